@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include "kontor-contact.h"
+
+G_BEGIN_DECLS
+
+KontorStatusChange  kontor_contact_status_change        (KontorContactStatus   from,
+                                                         KontorContactStatus   to);
+KontorContactStatus kontor_contact_status_reactivated   (KontorContactStatus   previous);
+gboolean            kontor_contact_validate             (KontorContact        *contact,
+                                                         GError              **error);
+gboolean            kontor_date_is_valid                (const char           *iso_date);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "kontor-enums.h"
+#include "kontor-types.h"
+
+G_BEGIN_DECLS
+
+/* A set of contact statuses, 1 << status each; 0 means every status. */
+#define KONTOR_STATUS_MASK(status) (1u << (status))
+#define KONTOR_STATUS_MASK_ACTIVE (KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_PROSPECT) | \
+                                   KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_CUSTOMER))
+
+#define KONTOR_TYPE_FILTER (kontor_filter_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorFilter, kontor_filter, KONTOR, FILTER, GObject)
+
+KontorFilter     *kontor_filter_new                    (void);
+KontorFilter     *kontor_filter_copy                   (KontorFilter     *self);
+gboolean          kontor_filter_equal                  (KontorFilter     *a,
+                                                        KontorFilter     *b);
+const char       *kontor_filter_get_search_text        (KontorFilter     *self);
+void              kontor_filter_set_search_text        (KontorFilter     *self,
+                                                        const char       *text);
+guint             kontor_filter_get_statuses           (KontorFilter     *self);
+void              kontor_filter_set_statuses           (KontorFilter     *self,
+                                                        guint             statuses);
+gboolean          kontor_filter_get_leads_only         (KontorFilter     *self);
+void              kontor_filter_set_leads_only         (KontorFilter     *self,
+                                                        gboolean          leads_only);
+const char       *kontor_filter_get_pipeline_status_id (KontorFilter     *self);
+void              kontor_filter_set_pipeline_status_id (KontorFilter     *self,
+                                                        const char       *id);
+const char       *kontor_filter_get_assignee_id        (KontorFilter     *self);
+void              kontor_filter_set_assignee_id        (KontorFilter     *self,
+                                                        const char       *user_id);
+const char       *kontor_filter_get_company_id         (KontorFilter     *self);
+void              kontor_filter_set_company_id         (KontorFilter     *self,
+                                                        const char       *company_id);
+KontorSortColumn  kontor_filter_get_sort_column        (KontorFilter     *self);
+void              kontor_filter_set_sort_column        (KontorFilter     *self,
+                                                        KontorSortColumn  column);
+gboolean          kontor_filter_get_sort_descending    (KontorFilter     *self);
+void              kontor_filter_set_sort_descending    (KontorFilter     *self,
+                                                        gboolean          descending);
+
+G_END_DECLS

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kontor-text.h"
+
+/**
+ * kontor_text_fold:
+ * @text: (nullable): UTF-8 text
+ *
+ * Folds text for comparisons a person would call equal: case, accents and
+ * umlauts ("Müller" → "muller", "Straße" → "strasse").
+ *
+ * Returns: (transfer full): the folded text, "" for %NULL
+ */
+char *
+kontor_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (text, -1);   /* also ß → ss */
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)                 /* not valid UTF-8 */
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * kontor_text_transliterate_de:
+ * @text: (nullable): UTF-8 text
+ *
+ * German transliteration as people type on keyboards without umlauts:
+ * "Müller" → "Mueller", "Weiß" → "Weiss".
+ *
+ * Returns: (transfer full) (nullable): the transliteration, or %NULL when
+ *   @text has nothing to transliterate
+ */
+char *
+kontor_text_transliterate_de (const char *text)
+{
+  static const struct { const char *from, *to; } map[] = {
+    { "ä", "ae" }, { "ö", "oe" }, { "ü", "ue" }, { "Ä", "Ae" }, { "Ö", "Oe" }, { "Ü", "Ue" },
+    { "ß", "ss" }, { "ẞ", "SS" },
+  };
+  GString *out;
+  gboolean changed = FALSE;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0';)
+    {
+      gboolean replaced = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+        {
+          gsize len = strlen (map[i].from);
+
+          if (strncmp (p, map[i].from, len) == 0)
+            {
+              g_string_append (out, map[i].to);
+              p += len;
+              replaced = changed = TRUE;
+              break;
+            }
+        }
+      if (!replaced)
+        g_string_append_c (out, *p++);
+    }
+
+  if (!changed)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static GBytes *
+make_sort_key (const char *text,
+               gboolean    natural)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *primary = NULL;
+  GByteArray *key;
+  gsize text_len;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  /* The locale's key of the folded text, so that "Ärzte" sorts with
+   * "Arzt" even where the C library's collation does not know German
+   * (C.UTF-8); ties are broken by the text itself ("Muller" before
+   * "Müller"), which is shorter than a second collation key. */
+  folded = kontor_text_fold (text);
+  primary = natural ? g_utf8_collate_key_for_filename (folded, -1)
+                    : g_utf8_collate_key (folded, -1);
+  text_len = strlen (text);
+
+  key = g_byte_array_sized_new (strlen (primary) + text_len + 1);
+  g_byte_array_append (key, (const guint8 *) primary, strlen (primary));
+  g_byte_array_append (key, (const guint8 *) "\x01", 1);
+  g_byte_array_append (key, (const guint8 *) text, text_len);
+
+  return g_byte_array_free_to_bytes (key);
+}
+
+/**
+ * kontor_text_sort_key:
+ * @text: (nullable): UTF-8 text
+ *
+ * A key that sorts like the user's locale when compared byte by byte
+ * (memcmp, SQLite BLOB order), case and accents folded first.
+ *
+ * Returns: (transfer full) (nullable): the key, %NULL for empty text
+ */
+GBytes *
+kontor_text_sort_key (const char *text)
+{
+  return make_sort_key (text, FALSE);
+}
+
+/**
+ * kontor_text_sort_key_natural:
+ * @text: (nullable): UTF-8 text
+ *
+ * Like kontor_text_sort_key() but numbers inside the text sort by value,
+ * as customer numbers should ("K-9" before "K-10").
+ *
+ * Returns: (transfer full) (nullable): the key, %NULL for empty text
+ */
+GBytes *
+kontor_text_sort_key_natural (const char *text)
+{
+  return make_sort_key (text, TRUE);
+}
+
+/**
+ * kontor_phone_normalize:
+ * @number: (nullable): a phone number as typed
+ *
+ * Reduces a phone number to its international digits, however it was
+ * typed: "+49 30 1234567", "0049 30 1234567", "030/123 45 67" and
+ * "+49 (0)30 1234567" all become "49301234567". A national number (leading
+ * single 0) is taken as German, the country of most of our users.
+ *
+ * Returns: (transfer full): the digits, "" when there are none
+ */
+char *
+kontor_phone_normalize (const char *number)
+{
+  GString *digits = g_string_new (NULL);
+  gboolean international = FALSE;
+  const char *p;
+
+  if (number == NULL)
+    return g_string_free (digits, FALSE);
+
+  p = number;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '+')
+    international = TRUE;
+
+  for (; *p != '\0'; p++)
+    {
+      /* "+49 (0)30": the (0) is the trunk prefix written for national callers */
+      if (international && p[0] == '(' && p[1] == '0' && p[2] == ')')
+        {
+          p += 2;
+          continue;
+        }
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+    }
+
+  if (international)
+    return g_string_free (digits, FALSE);
+
+  if (g_str_has_prefix (digits->str, "00"))
+    g_string_erase (digits, 0, 2);
+  else if (digits->str[0] == '0')
+    {
+      g_string_erase (digits, 0, 1);
+      g_string_prepend (digits, "49");
+    }
+
+  return g_string_free (digits, FALSE);
+}
+
+/**
+ * kontor_phone_is_query:
+ * @text: (nullable): what the user typed into search
+ *
+ * Returns: %TRUE when @text looks like (part of) a phone number: digits
+ *   with only + ( ) / - . and spaces between them, at least three digits
+ */
+gboolean
+kontor_phone_is_query (const char *text)
+{
+  guint n_digits = 0;
+
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        n_digits++;
+      else if (strchr ("+()/-. ", *p) == NULL)
+        return FALSE;
+    }
+
+  return n_digits >= 3;
+}
+
+/**
+ * kontor_email_is_valid:
+ * @address: (nullable): an e-mail address
+ *
+ * A deliberately forgiving syntax check (the one a person needs to catch a
+ * typo): one @, something before it, a domain with a dot and no spaces.
+ *
+ * Returns: %TRUE when @address looks like an e-mail address
+ */
+gboolean
+kontor_email_is_valid (const char *address)
+{
+  const char *at;
+  const char *domain;
+  const char *dot;
+
+  if (address == NULL || *address == '\0' || !g_utf8_validate (address, -1, NULL))
+    return FALSE;
+
+  for (const char *p = address; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p) || *p == ',' || *p == ';' || *p == '<' || *p == '>')
+        return FALSE;
+    }
+
+  at = strchr (address, '@');
+  if (at == NULL || at == address || strchr (at + 1, '@') != NULL)
+    return FALSE;
+
+  domain = at + 1;
+  dot = strrchr (domain, '.');
+  if (dot == NULL || dot == domain || dot[1] == '\0' || strlen (dot + 1) < 2)
+    return FALSE;
+  if (strstr (domain, "..") != NULL || domain[0] == '.' || domain[0] == '-')
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * kontor_text_strip_dup:
+ * @text: (nullable): text a user typed
+ *
+ * Returns: (transfer full) (nullable): @text without surrounding white
+ *   space, %NULL when nothing is left
+ */
+char *
+kontor_text_strip_dup (const char *text)
+{
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    g_clear_pointer (&copy, g_free);
+
+  return copy;
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *kontor_text_fold              (const char *text);
+char     *kontor_text_transliterate_de  (const char *text);
+GBytes   *kontor_text_sort_key          (const char *text);
+GBytes   *kontor_text_sort_key_natural  (const char *text);
+char     *kontor_phone_normalize        (const char *number);
+gboolean  kontor_phone_is_query         (const char *text);
+gboolean  kontor_email_is_valid         (const char *address);
+char     *kontor_text_strip_dup         (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-user"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-enum-types.h"
+#include "kontor-record-private.h"
+#include "kontor-user.h"
+
+/**
+ * KontorUser:
+ *
+ * A member of the sales team (FEATURES U1): may be a sales rep (C6), be
+ * assigned contacts (C7), and belongs to teams ("Kompetenzen").
+ */
+struct _KontorUser
+{
+  KontorRecord parent_instance;
+};
+
+#define S KONTOR_FIELD_STORED
+
+static const KontorField user_fields[KONTOR_USER_N_FIELDS] = {
+  [KONTOR_USER_FIELD_USERNAME] = { "username", "username", KONTOR_FIELD_TYPE_STRING, S,
+                                   N_("User name") },
+  [KONTOR_USER_FIELD_FULL_NAME] = { "full-name", "full_name", KONTOR_FIELD_TYPE_STRING, S,
+                                    N_("Name") },
+  [KONTOR_USER_FIELD_EMAIL] = { "email", "email", KONTOR_FIELD_TYPE_STRING, S, N_("E-mail") },
+  [KONTOR_USER_FIELD_ROLE] = { "role", "role", KONTOR_FIELD_TYPE_ENUM, S, N_("Role"),
+                               kontor_user_role_get_type },
+  [KONTOR_USER_FIELD_TEAMS] = { "teams", "teams", KONTOR_FIELD_TYPE_REFS, S, N_("Teams"),
+                                NULL, KONTOR_LINK_KIND_TEAM },
+};
+
+#undef S
+
+G_DEFINE_FINAL_TYPE (KontorUser, kontor_user, KONTOR_TYPE_RECORD)
+
+static char *
+kontor_user_dup_display_name (KontorRecord *record)
+{
+  KontorUser *self = KONTOR_USER (record);
+
+  if (kontor_user_get_full_name (self) != NULL)
+    return g_strdup (kontor_user_get_full_name (self));
+
+  return g_strdup (kontor_user_get_username (self));
+}
+
+static void
+kontor_user_field_changed (KontorRecord *record,
+                           guint         index)
+{
+  if (index == KONTOR_USER_FIELD_FULL_NAME || index == KONTOR_USER_FIELD_USERNAME)
+    _kontor_record_notify_display_name (record);
+}
+
+static void
+kontor_user_class_init (KontorUserClass *klass)
+{
+  KontorRecordClass *record_class = KONTOR_RECORD_CLASS (klass);
+
+  kontor_record_class_install_fields (record_class, "app_user",
+                                      user_fields, G_N_ELEMENTS (user_fields));
+  record_class->dup_display_name = kontor_user_dup_display_name;
+  record_class->field_changed = kontor_user_field_changed;
+}
+
+static void
+kontor_user_init (KontorUser *self)
+{
+}
+
+/**
+ * kontor_user_new:
+ * @username: the login name
+ * @full_name: (nullable): the name people read
+ * @role: what the user may do
+ *
+ * Returns: (transfer full): a new, not yet stored user
+ */
+KontorUser *
+kontor_user_new (const char     *username,
+                 const char     *full_name,
+                 KontorUserRole  role)
+{
+  KontorUser *self = g_object_new (KONTOR_TYPE_USER, NULL);
+
+  kontor_user_set_username (self, username);
+  kontor_user_set_full_name (self, full_name);
+  kontor_user_set_role (self, role);
+
+  return self;
+}
+
+KONTOR_RECORD_STRING_ACCESSORS (KontorUser, kontor_user, username, KONTOR_USER_FIELD_USERNAME)
+KONTOR_RECORD_STRING_ACCESSORS (KontorUser, kontor_user, full_name, KONTOR_USER_FIELD_FULL_NAME)
+KONTOR_RECORD_STRING_ACCESSORS (KontorUser, kontor_user, email, KONTOR_USER_FIELD_EMAIL)
+KONTOR_RECORD_ENUM_ACCESSORS (KontorUser, kontor_user, role, KONTOR_USER_FIELD_ROLE, KontorUserRole)
+KONTOR_RECORD_REFS_ACCESSORS (KontorUser, kontor_user, teams, KONTOR_USER_FIELD_TEAMS)
+
+/**
+ * kontor_user_dup_initials:
+ * @self: a user
+ *
+ * Returns: (transfer full): up to two upper-case initials, for the circle on
+ *   a board card
+ */
+char *
+kontor_user_dup_initials (KontorUser *self)
+{
+  g_autofree char *name = NULL;
+  g_auto(GStrv) words = NULL;
+  GString *initials = g_string_new (NULL);
+  guint n_words;
+
+  g_return_val_if_fail (KONTOR_IS_USER (self), NULL);
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (self));
+  words = g_strsplit_set (g_strstrip (name), " -", -1);
+  n_words = g_strv_length (words);
+
+  for (guint i = 0; i < n_words && initials->len < 8; i++)
+    {
+      /* first and last word: "Anna-Lena Schmidt" gives "AS" */
+      if (*words[i] == '\0' || (i != 0 && i != n_words - 1))
+        continue;
+      g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (words[i])));
+    }
+
+  return g_string_free (initials, FALSE);
+}
+
+/**
+ * kontor_user_get_color_index:
+ * @self: a user
+ *
+ * Returns: a stable number 0–7 from the user's id, to give each colleague
+ *   the same colour on every machine
+ */
+guint
+kontor_user_get_color_index (KontorUser *self)
+{
+  const char *id;
+
+  g_return_val_if_fail (KONTOR_IS_USER (self), 0);
+
+  id = kontor_record_get_id (KONTOR_RECORD (self));
+
+  return id != NULL ? g_str_hash (id) % 8 : 0;
+}
+
+/**
+ * kontor_user_role_can_edit:
+ * @role: a role
+ *
+ * Returns: %TRUE when @role may change records (all but viewers)
+ */
+gboolean
+kontor_user_role_can_edit (KontorUserRole role)
+{
+  return role != KONTOR_USER_ROLE_VIEWER;
+}
+
+/**
+ * kontor_user_role_can_sell:
+ * @role: a role
+ *
+ * Returns: %TRUE when a user with @role may be a sales rep (FEATURES C6)
+ */
+gboolean
+kontor_user_role_can_sell (KontorUserRole role)
+{
+  return role == KONTOR_USER_ROLE_ADMIN || role == KONTOR_USER_ROLE_SALES;
+}
+
+const char *
+kontor_user_role_to_string (KontorUserRole role)
+{
+  switch (role)
+    {
+    case KONTOR_USER_ROLE_ADMIN:
+      return C_("user role", "Administrator");
+    case KONTOR_USER_ROLE_SALES:
+      return C_("user role", "Sales");
+    case KONTOR_USER_ROLE_ASSISTANT:
+      return C_("user role", "Assistant");
+    case KONTOR_USER_ROLE_VIEWER:
+      return C_("user role", "Viewer");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
