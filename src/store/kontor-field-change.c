@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-field-change"
+
+#include "config.h"
+
+#include "kontor-field-change.h"
+
+/**
+ * KontorFieldChange:
+ *
+ * An undoable change of some fields of one record: archive, a status
+ * change, a board move. Applying reads the record as stored now, keeps the
+ * values it replaces and saves the new ones; undoing saves the kept values.
+ * Both are one store transaction with outbox entries, like any edit.
+ */
+struct _KontorFieldChange
+{
+  KontorOperation  parent_instance;
+
+  KontorStore     *store;
+  GType            type;
+  char            *id;
+  GArray          *indexes;      /* guint */
+  GArray          *new_values;   /* GValue */
+  GArray          *old_values;   /* GValue, filled by apply */
+};
+
+G_DEFINE_FINAL_TYPE (KontorFieldChange, kontor_field_change, KONTOR_TYPE_OPERATION)
+
+static gboolean
+write_values (KontorFieldChange  *self,
+              GArray             *values,
+              GArray             *keep,
+              GError            **error)
+{
+  g_autoptr(KontorRecord) record = kontor_store_load (self->store, self->type, self->id, error);
+
+  if (record == NULL)
+    return FALSE;
+
+  if (keep != NULL)
+    g_array_set_size (keep, 0);
+
+  for (guint i = 0; i < self->indexes->len; i++)
+    {
+      guint index = g_array_index (self->indexes, guint, i);
+
+      if (keep != NULL)
+        {
+          GValue old = G_VALUE_INIT;
+
+          g_value_init (&old, G_VALUE_TYPE (kontor_record_get_value (record, index)));
+          g_value_copy (kontor_record_get_value (record, index), &old);
+          g_array_append_val (keep, old);
+        }
+      kontor_record_set_value (record, index, &g_array_index (values, GValue, i));
+    }
+
+  return kontor_store_save (self->store, record, error);
+}
+
+static gboolean
+kontor_field_change_apply (KontorOperation  *operation,
+                           GError          **error)
+{
+  KontorFieldChange *self = KONTOR_FIELD_CHANGE (operation);
+  g_autoptr(GArray) old_values = g_array_new (FALSE, TRUE, sizeof (GValue));
+
+  g_array_set_clear_func (old_values, (GDestroyNotify) g_value_unset);
+  if (!write_values (self, self->new_values, old_values, error))
+    return FALSE;
+
+  g_clear_pointer (&self->old_values, g_array_unref);
+  self->old_values = g_steal_pointer (&old_values);
+
+  return TRUE;
+}
+
+static gboolean
+kontor_field_change_undo (KontorOperation  *operation,
+                          GError          **error)
+{
+  KontorFieldChange *self = KONTOR_FIELD_CHANGE (operation);
+
+  g_return_val_if_fail (self->old_values != NULL, FALSE);
+
+  return write_values (self, self->old_values, NULL, error);
+}
+
+static void
+kontor_field_change_finalize (GObject *object)
+{
+  KontorFieldChange *self = KONTOR_FIELD_CHANGE (object);
+
+  g_clear_object (&self->store);
+  g_free (self->id);
+  g_array_unref (self->indexes);
+  g_array_unref (self->new_values);
+  g_clear_pointer (&self->old_values, g_array_unref);
+
+  G_OBJECT_CLASS (kontor_field_change_parent_class)->finalize (object);
+}
+
+static void
+kontor_field_change_class_init (KontorFieldChangeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KontorOperationClass *operation_class = KONTOR_OPERATION_CLASS (klass);
+
+  object_class->finalize = kontor_field_change_finalize;
+  operation_class->apply = kontor_field_change_apply;
+  operation_class->undo = kontor_field_change_undo;
+}
+
+static void
+kontor_field_change_init (KontorFieldChange *self)
+{
+  self->indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->new_values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  g_array_set_clear_func (self->new_values, (GDestroyNotify) g_value_unset);
+}
+
+/**
+ * kontor_field_change_new:
+ * @store: the store
+ * @record: a stored record (only its type and id are used)
+ * @title: (nullable): what the toast says
+ *
+ * Returns: (transfer full): a change without fields; add them with
+ *   kontor_field_change_set_value() and apply it
+ */
+KontorFieldChange *
+kontor_field_change_new (KontorStore  *store,
+                         KontorRecord *record,
+                         const char   *title)
+{
+  KontorFieldChange *self;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (KONTOR_IS_RECORD (record), NULL);
+  g_return_val_if_fail (kontor_record_get_id (record) != NULL, NULL);
+
+  self = g_object_new (KONTOR_TYPE_FIELD_CHANGE, "title", title, NULL);
+  self->store = g_object_ref (store);
+  self->type = G_OBJECT_TYPE (record);
+  self->id = g_strdup (kontor_record_get_id (record));
+
+  return self;
+}
+
+/**
+ * kontor_field_change_set_value:
+ * @self: a change not applied yet
+ * @index: the field's index in the record's field table
+ * @value: the value to write
+ */
+void
+kontor_field_change_set_value (KontorFieldChange *self,
+                               guint              index,
+                               const GValue      *value)
+{
+  GValue copy = G_VALUE_INIT;
+
+  g_return_if_fail (KONTOR_IS_FIELD_CHANGE (self));
+  g_return_if_fail (G_IS_VALUE (value));
+  g_return_if_fail (!kontor_operation_is_applied (KONTOR_OPERATION (self)));
+
+  g_value_init (&copy, G_VALUE_TYPE (value));
+  g_value_copy (value, &copy);
+  g_array_append_val (self->indexes, index);
+  g_array_append_val (self->new_values, copy);
+}
+
+void
+kontor_field_change_set_enum (KontorFieldChange *self,
+                              guint              index,
+                              int                value)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  GParamSpec *pspec;
+  GValue gvalue = G_VALUE_INIT;
+
+  g_return_if_fail (KONTOR_IS_FIELD_CHANGE (self));
+
+  klass = g_type_class_ref (self->type);
+  pspec = KONTOR_RECORD_CLASS (klass)->field_pspecs[index];
+  g_value_init (&gvalue, pspec->value_type);
+  g_value_set_enum (&gvalue, value);
+  kontor_field_change_set_value (self, index, &gvalue);
+  g_value_unset (&gvalue);
+}
+
+void
+kontor_field_change_set_string (KontorFieldChange *self,
+                                guint              index,
+                                const char        *value)
+{
+  GValue gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_STRING);
+  g_value_set_string (&gvalue, value);
+  kontor_field_change_set_value (self, index, &gvalue);
+  g_value_unset (&gvalue);
+}
+
+/**
+ * kontor_field_change_get_id:
+ * @self: a change
+ *
+ * Returns: the id of the changed record
+ */
+const char *
+kontor_field_change_get_id (KontorFieldChange *self)
+{
+  g_return_val_if_fail (KONTOR_IS_FIELD_CHANGE (self), NULL);
+
+  return self->id;
+}

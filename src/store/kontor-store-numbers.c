@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* Customer number ranges ("Nummernkreise", FEATURES C5): prefix, year and
+ * a zero-padded running number. "Nummer erzeugen" takes the next number
+ * that no contact or company uses, inside the same transaction that stores
+ * it, so two clicks never give the same number. */
+
+#define G_LOG_DOMAIN "kontor-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-store-private.h"
+
+#define RANGE_ID "00000000-0000-7000-8000-000000000101"
+#define MAX_PREFIX_LENGTH 20
+
+void
+kontor_number_range_clear (KontorNumberRange *range)
+{
+  g_return_if_fail (range != NULL);
+
+  g_clear_pointer (&range->prefix, g_free);
+}
+
+/**
+ * kontor_number_range_format:
+ * @range: a number range
+ * @value: the running number
+ * @when: (nullable): the date whose year goes in, %NULL for now
+ *
+ * Returns: (transfer full): the customer number, e.g. "K-2026-00042"
+ */
+char *
+kontor_number_range_format (const KontorNumberRange *range,
+                            gint64                   value,
+                            GDateTime               *when)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GString *number;
+
+  g_return_val_if_fail (range != NULL, NULL);
+
+  if (when == NULL)
+    when = now = g_date_time_new_now_local ();
+
+  number = g_string_new (range->prefix);
+  switch (range->year_format)
+    {
+    case KONTOR_YEAR_FORMAT_FULL:
+      g_string_append_printf (number, "%04d-", g_date_time_get_year (when));
+      break;
+    case KONTOR_YEAR_FORMAT_SHORT:
+      g_string_append_printf (number, "%02d-", g_date_time_get_year (when) % 100);
+      break;
+    case KONTOR_YEAR_FORMAT_NONE:
+    default:
+      break;
+    }
+  g_string_append_printf (number, "%0*" G_GINT64_FORMAT, (int) range->padding, value);
+
+  return g_string_free (number, FALSE);
+}
+
+/**
+ * kontor_store_get_number_range:
+ * @self: a store
+ * @range: (out caller-allocates): where to store the range; clear it with
+ *   kontor_number_range_clear()
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_get_number_range (KontorStore        *self,
+                               KontorNumberRange  *range,
+                               GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int result;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (range != NULL, FALSE);
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT prefix, year_format, padding, next_value "
+                                "FROM number_range WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, RANGE_ID, -1, SQLITE_STATIC);
+  result = _kontor_store_step (self, stmt, error);
+  if (result == 1)
+    {
+      range->prefix = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      range->year_format = sqlite3_column_int (stmt, 1);
+      range->padding = sqlite3_column_int (stmt, 2);
+      range->next_value = sqlite3_column_int64 (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+
+  if (result == 0)
+    g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND,
+                         _("The customer number range is missing from the database."));
+
+  return result == 1;
+}
+
+static gboolean
+validate_range (const KontorNumberRange  *range,
+                GError                  **error)
+{
+  if (range->prefix != NULL &&
+      (g_utf8_strlen (range->prefix, -1) > MAX_PREFIX_LENGTH ||
+       !g_utf8_validate (range->prefix, -1, NULL)))
+    {
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
+                   /* Translators: %d is a number of characters */
+                   ngettext ("The prefix may have at most %d character.",
+                             "The prefix may have at most %d characters.", MAX_PREFIX_LENGTH),
+                   MAX_PREFIX_LENGTH);
+      return FALSE;
+    }
+  if (range->padding < 1 || range->padding > 12)
+    {
+      g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
+                           _("The number of digits must be between 1 and 12."));
+      return FALSE;
+    }
+  if (range->next_value < 1)
+    {
+      g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
+                           _("The next number must be 1 or more."));
+      return FALSE;
+    }
+  if ((guint) range->year_format > KONTOR_YEAR_FORMAT_SHORT)
+    {
+      g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
+                           _("Unknown year format."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_range (KontorStore              *self,
+             const KontorNumberRange  *range,
+             GError                  **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                              "UPDATE number_range SET prefix = ?1, "
+                                              "year_format = ?2, padding = ?3, next_value = ?4, "
+                                              "updated_at = ?5 WHERE id = ?6",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, range->prefix != NULL ? range->prefix : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, range->year_format);
+  sqlite3_bind_int (stmt, 3, range->padding);
+  sqlite3_bind_int64 (stmt, 4, range->next_value);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 6, RANGE_ID, -1, SQLITE_STATIC);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
+ * kontor_store_set_number_range:
+ * @self: a store
+ * @range: the new settings
+ * @error: return location for a #GError
+ *
+ * Stores the range (Preferences). Prefix, year format and digits are team
+ * settings and go to the outbox.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_set_number_range (KontorStore              *self,
+                               const KontorNumberRange  *range,
+                               GError                  **error)
+{
+  KontorNumberRange old = { NULL, };
+  g_autofree char *prefix_json = NULL;
+  g_autofree char *old_prefix_json = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (range != NULL, FALSE);
+
+  if (!validate_range (range, error))
+    return FALSE;
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  if (!kontor_store_get_number_range (self, &old, error) || !write_range (self, range, error))
+    goto failed;
+
+  prefix_json = _kontor_json_quote (range->prefix != NULL ? range->prefix : "");
+  old_prefix_json = _kontor_json_quote (old.prefix);
+  if (g_strcmp0 (old.prefix, range->prefix != NULL ? range->prefix : "") != 0 &&
+      !_kontor_store_append_outbox (self, "number_range", RANGE_ID, "update", "prefix",
+                                    prefix_json, old_prefix_json, 0, error))
+    goto failed;
+  if (old.year_format != range->year_format || old.padding != range->padding)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", range->year_format);
+      g_autofree char *old_year = g_strdup_printf ("%d", old.year_format);
+      g_autofree char *padding = g_strdup_printf ("%u", range->padding);
+      g_autofree char *old_padding = g_strdup_printf ("%u", old.padding);
+
+      if ((old.year_format != range->year_format &&
+           !_kontor_store_append_outbox (self, "number_range", RANGE_ID, "update", "year_format",
+                                         year, old_year, 0, error)) ||
+          (old.padding != range->padding &&
+           !_kontor_store_append_outbox (self, "number_range", RANGE_ID, "update", "padding",
+                                         padding, old_padding, 0, error)))
+        goto failed;
+    }
+
+  kontor_number_range_clear (&old);
+
+  return _kontor_store_commit (self, error);
+
+failed:
+  kontor_number_range_clear (&old);
+  _kontor_store_rollback (self);
+  return FALSE;
+}
+
+static int
+number_is_taken (KontorStore  *self,
+                 const char   *number,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                              "SELECT EXISTS (SELECT 1 FROM contact "
+                                              "WHERE customer_number = ?1) OR EXISTS (SELECT 1 "
+                                              "FROM company WHERE customer_number = ?1)",
+                                              error);
+  int result;
+  int taken = -1;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  result = _kontor_store_step (self, stmt, error);
+  if (result == 1)
+    taken = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return taken;
+}
+
+/**
+ * kontor_store_assign_customer_number:
+ * @self: a store
+ * @contact: a stored contact without a customer number
+ * @error: return location for a #GError
+ *
+ * "Nummer erzeugen": gives @contact the next free number of the range and
+ * advances the range, in one transaction. Numbers already used (typed by
+ * hand, or imported) are skipped. @contact gets the number; its other
+ * fields, saved or not, are left alone.
+ *
+ * Returns: (transfer full) (nullable): the number given
+ */
+char *
+kontor_store_assign_customer_number (KontorStore    *self,
+                                     KontorContact  *contact,
+                                     GError        **error)
+{
+  KontorNumberRange range = { NULL, };
+  g_autoptr(KontorContact) stored = NULL;
+  g_autofree char *number = NULL;
+  gboolean changed;
+  int taken;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (KONTOR_IS_CONTACT (contact), NULL);
+  g_return_val_if_fail (kontor_record_get_id (KONTOR_RECORD (contact)) != NULL, NULL);
+
+  if (!_kontor_store_begin (self, error))
+    return NULL;
+
+  stored = kontor_store_load (self, KONTOR_TYPE_CONTACT,
+                              kontor_record_get_id (KONTOR_RECORD (contact)), error);
+  if (stored == NULL || !kontor_store_get_number_range (self, &range, error))
+    goto failed;
+
+  if (kontor_contact_get_customer_number (stored) != NULL)
+    {
+      g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (stored));
+
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
+                   /* Translators: the first %s is a name, the second a customer number */
+                   _("%s already has the customer number “%s”."),
+                   name, kontor_contact_get_customer_number (stored));
+      goto failed;
+    }
+
+  do
+    {
+      g_free (number);
+      number = kontor_number_range_format (&range, range.next_value++, NULL);
+      taken = number_is_taken (self, number, error);
+    }
+  while (taken == 1);
+
+  if (taken < 0)
+    goto failed;
+
+  kontor_contact_set_customer_number (stored, number);
+  if (!_kontor_store_save_record (self, KONTOR_RECORD (stored), &changed, error) ||
+      !write_range (self, &range, error))
+    goto failed;
+
+  kontor_number_range_clear (&range);
+
+  if (!_kontor_store_commit (self, error))
+    return NULL;
+
+  /* only what changed: @contact may hold edits not saved yet */
+  kontor_contact_set_customer_number (contact, number);
+  kontor_record_set_updated_at (KONTOR_RECORD (contact),
+                                kontor_record_get_updated_at (KONTOR_RECORD (stored)));
+
+  return g_steal_pointer (&number);
+
+failed:
+  kontor_number_range_clear (&range);
+  _kontor_store_rollback (self);
+  return NULL;
+}

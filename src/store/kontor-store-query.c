@@ -1,0 +1,618 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* Which rows a list shows, in which order: a KontorFilter turned into one
+ * indexed SQL query with bound parameters, returning row ids only (the
+ * list model materialises records when a view asks). Sorting and searching
+ * 100 000 contacts is SQLite's job (DESIGN.md "Lists"). */
+
+#define G_LOG_DOMAIN "kontor-store"
+
+#include "config.h"
+
+#include "kontor-enums.h"
+#include "kontor-store-private.h"
+#include "kontor-text.h"
+
+/* Parameters of a query being built: text or integers, bound in order. */
+typedef struct
+{
+  GPtrArray *texts;      /* NULL entries for integer parameters */
+  GArray    *numbers;
+} Params;
+
+static void
+params_init (Params *params)
+{
+  params->texts = g_ptr_array_new_with_free_func (g_free);
+  params->numbers = g_array_new (FALSE, TRUE, sizeof (gint64));
+}
+
+static void
+params_clear (Params *params)
+{
+  g_ptr_array_unref (params->texts);
+  g_array_unref (params->numbers);
+}
+
+static guint
+params_add_text (Params     *params,
+                 const char *text)
+{
+  gint64 zero = 0;
+
+  g_ptr_array_add (params->texts, g_strdup (text));
+  g_array_append_val (params->numbers, zero);
+
+  return params->texts->len;
+}
+
+static guint
+params_add_number (Params *params,
+                   gint64  number)
+{
+  g_ptr_array_add (params->texts, NULL);
+  g_array_append_val (params->numbers, number);
+
+  return params->texts->len;
+}
+
+static void
+params_bind (Params       *params,
+             sqlite3_stmt *stmt)
+{
+  for (guint i = 0; i < params->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (params->texts, i);
+
+      if (text != NULL)
+        sqlite3_bind_text (stmt, i + 1, text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, i + 1, g_array_index (params->numbers, gint64, i));
+    }
+}
+
+static gboolean
+has_word_character (const char *token)
+{
+  for (const char *p = token; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isalnum (g_utf8_get_char (p)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * _kontor_store_match_expression:
+ * @search_text: what the user typed
+ *
+ * Turns typed text into an FTS5 query: every word must match as a prefix
+ * ("Mül An" finds "Anna Müller"); a word is quoted, so FTS5 syntax typed
+ * by a user is taken literally; a word with umlauts also matches its
+ * transliteration ("Müller" finds "Mueller"; the index holds both forms of
+ * stored names, so "mueller" finds "Müller"). Text that looks like a phone
+ * number also matches the number's international digits, however it was
+ * typed.
+ *
+ * Returns: (transfer full) (nullable): the expression, %NULL when the text
+ *   holds nothing to search for
+ */
+char *
+_kontor_store_match_expression (const char *search_text)
+{
+  g_auto(GStrv) tokens = NULL;
+  GString *expression;
+
+  if (search_text == NULL || !g_utf8_validate (search_text, -1, NULL))
+    return NULL;
+
+  expression = g_string_new (NULL);
+  tokens = g_strsplit_set (search_text, " \t\n\r", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      g_autofree char *escaped = NULL;
+      g_autofree char *transliterated = NULL;
+      g_auto(GStrv) quote_parts = NULL;
+
+      if (!has_word_character (tokens[i]))
+        continue;
+
+      quote_parts = g_strsplit (tokens[i], "\"", -1);
+      escaped = g_strjoinv ("\"\"", quote_parts);
+      if (expression->len > 0)
+        g_string_append (expression, " AND ");
+
+      /* "Müller" also finds a contact written "Mueller" */
+      transliterated = kontor_text_transliterate_de (escaped);
+      if (transliterated != NULL)
+        g_string_append_printf (expression, "(\"%s\"* OR \"%s\"*)", escaped, transliterated);
+      else
+        g_string_append_printf (expression, "\"%s\"*", escaped);
+    }
+
+  if (expression->len == 0)
+    {
+      g_string_free (expression, TRUE);
+      return NULL;
+    }
+
+  if (kontor_phone_is_query (search_text))
+    {
+      g_autofree char *digits = kontor_phone_normalize (search_text);
+
+      g_string_prepend (expression, "(");
+      g_string_append_printf (expression, ") OR phone : \"%s\"*", digits);
+    }
+
+  return g_string_free (expression, FALSE);
+}
+
+static const char *
+contact_order (KontorSortColumn column)
+{
+  switch (column)
+    {
+    case KONTOR_SORT_NAME:
+      return "c.sort_name";
+    case KONTOR_SORT_COMPANY:
+      return "c.sort_company";
+    case KONTOR_SORT_STATUS:
+      return "c.status";
+    case KONTOR_SORT_PIPELINE_STATUS:
+      return "(SELECT position FROM pipeline_status p WHERE p.id = c.pipeline_status_id)";
+    case KONTOR_SORT_EMAIL:
+      return "c.sort_email";
+    case KONTOR_SORT_PHONE:
+      return "c.sort_phone";
+    case KONTOR_SORT_CUSTOMER_NUMBER:
+      return "c.sort_number";
+    case KONTOR_SORT_LAST_ACTIVITY:
+      return "c.last_activity_at";
+    case KONTOR_SORT_CREATED:
+      return "c.created_at";
+    case KONTOR_SORT_RANK:
+      return "c.rank";
+    case KONTOR_SORT_DUE_DATE:
+      /* SQLite sorts NULL first; no due date goes last, like empty texts
+       * (their sort keys are x'ff'), and first when descending */
+      return "ifnull (c.due_date, '9999-99-99')";
+    default:
+      g_return_val_if_reached ("c.sort_name");
+    }
+}
+
+/* Everything but the search text; the search text is applied by
+ * search_contacts(). */
+static void
+build_contact_query (KontorFilter *filter,
+                     GString      *sql,
+                     Params       *params)
+{
+  const char *descending = kontor_filter_get_sort_descending (filter) ? " DESC" : "";
+  KontorSortColumn sort = kontor_filter_get_sort_column (filter);
+  guint statuses = kontor_filter_get_statuses (filter);
+
+  g_string_append (sql, "SELECT c.rid FROM contact c WHERE 1");
+
+  if (statuses != 0)
+    {
+      gboolean first = TRUE;
+
+      g_string_append (sql, " AND c.status IN (");
+      for (int status = KONTOR_CONTACT_STATUS_INBOX; status <= KONTOR_CONTACT_STATUS_ARCHIVED;
+           status++)
+        {
+          if ((statuses & KONTOR_STATUS_MASK (status)) == 0)
+            continue;
+          g_string_append_printf (sql, "%s%d", first ? "" : ", ", status);
+          first = FALSE;
+        }
+      g_string_append_c (sql, ')');
+    }
+
+  if (kontor_filter_get_leads_only (filter))
+    g_string_append (sql, " AND c.is_lead = 1");
+
+  if (kontor_filter_get_pipeline_status_id (filter) != NULL)
+    g_string_append_printf (sql, " AND c.pipeline_status_id = ?%u",
+                            params_add_text (params, kontor_filter_get_pipeline_status_id (filter)));
+
+  if (kontor_filter_get_company_id (filter) != NULL)
+    g_string_append_printf (sql, " AND c.company_id = ?%u",
+                            params_add_text (params, kontor_filter_get_company_id (filter)));
+
+  if (kontor_filter_get_assignee_id (filter) != NULL)
+    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM contact_link l WHERE l.owner_id = c.id"
+                                 " AND l.kind = ?%u AND l.target_id = ?%u)",
+                            params_add_number (params, KONTOR_LINK_KIND_ASSIGNEE),
+                            params_add_text (params, kontor_filter_get_assignee_id (filter)));
+
+  /* Ties (same name, no company …) fall back to the name and then to the
+   * row id, so the order is stable and the same on every run. */
+  g_string_append_printf (sql, " ORDER BY %s%s", contact_order (sort), descending);
+  if (sort != KONTOR_SORT_NAME)
+    g_string_append_printf (sql, ", c.sort_name%s", descending);
+  g_string_append_printf (sql, ", c.rid%s", descending);
+}
+
+static void
+build_company_query (KontorFilter *filter,
+                     GString      *sql,
+                     Params       *params)
+{
+  const char *descending = kontor_filter_get_sort_descending (filter) ? " DESC" : "";
+  const char *text = kontor_filter_get_search_text (filter);
+
+  g_string_append (sql, "SELECT c.rid FROM company c WHERE 1");
+  if (text != NULL)
+    {
+      g_autofree char *pattern = g_strconcat ("%", text, "%", NULL);
+
+      g_string_append_printf (sql, " AND c.name LIKE ?%u", params_add_text (params, pattern));
+    }
+
+  if (kontor_filter_get_sort_column (filter) == KONTOR_SORT_CUSTOMER_NUMBER)
+    g_string_append_printf (sql, " ORDER BY c.sort_number%s, c.sort_name%s, c.rid%s",
+                            descending, descending, descending);
+  else
+    g_string_append_printf (sql, " ORDER BY c.sort_name%s, c.rid%s", descending, descending);
+}
+
+static gboolean
+collect_rowids (KontorStore   *self,
+                const char    *sql,
+                Params        *params,
+                GArray        *rowids,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+  int result;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (params != NULL)
+    params_bind (params, stmt);
+
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+
+  return result == 0;
+}
+
+static char *
+dup_order_key (KontorFilter *filter)
+{
+  return g_strdup_printf ("%u|%d|%s|%s|%s|%d|%d",
+                          kontor_filter_get_statuses (filter),
+                          kontor_filter_get_leads_only (filter),
+                          kontor_filter_get_pipeline_status_id (filter),
+                          kontor_filter_get_company_id (filter),
+                          kontor_filter_get_assignee_id (filter),
+                          kontor_filter_get_sort_column (filter),
+                          kontor_filter_get_sort_descending (filter));
+}
+
+/* The rows of @filter without its search text, in order: made by SQL once,
+ * then kept until anything in the store changes, so that each keystroke of
+ * a search costs only the full-text lookup. */
+static GArray *
+get_ordered_rowids (KontorStore   *self,
+                    KontorFilter  *filter,
+                    GError       **error)
+{
+  g_autofree char *key = dup_order_key (filter);
+  g_autoptr(KontorFilter) unsearched = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GArray) rowids = NULL;
+  Params params;
+  gboolean ok;
+
+  if (self->order_rowids != NULL && self->order_version == self->data_version &&
+      g_strcmp0 (self->order_key, key) == 0)
+    return self->order_rowids;
+
+  unsearched = kontor_filter_copy (filter);
+  kontor_filter_set_search_text (unsearched, NULL);
+  sql = g_string_new (NULL);
+  rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  params_init (&params);
+  build_contact_query (unsearched, sql, &params);
+  ok = collect_rowids (self, sql->str, &params, rowids, error);
+  params_clear (&params);
+  if (!ok)
+    return NULL;
+
+  g_clear_pointer (&self->order_rowids, g_array_unref);
+  g_free (self->order_key);
+  self->order_rowids = g_steal_pointer (&rowids);
+  self->order_key = g_steal_pointer (&key);
+  self->order_version = self->data_version;
+
+  return self->order_rowids;
+}
+
+/* Search as you type: the full-text hits (as fast as the bare FTS5 query)
+ * marked in a bitmap, then the ordered rows of the filter kept that are
+ * marked — instead of sorting all hits anew for every keystroke, which
+ * costs a hundred milliseconds when a prefix matches most of 100 000
+ * contacts. */
+static gboolean
+search_contacts (KontorStore   *self,
+                 KontorFilter  *filter,
+                 const char    *match,
+                 GArray        *rowids,
+                 GError       **error)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree guint32 *bitmap = NULL;
+  GArray *ordered;
+  gint64 max_rowid = 0;
+  Params params;
+  gboolean ok;
+
+  params_init (&params);
+  params_add_text (&params, match);
+  ok = collect_rowids (self, "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1",
+                       &params, hits, error);
+  params_clear (&params);
+  if (!ok)
+    return FALSE;
+  if (hits->len == 0)
+    return TRUE;
+
+  ordered = get_ordered_rowids (self, filter, error);
+  if (ordered == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < hits->len; i++)
+    max_rowid = MAX (max_rowid, g_array_index (hits, gint64, i));
+
+  bitmap = g_new0 (guint32, max_rowid / 32 + 1);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      gint64 rowid = g_array_index (hits, gint64, i);
+
+      bitmap[rowid / 32] |= 1u << (rowid % 32);
+    }
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      gint64 rowid = g_array_index (ordered, gint64, i);
+
+      if (rowid <= max_rowid && (bitmap[rowid / 32] & (1u << (rowid % 32))) != 0)
+        g_array_append_val (rowids, rowid);
+    }
+
+  return TRUE;
+}
+
+/**
+ * kontor_store_query_rowids:
+ * @self: a store
+ * @type: %KONTOR_TYPE_CONTACT or %KONTOR_TYPE_COMPANY
+ * @filter: which records, in which order
+ * @rowids: (element-type gint64): where to append the row ids
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_query_rowids (KontorStore   *self,
+                           GType          type,
+                           KontorFilter  *filter,
+                           GArray        *rowids,
+                           GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  Params params;
+  gboolean ok;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_FILTER (filter), FALSE);
+  g_return_val_if_fail (rowids != NULL, FALSE);
+  g_return_val_if_fail (type == KONTOR_TYPE_CONTACT || type == KONTOR_TYPE_COMPANY, FALSE);
+
+  if (type == KONTOR_TYPE_CONTACT)
+    {
+      g_autofree char *match =
+        _kontor_store_match_expression (kontor_filter_get_search_text (filter));
+
+      if (match != NULL)
+        return search_contacts (self, filter, match, rowids, error);
+    }
+
+  params_init (&params);
+  if (type == KONTOR_TYPE_CONTACT)
+    build_contact_query (filter, sql, &params);
+  else
+    build_company_query (filter, sql, &params);
+
+  ok = collect_rowids (self, sql->str, &params, rowids, error);
+  params_clear (&params);
+
+  return ok;
+}
+
+/**
+ * kontor_store_count:
+ * @self: a store
+ * @type: a #KontorRecord subtype
+ * @error: return location for a #GError
+ *
+ * Returns: how many records of @type are stored, or -1 on error
+ */
+gint64
+kontor_store_count (KontorStore  *self,
+                    GType         type,
+                    GError      **error)
+{
+  const KontorEntityInfo *info;
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
+
+  info = _kontor_entity_info_for_type (type);
+  g_return_val_if_fail (info != NULL, -1);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", _kontor_entity_info_get_table (info));
+  if (!collect_rowids (self, sql, NULL, result, error))
+    return -1;
+
+  return g_array_index (result, gint64, 0);
+}
+
+static GPtrArray *
+load_all (KontorStore  *self,
+          GType         type,
+          const char   *sql,
+          Params       *params,
+          GError      **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!collect_rowids (self, sql, params, rowids, error))
+    return NULL;
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      KontorRecord *record = kontor_store_load_by_rowid (self, type,
+                                                         g_array_index (rowids, gint64, i),
+                                                         error);
+      if (record == NULL)
+        return NULL;
+      g_ptr_array_add (records, record);
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * kontor_store_list_pipeline_statuses:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorPipelineStatus): all
+ *   pipeline statuses, active or not, in board order
+ */
+GPtrArray *
+kontor_store_list_pipeline_statuses (KontorStore  *self,
+                                     GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  return load_all (self, KONTOR_TYPE_PIPELINE_STATUS,
+                   "SELECT rid FROM pipeline_status ORDER BY position, rid", NULL, error);
+}
+
+/**
+ * kontor_store_list_users:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorUser): all users by name
+ */
+GPtrArray *
+kontor_store_list_users (KontorStore  *self,
+                         GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  return load_all (self, KONTOR_TYPE_USER,
+                   "SELECT rid FROM app_user ORDER BY coalesce(full_name, username), rid",
+                   NULL, error);
+}
+
+/**
+ * kontor_store_list_teams:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorTeam): all teams by name
+ */
+GPtrArray *
+kontor_store_list_teams (KontorStore  *self,
+                         GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  return load_all (self, KONTOR_TYPE_TEAM, "SELECT rid FROM team ORDER BY name, rid", NULL, error);
+}
+
+/**
+ * kontor_store_find_companies:
+ * @self: a store
+ * @text: part of a company name
+ * @limit: how many at most
+ * @error: return location for a #GError
+ *
+ * For completion in forms: companies whose name contains @text.
+ *
+ * Returns: (transfer full) (element-type KontorCompany): the companies by name
+ */
+GPtrArray *
+kontor_store_find_companies (KontorStore  *self,
+                             const char   *text,
+                             guint         limit,
+                             GError      **error)
+{
+  g_autofree char *pattern = NULL;
+  GPtrArray *companies;
+  Params params;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  pattern = g_strconcat ("%", text, "%", NULL);
+  params_init (&params);
+  params_add_text (&params, pattern);
+  params_add_number (&params, limit);
+  companies = load_all (self, KONTOR_TYPE_COMPANY,
+                        "SELECT rid FROM company WHERE name LIKE ?1 ORDER BY sort_name, rid LIMIT ?2",
+                        &params, error);
+  params_clear (&params);
+
+  return companies;
+}
+
+/**
+ * kontor_store_find_company_by_name:
+ * @self: a store
+ * @name: a company name
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the company called @name (case
+ *   ignored), or %NULL without an error when there is none
+ */
+KontorCompany *
+kontor_store_find_company_by_name (KontorStore  *self,
+                                   const char   *name,
+                                   GError      **error)
+{
+  g_autoptr(GPtrArray) companies = NULL;
+  Params params;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  params_init (&params);
+  params_add_text (&params, name);
+  companies = load_all (self, KONTOR_TYPE_COMPANY,
+                        "SELECT rid FROM company WHERE name = ?1 COLLATE NOCASE ORDER BY rid LIMIT 1",
+                        &params, error);
+  params_clear (&params);
+
+  if (companies == NULL || companies->len == 0)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (companies, 0));
+}

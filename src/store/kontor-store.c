@@ -1,0 +1,1297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* KontorStore owns the local SQLite database: the connection, migrations,
+ * transactions, the outbox and the mapping of SQLite errors to translated
+ * KONTOR_STORE_ERROR messages. Every write is one BEGIN IMMEDIATE
+ * transaction that changes the domain rows and appends field-level outbox
+ * entries (SYNC.md §3.5); every SQLite return code is checked, COMMIT
+ * included, and a failed write leaves nothing behind. Listeners learn of
+ * committed changes from the "changed" signal.
+ *
+ * Threading: a store is used from the thread that opened it (the main
+ * thread in the app); transactions are short. The connection is opened
+ * with SQLITE_OPEN_NOMUTEX for that reason.
+ *
+ * This file: connection and transactions. Records: kontor-store-records.c;
+ * lists and search: kontor-store-query.c; number ranges:
+ * kontor-store-numbers.c. */
+
+#define G_LOG_DOMAIN "kontor-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "kontor-store-private.h"
+#include "kontor-uuid.h"
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_CURRENT_USER,
+  PROP_PURGING,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef gboolean (*MigrationStep) (KontorStore  *self,
+                                   GError      **error);
+
+/* One entry per schema version; the script is a resource, the optional
+ * step runs C code in the same transaction (e.g. filling a new index). */
+static const struct {
+  const char    *script;
+  MigrationStep  after;
+} migrations[] = {
+  { "001-initial.sql", NULL },
+  { "002-search-and-numbers.sql", _kontor_store_rebuild_search },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);
+
+G_DEFINE_FINAL_TYPE (KontorStore, kontor_store, G_TYPE_OBJECT)
+
+static const char *
+display_path (KontorStore *self)
+{
+  return self->path != NULL ? self->path : "";
+}
+
+/**
+ * _kontor_store_set_error:
+ * @self: a store
+ * @rc: an SQLite result code (extended codes welcome)
+ * @error: return location for a #GError
+ *
+ * Turns an SQLite result into a KONTOR_STORE_ERROR a person can act on.
+ */
+void
+_kontor_store_set_error (KontorStore  *self,
+                         int           rc,
+                         GError      **error)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FULL,
+                   /* Translators: %s is the path of the database file */
+                   _("The disk holding “%s” is full. Free some space and try again; "
+                     "nothing was changed."),
+                   display_path (self));
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_READ_ONLY,
+                   /* Translators: %s is the path of the database file */
+                   _("The database “%s” cannot be written. Check that the file and its "
+                     "folder may be written; nothing was changed."),
+                   display_path (self));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_BUSY,
+                   /* Translators: %s is the path of the database file */
+                   _("The database “%s” is in use by another program. Try again in a "
+                     "moment; nothing was changed."),
+                   display_path (self));
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CORRUPT,
+                   /* Translators: %s is the path of the database file */
+                   _("“%s” is damaged or is not a Kontor database."),
+                   display_path (self));
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CANT_OPEN,
+                   /* Translators: the first %s is the path of the database file,
+                    * the second what the system said */
+                   _("Could not open the database “%s”: %s"),
+                   display_path (self), detail);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_IO,
+                   /* Translators: the first %s is the path of the database file,
+                    * the second what the system said */
+                   _("Could not read or write the database “%s”: %s"),
+                   display_path (self), detail);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CONSTRAINT,
+                   /* Translators: %s is the database's explanation (English) */
+                   _("The change breaks a rule of the database and was not saved (%s)."),
+                   detail);
+      break;
+    default:
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FAILED,
+                   /* Translators: %s is the database's explanation (English) */
+                   _("The database reported an error: %s"), detail);
+      break;
+    }
+}
+
+/**
+ * _kontor_store_prepare:
+ * @self: a store
+ * @sql: one SQL statement, a string literal of the caller
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer none) (nullable): the statement, prepared once per
+ *   store and reset, with its bindings cleared
+ */
+sqlite3_stmt *
+_kontor_store_prepare (KontorStore  *self,
+                       const char   *sql,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+/**
+ * _kontor_store_step:
+ * @self: a store
+ * @stmt: a prepared statement
+ * @error: return location for a #GError
+ *
+ * Returns: 1 with a row, 0 when done, -1 on error (the statement is reset)
+ */
+int
+_kontor_store_step (KontorStore   *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
+
+  rc = sqlite3_reset (stmt);
+  _kontor_store_set_error (self, rc, error);
+
+  return -1;
+}
+
+gboolean
+_kontor_store_step_done (KontorStore   *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  int result = _kontor_store_step (self, stmt, error);
+
+  if (result == 1)
+    {
+      /* A statement that returns rows where none were expected (say,
+       * INSERT … RETURNING) must still finish. */
+      while ((result = _kontor_store_step (self, stmt, error)) == 1)
+        ;
+    }
+  sqlite3_reset (stmt);
+
+  return result == 0;
+}
+
+gboolean
+_kontor_store_exec (KontorStore  *self,
+                    const char   *sql,
+                    GError      **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _kontor_store_begin:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Starts a write transaction. BEGIN IMMEDIATE takes the write lock at once,
+ * so a write never fails half way with SQLITE_BUSY when it upgrades a read
+ * lock (the reason EDS gives for it).
+ *
+ * Returns: %TRUE when the transaction started
+ */
+gboolean
+_kontor_store_begin (KontorStore  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!_kontor_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  g_hash_table_remove_all (self->pending_changes);
+  g_hash_table_remove_all (self->pending_many);
+
+  return TRUE;
+}
+
+void
+_kontor_store_rollback (KontorStore *self)
+{
+  /* After some errors (SQLITE_FULL, SQLITE_IOERR …) SQLite has already
+   * rolled back; a second ROLLBACK would only report "no transaction". */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      int rc = sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        g_warning ("ROLLBACK failed: %s", sqlite3_errmsg (self->db));
+    }
+
+  self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->pending_changes);
+  g_hash_table_remove_all (self->pending_many);
+}
+
+static void
+emit_changes (KontorStore *self,
+              GHashTable  *changes,
+              GHashTable  *many)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, changes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *rowids = value;
+
+      if (g_hash_table_contains (many, key))
+        g_array_set_size (rowids, 0);
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (key), key, rowids);
+    }
+}
+
+/**
+ * _kontor_store_commit:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Commits, or rolls back when COMMIT fails (a deferred constraint, a full
+ * disk, an I/O error): then nothing of the transaction is stored. Emits
+ * "changed" for what the transaction changed, after the commit.
+ *
+ * Returns: %TRUE when everything was committed
+ */
+gboolean
+_kontor_store_commit (KontorStore  *self,
+                      GError      **error)
+{
+  g_autoptr(GHashTable) changes = NULL;
+  g_autoptr(GHashTable) many = NULL;
+  int rc;
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _kontor_store_set_error (self, rc, error);
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  /* Handlers may start the next transaction: hand them fresh tables. */
+  changes = g_steal_pointer (&self->pending_changes);
+  many = g_steal_pointer (&self->pending_many);
+  self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_array_unref);
+  self->pending_many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  emit_changes (self, changes, many);
+
+  return TRUE;
+}
+
+/**
+ * _kontor_store_note_change:
+ * @self: a store
+ * @entity: the entity that changed
+ * @rowid: the changed row, or 0 when many rows may have changed
+ *
+ * Remembers a change of the running transaction for the "changed" signal.
+ */
+void
+_kontor_store_note_change (KontorStore *self,
+                           const char  *entity,
+                           gint64       rowid)
+{
+  GArray *rowids = g_hash_table_lookup (self->pending_changes, entity);
+
+  /* any change may change an order (a renamed company, a moved column) */
+  self->data_version++;
+
+  if (rowids == NULL)
+    {
+      rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (self->pending_changes, g_strdup (entity), rowids);
+    }
+
+  if (rowid == 0)
+    g_hash_table_add (self->pending_many, g_strdup (entity));
+  else
+    g_array_append_val (rowids, rowid);
+}
+
+/**
+ * _kontor_store_append_outbox:
+ * @self: a store inside a transaction
+ * @entity: the record's entity
+ * @entity_id: the record's id
+ * @op: "create", "update", "delete" or "restore"
+ * @field: (nullable): the changed field, for "update"
+ * @value_json: (nullable): the new value as JSON
+ * @old_value_json: (nullable): the value before, for the change history
+ * @base_rev: the revision the change is based on
+ * @error: return location for a #GError
+ *
+ * Appends one outbox entry. A second edit of the same field while the first
+ * is still pending replaces its value and keeps the first base revision and
+ * old value (SYNC.md §3.5), so the server judges the edit against what the
+ * user last saw from it. An edit of a field whose earlier edit is already on
+ * its way to the server carries that entry's client_seq as after_local_seq
+ * ("chained edits"), so the two do not conflict with each other.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_append_outbox (KontorStore  *self,
+                             const char   *entity,
+                             const char   *entity_id,
+                             const char   *op,
+                             const char   *field,
+                             const char   *value_json,
+                             const char   *old_value_json,
+                             gint64        base_rev,
+                             GError      **error)
+{
+  const char *user_id = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 after_local_seq = 0;
+
+  g_assert (self->in_transaction);
+
+  if (self->current_user != NULL)
+    user_id = kontor_record_get_id (KONTOR_RECORD (self->current_user));
+
+  if (g_str_equal (op, "update") && field != NULL)
+    {
+      stmt = _kontor_store_prepare (self,
+                                    "UPDATE outbox SET value_json = ?1, created_at = ?2 "
+                                    "WHERE entity_id = ?3 AND field = ?4 AND state = 'pending' "
+                                    "AND op = 'update'",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, value_json, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_text (stmt, 3, entity_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
+      if (!_kontor_store_step_done (self, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (self->db) > 0)
+        {
+          /* Edited back to what the server last had (archive, then undo):
+           * there is nothing left to send. */
+          stmt = _kontor_store_prepare (self,
+                                        "DELETE FROM outbox WHERE entity_id = ?1 AND field = ?2 "
+                                        "AND state = 'pending' AND op = 'update' "
+                                        "AND value_json IS old_value_json",
+                                        error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
+          return _kontor_store_step_done (self, stmt, error);
+        }
+
+      stmt = _kontor_store_prepare (self,
+                                    "SELECT max(client_seq) FROM outbox WHERE entity_id = ?1 "
+                                    "AND field = ?2 AND state = 'inflight' AND op = 'update'",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
+      if (_kontor_store_step (self, stmt, error) < 0)
+        return FALSE;
+      after_local_seq = sqlite3_column_int64 (stmt, 0);   /* NULL: 0 */
+      sqlite3_reset (stmt);
+    }
+
+  stmt = _kontor_store_prepare (self,
+                                "INSERT INTO outbox (entity, entity_id, op, field, value_json, "
+                                "old_value_json, base_rev, user_id, created_at, after_local_seq) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, value_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, old_value_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, base_rev);
+  sqlite3_bind_text (stmt, 8, user_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, now);
+  if (after_local_seq > 0)
+    sqlite3_bind_int64 (stmt, 10, after_local_seq);
+  else
+    sqlite3_bind_null (stmt, 10);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
+ * _kontor_store_drop_outbox:
+ * @self: a store inside a transaction
+ * @entity_id: a record or child row id
+ * @error: return location for a #GError
+ *
+ * Removes the pending entries of a record about to be deleted: they hold
+ * the values of a person who must be gone for good (FEATURES C9).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_drop_outbox (KontorStore  *self,
+                           const char   *entity_id,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _kontor_store_prepare (self,
+                                "DELETE FROM outbox WHERE entity_id = ?1 AND state = 'pending'",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+static char *
+get_key_value (KontorStore  *self,
+               const char   *sql,
+               const char   *key,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+  char *value = NULL;
+  int result;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  result = _kontor_store_step (self, stmt, error);
+  if (result == 1)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+static gboolean
+set_key_value (KontorStore  *self,
+               const char   *sql,
+               const char   *key,
+               const char   *value,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
+ * _kontor_store_get_state:
+ * @self: a store
+ * @key: a sync_state key
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the value; %NULL without @error set
+ *   when there is none
+ */
+char *
+_kontor_store_get_state (KontorStore  *self,
+                         const char   *key,
+                         GError      **error)
+{
+  return get_key_value (self, "SELECT value FROM sync_state WHERE key = ?1", key, error);
+}
+
+gboolean
+_kontor_store_set_state (KontorStore  *self,
+                         const char   *key,
+                         const char   *value,
+                         GError      **error)
+{
+  return set_key_value (self, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)",
+                        key, value, error);
+}
+
+static int
+get_user_version (KontorStore  *self,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, "PRAGMA user_version", error);
+  int version = -1;
+
+  if (stmt == NULL)
+    return -1;
+
+  if (_kontor_store_step (self, stmt, error) == 1)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return version;
+}
+
+static gboolean
+run_migration_script (KontorStore  *self,
+                      const char   *script,
+                      GError      **error)
+{
+  g_autofree char *resource = g_strconcat (APP_PATH "/schema/", script, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  gsize size;
+  const char *data;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  /* the resource is not NUL-terminated when compiled without compression */
+  data = g_bytes_get_data (bytes, &size);
+  sql = g_strndup (data, size);
+
+  return _kontor_store_exec (self, sql, error);
+}
+
+/* A database without a schema version must be new: another program's
+ * SQLite file is refused, not filled with Kontor's tables. */
+static gboolean
+is_empty_database (KontorStore  *self,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, "SELECT count(*) FROM sqlite_master", error);
+  gint64 n_objects = -1;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (_kontor_store_step (self, stmt, error) == 1)
+    n_objects = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (n_objects == 0)
+    return TRUE;
+  if (n_objects > 0)
+    g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CORRUPT,
+                 /* Translators: %s is the path of a file */
+                 _("“%s” is a database of another program, not of Kontor."),
+                 display_path (self));
+
+  return FALSE;
+}
+
+/* Brings the schema from its current version to @target, all in one
+ * transaction: an upgrade that fails leaves the database as it was. */
+static gboolean
+migrate (KontorStore  *self,
+         int           target,
+         GError      **error)
+{
+  g_autofree char *pragma = NULL;
+  int version;
+
+  version = get_user_version (self, error);
+  if (version < 0)
+    return FALSE;
+
+  if (version > KONTOR_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_TOO_NEW,
+                   /* Translators: %s is the path of the database file */
+                   _("The database “%s” was written by a newer version of Kontor. "
+                     "Update Kontor to open it."),
+                   display_path (self));
+      return FALSE;
+    }
+
+  if (version >= target)
+    return TRUE;
+
+  if (version == 0 && !is_empty_database (self, error))
+    return FALSE;
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  for (int v = version; v < target; v++)
+    {
+      if (!run_migration_script (self, migrations[v].script, error) ||
+          (migrations[v].after != NULL && !migrations[v].after (self, error)))
+        {
+          _kontor_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", target);
+  if (!_kontor_store_exec (self, pragma, error))
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
+  return _kontor_store_commit (self, error);
+}
+
+static gboolean
+open_connection (KontorStore  *self,
+                 GError      **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CANT_OPEN,
+                   /* Translators: the first %s is a folder, the second what the system said */
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL: readers never block the writer; synchronous=FULL: a committed
+   * change (and its outbox entry) survives a power cut (SYNC.md §3.5). */
+  return _kontor_store_exec (self,
+                             "PRAGMA journal_mode = WAL;"
+                             "PRAGMA synchronous = FULL;"
+                             "PRAGMA foreign_keys = ON;"
+                             "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_CACHE_KIB) ";"
+                             /* a large import grows the log to hundreds of
+                              * MiB; give the space back after checkpoints */
+                             "PRAGMA journal_size_limit = 67108864;",
+                             error);
+}
+
+/* Sort keys depend on the locale's collation; rebuild them when the locale
+ * changed since they were made (DESIGN.md "Sorting"). */
+static gboolean
+check_sort_locale (KontorStore  *self,
+                   GError      **error)
+{
+  const char *locale = setlocale (LC_COLLATE, NULL);
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (locale == NULL)
+    locale = "C";
+
+  stored = get_key_value (self, "SELECT value FROM meta WHERE key = ?1", "sort-locale",
+                          &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_strcmp0 (stored, locale) == 0)
+    return TRUE;
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  if ((stored != NULL && !_kontor_store_rebuild_sort_keys (self, error)) ||
+      !set_key_value (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                      "sort-locale", locale, error))
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
+  return _kontor_store_commit (self, error);
+}
+
+static gboolean
+ensure_identity (KontorStore  *self,
+                 GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *user_id = NULL;
+  g_autoptr(KontorUser) user = NULL;
+
+  self->client_id = _kontor_store_get_state (self, "client_id", &local_error);
+  if (local_error == NULL)
+    user_id = _kontor_store_get_state (self, "user_id", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (user_id != NULL)
+    {
+      self->current_user = kontor_store_load (self, KONTOR_TYPE_USER, user_id, NULL);
+      if (self->current_user != NULL && self->client_id != NULL)
+        return TRUE;
+    }
+
+  /* First start: this installation's client id (SYNC.md §3.1) and a local
+   * user, the administrator of a database nobody else uses yet. */
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  if (self->client_id == NULL)
+    {
+      self->client_id = kontor_uuid_v7_new ();
+      if (!_kontor_store_set_state (self, "client_id", self->client_id, error))
+        goto failed;
+    }
+
+  if (self->current_user == NULL)
+    {
+      const char *real_name = g_get_real_name ();
+
+      if (real_name == NULL || g_str_equal (real_name, "Unknown"))
+        real_name = NULL;
+      user = kontor_user_new (g_get_user_name (), real_name, KONTOR_USER_ROLE_ADMIN);
+      if (!_kontor_store_insert_record (self, KONTOR_RECORD (user), error) ||
+          !_kontor_store_set_state (self, "user_id",
+                                    kontor_record_get_id (KONTOR_RECORD (user)), error))
+        goto failed;
+      self->current_user = g_steal_pointer (&user);
+    }
+
+  return _kontor_store_commit (self, error);
+
+failed:
+  g_clear_object (&self->current_user);
+  _kontor_store_rollback (self);
+  return FALSE;
+}
+
+/* Purging deleted data -------------------------------------------------
+ *
+ * A deleted contact's words stay in the FTS5 index segments (delete only
+ * adds markers until segments merge; SQLite 3.40 has no secure-delete for
+ * FTS5), and old page images stay in the write-ahead log until a
+ * checkpoint. "optimize" rewrites the index (about a second for 100 000
+ * contacts), so it runs after the delete on a worker thread with its own
+ * connection; a "purge-pending" mark written in the delete's transaction
+ * makes the next open finish it if the app ends first. */
+
+static const char purge_sql[] =
+  "BEGIN IMMEDIATE;"
+  "INSERT INTO contact_search (contact_search) VALUES ('optimize');"
+  "DELETE FROM meta WHERE key = 'purge-pending';"
+  "COMMIT;";
+
+gboolean
+_kontor_store_mark_purge (KontorStore  *self,
+                          GError      **error)
+{
+  return set_key_value (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                        "purge-pending", "1", error);
+}
+
+static int
+run_purge (sqlite3 *db)
+{
+  int rc = sqlite3_exec (db, purge_sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return rc;
+    }
+
+  /* TRUNCATE: the log's old frames are gone, not just reusable */
+  return sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+}
+
+static void
+purge_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *path = task_data;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 10000);
+      rc = run_purge (db);
+    }
+  sqlite3_close (db);
+
+  if (rc != SQLITE_OK)
+    g_task_return_new_error (task, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FAILED,
+                             "%s", sqlite3_errstr (rc));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_purge_done (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  KontorStore *self = KONTOR_STORE (source_object);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->purge_task);
+
+  /* not fatal: the mark stays, and the next open tries again */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_message ("Purging deleted data from “%s” failed, will try again: %s",
+               self->path, error->message);
+
+  if (self->purge_again)
+    {
+      self->purge_again = FALSE;
+      _kontor_store_purge_in_background (self);
+      return;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PURGING]);
+}
+
+void
+_kontor_store_purge_in_background (KontorStore *self)
+{
+  gboolean was_purging = self->purge_task != NULL;
+
+  if (was_purging)
+    {
+      self->purge_again = TRUE;
+      return;
+    }
+
+  self->purge_task = g_task_new (self, NULL, on_purge_done, NULL);
+  g_task_set_source_tag (self->purge_task, _kontor_store_purge_in_background);
+  g_task_set_task_data (self->purge_task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (self->purge_task, purge_thread);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PURGING]);
+}
+
+/**
+ * kontor_store_get_purging:
+ * @self: a store
+ *
+ * Returns: %TRUE while deleted data is being purged in the background
+ */
+gboolean
+kontor_store_get_purging (KontorStore *self)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+
+  return self->purge_task != NULL;
+}
+
+/**
+ * kontor_store_purge:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Removes what deleted records left in the search index and in the
+ * write-ahead log, now, on this thread (for the command line and for a
+ * database opened with a purge still pending). The app normally lets
+ * kontor_store_delete() start it in the background.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_purge (KontorStore  *self,
+                    GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  rc = run_purge (self->db);
+  if (rc != SQLITE_OK)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+finish_pending_purge (KontorStore  *self,
+                      GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *pending = get_key_value (self, "SELECT value FROM meta WHERE key = ?1",
+                                            "purge-pending", &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return pending == NULL || kontor_store_purge (self, error);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+kontor_store_finalize (GObject *object)
+{
+  KontorStore *self = KONTOR_STORE (object);
+
+  g_clear_object (&self->current_user);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending_changes, g_hash_table_unref);
+  g_clear_pointer (&self->pending_many, g_hash_table_unref);
+
+  if (self->db != NULL)
+    {
+      int rc = sqlite3_close (self->db);
+
+      if (rc != SQLITE_OK)
+        g_warning ("Closing the database failed: %s", sqlite3_errstr (rc));
+      self->db = NULL;
+    }
+
+  g_free (self->client_id);
+  g_free (self->path);
+  g_free (self->order_key);
+  g_clear_pointer (&self->order_rowids, g_array_unref);
+
+  G_OBJECT_CLASS (kontor_store_parent_class)->finalize (object);
+}
+
+static void
+kontor_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  KontorStore *self = KONTOR_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_CURRENT_USER:
+      g_value_set_object (value, self->current_user);
+      break;
+    case PROP_PURGING:
+      g_value_set_boolean (value, kontor_store_get_purging (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_store_class_init (KontorStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kontor_store_finalize;
+  object_class->get_property = kontor_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_USER] =
+    g_param_spec_object ("current-user", NULL, NULL, KONTOR_TYPE_USER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PURGING] =
+    g_param_spec_boolean ("purging", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KontorStore::changed:
+   * @self: the store
+   * @entity: the entity that changed ("contact"); also the signal's detail
+   * @rowids: (element-type gint64): the changed rows; empty when many rows
+   *   may have changed
+   *
+   * Emitted after a transaction that changed @entity was committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ARRAY);
+}
+
+static void
+kontor_store_init (KontorStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_array_unref);
+  self->pending_many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * kontor_store_dup_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/kontor/kontor.db`
+ */
+char *
+kontor_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "kontor", "kontor.db", NULL);
+}
+
+static KontorStore *
+open_store (const char  *path,
+            int          target_version,
+            GError     **error)
+{
+  g_autoptr(KontorStore) self = g_object_new (KONTOR_TYPE_STORE, NULL);
+
+  self->path = path != NULL ? g_strdup (path) : kontor_store_dup_default_path ();
+
+  if (!open_connection (self, error) ||
+      !migrate (self, target_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * kontor_store_open:
+ * @path: (nullable): the database file, %NULL for the default
+ * @error: return location for a #GError
+ *
+ * Opens (and creates or upgrades) a database. Blocking; call it at start-up.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+KontorStore *
+kontor_store_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(KontorStore) self = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = open_store (path, KONTOR_STORE_SCHEMA_VERSION, error);
+  if (self == NULL ||
+      !check_sort_locale (self, error) ||
+      !ensure_identity (self, error) ||
+      !finish_pending_purge (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * _kontor_store_create_at_version:
+ * @path: a database file that does not exist yet
+ * @version: the schema version to stop at
+ * @error: return location for a #GError
+ *
+ * For migration tests: makes a database of an older schema version.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_create_at_version (const char  *path,
+                                 int          version,
+                                 GError     **error)
+{
+  g_autoptr(KontorStore) self = NULL;
+
+  g_return_val_if_fail (version >= 1 && version <= KONTOR_STORE_SCHEMA_VERSION, FALSE);
+
+  self = open_store (path, version, error);
+
+  return self != NULL;
+}
+
+sqlite3 *
+_kontor_store_get_db (KontorStore *self)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+const char *
+kontor_store_get_path (KontorStore *self)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * kontor_store_get_client_id:
+ * @self: a store
+ *
+ * Returns: this installation's sync client id (SYNC.md §3.1)
+ */
+const char *
+kontor_store_get_client_id (KontorStore *self)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  return self->client_id;
+}
+
+/**
+ * kontor_store_get_current_user:
+ * @self: a store
+ *
+ * Returns: (transfer none): the user working with this database
+ */
+KontorUser *
+kontor_store_get_current_user (KontorStore *self)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  return self->current_user;
+}
+
+/**
+ * kontor_store_set_current_user:
+ * @self: a store
+ * @user: a stored user
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @user is now the current user
+ */
+gboolean
+kontor_store_set_current_user (KontorStore  *self,
+                               KontorUser   *user,
+                               GError      **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_USER (user), FALSE);
+
+  id = kontor_record_get_id (KONTOR_RECORD (user));
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+  if (!_kontor_store_set_state (self, "user_id", id, error))
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+  if (!_kontor_store_commit (self, error))
+    return FALSE;
+
+  if (g_set_object (&self->current_user, user))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_USER]);
+
+  return TRUE;
+}
+
+/**
+ * kontor_store_count_outbox:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Returns: the number of changes waiting to be sent, or -1 on error
+ */
+gint64
+kontor_store_count_outbox (KontorStore  *self,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
+
+  stmt = _kontor_store_prepare (self, "SELECT count(*) FROM outbox", error);
+  if (stmt != NULL && _kontor_store_step (self, stmt, error) == 1)
+    count = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return count;
+}

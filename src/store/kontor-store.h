@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kontor-company.h"
+#include "kontor-contact.h"
+#include "kontor-error.h"
+#include "kontor-filter.h"
+#include "kontor-pipeline-status.h"
+#include "kontor-record.h"
+#include "kontor-team.h"
+#include "kontor-user.h"
+
+G_BEGIN_DECLS
+
+#define KONTOR_STORE_SCHEMA_VERSION 2
+
+/**
+ * KontorYearFormat:
+ * @KONTOR_YEAR_FORMAT_NONE: no year in the number
+ * @KONTOR_YEAR_FORMAT_FULL: four digits, "2026"
+ * @KONTOR_YEAR_FORMAT_SHORT: two digits, "26"
+ */
+typedef enum
+{
+  KONTOR_YEAR_FORMAT_NONE = 0,
+  KONTOR_YEAR_FORMAT_FULL = 1,
+  KONTOR_YEAR_FORMAT_SHORT = 2,
+} KontorYearFormat;
+
+/**
+ * KontorNumberRange:
+ * @prefix: text before the number ("K-")
+ * @year_format: whether and how the year follows the prefix
+ * @padding: digits of the running number, zero-padded
+ * @next_value: the next running number to try
+ *
+ * A customer number range ("Nummernkreis", FEATURES C5): prefix, year,
+ * running number: "K-2026-00042".
+ */
+typedef struct
+{
+  char             *prefix;
+  KontorYearFormat  year_format;
+  guint             padding;
+  gint64            next_value;
+} KontorNumberRange;
+
+void  kontor_number_range_clear  (KontorNumberRange *range);
+char *kontor_number_range_format (const KontorNumberRange *range,
+                                  gint64                   value,
+                                  GDateTime               *when);
+
+#define KONTOR_TYPE_STORE (kontor_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorStore, kontor_store, KONTOR, STORE, GObject)
+
+char           *kontor_store_dup_default_path      (void);
+KontorStore    *kontor_store_open                  (const char          *path,
+                                                    GError             **error);
+const char     *kontor_store_get_path              (KontorStore         *self);
+const char     *kontor_store_get_client_id         (KontorStore         *self);
+KontorUser     *kontor_store_get_current_user      (KontorStore         *self);
+gboolean        kontor_store_set_current_user      (KontorStore         *self,
+                                                    KontorUser          *user,
+                                                    GError             **error);
+
+gboolean        kontor_store_save                  (KontorStore         *self,
+                                                    KontorRecord        *record,
+                                                    GError             **error);
+gboolean        kontor_store_save_all              (KontorStore         *self,
+                                                    GPtrArray           *records,
+                                                    GCancellable        *cancellable,
+                                                    GError             **error);
+gboolean        kontor_store_delete                (KontorStore         *self,
+                                                    KontorRecord        *record,
+                                                    GError             **error);
+gpointer        kontor_store_load                  (KontorStore         *self,
+                                                    GType                type,
+                                                    const char          *id,
+                                                    GError             **error);
+gpointer        kontor_store_load_by_rowid         (KontorStore         *self,
+                                                    GType                type,
+                                                    gint64               rowid,
+                                                    GError             **error);
+gboolean        kontor_store_query_rowids          (KontorStore         *self,
+                                                    GType                type,
+                                                    KontorFilter        *filter,
+                                                    GArray              *rowids,
+                                                    GError             **error);
+gint64          kontor_store_count                 (KontorStore         *self,
+                                                    GType                type,
+                                                    GError             **error);
+
+GPtrArray      *kontor_store_list_pipeline_statuses (KontorStore        *self,
+                                                    GError             **error);
+GPtrArray      *kontor_store_list_users            (KontorStore         *self,
+                                                    GError             **error);
+GPtrArray      *kontor_store_list_teams            (KontorStore         *self,
+                                                    GError             **error);
+GPtrArray      *kontor_store_find_companies        (KontorStore         *self,
+                                                    const char          *prefix,
+                                                    guint                limit,
+                                                    GError             **error);
+KontorCompany  *kontor_store_find_company_by_name  (KontorStore         *self,
+                                                    const char          *name,
+                                                    GError             **error);
+
+gboolean        kontor_store_get_number_range      (KontorStore         *self,
+                                                    KontorNumberRange   *range,
+                                                    GError             **error);
+gboolean        kontor_store_set_number_range      (KontorStore         *self,
+                                                    const KontorNumberRange *range,
+                                                    GError             **error);
+char           *kontor_store_assign_customer_number (KontorStore        *self,
+                                                    KontorContact       *contact,
+                                                    GError             **error);
+
+gint64          kontor_store_count_outbox          (KontorStore         *self,
+                                                    GError             **error);
+gboolean        kontor_store_purge                 (KontorStore         *self,
+                                                    GError             **error);
+gboolean        kontor_store_get_purging           (KontorStore         *self);
+
+G_END_DECLS

@@ -1,0 +1,691 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-store-migrations"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kontor-channel.h"
+#include "kontor-store-private.h"
+#include "kontor-test-utils.h"
+
+/* Upgrades of real older databases (DESIGN.md "Data model"): a version 1
+ * database with rows as version 1 wrote them is opened by the current
+ * store, which must keep every row, fill the new search index and add the
+ * number range; an upgrade that fails half way must leave the database
+ * exactly as it was. */
+
+#define USER_ANNA    "0190a000-0000-7000-8000-000000000001"
+#define USER_BERND   "0190a000-0000-7000-8000-000000000002"
+#define TEAM_SUED    "0190a000-0000-7000-8000-000000000010"
+#define COMPANY      "0190a000-0000-7000-8000-000000000020"
+#define JUERGEN      "0190a000-0000-7000-8000-000000000030"
+#define BJOERN       "0190a000-0000-7000-8000-000000000031"
+#define NAMELESS     "0190a000-0000-7000-8000-000000000032"
+#define CLIENT_ID    "0190a000-0000-7000-8000-0000000000ff"
+#define CONTACTED_ID "00000000-0000-7000-8000-000000000003"
+
+/* Rows as version 1 wrote them, umlauts and all */
+static const char version_1_rows[] =
+  "INSERT INTO app_user (id, created_at, updated_at, rev, field_revs, username, full_name, "
+  "  email, role) VALUES "
+  "  ('" USER_ANNA "', 1700000000, 1700000000, 5, '{\"full_name\":5}', 'anna', 'Anna Schmidt', "
+  "   'anna@kontor.example', 0), "
+  "  ('" USER_BERND "', 1700000000, 1700000000, 0, '{}', 'bernd', 'Bernd Groß', NULL, 1);"
+  "INSERT INTO team (id, created_at, updated_at, name) VALUES "
+  "  ('" TEAM_SUED "', 1700000000, 1700000000, 'Vertrieb Süd');"
+  "INSERT INTO app_user_link (owner_id, kind, target_id, position) VALUES "
+  "  ('" USER_BERND "', 2, '" TEAM_SUED "', 0);"
+  "INSERT INTO company (id, created_at, updated_at, rev, name, customer_number, city, notes) "
+  "  VALUES ('" COMPANY "', 1700000000, 1700000000, 3, 'Müller & Söhne GmbH', 'K-2025-00007', "
+  "          'München', 'Großkunde');"
+  "INSERT INTO company_channel (id, owner_id, kind, label, value, position) VALUES "
+  "  ('0190a000-0000-7000-8000-000000000021', '" COMPANY "', 1, 'work', '089 123456', 0);"
+  "INSERT INTO company_link (owner_id, kind, target_id, position) VALUES "
+  "  ('" COMPANY "', 0, '" USER_BERND "', 0);"
+  "INSERT INTO contact (id, created_at, updated_at, rev, field_revs, salutation, title, "
+  "  first_name, last_name, job_title, company_id, street, postal_code, city, country, language, "
+  "  notes, birthday, status, previous_status, is_lead, pipeline_status_id, customer_number, "
+  "  assigned_team_id, rank, due_date, last_activity_at) VALUES "
+  "  ('" JUERGEN "', 1700000000, 1700000100, 12, '{\"last_name\":12}', 1, 'Dr.', 'Jürgen', "
+  "   'Müller', 'Einkauf', '" COMPANY "', 'Hauptstraße 1', '80331', 'München', 'DE', 0, "
+  "   'Trinkt gern Kaffee', '1970-01-31', 2, 1, 0, '" CONTACTED_ID "', 'K-2025-00001', "
+  "   '" TEAM_SUED "', 'a0', '2026-01-15', 1700000200), "
+  "  ('" BJOERN "', 1700000001, 1700000001, 0, '{}', 0, NULL, 'Björn', 'Weiß', NULL, NULL, "
+  "   NULL, NULL, 'Köln', NULL, 1, 'Kennt die Straße', NULL, 3, 2, 1, "
+  "   '00000000-0000-7000-8000-000000000001', NULL, NULL, NULL, NULL, 0), "
+  "  ('" NAMELESS "', 1700000002, 1700000002, 0, '{}', 0, NULL, NULL, NULL, NULL, '" COMPANY "', "
+  "   NULL, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0, "
+  "   '00000000-0000-7000-8000-000000000001', NULL, NULL, NULL, NULL, 0);"
+  "INSERT INTO contact_channel (id, owner_id, kind, label, value, position) VALUES "
+  "  ('0190a000-0000-7000-8000-000000000040', '" JUERGEN "', 0, 'work', "
+  "   'j.mueller@example.de', 0), "
+  "  ('0190a000-0000-7000-8000-000000000041', '" JUERGEN "', 1, 'work', '030/1234567', 0), "
+  "  ('0190a000-0000-7000-8000-000000000042', '" JUERGEN "', 1, 'mobile', '0171 2345678', 1), "
+  "  ('0190a000-0000-7000-8000-000000000043', '" BJOERN "', 0, NULL, 'bjoern@example.org', 0);"
+  "INSERT INTO contact_link (owner_id, kind, target_id, position) VALUES "
+  "  ('" JUERGEN "', 0, '" USER_ANNA "', 0), "
+  "  ('" JUERGEN "', 1, '" USER_BERND "', 0);"
+  "INSERT INTO contact_group (id, created_at, updated_at, name, number) VALUES "
+  "  ('0190a000-0000-7000-8000-000000000060', 1700000000, 1700000000, 'Messe Düsseldorf', 'G-1');"
+  "INSERT INTO contact_group_member (id, group_id, contact_id) VALUES "
+  "  ('0190a000-0000-7000-8000-000000000061', '0190a000-0000-7000-8000-000000000060', "
+  "   '" JUERGEN "');"
+  "INSERT INTO outbox (entity, entity_id, op, field, value_json, old_value_json, base_rev, "
+  "  user_id, created_at, state) VALUES "
+  "  ('contact', '" JUERGEN "', 'update', 'city', '\"München\"', '\"Berlin\"', 11, "
+  "   '" USER_ANNA "', 1700000100, 'pending'), "
+  "  ('contact', '" BJOERN "', 'create', NULL, '{\"last_name\":\"Weiß\"}', NULL, 0, "
+  "   '" USER_ANNA "', 1700000001, 'inflight');"
+  "INSERT INTO record_shadow (entity, id, values_json, field_revs_json, rev) VALUES "
+  "  ('contact', '" JUERGEN "', '{\"city\":\"Berlin\"}', '{\"city\":11}', 11);"
+  "INSERT INTO tombstone (entity, id, deleted_at, deleted_by, rev) VALUES "
+  "  ('contact', '0190a000-0000-7000-8000-000000000039', 1700000050, '" USER_ANNA "', 3);"
+  "INSERT INTO sync_state (key, value) VALUES "
+  "  ('client_id', '" CLIENT_ID "'), ('user_id', '" USER_ANNA "'), ('cursor', '4711');";
+
+/* ------------------------------------------------------------------------ */
+/* Helpers */
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+sort_strv (GStrv strv)
+{
+  qsort (strv, g_strv_length (strv), sizeof (char *), compare_strings);
+}
+
+static sqlite3 *
+open_plain (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+
+  return db;
+}
+
+static gint64
+user_version_of (const char *path)
+{
+  sqlite3 *db = open_plain (path);
+  gint64 version = kontor_test_db_query_int (db, "PRAGMA user_version", NULL);
+
+  sqlite3_close (db);
+
+  return version;
+}
+
+/* Makes a version 1 database holding version_1_rows and @extra_sql */
+static char *
+make_version_1 (const char *extra_sql)
+{
+  g_autofree char *path = kontor_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (_kontor_store_create_at_version (path, 1, &error));
+  g_assert_no_error (error);
+
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db, "PRAGMA user_version", NULL), ==, 1);
+  kontor_test_db_exec (db, version_1_rows);
+  if (extra_sql != NULL)
+    kontor_test_db_exec (db, extra_sql);
+  sqlite3_close (db);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+remove_database (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  kontor_test_rmdir (dir);
+}
+
+static void
+append_value (GString      *row,
+              sqlite3_stmt *stmt,
+              int           column)
+{
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      g_string_append (row, "NULL");
+      break;
+    case SQLITE_INTEGER:
+      g_string_append_printf (row, "%" G_GINT64_FORMAT,
+                              (gint64) sqlite3_column_int64 (stmt, column));
+      break;
+    case SQLITE_FLOAT:
+      g_string_append_printf (row, "%.17g", sqlite3_column_double (stmt, column));
+      break;
+    case SQLITE_TEXT:
+      g_string_append_printf (row, "'%s'", (const char *) sqlite3_column_text (stmt, column));
+      break;
+    case SQLITE_BLOB:
+    default:
+      {
+        const guint8 *data = sqlite3_column_blob (stmt, column);
+        int length = sqlite3_column_bytes (stmt, column);
+
+        g_string_append (row, "x'");
+        for (int i = 0; i < length; i++)
+          g_string_append_printf (row, "%02x", data[i]);
+        g_string_append_c (row, '\'');
+      }
+      break;
+    }
+}
+
+/* Every row of @table as text, sorted: "column=value|…" */
+static GPtrArray *
+dump_table (sqlite3    *db,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GString *row = g_string_new (NULL);
+
+      for (int column = 0; column < sqlite3_column_count (stmt); column++)
+        {
+          g_string_append_printf (row, "%s%s=", column > 0 ? "|" : "",
+                                  sqlite3_column_name (stmt, column));
+          append_value (row, stmt, column);
+        }
+      g_ptr_array_add (rows, g_string_free (row, FALSE));
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (rows, (GCompareFunc) g_strcmp0);
+
+  return rows;
+}
+
+/* table name -> its dump, for every table of the database at @path */
+static GHashTable *
+dump_database (const char *path)
+{
+  GHashTable *dump = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  sqlite3 *db = open_plain (path);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_hash_table_insert (dump, g_strdup (table), dump_table (db, table));
+    }
+  sqlite3_finalize (stmt);
+
+  /* the schema itself counts too */
+  g_hash_table_insert (dump, g_strdup ("sqlite_master"),
+                       dump_table (db, "sqlite_master"));
+  sqlite3_close (db);
+
+  return dump;
+}
+
+static gboolean
+rows_contain (GPtrArray  *rows,
+              const char *row)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (rows, i), row))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Every row of every table in @before is in @after, unchanged; tables
+ * named in @may_grow may have rows added, all others have exactly the
+ * same rows. */
+static void
+assert_rows_kept (GHashTable         *before,
+                  GHashTable         *after,
+                  const char * const *may_grow)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *table = key;
+      GPtrArray *old_rows = value;
+      GPtrArray *new_rows = g_hash_table_lookup (after, table);
+
+      if (new_rows == NULL)
+        {
+          g_test_fail_printf ("table %s is gone", table);
+          continue;
+        }
+
+      for (guint i = 0; i < old_rows->len; i++)
+        {
+          if (!rows_contain (new_rows, g_ptr_array_index (old_rows, i)))
+            g_test_fail_printf ("table %s lost or changed the row %s", table,
+                                (const char *) g_ptr_array_index (old_rows, i));
+        }
+
+      if (may_grow == NULL || !g_strv_contains (may_grow, table))
+        g_assert_cmpuint (new_rows->len, ==, old_rows->len);
+    }
+}
+
+static void
+assert_dumps_equal (GHashTable *a,
+                    GHashTable *b)
+{
+  g_assert_cmpuint (g_hash_table_size (a), ==, g_hash_table_size (b));
+  assert_rows_kept (a, b, NULL);
+}
+
+static gint64
+rowid_of_id (KontorStore *store,
+             const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorRecord) record = kontor_store_load (store, KONTOR_TYPE_CONTACT, id, &error);
+
+  g_assert_no_error (error);
+
+  return kontor_record_get_rowid (record);
+}
+
+/* The ids of the contacts @text finds, sorted */
+static GStrv
+search (KontorStore *store,
+        const char  *text)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  GStrv ids;
+
+  kontor_filter_set_search_text (filter, text);
+  g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_CONTACT, filter, rowids, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      g_autoptr(KontorRecord) record =
+        kontor_store_load_by_rowid (store, KONTOR_TYPE_CONTACT, g_array_index (rowids, gint64, i),
+                                    &error);
+
+      g_assert_no_error (error);
+      g_strv_builder_add (builder, kontor_record_get_id (record));
+    }
+  ids = g_strv_builder_end (builder);
+  sort_strv (ids);
+
+  return ids;
+}
+
+static void
+assert_search (KontorStore *store,
+               const char  *text,
+               ...)
+{
+  g_auto(GStrv) found = search (store, text);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) expected = NULL;
+  const char *id;
+  va_list args;
+
+  va_start (args, text);
+  while ((id = va_arg (args, const char *)) != NULL)
+    g_strv_builder_add (builder, id);
+  va_end (args);
+  expected = g_strv_builder_end (builder);
+  sort_strv (expected);
+
+  if (!g_strv_equal ((const char * const *) found, (const char * const *) expected))
+    {
+      g_autofree char *found_text = g_strjoinv (", ", found);
+      g_autofree char *expected_text = g_strjoinv (", ", expected);
+
+      g_test_fail_printf ("“%s” found [%s], expected [%s]", text, found_text, expected_text);
+    }
+}
+
+/* name + sql of every schema object, sorted */
+static GStrv
+schema_of (const char *path)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3 *db = open_plain (path);
+  sqlite3_stmt *stmt = NULL;
+  GStrv schema;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type || ' ' || name || ': ' || "
+                                           "coalesce(sql, '') FROM sqlite_master", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  schema = g_strv_builder_end (builder);
+  sort_strv (schema);
+
+  return schema;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tests */
+
+static void
+test_create_at_version_1 (void)
+{
+  g_autofree char *path = kontor_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (_kontor_store_create_at_version (path, 1, &error));
+  g_assert_no_error (error);
+
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db, "PRAGMA user_version", NULL), ==, 1);
+  g_assert_cmpint (kontor_test_db_query_int (db,
+                                             "SELECT count(*) FROM pipeline_status", NULL), ==, 6);
+  g_assert_cmpint (kontor_test_db_query_int (db,
+                                             "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                             "('contact_search', 'number_range')", NULL), ==, 0);
+  /* only the schema: no identity, no user yet */
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM app_user", NULL), ==, 0);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM sync_state", NULL), ==, 0);
+  sqlite3_close (db);
+
+  remove_database (path);
+}
+
+static void
+test_upgrade_keeps_every_row (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) before = dump_database (path);
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  sqlite3 *db;
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
+
+  /* every row of every table, value by value; only the store's own
+   * bookkeeping (the sort locale) is added */
+  after = dump_database (path);
+  assert_rows_kept (before, after, may_grow);
+
+  /* the new tables */
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db,
+                                             "SELECT count(*) FROM contact_search", NULL), ==, 3);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM number_range", NULL), ==, 1);
+  g_assert_cmpint (kontor_test_db_query_int (db,
+                                             "SELECT next_value FROM number_range", NULL), ==, 1);
+  sqlite3_close (db);
+
+  remove_database (path);
+}
+
+static void
+test_upgrade_records_load (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorContact) juergen = NULL;
+  g_autoptr(KontorContact) bjoern = NULL;
+  g_autoptr(KontorCompany) company = NULL;
+  g_autoptr(KontorUser) bernd = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *reps[] = { USER_ANNA, NULL };
+  const char *assignees[] = { USER_BERND, NULL };
+  const char *teams[] = { TEAM_SUED, NULL };
+  GPtrArray *phones;
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+
+  juergen = kontor_store_load (store, KONTOR_TYPE_CONTACT, JUERGEN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_contact_get_first_name (juergen), ==, "Jürgen");
+  g_assert_cmpstr (kontor_contact_get_last_name (juergen), ==, "Müller");
+  g_assert_cmpstr (kontor_contact_get_title (juergen), ==, "Dr.");
+  g_assert_cmpint (kontor_contact_get_salutation (juergen), ==, KONTOR_SALUTATION_MR);
+  g_assert_cmpstr (kontor_contact_get_company_name (juergen), ==, "Müller & Söhne GmbH");
+  g_assert_cmpstr (kontor_contact_get_street (juergen), ==, "Hauptstraße 1");
+  g_assert_cmpstr (kontor_contact_get_birthday (juergen), ==, "1970-01-31");
+  g_assert_cmpint (kontor_contact_get_status (juergen), ==, KONTOR_CONTACT_STATUS_CUSTOMER);
+  g_assert_cmpstr (kontor_contact_get_pipeline_status_name (juergen), ==,
+                   "Successfully contacted");
+  g_assert_cmpstr (kontor_contact_get_customer_number (juergen), ==, "K-2025-00001");
+  g_assert_cmpstr (kontor_contact_get_primary_email (juergen), ==, "j.mueller@example.de");
+  phones = kontor_contact_get_phones (juergen);
+  g_assert_cmpuint (phones->len, ==, 2);
+  g_assert_cmpstr (((KontorChannel *) g_ptr_array_index (phones, 0))->value, ==, "030/1234567");
+  g_assert_cmpstr (((KontorChannel *) g_ptr_array_index (phones, 1))->label, ==, "mobile");
+  g_assert_cmpstrv (kontor_contact_get_sales_reps (juergen), reps);
+  g_assert_cmpstrv (kontor_contact_get_assignees (juergen), assignees);
+  g_assert_cmpstr (kontor_contact_get_assigned_team_id (juergen), ==, TEAM_SUED);
+  g_assert_cmpint (kontor_contact_get_last_activity_at (juergen), ==, 1700000200);
+  g_assert_cmpint (kontor_record_get_rev (KONTOR_RECORD (juergen)), ==, 12);
+
+  bjoern = kontor_store_load (store, KONTOR_TYPE_CONTACT, BJOERN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_contact_get_status (bjoern), ==, KONTOR_CONTACT_STATUS_ARCHIVED);
+  g_assert_cmpint (kontor_contact_get_previous_status (bjoern), ==, KONTOR_CONTACT_STATUS_CUSTOMER);
+  g_assert_true (kontor_contact_get_is_lead (bjoern));
+  g_assert_cmpint (kontor_contact_get_language (bjoern), ==, KONTOR_LANGUAGE_EN);
+
+  company = kontor_store_load (store, KONTOR_TYPE_COMPANY, COMPANY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_company_get_customer_number (company), ==, "K-2025-00007");
+  g_assert_cmpuint (kontor_company_get_phones (company)->len, ==, 1);
+
+  bernd = kontor_store_load (store, KONTOR_TYPE_USER, USER_BERND, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_user_get_full_name (bernd), ==, "Bernd Groß");
+  g_assert_cmpstrv (kontor_user_get_teams (bernd), teams);
+
+  /* this installation keeps its identity */
+  g_assert_cmpstr (kontor_store_get_client_id (store), ==, CLIENT_ID);
+  g_assert_cmpstr (kontor_record_get_id (KONTOR_RECORD (kontor_store_get_current_user (store))),
+                   ==, USER_ANNA);
+  g_assert_cmpint (kontor_store_count_outbox (store, NULL), ==, 2);
+
+  g_clear_object (&store);
+  remove_database (path);
+}
+
+static void
+test_upgrade_search_finds_old_contacts (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+
+  assert_search (store, "jurgen", JUERGEN, NULL);
+  assert_search (store, "Jürgen", JUERGEN, NULL);
+  assert_search (store, "juergen", JUERGEN, NULL);
+  /* the company's name is part of its contacts' documents */
+  assert_search (store, "muller", JUERGEN, NAMELESS, NULL);
+  assert_search (store, "Müller", JUERGEN, NAMELESS, NULL);
+  assert_search (store, "mueller", JUERGEN, NAMELESS, NULL);
+  assert_search (store, "bjorn", BJOERN, NULL);
+  assert_search (store, "bjoern", BJOERN, NULL);
+  assert_search (store, "weiss", BJOERN, NULL);
+  assert_search (store, "j.mueller@", JUERGEN, NULL);
+  assert_search (store, "030 123", JUERGEN, NULL);
+  assert_search (store, "+49 30 12", JUERGEN, NULL);
+  assert_search (store, "4930", JUERGEN, NULL);
+  assert_search (store, "0171 234", JUERGEN, NULL);
+  assert_search (store, "K-2025-00001", JUERGEN, NULL);
+  assert_search (store, "kaffee", JUERGEN, NULL);
+  assert_search (store, "nirgendwer", NULL);
+
+  /* and the old rows take part in new changes */
+  g_assert_cmpint (rowid_of_id (store, JUERGEN), >, 0);
+
+  g_clear_object (&store);
+  remove_database (path);
+}
+
+static void
+test_upgrade_same_schema_as_new (void)
+{
+  g_autofree char *old_path = make_version_1 (NULL);
+  g_autofree char *new_path = kontor_test_db_path ();
+  g_autoptr(KontorStore) old_store = NULL;
+  g_autoptr(KontorStore) new_store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) upgraded = NULL;
+  g_auto(GStrv) fresh = NULL;
+
+  old_store = kontor_store_open (old_path, &error);
+  g_assert_no_error (error);
+  new_store = kontor_store_open (new_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&old_store);
+  g_clear_object (&new_store);
+
+  upgraded = schema_of (old_path);
+  fresh = schema_of (new_path);
+  g_assert_cmpstrv (upgraded, fresh);
+
+  remove_database (old_path);
+  remove_database (new_path);
+}
+
+static void
+test_second_open_no_op (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) first = NULL;
+  g_autoptr(GHashTable) second = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  first = dump_database (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  second = dump_database (path);
+
+  assert_dumps_equal (first, second);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
+
+  remove_database (path);
+}
+
+static void
+assert_failed_upgrade_changes_nothing (const char *obstacle_sql,
+                                       const char *remove_obstacle_sql)
+{
+  g_autofree char *path = make_version_1 (obstacle_sql);
+  g_autoptr(GHashTable) before = dump_database (path);
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  store = kontor_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == KONTOR_STORE_ERROR);
+  g_assert_cmpstr (error->message, !=, "");
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* still version 1, every row and schema object as it was, no trace of
+   * the half-made version 2 (the FTS5 table and its shadow tables) */
+  g_assert_cmpint (user_version_of (path), ==, 1);
+  after = dump_database (path);
+  assert_dumps_equal (before, after);
+
+  /* and once the obstacle is gone, the upgrade works */
+  db = open_plain (path);
+  kontor_test_db_exec (db, remove_obstacle_sql);
+  sqlite3_close (db);
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 3);
+  g_clear_object (&store);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
+
+  remove_database (path);
+}
+
+static void
+test_failed_upgrade_first_statement (void)
+{
+  /* the very first statement of version 2 fails */
+  assert_failed_upgrade_changes_nothing ("CREATE TABLE contact_search (x TEXT);"
+                                         "INSERT INTO contact_search VALUES ('im Weg');",
+                                         "DROP TABLE contact_search");
+}
+
+static void
+test_failed_upgrade_half_way (void)
+{
+  /* the search index is made, then the number range fails */
+  assert_failed_upgrade_changes_nothing ("CREATE TABLE number_range (x TEXT);",
+                                         "DROP TABLE number_range");
+}
+
+/* ------------------------------------------------------------------------ */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store-migrations/create-at-version-1", test_create_at_version_1);
+  g_test_add_func ("/store-migrations/1-to-2/keeps-every-row", test_upgrade_keeps_every_row);
+  g_test_add_func ("/store-migrations/1-to-2/records-load", test_upgrade_records_load);
+  g_test_add_func ("/store-migrations/1-to-2/search-finds-old-contacts",
+                   test_upgrade_search_finds_old_contacts);
+  g_test_add_func ("/store-migrations/1-to-2/same-schema-as-new", test_upgrade_same_schema_as_new);
+  g_test_add_func ("/store-migrations/second-open-no-op", test_second_open_no_op);
+  g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",
+                   test_failed_upgrade_first_statement);
+  g_test_add_func ("/store-migrations/failed/half-way-changes-nothing",
+                   test_failed_upgrade_half_way);
+
+  return g_test_run ();
+}

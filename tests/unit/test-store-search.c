@@ -1,0 +1,976 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-store-search"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kontor-store-private.h"
+#include "kontor-test-utils.h"
+
+/* Search as you type and the list query (FEATURES L1, L2; DESIGN.md
+ * "Search", "Sorting"): German names however they are typed, e-mail
+ * addresses, phone numbers however they are typed, customer numbers and
+ * notes; what users type that looks like FTS5 syntax; filters and their
+ * combinations; the order of every sort column, both ways. */
+
+#define NEW_ID         "00000000-0000-7000-8000-000000000001"
+#define IN_PROGRESS_ID "00000000-0000-7000-8000-000000000002"
+#define CONTACTED_ID   "00000000-0000-7000-8000-000000000003"
+#define OFFER_ID       "00000000-0000-7000-8000-000000000004"
+#define WON_ID         "00000000-0000-7000-8000-000000000005"
+#define LOST_ID        "00000000-0000-7000-8000-000000000006"
+
+#define P KONTOR_CONTACT_STATUS_PROSPECT
+#define C KONTOR_CONTACT_STATUS_CUSTOMER
+#define I KONTOR_CONTACT_STATUS_INBOX
+#define A KONTOR_CONTACT_STATUS_ARCHIVED
+
+typedef struct
+{
+  const char          *key;
+  const char          *first_name;
+  const char          *last_name;
+  const char          *company;        /* key into the fixture's companies */
+  const char          *email;
+  const char          *phone;
+  const char          *number;
+  const char          *notes;
+  KontorContactStatus  status;
+  gboolean             lead;
+  const char          *pipeline_status_id;
+  const char          *assignees;      /* user keys, comma-separated */
+  const char          *sales_reps;
+  const char          *due_date;
+  gint64               created_at;
+  gint64               last_activity_at;
+  const char          *rank;
+  const char          *job_title;
+  const char          *city;
+  const char          *street;
+} ContactSpec;
+
+typedef struct
+{
+  const char *key;
+  const char *name;
+} CompanySpec;
+
+/* Search: names, company, e-mail, phone, customer number, notes */
+static const CompanySpec search_companies[] = {
+  { "sonne", "Sonnenschein GmbH" },
+  { "alpha", "Alpha AG" },
+  { "aerzte", "Ärztehaus Nord" },
+};
+
+static const ContactSpec search_contacts[] = {
+  { "mueller", "Anna", "Müller", "sonne", "j.mueller@kanzlei.example", "030/7654321",
+    "K-2026-00001", "Wohnt in der Straße am Park", C, FALSE, OFFER_ID, "u1", NULL, "2026-03-01",
+    0, 0, NULL, "Einkauf", "Hamburg", "Lindenallee 5" },
+  { "schmidt", "Anna", "Schmidt", NULL, "anna.schmidt@example.com", "(030) 123 45 67",
+    "K-2026-00002", NULL, P, TRUE, NEW_ID, "u2", NULL, NULL },
+  { "weiss", "Hans", "Weiß", "alpha", "hans@weiss-it.de", "+49 40 9876543", "K-2026-00010",
+    "Kennt die Strasse", P, TRUE, CONTACTED_ID, "u1,u2", NULL, NULL },
+  { "bjoern", "Björn", "Arzt", "aerzte", NULL, "0171 2345678", "K-2026-00009", NULL, I, FALSE,
+    NEW_ID, NULL, NULL, NULL },
+  { "oeztuerk", "Ayşe", "Öztürk", "sonne", "ayse@oz.example", NULL, NULL, "Mag Zwetschgenkuchen",
+    A, FALSE, NEW_ID, "u2", NULL, NULL },
+  { "otto", "Karl", "Otto", NULL, "karl.otto@example.com", "089 555", "K-2026-00100", NULL, C,
+    FALSE, WON_ID, NULL, NULL, NULL },
+  { "berg", "Clara", "Berg", "alpha", "clara@berg.example", "030 999", "K-2026-00003", NULL, P,
+    TRUE, CONTACTED_ID, NULL, "u1", NULL },
+  { "mueller2", "Jens", "Mueller", NULL, "jens@mueller.example", NULL, NULL, NULL, P, FALSE,
+    NEW_ID, NULL, NULL, NULL },
+};
+
+/* Sorting: values chosen so that every order is unambiguous */
+static const CompanySpec sort_companies[] = {
+  { "alpha", "Alpha AG" },
+  { "aerzte", "Ärztehaus Nord" },
+  { "sonne", "Sonnenschein GmbH" },
+  { "zepp", "Zeppelin KG" },
+};
+
+static const ContactSpec sort_contacts[] = {
+  { "arzt", "Björn", "Arzt", "aerzte", "bjoern@b.example", "030 222", "K-10", NULL, P, TRUE,
+    CONTACTED_ID, "u1", NULL, "2026-02-01", 5000, 300, "b" },
+  { "berg", "Clara", "Berg", "alpha", "clara@b.example", "040 100", "K-9", NULL, C, FALSE,
+    OFFER_ID, NULL, NULL, NULL, 1000, 0, NULL },
+  { "mueller", "Anna", "Müller", "sonne", NULL, "030 111", "K-100", NULL, I, FALSE, NEW_ID,
+    "u1", NULL, "2026-01-15", 7000, 100, "a" },
+  { "muller", "Zoe", "Muller", NULL, "zoe@m.example", NULL, "K-2", NULL, P, TRUE, NEW_ID, NULL,
+    NULL, "2025-12-24", 3000, 200, "c" },
+  { "oeztuerk", "Ayşe", "Öztürk", "zepp", "ayse@o.example", "089 555", NULL, NULL, A, FALSE,
+    WON_ID, NULL, NULL, NULL, 2000, 0, NULL },
+  { "otto", "Karl", "Otto", NULL, NULL, NULL, NULL, NULL, C, FALSE, IN_PROGRESS_ID, NULL, NULL,
+    "2026-06-30", 8000, 50, "d" },
+  { "weiss", "Hans", "Weiß", "alpha", "hans@w.example", "040 100", "K-20", NULL, P, FALSE,
+    LOST_ID, NULL, NULL, "2026-01-15", 4000, 400, NULL },
+  { "aerzte", "Theo", "Ärzte", NULL, "theo@a.example", "030 333", NULL, NULL, I, FALSE, NEW_ID,
+    NULL, NULL, NULL, 6000, 0, NULL },
+};
+
+#undef P
+#undef C
+#undef I
+#undef A
+
+/* ------------------------------------------------------------------------ */
+/* Fixture */
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  GHashTable         *users;       /* key -> id */
+  GHashTable         *companies;   /* key -> id */
+  GHashTable         *keys;        /* rowid -> key */
+  guint               n_contacts;
+} Fixture;
+
+static void
+add_user (Fixture    *fixture,
+          const char *key,
+          const char *full_name)
+{
+  g_autoptr(KontorUser) user = kontor_user_new (key, full_name, KONTOR_USER_ROLE_SALES);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kontor_store_save (fixture->base.store, KONTOR_RECORD (user), &error));
+  g_assert_no_error (error);
+  g_hash_table_insert (fixture->users, g_strdup (key),
+                       g_strdup (kontor_record_get_id (KONTOR_RECORD (user))));
+}
+
+static GStrv
+user_ids (Fixture    *fixture,
+          const char *keys)
+{
+  g_auto(GStrv) split = NULL;
+  GStrv ids;
+
+  if (keys == NULL)
+    return NULL;
+
+  split = g_strsplit (keys, ",", -1);
+  ids = g_new0 (char *, g_strv_length (split) + 1);
+  for (guint i = 0; split[i] != NULL; i++)
+    ids[i] = g_strdup (g_hash_table_lookup (fixture->users, split[i]));
+
+  return ids;
+}
+
+static KontorContact *
+make_contact (Fixture           *fixture,
+              const ContactSpec *spec)
+{
+  KontorContact *contact = kontor_contact_new ();
+  g_auto(GStrv) assignees = user_ids (fixture, spec->assignees);
+  g_auto(GStrv) sales_reps = user_ids (fixture, spec->sales_reps);
+
+  kontor_contact_set_first_name (contact, spec->first_name);
+  kontor_contact_set_last_name (contact, spec->last_name);
+  if (spec->company != NULL)
+    kontor_contact_set_company_id (contact, g_hash_table_lookup (fixture->companies,
+                                                                 spec->company));
+  if (spec->email != NULL)
+    kontor_contact_add_email (contact, "work", spec->email);
+  if (spec->phone != NULL)
+    kontor_contact_add_phone (contact, "work", spec->phone);
+  kontor_contact_set_customer_number (contact, spec->number);
+  kontor_contact_set_notes (contact, spec->notes);
+  kontor_contact_set_status (contact, spec->status);
+  kontor_contact_set_is_lead (contact, spec->lead);
+  kontor_contact_set_pipeline_status_id (contact, spec->pipeline_status_id);
+  kontor_contact_set_assignees (contact, (const char * const *) assignees);
+  kontor_contact_set_sales_reps (contact, (const char * const *) sales_reps);
+  kontor_contact_set_due_date (contact, spec->due_date);
+  kontor_record_set_created_at (KONTOR_RECORD (contact), spec->created_at);
+  kontor_contact_set_last_activity_at (contact, spec->last_activity_at);
+  kontor_contact_set_rank (contact, spec->rank);
+  kontor_contact_set_job_title (contact, spec->job_title);
+  kontor_contact_set_city (contact, spec->city);
+  kontor_contact_set_street (contact, spec->street);
+
+  return contact;
+}
+
+static void
+fill (Fixture           *fixture,
+      const CompanySpec *companies,
+      guint              n_companies,
+      const ContactSpec *contacts,
+      guint              n_contacts)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  add_user (fixture, "u1", "Ulla Eins");
+  add_user (fixture, "u2", "Uwe Zwei");
+
+  for (guint i = 0; i < n_companies; i++)
+    {
+      g_autoptr(KontorCompany) company = kontor_company_new (companies[i].name);
+
+      g_assert_true (kontor_store_save (fixture->base.store, KONTOR_RECORD (company), &error));
+      g_assert_no_error (error);
+      g_hash_table_insert (fixture->companies, g_strdup (companies[i].key),
+                           g_strdup (kontor_record_get_id (KONTOR_RECORD (company))));
+    }
+
+  /* all contacts in one transaction, as an import does */
+  for (guint i = 0; i < n_contacts; i++)
+    g_ptr_array_add (records, make_contact (fixture, &contacts[i]));
+  g_assert_true (kontor_store_save_all (fixture->base.store, records, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      gint64 *rowid = g_new (gint64, 1);
+
+      *rowid = kontor_record_get_rowid (g_ptr_array_index (records, i));
+      g_hash_table_insert (fixture->keys, rowid, (gpointer) contacts[i].key);
+    }
+  fixture->n_contacts = n_contacts;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  kontor_store_fixture_set_up (&fixture->base, data);
+  fixture->users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  fixture->companies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  fixture->keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (data == search_contacts)
+    fill (fixture, search_companies, G_N_ELEMENTS (search_companies),
+          search_contacts, G_N_ELEMENTS (search_contacts));
+  else
+    fill (fixture, sort_companies, G_N_ELEMENTS (sort_companies),
+          sort_contacts, G_N_ELEMENTS (sort_contacts));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_hash_table_unref (fixture->users);
+  g_hash_table_unref (fixture->companies);
+  g_hash_table_unref (fixture->keys);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+#define SEARCH_TEST(path, func) \
+  g_test_add ((path), Fixture, search_contacts, fixture_set_up, (func), fixture_tear_down)
+#define SORT_TEST(path, func) \
+  g_test_add ((path), Fixture, sort_contacts, fixture_set_up, (func), fixture_tear_down)
+
+/* ------------------------------------------------------------------------ */
+/* Queries */
+
+/* The keys of the contacts @filter gives, in order, comma-separated */
+static char *
+run_query (Fixture      *fixture,
+           KontorFilter *filter)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  GString *keys = g_string_new (NULL);
+
+  g_assert_true (kontor_store_query_rowids (fixture->base.store, KONTOR_TYPE_CONTACT, filter,
+                                            rowids, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      const char *key = g_hash_table_lookup (fixture->keys, &g_array_index (rowids, gint64, i));
+
+      g_assert_nonnull (key);
+      g_string_append_printf (keys, "%s%s", i > 0 ? "," : "", key);
+    }
+
+  return g_string_free (keys, FALSE);
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+sorted_keys (const char *keys)
+{
+  g_auto(GStrv) split = g_strsplit (keys, ",", -1);
+
+  if (*keys == '\0')
+    return g_strdup ("");
+
+  qsort (split, g_strv_length (split), sizeof (char *), compare_strings);
+
+  return g_strjoinv (",", split);
+}
+
+/* What @text finds, as a set: the order is checked elsewhere */
+static void
+assert_finds (Fixture    *fixture,
+              const char *text,
+              const char *expected)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autofree char *found = NULL;
+  g_autofree char *found_set = NULL;
+  g_autofree char *expected_set = sorted_keys (expected);
+
+  kontor_filter_set_search_text (filter, text);
+  found = run_query (fixture, filter);
+  found_set = sorted_keys (found);
+
+  /* not fatal: every search of a table reports */
+  if (g_strcmp0 (found_set, expected_set) != 0)
+    g_test_fail_printf ("“%s” found [%s], expected [%s]", text, found_set, expected_set);
+}
+
+static void
+assert_order (Fixture      *fixture,
+              KontorFilter *filter,
+              const char   *expected)
+{
+  g_autofree char *found = run_query (fixture, filter);
+
+  if (g_strcmp0 (found, expected) != 0)
+    g_test_fail_printf ("sort %d%s gave [%s], expected [%s]",
+                        kontor_filter_get_sort_column (filter),
+                        kontor_filter_get_sort_descending (filter) ? " descending" : "",
+                        found, expected);
+}
+
+static char *
+reversed (const char *keys)
+{
+  g_auto(GStrv) split = g_strsplit (keys, ",", -1);
+  guint n = g_strv_length (split);
+
+  for (guint i = 0; i < n / 2; i++)
+    {
+      char *swap = split[i];
+
+      split[i] = split[n - 1 - i];
+      split[n - 1 - i] = swap;
+    }
+
+  return g_strjoinv (",", split);
+}
+
+/* @column sorts as @ascending, and descending is its exact mirror */
+static void
+assert_sorts (Fixture          *fixture,
+              KontorFilter     *filter,
+              KontorSortColumn  column,
+              const char       *ascending)
+{
+  g_autofree char *descending = reversed (ascending);
+
+  kontor_filter_set_sort_column (filter, column);
+  kontor_filter_set_sort_descending (filter, FALSE);
+  assert_order (fixture, filter, ascending);
+  kontor_filter_set_sort_descending (filter, TRUE);
+  assert_order (fixture, filter, descending);
+}
+
+/* Only the relative order of @keys in the result */
+static void
+assert_relative_order (Fixture      *fixture,
+                       KontorFilter *filter,
+                       const char   *expected)
+{
+  g_autofree char *found = run_query (fixture, filter);
+  g_auto(GStrv) found_keys = g_strsplit (found, ",", -1);
+  g_auto(GStrv) wanted = g_strsplit (expected, ",", -1);
+  GString *subset = g_string_new (NULL);
+  g_autofree char *subset_text = NULL;
+
+  for (guint i = 0; found_keys[i] != NULL; i++)
+    {
+      if (g_strv_contains ((const char * const *) wanted, found_keys[i]))
+        g_string_append_printf (subset, "%s%s", subset->len > 0 ? "," : "", found_keys[i]);
+    }
+  subset_text = g_string_free (subset, FALSE);
+
+  g_test_message ("sort %d%s: %s", kontor_filter_get_sort_column (filter),
+                  kontor_filter_get_sort_descending (filter) ? " descending" : "", found);
+  if (g_strcmp0 (subset_text, expected) != 0)
+    g_test_fail_printf ("sort %d gave [%s] for [%s]", kontor_filter_get_sort_column (filter),
+                        subset_text, expected);
+}
+
+static const char *
+company_id (Fixture    *fixture,
+            const char *key)
+{
+  return g_hash_table_lookup (fixture->companies, key);
+}
+
+static const char *
+user_id (Fixture    *fixture,
+         const char *key)
+{
+  return g_hash_table_lookup (fixture->users, key);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Search: German names */
+
+static void
+test_search_umlauts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  assert_finds (fixture, "muller", "mueller");
+  /* typed with umlauts, also the name stored without them ("Mueller") */
+  assert_finds (fixture, "Müller", "mueller,mueller2");
+  assert_finds (fixture, "MÜLLER", "mueller,mueller2");
+  assert_finds (fixture, "müller", "mueller,mueller2");
+  assert_finds (fixture, "Mül", "mueller,mueller2");
+  /* folded without the e: only the name with umlauts */
+  assert_finds (fixture, "mul", "mueller");
+  /* "mue" and "mueller" also find the name as typed without umlauts */
+  assert_finds (fixture, "mue", "mueller,mueller2");
+  assert_finds (fixture, "mueller", "mueller,mueller2");
+  assert_finds (fixture, "Öztürk", "oeztuerk");
+  assert_finds (fixture, "ozturk", "oeztuerk");
+  assert_finds (fixture, "oeztuerk", "oeztuerk");
+  assert_finds (fixture, "ayse", "oeztuerk");
+}
+
+static void
+test_search_sharp_s (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  assert_finds (fixture, "Weiß", "weiss");
+  assert_finds (fixture, "weiss", "weiss");
+  assert_finds (fixture, "WEISS", "weiss");
+  /* notes: "Straße" is found as typed and as "strasse"; "Strasse" as typed.
+   * The query is transliterated too, so "straße" also finds "Strasse". */
+  assert_finds (fixture, "Straße", "mueller,weiss");
+  assert_finds (fixture, "straße", "mueller,weiss");
+  assert_finds (fixture, "strasse", "mueller,weiss");
+  assert_finds (fixture, "STRASSE", "mueller,weiss");
+}
+
+static void
+test_search_bjoern (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  assert_finds (fixture, "Björn", "bjoern");
+  assert_finds (fixture, "bjorn", "bjoern");
+  assert_finds (fixture, "bjoern", "bjoern");
+  assert_finds (fixture, "BJÖ", "bjoern");
+}
+
+static void
+test_search_company (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  assert_finds (fixture, "Sonnen", "mueller,oeztuerk");
+  assert_finds (fixture, "sonnenschein gmbh", "mueller,oeztuerk");
+  assert_finds (fixture, "alpha", "weiss,berg");
+  assert_finds (fixture, "Ärztehaus", "bjoern");
+  assert_finds (fixture, "arzte", "bjoern");
+  assert_finds (fixture, "aerzte", "bjoern");
+}
+
+static void
+test_search_email (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_finds (fixture, "j.mueller@", "mueller");
+  assert_finds (fixture, "j.mueller@kanzlei.example", "mueller");
+  assert_finds (fixture, "kanzlei", "mueller");
+  assert_finds (fixture, "weiss-it", "weiss");
+  assert_finds (fixture, "anna.schmidt@example.com", "schmidt");
+}
+
+static void
+test_search_phone (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* stored as "030/7654321", "(030) 123 45 67", "030 999": all Berlin */
+  assert_finds (fixture, "+49 30", "mueller,schmidt,berg");
+  assert_finds (fixture, "0049 30", "mueller,schmidt,berg");
+  assert_finds (fixture, "4930", "mueller,schmidt,berg");
+  assert_finds (fixture, "030 123", "schmidt");
+  assert_finds (fixture, "+49 30 12", "schmidt");
+  assert_finds (fixture, "+49 (0)30 123", "schmidt");
+  assert_finds (fixture, "(030) 123 45 67", "schmidt");
+  assert_finds (fixture, "030/123", "schmidt");
+  assert_finds (fixture, "030/765", "mueller");
+  assert_finds (fixture, "0307654321", "mueller");
+  assert_finds (fixture, "+49 40", "weiss");
+  assert_finds (fixture, "0171", "bjoern");
+  assert_finds (fixture, "+49 171 234", "bjoern");
+  assert_finds (fixture, "089 5", "otto");
+}
+
+static void
+test_search_customer_number (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  assert_finds (fixture, "K-2026-00001", "mueller");
+  /* a prefix of "K-2026-00010", not of "K-2026-00001" */
+  assert_finds (fixture, "K-2026-0001", "weiss");
+  assert_finds (fixture, "K-2026-000", "mueller,schmidt,weiss,bjoern,berg");
+  assert_finds (fixture, "k-2026-001", "otto");
+  assert_finds (fixture, "K-2026", "mueller,schmidt,weiss,bjoern,otto,berg");
+}
+
+static void
+test_search_notes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_finds (fixture, "zwetschgen", "oeztuerk");
+  assert_finds (fixture, "park", "mueller");
+}
+
+static void
+test_search_only_documented_fields (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  /* job title, city and street are not searched (DESIGN.md "Search") */
+  assert_finds (fixture, "Einkauf", "");
+  assert_finds (fixture, "Hamburg", "");
+  assert_finds (fixture, "Lindenallee", "");
+  /* nor are the sales reps or assignees */
+  assert_finds (fixture, "Ulla", "");
+}
+
+static void
+test_search_words_and (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  assert_finds (fixture, "anna", "mueller,schmidt");
+  assert_finds (fixture, "anna mül", "mueller");
+  assert_finds (fixture, "mül anna", "mueller");
+  assert_finds (fixture, "  anna   mül  ", "mueller");
+  assert_finds (fixture, "anna\tschmidt", "schmidt");
+  assert_finds (fixture, "anna xyz", "");
+  assert_finds (fixture, "hans alpha", "weiss");
+  assert_finds (fixture, "clara 030", "berg");
+}
+
+static void
+test_search_fts_syntax_typed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *inputs[] = {
+    "AND", "OR", "NOT", "and", "\"", "\"\"", "\"\" \"\"", "*", "**", "NEAR(", "NEAR(a b)",
+    "NEAR(Müller Schmidt, 2)", "-", "--", "+", "^", "(", ")", "()", "{", "}", "{name}: x", ":",
+    "name:Müller", "name : Müller", "Müller OR Schmidt", "NOT Müller", "Müller AND",
+    "x AND (y OR",
+    "'", "Müller'", "\\", "a\"b\"c", "\"Müller", "Müller\"", "Mül*", "*Müller", "-Müller",
+    "Müller -Schmidt", "^Müller", "Müller + Schmidt", "🙂", "Müller 🙂", "+49 (", "0049-",
+    "a:b:c", "email:x@y", "col* : x", "\x7f", "%", "_", "Müll%", "O'Brien", "[0]",
+  };
+  g_autoptr(GString) long_text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(KontorFilter) filter = kontor_filter_new ();
+      g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GError) error = NULL;
+
+      kontor_filter_set_search_text (filter, inputs[i]);
+      if (!kontor_store_query_rowids (fixture->base.store, KONTOR_TYPE_CONTACT, filter, rowids,
+                                      &error))
+        g_test_fail_printf ("searching “%s” failed: %s", inputs[i], error->message);
+    }
+
+  /* typed syntax is taken literally */
+  assert_finds (fixture, "\"Müller", "mueller,mueller2");
+  assert_finds (fixture, "Müller\"", "mueller,mueller2");
+  assert_finds (fixture, "Mül*", "mueller,mueller2");
+  assert_finds (fixture, "-Müller", "mueller,mueller2");
+  assert_finds (fixture, "NOT Müller", "");
+  assert_finds (fixture, "Müller OR Schmidt", "");
+  /* nothing to search for: everything */
+  assert_finds (fixture, "\"", "mueller,schmidt,weiss,bjoern,oeztuerk,otto,berg,mueller2");
+  assert_finds (fixture, "*", "mueller,schmidt,weiss,bjoern,oeztuerk,otto,berg,mueller2");
+  assert_finds (fixture, "-", "mueller,schmidt,weiss,bjoern,oeztuerk,otto,berg,mueller2");
+
+  /* long input */
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (long_text, "Müller ");
+  assert_finds (fixture, long_text->str, "mueller,mueller2");
+}
+
+static void
+test_search_empty_shows_everything (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const char *everything = "mueller,schmidt,weiss,bjoern,oeztuerk,otto,berg,mueller2";
+
+  assert_finds (fixture, NULL, everything);
+  assert_finds (fixture, "", everything);
+  assert_finds (fixture, "   ", everything);
+  assert_finds (fixture, " \t\n ", everything);
+  /* not UTF-8: nothing to search for */
+  assert_finds (fixture, "M\xfcller", everything);
+}
+
+static void
+test_search_match_expression (void)
+{
+  g_autofree char *words = _kontor_store_match_expression ("anna mül");
+  g_autofree char *quoted = _kontor_store_match_expression ("a\"b");
+  g_autofree char *phone = _kontor_store_match_expression ("030 123");
+  g_autofree char *none = _kontor_store_match_expression (" * - \" ");
+
+  g_assert_cmpstr (words, ==, "\"anna\"* AND (\"mül\"* OR \"muel\"*)");
+  g_assert_cmpstr (quoted, ==, "\"a\"\"b\"*");
+  g_assert_cmpstr (phone, ==, "(\"030\"* AND \"123\"*) OR phone : \"4930123\"*");
+  g_assert_null (none);
+  g_assert_null (_kontor_store_match_expression (NULL));
+}
+
+static void
+test_search_sorted_by_list_sort (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  kontor_filter_set_search_text (filter, "anna");
+  assert_order (fixture, filter, "mueller,schmidt");
+  kontor_filter_set_sort_descending (filter, TRUE);
+  assert_order (fixture, filter, "schmidt,mueller");
+
+  kontor_filter_set_search_text (filter, "4930");
+  kontor_filter_set_sort_column (filter, KONTOR_SORT_COMPANY);
+  kontor_filter_set_sort_descending (filter, FALSE);
+  assert_order (fixture, filter, "berg,mueller,schmidt");
+  kontor_filter_set_sort_descending (filter, TRUE);
+  assert_order (fixture, filter, "schmidt,mueller,berg");
+
+  kontor_filter_set_sort_column (filter, KONTOR_SORT_CUSTOMER_NUMBER);
+  kontor_filter_set_sort_descending (filter, FALSE);
+  assert_order (fixture, filter, "mueller,schmidt,berg");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filters */
+
+static void
+test_filter_statuses (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  /* by name: Arzt, Berg, Mueller, Müller, Otto, Öztürk, Schmidt, Weiß */
+  assert_order (fixture, filter, "bjoern,berg,mueller2,mueller,otto,oeztuerk,schmidt,weiss");
+
+  kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK_ACTIVE);
+  assert_order (fixture, filter, "berg,mueller2,mueller,otto,schmidt,weiss");
+
+  kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_ARCHIVED));
+  assert_order (fixture, filter, "oeztuerk");
+
+  kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX) |
+                                      KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_ARCHIVED));
+  assert_order (fixture, filter, "bjoern,oeztuerk");
+
+  kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_CUSTOMER));
+  assert_order (fixture, filter, "mueller,otto");
+}
+
+static void
+test_filter_single (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = NULL;
+
+  filter = kontor_filter_new ();
+  kontor_filter_set_leads_only (filter, TRUE);
+  assert_order (fixture, filter, "berg,schmidt,weiss");
+  g_clear_object (&filter);
+
+  filter = kontor_filter_new ();
+  kontor_filter_set_pipeline_status_id (filter, NEW_ID);
+  assert_order (fixture, filter, "bjoern,mueller2,oeztuerk,schmidt");
+  g_clear_object (&filter);
+
+  /* assignees only: Berg has u1 as sales rep, not assigned */
+  filter = kontor_filter_new ();
+  kontor_filter_set_assignee_id (filter, user_id (fixture, "u1"));
+  assert_order (fixture, filter, "mueller,weiss");
+  kontor_filter_set_assignee_id (filter, user_id (fixture, "u2"));
+  assert_order (fixture, filter, "oeztuerk,schmidt,weiss");
+  g_clear_object (&filter);
+
+  filter = kontor_filter_new ();
+  kontor_filter_set_company_id (filter, company_id (fixture, "sonne"));
+  assert_order (fixture, filter, "mueller,oeztuerk");
+  kontor_filter_set_company_id (filter, "0190a1b2-c3d4-7e5f-a012-3456789abcde");
+  assert_order (fixture, filter, "");
+}
+
+static void
+test_filter_combinations (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK_ACTIVE);
+  kontor_filter_set_leads_only (filter, TRUE);
+  assert_order (fixture, filter, "berg,schmidt,weiss");
+
+  kontor_filter_set_leads_only (filter, FALSE);
+  kontor_filter_set_assignee_id (filter, user_id (fixture, "u2"));
+  assert_order (fixture, filter, "schmidt,weiss");
+
+  kontor_filter_set_assignee_id (filter, NULL);
+  kontor_filter_set_company_id (filter, company_id (fixture, "sonne"));
+  assert_order (fixture, filter, "mueller");
+
+  kontor_filter_set_statuses (filter, 0);
+  kontor_filter_set_company_id (filter, NULL);
+  kontor_filter_set_leads_only (filter, TRUE);
+  kontor_filter_set_pipeline_status_id (filter, CONTACTED_ID);
+  assert_order (fixture, filter, "berg,weiss");
+
+  kontor_filter_set_pipeline_status_id (filter, NULL);
+  kontor_filter_set_search_text (filter, "anna");
+  assert_order (fixture, filter, "schmidt");
+
+  kontor_filter_set_leads_only (filter, FALSE);
+  kontor_filter_set_search_text (filter, "4930");
+  kontor_filter_set_company_id (filter, company_id (fixture, "alpha"));
+  assert_order (fixture, filter, "berg");
+
+  /* everything at once, sorted by company */
+  kontor_filter_set_company_id (filter, NULL);
+  kontor_filter_set_search_text (filter, "example");
+  kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK_ACTIVE);
+  kontor_filter_set_pipeline_status_id (filter, NEW_ID);
+  kontor_filter_set_sort_column (filter, KONTOR_SORT_EMAIL);
+  assert_order (fixture, filter, "schmidt,mueller2");
+}
+
+static void
+test_company_query (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorCompany) first = NULL;
+
+  /* companies by name, the umlaut next to its neighbour */
+  g_assert_true (kontor_store_query_rowids (fixture->base.store, KONTOR_TYPE_COMPANY, filter,
+                                            rowids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rowids->len, ==, 3);
+  first = kontor_store_load_by_rowid (fixture->base.store, KONTOR_TYPE_COMPANY,
+                                      g_array_index (rowids, gint64, 1), &error);
+  g_assert_cmpstr (kontor_company_get_name (first), ==, "Ärztehaus Nord");
+  g_array_set_size (rowids, 0);
+
+  kontor_filter_set_search_text (filter, "haus");
+  g_assert_true (kontor_store_query_rowids (fixture->base.store, KONTOR_TYPE_COMPANY, filter,
+                                            rowids, &error));
+  g_assert_cmpuint (rowids->len, ==, 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sorting */
+
+static void
+test_sort_by_name (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  /* Ärzte next to Arzt, Müller next to Muller, Öztürk next to Otto */
+  assert_sorts (fixture, filter, KONTOR_SORT_NAME,
+                "arzt,aerzte,berg,mueller,muller,otto,oeztuerk,weiss");
+}
+
+static void
+test_sort_by_company (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  /* Ärztehaus after Alpha, contacts without company last, ties by name */
+  assert_sorts (fixture, filter, KONTOR_SORT_COMPANY,
+                "berg,weiss,arzt,mueller,oeztuerk,aerzte,muller,otto");
+}
+
+static void
+test_sort_by_status (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  /* the lifecycle: Inbox, Prospect, Customer, Archived */
+  assert_sorts (fixture, filter, KONTOR_SORT_STATUS,
+                "aerzte,mueller,arzt,muller,weiss,berg,otto,oeztuerk");
+}
+
+static void
+test_sort_by_pipeline_status (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  /* board order */
+  assert_sorts (fixture, filter, KONTOR_SORT_PIPELINE_STATUS,
+                "aerzte,mueller,muller,otto,arzt,berg,oeztuerk,weiss");
+}
+
+static void
+test_sort_by_email (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  assert_sorts (fixture, filter, KONTOR_SORT_EMAIL,
+                "oeztuerk,arzt,berg,weiss,aerzte,muller,mueller,otto");
+}
+
+static void
+test_sort_by_phone (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  assert_sorts (fixture, filter, KONTOR_SORT_PHONE,
+                "mueller,arzt,aerzte,berg,weiss,oeztuerk,muller,otto");
+}
+
+static void
+test_sort_by_customer_number (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  /* K-2, K-9, K-10, K-20, K-100: by the number's value */
+  assert_sorts (fixture, filter, KONTOR_SORT_CUSTOMER_NUMBER,
+                "muller,berg,arzt,weiss,mueller,aerzte,otto,oeztuerk");
+}
+
+static void
+test_sort_by_created (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  assert_sorts (fixture, filter, KONTOR_SORT_CREATED,
+                "berg,oeztuerk,muller,weiss,arzt,aerzte,mueller,otto");
+}
+
+static void
+test_sort_by_due_date (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  /* the next due first; no due date last */
+  assert_sorts (fixture, filter, KONTOR_SORT_DUE_DATE,
+                "muller,mueller,weiss,arzt,otto,aerzte,berg,oeztuerk");
+}
+
+static void
+test_sort_by_last_activity (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  /* where contacts without any activity go is not specified; the others
+   * are in the order of their last activity */
+  kontor_filter_set_sort_column (filter, KONTOR_SORT_LAST_ACTIVITY);
+  assert_relative_order (fixture, filter, "otto,mueller,muller,arzt,weiss");
+  kontor_filter_set_sort_descending (filter, TRUE);
+  assert_relative_order (fixture, filter, "weiss,arzt,muller,mueller,otto");
+}
+
+static void
+test_sort_by_rank (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  kontor_filter_set_sort_column (filter, KONTOR_SORT_RANK);
+  assert_relative_order (fixture, filter, "mueller,arzt,muller,otto");
+  kontor_filter_set_sort_descending (filter, TRUE);
+  assert_relative_order (fixture, filter, "otto,muller,arzt,mueller");
+}
+
+static void
+test_sort_with_filters (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+
+  kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK_ACTIVE);
+  assert_sorts (fixture, filter, KONTOR_SORT_COMPANY, "berg,weiss,arzt,muller,otto");
+  assert_sorts (fixture, filter, KONTOR_SORT_CUSTOMER_NUMBER, "muller,berg,arzt,weiss,otto");
+
+  kontor_filter_set_statuses (filter, 0);
+  kontor_filter_set_pipeline_status_id (filter, NEW_ID);
+  assert_sorts (fixture, filter, KONTOR_SORT_NAME, "aerzte,mueller,muller");
+
+  kontor_filter_set_pipeline_status_id (filter, NULL);
+  kontor_filter_set_leads_only (filter, TRUE);
+  assert_sorts (fixture, filter, KONTOR_SORT_DUE_DATE, "muller,arzt");
+
+  kontor_filter_set_leads_only (filter, FALSE);
+  kontor_filter_set_assignee_id (filter, user_id (fixture, "u1"));
+  kontor_filter_set_search_text (filter, "030");
+  assert_sorts (fixture, filter, KONTOR_SORT_PHONE, "mueller,arzt");
+}
+
+/* ------------------------------------------------------------------------ */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  SEARCH_TEST ("/store-search/name/umlauts", test_search_umlauts);
+  SEARCH_TEST ("/store-search/name/sharp-s", test_search_sharp_s);
+  SEARCH_TEST ("/store-search/name/bjoern", test_search_bjoern);
+  SEARCH_TEST ("/store-search/company", test_search_company);
+  SEARCH_TEST ("/store-search/email", test_search_email);
+  SEARCH_TEST ("/store-search/phone-however-typed", test_search_phone);
+  SEARCH_TEST ("/store-search/customer-number-prefix", test_search_customer_number);
+  SEARCH_TEST ("/store-search/notes", test_search_notes);
+  SEARCH_TEST ("/store-search/only-documented-fields", test_search_only_documented_fields);
+  SEARCH_TEST ("/store-search/words-all-match", test_search_words_and);
+  SEARCH_TEST ("/store-search/fts-syntax-typed-never-fails", test_search_fts_syntax_typed);
+  SEARCH_TEST ("/store-search/empty-shows-everything", test_search_empty_shows_everything);
+  g_test_add_func ("/store-search/match-expression", test_search_match_expression);
+  SEARCH_TEST ("/store-search/sorted-by-list-sort", test_search_sorted_by_list_sort);
+
+  SEARCH_TEST ("/store-search/filter/statuses", test_filter_statuses);
+  SEARCH_TEST ("/store-search/filter/single", test_filter_single);
+  SEARCH_TEST ("/store-search/filter/combinations", test_filter_combinations);
+  SEARCH_TEST ("/store-search/filter/companies", test_company_query);
+
+  SORT_TEST ("/store-search/sort/name", test_sort_by_name);
+  SORT_TEST ("/store-search/sort/company", test_sort_by_company);
+  SORT_TEST ("/store-search/sort/status", test_sort_by_status);
+  SORT_TEST ("/store-search/sort/pipeline-status", test_sort_by_pipeline_status);
+  SORT_TEST ("/store-search/sort/email", test_sort_by_email);
+  SORT_TEST ("/store-search/sort/phone", test_sort_by_phone);
+  SORT_TEST ("/store-search/sort/customer-number", test_sort_by_customer_number);
+  SORT_TEST ("/store-search/sort/created", test_sort_by_created);
+  SORT_TEST ("/store-search/sort/due-date-empty-last", test_sort_by_due_date);
+  SORT_TEST ("/store-search/sort/last-activity", test_sort_by_last_activity);
+  SORT_TEST ("/store-search/sort/rank", test_sort_by_rank);
+  SORT_TEST ("/store-search/sort/with-filters", test_sort_with_filters);
+
+  return g_test_run ();
+}
