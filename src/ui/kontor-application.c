@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-application"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-application.h"
+#include "kontor-context.h"
+#include "kontor-demo.h"
+#include "kontor-preferences-window.h"
+#include "kontor-window.h"
+
+struct _KontorApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  KontorContext  *context;
+  char           *database_path;
+  guint           demo_contacts;   /* 0: no demo */
+};
+
+G_DEFINE_FINAL_TYPE (KontorApplication, kontor_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+parse_demo_option (const char  *option_name,
+                   const char  *value,
+                   gpointer     data,
+                   GError     **error)
+{
+  KontorApplication *self = data;
+  guint64 n = KONTOR_DEMO_DEFAULT_CONTACTS;
+
+  if (value != NULL &&
+      (!g_ascii_string_to_unsigned (value, 10, 1, 1000000, &n, NULL)))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what the user gave after --demo= */
+                   _("--demo takes a number of contacts between 1 and 1000000, not “%s”."),
+                   value);
+      return FALSE;
+    }
+
+  self->demo_contacts = n;
+
+  return TRUE;
+}
+
+static char *
+dup_database_path (KontorApplication *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+  if (self->demo_contacts == 0)
+    return kontor_store_dup_default_path ();
+
+  /* The sample team never mixes with real data: it has a file of its own. */
+  name = g_strdup_printf ("demo-%u.db", self->demo_contacts);
+
+  return g_build_filename (g_get_user_data_dir (), "kontor", name, NULL);
+}
+
+static void
+on_fatal_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             GApplication     *application)
+{
+  g_application_quit (application);
+}
+
+static void
+show_fatal_error (KontorApplication *self,
+                  const char        *heading,
+                  const GError      *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_fatal_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static KontorStore *
+open_store (KontorApplication  *self,
+            GError            **error)
+{
+  g_autofree char *path = dup_database_path (self);
+  g_autoptr(KontorStore) store = kontor_store_open (path, error);
+  gint64 n_contacts;
+
+  if (store == NULL)
+    return NULL;
+
+  if (self->demo_contacts == 0)
+    return g_steal_pointer (&store);
+
+  n_contacts = kontor_store_count (store, KONTOR_TYPE_CONTACT, error);
+  if (n_contacts < 0)
+    return NULL;
+  if (n_contacts == 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("Creating a sample team with %u contact in “%s”…",
+                                   "Creating a sample team with %u contacts in “%s”…",
+                                   self->demo_contacts),
+                         self->demo_contacts, path);
+
+      g_printerr ("%s\n", message);
+      if (!kontor_demo_populate (store, self->demo_contacts, KONTOR_DEMO_DEFAULT_SEED, NULL, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&store);
+}
+
+static void
+kontor_application_activate (GApplication *application)
+{
+  KontorApplication *self = KONTOR_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KontorStore) store = open_store (self, &error);
+
+      if (store == NULL)
+        {
+          show_fatal_error (self, _("Could Not Open the Contacts"), error);
+          return;
+        }
+
+      self->context = kontor_context_new (store, self->settings);
+      window = GTK_WINDOW (kontor_window_new (ADW_APPLICATION (self), self->context));
+    }
+
+  gtk_window_present (window);
+}
+
+static int
+kontor_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  KontorApplication *self = KONTOR_APPLICATION (application);
+  const char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      self->database_path = g_file_get_path (file);
+    }
+
+  return -1;
+}
+
+static void
+on_about_action_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KontorApplication *self = user_data;
+  static const char *developers[] = { "Kontor developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Kontor"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("Kontor developers"),
+                         "developers", developers,
+                         /* Translators: your name and e-mail, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "comments", _("Keep your companies, contacts and leads, drive them "
+                                       "across the pipeline and work offline with your team."),
+                         "website", "https://github.com/kontor/kontor",
+                         "issue-url", "https://github.com/kontor/kontor/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 Kontor developers",
+                         NULL);
+}
+
+static void
+on_preferences_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  KontorApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->context != NULL)
+    gtk_window_present (kontor_preferences_window_new (parent, self->context));
+}
+
+static void
+on_quit_action_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* close, so that windows save their size and ask about unsaved edits */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", on_about_action_cb },
+  { "preferences", on_preferences_action_cb },
+  { "quit", on_quit_action_cb },
+};
+
+static void
+kontor_application_startup (GApplication *application)
+{
+  KontorApplication *self = KONTOR_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (kontor_application_parent_class)->startup (application);
+
+  if (kontor_application_is_uninstalled ())
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    SOURCE_ROOT "/data/icons");
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+}
+
+static void
+kontor_application_dispose (GObject *object)
+{
+  KontorApplication *self = KONTOR_APPLICATION (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (kontor_application_parent_class)->dispose (object);
+}
+
+static void
+kontor_application_finalize (GObject *object)
+{
+  KontorApplication *self = KONTOR_APPLICATION (object);
+
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (kontor_application_parent_class)->finalize (object);
+}
+
+static void
+kontor_application_class_init (KontorApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = kontor_application_dispose;
+  object_class->finalize = kontor_application_finalize;
+
+  app_class->activate = kontor_application_activate;
+  app_class->startup = kontor_application_startup;
+  app_class->handle_local_options = kontor_application_handle_local_options;
+}
+
+static void
+kontor_application_init (KontorApplication *self)
+{
+  GOptionGroup *group;
+  const GOptionEntry demo_entries[] = {
+    { "demo", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_demo_option,
+      N_("Open a sample sales team with N contacts (200 if N is left out) in a database "
+         "of its own"), N_("N") },
+    { NULL }
+  };
+  const GOptionEntry main_entries[] = {
+    { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use the contacts database in FILE"), N_("FILE") },
+    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+
+  /* --demo[=N] has an optional value, which only a callback can parse */
+  group = g_option_group_new ("demo", _("Sample data"), _("Show sample data options"),
+                              self, NULL);
+  g_option_group_add_entries (group, demo_entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_application_add_option_group (G_APPLICATION (self), group);
+}
+
+/**
+ * kontor_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+KontorApplication *
+kontor_application_new (void)
+{
+  return g_object_new (KONTOR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", APP_PATH,
+                       /* several windows on different databases may run at once */
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}
+
+/**
+ * kontor_application_is_uninstalled:
+ *
+ * Returns: %TRUE when this program runs from its build folder, so that it
+ *   finds its schema, translations and icons there
+ */
+gboolean
+kontor_application_is_uninstalled (void)
+{
+  static int uninstalled = -1;
+
+  if (uninstalled < 0)
+    {
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+      uninstalled = exe != NULL && g_str_has_prefix (exe, BUILD_ROOT "/");
+    }
+
+  return uninstalled;
+}
+
+/**
+ * kontor_application_get_localedir:
+ *
+ * Returns: where the translations are: installed, or in the build folder
+ */
+const char *
+kontor_application_get_localedir (void)
+{
+  return kontor_application_is_uninstalled () ? BUILD_LOCALEDIR : LOCALEDIR;
+}

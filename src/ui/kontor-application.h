@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define KONTOR_TYPE_APPLICATION (kontor_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorApplication, kontor_application, KONTOR, APPLICATION, AdwApplication)
+
+KontorApplication *kontor_application_new              (void);
+gboolean           kontor_application_is_uninstalled   (void);
+const char        *kontor_application_get_localedir    (void);
+
+G_END_DECLS

@@ -1,0 +1,743 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-contacts-view"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-contacts-view.h"
+#include "kontor-format.h"
+#include "kontor-window.h"
+
+/* The contacts table (FEATURES L1).
+ *
+ *   KontorFilter ──▶ KontorRecordList ──▶ GtkSingleSelection ──▶ GtkColumnView
+ *   (search, status, sort)   (ids from SQLite, records on demand)
+ *
+ * Sorting is SQLite's: clicking a header changes the filter's sort column,
+ * and the list re-runs its indexed query. GTK 4.8 has no getter for the
+ * column view's sort column, so each column's sorter is a probe that
+ * records when the column view's sorter consults it: the first column it
+ * asks is the primary one, and the sign of the answer is the direction. */
+
+typedef enum
+{
+  CELL_TEXT,
+  CELL_STATUS,
+  CELL_DATE,
+} CellKind;
+
+typedef struct
+{
+  const char       *id;          /* GSettings id, and the sort column's nick */
+  const char       *title;
+  KontorSortColumn  sort;
+  CellKind          kind;
+  const char       *property;    /* of KontorContact */
+  guint             nat_chars;
+  gboolean          expand;
+} ColumnInfo;
+
+static const ColumnInfo column_infos[] = {
+  { "name", N_("Name"), KONTOR_SORT_NAME, CELL_TEXT, "display-name", 24, TRUE },
+  { "company", N_("Company"), KONTOR_SORT_COMPANY, CELL_TEXT, "company-name", 24, TRUE },
+  { "status", N_("Status"), KONTOR_SORT_STATUS, CELL_STATUS, "status", 10, FALSE },
+  { "pipeline-status", N_("Pipeline Status"), KONTOR_SORT_PIPELINE_STATUS, CELL_TEXT,
+    "pipeline-status-name", 22, FALSE },
+  { "email", N_("E-mail"), KONTOR_SORT_EMAIL, CELL_TEXT, "primary-email", 26, TRUE },
+  { "phone", N_("Phone"), KONTOR_SORT_PHONE, CELL_TEXT, "primary-phone", 16, FALSE },
+  { "customer-number", N_("Customer Number"), KONTOR_SORT_CUSTOMER_NUMBER, CELL_TEXT,
+    "customer-number", 14, FALSE },
+  { "last-activity", N_("Last Activity"), KONTOR_SORT_LAST_ACTIVITY, CELL_DATE,
+    "last-activity-at", 11, FALSE },
+};
+
+#define N_COLUMNS G_N_ELEMENTS (column_infos)
+
+/* Status filter choices, in the drop-down's order */
+static const guint status_filters[] = {
+  KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX) | KONTOR_STATUS_MASK_ACTIVE,
+  KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX),
+  KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_PROSPECT),
+  KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_CUSTOMER),
+  KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_ARCHIVED),
+  0,
+};
+
+typedef struct
+{
+  KontorContactsView *view;
+  guint               column;
+} Probe;
+
+struct _KontorContactsView
+{
+  AdwBin               parent_instance;
+
+  KontorContext       *context;
+  KontorFilter        *filter;
+  KontorRecordList    *list;
+  GtkSingleSelection  *selection;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  Probe                probes[N_COLUMNS];
+  int                  probe_hit;
+  GObject             *probe_items[2];
+  GSimpleActionGroup  *column_actions;
+  gboolean             building;
+
+  AdwWindowTitle      *window_title;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *status_dropdown;
+  GtkStack            *content_stack;
+  GtkColumnView       *column_view;
+  AdwStatusPage       *error_page;
+};
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (KontorContactsView, kontor_contacts_view, ADW_TYPE_BIN)
+
+static const ColumnInfo *
+get_column_info (GtkColumnViewColumn *column)
+{
+  return g_object_get_data (G_OBJECT (column), "kontor-column-info");
+}
+
+static void
+update_status_label (KontorContact *contact,
+                     GParamSpec    *pspec,
+                     GtkLabel      *label)
+{
+  static const char *classes[] = {
+    [KONTOR_CONTACT_STATUS_INBOX] = "status-inbox",
+    [KONTOR_CONTACT_STATUS_PROSPECT] = "status-prospect",
+    [KONTOR_CONTACT_STATUS_CUSTOMER] = "status-customer",
+    [KONTOR_CONTACT_STATUS_ARCHIVED] = "status-archived",
+  };
+  KontorContactStatus status = kontor_contact_get_status (contact);
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (label), classes[status]);
+  gtk_label_set_label (label, kontor_contact_status_to_string (status));
+}
+
+static gboolean
+transform_date (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  g_value_take_string (to, kontor_format_date (g_value_get_int64 (from)));
+
+  return TRUE;
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     const ColumnInfo         *info)
+{
+  GtkWidget *child;
+
+  if (info->kind == CELL_STATUS)
+    {
+      child = gtk_label_new (NULL);
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+      gtk_widget_add_css_class (child, "status-pill");
+    }
+  else
+    {
+      child = gtk_inscription_new (NULL);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->nat_chars);
+      if (info->kind == CELL_DATE)
+        gtk_widget_add_css_class (child, "numeric");
+    }
+
+  gtk_list_item_set_child (item, child);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    const ColumnInfo         *info)
+{
+  KontorContact *contact = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GBinding *binding = NULL;
+
+  switch (info->kind)
+    {
+    case CELL_TEXT:
+      binding = g_object_bind_property (contact, info->property, child, "text",
+                                        G_BINDING_SYNC_CREATE);
+      break;
+    case CELL_DATE:
+      binding = g_object_bind_property_full (contact, info->property, child, "text",
+                                             G_BINDING_SYNC_CREATE, transform_date,
+                                             NULL, NULL, NULL);
+      break;
+    case CELL_STATUS:
+      update_status_label (contact, NULL, GTK_LABEL (child));
+      g_signal_connect_object (contact, "notify::status", G_CALLBACK (update_status_label),
+                               child, 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_object_set_data (G_OBJECT (item), "kontor-binding", binding);
+}
+
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      const ColumnInfo         *info)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), "kontor-binding");
+  KontorContact *contact = gtk_list_item_get_item (item);
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  if (info->kind == CELL_STATUS && contact != NULL)
+    g_signal_handlers_disconnect_by_func (contact, update_status_label,
+                                          gtk_list_item_get_child (item));
+}
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  Probe *probe = user_data;
+
+  if (probe->view->probe_hit < 0)
+    probe->view->probe_hit = probe->column;
+
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+on_column_view_sorter_changed_cb (KontorContactsView *self,
+                                  GtkSorterChange     change,
+                                  GtkSorter          *sorter)
+{
+  GSettings *settings = kontor_context_get_settings (self->context);
+  const ColumnInfo *info = &column_infos[0];
+  gboolean descending = FALSE;
+  GtkOrdering ordering;
+
+  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
+
+  self->probe_hit = -1;
+  ordering = gtk_sorter_compare (sorter, self->probe_items[0], self->probe_items[1]);
+  if (self->probe_hit >= 0)
+    {
+      info = &column_infos[self->probe_hit];
+      descending = ordering == GTK_ORDERING_LARGER;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self->filter));
+  kontor_filter_set_sort_column (self->filter, info->sort);
+  kontor_filter_set_sort_descending (self->filter, descending);
+  g_object_thaw_notify (G_OBJECT (self->filter));
+
+  if (!self->building)
+    {
+      g_settings_set_string (settings, "contacts-sort-column", info->id);
+      g_settings_set_boolean (settings, "contacts-sort-descending", descending);
+    }
+}
+
+static void
+save_columns (KontorContactsView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  if (self->building)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_strv_builder_add (builder, get_column_info (column)->id);
+    }
+
+  ids = g_strv_builder_end (builder);
+  g_settings_set_strv (kontor_context_get_settings (self->context), "contacts-columns",
+                       (const char * const *) ids);
+}
+
+static void
+on_columns_items_changed_cb (KontorContactsView *self,
+                             guint               position,
+                             guint               removed,
+                             guint               added,
+                             GListModel         *columns)
+{
+  /* a column was dragged to another place */
+  save_columns (self);
+}
+
+static void
+on_column_action_change_state_cb (GSimpleAction *action,
+                                  GVariant      *state,
+                                  gpointer       user_data)
+{
+  KontorContactsView *self = user_data;
+  const char *id = g_action_get_name (G_ACTION (action));
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (g_str_equal (column_infos[i].id, id))
+        gtk_column_view_column_set_visible (self->columns[i], g_variant_get_boolean (state));
+    }
+
+  g_simple_action_set_state (action, state);
+  save_columns (self);
+}
+
+static void
+update_content (KontorContactsView *self)
+{
+  const GError *error = kontor_record_list_get_error (self->list);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *subtitle = NULL;
+
+  if (error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      return;
+    }
+
+  /* Translators: the number of contacts the table shows */
+  subtitle = g_strdup_printf (ngettext ("%'u contact", "%'u contacts", n), n);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "table");
+  else if (kontor_store_count (kontor_context_get_store (self->context), KONTOR_TYPE_CONTACT,
+                               NULL) == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "no-results");
+}
+
+static void
+on_search_entry_search_changed_cb (KontorContactsView *self,
+                                   GtkSearchEntry     *entry)
+{
+  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
+
+  kontor_filter_set_search_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_search_entry_stop_search_cb (KontorContactsView *self,
+                                GtkSearchEntry     *entry)
+{
+  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  kontor_contacts_view_focus_table (self);
+}
+
+static void
+on_status_dropdown_notify_selected_cb (KontorContactsView *self,
+                                       GParamSpec         *pspec,
+                                       GtkDropDown        *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
+
+  if (selected < G_N_ELEMENTS (status_filters))
+    kontor_filter_set_statuses (self->filter, status_filters[selected]);
+}
+
+static void
+on_column_view_activate_cb (KontorContactsView *self,
+                            guint               position,
+                            GtkColumnView      *column_view)
+{
+  g_autoptr(KontorRecord) contact = NULL;
+
+  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
+
+  contact = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  if (contact == NULL || kontor_record_get_id (contact) == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-contact", "s",
+                              kontor_record_get_id (contact));
+}
+
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorContactsView *self = KONTOR_CONTACTS_VIEW (widget);
+  KontorContact *contact = gtk_single_selection_get_selected_item (self->selection);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (contact != NULL && KONTOR_IS_WINDOW (root))
+    kontor_window_ask_delete_contact (KONTOR_WINDOW (root), contact);
+}
+
+static GtkColumnViewColumn *
+create_column (KontorContactsView *self,
+               guint               index,
+               GMenuModel         *header_menu)
+{
+  const ColumnInfo *info = &column_infos[index];
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkSorter *sorter;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), (gpointer) info);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), (gpointer) info);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), (gpointer) info);
+
+  column = gtk_column_view_column_new (_(info->title), factory);
+  g_object_set_data (G_OBJECT (column), "kontor-column-info", (gpointer) info);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, info->expand);
+  gtk_column_view_column_set_header_menu (column, header_menu);
+
+  self->probes[index].view = self;
+  self->probes[index].column = index;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, &self->probes[index], NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
+
+  return column;
+}
+
+static void
+build_columns (KontorContactsView *self)
+{
+  GSettings *settings = kontor_context_get_settings (self->context);
+  g_auto(GStrv) visible = g_settings_get_strv (settings, "contacts-columns");
+  g_autofree char *sort_id = g_settings_get_string (settings, "contacts-sort-column");
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  gboolean added[N_COLUMNS] = { FALSE, };
+
+  self->building = TRUE;
+
+  /* Header menu: show or hide columns; the name always stays. */
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_autofree char *action_name = g_strconcat ("columns.", column_infos[i].id, NULL);
+      gboolean shown = i == 0 || g_strv_contains ((const char * const *) visible,
+                                                  column_infos[i].id);
+      g_autoptr(GSimpleAction) action =
+        g_simple_action_new_stateful (column_infos[i].id, NULL, g_variant_new_boolean (shown));
+
+      g_simple_action_set_enabled (action, i != 0);
+      g_signal_connect (action, "change-state", G_CALLBACK (on_column_action_change_state_cb),
+                        self);
+      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+      g_menu_append (section, _(column_infos[i].title), action_name);
+    }
+  g_menu_append_section (menu, _("Columns"), G_MENU_MODEL (section));
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    self->columns[i] = create_column (self, i, G_MENU_MODEL (menu));
+
+  /* The order of the settings first, then the hidden ones. */
+  for (guint v = 0; visible[v] != NULL; v++)
+    {
+      for (guint i = 0; i < N_COLUMNS; i++)
+        {
+          if (!added[i] && g_str_equal (visible[v], column_infos[i].id))
+            {
+              gtk_column_view_append_column (self->column_view, self->columns[i]);
+              added[i] = TRUE;
+            }
+        }
+    }
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (added[i])
+        continue;
+      gtk_column_view_column_set_visible (self->columns[i], i == 0);
+      if (i == 0)
+        gtk_column_view_insert_column (self->column_view, 0, self->columns[i]);
+      else
+        gtk_column_view_append_column (self->column_view, self->columns[i]);
+    }
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (g_str_equal (sort_id, column_infos[i].id))
+        gtk_column_view_sort_by_column (self->column_view, self->columns[i],
+                                        g_settings_get_boolean (settings,
+                                                                "contacts-sort-descending")
+                                          ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+    }
+
+  self->building = FALSE;
+}
+
+static void
+kontor_contacts_view_constructed (GObject *object)
+{
+  KontorContactsView *self = KONTOR_CONTACTS_VIEW (object);
+  GtkSorter *sorter;
+
+  G_OBJECT_CLASS (kontor_contacts_view_parent_class)->constructed (object);
+
+  g_assert (KONTOR_IS_CONTEXT (self->context));
+
+  self->filter = kontor_filter_new ();
+  kontor_filter_set_statuses (self->filter, status_filters[0]);
+  self->list = kontor_record_list_new (kontor_context_get_store (self->context),
+                                       KONTOR_TYPE_CONTACT, self->filter);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  build_columns (self);
+
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  g_signal_connect_object (sorter, "changed", G_CALLBACK (on_column_view_sorter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->building = TRUE;
+  on_column_view_sorter_changed_cb (self, GTK_SORTER_CHANGE_DIFFERENT, sorter);
+  self->building = FALSE;
+
+  g_signal_connect_object (gtk_column_view_get_columns (self->column_view), "items-changed",
+                           G_CALLBACK (on_columns_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (update_content), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::error", G_CALLBACK (update_content), self,
+                           G_CONNECT_SWAPPED);
+  update_content (self);
+}
+
+static void
+kontor_contacts_view_dispose (GObject *object)
+{
+  KontorContactsView *self = KONTOR_CONTACTS_VIEW (object);
+
+  /* Disposing the column view removes its columns, which changes its
+   * sorter and its column list: nothing to save any more. */
+  if (self->column_view != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_columns (self->column_view), self);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_CONTACTS_VIEW);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&self->columns[i]);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->column_actions);
+  g_clear_object (&self->probe_items[0]);
+  g_clear_object (&self->probe_items[1]);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (kontor_contacts_view_parent_class)->dispose (object);
+}
+
+static void
+kontor_contacts_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  KontorContactsView *self = KONTOR_CONTACTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_contacts_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  KontorContactsView *self = KONTOR_CONTACTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_contacts_view_class_init (KontorContactsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kontor_contacts_view_constructed;
+  object_class->dispose = kontor_contacts_view_dispose;
+  object_class->get_property = kontor_contacts_view_get_property;
+  object_class->set_property = kontor_contacts_view_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KONTOR_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               APP_PATH "/ui/kontor-contacts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_dropdown_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "contacts.delete-selected", NULL,
+                                   delete_selected_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "contacts.delete-selected", NULL);
+}
+
+static void
+kontor_contacts_view_init (KontorContactsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_items[1] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->column_actions = g_simple_action_group_new ();
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
+                                  G_ACTION_GROUP (self->column_actions));
+
+  /* typing anywhere in the table starts a search */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+}
+
+/**
+ * kontor_contacts_view_new:
+ * @context: the context
+ *
+ * Returns: (transfer full): the contacts table with its search bar
+ */
+GtkWidget *
+kontor_contacts_view_new (KontorContext *context)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTEXT (context), NULL);
+
+  return g_object_new (KONTOR_TYPE_CONTACTS_VIEW, "context", context, NULL);
+}
+
+/**
+ * kontor_contacts_view_get_list:
+ * @self: a view
+ *
+ * Returns: (transfer none): the contacts the table shows
+ */
+KontorRecordList *
+kontor_contacts_view_get_list (KontorContactsView *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), NULL);
+
+  return self->list;
+}
+
+/**
+ * kontor_contacts_view_get_column_view:
+ * @self: a view
+ *
+ * Returns: (transfer none): the table
+ */
+GtkColumnView *
+kontor_contacts_view_get_column_view (KontorContactsView *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), NULL);
+
+  return self->column_view;
+}
+
+/**
+ * kontor_contacts_view_get_search_entry:
+ * @self: a view
+ *
+ * Returns: (transfer none): the search entry
+ */
+GtkEditable *
+kontor_contacts_view_get_search_entry (KontorContactsView *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+void
+kontor_contacts_view_focus_search (KontorContactsView *self)
+{
+  g_return_if_fail (KONTOR_IS_CONTACTS_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+kontor_contacts_view_focus_table (KontorContactsView *self)
+{
+  g_return_if_fail (KONTOR_IS_CONTACTS_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/**
+ * kontor_contacts_view_select:
+ * @self: a view
+ * @contact_id: a contact's id
+ *
+ * Selects the contact when the table shows it.
+ */
+void
+kontor_contacts_view_select (KontorContactsView *self,
+                             const char         *contact_id)
+{
+  guint position;
+
+  g_return_if_fail (KONTOR_IS_CONTACTS_VIEW (self));
+  g_return_if_fail (contact_id != NULL);
+
+  position = kontor_record_list_find (self->list, contact_id);
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kontor-context.h"
+#include "kontor-record-list.h"
+
+G_BEGIN_DECLS
+
+#define KONTOR_TYPE_CONTACTS_VIEW (kontor_contacts_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorContactsView, kontor_contacts_view, KONTOR, CONTACTS_VIEW, AdwBin)
+
+GtkWidget        *kontor_contacts_view_new             (KontorContext      *context);
+KontorRecordList *kontor_contacts_view_get_list        (KontorContactsView *self);
+GtkColumnView    *kontor_contacts_view_get_column_view (KontorContactsView *self);
+GtkEditable      *kontor_contacts_view_get_search_entry (KontorContactsView *self);
+void              kontor_contacts_view_focus_search    (KontorContactsView *self);
+void              kontor_contacts_view_focus_table     (KontorContactsView *self);
+void              kontor_contacts_view_select          (KontorContactsView *self,
+                                                        const char         *contact_id);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kontor-store.h"
+
+G_BEGIN_DECLS
+
+#define KONTOR_TYPE_CONTEXT (kontor_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorContext, kontor_context, KONTOR, CONTEXT, GObject)
+
+KontorContext *kontor_context_new              (KontorStore   *store,
+                                                GSettings     *settings);
+KontorStore   *kontor_context_get_store        (KontorContext *self);
+GSettings     *kontor_context_get_settings     (KontorContext *self);
+KontorUser    *kontor_context_get_current_user (KontorContext *self);
+gboolean       kontor_context_can_edit         (KontorContext *self);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-delete-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-delete-dialog.h"
+
+/**
+ * kontor_delete_dialog_new:
+ * @parent: (nullable): the window to stay on top of
+ * @record: what would be deleted
+ *
+ * The question asked before anything is deleted for good (FEATURES C9),
+ * the same from the table and from a contact's page. "Cancel" is the
+ * default; the caller deletes on %KONTOR_DELETE_RESPONSE.
+ *
+ * Returns: (transfer floating): the dialog, not shown yet
+ */
+AdwMessageDialog *
+kontor_delete_dialog_new (GtkWindow    *parent,
+                          KontorRecord *record)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (KONTOR_IS_RECORD (record), NULL);
+
+  name = kontor_record_dup_display_name (record);
+  /* Translators: %s is a contact's name */
+  heading = g_strdup_printf (_("Delete “%s”?"), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading,
+                                                       _("The contact and everything recorded "
+                                                         "about them are deleted for good. "
+                                                         "This cannot be undone.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    KONTOR_DELETE_RESPONSE, _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, KONTOR_DELETE_RESPONSE,
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-format"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-format.h"
+#include "kontor-contact-rules.h"
+
+/* Dates as the user reads them (FEATURES G1). With a real LC_TIME locale
+ * "%x" is the locale's own short date ("24.11.2026" for de_DE). In the C
+ * locale, as under LANG=C.UTF-8 LANGUAGE=de, "%x" would give the American
+ * "11/24/26" whatever the language, so the format then comes from the
+ * translation instead: ISO 8601 in English, "%d.%m.%Y" in German. */
+
+static gboolean
+time_locale_is_real (void)
+{
+  const char *locale = setlocale (LC_TIME, NULL);
+
+  return locale != NULL &&
+         !g_str_equal (locale, "C") &&
+         !g_str_equal (locale, "POSIX") &&
+         !g_str_has_prefix (locale, "C.");
+}
+
+static char *
+format_date_time (GDateTime *date_time)
+{
+  if (time_locale_is_real ())
+    return g_date_time_format (date_time, "%x");
+
+  /* Translators: how a date is written (strftime); German: "%d.%m.%Y" */
+  /* xgettext:no-c-format */
+  return g_date_time_format (date_time, _("%Y-%m-%d"));
+}
+
+/**
+ * kontor_format_date:
+ * @unix_seconds: a time in seconds since 1970, 0 for none
+ *
+ * Returns: (transfer full) (nullable): the local date of @unix_seconds as
+ *   the user writes dates, %NULL for 0
+ */
+char *
+kontor_format_date (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+
+  if (unix_seconds == 0)
+    return NULL;
+
+  date_time = g_date_time_new_from_unix_local (unix_seconds);
+  if (date_time == NULL)
+    return NULL;
+
+  return format_date_time (date_time);
+}
+
+/**
+ * kontor_format_iso_date:
+ * @iso_date: (nullable): a calendar date "YYYY-MM-DD"
+ *
+ * Returns: (transfer full) (nullable): @iso_date as the user writes dates,
+ *   %NULL when it is not a date
+ */
+char *
+kontor_format_iso_date (const char *iso_date)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  int year, month, day;
+
+  if (!kontor_date_is_valid (iso_date))
+    return NULL;
+
+  year = g_ascii_strtoll (iso_date, NULL, 10);
+  month = g_ascii_strtoll (iso_date + 5, NULL, 10);
+  day = g_ascii_strtoll (iso_date + 8, NULL, 10);
+  date_time = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (date_time == NULL)
+    return NULL;
+
+  return format_date_time (date_time);
+}

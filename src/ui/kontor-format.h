@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *kontor_format_date     (gint64      unix_seconds);
+char *kontor_format_iso_date (const char *iso_date);
+
+G_END_DECLS

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean kontor_widget_save_png (GtkWidget   *widget,
+                                 const char  *path,
+                                 GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,594 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-contact-page.h"
+#include "kontor-contacts-view.h"
+#include "kontor-delete-dialog.h"
+#include "kontor-new-contact-dialog.h"
+#include "kontor-window.h"
+
+/* How many operations Ctrl+Z can take back. */
+#define UNDO_DEPTH 50
+
+/**
+ * KontorWindow:
+ *
+ * The main window: the contacts table and a contact's page in a stack,
+ * each with its own header bar (GTK 4.8 has no navigation view), over a
+ * toast overlay. The window keeps the undo stack: every undoable change
+ * runs through kontor_window_run_operation(), which shows a toast with
+ * "Undo" and makes Ctrl+Z take it back (FEATURES C9, X8).
+ */
+struct _KontorWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  KontorContext        *context;
+  GPtrArray            *undo_stack;   /* KontorOperation, newest last */
+  AdwToast             *undo_toast;   /* weak */
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GtkWidget            *contacts_view;
+  GtkWidget            *contact_page;
+};
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (KontorWindow, kontor_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_actions (KontorWindow *self)
+{
+  gboolean can_edit = kontor_context_can_edit (self->context);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 can_edit && self->undo_stack->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", can_edit);
+}
+
+static void
+on_new_contact_created_cb (KontorWindow  *self,
+                           KontorContact *contact)
+{
+  g_assert (KONTOR_IS_WINDOW (self));
+  g_assert (KONTOR_IS_CONTACT (contact));
+
+  kontor_contacts_view_select (KONTOR_CONTACTS_VIEW (self->contacts_view),
+                               kontor_record_get_id (KONTOR_RECORD (contact)));
+  kontor_window_show_contact (self, kontor_record_get_id (KONTOR_RECORD (contact)));
+}
+
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+  KontorNewContactDialog *dialog;
+
+  dialog = kontor_new_contact_dialog_new (GTK_WINDOW (self), self->context);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_new_contact_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  kontor_window_show_contacts (self);
+  kontor_contacts_view_focus_search (KONTOR_CONTACTS_VIEW (self->contacts_view));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  kontor_window_undo (KONTOR_WINDOW (widget));
+}
+
+static void
+show_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  kontor_window_show_contact (KONTOR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_contacts_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  kontor_window_show_contacts (KONTOR_WINDOW (widget));
+}
+
+static gboolean
+kontor_window_close_request (GtkWindow *window)
+{
+  KontorWindow *self = KONTOR_WINDOW (window);
+  GSettings *settings = kontor_context_get_settings (self->context);
+  int width, height;
+
+  /* Never lose an edit: save what the contact page holds, and stay open
+   * (showing why) when that is not possible. */
+  if (kontor_contact_page_get_dirty (KONTOR_CONTACT_PAGE (self->contact_page)))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kontor_contact_page_save (KONTOR_CONTACT_PAGE (self->contact_page), &error))
+        {
+          kontor_window_show_contact (self, NULL);
+          kontor_window_show_error (self, _("Your Changes Could Not Be Saved"), error);
+          return TRUE;
+        }
+    }
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (settings);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+  g_settings_apply (settings);
+
+  return GTK_WINDOW_CLASS (kontor_window_parent_class)->close_request (window);
+}
+
+static void
+kontor_window_constructed (GObject *object)
+{
+  KontorWindow *self = KONTOR_WINDOW (object);
+  GSettings *settings = kontor_context_get_settings (self->context);
+
+  G_OBJECT_CLASS (kontor_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->contacts_view = kontor_contacts_view_new (self->context);
+  gtk_stack_add_named (self->stack, self->contacts_view, "contacts");
+
+  self->contact_page = kontor_contact_page_new (self->context);
+  gtk_stack_add_named (self->stack, self->contact_page, "contact");
+
+  gtk_stack_set_visible_child (self->stack, self->contacts_view);
+
+  update_actions (self);
+}
+
+static void
+kontor_window_dispose (GObject *object)
+{
+  KontorWindow *self = KONTOR_WINDOW (object);
+
+  g_clear_weak_pointer (&self->undo_toast);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (kontor_window_parent_class)->dispose (object);
+}
+
+static void
+kontor_window_finalize (GObject *object)
+{
+  KontorWindow *self = KONTOR_WINDOW (object);
+
+  g_ptr_array_unref (self->undo_stack);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (kontor_window_parent_class)->finalize (object);
+}
+
+static void
+kontor_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KontorWindow *self = KONTOR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KontorWindow *self = KONTOR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_window_class_init (KontorWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = kontor_window_constructed;
+  object_class->dispose = kontor_window_dispose;
+  object_class->finalize = kontor_window_finalize;
+  object_class->get_property = kontor_window_get_property;
+  object_class->set_property = kontor_window_set_property;
+
+  window_class->close_request = kontor_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KONTOR_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/kontor-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KontorWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KontorWindow, stack);
+
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contact", "s", show_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-contact", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+}
+
+static void
+kontor_window_init (KontorWindow *self)
+{
+  self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+/**
+ * kontor_window_new:
+ * @application: the application
+ * @context: the context to work with
+ *
+ * Returns: (transfer full): a new window
+ */
+KontorWindow *
+kontor_window_new (AdwApplication *application,
+                   KontorContext  *context)
+{
+  g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (KONTOR_IS_CONTEXT (context), NULL);
+
+  return g_object_new (KONTOR_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+/**
+ * kontor_window_get_context:
+ * @self: a window
+ *
+ * Returns: (transfer none): the window's context
+ */
+KontorContext *
+kontor_window_get_context (KontorWindow *self)
+{
+  g_return_val_if_fail (KONTOR_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+static void
+dismiss_undo_toast (KontorWindow *self)
+{
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_weak_pointer (&self->undo_toast);
+}
+
+/**
+ * kontor_window_run_operation:
+ * @self: a window
+ * @operation: an operation not applied yet
+ *
+ * Applies @operation, shows its title in a toast with "Undo" and keeps it
+ * for Ctrl+Z. When applying fails, says why in a dialog.
+ *
+ * Returns: %TRUE when the operation was applied
+ */
+gboolean
+kontor_window_run_operation (KontorWindow    *self,
+                             KontorOperation *operation)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (KONTOR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_OPERATION (operation), FALSE);
+
+  if (!kontor_operation_apply (operation, &error))
+    {
+      kontor_window_show_error (self, _("The Change Could Not Be Made"), error);
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->undo_stack, g_object_ref (operation));
+  if (self->undo_stack->len > UNDO_DEPTH)
+    g_ptr_array_remove_index (self->undo_stack, 0);
+  update_actions (self);
+
+  dismiss_undo_toast (self);
+  toast = adw_toast_new (kontor_operation_get_title (operation));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  return TRUE;
+}
+
+/**
+ * kontor_window_undo:
+ * @self: a window
+ *
+ * Takes back the newest operation (Ctrl+Z, the toast's "Undo").
+ *
+ * Returns: %TRUE when something was undone
+ */
+gboolean
+kontor_window_undo (KontorWindow *self)
+{
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_WINDOW (self), FALSE);
+
+  if (self->undo_stack->len == 0)
+    return FALSE;
+
+  operation = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  update_actions (self);
+  dismiss_undo_toast (self);
+
+  if (!kontor_operation_undo (operation, &error))
+    {
+      kontor_window_show_error (self, _("The Change Could Not Be Undone"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kontor_window_add_toast:
+ * @self: a window
+ * @title: what the toast says
+ */
+void
+kontor_window_add_toast (KontorWindow *self,
+                         const char   *title)
+{
+  g_return_if_fail (KONTOR_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/**
+ * kontor_window_show_error:
+ * @self: a window
+ * @heading: what failed, in a few words
+ * @error: why; its message is already translated
+ */
+void
+kontor_window_show_error (KontorWindow *self,
+                          const char   *heading,
+                          const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (KONTOR_IS_WINDOW (self));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * kontor_window_show_contact:
+ * @self: a window
+ * @contact_id: (nullable): the contact to open, or %NULL to return to the
+ *   one shown last
+ *
+ * Opens a contact's page.
+ */
+void
+kontor_window_show_contact (KontorWindow *self,
+                            const char   *contact_id)
+{
+  g_return_if_fail (KONTOR_IS_WINDOW (self));
+
+  if (contact_id != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KontorContact) contact =
+        kontor_store_load (kontor_context_get_store (self->context), KONTOR_TYPE_CONTACT,
+                           contact_id, &error);
+
+      if (contact == NULL)
+        {
+          kontor_window_show_error (self, _("The Contact Could Not Be Opened"), error);
+          return;
+        }
+      kontor_contact_page_set_contact (KONTOR_CONTACT_PAGE (self->contact_page), contact);
+    }
+
+  gtk_stack_set_visible_child (self->stack, self->contact_page);
+  gtk_widget_grab_focus (self->contact_page);
+}
+
+/**
+ * kontor_window_show_contacts:
+ * @self: a window
+ *
+ * Shows the contacts table.
+ */
+void
+kontor_window_show_contacts (KontorWindow *self)
+{
+  g_return_if_fail (KONTOR_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child (self->stack, self->contacts_view);
+  kontor_contacts_view_focus_table (KONTOR_CONTACTS_VIEW (self->contacts_view));
+}
+
+typedef struct
+{
+  KontorWindow  *window;
+  KontorContact *contact;
+} DeleteRequest;
+
+static void
+delete_request_free (gpointer data,
+                     GClosure *closure)
+{
+  DeleteRequest *request = data;
+
+  g_object_unref (request->window);
+  g_object_unref (request->contact);
+  g_free (request);
+}
+
+static void
+on_delete_dialog_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              DeleteRequest    *request)
+{
+  KontorWindow *self = request->window;
+  KontorStore *store = kontor_context_get_store (self->context);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, KONTOR_DELETE_RESPONSE))
+    return;
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (request->contact));
+  if (!kontor_store_delete (store, KONTOR_RECORD (request->contact), &error))
+    {
+      kontor_window_show_error (self, _("The Contact Could Not Be Deleted"), error);
+      return;
+    }
+
+  kontor_window_show_contacts (self);
+  /* Translators: %s is a contact's name */
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  kontor_window_add_toast (self, title);
+}
+
+/**
+ * kontor_window_ask_delete_contact:
+ * @self: a window
+ * @contact: a stored contact
+ *
+ * Asks whether @contact shall be deleted for good (FEATURES C9), and does
+ * it; then the table is shown.
+ */
+void
+kontor_window_ask_delete_contact (KontorWindow  *self,
+                                  KontorContact *contact)
+{
+  DeleteRequest *request;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (KONTOR_IS_WINDOW (self));
+  g_return_if_fail (KONTOR_IS_CONTACT (contact));
+
+  if (!kontor_context_can_edit (self->context))
+    return;
+
+  dialog = kontor_delete_dialog_new (GTK_WINDOW (self), KONTOR_RECORD (contact));
+
+  request = g_new0 (DeleteRequest, 1);
+  request->window = g_object_ref (self);
+  request->contact = g_object_ref (contact);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_dialog_response_cb),
+                         request, delete_request_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * kontor_window_get_contacts_view:
+ * @self: a window
+ *
+ * Returns: (transfer none): the contacts table view
+ */
+GtkWidget *
+kontor_window_get_contacts_view (KontorWindow *self)
+{
+  g_return_val_if_fail (KONTOR_IS_WINDOW (self), NULL);
+
+  return self->contacts_view;
+}
+
+/**
+ * kontor_window_get_contact_page:
+ * @self: a window
+ *
+ * Returns: (transfer none): the contact page
+ */
+GtkWidget *
+kontor_window_get_contact_page (KontorWindow *self)
+{
+  g_return_val_if_fail (KONTOR_IS_WINDOW (self), NULL);
+
+  return self->contact_page;
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kontor-context.h"
+#include "kontor-operation.h"
+
+G_BEGIN_DECLS
+
+#define KONTOR_TYPE_WINDOW (kontor_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorWindow, kontor_window, KONTOR, WINDOW, AdwApplicationWindow)
+
+KontorWindow  *kontor_window_new              (AdwApplication  *application,
+                                               KontorContext   *context);
+KontorContext *kontor_window_get_context      (KontorWindow    *self);
+gboolean       kontor_window_run_operation    (KontorWindow    *self,
+                                               KontorOperation *operation);
+gboolean       kontor_window_undo             (KontorWindow    *self);
+void           kontor_window_add_toast        (KontorWindow    *self,
+                                               const char      *title);
+void           kontor_window_show_error       (KontorWindow    *self,
+                                               const char      *heading,
+                                               const GError    *error);
+void           kontor_window_show_contact     (KontorWindow    *self,
+                                               const char      *contact_id);
+void           kontor_window_show_contacts    (KontorWindow    *self);
+void           kontor_window_ask_delete_contact (KontorWindow  *self,
+                                               KontorContact   *contact);
+GtkWidget     *kontor_window_get_contacts_view (KontorWindow   *self);
+GtkWidget     *kontor_window_get_contact_page (KontorWindow    *self);
+
+G_END_DECLS

@@ -1,0 +1,532 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-ui-test-utils"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-test-utils.h"
+#include "kontor-ui-test-utils.h"
+
+/* Helpers for the display tests: find widgets as a person would (a row by
+ * its title, a button by its label), wait for a dialog, and check that
+ * every control has an accessible name (FEATURES G2). */
+
+/* ------------------------------------------------------------------------ */
+/* Start */
+
+static void
+load_css (void)
+{
+  static const char *resources[] = {
+    APP_PATH "/style.css",
+    APP_PATH "/kontor-forms.css",
+  };
+
+  /* In the app AdwApplication loads style.css (which imports the forms'
+   * CSS); a test has no application. */
+  for (guint i = 0; i < G_N_ELEMENTS (resources); i++)
+    {
+      g_autoptr(GtkCssProvider) provider = NULL;
+
+      if (!g_resources_get_info (resources[i], 0, NULL, NULL, NULL))
+        continue;
+      provider = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (provider, resources[i]);
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+}
+
+/**
+ * kontor_test_ui_init:
+ * @argc: main()'s argc
+ * @argv: main()'s argv
+ *
+ * Starts a display test: the locale and translations of $LANGUAGE,
+ * g_test_init() with isolated folders, GTK and libadwaita, the app's CSS.
+ * Without a display it prints a TAP plan that skips everything.
+ *
+ * Returns: %FALSE when there is no display: main() returns 0 then
+ */
+gboolean
+kontor_test_ui_init (int    *argc,
+                     char ***argv)
+{
+  static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Without a display there is nothing to test. GTK starts before
+   * g_test_init(): with G_TEST_OPTION_ISOLATE_DIRS the XDG folders are
+   * /dev/null outside a test and empty folders inside one, so whatever
+   * reads them must do it now: the icon theme (its search path), and the
+   * MIME database, without which gdk-pixbuf cannot tell an SVG icon from
+   * a resource ("Unrecognized image file format", fatal in a test). */
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+  adw_init ();
+  load_css ();
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_free (g_content_type_guess (NULL, (const guchar *) svg, strlen (svg), NULL));
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Accessible names */
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* The text a button shows: its label, or a label inside it */
+static gboolean
+button_has_text (GtkWidget *button)
+{
+  if (has_text (gtk_button_get_label (GTK_BUTTON (button))))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (button);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && has_text (gtk_label_get_label (GTK_LABEL (child))))
+        return TRUE;
+      if (ADW_IS_BUTTON_CONTENT (child) &&
+          has_text (adw_button_content_get_label (ADW_BUTTON_CONTENT (child))))
+        return TRUE;
+      if (GTK_IS_BOX (child) && button_has_text (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_BUTTON (widget))
+    return button_has_text (widget);
+  if (GTK_IS_MENU_BUTTON (widget))
+    return has_text (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)));
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return has_text (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)));
+
+  return FALSE;
+}
+
+/* The controls a person operates, which need a name */
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) ||
+         GTK_IS_MENU_BUTTON (widget) ||
+         GTK_IS_CHECK_BUTTON (widget) ||
+         GTK_IS_SWITCH (widget) ||
+         GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_SPIN_BUTTON (widget) ||
+         GTK_IS_ENTRY (widget) ||
+         GTK_IS_PASSWORD_ENTRY (widget) ||
+         GTK_IS_SEARCH_ENTRY (widget) ||
+         GTK_IS_TEXT (widget) ||
+         GTK_IS_TEXT_VIEW (widget) ||
+         GTK_IS_SCALE (widget);
+}
+
+static void
+describe (GString   *where,
+          GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  g_string_append (where, G_OBJECT_TYPE_NAME (widget));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
+    g_string_append_printf (where, " icon=%s", gtk_button_get_icon_name (GTK_BUTTON (widget)));
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL)
+    g_string_append_printf (where, " icon=%s",
+                            gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)));
+  if (tooltip != NULL)
+    g_string_append_printf (where, " tooltip=“%s”", tooltip);
+}
+
+static void
+check_tree (GtkWidget *widget,
+            GString   *path,
+            GString   *problems,
+            guint     *n_checked)
+{
+  gsize path_len = path->len;
+
+  /* What nobody can see or reach (a hidden stack page, a closed popover,
+   * libadwaita's disabled preferences search) is not checked; popovers
+   * of menu buttons are, see below. */
+  if ((!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget)) &&
+      !GTK_IS_POPOVER (widget))
+    return;
+  if (GTK_IS_POPOVER (widget) && path->len > 0 && !g_str_has_suffix (path->str, "GtkMenuButton"))
+    return;
+
+  if (path->len > 0)
+    g_string_append (path, " > ");
+  g_string_append (path, G_OBJECT_TYPE_NAME (widget));
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    {
+      (*n_checked)++;
+      if (!has_text (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))))
+        g_string_append_printf (problems, "\n  row without a title: %s", path->str);
+
+      /* A row's own widgets take its title; only what was added as prefix
+       * or suffix is ours to check. A combo row's suffixes are its own. */
+      if (ADW_IS_COMBO_ROW (widget))
+        goto out;
+      if (ADW_IS_ACTION_ROW (widget) || ADW_IS_ENTRY_ROW (widget))
+        {
+          GtkWidget *header = gtk_widget_get_first_child (widget);
+
+          for (GtkWidget *box = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+               box != NULL;
+               box = gtk_widget_get_next_sibling (box))
+            {
+              if (!gtk_widget_has_css_class (box, "prefixes") &&
+                  !gtk_widget_has_css_class (box, "suffixes"))
+                continue;
+              for (GtkWidget *child = gtk_widget_get_first_child (box);
+                   child != NULL;
+                   child = gtk_widget_get_next_sibling (child))
+                check_tree (child, path, problems, n_checked);
+            }
+          goto out;
+        }
+    }
+  else if (is_control (widget))
+    {
+      (*n_checked)++;
+      if (!has_accessible_name (widget))
+        {
+          g_string_append (problems, "\n  no accessible name: ");
+          describe (problems, widget);
+          g_string_append_printf (problems, " at %s", path->str);
+        }
+
+      /* The inside of a control is the control's business, except the
+       * popover a menu button opens. */
+      if (GTK_IS_MENU_BUTTON (widget))
+        {
+          GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+          if (popover != NULL && !GTK_IS_POPOVER_MENU (popover))
+            check_tree (GTK_WIDGET (popover), path, problems, n_checked);
+        }
+      goto out;
+    }
+  else if (GTK_IS_POPOVER_MENU (widget))
+    {
+      /* menu items come from a GMenuModel with labels */
+      goto out;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_tree (child, path, problems, n_checked);
+
+out:
+  g_string_truncate (path, path_len);
+}
+
+static gboolean
+accessible_properties_are_recorded (void)
+{
+  GtkWidget *probe = g_object_ref_sink (gtk_button_new ());
+  gboolean recorded;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (probe), GTK_ACCESSIBLE_PROPERTY_LABEL, "probe",
+                                  -1);
+  recorded = gtk_test_accessible_has_property (GTK_ACCESSIBLE (probe),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL);
+  g_object_unref (probe);
+
+  return recorded;
+}
+
+/**
+ * kontor_test_assert_accessible:
+ * @root: a window or any widget
+ *
+ * Fails the running test unless every button, menu button, check button,
+ * switch, drop-down, spin button, entry and text view under @root has an
+ * accessible name: an accessible label, a labelled-by relation, or the
+ * text it shows; and every libadwaita row has a title (a row's own
+ * widgets take it; only its prefixes and suffixes are checked). Hidden
+ * widgets are skipped, but the popovers of menu buttons are checked. All
+ * problems are listed at once.
+ *
+ * GTK keeps accessible properties only with an accessibility backend:
+ * run with `GTK_A11Y=test` (it needs no bus). With `GTK_A11Y=none` the
+ * test is skipped, as the names cannot be read.
+ */
+void
+kontor_test_assert_accessible (GtkWidget *root)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_checked = 0;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (!accessible_properties_are_recorded ())
+    {
+      g_test_skip ("accessible names cannot be read: run with GTK_A11Y=test");
+      return;
+    }
+
+  check_tree (root, path, problems, &n_checked);
+  g_test_message ("%u controls and rows checked in %s", n_checked, G_OBJECT_TYPE_NAME (root));
+
+  if (problems->len > 0)
+    g_test_fail_printf ("controls without an accessible name in %s:%s",
+                        G_OBJECT_TYPE_NAME (root), problems->str);
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Finding widgets */
+
+typedef gboolean (*Match) (GtkWidget  *widget,
+                           const void *data);
+
+static GtkWidget *
+find (GtkWidget  *widget,
+      Match       match,
+      const void *data)
+{
+  if (match (widget, data))
+    return widget;
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+      if (popover != NULL && gtk_widget_get_parent (GTK_WIDGET (popover)) != widget)
+        {
+          GtkWidget *found = find (GTK_WIDGET (popover), match, data);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_row (GtkWidget  *widget,
+           const void *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+match_button (GtkWidget  *widget,
+              const void *label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+match_type (GtkWidget  *widget,
+            const void *type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
+/**
+ * kontor_test_find_row:
+ * @root: where to look
+ * @title: the row's title, exactly
+ *
+ * Returns: (transfer none) (nullable): the first libadwaita row titled @title
+ */
+GtkWidget *
+kontor_test_find_row (GtkWidget  *root,
+                      const char *title)
+{
+  return find (root, match_row, title);
+}
+
+/**
+ * kontor_test_find_button:
+ * @root: where to look
+ * @label: the button's label, exactly (with its mnemonic underscore)
+ *
+ * Returns: (transfer none) (nullable): the first button labelled @label
+ */
+GtkWidget *
+kontor_test_find_button (GtkWidget  *root,
+                         const char *label)
+{
+  return find (root, match_button, label);
+}
+
+/**
+ * kontor_test_find_widget:
+ * @root: where to look
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): @root or the first widget under it
+ *   of @type
+ */
+GtkWidget *
+kontor_test_find_widget (GtkWidget *root,
+                         GType      type)
+{
+  return find (root, match_type, &type);
+}
+
+/**
+ * kontor_test_find_transient:
+ * @parent: a window
+ * @type: a window type, such as %ADW_TYPE_MESSAGE_DIALOG
+ *
+ * Returns: (transfer none) (nullable): a shown window of @type that is
+ *   transient for @parent
+ */
+GtkWindow *
+kontor_test_find_transient (GtkWindow *parent,
+                            GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/**
+ * kontor_test_find_message_dialog:
+ *
+ * Returns: (transfer none) (nullable): a message dialog that is shown
+ */
+AdwMessageDialog *
+kontor_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return kontor_test_find_message_dialog () != NULL;
+}
+
+/**
+ * kontor_test_wait_for_message_dialog:
+ *
+ * Waits (bounded) until a message dialog is shown.
+ *
+ * Returns: (transfer none) (nullable): the dialog, %NULL when none came
+ */
+AdwMessageDialog *
+kontor_test_wait_for_message_dialog (void)
+{
+  kontor_test_iterate_until (message_dialog_shown, NULL, KONTOR_TEST_TIMEOUT);
+
+  return kontor_test_find_message_dialog ();
+}
+
+static gboolean
+on_settle_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/**
+ * kontor_test_settle:
+ * @milliseconds: how long
+ *
+ * Runs the main loop for a while: layout, painting, idle handlers.
+ */
+void
+kontor_test_settle (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, on_settle_timeout, &done);
+  g_assert_true (kontor_test_iterate_until (is_true, &done, KONTOR_TEST_TIMEOUT));
+}
+
+/**
+ * kontor_test_widget_is_mapped:
+ * @widget: a #GtkWidget
+ *
+ * For kontor_test_iterate_until().
+ *
+ * Returns: whether @widget is mapped
+ */
+gboolean
+kontor_test_widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+gboolean          kontor_test_ui_init               (int        *argc,
+                                                     char     ***argv);
+void              kontor_test_assert_accessible     (GtkWidget  *root);
+GtkWidget        *kontor_test_find_row              (GtkWidget  *root,
+                                                     const char *title);
+GtkWidget        *kontor_test_find_button           (GtkWidget  *root,
+                                                     const char *label);
+GtkWidget        *kontor_test_find_widget           (GtkWidget  *root,
+                                                     GType       type);
+GtkWindow        *kontor_test_find_transient        (GtkWindow  *parent,
+                                                     GType       type);
+AdwMessageDialog *kontor_test_find_message_dialog   (void);
+AdwMessageDialog *kontor_test_wait_for_message_dialog (void);
+void              kontor_test_settle                (guint       milliseconds);
+gboolean          kontor_test_widget_is_mapped      (gpointer    widget);
+
+G_END_DECLS

@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "kontor-contacts-view.h"
+#include "kontor-demo.h"
+#include "kontor-field-change.h"
+#include "kontor-test-utils.h"
+#include "kontor-text.h"
+#include "kontor-ui-test-utils.h"
+#include "kontor-window.h"
+
+/* The main window driven as a person would, through its actions and
+ * widgets: the table with a demo team, search as you type, sorting by
+ * clicking a header, keyboard actions, archive with undo, delete asking
+ * first, column choice, accessible names. */
+
+/* One application for all tests: it is exported on the session bus once. */
+static AdwApplication *app;
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  GSettings          *settings;
+  KontorContext      *context;
+  KontorWindow       *window;
+  KontorContactsView *view;
+  KontorRecordList   *list;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  kontor_store_fixture_set_up (&fixture->base, data);
+  g_assert_true (kontor_demo_populate (fixture->base.store, 200, KONTOR_DEMO_DEFAULT_SEED, NULL,
+                                       &error));
+  g_assert_no_error (error);
+
+  fixture->settings = g_settings_new (APP_ID);
+  fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
+  fixture->window = kontor_window_new (app, fixture->context);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, fixture->window,
+                                            KONTOR_TEST_TIMEOUT));
+
+  fixture->view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
+  fixture->list = kontor_contacts_view_get_list (fixture->view);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} CountWait;
+
+static gboolean
+count_differs (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) != wait->n_items;
+}
+
+static void
+search (Fixture    *fixture,
+        const char *text)
+{
+  GtkEditable *entry = kontor_contacts_view_get_search_entry (fixture->view);
+  CountWait wait = { G_LIST_MODEL (fixture->list), g_list_model_get_n_items (G_LIST_MODEL (fixture->list)) };
+
+  g_object_set (entry, "search-delay", 0, NULL);
+  gtk_editable_set_text (entry, text);
+  /* search-changed comes from the main loop; the count may also stay */
+  kontor_test_iterate_until (count_differs, &wait, 1);
+}
+
+static void
+test_table_shows_current_contacts (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 current = kontor_test_query_int (fixture->base.store,
+                                          "SELECT count(*) FROM contact WHERE status != 3", NULL);
+
+  g_assert_cmpint (current, >, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, current);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kontor_contacts_view_get_column_view (fixture->view))));
+}
+
+static void
+test_search_as_you_type (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  guint n;
+
+  search (fixture, "xyzzy-nobody");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 0);
+
+  /* a contact's last name, typed without its umlaut */
+  search (fixture, "");
+  n = g_list_model_get_n_items (G_LIST_MODEL (fixture->list));
+  g_assert_cmpuint (n, >, 0);
+
+  for (guint i = 0; i < MIN (n, 50); i++)
+    {
+      g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (fixture->list), i);
+      const char *last = kontor_contact_get_last_name (contact);
+      g_autofree char *folded = NULL;
+      guint found;
+
+      if (last == NULL || g_utf8_strchr (last, -1, 0xfc /* ü */) == NULL)
+        continue;
+
+      folded = kontor_text_fold (last);
+      search (fixture, folded);
+      found = g_list_model_get_n_items (G_LIST_MODEL (fixture->list));
+      g_assert_cmpuint (found, >, 0);
+      for (guint j = 0; j < found; j++)
+        {
+          g_autoptr(KontorContact) hit = g_list_model_get_item (G_LIST_MODEL (fixture->list), j);
+          g_autofree char *haystack = g_strdup_printf ("%s %s %s %s",
+                                                       kontor_contact_get_last_name (hit) ?: "",
+                                                       kontor_contact_get_first_name (hit) ?: "",
+                                                       kontor_contact_get_company_name (hit) ?: "",
+                                                       kontor_contact_get_notes (hit) ?: "");
+          g_autofree char *folded_haystack = kontor_text_fold (haystack);
+          GPtrArray *emails = kontor_contact_get_emails (hit);
+
+          /* matched by name, company or notes — or by an e-mail address */
+          if (strstr (folded_haystack, folded) == NULL)
+            g_assert_true (emails != NULL && emails->len > 0);
+        }
+      return;
+    }
+
+  g_test_skip ("no contact with ü in the demo team");
+}
+
+static void
+test_sort_by_header (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkColumnView *column_view = kontor_contacts_view_get_column_view (fixture->view);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  KontorFilter *filter = kontor_record_list_get_filter (fixture->list);
+  g_autoptr(GtkColumnViewColumn) company = NULL;
+  g_autofree char *previous = NULL;
+  guint checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Company") == 0)
+        company = g_object_ref (column);
+    }
+  g_assert_nonnull (company);
+
+  gtk_column_view_sort_by_column (column_view, company, GTK_SORT_ASCENDING);
+  g_assert_cmpint (kontor_filter_get_sort_column (filter), ==, KONTOR_SORT_COMPANY);
+  g_assert_false (kontor_filter_get_sort_descending (filter));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->list)) && checked < 60; i++)
+    {
+      g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (fixture->list), i);
+      g_autofree char *name = kontor_text_fold (kontor_contact_get_company_name (contact));
+
+      if (kontor_contact_get_company_name (contact) == NULL)
+        break;   /* contacts without a company come last */
+      if (previous != NULL)
+        g_assert_cmpint (g_utf8_collate (previous, name), <=, 0);
+      g_free (previous);
+      previous = g_steal_pointer (&name);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 10);
+
+  gtk_column_view_sort_by_column (column_view, company, GTK_SORT_DESCENDING);
+  g_assert_true (kontor_filter_get_sort_descending (filter));
+
+  /* remembered for the next start */
+  {
+    g_autofree char *stored = g_settings_get_string (fixture->settings, "contacts-sort-column");
+
+    g_assert_cmpstr (stored, ==, "company");
+    g_assert_true (g_settings_get_boolean (fixture->settings, "contacts-sort-descending"));
+  }
+}
+
+static void
+test_status_filter (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkDropDown *dropdown = NULL;
+  KontorFilter *filter = kontor_record_list_get_filter (fixture->list);
+  gint64 archived = kontor_test_query_int (fixture->base.store,
+                                           "SELECT count(*) FROM contact WHERE status = 3", NULL);
+  gint64 all = kontor_test_query_int (fixture->base.store, "SELECT count(*) FROM contact", NULL);
+
+  dropdown = GTK_DROP_DOWN (kontor_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (dropdown);
+
+  gtk_drop_down_set_selected (dropdown, 4);   /* Archive */
+  g_assert_cmpuint (kontor_filter_get_statuses (filter), ==,
+                    KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_ARCHIVED));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, archived);
+
+  gtk_drop_down_set_selected (dropdown, 5);   /* All */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, all);
+}
+
+static void
+test_keyboard_actions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *entry = GTK_WIDGET (kontor_contacts_view_get_search_entry (fixture->view));
+  GtkWidget *page = kontor_window_get_contact_page (fixture->window);
+  g_autoptr(KontorContact) first = g_list_model_get_item (G_LIST_MODEL (fixture->list), 0);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (page));
+
+  /* Ctrl+F */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_true (gtk_widget_has_focus (entry) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), entry));
+
+  /* Enter on a row opens the contact */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contact", "s",
+                                             kontor_record_get_id (KONTOR_RECORD (first))));
+  g_assert_true (gtk_stack_get_visible_child (stack) == page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contacts", NULL));
+  g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (fixture->view));
+
+  /* Ctrl+N opens the "Kontakt erstellen" dialog */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contact", NULL));
+  g_assert_nonnull (kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                                g_type_from_name ("KontorNewContactDialog")));
+}
+
+static void
+test_archive_and_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (fixture->list), 0);
+  g_autoptr(KontorFieldChange) change = NULL;
+  g_autoptr(KontorContact) stored = NULL;
+  KontorContactStatus before = kontor_contact_get_status (contact);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fixture->list));
+
+  g_assert_cmpint (before, !=, KONTOR_CONTACT_STATUS_ARCHIVED);
+
+  change = kontor_field_change_new (fixture->base.store, KONTOR_RECORD (contact), "archived");
+  kontor_field_change_set_enum (change, KONTOR_CONTACT_FIELD_STATUS, KONTOR_CONTACT_STATUS_ARCHIVED);
+  g_assert_true (kontor_window_run_operation (fixture->window, KONTOR_OPERATION (change)));
+
+  /* the current-contacts table no longer shows it */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, n - 1);
+
+  /* Ctrl+Z */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT,
+                              kontor_record_get_id (KONTOR_RECORD (contact)), NULL);
+  g_assert_cmpint (kontor_contact_get_status (stored), ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, n);
+}
+
+static void
+test_delete_asks_first (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkColumnView *column_view = kontor_contacts_view_get_column_view (fixture->view);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (fixture->list), 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorContact) gone = NULL;
+  AdwMessageDialog *dialog;
+  gint64 before = kontor_test_query_int (fixture->base.store, "SELECT count(*) FROM contact", NULL);
+
+  gtk_single_selection_set_selected (selection, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "contacts.delete-selected",
+                                             NULL));
+
+  /* nothing happens before the answer */
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store,
+                                          "SELECT count(*) FROM contact", NULL), ==, before);
+  dialog = ADW_MESSAGE_DIALOG (kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                                           ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+
+  adw_message_dialog_response (dialog, "delete");
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store,
+                                          "SELECT count(*) FROM contact", NULL), ==, before - 1);
+  gone = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT,
+                            kontor_record_get_id (KONTOR_RECORD (contact)), &error);
+  g_assert_null (gone);
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_choose_columns (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkColumnView *column_view = kontor_contacts_view_get_column_view (fixture->view);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  g_auto(GStrv) visible = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "columns.email", NULL));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "E-Mail") == 0)
+        g_assert_false (gtk_column_view_column_get_visible (column));
+    }
+
+  visible = g_settings_get_strv (fixture->settings, "contacts-columns");
+  g_assert_false (g_strv_contains ((const char * const *) visible, "email"));
+  g_assert_true (g_strv_contains ((const char * const *) visible, "name"));
+
+  /* the name column cannot be hidden */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "columns.name", NULL) &&
+                  !g_strv_contains ((const char * const *) visible, "name"));
+}
+
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!kontor_test_ui_init (&argc, &argv))
+    return 0;
+
+  app = adw_application_new ("io.github.kontor.Kontor.Test", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/window/table-shows-current-contacts", test_table_shows_current_contacts);
+  ADD ("/ui/window/search-as-you-type", test_search_as_you_type);
+  ADD ("/ui/window/sort-by-header", test_sort_by_header);
+  ADD ("/ui/window/status-filter", test_status_filter);
+  ADD ("/ui/window/keyboard-actions", test_keyboard_actions);
+  ADD ("/ui/window/archive-and-undo", test_archive_and_undo);
+  ADD ("/ui/window/delete-asks-first", test_delete_asks_first);
+  ADD ("/ui/window/choose-columns", test_choose_columns);
+  ADD ("/ui/window/accessible-names", test_accessible_names);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
