@@ -1,0 +1,847 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* Store figures for DESIGN.md "Performance targets", no display needed:
+ *
+ *   insert   100k demo contacts through kontor_store_save_all() (one
+ *            transaction) against the same rows inserted with plain sqlite3
+ *            into one table plus an FTS5 table with the same tokenizer;
+ *   search   "search as you type" queries through kontor_store_query_rowids()
+ *            against the bare FTS5 query returning all matching ids;
+ *   list     a KontorRecordList over all contacts with its first screen
+ *            materialised: time, and RSS in a fresh process.
+ *
+ * Prints one JSON object on stdout, progress on stderr. Asserts nothing
+ * about time. KONTOR_BENCH_CONTACTS (default 100000) and KONTOR_BENCH_RUNS
+ * (default 5) make it quick to smoke-test; KONTOR_BENCH_KEEP=1 keeps the
+ * databases (the path is on stderr); KONTOR_BENCH_PROFILE=1 prints where
+ * the store's insert spends its time, per SQL statement. Run by
+ * `meson test -C build --suite bench`. */
+
+#define G_LOG_DOMAIN "bench-store"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+
+#include <glib/gstdio.h>
+
+#include "kontor-bench.h"
+#include "kontor-channel.h"
+#include "kontor-demo.h"
+#include "kontor-record-list.h"
+#include "kontor-store-private.h"
+#include "kontor-test-utils.h"
+
+/* Rows of the table's first screen: a 1200×800 window shows ~25. (GTK
+ * 4.8's list view binds ~200 rows around its anchor whatever its height;
+ * bench-ui measures what that costs.) */
+#define FIRST_SCREEN_ROWS 50
+
+/* what the contacts view shows when it opens: "Current Contacts" */
+#define VIEW_STATUSES (KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX) | KONTOR_STATUS_MASK_ACTIVE)
+
+/* What a person types into the search field, keystroke by keystroke:
+ * German surnames and first names, the way people misspell umlauts, two
+ * words, company words, phone numbers in several notations, e-mail
+ * addresses and customer numbers. */
+static const char *search_queries[] = {
+  "M", "Mü", "Mül", "Müll", "Mülle", "Müller", "muller", "mueller",
+  "S", "Sc", "Sch", "Schm", "Schmi", "Schmid", "Schmidt",
+  "We", "Web", "Weber", "Wag", "Wagner", "Beck", "Hoffm", "Schä", "schaef", "Kö", "koehler",
+  "a", "an", "ann", "anna", "bjoe", "Björ", "jür", "jurgen", "Stef", "Kath",
+  "anna mül", "anna müller", "thomas sch", "m s", "peter k",
+  "GmbH", "Gmb", "AG", "Bau", "Techn", "Logist", "Müller GmbH",
+  "+49 30", "030 12", "0170", "+49 (0)170", "089 4", "4930",
+  "anna.m", "info@", "mueller@", "gmx.de",
+  "K-2019-000", "K-2023-00", "K-2021-0001", "K-",
+  "Messe", "Angebot",
+};
+
+/* ------------------------------------------------------------------------ */
+/* The bare lower bound: the same contacts as plain text rows */
+
+enum {
+  BARE_ID,
+  BARE_TITLE,
+  BARE_FIRST_NAME,
+  BARE_LAST_NAME,
+  BARE_JOB_TITLE,
+  BARE_COMPANY,
+  BARE_EMAILS,
+  BARE_PHONES,
+  BARE_STREET,
+  BARE_POSTAL_CODE,
+  BARE_CITY,
+  BARE_COUNTRY,
+  BARE_NOTES,
+  BARE_BIRTHDAY,
+  BARE_CUSTOMER_NUMBER,
+  BARE_SEARCH_NAME,
+  N_BARE_TEXTS
+};
+
+typedef struct
+{
+  char   *texts[N_BARE_TEXTS];
+  gint64  created_at;
+  int     status;
+  int     is_lead;
+} BareRow;
+
+static void
+bare_row_clear (gpointer data)
+{
+  BareRow *row = data;
+
+  for (guint i = 0; i < N_BARE_TEXTS; i++)
+    g_free (row->texts[i]);
+}
+
+static char *
+join_channels (GPtrArray *channels)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; channels != NULL && i < channels->len; i++)
+    {
+      const KontorChannel *channel = g_ptr_array_index (channels, i);
+
+      if (joined->len > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, channel->value);
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
+static char *
+join_words (const char *a,
+            const char *b,
+            const char *c)
+{
+  const char *words[] = { a, b, c };
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      if (words[i] == NULL)
+        continue;
+      if (joined->len > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, words[i]);
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
+/* The contacts' texts as a person typed them, before the store touches
+ * the records; company names are looked up here, not in SQL. */
+static GArray *
+make_bare_rows (GPtrArray *others,
+                GPtrArray *contacts)
+{
+  g_autoptr(GHashTable) company_names = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *rows = g_array_sized_new (FALSE, TRUE, sizeof (BareRow), contacts->len);
+
+  g_array_set_clear_func (rows, bare_row_clear);
+
+  for (guint i = 0; i < others->len; i++)
+    {
+      KontorRecord *record = g_ptr_array_index (others, i);
+
+      if (KONTOR_IS_COMPANY (record))
+        g_hash_table_insert (company_names, (gpointer) kontor_record_get_id (record),
+                             (gpointer) kontor_company_get_name (KONTOR_COMPANY (record)));
+    }
+
+  g_array_set_size (rows, contacts->len);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      KontorContact *contact = g_ptr_array_index (contacts, i);
+      BareRow *row = &g_array_index (rows, BareRow, i);
+      const char *company_id = kontor_contact_get_company_id (contact);
+
+      row->texts[BARE_ID] = g_strdup (kontor_record_get_id (KONTOR_RECORD (contact)));
+      row->texts[BARE_TITLE] = g_strdup (kontor_contact_get_title (contact));
+      row->texts[BARE_FIRST_NAME] = g_strdup (kontor_contact_get_first_name (contact));
+      row->texts[BARE_LAST_NAME] = g_strdup (kontor_contact_get_last_name (contact));
+      row->texts[BARE_JOB_TITLE] = g_strdup (kontor_contact_get_job_title (contact));
+      row->texts[BARE_COMPANY] =
+        g_strdup (company_id != NULL ? g_hash_table_lookup (company_names, company_id) : NULL);
+      row->texts[BARE_EMAILS] = join_channels (kontor_contact_get_emails (contact));
+      row->texts[BARE_PHONES] = join_channels (kontor_contact_get_phones (contact));
+      row->texts[BARE_STREET] = g_strdup (kontor_contact_get_street (contact));
+      row->texts[BARE_POSTAL_CODE] = g_strdup (kontor_contact_get_postal_code (contact));
+      row->texts[BARE_CITY] = g_strdup (kontor_contact_get_city (contact));
+      row->texts[BARE_COUNTRY] = g_strdup (kontor_contact_get_country (contact));
+      row->texts[BARE_NOTES] = g_strdup (kontor_contact_get_notes (contact));
+      row->texts[BARE_BIRTHDAY] = g_strdup (kontor_contact_get_birthday (contact));
+      row->texts[BARE_CUSTOMER_NUMBER] = g_strdup (kontor_contact_get_customer_number (contact));
+      row->texts[BARE_SEARCH_NAME] = join_words (kontor_contact_get_title (contact),
+                                                 kontor_contact_get_first_name (contact),
+                                                 kontor_contact_get_last_name (contact));
+      row->created_at = kontor_record_get_created_at (KONTOR_RECORD (contact));
+      row->status = kontor_contact_get_status (contact);
+      row->is_lead = kontor_contact_get_is_lead (contact);
+    }
+
+  return rows;
+}
+
+static void
+check_sqlite (sqlite3    *db,
+              int         rc,
+              const char *what)
+{
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    g_error ("%s: %s", what, sqlite3_errmsg (db));
+}
+
+/* after the store's pragmas (store_pragmas ()) */
+static const char bare_schema[] =
+  "CREATE TABLE contact ("
+  "  rid INTEGER PRIMARY KEY, id TEXT NOT NULL, created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL, title TEXT, first_name TEXT, last_name TEXT,"
+  "  job_title TEXT, company TEXT, emails TEXT, phones TEXT, street TEXT,"
+  "  postal_code TEXT, city TEXT, country TEXT, notes TEXT, birthday TEXT,"
+  "  customer_number TEXT, status INTEGER NOT NULL, is_lead INTEGER NOT NULL);"
+  "CREATE VIRTUAL TABLE contact_search USING fts5 ("
+  "  name, company, email, phone, number, notes,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');";
+
+/* The connection settings the store chose (WAL, synchronous, page
+ * cache …), as SQL to give the bare database the same. */
+static char *
+store_pragmas (KontorStore *store)
+{
+  static const char *names[] = { "journal_mode", "synchronous", "foreign_keys", "cache_size" };
+  sqlite3 *db = _kontor_store_get_db (store);
+  GString *sql = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *query = g_strdup_printf ("PRAGMA %s", names[i]);
+      sqlite3_stmt *stmt = NULL;
+
+      check_sqlite (db, sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), query);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (sql, "PRAGMA %s = %s;", names[i],
+                                (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
+/* Returns: seconds for BEGIN … COMMIT of all @rows */
+static double
+insert_bare (const char *path,
+             const char *pragmas,
+             GArray     *rows)
+{
+  static const int contact_columns[] = {
+    BARE_ID, BARE_TITLE, BARE_FIRST_NAME, BARE_LAST_NAME, BARE_JOB_TITLE, BARE_COMPANY,
+    BARE_EMAILS, BARE_PHONES, BARE_STREET, BARE_POSTAL_CODE, BARE_CITY, BARE_COUNTRY,
+    BARE_NOTES, BARE_BIRTHDAY, BARE_CUSTOMER_NUMBER,
+  };
+  static const int search_columns[] = {
+    BARE_SEARCH_NAME, BARE_COMPANY, BARE_EMAILS, BARE_PHONES, BARE_CUSTOMER_NUMBER, BARE_NOTES,
+  };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *insert_contact = NULL;
+  sqlite3_stmt *insert_search = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  double start, seconds;
+
+  check_sqlite (db, sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                     SQLITE_OPEN_NOMUTEX, NULL), "open");
+  check_sqlite (db, sqlite3_exec (db, pragmas, NULL, NULL, NULL), pragmas);
+  check_sqlite (db, sqlite3_exec (db, bare_schema, NULL, NULL, NULL), "schema");
+  check_sqlite (db, sqlite3_prepare_v2 (db,
+                                        "INSERT INTO contact (rid, id, title, first_name, "
+                                        "last_name, job_title, company, emails, phones, "
+                                        "street, postal_code, city, country, notes, birthday, "
+                                        "customer_number, created_at, updated_at, status, "
+                                        "is_lead) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                        "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                        -1, &insert_contact, NULL), "prepare contact");
+  check_sqlite (db, sqlite3_prepare_v2 (db,
+                                        "INSERT INTO contact_search (rowid, name, company, "
+                                        "email, phone, number, notes) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                        -1, &insert_search, NULL), "prepare search");
+
+  start = kontor_bench_now_ms ();
+  check_sqlite (db, sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), "begin");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const BareRow *row = &g_array_index (rows, BareRow, i);
+      gint64 rid = i + 1;
+      int column = 1;
+
+      sqlite3_bind_int64 (insert_contact, column++, rid);
+      for (guint c = 0; c < G_N_ELEMENTS (contact_columns); c++)
+        sqlite3_bind_text (insert_contact, column++, row->texts[contact_columns[c]], -1,
+                           SQLITE_STATIC);
+      sqlite3_bind_int64 (insert_contact, column++, row->created_at);
+      sqlite3_bind_int64 (insert_contact, column++, now);
+      sqlite3_bind_int (insert_contact, column++, row->status);
+      sqlite3_bind_int (insert_contact, column++, row->is_lead);
+      check_sqlite (db, sqlite3_step (insert_contact), "insert contact");
+      sqlite3_reset (insert_contact);
+
+      sqlite3_bind_int64 (insert_search, 1, rid);
+      for (guint c = 0; c < G_N_ELEMENTS (search_columns); c++)
+        sqlite3_bind_text (insert_search, c + 2, row->texts[search_columns[c]], -1,
+                           SQLITE_STATIC);
+      check_sqlite (db, sqlite3_step (insert_search), "insert search");
+      sqlite3_reset (insert_search);
+    }
+  check_sqlite (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), "commit");
+  seconds = (kontor_bench_now_ms () - start) / 1000.0;
+
+  sqlite3_finalize (insert_contact);
+  sqlite3_finalize (insert_search);
+  sqlite3_close (db);
+
+  return seconds;
+}
+
+static void
+remove_database (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+static char *
+numbers_array (double a,
+               double b)
+{
+  GString *json = g_string_new ("[");
+
+  kontor_bench_json_append_number (json, a);
+  g_string_append (json, ", ");
+  kontor_bench_json_append_number (json, b);
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Through the store */
+
+/* KONTOR_BENCH_PROFILE=1: where an insert spends its time, per SQL
+ * statement (sqlite3_trace_v2 SQLITE_TRACE_PROFILE), printed on stderr. */
+typedef struct
+{
+  char   *sql;
+  guint   count;
+  gint64  nanoseconds;
+} StatementTime;
+
+static int
+on_profile (unsigned  type,
+            void     *data,
+            void     *p,
+            void     *x)
+{
+  GHashTable *statements = data;
+  const char *sql = sqlite3_sql (p);
+  StatementTime *time;
+
+  if (sql == NULL)
+    return 0;
+
+  time = g_hash_table_lookup (statements, sql);
+  if (time == NULL)
+    {
+      time = g_new0 (StatementTime, 1);
+      time->sql = g_strdup (sql);
+      g_hash_table_insert (statements, time->sql, time);
+    }
+  time->count++;
+  time->nanoseconds += *(sqlite3_int64 *) x;
+
+  return 0;
+}
+
+static void
+statement_time_free (gpointer data)
+{
+  StatementTime *time = data;
+
+  g_free (time->sql);
+  g_free (time);
+}
+
+static int
+compare_statement_times (gconstpointer a,
+                         gconstpointer b)
+{
+  const StatementTime *x = *(StatementTime **) a;
+  const StatementTime *y = *(StatementTime **) b;
+
+  return x->nanoseconds < y->nanoseconds ? 1 : x->nanoseconds > y->nanoseconds ? -1 : 0;
+}
+
+static GHashTable *
+profile_start (sqlite3 *db)
+{
+  GHashTable *statements;
+
+  if (g_getenv ("KONTOR_BENCH_PROFILE") == NULL)
+    return NULL;
+
+  statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_time_free);
+  sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, on_profile, statements);
+
+  return statements;
+}
+
+static void
+profile_report (sqlite3    *db,
+                GHashTable *statements,
+                const char *what,
+                double      total_s)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+  double sql_s = 0;
+
+  if (statements == NULL)
+    return;
+
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_hash_table_iter_init (&iter, statements);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (sorted, value);
+  g_ptr_array_sort (sorted, compare_statement_times);
+  for (guint i = 0; i < sorted->len; i++)
+    sql_s += ((StatementTime *) g_ptr_array_index (sorted, i))->nanoseconds / 1e9;
+
+  kontor_bench_log ("profile of %s: %.3f s, of which SQL %.3f s:", what, total_s, sql_s);
+  for (guint i = 0; i < sorted->len && i < 15; i++)
+    {
+      StatementTime *time = g_ptr_array_index (sorted, i);
+
+      kontor_bench_log ("  %8.3f s %7u× %.110s", time->nanoseconds / 1e9, time->count,
+                        time->sql);
+    }
+  g_hash_table_unref (statements);
+}
+
+static double
+save_all_seconds (KontorStore *store,
+                  GPtrArray   *records)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTable *profile = profile_start (_kontor_store_get_db (store));
+  double start = kontor_bench_now_ms ();
+  double seconds;
+
+  if (!kontor_store_save_all (store, records, NULL, &error))
+    g_error ("Saving %u records failed: %s", records->len, error->message);
+  seconds = (kontor_bench_now_ms () - start) / 1000.0;
+
+  profile_report (_kontor_store_get_db (store), profile, "kontor_store_save_all", seconds);
+
+  return seconds;
+}
+
+static double
+file_mb (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return 0;
+
+  return buf.st_size / (1024.0 * 1024.0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Search */
+
+typedef struct
+{
+  const char *text;
+  guint       store_hits;
+  guint       bare_hits;
+  GArray     *store_ms;
+  GArray     *bare_ms;
+} QueryTimes;
+
+static guint
+run_store_query (KontorStore  *store,
+                 KontorFilter *filter,
+                 double       *ms)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  double start = kontor_bench_now_ms ();
+
+  if (!kontor_store_query_rowids (store, KONTOR_TYPE_CONTACT, filter, rowids, &error))
+    g_error ("Query “%s” failed: %s", kontor_filter_get_search_text (filter), error->message);
+  *ms = kontor_bench_now_ms () - start;
+
+  return rowids->len;
+}
+
+static guint
+run_bare_query (sqlite3      *db,
+                sqlite3_stmt *stmt,
+                const char   *expression,
+                double       *ms)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  double start = kontor_bench_now_ms ();
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  check_sqlite (db, rc, "bare search");
+  sqlite3_reset (stmt);
+  *ms = kontor_bench_now_ms () - start;
+
+  return rowids->len;
+}
+
+static void
+bench_search (KontorStore     *store,
+              guint            runs,
+              KontorBenchJson *json)
+{
+  sqlite3 *db = _kontor_store_get_db (store);
+  sqlite3_stmt *bare = NULL;
+  QueryTimes times[G_N_ELEMENTS (search_queries)];
+  g_autoptr(GArray) all_store = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) detail = g_string_new ("[");
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) expressions = g_new0 (char *, G_N_ELEMENTS (search_queries) + 1);
+  double store_p95, bare_p95;
+
+  check_sqlite (db, sqlite3_prepare_v2 (db, "SELECT rowid FROM contact_search "
+                                        "WHERE contact_search MATCH ?1", -1, &bare, NULL),
+                "prepare bare search");
+
+  for (guint q = 0; q < G_N_ELEMENTS (search_queries); q++)
+    {
+      KontorFilter *filter = kontor_filter_new ();
+
+      kontor_filter_set_search_text (filter, search_queries[q]);
+      g_ptr_array_add (filters, filter);
+      expressions[q] = _kontor_store_match_expression (search_queries[q]);
+      g_assert_nonnull (expressions[q]);
+
+      times[q].text = search_queries[q];
+      times[q].store_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      times[q].bare_ms = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  /* run 0 warms the caches (pages, prepared statements) and is not counted;
+   * the store's and the bare query alternate so that drift hits both */
+  for (guint run = 0; run <= runs; run++)
+    {
+      for (guint q = 0; q < G_N_ELEMENTS (search_queries); q++)
+        {
+          double store_ms, bare_ms;
+
+          times[q].store_hits = run_store_query (store, g_ptr_array_index (filters, q),
+                                                 &store_ms);
+          times[q].bare_hits = run_bare_query (db, bare, expressions[q], &bare_ms);
+          if (run == 0)
+            continue;
+
+          g_array_append_val (times[q].store_ms, store_ms);
+          g_array_append_val (times[q].bare_ms, bare_ms);
+          g_array_append_val (all_store, store_ms);
+          g_array_append_val (all_bare, bare_ms);
+        }
+    }
+  sqlite3_finalize (bare);
+
+  for (guint q = 0; q < G_N_ELEMENTS (search_queries); q++)
+    {
+      if (times[q].store_hits != times[q].bare_hits)
+        kontor_bench_log ("note: “%s”: the store found %u, the bare query %u", times[q].text,
+                          times[q].store_hits, times[q].bare_hits);
+
+      g_string_append_printf (detail, "%s{\"q\": ", q > 0 ? ", " : "");
+      kontor_bench_json_append_string (detail, times[q].text);
+      g_string_append_printf (detail, ", \"hits\": %u, \"store_ms\": ", times[q].store_hits);
+      kontor_bench_json_append_number (detail, kontor_bench_median (times[q].store_ms));
+      g_string_append (detail, ", \"bare_ms\": ");
+      kontor_bench_json_append_number (detail, kontor_bench_median (times[q].bare_ms));
+      g_string_append_c (detail, '}');
+
+      g_array_unref (times[q].store_ms);
+      g_array_unref (times[q].bare_ms);
+    }
+  g_string_append_c (detail, ']');
+
+  store_p95 = kontor_bench_percentile (all_store, 95);
+  bare_p95 = kontor_bench_percentile (all_bare, 95);
+
+  kontor_bench_json_add_int (json, "search_queries", G_N_ELEMENTS (search_queries));
+  kontor_bench_json_add_number (json, "search_p50_ms", kontor_bench_percentile (all_store, 50));
+  kontor_bench_json_add_number (json, "search_p95_ms", store_p95);
+  kontor_bench_json_add_number (json, "search_max_ms", kontor_bench_percentile (all_store, 100));
+  kontor_bench_json_add_number (json, "search_bare_fts_p50_ms",
+                                kontor_bench_percentile (all_bare, 50));
+  kontor_bench_json_add_number (json, "search_bare_fts_p95_ms", bare_p95);
+  kontor_bench_json_add_number (json, "search_ratio", store_p95 / bare_p95);
+  kontor_bench_json_add_raw (json, "search_detail", detail->str);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The table's model */
+
+static void
+materialise_first_screen (KontorRecordList *list)
+{
+  guint n = MIN (FIRST_SCREEN_ROWS, g_list_model_get_n_items (G_LIST_MODEL (list)));
+
+  /* like the view: it holds these while they are on screen, the list
+   * keeps its recent window */
+  for (guint i = 0; i < n; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+}
+
+static void
+bench_first_screen (KontorStore     *store,
+                    guint            runs,
+                    const char      *prefix,
+                    guint            statuses,
+                    KontorBenchJson *json)
+{
+  g_autoptr(GArray) totals = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) queries = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *key_total = g_strconcat (prefix, "_ms", NULL);
+  g_autofree char *key_query = g_strconcat (prefix, "_query_ms", NULL);
+  g_autofree char *key_items = g_strconcat (prefix, "_items_ms", NULL);
+  guint n_items = 0;
+
+  for (guint run = 0; run < runs; run++)
+    {
+      g_autoptr(KontorFilter) filter = kontor_filter_new ();
+      g_autoptr(KontorRecordList) list = NULL;
+      double start, built, done;
+
+      kontor_filter_set_statuses (filter, statuses);
+
+      start = kontor_bench_now_ms ();
+      list = kontor_record_list_new (store, KONTOR_TYPE_CONTACT, filter);
+      built = kontor_bench_now_ms ();
+      materialise_first_screen (list);
+      done = kontor_bench_now_ms ();
+
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+      g_array_append_vals (totals, (double[]) { done - start }, 1);
+      g_array_append_vals (queries, (double[]) { built - start }, 1);
+      g_array_append_vals (items, (double[]) { done - built }, 1);
+    }
+
+  kontor_bench_json_add_number (json, key_total, kontor_bench_median (totals));
+  kontor_bench_json_add_number (json, key_query, kontor_bench_median (queries));
+  kontor_bench_json_add_number (json, key_items, kontor_bench_median (items));
+  if (statuses != 0)
+    {
+      g_autofree char *key_n = g_strconcat (prefix, "_rows", NULL);
+      kontor_bench_json_add_int (json, key_n, n_items);
+    }
+}
+
+/* In a fresh process (--rss-child PATH STATUSES): open the store, build
+ * the list, materialise the first screen, print the RSS. */
+static int
+rss_child (const char *path,
+           const char *statuses)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(KontorRecordList) list = NULL;
+  double before;
+
+  store = kontor_store_open (path, &error);
+  if (store == NULL)
+    g_error ("Could not open %s: %s", path, error->message);
+  before = kontor_bench_proc_status_mb ("VmRSS:");
+
+  kontor_filter_set_statuses (filter, g_ascii_strtoull (statuses, NULL, 10));
+  list = kontor_record_list_new (store, KONTOR_TYPE_CONTACT, filter);
+  materialise_first_screen (list);
+
+  printf ("%.3f %.3f %.3f %u\n", before, kontor_bench_proc_status_mb ("VmRSS:"),
+          kontor_bench_proc_status_mb ("VmHWM:"), g_list_model_get_n_items (G_LIST_MODEL (list)));
+
+  return 0;
+}
+
+static void
+bench_rss (const char      *path,
+           guint            statuses,
+           const char      *key,
+           KontorBenchJson *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", &error);
+  g_autofree char *output = NULL;
+  g_autofree char *statuses_arg = g_strdup_printf ("%u", statuses);
+  g_autofree char *peak_key = g_strconcat (key, "_peak", NULL);
+  const char *argv[] = { self_exe, "--rss-child", path, statuses_arg, NULL };
+  double before = NAN, after = NAN, peak = NAN;
+  guint n = 0;
+  int status;
+
+  if (self_exe == NULL ||
+      !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("The RSS child failed: %s", error->message);
+
+  /* printf there and sscanf here use the same locale (both call
+   * setlocale () first), so the decimal separator agrees */
+  if (sscanf (output, "%lf %lf %lf %u", &before, &after, &peak, &n) != 4)
+    g_error ("The RSS child said “%s”", output);
+
+  if (statuses == 0)
+    kontor_bench_json_add_number (json, "rss_mb_store_open", before);
+  kontor_bench_json_add_number (json, key, after);
+  kontor_bench_json_add_number (json, peak_key, peak);
+}
+
+/* ------------------------------------------------------------------------ */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_contacts = kontor_bench_env_uint ("KONTOR_BENCH_CONTACTS",
+                                            KONTOR_BENCH_DEFAULT_CONTACTS);
+  guint runs = kontor_bench_env_uint ("KONTOR_BENCH_RUNS", 5);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) demo = NULL;
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) bare_rows = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *store_path = NULL;
+  g_autofree char *bare_path = NULL;
+  g_autofree char *wal_path = NULL;
+  g_autofree char *bare_wal_path = NULL;
+  g_autofree char *cpu = NULL;
+  g_autofree char *result = NULL;
+  KontorBenchJson *json;
+  g_autofree char *bare_runs = NULL;
+  g_autofree char *pragmas = NULL;
+  double start, bare_s, bare_before_s, bare_after_s, bare_size_mb, companies_s, contacts_s;
+
+  /* the app's collation: the sort keys depend on it */
+  setlocale (LC_ALL, "");
+
+  if (argc == 4 && g_str_equal (argv[1], "--rss-child"))
+    return rss_child (argv[2], argv[3]);
+
+  start = kontor_bench_now_ms ();
+  dir = kontor_test_make_tmpdir ();
+  store_path = g_build_filename (dir, "kontor.db", NULL);
+  bare_path = g_build_filename (dir, "bare.db", NULL);
+  wal_path = g_strconcat (store_path, "-wal", NULL);
+  bare_wal_path = g_strconcat (bare_path, "-wal", NULL);
+
+  kontor_bench_log ("building %u demo contacts (seed %u) in %s", n_contacts,
+                    (guint) KONTOR_DEMO_DEFAULT_SEED, dir);
+  demo = kontor_demo_build (n_contacts, KONTOR_DEMO_DEFAULT_SEED);
+  for (guint i = 0; i < demo->len; i++)
+    {
+      KontorRecord *record = g_ptr_array_index (demo, i);
+
+      g_ptr_array_add (KONTOR_IS_CONTACT (record) ? contacts : others, g_object_ref (record));
+    }
+  g_clear_pointer (&demo, g_ptr_array_unref);
+  bare_rows = make_bare_rows (others, contacts);
+
+  store = kontor_store_open (store_path, &error);
+  if (store == NULL)
+    g_error ("Could not open %s: %s", store_path, error->message);
+  pragmas = store_pragmas (store);
+
+  /* the bare insert runs before and after the store's, into fresh files,
+   * and the mean is the figure: the machine's drift (page cache, other
+   * processes) then hits both sides alike */
+  kontor_bench_log ("bare insert of %u rows (%s)", contacts->len, pragmas);
+  bare_before_s = insert_bare (bare_path, pragmas, bare_rows);
+
+  kontor_bench_log ("store insert of %u teams, users and companies", others->len);
+  companies_s = save_all_seconds (store, others);
+  kontor_bench_log ("store insert of %u contacts", contacts->len);
+  contacts_s = save_all_seconds (store, contacts);
+  g_ptr_array_set_size (others, 0);
+  g_ptr_array_set_size (contacts, 0);
+
+  kontor_bench_log ("bare insert of %u rows, again", bare_rows->len);
+  bare_size_mb = file_mb (bare_path) + file_mb (bare_wal_path);
+  remove_database (bare_path);
+  bare_after_s = insert_bare (bare_path, pragmas, bare_rows);
+  g_clear_pointer (&bare_rows, g_array_unref);
+  bare_s = (bare_before_s + bare_after_s) / 2;
+
+  json = kontor_bench_json_new ();
+  kontor_bench_json_add_int (json, "n_contacts", n_contacts);
+  kontor_bench_json_add_int (json, "runs", runs);
+  kontor_bench_json_add_string (json, "sqlite_version", sqlite3_libversion ());
+  kontor_bench_json_add_string (json, "pragmas", pragmas);
+  cpu = kontor_bench_cpu_model ();
+  kontor_bench_json_add_string (json, "cpu", cpu);
+  kontor_bench_json_add_number (json, "insert_100k_companies_s", companies_s);
+  kontor_bench_json_add_number (json, "insert_100k_s", contacts_s);
+  kontor_bench_json_add_number (json, "insert_100k_bare_sqlite_s", bare_s);
+  bare_runs = numbers_array (bare_before_s, bare_after_s);
+  kontor_bench_json_add_raw (json, "insert_100k_bare_sqlite_runs_s", bare_runs);
+  kontor_bench_json_add_number (json, "insert_ratio", contacts_s / bare_s);
+  kontor_bench_json_add_number (json, "store_db_mb", file_mb (store_path) + file_mb (wal_path));
+  kontor_bench_json_add_number (json, "bare_db_mb", bare_size_mb);
+
+  kontor_bench_log ("search: %u queries × %u runs", (guint) G_N_ELEMENTS (search_queries), runs);
+  bench_search (store, runs, json);
+
+  kontor_bench_log ("first screen of the list model");
+  bench_first_screen (store, runs, "first_screen_model", 0, json);
+  bench_first_screen (store, runs, "first_screen_model_view_filter", VIEW_STATUSES, json);
+  g_clear_object (&store);
+
+  kontor_bench_log ("RSS of the list model in a fresh process");
+  bench_rss (store_path, 0, "rss_mb_100k_model", json);
+  bench_rss (store_path, VIEW_STATUSES, "rss_mb_100k_model_view_filter", json);
+
+  /* KONTOR_BENCH_KEEP=1 leaves the databases for a look with sqlite3 */
+  if (g_getenv ("KONTOR_BENCH_KEEP") == NULL)
+    kontor_test_rmdir (dir);
+  else
+    kontor_bench_log ("kept %s", dir);
+  kontor_bench_json_add_number (json, "bench_total_s", (kontor_bench_now_ms () - start) / 1000);
+
+  result = kontor_bench_json_free (json);
+  printf ("%s\n", result);
+
+  return 0;
+}

@@ -1,0 +1,692 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* Table figures for DESIGN.md "Performance targets", under Xvfb with the
+ * cairo renderer (RECIPES.md §3–4):
+ *
+ *   first_screen_ms               a presented, painted window gets a new
+ *                                 KontorContactsView (which runs the id
+ *                                 query) → the next painted frame
+ *   window_first_frame_ms         spawn of a fresh process → first frame of
+ *                                 the main window over 100k contacts, against
+ *   empty_window_first_frame_ms   … of an empty AdwApplicationWindow
+ *   rss_mb_100k                   VmRSS 1 s after the 100k table is painted
+ *   sort_click_ms                 gtk_column_view_sort_by_column → next frame
+ *   search_type_ms                a keystroke in the search entry (no delay)
+ *                                 → the first frame after the search ran
+ *
+ * The parent makes the demo store once in a temporary folder and runs each
+ * measurement in a fresh child process (itself with --child MODE), so that
+ * caches and renderer state do not leak from one into the next; starts are
+ * repeated KONTOR_BENCH_RUNS times (default 3) and the median is reported.
+ * Times are g_get_monotonic_time(), which is the same clock in every
+ * process. Without a display it prints {"skipped": "no display"} and exits
+ * with 77 (meson's "skipped"). Prints one JSON object on stdout, progress
+ * on stderr, and asserts nothing about time. */
+
+#define G_LOG_DOMAIN "bench-ui"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "kontor-bench.h"
+#include "kontor-contacts-view.h"
+#include "kontor-context.h"
+#include "kontor-demo.h"
+#include "kontor-test-utils.h"
+#include "kontor-window.h"
+
+#define WINDOW_WIDTH 1200
+#define WINDOW_HEIGHT 800
+
+/* longest wait for one frame before the figure is given up (null), and
+ * for a whole child process; meson gives the bench 600 s */
+#define FRAME_TIMEOUT_MS 60000
+#define CHILD_TIMEOUT_S 450
+
+/* What a person types, one keystroke per step: a step that extends the
+ * text inserts the new character at the end (one "changed", like a key
+ * press); "" clears the entry (Escape, or Ctrl+A and Backspace). */
+static const char *typed_steps[] = {
+  "M", "Mü", "Mül", "Müll", "Mülle", "Müller", "",
+  "a", "an", "ann", "anna", "anna ", "anna m", "anna mü", "",
+  "S", "Sc", "Sch", "Schm", "",
+  "G", "Gm", "Gmb", "GmbH", "",
+  "0", "03", "030", "030 ", "030 1", "",
+};
+
+/* ------------------------------------------------------------------------ */
+/* Child: one measurement in a fresh process */
+
+typedef struct
+{
+  const char     *mode;
+  const char     *path;
+  gint64          t0;               /* spawn time in the parent, monotonic µs */
+  AdwApplication *app;
+  KontorStore    *store;
+  GSettings      *settings;
+  KontorContext  *context;
+  GtkWindow      *window;
+  GdkFrameClock  *frame_clock;
+  guint           n_paints;
+  gint64          last_paint;
+  gboolean        searched;
+  guint           paints_at_search;
+  gint64          search_done;
+} Child;
+
+static void
+report (const char *key,
+        double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* flushed line by line: a child that dies later still has told these */
+  printf ("%s %s\n", key, g_ascii_formatd (buffer, sizeof buffer, "%.3f", value));
+  fflush (stdout);
+}
+
+static double
+since_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   Child         *child)
+{
+  child->n_paints++;
+  child->last_paint = g_get_monotonic_time ();
+}
+
+static void
+on_window_realize_cb (GtkWidget *widget,
+                      Child     *child)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
+
+  child->frame_clock = gdk_surface_get_frame_clock (surface);
+  g_signal_connect (child->frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), child);
+}
+
+static gboolean
+on_tick_cb (gpointer data)
+{
+  /* only wakes the main loop, so that waits notice their deadline */
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until *counter > @above. Returns: the time of the
+ * paint that got there, or 0 after FRAME_TIMEOUT_MS */
+static gint64
+wait_for_paint (Child *child,
+                guint  above)
+{
+  gint64 deadline = g_get_monotonic_time () + FRAME_TIMEOUT_MS * 1000;
+  guint tick = g_timeout_add (50, on_tick_cb, NULL);
+
+  while (child->n_paints <= above && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+
+  return child->n_paints > above ? child->last_paint : 0;
+}
+
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, on_tick_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+static double
+paint_ms (gint64 paint,
+          gint64 start)
+{
+  return paint > 0 ? (paint - start) / 1000.0 : NAN;
+}
+
+static void
+open_context (Child *child)
+{
+  g_autoptr(GError) error = NULL;
+
+  child->store = kontor_store_open (child->path, &error);
+  if (child->store == NULL)
+    g_error ("Could not open %s: %s", child->path, error->message);
+  child->settings = g_settings_new (APP_ID);
+  child->context = kontor_context_new (child->store, child->settings);
+}
+
+static void
+present (Child     *child,
+         GtkWindow *window)
+{
+  child->window = window;
+  gtk_window_set_default_size (window, WINDOW_WIDTH, WINDOW_HEIGHT);
+  g_signal_connect_after (window, "realize", G_CALLBACK (on_window_realize_cb), child);
+  gtk_window_present (window);
+}
+
+static void
+report_renderer (Child *child)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (child->window));
+
+  /* a number per line: the parent only reads numbers; the name goes to stderr */
+  kontor_bench_log ("renderer: %s", renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
+  report ("renderer_is_cairo", GSK_IS_CAIRO_RENDERER (renderer));
+}
+
+/* The table's first screen: an empty window is up and painted, then the
+ * contacts view (and with it its list and id query) is made and put in. */
+static void
+run_first_screen (Child *child)
+{
+  GtkWidget *view;
+  gint64 start, built;
+
+  open_context (child);
+  present (child, GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (child->app))));
+  if (wait_for_paint (child, 0) == 0)
+    g_error ("The window was never painted");
+  settle (300);
+
+  start = g_get_monotonic_time ();
+  view = kontor_contacts_view_new (child->context);
+  built = g_get_monotonic_time ();
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (child->window), view);
+
+  report ("first_screen_ms", paint_ms (wait_for_paint (child, child->n_paints), start));
+  report ("first_screen_build_ms", (built - start) / 1000.0);
+  report ("first_screen_rows",
+          g_list_model_get_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (
+            KONTOR_CONTACTS_VIEW (view)))));
+}
+
+/* App start: spawn → first frame, like RECIPES.md §4 (there: exec → first
+ * GdkFrameClock::after-paint); the same with an empty window. */
+static void
+run_start (Child    *child,
+           gboolean  empty)
+{
+  double activated = since_ms (child->t0);
+
+  if (empty)
+    {
+      present (child, GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (child->app))));
+    }
+  else
+    {
+      open_context (child);
+      present (child, GTK_WINDOW (kontor_window_new (child->app, child->context)));
+    }
+
+  report ("first_frame_ms", paint_ms (wait_for_paint (child, 0), child->t0));
+  report ("activate_ms", activated);
+  report ("rss_mb_first_frame", kontor_bench_proc_status_mb ("VmRSS:"));
+  report_renderer (child);
+}
+
+static GtkColumnViewColumn *
+find_column (GtkColumnView *column_view,
+             const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_error ("No column “%s” (the bench runs untranslated, LC_ALL=C.UTF-8)", title);
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      Child          *child)
+{
+  /* connected after the view's handler: the query has run */
+  child->searched = TRUE;
+  child->paints_at_search = child->n_paints;
+  child->search_done = g_get_monotonic_time ();
+}
+
+/* Median of the finite @values (a frame that never came is NaN) */
+static void
+report_median (const char *key,
+               GArray     *values)
+{
+  g_autoptr(GArray) finite = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      if (isfinite (g_array_index (values, double, i)))
+        g_array_append_val (finite, g_array_index (values, double, i));
+    }
+
+  report (key, kontor_bench_median (finite));
+}
+
+/* The 100k table as a person uses it: memory once it is shown, then
+ * header clicks and typing. */
+static void
+run_interact (Child *child)
+{
+  KontorContactsView *view;
+  GtkColumnView *column_view;
+  GtkSearchEntry *entry;
+  GtkColumnViewColumn *by_name, *by_company;
+  g_autoptr(GArray) sort_company = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sort_name = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) typing = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) typing_query = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) clearing = g_array_new (FALSE, FALSE, sizeof (double));
+  struct {
+    gboolean    company;
+    GtkSortType order;
+  } sorts[] = {
+    { TRUE, GTK_SORT_ASCENDING }, { FALSE, GTK_SORT_ASCENDING },
+    { TRUE, GTK_SORT_DESCENDING }, { FALSE, GTK_SORT_ASCENDING },
+  };
+
+  open_context (child);
+  present (child, GTK_WINDOW (kontor_window_new (child->app, child->context)));
+  if (wait_for_paint (child, 0) == 0)
+    g_error ("The window was never painted");
+  report ("first_frame_ms", paint_ms (child->last_paint, child->t0));
+
+  settle (1000);
+  report ("rss_mb_100k", kontor_bench_proc_status_mb ("VmRSS:"));
+  report ("rss_peak_mb_100k", kontor_bench_proc_status_mb ("VmHWM:"));
+
+  view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (KONTOR_WINDOW (child->window)));
+  column_view = kontor_contacts_view_get_column_view (view);
+  by_name = find_column (column_view, "Name");
+  by_company = find_column (column_view, "Company");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    {
+      guint paints = child->n_paints;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      gtk_column_view_sort_by_column (column_view, sorts[i].company ? by_company : by_name,
+                                      sorts[i].order);
+      ms = paint_ms (wait_for_paint (child, paints), start);
+      g_array_append_val (sorts[i].company ? sort_company : sort_name, ms);
+      kontor_bench_log ("sort by %s %s: %.1f ms", sorts[i].company ? "company" : "name",
+                        sorts[i].order == GTK_SORT_ASCENDING ? "ascending" : "descending", ms);
+      settle (200);
+    }
+  report_median ("sort_click_ms", sort_company);
+  report_median ("sort_click_name_ms", sort_name);
+
+  entry = GTK_SEARCH_ENTRY (kontor_contacts_view_get_search_entry (view));
+  gtk_search_entry_set_search_delay (entry, 0);
+  g_signal_connect_after (entry, "search-changed", G_CALLBACK (on_search_changed_cb), child);
+  for (guint i = 0; i < G_N_ELEMENTS (typed_steps); i++)
+    {
+      GtkEditable *editable = GTK_EDITABLE (entry);
+      const char *before = gtk_editable_get_text (editable);
+      const char *text = typed_steps[i];
+      g_autofree char *step_key = NULL;
+      gint64 start, painted;
+      double ms, query_ms;
+      int position;
+
+      child->searched = FALSE;
+      start = g_get_monotonic_time ();
+      if (text[0] == '\0')
+        {
+          gtk_editable_delete_text (editable, 0, -1);
+        }
+      else
+        {
+          g_assert (g_str_has_prefix (text, before));
+          position = g_utf8_strlen (before, -1);
+          gtk_editable_insert_text (editable, text + strlen (before), -1, &position);
+        }
+
+      /* a non-empty text is searched from a timeout, even with no delay:
+       * wait for the search, then for the frame after it */
+      while (!child->searched && since_ms (start) < FRAME_TIMEOUT_MS)
+        g_main_context_iteration (NULL, TRUE);
+      painted = child->searched ? wait_for_paint (child, child->paints_at_search) : 0;
+      ms = paint_ms (painted, start);
+      query_ms = child->searched ? (child->search_done - start) / 1000.0 : NAN;
+
+      kontor_bench_log ("typed “%s”: %.1f ms to the frame, %.1f ms to the search's end, %u rows",
+                        text, ms, query_ms,
+                        g_list_model_get_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (view))));
+      step_key = g_strdup_printf ("search_step_%u_ms", i);
+      report (step_key, ms);
+      if (text[0] == '\0')
+        {
+          g_array_append_val (clearing, ms);
+        }
+      else
+        {
+          g_array_append_val (typing, ms);
+          g_array_append_val (typing_query, query_ms);
+        }
+      settle (100);
+    }
+  report_median ("search_type_ms", typing);
+  report_median ("search_type_query_ms", typing_query);
+  report_median ("search_clear_ms", clearing);
+  report ("search_type_max_ms", kontor_bench_percentile (typing, 100));
+}
+
+static void
+on_activate_cb (GApplication *application,
+                Child        *child)
+{
+  /* keeps the application alive while the measurement runs */
+  g_application_hold (application);
+
+  if (g_str_equal (child->mode, "empty"))
+    run_start (child, TRUE);
+  else if (g_str_equal (child->mode, "start"))
+    run_start (child, FALSE);
+  else if (g_str_equal (child->mode, "first-screen"))
+    run_first_screen (child);
+  else if (g_str_equal (child->mode, "interact"))
+    run_interact (child);
+  else
+    g_error ("Unknown mode %s", child->mode);
+
+  fflush (stdout);
+  g_application_release (application);
+  g_application_quit (application);
+}
+
+static gboolean
+on_watchdog_cb (gpointer data)
+{
+  g_printerr ("bench-ui child %s: not done after %u s, giving up\n", (const char *) data,
+              CHILD_TIMEOUT_S);
+  exit (1);
+}
+
+static int
+run_child (const char *mode,
+           const char *path,
+           gint64      t0)
+{
+  Child child = { .mode = mode, .path = path, .t0 = t0 };
+  int status;
+
+  g_timeout_add_seconds (CHILD_TIMEOUT_S, on_watchdog_cb, (gpointer) mode);
+
+  /* the app's id and flags (kontor_application_new()), not its class */
+  child.app = adw_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (child.app, "activate", G_CALLBACK (on_activate_cb), &child);
+  status = g_application_run (G_APPLICATION (child.app), 0, NULL);
+
+  g_clear_object (&child.context);
+  g_clear_object (&child.settings);
+  g_clear_object (&child.store);
+  g_clear_object (&child.app);
+
+  return status;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Parent */
+
+/* Runs `self --child MODE` and returns what it reported (key → double). */
+static GHashTable *
+spawn_child (const char *self_exe,
+             const char *mode,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) lines = NULL;
+  char t0[32];
+  const char *argv[] = { self_exe, "--child", mode, path, t0, NULL };
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int status;
+
+  g_snprintf (t0, sizeof t0, "%" G_GINT64_FORMAT, g_get_monotonic_time ());
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
+                     &status, &error))
+    {
+      kontor_bench_log ("could not run child %s: %s", mode, error->message);
+      return values;
+    }
+  /* what it reported before it failed still counts */
+  if (!g_spawn_check_wait_status (status, &error))
+    kontor_bench_log ("child %s failed: %s", mode, error->message);
+
+  lines = g_strsplit (output, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], " ", 2);
+
+      if (g_strv_length (parts) == 2)
+        g_hash_table_insert (values, g_strdup (parts[0]),
+                             g_memdup2 (&(double) { g_ascii_strtod (parts[1], NULL) },
+                                        sizeof (double)));
+    }
+
+  return values;
+}
+
+static double
+lookup (GHashTable *values,
+        const char *key)
+{
+  double *value = g_hash_table_lookup (values, key);
+
+  return value != NULL ? *value : NAN;
+}
+
+/* Median over @runs of one child's figure */
+static double
+median_of (GPtrArray  *runs,
+           const char *key)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      double value = lookup (g_ptr_array_index (runs, i), key);
+
+      if (isfinite (value))
+        g_array_append_val (values, value);
+    }
+
+  return kontor_bench_median (values);
+}
+
+static char *
+runs_array (GPtrArray  *runs,
+            const char *key)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      if (i > 0)
+        g_string_append (json, ", ");
+      kontor_bench_json_append_number (json, lookup (g_ptr_array_index (runs, i), key));
+    }
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+/* [{"text": "Mü", "ms": 12.3}, …] for the typing steps of the first run */
+static char *
+steps_array (GPtrArray *runs)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; runs->len > 0 && i < G_N_ELEMENTS (typed_steps); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("search_step_%u_ms", i);
+
+      g_string_append (json, i > 0 ? ", {\"text\": " : "{\"text\": ");
+      kontor_bench_json_append_string (json, typed_steps[i]);
+      g_string_append (json, ", \"ms\": ");
+      kontor_bench_json_append_number (json, lookup (g_ptr_array_index (runs, 0), key));
+      g_string_append_c (json, '}');
+    }
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+static gboolean
+make_store (const char      *path,
+            guint            n_contacts,
+            KontorBenchJson *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorStore) store = kontor_store_open (path, &error);
+  double start = kontor_bench_now_ms ();
+
+  if (store == NULL || !kontor_demo_populate (store, n_contacts, KONTOR_DEMO_DEFAULT_SEED, NULL,
+                                              &error))
+    {
+      g_printerr ("Could not make the demo store %s: %s\n", path, error->message);
+      return FALSE;
+    }
+  kontor_bench_json_add_number (json, "populate_s", (kontor_bench_now_ms () - start) / 1000);
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_contacts = kontor_bench_env_uint ("KONTOR_BENCH_CONTACTS",
+                                            KONTOR_BENCH_DEFAULT_CONTACTS);
+  guint runs = kontor_bench_env_uint ("KONTOR_BENCH_RUNS", 3);
+  g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) start = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) screen = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) interact = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autofree char *self_exe = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *cpu = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *screen_runs = NULL;
+  g_autofree char *start_runs = NULL;
+  g_autofree char *empty_runs = NULL;
+  g_autofree char *steps = NULL;
+  KontorBenchJson *json;
+  double bench_start = kontor_bench_now_ms ();
+  double empty_ms, start_ms;
+
+  setlocale (LC_ALL, "");
+
+  /* what RECIPES.md §3 recommends for headless runs; explicit settings win */
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_setenv ("NO_AT_BRIDGE", "1", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT "/data", FALSE);
+
+  /* Without a session bus (meson runs this under dbus-run-session, like
+   * CI), GApplication would autolaunch one through X11 from whichever child
+   * comes first and bias that measurement; an unusable address makes every
+   * child start as a plain non-unique application instead. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "disabled:", FALSE);
+
+  if (argc == 5 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2], argv[3], g_ascii_strtoll (argv[4], NULL, 10));
+
+  if (!gtk_init_check ())
+    {
+      printf ("{\"skipped\": \"no display\"}\n");
+      return 77;
+    }
+
+  self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  dir = kontor_test_make_tmpdir ();
+  path = g_build_filename (dir, "kontor.db", NULL);
+
+  json = kontor_bench_json_new ();
+  kontor_bench_json_add_int (json, "n_contacts", n_contacts);
+  kontor_bench_json_add_int (json, "runs", runs);
+  cpu = kontor_bench_cpu_model ();
+  kontor_bench_json_add_string (json, "cpu", cpu);
+  kontor_bench_json_add_string (json, "gsk_renderer", g_getenv ("GSK_RENDERER"));
+
+  kontor_bench_log ("making a demo store with %u contacts in %s", n_contacts, dir);
+  if (!make_store (path, n_contacts, json))
+    return 1;
+
+  /* interleaved, so that drift of the machine hits all three alike */
+  for (guint run = 0; run < runs; run++)
+    {
+      kontor_bench_log ("run %u of %u: empty window, app start, first screen", run + 1, runs);
+      g_ptr_array_add (empty, spawn_child (self_exe, "empty", path));
+      g_ptr_array_add (start, spawn_child (self_exe, "start", path));
+      g_ptr_array_add (screen, spawn_child (self_exe, "first-screen", path));
+    }
+  kontor_bench_log ("the 100k table in use: memory, sorting, typing");
+  g_ptr_array_add (interact, spawn_child (self_exe, "interact", path));
+
+  kontor_bench_json_add_number (json, "first_screen_ms", median_of (screen, "first_screen_ms"));
+  kontor_bench_json_add_number (json, "first_screen_build_ms",
+                                median_of (screen, "first_screen_build_ms"));
+  screen_runs = runs_array (screen, "first_screen_ms");
+  kontor_bench_json_add_raw (json, "first_screen_runs_ms", screen_runs);
+  empty_ms = median_of (empty, "first_frame_ms");
+  start_ms = median_of (start, "first_frame_ms");
+  kontor_bench_json_add_number (json, "window_first_frame_ms", start_ms);
+  kontor_bench_json_add_number (json, "empty_window_first_frame_ms", empty_ms);
+  kontor_bench_json_add_number (json, "start_ratio", start_ms / empty_ms);
+  start_runs = runs_array (start, "first_frame_ms");
+  kontor_bench_json_add_raw (json, "window_first_frame_runs_ms", start_runs);
+  empty_runs = runs_array (empty, "first_frame_ms");
+  kontor_bench_json_add_raw (json, "empty_window_first_frame_runs_ms", empty_runs);
+  kontor_bench_json_add_number (json, "rss_mb_first_frame", median_of (start, "rss_mb_first_frame"));
+  kontor_bench_json_add_number (json, "empty_rss_mb_first_frame",
+                                median_of (empty, "rss_mb_first_frame"));
+  kontor_bench_json_add_number (json, "rss_mb_100k", median_of (interact, "rss_mb_100k"));
+  kontor_bench_json_add_number (json, "rss_peak_mb_100k", median_of (interact, "rss_peak_mb_100k"));
+  kontor_bench_json_add_number (json, "sort_click_ms", median_of (interact, "sort_click_ms"));
+  kontor_bench_json_add_number (json, "sort_click_name_ms",
+                                median_of (interact, "sort_click_name_ms"));
+  kontor_bench_json_add_number (json, "search_type_ms", median_of (interact, "search_type_ms"));
+  kontor_bench_json_add_number (json, "search_type_query_ms",
+                                median_of (interact, "search_type_query_ms"));
+  kontor_bench_json_add_number (json, "search_type_max_ms",
+                                median_of (interact, "search_type_max_ms"));
+  kontor_bench_json_add_number (json, "search_clear_ms", median_of (interact, "search_clear_ms"));
+  steps = steps_array (interact);
+  kontor_bench_json_add_raw (json, "search_steps", steps);
+  kontor_bench_json_add_number (json, "renderer_is_cairo", median_of (start, "renderer_is_cairo"));
+
+  kontor_test_rmdir (dir);
+  kontor_bench_json_add_number (json, "bench_total_s", (kontor_bench_now_ms () - bench_start) / 1000);
+
+  result = kontor_bench_json_free (json);
+  printf ("%s\n", result);
+
+  return 0;
+}
