@@ -164,9 +164,11 @@ kontor_test_save (KontorStore *store,
                   gpointer     record)
 {
   g_autoptr(GError) error = NULL;
+  gboolean saved = kontor_store_save (store, KONTOR_RECORD (record), &error);
 
-  g_assert_true (kontor_store_save (store, KONTOR_RECORD (record), &error));
+  /* the error first: its message says what went wrong */
   g_assert_no_error (error);
+  g_assert_true (saved);
 }
 
 /**

@@ -90,6 +90,8 @@ static const KontorField contact_fields[KONTOR_CONTACT_N_FIELDS] = {
   [KONTOR_CONTACT_FIELD_LAST_ACTIVITY_AT] = { "last-activity-at", "last_activity_at",
                                               KONTOR_FIELD_TYPE_INT64, KONTOR_FIELD_LOCAL,
                                               N_("Last activity") },
+  [KONTOR_CONTACT_FIELD_IS_NEW] = { "is-new", "is_new", KONTOR_FIELD_TYPE_BOOLEAN, S,
+                                    N_("New, not handled yet") },
 };
 
 #undef P
@@ -181,6 +183,7 @@ kontor_contact_field_changed (KontorRecord *record,
     case KONTOR_CONTACT_FIELD_RANK:
     case KONTOR_CONTACT_FIELD_DUE_DATE:
     case KONTOR_CONTACT_FIELD_LAST_ACTIVITY_AT:
+    case KONTOR_CONTACT_FIELD_IS_NEW:
     case KONTOR_CONTACT_N_FIELDS:
     default:
       break;
@@ -294,6 +297,8 @@ CHANNELS (emails, EMAILS)
 CHANNELS (phones, PHONES)
 KONTOR_RECORD_BOOLEAN_ACCESSORS (KontorContact, kontor_contact,
                                  is_lead, KONTOR_CONTACT_FIELD_IS_LEAD)
+KONTOR_RECORD_BOOLEAN_ACCESSORS (KontorContact, kontor_contact,
+                                 is_new, KONTOR_CONTACT_FIELD_IS_NEW)
 KONTOR_RECORD_INT64_ACCESSORS (KontorContact, kontor_contact,
                                last_activity_at, KONTOR_CONTACT_FIELD_LAST_ACTIVITY_AT)
 

@@ -39,6 +39,7 @@ typedef enum
   KONTOR_CONTACT_FIELD_RANK,
   KONTOR_CONTACT_FIELD_DUE_DATE,
   KONTOR_CONTACT_FIELD_LAST_ACTIVITY_AT,
+  KONTOR_CONTACT_FIELD_IS_NEW,
   KONTOR_CONTACT_N_FIELDS
 } KontorContactField;
 
@@ -140,6 +141,10 @@ void                 kontor_contact_set_due_date            (KontorContact      
 gint64               kontor_contact_get_last_activity_at    (KontorContact       *self);
 void                 kontor_contact_set_last_activity_at    (KontorContact       *self,
                                                              gint64               when);
+
+gboolean             kontor_contact_get_is_new              (KontorContact       *self);
+void                 kontor_contact_set_is_new              (KontorContact       *self,
+                                                             gboolean             is_new);
 
 gboolean             kontor_contact_has_person_name         (KontorContact       *self);
 

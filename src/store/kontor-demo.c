@@ -1825,6 +1825,15 @@ add_contact (Builder *b,
                                            (gint64) (g_rand_double (b->rand) * window));
     }
 
+  /* Fresh arrivals in "Neue Kontakte" nobody has handled yet: no activity,
+   * red on the board until someone does something (FEATURES P3) */
+  if (g_str_equal (kontor_contact_get_pipeline_status_id (contact), pipeline_ids[0]) &&
+      !kontor_contact_status_is_restricted (status) && chance (b->rand, 45))
+    {
+      kontor_contact_set_is_new (contact, TRUE);
+      kontor_contact_set_last_activity_at (contact, 0);
+    }
+
   g_ptr_array_add (b->records, contact);
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kontor-field-change.h"
+#include "kontor-rank.h"
 
 /**
  * KontorFieldChange:
@@ -217,4 +218,50 @@ kontor_field_change_get_id (KontorFieldChange *self)
   g_return_val_if_fail (KONTOR_IS_FIELD_CHANGE (self), NULL);
 
   return self->id;
+}
+
+/**
+ * kontor_field_change_new_move:
+ * @store: the store
+ * @contact: a stored contact
+ * @status_id: the pipeline status (board column) it moves to
+ * @before_rank: (nullable): the rank of the card it lands after, %NULL at
+ *   the top
+ * @after_rank: (nullable): the rank of the card it lands before, %NULL at
+ *   the bottom
+ * @title: (nullable): what the toast says
+ *
+ * A board move (FEATURES P4): the contact's pipeline status and a rank
+ * between its new neighbours', so that only this card is written. When
+ * the neighbours' ranks are not in order (two machines ranked them alike),
+ * the card goes right after @before_rank.
+ *
+ * Returns: (transfer full): the change, not applied yet
+ */
+KontorFieldChange *
+kontor_field_change_new_move (KontorStore   *store,
+                              KontorContact *contact,
+                              const char    *status_id,
+                              const char    *before_rank,
+                              const char    *after_rank,
+                              const char    *title)
+{
+  g_autofree char *rank = NULL;
+  KontorFieldChange *self;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (KONTOR_IS_CONTACT (contact), NULL);
+  g_return_val_if_fail (status_id != NULL, NULL);
+
+  rank = kontor_rank_between (before_rank, after_rank);
+  if (rank == NULL)
+    rank = kontor_rank_between (before_rank, NULL);
+  if (rank == NULL)
+    rank = kontor_rank_between (NULL, NULL);
+
+  self = kontor_field_change_new (store, KONTOR_RECORD (contact), title);
+  kontor_field_change_set_string (self, KONTOR_CONTACT_FIELD_PIPELINE_STATUS_ID, status_id);
+  kontor_field_change_set_string (self, KONTOR_CONTACT_FIELD_RANK, rank);
+
+  return self;
 }

@@ -27,4 +27,11 @@ void               kontor_field_change_set_string (KontorFieldChange *self,
                                                    const char        *value);
 const char        *kontor_field_change_get_id     (KontorFieldChange *self);
 
+KontorFieldChange *kontor_field_change_new_move   (KontorStore       *store,
+                                                   KontorContact     *contact,
+                                                   const char        *status_id,
+                                                   const char        *before_rank,
+                                                   const char        *after_rank,
+                                                   const char        *title);
+
 G_END_DECLS

@@ -215,6 +215,20 @@ on_store_changed_cb (KontorRecordList *self,
 }
 
 static void
+on_pipeline_status_changed_cb (KontorRecordList *self,
+                               const char       *entity,
+                               GArray           *rowids,
+                               KontorStore      *store)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert (KONTOR_IS_RECORD_LIST (self));
+
+  reload_live (self, all);
+  kontor_record_list_refresh (self, NULL);
+}
+
+static void
 on_filter_changed_cb (KontorRecordList *self,
                       KontorFilter     *filter)
 {
@@ -242,6 +256,10 @@ kontor_record_list_constructed (GObject *object)
   signal = g_strconcat ("changed::", KONTOR_RECORD_CLASS (klass)->entity, NULL);
   g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* a contact shows its column's name and sorts by the column's place */
+  if (self->item_type == KONTOR_TYPE_CONTACT)
+    g_signal_connect_object (self->store, "changed::pipeline_status",
+                             G_CALLBACK (on_pipeline_status_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
 

@@ -113,6 +113,11 @@ gboolean      _kontor_store_rebuild_search (KontorStore   *self,
                                             GError       **error);
 gboolean      _kontor_store_rebuild_sort_keys (KontorStore *self,
                                             GError       **error);
+gboolean      _kontor_store_rank_all_contacts (KontorStore *self,
+                                            GError       **error);
+gboolean      _kontor_store_delete_record  (KontorStore   *self,
+                                            KontorRecord  *record,
+                                            GError       **error);
 
 /* kontor-store-query.c */
 char         *_kontor_store_match_expression (const char  *search_text);

@@ -17,6 +17,8 @@
 #include "kontor-channel.h"
 #include "kontor-contact-rules.h"
 #include "kontor-group.h"
+#include "kontor-pipeline-rules.h"
+#include "kontor-rank.h"
 #include "kontor-store-private.h"
 #include "kontor-text.h"
 #include "kontor-uuid.h"
@@ -54,6 +56,9 @@ struct _KontorEntityInfo
   gboolean (*after_update)    (KontorStore   *self,
                                KontorRecord  *record,
                                GArray        *changed,
+                               GError       **error);
+  gboolean (*check_delete)    (KontorStore   *self,
+                               KontorRecord  *stored,
                                GError       **error);
 
   /* SQL made once from the field table */
@@ -512,6 +517,48 @@ resolve_company (KontorStore    *self,
   return TRUE;
 }
 
+/* Gives @contact a rank after every card of its column. */
+static gboolean
+rank_last (KontorStore    *self,
+           KontorContact  *contact,
+           GError        **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *last = NULL;
+  g_autofree char *rank = NULL;
+  int result;
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT max(rank) FROM contact WHERE pipeline_status_id = ?1 "
+                                "AND id IS NOT ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, kontor_contact_get_pipeline_status_id (contact), -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kontor_record_get_id (KONTOR_RECORD (contact)), -1,
+                     SQLITE_TRANSIENT);
+  result = _kontor_store_step (self, stmt, error);
+  if (result == 1)
+    last = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  rank = kontor_rank_between (last, NULL);
+  if (rank == NULL)
+    {
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CORRUPT,
+                   /* Translators: %s is a position code of a card on the board */
+                   _("The board position “%s” in the database is damaged."), last);
+      return FALSE;
+    }
+  kontor_contact_set_rank (contact, rank);
+
+  return TRUE;
+}
+
 static gboolean
 contact_check (KontorStore   *self,
                KontorRecord  *record,
@@ -528,13 +575,41 @@ contact_check (KontorStore   *self,
       !resolve_company (self, contact, error))
     return FALSE;
 
+  if (kontor_contact_get_rank (contact) != NULL &&
+      !kontor_rank_is_valid (kontor_contact_get_rank (contact)))
+    {
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
+                   _("The board position “%s” is not valid."), kontor_contact_get_rank (contact));
+      return FALSE;
+    }
+
   if (old == NULL)
     {
-      /* A new contact starts in the first column of the board. */
+      /* A new contact starts in the first column of the board, last. */
       if (kontor_contact_get_pipeline_status_id (contact) == NULL)
         kontor_contact_set_pipeline_status_id (contact, KONTOR_PIPELINE_STATUS_NEW_ID);
-      return TRUE;
+      return kontor_contact_get_rank (contact) != NULL || rank_last (self, contact, error);
     }
+
+  /* Handled: any change a person makes takes the red mark off the card. */
+  if (kontor_contact_get_is_new (old) && kontor_contact_get_is_new (contact))
+    {
+      g_autoptr(GArray) changed = kontor_record_diff (old_record, record);
+
+      for (guint i = 0; i < changed->len; i++)
+        {
+          if (g_array_index (changed, guint, i) != KONTOR_CONTACT_FIELD_IS_NEW)
+            {
+              kontor_contact_set_is_new (contact, FALSE);
+              break;
+            }
+        }
+    }
+
+  /* No place in its column (the form changed the pipeline status and
+   * cleared the rank): last. */
+  if (kontor_contact_get_rank (contact) == NULL && !rank_last (self, contact, error))
+    return FALSE;
 
   /* Restricted contacts are not on the board (FEATURES C4): their pipeline
    * status is kept but cannot change until they are active again. */
@@ -662,6 +737,118 @@ company_after_update (KontorStore   *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Pipeline statuses: the board's columns (FEATURES P7) */
+
+#define KONTOR_PIPELINE_STATUS_FIRST_POSITION 0
+
+static void
+set_restricted (GError **error,
+                char    *why)
+{
+  g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED, why);
+  g_free (why);
+}
+
+static gboolean
+pipeline_status_check (KontorStore   *self,
+                       KontorRecord  *record,
+                       KontorRecord  *old_record,
+                       GError       **error)
+{
+  KontorPipelineStatus *status = KONTOR_PIPELINE_STATUS (record);
+  gboolean first = g_strcmp0 (kontor_pipeline_status_get_key (status),
+                              KONTOR_PIPELINE_KEY_NEW) == 0;
+  char *why = NULL;
+
+  /* The first column stays first, and nothing takes its place. */
+  if (first != (kontor_pipeline_status_get_position (status) <=
+                KONTOR_PIPELINE_STATUS_FIRST_POSITION))
+    {
+      g_autoptr(GPtrArray) statuses = kontor_store_list_pipeline_statuses (self, error);
+
+      if (statuses == NULL)
+        return FALSE;
+      /* the reason the first column gives for staying first */
+      kontor_pipeline_status_can_move (statuses, 0, 1, &why);
+      set_restricted (error, why);
+      return FALSE;
+    }
+
+  if (old_record != NULL &&
+      g_strcmp0 (kontor_pipeline_status_get_name (status),
+                 kontor_pipeline_status_get_name (KONTOR_PIPELINE_STATUS (old_record))) != 0 &&
+      !kontor_pipeline_status_can_rename (KONTOR_PIPELINE_STATUS (old_record), &why))
+    {
+      set_restricted (error, why);
+      return FALSE;
+    }
+
+  if (old_record == NULL && kontor_pipeline_status_get_name (status) == NULL &&
+      kontor_pipeline_status_get_key (status) == NULL)
+    {
+      g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
+                           _("Enter a name for the column."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+pipeline_status_check_delete (KontorStore   *self,
+                              KontorRecord  *stored,
+                              GError       **error)
+{
+  gint64 n_contacts;
+  char *why = NULL;
+
+  n_contacts = kontor_store_count_in_pipeline_status (self, kontor_record_get_id (stored), error);
+  if (n_contacts < 0)
+    return FALSE;
+
+  if (!kontor_pipeline_status_can_delete (KONTOR_PIPELINE_STATUS (stored), n_contacts, &why))
+    {
+      set_restricted (error, why);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kontor_store_count_in_pipeline_status:
+ * @self: a store
+ * @status_id: a pipeline status
+ * @error: return location for a #GError
+ *
+ * Returns: how many contacts have @status_id, archived and inbox contacts
+ *   included (they keep it while restricted), or -1 on error
+ */
+gint64
+kontor_store_count_in_pipeline_status (KontorStore  *self,
+                                       const char   *status_id,
+                                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
+  g_return_val_if_fail (status_id != NULL, -1);
+
+  stmt = _kontor_store_prepare (self, "SELECT count(*) FROM contact WHERE pipeline_status_id = ?1",
+                                error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step (self, stmt, error) == 1)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/* ------------------------------------------------------------------------ */
 
 static KontorEntityInfo entities[] = {
   {
@@ -695,6 +882,8 @@ static KontorEntityInfo entities[] = {
     .get_type = kontor_pipeline_status_get_type,
     .table = "pipeline_status",
     .outbox = TRUE,
+    .check = pipeline_status_check,
+    .check_delete = pipeline_status_check_delete,
   },
   {
     .get_type = kontor_group_get_type,
@@ -1386,6 +1575,29 @@ kontor_store_load_by_rowid (KontorStore  *self,
 /* ------------------------------------------------------------------------ */
 /* Insert, update, delete */
 
+/* Removes the tombstone of @id. Returns 1 when there was one, 0 when not,
+ * -1 on error. */
+static int
+forget_tombstone (KontorStore            *self,
+                  const KontorEntityInfo *info,
+                  const char             *id,
+                  GError                **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                              "DELETE FROM tombstone WHERE entity = ?1 AND id = ?2",
+                                              error);
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, info->table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  if (!_kontor_store_step_done (self, stmt, error))
+    return -1;
+
+  return sqlite3_changes (self->db) > 0 ? 1 : 0;
+}
+
 /* Inserts @record, giving it an id, row id and times. Inside a transaction. */
 static gboolean
 insert_record (KontorStore            *self,
@@ -1456,10 +1668,17 @@ insert_record (KontorStore            *self,
    * base to compare with). Later edits are in the row and in their own
    * entries; nothing is copied twice, and a deleted person's data is not
    * left behind in the outbox. */
-  if (info->outbox &&
-      !_kontor_store_append_outbox (self, info->table, kontor_record_get_id (record),
-                                    "create", NULL, NULL, NULL, 0, error))
-    return FALSE;
+  if (info->outbox)
+    {
+      int restored = forget_tombstone (self, info, kontor_record_get_id (record), error);
+
+      /* undoing a delete brings the same record back: "restore" it */
+      if (restored < 0 ||
+          !_kontor_store_append_outbox (self, info->table, kontor_record_get_id (record),
+                                        restored ? "restore" : "create", NULL, NULL, NULL, 0,
+                                        error))
+        return FALSE;
+    }
 
   _kontor_store_note_change (self, info->table, kontor_record_get_rowid (record));
 
@@ -1807,40 +2026,34 @@ drop_child_outbox (KontorStore  *self,
  * Returns: %TRUE on success
  */
 gboolean
-kontor_store_delete (KontorStore   *self,
-                     KontorRecord  *record,
-                     GError       **error)
+_kontor_store_delete_record (KontorStore   *self,
+                             KontorRecord  *record,
+                             GError       **error)
 {
-  const KontorEntityInfo *info;
+  const KontorEntityInfo *info = _kontor_entity_info_for_type (G_OBJECT_TYPE (record));
+  const char *id = kontor_record_get_id (record);
   g_autoptr(KontorRecord) stored = NULL;
   g_autoptr(GArray) contacts = NULL;
   g_autofree char *sql = NULL;
-  const char *id;
   const char *user_id = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KONTOR_IS_RECORD (record), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  info = _kontor_entity_info_for_type (G_OBJECT_TYPE (record));
-  id = kontor_record_get_id (record);
-  g_return_val_if_fail (info != NULL && id != NULL, FALSE);
+  g_assert (self->in_transaction);
 
   if (self->current_user != NULL)
     user_id = kontor_record_get_id (KONTOR_RECORD (self->current_user));
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-
   stored = load_record (self, info, " WHERE t.id = ?1", id, 0, error);
   if (stored == NULL)
-    goto failed;
+    return FALSE;
+
+  if (info->check_delete != NULL && !info->check_delete (self, stored, error))
+    return FALSE;
 
   /* link entries name the owner, so they go with the record's own */
   if (!_kontor_store_drop_outbox (self, id, error) ||
       !drop_child_outbox (self, info->channel_table, id, error))
-    goto failed;
+    return FALSE;
 
   if (info->search_table != NULL)
     {
@@ -1849,10 +2062,10 @@ kontor_store_delete (KontorStore   *self,
 
       stmt = _kontor_store_prepare (self, search_sql, error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, kontor_record_get_rowid (stored));
       if (!_kontor_store_step_done (self, stmt, error))
-        goto failed;
+        return FALSE;
     }
 
   /* A company's contacts lose it (ON DELETE SET NULL): they must no
@@ -1861,57 +2074,99 @@ kontor_store_delete (KontorStore   *self,
     {
       contacts = company_contact_rowids (self, id, error);
       if (contacts == NULL)
-        goto failed;
+        return FALSE;
     }
 
   /* child rows go with ON DELETE CASCADE */
   sql = g_strdup_printf ("DELETE FROM %s WHERE rid = ?1", info->table);
   stmt = _kontor_store_prepare (self, sql, error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, kontor_record_get_rowid (stored));
   if (!_kontor_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   if (contacts != NULL && !refresh_contact_rows (self, contacts, error))
-    goto failed;
+    return FALSE;
 
   stmt = _kontor_store_prepare (self,
                                 "UPDATE record_shadow SET values_json = NULL, deleted = 1 "
                                 "WHERE entity = ?1 AND id = ?2",
                                 error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, info->table, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
   if (!_kontor_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   stmt = _kontor_store_prepare (self,
                                 "INSERT OR REPLACE INTO tombstone (entity, id, deleted_at, "
                                 "deleted_by, rev) VALUES (?1, ?2, ?3, ?4, ?5)",
                                 error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, info->table, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_text (stmt, 4, user_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, kontor_record_get_rev (stored));
   if (!_kontor_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   if (info->outbox &&
       !_kontor_store_append_outbox (self, info->table, id, "delete", NULL, NULL, NULL,
                                     kontor_record_get_rev (stored), error))
-    goto failed;
+    return FALSE;
 
   /* The search index keeps a deleted document's words in its segments
    * until they are merged; the purge after the commit rewrites them. */
   if (info->search_table != NULL && !_kontor_store_mark_purge (self, error))
-    goto failed;
+    return FALSE;
 
   _kontor_store_note_change (self, info->table, kontor_record_get_rowid (stored));
+
+  return TRUE;
+}
+
+/**
+ * kontor_store_delete:
+ * @self: a store
+ * @record: a stored record
+ * @error: return location for a #GError
+ *
+ * Deletes @record for good (FEATURES C9): its row, e-mail addresses,
+ * phone numbers, links, search document and unsent outbox entries are
+ * wiped; a tombstone (entity, id, time, revision, no personal data) and a
+ * "delete" outbox entry tell other machines. One transaction. Then a purge
+ * on a worker thread removes the words left in the search index and the
+ * old pages in the write-ahead log (see kontor_store_purge()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_delete (KontorStore   *self,
+                     KontorRecord  *record,
+                     GError       **error)
+{
+  const KontorEntityInfo *info;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (kontor_record_get_id (record) != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = _kontor_entity_info_for_type (G_OBJECT_TYPE (record));
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  if (!_kontor_store_delete_record (self, record, error))
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
 
   if (!_kontor_store_commit (self, error))
     return FALSE;
@@ -1920,10 +2175,6 @@ kontor_store_delete (KontorStore   *self,
     _kontor_store_purge_in_background (self);
 
   return TRUE;
-
-failed:
-  _kontor_store_rollback (self);
-  return FALSE;
 }
 
 /**
@@ -2025,6 +2276,92 @@ _kontor_store_rebuild_sort_keys (KontorStore  *self,
 
       _kontor_store_note_change (self, info->table, 0);
     }
+
+  return TRUE;
+}
+
+/**
+ * _kontor_store_rank_all_contacts:
+ * @self: a store inside a transaction
+ * @error: return location for a #GError
+ *
+ * Gives every contact without a rank one after the ranked cards of its
+ * column, in name order (migration to version 3). Ranks are presentational
+ * and each machine orders its own board (SYNC.md §3.6), so no outbox.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_rank_all_contacts (KontorStore  *self,
+                                 GError      **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *previous_column = NULL;
+  g_autofree char *rank = NULL;
+  sqlite3_stmt *stmt;
+  int result;
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT rid, pipeline_status_id FROM contact WHERE rank IS NULL "
+                                "ORDER BY pipeline_status_id, sort_name, rid",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+      g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      const char *column = g_ptr_array_index (columns, i);
+      char *next;
+
+      if (i == 0 || g_strcmp0 (column, previous_column) != 0)
+        {
+          g_free (previous_column);
+          previous_column = g_strdup (column);
+          g_clear_pointer (&rank, g_free);
+
+          /* after the column's ranked cards, if it has any */
+          stmt = _kontor_store_prepare (self,
+                                        "SELECT max(rank) FROM contact WHERE pipeline_status_id IS ?1",
+                                        error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, column, -1, SQLITE_TRANSIENT);
+          if (_kontor_store_step (self, stmt, error) == 1)
+            rank = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          sqlite3_reset (stmt);
+        }
+
+      next = kontor_rank_between (rank, NULL);
+      if (next == NULL)
+        {
+          g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CORRUPT,
+                       _("The board position “%s” in the database is damaged."), rank);
+          return FALSE;
+        }
+      g_free (rank);
+      rank = next;
+
+      stmt = _kontor_store_prepare (self, "UPDATE contact SET rank = ?1 WHERE rid = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, rank, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (rowids, gint64, i));
+      if (!_kontor_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  _kontor_store_note_change (self, "contact", 0);
 
   return TRUE;
 }

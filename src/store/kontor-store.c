@@ -57,6 +57,7 @@ static const struct {
 } migrations[] = {
   { "001-initial.sql", NULL },
   { "002-search-and-numbers.sql", _kontor_store_rebuild_search },
+  { "003-board.sql", _kontor_store_rank_all_contacts },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);
@@ -683,10 +684,19 @@ migrate (KontorStore  *self,
   if (!_kontor_store_begin (self, error))
     return FALSE;
 
+  /* All scripts first, then the C steps: a step runs today's code, which
+   * reads the tables as the last script leaves them. */
   for (int v = version; v < target; v++)
     {
-      if (!run_migration_script (self, migrations[v].script, error) ||
-          (migrations[v].after != NULL && !migrations[v].after (self, error)))
+      if (!run_migration_script (self, migrations[v].script, error))
+        {
+          _kontor_store_rollback (self);
+          return FALSE;
+        }
+    }
+  for (int v = version; v < target; v++)
+    {
+      if (migrations[v].after != NULL && !migrations[v].after (self, error))
         {
           _kontor_store_rollback (self);
           return FALSE;

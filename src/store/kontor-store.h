@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 2
+#define KONTOR_STORE_SCHEMA_VERSION 3
 
 /**
  * KontorYearFormat:
@@ -117,6 +117,10 @@ gboolean        kontor_store_set_number_range      (KontorStore         *self,
                                                     GError             **error);
 char           *kontor_store_assign_customer_number (KontorStore        *self,
                                                     KontorContact       *contact,
+                                                    GError             **error);
+
+gint64          kontor_store_count_in_pipeline_status (KontorStore      *self,
+                                                    const char          *status_id,
                                                     GError             **error);
 
 gint64          kontor_store_count_outbox          (KontorStore         *self,

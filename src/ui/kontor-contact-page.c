@@ -992,9 +992,15 @@ build_edited (KontorContactPage *self)
   kontor_contact_set_due_date (edited, self->due_date);
 
   selected = adw_combo_row_get_selected (self->pipeline_row);
-  if (selected < self->pipeline_ids->len)
-    kontor_contact_set_pipeline_status_id (edited,
-                                           g_ptr_array_index (self->pipeline_ids, selected));
+  if (selected < self->pipeline_ids->len &&
+      g_strcmp0 (g_ptr_array_index (self->pipeline_ids, selected),
+                 kontor_contact_get_pipeline_status_id (edited)) != 0)
+    {
+      kontor_contact_set_pipeline_status_id (edited,
+                                             g_ptr_array_index (self->pipeline_ids, selected));
+      /* no place in the new column yet: the store puts the card last */
+      kontor_contact_set_rank (edited, NULL);
+    }
 
   selected = adw_combo_row_get_selected (self->team_row);
   if (selected < self->team_ids->len)

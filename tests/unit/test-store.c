@@ -1505,7 +1505,7 @@ save_customer_with_everything (KontorStore *store)
   kontor_contact_set_customer_number (contact, "K-2026-00100");
   kontor_contact_set_notes (contact, "Stammkundin");
   kontor_contact_set_sales_reps (contact, reps);
-  kontor_contact_set_rank (contact, "m");
+  kontor_contact_set_rank (contact, "a5");
   kontor_test_save (store, contact);
 
   return contact;

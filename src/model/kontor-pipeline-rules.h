@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include "kontor-pipeline-status.h"
+
+G_BEGIN_DECLS
+
+/* The rules of board columns (FEATURES P7), for the store to enforce and
+ * the column menu to explain. Each returns %TRUE when allowed, else %FALSE
+ * and, when @why is not %NULL, a translated reason. */
+gboolean kontor_pipeline_status_can_rename (KontorPipelineStatus  *status,
+                                            char                 **why);
+gboolean kontor_pipeline_status_can_delete (KontorPipelineStatus  *status,
+                                            gint64                 n_contacts,
+                                            char                 **why);
+gboolean kontor_pipeline_status_can_move   (GPtrArray             *statuses,
+                                            guint                  index,
+                                            int                    delta,
+                                            char                 **why);
+
+G_END_DECLS

@@ -1,0 +1,556 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-board-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kontor-field-change.h"
+#include "kontor-pipeline-operation.h"
+#include "kontor-rank.h"
+#include "kontor-record-list.h"
+#include "kontor-store-private.h"
+#include "kontor-test-utils.h"
+
+/* The pipeline board in the store (FEATURES P4, P7): cards ranked in their
+ * column, a move writes only the moved card and can be undone, columns
+ * follow their rules and every column change can be undone too. */
+
+#define NEW_ID        "00000000-0000-7000-8000-000000000001"
+#define PROGRESS_ID   "00000000-0000-7000-8000-000000000002"
+#define CONTACTED_ID  "00000000-0000-7000-8000-000000000003"
+#define OFFER_ID      "00000000-0000-7000-8000-000000000004"
+#define WON_ID        "00000000-0000-7000-8000-000000000005"
+#define LOST_ID       "00000000-0000-7000-8000-000000000006"
+
+typedef KontorStoreFixture Fixture;
+
+#define TEST(path, func) KONTOR_STORE_TEST (path, func)
+
+static const char *
+id_of (gpointer record)
+{
+  return kontor_record_get_id (KONTOR_RECORD (record));
+}
+
+static KontorContact *
+new_card (KontorStore *store,
+          const char  *last_name,
+          const char  *status_id)
+{
+  KontorContact *contact = kontor_contact_new ();
+
+  kontor_contact_set_last_name (contact, last_name);
+  kontor_contact_set_pipeline_status_id (contact, status_id);
+  kontor_test_save (store, contact);
+
+  return contact;
+}
+
+static KontorContact *
+reload (KontorStore *store,
+        gpointer     record)
+{
+  g_autoptr(GError) error = NULL;
+  KontorContact *loaded = kontor_store_load (store, KONTOR_TYPE_CONTACT, id_of (record), &error);
+
+  g_assert_no_error (error);
+
+  return loaded;
+}
+
+/* The last names of a column's cards, in board order */
+static char *
+column_order (KontorStore *store,
+              const char  *status_id)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(KontorRecordList) list = NULL;
+  GString *names = g_string_new (NULL);
+
+  kontor_filter_set_pipeline_status_id (filter, status_id);
+  kontor_filter_set_sort_column (filter, KONTOR_SORT_RANK);
+  list = kontor_record_list_new (store, KONTOR_TYPE_CONTACT, filter);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? "," : "", kontor_contact_get_last_name (contact));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static void
+assert_order (KontorStore *store,
+              const char  *status_id,
+              const char  *expected)
+{
+  g_autofree char *order = column_order (store, status_id);
+
+  g_assert_cmpstr (order, ==, expected);
+}
+
+static KontorPipelineStatus *
+load_status (KontorStore *store,
+             const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+  KontorPipelineStatus *status = kontor_store_load (store, KONTOR_TYPE_PIPELINE_STATUS, id, &error);
+
+  g_assert_no_error (error);
+
+  return status;
+}
+
+/* Column names in board order, keys for the built-in ones */
+static char *
+columns (KontorStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) statuses = kontor_store_list_pipeline_statuses (store, &error);
+  GString *names = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      KontorPipelineStatus *status = g_ptr_array_index (statuses, i);
+      const char *name = kontor_pipeline_status_get_name (status);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? "," : "",
+                              name != NULL ? name : kontor_pipeline_status_get_key (status));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static void
+assert_columns (KontorStore *store,
+                const char  *expected)
+{
+  g_autofree char *names = columns (store);
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cards */
+
+static void
+test_new_cards_ranked_last (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KontorContact) zeller = new_card (fixture->store, "Zeller", NEW_ID);
+  g_autoptr(KontorContact) adler = new_card (fixture->store, "Adler", NEW_ID);
+  g_autoptr(KontorContact) moser = new_card (fixture->store, "Moser", NEW_ID);
+  g_autoptr(KontorContact) other = new_card (fixture->store, "Berg", OFFER_ID);
+
+  /* in the order they came, whatever their names */
+  g_assert_cmpint (strcmp (kontor_contact_get_rank (zeller), kontor_contact_get_rank (adler)), <, 0);
+  g_assert_cmpint (strcmp (kontor_contact_get_rank (adler), kontor_contact_get_rank (moser)), <, 0);
+  assert_order (fixture->store, NEW_ID, "Zeller,Adler,Moser");
+  assert_order (fixture->store, OFFER_ID, "Berg");
+  g_assert_true (kontor_rank_is_valid (kontor_contact_get_rank (other)));
+}
+
+static void
+test_move_writes_only_that_card (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) a = new_card (store, "Anders", NEW_ID);
+  g_autoptr(KontorContact) b = new_card (store, "Becker", NEW_ID);
+  g_autoptr(KontorContact) c = new_card (store, "Claus", NEW_ID);
+  g_autoptr(KontorContact) d = new_card (store, "Dorn", CONTACTED_ID);
+  g_autoptr(KontorFieldChange) move = NULL;
+  g_autoptr(KontorContact) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before_others = NULL;
+  g_autofree char *after_others = NULL;
+  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, kontor_test_outbox_last_seq (store));
+  sqlite3_stmt *stmt;
+  const char *others = "SELECT group_concat(id || rank || updated_at || pipeline_status_id) "
+                       "FROM contact WHERE id != ?1";
+
+  stmt = kontor_test_prepare (store, others, id_of (b));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  before_others = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  /* Becker to "Erfolgreich kontaktiert", above Dorn (ranks are per column:
+   * below Dorn, its rank could stay the same string) */
+  move = kontor_field_change_new_move (store, b, CONTACTED_ID, NULL, kontor_contact_get_rank (d),
+                                       "moved");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (move), &error));
+  g_assert_no_error (error);
+
+  moved = reload (store, b);
+  g_assert_cmpstr (kontor_contact_get_pipeline_status_id (moved), ==, CONTACTED_ID);
+  assert_order (store, CONTACTED_ID, "Becker,Dorn");
+  assert_order (store, NEW_ID, "Anders,Claus");
+
+  /* only Becker's row changed, with one outbox entry per changed field */
+  stmt = kontor_test_prepare (store, others, id_of (b));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  after_others = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpstr (after_others, ==, before_others);
+
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE client_seq > "
+                                                 "CAST (?1 AS INTEGER)", seq), ==, 2);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(DISTINCT entity_id) FROM outbox "
+                                                 "WHERE op = 'update' AND field IN "
+                                                 "('pipeline_status_id', 'rank')", NULL), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE op = 'update' "
+                                                 "AND entity_id = ?1", id_of (b)), ==, 2);
+  (void) a;
+  (void) c;
+}
+
+static void
+test_reorder_within_column (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) a = new_card (store, "Anders", OFFER_ID);
+  g_autoptr(KontorContact) b = new_card (store, "Becker", OFFER_ID);
+  g_autoptr(KontorContact) c = new_card (store, "Claus", OFFER_ID);
+  g_autoptr(KontorContact) d = new_card (store, "Dorn", OFFER_ID);
+  g_autoptr(KontorFieldChange) move = NULL;
+  g_autoptr(KontorFieldChange) to_top = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Dorn between Anders and Becker */
+  move = kontor_field_change_new_move (store, d, OFFER_ID, kontor_contact_get_rank (a),
+                                       kontor_contact_get_rank (b), "moved");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (move), &error));
+  g_assert_no_error (error);
+  assert_order (store, OFFER_ID, "Anders,Dorn,Becker,Claus");
+
+  /* Claus to the top */
+  to_top = kontor_field_change_new_move (store, c, OFFER_ID, NULL, kontor_contact_get_rank (a),
+                                         "moved");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (to_top), &error));
+  assert_order (store, OFFER_ID, "Claus,Anders,Dorn,Becker");
+
+  /* undo, newest first */
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (to_top), &error));
+  assert_order (store, OFFER_ID, "Anders,Dorn,Becker,Claus");
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (move), &error));
+  assert_order (store, OFFER_ID, "Anders,Becker,Claus,Dorn");
+}
+
+static void
+test_move_undo_restores_column (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) a = new_card (store, "Anders", NEW_ID);
+  g_autoptr(KontorContact) b = new_card (store, "Becker", NEW_ID);
+  g_autoptr(KontorFieldChange) move = NULL;
+  g_autoptr(KontorContact) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rank = g_strdup (kontor_contact_get_rank (a));
+
+  move = kontor_field_change_new_move (store, a, WON_ID, NULL, NULL, "moved");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (move), &error));
+  assert_order (store, NEW_ID, "Becker");
+  assert_order (store, WON_ID, "Anders");
+
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (move), &error));
+  g_assert_no_error (error);
+  back = reload (store, a);
+  g_assert_cmpstr (kontor_contact_get_pipeline_status_id (back), ==, NEW_ID);
+  g_assert_cmpstr (kontor_contact_get_rank (back), ==, rank);
+  assert_order (store, NEW_ID, "Anders,Becker");
+  (void) b;
+}
+
+static void
+test_restricted_card_cannot_move (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) a = new_card (store, "Anders", NEW_ID);
+  g_autoptr(KontorFieldChange) move = NULL;
+  g_autoptr(KontorContact) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 seq;
+
+  kontor_contact_set_status (a, KONTOR_CONTACT_STATUS_ARCHIVED);
+  kontor_test_save (store, a);
+  seq = kontor_test_outbox_last_seq (store);
+
+  move = kontor_field_change_new_move (store, a, WON_ID, NULL, NULL, "moved");
+  g_assert_false (kontor_operation_apply (KONTOR_OPERATION (move), &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_false (kontor_operation_is_applied (KONTOR_OPERATION (move)));
+
+  stored = reload (store, a);
+  g_assert_cmpstr (kontor_contact_get_pipeline_status_id (stored), ==, NEW_ID);
+  g_assert_cmpint (kontor_test_outbox_last_seq (store), ==, seq);
+}
+
+static void
+test_new_mark_cleared_by_a_change (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorContact) stored = NULL;
+
+  kontor_contact_set_last_name (contact, "Neumann");
+  kontor_contact_set_is_new (contact, TRUE);
+  kontor_test_save (store, contact);
+  stored = reload (store, contact);
+  g_assert_true (kontor_contact_get_is_new (stored));
+
+  /* saving without a change keeps it new */
+  kontor_test_save (store, stored);
+  g_clear_object (&stored);
+  stored = reload (store, contact);
+  g_assert_true (kontor_contact_get_is_new (stored));
+
+  /* anything a person changes: handled */
+  kontor_contact_set_city (stored, "Görlitz");
+  kontor_test_save (store, stored);
+  g_assert_false (kontor_contact_get_is_new (stored));
+  g_clear_object (&stored);
+  stored = reload (store, contact);
+  g_assert_false (kontor_contact_get_is_new (stored));
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE "
+                                                 "field = 'is_new' AND entity_id = ?1",
+                                          id_of (contact)), ==, 1);
+}
+
+static void
+test_status_from_form_goes_last (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) a = new_card (store, "Anders", OFFER_ID);
+  g_autoptr(KontorContact) b = new_card (store, "Becker", NEW_ID);
+
+  /* the form changes the pipeline status and clears the rank: last */
+  kontor_contact_set_pipeline_status_id (b, OFFER_ID);
+  kontor_contact_set_rank (b, NULL);
+  kontor_test_save (store, b);
+  assert_order (store, OFFER_ID, "Anders,Becker");
+  g_assert_cmpint (strcmp (kontor_contact_get_rank (a), kontor_contact_get_rank (b)), <, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Columns */
+
+static void
+test_rename_column (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorPipelineStatus) offer = load_status (store, OFFER_ID);
+  g_autoptr(KontorPipelineStatus) won = load_status (store, WON_ID);
+  g_autoptr(KontorOperation) rename = NULL;
+  g_autoptr(KontorOperation) rename_system = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rename = kontor_pipeline_operation_new_rename (store, offer, "Angebot verhandelt", "renamed");
+  g_assert_true (kontor_operation_apply (rename, &error));
+  g_assert_no_error (error);
+  assert_columns (store, "new,in-progress,contacted,Angebot verhandelt,won,lost");
+
+  g_assert_true (kontor_operation_undo (rename, &error));
+  assert_columns (store, "new,in-progress,contacted,offer,won,lost");
+
+  /* "Auftrag erhalten" keeps its name, and says why */
+  rename_system = kontor_pipeline_operation_new_rename (store, won, "Gewonnen", "renamed");
+  g_assert_false (kontor_operation_apply (rename_system, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_nonnull (strstr (error->message, "e-mail"));
+  assert_columns (store, "new,in-progress,contacted,offer,won,lost");
+}
+
+static void
+test_delete_column (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorPipelineStatus) lost = load_status (store, LOST_ID);
+  g_autoptr(KontorPipelineStatus) offer = load_status (store, OFFER_ID);
+  g_autoptr(KontorPipelineStatus) contacted = load_status (store, CONTACTED_ID);
+  g_autoptr(KontorContact) card = new_card (store, "Anders", OFFER_ID);
+  g_autoptr(KontorOperation) delete_lost = NULL;
+  g_autoptr(KontorOperation) delete_offer = NULL;
+  g_autoptr(KontorOperation) delete_system = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* not empty: refused, naming the count; archived cards count too */
+  kontor_contact_set_status (card, KONTOR_CONTACT_STATUS_ARCHIVED);
+  kontor_test_save (store, card);
+  delete_offer = kontor_pipeline_operation_new_delete (store, offer, "deleted");
+  g_assert_false (kontor_operation_apply (delete_offer, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_nonnull (strstr (error->message, "1"));
+  g_clear_error (&error);
+
+  /* a system column: refused */
+  delete_system = kontor_pipeline_operation_new_delete (store, contacted, "deleted");
+  g_assert_false (kontor_operation_apply (delete_system, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_clear_error (&error);
+  assert_columns (store, "new,in-progress,contacted,offer,won,lost");
+
+  /* empty: gone, with a tombstone and an outbox entry; undo restores it */
+  delete_lost = kontor_pipeline_operation_new_delete (store, lost, "deleted");
+  g_assert_true (kontor_operation_apply (delete_lost, &error));
+  g_assert_no_error (error);
+  assert_columns (store, "new,in-progress,contacted,offer,won");
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM tombstone WHERE id = ?1",
+                                          LOST_ID), ==, 1);
+
+  g_assert_true (kontor_operation_undo (delete_lost, &error));
+  g_assert_no_error (error);
+  assert_columns (store, "new,in-progress,contacted,offer,won,lost");
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM tombstone WHERE id = ?1",
+                                          LOST_ID), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                                                 "AND op = 'restore'", LOST_ID), ==, 1);
+}
+
+static void
+test_move_column (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorPipelineStatus) first = load_status (store, NEW_ID);
+  g_autoptr(KontorPipelineStatus) progress = load_status (store, PROGRESS_ID);
+  g_autoptr(KontorPipelineStatus) offer = load_status (store, OFFER_ID);
+  g_autoptr(KontorPipelineStatus) lost = load_status (store, LOST_ID);
+  g_autoptr(KontorOperation) move_first = NULL;
+  g_autoptr(KontorOperation) into_first = NULL;
+  g_autoptr(KontorOperation) past_end = NULL;
+  g_autoptr(KontorOperation) right = NULL;
+  g_autoptr(GError) error = NULL;
+
+  move_first = kontor_pipeline_operation_new_move (store, first, 1, "moved");
+  g_assert_false (kontor_operation_apply (move_first, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_clear_error (&error);
+
+  into_first = kontor_pipeline_operation_new_move (store, progress, -1, "moved");
+  g_assert_false (kontor_operation_apply (into_first, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_clear_error (&error);
+
+  past_end = kontor_pipeline_operation_new_move (store, lost, 1, "moved");
+  g_assert_false (kontor_operation_apply (past_end, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_clear_error (&error);
+  assert_columns (store, "new,in-progress,contacted,offer,won,lost");
+
+  right = kontor_pipeline_operation_new_move (store, offer, 1, "moved");
+  g_assert_true (kontor_operation_apply (right, &error));
+  g_assert_no_error (error);
+  assert_columns (store, "new,in-progress,contacted,won,offer,lost");
+
+  g_assert_true (kontor_operation_undo (right, &error));
+  assert_columns (store, "new,in-progress,contacted,offer,won,lost");
+}
+
+static void
+test_add_column (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorPipelineStatus) first = load_status (store, NEW_ID);
+  g_autoptr(KontorPipelineStatus) contacted = load_status (store, CONTACTED_ID);
+  g_autoptr(KontorOperation) right = NULL;
+  g_autoptr(KontorOperation) left = NULL;
+  g_autoptr(KontorOperation) before_first = NULL;
+  g_autoptr(KontorContact) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  right = kontor_pipeline_operation_new_add (store, "Termin vereinbart", contacted, TRUE, "added");
+  g_assert_true (kontor_operation_apply (right, &error));
+  g_assert_no_error (error);
+  assert_columns (store, "new,in-progress,contacted,Termin vereinbart,offer,won,lost");
+
+  left = kontor_pipeline_operation_new_add (store, "Qualifiziert", contacted, FALSE, "added");
+  g_assert_true (kontor_operation_apply (left, &error));
+  assert_columns (store, "new,in-progress,Qualifiziert,contacted,Termin vereinbart,offer,won,lost");
+
+  /* nothing goes before the first column */
+  before_first = kontor_pipeline_operation_new_add (store, "Vorher", first, FALSE, "added");
+  g_assert_false (kontor_operation_apply (before_first, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_clear_error (&error);
+
+  /* undo removes an empty new column; once it holds cards, it refuses */
+  g_assert_true (kontor_operation_undo (left, &error));
+  assert_columns (store, "new,in-progress,contacted,Termin vereinbart,offer,won,lost");
+  card = new_card (store, "Anders", kontor_pipeline_operation_get_status_id (KONTOR_PIPELINE_OPERATION (right)));
+  g_assert_false (kontor_operation_undo (right, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  assert_columns (store, "new,in-progress,contacted,Termin vereinbart,offer,won,lost");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Migration */
+
+static void
+test_migration_ranks_every_card (void)
+{
+  g_autofree char *dir = kontor_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v2.db", NULL);
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  /* a version-2 database: contacts without ranks, one with a rank */
+  g_assert_true (_kontor_store_create_at_version (path, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  kontor_test_db_exec (db,
+    "INSERT INTO contact (id, created_at, updated_at, last_name, pipeline_status_id, sort_name, rank) VALUES "
+    "  ('0190a000-0000-7000-8000-000000000001', 1, 1, 'Zeller', '" NEW_ID "', 'zeller', NULL),"
+    "  ('0190a000-0000-7000-8000-000000000002', 1, 1, 'Adler', '" NEW_ID "', 'adler', NULL),"
+    "  ('0190a000-0000-7000-8000-000000000003', 1, 1, 'Moser', '" NEW_ID "', 'moser', 'a0'),"
+    "  ('0190a000-0000-7000-8000-000000000004', 1, 1, 'Berg', '" OFFER_ID "', 'berg', NULL);");
+  sqlite3_close (db);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM contact WHERE rank IS NULL",
+                                          NULL), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM contact WHERE is_new",
+                                          NULL), ==, 0);
+  /* the ranked card stays first; the others follow by name */
+  assert_order (store, NEW_ID, "Moser,Adler,Zeller");
+  assert_order (store, OFFER_ID, "Berg");
+
+  kontor_test_close_store (&store, path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  TEST ("/board-store/card/new-ranked-last", test_new_cards_ranked_last);
+  TEST ("/board-store/card/move-writes-only-that-card", test_move_writes_only_that_card);
+  TEST ("/board-store/card/reorder-within-column", test_reorder_within_column);
+  TEST ("/board-store/card/move-undo-restores-column", test_move_undo_restores_column);
+  TEST ("/board-store/card/restricted-cannot-move", test_restricted_card_cannot_move);
+  TEST ("/board-store/card/new-mark-cleared-by-a-change", test_new_mark_cleared_by_a_change);
+  TEST ("/board-store/card/status-from-form-goes-last", test_status_from_form_goes_last);
+  TEST ("/board-store/column/rename", test_rename_column);
+  TEST ("/board-store/column/delete", test_delete_column);
+  TEST ("/board-store/column/move", test_move_column);
+  TEST ("/board-store/column/add", test_add_column);
+  g_test_add_func ("/board-store/migration/ranks-every-card", test_migration_ranks_every_card);
+
+  return g_test_run ();
+}
