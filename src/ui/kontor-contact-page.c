@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "kontor-contact-page.h"
+#include "kontor-contact-page-private.h"
 #include "kontor-delete-dialog.h"
 #include "kontor-channel.h"
 #include "kontor-company-completion.h"
@@ -37,92 +37,6 @@
  * page uses its own toast overlay and message dialogs.
  */
 
-typedef struct
-{
-  KontorChannelKind  kind;
-  guint              serial;         /* the remove action's target */
-  char              *id;             /* NULL until stored */
-  gboolean           has_custom;     /* the last drop-down item is custom_label */
-  char              *custom_label;   /* a label that is not a known key, or NULL */
-  AdwEntryRow       *row;            /* owned by the list box */
-  GtkDropDown       *label_dropdown;
-  GtkWidget         *remove_button;
-} ChannelRow;
-
-typedef struct
-{
-  GtkBox    *box;
-  GPtrArray *ids;      /* char *, one per check button */
-  GPtrArray *checks;   /* GtkCheckButton, owned by the box */
-} UserChecks;
-
-struct _KontorContactPage
-{
-  AdwBin                   parent_instance;
-
-  KontorContext           *context;
-  KontorContact           *contact;          /* as stored; NULL when none */
-  KontorCompanyCompletion *company_completion;
-
-  GPtrArray               *email_rows;       /* ChannelRow */
-  GPtrArray               *phone_rows;       /* ChannelRow */
-  guint                    next_serial;
-  GPtrArray               *pipeline_ids;     /* char *, one per pipeline_row item */
-  GPtrArray               *team_ids;         /* char *, one per team_row item; NULL: no team */
-  UserChecks               sales_reps;
-  UserChecks               assignees;
-  char                    *birthday;
-  char                    *due_date;
-  char                    *shown_status;     /* the status the action announced last */
-
-  guint                    loading;
-  gboolean                 busy;
-  gboolean                 dirty;
-  gboolean                 valid;
-
-  AdwToastOverlay         *toast_overlay;
-  AdwWindowTitle          *window_title;
-  GtkScrolledWindow       *scrolled_window;
-  AdwAvatar               *avatar;
-  GtkLabel                *name_label;
-  GtkLabel                *job_label;
-  GtkRevealer             *restricted_revealer;
-  GtkLabel                *restricted_label;
-  GtkLabel                *feedback_label;
-  AdwComboRow             *salutation_row;
-  AdwEntryRow             *title_row;
-  AdwEntryRow             *first_name_row;
-  AdwEntryRow             *last_name_row;
-  AdwEntryRow             *job_title_row;
-  AdwEntryRow             *company_row;
-  AdwComboRow             *language_row;
-  GtkMenuButton           *birthday_button;
-  GtkCalendar             *birthday_calendar;
-  GtkSwitch               *lead_switch;
-  GtkListBox              *email_list;
-  GtkWidget               *add_email_row;
-  GtkListBox              *phone_list;
-  GtkWidget               *add_phone_row;
-  AdwEntryRow             *street_row;
-  AdwEntryRow             *postal_code_row;
-  AdwEntryRow             *city_row;
-  AdwEntryRow             *country_row;
-  AdwComboRow             *pipeline_row;
-  AdwEntryRow             *customer_number_row;
-  AdwActionRow            *sales_reps_row;
-  GtkMenuButton           *sales_reps_button;
-  GtkBox                  *sales_reps_box;
-  AdwActionRow            *assignees_row;
-  GtkMenuButton           *assignees_button;
-  GtkBox                  *assignees_box;
-  AdwComboRow             *team_row;
-  GtkMenuButton           *due_date_button;
-  GtkCalendar             *due_date_calendar;
-  GtkTextView             *notes_view;
-  GtkLabel                *created_label;
-  GtkLabel                *updated_label;
-  GtkLabel                *activity_label;
-};
 
 enum {
   PROP_0,
@@ -135,13 +49,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The label keys offered for each kind, in this order (KontorChannel). */
-static const char * const email_label_keys[] = { "work", "home", "other" };
-static const char * const phone_label_keys[] = { "work", "mobile", "home", "fax", "other" };
-
 G_DEFINE_FINAL_TYPE (KontorContactPage, kontor_contact_page, ADW_TYPE_BIN)
-
-static void update_state (KontorContactPage *self);
 
 /* ------------------------------------------------------------------------ */
 /* Small helpers */
@@ -152,8 +60,8 @@ get_store (KontorContactPage *self)
   return kontor_context_get_store (self->context);
 }
 
-static gboolean
-can_edit (KontorContactPage *self)
+gboolean
+_kontor_contact_page_can_edit (KontorContactPage *self)
 {
   return self->contact != NULL && kontor_context_can_edit (self->context);
 }
@@ -166,14 +74,14 @@ get_kontor_window (KontorContactPage *self)
   return KONTOR_IS_WINDOW (root) ? KONTOR_WINDOW (root) : NULL;
 }
 
-static char *
-dup_entry_text (AdwEntryRow *row)
+char *
+_kontor_contact_page_dup_entry_text (AdwEntryRow *row)
 {
   return kontor_text_strip_dup (gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
-static void
-set_entry_text (AdwEntryRow *row,
+void
+_kontor_contact_page_set_entry_text (AdwEntryRow *row,
                 const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
@@ -184,7 +92,7 @@ set_from_entry (KontorContact *contact,
                 guint          index,
                 AdwEntryRow   *row)
 {
-  g_autofree char *text = dup_entry_text (row);
+  g_autofree char *text = _kontor_contact_page_dup_entry_text (row);
 
   kontor_record_set_string (KONTOR_RECORD (contact), index, text);
 }
@@ -321,336 +229,13 @@ leave (KontorContactPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-contacts", NULL);
 }
 
-/* ------------------------------------------------------------------------ */
-/* E-mail addresses and phone numbers */
-
-static const char * const *
-get_label_keys (KontorChannelKind  kind,
-                guint             *n_keys)
-{
-  if (kind == KONTOR_CHANNEL_KIND_EMAIL)
-    {
-      *n_keys = G_N_ELEMENTS (email_label_keys);
-      return email_label_keys;
-    }
-
-  *n_keys = G_N_ELEMENTS (phone_label_keys);
-  return phone_label_keys;
-}
-
-static void
-channel_row_free (ChannelRow *channel)
-{
-  g_free (channel->id);
-  g_free (channel->custom_label);
-  g_free (channel);
-}
-
-static GPtrArray *
-get_channel_rows (KontorContactPage *self,
-                  KontorChannelKind  kind)
-{
-  return kind == KONTOR_CHANNEL_KIND_EMAIL ? self->email_rows : self->phone_rows;
-}
-
-static GtkListBox *
-get_channel_list (KontorContactPage *self,
-                  KontorChannelKind  kind)
-{
-  return kind == KONTOR_CHANNEL_KIND_EMAIL ? self->email_list : self->phone_list;
-}
-
-static const char *
-channel_row_get_label (ChannelRow *channel)
-{
-  guint n_keys;
-  const char * const *keys = get_label_keys (channel->kind, &n_keys);
-  guint selected = gtk_drop_down_get_selected (channel->label_dropdown);
-
-  if (selected < n_keys)
-    return keys[selected];
-
-  return channel->custom_label;
-}
-
-static void
-update_channel_row_title (ChannelRow *channel)
-{
-  const char *label = channel_row_get_label (channel);
-  const char *title;
-
-  if (label != NULL)
-    title = kontor_channel_label_to_string (label);
-  else if (channel->kind == KONTOR_CHANNEL_KIND_EMAIL)
-    title = _("E-mail Address");
-  else
-    title = _("Phone Number");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (channel->row), title);
-}
-
-static void
-update_channel_row_editable (KontorContactPage *self,
-                             ChannelRow        *channel)
-{
-  gboolean editable = can_edit (self);
-
-  gtk_editable_set_editable (GTK_EDITABLE (channel->row), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (channel->label_dropdown), editable);
-  gtk_widget_set_visible (channel->remove_button, editable);
-}
-
-static void
-on_field_changed_cb (KontorContactPage *self)
+void
+_kontor_contact_page_on_field_changed_cb (KontorContactPage *self)
 {
   g_assert (KONTOR_IS_CONTACT_PAGE (self));
 
   if (self->loading == 0)
-    update_state (self);
-}
-
-static void
-on_channel_dropdown_notify_selected_cb (KontorContactPage *self,
-                                        GParamSpec        *pspec,
-                                        GtkDropDown       *dropdown)
-{
-  GPtrArray *all[] = { self->email_rows, self->phone_rows };
-
-  g_assert (KONTOR_IS_CONTACT_PAGE (self));
-  g_assert (GTK_IS_DROP_DOWN (dropdown));
-
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    {
-      for (guint j = 0; j < all[i]->len; j++)
-        {
-          ChannelRow *channel = g_ptr_array_index (all[i], j);
-
-          if (channel->label_dropdown == dropdown)
-            update_channel_row_title (channel);
-        }
-    }
-
-  on_field_changed_cb (self);
-}
-
-static ChannelRow *
-add_channel_row (KontorContactPage   *self,
-                 KontorChannelKind    kind,
-                 const KontorChannel *value)
-{
-  GPtrArray *rows = get_channel_rows (self, kind);
-  ChannelRow *channel = g_new0 (ChannelRow, 1);
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  const char *label = value != NULL ? value->label : NULL;
-  guint selected = GTK_INVALID_LIST_POSITION;
-  const char * const *keys;
-  const char *remove_label;
-  guint n_keys;
-
-  keys = get_label_keys (kind, &n_keys);
-  if (value == NULL)
-    label = keys[0];
-
-  channel->kind = kind;
-  channel->serial = ++self->next_serial;
-  channel->id = g_strdup (value != NULL ? value->id : NULL);
-
-  for (guint i = 0; i < n_keys; i++)
-    {
-      gtk_string_list_append (labels, kontor_channel_label_to_string (keys[i]));
-      if (g_strcmp0 (label, keys[i]) == 0)
-        selected = i;
-    }
-  if (selected == GTK_INVALID_LIST_POSITION)
-    {
-      /* A label typed in another program: kept and offered as it is. */
-      channel->has_custom = TRUE;
-      channel->custom_label = label != NULL && *label != '\0' ? g_strdup (label) : NULL;
-      gtk_string_list_append (labels, channel->custom_label != NULL ? channel->custom_label
-                                                                    : _("No Label"));
-      selected = n_keys;
-    }
-
-  channel->row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_entry_row_set_input_hints (channel->row, GTK_INPUT_HINT_NO_SPELLCHECK);
-  adw_entry_row_set_input_purpose (channel->row, kind == KONTOR_CHANNEL_KIND_EMAIL
-                                                 ? GTK_INPUT_PURPOSE_EMAIL
-                                                 : GTK_INPUT_PURPOSE_PHONE);
-  set_entry_text (channel->row, value != NULL ? value->value : NULL);
-
-  channel->label_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (labels), NULL));
-  gtk_drop_down_set_selected (channel->label_dropdown, selected);
-  gtk_widget_set_valign (GTK_WIDGET (channel->label_dropdown), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (channel->label_dropdown), "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (channel->label_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kind == KONTOR_CHANNEL_KIND_EMAIL ? _("E-mail address type")
-                                                                    : _("Phone number type"),
-                                  -1);
-  adw_entry_row_add_suffix (channel->row, GTK_WIDGET (channel->label_dropdown));
-
-  remove_label = kind == KONTOR_CHANNEL_KIND_EMAIL ? _("Remove e-mail address")
-                                                   : _("Remove phone number");
-  channel->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (channel->remove_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (channel->remove_button, "flat");
-  gtk_widget_set_tooltip_text (channel->remove_button, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (channel->remove_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (channel->remove_button),
-                                  "contact.remove-channel");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (channel->remove_button), "u",
-                                    channel->serial);
-  adw_entry_row_add_suffix (channel->row, channel->remove_button);
-
-  update_channel_row_title (channel);
-  update_channel_row_editable (self, channel);
-
-  g_signal_connect_object (channel->row, "changed", G_CALLBACK (on_field_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (channel->label_dropdown, "notify::selected",
-                           G_CALLBACK (on_channel_dropdown_notify_selected_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  /* before the "Add …" row, which stays last */
-  gtk_list_box_insert (get_channel_list (self, kind), GTK_WIDGET (channel->row), rows->len);
-  g_ptr_array_add (rows, channel);
-
-  return channel;
-}
-
-static void
-remove_channel_row (KontorContactPage *self,
-                    ChannelRow        *channel)
-{
-  gtk_list_box_remove (get_channel_list (self, channel->kind), GTK_WIDGET (channel->row));
-  g_ptr_array_remove (get_channel_rows (self, channel->kind), channel);
-}
-
-static GPtrArray *
-channels_from_rows (GPtrArray *rows)
-{
-  GPtrArray *channels = kontor_channel_array_new ();
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      ChannelRow *channel = g_ptr_array_index (rows, i);
-      g_autofree char *value = dup_entry_text (channel->row);
-      KontorChannel *item;
-
-      /* an empty row is a row not filled in yet, not an address */
-      if (value == NULL)
-        continue;
-
-      item = kontor_channel_new (channel_row_get_label (channel), value);
-      item->id = g_strdup (channel->id);
-      g_ptr_array_add (channels, item);
-    }
-
-  return channels;
-}
-
-static void
-set_channels (KontorContactPage *self,
-              KontorChannelKind  kind,
-              GPtrArray         *channels)
-{
-  GPtrArray *rows = get_channel_rows (self, kind);
-  g_autoptr(GPtrArray) shown = channels_from_rows (rows);
-
-  /* Unchanged: keep the rows, with an empty one being filled in. */
-  if (kontor_channel_array_equal (shown, channels))
-    return;
-
-  while (rows->len > 0)
-    remove_channel_row (self, g_ptr_array_index (rows, rows->len - 1));
-  for (guint i = 0; channels != NULL && i < channels->len; i++)
-    add_channel_row (self, kind, g_ptr_array_index (channels, i));
-}
-
-/* After saving, new rows learn the ids the store gave them. */
-static void
-take_channel_ids (KontorContactPage *self,
-                  KontorChannelKind  kind,
-                  GPtrArray         *stored)
-{
-  GPtrArray *rows = get_channel_rows (self, kind);
-  guint n = 0;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      ChannelRow *channel = g_ptr_array_index (rows, i);
-      g_autofree char *value = dup_entry_text (channel->row);
-      KontorChannel *item;
-
-      if (value == NULL)
-        continue;
-      if (stored == NULL || n >= stored->len)
-        break;
-
-      item = g_ptr_array_index (stored, n++);
-      if (g_strcmp0 (item->value, value) == 0)
-        {
-          g_free (channel->id);
-          channel->id = g_strdup (item->id);
-        }
-    }
-}
-
-static ChannelRow *
-find_channel_row (KontorContactPage *self,
-                  guint              serial)
-{
-  GPtrArray *all[] = { self->email_rows, self->phone_rows };
-
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    {
-      for (guint j = 0; j < all[i]->len; j++)
-        {
-          ChannelRow *channel = g_ptr_array_index (all[i], j);
-
-          if (channel->serial == serial)
-            return channel;
-        }
-    }
-
-  return NULL;
-}
-
-static void
-mark_channel_rows (KontorContactPage *self)
-{
-  GPtrArray *all[] = { self->email_rows, self->phone_rows };
-
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    {
-      for (guint j = 0; j < all[i]->len; j++)
-        {
-          ChannelRow *channel = g_ptr_array_index (all[i], j);
-          g_autofree char *value = dup_entry_text (channel->row);
-          g_autofree char *message = NULL;
-
-          if (value != NULL && channel->kind == KONTOR_CHANNEL_KIND_EMAIL &&
-              !kontor_email_is_valid (value))
-            /* Translators: %s is what the user typed as e-mail address */
-            message = g_strdup_printf (_("“%s” is not a valid e-mail address."), value);
-          else if (value != NULL && channel->kind == KONTOR_CHANNEL_KIND_PHONE)
-            {
-              g_autofree char *digits = kontor_phone_normalize (value);
-
-              if (*digits == '\0')
-                /* Translators: %s is what the user typed as phone number */
-                message = g_strdup_printf (_("“%s” is not a phone number."), value);
-            }
-
-          if (message != NULL)
-            gtk_widget_add_css_class (GTK_WIDGET (channel->row), "error");
-          else
-            gtk_widget_remove_css_class (GTK_WIDGET (channel->row), "error");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (channel->row), message);
-        }
-    }
+    _kontor_contact_page_update_state (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -710,7 +295,7 @@ fill_user_checks (KontorContactPage  *self,
         {
           GtkWidget *check = gtk_check_button_new_with_label (g_ptr_array_index (names, i));
 
-          g_signal_connect_object (check, "toggled", G_CALLBACK (on_field_changed_cb), self,
+          g_signal_connect_object (check, "toggled", G_CALLBACK (_kontor_contact_page_on_field_changed_cb), self,
                                    G_CONNECT_SWAPPED);
           gtk_box_append (checks->box, check);
           g_ptr_array_add (checks->checks, check);
@@ -923,7 +508,7 @@ take_calendar_date (KontorContactPage  *self,
   iso_date = g_date_time_format (date, "%Y-%m-%d");
   set_date (self, field, iso_date, button, calendar);
   gtk_menu_button_popdown (button);
-  update_state (self);
+  _kontor_contact_page_update_state (self);
 }
 
 static void
@@ -950,7 +535,7 @@ on_due_date_calendar_day_selected_cb (KontorContactPage *self,
 static gboolean
 company_changed (KontorContactPage *self)
 {
-  g_autofree char *text = dup_entry_text (self->company_row);
+  g_autofree char *text = _kontor_contact_page_dup_entry_text (self->company_row);
   const char *chosen_id = kontor_company_completion_get_company_id (self->company_completion);
 
   if (g_strcmp0 (text, kontor_contact_get_company_name (self->contact)) != 0)
@@ -965,8 +550,8 @@ static KontorContact *
 build_edited (KontorContactPage *self)
 {
   KontorContact *edited = KONTOR_CONTACT (kontor_record_copy (KONTOR_RECORD (self->contact)));
-  g_autoptr(GPtrArray) emails = channels_from_rows (self->email_rows);
-  g_autoptr(GPtrArray) phones = channels_from_rows (self->phone_rows);
+  g_autoptr(GPtrArray) emails = _kontor_contact_page_channels_from_rows (self->email_rows);
+  g_autoptr(GPtrArray) phones = _kontor_contact_page_channels_from_rows (self->phone_rows);
   g_auto(GStrv) sales_reps = NULL;
   g_auto(GStrv) assignees = NULL;
   g_autofree char *notes = NULL;
@@ -1017,7 +602,7 @@ build_edited (KontorContactPage *self)
 
   if (company_changed (self))
     {
-      g_autofree char *company = dup_entry_text (self->company_row);
+      g_autofree char *company = _kontor_contact_page_dup_entry_text (self->company_row);
       const char *company_id = kontor_company_completion_get_company_id (self->company_completion);
 
       kontor_contact_set_company_id (edited, company_id);
@@ -1060,10 +645,10 @@ validate_edited (KontorContact  *edited,
 static void
 update_actions (KontorContactPage *self)
 {
-  gboolean editable = can_edit (self);
+  gboolean editable = _kontor_contact_page_can_edit (self);
   KontorContactStatus status = self->contact != NULL ? kontor_contact_get_status (self->contact)
                                                      : KONTOR_CONTACT_STATUS_PROSPECT;
-  g_autofree char *number = dup_entry_text (self->customer_number_row);
+  g_autofree char *number = _kontor_contact_page_dup_entry_text (self->customer_number_row);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.save",
                                  editable && self->dirty && self->valid && !self->busy);
@@ -1170,7 +755,7 @@ update_status (KontorContactPage *self)
   gtk_revealer_set_reveal_child (self->restricted_revealer, restricted);
 
   /* The store refuses a new pipeline status for restricted contacts. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->pipeline_row), can_edit (self) && !restricted);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pipeline_row), _kontor_contact_page_can_edit (self) && !restricted);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->pipeline_row),
                                restricted
                                ? _("Make the contact active to change its pipeline status.")
@@ -1206,7 +791,7 @@ update_details (KontorContactPage *self)
 static void
 update_editable (KontorContactPage *self)
 {
-  gboolean editable = can_edit (self);
+  gboolean editable = _kontor_contact_page_can_edit (self);
   AdwEntryRow *entries[] = {
     self->title_row, self->first_name_row, self->last_name_row, self->job_title_row,
     self->company_row, self->street_row, self->postal_code_row, self->city_row,
@@ -1233,7 +818,7 @@ update_editable (KontorContactPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     {
       for (guint j = 0; j < all[i]->len; j++)
-        update_channel_row_editable (self, g_ptr_array_index (all[i], j));
+        _kontor_contact_page_update_channel_row_editable (self, g_ptr_array_index (all[i], j));
     }
 }
 
@@ -1249,8 +834,8 @@ set_dirty (KontorContactPage *self,
 }
 
 /* Reads the form after every change: dirty, valid, header, buttons. */
-static void
-update_state (KontorContactPage *self)
+void
+_kontor_contact_page_update_state (KontorContactPage *self)
 {
   g_autoptr(KontorContact) edited = NULL;
   g_autoptr(GArray) changes = NULL;
@@ -1276,7 +861,7 @@ update_state (KontorContactPage *self)
 
   gtk_label_set_label (self->feedback_label, valid ? NULL : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), !valid);
-  mark_channel_rows (self);
+  _kontor_contact_page_mark_channel_rows (self);
   update_header (self, edited);
   update_user_rows (self);
 
@@ -1301,16 +886,16 @@ populate (KontorContactPage *self,
 
   self->loading++;
 
-  set_entry_text (self->title_row, view != NULL ? kontor_contact_get_title (view) : NULL);
-  set_entry_text (self->first_name_row, view != NULL ? kontor_contact_get_first_name (view) : NULL);
-  set_entry_text (self->last_name_row, view != NULL ? kontor_contact_get_last_name (view) : NULL);
-  set_entry_text (self->job_title_row, view != NULL ? kontor_contact_get_job_title (view) : NULL);
-  set_entry_text (self->street_row, view != NULL ? kontor_contact_get_street (view) : NULL);
-  set_entry_text (self->postal_code_row,
+  _kontor_contact_page_set_entry_text (self->title_row, view != NULL ? kontor_contact_get_title (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->first_name_row, view != NULL ? kontor_contact_get_first_name (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->last_name_row, view != NULL ? kontor_contact_get_last_name (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->job_title_row, view != NULL ? kontor_contact_get_job_title (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->street_row, view != NULL ? kontor_contact_get_street (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->postal_code_row,
                   view != NULL ? kontor_contact_get_postal_code (view) : NULL);
-  set_entry_text (self->city_row, view != NULL ? kontor_contact_get_city (view) : NULL);
-  set_entry_text (self->country_row, view != NULL ? kontor_contact_get_country (view) : NULL);
-  set_entry_text (self->customer_number_row,
+  _kontor_contact_page_set_entry_text (self->city_row, view != NULL ? kontor_contact_get_city (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->country_row, view != NULL ? kontor_contact_get_country (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->customer_number_row,
                   view != NULL ? kontor_contact_get_customer_number (view) : NULL);
   if (!keep_company && view != NULL)
     kontor_company_completion_set_company (self->company_completion,
@@ -1329,9 +914,9 @@ populate (KontorContactPage *self,
   set_date (self, &self->due_date, view != NULL ? kontor_contact_get_due_date (view) : NULL,
             self->due_date_button, self->due_date_calendar);
 
-  set_channels (self, KONTOR_CHANNEL_KIND_EMAIL,
+  _kontor_contact_page_set_channels (self, KONTOR_CHANNEL_KIND_EMAIL,
                 view != NULL ? kontor_contact_get_emails (view) : NULL);
-  set_channels (self, KONTOR_CHANNEL_KIND_PHONE,
+  _kontor_contact_page_set_channels (self, KONTOR_CHANNEL_KIND_PHONE,
                 view != NULL ? kontor_contact_get_phones (view) : NULL);
 
   fill_pipeline (self, view);
@@ -1354,7 +939,7 @@ populate (KontorContactPage *self,
   update_details (self);
   update_editable (self);
   update_status (self);
-  update_state (self);
+  _kontor_contact_page_update_state (self);
 }
 
 /* The stored contact changed (here or elsewhere): show it, keeping what
@@ -1521,7 +1106,7 @@ request_status (KontorContactPage   *self,
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
-  if (!can_edit (self))
+  if (!_kontor_contact_page_can_edit (self))
     return;
 
   switch (kontor_contact_status_change (kontor_contact_get_status (self->contact), status))
@@ -1724,7 +1309,7 @@ make_active_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   KontorContactStatus previous;
 
-  if (!can_edit (self) ||
+  if (!_kontor_contact_page_can_edit (self) ||
       !kontor_contact_status_is_restricted (kontor_contact_get_status (self->contact)))
     return;
 
@@ -1744,7 +1329,7 @@ delete_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   GtkRoot *root;
 
-  if (!can_edit (self))
+  if (!_kontor_contact_page_can_edit (self))
     return;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -1766,7 +1351,7 @@ generate_number_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *number = NULL;
 
-  if (!can_edit (self))
+  if (!_kontor_contact_page_can_edit (self))
     return;
 
   /* Stored at once, in the store's transaction that also advances the
@@ -1783,12 +1368,12 @@ add_channel_action (KontorContactPage *self,
 {
   ChannelRow *channel;
 
-  if (!can_edit (self))
+  if (!_kontor_contact_page_can_edit (self))
     return;
 
-  channel = add_channel_row (self, kind, NULL);
+  channel = _kontor_contact_page_add_channel_row (self, kind, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (channel->row));
-  update_state (self);
+  _kontor_contact_page_update_state (self);
 }
 
 static void
@@ -1813,23 +1398,23 @@ remove_channel_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   KontorContactPage *self = KONTOR_CONTACT_PAGE (widget);
-  ChannelRow *channel = find_channel_row (self, g_variant_get_uint32 (parameter));
+  ChannelRow *channel = _kontor_contact_page_find_channel_row (self, g_variant_get_uint32 (parameter));
   GtkListBox *list;
   GtkListBoxRow *next;
   int index;
 
-  if (channel == NULL || !can_edit (self))
+  if (channel == NULL || !_kontor_contact_page_can_edit (self))
     return;
 
   /* keep the focus in the list: on the next row, or the "Add …" row */
-  list = get_channel_list (self, channel->kind);
+  list = _kontor_contact_page_get_channel_list (self, channel->kind);
   index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (channel->row));
-  remove_channel_row (self, channel);
+  _kontor_contact_page_remove_channel_row (self, channel);
   next = gtk_list_box_get_row_at_index (list, index);
   if (next != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (next));
 
-  update_state (self);
+  _kontor_contact_page_update_state (self);
 }
 
 static void
@@ -1840,7 +1425,7 @@ clear_birthday_action (GtkWidget  *widget,
   KontorContactPage *self = KONTOR_CONTACT_PAGE (widget);
 
   set_date (self, &self->birthday, NULL, self->birthday_button, self->birthday_calendar);
-  update_state (self);
+  _kontor_contact_page_update_state (self);
 }
 
 static void
@@ -1851,7 +1436,7 @@ clear_due_date_action (GtkWidget  *widget,
   KontorContactPage *self = KONTOR_CONTACT_PAGE (widget);
 
   set_date (self, &self->due_date, NULL, self->due_date_button, self->due_date_calendar);
-  update_state (self);
+  _kontor_contact_page_update_state (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2069,7 +1654,9 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, created_label);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, updated_label);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, activity_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  /* shared with kontor-contact-page-channels.c, hence not static */
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_field_changed_cb",
+                                                G_CALLBACK (_kontor_contact_page_on_field_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_birthday_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_date_calendar_day_selected_cb);
 
@@ -2098,8 +1685,8 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
 static void
 kontor_contact_page_init (KontorContactPage *self)
 {
-  self->email_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) channel_row_free);
-  self->phone_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) channel_row_free);
+  self->email_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _kontor_contact_page_channel_row_free);
+  self->phone_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _kontor_contact_page_channel_row_free);
   self->pipeline_ids = g_ptr_array_new_with_free_func (g_free);
   self->team_ids = g_ptr_array_new_with_free_func (g_free);
   self->valid = TRUE;
@@ -2167,9 +1754,9 @@ kontor_contact_page_set_contact (KontorContactPage *self,
   /* a fresh form: no rows left from the contact before */
   set_dirty (self, FALSE);
   while (self->email_rows->len > 0)
-    remove_channel_row (self, g_ptr_array_index (self->email_rows, 0));
+    _kontor_contact_page_remove_channel_row (self, g_ptr_array_index (self->email_rows, 0));
   while (self->phone_rows->len > 0)
-    remove_channel_row (self, g_ptr_array_index (self->phone_rows, 0));
+    _kontor_contact_page_remove_channel_row (self, g_ptr_array_index (self->phone_rows, 0));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   populate (self, self->contact, FALSE);
 
@@ -2282,8 +1869,8 @@ kontor_contact_page_save (KontorContactPage  *self,
                                 kontor_record_get_id (KONTOR_RECORD (fresh)), NULL);
   g_set_object (&self->contact, (reloaded != NULL ? reloaded : fresh));
 
-  take_channel_ids (self, KONTOR_CHANNEL_KIND_EMAIL, kontor_contact_get_emails (self->contact));
-  take_channel_ids (self, KONTOR_CHANNEL_KIND_PHONE, kontor_contact_get_phones (self->contact));
+  _kontor_contact_page_take_channel_ids (self, KONTOR_CHANNEL_KIND_EMAIL, kontor_contact_get_emails (self->contact));
+  _kontor_contact_page_take_channel_ids (self, KONTOR_CHANNEL_KIND_PHONE, kontor_contact_get_phones (self->contact));
   if (new_company_name)
     kontor_company_completion_set_company (self->company_completion,
                                            kontor_contact_get_company_id (self->contact),
