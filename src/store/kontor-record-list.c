@@ -12,7 +12,11 @@
  * view holds them, plus a small window of recent ones so scrolling back and
  * forth does not reload. A committed change re-runs the id query and emits
  * one items-changed covering the smallest range that differs; records a view
- * holds are updated in place, so bound widgets follow through notify. */
+ * holds are updated in place, so bound widgets follow through notify.
+ *
+ * A paused list (one whose view is not shown: the table behind the board)
+ * runs no query; it notes that it is stale and catches up when it is
+ * resumed. */
 
 #define G_LOG_DOMAIN "kontor-record-list"
 
@@ -37,6 +41,8 @@ struct _KontorRecordList
   GHashTable   *live;      /* rowid -> KontorRecord, weak: alive while a view holds it */
   GQueue        recent;    /* strong references to the last materialised records */
   GError       *error;
+  guint         paused : 1;
+  guint         stale : 1; /* something changed while paused */
 };
 
 enum {
@@ -46,6 +52,7 @@ enum {
   PROP_FILTER,
   PROP_N_ITEMS,
   PROP_ERROR,
+  PROP_PAUSED,
   N_PROPS
 };
 
@@ -201,6 +208,43 @@ reload_live (KontorRecordList *self,
     }
 }
 
+/* Whether the change of @rowids can change this list: a row that is in
+ * it, or one its filter selects now. Most changes concern few lists: a
+ * board move touches two of its columns, not every one, nor a hidden
+ * table of 100 000 contacts. */
+static gboolean
+concerns (KontorRecordList *self,
+          GArray           *rowids)
+{
+  const gint64 *rows = (const gint64 *) (gpointer) self->rowids->data;
+
+  /* "many rows" (a rename, a migration), a bulk change, or no filter to
+   * ask: run the query */
+  if (rowids->len == 0 || rowids->len > 256 || self->item_type != KONTOR_TYPE_CONTACT)
+    return TRUE;
+
+  for (guint i = 0; i < self->rowids->len; i++)
+    {
+      for (guint j = 0; j < rowids->len; j++)
+        {
+          if (rows[i] == g_array_index (rowids, gint64, j))
+            return TRUE;
+        }
+    }
+
+  return kontor_store_rowids_match (self->store, self->filter, rowids, NULL);
+}
+
+/* Runs the query again now, or when resumed */
+static void
+refresh_or_note (KontorRecordList *self)
+{
+  if (self->paused)
+    self->stale = TRUE;
+  else
+    kontor_record_list_refresh (self, NULL);
+}
+
 static void
 on_store_changed_cb (KontorRecordList *self,
                      const char       *entity,
@@ -211,7 +255,10 @@ on_store_changed_cb (KontorRecordList *self,
   g_assert (KONTOR_IS_STORE (store));
 
   reload_live (self, rowids);
-  kontor_record_list_refresh (self, NULL);
+  if (self->paused)
+    self->stale = TRUE;
+  else if (concerns (self, rowids))
+    kontor_record_list_refresh (self, NULL);
 }
 
 static void
@@ -225,7 +272,7 @@ on_pipeline_status_changed_cb (KontorRecordList *self,
   g_assert (KONTOR_IS_RECORD_LIST (self));
 
   reload_live (self, all);
-  kontor_record_list_refresh (self, NULL);
+  refresh_or_note (self);
 }
 
 static void
@@ -234,7 +281,7 @@ on_filter_changed_cb (KontorRecordList *self,
 {
   g_assert (KONTOR_IS_RECORD_LIST (self));
 
-  kontor_record_list_refresh (self, NULL);
+  refresh_or_note (self);
 }
 
 static void
@@ -263,7 +310,7 @@ kontor_record_list_constructed (GObject *object)
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  kontor_record_list_refresh (self, NULL);
+  refresh_or_note (self);
 }
 
 static void
@@ -322,6 +369,9 @@ kontor_record_list_get_property (GObject    *object,
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -345,6 +395,9 @@ kontor_record_list_set_property (GObject      *object,
       break;
     case PROP_FILTER:
       self->filter = g_value_dup_object (value);
+      break;
+    case PROP_PAUSED:
+      kontor_record_list_set_paused (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -377,6 +430,17 @@ kontor_record_list_class_init (KontorRecordListClass *klass)
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KontorRecordList:paused:
+   *
+   * Whether changes wait: a paused list keeps its rows, runs no query and
+   * catches up when resumed. Given at construction, it runs no first query
+   * either.
+   */
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -493,6 +557,7 @@ kontor_record_list_refresh (KontorRecordList  *self,
       return FALSE;
     }
   set_error (self, NULL);
+  self->stale = FALSE;
 
   old_len = self->rowids->len;
   new_len = fresh->len;
@@ -536,6 +601,47 @@ kontor_record_list_refresh (KontorRecordList  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 
   return TRUE;
+}
+
+/**
+ * kontor_record_list_set_paused:
+ * @self: a list
+ * @paused: whether changes should wait
+ *
+ * Pauses the list while nothing shows it, so that changes cost it nothing;
+ * resuming runs the query once if anything changed in between.
+ */
+void
+kontor_record_list_set_paused (KontorRecordList *self,
+                               gboolean          paused)
+{
+  g_return_if_fail (KONTOR_IS_RECORD_LIST (self));
+
+  paused = !!paused;
+  if (self->paused == paused)
+    return;
+
+  self->paused = paused;
+  if (!paused && self->stale)
+    {
+      self->stale = FALSE;
+      kontor_record_list_refresh (self, NULL);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
+/**
+ * kontor_record_list_get_paused:
+ * @self: a list
+ *
+ * Returns: whether the list is paused
+ */
+gboolean
+kontor_record_list_get_paused (KontorRecordList *self)
+{
+  g_return_val_if_fail (KONTOR_IS_RECORD_LIST (self), FALSE);
+
+  return self->paused;
 }
 
 /**

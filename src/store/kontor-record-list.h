@@ -22,6 +22,9 @@ KontorFilter     *kontor_record_list_get_filter     (KontorRecordList  *self);
 const GError     *kontor_record_list_get_error      (KontorRecordList  *self);
 gboolean          kontor_record_list_refresh        (KontorRecordList  *self,
                                                      GError           **error);
+void              kontor_record_list_set_paused     (KontorRecordList  *self,
+                                                     gboolean           paused);
+gboolean          kontor_record_list_get_paused     (KontorRecordList  *self);
 guint             kontor_record_list_find_rowid     (KontorRecordList  *self,
                                                      gint64             rowid);
 guint             kontor_record_list_find           (KontorRecordList  *self,

@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 3
+#define KONTOR_STORE_SCHEMA_VERSION 4
 
 /**
  * KontorYearFormat:
@@ -88,6 +88,10 @@ gpointer        kontor_store_load_by_rowid         (KontorStore         *self,
                                                     GError             **error);
 gboolean        kontor_store_query_rowids          (KontorStore         *self,
                                                     GType                type,
+                                                    KontorFilter        *filter,
+                                                    GArray              *rowids,
+                                                    GError             **error);
+gboolean        kontor_store_rowids_match          (KontorStore         *self,
                                                     KontorFilter        *filter,
                                                     GArray              *rowids,
                                                     GError             **error);

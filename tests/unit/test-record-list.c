@@ -372,6 +372,95 @@ test_change_outside_filter (Fixture       *fixture,
   assert_one_change (recorder, 0, 0, 1);
 }
 
+/* A list nobody shows waits: no query, no items-changed, until resumed;
+ * then one change catches up. Objects a view holds still follow. */
+static void
+test_paused_catches_up (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KontorItemsRecorder) recorder = record_changes (fixture);
+  g_autoptr(KontorContact) adler = item (fixture, 0);
+  g_autoptr(KontorContact) copy = NULL;
+  g_autoptr(KontorContact) dorn = NULL;
+
+  kontor_record_list_set_paused (fixture->list, TRUE);
+  g_assert_true (kontor_record_list_get_paused (fixture->list));
+
+  dorn = save_contact (fixture, "Dorn");
+  kontor_filter_set_sort_descending (fixture->filter, TRUE);
+  g_assert_cmpuint (kontor_items_recorder_count (recorder), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 4);
+
+  copy = KONTOR_CONTACT (kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT,
+                                            kontor_record_get_id (KONTOR_RECORD (adler)), NULL));
+  kontor_contact_set_city (copy, "Köln");
+  kontor_test_save (fixture->base.store, copy);
+  g_assert_cmpstr (kontor_contact_get_city (adler), ==, "Köln");
+
+  kontor_record_list_set_paused (fixture->list, FALSE);
+  assert_one_change (recorder, 0, 4, 5);
+  assert_names (fixture, "Gross,Ehrlich,Dorn,Clausen,Adler");
+
+  /* resuming with nothing changed runs nothing */
+  kontor_record_list_set_paused (fixture->list, TRUE);
+  kontor_record_list_set_paused (fixture->list, FALSE);
+  g_assert_cmpuint (kontor_items_recorder_count (recorder), ==, 1);
+}
+
+/* What a list asks before it runs its query again for a change of rows it
+ * does not hold: does any of them match its filter now? */
+static void
+test_rowids_match (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KontorContact) adler = item (fixture, 0);
+  g_autoptr(KontorContact) gross = item (fixture, 3);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(KontorFilter) archived = kontor_filter_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 rowid;
+
+  kontor_filter_set_statuses (archived, KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_ARCHIVED));
+  rowid = rowid_of (adler);
+  g_array_append_val (rowids, rowid);
+  rowid = rowid_of (gross);
+  g_array_append_val (rowids, rowid);
+
+  g_assert_true (kontor_store_rowids_match (fixture->base.store, fixture->filter, rowids, &error));
+  g_assert_no_error (error);
+  g_assert_false (kontor_store_rowids_match (fixture->base.store, archived, rowids, &error));
+  g_assert_no_error (error);
+
+  kontor_contact_set_status (gross, KONTOR_CONTACT_STATUS_ARCHIVED);
+  kontor_test_save (fixture->base.store, gross);
+  g_assert_true (kontor_store_rowids_match (fixture->base.store, archived, rowids, &error));
+  g_assert_no_error (error);
+
+  /* a row that is gone matches nothing */
+  g_array_set_size (rowids, 0);
+  rowid = 999999;
+  g_array_append_val (rowids, rowid);
+  g_assert_false (kontor_store_rowids_match (fixture->base.store, fixture->filter, rowids, &error));
+  g_assert_no_error (error);
+}
+
+/* Made paused, a list runs not even its first query */
+static void
+test_paused_from_the_start (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KontorRecordList) list = g_object_new (KONTOR_TYPE_RECORD_LIST,
+                                                   "store", fixture->base.store,
+                                                   "item-type", KONTOR_TYPE_CONTACT,
+                                                   "filter", fixture->filter,
+                                                   "paused", TRUE,
+                                                   NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  kontor_record_list_set_paused (list, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+}
+
 static void
 test_get_item_same_object (Fixture       *fixture,
                            gconstpointer  data)
@@ -607,6 +696,9 @@ main (int   argc,
   TEST ("/record-list/filter-change-one-change", test_filter_change_one_change);
   TEST ("/record-list/failed-save-no-change", test_no_change_for_failed_save);
   TEST ("/record-list/change-outside-filter", test_change_outside_filter);
+  TEST ("/record-list/paused-catches-up", test_paused_catches_up);
+  TEST ("/record-list/paused-from-the-start", test_paused_from_the_start);
+  TEST ("/record-list/rowids-match", test_rowids_match);
   TEST ("/record-list/get-item-same-object", test_get_item_same_object);
   TEST ("/record-list/find", test_find);
   TEST ("/record-list/company-rename-reaches-items", test_company_rename_reaches_items);

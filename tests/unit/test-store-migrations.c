@@ -464,6 +464,12 @@ test_upgrade_keeps_every_row (void)
   g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM number_range", NULL), ==, 1);
   g_assert_cmpint (kontor_test_db_query_int (db,
                                              "SELECT next_value FROM number_range", NULL), ==, 1);
+  /* version 4: a board column's index holds the cards' ranks and statuses */
+  g_assert_cmpint (kontor_test_db_query_int (db,
+                                             "SELECT count(*) FROM pragma_index_info"
+                                             " ('contact_pipeline') WHERE name IN"
+                                             " ('pipeline_status_id', 'rank', 'status')",
+                                             NULL), ==, 3);
   sqlite3_close (db);
 
   remove_database (path);
