@@ -7,14 +7,18 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-board.h"
+#include "kontor-board-settings.h"
 #include "kontor-contacts-view.h"
 #include "kontor-format.h"
 #include "kontor-window.h"
 
-/* The contacts table (FEATURES L1).
+/* The contacts overview: a table (FEATURES L1) or the pipeline board (P1),
+ * as GSettings "contacts-view" says; both show the contacts of one filter.
  *
  *   KontorFilter ──▶ KontorRecordList ──▶ GtkSingleSelection ──▶ GtkColumnView
- *   (search, status, sort)   (ids from SQLite, records on demand)
+ *   (search, status,   (ids from SQLite, records on demand)
+ *    leads, sort)  └─▶ KontorBoard (a list per column, made when first shown)
  *
  * Sorting is SQLite's: clicking a header changes the filter's sort column,
  * and the list re-runs its indexed query. GTK 4.8 has no getter for the
@@ -85,11 +89,14 @@ struct _KontorContactsView
   int                  probe_hit;
   GObject             *probe_items[2];
   GSimpleActionGroup  *column_actions;
+  GSimpleActionGroup  *settings_actions;
   gboolean             building;
+  GtkWidget           *board;          /* made when first shown */
 
   AdwWindowTitle      *window_title;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *status_dropdown;
+  GtkMenuButton       *board_settings_button;
   GtkStack            *content_stack;
   GtkColumnView       *column_view;
   AdwStatusPage       *error_page;
@@ -98,6 +105,7 @@ struct _KontorContactsView
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_LEADS_ONLY,
   N_PROPS
 };
 
@@ -311,12 +319,39 @@ on_column_action_change_state_cb (GSimpleAction *action,
   save_columns (self);
 }
 
+static gboolean
+shows_board (KontorContactsView *self)
+{
+  g_autofree char *view = g_settings_get_string (kontor_context_get_settings (self->context),
+                                                 "contacts-view");
+
+  return g_strcmp0 (view, "board") == 0;
+}
+
+static void update_content (KontorContactsView *self);
+
+static void
+ensure_board (KontorContactsView *self)
+{
+  if (self->board != NULL)
+    return;
+
+  self->board = kontor_board_new (self->context, self->filter);
+  g_signal_connect_object (self->board, "notify::n-items", G_CALLBACK (update_content), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, self->board, "board");
+}
+
 static void
 update_content (KontorContactsView *self)
 {
   const GError *error = kontor_record_list_get_error (self->list);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  gboolean board = shows_board (self);
+  guint n;
   g_autofree char *subtitle = NULL;
+
+  if (board)
+    ensure_board (self);
 
   if (error != NULL)
     {
@@ -325,15 +360,21 @@ update_content (KontorContactsView *self)
       return;
     }
 
-  /* Translators: the number of contacts the table shows */
+  /* the board counts the cards on it: no inbox or archived contacts */
+  n = board ? kontor_board_get_n_items (KONTOR_BOARD (self->board))
+            : g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  /* Translators: the number of contacts the table or the board shows */
   subtitle = g_strdup_printf (ngettext ("%'u contact", "%'u contacts", n), n);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   if (n > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "table");
+    gtk_stack_set_visible_child_name (self->content_stack, board ? "board" : "table");
   else if (kontor_store_count (kontor_context_get_store (self->context), KONTOR_TYPE_CONTACT,
                                NULL) == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  else if (board)
+    /* empty columns say more than "no results": where cards would be */
+    gtk_stack_set_visible_child_name (self->content_stack, "board");
   else
     gtk_stack_set_visible_child_name (self->content_stack, "no-results");
 }
@@ -368,6 +409,55 @@ on_status_dropdown_notify_selected_cb (KontorContactsView *self,
 
   if (selected < G_N_ELEMENTS (status_filters))
     kontor_filter_set_statuses (self->filter, status_filters[selected]);
+}
+
+static void
+update_view (KontorContactsView *self)
+{
+  gboolean board = shows_board (self);
+
+  /* Each view makes its rows when first shown: the one not shown costs
+   * nothing (a hidden GtkColumnView still makes 200 rows of cells). */
+  if (board)
+    ensure_board (self);
+  else if (gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* and the list of the table behind the board runs no queries */
+  kontor_record_list_set_paused (self->list, board);
+  gtk_widget_set_visible (GTK_WIDGET (self->board_settings_button), board);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete-selected", !board);
+  /* typing anywhere in the table or on the board starts a search */
+  gtk_search_entry_set_key_capture_widget (self->search_entry,
+                                           board ? self->board : GTK_WIDGET (self->column_view));
+  update_content (self);
+}
+
+static void
+on_settings_view_changed_cb (KontorContactsView *self,
+                             const char         *key,
+                             GSettings          *settings)
+{
+  GtkWidget *focus;
+
+  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
+
+  update_view (self);
+
+  /* the focus goes along to the other view, unless it is on the switch */
+  focus = gtk_widget_get_root (GTK_WIDGET (self)) != NULL
+            ? gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) : NULL;
+  if (focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) ||
+                        (self->board != NULL && gtk_widget_is_ancestor (focus, self->board))))
+    kontor_contacts_view_focus_table (self);
+}
+
+static void
+update_title (KontorContactsView *self)
+{
+  gboolean leads = kontor_filter_get_leads_only (self->filter);
+
+  /* with type Lead, the overview is the lead overview (FEATURES D1) */
+  adw_window_title_set_title (self->window_title, leads ? _("Leads") : _("Contacts"));
 }
 
 static void
@@ -500,6 +590,7 @@ static void
 kontor_contacts_view_constructed (GObject *object)
 {
   KontorContactsView *self = KONTOR_CONTACTS_VIEW (object);
+  g_autoptr(GAction) settings_action = NULL;
   GtkSorter *sorter;
 
   G_OBJECT_CLASS (kontor_contacts_view_parent_class)->constructed (object);
@@ -508,8 +599,13 @@ kontor_contacts_view_constructed (GObject *object)
 
   self->filter = kontor_filter_new ();
   kontor_filter_set_statuses (self->filter, status_filters[0]);
-  self->list = kontor_record_list_new (kontor_context_get_store (self->context),
-                                       KONTOR_TYPE_CONTACT, self->filter);
+  /* the table's list waits while the board is shown (update_view) */
+  self->list = g_object_new (KONTOR_TYPE_RECORD_LIST,
+                             "store", kontor_context_get_store (self->context),
+                             "item-type", KONTOR_TYPE_CONTACT,
+                             "filter", self->filter,
+                             "paused", shows_board (self),
+                             NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -526,13 +622,24 @@ kontor_contacts_view_constructed (GObject *object)
   g_signal_connect_object (gtk_column_view_get_columns (self->column_view), "items-changed",
                            G_CALLBACK (on_columns_items_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* the table's rows are made when the table is first shown (update_view) */
 
   g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (update_content), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::error", G_CALLBACK (update_content), self,
                            G_CONNECT_SWAPPED);
-  update_content (self);
+
+  /* table or board, remembered (FEATURES P1) */
+  settings_action = g_settings_create_action (kontor_context_get_settings (self->context),
+                                              "contacts-view");
+  g_action_map_add_action (G_ACTION_MAP (self->settings_actions), settings_action);
+  g_signal_connect_object (kontor_context_get_settings (self->context), "changed::contacts-view",
+                           G_CALLBACK (on_settings_view_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (self->board_settings_button,
+                               kontor_board_settings_new (self->context));
+
+  update_title (self);
+  update_view (self);
 }
 
 static void
@@ -548,6 +655,10 @@ kontor_contacts_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (gtk_column_view_get_columns (self->column_view), self);
     }
 
+  if (self->board != NULL)
+    g_signal_handlers_disconnect_by_data (self->board, self);
+  self->board = NULL;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_CONTACTS_VIEW);
 
   for (guint i = 0; i < N_COLUMNS; i++)
@@ -556,6 +667,7 @@ kontor_contacts_view_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->filter);
   g_clear_object (&self->column_actions);
+  g_clear_object (&self->settings_actions);
   g_clear_object (&self->probe_items[0]);
   g_clear_object (&self->probe_items[1]);
   g_clear_object (&self->context);
@@ -576,6 +688,10 @@ kontor_contacts_view_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_LEADS_ONLY:
+      g_value_set_boolean (value,
+                           self->filter != NULL && kontor_filter_get_leads_only (self->filter));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -593,6 +709,9 @@ kontor_contacts_view_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+    case PROP_LEADS_ONLY:
+      kontor_contacts_view_set_leads_only (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -613,6 +732,9 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, KONTOR_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEADS_ONLY] =
+    g_param_spec_boolean ("leads-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -620,6 +742,7 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, window_title);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, board_settings_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, error_page);
@@ -632,6 +755,7 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
                                    delete_selected_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "contacts.delete-selected", NULL);
+  gtk_widget_class_install_property_action (widget_class, "contacts.leads-only", "leads-only");
 }
 
 static void
@@ -644,9 +768,9 @@ kontor_contacts_view_init (KontorContactsView *self)
   self->column_actions = g_simple_action_group_new ();
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
                                   G_ACTION_GROUP (self->column_actions));
-
-  /* typing anywhere in the table starts a search */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  self->settings_actions = g_simple_action_group_new ();
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "settings",
+                                  G_ACTION_GROUP (self->settings_actions));
 }
 
 /**
@@ -713,12 +837,62 @@ kontor_contacts_view_focus_search (KontorContactsView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/**
+ * kontor_contacts_view_focus_table:
+ * @self: a view
+ *
+ * Gives the focus to the table, or to the board's card that had it last.
+ */
 void
 kontor_contacts_view_focus_table (KontorContactsView *self)
 {
   g_return_if_fail (KONTOR_IS_CONTACTS_VIEW (self));
 
+  if (shows_board (self) && self->board != NULL)
+    {
+      if (!kontor_board_focus (KONTOR_BOARD (self->board)))
+        gtk_widget_grab_focus (self->board);
+      return;
+    }
+
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/**
+ * kontor_contacts_view_get_board:
+ * @self: a view
+ *
+ * Returns: (transfer none): the pipeline board, made now if it was not yet
+ */
+KontorBoard *
+kontor_contacts_view_get_board (KontorContactsView *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), NULL);
+
+  ensure_board (self);
+
+  return KONTOR_BOARD (self->board);
+}
+
+/**
+ * kontor_contacts_view_set_leads_only:
+ * @self: a view
+ * @leads_only: whether to show only leads
+ *
+ * The "Leads" type filter (FEATURES D1): the lead overview, table and board.
+ */
+void
+kontor_contacts_view_set_leads_only (KontorContactsView *self,
+                                     gboolean            leads_only)
+{
+  g_return_if_fail (KONTOR_IS_CONTACTS_VIEW (self));
+
+  if (kontor_filter_get_leads_only (self->filter) == !!leads_only)
+    return;
+
+  kontor_filter_set_leads_only (self->filter, leads_only);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADS_ONLY]);
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "kontor-board.h"
 #include "kontor-context.h"
 #include "kontor-record-list.h"
 
@@ -22,5 +23,8 @@ void              kontor_contacts_view_focus_search    (KontorContactsView *self
 void              kontor_contacts_view_focus_table     (KontorContactsView *self);
 void              kontor_contacts_view_select          (KontorContactsView *self,
                                                         const char         *contact_id);
+KontorBoard      *kontor_contacts_view_get_board       (KontorContactsView *self);
+void              kontor_contacts_view_set_leads_only  (KontorContactsView *self,
+                                                        gboolean            leads_only);
 
 G_END_DECLS

@@ -18,6 +18,27 @@
  * "11/24/26" whatever the language, so the format then comes from the
  * translation instead: ISO 8601 in English, "%d.%m.%Y" in German. */
 
+/* g_time_zone_new_local() reads the /etc/localtime link at every call: a
+ * system call for each board card and table cell shown. The zone is looked
+ * up again at most once a minute, so that a laptop that changes its time
+ * zone soon shows its dates in the new one. Main thread only. */
+static GTimeZone *
+get_local_zone (void)
+{
+  static GTimeZone *zone;
+  static gint64 looked_up;
+  gint64 now = g_get_monotonic_time ();
+
+  if (zone == NULL || now - looked_up > 60 * G_USEC_PER_SEC)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      zone = g_time_zone_new_local ();
+      looked_up = now;
+    }
+
+  return zone;
+}
+
 static gboolean
 time_locale_is_real (void)
 {
@@ -50,12 +71,15 @@ format_date_time (GDateTime *date_time)
 char *
 kontor_format_date (gint64 unix_seconds)
 {
+  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) date_time = NULL;
 
   if (unix_seconds == 0)
     return NULL;
 
-  date_time = g_date_time_new_from_unix_local (unix_seconds);
+  utc = g_date_time_new_from_unix_utc (unix_seconds);
+  if (utc != NULL)
+    date_time = g_date_time_to_timezone (utc, get_local_zone ());
   if (date_time == NULL)
     return NULL;
 
@@ -81,9 +105,23 @@ kontor_format_iso_date (const char *iso_date)
   year = g_ascii_strtoll (iso_date, NULL, 10);
   month = g_ascii_strtoll (iso_date + 5, NULL, 10);
   day = g_ascii_strtoll (iso_date + 8, NULL, 10);
-  date_time = g_date_time_new_local (year, month, day, 0, 0, 0);
+  date_time = g_date_time_new (get_local_zone (), year, month, day, 0, 0, 0);
   if (date_time == NULL)
     return NULL;
 
   return format_date_time (date_time);
+}
+
+/**
+ * kontor_format_dup_today:
+ *
+ * Returns: (transfer full): today's local date as "YYYY-MM-DD", which
+ *   compares as text with the calendar dates of records
+ */
+char *
+kontor_format_dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (get_local_zone ());
+
+  return g_date_time_format (now, "%Y-%m-%d");
 }

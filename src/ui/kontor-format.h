@@ -7,7 +7,8 @@
 
 G_BEGIN_DECLS
 
-char *kontor_format_date     (gint64      unix_seconds);
-char *kontor_format_iso_date (const char *iso_date);
+char *kontor_format_date      (gint64      unix_seconds);
+char *kontor_format_iso_date  (const char *iso_date);
+char *kontor_format_dup_today (void);
 
 G_END_DECLS

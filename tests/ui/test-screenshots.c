@@ -15,10 +15,11 @@
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"
 
-/* Renders the main window and a contact's page with the demo team, light
- * and dark, in the language of $LANGUAGE, into $KONTOR_SCREENSHOT_DIR, so
- * that a person can look at them (meson runs this once for German and once
- * for English). Also checks that the translation is really in use. */
+/* Renders the main window (table and board) and a contact's page with the
+ * demo team, light and dark, in the language of $LANGUAGE, into
+ * $KONTOR_SCREENSHOT_DIR, so that a person can look at them (meson runs
+ * this once for German and once for English). Also checks that the
+ * translation is really in use. */
 
 static void
 shoot (GtkWidget  *window,
@@ -113,6 +114,13 @@ test_screenshots (void)
       kontor_window_show_contact (window, kontor_record_get_id (KONTOR_RECORD (contact)));
       kontor_test_settle (600);
       shoot (GTK_WIDGET (window), language, styles[i].name, "contact");
+
+      /* the pipeline board with the same contacts */
+      g_settings_set_string (settings, "contacts-view", "board");
+      kontor_window_show_contacts (window);
+      kontor_test_settle (600);
+      shoot (GTK_WIDGET (window), language, styles[i].name, "board");
+      g_settings_set_string (settings, "contacts-view", "table");
     }
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);

@@ -1,0 +1,1079 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-board-card"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-board-private.h"
+#include "kontor-field-change.h"
+#include "kontor-format.h"
+#include "kontor-window.h"
+
+/**
+ * KontorBoardCard:
+ *
+ * One contact on the pipeline board (FEATURES P3): the name, by choice job
+ * title, company and sales reps, the last activity, the due date
+ * ("Fälligkeitsdatum", red when past) and the assignee's initials in a
+ * coloured circle, or an assign button when nobody is assigned. New,
+ * unhandled contacts are marked red until someone handles them.
+ *
+ * A card is the child of a #GtkListItem and is recycled as its column
+ * scrolls, so everything it shows comes from the contact bound to it. It
+ * is what keyboard focus lands on, it drags its contact (the model
+ * object, never itself: STYLE §9.6) and takes drops before or after
+ * itself. The assign and due date popovers and the "Move to" menu are made
+ * when first opened: a board keeps only a few dozen cards alive, but a
+ * calendar on each would still be thousands of widgets.
+ */
+struct _KontorBoardCard
+{
+  GtkWidget          parent_instance;
+
+  KontorBoard       *board;        /* unowned: the board outlives its cards */
+  KontorBoardColumn *column;       /* unowned, while bound */
+  GtkListItem       *list_item;    /* unowned, while bound */
+  KontorContact     *contact;
+  GtkDragSource     *drag_source;
+  double             drag_x;
+  double             drag_y;
+  GtkListBox        *users_box;    /* in the assign popover, once made */
+  GtkLabel          *users_note;
+  GtkCalendar       *calendar;     /* in the due date popover, once made */
+  GtkWidget         *clear_due_button;
+  char              *assign_tooltip;
+  char              *due_tooltip;
+
+  GtkWidget         *box;
+  GtkLabel          *name_label;
+  GtkLabel          *new_badge;
+  GtkMenuButton     *assign_button;
+  GtkLabel          *avatar_label;
+  GtkLabel          *avatar_more;
+  GtkImage          *assign_image;
+  GtkLabel          *job_title_label;
+  GtkLabel          *company_label;
+  GtkLabel          *sales_rep_label;
+  GtkLabel          *activity_label;
+  GtkMenuButton     *due_button;
+  GtkLabel          *due_label;
+  GtkButton         *edit_button;
+  GtkMenuButton     *move_button;
+};
+
+G_DEFINE_FINAL_TYPE (KontorBoardCard, kontor_board_card, GTK_TYPE_WIDGET)
+
+/* Colleagues' colours (kontor_user_get_color_index), drawn by style.css */
+static const char * const color_classes[] = {
+  "user-color-0", "user-color-1", "user-color-2", "user-color-3",
+  "user-color-4", "user-color-5", "user-color-6", "user-color-7",
+};
+
+static KontorWindow *
+get_window (KontorBoardCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return KONTOR_IS_WINDOW (root) ? KONTOR_WINDOW (root) : NULL;
+}
+
+static KontorContext *
+get_context (KontorBoardCard *self)
+{
+  return kontor_board_get_context (self->board);
+}
+
+static void
+set_optional_label (GtkLabel   *label,
+                    const char *text)
+{
+  gboolean shown = text != NULL && *text != '\0';
+
+  gtk_label_set_label (label, shown ? text : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (label), shown);
+}
+
+
+static void
+set_color_class (GtkWidget  *widget,
+                 KontorUser *user)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (color_classes); i++)
+    gtk_widget_remove_css_class (widget, color_classes[i]);
+  if (user != NULL)
+    gtk_widget_add_css_class (widget,
+                              color_classes[kontor_user_get_color_index (user) %
+                                            G_N_ELEMENTS (color_classes)]);
+}
+
+/* The names of users by id, "Anna Schneider, Jonas Becker"; NULL for none */
+static char *
+dup_user_names (KontorBoardCard    *self,
+                const char * const *user_ids)
+{
+  GString *names;
+
+  if (user_ids == NULL || user_ids[0] == NULL)
+    return NULL;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; user_ids[i] != NULL; i++)
+    {
+      KontorUser *user = _kontor_board_lookup_user (self->board, user_ids[i]);
+      g_autofree char *name = user != NULL ? kontor_record_dup_display_name (KONTOR_RECORD (user))
+                                           : NULL;
+
+      if (name == NULL)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name);
+    }
+
+  if (names->len == 0)
+    {
+      g_string_free (names, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static gboolean
+is_overdue (const char *due_date)
+{
+  g_autofree char *today = kontor_format_dup_today ();
+
+  /* ISO dates compare as text */
+  return due_date != NULL && strcmp (due_date, today) < 0;
+}
+
+static void
+update_assignees (KontorBoardCard *self,
+                  GString         *description)
+{
+  const char * const *assignees = kontor_contact_get_assignees (self->contact);
+  guint n = assignees != NULL ? g_strv_length ((char **) assignees) : 0;
+  KontorUser *first = n > 0 ? _kontor_board_lookup_user (self->board, assignees[0]) : NULL;
+  g_autofree char *names = dup_user_names (self, assignees);
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->assign_image), n == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->avatar_label), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->avatar_more), n > 1);
+
+  if (n > 0)
+    {
+      g_autofree char *initials = first != NULL ? kontor_user_dup_initials (first) : NULL;
+      g_autofree char *more = g_strdup_printf ("+%u", n - 1);
+
+      gtk_label_set_label (self->avatar_label, initials != NULL ? initials : "?");
+      set_color_class (GTK_WIDGET (self->avatar_label), first);
+      gtk_label_set_label (self->avatar_more, more);
+
+      /* Translators: who a contact is assigned to; %s is one or more names */
+      label = g_strdup_printf (_("Assigned to %s"), names != NULL ? names : "?");
+      g_string_append_printf (description, "%s%s", description->len > 0 ? "; " : "", label);
+    }
+  else
+    {
+      label = g_strdup (_("Assign"));
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->assign_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_free (self->assign_tooltip);
+  self->assign_tooltip = g_steal_pointer (&label);
+}
+
+static void
+update_due_date (KontorBoardCard *self,
+                 GString         *description)
+{
+  const char *due_date = kontor_contact_get_due_date (self->contact);
+  g_autofree char *text = kontor_format_iso_date (due_date);
+  g_autofree char *label = NULL;
+  gboolean overdue = text != NULL && is_overdue (due_date);
+
+  gtk_label_set_label (self->due_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), text != NULL);
+  if (overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_button), "overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_button), "overdue");
+
+  if (text == NULL)
+    label = g_strdup (_("Set Due Date"));
+  else if (overdue)
+    /* Translators: %s is a date; "Fälligkeitsdatum: %s (überfällig)" */
+    label = g_strdup_printf (_("Due date: %s (overdue)"), text);
+  else
+    /* Translators: %s is a date; "Fälligkeitsdatum: %s" */
+    label = g_strdup_printf (_("Due date: %s"), text);
+
+  if (text != NULL)
+    g_string_append_printf (description, "%s%s", description->len > 0 ? "; " : "", label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_free (self->due_tooltip);
+  self->due_tooltip = g_steal_pointer (&label);
+}
+
+static void
+append_detail (GString    *description,
+               const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  if (description->len > 0)
+    g_string_append (description, "; ");
+  g_string_append (description, text);
+}
+
+/**
+ * _kontor_board_card_update:
+ * @self: a card
+ *
+ * Shows the bound contact as it is now, with the board's card fields, users
+ * and the current user's rights.
+ */
+void
+_kontor_board_card_update (KontorBoardCard *self)
+{
+  KontorBoardCardFields fields;
+  KontorPipelineStatus *status;
+  g_autoptr(GString) description = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *column_name = NULL;
+  g_autofree char *accessible_name = NULL;
+  g_autofree char *sales_reps = NULL;
+  g_autofree char *sales_rep_text = NULL;
+  g_autofree char *activity = NULL;
+  g_autofree char *activity_text = NULL;
+  gboolean can_edit;
+
+  g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
+
+  if (self->contact == NULL)
+    return;
+
+  fields = _kontor_board_get_card_fields (self->board);
+  can_edit = kontor_context_can_edit (get_context (self));
+  description = g_string_new (NULL);
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (self->contact));
+  gtk_label_set_label (self->name_label, name);
+
+  if (kontor_contact_get_is_new (self->contact))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "new");
+      append_detail (description, C_("board card", "New"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "new");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->new_badge), kontor_contact_get_is_new (self->contact));
+
+  set_optional_label (self->job_title_label,
+                      (fields & KONTOR_BOARD_CARD_JOB_TITLE) != 0
+                        ? kontor_contact_get_job_title (self->contact) : NULL);
+  set_optional_label (self->company_label,
+                      (fields & KONTOR_BOARD_CARD_COMPANY) != 0
+                        ? kontor_contact_get_company_name (self->contact) : NULL);
+  append_detail (description, gtk_label_get_label (self->job_title_label));
+  append_detail (description, gtk_label_get_label (self->company_label));
+
+  if ((fields & KONTOR_BOARD_CARD_SALES_REP) != 0)
+    sales_reps = dup_user_names (self, kontor_contact_get_sales_reps (self->contact));
+  if (sales_reps != NULL)
+    /* Translators: on a board card; %s is one or more names. German: "Verkauf: %s" */
+    sales_rep_text = g_strdup_printf (_("Sales rep: %s"), sales_reps);
+  set_optional_label (self->sales_rep_label, sales_rep_text);
+  append_detail (description, sales_rep_text);
+
+  activity = kontor_format_date (kontor_contact_get_last_activity_at (self->contact));
+  if (activity != NULL)
+    /* Translators: on a board card; %s is a date */
+    activity_text = g_strdup_printf (_("Last activity: %s"), activity);
+  set_optional_label (self->activity_label, activity_text);
+  append_detail (description, activity_text);
+
+  update_due_date (self, description);
+  update_assignees (self, description);
+
+  /* GTK 4.8 cannot announce anything: a screen reader learns of a move
+   * when the focus, which stays on the moved card, reads the card's name,
+   * and that names its column. */
+  status = self->column != NULL ? kontor_board_column_get_status (self->column) : NULL;
+  column_name = status != NULL ? kontor_record_dup_display_name (KONTOR_RECORD (status)) : NULL;
+  if (column_name != NULL)
+    /* Translators: a board card for a screen reader: a contact's name, then
+     * the board column it is in */
+    accessible_name = g_strdup_printf (C_("board card", "%s, %s"), name, column_name);
+  else
+    accessible_name = g_strdup (name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.assign", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.set-due-date", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.apply-due-date", can_edit);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->drag_source),
+                                              can_edit ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
+}
+
+/* What a card shows. A move changes a contact's column, rank, revision and
+ * time of change, one notification each, and none of them is on the card. */
+static const char * const shown_properties[] = {
+  "display-name", "job-title", "company-name", "sales-reps", "last-activity-at",
+  "due-date", "assignees", "is-new", NULL
+};
+
+static void
+on_contact_notify_cb (KontorBoardCard *self,
+                      GParamSpec      *pspec,
+                      KontorContact   *contact)
+{
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+  g_assert (KONTOR_IS_CONTACT (contact));
+
+  if (g_strv_contains (shown_properties, pspec->name))
+    _kontor_board_card_update (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Changes */
+
+static void
+run_change (KontorBoardCard   *self,
+            KontorFieldChange *change)
+{
+  KontorWindow *window = get_window (self);
+
+  if (window != NULL)
+    kontor_window_run_operation (window, KONTOR_OPERATION (change));
+}
+
+static void
+set_due_date (KontorBoardCard *self,
+              const char      *due_date)
+{
+  g_autoptr(KontorFieldChange) change = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->contact == NULL || !kontor_context_can_edit (get_context (self)))
+    return;
+  if (due_date != NULL && *due_date == '\0')
+    due_date = NULL;
+  if (g_strcmp0 (due_date, kontor_contact_get_due_date (self->contact)) == 0)
+    return;
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (self->contact));
+  text = kontor_format_iso_date (due_date);
+  if (text != NULL)
+    /* Translators: a toast; %s is a contact's name, then a date */
+    title = g_strdup_printf (_("Due date of “%s” set to %s"), name, text);
+  else
+    /* Translators: a toast; %s is a contact's name */
+    title = g_strdup_printf (_("Due date of “%s” removed"), name);
+
+  change = kontor_field_change_new (kontor_context_get_store (get_context (self)),
+                                    KONTOR_RECORD (self->contact), title);
+  kontor_field_change_set_string (change, KONTOR_CONTACT_FIELD_DUE_DATE, due_date);
+  run_change (self, change);
+}
+
+static void
+set_due_date_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KontorBoardCard *self = KONTOR_BOARD_CARD (widget);
+
+  set_due_date (self, g_variant_get_string (parameter, NULL));
+  gtk_menu_button_popdown (self->due_button);
+}
+
+static void
+apply_due_date_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KontorBoardCard *self = KONTOR_BOARD_CARD (widget);
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->calendar == NULL)
+    return;
+
+  date = gtk_calendar_get_date (self->calendar);
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  set_due_date (self, iso);
+  gtk_menu_button_popdown (self->due_button);
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KontorBoardCard *self = KONTOR_BOARD_CARD (widget);
+  const char *user_id = g_variant_get_string (parameter, NULL);
+  g_autoptr(KontorFieldChange) change = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  const char * const *assignees;
+  KontorUser *user;
+  g_autofree char *name = NULL;
+  g_autofree char *user_name = NULL;
+  g_autofree char *title = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean assigned;
+
+  if (self->contact == NULL || !kontor_context_can_edit (get_context (self)))
+    return;
+
+  user = _kontor_board_lookup_user (self->board, user_id);
+  if (user == NULL)
+    return;
+
+  /* Choosing a colleague gives them the contact; choosing one who has it
+   * already takes it back from them (FEATURES P8). */
+  assignees = kontor_contact_get_assignees (self->contact);
+  assigned = assignees != NULL && g_strv_contains (assignees, user_id);
+  builder = g_strv_builder_new ();
+  if (assigned)
+    {
+      for (guint i = 0; assignees[i] != NULL; i++)
+        {
+          if (!g_str_equal (assignees[i], user_id))
+            g_strv_builder_add (builder, assignees[i]);
+        }
+    }
+  else
+    {
+      g_strv_builder_add (builder, user_id);
+    }
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (self->contact));
+  user_name = kontor_record_dup_display_name (KONTOR_RECORD (user));
+  if (assigned)
+    /* Translators: a toast; %s is a contact's name, then a colleague's */
+    title = g_strdup_printf (_("“%s” is no longer assigned to %s"), name, user_name);
+  else
+    /* Translators: a toast; %s is a contact's name, then a colleague's */
+    title = g_strdup_printf (_("“%s” assigned to %s"), name, user_name);
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_take_boxed (&value, g_strv_builder_end (builder));
+  change = kontor_field_change_new (kontor_context_get_store (get_context (self)),
+                                    KONTOR_RECORD (self->contact), title);
+  kontor_field_change_set_value (change, KONTOR_CONTACT_FIELD_ASSIGNEES, &value);
+  g_value_unset (&value);
+
+  gtk_menu_button_popdown (self->assign_button);
+  run_change (self, change);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KontorBoardCard *self = KONTOR_BOARD_CARD (widget);
+
+  if (self->contact == NULL || kontor_record_get_id (KONTOR_RECORD (self->contact)) == NULL)
+    return;
+
+  gtk_widget_activate_action (widget, "win.show-contact", "s",
+                              kontor_record_get_id (KONTOR_RECORD (self->contact)));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Popovers, made when first opened */
+
+static GtkWidget *
+create_user_row (KontorUser *user,
+                 gboolean    assigned)
+{
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (user));
+  g_autofree char *initials = kontor_user_dup_initials (user);
+  g_autofree char *label = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *avatar = gtk_label_new (initials);
+  GtkWidget *name_label = gtk_label_new (name);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_widget_add_css_class (avatar, "board-avatar");
+  set_color_class (avatar, user);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_widget_set_hexpand (name_label, TRUE);
+  gtk_widget_set_opacity (check, assigned ? 1.0 : 0.0);
+
+  gtk_box_append (GTK_BOX (box), avatar);
+  gtk_box_append (GTK_BOX (box), name_label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "card.assign");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s",
+                                    kontor_record_get_id (KONTOR_RECORD (user)));
+
+  if (assigned)
+    /* Translators: a colleague in the assign list; %s is a name */
+    label = g_strdup_printf (_("%s, assigned"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, assigned ? label : name,
+                                  -1);
+
+  return row;
+}
+
+static void
+create_assign_popover_cb (GtkMenuButton *button,
+                          gpointer       user_data)
+{
+  KontorBoardCard *self = user_data;
+  GPtrArray *users = _kontor_board_get_users (self->board);
+  const char * const *assignees;
+  GtkWidget *child;
+
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  if (self->users_box == NULL)
+    {
+      GtkWidget *popover = gtk_popover_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *heading = gtk_label_new (_("Assign To"));
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_set_margin_start (heading, 6);
+      gtk_widget_set_margin_top (heading, 6);
+
+      self->users_box = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_list_box_set_selection_mode (self->users_box, GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->users_box), "board-user-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->users_box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colleagues"),
+                                      -1);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
+                                     GTK_WIDGET (self->users_box));
+
+      self->users_note = GTK_LABEL (gtk_label_new (_("Your role cannot change contacts.")));
+      gtk_label_set_wrap (self->users_note, TRUE);
+      gtk_label_set_max_width_chars (self->users_note, 28);
+      gtk_widget_add_css_class (GTK_WIDGET (self->users_note), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->users_note), "caption");
+
+      gtk_box_append (GTK_BOX (box), heading);
+      gtk_box_append (GTK_BOX (box), scroller);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->users_note));
+      gtk_popover_set_child (GTK_POPOVER (popover), box);
+      gtk_menu_button_set_popover (button, popover);
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->users_box))) != NULL)
+    gtk_list_box_remove (self->users_box, child);
+
+  if (self->contact == NULL)
+    return;
+
+  assignees = kontor_contact_get_assignees (self->contact);
+  for (guint i = 0; i < users->len; i++)
+    {
+      KontorUser *user = g_ptr_array_index (users, i);
+      gboolean assigned = assignees != NULL &&
+                          g_strv_contains (assignees, kontor_record_get_id (KONTOR_RECORD (user)));
+
+      /* viewers cannot work on contacts: offered only to take them off */
+      if (!assigned && !kontor_user_role_can_edit (kontor_user_get_role (user)))
+        continue;
+      gtk_list_box_append (self->users_box, create_user_row (user, assigned));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->users_note),
+                          !kontor_context_can_edit (get_context (self)));
+}
+
+static void
+create_due_popover_cb (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  KontorBoardCard *self = user_data;
+  const char *due_date;
+  g_autoptr(GDateTime) date = NULL;
+
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  if (self->calendar == NULL)
+    {
+      GtkWidget *popover = gtk_popover_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *heading = gtk_label_new (_("Due Date"));
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *set_button = gtk_button_new_with_mnemonic (_("_Set"));
+
+      gtk_widget_add_css_class (heading, "heading");
+      self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Due Date"),
+                                      -1);
+
+      self->clear_due_button = gtk_button_new_with_mnemonic (_("_Clear"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clear_due_button),
+                                      "card.set-due-date");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->clear_due_button), "s", "");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (set_button), "card.apply-due-date");
+      gtk_widget_add_css_class (set_button, "suggested-action");
+      gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+      gtk_box_append (GTK_BOX (buttons), self->clear_due_button);
+      gtk_box_append (GTK_BOX (buttons), set_button);
+
+      gtk_box_append (GTK_BOX (box), heading);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+      gtk_box_append (GTK_BOX (box), buttons);
+      gtk_popover_set_child (GTK_POPOVER (popover), box);
+      gtk_popover_set_default_widget (GTK_POPOVER (popover), set_button);
+      gtk_menu_button_set_popover (button, popover);
+    }
+
+  due_date = self->contact != NULL ? kontor_contact_get_due_date (self->contact) : NULL;
+  if (due_date != NULL && strlen (due_date) == 10)
+    date = g_date_time_new_local (g_ascii_strtoll (due_date, NULL, 10),
+                                  g_ascii_strtoll (due_date + 5, NULL, 10),
+                                  g_ascii_strtoll (due_date + 8, NULL, 10), 0, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  gtk_calendar_select_day (self->calendar, date);
+  gtk_widget_set_sensitive (self->clear_due_button, due_date != NULL);
+}
+
+static char *
+escape_mnemonic (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static void
+create_move_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  KontorBoardCard *self = user_data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  for (guint i = 0; self->contact != NULL && i < kontor_board_get_n_columns (self->board); i++)
+    {
+      KontorBoardColumn *column = kontor_board_get_column (self->board, i);
+      KontorPipelineStatus *status = kontor_board_column_get_status (column);
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (column == self->column)
+        continue;
+
+      name = kontor_record_dup_display_name (KONTOR_RECORD (status));
+      label = escape_mnemonic (name);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "board.move-card", "(ss)",
+                                         kontor_record_get_id (KONTOR_RECORD (self->contact)),
+                                         kontor_record_get_id (KONTOR_RECORD (status)));
+      g_menu_append_item (section, item);
+    }
+
+  g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (section));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Mouse: tooltips, click, drag, drop */
+
+/* Tooltips are asked for, not set: gtk_widget_set_tooltip_text() asks the
+ * X server where the pointer is, a round trip for each of the hundreds of
+ * cards a board makes when it opens. */
+static gboolean
+on_query_tooltip_cb (KontorBoardCard *self,
+                     int              x,
+                     int              y,
+                     gboolean         keyboard_mode,
+                     GtkTooltip      *tooltip,
+                     GtkWidget       *widget)
+{
+  const char *text = NULL;
+
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  if (widget == GTK_WIDGET (self->edit_button))
+    text = _("Edit");
+  else if (widget == GTK_WIDGET (self->move_button))
+    text = _("Move To (Ctrl+Alt+←/→)");
+  else if (widget == GTK_WIDGET (self->new_badge))
+    text = _("Nobody has handled this contact yet");
+  else if (widget == GTK_WIDGET (self->assign_button))
+    text = self->assign_tooltip;
+  else if (widget == GTK_WIDGET (self->due_button))
+    text = self->due_tooltip;
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+static void
+on_click_released_cb (KontorBoardCard *self,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkGestureClick *gesture)
+{
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  /* the buttons on the card claim their own clicks */
+  if (n_press == 1)
+    gtk_widget_activate_action (GTK_WIDGET (self), "card.open", NULL);
+}
+
+static GdkContentProvider *
+on_drag_source_prepare_cb (KontorBoardCard *self,
+                           double           x,
+                           double           y,
+                           GtkDragSource   *source)
+{
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  if (self->contact == NULL || !kontor_context_can_edit (get_context (self)))
+    return NULL;
+
+  self->drag_x = x;
+  self->drag_y = y;
+
+  return gdk_content_provider_new_typed (KONTOR_TYPE_CONTACT, self->contact);
+}
+
+static void
+on_drag_source_drag_begin_cb (KontorBoardCard *self,
+                              GdkDrag         *drag,
+                              GtkDragSource   *source)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkPaintable) image = NULL;
+
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  /* the card as it looks now, not faded like the card left behind */
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  image = gdk_paintable_get_current_image (paintable);
+  gtk_drag_source_set_icon (source, image, (int) self->drag_x, (int) self->drag_y);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
+}
+
+static void
+on_drag_source_drag_end_cb (KontorBoardCard *self,
+                            GdkDrag         *drag,
+                            gboolean         delete_data,
+                            GtkDragSource   *source)
+{
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
+}
+
+static void
+clear_drop_mark (KontorBoardCard *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-before");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-after");
+}
+
+static gboolean
+is_lower_half (KontorBoardCard *self,
+               double           y)
+{
+  return y > gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+}
+
+static GdkDragAction
+on_drop_target_motion_cb (KontorBoardCard *self,
+                          double           x,
+                          double           y,
+                          GtkDropTarget   *target)
+{
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  clear_drop_mark (self);
+  gtk_widget_add_css_class (GTK_WIDGET (self), is_lower_half (self, y) ? "drop-after"
+                                                                       : "drop-before");
+
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_drop_target_leave_cb (KontorBoardCard *self,
+                         GtkDropTarget   *target)
+{
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  clear_drop_mark (self);
+}
+
+static gboolean
+on_drop_target_drop_cb (KontorBoardCard *self,
+                        const GValue    *value,
+                        double           x,
+                        double           y,
+                        GtkDropTarget   *target)
+{
+  KontorContact *contact;
+  guint position;
+
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  clear_drop_mark (self);
+
+  if (!G_VALUE_HOLDS (value, KONTOR_TYPE_CONTACT) || self->column == NULL ||
+      self->list_item == NULL)
+    return FALSE;
+  contact = g_value_get_object (value);
+  if (contact == NULL)
+    return FALSE;
+
+  /* onto the upper half: before this card; the lower half: after it */
+  position = gtk_list_item_get_position (self->list_item);
+  if (is_lower_half (self, y))
+    position++;
+  _kontor_board_column_drop (self->column, contact, position);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+on_focus_enter_cb (KontorBoardCard          *self,
+                   GtkEventControllerFocus *controller)
+{
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  if (self->contact != NULL)
+    _kontor_board_remember_focus (self->board,
+                                  kontor_record_get_id (KONTOR_RECORD (self->contact)));
+}
+
+static void
+kontor_board_card_dispose (GObject *object)
+{
+  KontorBoardCard *self = KONTOR_BOARD_CARD (object);
+
+  _kontor_board_card_unbind (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_BOARD_CARD);
+
+  G_OBJECT_CLASS (kontor_board_card_parent_class)->dispose (object);
+}
+
+static void
+kontor_board_card_finalize (GObject *object)
+{
+  KontorBoardCard *self = KONTOR_BOARD_CARD (object);
+
+  g_free (self->assign_tooltip);
+  g_free (self->due_tooltip);
+
+  G_OBJECT_CLASS (kontor_board_card_parent_class)->finalize (object);
+}
+
+static void
+kontor_board_card_class_init (KontorBoardCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kontor_board_card_dispose;
+  object_class->finalize = kontor_board_card_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/kontor-board-card.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_css_name (widget_class, "boardcard");
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, box);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, new_badge);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, assign_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, avatar_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, avatar_more);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, assign_image);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, job_title_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, company_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, sales_rep_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, activity_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, due_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, due_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, move_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
+
+  gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "card.edit", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "card.assign", "s", assign_action);
+  gtk_widget_class_install_action (widget_class, "card.set-due-date", "s", set_due_date_action);
+  gtk_widget_class_install_action (widget_class, "card.apply-due-date", NULL,
+                                   apply_due_date_action);
+}
+
+static void
+kontor_board_card_init (KontorBoardCard *self)
+{
+  GtkGesture *click;
+  GtkDropTarget *drop_target;
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->assign_button, create_assign_popover_cb, self,
+                                         NULL);
+  gtk_menu_button_set_create_popup_func (self->due_button, create_due_popover_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->move_button, create_move_menu_cb, self, NULL);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->drag_source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (self->drag_source, GDK_ACTION_MOVE);
+  g_signal_connect_object (self->drag_source, "prepare", G_CALLBACK (on_drag_source_prepare_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drag_source, "drag-begin",
+                           G_CALLBACK (on_drag_source_drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drag_source, "drag-end",
+                           G_CALLBACK (on_drag_source_drag_end_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag_source));
+
+  drop_target = gtk_drop_target_new (KONTOR_TYPE_CONTACT, GDK_ACTION_MOVE);
+  g_signal_connect_object (drop_target, "motion", G_CALLBACK (on_drop_target_motion_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (drop_target, "leave", G_CALLBACK (on_drop_target_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_target_drop_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_focus_enter_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+}
+
+/**
+ * kontor_board_card_new:
+ * @board: the board the card is on
+ *
+ * Returns: (transfer floating): a card without a contact; a column binds one
+ */
+GtkWidget *
+kontor_board_card_new (KontorBoard *board)
+{
+  KontorBoardCard *self;
+
+  g_return_val_if_fail (KONTOR_IS_BOARD (board), NULL);
+
+  self = g_object_new (KONTOR_TYPE_BOARD_CARD, NULL);
+  self->board = board;
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * kontor_board_card_get_contact:
+ * @self: a card
+ *
+ * Returns: (transfer none) (nullable): the contact the card shows
+ */
+KontorContact *
+kontor_board_card_get_contact (KontorBoardCard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD_CARD (self), NULL);
+
+  return self->contact;
+}
+
+/**
+ * kontor_board_card_get_position:
+ * @self: a card
+ *
+ * Returns: the card's place in its column, %GTK_INVALID_LIST_POSITION when
+ *   it shows nothing
+ */
+guint
+kontor_board_card_get_position (KontorBoardCard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD_CARD (self), GTK_INVALID_LIST_POSITION);
+
+  if (self->list_item == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  return gtk_list_item_get_position (self->list_item);
+}
+
+void
+_kontor_board_card_bind (KontorBoardCard   *self,
+                         KontorBoardColumn *column,
+                         GtkListItem       *list_item)
+{
+  KontorContact *contact;
+
+  g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
+  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (column));
+
+  _kontor_board_card_unbind (self);
+
+  contact = gtk_list_item_get_item (list_item);
+  if (contact == NULL)
+    return;
+
+  self->column = column;
+  self->list_item = list_item;
+  self->contact = g_object_ref (contact);
+  g_signal_connect_object (contact, "notify", G_CALLBACK (on_contact_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  _kontor_board_card_update (self);
+}
+
+void
+_kontor_board_card_unbind (KontorBoardCard *self)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
+
+  if (self->contact != NULL)
+    g_signal_handlers_disconnect_by_func (self->contact, on_contact_notify_cb, self);
+  g_clear_object (&self->contact);
+  self->column = NULL;
+  self->list_item = NULL;
+}

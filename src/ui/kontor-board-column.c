@@ -1,0 +1,1154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-board-column"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-board-private.h"
+#include "kontor-pipeline-operation.h"
+#include "kontor-pipeline-rules.h"
+#include "kontor-window.h"
+
+/**
+ * KontorBoardColumn:
+ *
+ * One pipeline status of the board (FEATURES P2): a header with the name,
+ * the count (X5) and the column menu (P7), over a virtualised list of
+ * cards.
+ *
+ *   board's KontorFilter ──changed──▶ column's KontorFilter ──▶ KontorRecordList
+ *   (search, status, lead, …)          (+ this status, by rank,     │ ids from SQLite
+ *                                       Prospect|Customer only)     ▼
+ *                                      GtkNoSelection ──▶ GtkGridView ──▶ KontorBoardCard
+ *                                                         (one column)
+ *
+ * A grid view of one column, not a list view: GTK 4.8's GtkListView keeps
+ * 200 rows alive whatever its height (GTK_LIST_VIEW_MAX_LIST_ITEMS), which
+ * made 1,200 cards for a board of six columns and took seconds to open
+ * with 10,000 contacts; a grid view keeps 30 rows per column
+ * (GTK_GRID_VIEW_MAX_VISIBLE_ROWS), more than a screen of cards.
+ *
+ * The count is the list's length, so it is right for every filter. While
+ * the board is hidden (the table is shown) the column leaves its filter
+ * alone and catches up when it is shown again: typing a search in the
+ * table then costs one query, not one per column.
+ */
+struct _KontorBoardColumn
+{
+  GtkBox                parent_instance;
+
+  KontorBoard          *board;          /* unowned: the board owns its columns */
+  KontorPipelineStatus *status;
+  KontorFilter         *filter;
+  KontorRecordList     *list;
+  gboolean              filter_stale;
+
+  GtkLabel             *name_label;
+  GtkLabel             *count_label;
+  GtkMenuButton        *menu_button;
+  GtkScrolledWindow    *scroller;
+  GtkGridView          *grid_view;
+};
+
+enum {
+  PROP_0,
+  PROP_BOARD,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (KontorBoardColumn, kontor_board_column, GTK_TYPE_BOX)
+
+typedef enum
+{
+  NAME_RENAME,
+  NAME_ADD_LEFT,
+  NAME_ADD_RIGHT,
+} NameRequestKind;
+
+static KontorContext *
+get_context (KontorBoardColumn *self)
+{
+  return kontor_board_get_context (self->board);
+}
+
+static KontorStore *
+get_store (KontorBoardColumn *self)
+{
+  return kontor_context_get_store (get_context (self));
+}
+
+static KontorWindow *
+get_window (KontorBoardColumn *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return KONTOR_IS_WINDOW (root) ? KONTOR_WINDOW (root) : NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filter and count */
+
+static void
+sync_filter (KontorBoardColumn *self)
+{
+  KontorFilter *view = kontor_board_get_filter (self->board);
+  guint statuses = kontor_filter_get_statuses (view);
+
+  /* Inbox and archived contacts are never on the board (FEATURES C4);
+   * when the view shows only those, the board says so instead of columns */
+  statuses = statuses == 0 ? KONTOR_STATUS_MASK_ACTIVE : statuses & KONTOR_STATUS_MASK_ACTIVE;
+  if (statuses == 0)
+    statuses = KONTOR_STATUS_MASK_ACTIVE;
+
+  g_object_freeze_notify (G_OBJECT (self->filter));
+  kontor_filter_set_search_text (self->filter, kontor_filter_get_search_text (view));
+  kontor_filter_set_statuses (self->filter, statuses);
+  kontor_filter_set_leads_only (self->filter, kontor_filter_get_leads_only (view));
+  kontor_filter_set_assignee_id (self->filter, kontor_filter_get_assignee_id (view));
+  kontor_filter_set_company_id (self->filter, kontor_filter_get_company_id (view));
+  kontor_filter_set_pipeline_status_id (self->filter,
+                                        kontor_record_get_id (KONTOR_RECORD (self->status)));
+  kontor_filter_set_sort_column (self->filter, KONTOR_SORT_RANK);
+  kontor_filter_set_sort_descending (self->filter, FALSE);
+  g_object_thaw_notify (G_OBJECT (self->filter));
+
+  self->filter_stale = FALSE;
+}
+
+static void
+on_view_filter_changed_cb (KontorBoardColumn *self,
+                           KontorFilter      *filter)
+{
+  g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    sync_filter (self);
+  else
+    self->filter_stale = TRUE;
+}
+
+static void
+update_header (KontorBoardColumn *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
+  g_autofree char *count = g_strdup_printf ("%'u", n);
+  g_autofree char *label = NULL;
+
+  gtk_label_set_label (self->name_label, name);
+  /* only when it changes: setting a tooltip asks the X server where the
+   * pointer is, and the count changes with every move */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->name_label)), name) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), name);
+  gtk_label_set_label (self->count_label, count);
+
+  /* Translators: a board column for a screen reader: its name and how many
+   * contacts it shows */
+  label = g_strdup_printf (ngettext ("%s, %'u contact", "%s, %'u contacts", n), name, n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+static void
+on_list_n_items_cb (KontorBoardColumn *self,
+                    GParamSpec        *pspec,
+                    KontorRecordList  *list)
+{
+  g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  update_header (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cards */
+
+static void
+on_factory_setup_cb (KontorBoardColumn        *self,
+                     GtkListItem              *item,
+                     GtkSignalListItemFactory *factory)
+{
+  g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  gtk_list_item_set_child (item, kontor_board_card_new (self->board));
+}
+
+static void
+on_factory_bind_cb (KontorBoardColumn        *self,
+                    GtkListItem              *item,
+                    GtkSignalListItemFactory *factory)
+{
+  g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  _kontor_board_card_bind (KONTOR_BOARD_CARD (gtk_list_item_get_child (item)), self, item);
+}
+
+static void
+on_factory_unbind_cb (KontorBoardColumn        *self,
+                      GtkListItem              *item,
+                      GtkSignalListItemFactory *factory)
+{
+  g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  _kontor_board_card_unbind (KONTOR_BOARD_CARD (gtk_list_item_get_child (item)));
+}
+
+static void
+on_grid_view_activate_cb (KontorBoardColumn *self,
+                          guint              position,
+                          GtkGridView       *grid_view)
+{
+  g_autoptr(KontorContact) contact = NULL;
+
+  g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  /* Enter on a card */
+  contact = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  if (contact == NULL || kontor_record_get_id (KONTOR_RECORD (contact)) == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-contact", "s",
+                              kontor_record_get_id (KONTOR_RECORD (contact)));
+}
+
+/* Calls @func for each card the view has made */
+static void
+foreach_card (KontorBoardColumn *self,
+              void             (*func) (KontorBoardCard *card,
+                                        gpointer         data),
+              gpointer           data)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->grid_view));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (row);
+
+      if (KONTOR_IS_BOARD_CARD (card) && kontor_board_card_get_contact (KONTOR_BOARD_CARD (card)))
+        func (KONTOR_BOARD_CARD (card), data);
+    }
+}
+
+static void
+update_card (KontorBoardCard *card,
+             gpointer         data)
+{
+  _kontor_board_card_update (card);
+}
+
+/**
+ * _kontor_board_column_update_cards:
+ * @self: a column
+ *
+ * Shows the board's card fields, users and rights on every card made;
+ * the others follow when they are bound.
+ */
+void
+_kontor_board_column_update_cards (KontorBoardColumn *self)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
+
+  foreach_card (self, update_card, NULL);
+}
+
+typedef struct
+{
+  const char      *id;
+  KontorBoardCard *found;
+} FindCard;
+
+static void
+find_card (KontorBoardCard *card,
+           gpointer         data)
+{
+  FindCard *find = data;
+  KontorContact *contact = kontor_board_card_get_contact (card);
+
+  if (find->found == NULL &&
+      g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (contact)), find->id) == 0)
+    find->found = card;
+}
+
+typedef struct
+{
+  double           y;
+  GtkWidget       *relative_to;
+  KontorBoardCard *found;
+  double           distance;
+} FindNear;
+
+static void
+find_card_near (KontorBoardCard *card,
+                gpointer         data)
+{
+  FindNear *find = data;
+  float middle = gtk_widget_get_height (GTK_WIDGET (card)) / 2.f;
+  graphene_point_t center;
+  double distance;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (card)) ||
+      !gtk_widget_compute_point (GTK_WIDGET (card), find->relative_to,
+                                 &GRAPHENE_POINT_INIT (0, middle), &center))
+    return;
+
+  distance = ABS (center.y - find->y);
+  if (find->found == NULL || distance < find->distance)
+    {
+      find->found = card;
+      find->distance = distance;
+    }
+}
+
+/**
+ * _kontor_board_column_find_card_near:
+ * @self: a column
+ * @y: a height in @relative_to's coordinates
+ * @relative_to: a widget
+ *
+ * Returns: (transfer none) (nullable): the card shown nearest to @y
+ */
+KontorBoardCard *
+_kontor_board_column_find_card_near (KontorBoardColumn *self,
+                                     double             y,
+                                     GtkWidget         *relative_to)
+{
+  FindNear find = { y, relative_to, NULL, 0 };
+
+  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
+
+  foreach_card (self, find_card_near, &find);
+
+  return find.found;
+}
+
+typedef struct
+{
+  GtkWidget       *viewport;
+  KontorBoardCard *found;
+  double           top;
+} FindTop;
+
+static void
+find_top_card (KontorBoardCard *card,
+               gpointer         data)
+{
+  FindTop *find = data;
+  graphene_point_t top;
+
+  /* the highest card whose top is in view */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (card)) ||
+      !gtk_widget_compute_point (GTK_WIDGET (card), find->viewport, &GRAPHENE_POINT_INIT (0, 0),
+                                 &top) ||
+      top.y < -1 || top.y >= gtk_widget_get_height (find->viewport))
+    return;
+
+  if (find->found == NULL || top.y < find->top)
+    {
+      find->found = card;
+      find->top = top.y;
+    }
+}
+
+/**
+ * _kontor_board_column_focus_first:
+ * @self: a column
+ *
+ * Gives the focus to the first card in view, without scrolling.
+ *
+ * Returns: %TRUE when a card took the focus
+ */
+gboolean
+_kontor_board_column_focus_first (KontorBoardColumn *self)
+{
+  FindTop find = { GTK_WIDGET (self->scroller), NULL, 0 };
+
+  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), FALSE);
+
+  foreach_card (self, find_top_card, &find);
+
+  return find.found != NULL && gtk_widget_grab_focus (GTK_WIDGET (find.found));
+}
+
+/**
+ * _kontor_board_column_scroll_to:
+ * @self: a column
+ * @position: a card's position
+ *
+ * Scrolls the least needed to show the card at @position (GTK 4.8 has no
+ * gtk_list_view_scroll_to(); its list and grid views have this action).
+ */
+void
+_kontor_board_column_scroll_to (KontorBoardColumn *self,
+                                guint              position)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
+
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
+                                position);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drop */
+
+/**
+ * _kontor_board_column_drop:
+ * @self: a column
+ * @contact: the dropped contact, from any column
+ * @position: where it goes: before the card at @position, at the end for
+ *   %G_MAXUINT
+ *
+ * Moves @contact here, between the cards around @position.
+ */
+void
+_kontor_board_column_drop (KontorBoardColumn *self,
+                           KontorContact     *contact,
+                           guint              position)
+{
+  GListModel *model = G_LIST_MODEL (self->list);
+  const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
+  g_autoptr(KontorContact) before = NULL;
+  g_autoptr(KontorContact) after = NULL;
+
+  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
+  g_return_if_fail (KONTOR_IS_CONTACT (contact));
+
+  position = MIN (position, g_list_model_get_n_items (model));
+  if (position > 0)
+    before = g_list_model_get_item (model, position - 1);
+  after = g_list_model_get_item (model, position);
+
+  /* next to itself: it is there already */
+  if ((before != NULL && g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (before)), id) == 0) ||
+      (after != NULL && g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (after)), id) == 0))
+    return;
+
+  kontor_board_move_contact (self->board, contact,
+                             kontor_record_get_id (KONTOR_RECORD (self->status)),
+                             before, after);
+}
+
+static gboolean
+on_drop_target_drop_cb (KontorBoardColumn *self,
+                        const GValue      *value,
+                        double             x,
+                        double             y,
+                        GtkDropTarget     *target)
+{
+  KontorContact *contact;
+
+  g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  if (!G_VALUE_HOLDS (value, KONTOR_TYPE_CONTACT))
+    return FALSE;
+  contact = g_value_get_object (value);
+  if (contact == NULL)
+    return FALSE;
+
+  /* not onto a card (that takes the drop itself): to the end */
+  _kontor_board_column_drop (self, contact, G_MAXUINT);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Column menu (FEATURES P7) */
+
+static gint64
+count_contacts (KontorBoardColumn *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  n = kontor_store_count_in_pipeline_status (get_store (self),
+                                             kontor_record_get_id (KONTOR_RECORD (self->status)),
+                                             &error);
+  if (n < 0)
+    g_warning ("Could not count the contacts of a column: %s", error->message);
+
+  return n;
+}
+
+static guint
+find_status_index (GPtrArray  *statuses,
+                   const char *id)
+{
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      if (g_strcmp0 (kontor_record_get_id (g_ptr_array_index (statuses, i)), id) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+static void
+add_reason (GPtrArray *reasons,
+            char      *why)
+{
+  if (why == NULL)
+    return;
+
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (reasons, i), why))
+        {
+          g_free (why);
+          return;
+        }
+    }
+
+  g_ptr_array_add (reasons, why);
+}
+
+/* Enables what the rules allow now, and says why the rest is not */
+static GPtrArray *
+update_menu_actions (KontorBoardColumn *self)
+{
+  GPtrArray *reasons = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *statuses = _kontor_board_get_statuses (self->board);
+  guint index = find_status_index (statuses,
+                                   kontor_record_get_id (KONTOR_RECORD (self->status)));
+  gboolean can_edit = kontor_context_can_edit (get_context (self));
+  gboolean rename = FALSE, delete = FALSE, left = FALSE, right = FALSE, add_left = FALSE;
+  char *why = NULL;
+
+  if (!can_edit)
+    {
+      add_reason (reasons, g_strdup (_("Your role cannot change the board.")));
+    }
+  else if (index != G_MAXUINT)
+    {
+      rename = kontor_pipeline_status_can_rename (self->status, &why);
+      add_reason (reasons, g_steal_pointer (&why));
+
+      delete = kontor_pipeline_status_can_delete (self->status, count_contacts (self), &why);
+      add_reason (reasons, g_steal_pointer (&why));
+
+      left = kontor_pipeline_status_can_move (statuses, index, -1, &why);
+      add_reason (reasons, g_steal_pointer (&why));
+      right = kontor_pipeline_status_can_move (statuses, index, 1, &why);
+      /* the last column cannot move right, which needs no explanation */
+      g_clear_pointer (&why, g_free);
+
+      /* nothing goes before the first column */
+      add_left = index > 0;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.rename", rename);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.delete", delete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.move-left", left);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.move-right", right);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.add-left", add_left);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.add-right", can_edit);
+
+  return reasons;
+}
+
+static void
+append_item (GMenu      *section,
+             const char *label,
+             const char *action)
+{
+  g_menu_append (section, label, action);
+}
+
+static void
+create_column_menu_cb (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  KontorBoardColumn *self = user_data;
+  g_autoptr(GPtrArray) reasons = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) names = g_menu_new ();
+  g_autoptr(GMenu) add = g_menu_new ();
+  g_autoptr(GMenu) move = g_menu_new ();
+  g_autoptr(GMenu) delete = g_menu_new ();
+  GtkPopover *popover;
+
+  g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  reasons = update_menu_actions (self);
+
+  append_item (names, _("_Rename…"), "column.rename");
+  append_item (add, _("Add Column _Left…"), "column.add-left");
+  append_item (add, _("Add Column _Right…"), "column.add-right");
+  append_item (move, _("Move L_eft"), "column.move-left");
+  append_item (move, _("Move Ri_ght"), "column.move-right");
+  append_item (delete, _("_Delete Column"), "column.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (names));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (move));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (delete));
+
+  /* Why items are off, below them: a menu item has no tooltip */
+  if (reasons->len > 0)
+    {
+      g_autoptr(GMenu) why = g_menu_new ();
+      g_autoptr(GMenuItem) item = g_menu_item_new (NULL, NULL);
+
+      g_menu_item_set_attribute (item, "custom", "s", "reasons");
+      g_menu_append_item (why, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (why));
+    }
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  popover = gtk_menu_button_get_popover (button);
+
+  if (reasons->len > 0 && GTK_IS_POPOVER_MENU (popover))
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+      gtk_widget_add_css_class (box, "board-column-reasons");
+      for (guint i = 0; i < reasons->len; i++)
+        {
+          GtkWidget *label = gtk_label_new (g_ptr_array_index (reasons, i));
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_add_css_class (label, "caption");
+          gtk_box_append (GTK_BOX (box), label);
+        }
+      gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), box, "reasons");
+    }
+}
+
+static void
+run_operation (KontorBoardColumn *self,
+               KontorOperation   *operation)
+{
+  KontorWindow *window = get_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    kontor_window_run_operation (window, operation);
+  else if (!kontor_operation_apply (operation, &error))
+    g_warning ("%s", error->message);
+}
+
+typedef struct
+{
+  KontorBoardColumn *column;
+  NameRequestKind    kind;
+  GtkEditable       *entry;
+} NameRequest;
+
+static void
+name_request_free (gpointer  data,
+                   GClosure *closure)
+{
+  NameRequest *request = data;
+
+  g_object_unref (request->column);
+  g_free (request);
+}
+
+static void
+on_name_entry_changed_cb (AdwMessageDialog *dialog,
+                          GtkEditable      *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "apply", *text != '\0');
+}
+
+static void
+on_name_dialog_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            NameRequest      *request)
+{
+  KontorBoardColumn *self = request->column;
+  KontorStore *store = get_store (self);
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *old_name = NULL;
+  g_autofree char *title = NULL;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
+  if (*name == '\0')
+    return;
+  old_name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
+
+  switch (request->kind)
+    {
+    case NAME_RENAME:
+      if (g_str_equal (name, old_name))
+        return;
+      /* Translators: a toast; %s are the old and the new name of a board column */
+      title = g_strdup_printf (_("Column “%s” renamed to “%s”"), old_name, name);
+      operation = kontor_pipeline_operation_new_rename (store, self->status, name, title);
+      run_operation (self, operation);
+      break;
+
+    case NAME_ADD_LEFT:
+    case NAME_ADD_RIGHT:
+      /* Translators: a toast; %s is the name of a new board column */
+      title = g_strdup_printf (_("Column “%s” added"), name);
+      operation = kontor_pipeline_operation_new_add (store, name, self->status,
+                                                     request->kind == NAME_ADD_RIGHT, title);
+      run_operation (self, operation);
+      if (kontor_operation_is_applied (operation))
+        _kontor_board_column_added (self->board,
+                                    kontor_pipeline_operation_get_status_id (
+                                      KONTOR_PIPELINE_OPERATION (operation)));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+ask_name (KontorBoardColumn *self,
+          NameRequestKind    kind)
+{
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
+  g_autofree char *body = NULL;
+  const char *heading;
+  const char *apply;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  NameRequest *request;
+
+  switch (kind)
+    {
+    case NAME_RENAME:
+      heading = _("Rename Column");
+      apply = _("_Rename");
+      /* Translators: %s is the name of a board column */
+      body = g_strdup_printf (_("The cards of “%s” stay in the column."), name);
+      break;
+    case NAME_ADD_LEFT:
+      heading = _("Add Column");
+      apply = _("_Add");
+      /* Translators: %s is the name of a board column */
+      body = g_strdup_printf (_("The new column comes left of “%s”."), name);
+      break;
+    case NAME_ADD_RIGHT:
+      heading = _("Add Column");
+      apply = _("_Add");
+      /* Translators: %s is the name of a board column */
+      body = g_strdup_printf (_("The new column comes right of “%s”."), name);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading,
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", apply,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column Name"),
+                                  -1);
+  if (kind == NAME_RENAME)
+    gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_name_entry_changed_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  on_name_entry_changed_cb (dialog, GTK_EDITABLE (entry));
+
+  request = g_new0 (NameRequest, 1);
+  request->column = g_object_ref (self);
+  request->kind = kind;
+  request->entry = GTK_EDITABLE (entry);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_name_dialog_response_cb),
+                         request, name_request_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+
+  if (kontor_context_can_edit (get_context (self)))
+    ask_name (self, NAME_RENAME);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+
+  if (kontor_context_can_edit (get_context (self)))
+    ask_name (self, g_str_equal (action_name, "column.add-left") ? NAME_ADD_LEFT
+                                                                 : NAME_ADD_RIGHT);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+  gboolean left = g_str_equal (action_name, "column.move-left");
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
+  g_autofree char *title = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+
+  if (!kontor_context_can_edit (get_context (self)))
+    return;
+
+  if (left)
+    /* Translators: a toast; %s is the name of a board column */
+    title = g_strdup_printf (_("Column “%s” moved left"), name);
+  else
+    /* Translators: a toast; %s is the name of a board column */
+    title = g_strdup_printf (_("Column “%s” moved right"), name);
+
+  operation = kontor_pipeline_operation_new_move (get_store (self), self->status,
+                                                  left ? -1 : 1, title);
+  run_operation (self, operation);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
+  g_autofree char *title = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+
+  if (!kontor_context_can_edit (get_context (self)))
+    return;
+
+  /* Translators: a toast; %s is the name of a board column */
+  title = g_strdup_printf (_("Column “%s” deleted"), name);
+  operation = kontor_pipeline_operation_new_delete (get_store (self), self->status, title);
+  run_operation (self, operation);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+kontor_board_column_map (GtkWidget *widget)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+
+  GTK_WIDGET_CLASS (kontor_board_column_parent_class)->map (widget);
+
+  if (self->filter_stale)
+    sync_filter (self);
+  kontor_record_list_set_paused (self->list, FALSE);
+}
+
+/* Behind the table, or hidden in the board settings, a column's list runs
+ * no query for each change; it catches up when shown again. */
+static void
+kontor_board_column_unmap (GtkWidget *widget)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+
+  kontor_record_list_set_paused (self->list, TRUE);
+
+  GTK_WIDGET_CLASS (kontor_board_column_parent_class)->unmap (widget);
+}
+
+static void
+kontor_board_column_constructed (GObject *object)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (object);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GtkDropTarget *drop_target;
+
+  G_OBJECT_CLASS (kontor_board_column_parent_class)->constructed (object);
+
+  g_assert (KONTOR_IS_BOARD (self->board));
+  g_assert (KONTOR_IS_PIPELINE_STATUS (self->status));
+
+  self->filter = kontor_filter_new ();
+  sync_filter (self);
+  self->list = kontor_record_list_new (kontor_context_get_store (get_context (self)),
+                                       KONTOR_TYPE_CONTACT, self->filter);
+  g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (on_list_n_items_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (kontor_board_get_filter (self->board), "changed",
+                           G_CALLBACK (on_view_filter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self,
+                           G_CONNECT_SWAPPED);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+
+  drop_target = gtk_drop_target_new (KONTOR_TYPE_CONTACT, GDK_ACTION_MOVE);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_target_drop_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_column_menu_cb, self, NULL);
+
+  update_header (self);
+}
+
+static void
+kontor_board_column_dispose (GObject *object)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (object);
+
+  /* The view unbinds its cards while it goes: let it go first, with
+   * its model, and no count to update on the way. */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->grid_view != NULL)
+    gtk_grid_view_set_model (self->grid_view, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_BOARD_COLUMN);
+
+  g_clear_object (&self->list);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->status);
+
+  G_OBJECT_CLASS (kontor_board_column_parent_class)->dispose (object);
+}
+
+static void
+kontor_board_column_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      g_value_set_object (value, self->board);
+      break;
+    case PROP_STATUS:
+      g_value_set_object (value, self->status);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_board_column_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      self->board = g_value_get_object (value);
+      break;
+    case PROP_STATUS:
+      self->status = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_board_column_class_init (KontorBoardColumnClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kontor_board_column_constructed;
+  object_class->dispose = kontor_board_column_dispose;
+  object_class->get_property = kontor_board_column_get_property;
+  object_class->set_property = kontor_board_column_set_property;
+
+  widget_class->map = kontor_board_column_map;
+  widget_class->unmap = kontor_board_column_unmap;
+
+  /* The board owns its columns: no reference back, which would be a cycle */
+  properties[PROP_BOARD] =
+    g_param_spec_object ("board", NULL, NULL, KONTOR_TYPE_BOARD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_object ("status", NULL, NULL, KONTOR_TYPE_PIPELINE_STATUS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               APP_PATH "/ui/kontor-board-column.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, grid_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "column.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "column.add-left", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "column.add-right", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "column.move-left", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "column.move-right", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "column.delete", NULL, delete_action);
+}
+
+static void
+kontor_board_column_init (KontorBoardColumn *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * kontor_board_column_new:
+ * @board: the board
+ * @status: the pipeline status the column shows
+ *
+ * Returns: (transfer floating): a column
+ */
+GtkWidget *
+kontor_board_column_new (KontorBoard          *board,
+                         KontorPipelineStatus *status)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (board), NULL);
+  g_return_val_if_fail (KONTOR_IS_PIPELINE_STATUS (status), NULL);
+
+  return g_object_new (KONTOR_TYPE_BOARD_COLUMN, "board", board, "status", status, NULL);
+}
+
+/**
+ * kontor_board_column_get_status:
+ * @self: a column
+ *
+ * Returns: (transfer none): the pipeline status the column shows
+ */
+KontorPipelineStatus *
+kontor_board_column_get_status (KontorBoardColumn *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
+
+  return self->status;
+}
+
+const char *
+kontor_board_column_get_status_id (KontorBoardColumn *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
+
+  return kontor_record_get_id (KONTOR_RECORD (self->status));
+}
+
+/**
+ * kontor_board_column_get_list:
+ * @self: a column
+ *
+ * Returns: (transfer none): the contacts of the column, in board order
+ */
+KontorRecordList *
+kontor_board_column_get_list (KontorBoardColumn *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
+
+  return self->list;
+}
+
+/**
+ * kontor_board_column_get_view:
+ * @self: a column
+ *
+ * Returns: (transfer none): the view of the cards, a #GtkGridView of one
+ *   column
+ */
+GtkWidget *
+kontor_board_column_get_view (KontorBoardColumn *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
+
+  return GTK_WIDGET (self->grid_view);
+}
+
+GtkAdjustment *
+kontor_board_column_get_vadjustment (KontorBoardColumn *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}
+
+GtkMenuButton *
+kontor_board_column_get_menu_button (KontorBoardColumn *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
+
+  return self->menu_button;
+}
+
+/**
+ * kontor_board_column_find_card:
+ * @self: a column
+ * @contact_id: a contact's id
+ *
+ * Returns: (transfer none) (nullable): the card showing the contact, when
+ *   the column has made one (cards are made for what is in view)
+ */
+KontorBoardCard *
+kontor_board_column_find_card (KontorBoardColumn *self,
+                               const char        *contact_id)
+{
+  FindCard find = { contact_id, NULL };
+
+  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
+  g_return_val_if_fail (contact_id != NULL, NULL);
+
+  foreach_card (self, find_card, &find);
+
+  return find.found;
+}
+
+/**
+ * _kontor_board_column_set_status:
+ * @self: a column
+ * @status: the same status as stored now (renamed, moved)
+ */
+void
+_kontor_board_column_set_status (KontorBoardColumn    *self,
+                                 KontorPipelineStatus *status)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
+  g_return_if_fail (KONTOR_IS_PIPELINE_STATUS (status));
+
+  if (!g_set_object (&self->status, status))
+    return;
+
+  update_header (self);
+  _kontor_board_column_update_cards (self);
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include "kontor-board.h"
+#include "kontor-board-card.h"
+#include "kontor-board-column.h"
+
+G_BEGIN_DECLS
+
+/* What the board, its columns and its cards share; not for other files. */
+
+/* The optional fields of a card (GSettings "board-card-fields") */
+typedef enum
+{
+  KONTOR_BOARD_CARD_JOB_TITLE = 1 << 0,
+  KONTOR_BOARD_CARD_COMPANY   = 1 << 1,
+  KONTOR_BOARD_CARD_SALES_REP = 1 << 2,
+} KontorBoardCardFields;
+
+/* The ids of "board-card-fields", in the order of the flags above */
+extern const char * const _kontor_board_card_field_ids[3];
+
+KontorBoardCardFields _kontor_board_get_card_fields     (KontorBoard          *self);
+KontorUser           *_kontor_board_lookup_user         (KontorBoard          *self,
+                                                         const char           *user_id);
+GPtrArray            *_kontor_board_get_users           (KontorBoard          *self);
+GPtrArray            *_kontor_board_get_statuses        (KontorBoard          *self);
+KontorBoardColumn    *_kontor_board_get_neighbour       (KontorBoard          *self,
+                                                         KontorBoardColumn    *column,
+                                                         int                   delta);
+void                  _kontor_board_focus_card_later    (KontorBoard          *self,
+                                                         const char           *contact_id);
+void                  _kontor_board_remember_focus      (KontorBoard          *self,
+                                                         const char           *contact_id);
+void                  _kontor_board_column_added        (KontorBoard          *self,
+                                                         const char           *status_id);
+GPtrArray            *_kontor_board_select_columns      (GPtrArray            *statuses,
+                                                         const char * const   *ids);
+void                  _kontor_board_reload_statuses     (KontorContext        *context,
+                                                         GPtrArray           **statuses);
+
+void                  _kontor_board_column_set_status   (KontorBoardColumn    *self,
+                                                         KontorPipelineStatus *status);
+void                  _kontor_board_column_drop         (KontorBoardColumn    *self,
+                                                         KontorContact        *contact,
+                                                         guint                 position);
+void                  _kontor_board_column_update_cards (KontorBoardColumn    *self);
+KontorBoardCard      *_kontor_board_column_find_card_near (KontorBoardColumn  *self,
+                                                         double                y,
+                                                         GtkWidget            *relative_to);
+gboolean              _kontor_board_column_focus_first  (KontorBoardColumn    *self);
+void                  _kontor_board_column_scroll_to    (KontorBoardColumn    *self,
+                                                         guint                 position);
+
+void                  _kontor_board_card_bind           (KontorBoardCard      *self,
+                                                         KontorBoardColumn    *column,
+                                                         GtkListItem          *list_item);
+void                  _kontor_board_card_unbind         (KontorBoardCard      *self);
+void                  _kontor_board_card_update         (KontorBoardCard      *self);
+
+G_END_DECLS

@@ -1,0 +1,1207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-board"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-board-private.h"
+#include "kontor-field-change.h"
+#include "kontor-window.h"
+
+/**
+ * KontorBoard:
+ *
+ * The pipeline board (FEATURES P1–P8, X4): the contacts of the view's
+ * filter as cards, one column per shown pipeline status.
+ *
+ *   KontorContactsView's KontorFilter
+ *         │ changed
+ *         ▼
+ *   KontorBoard ──▶ KontorBoardColumn × shown statuses ──▶ KontorBoardCard × cards in view
+ *     users, card fields,        own filter + KontorRecordList
+ *     moves, keyboard            + GtkGridView of one column
+ *
+ * Every move, by drag and drop, by the keyboard or from a card's "Move to"
+ * menu, goes through kontor_board_move_contact(): one store operation (the
+ * status and a rank between the new neighbours', so only the moved card is
+ * written), undoable from the toast and with Ctrl+Z. The users (initials,
+ * colours) are loaded once per board and again when they change, so that
+ * binding a card asks the store nothing.
+ */
+struct _KontorBoard
+{
+  AdwBin                 parent_instance;
+
+  KontorContext         *context;
+  KontorFilter          *filter;
+  GPtrArray             *statuses;    /* KontorPipelineStatus, all, in board order */
+  GPtrArray             *columns;     /* KontorBoardColumn shown, left to right (unowned) */
+  GHashTable            *users;       /* id -> KontorUser */
+  GPtrArray             *user_list;   /* KontorUser, by name */
+  KontorBoardCardFields  card_fields;
+  guint                  n_items;
+  char                  *focus_id;    /* the contact whose card had the focus last */
+
+  /* the card to give the focus once its column has made it (after a move) */
+  char                  *pending_id;
+  char                  *pending_status_id;
+  guint                  pending_tick_id;
+  guint                  pending_ticks;
+
+  GtkStack              *stack;
+  GtkScrolledWindow     *scroller;
+  GtkBox                *columns_box;
+};
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_FILTER,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (KontorBoard, kontor_board, ADW_TYPE_BIN)
+
+/* How many frames to wait for a moved card's row before giving up */
+#define PENDING_FOCUS_FRAMES 60
+
+const char * const _kontor_board_card_field_ids[3] = {
+  "job-title",
+  "company",
+  "sales-rep",
+};
+
+/* ------------------------------------------------------------------------ */
+/* Loading */
+
+static int
+compare_users (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *name_a = kontor_record_dup_display_name (*(KontorRecord **) a);
+  g_autofree char *name_b = kontor_record_dup_display_name (*(KontorRecord **) b);
+
+  return g_utf8_collate (name_a, name_b);
+}
+
+static void
+load_users (KontorBoard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+
+  users = kontor_store_list_users (kontor_context_get_store (self->context), &error);
+  if (users == NULL)
+    {
+      g_warning ("Could not load the users for the board: %s", error->message);
+      users = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  g_ptr_array_sort (users, compare_users);
+
+  g_hash_table_remove_all (self->users);
+  for (guint i = 0; i < users->len; i++)
+    {
+      KontorRecord *user = g_ptr_array_index (users, i);
+
+      g_hash_table_insert (self->users, g_strdup (kontor_record_get_id (user)),
+                           g_object_ref (user));
+    }
+
+  g_clear_pointer (&self->user_list, g_ptr_array_unref);
+  self->user_list = g_steal_pointer (&users);
+}
+
+/**
+ * _kontor_board_reload_statuses:
+ * @context: the context whose store to ask
+ * @statuses: (inout) (transfer full): the array to replace
+ *
+ * Replaces @statuses by every pipeline status in board order; when the
+ * store cannot say, keeps the ones there are (a warning goes to the log).
+ */
+void
+_kontor_board_reload_statuses (KontorContext  *context,
+                               GPtrArray     **statuses)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *loaded;
+
+  loaded = kontor_store_list_pipeline_statuses (kontor_context_get_store (context), &error);
+  if (loaded == NULL)
+    {
+      g_warning ("Could not load the pipeline statuses: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (statuses, g_ptr_array_unref);
+  *statuses = loaded;
+}
+
+static void
+load_card_fields (KontorBoard *self)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (kontor_context_get_settings (self->context),
+                                           "board-card-fields");
+
+  self->card_fields = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (_kontor_board_card_field_ids); i++)
+    {
+      if (g_strv_contains ((const char * const *) ids, _kontor_board_card_field_ids[i]))
+        self->card_fields |= 1 << i;
+    }
+}
+
+static void
+update_cards (KontorBoard *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    _kontor_board_column_update_cards (g_ptr_array_index (self->columns, i));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Columns */
+
+static void
+update_n_items (KontorBoard *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      KontorBoardColumn *column = g_ptr_array_index (self->columns, i);
+
+      n += g_list_model_get_n_items (G_LIST_MODEL (kontor_board_column_get_list (column)));
+    }
+
+  if (n == self->n_items)
+    return;
+
+  self->n_items = n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+on_column_n_items_cb (KontorBoard      *self,
+                      GParamSpec       *pspec,
+                      KontorRecordList *list)
+{
+  g_assert (KONTOR_IS_BOARD (self));
+
+  update_n_items (self);
+}
+
+/**
+ * _kontor_board_select_columns:
+ * @statuses: (element-type KontorPipelineStatus): all statuses in board order
+ * @ids: (nullable): the ids of GSettings "board-columns"
+ *
+ * Returns: (transfer container) (element-type KontorPipelineStatus): the
+ *   statuses shown: those of @ids, or every active one when @ids is empty
+ *   or names none there is; in board order
+ */
+GPtrArray *
+_kontor_board_select_columns (GPtrArray          *statuses,
+                              const char * const *ids)
+{
+  GPtrArray *shown = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; ids != NULL && i < statuses->len; i++)
+    {
+      KontorRecord *status = g_ptr_array_index (statuses, i);
+
+      if (g_strv_contains (ids, kontor_record_get_id (status)))
+        g_ptr_array_add (shown, g_object_ref (status));
+    }
+
+  if (shown->len == 0)
+    {
+      for (guint i = 0; i < statuses->len; i++)
+        {
+          KontorPipelineStatus *status = g_ptr_array_index (statuses, i);
+
+          if (kontor_pipeline_status_get_active (status))
+            g_ptr_array_add (shown, g_object_ref (status));
+        }
+    }
+
+  /* nothing active: better all than an empty board */
+  if (shown->len == 0)
+    {
+      for (guint i = 0; i < statuses->len; i++)
+        g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (statuses, i)));
+    }
+
+  return shown;
+}
+
+/* Shows the columns of the settings, keeping the widgets (and so the
+ * lists and scroll positions) of statuses that stay. */
+static void
+rebuild_columns (KontorBoard *self)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (kontor_context_get_settings (self->context),
+                                           "board-columns");
+  g_autoptr(GPtrArray) shown = _kontor_board_select_columns (self->statuses,
+                                                             (const char * const *) ids);
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->columns);
+  GtkWidget *previous = NULL;
+
+  self->columns = g_ptr_array_new ();
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      KontorPipelineStatus *status = g_ptr_array_index (shown, i);
+      const char *id = kontor_record_get_id (KONTOR_RECORD (status));
+      KontorBoardColumn *column = NULL;
+
+      for (guint j = 0; j < old->len && column == NULL; j++)
+        {
+          if (g_strcmp0 (kontor_board_column_get_status_id (g_ptr_array_index (old, j)), id) == 0)
+            column = g_ptr_array_steal_index (old, j);
+        }
+
+      if (column != NULL)
+        {
+          _kontor_board_column_set_status (column, status);
+        }
+      else
+        {
+          column = KONTOR_BOARD_COLUMN (kontor_board_column_new (self, status));
+          gtk_widget_set_hexpand (GTK_WIDGET (column), TRUE);
+          g_signal_connect_object (kontor_board_column_get_list (column), "notify::n-items",
+                                   G_CALLBACK (on_column_n_items_cb), self, G_CONNECT_SWAPPED);
+          gtk_box_append (self->columns_box, GTK_WIDGET (column));
+        }
+
+      gtk_box_reorder_child_after (self->columns_box, GTK_WIDGET (column), previous);
+      previous = GTK_WIDGET (column);
+      g_ptr_array_add (self->columns, column);
+    }
+
+  for (guint j = 0; j < old->len; j++)
+    gtk_box_remove (self->columns_box, g_ptr_array_index (old, j));
+
+  update_n_items (self);
+}
+
+static void
+update_stack (KontorBoard *self)
+{
+  guint statuses = kontor_filter_get_statuses (self->filter);
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    statuses != 0 && (statuses & KONTOR_STATUS_MASK_ACTIVE) == 0
+                                      ? "restricted" : "columns");
+}
+
+static void
+update_actions (KontorBoard *self)
+{
+  gboolean can_edit = kontor_context_can_edit (self->context);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-card", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-left", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-right", can_edit);
+}
+
+static void
+on_store_statuses_changed_cb (KontorBoard *self,
+                              const char  *entity,
+                              GArray      *rowids,
+                              KontorStore *store)
+{
+  g_assert (KONTOR_IS_BOARD (self));
+
+  _kontor_board_reload_statuses (self->context, &self->statuses);
+  rebuild_columns (self);
+}
+
+static void
+on_store_users_changed_cb (KontorBoard *self,
+                           const char  *entity,
+                           GArray      *rowids,
+                           KontorStore *store)
+{
+  g_assert (KONTOR_IS_BOARD (self));
+
+  load_users (self);
+  update_cards (self);
+}
+
+static void
+on_store_current_user_cb (KontorBoard *self,
+                          GParamSpec  *pspec,
+                          KontorStore *store)
+{
+  g_assert (KONTOR_IS_BOARD (self));
+
+  update_actions (self);
+  update_cards (self);
+}
+
+static void
+on_settings_columns_changed_cb (KontorBoard *self,
+                                const char  *key,
+                                GSettings   *settings)
+{
+  g_assert (KONTOR_IS_BOARD (self));
+
+  rebuild_columns (self);
+}
+
+static void
+on_settings_card_fields_changed_cb (KontorBoard *self,
+                                    const char  *key,
+                                    GSettings   *settings)
+{
+  g_assert (KONTOR_IS_BOARD (self));
+
+  load_card_fields (self);
+  update_cards (self);
+}
+
+static void
+on_filter_changed_cb (KontorBoard  *self,
+                      KontorFilter *filter)
+{
+  g_assert (KONTOR_IS_BOARD (self));
+
+  update_stack (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Focus */
+
+static KontorBoardCard *
+get_focused_card (KontorBoard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *card;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+
+  card = KONTOR_IS_BOARD_CARD (focus) ? focus
+                                      : gtk_widget_get_ancestor (focus, KONTOR_TYPE_BOARD_CARD);
+  if (card == NULL || kontor_board_card_get_contact (KONTOR_BOARD_CARD (card)) == NULL)
+    return NULL;
+
+  return KONTOR_BOARD_CARD (card);
+}
+
+static KontorBoardColumn *
+get_card_column (KontorBoardCard *card)
+{
+  GtkWidget *column = gtk_widget_get_ancestor (GTK_WIDGET (card), KONTOR_TYPE_BOARD_COLUMN);
+
+  return column != NULL ? KONTOR_BOARD_COLUMN (column) : NULL;
+}
+
+/* Left and right as the user sees them, also in right-to-left languages */
+static int
+visual_delta (KontorBoard *self,
+              int          delta)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -delta : delta;
+}
+
+static gboolean
+on_pending_focus_tick_cb (GtkWidget     *widget,
+                          GdkFrameClock *frame_clock,
+                          gpointer       user_data)
+{
+  KontorBoard *self = KONTOR_BOARD (widget);
+  KontorBoardColumn *column = kontor_board_find_column (self, self->pending_status_id);
+  KontorBoardCard *card = NULL;
+
+  if (column != NULL && self->pending_id != NULL)
+    card = kontor_board_column_find_card (column, self->pending_id);
+
+  if ((card == NULL || !gtk_widget_get_mapped (GTK_WIDGET (card))) &&
+      ++self->pending_ticks < PENDING_FOCUS_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  if (card != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (card));
+
+  g_clear_pointer (&self->pending_id, g_free);
+  g_clear_pointer (&self->pending_status_id, g_free);
+  self->pending_tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _kontor_board_focus_card_later:
+ * @self: a board
+ * @contact_id: a contact that was just moved
+ *
+ * Scrolls the contact's column to it and gives its card the focus once the
+ * column has made it (X4: focus stays on the moved card).
+ */
+void
+_kontor_board_focus_card_later (KontorBoard *self,
+                                const char  *contact_id)
+{
+  g_autoptr(KontorContact) contact = NULL;
+  KontorBoardColumn *column;
+  guint position;
+
+  g_return_if_fail (KONTOR_IS_BOARD (self));
+  g_return_if_fail (contact_id != NULL);
+
+  contact = kontor_store_load (kontor_context_get_store (self->context), KONTOR_TYPE_CONTACT,
+                               contact_id, NULL);
+  if (contact == NULL)
+    return;
+  column = kontor_board_find_column (self, kontor_contact_get_pipeline_status_id (contact));
+  if (column == NULL)
+    return;
+
+  position = kontor_record_list_find_rowid (kontor_board_column_get_list (column),
+                                            kontor_record_get_rowid (KONTOR_RECORD (contact)));
+  if (position != G_MAXUINT)
+    _kontor_board_column_scroll_to (column, position);
+
+  g_free (self->pending_id);
+  self->pending_id = g_strdup (contact_id);
+  g_free (self->pending_status_id);
+  self->pending_status_id = g_strdup (kontor_board_column_get_status_id (column));
+  self->pending_ticks = 0;
+  if (self->pending_tick_id == 0)
+    self->pending_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                          on_pending_focus_tick_cb, NULL, NULL);
+}
+
+void
+_kontor_board_remember_focus (KontorBoard *self,
+                              const char  *contact_id)
+{
+  g_return_if_fail (KONTOR_IS_BOARD (self));
+
+  if (g_strcmp0 (self->focus_id, contact_id) == 0)
+    return;
+
+  g_free (self->focus_id);
+  self->focus_id = g_strdup (contact_id);
+}
+
+static void
+focus_neighbour_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorBoard *self = KONTOR_BOARD (widget);
+  KontorBoardCard *card = get_focused_card (self);
+  KontorBoardColumn *column = card != NULL ? get_card_column (card) : NULL;
+  int delta = visual_delta (self, g_str_equal (action_name, "board.focus-left") ? -1 : 1);
+  graphene_point_t center;
+  float middle;
+
+  if (column == NULL)
+    return;
+
+  middle = gtk_widget_get_height (GTK_WIDGET (card)) / 2.f;
+  if (!gtk_widget_compute_point (GTK_WIDGET (card), widget, &GRAPHENE_POINT_INIT (0, middle),
+                                 &center))
+    return;
+
+  /* to the card at about the same height in the next column that has any */
+  for (KontorBoardColumn *next = _kontor_board_get_neighbour (self, column, delta);
+       next != NULL;
+       next = _kontor_board_get_neighbour (self, next, delta))
+    {
+      KontorBoardCard *target = _kontor_board_column_find_card_near (next, center.y, widget);
+
+      if (target != NULL)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (target));
+          return;
+        }
+    }
+
+  gtk_widget_error_bell (widget);
+}
+
+static gboolean
+on_key_pressed_cb (KontorBoard           *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  g_assert (KONTOR_IS_BOARD (self));
+
+  /* Left and Right on a card go to the next column; the grid views would
+   * take them (or do nothing with them) otherwise. Only on the card itself:
+   * inside a popover or on a card's buttons, arrows keep their meaning. */
+  if (!KONTOR_IS_BOARD_CARD (focus) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "board.focus-left", NULL);
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "board.focus-right", NULL);
+    default:
+      return FALSE;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Moves */
+
+static KontorContact *
+dup_first_other (KontorBoardColumn *column,
+                 const char        *contact_id)
+{
+  GListModel *list = G_LIST_MODEL (kontor_board_column_get_list (column));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list) && i < 2; i++)
+    {
+      g_autoptr(KontorContact) contact = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (contact)), contact_id) != 0)
+        return g_steal_pointer (&contact);
+    }
+
+  return NULL;
+}
+
+/* Moves a contact to the top of a column: where the keyboard and the "Move
+ * to" menu put it, in view at once */
+static gboolean
+move_to_top (KontorBoard   *self,
+             KontorContact *contact,
+             const char    *status_id)
+{
+  KontorBoardColumn *column = kontor_board_find_column (self, status_id);
+  const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
+  KontorRecordList *list;
+  g_autoptr(KontorContact) first = NULL;
+  g_autoptr(KontorContact) top = NULL;
+
+  if (column == NULL)
+    return FALSE;
+
+  /* a hidden column's list waits for changes: its top must be today's */
+  list = kontor_board_column_get_list (column);
+  if (kontor_record_list_get_paused (list))
+    kontor_record_list_refresh (list, NULL);
+
+  top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  if (top != NULL && g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (top)), id) == 0)
+    return FALSE;
+
+  first = dup_first_other (column, id);
+
+  return kontor_board_move_contact (self, contact, status_id, NULL, first);
+}
+
+static void
+move_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KontorBoard *self = KONTOR_BOARD (widget);
+  g_autoptr(KontorContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *contact_id;
+  const char *status_id;
+
+  g_variant_get (parameter, "(&s&s)", &contact_id, &status_id);
+
+  contact = kontor_store_load (kontor_context_get_store (self->context), KONTOR_TYPE_CONTACT,
+                               contact_id, &error);
+  if (contact == NULL)
+    {
+      g_warning ("Could not move a card: %s", error->message);
+      return;
+    }
+
+  move_to_top (self, contact, status_id);
+}
+
+static void
+move_focused_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KontorBoard *self = KONTOR_BOARD (widget);
+  KontorBoardCard *card = get_focused_card (self);
+  KontorBoardColumn *column = card != NULL ? get_card_column (card) : NULL;
+  int delta = visual_delta (self, g_str_equal (action_name, "board.move-left") ? -1 : 1);
+  KontorBoardColumn *target;
+  KontorContact *contact;
+
+  if (column == NULL)
+    return;
+
+  target = _kontor_board_get_neighbour (self, column, delta);
+  if (target == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  contact = kontor_board_card_get_contact (card);
+  gtk_widget_activate_action (widget, "board.move-card", "(ss)",
+                              kontor_record_get_id (KONTOR_RECORD (contact)),
+                              kontor_board_column_get_status_id (target));
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+kontor_board_constructed (GObject *object)
+{
+  KontorBoard *self = KONTOR_BOARD (object);
+  KontorStore *store;
+  GSettings *settings;
+
+  G_OBJECT_CLASS (kontor_board_parent_class)->constructed (object);
+
+  g_assert (KONTOR_IS_CONTEXT (self->context));
+  g_assert (KONTOR_IS_FILTER (self->filter));
+
+  store = kontor_context_get_store (self->context);
+  settings = kontor_context_get_settings (self->context);
+
+  self->statuses = g_ptr_array_new_with_free_func (g_object_unref);
+  _kontor_board_reload_statuses (self->context, &self->statuses);
+  load_users (self);
+  load_card_fields (self);
+  rebuild_columns (self);
+  update_stack (self);
+  update_actions (self);
+
+  g_signal_connect_object (store, "changed::pipeline_status",
+                           G_CALLBACK (on_store_statuses_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::app_user", G_CALLBACK (on_store_users_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::current-user", G_CALLBACK (on_store_current_user_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::board-columns",
+                           G_CALLBACK (on_settings_columns_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::board-card-fields",
+                           G_CALLBACK (on_settings_card_fields_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+kontor_board_dispose (GObject *object)
+{
+  KontorBoard *self = KONTOR_BOARD (object);
+
+  if (self->pending_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick_id);
+      self->pending_tick_id = 0;
+    }
+
+  /* The columns go with the template; they are not counted any more. */
+  for (guint i = 0; self->columns != NULL && i < self->columns->len; i++)
+    g_signal_handlers_disconnect_by_data (
+      kontor_board_column_get_list (g_ptr_array_index (self->columns, i)), self);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+
+  /* AdwBin unparents its child itself: not again by the template */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_BOARD);
+
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  g_clear_pointer (&self->user_list, g_ptr_array_unref);
+  g_hash_table_remove_all (self->users);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (kontor_board_parent_class)->dispose (object);
+}
+
+static void
+kontor_board_finalize (GObject *object)
+{
+  KontorBoard *self = KONTOR_BOARD (object);
+
+  g_hash_table_unref (self->users);
+  g_free (self->focus_id);
+  g_free (self->pending_id);
+  g_free (self->pending_status_id);
+
+  G_OBJECT_CLASS (kontor_board_parent_class)->finalize (object);
+}
+
+static void
+kontor_board_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  KontorBoard *self = KONTOR_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_board_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  KontorBoard *self = KONTOR_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_FILTER:
+      self->filter = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_board_class_init (KontorBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kontor_board_constructed;
+  object_class->dispose = kontor_board_dispose;
+  object_class->finalize = kontor_board_finalize;
+  object_class->get_property = kontor_board_get_property;
+  object_class->set_property = kontor_board_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KONTOR_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL, KONTOR_TYPE_FILTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/kontor-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, KontorBoard, stack);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoard, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoard, columns_box);
+
+  gtk_widget_class_install_action (widget_class, "board.move-card", "(ss)", move_card_action);
+  gtk_widget_class_install_action (widget_class, "board.move-left", NULL, move_focused_action);
+  gtk_widget_class_install_action (widget_class, "board.move-right", NULL, move_focused_action);
+  gtk_widget_class_install_action (widget_class, "board.focus-left", NULL,
+                                   focus_neighbour_action);
+  gtk_widget_class_install_action (widget_class, "board.focus-right", NULL,
+                                   focus_neighbour_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left,
+                                       GDK_CONTROL_MASK | GDK_ALT_MASK, "board.move-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right,
+                                       GDK_CONTROL_MASK | GDK_ALT_MASK, "board.move-right", NULL);
+}
+
+static void
+kontor_board_init (KontorBoard *self)
+{
+  GtkEventController *keys;
+
+  self->users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->columns = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* before the focused grid view sees the arrows */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/**
+ * kontor_board_new:
+ * @context: the context
+ * @filter: the view's filter; the board shows its contacts and follows it
+ *
+ * Returns: (transfer floating): the pipeline board
+ */
+GtkWidget *
+kontor_board_new (KontorContext *context,
+                  KontorFilter  *filter)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (KONTOR_IS_FILTER (filter), NULL);
+
+  return g_object_new (KONTOR_TYPE_BOARD, "context", context, "filter", filter, NULL);
+}
+
+KontorContext *
+kontor_board_get_context (KontorBoard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  return self->context;
+}
+
+/**
+ * kontor_board_get_filter:
+ * @self: a board
+ *
+ * Returns: (transfer none): the view's filter the board follows
+ */
+KontorFilter *
+kontor_board_get_filter (KontorBoard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * kontor_board_get_n_items:
+ * @self: a board
+ *
+ * Returns: how many cards the shown columns hold
+ */
+guint
+kontor_board_get_n_items (KontorBoard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), 0);
+
+  return self->n_items;
+}
+
+guint
+kontor_board_get_n_columns (KontorBoard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), 0);
+
+  return self->columns->len;
+}
+
+/**
+ * kontor_board_get_column:
+ * @self: a board
+ * @index: a shown column's place, from the left
+ *
+ * Returns: (transfer none) (nullable): the column
+ */
+KontorBoardColumn *
+kontor_board_get_column (KontorBoard *self,
+                         guint        index)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  return index < self->columns->len ? g_ptr_array_index (self->columns, index) : NULL;
+}
+
+/**
+ * kontor_board_find_column:
+ * @self: a board
+ * @status_id: (nullable): a pipeline status id
+ *
+ * Returns: (transfer none) (nullable): the column of @status_id, when shown
+ */
+KontorBoardColumn *
+kontor_board_find_column (KontorBoard *self,
+                          const char  *status_id)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  for (guint i = 0; status_id != NULL && i < self->columns->len; i++)
+    {
+      KontorBoardColumn *column = g_ptr_array_index (self->columns, i);
+
+      if (g_strcmp0 (kontor_board_column_get_status_id (column), status_id) == 0)
+        return column;
+    }
+
+  return NULL;
+}
+
+/**
+ * kontor_board_find_card:
+ * @self: a board
+ * @contact_id: a contact's id
+ *
+ * Returns: (transfer none) (nullable): the card showing the contact, when
+ *   a column has made one (columns make cards for what is in view)
+ */
+KontorBoardCard *
+kontor_board_find_card (KontorBoard *self,
+                        const char  *contact_id)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+  g_return_val_if_fail (contact_id != NULL, NULL);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      KontorBoardCard *card = kontor_board_column_find_card (g_ptr_array_index (self->columns, i),
+                                                             contact_id);
+
+      if (card != NULL)
+        return card;
+    }
+
+  return NULL;
+}
+
+/**
+ * kontor_board_move_contact:
+ * @self: a board
+ * @contact: a contact on the board
+ * @status_id: the pipeline status (column) it goes to
+ * @before: (nullable): the card it lands after, %NULL for the top
+ * @after: (nullable): the card it lands before, %NULL for the end
+ *
+ * The one way a card moves (FEATURES P4, X4), whether dragged, moved with
+ * Ctrl+Alt+←/→ or from its "Move to" menu: the contact gets @status_id
+ * and a rank between its new neighbours', in one store transaction with
+ * its outbox entries; nothing else is written. The toast names the
+ * contact and the column and offers Undo. Afterwards the moved card has
+ * the focus, and its accessible name names its new column.
+ *
+ * Returns: %TRUE when the card moved
+ */
+gboolean
+kontor_board_move_contact (KontorBoard   *self,
+                           KontorContact *contact,
+                           const char    *status_id,
+                           KontorContact *before,
+                           KontorContact *after)
+{
+  g_autoptr(KontorFieldChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorBoardColumn *column;
+  g_autofree char *name = NULL;
+  g_autofree char *column_name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+  GtkRoot *root;
+  gboolean moved;
+
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_CONTACT (contact), FALSE);
+  g_return_val_if_fail (status_id != NULL, FALSE);
+  g_return_val_if_fail (before == NULL || KONTOR_IS_CONTACT (before), FALSE);
+  g_return_val_if_fail (after == NULL || KONTOR_IS_CONTACT (after), FALSE);
+
+  if (!kontor_context_can_edit (self->context))
+    return FALSE;
+
+  column = kontor_board_find_column (self, status_id);
+  name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
+  if (column != NULL)
+    column_name = kontor_record_dup_display_name (
+      KONTOR_RECORD (kontor_board_column_get_status (column)));
+  else
+    column_name = g_strdup ("?");
+  if (g_strcmp0 (kontor_contact_get_pipeline_status_id (contact), status_id) == 0)
+    /* Translators: a toast after a card was moved up or down in its column;
+     * %s is a contact's name, then the column's */
+    title = g_strdup_printf (_("“%s” moved within “%s”"), name, column_name);
+  else
+    /* Translators: a toast after a card was moved to another column; %s is a
+     * contact's name, then the column's */
+    title = g_strdup_printf (_("“%s” moved to “%s”"), name, column_name);
+
+  change = kontor_field_change_new_move (kontor_context_get_store (self->context), contact,
+                                         status_id,
+                                         before != NULL ? kontor_contact_get_rank (before) : NULL,
+                                         after != NULL ? kontor_contact_get_rank (after) : NULL,
+                                         title);
+
+  /* the contact object may be one a view drops while it refreshes */
+  id = g_strdup (kontor_record_get_id (KONTOR_RECORD (contact)));
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (KONTOR_IS_WINDOW (root))
+    {
+      moved = kontor_window_run_operation (KONTOR_WINDOW (root), KONTOR_OPERATION (change));
+    }
+  else
+    {
+      moved = kontor_operation_apply (KONTOR_OPERATION (change), &error);
+      if (!moved)
+        g_warning ("Could not move a card: %s", error->message);
+    }
+
+  if (moved)
+    _kontor_board_focus_card_later (self, id);
+
+  return moved;
+}
+
+/**
+ * kontor_board_focus:
+ * @self: a board
+ *
+ * Gives the focus to the card that had it last, or the first card.
+ *
+ * Returns: %TRUE when a card took the focus
+ */
+gboolean
+kontor_board_focus (KontorBoard *self)
+{
+  KontorBoardCard *card = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), FALSE);
+
+  if (self->focus_id != NULL)
+    card = kontor_board_find_card (self, self->focus_id);
+  if (card != NULL && gtk_widget_get_mapped (GTK_WIDGET (card)))
+    return gtk_widget_grab_focus (GTK_WIDGET (card));
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      if (_kontor_board_column_focus_first (g_ptr_array_index (self->columns, i)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+KontorBoardCardFields
+_kontor_board_get_card_fields (KontorBoard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), 0);
+
+  return self->card_fields;
+}
+
+/**
+ * _kontor_board_lookup_user:
+ * @self: a board
+ * @user_id: (nullable): a user's id
+ *
+ * Returns: (transfer none) (nullable): the user, from the board's cache
+ */
+KontorUser *
+_kontor_board_lookup_user (KontorBoard *self,
+                           const char  *user_id)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  return user_id != NULL ? g_hash_table_lookup (self->users, user_id) : NULL;
+}
+
+/**
+ * _kontor_board_get_users:
+ * @self: a board
+ *
+ * Returns: (transfer none) (element-type KontorUser): every user, by name
+ */
+GPtrArray *
+_kontor_board_get_users (KontorBoard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  return self->user_list;
+}
+
+/**
+ * _kontor_board_get_statuses:
+ * @self: a board
+ *
+ * Returns: (transfer none) (element-type KontorPipelineStatus): every
+ *   pipeline status, shown or not, in board order
+ */
+GPtrArray *
+_kontor_board_get_statuses (KontorBoard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  return self->statuses;
+}
+
+/**
+ * _kontor_board_get_neighbour:
+ * @self: a board
+ * @column: a shown column
+ * @delta: -1 for the one before, 1 for the one after
+ *
+ * Returns: (transfer none) (nullable): the shown column next to @column
+ */
+KontorBoardColumn *
+_kontor_board_get_neighbour (KontorBoard       *self,
+                             KontorBoardColumn *column,
+                             int                delta)
+{
+  guint index;
+
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  if (!g_ptr_array_find (self->columns, column, &index))
+    return NULL;
+  if ((delta < 0 && index == 0) || (delta > 0 && index + 1 >= self->columns->len))
+    return NULL;
+
+  return g_ptr_array_index (self->columns, index + delta);
+}
+
+/**
+ * _kontor_board_column_added:
+ * @self: a board
+ * @status_id: a status a column menu just added
+ *
+ * When the user chose the columns to show, a new one joins them: nobody
+ * adds a column to not see it.
+ */
+void
+_kontor_board_column_added (KontorBoard *self,
+                            const char  *status_id)
+{
+  GSettings *settings;
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) new_ids = NULL;
+
+  g_return_if_fail (KONTOR_IS_BOARD (self));
+
+  if (status_id == NULL)
+    return;
+
+  settings = kontor_context_get_settings (self->context);
+  ids = g_settings_get_strv (settings, "board-columns");
+  if (ids[0] == NULL || g_strv_contains ((const char * const *) ids, status_id))
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) ids);
+  g_strv_builder_add (builder, status_id);
+  new_ids = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "board-columns", (const char * const *) new_ids);
+}

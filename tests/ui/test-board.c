@@ -1,0 +1,1222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-board"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "kontor-board-card.h"
+#include "kontor-board-column.h"
+#include "kontor-board-settings.h"
+#include "kontor-board.h"
+#include "kontor-contacts-view.h"
+#include "kontor-demo.h"
+#include "kontor-test-utils.h"
+#include "kontor-ui-test-utils.h"
+#include "kontor-window.h"
+
+/* The pipeline board (FEATURES P1–P8, X4) with the demo team, driven as a
+ * person would: drags by emitting the drag source's "prepare" and the drop
+ * target's "drop" (GTK cannot synthesise pointer input; the real drag is
+ * test-board-drag.sh), the keyboard through the actions its keys are bound
+ * to, menus and popovers through their actions. What a move wrote is
+ * checked in the database. */
+
+static AdwApplication *app;
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  GSettings          *settings;
+  KontorContext      *context;
+  KontorWindow       *window;
+  KontorContactsView *view;
+  KontorBoard        *board;
+} Fixture;
+
+#define IN_PROGRESS_ID "00000000-0000-7000-8000-000000000002"
+#define LOST_ID        "00000000-0000-7000-8000-000000000006"
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  kontor_store_fixture_set_up (&fixture->base, data);
+  g_assert_true (kontor_demo_populate (fixture->base.store, KONTOR_DEMO_DEFAULT_CONTACTS,
+                                       KONTOR_DEMO_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+
+  /* the memory backend lives as long as the process: start from defaults */
+  fixture->settings = g_settings_new (APP_ID);
+  g_settings_reset (fixture->settings, "board-columns");
+  g_settings_reset (fixture->settings, "board-card-fields");
+  g_settings_set_string (fixture->settings, "contacts-view", "board");
+
+  fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
+  fixture->window = kontor_window_new (app, fixture->context);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  fixture->view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
+  fixture->board = kontor_contacts_view_get_board (fixture->view);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, fixture->board,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = kontor_test_find_message_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->context);
+  g_settings_set_string (fixture->settings, "contacts-view", "table");
+  g_clear_object (&fixture->settings);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Helpers */
+
+static GListModel *
+column_list (KontorBoardColumn *column)
+{
+  return G_LIST_MODEL (kontor_board_column_get_list (column));
+}
+
+static char *
+dup_item_id (KontorBoardColumn *column,
+             guint              position)
+{
+  g_autoptr(KontorContact) contact = g_list_model_get_item (column_list (column), position);
+
+  g_assert_nonnull (contact);
+
+  return g_strdup (kontor_record_get_id (KONTOR_RECORD (contact)));
+}
+
+static char *dup_text (Fixture    *fixture,
+                       const char *sql,
+                       const char *param);
+
+static char *
+dup_status_of (Fixture    *fixture,
+               const char *contact_id)
+{
+  return dup_text (fixture, "SELECT pipeline_status_id FROM contact WHERE id = ?1", contact_id);
+}
+
+static char *
+dup_text (Fixture    *fixture,
+          const char *sql,
+          const char *param)
+{
+  sqlite3_stmt *stmt = kontor_test_prepare (fixture->base.store, sql, param);
+  char *result = NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return result;
+}
+
+typedef struct
+{
+  KontorBoardColumn *column;
+  const char        *id;
+} CardWait;
+
+static gboolean
+card_is_shown (gpointer data)
+{
+  CardWait *wait = data;
+  KontorBoardCard *card = kontor_board_column_find_card (wait->column, wait->id);
+
+  return card != NULL && gtk_widget_get_mapped (GTK_WIDGET (card));
+}
+
+static KontorBoardCard *
+wait_for_card (KontorBoardColumn *column,
+               const char        *contact_id)
+{
+  CardWait wait = { column, contact_id };
+
+  g_assert_true (kontor_test_iterate_until (card_is_shown, &wait, KONTOR_TEST_TIMEOUT));
+
+  return kontor_board_column_find_card (column, contact_id);
+}
+
+static gpointer
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget keeps it */
+    }
+
+  return NULL;
+}
+
+/* A drag from @card's drag source onto @target, as GTK would do it */
+static gboolean
+drag_and_drop (KontorBoardCard *card,
+               GtkDropTarget   *target,
+               double           y)
+{
+  GtkDragSource *source = find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (source);
+  g_assert_nonnull (target);
+
+  g_signal_emit_by_name (source, "prepare", 5.0, 5.0, &provider);
+  if (provider == NULL)
+    return FALSE;
+
+  /* the drag carries the contact, not the widget */
+  g_value_init (&value, KONTOR_TYPE_CONTACT);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, NULL));
+  g_assert_true (KONTOR_IS_CONTACT (g_value_get_object (&value)));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, y, &accepted);
+  g_value_unset (&value);
+
+  return accepted;
+}
+
+/* Remembers every contact's board fields to see later what a move wrote */
+static void
+snapshot_contacts (Fixture *fixture)
+{
+  kontor_test_exec (fixture->base.store, "DROP TABLE IF EXISTS temp.board_before");
+  kontor_test_exec (fixture->base.store,
+                    "CREATE TEMP TABLE board_before AS "
+                    "SELECT id, pipeline_status_id, rank, rev, updated_at FROM contact");
+}
+
+/* Asserts that no contact but @contact_id changed since the snapshot, and
+ * that the outbox entries since @seq are all about @contact_id */
+static void
+assert_only_changed (Fixture    *fixture,
+                     const char *contact_id,
+                     gint64      seq)
+{
+  g_autofree char *others = g_strdup_printf ("SELECT count(*) FROM outbox WHERE client_seq > %"
+                                             G_GINT64_FORMAT " AND entity_id != ?1", seq);
+  g_autofree char *own = g_strdup_printf ("SELECT count(*) FROM outbox WHERE client_seq > %"
+                                          G_GINT64_FORMAT " AND entity_id = ?1", seq);
+
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store,
+                                          "SELECT count(*) FROM contact c "
+                                          "JOIN board_before b ON b.id = c.id "
+                                          "WHERE c.id != ?1 AND "
+                                          "(c.pipeline_status_id IS NOT b.pipeline_status_id OR "
+                                          " c.rank IS NOT b.rank OR c.rev != b.rev OR "
+                                          " c.updated_at != b.updated_at)",
+                                          contact_id), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store, others, contact_id), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store, own, contact_id), >, 0);
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget  *root,
+                  const char *icon_name)
+{
+  if (GTK_IS_MENU_BUTTON (root) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (root)), icon_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkLabel *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static KontorBoardColumn *
+column_of (Fixture    *fixture,
+           const char *key)
+{
+  g_autofree char *id = dup_text (fixture, "SELECT id FROM pipeline_status WHERE key = ?1", key);
+  KontorBoardColumn *column = kontor_board_find_column (fixture->board, id);
+
+  g_assert_nonnull (column);
+
+  return column;
+}
+
+static void
+search (Fixture    *fixture,
+        const char *text)
+{
+  GtkEditable *entry = kontor_contacts_view_get_search_entry (fixture->view);
+
+  g_object_set (entry, "search-delay", 0, NULL);
+  gtk_editable_set_text (entry, text);
+  /* search-changed comes from the main loop */
+  kontor_test_settle (100);
+}
+
+typedef struct
+{
+  GtkWidget  *board;
+  const char *contact_id;
+  const char *status_id;
+} FocusWait;
+
+static gboolean
+focus_is_on_card (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (wait->board));
+  GtkWidget *column;
+  KontorContact *contact;
+
+  if (!KONTOR_IS_BOARD_CARD (focus))
+    return FALSE;
+
+  contact = kontor_board_card_get_contact (KONTOR_BOARD_CARD (focus));
+  column = gtk_widget_get_ancestor (focus, KONTOR_TYPE_BOARD_COLUMN);
+
+  return contact != NULL && column != NULL &&
+         g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (contact)), wait->contact_id) == 0 &&
+         g_strcmp0 (kontor_board_column_get_status_id (KONTOR_BOARD_COLUMN (column)),
+                    wait->status_id) == 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tests */
+
+static void
+test_columns_and_counts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gint64 active = kontor_test_query_int (fixture->base.store,
+                                         "SELECT count(*) FROM pipeline_status WHERE active", NULL);
+  guint total = 0;
+
+  /* one column per active status, in board order */
+  g_assert_cmpuint (kontor_board_get_n_columns (fixture->board), ==, active);
+  g_assert_cmpstr (kontor_board_column_get_status_id (kontor_board_get_column (fixture->board, 1)),
+                   ==, IN_PROGRESS_ID);
+
+  for (guint i = 0; i < kontor_board_get_n_columns (fixture->board); i++)
+    {
+      KontorBoardColumn *column = kontor_board_get_column (fixture->board, i);
+      const char *id = kontor_board_column_get_status_id (column);
+      GListModel *list = column_list (column);
+      g_autofree char *previous = NULL;
+
+      /* Prospects and customers only: no inbox, no archive (FEATURES C4) */
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==,
+                        kontor_test_query_int (fixture->base.store,
+                                               "SELECT count(*) FROM contact WHERE "
+                                               "pipeline_status_id = ?1 AND status IN (1, 2)",
+                                               id));
+      total += g_list_model_get_n_items (list);
+
+      /* in board order: by rank */
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(KontorContact) contact = g_list_model_get_item (list, j);
+
+          g_assert_cmpstr (kontor_contact_get_pipeline_status_id (contact), ==, id);
+          if (previous != NULL)
+            g_assert_cmpint (strcmp (previous, kontor_contact_get_rank (contact)), <, 0);
+          g_free (previous);
+          previous = g_strdup (kontor_contact_get_rank (contact));
+        }
+    }
+
+  g_assert_cmpuint (total, >, 100);
+  g_assert_cmpuint (kontor_board_get_n_items (fixture->board), ==, total);
+
+  /* the cards of the first column are made, and only a few */
+  {
+    KontorBoardColumn *first = kontor_board_get_column (fixture->board, 0);
+    g_autofree char *id = dup_item_id (first, 0);
+
+    g_assert_nonnull (wait_for_card (first, id));
+  }
+}
+
+static void
+test_counts_follow_search (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KontorRecordList *table = kontor_contacts_view_get_list (fixture->view);
+  guint on_board = 0;
+  guint expected = 0;
+
+  search (fixture, "Logistik");
+
+  /* the table behind the board waits for changes; asked, it catches up */
+  g_assert_true (kontor_record_list_get_paused (table));
+  g_assert_true (kontor_record_list_refresh (table, NULL));
+
+  /* the same contacts as the table, those on the board */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (table)); i++)
+    {
+      g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (table), i);
+      KontorContactStatus status = kontor_contact_get_status (contact);
+
+      if (status == KONTOR_CONTACT_STATUS_PROSPECT || status == KONTOR_CONTACT_STATUS_CUSTOMER)
+        expected++;
+    }
+  g_assert_cmpuint (expected, >, 0);
+
+  for (guint i = 0; i < kontor_board_get_n_columns (fixture->board); i++)
+    {
+      KontorBoardColumn *column = kontor_board_get_column (fixture->board, i);
+      GListModel *list = column_list (column);
+
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(KontorContact) contact = g_list_model_get_item (list, j);
+
+          const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
+
+          g_assert_cmpuint (kontor_record_list_find (table, id), !=, G_MAXUINT);
+        }
+      on_board += g_list_model_get_n_items (list);
+    }
+  g_assert_cmpuint (on_board, ==, expected);
+  g_assert_cmpuint (kontor_board_get_n_items (fixture->board), ==, expected);
+
+  /* the "Leads" type filter too */
+  search (fixture, "");
+  kontor_contacts_view_set_leads_only (fixture->view, TRUE);
+  on_board = 0;
+  for (guint i = 0; i < kontor_board_get_n_columns (fixture->board); i++)
+    on_board += g_list_model_get_n_items (column_list (kontor_board_get_column (fixture->board,
+                                                                                i)));
+  g_assert_cmpuint (on_board, ==,
+                    kontor_test_query_int (fixture->base.store,
+                                           "SELECT count(*) FROM contact WHERE is_lead AND "
+                                           "status IN (1, 2) AND pipeline_status_id IN "
+                                           "(SELECT id FROM pipeline_status WHERE active)",
+                                           NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "contacts.leads-only",
+                                             NULL));
+  g_assert_false (kontor_filter_get_leads_only (kontor_board_get_filter (fixture->board)));
+}
+
+static void
+test_restricted_statuses (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (kontor_test_find_widget (GTK_WIDGET (fixture->view),
+                                                                  GTK_TYPE_DROP_DOWN));
+  GtkWidget *page = kontor_test_find_widget (GTK_WIDGET (fixture->board), ADW_TYPE_STATUS_PAGE);
+
+  g_assert_false (gtk_widget_get_mapped (page));
+
+  gtk_drop_down_set_selected (dropdown, 1);   /* Inbox */
+  kontor_test_settle (100);
+  g_assert_true (gtk_widget_get_mapped (page));
+
+  gtk_drop_down_set_selected (dropdown, 2);   /* Prospects */
+  kontor_test_settle (100);
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_cmpuint (kontor_board_get_n_items (fixture->board), ==,
+                    kontor_test_query_int (fixture->base.store,
+                                           "SELECT count(*) FROM contact WHERE status = 1 AND "
+                                           "pipeline_status_id IN "
+                                           "(SELECT id FROM pipeline_status WHERE active)",
+                                           NULL));
+}
+
+static void
+test_drag_to_other_column (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KontorBoardColumn *from = kontor_board_get_column (fixture->board, 0);
+  KontorBoardColumn *to = kontor_board_get_column (fixture->board, 1);
+  g_autofree char *id = dup_item_id (from, 0);
+  g_autofree char *last_id = dup_item_id (to, g_list_model_get_n_items (column_list (to)) - 1);
+  g_autofree char *last_rank = dup_text (fixture, "SELECT rank FROM contact WHERE id = ?1",
+                                         last_id);
+  g_autofree char *old_rank = dup_text (fixture, "SELECT rank FROM contact WHERE id = ?1", id);
+  g_autofree char *status = NULL;
+  g_autofree char *rank = NULL;
+  guint n_from = g_list_model_get_n_items (column_list (from));
+  guint n_to = g_list_model_get_n_items (column_list (to));
+  KontorBoardCard *card = wait_for_card (from, id);
+  gint64 seq = kontor_test_outbox_last_seq (fixture->base.store);
+
+  snapshot_contacts (fixture);
+
+  /* onto the column, not onto a card: to its end */
+  g_assert_true (drag_and_drop (card, find_controller (GTK_WIDGET (to), GTK_TYPE_DROP_TARGET),
+                                400.0));
+
+  status = dup_status_of (fixture, id);
+  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (to));
+  rank = dup_text (fixture, "SELECT rank FROM contact WHERE id = ?1", id);
+  g_assert_cmpint (strcmp (rank, last_rank), >, 0);
+  assert_only_changed (fixture, id, seq);
+
+  g_assert_cmpuint (g_list_model_get_n_items (column_list (from)), ==, n_from - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (column_list (to)), ==, n_to + 1);
+  {
+    g_autofree char *now_last = dup_item_id (to, n_to);
+
+    g_assert_cmpstr (now_last, ==, id);
+  }
+
+  /* Undo from the toast or Ctrl+Z */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_free (status);
+  status = dup_status_of (fixture, id);
+  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (from));
+  g_free (rank);
+  rank = dup_text (fixture, "SELECT rank FROM contact WHERE id = ?1", id);
+  g_assert_cmpstr (rank, ==, old_rank);
+  g_assert_cmpuint (g_list_model_get_n_items (column_list (from)), ==, n_from);
+  {
+    g_autofree char *first = dup_item_id (from, 0);
+
+    g_assert_cmpstr (first, ==, id);
+  }
+}
+
+static void
+test_reorder_within_column (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  KontorBoardColumn *column = kontor_board_get_column (fixture->board, 0);
+  g_autofree char *first_id = dup_item_id (column, 0);
+  g_autofree char *second_id = dup_item_id (column, 1);
+  g_autofree char *moved_id = dup_item_id (column, 3);
+  KontorBoardCard *first = wait_for_card (column, first_id);
+  KontorBoardCard *moved = wait_for_card (column, moved_id);
+  KontorBoardCard *target;
+  gint64 seq = kontor_test_outbox_last_seq (fixture->base.store);
+  guint n = g_list_model_get_n_items (column_list (column));
+
+  snapshot_contacts (fixture);
+
+  /* onto the upper half of the first card: before it */
+  g_assert_true (drag_and_drop (moved, find_controller (GTK_WIDGET (first), GTK_TYPE_DROP_TARGET),
+                                1.0));
+  {
+    g_autofree char *now_first = dup_item_id (column, 0);
+    g_autofree char *now_second = dup_item_id (column, 1);
+
+    g_assert_cmpstr (now_first, ==, moved_id);
+    g_assert_cmpstr (now_second, ==, first_id);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (column_list (column)), ==, n);
+  assert_only_changed (fixture, moved_id, seq);
+
+  /* onto the lower half of the (now) second card: after it */
+  moved = wait_for_card (column, moved_id);
+  target = wait_for_card (column, first_id);
+  g_assert_true (drag_and_drop (moved, find_controller (GTK_WIDGET (target), GTK_TYPE_DROP_TARGET),
+                                gtk_widget_get_height (GTK_WIDGET (target)) - 1.0));
+  {
+    g_autofree char *now_first = dup_item_id (column, 0);
+    g_autofree char *now_second = dup_item_id (column, 1);
+    g_autofree char *now_third = dup_item_id (column, 2);
+
+    g_assert_cmpstr (now_first, ==, first_id);
+    g_assert_cmpstr (now_second, ==, moved_id);
+    g_assert_cmpstr (now_third, ==, second_id);
+  }
+
+  /* dropped next to itself: nothing to do, nothing written */
+  seq = kontor_test_outbox_last_seq (fixture->base.store);
+  moved = wait_for_card (column, moved_id);
+  g_assert_true (drag_and_drop (moved, find_controller (GTK_WIDGET (moved), GTK_TYPE_DROP_TARGET),
+                                1.0));
+  g_assert_cmpint (kontor_test_outbox_last_seq (fixture->base.store), ==, seq);
+}
+
+static void
+test_keyboard_move (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KontorBoardColumn *from = kontor_board_get_column (fixture->board, 1);
+  KontorBoardColumn *to = kontor_board_get_column (fixture->board, 2);
+  g_autofree char *id = dup_item_id (from, 1);
+  g_autofree char *status = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *expected_label = NULL;
+  KontorBoardCard *card = wait_for_card (from, id);
+  FocusWait wait = { GTK_WIDGET (fixture->board), id, kontor_board_column_get_status_id (to) };
+  KontorContact *contact;
+  GtkWidget *focus;
+  gint64 seq = kontor_test_outbox_last_seq (fixture->base.store);
+
+  snapshot_contacts (fixture);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card)));
+
+  /* Ctrl+Alt+Right */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-right",
+                                             NULL));
+  status = dup_status_of (fixture, id);
+  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (to));
+  assert_only_changed (fixture, id, seq);
+
+  /* to the top of the next column, and the focus went along */
+  {
+    g_autofree char *top = dup_item_id (to, 0);
+
+    g_assert_cmpstr (top, ==, id);
+  }
+  g_assert_true (kontor_test_iterate_until (focus_is_on_card, &wait, KONTOR_TEST_TIMEOUT));
+
+  /* what a screen reader reads when the focus lands: name and column */
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  contact = kontor_board_card_get_contact (KONTOR_BOARD_CARD (focus));
+  name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
+  expected_label = g_strdup_printf ("%s, %s", name, "Successfully contacted");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       expected_label);
+
+  /* Ctrl+Alt+Left takes it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-left",
+                                             NULL));
+  g_free (status);
+  status = dup_status_of (fixture, id);
+  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (from));
+  wait.status_id = kontor_board_column_get_status_id (from);
+  g_assert_true (kontor_test_iterate_until (focus_is_on_card, &wait, KONTOR_TEST_TIMEOUT));
+
+  /* at the first column, Ctrl+Alt+Left has nowhere to go */
+  {
+    KontorBoardColumn *first = kontor_board_get_column (fixture->board, 0);
+    g_autofree char *first_id = dup_item_id (first, 0);
+    g_autofree char *first_status = NULL;
+
+    gtk_widget_grab_focus (GTK_WIDGET (wait_for_card (first, first_id)));
+    gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-left", NULL);
+    first_status = dup_status_of (fixture, first_id);
+    g_assert_cmpstr (first_status, ==, kontor_board_column_get_status_id (first));
+  }
+}
+
+static void
+test_keyboard_focus (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KontorBoardColumn *first = kontor_board_get_column (fixture->board, 0);
+  KontorBoardColumn *second = kontor_board_get_column (fixture->board, 1);
+  g_autofree char *id = dup_item_id (first, 2);
+  KontorBoardCard *card = wait_for_card (first, id);
+  GtkWidget *focus;
+
+  {
+    g_autofree char *second_id = dup_item_id (second, 0);
+
+    wait_for_card (second, second_id);
+  }
+
+  gtk_widget_grab_focus (GTK_WIDGET (card));
+
+  /* Right: a card of the next column, at about the same height */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.focus-right",
+                                             NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (KONTOR_IS_BOARD_CARD (focus));
+  g_assert_true (gtk_widget_get_ancestor (focus, KONTOR_TYPE_BOARD_COLUMN) == GTK_WIDGET (second));
+  g_assert_cmpuint (kontor_board_card_get_position (KONTOR_BOARD_CARD (focus)), <=, 4);
+
+  /* Left: back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.focus-left",
+                                             NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (gtk_widget_get_ancestor (focus, KONTOR_TYPE_BOARD_COLUMN) == GTK_WIDGET (first));
+
+  /* after the contact page, the focus comes back to the card */
+  gtk_widget_activate_action (GTK_WIDGET (focus), "card.open", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contacts",
+                                             NULL));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == focus);
+}
+
+static void
+test_move_to_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KontorBoardColumn *from = kontor_board_get_column (fixture->board, 0);
+  KontorBoardColumn *to = column_of (fixture, "won");
+  g_autofree char *id = dup_item_id (from, 0);
+  g_autofree char *status = NULL;
+  KontorBoardCard *card = wait_for_card (from, id);
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_menu_button (GTK_WIDGET (card),
+                                                             "go-jump-symbolic"));
+  GMenuModel *menu;
+  GMenuModel *section;
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+  FocusWait wait = { GTK_WIDGET (fixture->board), id, kontor_board_column_get_status_id (to) };
+
+  /* the other columns, each with the move as its action */
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==,
+                   kontor_board_get_n_columns (fixture->board) - 1);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                  &action));
+  g_assert_cmpstr (action, ==, "board.move-card");
+  gtk_menu_button_popdown (button);
+  g_object_unref (section);
+
+  /* choosing "Order received" */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "board.move-card", "(ss)", id,
+                                             kontor_board_column_get_status_id (to)));
+  status = dup_status_of (fixture, id);
+  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (to));
+  g_assert_true (kontor_test_iterate_until (focus_is_on_card, &wait, KONTOR_TEST_TIMEOUT));
+
+  /* and undo */
+  g_assert_true (kontor_window_undo (fixture->window));
+  g_free (status);
+  status = dup_status_of (fixture, id);
+  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (from));
+}
+
+static void
+test_viewer_cannot_move (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) users = kontor_store_list_users (fixture->base.store, NULL);
+  KontorBoardColumn *from = kontor_board_get_column (fixture->board, 0);
+  KontorBoardColumn *to = kontor_board_get_column (fixture->board, 1);
+  g_autofree char *id = dup_item_id (from, 0);
+  g_autofree char *status = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorBoardCard *card = wait_for_card (from, id);
+  gint64 seq = kontor_test_outbox_last_seq (fixture->base.store);
+  GtkMenuButton *menu_button;
+  KontorUser *viewer = NULL;
+
+  for (guint i = 0; i < users->len; i++)
+    {
+      if (kontor_user_get_role (g_ptr_array_index (users, i)) == KONTOR_USER_ROLE_VIEWER)
+        viewer = g_ptr_array_index (users, i);
+    }
+  g_assert_nonnull (viewer);
+  g_assert_true (kontor_store_set_current_user (fixture->base.store, viewer, &error));
+  g_assert_no_error (error);
+
+  /* no drag */
+  g_assert_false (drag_and_drop (card, find_controller (GTK_WIDGET (to), GTK_TYPE_DROP_TARGET),
+                                 10.0));
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (
+                     find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE)),
+                   ==, GTK_PHASE_NONE);
+
+  /* no keyboard move, no menu move, no assigning, no due date */
+  gtk_widget_grab_focus (GTK_WIDGET (card));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-right", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (card), "board.move-card", "(ss)", id,
+                              kontor_board_column_get_status_id (to));
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.set-due-date", "s", "2030-01-01");
+  g_assert_false (kontor_board_move_contact (fixture->board, kontor_board_card_get_contact (card),
+                                             kontor_board_column_get_status_id (to), NULL, NULL));
+
+  /* no column changes */
+  gtk_widget_activate_action (GTK_WIDGET (to), "column.move-right", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (to), "column.rename", NULL);
+  g_assert_null (kontor_test_find_message_dialog ());
+
+  status = dup_status_of (fixture, id);
+  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (from));
+  g_assert_cmpint (kontor_test_outbox_last_seq (fixture->base.store), ==, seq);
+
+  /* the column menu says why */
+  menu_button = kontor_board_column_get_menu_button (to);
+  gtk_menu_button_popup (menu_button);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)),
+                                           "Your role cannot change the board"));
+  gtk_menu_button_popdown (menu_button);
+}
+
+static void
+answer_name_dialog (const char *name)
+{
+  AdwMessageDialog *dialog = kontor_test_wait_for_message_dialog ();
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  entry = kontor_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_column_menu (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorBoardColumn *first = kontor_board_get_column (fixture->board, 0);
+  KontorBoardColumn *column = column_of (fixture, "in-progress");
+  GtkMenuButton *button;
+  GtkWidget *popover;
+  g_autofree char *name = NULL;
+  g_autofree char *new_id = NULL;
+  guint n_columns = kontor_board_get_n_columns (fixture->board);
+
+  /* a system column: not renamed, not deleted, not moved, and the menu
+   * says why */
+  button = kontor_board_column_get_menu_button (first);
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_nonnull (find_label_containing (popover, "automatic e-mails"));
+  g_assert_nonnull (find_label_containing (popover, "stays the first column"));
+  gtk_menu_button_popdown (button);
+  gtk_widget_activate_action (GTK_WIDGET (first), "column.rename", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (first), "column.move-right", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (first), "column.delete", NULL);
+  g_assert_null (kontor_test_find_message_dialog ());
+  g_assert_true (kontor_board_get_column (fixture->board, 0) == first);
+
+  /* a column with contacts cannot be deleted */
+  button = kontor_board_column_get_menu_button (column);
+  gtk_menu_button_popup (button);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (gtk_menu_button_get_popover (button)),
+                                           "still holds"));
+  gtk_menu_button_popdown (button);
+
+  /* rename, with undo */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (column), "column.rename", NULL));
+  answer_name_dialog ("Qualifiziert");
+  name = dup_text (fixture, "SELECT name FROM pipeline_status WHERE key = ?1", "in-progress");
+  g_assert_cmpstr (name, ==, "Qualifiziert");
+  column = column_of (fixture, "in-progress");
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (column), "Qualifiziert"));
+  g_assert_true (kontor_window_undo (fixture->window));
+  g_clear_pointer (&name, g_free);
+  name = dup_text (fixture, "SELECT name FROM pipeline_status WHERE key = ?1", "in-progress");
+  g_assert_null (name);
+
+  /* move right: the columns swap places */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (column), "column.move-right", NULL));
+  g_assert_true (kontor_board_get_column (fixture->board, 2) == column);
+  g_assert_true (kontor_window_undo (fixture->window));
+  g_assert_true (kontor_board_get_column (fixture->board, 1) == column);
+
+  /* add a column right of "Lost" */
+  column = column_of (fixture, "lost");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (column), "column.add-right", NULL));
+  answer_name_dialog ("Nachfassen");
+  g_assert_cmpuint (kontor_board_get_n_columns (fixture->board), ==, n_columns + 1);
+  new_id = dup_text (fixture, "SELECT id FROM pipeline_status WHERE name = ?1", "Nachfassen");
+  g_assert_nonnull (new_id);
+  g_assert_cmpstr (kontor_board_column_get_status_id (kontor_board_get_column (fixture->board,
+                                                                              n_columns)),
+                   ==, new_id);
+
+  /* an empty column can be deleted; undo brings it back */
+  column = kontor_board_find_column (fixture->board, new_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (column), "column.delete", NULL));
+  g_assert_cmpuint (kontor_board_get_n_columns (fixture->board), ==, n_columns);
+  g_assert_null (kontor_board_find_column (fixture->board, new_id));
+  g_assert_true (kontor_window_undo (fixture->window));
+  g_assert_nonnull (kontor_board_find_column (fixture->board, new_id));
+}
+
+static KontorBoardSettings *
+get_board_settings (Fixture *fixture)
+{
+  GtkWidget *button = find_menu_button (GTK_WIDGET (fixture->view), "emblem-system-symbolic");
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  return KONTOR_BOARD_SETTINGS (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+}
+
+static void
+test_board_settings (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KontorBoardSettings *popover = get_board_settings (fixture);
+  g_autoptr(GPtrArray) statuses = kontor_store_list_pipeline_statuses (fixture->base.store, NULL);
+  g_auto(GStrv) columns = NULL;
+  g_auto(GStrv) fields = NULL;
+  guint n_columns = kontor_board_get_n_columns (fixture->board);
+
+  /* every status, inactive ones too */
+  g_assert_cmpuint (statuses->len, ==, n_columns);
+
+  /* hide "Lost" */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover),
+                                             "board-settings.column-" LOST_ID, NULL));
+  columns = g_settings_get_strv (fixture->settings, "board-columns");
+  g_assert_cmpuint (g_strv_length (columns), ==, n_columns - 1);
+  g_assert_false (g_strv_contains ((const char * const *) columns, LOST_ID));
+  g_assert_cmpuint (kontor_board_get_n_columns (fixture->board), ==, n_columns - 1);
+  g_assert_null (kontor_board_find_column (fixture->board, LOST_ID));
+
+  /* hide all but the first: the last one stays, and the popover says why */
+  for (guint i = 1; i < statuses->len; i++)
+    {
+      g_autofree char *action = g_strconcat ("board-settings.column-",
+                                             kontor_record_get_id (g_ptr_array_index (statuses, i)),
+                                             NULL);
+      g_auto(GStrv) shown = g_settings_get_strv (fixture->settings, "board-columns");
+
+      if (g_strv_contains ((const char * const *) shown,
+                           kontor_record_get_id (g_ptr_array_index (statuses, i))))
+        gtk_widget_activate_action (GTK_WIDGET (popover), action, NULL);
+    }
+  g_assert_cmpuint (kontor_board_get_n_columns (fixture->board), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (popover), "board-settings.column-"
+                              "00000000-0000-7000-8000-000000000001", NULL);
+  g_assert_cmpuint (kontor_board_get_n_columns (fixture->board), ==, 1);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (popover), "At least one column"));
+
+  /* and back */
+  gtk_widget_activate_action (GTK_WIDGET (popover), "board-settings.column-" IN_PROGRESS_ID, NULL);
+  g_assert_cmpuint (kontor_board_get_n_columns (fixture->board), ==, 2);
+  g_assert_nonnull (kontor_board_find_column (fixture->board, IN_PROGRESS_ID));
+
+  /* an inactive status is offered, marked, and shown when chosen */
+  {
+    g_autoptr(KontorPipelineStatus) lost = kontor_store_load (fixture->base.store,
+                                                              KONTOR_TYPE_PIPELINE_STATUS,
+                                                              LOST_ID, NULL);
+    g_autoptr(GError) error = NULL;
+
+    kontor_pipeline_status_set_active (lost, FALSE);
+    g_assert_true (kontor_store_save (fixture->base.store, KONTOR_RECORD (lost), &error));
+    g_assert_no_error (error);
+  }
+  g_settings_reset (fixture->settings, "board-columns");
+  g_assert_cmpuint (kontor_board_get_n_columns (fixture->board), ==, n_columns - 1);
+  g_assert_null (kontor_board_find_column (fixture->board, LOST_ID));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (popover), "Lost (inactive)"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover),
+                                             "board-settings.column-" LOST_ID, NULL));
+  g_assert_nonnull (kontor_board_find_column (fixture->board, LOST_ID));
+  g_assert_cmpuint (kontor_board_get_n_columns (fixture->board), ==, n_columns);
+
+  /* card fields: the sales rep too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover),
+                                             "board-settings.field-sales-rep", NULL));
+  fields = g_settings_get_strv (fixture->settings, "board-card-fields");
+  g_assert_true (g_strv_contains ((const char * const *) fields, "sales-rep"));
+  g_assert_true (g_strv_contains ((const char * const *) fields, "company"));
+  kontor_test_settle (100);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->board), "Sales rep: "));
+
+  /* and without the company */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover),
+                                             "board-settings.field-company", NULL));
+  g_clear_pointer (&fields, g_strfreev);
+  fields = g_settings_get_strv (fixture->settings, "board-card-fields");
+  g_assert_false (g_strv_contains ((const char * const *) fields, "company"));
+}
+
+static void
+test_assign_and_due_date (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) users = kontor_store_list_users (fixture->base.store, NULL);
+  KontorBoardColumn *column = kontor_board_get_column (fixture->board, 0);
+  g_autofree char *id = dup_item_id (column, 0);
+  KontorBoardCard *card = wait_for_card (column, id);
+  GtkMenuButton *assign;
+  KontorUser *user = NULL;
+  const char *user_id = NULL;
+  g_autofree char *assignees = NULL;
+  g_autofree char *due_date = NULL;
+
+  /* a salesperson the contact is not assigned to yet */
+  for (guint i = 0; i < users->len; i++)
+    {
+      KontorUser *candidate = g_ptr_array_index (users, i);
+      KontorContact *contact = kontor_board_card_get_contact (card);
+      const char * const *assigned = kontor_contact_get_assignees (contact);
+
+      if (kontor_user_get_role (candidate) == KONTOR_USER_ROLE_SALES &&
+          (assigned == NULL ||
+           !g_strv_contains (assigned, kontor_record_get_id (KONTOR_RECORD (candidate)))))
+        user = candidate;
+    }
+  g_assert_nonnull (user);
+  user_id = kontor_record_get_id (KONTOR_RECORD (user));
+
+  /* the popover lists the colleagues; the avatar is the first menu
+   * button without an icon */
+  assign = GTK_MENU_BUTTON (find_menu_button (GTK_WIDGET (card), NULL));
+  g_assert_nonnull (assign);
+  gtk_menu_button_popup (assign);
+  g_assert_nonnull (kontor_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (assign)),
+                                             GTK_TYPE_LIST_BOX_ROW));
+  gtk_menu_button_popdown (assign);
+
+  /* choosing a colleague assigns the contact to them */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.assign", "s", user_id));
+  assignees = dup_text (fixture, "SELECT group_concat(target_id) FROM contact_link "
+                                 "WHERE kind = 1 AND owner_id = ?1", id);
+  g_assert_cmpstr (assignees, ==, user_id);
+  {
+    g_autofree char *initials = kontor_user_dup_initials (user);
+
+    card = wait_for_card (column, id);
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (card), initials));
+  }
+
+  /* choosing them again takes it back; undo gives it again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.assign", "s", user_id));
+  g_clear_pointer (&assignees, g_free);
+  assignees = dup_text (fixture, "SELECT group_concat(target_id) FROM contact_link "
+                                 "WHERE kind = 1 AND owner_id = ?1", id);
+  g_assert_null (assignees);
+  g_assert_true (kontor_window_undo (fixture->window));
+  assignees = dup_text (fixture, "SELECT group_concat(target_id) FROM contact_link "
+                                 "WHERE kind = 1 AND owner_id = ?1", id);
+  g_assert_cmpstr (assignees, ==, user_id);
+
+  /* the due date, from the calendar popover */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.set-due-date", "s",
+                                             "2030-01-15"));
+  due_date = dup_text (fixture, "SELECT due_date FROM contact WHERE id = ?1", id);
+  g_assert_cmpstr (due_date, ==, "2030-01-15");
+  card = wait_for_card (column, id);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (card), "2030-01-15"));
+
+  {
+    GtkLabel *label = find_label_containing (GTK_WIDGET (card), "2030-01-15");
+    GtkMenuButton *due = GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (label),
+                                                                   GTK_TYPE_MENU_BUTTON));
+    g_autoptr(GDateTime) date = g_date_time_new_local (2031, 3, 2, 0, 0, 0);
+    GtkWidget *calendar;
+
+    g_assert_nonnull (due);
+    gtk_menu_button_popup (due);
+    calendar = kontor_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (due)),
+                                        GTK_TYPE_CALENDAR);
+    g_assert_nonnull (calendar);
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.apply-due-date", NULL));
+    g_clear_pointer (&due_date, g_free);
+    due_date = dup_text (fixture, "SELECT due_date FROM contact WHERE id = ?1", id);
+    g_assert_cmpstr (due_date, ==, "2031-03-02");
+  }
+
+  /* Clear */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.set-due-date", "s", ""));
+  g_clear_pointer (&due_date, g_free);
+  due_date = dup_text (fixture, "SELECT due_date FROM contact WHERE id = ?1", id);
+  g_assert_null (due_date);
+}
+
+static KontorBoardCard *
+find_card_in_view (KontorBoardColumn *column)
+{
+  GtkWidget *list_view = kontor_board_column_get_view (column);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (row);
+
+      if (KONTOR_IS_BOARD_CARD (card) && gtk_widget_get_mapped (card) &&
+          kontor_board_card_get_contact (KONTOR_BOARD_CARD (card)) != NULL &&
+          kontor_board_card_get_position (KONTOR_BOARD_CARD (card)) > 2)
+        return KONTOR_BOARD_CARD (card);
+    }
+
+  return NULL;
+}
+
+static void
+test_open_keeps_scroll (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  KontorBoardColumn *column = kontor_board_get_column (fixture->board, 0);
+  GtkAdjustment *adjustment = kontor_board_column_get_vadjustment (column);
+  GtkWidget *page = kontor_window_get_contact_page (fixture->window);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (page));
+  KontorBoardCard *card;
+  double value;
+
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) -
+                     gtk_adjustment_get_page_size (adjustment), >, 400);
+  gtk_adjustment_set_value (adjustment, 400);
+  kontor_test_settle (200);
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, >, 0);
+
+  /* a card in view, opened by clicking it (its edit button does the same) */
+  card = find_card_in_view (column);
+  g_assert_nonnull (card);
+  /* as a click does; a card half out of view scrolls in */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card)));
+  kontor_test_settle (200);
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.edit", NULL));
+  g_assert_true (gtk_stack_get_visible_child (stack) == page);
+  kontor_test_settle (200);
+
+  /* cancelling the form: back on the board, where it was */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contacts",
+                                             NULL));
+  kontor_test_settle (200);
+  g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (fixture->view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+}
+
+/* The view not shown waits for changes and catches up when shown */
+static void
+test_view_switch (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *column_view = GTK_WIDGET (kontor_contacts_view_get_column_view (fixture->view));
+  KontorRecordList *table = kontor_contacts_view_get_list (fixture->view);
+  KontorBoardColumn *first = kontor_board_get_column (fixture->board, 0);
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorContact) other = kontor_contact_new ();
+  g_autofree char *stored = NULL;
+  guint n_first = g_list_model_get_n_items (column_list (first));
+
+  /* a contact made while the board is shown: the table's list waits (and
+   * has not even run its first query) */
+  g_assert_true (kontor_record_list_get_paused (table));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (table)), ==, 0);
+  kontor_contact_set_last_name (contact, "Zwischenzeit");
+  kontor_contact_set_status (contact, KONTOR_CONTACT_STATUS_PROSPECT);
+  kontor_test_save (fixture->base.store, contact);
+  g_assert_cmpuint (g_list_model_get_n_items (column_list (first)), ==, n_first + 1);
+  g_assert_cmpuint (kontor_record_list_find (table, kontor_record_get_id (KONTOR_RECORD (contact))),
+                    ==, G_MAXUINT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "settings.contacts-view",
+                                             "s", "table"));
+  stored = g_settings_get_string (fixture->settings, "contacts-view");
+  g_assert_cmpstr (stored, ==, "table");
+  kontor_test_settle (100);
+  g_assert_true (gtk_widget_get_mapped (column_view));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->board)));
+  g_assert_false (kontor_record_list_get_paused (table));
+  g_assert_cmpuint (kontor_record_list_find (table, kontor_record_get_id (KONTOR_RECORD (contact))),
+                    !=, G_MAXUINT);
+
+  /* now the board's columns wait */
+  kontor_contact_set_last_name (other, "Nachzügler");
+  kontor_contact_set_status (other, KONTOR_CONTACT_STATUS_PROSPECT);
+  kontor_test_save (fixture->base.store, other);
+  g_assert_cmpuint (kontor_record_list_find (table, kontor_record_get_id (KONTOR_RECORD (other))),
+                    !=, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (column_list (first)), ==, n_first + 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "settings.contacts-view",
+                                             "s", "board"));
+  kontor_test_settle (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->board)));
+  g_assert_cmpuint (g_list_model_get_n_items (column_list (first)), ==, n_first + 2);
+  g_assert_true (kontor_record_list_get_paused (table));
+}
+
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KontorBoardColumn *column = kontor_board_get_column (fixture->board, 0);
+  g_autofree char *id = dup_item_id (column, 0);
+  KontorBoardCard *card = wait_for_card (column, id);
+  GtkMenuButton *assign = GTK_MENU_BUTTON (find_menu_button (GTK_WIDGET (card), NULL));
+
+  /* the popovers made on first use too */
+  gtk_menu_button_popup (assign);
+  gtk_menu_button_popdown (assign);
+
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!kontor_test_ui_init (&argc, &argv))
+    return 0;
+
+  app = adw_application_new ("io.github.kontor.Kontor.TestBoard", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/board/columns-and-counts", test_columns_and_counts);
+  ADD ("/ui/board/counts-follow-search", test_counts_follow_search);
+  ADD ("/ui/board/restricted-statuses", test_restricted_statuses);
+  ADD ("/ui/board/drag-to-other-column", test_drag_to_other_column);
+  ADD ("/ui/board/reorder-within-column", test_reorder_within_column);
+  ADD ("/ui/board/keyboard-move", test_keyboard_move);
+  ADD ("/ui/board/keyboard-focus", test_keyboard_focus);
+  ADD ("/ui/board/move-to-menu", test_move_to_menu);
+  ADD ("/ui/board/viewer-cannot-move", test_viewer_cannot_move);
+  ADD ("/ui/board/column-menu", test_column_menu);
+  ADD ("/ui/board/settings", test_board_settings);
+  ADD ("/ui/board/assign-and-due-date", test_assign_and_due_date);
+  ADD ("/ui/board/open-keeps-scroll", test_open_keeps_scroll);
+  ADD ("/ui/board/view-switch", test_view_switch);
+  ADD ("/ui/board/accessible-names", test_accessible_names);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
