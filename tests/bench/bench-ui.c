@@ -14,6 +14,21 @@
  *   sort_click_ms                 gtk_column_view_sort_by_column → next frame
  *   search_type_ms                a keystroke in the search entry (no delay)
  *                                 → the first frame after the search ran
+ *   board_open_10k_ms             as first_screen_ms, with the pipeline board
+ *                                 shown, over KONTOR_BENCH_BOARD_CONTACTS
+ *                                 (default 10 000) contacts; next to it
+ *   table_open_10k_ms             … the table over the same contacts
+ *   board_move_ms                 kontor_board_move_contact() of one card to
+ *                                 the top of the next column, committed (its
+ *                                 store transaction and the lists' refresh);
+ *                                 the median of BOARD_MOVES moves
+ *   board_move_store_ms           … until the store's transaction is
+ *                                 committed (durable), before any list heard
+ *   board_move_paint_ms           … until the next frame is painted
+ *   table_move_ms                 the same operation on the contact in the
+ *                                 table's first row (to the next active
+ *                                 status), committed; and
+ *   table_move_paint_ms           … until the next frame is painted
  *
  * The parent makes the demo store once in a temporary folder and runs each
  * measurement in a fresh child process (itself with --child MODE), so that
@@ -37,14 +52,19 @@
 #include <adwaita.h>
 
 #include "kontor-bench.h"
+#include "kontor-board-column.h"
 #include "kontor-contacts-view.h"
 #include "kontor-context.h"
 #include "kontor-demo.h"
+#include "kontor-field-change.h"
 #include "kontor-test-utils.h"
 #include "kontor-window.h"
 
 #define WINDOW_WIDTH 1200
 #define WINDOW_HEIGHT 800
+
+/* moves measured on the board, of which the median is reported */
+#define BOARD_MOVES 7
 
 /* longest wait for one frame before the figure is given up (null), and
  * for a whole child process; meson gives the bench 600 s */
@@ -193,7 +213,7 @@ report_renderer (Child *child)
 
 /* The table's first screen: an empty window is up and painted, then the
  * contacts view (and with it its list and id query) is made and put in. */
-static void
+static GtkWidget *
 run_first_screen (Child *child)
 {
   GtkWidget *view;
@@ -215,6 +235,155 @@ run_first_screen (Child *child)
   report ("first_screen_rows",
           g_list_model_get_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (
             KONTOR_CONTACTS_VIEW (view)))));
+
+  return view;
+}
+
+static void
+on_store_changed_cb (KontorStore *store,
+                     const char  *entity,
+                     GArray      *rowids,
+                     gint64      *committed)
+{
+  if (*committed == 0)
+    *committed = g_get_monotonic_time ();
+}
+
+/* The table's first screen, then the contact in its first row moved to
+ * another active pipeline status with the operation the board uses (the
+ * status as the contact page changes it), so that board_move_ms has its
+ * table counterpart: committed, and painted. */
+static void
+run_table (Child *child)
+{
+  g_autoptr(GArray) move_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paint_after_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GPtrArray) active = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  list = G_LIST_MODEL (kontor_contacts_view_get_list (KONTOR_CONTACTS_VIEW (run_first_screen (child))));
+  settle (500);
+
+  statuses = kontor_store_list_pipeline_statuses (child->store, &error);
+  if (statuses == NULL)
+    g_error ("No pipeline statuses: %s", error->message);
+  for (guint i = 0; i < statuses->len; i++)
+    if (kontor_pipeline_status_get_active (g_ptr_array_index (statuses, i)))
+      g_ptr_array_add (active, g_ptr_array_index (statuses, i));
+  if (active->len < 2)
+    g_error ("Fewer than two active pipeline statuses");
+
+  for (guint i = 0, row = 0; i < BOARD_MOVES; i++, row++)
+    {
+      g_autoptr(KontorContact) contact = NULL;
+      g_autoptr(KontorFieldChange) change = NULL;
+      const char *to = NULL;
+      gint64 start;
+      guint paints;
+      double ms;
+
+      /* inbox contacts are in the table but cannot move (FEATURES C5) */
+      do
+        {
+          g_clear_object (&contact);
+          contact = g_list_model_get_item (list, row++);
+        }
+      while (contact != NULL &&
+             kontor_contact_status_is_restricted (kontor_contact_get_status (contact)));
+      if (contact == NULL)
+        g_error ("The table has no contact to move");
+      row--;
+      /* the status after the contact's own, in the board's order */
+      for (guint j = 0; j < active->len && to == NULL; j++)
+        if (g_strcmp0 (kontor_record_get_id (g_ptr_array_index (active, j)),
+                       kontor_contact_get_pipeline_status_id (contact)) == 0)
+          to = kontor_record_get_id (g_ptr_array_index (active, (j + 1) % active->len));
+      if (to == NULL)
+        to = kontor_record_get_id (g_ptr_array_index (active, 0));
+
+      paints = child->n_paints;
+      start = g_get_monotonic_time ();
+      change = kontor_field_change_new_move (child->store, contact, to, NULL, NULL, "bench");
+      if (!kontor_operation_apply (KONTOR_OPERATION (change), &error))
+        g_error ("The contact was not moved: %s", error->message);
+      ms = since_ms (start);
+      g_array_append_val (move_ms, ms);
+      ms = paint_ms (wait_for_paint (child, paints), start);
+      g_array_append_val (paint_after_ms, ms);
+      settle (300);
+    }
+  report ("table_move_ms", kontor_bench_median (move_ms));
+  report ("table_move_paint_ms", kontor_bench_median (paint_after_ms));
+}
+
+/* The board's first screen, as the table's above, then cards moved to the
+ * next column (FEATURES P4): committed, and painted. */
+static void
+run_board (Child *child)
+{
+  g_autoptr(GArray) move_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) store_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paint_after_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  KontorBoard *board;
+  GtkWidget *view;
+  gint64 start, built, committed = 0;
+
+  open_context (child);
+  /* connected before any list is made: it hears of the commit first */
+  g_signal_connect (child->store, "changed", G_CALLBACK (on_store_changed_cb), &committed);
+  g_settings_set_string (child->settings, "contacts-view", "board");
+  present (child, GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (child->app))));
+  if (wait_for_paint (child, 0) == 0)
+    g_error ("The window was never painted");
+  settle (300);
+
+  start = g_get_monotonic_time ();
+  view = kontor_contacts_view_new (child->context);
+  built = g_get_monotonic_time ();
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (child->window), view);
+
+  report ("board_open_ms", paint_ms (wait_for_paint (child, child->n_paints), start));
+  report ("board_open_build_ms", (built - start) / 1000.0);
+  board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (view));
+  report ("board_cards", kontor_board_get_n_items (board));
+  settle (500);
+
+  /* the top card of column i to the top of column i + 1, as Ctrl+Alt+→
+   * does, each time from another column */
+  for (guint i = 0; i < BOARD_MOVES; i++)
+    {
+      guint n_columns = kontor_board_get_n_columns (board);
+      KontorBoardColumn *from = kontor_board_get_column (board, i % (n_columns - 1));
+      KontorBoardColumn *to = kontor_board_get_column (board, i % (n_columns - 1) + 1);
+      g_autoptr(KontorContact) contact = NULL;
+      g_autoptr(KontorContact) top = NULL;
+      double ms;
+      guint paints;
+
+      contact = g_list_model_get_item (G_LIST_MODEL (kontor_board_column_get_list (from)), 0);
+      top = g_list_model_get_item (G_LIST_MODEL (kontor_board_column_get_list (to)), 0);
+      if (contact == NULL)
+        g_error ("The board has no card to move");
+
+      paints = child->n_paints;
+      committed = 0;
+      start = g_get_monotonic_time ();
+      if (!kontor_board_move_contact (board, contact, kontor_board_column_get_status_id (to),
+                                      NULL, top))
+        g_error ("The card was not moved");
+      ms = since_ms (start);
+      g_array_append_val (move_ms, ms);
+      ms = (committed - start) / 1000.0;
+      g_array_append_val (store_ms, ms);
+      ms = paint_ms (wait_for_paint (child, paints), start);
+      g_array_append_val (paint_after_ms, ms);
+      settle (300);
+    }
+  report ("board_move_ms", kontor_bench_median (move_ms));
+  report ("board_move_store_ms", kontor_bench_median (store_ms));
+  report ("board_move_paint_ms", kontor_bench_median (paint_after_ms));
 }
 
 /* App start: spawn → first frame, like RECIPES.md §4 (there: exec → first
@@ -407,8 +576,12 @@ on_activate_cb (GApplication *application,
     run_start (child, FALSE);
   else if (g_str_equal (child->mode, "first-screen"))
     run_first_screen (child);
+  else if (g_str_equal (child->mode, "table"))
+    run_table (child);
   else if (g_str_equal (child->mode, "interact"))
     run_interact (child);
+  else if (g_str_equal (child->mode, "board"))
+    run_board (child);
   else
     g_error ("Unknown mode %s", child->mode);
 
@@ -570,7 +743,8 @@ make_store (const char      *path,
       g_printerr ("Could not make the demo store %s: %s\n", path, error->message);
       return FALSE;
     }
-  kontor_bench_json_add_number (json, "populate_s", (kontor_bench_now_ms () - start) / 1000);
+  if (json != NULL)
+    kontor_bench_json_add_number (json, "populate_s", (kontor_bench_now_ms () - start) / 1000);
 
   return TRUE;
 }
@@ -582,6 +756,11 @@ main (int   argc,
   guint n_contacts = kontor_bench_env_uint ("KONTOR_BENCH_CONTACTS",
                                             KONTOR_BENCH_DEFAULT_CONTACTS);
   guint runs = kontor_bench_env_uint ("KONTOR_BENCH_RUNS", 3);
+  guint n_board_contacts = kontor_bench_env_uint ("KONTOR_BENCH_BOARD_CONTACTS", 10000);
+  g_autoptr(GPtrArray) board = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autofree char *board_path = NULL;
+  g_autofree char *board_runs = NULL;
   g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GPtrArray) start = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GPtrArray) screen = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
@@ -638,6 +817,10 @@ main (int   argc,
   kontor_bench_log ("making a demo store with %u contacts in %s", n_contacts, dir);
   if (!make_store (path, n_contacts, json))
     return 1;
+  board_path = g_build_filename (dir, "board.db", NULL);
+  kontor_bench_log ("making a demo store with %u contacts for the board", n_board_contacts);
+  if (!make_store (board_path, n_board_contacts, NULL))
+    return 1;
 
   /* interleaved, so that drift of the machine hits all three alike */
   for (guint run = 0; run < runs; run++)
@@ -646,6 +829,13 @@ main (int   argc,
       g_ptr_array_add (empty, spawn_child (self_exe, "empty", path));
       g_ptr_array_add (start, spawn_child (self_exe, "start", path));
       g_ptr_array_add (screen, spawn_child (self_exe, "first-screen", path));
+    }
+  for (guint run = 0; run < runs; run++)
+    {
+      kontor_bench_log ("run %u of %u: board and table over %u contacts", run + 1, runs,
+                        n_board_contacts);
+      g_ptr_array_add (board, spawn_child (self_exe, "board", board_path));
+      g_ptr_array_add (table, spawn_child (self_exe, "table", board_path));
     }
   kontor_bench_log ("the 100k table in use: memory, sorting, typing");
   g_ptr_array_add (interact, spawn_child (self_exe, "interact", path));
@@ -681,6 +871,22 @@ main (int   argc,
   steps = steps_array (interact);
   kontor_bench_json_add_raw (json, "search_steps", steps);
   kontor_bench_json_add_number (json, "renderer_is_cairo", median_of (start, "renderer_is_cairo"));
+  kontor_bench_json_add_int (json, "board_contacts", n_board_contacts);
+  kontor_bench_json_add_number (json, "board_cards", median_of (board, "board_cards"));
+  kontor_bench_json_add_number (json, "board_open_10k_ms", median_of (board, "board_open_ms"));
+  kontor_bench_json_add_number (json, "board_open_build_ms",
+                                median_of (board, "board_open_build_ms"));
+  board_runs = runs_array (board, "board_open_ms");
+  kontor_bench_json_add_raw (json, "board_open_runs_ms", board_runs);
+  kontor_bench_json_add_number (json, "table_open_10k_ms", median_of (table, "first_screen_ms"));
+  kontor_bench_json_add_number (json, "board_move_ms", median_of (board, "board_move_ms"));
+  kontor_bench_json_add_number (json, "table_move_ms", median_of (table, "table_move_ms"));
+  kontor_bench_json_add_number (json, "board_move_store_ms",
+                                median_of (board, "board_move_store_ms"));
+  kontor_bench_json_add_number (json, "board_move_paint_ms",
+                                median_of (board, "board_move_paint_ms"));
+  kontor_bench_json_add_number (json, "table_move_paint_ms",
+                                median_of (table, "table_move_paint_ms"));
 
   kontor_test_rmdir (dir);
   kontor_bench_json_add_number (json, "bench_total_s", (kontor_bench_now_ms () - bench_start) / 1000);
