@@ -22,6 +22,9 @@
  *   board's KontorFilter ──changed──▶ column's KontorFilter ──▶ KontorRecordList
  *   (search, status, lead, …)          (+ this status, by rank,     │ ids from SQLite
  *                                       Prospect|Customer only)     ▼
+ *                                      GtkSliceListModel (the first cards, growing
+ *                                       │                 as the column is scrolled)
+ *                                       ▼
  *                                      GtkNoSelection ──▶ GtkGridView ──▶ KontorBoardCard
  *                                                         (one column)
  *
@@ -29,7 +32,12 @@
  * 200 rows alive whatever its height (GTK_LIST_VIEW_MAX_LIST_ITEMS), which
  * made 1,200 cards for a board of six columns and took seconds to open
  * with 10,000 contacts; a grid view keeps 30 rows per column
- * (GTK_GRID_VIEW_MAX_VISIBLE_ROWS), more than a screen of cards.
+ * (GTK_GRID_VIEW_MAX_VISIBLE_ROWS). Even that is five screens of cards,
+ * so the view sees a prefix of the list that grows by SLICE_STEP cards
+ * whenever the end comes within a screen of the visible part (or a card
+ * further down is scrolled to); the prefix starts at 0, so a position in
+ * the view is a position in the list. The scroll bar shows the prefix; the
+ * count shows the whole column.
  *
  * The count is the list's length, so it is right for every filter. While
  * the board is hidden (the table is shown) the column leaves its filter
@@ -51,7 +59,13 @@ struct _KontorBoardColumn
   GtkMenuButton        *menu_button;
   GtkScrolledWindow    *scroller;
   GtkGridView          *grid_view;
+  GtkSliceListModel    *slice;
+  guint                 grow_source;
 };
+
+/* the cards a column makes first, and how many more at a time */
+#define SLICE_FIRST 12
+#define SLICE_STEP  24
 
 enum {
   PROP_0,
@@ -378,6 +392,46 @@ _kontor_board_column_focus_first (KontorBoardColumn *self)
   return find.found != NULL && gtk_widget_grab_focus (GTK_WIDGET (find.found));
 }
 
+static void
+grow_slice_to (KontorBoardColumn *self,
+               guint              size)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  size = MIN (size, n);
+  if (size > gtk_slice_list_model_get_size (self->slice))
+    gtk_slice_list_model_set_size (self->slice, size);
+}
+
+static gboolean
+on_grow_cb (gpointer data)
+{
+  KontorBoardColumn *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
+                 gtk_adjustment_get_page_size (adjustment);
+
+  self->grow_source = 0;
+  /* less than a screen of cards below what is visible */
+  if (below < gtk_adjustment_get_page_size (adjustment))
+    grow_slice_to (self, gtk_slice_list_model_get_size (self->slice) + SLICE_STEP);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* From the adjustment's signals, which come during size allocation: the
+ * model changes after it, in an idle. */
+static void
+on_vadjustment_changed_cb (KontorBoardColumn *self)
+{
+  if (self->grow_source != 0 ||
+      gtk_slice_list_model_get_size (self->slice) >=
+      g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+
+  self->grow_source = g_idle_add (on_grow_cb, self);
+}
+
 /**
  * _kontor_board_column_scroll_to:
  * @self: a column
@@ -392,9 +446,13 @@ _kontor_board_column_scroll_to (KontorBoardColumn *self,
 {
   g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
 
-  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
-    gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
-                                position);
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+
+  /* the card and a few below it */
+  grow_slice_to (self, position + 1 + SLICE_STEP / 4);
+  gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
+                              position);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -881,6 +939,7 @@ kontor_board_column_constructed (GObject *object)
   KontorBoardColumn *self = KONTOR_BOARD_COLUMN (object);
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkAdjustment *adjustment;
   GtkDropTarget *drop_target;
 
   G_OBJECT_CLASS (kontor_board_column_parent_class)->constructed (object);
@@ -904,7 +963,14 @@ kontor_board_column_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self,
                            G_CONNECT_SWAPPED);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0,
+                                          SLICE_FIRST);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_vadjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "value-changed",
+                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_grid_view_set_factory (self->grid_view, factory);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
 
@@ -929,9 +995,11 @@ kontor_board_column_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->grid_view != NULL)
     gtk_grid_view_set_model (self->grid_view, NULL);
+  g_clear_handle_id (&self->grow_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_BOARD_COLUMN);
 
+  g_clear_object (&self->slice);
   g_clear_object (&self->list);
   g_clear_object (&self->filter);
   g_clear_object (&self->status);

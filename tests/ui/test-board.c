@@ -1113,6 +1113,56 @@ test_open_keeps_scroll (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 
+/* A column makes the cards of its first screens, and more as it is
+ * scrolled; a card further down is made when something scrolls to it */
+static void
+test_cards_as_scrolled (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  KontorBoardColumn *first = kontor_board_get_column (fixture->board, 0);
+  KontorBoardColumn *second = kontor_board_get_column (fixture->board, 1);
+  GtkAdjustment *adjustment = kontor_board_column_get_vadjustment (first);
+  guint n = g_list_model_get_n_items (column_list (first));
+  g_autofree char *last = NULL;
+  g_autofree char *moved = dup_item_id (first, 0);
+  g_autofree char *second_last = NULL;
+  FocusWait wait = { GTK_WIDGET (fixture->board), moved,
+                     kontor_board_column_get_status_id (second) };
+  guint scrolls = 0;
+
+  /* the demo team fills the first column with more cards than it makes */
+  g_assert_cmpuint (n, >, 20);
+  last = dup_item_id (first, n - 1);
+  g_assert_null (kontor_board_column_find_card (first, last));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (
+    GTK_GRID_VIEW (kontor_board_column_get_view (first))))), <, n);
+
+  /* scrolled to the end, again and again: the last card comes */
+  while (!card_is_shown (&(CardWait) { first, last }) && scrolls++ < 20)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                gtk_adjustment_get_page_size (adjustment));
+      kontor_test_settle (100);
+    }
+  g_assert_nonnull (wait_for_card (first, last));
+
+  /* a card moved to the end of the next column: the column scrolls down
+   * to it and the focus goes along */
+  second_last = dup_item_id (second, g_list_model_get_n_items (column_list (second)) - 1);
+  g_assert_null (kontor_board_column_find_card (second, second_last));
+  {
+    g_autoptr(KontorContact) contact = g_list_model_get_item (column_list (first), 0);
+    g_autoptr(KontorContact) before =
+      g_list_model_get_item (column_list (second), g_list_model_get_n_items (column_list (second)) - 1);
+
+    g_assert_true (kontor_board_move_contact (fixture->board, contact,
+                                              kontor_board_column_get_status_id (second),
+                                              before, NULL));
+  }
+  g_assert_true (kontor_test_iterate_until (focus_is_on_card, &wait, KONTOR_TEST_TIMEOUT));
+  g_assert_nonnull (kontor_board_column_find_card (second, second_last));
+}
+
 /* The view not shown waits for changes and catches up when shown */
 static void
 test_view_switch (Fixture       *fixture,
@@ -1210,6 +1260,7 @@ main (int   argc,
   ADD ("/ui/board/settings", test_board_settings);
   ADD ("/ui/board/assign-and-due-date", test_assign_and_due_date);
   ADD ("/ui/board/open-keeps-scroll", test_open_keeps_scroll);
+  ADD ("/ui/board/cards-as-scrolled", test_cards_as_scrolled);
   ADD ("/ui/board/view-switch", test_view_switch);
   ADD ("/ui/board/accessible-names", test_accessible_names);
 
