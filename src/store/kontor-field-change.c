@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kontor-field-change.h"
 #include "kontor-rank.h"
+#include "kontor-store-private.h"
 
 /**
  * KontorFieldChange:
@@ -220,6 +223,40 @@ kontor_field_change_get_id (KontorFieldChange *self)
   return self->id;
 }
 
+/* The rank nearest to @rank in the column (above it with @above, below it
+ * otherwise; with no @rank, the column's last), of any contact but
+ * @contact_id. The board passes the ranks of the cards it shows; inbox,
+ * archived and filtered-out contacts of the column may lie between them,
+ * and a card must not take one of their ranks. */
+static char *
+dup_nearest_rank (KontorStore *store,
+                  const char  *status_id,
+                  const char  *rank,
+                  gboolean     above,
+                  const char  *contact_id)
+{
+  sqlite3_stmt *stmt;
+  char *nearest = NULL;
+
+  stmt = _kontor_store_prepare (store, above ?
+                                "SELECT min(rank) FROM contact WHERE pipeline_status_id = ?1 "
+                                "AND rank > ?2 AND id IS NOT ?3" :
+                                "SELECT max(rank) FROM contact WHERE pipeline_status_id = ?1 "
+                                "AND (?2 IS NULL OR rank < ?2) AND id IS NOT ?3",
+                                NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rank, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, contact_id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step (store, stmt, NULL) == 1)
+    nearest = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return nearest;
+}
+
 /**
  * kontor_field_change_new_move:
  * @store: the store
@@ -234,7 +271,10 @@ kontor_field_change_get_id (KontorFieldChange *self)
  * A board move (FEATURES P4): the contact's pipeline status and a rank
  * between its new neighbours', so that only this card is written. When
  * the neighbours' ranks are not in order (two machines ranked them alike),
- * the card goes right after @before_rank.
+ * the card goes right after @before_rank. Contacts the board does not show
+ * (inbox, archived, filtered out) keep their places: the card lands right
+ * after @before_rank, or at the top right before @after_rank, or with
+ * neither after the column's last contact.
  *
  * Returns: (transfer full): the change, not applied yet
  */
@@ -246,12 +286,26 @@ kontor_field_change_new_move (KontorStore   *store,
                               const char    *after_rank,
                               const char    *title)
 {
+  const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
+  g_autofree char *nearest = NULL;
   g_autofree char *rank = NULL;
   KontorFieldChange *self;
 
   g_return_val_if_fail (KONTOR_IS_STORE (store), NULL);
   g_return_val_if_fail (KONTOR_IS_CONTACT (contact), NULL);
   g_return_val_if_fail (status_id != NULL, NULL);
+
+  if (before_rank != NULL)
+    {
+      nearest = dup_nearest_rank (store, status_id, before_rank, TRUE, id);
+      if (nearest != NULL && (after_rank == NULL || strcmp (nearest, after_rank) < 0))
+        after_rank = nearest;
+    }
+  else
+    {
+      nearest = dup_nearest_rank (store, status_id, after_rank, FALSE, id);
+      before_rank = nearest;
+    }
 
   rank = kontor_rank_between (before_rank, after_rank);
   if (rank == NULL)

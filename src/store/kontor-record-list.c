@@ -223,11 +223,27 @@ concerns (KontorRecordList *self,
   if (rowids->len == 0 || rowids->len > 256 || self->item_type != KONTOR_TYPE_CONTACT)
     return TRUE;
 
-  for (guint i = 0; i < self->rowids->len; i++)
+  if (rowids->len <= 4)
     {
-      for (guint j = 0; j < rowids->len; j++)
+      for (guint i = 0; i < self->rowids->len; i++)
         {
-          if (rows[i] == g_array_index (rowids, gint64, j))
+          for (guint j = 0; j < rowids->len; j++)
+            {
+              if (rows[i] == g_array_index (rowids, gint64, j))
+                return TRUE;
+            }
+        }
+    }
+  else
+    {
+      /* one pass over a 100k list, not one per changed row */
+      g_autoptr(GHashTable) changed = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint j = 0; j < rowids->len; j++)
+        g_hash_table_add (changed, &g_array_index (rowids, gint64, j));
+      for (guint i = 0; i < self->rowids->len; i++)
+        {
+          if (g_hash_table_contains (changed, &rows[i]))
             return TRUE;
         }
     }
@@ -622,11 +638,9 @@ kontor_record_list_set_paused (KontorRecordList *self,
     return;
 
   self->paused = paused;
+  /* a refresh that fails leaves the list stale, to try again */
   if (!paused && self->stale)
-    {
-      self->stale = FALSE;
-      kontor_record_list_refresh (self, NULL);
-    }
+    kontor_record_list_refresh (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
 }
 

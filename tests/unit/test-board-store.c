@@ -244,6 +244,94 @@ test_reorder_within_column (Fixture       *fixture,
 }
 
 static void
+hide_card (KontorStore   *store,
+           KontorContact *contact)
+{
+  kontor_contact_set_status (contact, KONTOR_CONTACT_STATUS_ARCHIVED);
+  kontor_test_save (store, contact);
+}
+
+static char *
+rank_of (KontorStore   *store,
+         KontorContact *contact)
+{
+  g_autoptr(KontorContact) stored = reload (store, contact);
+
+  return g_strdup (kontor_contact_get_rank (stored));
+}
+
+static void
+move_card (KontorStore   *store,
+           KontorContact *contact,
+           const char    *status_id,
+           KontorContact *before,
+           KontorContact *after)
+{
+  g_autoptr(KontorFieldChange) move = NULL;
+  g_autoptr(GError) error = NULL;
+
+  move = kontor_field_change_new_move (store, contact, status_id,
+                                       before != NULL ? kontor_contact_get_rank (before) : NULL,
+                                       after != NULL ? kontor_contact_get_rank (after) : NULL,
+                                       "moved");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (move), &error));
+  g_assert_no_error (error);
+}
+
+/* The board passes the ranks of the cards it shows; archived (or inbox, or
+ * filtered-out) contacts between them keep their places and their ranks
+ * stay unique */
+static void
+test_move_past_hidden_cards (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) aaron = new_card (store, "Aaron", OFFER_ID);
+  g_autoptr(KontorContact) anders = new_card (store, "Anders", OFFER_ID);
+  g_autoptr(KontorContact) becker = new_card (store, "Becker", OFFER_ID);
+  g_autoptr(KontorContact) claus = new_card (store, "Claus", OFFER_ID);
+  g_autoptr(KontorContact) dorn = new_card (store, "Dorn", OFFER_ID);
+  g_autoptr(KontorContact) lost = new_card (store, "Lang", LOST_ID);
+  g_autofree char *aaron_rank = NULL;
+  g_autofree char *anders_rank = NULL;
+  g_autofree char *becker_rank = NULL;
+  g_autofree char *lost_rank = NULL;
+  g_autofree char *rank = NULL;
+
+  hide_card (store, aaron);
+  hide_card (store, becker);
+  hide_card (store, lost);
+  aaron_rank = rank_of (store, aaron);
+  anders_rank = rank_of (store, anders);
+  becker_rank = rank_of (store, becker);
+  lost_rank = rank_of (store, lost);
+
+  /* Dorn between Anders and Claus, the cards shown: before Becker */
+  move_card (store, dorn, OFFER_ID, anders, claus);
+  rank = rank_of (store, dorn);
+  g_assert_cmpint (strcmp (rank, anders_rank), >, 0);
+  g_assert_cmpint (strcmp (rank, becker_rank), <, 0);
+  g_clear_pointer (&rank, g_free);
+
+  /* Claus to the top, before Anders: after Aaron */
+  move_card (store, claus, OFFER_ID, NULL, anders);
+  rank = rank_of (store, claus);
+  g_assert_cmpint (strcmp (rank, aaron_rank), >, 0);
+  g_assert_cmpint (strcmp (rank, anders_rank), <, 0);
+  g_clear_pointer (&rank, g_free);
+
+  /* Anders into a column that shows no card: after the archived one */
+  move_card (store, anders, LOST_ID, NULL, NULL);
+  rank = rank_of (store, anders);
+  g_assert_cmpint (strcmp (rank, lost_rank), >, 0);
+
+  g_assert_cmpint (kontor_test_db_query_int (_kontor_store_get_db (store),
+                                             "SELECT count(*) FROM (SELECT 1 FROM contact"
+                                             " GROUP BY pipeline_status_id, rank"
+                                             " HAVING count(*) > 1)", NULL), ==, 0);
+}
+
+static void
 test_move_undo_restores_column (Fixture       *fixture,
                                 gconstpointer  data)
 {
@@ -542,6 +630,7 @@ main (int   argc,
   TEST ("/board-store/card/new-ranked-last", test_new_cards_ranked_last);
   TEST ("/board-store/card/move-writes-only-that-card", test_move_writes_only_that_card);
   TEST ("/board-store/card/reorder-within-column", test_reorder_within_column);
+  TEST ("/board-store/card/move-past-hidden-cards", test_move_past_hidden_cards);
   TEST ("/board-store/card/move-undo-restores-column", test_move_undo_restores_column);
   TEST ("/board-store/card/restricted-cannot-move", test_restricted_card_cannot_move);
   TEST ("/board-store/card/new-mark-cleared-by-a-change", test_new_mark_cleared_by_a_change);

@@ -595,6 +595,32 @@ test_refresh_error_keeps_rows (Fixture       *fixture,
   g_assert_cmpuint (kontor_items_recorder_count (recorder), ==, 0);
 }
 
+/* A catch-up that fails leaves the list stale: the next resume tries again */
+static void
+test_paused_retries_failed_catch_up (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  NotifyCount error_notifies = { 0 };
+
+  g_signal_connect (fixture->list, "notify::error", G_CALLBACK (on_notify_count_cb),
+                    &error_notifies);
+  g_assert_cmpint (sqlite3_exec (_kontor_store_get_db (fixture->base.store),
+                                 "DROP TABLE contact_search", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  kontor_record_list_set_paused (fixture->list, TRUE);
+  kontor_filter_set_search_text (fixture->filter, "adler");
+  g_assert_null (kontor_record_list_get_error (fixture->list));
+
+  kontor_record_list_set_paused (fixture->list, FALSE);
+  g_assert_nonnull (kontor_record_list_get_error (fixture->list));
+  g_assert_cmpuint (error_notifies.count, ==, 1);
+
+  kontor_record_list_set_paused (fixture->list, TRUE);
+  kontor_record_list_set_paused (fixture->list, FALSE);
+  g_assert_cmpuint (error_notifies.count, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 4);
+}
+
 /* ------------------------------------------------------------------------ */
 /* A long list */
 
@@ -704,6 +730,7 @@ main (int   argc,
   TEST ("/record-list/company-rename-reaches-items", test_company_rename_reaches_items);
   TEST ("/record-list/deleted-item-not-reused-for-new-row", test_deleted_item_not_reused);
   TEST ("/record-list/refresh-error-keeps-rows", test_refresh_error_keeps_rows);
+  TEST ("/record-list/paused-retries-failed-catch-up", test_paused_retries_failed_catch_up);
   g_test_add ("/record-list/5000-contacts-one-change", Fixture, NULL, big_set_up,
               test_big_list_one_change, fixture_tear_down);
   g_test_add ("/record-list/5000-contacts-reorder-in-two-steps", Fixture, NULL, big_set_up,
