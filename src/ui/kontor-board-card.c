@@ -730,7 +730,7 @@ on_query_tooltip_cb (KontorBoardCard *self,
   if (widget == GTK_WIDGET (self->edit_button))
     text = _("Edit");
   else if (widget == GTK_WIDGET (self->move_button))
-    text = _("Move To (Ctrl+Alt+←/→)");
+    text = _("Move To (Ctrl+Alt+←/→ or Shift+Alt+←/→)");
   else if (widget == GTK_WIDGET (self->new_badge))
     text = _("Nobody has handled this contact yet");
   else if (widget == GTK_WIDGET (self->assign_button))

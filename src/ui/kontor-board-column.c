@@ -174,6 +174,46 @@ update_header (KontorBoardColumn *self)
 }
 
 static void
+grow_slice_to (KontorBoardColumn *self,
+               guint              size)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  size = MIN (size, n);
+  if (size > gtk_slice_list_model_get_size (self->slice))
+    gtk_slice_list_model_set_size (self->slice, size);
+}
+
+static gboolean
+on_grow_cb (gpointer data)
+{
+  KontorBoardColumn *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
+                 gtk_adjustment_get_page_size (adjustment);
+
+  self->grow_source = 0;
+  /* less than a screen of cards below what is visible */
+  if (below < gtk_adjustment_get_page_size (adjustment))
+    grow_slice_to (self, gtk_slice_list_model_get_size (self->slice) + SLICE_STEP);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* From the adjustment's signals, which come during size allocation: the
+ * model changes after it, in an idle. */
+static void
+on_vadjustment_changed_cb (KontorBoardColumn *self)
+{
+  if (self->slice == NULL || self->grow_source != 0 ||
+      gtk_slice_list_model_get_size (self->slice) >=
+      g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+
+  self->grow_source = g_idle_add (on_grow_cb, self);
+}
+
+static void
 on_list_n_items_cb (KontorBoardColumn *self,
                     GParamSpec        *pspec,
                     KontorRecordList  *list)
@@ -181,6 +221,8 @@ on_list_n_items_cb (KontorBoardColumn *self,
   g_assert (KONTOR_IS_BOARD_COLUMN (self));
 
   update_header (self);
+  /* a card added past the cards made, with no scrolling to make it */
+  on_vadjustment_changed_cb (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -390,46 +432,6 @@ _kontor_board_column_focus_first (KontorBoardColumn *self)
   foreach_card (self, find_top_card, &find);
 
   return find.found != NULL && gtk_widget_grab_focus (GTK_WIDGET (find.found));
-}
-
-static void
-grow_slice_to (KontorBoardColumn *self,
-               guint              size)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-
-  size = MIN (size, n);
-  if (size > gtk_slice_list_model_get_size (self->slice))
-    gtk_slice_list_model_set_size (self->slice, size);
-}
-
-static gboolean
-on_grow_cb (gpointer data)
-{
-  KontorBoardColumn *self = data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  double below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
-                 gtk_adjustment_get_page_size (adjustment);
-
-  self->grow_source = 0;
-  /* less than a screen of cards below what is visible */
-  if (below < gtk_adjustment_get_page_size (adjustment))
-    grow_slice_to (self, gtk_slice_list_model_get_size (self->slice) + SLICE_STEP);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* From the adjustment's signals, which come during size allocation: the
- * model changes after it, in an idle. */
-static void
-on_vadjustment_changed_cb (KontorBoardColumn *self)
-{
-  if (self->grow_source != 0 ||
-      gtk_slice_list_model_get_size (self->slice) >=
-      g_list_model_get_n_items (G_LIST_MODEL (self->list)))
-    return;
-
-  self->grow_source = g_idle_add (on_grow_cb, self);
 }
 
 /**

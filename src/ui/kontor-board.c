@@ -167,12 +167,23 @@ update_cards (KontorBoard *self)
 /* ------------------------------------------------------------------------ */
 /* Columns */
 
+/* Inbox and archived contacts are not on the board (FEATURES C5) */
+static gboolean
+shows_columns (KontorBoard *self)
+{
+  guint statuses = kontor_filter_get_statuses (self->filter);
+
+  return statuses == 0 || (statuses & KONTOR_STATUS_MASK_ACTIVE) != 0;
+}
+
+/* The cards on the board; none while it explains why it has none (the
+ * columns' lists are paused then, their lengths from before) */
 static void
 update_n_items (KontorBoard *self)
 {
   guint n = 0;
 
-  for (guint i = 0; i < self->columns->len; i++)
+  for (guint i = 0; i < self->columns->len && shows_columns (self); i++)
     {
       KontorBoardColumn *column = g_ptr_array_index (self->columns, i);
 
@@ -293,11 +304,8 @@ rebuild_columns (KontorBoard *self)
 static void
 update_stack (KontorBoard *self)
 {
-  guint statuses = kontor_filter_get_statuses (self->filter);
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    statuses != 0 && (statuses & KONTOR_STATUS_MASK_ACTIVE) == 0
-                                      ? "restricted" : "columns");
+  gtk_stack_set_visible_child_name (self->stack, shows_columns (self) ? "columns" : "restricted");
+  update_n_items (self);
 }
 
 static void
@@ -828,10 +836,16 @@ kontor_board_class_init (KontorBoardClass *klass)
   gtk_widget_class_install_action (widget_class, "board.focus-right", NULL,
                                    focus_neighbour_action);
 
+  /* GNOME Shell on Debian 12 switches workspaces with Ctrl+Alt+←/→ (the
+   * app never sees them there): Shift+Alt+←/→ does the same */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left,
                                        GDK_CONTROL_MASK | GDK_ALT_MASK, "board.move-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right,
                                        GDK_CONTROL_MASK | GDK_ALT_MASK, "board.move-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left,
+                                       GDK_SHIFT_MASK | GDK_ALT_MASK, "board.move-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right,
+                                       GDK_SHIFT_MASK | GDK_ALT_MASK, "board.move-right", NULL);
 }
 
 static void

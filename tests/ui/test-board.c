@@ -146,6 +146,14 @@ card_is_shown (gpointer data)
   return card != NULL && gtk_widget_get_mapped (GTK_WIDGET (card));
 }
 
+static gboolean
+card_is_made (gpointer data)
+{
+  CardWait *wait = data;
+
+  return kontor_board_column_find_card (wait->column, wait->id) != NULL;
+}
+
 static KontorBoardCard *
 wait_for_card (KontorBoardColumn *column,
                const char        *contact_id)
@@ -459,6 +467,13 @@ test_restricted_statuses (Fixture       *fixture,
   gtk_drop_down_set_selected (dropdown, 1);   /* Inbox */
   kontor_test_settle (100);
   g_assert_true (gtk_widget_get_mapped (page));
+  /* no cards, and the title says so */
+  g_assert_cmpuint (kontor_board_get_n_items (fixture->board), ==, 0);
+  {
+    GtkWidget *title = kontor_test_find_widget (GTK_WIDGET (fixture->view), ADW_TYPE_WINDOW_TITLE);
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "0 contacts");
+  }
 
   gtk_drop_down_set_selected (dropdown, 2);   /* Prospects */
   kontor_test_settle (100);
@@ -1145,6 +1160,22 @@ test_cards_as_scrolled (Fixture       *fixture,
       kontor_test_settle (100);
     }
   g_assert_nonnull (wait_for_card (first, last));
+
+  /* a contact added at the end, past every card made: its card is made */
+  {
+    g_autoptr(KontorContact) added = kontor_contact_new ();
+
+    kontor_contact_set_last_name (added, "Zuletzt");
+    kontor_contact_set_status (added, KONTOR_CONTACT_STATUS_PROSPECT);
+    kontor_contact_set_pipeline_status_id (added, kontor_board_column_get_status_id (first));
+    kontor_test_save (fixture->base.store, added);
+    g_assert_cmpuint (g_list_model_get_n_items (column_list (first)), ==, n + 1);
+    g_free (last);
+    last = dup_item_id (first, n);
+    g_assert_cmpstr (last, ==, kontor_record_get_id (KONTOR_RECORD (added)));
+    g_assert_true (kontor_test_iterate_until (card_is_made, &(CardWait) { first, last },
+                                              KONTOR_TEST_TIMEOUT));
+  }
 
   /* a card moved to the end of the next column: the column scrolls down
    * to it and the focus goes along */
