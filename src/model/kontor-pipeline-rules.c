@@ -155,3 +155,59 @@ kontor_pipeline_status_can_move (GPtrArray  *statuses,
 
   return TRUE;
 }
+
+static char *
+dup_name_key (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  g_autofree char *normalized = g_utf8_normalize (stripped, -1, G_NORMALIZE_ALL);
+
+  return normalized != NULL ? g_utf8_casefold (normalized, -1) : g_strdup (stripped);
+}
+
+/**
+ * kontor_pipeline_status_name_is_free:
+ * @statuses: (element-type KontorPipelineStatus): all columns
+ * @name: a name for a column
+ * @except_id: (nullable): the column being renamed, which may keep its name
+ * @why: (out) (optional) (transfer full): why not
+ *
+ * Two columns of one name could not be told apart on the board, in its
+ * settings or in a "Move To" menu; case and Unicode forms do not count.
+ *
+ * Returns: %TRUE when no other column has @name
+ */
+gboolean
+kontor_pipeline_status_name_is_free (GPtrArray   *statuses,
+                                     const char  *name,
+                                     const char  *except_id,
+                                     char       **why)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (statuses != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  key = dup_name_key (name);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      KontorPipelineStatus *status = g_ptr_array_index (statuses, i);
+      g_autofree char *other = NULL;
+      g_autofree char *other_key = NULL;
+
+      if (g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (status)), except_id) == 0)
+        continue;
+
+      other = kontor_record_dup_display_name (KONTOR_RECORD (status));
+      other_key = dup_name_key (other);
+      if (g_str_equal (key, other_key))
+        {
+          set_why (why,
+                   /* Translators: %s is a column of the pipeline board */
+                   _("There is already a column named “%s”."), other);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

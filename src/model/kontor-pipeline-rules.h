@@ -19,5 +19,9 @@ gboolean kontor_pipeline_status_can_move   (GPtrArray             *statuses,
                                             guint                  index,
                                             int                    delta,
                                             char                 **why);
+gboolean kontor_pipeline_status_name_is_free (GPtrArray           *statuses,
+                                              const char          *name,
+                                              const char          *except_id,
+                                              char               **why);
 
 G_END_DECLS

@@ -101,6 +101,22 @@ set_not_found (GError **error)
 }
 
 static gboolean
+check_name_is_free (GPtrArray   *statuses,
+                    const char  *name,
+                    const char  *except_id,
+                    GError     **error)
+{
+  g_autofree char *why = NULL;
+
+  if (kontor_pipeline_status_name_is_free (statuses, name, except_id, &why))
+    return TRUE;
+
+  g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID, why);
+
+  return FALSE;
+}
+
+static gboolean
 add_step (KontorPipelineOperation  *self,
           GError                  **error)
 {
@@ -116,6 +132,8 @@ add_step (KontorPipelineOperation  *self,
   index = find_index (statuses, self->neighbour_id);
   if (index == G_MAXUINT)
     return set_not_found (error);
+  if (!check_name_is_free (statuses, self->name, self->status_id, error))
+    return FALSE;
 
   /* make room: the columns from the new place on move one to the right */
   neighbour = g_ptr_array_index (statuses, index);
@@ -227,6 +245,11 @@ rename_step (KontorPipelineOperation  *self,
   /* apply keeps the name it replaces; undo puts it back */
   if (!kontor_operation_is_applied (KONTOR_OPERATION (self)))
     {
+      g_autoptr(GPtrArray) statuses = kontor_store_list_pipeline_statuses (self->store, error);
+
+      if (statuses == NULL ||
+          !check_name_is_free (statuses, self->name, self->status_id, error))
+        return FALSE;
       g_free (self->old_name);
       self->old_name = g_strdup (kontor_pipeline_status_get_name (column));
       name = self->name;

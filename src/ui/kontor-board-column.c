@@ -702,6 +702,7 @@ typedef struct
   KontorBoardColumn *column;
   NameRequestKind    kind;
   GtkEditable       *entry;
+  char              *body;
 } NameRequest;
 
 static void
@@ -711,16 +712,32 @@ name_request_free (gpointer  data,
   NameRequest *request = data;
 
   g_object_unref (request->column);
+  g_free (request->body);
   g_free (request);
 }
 
+/* An empty name cannot be applied, nor another column's: the dialog says
+ * so where it said what happens */
 static void
-on_name_entry_changed_cb (AdwMessageDialog *dialog,
-                          GtkEditable      *entry)
+on_name_entry_changed_cb (NameRequest *request,
+                          GtkEditable *entry)
 {
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_root (GTK_WIDGET (entry)));
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *why = NULL;
+  gboolean free_name;
 
-  adw_message_dialog_set_response_enabled (dialog, "apply", *text != '\0');
+  free_name = kontor_pipeline_status_name_is_free (
+    _kontor_board_get_statuses (request->column->board), text,
+    request->kind == NAME_RENAME ? kontor_record_get_id (KONTOR_RECORD (request->column->status))
+                                 : NULL,
+    &why);
+  adw_message_dialog_set_body (dialog, free_name ? request->body : why);
+  if (free_name)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  adw_message_dialog_set_response_enabled (dialog, "apply", *text != '\0' && free_name);
 }
 
 static void
@@ -826,16 +843,17 @@ ask_name (KontorBoardColumn *self,
   if (kind == NAME_RENAME)
     gtk_editable_set_text (GTK_EDITABLE (entry), name);
   adw_message_dialog_set_extra_child (dialog, entry);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_name_entry_changed_cb), dialog,
-                           G_CONNECT_SWAPPED);
-  on_name_entry_changed_cb (dialog, GTK_EDITABLE (entry));
 
   request = g_new0 (NameRequest, 1);
   request->column = g_object_ref (self);
   request->kind = kind;
   request->entry = GTK_EDITABLE (entry);
+  request->body = g_strdup (body);
+  /* the dialog owns the request; the entry goes with the dialog */
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_name_dialog_response_cb),
                          request, name_request_free, 0);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_name_entry_changed_cb), request);
+  on_name_entry_changed_cb (request, GTK_EDITABLE (entry));
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);

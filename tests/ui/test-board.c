@@ -856,6 +856,23 @@ test_column_menu (Fixture       *fixture,
   name = dup_text (fixture, "SELECT name FROM pipeline_status WHERE key = ?1", "in-progress");
   g_assert_null (name);
 
+  /* another column's name (in any case) cannot be applied, and the
+   * dialog says why */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (column), "column.rename", NULL));
+  {
+    AdwMessageDialog *dialog = kontor_test_wait_for_message_dialog ();
+    GtkWidget *entry = kontor_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "offer SENT");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Offer sent"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Offer sent soon");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   /* move right: the columns swap places */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (column), "column.move-right", NULL));
   g_assert_true (kontor_board_get_column (fixture->board, 2) == column);

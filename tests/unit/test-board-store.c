@@ -460,6 +460,51 @@ test_rename_column (Fixture       *fixture,
   assert_columns (store, "new,in-progress,contacted,offer,won,lost");
 }
 
+/* Two columns of one name could not be told apart: refused, whatever the
+ * case; a column may change the case of its own name */
+static void
+test_column_names_unique (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorPipelineStatus) offer = load_status (store, OFFER_ID);
+  g_autoptr(KontorPipelineStatus) progress = load_status (store, PROGRESS_ID);
+  g_autofree char *taken = kontor_record_dup_display_name (KONTOR_RECORD (progress));
+  g_autofree char *shouted = g_strdup_printf (" %s ", taken);
+  g_autofree char *own = NULL;
+  g_autoptr(KontorOperation) rename = NULL;
+  g_autoptr(KontorOperation) add = NULL;
+  g_autoptr(KontorOperation) recase = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 seq = kontor_test_outbox_last_seq (store);
+
+  for (char *c = shouted; *c != '\0'; c++)
+    *c = g_ascii_toupper (*c);
+
+  rename = kontor_pipeline_operation_new_rename (store, offer, shouted, "renamed");
+  g_assert_false (kontor_operation_apply (rename, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, taken));
+  g_clear_error (&error);
+
+  add = kontor_pipeline_operation_new_add (store, taken, offer, TRUE, "added");
+  g_assert_false (kontor_operation_apply (add, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  assert_columns (store, "new,in-progress,contacted,offer,won,lost");
+  g_assert_cmpint (kontor_test_outbox_last_seq (store), ==, seq);
+
+  {
+    g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (offer));
+
+    own = g_ascii_strup (name, -1);
+  }
+  recase = kontor_pipeline_operation_new_rename (store, offer, own, "renamed");
+  g_assert_true (kontor_operation_apply (recase, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_delete_column (Fixture       *fixture,
                     gconstpointer  data)
@@ -636,6 +681,7 @@ main (int   argc,
   TEST ("/board-store/card/new-mark-cleared-by-a-change", test_new_mark_cleared_by_a_change);
   TEST ("/board-store/card/status-from-form-goes-last", test_status_from_form_goes_last);
   TEST ("/board-store/column/rename", test_rename_column);
+  TEST ("/board-store/column/names-unique", test_column_names_unique);
   TEST ("/board-store/column/delete", test_delete_column);
   TEST ("/board-store/column/move", test_move_column);
   TEST ("/board-store/column/add", test_add_column);
