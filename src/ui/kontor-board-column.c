@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-autoscroll.h"
 #include "kontor-board-private.h"
 #include "kontor-pipeline-operation.h"
 #include "kontor-pipeline-rules.h"
@@ -991,6 +992,7 @@ kontor_board_column_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "value-changed",
                            G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  kontor_autoscroll_attach (self->scroller, GTK_ORIENTATION_VERTICAL);
   gtk_grid_view_set_factory (self->grid_view, factory);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
 

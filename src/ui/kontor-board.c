@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-autoscroll.h"
 #include "kontor-board-private.h"
 #include "kontor-field-change.h"
 #include "kontor-window.h"
@@ -857,6 +858,7 @@ kontor_board_init (KontorBoard *self)
   self->columns = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kontor_autoscroll_attach (self->scroller, GTK_ORIENTATION_HORIZONTAL);
 
   /* before the focused grid view sees the arrows */
   keys = gtk_event_controller_key_new ();

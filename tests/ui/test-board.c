@@ -1211,6 +1211,79 @@ test_cards_as_scrolled (Fixture       *fixture,
   g_assert_nonnull (kontor_board_column_find_card (second, second_last));
 }
 
+static GtkEventController *
+find_named_controller (GtkWidget  *widget,
+                       const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;   /* the widget keeps it */
+    }
+
+  return NULL;
+}
+
+/* A drag held near an edge scrolls there: @scroller's controller is told
+ * of a drag at (@x, @y), and the adjustment moves until the drag leaves */
+static void
+assert_drag_scrolls (GtkWidget     *scroller,
+                     GtkAdjustment *adjustment,
+                     double         x,
+                     double         y)
+{
+  GtkEventController *controller = find_named_controller (scroller, "kontor-autoscroll");
+  double before = gtk_adjustment_get_value (adjustment);
+  double after;
+
+  g_assert_nonnull (controller);
+  g_assert_true (GTK_IS_DROP_CONTROLLER_MOTION (controller));
+
+  /* in the middle, nothing moves */
+  g_signal_emit_by_name (controller, "enter", gtk_widget_get_width (scroller) / 2.0,
+                         gtk_widget_get_height (scroller) / 2.0);
+  kontor_test_settle (150);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+
+  g_signal_emit_by_name (controller, "motion", x, y);
+  kontor_test_settle (300);
+  after = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (after, >, before);
+
+  g_signal_emit_by_name (controller, "leave");
+  after = gtk_adjustment_get_value (adjustment);
+  kontor_test_settle (150);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, after);
+}
+
+/* Dragging a card to the bottom of a column scrolls it down, to the right
+ * edge of the board scrolls the board right (FEATURES P4) */
+static void
+test_drag_scrolls (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KontorBoardColumn *first = kontor_board_get_column (fixture->board, 0);
+  GtkWidget *column_scroller = gtk_widget_get_parent (kontor_board_column_get_view (first));
+  GtkWidget *board_scroller = gtk_widget_get_ancestor (GTK_WIDGET (first),
+                                                       GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (column_scroller));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (board_scroller));
+  g_assert_true (column_scroller != board_scroller);
+
+  assert_drag_scrolls (column_scroller, kontor_board_column_get_vadjustment (first),
+                       gtk_widget_get_width (column_scroller) / 2.0,
+                       gtk_widget_get_height (column_scroller) - 4);
+  assert_drag_scrolls (board_scroller,
+                       gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (board_scroller)),
+                       gtk_widget_get_width (board_scroller) - 4,
+                       gtk_widget_get_height (board_scroller) / 2.0);
+}
+
 /* The view not shown waits for changes and catches up when shown */
 static void
 test_view_switch (Fixture       *fixture,
@@ -1309,6 +1382,7 @@ main (int   argc,
   ADD ("/ui/board/assign-and-due-date", test_assign_and_due_date);
   ADD ("/ui/board/open-keeps-scroll", test_open_keeps_scroll);
   ADD ("/ui/board/cards-as-scrolled", test_cards_as_scrolled);
+  ADD ("/ui/board/drag-scrolls", test_drag_scrolls);
   ADD ("/ui/board/view-switch", test_view_switch);
   ADD ("/ui/board/accessible-names", test_accessible_names);
 
