@@ -92,6 +92,9 @@ static const KontorField contact_fields[KONTOR_CONTACT_N_FIELDS] = {
                                               N_("Last activity") },
   [KONTOR_CONTACT_FIELD_IS_NEW] = { "is-new", "is_new", KONTOR_FIELD_TYPE_BOOLEAN, S,
                                     N_("New, not handled yet") },
+  [KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT] = { "pipeline-entered-at", "pipeline_entered_at",
+                                                 KONTOR_FIELD_TYPE_INT64, S,
+                                                 N_("In its pipeline status since") },
 };
 
 #undef P
@@ -184,6 +187,7 @@ kontor_contact_field_changed (KontorRecord *record,
     case KONTOR_CONTACT_FIELD_DUE_DATE:
     case KONTOR_CONTACT_FIELD_LAST_ACTIVITY_AT:
     case KONTOR_CONTACT_FIELD_IS_NEW:
+    case KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT:
     case KONTOR_CONTACT_N_FIELDS:
     default:
       break;
@@ -301,6 +305,8 @@ KONTOR_RECORD_BOOLEAN_ACCESSORS (KontorContact, kontor_contact,
                                  is_new, KONTOR_CONTACT_FIELD_IS_NEW)
 KONTOR_RECORD_INT64_ACCESSORS (KontorContact, kontor_contact,
                                last_activity_at, KONTOR_CONTACT_FIELD_LAST_ACTIVITY_AT)
+KONTOR_RECORD_INT64_ACCESSORS (KontorContact, kontor_contact,
+                               pipeline_entered_at, KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT)
 
 #undef STRING
 #undef ENUM
@@ -368,6 +374,45 @@ kontor_contact_get_primary_phone (KontorContact *self)
   g_return_val_if_fail (KONTOR_IS_CONTACT (self), NULL);
 
   return first_channel_value (kontor_contact_get_phones (self));
+}
+
+/**
+ * kontor_contact_get_stale_since:
+ * @self: a contact
+ *
+ * Returns: when something last happened to the contact on the board, in
+ *   Unix seconds: its last activity or its arrival in its column, the
+ *   later of the two
+ */
+gint64
+kontor_contact_get_stale_since (KontorContact *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACT (self), 0);
+
+  return MAX (kontor_contact_get_last_activity_at (self),
+              kontor_contact_get_pipeline_entered_at (self));
+}
+
+/**
+ * kontor_contact_is_stale:
+ * @self: a contact
+ * @stale_days: its column's limit (kontor_pipeline_status_get_stale_days()),
+ *   0 for none
+ * @now: the time, in Unix seconds
+ *
+ * A card is stale after @stale_days without a completed activity in its
+ * column (FEATURES X7). kontor_store_count_board_alerts() counts the same.
+ *
+ * Returns: %TRUE when stale
+ */
+gboolean
+kontor_contact_is_stale (KontorContact *self,
+                         gint64         stale_days,
+                         gint64         now)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACT (self), FALSE);
+
+  return stale_days > 0 && kontor_contact_get_stale_since (self) < now - stale_days * 86400;
 }
 
 /**

@@ -40,6 +40,7 @@ typedef enum
   KONTOR_CONTACT_FIELD_DUE_DATE,
   KONTOR_CONTACT_FIELD_LAST_ACTIVITY_AT,
   KONTOR_CONTACT_FIELD_IS_NEW,
+  KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT,
   KONTOR_CONTACT_N_FIELDS
 } KontorContactField;
 
@@ -145,7 +146,14 @@ void                 kontor_contact_set_last_activity_at    (KontorContact      
 gboolean             kontor_contact_get_is_new              (KontorContact       *self);
 void                 kontor_contact_set_is_new              (KontorContact       *self,
                                                              gboolean             is_new);
+gint64               kontor_contact_get_pipeline_entered_at (KontorContact       *self);
+void                 kontor_contact_set_pipeline_entered_at (KontorContact       *self,
+                                                             gint64               when);
 
+gint64               kontor_contact_get_stale_since         (KontorContact       *self);
+gboolean             kontor_contact_is_stale                (KontorContact       *self,
+                                                             gint64               stale_days,
+                                                             gint64               now);
 gboolean             kontor_contact_has_person_name         (KontorContact       *self);
 
 const char          *kontor_contact_status_to_string        (KontorContactStatus  status);

@@ -34,6 +34,9 @@ static const KontorField pipeline_status_fields[KONTOR_PIPELINE_STATUS_N_FIELDS]
                                                KONTOR_FIELD_TYPE_BOOLEAN, S, N_("System column") },
   [KONTOR_PIPELINE_STATUS_FIELD_ACTIVE] = { "active", "active", KONTOR_FIELD_TYPE_BOOLEAN, S,
                                             N_("Active") },
+  [KONTOR_PIPELINE_STATUS_FIELD_STALE_DAYS] = { "stale-days", "stale_days",
+                                                KONTOR_FIELD_TYPE_INT64, S,
+                                                N_("Stale after days without activity") },
 };
 
 #undef S
@@ -134,3 +137,5 @@ KONTOR_RECORD_BOOLEAN_ACCESSORS (KontorPipelineStatus, kontor_pipeline_status,
                                  is_system, KONTOR_PIPELINE_STATUS_FIELD_IS_SYSTEM)
 KONTOR_RECORD_BOOLEAN_ACCESSORS (KontorPipelineStatus, kontor_pipeline_status,
                                  active, KONTOR_PIPELINE_STATUS_FIELD_ACTIVE)
+KONTOR_RECORD_INT64_ACCESSORS (KontorPipelineStatus, kontor_pipeline_status,
+                               stale_days, KONTOR_PIPELINE_STATUS_FIELD_STALE_DAYS)

@@ -14,6 +14,7 @@ typedef enum
   KONTOR_PIPELINE_STATUS_FIELD_POSITION,
   KONTOR_PIPELINE_STATUS_FIELD_IS_SYSTEM,
   KONTOR_PIPELINE_STATUS_FIELD_ACTIVE,
+  KONTOR_PIPELINE_STATUS_FIELD_STALE_DAYS,
   KONTOR_PIPELINE_STATUS_N_FIELDS
 } KontorPipelineStatusField;
 
@@ -47,6 +48,9 @@ void                  kontor_pipeline_status_set_is_system (KontorPipelineStatus
 gboolean              kontor_pipeline_status_get_active    (KontorPipelineStatus *self);
 void                  kontor_pipeline_status_set_active    (KontorPipelineStatus *self,
                                                             gboolean              active);
+gint64                kontor_pipeline_status_get_stale_days (KontorPipelineStatus *self);
+void                  kontor_pipeline_status_set_stale_days (KontorPipelineStatus *self,
+                                                             gint64                days);
 const char           *kontor_pipeline_key_to_string        (const char           *key);
 
 G_END_DECLS

@@ -1825,6 +1825,13 @@ add_contact (Builder *b,
                                            (gint64) (g_rand_double (b->rand) * window));
     }
 
+  /* In its column for up to a month, but not before it existed (FEATURES
+   * X7); from the index, so that the random choices stay as they were */
+  kontor_contact_set_pipeline_entered_at (contact,
+                                          MAX (created_at,
+                                               REFERENCE_TIME -
+                                               (gint64) ((index * 7919u) % 31u) * DAY));
+
   /* Fresh arrivals in "Neue Kontakte" nobody has handled yet: no activity,
    * red on the board until someone does something (FEATURES P3) */
   if (g_str_equal (kontor_contact_get_pipeline_status_id (contact), pipeline_ids[0]) &&
@@ -1937,6 +1944,33 @@ continue_number_range (KontorStore  *store,
   return ok;
 }
 
+/* The team marks cards stale (FEATURES X7) after three weeks "In
+ * Bearbeitung" and four with an offer out */
+static gboolean
+set_stale_days (KontorStore  *store,
+                GError      **error)
+{
+  static const struct {
+    guint  column;
+    gint64 days;
+  } limits[] = { { 1, 21 }, { 3, 28 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      g_autoptr(KontorPipelineStatus) status =
+        kontor_store_load (store, KONTOR_TYPE_PIPELINE_STATUS, pipeline_ids[limits[i].column],
+                           error);
+
+      if (status == NULL)
+        return FALSE;
+      kontor_pipeline_status_set_stale_days (status, limits[i].days);
+      if (!kontor_store_save (store, KONTOR_RECORD (status), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * kontor_demo_populate:
  * @store: a store without contacts
@@ -1988,7 +2022,8 @@ kontor_demo_populate (KontorStore   *store,
     }
 
   records = kontor_demo_build (n_contacts, seed);
-  if (!kontor_store_save_all (store, records, cancellable, error))
+  if (!kontor_store_save_all (store, records, cancellable, error) ||
+      !set_stale_days (store, error))
     return FALSE;
 
   return continue_number_range (store, records, error);

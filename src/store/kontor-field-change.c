@@ -316,6 +316,16 @@ kontor_field_change_new_move (KontorStore   *store,
   self = kontor_field_change_new (store, KONTOR_RECORD (contact), title);
   kontor_field_change_set_string (self, KONTOR_CONTACT_FIELD_PIPELINE_STATUS_ID, status_id);
   kontor_field_change_set_string (self, KONTOR_CONTACT_FIELD_RANK, rank);
+  /* part of the change, so that undo puts the old time back (FEATURES X7) */
+  if (g_strcmp0 (kontor_contact_get_pipeline_status_id (contact), status_id) != 0)
+    {
+      GValue now = G_VALUE_INIT;
+
+      g_value_init (&now, G_TYPE_INT64);
+      g_value_set_int64 (&now, g_get_real_time () / G_USEC_PER_SEC);
+      kontor_field_change_set_value (self, KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT, &now);
+      g_value_unset (&now);
+    }
 
   return self;
 }

@@ -681,6 +681,21 @@ kontor_record_list_find_rowid (KontorRecordList *self,
 }
 
 /**
+ * kontor_record_list_get_rowids:
+ * @self: a list
+ *
+ * Returns: (transfer none) (element-type gint64): the row ids of the
+ *   list's records, in its order; not to be changed
+ */
+GArray *
+kontor_record_list_get_rowids (KontorRecordList *self)
+{
+  g_return_val_if_fail (KONTOR_IS_RECORD_LIST (self), NULL);
+
+  return self->rowids;
+}
+
+/**
  * kontor_record_list_find:
  * @self: a list
  * @id: a record id

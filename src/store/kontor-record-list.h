@@ -25,6 +25,7 @@ gboolean          kontor_record_list_refresh        (KontorRecordList  *self,
 void              kontor_record_list_set_paused     (KontorRecordList  *self,
                                                      gboolean           paused);
 gboolean          kontor_record_list_get_paused     (KontorRecordList  *self);
+GArray           *kontor_record_list_get_rowids     (KontorRecordList  *self);
 guint             kontor_record_list_find_rowid     (KontorRecordList  *self,
                                                      gint64             rowid);
 guint             kontor_record_list_find           (KontorRecordList  *self,

@@ -297,6 +297,21 @@ collect_rowids (KontorStore   *self,
   return result == 0;
 }
 
+/* [1,2,3]: row ids for json_each () */
+static GString *
+dup_rowids_json (GArray *rowids)
+{
+  GString *json = g_string_sized_new (rowids->len * 8 + 2);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < rowids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (rowids, gint64, i));
+  g_string_append_c (json, ']');
+
+  return json;
+}
+
 static char *
 dup_order_key (KontorFilter *filter)
 {
@@ -485,11 +500,7 @@ kontor_store_rowids_match (KontorStore   *self,
   if (kontor_filter_get_search_text (filter) != NULL || rowids->len == 0)
     return TRUE;
 
-  json = g_string_new ("[");
-  for (guint i = 0; i < rowids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (rowids, gint64, i));
-  g_string_append_c (json, ']');
+  json = dup_rowids_json (rowids);
 
   sql = g_string_new (NULL);
   matches = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -499,6 +510,69 @@ kontor_store_rowids_match (KontorStore   *self,
   params_clear (&params);
 
   return !ok || matches->len > 0;
+}
+
+/**
+ * kontor_store_count_board_alerts:
+ * @self: a store
+ * @rowids: (element-type gint64): the contacts of a board column
+ * @today: today's local date, "YYYY-MM-DD"
+ * @stale_before: Unix seconds; a contact whose last activity and arrival
+ *   in its column are both older is stale (see kontor_contact_is_stale());
+ *   0 when the column has no limit
+ * @n_overdue: (out): how many are past their due date
+ * @n_stale: (out): how many are stale
+ * @error: return location for a #GError
+ *
+ * The metrics of a board column's header (FEATURES X5), for exactly the
+ * cards the column shows.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_count_board_alerts (KontorStore  *self,
+                                 GArray       *rowids,
+                                 const char   *today,
+                                 gint64        stale_before,
+                                 guint        *n_overdue,
+                                 guint        *n_stale,
+                                 GError      **error)
+{
+  g_autoptr(GString) json = NULL;
+  sqlite3_stmt *stmt;
+  int result;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rowids != NULL, FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  *n_overdue = 0;
+  *n_stale = 0;
+  if (rowids->len == 0)
+    return TRUE;
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT coalesce (sum (c.due_date IS NOT NULL AND c.due_date < ?2), 0),"
+                                " coalesce (sum (?3 > 0 AND"
+                                " max (c.last_activity_at, c.pipeline_entered_at) < ?3), 0)"
+                                " FROM json_each (?1) j CROSS JOIN contact c ON c.rid = j.value",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  json = dup_rowids_json (rowids);
+  sqlite3_bind_text (stmt, 1, json->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, stale_before);
+  result = _kontor_store_step (self, stmt, error);
+  if (result == 1)
+    {
+      *n_overdue = sqlite3_column_int (stmt, 0);
+      *n_stale = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  return result == 1;
 }
 
 /**

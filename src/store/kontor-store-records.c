@@ -588,8 +588,18 @@ contact_check (KontorStore   *self,
       /* A new contact starts in the first column of the board, last. */
       if (kontor_contact_get_pipeline_status_id (contact) == NULL)
         kontor_contact_set_pipeline_status_id (contact, KONTOR_PIPELINE_STATUS_NEW_ID);
+      if (kontor_contact_get_pipeline_entered_at (contact) == 0)
+        kontor_contact_set_pipeline_entered_at (contact, g_get_real_time () / G_USEC_PER_SEC);
       return kontor_contact_get_rank (contact) != NULL || rank_last (self, contact, error);
     }
+
+  /* Days in the column count from the move into it (FEATURES X7); an
+   * undo, or a change from another machine, brings its own time along. */
+  if (g_strcmp0 (kontor_contact_get_pipeline_status_id (contact),
+                 kontor_contact_get_pipeline_status_id (old)) != 0 &&
+      kontor_contact_get_pipeline_entered_at (contact) ==
+      kontor_contact_get_pipeline_entered_at (old))
+    kontor_contact_set_pipeline_entered_at (contact, g_get_real_time () / G_USEC_PER_SEC);
 
   /* Handled: any change a person makes takes the red mark off the card. */
   if (kontor_contact_get_is_new (old) && kontor_contact_get_is_new (contact))

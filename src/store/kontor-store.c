@@ -59,6 +59,7 @@ static const struct {
   { "002-search-and-numbers.sql", _kontor_store_rebuild_search },
   { "003-board.sql", _kontor_store_rank_all_contacts },
   { "004-board-index.sql", NULL },
+  { "005-staleness.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 4
+#define KONTOR_STORE_SCHEMA_VERSION 5
 
 /**
  * KontorYearFormat:
@@ -94,6 +94,13 @@ gboolean        kontor_store_query_rowids          (KontorStore         *self,
 gboolean        kontor_store_rowids_match          (KontorStore         *self,
                                                     KontorFilter        *filter,
                                                     GArray              *rowids,
+                                                    GError             **error);
+gboolean        kontor_store_count_board_alerts    (KontorStore         *self,
+                                                    GArray              *rowids,
+                                                    const char          *today,
+                                                    gint64               stale_before,
+                                                    guint               *n_overdue,
+                                                    guint               *n_stale,
                                                     GError             **error);
 gint64          kontor_store_count                 (KontorStore         *self,
                                                     GType                type,

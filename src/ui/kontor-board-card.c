@@ -48,10 +48,13 @@ struct _KontorBoardCard
   GtkWidget         *clear_due_button;
   char              *assign_tooltip;
   char              *due_tooltip;
+  char              *age_tooltip;
+  char              *stale_tooltip;
 
   GtkWidget         *box;
   GtkLabel          *name_label;
   GtkLabel          *new_badge;
+  GtkLabel          *stale_badge;
   GtkMenuButton     *assign_button;
   GtkLabel          *avatar_label;
   GtkLabel          *avatar_more;
@@ -62,6 +65,7 @@ struct _KontorBoardCard
   GtkLabel          *activity_label;
   GtkMenuButton     *due_button;
   GtkLabel          *due_label;
+  GtkLabel          *age_label;
   GtkButton         *edit_button;
   GtkMenuButton     *move_button;
 };
@@ -238,6 +242,65 @@ append_detail (GString    *description,
   g_string_append (description, text);
 }
 
+/* Days in the column, and stale when the column has a limit and nothing
+ * happened for longer (FEATURES X7) */
+static void
+update_age (KontorBoardCard      *self,
+            KontorPipelineStatus *status,
+            GString              *description)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 entered = kontor_contact_get_pipeline_entered_at (self->contact);
+  gint64 stale_days = status != NULL ? kontor_pipeline_status_get_stale_days (status) : 0;
+  gboolean stale = kontor_contact_is_stale (self->contact, stale_days, now);
+  g_autofree char *age = NULL;
+
+  g_clear_pointer (&self->age_tooltip, g_free);
+  g_clear_pointer (&self->stale_tooltip, g_free);
+
+  if (entered > 0)
+    {
+      guint days = (guint) (MAX (now - entered, 0) / 86400);
+
+      if (days == 0)
+        {
+          /* Translators: on a board card: it came to its column today */
+          age = g_strdup (C_("board card", "Today"));
+          self->age_tooltip = g_strdup (_("In this column since today"));
+        }
+      else
+        {
+          /* Translators: on a board card, how long it has been in its
+           * column; short, the tooltip says the rest */
+          age = g_strdup_printf (ngettext ("%u day", "%u days", days), days);
+          /* Translators: the tooltip of the above */
+          self->age_tooltip = g_strdup_printf (ngettext ("%u day in this column",
+                                                         "%u days in this column", days),
+                                               days);
+        }
+      append_detail (description, self->age_tooltip);
+    }
+  set_optional_label (self->age_label, age);
+
+  if (stale)
+    {
+      guint days = (guint) ((now - kontor_contact_get_stale_since (self->contact)) / 86400);
+
+      /* Translators: the tooltip of the "Stale" mark on a board card */
+      self->stale_tooltip = g_strdup_printf (ngettext ("No activity in this column for %u day",
+                                                       "No activity in this column for %u days",
+                                                       days),
+                                             days);
+      append_detail (description, self->stale_tooltip);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "stale");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "stale");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_badge), stale);
+}
+
 /**
  * _kontor_board_card_update:
  * @self: a card
@@ -307,13 +370,14 @@ _kontor_board_card_update (KontorBoardCard *self)
   set_optional_label (self->activity_label, activity_text);
   append_detail (description, activity_text);
 
+  status = self->column != NULL ? kontor_board_column_get_status (self->column) : NULL;
+  update_age (self, status, description);
   update_due_date (self, description);
   update_assignees (self, description);
 
   /* GTK 4.8 cannot announce anything: a screen reader learns of a move
    * when the focus, which stays on the moved card, reads the card's name,
    * and that names its column. */
-  status = self->column != NULL ? kontor_board_column_get_status (self->column) : NULL;
   column_name = status != NULL ? kontor_record_dup_display_name (KONTOR_RECORD (status)) : NULL;
   if (column_name != NULL)
     /* Translators: a board card for a screen reader: a contact's name, then
@@ -337,7 +401,7 @@ _kontor_board_card_update (KontorBoardCard *self)
  * time of change, one notification each, and none of them is on the card. */
 static const char * const shown_properties[] = {
   "display-name", "job-title", "company-name", "sales-reps", "last-activity-at",
-  "due-date", "assignees", "is-new", NULL
+  "due-date", "assignees", "is-new", "pipeline-entered-at", NULL
 };
 
 static void
@@ -737,6 +801,10 @@ on_query_tooltip_cb (KontorBoardCard *self,
     text = self->assign_tooltip;
   else if (widget == GTK_WIDGET (self->due_button))
     text = self->due_tooltip;
+  else if (widget == GTK_WIDGET (self->age_label))
+    text = self->age_tooltip;
+  else if (widget == GTK_WIDGET (self->stale_badge))
+    text = self->stale_tooltip;
 
   if (text == NULL)
     return FALSE;
@@ -904,6 +972,8 @@ kontor_board_card_finalize (GObject *object)
 
   g_free (self->assign_tooltip);
   g_free (self->due_tooltip);
+  g_free (self->age_tooltip);
+  g_free (self->stale_tooltip);
 
   G_OBJECT_CLASS (kontor_board_card_parent_class)->finalize (object);
 }
@@ -923,6 +993,8 @@ kontor_board_card_class_init (KontorBoardCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, box);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, new_badge);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, stale_badge);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, age_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, assign_button);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, avatar_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, avatar_more);

@@ -9,6 +9,8 @@
 
 #include "kontor-autoscroll.h"
 #include "kontor-board-private.h"
+#include "kontor-field-change.h"
+#include "kontor-format.h"
 #include "kontor-pipeline-operation.h"
 #include "kontor-pipeline-rules.h"
 #include "kontor-window.h"
@@ -62,6 +64,10 @@ struct _KontorBoardColumn
   GtkGridView          *grid_view;
   GtkSliceListModel    *slice;
   guint                 grow_source;
+  GtkLabel             *overdue_label;
+  GtkLabel             *stale_label;
+  guint                 alerts_source;
+  gboolean              alerts_stale;
 };
 
 /* the cards a column makes first, and how many more at a time */
@@ -172,6 +178,63 @@ update_header (KontorBoardColumn *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
+}
+
+/* The header's overdue and stale counts (FEATURES X5), for the cards the
+ * column shows */
+static void
+update_alerts (KontorBoardColumn *self)
+{
+  g_autofree char *today = kontor_format_dup_today ();
+  g_autofree char *overdue_text = NULL;
+  g_autofree char *stale_text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 stale_days = kontor_pipeline_status_get_stale_days (self->status);
+  guint overdue = 0, stale = 0;
+
+  self->alerts_stale = FALSE;
+  if (!kontor_store_count_board_alerts (get_store (self), kontor_record_list_get_rowids (self->list),
+                                        today, stale_days > 0 ? now - stale_days * 86400 : 0,
+                                        &overdue, &stale, &error))
+    g_warning ("Could not count a column's overdue and stale cards: %s", error->message);
+
+  /* Translators: in a board column's header, how many of its cards are
+   * past their due date */
+  overdue_text = g_strdup_printf (ngettext ("%'u overdue", "%'u overdue", overdue), overdue);
+  /* Translators: in a board column's header, how many of its cards had no
+   * activity for longer than the column allows */
+  stale_text = g_strdup_printf (ngettext ("%'u stale", "%'u stale", stale), stale);
+  gtk_label_set_label (self->overdue_label, overdue_text);
+  gtk_label_set_label (self->stale_label, stale_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_label), stale > 0);
+}
+
+static gboolean
+on_alerts_idle_cb (gpointer data)
+{
+  KontorBoardColumn *self = data;
+
+  self->alerts_source = 0;
+  update_alerts (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After any change of the store or the list, once: an edit of a due date
+ * changes no row of the list. A column nobody sees counts when shown. */
+static void
+queue_alerts_update (KontorBoardColumn *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->alerts_stale = TRUE;
+      return;
+    }
+
+  if (self->alerts_source == 0)
+    self->alerts_source = g_idle_add (on_alerts_idle_cb, self);
 }
 
 static void
@@ -611,6 +674,7 @@ update_menu_actions (KontorBoardColumn *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.move-right", right);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.add-left", add_left);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.add-right", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.set-stale-days", can_edit);
 
   return reasons;
 }
@@ -641,6 +705,7 @@ create_column_menu_cb (GtkMenuButton *button,
   reasons = update_menu_actions (self);
 
   append_item (names, _("_Rename…"), "column.rename");
+  append_item (names, _("Mark Cards _Stale After…"), "column.set-stale-days");
   append_item (add, _("Add Column _Left…"), "column.add-left");
   append_item (add, _("Add Column _Right…"), "column.add-right");
   append_item (move, _("Move L_eft"), "column.move-left");
@@ -861,6 +926,90 @@ ask_name (KontorBoardColumn *self,
 }
 
 static void
+on_stale_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             KontorBoardColumn *self)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(KontorFieldChange) change = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GValue days = G_VALUE_INIT;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+
+  g_value_init (&days, G_TYPE_INT64);
+  g_value_set_int64 (&days, gtk_spin_button_get_value_as_int (spin));
+  if (g_value_get_int64 (&days) == kontor_pipeline_status_get_stale_days (self->status))
+    return;
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
+  if (g_value_get_int64 (&days) > 0)
+    /* Translators: a toast; %s is a board column, %u a number of days */
+    title = g_strdup_printf (ngettext ("Cards in “%s” are stale after %u day without activity",
+                                       "Cards in “%s” are stale after %u days without activity",
+                                       g_value_get_int64 (&days)),
+                             name, (guint) g_value_get_int64 (&days));
+  else
+    /* Translators: a toast; %s is a board column */
+    title = g_strdup_printf (_("Cards in “%s” are no longer marked stale"), name);
+
+  change = kontor_field_change_new (get_store (self), KONTOR_RECORD (self->status), title);
+  kontor_field_change_set_value (change, KONTOR_PIPELINE_STATUS_FIELD_STALE_DAYS, &days);
+  g_value_unset (&days);
+  run_operation (self, KONTOR_OPERATION (change));
+}
+
+/* FEATURES X7: after how many days without an activity the column's cards
+ * are stale; 0 for never */
+static void
+set_stale_days_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *spin;
+
+  if (!kontor_context_can_edit (get_context (self)))
+    return;
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
+  /* Translators: %s is the name of a board column */
+  body = g_strdup_printf (_("Cards in “%s” are marked stale after this many days without an "
+                            "activity. 0 never marks them."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)),
+                                                       _("Mark Cards Stale"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", _("_Apply"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  spin = gtk_spin_button_new_with_range (0, 365, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                             kontor_pipeline_status_get_stale_days (self->status));
+  /* Enter applies: GTK 4.8 has no gtk_spin_button_set_activates_default(),
+   * but the spin button's text has */
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))),
+                                  TRUE);
+  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days Without Activity"),
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, spin);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_stale_dialog_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (spin);
+}
+
+static void
 rename_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -940,6 +1089,8 @@ kontor_board_column_map (GtkWidget *widget)
   if (self->filter_stale)
     sync_filter (self);
   kontor_record_list_set_paused (self->list, FALSE);
+  if (self->alerts_stale)
+    update_alerts (self);
 }
 
 /* Behind the table, or hidden in the board settings, a column's list runs
@@ -973,6 +1124,12 @@ kontor_board_column_constructed (GObject *object)
   self->list = kontor_record_list_new (kontor_context_get_store (get_context (self)),
                                        KONTOR_TYPE_CONTACT, self->filter);
   g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (on_list_n_items_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (queue_alerts_update), self,
+                           G_CONNECT_SWAPPED);
+  /* counted when first shown */
+  self->alerts_stale = TRUE;
+  g_signal_connect_object (get_store (self), "changed", G_CALLBACK (queue_alerts_update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (kontor_board_get_filter (self->board), "changed",
                            G_CALLBACK (on_view_filter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1018,6 +1175,7 @@ kontor_board_column_dispose (GObject *object)
   if (self->grid_view != NULL)
     gtk_grid_view_set_model (self->grid_view, NULL);
   g_clear_handle_id (&self->grow_source, g_source_remove);
+  g_clear_handle_id (&self->alerts_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_BOARD_COLUMN);
 
@@ -1102,6 +1260,8 @@ kontor_board_column_class_init (KontorBoardColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, scroller);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, stale_label);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "column.rename", NULL, rename_action);
@@ -1110,6 +1270,8 @@ kontor_board_column_class_init (KontorBoardColumnClass *klass)
   gtk_widget_class_install_action (widget_class, "column.move-left", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "column.move-right", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "column.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "column.set-stale-days", NULL,
+                                   set_stale_days_action);
 }
 
 static void
@@ -1240,5 +1402,6 @@ _kontor_board_column_set_status (KontorBoardColumn    *self,
     return;
 
   update_header (self);
+  queue_alerts_update (self);
   _kontor_board_column_update_cards (self);
 }

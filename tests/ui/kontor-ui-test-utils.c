@@ -419,6 +419,41 @@ kontor_test_find_widget (GtkWidget *root,
   return find (root, match_type, &type);
 }
 
+typedef struct
+{
+  GType       type;
+  const char *css_class;
+} TypeAndClass;
+
+static gboolean
+match_type_and_class (GtkWidget  *widget,
+                      const void *data)
+{
+  const TypeAndClass *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         gtk_widget_has_css_class (widget, wanted->css_class);
+}
+
+/**
+ * kontor_test_find_with_class:
+ * @root: where to look
+ * @type: a widget type
+ * @css_class: a style class
+ *
+ * Returns: (transfer none) (nullable): the first widget below @root, or
+ *   @root, of @type that has @css_class
+ */
+GtkWidget *
+kontor_test_find_with_class (GtkWidget  *root,
+                             GType       type,
+                             const char *css_class)
+{
+  TypeAndClass wanted = { type, css_class };
+
+  return find (root, match_type_and_class, &wanted);
+}
+
 /**
  * kontor_test_find_transient:
  * @parent: a window

@@ -16,6 +16,9 @@ GtkWidget        *kontor_test_find_button           (GtkWidget  *root,
                                                      const char *label);
 GtkWidget        *kontor_test_find_widget           (GtkWidget  *root,
                                                      GType       type);
+GtkWidget        *kontor_test_find_with_class       (GtkWidget  *root,
+                                                     GType       type,
+                                                     const char *css_class);
 GtkWindow        *kontor_test_find_transient        (GtkWindow  *parent,
                                                      GType       type);
 AdwMessageDialog *kontor_test_find_message_dialog   (void);

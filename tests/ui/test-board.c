@@ -10,11 +10,13 @@
 #include <adwaita.h>
 
 #include "kontor-board-card.h"
+#include "kontor-board-private.h"
 #include "kontor-board-column.h"
 #include "kontor-board-settings.h"
 #include "kontor-board.h"
 #include "kontor-contacts-view.h"
 #include "kontor-demo.h"
+#include "kontor-format.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"
@@ -1284,6 +1286,114 @@ test_drag_scrolls (Fixture       *fixture,
                        gtk_widget_get_height (board_scroller) / 2.0);
 }
 
+/* The number a column's header shows for @css_class ("overdue", "stale"),
+ * 0 when it shows none */
+static guint
+header_alert (KontorBoardColumn *column,
+              const char        *css_class)
+{
+  GtkWidget *label = kontor_test_find_with_class (GTK_WIDGET (column), GTK_TYPE_LABEL,
+                                                  css_class);
+
+  g_assert_nonnull (label);
+  if (!gtk_widget_get_visible (label))
+    return 0;
+
+  return (guint) g_ascii_strtoull (gtk_label_get_label (GTK_LABEL (label)), NULL, 10);
+}
+
+static guint
+count_column (Fixture           *fixture,
+              KontorBoardColumn *column,
+              const char        *condition)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM contact WHERE status IN (1, 2)"
+                                          " AND pipeline_status_id = ?1 AND %s", condition);
+
+  return kontor_test_query_int (fixture->base.store, sql,
+                                kontor_board_column_get_status_id (column));
+}
+
+/* FEATURES X5, X7: a column marks cards stale after the days it is given
+ * (with undo), and its header counts the stale and the overdue ones */
+static void
+test_stale_and_overdue (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  KontorBoardColumn *column = column_of (fixture, "contacted");
+  g_autofree char *today = kontor_format_dup_today ();
+  g_autofree char *overdue_sql = g_strdup_printf ("due_date < '%s'", today);
+  g_autofree char *stale_sql = NULL;
+  g_autofree char *stale_id = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  AdwMessageDialog *dialog;
+  KontorBoardCard *card;
+  guint n_stale;
+
+  /* one more card past its due date: the header follows the store */
+  {
+    g_autoptr(KontorContact) contact = g_list_model_get_item (column_list (column), 0);
+    guint before = header_alert (column, "overdue");
+
+    g_assert_cmpuint (before, ==, count_column (fixture, column, overdue_sql));
+    g_assert_true (kontor_contact_get_due_date (contact) == NULL ||
+                   strcmp (kontor_contact_get_due_date (contact), today) >= 0);
+    kontor_contact_set_due_date (contact, "2020-02-02");
+    kontor_test_save (fixture->base.store, contact);
+    kontor_test_settle (100);
+    g_assert_cmpuint (header_alert (column, "overdue"), ==, before + 1);
+    g_assert_cmpuint (header_alert (column, "overdue"), ==, count_column (fixture, column,
+                                                                           overdue_sql));
+  }
+  g_assert_cmpuint (header_alert (column, "stale"), ==, 0);
+
+  /* stale after 10 days, from the column menu's dialog */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (column), "column.set-stale-days", NULL));
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog)), 10);
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kontor_test_settle (100);
+
+  column = column_of (fixture, "contacted");
+  g_assert_cmpint (kontor_pipeline_status_get_stale_days (kontor_board_column_get_status (column)),
+                   ==, 10);
+  stale_sql = g_strdup_printf ("max (last_activity_at, pipeline_entered_at) < %" G_GINT64_FORMAT,
+                               now - 10 * 86400);
+  n_stale = count_column (fixture, column, stale_sql);
+  g_assert_cmpuint (n_stale, >, 0);
+  g_assert_cmpuint (header_alert (column, "stale"), ==, n_stale);
+
+  /* the first stale card is marked, with a badge */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT id FROM contact WHERE status IN (1, 2) AND"
+                                            " pipeline_status_id = ?1 AND %s"
+                                            " ORDER BY rank, sort_name, rid LIMIT 1", stale_sql);
+
+    stale_id = dup_text (fixture, sql, kontor_board_column_get_status_id (column));
+  }
+  g_assert_nonnull (stale_id);
+  _kontor_board_column_scroll_to (column,
+                                  kontor_record_list_find (kontor_board_column_get_list (column),
+                                                           stale_id));
+  card = wait_for_card (column, stale_id);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "stale"));
+  g_assert_true (gtk_widget_get_visible (kontor_test_find_with_class (GTK_WIDGET (card),
+                                                                      GTK_TYPE_LABEL,
+                                                                      "board-stale-badge")));
+
+  /* undone: nothing is stale there any more */
+  g_assert_true (kontor_window_undo (fixture->window));
+  kontor_test_settle (100);
+  column = column_of (fixture, "contacted");
+  g_assert_cmpint (kontor_pipeline_status_get_stale_days (kontor_board_column_get_status (column)),
+                   ==, 0);
+  g_assert_cmpuint (header_alert (column, "stale"), ==, 0);
+  card = wait_for_card (column, stale_id);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "stale"));
+}
+
 /* The view not shown waits for changes and catches up when shown */
 static void
 test_view_switch (Fixture       *fixture,
@@ -1383,6 +1493,7 @@ main (int   argc,
   ADD ("/ui/board/open-keeps-scroll", test_open_keeps_scroll);
   ADD ("/ui/board/cards-as-scrolled", test_cards_as_scrolled);
   ADD ("/ui/board/drag-scrolls", test_drag_scrolls);
+  ADD ("/ui/board/stale-and-overdue", test_stale_and_overdue);
   ADD ("/ui/board/view-switch", test_view_switch);
   ADD ("/ui/board/accessible-names", test_accessible_names);
 

@@ -331,6 +331,123 @@ test_move_past_hidden_cards (Fixture       *fixture,
                                              " HAVING count(*) > 1)", NULL), ==, 0);
 }
 
+/* FEATURES X7: a card knows since when it is in its column; a move to
+ * another column starts the count again, a move within it does not, and
+ * undo puts the old time back */
+static void
+test_days_in_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  gint64 start = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(KontorContact) a = new_card (store, "Anders", OFFER_ID);
+  g_autoptr(KontorContact) b = new_card (store, "Becker", OFFER_ID);
+  g_autoptr(KontorContact) stored = NULL;
+  g_autoptr(KontorFieldChange) move = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 long_ago = start - 40 * 86400;
+
+  stored = reload (store, a);
+  g_assert_cmpint (kontor_contact_get_pipeline_entered_at (stored), >=, start);
+  g_clear_object (&stored);
+
+  /* there for 40 days */
+  kontor_contact_set_pipeline_entered_at (a, long_ago);
+  kontor_test_save (store, a);
+
+  /* reordered: still 40 days */
+  move_card (store, a, OFFER_ID, b, NULL);
+  stored = reload (store, a);
+  g_assert_cmpint (kontor_contact_get_pipeline_entered_at (stored), ==, long_ago);
+  g_clear_object (&stored);
+
+  /* to another column: from now, and undo brings the 40 days back */
+  move = kontor_field_change_new_move (store, a, WON_ID, NULL, NULL, "moved");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (move), &error));
+  stored = reload (store, a);
+  g_assert_cmpint (kontor_contact_get_pipeline_entered_at (stored), >=, start);
+  g_clear_object (&stored);
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (move), &error));
+  g_assert_no_error (error);
+  stored = reload (store, a);
+  g_assert_cmpstr (kontor_contact_get_pipeline_status_id (stored), ==, OFFER_ID);
+  g_assert_cmpint (kontor_contact_get_pipeline_entered_at (stored), ==, long_ago);
+  g_clear_object (&stored);
+
+  /* the form changing the status starts the count too */
+  stored = reload (store, b);
+  kontor_contact_set_pipeline_entered_at (stored, long_ago);
+  kontor_test_save (store, stored);
+  kontor_contact_set_pipeline_status_id (stored, WON_ID);
+  kontor_contact_set_rank (stored, NULL);
+  kontor_test_save (store, stored);
+  g_clear_object (&stored);
+  stored = reload (store, b);
+  g_assert_cmpint (kontor_contact_get_pipeline_entered_at (stored), >=, start);
+}
+
+/* FEATURES X5, X7: a column's overdue and stale cards, counted in SQL as
+ * kontor_contact_is_stale() decides for one card */
+static void
+test_column_alerts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(KontorContact) fresh = new_card (store, "Frisch", OFFER_ID);
+  g_autoptr(KontorContact) idle = new_card (store, "Liegen", OFFER_ID);
+  g_autoptr(KontorContact) busy = new_card (store, "Rege", OFFER_ID);
+  g_autoptr(KontorContact) late = new_card (store, "Spaet", OFFER_ID);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  KontorContact *cards[] = { fresh, idle, busy, late };
+  g_autoptr(GError) error = NULL;
+  guint overdue = 99, stale = 99, expected_stale = 0;
+
+  /* in the column for 30 days, no activity */
+  kontor_contact_set_pipeline_entered_at (idle, now - 30 * 86400);
+  kontor_test_save (store, idle);
+  /* in the column for 30 days, an activity 2 days ago (activities keep
+   * last_activity_at, saving a contact does not) */
+  kontor_contact_set_pipeline_entered_at (busy, now - 30 * 86400);
+  kontor_test_save (store, busy);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE contact SET last_activity_at = %"
+                                            G_GINT64_FORMAT " WHERE id = '%s'",
+                                            now - 2 * 86400, id_of (busy));
+
+    g_assert_cmpint (sqlite3_exec (_kontor_store_get_db (store), sql, NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+  }
+  /* due yesterday, and in the column for 20 days */
+  kontor_contact_set_due_date (late, "2000-01-01");
+  kontor_contact_set_pipeline_entered_at (late, now - 20 * 86400);
+  kontor_test_save (store, late);
+  kontor_contact_set_due_date (fresh, "2999-01-01");
+  kontor_test_save (store, fresh);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      g_autoptr(KontorContact) stored = reload (store, cards[i]);
+      gint64 rowid = kontor_record_get_rowid (KONTOR_RECORD (stored));
+
+      g_array_append_val (rowids, rowid);
+      expected_stale += kontor_contact_is_stale (stored, 14, now);
+    }
+
+  g_assert_true (kontor_store_count_board_alerts (store, rowids, "2026-11-24", now - 14 * 86400,
+                                                  &overdue, &stale, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue, ==, 1);
+  g_assert_cmpuint (stale, ==, 2);   /* idle and late */
+  g_assert_cmpuint (stale, ==, expected_stale);
+
+  /* no limit, no stale cards */
+  g_assert_true (kontor_store_count_board_alerts (store, rowids, "2026-11-24", 0,
+                                                  &overdue, &stale, &error));
+  g_assert_cmpuint (stale, ==, 0);
+  g_assert_false (kontor_contact_is_stale (idle, 0, now));
+}
+
 static void
 test_move_undo_restores_column (Fixture       *fixture,
                                 gconstpointer  data)
@@ -677,6 +794,8 @@ main (int   argc,
   TEST ("/board-store/card/reorder-within-column", test_reorder_within_column);
   TEST ("/board-store/card/move-past-hidden-cards", test_move_past_hidden_cards);
   TEST ("/board-store/card/move-undo-restores-column", test_move_undo_restores_column);
+  TEST ("/board-store/card/days-in-column", test_days_in_column);
+  TEST ("/board-store/column/alerts", test_column_alerts);
   TEST ("/board-store/card/restricted-cannot-move", test_restricted_card_cannot_move);
   TEST ("/board-store/card/new-mark-cleared-by-a-change", test_new_mark_cleared_by_a_change);
   TEST ("/board-store/card/status-from-form-goes-last", test_status_from_form_goes_last);

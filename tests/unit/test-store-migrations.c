@@ -191,8 +191,11 @@ append_value (GString      *row,
 /* Every row of @table as text, sorted: "column=value|…" */
 /* Columns a later version adds or fills on purpose, left out of the
  * comparison: version 3 adds contact.is_new and gives every card a rank
- * (test-board-store checks those ranks). */
-static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.rank", NULL };
+ * (test-board-store checks those ranks), version 5 the staleness columns
+ * (checked below). */
+static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.rank",
+                                                   "contact.pipeline_entered_at",
+                                                   "pipeline_status.stale_days", NULL };
 
 static GPtrArray *
 dump_table (sqlite3    *db,
@@ -464,6 +467,12 @@ test_upgrade_keeps_every_row (void)
   g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM number_range", NULL), ==, 1);
   g_assert_cmpint (kontor_test_db_query_int (db,
                                              "SELECT next_value FROM number_range", NULL), ==, 1);
+  /* version 5: a contact was in its column since it was last changed */
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact"
+                                                 " WHERE pipeline_entered_at != updated_at",
+                                             NULL), ==, 0);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM pipeline_status"
+                                                 " WHERE stale_days != 0", NULL), ==, 0);
   /* version 4: a board column's index holds the cards' ranks and statuses */
   g_assert_cmpint (kontor_test_db_query_int (db,
                                              "SELECT count(*) FROM pragma_index_info"
