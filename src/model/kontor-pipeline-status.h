@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* the most days a column may wait before its cards are stale (ten years;
+ * more would overflow nothing, but means nothing either) */
+#define KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS 3650
+
 typedef enum
 {
   KONTOR_PIPELINE_STATUS_FIELD_NAME,

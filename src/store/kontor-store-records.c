@@ -594,7 +594,8 @@ contact_check (KontorStore   *self,
     }
 
   /* Days in the column count from the move into it (FEATURES X7); an
-   * undo, or a change from another machine, brings its own time along. */
+   * undo, or a board move, brings its own time along. (A change applied
+   * from the server will too: the sync engine must not stamp it here.) */
   if (g_strcmp0 (kontor_contact_get_pipeline_status_id (contact),
                  kontor_contact_get_pipeline_status_id (old)) != 0 &&
       kontor_contact_get_pipeline_entered_at (contact) ==
@@ -790,6 +791,16 @@ pipeline_status_check (KontorStore   *self,
       !kontor_pipeline_status_can_rename (KONTOR_PIPELINE_STATUS (old_record), &why))
     {
       set_restricted (error, why);
+      return FALSE;
+    }
+
+  if (kontor_pipeline_status_get_stale_days (status) < 0 ||
+      kontor_pipeline_status_get_stale_days (status) > KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS)
+    {
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
+                   /* Translators: %d is the largest number of days allowed */
+                   _("Cards can be marked stale after 0 to %d days."),
+                   KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS);
       return FALSE;
     }
 

@@ -95,6 +95,14 @@ on_leave_cb (GtkDropControllerMotion *controller,
   stop (self);
 }
 
+/* hidden in the middle of a drag (the view switched): no leave comes */
+static void
+on_unmap_cb (GtkWidget  *widget,
+             Autoscroll *self)
+{
+  stop (self);
+}
+
 /**
  * kontor_autoscroll_attach:
  * @scroller: a scrolled window
@@ -124,4 +132,5 @@ kontor_autoscroll_attach (GtkScrolledWindow *scroller,
   g_signal_connect (controller, "motion", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (controller, "leave", G_CALLBACK (on_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (scroller), controller);
+  g_signal_connect (scroller, "unmap", G_CALLBACK (on_unmap_cb), self);
 }

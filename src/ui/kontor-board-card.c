@@ -260,7 +260,7 @@ update_age (KontorBoardCard      *self,
 
   if (entered > 0)
     {
-      guint days = (guint) (MAX (now - entered, 0) / 86400);
+      guint days = kontor_format_days_since (entered);
 
       if (days == 0)
         {
@@ -1148,4 +1148,21 @@ _kontor_board_card_unbind (KontorBoardCard *self)
   g_clear_object (&self->contact);
   self->column = NULL;
   self->list_item = NULL;
+  /* made again for another contact: without the mark of a drag */
+  clear_drop_mark (self);
+}
+
+/**
+ * _kontor_board_card_clear_drop_mark:
+ * @self: a card
+ *
+ * Takes off the line that shows where a dragged card would land, as when
+ * the column scrolls under a drag that stands still.
+ */
+void
+_kontor_board_card_clear_drop_mark (KontorBoardCard *self)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
+
+  clear_drop_mark (self);
 }

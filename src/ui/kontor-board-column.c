@@ -188,6 +188,7 @@ update_alerts (KontorBoardColumn *self)
   g_autofree char *today = kontor_format_dup_today ();
   g_autofree char *overdue_text = NULL;
   g_autofree char *stale_text = NULL;
+  g_autofree char *description = NULL;
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 stale_days = kontor_pipeline_status_get_stale_days (self->status);
@@ -209,6 +210,11 @@ update_alerts (KontorBoardColumn *self)
   gtk_label_set_label (self->stale_label, stale_text);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->stale_label), stale > 0);
+  /* for a screen reader, in the list of cards */
+  description = g_strjoin (", ", overdue_text, stale_text, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
 static gboolean
@@ -217,7 +223,11 @@ on_alerts_idle_cb (gpointer data)
   KontorBoardColumn *self = data;
 
   self->alerts_source = 0;
-  update_alerts (self);
+  /* hidden since it was queued: its list is paused and may be behind */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->alerts_stale = TRUE;
+  else
+    update_alerts (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -266,6 +276,39 @@ on_grow_cb (gpointer data)
 
 /* From the adjustment's signals, which come during size allocation: the
  * model changes after it, in an idle. */
+/* Calls @func for each card the view has made */
+static void
+foreach_card (KontorBoardColumn *self,
+              void             (*func) (KontorBoardCard *card,
+                                        gpointer         data),
+              gpointer           data)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->grid_view));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (row);
+
+      if (KONTOR_IS_BOARD_CARD (card) && kontor_board_card_get_contact (KONTOR_BOARD_CARD (card)))
+        func (KONTOR_BOARD_CARD (card), data);
+    }
+}
+
+static void
+clear_drop_mark (KontorBoardCard *card,
+                 gpointer         data)
+{
+  _kontor_board_card_clear_drop_mark (card);
+}
+
+/* Scrolled under a drag (the drag held at its edge): the cards move, the
+ * pointer does not, so no card hears of it; the marks go until it moves */
+static void
+on_vadjustment_value_changed_cb (KontorBoardColumn *self)
+{
+  foreach_card (self, clear_drop_mark, NULL);
+}
+
 static void
 on_vadjustment_changed_cb (KontorBoardColumn *self)
 {
@@ -340,24 +383,6 @@ on_grid_view_activate_cb (KontorBoardColumn *self,
                               kontor_record_get_id (KONTOR_RECORD (contact)));
 }
 
-/* Calls @func for each card the view has made */
-static void
-foreach_card (KontorBoardColumn *self,
-              void             (*func) (KontorBoardCard *card,
-                                        gpointer         data),
-              gpointer           data)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->grid_view));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *card = gtk_widget_get_first_child (row);
-
-      if (KONTOR_IS_BOARD_CARD (card) && kontor_board_card_get_contact (KONTOR_BOARD_CARD (card)))
-        func (KONTOR_BOARD_CARD (card), data);
-    }
-}
-
 static void
 update_card (KontorBoardCard *card,
              gpointer         data)
@@ -378,6 +403,22 @@ _kontor_board_column_update_cards (KontorBoardColumn *self)
   g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
 
   foreach_card (self, update_card, NULL);
+}
+
+/**
+ * _kontor_board_column_time_passed:
+ * @self: a column
+ *
+ * Shows days in the column, staleness and overdue dates as they are now,
+ * on the cards and in the header's counts, with nothing changed.
+ */
+void
+_kontor_board_column_time_passed (KontorBoardColumn *self)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
+
+  foreach_card (self, update_card, NULL);
+  queue_alerts_update (self);
 }
 
 typedef struct
@@ -942,7 +983,10 @@ on_stale_dialog_response_cb (AdwMessageDialog *dialog,
   g_value_init (&days, G_TYPE_INT64);
   g_value_set_int64 (&days, gtk_spin_button_get_value_as_int (spin));
   if (g_value_get_int64 (&days) == kontor_pipeline_status_get_stale_days (self->status))
-    return;
+    {
+      g_value_unset (&days);
+      return;
+    }
 
   name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
   if (g_value_get_int64 (&days) > 0)
@@ -991,7 +1035,7 @@ set_stale_days_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "apply");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  spin = gtk_spin_button_new_with_range (0, 365, 1);
+  spin = gtk_spin_button_new_with_range (0, KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
                              kontor_pipeline_status_get_stale_days (self->status));
   /* Enter applies: GTK 4.8 has no gtk_spin_button_set_activates_default(),
@@ -1149,6 +1193,8 @@ kontor_board_column_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "value-changed",
                            G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "value-changed",
+                           G_CALLBACK (on_vadjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
   kontor_autoscroll_attach (self->scroller, GTK_ORIENTATION_VERTICAL);
   gtk_grid_view_set_factory (self->grid_view, factory);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));

@@ -47,6 +47,7 @@ void                  _kontor_board_column_drop         (KontorBoardColumn    *s
                                                          KontorContact        *contact,
                                                          guint                 position);
 void                  _kontor_board_column_update_cards (KontorBoardColumn    *self);
+void                  _kontor_board_column_time_passed  (KontorBoardColumn    *self);
 KontorBoardCard      *_kontor_board_column_find_card_near (KontorBoardColumn  *self,
                                                          double                y,
                                                          GtkWidget            *relative_to);
@@ -59,5 +60,6 @@ void                  _kontor_board_card_bind           (KontorBoardCard      *s
                                                          GtkListItem          *list_item);
 void                  _kontor_board_card_unbind         (KontorBoardCard      *self);
 void                  _kontor_board_card_update         (KontorBoardCard      *self);
+void                  _kontor_board_card_clear_drop_mark (KontorBoardCard     *self);
 
 G_END_DECLS

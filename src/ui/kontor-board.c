@@ -50,6 +50,8 @@ struct _KontorBoard
   char                  *pending_id;
   char                  *pending_status_id;
   guint                  pending_tick_id;
+  guint                  clock_source;
+  gint64                 clock_checked;     /* monotonic µs */
   guint                  pending_ticks;
 
   GtkStack              *stack;
@@ -71,6 +73,9 @@ G_DEFINE_FINAL_TYPE (KontorBoard, kontor_board, ADW_TYPE_BIN)
 
 /* How many frames to wait for a moved card's row before giving up */
 #define PENDING_FOCUS_FRAMES 60
+
+/* how often the board looks at the clock (days in columns, staleness) */
+#define CLOCK_INTERVAL_S 600
 
 const char * const _kontor_board_card_field_ids[3] = {
   "job-title",
@@ -713,10 +718,53 @@ kontor_board_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
 }
 
+/* Time moves the board on with no change in the store: a card's days in
+ * its column, staleness and overdue dates, and the columns' counts */
+static gboolean
+on_clock_cb (gpointer data)
+{
+  KontorBoard *self = data;
+
+  self->clock_checked = g_get_monotonic_time ();
+  for (guint i = 0; i < self->columns->len; i++)
+    _kontor_board_column_time_passed (g_ptr_array_index (self->columns, i));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+kontor_board_map (GtkWidget *widget)
+{
+  KontorBoard *self = KONTOR_BOARD (widget);
+
+  GTK_WIDGET_CLASS (kontor_board_parent_class)->map (widget);
+
+  /* it may have been hidden for a night; shown the first time, its cards
+   * are made now */
+  if (self->clock_checked == 0)
+    self->clock_checked = g_get_monotonic_time ();
+  else if (g_get_monotonic_time () - self->clock_checked > CLOCK_INTERVAL_S * G_USEC_PER_SEC)
+    on_clock_cb (self);
+  if (self->clock_source == 0)
+    self->clock_source = g_timeout_add_seconds (CLOCK_INTERVAL_S, on_clock_cb, self);
+}
+
+static void
+kontor_board_unmap (GtkWidget *widget)
+{
+  KontorBoard *self = KONTOR_BOARD (widget);
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+
+  GTK_WIDGET_CLASS (kontor_board_parent_class)->unmap (widget);
+}
+
 static void
 kontor_board_dispose (GObject *object)
 {
   KontorBoard *self = KONTOR_BOARD (object);
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
 
   if (self->pending_tick_id != 0)
     {
@@ -810,6 +858,8 @@ kontor_board_class_init (KontorBoardClass *klass)
   object_class->constructed = kontor_board_constructed;
   object_class->dispose = kontor_board_dispose;
   object_class->finalize = kontor_board_finalize;
+  widget_class->map = kontor_board_map;
+  widget_class->unmap = kontor_board_unmap;
   object_class->get_property = kontor_board_get_property;
   object_class->set_property = kontor_board_set_property;
 

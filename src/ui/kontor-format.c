@@ -87,6 +87,37 @@ kontor_format_date (gint64 unix_seconds)
 }
 
 /**
+ * kontor_format_days_since:
+ * @unix_seconds: a time in the past
+ *
+ * Returns: how many local calendar days ago @unix_seconds was: 0 today,
+ *   1 yesterday (whatever the hour), 0 for a time in the future
+ */
+guint
+kontor_format_days_since (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (get_local_zone ());
+  g_autoptr(GDate) then_date = NULL;
+  g_autoptr(GDate) now_date = NULL;
+  int year, month, day;
+
+  if (utc == NULL || now == NULL)
+    return 0;
+  then = g_date_time_to_timezone (utc, get_local_zone ());
+  if (then == NULL)
+    return 0;
+
+  g_date_time_get_ymd (then, &year, &month, &day);
+  then_date = g_date_new_dmy (day, month, year);
+  g_date_time_get_ymd (now, &year, &month, &day);
+  now_date = g_date_new_dmy (day, month, year);
+
+  return (guint) MAX (g_date_days_between (then_date, now_date), 0);
+}
+
+/**
  * kontor_format_iso_date:
  * @iso_date: (nullable): a calendar date "YYYY-MM-DD"
  *

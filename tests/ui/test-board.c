@@ -1394,6 +1394,64 @@ test_stale_and_overdue (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "stale"));
 }
 
+/* Days count in local calendar days: what came in late yesterday is a day
+ * old this morning (the tests run with TZ=UTC) */
+static void
+test_days_since (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                         g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now),
+                                                         0, 0, 0);
+  gint64 today = g_date_time_to_unix (midnight);
+
+  g_assert_cmpuint (kontor_format_days_since (g_date_time_to_unix (now)), ==, 0);
+  g_assert_cmpuint (kontor_format_days_since (today), ==, 0);
+  g_assert_cmpuint (kontor_format_days_since (today - 1), ==, 1);
+  g_assert_cmpuint (kontor_format_days_since (today - 86400), ==, 1);
+  g_assert_cmpuint (kontor_format_days_since (today - 86401), ==, 2);
+  g_assert_cmpuint (kontor_format_days_since (today + 7 * 86400), ==, 0);
+}
+
+/* With nothing changed in the store, time makes a card stale: the board
+ * looks at the clock and shows it, on the card and in the header */
+static void
+test_time_makes_stale (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KontorBoardColumn *column = column_of (fixture, "contacted");
+  g_autoptr(KontorPipelineStatus) status = NULL;
+  g_autoptr(KontorContact) contact = g_list_model_get_item (column_list (column), 0);
+  g_autofree char *id = g_strdup (kontor_record_get_id (KONTOR_RECORD (contact)));
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  KontorBoardCard *card;
+  guint before;
+
+  /* 10 days in the column, less 2 seconds, no activity since; stale after
+   * 10 days */
+  g_assert_cmpint (kontor_contact_get_last_activity_at (contact), <, now - 10 * 86400);
+  kontor_contact_set_pipeline_entered_at (contact, now - 10 * 86400 + 2);
+  kontor_test_save (fixture->base.store, contact);
+  status = KONTOR_PIPELINE_STATUS (kontor_record_copy (
+    KONTOR_RECORD (kontor_board_column_get_status (column))));
+  kontor_pipeline_status_set_stale_days (status, 10);
+  kontor_test_save (fixture->base.store, status);
+  kontor_test_settle (100);
+
+  column = column_of (fixture, "contacted");
+  card = wait_for_card (column, id);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "stale"));
+  before = header_alert (column, "stale");
+
+  /* 3 seconds later, the board's clock ticks */
+  g_usleep (3 * G_USEC_PER_SEC);
+  _kontor_board_column_time_passed (column);
+  kontor_test_settle (100);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "stale"));
+  g_assert_cmpuint (header_alert (column, "stale"), ==, before + 1);
+}
+
 /* The view not shown waits for changes and catches up when shown */
 static void
 test_view_switch (Fixture       *fixture,
@@ -1494,6 +1552,8 @@ main (int   argc,
   ADD ("/ui/board/cards-as-scrolled", test_cards_as_scrolled);
   ADD ("/ui/board/drag-scrolls", test_drag_scrolls);
   ADD ("/ui/board/stale-and-overdue", test_stale_and_overdue);
+  ADD ("/ui/board/time-makes-stale", test_time_makes_stale);
+  g_test_add_func ("/ui/board/days-since", test_days_since);
   ADD ("/ui/board/view-switch", test_view_switch);
   ADD ("/ui/board/accessible-names", test_accessible_names);
 

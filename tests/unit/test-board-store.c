@@ -441,6 +441,22 @@ test_column_alerts (Fixture       *fixture,
   g_assert_cmpuint (stale, ==, 2);   /* idle and late */
   g_assert_cmpuint (stale, ==, expected_stale);
 
+  /* a limit beyond ten years, or below 0, is refused */
+  {
+    g_autoptr(KontorPipelineStatus) offer = load_status (store, OFFER_ID);
+
+    kontor_pipeline_status_set_stale_days (offer, KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS + 1);
+    g_assert_false (kontor_store_save (store, KONTOR_RECORD (offer), &error));
+    g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    kontor_pipeline_status_set_stale_days (offer, -1);
+    g_assert_false (kontor_store_save (store, KONTOR_RECORD (offer), &error));
+    g_clear_error (&error);
+    kontor_pipeline_status_set_stale_days (offer, KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS);
+    g_assert_true (kontor_store_save (store, KONTOR_RECORD (offer), &error));
+    g_assert_no_error (error);
+  }
+
   /* no limit, no stale cards */
   g_assert_true (kontor_store_count_board_alerts (store, rowids, "2026-11-24", 0,
                                                   &overdue, &stale, &error));
