@@ -1133,8 +1133,9 @@ kontor_board_column_map (GtkWidget *widget)
   if (self->filter_stale)
     sync_filter (self);
   kontor_record_list_set_paused (self->list, FALSE);
+  /* after the first frame */
   if (self->alerts_stale)
-    update_alerts (self);
+    queue_alerts_update (self);
 }
 
 /* Behind the table, or hidden in the board settings, a column's list runs
