@@ -1302,6 +1302,57 @@ header_alert (KontorBoardColumn *column,
   return (guint) g_ascii_strtoull (gtk_label_get_label (GTK_LABEL (label)), NULL, 10);
 }
 
+typedef struct
+{
+  Fixture    *fixture;
+  const char *key;
+  const char *css_class;
+  guint       expected;
+} AlertWait;
+
+static gboolean
+alert_is (gpointer data)
+{
+  AlertWait *wait = data;
+
+  return header_alert (column_of (wait->fixture, wait->key), wait->css_class) == wait->expected;
+}
+
+/* The header's count is made in an idle, after the board has heard of the
+ * change (a changed column is a new object): wait for it, then check it */
+static void
+assert_alert_becomes (Fixture    *fixture,
+                      const char *key,
+                      const char *css_class,
+                      guint       expected)
+{
+  AlertWait wait = { fixture, key, css_class, expected };
+
+  kontor_test_iterate_until (alert_is, &wait, KONTOR_TEST_TIMEOUT);
+  g_assert_cmpuint (header_alert (column_of (fixture, key), css_class), ==, expected);
+}
+
+static gboolean
+card_is_stale (gpointer data)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (data), "stale");
+}
+
+static gboolean
+card_is_fresh (gpointer data)
+{
+  return !card_is_stale (data);
+}
+
+static gboolean
+column_waits_10_days (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return kontor_pipeline_status_get_stale_days (
+    kontor_board_column_get_status (column_of (fixture, "contacted"))) == 10;
+}
+
 static guint
 count_column (Fixture           *fixture,
               KontorBoardColumn *column,
@@ -1340,8 +1391,7 @@ test_stale_and_overdue (Fixture       *fixture,
                    strcmp (kontor_contact_get_due_date (contact), today) >= 0);
     kontor_contact_set_due_date (contact, "2020-02-02");
     kontor_test_save (fixture->base.store, contact);
-    kontor_test_settle (100);
-    g_assert_cmpuint (header_alert (column, "overdue"), ==, before + 1);
+    assert_alert_becomes (fixture, "contacted", "overdue", before + 1);
     g_assert_cmpuint (header_alert (column, "overdue"), ==, count_column (fixture, column,
                                                                            overdue_sql));
   }
@@ -1354,16 +1404,15 @@ test_stale_and_overdue (Fixture       *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog)), 10);
   adw_message_dialog_response (dialog, "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  kontor_test_settle (100);
 
-  column = column_of (fixture, "contacted");
-  g_assert_cmpint (kontor_pipeline_status_get_stale_days (kontor_board_column_get_status (column)),
-                   ==, 10);
   stale_sql = g_strdup_printf ("max (last_activity_at, pipeline_entered_at) < %" G_GINT64_FORMAT,
                                now - 10 * 86400);
   n_stale = count_column (fixture, column, stale_sql);
   g_assert_cmpuint (n_stale, >, 0);
-  g_assert_cmpuint (header_alert (column, "stale"), ==, n_stale);
+  assert_alert_becomes (fixture, "contacted", "stale", n_stale);
+  column = column_of (fixture, "contacted");
+  g_assert_cmpint (kontor_pipeline_status_get_stale_days (kontor_board_column_get_status (column)),
+                   ==, 10);
 
   /* the first stale card is marked, with a badge */
   {
@@ -1378,20 +1427,19 @@ test_stale_and_overdue (Fixture       *fixture,
                                   kontor_record_list_find (kontor_board_column_get_list (column),
                                                            stale_id));
   card = wait_for_card (column, stale_id);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "stale"));
+  g_assert_true (kontor_test_iterate_until (card_is_stale, card, KONTOR_TEST_TIMEOUT));
   g_assert_true (gtk_widget_get_visible (kontor_test_find_with_class (GTK_WIDGET (card),
                                                                       GTK_TYPE_LABEL,
                                                                       "board-stale-badge")));
 
   /* undone: nothing is stale there any more */
   g_assert_true (kontor_window_undo (fixture->window));
-  kontor_test_settle (100);
+  assert_alert_becomes (fixture, "contacted", "stale", 0);
   column = column_of (fixture, "contacted");
   g_assert_cmpint (kontor_pipeline_status_get_stale_days (kontor_board_column_get_status (column)),
                    ==, 0);
-  g_assert_cmpuint (header_alert (column, "stale"), ==, 0);
   card = wait_for_card (column, stale_id);
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "stale"));
+  g_assert_true (kontor_test_iterate_until (card_is_fresh, card, KONTOR_TEST_TIMEOUT));
 }
 
 /* Days count in local calendar days: what came in late yesterday is a day
@@ -1428,28 +1476,33 @@ test_time_makes_stale (Fixture       *fixture,
   KontorBoardCard *card;
   guint before;
 
-  /* 10 days in the column, less 2 seconds, no activity since; stale after
+  /* 10 days in the column, less 4 seconds, no activity since; stale after
    * 10 days */
   g_assert_cmpint (kontor_contact_get_last_activity_at (contact), <, now - 10 * 86400);
-  kontor_contact_set_pipeline_entered_at (contact, now - 10 * 86400 + 2);
+  kontor_contact_set_pipeline_entered_at (contact, now - 10 * 86400 + 4);
   kontor_test_save (fixture->base.store, contact);
   status = KONTOR_PIPELINE_STATUS (kontor_record_copy (
     KONTOR_RECORD (kontor_board_column_get_status (column))));
   kontor_pipeline_status_set_stale_days (status, 10);
   kontor_test_save (fixture->base.store, status);
-  kontor_test_settle (100);
+  g_assert_true (kontor_test_iterate_until (column_waits_10_days, fixture, KONTOR_TEST_TIMEOUT));
 
   column = column_of (fixture, "contacted");
   card = wait_for_card (column, id);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "stale"));
-  before = header_alert (column, "stale");
+  {
+    g_autofree char *stale_sql = g_strdup_printf ("max (last_activity_at, pipeline_entered_at) < %"
+                                                  G_GINT64_FORMAT, now - 10 * 86400);
 
-  /* 3 seconds later, the board's clock ticks */
-  g_usleep (3 * G_USEC_PER_SEC);
+    before = count_column (fixture, column, stale_sql);
+  }
+  assert_alert_becomes (fixture, "contacted", "stale", before);
+
+  /* 5 seconds later, the board's clock ticks */
+  g_usleep (5 * G_USEC_PER_SEC);
   _kontor_board_column_time_passed (column);
-  kontor_test_settle (100);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "stale"));
-  g_assert_cmpuint (header_alert (column, "stale"), ==, before + 1);
+  g_assert_true (kontor_test_iterate_until (card_is_stale, card, KONTOR_TEST_TIMEOUT));
+  assert_alert_becomes (fixture, "contacted", "stale", before + 1);
 }
 
 /* The view not shown waits for changes and catches up when shown */
