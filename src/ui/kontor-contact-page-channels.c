@@ -53,7 +53,7 @@ get_channel_rows (KontorContactPage *self,
 
 GtkListBox *
 _kontor_contact_page_get_channel_list (KontorContactPage *self,
-                  KontorChannelKind  kind)
+                                       KontorChannelKind  kind)
 {
   return kind == KONTOR_CHANNEL_KIND_EMAIL ? self->email_list : self->phone_list;
 }
@@ -89,7 +89,7 @@ update_channel_row_title (ChannelRow *channel)
 
 void
 _kontor_contact_page_update_channel_row_editable (KontorContactPage *self,
-                             ChannelRow        *channel)
+                                                  ChannelRow        *channel)
 {
   gboolean editable = _kontor_contact_page_can_edit (self);
 
@@ -125,8 +125,8 @@ on_channel_dropdown_notify_selected_cb (KontorContactPage *self,
 
 ChannelRow *
 _kontor_contact_page_add_channel_row (KontorContactPage   *self,
-                 KontorChannelKind    kind,
-                 const KontorChannel *value)
+                                      KontorChannelKind    kind,
+                                      const KontorChannel *value)
 {
   GPtrArray *rows = get_channel_rows (self, kind);
   ChannelRow *channel = g_new0 (ChannelRow, 1);
@@ -197,14 +197,16 @@ _kontor_contact_page_add_channel_row (KontorContactPage   *self,
   update_channel_row_title (channel);
   _kontor_contact_page_update_channel_row_editable (self, channel);
 
-  g_signal_connect_object (channel->row, "changed", G_CALLBACK (_kontor_contact_page_on_field_changed_cb), self,
+  g_signal_connect_object (channel->row, "changed",
+                           G_CALLBACK (_kontor_contact_page_on_field_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (channel->label_dropdown, "notify::selected",
                            G_CALLBACK (on_channel_dropdown_notify_selected_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* before the "Add …" row, which stays last */
-  gtk_list_box_insert (_kontor_contact_page_get_channel_list (self, kind), GTK_WIDGET (channel->row), rows->len);
+  gtk_list_box_insert (_kontor_contact_page_get_channel_list (self, kind),
+                       GTK_WIDGET (channel->row), rows->len);
   g_ptr_array_add (rows, channel);
 
   return channel;
@@ -212,9 +214,10 @@ _kontor_contact_page_add_channel_row (KontorContactPage   *self,
 
 void
 _kontor_contact_page_remove_channel_row (KontorContactPage *self,
-                    ChannelRow        *channel)
+                                         ChannelRow        *channel)
 {
-  gtk_list_box_remove (_kontor_contact_page_get_channel_list (self, channel->kind), GTK_WIDGET (channel->row));
+  gtk_list_box_remove (_kontor_contact_page_get_channel_list (self, channel->kind),
+                       GTK_WIDGET (channel->row));
   g_ptr_array_remove (get_channel_rows (self, channel->kind), channel);
 }
 
@@ -243,8 +246,8 @@ _kontor_contact_page_channels_from_rows (GPtrArray *rows)
 
 void
 _kontor_contact_page_set_channels (KontorContactPage *self,
-              KontorChannelKind  kind,
-              GPtrArray         *channels)
+                                   KontorChannelKind  kind,
+                                   GPtrArray         *channels)
 {
   GPtrArray *rows = get_channel_rows (self, kind);
   g_autoptr(GPtrArray) shown = _kontor_contact_page_channels_from_rows (rows);
@@ -262,8 +265,8 @@ _kontor_contact_page_set_channels (KontorContactPage *self,
 /* After saving, new rows learn the ids the store gave them. */
 void
 _kontor_contact_page_take_channel_ids (KontorContactPage *self,
-                  KontorChannelKind  kind,
-                  GPtrArray         *stored)
+                                       KontorChannelKind  kind,
+                                       GPtrArray         *stored)
 {
   GPtrArray *rows = get_channel_rows (self, kind);
   guint n = 0;
@@ -290,7 +293,7 @@ _kontor_contact_page_take_channel_ids (KontorContactPage *self,
 
 ChannelRow *
 _kontor_contact_page_find_channel_row (KontorContactPage *self,
-                  guint              serial)
+                                       guint              serial)
 {
   GPtrArray *all[] = { self->email_rows, self->phone_rows };
 

@@ -82,7 +82,7 @@ _kontor_contact_page_dup_entry_text (AdwEntryRow *row)
 
 void
 _kontor_contact_page_set_entry_text (AdwEntryRow *row,
-                const char  *text)
+                                     const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
@@ -295,7 +295,8 @@ fill_user_checks (KontorContactPage  *self,
         {
           GtkWidget *check = gtk_check_button_new_with_label (g_ptr_array_index (names, i));
 
-          g_signal_connect_object (check, "toggled", G_CALLBACK (_kontor_contact_page_on_field_changed_cb), self,
+          g_signal_connect_object (check, "toggled",
+                                   G_CALLBACK (_kontor_contact_page_on_field_changed_cb), self,
                                    G_CONNECT_SWAPPED);
           gtk_box_append (checks->box, check);
           g_ptr_array_add (checks->checks, check);
@@ -755,7 +756,8 @@ update_status (KontorContactPage *self)
   gtk_revealer_set_reveal_child (self->restricted_revealer, restricted);
 
   /* The store refuses a new pipeline status for restricted contacts. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->pipeline_row), _kontor_contact_page_can_edit (self) && !restricted);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pipeline_row),
+                            _kontor_contact_page_can_edit (self) && !restricted);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->pipeline_row),
                                restricted
                                ? _("Make the contact active to change its pipeline status.")
@@ -886,17 +888,25 @@ populate (KontorContactPage *self,
 
   self->loading++;
 
-  _kontor_contact_page_set_entry_text (self->title_row, view != NULL ? kontor_contact_get_title (view) : NULL);
-  _kontor_contact_page_set_entry_text (self->first_name_row, view != NULL ? kontor_contact_get_first_name (view) : NULL);
-  _kontor_contact_page_set_entry_text (self->last_name_row, view != NULL ? kontor_contact_get_last_name (view) : NULL);
-  _kontor_contact_page_set_entry_text (self->job_title_row, view != NULL ? kontor_contact_get_job_title (view) : NULL);
-  _kontor_contact_page_set_entry_text (self->street_row, view != NULL ? kontor_contact_get_street (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->title_row,
+                                       view != NULL ? kontor_contact_get_title (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->first_name_row,
+                                       view != NULL ? kontor_contact_get_first_name (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->last_name_row,
+                                       view != NULL ? kontor_contact_get_last_name (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->job_title_row,
+                                       view != NULL ? kontor_contact_get_job_title (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->street_row,
+                                       view != NULL ? kontor_contact_get_street (view) : NULL);
   _kontor_contact_page_set_entry_text (self->postal_code_row,
-                  view != NULL ? kontor_contact_get_postal_code (view) : NULL);
-  _kontor_contact_page_set_entry_text (self->city_row, view != NULL ? kontor_contact_get_city (view) : NULL);
-  _kontor_contact_page_set_entry_text (self->country_row, view != NULL ? kontor_contact_get_country (view) : NULL);
+                                       view != NULL ? kontor_contact_get_postal_code (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->city_row,
+                                       view != NULL ? kontor_contact_get_city (view) : NULL);
+  _kontor_contact_page_set_entry_text (self->country_row,
+                                       view != NULL ? kontor_contact_get_country (view) : NULL);
   _kontor_contact_page_set_entry_text (self->customer_number_row,
-                  view != NULL ? kontor_contact_get_customer_number (view) : NULL);
+                                       view != NULL ? kontor_contact_get_customer_number (view)
+                                                    : NULL);
   if (!keep_company && view != NULL)
     kontor_company_completion_set_company (self->company_completion,
                                            kontor_contact_get_company_id (view),
@@ -915,9 +925,9 @@ populate (KontorContactPage *self,
             self->due_date_button, self->due_date_calendar);
 
   _kontor_contact_page_set_channels (self, KONTOR_CHANNEL_KIND_EMAIL,
-                view != NULL ? kontor_contact_get_emails (view) : NULL);
+                                     view != NULL ? kontor_contact_get_emails (view) : NULL);
   _kontor_contact_page_set_channels (self, KONTOR_CHANNEL_KIND_PHONE,
-                view != NULL ? kontor_contact_get_phones (view) : NULL);
+                                     view != NULL ? kontor_contact_get_phones (view) : NULL);
 
   fill_pipeline (self, view);
   fill_teams (self, view);
@@ -1398,7 +1408,8 @@ remove_channel_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   KontorContactPage *self = KONTOR_CONTACT_PAGE (widget);
-  ChannelRow *channel = _kontor_contact_page_find_channel_row (self, g_variant_get_uint32 (parameter));
+  ChannelRow *channel = _kontor_contact_page_find_channel_row (self,
+                                                               g_variant_get_uint32 (parameter));
   GtkListBox *list;
   GtkListBoxRow *next;
   int index;
@@ -1655,8 +1666,8 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, updated_label);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, activity_label);
   /* shared with kontor-contact-page-channels.c, hence not static */
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_field_changed_cb",
-                                                G_CALLBACK (_kontor_contact_page_on_field_changed_cb));
+  gtk_widget_class_bind_template_callback_full (
+    widget_class, "on_field_changed_cb", G_CALLBACK (_kontor_contact_page_on_field_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_birthday_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_date_calendar_day_selected_cb);
 
@@ -1685,8 +1696,10 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
 static void
 kontor_contact_page_init (KontorContactPage *self)
 {
-  self->email_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _kontor_contact_page_channel_row_free);
-  self->phone_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _kontor_contact_page_channel_row_free);
+  self->email_rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _kontor_contact_page_channel_row_free);
+  self->phone_rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _kontor_contact_page_channel_row_free);
   self->pipeline_ids = g_ptr_array_new_with_free_func (g_free);
   self->team_ids = g_ptr_array_new_with_free_func (g_free);
   self->valid = TRUE;
@@ -1869,8 +1882,10 @@ kontor_contact_page_save (KontorContactPage  *self,
                                 kontor_record_get_id (KONTOR_RECORD (fresh)), NULL);
   g_set_object (&self->contact, (reloaded != NULL ? reloaded : fresh));
 
-  _kontor_contact_page_take_channel_ids (self, KONTOR_CHANNEL_KIND_EMAIL, kontor_contact_get_emails (self->contact));
-  _kontor_contact_page_take_channel_ids (self, KONTOR_CHANNEL_KIND_PHONE, kontor_contact_get_phones (self->contact));
+  _kontor_contact_page_take_channel_ids (self, KONTOR_CHANNEL_KIND_EMAIL,
+                                         kontor_contact_get_emails (self->contact));
+  _kontor_contact_page_take_channel_ids (self, KONTOR_CHANNEL_KIND_PHONE,
+                                         kontor_contact_get_phones (self->contact));
   if (new_company_name)
     kontor_company_completion_set_company (self->company_completion,
                                            kontor_contact_get_company_id (self->contact),
