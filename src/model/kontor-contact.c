@@ -394,6 +394,23 @@ kontor_contact_get_stale_since (KontorContact *self)
 }
 
 /**
+ * kontor_contact_stale_before:
+ * @stale_days: a column's limit (kontor_pipeline_status_get_stale_days()),
+ *   0 for none
+ * @now: the time, in Unix seconds
+ *
+ * Returns: the time (Unix seconds) before which a card of the column is
+ *   stale when nothing happened since (kontor_contact_get_stale_since()),
+ *   or 0 when the column marks none
+ */
+gint64
+kontor_contact_stale_before (gint64 stale_days,
+                             gint64 now)
+{
+  return stale_days > 0 ? now - stale_days * 86400 : 0;
+}
+
+/**
  * kontor_contact_is_stale:
  * @self: a contact
  * @stale_days: its column's limit (kontor_pipeline_status_get_stale_days()),
@@ -410,9 +427,11 @@ kontor_contact_is_stale (KontorContact *self,
                          gint64         stale_days,
                          gint64         now)
 {
+  gint64 before = kontor_contact_stale_before (stale_days, now);
+
   g_return_val_if_fail (KONTOR_IS_CONTACT (self), FALSE);
 
-  return stale_days > 0 && kontor_contact_get_stale_since (self) < now - stale_days * 86400;
+  return before != 0 && kontor_contact_get_stale_since (self) < before;
 }
 
 /**

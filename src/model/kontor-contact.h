@@ -151,6 +151,8 @@ void                 kontor_contact_set_pipeline_entered_at (KontorContact      
                                                              gint64               when);
 
 gint64               kontor_contact_get_stale_since         (KontorContact       *self);
+gint64               kontor_contact_stale_before            (gint64               stale_days,
+                                                             gint64               now);
 gboolean             kontor_contact_is_stale                (KontorContact       *self,
                                                              gint64               stale_days,
                                                              gint64               now);

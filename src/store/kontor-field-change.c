@@ -223,40 +223,6 @@ kontor_field_change_get_id (KontorFieldChange *self)
   return self->id;
 }
 
-/* The rank nearest to @rank in the column (above it with @above, below it
- * otherwise; with no @rank, the column's last), of any contact but
- * @contact_id. The board passes the ranks of the cards it shows; inbox,
- * archived and filtered-out contacts of the column may lie between them,
- * and a card must not take one of their ranks. */
-static char *
-dup_nearest_rank (KontorStore *store,
-                  const char  *status_id,
-                  const char  *rank,
-                  gboolean     above,
-                  const char  *contact_id)
-{
-  sqlite3_stmt *stmt;
-  char *nearest = NULL;
-
-  stmt = _kontor_store_prepare (store, above ?
-                                "SELECT min(rank) FROM contact WHERE pipeline_status_id = ?1 "
-                                "AND rank > ?2 AND id IS NOT ?3" :
-                                "SELECT max(rank) FROM contact WHERE pipeline_status_id = ?1 "
-                                "AND (?2 IS NULL OR rank < ?2) AND id IS NOT ?3",
-                                NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, rank, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, contact_id, -1, SQLITE_TRANSIENT);
-  if (_kontor_store_step (store, stmt, NULL) == 1)
-    nearest = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return nearest;
-}
-
 /**
  * kontor_field_change_new_move:
  * @store: the store
@@ -297,13 +263,14 @@ kontor_field_change_new_move (KontorStore   *store,
 
   if (before_rank != NULL)
     {
-      nearest = dup_nearest_rank (store, status_id, before_rank, TRUE, id);
+      /* on error, the ranks the board gave */
+      _kontor_store_dup_nearest_rank (store, status_id, before_rank, TRUE, id, &nearest, NULL);
       if (nearest != NULL && (after_rank == NULL || strcmp (nearest, after_rank) < 0))
         after_rank = nearest;
     }
   else
     {
-      nearest = dup_nearest_rank (store, status_id, after_rank, FALSE, id);
+      _kontor_store_dup_nearest_rank (store, status_id, after_rank, FALSE, id, &nearest, NULL);
       before_rank = nearest;
     }
 

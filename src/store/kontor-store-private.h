@@ -113,6 +113,13 @@ gboolean      _kontor_store_rebuild_search (KontorStore   *self,
                                             GError       **error);
 gboolean      _kontor_store_rebuild_sort_keys (KontorStore *self,
                                             GError       **error);
+gboolean      _kontor_store_dup_nearest_rank (KontorStore *self,
+                                              const char  *status_id,
+                                              const char  *rank,
+                                              gboolean     above,
+                                              const char  *contact_id,
+                                              char       **nearest,
+                                              GError     **error);
 gboolean      _kontor_store_rank_all_contacts (KontorStore *self,
                                             GError       **error);
 gboolean      _kontor_store_delete_record  (KontorStore   *self,

@@ -552,7 +552,8 @@ kontor_store_count_board_alerts (KontorStore  *self,
     return TRUE;
 
   stmt = _kontor_store_prepare (self,
-                                "SELECT coalesce (sum (c.due_date IS NOT NULL AND c.due_date < ?2), 0),"
+                                "SELECT coalesce (sum (c.due_date IS NOT NULL"
+                                " AND c.due_date < ?2), 0),"
                                 " coalesce (sum (?3 > 0 AND"
                                 " max (c.last_activity_at, c.pipeline_entered_at) < ?3), 0)"
                                 " FROM json_each (?1) j CROSS JOIN contact c ON c.rid = j.value",

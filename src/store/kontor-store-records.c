@@ -517,33 +517,70 @@ resolve_company (KontorStore    *self,
   return TRUE;
 }
 
+/**
+ * _kontor_store_dup_nearest_rank:
+ * @self: a store
+ * @status_id: a board column
+ * @rank: (nullable): a rank in it
+ * @above: whether to look above @rank (greater) or below it
+ * @contact_id: (nullable): a contact to leave out, the one being ranked
+ * @nearest: (out) (transfer full) (nullable): the rank nearest to @rank in
+ *   the column, of any contact but @contact_id; with no @rank, the
+ *   column's last; %NULL when there is none
+ * @error: return location for a #GError
+ *
+ * The board passes the ranks of the cards it shows; inbox, archived and
+ * filtered-out contacts of the column may lie between them, and a card
+ * must not take one of their ranks.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_dup_nearest_rank (KontorStore  *self,
+                                const char   *status_id,
+                                const char   *rank,
+                                gboolean      above,
+                                const char   *contact_id,
+                                char        **nearest,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int result;
+
+  *nearest = NULL;
+  stmt = _kontor_store_prepare (self, above ?
+                                "SELECT min(rank) FROM contact WHERE pipeline_status_id = ?1 "
+                                "AND rank > ?2 AND id IS NOT ?3" :
+                                "SELECT max(rank) FROM contact WHERE pipeline_status_id = ?1 "
+                                "AND (?2 IS NULL OR rank < ?2) AND id IS NOT ?3",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rank, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, contact_id, -1, SQLITE_TRANSIENT);
+  result = _kontor_store_step (self, stmt, error);
+  if (result == 1)
+    *nearest = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return result >= 0;
+}
+
 /* Gives @contact a rank after every card of its column. */
 static gboolean
 rank_last (KontorStore    *self,
            KontorContact  *contact,
            GError        **error)
 {
-  sqlite3_stmt *stmt;
   g_autofree char *last = NULL;
   g_autofree char *rank = NULL;
-  int result;
 
-  stmt = _kontor_store_prepare (self,
-                                "SELECT max(rank) FROM contact WHERE pipeline_status_id = ?1 "
-                                "AND id IS NOT ?2",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, kontor_contact_get_pipeline_status_id (contact), -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kontor_record_get_id (KONTOR_RECORD (contact)), -1,
-                     SQLITE_TRANSIENT);
-  result = _kontor_store_step (self, stmt, error);
-  if (result == 1)
-    last = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (result < 0)
+  if (!_kontor_store_dup_nearest_rank (self, kontor_contact_get_pipeline_status_id (contact),
+                                       NULL, FALSE,
+                                       kontor_record_get_id (KONTOR_RECORD (contact)), &last,
+                                       error))
     return FALSE;
 
   rank = kontor_rank_between (last, NULL);
@@ -2198,6 +2235,60 @@ kontor_store_delete (KontorStore   *self,
   return TRUE;
 }
 
+typedef gboolean (*RecordWriter) (KontorStore            *self,
+                                  const KontorEntityInfo *info,
+                                  KontorRecord           *record,
+                                  GError                **error);
+
+/* Loads every record of @info's table and writes what @write derives from
+ * it (search documents, sort keys), then tells the lists */
+static gboolean
+rewrite_each_record (KontorStore            *self,
+                     const KontorEntityInfo *info,
+                     RecordWriter            write,
+                     GError                **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sql = g_strdup_printf ("SELECT rid FROM %s", info->table);
+  sqlite3_stmt *stmt;
+  int result;
+
+  stmt = _kontor_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      g_autoptr(KontorRecord) record =
+        load_record (self, info, " WHERE t.rid = ?1", NULL, g_array_index (rowids, gint64, i),
+                     error);
+
+      if (record == NULL || !write (self, info, record, error))
+        return FALSE;
+    }
+
+  _kontor_store_note_change (self, info->table, 0);
+
+  return TRUE;
+}
+
+static gboolean
+write_new_search_document (KontorStore            *self,
+                           const KontorEntityInfo *info,
+                           KontorRecord           *record,
+                           GError                **error)
+{
+  return write_search_document (self, info, record, FALSE, error);
+}
+
 /**
  * _kontor_store_rebuild_search:
  * @self: a store inside a transaction
@@ -2213,38 +2304,9 @@ _kontor_store_rebuild_search (KontorStore  *self,
                               GError      **error)
 {
   const KontorEntityInfo *info = _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT);
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int result;
 
-  if (!_kontor_store_exec (self, "DELETE FROM contact_search", error))
-    return FALSE;
-
-  stmt = _kontor_store_prepare (self, "SELECT rid FROM contact", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((result = _kontor_store_step (self, stmt, error)) == 1)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (rowids, rowid);
-    }
-  sqlite3_reset (stmt);
-  if (result < 0)
-    return FALSE;
-
-  for (guint i = 0; i < rowids->len; i++)
-    {
-      g_autoptr(KontorRecord) contact =
-        load_record (self, info, " WHERE t.rid = ?1", NULL, g_array_index (rowids, gint64, i),
-                     error);
-
-      if (contact == NULL || !write_search_document (self, info, contact, FALSE, error))
-        return FALSE;
-    }
-
-  _kontor_store_note_change (self, info->table, 0);
-
-  return TRUE;
+  return _kontor_store_exec (self, "DELETE FROM contact_search", error) &&
+         rewrite_each_record (self, info, write_new_search_document, error);
 }
 
 /**
@@ -2262,40 +2324,9 @@ _kontor_store_rebuild_sort_keys (KontorStore  *self,
 {
   for (guint e = 0; e < G_N_ELEMENTS (entities); e++)
     {
-      const KontorEntityInfo *info = &entities[e];
-      g_autoptr(GArray) rowids = NULL;
-      g_autofree char *sql = NULL;
-      sqlite3_stmt *stmt;
-      int result;
-
-      if (n_sort_columns (info) == 0)
-        continue;
-
-      rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      sql = g_strdup_printf ("SELECT rid FROM %s", info->table);
-      stmt = _kontor_store_prepare (self, sql, error);
-      if (stmt == NULL)
+      if (n_sort_columns (&entities[e]) > 0 &&
+          !rewrite_each_record (self, &entities[e], write_sort_keys, error))
         return FALSE;
-      while ((result = _kontor_store_step (self, stmt, error)) == 1)
-        {
-          gint64 rowid = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (rowids, rowid);
-        }
-      sqlite3_reset (stmt);
-      if (result < 0)
-        return FALSE;
-
-      for (guint i = 0; i < rowids->len; i++)
-        {
-          g_autoptr(KontorRecord) record =
-            load_record (self, info, " WHERE t.rid = ?1", NULL, g_array_index (rowids, gint64, i),
-                         error);
-
-          if (record == NULL || !write_sort_keys (self, info, record, error))
-            return FALSE;
-        }
-
-      _kontor_store_note_change (self, info->table, 0);
     }
 
   return TRUE;

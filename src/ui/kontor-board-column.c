@@ -195,8 +195,9 @@ update_alerts (KontorBoardColumn *self)
   guint overdue = 0, stale = 0;
 
   self->alerts_stale = FALSE;
-  if (!kontor_store_count_board_alerts (get_store (self), kontor_record_list_get_rowids (self->list),
-                                        today, stale_days > 0 ? now - stale_days * 86400 : 0,
+  if (!kontor_store_count_board_alerts (get_store (self),
+                                        kontor_record_list_get_rowids (self->list), today,
+                                        kontor_contact_stale_before (stale_days, now),
                                         &overdue, &stale, &error))
     g_warning ("Could not count a column's overdue and stale cards: %s", error->message);
 

@@ -189,11 +189,14 @@ update_n_items (KontorBoard *self)
 {
   guint n = 0;
 
-  for (guint i = 0; i < self->columns->len && shows_columns (self); i++)
+  if (shows_columns (self))
     {
-      KontorBoardColumn *column = g_ptr_array_index (self->columns, i);
+      for (guint i = 0; i < self->columns->len; i++)
+        {
+          KontorBoardColumn *column = g_ptr_array_index (self->columns, i);
 
-      n += g_list_model_get_n_items (G_LIST_MODEL (kontor_board_column_get_list (column)));
+          n += g_list_model_get_n_items (G_LIST_MODEL (kontor_board_column_get_list (column)));
+        }
     }
 
   if (n == self->n_items)

@@ -61,6 +61,15 @@ format_date_time (GDateTime *date_time)
   return g_date_time_format (date_time, _("%Y-%m-%d"));
 }
 
+/* @unix_seconds in the local time zone, or %NULL out of range */
+static GDateTime *
+new_local_date_time (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, get_local_zone ()) : NULL;
+}
+
 /**
  * kontor_format_date:
  * @unix_seconds: a time in seconds since 1970, 0 for none
@@ -71,15 +80,12 @@ format_date_time (GDateTime *date_time)
 char *
 kontor_format_date (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) date_time = NULL;
 
   if (unix_seconds == 0)
     return NULL;
 
-  utc = g_date_time_new_from_unix_utc (unix_seconds);
-  if (utc != NULL)
-    date_time = g_date_time_to_timezone (utc, get_local_zone ());
+  date_time = new_local_date_time (unix_seconds);
   if (date_time == NULL)
     return NULL;
 
@@ -96,17 +102,13 @@ kontor_format_date (gint64 unix_seconds)
 guint
 kontor_format_days_since (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
-  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDateTime) then = new_local_date_time (unix_seconds);
   g_autoptr(GDateTime) now = g_date_time_new_now (get_local_zone ());
   g_autoptr(GDate) then_date = NULL;
   g_autoptr(GDate) now_date = NULL;
   int year, month, day;
 
-  if (utc == NULL || now == NULL)
-    return 0;
-  then = g_date_time_to_timezone (utc, get_local_zone ());
-  if (then == NULL)
+  if (then == NULL || now == NULL)
     return 0;
 
   g_date_time_get_ymd (then, &year, &month, &day);

@@ -211,15 +211,18 @@ report_renderer (Child *child)
   report ("renderer_is_cairo", GSK_IS_CAIRO_RENDERER (renderer));
 }
 
-/* The table's first screen: an empty window is up and painted, then the
- * contacts view (and with it its list and id query) is made and put in. */
+/* An empty window is up and painted, then a contacts view (and with it its
+ * lists and their queries) is made and put in; reports @prefix_ms (to the
+ * next painted frame) and @prefix_build_ms (made) */
 static GtkWidget *
-run_first_screen (Child *child)
+show_contacts_view (Child      *child,
+                    const char *prefix)
 {
+  g_autofree char *key = g_strconcat (prefix, "_ms", NULL);
+  g_autofree char *build_key = g_strconcat (prefix, "_build_ms", NULL);
   GtkWidget *view;
   gint64 start, built;
 
-  open_context (child);
   present (child, GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (child->app))));
   if (wait_for_paint (child, 0) == 0)
     g_error ("The window was never painted");
@@ -230,8 +233,20 @@ run_first_screen (Child *child)
   built = g_get_monotonic_time ();
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (child->window), view);
 
-  report ("first_screen_ms", paint_ms (wait_for_paint (child, child->n_paints), start));
-  report ("first_screen_build_ms", (built - start) / 1000.0);
+  report (key, paint_ms (wait_for_paint (child, child->n_paints), start));
+  report (build_key, (built - start) / 1000.0);
+
+  return view;
+}
+
+/* The table's first screen */
+static GtkWidget *
+run_first_screen (Child *child)
+{
+  GtkWidget *view;
+
+  open_context (child);
+  view = show_contacts_view (child, "first_screen");
   report ("first_screen_rows",
           g_list_model_get_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (
             KONTOR_CONTACTS_VIEW (view)))));
@@ -328,24 +343,13 @@ run_board (Child *child)
   g_autoptr(GArray) paint_after_ms = g_array_new (FALSE, FALSE, sizeof (double));
   KontorBoard *board;
   GtkWidget *view;
-  gint64 start, built, committed = 0;
+  gint64 start, committed = 0;
 
   open_context (child);
   /* connected before any list is made: it hears of the commit first */
   g_signal_connect (child->store, "changed", G_CALLBACK (on_store_changed_cb), &committed);
   g_settings_set_string (child->settings, "contacts-view", "board");
-  present (child, GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (child->app))));
-  if (wait_for_paint (child, 0) == 0)
-    g_error ("The window was never painted");
-  settle (300);
-
-  start = g_get_monotonic_time ();
-  view = kontor_contacts_view_new (child->context);
-  built = g_get_monotonic_time ();
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (child->window), view);
-
-  report ("board_open_ms", paint_ms (wait_for_paint (child, child->n_paints), start));
-  report ("board_open_build_ms", (built - start) / 1000.0);
+  view = show_contacts_view (child, "board_open");
   board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (view));
   report ("board_cards", kontor_board_get_n_items (board));
   settle (500);
