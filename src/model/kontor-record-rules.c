@@ -132,9 +132,10 @@ check_text (const char  *label,
       g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_TOO_LONG,
                    /* Translators: the first %s is a field ("First name"), the second
                     * the start of the value, %u a number of characters */
-                   ngettext ("%s “%s” is too long: at most %u character is allowed.",
-                             "%s “%s” is too long: at most %u characters are allowed.",
-                             max_chars),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s “%s” is too long: at most %u character is allowed.",
+                                "%s “%s” is too long: at most %u characters are allowed.",
+                                max_chars),
                    label, shown, max_chars);
       return FALSE;
     }
