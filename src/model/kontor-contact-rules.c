@@ -117,7 +117,7 @@ _kontor_contact_check (KontorRecord  *record,
       return FALSE;
     }
 
-  /* Restricted contacts are not on the board (FEATURES C4): their pipeline
+  /* Restricted contacts (Inbox, Archived) are not on the board: their pipeline
    * status is kept but cannot change until they are active again. */
   if (old != NULL &&
       kontor_contact_status_is_restricted (status) &&
