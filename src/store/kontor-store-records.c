@@ -19,6 +19,7 @@
 #include "kontor-group.h"
 #include "kontor-pipeline-rules.h"
 #include "kontor-rank.h"
+#include "kontor-record-rules.h"
 #include "kontor-store-private.h"
 #include "kontor-text.h"
 #include "kontor-uuid.h"
@@ -606,19 +607,10 @@ contact_check (KontorStore   *self,
   KontorContact *old = old_record != NULL ? KONTOR_CONTACT (old_record) : NULL;
   KontorContactStatus status = kontor_contact_get_status (contact);
 
-  if (!kontor_contact_validate (contact, error) ||
-      !check_customer_number (self, kontor_contact_get_customer_number (contact),
+  if (!check_customer_number (self, kontor_contact_get_customer_number (contact),
                               kontor_record_get_id (record), error) ||
       !resolve_company (self, contact, error))
     return FALSE;
-
-  if (kontor_contact_get_rank (contact) != NULL &&
-      !kontor_rank_is_valid (kontor_contact_get_rank (contact)))
-    {
-      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
-                   _("The board position “%s” is not valid."), kontor_contact_get_rank (contact));
-      return FALSE;
-    }
 
   if (old == NULL)
     {
@@ -659,23 +651,6 @@ contact_check (KontorStore   *self,
   if (kontor_contact_get_rank (contact) == NULL && !rank_last (self, contact, error))
     return FALSE;
 
-  /* Restricted contacts are not on the board (FEATURES C4): their pipeline
-   * status is kept but cannot change until they are active again. */
-  if (kontor_contact_status_is_restricted (status) &&
-      kontor_contact_status_is_restricted (kontor_contact_get_status (old)) &&
-      g_strcmp0 (kontor_contact_get_pipeline_status_id (contact),
-                 kontor_contact_get_pipeline_status_id (old)) != 0)
-    {
-      g_autofree char *name = kontor_record_dup_display_name (record);
-
-      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED,
-                   /* Translators: the first %s is a name, the second a status ("Archived") */
-                   _("The pipeline status of %s cannot change while the contact is in “%s”. "
-                     "Make the contact active first."),
-                   name, kontor_contact_status_to_string (status));
-      return FALSE;
-    }
-
   /* Remember what an archived or inbox contact was, for "Make active". */
   if (kontor_contact_status_is_restricted (status) &&
       !kontor_contact_status_is_restricted (kontor_contact_get_status (old)))
@@ -705,13 +680,6 @@ company_check (KontorStore   *self,
                GError       **error)
 {
   KontorCompany *company = KONTOR_COMPANY (record);
-
-  if (kontor_company_get_name (company) == NULL)
-    {
-      g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
-                           _("Enter a name for the company."));
-      return FALSE;
-    }
 
   return check_customer_number (self, kontor_company_get_customer_number (company),
                                 kontor_record_get_id (record), error);
@@ -787,90 +755,18 @@ company_after_update (KontorStore   *self,
 /* ------------------------------------------------------------------------ */
 /* Pipeline statuses: the board's columns (FEATURES P7) */
 
-#define KONTOR_PIPELINE_STATUS_FIRST_POSITION 0
-
-static void
-set_restricted (GError **error,
-                char    *why)
-{
-  g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED, why);
-  g_free (why);
-}
-
-static gboolean
-pipeline_status_check (KontorStore   *self,
-                       KontorRecord  *record,
-                       KontorRecord  *old_record,
-                       GError       **error)
-{
-  KontorPipelineStatus *status = KONTOR_PIPELINE_STATUS (record);
-  gboolean first = g_strcmp0 (kontor_pipeline_status_get_key (status),
-                              KONTOR_PIPELINE_KEY_NEW) == 0;
-  char *why = NULL;
-
-  /* The first column stays first, and nothing takes its place. */
-  if (first != (kontor_pipeline_status_get_position (status) <=
-                KONTOR_PIPELINE_STATUS_FIRST_POSITION))
-    {
-      g_autoptr(GPtrArray) statuses = kontor_store_list_pipeline_statuses (self, error);
-
-      if (statuses == NULL)
-        return FALSE;
-      /* the reason the first column gives for staying first */
-      kontor_pipeline_status_can_move (statuses, 0, 1, &why);
-      set_restricted (error, why);
-      return FALSE;
-    }
-
-  if (old_record != NULL &&
-      g_strcmp0 (kontor_pipeline_status_get_name (status),
-                 kontor_pipeline_status_get_name (KONTOR_PIPELINE_STATUS (old_record))) != 0 &&
-      !kontor_pipeline_status_can_rename (KONTOR_PIPELINE_STATUS (old_record), &why))
-    {
-      set_restricted (error, why);
-      return FALSE;
-    }
-
-  if (kontor_pipeline_status_get_stale_days (status) < 0 ||
-      kontor_pipeline_status_get_stale_days (status) > KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS)
-    {
-      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
-                   /* Translators: %d is the largest number of days allowed */
-                   _("Cards can be marked stale after 0 to %d days."),
-                   KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS);
-      return FALSE;
-    }
-
-  if (old_record == NULL && kontor_pipeline_status_get_name (status) == NULL &&
-      kontor_pipeline_status_get_key (status) == NULL)
-    {
-      g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
-                           _("Enter a name for the column."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 pipeline_status_check_delete (KontorStore   *self,
                               KontorRecord  *stored,
                               GError       **error)
 {
   gint64 n_contacts;
-  char *why = NULL;
 
   n_contacts = kontor_store_count_in_pipeline_status (self, kontor_record_get_id (stored), error);
-  if (n_contacts < 0)
-    return FALSE;
 
-  if (!kontor_pipeline_status_can_delete (KONTOR_PIPELINE_STATUS (stored), n_contacts, &why))
-    {
-      set_restricted (error, why);
-      return FALSE;
-    }
-
-  return TRUE;
+  return n_contacts >= 0 &&
+         kontor_pipeline_status_validate_delete (KONTOR_PIPELINE_STATUS (stored), n_contacts,
+                                                 error);
 }
 
 /**
@@ -940,7 +836,6 @@ static KontorEntityInfo entities[] = {
     .get_type = kontor_pipeline_status_get_type,
     .table = "pipeline_status",
     .outbox = TRUE,
-    .check = pipeline_status_check,
     .check_delete = pipeline_status_check_delete,
   },
   {
@@ -1932,7 +1827,8 @@ _kontor_store_save_record (KontorStore   *self,
         }
     }
 
-  if (info->check != NULL && !info->check (self, record, old, error))
+  if (!kontor_record_validate (record, old, error) ||
+      (info->check != NULL && !info->check (self, record, old, error)))
     return FALSE;
 
   if (old == NULL)
