@@ -330,6 +330,25 @@ kontor_channel_new_from_json (JsonNode  *node,
   return g_steal_pointer (&channel);
 }
 
+/* The list in @node, or %NULL for a JSON null */
+static gboolean
+get_list (const KontorField  *field,
+          JsonNode           *node,
+          JsonArray         **array,
+          GError            **error)
+{
+  *array = NULL;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type (field, error);
+
+  *array = json_node_get_array (node);
+
+  return TRUE;
+}
+
 static gboolean
 channels_from_json (const KontorField  *field,
                     JsonNode           *node,
@@ -339,14 +358,11 @@ channels_from_json (const KontorField  *field,
   g_autoptr(GPtrArray) channels = kontor_channel_array_new ();
   JsonArray *array;
 
-  if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return wrong_type (field, error);
+  if (!get_list (field, node, &array, error))
+    return FALSE;
 
   /* in the order of the list, which is the order of "position" */
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       KontorChannel *channel = kontor_channel_new_from_json (json_array_get_element (array, i),
                                                              NULL, error);
@@ -371,13 +387,10 @@ refs_from_json (const KontorField  *field,
   g_auto(GStrv) refs = NULL;
   JsonArray *array;
 
-  if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return wrong_type (field, error);
+  if (!get_list (field, node, &array, error))
+    return FALSE;
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
 
