@@ -16,12 +16,13 @@
  * defines it. Generic code reaches an entity's hooks through its
  * KontorEntityInfo (kontor-store-entity.h), never by name.
  *
- *   kontor-store-migrations.c  kontor_store_open(): schema upgrades, their
- *                              code steps, sort keys after a locale change,
- *                              this installation's identity
- *   kontor-store-query.c,      operations: filters and search, undoable
- *   kontor-field-change.c,     changes, board columns, lists
- *   kontor-pipeline-operation.c, kontor-record-list.c
+ *   kontor-store-migrations.c  kontor_store_open(): schema upgrades and their
+ *                              code steps, sort keys and search documents
+ *                              rebuilt, this installation's identity
+ *   kontor-record-list.c       beside it, the operations: lists (over
+ *   kontor-store-query.c       filters and search), undoable field changes
+ *   kontor-field-change.c      and board columns
+ *   kontor-pipeline-operation.c
  *        |
  *   kontor-store-contact.c     entity hooks and each entity's extra SQL;
  *   kontor-store-company.c     a contact links to (and may create) a
