@@ -9,7 +9,7 @@
 
 #include "kontor-pipeline-operation.h"
 #include "kontor-pipeline-rules.h"
-#include "kontor-store-private.h"
+#include "kontor-store-crud.h"
 #include "kontor-uuid.h"
 
 /**
