@@ -43,6 +43,12 @@ struct _KontorStore
   /* the purge of deleted data (kontor-store.c) */
   GTask       *purge_task;
   gboolean     purge_again;
+
+  /* A KontorStoreJob's connection (kontor-store-job.c): its writes are
+   * savepoints of the job's one transaction, and a purge is left to the
+   * main store */
+  gboolean     worker;
+  guint        savepoints;
 };
 
 /* How the store treats one record type; see kontor-store-records.c. */
@@ -128,6 +134,12 @@ gboolean      _kontor_store_delete_record  (KontorStore   *self,
 
 /* kontor-store-query.c */
 char         *_kontor_store_match_expression (const char  *search_text);
+
+/* kontor-store-job.c: a second connection on @path, for one worker thread */
+KontorStore  *_kontor_store_open_worker    (const char    *path,
+                                            const char    *client_id,
+                                            const char    *user_id,
+                                            GError       **error);
 
 /* For tests: the connection, and a database made only up to @version so
  * that the upgrade to the current version can be tested on real rows. */
