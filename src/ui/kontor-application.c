@@ -9,7 +9,7 @@
 
 #include "kontor-application.h"
 #include "kontor-context.h"
-#include "kontor-demo.h"
+#include "kontor-demo-fill.h"
 #include "kontor-preferences-window.h"
 #include "kontor-window.h"
 
