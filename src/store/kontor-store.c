@@ -11,7 +11,8 @@
  *
  * Threading: a store is used from the thread that opened it (the main
  * thread in the app); transactions are short. The connection is opened
- * with SQLITE_OPEN_NOMUTEX for that reason.
+ * with SQLITE_OPEN_NOMUTEX for that reason. A long write runs as a
+ * KontorStoreJob, on a worker thread with a connection of its own.
  *
  * This file: connection and transactions. Records: kontor-store-records.c;
  * lists and search: kontor-store-query.c; number ranges:
