@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "kontor-demo-fill.h"
 #include "kontor-record-list.h"
 #include "kontor-store-job.h"
 #include "kontor-store-private.h"
@@ -414,6 +415,64 @@ test_run_blocking (Fixture       *fixture,
   g_assert_cmpfloat (kontor_store_job_get_progress (job), ==, 1.0);
 }
 
+/* The sample team, cancelled from the main thread when the progress it
+ * sees reaches one half. The func waits for that cancel if the fill was
+ * quicker, so the test does not depend on this machine's speed. */
+static gboolean
+fill_demo (KontorStoreJob  *job,
+           KontorStore     *connection,
+           gpointer         user_data,
+           GCancellable    *cancellable,
+           GError         **error)
+{
+  Fixture *fixture = user_data;
+  GPollFD fd;
+
+  if (!kontor_demo_fill (job, connection, 2000, KONTOR_DEMO_DEFAULT_SEED, error))
+    return FALSE;
+
+  fixture->stopped_at = G_MAXUINT;   /* the fill was quicker */
+  if (g_cancellable_make_pollfd (cancellable, &fd))
+    {
+      g_poll (&fd, 1, -1);
+      g_cancellable_release_fd (cancellable);
+    }
+
+  return TRUE;
+}
+
+static void
+on_demo_progress_notify_cb (KontorStoreJob *job,
+                            GParamSpec     *pspec,
+                            Fixture        *fixture)
+{
+  if (kontor_store_job_get_progress (job) >= 0.5)
+    kontor_store_job_cancel (job);
+}
+
+static void
+test_cancel_demo_half_way (Fixture       *fixture,
+                           gconstpointer  unused)
+{
+  g_autoptr(KontorStoreJob) job = kontor_store_job_new (fixture->base.store, "Demo", fill_demo,
+                                                        fixture, NULL);
+  gint64 users = kontor_store_count (fixture->base.store, KONTOR_TYPE_USER, NULL);
+
+  g_signal_connect (job, "notify::progress", G_CALLBACK (on_demo_progress_notify_cb), fixture);
+  run_job (fixture, job);
+
+  g_assert_false (fixture->committed);
+  g_assert_error (fixture->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (g_array_index (fixture->progress, double, fixture->progress->len - 1), >=,
+                     0.5);
+  if (fixture->stopped_at == G_MAXUINT)
+    g_test_message ("the fill had finished when the cancel came; it rolled back all the same");
+
+  assert_empty_and_consistent (fixture);
+  g_assert_cmpint (kontor_store_count (fixture->base.store, KONTOR_TYPE_USER, NULL), ==, users);
+  g_assert_cmpint (kontor_store_count (fixture->base.store, KONTOR_TYPE_TEAM, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +489,7 @@ main (int   argc,
   TEST ("/store-job/cancel-between-steps", test_cancel_between_steps);
   TEST ("/store-job/cancel-before-commit", test_cancel_before_commit);
   TEST ("/store-job/run-blocking", test_run_blocking);
+  TEST ("/store-job/cancel-demo-half-way", test_cancel_demo_half_way);
 
   return g_test_run ();
 }
