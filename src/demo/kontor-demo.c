@@ -9,7 +9,6 @@
  * the caller and from a fixed reference date, never from the clock, so one
  * seed always gives the same records, ids included. */
 
-
 #define G_LOG_DOMAIN "kontor-demo"
 
 #include "config.h"
@@ -381,8 +380,11 @@ append_street (Builder *b,
                GString *out,
                Country  country)
 {
+  guint n;
+
   append_regional (out, PICK (b->rand, streets), country);
-  g_string_append_printf (out, " %u", 1 + _kontor_demo_pick_index (b->rand, _kontor_demo_chance (b->rand, 70) ? 60 : 180));
+  n = _kontor_demo_chance (b->rand, 70) ? 60 : 180;
+  g_string_append_printf (out, " %u", 1 + _kontor_demo_pick_index (b->rand, n));
   if (_kontor_demo_chance (b->rand, 10))
     g_string_append_c (out, 'a' + _kontor_demo_pick_index (b->rand, 3));
 }
@@ -392,12 +394,15 @@ pick_city (Builder *b)
 {
   guint8 weights[N_COUNTRIES];
   Country country;
+  guint n;
 
   for (guint i = 0; i < N_COUNTRIES; i++)
     weights[i] = countries[i].weight;
   country = _kontor_demo_pick_weighted (b->rand, weights, N_COUNTRIES);
 
-  return &country_cities[country].cities[_kontor_demo_pick_index (b->rand, country_cities[country].n_cities)];
+  n = _kontor_demo_pick_index (b->rand, country_cities[country].n_cities);
+
+  return &country_cities[country].cities[n];
 }
 
 static const City *
@@ -530,8 +535,10 @@ append_company_name (Builder        *b,
                      const Industry *industry,
                      const City     *city)
 {
-  guint n_suffixes = _kontor_demo_count_strings (industry->suffixes, G_N_ELEMENTS (industry->suffixes));
-  guint n_prefixes = _kontor_demo_count_strings (industry->prefixes, G_N_ELEMENTS (industry->prefixes));
+  guint n_suffixes = _kontor_demo_count_strings (industry->suffixes,
+                                                 G_N_ELEMENTS (industry->suffixes));
+  guint n_prefixes = _kontor_demo_count_strings (industry->prefixes,
+                                                 G_N_ELEMENTS (industry->prefixes));
   const char *suffix = industry->suffixes[_kontor_demo_pick_index (b->rand, n_suffixes)];
   NamePattern pattern = _kontor_demo_pick_weighted (b->rand, name_pattern_weights, N_NAME_PATTERNS);
   const char *first;
@@ -727,7 +734,8 @@ add_company (Builder    *b,
       if (country == COUNTRY_CH)
         g_strlcpy (extension, "9", sizeof extension);
       else
-        g_snprintf (extension, sizeof extension, "%u", 9 + 10 * _kontor_demo_pick_index (b->rand, 10));
+        g_snprintf (extension, sizeof extension, "%u",
+                    9 + 10 * _kontor_demo_pick_index (b->rand, 10));
       g_string_truncate (b->text, 0);
       append_phone (b->text, country, info->city->area_code, info->phone_root, extension,
                     _kontor_demo_pick_weighted (b->rand, landline_style_weights, N_PHONE_STYLES));
@@ -863,6 +871,7 @@ add_contact (Builder *b,
   const char *reps[3] = { NULL, };
   const char *assignees[3] = { NULL, };
   char buffer[32];
+  guint pick;
   guint x;
 
   set_new_id (b, record);
@@ -881,8 +890,10 @@ add_contact (Builder *b,
     city = pick_city (b);
 
   origin = _kontor_demo_pick_weighted (b->rand, origin_weights[city->country], N_ORIGINS);
-  first = &name_pools[origin].first_names[_kontor_demo_pick_index (b->rand, name_pools[origin].n_first_names)];
-  last = name_pools[origin].last_names[_kontor_demo_pick_index (b->rand, name_pools[origin].n_last_names)];
+  pick = _kontor_demo_pick_index (b->rand, name_pools[origin].n_first_names);
+  first = &name_pools[origin].first_names[pick];
+  pick = _kontor_demo_pick_index (b->rand, name_pools[origin].n_last_names);
+  last = name_pools[origin].last_names[pick];
   kontor_contact_set_first_name (contact, first->name);
   kontor_contact_set_last_name (contact, last);
   if (_kontor_demo_chance (b->rand, 92))
@@ -961,7 +972,8 @@ add_contact (Builder *b,
   if (_kontor_demo_chance (b->rand, 30))
     {
       /* 22 to 67 years old */
-      _kontor_demo_format_date (buffer, REFERENCE_JULIAN - 22 * 365 - _kontor_demo_pick_index (b->rand, 45 * 365));
+      _kontor_demo_format_date (buffer, REFERENCE_JULIAN - 22 * 365 -
+                                        _kontor_demo_pick_index (b->rand, 45 * 365));
       kontor_contact_set_birthday (contact, buffer);
     }
   if (_kontor_demo_chance (b->rand, 20))
@@ -971,8 +983,8 @@ add_contact (Builder *b,
   kontor_contact_set_status (contact, status);
   if (status == KONTOR_CONTACT_STATUS_ARCHIVED)
     kontor_contact_set_previous_status (contact, _kontor_demo_chance (b->rand, 55)
-                                                              ? KONTOR_CONTACT_STATUS_CUSTOMER
-                                                              : KONTOR_CONTACT_STATUS_PROSPECT);
+                                                 ? KONTOR_CONTACT_STATUS_CUSTOMER
+                                                 : KONTOR_CONTACT_STATUS_PROSPECT);
   kontor_contact_set_is_lead (contact, _kontor_demo_chance (b->rand, lead_percent[status]));
   kontor_contact_set_pipeline_status_id (contact,
                                          pipeline_ids[_kontor_demo_pick_weighted (b->rand,
@@ -981,9 +993,9 @@ add_contact (Builder *b,
 
   number_companies_until (b, created_at);
   if ((status == KONTOR_CONTACT_STATUS_CUSTOMER && _kontor_demo_chance (b->rand, 85)) ||
-                   (status == KONTOR_CONTACT_STATUS_ARCHIVED &&
-                    kontor_contact_get_previous_status (contact) == KONTOR_CONTACT_STATUS_CUSTOMER &&
-                    _kontor_demo_chance (b->rand, 70)))
+      (status == KONTOR_CONTACT_STATUS_ARCHIVED &&
+       kontor_contact_get_previous_status (contact) == KONTOR_CONTACT_STATUS_CUSTOMER &&
+       _kontor_demo_chance (b->rand, 70)))
     give_number (b, record, KONTOR_CONTACT_FIELD_CUSTOMER_NUMBER, created_at);
 
   /* Sales reps: mostly the company's own, sometimes a second colleague */
@@ -1008,12 +1020,12 @@ add_contact (Builder *b,
       if (reps[0] != NULL && _kontor_demo_chance (b->rand, 50))
         assignees[0] = reps[0];
       else
-        assignees[0] = b->user_ids[b->editors[region][_kontor_demo_pick_index (b->rand,
-                                                                               b->n_editors[region])]];
+        assignees[0] = b->user_ids[b->editors[region][_kontor_demo_pick_index (
+                                                        b->rand, b->n_editors[region])]];
       if (x >= 55)
         {
-          assignees[1] = b->user_ids[b->editors[region][_kontor_demo_pick_index (b->rand,
-                                                                                 b->n_editors[region])]];
+          assignees[1] = b->user_ids[b->editors[region][_kontor_demo_pick_index (
+                                                          b->rand, b->n_editors[region])]];
           if (assignees[1] == assignees[0])
             assignees[1] = NULL;
         }
@@ -1025,7 +1037,9 @@ add_contact (Builder *b,
   if (_kontor_demo_chance (b->rand, kontor_contact_status_is_restricted (status) ? 10 : 28))
     {
       /* three weeks overdue to six weeks ahead, on a working day */
-      _kontor_demo_format_date (buffer, _kontor_demo_skip_weekend (REFERENCE_JULIAN - 21 + _kontor_demo_pick_index (b->rand, 67)));
+      _kontor_demo_format_date (buffer,
+                                _kontor_demo_skip_weekend (REFERENCE_JULIAN - 21 +
+                                                           _kontor_demo_pick_index (b->rand, 67)));
       kontor_contact_set_due_date (contact, buffer);
     }
 

@@ -259,6 +259,16 @@ is_half_way (gpointer user_data)
   return half_way;
 }
 
+/* Wakes the func waiting half way */
+static void
+let_func_go_on (Fixture *fixture)
+{
+  g_mutex_lock (&fixture->mutex);
+  fixture->main_has_read = TRUE;
+  g_cond_signal (&fixture->cond);
+  g_mutex_unlock (&fixture->mutex);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Tests */
 
@@ -281,10 +291,7 @@ test_commits_and_catches_up_once (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (is_half_way, fixture, KONTOR_TEST_TIMEOUT * 6));
   g_assert_cmpint (kontor_store_count (fixture->base.store, KONTOR_TYPE_CONTACT, &error), ==, 0);
   g_assert_no_error (error);
-  g_mutex_lock (&fixture->mutex);
-  fixture->main_has_read = TRUE;
-  g_cond_signal (&fixture->cond);
-  g_mutex_unlock (&fixture->mutex);
+  let_func_go_on (fixture);
 
   g_assert_true (kontor_test_iterate_until (job_done, fixture, KONTOR_TEST_TIMEOUT * 6));
   g_assert_no_error (fixture->error);
@@ -383,10 +390,7 @@ test_cancel_before_commit (Fixture       *fixture,
   /* from the main thread, while the func works on: it finishes its steps,
    * and the job still rolls back instead of committing */
   kontor_store_job_cancel (job);
-  g_mutex_lock (&fixture->mutex);
-  fixture->main_has_read = TRUE;
-  g_cond_signal (&fixture->cond);
-  g_mutex_unlock (&fixture->mutex);
+  let_func_go_on (fixture);
 
   g_assert_true (kontor_test_iterate_until (job_done, fixture, KONTOR_TEST_TIMEOUT * 6));
   g_assert_false (fixture->committed);
