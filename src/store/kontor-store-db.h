@@ -49,8 +49,18 @@ struct _KontorStore
   /* the purge of deleted data (kontor-store.c) */
   GTask       *purge_task;
   gboolean     purge_again;
+
+  /* A KontorStoreJob's connection (kontor-store-job.c): its writes are
+   * savepoints of the job's one transaction, and a purge is left to the
+   * main store */
+  gboolean     worker;
+  guint        savepoints;
 };
 
+/* a second connection on @path, for one KontorStoreJob's worker thread */
+KontorStore  *_kontor_store_open_worker    (const char    *path,
+                                            const char    *client_id,
+                                            GError       **error);
 KontorStore  *_kontor_store_connect        (const char    *path,
                                             GError       **error);
 

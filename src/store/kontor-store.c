@@ -9,7 +9,8 @@
  *
  * Threading: a store is used from the thread that opened it (the main
  * thread in the app); transactions are short. The connection is opened
- * with SQLITE_OPEN_NOMUTEX for that reason.
+ * with SQLITE_OPEN_NOMUTEX for that reason. A long write runs as a
+ * KontorStoreJob, on a worker thread with a connection of its own.
  *
  * The store by topic. Each file calls only the files below it; each
  * private function is declared in the private header of the file that
@@ -306,6 +307,15 @@ gboolean
 _kontor_store_begin (KontorStore  *self,
                      GError      **error)
 {
+  /* inside a job's transaction, a write is a savepoint of it */
+  if (self->worker && self->in_transaction)
+    {
+      if (!_kontor_store_exec (self, "SAVEPOINT job_step", error))
+        return FALSE;
+      self->savepoints++;
+      return TRUE;
+    }
+
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
   if (!_kontor_store_exec (self, "BEGIN IMMEDIATE", error))
@@ -321,6 +331,14 @@ _kontor_store_begin (KontorStore  *self,
 void
 _kontor_store_rollback (KontorStore *self)
 {
+  if (self->savepoints > 0)
+    {
+      self->savepoints--;
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK TO job_step; RELEASE job_step", NULL, NULL, NULL);
+      return;
+    }
+
   /* After some errors (SQLITE_FULL, SQLITE_IOERR …) SQLite has already
    * rolled back; a second ROLLBACK would only report "no transaction". */
   if (!sqlite3_get_autocommit (self->db))
@@ -375,6 +393,12 @@ _kontor_store_commit (KontorStore  *self,
   int rc;
 
   g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (self->savepoints > 0)
+    {
+      self->savepoints--;
+      return _kontor_store_exec (self, "RELEASE job_step", error);
+    }
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -604,7 +628,8 @@ _kontor_store_purge_in_background (KontorStore *self)
 {
   gboolean was_purging = self->purge_task != NULL;
 
-  if (was_purging)
+  /* a job's connection: the job asks the main store after its commit */
+  if (was_purging || self->worker)
     {
       self->purge_again = TRUE;
       return;
@@ -833,6 +858,36 @@ open_connection (KontorStore  *self,
                               * MiB; give the space back after checkpoints */
                              "PRAGMA journal_size_limit = 67108864;",
                              error);
+}
+
+/**
+ * _kontor_store_open_worker:
+ * @path: the file of a store that is open already (and so up to date)
+ * @client_id: that store's client id
+ * @error: return location for a #GError
+ *
+ * Opens a second connection on the file for a KontorStoreJob, to be used
+ * by one thread only. Its transactions nest: once the job has begun one,
+ * every write runs in a savepoint of it. The caller, above the records'
+ * layer, loads the current user into it.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+KontorStore *
+_kontor_store_open_worker (const char  *path,
+                           const char  *client_id,
+                           GError     **error)
+{
+  g_autoptr(KontorStore) self = g_object_new (KONTOR_TYPE_STORE, NULL);
+
+  self->path = g_strdup (path);
+  self->client_id = g_strdup (client_id);
+  self->worker = TRUE;
+
+  if (!open_connection (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include "kontor-contact-page.h"
 #include "kontor-contacts-view.h"
 #include "kontor-delete-dialog.h"
+#include "kontor-job-banner.h"
 #include "kontor-new-contact-dialog.h"
 #include "kontor-window.h"
 
@@ -37,6 +38,7 @@ struct _KontorWindow
   GtkStack             *stack;
   GtkWidget            *contacts_view;
   GtkWidget            *contact_page;
+  KontorJobBanner      *job_banner;
 };
 
 enum {
@@ -257,9 +259,11 @@ kontor_window_class_init (KontorWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KONTOR_TYPE_JOB_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/kontor-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KontorWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KontorWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KontorWindow, job_banner);
 
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -591,4 +595,20 @@ kontor_window_get_contact_page (KontorWindow *self)
   g_return_val_if_fail (KONTOR_IS_WINDOW (self), NULL);
 
   return self->contact_page;
+}
+
+/**
+ * kontor_window_show_job:
+ * @self: a window
+ * @job: a job that runs, or is about to, on the window's store
+ *
+ * Shows @job's progress and its "Cancel" at the foot of the window.
+ */
+void
+kontor_window_show_job (KontorWindow   *self,
+                        KontorStoreJob *job)
+{
+  g_return_if_fail (KONTOR_IS_WINDOW (self));
+
+  kontor_job_banner_set_job (self->job_banner, job);
 }

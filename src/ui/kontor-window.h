@@ -7,6 +7,7 @@
 
 #include "kontor-context.h"
 #include "kontor-operation.h"
+#include "kontor-store-job.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,7 @@ void           kontor_window_ask_delete_contact (KontorWindow  *self,
                                                KontorContact   *contact);
 GtkWidget     *kontor_window_get_contacts_view (KontorWindow   *self);
 GtkWidget     *kontor_window_get_contact_page (KontorWindow    *self);
+void           kontor_window_show_job         (KontorWindow    *self,
+                                               KontorStoreJob  *job);
 
 G_END_DECLS

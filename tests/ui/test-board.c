@@ -15,7 +15,7 @@
 #include "kontor-board-settings.h"
 #include "kontor-board.h"
 #include "kontor-contacts-view.h"
-#include "kontor-demo.h"
+#include "kontor-demo-fill.h"
 #include "kontor-format.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"

@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-contacts-view.h"
-#include "kontor-demo.h"
+#include "kontor-demo-fill.h"
 #include "kontor-shot.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
