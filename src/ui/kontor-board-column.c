@@ -638,8 +638,8 @@ kontor_board_column_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   /* counted when first shown */
   self->alerts_stale = TRUE;
-  g_signal_connect_object (_kontor_board_column_get_store (self), "changed", G_CALLBACK (queue_alerts_update), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (_kontor_board_column_get_store (self), "changed",
+                           G_CALLBACK (queue_alerts_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kontor_board_get_filter (self->board), "changed",
                            G_CALLBACK (on_view_filter_changed_cb), self, G_CONNECT_SWAPPED);
 

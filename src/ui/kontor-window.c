@@ -163,6 +163,7 @@ search_action (GtkWidget  *widget,
   kontor_contacts_view_focus_search (KONTOR_CONTACTS_VIEW (self->contacts_view));
 }
 
+/* win.undo and win.redo */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -170,25 +171,19 @@ undo_action (GtkWidget  *widget,
 {
   KontorWindow *self = KONTOR_WINDOW (widget);
   KontorOperationStack *operations = get_operations (self);
+  gboolean undo = g_str_equal (action_name, "win.undo");
   g_autoptr(GError) error = NULL;
 
-  if (kontor_operation_stack_get_can_undo (operations) &&
-      !kontor_operation_stack_undo (operations, &error))
-    kontor_ui_show_error (widget, _("The Change Could Not Be Undone"), error);
-}
+  if (undo ? !kontor_operation_stack_get_can_undo (operations)
+           : !kontor_operation_stack_get_can_redo (operations))
+    return;
 
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KontorWindow *self = KONTOR_WINDOW (widget);
-  KontorOperationStack *operations = get_operations (self);
-  g_autoptr(GError) error = NULL;
-
-  if (kontor_operation_stack_get_can_redo (operations) &&
-      !kontor_operation_stack_redo (operations, &error))
-    kontor_ui_show_error (widget, _("The Change Could Not Be Redone"), error);
+  if (undo ? !kontor_operation_stack_undo (operations, &error)
+           : !kontor_operation_stack_redo (operations, &error))
+    kontor_ui_show_error (widget,
+                          undo ? _("The Change Could Not Be Undone")
+                               : _("The Change Could Not Be Redone"),
+                          error);
 }
 
 static void
@@ -438,7 +433,7 @@ kontor_window_class_init (KontorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.delete-contact", "s",
                                    delete_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "s", show_contact_action);

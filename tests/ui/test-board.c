@@ -15,6 +15,7 @@
 #include "kontor-board-settings.h"
 #include "kontor-board.h"
 #include "kontor-contacts-view.h"
+#include "kontor-delete-dialog.h"
 #include "kontor-demo.h"
 #include "kontor-format.h"
 #include "kontor-test-utils.h"
@@ -921,6 +922,35 @@ test_card_outside_window (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* Moves a card to the top of @to, as its "Move to" menu does */
+static void
+move_card_to (Fixture           *fixture,
+              const char        *contact_id,
+              KontorBoardColumn *to)
+{
+  g_autofree char *status = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-card",
+                                             "(ss)", contact_id,
+                                             kontor_board_column_get_status_id (to)));
+  status = dup_status_of (fixture, contact_id);
+  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (to));
+}
+
+/* Activates win.undo or win.redo; the contact is in @column afterwards */
+static void
+activate_and_expect (Fixture           *fixture,
+                     const char        *action,
+                     const char        *contact_id,
+                     KontorBoardColumn *column)
+{
+  g_autofree char *status = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  status = dup_status_of (fixture, contact_id);
+  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (column));
+}
+
 /* Shift+Ctrl+Z after Ctrl+Z puts the change back, and says so again */
 static void
 test_redo_after_undo (Fixture       *fixture,
@@ -930,37 +960,24 @@ test_redo_after_undo (Fixture       *fixture,
   KontorBoardColumn *to = column_of (fixture, "won");
   g_autofree char *id = dup_item_id (from, 0);
   g_autofree char *title = dup_move_title (fixture, id, to);
-  g_autofree char *status = NULL;
   KontorOperationStack *operations = kontor_context_get_operations (fixture->context);
 
   wait_for_card (from, id);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-card",
-                                             "(ss)", id, kontor_board_column_get_status_id (to)));
-  status = dup_status_of (fixture, id);
-  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (to));
+  move_card_to (fixture, id, to);
   g_assert_false (kontor_operation_stack_get_can_redo (operations));
   wait_for_toast (fixture, title);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  g_free (status);
-  status = dup_status_of (fixture, id);
-  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (from));
+  activate_and_expect (fixture, "win.undo", id, from);
   g_assert_true (kontor_operation_stack_get_can_redo (operations));
   /* undone: the toast went */
   wait_for_toast (fixture, NULL);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
-  g_free (status);
-  status = dup_status_of (fixture, id);
-  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (to));
+  activate_and_expect (fixture, "win.redo", id, to);
   g_assert_false (kontor_operation_stack_get_can_redo (operations));
   wait_for_toast (fixture, title);
 
   /* and undoable again */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  g_free (status);
-  status = dup_status_of (fixture, id);
-  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (from));
+  activate_and_expect (fixture, "win.undo", id, from);
 }
 
 /* The toast names the change; a second change replaces it, and the first
@@ -977,14 +994,10 @@ test_toast_names_change (Fixture       *fixture,
   g_autofree char *second_title = dup_move_title (fixture, second_id, to);
 
   wait_for_card (from, first_id);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-card",
-                                             "(ss)", first_id,
-                                             kontor_board_column_get_status_id (to)));
+  move_card_to (fixture, first_id, to);
   wait_for_toast (fixture, first_title);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-card",
-                                             "(ss)", second_id,
-                                             kontor_board_column_get_status_id (to)));
+  move_card_to (fixture, second_id, to);
   wait_for_toast (fixture, second_title);
 
   /* undone: the second toast goes, and the first was dismissed, not
@@ -996,6 +1009,47 @@ test_toast_names_change (Fixture       *fixture,
     g_assert_true (kontor_test_iterate_until (toast_is_gone, &wait, KONTOR_TEST_TIMEOUT));
     g_assert_false (shows_toast (GTK_WIDGET (fixture->window), first_title));
   }
+}
+
+/* A card's menu deletes its contact with win.delete-contact, as the table
+ * and the contact's page do: asking first */
+static void
+test_card_delete (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorBoardColumn *column = kontor_board_get_column (fixture->board, 0);
+  g_autofree char *id = dup_item_id (column, 0);
+  KontorBoardCard *card = wait_for_card (column, id);
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_menu_button (GTK_WIDGET (card),
+                                                             "go-jump-symbolic"));
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+  AdwMessageDialog *dialog;
+  const char *count = "SELECT count(*) FROM contact WHERE id = ?1";
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (button), 1,
+                                        G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                  &action));
+  g_assert_cmpstr (action, ==, "win.delete-contact");
+  target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                  G_VARIANT_TYPE_STRING);
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, id);
+  gtk_menu_button_popdown (button);
+
+  /* nothing happens before the answer */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (card), action, target));
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store, count, id), ==, 1);
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+
+  adw_message_dialog_response (dialog, KONTOR_DELETE_RESPONSE);
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store, count, id), ==, 0);
 }
 
 static void
@@ -1623,9 +1677,10 @@ test_stale_and_overdue (Fixture       *fixture,
   /* one more card past its due date: the header follows the store */
   {
     g_autoptr(KontorContact) contact = g_list_model_get_item (column_list (column), 0);
-    guint before = header_alert (column, "overdue");
+    guint before = count_column (fixture, column, overdue_sql);
 
-    g_assert_cmpuint (before, ==, count_column (fixture, column, overdue_sql));
+    /* the header counts after the column's first frame */
+    assert_alert_becomes (fixture, "contacted", "overdue", before);
     g_assert_true (kontor_contact_get_due_date (contact) == NULL ||
                    strcmp (kontor_contact_get_due_date (contact), today) >= 0);
     kontor_contact_set_due_date (contact, "2020-02-02");
@@ -1839,6 +1894,7 @@ main (int   argc,
   ADD ("/ui/board/card-outside-window", test_card_outside_window);
   ADD ("/ui/board/redo-after-undo", test_redo_after_undo);
   ADD ("/ui/board/toast-names-change", test_toast_names_change);
+  ADD ("/ui/board/card-delete", test_card_delete);
   ADD ("/ui/board/viewer-cannot-move", test_viewer_cannot_move);
   ADD ("/ui/board/column-menu", test_column_menu);
   ADD ("/ui/board/settings", test_board_settings);
