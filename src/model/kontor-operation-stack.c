@@ -255,6 +255,41 @@ kontor_operation_stack_run (KontorOperationStack  *self,
   return TRUE;
 }
 
+/* Undoes the newest operation, or redoes the one undone last, and moves it
+ * to the other list */
+static gboolean
+step (KontorOperationStack  *self,
+      gboolean               redo,
+      GError               **error)
+{
+  GPtrArray *from = redo ? self->redo : self->undo;
+  gboolean could_undo = kontor_operation_stack_get_can_undo (self);
+  gboolean could_redo = kontor_operation_stack_get_can_redo (self);
+  g_autoptr(KontorOperation) operation = g_ptr_array_steal_index (from, from->len - 1);
+
+  if (redo ? !kontor_operation_apply (operation, error)
+           : !kontor_operation_undo (operation, error))
+    {
+      /* what was undone after it built on it */
+      if (redo)
+        g_ptr_array_set_size (self->redo, 0);
+      notify_changes (self, could_undo, could_redo);
+      return FALSE;
+    }
+
+  if (redo)
+    {
+      keep_applied (self, operation, could_undo, could_redo);
+      return TRUE;
+    }
+
+  g_ptr_array_add (self->redo, g_object_ref (operation));
+  notify_changes (self, could_undo, could_redo);
+  g_signal_emit (self, signals[UNDONE], 0, operation);
+
+  return TRUE;
+}
+
 /**
  * kontor_operation_stack_undo:
  * @self: a stack that can undo
@@ -269,25 +304,11 @@ gboolean
 kontor_operation_stack_undo (KontorOperationStack  *self,
                              GError               **error)
 {
-  g_autoptr(KontorOperation) operation = NULL;
-  gboolean could_redo;
-  gboolean undone;
-
   g_return_val_if_fail (KONTOR_IS_OPERATION_STACK (self), FALSE);
   g_return_val_if_fail (kontor_operation_stack_get_can_undo (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  could_redo = kontor_operation_stack_get_can_redo (self);
-  operation = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  undone = kontor_operation_undo (operation, error);
-  if (undone)
-    g_ptr_array_add (self->redo, g_object_ref (operation));
-
-  notify_changes (self, TRUE, could_redo);
-  if (undone)
-    g_signal_emit (self, signals[UNDONE], 0, operation);
-
-  return undone;
+  return step (self, FALSE, error);
 }
 
 /**
@@ -305,23 +326,9 @@ gboolean
 kontor_operation_stack_redo (KontorOperationStack  *self,
                              GError               **error)
 {
-  g_autoptr(KontorOperation) operation = NULL;
-  gboolean could_undo;
-
   g_return_val_if_fail (KONTOR_IS_OPERATION_STACK (self), FALSE);
   g_return_val_if_fail (kontor_operation_stack_get_can_redo (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  could_undo = kontor_operation_stack_get_can_undo (self);
-  operation = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  if (!kontor_operation_apply (operation, error))
-    {
-      g_ptr_array_set_size (self->redo, 0);
-      notify_changes (self, could_undo, TRUE);
-      return FALSE;
-    }
-
-  keep_applied (self, operation, could_undo, TRUE);
-
-  return TRUE;
+  return step (self, TRUE, error);
 }

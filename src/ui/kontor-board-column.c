@@ -234,8 +234,6 @@ on_grow_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* From the adjustment's signals, which come during size allocation: the
- * model changes after it, in an idle. */
 /* Calls @func for each card the view has made */
 static void
 foreach_card (KontorBoardColumn *self,
@@ -269,6 +267,8 @@ on_vadjustment_value_changed_cb (KontorBoardColumn *self)
   foreach_card (self, clear_drop_mark, NULL);
 }
 
+/* From the adjustment's signals, which come during size allocation: the
+ * model changes after it, in an idle. */
 static void
 on_vadjustment_changed_cb (KontorBoardColumn *self)
 {

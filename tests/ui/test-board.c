@@ -922,33 +922,42 @@ test_card_outside_window (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* Activates @action on @widget; the contact is in @column afterwards */
+static void
+activate_and_expect (Fixture           *fixture,
+                     GtkWidget         *widget,
+                     const char        *action,
+                     GVariant          *parameter,
+                     const char        *contact_id,
+                     KontorBoardColumn *column)
+{
+  g_autoptr(GVariant) owned = parameter != NULL ? g_variant_ref_sink (parameter) : NULL;
+  g_autofree char *status = NULL;
+
+  g_assert_true (gtk_widget_activate_action_variant (widget, action, owned));
+  status = dup_status_of (fixture, contact_id);
+  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (column));
+}
+
 /* Moves a card to the top of @to, as its "Move to" menu does */
 static void
 move_card_to (Fixture           *fixture,
               const char        *contact_id,
               KontorBoardColumn *to)
 {
-  g_autofree char *status = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-card",
-                                             "(ss)", contact_id,
-                                             kontor_board_column_get_status_id (to)));
-  status = dup_status_of (fixture, contact_id);
-  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (to));
+  activate_and_expect (fixture, GTK_WIDGET (fixture->board), "board.move-card",
+                       g_variant_new ("(ss)", contact_id, kontor_board_column_get_status_id (to)),
+                       contact_id, to);
 }
 
-/* Activates win.undo or win.redo; the contact is in @column afterwards */
+/* Ctrl+Z or Shift+Ctrl+Z: win.undo or win.redo */
 static void
-activate_and_expect (Fixture           *fixture,
-                     const char        *action,
-                     const char        *contact_id,
-                     KontorBoardColumn *column)
+undo_or_redo (Fixture           *fixture,
+              const char        *action,
+              const char        *contact_id,
+              KontorBoardColumn *column)
 {
-  g_autofree char *status = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
-  status = dup_status_of (fixture, contact_id);
-  g_assert_cmpstr (status, ==, kontor_board_column_get_status_id (column));
+  activate_and_expect (fixture, GTK_WIDGET (fixture->window), action, NULL, contact_id, column);
 }
 
 /* Shift+Ctrl+Z after Ctrl+Z puts the change back, and says so again */
@@ -967,17 +976,17 @@ test_redo_after_undo (Fixture       *fixture,
   g_assert_false (kontor_operation_stack_get_can_redo (operations));
   wait_for_toast (fixture, title);
 
-  activate_and_expect (fixture, "win.undo", id, from);
+  undo_or_redo (fixture, "win.undo", id, from);
   g_assert_true (kontor_operation_stack_get_can_redo (operations));
   /* undone: the toast went */
   wait_for_toast (fixture, NULL);
 
-  activate_and_expect (fixture, "win.redo", id, to);
+  undo_or_redo (fixture, "win.redo", id, to);
   g_assert_false (kontor_operation_stack_get_can_redo (operations));
   wait_for_toast (fixture, title);
 
   /* and undoable again */
-  activate_and_expect (fixture, "win.undo", id, from);
+  undo_or_redo (fixture, "win.undo", id, from);
 }
 
 /* The toast names the change; a second change replaces it, and the first
