@@ -987,6 +987,7 @@ test_redo_after_undo (Fixture       *fixture,
 
   /* and undoable again */
   undo_or_redo (fixture, "win.undo", id, from);
+  wait_for_toast (fixture, NULL);
 }
 
 /* The toast names the change; a second change replaces it, and the first
