@@ -12,7 +12,7 @@
 #include "kontor-board-private.h"
 #include "kontor-field-change.h"
 #include "kontor-format.h"
-#include "kontor-window.h"
+#include "kontor-ui-utils.h"
 
 /**
  * KontorBoardCard:
@@ -77,14 +77,6 @@ static const char * const color_classes[] = {
   "user-color-0", "user-color-1", "user-color-2", "user-color-3",
   "user-color-4", "user-color-5", "user-color-6", "user-color-7",
 };
-
-static KontorWindow *
-get_window (KontorBoardCard *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return KONTOR_IS_WINDOW (root) ? KONTOR_WINDOW (root) : NULL;
-}
 
 static KontorContext *
 get_context (KontorBoardCard *self)
@@ -423,10 +415,7 @@ static void
 run_change (KontorBoardCard   *self,
             KontorFieldChange *change)
 {
-  KontorWindow *window = get_window (self);
-
-  if (window != NULL)
-    kontor_window_run_operation (window, KONTOR_OPERATION (change));
+  kontor_ui_run_operation (GTK_WIDGET (self), get_context (self), KONTOR_OPERATION (change));
 }
 
 static void
@@ -770,6 +759,19 @@ create_move_menu_cb (GtkMenuButton *button,
     }
 
   g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (section));
+
+  /* the window's, as from the table and the contact's page */
+  if (self->contact != NULL)
+    {
+      g_autoptr(GMenu) delete = g_menu_new ();
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Delete…"), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.delete-contact", "s",
+                                         kontor_record_get_id (KONTOR_RECORD (self->contact)));
+      g_menu_append_item (delete, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (delete));
+    }
+
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 

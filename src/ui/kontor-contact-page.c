@@ -16,7 +16,7 @@
 #include "kontor-field-change.h"
 #include "kontor-format.h"
 #include "kontor-text.h"
-#include "kontor-window.h"
+#include "kontor-ui-utils.h"
 
 /**
  * KontorContactPage:
@@ -64,14 +64,6 @@ gboolean
 _kontor_contact_page_can_edit (KontorContactPage *self)
 {
   return self->contact != NULL && kontor_context_can_edit (self->context);
-}
-
-static KontorWindow *
-get_kontor_window (KontorContactPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return KONTOR_IS_WINDOW (root) ? KONTOR_WINDOW (root) : NULL;
 }
 
 char *
@@ -157,18 +149,14 @@ dup_status_title (const char          *name,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Toasts, errors and operations: through the window when there is one */
+/* Toasts, errors and operations: the window's overlay when there is one
+ * (else the page's own), operations through the context's stack */
 
 static void
 add_toast (KontorContactPage *self,
            const char        *title)
 {
-  KontorWindow *window = get_kontor_window (self);
-
-  if (window != NULL)
-    kontor_window_add_toast (window, title);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  kontor_ui_add_toast (GTK_WIDGET (self), title);
 }
 
 static AdwMessageDialog *
@@ -187,39 +175,14 @@ show_error (KontorContactPage *self,
             const char        *heading,
             const GError      *error)
 {
-  KontorWindow *window = get_kontor_window (self);
-  AdwMessageDialog *dialog;
-
-  if (window != NULL)
-    {
-      kontor_window_show_error (window, heading, error);
-      return;
-    }
-
-  dialog = new_message_dialog (self, heading, error->message);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  kontor_ui_show_error (GTK_WIDGET (self), heading, error);
 }
 
 static gboolean
 run_operation (KontorContactPage *self,
                KontorOperation   *operation)
 {
-  KontorWindow *window = get_kontor_window (self);
-  g_autoptr(GError) error = NULL;
-
-  if (window != NULL)
-    return kontor_window_run_operation (window, operation);
-
-  if (!kontor_operation_apply (operation, &error))
-    {
-      show_error (self, _("The Change Could Not Be Made"), error);
-      return FALSE;
-    }
-  add_toast (self, kontor_operation_get_title (operation));
-
-  return TRUE;
+  return kontor_ui_run_operation (GTK_WIDGET (self), self->context, operation);
 }
 
 static void
