@@ -38,7 +38,7 @@ struct _KontorDateButton
   GtkWidget     *content;    /* the menu button's child, or NULL */
 
   GtkMenuButton *button;
-  GtkLabel      *label;      /* owned: the button's child when no content is given */
+  GtkLabel      *label;      /* owned, made when needed: the child without content */
   GtkLabel      *heading;    /* in the popover, once made */
   GtkCalendar   *calendar;
 };
@@ -48,6 +48,7 @@ enum {
   PROP_DATE,
   PROP_TITLE,
   PROP_CONTENT,
+  PROP_HAS_FRAME,
   N_PROPS
 };
 
@@ -70,9 +71,18 @@ parse_date (const char *iso_date)
 static void
 update_button (KontorDateButton *self)
 {
-  g_autofree char *text = kontor_format_iso_date (self->date);
+  g_autofree char *text = NULL;
 
-  gtk_label_set_label (self->label, text != NULL ? text : _("Not Set"));
+  if (self->content == NULL)
+    {
+      if (self->label == NULL)
+        self->label = g_object_ref_sink (GTK_LABEL (gtk_label_new (NULL)));
+      if (gtk_menu_button_get_child (self->button) != GTK_WIDGET (self->label))
+        gtk_menu_button_set_child (self->button, GTK_WIDGET (self->label));
+      text = kontor_format_iso_date (self->date);
+      gtk_label_set_label (self->label, text != NULL ? text : _("Not Set"));
+    }
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "date.clear", self->date != NULL);
 }
 
@@ -170,6 +180,17 @@ activate_cb (KontorDateButton *self)
 }
 
 static void
+kontor_date_button_constructed (GObject *object)
+{
+  KontorDateButton *self = KONTOR_DATE_BUTTON (object);
+
+  G_OBJECT_CLASS (kontor_date_button_parent_class)->constructed (object);
+
+  update_button (self);
+  update_accessible (self);
+}
+
+static void
 kontor_date_button_dispose (GObject *object)
 {
   KontorDateButton *self = KONTOR_DATE_BUTTON (object);
@@ -211,6 +232,9 @@ kontor_date_button_get_property (GObject    *object,
     case PROP_CONTENT:
       g_value_set_object (value, self->content);
       break;
+    case PROP_HAS_FRAME:
+      g_value_set_boolean (value, gtk_menu_button_get_has_frame (self->button));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -235,6 +259,9 @@ kontor_date_button_set_property (GObject      *object,
     case PROP_CONTENT:
       kontor_date_button_set_content (self, g_value_get_object (value));
       break;
+    case PROP_HAS_FRAME:
+      gtk_menu_button_set_has_frame (self->button, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -246,6 +273,7 @@ kontor_date_button_class_init (KontorDateButtonClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = kontor_date_button_constructed;
   object_class->dispose = kontor_date_button_dispose;
   object_class->finalize = kontor_date_button_finalize;
   object_class->get_property = kontor_date_button_get_property;
@@ -279,6 +307,15 @@ kontor_date_button_class_init (KontorDateButtonClass *klass)
     g_param_spec_object ("content", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * KontorDateButton:has-frame:
+   *
+   * Whether the button has a frame; %FALSE for a flat one.
+   */
+  properties[PROP_HAS_FRAME] =
+    g_param_spec_boolean ("has-frame", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_signal_new_class_handler ("activate", G_TYPE_FROM_CLASS (klass),
@@ -296,13 +333,8 @@ static void
 kontor_date_button_init (KontorDateButton *self)
 {
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  self->label = g_object_ref_sink (GTK_LABEL (gtk_label_new (NULL)));
-  gtk_menu_button_set_child (self->button, GTK_WIDGET (self->label));
   gtk_menu_button_set_create_popup_func (self->button, create_popover_cb, self, NULL);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->button));
-
-  update_button (self);
-  update_accessible (self);
 }
 
 /**
@@ -388,7 +420,9 @@ kontor_date_button_set_content (KontorDateButton *self,
     return;
 
   self->content = content;
-  gtk_menu_button_set_child (self->button,
-                             content != NULL ? content : GTK_WIDGET (self->label));
+  if (content != NULL)
+    gtk_menu_button_set_child (self->button, content);
+  else
+    update_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
 }
