@@ -90,14 +90,14 @@ channel_row_free (ChannelRow *channel)
 
 static GPtrArray *
 get_channel_rows (KontorChannelsSection *self,
-                  KontorChannelKind  kind)
+                  KontorChannelKind      kind)
 {
   return kind == KONTOR_CHANNEL_KIND_EMAIL ? self->email_rows : self->phone_rows;
 }
 
 static GtkListBox *
 get_channel_list (KontorChannelsSection *self,
-                                       KontorChannelKind  kind)
+                  KontorChannelKind      kind)
 {
   return kind == KONTOR_CHANNEL_KIND_EMAIL ? self->email_list : self->phone_list;
 }
@@ -133,7 +133,7 @@ update_channel_row_title (ChannelRow *channel)
 
 static void
 update_channel_row_editable (KontorChannelsSection *self,
-                                                  ChannelRow        *channel)
+                             ChannelRow            *channel)
 {
   gboolean editable = self->editable;
 
@@ -147,8 +147,8 @@ static void on_field_changed_cb (KontorChannelsSection *self);
 
 static void
 on_channel_dropdown_notify_selected_cb (KontorChannelsSection *self,
-                                        GParamSpec        *pspec,
-                                        GtkDropDown       *dropdown)
+                                        GParamSpec            *pspec,
+                                        GtkDropDown           *dropdown)
 {
   GPtrArray *all[] = { self->email_rows, self->phone_rows };
 
@@ -171,8 +171,8 @@ on_channel_dropdown_notify_selected_cb (KontorChannelsSection *self,
 
 static ChannelRow *
 add_channel_row (KontorChannelsSection *self,
-                                      KontorChannelKind    kind,
-                                      const KontorChannel *value)
+                 KontorChannelKind      kind,
+                 const KontorChannel   *value)
 {
   GPtrArray *rows = get_channel_rows (self, kind);
   ChannelRow *channel = g_new0 (ChannelRow, 1);
@@ -260,7 +260,7 @@ add_channel_row (KontorChannelsSection *self,
 
 static void
 remove_channel_row (KontorChannelsSection *self,
-                                         ChannelRow        *channel)
+                    ChannelRow            *channel)
 {
   gtk_list_box_remove (get_channel_list (self, channel->kind),
                        GTK_WIDGET (channel->row));
@@ -292,8 +292,8 @@ channels_from_rows (GPtrArray *rows)
 
 static void
 set_channels (KontorChannelsSection *self,
-                                   KontorChannelKind  kind,
-                                   GPtrArray         *channels)
+              KontorChannelKind      kind,
+              GPtrArray             *channels)
 {
   GPtrArray *rows = get_channel_rows (self, kind);
   g_autoptr(GPtrArray) shown = channels_from_rows (rows);
@@ -311,8 +311,8 @@ set_channels (KontorChannelsSection *self,
 /* After saving, new rows learn the ids the store gave them. */
 static void
 take_channel_ids (KontorChannelsSection *self,
-                                       KontorChannelKind  kind,
-                                       GPtrArray         *stored)
+                  KontorChannelKind      kind,
+                  GPtrArray             *stored)
 {
   GPtrArray *rows = get_channel_rows (self, kind);
   guint n = 0;
@@ -339,7 +339,7 @@ take_channel_ids (KontorChannelsSection *self,
 
 static ChannelRow *
 find_channel_row (KontorChannelsSection *self,
-                                       guint              serial)
+                  guint                  serial)
 {
   GPtrArray *all[] = { self->email_rows, self->phone_rows };
 
