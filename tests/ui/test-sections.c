@@ -8,15 +8,19 @@
 #include "kontor-address-section.h"
 #include "kontor-channel.h"
 #include "kontor-channels-section.h"
+#include "kontor-date-button.h"
 #include "kontor-header-section.h"
 #include "kontor-notes-section.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
+#include "kontor-user-chooser.h"
 
 /* The editor sections a company's page will reuse (header, channels,
  * address, notes), mounted over a KontorCompany exactly as the contact
  * page mounts them over a contact: set the record, edit through the
- * widgets, ask changed(), apply to a copy. */
+ * widgets, ask changed(), apply to a copy. Also the two widgets the
+ * contact page and the board card share: KontorDateButton and
+ * KontorUserChooser. */
 
 typedef struct
 {
@@ -274,6 +278,108 @@ test_company_read_only (Fixture       *fixture,
                  : NULL);
 }
 
+/* The shared date button: set, chosen in the calendar, cleared */
+static void
+test_date_button (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorDateButton *button = KONTOR_DATE_BUTTON (kontor_date_button_new ());
+  g_autoptr(GDateTime) day = g_date_time_new_local (2031, 3, 2, 0, 0, 0);
+  GtkMenuButton *menu_button;
+  GtkWidget *calendar;
+  guint notified = 0;
+
+  kontor_date_button_set_title (button, "Due Date");
+  g_signal_connect_swapped (button, "notify::date", G_CALLBACK (on_edited_cb), fixture);
+  gtk_box_append (GTK_BOX (gtk_window_get_child (fixture->window)), GTK_WIDGET (button));
+
+  kontor_date_button_set_date (button, "2030-01-15");
+  g_assert_cmpstr (kontor_date_button_get_date (button), ==, "2030-01-15");
+  g_assert_true (label_shows (GTK_WIDGET (button), "2030-01-15"));
+  notified = fixture->n_edited;
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* moving in the calendar changes nothing; Set takes the day */
+  menu_button = GTK_MENU_BUTTON (kontor_test_find_widget (GTK_WIDGET (button),
+                                                          GTK_TYPE_MENU_BUTTON));
+  gtk_menu_button_popup (menu_button);
+  calendar = kontor_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)),
+                                      GTK_TYPE_CALENDAR);
+  g_assert_nonnull (calendar);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  g_assert_cmpstr (kontor_date_button_get_date (button), ==, "2030-01-15");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "date.set", NULL));
+  g_assert_cmpstr (kontor_date_button_get_date (button), ==, "2031-03-02");
+  g_assert_cmpuint (fixture->n_edited, ==, notified + 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "date.clear", NULL));
+  g_assert_null (kontor_date_button_get_date (button));
+  g_assert_true (label_shows (GTK_WIDGET (button), "Not Set"));
+}
+
+static GtkListBoxRow *
+find_user_row (GtkListBox *list,
+               const char *name)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      if (label_shows (GTK_WIDGET (row), name))
+        return row;
+    }
+
+  return NULL;
+}
+
+/* The shared user chooser: a row chosen goes after those set, chosen
+ * again it is taken back; a role filtered out is not offered */
+static void
+test_user_chooser (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KontorUser) anna = kontor_user_new ("anna", "Anna Weber", KONTOR_USER_ROLE_SALES);
+  g_autoptr(KontorUser) carla = kontor_user_new ("carla", "Carla Vogt", KONTOR_USER_ROLE_VIEWER);
+  KontorUserChooser *chooser = KONTOR_USER_CHOOSER (kontor_user_chooser_new ());
+  const char *anna_id;
+  const char *ids[] = { "someone-not-known", NULL };
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  const char * const *selected;
+  g_autofree char *names = NULL;
+
+  kontor_test_save (fixture->base.store, anna);
+  kontor_test_save (fixture->base.store, carla);
+  anna_id = kontor_record_get_id (KONTOR_RECORD (anna));
+  gtk_box_append (GTK_BOX (gtk_window_get_child (fixture->window)), GTK_WIDGET (chooser));
+
+  kontor_user_chooser_set_context (chooser, fixture->context);
+  kontor_user_chooser_set_filter (chooser, kontor_user_role_can_edit);
+  kontor_user_chooser_set_selected (chooser, ids);
+  kontor_user_chooser_reload (chooser);
+
+  /* the viewer is not offered; Anna is, not chosen yet */
+  list = GTK_LIST_BOX (kontor_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_LIST_BOX));
+  g_assert_false (label_shows (GTK_WIDGET (list), "Carla Vogt"));
+  row = find_user_row (list, "Anna Weber");
+  g_assert_nonnull (row);
+  g_assert_null (kontor_user_chooser_dup_names (chooser));
+
+  g_signal_emit_by_name (list, "row-activated", row);
+  selected = kontor_user_chooser_get_selected (chooser);
+  g_assert_cmpuint (g_strv_length ((char **) selected), ==, 2);
+  g_assert_cmpstr (selected[0], ==, "someone-not-known");
+  g_assert_cmpstr (selected[1], ==, anna_id);
+  names = kontor_user_chooser_dup_names (chooser);
+  g_assert_cmpstr (names, ==, "Anna Weber");
+
+  row = find_user_row (list, "Anna Weber");
+  g_signal_emit_by_name (list, "row-activated", row);
+  selected = kontor_user_chooser_get_selected (chooser);
+  g_assert_cmpuint (g_strv_length ((char **) selected), ==, 1);
+  g_assert_cmpstr (selected[0], ==, "someone-not-known");
+}
+
 #define ADD(path, func) \
   g_test_add ("/sections/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -287,6 +393,8 @@ main (int   argc,
   ADD ("company/shown", test_company_shown);
   ADD ("company/edit-and-apply", test_company_edit_and_apply);
   ADD ("company/read-only", test_company_read_only);
+  ADD ("date-button", test_date_button);
+  ADD ("user-chooser", test_user_chooser);
 
   return g_test_run ();
 }
