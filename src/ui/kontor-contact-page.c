@@ -69,6 +69,9 @@ struct _KontorContactPage
   KontorSalesSection    *sales_section;
   KontorNotesSection    *notes_section;
   KontorDetailsSection  *details_section;
+
+#define N_SECTIONS 7
+  KontorEditorSection   *sections[N_SECTIONS];  /* all of the above, in page order */
 };
 
 enum {
@@ -106,21 +109,6 @@ get_kontor_window (KontorContactPage *self)
 
   return KONTOR_IS_WINDOW (root) ? KONTOR_WINDOW (root) : NULL;
 }
-
-/* The sections in the order of the page; the header first. */
-static void
-get_sections (KontorContactPage   *self,
-              KontorEditorSection *sections[7])
-{
-  sections[0] = KONTOR_EDITOR_SECTION (self->header_section);
-  sections[1] = KONTOR_EDITOR_SECTION (self->person_section);
-  sections[2] = KONTOR_EDITOR_SECTION (self->channels_section);
-  sections[3] = KONTOR_EDITOR_SECTION (self->address_section);
-  sections[4] = KONTOR_EDITOR_SECTION (self->sales_section);
-  sections[5] = KONTOR_EDITOR_SECTION (self->notes_section);
-  sections[6] = KONTOR_EDITOR_SECTION (self->details_section);
-}
-#define N_SECTIONS 7
 
 static char *
 dup_status_title (const char          *name,
@@ -226,11 +214,9 @@ static KontorContact *
 build_edited (KontorContactPage *self)
 {
   KontorRecord *edited = kontor_record_copy (KONTOR_RECORD (self->contact));
-  KontorEditorSection *sections[N_SECTIONS];
 
-  get_sections (self, sections);
   for (guint i = 0; i < N_SECTIONS; i++)
-    kontor_editor_section_apply (sections[i], edited);
+    kontor_editor_section_apply (self->sections[i], edited);
 
   return KONTOR_CONTACT (edited);
 }
@@ -400,11 +386,8 @@ static void
 populate (KontorContactPage *self,
           KontorContact     *view)
 {
-  KontorEditorSection *sections[N_SECTIONS];
-
-  get_sections (self, sections);
   for (guint i = 0; i < N_SECTIONS; i++)
-    kontor_editor_section_set_record (sections[i], self->context, KONTOR_RECORD (view));
+    kontor_editor_section_set_record (self->sections[i], self->context, KONTOR_RECORD (view));
   /* the details are those of the contact as stored */
   kontor_editor_section_set_record (KONTOR_EDITOR_SECTION (self->details_section), self->context,
                                     KONTOR_RECORD (self->contact));
@@ -1018,6 +1001,14 @@ kontor_contact_page_init (KontorContactPage *self)
   self->valid = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sections[0] = KONTOR_EDITOR_SECTION (self->header_section);
+  self->sections[1] = KONTOR_EDITOR_SECTION (self->person_section);
+  self->sections[2] = KONTOR_EDITOR_SECTION (self->channels_section);
+  self->sections[3] = KONTOR_EDITOR_SECTION (self->address_section);
+  self->sections[4] = KONTOR_EDITOR_SECTION (self->sales_section);
+  self->sections[5] = KONTOR_EDITOR_SECTION (self->notes_section);
+  self->sections[6] = KONTOR_EDITOR_SECTION (self->details_section);
 }
 
 /**
