@@ -176,7 +176,7 @@ update_user_rows (KontorSalesSection *self)
   gpointer team_item = adw_combo_row_get_selected_item (self->team_row);
 
   adw_action_row_set_subtitle (self->sales_reps_row, sales_reps != NULL ? sales_reps : _("None"));
-  /* Assignment (FEATURES C7): chosen colleagues, else a team, else everyone */
+  /* Assignment: chosen colleagues, else a team, else everyone */
   if (assignees != NULL)
     adw_action_row_set_subtitle (self->assignees_row, assignees);
   else if (team > 0 && GTK_IS_STRING_OBJECT (team_item))
