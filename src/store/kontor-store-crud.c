@@ -520,9 +520,7 @@ get_field_rev (KontorStore            *self,
 
   sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, rowid);
-  if (_kontor_store_step (self, stmt, error) == 1)
-    rev = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  _kontor_store_step_int64 (self, stmt, &rev, error);
 
   return rev;
 }

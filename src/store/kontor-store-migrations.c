@@ -146,16 +146,14 @@ get_user_version (KontorStore  *self,
                   GError      **error)
 {
   sqlite3_stmt *stmt = _kontor_store_prepare (self, "PRAGMA user_version", error);
-  int version = -1;
+  gint64 version = -1;
 
   if (stmt == NULL)
     return -1;
 
-  if (_kontor_store_step (self, stmt, error) == 1)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  _kontor_store_step_int64 (self, stmt, &version, error);
 
-  return version;
+  return (int) version;
 }
 
 static gboolean
@@ -191,9 +189,7 @@ is_empty_database (KontorStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  if (_kontor_store_step (self, stmt, error) == 1)
-    n_objects = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  _kontor_store_step_int64 (self, stmt, &n_objects, error);
 
   if (n_objects == 0)
     return TRUE;

@@ -203,10 +203,8 @@ kontor_store_count_outbox (KontorStore  *self,
   g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
 
   stmt = _kontor_store_prepare (self, "SELECT count(*) FROM outbox", error);
-  if (stmt != NULL && _kontor_store_step (self, stmt, error) == 1)
-    count = sqlite3_column_int64 (stmt, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    _kontor_store_step_int64 (self, stmt, &count, error);
 
   return count;
 }

@@ -237,6 +237,60 @@ _kontor_store_step_done (KontorStore   *self,
   return result == 0;
 }
 
+/**
+ * _kontor_store_step_int64:
+ * @self: a store
+ * @stmt: a prepared, bound statement that yields at most one row
+ * @value: (out): set to the row's first column, left alone when there is
+ *   no row
+ * @error: return location for a #GError
+ *
+ * Steps @stmt once and resets it.
+ *
+ * Returns: 1 with a row, 0 without, -1 on error
+ */
+int
+_kontor_store_step_int64 (KontorStore   *self,
+                          sqlite3_stmt  *stmt,
+                          gint64        *value,
+                          GError       **error)
+{
+  int result = _kontor_store_step (self, stmt, error);
+
+  if (result == 1)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return result;
+}
+
+/**
+ * _kontor_store_step_text:
+ * @self: a store
+ * @stmt: a prepared, bound statement that yields at most one row
+ * @text: (out) (transfer full): set to a copy of the row's first column
+ *   (%NULL for SQL NULL), left alone when there is no row
+ * @error: return location for a #GError
+ *
+ * Steps @stmt once and resets it.
+ *
+ * Returns: 1 with a row, 0 without, -1 on error
+ */
+int
+_kontor_store_step_text (KontorStore   *self,
+                         sqlite3_stmt  *stmt,
+                         char         **text,
+                         GError       **error)
+{
+  int result = _kontor_store_step (self, stmt, error);
+
+  if (result == 1)
+    *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return result;
+}
+
 gboolean
 _kontor_store_exec (KontorStore  *self,
                     const char   *sql,
@@ -458,16 +512,12 @@ get_key_value (KontorStore  *self,
 {
   sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
   char *value = NULL;
-  int result;
 
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  result = _kontor_store_step (self, stmt, error);
-  if (result == 1)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  _kontor_store_step_text (self, stmt, &value, error);
 
   return value;
 }
