@@ -121,13 +121,8 @@ delete_child (KontorStore  *self,
               GError      **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!_kontor_store_step_done (self, stmt, error))
+  if (!_kontor_store_exec_with_text (self, sql, id, error))
     return FALSE;
 
   if (outbox)

@@ -81,6 +81,10 @@ int           _kontor_store_step_text      (KontorStore   *self,
                                             sqlite3_stmt  *stmt,
                                             char         **text,
                                             GError       **error);
+gboolean      _kontor_store_exec_with_text (KontorStore   *self,
+                                            const char    *sql,
+                                            const char    *text,
+                                            GError       **error);
 gboolean      _kontor_store_exec           (KontorStore   *self,
                                             const char    *sql,
                                             GError       **error);

@@ -291,6 +291,34 @@ _kontor_store_step_text (KontorStore   *self,
   return result;
 }
 
+/**
+ * _kontor_store_exec_with_text:
+ * @self: a store
+ * @sql: one statement with one parameter, ?1
+ * @text: (nullable): the value of ?1
+ * @error: return location for a #GError
+ *
+ * Prepares @sql (once, like every statement), binds @text and runs it to
+ * the end.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_exec_with_text (KontorStore  *self,
+                              const char   *sql,
+                              const char   *text,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
 gboolean
 _kontor_store_exec (KontorStore  *self,
                     const char   *sql,
