@@ -37,7 +37,7 @@ lookup_company_name (KontorStore *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, company_id, -1, SQLITE_TRANSIENT);
-  _kontor_store_step_text (self, stmt, &name, NULL);
+  _kontor_store_step_one (self, stmt, NULL, &name, NULL);
 
   return name;
 }
@@ -240,7 +240,7 @@ _kontor_store_dup_nearest_rank (KontorStore  *self,
   sqlite3_bind_text (stmt, 2, rank, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, contact_id, -1, SQLITE_TRANSIENT);
 
-  return _kontor_store_step_text (self, stmt, nearest, error) >= 0;
+  return _kontor_store_step_one (self, stmt, NULL, nearest, error) >= 0;
 }
 
 /* Gives @contact a rank after every card of its column. */
@@ -409,7 +409,7 @@ _kontor_store_rank_all_contacts (KontorStore  *self,
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, column, -1, SQLITE_TRANSIENT);
-          _kontor_store_step_text (self, stmt, &rank, error);
+          _kontor_store_step_one (self, stmt, NULL, &rank, error);
         }
 
       next = kontor_rank_between (rank, NULL);

@@ -520,7 +520,7 @@ get_field_rev (KontorStore            *self,
 
   sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, rowid);
-  _kontor_store_step_int64 (self, stmt, &rev, error);
+  _kontor_store_step_one (self, stmt, &rev, NULL, error);
 
   return rev;
 }

@@ -73,12 +73,9 @@ int           _kontor_store_step           (KontorStore   *self,
 gboolean      _kontor_store_step_done      (KontorStore   *self,
                                             sqlite3_stmt  *stmt,
                                             GError       **error);
-int           _kontor_store_step_int64     (KontorStore   *self,
+int           _kontor_store_step_one       (KontorStore   *self,
                                             sqlite3_stmt  *stmt,
-                                            gint64        *value,
-                                            GError       **error);
-int           _kontor_store_step_text      (KontorStore   *self,
-                                            sqlite3_stmt  *stmt,
+                                            gint64        *number,
                                             char         **text,
                                             GError       **error);
 gboolean      _kontor_store_exec_with_text (KontorStore   *self,

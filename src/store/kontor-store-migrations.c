@@ -151,7 +151,7 @@ get_user_version (KontorStore  *self,
   if (stmt == NULL)
     return -1;
 
-  _kontor_store_step_int64 (self, stmt, &version, error);
+  _kontor_store_step_one (self, stmt, &version, NULL, error);
 
   return (int) version;
 }
@@ -189,7 +189,7 @@ is_empty_database (KontorStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  _kontor_store_step_int64 (self, stmt, &n_objects, error);
+  _kontor_store_step_one (self, stmt, &n_objects, NULL, error);
 
   if (n_objects == 0)
     return TRUE;

@@ -276,7 +276,7 @@ _kontor_store_check_customer_number (KontorStore   *self,
 
       sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, own_id, -1, SQLITE_TRANSIENT);
-      if (_kontor_store_step_text (self, stmt, &other_id, error) < 0)
+      if (_kontor_store_step_one (self, stmt, NULL, &other_id, error) < 0)
         return FALSE;
       if (other_id == NULL)
         continue;
@@ -310,7 +310,7 @@ number_is_taken (KontorStore  *self,
     return -1;
 
   sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
-  _kontor_store_step_int64 (self, stmt, &taken, error);
+  _kontor_store_step_one (self, stmt, &taken, NULL, error);
 
   return (int) taken;
 }

@@ -189,7 +189,7 @@ kontor_store_count_outbox (KontorStore  *self,
 
   stmt = _kontor_store_prepare (self, "SELECT count(*) FROM outbox", error);
   if (stmt != NULL)
-    _kontor_store_step_int64 (self, stmt, &count, error);
+    _kontor_store_step_one (self, stmt, &count, NULL, error);
 
   return count;
 }

@@ -54,7 +54,7 @@ kontor_store_count_in_pipeline_status (KontorStore  *self,
     return -1;
 
   sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
-  _kontor_store_step_int64 (self, stmt, &count, error);
+  _kontor_store_step_one (self, stmt, &count, NULL, error);
 
   return count;
 }

@@ -238,53 +238,31 @@ _kontor_store_step_done (KontorStore   *self,
 }
 
 /**
- * _kontor_store_step_int64:
+ * _kontor_store_step_one:
  * @self: a store
  * @stmt: a prepared, bound statement that yields at most one row
- * @value: (out): set to the row's first column, left alone when there is
- *   no row
+ * @number: (out) (optional): set to the row's first column as an integer
+ * @text: (out) (optional) (transfer full): set to a copy of the row's first
+ *   column (%NULL for SQL NULL)
  * @error: return location for a #GError
  *
- * Steps @stmt once and resets it.
+ * Steps @stmt once and resets it. Without a row, @number and @text are
+ * left alone.
  *
  * Returns: 1 with a row, 0 without, -1 on error
  */
 int
-_kontor_store_step_int64 (KontorStore   *self,
-                          sqlite3_stmt  *stmt,
-                          gint64        *value,
-                          GError       **error)
+_kontor_store_step_one (KontorStore   *self,
+                        sqlite3_stmt  *stmt,
+                        gint64        *number,
+                        char         **text,
+                        GError       **error)
 {
   int result = _kontor_store_step (self, stmt, error);
 
-  if (result == 1)
-    *value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return result;
-}
-
-/**
- * _kontor_store_step_text:
- * @self: a store
- * @stmt: a prepared, bound statement that yields at most one row
- * @text: (out) (transfer full): set to a copy of the row's first column
- *   (%NULL for SQL NULL), left alone when there is no row
- * @error: return location for a #GError
- *
- * Steps @stmt once and resets it.
- *
- * Returns: 1 with a row, 0 without, -1 on error
- */
-int
-_kontor_store_step_text (KontorStore   *self,
-                         sqlite3_stmt  *stmt,
-                         char         **text,
-                         GError       **error)
-{
-  int result = _kontor_store_step (self, stmt, error);
-
-  if (result == 1)
+  if (result == 1 && number != NULL)
+    *number = sqlite3_column_int64 (stmt, 0);
+  if (result == 1 && text != NULL)
     *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
@@ -545,7 +523,7 @@ get_key_value (KontorStore  *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  _kontor_store_step_text (self, stmt, &value, error);
+  _kontor_store_step_one (self, stmt, NULL, &value, error);
 
   return value;
 }
