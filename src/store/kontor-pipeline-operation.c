@@ -59,13 +59,7 @@ in_transaction (KontorPipelineOperation  *self,
   if (!_kontor_store_begin (self->store, error))
     return FALSE;
 
-  if (!step (self, error))
-    {
-      _kontor_store_rollback (self->store);
-      return FALSE;
-    }
-
-  return _kontor_store_commit (self->store, error);
+  return _kontor_store_end (self->store, step (self, error), error);
 }
 
 static gboolean

@@ -728,13 +728,8 @@ kontor_store_save (KontorStore   *self,
   if (!_kontor_store_begin (self, error))
     return FALSE;
 
-  if (!_kontor_store_save_record (self, record, &changed, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
-
-  return _kontor_store_commit (self, error);
+  return _kontor_store_end (self, _kontor_store_save_record (self, record, &changed, error),
+                            error);
 }
 
 /**
@@ -926,16 +921,8 @@ kontor_store_delete (KontorStore   *self,
   info = _kontor_entity_info_for_type (G_OBJECT_TYPE (record));
   g_return_val_if_fail (info != NULL, FALSE);
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-
-  if (!_kontor_store_delete_record (self, record, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
-
-  if (!_kontor_store_commit (self, error))
+  if (!_kontor_store_begin (self, error) ||
+      !_kontor_store_end (self, _kontor_store_delete_record (self, record, error), error))
     return FALSE;
 
   if (info->search_table != NULL)

@@ -98,6 +98,9 @@ gboolean      _kontor_store_begin          (KontorStore   *self,
 gboolean      _kontor_store_commit         (KontorStore   *self,
                                             GError       **error);
 void          _kontor_store_rollback       (KontorStore   *self);
+gboolean      _kontor_store_end            (KontorStore   *self,
+                                            gboolean       ok,
+                                            GError       **error);
 void          _kontor_store_note_change    (KontorStore   *self,
                                             const char    *entity,
                                             gint64         rowid);

@@ -210,6 +210,7 @@ migrate (KontorStore  *self,
          GError      **error)
 {
   g_autofree char *pragma = NULL;
+  gboolean ok = TRUE;
   int version;
 
   version = get_user_version (self, error);
@@ -237,31 +238,14 @@ migrate (KontorStore  *self,
 
   /* All scripts first, then the C steps: a step runs today's code, which
    * reads the tables as the last script leaves them. */
-  for (int v = version; v < target; v++)
-    {
-      if (!run_migration_script (self, migrations[v].script, error))
-        {
-          _kontor_store_rollback (self);
-          return FALSE;
-        }
-    }
-  for (int v = version; v < target; v++)
-    {
-      if (migrations[v].after != NULL && !migrations[v].after (self, error))
-        {
-          _kontor_store_rollback (self);
-          return FALSE;
-        }
-    }
+  for (int v = version; ok && v < target; v++)
+    ok = run_migration_script (self, migrations[v].script, error);
+  for (int v = version; ok && v < target; v++)
+    ok = migrations[v].after == NULL || migrations[v].after (self, error);
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", target);
-  if (!_kontor_store_exec (self, pragma, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
 
-  return _kontor_store_commit (self, error);
+  return _kontor_store_end (self, ok && _kontor_store_exec (self, pragma, error), error);
 }
 
 /* Sort keys depend on the locale's collation; rebuild them when the locale
@@ -289,14 +273,10 @@ check_sort_locale (KontorStore  *self,
   if (!_kontor_store_begin (self, error))
     return FALSE;
 
-  if ((stored != NULL && !rebuild_sort_keys (self, error)) ||
-      !_kontor_store_set_meta (self, "sort-locale", locale, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
-
-  return _kontor_store_commit (self, error);
+  return _kontor_store_end (self,
+                            (stored == NULL || rebuild_sort_keys (self, error)) &&
+                            _kontor_store_set_meta (self, "sort-locale", locale, error),
+                            error);
 }
 
 static gboolean

@@ -414,6 +414,32 @@ _kontor_store_rollback (KontorStore *self)
   g_hash_table_remove_all (self->pending_many);
 }
 
+/**
+ * _kontor_store_end:
+ * @self: a store inside a transaction
+ * @ok: whether the writes of the transaction succeeded
+ * @error: return location for a #GError
+ *
+ * Ends the transaction begun with _kontor_store_begin(): commits it when
+ * @ok, rolls it back otherwise (@error is then already set by the write
+ * that failed).
+ *
+ * Returns: %TRUE when @ok and the commit succeeded
+ */
+gboolean
+_kontor_store_end (KontorStore  *self,
+                   gboolean      ok,
+                   GError      **error)
+{
+  if (!ok)
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
+  return _kontor_store_commit (self, error);
+}
+
 static void
 emit_changes (KontorStore *self,
               GHashTable  *changes,
@@ -1035,14 +1061,8 @@ kontor_store_set_current_user (KontorStore  *self,
   id = kontor_record_get_id (KONTOR_RECORD (user));
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-  if (!_kontor_store_set_state (self, "user_id", id, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
-  if (!_kontor_store_commit (self, error))
+  if (!_kontor_store_begin (self, error) ||
+      !_kontor_store_end (self, _kontor_store_set_state (self, "user_id", id, error), error))
     return FALSE;
 
   if (g_set_object (&self->current_user, user))
