@@ -8,7 +8,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-address-section.h"
-#include "kontor-channel.h"
 #include "kontor-channels-section.h"
 #include "kontor-contact-page.h"
 #include "kontor-contact-rules.h"
@@ -19,7 +18,6 @@
 #include "kontor-notes-section.h"
 #include "kontor-person-section.h"
 #include "kontor-sales-section.h"
-#include "kontor-text.h"
 #include "kontor-ui-utils.h"
 
 /**
@@ -191,33 +189,6 @@ company_changed (KontorContactPage *self)
   return kontor_person_section_company_changed (self->person_section, self->contact);
 }
 
-/* kontor_contact_validate() and the phone rule of the form */
-static gboolean
-validate_edited (KontorContact  *edited,
-                 GError        **error)
-{
-  GPtrArray *phones = kontor_contact_get_phones (edited);
-
-  if (!kontor_contact_validate (edited, error))
-    return FALSE;
-
-  for (guint i = 0; phones != NULL && i < phones->len; i++)
-    {
-      const KontorChannel *phone = g_ptr_array_index (phones, i);
-      g_autofree char *digits = kontor_phone_normalize (phone->value);
-
-      if (*digits == '\0')
-        {
-          g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
-                       /* Translators: %s is what the user typed as phone number */
-                       _("“%s” is not a phone number."), phone->value);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Contact → form */
 
@@ -320,7 +291,7 @@ update_state (KontorContactPage *self)
 
   edited = build_edited (self);
   changes = kontor_record_diff (KONTOR_RECORD (self->contact), KONTOR_RECORD (edited));
-  valid = validate_edited (edited, &error);
+  valid = kontor_contact_validate (edited, &error);
 
   gtk_label_set_label (self->feedback_label, valid ? NULL : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), !valid);
@@ -653,7 +624,10 @@ save_action (GtkWidget  *widget,
 
   if (!kontor_contact_page_save (self, &error))
     {
-      if (g_error_matches (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID))
+      /* a rule of the record (any KONTOR_RECORD_ERROR) or a value the
+       * database refuses shows under the form; a failing disk in a dialog */
+      if (error->domain == KONTOR_RECORD_ERROR ||
+          g_error_matches (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID))
         {
           gtk_label_set_label (self->feedback_label, error->message);
           gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), TRUE);
@@ -1037,7 +1011,7 @@ kontor_contact_page_save (KontorContactPage  *self,
     return TRUE;
 
   edited = build_edited (self);
-  if (!validate_edited (edited, error))
+  if (!kontor_contact_validate (edited, error))
     return FALSE;
 
   fresh = kontor_store_load (get_store (self), KONTOR_TYPE_CONTACT,
