@@ -777,6 +777,45 @@ activate_menu_item (KontorContactPage *page,
   return gtk_widget_activate_action (menu_button, action, "s", target);
 }
 
+/* The item of the page's open menu that reads @text, or %NULL */
+static GtkWidget *
+find_menu_label (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether the page menu's Delete item can be chosen: the menu item
+ * follows the enabled state of the action it names */
+static gboolean
+delete_item_sensitive (KontorContactPage *page)
+{
+  GtkMenuButton *menu_button = GTK_MENU_BUTTON (kontor_test_find_widget (GTK_WIDGET (page),
+                                                                         GTK_TYPE_MENU_BUTTON));
+  GtkWidget *item;
+  gboolean sensitive;
+
+  gtk_menu_button_popup (menu_button);
+  item = find_menu_label (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), "Delete…");
+  g_assert_nonnull (item);
+  sensitive = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (menu_button);
+
+  return sensitive;
+}
+
 static void
 test_page_delete_asks (Fixture       *fixture,
                        gconstpointer  data)
@@ -796,6 +835,7 @@ test_page_delete_asks (Fixture       *fixture,
                                                           GTK_TYPE_MENU_BUTTON));
   target = dup_menu_target (gtk_menu_button_get_menu_model (menu_button), "win.delete-contact");
   g_assert_cmpstr (target, ==, kontor_record_get_id (KONTOR_RECORD (contact)));
+  g_assert_true (delete_item_sensitive (page));
 
   g_assert_true (activate_menu_item (page, "win.delete-contact"));
   dialog = kontor_test_wait_for_message_dialog ();
@@ -962,6 +1002,8 @@ test_page_read_only_for_viewers (Fixture       *fixture,
 
   /* actions do nothing */
   gtk_widget_activate_action (GTK_WIDGET (page), "contact.status", "s", "archived");
+  /* a viewer cannot choose Delete, and the action does nothing for them */
+  g_assert_false (delete_item_sensitive (page));
   activate_menu_item (page, "win.delete-contact");
   kontor_test_settle (50);
   g_assert_null (kontor_test_find_message_dialog ());
