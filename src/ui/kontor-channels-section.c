@@ -9,7 +9,6 @@
 
 #include "kontor-channel.h"
 #include "kontor-channels-section.h"
-#include "kontor-text.h"
 
 /**
  * KontorChannelsSection:
@@ -368,19 +367,16 @@ mark_channel_rows (KontorChannelsSection *self)
         {
           ChannelRow *channel = g_ptr_array_index (all[i], j);
           g_autofree char *value = kontor_editor_section_dup_entry_text (channel->row);
-          g_autofree char *message = NULL;
+          g_autoptr(GError) error = NULL;
+          const char *message = NULL;
 
-          if (value != NULL && channel->kind == KONTOR_CHANNEL_KIND_EMAIL &&
-              !kontor_email_is_valid (value))
-            /* Translators: %s is what the user typed as e-mail address */
-            message = g_strdup_printf (_("“%s” is not a valid e-mail address."), value);
-          else if (value != NULL && channel->kind == KONTOR_CHANNEL_KIND_PHONE)
+          /* the model's rule, the one saving applies */
+          if (value != NULL)
             {
-              g_autofree char *digits = kontor_phone_normalize (value);
+              g_autoptr(KontorChannel) probe = kontor_channel_new (NULL, value);
 
-              if (*digits == '\0')
-                /* Translators: %s is what the user typed as phone number */
-                message = g_strdup_printf (_("“%s” is not a phone number."), value);
+              if (!kontor_channel_validate (probe, channel->kind, &error))
+                message = error->message;
             }
 
           if (message != NULL)

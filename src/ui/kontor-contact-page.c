@@ -8,11 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-address-section.h"
-#include "kontor-channel.h"
 #include "kontor-channels-section.h"
 #include "kontor-contact-page.h"
 #include "kontor-contact-rules.h"
-#include "kontor-delete-dialog.h"
 #include "kontor-details-section.h"
 #include "kontor-enum-types.h"
 #include "kontor-field-change.h"
@@ -20,7 +18,6 @@
 #include "kontor-notes-section.h"
 #include "kontor-person-section.h"
 #include "kontor-sales-section.h"
-#include "kontor-text.h"
 #include "kontor-ui-utils.h"
 
 /**
@@ -38,7 +35,9 @@
  * Saving loads the stored contact afresh and writes only the fields the
  * user changed, so a status change or a number given meanwhile is kept.
  * Status changes, archive and "Make Active" are immediate and undoable
- * operations; they do not touch what is being typed.
+ * operations; they do not touch what is being typed. Delete is the
+ * window's win.delete-contact for the contact's id; the page learns of it
+ * from the store like of any other deletion.
  *
  * Inside a #KontorWindow, operations, toasts and errors go through the
  * window (undo stack, one toast overlay); in any other window (tests) the
@@ -190,33 +189,6 @@ company_changed (KontorContactPage *self)
   return kontor_person_section_company_changed (self->person_section, self->contact);
 }
 
-/* kontor_contact_validate() and the phone rule of the form */
-static gboolean
-validate_edited (KontorContact  *edited,
-                 GError        **error)
-{
-  GPtrArray *phones = kontor_contact_get_phones (edited);
-
-  if (!kontor_contact_validate (edited, error))
-    return FALSE;
-
-  for (guint i = 0; phones != NULL && i < phones->len; i++)
-    {
-      const KontorChannel *phone = g_ptr_array_index (phones, i);
-      g_autofree char *digits = kontor_phone_normalize (phone->value);
-
-      if (*digits == '\0')
-        {
-          g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
-                       /* Translators: %s is what the user typed as phone number */
-                       _("“%s” is not a phone number."), phone->value);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Contact → form */
 
@@ -234,7 +206,6 @@ update_actions (KontorContactPage *self)
                                  editable && status != KONTOR_CONTACT_STATUS_ARCHIVED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.make-active",
                                  editable && kontor_contact_status_is_restricted (status));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.delete", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.generate-number",
                                  editable && !self->has_number);
 }
@@ -320,7 +291,7 @@ update_state (KontorContactPage *self)
 
   edited = build_edited (self);
   changes = kontor_record_diff (KONTOR_RECORD (self->contact), KONTOR_RECORD (edited));
-  valid = validate_edited (edited, &error);
+  valid = kontor_contact_validate (edited, &error);
 
   gtk_label_set_label (self->feedback_label, valid ? NULL : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), !valid);
@@ -425,7 +396,8 @@ on_store_changed_cb (KontorContactPage *self,
           return;
         }
 
-      /* deleted elsewhere */
+      /* deleted (win.delete-contact, from the menu or elsewhere): the
+       * page empties and, if shown, goes back to the table */
       g_clear_object (&self->contact);
       set_dirty (self, FALSE);
       populate (self, NULL);
@@ -439,7 +411,7 @@ on_store_changed_cb (KontorContactPage *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Status, archive, delete */
+/* Status and archive */
 
 typedef struct
 {
@@ -574,46 +546,6 @@ set_status_nick (KontorContactPage *self,
 }
 
 static void
-delete_contact (KontorContactPage *self)
-{
-  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (self->contact));
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean deleted;
-
-  self->busy = TRUE;
-  deleted = kontor_store_delete (get_store (self), KONTOR_RECORD (self->contact), &error);
-  self->busy = FALSE;
-
-  if (!deleted)
-    {
-      show_error (self, _("The Contact Could Not Be Deleted"), error);
-      return;
-    }
-
-  g_clear_object (&self->contact);
-  set_dirty (self, FALSE);
-  populate (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
-
-  leave (self);
-  /* Translators: %s is a contact's name */
-  title = g_strdup_printf (_("“%s” deleted"), name);
-  add_toast (self, title);
-}
-
-static void
-on_delete_dialog_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              Request          *request)
-{
-  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
-
-  if (g_str_equal (response, KONTOR_DELETE_RESPONSE) && request_is_current (request))
-    delete_contact (request->page);
-}
-
-static void
 on_unsaved_dialog_response_cb (AdwMessageDialog *dialog,
                                const char       *response,
                                Request          *request)
@@ -692,7 +624,10 @@ save_action (GtkWidget  *widget,
 
   if (!kontor_contact_page_save (self, &error))
     {
-      if (g_error_matches (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID))
+      /* a rule of the record (any KONTOR_RECORD_ERROR) or a value the
+       * database refuses shows under the form; a failing disk in a dialog */
+      if (error->domain == KONTOR_RECORD_ERROR ||
+          g_error_matches (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID))
         {
           gtk_label_set_label (self->feedback_label, error->message);
           gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), TRUE);
@@ -734,27 +669,6 @@ make_active_action (GtkWidget  *widget,
   title = g_strdup_printf (_("“%s” is active again"), name);
   previous = kontor_contact_get_previous_status (self->contact);
   change_status (self, kontor_contact_status_reactivated (previous), title);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  KontorContactPage *self = KONTOR_CONTACT_PAGE (widget);
-  AdwMessageDialog *dialog;
-  GtkRoot *root;
-
-  if (!can_edit (self))
-    return;
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = kontor_delete_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     KONTOR_RECORD (self->contact));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_dialog_response_cb),
-                         request_new (self, kontor_contact_get_status (self->contact)),
-                         request_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -949,7 +863,6 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "contact.status", "status");
   gtk_widget_class_install_action (widget_class, "contact.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "contact.make-active", NULL, make_active_action);
-  gtk_widget_class_install_action (widget_class, "contact.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "contact.generate-number", NULL,
                                    generate_number_action);
 
@@ -1098,7 +1011,7 @@ kontor_contact_page_save (KontorContactPage  *self,
     return TRUE;
 
   edited = build_edited (self);
-  if (!validate_edited (edited, error))
+  if (!kontor_contact_validate (edited, error))
     return FALSE;
 
   fresh = kontor_store_load (get_store (self), KONTOR_TYPE_CONTACT,

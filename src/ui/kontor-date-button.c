@@ -5,10 +5,9 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
+#include "kontor-contact-rules.h"
 #include "kontor-date-button.h"
 #include "kontor-format.h"
 
@@ -59,8 +58,8 @@ G_DEFINE_FINAL_TYPE (KontorDateButton, kontor_date_button, ADW_TYPE_BIN)
 static GDateTime *
 parse_date (const char *iso_date)
 {
-  /* g_date_time_new_local() refuses days that do not exist */
-  if (iso_date == NULL || strlen (iso_date) != 10)
+  /* the model's rule of a date: the shape and a day that exists */
+  if (!kontor_date_is_valid (iso_date))
     return NULL;
 
   return g_date_time_new_local (g_ascii_strtoll (iso_date, NULL, 10),

@@ -21,9 +21,10 @@
  * The main window: the contacts table and a contact's page in a stack,
  * each with its own header bar (GTK 4.8 has no navigation view), over a
  * toast overlay. The window shows what the context's operation stack does:
- * each change applied (or redone) gets a toast naming it, with "Undo", in
- * place of the one before; Ctrl+Z undoes and Shift+Ctrl+Z redoes. It also owns the one way to delete a contact,
- * win.delete-contact, which asks first.
+ * each change applied (or redone) is named by the one undo toast, with
+ * "Undo" (a toast still shown is retitled, see on_operations_applied_cb);
+ * Ctrl+Z undoes and Shift+Ctrl+Z redoes. It also owns the one way to
+ * delete a contact, win.delete-contact, which asks first.
  */
 struct _KontorWindow
 {

@@ -19,11 +19,13 @@
 #include "kontor-shot.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
+#include "kontor-window.h"
 
 /* The forms driven as a person would, through their actions and widgets
  * (rows found by their titles): the "New Contact" dialog, a contact's page
  * (edit and save, status with confirmation, customer number, archive,
- * delete, read-only for viewers) and the customer number preferences.
+ * delete through the window's action, read-only for viewers) and the
+ * customer number preferences.
  * With $KONTOR_SCREENSHOT_DIR set, also renders them light and dark. */
 
 typedef struct
@@ -32,9 +34,12 @@ typedef struct
   GSettings          *settings;
   KontorContext      *context;
   GtkWindow          *window;
+  KontorWindow       *app_window;   /* for the tests that need the window's actions */
   KontorUser         *viewer;
   KontorCompany      *company;
 } Fixture;
+
+static AdwApplication *app;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -70,6 +75,8 @@ fixture_tear_down (Fixture       *fixture,
   while ((dialog = kontor_test_find_message_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (fixture->window);
+  if (fixture->app_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->app_window));
   kontor_test_settle (10);
 
   g_clear_object (&fixture->viewer);
@@ -127,6 +134,25 @@ show_page (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
                                             KONTOR_TEST_TIMEOUT));
   kontor_contact_page_set_contact (KONTOR_CONTACT_PAGE (page), contact);
+
+  return KONTOR_CONTACT_PAGE (page);
+}
+
+/* The page as the app shows it: in a #KontorWindow, whose actions
+ * (win.delete-contact) its menu names */
+static KontorContactPage *
+show_page_in_window (Fixture       *fixture,
+                     KontorContact *contact)
+{
+  GtkWidget *page;
+
+  fixture->app_window = kontor_window_new (app, fixture->context);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->app_window), 900, 1000);
+  gtk_window_present (GTK_WINDOW (fixture->app_window));
+  kontor_window_show_contact (fixture->app_window, kontor_record_get_id (KONTOR_RECORD (contact)));
+  page = kontor_window_get_contact_page (fixture->app_window);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
 
   return KONTOR_CONTACT_PAGE (page);
 }
@@ -735,6 +761,61 @@ dup_menu_target (GMenuModel *menu,
   return NULL;
 }
 
+/* What choosing the page menu's item for @action does: activates it with
+ * the item's target, from the menu button */
+static gboolean
+activate_menu_item (KontorContactPage *page,
+                    const char        *action)
+{
+  GtkWidget *menu_button = kontor_test_find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON);
+  g_autofree char *target = NULL;
+
+  target = dup_menu_target (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                            action);
+  g_assert_nonnull (target);
+
+  return gtk_widget_activate_action (menu_button, action, "s", target);
+}
+
+/* The item of the page's open menu that reads @text, or %NULL */
+static GtkWidget *
+find_menu_label (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether the page menu's Delete item can be chosen: the menu item
+ * follows the enabled state of the action it names */
+static gboolean
+delete_item_sensitive (KontorContactPage *page)
+{
+  GtkMenuButton *menu_button = GTK_MENU_BUTTON (kontor_test_find_widget (GTK_WIDGET (page),
+                                                                         GTK_TYPE_MENU_BUTTON));
+  GtkWidget *item;
+  gboolean sensitive;
+
+  gtk_menu_button_popup (menu_button);
+  item = find_menu_label (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), "Delete…");
+  g_assert_nonnull (item);
+  sensitive = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (menu_button);
+
+  return sensitive;
+}
+
 static void
 test_page_delete_asks (Fixture       *fixture,
                        gconstpointer  data)
@@ -743,9 +824,10 @@ test_page_delete_asks (Fixture       *fixture,
                                                    KONTOR_CONTACT_STATUS_PROSPECT);
   g_autoptr(KontorContact) stored = NULL;
   g_autoptr(GError) error = NULL;
-  KontorContactPage *page = show_page (fixture, contact);
+  KontorContactPage *page = show_page_in_window (fixture, contact);
   AdwMessageDialog *dialog;
   GtkMenuButton *menu_button;
+  GtkWidget *stack;
   g_autofree char *target = NULL;
 
   /* the menu's Delete is the window's one action for that, with the id */
@@ -753,8 +835,9 @@ test_page_delete_asks (Fixture       *fixture,
                                                           GTK_TYPE_MENU_BUTTON));
   target = dup_menu_target (gtk_menu_button_get_menu_model (menu_button), "win.delete-contact");
   g_assert_cmpstr (target, ==, kontor_record_get_id (KONTOR_RECORD (contact)));
+  g_assert_true (delete_item_sensitive (page));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contact.delete", NULL));
+  g_assert_true (activate_menu_item (page, "win.delete-contact"));
   dialog = kontor_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Anna Müller”?");
@@ -765,15 +848,21 @@ test_page_delete_asks (Fixture       *fixture,
   stored = load_contact (fixture, contact);
   g_assert_nonnull (stored);
   g_clear_object (&stored);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contact.delete", NULL));
+  g_assert_true (activate_menu_item (page, "win.delete-contact"));
   answer_dialog (kontor_test_wait_for_message_dialog (), "delete");
 
   stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT,
                               kontor_record_get_id (KONTOR_RECORD (contact)), &error);
   g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND);
   g_assert_null (stored);
+  /* the page learns it from the store; the window shows the table */
   g_assert_null (kontor_contact_page_get_contact (page));
+  stack = gtk_widget_get_parent (GTK_WIDGET (page));
+  g_assert_true (GTK_IS_STACK (stack));
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) ==
+                 kontor_window_get_contacts_view (fixture->app_window));
 }
 
 static void
@@ -900,7 +989,7 @@ test_page_read_only_for_viewers (Fixture       *fixture,
 
   g_assert_true (kontor_store_set_current_user (fixture->base.store, fixture->viewer, &error));
   g_assert_no_error (error);
-  page = show_page (fixture, contact);
+  page = show_page_in_window (fixture, contact);
 
   g_assert_false (gtk_editable_get_editable (find_entry (GTK_WIDGET (page), "First Name")));
   g_assert_cmpstr (gtk_editable_get_text (find_entry (GTK_WIDGET (page), "First Name")), ==,
@@ -913,7 +1002,9 @@ test_page_read_only_for_viewers (Fixture       *fixture,
 
   /* actions do nothing */
   gtk_widget_activate_action (GTK_WIDGET (page), "contact.status", "s", "archived");
-  gtk_widget_activate_action (GTK_WIDGET (page), "contact.delete", NULL);
+  /* a viewer cannot choose Delete, and the action does nothing for them */
+  g_assert_false (delete_item_sensitive (page));
+  activate_menu_item (page, "win.delete-contact");
   kontor_test_settle (50);
   g_assert_null (kontor_test_find_message_dialog ());
   g_assert_cmpint (kontor_test_query_int (fixture->base.store,
@@ -1150,8 +1241,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   if (!kontor_test_ui_init (&argc, &argv))
     return 0;
+
+  app = adw_application_new (APP_ID ".TestForms", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
 
   ADD ("new-contact/validation", test_dialog_validation);
   ADD ("new-contact/feedback-text", test_dialog_feedback_text);
@@ -1175,5 +1273,8 @@ main (int   argc,
   ADD ("accessible-names", test_accessible_names);
   ADD ("screenshots", test_screenshots);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
 }
