@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -51,7 +52,8 @@ load_css (void)
  *
  * Starts a display test: the locale and translations of $LANGUAGE,
  * g_test_init() with isolated folders, GTK and libadwaita, the app's CSS.
- * Without a display it prints a TAP plan that skips everything.
+ * Without a display it prints a TAP plan that skips everything; when
+ * $CI is "true" it fails instead (exits with status 1).
  *
  * Returns: %FALSE when there is no display: main() returns 0 then
  */
@@ -74,6 +76,13 @@ kontor_test_ui_init (int    *argc,
    * a resource ("Unrecognized image file format", fatal in a test). */
   if (!gtk_init_check ())
     {
+      /* In CI a display test that finds none has not tested anything:
+       * that is a failure, not a skip. */
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        {
+          g_print ("Bail out! no display, and CI=true needs one (run under xvfb-run)\n");
+          exit (EXIT_FAILURE);
+        }
       g_print ("1..0 # SKIP no display\n");
       return FALSE;
     }
