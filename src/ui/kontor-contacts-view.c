@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-accessible.h"
 #include "kontor-board.h"
 #include "kontor-board-settings.h"
 #include "kontor-contacts-view.h"
@@ -205,6 +206,14 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   g_object_set_data (G_OBJECT (item), "kontor-binding", binding);
+
+  /* a row is read out by the name of its contact */
+  if (info == &column_infos[0])
+    {
+      g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
+
+      kontor_accessible_label_list_item (child, GTK_ACCESSIBLE_ROLE_ROW, name != NULL ? name : "");
+    }
 }
 
 static void
@@ -637,6 +646,9 @@ kontor_contacts_view_constructed (GObject *object)
                            G_CALLBACK (on_settings_view_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_popover (self->board_settings_button,
                                kontor_board_settings_new (self->context));
+
+  kontor_accessible_label_drop_down (self->status_dropdown);
+  kontor_accessible_label_list_header (self->column_view, _("Column Titles"));
 
   update_title (self);
   update_view (self);
