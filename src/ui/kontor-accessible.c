@@ -16,6 +16,22 @@
  * tests/ui/test-accessible-names.py walks the app as a screen reader
  * does and fails on every such control. */
 
+static void
+set_label (GtkWidget  *widget,
+           const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static gboolean
+is_accessible_role (GtkWidget         *widget,
+                    GtkAccessibleRole  role)
+{
+  return gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == role;
+}
+
 static gboolean
 is_list_widget (GtkWidget *widget)
 {
@@ -47,11 +63,9 @@ kontor_accessible_label_list_item (GtkWidget         *child,
        widget != NULL && !is_list_widget (widget);
        widget = gtk_widget_get_parent (widget))
     {
-      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == role)
+      if (is_accessible_role (widget, role))
         {
-          gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                          -1);
+          set_label (widget, label);
           return;
         }
     }
@@ -75,11 +89,9 @@ kontor_accessible_label_list_header (GtkColumnView *column_view,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == GTK_ACCESSIBLE_ROLE_ROW)
+      if (is_accessible_role (child, GTK_ACCESSIBLE_ROLE_ROW))
         {
-          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                          -1);
+          set_label (child, label);
           return;
         }
     }

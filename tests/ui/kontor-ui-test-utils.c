@@ -325,13 +325,21 @@ kontor_test_assert_accessible (GtkWidget *root)
 /* ------------------------------------------------------------------------ */
 /* Finding widgets */
 
-typedef gboolean (*Match) (GtkWidget  *widget,
-                           const void *data);
-
-static GtkWidget *
-find (GtkWidget  *widget,
-      Match       match,
-      const void *data)
+/**
+ * kontor_test_find_matching:
+ * @widget: where to look
+ * @match: says whether a widget is the one
+ * @data: for @match
+ *
+ * Looks at @widget, the widgets under it and the popovers of menu
+ * buttons.
+ *
+ * Returns: (transfer none) (nullable): the first widget @match accepts
+ */
+GtkWidget *
+kontor_test_find_matching (GtkWidget       *widget,
+                           KontorTestMatch  match,
+                           const void      *data)
 {
   if (match (widget, data))
     return widget;
@@ -342,7 +350,7 @@ find (GtkWidget  *widget,
 
       if (popover != NULL && gtk_widget_get_parent (GTK_WIDGET (popover)) != widget)
         {
-          GtkWidget *found = find (GTK_WIDGET (popover), match, data);
+          GtkWidget *found = kontor_test_find_matching (GTK_WIDGET (popover), match, data);
 
           if (found != NULL)
             return found;
@@ -353,7 +361,7 @@ find (GtkWidget  *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find (child, match, data);
+      GtkWidget *found = kontor_test_find_matching (child, match, data);
 
       if (found != NULL)
         return found;
@@ -396,7 +404,7 @@ GtkWidget *
 kontor_test_find_row (GtkWidget  *root,
                       const char *title)
 {
-  return find (root, match_row, title);
+  return kontor_test_find_matching (root, match_row, title);
 }
 
 /**
@@ -410,7 +418,7 @@ GtkWidget *
 kontor_test_find_button (GtkWidget  *root,
                          const char *label)
 {
-  return find (root, match_button, label);
+  return kontor_test_find_matching (root, match_button, label);
 }
 
 /**
@@ -425,7 +433,7 @@ GtkWidget *
 kontor_test_find_widget (GtkWidget *root,
                          GType      type)
 {
-  return find (root, match_type, &type);
+  return kontor_test_find_matching (root, match_type, &type);
 }
 
 typedef struct
@@ -460,7 +468,7 @@ kontor_test_find_with_class (GtkWidget  *root,
 {
   TypeAndClass wanted = { type, css_class };
 
-  return find (root, match_type_and_class, &wanted);
+  return kontor_test_find_matching (root, match_type_and_class, &wanted);
 }
 
 /**

@@ -299,56 +299,39 @@ test_new_contact_ctrl_enter (Fixture       *fixture,
 /* Table or board */
 
 static gboolean
-match_stack_with_table (GtkWidget *widget)
+match_stack_with_table (GtkWidget  *widget,
+                        const void *data)
 {
   return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "table");
 }
 
-static GtkWidget *
-find (GtkWidget *widget,
-      gboolean (*match) (GtkWidget *widget))
+/* the toggle of the table/board switch for the view @data */
+static gboolean
+match_view_toggle (GtkWidget  *widget,
+                   const void *data)
 {
-  if (match (widget))
-    return widget;
+  GVariant *target;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, match);
+  if (!GTK_IS_TOGGLE_BUTTON (widget))
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
 
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
+         g_str_equal (g_variant_get_string (target, NULL), data);
 }
 
-/* Returns: (nullable): the toggle of the table/board switch for @view */
 static GtkToggleButton *
-find_view_toggle (GtkWidget  *widget,
+find_view_toggle (GtkWidget  *root,
                   const char *view)
 {
-  if (GTK_IS_TOGGLE_BUTTON (widget))
-    {
-      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return GTK_TOGGLE_BUTTON (kontor_test_find_matching (root, match_view_toggle, view));
+}
 
-      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
-          g_str_equal (g_variant_get_string (target, NULL), view))
-        return GTK_TOGGLE_BUTTON (widget);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkToggleButton *found = find_view_toggle (child, view);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+static GtkStack *
+find_content_stack (Fixture *fixture)
+{
+  return GTK_STACK (kontor_test_find_matching (GTK_WIDGET (fixture->view), match_stack_with_table,
+                                               NULL));
 }
 
 typedef struct
@@ -385,7 +368,7 @@ test_view_switch_when_settings_refuse (Fixture       *fixture,
   StackWait wait = { NULL, "board" };
   g_autofree char *stored = NULL;
 
-  wait.stack = GTK_STACK (find (GTK_WIDGET (fixture->view), match_stack_with_table));
+  wait.stack = find_content_stack (fixture);
   g_assert_nonnull (wait.stack);
   table = find_view_toggle (GTK_WIDGET (fixture->view), "table");
   board = find_view_toggle (GTK_WIDGET (fixture->view), "board");
@@ -418,7 +401,7 @@ test_view_switch_remembered (Fixture       *fixture,
                              gconstpointer  data)
 {
   GtkToggleButton *board = find_view_toggle (GTK_WIDGET (fixture->view), "board");
-  StackWait wait = { GTK_STACK (find (GTK_WIDGET (fixture->view), match_stack_with_table)),
+  StackWait wait = { find_content_stack (fixture),
                      "board" };
   g_autofree char *stored = NULL;
 
