@@ -5,13 +5,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "kontor-accessible.h"
 
 /* Names for the parts of GTK 4.8's own widgets that a screen reader
  * lands on but that have no name and no API to give one: the rows of
  * list, grid and column views (GTK 4.12 brings
- * gtk_list_item_set_accessible_label()) and the button inside a
- * GtkDropDown. Without a name, GTK's AT-SPI backend reads out the type
+ * gtk_list_item_set_accessible_label()), the button inside a
+ * GtkDropDown and the arrows of a GtkCalendar. Without a name, GTK's AT-SPI backend reads out the type
  * name ("GtkListItemWidget", "GtkToggleButton").
  * tests/ui/test-accessible-names.py walks the app as a screen reader
  * does and fails on every such control. */
@@ -145,4 +147,47 @@ kontor_accessible_label_drop_down (GtkDropDown *drop_down)
       update_drop_down_description (drop_down, NULL, child);
       return;
     }
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget))
+    {
+      g_ptr_array_add (buttons, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, buttons);
+}
+
+/**
+ * kontor_accessible_label_calendar:
+ * @calendar: a calendar
+ *
+ * Names the four arrows of @calendar's header, which show only an icon
+ * and are read out as "GtkImage".
+ */
+void
+kontor_accessible_label_calendar (GtkCalendar *calendar)
+{
+  const char *labels[] = {
+    _("Previous Month"), _("Next Month"), _("Previous Year"), _("Next Year"),
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+
+  /* GTK 4.8's header, in order: month back, month, month on, year back,
+   * year, year on; anything else is left alone rather than misnamed */
+  collect_buttons (GTK_WIDGET (calendar), buttons);
+  if (buttons->len != G_N_ELEMENTS (labels))
+    return;
+
+  for (guint i = 0; i < buttons->len; i++)
+    set_label (g_ptr_array_index (buttons, i), labels[i]);
 }

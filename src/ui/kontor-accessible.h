@@ -13,5 +13,6 @@ void kontor_accessible_label_list_item   (GtkWidget         *child,
 void kontor_accessible_label_list_header (GtkColumnView     *column_view,
                                           const char        *label);
 void kontor_accessible_label_drop_down   (GtkDropDown       *drop_down);
+void kontor_accessible_label_calendar    (GtkCalendar       *calendar);
 
 G_END_DECLS

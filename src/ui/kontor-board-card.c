@@ -705,6 +705,7 @@ create_due_popover_cb (GtkMenuButton *button,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Due Date"),
                                       -1);
+      kontor_accessible_label_calendar (self->calendar);
 
       self->clear_due_button = gtk_button_new_with_mnemonic (_("_Clear"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clear_due_button),

@@ -6,9 +6,10 @@
 # What a screen reader finds: starts the app on a demo team with GTK's
 # AT-SPI backend, inside a D-Bus session and an accessibility bus of the
 # test's own, and walks the accessible tree with pyatspi, a real AT-SPI
-# client as Orca is one: the table, the pipeline board, a contact's page
-# and the "New Contact" dialog, reached by AT-SPI actions (clicking the
-# "Board" toggle, a card's "Edit" button, the "New Contact" button). It
+# client as Orca is one: the table, the pipeline board with the popovers
+# of a card and a column, a contact's page and the "New Contact" dialog,
+# reached by AT-SPI actions (clicking the "Board" toggle, the menu
+# buttons, a card's "Edit" button, the "New Contact" button). It
 # fails listing every interactive control (buttons, toggles, check boxes,
 # entries, combo boxes, focusable list items, ...) whose name is empty or
 # only a GTK type name ("GtkToggleButton"), which is what GTK says when
@@ -237,6 +238,16 @@ def click(accessible):
     fail(f'“{accessible.name}” cannot be clicked')
 
 
+def open_popover(walk, button, label):
+    """Clicks the inner button of a menu button, walks the menu button
+    once its popover is on the bus, and closes it again."""
+    menu_button = button.parent
+    closed = len(walk.walk(menu_button))
+    click(button)
+    wait_for(f'the popover of “{label}”', lambda: len(walk.walk(menu_button)) > closed)
+    click(button)
+
+
 def windows(app):
     return [w for w in app if w is not None]
 
@@ -302,6 +313,27 @@ def walk_app(pyatspi, app_process):
                     lambda: (lambda s: s if pick(s, P.ROLE_PUSH_BUTTON, 'Edit') else None)
                     (walk.walk(window)))
     shown.append('board')
+
+    # The popovers of the first card: the colleagues to assign, the due
+    # date, the columns to move to. A menu button is a button in a button;
+    # the inner one opens the popover, and clicking it again closes it.
+    def focusable_buttons(seen, label):
+        return [a for (a, r, n, st, _) in seen
+                if r == P.ROLE_PUSH_BUTTON and n == label and st.contains(P.STATE_FOCUSABLE)]
+
+    for label in ('Set Due Date', 'Move To', 'Column Menu', 'Board Settings'):
+        # a button just made visible may reach the bus after the walk
+        buttons = (focusable_buttons(seen, label) or
+                   wait_for(f'the “{label}” button',
+                            lambda: focusable_buttons(walk.walk(window), label)))
+        open_popover(walk, buttons[0], label)
+    assign = [a for (a, r, n, st, _) in seen
+              if r == P.ROLE_PUSH_BUTTON and (n == 'Assign' or n.startswith('Assigned to'))
+              and st.contains(P.STATE_FOCUSABLE)]
+    if not assign:
+        fail('no “Assign” button on the board')
+    open_popover(walk, assign[0], 'Assign')
+    shown.append('card and column popovers')
 
     # A contact's page, opened with a card's "Edit" button: its Back
     # button takes the focus
