@@ -8,6 +8,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-channel.h"
+#include "kontor-error.h"
+#include "kontor-text.h"
+
+/* how much of a wrong value a message shows */
+#define SHOWN_CHARS 40
 
 G_DEFINE_BOXED_TYPE (KontorChannel, kontor_channel, kontor_channel_copy, kontor_channel_free)
 
@@ -147,4 +152,54 @@ kontor_channel_label_to_string (const char *label)
     }
 
   return label;
+}
+
+/**
+ * kontor_channel_validate:
+ * @self: an e-mail address or a phone number
+ * @kind: which of the two @self is
+ * @error: return location for a #GError in %KONTOR_RECORD_ERROR
+ *
+ * The syntax rule of a channel: an e-mail address must look like one
+ * (kontor_email_is_valid()); a phone number needs a digit, however it is
+ * written. Whether the text itself is valid is the record's field rule.
+ *
+ * Returns: %TRUE when @self may be stored
+ */
+gboolean
+kontor_channel_validate (const KontorChannel  *self,
+                         KontorChannelKind     kind,
+                         GError              **error)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (kind == KONTOR_CHANNEL_KIND_EMAIL)
+    {
+      if (kontor_email_is_valid (self->value))
+        return TRUE;
+
+      shown = kontor_text_shorten (self->value, SHOWN_CHARS);
+      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_EMAIL,
+                   /* Translators: %s is what the user typed as e-mail address */
+                   _("“%s” is not a valid e-mail address."), shown);
+      return FALSE;
+    }
+
+  if (kind == KONTOR_CHANNEL_KIND_PHONE)
+    {
+      g_autofree char *digits = kontor_phone_normalize (self->value);
+
+      if (*digits != '\0')
+        return TRUE;
+
+      shown = kontor_text_shorten (self->value, SHOWN_CHARS);
+      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_PHONE,
+                   /* Translators: %s is what the user typed as phone number */
+                   _("“%s” is not a phone number."), shown);
+      return FALSE;
+    }
+
+  g_return_val_if_reached (FALSE);
 }

@@ -5,6 +5,7 @@
 
 #include <glib-object.h>
 
+#include "kontor-enums.h"
 #include "kontor-types.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,9 @@ GPtrArray     *kontor_channel_array_copy   (GPtrArray           *channels);
 gboolean       kontor_channel_array_equal  (GPtrArray           *a,
                                             GPtrArray           *b);
 const char    *kontor_channel_label_to_string (const char       *label);
+gboolean       kontor_channel_validate     (const KontorChannel *self,
+                                            KontorChannelKind    kind,
+                                            GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorChannel, kontor_channel_free)
 

@@ -9,7 +9,10 @@
 
 #include "kontor-company.h"
 #include "kontor-enums.h"
+#include "kontor-error.h"
 #include "kontor-record-private.h"
+#include "kontor-record-rules.h"
+#include "kontor-text.h"
 
 /**
  * KontorCompany:
@@ -74,6 +77,23 @@ kontor_company_field_changed (KontorRecord *record,
     _kontor_record_notify_display_name (record);
 }
 
+/* A company needs a name; that it is the only one of its customer number
+ * is the store's rule. */
+static gboolean
+kontor_company_check (KontorRecord  *record,
+                      KontorRecord  *old,
+                      GError       **error)
+{
+  if (kontor_text_is_blank (kontor_company_get_name (KONTOR_COMPANY (record))))
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED,
+                           _("Enter a name for the company."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 kontor_company_class_init (KontorCompanyClass *klass)
 {
@@ -83,6 +103,7 @@ kontor_company_class_init (KontorCompanyClass *klass)
                                       company_fields, G_N_ELEMENTS (company_fields));
   record_class->dup_display_name = kontor_company_dup_display_name;
   record_class->field_changed = kontor_company_field_changed;
+  record_class->validate = kontor_company_check;
 }
 
 static void
@@ -130,3 +151,22 @@ KONTOR_RECORD_INT64_ACCESSORS (KontorCompany, kontor_company,
 
 #undef STRING
 #undef CHANNELS
+
+/**
+ * kontor_company_validate:
+ * @company: a company
+ * @error: return location for a #GError in %KONTOR_RECORD_ERROR
+ *
+ * The rules of a company, as a form checks them before storing: a name,
+ * and the rules of every field (kontor_record_validate()).
+ *
+ * Returns: %TRUE when @company may be stored
+ */
+gboolean
+kontor_company_validate (KontorCompany  *company,
+                         GError        **error)
+{
+  g_return_val_if_fail (KONTOR_IS_COMPANY (company), FALSE);
+
+  return kontor_record_validate (KONTOR_RECORD (company), NULL, error);
+}

@@ -69,5 +69,7 @@ void                kontor_company_set_sales_reps       (KontorCompany      *sel
 gint64              kontor_company_get_last_activity_at (KontorCompany      *self);
 void                kontor_company_set_last_activity_at (KontorCompany      *self,
                                                          gint64              when);
+gboolean            kontor_company_validate             (KontorCompany      *company,
+                                                         GError            **error);
 
 G_END_DECLS

@@ -10,9 +10,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "kontor-channel.h"
 #include "kontor-contact-rules.h"
 #include "kontor-error.h"
+#include "kontor-rank.h"
+#include "kontor-record-rules.h"
+#include "kontor-rules-private.h"
 #include "kontor-text.h"
 
 /* The rules of the contact form and the status lifecycle (FEATURES C2, C4)
@@ -84,22 +86,53 @@ kontor_date_is_valid (const char *iso_date)
   return g_date_valid_dmy (day, month, year);
 }
 
-static gboolean
-validate_emails (GPtrArray  *emails,
-                 GError    **error)
+/* The rules of a contact beyond those of its fields; the
+ * KontorRecordClass.validate of #KontorContact. */
+gboolean
+_kontor_contact_check (KontorRecord  *record,
+                       KontorRecord  *old_record,
+                       GError       **error)
 {
-  for (guint i = 0; emails != NULL && i < emails->len; i++)
-    {
-      const KontorChannel *channel = g_ptr_array_index (emails, i);
+  KontorContact *contact = KONTOR_CONTACT (record);
+  KontorContact *old = old_record != NULL ? KONTOR_CONTACT (old_record) : NULL;
+  KontorContactStatus status = kontor_contact_get_status (contact);
+  const char *rank = kontor_contact_get_rank (contact);
 
-      if (!kontor_email_is_valid (channel->value))
-        {
-          g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
-                       /* Translators: %s is what the user typed as e-mail address */
-                       _("“%s” is not a valid e-mail address."),
-                       channel->value != NULL ? channel->value : "");
-          return FALSE;
-        }
+  if (kontor_text_is_blank (kontor_contact_get_first_name (contact)) &&
+      kontor_text_is_blank (kontor_contact_get_last_name (contact)) &&
+      kontor_text_is_blank (kontor_contact_get_company_name (contact)) &&
+      kontor_contact_get_company_id (contact) == NULL)
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED,
+                           _("Enter a name or a company."));
+      return FALSE;
+    }
+
+  if (rank != NULL && !kontor_rank_is_valid (rank))
+    {
+      g_autofree char *shown = kontor_text_shorten (rank, 40);
+
+      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                   _("The board position “%s” is not valid."), shown);
+      return FALSE;
+    }
+
+  /* Restricted contacts (Inbox, Archived) are not on the board: their pipeline
+   * status is kept but cannot change until they are active again. */
+  if (old != NULL &&
+      kontor_contact_status_is_restricted (status) &&
+      kontor_contact_status_is_restricted (kontor_contact_get_status (old)) &&
+      g_strcmp0 (kontor_contact_get_pipeline_status_id (contact),
+                 kontor_contact_get_pipeline_status_id (old)) != 0)
+    {
+      g_autofree char *name = kontor_record_dup_display_name (record);
+
+      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_STATUS_TRANSITION,
+                   /* Translators: the first %s is a name, the second a status ("Archived") */
+                   _("The pipeline status of %s cannot change while the contact is in “%s”. "
+                     "Make the contact active first."),
+                   name, kontor_contact_status_to_string (status));
+      return FALSE;
     }
 
   return TRUE;
@@ -108,10 +141,13 @@ validate_emails (GPtrArray  *emails,
 /**
  * kontor_contact_validate:
  * @contact: a contact
- * @error: return location for a #GError
+ * @error: return location for a #GError in %KONTOR_RECORD_ERROR
  *
- * A contact needs a name or a company; e-mail addresses must look like
- * e-mail addresses; dates must be dates.
+ * The rules of a new contact, as the forms check them before storing: a
+ * name or a company; text that is valid, without control characters and
+ * not too long; e-mail addresses that look like e-mail addresses, phone
+ * numbers with a digit, dates that are dates. The store checks a change
+ * with kontor_record_validate(), which adds the rules of the transition.
  *
  * Returns: %TRUE when @contact may be stored
  */
@@ -119,40 +155,7 @@ gboolean
 kontor_contact_validate (KontorContact  *contact,
                          GError        **error)
 {
-  const char *birthday;
-  const char *due_date;
-
   g_return_val_if_fail (KONTOR_IS_CONTACT (contact), FALSE);
 
-  if (!kontor_contact_has_person_name (contact) &&
-      kontor_contact_get_company_name (contact) == NULL &&
-      kontor_contact_get_company_id (contact) == NULL)
-    {
-      g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
-                           _("Enter a name or a company."));
-      return FALSE;
-    }
-
-  if (!validate_emails (kontor_contact_get_emails (contact), error))
-    return FALSE;
-
-  birthday = kontor_contact_get_birthday (contact);
-  if (birthday != NULL && !kontor_date_is_valid (birthday))
-    {
-      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
-                   /* Translators: %s is the date the user typed */
-                   _("The birthday “%s” is not a valid date."), birthday);
-      return FALSE;
-    }
-
-  due_date = kontor_contact_get_due_date (contact);
-  if (due_date != NULL && !kontor_date_is_valid (due_date))
-    {
-      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
-                   /* Translators: %s is the date the user typed */
-                   _("The due date “%s” is not a valid date."), due_date);
-      return FALSE;
-    }
-
-  return TRUE;
+  return kontor_record_validate (KONTOR_RECORD (contact), NULL, error);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-contact-rules.h"
 #include "kontor-contact-validator.h"
 #include "kontor-text.h"
 
@@ -17,8 +18,9 @@
  * Nautilus filename validator's idea): the dialog binds its entries to the
  * input properties, and #KontorContactValidator:passed to the Create
  * button and #KontorContactValidator:feedback-text to a label. The rules
- * are those of kontor_contact_validate(): a name or a company, and an
- * e-mail address that looks like one; a phone number needs a digit.
+ * are those of kontor_contact_validate(), applied to the contact the
+ * input makes: a name or a company, an e-mail address that looks like
+ * one, a phone number with a digit, text of a sane length.
  */
 struct _KontorContactValidator
 {
@@ -50,42 +52,37 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (KontorContactValidator, kontor_contact_validator, G_TYPE_OBJECT)
 
-static gboolean
-is_blank (const char *text)
+/* The input as the contact the dialog would create, so that exactly the
+ * rules of kontor_contact_validate() apply. */
+static KontorContact *
+build_contact (KontorContactValidator *self)
 {
-  if (text == NULL)
-    return TRUE;
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autofree char *first_name = kontor_text_strip_dup (self->first_name);
+  g_autofree char *last_name = kontor_text_strip_dup (self->last_name);
+  g_autofree char *company_name = kontor_text_strip_dup (self->company_name);
+  g_autofree char *email = kontor_text_strip_dup (self->email);
+  g_autofree char *phone = kontor_text_strip_dup (self->phone);
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
+  kontor_contact_set_first_name (contact, first_name);
+  kontor_contact_set_last_name (contact, last_name);
+  kontor_contact_set_company_name (contact, company_name);
+  if (email != NULL)
+    kontor_contact_add_email (contact, NULL, email);
+  if (phone != NULL)
+    kontor_contact_add_phone (contact, NULL, phone);
 
-  return TRUE;
+  return g_steal_pointer (&contact);
 }
 
 static char *
 dup_feedback (KontorContactValidator *self)
 {
-  g_autofree char *email = kontor_text_strip_dup (self->email);
-  g_autofree char *phone = kontor_text_strip_dup (self->phone);
+  g_autoptr(KontorContact) contact = build_contact (self);
+  g_autoptr(GError) error = NULL;
 
-  if (is_blank (self->first_name) && is_blank (self->last_name) && is_blank (self->company_name))
-    return g_strdup (_("Enter a name or a company."));
-
-  if (email != NULL && !kontor_email_is_valid (email))
-    /* Translators: %s is what the user typed as e-mail address */
-    return g_strdup_printf (_("“%s” is not a valid e-mail address."), email);
-
-  if (phone != NULL)
-    {
-      g_autofree char *digits = kontor_phone_normalize (phone);
-
-      if (*digits == '\0')
-        /* Translators: %s is what the user typed as phone number */
-        return g_strdup_printf (_("“%s” is not a phone number."), phone);
-    }
+  if (!kontor_contact_validate (contact, &error))
+    return g_strdup (error->message);
 
   return g_strdup ("");
 }

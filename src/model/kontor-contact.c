@@ -11,6 +11,7 @@
 #include "kontor-contact.h"
 #include "kontor-enum-types.h"
 #include "kontor-record-private.h"
+#include "kontor-rules-private.h"
 
 /**
  * KontorContact:
@@ -227,6 +228,7 @@ kontor_contact_class_init (KontorContactClass *klass)
 
   record_class->field_changed = kontor_contact_field_changed;
   record_class->dup_display_name = kontor_contact_dup_display_name;
+  record_class->validate = _kontor_contact_check;
 
   properties[PROP_PRIMARY_EMAIL] =
     g_param_spec_string ("primary-email", NULL, NULL, NULL,

@@ -6,3 +6,4 @@
 #include "kontor-error.h"
 
 G_DEFINE_QUARK (kontor-store-error-quark, kontor_store_error)
+G_DEFINE_QUARK (kontor-record-error-quark, kontor_record_error)

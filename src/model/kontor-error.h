@@ -22,8 +22,10 @@ G_BEGIN_DECLS
  * @KONTOR_STORE_ERROR_CONSTRAINT: the change breaks a rule of the database
  * @KONTOR_STORE_ERROR_DUPLICATE_NUMBER: the customer number is taken
  * @KONTOR_STORE_ERROR_NOT_FOUND: the record does not exist (any more)
- * @KONTOR_STORE_ERROR_INVALID: the values do not pass validation
- * @KONTOR_STORE_ERROR_RESTRICTED: the record's status does not allow this
+ * @KONTOR_STORE_ERROR_INVALID: the request does not fit the database: a
+ *   column name that is taken, a customer number range that cannot be;
+ *   the rules of a record's own values raise #KONTOR_RECORD_ERROR
+ * @KONTOR_STORE_ERROR_RESTRICTED: unused; see %KONTOR_RECORD_ERROR_RESTRICTED
  *
  * Every message is translated and names what went wrong.
  */
@@ -45,5 +47,45 @@ typedef enum
 } KontorStoreError;
 
 GQuark kontor_store_error_quark (void);
+
+#define KONTOR_RECORD_ERROR (kontor_record_error_quark ())
+
+/**
+ * KontorRecordError:
+ * @KONTOR_RECORD_ERROR_REQUIRED: a value that must be given is missing or
+ *   blank (a contact's name or company, a company's or a column's name)
+ * @KONTOR_RECORD_ERROR_INVALID_TEXT: a text is not valid UTF-8 or holds a
+ *   control character the field does not allow
+ * @KONTOR_RECORD_ERROR_TOO_LONG: a text is longer than its field allows
+ * @KONTOR_RECORD_ERROR_INVALID_EMAIL: an e-mail address does not look like one
+ * @KONTOR_RECORD_ERROR_INVALID_PHONE: a phone number has no digit
+ * @KONTOR_RECORD_ERROR_INVALID_DATE: a date is not a real calendar date
+ *   written "YYYY-MM-DD"
+ * @KONTOR_RECORD_ERROR_INVALID_VALUE: a value outside its range: an unknown
+ *   status, a damaged board position, a stale limit beyond ten years
+ * @KONTOR_RECORD_ERROR_STATUS_TRANSITION: the status may not change this
+ *   way: the pipeline status of an archived or inbox contact
+ * @KONTOR_RECORD_ERROR_RESTRICTED: a system column of the board keeps its
+ *   name, its place and its existence; a column with contacts stays
+ *
+ * The rules of the data (kontor_record_validate()), the same for the
+ * forms, the store, the importer and the sync engine. Every message is
+ * translated and names the field and the value that is wrong, shortened
+ * when it is long.
+ */
+typedef enum
+{
+  KONTOR_RECORD_ERROR_REQUIRED,
+  KONTOR_RECORD_ERROR_INVALID_TEXT,
+  KONTOR_RECORD_ERROR_TOO_LONG,
+  KONTOR_RECORD_ERROR_INVALID_EMAIL,
+  KONTOR_RECORD_ERROR_INVALID_PHONE,
+  KONTOR_RECORD_ERROR_INVALID_DATE,
+  KONTOR_RECORD_ERROR_INVALID_VALUE,
+  KONTOR_RECORD_ERROR_STATUS_TRANSITION,
+  KONTOR_RECORD_ERROR_RESTRICTED,
+} KontorRecordError;
+
+GQuark kontor_record_error_quark (void);
 
 G_END_DECLS

@@ -19,7 +19,9 @@ G_DECLARE_DERIVABLE_TYPE (KontorOperation, kontor_operation, KONTOR, OPERATION, 
  * @undo: take it back; one store transaction
  *
  * An undoable user action (DESIGN.md "Undo"): archive, status change, board
- * move, … The window keeps the applied ones for Ctrl+Z and the toast.
+ * move, … A #KontorOperationStack runs them and keeps the applied ones for
+ * undo. Redo applies an undone operation again: @apply must work again
+ * after @undo.
  */
 struct _KontorOperationClass
 {
@@ -29,9 +31,6 @@ struct _KontorOperationClass
                      GError          **error);
   gboolean (*undo)  (KontorOperation  *self,
                      GError          **error);
-
-  /*< private >*/
-  gpointer padding[8];
 };
 
 const char *kontor_operation_get_title  (KontorOperation  *self);

@@ -7,7 +7,14 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-error.h"
 #include "kontor-pipeline-rules.h"
+#include "kontor-record-rules.h"
+#include "kontor-rules-private.h"
+#include "kontor-text.h"
+
+/* the position of the first column; no other column may have it */
+#define FIRST_POSITION 0
 
 /* The system columns "Neue Kontakte", "Erfolgreich kontaktiert" and
  * "Auftrag erhalten" drive automatic e-mails by their meaning (seed 003):
@@ -31,6 +38,14 @@ set_why (char       **why,
   va_start (args, format);
   *why = g_strdup_vprintf (format, args);
   va_end (args);
+}
+
+static char *
+dup_first_column_why (const char *name)
+{
+  /* Translators: %s is a column of the pipeline board */
+  return g_strdup_printf (_("“%s” is where new contacts arrive and stays the first column."),
+                          name);
 }
 
 /**
@@ -133,9 +148,8 @@ kontor_pipeline_status_can_move (GPtrArray  *statuses,
 
   if (index == 0)
     {
-      set_why (why,
-               /* Translators: %s is a column of the pipeline board */
-               _("“%s” is where new contacts arrive and stays the first column."), name);
+      if (why != NULL)
+        *why = dup_first_column_why (name);
       return FALSE;
     }
   if (target == 0)
@@ -210,4 +224,110 @@ kontor_pipeline_status_name_is_free (GPtrArray   *statuses,
     }
 
   return TRUE;
+}
+
+static gboolean
+set_restricted (GError **error,
+                char    *why)
+{
+  g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED, why);
+  g_free (why);
+
+  return FALSE;
+}
+
+/* The rules of a column beyond those of its fields; the
+ * KontorRecordClass.validate of #KontorPipelineStatus. That no two columns
+ * share a name is the store's rule: it needs all of them. */
+gboolean
+_kontor_pipeline_status_check (KontorRecord  *record,
+                               KontorRecord  *old_record,
+                               GError       **error)
+{
+  KontorPipelineStatus *status = KONTOR_PIPELINE_STATUS (record);
+  gboolean first = g_strcmp0 (kontor_pipeline_status_get_key (status),
+                              KONTOR_PIPELINE_KEY_NEW) == 0;
+  gint64 stale_days = kontor_pipeline_status_get_stale_days (status);
+  char *why = NULL;
+
+  if (kontor_pipeline_status_get_key (status) == NULL &&
+      kontor_text_is_blank (kontor_pipeline_status_get_name (status)))
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED,
+                           _("Enter a name for the column."));
+      return FALSE;
+    }
+
+  /* The first column stays first, and nothing takes its place. The first
+   * column is a system column and keeps the name of its key. */
+  if (first != (kontor_pipeline_status_get_position (status) <= FIRST_POSITION))
+    {
+      why = dup_first_column_why (kontor_pipeline_key_to_string (KONTOR_PIPELINE_KEY_NEW));
+      return set_restricted (error, why);
+    }
+
+  if (old_record != NULL &&
+      g_strcmp0 (kontor_pipeline_status_get_name (status),
+                 kontor_pipeline_status_get_name (KONTOR_PIPELINE_STATUS (old_record))) != 0 &&
+      !kontor_pipeline_status_can_rename (KONTOR_PIPELINE_STATUS (old_record), &why))
+    return set_restricted (error, why);
+
+  if (stale_days < 0 || stale_days > KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS)
+    {
+      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                   /* Translators: %d is the largest number of days allowed */
+                   _("Cards can be marked stale after 0 to %d days."),
+                   KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kontor_pipeline_status_validate:
+ * @status: a new column
+ * @error: return location for a #GError in %KONTOR_RECORD_ERROR
+ *
+ * The rules of a new column: a name, only the first column in first
+ * place, a stale limit of 0 to %KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS
+ * days, and the rules of every field. A change of a stored column is
+ * checked with kontor_record_validate(), which adds that a system column
+ * keeps its name.
+ *
+ * Returns: %TRUE when @status may be stored
+ */
+gboolean
+kontor_pipeline_status_validate (KontorPipelineStatus  *status,
+                                 GError               **error)
+{
+  g_return_val_if_fail (KONTOR_IS_PIPELINE_STATUS (status), FALSE);
+
+  return kontor_record_validate (KONTOR_RECORD (status), NULL, error);
+}
+
+/**
+ * kontor_pipeline_status_validate_delete:
+ * @status: a stored column
+ * @n_contacts: how many contacts have it, archived and inbox contacts included
+ * @error: return location for a #GError in %KONTOR_RECORD_ERROR
+ *
+ * kontor_pipeline_status_can_delete() as a #GError:
+ * %KONTOR_RECORD_ERROR_RESTRICTED for a system column or one with contacts.
+ *
+ * Returns: %TRUE when @status may be deleted
+ */
+gboolean
+kontor_pipeline_status_validate_delete (KontorPipelineStatus  *status,
+                                        gint64                 n_contacts,
+                                        GError               **error)
+{
+  char *why = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_PIPELINE_STATUS (status), FALSE);
+
+  if (kontor_pipeline_status_can_delete (status, n_contacts, &why))
+    return TRUE;
+
+  return set_restricted (error, why);
 }

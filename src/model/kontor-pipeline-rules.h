@@ -24,4 +24,10 @@ gboolean kontor_pipeline_status_name_is_free (GPtrArray           *statuses,
                                               const char          *except_id,
                                               char               **why);
 
+gboolean kontor_pipeline_status_validate        (KontorPipelineStatus  *status,
+                                                 GError               **error);
+gboolean kontor_pipeline_status_validate_delete (KontorPipelineStatus  *status,
+                                                 gint64                 n_contacts,
+                                                 GError               **error);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "kontor-pipeline-status.h"
 #include "kontor-record-private.h"
+#include "kontor-rules-private.h"
 
 /**
  * KontorPipelineStatus:
@@ -103,6 +104,7 @@ kontor_pipeline_status_class_init (KontorPipelineStatusClass *klass)
                                       G_N_ELEMENTS (pipeline_status_fields));
   record_class->dup_display_name = kontor_pipeline_status_dup_display_name;
   record_class->field_changed = kontor_pipeline_status_field_changed;
+  record_class->validate = _kontor_pipeline_status_check;
 }
 
 static void

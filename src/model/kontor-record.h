@@ -22,6 +22,9 @@ G_DECLARE_DERIVABLE_TYPE (KontorRecord, kontor_record, KONTOR, RECORD, GObject)
  * @field_changed: called after field @index changed, to notify derived
  *   properties such as a display name
  * @dup_display_name: how a person reads the record's name
+ * @validate: the rules of the record kind beyond those every field has;
+ *   @old is the stored version of a change, %NULL for a new record. Called
+ *   by kontor_record_validate() after the field rules passed.
  *
  * Base class of everything the store keeps: id, times and revision are
  * common, the rest comes from the subclass's field table.
@@ -35,12 +38,12 @@ struct _KontorRecordClass
   guint              n_fields;
   GParamSpec       **field_pspecs;
 
-  void  (*field_changed)    (KontorRecord *self,
-                             guint         index);
-  char *(*dup_display_name) (KontorRecord *self);
-
-  /*< private >*/
-  gpointer padding[8];
+  void      (*field_changed)    (KontorRecord  *self,
+                                 guint          index);
+  char     *(*dup_display_name) (KontorRecord  *self);
+  gboolean  (*validate)         (KontorRecord  *self,
+                                 KontorRecord  *old,
+                                 GError       **error);
 };
 
 void                kontor_record_class_install_fields (KontorRecordClass  *klass,

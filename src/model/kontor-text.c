@@ -297,3 +297,65 @@ kontor_text_strip_dup (const char *text)
 
   return copy;
 }
+
+/**
+ * kontor_text_is_blank:
+ * @text: (nullable): text a user typed
+ *
+ * Returns: %TRUE when @text is %NULL, empty or only white space
+ */
+gboolean
+kontor_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kontor_text_shorten:
+ * @text: (nullable): any bytes, meant to be UTF-8
+ * @max_chars: how many characters to keep at most
+ *
+ * Makes a value fit into a message: invalid bytes and control characters
+ * become U+FFFD, and a long text is cut after @max_chars characters with
+ * "…" appended.
+ *
+ * Returns: (transfer full): valid UTF-8 text, "" for %NULL
+ */
+char *
+kontor_text_shorten (const char *text,
+                     guint       max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  guint n = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  /* only the start is shown: validating a 10 MB text to show 40 characters
+   * would be waste */
+  valid = g_utf8_make_valid (text, MIN (strlen (text), (gsize) max_chars * 4 + 4));
+  out = g_string_new (NULL);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? 0xFFFD : c);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -15,5 +15,8 @@ char     *kontor_phone_normalize        (const char *number);
 gboolean  kontor_phone_is_query         (const char *text);
 gboolean  kontor_email_is_valid         (const char *address);
 char     *kontor_text_strip_dup         (const char *text);
+gboolean  kontor_text_is_blank          (const char *text);
+char     *kontor_text_shorten           (const char *text,
+                                         guint       max_chars);
 
 G_END_DECLS

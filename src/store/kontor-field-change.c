@@ -9,7 +9,7 @@
 
 #include "kontor-field-change.h"
 #include "kontor-rank.h"
-#include "kontor-store-private.h"
+#include "kontor-store-contact.h"
 
 /**
  * KontorFieldChange:

@@ -9,7 +9,7 @@
 
 #include "kontor-pipeline-operation.h"
 #include "kontor-pipeline-rules.h"
-#include "kontor-store-private.h"
+#include "kontor-store-crud.h"
 #include "kontor-uuid.h"
 
 /**
@@ -206,7 +206,7 @@ swap_step (KontorPipelineOperation  *self,
     {
       if (!kontor_pipeline_status_can_move (statuses, index, self->delta, &why))
         {
-          g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED, why);
+          g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED, why);
           g_free (why);
           return FALSE;
         }

@@ -12,7 +12,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "kontor-store-private.h"
+#include "kontor-record-json.h"
+#include "kontor-store-crud.h"
+#include "kontor-store-numbers.h"
+#include "kontor-store-outbox.h"
 
 #define RANGE_ID "00000000-0000-7000-8000-000000000101"
 #define MAX_PREFIX_LENGTH 20
@@ -202,8 +205,8 @@ kontor_store_set_number_range (KontorStore              *self,
   if (!kontor_store_get_number_range (self, &old, error) || !write_range (self, range, error))
     goto failed;
 
-  prefix_json = _kontor_json_quote (range->prefix != NULL ? range->prefix : "");
-  old_prefix_json = _kontor_json_quote (old.prefix);
+  prefix_json = kontor_json_quote (range->prefix != NULL ? range->prefix : "");
+  old_prefix_json = kontor_json_quote (old.prefix);
   if (g_strcmp0 (old.prefix, range->prefix != NULL ? range->prefix : "") != 0 &&
       !_kontor_store_append_outbox (self, "number_range", RANGE_ID, "update", "prefix",
                                     prefix_json, old_prefix_json, 0, error))
@@ -232,6 +235,68 @@ failed:
   kontor_number_range_clear (&old);
   _kontor_store_rollback (self);
   return FALSE;
+}
+
+/**
+ * _kontor_store_check_customer_number:
+ * @self: a store
+ * @number: (nullable): a customer number
+ * @own_id: (nullable): the record that is to have @number
+ * @error: return location for a #GError
+ *
+ * Customer numbers are unique among contacts and companies: a number
+ * another record has gives %KONTOR_STORE_ERROR_DUPLICATE_NUMBER, naming it.
+ *
+ * Returns: %TRUE when @number is free for @own_id
+ */
+gboolean
+_kontor_store_check_customer_number (KontorStore   *self,
+                                     const char    *number,
+                                     const char    *own_id,
+                                     GError       **error)
+{
+  static const char *sql[] = {
+    "SELECT id FROM contact WHERE customer_number = ?1 AND id IS NOT ?2",
+    "SELECT id FROM company WHERE customer_number = ?1 AND id IS NOT ?2",
+  };
+  static GType (*types[]) (void) = { kontor_contact_get_type, kontor_company_get_type };
+
+  if (number == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = _kontor_store_prepare (self, sql[i], error);
+      g_autofree char *other_id = NULL;
+      g_autoptr(KontorRecord) other = NULL;
+      g_autofree char *other_name = NULL;
+      int result;
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, own_id, -1, SQLITE_TRANSIENT);
+      result = _kontor_store_step (self, stmt, error);
+      if (result == 1)
+        other_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (result < 0)
+        return FALSE;
+      if (other_id == NULL)
+        continue;
+
+      other = kontor_store_load (self, types[i] (), other_id, error);
+      if (other == NULL)
+        return FALSE;
+      other_name = kontor_record_dup_display_name (other);
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_DUPLICATE_NUMBER,
+                   /* Translators: the first %s is a customer number, the second a name */
+                   _("The customer number “%s” is already used by %s."), number, other_name);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static int

@@ -11,7 +11,8 @@
 #include "config.h"
 
 #include "kontor-enums.h"
-#include "kontor-store-private.h"
+#include "kontor-store-crud.h"
+#include "kontor-store-query.h"
 #include "kontor-text.h"
 
 /* Parameters of a query being built: text or integers, bound in order. */
@@ -613,74 +614,11 @@ load_all (KontorStore  *self,
           GError      **error)
 {
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!collect_rowids (self, sql, params, rowids, error))
     return NULL;
 
-  for (guint i = 0; i < rowids->len; i++)
-    {
-      KontorRecord *record = kontor_store_load_by_rowid (self, type,
-                                                         g_array_index (rowids, gint64, i),
-                                                         error);
-      if (record == NULL)
-        return NULL;
-      g_ptr_array_add (records, record);
-    }
-
-  return g_steal_pointer (&records);
-}
-
-/**
- * kontor_store_list_pipeline_statuses:
- * @self: a store
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type KontorPipelineStatus): all
- *   pipeline statuses, active or not, in board order
- */
-GPtrArray *
-kontor_store_list_pipeline_statuses (KontorStore  *self,
-                                     GError      **error)
-{
-  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
-
-  return load_all (self, KONTOR_TYPE_PIPELINE_STATUS,
-                   "SELECT rid FROM pipeline_status ORDER BY position, rid", NULL, error);
-}
-
-/**
- * kontor_store_list_users:
- * @self: a store
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type KontorUser): all users by name
- */
-GPtrArray *
-kontor_store_list_users (KontorStore  *self,
-                         GError      **error)
-{
-  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
-
-  return load_all (self, KONTOR_TYPE_USER,
-                   "SELECT rid FROM app_user ORDER BY coalesce(full_name, username), rid",
-                   NULL, error);
-}
-
-/**
- * kontor_store_list_teams:
- * @self: a store
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type KontorTeam): all teams by name
- */
-GPtrArray *
-kontor_store_list_teams (KontorStore  *self,
-                         GError      **error)
-{
-  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
-
-  return load_all (self, KONTOR_TYPE_TEAM, "SELECT rid FROM team ORDER BY name, rid", NULL, error);
+  return _kontor_store_load_rowids (self, _kontor_entity_info_for_type (type), rowids, error);
 }
 
 /**
@@ -717,37 +655,4 @@ kontor_store_find_companies (KontorStore  *self,
   params_clear (&params);
 
   return companies;
-}
-
-/**
- * kontor_store_find_company_by_name:
- * @self: a store
- * @name: a company name
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the company called @name (case
- *   ignored), or %NULL without an error when there is none
- */
-KontorCompany *
-kontor_store_find_company_by_name (KontorStore  *self,
-                                   const char   *name,
-                                   GError      **error)
-{
-  g_autoptr(GPtrArray) companies = NULL;
-  Params params;
-
-  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  params_init (&params);
-  params_add_text (&params, name);
-  companies = load_all (self, KONTOR_TYPE_COMPANY,
-                        "SELECT rid FROM company WHERE name = ?1 COLLATE NOCASE ORDER BY rid LIMIT 1",
-                        &params, error);
-  params_clear (&params);
-
-  if (companies == NULL || companies->len == 0)
-    return NULL;
-
-  return g_object_ref (g_ptr_array_index (companies, 0));
 }

@@ -1,34 +1,60 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright 2026 Kontor developers */
 
-/* KontorStore owns the local SQLite database: the connection, migrations,
- * transactions, the outbox and the mapping of SQLite errors to translated
- * KONTOR_STORE_ERROR messages. Every write is one BEGIN IMMEDIATE
- * transaction that changes the domain rows and appends field-level outbox
- * entries (SYNC.md §3.5); every SQLite return code is checked, COMMIT
- * included, and a failed write leaves nothing behind. Listeners learn of
- * committed changes from the "changed" signal.
+/* KontorStore owns the local SQLite database. Every write is one BEGIN
+ * IMMEDIATE transaction that changes the domain rows and appends
+ * field-level outbox entries (SYNC.md §3.5); every SQLite return code is
+ * checked, COMMIT included, and a failed write leaves nothing behind.
+ * Listeners learn of committed changes from the "changed" signal.
  *
  * Threading: a store is used from the thread that opened it (the main
  * thread in the app); transactions are short. The connection is opened
- * with SQLITE_OPEN_NOMUTEX for that reason.
+ * with SQLITE_OPEN_NOMUTEX for that reason. A long write runs as a
+ * KontorStoreJob, on a worker thread with a connection of its own.
  *
- * This file: connection and transactions. Records: kontor-store-records.c;
- * lists and search: kontor-store-query.c; number ranges:
- * kontor-store-numbers.c. */
+ * The store by topic. Each file calls only the files below it; each
+ * private function is declared in the private header of the file that
+ * defines it. Generic code reaches an entity's hooks through its
+ * KontorEntityInfo (kontor-store-entity.h), never by name.
+ *
+ *   kontor-store-migrations.c  kontor_store_open(): schema upgrades and their
+ *                              code steps, sort keys and search documents
+ *                              rebuilt, this installation's identity
+ *   kontor-record-list.c       beside it, the operations: lists (over
+ *   kontor-store-query.c       filters and search), undoable field changes
+ *   kontor-field-change.c      and board columns
+ *   kontor-pipeline-operation.c
+ *        |
+ *   kontor-store-contact.c     entity hooks and each entity's extra SQL;
+ *   kontor-store-company.c     a contact links to (and may create) a
+ *   kontor-store-pipeline.c    company, so contact is above company
+ *   kontor-store-user.c, kontor-store-team.c, kontor-store-group.c
+ *        |
+ *   kontor-store-numbers.c     number ranges; customer numbers are unique
+ *        |
+ *   kontor-store-crud.c        generic load, insert, update, delete from
+ *                              the field table; the entity registry
+ *        |
+ *   kontor-store-children.c    e-mail addresses, phone numbers, links
+ *   kontor-store-index.c       sort keys and search documents
+ *        |
+ *   kontor-store-outbox.c      the outbox
+ *        |
+ *   kontor-store.c             (this file) connection, statements, errors,
+ *                              transactions, key/values, purge
+ *
+ * Field values become outbox JSON in the model (kontor-record-json.c). */
 
 #define G_LOG_DOMAIN "kontor-store"
 
 #include "config.h"
 
 #include <errno.h>
-#include <locale.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "kontor-store-private.h"
-#include "kontor-uuid.h"
+#include "kontor-store-db.h"
 
 enum {
   PROP_0,
@@ -45,24 +71,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-typedef gboolean (*MigrationStep) (KontorStore  *self,
-                                   GError      **error);
-
-/* One entry per schema version; the script is a resource, the optional
- * step runs C code in the same transaction (e.g. filling a new index). */
-static const struct {
-  const char    *script;
-  MigrationStep  after;
-} migrations[] = {
-  { "001-initial.sql", NULL },
-  { "002-search-and-numbers.sql", _kontor_store_rebuild_search },
-  { "003-board.sql", _kontor_store_rank_all_contacts },
-  { "004-board-index.sql", NULL },
-  { "005-staleness.sql", NULL },
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);
 
 G_DEFINE_FINAL_TYPE (KontorStore, kontor_store, G_TYPE_OBJECT)
 
@@ -246,6 +254,45 @@ _kontor_store_exec (KontorStore  *self,
 }
 
 /**
+ * _kontor_store_select_rowids:
+ * @self: a store
+ * @sql: a query of row ids, with at most one parameter
+ * @text: (nullable): the text bound to ?1
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): the row ids
+ *   @sql finds, in its order
+ */
+GArray *
+_kontor_store_select_rowids (KontorStore  *self,
+                             const char   *sql,
+                             const char   *text,
+                             GError      **error)
+{
+  g_autoptr(GArray) rowids = NULL;
+  sqlite3_stmt *stmt;
+  int result;
+
+  stmt = _kontor_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return NULL;
+
+  return g_steal_pointer (&rowids);
+}
+
+/**
  * _kontor_store_begin:
  * @self: a store
  * @error: return location for a #GError
@@ -260,6 +307,15 @@ gboolean
 _kontor_store_begin (KontorStore  *self,
                      GError      **error)
 {
+  /* inside a job's transaction, a write is a savepoint of it */
+  if (self->worker && self->in_transaction)
+    {
+      if (!_kontor_store_exec (self, "SAVEPOINT job_step", error))
+        return FALSE;
+      self->savepoints++;
+      return TRUE;
+    }
+
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
   if (!_kontor_store_exec (self, "BEGIN IMMEDIATE", error))
@@ -275,6 +331,14 @@ _kontor_store_begin (KontorStore  *self,
 void
 _kontor_store_rollback (KontorStore *self)
 {
+  if (self->savepoints > 0)
+    {
+      self->savepoints--;
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK TO job_step; RELEASE job_step", NULL, NULL, NULL);
+      return;
+    }
+
   /* After some errors (SQLITE_FULL, SQLITE_IOERR …) SQLite has already
    * rolled back; a second ROLLBACK would only report "no transaction". */
   if (!sqlite3_get_autocommit (self->db))
@@ -330,6 +394,12 @@ _kontor_store_commit (KontorStore  *self,
 
   g_return_val_if_fail (self->in_transaction, FALSE);
 
+  if (self->savepoints > 0)
+    {
+      self->savepoints--;
+      return _kontor_store_exec (self, "RELEASE job_step", error);
+    }
+
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -378,147 +448,6 @@ _kontor_store_note_change (KontorStore *self,
     g_hash_table_add (self->pending_many, g_strdup (entity));
   else
     g_array_append_val (rowids, rowid);
-}
-
-/**
- * _kontor_store_append_outbox:
- * @self: a store inside a transaction
- * @entity: the record's entity
- * @entity_id: the record's id
- * @op: "create", "update", "delete" or "restore"
- * @field: (nullable): the changed field, for "update"
- * @value_json: (nullable): the new value as JSON
- * @old_value_json: (nullable): the value before, for the change history
- * @base_rev: the revision the change is based on
- * @error: return location for a #GError
- *
- * Appends one outbox entry. A second edit of the same field while the first
- * is still pending replaces its value and keeps the first base revision and
- * old value (SYNC.md §3.5), so the server judges the edit against what the
- * user last saw from it. An edit of a field whose earlier edit is already on
- * its way to the server carries that entry's client_seq as after_local_seq
- * ("chained edits"), so the two do not conflict with each other.
- *
- * Returns: %TRUE on success
- */
-gboolean
-_kontor_store_append_outbox (KontorStore  *self,
-                             const char   *entity,
-                             const char   *entity_id,
-                             const char   *op,
-                             const char   *field,
-                             const char   *value_json,
-                             const char   *old_value_json,
-                             gint64        base_rev,
-                             GError      **error)
-{
-  const char *user_id = NULL;
-  sqlite3_stmt *stmt;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 after_local_seq = 0;
-
-  g_assert (self->in_transaction);
-
-  if (self->current_user != NULL)
-    user_id = kontor_record_get_id (KONTOR_RECORD (self->current_user));
-
-  if (g_str_equal (op, "update") && field != NULL)
-    {
-      stmt = _kontor_store_prepare (self,
-                                    "UPDATE outbox SET value_json = ?1, created_at = ?2 "
-                                    "WHERE entity_id = ?3 AND field = ?4 AND state = 'pending' "
-                                    "AND op = 'update'",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, value_json, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, now);
-      sqlite3_bind_text (stmt, 3, entity_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
-      if (!_kontor_store_step_done (self, stmt, error))
-        return FALSE;
-      if (sqlite3_changes (self->db) > 0)
-        {
-          /* Edited back to what the server last had (archive, then undo):
-           * there is nothing left to send. */
-          stmt = _kontor_store_prepare (self,
-                                        "DELETE FROM outbox WHERE entity_id = ?1 AND field = ?2 "
-                                        "AND state = 'pending' AND op = 'update' "
-                                        "AND value_json IS old_value_json",
-                                        error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
-          return _kontor_store_step_done (self, stmt, error);
-        }
-
-      stmt = _kontor_store_prepare (self,
-                                    "SELECT max(client_seq) FROM outbox WHERE entity_id = ?1 "
-                                    "AND field = ?2 AND state = 'inflight' AND op = 'update'",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
-      if (_kontor_store_step (self, stmt, error) < 0)
-        return FALSE;
-      after_local_seq = sqlite3_column_int64 (stmt, 0);   /* NULL: 0 */
-      sqlite3_reset (stmt);
-    }
-
-  stmt = _kontor_store_prepare (self,
-                                "INSERT INTO outbox (entity, entity_id, op, field, value_json, "
-                                "old_value_json, base_rev, user_id, created_at, after_local_seq) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, value_json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, old_value_json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, base_rev);
-  sqlite3_bind_text (stmt, 8, user_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 9, now);
-  if (after_local_seq > 0)
-    sqlite3_bind_int64 (stmt, 10, after_local_seq);
-  else
-    sqlite3_bind_null (stmt, 10);
-
-  return _kontor_store_step_done (self, stmt, error);
-}
-
-/**
- * _kontor_store_drop_outbox:
- * @self: a store inside a transaction
- * @entity_id: a record or child row id
- * @error: return location for a #GError
- *
- * Removes the pending entries of a record about to be deleted: they hold
- * the values of a person who must be gone for good (FEATURES C9).
- *
- * Returns: %TRUE on success
- */
-gboolean
-_kontor_store_drop_outbox (KontorStore  *self,
-                           const char   *entity_id,
-                           GError      **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = _kontor_store_prepare (self,
-                                "DELETE FROM outbox WHERE entity_id = ?1 AND state = 'pending'",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
-
-  return _kontor_store_step_done (self, stmt, error);
 }
 
 static char *
@@ -588,267 +517,22 @@ _kontor_store_set_state (KontorStore  *self,
                         key, value, error);
 }
 
-static int
-get_user_version (KontorStore  *self,
-                  GError      **error)
+char *
+_kontor_store_get_meta (KontorStore  *self,
+                        const char   *key,
+                        GError      **error)
 {
-  sqlite3_stmt *stmt = _kontor_store_prepare (self, "PRAGMA user_version", error);
-  int version = -1;
-
-  if (stmt == NULL)
-    return -1;
-
-  if (_kontor_store_step (self, stmt, error) == 1)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return version;
+  return get_key_value (self, "SELECT value FROM meta WHERE key = ?1", key, error);
 }
 
-static gboolean
-run_migration_script (KontorStore  *self,
-                      const char   *script,
-                      GError      **error)
+gboolean
+_kontor_store_set_meta (KontorStore  *self,
+                        const char   *key,
+                        const char   *value,
+                        GError      **error)
 {
-  g_autofree char *resource = g_strconcat (APP_PATH "/schema/", script, NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *sql = NULL;
-  gsize size;
-  const char *data;
-
-  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  /* the resource is not NUL-terminated when compiled without compression */
-  data = g_bytes_get_data (bytes, &size);
-  sql = g_strndup (data, size);
-
-  return _kontor_store_exec (self, sql, error);
-}
-
-/* A database without a schema version must be new: another program's
- * SQLite file is refused, not filled with Kontor's tables. */
-static gboolean
-is_empty_database (KontorStore  *self,
-                   GError      **error)
-{
-  sqlite3_stmt *stmt = _kontor_store_prepare (self, "SELECT count(*) FROM sqlite_master", error);
-  gint64 n_objects = -1;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (_kontor_store_step (self, stmt, error) == 1)
-    n_objects = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (n_objects == 0)
-    return TRUE;
-  if (n_objects > 0)
-    g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CORRUPT,
-                 /* Translators: %s is the path of a file */
-                 _("“%s” is a database of another program, not of Kontor."),
-                 display_path (self));
-
-  return FALSE;
-}
-
-/* Brings the schema from its current version to @target, all in one
- * transaction: an upgrade that fails leaves the database as it was. */
-static gboolean
-migrate (KontorStore  *self,
-         int           target,
-         GError      **error)
-{
-  g_autofree char *pragma = NULL;
-  int version;
-
-  version = get_user_version (self, error);
-  if (version < 0)
-    return FALSE;
-
-  if (version > KONTOR_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_TOO_NEW,
-                   /* Translators: %s is the path of the database file */
-                   _("The database “%s” was written by a newer version of Kontor. "
-                     "Update Kontor to open it."),
-                   display_path (self));
-      return FALSE;
-    }
-
-  if (version >= target)
-    return TRUE;
-
-  if (version == 0 && !is_empty_database (self, error))
-    return FALSE;
-
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-
-  /* All scripts first, then the C steps: a step runs today's code, which
-   * reads the tables as the last script leaves them. */
-  for (int v = version; v < target; v++)
-    {
-      if (!run_migration_script (self, migrations[v].script, error))
-        {
-          _kontor_store_rollback (self);
-          return FALSE;
-        }
-    }
-  for (int v = version; v < target; v++)
-    {
-      if (migrations[v].after != NULL && !migrations[v].after (self, error))
-        {
-          _kontor_store_rollback (self);
-          return FALSE;
-        }
-    }
-
-  pragma = g_strdup_printf ("PRAGMA user_version = %d", target);
-  if (!_kontor_store_exec (self, pragma, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
-
-  return _kontor_store_commit (self, error);
-}
-
-static gboolean
-open_connection (KontorStore  *self,
-                 GError      **error)
-{
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  int rc;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CANT_OPEN,
-                   /* Translators: the first %s is a folder, the second what the system said */
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _kontor_store_set_error (self, rc, error);
-      return FALSE;
-    }
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  /* WAL: readers never block the writer; synchronous=FULL: a committed
-   * change (and its outbox entry) survives a power cut (SYNC.md §3.5). */
-  return _kontor_store_exec (self,
-                             "PRAGMA journal_mode = WAL;"
-                             "PRAGMA synchronous = FULL;"
-                             "PRAGMA foreign_keys = ON;"
-                             "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_CACHE_KIB) ";"
-                             /* a large import grows the log to hundreds of
-                              * MiB; give the space back after checkpoints */
-                             "PRAGMA journal_size_limit = 67108864;",
-                             error);
-}
-
-/* Sort keys depend on the locale's collation; rebuild them when the locale
- * changed since they were made (DESIGN.md "Sorting"). */
-static gboolean
-check_sort_locale (KontorStore  *self,
-                   GError      **error)
-{
-  const char *locale = setlocale (LC_COLLATE, NULL);
-  g_autofree char *stored = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (locale == NULL)
-    locale = "C";
-
-  stored = get_key_value (self, "SELECT value FROM meta WHERE key = ?1", "sort-locale",
-                          &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (g_strcmp0 (stored, locale) == 0)
-    return TRUE;
-
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-
-  if ((stored != NULL && !_kontor_store_rebuild_sort_keys (self, error)) ||
-      !set_key_value (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
-                      "sort-locale", locale, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
-
-  return _kontor_store_commit (self, error);
-}
-
-static gboolean
-ensure_identity (KontorStore  *self,
-                 GError      **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *user_id = NULL;
-  g_autoptr(KontorUser) user = NULL;
-
-  self->client_id = _kontor_store_get_state (self, "client_id", &local_error);
-  if (local_error == NULL)
-    user_id = _kontor_store_get_state (self, "user_id", &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (user_id != NULL)
-    {
-      self->current_user = kontor_store_load (self, KONTOR_TYPE_USER, user_id, NULL);
-      if (self->current_user != NULL && self->client_id != NULL)
-        return TRUE;
-    }
-
-  /* First start: this installation's client id (SYNC.md §3.1) and a local
-   * user, the administrator of a database nobody else uses yet. */
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-
-  if (self->client_id == NULL)
-    {
-      self->client_id = kontor_uuid_v7_new ();
-      if (!_kontor_store_set_state (self, "client_id", self->client_id, error))
-        goto failed;
-    }
-
-  if (self->current_user == NULL)
-    {
-      const char *real_name = g_get_real_name ();
-
-      if (real_name == NULL || g_str_equal (real_name, "Unknown"))
-        real_name = NULL;
-      user = kontor_user_new (g_get_user_name (), real_name, KONTOR_USER_ROLE_ADMIN);
-      if (!_kontor_store_insert_record (self, KONTOR_RECORD (user), error) ||
-          !_kontor_store_set_state (self, "user_id",
-                                    kontor_record_get_id (KONTOR_RECORD (user)), error))
-        goto failed;
-      self->current_user = g_steal_pointer (&user);
-    }
-
-  return _kontor_store_commit (self, error);
-
-failed:
-  g_clear_object (&self->current_user);
-  _kontor_store_rollback (self);
-  return FALSE;
+  return set_key_value (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                        key, value, error);
 }
 
 /* Purging deleted data -------------------------------------------------
@@ -871,8 +555,7 @@ gboolean
 _kontor_store_mark_purge (KontorStore  *self,
                           GError      **error)
 {
-  return set_key_value (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
-                        "purge-pending", "1", error);
+  return _kontor_store_set_meta (self, "purge-pending", "1", error);
 }
 
 static int
@@ -945,7 +628,8 @@ _kontor_store_purge_in_background (KontorStore *self)
 {
   gboolean was_purging = self->purge_task != NULL;
 
-  if (was_purging)
+  /* a job's connection: the job asks the main store after its commit */
+  if (was_purging || self->worker)
     {
       self->purge_again = TRUE;
       return;
@@ -1004,13 +688,13 @@ kontor_store_purge (KontorStore  *self,
   return TRUE;
 }
 
-static gboolean
-finish_pending_purge (KontorStore  *self,
-                      GError      **error)
+/* Finishes a purge the app did not finish before it ended. */
+gboolean
+_kontor_store_finish_pending_purge (KontorStore  *self,
+                                    GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *pending = get_key_value (self, "SELECT value FROM meta WHERE key = ?1",
-                                            "purge-pending", &local_error);
+  g_autofree char *pending = _kontor_store_get_meta (self, "purge-pending", &local_error);
 
   if (local_error != NULL)
     {
@@ -1135,71 +819,99 @@ kontor_store_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "kontor", "kontor.db", NULL);
 }
 
-static KontorStore *
-open_store (const char  *path,
-            int          target_version,
-            GError     **error)
+static gboolean
+open_connection (KontorStore  *self,
+                 GError      **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CANT_OPEN,
+                   /* Translators: the first %s is a folder, the second what the system said */
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL: readers never block the writer; synchronous=FULL: a committed
+   * change (and its outbox entry) survives a power cut (SYNC.md §3.5). */
+  return _kontor_store_exec (self,
+                             "PRAGMA journal_mode = WAL;"
+                             "PRAGMA synchronous = FULL;"
+                             "PRAGMA foreign_keys = ON;"
+                             "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_CACHE_KIB) ";"
+                             /* a large import grows the log to hundreds of
+                              * MiB; give the space back after checkpoints */
+                             "PRAGMA journal_size_limit = 67108864;",
+                             error);
+}
+
+/**
+ * _kontor_store_open_worker:
+ * @path: the file of a store that is open already (and so up to date)
+ * @client_id: that store's client id
+ * @error: return location for a #GError
+ *
+ * Opens a second connection on the file for a KontorStoreJob, to be used
+ * by one thread only. Its transactions nest: once the job has begun one,
+ * every write runs in a savepoint of it. The caller, above the records'
+ * layer, loads the current user into it.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+KontorStore *
+_kontor_store_open_worker (const char  *path,
+                           const char  *client_id,
+                           GError     **error)
+{
+  g_autoptr(KontorStore) self = g_object_new (KONTOR_TYPE_STORE, NULL);
+
+  self->path = g_strdup (path);
+  self->client_id = g_strdup (client_id);
+  self->worker = TRUE;
+
+  if (!open_connection (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * _kontor_store_connect:
+ * @path: (nullable): the database file, %NULL for the default
+ * @error: return location for a #GError
+ *
+ * Opens the connection, creating the file and its folder when needed; the
+ * schema is kontor-store-migrations.c's business.
+ *
+ * Returns: (transfer full) (nullable): a store without a schema check yet
+ */
+KontorStore *
+_kontor_store_connect (const char  *path,
+                       GError     **error)
 {
   g_autoptr(KontorStore) self = g_object_new (KONTOR_TYPE_STORE, NULL);
 
   self->path = path != NULL ? g_strdup (path) : kontor_store_dup_default_path ();
 
-  if (!open_connection (self, error) ||
-      !migrate (self, target_version, error))
+  if (!open_connection (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
-}
-
-/**
- * kontor_store_open:
- * @path: (nullable): the database file, %NULL for the default
- * @error: return location for a #GError
- *
- * Opens (and creates or upgrades) a database. Blocking; call it at start-up.
- *
- * Returns: (transfer full) (nullable): the store
- */
-KontorStore *
-kontor_store_open (const char  *path,
-                   GError     **error)
-{
-  g_autoptr(KontorStore) self = NULL;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = open_store (path, KONTOR_STORE_SCHEMA_VERSION, error);
-  if (self == NULL ||
-      !check_sort_locale (self, error) ||
-      !ensure_identity (self, error) ||
-      !finish_pending_purge (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-/**
- * _kontor_store_create_at_version:
- * @path: a database file that does not exist yet
- * @version: the schema version to stop at
- * @error: return location for a #GError
- *
- * For migration tests: makes a database of an older schema version.
- *
- * Returns: %TRUE on success
- */
-gboolean
-_kontor_store_create_at_version (const char  *path,
-                                 int          version,
-                                 GError     **error)
-{
-  g_autoptr(KontorStore) self = NULL;
-
-  g_return_val_if_fail (version >= 1 && version <= KONTOR_STORE_SCHEMA_VERSION, FALSE);
-
-  self = open_store (path, version, error);
-
-  return self != NULL;
 }
 
 sqlite3 *
@@ -1281,29 +993,4 @@ kontor_store_set_current_user (KontorStore  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_USER]);
 
   return TRUE;
-}
-
-/**
- * kontor_store_count_outbox:
- * @self: a store
- * @error: return location for a #GError
- *
- * Returns: the number of changes waiting to be sent, or -1 on error
- */
-gint64
-kontor_store_count_outbox (KontorStore  *self,
-                           GError      **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-
-  g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
-
-  stmt = _kontor_store_prepare (self, "SELECT count(*) FROM outbox", error);
-  if (stmt != NULL && _kontor_store_step (self, stmt, error) == 1)
-    count = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  return count;
 }

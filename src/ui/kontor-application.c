@@ -9,7 +9,7 @@
 
 #include "kontor-application.h"
 #include "kontor-context.h"
-#include "kontor-demo.h"
+#include "kontor-demo-fill.h"
 #include "kontor-preferences-window.h"
 #include "kontor-window.h"
 
@@ -86,37 +86,55 @@ show_fatal_error (KontorApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static KontorStore *
-open_store (KontorApplication  *self,
-            GError            **error)
+static void
+on_demo_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  g_autofree char *path = dup_database_path (self);
-  g_autoptr(KontorStore) store = kontor_store_open (path, error);
-  gint64 n_contacts;
+  g_autoptr(KontorWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  GApplication *application = g_application_get_default ();
 
-  if (store == NULL)
-    return NULL;
-
-  if (self->demo_contacts == 0)
-    return g_steal_pointer (&store);
-
-  n_contacts = kontor_store_count (store, KONTOR_TYPE_CONTACT, error);
-  if (n_contacts < 0)
-    return NULL;
-  if (n_contacts == 0)
+  /* cancelled: nothing was stored, and the empty window says so */
+  if (!kontor_store_job_run_finish (KONTOR_STORE_JOB (source_object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      gtk_widget_get_visible (GTK_WIDGET (window)))
     {
-      g_autofree char *message =
-        g_strdup_printf (ngettext ("Creating a sample team with %u contact in “%s”…",
-                                   "Creating a sample team with %u contacts in “%s”…",
-                                   self->demo_contacts),
-                         self->demo_contacts, path);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                                  _("The Sample Team Could Not Be Created"),
+                                                  error->message);
 
-      g_printerr ("%s\n", message);
-      if (!kontor_demo_populate (store, self->demo_contacts, KONTOR_DEMO_DEFAULT_SEED, NULL, error))
-        return NULL;
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
     }
 
-  return g_steal_pointer (&store);
+  if (application != NULL)
+    g_application_release (application);
+}
+
+/* Fills an empty demo database on a worker thread while @window shows
+ * the progress, with "Cancel"; closing the window cancels, too. */
+static gboolean
+start_demo (KontorApplication  *self,
+            KontorWindow       *window,
+            KontorStore        *store,
+            GError            **error)
+{
+  g_autoptr(KontorStoreJob) job = NULL;
+  gint64 n_contacts;
+
+  n_contacts = kontor_store_count (store, KONTOR_TYPE_CONTACT, error);
+  if (n_contacts != 0)
+    return n_contacts > 0;
+
+  job = kontor_demo_job_new (store, self->demo_contacts, KONTOR_DEMO_DEFAULT_SEED);
+  kontor_window_show_job (window, job);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (kontor_store_job_cancel), job,
+                           G_CONNECT_SWAPPED);
+  g_application_hold (G_APPLICATION (self));
+  kontor_store_job_run_async (job, NULL, on_demo_done_cb, g_object_ref (window));
+
+  return TRUE;
 }
 
 static void
@@ -128,7 +146,8 @@ kontor_application_activate (GApplication *application)
   if (window == NULL)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(KontorStore) store = open_store (self, &error);
+      g_autofree char *path = dup_database_path (self);
+      g_autoptr(KontorStore) store = kontor_store_open (path, &error);
 
       if (store == NULL)
         {
@@ -138,6 +157,12 @@ kontor_application_activate (GApplication *application)
 
       self->context = kontor_context_new (store, self->settings);
       window = GTK_WINDOW (kontor_window_new (ADW_APPLICATION (self), self->context));
+      if (self->demo_contacts > 0 && !start_demo (self, KONTOR_WINDOW (window), store, &error))
+        {
+          gtk_window_destroy (window);
+          show_fatal_error (self, _("Could Not Open the Contacts"), error);
+          return;
+        }
     }
 
   gtk_window_present (window);

@@ -11,9 +11,11 @@
 
 #include "kontor-accessible.h"
 #include "kontor-board-private.h"
+#include "kontor-date-button.h"
 #include "kontor-field-change.h"
 #include "kontor-format.h"
-#include "kontor-window.h"
+#include "kontor-ui-utils.h"
+#include "kontor-user-chooser.h"
 
 /**
  * KontorBoardCard:
@@ -43,10 +45,8 @@ struct _KontorBoardCard
   GtkDragSource     *drag_source;
   double             drag_x;
   double             drag_y;
-  GtkListBox        *users_box;    /* in the assign popover, once made */
+  KontorUserChooser *users;        /* in the assign popover, once made */
   GtkLabel          *users_note;
-  GtkCalendar       *calendar;     /* in the due date popover, once made */
-  GtkWidget         *clear_due_button;
   char              *assign_tooltip;
   char              *due_tooltip;
   char              *age_tooltip;
@@ -64,7 +64,7 @@ struct _KontorBoardCard
   GtkLabel          *company_label;
   GtkLabel          *sales_rep_label;
   GtkLabel          *activity_label;
-  GtkMenuButton     *due_button;
+  KontorDateButton  *due_button;
   GtkLabel          *due_label;
   GtkLabel          *age_label;
   GtkButton         *edit_button;
@@ -73,19 +73,6 @@ struct _KontorBoardCard
 
 G_DEFINE_FINAL_TYPE (KontorBoardCard, kontor_board_card, GTK_TYPE_WIDGET)
 
-/* Colleagues' colours (kontor_user_get_color_index), drawn by style.css */
-static const char * const color_classes[] = {
-  "user-color-0", "user-color-1", "user-color-2", "user-color-3",
-  "user-color-4", "user-color-5", "user-color-6", "user-color-7",
-};
-
-static KontorWindow *
-get_window (KontorBoardCard *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return KONTOR_IS_WINDOW (root) ? KONTOR_WINDOW (root) : NULL;
-}
 
 static KontorContext *
 get_context (KontorBoardCard *self)
@@ -103,18 +90,6 @@ set_optional_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), shown);
 }
 
-
-static void
-set_color_class (GtkWidget  *widget,
-                 KontorUser *user)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (color_classes); i++)
-    gtk_widget_remove_css_class (widget, color_classes[i]);
-  if (user != NULL)
-    gtk_widget_add_css_class (widget,
-                              color_classes[kontor_user_get_color_index (user) %
-                                            G_N_ELEMENTS (color_classes)]);
-}
 
 /* The names of users by id, "Anna Schneider, Jonas Becker"; NULL for none */
 static char *
@@ -178,7 +153,7 @@ update_assignees (KontorBoardCard *self,
       g_autofree char *more = g_strdup_printf ("+%u", n - 1);
 
       gtk_label_set_label (self->avatar_label, initials != NULL ? initials : "?");
-      set_color_class (GTK_WIDGET (self->avatar_label), first);
+      kontor_user_add_color_class (GTK_WIDGET (self->avatar_label), first);
       gtk_label_set_label (self->avatar_more, more);
 
       /* Translators: who a contact is assigned to; %s is one or more names */
@@ -206,6 +181,7 @@ update_due_date (KontorBoardCard *self,
   g_autofree char *label = NULL;
   gboolean overdue = text != NULL && is_overdue (due_date);
 
+  kontor_date_button_set_date (self->due_button, due_date);
   gtk_label_set_label (self->due_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), text != NULL);
   if (overdue)
@@ -427,10 +403,7 @@ static void
 run_change (KontorBoardCard   *self,
             KontorFieldChange *change)
 {
-  KontorWindow *window = get_window (self);
-
-  if (window != NULL)
-    kontor_window_run_operation (window, KONTOR_OPERATION (change));
+  kontor_ui_run_operation (GTK_WIDGET (self), get_context (self), KONTOR_OPERATION (change));
 }
 
 static void
@@ -472,7 +445,6 @@ set_due_date_action (GtkWidget  *widget,
   KontorBoardCard *self = KONTOR_BOARD_CARD (widget);
 
   set_due_date (self, g_variant_get_string (parameter, NULL));
-  gtk_menu_button_popdown (self->due_button);
 }
 
 static void
@@ -481,25 +453,26 @@ apply_due_date_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   KontorBoardCard *self = KONTOR_BOARD_CARD (widget);
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = NULL;
 
-  if (self->calendar == NULL)
-    return;
+  /* the day chosen in the button's calendar; see on_due_date_notify_cb() */
+  gtk_widget_activate_action (GTK_WIDGET (self->due_button), "date.set", NULL);
+}
 
-  date = gtk_calendar_get_date (self->calendar);
-  iso = g_date_time_format (date, "%Y-%m-%d");
-  set_due_date (self, iso);
-  gtk_menu_button_popdown (self->due_button);
+/* The user set or cleared the date in the button's popover */
+static void
+on_due_date_notify_cb (KontorBoardCard  *self,
+                       GParamSpec       *pspec,
+                       KontorDateButton *button)
+{
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  set_due_date (self, kontor_date_button_get_date (button));
 }
 
 static void
-assign_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+toggle_assignee (KontorBoardCard *self,
+                 const char      *user_id)
 {
-  KontorBoardCard *self = KONTOR_BOARD_CARD (widget);
-  const char *user_id = g_variant_get_string (parameter, NULL);
   g_autoptr(KontorFieldChange) change = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
   const char * const *assignees;
@@ -556,6 +529,24 @@ assign_action (GtkWidget  *widget,
 }
 
 static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  toggle_assignee (KONTOR_BOARD_CARD (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_user_toggled_cb (KontorBoardCard   *self,
+                    const char        *user_id,
+                    KontorUserChooser *chooser)
+{
+  g_assert (KONTOR_IS_BOARD_CARD (self));
+
+  toggle_assignee (self, user_id);
+}
+
+static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -572,79 +563,31 @@ open_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* Popovers, made when first opened */
 
-static GtkWidget *
-create_user_row (KontorUser *user,
-                 gboolean    assigned)
-{
-  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (user));
-  g_autofree char *initials = kontor_user_dup_initials (user);
-  g_autofree char *label = NULL;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *avatar = gtk_label_new (initials);
-  GtkWidget *name_label = gtk_label_new (name);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_widget_add_css_class (avatar, "board-avatar");
-  set_color_class (avatar, user);
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-  gtk_widget_set_hexpand (name_label, TRUE);
-  gtk_widget_set_opacity (check, assigned ? 1.0 : 0.0);
-
-  gtk_box_append (GTK_BOX (box), avatar);
-  gtk_box_append (GTK_BOX (box), name_label);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "card.assign");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s",
-                                    kontor_record_get_id (KONTOR_RECORD (user)));
-
-  if (assigned)
-    /* Translators: a colleague in the assign list; %s is a name */
-    label = g_strdup_printf (_("%s, assigned"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, assigned ? label : name,
-                                  -1);
-
-  return row;
-}
-
 static void
 create_assign_popover_cb (GtkMenuButton *button,
                           gpointer       user_data)
 {
   KontorBoardCard *self = user_data;
-  GPtrArray *users = _kontor_board_get_users (self->board);
-  const char * const *assignees;
-  GtkWidget *child;
 
   g_assert (KONTOR_IS_BOARD_CARD (self));
 
-  if (self->users_box == NULL)
+  if (self->users == NULL)
     {
       GtkWidget *popover = gtk_popover_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *heading = gtk_label_new (_("Assign To"));
-      GtkWidget *scroller = gtk_scrolled_window_new ();
 
       gtk_widget_add_css_class (heading, "heading");
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
       gtk_widget_set_margin_start (heading, 6);
       gtk_widget_set_margin_top (heading, 6);
 
-      self->users_box = GTK_LIST_BOX (gtk_list_box_new ());
-      gtk_list_box_set_selection_mode (self->users_box, GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->users_box), "board-user-list");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->users_box),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colleagues"),
-                                      -1);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                      GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
-                                     GTK_WIDGET (self->users_box));
+      /* viewers cannot work on contacts: offered only to take them off */
+      self->users = KONTOR_USER_CHOOSER (kontor_user_chooser_new ());
+      kontor_user_chooser_set_context (self->users, get_context (self));
+      kontor_user_chooser_set_filter (self->users, kontor_user_role_can_edit);
+      g_signal_connect_object (self->users, "user-toggled", G_CALLBACK (on_user_toggled_cb),
+                               self, G_CONNECT_SWAPPED);
 
       self->users_note = GTK_LABEL (gtk_label_new (_("Your role cannot change contacts.")));
       gtk_label_set_wrap (self->users_note, TRUE);
@@ -653,87 +596,18 @@ create_assign_popover_cb (GtkMenuButton *button,
       gtk_widget_add_css_class (GTK_WIDGET (self->users_note), "caption");
 
       gtk_box_append (GTK_BOX (box), heading);
-      gtk_box_append (GTK_BOX (box), scroller);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->users));
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->users_note));
       gtk_popover_set_child (GTK_POPOVER (popover), box);
       gtk_menu_button_set_popover (button, popover);
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->users_box))) != NULL)
-    gtk_list_box_remove (self->users_box, child);
-
-  if (self->contact == NULL)
-    return;
-
-  assignees = kontor_contact_get_assignees (self->contact);
-  for (guint i = 0; i < users->len; i++)
-    {
-      KontorUser *user = g_ptr_array_index (users, i);
-      gboolean assigned = assignees != NULL &&
-                          g_strv_contains (assignees, kontor_record_get_id (KONTOR_RECORD (user)));
-
-      /* viewers cannot work on contacts: offered only to take them off */
-      if (!assigned && !kontor_user_role_can_edit (kontor_user_get_role (user)))
-        continue;
-      gtk_list_box_append (self->users_box, create_user_row (user, assigned));
-    }
-
+  kontor_user_chooser_set_selected (self->users, self->contact != NULL
+                                                 ? kontor_contact_get_assignees (self->contact)
+                                                 : NULL);
+  kontor_user_chooser_reload (self->users);
   gtk_widget_set_visible (GTK_WIDGET (self->users_note),
                           !kontor_context_can_edit (get_context (self)));
-}
-
-static void
-create_due_popover_cb (GtkMenuButton *button,
-                       gpointer       user_data)
-{
-  KontorBoardCard *self = user_data;
-  const char *due_date;
-  g_autoptr(GDateTime) date = NULL;
-
-  g_assert (KONTOR_IS_BOARD_CARD (self));
-
-  if (self->calendar == NULL)
-    {
-      GtkWidget *popover = gtk_popover_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *heading = gtk_label_new (_("Due Date"));
-      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *set_button = gtk_button_new_with_mnemonic (_("_Set"));
-
-      gtk_widget_add_css_class (heading, "heading");
-      self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Due Date"),
-                                      -1);
-      kontor_accessible_label_calendar (self->calendar);
-
-      self->clear_due_button = gtk_button_new_with_mnemonic (_("_Clear"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clear_due_button),
-                                      "card.set-due-date");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->clear_due_button), "s", "");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (set_button), "card.apply-due-date");
-      gtk_widget_add_css_class (set_button, "suggested-action");
-      gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
-      gtk_box_append (GTK_BOX (buttons), self->clear_due_button);
-      gtk_box_append (GTK_BOX (buttons), set_button);
-
-      gtk_box_append (GTK_BOX (box), heading);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
-      gtk_box_append (GTK_BOX (box), buttons);
-      gtk_popover_set_child (GTK_POPOVER (popover), box);
-      gtk_popover_set_default_widget (GTK_POPOVER (popover), set_button);
-      gtk_menu_button_set_popover (button, popover);
-    }
-
-  due_date = self->contact != NULL ? kontor_contact_get_due_date (self->contact) : NULL;
-  if (due_date != NULL && strlen (due_date) == 10)
-    date = g_date_time_new_local (g_ascii_strtoll (due_date, NULL, 10),
-                                  g_ascii_strtoll (due_date + 5, NULL, 10),
-                                  g_ascii_strtoll (due_date + 8, NULL, 10), 0, 0, 0);
-  if (date == NULL)
-    date = g_date_time_new_now_local ();
-  gtk_calendar_select_day (self->calendar, date);
-  gtk_widget_set_sensitive (self->clear_due_button, due_date != NULL);
 }
 
 static char *
@@ -775,6 +649,19 @@ create_move_menu_cb (GtkMenuButton *button,
     }
 
   g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (section));
+
+  /* the window's, as from the table and the contact's page */
+  if (self->contact != NULL)
+    {
+      g_autoptr(GMenu) delete = g_menu_new ();
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Delete…"), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.delete-contact", "s",
+                                         kontor_record_get_id (KONTOR_RECORD (self->contact)));
+      g_menu_append_item (delete, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (delete));
+    }
+
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
@@ -989,6 +876,8 @@ kontor_board_card_class_init (KontorBoardCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (KONTOR_TYPE_DATE_BUTTON);
+
   object_class->dispose = kontor_board_card_dispose;
   object_class->finalize = kontor_board_card_finalize;
 
@@ -1013,6 +902,7 @@ kontor_board_card_class_init (KontorBoardCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, edit_button);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, move_button);
   gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_date_notify_cb);
 
   gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, open_action);
@@ -1033,7 +923,6 @@ kontor_board_card_init (KontorBoardCard *self)
 
   gtk_menu_button_set_create_popup_func (self->assign_button, create_assign_popover_cb, self,
                                          NULL);
-  gtk_menu_button_set_create_popup_func (self->due_button, create_due_popover_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->move_button, create_move_menu_cb, self, NULL);
 
   click = gtk_gesture_click_new ();

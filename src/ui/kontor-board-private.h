@@ -62,4 +62,36 @@ void                  _kontor_board_card_unbind         (KontorBoardCard      *s
 void                  _kontor_board_card_update         (KontorBoardCard      *self);
 void                  _kontor_board_card_clear_drop_mark (KontorBoardCard     *self);
 
+/* The board's own state, shared by kontor-board.c (columns, loading) and
+ * kontor-board-moves.c (moves, focus, keyboard); not for other files. */
+struct _KontorBoard
+{
+  AdwBin                 parent_instance;
+
+  KontorContext         *context;
+  KontorFilter          *filter;
+  GPtrArray             *statuses;    /* KontorPipelineStatus, all, in board order */
+  GPtrArray             *columns;     /* KontorBoardColumn shown, left to right (unowned) */
+  GHashTable            *users;       /* id -> KontorUser */
+  GPtrArray             *user_list;   /* KontorUser, by name */
+  KontorBoardCardFields  card_fields;
+  guint                  n_items;
+  char                  *focus_id;    /* the contact whose card had the focus last */
+
+  /* the card to give the focus once its column has made it (after a move) */
+  char                  *pending_id;
+  char                  *pending_status_id;
+  guint                  pending_tick_id;
+  guint                  clock_source;
+  gint64                 clock_checked;     /* monotonic µs */
+  guint                  pending_ticks;
+
+  GtkStack              *stack;
+  GtkScrolledWindow     *scroller;
+  GtkBox                *columns_box;
+};
+
+void                  _kontor_board_class_init_moves    (GtkWidgetClass       *widget_class);
+void                  _kontor_board_init_moves          (KontorBoard          *self);
+
 G_END_DECLS

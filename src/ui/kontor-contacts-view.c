@@ -12,7 +12,6 @@
 #include "kontor-board-settings.h"
 #include "kontor-contacts-view.h"
 #include "kontor-format.h"
-#include "kontor-window.h"
 
 /* The contacts overview: a table (FEATURES L1) or the pipeline board (P1),
  * as GSettings "contacts-view" says; both show the contacts of one filter.
@@ -525,10 +524,10 @@ delete_selected_action (GtkWidget  *widget,
 {
   KontorContactsView *self = KONTOR_CONTACTS_VIEW (widget);
   KontorContact *contact = gtk_single_selection_get_selected_item (self->selection);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (contact != NULL && KONTOR_IS_WINDOW (root))
-    kontor_window_ask_delete_contact (KONTOR_WINDOW (root), contact);
+  if (contact != NULL)
+    gtk_widget_activate_action (widget, "win.delete-contact", "s",
+                                kontor_record_get_id (KONTOR_RECORD (contact)));
 }
 
 static GtkColumnViewColumn *

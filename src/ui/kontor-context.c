@@ -10,17 +10,23 @@
 /**
  * KontorContext:
  *
- * What every window, page and dialog works with: the store, the settings
- * and the current user (later also the sync client). The application owns
- * one and passes it down as a construct property (DESIGN.md); nothing below
- * the UI reaches for a global.
+ * What every window, page and dialog works with: the store, the settings,
+ * the current user and the undo history (later also the sync client). The
+ * application owns one and passes it down as a construct property
+ * (DESIGN.md); nothing below the UI reaches for a global.
+ *
+ * Every undoable change runs through the context's operation stack, from
+ * whichever widget: the window listens to it for the undo toast and its
+ * undo and redo actions, and a widget outside any window changes the same
+ * history.
  */
 struct _KontorContext
 {
-  GObject      parent_instance;
+  GObject               parent_instance;
 
-  KontorStore *store;
-  GSettings   *settings;
+  KontorStore          *store;
+  GSettings            *settings;
+  KontorOperationStack *operations;
 };
 
 enum {
@@ -41,6 +47,7 @@ kontor_context_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->operations);
 
   G_OBJECT_CLASS (kontor_context_parent_class)->dispose (object);
 }
@@ -109,6 +116,7 @@ kontor_context_class_init (KontorContextClass *klass)
 static void
 kontor_context_init (KontorContext *self)
 {
+  self->operations = kontor_operation_stack_new (KONTOR_OPERATION_STACK_DEFAULT_DEPTH);
 }
 
 /**
@@ -142,6 +150,20 @@ kontor_context_get_settings (KontorContext *self)
   g_return_val_if_fail (KONTOR_IS_CONTEXT (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * kontor_context_get_operations:
+ * @self: a context
+ *
+ * Returns: (transfer none): the stack every undoable change runs through
+ */
+KontorOperationStack *
+kontor_context_get_operations (KontorContext *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTEXT (self), NULL);
+
+  return self->operations;
 }
 
 /**

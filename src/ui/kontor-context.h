@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "kontor-operation-stack.h"
 #include "kontor-store.h"
 
 G_BEGIN_DECLS
@@ -13,11 +14,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KontorContext, kontor_context, KONTOR, CONTEXT, GObject)
 
-KontorContext *kontor_context_new              (KontorStore   *store,
-                                                GSettings     *settings);
-KontorStore   *kontor_context_get_store        (KontorContext *self);
-GSettings     *kontor_context_get_settings     (KontorContext *self);
-KontorUser    *kontor_context_get_current_user (KontorContext *self);
-gboolean       kontor_context_can_edit         (KontorContext *self);
+KontorContext        *kontor_context_new              (KontorStore   *store,
+                                                       GSettings     *settings);
+KontorStore          *kontor_context_get_store        (KontorContext *self);
+GSettings            *kontor_context_get_settings     (KontorContext *self);
+KontorOperationStack *kontor_context_get_operations   (KontorContext *self);
+KontorUser           *kontor_context_get_current_user (KontorContext *self);
+gboolean              kontor_context_can_edit         (KontorContext *self);
 
 G_END_DECLS

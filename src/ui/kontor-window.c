@@ -10,33 +10,33 @@
 #include "kontor-contact-page.h"
 #include "kontor-contacts-view.h"
 #include "kontor-delete-dialog.h"
+#include "kontor-job-banner.h"
 #include "kontor-new-contact-dialog.h"
+#include "kontor-ui-utils.h"
 #include "kontor-window.h"
-
-/* How many operations Ctrl+Z can take back. */
-#define UNDO_DEPTH 50
 
 /**
  * KontorWindow:
  *
  * The main window: the contacts table and a contact's page in a stack,
  * each with its own header bar (GTK 4.8 has no navigation view), over a
- * toast overlay. The window keeps the undo stack: every undoable change
- * runs through kontor_window_run_operation(), which shows a toast with
- * "Undo" and makes Ctrl+Z take it back (FEATURES C9, X8).
+ * toast overlay. The window shows what the context's operation stack does:
+ * each change applied (or redone) gets a toast naming it, with "Undo", in
+ * place of the one before; Ctrl+Z undoes and Shift+Ctrl+Z redoes. It also owns the one way to delete a contact,
+ * win.delete-contact, which asks first.
  */
 struct _KontorWindow
 {
   AdwApplicationWindow  parent_instance;
 
   KontorContext        *context;
-  GPtrArray            *undo_stack;   /* KontorOperation, newest last */
   AdwToast             *undo_toast;   /* weak */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkWidget            *contacts_view;
   GtkWidget            *contact_page;
+  KontorJobBanner      *job_banner;
 };
 
 enum {
@@ -49,14 +49,83 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (KontorWindow, kontor_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static KontorOperationStack *
+get_operations (KontorWindow *self)
+{
+  return kontor_context_get_operations (self->context);
+}
+
 static void
 update_actions (KontorWindow *self)
 {
   gboolean can_edit = kontor_context_can_edit (self->context);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 can_edit && self->undo_stack->len > 0);
+                                 can_edit &&
+                                 kontor_operation_stack_get_can_undo (get_operations (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 can_edit &&
+                                 kontor_operation_stack_get_can_redo (get_operations (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-contact", can_edit);
+}
+
+static void
+dismiss_undo_toast (KontorWindow *self)
+{
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_weak_pointer (&self->undo_toast);
+}
+
+static void
+on_undo_toast_dismissed_cb (KontorWindow *self,
+                            AdwToast     *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_weak_pointer (&self->undo_toast);
+}
+
+/* One undo toast at a time, naming the newest change: the one Ctrl+Z and
+ * its button take back. While it is shown it is retitled, not replaced:
+ * libadwaita 1.2 crashes when a toast that came in as another went is
+ * dismissed before its entrance ends (Ctrl+Z right after two quick
+ * changes). */
+static void
+on_operations_applied_cb (KontorWindow         *self,
+                          KontorOperation      *operation,
+                          KontorOperationStack *operations)
+{
+  const char *title = kontor_operation_get_title (operation);
+  AdwToast *toast;
+
+  g_assert (KONTOR_IS_WINDOW (self));
+  g_assert (KONTOR_IS_OPERATION (operation));
+
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, title);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_operations_undone_cb (KontorWindow         *self,
+                         KontorOperation      *operation,
+                         KontorOperationStack *operations)
+{
+  g_assert (KONTOR_IS_WINDOW (self));
+
+  dismiss_undo_toast (self);
 }
 
 static void
@@ -96,12 +165,27 @@ search_action (GtkWidget  *widget,
   kontor_contacts_view_focus_search (KONTOR_CONTACTS_VIEW (self->contacts_view));
 }
 
+/* win.undo and win.redo */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  kontor_window_undo (KONTOR_WINDOW (widget));
+  KontorWindow *self = KONTOR_WINDOW (widget);
+  KontorOperationStack *operations = get_operations (self);
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  g_autoptr(GError) error = NULL;
+
+  if (undo ? !kontor_operation_stack_get_can_undo (operations)
+           : !kontor_operation_stack_get_can_redo (operations))
+    return;
+
+  if (undo ? !kontor_operation_stack_undo (operations, &error)
+           : !kontor_operation_stack_redo (operations, &error))
+    kontor_ui_show_error (widget,
+                          undo ? _("The Change Could Not Be Undone")
+                               : _("The Change Could Not Be Redone"),
+                          error);
 }
 
 static void
@@ -120,6 +204,86 @@ show_contacts_action (GtkWidget  *widget,
   kontor_window_show_contacts (KONTOR_WINDOW (widget));
 }
 
+typedef struct
+{
+  KontorWindow  *window;
+  KontorContact *contact;
+} DeleteRequest;
+
+static void
+delete_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  DeleteRequest *request = data;
+
+  g_object_unref (request->window);
+  g_object_unref (request->contact);
+  g_free (request);
+}
+
+static void
+on_delete_dialog_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              DeleteRequest    *request)
+{
+  KontorWindow *self = request->window;
+  KontorStore *store = kontor_context_get_store (self->context);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, KONTOR_DELETE_RESPONSE))
+    return;
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (request->contact));
+  if (!kontor_store_delete (store, KONTOR_RECORD (request->contact), &error))
+    {
+      kontor_ui_show_error (GTK_WIDGET (self), _("The Contact Could Not Be Deleted"), error);
+      return;
+    }
+
+  kontor_window_show_contacts (self);
+  /* Translators: %s is a contact's name */
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  kontor_ui_add_toast (GTK_WIDGET (self), title);
+}
+
+/* win.delete-contact (a contact's id), from the table, a contact's page or
+ * a board card: asks whether the contact shall be deleted for good, and
+ * does it; then the table is shown. */
+static void
+delete_contact_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+  g_autoptr(KontorContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  DeleteRequest *request;
+  AdwMessageDialog *dialog;
+
+  if (!kontor_context_can_edit (self->context))
+    return;
+
+  contact = kontor_store_load (kontor_context_get_store (self->context), KONTOR_TYPE_CONTACT,
+                               g_variant_get_string (parameter, NULL), &error);
+  if (contact == NULL)
+    {
+      kontor_ui_show_error (widget, _("The Contact Could Not Be Deleted"), error);
+      return;
+    }
+
+  dialog = kontor_delete_dialog_new (GTK_WINDOW (self), KONTOR_RECORD (contact));
+
+  request = g_new0 (DeleteRequest, 1);
+  request->window = g_object_ref (self);
+  request->contact = g_steal_pointer (&contact);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_dialog_response_cb),
+                         request, delete_request_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 kontor_window_close_request (GtkWindow *window)
 {
@@ -136,7 +300,7 @@ kontor_window_close_request (GtkWindow *window)
       if (!kontor_contact_page_save (KONTOR_CONTACT_PAGE (self->contact_page), &error))
         {
           kontor_window_show_contact (self, NULL);
-          kontor_window_show_error (self, _("Your Changes Could Not Be Saved"), error);
+          kontor_ui_show_error (GTK_WIDGET (self), _("Your Changes Could Not Be Saved"), error);
           return TRUE;
         }
     }
@@ -176,6 +340,14 @@ kontor_window_constructed (GObject *object)
 
   gtk_stack_set_visible_child (self->stack, self->contacts_view);
 
+  g_signal_connect_object (get_operations (self), "applied",
+                           G_CALLBACK (on_operations_applied_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_operations (self), "undone",
+                           G_CALLBACK (on_operations_undone_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_operations (self), "notify::can-undo",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_operations (self), "notify::can-redo",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -195,7 +367,6 @@ kontor_window_finalize (GObject *object)
 {
   KontorWindow *self = KONTOR_WINDOW (object);
 
-  g_ptr_array_unref (self->undo_stack);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kontor_window_parent_class)->finalize (object);
@@ -257,13 +428,18 @@ kontor_window_class_init (KontorWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KONTOR_TYPE_JOB_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/kontor-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KontorWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KontorWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KontorWindow, job_banner);
 
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-contact", "s",
+                                   delete_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "s", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
 
@@ -273,13 +449,13 @@ kontor_window_class_init (KontorWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_SHIFT_MASK | GDK_CONTROL_MASK, "win.redo", NULL);
 }
 
 static void
 kontor_window_init (KontorWindow *self)
 {
-  self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
 #ifdef DEVELOPMENT_BUILD
@@ -321,126 +497,6 @@ kontor_window_get_context (KontorWindow *self)
   return self->context;
 }
 
-static void
-dismiss_undo_toast (KontorWindow *self)
-{
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_clear_weak_pointer (&self->undo_toast);
-}
-
-/**
- * kontor_window_run_operation:
- * @self: a window
- * @operation: an operation not applied yet
- *
- * Applies @operation, shows its title in a toast with "Undo" and keeps it
- * for Ctrl+Z. When applying fails, says why in a dialog.
- *
- * Returns: %TRUE when the operation was applied
- */
-gboolean
-kontor_window_run_operation (KontorWindow    *self,
-                             KontorOperation *operation)
-{
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  g_return_val_if_fail (KONTOR_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (KONTOR_IS_OPERATION (operation), FALSE);
-
-  if (!kontor_operation_apply (operation, &error))
-    {
-      kontor_window_show_error (self, _("The Change Could Not Be Made"), error);
-      return FALSE;
-    }
-
-  g_ptr_array_add (self->undo_stack, g_object_ref (operation));
-  if (self->undo_stack->len > UNDO_DEPTH)
-    g_ptr_array_remove_index (self->undo_stack, 0);
-  update_actions (self);
-
-  dismiss_undo_toast (self);
-  toast = adw_toast_new (kontor_operation_get_title (operation));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  return TRUE;
-}
-
-/**
- * kontor_window_undo:
- * @self: a window
- *
- * Takes back the newest operation (Ctrl+Z, the toast's "Undo").
- *
- * Returns: %TRUE when something was undone
- */
-gboolean
-kontor_window_undo (KontorWindow *self)
-{
-  g_autoptr(KontorOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (KONTOR_IS_WINDOW (self), FALSE);
-
-  if (self->undo_stack->len == 0)
-    return FALSE;
-
-  operation = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  update_actions (self);
-  dismiss_undo_toast (self);
-
-  if (!kontor_operation_undo (operation, &error))
-    {
-      kontor_window_show_error (self, _("The Change Could Not Be Undone"), error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * kontor_window_add_toast:
- * @self: a window
- * @title: what the toast says
- */
-void
-kontor_window_add_toast (KontorWindow *self,
-                         const char   *title)
-{
-  g_return_if_fail (KONTOR_IS_WINDOW (self));
-  g_return_if_fail (title != NULL);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-/**
- * kontor_window_show_error:
- * @self: a window
- * @heading: what failed, in a few words
- * @error: why; its message is already translated
- */
-void
-kontor_window_show_error (KontorWindow *self,
-                          const char   *heading,
-                          const GError *error)
-{
-  GtkWidget *dialog;
-
-  g_return_if_fail (KONTOR_IS_WINDOW (self));
-  g_return_if_fail (heading != NULL);
-  g_return_if_fail (error != NULL);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /**
  * kontor_window_show_contact:
  * @self: a window
@@ -464,7 +520,7 @@ kontor_window_show_contact (KontorWindow *self,
 
       if (contact == NULL)
         {
-          kontor_window_show_error (self, _("The Contact Could Not Be Opened"), error);
+          kontor_ui_show_error (GTK_WIDGET (self), _("The Contact Could Not Be Opened"), error);
           return;
         }
       kontor_contact_page_set_contact (KONTOR_CONTACT_PAGE (self->contact_page), contact);
@@ -487,82 +543,6 @@ kontor_window_show_contacts (KontorWindow *self)
 
   gtk_stack_set_visible_child (self->stack, self->contacts_view);
   kontor_contacts_view_focus_table (KONTOR_CONTACTS_VIEW (self->contacts_view));
-}
-
-typedef struct
-{
-  KontorWindow  *window;
-  KontorContact *contact;
-} DeleteRequest;
-
-static void
-delete_request_free (gpointer data,
-                     GClosure *closure)
-{
-  DeleteRequest *request = data;
-
-  g_object_unref (request->window);
-  g_object_unref (request->contact);
-  g_free (request);
-}
-
-static void
-on_delete_dialog_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              DeleteRequest    *request)
-{
-  KontorWindow *self = request->window;
-  KontorStore *store = kontor_context_get_store (self->context);
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, KONTOR_DELETE_RESPONSE))
-    return;
-
-  name = kontor_record_dup_display_name (KONTOR_RECORD (request->contact));
-  if (!kontor_store_delete (store, KONTOR_RECORD (request->contact), &error))
-    {
-      kontor_window_show_error (self, _("The Contact Could Not Be Deleted"), error);
-      return;
-    }
-
-  kontor_window_show_contacts (self);
-  /* Translators: %s is a contact's name */
-  title = g_strdup_printf (_("“%s” deleted"), name);
-  kontor_window_add_toast (self, title);
-}
-
-/**
- * kontor_window_ask_delete_contact:
- * @self: a window
- * @contact: a stored contact
- *
- * Asks whether @contact shall be deleted for good (FEATURES C9), and does
- * it; then the table is shown.
- */
-void
-kontor_window_ask_delete_contact (KontorWindow  *self,
-                                  KontorContact *contact)
-{
-  DeleteRequest *request;
-  AdwMessageDialog *dialog;
-
-  g_return_if_fail (KONTOR_IS_WINDOW (self));
-  g_return_if_fail (KONTOR_IS_CONTACT (contact));
-
-  if (!kontor_context_can_edit (self->context))
-    return;
-
-  dialog = kontor_delete_dialog_new (GTK_WINDOW (self), KONTOR_RECORD (contact));
-
-  request = g_new0 (DeleteRequest, 1);
-  request->window = g_object_ref (self);
-  request->contact = g_object_ref (contact);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_dialog_response_cb),
-                         request, delete_request_free, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
@@ -591,4 +571,20 @@ kontor_window_get_contact_page (KontorWindow *self)
   g_return_val_if_fail (KONTOR_IS_WINDOW (self), NULL);
 
   return self->contact_page;
+}
+
+/**
+ * kontor_window_show_job:
+ * @self: a window
+ * @job: a job that runs, or is about to, on the window's store
+ *
+ * Shows @job's progress and its "Cancel" at the foot of the window.
+ */
+void
+kontor_window_show_job (KontorWindow   *self,
+                        KontorStoreJob *job)
+{
+  g_return_if_fail (KONTOR_IS_WINDOW (self));
+
+  kontor_job_banner_set_job (self->job_banner, job);
 }

@@ -6,7 +6,7 @@
 #include <adwaita.h>
 
 #include "kontor-context.h"
-#include "kontor-operation.h"
+#include "kontor-store-job.h"
 
 G_BEGIN_DECLS
 
@@ -17,20 +17,12 @@ G_DECLARE_FINAL_TYPE (KontorWindow, kontor_window, KONTOR, WINDOW, AdwApplicatio
 KontorWindow  *kontor_window_new              (AdwApplication  *application,
                                                KontorContext   *context);
 KontorContext *kontor_window_get_context      (KontorWindow    *self);
-gboolean       kontor_window_run_operation    (KontorWindow    *self,
-                                               KontorOperation *operation);
-gboolean       kontor_window_undo             (KontorWindow    *self);
-void           kontor_window_add_toast        (KontorWindow    *self,
-                                               const char      *title);
-void           kontor_window_show_error       (KontorWindow    *self,
-                                               const char      *heading,
-                                               const GError    *error);
 void           kontor_window_show_contact     (KontorWindow    *self,
                                                const char      *contact_id);
 void           kontor_window_show_contacts    (KontorWindow    *self);
-void           kontor_window_ask_delete_contact (KontorWindow  *self,
-                                               KontorContact   *contact);
 GtkWidget     *kontor_window_get_contacts_view (KontorWindow   *self);
 GtkWidget     *kontor_window_get_contact_page (KontorWindow    *self);
+void           kontor_window_show_job         (KontorWindow    *self,
+                                               KontorStoreJob  *job);
 
 G_END_DECLS

@@ -55,7 +55,7 @@
 #include "kontor-board-column.h"
 #include "kontor-contacts-view.h"
 #include "kontor-context.h"
-#include "kontor-demo.h"
+#include "kontor-demo-fill.h"
 #include "kontor-field-change.h"
 #include "kontor-test-utils.h"
 #include "kontor-window.h"

@@ -321,7 +321,7 @@ def walk_app(pyatspi, app_process):
         return [a for (a, r, n, st, _) in seen
                 if r == P.ROLE_PUSH_BUTTON and n == label and st.contains(P.STATE_FOCUSABLE)]
 
-    for label in ('Set Due Date', 'Move To', 'Column Menu', 'Board Settings'):
+    for label in ('Due Date', 'Move To', 'Column Menu', 'Board Settings'):
         # a button just made visible may reach the bus after the walk
         buttons = (focusable_buttons(seen, label) or
                    wait_for(f'the “{label}” button',

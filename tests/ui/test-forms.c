@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-channel.h"
+#include "kontor-channels-section.h"
 #include "kontor-contact-page.h"
 #include "kontor-field-change.h"
 #include "kontor-new-contact-dialog.h"
@@ -469,8 +470,10 @@ test_page_channels (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email_row)), ==, "anna.mueller@example.de");
   g_assert_nonnull (kontor_test_find_row (GTK_WIDGET (page), "Mobile"));
 
-  /* an empty new row changes nothing */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contact.add-email", NULL));
+  /* an empty new row changes nothing (the action is the channels section's) */
+  g_assert_true (gtk_widget_activate_action (kontor_test_find_widget (GTK_WIDGET (page),
+                                                                      KONTOR_TYPE_CHANNELS_SECTION),
+                                             "channels.add-email", NULL));
   g_assert_false (kontor_contact_page_get_dirty (page));
 
   /* a wrong address: marked, said, not savable */
@@ -701,6 +704,37 @@ test_page_archive_and_make_active (Fixture       *fixture,
                                                                  "Pipeline Status")));
 }
 
+/* The target of the first item of @menu (or its sections) with @action */
+static char *
+dup_menu_target (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GVariant) target = NULL;
+
+      if (section != NULL)
+        {
+          char *found = dup_menu_target (section, action);
+
+          if (found != NULL)
+            return found;
+          continue;
+        }
+
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) ||
+          !g_str_equal (name, action))
+        continue;
+      target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                      G_VARIANT_TYPE_STRING);
+      return target != NULL ? g_variant_dup_string (target, NULL) : g_strdup ("");
+    }
+
+  return NULL;
+}
+
 static void
 test_page_delete_asks (Fixture       *fixture,
                        gconstpointer  data)
@@ -711,6 +745,14 @@ test_page_delete_asks (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   KontorContactPage *page = show_page (fixture, contact);
   AdwMessageDialog *dialog;
+  GtkMenuButton *menu_button;
+  g_autofree char *target = NULL;
+
+  /* the menu's Delete is the window's one action for that, with the id */
+  menu_button = GTK_MENU_BUTTON (kontor_test_find_widget (GTK_WIDGET (page),
+                                                          GTK_TYPE_MENU_BUTTON));
+  target = dup_menu_target (gtk_menu_button_get_menu_model (menu_button), "win.delete-contact");
+  g_assert_cmpstr (target, ==, kontor_record_get_id (KONTOR_RECORD (contact)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contact.delete", NULL));
   dialog = kontor_test_wait_for_message_dialog ();
@@ -968,7 +1010,10 @@ test_accessible_names (Fixture       *fixture,
   g_autoptr(KontorNewContactDialog) dialog = NULL;
   GtkWindow *preferences;
 
-  gtk_widget_activate_action (GTK_WIDGET (page), "contact.add-phone", NULL);
+  /* a new phone row: its label drop-down and remove button are named too */
+  g_assert_true (gtk_widget_activate_action (kontor_test_find_widget (GTK_WIDGET (page),
+                                                                      KONTOR_TYPE_CHANNELS_SECTION),
+                                             "channels.add-phone", NULL));
   kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
 
   dialog = show_dialog (fixture);

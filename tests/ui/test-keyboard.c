@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "kontor-contacts-view.h"
-#include "kontor-demo.h"
+#include "kontor-demo-fill.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "kontor-contacts-view.h"
-#include "kontor-demo.h"
+#include "kontor-demo-fill.h"
 #include "kontor-shot.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"

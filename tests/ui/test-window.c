@@ -10,11 +10,12 @@
 
 #include "kontor-contacts-view.h"
 #include "kontor-channel.h"
-#include "kontor-demo.h"
+#include "kontor-demo-fill.h"
 #include "kontor-field-change.h"
 #include "kontor-test-utils.h"
 #include "kontor-text.h"
 #include "kontor-ui-test-utils.h"
+#include "kontor-ui-utils.h"
 #include "kontor-window.h"
 
 /* The main window driven as a person would, through its actions and
@@ -283,7 +284,8 @@ test_archive_and_undo (Fixture       *fixture,
 
   change = kontor_field_change_new (fixture->base.store, KONTOR_RECORD (contact), "archived");
   kontor_field_change_set_enum (change, KONTOR_CONTACT_FIELD_STATUS, KONTOR_CONTACT_STATUS_ARCHIVED);
-  g_assert_true (kontor_window_run_operation (fixture->window, KONTOR_OPERATION (change)));
+  g_assert_true (kontor_ui_run_operation (GTK_WIDGET (fixture->window), fixture->context,
+                                         KONTOR_OPERATION (change)));
 
   /* the current-contacts table no longer shows it */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, n - 1);

@@ -447,7 +447,7 @@ test_column_alerts (Fixture       *fixture,
 
     kontor_pipeline_status_set_stale_days (offer, KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS + 1);
     g_assert_false (kontor_store_save (store, KONTOR_RECORD (offer), &error));
-    g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+    g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
     g_clear_error (&error);
     kontor_pipeline_status_set_stale_days (offer, -1);
     g_assert_false (kontor_store_save (store, KONTOR_RECORD (offer), &error));
@@ -507,7 +507,7 @@ test_restricted_card_cannot_move (Fixture       *fixture,
 
   move = kontor_field_change_new_move (store, a, WON_ID, NULL, NULL, "moved");
   g_assert_false (kontor_operation_apply (KONTOR_OPERATION (move), &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_STATUS_TRANSITION);
   g_assert_false (kontor_operation_is_applied (KONTOR_OPERATION (move)));
 
   stored = reload (store, a);
@@ -588,7 +588,7 @@ test_rename_column (Fixture       *fixture,
   /* "Auftrag erhalten" keeps its name, and says why */
   rename_system = kontor_pipeline_operation_new_rename (store, won, "Gewonnen", "renamed");
   g_assert_false (kontor_operation_apply (rename_system, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
   g_assert_nonnull (strstr (error->message, "e-mail"));
   assert_columns (store, "new,in-progress,contacted,offer,won,lost");
 }
@@ -657,14 +657,14 @@ test_delete_column (Fixture       *fixture,
   kontor_test_save (store, card);
   delete_offer = kontor_pipeline_operation_new_delete (store, offer, "deleted");
   g_assert_false (kontor_operation_apply (delete_offer, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
   g_assert_nonnull (strstr (error->message, "1"));
   g_clear_error (&error);
 
   /* a system column: refused */
   delete_system = kontor_pipeline_operation_new_delete (store, contacted, "deleted");
   g_assert_false (kontor_operation_apply (delete_system, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
   g_clear_error (&error);
   assert_columns (store, "new,in-progress,contacted,offer,won,lost");
 
@@ -702,17 +702,17 @@ test_move_column (Fixture       *fixture,
 
   move_first = kontor_pipeline_operation_new_move (store, first, 1, "moved");
   g_assert_false (kontor_operation_apply (move_first, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
   g_clear_error (&error);
 
   into_first = kontor_pipeline_operation_new_move (store, progress, -1, "moved");
   g_assert_false (kontor_operation_apply (into_first, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
   g_clear_error (&error);
 
   past_end = kontor_pipeline_operation_new_move (store, lost, 1, "moved");
   g_assert_false (kontor_operation_apply (past_end, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
   g_clear_error (&error);
   assert_columns (store, "new,in-progress,contacted,offer,won,lost");
 
@@ -750,7 +750,7 @@ test_add_column (Fixture       *fixture,
   /* nothing goes before the first column */
   before_first = kontor_pipeline_operation_new_add (store, "Vorher", first, FALSE, "added");
   g_assert_false (kontor_operation_apply (before_first, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
   g_clear_error (&error);
 
   /* undo removes an empty new column; once it holds cards, it refuses */
@@ -758,7 +758,7 @@ test_add_column (Fixture       *fixture,
   assert_columns (store, "new,in-progress,contacted,Termin vereinbart,offer,won,lost");
   card = new_card (store, "Anders", kontor_pipeline_operation_get_status_id (KONTOR_PIPELINE_OPERATION (right)));
   g_assert_false (kontor_operation_undo (right, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
   assert_columns (store, "new,in-progress,contacted,Termin vereinbart,offer,won,lost");
 }
 

@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include "kontor-contact-rules.h"
 #include "kontor-contact-validator.h"
+#include "kontor-error.h"
+#include "kontor-record-rules.h"
 
 /* The rules behind the "New Contact" dialog's Create button, without a
  * display: a name or a company, a plausible e-mail address, a phone number
@@ -118,6 +121,31 @@ test_phone (void)
   g_assert_true (kontor_contact_validator_get_passed (validator));
 }
 
+/* The dialog says what the store would say: the model's rules, not a copy */
+static void
+test_same_rules_as_the_model (void)
+{
+  static const char *bad_names[] = { "Anna\x07", "M\xfcller", NULL };
+  g_autofree char *long_name = g_strnfill (KONTOR_TEXT_MAX_CHARS + 1, 'a');
+
+  bad_names[2] = long_name;
+  for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
+    {
+      g_autoptr(KontorContactValidator) validator = kontor_contact_validator_new ();
+      g_autoptr(KontorContact) contact = kontor_contact_new ();
+      g_autoptr(GError) error = NULL;
+      int code = bad_names[i] == long_name ? KONTOR_RECORD_ERROR_TOO_LONG
+                                           : KONTOR_RECORD_ERROR_INVALID_TEXT;
+
+      kontor_contact_validator_set_first_name (validator, bad_names[i]);
+      kontor_contact_set_first_name (contact, bad_names[i]);
+      g_assert_false (kontor_contact_validate (contact, &error));
+      g_assert_error (error, KONTOR_RECORD_ERROR, code);
+      g_assert_false (kontor_contact_validator_get_passed (validator));
+      g_assert_cmpstr (kontor_contact_validator_get_feedback_text (validator), ==, error->message);
+    }
+}
+
 static void
 test_notify_only_on_change (void)
 {
@@ -172,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/contact-validator/any-name-passes", test_any_name_passes);
   g_test_add_func ("/contact-validator/email", test_email);
   g_test_add_func ("/contact-validator/phone", test_phone);
+  g_test_add_func ("/contact-validator/same-rules-as-the-model", test_same_rules_as_the_model);
   g_test_add_func ("/contact-validator/notify-only-on-change", test_notify_only_on_change);
 
   return g_test_run ();

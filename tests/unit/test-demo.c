@@ -9,7 +9,7 @@
 
 #include "kontor-channel.h"
 #include "kontor-contact-rules.h"
-#include "kontor-demo.h"
+#include "kontor-demo-fill.h"
 #include "kontor-test-utils.h"
 #include "kontor-text.h"
 #include "kontor-uuid.h"

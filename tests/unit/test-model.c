@@ -763,14 +763,14 @@ test_validate_needs_name_or_company (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_false (kontor_contact_validate (contact, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED);
   g_assert_cmpstr (error->message, !=, "");
   g_clear_error (&error);
 
   /* an e-mail address alone is not enough */
   kontor_contact_add_email (contact, NULL, "anna@example.de");
   g_assert_false (kontor_contact_validate (contact, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED);
   g_clear_error (&error);
 
   kontor_contact_set_last_name (contact, "Müller");
@@ -806,7 +806,7 @@ test_validate_bad_email (void)
   kontor_contact_add_email (contact, "home", "anna(at)example.de");
 
   g_assert_false (kontor_contact_validate (contact, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_EMAIL);
   g_assert_nonnull (strstr (error->message, "anna(at)example.de"));
 }
 
@@ -824,7 +824,7 @@ test_validate_dates (void)
 
   kontor_contact_set_birthday (contact, "2001-02-29");
   g_assert_false (kontor_contact_validate (contact, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_DATE);
   g_assert_nonnull (strstr (error->message, "2001-02-29"));
   g_clear_error (&error);
 
@@ -836,7 +836,7 @@ test_validate_dates (void)
   kontor_contact_set_birthday (contact, NULL);
   kontor_contact_set_due_date (contact, "2026-13-01");
   g_assert_false (kontor_contact_validate (contact, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_DATE);
   g_assert_nonnull (strstr (error->message, "2026-13-01"));
 }
 

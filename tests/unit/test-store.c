@@ -786,17 +786,17 @@ test_contact_invalid_refused (Fixture       *fixture,
 
   kontor_contact_add_email (contact, NULL, "kein@example");
   g_assert_false (kontor_store_save (store, KONTOR_RECORD (contact), &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED);
   g_clear_error (&error);
 
   kontor_contact_set_last_name (contact, "Müller");
   g_assert_false (kontor_store_save (store, KONTOR_RECORD (contact), &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_EMAIL);
   g_assert_nonnull (strstr (error->message, "kein@example"));
   g_clear_error (&error);
 
   g_assert_false (kontor_store_save (store, KONTOR_RECORD (company), &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED);
 
   g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 0);
   g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_COMPANY, NULL), ==, 0);
@@ -1556,7 +1556,7 @@ test_restricted_cannot_change_pipeline_status (Fixture       *fixture,
   kontor_contact_set_pipeline_status_id (contact, CONTACTED_STATUS_ID);
   kontor_contact_set_notes (contact, "verschoben");
   g_assert_false (kontor_store_save (store, KONTOR_RECORD (contact), &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_STATUS_TRANSITION);
   g_assert_nonnull (strstr (error->message, "Dora Dauer"));
   g_clear_error (&error);
 
@@ -1575,7 +1575,7 @@ test_restricted_cannot_change_pipeline_status (Fixture       *fixture,
   kontor_test_save (store, inbox);
   kontor_contact_set_pipeline_status_id (inbox, OFFER_STATUS_ID);
   g_assert_false (kontor_store_save (store, KONTOR_RECORD (inbox), &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_STATUS_TRANSITION);
 }
 
 static void
@@ -1785,7 +1785,7 @@ test_field_change_failure (Fixture       *fixture,
   kontor_field_change_set_string (move, KONTOR_CONTACT_FIELD_PIPELINE_STATUS_ID,
                                   CONTACTED_STATUS_ID);
   g_assert_false (kontor_operation_apply (KONTOR_OPERATION (move), &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_RESTRICTED);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_STATUS_TRANSITION);
   g_assert_false (kontor_operation_is_applied (KONTOR_OPERATION (move)));
   g_clear_error (&error);
   loaded = reload (store, contact);
@@ -1884,7 +1884,7 @@ test_changed_not_for_failure_or_no_op (Fixture       *fixture,
   kontor_contact_set_city (g_ptr_array_index (batch, 0), "Bonn");
   g_ptr_array_add (batch, g_object_ref (invalid));
   g_assert_false (kontor_store_save_all (store, batch, NULL, &error));
-  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED);
   g_clear_error (&error);
   g_assert_cmpuint (changed->entities->len, ==, 0);
 

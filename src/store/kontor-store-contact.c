@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* Contacts in the store: their hooks (rules, sort texts, the search
+ * document, the company typed by name, the place on the board) and their
+ * extra SQL (board ranks). */
+
+#define G_LOG_DOMAIN "kontor-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-channel.h"
+#include "kontor-contact-rules.h"
+#include "kontor-pipeline-rules.h"
+#include "kontor-rank.h"
+#include "kontor-store-contact.h"
+#include "kontor-store-crud.h"
+#include "kontor-store-numbers.h"
+#include "kontor-text.h"
+
+#define KONTOR_PIPELINE_STATUS_NEW_ID "00000000-0000-7000-8000-000000000001"
+
+static char *
+lookup_company_name (KontorStore *self,
+                     const char  *company_id)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  if (company_id == NULL)
+    return NULL;
+
+  stmt = _kontor_store_prepare (self, "SELECT name FROM company WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, company_id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step (self, stmt, NULL) == 1)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return name;
+}
+
+/* The company name the sort keys and search document need */
+static void
+contact_derive (KontorStore  *self,
+                KontorRecord *record)
+{
+  KontorContact *contact = KONTOR_CONTACT (record);
+  g_autofree char *company_name =
+    lookup_company_name (self, kontor_contact_get_company_id (contact));
+
+  kontor_contact_set_company_name (contact, company_name);
+}
+
+/* a contact's company name is part of its search document */
+static gboolean
+contact_in_search_document (guint index)
+{
+  return index == KONTOR_CONTACT_FIELD_COMPANY_ID;
+}
+
+static void
+contact_sort_texts (KontorStore   *self,
+                    KontorRecord  *record,
+                    char         **texts,
+                    gboolean      *natural)
+{
+  KontorContact *contact = KONTOR_CONTACT (record);
+  const char *last = kontor_contact_get_last_name (contact);
+  const char *first = kontor_contact_get_first_name (contact);
+
+  /* By last name, then first name; a contact without a person's name
+   * sorts by what the table shows instead (company, e-mail). */
+  if (last != NULL && first != NULL)
+    texts[0] = g_strconcat (last, " ", first, NULL);
+  else if (last != NULL || first != NULL)
+    texts[0] = g_strdup (last != NULL ? last : first);
+  else
+    texts[0] = kontor_record_dup_display_name (record);
+
+  texts[1] = g_strdup (kontor_contact_get_company_name (contact));
+  texts[2] = g_strdup (kontor_contact_get_primary_email (contact));
+  /* "(030) 12", "+49 30 12" and "030/12" are the same number */
+  texts[3] = kontor_contact_get_primary_phone (contact) != NULL
+             ? kontor_phone_normalize (kontor_contact_get_primary_phone (contact)) : NULL;
+  texts[4] = g_strdup (kontor_contact_get_customer_number (contact));
+  natural[3] = natural[4] = TRUE;
+}
+
+static void
+append_words (GString    *column,
+              const char *text)
+{
+  g_autofree char *transliterated = NULL;
+
+  if (text == NULL)
+    return;
+
+  if (column->len > 0)
+    g_string_append_c (column, ' ');
+  g_string_append (column, text);
+
+  /* "Müller" is also found as "Mueller" */
+  transliterated = kontor_text_transliterate_de (text);
+  if (transliterated != NULL)
+    {
+      g_string_append_c (column, ' ');
+      g_string_append (column, transliterated);
+    }
+}
+
+static void
+append_phones (GString   *column,
+               GPtrArray *phones)
+{
+  for (guint i = 0; phones != NULL && i < phones->len; i++)
+    {
+      const KontorChannel *phone = g_ptr_array_index (phones, i);
+      g_autofree char *digits = kontor_phone_normalize (phone->value);
+
+      /* as typed, international digits and the German national form, so
+       * that "+49 30 12", "030 12" and "4930" all find "(030) 123 45" */
+      g_string_append_printf (column, "%s%s %s", column->len > 0 ? " " : "", phone->value, digits);
+      if (g_str_has_prefix (digits, "49"))
+        g_string_append_printf (column, " 0%s", digits + 2);
+    }
+}
+
+static void
+contact_search_document (KontorStore   *self,
+                         KontorRecord  *record,
+                         GString      **columns)
+{
+  KontorContact *contact = KONTOR_CONTACT (record);
+  GPtrArray *emails = kontor_contact_get_emails (contact);
+
+  append_words (columns[0], kontor_contact_get_title (contact));
+  append_words (columns[0], kontor_contact_get_first_name (contact));
+  append_words (columns[0], kontor_contact_get_last_name (contact));
+  append_words (columns[1], kontor_contact_get_company_name (contact));
+  for (guint i = 0; emails != NULL && i < emails->len; i++)
+    append_words (columns[2], ((KontorChannel *) g_ptr_array_index (emails, i))->value);
+  append_phones (columns[3], kontor_contact_get_phones (contact));
+  append_words (columns[4], kontor_contact_get_customer_number (contact));
+  append_words (columns[5], kontor_contact_get_notes (contact));
+}
+
+static void
+contact_load_derived (KontorRecord *record,
+                      sqlite3_stmt *stmt,
+                      int           first)
+{
+  KontorContact *contact = KONTOR_CONTACT (record);
+  const char *status_name = (const char *) sqlite3_column_text (stmt, first + 1);
+  const char *status_key = (const char *) sqlite3_column_text (stmt, first + 2);
+
+  kontor_contact_set_company_name (contact, (const char *) sqlite3_column_text (stmt, first));
+  if (status_name == NULL)
+    status_name = kontor_pipeline_key_to_string (status_key);
+  kontor_contact_set_pipeline_status_name (contact, status_name);
+}
+
+/* A company typed by name (forms, imports) links to the company of that
+ * name, or to a new one made in the same transaction: a contact never
+ * keeps a company name without a company. */
+static gboolean
+resolve_company (KontorStore    *self,
+                 KontorContact  *contact,
+                 GError        **error)
+{
+  const char *name = kontor_contact_get_company_name (contact);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(KontorCompany) company = NULL;
+
+  if (kontor_contact_get_company_id (contact) != NULL || name == NULL)
+    return TRUE;
+
+  company = kontor_store_find_company_by_name (self, name, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (company == NULL)
+    {
+      company = kontor_company_new (name);
+      if (!_kontor_store_insert_record (self, _kontor_entity_info_for_type (KONTOR_TYPE_COMPANY),
+                                        KONTOR_RECORD (company), error))
+        return FALSE;
+    }
+
+  kontor_contact_set_company_id (contact, kontor_record_get_id (KONTOR_RECORD (company)));
+
+  return TRUE;
+}
+
+/**
+ * _kontor_store_dup_nearest_rank:
+ * @self: a store
+ * @status_id: a board column
+ * @rank: (nullable): a rank in it
+ * @above: whether to look above @rank (greater) or below it
+ * @contact_id: (nullable): a contact to leave out, the one being ranked
+ * @nearest: (out) (transfer full) (nullable): the rank nearest to @rank in
+ *   the column, of any contact but @contact_id; with no @rank, the
+ *   column's last; %NULL when there is none
+ * @error: return location for a #GError
+ *
+ * The board passes the ranks of the cards it shows; inbox, archived and
+ * filtered-out contacts of the column may lie between them, and a card
+ * must not take one of their ranks.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_dup_nearest_rank (KontorStore  *self,
+                                const char   *status_id,
+                                const char   *rank,
+                                gboolean      above,
+                                const char   *contact_id,
+                                char        **nearest,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int result;
+
+  *nearest = NULL;
+  stmt = _kontor_store_prepare (self, above ?
+                                "SELECT min(rank) FROM contact WHERE pipeline_status_id = ?1 "
+                                "AND rank > ?2 AND id IS NOT ?3" :
+                                "SELECT max(rank) FROM contact WHERE pipeline_status_id = ?1 "
+                                "AND (?2 IS NULL OR rank < ?2) AND id IS NOT ?3",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rank, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, contact_id, -1, SQLITE_TRANSIENT);
+  result = _kontor_store_step (self, stmt, error);
+  if (result == 1)
+    *nearest = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return result >= 0;
+}
+
+/* Gives @contact a rank after every card of its column. */
+static gboolean
+rank_last (KontorStore    *self,
+           KontorContact  *contact,
+           GError        **error)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *rank = NULL;
+
+  if (!_kontor_store_dup_nearest_rank (self, kontor_contact_get_pipeline_status_id (contact),
+                                       NULL, FALSE,
+                                       kontor_record_get_id (KONTOR_RECORD (contact)), &last,
+                                       error))
+    return FALSE;
+
+  rank = kontor_rank_between (last, NULL);
+  if (rank == NULL)
+    {
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CORRUPT,
+                   /* Translators: %s is a position code of a card on the board */
+                   _("The board position “%s” in the database is damaged."), last);
+      return FALSE;
+    }
+  kontor_contact_set_rank (contact, rank);
+
+  return TRUE;
+}
+
+static gboolean
+contact_check (KontorStore   *self,
+               KontorRecord  *record,
+               KontorRecord  *old_record,
+               GError       **error)
+{
+  KontorContact *contact = KONTOR_CONTACT (record);
+  KontorContact *old = old_record != NULL ? KONTOR_CONTACT (old_record) : NULL;
+  KontorContactStatus status = kontor_contact_get_status (contact);
+
+  if (!_kontor_store_check_customer_number (self, kontor_contact_get_customer_number (contact),
+                                            kontor_record_get_id (record), error) ||
+      !resolve_company (self, contact, error))
+    return FALSE;
+
+  if (old == NULL)
+    {
+      /* A new contact starts in the first column of the board, last. */
+      if (kontor_contact_get_pipeline_status_id (contact) == NULL)
+        kontor_contact_set_pipeline_status_id (contact, KONTOR_PIPELINE_STATUS_NEW_ID);
+      if (kontor_contact_get_pipeline_entered_at (contact) == 0)
+        kontor_contact_set_pipeline_entered_at (contact, g_get_real_time () / G_USEC_PER_SEC);
+      return kontor_contact_get_rank (contact) != NULL || rank_last (self, contact, error);
+    }
+
+  /* Days in the column count from the move into it (FEATURES X7); an
+   * undo, or a board move, brings its own time along. (A change applied
+   * from the server will too: the sync engine must not stamp it here.) */
+  if (g_strcmp0 (kontor_contact_get_pipeline_status_id (contact),
+                 kontor_contact_get_pipeline_status_id (old)) != 0 &&
+      kontor_contact_get_pipeline_entered_at (contact) ==
+      kontor_contact_get_pipeline_entered_at (old))
+    kontor_contact_set_pipeline_entered_at (contact, g_get_real_time () / G_USEC_PER_SEC);
+
+  /* Handled: any change a person makes takes the red mark off the card. */
+  if (kontor_contact_get_is_new (old) && kontor_contact_get_is_new (contact))
+    {
+      g_autoptr(GArray) changed = kontor_record_diff (old_record, record);
+
+      for (guint i = 0; i < changed->len; i++)
+        {
+          if (g_array_index (changed, guint, i) != KONTOR_CONTACT_FIELD_IS_NEW)
+            {
+              kontor_contact_set_is_new (contact, FALSE);
+              break;
+            }
+        }
+    }
+
+  /* No place in its column (the form changed the pipeline status and
+   * cleared the rank): last. */
+  if (kontor_contact_get_rank (contact) == NULL && !rank_last (self, contact, error))
+    return FALSE;
+
+  /* Remember what an archived or inbox contact was, for "Make active". */
+  if (kontor_contact_status_is_restricted (status) &&
+      !kontor_contact_status_is_restricted (kontor_contact_get_status (old)))
+    kontor_contact_set_previous_status (contact, kontor_contact_get_status (old));
+
+  return TRUE;
+}
+
+KontorEntityInfo _kontor_store_contact_entity = {
+  .get_type = kontor_contact_get_type,
+  .table = "contact",
+  .outbox = TRUE,
+  .channel_table = "contact_channel",
+  .link_table = "contact_link",
+  .sort_columns = { "sort_name", "sort_company", "sort_email", "sort_phone", "sort_number" },
+  .search_table = "contact_search",
+  .derived_select = ", co.name, ps.name, ps.key",
+  .derived_joins = " LEFT JOIN company co ON co.id = t.company_id"
+                   " LEFT JOIN pipeline_status ps ON ps.id = t.pipeline_status_id",
+  .sort_texts = contact_sort_texts,
+  .search_document = contact_search_document,
+  .in_search_document = contact_in_search_document,
+  .load_derived = contact_load_derived,
+  .derive = contact_derive,
+  .check = contact_check,
+};
+
+/**
+ * _kontor_store_rank_all_contacts:
+ * @self: a store inside a transaction
+ * @error: return location for a #GError
+ *
+ * Gives every contact without a rank one after the ranked cards of its
+ * column, in name order (migration to version 3). Ranks are presentational
+ * and each machine orders its own board (SYNC.md §3.6), so no outbox.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_rank_all_contacts (KontorStore  *self,
+                                 GError      **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *previous_column = NULL;
+  g_autofree char *rank = NULL;
+  sqlite3_stmt *stmt;
+  int result;
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT rid, pipeline_status_id FROM contact WHERE rank IS NULL "
+                                "ORDER BY pipeline_status_id, sort_name, rid",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+      g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      const char *column = g_ptr_array_index (columns, i);
+      char *next;
+
+      if (i == 0 || g_strcmp0 (column, previous_column) != 0)
+        {
+          g_free (previous_column);
+          previous_column = g_strdup (column);
+          g_clear_pointer (&rank, g_free);
+
+          /* after the column's ranked cards, if it has any */
+          stmt = _kontor_store_prepare (self,
+                                        "SELECT max(rank) FROM contact WHERE pipeline_status_id IS ?1",
+                                        error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, column, -1, SQLITE_TRANSIENT);
+          if (_kontor_store_step (self, stmt, error) == 1)
+            rank = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          sqlite3_reset (stmt);
+        }
+
+      next = kontor_rank_between (rank, NULL);
+      if (next == NULL)
+        {
+          g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CORRUPT,
+                       _("The board position “%s” in the database is damaged."), rank);
+          return FALSE;
+        }
+      g_free (rank);
+      rank = next;
+
+      stmt = _kontor_store_prepare (self, "UPDATE contact SET rank = ?1 WHERE rid = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, rank, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (rowids, gint64, i));
+      if (!_kontor_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  _kontor_store_note_change (self, "contact", 0);
+
+  return TRUE;
+}

@@ -1,0 +1,947 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* Records in SQLite, generically from their field tables: insert, update
+ * with field-level outbox entries, delete with tombstone, load. What differs
+ * per entity (sort keys, the search document, joined display fields, rules)
+ * comes from its KontorEntityInfo (kontor-store-entity.h), registered here
+ * by the entity's own file when the store opens. */
+
+#define G_LOG_DOMAIN "kontor-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-record-json.h"
+#include "kontor-store-children.h"
+#include "kontor-record-rules.h"
+#include "kontor-store-crud.h"
+#include "kontor-store-index.h"
+#include "kontor-store-outbox.h"
+#include "kontor-uuid.h"
+
+/* ------------------------------------------------------------------------ */
+/* Values in columns */
+
+static void
+bind_value (sqlite3_stmt      *stmt,
+            int                column,
+            const KontorField *field,
+            const GValue      *value)
+{
+  switch (field->type)
+    {
+    case KONTOR_FIELD_TYPE_STRING:
+    case KONTOR_FIELD_TYPE_DATE:
+    case KONTOR_FIELD_TYPE_REF:
+      sqlite3_bind_text (stmt, column, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+      break;
+    case KONTOR_FIELD_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, column, g_value_get_boolean (value) ? 1 : 0);
+      break;
+    case KONTOR_FIELD_TYPE_INT64:
+      sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
+      break;
+    case KONTOR_FIELD_TYPE_ENUM:
+      sqlite3_bind_int (stmt, column, g_value_get_enum (value));
+      break;
+    case KONTOR_FIELD_TYPE_CHANNELS:
+    case KONTOR_FIELD_TYPE_REFS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+read_value (sqlite3_stmt      *stmt,
+            int                column,
+            const KontorField *field,
+            GValue            *value)
+{
+  switch (field->type)
+    {
+    case KONTOR_FIELD_TYPE_STRING:
+    case KONTOR_FIELD_TYPE_DATE:
+    case KONTOR_FIELD_TYPE_REF:
+      g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
+      break;
+    case KONTOR_FIELD_TYPE_BOOLEAN:
+      g_value_set_boolean (value, sqlite3_column_int (stmt, column) != 0);
+      break;
+    case KONTOR_FIELD_TYPE_INT64:
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
+      break;
+    case KONTOR_FIELD_TYPE_ENUM:
+      g_value_set_enum (value, sqlite3_column_int (stmt, column));
+      break;
+    case KONTOR_FIELD_TYPE_CHANNELS:
+    case KONTOR_FIELD_TYPE_REFS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+is_column_field (const KontorField *field)
+{
+  return (field->flags & (KONTOR_FIELD_STORED | KONTOR_FIELD_LOCAL)) != 0 &&
+         field->type != KONTOR_FIELD_TYPE_CHANNELS &&
+         field->type != KONTOR_FIELD_TYPE_REFS;
+}
+
+/* e-mail addresses, phone numbers and links: rows of their own */
+static gboolean
+is_child_field (const KontorField *field)
+{
+  return field->type == KONTOR_FIELD_TYPE_CHANNELS || field->type == KONTOR_FIELD_TYPE_REFS;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The entities */
+
+static KontorEntityInfo *entities[16];
+static guint n_entities;
+
+static void
+build_sql (KontorEntityInfo *info)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (info->get_type ());
+  KontorRecordClass *record_class = KONTOR_RECORD_CLASS (klass);
+  GString *insert = g_string_new (NULL);
+  GString *values = g_string_new (NULL);
+  GString *select = g_string_new ("SELECT t.rid, t.id, t.created_at, t.updated_at, t.rev");
+  guint n = 4;
+
+  g_string_printf (insert, "INSERT INTO %s (id, created_at, updated_at, rev", info->table);
+  g_string_append (values, "?1, ?2, ?3, ?4");
+
+  for (guint i = 0; i < record_class->n_fields; i++)
+    {
+      const KontorField *field = &record_class->fields[i];
+
+      if (!is_column_field (field))
+        continue;
+      g_string_append_printf (insert, ", %s", field->column);
+      g_string_append_printf (values, ", ?%u", ++n);
+      g_string_append_printf (select, ", t.%s", field->column);
+    }
+  for (guint i = 0; info->sort_columns[i] != NULL; i++)
+    {
+      g_string_append_printf (insert, ", %s", info->sort_columns[i]);
+      g_string_append_printf (values, ", ?%u", ++n);
+    }
+  g_string_append_printf (insert, ") VALUES (%s)", values->str);
+  g_string_free (values, TRUE);
+
+  if (info->derived_select != NULL)
+    g_string_append (select, info->derived_select);
+  g_string_append_printf (select, " FROM %s t", info->table);
+  if (info->derived_joins != NULL)
+    g_string_append (select, info->derived_joins);
+
+  info->insert_sql = g_string_free (insert, FALSE);
+  info->select_sql = g_string_free (select, FALSE);
+}
+
+/**
+ * _kontor_store_register_entity:
+ * @info: (transfer none): an entity's description, kept for good
+ *
+ * Makes @info known to the store and builds its SQL. Called once per
+ * entity, from kontor-store-migrations.c, before any store is opened.
+ */
+void
+_kontor_store_register_entity (KontorEntityInfo *info)
+{
+  g_return_if_fail (n_entities < G_N_ELEMENTS (entities));
+
+  for (guint i = 0; i < n_entities; i++)
+    g_return_if_fail (entities[i] != info);
+
+  build_sql (info);
+  entities[n_entities++] = info;
+}
+
+/**
+ * _kontor_entity_info_nth:
+ * @n: an index
+ *
+ * Returns: (nullable): the @n-th registered entity, %NULL past the last
+ */
+const KontorEntityInfo *
+_kontor_entity_info_nth (guint n)
+{
+  return n < n_entities ? entities[n] : NULL;
+}
+
+const KontorEntityInfo *
+_kontor_entity_info_for_type (GType type)
+{
+  for (guint i = 0; i < n_entities; i++)
+    {
+      if (entities[i]->get_type () == type)
+        return entities[i];
+    }
+
+  g_critical ("The store keeps no records of type %s (was it opened with kontor_store_open()?)",
+              g_type_name (type));
+
+  return NULL;
+}
+
+const char *
+_kontor_entity_info_get_table (const KontorEntityInfo *info)
+{
+  return info->table;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Load */
+
+/**
+ * _kontor_store_load_record:
+ * @self: a store
+ * @info: an entity
+ * @where: " WHERE t.id = ?1" or " WHERE t.rid = ?1"
+ * @id: (nullable): the id for ?1, or %NULL to bind @rowid
+ * @rowid: the row id for ?1 when @id is %NULL
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL with
+ *   %KONTOR_STORE_ERROR_NOT_FOUND
+ */
+KontorRecord *
+_kontor_store_load_record (KontorStore             *self,
+                           const KontorEntityInfo  *info,
+                           const char              *where,
+                           const char              *id,
+                           gint64                   rowid,
+                           GError                 **error)
+{
+  g_autofree char *sql = g_strconcat (info->select_sql, where, NULL);
+  g_autoptr(KontorRecord) record = NULL;
+  KontorRecordClass *klass;
+  sqlite3_stmt *stmt;
+  int result;
+  int column;
+
+  stmt = _kontor_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (id != NULL)
+    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, rowid);
+
+  result = _kontor_store_step (self, stmt, error);
+  if (result <= 0)
+    {
+      sqlite3_reset (stmt);
+      if (result == 0)
+        g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND,
+                             _("The record no longer exists. It may have been deleted on "
+                               "another computer."));
+      return NULL;
+    }
+
+  record = g_object_new (info->get_type (), NULL);
+  klass = KONTOR_RECORD_GET_CLASS (record);
+
+  kontor_record_set_rowid (record, sqlite3_column_int64 (stmt, 0));
+  kontor_record_set_id (record, (const char *) sqlite3_column_text (stmt, 1));
+  kontor_record_set_created_at (record, sqlite3_column_int64 (stmt, 2));
+  kontor_record_set_updated_at (record, sqlite3_column_int64 (stmt, 3));
+  kontor_record_set_rev (record, sqlite3_column_int64 (stmt, 4));
+
+  column = 5;
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const KontorField *field = &klass->fields[i];
+      GValue value = G_VALUE_INIT;
+
+      if (!is_column_field (field))
+        continue;
+
+      g_value_init (&value, kontor_field_value_type (field));
+      read_value (stmt, column++, field, &value);
+      kontor_record_take_value (record, i, &value);
+    }
+  if (info->load_derived != NULL)
+    info->load_derived (record, stmt, column);
+  sqlite3_reset (stmt);
+
+  if (!_kontor_store_load_child_rows (self, info, record, error))
+    return NULL;
+
+  return g_steal_pointer (&record);
+}
+
+/**
+ * kontor_store_load:
+ * @self: a store
+ * @type: a #KontorRecord subtype
+ * @id: the record's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable) (type KontorRecord): the record, or
+ *   %NULL with %KONTOR_STORE_ERROR_NOT_FOUND
+ */
+gpointer
+kontor_store_load (KontorStore  *self,
+                   GType         type,
+                   const char   *id,
+                   GError      **error)
+{
+  const KontorEntityInfo *info;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  info = _kontor_entity_info_for_type (type);
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return _kontor_store_load_record (self, info, " WHERE t.id = ?1", id, 0, error);
+}
+
+/**
+ * kontor_store_load_by_rowid:
+ * @self: a store
+ * @type: a #KontorRecord subtype
+ * @rowid: the record's local row id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable) (type KontorRecord): the record
+ */
+gpointer
+kontor_store_load_by_rowid (KontorStore  *self,
+                            GType         type,
+                            gint64        rowid,
+                            GError      **error)
+{
+  const KontorEntityInfo *info;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  info = _kontor_entity_info_for_type (type);
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return _kontor_store_load_record (self, info, " WHERE t.rid = ?1", NULL, rowid, error);
+}
+
+/**
+ * _kontor_store_load_rowids:
+ * @self: a store
+ * @info: an entity
+ * @rowids: (element-type gint64): row ids of records of @info
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorRecord) (nullable): the
+ *   records, in the order of @rowids
+ */
+GPtrArray *
+_kontor_store_load_rowids (KontorStore             *self,
+                           const KontorEntityInfo  *info,
+                           GArray                  *rowids,
+                           GError                 **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      KontorRecord *record = _kontor_store_load_record (self, info, " WHERE t.rid = ?1", NULL,
+                                                        g_array_index (rowids, gint64, i),
+                                                        error);
+      if (record == NULL)
+        return NULL;
+      g_ptr_array_add (records, record);
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * _kontor_store_load_list:
+ * @self: a store
+ * @info: an entity
+ * @sql: a query for row ids of @info, with at most one parameter
+ * @text: (nullable): the text bound to ?1
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorRecord) (nullable): the
+ *   records @sql finds, in its order
+ */
+GPtrArray *
+_kontor_store_load_list (KontorStore             *self,
+                         const KontorEntityInfo  *info,
+                         const char              *sql,
+                         const char              *text,
+                         GError                 **error)
+{
+  g_autoptr(GArray) rowids = _kontor_store_select_rowids (self, sql, text, error);
+
+  if (rowids == NULL)
+    return NULL;
+
+  return _kontor_store_load_rowids (self, info, rowids, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Insert, update, delete */
+
+/* Removes the tombstone of @id. Returns 1 when there was one, 0 when not,
+ * -1 on error. */
+static int
+forget_tombstone (KontorStore            *self,
+                  const KontorEntityInfo *info,
+                  const char             *id,
+                  GError                **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                              "DELETE FROM tombstone WHERE entity = ?1 AND id = ?2",
+                                              error);
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, info->table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  if (!_kontor_store_step_done (self, stmt, error))
+    return -1;
+
+  return sqlite3_changes (self->db) > 0 ? 1 : 0;
+}
+
+/**
+ * _kontor_store_insert_record:
+ * @self: a store inside a transaction
+ * @info: @record's entity
+ * @record: a new record
+ * @error: return location for a #GError
+ *
+ * Inserts @record without its entity's checks, giving it an id, row id and
+ * times.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_insert_record (KontorStore             *self,
+                             const KontorEntityInfo  *info,
+                             KontorRecord            *record,
+                             GError                 **error)
+{
+  KontorRecordClass *klass = KONTOR_RECORD_GET_CLASS (record);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  sqlite3_stmt *stmt;
+  int column = 5;
+
+  if (kontor_record_get_id (record) == NULL)
+    {
+      g_autofree char *id = kontor_uuid_v7_new ();
+      kontor_record_set_id (record, id);
+    }
+  if (kontor_record_get_created_at (record) == 0)
+    kontor_record_set_created_at (record, now);
+  kontor_record_set_updated_at (record, now);
+
+  /* Derived values the sort keys and search document need */
+  if (info->derive != NULL)
+    info->derive (self, record);
+
+  stmt = _kontor_store_prepare (self, info->insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, kontor_record_get_id (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, kontor_record_get_created_at (record));
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 4, kontor_record_get_rev (record));
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if (is_column_field (&klass->fields[i]))
+        bind_value (stmt, column++, &klass->fields[i], kontor_record_get_value (record, i));
+    }
+  _kontor_store_bind_sort_keys (self, info, record, stmt, column);
+
+  if (!_kontor_store_step_done (self, stmt, error))
+    return FALSE;
+
+  kontor_record_set_rowid (record, sqlite3_last_insert_rowid (self->db));
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      /* Children of a new record travel inside its "create" entry. */
+      if (is_child_field (&klass->fields[i]) &&
+          !_kontor_store_write_child_rows (self, info, record, NULL, i, FALSE, error))
+        return FALSE;
+    }
+
+  if (!_kontor_store_write_search_document (self, info, record, FALSE, error))
+    return FALSE;
+
+  /* A pending "create" carries no values: the sync client sends the record
+   * as stored when it pushes (the server has never seen it, so there is no
+   * base to compare with). Later edits are in the row and in their own
+   * entries; nothing is copied twice, and a deleted person's data is not
+   * left behind in the outbox. */
+  if (info->outbox)
+    {
+      int restored = forget_tombstone (self, info, kontor_record_get_id (record), error);
+
+      /* undoing a delete brings the same record back: "restore" it */
+      if (restored < 0 ||
+          !_kontor_store_append_outbox (self, info->table, kontor_record_get_id (record),
+                                        restored ? "restore" : "create", NULL, NULL, NULL, 0,
+                                        error))
+        return FALSE;
+    }
+
+  _kontor_store_note_change (self, info->table, kontor_record_get_rowid (record));
+
+  return TRUE;
+}
+
+static gint64
+get_field_rev (KontorStore            *self,
+               const KontorEntityInfo *info,
+               gint64                  rowid,
+               const char             *column,
+               GError                **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce(json_extract(field_revs, ?1), 0) "
+                                          "FROM %s WHERE rid = ?2", info->table);
+  g_autofree char *path = g_strconcat ("$.", column, NULL);
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+  gint64 rev = -1;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  if (_kontor_store_step (self, stmt, error) == 1)
+    rev = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return rev;
+}
+
+/* Writes what changed between @old and @record, field by field, each
+ * stored field with its own outbox entry. Inside a transaction. */
+static gboolean
+update_record (KontorStore            *self,
+               const KontorEntityInfo *info,
+               KontorRecord           *record,
+               KontorRecord           *old,
+               GArray                 *changed,
+               GError                **error)
+{
+  KontorRecordClass *klass = KONTOR_RECORD_GET_CLASS (record);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  gboolean search_changed = FALSE;
+  sqlite3_stmt *stmt;
+  int n = 1;
+
+  kontor_record_set_rowid (record, kontor_record_get_rowid (old));
+
+  if (info->derive != NULL)
+    info->derive (self, record);
+
+  g_string_printf (sql, "UPDATE %s SET updated_at = ?1", info->table);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const KontorField *field = &klass->fields[g_array_index (changed, guint, i)];
+
+      if (is_column_field (field))
+        g_string_append_printf (sql, ", %s = ?%d", field->column, ++n);
+    }
+  g_string_append_printf (sql, " WHERE rid = ?%d", ++n);
+
+  stmt = _kontor_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, now);
+  n = 1;
+  for (guint i = 0; i < changed->len; i++)
+    {
+      guint index = g_array_index (changed, guint, i);
+      const KontorField *field = &klass->fields[index];
+
+      if (is_column_field (field))
+        bind_value (stmt, ++n, field, kontor_record_get_value (record, index));
+    }
+  sqlite3_bind_int64 (stmt, ++n, kontor_record_get_rowid (record));
+  if (!_kontor_store_step_done (self, stmt, error))
+    return FALSE;
+
+  kontor_record_set_updated_at (record, now);
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      guint index = g_array_index (changed, guint, i);
+      const KontorField *field = &klass->fields[index];
+
+      search_changed |= (field->flags & KONTOR_FIELD_SEARCH) != 0 ||
+                        (info->in_search_document != NULL && info->in_search_document (index));
+
+      if (is_child_field (field))
+        {
+          if (!_kontor_store_write_child_rows (self, info, record, old, index, info->outbox,
+                                               error))
+            return FALSE;
+        }
+      else if (info->outbox && (field->flags & KONTOR_FIELD_STORED) != 0)
+        {
+          g_autofree char *value_json =
+            kontor_field_value_to_json_string (field, kontor_record_get_value (record, index));
+          g_autofree char *old_json =
+            kontor_field_value_to_json_string (field, kontor_record_get_value (old, index));
+          gint64 base_rev = get_field_rev (self, info, kontor_record_get_rowid (record),
+                                           field->column, error);
+
+          if (base_rev < 0 ||
+              !_kontor_store_append_outbox (self, info->table, kontor_record_get_id (record),
+                                            "update", field->column, value_json, old_json,
+                                            base_rev, error))
+            return FALSE;
+        }
+    }
+
+  if (!_kontor_store_write_sort_keys (self, info, record, error))
+    return FALSE;
+  if (search_changed && !_kontor_store_write_search_document (self, info, record, TRUE, error))
+    return FALSE;
+  if (info->after_update != NULL && !info->after_update (self, record, changed, error))
+    return FALSE;
+
+  _kontor_store_note_change (self, info->table, kontor_record_get_rowid (record));
+
+  return TRUE;
+}
+
+/**
+ * _kontor_store_refresh_row:
+ * @self: a store inside a transaction
+ * @info: an entity
+ * @rowid: a record of @info
+ * @error: return location for a #GError
+ *
+ * Re-derives the sort keys and search document of one record, e.g. of a
+ * contact after its company was renamed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_refresh_row (KontorStore             *self,
+                           const KontorEntityInfo  *info,
+                           gint64                   rowid,
+                           GError                 **error)
+{
+  g_autoptr(KontorRecord) record = _kontor_store_load_record (self, info, " WHERE t.rid = ?1",
+                                                              NULL, rowid, error);
+
+  if (record == NULL ||
+      !_kontor_store_write_sort_keys (self, info, record, error) ||
+      !_kontor_store_write_search_document (self, info, record, TRUE, error))
+    return FALSE;
+
+  _kontor_store_note_change (self, info->table, rowid);
+
+  return TRUE;
+}
+
+/* Saves one record inside a transaction: insert when it is new, else the
+ * changed fields. Sets *changed_anything. */
+gboolean
+_kontor_store_save_record (KontorStore   *self,
+                           KontorRecord  *record,
+                           gboolean      *changed_anything,
+                           GError       **error)
+{
+  const KontorEntityInfo *info = _kontor_entity_info_for_type (G_OBJECT_TYPE (record));
+  g_autoptr(KontorRecord) old = NULL;
+  g_autoptr(GArray) changed = NULL;
+
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  *changed_anything = FALSE;
+
+  if (kontor_record_get_id (record) != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      old = _kontor_store_load_record (self, info, " WHERE t.id = ?1",
+                                       kontor_record_get_id (record), 0, &local_error);
+      if (old == NULL && !g_error_matches (local_error, KONTOR_STORE_ERROR,
+                                           KONTOR_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  if (!kontor_record_validate (record, old, error) ||
+      (info->check != NULL && !info->check (self, record, old, error)))
+    return FALSE;
+
+  if (old == NULL)
+    {
+      *changed_anything = TRUE;
+      return _kontor_store_insert_record (self, info, record, error);
+    }
+
+  changed = kontor_record_diff (old, record);
+  if (changed->len == 0)
+    return TRUE;
+
+  *changed_anything = TRUE;
+
+  return update_record (self, info, record, old, changed, error);
+}
+
+/**
+ * kontor_store_save:
+ * @self: a store
+ * @record: a new record, or a changed copy of a stored one
+ * @error: return location for a #GError
+ *
+ * Stores @record in one transaction: a new record (no id yet, or an id the
+ * database does not have) is created; for a stored one every changed field
+ * is written and gets its outbox entry. On success @record has its id, row
+ * id and times, and ids for new e-mail addresses and phone numbers. On
+ * failure nothing was written.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_save (KontorStore   *self,
+                   KontorRecord  *record,
+                   GError       **error)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  if (!_kontor_store_save_record (self, record, &changed, error))
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
+  return _kontor_store_commit (self, error);
+}
+
+/**
+ * kontor_store_save_all:
+ * @self: a store
+ * @records: (element-type KontorRecord): records to save, in order
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Saves all @records in one transaction (an import, the demo team): all of
+ * them or, on an error or cancellation, none.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_save_all (KontorStore   *self,
+                       GPtrArray     *records,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  gboolean bulk;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bulk = records->len > 1000;
+  if (bulk)
+    _kontor_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_BULK_CACHE_KIB),
+                        NULL);
+
+  if (!_kontor_store_begin (self, error))
+    ok = FALSE;
+
+  for (guint i = 0; ok && i < records->len; i++)
+    {
+      gboolean changed;
+
+      if ((i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error)) ||
+          !_kontor_store_save_record (self, g_ptr_array_index (records, i), &changed, error))
+        {
+          _kontor_store_rollback (self);
+          ok = FALSE;
+        }
+    }
+
+  if (ok)
+    ok = _kontor_store_commit (self, error);
+
+  if (bulk)
+    {
+      /* back to the small cache, and give the memory back */
+      _kontor_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_CACHE_KIB), NULL);
+      sqlite3_db_release_memory (self->db);
+    }
+
+  return ok;
+}
+
+/**
+ * _kontor_store_delete_record:
+ * @self: a store inside a transaction
+ * @record: a stored record
+ * @error: return location for a #GError
+ *
+ * What kontor_store_delete() does, inside the caller's transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_delete_record (KontorStore   *self,
+                             KontorRecord  *record,
+                             GError       **error)
+{
+  const KontorEntityInfo *info = _kontor_entity_info_for_type (G_OBJECT_TYPE (record));
+  const char *id = kontor_record_get_id (record);
+  g_autoptr(KontorRecord) stored = NULL;
+  g_autoptr(GArray) dependents = NULL;
+  g_autofree char *sql = NULL;
+  const char *user_id = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert (self->in_transaction);
+
+  if (self->current_user != NULL)
+    user_id = kontor_record_get_id (KONTOR_RECORD (self->current_user));
+
+  stored = _kontor_store_load_record (self, info, " WHERE t.id = ?1", id, 0, error);
+  if (stored == NULL)
+    return FALSE;
+
+  if (info->check_delete != NULL && !info->check_delete (self, stored, error))
+    return FALSE;
+
+  /* link entries name the owner, so they go with the record's own */
+  if (!_kontor_store_drop_outbox (self, id, error) ||
+      !_kontor_store_drop_child_outbox (self, info->channel_table, id, error) ||
+      !_kontor_store_delete_search_document (self, info, kontor_record_get_rowid (stored), error))
+    return FALSE;
+
+  /* e.g. a company's contacts, which lose it (ON DELETE SET NULL) */
+  if (info->before_delete != NULL)
+    {
+      dependents = info->before_delete (self, stored, error);
+      if (dependents == NULL)
+        return FALSE;
+    }
+
+  /* child rows go with ON DELETE CASCADE */
+  sql = g_strdup_printf ("DELETE FROM %s WHERE rid = ?1", info->table);
+  stmt = _kontor_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, kontor_record_get_rowid (stored));
+  if (!_kontor_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (dependents != NULL && !info->after_delete (self, dependents, error))
+    return FALSE;
+
+  stmt = _kontor_store_prepare (self,
+                                "UPDATE record_shadow SET values_json = NULL, deleted = 1 "
+                                "WHERE entity = ?1 AND id = ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, info->table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  if (!_kontor_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = _kontor_store_prepare (self,
+                                "INSERT OR REPLACE INTO tombstone (entity, id, deleted_at, "
+                                "deleted_by, rev) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, info->table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 4, user_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, kontor_record_get_rev (stored));
+  if (!_kontor_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (info->outbox &&
+      !_kontor_store_append_outbox (self, info->table, id, "delete", NULL, NULL, NULL,
+                                    kontor_record_get_rev (stored), error))
+    return FALSE;
+
+  /* The search index keeps a deleted document's words in its segments
+   * until they are merged; the purge after the commit rewrites them. */
+  if (info->search_table != NULL && !_kontor_store_mark_purge (self, error))
+    return FALSE;
+
+  _kontor_store_note_change (self, info->table, kontor_record_get_rowid (stored));
+
+  return TRUE;
+}
+
+/**
+ * kontor_store_delete:
+ * @self: a store
+ * @record: a stored record
+ * @error: return location for a #GError
+ *
+ * Deletes @record for good (FEATURES C9): its row, e-mail addresses,
+ * phone numbers, links, search document and unsent outbox entries are
+ * wiped; a tombstone (entity, id, time, revision, no personal data) and a
+ * "delete" outbox entry tell other machines. One transaction. Then a purge
+ * on a worker thread removes the words left in the search index and the
+ * old pages in the write-ahead log (see kontor_store_purge()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_delete (KontorStore   *self,
+                     KontorRecord  *record,
+                     GError       **error)
+{
+  const KontorEntityInfo *info;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (kontor_record_get_id (record) != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = _kontor_entity_info_for_type (G_OBJECT_TYPE (record));
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  if (!_kontor_store_delete_record (self, record, error))
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_kontor_store_commit (self, error))
+    return FALSE;
+
+  if (info->search_table != NULL)
+    _kontor_store_purge_in_background (self);
+
+  return TRUE;
+}

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+/* The bottom of the store (kontor-store.c): the connection, prepared
+ * statements, errors, transactions and their change notes, key/value
+ * tables, the purge of deleted data. Every other store file builds on
+ * this; it calls none of them. The layers are drawn at the top of
+ * kontor-store.c. */
+
+#include <sqlite3.h>
+
+#include "kontor-store.h"
+
+G_BEGIN_DECLS
+
+/* SQLite page cache, in KiB (negative: kibibytes, as PRAGMA cache_size
+ * takes it). Small while the app runs, so memory stays low with 100 000
+ * contacts; large during a bulk save, whose one transaction would
+ * otherwise spill its pages to the log and read them back. */
+#define KONTOR_STORE_CACHE_KIB      -8192
+#define KONTOR_STORE_BULK_CACHE_KIB -65536
+
+struct _KontorStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  GHashTable  *statements;      /* SQL text -> sqlite3_stmt, prepared once */
+  char        *client_id;
+  KontorUser  *current_user;
+
+  /* Changes of the running transaction, announced after COMMIT:
+   * entity name -> GArray of rowids; entities in pending_many may have
+   * changed in many rows (announced with an empty array) */
+  GHashTable  *pending_changes;
+  GHashTable  *pending_many;
+  gboolean     in_transaction;
+
+  /* Search (kontor-store-query.c): the ordered rows of the last filter
+   * without search text, valid while data_version is unchanged */
+  guint64      data_version;
+  char        *order_key;
+  guint64      order_version;
+  GArray      *order_rowids;
+
+  /* the purge of deleted data (kontor-store.c) */
+  GTask       *purge_task;
+  gboolean     purge_again;
+
+  /* A KontorStoreJob's connection (kontor-store-job.c): its writes are
+   * savepoints of the job's one transaction, and a purge is left to the
+   * main store */
+  gboolean     worker;
+  guint        savepoints;
+};
+
+/* a second connection on @path, for one KontorStoreJob's worker thread */
+KontorStore  *_kontor_store_open_worker    (const char    *path,
+                                            const char    *client_id,
+                                            GError       **error);
+KontorStore  *_kontor_store_connect        (const char    *path,
+                                            GError       **error);
+
+sqlite3_stmt *_kontor_store_prepare        (KontorStore   *self,
+                                            const char    *sql,
+                                            GError       **error);
+int           _kontor_store_step           (KontorStore   *self,
+                                            sqlite3_stmt  *stmt,
+                                            GError       **error);
+gboolean      _kontor_store_step_done      (KontorStore   *self,
+                                            sqlite3_stmt  *stmt,
+                                            GError       **error);
+gboolean      _kontor_store_exec           (KontorStore   *self,
+                                            const char    *sql,
+                                            GError       **error);
+GArray       *_kontor_store_select_rowids  (KontorStore   *self,
+                                            const char    *sql,
+                                            const char    *text,
+                                            GError       **error);
+void          _kontor_store_set_error      (KontorStore   *self,
+                                            int            rc,
+                                            GError       **error);
+
+gboolean      _kontor_store_begin          (KontorStore   *self,
+                                            GError       **error);
+gboolean      _kontor_store_commit         (KontorStore   *self,
+                                            GError       **error);
+void          _kontor_store_rollback       (KontorStore   *self);
+void          _kontor_store_note_change    (KontorStore   *self,
+                                            const char    *entity,
+                                            gint64         rowid);
+
+char         *_kontor_store_get_state      (KontorStore   *self,
+                                            const char    *key,
+                                            GError       **error);
+gboolean      _kontor_store_set_state      (KontorStore   *self,
+                                            const char    *key,
+                                            const char    *value,
+                                            GError       **error);
+char         *_kontor_store_get_meta       (KontorStore   *self,
+                                            const char    *key,
+                                            GError       **error);
+gboolean      _kontor_store_set_meta       (KontorStore   *self,
+                                            const char    *key,
+                                            const char    *value,
+                                            GError       **error);
+
+gboolean      _kontor_store_mark_purge     (KontorStore   *self,
+                                            GError       **error);
+void          _kontor_store_purge_in_background (KontorStore *self);
+gboolean      _kontor_store_finish_pending_purge (KontorStore *self,
+                                            GError       **error);
+
+/* For tests: the connection */
+sqlite3      *_kontor_store_get_db         (KontorStore   *self);
+
+G_END_DECLS

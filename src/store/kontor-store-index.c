@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* What the store derives from a record to sort and find it: the sort keys
+ * in its row (collation keys made by kontor-text.c, so SQLite sorts by the
+ * locale with a plain index) and its full-text search document. The texts
+ * come from the entity's hooks. Rebuilding them for every record is a step
+ * of opening (kontor-store-migrations.c). */
+
+#define G_LOG_DOMAIN "kontor-store"
+
+#include "config.h"
+
+#include "kontor-store-index.h"
+#include "kontor-text.h"
+
+guint
+_kontor_entity_info_n_sort_columns (const KontorEntityInfo *info)
+{
+  guint n = 0;
+
+  while (info->sort_columns[n] != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+bind_sort_key (sqlite3_stmt *stmt,
+               int           column,
+               const char   *text,
+               gboolean      natural)
+{
+  g_autoptr(GBytes) key = natural ? kontor_text_sort_key_natural (text)
+                                  : kontor_text_sort_key (text);
+
+  if (key == NULL)
+    sqlite3_bind_blob (stmt, column, "\xff", 1, SQLITE_STATIC);
+  else
+    sqlite3_bind_blob (stmt, column, g_bytes_get_data (key, NULL), g_bytes_get_size (key),
+                       SQLITE_TRANSIENT);
+}
+
+/**
+ * _kontor_store_write_search_document:
+ * @self: a store inside a transaction
+ * @info: @record's entity
+ * @record: a stored record
+ * @replace: whether a document of @record may exist already
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success (also when @info keeps no search documents)
+ */
+gboolean
+_kontor_store_write_search_document (KontorStore            *self,
+                                     const KontorEntityInfo *info,
+                                     KontorRecord           *record,
+                                     gboolean                replace,
+                                     GError                **error)
+{
+  g_autofree char *insert_sql = NULL;
+  GString *columns[KONTOR_STORE_N_SEARCH_COLUMNS];
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (info->search_table == NULL)
+    return TRUE;
+
+  if (replace &&
+      !_kontor_store_delete_search_document (self, info, kontor_record_get_rowid (record), error))
+    return FALSE;
+
+  insert_sql = g_strdup_printf ("INSERT INTO %s (rowid, name, company, email, phone, number, "
+                                "notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                info->search_table);
+  stmt = _kontor_store_prepare (self, insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < KONTOR_STORE_N_SEARCH_COLUMNS; i++)
+    columns[i] = g_string_new (NULL);
+  info->search_document (self, record, columns);
+
+  sqlite3_bind_int64 (stmt, 1, kontor_record_get_rowid (record));
+  for (guint i = 0; i < KONTOR_STORE_N_SEARCH_COLUMNS; i++)
+    sqlite3_bind_text (stmt, i + 2, columns[i]->str, columns[i]->len, SQLITE_TRANSIENT);
+
+  ok = _kontor_store_step_done (self, stmt, error);
+
+  for (guint i = 0; i < KONTOR_STORE_N_SEARCH_COLUMNS; i++)
+    g_string_free (columns[i], TRUE);
+
+  return ok;
+}
+
+/* Binds the sort keys of @record to @stmt, from column @first_column on. */
+void
+_kontor_store_bind_sort_keys (KontorStore            *self,
+                              const KontorEntityInfo *info,
+                              KontorRecord           *record,
+                              sqlite3_stmt           *stmt,
+                              int                     first_column)
+{
+  char *texts[KONTOR_STORE_MAX_SORT_COLUMNS] = { NULL, };
+  gboolean natural[KONTOR_STORE_MAX_SORT_COLUMNS] = { FALSE, };
+  guint n = _kontor_entity_info_n_sort_columns (info);
+
+  if (n == 0)
+    return;
+
+  info->sort_texts (self, record, texts, natural);
+  for (guint i = 0; i < n; i++)
+    {
+      bind_sort_key (stmt, first_column + i, texts[i], natural[i]);
+      g_free (texts[i]);
+    }
+}
+
+gboolean
+_kontor_store_write_sort_keys (KontorStore            *self,
+                               const KontorEntityInfo *info,
+                               KontorRecord           *record,
+                               GError                **error)
+{
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+  guint n = _kontor_entity_info_n_sort_columns (info);
+
+  if (n == 0)
+    return TRUE;
+
+  sql = g_string_new (NULL);
+  g_string_printf (sql, "UPDATE %s SET ", info->table);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s%s = ?%u", i > 0 ? ", " : "", info->sort_columns[i], i + 1);
+  g_string_append_printf (sql, " WHERE rid = ?%u", n + 1);
+
+  stmt = _kontor_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _kontor_store_bind_sort_keys (self, info, record, stmt, 1);
+  sqlite3_bind_int64 (stmt, n + 1, kontor_record_get_rowid (record));
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
+ * _kontor_store_delete_search_document:
+ * @self: a store inside a transaction
+ * @info: an entity
+ * @rowid: the row id of a record of @info
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success (also when @info keeps no search documents)
+ */
+gboolean
+_kontor_store_delete_search_document (KontorStore             *self,
+                                      const KontorEntityInfo  *info,
+                                      gint64                   rowid,
+                                      GError                 **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (info->search_table == NULL)
+    return TRUE;
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE rowid = ?1", info->search_table);
+  stmt = _kontor_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+
+  return _kontor_store_step_done (self, stmt, error);
+}

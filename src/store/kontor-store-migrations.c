@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* Opening a database brings it up to date: the schema (one SQL script per
+ * version, a resource in schema/, and optional C steps that fill what a
+ * script added), the sort keys when the locale changed, this
+ * installation's identity, a purge left unfinished. The top of the store:
+ * it uses every layer below and nothing calls into it but the public
+ * kontor_store_open(). */
+
+#define G_LOG_DOMAIN "kontor-store"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-store-company.h"
+#include "kontor-store-contact.h"
+#include "kontor-store-crud.h"
+#include "kontor-store-group.h"
+#include "kontor-store-index.h"
+#include "kontor-store-migrations.h"
+#include "kontor-store-pipeline.h"
+#include "kontor-store-team.h"
+#include "kontor-store-user.h"
+#include "kontor-uuid.h"
+
+/* Every record type the store keeps, registered once per process. Adding a
+ * record kind: a file kontor-store-KIND.c with its KontorEntityInfo, and a
+ * line here. */
+static void
+register_entities (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      _kontor_store_register_entity (&_kontor_store_contact_entity);
+      _kontor_store_register_entity (&_kontor_store_company_entity);
+      _kontor_store_register_entity (&_kontor_store_pipeline_status_entity);
+      _kontor_store_register_entity (&_kontor_store_group_entity);
+      _kontor_store_register_entity (&_kontor_store_user_entity);
+      _kontor_store_register_entity (&_kontor_store_team_entity);
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+/* Index rebuilds ---------------------------------------------------------- */
+
+typedef gboolean (*RecordWriter) (KontorStore            *self,
+                                  const KontorEntityInfo *info,
+                                  KontorRecord           *record,
+                                  GError                **error);
+
+/* Loads every record of @info's table and writes what @write derives from
+ * it (search documents, sort keys), then tells the lists */
+static gboolean
+rewrite_each_record (KontorStore            *self,
+                     const KontorEntityInfo *info,
+                     RecordWriter            write,
+                     GError                **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rid FROM %s", info->table);
+  g_autoptr(GArray) rowids = _kontor_store_select_rowids (self, sql, NULL, error);
+
+  if (rowids == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      g_autoptr(KontorRecord) record =
+        _kontor_store_load_record (self, info, " WHERE t.rid = ?1", NULL,
+                                   g_array_index (rowids, gint64, i), error);
+
+      if (record == NULL || !write (self, info, record, error))
+        return FALSE;
+    }
+
+  _kontor_store_note_change (self, info->table, 0);
+
+  return TRUE;
+}
+
+static gboolean
+write_new_search_document (KontorStore            *self,
+                           const KontorEntityInfo *info,
+                           KontorRecord           *record,
+                           GError                **error)
+{
+  return _kontor_store_write_search_document (self, info, record, FALSE, error);
+}
+
+/* Writes the search document of every contact anew (migration to version
+ * 2, and after changes to what the document holds). */
+static gboolean
+rebuild_search (KontorStore  *self,
+                GError      **error)
+{
+  const KontorEntityInfo *info = _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT);
+
+  return _kontor_store_exec (self, "DELETE FROM contact_search", error) &&
+         rewrite_each_record (self, info, write_new_search_document, error);
+}
+
+/* Makes every sort key anew, after the locale's collation changed. */
+static gboolean
+rebuild_sort_keys (KontorStore  *self,
+                   GError      **error)
+{
+  const KontorEntityInfo *info;
+
+  for (guint e = 0; (info = _kontor_entity_info_nth (e)) != NULL; e++)
+    {
+      if (_kontor_entity_info_n_sort_columns (info) > 0 &&
+          !rewrite_each_record (self, info, _kontor_store_write_sort_keys, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Migrations -------------------------------------------------------------- */
+
+typedef gboolean (*MigrationStep) (KontorStore  *self,
+                                   GError      **error);
+
+/* One entry per schema version; the script is a resource, the optional
+ * step runs C code in the same transaction (e.g. filling a new index). */
+static const struct {
+  const char    *script;
+  MigrationStep  after;
+} migrations[] = {
+  { "001-initial.sql", NULL },
+  { "002-search-and-numbers.sql", rebuild_search },
+  { "003-board.sql", _kontor_store_rank_all_contacts },
+  { "004-board-index.sql", NULL },
+  { "005-staleness.sql", NULL },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);
+
+static int
+get_user_version (KontorStore  *self,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, "PRAGMA user_version", error);
+  int version = -1;
+
+  if (stmt == NULL)
+    return -1;
+
+  if (_kontor_store_step (self, stmt, error) == 1)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return version;
+}
+
+static gboolean
+run_migration_script (KontorStore  *self,
+                      const char   *script,
+                      GError      **error)
+{
+  g_autofree char *resource = g_strconcat (APP_PATH "/schema/", script, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  gsize size;
+  const char *data;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  /* the resource is not NUL-terminated when compiled without compression */
+  data = g_bytes_get_data (bytes, &size);
+  sql = g_strndup (data, size);
+
+  return _kontor_store_exec (self, sql, error);
+}
+
+/* A database without a schema version must be new: another program's
+ * SQLite file is refused, not filled with Kontor's tables. */
+static gboolean
+is_empty_database (KontorStore  *self,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, "SELECT count(*) FROM sqlite_master", error);
+  gint64 n_objects = -1;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (_kontor_store_step (self, stmt, error) == 1)
+    n_objects = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (n_objects == 0)
+    return TRUE;
+  if (n_objects > 0)
+    g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_CORRUPT,
+                 /* Translators: %s is the path of a file */
+                 _("“%s” is a database of another program, not of Kontor."),
+                 self->path);
+
+  return FALSE;
+}
+
+/* Brings the schema from its current version to @target, all in one
+ * transaction: an upgrade that fails leaves the database as it was. */
+static gboolean
+migrate (KontorStore  *self,
+         int           target,
+         GError      **error)
+{
+  g_autofree char *pragma = NULL;
+  int version;
+
+  version = get_user_version (self, error);
+  if (version < 0)
+    return FALSE;
+
+  if (version > KONTOR_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_TOO_NEW,
+                   /* Translators: %s is the path of the database file */
+                   _("The database “%s” was written by a newer version of Kontor. "
+                     "Update Kontor to open it."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version >= target)
+    return TRUE;
+
+  if (version == 0 && !is_empty_database (self, error))
+    return FALSE;
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  /* All scripts first, then the C steps: a step runs today's code, which
+   * reads the tables as the last script leaves them. */
+  for (int v = version; v < target; v++)
+    {
+      if (!run_migration_script (self, migrations[v].script, error))
+        {
+          _kontor_store_rollback (self);
+          return FALSE;
+        }
+    }
+  for (int v = version; v < target; v++)
+    {
+      if (migrations[v].after != NULL && !migrations[v].after (self, error))
+        {
+          _kontor_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", target);
+  if (!_kontor_store_exec (self, pragma, error))
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
+  return _kontor_store_commit (self, error);
+}
+
+/* Sort keys depend on the locale's collation; rebuild them when the locale
+ * changed since they were made (DESIGN.md "Sorting"). */
+static gboolean
+check_sort_locale (KontorStore  *self,
+                   GError      **error)
+{
+  const char *locale = setlocale (LC_COLLATE, NULL);
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (locale == NULL)
+    locale = "C";
+
+  stored = _kontor_store_get_meta (self, "sort-locale", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_strcmp0 (stored, locale) == 0)
+    return TRUE;
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  if ((stored != NULL && !rebuild_sort_keys (self, error)) ||
+      !_kontor_store_set_meta (self, "sort-locale", locale, error))
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
+  return _kontor_store_commit (self, error);
+}
+
+static gboolean
+ensure_identity (KontorStore  *self,
+                 GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *user_id = NULL;
+  g_autoptr(KontorUser) user = NULL;
+
+  self->client_id = _kontor_store_get_state (self, "client_id", &local_error);
+  if (local_error == NULL)
+    user_id = _kontor_store_get_state (self, "user_id", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (user_id != NULL)
+    {
+      self->current_user = kontor_store_load (self, KONTOR_TYPE_USER, user_id, NULL);
+      if (self->current_user != NULL && self->client_id != NULL)
+        return TRUE;
+    }
+
+  /* First start: this installation's client id (SYNC.md §3.1) and a local
+   * user, the administrator of a database nobody else uses yet. */
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  if (self->client_id == NULL)
+    {
+      self->client_id = kontor_uuid_v7_new ();
+      if (!_kontor_store_set_state (self, "client_id", self->client_id, error))
+        goto failed;
+    }
+
+  if (self->current_user == NULL)
+    {
+      const char *real_name = g_get_real_name ();
+
+      if (real_name == NULL || g_str_equal (real_name, "Unknown"))
+        real_name = NULL;
+      user = kontor_user_new (g_get_user_name (), real_name, KONTOR_USER_ROLE_ADMIN);
+      if (!_kontor_store_insert_record (self, _kontor_entity_info_for_type (KONTOR_TYPE_USER),
+                                        KONTOR_RECORD (user), error) ||
+          !_kontor_store_set_state (self, "user_id",
+                                    kontor_record_get_id (KONTOR_RECORD (user)), error))
+        goto failed;
+      self->current_user = g_steal_pointer (&user);
+    }
+
+  return _kontor_store_commit (self, error);
+
+failed:
+  g_clear_object (&self->current_user);
+  _kontor_store_rollback (self);
+  return FALSE;
+}
+
+/* Opening ----------------------------------------------------------------- */
+
+static KontorStore *
+open_store (const char  *path,
+            int          target_version,
+            GError     **error)
+{
+  g_autoptr(KontorStore) self = NULL;
+
+  register_entities ();
+
+  self = _kontor_store_connect (path, error);
+  if (self == NULL || !migrate (self, target_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * kontor_store_open:
+ * @path: (nullable): the database file, %NULL for the default
+ * @error: return location for a #GError
+ *
+ * Opens (and creates or upgrades) a database. Blocking; call it at start-up.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+KontorStore *
+kontor_store_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(KontorStore) self = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = open_store (path, KONTOR_STORE_SCHEMA_VERSION, error);
+  if (self == NULL ||
+      !check_sort_locale (self, error) ||
+      !ensure_identity (self, error) ||
+      !_kontor_store_finish_pending_purge (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * _kontor_store_create_at_version:
+ * @path: a database file that does not exist yet
+ * @version: the schema version to stop at
+ * @error: return location for a #GError
+ *
+ * For migration tests: makes a database of an older schema version.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_create_at_version (const char  *path,
+                                 int          version,
+                                 GError     **error)
+{
+  g_autoptr(KontorStore) self = NULL;
+
+  g_return_val_if_fail (version >= 1 && version <= KONTOR_STORE_SCHEMA_VERSION, FALSE);
+
+  self = open_store (path, version, error);
+
+  return self != NULL;
+}

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* The outbox: one row per local change waiting to be sent to the server,
+ * written in the transaction of the change itself. Values arrive as JSON
+ * text, made by the model (kontor-record-json.c). */
+
+#define G_LOG_DOMAIN "kontor-store"
+
+#include "config.h"
+
+#include "kontor-store-outbox.h"
+
+/**
+ * _kontor_store_append_outbox:
+ * @self: a store inside a transaction
+ * @entity: the record's entity
+ * @entity_id: the record's id
+ * @op: "create", "update", "delete" or "restore"
+ * @field: (nullable): the changed field, for "update"
+ * @value_json: (nullable): the new value as JSON
+ * @old_value_json: (nullable): the value before, for the change history
+ * @base_rev: the revision the change is based on
+ * @error: return location for a #GError
+ *
+ * Appends one outbox entry. A second edit of the same field while the first
+ * is still pending replaces its value and keeps the first base revision and
+ * old value (SYNC.md §3.5), so the server judges the edit against what the
+ * user last saw from it. An edit of a field whose earlier edit is already on
+ * its way to the server carries that entry's client_seq as after_local_seq
+ * ("chained edits"), so the two do not conflict with each other.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_append_outbox (KontorStore  *self,
+                             const char   *entity,
+                             const char   *entity_id,
+                             const char   *op,
+                             const char   *field,
+                             const char   *value_json,
+                             const char   *old_value_json,
+                             gint64        base_rev,
+                             GError      **error)
+{
+  const char *user_id = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 after_local_seq = 0;
+
+  g_assert (self->in_transaction);
+
+  if (self->current_user != NULL)
+    user_id = kontor_record_get_id (KONTOR_RECORD (self->current_user));
+
+  if (g_str_equal (op, "update") && field != NULL)
+    {
+      stmt = _kontor_store_prepare (self,
+                                    "UPDATE outbox SET value_json = ?1, created_at = ?2 "
+                                    "WHERE entity_id = ?3 AND field = ?4 AND state = 'pending' "
+                                    "AND op = 'update'",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, value_json, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_text (stmt, 3, entity_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
+      if (!_kontor_store_step_done (self, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (self->db) > 0)
+        {
+          /* Edited back to what the server last had (archive, then undo):
+           * there is nothing left to send. */
+          stmt = _kontor_store_prepare (self,
+                                        "DELETE FROM outbox WHERE entity_id = ?1 AND field = ?2 "
+                                        "AND state = 'pending' AND op = 'update' "
+                                        "AND value_json IS old_value_json",
+                                        error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
+          return _kontor_store_step_done (self, stmt, error);
+        }
+
+      stmt = _kontor_store_prepare (self,
+                                    "SELECT max(client_seq) FROM outbox WHERE entity_id = ?1 "
+                                    "AND field = ?2 AND state = 'inflight' AND op = 'update'",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
+      if (_kontor_store_step (self, stmt, error) < 0)
+        return FALSE;
+      after_local_seq = sqlite3_column_int64 (stmt, 0);   /* NULL: 0 */
+      sqlite3_reset (stmt);
+    }
+
+  stmt = _kontor_store_prepare (self,
+                                "INSERT INTO outbox (entity, entity_id, op, field, value_json, "
+                                "old_value_json, base_rev, user_id, created_at, after_local_seq) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, value_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, old_value_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, base_rev);
+  sqlite3_bind_text (stmt, 8, user_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, now);
+  if (after_local_seq > 0)
+    sqlite3_bind_int64 (stmt, 10, after_local_seq);
+  else
+    sqlite3_bind_null (stmt, 10);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
+ * _kontor_store_drop_outbox:
+ * @self: a store inside a transaction
+ * @entity_id: a record or child row id
+ * @error: return location for a #GError
+ *
+ * Removes the pending entries of a record about to be deleted: they hold
+ * the values of a person who must be gone for good (FEATURES C9).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_drop_outbox (KontorStore  *self,
+                           const char   *entity_id,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _kontor_store_prepare (self,
+                                "DELETE FROM outbox WHERE entity_id = ?1 AND state = 'pending'",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
+ * _kontor_store_drop_child_outbox:
+ * @self: a store inside a transaction
+ * @table: (nullable): a child table ("contact_channel")
+ * @owner_id: the record whose child rows' entries go
+ * @error: return location for a #GError
+ *
+ * Like _kontor_store_drop_outbox() for every child row of @owner_id.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_drop_child_outbox (KontorStore  *self,
+                                 const char   *table,
+                                 const char   *owner_id,
+                                 GError      **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (table == NULL)
+    return TRUE;
+
+  sql = g_strdup_printf ("DELETE FROM outbox WHERE state = 'pending' AND entity_id IN "
+                         "(SELECT id FROM %s WHERE owner_id = ?1)", table);
+  stmt = _kontor_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
+ * kontor_store_count_outbox:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Returns: the number of changes waiting to be sent, or -1 on error
+ */
+gint64
+kontor_store_count_outbox (KontorStore  *self,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
+
+  stmt = _kontor_store_prepare (self, "SELECT count(*) FROM outbox", error);
+  if (stmt != NULL && _kontor_store_step (self, stmt, error) == 1)
+    count = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return count;
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+/* kontor-store-query.c: filters and search. */
+
+#include "kontor-store-db.h"
+
+G_BEGIN_DECLS
+
+char *_kontor_store_match_expression (const char *search_text);
+
+G_END_DECLS

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include "kontor-board-private.h"
+
+G_BEGIN_DECLS
+
+/* A column's state, shared by kontor-board-column.c (list, cards, drops)
+ * and kontor-board-column-menu.c (the column menu); not for other files. */
+struct _KontorBoardColumn
+{
+  GtkBox                parent_instance;
+
+  KontorBoard          *board;          /* unowned: the board owns its columns */
+  KontorPipelineStatus *status;
+  KontorFilter         *filter;
+  KontorRecordList     *list;
+  gboolean              filter_stale;
+
+  GtkLabel             *name_label;
+  GtkLabel             *count_label;
+  GtkMenuButton        *menu_button;
+  GtkScrolledWindow    *scroller;
+  GtkGridView          *grid_view;
+  GtkSliceListModel    *slice;
+  guint                 grow_source;
+  GtkLabel             *overdue_label;
+  GtkLabel             *stale_label;
+  guint                 alerts_source;
+  gboolean              alerts_stale;
+};
+
+KontorStore *_kontor_board_column_get_store      (KontorBoardColumn *self);
+void         _kontor_board_column_class_init_menu (GtkWidgetClass   *widget_class);
+void         _kontor_board_column_init_menu       (KontorBoardColumn *self);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kontor-context.h"
+
+G_BEGIN_DECLS
+
+GtkWindow *kontor_ui_get_window    (GtkWidget       *widget);
+gboolean   kontor_ui_run_operation (GtkWidget       *widget,
+                                    KontorContext   *context,
+                                    KontorOperation *operation);
+void       kontor_ui_show_error    (GtkWidget       *widget,
+                                    const char      *heading,
+                                    const GError    *error);
+void       kontor_ui_add_toast     (GtkWidget       *widget,
+                                    const char      *title);
+
+G_END_DECLS
