@@ -7,7 +7,8 @@
 # AT-SPI backend, inside a D-Bus session and an accessibility bus of the
 # test's own, and walks the accessible tree with pyatspi, a real AT-SPI
 # client as Orca is one: the table, the pipeline board with the popovers
-# of a card and a column, a contact's page and the "New Contact" dialog,
+# of a card and a column, a contact's page with its popovers (dates,
+# colleagues, menu) and the "New Contact" dialog,
 # reached by AT-SPI actions (clicking the "Board" toggle, the menu
 # buttons, a card's "Edit" button, the "New Contact" button). It
 # fails listing every interactive control (buttons, toggles, check boxes,
@@ -344,6 +345,12 @@ def walk_app(pyatspi, app_process):
     wait_for('the contact page', lambda: back[0].getState().contains(P.STATE_FOCUSED))
     seen = walk.walk(window)
     shown.append('contact page')
+    for label in ('Birthday', 'Choose Sales Reps', 'Choose Colleagues', 'Contact Menu'):
+        buttons = focusable_buttons(seen, label)
+        if not buttons:
+            fail(f'no “{label}” button on the contact page')
+        open_popover(walk, buttons[0], label)
+    shown.append('its popovers')
 
     # The "New Contact" dialog, a window of its own
     new = pick(seen, P.ROLE_PUSH_BUTTON, 'New Contact')
