@@ -24,6 +24,13 @@
 #include "kontor-team.h"
 #include "kontor-user.h"
 
+/* One of @table_at, @table_ch or @table_de (also for no country), as
+ * @country says: one draw from @rand either way. */
+#define PICK_FOR_COUNTRY(rand, country, table)                  \
+  ((country) == COUNTRY_AT ? PICK ((rand), table##_at) :        \
+   (country) == COUNTRY_CH ? PICK ((rand), table##_ch) :        \
+                             PICK ((rand), table##_de))
+
 /* ------------------------------------------------------------------------ */
 /* Building */
 
@@ -257,20 +264,7 @@ append_mobile (Builder *b,
   const char *prefix;
   char digits[12];
 
-  switch (country)
-    {
-    case COUNTRY_AT:
-      prefix = PICK (b->rand, mobile_prefixes_at);
-      break;
-    case COUNTRY_CH:
-      prefix = PICK (b->rand, mobile_prefixes_ch);
-      break;
-    case COUNTRY_DE:
-    case N_COUNTRIES:
-    default:
-      prefix = PICK (b->rand, mobile_prefixes_de);
-      break;
-    }
+  prefix = PICK_FOR_COUNTRY (b->rand, country, mobile_prefixes);
 
   /* 015x numbers have a digit more than the older ranges */
   random_digits (b, digits, prefix[0] == '1' && prefix[1] == '5' ? 8 : 7);
@@ -822,22 +816,7 @@ add_private_mail (Builder    *b,
                   Country     country)
 {
   MailStyle style = _kontor_demo_pick_weighted (b->rand, private_mail_weights, N_MAIL_STYLES);
-  const char *domain;
-
-  switch (country)
-    {
-    case COUNTRY_AT:
-      domain = PICK (b->rand, private_mail_at);
-      break;
-    case COUNTRY_CH:
-      domain = PICK (b->rand, private_mail_ch);
-      break;
-    case COUNTRY_DE:
-    case N_COUNTRIES:
-    default:
-      domain = PICK (b->rand, private_mail_de);
-      break;
-    }
+  const char *domain = PICK_FOR_COUNTRY (b->rand, country, private_mail);
 
   g_string_truncate (b->mail, 0);
   append_mail_local (b->mail, first, last, style);

@@ -291,90 +291,32 @@ kontor_contact_validator_new (void)
   return g_object_new (KONTOR_TYPE_CONTACT_VALIDATOR, NULL);
 }
 
-const char *
-kontor_contact_validator_get_first_name (KontorContactValidator *self)
-{
-  g_return_val_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self), NULL);
+/* The five inputs, each a string property checked again when it changes */
+#define DEFINE_INPUT_ACCESSORS(name, PROP)                                         \
+  const char *                                                                     \
+  kontor_contact_validator_get_##name (KontorContactValidator *self)               \
+  {                                                                                \
+    g_return_val_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self), NULL);               \
+                                                                                   \
+    return self->name;                                                             \
+  }                                                                                \
+                                                                                   \
+  void                                                                             \
+  kontor_contact_validator_set_##name (KontorContactValidator *self,               \
+                                       const char             *name)               \
+  {                                                                                \
+    g_return_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self));                         \
+                                                                                   \
+    set_input (self, &self->name, name, PROP);                                     \
+  }
 
-  return self->first_name;
-}
+DEFINE_INPUT_ACCESSORS (first_name, PROP_FIRST_NAME)
+DEFINE_INPUT_ACCESSORS (last_name, PROP_LAST_NAME)
+DEFINE_INPUT_ACCESSORS (company_name, PROP_COMPANY_NAME)
+DEFINE_INPUT_ACCESSORS (email, PROP_EMAIL)
+DEFINE_INPUT_ACCESSORS (phone, PROP_PHONE)
 
-void
-kontor_contact_validator_set_first_name (KontorContactValidator *self,
-                                         const char             *first_name)
-{
-  g_return_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self));
-
-  set_input (self, &self->first_name, first_name, PROP_FIRST_NAME);
-}
-
-const char *
-kontor_contact_validator_get_last_name (KontorContactValidator *self)
-{
-  g_return_val_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self), NULL);
-
-  return self->last_name;
-}
-
-void
-kontor_contact_validator_set_last_name (KontorContactValidator *self,
-                                        const char             *last_name)
-{
-  g_return_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self));
-
-  set_input (self, &self->last_name, last_name, PROP_LAST_NAME);
-}
-
-const char *
-kontor_contact_validator_get_company_name (KontorContactValidator *self)
-{
-  g_return_val_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self), NULL);
-
-  return self->company_name;
-}
-
-void
-kontor_contact_validator_set_company_name (KontorContactValidator *self,
-                                           const char             *company_name)
-{
-  g_return_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self));
-
-  set_input (self, &self->company_name, company_name, PROP_COMPANY_NAME);
-}
-
-const char *
-kontor_contact_validator_get_email (KontorContactValidator *self)
-{
-  g_return_val_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self), NULL);
-
-  return self->email;
-}
-
-void
-kontor_contact_validator_set_email (KontorContactValidator *self,
-                                    const char             *email)
-{
-  g_return_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self));
-
-  set_input (self, &self->email, email, PROP_EMAIL);
-}
-
-const char *
-kontor_contact_validator_get_phone (KontorContactValidator *self)
-{
-  g_return_val_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self), NULL);
-
-  return self->phone;
-}
-
-void
-kontor_contact_validator_set_phone (KontorContactValidator *self,
-                                    const char             *phone)
-{
-  g_return_if_fail (KONTOR_IS_CONTACT_VALIDATOR (self));
-
-  set_input (self, &self->phone, phone, PROP_PHONE);
-}
+#undef DEFINE_INPUT_ACCESSORS
 
 /**
  * kontor_contact_validator_get_passed:

@@ -109,60 +109,36 @@ integer_of (char head,
   return result;
 }
 
-/* @integer counted one up, or %NULL past the largest integer */
+/* @integer counted one up (@delta 1) or down (-1), or %NULL past the
+ * largest or below the smallest integer */
 static char *
-increment_integer (const char *integer)
+count_integer (const char *integer,
+               int         delta)
 {
   g_autofree char *result = g_strdup (integer);
   gsize len = strlen (result);
+  char wrapped = delta > 0 ? '0' : 'z';
 
   for (gsize i = len - 1; i >= 1; i--)
     {
-      int d = digit_value (result[i]) + 1;
+      int d = digit_value (result[i]) + delta;
 
-      if (d < BASE)
+      if (d >= 0 && d < BASE)
         {
           result[i] = digits[d];
           return g_steal_pointer (&result);
         }
-      result[i] = '0';
+      result[i] = wrapped;
     }
 
-  /* every digit carried: the next length ("az" → "b00") */
-  if (integer[0] == 'Z')
-    return g_strdup ("a0");
-  if (integer[0] == 'z')
+  /* every digit carried or borrowed: the next length ("az" → "b00") or the
+   * previous one ("b00" → "az"), across the sign ("Zz" ↔ "a0") */
+  if (integer[0] == (delta > 0 ? 'Z' : 'a'))
+    return g_strdup (delta > 0 ? "a0" : "Zz");
+  if (integer[0] == (delta > 0 ? 'z' : 'A'))
     return NULL;
 
-  return integer_of (integer[0] + 1, '0');
-}
-
-/* @integer counted one down, or %NULL below the smallest integer */
-static char *
-decrement_integer (const char *integer)
-{
-  g_autofree char *result = g_strdup (integer);
-  gsize len = strlen (result);
-
-  for (gsize i = len - 1; i >= 1; i--)
-    {
-      int d = digit_value (result[i]) - 1;
-
-      if (d >= 0)
-        {
-          result[i] = digits[d];
-          return g_steal_pointer (&result);
-        }
-      result[i] = 'z';
-    }
-
-  /* every digit borrowed: the previous length ("b00" → "az") */
-  if (integer[0] == 'a')
-    return g_strdup ("Zz");
-  if (integer[0] == 'A')
-    return NULL;
-
-  return integer_of (integer[0] - 1, 'z');
+  return integer_of (integer[0] + delta, wrapped);
 }
 
 /**
@@ -259,7 +235,7 @@ kontor_rank_between (const char *before,
       /* "b1x" → "b1": the integer alone sorts before its fractions */
       if (fraction[0] != '\0')
         return g_steal_pointer (&int_b);
-      previous = decrement_integer (int_b);
+      previous = count_integer (int_b, -1);
       return g_steal_pointer (&previous);
     }
 
@@ -268,7 +244,7 @@ kontor_rank_between (const char *before,
       int len = integer_length (before[0]);
 
       int_a = g_strndup (before, len);
-      next = increment_integer (int_a);
+      next = count_integer (int_a, 1);
       if (next != NULL)
         return g_steal_pointer (&next);
       mid = midpoint (before + len, NULL);
@@ -284,7 +260,7 @@ kontor_rank_between (const char *before,
       return g_strconcat (int_a, mid, NULL);
     }
 
-  next = increment_integer (int_a);
+  next = count_integer (int_a, 1);
   if (next != NULL && strcmp (next, after) < 0)
     return g_steal_pointer (&next);
 

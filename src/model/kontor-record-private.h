@@ -23,101 +23,36 @@ void _kontor_record_set_field_property  (GObject      *object,
 
 /* Typed accessors of record subclasses, one line per field in the .c:
  * KONTOR_RECORD_STRING_ACCESSORS (KontorContact, kontor_contact,
- *                                 first_name, KONTOR_CONTACT_FIELD_FIRST_NAME) */
-#define KONTOR_RECORD_STRING_ACCESSORS(Type, prefix, name, INDEX)                               \
-  const char *                                                                                  \
-  prefix##_get_##name (Type *self)                                                              \
-  {                                                                                             \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()), NULL);       \
-    return kontor_record_get_string (KONTOR_RECORD (self), INDEX);                              \
-  }                                                                                             \
-                                                                                                \
-  void                                                                                          \
-  prefix##_set_##name (Type       *self,                                                        \
-                       const char *value)                                                       \
-  {                                                                                             \
-    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()));                 \
-    kontor_record_set_string (KONTOR_RECORD (self), INDEX, value);                              \
+ *                                 first_name, KONTOR_CONTACT_FIELD_FIRST_NAME)
+ * Each kind is KONTOR_RECORD_FIELD_ACCESSORS over the record's getter and
+ * setter of that kind (kontor_record_get_string() …). */
+#define KONTOR_RECORD_FIELD_ACCESSORS(Type, prefix, name, INDEX, ctype, kind)                  \
+  ctype                                                                                        \
+  prefix##_get_##name (Type *self)                                                             \
+  {                                                                                            \
+    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()), (ctype) 0); \
+    return kontor_record_get_##kind (KONTOR_RECORD (self), INDEX);                             \
+  }                                                                                            \
+                                                                                               \
+  void                                                                                         \
+  prefix##_set_##name (Type  *self,                                                            \
+                       ctype  value)                                                           \
+  {                                                                                            \
+    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()));                \
+    kontor_record_set_##kind (KONTOR_RECORD (self), INDEX, value);                             \
   }
 
-#define KONTOR_RECORD_ENUM_ACCESSORS(Type, prefix, name, INDEX, EnumType)                       \
-  EnumType                                                                                      \
-  prefix##_get_##name (Type *self)                                                              \
-  {                                                                                             \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()), 0);          \
-    return kontor_record_get_enum (KONTOR_RECORD (self), INDEX);                                \
-  }                                                                                             \
-                                                                                                \
-  void                                                                                          \
-  prefix##_set_##name (Type     *self,                                                          \
-                       EnumType  value)                                                         \
-  {                                                                                             \
-    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()));                 \
-    kontor_record_set_enum (KONTOR_RECORD (self), INDEX, value);                                \
-  }
-
-#define KONTOR_RECORD_BOOLEAN_ACCESSORS(Type, prefix, name, INDEX)                              \
-  gboolean                                                                                      \
-  prefix##_get_##name (Type *self)                                                              \
-  {                                                                                             \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()), FALSE);      \
-    return kontor_record_get_boolean (KONTOR_RECORD (self), INDEX);                             \
-  }                                                                                             \
-                                                                                                \
-  void                                                                                          \
-  prefix##_set_##name (Type     *self,                                                          \
-                       gboolean  value)                                                         \
-  {                                                                                             \
-    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()));                 \
-    kontor_record_set_boolean (KONTOR_RECORD (self), INDEX, value);                             \
-  }
-
-#define KONTOR_RECORD_INT64_ACCESSORS(Type, prefix, name, INDEX)                                \
-  gint64                                                                                        \
-  prefix##_get_##name (Type *self)                                                              \
-  {                                                                                             \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()), 0);          \
-    return kontor_record_get_int64 (KONTOR_RECORD (self), INDEX);                               \
-  }                                                                                             \
-                                                                                                \
-  void                                                                                          \
-  prefix##_set_##name (Type   *self,                                                            \
-                       gint64  value)                                                           \
-  {                                                                                             \
-    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()));                 \
-    kontor_record_set_int64 (KONTOR_RECORD (self), INDEX, value);                               \
-  }
-
-#define KONTOR_RECORD_REFS_ACCESSORS(Type, prefix, name, INDEX)                                 \
-  const char * const *                                                                          \
-  prefix##_get_##name (Type *self)                                                              \
-  {                                                                                             \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()), NULL);       \
-    return kontor_record_get_refs (KONTOR_RECORD (self), INDEX);                                \
-  }                                                                                             \
-                                                                                                \
-  void                                                                                          \
-  prefix##_set_##name (Type               *self,                                                \
-                       const char * const *value)                                               \
-  {                                                                                             \
-    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()));                 \
-    kontor_record_set_refs (KONTOR_RECORD (self), INDEX, value);                                \
-  }
-
-#define KONTOR_RECORD_CHANNELS_ACCESSORS(Type, prefix, name, INDEX)                             \
-  GPtrArray *                                                                                   \
-  prefix##_get_##name (Type *self)                                                              \
-  {                                                                                             \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()), NULL);       \
-    return kontor_record_get_channels (KONTOR_RECORD (self), INDEX);                            \
-  }                                                                                             \
-                                                                                                \
-  void                                                                                          \
-  prefix##_set_##name (Type      *self,                                                         \
-                       GPtrArray *value)                                                        \
-  {                                                                                             \
-    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, prefix##_get_type ()));                 \
-    kontor_record_set_channels (KONTOR_RECORD (self), INDEX, value);                            \
-  }
+#define KONTOR_RECORD_STRING_ACCESSORS(Type, prefix, name, INDEX) \
+  KONTOR_RECORD_FIELD_ACCESSORS (Type, prefix, name, INDEX, const char *, string)
+#define KONTOR_RECORD_ENUM_ACCESSORS(Type, prefix, name, INDEX, EnumType) \
+  KONTOR_RECORD_FIELD_ACCESSORS (Type, prefix, name, INDEX, EnumType, enum)
+#define KONTOR_RECORD_BOOLEAN_ACCESSORS(Type, prefix, name, INDEX) \
+  KONTOR_RECORD_FIELD_ACCESSORS (Type, prefix, name, INDEX, gboolean, boolean)
+#define KONTOR_RECORD_INT64_ACCESSORS(Type, prefix, name, INDEX) \
+  KONTOR_RECORD_FIELD_ACCESSORS (Type, prefix, name, INDEX, gint64, int64)
+#define KONTOR_RECORD_REFS_ACCESSORS(Type, prefix, name, INDEX) \
+  KONTOR_RECORD_FIELD_ACCESSORS (Type, prefix, name, INDEX, const char * const *, refs)
+#define KONTOR_RECORD_CHANNELS_ACCESSORS(Type, prefix, name, INDEX) \
+  KONTOR_RECORD_FIELD_ACCESSORS (Type, prefix, name, INDEX, GPtrArray *, channels)
 
 G_END_DECLS

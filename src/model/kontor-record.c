@@ -560,85 +560,71 @@ kontor_record_set_value (KontorRecord *self,
   kontor_record_take_value (self, index, &copy);
 }
 
-const char *
-kontor_record_get_string (KontorRecord *self,
-                          guint         index)
-{
-  const GValue *value = kontor_record_get_value (self, index);
+/* The typed accessors of a field: the getter checks that the field holds
+ * @gtype and unwraps it, the setter wraps the C value and hands it to
+ * kontor_record_take_value(). */
+#define DEFINE_VALUE_GETTER(name, ctype, gtype, unwrap)                              \
+  ctype                                                                              \
+  kontor_record_get_##name (KontorRecord *self,                                      \
+                            guint         index)                                     \
+  {                                                                                  \
+    const GValue *value = kontor_record_get_value (self, index);                     \
+                                                                                     \
+    g_return_val_if_fail (value != NULL && G_VALUE_HOLDS (value, gtype), (ctype) 0); \
+                                                                                     \
+    return unwrap (value);                                                           \
+  }
 
-  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS_STRING (value), NULL);
+#define DEFINE_VALUE_ACCESSORS(name, ctype, gtype, unwrap, wrap)                     \
+  DEFINE_VALUE_GETTER (name, ctype, gtype, unwrap)                                   \
+                                                                                     \
+  void                                                                               \
+  kontor_record_set_##name (KontorRecord *self,                                      \
+                            guint         index,                                     \
+                            ctype         name)                                      \
+  {                                                                                  \
+    GValue value = G_VALUE_INIT;                                                     \
+                                                                                     \
+    g_value_init (&value, gtype);                                                    \
+    wrap (&value, name);                                                             \
+    kontor_record_take_value (self, index, &value);                                  \
+  }
 
-  return g_value_get_string (value);
-}
+DEFINE_VALUE_ACCESSORS (string, const char *, G_TYPE_STRING, g_value_get_string, g_value_set_string)
+DEFINE_VALUE_ACCESSORS (boolean, gboolean, G_TYPE_BOOLEAN, g_value_get_boolean, g_value_set_boolean)
+DEFINE_VALUE_ACCESSORS (int64, gint64, G_TYPE_INT64, g_value_get_int64, g_value_set_int64)
 
-void
-kontor_record_set_string (KontorRecord *self,
-                          guint         index,
-                          const char   *string)
-{
-  GValue value = G_VALUE_INIT;
+/**
+ * kontor_record_get_channels:
+ * @self: a record
+ * @index: index of a %KONTOR_FIELD_TYPE_CHANNELS field
+ *
+ * Returns: (nullable) (transfer none) (element-type KontorChannel): the channels
+ */
+/**
+ * kontor_record_set_channels:
+ * @self: a record
+ * @index: index of a %KONTOR_FIELD_TYPE_CHANNELS field
+ * @channels: (nullable) (element-type KontorChannel): channels, copied
+ */
+DEFINE_VALUE_ACCESSORS (channels, GPtrArray *, G_TYPE_PTR_ARRAY, g_value_get_boxed,
+                        g_value_set_boxed)
 
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, string);
-  kontor_record_take_value (self, index, &value);
-}
+/**
+ * kontor_record_get_refs:
+ * @self: a record
+ * @index: index of a %KONTOR_FIELD_TYPE_REFS field
+ *
+ * Returns: (nullable) (transfer none): the linked ids
+ */
+DEFINE_VALUE_ACCESSORS (refs, const char * const *, G_TYPE_STRV, g_value_get_boxed,
+                        g_value_set_boxed)
 
-gboolean
-kontor_record_get_boolean (KontorRecord *self,
-                           guint         index)
-{
-  const GValue *value = kontor_record_get_value (self, index);
+/* an enum field keeps its own enum type, so its setter is written out */
+DEFINE_VALUE_GETTER (enum, int, G_TYPE_ENUM, g_value_get_enum)
 
-  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS_BOOLEAN (value), FALSE);
-
-  return g_value_get_boolean (value);
-}
-
-void
-kontor_record_set_boolean (KontorRecord *self,
-                           guint         index,
-                           gboolean      boolean)
-{
-  GValue value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_BOOLEAN);
-  g_value_set_boolean (&value, !!boolean);
-  kontor_record_take_value (self, index, &value);
-}
-
-gint64
-kontor_record_get_int64 (KontorRecord *self,
-                         guint         index)
-{
-  const GValue *value = kontor_record_get_value (self, index);
-
-  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS_INT64 (value), 0);
-
-  return g_value_get_int64 (value);
-}
-
-void
-kontor_record_set_int64 (KontorRecord *self,
-                         guint         index,
-                         gint64        number)
-{
-  GValue value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_INT64);
-  g_value_set_int64 (&value, number);
-  kontor_record_take_value (self, index, &value);
-}
-
-int
-kontor_record_get_enum (KontorRecord *self,
-                        guint         index)
-{
-  const GValue *value = kontor_record_get_value (self, index);
-
-  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS_ENUM (value), 0);
-
-  return g_value_get_enum (value);
-}
+#undef DEFINE_VALUE_ACCESSORS
+#undef DEFINE_VALUE_GETTER
 
 void
 kontor_record_set_enum (KontorRecord *self,
@@ -652,72 +638,6 @@ kontor_record_set_enum (KontorRecord *self,
 
   g_value_init (&value, G_VALUE_TYPE (current));
   g_value_set_enum (&value, number);
-  kontor_record_take_value (self, index, &value);
-}
-
-/**
- * kontor_record_get_channels:
- * @self: a record
- * @index: index of a %KONTOR_FIELD_TYPE_CHANNELS field
- *
- * Returns: (nullable) (transfer none) (element-type KontorChannel): the channels
- */
-GPtrArray *
-kontor_record_get_channels (KontorRecord *self,
-                            guint         index)
-{
-  const GValue *value = kontor_record_get_value (self, index);
-
-  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS (value, G_TYPE_PTR_ARRAY), NULL);
-
-  return g_value_get_boxed (value);
-}
-
-/**
- * kontor_record_set_channels:
- * @self: a record
- * @index: index of a %KONTOR_FIELD_TYPE_CHANNELS field
- * @channels: (nullable) (element-type KontorChannel): channels, copied
- */
-void
-kontor_record_set_channels (KontorRecord *self,
-                            guint         index,
-                            GPtrArray    *channels)
-{
-  GValue value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_PTR_ARRAY);
-  g_value_set_boxed (&value, channels);
-  kontor_record_take_value (self, index, &value);
-}
-
-/**
- * kontor_record_get_refs:
- * @self: a record
- * @index: index of a %KONTOR_FIELD_TYPE_REFS field
- *
- * Returns: (nullable) (transfer none): the linked ids
- */
-const char * const *
-kontor_record_get_refs (KontorRecord *self,
-                        guint         index)
-{
-  const GValue *value = kontor_record_get_value (self, index);
-
-  g_return_val_if_fail (value != NULL && G_VALUE_HOLDS (value, G_TYPE_STRV), NULL);
-
-  return g_value_get_boxed (value);
-}
-
-void
-kontor_record_set_refs (KontorRecord       *self,
-                        guint               index,
-                        const char * const *refs)
-{
-  GValue value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRV);
-  g_value_set_boxed (&value, refs);
   kontor_record_take_value (self, index, &value);
 }
 

@@ -154,6 +154,17 @@ kontor_field_change_new (KontorStore  *store,
   return self;
 }
 
+/* Adds field @index with @value, which it takes and leaves unset. */
+static void
+take_value (KontorFieldChange *self,
+            guint              index,
+            GValue            *value)
+{
+  g_array_append_val (self->indexes, index);
+  g_array_append_val (self->new_values, *value);
+  memset (value, 0, sizeof *value);
+}
+
 /**
  * kontor_field_change_set_value:
  * @self: a change not applied yet
@@ -173,8 +184,7 @@ kontor_field_change_set_value (KontorFieldChange *self,
 
   g_value_init (&copy, G_VALUE_TYPE (value));
   g_value_copy (value, &copy);
-  g_array_append_val (self->indexes, index);
-  g_array_append_val (self->new_values, copy);
+  take_value (self, index, &copy);
 }
 
 void
@@ -187,13 +197,13 @@ kontor_field_change_set_enum (KontorFieldChange *self,
   GValue gvalue = G_VALUE_INIT;
 
   g_return_if_fail (KONTOR_IS_FIELD_CHANGE (self));
+  g_return_if_fail (!kontor_operation_is_applied (KONTOR_OPERATION (self)));
 
   klass = g_type_class_ref (self->type);
   pspec = KONTOR_RECORD_CLASS (klass)->field_pspecs[index];
   g_value_init (&gvalue, pspec->value_type);
   g_value_set_enum (&gvalue, value);
-  kontor_field_change_set_value (self, index, &gvalue);
-  g_value_unset (&gvalue);
+  take_value (self, index, &gvalue);
 }
 
 void
@@ -203,10 +213,12 @@ kontor_field_change_set_string (KontorFieldChange *self,
 {
   GValue gvalue = G_VALUE_INIT;
 
+  g_return_if_fail (KONTOR_IS_FIELD_CHANGE (self));
+  g_return_if_fail (!kontor_operation_is_applied (KONTOR_OPERATION (self)));
+
   g_value_init (&gvalue, G_TYPE_STRING);
   g_value_set_string (&gvalue, value);
-  kontor_field_change_set_value (self, index, &gvalue);
-  g_value_unset (&gvalue);
+  take_value (self, index, &gvalue);
 }
 
 /**

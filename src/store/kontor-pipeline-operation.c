@@ -59,13 +59,7 @@ in_transaction (KontorPipelineOperation  *self,
   if (!_kontor_store_begin (self->store, error))
     return FALSE;
 
-  if (!step (self, error))
-    {
-      _kontor_store_rollback (self->store);
-      return FALSE;
-    }
-
-  return _kontor_store_commit (self->store, error);
+  return _kontor_store_end (self->store, step (self, error), error);
 }
 
 static gboolean
@@ -262,47 +256,45 @@ rename_step (KontorPipelineOperation  *self,
   return save (self, column, error);
 }
 
+/* What apply and undo run for each kind: a move and a rename are their
+ * own inverse (a swap, a name exchanged with the kept one). Undoing an
+ * add removes the column again, which is refused, with the reason, once
+ * contacts were moved into it. */
+static const struct
+{
+  Step apply;
+  Step undo;
+} steps[] = {
+  [KIND_ADD] = { add_step, remove_step },
+  [KIND_DELETE] = { remove_step, restore_step },
+  [KIND_MOVE] = { swap_step, swap_step },
+  [KIND_RENAME] = { rename_step, rename_step },
+};
+
+static gboolean
+run_step (KontorOperation  *operation,
+          gboolean          undo,
+          GError          **error)
+{
+  KontorPipelineOperation *self = KONTOR_PIPELINE_OPERATION (operation);
+
+  g_return_val_if_fail (self->kind < G_N_ELEMENTS (steps), FALSE);
+
+  return in_transaction (self, undo ? steps[self->kind].undo : steps[self->kind].apply, error);
+}
+
 static gboolean
 kontor_pipeline_operation_apply (KontorOperation  *operation,
                                  GError          **error)
 {
-  KontorPipelineOperation *self = KONTOR_PIPELINE_OPERATION (operation);
-
-  switch (self->kind)
-    {
-    case KIND_ADD:
-      return in_transaction (self, add_step, error);
-    case KIND_DELETE:
-      return in_transaction (self, remove_step, error);
-    case KIND_MOVE:
-      return in_transaction (self, swap_step, error);
-    case KIND_RENAME:
-      return in_transaction (self, rename_step, error);
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  return run_step (operation, FALSE, error);
 }
 
 static gboolean
 kontor_pipeline_operation_undo (KontorOperation  *operation,
                                 GError          **error)
 {
-  KontorPipelineOperation *self = KONTOR_PIPELINE_OPERATION (operation);
-
-  switch (self->kind)
-    {
-    case KIND_ADD:
-      /* refused, with the reason, once contacts were moved into it */
-      return in_transaction (self, remove_step, error);
-    case KIND_DELETE:
-      return in_transaction (self, restore_step, error);
-    case KIND_MOVE:
-      return in_transaction (self, swap_step, error);
-    case KIND_RENAME:
-      return in_transaction (self, rename_step, error);
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  return run_step (operation, TRUE, error);
 }
 
 static void

@@ -121,13 +121,8 @@ delete_child (KontorStore  *self,
               GError      **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!_kontor_store_step_done (self, stmt, error))
+  if (!_kontor_store_exec_with_text (self, sql, id, error))
     return FALSE;
 
   if (outbox)
@@ -140,6 +135,30 @@ delete_child (KontorStore  *self,
   return TRUE;
 }
 
+/* The child rows of @record's field @field in @table, in their order:
+ * prepared and bound, to be stepped and reset by the caller. */
+static sqlite3_stmt *
+select_children (KontorStore        *self,
+                 const char         *columns,
+                 const char         *table,
+                 const char         *order,
+                 KontorRecord       *record,
+                 const KontorField  *field,
+                 GError            **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE owner_id = ?1 AND kind = ?2 "
+                                          "ORDER BY %s", columns, table, order);
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, kontor_record_get_id (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, field->kind);
+
+  return stmt;
+}
+
 static gboolean
 load_channels (KontorStore            *self,
                const KontorEntityInfo *info,
@@ -148,18 +167,14 @@ load_channels (KontorStore            *self,
                const KontorField      *field,
                GError                **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id, label, value FROM %s "
-                                          "WHERE owner_id = ?1 AND kind = ?2 ORDER BY position",
-                                          info->channel_table);
   g_autoptr(GPtrArray) channels = kontor_channel_array_new ();
-  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = select_children (self, "id, label, value", info->channel_table,
+                                        "position", record, field, error);
   int result;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, kontor_record_get_id (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, field->kind);
   while ((result = _kontor_store_step (self, stmt, error)) == 1)
     {
       KontorChannel *channel = kontor_channel_new ((const char *) sqlite3_column_text (stmt, 1),
@@ -185,19 +200,15 @@ load_links (KontorStore            *self,
             const KontorField      *field,
             GError                **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT target_id FROM %s WHERE owner_id = ?1 "
-                                          "AND kind = ?2 ORDER BY position, target_id",
-                                          info->link_table);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) refs = NULL;
-  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = select_children (self, "target_id", info->link_table,
+                                        "position, target_id", record, field, error);
   int result;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, kontor_record_get_id (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, field->kind);
   while ((result = _kontor_store_step (self, stmt, error)) == 1)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
@@ -216,13 +227,13 @@ load_links (KontorStore            *self,
 static gboolean
 write_channels (KontorStore            *self,
                 const KontorEntityInfo *info,
+                const KontorField      *field,
                 KontorRecord           *record,
                 KontorRecord           *old,
                 guint                   index,
                 gboolean                outbox,
                 GError                **error)
 {
-  const KontorField *field = &KONTOR_RECORD_GET_CLASS (record)->fields[index];
   g_autoptr(GPtrArray) channels =
     kontor_channel_array_copy (kontor_record_get_channels (record, index));
   GPtrArray *old_channels = old != NULL ? kontor_record_get_channels (old, index) : NULL;
@@ -316,19 +327,18 @@ write_channels (KontorStore            *self,
   return TRUE;
 }
 
+/* Writes the links of @field: a link row is added or deleted, never
+ * changed. */
 static gboolean
 write_links (KontorStore            *self,
              const KontorEntityInfo *info,
-             KontorRecord           *record,
-             KontorRecord           *old,
-             guint                   index,
+             const KontorField      *field,
+             const char * const     *refs,
+             const char * const     *old_refs,
+             const char             *owner_id,
              gboolean                outbox,
              GError                **error)
 {
-  const KontorField *field = &KONTOR_RECORD_GET_CLASS (record)->fields[index];
-  const char * const *refs = kontor_record_get_refs (record, index);
-  const char * const *old_refs = old != NULL ? kontor_record_get_refs (old, index) : NULL;
-  const char *owner_id = kontor_record_get_id (record);
 
   for (guint i = 0; refs != NULL && refs[i] != NULL; i++)
     {
@@ -375,11 +385,13 @@ _kontor_store_write_child_rows (KontorStore             *self,
   const KontorField *field = &KONTOR_RECORD_GET_CLASS (record)->fields[index];
 
   if (field->type == KONTOR_FIELD_TYPE_CHANNELS)
-    return write_channels (self, info, record, old, index, outbox, error);
+    return write_channels (self, info, field, record, old, index, outbox, error);
 
   g_assert (field->type == KONTOR_FIELD_TYPE_REFS);
 
-  return write_links (self, info, record, old, index, outbox, error);
+  return write_links (self, info, field, kontor_record_get_refs (record, index),
+                      old != NULL ? kontor_record_get_refs (old, index) : NULL,
+                      kontor_record_get_id (record), outbox, error);
 }
 
 /**

@@ -37,9 +37,7 @@ lookup_company_name (KontorStore *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, company_id, -1, SQLITE_TRANSIENT);
-  if (_kontor_store_step (self, stmt, NULL) == 1)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  _kontor_store_step_one (self, stmt, NULL, &name, NULL);
 
   return name;
 }
@@ -227,7 +225,6 @@ _kontor_store_dup_nearest_rank (KontorStore  *self,
                                 GError      **error)
 {
   sqlite3_stmt *stmt;
-  int result;
 
   *nearest = NULL;
   stmt = _kontor_store_prepare (self, above ?
@@ -242,12 +239,8 @@ _kontor_store_dup_nearest_rank (KontorStore  *self,
   sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, rank, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, contact_id, -1, SQLITE_TRANSIENT);
-  result = _kontor_store_step (self, stmt, error);
-  if (result == 1)
-    *nearest = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
 
-  return result >= 0;
+  return _kontor_store_step_one (self, stmt, NULL, nearest, error) >= 0;
 }
 
 /* Gives @contact a rank after every card of its column. */
@@ -416,9 +409,7 @@ _kontor_store_rank_all_contacts (KontorStore  *self,
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, column, -1, SQLITE_TRANSIENT);
-          if (_kontor_store_step (self, stmt, error) == 1)
-            rank = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          sqlite3_reset (stmt);
+          _kontor_store_step_one (self, stmt, NULL, &rank, error);
         }
 
       next = kontor_rank_between (rank, NULL);

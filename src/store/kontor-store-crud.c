@@ -520,9 +520,7 @@ get_field_rev (KontorStore            *self,
 
   sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, rowid);
-  if (_kontor_store_step (self, stmt, error) == 1)
-    rev = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  _kontor_store_step_one (self, stmt, &rev, NULL, error);
 
   return rev;
 }
@@ -730,13 +728,8 @@ kontor_store_save (KontorStore   *self,
   if (!_kontor_store_begin (self, error))
     return FALSE;
 
-  if (!_kontor_store_save_record (self, record, &changed, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
-
-  return _kontor_store_commit (self, error);
+  return _kontor_store_end (self, _kontor_store_save_record (self, record, &changed, error),
+                            error);
 }
 
 /**
@@ -928,16 +921,8 @@ kontor_store_delete (KontorStore   *self,
   info = _kontor_entity_info_for_type (G_OBJECT_TYPE (record));
   g_return_val_if_fail (info != NULL, FALSE);
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-
-  if (!_kontor_store_delete_record (self, record, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
-
-  if (!_kontor_store_commit (self, error))
+  if (!_kontor_store_begin (self, error) ||
+      !_kontor_store_end (self, _kontor_store_delete_record (self, record, error), error))
     return FALSE;
 
   if (info->search_table != NULL)

@@ -73,6 +73,15 @@ int           _kontor_store_step           (KontorStore   *self,
 gboolean      _kontor_store_step_done      (KontorStore   *self,
                                             sqlite3_stmt  *stmt,
                                             GError       **error);
+int           _kontor_store_step_one       (KontorStore   *self,
+                                            sqlite3_stmt  *stmt,
+                                            gint64        *number,
+                                            char         **text,
+                                            GError       **error);
+gboolean      _kontor_store_exec_with_text (KontorStore   *self,
+                                            const char    *sql,
+                                            const char    *text,
+                                            GError       **error);
 gboolean      _kontor_store_exec           (KontorStore   *self,
                                             const char    *sql,
                                             GError       **error);
@@ -89,6 +98,9 @@ gboolean      _kontor_store_begin          (KontorStore   *self,
 gboolean      _kontor_store_commit         (KontorStore   *self,
                                             GError       **error);
 void          _kontor_store_rollback       (KontorStore   *self);
+gboolean      _kontor_store_end            (KontorStore   *self,
+                                            gboolean       ok,
+                                            GError       **error);
 void          _kontor_store_note_change    (KontorStore   *self,
                                             const char    *entity,
                                             gint64         rowid);

@@ -146,16 +146,14 @@ get_user_version (KontorStore  *self,
                   GError      **error)
 {
   sqlite3_stmt *stmt = _kontor_store_prepare (self, "PRAGMA user_version", error);
-  int version = -1;
+  gint64 version = -1;
 
   if (stmt == NULL)
     return -1;
 
-  if (_kontor_store_step (self, stmt, error) == 1)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  _kontor_store_step_one (self, stmt, &version, NULL, error);
 
-  return version;
+  return (int) version;
 }
 
 static gboolean
@@ -191,9 +189,7 @@ is_empty_database (KontorStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  if (_kontor_store_step (self, stmt, error) == 1)
-    n_objects = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  _kontor_store_step_one (self, stmt, &n_objects, NULL, error);
 
   if (n_objects == 0)
     return TRUE;
@@ -214,6 +210,7 @@ migrate (KontorStore  *self,
          GError      **error)
 {
   g_autofree char *pragma = NULL;
+  gboolean ok = TRUE;
   int version;
 
   version = get_user_version (self, error);
@@ -241,31 +238,14 @@ migrate (KontorStore  *self,
 
   /* All scripts first, then the C steps: a step runs today's code, which
    * reads the tables as the last script leaves them. */
-  for (int v = version; v < target; v++)
-    {
-      if (!run_migration_script (self, migrations[v].script, error))
-        {
-          _kontor_store_rollback (self);
-          return FALSE;
-        }
-    }
-  for (int v = version; v < target; v++)
-    {
-      if (migrations[v].after != NULL && !migrations[v].after (self, error))
-        {
-          _kontor_store_rollback (self);
-          return FALSE;
-        }
-    }
+  for (int v = version; ok && v < target; v++)
+    ok = run_migration_script (self, migrations[v].script, error);
+  for (int v = version; ok && v < target; v++)
+    ok = migrations[v].after == NULL || migrations[v].after (self, error);
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", target);
-  if (!_kontor_store_exec (self, pragma, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
 
-  return _kontor_store_commit (self, error);
+  return _kontor_store_end (self, ok && _kontor_store_exec (self, pragma, error), error);
 }
 
 /* Sort keys depend on the locale's collation; rebuild them when the locale
@@ -293,14 +273,10 @@ check_sort_locale (KontorStore  *self,
   if (!_kontor_store_begin (self, error))
     return FALSE;
 
-  if ((stored != NULL && !rebuild_sort_keys (self, error)) ||
-      !_kontor_store_set_meta (self, "sort-locale", locale, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
-
-  return _kontor_store_commit (self, error);
+  return _kontor_store_end (self,
+                            (stored == NULL || rebuild_sort_keys (self, error)) &&
+                            _kontor_store_set_meta (self, "sort-locale", locale, error),
+                            error);
 }
 
 static gboolean

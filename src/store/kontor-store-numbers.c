@@ -270,18 +270,13 @@ _kontor_store_check_customer_number (KontorStore   *self,
       g_autofree char *other_id = NULL;
       g_autoptr(KontorRecord) other = NULL;
       g_autofree char *other_name = NULL;
-      int result;
 
       if (stmt == NULL)
         return FALSE;
 
       sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, own_id, -1, SQLITE_TRANSIENT);
-      result = _kontor_store_step (self, stmt, error);
-      if (result == 1)
-        other_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-      if (result < 0)
+      if (_kontor_store_step_one (self, stmt, NULL, &other_id, error) < 0)
         return FALSE;
       if (other_id == NULL)
         continue;
@@ -309,19 +304,15 @@ number_is_taken (KontorStore  *self,
                                               "WHERE customer_number = ?1) OR EXISTS (SELECT 1 "
                                               "FROM company WHERE customer_number = ?1)",
                                               error);
-  int result;
-  int taken = -1;
+  gint64 taken = -1;
 
   if (stmt == NULL)
     return -1;
 
   sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
-  result = _kontor_store_step (self, stmt, error);
-  if (result == 1)
-    taken = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  _kontor_store_step_one (self, stmt, &taken, NULL, error);
 
-  return taken;
+  return (int) taken;
 }
 
 /**

@@ -139,17 +139,8 @@ _kontor_store_drop_outbox (KontorStore  *self,
                            const char   *entity_id,
                            GError      **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = _kontor_store_prepare (self,
-                                "DELETE FROM outbox WHERE entity_id = ?1 AND state = 'pending'",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
-
-  return _kontor_store_step_done (self, stmt, error);
+  return _kontor_store_exec_with_text (self, "DELETE FROM outbox WHERE entity_id = ?1 AND "
+                                       "state = 'pending'", entity_id, error);
 }
 
 /**
@@ -170,20 +161,14 @@ _kontor_store_drop_child_outbox (KontorStore  *self,
                                  GError      **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
 
   if (table == NULL)
     return TRUE;
 
   sql = g_strdup_printf ("DELETE FROM outbox WHERE state = 'pending' AND entity_id IN "
                          "(SELECT id FROM %s WHERE owner_id = ?1)", table);
-  stmt = _kontor_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
 
-  sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
-
-  return _kontor_store_step_done (self, stmt, error);
+  return _kontor_store_exec_with_text (self, sql, owner_id, error);
 }
 
 /**
@@ -203,10 +188,8 @@ kontor_store_count_outbox (KontorStore  *self,
   g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
 
   stmt = _kontor_store_prepare (self, "SELECT count(*) FROM outbox", error);
-  if (stmt != NULL && _kontor_store_step (self, stmt, error) == 1)
-    count = sqlite3_column_int64 (stmt, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    _kontor_store_step_one (self, stmt, &count, NULL, error);
 
   return count;
 }

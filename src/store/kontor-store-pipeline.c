@@ -54,9 +54,7 @@ kontor_store_count_in_pipeline_status (KontorStore  *self,
     return -1;
 
   sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
-  if (_kontor_store_step (self, stmt, error) == 1)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  _kontor_store_step_one (self, stmt, &count, NULL, error);
 
   return count;
 }

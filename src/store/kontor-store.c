@@ -237,6 +237,66 @@ _kontor_store_step_done (KontorStore   *self,
   return result == 0;
 }
 
+/**
+ * _kontor_store_step_one:
+ * @self: a store
+ * @stmt: a prepared, bound statement that yields at most one row
+ * @number: (out) (optional): set to the row's first column as an integer
+ * @text: (out) (optional) (transfer full): set to a copy of the row's first
+ *   column (%NULL for SQL NULL)
+ * @error: return location for a #GError
+ *
+ * Steps @stmt once and resets it. Without a row, @number and @text are
+ * left alone.
+ *
+ * Returns: 1 with a row, 0 without, -1 on error
+ */
+int
+_kontor_store_step_one (KontorStore   *self,
+                        sqlite3_stmt  *stmt,
+                        gint64        *number,
+                        char         **text,
+                        GError       **error)
+{
+  int result = _kontor_store_step (self, stmt, error);
+
+  if (result == 1 && number != NULL)
+    *number = sqlite3_column_int64 (stmt, 0);
+  if (result == 1 && text != NULL)
+    *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return result;
+}
+
+/**
+ * _kontor_store_exec_with_text:
+ * @self: a store
+ * @sql: one statement with one parameter, ?1
+ * @text: (nullable): the value of ?1
+ * @error: return location for a #GError
+ *
+ * Prepares @sql (once, like every statement), binds @text and runs it to
+ * the end.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_exec_with_text (KontorStore  *self,
+                              const char   *sql,
+                              const char   *text,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
 gboolean
 _kontor_store_exec (KontorStore  *self,
                     const char   *sql,
@@ -354,6 +414,32 @@ _kontor_store_rollback (KontorStore *self)
   g_hash_table_remove_all (self->pending_many);
 }
 
+/**
+ * _kontor_store_end:
+ * @self: a store inside a transaction
+ * @ok: whether the writes of the transaction succeeded
+ * @error: return location for a #GError
+ *
+ * Ends the transaction begun with _kontor_store_begin(): commits it when
+ * @ok, rolls it back otherwise (@error is then already set by the write
+ * that failed).
+ *
+ * Returns: %TRUE when @ok and the commit succeeded
+ */
+gboolean
+_kontor_store_end (KontorStore  *self,
+                   gboolean      ok,
+                   GError      **error)
+{
+  if (!ok)
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
+  return _kontor_store_commit (self, error);
+}
+
 static void
 emit_changes (KontorStore *self,
               GHashTable  *changes,
@@ -458,16 +544,12 @@ get_key_value (KontorStore  *self,
 {
   sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
   char *value = NULL;
-  int result;
 
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  result = _kontor_store_step (self, stmt, error);
-  if (result == 1)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  _kontor_store_step_one (self, stmt, NULL, &value, error);
 
   return value;
 }
@@ -979,14 +1061,8 @@ kontor_store_set_current_user (KontorStore  *self,
   id = kontor_record_get_id (KONTOR_RECORD (user));
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-  if (!_kontor_store_set_state (self, "user_id", id, error))
-    {
-      _kontor_store_rollback (self);
-      return FALSE;
-    }
-  if (!_kontor_store_commit (self, error))
+  if (!_kontor_store_begin (self, error) ||
+      !_kontor_store_end (self, _kontor_store_set_state (self, "user_id", id, error), error))
     return FALSE;
 
   if (g_set_object (&self->current_user, user))
