@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-accessible.h"
 #include "kontor-board-private.h"
 #include "kontor-date-button.h"
 #include "kontor-field-change.h"
@@ -365,6 +366,9 @@ _kontor_board_card_update (KontorBoardCard *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+  /* the grid's item around the card takes the focus first */
+  kontor_accessible_label_list_item (GTK_WIDGET (self), GTK_ACCESSIBLE_ROLE_GRID_CELL,
+                                     accessible_name);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.assign", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.set-due-date", can_edit);

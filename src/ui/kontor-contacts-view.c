@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-accessible.h"
 #include "kontor-board.h"
 #include "kontor-board-settings.h"
 #include "kontor-contacts-view.h"
@@ -89,6 +90,7 @@ struct _KontorContactsView
   GObject             *probe_items[2];
   GSimpleActionGroup  *column_actions;
   GSimpleActionGroup  *settings_actions;
+  GSimpleAction       *view_action;    /* "table" or "board": what is shown */
   gboolean             building;
   GtkWidget           *board;          /* made when first shown */
 
@@ -204,6 +206,14 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   g_object_set_data (G_OBJECT (item), "kontor-binding", binding);
+
+  /* a row is read out by the name of its contact */
+  if (info == &column_infos[0])
+    {
+      g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
+
+      kontor_accessible_label_list_item (child, GTK_ACCESSIBLE_ROLE_ROW, name != NULL ? name : "");
+    }
 }
 
 static void
@@ -321,10 +331,9 @@ on_column_action_change_state_cb (GSimpleAction *action,
 static gboolean
 shows_board (KontorContactsView *self)
 {
-  g_autofree char *view = g_settings_get_string (kontor_context_get_settings (self->context),
-                                                 "contacts-view");
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (self->view_action));
 
-  return g_strcmp0 (view, "board") == 0;
+  return g_str_equal (g_variant_get_string (state, NULL), "board");
 }
 
 static void update_content (KontorContactsView *self);
@@ -431,15 +440,22 @@ update_view (KontorContactsView *self)
   update_content (self);
 }
 
+/* The switch's toggles and the content both follow the state of
+ * settings.contacts-view, so they cannot disagree, whether or not the
+ * settings take the choice (a locked key, dconf out of reach). */
 static void
-on_settings_view_changed_cb (KontorContactsView *self,
-                             const char         *key,
-                             GSettings          *settings)
+show_view (KontorContactsView *self,
+           const char         *view)
 {
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (self->view_action));
   GtkWidget *focus;
 
-  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
+  if (!g_str_equal (view, "board"))
+    view = "table";
+  if (g_str_equal (g_variant_get_string (state, NULL), view))
+    return;
 
+  g_simple_action_set_state (self->view_action, g_variant_new_string (view));
   update_view (self);
 
   /* the focus goes along to the other view, unless it is on the switch */
@@ -448,6 +464,31 @@ on_settings_view_changed_cb (KontorContactsView *self,
   if (focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) ||
                         (self->board != NULL && gtk_widget_is_ancestor (focus, self->board))))
     kontor_contacts_view_focus_table (self);
+}
+
+static void
+on_view_action_change_state_cb (KontorContactsView *self,
+                                GVariant           *value,
+                                GSimpleAction      *action)
+{
+  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
+
+  show_view (self, g_variant_get_string (value, NULL));
+  /* remembered for the next start when the settings take it */
+  g_settings_set_string (kontor_context_get_settings (self->context), "contacts-view",
+                         g_variant_get_string (value, NULL));
+}
+
+static void
+on_settings_view_changed_cb (KontorContactsView *self,
+                             const char         *key,
+                             GSettings          *settings)
+{
+  g_autofree char *view = g_settings_get_string (settings, key);
+
+  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
+
+  show_view (self, view);
 }
 
 static void
@@ -589,12 +630,22 @@ static void
 kontor_contacts_view_constructed (GObject *object)
 {
   KontorContactsView *self = KONTOR_CONTACTS_VIEW (object);
-  g_autoptr(GAction) settings_action = NULL;
+  g_autofree char *view = NULL;
   GtkSorter *sorter;
 
   G_OBJECT_CLASS (kontor_contacts_view_parent_class)->constructed (object);
 
   g_assert (KONTOR_IS_CONTEXT (self->context));
+
+  /* table or board, as at the last start */
+  view = g_settings_get_string (kontor_context_get_settings (self->context), "contacts-view");
+  self->view_action = g_simple_action_new_stateful ("contacts-view", G_VARIANT_TYPE_STRING,
+                                                    g_variant_new_string (view));
+  g_signal_connect_object (self->view_action, "change-state",
+                           G_CALLBACK (on_view_action_change_state_cb), self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (self->settings_actions), G_ACTION (self->view_action));
+  g_signal_connect_object (kontor_context_get_settings (self->context), "changed::contacts-view",
+                           G_CALLBACK (on_settings_view_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filter = kontor_filter_new ();
   kontor_filter_set_statuses (self->filter, status_filters[0]);
@@ -628,14 +679,11 @@ kontor_contacts_view_constructed (GObject *object)
   g_signal_connect_object (self->list, "notify::error", G_CALLBACK (update_content), self,
                            G_CONNECT_SWAPPED);
 
-  /* table or board, remembered (FEATURES P1) */
-  settings_action = g_settings_create_action (kontor_context_get_settings (self->context),
-                                              "contacts-view");
-  g_action_map_add_action (G_ACTION_MAP (self->settings_actions), settings_action);
-  g_signal_connect_object (kontor_context_get_settings (self->context), "changed::contacts-view",
-                           G_CALLBACK (on_settings_view_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_popover (self->board_settings_button,
                                kontor_board_settings_new (self->context));
+
+  kontor_accessible_label_drop_down (self->status_dropdown);
+  kontor_accessible_label_list_header (self->column_view, _("Column Titles"));
 
   update_title (self);
   update_view (self);
@@ -667,6 +715,7 @@ kontor_contacts_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->column_actions);
   g_clear_object (&self->settings_actions);
+  g_clear_object (&self->view_action);
   g_clear_object (&self->probe_items[0]);
   g_clear_object (&self->probe_items[1]);
   g_clear_object (&self->context);

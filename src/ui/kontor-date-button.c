@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-accessible.h"
 #include "kontor-contact-rules.h"
 #include "kontor-date-button.h"
 #include "kontor-format.h"
@@ -117,6 +118,7 @@ create_popover_cb (GtkMenuButton *button,
       self->heading = GTK_LABEL (gtk_label_new (NULL));
       gtk_widget_add_css_class (GTK_WIDGET (self->heading), "heading");
       self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+      kontor_accessible_label_calendar (self->calendar);
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (clear_button), "date.clear");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (set_button), "date.set");

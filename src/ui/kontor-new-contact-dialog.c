@@ -174,6 +174,20 @@ kontor_new_contact_dialog_constructed (GObject *object)
 }
 
 static void
+kontor_new_contact_dialog_map (GtkWidget *widget)
+{
+  KontorNewContactDialog *self = KONTOR_NEW_CONTACT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (kontor_new_contact_dialog_parent_class)->map (widget);
+
+  /* A person opens the dialog to type a name: the focus starts there, not
+   * on the first control in the tab order (Cancel, or the salutation). A
+   * focus-widget in the template is not enough: it is set while the rows
+   * are not yet in the window, and GTK drops it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->first_name_row));
+}
+
+static void
 kontor_new_contact_dialog_dispose (GObject *object)
 {
   KontorNewContactDialog *self = KONTOR_NEW_CONTACT_DIALOG (object);
@@ -236,6 +250,8 @@ kontor_new_contact_dialog_class_init (KontorNewContactDialogClass *klass)
   object_class->get_property = kontor_new_contact_dialog_get_property;
   object_class->set_property = kontor_new_contact_dialog_set_property;
 
+  widget_class->map = kontor_new_contact_dialog_map;
+
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, KONTOR_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -277,7 +293,17 @@ kontor_new_contact_dialog_class_init (KontorNewContactDialogClass *klass)
 static void
 kontor_new_contact_dialog_init (KontorNewContactDialog *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter creates the contact from any field. In the capture phase,
+   * before a field sees the key: a combo row would open its list. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("dialog.create")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   g_signal_connect_object (self->validator, "notify::passed",
                            G_CALLBACK (on_validator_notify_passed_cb), self, G_CONNECT_SWAPPED);

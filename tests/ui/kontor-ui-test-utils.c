@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -51,7 +52,8 @@ load_css (void)
  *
  * Starts a display test: the locale and translations of $LANGUAGE,
  * g_test_init() with isolated folders, GTK and libadwaita, the app's CSS.
- * Without a display it prints a TAP plan that skips everything.
+ * Without a display it prints a TAP plan that skips everything; when
+ * $CI is "true" it fails instead (exits with status 1).
  *
  * Returns: %FALSE when there is no display: main() returns 0 then
  */
@@ -74,6 +76,13 @@ kontor_test_ui_init (int    *argc,
    * a resource ("Unrecognized image file format", fatal in a test). */
   if (!gtk_init_check ())
     {
+      /* In CI a display test that finds none has not tested anything:
+       * that is a failure, not a skip. */
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        {
+          g_print ("Bail out! no display, and CI=true needs one (run under xvfb-run)\n");
+          exit (EXIT_FAILURE);
+        }
       g_print ("1..0 # SKIP no display\n");
       return FALSE;
     }
@@ -316,13 +325,21 @@ kontor_test_assert_accessible (GtkWidget *root)
 /* ------------------------------------------------------------------------ */
 /* Finding widgets */
 
-typedef gboolean (*Match) (GtkWidget  *widget,
-                           const void *data);
-
-static GtkWidget *
-find (GtkWidget  *widget,
-      Match       match,
-      const void *data)
+/**
+ * kontor_test_find_matching:
+ * @widget: where to look
+ * @match: says whether a widget is the one
+ * @data: for @match
+ *
+ * Looks at @widget, the widgets under it and the popovers of menu
+ * buttons.
+ *
+ * Returns: (transfer none) (nullable): the first widget @match accepts
+ */
+GtkWidget *
+kontor_test_find_matching (GtkWidget       *widget,
+                           KontorTestMatch  match,
+                           const void      *data)
 {
   if (match (widget, data))
     return widget;
@@ -333,7 +350,7 @@ find (GtkWidget  *widget,
 
       if (popover != NULL && gtk_widget_get_parent (GTK_WIDGET (popover)) != widget)
         {
-          GtkWidget *found = find (GTK_WIDGET (popover), match, data);
+          GtkWidget *found = kontor_test_find_matching (GTK_WIDGET (popover), match, data);
 
           if (found != NULL)
             return found;
@@ -344,7 +361,7 @@ find (GtkWidget  *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find (child, match, data);
+      GtkWidget *found = kontor_test_find_matching (child, match, data);
 
       if (found != NULL)
         return found;
@@ -387,7 +404,7 @@ GtkWidget *
 kontor_test_find_row (GtkWidget  *root,
                       const char *title)
 {
-  return find (root, match_row, title);
+  return kontor_test_find_matching (root, match_row, title);
 }
 
 /**
@@ -401,7 +418,7 @@ GtkWidget *
 kontor_test_find_button (GtkWidget  *root,
                          const char *label)
 {
-  return find (root, match_button, label);
+  return kontor_test_find_matching (root, match_button, label);
 }
 
 /**
@@ -416,7 +433,7 @@ GtkWidget *
 kontor_test_find_widget (GtkWidget *root,
                          GType      type)
 {
-  return find (root, match_type, &type);
+  return kontor_test_find_matching (root, match_type, &type);
 }
 
 typedef struct
@@ -451,7 +468,7 @@ kontor_test_find_with_class (GtkWidget  *root,
 {
   TypeAndClass wanted = { type, css_class };
 
-  return find (root, match_type_and_class, &wanted);
+  return kontor_test_find_matching (root, match_type_and_class, &wanted);
 }
 
 /**

@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+typedef gboolean (*KontorTestMatch) (GtkWidget  *widget,
+                                     const void *data);
+
 gboolean          kontor_test_ui_init               (int        *argc,
                                                      char     ***argv);
 void              kontor_test_assert_accessible     (GtkWidget  *root);
@@ -16,6 +19,9 @@ GtkWidget        *kontor_test_find_button           (GtkWidget  *root,
                                                      const char *label);
 GtkWidget        *kontor_test_find_widget           (GtkWidget  *root,
                                                      GType       type);
+GtkWidget        *kontor_test_find_matching         (GtkWidget       *root,
+                                                     KontorTestMatch  match,
+                                                     const void      *data);
 GtkWidget        *kontor_test_find_with_class       (GtkWidget  *root,
                                                      GType       type,
                                                      const char *css_class);

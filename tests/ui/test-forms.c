@@ -1131,12 +1131,9 @@ shoot (GtkWidget  *widget,
   g_autofree char *file = g_strdup_printf ("forms-%s-%s-%s.png", name,
                                            language != NULL ? language : "en", style);
   g_autofree char *path = g_build_filename (g_getenv ("KONTOR_SCREENSHOT_DIR"), file, NULL);
-  g_autoptr(GError) error = NULL;
 
   kontor_test_settle (400);
-  g_assert_true (kontor_widget_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
+  kontor_test_take_screenshot (widget, path);
 }
 
 static void

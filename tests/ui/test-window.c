@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n-lib.h>
 
 #include "kontor-contacts-view.h"
+#include "kontor-channel.h"
 #include "kontor-demo-fill.h"
 #include "kontor-field-change.h"
 #include "kontor-test-utils.h"
@@ -145,9 +147,21 @@ test_search_as_you_type (Fixture       *fixture,
           g_autofree char *folded_haystack = kontor_text_fold (haystack);
           GPtrArray *emails = kontor_contact_get_emails (hit);
 
-          /* matched by name, company or notes — or by an e-mail address */
+          /* matched by name, company or notes — or by an e-mail address
+           * that has the text in it */
           if (strstr (folded_haystack, folded) == NULL)
-            g_assert_true (emails != NULL && emails->len > 0);
+            {
+              gboolean in_email = FALSE;
+
+              for (guint k = 0; emails != NULL && k < emails->len && !in_email; k++)
+                {
+                  KontorChannel *email = g_ptr_array_index (emails, k);
+                  g_autofree char *folded_email = kontor_text_fold (email->value);
+
+                  in_email = strstr (folded_email, folded) != NULL;
+                }
+              g_assert_true (in_email);
+            }
         }
       return;
     }
@@ -317,6 +331,22 @@ test_delete_asks_first (Fixture       *fixture,
   g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND);
 }
 
+/* Returns: (transfer none) (nullable): the column titled @title */
+static GtkColumnViewColumn *
+find_column (GListModel *columns,
+             const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;   /* the column view keeps it */
+    }
+
+  return NULL;
+}
+
 static void
 test_choose_columns (Fixture       *fixture,
                      gconstpointer  data)
@@ -324,24 +354,30 @@ test_choose_columns (Fixture       *fixture,
   GtkColumnView *column_view = kontor_contacts_view_get_column_view (fixture->view);
   GListModel *columns = gtk_column_view_get_columns (column_view);
   g_auto(GStrv) visible = NULL;
+  g_auto(GStrv) after = NULL;
+  GtkColumnViewColumn *email;
+  GtkColumnViewColumn *name;
+
+  /* found by their titles in the language of the test, as shown */
+  email = find_column (columns, _("E-mail"));
+  name = find_column (columns, _("Name"));
+  g_assert_nonnull (email);
+  g_assert_nonnull (name);
+  g_assert_true (gtk_column_view_column_get_visible (email));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "columns.email", NULL));
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), "E-Mail") == 0)
-        g_assert_false (gtk_column_view_column_get_visible (column));
-    }
+  g_assert_false (gtk_column_view_column_get_visible (email));
 
   visible = g_settings_get_strv (fixture->settings, "contacts-columns");
   g_assert_false (g_strv_contains ((const char * const *) visible, "email"));
   g_assert_true (g_strv_contains ((const char * const *) visible, "name"));
 
-  /* the name column cannot be hidden */
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "columns.name", NULL) &&
-                  !g_strv_contains ((const char * const *) visible, "name"));
+  /* the name column cannot be hidden: asking changes neither the table
+   * nor what is remembered */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "columns.name", NULL);
+  g_assert_true (gtk_column_view_column_get_visible (name));
+  after = g_settings_get_strv (fixture->settings, "contacts-columns");
+  g_assert_true (g_strv_contains ((const char * const *) after, "name"));
 }
 
 static void

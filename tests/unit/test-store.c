@@ -2196,7 +2196,9 @@ test_count_outbox (Fixture       *fixture,
   g_autoptr(KontorContact) contact = NULL;
   gint64 before = kontor_store_count_outbox (fixture->store, NULL);
 
-  g_assert_cmpint (before, >=, 0);
+  /* what the table holds, whatever opening the store wrote */
+  g_assert_cmpint (before, ==, kontor_test_query_int (fixture->store,
+                                                      "SELECT count(*) FROM outbox", NULL));
   contact = save_new_contact (fixture->store, "Anna", "Müller");
   g_assert_cmpint (kontor_store_count_outbox (fixture->store, NULL), ==, before + 1);
   kontor_contact_set_city (contact, "Bonn");
@@ -2259,15 +2261,12 @@ main (int   argc,
   TEST ("/store/company/delete-updates-contacts", test_company_delete_updates_contacts);
   TEST ("/store/contact/change-company", test_contact_changes_company);
   TEST ("/store/company/find", test_find_companies);
+  TEST ("/store/company/typed-by-name-links-or-creates", test_company_typed_by_name);
 
   TEST ("/store/connection/wal-synchronous-full-foreign-keys", test_connection_settings);
   TEST ("/store/identity/survives-reopen", test_identity_survives_reopen);
   TEST ("/store/identity/set-current-user", test_set_current_user);
   TEST ("/store/outbox/count", test_count_outbox);
-
-  /* Last: it fails on SQLite 3.40 (the FTS5 index keeps deleted terms), and
-   * GTest stops a program at its first failure without --keep-going. */
-  TEST ("/store/company/typed-by-name-links-or-creates", test_company_typed_by_name);
   TEST ("/store/wipe/deleted-person-gone-from-every-table", test_delete_wipes_person_everywhere);
 
   return g_test_run ();

@@ -1,0 +1,395 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-accessible-names.py KONTOR SCHEMA_DIR
+#
+# What a screen reader finds: starts the app on a demo team with GTK's
+# AT-SPI backend, inside a D-Bus session and an accessibility bus of the
+# test's own, and walks the accessible tree with pyatspi, a real AT-SPI
+# client as Orca is one: the table, the pipeline board with the popovers
+# of a card and a column, a contact's page with its popovers (dates,
+# colleagues, menu) and the "New Contact" dialog,
+# reached by AT-SPI actions (clicking the "Board" toggle, the menu
+# buttons, a card's "Edit" button, the "New Contact" button). It
+# fails listing every interactive control (buttons, toggles, check boxes,
+# entries, combo boxes, focusable list items, ...) whose name is empty or
+# only a GTK type name ("GtkToggleButton"), which is what GTK says when
+# nobody gave the control a name.
+#
+# The GTests check names through GTK_A11Y=test inside GTK; this is the
+# proof that they also reach an assistive technology over the bus.
+#
+# Without pyatspi (Debian: python3-pyatspi), at-spi-bus-launcher
+# (at-spi2-core), dbus-run-session or an X display it exits 77 (skipped)
+# with a message, unless CI=true: then a missing piece is a failure.
+# Set KONTOR_A11Y_DUMP=1 to print the whole tree.
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+BUS_LAUNCHER_PATHS = ('/usr/libexec/at-spi-bus-launcher',
+                      '/usr/lib/at-spi2-core/at-spi-bus-launcher')
+SYSTEM_PYTHON = '/usr/bin/python3'
+# Bounds for waiting on the app; never a measure of speed.
+WAIT_SECONDS = 60
+
+# A name GTK falls back to when a control has none: its type name
+TYPE_NAME = re.compile(r'^(Gtk|Adw|Kontor)[A-Z][A-Za-z0-9]*$')
+
+
+def unavailable(reason):
+    """A piece of the test environment is missing: skip, or fail in CI."""
+    if os.environ.get('CI') == 'true':
+        print(f'not ok 1 - {reason} (CI=true: a missing piece is a failure)')
+        sys.exit(1)
+    print(f'1..0 # SKIP {reason}')
+    sys.exit(77)
+
+
+def find_bus_launcher():
+    for path in BUS_LAUNCHER_PATHS:
+        if os.access(path, os.X_OK):
+            return path
+    return shutil.which('at-spi-bus-launcher')
+
+
+def ensure_pyatspi():
+    """pyatspi is Debian's, for the system's Python; a Python of one's own
+    (pyenv, a venv) first in PATH does not see it: run with the system's."""
+    try:
+        import pyatspi  # noqa: F401
+        return
+    except ImportError:
+        pass
+    if (os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON) and
+            os.access(SYSTEM_PYTHON, os.X_OK)):
+        os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON] + sys.argv)
+    unavailable('pyatspi is missing (python3-pyatspi)')
+
+
+def run_in_private_session():
+    """Runs this script again under a D-Bus session of its own, with its
+    own runtime folder, so that the accessibility bus (whose socket lives
+    there) and everything on it end with the test, and tests running at
+    the same time never share it."""
+    if shutil.which('dbus-run-session') is None:
+        unavailable('dbus-run-session is missing (dbus-daemon)')
+
+    tmp = tempfile.mkdtemp(prefix='kontor-a11y-')
+    try:
+        runtime = os.path.join(tmp, 'runtime')
+        os.mkdir(runtime, 0o700)
+        env = dict(os.environ,
+                   KONTOR_A11Y_TMP=tmp,
+                   XDG_RUNTIME_DIR=runtime)
+        env.pop('DBUS_SESSION_BUS_ADDRESS', None)
+        env.pop('AT_SPI_BUS_ADDRESS', None)
+        return subprocess.call(['dbus-run-session', '--', sys.executable] + sys.argv,
+                               env=env)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def start_accessibility_bus():
+    """Starts at-spi-bus-launcher on the session bus and returns the
+    process and the address of the accessibility bus."""
+    from gi.repository import Gio, GLib
+
+    launcher_path = find_bus_launcher()
+    if launcher_path is None:
+        unavailable('at-spi-bus-launcher is missing (at-spi2-core)')
+
+    # Without DISPLAY the launcher does not publish the bus on the X root
+    # window, where other tests on the same display would find it.
+    env = dict(os.environ)
+    env.pop('DISPLAY', None)
+    launcher = subprocess.Popen([launcher_path, '--launch-immediately'], env=env)
+
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        if launcher.poll() is not None:
+            break
+        try:
+            # NO_AUTO_START: ours, not one D-Bus would start in its place
+            reply = bus.call_sync('org.a11y.Bus', '/org/a11y/bus', 'org.a11y.Bus',
+                                  'GetAddress', None, GLib.VariantType('(s)'),
+                                  Gio.DBusCallFlags.NO_AUTO_START, 5000, None)
+            return launcher, reply.unpack()[0]
+        except GLib.Error:
+            time.sleep(0.1)
+
+    launcher.kill()
+    launcher.wait()
+    unavailable('the accessibility bus did not start (at-spi-bus-launcher)')
+
+
+class Walk:
+    """Looks at every accessible under a root, notes the controls without
+    a name, and keeps what it saw for finding things."""
+
+    def __init__(self, pyatspi):
+        self.pyatspi = pyatspi
+        p = pyatspi
+        self.interactive = {
+            p.ROLE_PUSH_BUTTON, p.ROLE_PUSH_BUTTON_MENU, p.ROLE_TOGGLE_BUTTON,
+            p.ROLE_CHECK_BOX, p.ROLE_RADIO_BUTTON, p.ROLE_COMBO_BOX,
+            p.ROLE_ENTRY, p.ROLE_PASSWORD_TEXT, p.ROLE_SPIN_BUTTON,
+            p.ROLE_SLIDER, p.ROLE_LINK, p.ROLE_MENU_ITEM,
+            p.ROLE_CHECK_MENU_ITEM, p.ROLE_RADIO_MENU_ITEM, p.ROLE_PAGE_TAB,
+        }
+        # named when the focus can land on them
+        self.focusable_items = {p.ROLE_LIST_ITEM, p.ROLE_TABLE_ROW, p.ROLE_TABLE_CELL,
+                                p.ROLE_TREE_ITEM}
+        # a focusable one of these is one stop; what is inside is its own
+        # business (the current value of a combo box, a button's label)
+        self.closed = {
+            p.ROLE_PUSH_BUTTON, p.ROLE_TOGGLE_BUTTON, p.ROLE_CHECK_BOX,
+            p.ROLE_RADIO_BUTTON, p.ROLE_COMBO_BOX, p.ROLE_ENTRY, p.ROLE_TEXT,
+            p.ROLE_PASSWORD_TEXT, p.ROLE_SPIN_BUTTON,
+        }
+        self.problems = {}      # where → how many, the most one walk found
+        self.n_checked = 0
+        self.dump = os.environ.get('KONTOR_A11Y_DUMP') == '1'
+
+    def needs_name(self, role, states):
+        p = self.pyatspi
+        if role in self.interactive:
+            return True
+        if role in self.focusable_items:
+            return states.contains(p.STATE_FOCUSABLE)
+        if role == p.ROLE_TEXT:
+            return states.contains(p.STATE_EDITABLE)
+        return False
+
+    def walk(self, root):
+        """Returns [(accessible, role, name, states, path)] of everything
+        under @root, checked."""
+        seen = []
+        problems = {}
+        self._visit(root, (), seen, problems)
+        for where, count in problems.items():
+            self.problems[where] = max(count, self.problems.get(where, 0))
+        return seen
+
+    def _visit(self, accessible, path, seen, problems):
+        p = self.pyatspi
+        try:
+            role = accessible.getRole()
+            role_name = accessible.getRoleName()
+            name = accessible.name or ''
+            states = accessible.getState()
+            children = list(accessible)
+        except Exception:       # gone while walking: a row scrolled away
+            return
+
+        where = path + (f'{role_name} “{name}”' if name else role_name,)
+        seen.append((accessible, role, name, states, where))
+        if self.dump:
+            focus = ' [focusable]' if states.contains(p.STATE_FOCUSABLE) else ''
+            print('#' + '  ' * len(path) + where[-1] + focus)
+
+        if self.needs_name(role, states):
+            self.n_checked += 1
+            if not name.strip() or TYPE_NAME.match(name.strip()):
+                key = ' > '.join(where[-4:])
+                problems[key] = problems.get(key, 0) + 1
+            if role in self.closed and states.contains(p.STATE_FOCUSABLE):
+                return
+
+        for child in children:
+            if child is not None:
+                self._visit(child, where, seen, problems)
+
+
+def pick(seen, role, name):
+    """The accessibles of a walk with @role and @name."""
+    return [a for (a, r, n, _, _) in seen if r == role and n == name]
+
+
+def fail(message):
+    print(f'not ok 1 - {message}')
+    sys.exit(1)
+
+
+def wait_for(what, predicate):
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            result = predicate()
+        except Exception:
+            result = None
+        if result:
+            return result
+        time.sleep(0.2)
+    fail(f'{what} did not happen')
+
+
+def click(accessible):
+    action = accessible.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) == 'click':
+            action.doAction(i)
+            return
+    fail(f'“{accessible.name}” cannot be clicked')
+
+
+def open_popover(walk, button, label):
+    """Clicks the inner button of a menu button, walks the menu button
+    once its popover is on the bus, and closes it again."""
+    menu_button = button.parent
+    closed = len(walk.walk(menu_button))
+    click(button)
+    wait_for(f'the popover of “{label}”', lambda: len(walk.walk(menu_button)) > closed)
+    click(button)
+
+
+def windows(app):
+    return [w for w in app if w is not None]
+
+
+def run_test(kontor, schemas):
+    tmp = os.environ['KONTOR_A11Y_TMP']
+    launcher, address = start_accessibility_bus()
+    os.environ['AT_SPI_BUS_ADDRESS'] = address
+
+    import pyatspi
+
+    env = dict(os.environ,
+               GTK_A11Y='atspi',
+               GSETTINGS_SCHEMA_DIR=schemas,
+               AT_SPI_BUS_ADDRESS=address)
+    # tests/meson.build keeps the other tests off the bus; this one is on it
+    env.pop('NO_AT_BRIDGE', None)
+    log = open(os.path.join(tmp, 'kontor.log'), 'w+')
+    app_process = subprocess.Popen([kontor, '--database', os.path.join(tmp, 'k.db'), '--demo'],
+                                   env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        return walk_app(pyatspi, app_process)
+    finally:
+        app_process.terminate()
+        app_process.wait()
+        launcher.terminate()
+        launcher.wait()
+        log.seek(0)
+        for line in log:
+            print('# kontor: ' + line.rstrip())
+        log.close()
+
+
+def walk_app(pyatspi, app_process):
+    P = pyatspi
+    desktop = P.Registry.getDesktop(0)
+
+    def find_app():
+        if app_process.poll() is not None:
+            fail(f'kontor exited with status {app_process.returncode}')
+        for app in desktop:
+            if app is not None and app.name == 'kontor' and windows(app):
+                return app
+        return None
+
+    app = wait_for('the window appearing on the accessibility bus', find_app)
+    window = windows(app)[0]
+    walk = Walk(P)
+    shown = []
+
+    # The table, with the demo team in it
+    seen = wait_for('the table filling',
+                    lambda: (lambda s: s if any(r == P.ROLE_TABLE_ROW for (_, r, *_) in s)
+                             else None)(walk.walk(window)))
+    shown.append('table')
+
+    # The board, as a person switches to it
+    board = pick(seen, P.ROLE_TOGGLE_BUTTON, 'Board') or pick(seen, P.ROLE_PUSH_BUTTON, 'Board')
+    if not board:
+        fail('no “Board” toggle')
+    click(board[0])
+    seen = wait_for('the board’s cards',
+                    lambda: (lambda s: s if pick(s, P.ROLE_PUSH_BUTTON, 'Edit') else None)
+                    (walk.walk(window)))
+    shown.append('board')
+
+    # The popovers of the first card: the colleagues to assign, the due
+    # date, the columns to move to. A menu button is a button in a button;
+    # the inner one opens the popover, and clicking it again closes it.
+    def focusable_buttons(seen, label):
+        return [a for (a, r, n, st, _) in seen
+                if r == P.ROLE_PUSH_BUTTON and n == label and st.contains(P.STATE_FOCUSABLE)]
+
+    for label in ('Due Date', 'Move To', 'Column Menu', 'Board Settings'):
+        # a button just made visible may reach the bus after the walk
+        buttons = (focusable_buttons(seen, label) or
+                   wait_for(f'the “{label}” button',
+                            lambda: focusable_buttons(walk.walk(window), label)))
+        open_popover(walk, buttons[0], label)
+    assign = [a for (a, r, n, st, _) in seen
+              if r == P.ROLE_PUSH_BUTTON and (n == 'Assign' or n.startswith('Assigned to'))
+              and st.contains(P.STATE_FOCUSABLE)]
+    if not assign:
+        fail('no “Assign” button on the board')
+    open_popover(walk, assign[0], 'Assign')
+    shown.append('card and column popovers')
+
+    # A contact's page, opened with a card's "Edit" button: its Back
+    # button takes the focus
+    click(pick(seen, P.ROLE_PUSH_BUTTON, 'Edit')[0])
+    back = pick(seen, P.ROLE_PUSH_BUTTON, 'Back')
+    if not back:
+        fail('no “Back” button on the contact page')
+    wait_for('the contact page', lambda: back[0].getState().contains(P.STATE_FOCUSED))
+    seen = walk.walk(window)
+    shown.append('contact page')
+    for label in ('Birthday', 'Choose Sales Reps', 'Choose Colleagues', 'Contact Menu'):
+        buttons = focusable_buttons(seen, label)
+        if not buttons:
+            fail(f'no “{label}” button on the contact page')
+        open_popover(walk, buttons[0], label)
+    shown.append('its popovers')
+
+    # The "New Contact" dialog, a window of its own
+    new = pick(seen, P.ROLE_PUSH_BUTTON, 'New Contact')
+    if not new:
+        fail('no “New Contact” button')
+    click(new[0])
+    dialog = wait_for('the “New Contact” dialog',
+                      lambda: [w for w in windows(app) if w.name == 'New Contact'])
+    walk.walk(dialog[0])
+    shown.append('new contact dialog')
+
+    print('1..2')
+    print(f'# walked the {", ".join(shown)}: {walk.n_checked} controls')
+    if walk.n_checked < 50:
+        print(f'not ok 1 - only {walk.n_checked} controls found: the walk did not see the app')
+        return 1
+    print(f'ok 1 - {walk.n_checked} controls found')
+    if walk.problems:
+        print(f'not ok 2 - {len(walk.problems)} kinds of controls without a name:')
+        for where, count in sorted(walk.problems.items()):
+            print(f'#   {where}' + (f' (×{count})' if count > 1 else ''))
+        return 1
+    print('ok 2 - every control has a name')
+    return 0
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(f'usage: {sys.argv[0]} KONTOR SCHEMA_DIR', file=sys.stderr)
+        return 2
+    kontor, schemas = sys.argv[1:]
+
+    ensure_pyatspi()
+    if not os.environ.get('DISPLAY'):
+        unavailable('no X display')
+    if 'KONTOR_A11Y_TMP' not in os.environ:
+        return run_in_private_session()
+    return run_test(kontor, schemas)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

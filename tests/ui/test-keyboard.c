@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-keyboard"
+
+#include "config.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <gdk/x11/gdkx.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "kontor-contacts-view.h"
+#include "kontor-demo-fill.h"
+#include "kontor-test-utils.h"
+#include "kontor-ui-test-utils.h"
+#include "kontor-window.h"
+
+/* Keyboard first, as a new user tries it: real key presses from xdotool
+ * (XTEST, as a keyboard sends them) into the window, nothing called
+ * directly. Ctrl+N and typing a contact in, field by field with Tab, then
+ * Enter or Ctrl+Enter; the table/board switch with Tab and space while
+ * the settings refuse to remember it. Needs X (Xvfb) and xdotool: without
+ * them it skips, or fails when CI=true. */
+
+static AdwApplication *app;
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  char               *settings_dir;
+  GSettings          *settings;
+  KontorContext      *context;
+  KontorWindow       *window;
+  KontorContactsView *view;
+} Fixture;
+
+/* ------------------------------------------------------------------------ */
+/* Keys */
+
+static void
+run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}
+
+/* Gives the X input focus to @window, as a window manager would when a
+ * person clicks it (Xvfb has none). */
+static void
+focus_window (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+
+  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  kontor_test_settle (50);
+}
+
+/* Presses @keys ("ctrl+n", "Tab") one after the other, then lets GTK
+ * handle them. */
+static void
+press (const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+
+  g_strv_builder_add_many (args, "key", "--clearmodifiers", "--delay", "40", NULL);
+  g_strv_builder_addv (args, (const char **) names);
+  argv = g_strv_builder_end (args);
+  run_xdotool ((const char * const *) argv);
+  kontor_test_settle (100);
+}
+
+static GtkWidget *
+focus_of (gpointer window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+typedef struct
+{
+  GtkEditable *editable;
+  const char  *text;
+} TextWait;
+
+static gboolean
+text_is (gpointer data)
+{
+  TextWait *wait = data;
+
+  return g_strcmp0 (gtk_editable_get_text (wait->editable), wait->text) == 0;
+}
+
+/* Types @text into the focused field and waits until @row shows it. */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  TextWait wait = { GTK_EDITABLE (row), text };
+
+  run_xdotool ((const char *[]) { "type", "--delay", "40", text, NULL });
+  if (!kontor_test_iterate_until (text_is, &wait, KONTOR_TEST_TIMEOUT))
+    g_error ("typed “%s”, the field shows “%s”, the focus is on %s", text,
+             gtk_editable_get_text (wait.editable),
+             focus_of (gtk_widget_get_root (row)) != NULL
+               ? G_OBJECT_TYPE_NAME (focus_of (gtk_widget_get_root (row))) : "nothing");
+}
+
+static void
+assert_focus_in (GtkWindow  *window,
+                 GtkWidget  *widget,
+                 const char *what)
+{
+  GtkWidget *focus = focus_of (window);
+
+  if (focus == NULL || (focus != widget && !gtk_widget_is_ancestor (focus, widget)))
+    g_test_fail_printf ("the focus is on %s, not in %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus)
+                                                                       : "nothing", what);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Set-up */
+
+static void
+fixture_set_up_with_settings (Fixture          *fixture,
+                              GSettingsBackend *backend)
+{
+  g_autoptr(GError) error = NULL;
+
+  kontor_store_fixture_set_up (&fixture->base, NULL);
+  g_assert_true (kontor_demo_populate (fixture->base.store, 20, KONTOR_DEMO_DEFAULT_SEED, NULL,
+                                       &error));
+  g_assert_no_error (error);
+
+  fixture->settings = backend != NULL ? g_settings_new_with_backend (APP_ID, backend)
+                                      : g_settings_new (APP_ID);
+  fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
+  fixture->window = kontor_window_new (app, fixture->context);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, fixture->window,
+                                            KONTOR_TEST_TIMEOUT));
+  fixture->view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
+  focus_window (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture_set_up_with_settings (fixture, NULL);
+}
+
+/* Settings that refuse every write, as dconf does when its service is out
+ * of reach or a key is locked: a keyfile backend rooted where the app's
+ * keys are not, which makes them all non-writable. */
+static void
+fixture_set_up_refusing (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autofree char *file = NULL;
+
+  fixture->settings_dir = kontor_test_make_tmpdir ();
+  file = g_build_filename (fixture->settings_dir, "keyfile", NULL);
+  backend = g_keyfile_settings_backend_new (file, "/somewhere/else/", NULL);
+  fixture_set_up_with_settings (fixture, backend);
+  g_assert_false (g_settings_is_writable (fixture->settings, "contacts-view"));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+  if (fixture->settings_dir != NULL)
+    kontor_test_rmdir (fixture->settings_dir);
+  g_clear_pointer (&fixture->settings_dir, g_free);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+/* ------------------------------------------------------------------------ */
+/* New contact */
+
+static GtkWindow *
+open_new_contact_dialog (Fixture *fixture)
+{
+  GtkWindow *dialog;
+
+  press ("ctrl+n");
+  dialog = kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                       g_type_from_name ("KontorNewContactDialog"));
+  g_assert_nonnull (dialog);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, dialog,
+                                            KONTOR_TEST_TIMEOUT));
+  focus_window (dialog);
+
+  return dialog;
+}
+
+static gint64
+count_named (Fixture    *fixture,
+             const char *first_name,
+             const char *last_name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM contact WHERE first_name = '%s' "
+                                          "AND last_name = '%s'", first_name, last_name);
+
+  return kontor_test_query_int (fixture->base.store, sql, NULL);
+}
+
+static gboolean
+widget_is_gone (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+/* Presses @keys, which must close @dialog. */
+static void
+press_to_close (GtkWindow  *dialog,
+                const char *keys)
+{
+  GtkWidget *watch = GTK_WIDGET (dialog);
+
+  g_object_add_weak_pointer (G_OBJECT (watch), (gpointer *) &watch);
+  press (keys);
+  g_assert_true (kontor_test_iterate_until (widget_is_gone, &watch, KONTOR_TEST_TIMEOUT));
+}
+
+static void
+test_new_contact_by_keyboard (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char *fields[] = {
+    N_("First Name"), N_("Last Name"), N_("Company"), N_("E-mail"), N_("Phone"),
+  };
+  static const char *typed[] = { "Anna", "Tastatur", NULL, "anna@example.org", "0301234" };
+  GtkWindow *dialog = open_new_contact_dialog (fixture);
+
+  /* Ctrl+N puts the focus in the first name; each Tab goes to the next
+   * field, typing fills it */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = kontor_test_find_row (GTK_WIDGET (dialog), _(fields[i]));
+
+      g_assert_nonnull (row);
+      if (i > 0)
+        press ("Tab");
+      assert_focus_in (dialog, row, fields[i]);
+      if (typed[i] != NULL)
+        type_into (row, typed[i]);
+    }
+
+  /* Enter in the last field creates the contact */
+  g_assert_cmpint (count_named (fixture, "Anna", "Tastatur"), ==, 0);
+  press_to_close (dialog, "Return");
+  g_assert_cmpint (count_named (fixture, "Anna", "Tastatur"), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store,
+                                          "SELECT count(*) FROM contact_channel "
+                                          "WHERE value = 'anna@example.org'", NULL), ==, 1);
+}
+
+static void
+test_new_contact_ctrl_enter (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWindow *dialog = open_new_contact_dialog (fixture);
+  GtkWidget *status = kontor_test_find_row (GTK_WIDGET (dialog), _("Status"));
+
+  type_into (kontor_test_find_row (GTK_WIDGET (dialog), _("First Name")), "Bea");
+  press ("Tab");
+  type_into (kontor_test_find_row (GTK_WIDGET (dialog), _("Last Name")), "Strg");
+
+  /* on to the status, where Enter opens the list: Ctrl+Enter creates */
+  press ("Tab Tab Tab Tab");
+  assert_focus_in (dialog, status, "Status");
+  press_to_close (dialog, "ctrl+Return");
+  g_assert_cmpint (count_named (fixture, "Bea", "Strg"), ==, 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Table or board */
+
+static gboolean
+match_stack_with_table (GtkWidget  *widget,
+                        const void *data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "table");
+}
+
+/* the toggle of the table/board switch for the view @data */
+static gboolean
+match_view_toggle (GtkWidget  *widget,
+                   const void *data)
+{
+  GVariant *target;
+
+  if (!GTK_IS_TOGGLE_BUTTON (widget))
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
+         g_str_equal (g_variant_get_string (target, NULL), data);
+}
+
+static GtkToggleButton *
+find_view_toggle (GtkWidget  *root,
+                  const char *view)
+{
+  return GTK_TOGGLE_BUTTON (kontor_test_find_matching (root, match_view_toggle, view));
+}
+
+static GtkStack *
+find_content_stack (Fixture *fixture)
+{
+  return GTK_STACK (kontor_test_find_matching (GTK_WIDGET (fixture->view), match_stack_with_table,
+                                               NULL));
+}
+
+typedef struct
+{
+  GtkStack   *stack;
+  const char *name;
+} StackWait;
+
+static gboolean
+stack_shows (gpointer data)
+{
+  StackWait *wait = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (wait->stack), wait->name) == 0;
+}
+
+/* Tab from the search field until the focus is on @toggle. */
+static void
+tab_to (Fixture   *fixture,
+        GtkWidget *toggle)
+{
+  press ("ctrl+f");
+  for (guint i = 0; i < 10 && focus_of (fixture->window) != toggle; i++)
+    press ("Tab");
+  g_assert_true (focus_of (fixture->window) == toggle);
+}
+
+static void
+test_view_switch_when_settings_refuse (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  GtkToggleButton *table = NULL;
+  GtkToggleButton *board = NULL;
+  StackWait wait = { NULL, "board" };
+  g_autofree char *stored = NULL;
+
+  wait.stack = find_content_stack (fixture);
+  g_assert_nonnull (wait.stack);
+  table = find_view_toggle (GTK_WIDGET (fixture->view), "table");
+  board = find_view_toggle (GTK_WIDGET (fixture->view), "board");
+  g_assert_nonnull (table);
+  g_assert_nonnull (board);
+  g_assert_true (gtk_toggle_button_get_active (table));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (wait.stack), ==, "table");
+
+  /* the board, chosen with the keyboard: shown though not remembered */
+  tab_to (fixture, GTK_WIDGET (board));
+  press ("space");
+  g_assert_true (kontor_test_iterate_until (stack_shows, &wait, KONTOR_TEST_TIMEOUT));
+  g_assert_true (gtk_toggle_button_get_active (board));
+  g_assert_false (gtk_toggle_button_get_active (table));
+  stored = g_settings_get_string (fixture->settings, "contacts-view");
+  g_assert_cmpstr (stored, ==, "table");
+
+  /* and back */
+  press ("shift+Tab");
+  g_assert_true (focus_of (fixture->window) == GTK_WIDGET (table));
+  press ("space");
+  wait.name = "table";
+  g_assert_true (kontor_test_iterate_until (stack_shows, &wait, KONTOR_TEST_TIMEOUT));
+  g_assert_true (gtk_toggle_button_get_active (table));
+  g_assert_false (gtk_toggle_button_get_active (board));
+}
+
+static void
+test_view_switch_remembered (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkToggleButton *board = find_view_toggle (GTK_WIDGET (fixture->view), "board");
+  StackWait wait = { find_content_stack (fixture),
+                     "board" };
+  g_autofree char *stored = NULL;
+
+  tab_to (fixture, GTK_WIDGET (board));
+  press ("space");
+  g_assert_true (kontor_test_iterate_until (stack_shows, &wait, KONTOR_TEST_TIMEOUT));
+  g_assert_true (gtk_toggle_button_get_active (board));
+  stored = g_settings_get_string (fixture->settings, "contacts-view");
+  g_assert_cmpstr (stored, ==, "board");
+}
+
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+keys_can_be_sent (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  const char *missing = NULL;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    missing = "an X display (GDK_BACKEND=x11)";
+  else if (xdotool == NULL)
+    missing = "xdotool";
+  if (missing == NULL)
+    return TRUE;
+
+  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+    {
+      g_print ("Bail out! key presses need %s, and CI=true cannot do without\n", missing);
+      exit (EXIT_FAILURE);
+    }
+  g_print ("1..0 # SKIP key presses need %s\n", missing);
+
+  return FALSE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!kontor_test_ui_init (&argc, &argv) || !keys_can_be_sent ())
+    return 0;
+
+  app = adw_application_new ("io.github.kontor.Kontor.Keyboard", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/ui/keyboard/new-contact", Fixture, NULL, fixture_set_up,
+              test_new_contact_by_keyboard, fixture_tear_down);
+  g_test_add ("/ui/keyboard/new-contact-ctrl-enter", Fixture, NULL, fixture_set_up,
+              test_new_contact_ctrl_enter, fixture_tear_down);
+  g_test_add ("/ui/keyboard/view-switch-remembered", Fixture, NULL, fixture_set_up,
+              test_view_switch_remembered, fixture_tear_down);
+  g_test_add ("/ui/keyboard/view-switch-settings-refuse", Fixture, NULL, fixture_set_up_refusing,
+              test_view_switch_when_settings_refuse, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
