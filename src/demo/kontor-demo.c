@@ -1031,15 +1031,15 @@ add_contact (Builder *b,
                                            (gint64) (g_rand_double (b->rand) * window));
     }
 
-  /* In its column for up to a month, but not before it existed (FEATURES
-   * X7); from the index, so that the random choices stay as they were */
+  /* In its column for up to a month, but not before it existed (feature X7,
+   * src/README.md); from the index, so that the random choices stay as they were */
   kontor_contact_set_pipeline_entered_at (contact,
                                           MAX (created_at,
                                                REFERENCE_TIME -
                                                (gint64) ((index * 7919u) % 31u) * DAY));
 
   /* Fresh arrivals in "Neue Kontakte" nobody has handled yet: no activity,
-   * red on the board until someone does something (FEATURES P3) */
+   * red on the board until someone does something (feature P3, src/README.md) */
   if (g_str_equal (kontor_contact_get_pipeline_status_id (contact), pipeline_ids[0]) &&
       !kontor_contact_status_is_restricted (status) && _kontor_demo_chance (b->rand, 45))
     {

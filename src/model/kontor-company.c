@@ -17,7 +17,7 @@
 /**
  * KontorCompany:
  *
- * A customer organisation ("Kunde", FEATURES C1) that contacts belong to.
+ * A customer organisation ("Kunde", feature C1, src/README.md) that contacts belong to.
  */
 struct _KontorCompany
 {

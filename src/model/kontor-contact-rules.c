@@ -17,7 +17,7 @@
 #include "kontor-rules-private.h"
 #include "kontor-text.h"
 
-/* The rules of the contact form and the status lifecycle (FEATURES C2, C4)
+/* The rules of the contact form and the status lifecycle (features C2, C4, src/README.md)
  * as pure functions, so they are tested without a display and the store
  * and the UI apply the very same ones. */
 
@@ -27,7 +27,7 @@
  * @to: the wanted status
  *
  * Returns: whether the change may happen at once or must be confirmed:
- *   making a prospect a customer asks first (FEATURES C4)
+ *   making a prospect a customer asks first (feature C4, src/README.md)
  */
 KontorStatusChange
 kontor_contact_status_change (KontorContactStatus from,

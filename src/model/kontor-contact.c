@@ -16,7 +16,7 @@
 /**
  * KontorContact:
  *
- * An external person (FEATURES C2): name, job, company, e-mail addresses,
+ * An external person (feature C2, src/README.md): name, job, company, e-mail addresses,
  * phone numbers, address, correspondence language, status lifecycle (C4),
  * customer number (C5), sales reps and assignment (C6, C7) and the board
  * fields (pipeline status, rank, due date).
@@ -420,7 +420,7 @@ kontor_contact_stale_before (gint64 stale_days,
  * @now: the time, in Unix seconds
  *
  * A card is stale after @stale_days without a completed activity in its
- * column (FEATURES X7). kontor_store_count_board_alerts() counts the same.
+ * column (feature X7, src/README.md). kontor_store_count_board_alerts() counts the same.
  *
  * Returns: %TRUE when stale
  */
@@ -498,7 +498,7 @@ kontor_contact_status_to_nick (KontorContactStatus status)
  * kontor_contact_status_is_restricted:
  * @status: a status
  *
- * Inbox and Archived contacts are restricted (FEATURES C4): no new
+ * Inbox and Archived contacts are restricted (feature C4, src/README.md): no new
  * activities, no lead projects, not on the pipeline board.
  *
  * Returns: %TRUE when @status restricts a contact

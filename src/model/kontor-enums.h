@@ -56,7 +56,7 @@ typedef enum
 } KontorChannelKind;
 
 /* Links between a record and users, stored as rows of their own so that two
- * machines adding different sales reps merge as two inserts (SYNC.md §3.2). */
+ * machines adding different sales reps merge as two inserts (src/README.md "Records and ids"). */
 typedef enum
 {
   KONTOR_LINK_KIND_SALES_REP = 0,

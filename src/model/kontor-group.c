@@ -14,7 +14,7 @@
 /**
  * KontorGroup:
  *
- * A static group of contacts with a number and a responsible (FEATURES L4),
+ * A static group of contacts with a number and a responsible (feature L4, src/README.md),
  * or a dynamic one whose members follow a saved filter (L3).
  */
 struct _KontorGroup

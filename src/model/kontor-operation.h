@@ -18,7 +18,7 @@ G_DECLARE_DERIVABLE_TYPE (KontorOperation, kontor_operation, KONTOR, OPERATION, 
  * @apply: make the change; one store transaction
  * @undo: take it back; one store transaction
  *
- * An undoable user action (DESIGN.md "Undo"): archive, status change, board
+ * An undoable user action (src/README.md "Undo"): archive, status change, board
  * move, … A #KontorOperationStack runs them and keeps the applied ones for
  * undo. Redo applies an undone operation again: @apply must work again
  * after @undo.

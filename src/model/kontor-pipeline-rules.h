@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The rules of board columns (FEATURES P7), for the store to enforce and
+/* The rules of board columns (feature P7, src/README.md), for the store to enforce and
  * the column menu to explain. Each returns %TRUE when allowed, else %FALSE
  * and, when @why is not %NULL, a translated reason. */
 gboolean kontor_pipeline_status_can_rename (KontorPipelineStatus  *status,

@@ -14,7 +14,7 @@
 /**
  * KontorPipelineStatus:
  *
- * One column of the pipeline board (FEATURES P2). The statuses a database
+ * One column of the pipeline board (feature P2, src/README.md). The statuses a database
  * starts with have a @key and no @name, so they show in the user's language;
  * renaming one sets @name.
  */

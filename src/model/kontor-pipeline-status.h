@@ -23,7 +23,7 @@ typedef enum
 } KontorPipelineStatusField;
 
 /* Keys of the statuses every database starts with; the three system ones
- * cannot be renamed or deleted (FEATURES P7). */
+ * cannot be renamed or deleted (feature P7, src/README.md). */
 #define KONTOR_PIPELINE_KEY_NEW         "new"
 #define KONTOR_PIPELINE_KEY_IN_PROGRESS "in-progress"
 #define KONTOR_PIPELINE_KEY_CONTACTED   "contacted"

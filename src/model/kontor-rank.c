@@ -9,7 +9,7 @@
 
 #include "kontor-rank.h"
 
-/* Fractional ranks order the cards of a board column (SYNC.md §3.6): a
+/* Fractional ranks order the cards of a board column (src/README.md "Pipeline ranks"): a
  * card moved between two others gets a rank between theirs, so moving one
  * card never rewrites another, on any machine. The encoding is the
  * "fractional indexing" scheme of Rocicorp's and Figma's boards: base-62

@@ -13,7 +13,7 @@
 /**
  * KontorTeam:
  *
- * A group of colleagues ("Kompetenz", FEATURES C7, U1) that contacts can be
+ * A group of colleagues ("Kompetenz", features C7, U1, src/README.md) that contacts can be
  * assigned to.
  */
 struct _KontorTeam

@@ -14,7 +14,7 @@
 /**
  * KontorUser:
  *
- * A member of the sales team (FEATURES U1): may be a sales rep (C6), be
+ * A member of the sales team (feature U1, src/README.md): may be a sales rep (C6), be
  * assigned contacts (C7), and belongs to teams ("Kompetenzen").
  */
 struct _KontorUser
@@ -170,7 +170,7 @@ kontor_user_role_can_edit (KontorUserRole role)
  * kontor_user_role_can_sell:
  * @role: a role
  *
- * Returns: %TRUE when a user with @role may be a sales rep (FEATURES C6)
+ * Returns: %TRUE when a user with @role may be a sales rep (feature C6, src/README.md)
  */
 gboolean
 kontor_user_role_can_sell (KontorUserRole role)

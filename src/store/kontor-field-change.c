@@ -246,7 +246,7 @@ kontor_field_change_get_id (KontorFieldChange *self)
  *   the bottom
  * @title: (nullable): what the toast says
  *
- * A board move (FEATURES P4): the contact's pipeline status and a rank
+ * A board move (feature P4, src/README.md): the contact's pipeline status and a rank
  * between its new neighbours', so that only this card is written. When
  * the neighbours' ranks are not in order (two machines ranked them alike),
  * the card goes right after @before_rank. Contacts the board does not show
@@ -295,7 +295,7 @@ kontor_field_change_new_move (KontorStore   *store,
   self = kontor_field_change_new (store, KONTOR_RECORD (contact), title);
   kontor_field_change_set_string (self, KONTOR_CONTACT_FIELD_PIPELINE_STATUS_ID, status_id);
   kontor_field_change_set_string (self, KONTOR_CONTACT_FIELD_RANK, rank);
-  /* part of the change, so that undo puts the old time back (FEATURES X7) */
+  /* part of the change, so that undo puts the old time back (feature X7, src/README.md) */
   if (g_strcmp0 (kontor_contact_get_pipeline_status_id (contact), status_id) != 0)
     {
       GValue now = G_VALUE_INIT;

@@ -15,7 +15,7 @@
 /**
  * KontorPipelineOperation:
  *
- * An undoable change of the board's columns (FEATURES P7): add a column
+ * An undoable change of the board's columns (feature P7, src/README.md): add a column
  * left or right of another, delete an empty one, move one left or right,
  * rename one. Each apply and each undo is one store transaction; the
  * store refuses what the column rules forbid (kontor-pipeline-rules.h)

@@ -296,7 +296,7 @@ contact_check (KontorStore   *self,
       return kontor_contact_get_rank (contact) != NULL || rank_last (self, contact, error);
     }
 
-  /* Days in the column count from the move into it (FEATURES X7); an
+  /* Days in the column count from the move into it (feature X7, src/README.md); an
    * undo, or a board move, brings its own time along. (A change applied
    * from the server will too: the sync engine must not stamp it here.) */
   if (g_strcmp0 (kontor_contact_get_pipeline_status_id (contact),
@@ -359,7 +359,7 @@ KontorEntityInfo _kontor_store_contact_entity = {
  *
  * Gives every contact without a rank one after the ranked cards of its
  * column, in name order (migration to version 3). Ranks are presentational
- * and each machine orders its own board (SYNC.md §3.6), so no outbox.
+ * and each machine orders its own board (src/README.md "Pipeline ranks"), so no outbox.
  *
  * Returns: %TRUE on success
  */

@@ -897,7 +897,7 @@ _kontor_store_delete_record (KontorStore   *self,
  * @record: a stored record
  * @error: return location for a #GError
  *
- * Deletes @record for good (FEATURES C9): its row, e-mail addresses,
+ * Deletes @record for good (feature C9, src/README.md): its row, e-mail addresses,
  * phone numbers, links, search document and unsent outbox entries are
  * wiped; a tombstone (entity, id, time, revision, no personal data) and a
  * "delete" outbox entry tell other machines. One transaction. Then a purge

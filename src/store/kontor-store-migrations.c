@@ -249,7 +249,7 @@ migrate (KontorStore  *self,
 }
 
 /* Sort keys depend on the locale's collation; rebuild them when the locale
- * changed since they were made (DESIGN.md "Sorting"). */
+ * changed since they were made (src/README.md "Sorting"). */
 static gboolean
 check_sort_locale (KontorStore  *self,
                    GError      **error)
@@ -303,7 +303,7 @@ ensure_identity (KontorStore  *self,
         return TRUE;
     }
 
-  /* First start: this installation's client id (SYNC.md §3.1) and a local
+  /* First start: this installation's client id (src/README.md "Identities and clocks") and a local
    * user, the administrator of a database nobody else uses yet. */
   if (!_kontor_store_begin (self, error))
     return FALSE;

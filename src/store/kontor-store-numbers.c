@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright 2026 Kontor developers */
 
-/* Customer number ranges ("Nummernkreise", FEATURES C5): prefix, year and
+/* Customer number ranges ("Nummernkreise", feature C5, src/README.md): prefix, year and
  * a zero-padded running number. "Nummer erzeugen" takes the next number
  * that no contact or company uses, inside the same transaction that stores
  * it, so two clicks never give the same number. */

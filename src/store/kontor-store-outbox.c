@@ -25,7 +25,7 @@
  *
  * Appends one outbox entry. A second edit of the same field while the first
  * is still pending replaces its value and keeps the first base revision and
- * old value (SYNC.md §3.5), so the server judges the edit against what the
+ * old value (src/README.md "Sync"), so the server judges the edit against what the
  * user last saw from it. An edit of a field whose earlier edit is already on
  * its way to the server carries that entry's client_seq as after_local_seq
  * ("chained edits"), so the two do not conflict with each other.
@@ -130,7 +130,7 @@ _kontor_store_append_outbox (KontorStore  *self,
  * @error: return location for a #GError
  *
  * Removes the pending entries of a record about to be deleted: they hold
- * the values of a person who must be gone for good (FEATURES C9).
+ * the values of a person who must be gone for good (feature C9, src/README.md).
  *
  * Returns: %TRUE on success
  */

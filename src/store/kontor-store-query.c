@@ -4,7 +4,7 @@
 /* Which rows a list shows, in which order: a KontorFilter turned into one
  * indexed SQL query with bound parameters, returning row ids only (the
  * list model materialises records when a view asks). Sorting and searching
- * 100 000 contacts is SQLite's job (DESIGN.md "Lists"). */
+ * 100 000 contacts is SQLite's job (src/README.md "Lists"). */
 
 #define G_LOG_DOMAIN "kontor-store"
 
@@ -525,7 +525,7 @@ kontor_store_rowids_match (KontorStore   *self,
  * @n_stale: (out): how many are stale
  * @error: return location for a #GError
  *
- * The metrics of a board column's header (FEATURES X5), for exactly the
+ * The metrics of a board column's header (feature X5, src/README.md), for exactly the
  * cards the column shows.
  *
  * Returns: %TRUE on success

@@ -2,7 +2,7 @@
 /* Copyright 2026 Kontor developers */
 
 /* Users in the store. Users and teams are the server's (its admin command
- * manages them, FEATURES S7); the client keeps a copy and never pushes
+ * manages them, feature S7, src/README.md); the client keeps a copy and never pushes
  * them. No hooks. */
 
 #define G_LOG_DOMAIN "kontor-store"

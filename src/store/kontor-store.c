@@ -3,7 +3,7 @@
 
 /* KontorStore owns the local SQLite database. Every write is one BEGIN
  * IMMEDIATE transaction that changes the domain rows and appends
- * field-level outbox entries (SYNC.md §3.5); every SQLite return code is
+ * field-level outbox entries (src/README.md "Sync"); every SQLite return code is
  * checked, COMMIT included, and a failed write leaves nothing behind.
  * Listeners learn of committed changes from the "changed" signal.
  *
@@ -930,7 +930,7 @@ open_connection (KontorStore  *self,
   sqlite3_busy_timeout (self->db, 5000);
 
   /* WAL: readers never block the writer; synchronous=FULL: a committed
-   * change (and its outbox entry) survives a power cut (SYNC.md §3.5). */
+   * change (and its outbox entry) survives a power cut (src/README.md "Sync"). */
   return _kontor_store_exec (self,
                              "PRAGMA journal_mode = WAL;"
                              "PRAGMA synchronous = FULL;"
@@ -1016,7 +1016,7 @@ kontor_store_get_path (KontorStore *self)
  * kontor_store_get_client_id:
  * @self: a store
  *
- * Returns: this installation's sync client id (SYNC.md §3.1)
+ * Returns: this installation's sync client id (src/README.md "Identities and clocks")
  */
 const char *
 kontor_store_get_client_id (KontorStore *self)

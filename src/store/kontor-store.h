@@ -38,7 +38,7 @@ typedef enum
  * @padding: digits of the running number, zero-padded
  * @next_value: the next running number to try
  *
- * A customer number range ("Nummernkreis", FEATURES C5): prefix, year,
+ * A customer number range ("Nummernkreis", feature C5, src/README.md): prefix, year,
  * running number: "K-2026-00042".
  */
 typedef struct

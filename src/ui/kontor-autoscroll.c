@@ -7,7 +7,7 @@
 
 #include "kontor-autoscroll.h"
 
-/* Scrolling while something is dragged near an edge (FEATURES P4): a card
+/* Scrolling while something is dragged near an edge (feature P4, src/README.md): a card
  * dragged to the bottom of a column scrolls it down, to the right edge of
  * the board the board scrolls right, so that a card reaches any place
  * without letting go. GTK 4.8's scrolled windows do not do this by

@@ -20,7 +20,7 @@
 /**
  * KontorBoardCard:
  *
- * One contact on the pipeline board (FEATURES P3): the name, by choice job
+ * One contact on the pipeline board (feature P3, src/README.md): the name, by choice job
  * title, company and sales reps, the last activity, the due date
  * ("Fälligkeitsdatum", red when past) and the assignee's initials in a
  * coloured circle, or an assign button when nobody is assigned. New,
@@ -29,7 +29,7 @@
  * A card is the child of a #GtkListItem and is recycled as its column
  * scrolls, so everything it shows comes from the contact bound to it. It
  * is what keyboard focus lands on, it drags its contact (the model
- * object, never itself: STYLE §9.6) and takes drops before or after
+ * object, never itself: src/README.md "Models feeding views") and takes drops before or after
  * itself. The assign and due date popovers and the "Move to" menu are made
  * when first opened: a board keeps only a few dozen cards alive, but a
  * calendar on each would still be thousands of widgets.
@@ -220,7 +220,7 @@ append_detail (GString    *description,
 }
 
 /* Days in the column, and stale when the column has a limit and nothing
- * happened for longer (FEATURES X7) */
+ * happened for longer (feature X7, src/README.md) */
 static void
 update_age (KontorBoardCard      *self,
             KontorPipelineStatus *status,
@@ -491,7 +491,7 @@ toggle_assignee (KontorBoardCard *self,
     return;
 
   /* Choosing a colleague gives them the contact; choosing one who has it
-   * already takes it back from them (FEATURES P8). */
+   * already takes it back from them (feature P8, src/README.md). */
   assignees = kontor_contact_get_assignees (self->contact);
   assigned = assignees != NULL && g_strv_contains (assignees, user_id);
   builder = g_strv_builder_new ();

@@ -396,7 +396,7 @@ on_stale_dialog_response_cb (AdwMessageDialog *dialog,
   run_operation (self, KONTOR_OPERATION (change));
 }
 
-/* FEATURES X7: after how many days without an activity the column's cards
+/* feature X7 (src/README.md): after how many days without an activity the column's cards
  * are stale; 0 for never */
 static void
 set_stale_days_action (GtkWidget  *widget,

@@ -14,7 +14,7 @@
 /**
  * KontorBoardColumn:
  *
- * One pipeline status of the board (FEATURES P2): a header with the name,
+ * One pipeline status of the board (feature P2, src/README.md): a header with the name,
  * the count (X5) and the column menu (P7), over a virtualised list of
  * cards.
  *
@@ -80,7 +80,7 @@ sync_filter (KontorBoardColumn *self)
   KontorFilter *view = kontor_board_get_filter (self->board);
   guint statuses = kontor_filter_get_statuses (view);
 
-  /* Inbox and archived contacts are never on the board (FEATURES C4);
+  /* Inbox and archived contacts are never on the board (feature C4, src/README.md);
    * when the view shows only those, the board says so instead of columns */
   statuses = statuses == 0 ? KONTOR_STATUS_MASK_ACTIVE : statuses & KONTOR_STATUS_MASK_ACTIVE;
   if (statuses == 0)
@@ -139,7 +139,7 @@ update_header (KontorBoardColumn *self)
                                   -1);
 }
 
-/* The header's overdue and stale counts (FEATURES X5), for the cards the
+/* The header's overdue and stale counts (feature X5, src/README.md), for the cards the
  * column shows */
 static void
 update_alerts (KontorBoardColumn *self)

@@ -320,7 +320,7 @@ move_focused_action (GtkWidget  *widget,
  * @before: (nullable): the card it lands after, %NULL for the top
  * @after: (nullable): the card it lands before, %NULL for the end
  *
- * The one way a card moves (FEATURES P4, X4), whether dragged, moved with
+ * The one way a card moves (features P4, X4, src/README.md), whether dragged, moved with
  * Ctrl+Alt+←/→ or from its "Move to" menu: the contact gets @status_id
  * and a rank between its new neighbours', in one store transaction with
  * its outbox entries; nothing else is written. The toast names the

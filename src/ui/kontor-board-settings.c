@@ -16,7 +16,7 @@
  * KontorBoardSettings:
  *
  * Which columns the board shows, inactive pipeline statuses included, and
- * which fields the cards show besides the name (FEATURES P6), kept per
+ * which fields the cards show besides the name (feature P6, src/README.md), kept per
  * user in GSettings ("board-columns", "board-card-fields"). At least one
  * column stays: the last one shown cannot be unchecked, and a note says
  * why. Each check button names a stateful action of the "board-settings"

@@ -12,7 +12,7 @@
 /**
  * KontorBoard:
  *
- * The pipeline board (FEATURES P1–P8, X4): the contacts of the view's
+ * The pipeline board (features P1–P8, X4, src/README.md): the contacts of the view's
  * filter as cards, one column per shown pipeline status.
  *
  *   KontorContactsView's KontorFilter
@@ -141,7 +141,7 @@ update_cards (KontorBoard *self)
 /* ------------------------------------------------------------------------ */
 /* Columns */
 
-/* Inbox and archived contacts are not on the board (FEATURES C5) */
+/* Inbox and archived contacts are not on the board (feature C4, src/README.md) */
 static gboolean
 shows_columns (KontorBoard *self)
 {

@@ -23,7 +23,7 @@
 /**
  * KontorContactPage:
  *
- * A contact's page (FEATURES C2–C9): every field of the contact as a form,
+ * A contact's page (features C2–C9, src/README.md): every field of the contact as a form,
  * the status as linked toggle buttons, and its own header bar with Back,
  * Save and a menu (the window shows the table and this page in a stack).
  *
@@ -510,7 +510,7 @@ request_status (KontorContactPage   *self,
       g_return_if_reached ();
     }
 
-  /* Prospect → Customer asks first (FEATURES C4) */
+  /* Prospect → Customer asks first (feature C4, src/README.md) */
   name = kontor_record_dup_display_name (KONTOR_RECORD (self->contact));
   /* Translators: %s is a contact's name */
   heading = g_strdup_printf (_("Make “%s” a Customer?"), name);

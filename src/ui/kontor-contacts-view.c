@@ -13,7 +13,7 @@
 #include "kontor-contacts-view.h"
 #include "kontor-format.h"
 
-/* The contacts overview: a table (FEATURES L1) or the pipeline board (P1),
+/* The contacts overview: a table (feature L1, src/README.md) or the pipeline board (P1),
  * as GSettings "contacts-view" says; both show the contacts of one filter.
  *
  *   KontorFilter ──▶ KontorRecordList ──▶ GtkSingleSelection ──▶ GtkColumnView
@@ -496,7 +496,7 @@ update_title (KontorContactsView *self)
 {
   gboolean leads = kontor_filter_get_leads_only (self->filter);
 
-  /* with type Lead, the overview is the lead overview (FEATURES D1) */
+  /* with type Lead, the overview is the lead overview (feature D1, src/README.md) */
   adw_window_title_set_title (self->window_title, leads ? _("Leads") : _("Contacts"));
 }
 
@@ -927,7 +927,7 @@ kontor_contacts_view_get_board (KontorContactsView *self)
  * @self: a view
  * @leads_only: whether to show only leads
  *
- * The "Leads" type filter (FEATURES D1): the lead overview, table and board.
+ * The "Leads" type filter (feature D1, src/README.md): the lead overview, table and board.
  */
 void
 kontor_contacts_view_set_leads_only (KontorContactsView *self,

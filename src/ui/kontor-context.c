@@ -13,7 +13,7 @@
  * What every window, page and dialog works with: the store, the settings,
  * the current user and the undo history (later also the sync client). The
  * application owns one and passes it down as a construct property
- * (DESIGN.md); nothing below the UI reaches for a global.
+ * (src/README.md); nothing below the UI reaches for a global.
  *
  * Every undoable change runs through the context's operation stack, from
  * whichever widget: the window listens to it for the undo toast and its
@@ -184,7 +184,7 @@ kontor_context_get_current_user (KontorContext *self)
  * kontor_context_can_edit:
  * @self: a context
  *
- * Returns: %TRUE when the current user's role may change records (FEATURES U1)
+ * Returns: %TRUE when the current user's role may change records (feature U1, src/README.md)
  */
 gboolean
 kontor_context_can_edit (KontorContext *self)

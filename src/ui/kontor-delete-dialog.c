@@ -14,7 +14,7 @@
  * @parent: (nullable): the window to stay on top of
  * @record: what would be deleted
  *
- * The question asked before anything is deleted for good (FEATURES C9),
+ * The question asked before anything is deleted for good (feature C9, src/README.md),
  * the same from the table and from a contact's page. "Cancel" is the
  * default; the caller deletes on %KONTOR_DELETE_RESPONSE.
  *

@@ -12,7 +12,7 @@
 #include "kontor-format.h"
 #include "kontor-contact-rules.h"
 
-/* Dates as the user reads them (FEATURES G1). With a real LC_TIME locale
+/* Dates as the user reads them (feature G1, src/README.md). With a real LC_TIME locale
  * "%x" is the locale's own short date ("24.11.2026" for de_DE). In the C
  * locale, as under LANG=C.UTF-8 LANGUAGE=de, "%x" would give the American
  * "11/24/26" whatever the language, so the format then comes from the

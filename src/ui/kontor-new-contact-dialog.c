@@ -13,7 +13,7 @@
 /**
  * KontorNewContactDialog:
  *
- * "Kontakt erstellen" (FEATURES C2): only the basics — salutation, name,
+ * "Kontakt erstellen" (feature C2, src/README.md): only the basics — salutation, name,
  * company, one e-mail address, one phone number and the status; the rest
  * is filled in later on the contact's page. A #KontorContactValidator in
  * the template decides whether Create is possible and says what is

@@ -13,7 +13,7 @@
  * KontorPreferencesWindow:
  *
  * Preferences; for now the customer number range ("Nummernkreise",
- * FEATURES C5): prefix, year, digits and the next running number, with a
+ * feature C5, src/README.md): prefix, year, digits and the next running number, with a
  * preview of the next number. Every change is stored at once (the prefix
  * when applied, or when the window closes); what the store refuses is
  * said in a toast and the stored range is shown again.

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright 2026 Kontor developers */
 
-/* Store figures for DESIGN.md "Performance targets", no display needed:
+/* Store figures for src/README.md "Performance targets", no display needed:
  *
  *   insert   100k demo contacts through kontor_store_save_all() (one
  *            transaction) against the same rows inserted with plain sqlite3

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright 2026 Kontor developers */
 
-/* Table figures for DESIGN.md "Performance targets", under Xvfb with the
- * cairo renderer (RECIPES.md §3–4):
+/* Table figures for src/README.md "Performance targets", under Xvfb with the
+ * cairo renderer (src/README.md "Running headless", "Performance targets"):
  *
  *   first_screen_ms               a presented, painted window gets a new
  *                                 KontorContactsView (which runs the id
@@ -299,7 +299,7 @@ run_table (Child *child)
       guint paints;
       double ms;
 
-      /* inbox contacts are in the table but cannot move (FEATURES C5) */
+      /* inbox contacts are in the table but cannot move (feature C4, src/README.md) */
       do
         {
           g_clear_object (&contact);
@@ -334,7 +334,7 @@ run_table (Child *child)
 }
 
 /* The board's first screen, as the table's above, then cards moved to the
- * next column (FEATURES P4): committed, and painted. */
+ * next column (feature P4, src/README.md): committed, and painted. */
 static void
 run_board (Child *child)
 {
@@ -390,7 +390,7 @@ run_board (Child *child)
   report ("board_move_paint_ms", kontor_bench_median (paint_after_ms));
 }
 
-/* App start: spawn → first frame, like RECIPES.md §4 (there: exec → first
+/* App start: spawn → first frame, like src/README.md "Performance targets" (there: exec → first
  * GdkFrameClock::after-paint); the same with an empty window. */
 static void
 run_start (Child    *child,
@@ -784,7 +784,7 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
 
-  /* what RECIPES.md §3 recommends for headless runs; explicit settings win */
+  /* what src/README.md "Running headless" recommends for headless runs; explicit settings win */
   g_setenv ("GDK_BACKEND", "x11", FALSE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);

@@ -16,7 +16,7 @@
 
 /* Helpers for the display tests: find widgets as a person would (a row by
  * its title, a button by its label), wait for a dialog, and check that
- * every control has an accessible name (FEATURES G2). */
+ * every control has an accessible name (feature G2, src/README.md). */
 
 /* ------------------------------------------------------------------------ */
 /* Start */

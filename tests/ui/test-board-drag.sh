@@ -3,7 +3,7 @@
 #
 # Usage: test-board-drag.sh KONTOR SCHEMA_DIR
 #
-# A real drag and drop on the pipeline board (FEATURES P4): starts the app
+# A real drag and drop on the pipeline board (feature P4, src/README.md): starts the app
 # on a demo database with the board shown, presses the mouse on the first
 # card of the first column, moves it slowly (past GTK's drag threshold)
 # onto the second column and lets go, all with xdotool under X (Xvfb);

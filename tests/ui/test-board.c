@@ -22,7 +22,7 @@
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"
 
-/* The pipeline board (FEATURES P1–P8, X4) with the demo team, driven as a
+/* The pipeline board (features P1–P8, X4, src/README.md) with the demo team, driven as a
  * person would: drags by emitting the drag source's "prepare" and the drop
  * target's "drop" (GTK cannot synthesise pointer input; the real drag is
  * test-board-drag.sh), the keyboard through the actions its keys are bound
@@ -492,7 +492,7 @@ test_columns_and_counts (Fixture       *fixture,
       GListModel *list = column_list (column);
       g_autofree char *previous = NULL;
 
-      /* Prospects and customers only: no inbox, no archive (FEATURES C4) */
+      /* Prospects and customers only: no inbox, no archive (feature C4, src/README.md) */
       g_assert_cmpuint (g_list_model_get_n_items (list), ==,
                         kontor_test_query_int (fixture->base.store,
                                                "SELECT count(*) FROM contact WHERE "
@@ -1566,7 +1566,7 @@ assert_drag_scrolls (GtkWidget     *scroller,
 }
 
 /* Dragging a card to the bottom of a column scrolls it down, to the right
- * edge of the board scrolls the board right (FEATURES P4) */
+ * edge of the board scrolls the board right (feature P4, src/README.md) */
 static void
 test_drag_scrolls (Fixture       *fixture,
                    gconstpointer  data)
@@ -1668,7 +1668,7 @@ count_column (Fixture           *fixture,
                                 kontor_board_column_get_status_id (column));
 }
 
-/* FEATURES X5, X7: a column marks cards stale after the days it is given
+/* features X5, X7 (src/README.md): a column marks cards stale after the days it is given
  * (with undo), and its header counts the stale and the overdue ones */
 static void
 test_stale_and_overdue (Fixture       *fixture,

@@ -14,7 +14,7 @@
 #include "kontor-store-private.h"
 #include "kontor-test-utils.h"
 
-/* The pipeline board in the store (FEATURES P4, P7): cards ranked in their
+/* The pipeline board in the store (features P4, P7, src/README.md): cards ranked in their
  * column, a move writes only the moved card and can be undone, columns
  * follow their rules and every column change can be undone too. */
 
@@ -331,7 +331,7 @@ test_move_past_hidden_cards (Fixture       *fixture,
                                              " HAVING count(*) > 1)", NULL), ==, 0);
 }
 
-/* FEATURES X7: a card knows since when it is in its column; a move to
+/* feature X7 (src/README.md): a card knows since when it is in its column; a move to
  * another column starts the count again, a move within it does not, and
  * undo puts the old time back */
 static void
@@ -386,7 +386,7 @@ test_days_in_column (Fixture       *fixture,
   g_assert_cmpint (kontor_contact_get_pipeline_entered_at (stored), >=, start);
 }
 
-/* FEATURES X5, X7: a column's overdue and stale cards, counted in SQL as
+/* features X5, X7 (src/README.md): a column's overdue and stale cards, counted in SQL as
  * kontor_contact_is_stale() decides for one card */
 static void
 test_column_alerts (Fixture       *fixture,

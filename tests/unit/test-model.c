@@ -642,7 +642,7 @@ test_field_table_contact_order (void)
   g_assert_true (fields[KONTOR_CONTACT_FIELD_BIRTHDAY].flags & KONTOR_FIELD_PERSONAL);
   g_assert_true (fields[KONTOR_CONTACT_FIELD_NOTES].flags & KONTOR_FIELD_PERSONAL);
 
-  /* what search covers (DESIGN.md): names, company, e-mail, phone, number, notes */
+  /* what search covers (src/README.md): names, company, e-mail, phone, number, notes */
   g_assert_true (fields[KONTOR_CONTACT_FIELD_LAST_NAME].flags & KONTOR_FIELD_SEARCH);
   g_assert_true (fields[KONTOR_CONTACT_FIELD_COMPANY_NAME].flags & KONTOR_FIELD_SEARCH);
   g_assert_true (fields[KONTOR_CONTACT_FIELD_EMAILS].flags & KONTOR_FIELD_SEARCH);

@@ -10,7 +10,7 @@
 #include "kontor-test-utils.h"
 
 /* KontorRecordList, the lazy GListModel the contact table and the board
- * show (DESIGN.md "Lists with 100,000 contacts"): one items-changed per
+ * show (src/README.md "Lists"): one items-changed per
  * committed change covering the smallest range, none when the order did
  * not change, items updated in place so bound widgets follow. */
 

@@ -13,7 +13,7 @@
 #include "kontor-store-private.h"
 #include "kontor-test-utils.h"
 
-/* The failures the store promises to survive (DESIGN.md "Data model"): a
+/* The failures the store promises to survive (src/README.md "Data model"): a
  * full disk, a database that cannot be written, a COMMIT that fails, a
  * damaged file, a database from a newer Kontor, a path that cannot be
  * opened, a database locked by another program. Each gives a

@@ -12,7 +12,7 @@
 #include "kontor-store-private.h"
 #include "kontor-test-utils.h"
 
-/* Upgrades of real older databases (DESIGN.md "Data model"): a version 1
+/* Upgrades of real older databases (src/README.md "Data model"): a version 1
  * database with rows as version 1 wrote them is opened by the current
  * store, which must keep every row, fill the new search index and add the
  * number range; an upgrade that fails half way must leave the database

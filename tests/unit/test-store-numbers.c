@@ -9,7 +9,7 @@
 
 #include "kontor-test-utils.h"
 
-/* Customer number ranges (FEATURES C5): how a number is written, the
+/* Customer number ranges (feature C5, src/README.md): how a number is written, the
  * settings and their limits, and "Nummer erzeugen", which takes the next
  * free number and advances the range in one transaction. */
 

@@ -11,7 +11,7 @@
 #include "kontor-store-private.h"
 #include "kontor-test-utils.h"
 
-/* Search as you type and the list query (FEATURES L1, L2; DESIGN.md
+/* Search as you type and the list query (features L1, L2; src/README.md
  * "Search", "Sorting"): German names however they are typed, e-mail
  * addresses, phone numbers however they are typed, customer numbers and
  * notes; what users type that looks like FTS5 syntax; filters and their
@@ -539,7 +539,7 @@ static void
 test_search_only_documented_fields (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  /* job title, city and street are not searched (DESIGN.md "Search") */
+  /* job title, city and street are not searched (src/README.md "Search") */
   assert_finds (fixture, "Einkauf", "");
   assert_finds (fixture, "Hamburg", "");
   assert_finds (fixture, "Lindenallee", "");

@@ -17,8 +17,8 @@
 #include "kontor-uuid.h"
 
 /* KontorStore with a real database: records in and out field by field, the
- * outbox every local write appends to in the same transaction (SYNC.md
- * §3.5), delete with tombstone and wipe, the status lifecycle, unique
+ * outbox every local write appends to in the same transaction (src/README.md
+ * "Sync"), delete with tombstone and wipe, the status lifecycle, unique
  * customer numbers, undoable field changes, the "changed" signal, and the
  * connection's settings and identity. */
 
@@ -1112,7 +1112,7 @@ test_outbox_no_coalescing_with_inflight (Fixture       *fixture,
                                           "SELECT count(*) FROM outbox WHERE state = 'inflight' "
                                           "AND value_json = '\"CTO\"'", NULL), ==, 1);
 
-  /* SYNC.md §3.5 "Chained edits" */
+  /* src/README.md "Chained edits" */
   g_assert_cmpint (outbox_get (entries, 0)->after_local_seq, ==, inflight_seq);
 }
 

@@ -1,6 +1,6 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 -- Kontor schema version 1: the records, their child rows, and the tables
--- the sync protocol needs on the client (SYNC.md §3.5).
+-- the sync protocol needs on the client (src/README.md "Sync").
 --
 -- Every record: rid (local integer key, never synced), id (UUIDv7, made
 -- offline), created_at/updated_at (Unix seconds, display only), rev (server
@@ -216,7 +216,7 @@ CREATE TABLE contact_group_member (
   UNIQUE (group_id, contact_id)
 );
 
--- Sync, client side (SYNC.md §3.5). Every local write appends field-level
+-- Sync, client side (src/README.md "Sync"). Every local write appends field-level
 -- entries here in the same transaction; client_seq is never reused
 -- (AUTOINCREMENT). The entries double as the record's change history.
 CREATE TABLE outbox (

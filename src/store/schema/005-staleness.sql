@@ -1,6 +1,6 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
--- Kontor schema version 5: staleness (FEATURES X7, X5). A card is stale
+-- Kontor schema version 5: staleness (features X7, X5, src/README.md). A card is stale
 -- when its column has stale_days (0: never) and neither an activity nor
 -- its arrival in the column is more recent than that; pipeline_entered_at
 -- (Unix seconds) is when the contact got its pipeline status, which the
