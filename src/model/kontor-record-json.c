@@ -623,10 +623,11 @@ escaped_unit (const char *p)
   return unit;
 }
 
-/* Whether @json is one object and nothing after it, with no \u escape that
- * is not a character. json-glib 1.6 reads "{…}{…}" or "1 [2]" as its first
- * value and silently drops the rest, and it leaks memory on a broken \u
- * escape; both are caught here, before it reads @json. Only brackets
+/* Whether @json is one object and nothing after it, with only JSON's
+ * escapes and no \u escape that is not a character. json-glib 1.6 reads
+ * "{…}{…}" or "1 [2]" as its first value and silently drops the rest, takes
+ * GScanner's "\777" (a byte, not UTF-8), and leaks memory on a broken \u
+ * escape; all are caught here, before it reads @json. Only brackets
  * outside strings count; this needs to be right for valid JSON only, as
  * json-glib refuses the rest. */
 static gboolean
@@ -656,8 +657,12 @@ is_one_object (const char *json)
             }
           else if (p[0] == '\\' && p[1] == 'u' && (unit < 0 || (unit >= 0xdc00 && unit < 0xe000)))
             return FALSE;
-          else if (*p == '\\' && p[1] != '\0')
-            p++;
+          else if (*p == '\\')
+            {
+              if (p[1] == '\0' || strchr ("\"\\/bfnrtu", p[1]) == NULL)
+                return FALSE;
+              p++;
+            }
           else if (*p == '"')
             in_string = FALSE;
         }
