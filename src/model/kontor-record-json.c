@@ -603,14 +603,90 @@ kontor_record_update_from_json (KontorRecord  *record,
   return ok;
 }
 
+#define JSON_SPACE " \t\n\r"
+
+/* The UTF-16 unit of the \uXXXX at @p, or -1 */
+static int
+escaped_unit (const char *p)
+{
+  int unit = 0;
+
+  if (p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (guint i = 2; i < 6; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      unit = unit * 16 + g_ascii_xdigit_value (p[i]);
+    }
+
+  return unit;
+}
+
+/* Whether @json is one object and nothing after it, with only JSON's
+ * escapes and no \u escape that is not a character. json-glib 1.6 reads
+ * "{…}{…}" or "1 [2]" as its first value and silently drops the rest, takes
+ * GScanner's "\777" (a byte, not UTF-8), and leaks memory on a broken \u
+ * escape; all are caught here, before it reads @json. Only brackets
+ * outside strings count; this needs to be right for valid JSON only, as
+ * json-glib refuses the rest. */
+static gboolean
+is_one_object (const char *json)
+{
+  const char *p = json + strspn (json, JSON_SPACE);
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  if (*p != '{')
+    return FALSE;
+
+  for (; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          int unit = escaped_unit (p);
+
+          if (unit >= 0xd800 && unit < 0xdc00)
+            {
+              /* a high surrogate needs its low one */
+              int low = escaped_unit (p + 6);
+
+              if (low < 0xdc00 || low >= 0xe000)
+                return FALSE;
+              p += 11;
+            }
+          else if (p[0] == '\\' && p[1] == 'u' && (unit < 0 || (unit >= 0xdc00 && unit < 0xe000)))
+            return FALSE;
+          else if (*p == '\\')
+            {
+              if (p[1] == '\0' || strchr ("\"\\/bfnrtu", p[1]) == NULL)
+                return FALSE;
+              p++;
+            }
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '{' || *p == '[')
+        depth++;
+      else if ((*p == '}' || *p == ']') && --depth == 0)
+        return p[1 + strspn (p + 1, JSON_SPACE)] == '\0';
+    }
+
+  /* unterminated: json-glib says what is missing */
+  return TRUE;
+}
+
 /**
  * kontor_record_update_from_json_string:
  * @record: a record
  * @json: text as kontor_record_to_json_string() makes it
  * @error: return location for a #GError
  *
- * Like kontor_record_update_from_json(); text that is not a JSON object
- * gives %KONTOR_RECORD_JSON_ERROR_SYNTAX.
+ * Like kontor_record_update_from_json(); text that is not one JSON object
+ * (or has anything but white space after it) gives
+ * %KONTOR_RECORD_JSON_ERROR_SYNTAX.
  *
  * Returns: %TRUE on success
  */
@@ -626,7 +702,8 @@ kontor_record_update_from_json_string (KontorRecord  *record,
   g_return_val_if_fail (json != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  node = json_from_string (json, &local_error);
+  if (is_one_object (json))
+    node = json_from_string (json, &local_error);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       if (local_error != NULL)
