@@ -1880,15 +1880,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   if (!kontor_test_ui_init (&argc, &argv))
     return 0;
 
-  app = adw_application_new ("io.github.kontor.Kontor.TestBoard", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = kontor_test_app_new ("io.github.kontor.Kontor.TestBoard");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

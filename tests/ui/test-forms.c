@@ -1238,15 +1238,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   if (!kontor_test_ui_init (&argc, &argv))
     return 0;
 
-  app = adw_application_new (APP_ID ".TestForms", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = kontor_test_app_new (APP_ID ".TestForms");
 
   ADD ("new-contact/validation", test_dialog_validation);
   ADD ("new-contact/feedback-text", test_dialog_feedback_text);
