@@ -540,6 +540,20 @@ kontor_test_wait_for_message_dialog (void)
   return kontor_test_find_message_dialog ();
 }
 
+/**
+ * kontor_test_close_message_dialogs:
+ *
+ * Closes every message dialog a test left open, for its tear-down.
+ */
+void
+kontor_test_close_message_dialogs (void)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = kontor_test_find_message_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static gboolean
 on_settle_timeout (gpointer data)
 {

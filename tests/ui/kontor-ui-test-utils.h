@@ -31,6 +31,7 @@ GtkWindow        *kontor_test_find_transient        (GtkWindow  *parent,
                                                      GType       type);
 AdwMessageDialog *kontor_test_find_message_dialog   (void);
 AdwMessageDialog *kontor_test_wait_for_message_dialog (void);
+void              kontor_test_close_message_dialogs (void);
 void              kontor_test_settle                (guint       milliseconds);
 gboolean          kontor_test_widget_is_mapped      (gpointer    widget);
 AdwApplication   *kontor_test_app_new               (const char *application_id);

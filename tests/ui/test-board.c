@@ -77,10 +77,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
-
-  while ((dialog = kontor_test_find_message_dialog ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
+  kontor_test_close_message_dialogs ();
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->context);
   g_settings_set_string (fixture->settings, "contacts-view", "table");

@@ -70,10 +70,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
-
-  while ((dialog = kontor_test_find_message_dialog ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
+  kontor_test_close_message_dialogs ();
   gtk_window_destroy (fixture->window);
   if (fixture->app_window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->app_window));
