@@ -294,7 +294,8 @@ kontor_board_settings_class_init (KontorBoardSettingsClass *klass)
   object_class->constructed = kontor_board_settings_constructed;
   object_class->dispose = kontor_board_settings_dispose;
 
-  kontor_ui_class_install_context_property (object_class, G_STRUCT_OFFSET (KontorBoardSettings, context));
+  kontor_ui_class_install_context_property (object_class,
+                                            G_STRUCT_OFFSET (KontorBoardSettings, context));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/kontor-board-settings.ui");

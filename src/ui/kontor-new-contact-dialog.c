@@ -208,7 +208,8 @@ kontor_new_contact_dialog_class_init (KontorNewContactDialogClass *klass)
 
   widget_class->map = kontor_new_contact_dialog_map;
 
-  kontor_ui_class_install_context_property (object_class, G_STRUCT_OFFSET (KontorNewContactDialog, context));
+  kontor_ui_class_install_context_property (object_class,
+                                            G_STRUCT_OFFSET (KontorNewContactDialog, context));
 
   /**
    * KontorNewContactDialog::created:
@@ -247,14 +248,16 @@ static void
 kontor_new_contact_dialog_init (KontorNewContactDialog *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Ctrl+Enter creates the contact from any field. In the capture phase,
    * before a field sees the key: a combo row would open its list. */
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  trigger = gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter");
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                        gtk_shortcut_new (trigger,
                                                           gtk_named_action_new ("dialog.create")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 

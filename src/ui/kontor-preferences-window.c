@@ -225,7 +225,8 @@ kontor_preferences_window_class_init (KontorPreferencesWindowClass *klass)
 
   window_class->close_request = kontor_preferences_window_close_request;
 
-  kontor_ui_class_install_context_property (object_class, G_STRUCT_OFFSET (KontorPreferencesWindow, context));
+  kontor_ui_class_install_context_property (object_class,
+                                            G_STRUCT_OFFSET (KontorPreferencesWindow, context));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/kontor-preferences-window.ui");
