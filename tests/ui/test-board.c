@@ -1519,8 +1519,9 @@ test_cards_as_scrolled (Fixture       *fixture,
   g_assert_null (kontor_board_column_find_card (second, second_last));
   {
     g_autoptr(KontorContact) contact = g_list_model_get_item (column_list (first), 0);
+    GListModel *second_list = column_list (second);
     g_autoptr(KontorContact) before =
-      g_list_model_get_item (column_list (second), g_list_model_get_n_items (column_list (second)) - 1);
+      g_list_model_get_item (second_list, g_list_model_get_n_items (second_list) - 1);
 
     g_assert_true (kontor_board_move_contact (fixture->board, contact,
                                               kontor_board_column_get_status_id (second),

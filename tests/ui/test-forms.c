@@ -548,7 +548,8 @@ test_page_status_asks_before_customer (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contact.status", "s", "customer"));
   dialog = kontor_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Make “Anna Müller” a Customer?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Make “Anna Müller” a Customer?");
   answer_dialog (dialog, "cancel");
   stored = load_contact (fixture, contact);
   g_assert_cmpint (kontor_contact_get_status (stored), ==, KONTOR_CONTACT_STATUS_PROSPECT);

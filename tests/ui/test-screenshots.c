@@ -105,7 +105,8 @@ test_screenshots (void)
   window = kontor_test_present_window (app, context, 1280, 800);
 
   view = kontor_window_get_contacts_view (window);
-  contact = find_rich_contact (G_LIST_MODEL (kontor_contacts_view_get_list (KONTOR_CONTACTS_VIEW (view))));
+  contact = find_rich_contact (G_LIST_MODEL (kontor_contacts_view_get_list
+                                               (KONTOR_CONTACTS_VIEW (view))));
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
