@@ -107,10 +107,10 @@ kontor_pipeline_status_can_delete (KontorPipelineStatus  *status,
       if (why != NULL)
         *why = g_strdup_printf (/* Translators: %s is a column, %'ld a number of contacts */
                                 g_dngettext (GETTEXT_PACKAGE,
-                                             "“%s” still holds %'ld contact. Move it to another "
-                                             "column first.",
-                                             "“%s” still holds %'ld contacts. Move them to another "
-                                             "column first.",
+                                             "“%s” still holds %'ld contact. Move it to "
+                                             "another column first.",
+                                             "“%s” still holds %'ld contacts. Move them to "
+                                             "another column first.",
                                              n_contacts),
                                 name, (long) n_contacts);
       return FALSE;

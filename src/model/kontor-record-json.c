@@ -178,7 +178,8 @@ kontor_field_value_to_json (const KontorField *field,
         JsonArray *array = json_array_new ();
 
         for (guint i = 0; channels != NULL && i < channels->len; i++)
-          json_array_add_element (array, kontor_channel_to_json (g_ptr_array_index (channels, i), i));
+          json_array_add_element (array,
+                                  kontor_channel_to_json (g_ptr_array_index (channels, i), i));
         return take_array (array);
       }
     case KONTOR_FIELD_TYPE_REFS:

@@ -46,7 +46,8 @@ kontor_team_class_init (KontorTeamClass *klass)
 {
   KontorRecordClass *record_class = KONTOR_RECORD_CLASS (klass);
 
-  kontor_record_class_install_fields (record_class, "team", team_fields, G_N_ELEMENTS (team_fields));
+  kontor_record_class_install_fields (record_class, "team",
+                                      team_fields, G_N_ELEMENTS (team_fields));
   record_class->dup_display_name = kontor_team_dup_display_name;
   record_class->field_changed = kontor_team_field_changed;
 }

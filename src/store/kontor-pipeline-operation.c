@@ -138,7 +138,8 @@ add_step (KontorPipelineOperation  *self,
 
       if (kontor_pipeline_status_get_position (status) < position)
         continue;
-      kontor_pipeline_status_set_position (status, kontor_pipeline_status_get_position (status) + 1);
+      kontor_pipeline_status_set_position (status,
+                                           kontor_pipeline_status_get_position (status) + 1);
       if (!save (self, status, error))
         return FALSE;
     }

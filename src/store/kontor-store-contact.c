@@ -404,7 +404,8 @@ _kontor_store_rank_all_contacts (KontorStore  *self,
 
           /* after the column's ranked cards, if it has any */
           stmt = _kontor_store_prepare (self,
-                                        "SELECT max(rank) FROM contact WHERE pipeline_status_id IS ?1",
+                                        "SELECT max(rank) FROM contact "
+                                        "WHERE pipeline_status_id IS ?1",
                                         error);
           if (stmt == NULL)
             return FALSE;

@@ -226,7 +226,8 @@ build_contact_query (KontorFilter *filter,
 
   if (kontor_filter_get_pipeline_status_id (filter) != NULL)
     g_string_append_printf (sql, " AND c.pipeline_status_id = ?%u",
-                            params_add_text (params, kontor_filter_get_pipeline_status_id (filter)));
+                            params_add_text (params,
+                                             kontor_filter_get_pipeline_status_id (filter)));
 
   if (kontor_filter_get_company_id (filter) != NULL)
     g_string_append_printf (sql, " AND c.company_id = ?%u",
@@ -650,7 +651,8 @@ kontor_store_find_companies (KontorStore  *self,
   params_add_text (&params, pattern);
   params_add_number (&params, limit);
   companies = load_all (self, KONTOR_TYPE_COMPANY,
-                        "SELECT rid FROM company WHERE name LIKE ?1 ORDER BY sort_name, rid LIMIT ?2",
+                        "SELECT rid FROM company WHERE name LIKE ?1 "
+                        "ORDER BY sort_name, rid LIMIT ?2",
                         &params, error);
   params_clear (&params);
 

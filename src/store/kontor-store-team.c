@@ -29,6 +29,6 @@ kontor_store_list_teams (KontorStore  *self,
 {
   g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
 
-  return _kontor_store_load_list (self, &_kontor_store_team_entity, "SELECT rid FROM team ORDER BY name, rid",
-                                  NULL, error);
+  return _kontor_store_load_list (self, &_kontor_store_team_entity,
+                                  "SELECT rid FROM team ORDER BY name, rid", NULL, error);
 }

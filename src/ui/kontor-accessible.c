@@ -13,8 +13,9 @@
  * lands on but that have no name and no API to give one: the rows of
  * list, grid and column views (GTK 4.12 brings
  * gtk_list_item_set_accessible_label()), the button inside a
- * GtkDropDown and the arrows of a GtkCalendar. Without a name, GTK's AT-SPI backend reads out the type
- * name ("GtkListItemWidget", "GtkToggleButton").
+ * GtkDropDown and the arrows of a GtkCalendar. Without a name, GTK's
+ * AT-SPI backend reads out the type name ("GtkListItemWidget",
+ * "GtkToggleButton").
  * tests/ui/test-accessible-names.py walks the app as a screen reader
  * does and fails on every such control. */
 

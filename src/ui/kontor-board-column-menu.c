@@ -390,7 +390,8 @@ on_stale_dialog_response_cb (AdwMessageDialog *dialog,
     /* Translators: a toast; %s is a board column */
     title = g_strdup_printf (_("Cards in “%s” are no longer marked stale"), name);
 
-  change = kontor_field_change_new (_kontor_board_column_get_store (self), KONTOR_RECORD (self->status), title);
+  change = kontor_field_change_new (_kontor_board_column_get_store (self),
+                                    KONTOR_RECORD (self->status), title);
   kontor_field_change_set_value (change, KONTOR_PIPELINE_STATUS_FIELD_STALE_DAYS, &days);
   g_value_unset (&days);
   run_operation (self, KONTOR_OPERATION (change));
@@ -488,8 +489,8 @@ move_action (GtkWidget  *widget,
     /* Translators: a toast; %s is the name of a board column */
     title = g_strdup_printf (_("Column “%s” moved right"), name);
 
-  operation = kontor_pipeline_operation_new_move (_kontor_board_column_get_store (self), self->status,
-                                                  left ? -1 : 1, title);
+  operation = kontor_pipeline_operation_new_move (_kontor_board_column_get_store (self),
+                                                  self->status, left ? -1 : 1, title);
   run_operation (self, operation);
 }
 
@@ -508,7 +509,8 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: a toast; %s is the name of a board column */
   title = g_strdup_printf (_("Column “%s” deleted"), name);
-  operation = kontor_pipeline_operation_new_delete (_kontor_board_column_get_store (self), self->status, title);
+  operation = kontor_pipeline_operation_new_delete (_kontor_board_column_get_store (self),
+                                                    self->status, title);
   run_operation (self, operation);
 }
 

@@ -24,8 +24,8 @@
  *                                      GtkSliceListModel (the first cards, growing
  *                                       │                 as the column is scrolled)
  *                                       ▼
- *                                      GtkNoSelection ──▶ GtkGridView ──▶ KontorBoardCard
- *                                                         (one column)
+ *                                      GtkNoSelection ─▶ GtkGridView ─▶ KontorBoardCard
+ *                                                        (one column)
  *
  * A grid view of one column, not a list view: GTK 4.8's GtkListView keeps
  * 200 rows alive whatever its height (GTK_LIST_VIEW_MAX_LIST_ITEMS), which

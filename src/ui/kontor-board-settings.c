@@ -11,6 +11,7 @@
 
 #include "kontor-board-private.h"
 #include "kontor-board-settings.h"
+#include "kontor-ui-utils.h"
 
 /**
  * KontorBoardSettings:
@@ -35,14 +36,6 @@ struct _KontorBoardSettings
   GtkBox             *columns_box;
   GtkLabel           *columns_note;
 };
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (KontorBoardSettings, kontor_board_settings, GTK_TYPE_POPOVER)
 
@@ -293,42 +286,6 @@ kontor_board_settings_dispose (GObject *object)
 }
 
 static void
-kontor_board_settings_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  KontorBoardSettings *self = KONTOR_BOARD_SETTINGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kontor_board_settings_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  KontorBoardSettings *self = KONTOR_BOARD_SETTINGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kontor_board_settings_class_init (KontorBoardSettingsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -336,13 +293,9 @@ kontor_board_settings_class_init (KontorBoardSettingsClass *klass)
 
   object_class->constructed = kontor_board_settings_constructed;
   object_class->dispose = kontor_board_settings_dispose;
-  object_class->get_property = kontor_board_settings_get_property;
-  object_class->set_property = kontor_board_settings_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, KONTOR_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  kontor_ui_class_install_context_property (object_class,
+                                            G_STRUCT_OFFSET (KontorBoardSettings, context));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/kontor-board-settings.ui");

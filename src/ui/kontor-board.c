@@ -18,7 +18,7 @@
  *   KontorContactsView's KontorFilter
  *         │ changed
  *         ▼
- *   KontorBoard ──▶ KontorBoardColumn × shown statuses ──▶ KontorBoardCard × cards in view
+ *   KontorBoard ─▶ KontorBoardColumn × shown statuses ─▶ KontorBoardCard × cards in view
  *     users, card fields,        own filter + KontorRecordList
  *     moves, keyboard            + GtkGridView of one column
  *

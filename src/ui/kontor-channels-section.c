@@ -266,22 +266,37 @@ remove_channel_row (KontorChannelsSection *self,
   g_ptr_array_remove (get_channel_rows (self, channel->kind), channel);
 }
 
+/* The rows with something typed in, in order: an empty row is a row not
+ * filled in yet, not an address. */
 static GPtrArray *
-channels_from_rows (GPtrArray *rows)
+get_filled_rows (GPtrArray *rows)
 {
-  GPtrArray *channels = kontor_channel_array_new ();
+  GPtrArray *filled = g_ptr_array_new ();
 
   for (guint i = 0; i < rows->len; i++)
     {
       ChannelRow *channel = g_ptr_array_index (rows, i);
       g_autofree char *value = kontor_editor_section_dup_entry_text (channel->row);
-      KontorChannel *item;
 
-      /* an empty row is a row not filled in yet, not an address */
-      if (value == NULL)
-        continue;
+      if (value != NULL)
+        g_ptr_array_add (filled, channel);
+    }
 
-      item = kontor_channel_new (channel_row_get_label (channel), value);
+  return filled;
+}
+
+static GPtrArray *
+channels_from_rows (GPtrArray *rows)
+{
+  GPtrArray *channels = kontor_channel_array_new ();
+  g_autoptr(GPtrArray) filled = get_filled_rows (rows);
+
+  for (guint i = 0; i < filled->len; i++)
+    {
+      ChannelRow *channel = g_ptr_array_index (filled, i);
+      g_autofree char *value = kontor_editor_section_dup_entry_text (channel->row);
+      KontorChannel *item = kontor_channel_new (channel_row_get_label (channel), value);
+
       item->id = g_strdup (channel->id);
       g_ptr_array_add (channels, item);
     }
@@ -313,21 +328,14 @@ take_channel_ids (KontorChannelsSection *self,
                   KontorChannelKind      kind,
                   GPtrArray             *stored)
 {
-  GPtrArray *rows = get_channel_rows (self, kind);
-  guint n = 0;
+  g_autoptr(GPtrArray) filled = get_filled_rows (get_channel_rows (self, kind));
 
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; stored != NULL && i < MIN (filled->len, stored->len); i++)
     {
-      ChannelRow *channel = g_ptr_array_index (rows, i);
+      ChannelRow *channel = g_ptr_array_index (filled, i);
       g_autofree char *value = kontor_editor_section_dup_entry_text (channel->row);
-      KontorChannel *item;
+      KontorChannel *item = g_ptr_array_index (stored, i);
 
-      if (value == NULL)
-        continue;
-      if (stored == NULL || n >= stored->len)
-        break;
-
-      item = g_ptr_array_index (stored, n++);
       if (g_strcmp0 (item->value, value) == 0)
         {
           g_free (channel->id);

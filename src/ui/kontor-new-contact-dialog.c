@@ -9,6 +9,7 @@
 #include "kontor-company-completion.h"
 #include "kontor-contact-validator.h"
 #include "kontor-text.h"
+#include "kontor-ui-utils.h"
 
 /**
  * KontorNewContactDialog:
@@ -39,17 +40,10 @@ struct _KontorNewContactDialog
 };
 
 enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-enum {
   CREATED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* The status row's items, in order */
@@ -204,42 +198,6 @@ kontor_new_contact_dialog_dispose (GObject *object)
 }
 
 static void
-kontor_new_contact_dialog_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
-{
-  KontorNewContactDialog *self = KONTOR_NEW_CONTACT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kontor_new_contact_dialog_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  KontorNewContactDialog *self = KONTOR_NEW_CONTACT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kontor_new_contact_dialog_class_init (KontorNewContactDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -247,15 +205,11 @@ kontor_new_contact_dialog_class_init (KontorNewContactDialogClass *klass)
 
   object_class->constructed = kontor_new_contact_dialog_constructed;
   object_class->dispose = kontor_new_contact_dialog_dispose;
-  object_class->get_property = kontor_new_contact_dialog_get_property;
-  object_class->set_property = kontor_new_contact_dialog_set_property;
 
   widget_class->map = kontor_new_contact_dialog_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, KONTOR_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  kontor_ui_class_install_context_property (object_class,
+                                            G_STRUCT_OFFSET (KontorNewContactDialog, context));
 
   /**
    * KontorNewContactDialog::created:
@@ -294,14 +248,16 @@ static void
 kontor_new_contact_dialog_init (KontorNewContactDialog *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Ctrl+Enter creates the contact from any field. In the capture phase,
    * before a field sees the key: a combo row would open its list. */
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  trigger = gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter");
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                        gtk_shortcut_new (trigger,
                                                           gtk_named_action_new ("dialog.create")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 

@@ -197,10 +197,10 @@ kontor_person_section_apply (KontorEditorSection *section,
   if (self->company_completion != NULL &&
       kontor_person_section_company_changed (self, edited))
     {
+      KontorCompanyCompletion *completion = self->company_completion;
       g_autofree char *company = kontor_editor_section_dup_entry_text (self->company_row);
 
-      kontor_contact_set_company_id (edited,
-                                     kontor_company_completion_get_company_id (self->company_completion));
+      kontor_contact_set_company_id (edited, kontor_company_completion_get_company_id (completion));
       kontor_contact_set_company_name (edited, company);
     }
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-preferences-window.h"
+#include "kontor-ui-utils.h"
 
 /**
  * KontorPreferencesWindow:
@@ -32,14 +33,6 @@ struct _KontorPreferencesWindow
   GtkSpinButton        *next_spin;
   GtkLabel             *preview_label;
 };
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (KontorPreferencesWindow, kontor_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
@@ -221,42 +214,6 @@ kontor_preferences_window_dispose (GObject *object)
 }
 
 static void
-kontor_preferences_window_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
-{
-  KontorPreferencesWindow *self = KONTOR_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kontor_preferences_window_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  KontorPreferencesWindow *self = KONTOR_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kontor_preferences_window_class_init (KontorPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -265,15 +222,11 @@ kontor_preferences_window_class_init (KontorPreferencesWindowClass *klass)
 
   object_class->constructed = kontor_preferences_window_constructed;
   object_class->dispose = kontor_preferences_window_dispose;
-  object_class->get_property = kontor_preferences_window_get_property;
-  object_class->set_property = kontor_preferences_window_set_property;
 
   window_class->close_request = kontor_preferences_window_close_request;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, KONTOR_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  kontor_ui_class_install_context_property (object_class,
+                                            G_STRUCT_OFFSET (KontorPreferencesWindow, context));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/kontor-preferences-window.ui");

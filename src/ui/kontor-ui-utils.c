@@ -120,3 +120,91 @@ kontor_ui_add_toast (GtkWidget  *widget,
   if (overlay != NULL)
     adw_toast_overlay_add_toast (overlay, adw_toast_new (title));
 }
+
+/* The views that take nothing but the context share one construct-only
+ * "context" property: the class says where its pointer is kept, and
+ * these handlers read and write it there. */
+
+enum {
+  CONTEXT_PROP_0,
+  CONTEXT_PROP_CONTEXT,
+};
+
+static GQuark
+get_context_offset_quark (void)
+{
+  return g_quark_from_static_string ("kontor-ui-context-offset");
+}
+
+static KontorContext **
+get_context_slot (GObject *object)
+{
+  gsize offset = GPOINTER_TO_SIZE (g_type_get_qdata (G_OBJECT_TYPE (object),
+                                                     get_context_offset_quark ()));
+
+  g_assert (offset != 0);
+
+  return G_STRUCT_MEMBER_P (object, offset);
+}
+
+static void
+context_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case CONTEXT_PROP_CONTEXT:
+      g_value_set_object (value, *get_context_slot (object));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+context_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case CONTEXT_PROP_CONTEXT:
+      *get_context_slot (object) = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/**
+ * kontor_ui_class_install_context_property:
+ * @object_class: the class of a final type whose only property is its context
+ * @context_offset: where the instance keeps its `KontorContext *`, from
+ *   G_STRUCT_OFFSET()
+ *
+ * Installs the construct-only "context" property and the get_property and
+ * set_property handlers that keep it at @context_offset. The instance owns
+ * the reference it is given and drops it in its own dispose.
+ */
+void
+kontor_ui_class_install_context_property (GObjectClass *object_class,
+                                          gsize         context_offset)
+{
+  g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
+  g_return_if_fail (context_offset >= sizeof (GObject));
+
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), get_context_offset_quark (),
+                    GSIZE_TO_POINTER (context_offset));
+
+  object_class->get_property = context_get_property;
+  object_class->set_property = context_set_property;
+  g_object_class_install_property (object_class, CONTEXT_PROP_CONTEXT,
+                                   g_param_spec_object ("context", NULL, NULL,
+                                                        KONTOR_TYPE_CONTEXT,
+                                                        G_PARAM_READWRITE |
+                                                        G_PARAM_CONSTRUCT_ONLY |
+                                                        G_PARAM_STATIC_STRINGS));
+}

@@ -19,4 +19,7 @@ void       kontor_ui_show_error    (GtkWidget       *widget,
 void       kontor_ui_add_toast     (GtkWidget       *widget,
                                     const char      *title);
 
+void       kontor_ui_class_install_context_property (GObjectClass *object_class,
+                                                     gsize         context_offset);
+
 G_END_DECLS

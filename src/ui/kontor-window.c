@@ -40,14 +40,6 @@ struct _KontorWindow
   KontorJobBanner      *job_banner;
 };
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (KontorWindow, kontor_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static KontorOperationStack *
@@ -374,42 +366,6 @@ kontor_window_finalize (GObject *object)
 }
 
 static void
-kontor_window_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  KontorWindow *self = KONTOR_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kontor_window_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  KontorWindow *self = KONTOR_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kontor_window_class_init (KontorWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -419,15 +375,10 @@ kontor_window_class_init (KontorWindowClass *klass)
   object_class->constructed = kontor_window_constructed;
   object_class->dispose = kontor_window_dispose;
   object_class->finalize = kontor_window_finalize;
-  object_class->get_property = kontor_window_get_property;
-  object_class->set_property = kontor_window_set_property;
 
   window_class->close_request = kontor_window_close_request;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, KONTOR_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  kontor_ui_class_install_context_property (object_class, G_STRUCT_OFFSET (KontorWindow, context));
 
   g_type_ensure (KONTOR_TYPE_JOB_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/kontor-window.ui");

@@ -277,8 +277,10 @@ run_table (Child *child)
   g_autoptr(GPtrArray) active = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   GListModel *list;
+  GtkWidget *view;
 
-  list = G_LIST_MODEL (kontor_contacts_view_get_list (KONTOR_CONTACTS_VIEW (run_first_screen (child))));
+  view = run_first_screen (child);
+  list = G_LIST_MODEL (kontor_contacts_view_get_list (KONTOR_CONTACTS_VIEW (view)));
   settle (500);
 
   statuses = kontor_store_list_pipeline_statuses (child->store, &error);
@@ -545,9 +547,11 @@ run_interact (Child *child)
       ms = paint_ms (painted, start);
       query_ms = child->searched ? (child->search_done - start) / 1000.0 : NAN;
 
-      kontor_bench_log ("typed “%s”: %.1f ms to the frame, %.1f ms to the search's end, %u rows",
+      kontor_bench_log ("typed “%s”: %.1f ms to the frame, %.1f ms to the search's end, "
+                        "%u rows",
                         text, ms, query_ms,
-                        g_list_model_get_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (view))));
+                        g_list_model_get_n_items (G_LIST_MODEL (kontor_contacts_view_get_list
+                                                                  (view))));
       step_key = g_strdup_printf ("search_step_%u_ms", i);
       report (step_key, ms);
       if (text[0] == '\0')
@@ -765,10 +769,11 @@ main (int   argc,
   g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autofree char *board_path = NULL;
   g_autofree char *board_runs = NULL;
-  g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  g_autoptr(GPtrArray) start = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  g_autoptr(GPtrArray) screen = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  g_autoptr(GPtrArray) interact = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  GDestroyNotify unref = (GDestroyNotify) g_hash_table_unref;
+  g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func (unref);
+  g_autoptr(GPtrArray) start = g_ptr_array_new_with_free_func (unref);
+  g_autoptr(GPtrArray) screen = g_ptr_array_new_with_free_func (unref);
+  g_autoptr(GPtrArray) interact = g_ptr_array_new_with_free_func (unref);
   g_autofree char *self_exe = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -858,7 +863,8 @@ main (int   argc,
   kontor_bench_json_add_raw (json, "window_first_frame_runs_ms", start_runs);
   empty_runs = runs_array (empty, "first_frame_ms");
   kontor_bench_json_add_raw (json, "empty_window_first_frame_runs_ms", empty_runs);
-  kontor_bench_json_add_number (json, "rss_mb_first_frame", median_of (start, "rss_mb_first_frame"));
+  kontor_bench_json_add_number (json, "rss_mb_first_frame",
+                                median_of (start, "rss_mb_first_frame"));
   kontor_bench_json_add_number (json, "empty_rss_mb_first_frame",
                                 median_of (empty, "rss_mb_first_frame"));
   kontor_bench_json_add_number (json, "rss_mb_100k", median_of (interact, "rss_mb_100k"));
@@ -893,7 +899,8 @@ main (int   argc,
                                 median_of (table, "table_move_paint_ms"));
 
   kontor_test_rmdir (dir);
-  kontor_bench_json_add_number (json, "bench_total_s", (kontor_bench_now_ms () - bench_start) / 1000);
+  kontor_bench_json_add_number (json, "bench_total_s",
+                                (kontor_bench_now_ms () - bench_start) / 1000);
 
   result = kontor_bench_json_free (json);
   printf ("%s\n", result);

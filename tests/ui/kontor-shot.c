@@ -67,7 +67,8 @@ kontor_widget_save_png (GtkWidget   *widget,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, path))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write the picture “%s”.", path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Could not write the picture “%s”.", path);
       return FALSE;
     }
 

@@ -540,6 +540,20 @@ kontor_test_wait_for_message_dialog (void)
   return kontor_test_find_message_dialog ();
 }
 
+/**
+ * kontor_test_close_message_dialogs:
+ *
+ * Closes every message dialog a test left open, for its tear-down.
+ */
+void
+kontor_test_close_message_dialogs (void)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = kontor_test_find_message_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static gboolean
 on_settle_timeout (gpointer data)
 {
@@ -581,4 +595,49 @@ gboolean
 kontor_test_widget_is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+/**
+ * kontor_test_app_new:
+ * @application_id: the test program's own id, so test programs running at
+ *   the same time do not meet on the session bus
+ *
+ * Returns: (transfer full): a registered application for the windows of
+ *   all tests of one program
+ */
+AdwApplication *
+kontor_test_app_new (const char *application_id)
+{
+  g_autoptr(GError) error = NULL;
+  AdwApplication *app = adw_application_new (application_id, G_APPLICATION_NON_UNIQUE);
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+/**
+ * kontor_test_present_window:
+ * @app: the test program's application
+ * @context: what the window shows
+ * @width: the window's default width
+ * @height: the window's default height
+ *
+ * Returns: (transfer none): a new main window, shown and mapped
+ */
+KontorWindow *
+kontor_test_present_window (AdwApplication *app,
+                            KontorContext  *context,
+                            int             width,
+                            int             height)
+{
+  KontorWindow *window = kontor_window_new (app, context);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, window,
+                                            KONTOR_TEST_TIMEOUT));
+
+  return window;
 }

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "kontor-window.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*KontorTestMatch) (GtkWidget  *widget,
@@ -29,7 +31,13 @@ GtkWindow        *kontor_test_find_transient        (GtkWindow  *parent,
                                                      GType       type);
 AdwMessageDialog *kontor_test_find_message_dialog   (void);
 AdwMessageDialog *kontor_test_wait_for_message_dialog (void);
+void              kontor_test_close_message_dialogs (void);
 void              kontor_test_settle                (guint       milliseconds);
 gboolean          kontor_test_widget_is_mapped      (gpointer    widget);
+AdwApplication   *kontor_test_app_new               (const char *application_id);
+KontorWindow     *kontor_test_present_window        (AdwApplication *app,
+                                                     KontorContext  *context,
+                                                     int             width,
+                                                     int             height);
 
 G_END_DECLS

@@ -77,10 +77,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
-
-  while ((dialog = kontor_test_find_message_dialog ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
+  kontor_test_close_message_dialogs ();
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->context);
   g_settings_set_string (fixture->settings, "contacts-view", "table");
@@ -1522,8 +1519,9 @@ test_cards_as_scrolled (Fixture       *fixture,
   g_assert_null (kontor_board_column_find_card (second, second_last));
   {
     g_autoptr(KontorContact) contact = g_list_model_get_item (column_list (first), 0);
+    GListModel *second_list = column_list (second);
     g_autoptr(KontorContact) before =
-      g_list_model_get_item (column_list (second), g_list_model_get_n_items (column_list (second)) - 1);
+      g_list_model_get_item (second_list, g_list_model_get_n_items (second_list) - 1);
 
     g_assert_true (kontor_board_move_contact (fixture->board, contact,
                                               kontor_board_column_get_status_id (second),
@@ -1880,15 +1878,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   if (!kontor_test_ui_init (&argc, &argv))
     return 0;
 
-  app = adw_application_new ("io.github.kontor.Kontor.TestBoard", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = kontor_test_app_new ("io.github.kontor.Kontor.TestBoard");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -88,11 +88,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->settings = g_settings_new (APP_ID);
   fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
-  fixture->window = kontor_window_new (app, fixture->context);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, fixture->window,
-                                            KONTOR_TEST_TIMEOUT));
+  fixture->window = kontor_test_present_window (app, fixture->context, 1000, 700);
 
   view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
   fixture->list = kontor_contacts_view_get_list (view);
@@ -261,8 +257,7 @@ main (int   argc,
   if (!kontor_test_ui_init (&argc, &argv))
     return 0;
 
-  app = adw_application_new (APP_ID ".TestDemoProgress", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = kontor_test_app_new (APP_ID ".TestDemoProgress");
 
   g_test_add ("/demo-progress/cancel-leaves-empty-table", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_cancel_leaves_empty_table, fixture_tear_down);

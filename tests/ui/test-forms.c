@@ -70,10 +70,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
-
-  while ((dialog = kontor_test_find_message_dialog ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
+  kontor_test_close_message_dialogs ();
   gtk_window_destroy (fixture->window);
   if (fixture->app_window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->app_window));
@@ -551,7 +548,8 @@ test_page_status_asks_before_customer (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contact.status", "s", "customer"));
   dialog = kontor_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Make “Anna Müller” a Customer?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Make “Anna Müller” a Customer?");
   answer_dialog (dialog, "cancel");
   stored = load_contact (fixture, contact);
   g_assert_cmpint (kontor_contact_get_status (stored), ==, KONTOR_CONTACT_STATUS_PROSPECT);
@@ -1238,15 +1236,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   if (!kontor_test_ui_init (&argc, &argv))
     return 0;
 
-  app = adw_application_new (APP_ID ".TestForms", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = kontor_test_app_new (APP_ID ".TestForms");
 
   ADD ("new-contact/validation", test_dialog_validation);
   ADD ("new-contact/feedback-text", test_dialog_feedback_text);

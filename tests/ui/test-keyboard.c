@@ -150,11 +150,7 @@ fixture_set_up_with_settings (Fixture          *fixture,
   fixture->settings = backend != NULL ? g_settings_new_with_backend (APP_ID, backend)
                                       : g_settings_new (APP_ID);
   fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
-  fixture->window = kontor_window_new (app, fixture->context);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, fixture->window,
-                                            KONTOR_TEST_TIMEOUT));
+  fixture->window = kontor_test_present_window (app, fixture->context, 1200, 800);
   fixture->view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
   focus_window (GTK_WINDOW (fixture->window));
 }
@@ -442,15 +438,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   if (!kontor_test_ui_init (&argc, &argv) || !keys_can_be_sent ())
     return 0;
 
-  app = adw_application_new ("io.github.kontor.Kontor.Keyboard", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = kontor_test_app_new ("io.github.kontor.Kontor.Keyboard");
 
   g_test_add ("/ui/keyboard/new-contact", Fixture, NULL, fixture_set_up,
               test_new_contact_by_keyboard, fixture_tear_down);

@@ -102,14 +102,11 @@ test_screenshots (void)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  window = kontor_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, window,
-                                            KONTOR_TEST_TIMEOUT));
+  window = kontor_test_present_window (app, context, 1280, 800);
 
   view = kontor_window_get_contacts_view (window);
-  contact = find_rich_contact (G_LIST_MODEL (kontor_contacts_view_get_list (KONTOR_CONTACTS_VIEW (view))));
+  contact = find_rich_contact (G_LIST_MODEL (kontor_contacts_view_get_list
+                                               (KONTOR_CONTACTS_VIEW (view))));
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {

@@ -231,8 +231,8 @@ test_company_edit_and_apply (Fixture       *fixture,
                    "post@baeckerei-schulz.example");
   /* the row it came from: an edit, not a new address */
   g_assert_cmpstr (((KontorChannel *) g_ptr_array_index (emails, 0))->id, ==,
-                   ((KontorChannel *) g_ptr_array_index (kontor_company_get_emails (fixture->company),
-                                                         0))->id);
+                   ((KontorChannel *)
+                    g_ptr_array_index (kontor_company_get_emails (fixture->company), 0))->id);
   phones = kontor_company_get_phones (edited);
   g_assert_cmpuint (phones->len, ==, 2);
   g_assert_cmpstr (((KontorChannel *) g_ptr_array_index (phones, 1))->value, ==,

@@ -49,11 +49,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->settings = g_settings_new (APP_ID);
   fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
-  fixture->window = kontor_window_new (app, fixture->context);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, fixture->window,
-                                            KONTOR_TEST_TIMEOUT));
+  fixture->window = kontor_test_present_window (app, fixture->context, 1200, 800);
 
   fixture->view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
   fixture->list = kontor_contacts_view_get_list (fixture->view);
@@ -88,7 +84,8 @@ search (Fixture    *fixture,
         const char *text)
 {
   GtkEditable *entry = kontor_contacts_view_get_search_entry (fixture->view);
-  CountWait wait = { G_LIST_MODEL (fixture->list), g_list_model_get_n_items (G_LIST_MODEL (fixture->list)) };
+  CountWait wait = { G_LIST_MODEL (fixture->list),
+                     g_list_model_get_n_items (G_LIST_MODEL (fixture->list)) };
 
   g_object_set (entry, "search-delay", 0, NULL);
   gtk_editable_set_text (entry, text);
@@ -105,7 +102,8 @@ test_table_shows_current_contacts (Fixture       *fixture,
 
   g_assert_cmpint (current, >, 100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, current);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kontor_contacts_view_get_column_view (fixture->view))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kontor_contacts_view_get_column_view
+                                                      (fixture->view))));
 }
 
 static void
@@ -193,7 +191,9 @@ test_sort_by_header (Fixture       *fixture,
   g_assert_cmpint (kontor_filter_get_sort_column (filter), ==, KONTOR_SORT_COMPANY);
   g_assert_false (kontor_filter_get_sort_descending (filter));
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->list)) && checked < 60; i++)
+  for (guint i = 0;
+       i < g_list_model_get_n_items (G_LIST_MODEL (fixture->list)) && checked < 60;
+       i++)
     {
       g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (fixture->list), i);
       g_autofree char *name = kontor_text_fold (kontor_contact_get_company_name (contact));
@@ -230,7 +230,8 @@ test_status_filter (Fixture       *fixture,
                                            "SELECT count(*) FROM contact WHERE status = 3", NULL);
   gint64 all = kontor_test_query_int (fixture->base.store, "SELECT count(*) FROM contact", NULL);
 
-  dropdown = GTK_DROP_DOWN (kontor_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_DROP_DOWN));
+  dropdown = GTK_DROP_DOWN (kontor_test_find_widget (GTK_WIDGET (fixture->view),
+                                                     GTK_TYPE_DROP_DOWN));
   g_assert_nonnull (dropdown);
 
   gtk_drop_down_set_selected (dropdown, 4);   /* Archive */
@@ -261,11 +262,13 @@ test_keyboard_actions (Fixture       *fixture,
                                              kontor_record_get_id (KONTOR_RECORD (first))));
   g_assert_true (gtk_stack_get_visible_child (stack) == page);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contacts", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contacts",
+                                             NULL));
   g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (fixture->view));
 
   /* Ctrl+N opens the "Kontakt erstellen" dialog */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contact", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contact",
+                                             NULL));
   g_assert_nonnull (kontor_test_find_transient (GTK_WINDOW (fixture->window),
                                                 g_type_from_name ("KontorNewContactDialog")));
 }
@@ -283,7 +286,8 @@ test_archive_and_undo (Fixture       *fixture,
   g_assert_cmpint (before, !=, KONTOR_CONTACT_STATUS_ARCHIVED);
 
   change = kontor_field_change_new (fixture->base.store, KONTOR_RECORD (contact), "archived");
-  kontor_field_change_set_enum (change, KONTOR_CONTACT_FIELD_STATUS, KONTOR_CONTACT_STATUS_ARCHIVED);
+  kontor_field_change_set_enum (change, KONTOR_CONTACT_FIELD_STATUS,
+                                KONTOR_CONTACT_STATUS_ARCHIVED);
   g_assert_true (kontor_ui_run_operation (GTK_WIDGET (fixture->window), fixture->context,
                                          KONTOR_OPERATION (change)));
 
@@ -391,15 +395,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   if (!kontor_test_ui_init (&argc, &argv))
     return 0;
 
-  app = adw_application_new ("io.github.kontor.Kontor.Test", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = kontor_test_app_new ("io.github.kontor.Kontor.Test");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

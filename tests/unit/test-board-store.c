@@ -78,7 +78,8 @@ column_order (KontorStore *store,
     {
       g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      g_string_append_printf (names, "%s%s", i > 0 ? "," : "", kontor_contact_get_last_name (contact));
+      g_string_append_printf (names, "%s%s", i > 0 ? "," : "",
+                              kontor_contact_get_last_name (contact));
     }
 
   return g_string_free (names, FALSE);
@@ -149,7 +150,8 @@ test_new_cards_ranked_last (Fixture       *fixture,
   g_autoptr(KontorContact) other = new_card (fixture->store, "Berg", OFFER_ID);
 
   /* in the order they came, whatever their names */
-  g_assert_cmpint (strcmp (kontor_contact_get_rank (zeller), kontor_contact_get_rank (adler)), <, 0);
+  g_assert_cmpint (strcmp (kontor_contact_get_rank (zeller),
+                           kontor_contact_get_rank (adler)), <, 0);
   g_assert_cmpint (strcmp (kontor_contact_get_rank (adler), kontor_contact_get_rank (moser)), <, 0);
   assert_order (fixture->store, NEW_ID, "Zeller,Adler,Moser");
   assert_order (fixture->store, OFFER_ID, "Berg");
@@ -756,7 +758,8 @@ test_add_column (Fixture       *fixture,
   /* undo removes an empty new column; once it holds cards, it refuses */
   g_assert_true (kontor_operation_undo (left, &error));
   assert_columns (store, "new,in-progress,contacted,Termin vereinbart,offer,won,lost");
-  card = new_card (store, "Anders", kontor_pipeline_operation_get_status_id (KONTOR_PIPELINE_OPERATION (right)));
+  card = new_card (store, "Anders",
+                   kontor_pipeline_operation_get_status_id (KONTOR_PIPELINE_OPERATION (right)));
   g_assert_false (kontor_operation_undo (right, &error));
   g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
   assert_columns (store, "new,in-progress,contacted,Termin vereinbart,offer,won,lost");
@@ -779,7 +782,8 @@ test_migration_ranks_every_card (void)
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   kontor_test_db_exec (db,
-    "INSERT INTO contact (id, created_at, updated_at, last_name, pipeline_status_id, sort_name, rank) VALUES "
+    "INSERT INTO contact"
+    "  (id, created_at, updated_at, last_name, pipeline_status_id, sort_name, rank) VALUES "
     "  ('0190a000-0000-7000-8000-000000000001', 1, 1, 'Zeller', '" NEW_ID "', 'zeller', NULL),"
     "  ('0190a000-0000-7000-8000-000000000002', 1, 1, 'Adler', '" NEW_ID "', 'adler', NULL),"
     "  ('0190a000-0000-7000-8000-000000000003', 1, 1, 'Moser', '" NEW_ID "', 'moser', 'a0'),"

@@ -163,7 +163,8 @@ main (int   argc,
   g_test_add_func ("/rank/refuses-bad-input", test_refuses_bad_input);
   g_test_add_func ("/rank/appending-stays-short", test_appending_stays_short);
   g_test_add_func ("/rank/random-insertions-keep-order", test_random_insertions_keep_order);
-  g_test_add_func ("/rank/repeated-insert-between-same-pair", test_repeated_insert_between_same_pair);
+  g_test_add_func ("/rank/repeated-insert-between-same-pair",
+                   test_repeated_insert_between_same_pair);
 
   return g_test_run ();
 }

@@ -34,7 +34,9 @@ static KontorContact *
 full_contact (void)
 {
   KontorContact *contact = kontor_contact_new ();
-  const char *reps[] = { "0190a0b0-0000-7000-8000-000000000001", "0190a0b0-0000-7000-8000-000000000002", NULL };
+  const char *reps[] = {
+    "0190a0b0-0000-7000-8000-000000000001", "0190a0b0-0000-7000-8000-000000000002", NULL
+  };
   const char *assignees[] = { "0190a0b0-0000-7000-8000-000000000003", NULL };
   GPtrArray *emails;
 
@@ -48,7 +50,8 @@ full_contact (void)
   kontor_contact_add_email (contact, "Privat \"alt\"", "zoe@example.org");
   kontor_contact_add_phone (contact, "mobile", "+49 (30) 123 45");
   emails = kontor_contact_get_emails (contact);
-  ((KontorChannel *) g_ptr_array_index (emails, 0))->id = g_strdup ("0190a0b0-0000-7000-8000-0000000000e1");
+  ((KontorChannel *) g_ptr_array_index (emails, 0))->id =
+    g_strdup ("0190a0b0-0000-7000-8000-0000000000e1");
   kontor_contact_set_street (contact, "Hauptstraße 1");
   kontor_contact_set_postal_code (contact, "10115");
   kontor_contact_set_city (contact, "Berlin");
@@ -172,7 +175,8 @@ test_round_trip_every_kind (void)
         {
           if ((fields[i].flags & KONTOR_FIELD_STORED) != 0 &&
               (fields[i].flags & (KONTOR_FIELD_DERIVED | KONTOR_FIELD_LOCAL)) == 0)
-            g_assert_true (kontor_field_value_equal (&fields[i], kontor_record_get_value (record, i),
+            g_assert_true (kontor_field_value_equal (&fields[i],
+                                                     kontor_record_get_value (record, i),
                                                      kontor_record_get_value (copy, i)));
         }
     }

@@ -285,7 +285,8 @@ test_control_characters (void)
 
   kontor_contact_set_first_name (contact, "Anna\x07");
   message = refused (contact, KONTOR_RECORD_ERROR_INVALID_TEXT);
-  g_assert_cmpstr (message, ==, "First name “Anna\uFFFD” contains a control character (U+0007).");
+  g_assert_cmpstr (message, ==,
+                   "First name “Anna\uFFFD” contains a control character (U+0007).");
   kontor_contact_set_first_name (contact, "Anna");
 
   /* notes have lines and tabs, but no escape sequences */
@@ -310,7 +311,9 @@ test_bad_emails (void)
     "anna@example..de", "anna@.example.de", "anna@example.d", "Anna <anna@example.de>",
     "anna@example.de; bob@example.de",
   };
-  static const char *good[] = { "anna@example.de", "a.b+c@sub.example.co.uk", "müller@bäcker.de" };
+  static const char *good[] = {
+    "anna@example.de", "a.b+c@sub.example.co.uk", "müller@bäcker.de"
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -385,7 +388,8 @@ test_impossible_dates (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autofree char *message = NULL;
-      g_autofree char *expected = g_strdup_printf ("Birthday “%s” is not a valid date.", bad[i]);
+      g_autofree char *expected =
+        g_strdup_printf ("Birthday “%s” is not a valid date.", bad[i]);
 
       kontor_contact_set_birthday (contact, bad[i]);
       message = refused (contact, KONTOR_RECORD_ERROR_INVALID_DATE);
