@@ -1464,6 +1464,35 @@ test_open_keeps_scroll (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 
+static void
+on_after_paint_cb (guint *painted)
+{
+  (*painted)++;
+}
+
+static gboolean
+is_painted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* Waits until @widget has been painted once more: by then the layout
+ * that the last changes asked for has run */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint painted = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_after_paint_cb),
+                                      &painted);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (kontor_test_iterate_until (is_painted, &painted, KONTOR_TEST_TIMEOUT));
+  g_signal_handler_disconnect (clock, handler);
+}
+
 static gboolean
 is_scrolled_to_end (GtkAdjustment *adjustment)
 {
@@ -1496,15 +1525,19 @@ test_cards_as_scrolled (Fixture       *fixture,
     GTK_GRID_VIEW (kontor_board_column_get_view (first))))), <, n);
 
   /* scrolled to the end, again and again: the last card comes. The view
-   * makes cards a few rows past what it shows, so the last one can be made
-   * before the view is at the end: scroll on until it is, as a person
+   * makes cards a few rows past what it shows, and measures the cards it
+   * was given only in its next frames, so the last card can be made while
+   * the view is still short of the end: scroll on until it is, as a person
    * reading to the end of the column would. */
   while ((!card_is_shown (&(CardWait) { first, last }) || !is_scrolled_to_end (adjustment)) &&
          scrolls++ < 20)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                 gtk_adjustment_get_page_size (adjustment));
-      kontor_test_settle (100);
+      /* the view measures the cards it was given in the next frames: only
+       * then is the adjustment's end the column's */
+      wait_for_paint (GTK_WIDGET (first));
+      wait_for_paint (GTK_WIDGET (first));
     }
   g_assert_nonnull (wait_for_card (first, last));
   g_assert_true (is_scrolled_to_end (adjustment));
