@@ -12,10 +12,11 @@
 /* Names for the parts of GTK 4.8's own widgets that a screen reader
  * lands on but that have no name and no API to give one: the rows of
  * list, grid and column views (GTK 4.12 brings
- * gtk_list_item_set_accessible_label()), the button inside a
- * GtkDropDown and the arrows of a GtkCalendar. Without a name, GTK's
- * AT-SPI backend reads out the type name ("GtkListItemWidget",
- * "GtkToggleButton").
+ * gtk_list_item_set_accessible_label()), the button and the list of a
+ * GtkDropDown, the arrows of a GtkCalendar, the header of a
+ * GtkShortcutsWindow. Without a name, GTK's AT-SPI backend reads out
+ * the type name ("GtkListItemWidget", "GtkToggleButton"). And the names
+ * GTK 4.8 doubles: a button with a mnemonic ("_Save Save").
  * tests/ui/test-accessible-names.py walks the app as a screen reader
  * does and fails on every such control. */
 
@@ -119,18 +120,71 @@ update_drop_down_description (GtkDropDown *drop_down,
                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+static void
+update_drop_down_check (GtkDropDown *drop_down,
+                        GParamSpec  *pspec,
+                        GtkListItem *list_item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+  gboolean chosen = gtk_list_item_get_item (list_item) != NULL &&
+                    gtk_list_item_get_item (list_item) ==
+                    gtk_drop_down_get_selected_item (drop_down);
+
+  gtk_widget_set_opacity (check, chosen ? 1.0 : 0.0);
+}
+
+static void
+on_drop_down_item_setup_cb (GtkSignalListItemFactory *factory,
+                            GtkListItem              *list_item,
+                            GtkDropDown              *drop_down)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("object-select-symbolic"));
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_drop_down_item_bind_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *list_item,
+                           GtkDropDown              *drop_down)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), text);
+  kontor_accessible_label_list_item (box, GTK_ACCESSIBLE_ROLE_LIST_ITEM, text);
+  g_signal_connect_object (drop_down, "notify::selected-item",
+                           G_CALLBACK (update_drop_down_check), list_item, 0);
+  update_drop_down_check (drop_down, NULL, list_item);
+}
+
+static void
+on_drop_down_item_unbind_cb (GtkSignalListItemFactory *factory,
+                             GtkListItem              *list_item,
+                             GtkDropDown              *drop_down)
+{
+  g_signal_handlers_disconnect_by_func (drop_down, update_drop_down_check, list_item);
+}
+
 /**
  * kontor_accessible_label_drop_down:
- * @drop_down: a drop-down with an accessible label
+ * @drop_down: a drop-down of #GtkStringObject items with an accessible label
  *
  * The focus lands on the button inside @drop_down, not on @drop_down:
  * the button is labelled by @drop_down (so give @drop_down its name, in
- * the .ui file) and described by the chosen item, when that is a
- * #GtkStringObject.
+ * the .ui file) and described by the chosen item. The items of its list
+ * are named by their text (GTK 4.8's own list leaves them without a
+ * name), with the same check mark on the chosen one.
  */
 void
 kontor_accessible_label_drop_down (GtkDropDown *drop_down)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
@@ -146,8 +200,17 @@ kontor_accessible_label_drop_down (GtkDropDown *drop_down)
       g_signal_connect_object (drop_down, "notify::selected-item",
                                G_CALLBACK (update_drop_down_description), child, 0);
       update_drop_down_description (drop_down, NULL, child);
-      return;
+      break;
     }
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_drop_down_item_setup_cb),
+                           drop_down, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_drop_down_item_bind_cb),
+                           drop_down, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_drop_down_item_unbind_cb),
+                           drop_down, 0);
+  gtk_drop_down_set_list_factory (drop_down, factory);
 }
 
 static void
@@ -191,4 +254,135 @@ kontor_accessible_label_calendar (GtkCalendar *calendar)
 
   for (guint i = 0; i < buttons->len; i++)
     set_label (g_ptr_array_index (buttons, i), labels[i]);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * kontor_accessible_label_search_entry:
+ * @root: a widget holding a #GtkSearchEntry of GTK's or libadwaita's own
+ * @label: the entry's name
+ *
+ * Names the first search entry inside @root, for the windows that bring
+ * one of their own (#AdwPreferencesWindow, #GtkShortcutsWindow).
+ */
+void
+kontor_accessible_label_search_entry (GtkWidget  *root,
+                                      const char *label)
+{
+  GtkWidget *entry;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+  g_return_if_fail (label != NULL);
+
+  entry = find_descendant (root, GTK_TYPE_SEARCH_ENTRY);
+  if (entry != NULL)
+    set_label (entry, label);
+}
+
+static void
+label_shortcuts_buttons (GtkWidget *widget)
+{
+  /* a menu button names the toggle inside it */
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      set_label (widget, _("Sections"));
+      return;
+    }
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    set_label (widget, _("Search Shortcuts"));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label_shortcuts_buttons (child);
+}
+
+/**
+ * kontor_accessible_label_shortcuts:
+ * @window: the keyboard shortcuts window
+ *
+ * Names what GTK 4.8 puts in the header of @window: the search button,
+ * the menu of sections and the search entry.
+ */
+void
+kontor_accessible_label_shortcuts (GtkShortcutsWindow *window)
+{
+  g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (window));
+
+  label_shortcuts_buttons (GTK_WIDGET (window));
+  kontor_accessible_label_search_entry (GTK_WIDGET (window), _("Search Shortcuts"));
+}
+
+static void
+name_mnemonic_buttons (GtkWidget *widget)
+{
+  /* GTK 4.8 names a button by its label, underscore and all, and then
+   * adds the text of the label that points at it for the mnemonic:
+   * "_Save Save". The second is the name. */
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_mnemonic_buttons (child);
+}
+
+static gboolean
+on_widget_map_hook (GSignalInvocationHint *hint,
+                    guint                  n_values,
+                    const GValue          *values,
+                    gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  /* a window, with what it hides for now (pages, the other layout of a
+   * message dialog); a button shown later in it on its own */
+  if (GTK_IS_WINDOW (widget) || GTK_IS_BUTTON (widget))
+    name_mnemonic_buttons (widget);
+
+  return TRUE;
+}
+
+/**
+ * kontor_accessible_fix_mnemonics:
+ *
+ * From now on, every button with a mnemonic is named by its text alone
+ * ("Save", not "_Save Save") when its window is shown or it is: the
+ * buttons of message dialogs and GTK's own included. Call it once, at
+ * startup.
+ */
+void
+kontor_accessible_fix_mnemonics (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* a signal is known once its class is */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  on_widget_map_hook, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
 }

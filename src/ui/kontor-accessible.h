@@ -14,5 +14,9 @@ void kontor_accessible_label_list_header (GtkColumnView     *column_view,
                                           const char        *label);
 void kontor_accessible_label_drop_down   (GtkDropDown       *drop_down);
 void kontor_accessible_label_calendar    (GtkCalendar       *calendar);
+void kontor_accessible_label_search_entry (GtkWidget        *root,
+                                          const char       *label);
+void kontor_accessible_label_shortcuts   (GtkShortcutsWindow *window);
+void kontor_accessible_fix_mnemonics     (void);
 
 G_END_DECLS

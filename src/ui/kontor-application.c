@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-accessible.h"
 #include "kontor-application.h"
 #include "kontor-context.h"
 #include "kontor-demo-fill.h"
@@ -256,6 +257,8 @@ kontor_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (kontor_application_parent_class)->startup (application);
 
+  kontor_accessible_fix_mnemonics ();
+
   if (kontor_application_is_uninstalled ())
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     SOURCE_ROOT "/data/icons");
@@ -268,6 +271,22 @@ kontor_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+}
+
+static void
+kontor_application_window_added (GtkApplication *application,
+                                 GtkWindow      *window)
+{
+  GtkShortcutsWindow *help_overlay;
+
+  /* GtkApplication gives the window its help overlay here */
+  GTK_APPLICATION_CLASS (kontor_application_parent_class)->window_added (application, window);
+
+  if (!GTK_IS_APPLICATION_WINDOW (window))
+    return;
+  help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  if (help_overlay != NULL)
+    kontor_accessible_label_shortcuts (help_overlay);
 }
 
 static void
@@ -296,12 +315,14 @@ kontor_application_class_init (KontorApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = kontor_application_dispose;
   object_class->finalize = kontor_application_finalize;
 
   app_class->activate = kontor_application_activate;
   app_class->startup = kontor_application_startup;
+  gtk_app_class->window_added = kontor_application_window_added;
   app_class->handle_local_options = kontor_application_handle_local_options;
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-accessible.h"
 #include "kontor-preferences-window.h"
 #include "kontor-ui-utils.h"
 
@@ -175,6 +176,8 @@ kontor_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (kontor_preferences_window_parent_class)->constructed (object);
 
   g_assert (KONTOR_IS_CONTEXT (self->context));
+
+  kontor_accessible_label_search_entry (GTK_WIDGET (self), _("Search Preferences"));
 
   /* Same order as KontorYearFormat: the index is the value. */
   /* Translators: %d is this year, "2026" */

@@ -359,5 +359,11 @@ kontor_sales_section_init (KontorSalesSection *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The row points at its button (activatable-widget), and GTK 4.8 reads
+   * the row's title after the button's own name: "Choose Sales Reps Sales
+   * Reps". The button's name says it all. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->sales_reps_button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+
   kontor_user_chooser_set_filter (self->sales_reps_chooser, kontor_user_role_can_sell);
 }

@@ -6,21 +6,31 @@
 # What a screen reader finds: starts the app on a demo team with GTK's
 # AT-SPI backend, inside a D-Bus session and an accessibility bus of the
 # test's own, and walks the accessible tree with pyatspi, a real AT-SPI
-# client as Orca is one: the table, the pipeline board with the popovers
-# of a card and a column, a contact's page with its popovers (dates,
-# colleagues, menu) and the "New Contact" dialog,
+# client as Orca is one: the table with the main menu, the status
+# filter's list and the column chooser of its header, the Preferences
+# (every page) and the Keyboard Shortcuts windows, the pipeline board
+# with the popovers of a card and a column and the board settings, a
+# contact's page with its popovers (dates, colleagues, menu), the
+# question before a delete and the "New Contact" dialog,
 # reached by AT-SPI actions (clicking the "Board" toggle, the menu
-# buttons, a card's "Edit" button, the "New Contact" button). It
-# fails listing every interactive control (buttons, toggles, check boxes,
-# entries, combo boxes, focusable list items, ...) whose name is empty or
-# only a GTK type name ("GtkToggleButton"), which is what GTK says when
-# nobody gave the control a name.
+# buttons, the items of a menu, a card's "Edit" button, the "New Contact"
+# button) and closed again the same way. The column chooser has no
+# action in GTK 4.8, only the right mouse button (as Orca offers it):
+# that one is a right click with xdotool where AT-SPI says the column
+# title is. It fails listing every interactive control (buttons,
+# toggles, check boxes, entries, combo boxes, focusable list items, ...)
+# and every window whose name is empty or only a GTK type name
+# ("GtkToggleButton"), which is what GTK says when nobody gave the
+# control a name; whose name says the same twice ("_Save Save",
+# "Choose Sales Reps Sales Reps": a control labelled both by its own
+# label and by another widget); or whose name still holds a mnemonic
+# underscore ("_Delete"), which a screen reader spells out.
 #
 # The GTests check names through GTK_A11Y=test inside GTK; this is the
 # proof that they also reach an assistive technology over the bus.
 #
 # Without pyatspi (Debian: python3-pyatspi), at-spi-bus-launcher
-# (at-spi2-core), dbus-run-session or an X display it exits 77 (skipped)
+# (at-spi2-core), dbus-run-session, xdotool or an X display it exits 77 (skipped)
 # with a message, unless CI=true: then a missing piece is a failure.
 # Set KONTOR_A11Y_DUMP=1 to print the whole tree.
 
@@ -40,6 +50,23 @@ WAIT_SECONDS = 60
 
 # A name GTK falls back to when a control has none: its type name
 TYPE_NAME = re.compile(r'^(Gtk|Adw|Kontor)[A-Z][A-Za-z0-9]*$')
+# A mnemonic underscore left in a name: "_Save", "Save _As"
+MNEMONIC = re.compile(r'(^|[\s(“"])_[^\s_]')
+
+
+def name_problem(name):
+    """What is wrong with the name of a control, or None."""
+    name = name.strip()
+    if not name or TYPE_NAME.match(name):
+        return 'no name'
+    words = name.replace('_', '').split()
+    # the end said twice: "Digits Digits", "Choose Sales Reps Sales Reps"
+    for n in range(1, len(words) // 2 + 1):
+        if words[-n:] == words[-2 * n:-n]:
+            return 'said twice'
+    if MNEMONIC.search(name):
+        return 'mnemonic underscore'
+    return None
 
 
 def unavailable(reason):
@@ -153,13 +180,15 @@ class Walk:
             p.ROLE_RADIO_BUTTON, p.ROLE_COMBO_BOX, p.ROLE_ENTRY, p.ROLE_TEXT,
             p.ROLE_PASSWORD_TEXT, p.ROLE_SPIN_BUTTON,
         }
+        # named whatever they hold: what a screen reader says on entering
+        self.windows = {p.ROLE_FRAME, p.ROLE_DIALOG, p.ROLE_ALERT}
         self.problems = {}      # where → how many, the most one walk found
         self.n_checked = 0
         self.dump = os.environ.get('KONTOR_A11Y_DUMP') == '1'
 
     def needs_name(self, role, states):
         p = self.pyatspi
-        if role in self.interactive:
+        if role in self.interactive or role in self.windows:
             return True
         if role in self.focusable_items:
             return states.contains(p.STATE_FOCUSABLE)
@@ -196,8 +225,9 @@ class Walk:
 
         if self.needs_name(role, states):
             self.n_checked += 1
-            if not name.strip() or TYPE_NAME.match(name.strip()):
-                key = ' > '.join(where[-4:])
+            problem = name_problem(name)
+            if problem is not None:
+                key = f'{problem}: ' + ' > '.join(where[-4:])
                 problems[key] = problems.get(key, 0) + 1
             if role in self.closed and states.contains(p.STATE_FOCUSABLE):
                 return
@@ -239,18 +269,83 @@ def click(accessible):
     fail(f'“{accessible.name}” cannot be clicked')
 
 
-def open_popover(walk, button, label):
-    """Clicks the inner button of a menu button, walks the menu button
-    once its popover is on the bus, and closes it again."""
+def open_popover(walk, button, label, close_with_escape=False):
+    """Clicks the inner button of a menu button (or a drop-down), walks
+    the menu button once its popover is on the bus, and closes it again:
+    a menu button with another click, a drop-down (whose button only
+    opens) with Escape."""
     menu_button = button.parent
     closed = len(walk.walk(menu_button))
     click(button)
     wait_for(f'the popover of “{label}”', lambda: len(walk.walk(menu_button)) > closed)
-    click(button)
+    if close_with_escape:
+        xdotool('key', 'Escape')
+    else:
+        click(button)
 
 
 def windows(app):
     return [w for w in app if w is not None]
+
+
+def unmnemonic(name):
+    return name.replace('_', '').split()
+
+
+def open_window(walk, app, opener, what, is_it):
+    """Clicks @opener, waits for the window @is_it picks (by its name),
+    walks each of its pages (the tabs of a view switcher) and returns it."""
+    click(opener)
+    window = wait_for(what, lambda: [w for w in windows(app) if is_it(w.name)])[0]
+    seen = wait_for(f'the controls of {what}',
+                    lambda: (lambda s: s if len(s) > 10 else None)(walk.walk(window)))
+    tabs = [a for (a, r, n, st, _) in seen
+            if r == walk.pyatspi.ROLE_PAGE_TAB and st.contains(walk.pyatspi.STATE_FOCUSABLE)]
+    for tab in {t.name: t for t in tabs}.values():
+        click(tab)
+        wait_for(f'the page “{tab.name}” of {what}',
+                 lambda: tab.getState().contains(walk.pyatspi.STATE_SELECTED))
+        walk.walk(window)
+    return window
+
+
+def close_window(app, window, button, what):
+    """Clicks @button (found by its name, mnemonic or not) in @window
+    and waits for @window to go."""
+    name = window.name
+    found = []
+
+    def collect(accessible):
+        try:
+            if (accessible.getRoleName() == 'push button' and
+                    unmnemonic(accessible.name)[-1:] == [button]):
+                found.append(accessible)
+            for child in accessible:
+                if child is not None:
+                    collect(child)
+        except Exception:
+            pass
+    collect(window)
+    if not found:
+        fail(f'no “{button}” button in {what}')
+    click(found[0])
+    wait_for(f'{what} closing', lambda: all(w.name != name for w in windows(app)))
+
+
+def xdotool(*args):
+    return subprocess.run(['xdotool'] + [str(a) for a in args], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def right_click(accessible, window_title):
+    """A right click in the middle of @accessible: GTK 4.8 reports
+    places in its window, xdotool finds where the window is."""
+    x, y, width, height = accessible.queryComponent().getExtents(1)   # ATSPI_COORD_TYPE_WINDOW
+    window = xdotool('search', '--onlyvisible', '--name', f'^{window_title}$').split()[0]
+    geometry = dict(line.split('=') for line in
+                    xdotool('getwindowgeometry', '--shell', window).split())
+    xdotool('mousemove', int(geometry['X']) + x + width // 2,
+            int(geometry['Y']) + y + height // 2, 'click', '3')
 
 
 def run_test(kontor, schemas):
@@ -305,6 +400,59 @@ def walk_app(pyatspi, app_process):
                              else None)(walk.walk(window)))
     shown.append('table')
 
+    def focusable_buttons(seen, label):
+        return [a for (a, r, n, st, _) in seen
+                if r == P.ROLE_PUSH_BUTTON and n == label and st.contains(P.STATE_FOCUSABLE)]
+
+    def menu_items(seen, label):
+        return [a for (a, r, n, *_) in seen
+                if r in (P.ROLE_MENU_ITEM, P.ROLE_CHECK_MENU_ITEM) and
+                unmnemonic(n) == label.split()]
+
+    def button(label, where=None):
+        """The focusable button @label, once it is on the bus."""
+        return wait_for(f'the “{label}” button',
+                        lambda: focusable_buttons(walk.walk(where or window), label))[0]
+
+    # The status filter's list, the popover of a drop-down
+    open_popover(walk, button('Status Filter'), 'Status Filter', close_with_escape=True)
+    shown.append('status filter')
+
+    # The column chooser: the menu of a column title, which only the
+    # right mouse button opens (Escape closes it)
+    column_titles = [a for (a, r, n, *_) in seen
+                     if r == P.ROLE_COLUMN_HEADER or n == 'GtkColumnViewTitle']
+    if not column_titles:
+        fail('no column title in the table')
+    title = column_titles[-1]
+    closed = len(walk.walk(title))
+    right_click(title, window.name)
+    wait_for('the column chooser', lambda: len(walk.walk(title)) > closed)
+    if not [a for (a, r, n, *_) in walk.walk(title) if r == P.ROLE_CHECK_MENU_ITEM or
+            r == P.ROLE_MENU_ITEM]:
+        fail('the column chooser has no items')
+    xdotool('key', 'Escape')
+    shown.append('column chooser')
+
+    # The main menu, and the windows two of its items open
+    def main_menu_item(label):
+        main_menu = button('Main Menu')
+        click(main_menu)
+        items = wait_for(f'the main menu’s “{label}”',
+                         lambda: menu_items(walk.walk(main_menu.parent), label))
+        return items[0]
+
+    open_popover(walk, button('Main Menu'), 'Main Menu')
+    preferences = open_window(walk, app, main_menu_item('Preferences'), 'the Preferences',
+                              lambda name: name == 'Preferences')
+    close_window(app, preferences, 'Close', 'the Preferences')
+    shortcuts = open_window(walk, app, main_menu_item('Keyboard Shortcuts'),
+                            'the keyboard shortcuts', lambda name: 'Shortcuts' in name)
+    close_window(app, shortcuts, 'Close', 'the keyboard shortcuts')
+    # no window manager under Xvfb gives the focus back to the window
+    xdotool('search', '--onlyvisible', '--name', f'^{window.name}$', 'windowfocus', '--sync')
+    shown.append('main menu, preferences, keyboard shortcuts')
+
     # The board, as a person switches to it
     board = pick(seen, P.ROLE_TOGGLE_BUTTON, 'Board') or pick(seen, P.ROLE_PUSH_BUTTON, 'Board')
     if not board:
@@ -318,10 +466,6 @@ def walk_app(pyatspi, app_process):
     # The popovers of the first card: the colleagues to assign, the due
     # date, the columns to move to. A menu button is a button in a button;
     # the inner one opens the popover, and clicking it again closes it.
-    def focusable_buttons(seen, label):
-        return [a for (a, r, n, st, _) in seen
-                if r == P.ROLE_PUSH_BUTTON and n == label and st.contains(P.STATE_FOCUSABLE)]
-
     for label in ('Due Date', 'Move To', 'Column Menu', 'Board Settings'):
         # a button just made visible may reach the bus after the walk
         buttons = (focusable_buttons(seen, label) or
@@ -351,6 +495,17 @@ def walk_app(pyatspi, app_process):
             fail(f'no “{label}” button on the contact page')
         open_popover(walk, buttons[0], label)
     shown.append('its popovers')
+
+    # The question before a delete, from the contact menu; "Cancel"
+    # closes it
+    contact_menu = focusable_buttons(seen, 'Contact Menu')[0]
+    click(contact_menu)
+    delete = wait_for('the contact menu’s “Delete…”',
+                      lambda: menu_items(walk.walk(contact_menu.parent), 'Delete…'))
+    question = open_window(walk, app, delete[0], 'the question before a delete',
+                           lambda name: name.startswith('Delete “'))
+    close_window(app, question, 'Cancel', 'the question before a delete')
+    shown.append('delete question')
 
     # The "New Contact" dialog, a window of its own
     new = pick(seen, P.ROLE_PUSH_BUTTON, 'New Contact')
@@ -386,6 +541,8 @@ def main():
     ensure_pyatspi()
     if not os.environ.get('DISPLAY'):
         unavailable('no X display')
+    if shutil.which('xdotool') is None:
+        unavailable('xdotool is missing')
     if 'KONTOR_A11Y_TMP' not in os.environ:
         return run_in_private_session()
     return run_test(kontor, schemas)
