@@ -960,16 +960,15 @@ _kontor_store_open_worker (const char  *path,
                            const char  *client_id,
                            GError     **error)
 {
-  g_autoptr(KontorStore) self = g_object_new (KONTOR_TYPE_STORE, NULL);
+  KontorStore *self = _kontor_store_connect (path, error);
 
-  self->path = g_strdup (path);
+  if (self == NULL)
+    return NULL;
+
   self->client_id = g_strdup (client_id);
   self->worker = TRUE;
 
-  if (!open_connection (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return self;
 }
 
 /**
