@@ -12,6 +12,7 @@
 #include "kontor-context.h"
 #include "kontor-demo-fill.h"
 #include "kontor-preferences-window.h"
+#include "kontor-ui-utils.h"
 #include "kontor-window.h"
 
 struct _KontorApplication
@@ -100,14 +101,7 @@ on_demo_done_cb (GObject      *source_object,
   if (!kontor_store_job_run_finish (KONTOR_STORE_JOB (source_object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       gtk_widget_get_visible (GTK_WIDGET (window)))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
-                                                  _("The Sample Team Could Not Be Created"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    kontor_ui_show_error (GTK_WIDGET (window), _("The Sample Team Could Not Be Created"), error);
 
   if (application != NULL)
     g_application_release (application);

@@ -125,40 +125,15 @@ dup_status_title (const char          *name,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Toasts, errors and operations: the window's overlay when there is one
- * (else the page's own), operations through the context's stack */
-
-static void
-add_toast (KontorContactPage *self,
-           const char        *title)
-{
-  kontor_ui_add_toast (GTK_WIDGET (self), title);
-}
+/* Questions over the page, and leaving it */
 
 static AdwMessageDialog *
 new_message_dialog (KontorContactPage *self,
                     const char        *heading,
                     const char        *body)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-
-  return ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-}
-
-static void
-show_error (KontorContactPage *self,
-            const char        *heading,
-            const GError      *error)
-{
-  kontor_ui_show_error (GTK_WIDGET (self), heading, error);
-}
-
-static gboolean
-run_operation (KontorContactPage *self,
-               KontorOperation   *operation)
-{
-  return kontor_ui_run_operation (GTK_WIDGET (self), self->context, operation);
+  return ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (GTK_WIDGET (self)),
+                                                     heading, body));
 }
 
 static void
@@ -462,7 +437,7 @@ change_status (KontorContactPage   *self,
 
   change = kontor_field_change_new (get_store (self), KONTOR_RECORD (self->contact), title);
   kontor_field_change_set_enum (change, KONTOR_CONTACT_FIELD_STATUS, status);
-  run_operation (self, KONTOR_OPERATION (change));
+  kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change));
 }
 
 static void
@@ -562,7 +537,7 @@ on_unsaved_dialog_response_cb (AdwMessageDialog *dialog,
     {
       if (!kontor_contact_page_save (self, &error))
         {
-          show_error (self, _("Your Changes Could Not Be Saved"), error);
+          kontor_ui_show_error (GTK_WIDGET (self), _("Your Changes Could Not Be Saved"), error);
           return;
         }
       leave (self);
@@ -633,11 +608,11 @@ save_action (GtkWidget  *widget,
           gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), TRUE);
         }
       else
-        show_error (self, _("The Contact Could Not Be Saved"), error);
+        kontor_ui_show_error (GTK_WIDGET (self), _("The Contact Could Not Be Saved"), error);
       return;
     }
 
-  add_toast (self, _("Saved"));
+  kontor_ui_add_toast (GTK_WIDGET (self), _("Saved"));
 }
 
 static void
@@ -689,7 +664,7 @@ generate_number_action (GtkWidget  *widget,
   copy = KONTOR_CONTACT (kontor_record_copy (KONTOR_RECORD (self->contact)));
   number = kontor_store_assign_customer_number (get_store (self), copy, &error);
   if (number == NULL)
-    show_error (self, _("Could Not Assign a Customer Number"), error);
+    kontor_ui_show_error (GTK_WIDGET (self), _("Could Not Assign a Customer Number"), error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -925,7 +900,7 @@ kontor_contact_page_set_contact (KontorContactPage *self,
 
   /* Never lose an edit: opening another contact saves this one. */
   if (other && self->dirty && !kontor_contact_page_save (self, &error))
-    show_error (self, _("Your Changes Could Not Be Saved"), error);
+    kontor_ui_show_error (GTK_WIDGET (self), _("Your Changes Could Not Be Saved"), error);
 
   if (!other)
     {
