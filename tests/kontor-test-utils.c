@@ -153,6 +153,31 @@ kontor_test_iterate_until (gboolean (*done) (gpointer data),
 }
 
 /**
+ * kontor_test_wait_cancelled:
+ * @cancellable: a job's cancellable
+ *
+ * For a store job's function, on its worker thread: blocks until the main
+ * thread cancels @cancellable, so that what a test checks after a cancel
+ * does not depend on whether the work finished first. Waits at most
+ * %KONTOR_TEST_TIMEOUT seconds.
+ *
+ * Returns: %TRUE when @cancellable was cancelled in time
+ */
+gboolean
+kontor_test_wait_cancelled (GCancellable *cancellable)
+{
+  GPollFD fd;
+
+  if (!g_cancellable_make_pollfd (cancellable, &fd))
+    return g_cancellable_is_cancelled (cancellable);
+
+  g_poll (&fd, 1, KONTOR_TEST_TIMEOUT * 1000);
+  g_cancellable_release_fd (cancellable);
+
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/**
  * kontor_test_save:
  * @store: the store
  * @record: (type KontorRecord): the record to save

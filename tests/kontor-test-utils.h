@@ -21,6 +21,7 @@ void         kontor_test_close_store   (KontorStore **store,
 gboolean     kontor_test_iterate_until (gboolean    (*done) (gpointer data),
                                         gpointer      data,
                                         guint         timeout_seconds);
+gboolean     kontor_test_wait_cancelled (GCancellable *cancellable);
 void         kontor_test_save          (KontorStore  *store,
                                         gpointer      record);
 

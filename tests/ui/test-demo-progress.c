@@ -51,16 +51,12 @@ fill_func (KontorStoreJob  *job,
            GError         **error)
 {
   Fixture *fixture = user_data;
-  GPollFD fd;
 
   if (!kontor_demo_fill (job, connection, N_CONTACTS, KONTOR_DEMO_DEFAULT_SEED, error))
     return FALSE;
 
-  if (fixture->wait_for_cancel && g_cancellable_make_pollfd (cancellable, &fd))
-    {
-      g_poll (&fd, 1, -1);
-      g_cancellable_release_fd (cancellable);
-    }
+  if (fixture->wait_for_cancel)
+    kontor_test_wait_cancelled (cancellable);
 
   return TRUE;
 }

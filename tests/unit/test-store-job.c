@@ -430,17 +430,12 @@ fill_demo (KontorStoreJob  *job,
            GError         **error)
 {
   Fixture *fixture = user_data;
-  GPollFD fd;
 
   if (!kontor_demo_fill (job, connection, 2000, KONTOR_DEMO_DEFAULT_SEED, error))
     return FALSE;
 
   fixture->stopped_at = G_MAXUINT;   /* the fill was quicker */
-  if (g_cancellable_make_pollfd (cancellable, &fd))
-    {
-      g_poll (&fd, 1, -1);
-      g_cancellable_release_fd (cancellable);
-    }
+  kontor_test_wait_cancelled (cancellable);
 
   return TRUE;
 }
