@@ -102,7 +102,7 @@ test_table_shows_current_contacts (Fixture       *fixture,
 
   g_assert_cmpint (current, >, 100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, current);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kontor_contacts_view_get_column_view
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kontor_contacts_view_get_table
                                                       (fixture->view))));
 }
 
@@ -171,23 +171,18 @@ static void
 test_sort_by_header (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkColumnView *column_view = kontor_contacts_view_get_column_view (fixture->view);
-  GListModel *columns = gtk_column_view_get_columns (column_view);
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
   KontorFilter *filter = kontor_record_list_get_filter (fixture->list);
-  g_autoptr(GtkColumnViewColumn) company = NULL;
+  KontorTableColumn *company = kontor_table_get_column (table, "company");
+  GtkWidget *title;
   g_autofree char *previous = NULL;
   guint checked = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Company") == 0)
-        company = g_object_ref (column);
-    }
   g_assert_nonnull (company);
+  title = kontor_table_get_header_button (table, company);
 
-  gtk_column_view_sort_by_column (column_view, company, GTK_SORT_ASCENDING);
+  /* a click on the title sorts by it */
+  g_signal_emit_by_name (title, "clicked");
   g_assert_cmpint (kontor_filter_get_sort_column (filter), ==, KONTOR_SORT_COMPANY);
   g_assert_false (kontor_filter_get_sort_descending (filter));
 
@@ -208,8 +203,11 @@ test_sort_by_header (Fixture       *fixture,
     }
   g_assert_cmpuint (checked, >, 10);
 
-  gtk_column_view_sort_by_column (column_view, company, GTK_SORT_DESCENDING);
+  /* another click reverses */
+  g_signal_emit_by_name (title, "clicked");
+  g_assert_cmpint (kontor_filter_get_sort_column (filter), ==, KONTOR_SORT_COMPANY);
   g_assert_true (kontor_filter_get_sort_descending (filter));
+  g_assert_cmpint (kontor_table_get_sort_order (table), ==, GTK_SORT_DESCENDING);
 
   /* remembered for the next start */
   {
@@ -306,8 +304,8 @@ static void
 test_delete_asks_first (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkColumnView *column_view = kontor_contacts_view_get_column_view (fixture->view);
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (kontor_table_get_model (table));
   g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (fixture->list), 3);
   g_autoptr(GError) error = NULL;
   g_autoptr(KontorContact) gone = NULL;
@@ -336,16 +334,16 @@ test_delete_asks_first (Fixture       *fixture,
 }
 
 /* Returns: (transfer none) (nullable): the column titled @title */
-static GtkColumnViewColumn *
-find_column (GListModel *columns,
-             const char *title)
+static KontorTableColumn *
+find_column (KontorTable *table,
+             const char  *title)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+  for (guint i = 0; i < kontor_table_get_n_columns (table); i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      KontorTableColumn *column = kontor_table_get_nth_column (table, i);
 
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;   /* the column view keeps it */
+      if (g_strcmp0 (kontor_table_column_get_title (column), title) == 0)
+        return column;
     }
 
   return NULL;
@@ -355,22 +353,22 @@ static void
 test_choose_columns (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkColumnView *column_view = kontor_contacts_view_get_column_view (fixture->view);
-  GListModel *columns = gtk_column_view_get_columns (column_view);
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
   g_auto(GStrv) visible = NULL;
   g_auto(GStrv) after = NULL;
-  GtkColumnViewColumn *email;
-  GtkColumnViewColumn *name;
+  KontorTableColumn *email;
+  KontorTableColumn *name;
 
   /* found by their titles in the language of the test, as shown */
-  email = find_column (columns, _("E-mail"));
-  name = find_column (columns, _("Name"));
+  email = find_column (table, _("E-mail"));
+  name = find_column (table, _("Name"));
   g_assert_nonnull (email);
   g_assert_nonnull (name);
-  g_assert_true (gtk_column_view_column_get_visible (email));
+  g_assert_true (kontor_table_column_get_visible (email));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "columns.email", NULL));
-  g_assert_false (gtk_column_view_column_get_visible (email));
+  /* the check box of the column menu */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.show-email", NULL));
+  g_assert_false (kontor_table_column_get_visible (email));
 
   visible = g_settings_get_strv (fixture->settings, "contacts-columns");
   g_assert_false (g_strv_contains ((const char * const *) visible, "email"));
@@ -378,8 +376,8 @@ test_choose_columns (Fixture       *fixture,
 
   /* the name column cannot be hidden: asking changes neither the table
    * nor what is remembered */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "columns.name", NULL);
-  g_assert_true (gtk_column_view_column_get_visible (name));
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.show-name", NULL);
+  g_assert_true (kontor_table_column_get_visible (name));
   after = g_settings_get_strv (fixture->settings, "contacts-columns");
   g_assert_true (g_strv_contains ((const char * const *) after, "name"));
 }
