@@ -548,6 +548,7 @@ kontor_contacts_view_constructed (GObject *object)
 {
   KontorContactsView *self = KONTOR_CONTACTS_VIEW (object);
   g_autofree char *view = NULL;
+  GtkEventController *delete_key;
 
   G_OBJECT_CLASS (kontor_contacts_view_parent_class)->constructed (object);
 
@@ -588,6 +589,15 @@ kontor_contacts_view_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::error", G_CALLBACK (update_content), self,
                            G_CONNECT_SWAPPED);
+
+  /* Delete before the search entry's key capture (update_view), which
+   * would take it as a key for the entry */
+  delete_key = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (delete_key, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (delete_key),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("contacts.delete-selected")));
+  gtk_widget_add_controller (GTK_WIDGET (self->table), delete_key);
 
   gtk_menu_button_set_popover (self->board_settings_button,
                                kontor_board_settings_new (self->context));

@@ -923,21 +923,29 @@ kontor_table_class_init (KontorTableClass *klass)
   add_move_binding (widget_class, GDK_KEY_End, 0, G_MAXINT / 2, 0);
   add_move_binding (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, G_MININT / 2, 0);
   add_move_binding (widget_class, GDK_KEY_End, GDK_CONTROL_MASK, G_MAXINT / 2, 0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_cursor_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Enter, 0, activate_cursor_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_cursor_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, scroll_sideways_cb, "i", -1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, scroll_sideways_cb, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, column_menu_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, column_menu_cb, NULL);
 
   gtk_widget_class_set_css_name (widget_class, "kontortable");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
 
 static void
+add_capture_key (GtkShortcutController *controller,
+                 guint                  keyval,
+                 GdkModifierType        modifiers,
+                 GtkShortcutFunc        callback)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                                          gtk_callback_action_new (callback, NULL,
+                                                                                   NULL)));
+}
+
+static void
 kontor_table_init (KontorTable *self)
 {
+  GtkEventController *keys;
   GtkGesture *click;
 
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
@@ -966,6 +974,17 @@ kontor_table_init (KontorTable *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* Enter and the column menu's keys before a search entry that
+   * captures keys typed in the table (it would take them as its own) */
+  keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Return, 0, activate_cursor_cb);
+  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_ISO_Enter, 0, activate_cursor_cb);
+  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Enter, 0, activate_cursor_cb);
+  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Menu, 0, column_menu_cb);
+  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_F10, GDK_SHIFT_MASK, column_menu_cb);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   _kontor_table_header_init (self);
 }
