@@ -886,5 +886,5 @@ kontor_contacts_view_select (KontorContactsView *self,
 
   position = kontor_record_list_find (self->list, contact_id);
   if (position != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, position);
+    kontor_table_set_cursor (self->table, position, TRUE);
 }

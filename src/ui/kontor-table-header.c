@@ -237,13 +237,71 @@ kontor_table_popup_column_menu (KontorTable       *self,
   gtk_popover_popup (GTK_POPOVER (self->column_menu));
 }
 
+/**
+ * kontor_table_set_sort:
+ * @self: a table
+ * @column_id: (nullable): the id of the column to sort by
+ * @order: the order
+ *
+ * Shows the sort arrow on the column's title and emits
+ * #KontorTable::sort-changed when something changed: what a click on a
+ * title does.
+ */
+void
+kontor_table_set_sort (KontorTable *self,
+                       const char  *column_id,
+                       GtkSortType  order)
+{
+  gboolean column_changed, order_changed;
+
+  g_return_if_fail (KONTOR_IS_TABLE (self));
+
+  column_changed = g_strcmp0 (self->sort_column, column_id) != 0;
+  order_changed = order != self->sort_order;
+  if (!column_changed && !order_changed)
+    return;
+
+  if (column_changed)
+    {
+      g_free (self->sort_column);
+      self->sort_column = g_strdup (column_id);
+    }
+  self->sort_order = order;
+
+  _kontor_table_header_update (self);
+  _kontor_table_sort_changed (self, column_changed, order_changed);
+}
+
+/**
+ * kontor_table_get_sort_column:
+ * @self: a table
+ *
+ * Returns: (nullable): the id of the column the rows are sorted by
+ */
+const char *
+kontor_table_get_sort_column (KontorTable *self)
+{
+  g_return_val_if_fail (KONTOR_IS_TABLE (self), NULL);
+
+  return self->sort_column;
+}
+
+GtkSortType
+kontor_table_get_sort_order (KontorTable *self)
+{
+  g_return_val_if_fail (KONTOR_IS_TABLE (self), GTK_SORT_ASCENDING);
+
+  return self->sort_order;
+}
+
 /* Resizing */
 
-static void
-on_resize_drag_begin_cb (KontorTable    *table,
-                         double          x,
-                         double          y,
-                         GtkGestureDrag *gesture)
+/* Returns: (nullable): the column whose right edge among the titles is
+ * at @x, @y, if it can be resized */
+static KontorTableColumn *
+resizable_edge_at (KontorTable *table,
+                   double       x,
+                   double       y)
 {
   gboolean at_edge = FALSE;
   KontorTableColumn *column = NULL;
@@ -251,7 +309,18 @@ on_resize_drag_begin_cb (KontorTable    *table,
   if (y < table->header_height)
     column = _kontor_table_column_at (table, x, &at_edge);
 
-  if (column == NULL || !at_edge || !kontor_table_column_get_resizable (column))
+  return column != NULL && at_edge && kontor_table_column_get_resizable (column) ? column : NULL;
+}
+
+static void
+on_resize_drag_begin_cb (KontorTable    *table,
+                         double          x,
+                         double          y,
+                         GtkGestureDrag *gesture)
+{
+  KontorTableColumn *column = resizable_edge_at (table, x, y);
+
+  if (column == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -291,17 +360,9 @@ on_motion_cb (KontorTable              *table,
               double                    y,
               GtkEventControllerMotion *controller)
 {
-  gboolean at_edge = FALSE;
-  KontorTableColumn *column = NULL;
+  gboolean edge = table->resizing != NULL || resizable_edge_at (table, x, y) != NULL;
 
-  if (y < table->header_height)
-    column = _kontor_table_column_at (table, x, &at_edge);
-
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (table),
-                                   (column != NULL && at_edge &&
-                                    kontor_table_column_get_resizable (column)) ||
-                                   table->resizing != NULL
-                                     ? "col-resize" : NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (table), edge ? "col-resize" : NULL);
 }
 
 gboolean

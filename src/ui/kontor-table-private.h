@@ -104,6 +104,9 @@ void            _kontor_table_header_add_column (KontorTable      *table,
 
 /* kontor-table.c */
 void            _kontor_table_emit_columns_changed (KontorTable   *table);
+void            _kontor_table_sort_changed      (KontorTable      *table,
+                                                 gboolean          column_changed,
+                                                 gboolean          order_changed);
 
 /* kontor-table-columns.c */
 void            _kontor_table_layout_columns    (KontorTable      *table,

@@ -703,6 +703,18 @@ _kontor_table_emit_columns_changed (KontorTable *self)
   g_signal_emit (self, signals[COLUMNS_CHANGED], 0);
 }
 
+void
+_kontor_table_sort_changed (KontorTable *self,
+                            gboolean     column_changed,
+                            gboolean     order_changed)
+{
+  if (column_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_COLUMN]);
+  if (order_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
+  g_signal_emit (self, signals[SORT_CHANGED], 0);
+}
+
 /* GObject */
 
 static void
@@ -1045,68 +1057,6 @@ kontor_table_set_model (KontorTable       *self,
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
-}
-
-/**
- * kontor_table_set_sort:
- * @self: a table
- * @column_id: (nullable): the id of the column to sort by
- * @order: the order
- *
- * Shows the sort arrow on the column's title and emits
- * #KontorTable::sort-changed when something changed: what a click on a
- * title does.
- */
-void
-kontor_table_set_sort (KontorTable *self,
-                       const char  *column_id,
-                       GtkSortType  order)
-{
-  gboolean changed;
-
-  g_return_if_fail (KONTOR_IS_TABLE (self));
-
-  changed = order != self->sort_order;
-  if (g_strcmp0 (self->sort_column, column_id) != 0)
-    {
-      g_free (self->sort_column);
-      self->sort_column = g_strdup (column_id);
-      changed = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_COLUMN]);
-    }
-  if (order != self->sort_order)
-    {
-      self->sort_order = order;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
-    }
-
-  if (!changed)
-    return;
-
-  _kontor_table_header_update (self);
-  g_signal_emit (self, signals[SORT_CHANGED], 0);
-}
-
-/**
- * kontor_table_get_sort_column:
- * @self: a table
- *
- * Returns: (nullable): the id of the column the rows are sorted by
- */
-const char *
-kontor_table_get_sort_column (KontorTable *self)
-{
-  g_return_val_if_fail (KONTOR_IS_TABLE (self), NULL);
-
-  return self->sort_column;
-}
-
-GtkSortType
-kontor_table_get_sort_order (KontorTable *self)
-{
-  g_return_val_if_fail (KONTOR_IS_TABLE (self), GTK_SORT_ASCENDING);
-
-  return self->sort_order;
 }
 
 /**
