@@ -483,8 +483,18 @@ create_column (const ColumnInfo *info)
   KontorTableColumn *column = kontor_table_column_new (info->id, _(info->title), setup_cell,
                                                        bind_cell, unbind_cell,
                                                        (gpointer) info, NULL);
+  guint nat_chars = info->nat_chars;
 
-  kontor_table_column_set_nat_chars (column, info->nat_chars);
+  /* the pill is as wide as its word in the language shown ("Interessent") */
+  if (info->kind == CELL_STATUS)
+    {
+      for (KontorContactStatus status = KONTOR_CONTACT_STATUS_INBOX;
+           status <= KONTOR_CONTACT_STATUS_ARCHIVED; status++)
+        nat_chars = MAX (nat_chars,
+                         g_utf8_strlen (kontor_contact_status_to_string (status), -1) + 3);
+    }
+
+  kontor_table_column_set_nat_chars (column, nat_chars);
   kontor_table_column_set_expand (column, info->expand);
   /* the name always stays */
   kontor_table_column_set_hideable (column, info != &column_infos[0]);
