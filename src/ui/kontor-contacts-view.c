@@ -604,9 +604,10 @@ kontor_contacts_view_constructed (GObject *object)
    * would take it as a key for the entry */
   delete_key = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (delete_key, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (delete_key),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("contacts.delete-selected")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (delete_key),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_named_action_new ("contacts.delete-selected")));
   gtk_widget_add_controller (GTK_WIDGET (self->table), delete_key);
 
   gtk_menu_button_set_popover (self->board_settings_button,

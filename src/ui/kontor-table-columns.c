@@ -16,8 +16,9 @@ update_char_width (KontorTable *self)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int width = pango_font_metrics_get_approximate_char_width (metrics);
 
-  self->char_width = MAX (1, PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics)));
+  self->char_width = MAX (1, PANGO_PIXELS_CEIL (width));
   pango_font_metrics_unref (metrics);
 }
 

@@ -103,10 +103,18 @@ void            _kontor_table_header_add_column (KontorTable      *table,
                                                  KontorTableColumn *column);
 
 /* kontor-table.c */
+guint           _kontor_table_get_n_items       (KontorTable      *table);
+gboolean        _kontor_table_focus_cursor      (KontorTable      *table);
+void            _kontor_table_emit_activate     (KontorTable      *table,
+                                                 guint             position);
 void            _kontor_table_emit_columns_changed (KontorTable   *table);
 void            _kontor_table_sort_changed      (KontorTable      *table,
                                                  gboolean          column_changed,
                                                  gboolean          order_changed);
+
+/* kontor-table-input.c */
+void            _kontor_table_input_class_init  (GtkWidgetClass   *widget_class);
+void            _kontor_table_input_init        (KontorTable      *table);
 
 /* kontor-table-columns.c */
 void            _kontor_table_layout_columns    (KontorTable      *table,

@@ -56,8 +56,8 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE_WITH_CODE (KontorTable, kontor_table, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
-static guint
-get_n_items (KontorTable *self)
+guint
+_kontor_table_get_n_items (KontorTable *self)
 {
   return self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 }
@@ -156,7 +156,7 @@ get_visible_range (KontorTable *self,
 {
   double value = gtk_adjustment_get_value (self->vadjustment);
   double page = gtk_adjustment_get_page_size (self->vadjustment);
-  guint n = get_n_items (self);
+  guint n = _kontor_table_get_n_items (self);
 
   if (self->row_height <= 0 || page <= 0)
     {
@@ -185,7 +185,8 @@ update_rows (KontorTable *self)
     {
       KontorTableRow *row = g_ptr_array_index (self->rows, i);
 
-      if (row->position != G_MAXUINT && (row->position < first || row->position >= end || row->dirty))
+      if (row->position != G_MAXUINT &&
+          (row->position < first || row->position >= end || row->dirty))
         release_row (self, row);
     }
 
@@ -285,7 +286,7 @@ kontor_table_measure (GtkWidget      *widget,
       gtk_widget_measure (GTK_WIDGET (self->prototype), orientation, -1, &row_min, &row_nat,
                           NULL, NULL);
       *minimum = nat;
-      *natural = nat + row_nat * (int) MIN (get_n_items (self), 10);
+      *natural = nat + row_nat * (int) MIN (_kontor_table_get_n_items (self), 10);
     }
 }
 
@@ -329,7 +330,8 @@ kontor_table_size_allocate (GtkWidget *widget,
   self->pending_first = G_MAXUINT;
 
   self->in_update = TRUE;
-  configure_adjustment (self->vadjustment, vvalue, (double) get_n_items (self) * self->row_height,
+  configure_adjustment (self->vadjustment, vvalue,
+                        (double) _kontor_table_get_n_items (self) * self->row_height,
                         body_height, self->row_height);
   configure_adjustment (self->hadjustment, gtk_adjustment_get_value (self->hadjustment),
                         MAX (width, self->total_width), width, self->char_width * 4);
@@ -411,11 +413,11 @@ kontor_table_css_changed (GtkWidget         *widget,
 
 /* Focus and cursor */
 
-static gboolean
-focus_cursor (KontorTable *self)
+gboolean
+_kontor_table_focus_cursor (KontorTable *self)
 {
   KontorTableRow *row;
-  guint n = get_n_items (self);
+  guint n = _kontor_table_get_n_items (self);
 
   if (self->cursor == G_MAXUINT && n > 0)
     {
@@ -441,7 +443,7 @@ focus_cursor (KontorTable *self)
 static gboolean
 kontor_table_grab_focus (GtkWidget *widget)
 {
-  return focus_cursor (KONTOR_TABLE (widget));
+  return _kontor_table_focus_cursor (KONTOR_TABLE (widget));
 }
 
 /* The table is one stop for Tab; arrows move in it by its key bindings. */
@@ -454,173 +456,7 @@ kontor_table_focus (GtkWidget        *widget,
   if (focus_is_inside (self))
     return direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD;
 
-  return focus_cursor (self);
-}
-
-static gboolean
-move_cursor_cb (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  KontorTable *self = KONTOR_TABLE (widget);
-  guint n = get_n_items (self);
-  int step, rows_per_page;
-  gint64 target;
-
-  g_variant_get (args, "(ii)", &step, &rows_per_page);
-
-  if (n == 0)
-    return FALSE;
-
-  /* from the titles, Down goes back to the rows */
-  if (_kontor_table_header_has_focus (self))
-    {
-      if (step != 1 || rows_per_page != 0)
-        return FALSE;
-      focus_cursor (self);
-      return TRUE;
-    }
-
-  if (rows_per_page != 0)
-    step = step * MAX (1, (int) (gtk_adjustment_get_page_size (self->vadjustment) /
-                                 MAX (self->row_height, 1)) - 1);
-
-  if (self->cursor == G_MAXUINT)
-    target = 0;
-  else if (step == G_MININT / 2)
-    target = 0;
-  else if (step == G_MAXINT / 2)
-    target = n - 1;
-  else
-    target = CLAMP ((gint64) self->cursor + step, 0, (gint64) n - 1);
-
-  /* Up from the first row goes to the titles */
-  if (step == -1 && rows_per_page == 0 && self->cursor == 0)
-    {
-      for (guint i = 0; i < self->columns->len; i++)
-        {
-          KontorTableColumn *column = g_ptr_array_index (self->columns, i);
-
-          if (kontor_table_column_get_visible (column))
-            return gtk_widget_grab_focus (kontor_table_get_header_button (self, column));
-        }
-    }
-
-  kontor_table_set_cursor (self, (guint) target, TRUE);
-
-  return TRUE;
-}
-
-static gboolean
-activate_cursor_cb (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
-{
-  KontorTable *self = KONTOR_TABLE (widget);
-
-  if (self->cursor == G_MAXUINT || self->cursor >= get_n_items (self) ||
-      _kontor_table_header_has_focus (self))
-    return FALSE;
-
-  g_signal_emit (self, signals[ACTIVATE], 0, self->cursor);
-
-  return TRUE;
-}
-
-static gboolean
-scroll_sideways_cb (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
-{
-  KontorTable *self = KONTOR_TABLE (widget);
-  int direction = g_variant_get_int32 (args);
-  GtkWidget *focus = gtk_widget_get_focus_child (widget);
-
-  /* among the titles, Left and Right go to the next one */
-  if (focus == GTK_WIDGET (self->header))
-    {
-      gtk_widget_child_focus (focus, direction < 0 ? GTK_DIR_LEFT : GTK_DIR_RIGHT);
-      return TRUE;
-    }
-
-  gtk_adjustment_set_value (self->hadjustment,
-                            gtk_adjustment_get_value (self->hadjustment) +
-                            direction * gtk_adjustment_get_step_increment (self->hadjustment));
-
-  return TRUE;
-}
-
-static gboolean
-column_menu_cb (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  KontorTable *self = KONTOR_TABLE (widget);
-
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      KontorTableColumn *column = g_ptr_array_index (self->columns, i);
-
-      if (gtk_widget_has_focus (kontor_table_get_header_button (self, column)))
-        {
-          kontor_table_popup_column_menu (self, column);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Mouse */
-
-static guint
-position_at (KontorTable *self,
-             double       y)
-{
-  double offset = y - self->header_height + gtk_adjustment_get_value (self->vadjustment);
-  guint position;
-
-  if (y < self->header_height || offset < 0 || self->row_height <= 0)
-    return G_MAXUINT;
-
-  position = (guint) (offset / self->row_height);
-
-  return position < get_n_items (self) ? position : G_MAXUINT;
-}
-
-static void
-on_click_pressed_cb (KontorTable     *self,
-                     int              n_press,
-                     double           x,
-                     double           y,
-                     GtkGestureClick *gesture)
-{
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-  guint position;
-
-  if (y < self->header_height)
-    {
-      if (button == GDK_BUTTON_SECONDARY)
-        {
-          KontorTableColumn *column = _kontor_table_column_at (self, x, NULL);
-
-          if (column != NULL)
-            kontor_table_popup_column_menu (self, column);
-          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-        }
-      return;
-    }
-
-  position = position_at (self, y);
-  if (position == G_MAXUINT)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  kontor_table_set_cursor (self, position, TRUE);
-  focus_cursor (self);
-
-  if (n_press == 2 && button == GDK_BUTTON_PRIMARY)
-    g_signal_emit (self, signals[ACTIVATE], 0, position);
+  return _kontor_table_focus_cursor (self);
 }
 
 /* Model */
@@ -695,6 +531,13 @@ on_selection_changed_cb (KontorTable       *self,
         _kontor_table_row_set_selected (row, gtk_selection_model_is_selected (model,
                                                                               row->position));
     }
+}
+
+void
+_kontor_table_emit_activate (KontorTable *self,
+                             guint        position)
+{
+  g_signal_emit (self, signals[ACTIVATE], 0, position);
 }
 
 void
@@ -841,25 +684,6 @@ kontor_table_set_property (GObject      *object,
 }
 
 static void
-add_move_binding (GtkWidgetClass  *widget_class,
-                  guint            keyval,
-                  GdkModifierType  modifiers,
-                  int              step,
-                  int              pages)
-{
-  guint keypad = keyval == GDK_KEY_Up ? GDK_KEY_KP_Up :
-                 keyval == GDK_KEY_Down ? GDK_KEY_KP_Down :
-                 keyval == GDK_KEY_Page_Up ? GDK_KEY_KP_Page_Up :
-                 keyval == GDK_KEY_Page_Down ? GDK_KEY_KP_Page_Down :
-                 keyval == GDK_KEY_Home ? GDK_KEY_KP_Home : GDK_KEY_KP_End;
-
-  gtk_widget_class_add_binding (widget_class, keyval, modifiers, move_cursor_cb,
-                                "(ii)", step, pages);
-  gtk_widget_class_add_binding (widget_class, keypad, modifiers, move_cursor_cb,
-                                "(ii)", step, pages);
-}
-
-static void
 kontor_table_class_init (KontorTableClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -927,39 +751,15 @@ kontor_table_class_init (KontorTableClass *klass)
     g_signal_new ("columns-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  add_move_binding (widget_class, GDK_KEY_Up, 0, -1, 0);
-  add_move_binding (widget_class, GDK_KEY_Down, 0, 1, 0);
-  add_move_binding (widget_class, GDK_KEY_Page_Up, 0, -1, 1);
-  add_move_binding (widget_class, GDK_KEY_Page_Down, 0, 1, 1);
-  add_move_binding (widget_class, GDK_KEY_Home, 0, G_MININT / 2, 0);
-  add_move_binding (widget_class, GDK_KEY_End, 0, G_MAXINT / 2, 0);
-  add_move_binding (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, G_MININT / 2, 0);
-  add_move_binding (widget_class, GDK_KEY_End, GDK_CONTROL_MASK, G_MAXINT / 2, 0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, scroll_sideways_cb, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, scroll_sideways_cb, "i", 1);
+  _kontor_table_input_class_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "kontortable");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
 
 static void
-add_capture_key (GtkShortcutController *controller,
-                 guint                  keyval,
-                 GdkModifierType        modifiers,
-                 GtkShortcutFunc        callback)
-{
-  gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
-                                                          gtk_callback_action_new (callback, NULL,
-                                                                                   NULL)));
-}
-
-static void
 kontor_table_init (KontorTable *self)
 {
-  GtkEventController *keys;
-  GtkGesture *click;
-
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = g_ptr_array_new ();
   self->cursor = G_MAXUINT;
@@ -981,23 +781,7 @@ kontor_table_init (KontorTable *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->header),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column Titles"), -1);
 
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  /* Enter and the column menu's keys before a search entry that
-   * captures keys typed in the table (it would take them as its own) */
-  keys = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Return, 0, activate_cursor_cb);
-  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_ISO_Enter, 0, activate_cursor_cb);
-  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Enter, 0, activate_cursor_cb);
-  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Menu, 0, column_menu_cb);
-  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_F10, GDK_SHIFT_MASK, column_menu_cb);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
-
+  _kontor_table_input_init (self);
   _kontor_table_header_init (self);
 }
 
@@ -1089,7 +873,7 @@ kontor_table_set_cursor (KontorTable *self,
 {
   g_return_if_fail (KONTOR_IS_TABLE (self));
 
-  if (position >= get_n_items (self))
+  if (position >= _kontor_table_get_n_items (self))
     return;
 
   if (self->cursor != position)
@@ -1102,7 +886,45 @@ kontor_table_set_cursor (KontorTable *self,
 
   kontor_table_scroll_to (self, position);
   if (focus_is_inside (self) && !_kontor_table_header_has_focus (self))
-    focus_cursor (self);
+    _kontor_table_focus_cursor (self);
+}
+
+/**
+ * kontor_table_move_cursor:
+ * @self: a table
+ * @step: %GTK_MOVEMENT_DISPLAY_LINES (Up, Down), %GTK_MOVEMENT_PAGES (Page Up,
+ *   Page Down) or %GTK_MOVEMENT_BUFFER_ENDS (Home, End)
+ * @count: how many steps, negative for up
+ *
+ * What the keys do: moves the cursor, selects its row and scrolls it into
+ * view.
+ */
+void
+kontor_table_move_cursor (KontorTable     *self,
+                          GtkMovementStep  step,
+                          int              count)
+{
+  guint n;
+  gint64 target;
+
+  g_return_if_fail (KONTOR_IS_TABLE (self));
+
+  n = _kontor_table_get_n_items (self);
+  if (n == 0)
+    return;
+
+  if (step == GTK_MOVEMENT_PAGES)
+    count *= MAX (1, (int) (gtk_adjustment_get_page_size (self->vadjustment) /
+                            MAX (self->row_height, 1)) - 1);
+
+  if (step == GTK_MOVEMENT_BUFFER_ENDS)
+    target = count < 0 ? 0 : (gint64) n - 1;
+  else if (self->cursor == G_MAXUINT)
+    target = 0;
+  else
+    target = CLAMP ((gint64) self->cursor + count, 0, (gint64) n - 1);
+
+  kontor_table_set_cursor (self, (guint) target, TRUE);
 }
 
 /**
@@ -1120,8 +942,12 @@ kontor_table_scroll_to (KontorTable *self,
 
   g_return_if_fail (KONTOR_IS_TABLE (self));
 
+  /* not measured yet: the row comes first on screen once it is */
   if (self->row_height <= 0)
-    return;
+    {
+      self->pending_first = position;
+      return;
+    }
 
   top = (double) position * self->row_height;
   value = gtk_adjustment_get_value (self->vadjustment);

@@ -95,6 +95,9 @@ guint              kontor_table_get_cursor            (KontorTable        *self)
 void               kontor_table_set_cursor            (KontorTable        *self,
                                                        guint               position,
                                                        gboolean            select);
+void               kontor_table_move_cursor           (KontorTable        *self,
+                                                       GtkMovementStep     step,
+                                                       int                 count);
 void               kontor_table_scroll_to             (KontorTable        *self,
                                                        guint               position);
 GtkWidget         *kontor_table_get_row_widget        (KontorTable        *self,

@@ -299,6 +299,32 @@ test_rows_on_screen_only (TableFixture  *fixture,
   assert_rows_bounded (fixture);
 }
 
+/* Page Down from the top to the end, as the bench scrolls: the same rows */
+static void
+test_page_down_to_the_end (TableFixture  *fixture,
+                           gconstpointer  data)
+{
+  guint setups = fixture->n_setups;
+  guint pages = 0;
+
+  while (kontor_table_get_cursor (fixture->table) != N_ITEMS - 1)
+    {
+      kontor_table_move_cursor (fixture->table, GTK_MOVEMENT_PAGES, 1);
+      g_assert_cmpuint (++pages, <, N_ITEMS);
+    }
+  kontor_test_settle (100);
+
+  g_assert_cmpuint (pages, >, 10);
+  g_assert_true (gtk_selection_model_is_selected (fixture->selection, N_ITEMS - 1));
+  g_assert_nonnull (kontor_table_get_row_widget (fixture->table, N_ITEMS - 1));
+  g_assert_cmpuint (fixture->n_setups, ==, setups);
+  assert_rows_bounded (fixture);
+
+  kontor_table_move_cursor (fixture->table, GTK_MOVEMENT_BUFFER_ENDS, -1);
+  g_assert_cmpuint (kontor_table_get_cursor (fixture->table), ==, 0);
+  g_assert_nonnull (kontor_table_get_row_widget (fixture->table, 0));
+}
+
 static GtkWidget *
 focus_of (TableFixture *fixture)
 {
@@ -557,6 +583,7 @@ main (int   argc,
   g_test_add (path, ViewFixture, NULL, view_fixture_set_up, func, view_fixture_tear_down)
 
   ADD_TABLE ("/ui/table/rows-on-screen-only", test_rows_on_screen_only);
+  ADD_TABLE ("/ui/table/page-down-to-the-end", test_page_down_to_the_end);
   ADD_TABLE ("/ui/table/focus-survives-scrolling", test_focus_survives_scrolling);
   ADD_VIEW ("/ui/table/selection-follows-search", test_selection_follows_search);
   ADD_VIEW ("/ui/table/sort-by-title", test_sort_by_title);
