@@ -8,20 +8,15 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "kontor-contacts-view.h"
-#include "kontor-demo-fill.h"
 #include "kontor-table.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
-#include "kontor-window.h"
 
-/* KontorTable (src/README.md, "Lists"): a row widget only for the rows on
- * screen, rebound and never made again on a search, a sort or scrolling;
- * the model asked only for the items on screen; the focus kept while the
- * cursor row is away; and in the contacts view: the selection follows its
- * contact across a search, the column menu moves and hides columns and
- * the settings remember it, rows and titles have names. The keys
- * themselves are pressed in test-keyboard.c. */
+/* KontorTable (src/README.md, "Lists") over a list of 5,000 strings: a row
+ * widget only for the rows on screen, rebound and never made again on a
+ * search, a sort or scrolling; the model asked only for the items on
+ * screen; the focus kept while the cursor row is away. The contacts table
+ * is tested in test-window.c, its keys in test-keyboard.c. */
 
 #define N_ITEMS   5000
 #define N_COLUMNS 8
@@ -359,213 +354,6 @@ test_focus_survives_scrolling (TableFixture  *fixture,
   g_assert_true (focus_of (fixture) == kontor_table_get_row_widget (fixture->table, 3));
 }
 
-/* ------------------------------------------------------------------------ */
-/* The contacts table */
-
-static AdwApplication *app;
-
-typedef struct
-{
-  KontorStoreFixture  base;
-  GSettings          *settings;
-  KontorContext      *context;
-  KontorWindow       *window;
-  KontorContactsView *view;
-  KontorTable        *table;
-} ViewFixture;
-
-static void
-view_fixture_set_up (ViewFixture   *fixture,
-                     gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  kontor_store_fixture_set_up (&fixture->base, data);
-  g_assert_true (kontor_demo_populate (fixture->base.store, 100, KONTOR_DEMO_DEFAULT_SEED, NULL,
-                                       &error));
-  g_assert_no_error (error);
-
-  fixture->settings = g_settings_new (APP_ID);
-  fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
-  fixture->window = kontor_test_present_window (app, fixture->context, 1200, 800);
-  fixture->view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
-  fixture->table = kontor_contacts_view_get_table (fixture->view);
-  kontor_test_settle (100);
-}
-
-static void
-view_fixture_tear_down (ViewFixture   *fixture,
-                        gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  kontor_store_fixture_tear_down (&fixture->base, data);
-}
-
-typedef struct
-{
-  GListModel *model;
-  guint       n_items;
-} CountWait;
-
-static gboolean
-count_is (gpointer data)
-{
-  CountWait *wait = data;
-
-  return g_list_model_get_n_items (wait->model) == wait->n_items;
-}
-
-static gboolean
-count_differs (gpointer data)
-{
-  return !count_is (data);
-}
-
-static void
-test_selection_follows_search (ViewFixture   *fixture,
-                               gconstpointer  data)
-{
-  GListModel *list = G_LIST_MODEL (kontor_contacts_view_get_list (fixture->view));
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (kontor_table_get_model (fixture->table));
-  guint n = g_list_model_get_n_items (list);
-  g_autoptr(KontorContact) contact = g_list_model_get_item (list, 5);
-  g_autofree char *name = g_strdup (kontor_contact_get_last_name (contact));
-  KontorContact *selected;
-  GtkWidget *row;
-  CountWait wait = { list, 0 };
-
-  kontor_table_set_cursor (fixture->table, 5, TRUE);
-  kontor_contacts_view_focus_table (fixture->view);
-  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) contact);
-
-  /* a search that keeps the contact, at another position */
-  gtk_editable_set_text (kontor_contacts_view_get_search_entry (fixture->view), name);
-  wait.n_items = n;
-  g_assert_true (kontor_test_iterate_until (count_differs, &wait, KONTOR_TEST_TIMEOUT));
-  kontor_test_settle (100);
-
-  selected = gtk_single_selection_get_selected_item (selection);
-  g_assert_true (selected == contact);
-  g_assert_cmpuint (kontor_table_get_cursor (fixture->table), ==,
-                    gtk_single_selection_get_selected (selection));
-  row = kontor_table_get_row_widget (fixture->table, kontor_table_get_cursor (fixture->table));
-  g_assert_nonnull (row);
-  g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
-
-  /* cleared: all contacts again, still selected */
-  gtk_editable_set_text (kontor_contacts_view_get_search_entry (fixture->view), "");
-  wait.n_items = n;
-  g_assert_true (kontor_test_iterate_until (count_is, &wait, KONTOR_TEST_TIMEOUT));
-  kontor_test_settle (100);
-  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) contact);
-}
-
-static void
-test_sort_by_title (ViewFixture   *fixture,
-                    gconstpointer  data)
-{
-  KontorTableColumn *email = kontor_table_get_column (fixture->table, "email");
-  GtkWidget *title = kontor_table_get_header_button (fixture->table, email);
-  g_autofree char *stored = NULL;
-
-  g_signal_emit_by_name (title, "clicked");
-  g_assert_cmpstr (kontor_table_get_sort_column (fixture->table), ==, "email");
-  g_assert_cmpint (kontor_table_get_sort_order (fixture->table), ==, GTK_SORT_ASCENDING);
-  g_signal_emit_by_name (title, "clicked");
-  g_assert_cmpint (kontor_table_get_sort_order (fixture->table), ==, GTK_SORT_DESCENDING);
-  stored = g_settings_get_string (fixture->settings, "contacts-sort-column");
-  g_assert_cmpstr (stored, ==, "email");
-  g_assert_true (g_settings_get_boolean (fixture->settings, "contacts-sort-descending"));
-
-  /* what the bench calls */
-  kontor_contacts_view_sort_by (fixture->view, "company", GTK_SORT_ASCENDING);
-  g_clear_pointer (&stored, g_free);
-  stored = g_settings_get_string (fixture->settings, "contacts-sort-column");
-  g_assert_cmpstr (stored, ==, "company");
-  g_assert_false (g_settings_get_boolean (fixture->settings, "contacts-sort-descending"));
-}
-
-static guint
-column_index (KontorTable *table,
-              const char  *id)
-{
-  for (guint i = 0; i < kontor_table_get_n_columns (table); i++)
-    {
-      if (g_str_equal (kontor_table_column_get_id (kontor_table_get_nth_column (table, i)), id))
-        return i;
-    }
-
-  return G_MAXUINT;
-}
-
-static void
-test_column_menu (ViewFixture   *fixture,
-                  gconstpointer  data)
-{
-  KontorTableColumn *phone = kontor_table_get_column (fixture->table, "phone");
-  guint before = column_index (fixture->table, "phone");
-  g_auto(GStrv) stored = NULL;
-  GtkWidget *menu;
-
-  /* opened at the title: a child of it, for a screen reader */
-  kontor_table_popup_column_menu (fixture->table, phone);
-  menu = kontor_test_find_widget (kontor_table_get_header_button (fixture->table, phone),
-                                  GTK_TYPE_POPOVER_MENU);
-  g_assert_nonnull (menu);
-  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, menu,
-                                            KONTOR_TEST_TIMEOUT));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.move-left",
-                                             NULL));
-  g_assert_cmpuint (column_index (fixture->table, "phone"), ==, before - 1);
-  stored = g_settings_get_strv (fixture->settings, "contacts-columns");
-  g_assert_cmpstr (stored[before - 1], ==, "phone");
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.move-right",
-                                             NULL));
-  g_assert_cmpuint (column_index (fixture->table, "phone"), ==, before);
-
-  /* hidden, and remembered; its cells go with it */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.show-phone",
-                                             NULL));
-  g_assert_false (kontor_table_column_get_visible (phone));
-  g_clear_pointer (&stored, g_strfreev);
-  stored = g_settings_get_strv (fixture->settings, "contacts-columns");
-  g_assert_false (g_strv_contains ((const char * const *) stored, "phone"));
-  g_assert_false (gtk_widget_get_visible (kontor_table_get_header_button (fixture->table, phone)));
-
-  gtk_popover_popdown (GTK_POPOVER (menu));
-}
-
-static void
-test_accessible_rows_and_titles (ViewFixture   *fixture,
-                                 gconstpointer  data)
-{
-  GListModel *list = G_LIST_MODEL (kontor_contacts_view_get_list (fixture->view));
-  g_autoptr(KontorRecord) first = g_list_model_get_item (list, 0);
-  g_autofree char *name = kontor_record_dup_display_name (first);
-  GtkWidget *row = kontor_table_get_row_widget (fixture->table, 0);
-  KontorTableColumn *company = kontor_table_get_column (fixture->table, "company");
-
-  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (fixture->table),
-                                               GTK_ACCESSIBLE_ROLE_GRID));
-  g_assert_nonnull (row);
-  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_ROW));
-  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row),
-                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-  g_assert_true (gtk_test_accessible_has_role (
-                   GTK_ACCESSIBLE (kontor_table_get_header_button (fixture->table, company)),
-                   GTK_ACCESSIBLE_ROLE_COLUMN_HEADER));
-  gtk_test_accessible_assert_property (
-    GTK_ACCESSIBLE (kontor_table_get_header_button (fixture->table, company)),
-    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Company"));
-
-  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -575,23 +363,14 @@ main (int   argc,
   if (!kontor_test_ui_init (&argc, &argv))
     return 0;
 
-  app = kontor_test_app_new ("io.github.kontor.Kontor.Table");
-
 #define ADD_TABLE(path, func) \
   g_test_add (path, TableFixture, NULL, table_fixture_set_up, func, table_fixture_tear_down)
-#define ADD_VIEW(path, func) \
-  g_test_add (path, ViewFixture, NULL, view_fixture_set_up, func, view_fixture_tear_down)
 
   ADD_TABLE ("/ui/table/rows-on-screen-only", test_rows_on_screen_only);
   ADD_TABLE ("/ui/table/page-down-to-the-end", test_page_down_to_the_end);
   ADD_TABLE ("/ui/table/focus-survives-scrolling", test_focus_survives_scrolling);
-  ADD_VIEW ("/ui/table/selection-follows-search", test_selection_follows_search);
-  ADD_VIEW ("/ui/table/sort-by-title", test_sort_by_title);
-  ADD_VIEW ("/ui/table/column-menu", test_column_menu);
-  ADD_VIEW ("/ui/table/accessible-rows-and-titles", test_accessible_rows_and_titles);
 
   status = g_test_run ();
-  g_clear_object (&app);
 
   return status;
 }
