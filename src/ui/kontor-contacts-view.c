@@ -586,6 +586,10 @@ kontor_contacts_view_constructed (GObject *object)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* Made with the first row selected (autoselect was on): nothing is
+   * selected until a person selects, and a search with nothing selected
+   * costs GtkSingleSelection no look for the selected item. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   g_signal_connect_object (self->table, "sort-changed", G_CALLBACK (on_table_sort_changed_cb),
                            self, G_CONNECT_SWAPPED);
