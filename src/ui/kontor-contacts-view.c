@@ -371,7 +371,7 @@ update_view (KontorContactsView *self)
   gboolean board = shows_board (self);
 
   /* Each view makes its rows when first shown: the one not shown costs
-   * nothing (a hidden GtkColumnView still makes 200 rows of cells). */
+   * nothing (the table has no model, so no rows, before). */
   if (board)
     ensure_board (self);
   else if (kontor_table_get_model (self->table) == NULL)

@@ -320,6 +320,48 @@ test_page_down_to_the_end (TableFixture  *fixture,
   g_assert_nonnull (kontor_table_get_row_widget (fixture->table, 0));
 }
 
+/* The width the row gave @widget */
+static int
+width_of (GtkWidget *widget)
+{
+  GtkAllocation allocation;
+
+  gtk_widget_get_allocation (widget, &allocation);
+
+  return allocation.width;
+}
+
+/* A column's width is the same for its title and every cell; a fixed
+ * width (what dragging the title's edge sets) holds, the expanding
+ * column gives way. */
+static void
+test_column_widths (TableFixture  *fixture,
+                    gconstpointer  data)
+{
+  KontorTableColumn *second = kontor_table_get_nth_column (fixture->table, 1);
+  GtkWidget *title = kontor_table_get_header_button (fixture->table, second);
+  GtkWidget *row = kontor_table_get_row_widget (fixture->table, 0);
+  GtkWidget *cell = gtk_widget_get_next_sibling (gtk_widget_get_first_child (row));
+  GtkWidget *first_title =
+    kontor_table_get_header_button (fixture->table, kontor_table_get_nth_column (fixture->table, 0));
+  int before = width_of (first_title);
+
+  g_assert_cmpint (width_of (title), ==, width_of (cell));
+
+  kontor_table_column_set_fixed_width (second, 300);
+  kontor_test_settle (100);
+  g_assert_cmpint (width_of (title), ==, 300);
+  g_assert_cmpint (width_of (cell), ==, 300);
+  g_assert_cmpint (width_of (first_title), <, before);
+
+  /* hidden: its title and cells go, the others take the room */
+  kontor_table_column_set_visible (second, FALSE);
+  kontor_test_settle (100);
+  g_assert_false (gtk_widget_get_visible (title));
+  g_assert_false (gtk_widget_get_visible (cell));
+  g_assert_cmpint (width_of (first_title), >, before);
+}
+
 static GtkWidget *
 focus_of (TableFixture *fixture)
 {
@@ -368,6 +410,7 @@ main (int   argc,
 
   ADD_TABLE ("/ui/table/rows-on-screen-only", test_rows_on_screen_only);
   ADD_TABLE ("/ui/table/page-down-to-the-end", test_page_down_to_the_end);
+  ADD_TABLE ("/ui/table/column-widths", test_column_widths);
   ADD_TABLE ("/ui/table/focus-survives-scrolling", test_focus_survives_scrolling);
 
   status = g_test_run ();
