@@ -25,7 +25,6 @@ struct _KontorTableRow
   GPtrArray   *bound;     /* KontorTableColumn bound to each slot, or NULL */
   GObject     *item;      /* bound item, or NULL */
   guint        position;  /* G_MAXUINT when not in use */
-  guint        dirty : 1; /* the item at the position may have changed */
   guint        header : 1;
 };
 

@@ -226,7 +226,6 @@ _kontor_table_row_bind (KontorTableRow *self,
                         GObject        *item)
 {
   self->position = position;
-  self->dirty = FALSE;
 
   if (item != self->item)
     {

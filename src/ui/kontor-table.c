@@ -186,7 +186,7 @@ update_rows (KontorTable *self)
       KontorTableRow *row = g_ptr_array_index (self->rows, i);
 
       if (row->position != G_MAXUINT &&
-          (row->position < first || row->position >= end || row->dirty))
+          (row->position < first || row->position >= end))
         release_row (self, row);
     }
 
@@ -483,7 +483,7 @@ on_items_changed_cb (KontorTable *self,
       if (row->position >= position + removed)
         row->position += added - removed;
       else
-        row->dirty = TRUE;
+        release_row (self, row);
     }
 
   if (cursor != G_MAXUINT && cursor >= position)
@@ -526,7 +526,7 @@ on_selection_changed_cb (KontorTable       *self,
     {
       KontorTableRow *row = g_ptr_array_index (self->rows, i);
 
-      if (row->position != G_MAXUINT && !row->dirty &&
+      if (row->position != G_MAXUINT &&
           row->position >= position && row->position < position + n_items)
         _kontor_table_row_set_selected (row, gtk_selection_model_is_selected (model,
                                                                               row->position));
@@ -977,7 +977,7 @@ kontor_table_get_row_widget (KontorTable *self,
 
   row = find_row (self, position);
 
-  return row != NULL && !row->dirty ? GTK_WIDGET (row) : NULL;
+  return row != NULL ? GTK_WIDGET (row) : NULL;
 }
 
 /**
