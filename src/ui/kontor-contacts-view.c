@@ -252,10 +252,13 @@ on_table_sort_changed_cb (KontorContactsView *self,
     }
 }
 
+/* The columns shown in their order, and the widths dragged */
 static void
 save_columns (KontorContactsView *self)
 {
+  GSettings *settings = kontor_context_get_settings (self->context);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GVariantBuilder) widths = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{si}"));
   g_auto(GStrv) ids = NULL;
 
   if (self->building)
@@ -264,14 +267,17 @@ save_columns (KontorContactsView *self)
   for (guint i = 0; i < kontor_table_get_n_columns (self->table); i++)
     {
       KontorTableColumn *column = kontor_table_get_nth_column (self->table, i);
+      const char *id = kontor_table_column_get_id (column);
 
       if (kontor_table_column_get_visible (column))
-        g_strv_builder_add (builder, kontor_table_column_get_id (column));
+        g_strv_builder_add (builder, id);
+      if (kontor_table_column_get_fixed_width (column) > 0)
+        g_variant_builder_add (&widths, "{si}", id, kontor_table_column_get_fixed_width (column));
     }
 
   ids = g_strv_builder_end (builder);
-  g_settings_set_strv (kontor_context_get_settings (self->context), "contacts-columns",
-                       (const char * const *) ids);
+  g_settings_set_strv (settings, "contacts-columns", (const char * const *) ids);
+  g_settings_set_value (settings, "contacts-column-widths", g_variant_builder_end (&widths));
 }
 
 static gboolean
@@ -478,12 +484,14 @@ delete_selected_action (GtkWidget  *widget,
 }
 
 static KontorTableColumn *
-create_column (const ColumnInfo *info)
+create_column (const ColumnInfo *info,
+               GVariant         *widths)
 {
   KontorTableColumn *column = kontor_table_column_new (info->id, _(info->title), setup_cell,
                                                        bind_cell, unbind_cell,
                                                        (gpointer) info, NULL);
   guint nat_chars = info->nat_chars;
+  int width;
 
   /* the pill is as wide as its word in the language shown ("Interessent") */
   if (info->kind == CELL_STATUS)
@@ -496,6 +504,9 @@ create_column (const ColumnInfo *info)
 
   kontor_table_column_set_nat_chars (column, nat_chars);
   kontor_table_column_set_expand (column, info->expand);
+  /* as wide as it was dragged */
+  if (g_variant_lookup (widths, info->id, "i", &width) && width > 0)
+    kontor_table_column_set_fixed_width (column, width);
   /* the name always stays */
   kontor_table_column_set_hideable (column, info != &column_infos[0]);
 
@@ -508,6 +519,7 @@ build_columns (KontorContactsView *self)
   GSettings *settings = kontor_context_get_settings (self->context);
   g_auto(GStrv) visible = g_settings_get_strv (settings, "contacts-columns");
   g_autofree char *sort_id = g_settings_get_string (settings, "contacts-sort-column");
+  g_autoptr(GVariant) widths = g_settings_get_value (settings, "contacts-column-widths");
   gboolean added[N_COLUMNS] = { FALSE, };
 
   self->building = TRUE;
@@ -516,7 +528,7 @@ build_columns (KontorContactsView *self)
    * first when the settings leave it out. */
   if (!g_strv_contains ((const char * const *) visible, column_infos[0].id))
     {
-      g_autoptr(KontorTableColumn) column = create_column (&column_infos[0]);
+      g_autoptr(KontorTableColumn) column = create_column (&column_infos[0], widths);
 
       kontor_table_append_column (self->table, column);
       added[0] = TRUE;
@@ -528,7 +540,7 @@ build_columns (KontorContactsView *self)
 
       if (info == NULL || added[info - column_infos])
         continue;
-      column = create_column (info);
+      column = create_column (info, widths);
       kontor_table_append_column (self->table, column);
       added[info - column_infos] = TRUE;
     }
@@ -538,7 +550,7 @@ build_columns (KontorContactsView *self)
 
       if (added[i])
         continue;
-      column = create_column (&column_infos[i]);
+      column = create_column (&column_infos[i], widths);
       kontor_table_column_set_visible (column, FALSE);
       kontor_table_append_column (self->table, column);
     }

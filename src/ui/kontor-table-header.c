@@ -351,7 +351,12 @@ on_resize_drag_end_cb (KontorTable    *table,
                        double          dy,
                        GtkGestureDrag *gesture)
 {
+  if (table->resizing == NULL)
+    return;
+
   table->resizing = NULL;
+  /* for the owner to remember the width */
+  _kontor_table_emit_columns_changed (table);
 }
 
 static void

@@ -745,7 +745,8 @@ kontor_table_class_init (KontorTableClass *klass)
    * KontorTable::columns-changed:
    * @self: the table
    *
-   * A column was shown, hidden or moved: for the owner to remember.
+   * A column was shown, hidden, moved or resized by dragging its title's
+   * edge: for the owner to remember.
    */
   signals[COLUMNS_CHANGED] =
     g_signal_new ("columns-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -494,6 +494,31 @@ table_shows_first_row (gpointer data)
   return kontor_table_get_row_widget (data, 0) != NULL;
 }
 
+/* A width dragged is remembered, and the next table has it */
+static void
+test_column_width_remembered (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  GtkWidget *next = NULL;
+  g_autoptr(GVariant) widths = NULL;
+  int width = 0;
+
+  /* what the end of a drag at the edge of the title does */
+  kontor_table_column_set_fixed_width (kontor_table_get_column (table, "email"), 321);
+  g_signal_emit_by_name (table, "columns-changed");
+  widths = g_settings_get_value (fixture->settings, "contacts-column-widths");
+  g_assert_true (g_variant_lookup (widths, "email", "i", &width));
+  g_assert_cmpint (width, ==, 321);
+  g_assert_false (g_variant_lookup (widths, "name", "i", &width));
+
+  next = g_object_ref_sink (kontor_contacts_view_new (fixture->context));
+  g_assert_cmpint (kontor_table_column_get_fixed_width (
+                     kontor_table_get_column (kontor_contacts_view_get_table (
+                                                KONTOR_CONTACTS_VIEW (next)), "email")), ==, 321);
+  g_object_unref (next);
+}
+
 /* Rows are read out by their contact's name, titles by theirs */
 static void
 test_table_roles_and_names (Fixture       *fixture,
@@ -548,6 +573,7 @@ main (int   argc,
   ADD ("/ui/window/delete-asks-first", test_delete_asks_first);
   ADD ("/ui/window/choose-columns", test_choose_columns);
   ADD ("/ui/window/column-menu", test_column_menu);
+  ADD ("/ui/window/column-width-remembered", test_column_width_remembered);
   ADD ("/ui/window/selection-follows-search", test_selection_follows_search);
   ADD ("/ui/window/table-roles-and-names", test_table_roles_and_names);
   ADD ("/ui/window/accessible-names", test_accessible_names);
