@@ -129,6 +129,34 @@ position_at (KontorTable *self,
   return position < _kontor_table_get_n_items (self) ? position : G_MAXUINT;
 }
 
+/* A second press on the row within the double-click time. The gesture
+ * counts presses too, but it starts over when the focus moves to the row
+ * the first press selected (seen under Xvfb). */
+static gboolean
+is_second_press (KontorTable     *self,
+                 GtkGestureClick *gesture,
+                 int              n_press,
+                 guint            position)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+  guint32 time = event != NULL ? gdk_event_get_time (event) : 0;
+  int double_click_time = 400;
+  gboolean second;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-double-click-time", &double_click_time,
+                NULL);
+  second = n_press == 2 ||
+           (self->last_press_position == position && self->last_press_time != 0 &&
+            time - self->last_press_time <= (guint32) double_click_time);
+
+  /* a third press is a first one again */
+  self->last_press_time = second ? 0 : time;
+  self->last_press_position = position;
+
+  return second;
+}
+
 static void
 on_click_pressed_cb (KontorTable     *self,
                      int              n_press,
@@ -160,7 +188,7 @@ on_click_pressed_cb (KontorTable     *self,
   kontor_table_set_cursor (self, position, TRUE);
   _kontor_table_focus_cursor (self);
 
-  if (n_press == 2 && button == GDK_BUTTON_PRIMARY)
+  if (button == GDK_BUTTON_PRIMARY && is_second_press (self, gesture, n_press, position))
     _kontor_table_emit_activate (self, position);
 }
 

@@ -61,6 +61,9 @@ struct _KontorTable
   GtkWidget         *column_menu;
   GSimpleActionGroup *column_actions;
 
+  guint32            last_press_time;     /* of the primary button on a row */
+  guint              last_press_position;
+
   KontorTableColumn *resizing;
   int                resize_start_width;
 };

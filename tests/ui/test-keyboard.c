@@ -87,6 +87,32 @@ press (const char *keys)
   kontor_test_settle (100);
 }
 
+/* Clicks @button (1 or 3) @repeat times in the middle of @widget, with
+ * the mouse, as a person does. */
+static void
+click_widget (GtkWidget  *widget,
+              const char *button,
+              const char *repeat)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  double dx, dy, point_x, point_y;
+
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) / 2.0,
+                                                   &point_x, &point_y));
+  x = g_strdup_printf ("%d", (int) (point_x + dx));
+  y = g_strdup_printf ("%d", (int) (point_y + dy));
+  run_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y,
+                                  "click", "--repeat", repeat, "--delay", "80", button, NULL });
+  kontor_test_settle (200);
+}
+
 static GtkWidget *
 focus_of (gpointer window)
 {
@@ -538,6 +564,27 @@ test_table_column_menu_keys (Fixture       *fixture,
                    kontor_table_column_get_id (kontor_table_get_nth_column (table, 1)));
 }
 
+/* The mouse: a click on a title sorts, on a row selects, a double click
+ * opens the contact */
+static void
+test_table_mouse (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  GtkWidget *page = kontor_window_get_contact_page (fixture->window);
+
+  click_widget (kontor_table_get_header_button (table, kontor_table_get_column (table, "company")),
+                "1", "1");
+  g_assert_cmpstr (kontor_table_get_sort_column (table), ==, "company");
+
+  click_widget (kontor_table_get_row_widget (table, 2), "1", "1");
+  assert_on_row (fixture, 2);
+
+  click_widget (kontor_table_get_row_widget (table, 1), "1", "2");
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+}
+
 /* ------------------------------------------------------------------------ */
 
 static gboolean
@@ -582,6 +629,8 @@ main (int   argc,
               test_table_keys, fixture_tear_down);
   g_test_add ("/ui/keyboard/table-column-menu", Fixture, NULL, fixture_set_up,
               test_table_column_menu_keys, fixture_tear_down);
+  g_test_add ("/ui/keyboard/table-mouse", Fixture, NULL, fixture_set_up,
+              test_table_mouse, fixture_tear_down);
   g_test_add ("/ui/keyboard/view-switch-remembered", Fixture, NULL, fixture_set_up,
               test_view_switch_remembered, fixture_tear_down);
   g_test_add ("/ui/keyboard/view-switch-settings-refuse", Fixture, NULL, fixture_set_up_refusing,
