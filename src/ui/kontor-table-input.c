@@ -130,8 +130,8 @@ position_at (KontorTable *self,
 }
 
 /* A second press on the row within the double-click time. The gesture
- * counts presses too, but it starts over when the focus moves to the row
- * the first press selected (seen under Xvfb). */
+ * counts presses too, but was seen to start over between the two presses
+ * of a double click (under Xvfb, once the first had selected the row). */
 static gboolean
 is_second_press (KontorTable     *self,
                  GtkGestureClick *gesture,
