@@ -119,7 +119,6 @@ _kontor_table_columns_changed (KontorTable *self,
         _kontor_table_row_update_cells (g_ptr_array_index (self->rows, i));
       _kontor_table_row_update_cells (self->header);
       _kontor_table_row_update_cells (self->prototype);
-      self->row_height = 0;
     }
   _kontor_table_header_update (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));

@@ -310,18 +310,22 @@ kontor_table_size_allocate (GtkWidget *widget,
 {
   KontorTable *self = KONTOR_TABLE (widget);
   double vvalue, hvalue;
-  int body_height;
+  int body_height, row_height;
 
   _kontor_table_layout_columns (self, width);
 
   gtk_widget_measure (GTK_WIDGET (self->header), GTK_ORIENTATION_VERTICAL, -1,
                       NULL, &self->header_height, NULL, NULL);
-  if (self->row_height <= 0)
-    {
-      gtk_widget_measure (GTK_WIDGET (self->prototype), GTK_ORIENTATION_VERTICAL, -1,
-                          NULL, &self->row_height, NULL, NULL);
-      self->row_height = MAX (self->row_height, 1);
-    }
+  /* cached by GTK until a font, style or column changes it; a new
+   * height keeps the same first row on screen */
+  gtk_widget_measure (GTK_WIDGET (self->prototype), GTK_ORIENTATION_VERTICAL, -1,
+                      NULL, &row_height, NULL, NULL);
+  row_height = MAX (row_height, 1);
+  if (self->row_height > 0 && row_height != self->row_height &&
+      self->pending_first == G_MAXUINT)
+    self->pending_first = (guint) (gtk_adjustment_get_value (self->vadjustment) /
+                                   self->row_height);
+  self->row_height = row_height;
   body_height = MAX (0, height - self->header_height);
 
   vvalue = gtk_adjustment_get_value (self->vadjustment);
@@ -398,16 +402,8 @@ kontor_table_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (kontor_table_parent_class)->css_changed (widget, change);
 
-  /* a new font or style: measure again, at the same first row */
-  if (self->row_height > 0)
-    {
-      guint first, end;
-
-      get_visible_range (self, &first, &end);
-      self->row_height = 0;
-      self->char_width = 0;
-      self->pending_first = first;
-    }
+  /* maybe a new font: the widths again, and the height (size_allocate) */
+  self->char_width = 0;
   gtk_widget_queue_resize (widget);
 }
 

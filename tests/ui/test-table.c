@@ -362,6 +362,42 @@ test_column_widths (TableFixture  *fixture,
   g_assert_cmpint (width_of (first_title), >, before);
 }
 
+/* A style change keeps the scroll position; a bigger font measures the
+ * rows again and keeps the same first row on screen */
+static void
+test_font_change (TableFixture  *fixture,
+                  gconstpointer  data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->table));
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  double row_height = gtk_adjustment_get_upper (adjustment) / N_ITEMS;
+  double value = row_height * 100.5;
+  guint setups = fixture->n_setups;
+
+  gtk_adjustment_set_value (adjustment, value);
+  kontor_test_settle (100);
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->table), "view");
+  kontor_test_settle (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+
+  gtk_css_provider_load_from_data (provider, "kontortable { font-size: 200%; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  kontor_test_settle (200);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) / N_ITEMS, >, row_height * 1.5);
+  g_assert_nonnull (kontor_table_get_row_widget (fixture->table, 100));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==,
+                     100 * gtk_adjustment_get_upper (adjustment) / N_ITEMS);
+  /* fewer rows fit: the ones left over go, none is made */
+  g_assert_cmpuint (fixture->n_setups, ==, setups);
+  g_assert_cmpuint (kontor_table_count_row_widgets (fixture->table), <=,
+                    rows_on_screen (fixture) + 2);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (provider));
+}
+
 static GtkWidget *
 focus_of (TableFixture *fixture)
 {
@@ -411,6 +447,7 @@ main (int   argc,
   ADD_TABLE ("/ui/table/rows-on-screen-only", test_rows_on_screen_only);
   ADD_TABLE ("/ui/table/page-down-to-the-end", test_page_down_to_the_end);
   ADD_TABLE ("/ui/table/column-widths", test_column_widths);
+  ADD_TABLE ("/ui/table/font-change", test_font_change);
   ADD_TABLE ("/ui/table/focus-survives-scrolling", test_focus_survives_scrolling);
 
   status = g_test_run ();
