@@ -24,6 +24,9 @@ void              kontor_contacts_view_focus_table     (KontorContactsView *self
 void              kontor_contacts_view_select          (KontorContactsView *self,
                                                         const char         *contact_id);
 KontorBoard      *kontor_contacts_view_get_board       (KontorContactsView *self);
+void              kontor_contacts_view_sort_by         (KontorContactsView *self,
+                                                        const char         *column_id,
+                                                        GtkSortType         order);
 void              kontor_contacts_view_set_leads_only  (KontorContactsView *self,
                                                         gboolean            leads_only);
 
