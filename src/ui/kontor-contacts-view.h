@@ -19,15 +19,15 @@ G_DECLARE_FINAL_TYPE (KontorContactsView, kontor_contacts_view, KONTOR, CONTACTS
 GtkWidget        *kontor_contacts_view_new             (KontorContext      *context);
 KontorRecordList *kontor_contacts_view_get_list        (KontorContactsView *self);
 KontorTable      *kontor_contacts_view_get_table       (KontorContactsView *self);
-void              kontor_contacts_view_sort_by         (KontorContactsView *self,
-                                                        const char         *column_id,
-                                                        GtkSortType         order);
 GtkEditable      *kontor_contacts_view_get_search_entry (KontorContactsView *self);
 void              kontor_contacts_view_focus_search    (KontorContactsView *self);
 void              kontor_contacts_view_focus_table     (KontorContactsView *self);
 void              kontor_contacts_view_select          (KontorContactsView *self,
                                                         const char         *contact_id);
 KontorBoard      *kontor_contacts_view_get_board       (KontorContactsView *self);
+void              kontor_contacts_view_sort_by         (KontorContactsView *self,
+                                                        const char         *column_id,
+                                                        GtkSortType         order);
 void              kontor_contacts_view_set_leads_only  (KontorContactsView *self,
                                                         gboolean            leads_only);
 
