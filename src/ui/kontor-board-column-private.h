@@ -25,7 +25,9 @@ struct _KontorBoardColumn
   GtkScrolledWindow    *scroller;
   GtkGridView          *grid_view;
   GtkSliceListModel    *slice;
-  guint                 grow_source;
+  gboolean              in_view;        /* makes cards: in view once, or scrolled to */
+  gboolean              allocating;
+  guint                 fill_source;
   GtkLabel             *overdue_label;
   GtkLabel             *stale_label;
   guint                 alerts_source;

@@ -51,6 +51,7 @@ void                  _kontor_board_column_time_passed  (KontorBoardColumn    *s
 KontorBoardCard      *_kontor_board_column_find_card_near (KontorBoardColumn  *self,
                                                          double                y,
                                                          GtkWidget            *relative_to);
+void                  _kontor_board_column_check_view   (KontorBoardColumn    *self);
 gboolean              _kontor_board_column_focus_first  (KontorBoardColumn    *self);
 void                  _kontor_board_column_scroll_to    (KontorBoardColumn    *self,
                                                          guint                 position);

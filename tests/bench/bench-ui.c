@@ -52,6 +52,7 @@
 #include <adwaita.h>
 
 #include "kontor-bench.h"
+#include "kontor-board-card.h"
 #include "kontor-board-column.h"
 #include "kontor-contacts-view.h"
 #include "kontor-context.h"
@@ -335,6 +336,33 @@ run_table (Child *child)
   report ("table_move_paint_ms", kontor_bench_median (paint_after_ms));
 }
 
+/* The cards a board has made (and the card widgets in them) */
+static guint
+count_cards (GtkWidget *widget)
+{
+  guint n = KONTOR_IS_BOARD_CARD (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_cards (child);
+
+  return n;
+}
+
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+
+  return n;
+}
+
 /* The board's first screen, as the table's above, then cards moved to the
  * next column (feature P4, src/README.md): committed, and painted. */
 static void
@@ -354,6 +382,9 @@ run_board (Child *child)
   view = show_contacts_view (child, "board_open");
   board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (view));
   report ("board_cards", kontor_board_get_n_items (board));
+  /* what the first frame needed: cards and widgets made */
+  report ("board_open_cards_made", count_cards (GTK_WIDGET (board)));
+  report ("board_open_widgets", count_widgets (GTK_WIDGET (board)));
   settle (500);
 
   /* the top card of column i to the top of column i + 1, as Ctrl+Alt+→
