@@ -31,6 +31,7 @@ struct _KontorBoardColumn
   GtkLabel             *overdue_label;
   GtkLabel             *stale_label;
   guint                 alerts_source;
+  guint                 alerts_tick;
   gboolean              alerts_stale;
 };
 

@@ -202,8 +202,25 @@ on_alerts_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* In the frame that shows the change: the counts come after it is painted */
+static gboolean
+on_alerts_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+
+  self->alerts_tick = 0;
+  if (self->alerts_source == 0)
+    self->alerts_source = g_idle_add (on_alerts_idle_cb, self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* After any change of the store or the list, once: an edit of a due date
- * changes no row of the list. A column nobody sees counts when shown. */
+ * changes no row of the list. A column nobody sees counts when shown. The
+ * count waits for the frame that shows the change: a move is painted
+ * first, counted after. */
 static void
 queue_alerts_update (KontorBoardColumn *self)
 {
@@ -213,8 +230,36 @@ queue_alerts_update (KontorBoardColumn *self)
       return;
     }
 
-  if (self->alerts_source == 0)
-    self->alerts_source = g_idle_add (on_alerts_idle_cb, self);
+  if (self->alerts_source == 0 && self->alerts_tick == 0)
+    self->alerts_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_alerts_tick_cb,
+                                                      NULL, NULL);
+}
+
+/* A contact changed elsewhere on the board changes nothing counted here */
+static void
+on_store_changed_cb (KontorBoardColumn *self,
+                     const char        *entity,
+                     GArray            *rowids,
+                     KontorStore       *store)
+{
+  g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  if (g_strcmp0 (entity, "contact") == 0 && rowids != NULL && rowids->len > 0)
+    {
+      guint i;
+
+      for (i = 0; i < rowids->len; i++)
+        {
+          if (kontor_record_list_find_rowid (self->list,
+                                             g_array_index (rowids, gint64, i)) != G_MAXUINT)
+            break;
+        }
+      /* one that left the column changed the list, which says so */
+      if (i == rowids->len)
+        return;
+    }
+
+  queue_alerts_update (self);
 }
 
 static void
@@ -784,7 +829,7 @@ kontor_board_column_constructed (GObject *object)
   /* counted when first shown */
   self->alerts_stale = TRUE;
   g_signal_connect_object (_kontor_board_column_get_store (self), "changed",
-                           G_CALLBACK (queue_alerts_update), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kontor_board_get_filter (self->board), "changed",
                            G_CALLBACK (on_view_filter_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -832,6 +877,9 @@ kontor_board_column_dispose (GObject *object)
     gtk_grid_view_set_model (self->grid_view, NULL);
   g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_handle_id (&self->alerts_source, g_source_remove);
+  if (self->alerts_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->alerts_tick);
+  self->alerts_tick = 0;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_BOARD_COLUMN);
 
