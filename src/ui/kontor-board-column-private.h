@@ -27,6 +27,7 @@ struct _KontorBoardColumn
   GtkSliceListModel    *slice;
   gboolean              in_view;        /* makes cards: in view once, or scrolled to */
   gboolean              allocating;
+  gboolean              scrolled;       /* makes a screen of cards below the visible ones */
   guint                 fill_source;
   GtkLabel             *overdue_label;
   GtkLabel             *stale_label;

@@ -289,10 +289,12 @@ is_near_view (KontorBoardColumn *self,
          bounds.origin.x < gtk_widget_get_width (viewport) + margin;
 }
 
-/* Gives the view the cards it shows, and one more below: the slice grows
- * by the cards the visible part lacks, at the height of the cards made so
- * far (a guess before there are any). Nothing for a column out of view. */
-static void
+/* Gives the view the cards it shows, and one more below; once the column
+ * was scrolled, a screen more, so that a page down finds its cards made
+ * (the adjustment keeps its value within what is made). The slice grows
+ * by the cards that lack, at the height of the cards made so far (a guess
+ * before there are any). Nothing for a column out of view. */
+static gboolean
 fill_view (KontorBoardColumn *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
@@ -302,24 +304,32 @@ fill_view (KontorBoardColumn *self)
   double card_height, missing;
 
   if (!self->in_view || size >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
-    return;
+    return FALSE;
 
   /* before the first allocation of the view: the column's height */
   if (page <= 0)
     page = gtk_widget_get_height (GTK_WIDGET (self));
   card_height = size > 0 && upper > 0 ? upper / size : CARD_HEIGHT_GUESS;
-  missing = gtk_adjustment_get_value (adjustment) + page + card_height - upper;
-  if (missing > 0)
-    grow_slice_to (self, size + (guint) ceil (missing / card_height));
+  missing = gtk_adjustment_get_value (adjustment) + page - upper +
+            (self->scrolled ? page : card_height);
+  if (missing <= 0)
+    return FALSE;
+
+  grow_slice_to (self, size + (guint) ceil (missing / card_height));
+
+  return gtk_slice_list_model_get_size (self->slice) > size;
 }
 
-/* From the adjustment's signals, which also come during size allocation */
+/* From the adjustment's signals, which also come during the view's size
+ * allocation: the column fills the view as it is allocated, before the
+ * view, in the same frame */
 static void
 on_vadjustment_changed_cb (KontorBoardColumn *self)
 {
-  if (self->slice != NULL && !self->allocating)
-    fill_view (self);
+  if (!self->allocating)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
+
 
 /**
  * _kontor_board_column_check_view:
@@ -346,7 +356,7 @@ on_fill_neighbour_cb (gpointer data)
   if (!self->in_view)
     {
       self->in_view = TRUE;
-      fill_view (self);
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
     }
 
   return G_SOURCE_REMOVE;
@@ -377,13 +387,18 @@ clear_drop_mark (KontorBoardCard *card,
   _kontor_board_card_clear_drop_mark (card);
 }
 
-/* Scrolled under a drag (the drag held at its edge): the cards move, the
- * pointer does not, so no card hears of it; the marks go until it moves */
 static void
-on_vadjustment_value_changed_cb (KontorBoardColumn *self)
+on_vadjustment_value_changed_cb (KontorBoardColumn *self,
+                                 GtkAdjustment     *adjustment)
 {
+  if (gtk_adjustment_get_value (adjustment) > 0)
+    self->scrolled = TRUE;
+  on_vadjustment_changed_cb (self);
+  /* Scrolled under a drag (the drag held at its edge): the cards move, the
+   * pointer does not, so no card hears of it; the marks go until it moves */
   foreach_card (self, clear_drop_mark, NULL);
 }
+
 
 static void
 on_list_n_items_cb (KontorBoardColumn *self,
@@ -713,10 +728,10 @@ kontor_board_column_map (GtkWidget *widget)
  * allocation (a GtkBox's layout manager would take it): a column in view
  * makes its cards as it is allocated, before the frame is painted, the
  * visible ones at a guessed height first and, when the view turned out
- * taller than its cards, the rest in a second layout of the same frame
- * (the frame clock repeats the layout when asked during it). A column
- * next to the visible ones makes its cards after the frame, so that Left
- * and Right and scrolling sideways find them ready. */
+ * taller than its cards, the rest, allocating its children again. Scrolled,
+ * it queues an allocation, which comes in the same frame. A column next to
+ * the visible ones makes its cards after the frame, so that Left and
+ * Right and scrolling sideways find them ready. */
 static void
 kontor_board_column_measure (GtkWidget      *widget,
                              GtkOrientation  orientation,
@@ -753,25 +768,15 @@ kontor_board_column_measure (GtkWidget      *widget,
     }
 }
 
+/* the cards take what the header and the counts leave */
 static void
-kontor_board_column_size_allocate (GtkWidget *widget,
-                                   int        width,
-                                   int        height,
-                                   int        baseline)
+allocate_children (KontorBoardColumn *self,
+                   int                width,
+                   int                height)
 {
-  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
   int y = 0;
 
-  if (!self->in_view && is_near_view (self, 0))
-    self->in_view = TRUE;
-  else if (!self->in_view && self->fill_source == 0 && is_near_view (self, width))
-    self->fill_source = g_idle_add_full (G_PRIORITY_LOW, on_fill_neighbour_cb, self, NULL);
-
-  self->allocating = TRUE;
-  fill_view (self);
-
-  /* the cards take what the header and the counts leave */
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -787,9 +792,32 @@ kontor_board_column_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
       y += child_height;
     }
+}
 
-  self->allocating = FALSE;
+static void
+kontor_board_column_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+
+  if (!self->in_view && is_near_view (self, 0))
+    self->in_view = TRUE;
+  else if (!self->in_view && self->fill_source == 0 && is_near_view (self, width))
+    self->fill_source = g_idle_add_full (G_PRIORITY_LOW, on_fill_neighbour_cb, self, NULL);
+
+  /* the cards a guess says fit; then, if that was short, the rest, and the
+   * children allocated again (a resize queued now would be lost) */
+  self->allocating = TRUE;
   fill_view (self);
+  for (guint i = 0; i < 3; i++)
+    {
+      allocate_children (self, width, height);
+      if (!fill_view (self))
+        break;
+    }
+  self->allocating = FALSE;
 }
 
 /* Behind the table, or hidden in the board settings, a column's list runs
@@ -846,8 +874,6 @@ kontor_board_column_constructed (GObject *object)
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_vadjustment_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "value-changed",
-                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "value-changed",
                            G_CALLBACK (on_vadjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
   kontor_autoscroll_attach (self->scroller, GTK_ORIENTATION_VERTICAL);
