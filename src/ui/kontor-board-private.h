@@ -62,6 +62,7 @@ void                  _kontor_board_card_bind           (KontorBoardCard      *s
 void                  _kontor_board_card_unbind         (KontorBoardCard      *self);
 void                  _kontor_board_card_update         (KontorBoardCard      *self);
 void                  _kontor_board_card_clear_drop_mark (KontorBoardCard     *self);
+void                  _kontor_board_card_arm            (KontorBoardCard      *self);
 
 /* The board's own state, shared by kontor-board.c (columns, loading) and
  * kontor-board-moves.c (moves, focus, keyboard); not for other files. */
