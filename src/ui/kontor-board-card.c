@@ -30,9 +30,10 @@
  * scrolls, so everything it shows comes from the contact bound to it. It
  * is what keyboard focus lands on, it drags its contact (the model
  * object, never itself: src/README.md "Models feeding views") and takes drops before or after
- * itself. The assign and due date popovers and the "Move to" menu are made
- * when first opened: a board keeps only a few dozen cards alive, but a
- * calendar on each would still be thousands of widgets.
+ * itself. Its buttons are made when the pointer or the focus first comes
+ * to it (_kontor_board_card_arm()), their popovers and the "Move to" menu
+ * when first opened: GTK 4.8 makes a card for every contact scrolled into
+ * view, and most are only looked at.
  */
 struct _KontorBoardCard
 {
