@@ -29,6 +29,7 @@ struct _KontorBoardColumn
   gboolean              allocating;
   gboolean              scrolled;       /* makes a screen of cards below the visible ones */
   guint                 fill_source;
+  guint                 refill_source;
   GtkLabel             *overdue_label;
   GtkLabel             *stale_label;
   guint                 alerts_source;

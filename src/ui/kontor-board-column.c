@@ -49,10 +49,10 @@
  * table then costs one query, not one per column.
  */
 
-/* the height of a card before any is made, a small one's: the first
- * frame's cards are the ones that fit at this height, and the next layout
- * (in the same frame) adds what is missing below */
-#define CARD_HEIGHT_GUESS 96.0
+/* the height of a card before any is made, a typical one's: the first
+ * frame's cards are the ones that fit at this height, and a second
+ * allocation (in the same frame) adds what the real heights lack */
+#define CARD_HEIGHT_GUESS 120.0
 
 /* cards made beyond the visible ones when a card further down is
  * scrolled to */
@@ -320,14 +320,35 @@ fill_view (KontorBoardColumn *self)
   return gtk_slice_list_model_get_size (self->slice) > size;
 }
 
-/* From the adjustment's signals, which also come during the view's size
- * allocation: the column fills the view as it is allocated, before the
- * view, in the same frame */
+static gboolean
+on_refill_cb (gpointer data)
+{
+  KontorBoardColumn *self = data;
+
+  self->refill_source = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The column fills its view as it is allocated. The adjustments' signals
+ * also come during a layout, when a queued allocation could be lost, so
+ * the allocation is queued from an idle that runs before the next frame:
+ * scrolled by an event, the cards come in that frame; scrolled during a
+ * frame (a tick, a layout), in the next, which the screen of cards made
+ * ahead covers. */
+static void
+queue_refill (KontorBoardColumn *self)
+{
+  if (self->refill_source == 0)
+    self->refill_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, on_refill_cb, self, NULL);
+}
+
 static void
 on_vadjustment_changed_cb (KontorBoardColumn *self)
 {
   if (!self->allocating)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+    queue_refill (self);
 }
 
 
@@ -344,7 +365,7 @@ _kontor_board_column_check_view (KontorBoardColumn *self)
   g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
 
   if (!self->in_view)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+    queue_refill (self);
 }
 
 static gboolean
@@ -902,6 +923,7 @@ kontor_board_column_dispose (GObject *object)
   if (self->grid_view != NULL)
     gtk_grid_view_set_model (self->grid_view, NULL);
   g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_handle_id (&self->refill_source, g_source_remove);
   g_clear_handle_id (&self->alerts_source, g_source_remove);
   if (self->alerts_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->alerts_tick);
