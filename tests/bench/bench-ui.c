@@ -350,29 +350,17 @@ run_table (Child *child)
   report ("table_move_paint_ms", kontor_bench_median (paint_after_ms));
 }
 
-/* The cards a board has made (and the card widgets in them) */
+/* The widgets of @type in @widget and under it */
 static guint
-count_cards (GtkWidget *widget)
+count_widgets (GtkWidget *widget,
+               GType      type)
 {
-  guint n = KONTOR_IS_BOARD_CARD (widget) ? 1 : 0;
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    n += count_cards (child);
-
-  return n;
-}
-
-static guint
-count_widgets (GtkWidget *widget)
-{
-  guint n = 1;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_widgets (child);
+    n += count_widgets (child, type);
 
   return n;
 }
@@ -397,8 +385,8 @@ run_board (Child *child)
   board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (view));
   report ("board_cards", kontor_board_get_n_items (board));
   /* what the first frame needed: cards and widgets made */
-  report ("board_open_cards_made", count_cards (GTK_WIDGET (board)));
-  report ("board_open_widgets", count_widgets (GTK_WIDGET (board)));
+  report ("board_open_cards_made", count_widgets (GTK_WIDGET (board), KONTOR_TYPE_BOARD_CARD));
+  report ("board_open_widgets", count_widgets (GTK_WIDGET (board), GTK_TYPE_WIDGET));
   settle (500);
 
   /* the top card of column i to the top of column i + 1, as Ctrl+Alt+→
