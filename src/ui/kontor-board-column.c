@@ -351,13 +351,12 @@ on_vadjustment_changed_cb (KontorBoardColumn *self)
     queue_refill (self);
 }
 
-
 /**
  * _kontor_board_column_check_view:
  * @self: a column
  *
  * Called as the board scrolls sideways: a column without cards that
- * comes into view makes them in the frame that shows it.
+ * comes into view makes them before the next frame (see queue_refill()).
  */
 void
 _kontor_board_column_check_view (KontorBoardColumn *self)
