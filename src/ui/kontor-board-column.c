@@ -36,8 +36,8 @@
  * (GTK_GRID_VIEW_MAX_VISIBLE_ROWS). Even that is five screens of cards,
  * so the view sees a prefix of the list that holds the cards in view and
  * one more: it grows as the column is scrolled (or a card further down is
- * scrolled to) and as the column grows taller, in the frame that needs
- * the cards. A column scrolled out of view sideways has an empty prefix
+ * scrolled to) and as the column grows taller, before the frame that
+ * needs the cards. A column scrolled out of view sideways has an empty prefix
  * until it comes into view or next to it (see
  * kontor_board_column_size_allocate()). The prefix starts at 0, so a
  * position in the view is a position in the list. The scroll bar shows
@@ -53,10 +53,6 @@
  * frame's cards are the ones that fit at this height, and a second
  * allocation (in the same frame) adds what the real heights lack */
 #define CARD_HEIGHT_GUESS 120.0
-
-/* cards made beyond the visible ones when a card further down is
- * scrolled to */
-#define SLICE_STEP 6
 
 enum {
   PROP_0,
@@ -656,9 +652,11 @@ _kontor_board_column_scroll_to (KontorBoardColumn *self,
   if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
     return;
 
-  /* the card and a few below it, in a column that may have had none */
+  /* the card now, in a column that may have had none; the cards around
+   * it when the column is allocated, before the frame */
   self->in_view = TRUE;
-  grow_slice_to (self, position + 1 + SLICE_STEP);
+  grow_slice_to (self, position + 1);
+  queue_refill (self);
   gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
                               position);
 }
