@@ -158,22 +158,24 @@ kontor_text_sort_key_natural (const char *text)
   return make_sort_key (text, TRUE);
 }
 
-/**
- * kontor_phone_normalize:
- * @number: (nullable): a phone number as typed
- *
- * Reduces a phone number to its international digits, however it was
- * typed: "+49 30 1234567", "0049 30 1234567", "030/123 45 67" and
- * "+49 (0)30 1234567" all become "49301234567". A national number (leading
- * single 0) is taken as German, the country of most of our users.
- *
- * Returns: (transfer full): the digits, "" when there are none
- */
-char *
-kontor_phone_normalize (const char *number)
+/* Phone numbers (src/README.md "Search") ---------------------------------- */
+
+/* The default country of a number written without one: the team is
+ * German. The one place that says so. */
+#define DEFAULT_COUNTRY_CODE "49"
+
+/* The international digits of @number and where its digit groups start
+ * in them: @starts gets the offsets (guint) of the groups after the
+ * first, i.e. of digits that follow a space, "/", "-", ")" … in the text
+ * as typed. */
+static char *
+normalize_with_groups (const char *number,
+                       GArray     *starts)
 {
   GString *digits = g_string_new (NULL);
   gboolean international = FALSE;
+  gboolean after_separator = FALSE;
+  int shift = 0;
   const char *p;
 
   if (number == NULL)
@@ -191,24 +193,110 @@ kontor_phone_normalize (const char *number)
       if (international && p[0] == '(' && p[1] == '0' && p[2] == ')')
         {
           p += 2;
+          after_separator = TRUE;
           continue;
         }
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (digits, *p);
+      if (!g_ascii_isdigit (*p))
+        {
+          after_separator = TRUE;
+          continue;
+        }
+      if (after_separator && digits->len > 0 && starts != NULL)
+        {
+          guint start = digits->len;
+          g_array_append_val (starts, start);
+        }
+      after_separator = FALSE;
+      g_string_append_c (digits, *p);
     }
 
-  if (international)
-    return g_string_free (digits, FALSE);
-
-  if (g_str_has_prefix (digits->str, "00"))
-    g_string_erase (digits, 0, 2);
-  else if (digits->str[0] == '0')
+  if (!international)
     {
-      g_string_erase (digits, 0, 1);
-      g_string_prepend (digits, "49");
+      /* "0049 30": a country code after the international prefix; "030":
+       * a national number of the default country */
+      if (g_str_has_prefix (digits->str, "00"))
+        {
+          g_string_erase (digits, 0, 2);
+          shift = -2;
+        }
+      else if (digits->str[0] == '0')
+        {
+          g_string_erase (digits, 0, 1);
+          g_string_prepend (digits, DEFAULT_COUNTRY_CODE);
+          shift = strlen (DEFAULT_COUNTRY_CODE) - 1;
+        }
     }
+
+  for (guint i = 0; starts != NULL && i < starts->len; i++)
+    g_array_index (starts, guint, i) += shift;
 
   return g_string_free (digits, FALSE);
+}
+
+/**
+ * kontor_phone_normalize:
+ * @number: (nullable): a phone number as typed
+ *
+ * Reduces a phone number to its international digits, however it was
+ * typed: "+49 30 1234567", "0049 30 1234567", "030/123 45 67" and
+ * "+49 (0)30 1234567" all become "49301234567". A national number (leading
+ * single 0) is taken as German, the country of most of our users.
+ *
+ * Returns: (transfer full): the digits, "" when there are none
+ */
+char *
+kontor_phone_normalize (const char *number)
+{
+  return normalize_with_groups (number, NULL);
+}
+
+/* Keys shorter than this are never looked for: a phone query has at
+ * least as many digits (kontor_phone_is_query()). */
+#define MIN_QUERY_DIGITS 3
+
+/**
+ * kontor_phone_index_keys:
+ * @number: (nullable): a stored phone number as typed
+ *
+ * The keys under which search finds @number: "+" and its international
+ * digits (a query with a country or trunk prefix matches the start of
+ * these), and the digits from the start of every later digit group and
+ * from after the default country code (a query of bare digits matches the
+ * start of any key). "+49 (0)30 123 45" gives "+493012345", "3012345",
+ * "12345" and "345".
+ *
+ * Returns: (transfer full): the keys, none when @number has no digits
+ */
+GStrv
+kontor_phone_index_keys (const char *number)
+{
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autofree char *digits = normalize_with_groups (number, starts);
+  GPtrArray *keys = g_ptr_array_new ();
+  gsize len = strlen (digits);
+
+  if (len > 0)
+    g_ptr_array_add (keys, g_strconcat ("+", digits, NULL));
+
+  if (g_str_has_prefix (digits, DEFAULT_COUNTRY_CODE))
+    {
+      guint start = strlen (DEFAULT_COUNTRY_CODE);
+      g_array_append_val (starts, start);
+    }
+
+  for (guint i = 0; i < starts->len; i++)
+    {
+      guint start = g_array_index (starts, guint, i);
+
+      if (start == 0 || start + MIN_QUERY_DIGITS > len ||
+          !g_hash_table_add (seen, GUINT_TO_POINTER (start)))
+        continue;
+      g_ptr_array_add (keys, g_strdup (digits + start));
+    }
+  g_ptr_array_add (keys, NULL);
+
+  return (GStrv) g_ptr_array_free (keys, FALSE);
 }
 
 /**
@@ -234,7 +322,47 @@ kontor_phone_is_query (const char *text)
         return FALSE;
     }
 
-  return n_digits >= 3;
+  return n_digits >= MIN_QUERY_DIGITS;
+}
+
+/**
+ * kontor_phone_query_key:
+ * @text: (nullable): a phone query (kontor_phone_is_query())
+ *
+ * What the keys of a matching number start with (see
+ * kontor_phone_index_keys()): a query with a country code ("+49 30",
+ * "0049 30") or a trunk prefix ("030") is a whole number's start, "+4930";
+ * bare digits ("30 12") may start at any digit group, "3012".
+ *
+ * Returns: (transfer full) (nullable): the key prefix, %NULL when @text is
+ *   not a phone query
+ */
+char *
+kontor_phone_query_key (const char *text)
+{
+  GString *digits;
+  const char *p;
+
+  if (!kontor_phone_is_query (text))
+    return NULL;
+
+  for (p = text; *p != '+' && !g_ascii_isdigit (*p); p++)
+    ;
+  if (*p == '+' || *p == '0')
+    {
+      g_autofree char *international = kontor_phone_normalize (text);
+
+      return g_strconcat ("+", international, NULL);
+    }
+
+  digits = g_string_new (NULL);
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+    }
+
+  return g_string_free (digits, FALSE);
 }
 
 /**

@@ -111,21 +111,10 @@ append_words (GString    *column,
     }
 }
 
-static void
-append_phones (GString   *column,
-               GPtrArray *phones)
+static GPtrArray *
+contact_phones (KontorRecord *record)
 {
-  for (guint i = 0; phones != NULL && i < phones->len; i++)
-    {
-      const KontorChannel *phone = g_ptr_array_index (phones, i);
-      g_autofree char *digits = kontor_phone_normalize (phone->value);
-
-      /* as typed, international digits and the German national form, so
-       * that "+49 30 12", "030 12" and "4930" all find "(030) 123 45" */
-      g_string_append_printf (column, "%s%s %s", column->len > 0 ? " " : "", phone->value, digits);
-      if (g_str_has_prefix (digits, "49"))
-        g_string_append_printf (column, " 0%s", digits + 2);
-    }
+  return kontor_contact_get_phones (KONTOR_CONTACT (record));
 }
 
 static void
@@ -142,7 +131,7 @@ contact_search_document (KontorStore   *self,
   append_words (columns[1], kontor_contact_get_company_name (contact));
   for (guint i = 0; emails != NULL && i < emails->len; i++)
     append_words (columns[2], ((KontorChannel *) g_ptr_array_index (emails, i))->value);
-  append_phones (columns[3], kontor_contact_get_phones (contact));
+  /* columns[3]: phone numbers have an index of their own (phone_key_table) */
   append_words (columns[4], kontor_contact_get_customer_number (contact));
   append_words (columns[5], kontor_contact_get_notes (contact));
 }
@@ -341,11 +330,13 @@ KontorEntityInfo _kontor_store_contact_entity = {
   .link_table = "contact_link",
   .sort_columns = { "sort_name", "sort_company", "sort_email", "sort_phone", "sort_number" },
   .search_table = "contact_search",
+  .phone_key_table = "contact_phone_key",
   .derived_select = ", co.name, ps.name, ps.key",
   .derived_joins = " LEFT JOIN company co ON co.id = t.company_id"
                    " LEFT JOIN pipeline_status ps ON ps.id = t.pipeline_status_id",
   .sort_texts = contact_sort_texts,
   .search_document = contact_search_document,
+  .phones = contact_phones,
   .in_search_document = contact_in_search_document,
   .load_derived = contact_load_derived,
   .derive = contact_derive,

@@ -92,14 +92,16 @@ write_new_search_document (KontorStore            *self,
   return _kontor_store_write_search_document (self, info, record, FALSE, error);
 }
 
-/* Writes the search document of every contact anew (migration to version
- * 2, and after changes to what the document holds). */
+/* Writes the search document and phone keys of every contact anew
+ * (migrations to versions 2 and 6, and after changes to what the document
+ * holds). */
 static gboolean
 rebuild_search (KontorStore  *self,
                 GError      **error)
 {
   const KontorEntityInfo *info = _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT);
 
+  /* the phone keys (version 6) are new and empty whenever this runs */
   return _kontor_store_exec (self, "DELETE FROM contact_search", error) &&
          rewrite_each_record (self, info, write_new_search_document, error);
 }
@@ -137,9 +139,26 @@ static const struct {
   { "003-board.sql", _kontor_store_rank_all_contacts },
   { "004-board-index.sql", NULL },
   { "005-staleness.sql", NULL },
+  { "006-phone-search.sql", rebuild_search },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);
+
+/* Whether @step runs again for a version after @from (up to @target): a
+ * rebuild then runs once, the last time. */
+static gboolean
+runs_later (MigrationStep step,
+           int           from,
+           int           target)
+{
+  for (int v = from; v < target; v++)
+    {
+      if (migrations[v].after == step)
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 static int
 get_user_version (KontorStore  *self,
@@ -241,7 +260,8 @@ migrate (KontorStore  *self,
   for (int v = version; ok && v < target; v++)
     ok = run_migration_script (self, migrations[v].script, error);
   for (int v = version; ok && v < target; v++)
-    ok = migrations[v].after == NULL || migrations[v].after (self, error);
+    ok = migrations[v].after == NULL || runs_later (migrations[v].after, v + 1, target) ||
+         migrations[v].after (self, error);
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", target);
 

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kontor-enums.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-query.h"
@@ -85,53 +87,40 @@ has_word_character (const char *token)
   return FALSE;
 }
 
-/**
- * _kontor_store_match_expression:
- * @search_text: what the user typed
- *
- * Turns typed text into an FTS5 query: every word must match as a prefix
- * ("Mül An" finds "Anna Müller"); a word is quoted, so FTS5 syntax typed
- * by a user is taken literally; a word with umlauts also matches its
- * transliteration ("Müller" finds "Mueller"; the index holds both forms of
- * stored names, so "mueller" finds "Müller"). Text that looks like a phone
- * number also matches the number's international digits, however it was
- * typed.
- *
- * Returns: (transfer full) (nullable): the expression, %NULL when the text
- *   holds nothing to search for
- */
-char *
-_kontor_store_match_expression (const char *search_text)
+/* Appends one typed word to an FTS5 expression: quoted, so FTS5 syntax
+ * typed by a user is taken literally, as a prefix, and with its German
+ * transliteration ("Müller" also finds a contact written "Mueller"; the
+ * index holds both forms of stored names, so "mueller" finds "Müller"). */
+static void
+append_word (GString    *expression,
+             const char *word)
 {
-  g_auto(GStrv) tokens = NULL;
-  GString *expression;
+  g_autofree char *escaped = NULL;
+  g_autofree char *transliterated = NULL;
+  g_auto(GStrv) quote_parts = NULL;
 
-  if (search_text == NULL || !g_utf8_validate (search_text, -1, NULL))
-    return NULL;
+  if (!has_word_character (word))
+    return;
 
-  expression = g_string_new (NULL);
-  tokens = g_strsplit_set (search_text, " \t\n\r", -1);
-  for (guint i = 0; tokens[i] != NULL; i++)
-    {
-      g_autofree char *escaped = NULL;
-      g_autofree char *transliterated = NULL;
-      g_auto(GStrv) quote_parts = NULL;
+  quote_parts = g_strsplit (word, "\"", -1);
+  escaped = g_strjoinv ("\"\"", quote_parts);
+  if (expression->len > 0)
+    g_string_append (expression, " AND ");
 
-      if (!has_word_character (tokens[i]))
-        continue;
+  transliterated = kontor_text_transliterate_de (escaped);
+  if (transliterated != NULL)
+    g_string_append_printf (expression, "(\"%s\"* OR \"%s\"*)", escaped, transliterated);
+  else
+    g_string_append_printf (expression, "\"%s\"*", escaped);
+}
 
-      quote_parts = g_strsplit (tokens[i], "\"", -1);
-      escaped = g_strjoinv ("\"\"", quote_parts);
-      if (expression->len > 0)
-        g_string_append (expression, " AND ");
+static char *
+words_expression (GPtrArray *words)
+{
+  GString *expression = g_string_new (NULL);
 
-      /* "Müller" also finds a contact written "Mueller" */
-      transliterated = kontor_text_transliterate_de (escaped);
-      if (transliterated != NULL)
-        g_string_append_printf (expression, "(\"%s\"* OR \"%s\"*)", escaped, transliterated);
-      else
-        g_string_append_printf (expression, "\"%s\"*", escaped);
-    }
+  for (guint i = 0; i < words->len; i++)
+    append_word (expression, g_ptr_array_index (words, i));
 
   if (expression->len == 0)
     {
@@ -139,15 +128,146 @@ _kontor_store_match_expression (const char *search_text)
       return NULL;
     }
 
-  if (kontor_phone_is_query (search_text))
-    {
-      g_autofree char *digits = kontor_phone_normalize (search_text);
+  return g_string_free (expression, FALSE);
+}
 
-      g_string_prepend (expression, "(");
-      g_string_append_printf (expression, ") OR phone : \"%s\"*", digits);
+static GPtrArray *
+split_words (const char *search_text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (search_text, " \t\n\r", -1);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      if (tokens[i][0] != '\0')
+        g_ptr_array_add (words, g_strdup (tokens[i]));
     }
 
-  return g_string_free (expression, FALSE);
+  return words;
+}
+
+/**
+ * _kontor_store_match_expression:
+ * @search_text: what the user typed
+ *
+ * Turns typed text into an FTS5 query: every word must match as a prefix
+ * ("Mül An" finds "Anna Müller"). Phone numbers are not in the full-text
+ * index (see append_search_sql()).
+ *
+ * Returns: (transfer full) (nullable): the expression, %NULL when the text
+ *   holds nothing to search for
+ */
+char *
+_kontor_store_match_expression (const char *search_text)
+{
+  g_autoptr(GPtrArray) words = NULL;
+
+  if (search_text == NULL || !g_utf8_validate (search_text, -1, NULL))
+    return NULL;
+
+  words = split_words (search_text);
+
+  return words_expression (words);
+}
+
+/* A word that can be part of a phone number: digits and + ( ) / - . */
+static gboolean
+is_phone_word (const char *word)
+{
+  gboolean digit = FALSE;
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (strchr ("+()/-.", *p) == NULL)
+        return FALSE;
+    }
+
+  return digit;
+}
+
+static void
+append_phone_range (GString    *sql,
+                    Params     *params,
+                    const char *key)
+{
+  /* ':' follows '9': every key that starts with @key */
+  g_autofree char *end = g_strconcat (key, ":", NULL);
+
+  g_string_append_printf (sql, "SELECT contact FROM contact_phone_key"
+                               " WHERE key >= ?%u AND key < ?%u",
+                          params_add_text (params, key), params_add_text (params, end));
+}
+
+/* The query for the row ids of the contacts @search_text finds
+ * (src/README.md "Search"). The words that look like a phone number
+ * together (kontor_phone_is_query()) are looked up in the phone keys:
+ * with a country code or trunk prefix ("+49 30", "030") from the start of
+ * a number, bare digits ("30 12") from the start of any digit group or in
+ * the full-text index (a customer number). The other words go to the
+ * full-text index, and both must match. Returns %FALSE when @search_text
+ * holds nothing to search for. */
+static gboolean
+append_search_sql (const char *search_text,
+                   GString    *sql,
+                   Params     *params)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GPtrArray) phone_words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) other_words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) phone = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *match = NULL;
+
+  if (search_text == NULL || !g_utf8_validate (search_text, -1, NULL))
+    return FALSE;
+
+  words = split_words (search_text);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+
+      if (is_phone_word (word))
+        g_string_append_printf (phone, "%s%s", phone->len > 0 ? " " : "", word);
+      g_ptr_array_add (is_phone_word (word) ? phone_words : other_words, g_strdup (word));
+    }
+
+  key = kontor_phone_query_key (phone->str);
+  if (key == NULL)
+    {
+      /* too short for a number: words like the others */
+      match = words_expression (words);
+      if (match == NULL)
+        return FALSE;
+      g_string_append_printf (sql, "SELECT rowid FROM contact_search WHERE contact_search MATCH ?%u",
+                              params_add_text (params, match));
+      return TRUE;
+    }
+
+  match = words_expression (other_words);
+  if (match != NULL)
+    g_string_append_printf (sql, "SELECT rowid FROM contact_search WHERE contact_search MATCH ?%u"
+                                 " INTERSECT SELECT * FROM (",
+                            params_add_text (params, match));
+
+  append_phone_range (sql, params, key);
+  if (key[0] != '+')
+    {
+      g_autofree char *whole = g_strconcat ("+", key, NULL);
+      g_autofree char *phone_match = words_expression (phone_words);
+
+      g_string_append (sql, " UNION ");
+      append_phone_range (sql, params, whole);
+      g_string_append_printf (sql, " UNION SELECT rowid FROM contact_search"
+                                   " WHERE contact_search MATCH ?%u",
+                              params_add_text (params, phone_match));
+    }
+
+  if (match != NULL)
+    g_string_append_c (sql, ')');
+
+  return TRUE;
 }
 
 static const char *
@@ -375,7 +495,8 @@ get_ordered_rowids (KontorStore   *self,
 static gboolean
 search_contacts (KontorStore   *self,
                  KontorFilter  *filter,
-                 const char    *match,
+                 const char    *sql,
+                 Params        *params,
                  GArray        *rowids,
                  GError       **error)
 {
@@ -383,15 +504,8 @@ search_contacts (KontorStore   *self,
   g_autofree guint32 *bitmap = NULL;
   GArray *ordered;
   gint64 max_rowid = 0;
-  Params params;
-  gboolean ok;
 
-  params_init (&params);
-  params_add_text (&params, match);
-  ok = collect_rowids (self, "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1",
-                       &params, hits, error);
-  params_clear (&params);
-  if (!ok)
+  if (!collect_rowids (self, sql, params, hits, error))
     return FALSE;
   if (hits->len == 0)
     return TRUE;
@@ -448,16 +562,15 @@ kontor_store_query_rowids (KontorStore   *self,
   g_return_val_if_fail (rowids != NULL, FALSE);
   g_return_val_if_fail (type == KONTOR_TYPE_CONTACT || type == KONTOR_TYPE_COMPANY, FALSE);
 
-  if (type == KONTOR_TYPE_CONTACT)
+  params_init (&params);
+  if (type == KONTOR_TYPE_CONTACT &&
+      append_search_sql (kontor_filter_get_search_text (filter), sql, &params))
     {
-      g_autofree char *match =
-        _kontor_store_match_expression (kontor_filter_get_search_text (filter));
-
-      if (match != NULL)
-        return search_contacts (self, filter, match, rowids, error);
+      ok = search_contacts (self, filter, sql->str, &params, rowids, error);
+      params_clear (&params);
+      return ok;
     }
 
-  params_init (&params);
   if (type == KONTOR_TYPE_CONTACT)
     build_contact_query (filter, NULL, sql, &params);
   else

@@ -7,7 +7,9 @@
  *            transaction) against the same rows inserted with plain sqlite3
  *            into one table plus an FTS5 table with the same tokenizer;
  *   search   "search as you type" queries through kontor_store_query_rowids()
- *            against the bare FTS5 query returning all matching ids;
+ *            against the bare FTS5 query returning all matching ids (its
+ *            words as prefixes, also for phone numbers, which the store
+ *            looks up in its phone keys); the phone queries alone too;
  *   list     a KontorRecordList over all contacts with its first screen
  *            materialised: time, and RSS in a fresh process.
  *
@@ -34,6 +36,7 @@
 #include "kontor-record-list.h"
 #include "kontor-store-private.h"
 #include "kontor-test-utils.h"
+#include "kontor-text.h"
 
 /* Rows of the table's first screen: a 1200×800 window shows ~25. (GTK
  * 4.8's list view binds ~200 rows around its anchor whatever its height;
@@ -55,6 +58,7 @@ static const char *search_queries[] = {
   "anna mül", "anna müller", "thomas sch", "m s", "peter k",
   "GmbH", "Gmb", "AG", "Bau", "Techn", "Logist", "Müller GmbH",
   "+49 30", "030 12", "0170", "+49 (0)170", "089 4", "4930",
+  "0049 30", "(030) 1", "030/12", "+49 30 12", "30 12", "+49 (0)163 3", "Müller 030",
   "anna.m", "info@", "mueller@", "gmx.de",
   "K-2019-000", "K-2023-00", "K-2021-0001", "K-",
   "Messe", "Angebot",
@@ -531,6 +535,8 @@ bench_search (KontorStore     *store,
   QueryTimes times[G_N_ELEMENTS (search_queries)];
   g_autoptr(GArray) all_store = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) all_bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) phone_store = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) phone_bare = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GString) detail = g_string_new ("[");
   g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(GStrv) expressions = g_new0 (char *, G_N_ELEMENTS (search_queries) + 1);
@@ -572,6 +578,11 @@ bench_search (KontorStore     *store,
           g_array_append_val (times[q].bare_ms, bare_ms);
           g_array_append_val (all_store, store_ms);
           g_array_append_val (all_bare, bare_ms);
+          if (kontor_phone_is_query (search_queries[q]))
+            {
+              g_array_append_val (phone_store, store_ms);
+              g_array_append_val (phone_bare, bare_ms);
+            }
         }
     }
   sqlite3_finalize (bare);
@@ -606,6 +617,10 @@ bench_search (KontorStore     *store,
                                 kontor_bench_percentile (all_bare, 50));
   kontor_bench_json_add_number (json, "search_bare_fts_p95_ms", bare_p95);
   kontor_bench_json_add_number (json, "search_ratio", store_p95 / bare_p95);
+  kontor_bench_json_add_number (json, "search_phone_p95_ms",
+                                kontor_bench_percentile (phone_store, 95));
+  kontor_bench_json_add_number (json, "search_phone_bare_fts_p95_ms",
+                                kontor_bench_percentile (phone_bare, 95));
   kontor_bench_json_add_raw (json, "search_detail", detail->str);
 }
 
