@@ -17,6 +17,7 @@
 #include "kontor-rank.h"
 #include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
+#include "kontor-store-index.h"
 #include "kontor-store-numbers.h"
 #include "kontor-text.h"
 
@@ -111,12 +112,6 @@ append_words (GString    *column,
     }
 }
 
-static GPtrArray *
-contact_phones (KontorRecord *record)
-{
-  return kontor_contact_get_phones (KONTOR_CONTACT (record));
-}
-
 static void
 contact_search_document (KontorStore   *self,
                          KontorRecord  *record,
@@ -131,7 +126,7 @@ contact_search_document (KontorStore   *self,
   append_words (columns[1], kontor_contact_get_company_name (contact));
   for (guint i = 0; emails != NULL && i < emails->len; i++)
     append_words (columns[2], ((KontorChannel *) g_ptr_array_index (emails, i))->value);
-  /* columns[3]: phone numbers have an index of their own (phone_key_table) */
+  _kontor_store_append_phone_tokens (columns[3], kontor_contact_get_phones (contact));
   append_words (columns[4], kontor_contact_get_customer_number (contact));
   append_words (columns[5], kontor_contact_get_notes (contact));
 }
@@ -330,13 +325,11 @@ KontorEntityInfo _kontor_store_contact_entity = {
   .link_table = "contact_link",
   .sort_columns = { "sort_name", "sort_company", "sort_email", "sort_phone", "sort_number" },
   .search_table = "contact_search",
-  .phone_key_table = "contact_phone_key",
   .derived_select = ", co.name, ps.name, ps.key",
   .derived_joins = " LEFT JOIN company co ON co.id = t.company_id"
                    " LEFT JOIN pipeline_status ps ON ps.id = t.pipeline_status_id",
   .sort_texts = contact_sort_texts,
   .search_document = contact_search_document,
-  .phones = contact_phones,
   .in_search_document = contact_in_search_document,
   .load_derived = contact_load_derived,
   .derive = contact_derive,

@@ -27,7 +27,6 @@ struct _KontorEntityInfo
   const char   *link_table;
   const char   *sort_columns[KONTOR_STORE_MAX_SORT_COLUMNS + 1];
   const char   *search_table;
-  const char   *phone_key_table;      /* keys of the phone numbers, for search */
   const char   *derived_select;       /* extra columns for derived fields */
   const char   *derived_joins;
 
@@ -39,9 +38,6 @@ struct _KontorEntityInfo
   void     (*search_document) (KontorStore   *self,
                                KontorRecord  *record,
                                GString      **columns);
-  /* (element-type KontorChannel) (transfer none): the phone numbers to
-   * find the record by (phone_key_table) */
-  GPtrArray *(*phones)        (KontorRecord  *record);
   /* whether field @index, though not a search field, is in the document
    * (a contact's company id: the document holds the company's name) */
   gboolean (*in_search_document) (guint      index);

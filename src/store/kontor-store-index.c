@@ -3,9 +3,9 @@
 
 /* What the store derives from a record to sort and find it: the sort keys
  * in its row (collation keys made by kontor-text.c, so SQLite sorts by the
- * locale with a plain index), its full-text search document and the keys
- * of its phone numbers (src/README.md "Search"). The texts come from the
- * entity's hooks. Rebuilding them for every record is a step
+ * locale with a plain index) and its full-text search document, with
+ * tokens of its own for phone numbers (src/README.md "Search"). The texts
+ * come from the entity's hooks. Rebuilding them for every record is a step
  * of opening (kontor-store-migrations.c). */
 
 #define G_LOG_DOMAIN "kontor-store"
@@ -43,44 +43,48 @@ bind_sort_key (sqlite3_stmt *stmt,
                        SQLITE_TRANSIENT);
 }
 
-static gboolean
-write_phone_keys (KontorStore            *self,
-                  const KontorEntityInfo *info,
-                  KontorRecord           *record,
-                  GError                **error)
+/**
+ * _kontor_store_phone_token:
+ * @key: a key of kontor_phone_index_keys() or kontor_phone_query_key()
+ *
+ * The word of the search document for @key: the full-text index keeps
+ * only letters and digits, so a whole number ("+4930…") becomes "n4930…"
+ * and a digit group ("3012…") "g3012…" (src/README.md "Search").
+ *
+ * Returns: (transfer full): the token
+ */
+char *
+_kontor_store_phone_token (const char *key)
 {
-  g_autofree char *sql = NULL;
-  GPtrArray *phones;
-  sqlite3_stmt *stmt;
+  if (key[0] == '+')
+    return g_strconcat ("n", key + 1, NULL);
 
-  if (info->phone_key_table == NULL)
-    return TRUE;
+  return g_strconcat ("g", key, NULL);
+}
 
-  phones = info->phones (record);
-  if (phones == NULL || phones->len == 0)
-    return TRUE;
-
-  sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (key, contact) VALUES (?1, ?2)",
-                         info->phone_key_table);
-  stmt = _kontor_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 2, kontor_record_get_rowid (record));
-  for (guint i = 0; i < phones->len; i++)
+/**
+ * _kontor_store_append_phone_tokens:
+ * @column: the phone column of a search document
+ * @phones: (element-type KontorChannel) (nullable): phone numbers
+ *
+ * Appends the tokens of every key of @phones.
+ */
+void
+_kontor_store_append_phone_tokens (GString   *column,
+                                   GPtrArray *phones)
+{
+  for (guint i = 0; phones != NULL && i < phones->len; i++)
     {
       const KontorChannel *phone = g_ptr_array_index (phones, i);
       g_auto(GStrv) keys = kontor_phone_index_keys (phone->value);
 
       for (guint k = 0; keys[k] != NULL; k++)
         {
-          sqlite3_bind_text (stmt, 1, keys[k], -1, SQLITE_STATIC);
-          if (!_kontor_store_step_done (self, stmt, error))
-            return FALSE;
+          g_autofree char *token = _kontor_store_phone_token (keys[k]);
+
+          g_string_append_printf (column, "%s%s", column->len > 0 ? " " : "", token);
         }
     }
-
-  return TRUE;
 }
 
 /**
@@ -90,8 +94,6 @@ write_phone_keys (KontorStore            *self,
  * @record: a stored record
  * @replace: whether a document of @record may exist already
  * @error: return location for a #GError
- *
- * Writes @record's search document and the keys of its phone numbers.
  *
  * Returns: %TRUE on success (also when @info keeps no search documents)
  */
@@ -134,7 +136,7 @@ _kontor_store_write_search_document (KontorStore            *self,
   for (guint i = 0; i < KONTOR_STORE_N_SEARCH_COLUMNS; i++)
     g_string_free (columns[i], TRUE);
 
-  return ok && write_phone_keys (self, info, record, error);
+  return ok;
 }
 
 /* Binds the sort keys of @record to @stmt, from column @first_column on. */
@@ -196,8 +198,6 @@ _kontor_store_write_sort_keys (KontorStore            *self,
  * @rowid: the row id of a record of @info
  * @error: return location for a #GError
  *
- * Deletes the search document and the phone number keys of a record.
- *
  * Returns: %TRUE on success (also when @info keeps no search documents)
  */
 gboolean
@@ -213,18 +213,6 @@ _kontor_store_delete_search_document (KontorStore             *self,
     return TRUE;
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE rowid = ?1", info->search_table);
-  stmt = _kontor_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!_kontor_store_step_done (self, stmt, error))
-    return FALSE;
-
-  if (info->phone_key_table == NULL)
-    return TRUE;
-
-  g_free (sql);
-  sql = g_strdup_printf ("DELETE FROM %s WHERE contact = ?1", info->phone_key_table);
   stmt = _kontor_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;

@@ -92,16 +92,14 @@ write_new_search_document (KontorStore            *self,
   return _kontor_store_write_search_document (self, info, record, FALSE, error);
 }
 
-/* Writes the search document and phone keys of every contact anew
- * (migrations to versions 2 and 6, and after changes to what the document
- * holds). */
+/* Writes the search document of every contact anew (migrations to
+ * versions 2 and 6, after changes to what the document holds). */
 static gboolean
 rebuild_search (KontorStore  *self,
                 GError      **error)
 {
   const KontorEntityInfo *info = _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT);
 
-  /* the phone keys (version 6) are new and empty whenever this runs */
   return _kontor_store_exec (self, "DELETE FROM contact_search", error) &&
          rewrite_each_record (self, info, write_new_search_document, error);
 }

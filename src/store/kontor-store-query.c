@@ -14,6 +14,7 @@
 
 #include "kontor-enums.h"
 #include "kontor-store-crud.h"
+#include "kontor-store-index.h"
 #include "kontor-store-query.h"
 #include "kontor-text.h"
 
@@ -114,6 +115,9 @@ append_word (GString    *expression,
     g_string_append_printf (expression, "\"%s\"*", escaped);
 }
 
+/* The columns typed words are looked for in: all but the phone tokens */
+#define WORD_COLUMNS "{name company email number notes}"
+
 static char *
 words_expression (GPtrArray *words)
 {
@@ -127,6 +131,9 @@ words_expression (GPtrArray *words)
       g_string_free (expression, TRUE);
       return NULL;
     }
+
+  g_string_prepend (expression, WORD_COLUMNS " : (");
+  g_string_append_c (expression, ')');
 
   return g_string_free (expression, FALSE);
 }
@@ -146,30 +153,6 @@ split_words (const char *search_text)
   return words;
 }
 
-/**
- * _kontor_store_match_expression:
- * @search_text: what the user typed
- *
- * Turns typed text into an FTS5 query: every word must match as a prefix
- * ("Mül An" finds "Anna Müller"). Phone numbers are not in the full-text
- * index (see append_search_sql()).
- *
- * Returns: (transfer full) (nullable): the expression, %NULL when the text
- *   holds nothing to search for
- */
-char *
-_kontor_store_match_expression (const char *search_text)
-{
-  g_autoptr(GPtrArray) words = NULL;
-
-  if (search_text == NULL || !g_utf8_validate (search_text, -1, NULL))
-    return NULL;
-
-  words = split_words (search_text);
-
-  return words_expression (words);
-}
-
 /* A word that can be part of a phone number: digits and + ( ) / - . */
 static gboolean
 is_phone_word (const char *word)
@@ -187,41 +170,34 @@ is_phone_word (const char *word)
   return digit;
 }
 
-static void
-append_phone_range (GString    *sql,
-                    Params     *params,
-                    const char *key)
-{
-  /* ':' follows '9': every key that starts with @key */
-  g_autofree char *end = g_strconcat (key, ":", NULL);
-
-  g_string_append_printf (sql, "SELECT contact FROM contact_phone_key"
-                               " WHERE key >= ?%u AND key < ?%u",
-                          params_add_text (params, key), params_add_text (params, end));
-}
-
-/* The query for the row ids of the contacts @search_text finds
- * (src/README.md "Search"). The words that look like a phone number
- * together (kontor_phone_is_query()) are looked up in the phone keys:
- * with a country code or trunk prefix ("+49 30", "030") from the start of
- * a number, bare digits ("30 12") from the start of any digit group or in
- * the full-text index (a customer number). The other words go to the
- * full-text index, and both must match. Returns %FALSE when @search_text
- * holds nothing to search for. */
-static gboolean
-append_search_sql (const char *search_text,
-                   GString    *sql,
-                   Params     *params)
+/**
+ * _kontor_store_match_expression:
+ * @search_text: what the user typed
+ *
+ * Turns typed text into an FTS5 query (src/README.md "Search"): every
+ * word must match as a prefix ("Mül An" finds "Anna Müller"). The words
+ * that look like a phone number together (kontor_phone_is_query()) match
+ * the phone tokens instead: with a country code or trunk prefix ("+49
+ * 30", "030") the start of a whole number, bare digits ("30 12") the start
+ * of a whole number or of any digit group, or a word (a customer number).
+ *
+ * Returns: (transfer full) (nullable): the expression, %NULL when the text
+ *   holds nothing to search for
+ */
+char *
+_kontor_store_match_expression (const char *search_text)
 {
   g_autoptr(GPtrArray) words = NULL;
   g_autoptr(GPtrArray) phone_words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) other_words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) phone = g_string_new (NULL);
   g_autofree char *key = NULL;
+  g_autofree char *token = NULL;
   g_autofree char *match = NULL;
+  GString *expression;
 
   if (search_text == NULL || !g_utf8_validate (search_text, -1, NULL))
-    return FALSE;
+    return NULL;
 
   words = split_words (search_text);
   for (guint i = 0; i < words->len; i++)
@@ -235,39 +211,27 @@ append_search_sql (const char *search_text,
 
   key = kontor_phone_query_key (phone->str);
   if (key == NULL)
-    {
-      /* too short for a number: words like the others */
-      match = words_expression (words);
-      if (match == NULL)
-        return FALSE;
-      g_string_append_printf (sql, "SELECT rowid FROM contact_search WHERE contact_search MATCH ?%u",
-                              params_add_text (params, match));
-      return TRUE;
-    }
+    return words_expression (words);     /* too short for a number: words */
 
+  expression = g_string_new (NULL);
   match = words_expression (other_words);
   if (match != NULL)
-    g_string_append_printf (sql, "SELECT rowid FROM contact_search WHERE contact_search MATCH ?%u"
-                                 " INTERSECT SELECT * FROM (",
-                            params_add_text (params, match));
+    g_string_append_printf (expression, "%s AND ", match);
 
-  append_phone_range (sql, params, key);
-  if (key[0] != '+')
+  token = _kontor_store_phone_token (key);
+  if (key[0] == '+')
+    g_string_append_printf (expression, "phone : \"%s\"*", token);
+  else
     {
       g_autofree char *whole = g_strconcat ("+", key, NULL);
+      g_autofree char *whole_token = _kontor_store_phone_token (whole);
       g_autofree char *phone_match = words_expression (phone_words);
 
-      g_string_append (sql, " UNION ");
-      append_phone_range (sql, params, whole);
-      g_string_append_printf (sql, " UNION SELECT rowid FROM contact_search"
-                                   " WHERE contact_search MATCH ?%u",
-                              params_add_text (params, phone_match));
+      g_string_append_printf (expression, "(phone : (\"%s\"* OR \"%s\"*) OR %s)",
+                              whole_token, token, phone_match);
     }
 
-  if (match != NULL)
-    g_string_append_c (sql, ')');
-
-  return TRUE;
+  return g_string_free (expression, FALSE);
 }
 
 static const char *
@@ -495,8 +459,7 @@ get_ordered_rowids (KontorStore   *self,
 static gboolean
 search_contacts (KontorStore   *self,
                  KontorFilter  *filter,
-                 const char    *sql,
-                 Params        *params,
+                 const char    *match,
                  GArray        *rowids,
                  GError       **error)
 {
@@ -504,8 +467,15 @@ search_contacts (KontorStore   *self,
   g_autofree guint32 *bitmap = NULL;
   GArray *ordered;
   gint64 max_rowid = 0;
+  Params params;
+  gboolean ok;
 
-  if (!collect_rowids (self, sql, params, hits, error))
+  params_init (&params);
+  params_add_text (&params, match);
+  ok = collect_rowids (self, "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1",
+                       &params, hits, error);
+  params_clear (&params);
+  if (!ok)
     return FALSE;
   if (hits->len == 0)
     return TRUE;
@@ -562,15 +532,16 @@ kontor_store_query_rowids (KontorStore   *self,
   g_return_val_if_fail (rowids != NULL, FALSE);
   g_return_val_if_fail (type == KONTOR_TYPE_CONTACT || type == KONTOR_TYPE_COMPANY, FALSE);
 
-  params_init (&params);
-  if (type == KONTOR_TYPE_CONTACT &&
-      append_search_sql (kontor_filter_get_search_text (filter), sql, &params))
+  if (type == KONTOR_TYPE_CONTACT)
     {
-      ok = search_contacts (self, filter, sql->str, &params, rowids, error);
-      params_clear (&params);
-      return ok;
+      g_autofree char *match =
+        _kontor_store_match_expression (kontor_filter_get_search_text (filter));
+
+      if (match != NULL)
+        return search_contacts (self, filter, match, rowids, error);
     }
 
+  params_init (&params);
   if (type == KONTOR_TYPE_CONTACT)
     build_contact_query (filter, NULL, sql, &params);
   else

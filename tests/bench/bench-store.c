@@ -7,9 +7,8 @@
  *            transaction) against the same rows inserted with plain sqlite3
  *            into one table plus an FTS5 table with the same tokenizer;
  *   search   "search as you type" queries through kontor_store_query_rowids()
- *            against the bare FTS5 query returning all matching ids (its
- *            words as prefixes, also for phone numbers, which the store
- *            looks up in its phone keys); the phone queries alone too;
+ *            against the bare FTS5 query returning all matching ids; the
+ *            phone queries alone too;
  *   list     a KontorRecordList over all contacts with its first screen
  *            materialised: time, and RSS in a fresh process.
  *

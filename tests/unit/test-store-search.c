@@ -717,10 +717,11 @@ test_search_match_expression (void)
   g_autofree char *phone = _kontor_store_match_expression ("030 123");
   g_autofree char *none = _kontor_store_match_expression (" * - \" ");
 
-  g_assert_cmpstr (words, ==, "\"anna\"* AND (\"mül\"* OR \"muel\"*)");
-  g_assert_cmpstr (quoted, ==, "\"a\"\"b\"*");
-  /* phone numbers are found through their own index */
-  g_assert_cmpstr (phone, ==, "\"030\"* AND \"123\"*");
+  g_assert_cmpstr (words, ==,
+                   "{name company email number notes} : (\"anna\"* AND (\"mül\"* OR \"muel\"*))");
+  g_assert_cmpstr (quoted, ==, "{name company email number notes} : (\"a\"\"b\"*)");
+  /* phone numbers are found by their tokens (src/README.md "Search") */
+  g_assert_cmpstr (phone, ==, "phone : \"n4930123\"*");
   g_assert_null (none);
   g_assert_null (_kontor_store_match_expression (NULL));
 }

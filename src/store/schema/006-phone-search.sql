@@ -1,18 +1,13 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
 -- Kontor schema version 6: phone numbers are found by their digits, not
--- by the words of the full-text index (src/README.md "Search").
+-- by the words they were typed in (src/README.md "Search").
 --
--- One row per key of a contact's phone number (kontor_phone_index_keys()):
--- "+" and the whole international number, and the digits from each later
--- digit group on. A query is one range of this primary key
--- (key >= '+4930' AND key < '+4930:'). The migration fills it, and writes
--- the search documents anew without the phone numbers, right after this
+-- The phone column of a contact's search document holds a token per key
+-- of each phone number (kontor_phone_index_keys()): "n" and the whole
+-- international number, "g" and the digits from each later digit group on.
+-- A query is one prefix of these tokens (phone : "n4930"*). The layout
+-- stays; the migration writes every search document anew right after this
 -- script (kontor-store-migrations.c).
 
-CREATE TABLE contact_phone_key (
-  key     TEXT    NOT NULL,
-  contact INTEGER NOT NULL,   -- contact.rid
-  PRIMARY KEY (key, contact)
-) WITHOUT ROWID;
-CREATE INDEX contact_phone_key_contact ON contact_phone_key (contact);
+SELECT 1;
