@@ -113,17 +113,22 @@ make_sort_key (const char *text,
 
   /* The locale's key of the folded text, so that "Ärzte" sorts with
    * "Arzt" even where the C library's collation does not know German
-   * (C.UTF-8); ties are broken by the text itself ("Muller" before
-   * "Müller"), which is shorter than a second collation key. */
+   * (C.UTF-8). Ties of names are broken by the text itself ("Muller"
+   * before "Müller"), which is shorter than a second collation key; the
+   * natural keys (numbers, addresses) leave ties to the lists, which
+   * break them by name (src/README.md "Sorting"). */
   folded = kontor_text_fold (text);
   primary = natural ? g_utf8_collate_key_for_filename (folded, -1)
                     : g_utf8_collate_key (folded, -1);
-  text_len = strlen (text);
+  text_len = natural ? 0 : strlen (text);
 
   key = g_byte_array_sized_new (strlen (primary) + text_len + 1);
   g_byte_array_append (key, (const guint8 *) primary, strlen (primary));
-  g_byte_array_append (key, (const guint8 *) "\x01", 1);
-  g_byte_array_append (key, (const guint8 *) text, text_len);
+  if (!natural)
+    {
+      g_byte_array_append (key, (const guint8 *) "\x01", 1);
+      g_byte_array_append (key, (const guint8 *) text, text_len);
+    }
 
   return g_byte_array_free_to_bytes (key);
 }
@@ -148,7 +153,8 @@ kontor_text_sort_key (const char *text)
  * @text: (nullable): UTF-8 text
  *
  * Like kontor_text_sort_key() but numbers inside the text sort by value,
- * as customer numbers should ("K-9" before "K-10").
+ * as customer numbers should ("K-9" before "K-10"), and texts that fold
+ * alike ("K-9", "k-9") have the same key.
  *
  * Returns: (transfer full) (nullable): the key, %NULL for empty text
  */

@@ -87,7 +87,8 @@ contact_sort_texts (KontorStore   *self,
   texts[3] = kontor_contact_get_primary_phone (contact) != NULL
              ? kontor_phone_normalize (kontor_contact_get_primary_phone (contact)) : NULL;
   texts[4] = g_strdup (kontor_contact_get_customer_number (contact));
-  natural[3] = natural[4] = TRUE;
+  /* numbers by value; addresses need no tie-break of their own */
+  natural[2] = natural[3] = natural[4] = TRUE;
 }
 
 static void

@@ -782,9 +782,13 @@ kontor_store_save_all (KontorStore   *self,
 
   if (bulk)
     {
-      /* back to the small cache, and give the memory back */
+      /* back to the small cache, and give the memory back; the commit's
+       * checkpoint has copied the log into the database, so the log's
+       * hundreds of MiB go back to the disk now, not at the next write */
       _kontor_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_CACHE_KIB), NULL);
       sqlite3_db_release_memory (self->db);
+      if (ok)
+        _kontor_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
     }
 
   return ok;

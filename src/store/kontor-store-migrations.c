@@ -138,6 +138,7 @@ static const struct {
   { "004-board-index.sql", NULL },
   { "005-staleness.sql", NULL },
   { "006-phone-search.sql", rebuild_search },
+  { "007-lean-layout.sql", rebuild_sort_keys },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

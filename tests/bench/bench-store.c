@@ -9,6 +9,7 @@
  *   search   "search as you type" queries through kontor_store_query_rowids()
  *            against the bare FTS5 query returning all matching ids; the
  *            phone queries alone too;
+ *   sort     the query of every order the contacts table offers;
  *   list     a KontorRecordList over all contacts with its first screen
  *            materialised: time, and RSS in a fresh process.
  *
@@ -682,6 +683,56 @@ bench_first_screen (KontorStore     *store,
     }
 }
 
+/* Every order of the contacts table (a header click), for "Current
+ * Contacts": the query alone, ascending and descending, median of @runs
+ * (src/README.md "Sorting": each must be an index walk). */
+static void
+bench_sorts (KontorStore     *store,
+             guint            runs,
+             KontorBenchJson *json)
+{
+  static const struct { KontorSortColumn column; const char *name; } sorts[] = {
+    { KONTOR_SORT_NAME, "name" },
+    { KONTOR_SORT_COMPANY, "company" },
+    { KONTOR_SORT_STATUS, "status" },
+    { KONTOR_SORT_PIPELINE_STATUS, "pipeline_status" },
+    { KONTOR_SORT_EMAIL, "email" },
+    { KONTOR_SORT_PHONE, "phone" },
+    { KONTOR_SORT_CUSTOMER_NUMBER, "customer_number" },
+    { KONTOR_SORT_LAST_ACTIVITY, "last_activity" },
+  };
+  g_autoptr(GArray) worst = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *key = g_strdup_printf ("sort_%s_query_ms", sorts[s].name);
+      double median;
+
+      for (guint run = 0; run < runs * 2; run++)
+        {
+          g_autoptr(KontorFilter) filter = kontor_filter_new ();
+          g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_autoptr(GError) error = NULL;
+          double start;
+
+          kontor_filter_set_statuses (filter, VIEW_STATUSES);
+          kontor_filter_set_sort_column (filter, sorts[s].column);
+          kontor_filter_set_sort_descending (filter, run % 2 == 1);
+          start = kontor_bench_now_ms ();
+          if (!kontor_store_query_rowids (store, KONTOR_TYPE_CONTACT, filter, rowids, &error))
+            g_error ("Sorting by %s failed: %s", sorts[s].name, error->message);
+          g_array_append_vals (times, (double[]) { kontor_bench_now_ms () - start }, 1);
+        }
+
+      median = kontor_bench_median (times);
+      kontor_bench_json_add_number (json, key, median);
+      g_array_append_val (worst, median);
+    }
+
+  kontor_bench_json_add_number (json, "sort_query_max_ms", kontor_bench_percentile (worst, 100));
+}
+
 /* In a fresh process (--rss-child PATH STATUSES): open the store, build
  * the list, materialise the first screen, print the RSS. */
 static int
@@ -837,6 +888,9 @@ main (int   argc,
 
   kontor_bench_log ("search: %u queries × %u runs", (guint) G_N_ELEMENTS (search_queries), runs);
   bench_search (store, runs, json);
+
+  kontor_bench_log ("every sort order");
+  bench_sorts (store, runs, json);
 
   kontor_bench_log ("first screen of the list model");
   bench_first_screen (store, runs, "first_screen_model", 0, json);

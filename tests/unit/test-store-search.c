@@ -952,6 +952,39 @@ test_sort_by_customer_number (Fixture       *fixture,
 }
 
 static void
+test_sort_orders_are_index_walks (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  /* every order of the contacts table, for "Current Contacts" and for
+   * everything: read in order from an index, never sorted in memory
+   * (src/README.md "Sorting") */
+  const KontorSortColumn columns[] = {
+    KONTOR_SORT_NAME, KONTOR_SORT_COMPANY, KONTOR_SORT_STATUS, KONTOR_SORT_EMAIL,
+    KONTOR_SORT_PHONE, KONTOR_SORT_CUSTOMER_NUMBER, KONTOR_SORT_LAST_ACTIVITY,
+  };
+  const guint statuses[] = {
+    KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX) | KONTOR_STATUS_MASK_ACTIVE, 0,
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+      for (guint descending = 0; descending < 2; descending++)
+        {
+          g_autoptr(KontorFilter) filter = kontor_filter_new ();
+          g_autofree char *plan = NULL;
+
+          kontor_filter_set_sort_column (filter, columns[c]);
+          kontor_filter_set_sort_descending (filter, descending);
+          kontor_filter_set_statuses (filter, statuses[s]);
+          plan = _kontor_store_explain_contact_query (fixture->base.store, filter);
+
+          if (strstr (plan, "TEMP B-TREE") != NULL || strstr (plan, "USING") == NULL)
+            g_test_fail_printf ("sort %d (statuses %u%s) is not an index walk:\n%s", columns[c],
+                                statuses[s], descending ? ", descending" : "", plan);
+        }
+}
+
+static void
 test_sort_by_created (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -1065,6 +1098,7 @@ main (int   argc,
   SORT_TEST ("/store-search/sort/last-activity", test_sort_by_last_activity);
   SORT_TEST ("/store-search/sort/rank", test_sort_by_rank);
   SORT_TEST ("/store-search/sort/with-filters", test_sort_with_filters);
+  SORT_TEST ("/store-search/sort/index-walks", test_sort_orders_are_index_walks);
 
   return g_test_run ();
 }
