@@ -233,8 +233,17 @@ normalize_with_groups (const char *number,
         }
     }
 
-  for (guint i = 0; starts != NULL && i < starts->len; i++)
-    g_array_index (starts, guint, i) += shift;
+  /* the groups move with the prefix; one inside what was cut ("0 049")
+   * is no group of the number any more */
+  for (guint i = starts != NULL ? starts->len : 0; i > 0; i--)
+    {
+      int start = (int) g_array_index (starts, guint, i - 1) + shift;
+
+      if (start > 0)
+        g_array_index (starts, guint, i - 1) = start;
+      else
+        g_array_remove_index (starts, i - 1);
+    }
 
   return g_string_free (digits, FALSE);
 }

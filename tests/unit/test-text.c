@@ -312,6 +312,9 @@ test_phone_index_keys (void)
   assert_phone_keys ("+43 1 3012345", "+4313012345,13012345,3012345");
   assert_phone_keys ("+49891234567", "+49891234567,891234567");
   assert_phone_keys ("030-444.55", "+493044455,44455,3044455");
+  /* a group inside the cut prefix is none */
+  assert_phone_keys ("0 049 30", "+4930");
+  assert_phone_keys ("0 30 123", "+4930123,30123,123");
   assert_phone_keys ("n/a", "");
   assert_phone_keys (NULL, "");
 }
