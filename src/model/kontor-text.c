@@ -314,35 +314,75 @@ kontor_phone_index_keys (const char *number)
   return (GStrv) g_ptr_array_free (keys, FALSE);
 }
 
+/* What kontor_phone_query_key() returns, or %NULL */
+static char *
+make_query_key (const char *text)
+{
+  GString *key;
+  const char *p;
+  guint n_typed = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        n_typed++;
+      else if (strchr ("+()/-. ", *p) == NULL)
+        return NULL;
+    }
+  if (n_typed < MIN_QUERY_DIGITS)
+    return NULL;
+
+  for (p = text; *p != '\0' && *p != '+' && !g_ascii_isdigit (*p); p++)
+    ;
+  if (*p == '+' || *p == '0')
+    {
+      g_autofree char *international = kontor_phone_normalize (text);
+
+      key = g_string_new ("+");
+      g_string_append (key, international);
+    }
+  else
+    {
+      key = g_string_new (NULL);
+      for (; *p != '\0'; p++)
+        {
+          if (g_ascii_isdigit (*p))
+            g_string_append_c (key, *p);
+        }
+    }
+
+  /* and as many of the number itself, not of a cut prefix ("0049") */
+  if (key->len - (key->str[0] == '+') < MIN_QUERY_DIGITS)
+    {
+      g_string_free (key, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (key, FALSE);
+}
+
 /**
  * kontor_phone_is_query:
  * @text: (nullable): what the user typed into search
  *
  * Returns: %TRUE when @text looks like (part of) a phone number: digits
  *   with only + ( ) / - . and spaces between them, at least three digits
+ *   typed and three of the normalised number ("0049" is too short)
  */
 gboolean
 kontor_phone_is_query (const char *text)
 {
-  guint n_digits = 0;
+  g_autofree char *key = make_query_key (text);
 
-  if (text == NULL)
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        n_digits++;
-      else if (strchr ("+()/-. ", *p) == NULL)
-        return FALSE;
-    }
-
-  return n_digits >= MIN_QUERY_DIGITS;
+  return key != NULL;
 }
 
 /**
  * kontor_phone_query_key:
- * @text: (nullable): a phone query (kontor_phone_is_query())
+ * @text: (nullable): what the user typed into search
  *
  * What the keys of a matching number start with (see
  * kontor_phone_index_keys()): a query with a country code ("+49 30",
@@ -350,34 +390,12 @@ kontor_phone_is_query (const char *text)
  * bare digits ("30 12") may start at any digit group, "3012".
  *
  * Returns: (transfer full) (nullable): the key prefix, %NULL when @text is
- *   not a phone query
+ *   not a phone query (kontor_phone_is_query())
  */
 char *
 kontor_phone_query_key (const char *text)
 {
-  GString *digits;
-  const char *p;
-
-  if (!kontor_phone_is_query (text))
-    return NULL;
-
-  for (p = text; *p != '+' && !g_ascii_isdigit (*p); p++)
-    ;
-  if (*p == '+' || *p == '0')
-    {
-      g_autofree char *international = kontor_phone_normalize (text);
-
-      return g_strconcat ("+", international, NULL);
-    }
-
-  digits = g_string_new (NULL);
-  for (; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (digits, *p);
-    }
-
-  return g_string_free (digits, FALSE);
+  return make_query_key (text);
 }
 
 /**

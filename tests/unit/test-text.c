@@ -283,6 +283,9 @@ test_phone_is_query (void)
   g_assert_false (kontor_phone_is_query (""));
   g_assert_false (kontor_phone_is_query ("12"));
   g_assert_false (kontor_phone_is_query ("+4"));
+  g_assert_false (kontor_phone_is_query ("03"));
+  g_assert_false (kontor_phone_is_query ("0049"));
+  g_assert_false (kontor_phone_is_query ("+(0)(0)"));
   g_assert_false (kontor_phone_is_query ("Müller"));
   g_assert_false (kontor_phone_is_query ("K-2026"));
   g_assert_false (kontor_phone_is_query ("030 Müller"));
