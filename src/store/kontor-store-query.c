@@ -240,13 +240,12 @@ contact_order (KontorSortColumn column)
   switch (column)
     {
     case KONTOR_SORT_NAME:
+    case KONTOR_SORT_PIPELINE_STATUS:
       return "c.sort_name";
     case KONTOR_SORT_COMPANY:
       return "c.sort_company";
     case KONTOR_SORT_STATUS:
       return "c.status";
-    case KONTOR_SORT_PIPELINE_STATUS:
-      return "(SELECT position FROM pipeline_status p WHERE p.id = c.pipeline_status_id)";
     case KONTOR_SORT_EMAIL:
       return "c.sort_email";
     case KONTOR_SORT_PHONE:
@@ -286,6 +285,8 @@ build_contact_query (KontorFilter *filter,
     g_string_append_printf (sql, "SELECT c.rid FROM json_each (?%u) j"
                                  " CROSS JOIN contact c ON c.rid = j.value WHERE 1",
                             params_add_text (params, rowids_json));
+  else if (sort == KONTOR_SORT_PIPELINE_STATUS)
+    g_string_append (sql, "SELECT c.rid, c.pipeline_status_id FROM contact c WHERE 1");
   else
     g_string_append (sql, "SELECT c.rid FROM contact c WHERE 1");
 
@@ -330,9 +331,14 @@ build_contact_query (KontorFilter *filter,
     return;
 
   /* Ties (same name, no company …) fall back to the name and then to the
-   * row id, so the order is stable and the same on every run. */
-  g_string_append_printf (sql, " ORDER BY %s%s", contact_order (sort), descending);
-  if (sort != KONTOR_SORT_NAME)
+   * row id, so the order is stable and the same on every run. The
+   * pipeline status is by name here, and its columns' positions are
+   * applied by collect_by_pipeline_position(). */
+  if (sort != KONTOR_SORT_PIPELINE_STATUS)
+    g_string_append_printf (sql, " ORDER BY %s%s", contact_order (sort), descending);
+  else
+    g_string_append_printf (sql, " ORDER BY c.sort_name%s", descending);
+  if (sort != KONTOR_SORT_NAME && sort != KONTOR_SORT_PIPELINE_STATUS)
     g_string_append_printf (sql, ", c.sort_name%s", descending);
   g_string_append_printf (sql, ", c.rid%s", descending);
 }
@@ -386,6 +392,99 @@ collect_rowids (KontorStore   *self,
   return result == 0;
 }
 
+/* The contacts of @sql (row id, pipeline status id; in name order) in the
+ * order of their columns on the board, then by name: the pipeline status
+ * sorts by a position held in another table, so instead of a lookup and
+ * a sort of every row, one walk of the name index (which carries the
+ * status id) and one pass per column. No status goes first, like SQL's
+ * NULL, and last when @descending. */
+static gboolean
+collect_by_pipeline_position (KontorStore  *self,
+                              const char   *sql,
+                              Params       *params,
+                              gboolean      descending,
+                              GArray       *rowids,
+                              GError      **error)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) row_positions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int result;
+
+  stmt = _kontor_store_prepare (self, "SELECT id, position FROM pipeline_status"
+                                      " ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      gint64 position = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (positions, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                           GINT_TO_POINTER ((int) order->len + 1));
+      g_array_append_val (order, position);
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  stmt = _kontor_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  params_bind (params, stmt);
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      const char *status_id = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      /* 0: no status; n: the n-th column by position */
+      gint64 column = status_id != NULL
+                      ? GPOINTER_TO_INT (g_hash_table_lookup (positions, status_id)) : 0;
+
+      g_array_append_val (rows, rowid);
+      g_array_append_val (row_positions, column);
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  for (guint n = 0; n <= order->len; n++)
+    {
+      gint64 column = descending ? order->len - n : n;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          if (g_array_index (row_positions, gint64, i) == column)
+            g_array_append_val (rowids, g_array_index (rows, gint64, i));
+        }
+    }
+
+  return TRUE;
+}
+
+/* The row ids of @filter without its search text, in order */
+static gboolean
+collect_contacts (KontorStore   *self,
+                  KontorFilter  *filter,
+                  GArray        *rowids,
+                  GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  Params params;
+  gboolean ok;
+
+  params_init (&params);
+  build_contact_query (filter, NULL, sql, &params);
+  if (kontor_filter_get_sort_column (filter) == KONTOR_SORT_PIPELINE_STATUS)
+    ok = collect_by_pipeline_position (self, sql->str, &params,
+                                       kontor_filter_get_sort_descending (filter), rowids, error);
+  else
+    ok = collect_rowids (self, sql->str, &params, rowids, error);
+  params_clear (&params);
+
+  return ok;
+}
+
 /* [1,2,3]: row ids for json_each () */
 static GString *
 dup_rowids_json (GArray *rowids)
@@ -424,10 +523,7 @@ get_ordered_rowids (KontorStore   *self,
 {
   g_autofree char *key = dup_order_key (filter);
   g_autoptr(KontorFilter) unsearched = NULL;
-  g_autoptr(GString) sql = NULL;
   g_autoptr(GArray) rowids = NULL;
-  Params params;
-  gboolean ok;
 
   if (self->order_rowids != NULL && self->order_version == self->data_version &&
       g_strcmp0 (self->order_key, key) == 0)
@@ -435,14 +531,8 @@ get_ordered_rowids (KontorStore   *self,
 
   unsearched = kontor_filter_copy (filter);
   kontor_filter_set_search_text (unsearched, NULL);
-  sql = g_string_new (NULL);
   rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  params_init (&params);
-  build_contact_query (unsearched, NULL, sql, &params);
-  ok = collect_rowids (self, sql->str, &params, rowids, error);
-  params_clear (&params);
-  if (!ok)
+  if (!collect_contacts (self, unsearched, rowids, error))
     return NULL;
 
   g_clear_pointer (&self->order_rowids, g_array_unref);
@@ -544,12 +634,11 @@ kontor_store_query_rowids (KontorStore   *self,
         return search_contacts (self, filter, match, rowids, error);
     }
 
-  params_init (&params);
   if (type == KONTOR_TYPE_CONTACT)
-    build_contact_query (filter, NULL, sql, &params);
-  else
-    build_company_query (filter, sql, &params);
+    return collect_contacts (self, filter, rowids, error);
 
+  params_init (&params);
+  build_company_query (filter, sql, &params);
   ok = collect_rowids (self, sql->str, &params, rowids, error);
   params_clear (&params);
 

@@ -959,7 +959,8 @@ test_sort_orders_are_index_walks (Fixture       *fixture,
    * everything: read in order from an index, never sorted in memory
    * (src/README.md "Sorting") */
   const KontorSortColumn columns[] = {
-    KONTOR_SORT_NAME, KONTOR_SORT_COMPANY, KONTOR_SORT_STATUS, KONTOR_SORT_EMAIL,
+    KONTOR_SORT_NAME, KONTOR_SORT_COMPANY, KONTOR_SORT_STATUS, KONTOR_SORT_PIPELINE_STATUS,
+    KONTOR_SORT_EMAIL,
     KONTOR_SORT_PHONE, KONTOR_SORT_CUSTOMER_NUMBER, KONTOR_SORT_LAST_ACTIVITY,
   };
   const guint statuses[] = {

@@ -9,8 +9,10 @@
 -- answers it in order from the index alone. The indexes of version 1
 -- lacked the name (company, last activity) or were missing (status,
 -- e-mail, phone, customer number), so those orders sorted 100,000 rows in
--- memory. (The pipeline status sorts by its column's position, another
--- table: those few rows per column are sorted in memory.)
+-- memory. The pipeline status sorts by its column's position, held by
+-- another table: the name index carries the status id, and the store
+-- walks it once and takes the rows column by column
+-- (kontor-store-query.c).
 --
 -- No query looks up links by their target: contact_link_target goes.
 --
@@ -21,8 +23,10 @@
 
 DROP INDEX contact_link_target;
 
+DROP INDEX contact_sort_name;
 DROP INDEX contact_sort_company;
 DROP INDEX contact_last_activity;
+CREATE INDEX contact_sort_name     ON contact (sort_name, rid, status, pipeline_status_id);
 CREATE INDEX contact_sort_company  ON contact (sort_company, sort_name, rid, status);
 CREATE INDEX contact_last_activity ON contact (last_activity_at, sort_name, rid, status);
 CREATE INDEX contact_sort_email    ON contact (sort_email, sort_name, rid, status);
