@@ -326,6 +326,9 @@ KontorEntityInfo _kontor_store_contact_entity = {
   .link_table = "contact_link",
   .sort_columns = { "sort_name", "sort_company", "sort_email", "sort_phone", "sort_number" },
   .search_table = "contact_search",
+  .order_indexes = { "contact_sort_name", "contact_sort_company", "contact_last_activity",
+                     "contact_sort_email", "contact_sort_phone", "contact_sort_number",
+                     "contact_status" },
   .derived_select = ", co.name, ps.name, ps.key",
   .derived_joins = " LEFT JOIN company co ON co.id = t.company_id"
                    " LEFT JOIN pipeline_status ps ON ps.id = t.pipeline_status_id",

@@ -732,6 +732,63 @@ kontor_store_save (KontorStore   *self,
                             error);
 }
 
+/* An import this large (and at least as large as what is stored) makes
+ * the order indexes anew at its end: one sort each instead of a hundred
+ * thousand inserts at random places, and packed pages (src/README.md
+ * "Where the bytes go"). */
+#define BULK_INDEX_RECORDS 10000
+
+/* Drops the order indexes of every entity inside the transaction and
+ * returns the SQL that makes them again, or %NULL on error. */
+static GPtrArray *
+drop_order_indexes (KontorStore  *self,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint e = 0; e < n_entities; e++)
+    {
+      for (guint i = 0; entities[e]->order_indexes[i] != NULL; i++)
+        {
+          const char *name = entities[e]->order_indexes[i];
+          g_autofree char *sql = NULL;
+          g_autofree char *drop = NULL;
+          sqlite3_stmt *stmt;
+
+          stmt = _kontor_store_prepare (self, "SELECT sql FROM sqlite_master"
+                                              " WHERE type = 'index' AND name = ?1", error);
+          if (stmt == NULL)
+            return NULL;
+          sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+          if (_kontor_store_step_one (self, stmt, NULL, &sql, error) < 0)
+            return NULL;
+          if (sql == NULL)
+            continue;
+
+          drop = g_strdup_printf ("DROP INDEX %s", name);
+          if (!_kontor_store_exec (self, drop, error))
+            return NULL;
+          g_ptr_array_add (creates, g_steal_pointer (&sql));
+        }
+    }
+
+  return g_steal_pointer (&creates);
+}
+
+static gboolean
+create_indexes (KontorStore  *self,
+                GPtrArray    *creates,
+                GError      **error)
+{
+  for (guint i = 0; creates != NULL && i < creates->len; i++)
+    {
+      if (!_kontor_store_exec (self, g_ptr_array_index (creates, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * kontor_store_save_all:
  * @self: a store
@@ -750,6 +807,7 @@ kontor_store_save_all (KontorStore   *self,
                        GCancellable  *cancellable,
                        GError       **error)
 {
+  g_autoptr(GPtrArray) index_creates = NULL;
   gboolean bulk;
   gboolean ok = TRUE;
 
@@ -765,6 +823,17 @@ kontor_store_save_all (KontorStore   *self,
   if (!_kontor_store_begin (self, error))
     ok = FALSE;
 
+  if (ok && records->len >= BULK_INDEX_RECORDS &&
+      (gint64) records->len >= kontor_store_count (self, KONTOR_TYPE_CONTACT, NULL))
+    {
+      index_creates = drop_order_indexes (self, error);
+      if (index_creates == NULL)
+        {
+          _kontor_store_rollback (self);
+          ok = FALSE;
+        }
+    }
+
   for (guint i = 0; ok && i < records->len; i++)
     {
       gboolean changed;
@@ -775,6 +844,12 @@ kontor_store_save_all (KontorStore   *self,
           _kontor_store_rollback (self);
           ok = FALSE;
         }
+    }
+
+  if (ok && !create_indexes (self, index_creates, error))
+    {
+      _kontor_store_rollback (self);
+      ok = FALSE;
     }
 
   if (ok)
