@@ -985,6 +985,87 @@ test_sort_orders_are_index_walks (Fixture       *fixture,
         }
 }
 
+#define N_BULK 10000   /* kontor-store-crud.c: BULK_INDEX_RECORDS */
+
+static GPtrArray *
+make_bulk_contacts (gboolean last_invalid)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < N_BULK; i++)
+    {
+      KontorContact *contact = kontor_contact_new ();
+      g_autofree char *last_name = g_strdup_printf ("Bulk %05u", i);
+      g_autofree char *phone = g_strdup_printf ("030 %07u", i);
+
+      kontor_contact_set_last_name (contact, last_name);
+      kontor_contact_add_phone (contact, "work", phone);
+      if (last_invalid && i == N_BULK - 1)
+        kontor_contact_set_birthday (contact, "not a date");
+      g_ptr_array_add (records, contact);
+    }
+
+  return records;
+}
+
+static gint64
+count_order_indexes (Fixture *fixture)
+{
+  return kontor_test_query_int (fixture->base.store, "SELECT count(*) FROM sqlite_master"
+                                " WHERE type = 'index' AND tbl_name = 'contact'"
+                                " AND (name LIKE 'contact_sort_%' OR name IN"
+                                " ('contact_last_activity', 'contact_status'))", NULL);
+}
+
+static void
+test_bulk_import_remakes_indexes (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) failing = make_bulk_contacts (TRUE);
+  g_autoptr(GPtrArray) records = make_bulk_contacts (FALSE);
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 n_indexes = count_order_indexes (fixture);
+
+  g_assert_cmpint (n_indexes, ==, 7);
+
+  /* a large import that fails leaves everything, indexes too, as it was */
+  g_assert_false (kontor_store_save_all (fixture->base.store, failing, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (kontor_store_count (fixture->base.store, KONTOR_TYPE_CONTACT, NULL), ==,
+                   fixture->n_contacts);
+  g_assert_cmpint (count_order_indexes (fixture), ==, n_indexes);
+
+  /* one that works makes them anew (src/README.md "Where the bytes go") */
+  g_assert_true (kontor_store_save_all (fixture->base.store, records, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_store_count (fixture->base.store, KONTOR_TYPE_CONTACT, NULL), ==,
+                   fixture->n_contacts + N_BULK);
+  g_assert_cmpint (count_order_indexes (fixture), ==, n_indexes);
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store, "SELECT count(*) FROM"
+                                          " pragma_integrity_check WHERE integrity_check != 'ok'",
+                                          NULL), ==, 0);
+  test_sort_orders_are_index_walks (fixture, data);
+
+  /* and the lists read them: the first and last names in order */
+  kontor_filter_set_search_text (filter, "Bulk");
+  kontor_filter_set_sort_column (filter, KONTOR_SORT_PHONE);
+  {
+    g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(KontorContact) first = NULL;
+
+    g_assert_true (kontor_store_query_rowids (fixture->base.store, KONTOR_TYPE_CONTACT, filter,
+                                              rowids, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rowids->len, ==, N_BULK);
+    first = kontor_store_load_by_rowid (fixture->base.store, KONTOR_TYPE_CONTACT,
+                                        g_array_index (rowids, gint64, 0), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kontor_contact_get_last_name (first), ==, "Bulk 00000");
+  }
+}
+
 static void
 test_sort_by_created (Fixture       *fixture,
                       gconstpointer  data)
@@ -1100,6 +1181,7 @@ main (int   argc,
   SORT_TEST ("/store-search/sort/rank", test_sort_by_rank);
   SORT_TEST ("/store-search/sort/with-filters", test_sort_with_filters);
   SORT_TEST ("/store-search/sort/index-walks", test_sort_orders_are_index_walks);
+  SORT_TEST ("/store-search/sort/bulk-import-remakes-indexes", test_bulk_import_remakes_indexes);
 
   return g_test_run ();
 }
