@@ -142,6 +142,22 @@ build_sql (KontorEntityInfo *info)
 
   info->insert_sql = g_string_free (insert, FALSE);
   info->select_sql = g_string_free (select, FALSE);
+
+  if (info->search_table != NULL)
+    info->search_insert_sql =
+      g_strdup_printf ("INSERT INTO %s (rowid, name, company, email, phone, number, notes) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", info->search_table);
+  if (info->sort_columns[0] != NULL)
+    {
+      GString *update = g_string_new (NULL);
+
+      g_string_printf (update, "UPDATE %s SET ", info->table);
+      for (n = 0; info->sort_columns[n] != NULL; n++)
+        g_string_append_printf (update, "%s%s = ?%u", n > 0 ? ", " : "",
+                                info->sort_columns[n], n + 1);
+      g_string_append_printf (update, " WHERE rid = ?%u", n + 1);
+      info->sort_keys_sql = g_string_free (update, FALSE);
+    }
 }
 
 /**

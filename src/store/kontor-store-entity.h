@@ -77,6 +77,8 @@ struct _KontorEntityInfo
   /* SQL made once from the field table, when the entity is registered */
   char         *insert_sql;
   char         *select_sql;
+  char         *search_insert_sql;    /* %NULL without search documents */
+  char         *sort_keys_sql;        /* %NULL without sort keys */
 };
 
 G_END_DECLS

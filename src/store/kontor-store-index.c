@@ -43,23 +43,39 @@ bind_sort_key (sqlite3_stmt *stmt,
                        SQLITE_TRANSIENT);
 }
 
+/* The full-text index keeps only letters and digits, so a whole number
+ * ("+4930…") becomes "n4930…" and a digit group ("3012…") "g3012…"
+ * (src/README.md "Search"). */
+static void
+append_phone_token (GString    *out,
+                    const char *key)
+{
+  if (key[0] == '+')
+    {
+      g_string_append_c (out, 'n');
+      g_string_append (out, key + 1);
+    }
+  else
+    {
+      g_string_append_c (out, 'g');
+      g_string_append (out, key);
+    }
+}
+
 /**
  * _kontor_store_phone_token:
  * @key: a key of kontor_phone_index_keys() or kontor_phone_query_key()
  *
- * The word of the search document for @key: the full-text index keeps
- * only letters and digits, so a whole number ("+4930…") becomes "n4930…"
- * and a digit group ("3012…") "g3012…" (src/README.md "Search").
- *
- * Returns: (transfer full): the token
+ * Returns: (transfer full): the word of the search document for @key
  */
 char *
 _kontor_store_phone_token (const char *key)
 {
-  if (key[0] == '+')
-    return g_strconcat ("n", key + 1, NULL);
+  GString *token = g_string_new (NULL);
 
-  return g_strconcat ("g", key, NULL);
+  append_phone_token (token, key);
+
+  return g_string_free (token, FALSE);
 }
 
 /**
@@ -80,9 +96,9 @@ _kontor_store_append_phone_tokens (GString   *column,
 
       for (guint k = 0; keys[k] != NULL; k++)
         {
-          g_autofree char *token = _kontor_store_phone_token (keys[k]);
-
-          g_string_append_printf (column, "%s%s", column->len > 0 ? " " : "", token);
+          if (column->len > 0)
+            g_string_append_c (column, ' ');
+          append_phone_token (column, keys[k]);
         }
     }
 }
@@ -104,7 +120,6 @@ _kontor_store_write_search_document (KontorStore            *self,
                                      gboolean                replace,
                                      GError                **error)
 {
-  g_autofree char *insert_sql = NULL;
   GString *columns[KONTOR_STORE_N_SEARCH_COLUMNS];
   sqlite3_stmt *stmt;
   gboolean ok;
@@ -116,10 +131,7 @@ _kontor_store_write_search_document (KontorStore            *self,
       !_kontor_store_delete_search_document (self, info, kontor_record_get_rowid (record), error))
     return FALSE;
 
-  insert_sql = g_strdup_printf ("INSERT INTO %s (rowid, name, company, email, phone, number, "
-                                "notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                info->search_table);
-  stmt = _kontor_store_prepare (self, insert_sql, error);
+  stmt = _kontor_store_prepare (self, info->search_insert_sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -168,20 +180,13 @@ _kontor_store_write_sort_keys (KontorStore            *self,
                                KontorRecord           *record,
                                GError                **error)
 {
-  g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
   guint n = _kontor_entity_info_n_sort_columns (info);
 
   if (n == 0)
     return TRUE;
 
-  sql = g_string_new (NULL);
-  g_string_printf (sql, "UPDATE %s SET ", info->table);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (sql, "%s%s = ?%u", i > 0 ? ", " : "", info->sort_columns[i], i + 1);
-  g_string_append_printf (sql, " WHERE rid = ?%u", n + 1);
-
-  stmt = _kontor_store_prepare (self, sql->str, error);
+  stmt = _kontor_store_prepare (self, info->sort_keys_sql, error);
   if (stmt == NULL)
     return FALSE;
 
