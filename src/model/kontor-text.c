@@ -9,6 +9,18 @@
 
 #include "kontor-text.h"
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p >= 0x80)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * kontor_text_fold:
  * @text: (nullable): UTF-8 text
@@ -27,6 +39,11 @@ kontor_text_fold (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+
+  /* ASCII text folds to its lower case and has no marks to drop: most
+   * names, every address and number, without the Unicode tables */
+  if (is_ascii (text))
+    return g_ascii_strdown (text, -1);
 
   folded = g_utf8_casefold (text, -1);   /* also ß → ss */
   decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
@@ -66,7 +83,8 @@ kontor_text_transliterate_de (const char *text)
   GString *out;
   gboolean changed = FALSE;
 
-  if (text == NULL)
+  /* every letter of the map starts with one of these bytes */
+  if (text == NULL || strpbrk (text, "\xc3\xe1") == NULL)
     return NULL;
 
   out = g_string_new (NULL);
@@ -74,7 +92,7 @@ kontor_text_transliterate_de (const char *text)
     {
       gboolean replaced = FALSE;
 
-      for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+      for (guint i = 0; (guchar) *p >= 0x80 && i < G_N_ELEMENTS (map); i++)
         {
           gsize len = strlen (map[i].from);
 

@@ -215,25 +215,16 @@ _kontor_entity_info_get_table (const KontorEntityInfo *info)
 /* ------------------------------------------------------------------------ */
 /* Load */
 
-/**
- * _kontor_store_load_record:
- * @self: a store
- * @info: an entity
- * @where: " WHERE t.id = ?1" or " WHERE t.rid = ?1"
- * @id: (nullable): the id for ?1, or %NULL to bind @rowid
- * @rowid: the row id for ?1 when @id is %NULL
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the record, or %NULL with
- *   %KONTOR_STORE_ERROR_NOT_FOUND
- */
-KontorRecord *
-_kontor_store_load_record (KontorStore             *self,
-                           const KontorEntityInfo  *info,
-                           const char              *where,
-                           const char              *id,
-                           gint64                   rowid,
-                           GError                 **error)
+/* What _kontor_store_load_record() does, but a record that is not there is
+ * %NULL without an error: a save asks for every record it is given, and
+ * most of an import's records are new. */
+static KontorRecord *
+load_record_if_stored (KontorStore             *self,
+                       const KontorEntityInfo  *info,
+                       const char              *where,
+                       const char              *id,
+                       gint64                   rowid,
+                       GError                 **error)
 {
   g_autofree char *sql = g_strconcat (info->select_sql, where, NULL);
   g_autoptr(KontorRecord) record = NULL;
@@ -255,10 +246,6 @@ _kontor_store_load_record (KontorStore             *self,
   if (result <= 0)
     {
       sqlite3_reset (stmt);
-      if (result == 0)
-        g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND,
-                             _("The record no longer exists. It may have been deleted on "
-                               "another computer."));
       return NULL;
     }
 
@@ -292,6 +279,39 @@ _kontor_store_load_record (KontorStore             *self,
     return NULL;
 
   return g_steal_pointer (&record);
+}
+
+/**
+ * _kontor_store_load_record:
+ * @self: a store
+ * @info: an entity
+ * @where: " WHERE t.id = ?1" or " WHERE t.rid = ?1"
+ * @id: (nullable): the id for ?1, or %NULL to bind @rowid
+ * @rowid: the row id for ?1 when @id is %NULL
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL with
+ *   %KONTOR_STORE_ERROR_NOT_FOUND
+ */
+KontorRecord *
+_kontor_store_load_record (KontorStore             *self,
+                           const KontorEntityInfo  *info,
+                           const char              *where,
+                           const char              *id,
+                           gint64                   rowid,
+                           GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  KontorRecord *record = load_record_if_stored (self, info, where, id, rowid, &local_error);
+
+  if (record == NULL && local_error == NULL)
+    g_set_error_literal (&local_error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND,
+                         _("The record no longer exists. It may have been deleted on "
+                           "another computer."));
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return record;
 }
 
 /**
@@ -687,10 +707,9 @@ _kontor_store_save_record (KontorStore   *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      old = _kontor_store_load_record (self, info, " WHERE t.id = ?1",
-                                       kontor_record_get_id (record), 0, &local_error);
-      if (old == NULL && !g_error_matches (local_error, KONTOR_STORE_ERROR,
-                                           KONTOR_STORE_ERROR_NOT_FOUND))
+      old = load_record_if_stored (self, info, " WHERE t.id = ?1",
+                                   kontor_record_get_id (record), 0, &local_error);
+      if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
