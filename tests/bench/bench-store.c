@@ -11,7 +11,9 @@
  *            phone queries alone too;
  *   sort     the query of every order the contacts table offers;
  *   list     a KontorRecordList over all contacts with its first screen
- *            materialised: time, and RSS in a fresh process.
+ *            materialised: time, and RSS in a fresh process;
+ *   upgrade  opening a copy of the database given the layout of schema 5,
+ *            against making the list-order indexes of the same rows.
  *
  * Prints one JSON object on stdout, progress on stderr. Asserts nothing
  * about time. KONTOR_BENCH_CONTACTS (default 100000) and KONTOR_BENCH_RUNS
@@ -733,6 +735,61 @@ bench_sorts (KontorStore     *store,
   kontor_bench_json_add_number (json, "sort_query_max_ms", kontor_bench_percentile (worst, 100));
 }
 
+/* What schema 7 changed in the layout (src/store/schema/007-lean-layout.sql),
+ * undone: a database as schema 5 left it, but for the sort keys and
+ * search documents, which the upgrade makes anew anyway. */
+static const char schema_5_layout[] =
+  "DROP INDEX contact_sort_name; DROP INDEX contact_sort_company;"
+  "DROP INDEX contact_last_activity; DROP INDEX contact_sort_email;"
+  "DROP INDEX contact_sort_phone; DROP INDEX contact_sort_number; DROP INDEX contact_status;"
+  "CREATE INDEX contact_sort_name ON contact (sort_name, rid, status);"
+  "CREATE INDEX contact_sort_company ON contact (sort_company, rid, status);"
+  "CREATE INDEX contact_last_activity ON contact (last_activity_at, rid);"
+  "CREATE INDEX contact_link_target ON contact_link (kind, target_id);"
+  "PRAGMA user_version = 5;";
+
+/* the list-order indexes of schema 7, made anew: a bulk index build */
+static const char order_index_build[] =
+  "REINDEX contact_sort_name; REINDEX contact_sort_company; REINDEX contact_last_activity;"
+  "REINDEX contact_sort_email; REINDEX contact_sort_phone; REINDEX contact_sort_number;"
+  "REINDEX contact_status;";
+
+static void
+bench_upgrade (KontorStore     *store,
+               const char      *dir,
+               KontorBenchJson *json)
+{
+  g_autofree char *copy = g_build_filename (dir, "schema-5.db", NULL);
+  g_autofree char *vacuum = g_strdup_printf ("VACUUM INTO '%s'", copy);
+  g_autoptr(KontorStore) upgraded = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  double start, upgrade_ms, build_ms;
+
+  check_sqlite (_kontor_store_get_db (store),
+                sqlite3_exec (_kontor_store_get_db (store), vacuum, NULL, NULL, NULL), vacuum);
+  check_sqlite (db, sqlite3_open (copy, &db), copy);
+  check_sqlite (db, sqlite3_exec (db, schema_5_layout, NULL, NULL, NULL), "schema 5 layout");
+  sqlite3_close (db);
+
+  start = kontor_bench_now_ms ();
+  upgraded = kontor_store_open (copy, &error);
+  if (upgraded == NULL)
+    g_error ("Could not upgrade %s: %s", copy, error->message);
+  upgrade_ms = kontor_bench_now_ms () - start;
+
+  db = _kontor_store_get_db (upgraded);
+  start = kontor_bench_now_ms ();
+  check_sqlite (db, sqlite3_exec (db, order_index_build, NULL, NULL, NULL), "REINDEX");
+  build_ms = kontor_bench_now_ms () - start;
+  g_clear_object (&upgraded);
+  remove_database (copy);
+
+  kontor_bench_json_add_number (json, "upgrade_from_5_s", upgrade_ms / 1000);
+  kontor_bench_json_add_number (json, "order_index_build_s", build_ms / 1000);
+  kontor_bench_json_add_number (json, "upgrade_ratio", upgrade_ms / build_ms);
+}
+
 /* In a fresh process (--rss-child PATH STATUSES): open the store, build
  * the list, materialise the first screen, print the RSS. */
 static int
@@ -895,6 +952,9 @@ main (int   argc,
   kontor_bench_log ("first screen of the list model");
   bench_first_screen (store, runs, "first_screen_model", 0, json);
   bench_first_screen (store, runs, "first_screen_model_view_filter", VIEW_STATUSES, json);
+
+  kontor_bench_log ("upgrade of a copy from schema 5");
+  bench_upgrade (store, dir, json);
   g_clear_object (&store);
 
   kontor_bench_log ("RSS of the list model in a fresh process");
