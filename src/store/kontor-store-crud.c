@@ -768,16 +768,26 @@ kontor_store_save (KontorStore   *self,
 }
 
 /* An import this large (and at least as large as what is stored) makes
- * the order indexes anew at its end: one sort each instead of a hundred
- * thousand inserts at random places, and packed pages (src/README.md
- * "Where the bytes go"). */
+ * the order indexes anew at its end (_kontor_store_drop_order_indexes()) */
 #define BULK_INDEX_RECORDS 10000
 
-/* Drops the order indexes of every entity inside the transaction and
- * returns the SQL that makes them again, or %NULL on error. */
-static GPtrArray *
-drop_order_indexes (KontorStore  *self,
-                    GError      **error)
+/**
+ * _kontor_store_drop_order_indexes:
+ * @self: a store inside a transaction
+ * @error: return location for a #GError
+ *
+ * Drops the list-order indexes of every entity, which no statement of a
+ * save reads, before a write of every row (a large import, an upgrade):
+ * making them anew at its end is one sort each instead of a hundred
+ * thousand inserts at random places, and leaves them packed
+ * (src/README.md "Where the bytes go").
+ *
+ * Returns: (transfer full) (nullable): the SQL that makes them again, for
+ *   _kontor_store_create_indexes(), or %NULL on error
+ */
+GPtrArray *
+_kontor_store_drop_order_indexes (KontorStore  *self,
+                                  GError      **error)
 {
   g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
 
@@ -810,10 +820,18 @@ drop_order_indexes (KontorStore  *self,
   return g_steal_pointer (&creates);
 }
 
-static gboolean
-create_indexes (KontorStore  *self,
-                GPtrArray    *creates,
-                GError      **error)
+/**
+ * _kontor_store_create_indexes:
+ * @self: a store inside a transaction
+ * @creates: (nullable): what _kontor_store_drop_order_indexes() returned
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_create_indexes (KontorStore  *self,
+                              GPtrArray    *creates,
+                              GError      **error)
 {
   for (guint i = 0; creates != NULL && i < creates->len; i++)
     {
@@ -861,7 +879,7 @@ kontor_store_save_all (KontorStore   *self,
   if (ok && records->len >= BULK_INDEX_RECORDS &&
       (gint64) records->len >= kontor_store_count (self, KONTOR_TYPE_CONTACT, NULL))
     {
-      index_creates = drop_order_indexes (self, error);
+      index_creates = _kontor_store_drop_order_indexes (self, error);
       if (index_creates == NULL)
         {
           _kontor_store_rollback (self);
@@ -881,7 +899,7 @@ kontor_store_save_all (KontorStore   *self,
         }
     }
 
-  if (ok && !create_indexes (self, index_creates, error))
+  if (ok && !_kontor_store_create_indexes (self, index_creates, error))
     {
       _kontor_store_rollback (self);
       ok = FALSE;

@@ -89,6 +89,30 @@ rewrite_each_record (KontorStore            *self,
   return TRUE;
 }
 
+/* Empties the full-text table of @info by making it anew: a DELETE of
+ * every row would read and tokenize every document again to take its
+ * words out of the index. */
+static gboolean
+empty_search_table (KontorStore             *self,
+                    const KontorEntityInfo  *info,
+                    GError                 **error)
+{
+  g_autofree char *create = NULL;
+  g_autofree char *drop = g_strdup_printf ("DROP TABLE %s", info->search_table);
+  sqlite3_stmt *stmt;
+  int found;
+
+  stmt = _kontor_store_prepare (self, "SELECT sql FROM sqlite_master WHERE name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, info->search_table, -1, SQLITE_STATIC);
+  found = _kontor_store_step_one (self, stmt, NULL, &create, error);
+  if (found <= 0)
+    return found == 0;
+
+  return _kontor_store_exec (self, drop, error) && _kontor_store_exec (self, create, error);
+}
+
 /* Makes the search documents (migrations to versions 2 and 6, after
  * changes to what a document holds) or sort keys (version 7, and after
  * the locale's collation changed) of every record anew: one pass over the
@@ -99,7 +123,17 @@ rewrite_records (KontorStore  *self,
                  Rewrite       what,
                  GError      **error)
 {
+  g_autoptr(GPtrArray) index_creates = NULL;
   const KontorEntityInfo *info;
+
+  /* new sort keys would otherwise go into every order index at a random
+   * place, row by row; made anew at the end, each index is one sort */
+  if ((what & REWRITE_SORT_KEYS) != 0)
+    {
+      index_creates = _kontor_store_drop_order_indexes (self, error);
+      if (index_creates == NULL)
+        return FALSE;
+    }
 
   for (guint e = 0; (info = _kontor_entity_info_nth (e)) != NULL; e++)
     {
@@ -112,18 +146,13 @@ rewrite_records (KontorStore  *self,
       if (here == 0)
         continue;
 
-      if ((here & REWRITE_SEARCH) != 0)
-        {
-          g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", info->search_table);
-
-          if (!_kontor_store_exec (self, sql, error))
-            return FALSE;
-        }
+      if ((here & REWRITE_SEARCH) != 0 && !empty_search_table (self, info, error))
+        return FALSE;
       if (!rewrite_each_record (self, info, here, error))
         return FALSE;
     }
 
-  return TRUE;
+  return _kontor_store_create_indexes (self, index_creates, error);
 }
 
 /* Migrations -------------------------------------------------------------- */
