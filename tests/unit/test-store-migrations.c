@@ -420,6 +420,27 @@ schema_of (const char *path)
   return schema;
 }
 
+/* The schema of the database at @path equals that of a new one */
+static void
+assert_schema_of_new (const char *path)
+{
+  g_autofree char *new_path = kontor_test_db_path ();
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) upgraded = NULL;
+  g_auto(GStrv) fresh = NULL;
+
+  store = kontor_store_open (new_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  upgraded = schema_of (path);
+  fresh = schema_of (new_path);
+  g_assert_cmpstrv (upgraded, fresh);
+
+  remove_database (new_path);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Tests */
 
@@ -604,26 +625,15 @@ static void
 test_upgrade_same_schema_as_new (void)
 {
   g_autofree char *old_path = make_version_1 (NULL);
-  g_autofree char *new_path = kontor_test_db_path ();
   g_autoptr(KontorStore) old_store = NULL;
-  g_autoptr(KontorStore) new_store = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) upgraded = NULL;
-  g_auto(GStrv) fresh = NULL;
 
   old_store = kontor_store_open (old_path, &error);
   g_assert_no_error (error);
-  new_store = kontor_store_open (new_path, &error);
-  g_assert_no_error (error);
   g_clear_object (&old_store);
-  g_clear_object (&new_store);
 
-  upgraded = schema_of (old_path);
-  fresh = schema_of (new_path);
-  g_assert_cmpstrv (upgraded, fresh);
-
+  assert_schema_of_new (old_path);
   remove_database (old_path);
-  remove_database (new_path);
 }
 
 static void
@@ -805,13 +815,10 @@ static void
 test_upgrade_5_to_7 (void)
 {
   g_autofree char *path = make_version_1 (NULL);
-  g_autofree char *new_path = kontor_test_db_path ();
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(KontorStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) upgraded = NULL;
-  g_auto(GStrv) fresh = NULL;
   const char *may_grow[] = { "meta", "sqlite_master", NULL };
   sqlite3 *db;
 
@@ -839,15 +846,8 @@ test_upgrade_5_to_7 (void)
   g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM tombstone", NULL), ==, 1);
   sqlite3_close (db);
 
-  store = kontor_store_open (new_path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-  upgraded = schema_of (path);
-  fresh = schema_of (new_path);
-  g_assert_cmpstrv (upgraded, fresh);
-
+  assert_schema_of_new (path);
   remove_database (path);
-  remove_database (new_path);
 }
 
 /* A new collation makes every sort key anew, with the order indexes
