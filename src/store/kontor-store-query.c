@@ -634,8 +634,18 @@ kontor_store_query_rowids (KontorStore   *self,
         return search_contacts (self, filter, match, rowids, error);
     }
 
+  /* the rows without a search are kept for the search's keystrokes, and
+   * are what a cleared search returns to */
   if (type == KONTOR_TYPE_CONTACT)
-    return collect_contacts (self, filter, rowids, error);
+    {
+      GArray *ordered = get_ordered_rowids (self, filter, error);
+
+      if (ordered == NULL)
+        return FALSE;
+      g_array_append_vals (rowids, ordered->data, ordered->len);
+
+      return TRUE;
+    }
 
   params_init (&params);
   build_company_query (filter, sql, &params);

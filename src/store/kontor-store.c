@@ -421,6 +421,9 @@ _kontor_store_begin (KontorStore  *self,
 void
 _kontor_store_rollback (KontorStore *self)
 {
+  /* an order read inside the transaction is not the store's any more */
+  self->data_version++;
+
   if (self->savepoints > 0)
     {
       self->savepoints--;
