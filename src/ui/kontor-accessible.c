@@ -333,8 +333,10 @@ on_widget_map_hook (GSignalInvocationHint *hint,
   GtkWidget *widget = g_value_get_object (&values[0]);
 
   /* a window, with what it hides for now (pages, the other layout of a
-   * message dialog); a button shown later in it on its own */
-  if (GTK_IS_WINDOW (widget) || GTK_IS_BUTTON (widget))
+   * message dialog); a stack's page made after its window was shown (the
+   * contact page), with what it hides; a button shown later on its own */
+  if (GTK_IS_WINDOW (widget) || GTK_IS_BUTTON (widget) ||
+      GTK_IS_STACK (gtk_widget_get_parent (widget)))
     name_mnemonic_buttons (widget);
 
   return TRUE;

@@ -286,7 +286,8 @@ kontor_window_close_request (GtkWindow *window)
 
   /* Never lose an edit: save what the contact page holds, and stay open
    * (showing why) when that is not possible. */
-  if (kontor_contact_page_get_dirty (KONTOR_CONTACT_PAGE (self->contact_page)))
+  if (self->contact_page != NULL &&
+      kontor_contact_page_get_dirty (KONTOR_CONTACT_PAGE (self->contact_page)))
     {
       g_autoptr(GError) error = NULL;
 
@@ -311,6 +312,21 @@ kontor_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kontor_window_parent_class)->close_request (window);
 }
 
+/* The contact page is made when first asked for: a start shows the
+ * table, and its sections are a tenth of the first frame's work
+ * (src/README.md "Performance targets"). */
+static KontorContactPage *
+ensure_contact_page (KontorWindow *self)
+{
+  if (self->contact_page == NULL)
+    {
+      self->contact_page = kontor_contact_page_new (self->context);
+      gtk_stack_add_named (self->stack, self->contact_page, "contact");
+    }
+
+  return KONTOR_CONTACT_PAGE (self->contact_page);
+}
+
 static void
 kontor_window_constructed (GObject *object)
 {
@@ -327,9 +343,6 @@ kontor_window_constructed (GObject *object)
 
   self->contacts_view = kontor_contacts_view_new (self->context);
   gtk_stack_add_named (self->stack, self->contacts_view, "contacts");
-
-  self->contact_page = kontor_contact_page_new (self->context);
-  gtk_stack_add_named (self->stack, self->contact_page, "contact");
 
   gtk_stack_set_visible_child (self->stack, self->contacts_view);
 
@@ -475,10 +488,10 @@ kontor_window_show_contact (KontorWindow *self,
           kontor_ui_show_error (GTK_WIDGET (self), _("The Contact Could Not Be Opened"), error);
           return;
         }
-      kontor_contact_page_set_contact (KONTOR_CONTACT_PAGE (self->contact_page), contact);
+      kontor_contact_page_set_contact (ensure_contact_page (self), contact);
     }
 
-  gtk_stack_set_visible_child (self->stack, self->contact_page);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (ensure_contact_page (self)));
   gtk_widget_grab_focus (self->contact_page);
 }
 
@@ -522,7 +535,7 @@ kontor_window_get_contact_page (KontorWindow *self)
 {
   g_return_val_if_fail (KONTOR_IS_WINDOW (self), NULL);
 
-  return self->contact_page;
+  return GTK_WIDGET (ensure_contact_page (self));
 }
 
 /**
