@@ -302,6 +302,38 @@ ensure_board (KontorContactsView *self)
   gtk_stack_add_named (self->content_stack, self->board, "board");
 }
 
+/* The status pages get their icons when first shown: a large symbolic
+ * icon is an SVG, and GTK 4.8 looks icons up when the window is shown,
+ * hidden pages too, which would load the SVG loader into every start
+ * (src/README.md "Performance targets"). */
+static void
+show_page (KontorContactsView *self,
+           const char         *name)
+{
+  static const struct {
+    const char *page;
+    const char *icon;
+  } icons[] = {
+    { "empty", "avatar-default-symbolic" },
+    { "no-results", "edit-find-symbolic" },
+    { "error", "dialog-error-symbolic" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      if (g_str_equal (name, icons[i].page))
+        {
+          AdwStatusPage *page =
+            ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->content_stack, name));
+
+          if (adw_status_page_get_icon_name (page) == NULL)
+            adw_status_page_set_icon_name (page, icons[i].icon);
+        }
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+}
+
 static void
 update_content (KontorContactsView *self)
 {
@@ -316,7 +348,7 @@ update_content (KontorContactsView *self)
   if (error != NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      show_page (self, "error");
       return;
     }
 
@@ -328,15 +360,15 @@ update_content (KontorContactsView *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   if (n > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, board ? "board" : "table");
+    show_page (self, board ? "board" : "table");
   else if (kontor_store_count (kontor_context_get_store (self->context), KONTOR_TYPE_CONTACT,
                                NULL) == 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    show_page (self, "empty");
   else if (board)
     /* empty columns say more than "no results": where cards would be */
-    gtk_stack_set_visible_child_name (self->content_stack, "board");
+    show_page (self, "board");
   else
-    gtk_stack_set_visible_child_name (self->content_stack, "no-results");
+    show_page (self, "no-results");
 }
 
 static void
