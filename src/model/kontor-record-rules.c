@@ -96,7 +96,15 @@ is_allowed_control (gunichar c,
   return multiline && (c == '\n' || c == '\r' || c == '\t');
 }
 
-/* @label is the field's name for the messages, translated */
+/* ASCII control characters, and C1 controls (U+0080–U+009F) */
+static inline gboolean
+is_control (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c < 0xa0);
+}
+
+/* @label is the field's name for the messages, untranslated: a valid
+ * value (nearly every one) costs no look-up of a translation. */
 static gboolean
 check_text (const char  *label,
             const char  *text,
@@ -120,7 +128,7 @@ check_text (const char  *label,
     {
       g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_TEXT,
                    /* Translators: %s is a field ("First name") */
-                   _("%s is not valid UTF-8 text."), label);
+                   _("%s is not valid UTF-8 text."), _(label));
       return FALSE;
     }
 
@@ -136,22 +144,23 @@ check_text (const char  *label,
                                 "%s “%s” is too long: at most %u character is allowed.",
                                 "%s “%s” is too long: at most %u characters are allowed.",
                                 max_chars),
-                   label, shown, max_chars);
+                   _(label), shown, max_chars);
       return FALSE;
     }
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      /* an ASCII character is its byte; the others need decoding */
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
-      if (g_unichar_iscntrl (c) && !is_allowed_control (c, multiline))
+      if (is_control (c) && !is_allowed_control (c, multiline))
         {
           shown = kontor_text_shorten (text, SHOWN_CHARS);
           g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_TEXT,
                        /* Translators: the first %s is a field ("First name"), the second
                         * its value, %04X the code of the character ("0007") */
                        _("%s “%s” contains a control character (U+%04X)."),
-                       label, shown, c);
+                       _(label), shown, c);
           return FALSE;
         }
     }
@@ -206,7 +215,7 @@ check_enum (const KontorField  *field,
 
   g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
                /* Translators: %s is a field ("Status"), %d a number */
-               _("%s: unknown value %d."), label, number);
+               _("%s: unknown value %d."), _(label), number);
 
   return FALSE;
 }
@@ -225,7 +234,7 @@ check_date (const char  *label,
   g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_DATE,
                /* Translators: the first %s is a field ("Birthday"), the second the
                 * date as given; a date is written YYYY-MM-DD */
-               _("%s “%s” is not a valid date."), label, shown);
+               _("%s “%s” is not a valid date."), _(label), shown);
 
   return FALSE;
 }
@@ -243,11 +252,20 @@ check_field_text (KontorRecord       *self,
     case KONTOR_FIELD_TYPE_STRING:
     case KONTOR_FIELD_TYPE_DATE:
     case KONTOR_FIELD_TYPE_REF:
-      return check_text (_(field->label), kontor_record_get_string (self, index),
-                         kontor_field_max_chars (field), kontor_field_is_multiline (field),
-                         error);
+      {
+        const char *text = kontor_record_get_string (self, index);
+        int limit;
+
+        if (text == NULL)
+          return TRUE;
+        limit = find_text_limit (field);
+
+        return check_text (field->label, text,
+                           limit >= 0 ? text_limits[limit].max_chars : KONTOR_TEXT_MAX_CHARS,
+                           limit >= 0 && text_limits[limit].multiline, error);
+      }
     case KONTOR_FIELD_TYPE_CHANNELS:
-      return check_channels_text (field, _(field->label),
+      return check_channels_text (field, field->label,
                                   kontor_record_get_channels (self, index), error);
     case KONTOR_FIELD_TYPE_BOOLEAN:
     case KONTOR_FIELD_TYPE_INT64:
@@ -268,9 +286,9 @@ check_field_value (KontorRecord       *self,
   switch (field->type)
     {
     case KONTOR_FIELD_TYPE_DATE:
-      return check_date (_(field->label), kontor_record_get_string (self, index), error);
+      return check_date (field->label, kontor_record_get_string (self, index), error);
     case KONTOR_FIELD_TYPE_ENUM:
-      return check_enum (field, _(field->label), kontor_record_get_enum (self, index), error);
+      return check_enum (field, field->label, kontor_record_get_enum (self, index), error);
     case KONTOR_FIELD_TYPE_CHANNELS:
       return check_channels (field, kontor_record_get_channels (self, index), error);
     case KONTOR_FIELD_TYPE_STRING:

@@ -9,6 +9,18 @@
 
 #include "kontor-text.h"
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p >= 0x80)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * kontor_text_fold:
  * @text: (nullable): UTF-8 text
@@ -27,6 +39,11 @@ kontor_text_fold (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+
+  /* ASCII text folds to its lower case and has no marks to drop: most
+   * names, every address and number, without the Unicode tables */
+  if (is_ascii (text))
+    return g_ascii_strdown (text, -1);
 
   folded = g_utf8_casefold (text, -1);   /* also ß → ss */
   decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
@@ -66,7 +83,8 @@ kontor_text_transliterate_de (const char *text)
   GString *out;
   gboolean changed = FALSE;
 
-  if (text == NULL)
+  /* every letter of the map starts with one of these bytes */
+  if (text == NULL || strpbrk (text, "\xc3\xe1") == NULL)
     return NULL;
 
   out = g_string_new (NULL);
@@ -74,7 +92,7 @@ kontor_text_transliterate_de (const char *text)
     {
       gboolean replaced = FALSE;
 
-      for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+      for (guint i = 0; (guchar) *p >= 0x80 && i < G_N_ELEMENTS (map); i++)
         {
           gsize len = strlen (map[i].from);
 
@@ -113,17 +131,22 @@ make_sort_key (const char *text,
 
   /* The locale's key of the folded text, so that "Ärzte" sorts with
    * "Arzt" even where the C library's collation does not know German
-   * (C.UTF-8); ties are broken by the text itself ("Muller" before
-   * "Müller"), which is shorter than a second collation key. */
+   * (C.UTF-8). Ties of names are broken by the text itself ("Muller"
+   * before "Müller"), which is shorter than a second collation key; the
+   * natural keys (numbers, addresses) leave ties to the lists, which
+   * break them by name (src/README.md "Sorting"). */
   folded = kontor_text_fold (text);
   primary = natural ? g_utf8_collate_key_for_filename (folded, -1)
                     : g_utf8_collate_key (folded, -1);
-  text_len = strlen (text);
+  text_len = natural ? 0 : strlen (text);
 
   key = g_byte_array_sized_new (strlen (primary) + text_len + 1);
   g_byte_array_append (key, (const guint8 *) primary, strlen (primary));
-  g_byte_array_append (key, (const guint8 *) "\x01", 1);
-  g_byte_array_append (key, (const guint8 *) text, text_len);
+  if (!natural)
+    {
+      g_byte_array_append (key, (const guint8 *) "\x01", 1);
+      g_byte_array_append (key, (const guint8 *) text, text_len);
+    }
 
   return g_byte_array_free_to_bytes (key);
 }
@@ -148,7 +171,8 @@ kontor_text_sort_key (const char *text)
  * @text: (nullable): UTF-8 text
  *
  * Like kontor_text_sort_key() but numbers inside the text sort by value,
- * as customer numbers should ("K-9" before "K-10").
+ * as customer numbers should ("K-9" before "K-10"), and texts that fold
+ * alike ("K-9", "k-9") have the same key.
  *
  * Returns: (transfer full) (nullable): the key, %NULL for empty text
  */
@@ -158,22 +182,24 @@ kontor_text_sort_key_natural (const char *text)
   return make_sort_key (text, TRUE);
 }
 
-/**
- * kontor_phone_normalize:
- * @number: (nullable): a phone number as typed
- *
- * Reduces a phone number to its international digits, however it was
- * typed: "+49 30 1234567", "0049 30 1234567", "030/123 45 67" and
- * "+49 (0)30 1234567" all become "49301234567". A national number (leading
- * single 0) is taken as German, the country of most of our users.
- *
- * Returns: (transfer full): the digits, "" when there are none
- */
-char *
-kontor_phone_normalize (const char *number)
+/* Phone numbers (src/README.md "Search") ---------------------------------- */
+
+/* The default country of a number written without one: the team is
+ * German. The one place that says so. */
+#define DEFAULT_COUNTRY_CODE "49"
+
+/* The international digits of @number and where its digit groups start
+ * in them: @starts gets the offsets (guint) of the groups after the
+ * first, i.e. of digits that follow a space, "/", "-", ")" … in the text
+ * as typed. */
+static char *
+normalize_with_groups (const char *number,
+                       GArray     *starts)
 {
   GString *digits = g_string_new (NULL);
   gboolean international = FALSE;
+  gboolean after_separator = FALSE;
+  int shift = 0;
   const char *p;
 
   if (number == NULL)
@@ -191,24 +217,169 @@ kontor_phone_normalize (const char *number)
       if (international && p[0] == '(' && p[1] == '0' && p[2] == ')')
         {
           p += 2;
+          after_separator = TRUE;
           continue;
         }
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (digits, *p);
+      if (!g_ascii_isdigit (*p))
+        {
+          after_separator = TRUE;
+          continue;
+        }
+      if (after_separator && digits->len > 0 && starts != NULL)
+        {
+          guint start = digits->len;
+          g_array_append_val (starts, start);
+        }
+      after_separator = FALSE;
+      g_string_append_c (digits, *p);
     }
 
-  if (international)
-    return g_string_free (digits, FALSE);
-
-  if (g_str_has_prefix (digits->str, "00"))
-    g_string_erase (digits, 0, 2);
-  else if (digits->str[0] == '0')
+  if (!international)
     {
-      g_string_erase (digits, 0, 1);
-      g_string_prepend (digits, "49");
+      /* "0049 30": a country code after the international prefix; "030":
+       * a national number of the default country */
+      if (g_str_has_prefix (digits->str, "00"))
+        {
+          g_string_erase (digits, 0, 2);
+          shift = -2;
+        }
+      else if (digits->str[0] == '0')
+        {
+          g_string_erase (digits, 0, 1);
+          g_string_prepend (digits, DEFAULT_COUNTRY_CODE);
+          shift = strlen (DEFAULT_COUNTRY_CODE) - 1;
+        }
+    }
+
+  /* the groups move with the prefix; one inside what was cut ("0 049")
+   * is no group of the number any more */
+  for (guint i = starts != NULL ? starts->len : 0; i > 0; i--)
+    {
+      int start = (int) g_array_index (starts, guint, i - 1) + shift;
+
+      if (start > 0)
+        g_array_index (starts, guint, i - 1) = start;
+      else
+        g_array_remove_index (starts, i - 1);
     }
 
   return g_string_free (digits, FALSE);
+}
+
+/**
+ * kontor_phone_normalize:
+ * @number: (nullable): a phone number as typed
+ *
+ * Reduces a phone number to its international digits, however it was
+ * typed: "+49 30 1234567", "0049 30 1234567", "030/123 45 67" and
+ * "+49 (0)30 1234567" all become "49301234567". A national number (leading
+ * single 0) is taken as German, the country of most of our users.
+ *
+ * Returns: (transfer full): the digits, "" when there are none
+ */
+char *
+kontor_phone_normalize (const char *number)
+{
+  return normalize_with_groups (number, NULL);
+}
+
+/* Keys shorter than this are never looked for: a phone query has at
+ * least as many digits (kontor_phone_is_query()). */
+#define MIN_QUERY_DIGITS 3
+
+/**
+ * kontor_phone_index_keys:
+ * @number: (nullable): a stored phone number as typed
+ *
+ * The keys under which search finds @number: "+" and its international
+ * digits (a query with a country or trunk prefix matches the start of
+ * these), and the digits from the start of every later digit group and
+ * from after the default country code (a query of bare digits matches the
+ * start of any key). "+49 (0)30 123 45" gives "+493012345", "3012345",
+ * "12345" and "345".
+ *
+ * Returns: (transfer full): the keys, none when @number has no digits
+ */
+GStrv
+kontor_phone_index_keys (const char *number)
+{
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autofree char *digits = normalize_with_groups (number, starts);
+  GPtrArray *keys = g_ptr_array_new ();
+  gsize len = strlen (digits);
+
+  if (len > 0)
+    g_ptr_array_add (keys, g_strconcat ("+", digits, NULL));
+
+  if (g_str_has_prefix (digits, DEFAULT_COUNTRY_CODE))
+    {
+      guint start = strlen (DEFAULT_COUNTRY_CODE);
+      g_array_append_val (starts, start);
+    }
+
+  for (guint i = 0; i < starts->len; i++)
+    {
+      guint start = g_array_index (starts, guint, i);
+
+      if (start == 0 || start + MIN_QUERY_DIGITS > len ||
+          !g_hash_table_add (seen, GUINT_TO_POINTER (start)))
+        continue;
+      g_ptr_array_add (keys, g_strdup (digits + start));
+    }
+  g_ptr_array_add (keys, NULL);
+
+  return (GStrv) g_ptr_array_free (keys, FALSE);
+}
+
+/* What kontor_phone_query_key() returns, or %NULL */
+static char *
+make_query_key (const char *text)
+{
+  GString *key;
+  const char *p;
+  guint n_typed = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        n_typed++;
+      else if (strchr ("+()/-. ", *p) == NULL)
+        return NULL;
+    }
+  if (n_typed < MIN_QUERY_DIGITS)
+    return NULL;
+
+  for (p = text; *p != '\0' && *p != '+' && !g_ascii_isdigit (*p); p++)
+    ;
+  if (*p == '+' || *p == '0')
+    {
+      g_autofree char *international = kontor_phone_normalize (text);
+
+      key = g_string_new ("+");
+      g_string_append (key, international);
+    }
+  else
+    {
+      key = g_string_new (NULL);
+      for (; *p != '\0'; p++)
+        {
+          if (g_ascii_isdigit (*p))
+            g_string_append_c (key, *p);
+        }
+    }
+
+  /* and as many of the number itself, not of a cut prefix ("0049") */
+  if (key->len - (key->str[0] == '+') < MIN_QUERY_DIGITS)
+    {
+      g_string_free (key, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (key, FALSE);
 }
 
 /**
@@ -217,24 +388,32 @@ kontor_phone_normalize (const char *number)
  *
  * Returns: %TRUE when @text looks like (part of) a phone number: digits
  *   with only + ( ) / - . and spaces between them, at least three digits
+ *   typed and three of the normalised number ("0049" is too short)
  */
 gboolean
 kontor_phone_is_query (const char *text)
 {
-  guint n_digits = 0;
+  g_autofree char *key = make_query_key (text);
 
-  if (text == NULL)
-    return FALSE;
+  return key != NULL;
+}
 
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        n_digits++;
-      else if (strchr ("+()/-. ", *p) == NULL)
-        return FALSE;
-    }
-
-  return n_digits >= 3;
+/**
+ * kontor_phone_query_key:
+ * @text: (nullable): what the user typed into search
+ *
+ * What the keys of a matching number start with (see
+ * kontor_phone_index_keys()): a query with a country code ("+49 30",
+ * "0049 30") or a trunk prefix ("030") is a whole number's start, "+4930";
+ * bare digits ("30 12") may start at any digit group, "3012".
+ *
+ * Returns: (transfer full) (nullable): the key prefix, %NULL when @text is
+ *   not a phone query (kontor_phone_is_query())
+ */
+char *
+kontor_phone_query_key (const char *text)
+{
+  return make_query_key (text);
 }
 
 /**

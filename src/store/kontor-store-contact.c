@@ -17,6 +17,7 @@
 #include "kontor-rank.h"
 #include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
+#include "kontor-store-index.h"
 #include "kontor-store-numbers.h"
 #include "kontor-text.h"
 
@@ -86,7 +87,8 @@ contact_sort_texts (KontorStore   *self,
   texts[3] = kontor_contact_get_primary_phone (contact) != NULL
              ? kontor_phone_normalize (kontor_contact_get_primary_phone (contact)) : NULL;
   texts[4] = g_strdup (kontor_contact_get_customer_number (contact));
-  natural[3] = natural[4] = TRUE;
+  /* numbers by value; addresses need no tie-break of their own */
+  natural[2] = natural[3] = natural[4] = TRUE;
 }
 
 static void
@@ -112,23 +114,6 @@ append_words (GString    *column,
 }
 
 static void
-append_phones (GString   *column,
-               GPtrArray *phones)
-{
-  for (guint i = 0; phones != NULL && i < phones->len; i++)
-    {
-      const KontorChannel *phone = g_ptr_array_index (phones, i);
-      g_autofree char *digits = kontor_phone_normalize (phone->value);
-
-      /* as typed, international digits and the German national form, so
-       * that "+49 30 12", "030 12" and "4930" all find "(030) 123 45" */
-      g_string_append_printf (column, "%s%s %s", column->len > 0 ? " " : "", phone->value, digits);
-      if (g_str_has_prefix (digits, "49"))
-        g_string_append_printf (column, " 0%s", digits + 2);
-    }
-}
-
-static void
 contact_search_document (KontorStore   *self,
                          KontorRecord  *record,
                          GString      **columns)
@@ -142,7 +127,7 @@ contact_search_document (KontorStore   *self,
   append_words (columns[1], kontor_contact_get_company_name (contact));
   for (guint i = 0; emails != NULL && i < emails->len; i++)
     append_words (columns[2], ((KontorChannel *) g_ptr_array_index (emails, i))->value);
-  append_phones (columns[3], kontor_contact_get_phones (contact));
+  _kontor_store_append_phone_tokens (columns[3], kontor_contact_get_phones (contact));
   append_words (columns[4], kontor_contact_get_customer_number (contact));
   append_words (columns[5], kontor_contact_get_notes (contact));
 }
@@ -341,6 +326,9 @@ KontorEntityInfo _kontor_store_contact_entity = {
   .link_table = "contact_link",
   .sort_columns = { "sort_name", "sort_company", "sort_email", "sort_phone", "sort_number" },
   .search_table = "contact_search",
+  .order_indexes = { "contact_sort_name", "contact_sort_company", "contact_last_activity",
+                     "contact_sort_email", "contact_sort_phone", "contact_sort_number",
+                     "contact_status" },
   .derived_select = ", co.name, ps.name, ps.key",
   .derived_joins = " LEFT JOIN company co ON co.id = t.company_id"
                    " LEFT JOIN pipeline_status ps ON ps.id = t.pipeline_status_id",

@@ -142,6 +142,22 @@ build_sql (KontorEntityInfo *info)
 
   info->insert_sql = g_string_free (insert, FALSE);
   info->select_sql = g_string_free (select, FALSE);
+
+  if (info->search_table != NULL)
+    info->search_insert_sql =
+      g_strdup_printf ("INSERT INTO %s (rowid, name, company, email, phone, number, notes) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", info->search_table);
+  if (info->sort_columns[0] != NULL)
+    {
+      GString *update = g_string_new (NULL);
+
+      g_string_printf (update, "UPDATE %s SET ", info->table);
+      for (n = 0; info->sort_columns[n] != NULL; n++)
+        g_string_append_printf (update, "%s%s = ?%u", n > 0 ? ", " : "",
+                                info->sort_columns[n], n + 1);
+      g_string_append_printf (update, " WHERE rid = ?%u", n + 1);
+      info->sort_keys_sql = g_string_free (update, FALSE);
+    }
 }
 
 /**
@@ -199,25 +215,16 @@ _kontor_entity_info_get_table (const KontorEntityInfo *info)
 /* ------------------------------------------------------------------------ */
 /* Load */
 
-/**
- * _kontor_store_load_record:
- * @self: a store
- * @info: an entity
- * @where: " WHERE t.id = ?1" or " WHERE t.rid = ?1"
- * @id: (nullable): the id for ?1, or %NULL to bind @rowid
- * @rowid: the row id for ?1 when @id is %NULL
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the record, or %NULL with
- *   %KONTOR_STORE_ERROR_NOT_FOUND
- */
-KontorRecord *
-_kontor_store_load_record (KontorStore             *self,
-                           const KontorEntityInfo  *info,
-                           const char              *where,
-                           const char              *id,
-                           gint64                   rowid,
-                           GError                 **error)
+/* What _kontor_store_load_record() does, but a record that is not there is
+ * %NULL without an error: a save asks for every record it is given, and
+ * most of an import's records are new. */
+static KontorRecord *
+load_record_if_stored (KontorStore             *self,
+                       const KontorEntityInfo  *info,
+                       const char              *where,
+                       const char              *id,
+                       gint64                   rowid,
+                       GError                 **error)
 {
   g_autofree char *sql = g_strconcat (info->select_sql, where, NULL);
   g_autoptr(KontorRecord) record = NULL;
@@ -239,10 +246,6 @@ _kontor_store_load_record (KontorStore             *self,
   if (result <= 0)
     {
       sqlite3_reset (stmt);
-      if (result == 0)
-        g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND,
-                             _("The record no longer exists. It may have been deleted on "
-                               "another computer."));
       return NULL;
     }
 
@@ -276,6 +279,39 @@ _kontor_store_load_record (KontorStore             *self,
     return NULL;
 
   return g_steal_pointer (&record);
+}
+
+/**
+ * _kontor_store_load_record:
+ * @self: a store
+ * @info: an entity
+ * @where: " WHERE t.id = ?1" or " WHERE t.rid = ?1"
+ * @id: (nullable): the id for ?1, or %NULL to bind @rowid
+ * @rowid: the row id for ?1 when @id is %NULL
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL with
+ *   %KONTOR_STORE_ERROR_NOT_FOUND
+ */
+KontorRecord *
+_kontor_store_load_record (KontorStore             *self,
+                           const KontorEntityInfo  *info,
+                           const char              *where,
+                           const char              *id,
+                           gint64                   rowid,
+                           GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  KontorRecord *record = load_record_if_stored (self, info, where, id, rowid, &local_error);
+
+  if (record == NULL && local_error == NULL)
+    g_set_error_literal (&local_error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND,
+                         _("The record no longer exists. It may have been deleted on "
+                           "another computer."));
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return record;
 }
 
 /**
@@ -671,10 +707,9 @@ _kontor_store_save_record (KontorStore   *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      old = _kontor_store_load_record (self, info, " WHERE t.id = ?1",
-                                       kontor_record_get_id (record), 0, &local_error);
-      if (old == NULL && !g_error_matches (local_error, KONTOR_STORE_ERROR,
-                                           KONTOR_STORE_ERROR_NOT_FOUND))
+      old = load_record_if_stored (self, info, " WHERE t.id = ?1",
+                                   kontor_record_get_id (record), 0, &local_error);
+      if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
@@ -732,6 +767,81 @@ kontor_store_save (KontorStore   *self,
                             error);
 }
 
+/* An import this large (and at least as large as what is stored) makes
+ * the order indexes anew at its end (_kontor_store_drop_order_indexes()) */
+#define BULK_INDEX_RECORDS 10000
+
+/**
+ * _kontor_store_drop_order_indexes:
+ * @self: a store inside a transaction
+ * @error: return location for a #GError
+ *
+ * Drops the list-order indexes of every entity, which no statement of a
+ * save reads, before a write of every row (a large import, an upgrade):
+ * making them anew at its end is one sort each instead of a hundred
+ * thousand inserts at random places, and leaves them packed
+ * (src/README.md "Where the bytes go").
+ *
+ * Returns: (transfer full) (nullable): the SQL that makes them again, for
+ *   _kontor_store_create_indexes(), or %NULL on error
+ */
+GPtrArray *
+_kontor_store_drop_order_indexes (KontorStore  *self,
+                                  GError      **error)
+{
+  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint e = 0; e < n_entities; e++)
+    {
+      for (guint i = 0; entities[e]->order_indexes[i] != NULL; i++)
+        {
+          const char *name = entities[e]->order_indexes[i];
+          g_autofree char *sql = NULL;
+          g_autofree char *drop = NULL;
+          sqlite3_stmt *stmt;
+
+          stmt = _kontor_store_prepare (self, "SELECT sql FROM sqlite_master"
+                                              " WHERE type = 'index' AND name = ?1", error);
+          if (stmt == NULL)
+            return NULL;
+          sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+          if (_kontor_store_step_one (self, stmt, NULL, &sql, error) < 0)
+            return NULL;
+          if (sql == NULL)
+            continue;
+
+          drop = g_strdup_printf ("DROP INDEX %s", name);
+          if (!_kontor_store_exec (self, drop, error))
+            return NULL;
+          g_ptr_array_add (creates, g_steal_pointer (&sql));
+        }
+    }
+
+  return g_steal_pointer (&creates);
+}
+
+/**
+ * _kontor_store_create_indexes:
+ * @self: a store inside a transaction
+ * @creates: (nullable): what _kontor_store_drop_order_indexes() returned
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_create_indexes (KontorStore  *self,
+                              GPtrArray    *creates,
+                              GError      **error)
+{
+  for (guint i = 0; creates != NULL && i < creates->len; i++)
+    {
+      if (!_kontor_store_exec (self, g_ptr_array_index (creates, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * kontor_store_save_all:
  * @self: a store
@@ -750,6 +860,7 @@ kontor_store_save_all (KontorStore   *self,
                        GCancellable  *cancellable,
                        GError       **error)
 {
+  g_autoptr(GPtrArray) index_creates = NULL;
   gboolean bulk;
   gboolean ok = TRUE;
 
@@ -765,6 +876,17 @@ kontor_store_save_all (KontorStore   *self,
   if (!_kontor_store_begin (self, error))
     ok = FALSE;
 
+  if (ok && records->len >= BULK_INDEX_RECORDS &&
+      (gint64) records->len >= kontor_store_count (self, KONTOR_TYPE_CONTACT, NULL))
+    {
+      index_creates = _kontor_store_drop_order_indexes (self, error);
+      if (index_creates == NULL)
+        {
+          _kontor_store_rollback (self);
+          ok = FALSE;
+        }
+    }
+
   for (guint i = 0; ok && i < records->len; i++)
     {
       gboolean changed;
@@ -777,14 +899,24 @@ kontor_store_save_all (KontorStore   *self,
         }
     }
 
+  if (ok && !_kontor_store_create_indexes (self, index_creates, error))
+    {
+      _kontor_store_rollback (self);
+      ok = FALSE;
+    }
+
   if (ok)
     ok = _kontor_store_commit (self, error);
 
   if (bulk)
     {
-      /* back to the small cache, and give the memory back */
+      /* back to the small cache, and give the memory back; the commit's
+       * checkpoint has copied the log into the database, so the log's
+       * hundreds of MiB go back to the disk now, not at the next write */
       _kontor_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_CACHE_KIB), NULL);
       sqlite3_db_release_memory (self->db);
+      if (ok)
+        _kontor_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
     }
 
   return ok;

@@ -45,5 +45,10 @@ gboolean      _kontor_store_refresh_row   (KontorStore             *self,
                                            const KontorEntityInfo  *info,
                                            gint64                   rowid,
                                            GError                 **error);
+GPtrArray    *_kontor_store_drop_order_indexes (KontorStore        *self,
+                                                GError            **error);
+gboolean      _kontor_store_create_indexes     (KontorStore        *self,
+                                                GPtrArray          *creates,
+                                                GError            **error);
 
 G_END_DECLS

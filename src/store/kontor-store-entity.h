@@ -27,6 +27,9 @@ struct _KontorEntityInfo
   const char   *link_table;
   const char   *sort_columns[KONTOR_STORE_MAX_SORT_COLUMNS + 1];
   const char   *search_table;
+  /* indexes of list orders only, which no statement of a save reads: a
+   * large import makes them anew at its end (kontor_store_save_all()) */
+  const char   *order_indexes[8];
   const char   *derived_select;       /* extra columns for derived fields */
   const char   *derived_joins;
 
@@ -74,6 +77,8 @@ struct _KontorEntityInfo
   /* SQL made once from the field table, when the entity is registered */
   char         *insert_sql;
   char         *select_sql;
+  char         *search_insert_sql;    /* %NULL without search documents */
+  char         *sort_keys_sql;        /* %NULL without sort keys */
 };
 
 G_END_DECLS

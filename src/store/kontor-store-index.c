@@ -3,7 +3,8 @@
 
 /* What the store derives from a record to sort and find it: the sort keys
  * in its row (collation keys made by kontor-text.c, so SQLite sorts by the
- * locale with a plain index) and its full-text search document. The texts
+ * locale with a plain index) and its full-text search document, with
+ * tokens of its own for phone numbers (src/README.md "Search"). The texts
  * come from the entity's hooks. Rebuilding them for every record is a step
  * of opening (kontor-store-migrations.c). */
 
@@ -11,6 +12,7 @@
 
 #include "config.h"
 
+#include "kontor-channel.h"
 #include "kontor-store-index.h"
 #include "kontor-text.h"
 
@@ -41,6 +43,66 @@ bind_sort_key (sqlite3_stmt *stmt,
                        SQLITE_TRANSIENT);
 }
 
+/* The full-text index keeps only letters and digits, so a whole number
+ * ("+4930…") becomes "n4930…" and a digit group ("3012…") "g3012…"
+ * (src/README.md "Search"). */
+static void
+append_phone_token (GString    *out,
+                    const char *key)
+{
+  if (key[0] == '+')
+    {
+      g_string_append_c (out, 'n');
+      g_string_append (out, key + 1);
+    }
+  else
+    {
+      g_string_append_c (out, 'g');
+      g_string_append (out, key);
+    }
+}
+
+/**
+ * _kontor_store_phone_token:
+ * @key: a key of kontor_phone_index_keys() or kontor_phone_query_key()
+ *
+ * Returns: (transfer full): the word of the search document for @key
+ */
+char *
+_kontor_store_phone_token (const char *key)
+{
+  GString *token = g_string_new (NULL);
+
+  append_phone_token (token, key);
+
+  return g_string_free (token, FALSE);
+}
+
+/**
+ * _kontor_store_append_phone_tokens:
+ * @column: the phone column of a search document
+ * @phones: (element-type KontorChannel) (nullable): phone numbers
+ *
+ * Appends the tokens of every key of @phones.
+ */
+void
+_kontor_store_append_phone_tokens (GString   *column,
+                                   GPtrArray *phones)
+{
+  for (guint i = 0; phones != NULL && i < phones->len; i++)
+    {
+      const KontorChannel *phone = g_ptr_array_index (phones, i);
+      g_auto(GStrv) keys = kontor_phone_index_keys (phone->value);
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          if (column->len > 0)
+            g_string_append_c (column, ' ');
+          append_phone_token (column, keys[k]);
+        }
+    }
+}
+
 /**
  * _kontor_store_write_search_document:
  * @self: a store inside a transaction
@@ -58,7 +120,6 @@ _kontor_store_write_search_document (KontorStore            *self,
                                      gboolean                replace,
                                      GError                **error)
 {
-  g_autofree char *insert_sql = NULL;
   GString *columns[KONTOR_STORE_N_SEARCH_COLUMNS];
   sqlite3_stmt *stmt;
   gboolean ok;
@@ -70,10 +131,7 @@ _kontor_store_write_search_document (KontorStore            *self,
       !_kontor_store_delete_search_document (self, info, kontor_record_get_rowid (record), error))
     return FALSE;
 
-  insert_sql = g_strdup_printf ("INSERT INTO %s (rowid, name, company, email, phone, number, "
-                                "notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                info->search_table);
-  stmt = _kontor_store_prepare (self, insert_sql, error);
+  stmt = _kontor_store_prepare (self, info->search_insert_sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -122,20 +180,13 @@ _kontor_store_write_sort_keys (KontorStore            *self,
                                KontorRecord           *record,
                                GError                **error)
 {
-  g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
   guint n = _kontor_entity_info_n_sort_columns (info);
 
   if (n == 0)
     return TRUE;
 
-  sql = g_string_new (NULL);
-  g_string_printf (sql, "UPDATE %s SET ", info->table);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (sql, "%s%s = ?%u", i > 0 ? ", " : "", info->sort_columns[i], i + 1);
-  g_string_append_printf (sql, " WHERE rid = ?%u", n + 1);
-
-  stmt = _kontor_store_prepare (self, sql->str, error);
+  stmt = _kontor_store_prepare (self, info->sort_keys_sql, error);
   if (stmt == NULL)
     return FALSE;
 

@@ -29,4 +29,8 @@ gboolean  _kontor_store_delete_search_document (KontorStore             *self,
                                                 gint64                   rowid,
                                                 GError                 **error);
 
+char     *_kontor_store_phone_token            (const char              *key);
+void      _kontor_store_append_phone_tokens    (GString                 *column,
+                                                GPtrArray               *phones);
+
 G_END_DECLS

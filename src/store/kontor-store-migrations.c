@@ -49,17 +49,19 @@ register_entities (void)
 
 /* Index rebuilds ---------------------------------------------------------- */
 
-typedef gboolean (*RecordWriter) (KontorStore            *self,
-                                  const KontorEntityInfo *info,
-                                  KontorRecord           *record,
-                                  GError                **error);
+/* What a rewrite of every record makes anew */
+typedef enum
+{
+  REWRITE_SEARCH    = 1 << 0,   /* search documents */
+  REWRITE_SORT_KEYS = 1 << 1,   /* sort keys */
+} Rewrite;
 
-/* Loads every record of @info's table and writes what @write derives from
- * it (search documents, sort keys), then tells the lists */
+/* Loads every record of @info's table once and writes what @what says is
+ * derived from it, then tells the lists */
 static gboolean
 rewrite_each_record (KontorStore            *self,
                      const KontorEntityInfo *info,
-                     RecordWriter            write,
+                     Rewrite                 what,
                      GError                **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT rid FROM %s", info->table);
@@ -74,7 +76,11 @@ rewrite_each_record (KontorStore            *self,
         _kontor_store_load_record (self, info, " WHERE t.rid = ?1", NULL,
                                    g_array_index (rowids, gint64, i), error);
 
-      if (record == NULL || !write (self, info, record, error))
+      if (record == NULL ||
+          ((what & REWRITE_SEARCH) != 0 &&
+           !_kontor_store_write_search_document (self, info, record, FALSE, error)) ||
+          ((what & REWRITE_SORT_KEYS) != 0 &&
+           !_kontor_store_write_sort_keys (self, info, record, error)))
         return FALSE;
     }
 
@@ -83,42 +89,70 @@ rewrite_each_record (KontorStore            *self,
   return TRUE;
 }
 
+/* Empties the full-text table of @info by making it anew: a DELETE of
+ * every row would read and tokenize every document again to take its
+ * words out of the index. */
 static gboolean
-write_new_search_document (KontorStore            *self,
-                           const KontorEntityInfo *info,
-                           KontorRecord           *record,
-                           GError                **error)
+empty_search_table (KontorStore             *self,
+                    const KontorEntityInfo  *info,
+                    GError                 **error)
 {
-  return _kontor_store_write_search_document (self, info, record, FALSE, error);
+  g_autofree char *create = NULL;
+  g_autofree char *drop = g_strdup_printf ("DROP TABLE %s", info->search_table);
+  sqlite3_stmt *stmt;
+  int found;
+
+  stmt = _kontor_store_prepare (self, "SELECT sql FROM sqlite_master WHERE name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, info->search_table, -1, SQLITE_STATIC);
+  found = _kontor_store_step_one (self, stmt, NULL, &create, error);
+  if (found <= 0)
+    return found == 0;
+
+  return _kontor_store_exec (self, drop, error) && _kontor_store_exec (self, create, error);
 }
 
-/* Writes the search document of every contact anew (migration to version
- * 2, and after changes to what the document holds). */
+/* Makes the search documents (migrations to versions 2 and 6, after
+ * changes to what a document holds) or sort keys (version 7, and after
+ * the locale's collation changed) of every record anew: one pass over the
+ * records however many versions asked, since reading 100,000 of them is
+ * the cost. */
 static gboolean
-rebuild_search (KontorStore  *self,
-                GError      **error)
+rewrite_records (KontorStore  *self,
+                 Rewrite       what,
+                 GError      **error)
 {
-  const KontorEntityInfo *info = _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT);
-
-  return _kontor_store_exec (self, "DELETE FROM contact_search", error) &&
-         rewrite_each_record (self, info, write_new_search_document, error);
-}
-
-/* Makes every sort key anew, after the locale's collation changed. */
-static gboolean
-rebuild_sort_keys (KontorStore  *self,
-                   GError      **error)
-{
+  g_autoptr(GPtrArray) index_creates = NULL;
   const KontorEntityInfo *info;
 
-  for (guint e = 0; (info = _kontor_entity_info_nth (e)) != NULL; e++)
+  /* new sort keys would otherwise go into every order index at a random
+   * place, row by row; made anew at the end, each index is one sort */
+  if ((what & REWRITE_SORT_KEYS) != 0)
     {
-      if (_kontor_entity_info_n_sort_columns (info) > 0 &&
-          !rewrite_each_record (self, info, _kontor_store_write_sort_keys, error))
+      index_creates = _kontor_store_drop_order_indexes (self, error);
+      if (index_creates == NULL)
         return FALSE;
     }
 
-  return TRUE;
+  for (guint e = 0; (info = _kontor_entity_info_nth (e)) != NULL; e++)
+    {
+      Rewrite here = what;
+
+      if (info->search_table == NULL)
+        here &= ~REWRITE_SEARCH;
+      if (_kontor_entity_info_n_sort_columns (info) == 0)
+        here &= ~REWRITE_SORT_KEYS;
+      if (here == 0)
+        continue;
+
+      if ((here & REWRITE_SEARCH) != 0 && !empty_search_table (self, info, error))
+        return FALSE;
+      if (!rewrite_each_record (self, info, here, error))
+        return FALSE;
+    }
+
+  return _kontor_store_create_indexes (self, index_creates, error);
 }
 
 /* Migrations -------------------------------------------------------------- */
@@ -127,16 +161,20 @@ typedef gboolean (*MigrationStep) (KontorStore  *self,
                                    GError      **error);
 
 /* One entry per schema version; the script is a resource, the optional
- * step runs C code in the same transaction (e.g. filling a new index). */
+ * step runs C code in the same transaction (e.g. ranking cards), and the
+ * rewrite of every record what the version changed in derived values. */
 static const struct {
   const char    *script;
   MigrationStep  after;
+  Rewrite        rewrite;
 } migrations[] = {
-  { "001-initial.sql", NULL },
-  { "002-search-and-numbers.sql", rebuild_search },
-  { "003-board.sql", _kontor_store_rank_all_contacts },
-  { "004-board-index.sql", NULL },
-  { "005-staleness.sql", NULL },
+  { "001-initial.sql", NULL, 0 },
+  { "002-search-and-numbers.sql", NULL, REWRITE_SEARCH },
+  { "003-board.sql", _kontor_store_rank_all_contacts, 0 },
+  { "004-board-index.sql", NULL, 0 },
+  { "005-staleness.sql", NULL, 0 },
+  { "006-phone-search.sql", NULL, REWRITE_SEARCH },
+  { "007-lean-layout.sql", NULL, REWRITE_SORT_KEYS },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);
@@ -210,6 +248,7 @@ migrate (KontorStore  *self,
          GError      **error)
 {
   g_autofree char *pragma = NULL;
+  Rewrite rewrite = 0;
   gboolean ok = TRUE;
   int version;
 
@@ -236,12 +275,17 @@ migrate (KontorStore  *self,
   if (!_kontor_store_begin (self, error))
     return FALSE;
 
-  /* All scripts first, then the C steps: a step runs today's code, which
-   * reads the tables as the last script leaves them. */
+  /* All scripts first, then the C steps and the rewrite: they run
+   * today's code, which reads the tables as the last script leaves them. */
   for (int v = version; ok && v < target; v++)
     ok = run_migration_script (self, migrations[v].script, error);
   for (int v = version; ok && v < target; v++)
-    ok = migrations[v].after == NULL || migrations[v].after (self, error);
+    {
+      ok = migrations[v].after == NULL || migrations[v].after (self, error);
+      rewrite |= migrations[v].rewrite;
+    }
+  if (ok && rewrite != 0)
+    ok = rewrite_records (self, rewrite, error);
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", target);
 
@@ -274,7 +318,8 @@ check_sort_locale (KontorStore  *self,
     return FALSE;
 
   return _kontor_store_end (self,
-                            (stored == NULL || rebuild_sort_keys (self, error)) &&
+                            (stored == NULL ||
+                             rewrite_records (self, REWRITE_SORT_KEYS, error)) &&
                             _kontor_store_set_meta (self, "sort-locale", locale, error),
                             error);
 }

@@ -10,8 +10,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kontor-enums.h"
 #include "kontor-store-crud.h"
+#include "kontor-store-index.h"
 #include "kontor-store-query.h"
 #include "kontor-text.h"
 
@@ -85,53 +88,43 @@ has_word_character (const char *token)
   return FALSE;
 }
 
-/**
- * _kontor_store_match_expression:
- * @search_text: what the user typed
- *
- * Turns typed text into an FTS5 query: every word must match as a prefix
- * ("Mül An" finds "Anna Müller"); a word is quoted, so FTS5 syntax typed
- * by a user is taken literally; a word with umlauts also matches its
- * transliteration ("Müller" finds "Mueller"; the index holds both forms of
- * stored names, so "mueller" finds "Müller"). Text that looks like a phone
- * number also matches the number's international digits, however it was
- * typed.
- *
- * Returns: (transfer full) (nullable): the expression, %NULL when the text
- *   holds nothing to search for
- */
-char *
-_kontor_store_match_expression (const char *search_text)
+/* Appends one typed word to an FTS5 expression: quoted, so FTS5 syntax
+ * typed by a user is taken literally, as a prefix, and with its German
+ * transliteration ("Müller" also finds a contact written "Mueller"; the
+ * index holds both forms of stored names, so "mueller" finds "Müller"). */
+static void
+append_word (GString    *expression,
+             const char *word)
 {
-  g_auto(GStrv) tokens = NULL;
-  GString *expression;
+  g_autofree char *escaped = NULL;
+  g_autofree char *transliterated = NULL;
+  g_auto(GStrv) quote_parts = NULL;
 
-  if (search_text == NULL || !g_utf8_validate (search_text, -1, NULL))
-    return NULL;
+  if (!has_word_character (word))
+    return;
 
-  expression = g_string_new (NULL);
-  tokens = g_strsplit_set (search_text, " \t\n\r", -1);
-  for (guint i = 0; tokens[i] != NULL; i++)
-    {
-      g_autofree char *escaped = NULL;
-      g_autofree char *transliterated = NULL;
-      g_auto(GStrv) quote_parts = NULL;
+  quote_parts = g_strsplit (word, "\"", -1);
+  escaped = g_strjoinv ("\"\"", quote_parts);
+  if (expression->len > 0)
+    g_string_append (expression, " AND ");
 
-      if (!has_word_character (tokens[i]))
-        continue;
+  transliterated = kontor_text_transliterate_de (escaped);
+  if (transliterated != NULL)
+    g_string_append_printf (expression, "(\"%s\"* OR \"%s\"*)", escaped, transliterated);
+  else
+    g_string_append_printf (expression, "\"%s\"*", escaped);
+}
 
-      quote_parts = g_strsplit (tokens[i], "\"", -1);
-      escaped = g_strjoinv ("\"\"", quote_parts);
-      if (expression->len > 0)
-        g_string_append (expression, " AND ");
+/* The columns typed words are looked for in: all but the phone tokens */
+#define WORD_COLUMNS "{name company email number notes}"
 
-      /* "Müller" also finds a contact written "Mueller" */
-      transliterated = kontor_text_transliterate_de (escaped);
-      if (transliterated != NULL)
-        g_string_append_printf (expression, "(\"%s\"* OR \"%s\"*)", escaped, transliterated);
-      else
-        g_string_append_printf (expression, "\"%s\"*", escaped);
-    }
+static char *
+words_expression (GPtrArray *words)
+{
+  GString *expression = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    append_word (expression, g_ptr_array_index (words, i));
 
   if (expression->len == 0)
     {
@@ -139,12 +132,103 @@ _kontor_store_match_expression (const char *search_text)
       return NULL;
     }
 
-  if (kontor_phone_is_query (search_text))
-    {
-      g_autofree char *digits = kontor_phone_normalize (search_text);
+  g_string_prepend (expression, WORD_COLUMNS " : (");
+  g_string_append_c (expression, ')');
 
-      g_string_prepend (expression, "(");
-      g_string_append_printf (expression, ") OR phone : \"%s\"*", digits);
+  return g_string_free (expression, FALSE);
+}
+
+static GPtrArray *
+split_words (const char *search_text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (search_text, " \t\n\r", -1);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      if (tokens[i][0] != '\0')
+        g_ptr_array_add (words, g_strdup (tokens[i]));
+    }
+
+  return words;
+}
+
+/* A word that can be part of a phone number: digits and + ( ) / - . */
+static gboolean
+is_phone_word (const char *word)
+{
+  gboolean digit = FALSE;
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (strchr ("+()/-.", *p) == NULL)
+        return FALSE;
+    }
+
+  return digit;
+}
+
+/**
+ * _kontor_store_match_expression:
+ * @search_text: what the user typed
+ *
+ * Turns typed text into an FTS5 query (src/README.md "Search"): every
+ * word must match as a prefix ("Mül An" finds "Anna Müller"). The words
+ * that look like a phone number together (kontor_phone_is_query()) match
+ * the phone tokens instead: with a country code or trunk prefix ("+49
+ * 30", "030") the start of a whole number, bare digits ("30 12") the start
+ * of a whole number or of any digit group, or a word (a customer number).
+ *
+ * Returns: (transfer full) (nullable): the expression, %NULL when the text
+ *   holds nothing to search for
+ */
+char *
+_kontor_store_match_expression (const char *search_text)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GPtrArray) phone_words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) other_words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) phone = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *match = NULL;
+  GString *expression;
+
+  if (search_text == NULL || !g_utf8_validate (search_text, -1, NULL))
+    return NULL;
+
+  words = split_words (search_text);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+
+      if (is_phone_word (word))
+        g_string_append_printf (phone, "%s%s", phone->len > 0 ? " " : "", word);
+      g_ptr_array_add (is_phone_word (word) ? phone_words : other_words, g_strdup (word));
+    }
+
+  key = kontor_phone_query_key (phone->str);
+  if (key == NULL)
+    return words_expression (words);     /* too short for a number: words */
+
+  expression = g_string_new (NULL);
+  match = words_expression (other_words);
+  if (match != NULL)
+    g_string_append_printf (expression, "%s AND ", match);
+
+  token = _kontor_store_phone_token (key);
+  if (key[0] == '+')
+    g_string_append_printf (expression, "phone : \"%s\"*", token);
+  else
+    {
+      g_autofree char *whole = g_strconcat ("+", key, NULL);
+      g_autofree char *whole_token = _kontor_store_phone_token (whole);
+      g_autofree char *phone_match = words_expression (phone_words);
+
+      g_string_append_printf (expression, "(phone : (\"%s\"* OR \"%s\"*) OR %s)",
+                              whole_token, token, phone_match);
     }
 
   return g_string_free (expression, FALSE);
@@ -156,13 +240,12 @@ contact_order (KontorSortColumn column)
   switch (column)
     {
     case KONTOR_SORT_NAME:
+    case KONTOR_SORT_PIPELINE_STATUS:
       return "c.sort_name";
     case KONTOR_SORT_COMPANY:
       return "c.sort_company";
     case KONTOR_SORT_STATUS:
       return "c.status";
-    case KONTOR_SORT_PIPELINE_STATUS:
-      return "(SELECT position FROM pipeline_status p WHERE p.id = c.pipeline_status_id)";
     case KONTOR_SORT_EMAIL:
       return "c.sort_email";
     case KONTOR_SORT_PHONE:
@@ -202,6 +285,8 @@ build_contact_query (KontorFilter *filter,
     g_string_append_printf (sql, "SELECT c.rid FROM json_each (?%u) j"
                                  " CROSS JOIN contact c ON c.rid = j.value WHERE 1",
                             params_add_text (params, rowids_json));
+  else if (sort == KONTOR_SORT_PIPELINE_STATUS)
+    g_string_append (sql, "SELECT c.rid, c.pipeline_status_id FROM contact c WHERE 1");
   else
     g_string_append (sql, "SELECT c.rid FROM contact c WHERE 1");
 
@@ -209,7 +294,10 @@ build_contact_query (KontorFilter *filter,
     {
       gboolean first = TRUE;
 
-      g_string_append (sql, " AND c.status IN (");
+      /* "+": never a reason to pick the status index, which would then
+       * sort all rows; the order's index has the status (src/README.md
+       * "Sorting") */
+      g_string_append (sql, " AND +c.status IN (");
       for (int status = KONTOR_CONTACT_STATUS_INBOX; status <= KONTOR_CONTACT_STATUS_ARCHIVED;
            status++)
         {
@@ -243,9 +331,14 @@ build_contact_query (KontorFilter *filter,
     return;
 
   /* Ties (same name, no company …) fall back to the name and then to the
-   * row id, so the order is stable and the same on every run. */
-  g_string_append_printf (sql, " ORDER BY %s%s", contact_order (sort), descending);
-  if (sort != KONTOR_SORT_NAME)
+   * row id, so the order is stable and the same on every run. The
+   * pipeline status is by name here, and its columns' positions are
+   * applied by collect_by_pipeline_position(). */
+  if (sort != KONTOR_SORT_PIPELINE_STATUS)
+    g_string_append_printf (sql, " ORDER BY %s%s", contact_order (sort), descending);
+  else
+    g_string_append_printf (sql, " ORDER BY c.sort_name%s", descending);
+  if (sort != KONTOR_SORT_NAME && sort != KONTOR_SORT_PIPELINE_STATUS)
     g_string_append_printf (sql, ", c.sort_name%s", descending);
   g_string_append_printf (sql, ", c.rid%s", descending);
 }
@@ -299,6 +392,99 @@ collect_rowids (KontorStore   *self,
   return result == 0;
 }
 
+/* The contacts of @sql (row id, pipeline status id; in name order) in the
+ * order of their columns on the board, then by name: the pipeline status
+ * sorts by a position held in another table, so instead of a lookup and
+ * a sort of every row, one walk of the name index (which carries the
+ * status id) and one pass per column. No status goes first, like SQL's
+ * NULL, and last when @descending. */
+static gboolean
+collect_by_pipeline_position (KontorStore  *self,
+                              const char   *sql,
+                              Params       *params,
+                              gboolean      descending,
+                              GArray       *rowids,
+                              GError      **error)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) row_positions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int result;
+
+  stmt = _kontor_store_prepare (self, "SELECT id, position FROM pipeline_status"
+                                      " ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      gint64 position = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (positions, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                           GINT_TO_POINTER ((int) order->len + 1));
+      g_array_append_val (order, position);
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  stmt = _kontor_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  params_bind (params, stmt);
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      const char *status_id = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      /* 0: no status; n: the n-th column by position */
+      gint64 column = status_id != NULL
+                      ? GPOINTER_TO_INT (g_hash_table_lookup (positions, status_id)) : 0;
+
+      g_array_append_val (rows, rowid);
+      g_array_append_val (row_positions, column);
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  for (guint n = 0; n <= order->len; n++)
+    {
+      gint64 column = descending ? order->len - n : n;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          if (g_array_index (row_positions, gint64, i) == column)
+            g_array_append_val (rowids, g_array_index (rows, gint64, i));
+        }
+    }
+
+  return TRUE;
+}
+
+/* The row ids of @filter without its search text, in order */
+static gboolean
+collect_contacts (KontorStore   *self,
+                  KontorFilter  *filter,
+                  GArray        *rowids,
+                  GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  Params params;
+  gboolean ok;
+
+  params_init (&params);
+  build_contact_query (filter, NULL, sql, &params);
+  if (kontor_filter_get_sort_column (filter) == KONTOR_SORT_PIPELINE_STATUS)
+    ok = collect_by_pipeline_position (self, sql->str, &params,
+                                       kontor_filter_get_sort_descending (filter), rowids, error);
+  else
+    ok = collect_rowids (self, sql->str, &params, rowids, error);
+  params_clear (&params);
+
+  return ok;
+}
+
 /* [1,2,3]: row ids for json_each () */
 static GString *
 dup_rowids_json (GArray *rowids)
@@ -337,10 +523,7 @@ get_ordered_rowids (KontorStore   *self,
 {
   g_autofree char *key = dup_order_key (filter);
   g_autoptr(KontorFilter) unsearched = NULL;
-  g_autoptr(GString) sql = NULL;
   g_autoptr(GArray) rowids = NULL;
-  Params params;
-  gboolean ok;
 
   if (self->order_rowids != NULL && self->order_version == self->data_version &&
       g_strcmp0 (self->order_key, key) == 0)
@@ -348,14 +531,8 @@ get_ordered_rowids (KontorStore   *self,
 
   unsearched = kontor_filter_copy (filter);
   kontor_filter_set_search_text (unsearched, NULL);
-  sql = g_string_new (NULL);
   rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  params_init (&params);
-  build_contact_query (unsearched, NULL, sql, &params);
-  ok = collect_rowids (self, sql->str, &params, rowids, error);
-  params_clear (&params);
-  if (!ok)
+  if (!collect_contacts (self, unsearched, rowids, error))
     return NULL;
 
   g_clear_pointer (&self->order_rowids, g_array_unref);
@@ -457,16 +634,48 @@ kontor_store_query_rowids (KontorStore   *self,
         return search_contacts (self, filter, match, rowids, error);
     }
 
-  params_init (&params);
   if (type == KONTOR_TYPE_CONTACT)
-    build_contact_query (filter, NULL, sql, &params);
-  else
-    build_company_query (filter, sql, &params);
+    return collect_contacts (self, filter, rowids, error);
 
+  params_init (&params);
+  build_company_query (filter, sql, &params);
   ok = collect_rowids (self, sql->str, &params, rowids, error);
   params_clear (&params);
 
   return ok;
+}
+
+/**
+ * _kontor_store_explain_contact_query:
+ * @self: a store
+ * @filter: a contact filter without search text
+ *
+ * For tests: how SQLite answers @filter (EXPLAIN QUERY PLAN), one step a
+ * line, so that a test can see every order is an index walk.
+ *
+ * Returns: (transfer full): the plan
+ */
+char *
+_kontor_store_explain_contact_query (KontorStore  *self,
+                                     KontorFilter *filter)
+{
+  g_autoptr(GString) sql = g_string_new ("EXPLAIN QUERY PLAN ");
+  GString *plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  Params params;
+
+  params_init (&params);
+  build_contact_query (filter, NULL, sql, &params);
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      params_bind (&params, stmt);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_finalize (stmt);
+  params_clear (&params);
+
+  return g_string_free (plan, FALSE);
 }
 
 /**

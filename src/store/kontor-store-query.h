@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
-char *_kontor_store_match_expression (const char *search_text);
+char *_kontor_store_match_expression      (const char   *search_text);
+char *_kontor_store_explain_contact_query (KontorStore  *self,
+                                           KontorFilter *filter);
 
 G_END_DECLS

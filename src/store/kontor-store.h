@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 5
+#define KONTOR_STORE_SCHEMA_VERSION 7
 
 /**
  * KontorYearFormat:

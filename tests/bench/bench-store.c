@@ -7,9 +7,13 @@
  *            transaction) against the same rows inserted with plain sqlite3
  *            into one table plus an FTS5 table with the same tokenizer;
  *   search   "search as you type" queries through kontor_store_query_rowids()
- *            against the bare FTS5 query returning all matching ids;
+ *            against the bare FTS5 query returning all matching ids; the
+ *            phone queries alone too;
+ *   sort     the query of every order the contacts table offers;
  *   list     a KontorRecordList over all contacts with its first screen
- *            materialised: time, and RSS in a fresh process.
+ *            materialised: time, and RSS in a fresh process;
+ *   upgrade  opening a copy of the database given the layout of schema 5,
+ *            against making the list-order indexes of the same rows.
  *
  * Prints one JSON object on stdout, progress on stderr. Asserts nothing
  * about time. KONTOR_BENCH_CONTACTS (default 100000) and KONTOR_BENCH_RUNS
@@ -34,6 +38,7 @@
 #include "kontor-record-list.h"
 #include "kontor-store-private.h"
 #include "kontor-test-utils.h"
+#include "kontor-text.h"
 
 /* Rows of the table's first screen: a 1200×800 window shows ~25. (GTK
  * 4.8's list view binds ~200 rows around its anchor whatever its height;
@@ -55,6 +60,7 @@ static const char *search_queries[] = {
   "anna mül", "anna müller", "thomas sch", "m s", "peter k",
   "GmbH", "Gmb", "AG", "Bau", "Techn", "Logist", "Müller GmbH",
   "+49 30", "030 12", "0170", "+49 (0)170", "089 4", "4930",
+  "0049 30", "(030) 1", "030/12", "+49 30 12", "30 12", "+49 (0)163 3", "Müller 030",
   "anna.m", "info@", "mueller@", "gmx.de",
   "K-2019-000", "K-2023-00", "K-2021-0001", "K-",
   "Messe", "Angebot",
@@ -531,6 +537,8 @@ bench_search (KontorStore     *store,
   QueryTimes times[G_N_ELEMENTS (search_queries)];
   g_autoptr(GArray) all_store = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) all_bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) phone_store = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) phone_bare = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GString) detail = g_string_new ("[");
   g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(GStrv) expressions = g_new0 (char *, G_N_ELEMENTS (search_queries) + 1);
@@ -572,6 +580,11 @@ bench_search (KontorStore     *store,
           g_array_append_val (times[q].bare_ms, bare_ms);
           g_array_append_val (all_store, store_ms);
           g_array_append_val (all_bare, bare_ms);
+          if (kontor_phone_is_query (search_queries[q]))
+            {
+              g_array_append_val (phone_store, store_ms);
+              g_array_append_val (phone_bare, bare_ms);
+            }
         }
     }
   sqlite3_finalize (bare);
@@ -606,6 +619,10 @@ bench_search (KontorStore     *store,
                                 kontor_bench_percentile (all_bare, 50));
   kontor_bench_json_add_number (json, "search_bare_fts_p95_ms", bare_p95);
   kontor_bench_json_add_number (json, "search_ratio", store_p95 / bare_p95);
+  kontor_bench_json_add_number (json, "search_phone_p95_ms",
+                                kontor_bench_percentile (phone_store, 95));
+  kontor_bench_json_add_number (json, "search_phone_bare_fts_p95_ms",
+                                kontor_bench_percentile (phone_bare, 95));
   kontor_bench_json_add_raw (json, "search_detail", detail->str);
 }
 
@@ -666,6 +683,111 @@ bench_first_screen (KontorStore     *store,
       g_autofree char *key_n = g_strconcat (prefix, "_rows", NULL);
       kontor_bench_json_add_int (json, key_n, n_items);
     }
+}
+
+/* Every order of the contacts table (a header click), for "Current
+ * Contacts": the query alone, ascending and descending, median of @runs
+ * (src/README.md "Sorting": each must be an index walk). */
+static void
+bench_sorts (KontorStore     *store,
+             guint            runs,
+             KontorBenchJson *json)
+{
+  static const struct { KontorSortColumn column; const char *name; } sorts[] = {
+    { KONTOR_SORT_NAME, "name" },
+    { KONTOR_SORT_COMPANY, "company" },
+    { KONTOR_SORT_STATUS, "status" },
+    { KONTOR_SORT_PIPELINE_STATUS, "pipeline_status" },
+    { KONTOR_SORT_EMAIL, "email" },
+    { KONTOR_SORT_PHONE, "phone" },
+    { KONTOR_SORT_CUSTOMER_NUMBER, "customer_number" },
+    { KONTOR_SORT_LAST_ACTIVITY, "last_activity" },
+  };
+  g_autoptr(GArray) worst = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *key = g_strdup_printf ("sort_%s_query_ms", sorts[s].name);
+      double median;
+
+      for (guint run = 0; run < runs * 2; run++)
+        {
+          g_autoptr(KontorFilter) filter = kontor_filter_new ();
+          g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_autoptr(GError) error = NULL;
+          double start;
+
+          kontor_filter_set_statuses (filter, VIEW_STATUSES);
+          kontor_filter_set_sort_column (filter, sorts[s].column);
+          kontor_filter_set_sort_descending (filter, run % 2 == 1);
+          start = kontor_bench_now_ms ();
+          if (!kontor_store_query_rowids (store, KONTOR_TYPE_CONTACT, filter, rowids, &error))
+            g_error ("Sorting by %s failed: %s", sorts[s].name, error->message);
+          g_array_append_vals (times, (double[]) { kontor_bench_now_ms () - start }, 1);
+        }
+
+      median = kontor_bench_median (times);
+      kontor_bench_json_add_number (json, key, median);
+      g_array_append_val (worst, median);
+    }
+
+  kontor_bench_json_add_number (json, "sort_query_max_ms", kontor_bench_percentile (worst, 100));
+}
+
+/* What schema 7 changed in the layout (src/store/schema/007-lean-layout.sql),
+ * undone: a database as schema 5 left it, but for the sort keys and
+ * search documents, which the upgrade makes anew anyway. */
+static const char schema_5_layout[] =
+  "DROP INDEX contact_sort_name; DROP INDEX contact_sort_company;"
+  "DROP INDEX contact_last_activity; DROP INDEX contact_sort_email;"
+  "DROP INDEX contact_sort_phone; DROP INDEX contact_sort_number; DROP INDEX contact_status;"
+  "CREATE INDEX contact_sort_name ON contact (sort_name, rid, status);"
+  "CREATE INDEX contact_sort_company ON contact (sort_company, rid, status);"
+  "CREATE INDEX contact_last_activity ON contact (last_activity_at, rid);"
+  "CREATE INDEX contact_link_target ON contact_link (kind, target_id);"
+  "PRAGMA user_version = 5;";
+
+/* the list-order indexes of schema 7, made anew: a bulk index build */
+static const char order_index_build[] =
+  "REINDEX contact_sort_name; REINDEX contact_sort_company; REINDEX contact_last_activity;"
+  "REINDEX contact_sort_email; REINDEX contact_sort_phone; REINDEX contact_sort_number;"
+  "REINDEX contact_status;";
+
+static void
+bench_upgrade (KontorStore     *store,
+               const char      *dir,
+               KontorBenchJson *json)
+{
+  g_autofree char *copy = g_build_filename (dir, "schema-5.db", NULL);
+  g_autofree char *vacuum = g_strdup_printf ("VACUUM INTO '%s'", copy);
+  g_autoptr(KontorStore) upgraded = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  double start, upgrade_ms, build_ms;
+
+  check_sqlite (_kontor_store_get_db (store),
+                sqlite3_exec (_kontor_store_get_db (store), vacuum, NULL, NULL, NULL), vacuum);
+  check_sqlite (db, sqlite3_open (copy, &db), copy);
+  check_sqlite (db, sqlite3_exec (db, schema_5_layout, NULL, NULL, NULL), "schema 5 layout");
+  sqlite3_close (db);
+
+  start = kontor_bench_now_ms ();
+  upgraded = kontor_store_open (copy, &error);
+  if (upgraded == NULL)
+    g_error ("Could not upgrade %s: %s", copy, error->message);
+  upgrade_ms = kontor_bench_now_ms () - start;
+
+  db = _kontor_store_get_db (upgraded);
+  start = kontor_bench_now_ms ();
+  check_sqlite (db, sqlite3_exec (db, order_index_build, NULL, NULL, NULL), "REINDEX");
+  build_ms = kontor_bench_now_ms () - start;
+  g_clear_object (&upgraded);
+  remove_database (copy);
+
+  kontor_bench_json_add_number (json, "upgrade_from_5_s", upgrade_ms / 1000);
+  kontor_bench_json_add_number (json, "order_index_build_s", build_ms / 1000);
+  kontor_bench_json_add_number (json, "upgrade_ratio", upgrade_ms / build_ms);
 }
 
 /* In a fresh process (--rss-child PATH STATUSES): open the store, build
@@ -824,9 +946,15 @@ main (int   argc,
   kontor_bench_log ("search: %u queries × %u runs", (guint) G_N_ELEMENTS (search_queries), runs);
   bench_search (store, runs, json);
 
+  kontor_bench_log ("every sort order");
+  bench_sorts (store, runs, json);
+
   kontor_bench_log ("first screen of the list model");
   bench_first_screen (store, runs, "first_screen_model", 0, json);
   bench_first_screen (store, runs, "first_screen_model_view_filter", VIEW_STATUSES, json);
+
+  kontor_bench_log ("upgrade of a copy from schema 5");
+  bench_upgrade (store, dir, json);
   g_clear_object (&store);
 
   kontor_bench_log ("RSS of the list model in a fresh process");

@@ -11,6 +11,7 @@
 #include "kontor-channel.h"
 #include "kontor-store-private.h"
 #include "kontor-test-utils.h"
+#include "kontor-text.h"
 
 /* Upgrades of real older databases (src/README.md "Data model"): a version 1
  * database with rows as version 1 wrote them is opened by the current
@@ -192,10 +193,19 @@ append_value (GString      *row,
 /* Columns a later version adds or fills on purpose, left out of the
  * comparison: version 3 adds contact.is_new and gives every card a rank
  * (test-board-store checks those ranks), version 5 the staleness columns
- * (checked below). */
+ * (checked below), version 7 makes every sort key anew (test-store-search
+ * checks the orders). */
 static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.rank",
                                                    "contact.pipeline_entered_at",
-                                                   "pipeline_status.stale_days", NULL };
+                                                   "pipeline_status.stale_days",
+                                                   "contact.sort_name", "contact.sort_company",
+                                                   "contact.sort_email", "contact.sort_phone",
+                                                   "contact.sort_number", "company.sort_name",
+                                                   "company.sort_number", NULL };
+
+/* Schema objects a later version drops on purpose: version 7 the index of
+ * links by target, which no query read */
+#define DROPPED_BY_UPGRADE "('contact_link_target')"
 
 static GPtrArray *
 dump_table (sqlite3    *db,
@@ -204,7 +214,8 @@ dump_table (sqlite3    *db,
   /* of the schema, that every table, index and trigger is still there: a
    * later version may extend a table (ALTER TABLE rewrites its SQL) */
   g_autofree char *sql = g_str_equal (table, "sqlite_master")
-                         ? g_strdup ("SELECT type, name, tbl_name FROM sqlite_master")
+                         ? g_strdup ("SELECT type, name, tbl_name FROM sqlite_master"
+                                     " WHERE name NOT IN " DROPPED_BY_UPGRADE)
                          : g_strdup_printf ("SELECT * FROM \"%s\"", table);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
@@ -696,6 +707,89 @@ test_failed_upgrade_half_way (void)
                                          "DROP TABLE number_range");
 }
 
+/* Version 6 to 7 (the lean layout): a version 6 database as version 6
+ * wrote it, with contacts, e-mail addresses and phone numbers, links, an
+ * outbox (a create, an update, one in flight), a shadow and a tombstone */
+static void
+test_upgrade_6_to_7 (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorContact) juergen = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  g_autofree char *juergen_digits = kontor_phone_normalize ("030/1234567");
+  g_autoptr(GBytes) juergen_phone_key = kontor_text_sort_key_natural (juergen_digits);
+  const char *sort_indexes[] = { "contact_sort_name", "contact_sort_company", "contact_sort_email",
+                                 "contact_sort_phone", "contact_sort_number",
+                                 "contact_last_activity", "contact_status" };
+  sqlite3 *db;
+
+  g_assert_true (_kontor_store_create_at_version (path, 6, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, 6);
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact_search", NULL),
+                   ==, 3);
+  sqlite3_close (db);
+  before = dump_database (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, 7);
+
+  /* every row of every table kept (the sort keys are made anew) */
+  g_clear_object (&store);
+  after = dump_database (path);
+  assert_rows_kept (before, after, may_grow);
+
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM outbox", NULL), ==, 2);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM tombstone", NULL), ==, 1);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM record_shadow", NULL),
+                   ==, 1);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact_channel", NULL),
+                   ==, 4);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact_link", NULL), ==, 2);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM sqlite_master"
+                                                 " WHERE name = 'contact_link_target'", NULL),
+                   ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sort_indexes); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_master"
+                                              " WHERE type = 'index' AND name = '%s'",
+                                              sort_indexes[i]);
+      g_assert_cmpint (kontor_test_db_query_int (db, sql, NULL), ==, 1);
+    }
+  /* the keys of version 7: a phone number's is its digits' natural key
+   * alone, without the text after it */
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT length (sort_phone) FROM contact"
+                                                 " WHERE id = '" JUERGEN "'", NULL),
+                   ==, g_bytes_get_size (juergen_phone_key));
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact"
+                                                 " WHERE sort_phone != x'ff'", NULL), ==, 1);
+  sqlite3_close (db);
+
+  /* the records load, are found and take part in new changes */
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  juergen = kontor_store_load (store, KONTOR_TYPE_CONTACT, JUERGEN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kontor_contact_get_phones (juergen)->len, ==, 2);
+  assert_search (store, "+49 30", JUERGEN, NULL);
+  assert_search (store, "0171 234", JUERGEN, NULL);
+  assert_search (store, "Müller", JUERGEN, NAMELESS, NULL);
+  kontor_contact_set_city (juergen, "Augsburg");
+  g_assert_true (kontor_store_save (store, KONTOR_RECORD (juergen), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_store_count_outbox (store, NULL), ==, 2);
+
+  g_clear_object (&store);
+  remove_database (path);
+}
+
 /* ------------------------------------------------------------------------ */
 
 int
@@ -711,6 +805,7 @@ main (int   argc,
                    test_upgrade_search_finds_old_contacts);
   g_test_add_func ("/store-migrations/1-to-2/same-schema-as-new", test_upgrade_same_schema_as_new);
   g_test_add_func ("/store-migrations/second-open-no-op", test_second_open_no_op);
+  g_test_add_func ("/store-migrations/6-to-7/keeps-every-row", test_upgrade_6_to_7);
   g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",
                    test_failed_upgrade_first_statement);
   g_test_add_func ("/store-migrations/failed/half-way-changes-nothing",

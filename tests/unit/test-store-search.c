@@ -86,6 +86,27 @@ static const ContactSpec search_contacts[] = {
     NEW_ID, NULL, NULL, NULL },
 };
 
+/* Phone search: one number each, in the notations people type; the two
+ * mobiles hold "30" as a later digit group and must not be found by a
+ * Berlin number (src/README.md "Search") */
+#define PHONE(key, name, phone) \
+  { key, "Pat", name, NULL, NULL, phone, NULL, NULL, P, FALSE, NEW_ID, NULL, NULL, NULL }
+static const ContactSpec phone_contacts[] = {
+  PHONE ("slash", "Slash", "030/1234567"),
+  PHONE ("paren", "Paren", "(030) 765 43 21"),
+  PHONE ("intl", "Intl", "+49 30 5550100"),
+  PHONE ("double0", "Nullnull", "0049 30 9998877"),
+  PHONE ("trunk", "Trunk", "+49 (0)30 2223344"),
+  PHONE ("dashes", "Dash", "030-444-55-66"),
+  PHONE ("dots", "Dot", "030.777.88.99"),
+  PHONE ("mobile", "Mobil", "+49 (0)163 3022056"),
+  PHONE ("mobile2", "Handy", "0176 3097176"),
+  PHONE ("vienna", "Wien", "+43 1 3012345"),
+  PHONE ("munich", "Isar", "089 30 12 34"),
+  PHONE ("solid", "Solid", "+49891234567"),
+};
+#undef PHONE
+
 /* Sorting: values chosen so that every order is unambiguous */
 static const CompanySpec sort_companies[] = {
   { "alpha", "Alpha AG" },
@@ -248,6 +269,8 @@ fixture_set_up (Fixture       *fixture,
   if (data == search_contacts)
     fill (fixture, search_companies, G_N_ELEMENTS (search_companies),
           search_contacts, G_N_ELEMENTS (search_contacts));
+  else if (data == phone_contacts)
+    fill (fixture, NULL, 0, phone_contacts, G_N_ELEMENTS (phone_contacts));
   else
     fill (fixture, sort_companies, G_N_ELEMENTS (sort_companies),
           sort_contacts, G_N_ELEMENTS (sort_contacts));
@@ -265,6 +288,8 @@ fixture_tear_down (Fixture       *fixture,
 
 #define SEARCH_TEST(path, func) \
   g_test_add ((path), Fixture, search_contacts, fixture_set_up, (func), fixture_tear_down)
+#define PHONE_TEST(path, func) \
+  g_test_add ((path), Fixture, phone_contacts, fixture_set_up, (func), fixture_tear_down)
 #define SORT_TEST(path, func) \
   g_test_add ((path), Fixture, sort_contacts, fixture_set_up, (func), fixture_tear_down)
 
@@ -515,6 +540,70 @@ test_search_phone (Fixture       *fixture,
   assert_finds (fixture, "089 5", "otto");
 }
 
+#define BERLIN "slash,paren,intl,double0,trunk,dashes,dots"
+
+static void
+test_search_phone_prefix (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  /* a country code or trunk prefix: the start of the whole number, in
+   * every notation, and not "30" further on ("+49 (0)163 3022056",
+   * "0176 3097176") */
+  assert_finds (fixture, "+49 30", BERLIN);
+  assert_finds (fixture, "0049 30", BERLIN);
+  assert_finds (fixture, "030", BERLIN);
+  assert_finds (fixture, "(030)", BERLIN);
+  assert_finds (fixture, "+49 (0)30", BERLIN);
+  assert_finds (fixture, "+4930", BERLIN);
+  assert_finds (fixture, "+49 30 555", "intl");
+  assert_finds (fixture, "0049 30 999", "double0");
+  assert_finds (fixture, "+49 30 2223", "trunk");
+  assert_finds (fixture, "030/123", "slash");
+  assert_finds (fixture, "030 765 43", "paren");
+  assert_finds (fixture, "030-444", "dashes");
+  assert_finds (fixture, "030.777.88", "dots");
+  assert_finds (fixture, "(030) 7654321", "paren");
+  assert_finds (fixture, "+49 (0)163 302", "mobile");
+  assert_finds (fixture, "01633022056", "mobile");
+  assert_finds (fixture, "0176 3097176", "mobile2");
+  assert_finds (fixture, "+49 89", "munich,solid");
+  assert_finds (fixture, "+43 1 30", "vienna");
+  assert_finds (fixture, "+49 31", "");
+}
+
+static void
+test_search_phone_digit_groups (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  /* bare digits: the whole number or any digit group on */
+  assert_finds (fixture, "4930", BERLIN);
+  assert_finds (fixture, "3022056", "mobile");
+  assert_finds (fixture, "302 2056", "mobile");
+  assert_finds (fixture, "309 7176", "mobile2");
+  /* "30 1234567" is Berlin's 030/1234567 without the trunk prefix */
+  assert_finds (fixture, "30 12", "slash,vienna,munich");
+  assert_finds (fixture, "7654321", "paren");
+  assert_finds (fixture, "654321", "");
+  assert_finds (fixture, "765 43", "paren");
+  /* after the country code even when written in one piece */
+  assert_finds (fixture, "891234", "solid");
+  assert_finds (fixture, "234567", "");
+}
+
+static void
+test_search_phone_with_words (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  assert_finds (fixture, "Slash 030", "slash");
+  assert_finds (fixture, "030 Slash", "slash");
+  assert_finds (fixture, "Mobil 030", "");
+  assert_finds (fixture, "Mobil 0163", "mobile");
+  assert_finds (fixture, "pat +49 30", BERLIN);
+  assert_finds (fixture, "Isar 30 12", "munich");
+  /* fewer than three digits: a word like the others */
+  assert_finds (fixture, "Pat 03", "");
+}
+
 static void
 test_search_customer_number (Fixture       *fixture,
                              gconstpointer  data)
@@ -628,9 +717,11 @@ test_search_match_expression (void)
   g_autofree char *phone = _kontor_store_match_expression ("030 123");
   g_autofree char *none = _kontor_store_match_expression (" * - \" ");
 
-  g_assert_cmpstr (words, ==, "\"anna\"* AND (\"mül\"* OR \"muel\"*)");
-  g_assert_cmpstr (quoted, ==, "\"a\"\"b\"*");
-  g_assert_cmpstr (phone, ==, "(\"030\"* AND \"123\"*) OR phone : \"4930123\"*");
+  g_assert_cmpstr (words, ==,
+                   "{name company email number notes} : (\"anna\"* AND (\"mül\"* OR \"muel\"*))");
+  g_assert_cmpstr (quoted, ==, "{name company email number notes} : (\"a\"\"b\"*)");
+  /* phone numbers are found by their tokens (src/README.md "Search") */
+  g_assert_cmpstr (phone, ==, "phone : \"n4930123\"*");
   g_assert_null (none);
   g_assert_null (_kontor_store_match_expression (NULL));
 }
@@ -861,6 +952,121 @@ test_sort_by_customer_number (Fixture       *fixture,
 }
 
 static void
+test_sort_orders_are_index_walks (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  /* every order of the contacts table, for "Current Contacts" and for
+   * everything: read in order from an index, never sorted in memory
+   * (src/README.md "Sorting") */
+  const KontorSortColumn columns[] = {
+    KONTOR_SORT_NAME, KONTOR_SORT_COMPANY, KONTOR_SORT_STATUS, KONTOR_SORT_PIPELINE_STATUS,
+    KONTOR_SORT_EMAIL,
+    KONTOR_SORT_PHONE, KONTOR_SORT_CUSTOMER_NUMBER, KONTOR_SORT_LAST_ACTIVITY,
+  };
+  const guint statuses[] = {
+    KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX) | KONTOR_STATUS_MASK_ACTIVE, 0,
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+      for (guint descending = 0; descending < 2; descending++)
+        {
+          g_autoptr(KontorFilter) filter = kontor_filter_new ();
+          g_autofree char *plan = NULL;
+
+          kontor_filter_set_sort_column (filter, columns[c]);
+          kontor_filter_set_sort_descending (filter, descending);
+          kontor_filter_set_statuses (filter, statuses[s]);
+          plan = _kontor_store_explain_contact_query (fixture->base.store, filter);
+
+          if (strstr (plan, "TEMP B-TREE") != NULL || strstr (plan, "USING") == NULL)
+            g_test_fail_printf ("sort %d (statuses %u%s) is not an index walk:\n%s", columns[c],
+                                statuses[s], descending ? ", descending" : "", plan);
+        }
+}
+
+#define N_BULK 10000   /* kontor-store-crud.c: BULK_INDEX_RECORDS */
+
+static GPtrArray *
+make_bulk_contacts (gboolean last_invalid)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < N_BULK; i++)
+    {
+      KontorContact *contact = kontor_contact_new ();
+      g_autofree char *last_name = g_strdup_printf ("Bulk %05u", i);
+      g_autofree char *phone = g_strdup_printf ("030 %07u", i);
+
+      kontor_contact_set_last_name (contact, last_name);
+      kontor_contact_add_phone (contact, "work", phone);
+      if (last_invalid && i == N_BULK - 1)
+        kontor_contact_set_birthday (contact, "not a date");
+      g_ptr_array_add (records, contact);
+    }
+
+  return records;
+}
+
+static gint64
+count_order_indexes (Fixture *fixture)
+{
+  return kontor_test_query_int (fixture->base.store, "SELECT count(*) FROM sqlite_master"
+                                " WHERE type = 'index' AND tbl_name = 'contact'"
+                                " AND (name LIKE 'contact_sort_%' OR name IN"
+                                " ('contact_last_activity', 'contact_status'))", NULL);
+}
+
+static void
+test_bulk_import_remakes_indexes (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) failing = make_bulk_contacts (TRUE);
+  g_autoptr(GPtrArray) records = make_bulk_contacts (FALSE);
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 n_indexes = count_order_indexes (fixture);
+
+  g_assert_cmpint (n_indexes, ==, 7);
+
+  /* a large import that fails leaves everything, indexes too, as it was */
+  g_assert_false (kontor_store_save_all (fixture->base.store, failing, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (kontor_store_count (fixture->base.store, KONTOR_TYPE_CONTACT, NULL), ==,
+                   fixture->n_contacts);
+  g_assert_cmpint (count_order_indexes (fixture), ==, n_indexes);
+
+  /* one that works makes them anew (src/README.md "Where the bytes go") */
+  g_assert_true (kontor_store_save_all (fixture->base.store, records, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_store_count (fixture->base.store, KONTOR_TYPE_CONTACT, NULL), ==,
+                   fixture->n_contacts + N_BULK);
+  g_assert_cmpint (count_order_indexes (fixture), ==, n_indexes);
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store, "SELECT count(*) FROM"
+                                          " pragma_integrity_check WHERE integrity_check != 'ok'",
+                                          NULL), ==, 0);
+  test_sort_orders_are_index_walks (fixture, data);
+
+  /* and the lists read them: the first and last names in order */
+  kontor_filter_set_search_text (filter, "Bulk");
+  kontor_filter_set_sort_column (filter, KONTOR_SORT_PHONE);
+  {
+    g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(KontorContact) first = NULL;
+
+    g_assert_true (kontor_store_query_rowids (fixture->base.store, KONTOR_TYPE_CONTACT, filter,
+                                              rowids, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rowids->len, ==, N_BULK);
+    first = kontor_store_load_by_rowid (fixture->base.store, KONTOR_TYPE_CONTACT,
+                                        g_array_index (rowids, gint64, 0), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kontor_contact_get_last_name (first), ==, "Bulk 00000");
+  }
+}
+
+static void
 test_sort_by_created (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -945,6 +1151,9 @@ main (int   argc,
   SEARCH_TEST ("/store-search/company", test_search_company);
   SEARCH_TEST ("/store-search/email", test_search_email);
   SEARCH_TEST ("/store-search/phone-however-typed", test_search_phone);
+  PHONE_TEST ("/store-search/phone/prefix", test_search_phone_prefix);
+  PHONE_TEST ("/store-search/phone/digit-groups", test_search_phone_digit_groups);
+  PHONE_TEST ("/store-search/phone/with-words", test_search_phone_with_words);
   SEARCH_TEST ("/store-search/customer-number-prefix", test_search_customer_number);
   SEARCH_TEST ("/store-search/notes", test_search_notes);
   SEARCH_TEST ("/store-search/only-documented-fields", test_search_only_documented_fields);
@@ -971,6 +1180,8 @@ main (int   argc,
   SORT_TEST ("/store-search/sort/last-activity", test_sort_by_last_activity);
   SORT_TEST ("/store-search/sort/rank", test_sort_by_rank);
   SORT_TEST ("/store-search/sort/with-filters", test_sort_with_filters);
+  SORT_TEST ("/store-search/sort/index-walks", test_sort_orders_are_index_walks);
+  SORT_TEST ("/store-search/sort/bulk-import-remakes-indexes", test_bulk_import_remakes_indexes);
 
   return g_test_run ();
 }

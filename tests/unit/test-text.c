@@ -283,10 +283,72 @@ test_phone_is_query (void)
   g_assert_false (kontor_phone_is_query (""));
   g_assert_false (kontor_phone_is_query ("12"));
   g_assert_false (kontor_phone_is_query ("+4"));
+  g_assert_false (kontor_phone_is_query ("03"));
+  g_assert_false (kontor_phone_is_query ("0049"));
+  g_assert_false (kontor_phone_is_query ("+(0)(0)"));
   g_assert_false (kontor_phone_is_query ("Müller"));
   g_assert_false (kontor_phone_is_query ("K-2026"));
   g_assert_false (kontor_phone_is_query ("030 Müller"));
   g_assert_false (kontor_phone_is_query ("a@b.de"));
+}
+
+static void
+assert_phone_keys (const char *number,
+                   const char *expected)
+{
+  g_auto(GStrv) keys = kontor_phone_index_keys (number);
+  g_autofree char *joined = g_strjoinv (",", keys);
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static void
+test_phone_index_keys (void)
+{
+  /* the whole number, then from each later digit group and from after
+   * the default country code; fewer than three digits are no key */
+  assert_phone_keys ("030/1234567", "+49301234567,1234567,301234567");
+  assert_phone_keys ("(030) 765 43 21", "+49307654321,7654321,4321,307654321");
+  assert_phone_keys ("+49 (0)30 123", "+4930123,30123,123");
+  assert_phone_keys ("0049 30 9998877", "+49309998877,309998877,9998877");
+  assert_phone_keys ("+49 (0)163 3022056", "+491633022056,1633022056,3022056");
+  assert_phone_keys ("+43 1 3012345", "+4313012345,13012345,3012345");
+  assert_phone_keys ("+49891234567", "+49891234567,891234567");
+  assert_phone_keys ("030-444.55", "+493044455,44455,3044455");
+  /* a group inside the cut prefix is none */
+  assert_phone_keys ("0 049 30", "+4930");
+  assert_phone_keys ("0 30 123", "+4930123,30123,123");
+  assert_phone_keys ("n/a", "");
+  assert_phone_keys (NULL, "");
+}
+
+static void
+assert_query_key (const char *text,
+                  const char *expected)
+{
+  g_autofree char *key = kontor_phone_query_key (text);
+
+  g_assert_cmpstr (key, ==, expected);
+}
+
+static void
+test_phone_query_key (void)
+{
+  /* a country code or trunk prefix: the start of a whole number */
+  assert_query_key ("+49 30", "+4930");
+  assert_query_key ("0049 30", "+4930");
+  assert_query_key ("030", "+4930");
+  assert_query_key ("(030) 12", "+493012");
+  assert_query_key ("+49 (0)30", "+4930");
+  assert_query_key ("+43 1", "+431");
+  /* bare digits: from any digit group */
+  assert_query_key ("30 12", "3012");
+  assert_query_key ("4930", "4930");
+  assert_query_key ("302-2056", "3022056");
+  /* not a phone query */
+  assert_query_key ("12", NULL);
+  assert_query_key ("Müller 030", NULL);
+  assert_query_key (NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -497,6 +559,8 @@ main (int   argc,
   g_test_add_func ("/text/phone/normalize-mobile", test_phone_normalize_mobile);
   g_test_add_func ("/text/phone/normalize-no-digits", test_phone_normalize_no_digits);
   g_test_add_func ("/text/phone/is-query", test_phone_is_query);
+  g_test_add_func ("/text/phone/index-keys", test_phone_index_keys);
+  g_test_add_func ("/text/phone/query-key", test_phone_query_key);
 
   g_test_add_func ("/text/email/valid", test_email_valid);
   g_test_add_func ("/text/email/invalid", test_email_invalid);
