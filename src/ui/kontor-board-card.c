@@ -30,9 +30,10 @@
  * scrolls, so everything it shows comes from the contact bound to it. It
  * is what keyboard focus lands on, it drags its contact (the model
  * object, never itself: src/README.md "Models feeding views") and takes drops before or after
- * itself. The assign and due date popovers and the "Move to" menu are made
- * when first opened: a board keeps only a few dozen cards alive, but a
- * calendar on each would still be thousands of widgets.
+ * itself. Its buttons are made when the pointer or the focus first comes
+ * to it (_kontor_board_card_arm()), their popovers and the "Move to" menu
+ * when first opened: GTK 4.8 makes a card for every contact scrolled into
+ * view, and most are only looked at.
  */
 struct _KontorBoardCard
 {
@@ -56,7 +57,15 @@ struct _KontorBoardCard
   GtkLabel          *name_label;
   GtkLabel          *new_badge;
   GtkLabel          *stale_badge;
-  GtkMenuButton     *assign_button;
+  gboolean           armed;
+  GtkMenuButton     *assign_button;  /* these four once armed */
+  KontorDateButton  *due_button;
+  GtkButton         *edit_button;
+  GtkMenuButton     *move_button;
+  GtkWidget         *assign_box;
+  GtkWidget         *due_box;
+  GtkWidget         *edit_icon;
+  GtkWidget         *move_icon;
   GtkLabel          *avatar_label;
   GtkLabel          *avatar_more;
   GtkImage          *assign_image;
@@ -64,11 +73,8 @@ struct _KontorBoardCard
   GtkLabel          *company_label;
   GtkLabel          *sales_rep_label;
   GtkLabel          *activity_label;
-  KontorDateButton  *due_button;
   GtkLabel          *due_label;
   GtkLabel          *age_label;
-  GtkButton         *edit_button;
-  GtkMenuButton     *move_button;
 };
 
 G_DEFINE_FINAL_TYPE (KontorBoardCard, kontor_board_card, GTK_TYPE_WIDGET)
@@ -165,9 +171,10 @@ update_assignees (KontorBoardCard *self,
       label = g_strdup (_("Assign"));
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->assign_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  if (self->assign_button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->assign_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
   g_free (self->assign_tooltip);
   self->assign_tooltip = g_steal_pointer (&label);
 }
@@ -181,13 +188,14 @@ update_due_date (KontorBoardCard *self,
   g_autofree char *label = NULL;
   gboolean overdue = text != NULL && is_overdue (due_date);
 
-  kontor_date_button_set_date (self->due_button, due_date);
+  if (self->due_button != NULL)
+    kontor_date_button_set_date (self->due_button, due_date);
   gtk_label_set_label (self->due_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), text != NULL);
   if (overdue)
-    gtk_widget_add_css_class (GTK_WIDGET (self->due_button), "overdue");
+    gtk_widget_add_css_class (self->due_box, "overdue");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->due_button), "overdue");
+    gtk_widget_remove_css_class (self->due_box, "overdue");
 
   if (text == NULL)
     label = g_strdup (_("Set Due Date"));
@@ -201,9 +209,10 @@ update_due_date (KontorBoardCard *self,
   if (text != NULL)
     g_string_append_printf (description, "%s%s", description->len > 0 ? "; " : "", label);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  if (self->due_button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
   g_free (self->due_tooltip);
   self->due_tooltip = g_steal_pointer (&label);
 }
@@ -455,6 +464,7 @@ apply_due_date_action (GtkWidget  *widget,
   KontorBoardCard *self = KONTOR_BOARD_CARD (widget);
 
   /* the day chosen in the button's calendar; see on_due_date_notify_cb() */
+  _kontor_board_card_arm (self);
   gtk_widget_activate_action (GTK_WIDGET (self->due_button), "date.set", NULL);
 }
 
@@ -524,7 +534,8 @@ toggle_assignee (KontorBoardCard *self,
   kontor_field_change_set_value (change, KONTOR_CONTACT_FIELD_ASSIGNEES, &value);
   g_value_unset (&value);
 
-  gtk_menu_button_popdown (self->assign_button);
+  if (self->assign_button != NULL)
+    gtk_menu_button_popdown (self->assign_button);
   run_change (self, change);
 }
 
@@ -689,9 +700,9 @@ on_query_tooltip_cb (KontorBoardCard *self,
     text = _("Move To (Ctrl+Alt+←/→ or Shift+Alt+←/→)");
   else if (widget == GTK_WIDGET (self->new_badge))
     text = _("Nobody has handled this contact yet");
-  else if (widget == GTK_WIDGET (self->assign_button))
+  else if (widget == self->assign_box)
     text = self->assign_tooltip;
-  else if (widget == GTK_WIDGET (self->due_button))
+  else if (widget == self->due_box)
     text = self->due_tooltip;
   else if (widget == GTK_WIDGET (self->age_label))
     text = self->age_tooltip;
@@ -834,6 +845,124 @@ on_drop_target_drop_cb (KontorBoardCard *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Arming: the buttons, made when first needed */
+
+/* Puts @button where @child is, with @child inside it (or gone, without
+ * @set_child) */
+static void
+wrap_child (GtkWidget *child,
+            GtkWidget *button,
+            void     (*set_child) (GtkWidget *button,
+                                   GtkWidget *child))
+{
+  GtkWidget *box = gtk_widget_get_parent (child);
+  GtkWidget *before = gtk_widget_get_prev_sibling (child);
+
+  g_object_ref (child);
+  gtk_box_remove (GTK_BOX (box), child);
+  gtk_box_insert_child_after (GTK_BOX (box), button, before);
+  if (set_child != NULL)
+    set_child (button, child);
+  g_object_unref (child);
+}
+
+static void
+set_menu_button_child (GtkWidget *button,
+                       GtkWidget *child)
+{
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), child);
+}
+
+static void
+set_date_button_content (GtkWidget *button,
+                         GtkWidget *content)
+{
+  kontor_date_button_set_content (KONTOR_DATE_BUTTON (button), content);
+}
+
+static GtkWidget *
+new_card_button (GtkWidget  *button,
+                 const char *accessible_label)
+{
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "board-card-button");
+  if (accessible_label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                    -1);
+
+  return button;
+}
+
+/**
+ * _kontor_board_card_arm:
+ * @self: a card
+ *
+ * Gives the card its buttons: the colleague chooser, the due date, edit
+ * and "Move to" (feature P8, src/README.md). A card shows them drawn
+ * (the avatar, the date, two icons) until the pointer or the focus comes
+ * to it, or an action needs them; then the very widgets drawn go into
+ * the buttons, which look the same (kontor-board.css), and the card keeps
+ * them while it is recycled. A board's first frame makes a quarter of
+ * the widgets it would otherwise.
+ */
+void
+_kontor_board_card_arm (KontorBoardCard *self)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
+
+  if (self->armed)
+    return;
+  self->armed = TRUE;
+
+  button = gtk_menu_button_new ();
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "board-assign-button");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_assign_popover_cb,
+                                         self, NULL);
+  wrap_child (self->assign_box, button, set_menu_button_child);
+  self->assign_button = GTK_MENU_BUTTON (button);
+
+  button = kontor_date_button_new ();
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  kontor_date_button_set_title (KONTOR_DATE_BUTTON (button), _("Due Date"));
+  g_object_set (button, "has-frame", FALSE, NULL);
+  gtk_widget_add_css_class (button, "board-due-button");
+  gtk_widget_remove_css_class (self->due_box, "static");
+  wrap_child (self->due_box, button, set_date_button_content);
+  self->due_button = KONTOR_DATE_BUTTON (button);
+
+  button = new_card_button (gtk_button_new_from_icon_name ("document-edit-symbolic"), _("Edit"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.edit");
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect_object (button, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self,
+                           G_CONNECT_SWAPPED);
+  wrap_child (self->edit_icon, button, NULL);
+  self->edit_icon = NULL;
+  self->edit_button = GTK_BUTTON (button);
+
+  button = new_card_button (gtk_menu_button_new (), _("Move To"));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "go-jump-symbolic");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_move_menu_cb, self,
+                                         NULL);
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect_object (button, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self,
+                           G_CONNECT_SWAPPED);
+  wrap_child (self->move_icon, button, NULL);
+  self->move_icon = NULL;
+  self->move_button = GTK_MENU_BUTTON (button);
+
+  /* the date, the rights and the accessible names of the buttons */
+  _kontor_board_card_update (self);
+  g_signal_connect_object (self->due_button, "notify::date", G_CALLBACK (on_due_date_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* ------------------------------------------------------------------------ */
 
 static void
 on_focus_enter_cb (KontorBoardCard          *self,
@@ -841,6 +970,8 @@ on_focus_enter_cb (KontorBoardCard          *self,
 {
   g_assert (KONTOR_IS_BOARD_CARD (self));
 
+  /* the keyboard's way to the card's buttons */
+  _kontor_board_card_arm (self);
   if (self->contact != NULL)
     _kontor_board_remember_focus (self->board,
                                   kontor_record_get_id (KONTOR_RECORD (self->contact)));
@@ -876,8 +1007,6 @@ kontor_board_card_class_init (KontorBoardCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (KONTOR_TYPE_DATE_BUTTON);
-
   object_class->dispose = kontor_board_card_dispose;
   object_class->finalize = kontor_board_card_finalize;
 
@@ -889,7 +1018,7 @@ kontor_board_card_class_init (KontorBoardCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, new_badge);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, stale_badge);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, age_label);
-  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, assign_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, assign_box);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, avatar_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, avatar_more);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, assign_image);
@@ -897,12 +1026,11 @@ kontor_board_card_class_init (KontorBoardCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, company_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, sales_rep_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, activity_label);
-  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, due_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, due_box);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, due_label);
-  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, edit_button);
-  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, move_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, edit_icon);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, move_icon);
   gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_due_date_notify_cb);
 
   gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, open_action);
@@ -918,12 +1046,9 @@ kontor_board_card_init (KontorBoardCard *self)
   GtkGesture *click;
   GtkDropTarget *drop_target;
   GtkEventController *focus;
+  GtkEventController *motion;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_menu_button_set_create_popup_func (self->assign_button, create_assign_popover_cb, self,
-                                         NULL);
-  gtk_menu_button_set_create_popup_func (self->move_button, create_move_menu_cb, self, NULL);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -954,6 +1079,12 @@ kontor_board_card_init (KontorBoardCard *self)
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_focus_enter_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  /* the pointer on the card: its buttons, before it reaches one */
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "enter", G_CALLBACK (_kontor_board_card_arm), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 }
 
 /**

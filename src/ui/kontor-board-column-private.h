@@ -25,10 +25,15 @@ struct _KontorBoardColumn
   GtkScrolledWindow    *scroller;
   GtkGridView          *grid_view;
   GtkSliceListModel    *slice;
-  guint                 grow_source;
+  gboolean              in_view;        /* makes cards: in view once, or scrolled to */
+  gboolean              allocating;
+  gboolean              scrolled;       /* makes a screen of cards below the visible ones */
+  guint                 fill_source;
+  guint                 refill_source;
   GtkLabel             *overdue_label;
   GtkLabel             *stale_label;
   guint                 alerts_source;
+  guint                 alerts_tick;
   gboolean              alerts_stale;
 };
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kontor-autoscroll.h"
@@ -32,11 +34,14 @@
  * made 1,200 cards for a board of six columns and took seconds to open
  * with 10,000 contacts; a grid view keeps 30 rows per column
  * (GTK_GRID_VIEW_MAX_VISIBLE_ROWS). Even that is five screens of cards,
- * so the view sees a prefix of the list that grows by SLICE_STEP cards
- * whenever the end comes within a screen of the visible part (or a card
- * further down is scrolled to); the prefix starts at 0, so a position in
- * the view is a position in the list. The scroll bar shows the prefix; the
- * count shows the whole column.
+ * so the view sees a prefix of the list that holds the cards in view and
+ * one more: it grows as the column is scrolled (or a card further down is
+ * scrolled to) and as the column grows taller, before the frame that
+ * needs the cards. A column scrolled out of view sideways has an empty prefix
+ * until it comes into view or next to it (see
+ * kontor_board_column_size_allocate()). The prefix starts at 0, so a
+ * position in the view is a position in the list. The scroll bar shows
+ * the prefix; the count shows the whole column.
  *
  * The count is the list's length, so it is right for every filter. While
  * the board is hidden (the table is shown) the column leaves its filter
@@ -44,9 +49,10 @@
  * table then costs one query, not one per column.
  */
 
-/* the cards a column makes first, and how many more at a time */
-#define SLICE_FIRST 12
-#define SLICE_STEP  24
+/* the height of a card before any is made, a typical one's: the first
+ * frame's cards are the ones that fit at this height, and a second
+ * allocation (in the same frame) adds what the real heights lack */
+#define CARD_HEIGHT_GUESS 120.0
 
 enum {
   PROP_0,
@@ -192,8 +198,25 @@ on_alerts_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* In the frame that shows the change: the counts come after it is painted */
+static gboolean
+on_alerts_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+
+  self->alerts_tick = 0;
+  if (self->alerts_source == 0)
+    self->alerts_source = g_idle_add (on_alerts_idle_cb, self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* After any change of the store or the list, once: an edit of a due date
- * changes no row of the list. A column nobody sees counts when shown. */
+ * changes no row of the list. A column nobody sees counts when shown. The
+ * count waits for the frame that shows the change: a move is painted
+ * first, counted after. */
 static void
 queue_alerts_update (KontorBoardColumn *self)
 {
@@ -203,8 +226,36 @@ queue_alerts_update (KontorBoardColumn *self)
       return;
     }
 
-  if (self->alerts_source == 0)
-    self->alerts_source = g_idle_add (on_alerts_idle_cb, self);
+  if (self->alerts_source == 0 && self->alerts_tick == 0)
+    self->alerts_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_alerts_tick_cb,
+                                                      NULL, NULL);
+}
+
+/* A contact changed elsewhere on the board changes nothing counted here */
+static void
+on_store_changed_cb (KontorBoardColumn *self,
+                     const char        *entity,
+                     GArray            *rowids,
+                     KontorStore       *store)
+{
+  g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  if (g_strcmp0 (entity, "contact") == 0 && rowids != NULL && rowids->len > 0)
+    {
+      guint i;
+
+      for (i = 0; i < rowids->len; i++)
+        {
+          if (kontor_record_list_find_rowid (self->list,
+                                             g_array_index (rowids, gint64, i)) != G_MAXUINT)
+            break;
+        }
+      /* one that left the column changed the list, which says so */
+      if (i == rowids->len)
+        return;
+    }
+
+  queue_alerts_update (self);
 }
 
 static void
@@ -218,18 +269,111 @@ grow_slice_to (KontorBoardColumn *self,
     gtk_slice_list_model_set_size (self->slice, size);
 }
 
+/* Whether the column is in the board's visible part, or within @margin of
+ * it, left or right */
 static gboolean
-on_grow_cb (gpointer data)
+is_near_view (KontorBoardColumn *self,
+              double             margin)
+{
+  GtkWidget *viewport = GTK_WIDGET (self->board->scroller);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self), viewport, &bounds))
+    return FALSE;
+
+  return bounds.origin.x + bounds.size.width > -margin &&
+         bounds.origin.x < gtk_widget_get_width (viewport) + margin;
+}
+
+/* Gives the view the cards it shows, and one more below; once the column
+ * was scrolled, a screen more, so that a page down finds its cards made
+ * (the adjustment keeps its value within what is made). The slice grows
+ * by the cards that lack, at the height of the cards made so far (a guess
+ * before there are any). Nothing for a column out of view. */
+static gboolean
+fill_view (KontorBoardColumn *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint size = gtk_slice_list_model_get_size (self->slice);
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double card_height, missing;
+
+  if (!self->in_view || size >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return FALSE;
+
+  /* before the first allocation of the view: the column's height */
+  if (page <= 0)
+    page = gtk_widget_get_height (GTK_WIDGET (self));
+  card_height = size > 0 && upper > 0 ? upper / size : CARD_HEIGHT_GUESS;
+  missing = gtk_adjustment_get_value (adjustment) + page - upper +
+            (self->scrolled ? page : card_height);
+  if (missing <= 0)
+    return FALSE;
+
+  grow_slice_to (self, size + (guint) ceil (missing / card_height));
+
+  return gtk_slice_list_model_get_size (self->slice) > size;
+}
+
+static gboolean
+on_refill_cb (gpointer data)
 {
   KontorBoardColumn *self = data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  double below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
-                 gtk_adjustment_get_page_size (adjustment);
 
-  self->grow_source = 0;
-  /* less than a screen of cards below what is visible */
-  if (below < gtk_adjustment_get_page_size (adjustment))
-    grow_slice_to (self, gtk_slice_list_model_get_size (self->slice) + SLICE_STEP);
+  self->refill_source = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The column fills its view as it is allocated. The adjustments' signals
+ * also come during a layout, when a queued allocation could be lost, so
+ * the allocation is queued from an idle that runs before the next frame:
+ * scrolled by an event, the cards come in that frame; scrolled during a
+ * frame (a tick, a layout), in the next, which the screen of cards made
+ * ahead covers. */
+static void
+queue_refill (KontorBoardColumn *self)
+{
+  if (self->refill_source == 0)
+    self->refill_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, on_refill_cb, self, NULL);
+}
+
+static void
+on_vadjustment_changed_cb (KontorBoardColumn *self)
+{
+  if (!self->allocating)
+    queue_refill (self);
+}
+
+/**
+ * _kontor_board_column_check_view:
+ * @self: a column
+ *
+ * Called as the board scrolls sideways: a column without cards that
+ * comes into view makes them before the next frame (see queue_refill()).
+ */
+void
+_kontor_board_column_check_view (KontorBoardColumn *self)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
+
+  if (!self->in_view)
+    queue_refill (self);
+}
+
+static gboolean
+on_fill_neighbour_cb (gpointer data)
+{
+  KontorBoardColumn *self = data;
+
+  self->fill_source = 0;
+  if (!self->in_view)
+    {
+      self->in_view = TRUE;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -259,26 +403,18 @@ clear_drop_mark (KontorBoardCard *card,
   _kontor_board_card_clear_drop_mark (card);
 }
 
-/* Scrolled under a drag (the drag held at its edge): the cards move, the
- * pointer does not, so no card hears of it; the marks go until it moves */
 static void
-on_vadjustment_value_changed_cb (KontorBoardColumn *self)
+on_vadjustment_value_changed_cb (KontorBoardColumn *self,
+                                 GtkAdjustment     *adjustment)
 {
+  if (gtk_adjustment_get_value (adjustment) > 0)
+    self->scrolled = TRUE;
+  on_vadjustment_changed_cb (self);
+  /* Scrolled under a drag (the drag held at its edge): the cards move, the
+   * pointer does not, so no card hears of it; the marks go until it moves */
   foreach_card (self, clear_drop_mark, NULL);
 }
 
-/* From the adjustment's signals, which come during size allocation: the
- * model changes after it, in an idle. */
-static void
-on_vadjustment_changed_cb (KontorBoardColumn *self)
-{
-  if (self->slice == NULL || self->grow_source != 0 ||
-      gtk_slice_list_model_get_size (self->slice) >=
-      g_list_model_get_n_items (G_LIST_MODEL (self->list)))
-    return;
-
-  self->grow_source = g_idle_add (on_grow_cb, self);
-}
 
 static void
 on_list_n_items_cb (KontorBoardColumn *self,
@@ -516,8 +652,11 @@ _kontor_board_column_scroll_to (KontorBoardColumn *self,
   if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
     return;
 
-  /* the card and a few below it */
-  grow_slice_to (self, position + 1 + SLICE_STEP / 4);
+  /* the card now, in a column that may have had none; the cards around
+   * it when the column is allocated, before the frame */
+  self->in_view = TRUE;
+  grow_slice_to (self, position + 1);
+  queue_refill (self);
   gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
                               position);
 }
@@ -602,6 +741,103 @@ kontor_board_column_map (GtkWidget *widget)
     queue_alerts_update (self);
 }
 
+/* The column lays out its children itself, the header and the counts at
+ * their natural height and the cards below, so that it hears of its
+ * allocation (a GtkBox's layout manager would take it): a column in view
+ * makes its cards as it is allocated, before the frame is painted, the
+ * visible ones at a guessed height first and, when the view turned out
+ * taller than its cards, the rest, allocating its children again. Scrolled,
+ * it queues an allocation, which comes in the same frame. A column next to
+ * the visible ones makes its cards after the frame, so that Left and
+ * Right and scrolling sideways find them ready. */
+static void
+kontor_board_column_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_VERTICAL
+                                              ? for_size : -1,
+                          &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+}
+
+/* the cards take what the header and the counts leave */
+static void
+allocate_children (KontorBoardColumn *self,
+                   int                width,
+                   int                height)
+{
+  int y = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &child_min, &child_height,
+                          NULL, NULL);
+      if (child == GTK_WIDGET (self->scroller))
+        child_height = MAX (child_min, height - y);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
+      y += child_height;
+    }
+}
+
+static void
+kontor_board_column_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+
+  if (!self->in_view && is_near_view (self, 0))
+    self->in_view = TRUE;
+  else if (!self->in_view && self->fill_source == 0 && is_near_view (self, width))
+    self->fill_source = g_idle_add_full (G_PRIORITY_LOW, on_fill_neighbour_cb, self, NULL);
+
+  /* the cards a guess says fit; then, if that was short, the rest, and the
+   * children allocated again (a resize queued now would be lost) */
+  self->allocating = TRUE;
+  fill_view (self);
+  for (guint i = 0; i < 3; i++)
+    {
+      allocate_children (self, width, height);
+      if (!fill_view (self))
+        break;
+    }
+  self->allocating = FALSE;
+}
+
 /* Behind the table, or hidden in the board settings, a column's list runs
  * no query for each change; it catches up when shown again. */
 static void
@@ -639,7 +875,7 @@ kontor_board_column_constructed (GObject *object)
   /* counted when first shown */
   self->alerts_stale = TRUE;
   g_signal_connect_object (_kontor_board_column_get_store (self), "changed",
-                           G_CALLBACK (queue_alerts_update), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kontor_board_get_filter (self->board), "changed",
                            G_CALLBACK (on_view_filter_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -650,14 +886,12 @@ kontor_board_column_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self,
                            G_CONNECT_SWAPPED);
-  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0,
-                                          SLICE_FIRST);
+  /* no cards until the column is in view */
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, 0);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_vadjustment_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "value-changed",
-                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "value-changed",
                            G_CALLBACK (on_vadjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
   kontor_autoscroll_attach (self->scroller, GTK_ORIENTATION_VERTICAL);
@@ -685,8 +919,12 @@ kontor_board_column_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->grid_view != NULL)
     gtk_grid_view_set_model (self->grid_view, NULL);
-  g_clear_handle_id (&self->grow_source, g_source_remove);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_handle_id (&self->refill_source, g_source_remove);
   g_clear_handle_id (&self->alerts_source, g_source_remove);
+  if (self->alerts_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->alerts_tick);
+  self->alerts_tick = 0;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_BOARD_COLUMN);
 
@@ -752,6 +990,8 @@ kontor_board_column_class_init (KontorBoardColumnClass *klass)
   object_class->set_property = kontor_board_column_set_property;
 
   widget_class->map = kontor_board_column_map;
+  widget_class->measure = kontor_board_column_measure;
+  widget_class->size_allocate = kontor_board_column_size_allocate;
   widget_class->unmap = kontor_board_column_unmap;
 
   /* The board owns its columns: no reference back, which would be a cycle */
@@ -782,6 +1022,8 @@ static void
 kontor_board_column_init (KontorBoardColumn *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* see kontor_board_column_size_allocate() */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 }
 
 /**

@@ -51,6 +51,7 @@ void                  _kontor_board_column_time_passed  (KontorBoardColumn    *s
 KontorBoardCard      *_kontor_board_column_find_card_near (KontorBoardColumn  *self,
                                                          double                y,
                                                          GtkWidget            *relative_to);
+void                  _kontor_board_column_check_view   (KontorBoardColumn    *self);
 gboolean              _kontor_board_column_focus_first  (KontorBoardColumn    *self);
 void                  _kontor_board_column_scroll_to    (KontorBoardColumn    *self,
                                                          guint                 position);
@@ -61,6 +62,7 @@ void                  _kontor_board_card_bind           (KontorBoardCard      *s
 void                  _kontor_board_card_unbind         (KontorBoardCard      *self);
 void                  _kontor_board_card_update         (KontorBoardCard      *self);
 void                  _kontor_board_card_clear_drop_mark (KontorBoardCard     *self);
+void                  _kontor_board_card_arm            (KontorBoardCard      *self);
 
 /* The board's own state, shared by kontor-board.c (columns, loading) and
  * kontor-board-moves.c (moves, focus, keyboard); not for other files. */

@@ -564,6 +564,14 @@ kontor_board_class_init (KontorBoardClass *klass)
   _kontor_board_class_init_moves (widget_class);
 }
 
+/* Scrolled sideways: the columns that come into view make their cards */
+static void
+on_hadjustment_value_changed_cb (KontorBoard *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    _kontor_board_column_check_view (g_ptr_array_index (self->columns, i));
+}
+
 static void
 kontor_board_init (KontorBoard *self)
 {
@@ -572,6 +580,9 @@ kontor_board_init (KontorBoard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   kontor_autoscroll_attach (self->scroller, GTK_ORIENTATION_HORIZONTAL);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_hadjustment_value_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   _kontor_board_init_moves (self);
 }

@@ -46,6 +46,17 @@
  *   board_move_store_ms           … until the store's transaction is
  *                                 committed (durable), before any list heard
  *   board_move_paint_ms           … until the next frame is painted
+ *   board_open_cards_made         the cards (and board_open_widgets, the
+ *                                 widgets) the board's first frame made
+ *   board_scroll_worst_frame_ms   the longest interval between painted
+ *                                 frames while a column of the large store
+ *                                 with at least BOARD_SCROLL_CARDS cards
+ *                                 (board_scroll_cards) is scrolled to its end
+ *                                 by a page per frame; beside it the median
+ *                                 and p99 interval (the frame clock paints
+ *                                 at most every 16.7 ms) and each frame's
+ *                                 own work, from its start to its paint
+ *                                 (board_scroll_worst_busy_ms, …_median_…)
  *   table_move_ms                 the same operation on the contact in the
  *                                 table's first row (to the next active
  *                                 status), committed; and
@@ -76,6 +87,7 @@
 
 #include "bench-anchor.h"
 #include "kontor-bench.h"
+#include "kontor-board-card.h"
 #include "kontor-board-column.h"
 #include "kontor-contacts-view.h"
 #include "kontor-context.h"
@@ -103,6 +115,9 @@ static const char *table_columns[] = {
 
 /* moves measured on the board, of which the median is reported */
 #define BOARD_MOVES 7
+
+/* the fewest cards of the column scrolled to its end */
+#define BOARD_SCROLL_CARDS 5000
 
 /* longest wait for one frame before the figure is given up (null), and
  * for a whole child process; meson gives the bench 600 s */
@@ -373,6 +388,21 @@ run_table (Child *child)
   report ("table_move_paint_ms", kontor_bench_median (paint_after_ms));
 }
 
+/* The widgets of @type in @widget and under it */
+static guint
+count_widgets (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+
+  return n;
+}
+
 /* The board's first screen, as the table's above, then cards moved to the
  * next column (feature P4, src/README.md): committed, and painted. */
 static void
@@ -392,6 +422,9 @@ run_board (Child *child)
   view = show_contacts_view (child, "board_open");
   board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (view));
   report ("board_cards", kontor_board_get_n_items (board));
+  /* what the first frame needed: cards and widgets made */
+  report ("board_open_cards_made", count_widgets (GTK_WIDGET (board), KONTOR_TYPE_BOARD_CARD));
+  report ("board_open_widgets", count_widgets (GTK_WIDGET (board), GTK_TYPE_WIDGET));
   settle (500);
 
   /* the top card of column i to the top of column i + 1, as Ctrl+Alt+→
@@ -428,6 +461,149 @@ run_board (Child *child)
   report ("board_move_ms", kontor_bench_median (move_ms));
   report ("board_move_store_ms", kontor_bench_median (store_ms));
   report ("board_move_paint_ms", kontor_bench_median (paint_after_ms));
+}
+
+/* A column of the board scrolled to its end, a page per frame */
+typedef struct
+{
+  Child         *child;
+  GtkAdjustment *adjustment;
+  GListModel    *view_model;       /* what the column's view shows */
+  guint          n_cards;
+  GArray        *intervals;        /* ms between painted frames */
+  GArray        *busy;             /* ms from a frame's start to its paint */
+  gint64         frame_start;
+  gint64         last_paint;
+  gboolean       done;
+} Scroll;
+
+static void
+on_scroll_before_paint_cb (GdkFrameClock *frame_clock,
+                           Scroll        *scroll)
+{
+  scroll->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_scroll_after_paint_cb (GdkFrameClock *frame_clock,
+                          Scroll        *scroll)
+{
+  gint64 now = g_get_monotonic_time ();
+  double ms;
+
+  if (scroll->done || scroll->frame_start == 0)
+    return;
+
+  if (scroll->last_paint > 0)
+    {
+      ms = (now - scroll->last_paint) / 1000.0;
+      g_array_append_val (scroll->intervals, ms);
+      ms = (now - scroll->frame_start) / 1000.0;
+      g_array_append_val (scroll->busy, ms);
+    }
+  scroll->last_paint = now;
+}
+
+static gboolean
+on_scroll_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  Scroll *scroll = user_data;
+  GtkAdjustment *adjustment = scroll->adjustment;
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  /* at the end: the view shows the whole column, its last card in view */
+  if (g_list_model_get_n_items (scroll->view_model) >= scroll->n_cards &&
+      value + page >= gtk_adjustment_get_upper (adjustment) - 1)
+    {
+      scroll->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_adjustment_set_value (adjustment, value + page);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The board over the large store, its column with the fewest cards of
+ * those with at least BOARD_SCROLL_CARDS (else the largest) brought into
+ * view and scrolled to its end by a page per frame, as Page Down held
+ * down: the intervals between painted frames, and each frame's own work
+ * (its start to its paint). The frame clock paints at most 60 frames a
+ * second, so an interval is never below 16.7 ms; a longer one is a frame
+ * that came late. */
+static void
+run_board_scroll (Child *child)
+{
+  Scroll scroll = { child };
+  KontorBoardColumn *column = NULL;
+  GtkAdjustment *hadjustment;
+  GtkWidget *view, *grid_view, *scroller;
+  KontorBoard *board;
+  graphene_rect_t bounds;
+  gint64 start;
+
+  open_context (child);
+  g_settings_set_string (child->settings, "contacts-view", "board");
+  view = show_contacts_view (child, "board_scroll_open");
+  board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (view));
+
+  for (guint i = 0; i < kontor_board_get_n_columns (board); i++)
+    {
+      KontorBoardColumn *candidate = kontor_board_get_column (board, i);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (kontor_board_column_get_list (candidate)));
+      gboolean big = n >= BOARD_SCROLL_CARDS;
+
+      if (column == NULL ||
+          (big && (scroll.n_cards < BOARD_SCROLL_CARDS || n < scroll.n_cards)) ||
+          (!big && scroll.n_cards < BOARD_SCROLL_CARDS && n > scroll.n_cards))
+        {
+          column = candidate;
+          scroll.n_cards = n;
+        }
+    }
+  if (column == NULL)
+    g_error ("The board has no column");
+  report ("board_scroll_cards", scroll.n_cards);
+
+  /* the column into view, sideways */
+  grid_view = kontor_board_column_get_view (column);
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (gtk_widget_get_ancestor (
+    grid_view, KONTOR_TYPE_BOARD_COLUMN)), GTK_TYPE_SCROLLED_WINDOW);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (column), scroller, &bounds))
+    g_error ("The column has no place on the board");
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_value (hadjustment) +
+                                         bounds.origin.x);
+  settle (500);
+
+  scroll.adjustment = kontor_board_column_get_vadjustment (column);
+  scroll.view_model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid_view)));
+  scroll.intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  scroll.busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (child->frame_clock, "before-paint", G_CALLBACK (on_scroll_before_paint_cb),
+                    &scroll);
+  g_signal_connect (child->frame_clock, "after-paint", G_CALLBACK (on_scroll_after_paint_cb),
+                    &scroll);
+
+  start = g_get_monotonic_time ();
+  gtk_widget_add_tick_callback (grid_view, on_scroll_tick_cb, &scroll, NULL);
+  while (!scroll.done && since_ms (start) < CHILD_TIMEOUT_S * 1000 / 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_data (child->frame_clock, &scroll);
+
+  report ("board_scroll_s", since_ms (start) / 1000);
+  report ("board_scroll_done", scroll.done);
+  report ("board_scroll_frames", scroll.intervals->len);
+  report ("board_scroll_worst_frame_ms", kontor_bench_percentile (scroll.intervals, 100));
+  report ("board_scroll_median_frame_ms", kontor_bench_median (scroll.intervals));
+  report ("board_scroll_p99_frame_ms", kontor_bench_percentile (scroll.intervals, 99));
+  report ("board_scroll_worst_busy_ms", kontor_bench_percentile (scroll.busy, 100));
+  report ("board_scroll_median_busy_ms", kontor_bench_median (scroll.busy));
+  g_array_unref (scroll.intervals);
+  g_array_unref (scroll.busy);
 }
 
 /* App start: spawn → first frame, like src/README.md "Performance targets" (there: exec → first
@@ -705,6 +881,8 @@ on_activate_cb (GApplication *application,
     run_interact (child);
   else if (g_str_equal (child->mode, "board"))
     run_board (child);
+  else if (g_str_equal (child->mode, "board-scroll"))
+    run_board_scroll (child);
   else
     g_error ("Unknown mode %s", child->mode);
 
@@ -914,6 +1092,12 @@ main (int   argc,
   g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autofree char *board_path = NULL;
   g_autofree char *board_runs = NULL;
+  g_autoptr(GHashTable) board_scroll = NULL;
+  static const char * const board_scroll_keys[] = {
+    "board_scroll_cards", "board_scroll_done", "board_scroll_frames",
+    "board_scroll_worst_frame_ms", "board_scroll_median_frame_ms", "board_scroll_p99_frame_ms",
+    "board_scroll_worst_busy_ms", "board_scroll_median_busy_ms",
+  };
   GDestroyNotify unref = (GDestroyNotify) g_hash_table_unref;
   g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func (unref);
   g_autoptr(GPtrArray) start = g_ptr_array_new_with_free_func (unref);
@@ -996,6 +1180,8 @@ main (int   argc,
       g_ptr_array_add (board, spawn_child (self_exe, "board", board_path));
       g_ptr_array_add (table, spawn_child (self_exe, "table", board_path));
     }
+  kontor_bench_log ("a board column of the %u contacts scrolled to its end", n_contacts);
+  board_scroll = spawn_child (self_exe, "board-scroll", path);
   kontor_bench_log ("the 100k table in use: memory, sorting, typing");
   g_ptr_array_add (interact, spawn_child (self_exe, "interact", path));
 
@@ -1086,6 +1272,12 @@ main (int   argc,
                                 median_of (board, "board_move_paint_ms"));
   kontor_bench_json_add_number (json, "table_move_paint_ms",
                                 median_of (table, "table_move_paint_ms"));
+  kontor_bench_json_add_number (json, "board_open_cards_made",
+                                median_of (board, "board_open_cards_made"));
+  kontor_bench_json_add_number (json, "board_open_widgets", median_of (board, "board_open_widgets"));
+  for (guint i = 0; i < G_N_ELEMENTS (board_scroll_keys); i++)
+    kontor_bench_json_add_number (json, board_scroll_keys[i],
+                                  lookup (board_scroll, board_scroll_keys[i]));
 
   kontor_test_rmdir (dir);
   kontor_bench_json_add_number (json, "bench_total_s",

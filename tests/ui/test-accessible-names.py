@@ -337,15 +337,20 @@ def xdotool(*args):
                           capture_output=True, text=True).stdout
 
 
-def right_click(accessible, window_title):
-    """A right click in the middle of @accessible: GTK 4.8 reports
-    places in its window, xdotool finds where the window is."""
+def point_at(accessible, window_title, *then):
+    """The pointer to the middle of @accessible, then the xdotool
+    commands @then: GTK 4.8 reports places in its window, xdotool finds
+    where the window is."""
     x, y, width, height = accessible.queryComponent().getExtents(1)   # ATSPI_COORD_TYPE_WINDOW
     window = xdotool('search', '--onlyvisible', '--name', f'^{window_title}$').split()[0]
     geometry = dict(line.split('=') for line in
                     xdotool('getwindowgeometry', '--shell', window).split())
     xdotool('mousemove', int(geometry['X']) + x + width // 2,
-            int(geometry['Y']) + y + height // 2, 'click', '3')
+            int(geometry['Y']) + y + height // 2, *then)
+
+
+def right_click(accessible, window_title):
+    point_at(accessible, window_title, 'click', '3')
 
 
 def run_test(kontor, schemas):
@@ -458,7 +463,15 @@ def walk_app(pyatspi, app_process):
     if not board:
         fail('no “Board” toggle')
     click(board[0])
-    seen = wait_for('the board’s cards',
+    # a card has its buttons once the pointer (or the focus) comes to it
+    # (the first cell of a column's grid; the table's cells, hidden in its
+    # stack page, are in the walk too)
+    columns = wait_for('the board’s cards',
+                       lambda: [a for (a, r, n, _, _) in walk.walk(window)
+                                if r == P.ROLE_TABLE and n.endswith(' contacts')
+                                and a.childCount > 0])
+    point_at(columns[0].getChildAtIndex(0), window.name)
+    seen = wait_for('the buttons of the card under the pointer',
                     lambda: (lambda s: s if pick(s, P.ROLE_PUSH_BUTTON, 'Edit') else None)
                     (walk.walk(window)))
     shown.append('board')
