@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-accessible.h"
+#include "kontor-table.h"
 
 /* Names for the parts of GTK 4.8's own widgets that a screen reader
  * lands on but that have no name and no API to give one: the rows of
@@ -39,20 +40,21 @@ is_accessible_role (GtkWidget         *widget,
 static gboolean
 is_list_widget (GtkWidget *widget)
 {
-  return GTK_IS_LIST_VIEW (widget) || GTK_IS_GRID_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget);
+  return GTK_IS_LIST_VIEW (widget) || GTK_IS_GRID_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget) ||
+         KONTOR_IS_TABLE (widget);
 }
 
 /**
  * kontor_accessible_label_list_item:
  * @child: the child of a #GtkListItem, or a widget inside it
  * @role: the role of the item widget to name: %GTK_ACCESSIBLE_ROLE_ROW
- *   for a row of a #GtkColumnView, %GTK_ACCESSIBLE_ROLE_GRID_CELL for an
+ *   for a row of a #KontorTable, %GTK_ACCESSIBLE_ROLE_GRID_CELL for an
  *   item of a #GtkGridView, %GTK_ACCESSIBLE_ROLE_LIST_ITEM for one of a
  *   #GtkListView
  * @label: the name, what the row shows in a few words
  *
- * Names the widget the list view made to hold @child, which takes the
- * focus when a person moves through the list. Call it from the
+ * Names the widget the list view (or the table) made to hold @child,
+ * which takes the focus when a person moves through the list. Call it from the
  * factory's "bind" handler, and again when the name changes.
  */
 void
@@ -70,32 +72,6 @@ kontor_accessible_label_list_item (GtkWidget         *child,
       if (is_accessible_role (widget, role))
         {
           set_label (widget, label);
-          return;
-        }
-    }
-}
-
-/**
- * kontor_accessible_label_list_header:
- * @column_view: a column view
- * @label: the name of its row of column titles
- *
- * Names the row of column titles, which takes the focus too.
- */
-void
-kontor_accessible_label_list_header (GtkColumnView *column_view,
-                                     const char    *label)
-{
-  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
-  g_return_if_fail (label != NULL);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (is_accessible_role (child, GTK_ACCESSIBLE_ROLE_ROW))
-        {
-          set_label (child, label);
           return;
         }
     }

@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 void kontor_accessible_label_list_item   (GtkWidget         *child,
                                           GtkAccessibleRole  role,
                                           const char        *label);
-void kontor_accessible_label_list_header (GtkColumnView     *column_view,
-                                          const char        *label);
 void kontor_accessible_label_drop_down   (GtkDropDown       *drop_down);
 void kontor_accessible_label_calendar    (GtkCalendar       *calendar);
 void kontor_accessible_label_search_entry (GtkWidget        *root,

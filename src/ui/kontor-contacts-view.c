@@ -12,19 +12,18 @@
 #include "kontor-board-settings.h"
 #include "kontor-contacts-view.h"
 #include "kontor-format.h"
+#include "kontor-table.h"
 
 /* The contacts overview: a table (feature L1, src/README.md) or the pipeline board (P1),
  * as GSettings "contacts-view" says; both show the contacts of one filter.
  *
- *   KontorFilter ──▶ KontorRecordList ──▶ GtkSingleSelection ──▶ GtkColumnView
+ *   KontorFilter ──▶ KontorRecordList ──▶ GtkSingleSelection ──▶ KontorTable
  *   (search, status,   (ids from SQLite, records on demand)
  *    leads, sort)  └─▶ KontorBoard (a list per column, made when first shown)
  *
- * Sorting is SQLite's: clicking a header changes the filter's sort column,
- * and the list re-runs its indexed query. GTK 4.8 has no getter for the
- * column view's sort column, so each column's sorter is a probe that
- * records when the column view's sorter consults it: the first column it
- * asks is the primary one, and the sign of the answer is the direction. */
+ * Sorting is SQLite's: clicking a title tells the table's "sort-changed",
+ * which becomes the filter's sort column and order, and the list re-runs
+ * its indexed query (src/README.md, "Lists"). */
 
 typedef enum
 {
@@ -70,12 +69,6 @@ static const guint status_filters[] = {
   0,
 };
 
-typedef struct
-{
-  KontorContactsView *view;
-  guint               column;
-} Probe;
-
 struct _KontorContactsView
 {
   AdwBin               parent_instance;
@@ -84,11 +77,6 @@ struct _KontorContactsView
   KontorFilter        *filter;
   KontorRecordList    *list;
   GtkSingleSelection  *selection;
-  GtkColumnViewColumn *columns[N_COLUMNS];
-  Probe                probes[N_COLUMNS];
-  int                  probe_hit;
-  GObject             *probe_items[2];
-  GSimpleActionGroup  *column_actions;
   GSimpleActionGroup  *settings_actions;
   GSimpleAction       *view_action;    /* "table" or "board": what is shown */
   gboolean             building;
@@ -99,7 +87,7 @@ struct _KontorContactsView
   GtkDropDown         *status_dropdown;
   GtkMenuButton       *board_settings_button;
   GtkStack            *content_stack;
-  GtkColumnView       *column_view;
+  KontorTable         *table;
   AdwStatusPage       *error_page;
 };
 
@@ -113,12 +101,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (KontorContactsView, kontor_contacts_view, ADW_TYPE_BIN)
-
-static const ColumnInfo *
-get_column_info (GtkColumnViewColumn *column)
-{
-  return g_object_get_data (G_OBJECT (column), "kontor-column-info");
-}
 
 static void
 update_status_label (KontorContact *contact,
@@ -150,17 +132,18 @@ transform_date (GBinding     *binding,
   return TRUE;
 }
 
-static void
-on_factory_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     const ColumnInfo         *info)
+static GtkWidget *
+setup_cell (KontorTableColumn *column,
+            gpointer           user_data)
 {
+  const ColumnInfo *info = user_data;
   GtkWidget *child;
 
   if (info->kind == CELL_STATUS)
     {
       child = gtk_label_new (NULL);
       gtk_widget_set_halign (child, GTK_ALIGN_START);
+      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (child, "status-pill");
     }
   else
@@ -173,16 +156,17 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (child, "numeric");
     }
 
-  gtk_list_item_set_child (item, child);
+  return child;
 }
 
 static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    const ColumnInfo         *info)
+bind_cell (KontorTableColumn *column,
+           GtkWidget         *child,
+           gpointer           item,
+           gpointer           user_data)
 {
-  KontorContact *contact = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
+  const ColumnInfo *info = user_data;
+  KontorContact *contact = item;
   GBinding *binding = NULL;
 
   switch (info->kind)
@@ -205,7 +189,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  g_object_set_data (G_OBJECT (item), "kontor-binding", binding);
+  g_object_set_data (G_OBJECT (child), "kontor-binding", binding);
 
   /* a row is read out by the name of its contact */
   if (info == &column_infos[0])
@@ -217,52 +201,44 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_factory_unbind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      const ColumnInfo         *info)
+unbind_cell (KontorTableColumn *column,
+             GtkWidget         *child,
+             gpointer           item,
+             gpointer           user_data)
 {
-  GBinding *binding = g_object_steal_data (G_OBJECT (item), "kontor-binding");
-  KontorContact *contact = gtk_list_item_get_item (item);
+  const ColumnInfo *info = user_data;
+  GBinding *binding = g_object_steal_data (G_OBJECT (child), "kontor-binding");
 
   if (binding != NULL)
     g_binding_unbind (binding);
-  if (info->kind == CELL_STATUS && contact != NULL)
-    g_signal_handlers_disconnect_by_func (contact, update_status_label,
-                                          gtk_list_item_get_child (item));
+  if (info->kind == CELL_STATUS && item != NULL)
+    g_signal_handlers_disconnect_by_func (item, update_status_label, child);
 }
 
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+static const ColumnInfo *
+find_column_info (const char *id)
 {
-  Probe *probe = user_data;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (g_strcmp0 (column_infos[i].id, id) == 0)
+        return &column_infos[i];
+    }
 
-  if (probe->view->probe_hit < 0)
-    probe->view->probe_hit = probe->column;
-
-  return GTK_ORDERING_SMALLER;
+  return NULL;
 }
 
 static void
-on_column_view_sorter_changed_cb (KontorContactsView *self,
-                                  GtkSorterChange     change,
-                                  GtkSorter          *sorter)
+on_table_sort_changed_cb (KontorContactsView *self,
+                          KontorTable        *table)
 {
   GSettings *settings = kontor_context_get_settings (self->context);
-  const ColumnInfo *info = &column_infos[0];
-  gboolean descending = FALSE;
-  GtkOrdering ordering;
+  const ColumnInfo *info = find_column_info (kontor_table_get_sort_column (table));
+  gboolean descending = kontor_table_get_sort_order (table) == GTK_SORT_DESCENDING;
 
   g_assert (KONTOR_IS_CONTACTS_VIEW (self));
 
-  self->probe_hit = -1;
-  ordering = gtk_sorter_compare (sorter, self->probe_items[0], self->probe_items[1]);
-  if (self->probe_hit >= 0)
-    {
-      info = &column_infos[self->probe_hit];
-      descending = ordering == GTK_ORDERING_LARGER;
-    }
+  if (info == NULL)
+    info = &column_infos[0];
 
   g_object_freeze_notify (G_OBJECT (self->filter));
   kontor_filter_set_sort_column (self->filter, info->sort);
@@ -276,56 +252,32 @@ on_column_view_sorter_changed_cb (KontorContactsView *self,
     }
 }
 
+/* The columns shown in their order, and the widths dragged */
 static void
 save_columns (KontorContactsView *self)
 {
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GSettings *settings = kontor_context_get_settings (self->context);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GVariantBuilder) widths = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{si}"));
   g_auto(GStrv) ids = NULL;
 
   if (self->building)
     return;
 
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+  for (guint i = 0; i < kontor_table_get_n_columns (self->table); i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      KontorTableColumn *column = kontor_table_get_nth_column (self->table, i);
+      const char *id = kontor_table_column_get_id (column);
 
-      if (gtk_column_view_column_get_visible (column))
-        g_strv_builder_add (builder, get_column_info (column)->id);
+      if (kontor_table_column_get_visible (column))
+        g_strv_builder_add (builder, id);
+      if (kontor_table_column_get_fixed_width (column) > 0)
+        g_variant_builder_add (&widths, "{si}", id, kontor_table_column_get_fixed_width (column));
     }
 
   ids = g_strv_builder_end (builder);
-  g_settings_set_strv (kontor_context_get_settings (self->context), "contacts-columns",
-                       (const char * const *) ids);
-}
-
-static void
-on_columns_items_changed_cb (KontorContactsView *self,
-                             guint               position,
-                             guint               removed,
-                             guint               added,
-                             GListModel         *columns)
-{
-  /* a column was dragged to another place */
-  save_columns (self);
-}
-
-static void
-on_column_action_change_state_cb (GSimpleAction *action,
-                                  GVariant      *state,
-                                  gpointer       user_data)
-{
-  KontorContactsView *self = user_data;
-  const char *id = g_action_get_name (G_ACTION (action));
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      if (g_str_equal (column_infos[i].id, id))
-        gtk_column_view_column_set_visible (self->columns[i], g_variant_get_boolean (state));
-    }
-
-  g_simple_action_set_state (action, state);
-  save_columns (self);
+  g_settings_set_strv (settings, "contacts-columns", (const char * const *) ids);
+  g_settings_set_value (settings, "contacts-column-widths", g_variant_builder_end (&widths));
 }
 
 static gboolean
@@ -425,18 +377,18 @@ update_view (KontorContactsView *self)
   gboolean board = shows_board (self);
 
   /* Each view makes its rows when first shown: the one not shown costs
-   * nothing (a hidden GtkColumnView still makes 200 rows of cells). */
+   * nothing (the table has no model, so no rows, before). */
   if (board)
     ensure_board (self);
-  else if (gtk_column_view_get_model (self->column_view) == NULL)
-    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  else if (kontor_table_get_model (self->table) == NULL)
+    kontor_table_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
   /* and the list of the table behind the board runs no queries */
   kontor_record_list_set_paused (self->list, board);
   gtk_widget_set_visible (GTK_WIDGET (self->board_settings_button), board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete-selected", !board);
   /* typing anywhere in the table or on the board starts a search */
   gtk_search_entry_set_key_capture_widget (self->search_entry,
-                                           board ? self->board : GTK_WIDGET (self->column_view));
+                                           board ? self->board : GTK_WIDGET (self->table));
   update_content (self);
 }
 
@@ -461,7 +413,8 @@ show_view (KontorContactsView *self,
   /* the focus goes along to the other view, unless it is on the switch */
   focus = gtk_widget_get_root (GTK_WIDGET (self)) != NULL
             ? gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) : NULL;
-  if (focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) ||
+  if (focus != NULL && ((focus == GTK_WIDGET (self->table) ||
+                         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table))) ||
                         (self->board != NULL && gtk_widget_is_ancestor (focus, self->board))))
     kontor_contacts_view_focus_table (self);
 }
@@ -501,9 +454,9 @@ update_title (KontorContactsView *self)
 }
 
 static void
-on_column_view_activate_cb (KontorContactsView *self,
-                            guint               position,
-                            GtkColumnView      *column_view)
+on_table_activate_cb (KontorContactsView *self,
+                      guint               position,
+                      KontorTable        *table)
 {
   g_autoptr(KontorRecord) contact = NULL;
 
@@ -530,31 +483,32 @@ delete_selected_action (GtkWidget  *widget,
                                 kontor_record_get_id (KONTOR_RECORD (contact)));
 }
 
-static GtkColumnViewColumn *
-create_column (KontorContactsView *self,
-               guint               index,
-               GMenuModel         *header_menu)
+static KontorTableColumn *
+create_column (const ColumnInfo *info,
+               GVariant         *widths)
 {
-  const ColumnInfo *info = &column_infos[index];
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-  GtkSorter *sorter;
+  KontorTableColumn *column = kontor_table_column_new (info->id, _(info->title), setup_cell,
+                                                       bind_cell, unbind_cell,
+                                                       (gpointer) info, NULL);
+  guint nat_chars = info->nat_chars;
+  int width;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), (gpointer) info);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), (gpointer) info);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), (gpointer) info);
+  /* the pill is as wide as its word in the language shown ("Interessent") */
+  if (info->kind == CELL_STATUS)
+    {
+      for (KontorContactStatus status = KONTOR_CONTACT_STATUS_INBOX;
+           status <= KONTOR_CONTACT_STATUS_ARCHIVED; status++)
+        nat_chars = MAX (nat_chars,
+                         g_utf8_strlen (kontor_contact_status_to_string (status), -1) + 3);
+    }
 
-  column = gtk_column_view_column_new (_(info->title), factory);
-  g_object_set_data (G_OBJECT (column), "kontor-column-info", (gpointer) info);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, info->expand);
-  gtk_column_view_column_set_header_menu (column, header_menu);
-
-  self->probes[index].view = self;
-  self->probes[index].column = index;
-  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, &self->probes[index], NULL));
-  gtk_column_view_column_set_sorter (column, sorter);
-  g_object_unref (sorter);
+  kontor_table_column_set_nat_chars (column, nat_chars);
+  kontor_table_column_set_expand (column, info->expand);
+  /* as wide as it was dragged */
+  if (g_variant_lookup (widths, info->id, "i", &width) && width > 0)
+    kontor_table_column_set_fixed_width (column, width);
+  /* the name always stays */
+  kontor_table_column_set_hideable (column, info != &column_infos[0]);
 
   return column;
 }
@@ -565,63 +519,48 @@ build_columns (KontorContactsView *self)
   GSettings *settings = kontor_context_get_settings (self->context);
   g_auto(GStrv) visible = g_settings_get_strv (settings, "contacts-columns");
   g_autofree char *sort_id = g_settings_get_string (settings, "contacts-sort-column");
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GVariant) widths = g_settings_get_value (settings, "contacts-column-widths");
   gboolean added[N_COLUMNS] = { FALSE, };
 
   self->building = TRUE;
 
-  /* Header menu: show or hide columns; the name always stays. */
-  for (guint i = 0; i < N_COLUMNS; i++)
+  /* The order of the settings first, then the hidden ones; the name
+   * first when the settings leave it out. */
+  if (!g_strv_contains ((const char * const *) visible, column_infos[0].id))
     {
-      g_autofree char *action_name = g_strconcat ("columns.", column_infos[i].id, NULL);
-      gboolean shown = i == 0 || g_strv_contains ((const char * const *) visible,
-                                                  column_infos[i].id);
-      g_autoptr(GSimpleAction) action =
-        g_simple_action_new_stateful (column_infos[i].id, NULL, g_variant_new_boolean (shown));
+      g_autoptr(KontorTableColumn) column = create_column (&column_infos[0], widths);
 
-      g_simple_action_set_enabled (action, i != 0);
-      g_signal_connect (action, "change-state", G_CALLBACK (on_column_action_change_state_cb),
-                        self);
-      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
-      g_menu_append (section, _(column_infos[i].title), action_name);
+      kontor_table_append_column (self->table, column);
+      added[0] = TRUE;
     }
-  g_menu_append_section (menu, _("Columns"), G_MENU_MODEL (section));
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    self->columns[i] = create_column (self, i, G_MENU_MODEL (menu));
-
-  /* The order of the settings first, then the hidden ones. */
   for (guint v = 0; visible[v] != NULL; v++)
     {
-      for (guint i = 0; i < N_COLUMNS; i++)
-        {
-          if (!added[i] && g_str_equal (visible[v], column_infos[i].id))
-            {
-              gtk_column_view_append_column (self->column_view, self->columns[i]);
-              added[i] = TRUE;
-            }
-        }
+      const ColumnInfo *info = find_column_info (visible[v]);
+      g_autoptr(KontorTableColumn) column = NULL;
+
+      if (info == NULL || added[info - column_infos])
+        continue;
+      column = create_column (info, widths);
+      kontor_table_append_column (self->table, column);
+      added[info - column_infos] = TRUE;
     }
   for (guint i = 0; i < N_COLUMNS; i++)
     {
+      g_autoptr(KontorTableColumn) column = NULL;
+
       if (added[i])
         continue;
-      gtk_column_view_column_set_visible (self->columns[i], i == 0);
-      if (i == 0)
-        gtk_column_view_insert_column (self->column_view, 0, self->columns[i]);
-      else
-        gtk_column_view_append_column (self->column_view, self->columns[i]);
+      column = create_column (&column_infos[i], widths);
+      kontor_table_column_set_visible (column, FALSE);
+      kontor_table_append_column (self->table, column);
     }
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      if (g_str_equal (sort_id, column_infos[i].id))
-        gtk_column_view_sort_by_column (self->column_view, self->columns[i],
-                                        g_settings_get_boolean (settings,
-                                                                "contacts-sort-descending")
-                                          ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-    }
+  kontor_table_set_sort (self->table,
+                         find_column_info (sort_id) != NULL ? sort_id : column_infos[0].id,
+                         g_settings_get_boolean (settings, "contacts-sort-descending")
+                           ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  /* the filter follows even when the table was sorted so already */
+  on_table_sort_changed_cb (self, self->table);
 
   self->building = FALSE;
 }
@@ -631,7 +570,7 @@ kontor_contacts_view_constructed (GObject *object)
 {
   KontorContactsView *self = KONTOR_CONTACTS_VIEW (object);
   g_autofree char *view = NULL;
-  GtkSorter *sorter;
+  GtkEventController *delete_key;
 
   G_OBJECT_CLASS (kontor_contacts_view_parent_class)->constructed (object);
 
@@ -659,18 +598,16 @@ kontor_contacts_view_constructed (GObject *object)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* Made with the first row selected (autoselect was on): nothing is
+   * selected until a person selects, and a search with nothing selected
+   * costs GtkSingleSelection no look for the selected item. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
-  build_columns (self);
-
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  g_signal_connect_object (sorter, "changed", G_CALLBACK (on_column_view_sorter_changed_cb),
+  g_signal_connect_object (self->table, "sort-changed", G_CALLBACK (on_table_sort_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  self->building = TRUE;
-  on_column_view_sorter_changed_cb (self, GTK_SORTER_CHANGE_DIFFERENT, sorter);
-  self->building = FALSE;
-
-  g_signal_connect_object (gtk_column_view_get_columns (self->column_view), "items-changed",
-                           G_CALLBACK (on_columns_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->table, "columns-changed", G_CALLBACK (save_columns),
+                           self, G_CONNECT_SWAPPED);
+  build_columns (self);
 
   /* the table's rows are made when the table is first shown (update_view) */
 
@@ -679,11 +616,20 @@ kontor_contacts_view_constructed (GObject *object)
   g_signal_connect_object (self->list, "notify::error", G_CALLBACK (update_content), self,
                            G_CONNECT_SWAPPED);
 
+  /* Delete before the search entry's key capture (update_view), which
+   * would take it as a key for the entry */
+  delete_key = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (delete_key, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (delete_key),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_named_action_new ("contacts.delete-selected")));
+  gtk_widget_add_controller (GTK_WIDGET (self->table), delete_key);
+
   gtk_menu_button_set_popover (self->board_settings_button,
                                kontor_board_settings_new (self->context));
 
   kontor_accessible_label_drop_down (self->status_dropdown);
-  kontor_accessible_label_list_header (self->column_view, _("Column Titles"));
 
   update_title (self);
   update_view (self);
@@ -694,13 +640,9 @@ kontor_contacts_view_dispose (GObject *object)
 {
   KontorContactsView *self = KONTOR_CONTACTS_VIEW (object);
 
-  /* Disposing the column view removes its columns, which changes its
-   * sorter and its column list: nothing to save any more. */
-  if (self->column_view != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-      g_signal_handlers_disconnect_by_data (gtk_column_view_get_columns (self->column_view), self);
-    }
+  /* nothing to save while the table goes */
+  if (self->table != NULL)
+    g_signal_handlers_disconnect_by_data (self->table, self);
 
   if (self->board != NULL)
     g_signal_handlers_disconnect_by_data (self->board, self);
@@ -708,16 +650,11 @@ kontor_contacts_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_CONTACTS_VIEW);
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    g_clear_object (&self->columns[i]);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->filter);
-  g_clear_object (&self->column_actions);
   g_clear_object (&self->settings_actions);
   g_clear_object (&self->view_action);
-  g_clear_object (&self->probe_items[0]);
-  g_clear_object (&self->probe_items[1]);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kontor_contacts_view_parent_class)->dispose (object);
@@ -785,6 +722,7 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KONTOR_TYPE_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/kontor-contacts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, window_title);
@@ -792,12 +730,12 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, board_settings_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, table);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_dropdown_notify_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "contacts.delete-selected", NULL,
                                    delete_selected_action);
@@ -811,11 +749,6 @@ kontor_contacts_view_init (KontorContactsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
-  self->probe_items[1] = g_object_new (G_TYPE_OBJECT, NULL);
-  self->column_actions = g_simple_action_group_new ();
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
-                                  G_ACTION_GROUP (self->column_actions));
   self->settings_actions = g_simple_action_group_new ();
   gtk_widget_insert_action_group (GTK_WIDGET (self), "settings",
                                   G_ACTION_GROUP (self->settings_actions));
@@ -850,17 +783,36 @@ kontor_contacts_view_get_list (KontorContactsView *self)
 }
 
 /**
- * kontor_contacts_view_get_column_view:
+ * kontor_contacts_view_get_table:
  * @self: a view
  *
  * Returns: (transfer none): the table
  */
-GtkColumnView *
-kontor_contacts_view_get_column_view (KontorContactsView *self)
+KontorTable *
+kontor_contacts_view_get_table (KontorContactsView *self)
 {
   g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), NULL);
 
-  return self->column_view;
+  return self->table;
+}
+
+/**
+ * kontor_contacts_view_sort_by:
+ * @self: a view
+ * @column_id: a column's id ("name", "company", …)
+ * @order: the order
+ *
+ * Sorts the table as clicking a title does, and remembers it.
+ */
+void
+kontor_contacts_view_sort_by (KontorContactsView *self,
+                              const char         *column_id,
+                              GtkSortType         order)
+{
+  g_return_if_fail (KONTOR_IS_CONTACTS_VIEW (self));
+  g_return_if_fail (column_id != NULL);
+
+  kontor_table_set_sort (self->table, column_id, order);
 }
 
 /**
@@ -903,7 +855,7 @@ kontor_contacts_view_focus_table (KontorContactsView *self)
       return;
     }
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->table));
 }
 
 /**
@@ -961,7 +913,7 @@ kontor_contacts_view_select (KontorContactsView *self,
 
   position = kontor_record_list_find (self->list, contact_id);
   if (position != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, position);
+    kontor_table_set_cursor (self->table, position, TRUE);
 }
 
 /**

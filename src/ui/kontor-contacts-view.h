@@ -8,6 +8,7 @@
 #include "kontor-board.h"
 #include "kontor-context.h"
 #include "kontor-record-list.h"
+#include "kontor-table.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,10 @@ G_DECLARE_FINAL_TYPE (KontorContactsView, kontor_contacts_view, KONTOR, CONTACTS
 
 GtkWidget        *kontor_contacts_view_new             (KontorContext      *context);
 KontorRecordList *kontor_contacts_view_get_list        (KontorContactsView *self);
-GtkColumnView    *kontor_contacts_view_get_column_view (KontorContactsView *self);
+KontorTable      *kontor_contacts_view_get_table       (KontorContactsView *self);
+void              kontor_contacts_view_sort_by         (KontorContactsView *self,
+                                                        const char         *column_id,
+                                                        GtkSortType         order);
 GtkEditable      *kontor_contacts_view_get_search_entry (KontorContactsView *self);
 void              kontor_contacts_view_focus_search    (KontorContactsView *self);
 void              kontor_contacts_view_focus_table     (KontorContactsView *self);

@@ -423,10 +423,13 @@ def walk_app(pyatspi, app_process):
     open_popover(walk, button('Status Filter'), 'Status Filter', close_with_escape=True)
     shown.append('status filter')
 
-    # The column chooser: the menu of a column title, which only the
-    # right mouse button opens (Escape closes it)
-    column_titles = [a for (a, r, n, *_) in seen
-                     if r == P.ROLE_COLUMN_HEADER or n == 'GtkColumnViewTitle']
+    # The column chooser: the menu of a column title, which the right
+    # mouse button opens (or Menu on a focused title; Escape closes it).
+    # A title has the role COLUMN_HEADER, which GTK 4.8 tells as a filler.
+    column_titles = [a for (a, r, n, st, where) in seen
+                     if r == P.ROLE_COLUMN_HEADER or
+                     (len(where) > 1 and where[-2] == 'table row “Column Titles”' and
+                      st.contains(P.STATE_FOCUSABLE))]
     if not column_titles:
         fail('no column title in the table')
     title = column_titles[-1]

@@ -1870,7 +1870,7 @@ static void
 test_view_switch (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GtkWidget *column_view = GTK_WIDGET (kontor_contacts_view_get_column_view (fixture->view));
+  GtkWidget *table_widget = GTK_WIDGET (kontor_contacts_view_get_table (fixture->view));
   KontorRecordList *table = kontor_contacts_view_get_list (fixture->view);
   KontorBoardColumn *first = kontor_board_get_column (fixture->board, 0);
   g_autoptr(KontorContact) contact = kontor_contact_new ();
@@ -1894,7 +1894,7 @@ test_view_switch (Fixture       *fixture,
   stored = g_settings_get_string (fixture->settings, "contacts-view");
   g_assert_cmpstr (stored, ==, "table");
   kontor_test_settle (100);
-  g_assert_true (gtk_widget_get_mapped (column_view));
+  g_assert_true (gtk_widget_get_mapped (table_widget));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->board)));
   g_assert_false (kontor_record_list_get_paused (table));
   g_assert_cmpuint (kontor_record_list_find (table, kontor_record_get_id (KONTOR_RECORD (contact))),

@@ -21,7 +21,8 @@
  * (XTEST, as a keyboard sends them) into the window, nothing called
  * directly. Ctrl+N and typing a contact in, field by field with Tab, then
  * Enter or Ctrl+Enter; the table/board switch with Tab and space while
- * the settings refuse to remember it. Needs X (Xvfb) and xdotool: without
+ * the settings refuse to remember it; moving through the table, its
+ * titles and column menu. Needs X (Xvfb) and xdotool: without
  * them it skips, or fails when CI=true. */
 
 static AdwApplication *app;
@@ -84,6 +85,32 @@ press (const char *keys)
   argv = g_strv_builder_end (args);
   run_xdotool ((const char * const *) argv);
   kontor_test_settle (100);
+}
+
+/* Clicks @button (1 or 3) @repeat times in the middle of @widget, with
+ * the mouse, as a person does. */
+static void
+click_widget (GtkWidget  *widget,
+              const char *button,
+              const char *repeat)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  double dx, dy, point_x, point_y;
+
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) / 2.0,
+                                                   &point_x, &point_y));
+  x = g_strdup_printf ("%d", (int) (point_x + dx));
+  y = g_strdup_printf ("%d", (int) (point_y + dy));
+  run_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y,
+                                  "click", "--repeat", repeat, "--delay", "80", button, NULL });
+  kontor_test_settle (200);
 }
 
 static GtkWidget *
@@ -410,6 +437,155 @@ test_view_switch_remembered (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------------ */
+/* The table */
+
+static guint
+table_cursor (Fixture *fixture)
+{
+  return kontor_table_get_cursor (kontor_contacts_view_get_table (fixture->view));
+}
+
+/* The focus is on the cursor row, which is selected. */
+static void
+assert_on_row (Fixture *fixture,
+               guint    position)
+{
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  GtkWidget *row;
+
+  g_assert_cmpuint (table_cursor (fixture), ==, position);
+  g_assert_true (gtk_selection_model_is_selected (kontor_table_get_model (table), position));
+  row = kontor_table_get_row_widget (table, position);
+  g_assert_nonnull (row);
+  g_assert_true (focus_of (fixture->window) == row);
+}
+
+static void
+test_table_keys (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (fixture->view)));
+  GtkEditable *search = kontor_contacts_view_get_search_entry (fixture->view);
+  GtkWidget *page = kontor_window_get_contact_page (fixture->window);
+
+  g_assert_cmpuint (n, >, 5);
+  kontor_contacts_view_focus_table (fixture->view);
+  g_assert_cmpuint (table_cursor (fixture), ==, 0);
+
+  press ("Down");
+  assert_on_row (fixture, 1);
+  press ("Down Down");
+  assert_on_row (fixture, 3);
+  press ("Up");
+  assert_on_row (fixture, 2);
+  press ("End");
+  assert_on_row (fixture, n - 1);
+  press ("Home");
+  assert_on_row (fixture, 0);
+  press ("ctrl+End");
+  assert_on_row (fixture, n - 1);
+  press ("ctrl+Home");
+  assert_on_row (fixture, 0);
+  press ("Page_Down");
+  g_assert_cmpuint (table_cursor (fixture), >, 1);
+  assert_on_row (fixture, table_cursor (fixture));
+  press ("Page_Up");
+  assert_on_row (fixture, 0);
+
+  /* Up from the first row goes to the titles, Down comes back */
+  press ("Up");
+  g_assert_true (focus_of (fixture->window) ==
+                 kontor_table_get_header_button (table, kontor_table_get_nth_column (table, 0)));
+  press ("Down");
+  assert_on_row (fixture, 0);
+
+  /* Tab leaves the table: one stop; Shift+Tab comes back to the row */
+  press ("Tab");
+  g_assert_false (gtk_widget_is_ancestor (focus_of (fixture->window), GTK_WIDGET (table)));
+  press ("shift+Tab");
+  assert_on_row (fixture, 0);
+
+  /* typing starts a search */
+  press ("z");
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "z");
+  gtk_editable_set_text (search, "");
+  kontor_test_settle (300);
+  kontor_contacts_view_focus_table (fixture->view);
+
+  /* Delete asks to delete the selected contact */
+  press ("Down");
+  press ("Delete");
+  g_assert_nonnull (kontor_test_wait_for_message_dialog ());
+  kontor_test_close_message_dialogs ();
+  focus_window (GTK_WINDOW (fixture->window));
+
+  /* Enter opens the contact */
+  kontor_contacts_view_focus_table (fixture->view);
+  press ("Return");
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+}
+
+static void
+test_table_column_menu_keys (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  GtkWidget *title = kontor_table_get_header_button (table, kontor_table_get_nth_column (table, 0));
+  GtkWidget *menu;
+
+  kontor_contacts_view_focus_table (fixture->view);
+  press ("Up");
+  g_assert_true (focus_of (fixture->window) == title);
+
+  /* Menu or Shift+F10 on a title opens the column menu */
+  press ("Menu");
+  menu = kontor_test_find_widget (title, GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (menu);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, menu,
+                                            KONTOR_TEST_TIMEOUT));
+  press ("Escape");
+  g_assert_false (gtk_widget_get_mapped (menu));
+
+  gtk_widget_grab_focus (title);
+  press ("shift+F10");
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, menu,
+                                            KONTOR_TEST_TIMEOUT));
+  press ("Escape");
+
+  /* Right goes to the next title, Return sorts by it */
+  gtk_widget_grab_focus (title);
+  press ("Right");
+  g_assert_true (focus_of (fixture->window) ==
+                 kontor_table_get_header_button (table, kontor_table_get_nth_column (table, 1)));
+  press ("Return");
+  g_assert_cmpstr (kontor_table_get_sort_column (table), ==,
+                   kontor_table_column_get_id (kontor_table_get_nth_column (table, 1)));
+}
+
+/* The mouse: a click on a title sorts, on a row selects, a double click
+ * opens the contact */
+static void
+test_table_mouse (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  GtkWidget *page = kontor_window_get_contact_page (fixture->window);
+
+  click_widget (kontor_table_get_header_button (table, kontor_table_get_column (table, "company")),
+                "1", "1");
+  g_assert_cmpstr (kontor_table_get_sort_column (table), ==, "company");
+
+  click_widget (kontor_table_get_row_widget (table, 2), "1", "1");
+  assert_on_row (fixture, 2);
+
+  click_widget (kontor_table_get_row_widget (table, 1), "1", "2");
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+}
+
+/* ------------------------------------------------------------------------ */
 
 static gboolean
 keys_can_be_sent (void)
@@ -449,6 +625,12 @@ main (int   argc,
               test_new_contact_by_keyboard, fixture_tear_down);
   g_test_add ("/ui/keyboard/new-contact-ctrl-enter", Fixture, NULL, fixture_set_up,
               test_new_contact_ctrl_enter, fixture_tear_down);
+  g_test_add ("/ui/keyboard/table", Fixture, NULL, fixture_set_up,
+              test_table_keys, fixture_tear_down);
+  g_test_add ("/ui/keyboard/table-column-menu", Fixture, NULL, fixture_set_up,
+              test_table_column_menu_keys, fixture_tear_down);
+  g_test_add ("/ui/keyboard/table-mouse", Fixture, NULL, fixture_set_up,
+              test_table_mouse, fixture_tear_down);
   g_test_add ("/ui/keyboard/view-switch-remembered", Fixture, NULL, fixture_set_up,
               test_view_switch_remembered, fixture_tear_down);
   g_test_add ("/ui/keyboard/view-switch-settings-refuse", Fixture, NULL, fixture_set_up_refusing,

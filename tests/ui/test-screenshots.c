@@ -131,6 +131,15 @@ test_screenshots (void)
       g_settings_set_string (settings, "contacts-view", "table");
     }
 
+  /* narrow, a row selected: the columns scroll sideways */
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 600);
+  kontor_window_show_contacts (window);
+  kontor_contacts_view_select (KONTOR_CONTACTS_VIEW (view),
+                               kontor_record_get_id (KONTOR_RECORD (contact)));
+  kontor_test_settle (600);
+  shoot (GTK_WIDGET (window), language, "light", "contacts-narrow");
+
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));
   kontor_test_close_store (&store, path);

@@ -102,7 +102,7 @@ test_table_shows_current_contacts (Fixture       *fixture,
 
   g_assert_cmpint (current, >, 100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, current);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kontor_contacts_view_get_column_view
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kontor_contacts_view_get_table
                                                       (fixture->view))));
 }
 
@@ -167,27 +167,66 @@ test_search_as_you_type (Fixture       *fixture,
   g_test_skip ("no contact with ü in the demo team");
 }
 
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+/* The selection (and the cursor) follow the contact across a search. */
+static void
+test_selection_follows_search (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  GListModel *list = G_LIST_MODEL (fixture->list);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (kontor_table_get_model (table));
+  guint n = g_list_model_get_n_items (list);
+  g_autoptr(KontorContact) contact = g_list_model_get_item (list, 5);
+  CountWait wait = { list, n };
+  GtkWidget *row;
+
+  kontor_table_set_cursor (table, 5, TRUE);
+  kontor_contacts_view_focus_table (fixture->view);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) contact);
+
+  /* a search that keeps the contact, at another position */
+  gtk_editable_set_text (kontor_contacts_view_get_search_entry (fixture->view),
+                         kontor_contact_get_last_name (contact));
+  g_assert_true (kontor_test_iterate_until (count_differs, &wait, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (100);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) contact);
+  g_assert_cmpuint (kontor_table_get_cursor (table), ==,
+                    gtk_single_selection_get_selected (selection));
+  row = kontor_table_get_row_widget (table, kontor_table_get_cursor (table));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
+
+  /* cleared: all contacts again, still selected */
+  gtk_editable_set_text (kontor_contacts_view_get_search_entry (fixture->view), "");
+  g_assert_true (kontor_test_iterate_until (count_is, &wait, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (100);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) contact);
+}
+
 static void
 test_sort_by_header (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkColumnView *column_view = kontor_contacts_view_get_column_view (fixture->view);
-  GListModel *columns = gtk_column_view_get_columns (column_view);
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
   KontorFilter *filter = kontor_record_list_get_filter (fixture->list);
-  g_autoptr(GtkColumnViewColumn) company = NULL;
+  KontorTableColumn *company = kontor_table_get_column (table, "company");
+  GtkWidget *title;
   g_autofree char *previous = NULL;
   guint checked = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Company") == 0)
-        company = g_object_ref (column);
-    }
   g_assert_nonnull (company);
+  title = kontor_table_get_header_button (table, company);
 
-  gtk_column_view_sort_by_column (column_view, company, GTK_SORT_ASCENDING);
+  /* a click on the title sorts by it */
+  g_signal_emit_by_name (title, "clicked");
   g_assert_cmpint (kontor_filter_get_sort_column (filter), ==, KONTOR_SORT_COMPANY);
   g_assert_false (kontor_filter_get_sort_descending (filter));
 
@@ -208,8 +247,11 @@ test_sort_by_header (Fixture       *fixture,
     }
   g_assert_cmpuint (checked, >, 10);
 
-  gtk_column_view_sort_by_column (column_view, company, GTK_SORT_DESCENDING);
+  /* another click reverses */
+  g_signal_emit_by_name (title, "clicked");
+  g_assert_cmpint (kontor_filter_get_sort_column (filter), ==, KONTOR_SORT_COMPANY);
   g_assert_true (kontor_filter_get_sort_descending (filter));
+  g_assert_cmpint (kontor_table_get_sort_order (table), ==, GTK_SORT_DESCENDING);
 
   /* remembered for the next start */
   {
@@ -217,6 +259,17 @@ test_sort_by_header (Fixture       *fixture,
 
     g_assert_cmpstr (stored, ==, "company");
     g_assert_true (g_settings_get_boolean (fixture->settings, "contacts-sort-descending"));
+  }
+
+  /* what the bench calls, as a click on the title would */
+  kontor_contacts_view_sort_by (fixture->view, "email", GTK_SORT_ASCENDING);
+  g_assert_cmpint (kontor_filter_get_sort_column (filter), ==, KONTOR_SORT_EMAIL);
+  g_assert_false (kontor_filter_get_sort_descending (filter));
+  g_assert_cmpstr (kontor_table_get_sort_column (table), ==, "email");
+  {
+    g_autofree char *stored = g_settings_get_string (fixture->settings, "contacts-sort-column");
+
+    g_assert_cmpstr (stored, ==, "email");
   }
 }
 
@@ -306,8 +359,8 @@ static void
 test_delete_asks_first (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkColumnView *column_view = kontor_contacts_view_get_column_view (fixture->view);
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (kontor_table_get_model (table));
   g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (fixture->list), 3);
   g_autoptr(GError) error = NULL;
   g_autoptr(KontorContact) gone = NULL;
@@ -336,16 +389,16 @@ test_delete_asks_first (Fixture       *fixture,
 }
 
 /* Returns: (transfer none) (nullable): the column titled @title */
-static GtkColumnViewColumn *
-find_column (GListModel *columns,
-             const char *title)
+static KontorTableColumn *
+find_column (KontorTable *table,
+             const char  *title)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+  for (guint i = 0; i < kontor_table_get_n_columns (table); i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      KontorTableColumn *column = kontor_table_get_nth_column (table, i);
 
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;   /* the column view keeps it */
+      if (g_strcmp0 (kontor_table_column_get_title (column), title) == 0)
+        return column;
     }
 
   return NULL;
@@ -355,22 +408,22 @@ static void
 test_choose_columns (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkColumnView *column_view = kontor_contacts_view_get_column_view (fixture->view);
-  GListModel *columns = gtk_column_view_get_columns (column_view);
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
   g_auto(GStrv) visible = NULL;
   g_auto(GStrv) after = NULL;
-  GtkColumnViewColumn *email;
-  GtkColumnViewColumn *name;
+  KontorTableColumn *email;
+  KontorTableColumn *name;
 
   /* found by their titles in the language of the test, as shown */
-  email = find_column (columns, _("E-mail"));
-  name = find_column (columns, _("Name"));
+  email = find_column (table, _("E-mail"));
+  name = find_column (table, _("Name"));
   g_assert_nonnull (email);
   g_assert_nonnull (name);
-  g_assert_true (gtk_column_view_column_get_visible (email));
+  g_assert_true (kontor_table_column_get_visible (email));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "columns.email", NULL));
-  g_assert_false (gtk_column_view_column_get_visible (email));
+  /* the check box of the column menu */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.show-email", NULL));
+  g_assert_false (kontor_table_column_get_visible (email));
 
   visible = g_settings_get_strv (fixture->settings, "contacts-columns");
   g_assert_false (g_strv_contains ((const char * const *) visible, "email"));
@@ -378,10 +431,116 @@ test_choose_columns (Fixture       *fixture,
 
   /* the name column cannot be hidden: asking changes neither the table
    * nor what is remembered */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "columns.name", NULL);
-  g_assert_true (gtk_column_view_column_get_visible (name));
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.show-name", NULL);
+  g_assert_true (kontor_table_column_get_visible (name));
   after = g_settings_get_strv (fixture->settings, "contacts-columns");
   g_assert_true (g_strv_contains ((const char * const *) after, "name"));
+}
+
+static guint
+column_index (KontorTable *table,
+              const char  *id)
+{
+  for (guint i = 0; i < kontor_table_get_n_columns (table); i++)
+    {
+      if (g_str_equal (kontor_table_column_get_id (kontor_table_get_nth_column (table, i)), id))
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* The column menu at a title: move left and right, hide; remembered */
+static void
+test_column_menu (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  KontorTableColumn *phone = kontor_table_get_column (table, "phone");
+  guint before = column_index (table, "phone");
+  g_auto(GStrv) stored = NULL;
+  GtkWidget *menu;
+
+  /* opened at the title: a child of it, for a screen reader */
+  kontor_table_popup_column_menu (table, phone);
+  menu = kontor_test_find_widget (kontor_table_get_header_button (table, phone),
+                                  GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (menu);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, menu,
+                                            KONTOR_TEST_TIMEOUT));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.move-left", NULL));
+  g_assert_cmpuint (column_index (table, "phone"), ==, before - 1);
+  stored = g_settings_get_strv (fixture->settings, "contacts-columns");
+  g_assert_cmpstr (stored[before - 1], ==, "phone");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.move-right", NULL));
+  g_assert_cmpuint (column_index (table, "phone"), ==, before);
+
+  /* hidden, and remembered; its title goes with it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.show-phone", NULL));
+  g_assert_false (kontor_table_column_get_visible (phone));
+  g_clear_pointer (&stored, g_strfreev);
+  stored = g_settings_get_strv (fixture->settings, "contacts-columns");
+  g_assert_false (g_strv_contains ((const char * const *) stored, "phone"));
+  g_assert_false (gtk_widget_get_visible (kontor_table_get_header_button (table, phone)));
+
+  gtk_popover_popdown (GTK_POPOVER (menu));
+}
+
+static gboolean
+table_shows_first_row (gpointer data)
+{
+  return kontor_table_get_row_widget (data, 0) != NULL;
+}
+
+/* A width dragged is remembered, and the next table has it */
+static void
+test_column_width_remembered (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  GtkWidget *next = NULL;
+  g_autoptr(GVariant) widths = NULL;
+  int width = 0;
+
+  /* what the end of a drag at the edge of the title does */
+  kontor_table_column_set_fixed_width (kontor_table_get_column (table, "email"), 321);
+  g_signal_emit_by_name (table, "columns-changed");
+  widths = g_settings_get_value (fixture->settings, "contacts-column-widths");
+  g_assert_true (g_variant_lookup (widths, "email", "i", &width));
+  g_assert_cmpint (width, ==, 321);
+  g_assert_false (g_variant_lookup (widths, "name", "i", &width));
+
+  next = g_object_ref_sink (kontor_contacts_view_new (fixture->context));
+  g_assert_cmpint (kontor_table_column_get_fixed_width (
+                     kontor_table_get_column (kontor_contacts_view_get_table (
+                                                KONTOR_CONTACTS_VIEW (next)), "email")), ==, 321);
+  g_object_unref (next);
+}
+
+/* Rows are read out by their contact's name, titles by theirs */
+static void
+test_table_roles_and_names (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  KontorTable *table = kontor_contacts_view_get_table (fixture->view);
+  g_autoptr(KontorRecord) first = g_list_model_get_item (G_LIST_MODEL (fixture->list), 0);
+  g_autofree char *name = kontor_record_dup_display_name (first);
+  GtkWidget *title = kontor_table_get_header_button (table,
+                                                     kontor_table_get_column (table, "company"));
+  GtkWidget *row;
+
+  g_assert_true (kontor_test_iterate_until (table_shows_first_row, table, KONTOR_TEST_TIMEOUT));
+  row = kontor_table_get_row_widget (table, 0);
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (table), GTK_ACCESSIBLE_ROLE_GRID));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_ROW));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (title),
+                                               GTK_ACCESSIBLE_ROLE_COLUMN_HEADER));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       _("Company"));
 }
 
 static void
@@ -413,6 +572,10 @@ main (int   argc,
   ADD ("/ui/window/archive-and-undo", test_archive_and_undo);
   ADD ("/ui/window/delete-asks-first", test_delete_asks_first);
   ADD ("/ui/window/choose-columns", test_choose_columns);
+  ADD ("/ui/window/column-menu", test_column_menu);
+  ADD ("/ui/window/column-width-remembered", test_column_width_remembered);
+  ADD ("/ui/window/selection-follows-search", test_selection_follows_search);
+  ADD ("/ui/window/table-roles-and-names", test_table_roles_and_names);
   ADD ("/ui/window/accessible-names", test_accessible_names);
 
 #undef ADD
