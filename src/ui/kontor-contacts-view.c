@@ -915,25 +915,3 @@ kontor_contacts_view_select (KontorContactsView *self,
   if (position != G_MAXUINT)
     kontor_table_set_cursor (self->table, position, TRUE);
 }
-
-/**
- * kontor_contacts_view_sort_by:
- * @self: a view
- * @column_id: a column's id, as in GSettings "contacts-columns"
- * @order: the direction
- *
- * Sorts the table as a click on the column's header does.
- */
-void
-kontor_contacts_view_sort_by (KontorContactsView *self,
-                              const char         *column_id,
-                              GtkSortType         order)
-{
-  g_return_if_fail (KONTOR_IS_CONTACTS_VIEW (self));
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      if (g_str_equal (column_infos[i].id, column_id))
-        gtk_column_view_sort_by_column (self->column_view, self->columns[i], order);
-    }
-}

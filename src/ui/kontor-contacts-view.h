@@ -19,9 +19,6 @@ G_DECLARE_FINAL_TYPE (KontorContactsView, kontor_contacts_view, KONTOR, CONTACTS
 GtkWidget        *kontor_contacts_view_new             (KontorContext      *context);
 KontorRecordList *kontor_contacts_view_get_list        (KontorContactsView *self);
 KontorTable      *kontor_contacts_view_get_table       (KontorContactsView *self);
-void              kontor_contacts_view_sort_by         (KontorContactsView *self,
-                                                        const char         *column_id,
-                                                        GtkSortType         order);
 GtkEditable      *kontor_contacts_view_get_search_entry (KontorContactsView *self);
 void              kontor_contacts_view_focus_search    (KontorContactsView *self);
 void              kontor_contacts_view_focus_table     (KontorContactsView *self);
