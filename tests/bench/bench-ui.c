@@ -630,6 +630,17 @@ run_start (Child    *child,
   report_renderer (child);
 }
 
+static void
+on_xdotool_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  gboolean *done = data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *done = TRUE;
+}
+
 /* Runs xdotool with @args to its end, while the main loop goes on (the
  * keys it sends are handled as they come) */
 static void
@@ -639,6 +650,7 @@ run_xdotool (Child             *child,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  gboolean done = FALSE;
 
   g_ptr_array_add (argv, (char *) "xdotool");
   for (guint i = 0; args[i] != NULL; i++)
@@ -649,7 +661,9 @@ run_xdotool (Child             *child,
                                &error);
   if (process == NULL)
     g_error ("Could not run xdotool: %s", error->message);
-  while (g_subprocess_get_identifier (process) != NULL)
+  /* its end is told in this thread's main context, which wakes it */
+  g_subprocess_wait_async (process, NULL, on_xdotool_done_cb, &done);
+  while (!done)
     g_main_context_iteration (NULL, TRUE);
   if (!g_subprocess_get_successful (process))
     g_error ("xdotool %s failed", args[0]);
