@@ -26,7 +26,6 @@ struct _KontorBoardColumn
   GtkGridView          *grid_view;
   GtkSliceListModel    *slice;
   gboolean              in_view;        /* makes cards: in view once, or scrolled to */
-  gboolean              allocating;
   gboolean              scrolled;       /* makes a screen of cards below the visible ones */
   guint                 fill_source;
   guint                 refill_source;

@@ -39,7 +39,8 @@
  * scrolled to) and as the column grows taller, before the frame that
  * needs the cards. A column scrolled out of view sideways has an empty prefix
  * until it comes into view or next to it (see
- * kontor_board_column_size_allocate()). The prefix starts at 0, so a
+ * kontor_board_column_size_allocate()). The model changes only outside a
+ * layout. The prefix starts at 0, so a
  * position in the view is a position in the list. The scroll bar shows
  * the prefix; the count shows the whole column.
  *
@@ -50,9 +51,13 @@
  */
 
 /* the height of a card before any is made, a typical one's: the first
- * frame's cards are the ones that fit at this height, and a second
- * allocation (in the same frame) adds what the real heights lack */
+ * frame's cards are the ones that fit in the window's height at this
+ * height */
 #define CARD_HEIGHT_GUESS 120.0
+
+/* as kontor-board.css and kontor-board.ui have them */
+#define COLUMN_MIN_WIDTH 292
+#define COLUMN_SPACING   12
 
 enum {
   PROP_0,
@@ -270,28 +275,51 @@ grow_slice_to (KontorBoardColumn *self,
 }
 
 /* Whether the column is in the board's visible part, or within @margin of
- * it, left or right */
+ * it, left or right: where it was allocated, against where the board is
+ * scrolled now; before its first allocation, where it will be at the
+ * columns' narrowest, in the window */
 static gboolean
 is_near_view (KontorBoardColumn *self,
               double             margin)
 {
-  GtkWidget *viewport = GTK_WIDGET (self->board->scroller);
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (self->board->scroller);
+  double view_width = gtk_adjustment_get_page_size (hadjustment);
   graphene_rect_t bounds;
+  guint index;
 
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (self), viewport, &bounds))
-    return FALSE;
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 &&
+      gtk_widget_compute_bounds (GTK_WIDGET (self), GTK_WIDGET (self->board->columns_box),
+                                 &bounds))
+    {
+      bounds.origin.x -= gtk_adjustment_get_value (hadjustment);
+    }
+  else if (g_ptr_array_find (self->board->columns, self, &index))
+    {
+      bounds.origin.x = COLUMN_SPACING + index * (COLUMN_MIN_WIDTH + COLUMN_SPACING);
+      bounds.size.width = COLUMN_MIN_WIDTH;
+    }
+  else
+    {
+      return FALSE;
+    }
 
-  return bounds.origin.x + bounds.size.width > -margin &&
-         bounds.origin.x < gtk_widget_get_width (viewport) + margin;
+  if (view_width <= 0 && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    view_width = gtk_widget_get_width (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))));
+
+  return bounds.origin.x + bounds.size.width > -margin && bounds.origin.x < view_width + margin;
 }
 
 /* Gives the view the cards it shows, and one more below; once the column
  * was scrolled, a screen more, so that a page down finds its cards made
  * (the adjustment keeps its value within what is made). The slice grows
  * by the cards that lack, at the height of the cards made so far (a guess
- * before there are any). Nothing for a column out of view. */
+ * before there are any); before the first allocation, for the window's
+ * height. Nothing for a column out of view. Only @grow changes the model,
+ * which is never done during a layout (a resize queued there can be
+ * lost); returns whether cards lack. */
 static gboolean
-fill_view (KontorBoardColumn *self)
+fill_view (KontorBoardColumn *self,
+           gboolean           grow)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   guint size = gtk_slice_list_model_get_size (self->slice);
@@ -302,18 +330,36 @@ fill_view (KontorBoardColumn *self)
   if (!self->in_view || size >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
     return FALSE;
 
-  /* before the first allocation of the view: the column's height */
-  if (page <= 0)
-    page = gtk_widget_get_height (GTK_WIDGET (self));
   card_height = size > 0 && upper > 0 ? upper / size : CARD_HEIGHT_GUESS;
-  missing = gtk_adjustment_get_value (adjustment) + page - upper +
-            (self->scrolled ? page : card_height);
+  if (page > 0)
+    missing = gtk_adjustment_get_value (adjustment) + page - upper +
+              (self->scrolled ? page : card_height);
+  else if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    missing = gtk_widget_get_height (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)))) - upper;
+  else
+    missing = 0;
   if (missing <= 0)
     return FALSE;
 
-  grow_slice_to (self, size + (guint) ceil (missing / card_height));
+  if (grow)
+    grow_slice_to (self, size + (guint) ceil (missing / card_height));
 
-  return gtk_slice_list_model_get_size (self->slice) > size;
+  return TRUE;
+}
+
+static gboolean on_fill_neighbour_cb (gpointer data);
+
+/* Whether the column comes into view, or next to it */
+static void
+check_view (KontorBoardColumn *self)
+{
+  if (self->in_view)
+    return;
+
+  if (is_near_view (self, 0))
+    self->in_view = TRUE;
+  else if (self->fill_source == 0 && is_near_view (self, COLUMN_MIN_WIDTH + COLUMN_SPACING))
+    self->fill_source = g_idle_add_full (G_PRIORITY_LOW, on_fill_neighbour_cb, self, NULL);
 }
 
 static gboolean
@@ -322,17 +368,16 @@ on_refill_cb (gpointer data)
   KontorBoardColumn *self = data;
 
   self->refill_source = 0;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  check_view (self);
+  fill_view (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
 
-/* The column fills its view as it is allocated. The adjustments' signals
- * also come during a layout, when a queued allocation could be lost, so
- * the allocation is queued from an idle that runs before the next frame:
- * scrolled by an event, the cards come in that frame; scrolled during a
- * frame (a tick, a layout), in the next, which the screen of cards made
- * ahead covers. */
+/* The column fills its view from an idle that runs before the next
+ * frame, never during a layout: scrolled by an event, the cards come in
+ * that frame; scrolled during a frame (a tick, a layout), in the next,
+ * which the screen of cards made ahead covers. */
 static void
 queue_refill (KontorBoardColumn *self)
 {
@@ -343,8 +388,7 @@ queue_refill (KontorBoardColumn *self)
 static void
 on_vadjustment_changed_cb (KontorBoardColumn *self)
 {
-  if (!self->allocating)
-    queue_refill (self);
+  queue_refill (self);
 }
 
 /**
@@ -372,7 +416,7 @@ on_fill_neighbour_cb (gpointer data)
   if (!self->in_view)
     {
       self->in_view = TRUE;
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      fill_view (self, TRUE);
     }
 
   return G_SOURCE_REMOVE;
@@ -736,6 +780,9 @@ kontor_board_column_map (GtkWidget *widget)
   if (self->filter_stale)
     sync_filter (self);
   kontor_record_list_set_paused (self->list, FALSE);
+  /* the cards of the first frame, before its layout */
+  check_view (self);
+  fill_view (self, TRUE);
   /* after the first frame */
   if (self->alerts_stale)
     queue_alerts_update (self);
@@ -743,13 +790,12 @@ kontor_board_column_map (GtkWidget *widget)
 
 /* The column lays out its children itself, the header and the counts at
  * their natural height and the cards below, so that it hears of its
- * allocation (a GtkBox's layout manager would take it): a column in view
- * makes its cards as it is allocated, before the frame is painted, the
- * visible ones at a guessed height first and, when the view turned out
- * taller than its cards, the rest, allocating its children again. Scrolled,
- * it queues an allocation, which comes in the same frame. A column next to
- * the visible ones makes its cards after the frame, so that Left and
- * Right and scrolling sideways find them ready. */
+ * allocation (a GtkBox's layout manager would take it): when it comes into
+ * view, or its view turns out taller than its cards, it fills the view
+ * before the next frame (see queue_refill()). The first frame's cards come
+ * from the column's map, for the window's height. A column next to the
+ * visible ones makes its cards after the frame, so that Left and Right and
+ * scrolling sideways find them ready. */
 static void
 kontor_board_column_measure (GtkWidget      *widget,
                              GtkOrientation  orientation,
@@ -820,22 +866,12 @@ kontor_board_column_size_allocate (GtkWidget *widget,
 {
   KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
 
-  if (!self->in_view && is_near_view (self, 0))
-    self->in_view = TRUE;
-  else if (!self->in_view && self->fill_source == 0 && is_near_view (self, width))
-    self->fill_source = g_idle_add_full (G_PRIORITY_LOW, on_fill_neighbour_cb, self, NULL);
+  allocate_children (self, width, height);
 
-  /* the cards a guess says fit; then, if that was short, the rest, and the
-   * children allocated again (a resize queued now would be lost) */
-  self->allocating = TRUE;
-  fill_view (self);
-  for (guint i = 0; i < 3; i++)
-    {
-      allocate_children (self, width, height);
-      if (!fill_view (self))
-        break;
-    }
-  self->allocating = FALSE;
+  /* come into view, or taller than its cards: filled before the next
+   * frame (see fill_view()) */
+  if (self->in_view ? fill_view (self, FALSE) : is_near_view (self, width))
+    queue_refill (self);
 }
 
 /* Behind the table, or hidden in the board settings, a column's list runs
