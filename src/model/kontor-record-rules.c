@@ -252,18 +252,11 @@ check_field_text (KontorRecord       *self,
     case KONTOR_FIELD_TYPE_STRING:
     case KONTOR_FIELD_TYPE_DATE:
     case KONTOR_FIELD_TYPE_REF:
-      {
-        const char *text = kontor_record_get_string (self, index);
-        int limit;
-
-        if (text == NULL)
-          return TRUE;
-        limit = find_text_limit (field);
-
-        return check_text (field->label, text,
-                           limit >= 0 ? text_limits[limit].max_chars : KONTOR_TEXT_MAX_CHARS,
-                           limit >= 0 && text_limits[limit].multiline, error);
-      }
+      /* an empty field needs no limits looked up */
+      return kontor_record_get_string (self, index) == NULL ||
+             check_text (field->label, kontor_record_get_string (self, index),
+                         kontor_field_max_chars (field), kontor_field_is_multiline (field),
+                         error);
     case KONTOR_FIELD_TYPE_CHANNELS:
       return check_channels_text (field, field->label,
                                   kontor_record_get_channels (self, index), error);

@@ -9,9 +9,17 @@
 
 #include "kontor-text.h"
 
-static gboolean
-is_ascii (const char *text)
+/**
+ * kontor_text_is_ascii:
+ * @text: UTF-8 text
+ *
+ * Returns: %TRUE when every character of @text is ASCII
+ */
+gboolean
+kontor_text_is_ascii (const char *text)
 {
+  g_return_val_if_fail (text != NULL, FALSE);
+
   for (const char *p = text; *p != '\0'; p++)
     {
       if ((guchar) *p >= 0x80)
@@ -42,7 +50,7 @@ kontor_text_fold (const char *text)
 
   /* ASCII text folds to its lower case and has no marks to drop: most
    * names, every address and number, without the Unicode tables */
-  if (is_ascii (text))
+  if (kontor_text_is_ascii (text))
     return g_ascii_strdown (text, -1);
 
   folded = g_utf8_casefold (text, -1);   /* also ß → ss */

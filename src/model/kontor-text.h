@@ -7,6 +7,7 @@
 
 G_BEGIN_DECLS
 
+gboolean  kontor_text_is_ascii          (const char *text);
 char     *kontor_text_fold              (const char *text);
 char     *kontor_text_transliterate_de  (const char *text);
 GBytes   *kontor_text_sort_key          (const char *text);

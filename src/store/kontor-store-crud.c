@@ -870,8 +870,7 @@ kontor_store_save_all (KontorStore   *self,
 
   bulk = records->len > 1000;
   if (bulk)
-    _kontor_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_BULK_CACHE_KIB),
-                        NULL);
+    _kontor_store_set_bulk (self, TRUE, FALSE);
 
   if (!_kontor_store_begin (self, error))
     ok = FALSE;
@@ -909,15 +908,7 @@ kontor_store_save_all (KontorStore   *self,
     ok = _kontor_store_commit (self, error);
 
   if (bulk)
-    {
-      /* back to the small cache, and give the memory back; the commit's
-       * checkpoint has copied the log into the database, so the log's
-       * hundreds of MiB go back to the disk now, not at the next write */
-      _kontor_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_CACHE_KIB), NULL);
-      sqlite3_db_release_memory (self->db);
-      if (ok)
-        _kontor_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
-    }
+    _kontor_store_set_bulk (self, FALSE, ok);
 
   return ok;
 }

@@ -85,6 +85,9 @@ gboolean      _kontor_store_exec_with_text (KontorStore   *self,
 gboolean      _kontor_store_exec           (KontorStore   *self,
                                             const char    *sql,
                                             GError       **error);
+void          _kontor_store_set_bulk       (KontorStore   *self,
+                                            gboolean       bulk,
+                                            gboolean       written);
 GArray       *_kontor_store_select_rowids  (KontorStore   *self,
                                             const char    *sql,
                                             const char    *text,

@@ -249,7 +249,7 @@ migrate (KontorStore  *self,
 {
   g_autofree char *pragma = NULL;
   Rewrite rewrite = 0;
-  gboolean ok = TRUE;
+  gboolean ok;
   int version;
 
   version = get_user_version (self, error);
@@ -272,24 +272,33 @@ migrate (KontorStore  *self,
   if (version == 0 && !is_empty_database (self, error))
     return FALSE;
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
+  for (int v = version; v < target; v++)
+    rewrite |= migrations[v].rewrite;
 
-  /* All scripts first, then the C steps and the rewrite: they run
-   * today's code, which reads the tables as the last script leaves them. */
-  for (int v = version; ok && v < target; v++)
-    ok = run_migration_script (self, migrations[v].script, error);
-  for (int v = version; ok && v < target; v++)
+  /* an upgrade that rewrites every record is one big transaction */
+  if (rewrite != 0)
+    _kontor_store_set_bulk (self, TRUE, FALSE);
+
+  ok = _kontor_store_begin (self, error);
+  if (ok)
     {
-      ok = migrations[v].after == NULL || migrations[v].after (self, error);
-      rewrite |= migrations[v].rewrite;
+      /* All scripts first, then the C steps and the rewrite: they run
+       * today's code, which reads the tables as the last script leaves them. */
+      for (int v = version; ok && v < target; v++)
+        ok = run_migration_script (self, migrations[v].script, error);
+      for (int v = version; ok && v < target; v++)
+        ok = migrations[v].after == NULL || migrations[v].after (self, error);
+      if (ok && rewrite != 0)
+        ok = rewrite_records (self, rewrite, error);
+
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", target);
+      ok = _kontor_store_end (self, ok && _kontor_store_exec (self, pragma, error), error);
     }
-  if (ok && rewrite != 0)
-    ok = rewrite_records (self, rewrite, error);
 
-  pragma = g_strdup_printf ("PRAGMA user_version = %d", target);
+  if (rewrite != 0)
+    _kontor_store_set_bulk (self, FALSE, ok);
 
-  return _kontor_store_end (self, ok && _kontor_store_exec (self, pragma, error), error);
+  return ok;
 }
 
 /* Sort keys depend on the locale's collation; rebuild them when the locale
@@ -301,6 +310,7 @@ check_sort_locale (KontorStore  *self,
   const char *locale = setlocale (LC_COLLATE, NULL);
   g_autofree char *stored = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean ok;
 
   if (locale == NULL)
     locale = "C";
@@ -314,14 +324,20 @@ check_sort_locale (KontorStore  *self,
   if (g_strcmp0 (stored, locale) == 0)
     return TRUE;
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
+  if (stored != NULL)
+    _kontor_store_set_bulk (self, TRUE, FALSE);
 
-  return _kontor_store_end (self,
-                            (stored == NULL ||
-                             rewrite_records (self, REWRITE_SORT_KEYS, error)) &&
-                            _kontor_store_set_meta (self, "sort-locale", locale, error),
-                            error);
+  ok = _kontor_store_begin (self, error) &&
+       _kontor_store_end (self,
+                          (stored == NULL ||
+                           rewrite_records (self, REWRITE_SORT_KEYS, error)) &&
+                          _kontor_store_set_meta (self, "sort-locale", locale, error),
+                          error);
+
+  if (stored != NULL)
+    _kontor_store_set_bulk (self, FALSE, ok);
+
+  return ok;
 }
 
 static gboolean

@@ -314,6 +314,36 @@ _kontor_store_exec (KontorStore  *self,
 }
 
 /**
+ * _kontor_store_set_bulk:
+ * @self: a store, outside a transaction
+ * @bulk: %TRUE before a transaction that writes many rows, %FALSE after it
+ * @written: with @bulk %FALSE, whether the transaction was committed
+ *
+ * Gives the connection a large page cache for one big transaction, which
+ * would otherwise spill to the log and read it back; afterwards the small
+ * cache again, the memory back, and the log truncated: the commit's
+ * checkpoint has copied it into the database, and it would keep its
+ * hundreds of MiB on the disk until the next write.
+ */
+void
+_kontor_store_set_bulk (KontorStore *self,
+                        gboolean     bulk,
+                        gboolean     written)
+{
+  if (bulk)
+    {
+      _kontor_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_BULK_CACHE_KIB),
+                          NULL);
+      return;
+    }
+
+  _kontor_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_CACHE_KIB), NULL);
+  sqlite3_db_release_memory (self->db);
+  if (written)
+    _kontor_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+}
+
+/**
  * _kontor_store_select_rowids:
  * @self: a store
  * @sql: a query of row ids, with at most one parameter

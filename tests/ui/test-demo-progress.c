@@ -141,7 +141,12 @@ banner_shows_progress (gpointer data)
   GtkProgressBar *bar = GTK_PROGRESS_BAR (kontor_test_find_widget (GTK_WIDGET (fixture->banner),
                                                                    GTK_TYPE_PROGRESS_BAR));
 
+  GtkRevealer *revealer = GTK_REVEALER (kontor_test_find_widget (GTK_WIDGET (fixture->banner),
+                                                                 GTK_TYPE_REVEALER));
+
+  /* shown to its end: a click during the slide in would miss the button */
   return gtk_progress_bar_get_fraction (bar) > 0 &&
+         gtk_revealer_get_child_revealed (revealer) &&
          kontor_test_widget_is_mapped (find_cancel_button (fixture));
 }
 

@@ -140,18 +140,6 @@ has_german_letter (const char *text)
           strstr (text, "Ü") != NULL);
 }
 
-static gboolean
-is_ascii (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if ((guchar) *p >= 0x80)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* How a number was typed, one class per notation people use. */
 typedef enum
 {
@@ -422,7 +410,7 @@ test_build_valid_and_varied (void)
       umlaut_companies += has_german_letter (kontor_company_get_name (company));
 
       g_assert_true (g_str_has_prefix (website, "www."));
-      g_assert_true (is_ascii (website));
+      g_assert_true (kontor_text_is_ascii (website));
       g_assert_true (g_str_has_suffix (website, ".de") || g_str_has_suffix (website, ".at") ||
                      g_str_has_suffix (website, ".ch"));
       g_assert_nonnull (emails);
@@ -485,7 +473,7 @@ test_build_valid_and_varied (void)
           const KontorChannel *email = g_ptr_array_index (emails, j);
 
           /* transliterated: jürgen.müller is juergen.mueller */
-          g_assert_true (is_ascii (email->value));
+          g_assert_true (kontor_text_is_ascii (email->value));
           g_assert_true (g_str_equal (email->label, "work") || g_str_equal (email->label, "home"));
         }
 

@@ -420,6 +420,27 @@ schema_of (const char *path)
   return schema;
 }
 
+/* The schema of the database at @path equals that of a new one */
+static void
+assert_schema_of_new (const char *path)
+{
+  g_autofree char *new_path = kontor_test_db_path ();
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) upgraded = NULL;
+  g_auto(GStrv) fresh = NULL;
+
+  store = kontor_store_open (new_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  upgraded = schema_of (path);
+  fresh = schema_of (new_path);
+  g_assert_cmpstrv (upgraded, fresh);
+
+  remove_database (new_path);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Tests */
 
@@ -604,26 +625,15 @@ static void
 test_upgrade_same_schema_as_new (void)
 {
   g_autofree char *old_path = make_version_1 (NULL);
-  g_autofree char *new_path = kontor_test_db_path ();
   g_autoptr(KontorStore) old_store = NULL;
-  g_autoptr(KontorStore) new_store = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) upgraded = NULL;
-  g_auto(GStrv) fresh = NULL;
 
   old_store = kontor_store_open (old_path, &error);
   g_assert_no_error (error);
-  new_store = kontor_store_open (new_path, &error);
-  g_assert_no_error (error);
   g_clear_object (&old_store);
-  g_clear_object (&new_store);
 
-  upgraded = schema_of (old_path);
-  fresh = schema_of (new_path);
-  g_assert_cmpstrv (upgraded, fresh);
-
+  assert_schema_of_new (old_path);
   remove_database (old_path);
-  remove_database (new_path);
 }
 
 static void
@@ -790,6 +800,93 @@ test_upgrade_6_to_7 (void)
   remove_database (path);
 }
 
+static gboolean
+is_search_table (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  return g_str_has_prefix (key, "contact_search");
+}
+
+/* Version 5 to 7 (phone tokens, then the lean layout): both rewrites in
+ * one pass, with the search table and the order indexes made anew
+ * (src/README.md "Migrations"); nothing lost, the schema a new one's */
+static void
+test_upgrade_5_to_7 (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  sqlite3 *db;
+
+  g_assert_true (_kontor_store_create_at_version (path, 5, &error));
+  g_assert_no_error (error);
+  before = dump_database (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
+  assert_search (store, "+49 30", JUERGEN, NULL);
+  assert_search (store, "0171 234", JUERGEN, NULL);
+  assert_search (store, "Müller", JUERGEN, NAMELESS, NULL);
+  g_clear_object (&store);
+
+  /* the search table is made anew, with the phone tokens of version 6 */
+  after = dump_database (path);
+  g_hash_table_foreach_remove (before, is_search_table, NULL);
+  g_hash_table_foreach_remove (after, is_search_table, NULL);
+  assert_rows_kept (before, after, may_grow);
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact_search", NULL),
+                   ==, kontor_test_db_query_int (db, "SELECT count(*) FROM contact", NULL));
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM outbox", NULL), ==, 2);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM tombstone", NULL), ==, 1);
+  sqlite3_close (db);
+
+  assert_schema_of_new (path);
+  remove_database (path);
+}
+
+/* A new collation makes every sort key anew, with the order indexes
+ * dropped and made again: they are all there afterwards, and used */
+static void
+test_locale_change_rewrites_keys (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  sqlite3 *db;
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  before = schema_of (path);
+
+  db = open_plain (path);
+  kontor_test_db_exec (db, "UPDATE meta SET value = 'xx_XX.UTF-8' WHERE key = 'sort-locale';"
+                           "UPDATE contact SET sort_name = x'00', sort_phone = x'00'");
+  sqlite3_close (db);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  after = schema_of (path);
+  g_assert_cmpstrv (before, after);
+
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact"
+                                                 " WHERE sort_name = x'00' OR sort_phone = x'00'",
+                                             NULL), ==, 0);
+  sqlite3_close (db);
+
+  remove_database (path);
+}
+
 /* ------------------------------------------------------------------------ */
 
 int
@@ -806,6 +903,9 @@ main (int   argc,
   g_test_add_func ("/store-migrations/1-to-2/same-schema-as-new", test_upgrade_same_schema_as_new);
   g_test_add_func ("/store-migrations/second-open-no-op", test_second_open_no_op);
   g_test_add_func ("/store-migrations/6-to-7/keeps-every-row", test_upgrade_6_to_7);
+  g_test_add_func ("/store-migrations/5-to-7/keeps-every-row", test_upgrade_5_to_7);
+  g_test_add_func ("/store-migrations/locale-change-rewrites-keys",
+                   test_locale_change_rewrites_keys);
   g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",
                    test_failed_upgrade_first_statement);
   g_test_add_func ("/store-migrations/failed/half-way-changes-nothing",
