@@ -54,7 +54,7 @@ struct _KontorBoardCard
   char              *stale_tooltip;
 
   GtkWidget         *box;
-  GtkLabel          *name_label;
+  GtkInscription    *name_label;
   GtkLabel          *new_badge;
   GtkLabel          *stale_badge;
   gboolean           armed;
@@ -69,10 +69,10 @@ struct _KontorBoardCard
   GtkLabel          *avatar_label;
   GtkLabel          *avatar_more;
   GtkImage          *assign_image;
-  GtkLabel          *job_title_label;
-  GtkLabel          *company_label;
-  GtkLabel          *sales_rep_label;
-  GtkLabel          *activity_label;
+  GtkInscription    *job_title_label;
+  GtkInscription    *company_label;
+  GtkInscription    *sales_rep_label;
+  GtkInscription    *activity_label;
   GtkLabel          *due_label;
   GtkLabel          *age_label;
 };
@@ -86,14 +86,18 @@ get_context (KontorBoardCard *self)
   return kontor_board_get_context (self->board);
 }
 
+/* Shows @text in a label or an inscription, hidden when there is none */
 static void
-set_optional_label (GtkLabel   *label,
+set_optional_label (gpointer    widget,
                     const char *text)
 {
   gboolean shown = text != NULL && *text != '\0';
 
-  gtk_label_set_label (label, shown ? text : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (label), shown);
+  if (GTK_IS_INSCRIPTION (widget))
+    gtk_inscription_set_text (widget, shown ? text : NULL);
+  else
+    gtk_label_set_label (widget, shown ? text : NULL);
+  gtk_widget_set_visible (widget, shown);
 }
 
 
@@ -319,7 +323,7 @@ _kontor_board_card_update (KontorBoardCard *self)
   description = g_string_new (NULL);
 
   name = kontor_record_dup_display_name (KONTOR_RECORD (self->contact));
-  gtk_label_set_label (self->name_label, name);
+  gtk_inscription_set_text (self->name_label, name);
 
   if (kontor_contact_get_is_new (self->contact))
     {
@@ -338,8 +342,8 @@ _kontor_board_card_update (KontorBoardCard *self)
   set_optional_label (self->company_label,
                       (fields & KONTOR_BOARD_CARD_COMPANY) != 0
                         ? kontor_contact_get_company_name (self->contact) : NULL);
-  append_detail (description, gtk_label_get_label (self->job_title_label));
-  append_detail (description, gtk_label_get_label (self->company_label));
+  append_detail (description, gtk_inscription_get_text (self->job_title_label));
+  append_detail (description, gtk_inscription_get_text (self->company_label));
 
   if ((fields & KONTOR_BOARD_CARD_SALES_REP) != 0)
     sales_reps = dup_user_names (self, kontor_contact_get_sales_reps (self->contact));

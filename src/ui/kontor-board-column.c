@@ -133,10 +133,6 @@ update_header (KontorBoardColumn *self)
   g_autofree char *label = NULL;
 
   gtk_label_set_label (self->name_label, name);
-  /* only when it changes: setting a tooltip asks the X server where the
-   * pointer is, and the count changes with every move */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->name_label)), name) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), name);
   gtk_label_set_label (self->count_label, count);
 
   /* Translators: a board column for a screen reader: its name and how many
@@ -148,6 +144,21 @@ update_header (KontorBoardColumn *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
+}
+
+/* Asked for, not set: setting a tooltip asks the X server where the pointer
+ * is, a round trip per column as a board opens (src/README.md "The board") */
+static gboolean
+on_header_query_tooltip_cb (KontorBoardColumn *self,
+                            int                x,
+                            int                y,
+                            gboolean           keyboard_mode,
+                            GtkTooltip        *tooltip,
+                            GtkWidget         *widget)
+{
+  gtk_tooltip_set_text (tooltip, widget == GTK_WIDGET (self->name_label)
+                                   ? gtk_label_get_label (self->name_label) : _("Column Menu"));
+  return TRUE;
 }
 
 /* The header's overdue and stale counts (feature X5, src/README.md), for the cards the
@@ -458,7 +469,6 @@ on_vadjustment_value_changed_cb (KontorBoardColumn *self,
    * pointer does not, so no card hears of it; the marks go until it moves */
   foreach_card (self, clear_drop_mark, NULL);
 }
-
 
 static void
 on_list_n_items_cb (KontorBoardColumn *self,
@@ -1050,6 +1060,7 @@ kontor_board_column_class_init (KontorBoardColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, stale_label);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_header_query_tooltip_cb);
 
   _kontor_board_column_class_init_menu (widget_class);
 }

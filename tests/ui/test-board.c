@@ -281,19 +281,26 @@ find_menu_button (GtkWidget  *root,
   return NULL;
 }
 
-static GtkLabel *
+/* The first shown label or inscription (a card's texts) in @root whose
+ * text contains @text */
+static GtkWidget *
 find_label_containing (GtkWidget  *root,
                        const char *text)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
-      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
-    return GTK_LABEL (root);
+  const char *shown = NULL;
+
+  if (GTK_IS_LABEL (root))
+    shown = gtk_label_get_label (GTK_LABEL (root));
+  else if (GTK_IS_INSCRIPTION (root))
+    shown = gtk_inscription_get_text (GTK_INSCRIPTION (root));
+  if (shown != NULL && gtk_widget_get_visible (root) && strstr (shown, text) != NULL)
+    return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *found = find_label_containing (child, text);
+      GtkWidget *found = find_label_containing (child, text);
 
       if (found != NULL)
         return found;
@@ -1386,7 +1393,7 @@ test_assign_and_due_date (Fixture       *fixture,
   g_assert_nonnull (find_label_containing (GTK_WIDGET (card), "2030-01-15"));
 
   {
-    GtkLabel *label = NULL;
+    GtkWidget *label = NULL;
     GtkMenuButton *due = NULL;
     g_autoptr(GDateTime) date = g_date_time_new_local (2031, 3, 2, 0, 0, 0);
     GtkWidget *calendar;
@@ -1394,7 +1401,7 @@ test_assign_and_due_date (Fixture       *fixture,
     /* in the date button once the card has the focus */
     g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card)));
     label = find_label_containing (GTK_WIDGET (card), "2030-01-15");
-    due = GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_MENU_BUTTON));
+    due = GTK_MENU_BUTTON (gtk_widget_get_ancestor (label, GTK_TYPE_MENU_BUTTON));
 
     g_assert_nonnull (due);
     gtk_menu_button_popup (due);
