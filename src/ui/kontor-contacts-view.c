@@ -375,9 +375,26 @@ static void
 on_search_entry_search_changed_cb (KontorContactsView *self,
                                    GtkSearchEntry     *entry)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
   g_assert (KONTOR_IS_CONTACTS_VIEW (self));
 
-  kontor_filter_set_search_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  /* Typing on the table or the board started the search (the entry's key
+   * capture): the entry takes over the typing before the search hides
+   * the table, which would otherwise take the focus and the next keys
+   * with it when nothing matches. */
+  if (text[0] != '\0' && focus != NULL &&
+      (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table)) ||
+       focus == GTK_WIDGET (self->table) ||
+       (self->board != NULL && gtk_widget_is_ancestor (focus, self->board))))
+    {
+      gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (entry))));
+      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+    }
+
+  kontor_filter_set_search_text (self->filter, text);
 }
 
 static void

@@ -527,6 +527,30 @@ test_table_keys (Fixture       *fixture,
                                             KONTOR_TEST_TIMEOUT));
 }
 
+/* Typing on the table goes on in the search entry, also when the first
+ * key already leaves nothing to show and the table is hidden */
+static void
+test_table_typing (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkEditable *search = kontor_contacts_view_get_search_entry (fixture->view);
+
+  kontor_contacts_view_focus_table (fixture->view);
+  press ("z");
+  kontor_test_settle (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kontor_contacts_view_get_list
+                                                              (fixture->view))), ==, 0);
+  press ("y x");
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "zyx");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (fixture->window), GTK_WIDGET (search)));
+
+  /* Escape clears it and gives the table the keys again */
+  press ("Escape");
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (fixture->window),
+                                         GTK_WIDGET (kontor_contacts_view_get_table (fixture->view))));
+}
+
 static void
 test_table_column_menu_keys (Fixture       *fixture,
                              gconstpointer  data)
@@ -627,6 +651,8 @@ main (int   argc,
               test_new_contact_ctrl_enter, fixture_tear_down);
   g_test_add ("/ui/keyboard/table", Fixture, NULL, fixture_set_up,
               test_table_keys, fixture_tear_down);
+  g_test_add ("/ui/keyboard/table-typing", Fixture, NULL, fixture_set_up,
+              test_table_typing, fixture_tear_down);
   g_test_add ("/ui/keyboard/table-column-menu", Fixture, NULL, fixture_set_up,
               test_table_column_menu_keys, fixture_tear_down);
   g_test_add ("/ui/keyboard/table-mouse", Fixture, NULL, fixture_set_up,
