@@ -3,7 +3,7 @@
 
 /* KontorRecordList: a GListModel over the row ids an indexed query returns.
  *
- *   KontorStore ──changed──▶ KontorRecordList ──items-changed──▶ GtkColumnView
+ *   KontorStore ──changed──▶ KontorRecordList ──items-changed──▶ KontorTable
  *       ▲   query_rowids (filter + sort + search, in SQLite)       (or a board column)
  *       └── load_by_rowid when a view asks for an item
  *
