@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-table-private.h"
+#include "kontor-ui-utils.h"
 
 /* KontorTable: a table over a GtkSelectionModel that makes a row widget
  * only for the rows on screen (plus at most two spare), and rebinds them
@@ -236,6 +237,7 @@ on_adjustment_value_changed_cb (KontorTable   *self,
 
   update_rows (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+  kontor_ui_release_memory_soon ();
 }
 
 static void
@@ -466,6 +468,8 @@ on_items_changed_cb (KontorTable *self,
 {
   guint n = g_list_model_get_n_items (model);
   guint cursor = self->cursor;
+
+  kontor_ui_release_memory_soon ();
 
   /* rows after the change show the same items at other positions; those
    * in it are rebound in the next allocation, to the same widget when

@@ -5,6 +5,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <glib/gi18n-lib.h>
 
 #include "kontor-ui-utils.h"
@@ -207,4 +212,40 @@ kontor_ui_class_install_context_property (GObjectClass *object_class,
                                                         G_PARAM_READWRITE |
                                                         G_PARAM_CONSTRUCT_ONLY |
                                                         G_PARAM_STATIC_STRINGS));
+}
+
+#ifdef __GLIBC__
+static gboolean
+release_memory_cb (gpointer data)
+{
+  guint *source = data;
+
+  *source = 0;
+  malloc_trim (0);
+
+  return G_SOURCE_REMOVE;
+}
+#endif
+
+/**
+ * kontor_ui_release_memory_soon:
+ *
+ * Gives memory that was freed back to the system half a second after the
+ * last call. glibc keeps freed memory inside its heap for the next
+ * allocation and returns only what lies at the heap's end; a table
+ * scrolled through thousands of rows, or searched and sorted, leaves
+ * megabytes of holes between the records and layouts it made and freed
+ * (src/README.md "Performance targets"). Without glibc, nothing.
+ */
+void
+kontor_ui_release_memory_soon (void)
+{
+#ifdef __GLIBC__
+  static guint source;
+
+  if (source != 0)
+    g_source_remove (source);
+  source = g_timeout_add_full (G_PRIORITY_LOW, 500, release_memory_cb, &source, NULL);
+  g_source_set_name_by_id (source, "[kontor] release memory");
+#endif
 }

@@ -19,6 +19,7 @@ void       kontor_ui_show_error    (GtkWidget       *widget,
 void       kontor_ui_add_toast     (GtkWidget       *widget,
                                     const char      *title);
 
+void       kontor_ui_release_memory_soon (void);
 void       kontor_ui_class_install_context_property (GObjectClass *object_class,
                                                      gsize         context_offset);
 
