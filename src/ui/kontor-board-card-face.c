@@ -260,8 +260,11 @@ _kontor_board_card_face_fill (KontorBoardCardFace  *face,
 
 typedef struct
 {
-  int             size[2][2];                  /* [orientation][minimum, natural] */
-  GHashTable     *places;                      /* width → graphene_rect_t[N_PARTS] */
+  int                   size[2][2];            /* [orientation][minimum, natural] */
+  GHashTable           *places;                /* width → graphene_rect_t[N_PARTS] */
+  PangoFontDescription *fonts[KONTOR_CARD_N_PARTS];
+  GdkRGBA               colors[KONTOR_CARD_N_PARTS];
+  gboolean              dim[KONTOR_CARD_N_PARTS];
 } Shape;
 
 static void
@@ -270,6 +273,8 @@ shape_free (gpointer data)
   Shape *shape = data;
 
   g_hash_table_unref (shape->places);
+  for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
+    g_clear_pointer (&shape->fonts[i], pango_font_description_free);
   g_free (shape);
 }
 
@@ -358,10 +363,13 @@ check_fonts (KontorBoard *board)
 {
   guint fonts = 0;
 
+  /* not the due date's, which is bold while overdue */
   for (int i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
-    fonts += pango_context_get_serial (gtk_widget_get_pango_context (
+    if (i != KONTOR_CARD_PART_DUE)
+      fonts += pango_context_get_serial (gtk_widget_get_pango_context (
       _kontor_board_card_get_part (KONTOR_BOARD_CARD (board->card_prototype), i)));
 
+  fonts = fonts * 2 + adw_style_manager_get_dark (adw_style_manager_get_default ());
   if (fonts == board->card_fonts)
     return;
 
@@ -371,6 +379,8 @@ check_fonts (KontorBoard *board)
   board->card_fonts = fonts;
   g_clear_pointer (&board->card_shapes, g_hash_table_unref);
 }
+
+static gboolean is_dim (GtkWidget *part);
 
 static Shape *
 get_shape (KontorBoard               *board,
@@ -392,6 +402,22 @@ get_shape (KontorBoard               *board,
       shape->places = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       for (int o = 0; o < 2; o++)
         gtk_widget_measure (box, o, -1, &shape->size[o][0], &shape->size[o][1], NULL, NULL);
+      /* the fonts and colours of this face's marks, the prototype's later
+       * ones may be others */
+      for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
+        {
+          GtkWidget *part = _kontor_board_card_get_part (KONTOR_BOARD_CARD (board->card_prototype),
+                                                         i);
+
+          shape->fonts[i] = pango_font_description_copy (pango_context_get_font_description (
+                                                           gtk_widget_get_pango_context (part)));
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          gtk_style_context_get_color (gtk_widget_get_style_context (part), &shape->colors[i]);
+          G_GNUC_END_IGNORE_DEPRECATIONS
+          shape->dim[i] = is_dim (part);
+        }
+      pango_font_description_set_weight (shape->fonts[KONTOR_CARD_PART_DUE],
+                                         face->overdue ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
       g_hash_table_insert (board->card_shapes, g_steal_pointer (&key), shape);
     }
 
@@ -472,14 +498,13 @@ is_dim (GtkWidget *part)
 }
 
 static void
-get_part_color (GtkWidget *part,
-                gboolean   bright,
-                GdkRGBA   *color)
+get_part_color (const Shape *shape,
+                int          part,
+                gboolean     bright,
+                GdkRGBA     *color)
 {
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (part), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  if (!bright && is_dim (part))
+  *color = shape->colors[part];
+  if (!bright && shape->dim[part])
     color->alpha *= DIM_OPACITY;
 }
 
@@ -497,11 +522,13 @@ draw_pill (GtkSnapshot           *snapshot,
 }
 
 /* @text in the font and colour of the prototype's @part, centred in
- * @place, or from its start when @start */
-static void
+ * @place, or from its start and cut to its width when @start; returns
+ * the width drawn */
+static int
 draw_text (GtkWidget             *card,
            GtkSnapshot           *snapshot,
-           GtkWidget             *part,
+           const Shape           *shape,
+           int                    part,
            const char            *text,
            const graphene_rect_t *place,
            gboolean               start,
@@ -510,27 +537,34 @@ draw_text (GtkWidget             *card,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (card, text);
   PangoRectangle extents;
   GdkRGBA color;
+  float x;
 
-  pango_layout_set_font_description (layout, pango_context_get_font_description (
-                                       gtk_widget_get_pango_context (part)));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, (int) (place->size.width * PANGO_SCALE));
+  pango_layout_set_font_description (layout, shape->fonts[part]);
+  if (start)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (int) (place->size.width * PANGO_SCALE));
+    }
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   pango_layout_get_pixel_extents (layout, NULL, &extents);
-  get_part_color (part, bright, &color);
+  get_part_color (shape, part, bright, &color);
 
+  x = start ? 0 : MAX (0, (place->size.width - extents.width) / 2);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
-                            place->origin.x + (start ? 0 : (place->size.width - extents.width) / 2),
+                            place->origin.x + x,
                             place->origin.y + (int) ((place->size.height - extents.height) / 2)));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
+
+  return extents.width;
 }
 
 static void
 draw_icon (GtkWidget             *card,
            GtkSnapshot           *snapshot,
-           GtkWidget             *colored_as,
+           const Shape           *shape,
+           int                    colored_as,
            const char            *icon_name,
            int                    size,
            const graphene_rect_t *place)
@@ -545,7 +579,7 @@ draw_icon (GtkWidget             *card,
   icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, size,
                                      gtk_widget_get_scale_factor (card),
                                      gtk_widget_get_direction (card), 0);
-  get_part_color (colored_as, FALSE, &color);
+  get_part_color (shape, colored_as, FALSE, &color);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
                             place->origin.x + (int) ((place->size.width - size) / 2),
@@ -571,33 +605,37 @@ _kontor_board_card_face_snapshot (KontorBoard               *board,
                                   GtkSnapshot               *snapshot)
 {
   const graphene_rect_t *places = get_places (board, face, gtk_widget_get_width (card));
-  KontorBoardCard *proto = KONTOR_BOARD_CARD (board->card_prototype);
+  const Shape *shape = get_shape (board, face);
   const graphene_rect_t *place;
+  graphene_rect_t age = places[KONTOR_CARD_PART_AGE];
 
-  /* get_places() left the prototype showing @face: its parts have the
-   * fonts and colours of this face */
   for (int i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
     {
-      GtkWidget *part = _kontor_board_card_get_part (proto, i);
+      int width;
 
-      place = &places[i];
+      place = i == KONTOR_CARD_PART_AGE ? &age : &places[i];
       if (face->texts[i] == NULL || place->size.width <= 0)
         continue;
       if (i == KONTOR_CARD_PART_AVATAR)
         draw_pill (snapshot, place, &avatar_colors[face->color_index >= 0 ? face->color_index : 7]);
-      draw_text (card, snapshot, part, face->texts[i], place,
-                 i < KONTOR_CARD_PART_DUE, i == KONTOR_CARD_PART_AGE && face->stale);
+      width = draw_text (card, snapshot, shape, i, face->texts[i], place,
+                         i < KONTOR_CARD_PART_DUE, i == KONTOR_CARD_PART_AGE && face->stale);
+      /* the prototype may measure an overdue date before its bold font
+       * comes: the age moves on by what the date took more */
+      if (i == KONTOR_CARD_PART_DUE)
+        age.origin.x += MAX (0, width - place->size.width);
     }
 
   for (int i = KONTOR_CARD_PART_NEW_BADGE; i <= KONTOR_CARD_PART_STALE_BADGE; i++)
     {
-      GtkWidget *part = _kontor_board_card_get_part (proto, i);
+      GtkWidget *badge = _kontor_board_card_get_part (KONTOR_BOARD_CARD (board->card_prototype),
+                                                      i);
 
       place = &places[i];
       if (place->size.width <= 0)
         continue;
       draw_pill (snapshot, place, i == KONTOR_CARD_PART_NEW_BADGE ? &error_bg : &warning_bg);
-      draw_text (card, snapshot, part, gtk_label_get_label (GTK_LABEL (part)), place, FALSE,
+      draw_text (card, snapshot, shape, i, gtk_label_get_label (GTK_LABEL (badge)), place, FALSE,
                  TRUE);
     }
 
@@ -609,21 +647,20 @@ _kontor_board_card_face_snapshot (KontorBoard               *board,
       float widths[4] = { 1, 1, 1, 1 };
       GdkRGBA colors[4];
 
-      get_part_color (_kontor_board_card_get_part (proto, KONTOR_CARD_PART_ASSIGN_IMAGE), TRUE,
-                      &color);
+      get_part_color (shape, KONTOR_CARD_PART_ASSIGN_IMAGE, TRUE, &color);
       color.alpha *= 0.4;
       for (int j = 0; j < 4; j++)
         colors[j] = color;
       gsk_rounded_rect_init_from_rect (&circle, place, place->size.width / 2);
       gtk_snapshot_append_border (snapshot, &circle, widths, colors);
-      draw_icon (card, snapshot, _kontor_board_card_get_part (proto, KONTOR_CARD_PART_ASSIGN_IMAGE),
-                 "contact-new-symbolic", 14, place);
+      draw_icon (card, snapshot, shape, KONTOR_CARD_PART_ASSIGN_IMAGE, "contact-new-symbolic", 14,
+                 place);
     }
 
-  draw_icon (card, snapshot, _kontor_board_card_get_part (proto, KONTOR_CARD_PART_DUE_BOX),
-             "x-office-calendar-symbolic", 16, &places[KONTOR_CARD_PART_DUE_ICON]);
-  draw_icon (card, snapshot, _kontor_board_card_get_part (proto, KONTOR_CARD_PART_EDIT_ICON),
-             "document-edit-symbolic", 16, &places[KONTOR_CARD_PART_EDIT_ICON]);
-  draw_icon (card, snapshot, _kontor_board_card_get_part (proto, KONTOR_CARD_PART_MOVE_ICON),
-             "go-jump-symbolic", 16, &places[KONTOR_CARD_PART_MOVE_ICON]);
+  draw_icon (card, snapshot, shape, KONTOR_CARD_PART_DUE_BOX, "x-office-calendar-symbolic", 16,
+             &places[KONTOR_CARD_PART_DUE_ICON]);
+  draw_icon (card, snapshot, shape, KONTOR_CARD_PART_EDIT_ICON, "document-edit-symbolic", 16,
+             &places[KONTOR_CARD_PART_EDIT_ICON]);
+  draw_icon (card, snapshot, shape, KONTOR_CARD_PART_MOVE_ICON, "go-jump-symbolic", 16,
+             &places[KONTOR_CARD_PART_MOVE_ICON]);
 }
