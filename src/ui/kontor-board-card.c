@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-accessible.h"
+#include "kontor-board-card-face.h"
 #include "kontor-board-private.h"
 #include "kontor-date-button.h"
 #include "kontor-field-change.h"
@@ -30,7 +31,9 @@
  * scrolls, so everything it shows comes from the contact bound to it. It
  * is what keyboard focus lands on, it drags its contact (the model
  * object, never itself: src/README.md "Models feeding views") and takes drops before or after
- * itself. Its buttons are made when the pointer or the focus first comes
+ * itself. Until it is needed it is one widget that draws what it shows
+ * (kontor-board-card-face.c), then its template's widgets (see
+ * _kontor_board_card_make_full()). Its buttons are made when the pointer or the focus first comes
  * to it (_kontor_board_card_arm()), their popovers and the "Move to" menu
  * when first opened: GTK 4.8 makes a card for every contact scrolled into
  * view, and most are only looked at.
@@ -48,10 +51,7 @@ struct _KontorBoardCard
   double             drag_y;
   KontorUserChooser *users;        /* in the assign popover, once made */
   GtkLabel          *users_note;
-  char              *assign_tooltip;
-  char              *due_tooltip;
-  char              *age_tooltip;
-  char              *stale_tooltip;
+  KontorBoardCardFace face;
 
   GtkWidget         *box;
   GtkInscription    *name_label;
@@ -91,204 +91,99 @@ static void
 set_optional_label (gpointer    widget,
                     const char *text)
 {
-  gboolean shown = text != NULL && *text != '\0';
-
   if (GTK_IS_INSCRIPTION (widget))
-    gtk_inscription_set_text (widget, shown ? text : NULL);
+    gtk_inscription_set_text (widget, text);
   else
-    gtk_label_set_label (widget, shown ? text : NULL);
-  gtk_widget_set_visible (widget, shown);
-}
-
-
-/* The names of users by id, "Anna Schneider, Jonas Becker"; NULL for none */
-static char *
-dup_user_names (KontorBoardCard    *self,
-                const char * const *user_ids)
-{
-  GString *names;
-
-  if (user_ids == NULL || user_ids[0] == NULL)
-    return NULL;
-
-  names = g_string_new (NULL);
-  for (guint i = 0; user_ids[i] != NULL; i++)
-    {
-      KontorUser *user = _kontor_board_lookup_user (self->board, user_ids[i]);
-      g_autofree char *name = user != NULL ? kontor_record_dup_display_name (KONTOR_RECORD (user))
-                                           : NULL;
-
-      if (name == NULL)
-        continue;
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, name);
-    }
-
-  if (names->len == 0)
-    {
-      g_string_free (names, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (names, FALSE);
-}
-
-static gboolean
-is_overdue (const char *due_date)
-{
-  g_autofree char *today = kontor_format_dup_today ();
-
-  /* ISO dates compare as text */
-  return due_date != NULL && strcmp (due_date, today) < 0;
+    gtk_label_set_label (widget, text);
+  gtk_widget_set_visible (widget, text != NULL);
 }
 
 static void
-update_assignees (KontorBoardCard *self,
-                  GString         *description)
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
 {
-  const char * const *assignees = kontor_contact_get_assignees (self->contact);
-  guint n = assignees != NULL ? g_strv_length ((char **) assignees) : 0;
-  KontorUser *first = n > 0 ? _kontor_board_lookup_user (self->board, assignees[0]) : NULL;
-  g_autofree char *names = dup_user_names (self, assignees);
-  g_autofree char *label = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->assign_image), n == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->avatar_label), n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->avatar_more), n > 1);
-
-  if (n > 0)
-    {
-      g_autofree char *initials = first != NULL ? kontor_user_dup_initials (first) : NULL;
-      g_autofree char *more = g_strdup_printf ("+%u", n - 1);
-
-      gtk_label_set_label (self->avatar_label, initials != NULL ? initials : "?");
-      kontor_user_add_color_class (GTK_WIDGET (self->avatar_label), first);
-      gtk_label_set_label (self->avatar_more, more);
-
-      /* Translators: who a contact is assigned to; %s is one or more names */
-      label = g_strdup_printf (_("Assigned to %s"), names != NULL ? names : "?");
-      g_string_append_printf (description, "%s%s", description->len > 0 ? "; " : "", label);
-    }
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
   else
-    {
-      label = g_strdup (_("Assign"));
-    }
-
-  if (self->assign_button != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->assign_button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    -1);
-  g_free (self->assign_tooltip);
-  self->assign_tooltip = g_steal_pointer (&label);
+    gtk_widget_remove_css_class (widget, css_class);
 }
 
-static void
-update_due_date (KontorBoardCard *self,
-                 GString         *description)
+/**
+ * _kontor_board_card_show_face:
+ * @self: a full card
+ * @face: what it shows
+ *
+ * Puts @face into the card's widgets.
+ */
+void
+_kontor_board_card_show_face (KontorBoardCard           *self,
+                              const KontorBoardCardFace *face)
 {
-  const char *due_date = kontor_contact_get_due_date (self->contact);
-  g_autofree char *text = kontor_format_iso_date (due_date);
-  g_autofree char *label = NULL;
-  gboolean overdue = text != NULL && is_overdue (due_date);
+  static const guint classes = 8;
+  const char * const *texts = (const char * const *) face->texts;
 
-  if (self->due_button != NULL)
-    kontor_date_button_set_date (self->due_button, due_date);
-  gtk_label_set_label (self->due_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->due_label), text != NULL);
-  if (overdue)
-    gtk_widget_add_css_class (self->due_box, "overdue");
-  else
-    gtk_widget_remove_css_class (self->due_box, "overdue");
-
-  if (text == NULL)
-    label = g_strdup (_("Set Due Date"));
-  else if (overdue)
-    /* Translators: %s is a date; "Fälligkeitsdatum: %s (überfällig)" */
-    label = g_strdup_printf (_("Due date: %s (overdue)"), text);
-  else
-    /* Translators: %s is a date; "Fälligkeitsdatum: %s" */
-    label = g_strdup_printf (_("Due date: %s"), text);
-
-  if (text != NULL)
-    g_string_append_printf (description, "%s%s", description->len > 0 ? "; " : "", label);
-
-  if (self->due_button != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    -1);
-  g_free (self->due_tooltip);
-  self->due_tooltip = g_steal_pointer (&label);
-}
-
-static void
-append_detail (GString    *description,
-               const char *text)
-{
-  if (text == NULL || *text == '\0')
+  set_css_class (GTK_WIDGET (self), "new", face->is_new);
+  set_css_class (GTK_WIDGET (self), "stale", face->stale);
+  if (self->box == NULL)
     return;
-  if (description->len > 0)
-    g_string_append (description, "; ");
-  g_string_append (description, text);
+
+  gtk_inscription_set_text (self->name_label, texts[KONTOR_CARD_PART_NAME]);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_badge), face->is_new);
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_badge), face->stale);
+  set_optional_label (self->job_title_label, texts[KONTOR_CARD_PART_JOB_TITLE]);
+  set_optional_label (self->company_label, texts[KONTOR_CARD_PART_COMPANY]);
+  set_optional_label (self->sales_rep_label, texts[KONTOR_CARD_PART_SALES_REP]);
+  set_optional_label (self->activity_label, texts[KONTOR_CARD_PART_ACTIVITY]);
+  set_optional_label (self->age_label, texts[KONTOR_CARD_PART_AGE]);
+  set_optional_label (self->due_label, texts[KONTOR_CARD_PART_DUE]);
+  set_css_class (self->due_box, "overdue", face->overdue);
+  set_optional_label (self->avatar_label, texts[KONTOR_CARD_PART_AVATAR]);
+  set_optional_label (self->avatar_more, texts[KONTOR_CARD_PART_AVATAR_MORE]);
+  gtk_widget_set_visible (GTK_WIDGET (self->assign_image), texts[KONTOR_CARD_PART_AVATAR] == NULL);
+  for (guint i = 0; i < classes; i++)
+    {
+      g_autofree char *color_class = g_strdup_printf ("user-color-%u", i);
+
+      set_css_class (GTK_WIDGET (self->avatar_label), color_class, (int) i == face->color_index);
+    }
 }
 
-/* Days in the column, and stale when the column has a limit and nothing
- * happened for longer (feature X7, src/README.md) */
-static void
-update_age (KontorBoardCard      *self,
-            KontorPipelineStatus *status,
-            GString              *description)
+/**
+ * _kontor_board_card_get_part:
+ * @self: a full card
+ * @part: which part
+ *
+ * Returns: (transfer none) (nullable): the widget that shows @part
+ */
+GtkWidget *
+_kontor_board_card_get_part (KontorBoardCard *self,
+                             KontorCardPart   part)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 entered = kontor_contact_get_pipeline_entered_at (self->contact);
-  gint64 stale_days = status != NULL ? kontor_pipeline_status_get_stale_days (status) : 0;
-  gboolean stale = kontor_contact_is_stale (self->contact, stale_days, now);
-  g_autofree char *age = NULL;
+  GtkWidget *parts[KONTOR_CARD_N_PARTS] = {
+    [KONTOR_CARD_PART_NAME] = GTK_WIDGET (self->name_label),
+    [KONTOR_CARD_PART_JOB_TITLE] = GTK_WIDGET (self->job_title_label),
+    [KONTOR_CARD_PART_COMPANY] = GTK_WIDGET (self->company_label),
+    [KONTOR_CARD_PART_SALES_REP] = GTK_WIDGET (self->sales_rep_label),
+    [KONTOR_CARD_PART_ACTIVITY] = GTK_WIDGET (self->activity_label),
+    [KONTOR_CARD_PART_DUE] = GTK_WIDGET (self->due_label),
+    [KONTOR_CARD_PART_AGE] = GTK_WIDGET (self->age_label),
+    [KONTOR_CARD_PART_AVATAR] = GTK_WIDGET (self->avatar_label),
+    [KONTOR_CARD_PART_AVATAR_MORE] = GTK_WIDGET (self->avatar_more),
+    [KONTOR_CARD_PART_NEW_BADGE] = GTK_WIDGET (self->new_badge),
+    [KONTOR_CARD_PART_STALE_BADGE] = GTK_WIDGET (self->stale_badge),
+    [KONTOR_CARD_PART_ASSIGN_IMAGE] = GTK_WIDGET (self->assign_image),
+    [KONTOR_CARD_PART_DUE_BOX] = self->due_box,
+    [KONTOR_CARD_PART_DUE_ICON] = self->due_box != NULL ? gtk_widget_get_first_child (self->due_box)
+                                                        : NULL,
+    [KONTOR_CARD_PART_EDIT_ICON] = self->edit_icon,
+    [KONTOR_CARD_PART_MOVE_ICON] = self->move_icon,
+  };
 
-  g_clear_pointer (&self->age_tooltip, g_free);
-  g_clear_pointer (&self->stale_tooltip, g_free);
+  g_return_val_if_fail (KONTOR_IS_BOARD_CARD (self), NULL);
+  g_return_val_if_fail (part < KONTOR_CARD_N_PARTS, NULL);
 
-  if (entered > 0)
-    {
-      guint days = kontor_format_days_since (entered);
-
-      if (days == 0)
-        {
-          /* Translators: on a board card: it came to its column today */
-          age = g_strdup (C_("board card", "Today"));
-          self->age_tooltip = g_strdup (_("In this column since today"));
-        }
-      else
-        {
-          /* Translators: on a board card, how long it has been in its
-           * column; short, the tooltip says the rest */
-          age = g_strdup_printf (ngettext ("%u day", "%u days", days), days);
-          /* Translators: the tooltip of the above */
-          self->age_tooltip = g_strdup_printf (ngettext ("%u day in this column",
-                                                         "%u days in this column", days),
-                                               days);
-        }
-      append_detail (description, self->age_tooltip);
-    }
-  set_optional_label (self->age_label, age);
-
-  if (stale)
-    {
-      guint days = (guint) ((now - kontor_contact_get_stale_since (self->contact)) / 86400);
-
-      /* Translators: the tooltip of the "Stale" mark on a board card */
-      self->stale_tooltip = g_strdup_printf (ngettext ("No activity in this column for %u day",
-                                                       "No activity in this column for %u days",
-                                                       days),
-                                             days);
-      append_detail (description, self->stale_tooltip);
-      gtk_widget_add_css_class (GTK_WIDGET (self), "stale");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "stale");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->stale_badge), stale);
+  return parts[part];
 }
 
 /**
@@ -301,16 +196,11 @@ update_age (KontorBoardCard      *self,
 void
 _kontor_board_card_update (KontorBoardCard *self)
 {
-  KontorBoardCardFields fields;
   KontorPipelineStatus *status;
   g_autoptr(GString) description = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *column_name = NULL;
   g_autofree char *accessible_name = NULL;
-  g_autofree char *sales_reps = NULL;
-  g_autofree char *sales_rep_text = NULL;
-  g_autofree char *activity = NULL;
-  g_autofree char *activity_text = NULL;
+  const char *name;
   gboolean can_edit;
 
   g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
@@ -318,52 +208,26 @@ _kontor_board_card_update (KontorBoardCard *self)
   if (self->contact == NULL)
     return;
 
-  fields = _kontor_board_get_card_fields (self->board);
   can_edit = kontor_context_can_edit (get_context (self));
   description = g_string_new (NULL);
-
-  name = kontor_record_dup_display_name (KONTOR_RECORD (self->contact));
-  gtk_inscription_set_text (self->name_label, name);
-
-  if (kontor_contact_get_is_new (self->contact))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "new");
-      append_detail (description, C_("board card", "New"));
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "new");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->new_badge), kontor_contact_get_is_new (self->contact));
-
-  set_optional_label (self->job_title_label,
-                      (fields & KONTOR_BOARD_CARD_JOB_TITLE) != 0
-                        ? kontor_contact_get_job_title (self->contact) : NULL);
-  set_optional_label (self->company_label,
-                      (fields & KONTOR_BOARD_CARD_COMPANY) != 0
-                        ? kontor_contact_get_company_name (self->contact) : NULL);
-  append_detail (description, gtk_inscription_get_text (self->job_title_label));
-  append_detail (description, gtk_inscription_get_text (self->company_label));
-
-  if ((fields & KONTOR_BOARD_CARD_SALES_REP) != 0)
-    sales_reps = dup_user_names (self, kontor_contact_get_sales_reps (self->contact));
-  if (sales_reps != NULL)
-    /* Translators: on a board card; %s is one or more names. German: "Verkauf: %s" */
-    sales_rep_text = g_strdup_printf (_("Sales rep: %s"), sales_reps);
-  set_optional_label (self->sales_rep_label, sales_rep_text);
-  append_detail (description, sales_rep_text);
-
-  activity = kontor_format_date (kontor_contact_get_last_activity_at (self->contact));
-  if (activity != NULL)
-    /* Translators: on a board card; %s is a date */
-    activity_text = g_strdup_printf (_("Last activity: %s"), activity);
-  set_optional_label (self->activity_label, activity_text);
-  append_detail (description, activity_text);
-
   status = self->column != NULL ? kontor_board_column_get_status (self->column) : NULL;
-  update_age (self, status, description);
-  update_due_date (self, description);
-  update_assignees (self, description);
+  _kontor_board_card_face_fill (&self->face, self->board, self->contact, status, description);
+  _kontor_board_card_show_face (self, &self->face);
+  name = self->face.texts[KONTOR_CARD_PART_NAME];
+  if (self->box == NULL)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+
+  if (self->due_button != NULL)
+    {
+      kontor_date_button_set_date (self->due_button, kontor_contact_get_due_date (self->contact));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, self->face.due_tooltip,
+                                      -1);
+    }
+  if (self->assign_button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->assign_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, self->face.assign_tooltip,
+                                    -1);
 
   /* GTK 4.8 cannot announce anything: a screen reader learns of a move
    * when the focus, which stays on the moved card, reads the card's name,
@@ -705,13 +569,13 @@ on_query_tooltip_cb (KontorBoardCard *self,
   else if (widget == GTK_WIDGET (self->new_badge))
     text = _("Nobody has handled this contact yet");
   else if (widget == self->assign_box)
-    text = self->assign_tooltip;
+    text = self->face.assign_tooltip;
   else if (widget == self->due_box)
-    text = self->due_tooltip;
+    text = self->face.due_tooltip;
   else if (widget == GTK_WIDGET (self->age_label))
-    text = self->age_tooltip;
+    text = self->face.age_tooltip;
   else if (widget == GTK_WIDGET (self->stale_badge))
-    text = self->stale_tooltip;
+    text = self->face.stale_tooltip;
 
   if (text == NULL)
     return FALSE;
@@ -900,6 +764,37 @@ new_card_button (GtkWidget  *button,
 }
 
 /**
+ * _kontor_board_card_make_full:
+ * @self: a card
+ *
+ * Gives the card its template's widgets in place of its drawing.
+ */
+void
+_kontor_board_card_make_full (KontorBoardCard *self)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
+
+  if (self->box != NULL)
+    return;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _kontor_board_card_show_face (self, &self->face);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * _kontor_board_card_new_prototype:
+ *
+ * Returns: (transfer floating): a card of no board, to make full and
+ *   measure drawn ones by (kontor-board-card-face.c)
+ */
+GtkWidget *
+_kontor_board_card_new_prototype (void)
+{
+  return g_object_new (KONTOR_TYPE_BOARD_CARD, NULL);
+}
+
+/**
  * _kontor_board_card_arm:
  * @self: a card
  *
@@ -921,6 +816,7 @@ _kontor_board_card_arm (KontorBoardCard *self)
   if (self->armed)
     return;
   self->armed = TRUE;
+  _kontor_board_card_make_full (self);
 
   button = gtk_menu_button_new ();
   gtk_widget_set_valign (button, GTK_ALIGN_START);
@@ -981,6 +877,36 @@ on_focus_enter_cb (KontorBoardCard          *self,
                                   kontor_record_get_id (KONTOR_RECORD (self->contact)));
 }
 
+/* Until it is full, a card is one widget that draws its face (and GTK
+ * its CSS box); then its template's layout manager takes over. */
+static void
+kontor_board_card_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  KontorBoardCard *self = KONTOR_BOARD_CARD (widget);
+
+  *minimum = *natural = 0;
+  if (self->contact != NULL)
+    _kontor_board_card_face_measure (self->board, &self->face, orientation, minimum, natural);
+}
+
+static void
+kontor_board_card_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  KontorBoardCard *self = KONTOR_BOARD_CARD (widget);
+
+  if (self->box != NULL)
+    GTK_WIDGET_CLASS (kontor_board_card_parent_class)->snapshot (widget, snapshot);
+  else if (self->contact != NULL)
+    _kontor_board_card_face_snapshot (self->board, &self->face, widget, snapshot);
+}
+
 static void
 kontor_board_card_dispose (GObject *object)
 {
@@ -997,10 +923,7 @@ kontor_board_card_finalize (GObject *object)
 {
   KontorBoardCard *self = KONTOR_BOARD_CARD (object);
 
-  g_free (self->assign_tooltip);
-  g_free (self->due_tooltip);
-  g_free (self->age_tooltip);
-  g_free (self->stale_tooltip);
+  _kontor_board_card_face_clear (&self->face);
 
   G_OBJECT_CLASS (kontor_board_card_parent_class)->finalize (object);
 }
@@ -1013,6 +936,8 @@ kontor_board_card_class_init (KontorBoardCardClass *klass)
 
   object_class->dispose = kontor_board_card_dispose;
   object_class->finalize = kontor_board_card_finalize;
+  widget_class->measure = kontor_board_card_measure;
+  widget_class->snapshot = kontor_board_card_snapshot;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/kontor-board-card.ui");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1052,7 +977,11 @@ kontor_board_card_init (KontorBoardCard *self)
   GtkEventController *focus;
   GtkEventController *motion;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* drawn until it is full: see _kontor_board_card_make_full() */
+  self->face.color_index = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "board-card");
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -1194,4 +1123,25 @@ _kontor_board_card_clear_drop_mark (KontorBoardCard *self)
   g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
 
   clear_drop_mark (self);
+}
+
+/**
+ * _kontor_board_card_shows_text:
+ * @self: a card
+ * @text: a text
+ *
+ * Whether one of the card's texts, drawn or in its widgets, contains
+ * @text; for tests.
+ */
+gboolean
+_kontor_board_card_shows_text (KontorBoardCard *self,
+                               const char      *text)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD_CARD (self), FALSE);
+
+  for (guint i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
+    if (self->face.texts[i] != NULL && strstr (self->face.texts[i], text) != NULL)
+      return TRUE;
+
+  return FALSE;
 }

@@ -63,6 +63,9 @@ void                  _kontor_board_card_unbind         (KontorBoardCard      *s
 void                  _kontor_board_card_update         (KontorBoardCard      *self);
 void                  _kontor_board_card_clear_drop_mark (KontorBoardCard     *self);
 void                  _kontor_board_card_arm            (KontorBoardCard      *self);
+void                  _kontor_board_card_make_full      (KontorBoardCard      *self);
+gboolean              _kontor_board_card_shows_text     (KontorBoardCard      *self,
+                                                         const char           *text);
 
 /* The board's own state, shared by kontor-board.c (columns, loading) and
  * kontor-board-moves.c (moves, focus, keyboard); not for other files. */
@@ -77,6 +80,10 @@ struct _KontorBoard
   GHashTable            *users;       /* id -> KontorUser */
   GPtrArray             *user_list;   /* KontorUser, by name */
   KontorBoardCardFields  card_fields;
+  GtkWidget             *card_shelf;      /* for drawn cards: kontor-board-card-face.c */
+  GtkWidget             *card_prototype;  /* in the shelf */
+  guint                  card_fonts;      /* the serial of the prototype's fonts */
+  GHashTable            *card_shapes;
   guint                  n_items;
   char                  *focus_id;    /* the contact whose card had the focus last */
 

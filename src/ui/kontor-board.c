@@ -7,6 +7,7 @@
 
 
 #include "kontor-autoscroll.h"
+#include "kontor-board-card-face.h"
 #include "kontor-board-private.h"
 
 /**
@@ -446,6 +447,11 @@ kontor_board_dispose (GObject *object)
 {
   KontorBoard *self = KONTOR_BOARD (object);
 
+  if (self->card_prototype != NULL)
+    gtk_widget_unparent (g_steal_pointer (&self->card_prototype));
+  g_clear_pointer (&self->card_shelf, gtk_widget_unparent);
+  g_clear_pointer (&self->card_shapes, g_hash_table_unref);
+
   g_clear_handle_id (&self->clock_source, g_source_remove);
 
   if (self->pending_tick_id != 0)
@@ -585,6 +591,7 @@ kontor_board_init (KontorBoard *self)
                            G_CONNECT_SWAPPED);
 
   _kontor_board_init_moves (self);
+  _kontor_board_card_face_add_prototype (self);
 }
 
 /**

@@ -282,7 +282,7 @@ find_menu_button (GtkWidget  *root,
 }
 
 /* The first shown label or inscription (a card's texts) in @root whose
- * text contains @text */
+ * text contains @text, or a card that draws it */
 static GtkWidget *
 find_label_containing (GtkWidget  *root,
                        const char *text)
@@ -294,6 +294,9 @@ find_label_containing (GtkWidget  *root,
   else if (GTK_IS_INSCRIPTION (root))
     shown = gtk_inscription_get_text (GTK_INSCRIPTION (root));
   if (shown != NULL && gtk_widget_get_visible (root) && strstr (shown, text) != NULL)
+    return root;
+  if (KONTOR_IS_BOARD_CARD (root) && gtk_widget_get_first_child (root) == NULL &&
+      _kontor_board_card_shows_text (KONTOR_BOARD_CARD (root), text))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
@@ -1795,6 +1798,8 @@ test_stale_and_overdue (Fixture       *fixture,
                                                            stale_id));
   card = wait_for_card (column, stale_id);
   g_assert_true (kontor_test_iterate_until (card_is_stale, card, KONTOR_TEST_TIMEOUT));
+  /* drawn until it is needed; its badge is a widget once it is */
+  _kontor_board_card_arm (card);
   g_assert_true (gtk_widget_get_visible (kontor_test_find_with_class (GTK_WIDGET (card),
                                                                       GTK_TYPE_LABEL,
                                                                       "board-stale-badge")));
@@ -1923,6 +1928,58 @@ test_view_switch (Fixture       *fixture,
   g_assert_true (kontor_record_list_get_paused (table));
 }
 
+static void
+collect_cards (GtkWidget *root,
+               GPtrArray *cards)
+{
+  if (KONTOR_IS_BOARD_CARD (root))
+    {
+      if (gtk_widget_get_mapped (root) &&
+          kontor_board_card_get_contact (KONTOR_BOARD_CARD (root)) != NULL)
+        g_ptr_array_add (cards, root);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cards (child, cards);
+}
+
+/* A card is one widget that draws itself until it is needed, exactly as
+ * high as the full card it becomes, whatever lines it shows */
+static void
+test_drawn_cards (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorBoardColumn *column = kontor_board_get_column (fixture->board, 0);
+  g_autofree char *id = dup_item_id (column, 0);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (int));
+
+  wait_for_card (column, id);
+  kontor_test_settle (100);
+  collect_cards (GTK_WIDGET (column), cards);
+  g_assert_cmpuint (cards->len, >, 1);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
+      int height = gtk_widget_get_height (card);
+
+      g_assert_null (gtk_widget_get_first_child (card));
+      g_assert_cmpint (height, >, 0);
+      g_array_append_val (heights, height);
+      _kontor_board_card_make_full (KONTOR_BOARD_CARD (card));
+    }
+  kontor_test_settle (100);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
+
+      g_assert_nonnull (gtk_widget_get_first_child (card));
+      g_assert_cmpint (gtk_widget_get_height (card), ==, g_array_index (heights, int, i));
+    }
+}
+
 /* A card draws its avatar, due date and icons until the focus or the
  * pointer comes to it; then they are buttons, and the card's name and
  * description stay what they were. */
@@ -2012,6 +2069,7 @@ main (int   argc,
   ADD ("/ui/board/open-keeps-scroll", test_open_keeps_scroll);
   ADD ("/ui/board/cards-as-scrolled", test_cards_as_scrolled);
   ADD ("/ui/board/drag-scrolls", test_drag_scrolls);
+  ADD ("/ui/board/drawn-cards", test_drawn_cards);
   ADD ("/ui/board/stale-and-overdue", test_stale_and_overdue);
   ADD ("/ui/board/time-makes-stale", test_time_makes_stale);
   g_test_add_func ("/ui/board/days-since", test_days_since);

@@ -1,0 +1,666 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-board-card"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-board-card-face.h"
+#include "kontor-board-private.h"
+#include "kontor-format.h"
+
+/*
+ * A board card's face: what it shows of its contact (its texts, marks and
+ * tooltips), and that drawn by the card itself while it is one widget
+ * (src/README.md "The board"). Where each part goes and how high the card
+ * is comes from one full card, the prototype, given the same parts and
+ * laid out once for each set of shown parts and width; so a drawn card has
+ * the very height and places of the full card it becomes.
+ */
+
+void
+_kontor_board_card_face_clear (KontorBoardCardFace *face)
+{
+  for (guint i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
+    g_clear_pointer (&face->texts[i], g_free);
+  g_clear_pointer (&face->assign_tooltip, g_free);
+  g_clear_pointer (&face->due_tooltip, g_free);
+  g_clear_pointer (&face->age_tooltip, g_free);
+  g_clear_pointer (&face->stale_tooltip, g_free);
+  face->color_index = -1;
+  face->is_new = face->stale = face->overdue = FALSE;
+}
+
+static void
+set_text (KontorBoardCardFace *face,
+          KontorCardPart       part,
+          const char          *text)
+{
+  g_free (face->texts[part]);
+  face->texts[part] = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+static void
+append_detail (GString    *description,
+               const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  if (description->len > 0)
+    g_string_append (description, "; ");
+  g_string_append (description, text);
+}
+
+/* The names of users by id, "Anna Schneider, Jonas Becker"; NULL for none */
+static char *
+dup_user_names (KontorBoard        *board,
+                const char * const *user_ids)
+{
+  GString *names;
+
+  if (user_ids == NULL || user_ids[0] == NULL)
+    return NULL;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; user_ids[i] != NULL; i++)
+    {
+      KontorUser *user = _kontor_board_lookup_user (board, user_ids[i]);
+      g_autofree char *name = user != NULL ? kontor_record_dup_display_name (KONTOR_RECORD (user))
+                                           : NULL;
+
+      if (name == NULL)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name);
+    }
+
+  if (names->len == 0)
+    {
+      g_string_free (names, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static void
+fill_assignees (KontorBoardCardFace *face,
+                KontorBoard         *board,
+                KontorContact       *contact,
+                GString             *description)
+{
+  const char * const *assignees = kontor_contact_get_assignees (contact);
+  guint n = assignees != NULL ? g_strv_length ((char **) assignees) : 0;
+  KontorUser *first = n > 0 ? _kontor_board_lookup_user (board, assignees[0]) : NULL;
+  g_autofree char *names = dup_user_names (board, assignees);
+
+  if (n > 0)
+    {
+      g_autofree char *initials = first != NULL ? kontor_user_dup_initials (first) : NULL;
+      g_autofree char *more = n > 1 ? g_strdup_printf ("+%u", n - 1) : NULL;
+
+      set_text (face, KONTOR_CARD_PART_AVATAR, initials != NULL ? initials : "?");
+      set_text (face, KONTOR_CARD_PART_AVATAR_MORE, more);
+      face->color_index = first != NULL ? (int) (kontor_user_get_color_index (first) % 8) : -1;
+
+      /* Translators: who a contact is assigned to; %s is one or more names */
+      face->assign_tooltip = g_strdup_printf (_("Assigned to %s"), names != NULL ? names : "?");
+      append_detail (description, face->assign_tooltip);
+    }
+  else
+    {
+      face->assign_tooltip = g_strdup (_("Assign"));
+    }
+}
+
+static void
+fill_due_date (KontorBoardCardFace *face,
+               KontorContact       *contact,
+               GString             *description)
+{
+  const char *due_date = kontor_contact_get_due_date (contact);
+  g_autofree char *text = kontor_format_iso_date (due_date);
+  g_autofree char *today = kontor_format_dup_today ();
+
+  /* ISO dates compare as text */
+  face->overdue = text != NULL && strcmp (due_date, today) < 0;
+  set_text (face, KONTOR_CARD_PART_DUE, text);
+
+  if (text == NULL)
+    face->due_tooltip = g_strdup (_("Set Due Date"));
+  else if (face->overdue)
+    /* Translators: %s is a date; "Fälligkeitsdatum: %s (überfällig)" */
+    face->due_tooltip = g_strdup_printf (_("Due date: %s (overdue)"), text);
+  else
+    /* Translators: %s is a date; "Fälligkeitsdatum: %s" */
+    face->due_tooltip = g_strdup_printf (_("Due date: %s"), text);
+
+  if (text != NULL)
+    append_detail (description, face->due_tooltip);
+}
+
+/* Days in the column, and stale when the column has a limit and nothing
+ * happened for longer (feature X7, src/README.md) */
+static void
+fill_age (KontorBoardCardFace  *face,
+          KontorContact        *contact,
+          KontorPipelineStatus *status,
+          GString              *description)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 entered = kontor_contact_get_pipeline_entered_at (contact);
+  gint64 stale_days = status != NULL ? kontor_pipeline_status_get_stale_days (status) : 0;
+  g_autofree char *age = NULL;
+
+  face->stale = kontor_contact_is_stale (contact, stale_days, now);
+
+  if (entered > 0)
+    {
+      guint days = kontor_format_days_since (entered);
+
+      if (days == 0)
+        {
+          /* Translators: on a board card: it came to its column today */
+          age = g_strdup (C_("board card", "Today"));
+          face->age_tooltip = g_strdup (_("In this column since today"));
+        }
+      else
+        {
+          /* Translators: on a board card, how long it has been in its
+           * column; short, the tooltip says the rest */
+          age = g_strdup_printf (ngettext ("%u day", "%u days", days), days);
+          /* Translators: the tooltip of the above */
+          face->age_tooltip = g_strdup_printf (ngettext ("%u day in this column",
+                                                         "%u days in this column", days),
+                                               days);
+        }
+      append_detail (description, face->age_tooltip);
+    }
+  set_text (face, KONTOR_CARD_PART_AGE, age);
+
+  if (face->stale)
+    {
+      guint days = (guint) ((now - kontor_contact_get_stale_since (contact)) / 86400);
+
+      /* Translators: the tooltip of the "Stale" mark on a board card */
+      face->stale_tooltip = g_strdup_printf (ngettext ("No activity in this column for %u day",
+                                                       "No activity in this column for %u days",
+                                                       days),
+                                             days);
+      append_detail (description, face->stale_tooltip);
+    }
+}
+
+/**
+ * _kontor_board_card_face_fill:
+ * @face: a face
+ * @board: the board, for its card fields and users
+ * @contact: the contact shown
+ * @status: (nullable): the card's column
+ * @description: the card's accessible description, to append to
+ *
+ * Gives @face what the card shows of @contact now, and says it all in
+ * @description.
+ */
+void
+_kontor_board_card_face_fill (KontorBoardCardFace  *face,
+                              KontorBoard          *board,
+                              KontorContact        *contact,
+                              KontorPipelineStatus *status,
+                              GString              *description)
+{
+  KontorBoardCardFields fields = _kontor_board_get_card_fields (board);
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
+  g_autofree char *sales_reps = NULL;
+  g_autofree char *sales_rep_text = NULL;
+  g_autofree char *activity = NULL;
+  g_autofree char *activity_text = NULL;
+
+  _kontor_board_card_face_clear (face);
+
+  set_text (face, KONTOR_CARD_PART_NAME, name);
+  face->is_new = kontor_contact_get_is_new (contact);
+  if (face->is_new)
+    append_detail (description, C_("board card", "New"));
+
+  if ((fields & KONTOR_BOARD_CARD_JOB_TITLE) != 0)
+    set_text (face, KONTOR_CARD_PART_JOB_TITLE, kontor_contact_get_job_title (contact));
+  if ((fields & KONTOR_BOARD_CARD_COMPANY) != 0)
+    set_text (face, KONTOR_CARD_PART_COMPANY, kontor_contact_get_company_name (contact));
+  append_detail (description, face->texts[KONTOR_CARD_PART_JOB_TITLE]);
+  append_detail (description, face->texts[KONTOR_CARD_PART_COMPANY]);
+
+  if ((fields & KONTOR_BOARD_CARD_SALES_REP) != 0)
+    sales_reps = dup_user_names (board, kontor_contact_get_sales_reps (contact));
+  if (sales_reps != NULL)
+    /* Translators: on a board card; %s is one or more names. German: "Verkauf: %s" */
+    sales_rep_text = g_strdup_printf (_("Sales rep: %s"), sales_reps);
+  set_text (face, KONTOR_CARD_PART_SALES_REP, sales_rep_text);
+  append_detail (description, sales_rep_text);
+
+  activity = kontor_format_date (kontor_contact_get_last_activity_at (contact));
+  if (activity != NULL)
+    /* Translators: on a board card; %s is a date */
+    activity_text = g_strdup_printf (_("Last activity: %s"), activity);
+  set_text (face, KONTOR_CARD_PART_ACTIVITY, activity_text);
+  append_detail (description, activity_text);
+
+  fill_age (face, contact, status, description);
+  fill_due_date (face, contact, description);
+  fill_assignees (face, board, contact, description);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The prototype: where a full card puts its parts */
+
+typedef struct
+{
+  int                   size[2][2];            /* [orientation][minimum, natural] */
+  GHashTable           *places;                /* width → graphene_rect_t[N_PARTS] */
+  PangoFontDescription *fonts[KONTOR_CARD_N_PARTS];
+  GdkRGBA               colors[KONTOR_CARD_N_PARTS];
+  gboolean              dim[KONTOR_CARD_N_PARTS];
+} Shape;
+
+static void
+shape_free (gpointer data)
+{
+  Shape *shape = data;
+
+  g_hash_table_unref (shape->places);
+  for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
+    g_clear_pointer (&shape->fonts[i], pango_font_description_free);
+  g_free (shape);
+}
+
+/* What decides the places of a face's parts: which are shown, how long the
+ * short texts whose width varies are, and the marks that change a font */
+static char *
+dup_shape_key (const KontorBoardCardFace *face)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
+    if (face->texts[i] != NULL)
+      shown |= 1u << i;
+
+  return g_strdup_printf ("%x.%d%d%d.%ld.%ld.%ld.%ld", shown, face->is_new, face->stale,
+                          face->overdue,
+                          face->texts[KONTOR_CARD_PART_DUE] != NULL
+                            ? g_utf8_strlen (face->texts[KONTOR_CARD_PART_DUE], -1) : 0,
+                          face->texts[KONTOR_CARD_PART_AGE] != NULL
+                            ? g_utf8_strlen (face->texts[KONTOR_CARD_PART_AGE], -1) : 0,
+                          face->texts[KONTOR_CARD_PART_AVATAR] != NULL
+                            ? g_utf8_strlen (face->texts[KONTOR_CARD_PART_AVATAR], -1) : 0,
+                          face->texts[KONTOR_CARD_PART_AVATAR_MORE] != NULL
+                            ? g_utf8_strlen (face->texts[KONTOR_CARD_PART_AVATAR_MORE], -1) : 0);
+}
+
+/**
+ * _kontor_board_card_face_add_prototype:
+ * @board: a board being made
+ *
+ * Gives @board the prototype of its drawn cards. It is in the board from
+ * the start, for the cards' fonts, which it has from the first frame's
+ * styles on: in a shelf, a widget that is shown, so that its children's
+ * styles follow the board's, but has no size, and neither shows nor lays
+ * out its child.
+ */
+void
+_kontor_board_card_face_add_prototype (KontorBoard *board)
+{
+  board->card_shelf = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                    "can-target", FALSE,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (board->card_shelf),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
+  gtk_widget_set_parent (board->card_shelf, GTK_WIDGET (board));
+  board->card_prototype = _kontor_board_card_new_prototype ();
+  gtk_widget_set_child_visible (board->card_prototype, FALSE);
+  gtk_widget_set_parent (board->card_prototype, board->card_shelf);
+  _kontor_board_card_make_full (KONTOR_BOARD_CARD (board->card_prototype));
+}
+
+static GtkWidget *
+show_on_prototype (KontorBoard               *board,
+                   const KontorBoardCardFace *face)
+{
+  _kontor_board_card_show_face (KONTOR_BOARD_CARD (board->card_prototype), face);
+
+  return gtk_widget_get_first_child (board->card_prototype);
+}
+
+static void
+resize_drawn_cards (GtkWidget *widget)
+{
+  if (KONTOR_IS_BOARD_CARD (widget) && gtk_widget_get_first_child (widget) == NULL)
+    gtk_widget_queue_resize (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    resize_drawn_cards (child);
+}
+
+static gboolean
+resize_drawn_cards_cb (gpointer user_data)
+{
+  resize_drawn_cards (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The prototype's fonts change when its styles are first worked out in
+ * the window, and with the theme: then the shapes are measured again */
+static void
+check_fonts (KontorBoard *board)
+{
+  guint fonts = 0;
+
+  /* not the due date's, which is bold while overdue */
+  for (int i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
+    if (i != KONTOR_CARD_PART_DUE)
+      fonts += pango_context_get_serial (gtk_widget_get_pango_context (
+      _kontor_board_card_get_part (KONTOR_BOARD_CARD (board->card_prototype), i)));
+
+  fonts = fonts * 2 + adw_style_manager_get_dark (adw_style_manager_get_default ());
+  if (fonts == board->card_fonts)
+    return;
+
+  if (board->card_shapes != NULL && g_hash_table_size (board->card_shapes) > 0)
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, resize_drawn_cards_cb, g_object_ref (board),
+                     g_object_unref);
+  board->card_fonts = fonts;
+  g_clear_pointer (&board->card_shapes, g_hash_table_unref);
+}
+
+static gboolean is_dim (GtkWidget *part);
+
+static Shape *
+get_shape (KontorBoard               *board,
+           const KontorBoardCardFace *face)
+{
+  g_autofree char *key = dup_shape_key (face);
+  Shape *shape;
+
+  check_fonts (board);
+  if (board->card_shapes == NULL)
+    board->card_shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shape_free);
+
+  shape = g_hash_table_lookup (board->card_shapes, key);
+  if (shape == NULL)
+    {
+      GtkWidget *box = show_on_prototype (board, face);
+
+      shape = g_new0 (Shape, 1);
+      shape->places = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      for (int o = 0; o < 2; o++)
+        gtk_widget_measure (box, o, -1, &shape->size[o][0], &shape->size[o][1], NULL, NULL);
+      /* the fonts and colours of this face's marks, the prototype's later
+       * ones may be others */
+      for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
+        {
+          GtkWidget *part = _kontor_board_card_get_part (KONTOR_BOARD_CARD (board->card_prototype),
+                                                         i);
+
+          shape->fonts[i] = pango_font_description_copy (pango_context_get_font_description (
+                                                           gtk_widget_get_pango_context (part)));
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          gtk_style_context_get_color (gtk_widget_get_style_context (part), &shape->colors[i]);
+          G_GNUC_END_IGNORE_DEPRECATIONS
+          shape->dim[i] = is_dim (part);
+        }
+      pango_font_description_set_weight (shape->fonts[KONTOR_CARD_PART_DUE],
+                                         face->overdue ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      g_hash_table_insert (board->card_shapes, g_steal_pointer (&key), shape);
+    }
+
+  return shape;
+}
+
+/**
+ * _kontor_board_card_face_measure:
+ *
+ * The size of a full card's content with @face: that of the prototype.
+ */
+void
+_kontor_board_card_face_measure (KontorBoard               *board,
+                                 const KontorBoardCardFace *face,
+                                 GtkOrientation             orientation,
+                                 int                       *minimum,
+                                 int                       *natural)
+{
+  Shape *shape = get_shape (board, face);
+
+  *minimum = shape->size[orientation][0];
+  *natural = shape->size[orientation][1];
+}
+
+static const graphene_rect_t *
+get_places (KontorBoard               *board,
+            const KontorBoardCardFace *face,
+            int                        width)
+{
+  Shape *shape = get_shape (board, face);
+  graphene_rect_t *places = g_hash_table_lookup (shape->places, GINT_TO_POINTER (width));
+
+  if (places == NULL)
+    {
+      GtkWidget *box = show_on_prototype (board, face);
+      KontorBoardCard *card = KONTOR_BOARD_CARD (board->card_prototype);
+
+      places = g_new0 (graphene_rect_t, KONTOR_CARD_N_PARTS);
+      gtk_widget_allocate (box, MAX (width, shape->size[GTK_ORIENTATION_HORIZONTAL][0]),
+                           shape->size[GTK_ORIENTATION_VERTICAL][0], -1, NULL);
+      for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
+        {
+          GtkWidget *part = _kontor_board_card_get_part (card, i);
+
+          if (part == NULL || !gtk_widget_get_visible (part) ||
+              !gtk_widget_compute_bounds (part, box, &places[i]))
+            graphene_rect_init (&places[i], 0, 0, 0, 0);
+        }
+      g_hash_table_insert (shape->places, GINT_TO_POINTER (width), places);
+    }
+
+  return places;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drawing */
+
+static const GdkRGBA avatar_colors[] = {
+  { 0x1c / 255., 0x71 / 255., 0xd8 / 255., 1 }, { 0x26 / 255., 0xa2 / 255., 0x69 / 255., 1 },
+  { 0xc6 / 255., 0x46 / 255., 0x00 / 255., 1 }, { 0x81 / 255., 0x3d / 255., 0x9c / 255., 1 },
+  { 0xc0 / 255., 0x1c / 255., 0x28 / 255., 1 }, { 0x86 / 255., 0x5e / 255., 0x3c / 255., 1 },
+  { 0x0b / 255., 0x7a / 255., 0x75 / 255., 1 }, { 0x5e / 255., 0x5c / 255., 0x64 / 255., 1 },
+};
+
+/* libadwaita's error and warning colours, and .dim-label's opacity */
+static const GdkRGBA error_bg = { 0xe0 / 255., 0x1b / 255., 0x24 / 255., 1 };
+static const GdkRGBA warning_bg = { 0xe5 / 255., 0xa5 / 255., 0x0a / 255., 1 };
+#define DIM_OPACITY 0.55
+
+static gboolean
+is_dim (GtkWidget *part)
+{
+  for (GtkWidget *w = part; w != NULL && !KONTOR_IS_BOARD_CARD (w); w = gtk_widget_get_parent (w))
+    if (gtk_widget_has_css_class (w, "dim-label"))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+get_part_color (const Shape *shape,
+                int          part,
+                gboolean     bright,
+                GdkRGBA     *color)
+{
+  *color = shape->colors[part];
+  if (!bright && shape->dim[part])
+    color->alpha *= DIM_OPACITY;
+}
+
+static void
+draw_pill (GtkSnapshot           *snapshot,
+           const graphene_rect_t *place,
+           const GdkRGBA         *color)
+{
+  GskRoundedRect pill;
+
+  gsk_rounded_rect_init_from_rect (&pill, place, MIN (place->size.width, place->size.height) / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &pill);
+  gtk_snapshot_append_color (snapshot, color, place);
+  gtk_snapshot_pop (snapshot);
+}
+
+/* @text in the font and colour of the prototype's @part, centred in
+ * @place, or from its start and cut to its width when @start; returns
+ * the width drawn */
+static int
+draw_text (GtkWidget             *card,
+           GtkSnapshot           *snapshot,
+           const Shape           *shape,
+           int                    part,
+           const char            *text,
+           const graphene_rect_t *place,
+           gboolean               start,
+           gboolean               bright)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (card, text);
+  PangoRectangle extents;
+  GdkRGBA color;
+  float x;
+
+  pango_layout_set_font_description (layout, shape->fonts[part]);
+  if (start)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (int) (place->size.width * PANGO_SCALE));
+    }
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  get_part_color (shape, part, bright, &color);
+
+  x = start ? 0 : MAX (0, (place->size.width - extents.width) / 2);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
+                            place->origin.x + x,
+                            place->origin.y + (int) ((place->size.height - extents.height) / 2)));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+
+  return extents.width;
+}
+
+static void
+draw_icon (GtkWidget             *card,
+           GtkSnapshot           *snapshot,
+           const Shape           *shape,
+           int                    colored_as,
+           const char            *icon_name,
+           int                    size,
+           const graphene_rect_t *place)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (card));
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  GdkRGBA color;
+
+  if (place->size.width <= 0)
+    return;
+
+  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, size,
+                                     gtk_widget_get_scale_factor (card),
+                                     gtk_widget_get_direction (card), 0);
+  get_part_color (shape, colored_as, FALSE, &color);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
+                            place->origin.x + (int) ((place->size.width - size) / 2),
+                            place->origin.y + (int) ((place->size.height - size) / 2)));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, size, size,
+                                            &color, 1);
+  gtk_snapshot_restore (snapshot);
+}
+
+/**
+ * _kontor_board_card_face_snapshot:
+ * @face: what @card shows
+ * @card: a card without its widgets
+ * @snapshot: where to draw
+ *
+ * Draws @face as the full card would show it, each part where the
+ * prototype has it at @card's width.
+ */
+void
+_kontor_board_card_face_snapshot (KontorBoard               *board,
+                                  const KontorBoardCardFace *face,
+                                  GtkWidget                 *card,
+                                  GtkSnapshot               *snapshot)
+{
+  const graphene_rect_t *places = get_places (board, face, gtk_widget_get_width (card));
+  const Shape *shape = get_shape (board, face);
+  const graphene_rect_t *place;
+  graphene_rect_t age = places[KONTOR_CARD_PART_AGE];
+
+  for (int i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
+    {
+      int width;
+
+      place = i == KONTOR_CARD_PART_AGE ? &age : &places[i];
+      if (face->texts[i] == NULL || place->size.width <= 0)
+        continue;
+      if (i == KONTOR_CARD_PART_AVATAR)
+        draw_pill (snapshot, place, &avatar_colors[face->color_index >= 0 ? face->color_index : 7]);
+      width = draw_text (card, snapshot, shape, i, face->texts[i], place,
+                         i < KONTOR_CARD_PART_DUE, i == KONTOR_CARD_PART_AGE && face->stale);
+      /* the prototype may measure an overdue date before its bold font
+       * comes: the age moves on by what the date took more */
+      if (i == KONTOR_CARD_PART_DUE)
+        age.origin.x += MAX (0, width - place->size.width);
+    }
+
+  for (int i = KONTOR_CARD_PART_NEW_BADGE; i <= KONTOR_CARD_PART_STALE_BADGE; i++)
+    {
+      GtkWidget *badge = _kontor_board_card_get_part (KONTOR_BOARD_CARD (board->card_prototype),
+                                                      i);
+
+      place = &places[i];
+      if (place->size.width <= 0)
+        continue;
+      draw_pill (snapshot, place, i == KONTOR_CARD_PART_NEW_BADGE ? &error_bg : &warning_bg);
+      draw_text (card, snapshot, shape, i, gtk_label_get_label (GTK_LABEL (badge)), place, FALSE,
+                 TRUE);
+    }
+
+  place = &places[KONTOR_CARD_PART_ASSIGN_IMAGE];
+  if (place->size.width > 0)
+    {
+      GskRoundedRect circle;
+      GdkRGBA color;
+      float widths[4] = { 1, 1, 1, 1 };
+      GdkRGBA colors[4];
+
+      get_part_color (shape, KONTOR_CARD_PART_ASSIGN_IMAGE, TRUE, &color);
+      color.alpha *= 0.4;
+      for (int j = 0; j < 4; j++)
+        colors[j] = color;
+      gsk_rounded_rect_init_from_rect (&circle, place, place->size.width / 2);
+      gtk_snapshot_append_border (snapshot, &circle, widths, colors);
+      draw_icon (card, snapshot, shape, KONTOR_CARD_PART_ASSIGN_IMAGE, "contact-new-symbolic", 14,
+                 place);
+    }
+
+  draw_icon (card, snapshot, shape, KONTOR_CARD_PART_DUE_BOX, "x-office-calendar-symbolic", 16,
+             &places[KONTOR_CARD_PART_DUE_ICON]);
+  draw_icon (card, snapshot, shape, KONTOR_CARD_PART_EDIT_ICON, "document-edit-symbolic", 16,
+             &places[KONTOR_CARD_PART_EDIT_ICON]);
+  draw_icon (card, snapshot, shape, KONTOR_CARD_PART_MOVE_ICON, "go-jump-symbolic", 16,
+             &places[KONTOR_CARD_PART_MOVE_ICON]);
+}
