@@ -371,12 +371,23 @@ update_content (KontorContactsView *self)
     show_page (self, "no-results");
 }
 
+/* Whether the keyboard focus is in the table or on the board */
+static gboolean
+focus_is_in_content (KontorContactsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL &&
+         (focus == GTK_WIDGET (self->table) ||
+          gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table)) ||
+          (self->board != NULL && gtk_widget_is_ancestor (focus, self->board)));
+}
+
 static void
 on_search_entry_search_changed_cb (KontorContactsView *self,
                                    GtkSearchEntry     *entry)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   g_assert (KONTOR_IS_CONTACTS_VIEW (self));
@@ -385,10 +396,7 @@ on_search_entry_search_changed_cb (KontorContactsView *self,
    * capture): the entry takes over the typing before the search hides
    * the table, which would otherwise take the focus and the next keys
    * with it when nothing matches. */
-  if (text[0] != '\0' && focus != NULL &&
-      (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table)) ||
-       focus == GTK_WIDGET (self->table) ||
-       (self->board != NULL && gtk_widget_is_ancestor (focus, self->board))))
+  if (text[0] != '\0' && focus_is_in_content (self))
     {
       gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (entry))));
       gtk_editable_set_position (GTK_EDITABLE (entry), -1);
@@ -449,7 +457,6 @@ show_view (KontorContactsView *self,
            const char         *view)
 {
   g_autoptr(GVariant) state = g_action_get_state (G_ACTION (self->view_action));
-  GtkWidget *focus;
 
   if (!g_str_equal (view, "board"))
     view = "table";
@@ -460,11 +467,7 @@ show_view (KontorContactsView *self,
   update_view (self);
 
   /* the focus goes along to the other view, unless it is on the switch */
-  focus = gtk_widget_get_root (GTK_WIDGET (self)) != NULL
-            ? gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) : NULL;
-  if (focus != NULL && ((focus == GTK_WIDGET (self->table) ||
-                         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table))) ||
-                        (self->board != NULL && gtk_widget_is_ancestor (focus, self->board))))
+  if (focus_is_in_content (self))
     kontor_contacts_view_focus_table (self);
 }
 
