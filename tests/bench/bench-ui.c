@@ -58,7 +58,12 @@
  *                                 and p99 interval (the frame clock paints
  *                                 at most every 16.7 ms) and each frame's
  *                                 own work, from its start to its paint
- *                                 (board_scroll_worst_busy_ms, …_median_…)
+ *                                 (board_scroll_worst_busy_ms, …_median_…,
+ *                                 …_p99_…); next to them
+ *   anchor_scroll_worst_frame_ms  … the same of a bare GtkGridView of as
+ *                                 many items of the cards' height in a view
+ *                                 of the column's size (bench-anchor.c), and
+ *                                 board_scroll_worst_frame_ratio
  *   table_move_ms                 the same operation on the contact in the
  *                                 table's first row (to the next active
  *                                 status), committed; and
@@ -120,6 +125,8 @@ static const char *table_columns[] = {
 
 /* the fewest cards of the column scrolled to its end */
 #define BOARD_SCROLL_CARDS 5000
+/* the board's columns, kontor-board.css */
+#define BOARD_COLUMN_WIDTH 292
 
 /* longest wait for one frame before the figure is given up (null), and
  * for a whole child process; meson gives the bench 600 s */
@@ -529,6 +536,59 @@ on_scroll_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* Scrolls @scroll's view a page per frame, from a tick callback of
+ * @widget, until its last item is in view, and reports the intervals
+ * between painted frames and each frame's own work as @prefix_… */
+static void
+scroll_to_end (Scroll     *scroll,
+               GtkWidget  *widget,
+               const char *prefix)
+{
+  static const struct
+  {
+    const char *suffix;
+    int         percentile;    /* of the intervals, or -1 - of the work */
+  } figures[] = {
+    { "_worst_frame_ms", 100 }, { "_median_frame_ms", 50 }, { "_p99_frame_ms", 99 },
+    { "_worst_busy_ms", -1 - 100 }, { "_median_busy_ms", -1 - 50 }, { "_p99_busy_ms", -1 - 99 },
+  };
+  gint64 start;
+  g_autofree char *key = NULL;
+
+  scroll->intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  scroll->busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (scroll->child->frame_clock, "before-paint",
+                    G_CALLBACK (on_scroll_before_paint_cb), scroll);
+  g_signal_connect (scroll->child->frame_clock, "after-paint",
+                    G_CALLBACK (on_scroll_after_paint_cb), scroll);
+
+  start = g_get_monotonic_time ();
+  gtk_widget_add_tick_callback (widget, on_scroll_tick_cb, scroll, NULL);
+  while (!scroll->done && since_ms (start) < CHILD_TIMEOUT_S * 1000 / 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_data (scroll->child->frame_clock, scroll);
+
+  key = g_strconcat (prefix, "_s", NULL);
+  report (key, since_ms (start) / 1000);
+  g_free (key);
+  key = g_strconcat (prefix, "_done", NULL);
+  report (key, scroll->done);
+  g_free (key);
+  key = g_strconcat (prefix, "_frames", NULL);
+  report (key, scroll->intervals->len);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      int p = figures[i].percentile;
+
+      g_free (key);
+      key = g_strconcat (prefix, figures[i].suffix, NULL);
+      report (key, p >= 0 ? kontor_bench_percentile (scroll->intervals, p)
+                          : kontor_bench_percentile (scroll->busy, -1 - p));
+    }
+  g_array_unref (scroll->intervals);
+  g_array_unref (scroll->busy);
+}
+
 /* The board over the large store, its column with the fewest cards of
  * those with at least BOARD_SCROLL_CARDS (else the largest) brought into
  * view and scrolled to its end by a page per frame, as Page Down held
@@ -545,7 +605,6 @@ run_board_scroll (Child *child)
   GtkWidget *view, *grid_view, *scroller;
   KontorBoard *board;
   graphene_rect_t bounds;
-  gint64 start;
 
   open_context (child);
   g_settings_set_string (child->settings, "contacts-view", "board");
@@ -583,29 +642,45 @@ run_board_scroll (Child *child)
 
   scroll.adjustment = kontor_board_column_get_vadjustment (column);
   scroll.view_model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid_view)));
-  scroll.intervals = g_array_new (FALSE, FALSE, sizeof (double));
-  scroll.busy = g_array_new (FALSE, FALSE, sizeof (double));
-  g_signal_connect (child->frame_clock, "before-paint", G_CALLBACK (on_scroll_before_paint_cb),
-                    &scroll);
-  g_signal_connect (child->frame_clock, "after-paint", G_CALLBACK (on_scroll_after_paint_cb),
-                    &scroll);
+  scroll_to_end (&scroll, grid_view, "board_scroll");
+  /* for the anchor's cards */
+  report ("board_scroll_card_height",
+          gtk_adjustment_get_upper (scroll.adjustment) / MAX (scroll.n_cards, 1));
+  report ("board_scroll_page_height", gtk_adjustment_get_page_size (scroll.adjustment));
+}
 
-  start = g_get_monotonic_time ();
-  gtk_widget_add_tick_callback (grid_view, on_scroll_tick_cb, &scroll, NULL);
-  while (!scroll.done && since_ms (start) < CHILD_TIMEOUT_S * 1000 / 2)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handlers_disconnect_by_data (child->frame_clock, &scroll);
+/* The anchor of the board's scrolling: a bare GtkGridView of as many
+ * items (KONTOR_BENCH_GRID_ITEMS, the board column's count) as high as its
+ * cards (KONTOR_BENCH_GRID_ITEM_HEIGHT) in a view of the board column's
+ * width and height (KONTOR_BENCH_GRID_PAGE_HEIGHT), scrolled the same
+ * way, so in as many frames. */
+static void
+run_grid_anchor (Child *child)
+{
+  Scroll scroll = { child };
+  GtkWindow *window;
+  GtkWidget *anchor, *grid_view;
 
-  report ("board_scroll_s", since_ms (start) / 1000);
-  report ("board_scroll_done", scroll.done);
-  report ("board_scroll_frames", scroll.intervals->len);
-  report ("board_scroll_worst_frame_ms", kontor_bench_percentile (scroll.intervals, 100));
-  report ("board_scroll_median_frame_ms", kontor_bench_median (scroll.intervals));
-  report ("board_scroll_p99_frame_ms", kontor_bench_percentile (scroll.intervals, 99));
-  report ("board_scroll_worst_busy_ms", kontor_bench_percentile (scroll.busy, 100));
-  report ("board_scroll_median_busy_ms", kontor_bench_median (scroll.busy));
-  g_array_unref (scroll.intervals);
-  g_array_unref (scroll.busy);
+  scroll.n_cards = kontor_bench_env_uint ("KONTOR_BENCH_GRID_ITEMS", BOARD_SCROLL_CARDS);
+  window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (child->app)));
+  anchor = bench_anchor_grid_new (scroll.n_cards, BOARD_COLUMN_WIDTH,
+                                 kontor_bench_env_uint ("KONTOR_BENCH_GRID_ITEM_HEIGHT", 0));
+  gtk_widget_set_size_request (anchor, -1,
+                               kontor_bench_env_uint ("KONTOR_BENCH_GRID_PAGE_HEIGHT", 0));
+  gtk_widget_set_valign (anchor, GTK_ALIGN_START);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), anchor);
+  present (child, window);
+  if (wait_for_paint (child, 0) == 0)
+    g_error ("The window was never painted");
+  settle (500);
+
+  grid_view = g_object_get_data (G_OBJECT (anchor), "bench-grid-view");
+  scroll.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid_view));
+  scroll.view_model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid_view)));
+  scroll_to_end (&scroll, grid_view, "scroll");
+  report ("scroll_card_height",
+          gtk_adjustment_get_upper (scroll.adjustment) / MAX (scroll.n_cards, 1));
+  report ("scroll_page_height", gtk_adjustment_get_page_size (scroll.adjustment));
 }
 
 /* App start: spawn → first frame, like src/README.md "Performance targets" (there: exec → first
@@ -906,6 +981,8 @@ on_activate_cb (GApplication *application,
     run_board (child);
   else if (g_str_equal (child->mode, "board-scroll"))
     run_board_scroll (child);
+  else if (g_str_equal (child->mode, "grid-anchor"))
+    run_grid_anchor (child);
   else
     g_error ("Unknown mode %s", child->mode);
 
@@ -1116,10 +1193,13 @@ main (int   argc,
   g_autofree char *board_path = NULL;
   g_autofree char *board_runs = NULL;
   g_autoptr(GHashTable) board_scroll = NULL;
-  static const char * const board_scroll_keys[] = {
-    "board_scroll_cards", "board_scroll_done", "board_scroll_frames",
-    "board_scroll_worst_frame_ms", "board_scroll_median_frame_ms", "board_scroll_p99_frame_ms",
-    "board_scroll_worst_busy_ms", "board_scroll_median_busy_ms",
+  g_autoptr(GHashTable) grid_anchor = NULL;
+  g_autofree char *grid_items = NULL;
+  g_autofree char *grid_item_height = NULL;
+  g_autofree char *grid_page_height = NULL;
+  static const char * const scroll_keys[] = {
+    "done", "frames", "worst_frame_ms", "median_frame_ms", "p99_frame_ms",
+    "worst_busy_ms", "median_busy_ms", "p99_busy_ms",
   };
   GDestroyNotify unref = (GDestroyNotify) g_hash_table_unref;
   g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func (unref);
@@ -1205,6 +1285,14 @@ main (int   argc,
     }
   kontor_bench_log ("a board column of the %u contacts scrolled to its end", n_contacts);
   board_scroll = spawn_child (self_exe, "board-scroll", path);
+  kontor_bench_log ("its anchor: a bare grid view of as many cards scrolled to its end");
+  grid_items = g_strdup_printf ("%.0f", lookup (board_scroll, "board_scroll_cards"));
+  g_setenv ("KONTOR_BENCH_GRID_ITEMS", grid_items, TRUE);
+  grid_item_height = g_strdup_printf ("%.0f", lookup (board_scroll, "board_scroll_card_height"));
+  g_setenv ("KONTOR_BENCH_GRID_ITEM_HEIGHT", grid_item_height, TRUE);
+  grid_page_height = g_strdup_printf ("%.0f", lookup (board_scroll, "board_scroll_page_height"));
+  g_setenv ("KONTOR_BENCH_GRID_PAGE_HEIGHT", grid_page_height, TRUE);
+  grid_anchor = spawn_child (self_exe, "grid-anchor", path);
   kontor_bench_log ("the 100k table in use: memory, sorting, typing");
   g_ptr_array_add (interact, spawn_child (self_exe, "interact", path));
 
@@ -1301,9 +1389,20 @@ main (int   argc,
   kontor_bench_json_add_number (json, "board_open_cards_made",
                                 median_of (board, "board_open_cards_made"));
   kontor_bench_json_add_number (json, "board_open_widgets", median_of (board, "board_open_widgets"));
-  for (guint i = 0; i < G_N_ELEMENTS (board_scroll_keys); i++)
-    kontor_bench_json_add_number (json, board_scroll_keys[i],
-                                  lookup (board_scroll, board_scroll_keys[i]));
+  kontor_bench_json_add_number (json, "board_scroll_cards",
+                                lookup (board_scroll, "board_scroll_cards"));
+  for (guint i = 0; i < G_N_ELEMENTS (scroll_keys); i++)
+    {
+      g_autofree char *board_key = g_strconcat ("board_scroll_", scroll_keys[i], NULL);
+      g_autofree char *anchor_key = g_strconcat ("scroll_", scroll_keys[i], NULL);
+      g_autofree char *json_key = g_strconcat ("anchor_scroll_", scroll_keys[i], NULL);
+
+      kontor_bench_json_add_number (json, board_key, lookup (board_scroll, board_key));
+      kontor_bench_json_add_number (json, json_key, lookup (grid_anchor, anchor_key));
+    }
+  kontor_bench_json_add_number (json, "board_scroll_worst_frame_ratio",
+                                lookup (board_scroll, "board_scroll_worst_frame_ms") /
+                                lookup (grid_anchor, "scroll_worst_frame_ms"));
 
   kontor_test_rmdir (dir);
   kontor_bench_json_add_number (json, "bench_total_s",
