@@ -536,24 +536,47 @@ on_scroll_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* report () of @prefix@name */
+static void
+report_as (const char *prefix,
+           const char *name,
+           double      value)
+{
+  g_autofree char *key = g_strconcat (prefix, name, NULL);
+
+  report (key, value);
+}
+
+/* The worst, median and p99 of @values as @prefix_worst@name, … */
+static void
+report_spread (const char *prefix,
+               const char *name,
+               GArray     *values)
+{
+  static const struct
+  {
+    const char *which;
+    double      percentile;
+  } spread[] = { { "_worst", 100 }, { "_median", 50 }, { "_p99", 99 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spread); i++)
+    {
+      g_autofree char *key = g_strconcat (spread[i].which, name, NULL);
+
+      report_as (prefix, key, kontor_bench_percentile (values, spread[i].percentile));
+    }
+}
+
 /* Scrolls @scroll's view a page per frame, from a tick callback of
  * @widget, until its last item is in view, and reports the intervals
- * between painted frames and each frame's own work as @prefix_… */
+ * between painted frames and each frame's own work as @prefix_… (with
+ * the items' height and the page's, for the anchor to have the same) */
 static void
 scroll_to_end (Scroll     *scroll,
                GtkWidget  *widget,
                const char *prefix)
 {
-  static const struct
-  {
-    const char *suffix;
-    int         percentile;    /* of the intervals, or -1 - of the work */
-  } figures[] = {
-    { "_worst_frame_ms", 100 }, { "_median_frame_ms", 50 }, { "_p99_frame_ms", 99 },
-    { "_worst_busy_ms", -1 - 100 }, { "_median_busy_ms", -1 - 50 }, { "_p99_busy_ms", -1 - 99 },
-  };
   gint64 start;
-  g_autofree char *key = NULL;
 
   scroll->intervals = g_array_new (FALSE, FALSE, sizeof (double));
   scroll->busy = g_array_new (FALSE, FALSE, sizeof (double));
@@ -568,23 +591,14 @@ scroll_to_end (Scroll     *scroll,
     g_main_context_iteration (NULL, TRUE);
   g_signal_handlers_disconnect_by_data (scroll->child->frame_clock, scroll);
 
-  key = g_strconcat (prefix, "_s", NULL);
-  report (key, since_ms (start) / 1000);
-  g_free (key);
-  key = g_strconcat (prefix, "_done", NULL);
-  report (key, scroll->done);
-  g_free (key);
-  key = g_strconcat (prefix, "_frames", NULL);
-  report (key, scroll->intervals->len);
-  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
-    {
-      int p = figures[i].percentile;
-
-      g_free (key);
-      key = g_strconcat (prefix, figures[i].suffix, NULL);
-      report (key, p >= 0 ? kontor_bench_percentile (scroll->intervals, p)
-                          : kontor_bench_percentile (scroll->busy, -1 - p));
-    }
+  report_as (prefix, "_s", since_ms (start) / 1000);
+  report_as (prefix, "_done", scroll->done);
+  report_as (prefix, "_frames", scroll->intervals->len);
+  report_spread (prefix, "_frame_ms", scroll->intervals);
+  report_spread (prefix, "_busy_ms", scroll->busy);
+  report_as (prefix, "_card_height",
+             gtk_adjustment_get_upper (scroll->adjustment) / MAX (scroll->n_cards, 1));
+  report_as (prefix, "_page_height", gtk_adjustment_get_page_size (scroll->adjustment));
   g_array_unref (scroll->intervals);
   g_array_unref (scroll->busy);
 }
@@ -643,10 +657,6 @@ run_board_scroll (Child *child)
   scroll.adjustment = kontor_board_column_get_vadjustment (column);
   scroll.view_model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid_view)));
   scroll_to_end (&scroll, grid_view, "board_scroll");
-  /* for the anchor's cards */
-  report ("board_scroll_card_height",
-          gtk_adjustment_get_upper (scroll.adjustment) / MAX (scroll.n_cards, 1));
-  report ("board_scroll_page_height", gtk_adjustment_get_page_size (scroll.adjustment));
 }
 
 /* The anchor of the board's scrolling: a bare GtkGridView of as many
@@ -678,9 +688,6 @@ run_grid_anchor (Child *child)
   scroll.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid_view));
   scroll.view_model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid_view)));
   scroll_to_end (&scroll, grid_view, "scroll");
-  report ("scroll_card_height",
-          gtk_adjustment_get_upper (scroll.adjustment) / MAX (scroll.n_cards, 1));
-  report ("scroll_page_height", gtk_adjustment_get_page_size (scroll.adjustment));
 }
 
 /* App start: spawn → first frame, like src/README.md "Performance targets" (there: exec → first
@@ -1194,9 +1201,16 @@ main (int   argc,
   g_autofree char *board_runs = NULL;
   g_autoptr(GHashTable) board_scroll = NULL;
   g_autoptr(GHashTable) grid_anchor = NULL;
-  g_autofree char *grid_items = NULL;
-  g_autofree char *grid_item_height = NULL;
-  g_autofree char *grid_page_height = NULL;
+  /* what the grid anchor takes from the board's run */
+  static const struct
+  {
+    const char *variable;
+    const char *key;
+  } grid_shape[] = {
+    { "KONTOR_BENCH_GRID_ITEMS", "board_scroll_cards" },
+    { "KONTOR_BENCH_GRID_ITEM_HEIGHT", "board_scroll_card_height" },
+    { "KONTOR_BENCH_GRID_PAGE_HEIGHT", "board_scroll_page_height" },
+  };
   static const char * const scroll_keys[] = {
     "done", "frames", "worst_frame_ms", "median_frame_ms", "p99_frame_ms",
     "worst_busy_ms", "median_busy_ms", "p99_busy_ms",
@@ -1286,12 +1300,12 @@ main (int   argc,
   kontor_bench_log ("a board column of the %u contacts scrolled to its end", n_contacts);
   board_scroll = spawn_child (self_exe, "board-scroll", path);
   kontor_bench_log ("its anchor: a bare grid view of as many cards scrolled to its end");
-  grid_items = g_strdup_printf ("%.0f", lookup (board_scroll, "board_scroll_cards"));
-  g_setenv ("KONTOR_BENCH_GRID_ITEMS", grid_items, TRUE);
-  grid_item_height = g_strdup_printf ("%.0f", lookup (board_scroll, "board_scroll_card_height"));
-  g_setenv ("KONTOR_BENCH_GRID_ITEM_HEIGHT", grid_item_height, TRUE);
-  grid_page_height = g_strdup_printf ("%.0f", lookup (board_scroll, "board_scroll_page_height"));
-  g_setenv ("KONTOR_BENCH_GRID_PAGE_HEIGHT", grid_page_height, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (grid_shape); i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%.0f", lookup (board_scroll, grid_shape[i].key));
+
+      g_setenv (grid_shape[i].variable, value, TRUE);
+    }
   grid_anchor = spawn_child (self_exe, "grid-anchor", path);
   kontor_bench_log ("the 100k table in use: memory, sorting, typing");
   g_ptr_array_add (interact, spawn_child (self_exe, "interact", path));
