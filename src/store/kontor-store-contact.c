@@ -23,26 +23,6 @@
 
 #define KONTOR_PIPELINE_STATUS_NEW_ID "00000000-0000-7000-8000-000000000001"
 
-static char *
-lookup_company_name (KontorStore *self,
-                     const char  *company_id)
-{
-  sqlite3_stmt *stmt;
-  char *name = NULL;
-
-  if (company_id == NULL)
-    return NULL;
-
-  stmt = _kontor_store_prepare (self, "SELECT name FROM company WHERE id = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, company_id, -1, SQLITE_TRANSIENT);
-  _kontor_store_step_one (self, stmt, NULL, &name, NULL);
-
-  return name;
-}
-
 /* The company name the sort keys and search document need */
 static void
 contact_derive (KontorStore  *self,
@@ -50,7 +30,7 @@ contact_derive (KontorStore  *self,
 {
   KontorContact *contact = KONTOR_CONTACT (record);
   g_autofree char *company_name =
-    lookup_company_name (self, kontor_contact_get_company_id (contact));
+    _kontor_store_dup_name (self, "company", kontor_contact_get_company_id (contact));
 
   kontor_contact_set_company_name (contact, company_name);
 }

@@ -579,6 +579,7 @@ update_record (KontorStore            *self,
   int n = 1;
 
   kontor_record_set_rowid (record, kontor_record_get_rowid (old));
+  _kontor_store_forget_names (self, info->table);
 
   if (info->derive != NULL)
     info->derive (self, record);
@@ -947,6 +948,7 @@ _kontor_store_delete_record (KontorStore   *self,
 
   if (info->check_delete != NULL && !info->check_delete (self, stored, error))
     return FALSE;
+  _kontor_store_forget_names (self, info->table);
 
   /* link entries name the owner, so they go with the record's own */
   if (!_kontor_store_drop_outbox (self, id, error) ||

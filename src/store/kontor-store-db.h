@@ -41,6 +41,12 @@ struct _KontorStore
   GHashTable  *pending_many;
   gboolean     in_transaction;
 
+  /* Names looked up during the running transaction
+   * (_kontor_store_dup_name()): id -> name, and the tables they came
+   * from; a change of such a table forgets them all */
+  GHashTable  *names;
+  GHashTable  *name_tables;
+
   /* Search (kontor-store-query.c): the ordered rows of the last filter
    * without search text, valid while data_version is unchanged */
   guint64      data_version;
@@ -106,6 +112,11 @@ void          _kontor_store_rollback       (KontorStore   *self);
 gboolean      _kontor_store_end            (KontorStore   *self,
                                             gboolean       ok,
                                             GError       **error);
+void          _kontor_store_forget_names   (KontorStore   *self,
+                                            const char    *table);
+char *        _kontor_store_dup_name       (KontorStore   *self,
+                                            const char    *table,
+                                            const char    *id);
 void          _kontor_store_note_change    (KontorStore   *self,
                                             const char    *entity,
                                             gint64         rowid);

@@ -50,6 +50,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -154,6 +155,24 @@ _kontor_store_set_error (KontorStore  *self,
                    _("The database reported an error: %s"), detail);
       break;
     }
+}
+
+/* Statements are looked up by their text on every use, hundreds of
+ * thousands of times in an import: hashing every character of a long
+ * INSERT cost more than a fortieth of it. Statements differ in length or
+ * in their table, columns and conditions, so the length and 32 characters
+ * spread over the text tell them apart; equal hashes compare whole texts. */
+static guint
+statement_hash (gconstpointer key)
+{
+  const char *sql = key;
+  gsize length = strlen (sql);
+  guint hash = (guint) length;
+
+  for (gsize i = 0; i < 32 && length > 0; i++)
+    hash = hash * 31 + (guchar) sql[i * length / 32];
+
+  return hash;
 }
 
 /**
@@ -382,6 +401,75 @@ _kontor_store_select_rowids (KontorStore  *self,
   return g_steal_pointer (&rowids);
 }
 
+static void
+forget_names (KontorStore *self)
+{
+  g_hash_table_remove_all (self->names);
+  g_hash_table_remove_all (self->name_tables);
+}
+
+/**
+ * _kontor_store_forget_names:
+ * @self: a store
+ * @table: a table about to change
+ *
+ * Forgets what _kontor_store_dup_name() looked up when it came from
+ * @table: called before a row of it is written, so that what the write
+ * updates next (a renamed company's contacts) sees the new name.
+ */
+void
+_kontor_store_forget_names (KontorStore *self,
+                            const char  *table)
+{
+  if (g_hash_table_contains (self->name_tables, table))
+    forget_names (self);
+}
+
+/**
+ * _kontor_store_dup_name:
+ * @self: a store
+ * @table: a table with the columns id and name
+ * @id: (nullable): the id of one of its rows
+ *
+ * The name of a record another one shows (a contact's company), looked up
+ * once per transaction: an import of thousands of contacts of the same
+ * companies asks for each name many times. Forgotten when @table changes
+ * and when the transaction ends.
+ *
+ * Returns: (transfer full) (nullable): the name, %NULL without one
+ */
+char *
+_kontor_store_dup_name (KontorStore *self,
+                        const char  *table,
+                        const char  *id)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+  gpointer cached;
+
+  if (id == NULL)
+    return NULL;
+  if (g_hash_table_lookup_extended (self->names, id, NULL, &cached))
+    return g_strdup (cached);
+
+  sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?1", table);
+  stmt = _kontor_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self, stmt, NULL, &name, NULL) < 0)
+    return NULL;
+
+  if (self->in_transaction)
+    {
+      g_hash_table_insert (self->names, g_strdup (id), g_strdup (name));
+      g_hash_table_add (self->name_tables, g_strdup (table));
+    }
+
+  return name;
+}
+
 /**
  * _kontor_store_begin:
  * @self: a store
@@ -414,6 +502,7 @@ _kontor_store_begin (KontorStore  *self,
   self->in_transaction = TRUE;
   g_hash_table_remove_all (self->pending_changes);
   g_hash_table_remove_all (self->pending_many);
+  forget_names (self);
 
   return TRUE;
 }
@@ -421,8 +510,10 @@ _kontor_store_begin (KontorStore  *self,
 void
 _kontor_store_rollback (KontorStore *self)
 {
-  /* an order read inside the transaction is not the store's any more */
+  /* an order read inside the transaction is not the store's any more,
+   * nor a name */
   self->data_version++;
+  forget_names (self);
 
   if (self->savepoints > 0)
     {
@@ -528,6 +619,8 @@ _kontor_store_commit (KontorStore  *self,
     }
 
   self->in_transaction = FALSE;
+  /* another connection (a job's) may write next */
+  forget_names (self);
   /* Handlers may start the next transaction: hand them fresh tables. */
   changes = g_steal_pointer (&self->pending_changes);
   many = g_steal_pointer (&self->pending_many);
@@ -556,6 +649,7 @@ _kontor_store_note_change (KontorStore *self,
 
   /* any change may change an order (a renamed company, a moved column) */
   self->data_version++;
+  _kontor_store_forget_names (self, entity);
 
   if (rowids == NULL)
     {
@@ -835,6 +929,8 @@ kontor_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending_changes, g_hash_table_unref);
   g_clear_pointer (&self->pending_many, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->name_tables, g_hash_table_unref);
 
   if (self->db != NULL)
     {
@@ -916,11 +1012,13 @@ kontor_store_class_init (KontorStoreClass *klass)
 static void
 kontor_store_init (KontorStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->statements = g_hash_table_new_full (statement_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) g_array_unref);
   self->pending_many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->name_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**

@@ -1966,6 +1966,49 @@ test_company_rename_updates_contacts (Fixture       *fixture,
   g_assert_cmpuint (changed->entities->len, ==, 2);
 }
 
+/* A contact's company name is looked up once per transaction
+ * (_kontor_store_dup_name()); a rename in the same transaction is seen by
+ * the contacts written before it and after it. */
+static void
+test_company_rename_in_one_transaction (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorCompany) alpha = save_new_company (store, "Alpha GmbH");
+  g_autoptr(KontorContact) x = kontor_contact_new ();
+  g_autoptr(KontorContact) y = kontor_contact_new ();
+  g_autoptr(KontorContact) loaded = NULL;
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kontor_contact_set_last_name (x, "Xaver");
+  kontor_contact_set_company_id (x, id_of (alpha));
+  kontor_contact_set_last_name (y, "Ypsilon");
+  kontor_contact_set_company_id (y, id_of (alpha));
+  kontor_company_set_name (alpha, "Zeta Werke");
+  g_ptr_array_add (batch, x);
+  g_ptr_array_add (batch, alpha);
+  g_ptr_array_add (batch, y);
+  g_assert_true (kontor_store_save_all (store, batch, NULL, &error));
+  g_assert_no_error (error);
+
+  loaded = reload (store, x);
+  g_assert_cmpstr (kontor_contact_get_company_name (loaded), ==, "Zeta Werke");
+  g_clear_object (&loaded);
+  loaded = reload (store, y);
+  g_assert_cmpstr (kontor_contact_get_company_name (loaded), ==, "Zeta Werke");
+
+  kontor_filter_set_search_text (filter, "zeta");
+  found = query_contacts (store, filter);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_array_unref);
+  kontor_filter_set_search_text (filter, "alpha");
+  found = query_contacts (store, filter);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 static void
 test_company_delete_updates_contacts (Fixture       *fixture,
                                       gconstpointer  data)
@@ -2258,6 +2301,7 @@ main (int   argc,
   TEST ("/store/changed/handler-may-save", test_changed_handler_may_save);
 
   TEST ("/store/company/rename-updates-contacts", test_company_rename_updates_contacts);
+  TEST ("/store/company/rename-in-one-transaction", test_company_rename_in_one_transaction);
   TEST ("/store/company/delete-updates-contacts", test_company_delete_updates_contacts);
   TEST ("/store/contact/change-company", test_contact_changes_company);
   TEST ("/store/company/find", test_find_companies);
