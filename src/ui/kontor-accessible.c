@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
 #include "kontor-accessible.h"
@@ -15,7 +16,7 @@
  * list, grid and column views (GTK 4.12 brings
  * gtk_list_item_set_accessible_label()), the button and the list of a
  * GtkDropDown, the arrows of a GtkCalendar, the header of a
- * GtkShortcutsWindow. Without a name, GTK's AT-SPI backend reads out
+ * GtkShortcutsWindow, the list of an AdwComboRow. Without a name, GTK's AT-SPI backend reads out
  * the type name ("GtkListItemWidget", "GtkToggleButton"). And the names
  * GTK 4.8 doubles: a button with a mnemonic ("_Save Save").
  * tests/ui/test-accessible-names.py walks the app as a screen reader
@@ -96,54 +97,85 @@ update_drop_down_description (GtkDropDown *drop_down,
                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* The items of a list of choices (a GtkDropDown's, an AdwComboRow's):
+ * each named by its text, in the list with a check mark on the chosen
+ * one. @owner is the drop-down or the combo row, which tells the chosen
+ * item; it is the factory's data, with "kontor-check" set on a list's
+ * factory. */
 static void
-update_drop_down_check (GtkDropDown *drop_down,
-                        GParamSpec  *pspec,
-                        GtkListItem *list_item)
+update_choice_check (GObject     *owner,
+                     GParamSpec  *pspec,
+                     GtkListItem *list_item)
 {
   GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
-  gboolean chosen = gtk_list_item_get_item (list_item) != NULL &&
-                    gtk_list_item_get_item (list_item) ==
-                    gtk_drop_down_get_selected_item (drop_down);
+  g_autoptr(GObject) chosen = NULL;
 
-  gtk_widget_set_opacity (check, chosen ? 1.0 : 0.0);
+  g_object_get (owner, "selected-item", &chosen, NULL);
+  gtk_widget_set_opacity (check, chosen != NULL &&
+                                 gtk_list_item_get_item (list_item) == (gpointer) chosen
+                                 ? 1.0 : 0.0);
 }
 
 static void
-on_drop_down_item_setup_cb (GtkSignalListItemFactory *factory,
-                            GtkListItem              *list_item,
-                            GtkDropDown              *drop_down)
+on_choice_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    GObject                  *owner)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("object-select-symbolic"));
+  if (g_object_get_data (G_OBJECT (factory), "kontor-check") != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("object-select-symbolic"));
   gtk_list_item_set_child (list_item, box);
 }
 
 static void
-on_drop_down_item_bind_cb (GtkSignalListItemFactory *factory,
-                           GtkListItem              *list_item,
-                           GtkDropDown              *drop_down)
+on_choice_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   GObject                  *owner)
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+  gpointer item = gtk_list_item_get_item (list_item);
+  const char *text = GTK_IS_STRING_OBJECT (item)
+                     ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "";
 
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), text);
   kontor_accessible_label_list_item (box, GTK_ACCESSIBLE_ROLE_LIST_ITEM, text);
-  g_signal_connect_object (drop_down, "notify::selected-item",
-                           G_CALLBACK (update_drop_down_check), list_item, 0);
-  update_drop_down_check (drop_down, NULL, list_item);
+  if (g_object_get_data (G_OBJECT (factory), "kontor-check") == NULL)
+    return;
+  g_signal_connect_object (owner, "notify::selected-item",
+                           G_CALLBACK (update_choice_check), list_item, 0);
+  update_choice_check (owner, NULL, list_item);
 }
 
 static void
-on_drop_down_item_unbind_cb (GtkSignalListItemFactory *factory,
-                             GtkListItem              *list_item,
-                             GtkDropDown              *drop_down)
+on_choice_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     GObject                  *owner)
 {
-  g_signal_handlers_disconnect_by_func (drop_down, update_drop_down_check, list_item);
+  g_signal_handlers_disconnect_by_func (owner, update_choice_check, list_item);
+}
+
+/* Returns: (transfer full): a factory of named items for @owner's
+ * #GtkStringObject choices: for its list (@check) or for the chosen one
+ * it shows */
+static GtkListItemFactory *
+choice_factory_new (GObject  *owner,
+                    gboolean  check)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  if (check)
+    g_object_set_data (G_OBJECT (factory), "kontor-check", GINT_TO_POINTER (TRUE));
+
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_choice_setup_cb), owner, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_choice_bind_cb), owner, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_choice_unbind_cb), owner, 0);
+
+  return factory;
 }
 
 /**
@@ -179,13 +211,7 @@ kontor_accessible_label_drop_down (GtkDropDown *drop_down)
       break;
     }
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (on_drop_down_item_setup_cb),
-                           drop_down, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (on_drop_down_item_bind_cb),
-                           drop_down, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_drop_down_item_unbind_cb),
-                           drop_down, 0);
+  factory = choice_factory_new (G_OBJECT (drop_down), TRUE);
   gtk_drop_down_set_list_factory (drop_down, factory);
 }
 
@@ -324,6 +350,27 @@ name_mnemonic_buttons (GtkWidget *widget)
     name_mnemonic_buttons (child);
 }
 
+/* An AdwComboRow shows its chosen item and pops up its list in GTK 4.8's
+ * list views, whose items have no name: named items instead, once per
+ * row. Only rows of strings (all of Kontor's: a row without an
+ * expression shows strings alone); another row keeps its factories. */
+static void
+name_combo_row_items (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkListItemFactory) list_factory = NULL;
+
+  if (g_object_get_data (G_OBJECT (row), "kontor-named-items") != NULL ||
+      adw_combo_row_get_expression (row) != NULL)
+    return;
+
+  factory = choice_factory_new (G_OBJECT (row), FALSE);
+  list_factory = choice_factory_new (G_OBJECT (row), TRUE);
+  adw_combo_row_set_factory (row, factory);
+  adw_combo_row_set_list_factory (row, list_factory);
+  g_object_set_data (G_OBJECT (row), "kontor-named-items", GINT_TO_POINTER (TRUE));
+}
+
 static gboolean
 on_widget_map_hook (GSignalInvocationHint *hint,
                     guint                  n_values,
@@ -338,20 +385,22 @@ on_widget_map_hook (GSignalInvocationHint *hint,
   if (GTK_IS_WINDOW (widget) || GTK_IS_BUTTON (widget) ||
       GTK_IS_STACK (gtk_widget_get_parent (widget)))
     name_mnemonic_buttons (widget);
+  if (ADW_IS_COMBO_ROW (widget))
+    name_combo_row_items (ADW_COMBO_ROW (widget));
 
   return TRUE;
 }
 
 /**
- * kontor_accessible_fix_mnemonics:
+ * kontor_accessible_name_on_map:
  *
  * From now on, every button with a mnemonic is named by its text alone
  * ("Save", not "_Save Save") when its window is shown or it is: the
- * buttons of message dialogs and GTK's own included. Call it once, at
- * startup.
+ * buttons of message dialogs and GTK's own included; and the items of
+ * every combo row's list by their text. Call it once, at startup.
  */
 void
-kontor_accessible_fix_mnemonics (void)
+kontor_accessible_name_on_map (void)
 {
   static gsize installed = 0;
 

@@ -15,6 +15,6 @@ void kontor_accessible_label_calendar    (GtkCalendar       *calendar);
 void kontor_accessible_label_search_entry (GtkWidget        *root,
                                           const char       *label);
 void kontor_accessible_label_shortcuts   (GtkShortcutsWindow *window);
-void kontor_accessible_fix_mnemonics     (void);
+void kontor_accessible_name_on_map       (void);
 
 G_END_DECLS

@@ -251,7 +251,7 @@ kontor_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (kontor_application_parent_class)->startup (application);
 
-  kontor_accessible_fix_mnemonics ();
+  kontor_accessible_name_on_map ();
 
   if (kontor_application_is_uninstalled ())
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),

@@ -10,14 +10,16 @@
 # filter's list and the column chooser of its header, the Preferences
 # (every page) and the Keyboard Shortcuts windows, the pipeline board
 # with the popovers of a card and a column and the board settings, a
-# contact's page with its popovers (dates, colleagues, menu), the
-# question before a delete and the "New Contact" dialog,
+# contact's page with its popovers (dates, colleagues, menu) and the
+# lists of its combo rows, the question before a delete and the "New
+# Contact" dialog with the lists of its combo rows,
 # reached by AT-SPI actions (clicking the "Board" toggle, the menu
 # buttons, the items of a menu, a card's "Edit" button, the "New Contact"
 # button) and closed again the same way. The column chooser has no
 # action in GTK 4.8, only the right mouse button (as Orca offers it):
 # that one is a right click with xdotool where AT-SPI says the column
-# title is. It fails listing every interactive control (buttons,
+# title is; a combo row has none either, so it is reached with Tab and
+# opened with Enter, as a person does without a mouse. It fails listing every interactive control (buttons,
 # toggles, check boxes, entries, combo boxes, focusable list items, ...)
 # and every window whose name is empty or only a GTK type name
 # ("GtkToggleButton"), which is what GTK says when nobody gave the
@@ -349,6 +351,38 @@ def point_at(accessible, window_title, *then):
             int(geometry['Y']) + y + height // 2, *then)
 
 
+def open_combo_row(walk, pyatspi, combo):
+    """Opens the list of a combo row as a person does with the keyboard
+    (the row has no AT-SPI action in GTK 4.8, and may be scrolled out of
+    sight): Tab until the row has the focus, Enter, then walks the list
+    and closes it with Escape. The row is one stop for the walk, so its
+    list is walked from the row's children."""
+    def inside():
+        return [seen for child in combo if child is not None
+                for seen in walk.walk(child)]
+    for _ in range(100):
+        if combo.getState().contains(pyatspi.STATE_FOCUSED):
+            break
+        xdotool('key', 'Tab')
+        time.sleep(0.05)
+    else:
+        fail(f'Tab never reached “{combo.name}”')
+    closed = len(inside())
+    xdotool('key', 'Return')
+    wait_for(f'the list of “{combo.name}”', lambda: len(inside()) > closed)
+    xdotool('key', 'Escape')
+
+
+def open_combo_rows(walk, pyatspi, seen, where, labels):
+    """Opens and walks the lists of the combo rows @labels among @seen."""
+    for label in labels:
+        combos = [a for (a, r, n, st, _) in seen if r == pyatspi.ROLE_COMBO_BOX and n == label
+                  and st.contains(pyatspi.STATE_FOCUSABLE)]
+        if not combos:
+            fail(f'no “{label}” choice in {where}')
+        open_combo_row(walk, pyatspi, combos[0])
+
+
 def right_click(accessible, window_title):
     point_at(accessible, window_title, 'click', '3')
 
@@ -512,6 +546,10 @@ def walk_app(pyatspi, app_process):
             fail(f'no “{label}” button on the contact page')
         open_popover(walk, buttons[0], label)
     shown.append('its popovers')
+    open_combo_rows(walk, P, seen, 'the contact page',
+                    ('Salutation', 'Correspondence Language', 'Pipeline Status',
+                     'Assigned Team'))
+    shown.append('its lists of choices')
 
     # The question before a delete, from the contact menu; "Cancel"
     # closes it
@@ -531,8 +569,11 @@ def walk_app(pyatspi, app_process):
     click(new[0])
     dialog = wait_for('the “New Contact” dialog',
                       lambda: [w for w in windows(app) if w.name == 'New Contact'])
-    walk.walk(dialog[0])
-    shown.append('new contact dialog')
+    seen = wait_for('the controls of the “New Contact” dialog',
+                    lambda: (lambda s: s if pick(s, P.ROLE_COMBO_BOX, 'Status') else None)
+                    (walk.walk(dialog[0])))
+    open_combo_rows(walk, P, seen, 'the “New Contact” dialog', ('Salutation', 'Status'))
+    shown.append('new contact dialog with its lists of choices')
 
     print('1..2')
     print(f'# walked the {", ".join(shown)}: {walk.n_checked} controls')
