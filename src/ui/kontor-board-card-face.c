@@ -560,6 +560,9 @@ draw_text (GtkWidget             *card,
   return extents.width;
 }
 
+/* The symbolic icon of 16 px, drawn @size wide: a size Adwaita has as
+ * an image only, never its SVG (see .board-avatar-empty in
+ * kontor-board.css) */
 static void
 draw_icon (GtkWidget             *card,
            GtkSnapshot           *snapshot,
@@ -576,7 +579,7 @@ draw_icon (GtkWidget             *card,
   if (place->size.width <= 0)
     return;
 
-  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, size,
+  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, 16,
                                      gtk_widget_get_scale_factor (card),
                                      gtk_widget_get_direction (card), 0);
   get_part_color (shape, colored_as, FALSE, &color);

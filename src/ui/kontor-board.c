@@ -279,10 +279,19 @@ rebuild_columns (KontorBoard *self)
   update_n_items (self);
 }
 
+/* The page that says why there are no columns gets its icon when first
+ * shown: a large symbolic icon is an SVG, and GTK 4.8 looks up the icons
+ * of hidden pages too, which loaded the SVG loader (librsvg) on a thread
+ * while the board's first frame waited for it (src/README.md
+ * "Performance targets") */
 static void
 update_stack (KontorBoard *self)
 {
-  gtk_stack_set_visible_child_name (self->stack, shows_columns (self) ? "columns" : "restricted");
+  gboolean columns = shows_columns (self);
+
+  if (!columns && adw_status_page_get_icon_name (self->restricted_page) == NULL)
+    adw_status_page_set_icon_name (self->restricted_page, "view-grid-symbolic");
+  gtk_stack_set_visible_child_name (self->stack, columns ? "columns" : "restricted");
   update_n_items (self);
 }
 
@@ -566,6 +575,7 @@ kontor_board_class_init (KontorBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoard, stack);
   gtk_widget_class_bind_template_child (widget_class, KontorBoard, scroller);
   gtk_widget_class_bind_template_child (widget_class, KontorBoard, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoard, restricted_page);
 
   _kontor_board_class_init_moves (widget_class);
 }
