@@ -659,6 +659,11 @@ kontor_board_column_measure (GtkWidget      *widget,
 {
   *minimum = *natural = 0;
 
+  /* until the frame that shows the board is painted, no room: measured
+   * again then (see kontor_board_map()) */
+  if (_kontor_board_awaits_frame (KONTOR_BOARD_COLUMN (widget)->board))
+    return;
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
