@@ -301,6 +301,24 @@ dup_shape_key (const KontorBoardCardFace *face)
                             ? g_utf8_strlen (face->texts[KONTOR_CARD_PART_AVATAR_MORE], -1) : 0);
 }
 
+/* Between measurements the prototype shows every part: GTK works out the
+ * styles of shown widgets only, and a part shown for a measurement
+ * between two frames would be measured with the styles it had when last
+ * shown, or none (the fonts of a card shown just after the board) */
+static void
+rest_prototype (KontorBoard *board)
+{
+  KontorBoardCard *card = KONTOR_BOARD_CARD (board->card_prototype);
+
+  for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
+    {
+      GtkWidget *part = _kontor_board_card_get_part (card, i);
+
+      if (part != NULL)
+        gtk_widget_set_visible (part, TRUE);
+    }
+}
+
 /**
  * _kontor_board_card_face_add_prototype:
  * @board: a board being made
@@ -326,6 +344,7 @@ _kontor_board_card_face_add_prototype (KontorBoard *board)
   gtk_widget_set_child_visible (board->card_prototype, FALSE);
   gtk_widget_set_parent (board->card_prototype, board->card_shelf);
   _kontor_board_card_make_full (KONTOR_BOARD_CARD (board->card_prototype));
+  rest_prototype (board);
 }
 
 static GtkWidget *
@@ -419,6 +438,7 @@ get_shape (KontorBoard               *board,
       pango_font_description_set_weight (shape->fonts[KONTOR_CARD_PART_DUE],
                                          face->overdue ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
       g_hash_table_insert (board->card_shapes, g_steal_pointer (&key), shape);
+      rest_prototype (board);
     }
 
   return shape;
@@ -467,6 +487,7 @@ get_places (KontorBoard               *board,
             graphene_rect_init (&places[i], 0, 0, 0, 0);
         }
       g_hash_table_insert (shape->places, GINT_TO_POINTER (width), places);
+      rest_prototype (board);
     }
 
   return places;
@@ -560,6 +581,9 @@ draw_text (GtkWidget             *card,
   return extents.width;
 }
 
+/* The symbolic icon of 16 px, drawn @size wide: a size Adwaita has as
+ * an image only, never its SVG (see .board-avatar-empty in
+ * kontor-board.css) */
 static void
 draw_icon (GtkWidget             *card,
            GtkSnapshot           *snapshot,
@@ -576,7 +600,7 @@ draw_icon (GtkWidget             *card,
   if (place->size.width <= 0)
     return;
 
-  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, size,
+  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, 16,
                                      gtk_widget_get_scale_factor (card),
                                      gtk_widget_get_direction (card), 0);
   get_part_color (shape, colored_as, FALSE, &color);

@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* A column's state, shared by kontor-board-column.c (list, cards, drops)
- * and kontor-board-column-menu.c (the column menu); not for other files. */
+/* A column's state, shared by kontor-board-column.c (list, view, drops),
+ * kontor-board-column-cards.c (the cards made) and
+ * kontor-board-column-menu.c (the column menu); not for other files. */
 struct _KontorBoardColumn
 {
   GtkBox                parent_instance;
@@ -39,5 +40,9 @@ struct _KontorBoardColumn
 KontorStore *_kontor_board_column_get_store      (KontorBoardColumn *self);
 void         _kontor_board_column_class_init_menu (GtkWidgetClass   *widget_class);
 void         _kontor_board_column_init_menu       (KontorBoardColumn *self);
+void         _kontor_board_column_foreach_card    (KontorBoardColumn *self,
+                                                   void             (*func) (KontorBoardCard *card,
+                                                                             gpointer         data),
+                                                   gpointer           data);
 
 G_END_DECLS

@@ -433,24 +433,6 @@ on_fill_neighbour_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Calls @func for each card the view has made */
-static void
-foreach_card (KontorBoardColumn *self,
-              void             (*func) (KontorBoardCard *card,
-                                        gpointer         data),
-              gpointer           data)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->grid_view));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *card = gtk_widget_get_first_child (row);
-
-      if (KONTOR_IS_BOARD_CARD (card) && kontor_board_card_get_contact (KONTOR_BOARD_CARD (card)))
-        func (KONTOR_BOARD_CARD (card), data);
-    }
-}
-
 static void
 clear_drop_mark (KontorBoardCard *card,
                  gpointer         data)
@@ -467,7 +449,7 @@ on_vadjustment_value_changed_cb (KontorBoardColumn *self,
   on_vadjustment_changed_cb (self);
   /* Scrolled under a drag (the drag held at its edge): the cards move, the
    * pointer does not, so no card hears of it; the marks go until it moves */
-  foreach_card (self, clear_drop_mark, NULL);
+  _kontor_board_column_foreach_card (self, clear_drop_mark, NULL);
 }
 
 static void
@@ -533,28 +515,6 @@ on_grid_view_activate_cb (KontorBoardColumn *self,
                               kontor_record_get_id (KONTOR_RECORD (contact)));
 }
 
-static void
-update_card (KontorBoardCard *card,
-             gpointer         data)
-{
-  _kontor_board_card_update (card);
-}
-
-/**
- * _kontor_board_column_update_cards:
- * @self: a column
- *
- * Shows the board's card fields, users and rights on every card made;
- * the others follow when they are bound.
- */
-void
-_kontor_board_column_update_cards (KontorBoardColumn *self)
-{
-  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
-
-  foreach_card (self, update_card, NULL);
-}
-
 /**
  * _kontor_board_column_time_passed:
  * @self: a column
@@ -567,126 +527,8 @@ _kontor_board_column_time_passed (KontorBoardColumn *self)
 {
   g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
 
-  foreach_card (self, update_card, NULL);
+  _kontor_board_column_update_cards (self);
   queue_alerts_update (self);
-}
-
-typedef struct
-{
-  const char      *id;
-  KontorBoardCard *found;
-} FindCard;
-
-static void
-find_card (KontorBoardCard *card,
-           gpointer         data)
-{
-  FindCard *find = data;
-  KontorContact *contact = kontor_board_card_get_contact (card);
-
-  if (find->found == NULL &&
-      g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (contact)), find->id) == 0)
-    find->found = card;
-}
-
-typedef struct
-{
-  double           y;
-  GtkWidget       *relative_to;
-  KontorBoardCard *found;
-  double           distance;
-} FindNear;
-
-static void
-find_card_near (KontorBoardCard *card,
-                gpointer         data)
-{
-  FindNear *find = data;
-  float middle = gtk_widget_get_height (GTK_WIDGET (card)) / 2.f;
-  graphene_point_t center;
-  double distance;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (card)) ||
-      !gtk_widget_compute_point (GTK_WIDGET (card), find->relative_to,
-                                 &GRAPHENE_POINT_INIT (0, middle), &center))
-    return;
-
-  distance = ABS (center.y - find->y);
-  if (find->found == NULL || distance < find->distance)
-    {
-      find->found = card;
-      find->distance = distance;
-    }
-}
-
-/**
- * _kontor_board_column_find_card_near:
- * @self: a column
- * @y: a height in @relative_to's coordinates
- * @relative_to: a widget
- *
- * Returns: (transfer none) (nullable): the card shown nearest to @y
- */
-KontorBoardCard *
-_kontor_board_column_find_card_near (KontorBoardColumn *self,
-                                     double             y,
-                                     GtkWidget         *relative_to)
-{
-  FindNear find = { y, relative_to, NULL, 0 };
-
-  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
-
-  foreach_card (self, find_card_near, &find);
-
-  return find.found;
-}
-
-typedef struct
-{
-  GtkWidget       *viewport;
-  KontorBoardCard *found;
-  double           top;
-} FindTop;
-
-static void
-find_top_card (KontorBoardCard *card,
-               gpointer         data)
-{
-  FindTop *find = data;
-  graphene_point_t top;
-
-  /* the highest card whose top is in view */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (card)) ||
-      !gtk_widget_compute_point (GTK_WIDGET (card), find->viewport, &GRAPHENE_POINT_INIT (0, 0),
-                                 &top) ||
-      top.y < -1 || top.y >= gtk_widget_get_height (find->viewport))
-    return;
-
-  if (find->found == NULL || top.y < find->top)
-    {
-      find->found = card;
-      find->top = top.y;
-    }
-}
-
-/**
- * _kontor_board_column_focus_first:
- * @self: a column
- *
- * Gives the focus to the first card in view, without scrolling.
- *
- * Returns: %TRUE when a card took the focus
- */
-gboolean
-_kontor_board_column_focus_first (KontorBoardColumn *self)
-{
-  FindTop find = { GTK_WIDGET (self->scroller), NULL, 0 };
-
-  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), FALSE);
-
-  foreach_card (self, find_top_card, &find);
-
-  return find.found != NULL && gtk_widget_grab_focus (GTK_WIDGET (find.found));
 }
 
 /**
@@ -816,6 +658,11 @@ kontor_board_column_measure (GtkWidget      *widget,
                              int            *natural_baseline)
 {
   *minimum = *natural = 0;
+
+  /* until the frame that shows the board is painted, no room: measured
+   * again then (see kontor_board_map()) */
+  if (_kontor_board_awaits_frame (KONTOR_BOARD_COLUMN (widget)->board))
+    return;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -1155,28 +1002,6 @@ kontor_board_column_get_menu_button (KontorBoardColumn *self)
   g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
 
   return self->menu_button;
-}
-
-/**
- * kontor_board_column_find_card:
- * @self: a column
- * @contact_id: a contact's id
- *
- * Returns: (transfer none) (nullable): the card showing the contact, when
- *   the column has made one (cards are made for what is in view)
- */
-KontorBoardCard *
-kontor_board_column_find_card (KontorBoardColumn *self,
-                               const char        *contact_id)
-{
-  FindCard find = { contact_id, NULL };
-
-  g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
-  g_return_val_if_fail (contact_id != NULL, NULL);
-
-  foreach_card (self, find_card, &find);
-
-  return find.found;
 }
 
 /**

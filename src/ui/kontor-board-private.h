@@ -27,6 +27,7 @@ KontorUser           *_kontor_board_lookup_user         (KontorBoard          *s
                                                          const char           *user_id);
 GPtrArray            *_kontor_board_get_users           (KontorBoard          *self);
 GPtrArray            *_kontor_board_get_statuses        (KontorBoard          *self);
+gboolean              _kontor_board_awaits_frame        (KontorBoard          *self);
 KontorBoardColumn    *_kontor_board_get_neighbour       (KontorBoard          *self,
                                                          KontorBoardColumn    *column,
                                                          int                   delta);
@@ -91,6 +92,7 @@ struct _KontorBoard
   char                  *pending_id;
   char                  *pending_status_id;
   guint                  pending_tick_id;
+  GdkFrameClock         *frame_clock;       /* while the first frame is awaited */
   guint                  clock_source;
   gint64                 clock_checked;     /* monotonic µs */
   guint                  pending_ticks;
@@ -98,6 +100,7 @@ struct _KontorBoard
   GtkStack              *stack;
   GtkScrolledWindow     *scroller;
   GtkBox                *columns_box;
+  AdwStatusPage         *restricted_page;
 };
 
 void                  _kontor_board_class_init_moves    (GtkWidgetClass       *widget_class);

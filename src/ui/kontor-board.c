@@ -279,10 +279,19 @@ rebuild_columns (KontorBoard *self)
   update_n_items (self);
 }
 
+/* The page that says why there are no columns gets its icon when first
+ * shown: a large symbolic icon is an SVG, and GTK 4.8 looks up the icons
+ * of hidden pages too, which loaded the SVG loader (librsvg) on a thread
+ * while the board's first frame waited for it (src/README.md
+ * "Performance targets") */
 static void
 update_stack (KontorBoard *self)
 {
-  gtk_stack_set_visible_child_name (self->stack, shows_columns (self) ? "columns" : "restricted");
+  gboolean columns = shows_columns (self);
+
+  if (!columns && adw_status_page_get_icon_name (self->restricted_page) == NULL)
+    adw_status_page_set_icon_name (self->restricted_page, "view-grid-symbolic");
+  gtk_stack_set_visible_child_name (self->stack, columns ? "columns" : "restricted");
   update_n_items (self);
 }
 
@@ -416,11 +425,48 @@ on_clock_cb (gpointer data)
 }
 
 static void
+stop_awaiting_frame (KontorBoard *self)
+{
+  if (self->frame_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->frame_clock, self);
+  g_clear_object (&self->frame_clock);
+}
+
+/* The frame that shows the board is painted: the columns tell their
+ * sizes again, for the window's smallest size (see kontor_board_map()) */
+static void
+on_frame_clock_after_paint_cb (KontorBoard   *self,
+                               GdkFrameClock *frame_clock)
+{
+  stop_awaiting_frame (self);
+  for (guint i = 0; i < self->columns->len; i++)
+    gtk_widget_queue_resize (g_ptr_array_index (self->columns, i));
+}
+
+static void
 kontor_board_map (GtkWidget *widget)
 {
   KontorBoard *self = KONTOR_BOARD (widget);
+  GdkFrameClock *frame_clock;
 
   GTK_WIDGET_CLASS (kontor_board_parent_class)->map (widget);
+
+  /* GDK asks the window for its size (twice) before the frame that shows
+   * the board lays it out, the first time with the styles of its new
+   * widgets not worked out yet (other fonts, no paddings): every card, and
+   * the prototype for each of their shapes, was measured for nothing.
+   * Until that frame is painted the columns say they need no room (the
+   * board's own minimum width holds them, and they lay out their children
+   * themselves), see _kontor_board_awaits_frame(). */
+  frame_clock = gtk_widget_get_frame_clock (widget);
+  if (frame_clock != NULL && self->frame_clock == NULL)
+    {
+      self->frame_clock = g_object_ref (frame_clock);
+      g_signal_connect_object (frame_clock, "after-paint",
+                               G_CALLBACK (on_frame_clock_after_paint_cb), self,
+                               G_CONNECT_SWAPPED);
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+    }
 
   /* it may have been hidden for a night; shown the first time, its cards
    * are made now */
@@ -438,6 +484,7 @@ kontor_board_unmap (GtkWidget *widget)
   KontorBoard *self = KONTOR_BOARD (widget);
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
+  stop_awaiting_frame (self);
 
   GTK_WIDGET_CLASS (kontor_board_parent_class)->unmap (widget);
 }
@@ -453,6 +500,7 @@ kontor_board_dispose (GObject *object)
   g_clear_pointer (&self->card_shapes, g_hash_table_unref);
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
+  stop_awaiting_frame (self);
 
   if (self->pending_tick_id != 0)
     {
@@ -566,6 +614,7 @@ kontor_board_class_init (KontorBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoard, stack);
   gtk_widget_class_bind_template_child (widget_class, KontorBoard, scroller);
   gtk_widget_class_bind_template_child (widget_class, KontorBoard, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoard, restricted_page);
 
   _kontor_board_class_init_moves (widget_class);
 }
@@ -832,4 +881,21 @@ _kontor_board_column_added (KontorBoard *self,
   g_strv_builder_add (builder, status_id);
   new_ids = g_strv_builder_end (builder);
   g_settings_set_strv (settings, "board-columns", (const char * const *) new_ids);
+}
+
+/**
+ * _kontor_board_awaits_frame:
+ * @self: a board
+ *
+ * Returns: whether the board was just shown and the frame that shows it
+ *   is not painted yet: a column measured now for the window's size
+ *   would be measured with styles not yet worked out (see
+ *   kontor_board_map())
+ */
+gboolean
+_kontor_board_awaits_frame (KontorBoard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), FALSE);
+
+  return self->frame_clock != NULL;
 }
