@@ -100,7 +100,6 @@ struct _KontorBoard
   GtkStack              *stack;
   GtkScrolledWindow     *scroller;
   GtkBox                *columns_box;
-  AdwStatusPage         *restricted_page;
 };
 
 void                  _kontor_board_class_init_moves    (GtkWidgetClass       *widget_class);

@@ -9,6 +9,7 @@
 #include "kontor-autoscroll.h"
 #include "kontor-board-card-face.h"
 #include "kontor-board-private.h"
+#include "kontor-ui-utils.h"
 
 /**
  * KontorBoard:
@@ -280,18 +281,14 @@ rebuild_columns (KontorBoard *self)
 }
 
 /* The page that says why there are no columns gets its icon when first
- * shown: a large symbolic icon is an SVG, and GTK 4.8 looks up the icons
- * of hidden pages too, which loaded the SVG loader (librsvg) on a thread
- * while the board's first frame waited for it (src/README.md
- * "Performance targets") */
+ * shown (kontor_ui_show_status_page()) */
 static void
 update_stack (KontorBoard *self)
 {
-  gboolean columns = shows_columns (self);
-
-  if (!columns && adw_status_page_get_icon_name (self->restricted_page) == NULL)
-    adw_status_page_set_icon_name (self->restricted_page, "view-grid-symbolic");
-  gtk_stack_set_visible_child_name (self->stack, columns ? "columns" : "restricted");
+  if (shows_columns (self))
+    gtk_stack_set_visible_child_name (self->stack, "columns");
+  else
+    kontor_ui_show_status_page (self->stack, "restricted", "view-grid-symbolic");
   update_n_items (self);
 }
 
@@ -614,7 +611,6 @@ kontor_board_class_init (KontorBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoard, stack);
   gtk_widget_class_bind_template_child (widget_class, KontorBoard, scroller);
   gtk_widget_class_bind_template_child (widget_class, KontorBoard, columns_box);
-  gtk_widget_class_bind_template_child (widget_class, KontorBoard, restricted_page);
 
   _kontor_board_class_init_moves (widget_class);
 }

@@ -13,6 +13,7 @@
 #include "kontor-contacts-view.h"
 #include "kontor-format.h"
 #include "kontor-table.h"
+#include "kontor-ui-utils.h"
 
 /* The contacts overview: a table (feature L1, src/README.md) or the pipeline board (P1),
  * as GSettings "contacts-view" says; both show the contacts of one filter.
@@ -302,10 +303,8 @@ ensure_board (KontorContactsView *self)
   gtk_stack_add_named (self->content_stack, self->board, "board");
 }
 
-/* The status pages get their icons when first shown: a large symbolic
- * icon is an SVG, and GTK 4.8 looks icons up when the window is shown,
- * hidden pages too, which would load the SVG loader into every start
- * (src/README.md "Performance targets"). */
+/* The status pages get their icons when first shown
+ * (kontor_ui_show_status_page()) */
 static void
 show_page (KontorContactsView *self,
            const char         *name)
@@ -323,11 +322,8 @@ show_page (KontorContactsView *self,
     {
       if (g_str_equal (name, icons[i].page))
         {
-          AdwStatusPage *page =
-            ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->content_stack, name));
-
-          if (adw_status_page_get_icon_name (page) == NULL)
-            adw_status_page_set_icon_name (page, icons[i].icon);
+          kontor_ui_show_status_page (self->content_stack, name, icons[i].icon);
+          return;
         }
     }
 

@@ -214,6 +214,31 @@ kontor_ui_class_install_context_property (GObjectClass *object_class,
                                                         G_PARAM_STATIC_STRINGS));
 }
 
+/**
+ * kontor_ui_show_status_page:
+ * @stack: a stack
+ * @name: the name of one of its pages, an #AdwStatusPage without an icon
+ *   in its .ui file
+ * @icon_name: the page's icon
+ *
+ * Shows the page, giving it its icon the first time. A large symbolic
+ * icon is an SVG, and GTK 4.8 looks up the icons of hidden pages too when
+ * their window is shown: an icon set in the .ui file loaded the SVG
+ * loader (librsvg) into every start, 8 MB, and kept the first frame
+ * waiting for it (src/README.md "Performance targets").
+ */
+void
+kontor_ui_show_status_page (GtkStack   *stack,
+                            const char *name,
+                            const char *icon_name)
+{
+  AdwStatusPage *page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, name));
+
+  if (adw_status_page_get_icon_name (page) == NULL)
+    adw_status_page_set_icon_name (page, icon_name);
+  gtk_stack_set_visible_child_name (stack, name);
+}
+
 #ifdef __GLIBC__
 static gboolean
 release_memory_cb (gpointer data)

@@ -18,6 +18,9 @@ void       kontor_ui_show_error    (GtkWidget       *widget,
                                     const GError    *error);
 void       kontor_ui_add_toast     (GtkWidget       *widget,
                                     const char      *title);
+void       kontor_ui_show_status_page (GtkStack     *stack,
+                                       const char   *name,
+                                       const char   *icon_name);
 
 void       kontor_ui_release_memory_soon (void);
 void       kontor_ui_class_install_context_property (GObjectClass *object_class,

@@ -607,10 +607,14 @@ test_restricted_statuses (Fixture       *fixture,
   GtkWidget *page = kontor_test_find_widget (GTK_WIDGET (fixture->board), ADW_TYPE_STATUS_PAGE);
 
   g_assert_false (gtk_widget_get_mapped (page));
+  /* its icon, an SVG, only once shown (kontor_ui_show_status_page()) */
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)));
 
   gtk_drop_down_set_selected (dropdown, 1);   /* Inbox */
   kontor_test_settle (100);
   g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)), ==,
+                   "view-grid-symbolic");
   /* no cards, and the title says so */
   g_assert_cmpuint (kontor_board_get_n_items (fixture->board), ==, 0);
   {
