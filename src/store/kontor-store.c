@@ -502,7 +502,6 @@ _kontor_store_begin (KontorStore  *self,
   self->in_transaction = TRUE;
   g_hash_table_remove_all (self->pending_changes);
   g_hash_table_remove_all (self->pending_many);
-  forget_names (self);
 
   return TRUE;
 }
@@ -619,7 +618,8 @@ _kontor_store_commit (KontorStore  *self,
     }
 
   self->in_transaction = FALSE;
-  /* another connection (a job's) may write next */
+  /* the names are the transaction's (another connection, a job's, may
+   * change them next), and an import's thousands go */
   forget_names (self);
   /* Handlers may start the next transaction: hand them fresh tables. */
   changes = g_steal_pointer (&self->pending_changes);
