@@ -6,6 +6,8 @@
  *   insert   100k demo contacts through kontor_store_save_all() (one
  *            transaction) against the same rows inserted with plain sqlite3
  *            into one table plus an FTS5 table with the same tokenizer;
+ *            beside it the store's rows copied by SQLite into the same
+ *            schema, and into the leanest layout (bench-lean-layout.c);
  *   search   "search as you type" queries through kontor_store_query_rowids()
  *            against the bare FTS5 query returning all matching ids; the
  *            phone queries alone too;
@@ -32,6 +34,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-lean-layout.h"
 #include "kontor-bench.h"
 #include "kontor-channel.h"
 #include "kontor-demo.h"
@@ -997,6 +1000,9 @@ main (int   argc,
   g_autofree char *bare_runs = NULL;
   g_autofree char *pragmas = NULL;
   g_autofree char *floor_path = NULL;
+  g_autofree char *lean_path = NULL;
+  g_autofree char *staging_path = NULL;
+  double lean_s;
   double start, bare_s, bare_before_s, bare_after_s, bare_size_mb, companies_s, contacts_s;
   double floor_s;
 
@@ -1011,6 +1017,8 @@ main (int   argc,
   store_path = g_build_filename (dir, "kontor.db", NULL);
   bare_path = g_build_filename (dir, "bare.db", NULL);
   floor_path = g_build_filename (dir, "floor.db", NULL);
+  lean_path = g_build_filename (dir, "lean.db", NULL);
+  staging_path = g_build_filename (dir, "staging.db", NULL);
   wal_path = g_strconcat (store_path, "-wal", NULL);
   bare_wal_path = g_strconcat (bare_path, "-wal", NULL);
 
@@ -1053,6 +1061,11 @@ main (int   argc,
   kontor_bench_log ("the store's rows copied by SQLite into the same schema");
   floor_s = insert_layout_floor (floor_path, store_path, pragmas);
   remove_database (floor_path);
+  kontor_bench_log ("the store's contacts copied by SQLite into the leanest layout");
+  lean_s = bench_lean_layout_floor (lean_path, staging_path, store_path, pragmas,
+                                    _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT)->order_indexes);
+  remove_database (lean_path);
+  remove_database (staging_path);
   bare_s = (bare_before_s + bare_after_s) / 2;
 
   json = kontor_bench_json_new ();
@@ -1070,6 +1083,8 @@ main (int   argc,
   kontor_bench_json_add_number (json, "insert_ratio", contacts_s / bare_s);
   kontor_bench_json_add_number (json, "insert_layout_floor_s", floor_s);
   kontor_bench_json_add_number (json, "insert_layout_floor_ratio", floor_s / bare_s);
+  kontor_bench_json_add_number (json, "insert_lean_layout_floor_s", lean_s);
+  kontor_bench_json_add_number (json, "insert_lean_layout_floor_ratio", lean_s / bare_s);
   kontor_bench_json_add_number (json, "store_db_mb", file_mb (store_path) + file_mb (wal_path));
   kontor_bench_json_add_number (json, "bare_db_mb", bare_size_mb);
 
