@@ -17,9 +17,10 @@
  * A board card's face: what it shows of its contact (its texts, marks and
  * tooltips), and that drawn by the card itself while it is one widget
  * (src/README.md "The board"). Where each part goes and how high the card
- * is comes from one full card, the prototype, given the same parts and
- * laid out once for each set of shown parts and width; so a drawn card has
- * the very height and places of the full card it becomes.
+ * is comes from one full card, the prototype, given the same parts: its
+ * rows measured once for each set of their parts and width, and added up
+ * (see "The prototype" below); so a drawn card has the very height and
+ * places of the full card it becomes.
  */
 
 void
@@ -256,16 +257,65 @@ _kontor_board_card_face_fill (KontorBoardCardFace  *face,
 }
 
 /* ------------------------------------------------------------------------ */
-/* The prototype: where a full card puts its parts */
+/* The prototype: where a full card puts its parts
+ *
+ * The prototype's box stacks rows: the name with its marks and the
+ * colleague, each one-line text, the due date with the age and the
+ * buttons. A row's height and the places of its parts depend on its own
+ * parts only, so each row is measured once for each set of its parts it
+ * shows (a RowShape), and a card's shape is its shown rows added up:
+ * the first frame of a board has a score of shapes that share most rows,
+ * and laying out a whole card for each shape took a third more of that
+ * frame's main thread (src/README.md "Performance targets"). The test
+ * /ui/board/drawn-cards checks every drawn part against the full card. */
 
+/* what a row of the box shows: its size, and where its parts are at each
+ * width, from the top of the row */
 typedef struct
 {
-  int                   size[2][2];            /* [orientation][minimum, natural] */
-  GHashTable           *places;                /* width → graphene_rect_t[N_PARTS] */
+  int         size[2][2];  /* [orientation][minimum, natural] */
+  GHashTable *places;      /* width → graphene_rect_t[N_PARTS] (the row's parts only) */
+} RowShape;
+
+/* the fonts and colours of the parts, which only a face's marks change */
+typedef struct
+{
   PangoFontDescription *fonts[KONTOR_CARD_N_PARTS];
   GdkRGBA               colors[KONTOR_CARD_N_PARTS];
   gboolean              dim[KONTOR_CARD_N_PARTS];
+} Styles;
+
+#define MAX_ROWS 8
+
+typedef struct
+{
+  int           size[2][2];      /* [orientation][minimum, natural] */
+  GHashTable   *places;          /* width → graphene_rect_t[N_PARTS] */
+  guint         n_rows;
+  RowShape     *rows[MAX_ROWS];  /* the shown rows, top to bottom (the board's) */
+  GtkWidget    *row_widgets[MAX_ROWS];
+  int           row_y[MAX_ROWS]; /* where each starts in the box */
+  const Styles *styles;          /* the board's */
 } Shape;
+
+static void
+row_shape_free (gpointer data)
+{
+  RowShape *row = data;
+
+  g_hash_table_unref (row->places);
+  g_free (row);
+}
+
+static void
+styles_free (gpointer data)
+{
+  Styles *styles = data;
+
+  for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
+    g_clear_pointer (&styles->fonts[i], pango_font_description_free);
+  g_free (styles);
+}
 
 static void
 shape_free (gpointer data)
@@ -273,9 +323,26 @@ shape_free (gpointer data)
   Shape *shape = data;
 
   g_hash_table_unref (shape->places);
-  for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
-    g_clear_pointer (&shape->fonts[i], pango_font_description_free);
   g_free (shape);
+}
+
+/* The length of @part's text where it changes places: the short texts
+ * whose width varies; the one-line texts are inscriptions, as wide as the
+ * card whatever they say */
+static long
+place_length (const KontorBoardCardFace *face,
+              int                        part)
+{
+  switch (part)
+    {
+    case KONTOR_CARD_PART_DUE:
+    case KONTOR_CARD_PART_AGE:
+    case KONTOR_CARD_PART_AVATAR:
+    case KONTOR_CARD_PART_AVATAR_MORE:
+      return face->texts[part] != NULL ? g_utf8_strlen (face->texts[part], -1) : 0;
+    default:
+      return 0;
+    }
 }
 
 /* What decides the places of a face's parts: which are shown, how long the
@@ -290,15 +357,72 @@ dup_shape_key (const KontorBoardCardFace *face)
       shown |= 1u << i;
 
   return g_strdup_printf ("%x.%d%d%d.%ld.%ld.%ld.%ld", shown, face->is_new, face->stale,
-                          face->overdue,
-                          face->texts[KONTOR_CARD_PART_DUE] != NULL
-                            ? g_utf8_strlen (face->texts[KONTOR_CARD_PART_DUE], -1) : 0,
-                          face->texts[KONTOR_CARD_PART_AGE] != NULL
-                            ? g_utf8_strlen (face->texts[KONTOR_CARD_PART_AGE], -1) : 0,
-                          face->texts[KONTOR_CARD_PART_AVATAR] != NULL
-                            ? g_utf8_strlen (face->texts[KONTOR_CARD_PART_AVATAR], -1) : 0,
-                          face->texts[KONTOR_CARD_PART_AVATAR_MORE] != NULL
-                            ? g_utf8_strlen (face->texts[KONTOR_CARD_PART_AVATAR_MORE], -1) : 0);
+                          face->overdue, place_length (face, KONTOR_CARD_PART_DUE),
+                          place_length (face, KONTOR_CARD_PART_AGE),
+                          place_length (face, KONTOR_CARD_PART_AVATAR),
+                          place_length (face, KONTOR_CARD_PART_AVATAR_MORE));
+}
+
+static int
+get_marks (const KontorBoardCardFace *face)
+{
+  return face->is_new | face->stale << 1 | face->overdue << 2;
+}
+
+static gboolean
+is_in_row (KontorBoard *board,
+           int          part,
+           GtkWidget   *row)
+{
+  GtkWidget *widget = _kontor_board_card_get_part (KONTOR_BOARD_CARD (board->card_prototype), part);
+
+  return widget != NULL && (widget == row || gtk_widget_is_ancestor (widget, row));
+}
+
+/* The same for @row, the @index-th of the prototype's box: its texts, and
+ * the marks that show or style one of its parts (the badges, the overdue
+ * date, the stale age) */
+static char *
+dup_row_key (KontorBoard               *board,
+             const KontorBoardCardFace *face,
+             GtkWidget                 *row,
+             guint                      index)
+{
+  GString *key = g_string_new (NULL);
+  int marks = 0;
+
+  if (is_in_row (board, KONTOR_CARD_PART_NEW_BADGE, row))
+    marks |= face->is_new;
+  if (is_in_row (board, KONTOR_CARD_PART_STALE_BADGE, row) ||
+      is_in_row (board, KONTOR_CARD_PART_AGE, row))
+    marks |= face->stale << 1;
+  if (is_in_row (board, KONTOR_CARD_PART_DUE_BOX, row))
+    marks |= face->overdue << 2;
+  g_string_append_printf (key, "%u.%d", index, marks);
+  for (int i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
+    {
+      if (is_in_row (board, i, row))
+        g_string_append_printf (key, ".%d:%d:%ld", i, face->texts[i] != NULL,
+                                place_length (face, i));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* Whether @row of the prototype's box shows with @face: a row that is one
+ * of the texts shows when the face has that text; the others always */
+static gboolean
+shows_row (KontorBoard               *board,
+           const KontorBoardCardFace *face,
+           GtkWidget                 *row)
+{
+  KontorBoardCard *card = KONTOR_BOARD_CARD (board->card_prototype);
+
+  for (int i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
+    if (_kontor_board_card_get_part (card, i) == row)
+      return face->texts[i] != NULL;
+
+  return gtk_widget_get_visible (row);
 }
 
 /* Between measurements the prototype shows every part: GTK works out the
@@ -347,13 +471,31 @@ _kontor_board_card_face_add_prototype (KontorBoard *board)
   rest_prototype (board);
 }
 
-static GtkWidget *
-show_on_prototype (KontorBoard               *board,
-                   const KontorBoardCardFace *face)
+/**
+ * _kontor_board_card_face_forget_shapes:
+ * @board: a board
+ *
+ * Forgets every shape, row and style measured on the prototype.
+ */
+void
+_kontor_board_card_face_forget_shapes (KontorBoard *board)
 {
-  _kontor_board_card_show_face (KONTOR_BOARD_CARD (board->card_prototype), face);
+  g_clear_pointer (&board->card_shapes, g_hash_table_unref);
+  g_clear_pointer (&board->card_rows, g_hash_table_unref);
+  g_clear_pointer (&board->card_styles, g_hash_table_unref);
+}
 
-  return gtk_widget_get_first_child (board->card_prototype);
+/* The prototype shows @face, until rest_prototype(); once for each
+ * measurement, however many rows it needs */
+static void
+show_on_prototype (KontorBoard               *board,
+                   const KontorBoardCardFace *face,
+                   gboolean                  *shown)
+{
+  if (*shown)
+    return;
+  _kontor_board_card_show_face (KONTOR_BOARD_CARD (board->card_prototype), face);
+  *shown = TRUE;
 }
 
 static void
@@ -396,50 +538,123 @@ check_fonts (KontorBoard *board)
     g_idle_add_full (G_PRIORITY_HIGH_IDLE, resize_drawn_cards_cb, g_object_ref (board),
                      g_object_unref);
   board->card_fonts = fonts;
-  g_clear_pointer (&board->card_shapes, g_hash_table_unref);
+  _kontor_board_card_face_forget_shapes (board);
 }
 
 static gboolean is_dim (GtkWidget *part);
+
+/* the fonts and colours of @face's marks, the prototype's later ones may
+ * be others */
+static const Styles *
+get_styles (KontorBoard               *board,
+            const KontorBoardCardFace *face,
+            gboolean                  *shown)
+{
+  Styles *styles = g_hash_table_lookup (board->card_styles, GINT_TO_POINTER (get_marks (face)));
+
+  if (styles != NULL)
+    return styles;
+
+  show_on_prototype (board, face, shown);
+  styles = g_new0 (Styles, 1);
+  for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
+    {
+      GtkWidget *part = _kontor_board_card_get_part (KONTOR_BOARD_CARD (board->card_prototype), i);
+
+      styles->fonts[i] = pango_font_description_copy (pango_context_get_font_description (
+                                                        gtk_widget_get_pango_context (part)));
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (part), &styles->colors[i]);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      styles->dim[i] = is_dim (part);
+    }
+  pango_font_description_set_weight (styles->fonts[KONTOR_CARD_PART_DUE],
+                                     face->overdue ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  g_hash_table_insert (board->card_styles, GINT_TO_POINTER (get_marks (face)), styles);
+
+  return styles;
+}
+
+static RowShape *
+get_row (KontorBoard               *board,
+         const KontorBoardCardFace *face,
+         GtkWidget                 *row,
+         guint                      index,
+         gboolean                  *shown)
+{
+  g_autofree char *key = dup_row_key (board, face, row, index);
+  RowShape *row_shape = g_hash_table_lookup (board->card_rows, key);
+
+  if (row_shape != NULL)
+    return row_shape;
+
+  show_on_prototype (board, face, shown);
+  row_shape = g_new0 (RowShape, 1);
+  row_shape->places = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (int o = 0; o < 2; o++)
+    gtk_widget_measure (row, o, -1, &row_shape->size[o][0], &row_shape->size[o][1], NULL, NULL);
+  g_hash_table_insert (board->card_rows, g_steal_pointer (&key), row_shape);
+
+  return row_shape;
+}
 
 static Shape *
 get_shape (KontorBoard               *board,
            const KontorBoardCardFace *face)
 {
   g_autofree char *key = dup_shape_key (face);
+  GtkWidget *box;
   Shape *shape;
+  gboolean shown = FALSE;
+  guint index = 0;
+  int spacing;
 
   check_fonts (board);
   if (board->card_shapes == NULL)
-    board->card_shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shape_free);
+    {
+      board->card_shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shape_free);
+      board->card_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, row_shape_free);
+      board->card_styles = g_hash_table_new_full (NULL, NULL, NULL, styles_free);
+    }
 
   shape = g_hash_table_lookup (board->card_shapes, key);
-  if (shape == NULL)
+  if (shape != NULL)
+    return shape;
+
+  /* a vertical GtkBox: its rows one below the other, apart by its spacing */
+  box = gtk_widget_get_first_child (board->card_prototype);
+  spacing = gtk_box_get_spacing (GTK_BOX (box));
+  shape = g_new0 (Shape, 1);
+  shape->places = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (GtkWidget *row = gtk_widget_get_first_child (box);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row), index++)
     {
-      GtkWidget *box = show_on_prototype (board, face);
+      RowShape *row_shape;
 
-      shape = g_new0 (Shape, 1);
-      shape->places = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-      for (int o = 0; o < 2; o++)
-        gtk_widget_measure (box, o, -1, &shape->size[o][0], &shape->size[o][1], NULL, NULL);
-      /* the fonts and colours of this face's marks, the prototype's later
-       * ones may be others */
-      for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
+      if (!shows_row (board, face, row))
+        continue;
+      g_assert (shape->n_rows < MAX_ROWS);
+
+      row_shape = get_row (board, face, row, index, &shown);
+      if (shape->n_rows > 0)
+        for (int m = 0; m < 2; m++)
+          shape->size[GTK_ORIENTATION_VERTICAL][m] += spacing;
+      shape->row_y[shape->n_rows] = shape->size[GTK_ORIENTATION_VERTICAL][0];
+      for (int m = 0; m < 2; m++)
         {
-          GtkWidget *part = _kontor_board_card_get_part (KONTOR_BOARD_CARD (board->card_prototype),
-                                                         i);
-
-          shape->fonts[i] = pango_font_description_copy (pango_context_get_font_description (
-                                                           gtk_widget_get_pango_context (part)));
-          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-          gtk_style_context_get_color (gtk_widget_get_style_context (part), &shape->colors[i]);
-          G_GNUC_END_IGNORE_DEPRECATIONS
-          shape->dim[i] = is_dim (part);
+          shape->size[GTK_ORIENTATION_VERTICAL][m] += row_shape->size[GTK_ORIENTATION_VERTICAL][m];
+          shape->size[GTK_ORIENTATION_HORIZONTAL][m] =
+            MAX (shape->size[GTK_ORIENTATION_HORIZONTAL][m],
+                 row_shape->size[GTK_ORIENTATION_HORIZONTAL][m]);
         }
-      pango_font_description_set_weight (shape->fonts[KONTOR_CARD_PART_DUE],
-                                         face->overdue ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-      g_hash_table_insert (board->card_shapes, g_steal_pointer (&key), shape);
-      rest_prototype (board);
+      shape->row_widgets[shape->n_rows] = row;
+      shape->rows[shape->n_rows++] = row_shape;
     }
+  shape->styles = get_styles (board, face, &shown);
+  if (shown)
+    rest_prototype (board);
+  g_hash_table_insert (board->card_shapes, g_steal_pointer (&key), shape);
 
   return shape;
 }
@@ -462,6 +677,40 @@ _kontor_board_card_face_measure (KontorBoard               *board,
   *natural = shape->size[orientation][1];
 }
 
+/* Where the parts of @row_shape are at @width, from the top of the row:
+ * the row laid out as the box lays it out, at its minimum height */
+static const graphene_rect_t *
+get_row_places (KontorBoard               *board,
+                const KontorBoardCardFace *face,
+                RowShape                  *row_shape,
+                GtkWidget                 *row,
+                int                        width,
+                gboolean                  *shown)
+{
+  graphene_rect_t *places = g_hash_table_lookup (row_shape->places, GINT_TO_POINTER (width));
+  KontorBoardCard *card = KONTOR_BOARD_CARD (board->card_prototype);
+
+  if (places != NULL)
+    return places;
+
+  show_on_prototype (board, face, shown);
+  places = g_new0 (graphene_rect_t, KONTOR_CARD_N_PARTS);
+  /* at the top of the box, where its margins put it */
+  gtk_widget_allocate (row, width, row_shape->size[GTK_ORIENTATION_VERTICAL][0], -1, NULL);
+  for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
+    {
+      GtkWidget *part = _kontor_board_card_get_part (card, i);
+
+      if (part == NULL || !gtk_widget_get_visible (part) ||
+          (part != row && !gtk_widget_is_ancestor (part, row)) ||
+          !gtk_widget_compute_bounds (part, gtk_widget_get_parent (row), &places[i]))
+        graphene_rect_init (&places[i], 0, 0, 0, 0);
+    }
+  g_hash_table_insert (row_shape->places, GINT_TO_POINTER (width), places);
+
+  return places;
+}
+
 static const graphene_rect_t *
 get_places (KontorBoard               *board,
             const KontorBoardCardFace *face,
@@ -469,28 +718,48 @@ get_places (KontorBoard               *board,
 {
   Shape *shape = get_shape (board, face);
   graphene_rect_t *places = g_hash_table_lookup (shape->places, GINT_TO_POINTER (width));
+  gboolean shown = FALSE;
 
-  if (places == NULL)
+  if (places != NULL)
+    return places;
+
+  places = g_new0 (graphene_rect_t, KONTOR_CARD_N_PARTS);
+  for (guint r = 0; r < shape->n_rows; r++)
     {
-      GtkWidget *box = show_on_prototype (board, face);
-      KontorBoardCard *card = KONTOR_BOARD_CARD (board->card_prototype);
+      const graphene_rect_t *row_places =
+        get_row_places (board, face, shape->rows[r], shape->row_widgets[r],
+                        MAX (width, shape->size[GTK_ORIENTATION_HORIZONTAL][0]), &shown);
 
-      places = g_new0 (graphene_rect_t, KONTOR_CARD_N_PARTS);
-      gtk_widget_allocate (box, MAX (width, shape->size[GTK_ORIENTATION_HORIZONTAL][0]),
-                           shape->size[GTK_ORIENTATION_VERTICAL][0], -1, NULL);
       for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
         {
-          GtkWidget *part = _kontor_board_card_get_part (card, i);
-
-          if (part == NULL || !gtk_widget_get_visible (part) ||
-              !gtk_widget_compute_bounds (part, box, &places[i]))
-            graphene_rect_init (&places[i], 0, 0, 0, 0);
+          if (row_places[i].size.width <= 0 && row_places[i].size.height <= 0)
+            continue;
+          places[i] = row_places[i];
+          places[i].origin.y += shape->row_y[r];
         }
-      g_hash_table_insert (shape->places, GINT_TO_POINTER (width), places);
-      rest_prototype (board);
     }
+  if (shown)
+    rest_prototype (board);
+  g_hash_table_insert (shape->places, GINT_TO_POINTER (width), places);
 
   return places;
+}
+
+/**
+ * _kontor_board_card_face_get_place:
+ * @face: what a drawn card shows
+ * @width: the card's width
+ * @part: one of its parts
+ * @place: (out): where the card draws @part; empty when not drawn
+ */
+void
+_kontor_board_card_face_get_place (KontorBoard               *board,
+                                   const KontorBoardCardFace *face,
+                                   int                        width,
+                                   KontorCardPart             part,
+                                   graphene_rect_t           *place)
+{
+  *place = get_places (board, face, width)[part];
 }
 
 /* ------------------------------------------------------------------------ */
@@ -524,8 +793,8 @@ get_part_color (const Shape *shape,
                 gboolean     bright,
                 GdkRGBA     *color)
 {
-  *color = shape->colors[part];
-  if (!bright && shape->dim[part])
+  *color = shape->styles->colors[part];
+  if (!bright && shape->styles->dim[part])
     color->alpha *= DIM_OPACITY;
 }
 
@@ -560,7 +829,7 @@ draw_text (GtkWidget             *card,
   GdkRGBA color;
   float x;
 
-  pango_layout_set_font_description (layout, shape->fonts[part]);
+  pango_layout_set_font_description (layout, shape->styles->fonts[part]);
   if (start)
     {
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);

@@ -47,6 +47,15 @@ typedef struct
 } KontorBoardCardFace;
 
 void      _kontor_board_card_face_add_prototype (KontorBoard *board);
+void      _kontor_board_card_face_forget_shapes (KontorBoard *board);
+void      _kontor_board_card_get_drawn_place (KontorBoardCard *self,
+                                              KontorCardPart   part,
+                                              graphene_rect_t *place);
+void      _kontor_board_card_face_get_place (KontorBoard               *board,
+                                             const KontorBoardCardFace *face,
+                                             int                        width,
+                                             KontorCardPart             part,
+                                             graphene_rect_t           *place);
 void      _kontor_board_card_face_clear    (KontorBoardCardFace  *face);
 void      _kontor_board_card_face_fill     (KontorBoardCardFace  *face,
                                             KontorBoard          *board,

@@ -783,6 +783,25 @@ _kontor_board_card_make_full (KontorBoardCard *self)
 }
 
 /**
+ * _kontor_board_card_get_drawn_place:
+ * @self: a card that is drawn, not full
+ * @part: one of its parts
+ * @place: (out): where it draws @part, in its content's coordinates;
+ *   empty when it does not draw it
+ */
+void
+_kontor_board_card_get_drawn_place (KontorBoardCard *self,
+                                    KontorCardPart   part,
+                                    graphene_rect_t *place)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
+  g_return_if_fail (self->box == NULL && self->contact != NULL);
+
+  _kontor_board_card_face_get_place (self->board, &self->face,
+                                     gtk_widget_get_width (GTK_WIDGET (self)), part, place);
+}
+
+/**
  * _kontor_board_card_new_prototype:
  *
  * Returns: (transfer floating): a card of no board, to make full and

@@ -84,7 +84,9 @@ struct _KontorBoard
   GtkWidget             *card_shelf;      /* for drawn cards: kontor-board-card-face.c */
   GtkWidget             *card_prototype;  /* in the shelf */
   guint                  card_fonts;      /* the serial of the prototype's fonts */
-  GHashTable            *card_shapes;
+  GHashTable            *card_shapes;     /* of the prototype, by what a face shows */
+  GHashTable            *card_rows;       /* … of its rows */
+  GHashTable            *card_styles;     /* … its fonts and colours, by a face's marks */
   guint                  n_items;
   char                  *focus_id;    /* the contact whose card had the focus last */
 

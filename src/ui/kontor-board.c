@@ -494,7 +494,7 @@ kontor_board_dispose (GObject *object)
   if (self->card_prototype != NULL)
     gtk_widget_unparent (g_steal_pointer (&self->card_prototype));
   g_clear_pointer (&self->card_shelf, gtk_widget_unparent);
-  g_clear_pointer (&self->card_shapes, g_hash_table_unref);
+  _kontor_board_card_face_forget_shapes (self);
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
   stop_awaiting_frame (self);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "kontor-board-card.h"
+#include "kontor-board-card-face.h"
 #include "kontor-board-private.h"
 #include "kontor-board-column.h"
 #include "kontor-board-settings.h"
@@ -1950,7 +1951,8 @@ collect_cards (GtkWidget *root,
 }
 
 /* A card is one widget that draws itself until it is needed, exactly as
- * high as the full card it becomes, whatever lines it shows */
+ * high as the full card it becomes, whatever lines it shows, and with each
+ * text, mark and icon where the full card has it */
 static void
 test_drawn_cards (Fixture       *fixture,
                   gconstpointer  data)
@@ -1959,6 +1961,8 @@ test_drawn_cards (Fixture       *fixture,
   g_autofree char *id = dup_item_id (column, 0);
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  guint compared = 0;
 
   wait_for_card (column, id);
   kontor_test_settle (100);
@@ -1972,6 +1976,13 @@ test_drawn_cards (Fixture       *fixture,
       g_assert_null (gtk_widget_get_first_child (card));
       g_assert_cmpint (height, >, 0);
       g_array_append_val (heights, height);
+      for (int part = 0; part < KONTOR_CARD_N_PARTS; part++)
+        {
+          graphene_rect_t place;
+
+          _kontor_board_card_get_drawn_place (KONTOR_BOARD_CARD (card), part, &place);
+          g_array_append_val (places, place);
+        }
       _kontor_board_card_make_full (KONTOR_BOARD_CARD (card));
     }
   kontor_test_settle (100);
@@ -1981,7 +1992,25 @@ test_drawn_cards (Fixture       *fixture,
 
       g_assert_nonnull (gtk_widget_get_first_child (card));
       g_assert_cmpint (gtk_widget_get_height (card), ==, g_array_index (heights, int, i));
+      for (int part = 0; part < KONTOR_CARD_N_PARTS; part++)
+        {
+          const graphene_rect_t *drawn = &g_array_index (places, graphene_rect_t,
+                                                         i * KONTOR_CARD_N_PARTS + part);
+          GtkWidget *widget = _kontor_board_card_get_part (KONTOR_BOARD_CARD (card), part);
+          graphene_rect_t full;
+
+          if (widget == NULL || !gtk_widget_get_visible (widget) ||
+              !gtk_widget_compute_bounds (widget, card, &full))
+            {
+              g_assert_cmpfloat (drawn->size.width, ==, 0);
+              continue;
+            }
+          g_assert_true (graphene_rect_equal (drawn, &full));
+          compared++;
+        }
     }
+  /* names, texts and icons of every card */
+  g_assert_cmpuint (compared, >=, 4 * cards->len);
 }
 
 /* A card draws its avatar, due date and icons until the focus or the
