@@ -366,7 +366,7 @@ dup_shape_key (const KontorBoardCardFace *face)
 static int
 get_marks (const KontorBoardCardFace *face)
 {
-  return face->is_new | face->stale << 1 | face->overdue << 2;
+  return (face->is_new ? 1 : 0) | (face->stale ? 2 : 0) | (face->overdue ? 4 : 0);
 }
 
 static gboolean
@@ -380,8 +380,8 @@ is_in_row (KontorBoard *board,
 }
 
 /* The same for @row, the @index-th of the prototype's box: its texts, and
- * the marks that show or style one of its parts (the badges, the overdue
- * date, the stale age) */
+ * the marks that show one of its parts or change its font (the badges,
+ * the overdue date); the others change colours only */
 static char *
 dup_row_key (KontorBoard               *board,
              const KontorBoardCardFace *face,
@@ -391,13 +391,12 @@ dup_row_key (KontorBoard               *board,
   GString *key = g_string_new (NULL);
   int marks = 0;
 
-  if (is_in_row (board, KONTOR_CARD_PART_NEW_BADGE, row))
-    marks |= face->is_new;
-  if (is_in_row (board, KONTOR_CARD_PART_STALE_BADGE, row) ||
-      is_in_row (board, KONTOR_CARD_PART_AGE, row))
-    marks |= face->stale << 1;
-  if (is_in_row (board, KONTOR_CARD_PART_DUE_BOX, row))
-    marks |= face->overdue << 2;
+  if (is_in_row (board, KONTOR_CARD_PART_NEW_BADGE, row) && face->is_new)
+    marks |= 1;
+  if (is_in_row (board, KONTOR_CARD_PART_STALE_BADGE, row) && face->stale)
+    marks |= 2;
+  if (is_in_row (board, KONTOR_CARD_PART_DUE_BOX, row) && face->overdue)
+    marks |= 4;
   g_string_append_printf (key, "%u.%d", index, marks);
   for (int i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
     {
@@ -711,12 +710,14 @@ get_row_places (KontorBoard               *board,
   return places;
 }
 
+/* The places of @face's parts at @width; @shape is get_shape()'s for
+ * @face, asked for first (it may measure everything anew) */
 static const graphene_rect_t *
 get_places (KontorBoard               *board,
+            Shape                     *shape,
             const KontorBoardCardFace *face,
             int                        width)
 {
-  Shape *shape = get_shape (board, face);
   graphene_rect_t *places = g_hash_table_lookup (shape->places, GINT_TO_POINTER (width));
   gboolean shown = FALSE;
 
@@ -747,6 +748,7 @@ get_places (KontorBoard               *board,
 
 /**
  * _kontor_board_card_face_get_place:
+ * @board: the card's board
  * @face: what a drawn card shows
  * @width: the card's width
  * @part: one of its parts
@@ -759,7 +761,7 @@ _kontor_board_card_face_get_place (KontorBoard               *board,
                                    KontorCardPart             part,
                                    graphene_rect_t           *place)
 {
-  *place = get_places (board, face, width)[part];
+  *place = get_places (board, get_shape (board, face), face, width)[part];
 }
 
 /* ------------------------------------------------------------------------ */
@@ -812,9 +814,8 @@ draw_pill (GtkSnapshot           *snapshot,
 }
 
 /* @text in the font and colour of the prototype's @part, centred in
- * @place, or from its start and cut to its width when @start; returns
- * the width drawn */
-static int
+ * @place, or from its start and cut to its width when @start */
+static void
 draw_text (GtkWidget             *card,
            GtkSnapshot           *snapshot,
            const Shape           *shape,
@@ -846,8 +847,6 @@ draw_text (GtkWidget             *card,
                             place->origin.y + (int) ((place->size.height - extents.height) / 2)));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
-
-  return extents.width;
 }
 
 /* The symbolic icon of 16 px, drawn @size wide: a size Adwaita has as
@@ -897,26 +896,19 @@ _kontor_board_card_face_snapshot (KontorBoard               *board,
                                   GtkWidget                 *card,
                                   GtkSnapshot               *snapshot)
 {
-  const graphene_rect_t *places = get_places (board, face, gtk_widget_get_width (card));
-  const Shape *shape = get_shape (board, face);
+  Shape *shape = get_shape (board, face);
+  const graphene_rect_t *places = get_places (board, shape, face, gtk_widget_get_width (card));
   const graphene_rect_t *place;
-  graphene_rect_t age = places[KONTOR_CARD_PART_AGE];
 
   for (int i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
     {
-      int width;
-
-      place = i == KONTOR_CARD_PART_AGE ? &age : &places[i];
+      place = &places[i];
       if (face->texts[i] == NULL || place->size.width <= 0)
         continue;
       if (i == KONTOR_CARD_PART_AVATAR)
         draw_pill (snapshot, place, &avatar_colors[face->color_index >= 0 ? face->color_index : 7]);
-      width = draw_text (card, snapshot, shape, i, face->texts[i], place,
-                         i < KONTOR_CARD_PART_DUE, i == KONTOR_CARD_PART_AGE && face->stale);
-      /* the prototype may measure an overdue date before its bold font
-       * comes: the age moves on by what the date took more */
-      if (i == KONTOR_CARD_PART_DUE)
-        age.origin.x += MAX (0, width - place->size.width);
+      draw_text (card, snapshot, shape, i, face->texts[i], place, i < KONTOR_CARD_PART_DUE,
+                 i == KONTOR_CARD_PART_AGE && face->stale);
     }
 
   for (int i = KONTOR_CARD_PART_NEW_BADGE; i <= KONTOR_CARD_PART_STALE_BADGE; i++)

@@ -48,6 +48,7 @@ typedef struct
 
 void      _kontor_board_card_face_add_prototype (KontorBoard *board);
 void      _kontor_board_card_face_forget_shapes (KontorBoard *board);
+/* in kontor-board-card.c, for tests */
 void      _kontor_board_card_get_drawn_place (KontorBoardCard *self,
                                               KontorCardPart   part,
                                               graphene_rect_t *place);

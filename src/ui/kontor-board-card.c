@@ -98,6 +98,20 @@ set_optional_label (gpointer    widget,
   gtk_widget_set_visible (widget, text != NULL);
 }
 
+static PangoAttrList *
+overdue_attributes (void)
+{
+  static PangoAttrList *attributes;
+
+  if (attributes == NULL)
+    {
+      attributes = pango_attr_list_new ();
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    }
+
+  return attributes;
+}
+
 static void
 set_css_class (GtkWidget  *widget,
                const char *css_class,
@@ -138,6 +152,9 @@ _kontor_board_card_show_face (KontorBoardCard           *self,
   set_optional_label (self->age_label, texts[KONTOR_CARD_PART_AGE]);
   set_optional_label (self->due_label, texts[KONTOR_CARD_PART_DUE]);
   set_css_class (self->due_box, "overdue", face->overdue);
+  /* bold at once, as .overdue makes it only once GTK works out the styles
+   * in a frame: the prototype measures the date right away */
+  gtk_label_set_attributes (self->due_label, face->overdue ? overdue_attributes () : NULL);
   set_optional_label (self->avatar_label, texts[KONTOR_CARD_PART_AVATAR]);
   set_optional_label (self->avatar_more, texts[KONTOR_CARD_PART_AVATAR_MORE]);
   gtk_widget_set_visible (GTK_WIDGET (self->assign_image), texts[KONTOR_CARD_PART_AVATAR] == NULL);
@@ -794,6 +811,7 @@ _kontor_board_card_get_drawn_place (KontorBoardCard *self,
                                     KontorCardPart   part,
                                     graphene_rect_t *place)
 {
+  graphene_rect_init (place, 0, 0, 0, 0);
   g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
   g_return_if_fail (self->box == NULL && self->contact != NULL);
 

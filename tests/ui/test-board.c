@@ -1952,7 +1952,8 @@ collect_cards (GtkWidget *root,
 
 /* A card is one widget that draws itself until it is needed, exactly as
  * high as the full card it becomes, whatever lines it shows, and with each
- * text, mark and icon where the full card has it */
+ * text, mark and icon where the full card has it: the cards of every
+ * column, among them new, stale and overdue ones and ones with a due date */
 static void
 test_drawn_cards (Fixture       *fixture,
                   gconstpointer  data)
@@ -1963,10 +1964,11 @@ test_drawn_cards (Fixture       *fixture,
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   guint compared = 0;
+  guint n_new = 0, n_stale = 0, n_due = 0, n_overdue = 0;
 
   wait_for_card (column, id);
-  kontor_test_settle (100);
-  collect_cards (GTK_WIDGET (column), cards);
+  kontor_test_settle (300);
+  collect_cards (GTK_WIDGET (fixture->board), cards);
   g_assert_cmpuint (cards->len, >, 1);
   for (guint i = 0; i < cards->len; i++)
     {
@@ -1989,9 +1991,17 @@ test_drawn_cards (Fixture       *fixture,
   for (guint i = 0; i < cards->len; i++)
     {
       GtkWidget *card = g_ptr_array_index (cards, i);
+      GtkWidget *due = _kontor_board_card_get_part (KONTOR_BOARD_CARD (card),
+                                                    KONTOR_CARD_PART_DUE);
+      GtkWidget *due_box = _kontor_board_card_get_part (KONTOR_BOARD_CARD (card),
+                                                        KONTOR_CARD_PART_DUE_BOX);
 
       g_assert_nonnull (gtk_widget_get_first_child (card));
       g_assert_cmpint (gtk_widget_get_height (card), ==, g_array_index (heights, int, i));
+      n_new += gtk_widget_has_css_class (card, "new");
+      n_stale += gtk_widget_has_css_class (card, "stale");
+      n_due += gtk_widget_get_visible (due);
+      n_overdue += gtk_widget_has_css_class (due_box, "overdue");
       for (int part = 0; part < KONTOR_CARD_N_PARTS; part++)
         {
           const graphene_rect_t *drawn = &g_array_index (places, graphene_rect_t,
@@ -2011,6 +2021,10 @@ test_drawn_cards (Fixture       *fixture,
     }
   /* names, texts and icons of every card */
   g_assert_cmpuint (compared, >=, 4 * cards->len);
+  g_assert_cmpuint (n_new, >, 0);
+  g_assert_cmpuint (n_stale, >, 0);
+  g_assert_cmpuint (n_due, >, 0);
+  g_assert_cmpuint (n_overdue, >, 0);
 }
 
 /* A card draws its avatar, due date and icons until the focus or the
