@@ -263,19 +263,19 @@ _kontor_board_card_face_fill (KontorBoardCardFace  *face,
  * colleague, each one-line text, the due date with the age and the
  * buttons. A row's height and the places of its parts depend on its own
  * parts only, so each row is measured once for each set of its parts it
- * shows (a RowShape), and a card's shape is its shown rows added up:
+ * shows, and a card's shape is its shown rows added up:
  * the first frame of a board has a score of shapes that share most rows,
  * and laying out a whole card for each shape took a third more of that
  * frame's main thread (src/README.md "Performance targets"). The test
  * /ui/board/drawn-cards checks every drawn part against the full card. */
 
-/* what a row of the box shows: its size, and where its parts are at each
- * width, from the top of the row */
+/* a row of the box, or a whole card: its size, and where its parts are
+ * at each width, from its top */
 typedef struct
 {
   int         size[2][2];  /* [orientation][minimum, natural] */
-  GHashTable *places;      /* width → graphene_rect_t[N_PARTS] (the row's parts only) */
-} RowShape;
+  GHashTable *places;      /* width → graphene_rect_t[N_PARTS] (a row's: its parts only) */
+} Measured;
 
 /* the fonts and colours of the parts, which only a face's marks change */
 typedef struct
@@ -289,22 +289,21 @@ typedef struct
 
 typedef struct
 {
-  int           size[2][2];      /* [orientation][minimum, natural] */
-  GHashTable   *places;          /* width → graphene_rect_t[N_PARTS] */
+  Measured      whole;           /* first: freed by measured_free() */
   guint         n_rows;
-  RowShape     *rows[MAX_ROWS];  /* the shown rows, top to bottom (the board's) */
+  Measured     *rows[MAX_ROWS];  /* the shown rows, top to bottom (the board's) */
   GtkWidget    *row_widgets[MAX_ROWS];
   int           row_y[MAX_ROWS]; /* where each starts in the box */
   const Styles *styles;          /* the board's */
 } Shape;
 
 static void
-row_shape_free (gpointer data)
+measured_free (gpointer data)
 {
-  RowShape *row = data;
+  Measured *measured = data;
 
-  g_hash_table_unref (row->places);
-  g_free (row);
+  g_hash_table_unref (measured->places);
+  g_free (measured);
 }
 
 static void
@@ -315,15 +314,6 @@ styles_free (gpointer data)
   for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
     g_clear_pointer (&styles->fonts[i], pango_font_description_free);
   g_free (styles);
-}
-
-static void
-shape_free (gpointer data)
-{
-  Shape *shape = data;
-
-  g_hash_table_unref (shape->places);
-  g_free (shape);
 }
 
 /* The length of @part's text where it changes places: the short texts
@@ -574,7 +564,7 @@ get_styles (KontorBoard               *board,
   return styles;
 }
 
-static RowShape *
+static Measured *
 get_row (KontorBoard               *board,
          const KontorBoardCardFace *face,
          GtkWidget                 *row,
@@ -582,13 +572,13 @@ get_row (KontorBoard               *board,
          gboolean                  *shown)
 {
   g_autofree char *key = dup_row_key (board, face, row, index);
-  RowShape *row_shape = g_hash_table_lookup (board->card_rows, key);
+  Measured *row_shape = g_hash_table_lookup (board->card_rows, key);
 
   if (row_shape != NULL)
     return row_shape;
 
   show_on_prototype (board, face, shown);
-  row_shape = g_new0 (RowShape, 1);
+  row_shape = g_new0 (Measured, 1);
   row_shape->places = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (int o = 0; o < 2; o++)
     gtk_widget_measure (row, o, -1, &row_shape->size[o][0], &row_shape->size[o][1], NULL, NULL);
@@ -607,12 +597,13 @@ get_shape (KontorBoard               *board,
   gboolean shown = FALSE;
   guint index = 0;
   int spacing;
+  int *height, *width;  /* the shape's [minimum, natural] */
 
   check_fonts (board);
   if (board->card_shapes == NULL)
     {
-      board->card_shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shape_free);
-      board->card_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, row_shape_free);
+      board->card_shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, measured_free);
+      board->card_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, measured_free);
       board->card_styles = g_hash_table_new_full (NULL, NULL, NULL, styles_free);
     }
 
@@ -624,12 +615,14 @@ get_shape (KontorBoard               *board,
   box = gtk_widget_get_first_child (board->card_prototype);
   spacing = gtk_box_get_spacing (GTK_BOX (box));
   shape = g_new0 (Shape, 1);
-  shape->places = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  shape->whole.places = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  height = shape->whole.size[GTK_ORIENTATION_VERTICAL];
+  width = shape->whole.size[GTK_ORIENTATION_HORIZONTAL];
   for (GtkWidget *row = gtk_widget_get_first_child (box);
        row != NULL;
        row = gtk_widget_get_next_sibling (row), index++)
     {
-      RowShape *row_shape;
+      Measured *row_shape;
 
       if (!shows_row (board, face, row))
         continue;
@@ -638,14 +631,12 @@ get_shape (KontorBoard               *board,
       row_shape = get_row (board, face, row, index, &shown);
       if (shape->n_rows > 0)
         for (int m = 0; m < 2; m++)
-          shape->size[GTK_ORIENTATION_VERTICAL][m] += spacing;
-      shape->row_y[shape->n_rows] = shape->size[GTK_ORIENTATION_VERTICAL][0];
+          height[m] += spacing;
+      shape->row_y[shape->n_rows] = height[0];
       for (int m = 0; m < 2; m++)
         {
-          shape->size[GTK_ORIENTATION_VERTICAL][m] += row_shape->size[GTK_ORIENTATION_VERTICAL][m];
-          shape->size[GTK_ORIENTATION_HORIZONTAL][m] =
-            MAX (shape->size[GTK_ORIENTATION_HORIZONTAL][m],
-                 row_shape->size[GTK_ORIENTATION_HORIZONTAL][m]);
+          height[m] += row_shape->size[GTK_ORIENTATION_VERTICAL][m];
+          width[m] = MAX (width[m], row_shape->size[GTK_ORIENTATION_HORIZONTAL][m]);
         }
       shape->row_widgets[shape->n_rows] = row;
       shape->rows[shape->n_rows++] = row_shape;
@@ -672,8 +663,8 @@ _kontor_board_card_face_measure (KontorBoard               *board,
 {
   Shape *shape = get_shape (board, face);
 
-  *minimum = shape->size[orientation][0];
-  *natural = shape->size[orientation][1];
+  *minimum = shape->whole.size[orientation][0];
+  *natural = shape->whole.size[orientation][1];
 }
 
 /* Where the parts of @row_shape are at @width, from the top of the row:
@@ -681,7 +672,7 @@ _kontor_board_card_face_measure (KontorBoard               *board,
 static const graphene_rect_t *
 get_row_places (KontorBoard               *board,
                 const KontorBoardCardFace *face,
-                RowShape                  *row_shape,
+                Measured                  *row_shape,
                 GtkWidget                 *row,
                 int                        width,
                 gboolean                  *shown)
@@ -718,7 +709,7 @@ get_places (KontorBoard               *board,
             const KontorBoardCardFace *face,
             int                        width)
 {
-  graphene_rect_t *places = g_hash_table_lookup (shape->places, GINT_TO_POINTER (width));
+  graphene_rect_t *places = g_hash_table_lookup (shape->whole.places, GINT_TO_POINTER (width));
   gboolean shown = FALSE;
 
   if (places != NULL)
@@ -729,7 +720,7 @@ get_places (KontorBoard               *board,
     {
       const graphene_rect_t *row_places =
         get_row_places (board, face, shape->rows[r], shape->row_widgets[r],
-                        MAX (width, shape->size[GTK_ORIENTATION_HORIZONTAL][0]), &shown);
+                        MAX (width, shape->whole.size[GTK_ORIENTATION_HORIZONTAL][0]), &shown);
 
       for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
         {
@@ -741,7 +732,7 @@ get_places (KontorBoard               *board,
     }
   if (shown)
     rest_prototype (board);
-  g_hash_table_insert (shape->places, GINT_TO_POINTER (width), places);
+  g_hash_table_insert (shape->whole.places, GINT_TO_POINTER (width), places);
 
   return places;
 }
