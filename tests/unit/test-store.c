@@ -277,6 +277,20 @@ query_contacts (KontorStore  *store,
   return rowids;
 }
 
+/* How many contacts a search for @text finds; leaves @filter searching */
+static guint
+count_found (KontorStore  *store,
+             KontorFilter *filter,
+             const char   *text)
+{
+  g_autoptr(GArray) found = NULL;
+
+  kontor_filter_set_search_text (filter, text);
+  found = query_contacts (store, filter);
+
+  return found->len;
+}
+
 static gint64
 rowid_of (gpointer record)
 {
@@ -962,7 +976,6 @@ test_failed_save_leaves_nothing_trigger (Fixture       *fixture,
   g_autoptr(KontorContact) contact = save_new_contact (store, "Anna", "Müller");
   g_autoptr(KontorContact) loaded = NULL;
   g_autoptr(ChangedRecorder) changed = changed_recorder_new (store);
-  g_autoptr(GArray) found = NULL;
   g_autoptr(KontorFilter) filter = kontor_filter_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -994,9 +1007,7 @@ test_failed_save_leaves_nothing_trigger (Fixture       *fixture,
   g_assert_cmpuint (entries->len, ==, 0);
   updated_after = query_text (store, "SELECT updated_at || '/' || sort_name FROM contact", NULL);
   g_assert_cmpstr (updated_after, ==, updated_before);
-  kontor_filter_set_search_text (filter, "Zuckermann");
-  found = query_contacts (store, filter);
-  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_cmpuint (count_found (store, filter, "Zuckermann"), ==, 0);
   g_assert_cmpuint (changed->entities->len, ==, 0);
 
   /* and the store works on */
@@ -1955,9 +1966,7 @@ test_company_rename_updates_contacts (Fixture       *fixture,
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpint (g_array_index (found, gint64, 0), ==, rowid_of (x));
   g_clear_pointer (&found, g_array_unref);
-  kontor_filter_set_search_text (filter, "alpha");
-  found = query_contacts (store, filter);
-  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_cmpuint (count_found (store, filter, "alpha"), ==, 0);
 
   /* lists of contacts learn of it */
   index = changed_recorder_find (changed, "contact");
@@ -1980,7 +1989,6 @@ test_company_rename_in_one_transaction (Fixture       *fixture,
   g_autoptr(KontorContact) loaded = NULL;
   g_autoptr(KontorFilter) filter = kontor_filter_new ();
   g_autoptr(GPtrArray) batch = g_ptr_array_new ();
-  g_autoptr(GArray) found = NULL;
   g_autoptr(GError) error = NULL;
 
   kontor_contact_set_last_name (x, "Xaver");
@@ -2000,13 +2008,8 @@ test_company_rename_in_one_transaction (Fixture       *fixture,
   loaded = reload (store, y);
   g_assert_cmpstr (kontor_contact_get_company_name (loaded), ==, "Zeta Werke");
 
-  kontor_filter_set_search_text (filter, "zeta");
-  found = query_contacts (store, filter);
-  g_assert_cmpuint (found->len, ==, 2);
-  g_clear_pointer (&found, g_array_unref);
-  kontor_filter_set_search_text (filter, "alpha");
-  found = query_contacts (store, filter);
-  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_cmpuint (count_found (store, filter, "zeta"), ==, 2);
+  g_assert_cmpuint (count_found (store, filter, "alpha"), ==, 0);
 }
 
 static void
@@ -2021,7 +2024,6 @@ test_company_delete_updates_contacts (Fixture       *fixture,
   g_autoptr(KontorContact) loaded = NULL;
   g_autoptr(KontorFilter) filter = kontor_filter_new ();
   g_autoptr(ChangedRecorder) changed = NULL;
-  g_autoptr(GArray) found = NULL;
   g_autoptr(GArray) order = NULL;
   g_autoptr(GError) error = NULL;
   guint index;
@@ -2043,9 +2045,7 @@ test_company_delete_updates_contacts (Fixture       *fixture,
   g_assert_null (kontor_contact_get_company_name (loaded));
 
   /* … and is no longer found or sorted by the deleted company's name */
-  kontor_filter_set_search_text (filter, "alpha");
-  found = query_contacts (store, filter);
-  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_cmpuint (count_found (store, filter, "alpha"), ==, 0);
   kontor_filter_set_search_text (filter, NULL);
   kontor_filter_set_sort_column (filter, KONTOR_SORT_COMPANY);
   order = query_contacts (store, filter);
@@ -2098,7 +2098,6 @@ test_contact_changes_company (Fixture       *fixture,
   g_autoptr(KontorContact) contact = kontor_contact_new ();
   g_autoptr(KontorContact) loaded = NULL;
   g_autoptr(KontorFilter) filter = kontor_filter_new ();
-  g_autoptr(GArray) found = NULL;
 
   kontor_contact_set_last_name (contact, "Wechsel");
   kontor_contact_set_company_id (contact, id_of (alpha));
@@ -2110,13 +2109,8 @@ test_contact_changes_company (Fixture       *fixture,
   loaded = reload (store, contact);
   g_assert_cmpstr (kontor_contact_get_company_name (loaded), ==, "Beta AG");
 
-  kontor_filter_set_search_text (filter, "beta");
-  found = query_contacts (store, filter);
-  g_assert_cmpuint (found->len, ==, 1);
-  g_clear_pointer (&found, g_array_unref);
-  kontor_filter_set_search_text (filter, "alpha");
-  found = query_contacts (store, filter);
-  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_cmpuint (count_found (store, filter, "beta"), ==, 1);
+  g_assert_cmpuint (count_found (store, filter, "alpha"), ==, 0);
 }
 
 static void
