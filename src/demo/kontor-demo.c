@@ -58,7 +58,6 @@ typedef struct
   guint        n_sellers[N_REGIONS];
   guint        editors[N_REGIONS][N_USERS];
   guint        n_editors[N_REGIONS];
-  int          admin;
 
   DemoCompany *companies;
   guint        n_companies;
@@ -432,14 +431,13 @@ region_of (const City *city)
   return city->south ? REGION_SOUTH : REGION_NORTH;
 }
 
-/* A sales rep of the region's team; the head of sales takes a few himself. */
+/* A sales rep of the region's team: a user with the sales role, the only
+ * one who may be one (feature C6); the head of sales, the administrator,
+ * is none. */
 static const char *
 pick_sales_rep (Builder *b,
                 Region   region)
 {
-  if (b->admin >= 0 && _kontor_demo_chance (b->rand, 8))
-    return b->user_ids[b->admin];
-
   return b->user_ids[b->sellers[region][_kontor_demo_pick_index (b->rand, b->n_sellers[region])]];
 }
 
@@ -462,8 +460,6 @@ pick_other_sales_rep (Builder    *b,
 static void
 add_team_and_users (Builder *b)
 {
-  b->admin = -1;
-
   for (guint r = 0; r < N_REGIONS; r++)
     {
       KontorTeam *team = kontor_team_new (team_names[r]);
@@ -501,9 +497,6 @@ add_team_and_users (Builder *b)
         }
       teams[n_teams] = NULL;
       kontor_user_set_teams (user, teams);
-
-      if (demo_users[i].role == KONTOR_USER_ROLE_ADMIN && b->admin < 0)
-        b->admin = i;
 
       b->user_ids[i] = kontor_record_get_id (KONTOR_RECORD (user));
       g_ptr_array_add (b->records, user);

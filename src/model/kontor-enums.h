@@ -49,6 +49,14 @@ typedef enum
   KONTOR_USER_ROLE_VIEWER = 3,
 } KontorUserRole;
 
+/* What a write does to a record, for the role rules (kontor_user_role_check()) */
+typedef enum
+{
+  KONTOR_ACCESS_CREATE = 0,
+  KONTOR_ACCESS_EDIT = 1,
+  KONTOR_ACCESS_DELETE = 2,
+} KontorAccess;
+
 typedef enum
 {
   KONTOR_CHANNEL_KIND_EMAIL = 0,

@@ -67,6 +67,10 @@ GQuark kontor_store_error_quark (void);
  *   way: the pipeline status of an archived or inbox contact
  * @KONTOR_RECORD_ERROR_RESTRICTED: a system column of the board keeps its
  *   name, its place and its existence; a column with contacts stays
+ * @KONTOR_RECORD_ERROR_NOT_PERMITTED: the current user's role may not make
+ *   this change (feature U1): a viewer changes nothing, only an
+ *   administrator changes users and teams, the last administrator stays
+ *   one, and only users with the sales role are sales reps
  *
  * The rules of the data (kontor_record_validate()), the same for the
  * forms, the store, the importer and the sync engine. Every message is
@@ -84,6 +88,7 @@ typedef enum
   KONTOR_RECORD_ERROR_INVALID_VALUE,
   KONTOR_RECORD_ERROR_STATUS_TRANSITION,
   KONTOR_RECORD_ERROR_RESTRICTED,
+  KONTOR_RECORD_ERROR_NOT_PERMITTED,
 } KontorRecordError;
 
 GQuark kontor_record_error_quark (void);

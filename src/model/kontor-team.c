@@ -7,8 +7,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-error.h"
 #include "kontor-record-private.h"
 #include "kontor-team.h"
+#include "kontor-text.h"
 
 /**
  * KontorTeam:
@@ -41,6 +43,22 @@ kontor_team_field_changed (KontorRecord *record,
   _kontor_record_notify_display_name (record);
 }
 
+/* A team needs a name. */
+static gboolean
+kontor_team_check (KontorRecord  *record,
+                   KontorRecord  *old,
+                   GError       **error)
+{
+  if (kontor_text_is_blank (kontor_team_get_name (KONTOR_TEAM (record))))
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED,
+                           _("Enter a name for the team."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 kontor_team_class_init (KontorTeamClass *klass)
 {
@@ -50,6 +68,7 @@ kontor_team_class_init (KontorTeamClass *klass)
                                       team_fields, G_N_ELEMENTS (team_fields));
   record_class->dup_display_name = kontor_team_dup_display_name;
   record_class->field_changed = kontor_team_field_changed;
+  record_class->validate = kontor_team_check;
 }
 
 static void

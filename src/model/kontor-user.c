@@ -8,7 +8,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-enum-types.h"
+#include "kontor-error.h"
 #include "kontor-record-private.h"
+#include "kontor-team.h"
+#include "kontor-text.h"
 #include "kontor-user.h"
 
 /**
@@ -59,6 +62,23 @@ kontor_user_field_changed (KontorRecord *record,
     _kontor_record_notify_display_name (record);
 }
 
+/* A user needs a user name; that one administrator stays is the store's
+ * rule, since it counts them (kontor_user_check_admins_left()). */
+static gboolean
+kontor_user_check (KontorRecord  *record,
+                   KontorRecord  *old,
+                   GError       **error)
+{
+  if (kontor_text_is_blank (kontor_user_get_username (KONTOR_USER (record))))
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED,
+                           _("Enter a user name."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 kontor_user_class_init (KontorUserClass *klass)
 {
@@ -68,6 +88,7 @@ kontor_user_class_init (KontorUserClass *klass)
                                       user_fields, G_N_ELEMENTS (user_fields));
   record_class->dup_display_name = kontor_user_dup_display_name;
   record_class->field_changed = kontor_user_field_changed;
+  record_class->validate = kontor_user_check;
 }
 
 static void
@@ -170,12 +191,127 @@ kontor_user_role_can_edit (KontorUserRole role)
  * kontor_user_role_can_sell:
  * @role: a role
  *
- * Returns: %TRUE when a user with @role may be a sales rep (feature C6, src/README.md)
+ * Returns: %TRUE when a user with @role may be a sales rep: the sales role
+ *   only (features C6 and U1, src/README.md "Roles")
  */
 gboolean
 kontor_user_role_can_sell (KontorUserRole role)
 {
-  return role == KONTOR_USER_ROLE_ADMIN || role == KONTOR_USER_ROLE_SALES;
+  return role == KONTOR_USER_ROLE_SALES;
+}
+
+/**
+ * kontor_user_role_check:
+ * @role: the role of the user who writes
+ * @record_type: the kind of record written, a #KontorRecord type
+ * @access: what the write does to it
+ * @error: return location for a #GError
+ *
+ * The one rule of who may write what (feature U1, src/README.md "Roles"),
+ * which the store applies to every write: a viewer writes nothing; users
+ * and teams are written by administrators only; every other record by
+ * every role but the viewer (kontor_user_role_check_admin() for the
+ * rest). The forms ask the same to hide or disable
+ * what the role may not do.
+ *
+ * Returns: %TRUE when @role may; otherwise %FALSE with
+ *   %KONTOR_RECORD_ERROR_NOT_PERMITTED
+ */
+gboolean
+kontor_user_role_check (KontorUserRole   role,
+                        GType            record_type,
+                        KontorAccess     access,
+                        GError         **error)
+{
+  g_return_val_if_fail (g_type_is_a (record_type, KONTOR_TYPE_RECORD), FALSE);
+
+  if (role == KONTOR_USER_ROLE_VIEWER)
+    {
+      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED,
+                   /* Translators: %s is a role, e.g. "Viewer" */
+                   _("Your role “%s” may read but not change anything."),
+                   kontor_user_role_to_string (role));
+      return FALSE;
+    }
+
+  if (record_type == KONTOR_TYPE_USER || record_type == KONTOR_TYPE_TEAM)
+    return kontor_user_role_check_admin (role, error);
+
+  return TRUE;
+}
+
+/**
+ * kontor_user_role_check_admin:
+ * @role: the role of the user who writes
+ * @error: return location for a #GError
+ *
+ * What only an administrator may change (feature U1): users, teams and the
+ * team's settings (number ranges, whether birthdays are kept).
+ *
+ * Returns: %TRUE for an administrator; otherwise %FALSE with
+ *   %KONTOR_RECORD_ERROR_NOT_PERMITTED
+ */
+gboolean
+kontor_user_role_check_admin (KontorUserRole   role,
+                              GError         **error)
+{
+  if (role == KONTOR_USER_ROLE_ADMIN)
+    return TRUE;
+
+  g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED,
+                       _("Only an administrator may change users, teams and the team’s "
+                         "settings."));
+  return FALSE;
+}
+
+/**
+ * kontor_user_check_admins_left:
+ * @n_admins: how many administrators a change would leave
+ * @error: return location for a #GError
+ *
+ * A database always has an administrator, who can give roles (feature U1):
+ * the store counts what a change of a user's role, or a user's removal,
+ * leaves and asks this.
+ *
+ * Returns: %TRUE when at least one is left
+ */
+gboolean
+kontor_user_check_admins_left (guint    n_admins,
+                               GError **error)
+{
+  if (n_admins > 0)
+    return TRUE;
+
+  g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED,
+                       _("This is the last administrator. Make another user an administrator "
+                         "first."));
+  return FALSE;
+}
+
+/**
+ * kontor_user_check_sales_rep:
+ * @user: a user chosen as a sales rep
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @user has the sales role (feature C6); otherwise
+ *   %FALSE with an error that names the user
+ */
+gboolean
+kontor_user_check_sales_rep (KontorUser  *user,
+                             GError     **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_USER (user), FALSE);
+
+  if (kontor_user_role_can_sell (kontor_user_get_role (user)))
+    return TRUE;
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (user));
+  g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED,
+               /* Translators: %s is a user's name */
+               _("%s cannot be a sales rep: only users with the Sales role can."), name);
+  return FALSE;
 }
 
 const char *

@@ -46,5 +46,15 @@ guint               kontor_user_get_color_index   (KontorUser         *self);
 gboolean            kontor_user_role_can_edit     (KontorUserRole      role);
 gboolean            kontor_user_role_can_sell     (KontorUserRole      role);
 const char         *kontor_user_role_to_string    (KontorUserRole      role);
+gboolean            kontor_user_role_check        (KontorUserRole      role,
+                                                   GType               record_type,
+                                                   KontorAccess        access,
+                                                   GError            **error);
+gboolean            kontor_user_role_check_admin  (KontorUserRole      role,
+                                                   GError            **error);
+gboolean            kontor_user_check_admins_left (guint               n_admins,
+                                                   GError            **error);
+gboolean            kontor_user_check_sales_rep   (KontorUser         *user,
+                                                   GError            **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "kontor-store-company.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-numbers.h"
+#include "kontor-store-user.h"
 
 static void
 company_sort_texts (KontorStore   *self,
@@ -34,7 +35,12 @@ company_check (KontorStore   *self,
   KontorCompany *company = KONTOR_COMPANY (record);
 
   return _kontor_store_check_customer_number (self, kontor_company_get_customer_number (company),
-                                             kontor_record_get_id (record), error);
+                                             kontor_record_get_id (record), error) &&
+         _kontor_store_check_sales_reps (self, kontor_company_get_sales_reps (company),
+                                         old != NULL ?
+                                         kontor_company_get_sales_reps (KONTOR_COMPANY (old)) :
+                                         NULL,
+                                         error);
 }
 
 /* The row ids of the contacts of company @company_id, or %NULL on error */

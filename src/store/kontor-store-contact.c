@@ -19,6 +19,7 @@
 #include "kontor-store-crud.h"
 #include "kontor-store-index.h"
 #include "kontor-store-numbers.h"
+#include "kontor-store-user.h"
 #include "kontor-text.h"
 
 #define KONTOR_PIPELINE_STATUS_NEW_ID "00000000-0000-7000-8000-000000000001"
@@ -248,6 +249,9 @@ contact_check (KontorStore   *self,
 
   if (!_kontor_store_check_customer_number (self, kontor_contact_get_customer_number (contact),
                                             kontor_record_get_id (record), error) ||
+      !_kontor_store_check_sales_reps (self, kontor_contact_get_sales_reps (contact),
+                                       old != NULL ? kontor_contact_get_sales_reps (old) : NULL,
+                                       error) ||
       !resolve_company (self, contact, error))
     return FALSE;
 

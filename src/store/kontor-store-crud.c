@@ -717,7 +717,12 @@ _kontor_store_save_record (KontorStore   *self,
         }
     }
 
-  if (!kontor_record_validate (record, old, error) ||
+  /* the role first: a viewer hears that they may not, not what is wrong
+   * with what they typed (an unchanged record is no write, so it is
+   * refused below, after the diff) */
+  if ((old == NULL &&
+       !_kontor_store_check_role (self, G_OBJECT_TYPE (record), KONTOR_ACCESS_CREATE, error)) ||
+      !kontor_record_validate (record, old, error) ||
       (info->check != NULL && !info->check (self, record, old, error)))
     return FALSE;
 
@@ -730,6 +735,9 @@ _kontor_store_save_record (KontorStore   *self,
   changed = kontor_record_diff (old, record);
   if (changed->len == 0)
     return TRUE;
+
+  if (!_kontor_store_check_role (self, G_OBJECT_TYPE (record), KONTOR_ACCESS_EDIT, error))
+    return FALSE;
 
   *changed_anything = TRUE;
 
@@ -761,11 +769,17 @@ kontor_store_save (KontorStore   *self,
   g_return_val_if_fail (KONTOR_IS_RECORD (record), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kontor_store_begin (self, error))
+  if (!_kontor_store_begin (self, error) ||
+      !_kontor_store_end (self, _kontor_store_save_record (self, record, &changed, error),
+                          error))
     return FALSE;
 
-  return _kontor_store_end (self, _kontor_store_save_record (self, record, &changed, error),
-                            error);
+  if (changed && KONTOR_IS_USER (record) && self->current_user != NULL &&
+      g_strcmp0 (kontor_record_get_id (record),
+                 kontor_record_get_id (KONTOR_RECORD (self->current_user))) == 0)
+    _kontor_store_take_current_user (self, KONTOR_USER (record));
+
+  return TRUE;
 }
 
 /* An import this large (and at least as large as what is stored) makes
@@ -943,7 +957,8 @@ _kontor_store_delete_record (KontorStore   *self,
     user_id = kontor_record_get_id (KONTOR_RECORD (self->current_user));
 
   stored = _kontor_store_load_record (self, info, " WHERE t.id = ?1", id, 0, error);
-  if (stored == NULL)
+  if (stored == NULL ||
+      !_kontor_store_check_role (self, G_OBJECT_TYPE (stored), KONTOR_ACCESS_DELETE, error))
     return FALSE;
 
   if (info->check_delete != NULL && !info->check_delete (self, stored, error))

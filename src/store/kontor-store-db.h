@@ -136,6 +136,15 @@ gboolean      _kontor_store_set_meta       (KontorStore   *self,
                                             const char    *value,
                                             GError       **error);
 
+gboolean      _kontor_store_check_role     (KontorStore   *self,
+                                            GType          record_type,
+                                            KontorAccess   access,
+                                            GError       **error);
+gboolean      _kontor_store_check_admin    (KontorStore   *self,
+                                            GError       **error);
+void          _kontor_store_take_current_user (KontorStore *self,
+                                            KontorUser    *user);
+
 gboolean      _kontor_store_mark_purge     (KontorStore   *self,
                                             GError       **error);
 void          _kontor_store_purge_in_background (KontorStore *self);

@@ -383,12 +383,13 @@ ensure_identity (KontorStore  *self,
       if (real_name == NULL || g_str_equal (real_name, "Unknown"))
         real_name = NULL;
       user = kontor_user_new (g_get_user_name (), real_name, KONTOR_USER_ROLE_ADMIN);
+      /* the first user adds themselves, as the administrator they are */
+      self->current_user = g_object_ref (user);
       if (!_kontor_store_insert_record (self, _kontor_entity_info_for_type (KONTOR_TYPE_USER),
                                         KONTOR_RECORD (user), error) ||
           !_kontor_store_set_state (self, "user_id",
                                     kontor_record_get_id (KONTOR_RECORD (user)), error))
         goto failed;
-      self->current_user = g_steal_pointer (&user);
     }
 
   return _kontor_store_commit (self, error);

@@ -196,7 +196,7 @@ kontor_store_set_number_range (KontorStore              *self,
   g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
   g_return_val_if_fail (range != NULL, FALSE);
 
-  if (!validate_range (range, error))
+  if (!_kontor_store_check_admin (self, error) || !validate_range (range, error))
     return FALSE;
 
   if (!_kontor_store_begin (self, error))

@@ -1,21 +1,126 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright 2026 Kontor developers */
 
-/* Users in the store. Users and teams are the server's (its admin command
- * manages them, feature S7, src/README.md); the client keeps a copy and never pushes
- * them. No hooks. */
+/* Users in the store. Until the team syncs, an administrator manages them
+ * in Preferences; then they are the server's (its admin command manages
+ * them, feature S7, src/README.md) and the client keeps a copy and never
+ * pushes them. The hooks keep an administrator (src/README.md "Roles"). */
 
 #define G_LOG_DOMAIN "kontor-store"
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "kontor-store-crud.h"
 #include "kontor-store-user.h"
+
+static gboolean
+is_admin (KontorRecord *user)
+{
+  return kontor_user_get_role (KONTOR_USER (user)) == KONTOR_USER_ROLE_ADMIN;
+}
+
+/* Whether an administrator other than @user_id is left */
+static gboolean
+check_other_admins (KontorStore  *self,
+                    const char   *user_id,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n_others = 0;
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT count(*) FROM app_user WHERE role = ?1 AND id IS NOT ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, KONTOR_USER_ROLE_ADMIN);
+  sqlite3_bind_text (stmt, 2, user_id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self, stmt, &n_others, NULL, error) < 0)
+    return FALSE;
+
+  return kontor_user_check_admins_left ((guint) MIN (n_others, G_MAXUINT), error);
+}
+
+static gboolean
+user_check (KontorStore   *self,
+            KontorRecord  *record,
+            KontorRecord  *old,
+            GError       **error)
+{
+  if (old != NULL && is_admin (old) && !is_admin (record))
+    return check_other_admins (self, kontor_record_get_id (record), error);
+
+  return TRUE;
+}
+
+static gboolean
+user_check_delete (KontorStore   *self,
+                   KontorRecord  *stored,
+                   GError       **error)
+{
+  const char *id = kontor_record_get_id (stored);
+
+  if (self->current_user != NULL &&
+      g_strcmp0 (id, kontor_record_get_id (KONTOR_RECORD (self->current_user))) == 0)
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED,
+                           _("You cannot remove yourself while you work as this user."));
+      return FALSE;
+    }
+
+  return !is_admin (stored) || check_other_admins (self, id, error);
+}
+
+/**
+ * _kontor_store_check_sales_reps:
+ * @self: a store inside a transaction
+ * @sales_reps: (nullable): the sales reps a record is given
+ * @old_sales_reps: (nullable): the ones it had
+ * @error: return location for a #GError
+ *
+ * Only users with the sales role become sales reps
+ * (kontor_user_check_sales_rep()). A sales rep the record already had
+ * stays when the user's role changes, and an id of a user this copy does
+ * not know yet (one the server sends later in the same pull) is the
+ * server's to judge.
+ *
+ * Returns: %TRUE when every new sales rep may be one
+ */
+gboolean
+_kontor_store_check_sales_reps (KontorStore        *self,
+                                const char * const *sales_reps,
+                                const char * const *old_sales_reps,
+                                GError            **error)
+{
+  for (guint i = 0; sales_reps != NULL && sales_reps[i] != NULL; i++)
+    {
+      g_autoptr(KontorUser) user = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (old_sales_reps != NULL && g_strv_contains (old_sales_reps, sales_reps[i]))
+        continue;
+
+      user = kontor_store_load (self, KONTOR_TYPE_USER, sales_reps[i], &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (user != NULL && !kontor_user_check_sales_rep (user, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 KontorEntityInfo _kontor_store_user_entity = {
   .get_type = kontor_user_get_type,
   .table = "app_user",
   .link_table = "app_user_link",
+  .check = user_check,
+  .check_delete = user_check_delete,
 };
 
 /**

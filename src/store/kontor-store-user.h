@@ -11,4 +11,9 @@ G_BEGIN_DECLS
 
 extern KontorEntityInfo _kontor_store_user_entity;
 
+gboolean _kontor_store_check_sales_reps (KontorStore        *self,
+                                         const char * const *sales_reps,
+                                         const char * const *old_sales_reps,
+                                         GError            **error);
+
 G_END_DECLS

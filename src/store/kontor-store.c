@@ -1156,6 +1156,88 @@ kontor_store_get_client_id (KontorStore *self)
   return self->client_id;
 }
 
+/* The role of the user who writes: with none (a store opened but not
+ * yet given its identity, which only ensure_identity() writes) nothing
+ * may be written. */
+static gboolean
+get_role (KontorStore     *self,
+          KontorUserRole  *role,
+          GError         **error)
+{
+  if (self->current_user == NULL)
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED,
+                           _("Nobody is signed in to this database, so nothing can be "
+                             "changed."));
+      return FALSE;
+    }
+
+  *role = kontor_user_get_role (self->current_user);
+
+  return TRUE;
+}
+
+/**
+ * _kontor_store_check_role:
+ * @self: a store
+ * @record_type: the kind of record a write changes
+ * @access: what the write does to it
+ * @error: return location for a #GError
+ *
+ * Applies the model's rule of who may write what (kontor_user_role_check(),
+ * src/README.md "Roles") to the current user. Every write of a record
+ * passes here, so a role is refused by the store, not only by the UI.
+ *
+ * Returns: %TRUE when the current user may
+ */
+gboolean
+_kontor_store_check_role (KontorStore   *self,
+                          GType          record_type,
+                          KontorAccess   access,
+                          GError       **error)
+{
+  KontorUserRole role;
+
+  return get_role (self, &role, error) &&
+         kontor_user_role_check (role, record_type, access, error);
+}
+
+/**
+ * _kontor_store_check_admin:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the current user is an administrator, who alone
+ *   changes the team's settings (kontor_user_role_check_admin())
+ */
+gboolean
+_kontor_store_check_admin (KontorStore  *self,
+                           GError      **error)
+{
+  KontorUserRole role;
+
+  return get_role (self, &role, error) && kontor_user_role_check_admin (role, error);
+}
+
+/**
+ * _kontor_store_take_current_user:
+ * @self: a store
+ * @user: (transfer none): the current user as just stored
+ *
+ * Follows a committed change of the current user (a new role, a new
+ * name): the store's copy is replaced and #KontorStore:current-user
+ * notified, so the rules and the window follow at once.
+ */
+void
+_kontor_store_take_current_user (KontorStore *self,
+                                 KontorUser  *user)
+{
+  g_autoptr(KontorRecord) copy = kontor_record_copy (KONTOR_RECORD (user));
+
+  g_set_object (&self->current_user, KONTOR_USER (copy));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_USER]);
+}
+
 /**
  * kontor_store_get_current_user:
  * @self: a store

@@ -316,12 +316,13 @@ styles_free (gpointer data)
   g_free (styles);
 }
 
-/* The length of @part's text where it changes places: the short texts
- * whose width varies; the one-line texts are inscriptions, as wide as the
- * card whatever they say */
-static long
-place_length (const KontorBoardCardFace *face,
-              int                        part)
+/* The text of @part where it changes places: the short texts whose width
+ * varies (a date, an age, initials: few different ones on a board, and
+ * two of the same length need not be as wide); the one-line texts are
+ * inscriptions, as wide as the card whatever they say */
+static const char *
+place_text (const KontorBoardCardFace *face,
+            int                        part)
 {
   switch (part)
     {
@@ -329,14 +330,14 @@ place_length (const KontorBoardCardFace *face,
     case KONTOR_CARD_PART_AGE:
     case KONTOR_CARD_PART_AVATAR:
     case KONTOR_CARD_PART_AVATAR_MORE:
-      return face->texts[part] != NULL ? g_utf8_strlen (face->texts[part], -1) : 0;
+      return face->texts[part] != NULL ? face->texts[part] : "";
     default:
-      return 0;
+      return "";
     }
 }
 
-/* What decides the places of a face's parts: which are shown, how long the
- * short texts whose width varies are, and the marks that change a font */
+/* What decides the places of a face's parts: which are shown, the short
+ * texts whose width varies, and the marks that change a font */
 static char *
 dup_shape_key (const KontorBoardCardFace *face)
 {
@@ -346,11 +347,11 @@ dup_shape_key (const KontorBoardCardFace *face)
     if (face->texts[i] != NULL)
       shown |= 1u << i;
 
-  return g_strdup_printf ("%x.%d%d%d.%ld.%ld.%ld.%ld", shown, face->is_new, face->stale,
-                          face->overdue, place_length (face, KONTOR_CARD_PART_DUE),
-                          place_length (face, KONTOR_CARD_PART_AGE),
-                          place_length (face, KONTOR_CARD_PART_AVATAR),
-                          place_length (face, KONTOR_CARD_PART_AVATAR_MORE));
+  return g_strdup_printf ("%x.%d%d%d\x1f%s\x1f%s\x1f%s\x1f%s", shown, face->is_new, face->stale,
+                          face->overdue, place_text (face, KONTOR_CARD_PART_DUE),
+                          place_text (face, KONTOR_CARD_PART_AGE),
+                          place_text (face, KONTOR_CARD_PART_AVATAR),
+                          place_text (face, KONTOR_CARD_PART_AVATAR_MORE));
 }
 
 static int
@@ -391,8 +392,8 @@ dup_row_key (KontorBoard               *board,
   for (int i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
     {
       if (is_in_row (board, i, row))
-        g_string_append_printf (key, ".%d:%d:%ld", i, face->texts[i] != NULL,
-                                place_length (face, i));
+        g_string_append_printf (key, "\x1f%d:%d:%s", i, face->texts[i] != NULL,
+                                place_text (face, i));
     }
 
   return g_string_free (key, FALSE);

@@ -197,3 +197,22 @@ kontor_context_can_edit (KontorContext *self)
 
   return user != NULL && kontor_user_role_can_edit (kontor_user_get_role (user));
 }
+
+/**
+ * kontor_context_is_admin:
+ * @self: a context
+ *
+ * Returns: %TRUE when the current user may change users, teams and the
+ *   team's settings (kontor_user_role_check_admin(), src/README.md "Roles")
+ */
+gboolean
+kontor_context_is_admin (KontorContext *self)
+{
+  KontorUser *user;
+
+  g_return_val_if_fail (KONTOR_IS_CONTEXT (self), FALSE);
+
+  user = kontor_context_get_current_user (self);
+
+  return user != NULL && kontor_user_role_check_admin (kontor_user_get_role (user), NULL);
+}

@@ -20,6 +20,7 @@ KontorStore          *kontor_context_get_store        (KontorContext *self);
 GSettings            *kontor_context_get_settings     (KontorContext *self);
 KontorOperationStack *kontor_context_get_operations   (KontorContext *self);
 KontorUser           *kontor_context_get_current_user (KontorContext *self);
+gboolean              kontor_context_is_admin         (KontorContext *self);
 gboolean              kontor_context_can_edit         (KontorContext *self);
 
 G_END_DECLS

@@ -192,15 +192,15 @@ kontor_preferences_window_constructed (GObject *object)
   adw_combo_row_set_model (self->year_row, G_LIST_MODEL (years));
   self->loading--;
 
-  can_edit = kontor_context_can_edit (self->context);
+  can_edit = kontor_context_is_admin (self->context);
   gtk_widget_set_sensitive (GTK_WIDGET (self->prefix_row), can_edit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_row), can_edit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->digits_spin), can_edit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_spin), can_edit);
   if (!can_edit)
     adw_preferences_group_set_description (self->range_group,
-                                           _("Your role may look at the number range but not "
-                                             "change it."));
+                                           _("Only an administrator may change the number "
+                                             "range."));
 
   show_range (self);
 }

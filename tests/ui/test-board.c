@@ -1757,13 +1757,19 @@ test_stale_and_overdue (Fixture       *fixture,
 
   /* one more card past its due date: the header follows the store */
   {
-    g_autoptr(KontorContact) contact = g_list_model_get_item (column_list (column), 0);
+    g_autoptr(KontorContact) contact = NULL;
     guint before = count_column (fixture, column, overdue_sql);
 
     /* the header counts after the column's first frame */
     assert_alert_becomes (fixture, "contacted", "overdue", before);
-    g_assert_true (kontor_contact_get_due_date (contact) == NULL ||
-                   strcmp (kontor_contact_get_due_date (contact), today) >= 0);
+    for (guint i = 0; contact == NULL; i++)
+      {
+        g_assert_cmpuint (i, <, g_list_model_get_n_items (column_list (column)));
+        contact = g_list_model_get_item (column_list (column), i);
+        if (kontor_contact_get_due_date (contact) != NULL &&
+            strcmp (kontor_contact_get_due_date (contact), today) < 0)
+          g_clear_object (&contact);
+      }
     kontor_contact_set_due_date (contact, "2020-02-02");
     kontor_test_save (fixture->base.store, contact);
     assert_alert_becomes (fixture, "contacted", "overdue", before + 1);

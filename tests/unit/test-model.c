@@ -963,7 +963,7 @@ test_user_roles (void)
   g_assert_true (kontor_user_role_can_edit (KONTOR_USER_ROLE_ASSISTANT));
   g_assert_false (kontor_user_role_can_edit (KONTOR_USER_ROLE_VIEWER));
 
-  g_assert_true (kontor_user_role_can_sell (KONTOR_USER_ROLE_ADMIN));
+  g_assert_false (kontor_user_role_can_sell (KONTOR_USER_ROLE_ADMIN));
   g_assert_true (kontor_user_role_can_sell (KONTOR_USER_ROLE_SALES));
   g_assert_false (kontor_user_role_can_sell (KONTOR_USER_ROLE_ASSISTANT));
   g_assert_false (kontor_user_role_can_sell (KONTOR_USER_ROLE_VIEWER));
