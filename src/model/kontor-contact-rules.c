@@ -159,3 +159,32 @@ kontor_contact_validate (KontorContact  *contact,
 
   return kontor_record_validate (KONTOR_RECORD (contact), NULL, error);
 }
+
+/**
+ * kontor_contact_check_birthday:
+ * @contact: a contact about to be stored
+ * @keep_birthdays: whether the team's privacy setting allows birthdays
+ * @error: return location for a #GError in %KONTOR_RECORD_ERROR
+ *
+ * A birthday is personal data kept only where the team allows it (feature
+ * C8, src/README.md "Birthdays"): the store asks this before it writes a
+ * new birthday, and the importer and the sync engine drop one it refuses.
+ *
+ * Returns: %TRUE when @contact has no birthday or birthdays may be kept;
+ *   otherwise %FALSE with %KONTOR_RECORD_ERROR_NOT_PERMITTED
+ */
+gboolean
+kontor_contact_check_birthday (KontorContact  *contact,
+                               gboolean        keep_birthdays,
+                               GError        **error)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACT (contact), FALSE);
+
+  if (keep_birthdays || kontor_contact_get_birthday (contact) == NULL)
+    return TRUE;
+
+  g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED,
+                       _("Birthdays are not kept in this database. An administrator can allow "
+                         "them in Preferences."));
+  return FALSE;
+}

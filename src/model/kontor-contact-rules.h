@@ -12,6 +12,9 @@ KontorStatusChange  kontor_contact_status_change        (KontorContactStatus   f
 KontorContactStatus kontor_contact_status_reactivated   (KontorContactStatus   previous);
 gboolean            kontor_contact_validate             (KontorContact        *contact,
                                                          GError              **error);
+gboolean            kontor_contact_check_birthday       (KontorContact        *contact,
+                                                         gboolean              keep_birthdays,
+                                                         GError              **error);
 gboolean            kontor_date_is_valid                (const char           *iso_date);
 
 G_END_DECLS

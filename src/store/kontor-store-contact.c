@@ -19,6 +19,7 @@
 #include "kontor-store-crud.h"
 #include "kontor-store-index.h"
 #include "kontor-store-numbers.h"
+#include "kontor-store-outbox.h"
 #include "kontor-store-user.h"
 #include "kontor-text.h"
 
@@ -237,6 +238,45 @@ rank_last (KontorStore    *self,
   return TRUE;
 }
 
+/* The team setting "Store birthdays" (feature C8): unset means yes */
+static gboolean
+get_keep_birthdays (KontorStore  *self,
+                    gboolean     *keep,
+                    GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *value = _kontor_store_get_meta (self, "keep-birthdays", &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *keep = g_strcmp0 (value, "0") != 0;
+
+  return TRUE;
+}
+
+/* A new or changed birthday only where birthdays are kept
+ * (kontor_contact_check_birthday()) */
+static gboolean
+check_birthday (KontorStore    *self,
+                KontorContact  *contact,
+                KontorContact  *old,
+                GError        **error)
+{
+  gboolean keep;
+
+  if (kontor_contact_get_birthday (contact) == NULL ||
+      (old != NULL && g_strcmp0 (kontor_contact_get_birthday (contact),
+                                 kontor_contact_get_birthday (old)) == 0))
+    return TRUE;
+
+  return get_keep_birthdays (self, &keep, error) &&
+         kontor_contact_check_birthday (contact, keep, error);
+}
+
 static gboolean
 contact_check (KontorStore   *self,
                KontorRecord  *record,
@@ -247,7 +287,8 @@ contact_check (KontorStore   *self,
   KontorContact *old = old_record != NULL ? KONTOR_CONTACT (old_record) : NULL;
   KontorContactStatus status = kontor_contact_get_status (contact);
 
-  if (!_kontor_store_check_customer_number (self, kontor_contact_get_customer_number (contact),
+  if (!check_birthday (self, contact, old, error) ||
+      !_kontor_store_check_customer_number (self, kontor_contact_get_customer_number (contact),
                                             kontor_record_get_id (record), error) ||
       !_kontor_store_check_sales_reps (self, kontor_contact_get_sales_reps (contact),
                                        old != NULL ? kontor_contact_get_sales_reps (old) : NULL,
@@ -407,4 +448,152 @@ _kontor_store_rank_all_contacts (KontorStore  *self,
   _kontor_store_note_change (self, "contact", 0);
 
   return TRUE;
+}
+
+/* Birthdays (feature C8, src/README.md "Birthdays") ---------------------- */
+
+/* The id of the team's settings as the sync engine sends them */
+#define TEAM_SETTINGS_ID "00000000-0000-7000-8000-000000000102"
+
+/**
+ * kontor_store_get_keep_birthdays:
+ * @self: a store
+ * @keep: (out): whether birthdays are kept
+ * @error: return location for a #GError
+ *
+ * Reads the team's privacy setting "Store birthdays"; a database that
+ * never had it set keeps them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_get_keep_birthdays (KontorStore  *self,
+                                 gboolean     *keep,
+                                 GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (keep != NULL, FALSE);
+
+  return get_keep_birthdays (self, keep, error);
+}
+
+/**
+ * kontor_store_count_birthdays:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Returns: how many contacts have a birthday stored, or -1 on error
+ */
+gint64
+kontor_store_count_birthdays (KontorStore  *self,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
+
+  stmt = _kontor_store_prepare (self, "SELECT count(*) FROM contact WHERE birthday IS NOT NULL",
+                                error);
+  if (stmt == NULL || _kontor_store_step_one (self, stmt, &count, NULL, error) < 0)
+    return -1;
+
+  return count;
+}
+
+/* Every stored birthday goes: each contact's is set to none through the
+ * generic update (its outbox entry tells the other machines to erase it
+ * too), then the copies of the old values are wiped: the old values of
+ * the outbox, which is also the change history, the last state the server
+ * confirmed, and open conflicts. */
+static gboolean
+erase_birthdays (KontorStore  *self,
+                 GError      **error)
+{
+  const KontorEntityInfo *info = &_kontor_store_contact_entity;
+  g_autoptr(GArray) rowids = NULL;
+
+  rowids = _kontor_store_select_rowids (self, "SELECT rid FROM contact "
+                                        "WHERE birthday IS NOT NULL",
+                                        NULL, error);
+  if (rowids == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      g_autoptr(KontorRecord) contact = NULL;
+      gboolean changed;
+
+      contact = _kontor_store_load_record (self, info, " WHERE t.rid = ?1", NULL,
+                                           g_array_index (rowids, gint64, i), error);
+      if (contact == NULL)
+        return FALSE;
+      kontor_contact_set_birthday (KONTOR_CONTACT (contact), NULL);
+      if (!_kontor_store_save_record (self, contact, &changed, error))
+        return FALSE;
+    }
+
+  return _kontor_store_exec (self,
+                             "UPDATE outbox SET old_value_json = NULL, value_json = 'null' "
+                             "WHERE entity = 'contact' AND field = 'birthday';"
+                             "UPDATE record_shadow SET values_json = "
+                             "json_remove(values_json, '$.birthday') "
+                             "WHERE entity = 'contact' AND json_valid(values_json);"
+                             "DELETE FROM conflict_local "
+                             "WHERE entity = 'contact' AND field = 'birthday';",
+                             error);
+}
+
+/**
+ * kontor_store_set_keep_birthdays:
+ * @self: a store
+ * @keep: whether birthdays may be kept
+ * @error: return location for a #GError
+ *
+ * Changes the team's privacy setting (feature C8), an administrator's
+ * (kontor_user_role_check_admin()). Switching it off erases every stored
+ * birthday in the same transaction, with outbox entries that erase them on
+ * the other machines, and wipes the old values kept for sync and history;
+ * then the log is truncated on a worker, as after a delete. On failure
+ * nothing changed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_set_keep_birthdays (KontorStore  *self,
+                                 gboolean      keep,
+                                 GError      **error)
+{
+  gboolean was;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_kontor_store_check_admin (self, error) || !_kontor_store_begin (self, error))
+    return FALSE;
+
+  if (!get_keep_birthdays (self, &was, error))
+    goto failed;
+  if (was == !!keep)
+    return _kontor_store_commit (self, error);
+
+  if (!_kontor_store_set_meta (self, "keep-birthdays", keep ? "1" : "0", error) ||
+      !_kontor_store_append_outbox (self, "team_setting", TEAM_SETTINGS_ID, "update",
+                                    "keep_birthdays", keep ? "true" : "false",
+                                    keep ? "false" : "true", 0, error) ||
+      (!keep && !erase_birthdays (self, error)))
+    goto failed;
+  _kontor_store_note_change (self, "team_setting", 0);
+
+  if (!_kontor_store_commit (self, error))
+    return FALSE;
+
+  if (!keep)
+    _kontor_store_purge_in_background (self);
+
+  return TRUE;
+
+failed:
+  _kontor_store_rollback (self);
+  return FALSE;
 }

@@ -130,6 +130,15 @@ char           *kontor_store_assign_customer_number (KontorStore        *self,
                                                     KontorContact       *contact,
                                                     GError             **error);
 
+gboolean        kontor_store_get_keep_birthdays    (KontorStore         *self,
+                                                    gboolean            *keep,
+                                                    GError             **error);
+gboolean        kontor_store_set_keep_birthdays    (KontorStore         *self,
+                                                    gboolean             keep,
+                                                    GError             **error);
+gint64          kontor_store_count_birthdays       (KontorStore         *self,
+                                                    GError             **error);
+
 gint64          kontor_store_count_in_pipeline_status (KontorStore      *self,
                                                     const char          *status_id,
                                                     GError             **error);

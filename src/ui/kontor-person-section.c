@@ -33,6 +33,7 @@ struct _KontorPersonSection
   AdwEntryRow             *job_title_row;
   AdwEntryRow             *company_row;
   AdwComboRow             *language_row;
+  AdwActionRow            *birthday_row;
   KontorDateButton        *birthday_button;
   GtkSwitch               *lead_switch;
 };
@@ -126,6 +127,27 @@ kontor_person_section_resolve_company (KontorPersonSection  *self,
                                             error);
 }
 
+/* The birthday only where the team keeps birthdays (feature C8, src/README.md "Birthdays") */
+static void
+update_birthday_row (KontorPersonSection *self,
+                     KontorStore         *store)
+{
+  gboolean keep = TRUE;
+
+  kontor_store_get_keep_birthdays (store, &keep, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->birthday_row),
+                          keep || kontor_date_button_get_date (self->birthday_button) != NULL);
+}
+
+static void
+on_store_team_setting_changed_cb (KontorPersonSection *self,
+                                  const char          *entity,
+                                  GArray              *rowids,
+                                  KontorStore         *store)
+{
+  update_birthday_row (self, store);
+}
+
 static void
 kontor_person_section_set_record (KontorEditorSection *section,
                                   KontorContext       *context,
@@ -143,9 +165,14 @@ kontor_person_section_set_record (KontorEditorSection *section,
   const char *company = view != NULL ? kontor_contact_get_company_name (view) : NULL;
 
   if (self->company_completion == NULL)
-    self->company_completion =
-      kontor_company_completion_new (kontor_context_get_store (context),
-                                     GTK_WIDGET (self->company_row));
+    {
+      self->company_completion =
+        kontor_company_completion_new (kontor_context_get_store (context),
+                                       GTK_WIDGET (self->company_row));
+      g_signal_connect_object (kontor_context_get_store (context), "changed::team_setting",
+                               G_CALLBACK (on_store_team_setting_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   get_entries (self, rows);
 
@@ -169,6 +196,7 @@ kontor_person_section_set_record (KontorEditorSection *section,
                                view != NULL ? kontor_contact_get_birthday (view) : NULL);
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     gtk_widget_set_sensitive (controls[i], editable);
+  update_birthday_row (self, kontor_context_get_store (context));
   self->loading--;
 
   g_set_object (&self->record, view);
@@ -258,6 +286,7 @@ kontor_person_section_class_init (KontorPersonSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorPersonSection, job_title_row);
   gtk_widget_class_bind_template_child (widget_class, KontorPersonSection, company_row);
   gtk_widget_class_bind_template_child (widget_class, KontorPersonSection, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KontorPersonSection, birthday_row);
   gtk_widget_class_bind_template_child (widget_class, KontorPersonSection, birthday_button);
   gtk_widget_class_bind_template_child (widget_class, KontorPersonSection, lead_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);

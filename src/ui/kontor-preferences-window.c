@@ -14,11 +14,14 @@
 /**
  * KontorPreferencesWindow:
  *
- * Preferences; for now the customer number range ("Nummernkreise",
+ * Preferences of the team, which only an administrator changes
+ * (src/README.md "Roles"): the customer number range ("Nummernkreise",
  * feature C5, src/README.md): prefix, year, digits and the next running number, with a
- * preview of the next number. Every change is stored at once (the prefix
- * when applied, or when the window closes); what the store refuses is
- * said in a toast and the stored range is shown again.
+ * preview of the next number; and privacy: whether birthdays are stored
+ * (feature C8, src/README.md "Birthdays"), which asks before it erases them. Every
+ * change is stored at once (the prefix when applied, or when the window
+ * closes); what the store refuses is said in a toast and the stored value
+ * is shown again.
  */
 struct _KontorPreferencesWindow
 {
@@ -33,6 +36,8 @@ struct _KontorPreferencesWindow
   GtkSpinButton        *digits_spin;
   GtkSpinButton        *next_spin;
   GtkLabel             *preview_label;
+  AdwPreferencesGroup  *privacy_group;
+  GtkSwitch            *birthdays_switch;
 };
 
 G_DEFINE_FINAL_TYPE (KontorPreferencesWindow, kontor_preferences_window,
@@ -93,7 +98,7 @@ store_range (KontorPreferencesWindow *self)
   KontorNumberRange range = { NULL, };
   g_autoptr(GError) error = NULL;
 
-  if (!kontor_context_can_edit (self->context))
+  if (!kontor_context_is_admin (self->context))
     return;
 
   read_range (self, &range);
@@ -163,6 +168,108 @@ kontor_preferences_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kontor_preferences_window_parent_class)->close_request (window);
 }
 
+/* Privacy ------------------------------------------------------------------ */
+
+static void
+show_toast_for (KontorPreferencesWindow *self,
+                const GError            *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+show_birthdays (KontorPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean keep = TRUE;
+
+  if (!kontor_store_get_keep_birthdays (kontor_context_get_store (self->context), &keep, &error))
+    show_toast_for (self, error);
+
+  self->loading++;
+  gtk_switch_set_active (self->birthdays_switch, keep);
+  self->loading--;
+}
+
+static void
+store_keep_birthdays (KontorPreferencesWindow *self,
+                      gboolean                 keep)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kontor_store_set_keep_birthdays (kontor_context_get_store (self->context), keep, &error))
+    show_toast_for (self, error);
+  show_birthdays (self);
+}
+
+static void
+on_erase_dialog_response_cb (KontorPreferencesWindow *self,
+                             const char              *response,
+                             AdwMessageDialog        *dialog)
+{
+  if (g_str_equal (response, "erase"))
+    store_keep_birthdays (self, FALSE);
+  else
+    show_birthdays (self);
+}
+
+/* Switching off erases every stored birthday: ask first, naming how many */
+static void
+ask_to_erase_birthdays (KontorPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  gint64 count;
+
+  count = kontor_store_count_birthdays (kontor_context_get_store (self->context), &error);
+  if (count < 0)
+    {
+      show_toast_for (self, error);
+      show_birthdays (self);
+      return;
+    }
+
+  if (count == 0)
+    body = g_strdup (_("No birthday is stored now. New contacts will not get one."));
+  else
+    body = g_strdup_printf (ngettext ("The birthday stored for %d contact is erased, here and on "
+                                      "the team’s other computers when they sync. This cannot "
+                                      "be undone.",
+                                      "The birthdays stored for %d contacts are erased, here and "
+                                      "on the team’s other computers when they sync. This "
+                                      "cannot be undone.",
+                                      (gulong) MIN (count, G_MAXINT)),
+                            (int) MIN (count, G_MAXINT));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Stop Storing Birthdays?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "erase", count > 0 ? _("_Erase Birthdays") : _("_Switch Off"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_birthdays_switch_notify_active_cb (KontorPreferencesWindow *self,
+                                      GParamSpec              *pspec,
+                                      GtkSwitch               *birthdays_switch)
+{
+  if (self->loading > 0)
+    return;
+
+  if (gtk_switch_get_active (birthdays_switch))
+    store_keep_birthdays (self, TRUE);
+  else
+    ask_to_erase_birthdays (self);
+}
+
 static void
 kontor_preferences_window_constructed (GObject *object)
 {
@@ -202,7 +309,14 @@ kontor_preferences_window_constructed (GObject *object)
                                            _("Only an administrator may change the number "
                                              "range."));
 
+  gtk_widget_set_sensitive (GTK_WIDGET (self->birthdays_switch), can_edit);
+  if (!can_edit)
+    adw_preferences_group_set_description (self->privacy_group,
+                                           _("These settings hold for the whole team. Only an "
+                                             "administrator may change them."));
+
   show_range (self);
+  show_birthdays (self);
 }
 
 static void
@@ -239,9 +353,12 @@ kontor_preferences_window_class_init (KontorPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, digits_spin);
   gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, next_spin);
   gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, privacy_group);
+  gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, birthdays_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_prefix_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_prefix_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_range_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_birthdays_switch_notify_active_cb);
 }
 
 static void

@@ -301,8 +301,11 @@ def open_window(walk, app, opener, what, is_it):
     window = wait_for(what, lambda: [w for w in windows(app) if is_it(w.name)])[0]
     seen = wait_for(f'the controls of {what}',
                     lambda: (lambda s: s if len(s) > 10 else None)(walk.walk(window)))
+    # a wide window's switcher is in its header; the one of its bottom bar
+    # has the same tabs, hidden
     tabs = [a for (a, r, n, st, _) in seen
-            if r == walk.pyatspi.ROLE_PAGE_TAB and st.contains(walk.pyatspi.STATE_FOCUSABLE)]
+            if r == walk.pyatspi.ROLE_PAGE_TAB and st.contains(walk.pyatspi.STATE_FOCUSABLE)
+            and st.contains(walk.pyatspi.STATE_SHOWING)]
     for tab in {t.name: t for t in tabs}.values():
         click(tab)
         wait_for(f'the page “{tab.name}” of {what}',

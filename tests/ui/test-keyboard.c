@@ -13,6 +13,7 @@
 
 #include "kontor-contacts-view.h"
 #include "kontor-demo-fill.h"
+#include "kontor-preferences-window.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"
@@ -634,6 +635,92 @@ keys_can_be_sent (void)
   return FALSE;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Preferences: birthdays (feature C8) */
+
+static gint64
+count_birthdays (Fixture *fixture)
+{
+  return kontor_store_count_birthdays (fixture->base.store, NULL);
+}
+
+/* Tabs through @window until the focus is on @widget */
+static void
+tab_in_window_to (GtkWindow  *window,
+                  GtkWidget  *widget,
+                  const char *what)
+{
+  for (guint i = 0; i < 30 && focus_of (window) != widget; i++)
+    press ("Tab");
+  assert_focus_in (window, widget, what);
+}
+
+/* Switching "Store Birthdays" off asks, naming the count; Escape keeps
+ * them, the destructive answer erases every one, and the contact page
+ * then has no birthday row */
+static void
+test_preferences_birthdays (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWindow *preferences = kontor_preferences_window_new (GTK_WINDOW (fixture->window),
+                                                          fixture->context);
+  gint64 before = count_birthdays (fixture);
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, before);
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *birthdays_switch, *page, *erase;
+  gboolean keep = FALSE;
+
+  g_assert_cmpint (before, >, 1);
+  gtk_window_present (preferences);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, preferences,
+                                            KONTOR_TEST_TIMEOUT));
+  focus_window (preferences);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "privacy");
+  row = kontor_test_find_row (GTK_WIDGET (preferences), _("Store Birthdays"));
+  g_assert_nonnull (row);
+  birthdays_switch = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (birthdays_switch)));
+  tab_in_window_to (preferences, birthdays_switch, "the birthdays switch");
+
+  /* asked, with the count; Escape keeps every birthday and the switch on */
+  press ("space");
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), count));
+  focus_window (GTK_WINDOW (dialog));
+  press_to_close (GTK_WINDOW (dialog), "Escape");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (birthdays_switch)));
+  g_assert_cmpint (count_birthdays (fixture), ==, before);
+
+  /* asked again; Tab to the destructive answer and Enter erases them */
+  focus_window (preferences);
+  tab_in_window_to (preferences, birthdays_switch, "the birthdays switch");
+  press ("space");
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  focus_window (GTK_WINDOW (dialog));
+  erase = kontor_test_find_button (GTK_WIDGET (dialog), _("_Erase Birthdays"));
+  g_assert_nonnull (erase);
+  tab_in_window_to (GTK_WINDOW (dialog), erase, "Erase Birthdays");
+  press_to_close (GTK_WINDOW (dialog), "Return");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (birthdays_switch)));
+  g_assert_cmpint (count_birthdays (fixture), ==, 0);
+  g_assert_true (kontor_store_get_keep_birthdays (fixture->base.store, &keep, NULL));
+  g_assert_false (keep);
+  gtk_window_destroy (preferences);
+
+  /* the contact page no longer offers a birthday */
+  focus_window (GTK_WINDOW (fixture->window));
+  page = kontor_window_get_contact_page (fixture->window);
+  kontor_contacts_view_focus_table (fixture->view);
+  press ("Return");
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  row = kontor_test_find_row (page, _("Birthday"));
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (row));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +736,8 @@ main (int   argc,
               test_new_contact_by_keyboard, fixture_tear_down);
   g_test_add ("/ui/keyboard/new-contact-ctrl-enter", Fixture, NULL, fixture_set_up,
               test_new_contact_ctrl_enter, fixture_tear_down);
+  g_test_add ("/ui/keyboard/preferences-birthdays", Fixture, NULL, fixture_set_up,
+              test_preferences_birthdays, fixture_tear_down);
   g_test_add ("/ui/keyboard/table", Fixture, NULL, fixture_set_up,
               test_table_keys, fixture_tear_down);
   g_test_add ("/ui/keyboard/table-typing", Fixture, NULL, fixture_set_up,

@@ -2246,6 +2246,163 @@ test_count_outbox (Fixture       *fixture,
 
 /* ------------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------------ */
+/* Birthdays only where the team allows them (feature C8) */
+
+static KontorContact *
+save_birthday_contact (KontorStore *store,
+                       const char  *last_name,
+                       const char  *birthday)
+{
+  KontorContact *contact = kontor_contact_new ();
+
+  kontor_contact_set_last_name (contact, last_name);
+  kontor_contact_set_birthday (contact, birthday);
+  kontor_test_save (store, contact);
+
+  return contact;
+}
+
+static gboolean
+keeps_birthdays (KontorStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean keep = -1;
+
+  g_assert_true (kontor_store_get_keep_birthdays (store, &keep, &error));
+  g_assert_no_error (error);
+
+  return keep;
+}
+
+static void
+test_birthdays_erased (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) anna = save_birthday_contact (store, "Schneider", "1961-07-23");
+  g_autoptr(KontorContact) jonas = save_birthday_contact (store, "Becker", "1984-02-29");
+  g_autoptr(KontorContact) none = save_birthday_contact (store, "Hoffmann", NULL);
+  g_autoptr(KontorContact) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seq_text = NULL;
+  gint64 seq;
+  guint n_commits = 0;
+
+  /* a database keeps birthdays until an administrator says otherwise */
+  g_assert_true (keeps_birthdays (store));
+  g_assert_cmpint (kontor_store_count_birthdays (store, NULL), ==, 2);
+
+  /* the old value of an edit is a copy too: the outbox keeps it */
+  copy = kontor_store_load (store, KONTOR_TYPE_CONTACT, id_of (anna), NULL);
+  kontor_contact_set_birthday (copy, "1961-07-24");
+  kontor_test_save (store, copy);
+  g_clear_object (&copy);
+  g_assert_true (database_contains (store, "1961-07-23", NULL));
+
+  seq = kontor_test_outbox_last_seq (store);
+  seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  kontor_test_count_commits (store, &n_commits);
+  g_assert_true (kontor_store_set_keep_birthdays (store, FALSE, &error));
+  g_assert_no_error (error);
+  kontor_test_stop_counting_commits (store);
+  g_assert_cmpuint (n_commits, ==, 1);
+
+  g_assert_false (keeps_birthdays (store));
+  g_assert_cmpint (kontor_store_count_birthdays (store, NULL), ==, 0);
+  g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 3);
+
+  /* the other machines learn of it: the setting, and each erased birthday */
+  g_assert_cmpint (kontor_test_query_int (store,
+                                          "SELECT count(*) FROM outbox WHERE client_seq > ?1 AND "
+                                          "entity = 'team_setting' AND field = 'keep_birthdays' "
+                                          "AND value_json = 'false'",
+                                          seq_text), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (store,
+                                          "SELECT count(*) FROM outbox WHERE entity = 'contact' "
+                                          "AND field = 'birthday' AND value_json = 'null' AND "
+                                          "old_value_json IS NULL AND state = 'pending'",
+                                          NULL), ==, 2);
+
+  /* and no copy of a date is left, in the tables or in the files */
+  g_assert_true (kontor_test_iterate_until (purge_done, store, KONTOR_TEST_TIMEOUT));
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *dates[] = { "1961-07-23", "1961-07-24", "1984-02-29" };
+
+      assert_nowhere_in_database (store, dates[i]);
+      assert_not_in_file (fixture->path, dates[i]);
+    }
+
+  /* now a birthday is refused, from a new contact or an edit alike */
+  {
+    g_autoptr(KontorContact) refused = kontor_contact_new ();
+
+    seq = kontor_test_outbox_last_seq (store);
+    kontor_contact_set_last_name (refused, "Yılmaz");
+    kontor_contact_set_birthday (refused, "1990-01-01");
+    g_assert_false (kontor_store_save (store, KONTOR_RECORD (refused), &error));
+    g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+    g_clear_error (&error);
+    g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 3);
+
+    copy = kontor_store_load (store, KONTOR_TYPE_CONTACT, id_of (none), NULL);
+    kontor_contact_set_birthday (copy, "1990-01-01");
+    g_assert_false (kontor_store_save (store, KONTOR_RECORD (copy), &error));
+    g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+    g_clear_error (&error);
+    g_assert_cmpint (kontor_test_outbox_last_seq (store), ==, seq);
+
+    /* other edits go on */
+    kontor_contact_set_birthday (copy, NULL);
+    kontor_contact_set_job_title (copy, "Einkauf");
+    kontor_test_save (store, copy);
+    g_clear_object (&copy);
+  }
+
+  /* switched on again, birthdays are stored again */
+  g_assert_true (kontor_store_set_keep_birthdays (store, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_object (&anna);
+  anna = save_birthday_contact (store, "Schneider", "1961-07-23");
+  g_assert_cmpint (kontor_store_count_birthdays (store, NULL), ==, 1);
+}
+
+/* Only an administrator changes the setting, and an erase that fails
+ * half way leaves every birthday and the setting as they were */
+static void
+test_birthdays_setting_refused_or_failed (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorUser) admin = g_object_ref (kontor_store_get_current_user (store));
+  g_autoptr(KontorUser) sales = kontor_user_new ("aschneider", NULL, KONTOR_USER_ROLE_SALES);
+  g_autoptr(KontorContact) first = save_birthday_contact (store, "Schneider", "1961-07-23");
+  g_autoptr(KontorContact) last = save_birthday_contact (store, "Becker", "1984-02-29");
+  g_autoptr(GError) error = NULL;
+  gint64 seq = kontor_test_outbox_last_seq (store);
+
+  kontor_test_save (store, sales);
+  g_assert_true (kontor_store_set_current_user (store, sales, NULL));
+  g_assert_false (kontor_store_set_keep_birthdays (store, FALSE, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  g_assert_true (keeps_birthdays (store));
+  g_assert_cmpint (kontor_store_count_birthdays (store, NULL), ==, 2);
+
+  /* the second contact's row is damaged: its erase fails after the first
+   * one's was written */
+  g_assert_true (kontor_store_set_current_user (store, admin, NULL));
+  kontor_test_exec (store, "UPDATE contact SET last_name = 'Becker' || char(1) "
+                           "WHERE last_name = 'Becker'");
+  g_assert_false (kontor_store_set_keep_birthdays (store, FALSE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (keeps_birthdays (store));
+  g_assert_cmpint (kontor_store_count_birthdays (store, NULL), ==, 2);
+  g_assert_cmpint (kontor_test_outbox_last_seq (store), ==, seq);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2306,6 +2463,8 @@ main (int   argc,
   TEST ("/store/identity/set-current-user", test_set_current_user);
   TEST ("/store/outbox/count", test_count_outbox);
   TEST ("/store/wipe/deleted-person-gone-from-every-table", test_delete_wipes_person_everywhere);
+  TEST ("/store/birthdays/erased-when-not-kept", test_birthdays_erased);
+  TEST ("/store/birthdays/setting-refused-or-failed", test_birthdays_setting_refused_or_failed);
 
   return g_test_run ();
 }
