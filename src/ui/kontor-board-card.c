@@ -452,7 +452,7 @@ open_action (GtkWidget  *widget,
   if (self->contact == NULL || kontor_record_get_id (KONTOR_RECORD (self->contact)) == NULL)
     return;
 
-  gtk_widget_activate_action (widget, "win.show-contact", "s",
+  gtk_widget_activate_action (widget, "win.edit-contact", "s",
                               kontor_record_get_id (KONTOR_RECORD (self->contact)));
 }
 

@@ -511,7 +511,7 @@ on_grid_view_activate_cb (KontorBoardColumn *self,
   if (contact == NULL || kontor_record_get_id (KONTOR_RECORD (contact)) == NULL)
     return;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-contact", "s",
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-contact", "s",
                               kontor_record_get_id (KONTOR_RECORD (contact)));
 }
 

@@ -55,6 +55,7 @@ struct _KontorContactPage
   gboolean               dirty;
   gboolean               valid;
   gboolean               has_number;       /* the form has a customer number */
+  gboolean               leave_after_save; /* opened as a form (from the board) */
 
   AdwToastOverlay       *toast_overlay;
   AdwWindowTitle        *window_title;
@@ -613,6 +614,9 @@ save_action (GtkWidget  *widget,
     }
 
   kontor_ui_add_toast (GTK_WIDGET (self), _("Saved"));
+  /* a form opened from a card goes back to the board, where it was */
+  if (self->leave_after_save)
+    leave (self);
 }
 
 static void
@@ -1038,4 +1042,22 @@ kontor_contact_page_save (KontorContactPage  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
 
   return TRUE;
+}
+
+/**
+ * kontor_contact_page_set_leave_after_save:
+ * @self: a contact page
+ * @leave_after_save: whether saving goes back
+ *
+ * Makes the page a form (feature P5, src/README.md "The board"): opened from a card of the
+ * board, it goes back to the board when saved, as it does when cancelled.
+ * Opened from the table, it stays after a save.
+ */
+void
+kontor_contact_page_set_leave_after_save (KontorContactPage *self,
+                                          gboolean           leave_after_save)
+{
+  g_return_if_fail (KONTOR_IS_CONTACT_PAGE (self));
+
+  self->leave_after_save = !!leave_after_save;
 }

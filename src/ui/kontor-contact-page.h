@@ -18,6 +18,8 @@ void           kontor_contact_page_set_contact (KontorContactPage  *self,
                                                 KontorContact      *contact);
 KontorContact *kontor_contact_page_get_contact (KontorContactPage  *self);
 gboolean       kontor_contact_page_get_dirty   (KontorContactPage  *self);
+void           kontor_contact_page_set_leave_after_save (KontorContactPage *self,
+                                                          gboolean           leave_after_save);
 gboolean       kontor_contact_page_save        (KontorContactPage  *self,
                                                 GError            **error);
 

@@ -24,7 +24,9 @@
  * each change applied (or redone) is named by the one undo toast, with
  * "Undo" (a toast still shown is retitled, see on_operations_applied_cb);
  * Ctrl+Z undoes and Shift+Ctrl+Z redoes. It also owns the one way to
- * delete a contact, win.delete-contact, which asks first.
+ * delete a contact, win.delete-contact, which asks first, and the ways to
+ * open one: win.show-contact (a page) and win.edit-contact (the board's
+ * form, which goes back when saved).
  */
 struct _KontorWindow
 {
@@ -181,12 +183,19 @@ undo_action (GtkWidget  *widget,
                           error);
 }
 
+/* win.show-contact and win.edit-contact: the board's cards open the page as
+ * a form, which goes back to the board when saved (feature P5) */
 static void
 show_contact_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  kontor_window_show_contact (KONTOR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  kontor_window_show_contact (self, g_variant_get_string (parameter, NULL));
+  if (g_str_equal (action_name, "win.edit-contact") &&
+      gtk_stack_get_visible_child (self->stack) == self->contact_page)
+    kontor_contact_page_set_leave_after_save (KONTOR_CONTACT_PAGE (self->contact_page), TRUE);
 }
 
 static void
@@ -406,6 +415,7 @@ kontor_window_class_init (KontorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-contact", "s",
                                    delete_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "s", show_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-contact", "s", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -490,6 +500,9 @@ kontor_window_show_contact (KontorWindow *self,
         }
       kontor_contact_page_set_contact (ensure_contact_page (self), contact);
     }
+  /* a page, not a form, unless win.edit-contact says so */
+  kontor_contact_page_set_leave_after_save (KONTOR_CONTACT_PAGE (ensure_contact_page (self)),
+                                            FALSE);
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (ensure_contact_page (self)));
   gtk_widget_grab_focus (self->contact_page);

@@ -12,6 +12,10 @@
 #include <glib/gstdio.h>
 
 #include "kontor-contacts-view.h"
+#include "kontor-board-card.h"
+#include "kontor-board-column.h"
+#include "kontor-board.h"
+#include "kontor-contact-page.h"
 #include "kontor-demo-fill.h"
 #include "kontor-preferences-window.h"
 #include "kontor-test-utils.h"
@@ -636,6 +640,119 @@ keys_can_be_sent (void)
 }
 
 /* ------------------------------------------------------------------------ */
+/* The board's cards open the contact as a form (feature P5) */
+
+static KontorBoardCard *
+focused_card (Fixture *fixture)
+{
+  GtkWidget *focus = focus_of (fixture->window);
+  GtkWidget *card = focus != NULL ? gtk_widget_get_ancestor (focus, KONTOR_TYPE_BOARD_CARD)
+                                  : NULL;
+
+  return card != NULL ? KONTOR_BOARD_CARD (card) : NULL;
+}
+
+static const char *
+focused_contact_id (Fixture *fixture)
+{
+  KontorBoardCard *card = focused_card (fixture);
+
+  g_assert_nonnull (card);
+
+  return kontor_record_get_id (KONTOR_RECORD (kontor_board_card_get_contact (card)));
+}
+
+static gboolean
+widget_is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static void
+assert_back_on_board (Fixture    *fixture,
+                      const char *id,
+                      double      scrolled)
+{
+  GtkWidget *page = kontor_window_get_contact_page (fixture->window);
+  KontorBoard *board = kontor_contacts_view_get_board (fixture->view);
+  GtkAdjustment *adjustment =
+    kontor_board_column_get_vadjustment (kontor_board_get_column (board, 0));
+
+  /* the stack slides over */
+  g_assert_true (kontor_test_iterate_until (widget_is_unmapped, page, KONTOR_TEST_TIMEOUT));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (board)));
+  /* where it was: the same scroll, the focus on the same card */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scrolled);
+  kontor_test_settle (100);
+  g_assert_cmpstr (focused_contact_id (fixture), ==, id);
+}
+
+static void
+test_board_card_form (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkToggleButton *toggle = find_view_toggle (GTK_WIDGET (fixture->view), "board");
+  StackWait wait = { find_content_stack (fixture), "board" };
+  GtkWidget *page = kontor_window_get_contact_page (fixture->window);
+  KontorBoard *board;
+  GtkAdjustment *adjustment;
+  g_autofree char *id = NULL;
+  g_autoptr(KontorContact) stored = NULL;
+  GtkWidget *row;
+  double scrolled;
+
+  tab_to (fixture, GTK_WIDGET (toggle));
+  press ("space");
+  g_assert_true (kontor_test_iterate_until (stack_shows, &wait, KONTOR_TEST_TIMEOUT));
+  board = kontor_contacts_view_get_board (fixture->view);
+  adjustment = kontor_board_column_get_vadjustment (kontor_board_get_column (board, 0));
+  kontor_test_settle (300);
+
+  /* the second card of the first column, by keyboard */
+  g_assert_true (kontor_board_focus (board));
+  press ("Down");
+  id = g_strdup (focused_contact_id (fixture));
+  scrolled = gtk_adjustment_get_value (adjustment);
+
+  /* Enter opens it; a change saved with Ctrl+S goes back to the board */
+  press ("Return");
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  row = kontor_test_find_row (page, _("Job Title"));
+  g_assert_nonnull (row);
+  for (guint i = 0; i < 30 && !gtk_widget_is_ancestor (focus_of (fixture->window), row); i++)
+    press ("Tab");
+  assert_focus_in (GTK_WINDOW (fixture->window), row, "Job Title");
+  press ("ctrl+a E i n k a u f");
+  press ("ctrl+s");
+  assert_back_on_board (fixture, id, scrolled);
+  stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, id, NULL);
+  g_assert_cmpstr (kontor_contact_get_job_title (stored), ==, "Einkauf");
+
+  /* Escape without a change goes back too */
+  press ("Return");
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  press ("Escape");
+  assert_back_on_board (fixture, id, scrolled);
+
+  /* opened from the table, the page stays after a save */
+  kontor_window_show_contact (fixture->window, id);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  for (guint i = 0; i < 30 && !gtk_widget_is_ancestor (focus_of (fixture->window), row); i++)
+    press ("Tab");
+  assert_focus_in (GTK_WINDOW (fixture->window), row, "Job Title");
+  press ("ctrl+a V e r t r i e b");
+  press ("ctrl+s");
+  kontor_test_settle (200);
+  g_assert_true (gtk_widget_get_mapped (page));
+
+  /* the next test starts on the table */
+  g_settings_reset (fixture->settings, "contacts-view");
+}
+
+/* ------------------------------------------------------------------------ */
 /* Preferences: birthdays (feature C8) */
 
 static gint64
@@ -736,6 +853,8 @@ main (int   argc,
               test_new_contact_by_keyboard, fixture_tear_down);
   g_test_add ("/ui/keyboard/new-contact-ctrl-enter", Fixture, NULL, fixture_set_up,
               test_new_contact_ctrl_enter, fixture_tear_down);
+  g_test_add ("/ui/keyboard/board-card-form", Fixture, NULL, fixture_set_up,
+              test_board_card_form, fixture_tear_down);
   g_test_add ("/ui/keyboard/preferences-birthdays", Fixture, NULL, fixture_set_up,
               test_preferences_birthdays, fixture_tear_down);
   g_test_add ("/ui/keyboard/table", Fixture, NULL, fixture_set_up,
