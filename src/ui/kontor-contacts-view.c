@@ -13,6 +13,7 @@
 #include "kontor-contacts-view.h"
 #include "kontor-format.h"
 #include "kontor-table.h"
+#include "kontor-table-settings.h"
 #include "kontor-ui-utils.h"
 
 /* The contacts overview: a table (feature L1, src/README.md) or the pipeline board (P1),
@@ -35,27 +36,23 @@ typedef enum
 
 typedef struct
 {
-  const char       *id;          /* GSettings id, and the sort column's nick */
-  const char       *title;
-  KontorSortColumn  sort;
+  KontorColumnInfo  base;
   CellKind          kind;
   const char       *property;    /* of KontorContact */
-  guint             nat_chars;
-  gboolean          expand;
 } ColumnInfo;
 
 static const ColumnInfo column_infos[] = {
-  { "name", N_("Name"), KONTOR_SORT_NAME, CELL_TEXT, "display-name", 24, TRUE },
-  { "company", N_("Company"), KONTOR_SORT_COMPANY, CELL_TEXT, "company-name", 24, TRUE },
-  { "status", N_("Status"), KONTOR_SORT_STATUS, CELL_STATUS, "status", 10, FALSE },
-  { "pipeline-status", N_("Pipeline Status"), KONTOR_SORT_PIPELINE_STATUS, CELL_TEXT,
-    "pipeline-status-name", 22, FALSE },
-  { "email", N_("E-mail"), KONTOR_SORT_EMAIL, CELL_TEXT, "primary-email", 26, TRUE },
-  { "phone", N_("Phone"), KONTOR_SORT_PHONE, CELL_TEXT, "primary-phone", 16, FALSE },
-  { "customer-number", N_("Customer Number"), KONTOR_SORT_CUSTOMER_NUMBER, CELL_TEXT,
-    "customer-number", 14, FALSE },
-  { "last-activity", N_("Last Activity"), KONTOR_SORT_LAST_ACTIVITY, CELL_DATE,
-    "last-activity-at", 11, FALSE },
+  { { "name", N_("Name"), KONTOR_SORT_NAME, 24, TRUE }, CELL_TEXT, "display-name" },
+  { { "company", N_("Company"), KONTOR_SORT_COMPANY, 24, TRUE }, CELL_TEXT, "company-name" },
+  { { "status", N_("Status"), KONTOR_SORT_STATUS, 10, FALSE }, CELL_STATUS, "status" },
+  { { "pipeline-status", N_("Pipeline Status"), KONTOR_SORT_PIPELINE_STATUS, 22, FALSE },
+    CELL_TEXT, "pipeline-status-name" },
+  { { "email", N_("E-mail"), KONTOR_SORT_EMAIL, 26, TRUE }, CELL_TEXT, "primary-email" },
+  { { "phone", N_("Phone"), KONTOR_SORT_PHONE, 16, FALSE }, CELL_TEXT, "primary-phone" },
+  { { "customer-number", N_("Customer Number"), KONTOR_SORT_CUSTOMER_NUMBER, 14, FALSE },
+    CELL_TEXT, "customer-number" },
+  { { "last-activity", N_("Last Activity"), KONTOR_SORT_LAST_ACTIVITY, 11, FALSE }, CELL_DATE,
+    "last-activity-at" },
 };
 
 #define N_COLUMNS G_N_ELEMENTS (column_infos)
@@ -152,7 +149,7 @@ setup_cell (KontorTableColumn *column,
       child = gtk_inscription_new (NULL);
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->nat_chars);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->base.nat_chars);
       if (info->kind == CELL_DATE)
         gtk_widget_add_css_class (child, "numeric");
     }
@@ -216,69 +213,63 @@ unbind_cell (KontorTableColumn *column,
     g_signal_handlers_disconnect_by_func (item, update_status_label, child);
 }
 
-static const ColumnInfo *
-find_column_info (const char *id)
+static guint column_nat_chars (const KontorColumnInfo *info);
+
+static const KontorTableColumns table_columns = {
+  .prefix = "contacts",
+  .infos = column_infos,
+  .info_size = sizeof (ColumnInfo),
+  .n_infos = N_COLUMNS,
+  .setup = setup_cell,
+  .bind = bind_cell,
+  .unbind = unbind_cell,
+  .nat_chars = column_nat_chars,
+};
+
+/* the pill is as wide as its word in the language shown ("Interessent") */
+static guint
+column_nat_chars (const KontorColumnInfo *info)
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
+  guint nat_chars = info->nat_chars;
+
+  if (((const ColumnInfo *) info)->kind == CELL_STATUS)
     {
-      if (g_strcmp0 (column_infos[i].id, id) == 0)
-        return &column_infos[i];
+      for (KontorContactStatus status = KONTOR_CONTACT_STATUS_INBOX;
+           status <= KONTOR_CONTACT_STATUS_ARCHIVED; status++)
+        nat_chars = MAX (nat_chars,
+                         g_utf8_strlen (kontor_contact_status_to_string (status), -1) + 3);
     }
 
-  return NULL;
+  return nat_chars;
 }
 
 static void
 on_table_sort_changed_cb (KontorContactsView *self,
                           KontorTable        *table)
 {
-  GSettings *settings = kontor_context_get_settings (self->context);
-  const ColumnInfo *info = find_column_info (kontor_table_get_sort_column (table));
-  gboolean descending = kontor_table_get_sort_order (table) == GTK_SORT_DESCENDING;
+  const KontorColumnInfo *info;
+  gboolean descending;
 
   g_assert (KONTOR_IS_CONTACTS_VIEW (self));
 
-  if (info == NULL)
-    info = &column_infos[0];
+  info = kontor_table_columns_sort_changed (&table_columns, table,
+                                            self->building ? NULL
+                                                           : kontor_context_get_settings (self->context),
+                                            &descending);
 
   g_object_freeze_notify (G_OBJECT (self->filter));
   kontor_filter_set_sort_column (self->filter, info->sort);
   kontor_filter_set_sort_descending (self->filter, descending);
   g_object_thaw_notify (G_OBJECT (self->filter));
-
-  if (!self->building)
-    {
-      g_settings_set_string (settings, "contacts-sort-column", info->id);
-      g_settings_set_boolean (settings, "contacts-sort-descending", descending);
-    }
 }
 
 /* The columns shown in their order, and the widths dragged */
 static void
 save_columns (KontorContactsView *self)
 {
-  GSettings *settings = kontor_context_get_settings (self->context);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GVariantBuilder) widths = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{si}"));
-  g_auto(GStrv) ids = NULL;
-
-  if (self->building)
-    return;
-
-  for (guint i = 0; i < kontor_table_get_n_columns (self->table); i++)
-    {
-      KontorTableColumn *column = kontor_table_get_nth_column (self->table, i);
-      const char *id = kontor_table_column_get_id (column);
-
-      if (kontor_table_column_get_visible (column))
-        g_strv_builder_add (builder, id);
-      if (kontor_table_column_get_fixed_width (column) > 0)
-        g_variant_builder_add (&widths, "{si}", id, kontor_table_column_get_fixed_width (column));
-    }
-
-  ids = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "contacts-columns", (const char * const *) ids);
-  g_settings_set_value (settings, "contacts-column-widths", g_variant_builder_end (&widths));
+  if (!self->building)
+    kontor_table_columns_save (&table_columns, self->table,
+                               kontor_context_get_settings (self->context));
 }
 
 static gboolean
@@ -531,85 +522,14 @@ delete_selected_action (GtkWidget  *widget,
                                 kontor_record_get_id (KONTOR_RECORD (contact)));
 }
 
-static KontorTableColumn *
-create_column (const ColumnInfo *info,
-               GVariant         *widths)
-{
-  KontorTableColumn *column = kontor_table_column_new (info->id, _(info->title), setup_cell,
-                                                       bind_cell, unbind_cell,
-                                                       (gpointer) info, NULL);
-  guint nat_chars = info->nat_chars;
-  int width;
-
-  /* the pill is as wide as its word in the language shown ("Interessent") */
-  if (info->kind == CELL_STATUS)
-    {
-      for (KontorContactStatus status = KONTOR_CONTACT_STATUS_INBOX;
-           status <= KONTOR_CONTACT_STATUS_ARCHIVED; status++)
-        nat_chars = MAX (nat_chars,
-                         g_utf8_strlen (kontor_contact_status_to_string (status), -1) + 3);
-    }
-
-  kontor_table_column_set_nat_chars (column, nat_chars);
-  kontor_table_column_set_expand (column, info->expand);
-  /* as wide as it was dragged */
-  if (g_variant_lookup (widths, info->id, "i", &width) && width > 0)
-    kontor_table_column_set_fixed_width (column, width);
-  /* the name always stays */
-  kontor_table_column_set_hideable (column, info != &column_infos[0]);
-
-  return column;
-}
-
 static void
 build_columns (KontorContactsView *self)
 {
-  GSettings *settings = kontor_context_get_settings (self->context);
-  g_auto(GStrv) visible = g_settings_get_strv (settings, "contacts-columns");
-  g_autofree char *sort_id = g_settings_get_string (settings, "contacts-sort-column");
-  g_autoptr(GVariant) widths = g_settings_get_value (settings, "contacts-column-widths");
-  gboolean added[N_COLUMNS] = { FALSE, };
-
   self->building = TRUE;
-
-  /* The order of the settings first, then the hidden ones; the name
-   * first when the settings leave it out. */
-  if (!g_strv_contains ((const char * const *) visible, column_infos[0].id))
-    {
-      g_autoptr(KontorTableColumn) column = create_column (&column_infos[0], widths);
-
-      kontor_table_append_column (self->table, column);
-      added[0] = TRUE;
-    }
-  for (guint v = 0; visible[v] != NULL; v++)
-    {
-      const ColumnInfo *info = find_column_info (visible[v]);
-      g_autoptr(KontorTableColumn) column = NULL;
-
-      if (info == NULL || added[info - column_infos])
-        continue;
-      column = create_column (info, widths);
-      kontor_table_append_column (self->table, column);
-      added[info - column_infos] = TRUE;
-    }
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(KontorTableColumn) column = NULL;
-
-      if (added[i])
-        continue;
-      column = create_column (&column_infos[i], widths);
-      kontor_table_column_set_visible (column, FALSE);
-      kontor_table_append_column (self->table, column);
-    }
-
-  kontor_table_set_sort (self->table,
-                         find_column_info (sort_id) != NULL ? sort_id : column_infos[0].id,
-                         g_settings_get_boolean (settings, "contacts-sort-descending")
-                           ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  kontor_table_columns_build (&table_columns, self->table,
+                              kontor_context_get_settings (self->context));
   /* the filter follows even when the table was sorted so already */
   on_table_sort_changed_cb (self, self->table);
-
   self->building = FALSE;
 }
 
