@@ -716,6 +716,34 @@ kontor_record_diff (KontorRecord *self,
 }
 
 /**
+ * kontor_record_apply_changes:
+ * @self: a record to write onto, the stored state as it is now
+ * @shown: the state a form was filled from
+ * @edited: the form's state
+ *
+ * Writes onto @self only the fields in which @edited differs from @shown:
+ * a form's save keeps what changed elsewhere meanwhile (a status, a
+ * number given) in the fields the user did not touch.
+ */
+void
+kontor_record_apply_changes (KontorRecord *self,
+                             KontorRecord *shown,
+                             KontorRecord *edited)
+{
+  g_autoptr(GArray) changes = NULL;
+
+  g_return_if_fail (KONTOR_IS_RECORD (self));
+
+  changes = kontor_record_diff (shown, edited);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      guint index = g_array_index (changes, guint, i);
+
+      kontor_record_set_value (self, index, kontor_record_get_value (edited, index));
+    }
+}
+
+/**
  * kontor_record_update_from:
  * @self: a record
  * @other: a newer state of the same record

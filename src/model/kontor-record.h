@@ -115,6 +115,9 @@ void                kontor_record_set_refs             (KontorRecord       *self
                                                         const char * const *refs);
 
 KontorRecord       *kontor_record_copy                 (KontorRecord       *self);
+void                kontor_record_apply_changes        (KontorRecord       *self,
+                                                        KontorRecord       *shown,
+                                                        KontorRecord       *edited);
 GArray             *kontor_record_diff                 (KontorRecord       *self,
                                                         KontorRecord       *other);
 void                kontor_record_update_from          (KontorRecord       *self,

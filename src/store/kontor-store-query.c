@@ -343,6 +343,24 @@ build_contact_query (KontorFilter *filter,
   g_string_append_printf (sql, ", c.rid%s", descending);
 }
 
+/* A LIKE pattern that finds @text anywhere, its "%", "_" and "\\" taken
+ * literally (with ESCAPE '\\') */
+static char *
+dup_like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
 static void
 build_company_query (KontorFilter *filter,
                      GString      *sql,
@@ -354,9 +372,14 @@ build_company_query (KontorFilter *filter,
   g_string_append (sql, "SELECT c.rid FROM company c WHERE 1");
   if (text != NULL)
     {
-      g_autofree char *pattern = g_strconcat ("%", text, "%", NULL);
+      g_autofree char *pattern = dup_like_pattern (text);
+      guint param = params_add_text (params, pattern);
 
-      g_string_append_printf (sql, " AND c.name LIKE ?%u", params_add_text (params, pattern));
+      /* the name, the customer number or the city holds the text as typed,
+       * "%" and "_" included (a few thousand companies: no index needed) */
+      g_string_append_printf (sql, " AND (c.name LIKE ?%u ESCAPE '\\' OR "
+                              "c.customer_number LIKE ?%u ESCAPE '\\' OR "
+                              "c.city LIKE ?%u ESCAPE '\\')", param, param, param);
     }
 
   if (kontor_filter_get_sort_column (filter) == KONTOR_SORT_CUSTOMER_NUMBER)

@@ -560,8 +560,6 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   KontorContactPage *self = KONTOR_CONTACT_PAGE (widget);
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
   if (!self->dirty || self->contact == NULL)
@@ -570,20 +568,7 @@ back_action (GtkWidget  *widget,
       return;
     }
 
-  name = kontor_record_dup_display_name (KONTOR_RECORD (self->contact));
-  /* Translators: %s is a contact's name */
-  body = g_strdup_printf (_("The changes to “%s” are not saved yet."), name);
-  dialog = new_message_dialog (self, _("Save Changes?"), body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "save", self->valid);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = kontor_ui_new_unsaved_dialog (widget, KONTOR_RECORD (self->contact), self->valid);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_unsaved_dialog_response_cb),
                          request_new (self, kontor_contact_get_status (self->contact)),
                          request_free, 0);
@@ -600,16 +585,8 @@ save_action (GtkWidget  *widget,
 
   if (!kontor_contact_page_save (self, &error))
     {
-      /* a rule of the record (any KONTOR_RECORD_ERROR) or a value the
-       * database refuses shows under the form; a failing disk in a dialog */
-      if (error->domain == KONTOR_RECORD_ERROR ||
-          g_error_matches (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID))
-        {
-          gtk_label_set_label (self->feedback_label, error->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), TRUE);
-        }
-      else
-        kontor_ui_show_error (GTK_WIDGET (self), _("The Contact Could Not Be Saved"), error);
+      kontor_ui_show_save_error (widget, self->feedback_label, _("The Contact Could Not Be Saved"),
+                                 error);
       return;
     }
 
@@ -978,7 +955,6 @@ kontor_contact_page_save (KontorContactPage  *self,
   g_autoptr(KontorContact) reloaded = NULL;
   g_autoptr(KontorCompany) new_company = NULL;
   g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GArray) changes = NULL;
   g_autofree char *company_id = NULL;
   gboolean new_company_name;
   gboolean saved;
@@ -998,14 +974,8 @@ kontor_contact_page_save (KontorContactPage  *self,
   if (fresh == NULL)
     return FALSE;
 
-  changes = kontor_record_diff (KONTOR_RECORD (self->contact), KONTOR_RECORD (edited));
-  for (guint i = 0; i < changes->len; i++)
-    {
-      guint index = g_array_index (changes, guint, i);
-
-      kontor_record_set_value (KONTOR_RECORD (fresh), index,
-                               kontor_record_get_value (KONTOR_RECORD (edited), index));
-    }
+  kontor_record_apply_changes (KONTOR_RECORD (fresh), KONTOR_RECORD (self->contact),
+                               KONTOR_RECORD (edited));
 
   records = g_ptr_array_new_with_free_func (g_object_unref);
   new_company_name = company_changed (self);

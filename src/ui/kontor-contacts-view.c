@@ -81,9 +81,11 @@ struct _KontorContactsView
   GtkWidget           *board;          /* made when first shown */
 
   AdwWindowTitle      *window_title;
+  GtkButton           *back_button;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *status_dropdown;
   GtkMenuButton       *board_settings_button;
+  GtkMenuButton       *menu_button;
   GtkStack            *content_stack;
   KontorTable         *table;
   AdwStatusPage       *error_page;
@@ -247,20 +249,10 @@ static void
 on_table_sort_changed_cb (KontorContactsView *self,
                           KontorTable        *table)
 {
-  const KontorColumnInfo *info;
-  gboolean descending;
-
-  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
-
-  info = kontor_table_columns_sort_changed (&table_columns, table,
-                                            self->building ? NULL
-                                                           : kontor_context_get_settings (self->context),
-                                            &descending);
-
-  g_object_freeze_notify (G_OBJECT (self->filter));
-  kontor_filter_set_sort_column (self->filter, info->sort);
-  kontor_filter_set_sort_descending (self->filter, descending);
-  g_object_thaw_notify (G_OBJECT (self->filter));
+  kontor_table_columns_sort_filter (&table_columns, table,
+                                    self->building ? NULL
+                                                   : kontor_context_get_settings (self->context),
+                                    self->filter);
 }
 
 /* The columns shown in their order, and the widths dragged */
@@ -380,14 +372,9 @@ on_search_entry_search_changed_cb (KontorContactsView *self,
   g_assert (KONTOR_IS_CONTACTS_VIEW (self));
 
   /* Typing on the table or the board started the search (the entry's key
-   * capture): the entry takes over the typing before the search hides
-   * the table, which would otherwise take the focus and the next keys
-   * with it when nothing matches. */
-  if (text[0] != '\0' && focus_is_in_content (self))
-    {
-      gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (entry))));
-      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-    }
+   * capture): the entry takes over the typing */
+  kontor_ui_search_takes_typing (entry, shows_board (self) && self->board != NULL
+                                        ? self->board : GTK_WIDGET (self->table));
 
   kontor_filter_set_search_text (self->filter, text);
 }
@@ -563,13 +550,7 @@ kontor_contacts_view_constructed (GObject *object)
                              "filter", self->filter,
                              "paused", shows_board (self),
                              NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  /* Made with the first row selected (autoselect was on): nothing is
-   * selected until a person selects, and a search with nothing selected
-   * costs GtkSingleSelection no look for the selected item. */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selection = kontor_table_new_selection (G_LIST_MODEL (self->list));
 
   g_signal_connect_object (self->table, "sort-changed", G_CALLBACK (on_table_sort_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -596,6 +577,7 @@ kontor_contacts_view_constructed (GObject *object)
 
   gtk_menu_button_set_popover (self->board_settings_button,
                                kontor_board_settings_new (self->context));
+  gtk_menu_button_set_menu_model (self->menu_button, kontor_ui_get_primary_menu ());
 
   kontor_accessible_label_drop_down (self->status_dropdown);
 
@@ -694,10 +676,12 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/kontor-contacts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, board_settings_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, table);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
@@ -882,4 +866,19 @@ kontor_contacts_view_select (KontorContactsView *self,
   position = kontor_record_list_find (self->list, contact_id);
   if (position != G_MAXUINT)
     kontor_table_set_cursor (self->table, position, TRUE);
+}
+
+/**
+ * kontor_contacts_view_get_back_button:
+ * @self: a view
+ *
+ * Returns: (transfer none): the button back to the sidebar, which the
+ *   workspace shows while its sidebar is folded away
+ */
+GtkWidget *
+kontor_contacts_view_get_back_button (KontorContactsView *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->back_button);
 }

@@ -24,6 +24,7 @@ void              kontor_contacts_view_focus_search    (KontorContactsView *self
 void              kontor_contacts_view_focus_table     (KontorContactsView *self);
 void              kontor_contacts_view_select          (KontorContactsView *self,
                                                         const char         *contact_id);
+GtkWidget        *kontor_contacts_view_get_back_button (KontorContactsView *self);
 KontorBoard      *kontor_contacts_view_get_board       (KontorContactsView *self);
 void              kontor_contacts_view_sort_by         (KontorContactsView *self,
                                                         const char         *column_id,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-company.h"
 #include "kontor-delete-dialog.h"
 
 /**
@@ -31,12 +32,16 @@ kontor_delete_dialog_new (GtkWindow    *parent,
   g_return_val_if_fail (KONTOR_IS_RECORD (record), NULL);
 
   name = kontor_record_dup_display_name (record);
-  /* Translators: %s is a contact's name */
+  /* Translators: %s is a contact's or a company's name */
   heading = g_strdup_printf (_("Delete “%s”?"), name);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading,
-                                                       _("The contact and everything recorded "
-                                                         "about them are deleted for good. "
-                                                         "This cannot be undone.")));
+                                                       KONTOR_IS_COMPANY (record)
+                                                       ? _("The company is deleted for good; "
+                                                           "its contacts stay, without a "
+                                                           "company. This cannot be undone.")
+                                                       : _("The contact and everything recorded "
+                                                           "about them are deleted for good. "
+                                                           "This cannot be undone.")));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     KONTOR_DELETE_RESPONSE, _("_Delete"),

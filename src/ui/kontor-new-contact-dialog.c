@@ -286,3 +286,23 @@ kontor_new_contact_dialog_new (GtkWindow     *parent,
                        "context", context,
                        NULL);
 }
+
+/**
+ * kontor_new_contact_dialog_set_company:
+ * @self: a dialog
+ * @company: a stored company
+ *
+ * Starts the form at @company, as "Add Contact" on a company's page does:
+ * the new contact is linked to it unless the user types another.
+ */
+void
+kontor_new_contact_dialog_set_company (KontorNewContactDialog *self,
+                                       KontorCompany          *company)
+{
+  g_return_if_fail (KONTOR_IS_NEW_CONTACT_DIALOG (self));
+  g_return_if_fail (KONTOR_IS_COMPANY (company));
+
+  kontor_company_completion_set_company (self->company_completion,
+                                         kontor_record_get_id (KONTOR_RECORD (company)),
+                                         kontor_company_get_name (company));
+}

@@ -17,4 +17,7 @@ G_DECLARE_FINAL_TYPE (KontorNewContactDialog, kontor_new_contact_dialog,
 KontorNewContactDialog *kontor_new_contact_dialog_new (GtkWindow     *parent,
                                                        KontorContext *context);
 
+void                    kontor_new_contact_dialog_set_company (KontorNewContactDialog *self,
+                                                               KontorCompany          *company);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-filter.h"
 #include "kontor-table-settings.h"
 
 /* The columns of a table as the settings remember them: which are shown
@@ -220,4 +221,52 @@ kontor_table_columns_sort_changed (const KontorTableColumns *self,
     }
 
   return info;
+}
+
+/**
+ * kontor_table_columns_sort_filter:
+ * @self: a table's columns
+ * @table: the table, just sorted by a click on a title (or built)
+ * @settings: (nullable): the settings to remember the sort in, or %NULL
+ *   while the table is being built
+ * @filter: the filter of the table's list
+ *
+ * The table sorts nothing itself: the click becomes the filter's sort
+ * column and order, and SQLite's ORDER BY does it (src/README.md "The table").
+ */
+void
+kontor_table_columns_sort_filter (const KontorTableColumns *self,
+                                  KontorTable              *table,
+                                  GSettings                *settings,
+                                  KontorFilter             *filter)
+{
+  gboolean descending;
+  const KontorColumnInfo *info = kontor_table_columns_sort_changed (self, table, settings,
+                                                                    &descending);
+
+  g_object_freeze_notify (G_OBJECT (filter));
+  kontor_filter_set_sort_column (filter, info->sort);
+  kontor_filter_set_sort_descending (filter, descending);
+  g_object_thaw_notify (G_OBJECT (filter));
+}
+
+/**
+ * kontor_table_new_selection:
+ * @list: (transfer none): a table's list
+ *
+ * Returns: (transfer full): a single selection over @list with nothing
+ *   selected until a person selects: a search with nothing selected costs
+ *   #GtkSingleSelection no look for the selected item
+ */
+GtkSingleSelection *
+kontor_table_new_selection (GListModel *list)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (list));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  /* made with the first item selected (autoselect was on) */
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+
+  return selection;
 }

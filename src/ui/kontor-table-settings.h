@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kontor-table.h"
+#include "kontor-types.h"
 
 G_BEGIN_DECLS
 
@@ -70,5 +71,11 @@ const KontorColumnInfo *kontor_table_columns_sort_changed (const KontorTableColu
                                                           KontorTable              *table,
                                                           GSettings                *settings,
                                                           gboolean                 *descending);
+
+void                    kontor_table_columns_sort_filter (const KontorTableColumns *self,
+                                                          KontorTable              *table,
+                                                          GSettings                *settings,
+                                                          KontorFilter             *filter);
+GtkSingleSelection     *kontor_table_new_selection       (GListModel               *list);
 
 G_END_DECLS

@@ -274,3 +274,115 @@ kontor_ui_release_memory_soon (void)
   g_source_set_name_by_id (source, "[kontor] release memory");
 #endif
 }
+
+/**
+ * kontor_ui_get_primary_menu:
+ *
+ * Returns: (transfer none): the main menu (Preferences, Keyboard
+ *   Shortcuts, About), one model for the header of every section
+ */
+GMenuModel *
+kontor_ui_get_primary_menu (void)
+{
+  static GtkBuilder *builder;
+
+  if (builder == NULL)
+    {
+      builder = gtk_builder_new ();
+      gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+      if (!gtk_builder_add_from_resource (builder, APP_PATH "/ui/kontor-primary-menu.ui", NULL))
+        g_error ("The resource of the main menu is missing");
+    }
+
+  return G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu"));
+}
+
+/**
+ * kontor_ui_new_unsaved_dialog:
+ * @widget: a page in the window
+ * @record: the record whose page holds changes not saved yet
+ * @can_save: whether the changes may be saved (the form is valid)
+ *
+ * The question a page asks when it is left with changes not saved:
+ * "cancel", "discard" or "save" (the default).
+ *
+ * Returns: (transfer floating): the dialog, not shown yet
+ */
+AdwMessageDialog *
+kontor_ui_new_unsaved_dialog (GtkWidget    *widget,
+                              KontorRecord *record,
+                              gboolean      can_save)
+{
+  g_autofree char *name = kontor_record_dup_display_name (record);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is a contact's or a company's name */
+  body = g_strdup_printf (_("The changes to “%s” are not saved yet."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (widget),
+                                                       _("Save Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "save", can_save);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
+/**
+ * kontor_ui_show_save_error:
+ * @widget: a page in the window
+ * @feedback: the page's label under its header
+ * @heading: the heading of a dialog
+ * @error: why the save failed
+ *
+ * Says why a page could not be saved: a rule of the record (any
+ * %KONTOR_RECORD_ERROR) or a value the database refuses under the form,
+ * anything else (a failing disk) in a dialog.
+ */
+void
+kontor_ui_show_save_error (GtkWidget    *widget,
+                           GtkLabel     *feedback,
+                           const char   *heading,
+                           const GError *error)
+{
+  if (error->domain == KONTOR_RECORD_ERROR ||
+      g_error_matches (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID))
+    {
+      gtk_label_set_label (feedback, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (feedback), TRUE);
+    }
+  else
+    kontor_ui_show_error (widget, heading, error);
+}
+
+/**
+ * kontor_ui_search_takes_typing:
+ * @entry: a search entry that captures the keys typed in a list
+ * @list: the list (a table, a board)
+ *
+ * Called when the search text changes: when the typing started in @list,
+ * the entry takes the focus, before a search that finds nothing hides
+ * @list, which would otherwise take the next keys with the focus.
+ */
+void
+kontor_ui_search_takes_typing (GtkSearchEntry *entry,
+                               GtkWidget      *list)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (entry));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkEditable *editable = GTK_EDITABLE (entry);
+
+  if (gtk_editable_get_text (editable)[0] == '\0' || focus == NULL ||
+      (focus != list && !gtk_widget_is_ancestor (focus, list)))
+    return;
+
+  gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (editable)));
+  gtk_editable_set_position (editable, -1);
+}

@@ -22,7 +22,18 @@ void       kontor_ui_show_status_page (GtkStack     *stack,
                                        const char   *name,
                                        const char   *icon_name);
 
+AdwMessageDialog *kontor_ui_new_unsaved_dialog (GtkWidget    *widget,
+                                                KontorRecord *record,
+                                                gboolean      can_save);
+void       kontor_ui_show_save_error (GtkWidget    *widget,
+                                      GtkLabel     *feedback,
+                                      const char   *heading,
+                                      const GError *error);
+void       kontor_ui_search_takes_typing (GtkSearchEntry *entry,
+                                          GtkWidget      *list);
+
 void       kontor_ui_release_memory_soon (void);
+GMenuModel *kontor_ui_get_primary_menu (void);
 void       kontor_ui_class_install_context_property (GObjectClass *object_class,
                                                      gsize         context_offset);
 

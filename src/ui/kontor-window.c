@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-company-page.h"
 #include "kontor-contact-page.h"
 #include "kontor-contacts-view.h"
 #include "kontor-delete-dialog.h"
@@ -14,6 +15,7 @@
 #include "kontor-new-contact-dialog.h"
 #include "kontor-ui-utils.h"
 #include "kontor-window.h"
+#include "kontor-workspace.h"
 
 /**
  * KontorWindow:
@@ -37,8 +39,11 @@ struct _KontorWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
-  GtkWidget            *contacts_view;
+  GtkWidget            *workspace;
+  GtkWidget            *contacts_view;    /* the workspace's */
   GtkWidget            *contact_page;
+  GtkWidget            *company_page;
+  gboolean              contact_from_company;  /* Back on the contact goes to the company */
   KontorJobBanner      *job_banner;
 };
 
@@ -155,9 +160,14 @@ search_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KontorWindow *self = KONTOR_WINDOW (widget);
+  KontorWorkspace *workspace = KONTOR_WORKSPACE (self->workspace);
 
   kontor_window_show_contacts (self);
-  kontor_contacts_view_focus_search (KONTOR_CONTACTS_VIEW (self->contacts_view));
+  if (g_str_equal (kontor_workspace_get_section (workspace), "companies"))
+    gtk_widget_grab_focus (GTK_WIDGET (kontor_companies_view_get_search_entry (
+      kontor_workspace_get_companies_view (workspace))));
+  else
+    kontor_contacts_view_focus_search (KONTOR_CONTACTS_VIEW (self->contacts_view));
 }
 
 /* win.undo and win.redo */
@@ -198,12 +208,25 @@ show_contact_action (GtkWidget  *widget,
     kontor_contact_page_set_leave_after_save (KONTOR_CONTACT_PAGE (self->contact_page), TRUE);
 }
 
+/* win.show-contacts: where the contact page goes back to: the company it
+ * was opened from, else the workspace */
 static void
 show_contacts_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  kontor_window_show_contacts (KONTOR_WINDOW (widget));
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  if (self->contact_from_company && self->company_page != NULL &&
+      kontor_company_page_get_company (KONTOR_COMPANY_PAGE (self->company_page)) != NULL)
+    {
+      self->contact_from_company = FALSE;
+      gtk_stack_set_visible_child (self->stack, self->company_page);
+      gtk_widget_grab_focus (self->company_page);
+      return;
+    }
+
+  kontor_window_show_contacts (self);
 }
 
 typedef struct
@@ -336,6 +359,125 @@ ensure_contact_page (KontorWindow *self)
   return KONTOR_CONTACT_PAGE (self->contact_page);
 }
 
+/* Made when first asked for, like the contact page */
+static KontorCompanyPage *
+ensure_company_page (KontorWindow *self)
+{
+  if (self->company_page == NULL)
+    {
+      self->company_page = kontor_company_page_new (self->context);
+      gtk_stack_add_named (self->stack, self->company_page, "company");
+    }
+
+  return KONTOR_COMPANY_PAGE (self->company_page);
+}
+
+/* win.show-company: a company's page (feature C1) */
+static void
+show_company_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  kontor_window_show_company (KONTOR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* win.show-companies: the companies table, where a company's page goes back to */
+static void
+show_companies_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  kontor_workspace_show_section (KONTOR_WORKSPACE (self->workspace), "companies");
+  kontor_window_show_contacts (self);
+}
+
+/* win.show-company-contact: a contact opened from its company's page;
+ * Back comes back to the company */
+static void
+show_company_contact_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  kontor_window_show_contact (self, g_variant_get_string (parameter, NULL));
+  self->contact_from_company = self->contact_page != NULL &&
+                               gtk_stack_get_visible_child (self->stack) == self->contact_page;
+}
+
+static void
+on_new_company_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            KontorWindow     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(KontorCompany) company = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "create"))
+    return;
+
+  company = kontor_company_new (gtk_editable_get_text (entry));
+  if (!kontor_company_validate (company, &error) ||
+      !kontor_store_save (kontor_context_get_store (self->context), KONTOR_RECORD (company),
+                          &error))
+    {
+      kontor_ui_show_error (GTK_WIDGET (self), _("The Company Could Not Be Created"), error);
+      return;
+    }
+
+  kontor_window_show_company (self, kontor_record_get_id (KONTOR_RECORD (company)));
+}
+
+static void
+on_new_company_name_changed_cb (AdwMessageDialog *dialog,
+                                GtkEditable      *entry)
+{
+  g_autoptr(KontorCompany) company = kontor_company_new (gtk_editable_get_text (entry));
+
+  /* the model's rule: a company needs a name */
+  adw_message_dialog_set_response_enabled (dialog, "create",
+                                           kontor_company_validate (company, NULL));
+}
+
+/* win.new-company: asks for the name; the rest is filled in on its page */
+static void
+new_company_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (!kontor_context_can_edit (self->context))
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("New Company"),
+                                                       NULL));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Company Name"), -1);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Company Name"));
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "create", FALSE);
+  adw_message_dialog_set_default_response (dialog, "create");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_new_company_name_changed_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_company_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 kontor_window_constructed (GObject *object)
 {
@@ -350,10 +492,12 @@ kontor_window_constructed (GObject *object)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  self->contacts_view = kontor_contacts_view_new (self->context);
-  gtk_stack_add_named (self->stack, self->contacts_view, "contacts");
+  self->workspace = kontor_workspace_new (self->context);
+  self->contacts_view =
+    GTK_WIDGET (kontor_workspace_get_contacts_view (KONTOR_WORKSPACE (self->workspace)));
+  gtk_stack_add_named (self->stack, self->workspace, "workspace");
 
-  gtk_stack_set_visible_child (self->stack, self->contacts_view);
+  gtk_stack_set_visible_child (self->stack, self->workspace);
 
   g_signal_connect_object (get_operations (self), "applied",
                            G_CALLBACK (on_operations_applied_cb), self, G_CONNECT_SWAPPED);
@@ -417,6 +561,12 @@ kontor_window_class_init (KontorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-contact", "s", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.edit-contact", "s", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
+  gtk_widget_class_install_action (widget_class, "win.show-company", "s", show_company_action);
+  gtk_widget_class_install_action (widget_class, "win.show-companies", NULL,
+                                   show_companies_action);
+  gtk_widget_class_install_action (widget_class, "win.show-company-contact", "s",
+                                   show_company_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.new-company", NULL, new_company_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-contact", NULL);
@@ -500,6 +650,8 @@ kontor_window_show_contact (KontorWindow *self,
         }
       kontor_contact_page_set_contact (ensure_contact_page (self), contact);
     }
+  /* back to the workspace, unless win.show-company-contact says so */
+  self->contact_from_company = FALSE;
   /* a page, not a form, unless win.edit-contact says so */
   kontor_contact_page_set_leave_after_save (KONTOR_CONTACT_PAGE (ensure_contact_page (self)),
                                             FALSE);
@@ -519,8 +671,8 @@ kontor_window_show_contacts (KontorWindow *self)
 {
   g_return_if_fail (KONTOR_IS_WINDOW (self));
 
-  gtk_stack_set_visible_child (self->stack, self->contacts_view);
-  kontor_contacts_view_focus_table (KONTOR_CONTACTS_VIEW (self->contacts_view));
+  gtk_stack_set_visible_child (self->stack, self->workspace);
+  kontor_workspace_focus_content (KONTOR_WORKSPACE (self->workspace));
 }
 
 /**
@@ -565,4 +717,62 @@ kontor_window_show_job (KontorWindow   *self,
   g_return_if_fail (KONTOR_IS_WINDOW (self));
 
   kontor_job_banner_set_job (self->job_banner, job);
+}
+
+/**
+ * kontor_window_get_workspace:
+ * @self: a window
+ *
+ * Returns: (transfer none): the sidebar and its sections
+ */
+GtkWidget *
+kontor_window_get_workspace (KontorWindow *self)
+{
+  g_return_val_if_fail (KONTOR_IS_WINDOW (self), NULL);
+
+  return self->workspace;
+}
+
+/**
+ * kontor_window_show_company:
+ * @self: a window
+ * @company_id: a stored company's id
+ *
+ * Shows the company's page (feature C1).
+ */
+void
+kontor_window_show_company (KontorWindow *self,
+                            const char   *company_id)
+{
+  g_autoptr(KontorCompany) company = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KONTOR_IS_WINDOW (self));
+  g_return_if_fail (company_id != NULL);
+
+  company = kontor_store_load (kontor_context_get_store (self->context), KONTOR_TYPE_COMPANY,
+                               company_id, &error);
+  if (company == NULL ||
+      !kontor_company_page_set_company (ensure_company_page (self), company, &error))
+    {
+      kontor_ui_show_error (GTK_WIDGET (self), _("The Company Could Not Be Opened"), error);
+      return;
+    }
+
+  gtk_stack_set_visible_child (self->stack, self->company_page);
+  gtk_widget_grab_focus (self->company_page);
+}
+
+/**
+ * kontor_window_get_company_page:
+ * @self: a window
+ *
+ * Returns: (transfer none): the company page, made now if it was not yet
+ */
+GtkWidget *
+kontor_window_get_company_page (KontorWindow *self)
+{
+  g_return_val_if_fail (KONTOR_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (ensure_company_page (self));
 }

@@ -21,6 +21,10 @@ void           kontor_window_show_contact     (KontorWindow    *self,
                                                const char      *contact_id);
 void           kontor_window_show_contacts    (KontorWindow    *self);
 GtkWidget     *kontor_window_get_contacts_view (KontorWindow   *self);
+GtkWidget     *kontor_window_get_workspace    (KontorWindow    *self);
+GtkWidget     *kontor_window_get_company_page (KontorWindow    *self);
+void           kontor_window_show_company     (KontorWindow    *self,
+                                               const char      *company_id);
 GtkWidget     *kontor_window_get_contact_page (KontorWindow    *self);
 void           kontor_window_show_job         (KontorWindow    *self,
                                                KontorStoreJob  *job);

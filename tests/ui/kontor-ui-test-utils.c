@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n-lib.h>
 
 #include "kontor-test-utils.h"
@@ -640,4 +641,163 @@ kontor_test_present_window (AdwApplication *app,
                                             KONTOR_TEST_TIMEOUT));
 
   return window;
+}
+
+/* Real input, as a person gives it: xdotool (XTEST) into the X server,
+ * nothing called on the widgets. */
+
+/**
+ * kontor_test_xdotool:
+ * @args: the arguments of one xdotool command
+ *
+ * Runs xdotool; a failure fails the test.
+ */
+void
+kontor_test_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}
+
+/**
+ * kontor_test_focus_window:
+ * @window: a shown window
+ *
+ * Gives the X input focus to @window, as a window manager would when a
+ * person clicks it (Xvfb has none). */
+void
+kontor_test_focus_window (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+
+  kontor_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  kontor_test_settle (50);
+}
+
+/**
+ * kontor_test_press:
+ * @keys: key names for xdotool, separated by spaces
+ *
+ * Presses @keys ("ctrl+n", "Tab") one after the other, then lets GTK
+ * handle them. */
+void
+kontor_test_press (const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+
+  g_strv_builder_add_many (args, "key", "--clearmodifiers", "--delay", "40", NULL);
+  g_strv_builder_addv (args, (const char **) names);
+  argv = g_strv_builder_end (args);
+  kontor_test_xdotool ((const char * const *) argv);
+  kontor_test_settle (100);
+}
+
+/**
+ * kontor_test_click:
+ * @widget: a shown widget
+ * @button: "1" (left) or "3" (right)
+ * @repeat: how many clicks, "1" or "2"
+ *
+ * Clicks @button (1 or 3) @repeat times in the middle of @widget, with
+ * the mouse, as a person does. */
+void
+kontor_test_click (GtkWidget  *widget,
+              const char *button,
+              const char *repeat)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  double dx, dy, point_x, point_y;
+
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) / 2.0,
+                                                   &point_x, &point_y));
+  x = g_strdup_printf ("%d", (int) (point_x + dx));
+  y = g_strdup_printf ("%d", (int) (point_y + dy));
+  kontor_test_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y,
+                                  "click", "--repeat", repeat, "--delay", "80", button, NULL });
+  kontor_test_settle (200);
+}
+
+/**
+ * kontor_test_keys_can_be_sent:
+ *
+ * Whether there is X and xdotool, for tests that press keys: without them
+ * the test program skips, or fails when CI=true.
+ *
+ * Returns: %TRUE when keys can be sent
+ */
+gboolean
+kontor_test_keys_can_be_sent (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  const char *missing = NULL;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    missing = "an X display (GDK_BACKEND=x11)";
+  else if (xdotool == NULL)
+    missing = "xdotool";
+  if (missing == NULL)
+    return TRUE;
+
+  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+    {
+      g_print ("Bail out! key presses need %s, and CI=true cannot do without\n", missing);
+      exit (EXIT_FAILURE);
+    }
+  g_print ("1..0 # SKIP key presses need %s\n", missing);
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} CountWait;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+/**
+ * kontor_test_wait_n_items:
+ * @model: a list
+ * @n_items: how many items it shall have
+ *
+ * Runs the main loop until @model has @n_items (a search, a store change
+ * that it follows); fails the test when it does not come.
+ */
+void
+kontor_test_wait_n_items (GListModel *model,
+                          guint       n_items)
+{
+  CountWait wait = { model, n_items };
+
+  if (!kontor_test_iterate_until (has_n_items, &wait, KONTOR_TEST_TIMEOUT))
+    g_error ("the list has %u items, not %u", g_list_model_get_n_items (model), n_items);
 }

@@ -40,4 +40,14 @@ KontorWindow     *kontor_test_present_window        (AdwApplication *app,
                                                      int             width,
                                                      int             height);
 
+void              kontor_test_wait_n_items          (GListModel *model,
+                                                     guint       n_items);
+gboolean          kontor_test_keys_can_be_sent      (void);
+void              kontor_test_xdotool               (const char * const *args);
+void              kontor_test_focus_window          (GtkWindow  *window);
+void              kontor_test_press                 (const char *keys);
+void              kontor_test_click                 (GtkWidget  *widget,
+                                                     const char *button,
+                                                     const char *repeat);
+
 G_END_DECLS

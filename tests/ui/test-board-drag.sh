@@ -97,11 +97,13 @@ seq=$(sqlite3 "$db" "SELECT coalesce(max(client_seq), 0) FROM outbox")
 
 eval "$(xdotool getwindowgeometry --shell "$window")"
 
-# Where things are in a 1200 × 800 window (see board-en-light.png): the
-# first card's text at (150, 215), the second column's header at (420, 135).
-press_x=$((X + 150))
+# Where things are in a 1200 × 800 window (see board-en-light.png): right
+# of the workspace's sidebar (200 pixels and its line), the first card's
+# text at (150, 215), the second column's header at (420, 135).
+sidebar=201
+press_x=$((X + sidebar + 150))
 press_y=$((Y + 215))
-drop_x=$((X + 420))
+drop_x=$((X + sidebar + 420))
 drop_y=$((Y + 135))
 
 xdotool mousemove "$press_x" "$press_y"

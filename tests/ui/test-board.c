@@ -1487,7 +1487,8 @@ test_open_keeps_scroll (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contacts",
                                              NULL));
   kontor_test_settle (200);
-  g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (fixture->view));
+  g_assert_true (gtk_stack_get_visible_child (stack) ==
+                 kontor_window_get_workspace (fixture->window));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 

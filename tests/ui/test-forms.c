@@ -860,7 +860,7 @@ test_page_delete_asks (Fixture       *fixture,
   stack = gtk_widget_get_parent (GTK_WIDGET (page));
   g_assert_true (GTK_IS_STACK (stack));
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) ==
-                 kontor_window_get_contacts_view (fixture->app_window));
+                 kontor_window_get_workspace (fixture->app_window));
 }
 
 static void

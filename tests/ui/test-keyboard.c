@@ -45,79 +45,6 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 /* Keys */
 
-static void
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (char *) "xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-}
-
-/* Gives the X input focus to @window, as a window manager would when a
- * person clicks it (Xvfb has none). */
-static void
-focus_window (GtkWindow *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
-
-  run_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
-  kontor_test_settle (50);
-}
-
-/* Presses @keys ("ctrl+n", "Tab") one after the other, then lets GTK
- * handle them. */
-static void
-press (const char *keys)
-{
-  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
-  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-
-  g_strv_builder_add_many (args, "key", "--clearmodifiers", "--delay", "40", NULL);
-  g_strv_builder_addv (args, (const char **) names);
-  argv = g_strv_builder_end (args);
-  run_xdotool ((const char * const *) argv);
-  kontor_test_settle (100);
-}
-
-/* Clicks @button (1 or 3) @repeat times in the middle of @widget, with
- * the mouse, as a person does. */
-static void
-click_widget (GtkWidget  *widget,
-              const char *button,
-              const char *repeat)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  GdkSurface *surface = gtk_native_get_surface (native);
-  g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-  double dx, dy, point_x, point_y;
-
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
-                                                   gtk_widget_get_width (widget) / 2.0,
-                                                   gtk_widget_get_height (widget) / 2.0,
-                                                   &point_x, &point_y));
-  x = g_strdup_printf ("%d", (int) (point_x + dx));
-  y = g_strdup_printf ("%d", (int) (point_y + dy));
-  run_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y,
-                                  "click", "--repeat", repeat, "--delay", "80", button, NULL });
-  kontor_test_settle (200);
-}
-
 static GtkWidget *
 focus_of (gpointer window)
 {
@@ -145,7 +72,7 @@ type_into (GtkWidget  *row,
 {
   TextWait wait = { GTK_EDITABLE (row), text };
 
-  run_xdotool ((const char *[]) { "type", "--delay", "40", text, NULL });
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "40", text, NULL });
   if (!kontor_test_iterate_until (text_is, &wait, KONTOR_TEST_TIMEOUT))
     g_error ("typed “%s”, the field shows “%s”, the focus is on %s", text,
              gtk_editable_get_text (wait.editable),
@@ -184,7 +111,7 @@ fixture_set_up_with_settings (Fixture          *fixture,
   fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
   fixture->window = kontor_test_present_window (app, fixture->context, 1200, 800);
   fixture->view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
-  focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
 }
 
 static void
@@ -232,13 +159,13 @@ open_new_contact_dialog (Fixture *fixture)
 {
   GtkWindow *dialog;
 
-  press ("ctrl+n");
+  kontor_test_press ("ctrl+n");
   dialog = kontor_test_find_transient (GTK_WINDOW (fixture->window),
                                        g_type_from_name ("KontorNewContactDialog"));
   g_assert_nonnull (dialog);
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, dialog,
                                             KONTOR_TEST_TIMEOUT));
-  focus_window (dialog);
+  kontor_test_focus_window (dialog);
 
   return dialog;
 }
@@ -268,7 +195,7 @@ press_to_close (GtkWindow  *dialog,
   GtkWidget *watch = GTK_WIDGET (dialog);
 
   g_object_add_weak_pointer (G_OBJECT (watch), (gpointer *) &watch);
-  press (keys);
+  kontor_test_press (keys);
   g_assert_true (kontor_test_iterate_until (widget_is_gone, &watch, KONTOR_TEST_TIMEOUT));
 }
 
@@ -290,7 +217,7 @@ test_new_contact_by_keyboard (Fixture       *fixture,
 
       g_assert_nonnull (row);
       if (i > 0)
-        press ("Tab");
+        kontor_test_press ("Tab");
       assert_focus_in (dialog, row, fields[i]);
       if (typed[i] != NULL)
         type_into (row, typed[i]);
@@ -313,11 +240,11 @@ test_new_contact_ctrl_enter (Fixture       *fixture,
   GtkWidget *status = kontor_test_find_row (GTK_WIDGET (dialog), _("Status"));
 
   type_into (kontor_test_find_row (GTK_WIDGET (dialog), _("First Name")), "Bea");
-  press ("Tab");
+  kontor_test_press ("Tab");
   type_into (kontor_test_find_row (GTK_WIDGET (dialog), _("Last Name")), "Strg");
 
   /* on to the status, where Enter opens the list: Ctrl+Enter creates */
-  press ("Tab Tab Tab Tab");
+  kontor_test_press ("Tab Tab Tab Tab");
   assert_focus_in (dialog, status, "Status");
   press_to_close (dialog, "ctrl+Return");
   g_assert_cmpint (count_named (fixture, "Bea", "Strg"), ==, 1);
@@ -381,9 +308,9 @@ static void
 tab_to (Fixture   *fixture,
         GtkWidget *toggle)
 {
-  press ("ctrl+f");
+  kontor_test_press ("ctrl+f");
   for (guint i = 0; i < 10 && focus_of (fixture->window) != toggle; i++)
-    press ("Tab");
+    kontor_test_press ("Tab");
   g_assert_true (focus_of (fixture->window) == toggle);
 }
 
@@ -407,7 +334,7 @@ test_view_switch_when_settings_refuse (Fixture       *fixture,
 
   /* the board, chosen with the keyboard: shown though not remembered */
   tab_to (fixture, GTK_WIDGET (board));
-  press ("space");
+  kontor_test_press ("space");
   g_assert_true (kontor_test_iterate_until (stack_shows, &wait, KONTOR_TEST_TIMEOUT));
   g_assert_true (gtk_toggle_button_get_active (board));
   g_assert_false (gtk_toggle_button_get_active (table));
@@ -415,9 +342,9 @@ test_view_switch_when_settings_refuse (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "table");
 
   /* and back */
-  press ("shift+Tab");
+  kontor_test_press ("shift+Tab");
   g_assert_true (focus_of (fixture->window) == GTK_WIDGET (table));
-  press ("space");
+  kontor_test_press ("space");
   wait.name = "table";
   g_assert_true (kontor_test_iterate_until (stack_shows, &wait, KONTOR_TEST_TIMEOUT));
   g_assert_true (gtk_toggle_button_get_active (table));
@@ -434,7 +361,7 @@ test_view_switch_remembered (Fixture       *fixture,
   g_autofree char *stored = NULL;
 
   tab_to (fixture, GTK_WIDGET (board));
-  press ("space");
+  kontor_test_press ("space");
   g_assert_true (kontor_test_iterate_until (stack_shows, &wait, KONTOR_TEST_TIMEOUT));
   g_assert_true (gtk_toggle_button_get_active (board));
   stored = g_settings_get_string (fixture->settings, "contacts-view");
@@ -478,56 +405,56 @@ test_table_keys (Fixture       *fixture,
   kontor_contacts_view_focus_table (fixture->view);
   g_assert_cmpuint (table_cursor (fixture), ==, 0);
 
-  press ("Down");
+  kontor_test_press ("Down");
   assert_on_row (fixture, 1);
-  press ("Down Down");
+  kontor_test_press ("Down Down");
   assert_on_row (fixture, 3);
-  press ("Up");
+  kontor_test_press ("Up");
   assert_on_row (fixture, 2);
-  press ("End");
+  kontor_test_press ("End");
   assert_on_row (fixture, n - 1);
-  press ("Home");
+  kontor_test_press ("Home");
   assert_on_row (fixture, 0);
-  press ("ctrl+End");
+  kontor_test_press ("ctrl+End");
   assert_on_row (fixture, n - 1);
-  press ("ctrl+Home");
+  kontor_test_press ("ctrl+Home");
   assert_on_row (fixture, 0);
-  press ("Page_Down");
+  kontor_test_press ("Page_Down");
   g_assert_cmpuint (table_cursor (fixture), >, 1);
   assert_on_row (fixture, table_cursor (fixture));
-  press ("Page_Up");
+  kontor_test_press ("Page_Up");
   assert_on_row (fixture, 0);
 
   /* Up from the first row goes to the titles, Down comes back */
-  press ("Up");
+  kontor_test_press ("Up");
   g_assert_true (focus_of (fixture->window) ==
                  kontor_table_get_header_button (table, kontor_table_get_nth_column (table, 0)));
-  press ("Down");
+  kontor_test_press ("Down");
   assert_on_row (fixture, 0);
 
   /* Tab leaves the table: one stop; Shift+Tab comes back to the row */
-  press ("Tab");
+  kontor_test_press ("Tab");
   g_assert_false (gtk_widget_is_ancestor (focus_of (fixture->window), GTK_WIDGET (table)));
-  press ("shift+Tab");
+  kontor_test_press ("shift+Tab");
   assert_on_row (fixture, 0);
 
   /* typing starts a search */
-  press ("z");
+  kontor_test_press ("z");
   g_assert_cmpstr (gtk_editable_get_text (search), ==, "z");
   gtk_editable_set_text (search, "");
   kontor_test_settle (300);
   kontor_contacts_view_focus_table (fixture->view);
 
   /* Delete asks to delete the selected contact */
-  press ("Down");
-  press ("Delete");
+  kontor_test_press ("Down");
+  kontor_test_press ("Delete");
   g_assert_nonnull (kontor_test_wait_for_message_dialog ());
   kontor_test_close_message_dialogs ();
-  focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
 
   /* Enter opens the contact */
   kontor_contacts_view_focus_table (fixture->view);
-  press ("Return");
+  kontor_test_press ("Return");
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
                                             KONTOR_TEST_TIMEOUT));
 }
@@ -541,16 +468,16 @@ test_table_typing (Fixture       *fixture,
   GtkEditable *search = kontor_contacts_view_get_search_entry (fixture->view);
 
   kontor_contacts_view_focus_table (fixture->view);
-  press ("q");
+  kontor_test_press ("q");
   kontor_test_settle (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kontor_contacts_view_get_list
                                                               (fixture->view))), ==, 0);
-  press ("y x");
+  kontor_test_press ("y x");
   g_assert_cmpstr (gtk_editable_get_text (search), ==, "qyx");
   g_assert_true (gtk_widget_is_ancestor (focus_of (fixture->window), GTK_WIDGET (search)));
 
   /* Escape clears it and gives the table the keys again */
-  press ("Escape");
+  kontor_test_press ("Escape");
   g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
   g_assert_true (gtk_widget_is_ancestor (focus_of (fixture->window),
                                          GTK_WIDGET (kontor_contacts_view_get_table (fixture->view))));
@@ -565,30 +492,30 @@ test_table_column_menu_keys (Fixture       *fixture,
   GtkWidget *menu;
 
   kontor_contacts_view_focus_table (fixture->view);
-  press ("Up");
+  kontor_test_press ("Up");
   g_assert_true (focus_of (fixture->window) == title);
 
   /* Menu or Shift+F10 on a title opens the column menu */
-  press ("Menu");
+  kontor_test_press ("Menu");
   menu = kontor_test_find_widget (title, GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (menu);
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, menu,
                                             KONTOR_TEST_TIMEOUT));
-  press ("Escape");
+  kontor_test_press ("Escape");
   g_assert_false (gtk_widget_get_mapped (menu));
 
   gtk_widget_grab_focus (title);
-  press ("shift+F10");
+  kontor_test_press ("shift+F10");
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, menu,
                                             KONTOR_TEST_TIMEOUT));
-  press ("Escape");
+  kontor_test_press ("Escape");
 
   /* Right goes to the next title, Return sorts by it */
   gtk_widget_grab_focus (title);
-  press ("Right");
+  kontor_test_press ("Right");
   g_assert_true (focus_of (fixture->window) ==
                  kontor_table_get_header_button (table, kontor_table_get_nth_column (table, 1)));
-  press ("Return");
+  kontor_test_press ("Return");
   g_assert_cmpstr (kontor_table_get_sort_column (table), ==,
                    kontor_table_column_get_id (kontor_table_get_nth_column (table, 1)));
 }
@@ -602,41 +529,16 @@ test_table_mouse (Fixture       *fixture,
   KontorTable *table = kontor_contacts_view_get_table (fixture->view);
   GtkWidget *page = kontor_window_get_contact_page (fixture->window);
 
-  click_widget (kontor_table_get_header_button (table, kontor_table_get_column (table, "company")),
+  kontor_test_click (kontor_table_get_header_button (table, kontor_table_get_column (table, "company")),
                 "1", "1");
   g_assert_cmpstr (kontor_table_get_sort_column (table), ==, "company");
 
-  click_widget (kontor_table_get_row_widget (table, 2), "1", "1");
+  kontor_test_click (kontor_table_get_row_widget (table, 2), "1", "1");
   assert_on_row (fixture, 2);
 
-  click_widget (kontor_table_get_row_widget (table, 1), "1", "2");
+  kontor_test_click (kontor_table_get_row_widget (table, 1), "1", "2");
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
                                             KONTOR_TEST_TIMEOUT));
-}
-
-/* ------------------------------------------------------------------------ */
-
-static gboolean
-keys_can_be_sent (void)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  const char *missing = NULL;
-
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    missing = "an X display (GDK_BACKEND=x11)";
-  else if (xdotool == NULL)
-    missing = "xdotool";
-  if (missing == NULL)
-    return TRUE;
-
-  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
-    {
-      g_print ("Bail out! key presses need %s, and CI=true cannot do without\n", missing);
-      exit (EXIT_FAILURE);
-    }
-  g_print ("1..0 # SKIP key presses need %s\n", missing);
-
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -702,7 +604,7 @@ test_board_card_form (Fixture       *fixture,
   double scrolled;
 
   tab_to (fixture, GTK_WIDGET (toggle));
-  press ("space");
+  kontor_test_press ("space");
   g_assert_true (kontor_test_iterate_until (stack_shows, &wait, KONTOR_TEST_TIMEOUT));
   board = kontor_contacts_view_get_board (fixture->view);
   adjustment = kontor_board_column_get_vadjustment (kontor_board_get_column (board, 0));
@@ -710,30 +612,30 @@ test_board_card_form (Fixture       *fixture,
 
   /* the second card of the first column, by keyboard */
   g_assert_true (kontor_board_focus (board));
-  press ("Down");
+  kontor_test_press ("Down");
   id = g_strdup (focused_contact_id (fixture));
   scrolled = gtk_adjustment_get_value (adjustment);
 
   /* Enter opens it; a change saved with Ctrl+S goes back to the board */
-  press ("Return");
+  kontor_test_press ("Return");
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
                                             KONTOR_TEST_TIMEOUT));
   row = kontor_test_find_row (page, _("Job Title"));
   g_assert_nonnull (row);
   for (guint i = 0; i < 30 && !gtk_widget_is_ancestor (focus_of (fixture->window), row); i++)
-    press ("Tab");
+    kontor_test_press ("Tab");
   assert_focus_in (GTK_WINDOW (fixture->window), row, "Job Title");
-  press ("ctrl+a E i n k a u f");
-  press ("ctrl+s");
+  kontor_test_press ("ctrl+a E i n k a u f");
+  kontor_test_press ("ctrl+s");
   assert_back_on_board (fixture, id, scrolled);
   stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, id, NULL);
   g_assert_cmpstr (kontor_contact_get_job_title (stored), ==, "Einkauf");
 
   /* Escape without a change goes back too */
-  press ("Return");
+  kontor_test_press ("Return");
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
                                             KONTOR_TEST_TIMEOUT));
-  press ("Escape");
+  kontor_test_press ("Escape");
   assert_back_on_board (fixture, id, scrolled);
 
   /* opened from the table, the page stays after a save */
@@ -741,10 +643,10 @@ test_board_card_form (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
                                             KONTOR_TEST_TIMEOUT));
   for (guint i = 0; i < 30 && !gtk_widget_is_ancestor (focus_of (fixture->window), row); i++)
-    press ("Tab");
+    kontor_test_press ("Tab");
   assert_focus_in (GTK_WINDOW (fixture->window), row, "Job Title");
-  press ("ctrl+a V e r t r i e b");
-  press ("ctrl+s");
+  kontor_test_press ("ctrl+a V e r t r i e b");
+  kontor_test_press ("ctrl+s");
   kontor_test_settle (200);
   g_assert_true (gtk_widget_get_mapped (page));
 
@@ -768,7 +670,7 @@ tab_in_window_to (GtkWindow  *window,
                   const char *what)
 {
   for (guint i = 0; i < 30 && focus_of (window) != widget; i++)
-    press ("Tab");
+    kontor_test_press ("Tab");
   assert_focus_in (window, widget, what);
 }
 
@@ -791,7 +693,7 @@ test_preferences_birthdays (Fixture       *fixture,
   gtk_window_present (preferences);
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, preferences,
                                             KONTOR_TEST_TIMEOUT));
-  focus_window (preferences);
+  kontor_test_focus_window (preferences);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "privacy");
   row = kontor_test_find_row (GTK_WIDGET (preferences), _("Store Birthdays"));
   g_assert_nonnull (row);
@@ -800,22 +702,22 @@ test_preferences_birthdays (Fixture       *fixture,
   tab_in_window_to (preferences, birthdays_switch, "the birthdays switch");
 
   /* asked, with the count; Escape keeps every birthday and the switch on */
-  press ("space");
+  kontor_test_press ("space");
   dialog = kontor_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), count));
-  focus_window (GTK_WINDOW (dialog));
+  kontor_test_focus_window (GTK_WINDOW (dialog));
   press_to_close (GTK_WINDOW (dialog), "Escape");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (birthdays_switch)));
   g_assert_cmpint (count_birthdays (fixture), ==, before);
 
   /* asked again; Tab to the destructive answer and Enter erases them */
-  focus_window (preferences);
+  kontor_test_focus_window (preferences);
   tab_in_window_to (preferences, birthdays_switch, "the birthdays switch");
-  press ("space");
+  kontor_test_press ("space");
   dialog = kontor_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
-  focus_window (GTK_WINDOW (dialog));
+  kontor_test_focus_window (GTK_WINDOW (dialog));
   erase = kontor_test_find_button (GTK_WIDGET (dialog), _("_Erase Birthdays"));
   g_assert_nonnull (erase);
   tab_in_window_to (GTK_WINDOW (dialog), erase, "Erase Birthdays");
@@ -827,10 +729,10 @@ test_preferences_birthdays (Fixture       *fixture,
   gtk_window_destroy (preferences);
 
   /* the contact page no longer offers a birthday */
-  focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
   page = kontor_window_get_contact_page (fixture->window);
   kontor_contacts_view_focus_table (fixture->view);
-  press ("Return");
+  kontor_test_press ("Return");
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
                                             KONTOR_TEST_TIMEOUT));
   row = kontor_test_find_row (page, _("Birthday"));
@@ -844,7 +746,7 @@ main (int   argc,
 {
   int status;
 
-  if (!kontor_test_ui_init (&argc, &argv) || !keys_can_be_sent ())
+  if (!kontor_test_ui_init (&argc, &argv) || !kontor_test_keys_can_be_sent ())
     return 0;
 
   app = kontor_test_app_new ("io.github.kontor.Kontor.Keyboard");

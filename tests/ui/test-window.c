@@ -167,14 +167,6 @@ test_search_as_you_type (Fixture       *fixture,
   g_test_skip ("no contact with ü in the demo team");
 }
 
-static gboolean
-count_is (gpointer data)
-{
-  CountWait *wait = data;
-
-  return g_list_model_get_n_items (wait->model) == wait->n_items;
-}
-
 /* The selection (and the cursor) follow the contact across a search. */
 static void
 test_selection_follows_search (Fixture       *fixture,
@@ -206,7 +198,7 @@ test_selection_follows_search (Fixture       *fixture,
 
   /* cleared: all contacts again, still selected */
   gtk_editable_set_text (kontor_contacts_view_get_search_entry (fixture->view), "");
-  g_assert_true (kontor_test_iterate_until (count_is, &wait, KONTOR_TEST_TIMEOUT));
+  kontor_test_wait_n_items (list, n);
   kontor_test_settle (100);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) contact);
 }
@@ -317,7 +309,8 @@ test_keyboard_actions (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contacts",
                                              NULL));
-  g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (fixture->view));
+  g_assert_true (gtk_stack_get_visible_child (stack) ==
+                 kontor_window_get_workspace (fixture->window));
 
   /* Ctrl+N opens the "Kontakt erstellen" dialog */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contact",

@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-workspace"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-company-page.h"
+#include "kontor-contact-page.h"
+#include "kontor-demo-fill.h"
+#include "kontor-new-contact-dialog.h"
+#include "kontor-test-utils.h"
+#include "kontor-ui-test-utils.h"
+#include "kontor-window.h"
+#include "kontor-workspace.h"
+
+/* The sales team's workspace (issue 10, features C1, L1): the sidebar
+ * with its sections, chosen with Ctrl+1 … and remembered, folding below
+ * 600 pixels; the companies table (sorted, searched as typed, the search
+ * text taken literally); a company's page with its contacts, a contact
+ * opened from it and back, a contact added there already linked, and a
+ * new company. Real key presses and clicks (xdotool) into a window over a
+ * demo team. */
+
+static AdwApplication *app;
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  GSettings          *settings;
+  KontorContext      *context;
+  KontorWindow       *window;
+  KontorWorkspace    *workspace;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  int width = GPOINTER_TO_INT (data);
+
+  kontor_store_fixture_set_up (&fixture->base, NULL);
+  g_assert_true (kontor_demo_populate (fixture->base.store, 40, KONTOR_DEMO_DEFAULT_SEED, NULL,
+                                       &error));
+  g_assert_no_error (error);
+
+  fixture->settings = g_settings_new (APP_ID);
+  fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
+  fixture->window = kontor_test_present_window (app, fixture->context, width > 0 ? width : 1200,
+                                                800);
+  fixture->workspace = KONTOR_WORKSPACE (kontor_window_get_workspace (fixture->window));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  kontor_test_settle (50);
+  g_settings_reset (fixture->settings, "workspace-section");
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+static GtkWidget *
+focus_of (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+static gboolean
+widget_is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static void
+wait_mapped (gpointer widget)
+{
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, widget,
+                                            KONTOR_TEST_TIMEOUT));
+}
+
+static void
+wait_unmapped (gpointer widget)
+{
+  g_assert_true (kontor_test_iterate_until (widget_is_unmapped, widget, KONTOR_TEST_TIMEOUT));
+}
+
+static gint64
+count (Fixture    *fixture,
+       const char *sql,
+       const char *param)
+{
+  return kontor_test_query_int (fixture->base.store, sql, param);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The sidebar */
+
+static void
+test_sections_by_keyboard (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KontorContactsView *contacts = kontor_workspace_get_contacts_view (fixture->workspace);
+  GtkWidget *sidebar = kontor_workspace_get_sidebar (fixture->workspace);
+  g_autofree char *stored = NULL;
+  gboolean leads;
+
+  /* three sections, named, the first one shown */
+  for (guint i = 0; i < 3; i++)
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), i));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 3));
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "contacts");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (contacts)));
+  g_assert_false (kontor_workspace_get_folded (fixture->workspace));
+
+  /* Ctrl+2: the companies, the focus on their table */
+  kontor_test_press ("ctrl+2");
+  wait_mapped (kontor_workspace_get_companies_view (fixture->workspace));
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "companies");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (fixture), GTK_WIDGET (
+    kontor_companies_view_get_table (kontor_workspace_get_companies_view (fixture->workspace)))) ||
+                 focus_of (fixture) == GTK_WIDGET (kontor_companies_view_get_table (
+                   kontor_workspace_get_companies_view (fixture->workspace))));
+  stored = g_settings_get_string (fixture->settings, "workspace-section");
+  g_assert_cmpstr (stored, ==, "companies");
+
+  /* Ctrl+3: the leads, the contacts view with the lead filter */
+  kontor_test_press ("ctrl+3");
+  wait_mapped (contacts);
+  g_object_get (contacts, "leads-only", &leads, NULL);
+  g_assert_true (leads);
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "leads");
+
+  /* Ctrl+1: all contacts again */
+  kontor_test_press ("ctrl+1");
+  g_object_get (contacts, "leads-only", &leads, NULL);
+  g_assert_false (leads);
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "contacts");
+
+  /* the sidebar by keyboard: Down and Enter on its rows */
+  gtk_widget_grab_focus (gtk_widget_get_first_child (sidebar));
+  kontor_test_press ("Down Return");
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "companies");
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
+}
+
+/* The section of the last start comes back */
+static void
+test_section_remembered (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KontorWindow *second;
+
+  kontor_test_press ("ctrl+2");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  second = kontor_test_present_window (app, fixture->context, 1200, 800);
+  fixture->window = second;
+  fixture->workspace = KONTOR_WORKSPACE (kontor_window_get_workspace (second));
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "companies");
+  wait_mapped (kontor_workspace_get_companies_view (fixture->workspace));
+}
+
+/* Narrower than 600 pixels, one pane: the section with a button back to
+ * the sidebar, and a section chosen there comes instead of it */
+static void
+test_folded (Fixture       *fixture,
+             gconstpointer  data)
+{
+  KontorContactsView *contacts = kontor_workspace_get_contacts_view (fixture->workspace);
+  GtkWidget *back = kontor_contacts_view_get_back_button (contacts);
+  GtkWidget *sidebar = kontor_workspace_get_sidebar (fixture->workspace);
+
+  g_assert_true (kontor_workspace_get_folded (fixture->workspace));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (contacts)));
+  wait_unmapped (sidebar);
+  g_assert_true (gtk_widget_get_visible (back));
+
+  kontor_test_click (back, "1", "1");
+  wait_mapped (sidebar);
+  kontor_test_settle (300);
+  wait_unmapped (contacts);
+
+  /* a section chosen with the mouse */
+  kontor_test_click (gtk_widget_get_next_sibling (gtk_widget_get_first_child (sidebar)), "1", "1");
+  wait_mapped (kontor_workspace_get_companies_view (fixture->workspace));
+  g_assert_true (gtk_widget_get_visible (
+    kontor_companies_view_get_back_button (kontor_workspace_get_companies_view (fixture->workspace))));
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The companies table */
+
+static KontorCompaniesView *
+show_companies (Fixture *fixture)
+{
+  KontorCompaniesView *view;
+
+  kontor_test_press ("ctrl+2");
+  view = kontor_workspace_get_companies_view (fixture->workspace);
+  wait_mapped (view);
+  kontor_test_settle (100);
+
+  return view;
+}
+
+static const char *
+company_name_at (KontorCompaniesView *view,
+                 guint                position)
+{
+  g_autoptr(KontorCompany) company =
+    g_list_model_get_item (G_LIST_MODEL (kontor_companies_view_get_list (view)), position);
+
+  g_assert_nonnull (company);
+
+  /* the list holds its records while they are in view */
+  return g_intern_string (kontor_company_get_name (company));
+}
+
+static void
+test_companies_table (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KontorCompaniesView *view;
+  GListModel *list;
+  KontorTable *table;
+  g_autoptr(KontorCompany) odd = kontor_company_new ("100% Bio_Feinkost");
+  gint64 n_companies;
+  guint n;
+
+  kontor_company_set_city (odd, "Leipzig");
+  kontor_test_save (fixture->base.store, odd);
+  n_companies = count (fixture, "SELECT count(*) FROM company", NULL);
+
+  view = show_companies (fixture);
+  list = G_LIST_MODEL (kontor_companies_view_get_list (view));
+  table = kontor_companies_view_get_table (view);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_companies);
+  g_assert_cmpuint (n_companies, >, 3);
+
+  /* by name, then reversed with a click on the title */
+  g_assert_cmpint (g_utf8_collate (company_name_at (view, 0), company_name_at (view, 1)), <=, 0);
+  kontor_test_click (kontor_table_get_header_button (table, kontor_table_get_column (table, "name")),
+                     "1", "1");
+  kontor_test_settle (100);
+  g_assert_cmpint (g_utf8_collate (company_name_at (view, 0), company_name_at (view, 1)), >=, 0);
+
+  /* search as you type: typing on the table goes to the search */
+  kontor_companies_view_focus_table (view);
+  kontor_test_press ("L e i p");
+  n = (guint) count (fixture, "SELECT count(*) FROM company WHERE city = 'Leipzig' "
+                     "OR name LIKE '%leip%'", NULL);
+  g_assert_cmpuint (n, >=, 2);
+  kontor_test_wait_n_items (list, n);
+  g_assert_cmpstr (gtk_editable_get_text (kontor_companies_view_get_search_entry (view)), ==,
+                   "Leip");
+
+  /* "%" and "_" are what they are, not patterns */
+  gtk_editable_set_text (kontor_companies_view_get_search_entry (view), "%");
+  kontor_test_wait_n_items (list, 1);
+  g_assert_cmpstr (company_name_at (view, 0), ==, "100% Bio_Feinkost");
+  gtk_editable_set_text (kontor_companies_view_get_search_entry (view), "o_F");
+  kontor_test_wait_n_items (list, 1);
+  gtk_editable_set_text (kontor_companies_view_get_search_entry (view), "'; DROP TABLE company;");
+  kontor_test_wait_n_items (list, 0);
+  kontor_test_press ("Escape");
+  kontor_test_wait_n_items (list, n_companies);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM company", NULL), ==, n_companies);
+
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
+}
+
+/* ------------------------------------------------------------------------ */
+/* A company's page */
+
+static KontorCompanyPage *
+open_first_company (Fixture *fixture)
+{
+  KontorCompaniesView *view = show_companies (fixture);
+  KontorCompanyPage *page = KONTOR_COMPANY_PAGE (kontor_window_get_company_page (fixture->window));
+
+  kontor_companies_view_focus_table (view);
+  kontor_test_press ("Down Return");
+  wait_mapped (page);
+  g_assert_nonnull (kontor_company_page_get_company (page));
+
+  return page;
+}
+
+/* the row of the company's contact list for the contact @data (an id) */
+static gboolean
+is_row_of_contact (GtkWidget  *widget,
+                   const void *data)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "kontor-contact-id"), data) == 0;
+}
+
+static void
+test_company_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KontorCompanyPage *page = open_first_company (fixture);
+  GtkWidget *contact_page = kontor_window_get_contact_page (fixture->window);
+  KontorCompany *company = kontor_company_page_get_company (page);
+  g_autofree char *company_id = g_strdup (kontor_record_get_id (KONTOR_RECORD (company)));
+  GListModel *contacts = kontor_company_page_get_contacts (page);
+  g_autoptr(KontorContact) first = NULL;
+  g_autoptr(KontorCompany) stored = NULL;
+  GtkWidget *row, *name_row;
+  gint64 n;
+
+  /* its contacts, every one linked to it */
+  n = count (fixture, "SELECT count(*) FROM contact WHERE company_id = ?1", company_id);
+  g_assert_cmpint (n, >, 0);
+  kontor_test_wait_n_items (contacts, (guint) n);
+  kontor_test_assert_accessible (GTK_WIDGET (page));
+
+  /* a click on one opens it; Back (Escape) comes back to the company */
+  first = g_list_model_get_item (contacts, 0);
+  row = kontor_test_find_matching (GTK_WIDGET (page), is_row_of_contact,
+                                   kontor_record_get_id (KONTOR_RECORD (first)));
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  kontor_test_press ("Return");
+  wait_mapped (contact_page);
+  g_assert_cmpstr (kontor_record_get_id (KONTOR_RECORD (kontor_contact_page_get_contact (
+                     KONTOR_CONTACT_PAGE (contact_page)))), ==,
+                   kontor_record_get_id (KONTOR_RECORD (first)));
+  kontor_test_press ("Escape");
+  wait_mapped (page);
+  g_assert_cmpstr (kontor_record_get_id (KONTOR_RECORD (kontor_company_page_get_company (page))),
+                   ==, company_id);
+
+  /* the name, edited and saved with Ctrl+S */
+  name_row = kontor_test_find_row (GTK_WIDGET (page), _("Name"));
+  g_assert_nonnull (name_row);
+  gtk_widget_grab_focus (name_row);
+  kontor_test_press ("End space N o r d");
+  g_assert_true (kontor_company_page_get_dirty (page));
+  kontor_test_press ("ctrl+s");
+  g_assert_false (kontor_company_page_get_dirty (page));
+  stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_COMPANY, company_id, NULL);
+  g_assert_true (g_str_has_suffix (kontor_company_get_name (stored), " Nord"));
+
+  /* a blank name is refused by the model's rule, and nothing is saved */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "   ");
+  kontor_test_settle (50);
+  g_assert_true (kontor_company_page_get_dirty (page));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "company.save", NULL) &&
+                  !kontor_company_page_get_dirty (page));
+  g_clear_object (&stored);
+  stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_COMPANY, company_id, NULL);
+  g_assert_true (g_str_has_suffix (kontor_company_get_name (stored), " Nord"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), kontor_company_get_name (stored));
+
+  /* Escape on the page: back to the companies */
+  gtk_widget_grab_focus (GTK_WIDGET (page));
+  kontor_test_press ("Escape");
+  wait_mapped (kontor_workspace_get_companies_view (fixture->workspace));
+}
+
+typedef struct
+{
+  GtkWindow *parent;
+} DialogWait;
+
+static gboolean
+has_new_contact_dialog (gpointer data)
+{
+  return kontor_test_find_transient (data, KONTOR_TYPE_NEW_CONTACT_DIALOG) != NULL;
+}
+
+/* "Add Contact" makes a contact already linked to the company */
+static void
+test_company_add_contact (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  KontorCompanyPage *page = open_first_company (fixture);
+  GtkWidget *contact_page = kontor_window_get_contact_page (fixture->window);
+  g_autofree char *company_id =
+    g_strdup (kontor_record_get_id (KONTOR_RECORD (kontor_company_page_get_company (page))));
+  gint64 before = count (fixture, "SELECT count(*) FROM contact WHERE company_id = ?1",
+                         company_id);
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "company.new-contact", NULL));
+  g_assert_true (kontor_test_iterate_until (has_new_contact_dialog, fixture->window,
+                                            KONTOR_TEST_TIMEOUT));
+  dialog = kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                       KONTOR_TYPE_NEW_CONTACT_DIALOG);
+  kontor_test_focus_window (dialog);
+  /* the focus starts in the first name */
+  kontor_test_press ("J o n a s Tab B e c k e r ctrl+Return");
+  wait_mapped (contact_page);
+
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE company_id = ?1",
+                          company_id), ==, before + 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE company_id = ?1 AND "
+                          "last_name = 'Becker' AND first_name = 'Jonas'", company_id), ==, 1);
+
+  /* Back: the company, which lists the new contact */
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("Escape");
+  wait_mapped (page);
+  kontor_test_wait_n_items (kontor_company_page_get_contacts (page), (guint) before + 1);
+}
+
+/* The "+" of the companies: a name, then the new company's page */
+static void
+test_new_company (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorCompanyPage *page = KONTOR_COMPANY_PAGE (kontor_window_get_company_page (fixture->window));
+  gint64 before = count (fixture, "SELECT count(*) FROM company", NULL);
+  AdwMessageDialog *dialog;
+
+  show_companies (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-company",
+                                             NULL));
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  /* no name, no company */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "40", "Hansa Logistik", NULL });
+  kontor_test_settle (100);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  kontor_test_press ("Return");
+  wait_mapped (page);
+  g_assert_cmpstr (kontor_company_get_name (kontor_company_page_get_company (page)), ==,
+                   "Hansa Logistik");
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM company", NULL), ==, before + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!kontor_test_ui_init (&argc, &argv) || !kontor_test_keys_can_be_sent ())
+    return 0;
+
+  app = kontor_test_app_new ("io.github.kontor.Kontor.Workspace");
+
+  g_test_add ("/ui/workspace/sections-by-keyboard", Fixture, NULL, fixture_set_up,
+              test_sections_by_keyboard, fixture_tear_down);
+  g_test_add ("/ui/workspace/section-remembered", Fixture, NULL, fixture_set_up,
+              test_section_remembered, fixture_tear_down);
+  g_test_add ("/ui/workspace/folded", Fixture, GINT_TO_POINTER (480), fixture_set_up,
+              test_folded, fixture_tear_down);
+  g_test_add ("/ui/workspace/companies-table", Fixture, NULL, fixture_set_up,
+              test_companies_table, fixture_tear_down);
+  g_test_add ("/ui/workspace/company-page", Fixture, NULL, fixture_set_up,
+              test_company_page, fixture_tear_down);
+  g_test_add ("/ui/workspace/company-add-contact", Fixture, NULL, fixture_set_up,
+              test_company_add_contact, fixture_tear_down);
+  g_test_add ("/ui/workspace/new-company", Fixture, NULL, fixture_set_up,
+              test_new_company, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
