@@ -21,6 +21,7 @@
 #include "kontor-demo.h"
 #include "kontor-demo-private.h"
 #include "kontor-demo-tables.h"
+#include "kontor-employment.h"
 #include "kontor-team.h"
 #include "kontor-user.h"
 
@@ -1043,6 +1044,56 @@ add_contact (Builder *b,
   g_ptr_array_add (b->records, contact);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Employer history */
+
+/* One contact in twelve with a company worked elsewhere before (feature
+ * C3): at another of the team's companies, with the job title it has now
+ * or none, ended one to six years before the reference day, begun one to
+ * eight years before that or not known. Made after every other record, so
+ * those stay what they were before employments were made. */
+static void
+add_employments (Builder *b)
+{
+  guint n_records = b->records->len;
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      KontorRecord *record = g_ptr_array_index (b->records, i);
+      const char *company_id;
+      KontorEmployment *employment;
+      KontorCompany *former;
+      guint32 ended;
+      char buffer[11];
+
+      if (!KONTOR_IS_CONTACT (record) ||
+          (company_id = kontor_contact_get_company_id (KONTOR_CONTACT (record))) == NULL ||
+          !_kontor_demo_chance (b->rand, 8))
+        continue;
+
+      former = b->companies[_kontor_demo_pick_index (b->rand, b->n_companies)].company;
+      if (g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (former)), company_id) == 0)
+        continue;
+
+      employment = kontor_employment_new (kontor_record_get_id (record),
+                                          kontor_record_get_id (KONTOR_RECORD (former)));
+      set_new_id (b, KONTOR_RECORD (employment));
+      if (_kontor_demo_chance (b->rand, 60))
+        kontor_employment_set_job_title (employment,
+                                         kontor_contact_get_job_title (KONTOR_CONTACT (record)));
+      ended = REFERENCE_JULIAN - 365 - _kontor_demo_pick_index (b->rand, 5 * 365);
+      _kontor_demo_format_date (buffer, ended);
+      kontor_employment_set_ended_on (employment, buffer);
+      if (_kontor_demo_chance (b->rand, 70))
+        {
+          _kontor_demo_format_date (buffer,
+                                    ended - 365 - _kontor_demo_pick_index (b->rand, 7 * 365));
+          kontor_employment_set_started_on (employment, buffer);
+        }
+      g_ptr_array_add (b->records, employment);
+    }
+}
+
 /**
  * kontor_demo_build:
  * @n_contacts: how many contacts
@@ -1082,6 +1133,7 @@ kontor_demo_build (guint   n_contacts,
   for (guint i = 0; i < n_contacts; i++)
     add_contact (&b, i, n_contacts);
   number_companies_until (&b, G_MAXINT64);
+  add_employments (&b);
 
   for (guint i = 0; i < b.n_companies; i++)
     g_free (b.companies[i].domain);

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 typedef struct _KontorChannel        KontorChannel;
 typedef struct _KontorCompany        KontorCompany;
 typedef struct _KontorContact        KontorContact;
+typedef struct _KontorEmployment     KontorEmployment;
 typedef struct _KontorField          KontorField;
 typedef struct _KontorFilter         KontorFilter;
 typedef struct _KontorGroup          KontorGroup;

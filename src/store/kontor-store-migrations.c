@@ -24,6 +24,7 @@
 #include "kontor-store-migrations.h"
 #include "kontor-store-pipeline.h"
 #include "kontor-store-team.h"
+#include "kontor-store-employment.h"
 #include "kontor-store-user.h"
 #include "kontor-uuid.h"
 
@@ -43,6 +44,7 @@ register_entities (void)
       _kontor_store_register_entity (&_kontor_store_group_entity);
       _kontor_store_register_entity (&_kontor_store_user_entity);
       _kontor_store_register_entity (&_kontor_store_team_entity);
+      _kontor_store_register_entity (&_kontor_store_employment_entity);
       g_once_init_leave (&registered, 1);
     }
 }
@@ -175,6 +177,7 @@ static const struct {
   { "005-staleness.sql", NULL, 0 },
   { "006-phone-search.sql", NULL, REWRITE_SEARCH },
   { "007-lean-layout.sql", NULL, REWRITE_SORT_KEYS },
+  { "008-employment.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

@@ -22,13 +22,15 @@
  *                              rebuilt, this installation's identity
  *   kontor-record-list.c       beside it, the operations: lists (over
  *   kontor-store-query.c       filters and search), undoable field changes
- *   kontor-field-change.c      and board columns
+ *   kontor-field-change.c      and board columns, company changes
+ *   kontor-company-change.c
  *   kontor-pipeline-operation.c
  *        |
  *   kontor-store-contact.c     entity hooks and each entity's extra SQL;
  *   kontor-store-company.c     a contact links to (and may create) a
  *   kontor-store-pipeline.c    company, so contact is above company
- *   kontor-store-user.c, kontor-store-team.c, kontor-store-group.c
+ *   kontor-store-user.c, kontor-store-team.c, kontor-store-group.c,
+ *   kontor-store-employment.c
  *        |
  *   kontor-store-numbers.c     number ranges; customer numbers are unique
  *        |

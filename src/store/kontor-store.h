@@ -7,6 +7,7 @@
 
 #include "kontor-company.h"
 #include "kontor-contact.h"
+#include "kontor-employment.h"
 #include "kontor-error.h"
 #include "kontor-filter.h"
 #include "kontor-pipeline-status.h"
@@ -16,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 7
+#define KONTOR_STORE_SCHEMA_VERSION 8
 
 /**
  * KontorYearFormat:
@@ -109,6 +110,9 @@ gint64          kontor_store_count                 (KontorStore         *self,
 GPtrArray      *kontor_store_list_pipeline_statuses (KontorStore        *self,
                                                     GError             **error);
 GPtrArray      *kontor_store_list_users            (KontorStore         *self,
+                                                    GError             **error);
+GPtrArray      *kontor_store_list_employments      (KontorStore         *self,
+                                                    KontorRecord        *owner,
                                                     GError             **error);
 GPtrArray      *kontor_store_list_teams            (KontorStore         *self,
                                                     GError             **error);

@@ -13,6 +13,7 @@
 #include "kontor-company-page.h"
 #include "kontor-company-section.h"
 #include "kontor-delete-dialog.h"
+#include "kontor-employments-section.h"
 #include "kontor-header-section.h"
 #include "kontor-new-contact-dialog.h"
 #include "kontor-notes-section.h"
@@ -53,6 +54,7 @@ struct _KontorCompanyPage
   KontorAddressSection  *address_section;
   KontorNotesSection    *notes_section;
   GtkListBox            *contacts_list;
+  KontorEmploymentsSection *employments_section;
 
 #define N_SECTIONS 4
   KontorEditorSection   *sections[N_SECTIONS];  /* the editable ones, in page order */
@@ -143,6 +145,8 @@ populate (KontorCompanyPage *self)
     kontor_editor_section_set_record (self->sections[i], self->context,
                                       KONTOR_RECORD (self->company));
 
+  kontor_employments_section_set_owner (self->employments_section, self->context,
+                                        KONTOR_RECORD (self->company));
   kontor_filter_set_company_id (self->contacts_filter,
                                 self->company != NULL
                                 ? kontor_record_get_id (KONTOR_RECORD (self->company))
@@ -408,6 +412,7 @@ kontor_company_page_class_init (KontorCompanyPageClass *klass)
   g_type_ensure (KONTOR_TYPE_CHANNELS_SECTION);
   g_type_ensure (KONTOR_TYPE_ADDRESS_SECTION);
   g_type_ensure (KONTOR_TYPE_NOTES_SECTION);
+  g_type_ensure (KONTOR_TYPE_EMPLOYMENTS_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/kontor-company-page.ui");
@@ -419,6 +424,7 @@ kontor_company_page_class_init (KontorCompanyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, address_section);
   gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, notes_section);
   gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, contacts_list);
+  gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, employments_section);
   gtk_widget_class_bind_template_callback (widget_class, on_section_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contacts_list_row_activated_cb);
 

@@ -9,9 +9,11 @@
 
 #include "kontor-address-section.h"
 #include "kontor-channels-section.h"
+#include "kontor-company-change-dialog.h"
 #include "kontor-contact-page.h"
 #include "kontor-contact-rules.h"
 #include "kontor-details-section.h"
+#include "kontor-employments-section.h"
 #include "kontor-enum-types.h"
 #include "kontor-field-change.h"
 #include "kontor-header-section.h"
@@ -69,6 +71,7 @@ struct _KontorContactPage
   KontorSalesSection    *sales_section;
   KontorNotesSection    *notes_section;
   KontorDetailsSection  *details_section;
+  KontorEmploymentsSection *employments_section;
 
 #define N_SECTIONS 7
   KontorEditorSection   *sections[N_SECTIONS];  /* all of the above, in page order */
@@ -184,6 +187,8 @@ update_actions (KontorContactPage *self)
                                  editable && kontor_contact_status_is_restricted (status));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.generate-number",
                                  editable && !self->has_number);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.change-company",
+                                 editable && self->contact != NULL);
 }
 
 /* The menu's Delete item: the window's action, for the contact shown */
@@ -301,6 +306,9 @@ populate (KontorContactPage *self,
   /* the details are those of the contact as stored */
   kontor_editor_section_set_record (KONTOR_EDITOR_SECTION (self->details_section), self->context,
                                     KONTOR_RECORD (self->contact));
+
+  kontor_employments_section_set_owner (self->employments_section, self->context,
+                                        KONTOR_RECORD (self->contact));
 
   update_delete_item (self);
   update_status (self);
@@ -648,6 +656,22 @@ generate_number_action (GtkWidget  *widget,
     kontor_ui_show_error (GTK_WIDGET (self), _("Could Not Assign a Customer Number"), error);
 }
 
+/* "Firmenwechsel": asks where the contact moves to; the change is one
+ * undoable operation, and a change being typed meanwhile is kept */
+static void
+change_company_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KontorContactPage *self = KONTOR_CONTACT_PAGE (widget);
+
+  if (!can_edit (self) || self->contact == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (kontor_company_change_dialog_new (widget, self->context,
+                                                                    self->contact)));
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject */
 
@@ -799,6 +823,7 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   g_type_ensure (KONTOR_TYPE_SALES_SECTION);
   g_type_ensure (KONTOR_TYPE_NOTES_SECTION);
   g_type_ensure (KONTOR_TYPE_DETAILS_SECTION);
+  g_type_ensure (KONTOR_TYPE_EMPLOYMENTS_SECTION);
 
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, window_title);
@@ -812,6 +837,7 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, sales_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, notes_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, details_section);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactPage, employments_section);
   gtk_widget_class_bind_template_callback (widget_class, on_section_edited_cb);
 
   gtk_widget_class_install_action (widget_class, "contact.back", NULL, back_action);
@@ -819,6 +845,8 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "contact.status", "status");
   gtk_widget_class_install_action (widget_class, "contact.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "contact.make-active", NULL, make_active_action);
+  gtk_widget_class_install_action (widget_class, "contact.change-company", NULL,
+                                   change_company_action);
   gtk_widget_class_install_action (widget_class, "contact.generate-number", NULL,
                                    generate_number_action);
 

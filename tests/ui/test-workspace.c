@@ -10,6 +10,7 @@
 #include "kontor-company-page.h"
 #include "kontor-contact-page.h"
 #include "kontor-demo-fill.h"
+#include "kontor-employments-section.h"
 #include "kontor-new-contact-dialog.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
@@ -440,6 +441,86 @@ test_new_company (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM company", NULL), ==, before + 1);
 }
 
+/* "Firmenwechsel" from the contact's page: the contact works at the new
+ * company, its former employer is listed on its page and the former
+ * employee on the company's; Ctrl+Z takes it all back */
+static void
+test_company_change (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KontorCompanyPage *page = open_first_company (fixture);
+  KontorContactPage *contact_page = KONTOR_CONTACT_PAGE (kontor_window_get_contact_page (fixture->window));
+  g_autofree char *old_id =
+    g_strdup (kontor_record_get_id (KONTOR_RECORD (kontor_company_page_get_company (page))));
+  g_autoptr(KontorContact) first = g_list_model_get_item (kontor_company_page_get_contacts (page), 0);
+  g_autoptr(KontorContact) moved = NULL;
+  g_autoptr(KontorCompany) target = kontor_company_new ("Hansa Logistik");
+  KontorEmploymentsSection *history;
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  gint64 n_before, n_former;
+
+  kontor_test_save (fixture->base.store, target);
+  gtk_widget_activate_action (GTK_WIDGET (page), "win.show-company-contact", "s",
+                              kontor_record_get_id (KONTOR_RECORD (first)));
+  wait_mapped (contact_page);
+  history = KONTOR_EMPLOYMENTS_SECTION (kontor_test_find_widget (GTK_WIDGET (contact_page),
+                                                                 KONTOR_TYPE_EMPLOYMENTS_SECTION));
+  g_assert_nonnull (history);
+  /* the demo team has an employer history of its own */
+  n_before = kontor_employments_section_get_n_rows (history);
+  g_assert_cmpint (n_before, ==, count (fixture, "SELECT count(*) FROM employment "
+                                        "WHERE contact_id = ?1",
+                                        kontor_record_get_id (KONTOR_RECORD (first))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)) == (n_before > 0));
+
+  /* the menu's "Change Company…": the company typed, Tab, the new title */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (contact_page), "contact.change-company",
+                                             NULL));
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  row = kontor_test_find_row (GTK_WIDGET (dialog), _("New Company"));
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "40", "Hansa Logistik", NULL });
+  kontor_test_settle (200);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "change"));
+  row = kontor_test_find_row (GTK_WIDGET (dialog), _("Job Title There"));
+  gtk_widget_grab_focus (row);
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "40", "Disposition", NULL });
+  kontor_test_press ("Return");
+  kontor_test_settle (200);
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+
+  moved = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT,
+                             kontor_record_get_id (KONTOR_RECORD (first)), NULL);
+  g_assert_cmpstr (kontor_contact_get_company_id (moved), ==,
+                   kontor_record_get_id (KONTOR_RECORD (target)));
+  g_assert_cmpstr (kontor_contact_get_job_title (moved), ==, "Disposition");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)));
+  g_assert_cmpuint (kontor_employments_section_get_n_rows (history), ==, n_before + 1);
+  kontor_test_assert_accessible (GTK_WIDGET (contact_page));
+
+  /* Back: the former company lists the contact as a former employee */
+  kontor_test_press ("Escape");
+  wait_mapped (page);
+  history = KONTOR_EMPLOYMENTS_SECTION (kontor_test_find_widget (GTK_WIDGET (page),
+                                                                 KONTOR_TYPE_EMPLOYMENTS_SECTION));
+  n_former = count (fixture, "SELECT count(*) FROM employment WHERE company_id = ?1", old_id);
+  g_assert_cmpint (n_former, >=, 1);
+  g_assert_cmpuint (kontor_employments_section_get_n_rows (history), ==, n_former);
+
+  /* Ctrl+Z: back at the old company, no history */
+  kontor_test_press ("ctrl+z");
+  g_clear_object (&moved);
+  moved = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT,
+                             kontor_record_get_id (KONTOR_RECORD (first)), NULL);
+  g_assert_cmpstr (kontor_contact_get_company_id (moved), ==, old_id);
+  g_assert_cmpuint (kontor_employments_section_get_n_rows (history), ==, n_former - 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)) == (n_former > 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +544,8 @@ main (int   argc,
               test_company_page, fixture_tear_down);
   g_test_add ("/ui/workspace/company-add-contact", Fixture, NULL, fixture_set_up,
               test_company_add_contact, fixture_tear_down);
+  g_test_add ("/ui/workspace/company-change", Fixture, NULL, fixture_set_up,
+              test_company_change, fixture_tear_down);
   g_test_add ("/ui/workspace/new-company", Fixture, NULL, fixture_set_up,
               test_new_company, fixture_tear_down);
 

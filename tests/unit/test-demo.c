@@ -10,6 +10,7 @@
 #include "kontor-channel.h"
 #include "kontor-contact-rules.h"
 #include "kontor-demo-fill.h"
+#include "kontor-record-rules.h"
 #include "kontor-test-utils.h"
 #include "kontor-text.h"
 #include "kontor-uuid.h"
@@ -77,7 +78,7 @@ sample_new (guint   n_contacts,
       else if (KONTOR_IS_CONTACT (record))
         g_ptr_array_add (sample->contacts, record);
       else
-        g_assert_not_reached ();
+        g_assert_true (KONTOR_IS_EMPLOYMENT (record));   /* test_build_employments */
 
       g_assert_nonnull (kontor_record_get_id (record));
       g_assert_false (g_hash_table_contains (sample->by_id, kontor_record_get_id (record)));
@@ -236,6 +237,18 @@ typedef KontorStoreFixture Fixture;
 /* ------------------------------------------------------------------------ */
 /* Building */
 
+/* The records before the employer history, which comes last */
+static guint
+count_before_employments (GPtrArray *records)
+{
+  guint n = 0;
+
+  while (n < records->len && !KONTOR_IS_EMPLOYMENT (g_ptr_array_index (records, n)))
+    n++;
+
+  return n;
+}
+
 static void
 test_build_reproducible (void)
 {
@@ -243,6 +256,7 @@ test_build_reproducible (void)
   g_autoptr(GPtrArray) second = NULL;
   g_autoptr(GPtrArray) other = NULL;
   guint differing = 0;
+  guint n_base;
 
   /* a later millisecond on the clock must not matter */
   g_usleep (5 * 1000);
@@ -252,11 +266,56 @@ test_build_reproducible (void)
   for (guint i = 0; i < first->len; i++)
     g_assert_true (records_equal (g_ptr_array_index (first, i), g_ptr_array_index (second, i)));
 
+  /* another seed, another team of the same size (its employer history,
+   * at the end, may be longer or shorter) */
   other = kontor_demo_build (500, KONTOR_DEMO_DEFAULT_SEED + 1);
-  g_assert_cmpuint (other->len, ==, first->len);
-  for (guint i = 0; i < first->len; i++)
+  n_base = count_before_employments (first);
+  g_assert_cmpuint (count_before_employments (other), ==, n_base);
+  for (guint i = 0; i < n_base; i++)
     differing += !records_equal (g_ptr_array_index (first, i), g_ptr_array_index (other, i));
-  g_assert_cmpuint (differing, >, first->len * 9 / 10);
+  g_assert_cmpuint (differing, >, n_base * 9 / 10);
+}
+
+/* The employer history (feature C3): a few contacts worked at another of
+ * the team's companies before, and every such record keeps the rules */
+static void
+test_build_employments (void)
+{
+  g_autoptr(GPtrArray) records = kontor_demo_build (500, KONTOR_DEMO_DEFAULT_SEED);
+  g_autoptr(GHashTable) companies = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) employers = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_employments = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      KontorRecord *record = g_ptr_array_index (records, i);
+
+      if (KONTOR_IS_COMPANY (record))
+        g_hash_table_add (companies, (gpointer) kontor_record_get_id (record));
+      else if (KONTOR_IS_CONTACT (record) && kontor_contact_get_company_id (KONTOR_CONTACT (record)))
+        g_hash_table_insert (employers, (gpointer) kontor_record_get_id (record),
+                             (gpointer) kontor_contact_get_company_id (KONTOR_CONTACT (record)));
+    }
+
+  for (guint i = count_before_employments (records); i < records->len; i++)
+    {
+      KontorEmployment *employment = g_ptr_array_index (records, i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (KONTOR_IS_EMPLOYMENT (employment));
+      g_assert_true (kontor_record_validate (KONTOR_RECORD (employment), NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_hash_table_contains (companies,
+                                            kontor_employment_get_company_id (employment)));
+      /* a former employer is another company than today's */
+      g_assert_cmpstr (g_hash_table_lookup (employers,
+                                            kontor_employment_get_contact_id (employment)), !=,
+                       kontor_employment_get_company_id (employment));
+      g_assert_nonnull (kontor_employment_get_ended_on (employment));
+      n_employments++;
+    }
+
+  g_assert_cmpuint (n_employments, >, 5);
 }
 
 static void
@@ -844,6 +903,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/demo/build/reproducible", test_build_reproducible);
+  g_test_add_func ("/demo/build/employments", test_build_employments);
   g_test_add_func ("/demo/build/ids", test_build_ids);
   g_test_add_func ("/demo/build/order-and-links", test_build_order_and_links);
   g_test_add_func ("/demo/build/small", test_build_small);

@@ -15,6 +15,8 @@
 #include "kontor-filter.h"
 #include "kontor-group.h"
 #include "kontor-pipeline-status.h"
+#include "kontor-employment.h"
+#include "kontor-record-rules.h"
 #include "kontor-team.h"
 #include "kontor-user.h"
 
@@ -613,7 +615,7 @@ test_field_tables_sane (void)
 {
   const GType types[] = {
     KONTOR_TYPE_CONTACT, KONTOR_TYPE_COMPANY, KONTOR_TYPE_USER, KONTOR_TYPE_TEAM,
-    KONTOR_TYPE_GROUP, KONTOR_TYPE_PIPELINE_STATUS,
+    KONTOR_TYPE_GROUP, KONTOR_TYPE_PIPELINE_STATUS, KONTOR_TYPE_EMPLOYMENT,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -972,6 +974,48 @@ test_user_roles (void)
     g_assert_cmpstr (kontor_user_role_to_string (role), !=, "");
 }
 
+/* A former employment (feature C3): its contact and company, and an end
+ * not before its start; a company change needs another company */
+static void
+test_employment_rules (void)
+{
+  g_autoptr(KontorEmployment) employment = kontor_employment_new ("c", "f");
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (kontor_record_get_entity (KONTOR_RECORD (employment)), ==, "employment");
+  kontor_employment_set_started_on (employment, "2020-02-01");
+  kontor_employment_set_ended_on (employment, "2026-12-06");
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (employment), NULL, &error));
+  g_assert_no_error (error);
+
+  kontor_employment_set_ended_on (employment, "2019-12-31");
+  g_assert_false (kontor_record_validate (KONTOR_RECORD (employment), NULL, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+
+  kontor_employment_set_ended_on (employment, "2026-02-30");
+  g_assert_false (kontor_record_validate (KONTOR_RECORD (employment), NULL, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+
+  kontor_employment_set_ended_on (employment, "2026-12-06");
+  kontor_employment_set_company_id (employment, NULL);
+  g_assert_false (kontor_record_validate (KONTOR_RECORD (employment), NULL, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED);
+  g_clear_error (&error);
+
+  kontor_contact_set_company_id (contact, "f");
+  g_assert_false (kontor_contact_check_company_change (contact, "f", &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (kontor_contact_check_company_change (contact, NULL, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED);
+  g_clear_error (&error);
+  g_assert_true (kontor_contact_check_company_change (contact, "g", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_team_and_group (void)
 {
@@ -1133,6 +1177,7 @@ main (int   argc,
   g_test_add_func ("/model/user/display-name-and-color", test_user_display_name_and_color);
   g_test_add_func ("/model/user/roles", test_user_roles);
   g_test_add_func ("/model/team-and-group", test_team_and_group);
+  g_test_add_func ("/model/employment-rules", test_employment_rules);
 
   g_test_add_func ("/model/filter/defaults", test_filter_defaults);
   g_test_add_func ("/model/filter/notify-once-when-changed", test_filter_notify);

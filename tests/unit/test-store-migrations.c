@@ -748,7 +748,7 @@ test_upgrade_6_to_7 (void)
 
   store = kontor_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (user_version_of (path), ==, 7);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
 
   /* every row of every table kept (the sort keys are made anew) */
   g_clear_object (&store);
@@ -850,6 +850,53 @@ test_upgrade_5_to_7 (void)
   remove_database (path);
 }
 
+/* Version 7 to 8 (former employments): a new table, nothing else
+ * touched; the schema a new one's, and a company change stores one */
+static void
+test_upgrade_7_to_8 (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorContact) juergen = NULL;
+  g_autoptr(KontorCompany) company = NULL;
+  g_autoptr(KontorEmployment) employment = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+
+  g_assert_true (_kontor_store_create_at_version (path, 7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, 7);
+  before = dump_database (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, 8);
+  g_clear_object (&store);
+  after = dump_database (path);
+  assert_rows_kept (before, after, may_grow);
+  assert_schema_of_new (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  juergen = kontor_store_load (store, KONTOR_TYPE_CONTACT, JUERGEN, &error);
+  g_assert_no_error (error);
+  company = kontor_company_new ("Hansa Logistik");
+  g_assert_true (kontor_store_save (store, KONTOR_RECORD (company), &error));
+  g_assert_no_error (error);
+  employment = kontor_employment_new (JUERGEN, kontor_record_get_id (KONTOR_RECORD (company)));
+  kontor_employment_set_ended_on (employment, "2026-12-01");
+  g_assert_true (kontor_store_save (store, KONTOR_RECORD (employment), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox "
+                                          "WHERE entity = 'employment' AND op = 'create'",
+                                          NULL), ==, 1);
+
+  g_clear_object (&store);
+  remove_database (path);
+}
+
 /* A new collation makes every sort key anew, with the order indexes
  * dropped and made again: they are all there afterwards, and used */
 static void
@@ -904,6 +951,7 @@ main (int   argc,
   g_test_add_func ("/store-migrations/second-open-no-op", test_second_open_no_op);
   g_test_add_func ("/store-migrations/6-to-7/keeps-every-row", test_upgrade_6_to_7);
   g_test_add_func ("/store-migrations/5-to-7/keeps-every-row", test_upgrade_5_to_7);
+  g_test_add_func ("/store-migrations/7-to-8/employment", test_upgrade_7_to_8);
   g_test_add_func ("/store-migrations/locale-change-rewrites-keys",
                    test_locale_change_rewrites_keys);
   g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",

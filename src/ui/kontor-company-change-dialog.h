@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kontor-context.h"
+
+G_BEGIN_DECLS
+
+AdwMessageDialog *kontor_company_change_dialog_new (GtkWidget     *widget,
+                                                    KontorContext *context,
+                                                    KontorContact *contact);
+
+G_END_DECLS
