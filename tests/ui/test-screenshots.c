@@ -9,10 +9,12 @@
 
 #include "kontor-contacts-view.h"
 #include "kontor-demo-fill.h"
+#include "kontor-employments-section.h"
 #include "kontor-shot.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"
+#include "kontor-workspace.h"
 
 /* Renders the main window (table and board) and a contact's page with the
  * demo team, light and dark, in the language of $LANGUAGE, into
@@ -55,6 +57,21 @@ shown_title (GtkWidget *widget)
   return NULL;
 }
 
+/* The first column of the first row @sql finds, as text */
+static char *
+query_text (KontorStore *store,
+            const char  *sql)
+{
+  sqlite3_stmt *stmt = kontor_test_prepare (store, sql, NULL);
+  char *text;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return text;
+}
+
 static KontorContact *
 find_rich_contact (GListModel *list)
 {
@@ -90,11 +107,17 @@ test_screenshots (void)
     { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
   };
   const char *contacts_title;
+  const char *companies_title;
+  g_autofree char *company_id = NULL;
+  KontorWorkspace *workspace;
+  GtkAdjustment *adjustment;
+  GtkWidget *scrolled;
   KontorWindow *window;
   GtkWidget *view;
 
   g_assert_nonnull (language);
   contacts_title = g_str_equal (language, "de") ? "Kontakte" : "Contacts";
+  companies_title = g_str_equal (language, "de") ? "Firmen" : "Companies";
   g_assert_true (kontor_demo_populate (store, KONTOR_DEMO_DEFAULT_CONTACTS,
                                        KONTOR_DEMO_DEFAULT_SEED, NULL, &error));
   g_assert_no_error (error);
@@ -105,6 +128,11 @@ test_screenshots (void)
   window = kontor_test_present_window (app, context, 1280, 800);
 
   view = kontor_window_get_contacts_view (window);
+  workspace = KONTOR_WORKSPACE (kontor_window_get_workspace (window));
+  /* the company with the most contacts, one with a former employee */
+  company_id = query_text (store, "SELECT c.id FROM company c JOIN employment e ON "
+                           "e.company_id = c.id GROUP BY c.id ORDER BY (SELECT count(*) FROM "
+                           "contact WHERE company_id = c.id) DESC LIMIT 1");
   contact = find_rich_contact (G_LIST_MODEL (kontor_contacts_view_get_list
                                                (KONTOR_CONTACTS_VIEW (view))));
 
@@ -129,7 +157,40 @@ test_screenshots (void)
       g_assert_cmpstr (shown_title (GTK_WIDGET (window)), ==, contacts_title);
       shoot (GTK_WIDGET (window), language, styles[i].name, "board");
       g_settings_set_string (settings, "contacts-view", "table");
+
+      /* the companies beside the sidebar, and a company's page */
+      kontor_workspace_show_section (workspace, "companies");
+      kontor_window_show_contacts (window);
+      kontor_test_settle (600);
+      g_assert_cmpstr (shown_title (GTK_WIDGET (window)), ==, companies_title);
+      shoot (GTK_WIDGET (window), language, styles[i].name, "companies");
+      kontor_window_show_company (window, company_id);
+      kontor_test_settle (600);
+      shoot (GTK_WIDGET (window), language, styles[i].name, "company");
+      /* further down: its contacts and its former employees */
+      scrolled = gtk_widget_get_ancestor (kontor_test_find_widget (
+                                            kontor_window_get_company_page (window),
+                                            KONTOR_TYPE_EMPLOYMENTS_SECTION),
+                                          GTK_TYPE_SCROLLED_WINDOW);
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      kontor_test_settle (400);
+      shoot (GTK_WIDGET (window), language, styles[i].name, "company-contacts");
+      gtk_adjustment_set_value (adjustment, 0);
+      kontor_workspace_show_section (workspace, "contacts");
     }
+
+  /* narrow: one pane, the sidebar */
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  kontor_window_show_contacts (window);
+  kontor_test_settle (400);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 640);
+  kontor_test_settle (400);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.show-sidebar",
+                                             NULL));
+  kontor_test_settle (600);
+  shoot (GTK_WIDGET (window), language, "dark", "sidebar-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
 
   /* narrow, a row selected: the columns scroll sideways */
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
