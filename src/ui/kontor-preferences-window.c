@@ -9,6 +9,7 @@
 
 #include "kontor-accessible.h"
 #include "kontor-preferences-window.h"
+#include "kontor-team-page.h"
 #include "kontor-ui-utils.h"
 
 /**
@@ -317,6 +318,9 @@ kontor_preferences_window_constructed (GObject *object)
 
   show_range (self);
   show_birthdays (self);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (kontor_team_page_new (self->context)));
 }
 
 static void

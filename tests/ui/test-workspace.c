@@ -12,6 +12,7 @@
 #include "kontor-demo-fill.h"
 #include "kontor-employments-section.h"
 #include "kontor-new-contact-dialog.h"
+#include "kontor-preferences-window.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"
@@ -521,6 +522,125 @@ test_company_change (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)) == (n_former > 1));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Users, teams and roles in Preferences (features U1, C7) */
+
+static KontorUser *
+find_user (Fixture    *fixture,
+           const char *username)
+{
+  g_autoptr(GPtrArray) users = kontor_store_list_users (fixture->base.store, NULL);
+
+  for (guint i = 0; i < users->len; i++)
+    if (g_strcmp0 (kontor_user_get_username (g_ptr_array_index (users, i)), username) == 0)
+      return g_object_ref (g_ptr_array_index (users, i));
+
+  return NULL;
+}
+
+static void
+answer_with_typing (const char *first,
+                    const char *second)
+{
+  AdwMessageDialog *dialog = kontor_test_wait_for_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", first, NULL });
+  if (second != NULL)
+    {
+      kontor_test_press ("Tab");
+      kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", second, NULL });
+    }
+  kontor_test_press ("Return");
+  kontor_test_settle (200);
+}
+
+static void
+test_team_preferences (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  GtkWindow *preferences = kontor_preferences_window_new (GTK_WINDOW (fixture->window),
+                                                          fixture->context);
+  g_autoptr(KontorUser) maria = NULL;
+  g_autoptr(KontorUser) tobias = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  KontorUser *me = kontor_store_get_current_user (store);
+  g_autofree char *my_name = kontor_record_dup_display_name (KONTOR_RECORD (me));
+  GtkWidget *page, *row, *role, *member;
+  const char *team_id = NULL;
+
+  gtk_window_present (preferences);
+  wait_mapped (preferences);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "team");
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+  kontor_test_assert_accessible (GTK_WIDGET (preferences));
+
+  /* a team and a colleague, added by the administrator */
+  g_assert_true (gtk_widget_activate_action (page, "team.add-team", NULL));
+  answer_with_typing ("Vertrieb West", NULL);
+  teams = kontor_store_list_teams (store, NULL);
+  for (guint i = 0; i < teams->len; i++)
+    if (g_str_equal (kontor_team_get_name (g_ptr_array_index (teams, i)), "Vertrieb West"))
+      team_id = kontor_record_get_id (g_ptr_array_index (teams, i));
+  g_assert_nonnull (team_id);
+
+  g_assert_true (gtk_widget_activate_action (page, "team.add-user", NULL));
+  answer_with_typing ("mkoch", "Maria Koch");
+  maria = find_user (fixture, "mkoch");
+  g_assert_nonnull (maria);
+  g_assert_cmpint (kontor_user_get_role (maria), ==, KONTOR_USER_ROLE_SALES);
+
+  /* her role and her team, on her row */
+  row = kontor_test_find_row (page, "Maria Koch");
+  g_assert_nonnull (row);
+  role = kontor_test_find_row (row, _("Role"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role), KONTOR_USER_ROLE_ASSISTANT);
+  kontor_test_settle (100);
+  g_clear_object (&maria);
+  maria = find_user (fixture, "mkoch");
+  g_assert_cmpint (kontor_user_get_role (maria), ==, KONTOR_USER_ROLE_ASSISTANT);
+
+  row = kontor_test_find_row (page, "Maria Koch");
+  member = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (
+             kontor_test_find_row (row, "Member of “Vertrieb West”")));
+  gtk_switch_set_active (GTK_SWITCH (member), TRUE);
+  kontor_test_settle (100);
+  g_clear_object (&maria);
+  maria = find_user (fixture, "mkoch");
+  g_assert_true (g_strv_contains (kontor_user_get_teams (maria), team_id));
+
+  /* the demo's head of sales steps down: the local user is the last
+   * administrator, and stays one */
+  tobias = find_user (fixture, "tkrueger");
+  role = kontor_test_find_row (kontor_test_find_row (page, "Tobias Krüger"), _("Role"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role), KONTOR_USER_ROLE_SALES);
+  kontor_test_settle (100);
+  role = kontor_test_find_row (kontor_test_find_row (page, my_name), _("Role"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role), KONTOR_USER_ROLE_VIEWER);
+  kontor_test_settle (100);
+  g_assert_cmpint (kontor_user_get_role (kontor_store_get_current_user (store)), ==,
+                   KONTOR_USER_ROLE_ADMIN);
+  role = kontor_test_find_row (kontor_test_find_row (page, my_name), _("Role"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role)), ==,
+                    KONTOR_USER_ROLE_ADMIN);
+
+  /* working as Maria, an assistant: the page only shows */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kontor_test_find_row (page, _("Working As"))),
+                              0 /* "Anna Schneider" sorts first */);
+  kontor_test_settle (100);
+  g_assert_cmpint (kontor_user_get_role (kontor_store_get_current_user (store)), !=,
+                   KONTOR_USER_ROLE_ADMIN);
+  g_assert_false (gtk_widget_activate_action (page, "team.add-user", NULL) &&
+                  kontor_test_find_message_dialog () != NULL);
+  role = kontor_test_find_row (kontor_test_find_row (page, "Maria Koch"), _("Role"));
+  g_assert_false (gtk_widget_get_sensitive (role));
+  g_assert_false (gtk_widget_get_sensitive (kontor_test_find_row (page, _("Working As"))));
+
+  gtk_window_destroy (preferences);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +666,8 @@ main (int   argc,
               test_company_add_contact, fixture_tear_down);
   g_test_add ("/ui/workspace/company-change", Fixture, NULL, fixture_set_up,
               test_company_change, fixture_tear_down);
+  g_test_add ("/ui/workspace/team-preferences", Fixture, NULL, fixture_set_up,
+              test_team_preferences, fixture_tear_down);
   g_test_add ("/ui/workspace/new-company", Fixture, NULL, fixture_set_up,
               test_new_company, fixture_tear_down);
 
