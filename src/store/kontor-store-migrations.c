@@ -178,6 +178,7 @@ static const struct {
   { "006-phone-search.sql", NULL, REWRITE_SEARCH },
   { "007-lean-layout.sql", NULL, REWRITE_SORT_KEYS },
   { "008-employment.sql", NULL, 0 },
+  { "009-company-numbers.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

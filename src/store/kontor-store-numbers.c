@@ -17,7 +17,18 @@
 #include "kontor-store-numbers.h"
 #include "kontor-store-outbox.h"
 
-#define RANGE_ID "00000000-0000-7000-8000-000000000101"
+#define CONTACT_RANGE_ID "00000000-0000-7000-8000-000000000101"
+#define COMPANY_RANGE_ID "00000000-0000-7000-8000-000000000103"
+
+/* Contacts and companies have a range each (schema versions 2 and 9) */
+static const char *
+range_id (GType type)
+{
+  g_return_val_if_fail (type == KONTOR_TYPE_CONTACT || type == KONTOR_TYPE_COMPANY,
+                        CONTACT_RANGE_ID);
+
+  return type == KONTOR_TYPE_COMPANY ? COMPANY_RANGE_ID : CONTACT_RANGE_ID;
+}
 #define MAX_PREFIX_LENGTH 20
 
 void
@@ -81,6 +92,25 @@ kontor_store_get_number_range (KontorStore        *self,
                                KontorNumberRange  *range,
                                GError            **error)
 {
+  return kontor_store_get_number_range_of (self, KONTOR_TYPE_CONTACT, range, error);
+}
+
+/**
+ * kontor_store_get_number_range_of:
+ * @self: a store
+ * @type: %KONTOR_TYPE_CONTACT or %KONTOR_TYPE_COMPANY
+ * @range: (out caller-allocates): the range, to clear with
+ *   kontor_number_range_clear()
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @range holds the number range of @type
+ */
+gboolean
+kontor_store_get_number_range_of (KontorStore        *self,
+                                  GType               type,
+                                  KontorNumberRange  *range,
+                                  GError            **error)
+{
   sqlite3_stmt *stmt;
   int result;
 
@@ -94,7 +124,7 @@ kontor_store_get_number_range (KontorStore        *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, RANGE_ID, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, range_id (type), -1, SQLITE_STATIC);
   result = _kontor_store_step (self, stmt, error);
   if (result == 1)
     {
@@ -151,6 +181,7 @@ validate_range (const KontorNumberRange  *range,
 
 static gboolean
 write_range (KontorStore              *self,
+             GType                     type,
              const KontorNumberRange  *range,
              GError                  **error)
 {
@@ -168,7 +199,7 @@ write_range (KontorStore              *self,
   sqlite3_bind_int (stmt, 3, range->padding);
   sqlite3_bind_int64 (stmt, 4, range->next_value);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_text (stmt, 6, RANGE_ID, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, range_id (type), -1, SQLITE_STATIC);
 
   return _kontor_store_step_done (self, stmt, error);
 }
@@ -189,6 +220,28 @@ kontor_store_set_number_range (KontorStore              *self,
                                const KontorNumberRange  *range,
                                GError                  **error)
 {
+  return kontor_store_set_number_range_of (self, KONTOR_TYPE_CONTACT, range, error);
+}
+
+/**
+ * kontor_store_set_number_range_of:
+ * @self: a store
+ * @type: %KONTOR_TYPE_CONTACT or %KONTOR_TYPE_COMPANY
+ * @range: the new settings
+ * @error: return location for a #GError
+ *
+ * Stores the number range of @type, as kontor_store_set_number_range()
+ * does the contacts'.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_set_number_range_of (KontorStore              *self,
+                                  GType                     type,
+                                  const KontorNumberRange  *range,
+                                  GError                  **error)
+{
+  const char *id = range_id (type);
   KontorNumberRange old = { NULL, };
   g_autofree char *prefix_json = NULL;
   g_autofree char *old_prefix_json = NULL;
@@ -202,13 +255,14 @@ kontor_store_set_number_range (KontorStore              *self,
   if (!_kontor_store_begin (self, error))
     return FALSE;
 
-  if (!kontor_store_get_number_range (self, &old, error) || !write_range (self, range, error))
+  if (!kontor_store_get_number_range_of (self, type, &old, error) ||
+      !write_range (self, type, range, error))
     goto failed;
 
   prefix_json = kontor_json_quote (range->prefix != NULL ? range->prefix : "");
   old_prefix_json = kontor_json_quote (old.prefix);
   if (g_strcmp0 (old.prefix, range->prefix != NULL ? range->prefix : "") != 0 &&
-      !_kontor_store_append_outbox (self, "number_range", RANGE_ID, "update", "prefix",
+      !_kontor_store_append_outbox (self, "number_range", id, "update", "prefix",
                                     prefix_json, old_prefix_json, 0, error))
     goto failed;
   if (old.year_format != range->year_format || old.padding != range->padding)
@@ -219,10 +273,10 @@ kontor_store_set_number_range (KontorStore              *self,
       g_autofree char *old_padding = g_strdup_printf ("%u", old.padding);
 
       if ((old.year_format != range->year_format &&
-           !_kontor_store_append_outbox (self, "number_range", RANGE_ID, "update", "year_format",
+           !_kontor_store_append_outbox (self, "number_range", id, "update", "year_format",
                                          year, old_year, 0, error)) ||
           (old.padding != range->padding &&
-           !_kontor_store_append_outbox (self, "number_range", RANGE_ID, "update", "padding",
+           !_kontor_store_append_outbox (self, "number_range", id, "update", "padding",
                                          padding, old_padding, 0, error)))
         goto failed;
     }
@@ -321,10 +375,7 @@ number_is_taken (KontorStore  *self,
  * @contact: a stored contact without a customer number
  * @error: return location for a #GError
  *
- * "Nummer erzeugen": gives @contact the next free number of the range and
- * advances the range, in one transaction. Numbers already used (typed by
- * hand, or imported) are skipped. @contact gets the number; its other
- * fields, saved or not, are left alone.
+ * "Nummer erzeugen" for a contact: see kontor_store_assign_number().
  *
  * Returns: (transfer full) (nullable): the number given
  */
@@ -333,32 +384,60 @@ kontor_store_assign_customer_number (KontorStore    *self,
                                      KontorContact  *contact,
                                      GError        **error)
 {
+  g_return_val_if_fail (KONTOR_IS_CONTACT (contact), NULL);
+
+  return kontor_store_assign_number (self, KONTOR_RECORD (contact), error);
+}
+
+/**
+ * kontor_store_assign_number:
+ * @self: a store
+ * @record: a stored contact or company without a customer number
+ * @error: return location for a #GError
+ *
+ * "Nummer erzeugen": gives @record the next free number of its kind's
+ * range and advances the range, in one transaction. Numbers already used
+ * (typed by hand, or imported, by a contact or a company) are skipped.
+ * @record gets the number; its other fields, saved or not, are left alone.
+ *
+ * Returns: (transfer full) (nullable): the number given
+ */
+char *
+kontor_store_assign_number (KontorStore   *self,
+                            KontorRecord  *record,
+                            GError       **error)
+{
+  GType type = G_OBJECT_TYPE (record);
   KontorNumberRange range = { NULL, };
-  g_autoptr(KontorContact) stored = NULL;
+  g_autoptr(KontorRecord) stored = NULL;
   g_autofree char *number = NULL;
   gboolean changed;
+  guint index;
   int taken;
 
   g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
-  g_return_val_if_fail (KONTOR_IS_CONTACT (contact), NULL);
-  g_return_val_if_fail (kontor_record_get_id (KONTOR_RECORD (contact)) != NULL, NULL);
+  g_return_val_if_fail (KONTOR_IS_CONTACT (record) || KONTOR_IS_COMPANY (record), NULL);
+  g_return_val_if_fail (kontor_record_get_id (record) != NULL, NULL);
+
+  if (kontor_record_class_find_field (KONTOR_RECORD_GET_CLASS (record), "customer_number",
+                                      &index) == NULL)
+    g_return_val_if_reached (NULL);
 
   if (!_kontor_store_begin (self, error))
     return NULL;
 
-  stored = kontor_store_load (self, KONTOR_TYPE_CONTACT,
-                              kontor_record_get_id (KONTOR_RECORD (contact)), error);
-  if (stored == NULL || !kontor_store_get_number_range (self, &range, error))
+  stored = kontor_store_load (self, type, kontor_record_get_id (record), error);
+  if (stored == NULL || !kontor_store_get_number_range_of (self, type, &range, error))
     goto failed;
 
-  if (kontor_contact_get_customer_number (stored) != NULL)
+  if (kontor_record_get_string (stored, index) != NULL)
     {
-      g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (stored));
+      g_autofree char *name = kontor_record_dup_display_name (stored);
 
       g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
                    /* Translators: the first %s is a name, the second a customer number */
                    _("%s already has the customer number “%s”."),
-                   name, kontor_contact_get_customer_number (stored));
+                   name, kontor_record_get_string (stored, index));
       goto failed;
     }
 
@@ -373,9 +452,9 @@ kontor_store_assign_customer_number (KontorStore    *self,
   if (taken < 0)
     goto failed;
 
-  kontor_contact_set_customer_number (stored, number);
-  if (!_kontor_store_save_record (self, KONTOR_RECORD (stored), &changed, error) ||
-      !write_range (self, &range, error))
+  kontor_record_set_string (stored, index, number);
+  if (!_kontor_store_save_record (self, stored, &changed, error) ||
+      !write_range (self, type, &range, error))
     goto failed;
 
   kontor_number_range_clear (&range);
@@ -383,10 +462,9 @@ kontor_store_assign_customer_number (KontorStore    *self,
   if (!_kontor_store_commit (self, error))
     return NULL;
 
-  /* only what changed: @contact may hold edits not saved yet */
-  kontor_contact_set_customer_number (contact, number);
-  kontor_record_set_updated_at (KONTOR_RECORD (contact),
-                                kontor_record_get_updated_at (KONTOR_RECORD (stored)));
+  /* only what changed: @record may hold edits not saved yet */
+  kontor_record_set_string (record, index, number);
+  kontor_record_set_updated_at (record, kontor_record_get_updated_at (stored));
 
   return g_steal_pointer (&number);
 

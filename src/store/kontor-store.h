@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 8
+#define KONTOR_STORE_SCHEMA_VERSION 9
 
 /**
  * KontorYearFormat:
@@ -129,6 +129,17 @@ gboolean        kontor_store_get_number_range      (KontorStore         *self,
                                                     GError             **error);
 gboolean        kontor_store_set_number_range      (KontorStore         *self,
                                                     const KontorNumberRange *range,
+                                                    GError             **error);
+gboolean        kontor_store_get_number_range_of   (KontorStore         *self,
+                                                    GType                type,
+                                                    KontorNumberRange   *range,
+                                                    GError             **error);
+gboolean        kontor_store_set_number_range_of   (KontorStore         *self,
+                                                    GType                type,
+                                                    const KontorNumberRange *range,
+                                                    GError             **error);
+char           *kontor_store_assign_number         (KontorStore         *self,
+                                                    KontorRecord        *record,
                                                     GError             **error);
 char           *kontor_store_assign_customer_number (KontorStore        *self,
                                                     KontorContact       *contact,

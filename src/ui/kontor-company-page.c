@@ -45,6 +45,7 @@ struct _KontorCompanyPage
   gboolean               busy;
   gboolean               dirty;
   gboolean               valid;
+  gboolean               has_number;       /* the form has a customer number */
 
   AdwWindowTitle        *window_title;
   GtkLabel              *feedback_label;
@@ -95,6 +96,8 @@ update_actions (KontorCompanyPage *self)
                                  editable && self->dirty && self->valid && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "company.delete", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "company.new-contact", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "company.generate-number",
+                                 editable && !self->has_number);
 }
 
 /* Reads the sections after every change: dirty, valid, header, buttons */
@@ -119,6 +122,7 @@ update_state (KontorCompanyPage *self)
   changes = kontor_record_diff (KONTOR_RECORD (self->company), KONTOR_RECORD (edited));
   self->valid = kontor_company_validate (edited, &error);
   self->dirty = changes->len > 0;
+  self->has_number = kontor_company_get_customer_number (edited) != NULL;
 
   gtk_label_set_label (self->feedback_label, self->valid ? NULL : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), !self->valid);
@@ -136,14 +140,16 @@ on_section_edited_cb (KontorCompanyPage *self)
   update_state (self);
 }
 
+/* Shows @view in the sections: the company as stored, or while the user
+ * is typing, the stored company with the user's changes on top */
 static void
-populate (KontorCompanyPage *self)
+populate_with (KontorCompanyPage *self,
+               KontorCompany     *view)
 {
   kontor_editor_section_set_record (KONTOR_EDITOR_SECTION (self->header_section), self->context,
-                                    KONTOR_RECORD (self->company));
+                                    KONTOR_RECORD (view));
   for (guint i = 0; i < N_SECTIONS; i++)
-    kontor_editor_section_set_record (self->sections[i], self->context,
-                                      KONTOR_RECORD (self->company));
+    kontor_editor_section_set_record (self->sections[i], self->context, KONTOR_RECORD (view));
 
   kontor_employments_section_set_owner (self->employments_section, self->context,
                                         KONTOR_RECORD (self->company));
@@ -152,6 +158,12 @@ populate (KontorCompanyPage *self)
                                 ? kontor_record_get_id (KONTOR_RECORD (self->company))
                                 : "");
   update_state (self);
+}
+
+static void
+populate (KontorCompanyPage *self)
+{
+  populate_with (self, self->company);
 }
 
 static void
@@ -164,7 +176,7 @@ on_store_company_changed_cb (KontorCompanyPage *self,
   g_autoptr(GError) error = NULL;
   gboolean ours = rowids->len == 0;
 
-  if (self->company == NULL || self->busy || self->dirty)
+  if (self->company == NULL || self->busy)
     return;
 
   for (guint i = 0; !ours && i < rowids->len; i++)
@@ -177,6 +189,19 @@ on_store_company_changed_cb (KontorCompanyPage *self,
   if (stored == NULL && !g_error_matches (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND))
     {
       g_warning ("Could not reload the company: %s", error->message);
+      return;
+    }
+
+  /* a change made elsewhere (a number given) comes in, and what is being
+   * typed stays */
+  if (stored != NULL && self->dirty)
+    {
+      g_autoptr(KontorCompany) edited = build_edited (self);
+      g_autoptr(KontorRecord) view = kontor_record_copy (KONTOR_RECORD (stored));
+
+      kontor_record_apply_changes (view, KONTOR_RECORD (self->company), KONTOR_RECORD (edited));
+      g_set_object (&self->company, stored);
+      populate_with (self, KONTOR_COMPANY (view));
       return;
     }
 
@@ -311,6 +336,28 @@ save_action (GtkWidget  *widget,
   kontor_ui_add_toast (GTK_WIDGET (self), _("Saved"));
 }
 
+/* "Nummer erzeugen" from the companies' own range: stored at once, in
+ * the transaction that advances the range; the "changed" signal brings
+ * the number into the form, keeping what is being typed */
+static void
+generate_number_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorCompanyPage *self = KONTOR_COMPANY_PAGE (widget);
+  g_autoptr(KontorRecord) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+
+  if (self->company == NULL)
+    return;
+
+  copy = kontor_record_copy (KONTOR_RECORD (self->company));
+  number = kontor_store_assign_number (get_store (self), copy, &error);
+  if (number == NULL)
+    kontor_ui_show_error (widget, _("Could Not Assign a Customer Number"), error);
+}
+
 static void
 on_delete_dialog_response_cb (KontorCompanyPage *self,
                               const char        *response,
@@ -432,6 +479,8 @@ kontor_company_page_class_init (KontorCompanyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "company.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "company.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "company.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "company.generate-number", NULL,
+                                   generate_number_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "company.save", NULL);

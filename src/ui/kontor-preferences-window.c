@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-accessible.h"
+#include "kontor-number-range-group.h"
 #include "kontor-preferences-window.h"
 #include "kontor-team-page.h"
 #include "kontor-ui-utils.h"
@@ -16,9 +17,9 @@
  * KontorPreferencesWindow:
  *
  * Preferences of the team, which only an administrator changes
- * (src/README.md "Roles"): the customer number range ("Nummernkreise",
- * feature C5, src/README.md): prefix, year, digits and the next running number, with a
- * preview of the next number; and privacy: whether birthdays are stored
+ * (src/README.md "Roles"): the customer number ranges of contacts and companies
+ * ("Nummernkreise", features C5 and C1, #KontorNumberRangeGroup), the team
+ * (#KontorTeamPage), and privacy: whether birthdays are stored
  * (feature C8, src/README.md "Birthdays"), which asks before it erases them. Every
  * change is stored at once (the prefix when applied, or when the window
  * closes); what the store refuses is said in a toast and the stored value
@@ -31,12 +32,8 @@ struct _KontorPreferencesWindow
   KontorContext        *context;
   guint                 loading;
 
-  AdwPreferencesGroup  *range_group;
-  AdwEntryRow          *prefix_row;
-  AdwComboRow          *year_row;
-  GtkSpinButton        *digits_spin;
-  GtkSpinButton        *next_spin;
-  GtkLabel             *preview_label;
+  AdwPreferencesPage   *numbers_page;
+  GtkWidget            *ranges[2];     /* KontorNumberRangeGroup: contacts, companies */
   AdwPreferencesGroup  *privacy_group;
   GtkSwitch            *birthdays_switch;
 };
@@ -44,127 +41,14 @@ struct _KontorPreferencesWindow
 G_DEFINE_FINAL_TYPE (KontorPreferencesWindow, kontor_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The range the widgets show; clear it with kontor_number_range_clear() */
-static void
-read_range (KontorPreferencesWindow *self,
-            KontorNumberRange       *range)
-{
-  guint year = adw_combo_row_get_selected (self->year_row);
-
-  range->prefix = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->prefix_row)));
-  range->year_format = year <= KONTOR_YEAR_FORMAT_SHORT ? year : KONTOR_YEAR_FORMAT_NONE;
-  range->padding = gtk_spin_button_get_value_as_int (self->digits_spin);
-  range->next_value = (gint64) gtk_spin_button_get_value (self->next_spin);
-}
-
-static void
-update_preview (KontorPreferencesWindow *self)
-{
-  KontorNumberRange range = { NULL, };
-  g_autofree char *number = NULL;
-
-  read_range (self, &range);
-  number = kontor_number_range_format (&range, range.next_value, NULL);
-  gtk_label_set_label (self->preview_label, number);
-  kontor_number_range_clear (&range);
-}
-
-static void
-show_range (KontorPreferencesWindow *self)
-{
-  KontorNumberRange range = { NULL, };
-  g_autoptr(GError) error = NULL;
-
-  if (!kontor_store_get_number_range (kontor_context_get_store (self->context), &range, &error))
-    {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (error->message));
-      return;
-    }
-
-  self->loading++;
-  gtk_editable_set_text (GTK_EDITABLE (self->prefix_row), range.prefix != NULL ? range.prefix : "");
-  adw_combo_row_set_selected (self->year_row, range.year_format);
-  gtk_spin_button_set_value (self->digits_spin, range.padding);
-  gtk_spin_button_set_value (self->next_spin, (double) range.next_value);
-  self->loading--;
-
-  kontor_number_range_clear (&range);
-  update_preview (self);
-}
-
-static void
-store_range (KontorPreferencesWindow *self)
-{
-  KontorNumberRange range = { NULL, };
-  g_autoptr(GError) error = NULL;
-
-  if (!kontor_context_is_admin (self->context))
-    return;
-
-  read_range (self, &range);
-  if (!kontor_store_set_number_range (kontor_context_get_store (self->context), &range, &error))
-    {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (error->message));
-      show_range (self);
-    }
-  kontor_number_range_clear (&range);
-}
-
-static gboolean
-prefix_is_pending (KontorPreferencesWindow *self)
-{
-  KontorNumberRange range = { NULL, };
-  gboolean pending;
-
-  if (!kontor_store_get_number_range (kontor_context_get_store (self->context), &range, NULL))
-    return FALSE;
-
-  pending = g_strcmp0 (range.prefix != NULL ? range.prefix : "",
-                       gtk_editable_get_text (GTK_EDITABLE (self->prefix_row))) != 0;
-  kontor_number_range_clear (&range);
-
-  return pending;
-}
-
-static void
-on_prefix_row_changed_cb (KontorPreferencesWindow *self)
-{
-  g_assert (KONTOR_IS_PREFERENCES_WINDOW (self));
-
-  if (self->loading == 0)
-    update_preview (self);
-}
-
-static void
-on_prefix_row_apply_cb (KontorPreferencesWindow *self)
-{
-  g_assert (KONTOR_IS_PREFERENCES_WINDOW (self));
-
-  store_range (self);
-}
-
-static void
-on_range_changed_cb (KontorPreferencesWindow *self)
-{
-  g_assert (KONTOR_IS_PREFERENCES_WINDOW (self));
-
-  if (self->loading > 0)
-    return;
-
-  update_preview (self);
-  store_range (self);
-}
-
 static gboolean
 kontor_preferences_window_close_request (GtkWindow *window)
 {
   KontorPreferencesWindow *self = KONTOR_PREFERENCES_WINDOW (window);
 
   /* a prefix typed but not applied is not lost */
-  if (kontor_context_can_edit (self->context) && prefix_is_pending (self))
-    store_range (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->ranges); i++)
+    kontor_number_range_group_store_pending (KONTOR_NUMBER_RANGE_GROUP (self->ranges[i]));
 
   return GTK_WINDOW_CLASS (kontor_preferences_window_parent_class)->close_request (window);
 }
@@ -275,11 +159,8 @@ static void
 kontor_preferences_window_constructed (GObject *object)
 {
   KontorPreferencesWindow *self = KONTOR_PREFERENCES_WINDOW (object);
-  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *full = NULL;
-  g_autofree char *two = NULL;
-  gboolean can_edit;
+  const GType kinds[] = { KONTOR_TYPE_CONTACT, KONTOR_TYPE_COMPANY };
+  gboolean admin;
 
   G_OBJECT_CLASS (kontor_preferences_window_parent_class)->constructed (object);
 
@@ -287,36 +168,19 @@ kontor_preferences_window_constructed (GObject *object)
 
   kontor_accessible_label_search_entry (GTK_WIDGET (self), _("Search Preferences"));
 
-  /* Same order as KontorYearFormat: the index is the value. */
-  /* Translators: %d is this year, "2026" */
-  full = g_strdup_printf (_("Four digits (%d)"), g_date_time_get_year (now));
-  /* Translators: %02d is this year's last two digits, "26" */
-  two = g_strdup_printf (_("Two digits (%02d)"), g_date_time_get_year (now) % 100);
-  gtk_string_list_append (years, C_("year in customer numbers", "None"));
-  gtk_string_list_append (years, full);
-  gtk_string_list_append (years, two);
+  /* the contacts' number range and the companies' */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      self->ranges[i] = kontor_number_range_group_new (self->context, kinds[i]);
+      adw_preferences_page_add (self->numbers_page, ADW_PREFERENCES_GROUP (self->ranges[i]));
+    }
 
-  self->loading++;
-  adw_combo_row_set_model (self->year_row, G_LIST_MODEL (years));
-  self->loading--;
-
-  can_edit = kontor_context_is_admin (self->context);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->prefix_row), can_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->year_row), can_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->digits_spin), can_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->next_spin), can_edit);
-  if (!can_edit)
-    adw_preferences_group_set_description (self->range_group,
-                                           _("Only an administrator may change the number "
-                                             "range."));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->birthdays_switch), can_edit);
-  if (!can_edit)
+  admin = kontor_context_is_admin (self->context);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->birthdays_switch), admin);
+  if (!admin)
     adw_preferences_group_set_description (self->privacy_group,
                                            _("These settings hold for the whole team. Only an "
                                              "administrator may change them."));
-
-  show_range (self);
   show_birthdays (self);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
@@ -351,17 +215,9 @@ kontor_preferences_window_class_init (KontorPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/kontor-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, range_group);
-  gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, prefix_row);
-  gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, year_row);
-  gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, digits_spin);
-  gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, next_spin);
-  gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, numbers_page);
   gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, privacy_group);
   gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, birthdays_switch);
-  gtk_widget_class_bind_template_callback (widget_class, on_prefix_row_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_prefix_row_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_range_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_birthdays_switch_notify_active_cb);
 }
 

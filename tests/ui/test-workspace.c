@@ -309,15 +309,22 @@ static void
 test_company_page (Fixture       *fixture,
                    gconstpointer  data)
 {
-  KontorCompanyPage *page = open_first_company (fixture);
+  KontorCompanyPage *page;
   GtkWidget *contact_page = kontor_window_get_contact_page (fixture->window);
-  KontorCompany *company = kontor_company_page_get_company (page);
-  g_autofree char *company_id = g_strdup (kontor_record_get_id (KONTOR_RECORD (company)));
-  GListModel *contacts = kontor_company_page_get_contacts (page);
+  KontorCompany *company;
+  g_autofree char *company_id = NULL;
+  GListModel *contacts;
   g_autoptr(KontorContact) first = NULL;
   g_autoptr(KontorCompany) stored = NULL;
   GtkWidget *row, *name_row;
   gint64 n;
+
+  /* the demo numbers some companies: not this test's */
+  kontor_test_exec (fixture->base.store, "UPDATE company SET customer_number = NULL");
+  page = open_first_company (fixture);
+  company = kontor_company_page_get_company (page);
+  company_id = g_strdup (kontor_record_get_id (KONTOR_RECORD (company)));
+  contacts = kontor_company_page_get_contacts (page);
 
   /* its contacts, every one linked to it */
   n = count (fixture, "SELECT count(*) FROM contact WHERE company_id = ?1", company_id);
@@ -362,6 +369,36 @@ test_company_page (Fixture       *fixture,
   stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_COMPANY, company_id, NULL);
   g_assert_true (g_str_has_suffix (kontor_company_get_name (stored), " Nord"));
   gtk_editable_set_text (GTK_EDITABLE (name_row), kontor_company_get_name (stored));
+
+  /* "Generate Number" from the companies' own range, while a change is
+   * being typed: the number comes in, the typing stays */
+  gtk_editable_set_text (GTK_EDITABLE (kontor_test_find_row (GTK_WIDGET (page), _("Industry"))),
+                         "Feinmechanik");
+  kontor_test_settle (50);
+  g_assert_true (kontor_company_page_get_dirty (page));
+  g_assert_null (kontor_company_get_customer_number (stored));
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *expected = g_strdup_printf ("F-%04d-00001", g_date_time_get_year (now));
+      GtkWidget *number_row = kontor_test_find_row (GTK_WIDGET (page), _("Customer Number"));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "company.generate-number",
+                                                 NULL));
+      kontor_test_settle (100);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number_row)), ==, expected);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kontor_test_find_row (
+                         GTK_WIDGET (page), _("Industry")))), ==, "Feinmechanik");
+      g_clear_object (&stored);
+      stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_COMPANY, company_id, NULL);
+      g_assert_cmpstr (kontor_company_get_customer_number (stored), ==, expected);
+      /* one number each: the button waits for the next company */
+      g_assert_false (gtk_widget_is_sensitive (kontor_test_find_button (GTK_WIDGET (page),
+                                                                        _("_Generate Number"))));
+    }
+  kontor_test_press ("ctrl+s");
+  g_clear_object (&stored);
+  stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_COMPANY, company_id, NULL);
+  g_assert_cmpstr (kontor_company_get_industry (stored), ==, "Feinmechanik");
 
   /* Escape on the page: back to the companies */
   gtk_widget_grab_focus (GTK_WIDGET (page));

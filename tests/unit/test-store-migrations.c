@@ -477,7 +477,7 @@ test_upgrade_keeps_every_row (void)
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(KontorStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  const char *may_grow[] = { "meta", "sqlite_master", "number_range", NULL };
   sqlite3 *db;
 
   store = kontor_store_open (path, &error);
@@ -496,9 +496,10 @@ test_upgrade_keeps_every_row (void)
   db = open_plain (path);
   g_assert_cmpint (kontor_test_db_query_int (db,
                                              "SELECT count(*) FROM contact_search", NULL), ==, 3);
-  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM number_range", NULL), ==, 1);
-  g_assert_cmpint (kontor_test_db_query_int (db,
-                                             "SELECT next_value FROM number_range", NULL), ==, 1);
+  /* the contacts' range (version 2) and the companies' (version 9) */
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM number_range", NULL), ==, 2);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT sum(next_value) FROM number_range",
+                                             NULL), ==, 2);
   /* version 5: a contact was in its column since it was last changed */
   g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact"
                                                  " WHERE pipeline_entered_at != updated_at",
@@ -729,7 +730,7 @@ test_upgrade_6_to_7 (void)
   g_autoptr(KontorStore) store = NULL;
   g_autoptr(KontorContact) juergen = NULL;
   g_autoptr(GError) error = NULL;
-  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  const char *may_grow[] = { "meta", "sqlite_master", "number_range", NULL };
   g_autofree char *juergen_digits = kontor_phone_normalize ("030/1234567");
   g_autoptr(GBytes) juergen_phone_key = kontor_text_sort_key_natural (juergen_digits);
   const char *sort_indexes[] = { "contact_sort_name", "contact_sort_company", "contact_sort_email",
@@ -819,7 +820,7 @@ test_upgrade_5_to_7 (void)
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(KontorStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  const char *may_grow[] = { "meta", "sqlite_master", "number_range", NULL };
   sqlite3 *db;
 
   g_assert_true (_kontor_store_create_at_version (path, 5, &error));
@@ -850,10 +851,11 @@ test_upgrade_5_to_7 (void)
   remove_database (path);
 }
 
-/* Version 7 to 8 (former employments): a new table, nothing else
- * touched; the schema a new one's, and a company change stores one */
+/* Version 7 to 9 (former employments, the companies' number range): a
+ * new table and a new range, nothing else touched; the schema a new
+ * one's; an employment is stored, a company gets a number of its range */
 static void
-test_upgrade_7_to_8 (void)
+test_upgrade_7_to_9 (void)
 {
   g_autofree char *path = make_version_1 (NULL);
   g_autoptr(GHashTable) before = NULL;
@@ -863,7 +865,8 @@ test_upgrade_7_to_8 (void)
   g_autoptr(KontorCompany) company = NULL;
   g_autoptr(KontorEmployment) employment = NULL;
   g_autoptr(GError) error = NULL;
-  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  g_autofree char *number = NULL;
+  const char *may_grow[] = { "meta", "sqlite_master", "number_range", NULL };
 
   g_assert_true (_kontor_store_create_at_version (path, 7, &error));
   g_assert_no_error (error);
@@ -872,7 +875,7 @@ test_upgrade_7_to_8 (void)
 
   store = kontor_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (user_version_of (path), ==, 8);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
   g_clear_object (&store);
   after = dump_database (path);
   assert_rows_kept (before, after, may_grow);
@@ -892,6 +895,9 @@ test_upgrade_7_to_8 (void)
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox "
                                           "WHERE entity = 'employment' AND op = 'create'",
                                           NULL), ==, 1);
+  number = kontor_store_assign_number (store, KONTOR_RECORD (company), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (number, "F-"));
 
   g_clear_object (&store);
   remove_database (path);
@@ -951,7 +957,8 @@ main (int   argc,
   g_test_add_func ("/store-migrations/second-open-no-op", test_second_open_no_op);
   g_test_add_func ("/store-migrations/6-to-7/keeps-every-row", test_upgrade_6_to_7);
   g_test_add_func ("/store-migrations/5-to-7/keeps-every-row", test_upgrade_5_to_7);
-  g_test_add_func ("/store-migrations/7-to-8/employment", test_upgrade_7_to_8);
+  g_test_add_func ("/store-migrations/7-to-9/employment-and-company-numbers",
+                   test_upgrade_7_to_9);
   g_test_add_func ("/store-migrations/locale-change-rewrites-keys",
                    test_locale_change_rewrites_keys);
   g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",

@@ -486,6 +486,66 @@ test_assign_respects_range_settings (Fixture       *fixture,
 
 /* ------------------------------------------------------------------------ */
 
+/* Companies have a range of their own (feature C1): "F-" by default,
+ * set apart from the contacts' and, like it, only by an administrator;
+ * numbers stay unique across contacts and companies */
+static void
+test_company_range (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorCompany) bakery = kontor_company_new ("Bäckerei Sonnenschein GmbH");
+  g_autoptr(KontorCompany) werft = kontor_company_new ("Nordwerft AG");
+  g_autoptr(KontorContact) contact = NULL;
+  g_autoptr(KontorUser) sales = kontor_user_new ("aschneider", NULL, KONTOR_USER_ROLE_SALES);
+  KontorNumberRange range = { NULL, };
+  KontorNumberRange shared = { (char *) "K-", KONTOR_YEAR_FORMAT_FULL, 5, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *contacts_first = this_years_number (1);
+  g_autofree char *expected = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_assert_true (kontor_store_get_number_range_of (store, KONTOR_TYPE_COMPANY, &range, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (range.prefix, ==, "F-");
+  kontor_number_range_clear (&range);
+
+  kontor_test_save (store, bakery);
+  kontor_test_save (store, werft);
+  number = kontor_store_assign_number (store, KONTOR_RECORD (bakery), &error);
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("F-%04d-00001", g_date_time_get_year (now));
+  g_assert_cmpstr (number, ==, expected);
+  g_assert_cmpstr (kontor_company_get_customer_number (bakery), ==, expected);
+  /* the contacts' range did not move */
+  assert_range (store, "K-", KONTOR_YEAR_FORMAT_FULL, 5, 1);
+
+  /* the same prefix for both: the contact's number is skipped */
+  contact = save_new_contact (store, "Erste", contacts_first);
+  g_assert_true (kontor_store_set_number_range_of (store, KONTOR_TYPE_COMPANY, &shared, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&number, g_free);
+  number = kontor_store_assign_number (store, KONTOR_RECORD (werft), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&expected, g_free);
+  expected = this_years_number (2);
+  g_assert_cmpstr (number, ==, expected);
+
+  /* a numbered company is refused another */
+  g_clear_pointer (&number, g_free);
+  number = kontor_store_assign_number (store, KONTOR_RECORD (werft), &error);
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_null (number);
+  g_clear_error (&error);
+
+  /* only an administrator sets it */
+  kontor_test_save (store, sales);
+  g_assert_true (kontor_store_set_current_user (store, sales, NULL));
+  g_assert_false (kontor_store_set_number_range_of (store, KONTOR_TYPE_COMPANY, &shared, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +569,7 @@ main (int   argc,
   TEST ("/store-numbers/assign/atomic-read-only", test_assign_atomic_read_only);
   TEST ("/store-numbers/assign/atomic-range-write-fails", test_assign_atomic_range_write_fails);
   TEST ("/store-numbers/assign/atomic-full-disk", test_assign_full_disk);
+  TEST ("/store-numbers/company-range", test_company_range);
 
   return g_test_run ();
 }
