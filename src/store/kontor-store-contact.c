@@ -536,6 +536,8 @@ erase_birthdays (KontorStore  *self,
   return _kontor_store_exec (self,
                              "UPDATE outbox SET old_value_json = NULL, value_json = 'null' "
                              "WHERE entity = 'contact' AND field = 'birthday';"
+                             "UPDATE journal SET old_json = NULL, new_json = 'null' "
+                             "WHERE entity = 'contact' AND field = 'birthday';"
                              "UPDATE record_shadow SET values_json = "
                              "json_remove(values_json, '$.birthday') "
                              "WHERE entity = 'contact' AND json_valid(values_json);"

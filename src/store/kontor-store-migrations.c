@@ -179,6 +179,7 @@ static const struct {
   { "007-lean-layout.sql", NULL, REWRITE_SORT_KEYS },
   { "008-employment.sql", NULL, 0 },
   { "009-company-numbers.sql", NULL, 0 },
+  { "010-journal.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

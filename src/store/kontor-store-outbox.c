@@ -53,6 +53,29 @@ _kontor_store_append_outbox (KontorStore  *self,
   if (self->current_user != NULL)
     user_id = kontor_record_get_id (KONTOR_RECORD (self->current_user));
 
+  /* every change but a creation goes to the journal too, before two
+   * edits become one outbox entry (src/README.md "The outbox as history") */
+  if (!g_str_equal (op, "create"))
+    {
+      stmt = _kontor_store_prepare (self,
+                                    "INSERT INTO journal (entity, entity_id, op, field, "
+                                    "old_json, new_json, user_id, at) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, old_value_json, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, value_json, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, user_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 8, now);
+      if (!_kontor_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
   if (g_str_equal (op, "update") && field != NULL)
     {
       stmt = _kontor_store_prepare (self,
@@ -139,8 +162,11 @@ _kontor_store_drop_outbox (KontorStore  *self,
                            const char   *entity_id,
                            GError      **error)
 {
+  /* and its history, which holds the same values */
   return _kontor_store_exec_with_text (self, "DELETE FROM outbox WHERE entity_id = ?1 AND "
-                                       "state = 'pending'", entity_id, error);
+                                       "state = 'pending'", entity_id, error) &&
+         _kontor_store_exec_with_text (self, "DELETE FROM journal WHERE entity_id = ?1",
+                                       entity_id, error);
 }
 
 /**
@@ -192,4 +218,76 @@ kontor_store_count_outbox (KontorStore  *self,
     _kontor_store_step_one (self, stmt, &count, NULL, error);
 
   return count;
+}
+
+/**
+ * kontor_change_free:
+ * @change: a change of a record's history
+ */
+void
+kontor_change_free (KontorChange *change)
+{
+  if (change == NULL)
+    return;
+
+  g_free (change->op);
+  g_free (change->field);
+  g_free (change->old_json);
+  g_free (change->new_json);
+  g_free (change->user_id);
+  g_free (change);
+}
+
+/**
+ * kontor_store_list_changes:
+ * @self: a store
+ * @id: a record's id
+ * @limit: at most this many, the newest
+ * @error: return location for a #GError
+ *
+ * The record's history (feature X8): every change of a field, who made
+ * it, the value before and after, when; a board move and a company change
+ * are changes of their fields. Kept in the journal, which the push of the
+ * outbox does not empty.
+ *
+ * Returns: (transfer full) (element-type KontorChange) (nullable): the
+ *   changes, the newest first
+ */
+GPtrArray *
+kontor_store_list_changes (KontorStore  *self,
+                           const char   *id,
+                           guint         limit,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_change_free);
+  sqlite3_stmt *stmt;
+  int result;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT op, field, old_json, new_json, user_id, at FROM journal "
+                                "WHERE entity_id = ?1 ORDER BY rid DESC LIMIT ?2",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      KontorChange *change = g_new0 (KontorChange, 1);
+
+      change->op = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      change->field = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      change->old_json = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      change->new_json = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      change->user_id = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      change->at = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (changes, change);
+    }
+  sqlite3_reset (stmt);
+
+  return result < 0 ? NULL : g_steal_pointer (&changes);
 }

@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 9
+#define KONTOR_STORE_SCHEMA_VERSION 10
 
 /**
  * KontorYearFormat:
@@ -54,6 +54,33 @@ void  kontor_number_range_clear  (KontorNumberRange *range);
 char *kontor_number_range_format (const KontorNumberRange *range,
                                   gint64                   value,
                                   GDateTime               *when);
+
+/**
+ * KontorChange:
+ * @op: "update", "delete" or "restore"
+ * @field: (nullable): the field's column ("job_title"), %NULL for a whole
+ *   record
+ * @old_json: (nullable): the value before, as JSON
+ * @new_json: (nullable): the value after, as JSON
+ * @user_id: (nullable): who changed it
+ * @at: when, Unix seconds
+ *
+ * One change of a record in its history (feature X8, src/README.md "The outbox as
+ * history"); kontor_store_list_changes() gives them.
+ */
+typedef struct
+{
+  char   *op;
+  char   *field;
+  char   *old_json;
+  char   *new_json;
+  char   *user_id;
+  gint64  at;
+} KontorChange;
+
+void kontor_change_free (KontorChange *change);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorChange, kontor_change_free)
 
 #define KONTOR_TYPE_STORE (kontor_store_get_type ())
 
@@ -158,6 +185,10 @@ gint64          kontor_store_count_in_pipeline_status (KontorStore      *self,
                                                     const char          *status_id,
                                                     GError             **error);
 
+GPtrArray      *kontor_store_list_changes          (KontorStore         *self,
+                                                    const char          *id,
+                                                    guint                limit,
+                                                    GError             **error);
 gint64          kontor_store_count_outbox          (KontorStore         *self,
                                                     GError             **error);
 gboolean        kontor_store_purge                 (KontorStore         *self,

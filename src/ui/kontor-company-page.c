@@ -15,6 +15,7 @@
 #include "kontor-delete-dialog.h"
 #include "kontor-employments-section.h"
 #include "kontor-header-section.h"
+#include "kontor-history-section.h"
 #include "kontor-new-contact-dialog.h"
 #include "kontor-notes-section.h"
 #include "kontor-record-list.h"
@@ -56,6 +57,7 @@ struct _KontorCompanyPage
   KontorNotesSection    *notes_section;
   GtkListBox            *contacts_list;
   KontorEmploymentsSection *employments_section;
+  KontorHistorySection  *history_section;
 
 #define N_SECTIONS 4
   KontorEditorSection   *sections[N_SECTIONS];  /* the editable ones, in page order */
@@ -153,6 +155,8 @@ populate_with (KontorCompanyPage *self,
 
   kontor_employments_section_set_owner (self->employments_section, self->context,
                                         KONTOR_RECORD (self->company));
+  kontor_history_section_set_record (self->history_section, self->context,
+                                     KONTOR_RECORD (self->company));
   kontor_filter_set_company_id (self->contacts_filter,
                                 self->company != NULL
                                 ? kontor_record_get_id (KONTOR_RECORD (self->company))
@@ -460,6 +464,7 @@ kontor_company_page_class_init (KontorCompanyPageClass *klass)
   g_type_ensure (KONTOR_TYPE_ADDRESS_SECTION);
   g_type_ensure (KONTOR_TYPE_NOTES_SECTION);
   g_type_ensure (KONTOR_TYPE_EMPLOYMENTS_SECTION);
+  g_type_ensure (KONTOR_TYPE_HISTORY_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/kontor-company-page.ui");
@@ -472,6 +477,7 @@ kontor_company_page_class_init (KontorCompanyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, notes_section);
   gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, employments_section);
+  gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, history_section);
   gtk_widget_class_bind_template_callback (widget_class, on_section_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contacts_list_row_activated_cb);
 

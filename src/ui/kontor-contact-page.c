@@ -17,6 +17,7 @@
 #include "kontor-enum-types.h"
 #include "kontor-field-change.h"
 #include "kontor-header-section.h"
+#include "kontor-history-section.h"
 #include "kontor-notes-section.h"
 #include "kontor-person-section.h"
 #include "kontor-sales-section.h"
@@ -72,6 +73,7 @@ struct _KontorContactPage
   KontorNotesSection    *notes_section;
   KontorDetailsSection  *details_section;
   KontorEmploymentsSection *employments_section;
+  KontorHistorySection  *history_section;
 
 #define N_SECTIONS 7
   KontorEditorSection   *sections[N_SECTIONS];  /* all of the above, in page order */
@@ -309,6 +311,8 @@ populate (KontorContactPage *self,
 
   kontor_employments_section_set_owner (self->employments_section, self->context,
                                         KONTOR_RECORD (self->contact));
+  kontor_history_section_set_record (self->history_section, self->context,
+                                     KONTOR_RECORD (self->contact));
 
   update_delete_item (self);
   update_status (self);
@@ -824,6 +828,7 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   g_type_ensure (KONTOR_TYPE_NOTES_SECTION);
   g_type_ensure (KONTOR_TYPE_DETAILS_SECTION);
   g_type_ensure (KONTOR_TYPE_EMPLOYMENTS_SECTION);
+  g_type_ensure (KONTOR_TYPE_HISTORY_SECTION);
 
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, window_title);
@@ -838,6 +843,7 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, notes_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, details_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, employments_section);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactPage, history_section);
   gtk_widget_class_bind_template_callback (widget_class, on_section_edited_cb);
 
   gtk_widget_class_install_action (widget_class, "contact.back", NULL, back_action);

@@ -5,12 +5,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kontor-company-page.h"
 #include "kontor-contact-page.h"
 #include "kontor-demo-fill.h"
 #include "kontor-employments-section.h"
+#include "kontor-history-section.h"
 #include "kontor-new-contact-dialog.h"
 #include "kontor-preferences-window.h"
 #include "kontor-test-utils.h"
@@ -479,6 +482,14 @@ test_new_company (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM company", NULL), ==, before + 1);
 }
 
+static gboolean
+row_title_contains (GtkWidget  *widget,
+                    const void *text)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL;
+}
+
 /* "Firmenwechsel" from the contact's page: the contact works at the new
  * company, its former employer is listed on its page and the former
  * employee on the company's; Ctrl+Z takes it all back */
@@ -538,6 +549,11 @@ test_company_change (Fixture       *fixture,
   g_assert_cmpstr (kontor_contact_get_job_title (moved), ==, "Disposition");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)));
   g_assert_cmpuint (kontor_employments_section_get_n_rows (history), ==, n_before + 1);
+  /* and its history says so, with the companies by name */
+  g_assert_nonnull (kontor_test_find_matching (GTK_WIDGET (contact_page), row_title_contains,
+                                               "→ Hansa Logistik"));
+  g_assert_nonnull (kontor_test_find_matching (GTK_WIDGET (contact_page), row_title_contains,
+                                               "→ Disposition"));
   kontor_test_assert_accessible (GTK_WIDGET (contact_page));
 
   /* Back: the former company lists the contact as a former employee */
@@ -573,6 +589,55 @@ find_user (Fixture    *fixture,
       return g_object_ref (g_ptr_array_index (users, i));
 
   return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *title;
+} RowWait;
+
+static gboolean
+row_is_there (gpointer data)
+{
+  RowWait *wait = data;
+
+  return kontor_test_find_row (wait->root, wait->title) != NULL;
+}
+
+/* The row titled @title under @root, once the page has made its rows
+ * anew (from an idle, after a change) */
+static GtkWidget *
+wait_row (GtkWidget  *root,
+          const char *title)
+{
+  RowWait wait = { root, title };
+
+  kontor_test_settle (50);
+  g_assert_true (kontor_test_iterate_until (row_is_there, &wait, KONTOR_TEST_TIMEOUT));
+
+  return kontor_test_find_row (root, title);
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The row titled @title once the page has made its rows anew after a
+ * change: @old, a row of before, is gone */
+static GtkWidget *
+row_after_reload (GtkWidget  *page,
+                  const char *title,
+                  GtkWidget  *old)
+{
+  GtkWidget *watch = old;
+
+  g_object_add_weak_pointer (G_OBJECT (watch), (gpointer *) &watch);
+  g_assert_true (kontor_test_iterate_until (pointer_is_null, &watch, KONTOR_TEST_TIMEOUT));
+
+  return wait_row (page, title);
 }
 
 static void
@@ -630,8 +695,7 @@ test_team_preferences (Fixture       *fixture,
   g_assert_cmpint (kontor_user_get_role (maria), ==, KONTOR_USER_ROLE_SALES);
 
   /* her role and her team, on her row */
-  row = kontor_test_find_row (page, "Maria Koch");
-  g_assert_nonnull (row);
+  row = wait_row (page, "Maria Koch");
   role = kontor_test_find_row (row, _("Role"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (role), KONTOR_USER_ROLE_ASSISTANT);
   kontor_test_settle (100);
@@ -639,7 +703,7 @@ test_team_preferences (Fixture       *fixture,
   maria = find_user (fixture, "mkoch");
   g_assert_cmpint (kontor_user_get_role (maria), ==, KONTOR_USER_ROLE_ASSISTANT);
 
-  row = kontor_test_find_row (page, "Maria Koch");
+  row = wait_row (page, "Maria Koch");
   member = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (
              kontor_test_find_row (row, "Member of “Vertrieb West”")));
   gtk_switch_set_active (GTK_SWITCH (member), TRUE);
@@ -651,27 +715,30 @@ test_team_preferences (Fixture       *fixture,
   /* the demo's head of sales steps down: the local user is the last
    * administrator, and stays one */
   tobias = find_user (fixture, "tkrueger");
-  role = kontor_test_find_row (kontor_test_find_row (page, "Tobias Krüger"), _("Role"));
+  row = wait_row (page, "Tobias Krüger");
+  role = kontor_test_find_row (row, _("Role"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (role), KONTOR_USER_ROLE_SALES);
-  kontor_test_settle (100);
-  role = kontor_test_find_row (kontor_test_find_row (page, my_name), _("Role"));
+  row = row_after_reload (page, my_name, row);
+  role = kontor_test_find_row (row, _("Role"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (role), KONTOR_USER_ROLE_VIEWER);
-  kontor_test_settle (100);
   g_assert_cmpint (kontor_user_get_role (kontor_store_get_current_user (store)), ==,
                    KONTOR_USER_ROLE_ADMIN);
-  role = kontor_test_find_row (kontor_test_find_row (page, my_name), _("Role"));
+  /* the refusal shows the stored role again */
+  row = row_after_reload (page, my_name, row);
+  role = kontor_test_find_row (row, _("Role"));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role)), ==,
                     KONTOR_USER_ROLE_ADMIN);
 
   /* working as Maria, an assistant: the page only shows */
+  row = wait_row (page, "Maria Koch");
   adw_combo_row_set_selected (ADW_COMBO_ROW (kontor_test_find_row (page, _("Working As"))),
                               0 /* "Anna Schneider" sorts first */);
-  kontor_test_settle (100);
   g_assert_cmpint (kontor_user_get_role (kontor_store_get_current_user (store)), !=,
                    KONTOR_USER_ROLE_ADMIN);
+  row = row_after_reload (page, "Maria Koch", row);
   g_assert_false (gtk_widget_activate_action (page, "team.add-user", NULL) &&
                   kontor_test_find_message_dialog () != NULL);
-  role = kontor_test_find_row (kontor_test_find_row (page, "Maria Koch"), _("Role"));
+  role = kontor_test_find_row (row, _("Role"));
   g_assert_false (gtk_widget_get_sensitive (role));
   g_assert_false (gtk_widget_get_sensitive (kontor_test_find_row (page, _("Working As"))));
 

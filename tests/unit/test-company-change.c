@@ -268,6 +268,61 @@ test_no_company_and_viewer (Fixture       *fixture,
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM employment", NULL), ==, 0);
 }
 
+/* The history (feature X8): every edit of a field, who and when, the
+ * newest first; two edits the outbox holds as one stay two; it survives
+ * the outbox being pushed and emptied; a move and a company change are
+ * changes of their fields; a deleted contact's history goes with it */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorCompanyChange) change = NULL;
+  g_autoptr(KontorContact) anna = load_anna (fixture);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *me = kontor_record_get_id (KONTOR_RECORD (kontor_store_get_current_user (store)));
+  KontorChange *newest;
+
+  kontor_contact_set_city (anna, "Leipzig");
+  kontor_test_save (store, anna);
+  kontor_contact_set_city (anna, "Dresden");
+  kontor_test_save (store, anna);
+  g_assert_cmpint (count_outbox (fixture, "field = 'city'", NULL), ==, 1);
+
+  change = kontor_company_change_new (store, anna, id_of (fixture->logistics), NULL, "Leitung",
+                                      NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (change), &error));
+  g_assert_no_error (error);
+
+  /* pushed: the outbox is emptied, the history stays */
+  kontor_test_exec (store, "DELETE FROM outbox");
+  history = kontor_store_list_changes (store, id_of (anna), 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 4);
+  /* one save writes its fields in the field table's order */
+  newest = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (newest->field, ==, "job_title");
+  g_assert_cmpstr (newest->old_json, ==, "\"Einkauf\"");
+  g_assert_cmpstr (newest->new_json, ==, "\"Leitung\"");
+  g_assert_cmpstr (newest->user_id, ==, me);
+  g_assert_cmpint (newest->at, >, 0);
+  g_assert_cmpstr (((KontorChange *) g_ptr_array_index (history, 0))->field, ==, "company_id");
+  g_assert_cmpstr (((KontorChange *) g_ptr_array_index (history, 2))->new_json, ==,
+                   "\"Dresden\"");
+  g_assert_cmpstr (((KontorChange *) g_ptr_array_index (history, 3))->new_json, ==,
+                   "\"Leipzig\"");
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = kontor_store_list_changes (store, id_of (anna), 2, &error);
+  g_assert_cmpuint (history->len, ==, 2);
+
+  /* deleted: nothing of the person stays in the history */
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (anna), NULL));
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM journal "
+                                          "WHERE entity_id = ?1 AND field IS NOT NULL",
+                                          id_of (anna)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +333,8 @@ main (int   argc,
               test_change_and_undo, fixture_tear_down);
   g_test_add ("/company-change/second-move-and-new-company", Fixture, NULL, fixture_set_up,
               test_second_move_and_new_company, fixture_tear_down);
+  g_test_add ("/company-change/history", Fixture, NULL, fixture_set_up,
+              test_history, fixture_tear_down);
   g_test_add ("/company-change/no-company-and-viewer", Fixture, NULL, fixture_set_up,
               test_no_company_and_viewer, fixture_tear_down);
 
