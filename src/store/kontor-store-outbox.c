@@ -11,6 +11,30 @@
 
 #include "kontor-store-outbox.h"
 
+/* Binds what an outbox entry and a journal row share, at the same
+ * parameters: ?1 entity, ?2 id, ?3 op, ?4 field, ?5 new value, ?6 old
+ * value, ?8 user, ?9 time */
+static void
+bind_entry (sqlite3_stmt *stmt,
+            const char   *entity,
+            const char   *entity_id,
+            const char   *op,
+            const char   *field,
+            const char   *value_json,
+            const char   *old_value_json,
+            const char   *user_id,
+            gint64        now)
+{
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, value_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, old_value_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, user_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, now);
+}
+
 /**
  * _kontor_store_append_outbox:
  * @self: a store inside a transaction
@@ -57,21 +81,15 @@ _kontor_store_append_outbox (KontorStore  *self,
    * edits become one outbox entry (src/README.md "The outbox as history") */
   if (!g_str_equal (op, "create"))
     {
+      /* the parameters of the outbox's insert below, ?7 aside */
       stmt = _kontor_store_prepare (self,
                                     "INSERT INTO journal (entity, entity_id, op, field, "
-                                    "old_json, new_json, user_id, at) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                    "new_json, old_json, user_id, at) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9)",
                                     error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, old_value_json, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, value_json, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, user_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 8, now);
+      bind_entry (stmt, entity, entity_id, op, field, value_json, old_value_json, user_id, now);
       if (!_kontor_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -129,15 +147,8 @@ _kontor_store_append_outbox (KontorStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, value_json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, old_value_json, -1, SQLITE_TRANSIENT);
+  bind_entry (stmt, entity, entity_id, op, field, value_json, old_value_json, user_id, now);
   sqlite3_bind_int64 (stmt, 7, base_rev);
-  sqlite3_bind_text (stmt, 8, user_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 9, now);
   if (after_local_seq > 0)
     sqlite3_bind_int64 (stmt, 10, after_local_seq);
   else
