@@ -84,6 +84,9 @@ struct _KontorContactsView
   GtkButton           *back_button;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *status_dropdown;
+  GtkDropDown         *assignee_dropdown;
+  GPtrArray           *assignee_ids;   /* char *, one per item; NULL: anyone */
+  guint                filling;
   GtkMenuButton       *board_settings_button;
   GtkMenuButton       *menu_button;
   GtkStack            *content_stack;
@@ -402,6 +405,65 @@ on_status_dropdown_notify_selected_cb (KontorContactsView *self,
     kontor_filter_set_statuses (self->filter, status_filters[selected]);
 }
 
+/* "zugewiesen an" (feature L1): anyone, me, or a colleague; the filter
+ * holds the user's id, so the table and the board follow alike */
+static void
+on_assignee_dropdown_notify_selected_cb (KontorContactsView *self,
+                                         GParamSpec         *pspec,
+                                         GtkDropDown        *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->filling > 0 || self->assignee_ids == NULL || selected >= self->assignee_ids->len)
+    return;
+
+  kontor_filter_set_assignee_id (self->filter, g_ptr_array_index (self->assignee_ids, selected));
+}
+
+static void
+fill_assignees (KontorContactsView *self)
+{
+  KontorUser *me = kontor_context_get_current_user (self->context);
+  const char *chosen = kontor_filter_get_assignee_id (self->filter);
+  g_autoptr(GPtrArray) users = kontor_store_list_users (kontor_context_get_store (self->context),
+                                                        NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->assignee_ids, 0);
+  /* Translators: the quick filter "assigned to": any colleague or none */
+  gtk_string_list_append (names, C_("assigned to", "Anyone"));
+  g_ptr_array_add (self->assignee_ids, NULL);
+  if (me != NULL)
+    {
+      /* Translators: the quick filter "assigned to": the user working */
+      gtk_string_list_append (names, C_("assigned to", "Me"));
+      g_ptr_array_add (self->assignee_ids, g_strdup (kontor_record_get_id (KONTOR_RECORD (me))));
+    }
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      KontorRecord *user = g_ptr_array_index (users, i);
+      g_autofree char *name = kontor_record_dup_display_name (user);
+
+      if (me != NULL && g_strcmp0 (kontor_record_get_id (user),
+                                   kontor_record_get_id (KONTOR_RECORD (me))) == 0)
+        continue;
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (self->assignee_ids, g_strdup (kontor_record_get_id (user)));
+    }
+
+  for (guint i = 0; i < self->assignee_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->assignee_ids, i), chosen) == 0)
+      selected = i;
+
+  self->filling++;
+  gtk_drop_down_set_model (self->assignee_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->assignee_dropdown, selected);
+  self->filling--;
+  /* a colleague who is gone: anyone again */
+  on_assignee_dropdown_notify_selected_cb (self, NULL, self->assignee_dropdown);
+}
+
 static void
 update_view (KontorContactsView *self)
 {
@@ -581,6 +643,14 @@ kontor_contacts_view_constructed (GObject *object)
 
   kontor_accessible_label_drop_down (self->status_dropdown);
 
+  self->assignee_ids = g_ptr_array_new_with_free_func (g_free);
+  fill_assignees (self);
+  kontor_accessible_label_drop_down (self->assignee_dropdown);
+  g_signal_connect_object (kontor_context_get_store (self->context), "changed::app_user",
+                           G_CALLBACK (fill_assignees), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kontor_context_get_store (self->context), "notify::current-user",
+                           G_CALLBACK (fill_assignees), self, G_CONNECT_SWAPPED);
+
   update_title (self);
   update_view (self);
 }
@@ -600,6 +670,7 @@ kontor_contacts_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_CONTACTS_VIEW);
 
+  g_clear_pointer (&self->assignee_ids, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->filter);
@@ -679,6 +750,7 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, assignee_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, board_settings_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, menu_button);
@@ -687,6 +759,7 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_dropdown_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_assignee_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_table_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "contacts.delete-selected", NULL,

@@ -195,6 +195,7 @@ test_screenshots (void)
   /* narrow, a row selected: the columns scroll sideways */
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 600);
+  kontor_workspace_show_section (workspace, "contacts");
   kontor_window_show_contacts (window);
   kontor_contacts_view_select (KONTOR_CONTACTS_VIEW (view),
                                kontor_record_get_id (KONTOR_RECORD (contact)));

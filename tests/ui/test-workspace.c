@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-board.h"
 #include "kontor-company-page.h"
 #include "kontor-contact-page.h"
 #include "kontor-demo-fill.h"
@@ -576,6 +577,103 @@ test_company_change (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------------ */
+/* The quick filter "zugewiesen an" (feature L1) */
+
+static gboolean
+is_assignee_drop_down (GtkWidget  *widget,
+                       const void *data)
+{
+  GListModel *model;
+  g_autoptr(GtkStringObject) first = NULL;
+
+  if (!GTK_IS_DROP_DOWN (widget) ||
+      (model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget))) == NULL)
+    return FALSE;
+
+  first = g_list_model_get_item (model, 0);
+
+  return GTK_IS_STRING_OBJECT (first) &&
+         g_strcmp0 (gtk_string_object_get_string (first), C_("assigned to", "Anyone")) == 0;
+}
+
+static gint64
+count_assigned (Fixture    *fixture,
+                const char *user_id,
+                const char *statuses)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM contact c WHERE status IN (%s) "
+                                          "AND EXISTS (SELECT 1 FROM contact_link l WHERE "
+                                          "l.owner_id = c.id AND l.kind = 1 "
+                                          "AND l.target_id = ?1)", statuses);
+
+  return count (fixture, sql, user_id);
+}
+
+static void
+test_assignee_filter (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KontorContactsView *view = kontor_workspace_get_contacts_view (fixture->workspace);
+  GListModel *list = G_LIST_MODEL (kontor_contacts_view_get_list (view));
+  GtkWidget *dropdown = kontor_test_find_matching (GTK_WIDGET (view), is_assignee_drop_down,
+                                                   NULL);
+  g_autoptr(KontorUser) anna = NULL;
+  g_autoptr(GPtrArray) users = kontor_store_list_users (fixture->base.store, NULL);
+  GtkWidget *button;
+  guint anna_index = 0;
+  gint64 n;
+
+  g_assert_nonnull (dropdown);
+  for (guint i = 0; i < users->len; i++)
+    if (g_strcmp0 (kontor_user_get_username (g_ptr_array_index (users, i)), "aschneider") == 0)
+      anna = g_object_ref (g_ptr_array_index (users, i));
+  g_assert_nonnull (anna);
+
+  /* by keyboard: the drop-down's button, space, down to Anna, Enter;
+   * "Anyone" and "Me" come first, then the others by name */
+  {
+    GListModel *items = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+
+        if (g_str_equal (gtk_string_object_get_string (item), "Anna Schneider"))
+          anna_index = i;
+      }
+  }
+  g_assert_cmpuint (anna_index, >=, 2);
+  button = gtk_widget_get_first_child (dropdown);
+  gtk_widget_grab_focus (button);
+  kontor_test_press ("space");
+  kontor_test_settle (300);
+  for (guint i = 0; i < anna_index; i++)
+    kontor_test_press ("Down");
+  kontor_test_press ("Return");
+  kontor_test_settle (200);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, anna_index);
+
+  n = count_assigned (fixture, kontor_record_get_id (KONTOR_RECORD (anna)), "0, 1, 2");
+  g_assert_cmpint (n, >, 0);
+  kontor_test_wait_n_items (list, (guint) n);
+
+  /* the board shows the same filter (its cards: the active ones) */
+  g_settings_set_string (fixture->settings, "contacts-view", "board");
+  kontor_test_settle (500);
+  g_assert_cmpuint (kontor_board_get_n_items (kontor_contacts_view_get_board (view)), ==,
+                    count_assigned (fixture, kontor_record_get_id (KONTOR_RECORD (anna)), "1, 2"));
+  g_settings_reset (fixture->settings, "contacts-view");
+
+  /* "Me": the local user has no contacts assigned yet */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  kontor_test_wait_n_items (list, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  kontor_test_wait_n_items (list, (guint) count (fixture, "SELECT count(*) FROM contact "
+                                                 "WHERE status IN (0, 1, 2)", NULL));
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
+}
+
+/* ------------------------------------------------------------------------ */
 /* Users, teams and roles in Preferences (features U1, C7) */
 
 static KontorUser *
@@ -770,6 +868,8 @@ main (int   argc,
               test_company_add_contact, fixture_tear_down);
   g_test_add ("/ui/workspace/company-change", Fixture, NULL, fixture_set_up,
               test_company_change, fixture_tear_down);
+  g_test_add ("/ui/workspace/assignee-filter", Fixture, NULL, fixture_set_up,
+              test_assignee_filter, fixture_tear_down);
   g_test_add ("/ui/workspace/team-preferences", Fixture, NULL, fixture_set_up,
               test_team_preferences, fixture_tear_down);
   g_test_add ("/ui/workspace/new-company", Fixture, NULL, fixture_set_up,
