@@ -140,10 +140,15 @@ kontor_company_change_apply (KontorOperation  *operation,
 {
   KontorCompanyChange *self = KONTOR_COMPANY_CHANGE (operation);
 
-  if (!_kontor_store_begin (self->store, error))
+  if (!_kontor_store_begin (self->store, error) ||
+      !_kontor_store_end (self->store, apply_in_transaction (self, error), error))
     return FALSE;
 
-  return _kontor_store_end (self->store, apply_in_transaction (self, error), error);
+  /* stored now, and the company's own from here on: a redo must not
+   * write this copy over what was changed meanwhile */
+  g_clear_object (&self->new_company);
+
+  return TRUE;
 }
 
 static gboolean

@@ -17,6 +17,7 @@
 #include "kontor-rank.h"
 #include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
+#include "kontor-store-employment.h"
 #include "kontor-store-index.h"
 #include "kontor-store-numbers.h"
 #include "kontor-store-outbox.h"
@@ -343,6 +344,27 @@ contact_check (KontorStore   *self,
   return TRUE;
 }
 
+/* A deleted contact's employments go with it (_kontor_store_forget_employments());
+ * no other record is derived from a contact */
+static GArray *
+contact_before_delete (KontorStore   *self,
+                       KontorRecord  *stored,
+                       GError       **error)
+{
+  if (!_kontor_store_forget_employments (self, stored, error))
+    return NULL;
+
+  return g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+static gboolean
+contact_after_delete (KontorStore  *self,
+                      GArray       *dependents,
+                      GError      **error)
+{
+  return TRUE;
+}
+
 KontorEntityInfo _kontor_store_contact_entity = {
   .get_type = kontor_contact_get_type,
   .table = "contact",
@@ -363,6 +385,8 @@ KontorEntityInfo _kontor_store_contact_entity = {
   .load_derived = contact_load_derived,
   .derive = contact_derive,
   .check = contact_check,
+  .before_delete = contact_before_delete,
+  .after_delete = contact_after_delete,
 };
 
 /**

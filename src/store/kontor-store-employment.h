@@ -11,4 +11,8 @@ G_BEGIN_DECLS
 
 extern KontorEntityInfo _kontor_store_employment_entity;
 
+gboolean _kontor_store_forget_employments (KontorStore   *self,
+                                           KontorRecord  *record,
+                                           GError       **error);
+
 G_END_DECLS

@@ -364,7 +364,16 @@ ensure_identity (KontorStore  *self,
 
   if (user_id != NULL)
     {
-      self->current_user = kontor_store_load (self, KONTOR_TYPE_USER, user_id, NULL);
+      self->current_user = kontor_store_load (self, KONTOR_TYPE_USER, user_id, &local_error);
+      /* a user that cannot be read is no reason to make a new
+       * administrator: only one that is not there */
+      if (local_error != NULL &&
+          !g_error_matches (local_error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
       if (self->current_user != NULL && self->client_id != NULL)
         return TRUE;
     }

@@ -198,14 +198,19 @@ _kontor_store_drop_child_outbox (KontorStore  *self,
                                  GError      **error)
 {
   g_autofree char *sql = NULL;
+  g_autofree char *journal_sql = NULL;
 
   if (table == NULL)
     return TRUE;
 
   sql = g_strdup_printf ("DELETE FROM outbox WHERE state = 'pending' AND entity_id IN "
                          "(SELECT id FROM %s WHERE owner_id = ?1)", table);
+  /* and the history of its e-mail addresses and phone numbers */
+  journal_sql = g_strdup_printf ("DELETE FROM journal WHERE entity_id IN "
+                                 "(SELECT id FROM %s WHERE owner_id = ?1)", table);
 
-  return _kontor_store_exec_with_text (self, sql, owner_id, error);
+  return _kontor_store_exec_with_text (self, sql, owner_id, error) &&
+         _kontor_store_exec_with_text (self, journal_sql, owner_id, error);
 }
 
 /**

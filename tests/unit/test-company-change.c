@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "kontor-channel.h"
 #include "kontor-company-change.h"
 #include "kontor-test-utils.h"
 
@@ -230,9 +231,46 @@ test_second_move_and_new_company (Fixture       *fixture,
   g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
   g_assert_cmpint (kontor_test_outbox_last_seq (store), ==, seq);
 
-  /* the contact deleted: its history goes with it (personal data) */
+  /* the contact deleted: its history goes with it (personal data), and
+   * nothing of it is left to send */
+  g_assert_cmpint (count_outbox (fixture, "entity = 'employment' AND state = 'pending'", NULL),
+                   ==, 2);
   g_assert_true (kontor_store_delete (store, KONTOR_RECORD (anna), NULL));
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM employment", NULL), ==, 0);
+  g_assert_cmpint (count_outbox (fixture, "entity = 'employment'", NULL), ==, 0);
+}
+
+/* A company typed new is created with the change; undone, it stays and
+ * is the company's own: a redo does not write the change's copy over a
+ * rename made meanwhile */
+static void
+test_redo_keeps_new_company (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorCompany) werft = kontor_company_new ("Nordwerft AG");
+  g_autoptr(KontorCompanyChange) change = NULL;
+  g_autoptr(KontorCompany) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  change = kontor_company_change_new (store, fixture->anna, NULL, werft, NULL, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (change), &error));
+  g_assert_no_error (error);
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (change), &error));
+  g_assert_no_error (error);
+
+  stored = kontor_store_load (store, KONTOR_TYPE_COMPANY, id_of (werft), &error);
+  g_assert_nonnull (stored);
+  kontor_company_set_name (stored, "Nordwerft Holding AG");
+  kontor_test_save (store, stored);
+
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (change), &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = kontor_store_load (store, KONTOR_TYPE_COMPANY, id_of (werft), &error);
+  g_assert_cmpstr (kontor_company_get_name (stored), ==, "Nordwerft Holding AG");
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM contact "
+                                          "WHERE company_id = ?1", id_of (werft)), ==, 1);
 }
 
 /* Without a company before, nothing to remember; a viewer may not move
@@ -316,8 +354,33 @@ test_history (Fixture       *fixture,
   history = kontor_store_list_changes (store, id_of (anna), 2, &error);
   g_assert_cmpuint (history->len, ==, 2);
 
+  /* her e-mail address, changed: the change is in the history too */
+  {
+    g_autoptr(GPtrArray) emails = kontor_channel_array_new ();
+
+    g_ptr_array_add (emails, kontor_channel_new ("work", "anna@journal-test.example"));
+    kontor_contact_set_emails (anna, emails);
+    kontor_test_save (store, anna);
+  }
+  g_clear_object (&anna);
+  anna = load_anna (fixture);
+  {
+    /* the same address row, another value: an update of it */
+    KontorChannel *email = g_ptr_array_index (kontor_contact_get_emails (anna), 0);
+
+    g_free (email->value);
+    email->value = g_strdup ("schneider@journal-test.example");
+    kontor_test_save (store, anna);
+  }
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM journal WHERE "
+                                          "coalesce(old_json, '') || coalesce(new_json, '') "
+                                          "LIKE '%journal-test%'", NULL), >, 0);
+
   /* deleted: nothing of the person stays in the history */
   g_assert_true (kontor_store_delete (store, KONTOR_RECORD (anna), NULL));
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM journal WHERE "
+                                          "coalesce(old_json, '') || coalesce(new_json, '') "
+                                          "LIKE '%journal-test%'", NULL), ==, 0);
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM journal "
                                           "WHERE entity_id = ?1 AND field IS NOT NULL",
                                           id_of (anna)), ==, 0);
@@ -333,6 +396,8 @@ main (int   argc,
               test_change_and_undo, fixture_tear_down);
   g_test_add ("/company-change/second-move-and-new-company", Fixture, NULL, fixture_set_up,
               test_second_move_and_new_company, fixture_tear_down);
+  g_test_add ("/company-change/redo-keeps-new-company", Fixture, NULL, fixture_set_up,
+              test_redo_keeps_new_company, fixture_tear_down);
   g_test_add ("/company-change/history", Fixture, NULL, fixture_set_up,
               test_history, fixture_tear_down);
   g_test_add ("/company-change/no-company-and-viewer", Fixture, NULL, fixture_set_up,
