@@ -147,8 +147,10 @@ validate_range (const KontorNumberRange  *range,
                 GError                  **error)
 {
   if (range->prefix != NULL &&
-      (g_utf8_strlen (range->prefix, -1) > MAX_PREFIX_LENGTH ||
-       !g_utf8_validate (range->prefix, -1, NULL)))
+      /* valid first: counting the characters of invalid UTF-8 may read
+       * past its end */
+      (!g_utf8_validate (range->prefix, -1, NULL) ||
+       g_utf8_strlen (range->prefix, -1) > MAX_PREFIX_LENGTH))
     {
       g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
                    /* Translators: %d is a number of characters */

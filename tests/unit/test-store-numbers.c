@@ -224,6 +224,8 @@ test_invalid_settings_refused (Fixture       *fixture,
     { (char *) "K-", KONTOR_YEAR_FORMAT_FULL, 5, -7 },
     { (char *) "ABCDEFGHIJKLMNOPQRSTU", KONTOR_YEAR_FORMAT_FULL, 5, 1 },
     { (char *) TWENTY_UMLAUTS "ß", KONTOR_YEAR_FORMAT_FULL, 5, 1 },
+    /* invalid UTF-8, a sequence cut off at its end */
+    { (char *) "K-\xc3", KONTOR_YEAR_FORMAT_FULL, 5, 1 },
     { (char *) "K-", 3, 5, 1 },
   };
   gint64 before;
