@@ -177,31 +177,6 @@ save_columns (KontorCompaniesView *self)
 }
 
 static void
-show_page (KontorCompaniesView *self,
-           const char          *name)
-{
-  static const struct {
-    const char *page;
-    const char *icon;
-  } icons[] = {
-    { "empty", "system-users-symbolic" },
-    { "no-results", "edit-find-symbolic" },
-    { "error", "dialog-error-symbolic" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
-    {
-      if (g_str_equal (name, icons[i].page))
-        {
-          kontor_ui_show_status_page (self->content_stack, name, icons[i].icon);
-          return;
-        }
-    }
-
-  gtk_stack_set_visible_child_name (self->content_stack, name);
-}
-
-static void
 update_content (KontorCompaniesView *self)
 {
   const GError *error = kontor_record_list_get_error (self->list);
@@ -211,7 +186,7 @@ update_content (KontorCompaniesView *self)
   if (error != NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
-      show_page (self, "error");
+      kontor_ui_show_status_page (self->content_stack, "error", "dialog-error-symbolic");
       return;
     }
 
@@ -220,12 +195,12 @@ update_content (KontorCompaniesView *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   if (n > 0)
-    show_page (self, "table");
+    gtk_stack_set_visible_child_name (self->content_stack, "table");
   else if (kontor_store_count (kontor_context_get_store (self->context), KONTOR_TYPE_COMPANY,
                                NULL) == 0)
-    show_page (self, "empty");
+    kontor_ui_show_status_page (self->content_stack, "empty", "system-users-symbolic");
   else
-    show_page (self, "no-results");
+    kontor_ui_show_status_page (self->content_stack, "no-results", "edit-find-symbolic");
 }
 
 static void

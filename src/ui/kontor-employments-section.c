@@ -179,6 +179,8 @@ kontor_employments_section_set_owner (KontorEmploymentsSection *self,
                                       KontorContext            *context,
                                       KontorRecord             *owner)
 {
+  gboolean same;
+
   g_return_if_fail (KONTOR_IS_EMPLOYMENTS_SECTION (self));
   g_return_if_fail (KONTOR_IS_CONTEXT (context));
 
@@ -196,6 +198,10 @@ kontor_employments_section_set_owner (KontorEmploymentsSection *self,
                                self, G_CONNECT_SWAPPED);
     }
 
+  /* the same record again (a page showing what it stored): the store's
+   * signal has brought or will bring its changes */
+  same = self->owner != NULL && owner != NULL &&
+         g_strcmp0 (kontor_record_get_id (self->owner), kontor_record_get_id (owner)) == 0;
   g_set_object (&self->owner, owner);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self),
                                    owner != NULL && KONTOR_IS_COMPANY (owner)
@@ -203,7 +209,8 @@ kontor_employments_section_set_owner (KontorEmploymentsSection *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (self)),
                                   -1);
-  reload (self);
+  if (!same)
+    reload (self);
 }
 
 /**

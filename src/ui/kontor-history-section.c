@@ -264,6 +264,7 @@ kontor_history_section_set_record (KontorHistorySection *self,
                                    KontorRecord         *record)
 {
   g_autofree char *signal = NULL;
+  gboolean same;
 
   g_return_if_fail (KONTOR_IS_HISTORY_SECTION (self));
   g_return_if_fail (KONTOR_IS_CONTEXT (context));
@@ -276,8 +277,12 @@ kontor_history_section_set_record (KontorHistorySection *self,
                                G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
+  /* the same record again (a page showing what it stored): the store's
+   * signal has brought or will bring its changes */
+  same = self->record != NULL && record != NULL &&
+         g_strcmp0 (kontor_record_get_id (self->record), kontor_record_get_id (record)) == 0;
   g_set_object (&self->record, record);
-  if (self->context != NULL)
+  if (self->context != NULL && !same)
     reload (self);
 }
 
