@@ -22,6 +22,9 @@
 #include "kontor-demo-private.h"
 #include "kontor-demo-tables.h"
 #include "kontor-employment.h"
+#include "kontor-filter.h"
+#include "kontor-group-member.h"
+#include "kontor-group.h"
 #include "kontor-team.h"
 #include "kontor-user.h"
 
@@ -1094,6 +1097,78 @@ add_employments (Builder *b)
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Groups */
+
+/* A static group with its number, responsible user and members */
+static KontorGroup *
+add_static_group (Builder    *b,
+                  const char *name,
+                  const char *number,
+                  const char *responsible)
+{
+  KontorGroup *group = kontor_group_new (name);
+  const char *assignees[] = { responsible, NULL };
+
+  set_new_id (b, KONTOR_RECORD (group));
+  kontor_record_set_created_at (KONTOR_RECORD (group), TEAM_CREATED);
+  kontor_group_set_number (group, number);
+  kontor_group_set_assignees (group, assignees);
+  g_ptr_array_add (b->records, group);
+
+  return group;
+}
+
+static void
+add_member (Builder      *b,
+            KontorGroup  *group,
+            KontorRecord *contact)
+{
+  KontorGroupMember *member = kontor_group_member_new (kontor_record_get_id (KONTOR_RECORD (group)),
+                                                       kontor_record_get_id (contact));
+
+  set_new_id (b, KONTOR_RECORD (member));
+  g_ptr_array_add (b->records, member);
+}
+
+/* The team's lists (features L3, L4): the visitors invited to a trade
+ * fair (one active contact in twelve), the customers who get a Christmas
+ * card (one in three), and the northern team's customers as a dynamic
+ * group. Made last, like the employments, so nothing before changes. */
+static void
+add_groups (Builder *b)
+{
+  guint n_records = b->records->len;
+  KontorGroup *fair = add_static_group (b, "Messe Hannover 2027", "G-001", b->user_ids[0]);
+  KontorGroup *cards = add_static_group (b, "Weihnachtskarten", "G-002", b->user_ids[1]);
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autofree char *text = NULL;
+  KontorGroup *north;
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      KontorRecord *record = g_ptr_array_index (b->records, i);
+      KontorContactStatus status;
+
+      if (!KONTOR_IS_CONTACT (record))
+        continue;
+      status = kontor_contact_get_status (KONTOR_CONTACT (record));
+      if ((status == KONTOR_CONTACT_STATUS_PROSPECT || status == KONTOR_CONTACT_STATUS_CUSTOMER) &&
+          _kontor_demo_chance (b->rand, 8))
+        add_member (b, fair, record);
+      if (status == KONTOR_CONTACT_STATUS_CUSTOMER && _kontor_demo_chance (b->rand, 33))
+        add_member (b, cards, record);
+    }
+
+  kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_CUSTOMER));
+  kontor_filter_set_team_id (filter, b->team_ids[0]);
+  text = kontor_filter_to_string (filter);
+  north = kontor_group_new_dynamic ("Kunden Team Nord", text);
+  set_new_id (b, KONTOR_RECORD (north));
+  kontor_record_set_created_at (KONTOR_RECORD (north), TEAM_CREATED);
+  g_ptr_array_add (b->records, north);
+}
+
 /**
  * kontor_demo_build:
  * @n_contacts: how many contacts
@@ -1134,6 +1209,7 @@ kontor_demo_build (guint   n_contacts,
     add_contact (&b, i, n_contacts);
   number_companies_until (&b, G_MAXINT64);
   add_employments (&b);
+  add_groups (&b);
 
   for (guint i = 0; i < b.n_companies; i++)
     g_free (b.companies[i].domain);

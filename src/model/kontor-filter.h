@@ -41,11 +41,50 @@ void              kontor_filter_set_assignee_id        (KontorFilter     *self,
 const char       *kontor_filter_get_company_id         (KontorFilter     *self);
 void              kontor_filter_set_company_id         (KontorFilter     *self,
                                                         const char       *company_id);
+const char       *kontor_filter_get_sales_rep_id       (KontorFilter     *self);
+void              kontor_filter_set_sales_rep_id       (KontorFilter     *self,
+                                                        const char       *user_id);
+const char       *kontor_filter_get_team_id            (KontorFilter     *self);
+void              kontor_filter_set_team_id            (KontorFilter     *self,
+                                                        const char       *team_id);
+const char       *kontor_filter_get_group_id           (KontorFilter     *self);
+void              kontor_filter_set_group_id           (KontorFilter     *self,
+                                                        const char       *group_id);
+const char       *kontor_filter_get_created_from       (KontorFilter     *self);
+void              kontor_filter_set_created_from       (KontorFilter     *self,
+                                                        const char       *iso_date);
+const char       *kontor_filter_get_created_to         (KontorFilter     *self);
+void              kontor_filter_set_created_to         (KontorFilter     *self,
+                                                        const char       *iso_date);
+const char       *kontor_filter_get_activity_from      (KontorFilter     *self);
+void              kontor_filter_set_activity_from      (KontorFilter     *self,
+                                                        const char       *iso_date);
+const char       *kontor_filter_get_activity_to        (KontorFilter     *self);
+void              kontor_filter_set_activity_to        (KontorFilter     *self,
+                                                        const char       *iso_date);
+const char       *kontor_filter_get_due_from           (KontorFilter     *self);
+void              kontor_filter_set_due_from           (KontorFilter     *self,
+                                                        const char       *iso_date);
+const char       *kontor_filter_get_due_to             (KontorFilter     *self);
+void              kontor_filter_set_due_to             (KontorFilter     *self,
+                                                        const char       *iso_date);
+guint             kontor_filter_get_birthday_month     (KontorFilter     *self);
+void              kontor_filter_set_birthday_month     (KontorFilter     *self,
+                                                        guint             month);
+const char * const *kontor_filter_get_contact_ids      (KontorFilter     *self);
+void              kontor_filter_set_contact_ids        (KontorFilter     *self,
+                                                        const char * const *ids);
 KontorSortColumn  kontor_filter_get_sort_column        (KontorFilter     *self);
 void              kontor_filter_set_sort_column        (KontorFilter     *self,
                                                         KontorSortColumn  column);
 gboolean          kontor_filter_get_sort_descending    (KontorFilter     *self);
 void              kontor_filter_set_sort_descending    (KontorFilter     *self,
                                                         gboolean          descending);
+
+gboolean          kontor_filter_is_empty_criteria      (KontorFilter     *self);
+guint             kontor_filter_count_criteria         (KontorFilter     *self);
+char             *kontor_filter_to_string              (KontorFilter     *self);
+KontorFilter     *kontor_filter_new_from_string        (const char       *text,
+                                                        GError          **error);
 
 G_END_DECLS

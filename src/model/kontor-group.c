@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-enums.h"
+#include "kontor-error.h"
 #include "kontor-group.h"
 #include "kontor-record-private.h"
 
@@ -49,6 +50,44 @@ kontor_group_dup_display_name (KontorRecord *record)
   return g_strdup (name != NULL ? name : _("Unnamed group"));
 }
 
+/* A group has a name; a dynamic one a filter, and a static one none (its
+ * members are records of their own, KontorGroupMember) */
+static gboolean
+kontor_group_check (KontorRecord  *record,
+                    KontorRecord  *old,
+                    GError       **error)
+{
+  KontorGroup *self = KONTOR_GROUP (record);
+  const char *name = kontor_group_get_name (self);
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED,
+                           _("A group needs a name."));
+      return FALSE;
+    }
+
+  if (kontor_group_get_is_dynamic (self) != (kontor_group_get_filter (self) != NULL))
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                           kontor_group_get_is_dynamic (self)
+                           ? _("A dynamic group needs the filter its members follow.")
+                           : _("A static group has members, not a filter."));
+      return FALSE;
+    }
+
+  if (old != NULL &&
+      kontor_group_get_is_dynamic (self) != kontor_group_get_is_dynamic (KONTOR_GROUP (old)))
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                           _("A static group cannot become dynamic, nor a dynamic one static."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 kontor_group_field_changed (KontorRecord *record,
                             guint         index)
@@ -66,6 +105,7 @@ kontor_group_class_init (KontorGroupClass *klass)
                                       group_fields, G_N_ELEMENTS (group_fields));
   record_class->dup_display_name = kontor_group_dup_display_name;
   record_class->field_changed = kontor_group_field_changed;
+  record_class->validate = kontor_group_check;
 }
 
 static void
@@ -85,6 +125,25 @@ kontor_group_new (const char *name)
   KontorGroup *self = g_object_new (KONTOR_TYPE_GROUP, NULL);
 
   kontor_group_set_name (self, name);
+
+  return self;
+}
+
+/**
+ * kontor_group_new_dynamic:
+ * @name: the group's name
+ * @filter: the filter its members follow (kontor_filter_to_string())
+ *
+ * Returns: (transfer full): a new, not yet stored dynamic group
+ */
+KontorGroup *
+kontor_group_new_dynamic (const char *name,
+                          const char *filter)
+{
+  KontorGroup *self = kontor_group_new (name);
+
+  kontor_group_set_is_dynamic (self, TRUE);
+  kontor_group_set_filter (self, filter);
 
   return self;
 }

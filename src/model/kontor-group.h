@@ -23,6 +23,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (KontorGroup, kontor_group, KONTOR, GROUP, KontorRecord)
 
 KontorGroup        *kontor_group_new                  (const char         *name);
+KontorGroup        *kontor_group_new_dynamic          (const char         *name,
+                                                       const char         *filter);
 const char         *kontor_group_get_name             (KontorGroup        *self);
 void                kontor_group_set_name             (KontorGroup        *self,
                                                        const char         *name);

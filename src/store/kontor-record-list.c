@@ -291,6 +291,21 @@ on_pipeline_status_changed_cb (KontorRecordList *self,
   refresh_or_note (self);
 }
 
+/* Which contacts a group or team selects changes with its members, its
+ * filter, or who is in the team, not with the contacts themselves */
+static void
+on_membership_changed_cb (KontorRecordList *self,
+                          const char       *entity,
+                          GArray           *rowids,
+                          KontorStore      *store)
+{
+  g_assert (KONTOR_IS_RECORD_LIST (self));
+
+  if (kontor_filter_get_group_id (self->filter) != NULL ||
+      kontor_filter_get_team_id (self->filter) != NULL)
+    refresh_or_note (self);
+}
+
 static void
 on_filter_changed_cb (KontorRecordList *self,
                       KontorFilter     *filter)
@@ -321,8 +336,18 @@ kontor_record_list_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   /* a contact shows its column's name and sorts by the column's place */
   if (self->item_type == KONTOR_TYPE_CONTACT)
-    g_signal_connect_object (self->store, "changed::pipeline_status",
-                             G_CALLBACK (on_pipeline_status_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      static const char * const memberships[] = {
+        "changed::contact_group", "changed::contact_group_member", "changed::app_user",
+      };
+
+      g_signal_connect_object (self->store, "changed::pipeline_status",
+                               G_CALLBACK (on_pipeline_status_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      for (guint i = 0; i < G_N_ELEMENTS (memberships); i++)
+        g_signal_connect_object (self->store, memberships[i],
+                                 G_CALLBACK (on_membership_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
 

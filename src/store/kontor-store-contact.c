@@ -344,14 +344,16 @@ contact_check (KontorStore   *self,
   return TRUE;
 }
 
-/* A deleted contact's employments go with it (_kontor_store_forget_employments());
- * no other record is derived from a contact */
+/* A deleted contact's employments and group memberships go with it
+ * (_kontor_store_forget_rows()); no other record is derived from a contact */
 static GArray *
 contact_before_delete (KontorStore   *self,
                        KontorRecord  *stored,
                        GError       **error)
 {
-  if (!_kontor_store_forget_employments (self, stored, error))
+  if (!_kontor_store_forget_employments (self, stored, error) ||
+      !_kontor_store_forget_rows (self, "contact_group_member", "contact_id",
+                                  kontor_record_get_id (stored), error))
     return NULL;
 
   return g_array_new (FALSE, FALSE, sizeof (gint64));

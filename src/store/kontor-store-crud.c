@@ -645,7 +645,11 @@ update_record (KontorStore            *self,
         }
     }
 
-  if (!_kontor_store_write_sort_keys (self, info, record, error))
+  /* the sort keys are made from fields of the search document (names,
+   * company, e-mail, phone, number: each entity's sort_texts): an edit of
+   * none of them (a status, a board move, an archive of thousands) leaves
+   * them as they are */
+  if (search_changed && !_kontor_store_write_sort_keys (self, info, record, error))
     return FALSE;
   if (search_changed && !_kontor_store_write_search_document (self, info, record, TRUE, error))
     return FALSE;
@@ -698,11 +702,8 @@ _kontor_store_save_record (KontorStore   *self,
 {
   const KontorEntityInfo *info = _kontor_entity_info_for_type (G_OBJECT_TYPE (record));
   g_autoptr(KontorRecord) old = NULL;
-  g_autoptr(GArray) changed = NULL;
 
   g_return_val_if_fail (info != NULL, FALSE);
-
-  *changed_anything = FALSE;
 
   if (kontor_record_get_id (record) != NULL)
     {
@@ -716,6 +717,39 @@ _kontor_store_save_record (KontorStore   *self,
           return FALSE;
         }
     }
+
+  return _kontor_store_save_over (self, record, old, changed_anything, error);
+}
+
+/**
+ * _kontor_store_save_over:
+ * @self: a store inside a transaction
+ * @record: the record to save
+ * @old: (nullable): the record as stored now, loaded inside this
+ *   transaction and not changed since; %NULL for a new record
+ * @changed_anything: (out): whether anything was written
+ * @error: return location for a #GError
+ *
+ * _kontor_store_save_record() for a caller that loaded the stored record
+ * already (a bulk change, which keeps it for its undo): the same checks
+ * and writes, one load fewer.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_save_over (KontorStore   *self,
+                         KontorRecord  *record,
+                         KontorRecord  *old,
+                         gboolean      *changed_anything,
+                         GError       **error)
+{
+  const KontorEntityInfo *info = _kontor_entity_info_for_type (G_OBJECT_TYPE (record));
+  g_autoptr(GArray) changed = NULL;
+
+  g_return_val_if_fail (info != NULL, FALSE);
+  g_return_val_if_fail (old == NULL || G_OBJECT_TYPE (old) == G_OBJECT_TYPE (record), FALSE);
+
+  *changed_anything = FALSE;
 
   /* the role first: a viewer hears that they may not, not what is wrong
    * with what they typed (an unchanged record is no write, so it is
@@ -926,6 +960,45 @@ kontor_store_save_all (KontorStore   *self,
     _kontor_store_set_bulk (self, FALSE, ok);
 
   return ok;
+}
+
+/**
+ * _kontor_store_forget_rows:
+ * @self: a store inside a transaction
+ * @table: the table of records that go with another's delete
+ * @column: their column naming that record
+ * @id: the id of the record about to be deleted
+ * @error: return location for a #GError
+ *
+ * Records that belong to another (a contact's employments and group
+ * memberships, a group's members) go with its delete by ON DELETE
+ * CASCADE, as on every machine that learns of the delete: what is still
+ * to be sent of them, their history and the state the server confirmed
+ * go first, so nothing of them is pushed or kept. @table and @column are
+ * the caller's constants, never outside data.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_forget_rows (KontorStore   *self,
+                           const char    *table,
+                           const char    *column,
+                           const char    *id,
+                           GError       **error)
+{
+  g_autofree char *ids = g_strdup_printf ("(SELECT id FROM %s WHERE %s = ?1)", table, column);
+  g_autofree char *outbox = g_strdup_printf ("DELETE FROM outbox WHERE entity = '%s' "
+                                             "AND state = 'pending' AND entity_id IN %s",
+                                             table, ids);
+  g_autofree char *journal = g_strconcat ("DELETE FROM journal WHERE entity_id IN ", ids, NULL);
+  g_autofree char *shadow = g_strdup_printf ("DELETE FROM record_shadow WHERE entity = '%s' "
+                                             "AND id IN %s", table, ids);
+
+  g_assert (self->in_transaction);
+
+  return _kontor_store_exec_with_text (self, outbox, id, error) &&
+         _kontor_store_exec_with_text (self, journal, id, error) &&
+         _kontor_store_exec_with_text (self, shadow, id, error);
 }
 
 /**

@@ -38,8 +38,18 @@ gboolean      _kontor_store_save_record   (KontorStore             *self,
                                            KontorRecord            *record,
                                            gboolean                *changed_anything,
                                            GError                 **error);
+gboolean      _kontor_store_save_over     (KontorStore             *self,
+                                           KontorRecord            *record,
+                                           KontorRecord            *old,
+                                           gboolean                *changed_anything,
+                                           GError                 **error);
 gboolean      _kontor_store_delete_record (KontorStore             *self,
                                            KontorRecord            *record,
+                                           GError                 **error);
+gboolean      _kontor_store_forget_rows   (KontorStore             *self,
+                                           const char              *table,
+                                           const char              *column,
+                                           const char              *id,
                                            GError                 **error);
 gboolean      _kontor_store_refresh_row   (KontorStore             *self,
                                            const KontorEntityInfo  *info,

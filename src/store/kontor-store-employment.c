@@ -57,9 +57,7 @@ kontor_store_list_employments (KontorStore   *self,
  * @error: return location for a #GError
  *
  * Its employments go with it (ON DELETE CASCADE), as on every machine
- * that learns of the delete: what is still to be sent of them, their
- * history and the state the server confirmed go first, so nothing of
- * them is pushed or kept.
+ * that learns of the delete (_kontor_store_forget_rows()).
  *
  * Returns: %TRUE on success
  */
@@ -68,19 +66,9 @@ _kontor_store_forget_employments (KontorStore   *self,
                                   KontorRecord  *record,
                                   GError       **error)
 {
-  const char *id = kontor_record_get_id (record);
-  const char *ids = KONTOR_IS_CONTACT (record)
-                    ? "(SELECT id FROM employment WHERE contact_id = ?1)"
-                    : "(SELECT id FROM employment WHERE company_id = ?1)";
-  g_autofree char *outbox = g_strconcat ("DELETE FROM outbox WHERE entity = 'employment' "
-                                         "AND state = 'pending' AND entity_id IN ", ids, NULL);
-  g_autofree char *journal = g_strconcat ("DELETE FROM journal WHERE entity_id IN ", ids, NULL);
-  g_autofree char *shadow = g_strconcat ("DELETE FROM record_shadow WHERE entity = 'employment' "
-                                         "AND id IN ", ids, NULL);
-
   g_return_val_if_fail (KONTOR_IS_CONTACT (record) || KONTOR_IS_COMPANY (record), FALSE);
 
-  return _kontor_store_exec_with_text (self, outbox, id, error) &&
-         _kontor_store_exec_with_text (self, journal, id, error) &&
-         _kontor_store_exec_with_text (self, shadow, id, error);
+  return _kontor_store_forget_rows (self, "employment",
+                                    KONTOR_IS_CONTACT (record) ? "contact_id" : "company_id",
+                                    kontor_record_get_id (record), error);
 }

@@ -42,6 +42,7 @@ register_entities (void)
       _kontor_store_register_entity (&_kontor_store_company_entity);
       _kontor_store_register_entity (&_kontor_store_pipeline_status_entity);
       _kontor_store_register_entity (&_kontor_store_group_entity);
+      _kontor_store_register_entity (&_kontor_store_group_member_entity);
       _kontor_store_register_entity (&_kontor_store_user_entity);
       _kontor_store_register_entity (&_kontor_store_team_entity);
       _kontor_store_register_entity (&_kontor_store_employment_entity);
@@ -180,6 +181,7 @@ static const struct {
   { "008-employment.sql", NULL, 0 },
   { "009-company-numbers.sql", NULL, 0 },
   { "010-journal.sql", NULL, 0 },
+  { "011-group-members.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

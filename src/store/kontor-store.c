@@ -1258,6 +1258,65 @@ kontor_store_get_current_user (KontorStore *self)
 }
 
 /**
+ * kontor_store_get_identity_chosen:
+ * @self: a store
+ *
+ * Whether someone chose who they are on this installation (the first
+ * start's question) since the store made its first user; until sync
+ * brings real accounts, the app asks once.
+ *
+ * Returns: %TRUE once kontor_store_choose_identity() was called
+ */
+gboolean
+kontor_store_get_identity_chosen (KontorStore *self)
+{
+  g_autofree char *chosen = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), TRUE);
+
+  chosen = _kontor_store_get_state (self, "identity_chosen", NULL);
+
+  return chosen != NULL;
+}
+
+/**
+ * kontor_store_choose_identity:
+ * @self: a store
+ * @user: a stored user
+ * @error: return location for a #GError
+ *
+ * The answer to the first start's question: @user is who works here from
+ * now on, and the question is not asked again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_choose_identity (KontorStore  *self,
+                              KontorUser   *user,
+                              GError      **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_USER (user), FALSE);
+
+  id = kontor_record_get_id (KONTOR_RECORD (user));
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!_kontor_store_begin (self, error) ||
+      !_kontor_store_end (self,
+                          _kontor_store_set_state (self, "user_id", id, error) &&
+                          _kontor_store_set_state (self, "identity_chosen", "1", error),
+                          error))
+    return FALSE;
+
+  if (g_set_object (&self->current_user, user))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_USER]);
+
+  return TRUE;
+}
+
+/**
  * kontor_store_set_current_user:
  * @self: a store
  * @user: a stored user

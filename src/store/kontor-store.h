@@ -10,6 +10,8 @@
 #include "kontor-employment.h"
 #include "kontor-error.h"
 #include "kontor-filter.h"
+#include "kontor-group-member.h"
+#include "kontor-group.h"
 #include "kontor-pipeline-status.h"
 #include "kontor-record.h"
 #include "kontor-team.h"
@@ -17,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 10
+#define KONTOR_STORE_SCHEMA_VERSION 11
 
 /**
  * KontorYearFormat:
@@ -95,6 +97,10 @@ KontorUser     *kontor_store_get_current_user      (KontorStore         *self);
 gboolean        kontor_store_set_current_user      (KontorStore         *self,
                                                     KontorUser          *user,
                                                     GError             **error);
+gboolean        kontor_store_get_identity_chosen   (KontorStore         *self);
+gboolean        kontor_store_choose_identity       (KontorStore         *self,
+                                                    KontorUser          *user,
+                                                    GError             **error);
 
 gboolean        kontor_store_save                  (KontorStore         *self,
                                                     KontorRecord        *record,
@@ -133,6 +139,9 @@ gboolean        kontor_store_count_board_alerts    (KontorStore         *self,
 gint64          kontor_store_count                 (KontorStore         *self,
                                                     GType                type,
                                                     GError             **error);
+gint64          kontor_store_count_contacts        (KontorStore         *self,
+                                                    KontorFilter        *filter,
+                                                    GError             **error);
 
 GPtrArray      *kontor_store_list_pipeline_statuses (KontorStore        *self,
                                                     GError             **error);
@@ -142,6 +151,12 @@ GPtrArray      *kontor_store_list_employments      (KontorStore         *self,
                                                     KontorRecord        *owner,
                                                     GError             **error);
 GPtrArray      *kontor_store_list_teams            (KontorStore         *self,
+                                                    GError             **error);
+GPtrArray      *kontor_store_list_groups           (KontorStore         *self,
+                                                    GError             **error);
+KontorGroupMember *kontor_store_find_group_member  (KontorStore         *self,
+                                                    const char          *group_id,
+                                                    const char          *contact_id,
                                                     GError             **error);
 GPtrArray      *kontor_store_find_companies        (KontorStore         *self,
                                                     const char          *prefix,

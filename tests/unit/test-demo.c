@@ -78,7 +78,9 @@ sample_new (guint   n_contacts,
       else if (KONTOR_IS_CONTACT (record))
         g_ptr_array_add (sample->contacts, record);
       else
-        g_assert_true (KONTOR_IS_EMPLOYMENT (record));   /* test_build_employments */
+        g_assert_true (KONTOR_IS_EMPLOYMENT (record) ||   /* test_build_employments */
+                       KONTOR_IS_GROUP (record) ||        /* test_build_groups */
+                       KONTOR_IS_GROUP_MEMBER (record));
 
       g_assert_nonnull (kontor_record_get_id (record));
       g_assert_false (g_hash_table_contains (sample->by_id, kontor_record_get_id (record)));
@@ -302,7 +304,9 @@ test_build_employments (void)
       KontorEmployment *employment = g_ptr_array_index (records, i);
       g_autoptr(GError) error = NULL;
 
-      g_assert_true (KONTOR_IS_EMPLOYMENT (employment));
+      /* the groups come after the employments */
+      if (!KONTOR_IS_EMPLOYMENT (employment))
+        break;
       g_assert_true (kontor_record_validate (KONTOR_RECORD (employment), NULL, &error));
       g_assert_no_error (error);
       g_assert_true (g_hash_table_contains (companies,
@@ -316,6 +320,66 @@ test_build_employments (void)
     }
 
   g_assert_cmpuint (n_employments, >, 5);
+}
+
+/* The team's groups (features L3, L4), made last: two static ones with
+ * members among the contacts made before, once each, and a dynamic one
+ * whose filter reads back */
+static void
+test_build_groups (void)
+{
+  g_autoptr(GPtrArray) records = kontor_demo_build (N_SAMPLE, KONTOR_DEMO_DEFAULT_SEED);
+  g_autoptr(GHashTable) contacts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_static = 0, n_dynamic = 0, n_members = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      KontorRecord *record = g_ptr_array_index (records, i);
+
+      if (KONTOR_IS_CONTACT (record))
+        g_hash_table_add (contacts, (gpointer) kontor_record_get_id (record));
+      else if (KONTOR_IS_GROUP (record))
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (kontor_record_validate (record, NULL, &error));
+          g_assert_no_error (error);
+          g_hash_table_add (groups, (gpointer) kontor_record_get_id (record));
+          if (kontor_group_get_is_dynamic (KONTOR_GROUP (record)))
+            {
+              g_autoptr(KontorFilter) filter =
+                kontor_filter_new_from_string (kontor_group_get_filter (KONTOR_GROUP (record)),
+                                               &error);
+
+              g_assert_no_error (error);
+              g_assert_nonnull (kontor_filter_get_team_id (filter));
+              n_dynamic++;
+            }
+          else
+            n_static++;
+        }
+      else if (KONTOR_IS_GROUP_MEMBER (record))
+        {
+          KontorGroupMember *member = KONTOR_GROUP_MEMBER (record);
+
+          /* after its group and its contact, and once */
+          g_assert_true (g_hash_table_contains (groups, kontor_group_member_get_group_id (member)));
+          g_assert_true (g_hash_table_contains (contacts,
+                                                kontor_group_member_get_contact_id (member)));
+          g_assert_true (g_hash_table_add (pairs,
+                                           g_strconcat (kontor_group_member_get_group_id (member),
+                                                        "/",
+                                                        kontor_group_member_get_contact_id (member),
+                                                        NULL)));
+          n_members++;
+        }
+    }
+
+  g_assert_cmpuint (n_static, ==, 2);
+  g_assert_cmpuint (n_dynamic, ==, 1);
+  g_assert_cmpuint (n_members, >, 10);
 }
 
 static void
@@ -904,6 +968,7 @@ main (int   argc,
 
   g_test_add_func ("/demo/build/reproducible", test_build_reproducible);
   g_test_add_func ("/demo/build/employments", test_build_employments);
+  g_test_add_func ("/demo/build/groups", test_build_groups);
   g_test_add_func ("/demo/build/ids", test_build_ids);
   g_test_add_func ("/demo/build/order-and-links", test_build_order_and_links);
   g_test_add_func ("/demo/build/small", test_build_small);

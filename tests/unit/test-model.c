@@ -16,6 +16,7 @@
 #include "kontor-group.h"
 #include "kontor-pipeline-status.h"
 #include "kontor-employment.h"
+#include "kontor-group-member.h"
 #include "kontor-record-rules.h"
 #include "kontor-team.h"
 #include "kontor-user.h"
@@ -616,6 +617,7 @@ test_field_tables_sane (void)
   const GType types[] = {
     KONTOR_TYPE_CONTACT, KONTOR_TYPE_COMPANY, KONTOR_TYPE_USER, KONTOR_TYPE_TEAM,
     KONTOR_TYPE_GROUP, KONTOR_TYPE_PIPELINE_STATUS, KONTOR_TYPE_EMPLOYMENT,
+    KONTOR_TYPE_GROUP_MEMBER,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

@@ -10,6 +10,7 @@
 #include "kontor-company.h"
 #include "kontor-contact.h"
 #include "kontor-employment.h"
+#include "kontor-group-member.h"
 #include "kontor-group.h"
 #include "kontor-pipeline-status.h"
 #include "kontor-record-json.h"
@@ -145,7 +146,7 @@ test_round_trip_every_kind (void)
 {
   GType types[] = {
     KONTOR_TYPE_COMPANY, KONTOR_TYPE_PIPELINE_STATUS, KONTOR_TYPE_GROUP, KONTOR_TYPE_USER,
-    KONTOR_TYPE_TEAM, KONTOR_TYPE_EMPLOYMENT,
+    KONTOR_TYPE_TEAM, KONTOR_TYPE_EMPLOYMENT, KONTOR_TYPE_GROUP_MEMBER,
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)

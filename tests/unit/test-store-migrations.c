@@ -194,14 +194,21 @@ append_value (GString      *row,
  * comparison: version 3 adds contact.is_new and gives every card a rank
  * (test-board-store checks those ranks), version 5 the staleness columns
  * (checked below), version 7 makes every sort key anew (test-store-search
- * checks the orders). */
+ * checks the orders), version 11 gives group memberships the columns of
+ * every record. */
 static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.rank",
                                                    "contact.pipeline_entered_at",
                                                    "pipeline_status.stale_days",
                                                    "contact.sort_name", "contact.sort_company",
                                                    "contact.sort_email", "contact.sort_phone",
                                                    "contact.sort_number", "company.sort_name",
-                                                   "company.sort_number", NULL };
+                                                   "company.sort_number",
+                                                   /* version 11: memberships as records */
+                                                   "contact_group_member.rid",
+                                                   "contact_group_member.created_at",
+                                                   "contact_group_member.updated_at",
+                                                   "contact_group_member.rev",
+                                                   "contact_group_member.field_revs", NULL };
 
 /* Schema objects a later version drops on purpose: version 7 the index of
  * links by target, which no query read */

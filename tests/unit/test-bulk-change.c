@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-bulk-change"
+
+#include "config.h"
+
+#include "kontor-bulk-change.h"
+#include "kontor-operation-stack.h"
+#include "kontor-test-utils.h"
+
+/* Bulk operations of the contacts table's action bar (feature L6): one
+ * KontorBulkChange changes many contacts in one transaction, all or
+ * nothing, each write through the store's save of one record (outbox
+ * entries, history, roles); undo puts back exactly the state before, in
+ * one transaction, and redo applies again. A delete of many is one
+ * transaction too. */
+
+#define N_CONTACTS 5
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  KontorContact      *contacts[N_CONTACTS];
+  GStrv               ids;
+  KontorUser         *viewer;
+  KontorUser         *admin;       /* the store's first user */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  static const char * const last_names[N_CONTACTS] = {
+    "Schneider", "Müller", "Weber", "Fischer", "Wagner"
+  };
+
+  kontor_store_fixture_set_up (&fixture->base, data);
+
+  for (guint i = 0; i < N_CONTACTS; i++)
+    {
+      KontorContact *contact = kontor_contact_new ();
+
+      kontor_contact_set_first_name (contact, "Anna");
+      kontor_contact_set_last_name (contact, last_names[i]);
+      /* active contacts, on the board; the first one still marked new */
+      kontor_contact_set_status (contact, i % 2 == 0 ? KONTOR_CONTACT_STATUS_PROSPECT
+                                                     : KONTOR_CONTACT_STATUS_CUSTOMER);
+      kontor_contact_set_is_new (contact, i == 0);
+      kontor_test_save (fixture->base.store, contact);
+      fixture->contacts[i] = contact;
+      g_strv_builder_add (ids, kontor_record_get_id (KONTOR_RECORD (contact)));
+    }
+  fixture->ids = g_strv_builder_end (ids);
+
+  fixture->admin = g_object_ref (kontor_store_get_current_user (fixture->base.store));
+  fixture->viewer = kontor_user_new ("viewer", NULL, KONTOR_USER_ROLE_VIEWER);
+  kontor_test_save (fixture->base.store, fixture->viewer);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  for (guint i = 0; i < N_CONTACTS; i++)
+    g_clear_object (&fixture->contacts[i]);
+  g_clear_pointer (&fixture->ids, g_strfreev);
+  g_clear_object (&fixture->viewer);
+  g_clear_object (&fixture->admin);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+static KontorContact *
+load (Fixture    *fixture,
+      const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  KontorContact *contact = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, id,
+                                              &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (contact);
+
+  return contact;
+}
+
+/* The contacts as stored now */
+static GPtrArray *
+snapshot (Fixture *fixture)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; fixture->ids[i] != NULL; i++)
+    g_ptr_array_add (records, load (fixture, fixture->ids[i]));
+
+  return records;
+}
+
+static void
+assert_same (GPtrArray *before,
+             GPtrArray *after)
+{
+  g_assert_cmpuint (before->len, ==, after->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_autoptr(GArray) changed = kontor_record_diff (g_ptr_array_index (before, i),
+                                                      g_ptr_array_index (after, i));
+
+      g_assert_cmpuint (changed->len, ==, 0);
+    }
+}
+
+static gint64
+count (Fixture    *fixture,
+       const char *sql)
+{
+  return kontor_test_query_int (fixture->base.store, sql, NULL);
+}
+
+/* Everything a bulk change could touch, as one number to compare */
+static char *
+dup_tables (Fixture *fixture)
+{
+  sqlite3_stmt *stmt = kontor_test_prepare (fixture->base.store,
+                                            "SELECT group_concat(id || ':' || status || ':' || "
+                                            "coalesce(pipeline_status_id, '') || ':' || "
+                                            "coalesce(rank, '') || ':' || coalesce(previous_status, '') || ':' || "
+                                            "updated_at, ',') FROM "
+                                            "(SELECT * FROM contact ORDER BY rid)",
+                                            NULL);
+  char *text;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                          (const char *) sqlite3_column_text (stmt, 0),
+                          count (fixture, "SELECT count(*) FROM outbox"),
+                          count (fixture, "SELECT count(*) FROM journal"));
+  sqlite3_finalize (stmt);
+
+  return text;
+}
+
+static const char *
+nth_status_id (Fixture *fixture,
+               guint    n)
+{
+  static char id[64];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) statuses = kontor_store_list_pipeline_statuses (fixture->base.store,
+                                                                       &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (statuses->len, >, n);
+  g_strlcpy (id, kontor_record_get_id (g_ptr_array_index (statuses, n)), sizeof id);
+
+  return id;
+}
+
+static void
+test_archive_undo_redo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KontorOperationStack) stack = kontor_operation_stack_new (10);
+  g_autoptr(KontorBulkChange) change = NULL;
+  g_autoptr(GPtrArray) before = snapshot (fixture);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 outbox = count (fixture, "SELECT count(*) FROM outbox");
+  guint n_commits = 0;
+
+  change = kontor_bulk_change_new (fixture->base.store, KONTOR_BULK_ARCHIVE,
+                                   (const char * const *) fixture->ids, NULL,
+                                   "5 contacts archived");
+  g_assert_cmpuint (kontor_bulk_change_get_n_contacts (change), ==, N_CONTACTS);
+
+  kontor_test_count_commits (fixture->base.store, &n_commits);
+  g_assert_true (kontor_operation_stack_run (stack, KONTOR_OPERATION (change), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_commits, ==, 1);
+
+  after = snapshot (fixture);
+  for (guint i = 0; i < after->len; i++)
+    {
+      KontorContact *was = g_ptr_array_index (before, i);
+      KontorContact *is = g_ptr_array_index (after, i);
+
+      g_assert_cmpint (kontor_contact_get_status (is), ==, KONTOR_CONTACT_STATUS_ARCHIVED);
+      /* the store's rules ran as for one save: "Make active" knows the way back */
+      g_assert_cmpint (kontor_contact_get_previous_status (is), ==,
+                       kontor_contact_get_status (was));
+      g_assert_false (kontor_contact_get_is_new (is));
+    }
+  /* one "update" entry per contact and changed field, and their history */
+  g_assert_cmpint (count (fixture, "SELECT count(DISTINCT entity_id) FROM outbox "
+                                   "WHERE op = 'update' AND field = 'status'"), ==, N_CONTACTS);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox"), >=, outbox + N_CONTACTS);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM journal WHERE field = 'status'"), ==,
+                   N_CONTACTS);
+
+  n_commits = 0;
+  g_assert_true (kontor_operation_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_commits, ==, 1);
+  undone = snapshot (fixture);
+  /* exactly as before: status, previous status, the "new" mark */
+  assert_same (before, undone);
+
+  n_commits = 0;
+  g_assert_true (kontor_operation_stack_redo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_commits, ==, 1);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = snapshot (fixture);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpint (kontor_contact_get_status (g_ptr_array_index (after, i)), ==,
+                     KONTOR_CONTACT_STATUS_ARCHIVED);
+
+  g_assert_true (kontor_operation_stack_undo (stack, &error));
+  g_clear_pointer (&undone, g_ptr_array_unref);
+  undone = snapshot (fixture);
+  assert_same (before, undone);
+  kontor_test_stop_counting_commits (fixture->base.store);
+}
+
+static void
+test_pipeline_status (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *status_id = nth_status_id (fixture, 2);
+  g_autoptr(KontorBulkChange) change = NULL;
+  g_autoptr(GPtrArray) before = snapshot (fixture);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) ranks = g_hash_table_new (g_str_hash, g_str_equal);
+
+  change = kontor_bulk_change_new (fixture->base.store, KONTOR_BULK_SET_PIPELINE_STATUS,
+                                   (const char * const *) fixture->ids, status_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (change), &error));
+  g_assert_no_error (error);
+
+  after = snapshot (fixture);
+  for (guint i = 0; i < after->len; i++)
+    {
+      KontorContact *is = g_ptr_array_index (after, i);
+
+      g_assert_cmpstr (kontor_contact_get_pipeline_status_id (is), ==, status_id);
+      /* each card has a place of its own in the column, after the last */
+      g_assert_nonnull (kontor_contact_get_rank (is));
+      g_assert_true (g_hash_table_add (ranks, (gpointer) kontor_contact_get_rank (is)));
+      if (i > 0)
+        g_assert_cmpstr (kontor_contact_get_rank (g_ptr_array_index (after, i - 1)), <,
+                         kontor_contact_get_rank (is));
+      g_assert_cmpint (kontor_contact_get_pipeline_entered_at (is), >, 0);
+    }
+  g_assert_cmpint (count (fixture, "SELECT count(DISTINCT entity_id) FROM outbox WHERE "
+                                   "op = 'update' AND field = 'pipeline_status_id'"), ==,
+                   N_CONTACTS);
+
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (change), &error));
+  g_assert_no_error (error);
+  undone = snapshot (fixture);
+  /* the old column, place and time in the column */
+  assert_same (before, undone);
+}
+
+static void
+test_assign (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(KontorUser) sales = kontor_user_new ("sales", NULL, KONTOR_USER_ROLE_SALES);
+  g_autoptr(KontorTeam) team = kontor_team_new ("Nord");
+  g_autoptr(KontorBulkChange) add = NULL;
+  g_autoptr(KontorBulkChange) set_team = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorContact) first = NULL;
+  const char *sales_id, *team_id;
+
+  kontor_test_save (fixture->base.store, sales);
+  kontor_test_save (fixture->base.store, team);
+  sales_id = kontor_record_get_id (KONTOR_RECORD (sales));
+  team_id = kontor_record_get_id (KONTOR_RECORD (team));
+
+  /* an assignee already there stays, once */
+  first = load (fixture, fixture->ids[0]);
+  kontor_contact_set_assignees (first, (const char * const[]) { sales_id, NULL });
+  kontor_test_save (fixture->base.store, first);
+
+  before = snapshot (fixture);
+  add = kontor_bulk_change_new (fixture->base.store, KONTOR_BULK_ADD_ASSIGNEE,
+                                (const char * const *) fixture->ids, sales_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (add), &error));
+  g_assert_no_error (error);
+  set_team = kontor_bulk_change_new (fixture->base.store, KONTOR_BULK_SET_TEAM,
+                                     (const char * const *) fixture->ids, team_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (set_team), &error));
+  g_assert_no_error (error);
+
+  after = snapshot (fixture);
+  for (guint i = 0; i < after->len; i++)
+    {
+      KontorContact *is = g_ptr_array_index (after, i);
+      const char * const *assignees = kontor_contact_get_assignees (is);
+
+      g_assert_nonnull (assignees);
+      g_assert_cmpuint (g_strv_length ((char **) assignees), ==, 1);
+      g_assert_cmpstr (assignees[0], ==, sales_id);
+      g_assert_cmpstr (kontor_contact_get_assigned_team_id (is), ==, team_id);
+    }
+
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (set_team), &error));
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (add), &error));
+  g_assert_no_error (error);
+  undone = snapshot (fixture);
+  assert_same (before, undone);
+}
+
+/* One contact that may not change: none changes, nothing is sent */
+static void
+test_all_or_nothing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KontorBulkChange) move = NULL;
+  g_autoptr(KontorBulkChange) missing = NULL;
+  g_autoptr(KontorContact) archived = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tables = NULL;
+  g_autofree char *tables_after = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) with_missing = NULL;
+
+  /* the last contact is archived: its pipeline status may not change */
+  archived = load (fixture, fixture->ids[N_CONTACTS - 1]);
+  kontor_contact_set_status (archived, KONTOR_CONTACT_STATUS_ARCHIVED);
+  kontor_test_save (fixture->base.store, archived);
+
+  tables = dup_tables (fixture);
+  move = kontor_bulk_change_new (fixture->base.store, KONTOR_BULK_SET_PIPELINE_STATUS,
+                                 (const char * const *) fixture->ids, nth_status_id (fixture, 1),
+                                 NULL);
+  g_assert_false (kontor_operation_apply (KONTOR_OPERATION (move), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_STATUS_TRANSITION);
+  g_assert_false (kontor_operation_is_applied (KONTOR_OPERATION (move)));
+  tables_after = dup_tables (fixture);
+  g_assert_cmpstr (tables, ==, tables_after);
+  g_clear_error (&error);
+
+  /* a contact deleted meanwhile */
+  g_strv_builder_addv (builder, (const char **) fixture->ids);
+  g_strv_builder_add (builder, "01900000-0000-7000-8000-00000000dead");
+  with_missing = g_strv_builder_end (builder);
+  missing = kontor_bulk_change_new (fixture->base.store, KONTOR_BULK_ARCHIVE,
+                                    (const char * const *) with_missing, NULL, NULL);
+  g_assert_false (kontor_operation_apply (KONTOR_OPERATION (missing), &error));
+  g_assert_nonnull (error);
+  g_clear_pointer (&tables_after, g_free);
+  tables_after = dup_tables (fixture);
+  g_assert_cmpstr (tables, ==, tables_after);
+}
+
+/* A role that may not edit: refused by the store, nothing written */
+static void
+test_role (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(KontorBulkChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tables = dup_tables (fixture);
+  g_autofree char *tables_after = NULL;
+
+  g_assert_true (kontor_store_set_current_user (fixture->base.store, fixture->viewer, &error));
+  g_assert_no_error (error);
+
+  change = kontor_bulk_change_new (fixture->base.store, KONTOR_BULK_ARCHIVE,
+                                   (const char * const *) fixture->ids, NULL, NULL);
+  g_assert_false (kontor_operation_apply (KONTOR_OPERATION (change), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+  tables_after = dup_tables (fixture);
+  g_assert_cmpstr (tables, ==, tables_after);
+}
+
+static void
+test_delete_all (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tables = NULL;
+  g_autofree char *tables_after = NULL;
+  guint n_commits = 0;
+
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (records, g_object_ref (fixture->contacts[i]));
+
+  /* a viewer may not: nothing goes */
+  tables = dup_tables (fixture);
+  g_assert_true (kontor_store_set_current_user (fixture->base.store, fixture->viewer, &error));
+  g_assert_false (kontor_store_delete_all (fixture->base.store, records, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  tables_after = dup_tables (fixture);
+  g_assert_cmpstr (tables, ==, tables_after);
+
+  g_assert_true (kontor_store_set_current_user (fixture->base.store, fixture->admin, &error));
+  g_assert_no_error (error);
+
+  kontor_test_count_commits (fixture->base.store, &n_commits);
+  g_assert_true (kontor_store_delete_all (fixture->base.store, records, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_commits, ==, 1);
+  kontor_test_stop_counting_commits (fixture->base.store);
+
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact"), ==, N_CONTACTS - 3);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM tombstone WHERE entity = 'contact'"),
+                   ==, 3);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE op = 'delete'"), ==, 3);
+}
+
+static void
+test_dup_ids (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  gint64 gone = 999999;
+
+  for (guint i = N_CONTACTS; i > 0; i--)
+    {
+      gint64 rowid = kontor_record_get_rowid (KONTOR_RECORD (fixture->contacts[i - 1]));
+
+      g_array_append_val (rowids, rowid);
+    }
+  g_array_append_val (rowids, gone);
+
+  ids = kontor_store_dup_ids (fixture->base.store, KONTOR_TYPE_CONTACT, rowids, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (ids), ==, N_CONTACTS);
+  for (guint i = 0; i < N_CONTACTS; i++)
+    g_assert_cmpstr (ids[i], ==, fixture->ids[N_CONTACTS - 1 - i]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+
+  ADD ("/bulk-change/archive-undo-redo", test_archive_undo_redo);
+  ADD ("/bulk-change/pipeline-status", test_pipeline_status);
+  ADD ("/bulk-change/assign", test_assign);
+  ADD ("/bulk-change/all-or-nothing", test_all_or_nothing);
+  ADD ("/bulk-change/role", test_role);
+  ADD ("/bulk-change/delete-all", test_delete_all);
+  ADD ("/bulk-change/dup-ids", test_dup_ids);
+
+#undef ADD
+
+  return g_test_run ();
+}
