@@ -89,7 +89,10 @@ static void
 sync_filter (KontorBoardColumn *self)
 {
   KontorFilter *view = kontor_board_get_filter (self->board);
+  const char *status_id = kontor_record_get_id (KONTOR_RECORD (self->status));
   guint statuses = kontor_filter_get_statuses (view);
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
 
   /* Inbox and archived contacts are never on the board (feature C4, src/README.md);
    * when the view shows only those, the board says so instead of columns */
@@ -98,13 +101,24 @@ sync_filter (KontorBoardColumn *self)
     statuses = KONTOR_STATUS_MASK_ACTIVE;
 
   g_object_freeze_notify (G_OBJECT (self->filter));
-  kontor_filter_set_search_text (self->filter, kontor_filter_get_search_text (view));
+  /* Every criterion of the view, whichever there are (the "Advanced"
+   * panel's sales rep, team, group, dates …), so that the board shows
+   * the table's contacts; the column's own are set after */
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (view), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (view), pspecs[i]->name, &value);
+      g_object_set_property (G_OBJECT (self->filter), pspecs[i]->name, &value);
+    }
   kontor_filter_set_statuses (self->filter, statuses);
-  kontor_filter_set_leads_only (self->filter, kontor_filter_get_leads_only (view));
-  kontor_filter_set_assignee_id (self->filter, kontor_filter_get_assignee_id (view));
-  kontor_filter_set_company_id (self->filter, kontor_filter_get_company_id (view));
-  kontor_filter_set_pipeline_status_id (self->filter,
-                                        kontor_record_get_id (KONTOR_RECORD (self->status)));
+  kontor_filter_set_pipeline_status_id (self->filter, status_id);
+  /* the view wants another pipeline status: none of this column's */
+  if (kontor_filter_get_pipeline_status_id (view) != NULL &&
+      g_strcmp0 (kontor_filter_get_pipeline_status_id (view), status_id) != 0)
+    kontor_filter_set_contact_ids (self->filter, (const char * const[]) { NULL });
   kontor_filter_set_sort_column (self->filter, KONTOR_SORT_RANK);
   kontor_filter_set_sort_descending (self->filter, FALSE);
   g_object_thaw_notify (G_OBJECT (self->filter));

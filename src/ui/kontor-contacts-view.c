@@ -11,7 +11,11 @@
 #include "kontor-board.h"
 #include "kontor-board-settings.h"
 #include "kontor-contacts-view.h"
+#include "kontor-filter-chips.h"
+#include "kontor-filter-panel.h"
 #include "kontor-format.h"
+#include "kontor-record-selection.h"
+#include "kontor-selection-bar.h"
 #include "kontor-table.h"
 #include "kontor-table-settings.h"
 #include "kontor-ui-utils.h"
@@ -74,19 +78,26 @@ struct _KontorContactsView
   KontorContext       *context;
   KontorFilter        *filter;
   KontorRecordList    *list;
-  GtkSingleSelection  *selection;
+  KontorRecordSelection *selection;    /* several contacts (feature L6) */
+  GtkWidget           *selection_bar;  /* under the table while some are selected */
   GSimpleActionGroup  *settings_actions;
   GSimpleAction       *view_action;    /* "table" or "board": what is shown */
   gboolean             building;
   GtkWidget           *board;          /* made when first shown */
 
   AdwWindowTitle      *window_title;
+  char                *group_title;    /* the group shown, if any */
   GtkButton           *back_button;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *assignee_dropdown;
-  GPtrArray           *assignee_ids;   /* char *, one per item; NULL: anyone */
+  GPtrArray           *assignee_ids;   /* kontor_assignment_list()'s choices */
   guint                filling;
+  GtkToggleButton     *advanced_button;
+  AdwBin              *filter_bin;
+  AdwBin              *chips_bin;
+  GtkWidget           *filter_panel;   /* "Advanced" (feature L2), in the revealer */
+  GtkWidget           *filter_chips;   /* one per criterion in force */
   GtkMenuButton       *board_settings_button;
   GtkMenuButton       *menu_button;
   GtkStack            *content_stack;
@@ -200,6 +211,7 @@ bind_cell (KontorTableColumn *column,
       g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
 
       kontor_accessible_label_list_item (child, GTK_ACCESSIBLE_ROLE_ROW, name != NULL ? name : "");
+      kontor_table_cell_set_row_name (child, name != NULL ? name : "");
     }
 }
 
@@ -401,12 +413,14 @@ on_status_dropdown_notify_selected_cb (KontorContactsView *self,
 
   g_assert (KONTOR_IS_CONTACTS_VIEW (self));
 
-  if (selected < G_N_ELEMENTS (status_filters))
+  /* past the choices: "Chosen Statuses", which the panel made */
+  if (self->filling == 0 && selected < G_N_ELEMENTS (status_filters))
     kontor_filter_set_statuses (self->filter, status_filters[selected]);
 }
 
-/* "zugewiesen an" (feature L1): anyone, me, or a colleague; the filter
- * holds the user's id, so the table and the board follow alike */
+/* "zugewiesen an" (feature L1): anyone, me, a colleague or a team, as in
+ * the "Advanced" panel; the filter holds the id, so the table and the
+ * board follow alike */
 static void
 on_assignee_dropdown_notify_selected_cb (KontorContactsView *self,
                                          GParamSpec         *pspec,
@@ -417,51 +431,99 @@ on_assignee_dropdown_notify_selected_cb (KontorContactsView *self,
   if (self->filling > 0 || self->assignee_ids == NULL || selected >= self->assignee_ids->len)
     return;
 
-  kontor_filter_set_assignee_id (self->filter, g_ptr_array_index (self->assignee_ids, selected));
+  kontor_assignment_apply (g_ptr_array_index (self->assignee_ids, selected), self->filter);
 }
 
 static void
 fill_assignees (KontorContactsView *self)
 {
-  KontorUser *me = kontor_context_get_current_user (self->context);
-  const char *chosen = kontor_filter_get_assignee_id (self->filter);
-  g_autoptr(GPtrArray) users = kontor_store_list_users (kontor_context_get_store (self->context),
-                                                        NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  g_ptr_array_set_size (self->assignee_ids, 0);
-  /* Translators: the quick filter "assigned to": any colleague or none */
-  gtk_string_list_append (names, C_("assigned to", "Anyone"));
-  g_ptr_array_add (self->assignee_ids, NULL);
-  if (me != NULL)
-    {
-      /* Translators: the quick filter "assigned to": the user working */
-      gtk_string_list_append (names, C_("assigned to", "Me"));
-      g_ptr_array_add (self->assignee_ids, g_strdup (kontor_record_get_id (KONTOR_RECORD (me))));
-    }
-  for (guint i = 0; users != NULL && i < users->len; i++)
-    {
-      KontorRecord *user = g_ptr_array_index (users, i);
-      g_autofree char *name = kontor_record_dup_display_name (user);
-
-      if (me != NULL && g_strcmp0 (kontor_record_get_id (user),
-                                   kontor_record_get_id (KONTOR_RECORD (me))) == 0)
-        continue;
-      gtk_string_list_append (names, name);
-      g_ptr_array_add (self->assignee_ids, g_strdup (kontor_record_get_id (user)));
-    }
-
-  for (guint i = 0; i < self->assignee_ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->assignee_ids, i), chosen) == 0)
-      selected = i;
+  g_autoptr(GtkStringList) names = kontor_assignment_list (self->context, self->assignee_ids);
+  guint selected = kontor_assignment_find (self->assignee_ids, self->filter);
 
   self->filling++;
   gtk_drop_down_set_model (self->assignee_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->assignee_dropdown, selected);
+  gtk_drop_down_set_selected (self->assignee_dropdown,
+                              selected != GTK_INVALID_LIST_POSITION ? selected : 0);
   self->filling--;
-  /* a colleague who is gone: anyone again */
-  on_assignee_dropdown_notify_selected_cb (self, NULL, self->assignee_dropdown);
+  /* a colleague or a team that is gone: anyone again */
+  if (selected == GTK_INVALID_LIST_POSITION)
+    on_assignee_dropdown_notify_selected_cb (self, NULL, self->assignee_dropdown);
+}
+
+/* The quick filters show what the "Advanced" panel or a chip chose too.
+ * Statuses that the status drop-down has no item for get one of their
+ * own, for as long as they are chosen. */
+static void
+show_quick_filters (KontorContactsView *self)
+{
+  GtkStringList *items = GTK_STRING_LIST (gtk_drop_down_get_model (self->status_dropdown));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (items));
+  guint statuses = kontor_filter_get_statuses (self->filter);
+  guint selected = G_N_ELEMENTS (status_filters);
+  guint assignee = kontor_assignment_find (self->assignee_ids, self->filter);
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_filters); i++)
+    if (status_filters[i] == statuses)
+      selected = i;
+
+  self->filling++;
+  if (selected == G_N_ELEMENTS (status_filters) && n_items == G_N_ELEMENTS (status_filters))
+    /* Translators: the status filter, when the "Advanced" panel chose statuses it has no item for */
+    gtk_string_list_append (items, _("Chosen Statuses"));
+  gtk_drop_down_set_selected (self->status_dropdown, selected);
+  if (selected < G_N_ELEMENTS (status_filters) && n_items > G_N_ELEMENTS (status_filters))
+    gtk_string_list_remove (items, G_N_ELEMENTS (status_filters));
+  gtk_drop_down_set_selected (self->assignee_dropdown,
+                              assignee != GTK_INVALID_LIST_POSITION ? assignee : 0);
+  self->filling--;
+}
+
+/* The "Advanced" toggle shows the panel and takes the focus into it; as
+ * the panel goes, a focus inside it comes back to the toggle */
+static void
+on_advanced_button_notify_active_cb (KontorContactsView *self,
+                                     GParamSpec         *pspec,
+                                     GtkToggleButton    *button)
+{
+  gboolean active = gtk_toggle_button_get_active (button);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  g_assert (KONTOR_IS_CONTACTS_VIEW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_bin), active);
+  if (active)
+    kontor_filter_panel_focus (KONTOR_FILTER_PANEL (self->filter_panel));
+  else if (focus != NULL && gtk_widget_is_ancestor (focus, self->filter_panel))
+    gtk_widget_grab_focus (GTK_WIDGET (button));
+}
+
+/* Ctrl+Shift+F */
+static void
+toggle_filter_panel_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KontorContactsView *self = KONTOR_CONTACTS_VIEW (widget);
+
+  gtk_toggle_button_set_active (self->advanced_button,
+                                !gtk_toggle_button_get_active (self->advanced_button));
+}
+
+/* Escape in the panel */
+static void
+on_filter_panel_close_cb (KontorContactsView *self)
+{
+  gtk_toggle_button_set_active (self->advanced_button, FALSE);
+}
+
+/* The last chip went with the focus on its button: the focus goes on to
+ * the contacts */
+static void
+on_filter_chips_removed_cb (KontorContactsView *self)
+{
+  if (kontor_filter_chips_get_n_chips (KONTOR_FILTER_CHIPS (self->filter_chips)) == 0)
+    kontor_contacts_view_focus_table (self);
 }
 
 static void
@@ -479,6 +541,7 @@ update_view (KontorContactsView *self)
   kontor_record_list_set_paused (self->list, board);
   gtk_widget_set_visible (GTK_WIDGET (self->board_settings_button), board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete-selected", !board);
+  kontor_selection_bar_set_available (KONTOR_SELECTION_BAR (self->selection_bar), !board);
   /* typing anywhere in the table or on the board starts a search */
   gtk_search_entry_set_key_capture_widget (self->search_entry,
                                            board ? self->board : GTK_WIDGET (self->table));
@@ -537,8 +600,24 @@ update_title (KontorContactsView *self)
 {
   gboolean leads = kontor_filter_get_leads_only (self->filter);
 
-  /* with type Lead, the overview is the lead overview (feature D1, src/README.md) */
-  adw_window_title_set_title (self->window_title, leads ? _("Leads") : _("Contacts"));
+  /* with type Lead, the overview is the lead overview (feature D1,
+   * src/README.md); a group's name while the filter has the group (its
+   * chip may take it away) */
+  if (self->group_title != NULL &&
+      (kontor_filter_get_group_id (self->filter) != NULL ||
+       kontor_filter_get_contact_ids (self->filter) != NULL))
+    adw_window_title_set_title (self->window_title, self->group_title);
+  else
+    adw_window_title_set_title (self->window_title, leads ? _("Leads") : _("Contacts"));
+}
+
+/* Whoever made it (the sidebar, the toolbar's "Leads", the panel's
+ * switch, a chip), the lead filter is the lead overview */
+static void
+on_filter_leads_only_cb (KontorContactsView *self)
+{
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADS_ONLY]);
 }
 
 static void
@@ -564,11 +643,10 @@ delete_selected_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   KontorContactsView *self = KONTOR_CONTACTS_VIEW (widget);
-  KontorContact *contact = gtk_single_selection_get_selected_item (self->selection);
 
-  if (contact != NULL)
-    gtk_widget_activate_action (widget, "win.delete-contact", "s",
-                                kontor_record_get_id (KONTOR_RECORD (contact)));
+  /* one contact is asked about by name (win.delete-contact), more by
+   * their number */
+  gtk_widget_activate_action (self->selection_bar, "selection.delete", NULL);
 }
 
 static void
@@ -612,7 +690,13 @@ kontor_contacts_view_constructed (GObject *object)
                              "filter", self->filter,
                              "paused", shows_board (self),
                              NULL);
-  self->selection = kontor_table_new_selection (G_LIST_MODEL (self->list));
+  /* nothing selected until a person selects; selecting all of 100 000
+   * contacts loads none of them (kontor-record-selection.c) */
+  self->selection = kontor_record_selection_new (self->list);
+  kontor_table_set_show_checks (self->table, TRUE);
+  self->selection_bar = kontor_selection_bar_new (self->context, self->selection);
+  /* under the table, the last of the view's column */
+  gtk_box_append (GTK_BOX (adw_bin_get_child (ADW_BIN (self))), self->selection_bar);
 
   g_signal_connect_object (self->table, "sort-changed", G_CALLBACK (on_table_sort_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -650,6 +734,25 @@ kontor_contacts_view_constructed (GObject *object)
                            G_CALLBACK (fill_assignees), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kontor_context_get_store (self->context), "notify::current-user",
                            G_CALLBACK (fill_assignees), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kontor_context_get_store (self->context), "changed::team",
+                           G_CALLBACK (fill_assignees), self, G_CONNECT_SWAPPED);
+
+  /* the "Advanced" panel and the chips of the filter shared by the table
+   * and the board; the quick filters show what they chose */
+  self->filter_panel = kontor_filter_panel_new (self->context, self->filter);
+  g_signal_connect_object (self->filter_panel, "close", G_CALLBACK (on_filter_panel_close_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->filter_bin, self->filter_panel);
+  self->filter_chips = kontor_filter_chips_new (self->context, self->filter);
+  g_signal_connect_object (self->filter_chips, "removed", G_CALLBACK (on_filter_chips_removed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->chips_bin, self->filter_chips);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (show_quick_filters), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::leads-only",
+                           G_CALLBACK (on_filter_leads_only_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::group-id", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
 
   update_title (self);
   update_view (self);
@@ -674,6 +777,7 @@ kontor_contacts_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->group_title, g_free);
   g_clear_object (&self->settings_actions);
   g_clear_object (&self->view_action);
   g_clear_object (&self->context);
@@ -751,6 +855,9 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, assignee_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, advanced_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, filter_bin);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, chips_bin);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, board_settings_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, menu_button);
@@ -760,6 +867,7 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_assignee_dropdown_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_advanced_button_notify_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_table_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "contacts.delete-selected", NULL,
@@ -767,6 +875,10 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "contacts.delete-selected", NULL);
   gtk_widget_class_install_property_action (widget_class, "contacts.leads-only", "leads-only");
+  gtk_widget_class_install_action (widget_class, "contacts.toggle-filter-panel", NULL,
+                                   toggle_filter_panel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "contacts.toggle-filter-panel", NULL);
 }
 
 static void
@@ -912,12 +1024,8 @@ kontor_contacts_view_set_leads_only (KontorContactsView *self,
 {
   g_return_if_fail (KONTOR_IS_CONTACTS_VIEW (self));
 
-  if (kontor_filter_get_leads_only (self->filter) == !!leads_only)
-    return;
-
+  /* the title and "leads-only" follow (on_filter_leads_only_cb) */
   kontor_filter_set_leads_only (self->filter, leads_only);
-  update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADS_ONLY]);
 }
 
 /**
@@ -954,4 +1062,95 @@ kontor_contacts_view_get_back_button (KontorContactsView *self)
   g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), NULL);
 
   return GTK_WIDGET (self->back_button);
+}
+
+/**
+ * kontor_contacts_view_get_filter:
+ * @self: a view
+ *
+ * Returns: (transfer none): the filter of the table and the board
+ */
+KontorFilter *
+kontor_contacts_view_get_filter (KontorContactsView *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * kontor_contacts_view_show_group:
+ * @self: a view
+ * @group_id: (nullable): a stored group's id
+ * @contact_ids: (nullable): or the contacts of a temporary group
+ * @title: (nullable): the group's name, the view's title while it shows it
+ *
+ * Shows the contacts of a group (features L3–L5, src/README.md "Groups"),
+ * of every type; both %NULL show every contact again.
+ */
+void
+kontor_contacts_view_show_group (KontorContactsView *self,
+                                 const char         *group_id,
+                                 const char * const *contact_ids,
+                                 const char         *title)
+{
+  g_return_if_fail (KONTOR_IS_CONTACTS_VIEW (self));
+
+  g_free (self->group_title);
+  self->group_title = g_strdup (title);
+
+  g_object_freeze_notify (G_OBJECT (self->filter));
+  kontor_filter_set_group_id (self->filter, group_id);
+  kontor_filter_set_contact_ids (self->filter, contact_ids);
+  g_object_thaw_notify (G_OBJECT (self->filter));
+  if (group_id != NULL || contact_ids != NULL)
+    kontor_contacts_view_set_leads_only (self, FALSE);
+  update_title (self);
+}
+
+/**
+ * kontor_contacts_view_dup_selected_ids:
+ * @self: a view
+ *
+ * The contacts selected in the table (feature L6), for what the action
+ * bar does with them. Found by their row ids in one query each, without
+ * loading the contacts.
+ *
+ * Returns: (transfer full): their ids in the table's order,
+ *   %NULL-terminated; empty when none is selected
+ */
+char **
+kontor_contacts_view_dup_selected_ids (KontorContactsView *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), NULL);
+
+  return kontor_selection_bar_dup_ids (KONTOR_SELECTION_BAR (self->selection_bar));
+}
+
+/**
+ * kontor_contacts_view_get_n_selected:
+ * @self: a view
+ *
+ * Returns: how many contacts the table shows selected
+ */
+guint
+kontor_contacts_view_get_n_selected (KontorContactsView *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), 0);
+
+  return kontor_record_selection_get_n_selected (self->selection);
+}
+
+/**
+ * kontor_contacts_view_clear_selection:
+ * @self: a view
+ *
+ * Selects no contact: the action bar goes.
+ */
+void
+kontor_contacts_view_clear_selection (KontorContactsView *self)
+{
+  g_return_if_fail (KONTOR_IS_CONTACTS_VIEW (self));
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }

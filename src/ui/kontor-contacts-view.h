@@ -29,7 +29,15 @@ KontorBoard      *kontor_contacts_view_get_board       (KontorContactsView *self
 void              kontor_contacts_view_sort_by         (KontorContactsView *self,
                                                         const char         *column_id,
                                                         GtkSortType         order);
+KontorFilter     *kontor_contacts_view_get_filter      (KontorContactsView *self);
+void              kontor_contacts_view_show_group      (KontorContactsView *self,
+                                                        const char         *group_id,
+                                                        const char * const *contact_ids,
+                                                        const char         *title);
 void              kontor_contacts_view_set_leads_only  (KontorContactsView *self,
                                                         gboolean            leads_only);
+char            **kontor_contacts_view_dup_selected_ids (KontorContactsView *self);
+guint             kontor_contacts_view_get_n_selected  (KontorContactsView *self);
+void              kontor_contacts_view_clear_selection (KontorContactsView *self);
 
 G_END_DECLS

@@ -10,6 +10,20 @@
 #include "kontor-company.h"
 #include "kontor-delete-dialog.h"
 
+/* "Cancel" is the default: Enter deletes nothing */
+static void
+add_responses (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    KONTOR_DELETE_RESPONSE, _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, KONTOR_DELETE_RESPONSE,
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+}
+
 /**
  * kontor_delete_dialog_new:
  * @parent: (nullable): the window to stay on top of
@@ -42,14 +56,39 @@ kontor_delete_dialog_new (GtkWindow    *parent,
                                                        : _("The contact and everything recorded "
                                                            "about them are deleted for good. "
                                                            "This cannot be undone.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    KONTOR_DELETE_RESPONSE, _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, KONTOR_DELETE_RESPONSE,
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  add_responses (dialog);
+
+  return dialog;
+}
+
+/**
+ * kontor_delete_dialog_new_for_contacts:
+ * @parent: (nullable): the window to stay on top of
+ * @n_contacts: how many contacts would be deleted
+ *
+ * The same question for the contacts selected in the table (feature L6),
+ * with their number.
+ *
+ * Returns: (transfer floating): the dialog, not shown yet
+ */
+AdwMessageDialog *
+kontor_delete_dialog_new_for_contacts (GtkWindow *parent,
+                                       guint      n_contacts)
+{
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: the question before contacts selected in the table are deleted */
+  heading = g_strdup_printf (ngettext ("Delete %u contact?", "Delete %u contacts?", n_contacts),
+                             n_contacts);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    parent, heading,
+    ngettext ("The selected contact and everything recorded about them are deleted "
+              "for good. This cannot be undone.",
+              "The selected contacts and everything recorded about them are deleted "
+              "for good. This cannot be undone.",
+              n_contacts)));
+  add_responses (dialog);
 
   return dialog;
 }

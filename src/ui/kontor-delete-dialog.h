@@ -14,5 +14,7 @@ G_BEGIN_DECLS
 
 AdwMessageDialog *kontor_delete_dialog_new (GtkWindow    *parent,
                                             KontorRecord *record);
+AdwMessageDialog *kontor_delete_dialog_new_for_contacts (GtkWindow *parent,
+                                                         guint      n_contacts);
 
 G_END_DECLS

@@ -158,3 +158,36 @@ kontor_format_dup_today (void)
 
   return g_date_time_format (now, "%Y-%m-%d");
 }
+
+/**
+ * kontor_format_month:
+ * @month: 1 (January) to 12
+ *
+ * The name of a month on its own, as a filter names it ("Geburtstag:
+ * März"): with a real LC_TIME locale the locale's standalone form ("%OB":
+ * Polish "marzec", where a date says "marca"), in the C locale the
+ * translation, as kontor_format_date() decides for dates.
+ *
+ * Returns: (transfer full): the month's name, %NULL out of range
+ */
+char *
+kontor_format_month (guint month)
+{
+  static const char *names[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+  g_autoptr(GDateTime) date_time = NULL;
+
+  if (month < 1 || month > 12)
+    return NULL;
+
+  if (!time_locale_is_real ())
+    return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "month", names[month - 1]));
+
+  date_time = g_date_time_new (get_local_zone (), 2000, month, 1, 0, 0, 0);
+
+  return g_date_time_format (date_time, "%OB");
+}

@@ -11,5 +11,6 @@ char *kontor_format_date      (gint64      unix_seconds);
 char *kontor_format_iso_date  (const char *iso_date);
 char *kontor_format_dup_today (void);
 guint kontor_format_days_since (gint64 unix_seconds);
+char *kontor_format_month     (guint       month);
 
 G_END_DECLS

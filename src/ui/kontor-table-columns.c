@@ -34,6 +34,17 @@ _kontor_table_layout_columns (KontorTable *self,
   if (self->char_width == 0)
     update_char_width (self);
 
+  /* the check boxes, when shown, come before every column */
+  self->check_width = 0;
+  if (self->show_checks && self->header->check != NULL)
+    {
+      gtk_widget_measure (self->header->check, GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &self->check_width, NULL, NULL);
+      /* + the cells' padding (kontor-table.css) */
+      self->check_width += 12;
+    }
+  x = total = self->check_width;
+
   self->col_x = g_renew (int, self->col_x, MAX (self->n_slots, 1));
   self->col_width = g_renew (int, self->col_width, MAX (self->n_slots, 1));
 

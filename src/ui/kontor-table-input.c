@@ -11,8 +11,10 @@
  * Home/End move the cursor (kontor_table_move_cursor()); Up from the
  * first row goes to the titles; Enter activates; Menu and Shift+F10 on a
  * title open the column menu; a click selects, a double click activates,
- * a right click on a title opens the column menu. See "Lists" in
- * src/README.md. */
+ * a right click on a title opens the column menu. With check boxes
+ * (kontor_table_set_show_checks()): Ctrl+click, a click on a check box
+ * and Space toggle a row, Shift+click selects a range, Ctrl+A all rows,
+ * Escape none. See "Lists" in src/README.md. */
 
 static gboolean
 move_cursor_cb (GtkWidget *widget,
@@ -169,6 +171,13 @@ on_click_pressed_cb (KontorTable     *self,
 
   if (y < self->header_height)
     {
+      /* the header's check box: all rows or none */
+      if (button == GDK_BUTTON_PRIMARY && _kontor_table_in_checks (self, x))
+        {
+          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+          _kontor_table_toggle_all (self);
+          return;
+        }
       if (button == GDK_BUTTON_SECONDARY)
         {
           KontorTableColumn *column = _kontor_table_column_at (self, x, NULL);
@@ -185,11 +194,88 @@ on_click_pressed_cb (KontorTable     *self,
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+
+  if (button == GDK_BUTTON_PRIMARY && self->show_checks)
+    {
+      GdkModifierType state =
+        gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+      /* a click on the check box or with Ctrl toggles the row, with Shift
+       * selects from the anchor; neither opens the contact on a second
+       * click */
+      if ((state & GDK_SHIFT_MASK) != 0)
+        _kontor_table_select_from_anchor (self, position, (state & GDK_CONTROL_MASK) != 0);
+      else if ((state & GDK_CONTROL_MASK) != 0 || _kontor_table_in_checks (self, x))
+        _kontor_table_toggle (self, position);
+
+      if ((state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0 || _kontor_table_in_checks (self, x))
+        {
+          self->last_press_time = 0;
+          _kontor_table_focus_cursor (self);
+          return;
+        }
+    }
+
   kontor_table_set_cursor (self, position, TRUE);
   _kontor_table_focus_cursor (self);
 
   if (button == GDK_BUTTON_PRIMARY && is_second_press (self, gesture, n_press, position))
     _kontor_table_emit_activate (self, position);
+}
+
+/* Space: the cursor row in or out of the selection */
+static gboolean
+toggle_cursor_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  KontorTable *self = KONTOR_TABLE (widget);
+
+  if (!self->show_checks || self->cursor == G_MAXUINT ||
+      self->cursor >= _kontor_table_get_n_items (self) || _kontor_table_header_has_focus (self))
+    return FALSE;
+
+  _kontor_table_toggle (self, self->cursor);
+
+  return TRUE;
+}
+
+/* Ctrl+A */
+static gboolean
+select_all_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  KontorTable *self = KONTOR_TABLE (widget);
+
+  if (!self->show_checks || self->model == NULL)
+    return FALSE;
+
+  gtk_selection_model_select_all (self->model);
+
+  return TRUE;
+}
+
+/* Escape: nothing selected any more; with nothing selected, Escape is
+ * for others (the search) */
+static gboolean
+unselect_all_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  KontorTable *self = KONTOR_TABLE (widget);
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (!self->show_checks || self->model == NULL)
+    return FALSE;
+
+  selected = gtk_selection_model_get_selection (self->model);
+  if (gtk_bitset_is_empty (selected))
+    return FALSE;
+
+  gtk_selection_model_unselect_all (self->model);
+
+  return TRUE;
 }
 
 static void
@@ -261,5 +347,10 @@ _kontor_table_input_init (KontorTable *self)
   add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Enter, 0, activate_cursor_cb);
   add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Menu, 0, column_menu_cb);
   add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_F10, GDK_SHIFT_MASK, column_menu_cb);
+  /* and those of a multiple selection: Space would start a search */
+  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_space, 0, toggle_cursor_cb);
+  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Space, 0, toggle_cursor_cb);
+  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_a, GDK_CONTROL_MASK, select_all_cb);
+  add_capture_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, 0, unselect_all_cb);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }

@@ -24,8 +24,10 @@ struct _KontorTableRow
   GPtrArray   *cells;     /* GtkWidget, by the column's slot */
   GPtrArray   *bound;     /* KontorTableColumn bound to each slot, or NULL */
   GObject     *item;      /* bound item, or NULL */
+  GtkWidget   *check;     /* the check box, while the table shows them */
   guint        position;  /* G_MAXUINT when not in use */
   guint        header : 1;
+  guint        updating_check : 1;
 };
 
 struct _KontorTable
@@ -54,6 +56,9 @@ struct _KontorTable
   guint              pending_first; /* the first row to show after measuring again */
 
   guint              cursor;      /* G_MAXUINT: none */
+  guint              anchor;      /* where Shift+click selects from; G_MAXUINT: the cursor */
+  guint              show_checks : 1; /* a multiple selection, with a check box per row */
+  int                check_width; /* of the check boxes' column, after layout */
   char              *sort_column;
   GtkSortType        sort_order;
 
@@ -93,6 +98,11 @@ void            _kontor_table_row_add_cell     (KontorTableRow    *row,
 void            _kontor_table_row_update_cells (KontorTableRow    *row);
 void            _kontor_table_row_set_selected (KontorTableRow    *row,
                                                 gboolean           selected);
+void            _kontor_table_row_show_check   (KontorTableRow    *row,
+                                                gboolean           show);
+void            _kontor_table_row_set_checked  (KontorTableRow    *row,
+                                                gboolean           checked,
+                                                gboolean           inconsistent);
 
 /* kontor-table-header.c */
 GtkWidget      *_kontor_table_header_button_new (KontorTable      *table,
@@ -113,6 +123,14 @@ void            _kontor_table_emit_columns_changed (KontorTable   *table);
 void            _kontor_table_sort_changed      (KontorTable      *table,
                                                  gboolean          column_changed,
                                                  gboolean          order_changed);
+void            _kontor_table_toggle            (KontorTable      *table,
+                                                 guint             position);
+void            _kontor_table_select_from_anchor (KontorTable     *table,
+                                                 guint             position,
+                                                 gboolean          extend);
+void            _kontor_table_toggle_all        (KontorTable      *table);
+gboolean        _kontor_table_in_checks         (KontorTable      *table,
+                                                 double            x);
 
 /* kontor-table-input.c */
 void            _kontor_table_input_class_init  (GtkWidgetClass   *widget_class);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "kontor-table-private.h"
 
 /* KontorTableRow: one row widget of a KontorTable, a cell per column laid
@@ -48,6 +50,15 @@ kontor_table_row_measure (GtkWidget      *widget,
       *minimum = MAX (*minimum, min);
       *natural = MAX (*natural, nat);
     }
+
+  if (self->check != NULL)
+    {
+      int min, nat;
+
+      gtk_widget_measure (self->check, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+      *minimum = MAX (*minimum, min);
+      *natural = MAX (*natural, nat);
+    }
 }
 
 static void
@@ -61,6 +72,11 @@ kontor_table_row_size_allocate (GtkWidget *widget,
 
   if (table == NULL || table->col_x == NULL)
     return;
+
+  /* the check boxes' column comes first, left of every column */
+  if (self->check != NULL)
+    gtk_widget_size_allocate (self->check,
+                              &(GtkAllocation) { 0, 0, table->check_width, height }, -1);
 
   for (guint i = 0; i < table->columns->len; i++)
     {
@@ -88,6 +104,7 @@ kontor_table_row_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->check = NULL;
   g_ptr_array_set_size (self->cells, 0);
   g_ptr_array_set_size (self->bound, 0);
 
@@ -147,6 +164,7 @@ _kontor_table_row_new (KontorTable       *table,
 
   for (guint i = 0; i < table->columns->len; i++)
     _kontor_table_row_add_cell (self, g_ptr_array_index (table->columns, i));
+  _kontor_table_row_show_check (self, table->show_checks);
 
   return self;
 }
@@ -255,4 +273,118 @@ _kontor_table_row_set_selected (KontorTableRow *self,
     gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_SELECTED);
 
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+  _kontor_table_row_set_checked (self, selected, FALSE);
+}
+
+/* Shows the check box the way the selection is; the header's is mixed
+ * while some rows are selected. Not a change of the selection. */
+void
+_kontor_table_row_set_checked (KontorTableRow *self,
+                               gboolean        checked,
+                               gboolean        inconsistent)
+{
+  if (self->check == NULL)
+    return;
+
+  self->updating_check = TRUE;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->check), checked);
+  gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (self->check), inconsistent);
+  self->updating_check = FALSE;
+}
+
+/* A check box toggled other than by the table, as by a screen reader's
+ * "click": the selection follows. Mouse clicks and keys go to the table,
+ * which changes the selection; the check box only shows it. */
+static void
+on_check_toggled_cb (KontorTableRow *self,
+                     GtkCheckButton *check)
+{
+  gboolean active = gtk_check_button_get_active (check);
+  GtkSelectionModel *model = self->table->model;
+
+  if (self->updating_check || model == NULL)
+    return;
+
+  if (self->header)
+    {
+      if (active)
+        gtk_selection_model_select_all (model);
+      else
+        gtk_selection_model_unselect_all (model);
+    }
+  else if (self->position != G_MAXUINT)
+    {
+      if (active)
+        gtk_selection_model_select_item (model, self->position, FALSE);
+      else
+        gtk_selection_model_unselect_item (model, self->position);
+    }
+}
+
+/* The check box at the start of the row (feature L6): the header's selects
+ * all rows or none ("Select All"), a row's selects the row. Named "Select"
+ * until the owner names the row (kontor_table_cell_set_row_name()). */
+void
+_kontor_table_row_show_check (KontorTableRow *self,
+                              gboolean        show)
+{
+  if (!show)
+    {
+      if (self->check != NULL)
+        gtk_widget_unparent (self->check);
+      self->check = NULL;
+      return;
+    }
+
+  if (self->check != NULL)
+    return;
+
+  self->check = gtk_check_button_new ();
+  /* the table takes clicks and keys (kontor-table-input.c): one Tab
+   * stop, and a click on the box is a click on the row's first column */
+  gtk_widget_set_can_target (self->check, FALSE);
+  gtk_widget_set_focusable (self->check, FALSE);
+  gtk_widget_set_halign (self->check, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->check, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->check, "row-check");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: the check box that selects all rows of a table */
+                                  self->header ? _("Select All")
+                                  /* Translators: a row's check box, before its name is known */
+                                               : C_("table row", "Select"),
+                                  -1);
+  g_signal_connect_object (self->check, "toggled", G_CALLBACK (on_check_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* first, for the order a screen reader reads the row in */
+  gtk_widget_insert_after (self->check, GTK_WIDGET (self), NULL);
+}
+
+/**
+ * kontor_table_cell_set_row_name:
+ * @cell: a cell of a #KontorTable row, as its column's bind made it
+ * @name: what the row shows, such as a contact's name
+ *
+ * Names the row's check box for screen readers: "Select @name".
+ */
+void
+kontor_table_cell_set_row_name (GtkWidget  *cell,
+                                const char *name)
+{
+  KontorTableRow *row;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (cell));
+  g_return_if_fail (name != NULL);
+
+  row = (KontorTableRow *) gtk_widget_get_ancestor (cell, KONTOR_TYPE_TABLE_ROW);
+  if (row == NULL || row->check == NULL)
+    return;
+
+  /* Translators: a table row's check box; %s is what the row shows, such
+   * as a contact's name */
+  label = g_strdup_printf (_("Select %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }

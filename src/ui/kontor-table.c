@@ -459,6 +459,8 @@ kontor_table_focus (GtkWidget        *widget,
 
 /* Model */
 
+static void update_select_all (KontorTable *self);
+
 static void
 on_items_changed_cb (KontorTable *self,
                      guint        position,
@@ -509,6 +511,10 @@ on_items_changed_cb (KontorTable *self,
       self->cursor = cursor;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR]);
     }
+  /* Shift+click selects from the cursor again */
+  if (self->anchor != G_MAXUINT && self->anchor >= position)
+    self->anchor = G_MAXUINT;
+  update_select_all (self);
 
   if (removed != added)
     gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -516,6 +522,27 @@ on_items_changed_cb (KontorTable *self,
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+/* The header's check box: on when every row is selected, mixed when
+ * some are. One look at the selection's bitset, whatever its size. */
+static void
+update_select_all (KontorTable *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  guint64 n_selected;
+  guint n = _kontor_table_get_n_items (self);
+
+  if (self->header == NULL || self->header->check == NULL)
+    return;
+
+  selected = self->model != NULL ? gtk_selection_model_get_selection (self->model)
+                                 : gtk_bitset_new_empty ();
+  n_selected = gtk_bitset_get_size (selected);
+  _kontor_table_row_set_checked (self->header, n > 0 && n_selected >= n,
+                                 n_selected > 0 && n_selected < n);
+}
+
+/* Only the rows on screen follow: a change of 100 000 selected rows
+ * costs what one does. */
 static void
 on_selection_changed_cb (KontorTable       *self,
                          guint              position,
@@ -531,6 +558,7 @@ on_selection_changed_cb (KontorTable       *self,
         _kontor_table_row_set_selected (row, gtk_selection_model_is_selected (model,
                                                                               row->position));
     }
+  update_select_all (self);
 }
 
 void
@@ -764,6 +792,7 @@ kontor_table_init (KontorTable *self)
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = g_ptr_array_new ();
   self->cursor = G_MAXUINT;
+  self->anchor = G_MAXUINT;
   self->pending_first = G_MAXUINT;
   self->sort_order = GTK_SORT_ASCENDING;
 
@@ -831,6 +860,8 @@ kontor_table_set_model (KontorTable       *self,
   clear_rows (self);
   g_set_object (&self->model, model);
   self->cursor = G_MAXUINT;
+  self->anchor = G_MAXUINT;
+  update_select_all (self);
 
   if (model != NULL)
     {
@@ -883,7 +914,10 @@ kontor_table_set_cursor (KontorTable *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR]);
     }
   if (select)
-    gtk_selection_model_select_item (self->model, position, TRUE);
+    {
+      gtk_selection_model_select_item (self->model, position, TRUE);
+      self->anchor = position;
+    }
 
   kontor_table_scroll_to (self, position);
   if (focus_is_inside (self) && !_kontor_table_header_has_focus (self))
@@ -994,4 +1028,162 @@ kontor_table_count_row_widgets (KontorTable *self)
   g_return_val_if_fail (KONTOR_IS_TABLE (self), 0);
 
   return self->rows->len;
+}
+
+/* Multiple selection (feature L6, src/README.md) */
+
+/**
+ * kontor_table_get_show_checks:
+ * @self: a table
+ *
+ * Returns: whether the rows have check boxes and the table selects more
+ *   than one row
+ */
+gboolean
+kontor_table_get_show_checks (KontorTable *self)
+{
+  g_return_val_if_fail (KONTOR_IS_TABLE (self), FALSE);
+
+  return self->show_checks;
+}
+
+/**
+ * kontor_table_set_show_checks:
+ * @self: a table
+ * @show_checks: whether to select more than one row
+ *
+ * For a model that selects more than one item: a check box at the start
+ * of every row and one in the header that selects all rows or none;
+ * Ctrl+click and Space toggle a row, Shift+click selects the rows from
+ * the last one clicked, Ctrl+A selects all, Escape none. A plain click
+ * and the arrow keys select one row, as without.
+ */
+void
+kontor_table_set_show_checks (KontorTable *self,
+                              gboolean     show_checks)
+{
+  g_return_if_fail (KONTOR_IS_TABLE (self));
+
+  show_checks = !!show_checks;
+  if (self->show_checks == (guint) show_checks)
+    return;
+
+  self->show_checks = show_checks;
+  _kontor_table_row_show_check (self->header, show_checks);
+  _kontor_table_row_show_check (self->prototype, show_checks);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      KontorTableRow *row = g_ptr_array_index (self->rows, i);
+
+      _kontor_table_row_show_check (row, show_checks);
+      if (row->position != G_MAXUINT && self->model != NULL)
+        _kontor_table_row_set_selected (row, gtk_selection_model_is_selected (self->model,
+                                                                              row->position));
+    }
+  update_select_all (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * kontor_table_get_row_check:
+ * @self: a table
+ * @position: a row's position
+ *
+ * Returns: (transfer none) (nullable): the check box of the row at
+ *   @position, if the row is on screen and the table shows check boxes
+ */
+GtkWidget *
+kontor_table_get_row_check (KontorTable *self,
+                            guint        position)
+{
+  KontorTableRow *row;
+
+  g_return_val_if_fail (KONTOR_IS_TABLE (self), NULL);
+
+  row = find_row (self, position);
+
+  return row != NULL ? row->check : NULL;
+}
+
+/**
+ * kontor_table_get_select_all:
+ * @self: a table
+ *
+ * Returns: (transfer none) (nullable): the header's check box, "Select
+ *   All", if the table shows check boxes
+ */
+GtkWidget *
+kontor_table_get_select_all (KontorTable *self)
+{
+  g_return_val_if_fail (KONTOR_IS_TABLE (self), NULL);
+
+  return self->header->check;
+}
+
+/* Whether @x of the table is on the check boxes' column */
+gboolean
+_kontor_table_in_checks (KontorTable *self,
+                         double       x)
+{
+  return self->show_checks &&
+         x + gtk_adjustment_get_value (self->hadjustment) < self->check_width;
+}
+
+/* Ctrl+click, Space, a click on a check box: the row in or out of the
+ * selection, the others as they are; the cursor goes there */
+void
+_kontor_table_toggle (KontorTable *self,
+                      guint        position)
+{
+  if (self->model == NULL || position >= _kontor_table_get_n_items (self))
+    return;
+
+  if (gtk_selection_model_is_selected (self->model, position))
+    gtk_selection_model_unselect_item (self->model, position);
+  else
+    gtk_selection_model_select_item (self->model, position, FALSE);
+
+  kontor_table_set_cursor (self, position, FALSE);
+  self->anchor = position;
+}
+
+/* Shift+click: the rows from the anchor (the last row clicked, else the
+ * cursor) to @position, alone or, with @extend (Ctrl as well), added */
+void
+_kontor_table_select_from_anchor (KontorTable *self,
+                                  guint        position,
+                                  gboolean     extend)
+{
+  guint n = _kontor_table_get_n_items (self);
+  guint anchor = self->anchor != G_MAXUINT ? self->anchor : self->cursor;
+  guint first, last;
+
+  if (self->model == NULL || position >= n)
+    return;
+  if (anchor == G_MAXUINT || anchor >= n)
+    anchor = position;
+
+  first = MIN (anchor, position);
+  last = MAX (anchor, position);
+  gtk_selection_model_select_range (self->model, first, last - first + 1, !extend);
+
+  kontor_table_set_cursor (self, position, FALSE);
+  self->anchor = anchor;
+}
+
+/* The header's check box, Ctrl+A: all rows, or none when all were */
+void
+_kontor_table_toggle_all (KontorTable *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  guint n = _kontor_table_get_n_items (self);
+
+  if (self->model == NULL || n == 0)
+    return;
+
+  selected = gtk_selection_model_get_selection (self->model);
+  if (gtk_bitset_get_size (selected) >= n)
+    gtk_selection_model_unselect_all (self->model);
+  else
+    gtk_selection_model_select_all (self->model);
 }

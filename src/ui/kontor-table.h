@@ -107,5 +107,13 @@ GtkWidget         *kontor_table_get_header_button     (KontorTable        *self,
 guint              kontor_table_count_row_widgets     (KontorTable        *self);
 void               kontor_table_popup_column_menu     (KontorTable        *self,
                                                        KontorTableColumn  *column);
+gboolean           kontor_table_get_show_checks       (KontorTable        *self);
+void               kontor_table_set_show_checks       (KontorTable        *self,
+                                                       gboolean            show_checks);
+GtkWidget         *kontor_table_get_row_check         (KontorTable        *self,
+                                                       guint               position);
+GtkWidget         *kontor_table_get_select_all        (KontorTable        *self);
+void               kontor_table_cell_set_row_name     (GtkWidget          *cell,
+                                                       const char         *name);
 
 G_END_DECLS

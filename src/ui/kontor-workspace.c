@@ -5,8 +5,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "kontor-field-change.h"
+#include "kontor-group-change.h"
 #include "kontor-workspace.h"
 #include "kontor-ui-utils.h"
 
@@ -20,6 +24,12 @@
  * the settings remember the last one ("workspace-section"). Contacts and
  * Leads are the same contacts view, with and without the lead filter;
  * the companies table is made when first shown.
+ *
+ * Below the sections, the groups (features L3–L5, src/README.md
+ * "Groups"): static and dynamic ones with how many contacts each has,
+ * and a temporary group while there is one. Choosing one shows its
+ * contacts in the contacts view; it is remembered like a section
+ * ("group:" and its id).
  */
 struct _KontorWorkspace
 {
@@ -33,8 +43,16 @@ struct _KontorWorkspace
   AdwLeaflet          *leaflet;
   GtkWidget           *sidebar;
   GtkListBox          *sections_list;
+  GtkListBox          *groups_list;
   GtkStack            *section_stack;
+
+  char                *group_id;     /* the group shown, or TEMPORARY_GROUP */
+  GStrv                temporary_ids; /* the temporary group's contacts */
+  guint                reload_groups_id;
 };
+
+#define TEMPORARY_GROUP "temporary"
+#define GROUP_SECTION_PREFIX "group:"
 
 G_DEFINE_FINAL_TYPE (KontorWorkspace, kontor_workspace, ADW_TYPE_BIN)
 
@@ -90,6 +108,8 @@ select_row (KontorWorkspace *self,
     gtk_list_box_select_row (self->sections_list, row);
 }
 
+static void update_group_actions (KontorWorkspace *self);
+
 /* Shows section @index; the contacts view follows "leads" by its filter */
 static void
 show_section (KontorWorkspace *self,
@@ -100,6 +120,10 @@ show_section (KontorWorkspace *self,
 
   self->section = id;
   select_row (self, index);
+  gtk_list_box_unselect_all (self->groups_list);
+  g_clear_pointer (&self->group_id, g_free);
+  kontor_contacts_view_show_group (contacts, NULL, NULL, NULL);
+  update_group_actions (self);
 
   if (g_str_equal (id, "companies"))
     gtk_stack_set_visible_child (self->section_stack, ensure_companies_view (self));
@@ -129,6 +153,684 @@ on_contacts_leads_only_cb (KontorWorkspace *self,
   id = leads ? "leads" : "contacts";
   if (g_strcmp0 (self->section, id) != 0)
     show_section (self, find_section (id));
+}
+
+/* Groups ------------------------------------------------------------------ */
+
+static KontorStore *
+get_store (KontorWorkspace *self)
+{
+  return kontor_context_get_store (self->context);
+}
+
+static KontorGroup *
+load_group (KontorWorkspace *self,
+            const char      *id)
+{
+  g_autoptr(GError) error = NULL;
+  KontorGroup *group;
+
+  if (id == NULL || g_str_equal (id, TEMPORARY_GROUP))
+    return NULL;
+
+  group = kontor_store_load (get_store (self), KONTOR_TYPE_GROUP, id, &error);
+  if (group == NULL && !g_error_matches (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND))
+    g_warning ("Could not load group %s: %s", id, error->message);
+
+  return group;
+}
+
+static void
+update_group_actions (KontorWorkspace *self)
+{
+  gboolean stored = self->group_id != NULL && !g_str_equal (self->group_id, TEMPORARY_GROUP);
+
+  g_autoptr(KontorGroup) group = stored ? load_group (self, self->group_id) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.rename-group", stored);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.delete-group", stored);
+  /* only a static group has members to take out */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.group-remove-selection",
+                                 group != NULL && !kontor_group_get_is_dynamic (group));
+}
+
+/* How many contacts @filter selects, or -1 when the store could not say */
+static gint64
+count_of (KontorWorkspace *self,
+          KontorFilter    *filter)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = kontor_store_count_contacts (get_store (self), filter, &error);
+
+  if (n < 0)
+    g_warning ("Could not count a group's contacts: %s", error->message);
+
+  return n;
+}
+
+static GtkWidget *
+new_group_row (const char *id,
+               const char *name,
+               gboolean    dynamic,
+               gint64      count)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (name);
+  g_autofree char *number = count >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, count)
+                                       : g_strdup ("–");
+  GtkWidget *count_label = gtk_label_new (number);
+  g_autofree char *description = NULL;
+  const char *icon;
+
+  if (g_str_equal (id, TEMPORARY_GROUP))
+    icon = "edit-select-all-symbolic";
+  else if (dynamic)
+    icon = "edit-find-symbolic";
+  else
+    icon = "folder-symbolic";
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (count_label, "dim-label");
+  gtk_widget_add_css_class (count_label, "numeric");
+  gtk_box_append (GTK_BOX (box), count_label);
+
+  if (g_str_equal (id, TEMPORARY_GROUP))
+    {
+      GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+      gtk_widget_add_css_class (close, "flat");
+      gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "workspace.close-temporary-group");
+      gtk_widget_set_tooltip_text (close, _("Close Temporary Group"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (close),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Close Temporary Group"), -1);
+      gtk_box_append (GTK_BOX (box), close);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "kontor-group-id", g_strdup (id), g_free);
+  description = g_strdup_printf (dynamic
+                                 /* Translators: a dynamic group in the sidebar: its
+                                  * name and how many contacts its filter finds */
+                                 ? g_dngettext (GETTEXT_PACKAGE, "%s, dynamic group, %s contact",
+                                                "%s, dynamic group, %s contacts", count)
+                                 /* Translators: a group in the sidebar: its name and
+                                  * how many contacts it holds */
+                                 : g_dngettext (GETTEXT_PACKAGE, "%s, %s contact",
+                                                "%s, %s contacts", count),
+                                 name, number);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
+
+  return row;
+}
+
+static void
+reload_groups (KontorWorkspace *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_list))) != NULL)
+    gtk_list_box_remove (self->groups_list, child);
+
+  groups = kontor_store_list_groups (get_store (self), &error);
+  if (groups == NULL)
+    {
+      g_warning ("Could not list the groups: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      KontorGroup *group = g_ptr_array_index (groups, i);
+      const char *id = kontor_record_get_id (KONTOR_RECORD (group));
+      g_autoptr(KontorFilter) filter = kontor_filter_new ();
+      GtkWidget *row;
+
+      kontor_filter_set_group_id (filter, id);
+      row = new_group_row (id, kontor_group_get_name (group), kontor_group_get_is_dynamic (group),
+                           count_of (self, filter));
+      gtk_list_box_append (self->groups_list, row);
+      if (g_strcmp0 (self->group_id, id) == 0)
+        gtk_list_box_select_row (self->groups_list, GTK_LIST_BOX_ROW (row));
+    }
+
+  if (self->temporary_ids != NULL)
+    {
+      g_autoptr(KontorFilter) filter = kontor_filter_new ();
+      GtkWidget *row;
+
+      kontor_filter_set_contact_ids (filter, (const char * const *) self->temporary_ids);
+      row = new_group_row (TEMPORARY_GROUP, _("Temporary Group"), FALSE, count_of (self, filter));
+      gtk_list_box_append (self->groups_list, row);
+      if (g_strcmp0 (self->group_id, TEMPORARY_GROUP) == 0)
+        gtk_list_box_select_row (self->groups_list, GTK_LIST_BOX_ROW (row));
+    }
+}
+
+static gboolean
+reload_groups_idle_cb (gpointer data)
+{
+  KontorWorkspace *self = data;
+
+  self->reload_groups_id = 0;
+  reload_groups (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts follow every change of contacts and groups; a transaction
+ * changes many rows, the sidebar is made once after them */
+static void
+on_store_changed_cb (KontorWorkspace *self,
+                     const char      *entity)
+{
+  if (self->reload_groups_id == 0)
+    self->reload_groups_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_groups_idle_cb,
+                                              self, NULL);
+}
+
+/* The group's chip in the contacts view removed: the sidebar shows the
+ * contacts again */
+static void
+on_contacts_group_cb (KontorWorkspace *self,
+                      GParamSpec      *pspec,
+                      KontorFilter    *filter)
+{
+  if (self->group_id != NULL && kontor_filter_get_group_id (filter) == NULL &&
+      kontor_filter_get_contact_ids (filter) == NULL)
+    show_section (self, find_section ("contacts"));
+}
+
+/* Shows the contacts of the group @id (or the temporary group); %FALSE
+ * when it no longer exists */
+static gboolean
+show_group (KontorWorkspace *self,
+            const char      *id)
+{
+  KontorContactsView *contacts = KONTOR_CONTACTS_VIEW (self->contacts_view);
+  g_autoptr(KontorGroup) group = NULL;
+  g_autofree char *section = NULL;
+
+  if (g_str_equal (id, TEMPORARY_GROUP))
+    {
+      if (self->temporary_ids == NULL)
+        return FALSE;
+      kontor_contacts_view_show_group (contacts, NULL,
+                                       (const char * const *) self->temporary_ids,
+                                       _("Temporary Group"));
+    }
+  else
+    {
+      group = load_group (self, id);
+      if (group == NULL)
+        return FALSE;
+      kontor_contacts_view_show_group (contacts, id, NULL, kontor_group_get_name (group));
+    }
+
+  g_free (self->group_id);
+  self->group_id = g_strdup (id);
+  self->section = "group";
+  gtk_list_box_unselect_all (self->sections_list);
+  reload_groups (self);
+  gtk_stack_set_visible_child (self->section_stack, self->contacts_view);
+  update_group_actions (self);
+
+  /* a temporary group is gone after a restart */
+  if (group != NULL)
+    {
+      section = g_strconcat (GROUP_SECTION_PREFIX, id, NULL);
+      g_settings_set_string (kontor_context_get_settings (self->context), "workspace-section",
+                             section);
+    }
+
+  return TRUE;
+}
+
+static void
+on_groups_list_row_activated_cb (KontorWorkspace *self,
+                                 GtkListBoxRow   *row,
+                                 GtkListBox      *list)
+{
+  if (!show_group (self, g_object_get_data (G_OBJECT (row), "kontor-group-id")))
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->section_stack));
+  kontor_workspace_focus_content (self);
+}
+
+/* A name for a group, asked in a dialog; @done gets it, stripped */
+typedef void (*NameDone) (KontorWorkspace *self,
+                          const char      *name,
+                          gpointer         data);
+
+typedef struct
+{
+  KontorWorkspace *self;
+  GtkEditable     *entry;
+  NameDone         done;
+  gpointer         data;
+  GDestroyNotify   destroy;
+} NameRequest;
+
+static void
+name_request_free (NameRequest *request)
+{
+  if (request->destroy != NULL)
+    request->destroy (request->data);
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void
+on_name_changed_cb (AdwMessageDialog *dialog,
+                    GtkEditable      *entry)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+}
+
+static void
+on_name_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     NameRequest      *request)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
+
+  if (g_str_equal (response, "save") && *name != '\0')
+    request->done (request->self, name, request->data);
+}
+
+static void
+ask_name (KontorWorkspace *self,
+          const char      *heading,
+          const char      *body,
+          const char      *initial,
+          const char      *save_label,
+          NameDone         done,
+          gpointer         data,
+          GDestroyNotify   destroy)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+  NameRequest *request = g_new0 (NameRequest, 1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (GTK_WIDGET (self)),
+                                                       heading, body));
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial != NULL ? initial : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Group Name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", save_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  request->self = g_object_ref (self);
+  request->entry = GTK_EDITABLE (entry);
+  request->done = done;
+  request->data = data;
+  request->destroy = destroy;
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_name_changed_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_name_response_cb), request,
+                         (GClosureNotify) (void (*) (void)) name_request_free, 0);
+  on_name_changed_cb (dialog, GTK_EDITABLE (entry));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+save_new_group (KontorWorkspace *self,
+                KontorGroup     *group)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kontor_store_save (get_store (self), KONTOR_RECORD (group), &error))
+    {
+      kontor_ui_show_error (GTK_WIDGET (self), _("The Group Could Not Be Saved"), error);
+      return;
+    }
+  reload_groups (self);
+  show_group (self, kontor_record_get_id (KONTOR_RECORD (group)));
+}
+
+static void
+new_group_named (KontorWorkspace *self,
+                 const char      *name,
+                 gpointer         data)
+{
+  g_autoptr(KontorGroup) group = kontor_group_new (name);
+
+  save_new_group (self, group);
+}
+
+static void
+new_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ask_name (KONTOR_WORKSPACE (widget), _("New Group"),
+            _("A static group holds the contacts you add to it."), NULL, _("C_reate"),
+            new_group_named, NULL, NULL);
+}
+
+static void
+dynamic_group_named (KontorWorkspace *self,
+                     const char      *name,
+                     gpointer         data)
+{
+  g_autoptr(KontorGroup) group = kontor_group_new_dynamic (name, data);
+
+  save_new_group (self, group);
+}
+
+/* The filter of the contacts view as it is, search text included, as a
+ * group whose members follow it (L3) */
+static void
+save_dynamic_group_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  KontorWorkspace *self = KONTOR_WORKSPACE (widget);
+  KontorFilter *filter = kontor_contacts_view_get_filter (KONTOR_CONTACTS_VIEW (self->contacts_view));
+  g_autofree char *text = kontor_filter_to_string (filter);
+
+  ask_name (self, _("Save Filter as Dynamic Group"),
+            _("Its contacts are always those the current filter finds, as the data changes."),
+            NULL, _("_Save"), dynamic_group_named, g_steal_pointer (&text), g_free);
+}
+
+static void
+group_renamed (KontorWorkspace *self,
+               const char      *name,
+               gpointer         data)
+{
+  g_autoptr(KontorGroup) group = load_group (self, self->group_id);
+  g_autoptr(KontorFieldChange) change = NULL;
+
+  if (group == NULL)
+    return;
+  change = kontor_field_change_new (get_store (self), KONTOR_RECORD (group),
+                                    _("Group renamed"));
+  kontor_field_change_set_string (change, KONTOR_GROUP_FIELD_NAME, name);
+  if (kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change)))
+    show_group (self, self->group_id);
+}
+
+static void
+rename_group_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KontorWorkspace *self = KONTOR_WORKSPACE (widget);
+  g_autoptr(KontorGroup) group = load_group (self, self->group_id);
+
+  if (group != NULL)
+    ask_name (self, _("Rename Group"), NULL, kontor_group_get_name (group), _("_Rename"),
+              group_renamed, NULL, NULL);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       KontorWorkspace  *self)
+{
+  g_autoptr(KontorGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  group = load_group (self, g_object_get_data (G_OBJECT (dialog), "kontor-group-id"));
+  if (group == NULL)
+    return;
+  if (!kontor_store_delete (get_store (self), KONTOR_RECORD (group), &error))
+    {
+      kontor_ui_show_error (GTK_WIDGET (self), _("The Group Could Not Be Deleted"), error);
+      return;
+    }
+  show_section (self, find_section ("contacts"));
+}
+
+static void
+delete_group_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KontorWorkspace *self = KONTOR_WORKSPACE (widget);
+  g_autoptr(KontorGroup) group = load_group (self, self->group_id);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (group == NULL)
+    return;
+  heading = g_strdup_printf (_("Delete Group “%s”?"), kontor_group_get_name (group));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (widget), heading,
+                                                       _("Its contacts stay; only the group "
+                                                         "goes, for the whole team.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "kontor-group-id", g_strdup (self->group_id),
+                          g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_temporary_group_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  KontorWorkspace *self = KONTOR_WORKSPACE (widget);
+  gboolean shown = g_strcmp0 (self->group_id, TEMPORARY_GROUP) == 0;
+
+  g_clear_pointer (&self->temporary_ids, g_strfreev);
+  if (shown)
+    show_section (self, find_section ("contacts"));
+  reload_groups (self);
+}
+
+/* The selection's group actions (the contacts view's action bar, L6) */
+
+/* The ids of the contacts selected, %NULL when there are none */
+static GStrv
+dup_selected (KontorWorkspace *self)
+{
+  GStrv ids = kontor_contacts_view_dup_selected_ids (KONTOR_CONTACTS_VIEW (self->contacts_view));
+
+  if (ids != NULL && ids[0] == NULL)
+    g_clear_pointer (&ids, g_strfreev);
+
+  return ids;
+}
+
+/* Runs @change with a title naming how many contacts and the group; says
+ * how many were skipped */
+static void
+run_group_change (KontorWorkspace   *self,
+                  KontorGroupChange *change,
+                  guint              n_ids,
+                  const char        *group_name,
+                  gboolean           add)
+{
+  g_autofree char *title = NULL;
+  guint n_skipped;
+
+  title = g_strdup_printf (add
+                           ? g_dngettext (GETTEXT_PACKAGE, "%u contact added to “%s”",
+                                          "%u contacts added to “%s”", n_ids)
+                           : g_dngettext (GETTEXT_PACKAGE, "%u contact removed from “%s”",
+                                          "%u contacts removed from “%s”", n_ids),
+                           n_ids, group_name);
+  kontor_operation_set_title (KONTOR_OPERATION (change), title);
+  if (!kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change)))
+    return;
+
+  kontor_contacts_view_clear_selection (KONTOR_CONTACTS_VIEW (self->contacts_view));
+  n_skipped = kontor_group_change_get_n_skipped (change);
+  if (n_skipped > 0)
+    {
+      g_autofree char *skipped =
+        g_strdup_printf (add
+                         ? g_dngettext (GETTEXT_PACKAGE, "%u contact was in the group already",
+                                        "%u contacts were in the group already", n_skipped)
+                         : g_dngettext (GETTEXT_PACKAGE, "%u contact was not in the group",
+                                        "%u contacts were not in the group", n_skipped),
+                         n_skipped);
+
+      kontor_ui_add_toast (GTK_WIDGET (self), skipped);
+    }
+}
+
+static void
+group_from_selection_named (KontorWorkspace *self,
+                            const char      *name,
+                            gpointer         data)
+{
+  GStrv ids = data;
+  g_autoptr(KontorGroup) group = kontor_group_new (name);
+  g_autoptr(KontorGroupChange) change =
+    kontor_group_change_new_add (get_store (self), group, (const char * const *) ids);
+
+  run_group_change (self, change, g_strv_length (ids), name, TRUE);
+}
+
+static void
+group_new_from_selection_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  KontorWorkspace *self = KONTOR_WORKSPACE (widget);
+  GStrv ids = dup_selected (self);
+
+  if (ids == NULL)
+    return;
+  ask_name (self, _("New Group from Selection"), NULL, NULL, _("C_reate"),
+            group_from_selection_named, ids, (GDestroyNotify) g_strfreev);
+}
+
+static void
+on_add_to_group_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             KontorWorkspace  *self)
+{
+  GtkDropDown *choice = g_object_get_data (G_OBJECT (dialog), "kontor-choice");
+  GPtrArray *groups = g_object_get_data (G_OBJECT (dialog), "kontor-groups");
+  GStrv ids = g_object_get_data (G_OBJECT (dialog), "kontor-ids");
+  guint selected = gtk_drop_down_get_selected (choice);
+  KontorGroup *group;
+  g_autoptr(KontorGroupChange) change = NULL;
+
+  if (!g_str_equal (response, "add") || selected >= groups->len)
+    return;
+  group = g_ptr_array_index (groups, selected);
+  change = kontor_group_change_new_add (get_store (self), group, (const char * const *) ids);
+  run_group_change (self, change, g_strv_length (ids), kontor_group_get_name (group), TRUE);
+}
+
+/* Asks which static group, the one shown first */
+static void
+group_add_selection_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KontorWorkspace *self = KONTOR_WORKSPACE (widget);
+  g_autoptr(GPtrArray) all = kontor_store_list_groups (get_store (self), NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
+  GStrv ids = dup_selected (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *choice;
+  g_autofree char *heading = NULL;
+  guint n_ids = ids != NULL ? g_strv_length (ids) : 0;
+
+  /* the static groups, the one shown first */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; all != NULL && i < all->len; i++)
+      {
+        KontorGroup *group = g_ptr_array_index (all, i);
+        gboolean shown = g_strcmp0 (self->group_id,
+                                    kontor_record_get_id (KONTOR_RECORD (group))) == 0;
+
+        if (kontor_group_get_is_dynamic (group) || shown != (pass == 0))
+          continue;
+        g_ptr_array_add (groups, g_object_ref (group));
+        gtk_string_list_append (names, kontor_group_get_name (group));
+      }
+
+  if (n_ids == 0 || groups->len == 0)
+    {
+      if (n_ids > 0)
+        kontor_ui_add_toast (widget, _("There is no static group yet: make one from the "
+                                       "selection"));
+      g_strfreev (ids);
+      g_ptr_array_unref (groups);
+      return;
+    }
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add %u Contact to a Group",
+                                          "Add %u Contacts to a Group", n_ids), n_ids);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (widget), heading,
+                                                       NULL));
+  choice = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Group"), -1);
+  adw_message_dialog_set_extra_child (dialog, choice);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "add");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "kontor-choice", choice);
+  g_object_set_data_full (G_OBJECT (dialog), "kontor-groups", groups,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "kontor-ids", ids, (GDestroyNotify) g_strfreev);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_to_group_response_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Takes the selection out of the static group shown */
+static void
+group_remove_selection_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  KontorWorkspace *self = KONTOR_WORKSPACE (widget);
+  g_autoptr(KontorGroup) group = load_group (self, self->group_id);
+  g_auto(GStrv) ids = dup_selected (self);
+  g_autoptr(KontorGroupChange) change = NULL;
+
+  if (group == NULL || kontor_group_get_is_dynamic (group) || ids == NULL)
+    return;
+  change = kontor_group_change_new_remove (get_store (self), group, (const char * const *) ids);
+  run_group_change (self, change, g_strv_length (ids), kontor_group_get_name (group), FALSE);
+}
+
+/* The selection as a temporary group, shown: a few actions on just
+ * these, without a group to clean up after */
+static void
+group_temporary_from_selection_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  KontorWorkspace *self = KONTOR_WORKSPACE (widget);
+  GStrv ids = dup_selected (self);
+
+  if (ids == NULL)
+    return;
+  g_strfreev (self->temporary_ids);
+  self->temporary_ids = ids;
+  kontor_contacts_view_clear_selection (KONTOR_CONTACTS_VIEW (self->contacts_view));
+  show_group (self, TEMPORARY_GROUP);
 }
 
 static void
@@ -218,10 +920,23 @@ kontor_workspace_constructed (GObject *object)
   g_signal_connect_object (self->contacts_view, "notify::leads-only",
                            G_CALLBACK (on_contacts_leads_only_cb), self, G_CONNECT_SWAPPED);
 
-  /* the section of the last start */
+  g_signal_connect_object (kontor_contacts_view_get_filter (KONTOR_CONTACTS_VIEW (self->contacts_view)),
+                           "notify::group-id", G_CALLBACK (on_contacts_group_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_store (self), "changed::contact",
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_store (self), "changed::contact_group",
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_store (self), "changed::contact_group_member",
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload_groups (self);
+
+  /* the section of the last start, or its group while it exists */
   section = g_settings_get_string (kontor_context_get_settings (self->context),
                                    "workspace-section");
-  show_section (self, find_section (section));
+  if (!g_str_has_prefix (section, GROUP_SECTION_PREFIX) ||
+      !show_group (self, section + strlen (GROUP_SECTION_PREFIX)))
+    show_section (self, find_section (section));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->section_stack));
   on_leaflet_notify_folded_cb (self, NULL, self->leaflet);
 }
@@ -237,6 +952,9 @@ kontor_workspace_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_WORKSPACE);
   self->contacts_view = NULL;
   self->companies_view = NULL;
+  g_clear_handle_id (&self->reload_groups_id, g_source_remove);
+  g_clear_pointer (&self->group_id, g_free);
+  g_clear_pointer (&self->temporary_ids, g_strfreev);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kontor_workspace_parent_class)->dispose (object);
@@ -258,13 +976,32 @@ kontor_workspace_class_init (KontorWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, sections_list);
+  gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, groups_list);
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, section_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_groups_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_notify_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "workspace.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "workspace.show-sidebar", NULL,
                                    show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "workspace.new-group", NULL, new_group_action);
+  gtk_widget_class_install_action (widget_class, "workspace.save-dynamic-group", NULL,
+                                   save_dynamic_group_action);
+  gtk_widget_class_install_action (widget_class, "workspace.rename-group", NULL,
+                                   rename_group_action);
+  gtk_widget_class_install_action (widget_class, "workspace.delete-group", NULL,
+                                   delete_group_action);
+  gtk_widget_class_install_action (widget_class, "workspace.close-temporary-group", NULL,
+                                   close_temporary_group_action);
+  gtk_widget_class_install_action (widget_class, "workspace.group-new-from-selection", NULL,
+                                   group_new_from_selection_action);
+  gtk_widget_class_install_action (widget_class, "workspace.group-add-selection", NULL,
+                                   group_add_selection_action);
+  gtk_widget_class_install_action (widget_class, "workspace.group-remove-selection", NULL,
+                                   group_remove_selection_action);
+  gtk_widget_class_install_action (widget_class, "workspace.group-temporary-from-selection",
+                                   NULL, group_temporary_from_selection_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -393,4 +1130,18 @@ kontor_workspace_get_folded (KontorWorkspace *self)
   g_return_val_if_fail (KONTOR_IS_WORKSPACE (self), FALSE);
 
   return adw_leaflet_get_folded (self->leaflet);
+}
+
+/**
+ * kontor_workspace_get_groups_list:
+ * @self: a workspace
+ *
+ * Returns: (transfer none): the sidebar's list of groups
+ */
+GtkWidget *
+kontor_workspace_get_groups_list (KontorWorkspace *self)
+{
+  g_return_val_if_fail (KONTOR_IS_WORKSPACE (self), NULL);
+
+  return GTK_WIDGET (self->groups_list);
 }

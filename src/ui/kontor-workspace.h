@@ -25,4 +25,6 @@ void                 kontor_workspace_focus_content      (KontorWorkspace *self)
 GtkWidget           *kontor_workspace_get_sidebar        (KontorWorkspace *self);
 gboolean             kontor_workspace_get_folded         (KontorWorkspace *self);
 
+GtkWidget           *kontor_workspace_get_groups_list    (KontorWorkspace *self);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "kontor-contacts-view.h"
 #include "kontor-demo-fill.h"
 #include "kontor-employments-section.h"
+#include "kontor-filter-chips.h"
 #include "kontor-shot.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
@@ -109,6 +110,8 @@ test_screenshots (void)
   const char *contacts_title;
   const char *companies_title;
   g_autofree char *company_id = NULL;
+  g_autofree char *sales_rep_id = NULL;
+  KontorFilter *filter;
   KontorWorkspace *workspace;
   GtkAdjustment *adjustment;
   GtkWidget *scrolled;
@@ -135,6 +138,11 @@ test_screenshots (void)
                            "contact WHERE company_id = c.id) DESC LIMIT 1");
   contact = find_rich_contact (G_LIST_MODEL (kontor_contacts_view_get_list
                                                (KONTOR_CONTACTS_VIEW (view))));
+  filter = kontor_contacts_view_get_filter (KONTOR_CONTACTS_VIEW (view));
+  /* the sales rep with the most customers, for the filter's chips */
+  sales_rep_id = query_text (store, "SELECT l.target_id FROM contact_link l JOIN contact c ON "
+                             "c.id = l.owner_id WHERE l.kind = 0 AND c.status = 2 "
+                             "GROUP BY l.target_id ORDER BY count(*) DESC LIMIT 1");
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
@@ -157,6 +165,25 @@ test_screenshots (void)
       g_assert_cmpstr (shown_title (GTK_WIDGET (window)), ==, contacts_title);
       shoot (GTK_WIDGET (window), language, styles[i].name, "board");
       g_settings_set_string (settings, "contacts-view", "table");
+
+      /* the "Advanced" filter open, two criteria in force as chips */
+      kontor_window_show_contacts (window);
+      kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_CUSTOMER));
+      kontor_filter_set_sales_rep_id (filter, sales_rep_id);
+      g_assert_true (gtk_widget_activate_action (view, "contacts.toggle-filter-panel", NULL));
+      kontor_test_settle (800);
+      shoot (GTK_WIDGET (window), language, styles[i].name, "filter-panel");
+      g_assert_true (gtk_widget_activate_action (view, "contacts.toggle-filter-panel", NULL));
+      kontor_filter_chips_reset_filter (filter);
+
+      /* three contacts selected: the action bar */
+      kontor_test_settle (300);
+      gtk_selection_model_select_range (kontor_table_get_model (
+                                          kontor_contacts_view_get_table (KONTOR_CONTACTS_VIEW (view))),
+                                        1, 3, TRUE);
+      kontor_test_settle (600);
+      shoot (GTK_WIDGET (window), language, styles[i].name, "selection");
+      kontor_contacts_view_clear_selection (KONTOR_CONTACTS_VIEW (view));
 
       /* the companies beside the sidebar, and a company's page */
       kontor_workspace_show_section (workspace, "companies");

@@ -167,6 +167,27 @@ test_search_as_you_type (Fixture       *fixture,
   g_test_skip ("no contact with ü in the demo team");
 }
 
+/* The one selected position (the table selects several: feature L6) */
+static guint
+selected_position (GtkSelectionModel *selection)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+
+  return gtk_bitset_get_nth (selected, 0);
+}
+
+/* The one selected item; the list keeps it alive */
+static gpointer
+selected_item (GtkSelectionModel *selection)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (selection),
+                                                   selected_position (selection));
+
+  return item;
+}
+
 /* The selection (and the cursor) follow the contact across a search. */
 static void
 test_selection_follows_search (Fixture       *fixture,
@@ -174,7 +195,7 @@ test_selection_follows_search (Fixture       *fixture,
 {
   KontorTable *table = kontor_contacts_view_get_table (fixture->view);
   GListModel *list = G_LIST_MODEL (fixture->list);
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (kontor_table_get_model (table));
+  GtkSelectionModel *selection = kontor_table_get_model (table);
   guint n = g_list_model_get_n_items (list);
   g_autoptr(KontorContact) contact = g_list_model_get_item (list, 5);
   CountWait wait = { list, n };
@@ -182,16 +203,16 @@ test_selection_follows_search (Fixture       *fixture,
 
   kontor_table_set_cursor (table, 5, TRUE);
   kontor_contacts_view_focus_table (fixture->view);
-  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) contact);
+  g_assert_true (selected_item (selection) == (gpointer) contact);
 
   /* a search that keeps the contact, at another position */
   gtk_editable_set_text (kontor_contacts_view_get_search_entry (fixture->view),
                          kontor_contact_get_last_name (contact));
   g_assert_true (kontor_test_iterate_until (count_differs, &wait, KONTOR_TEST_TIMEOUT));
   kontor_test_settle (100);
-  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) contact);
+  g_assert_true (selected_item (selection) == (gpointer) contact);
   g_assert_cmpuint (kontor_table_get_cursor (table), ==,
-                    gtk_single_selection_get_selected (selection));
+                    selected_position (selection));
   row = kontor_table_get_row_widget (table, kontor_table_get_cursor (table));
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
@@ -200,7 +221,7 @@ test_selection_follows_search (Fixture       *fixture,
   gtk_editable_set_text (kontor_contacts_view_get_search_entry (fixture->view), "");
   kontor_test_wait_n_items (list, n);
   kontor_test_settle (100);
-  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) contact);
+  g_assert_true (selected_item (selection) == (gpointer) contact);
 }
 
 static void
@@ -353,14 +374,14 @@ test_delete_asks_first (Fixture       *fixture,
                         gconstpointer  data)
 {
   KontorTable *table = kontor_contacts_view_get_table (fixture->view);
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (kontor_table_get_model (table));
+  GtkSelectionModel *selection = kontor_table_get_model (table);
   g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (fixture->list), 3);
   g_autoptr(GError) error = NULL;
   g_autoptr(KontorContact) gone = NULL;
   AdwMessageDialog *dialog;
   gint64 before = kontor_test_query_int (fixture->base.store, "SELECT count(*) FROM contact", NULL);
 
-  gtk_single_selection_set_selected (selection, 3);
+  gtk_selection_model_select_item (selection, 3, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "contacts.delete-selected",
                                              NULL));
 

@@ -14,6 +14,7 @@
 #include "kontor-contact-page.h"
 #include "kontor-demo-fill.h"
 #include "kontor-employments-section.h"
+#include "kontor-group-change.h"
 #include "kontor-history-section.h"
 #include "kontor-new-contact-dialog.h"
 #include "kontor-preferences-window.h"
@@ -843,6 +844,275 @@ test_team_preferences (Fixture       *fixture,
   gtk_window_destroy (preferences);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Groups (L3–L5) */
+
+typedef struct
+{
+  GtkWidget  *list;
+  const char *id;
+} GroupRowWait;
+
+/* The sidebar's row of group @id, once its rows are made anew */
+static GtkWidget *
+find_group_row (GtkWidget  *list,
+                const char *id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "kontor-group-id"), id) == 0)
+      return row;
+
+  return NULL;
+}
+
+static gboolean
+group_row_is_there (gpointer data)
+{
+  GroupRowWait *wait = data;
+
+  return find_group_row (wait->list, wait->id) != NULL;
+}
+
+static GtkWidget *
+wait_group_row (GtkWidget  *list,
+                const char *id)
+{
+  GroupRowWait wait = { list, id };
+
+  kontor_test_settle (50);
+  g_assert_true (kontor_test_iterate_until (group_row_is_there, &wait, KONTOR_TEST_TIMEOUT));
+
+  return find_group_row (list, id);
+}
+
+typedef struct
+{
+  KontorStore *store;
+  const char  *name;
+} GroupByName;
+
+static gboolean
+group_is_stored (gpointer data)
+{
+  GroupByName *wait = data;
+
+  return kontor_test_query_int (wait->store, "SELECT count(*) FROM contact_group WHERE name = ?1",
+                                wait->name) > 0;
+}
+
+/* The number the row shows beside the group's name */
+static char *
+dup_row_count (GtkWidget *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *label = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (
+    gtk_widget_get_first_child (box)));
+
+  return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+}
+
+static void
+test_groups (Fixture       *fixture,
+             gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  KontorContactsView *view = kontor_workspace_get_contacts_view (fixture->workspace);
+  GListModel *list = G_LIST_MODEL (kontor_contacts_view_get_list (view));
+  GtkWidget *groups_list = kontor_workspace_get_groups_list (fixture->workspace);
+  g_autoptr(KontorGroup) fair = kontor_group_new ("Testmesse");
+  g_autoptr(KontorGroup) customers = NULL;
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(KontorGroupChange) change = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autofree char *customers_filter = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *row;
+  gint64 n_customers;
+  const char *new_id = NULL;
+
+  /* a static group of the first five contacts, a dynamic one of the customers */
+  g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_CONTACT, filter, rowids, NULL));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(KontorContact) contact =
+        kontor_store_load_by_rowid (store, KONTOR_TYPE_CONTACT, g_array_index (rowids, gint64, i),
+                                    NULL);
+
+      g_ptr_array_add (ids, g_strdup (kontor_record_get_id (KONTOR_RECORD (contact))));
+    }
+  g_ptr_array_add (ids, NULL);
+  kontor_test_save (store, fair);
+  change = kontor_group_change_new_add (store, fair, (const char * const *) ids->pdata);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (change), NULL));
+  g_ptr_array_unref (ids);
+
+  kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_CUSTOMER));
+  customers_filter = kontor_filter_to_string (filter);
+  customers = kontor_group_new_dynamic ("Alle Kunden", customers_filter);
+  kontor_test_save (store, customers);
+  n_customers = count (fixture, "SELECT count(*) FROM contact WHERE status = 2", NULL);
+  g_assert_cmpint (n_customers, >, 0);
+
+  /* both in the sidebar, with their counts */
+  row = wait_group_row (groups_list, kontor_record_get_id (KONTOR_RECORD (fair)));
+  shown = dup_row_count (row);
+  g_assert_cmpstr (shown, ==, "5");
+  g_clear_pointer (&shown, g_free);
+  row = wait_group_row (groups_list, kontor_record_get_id (KONTOR_RECORD (customers)));
+  shown = dup_row_count (row);
+  g_assert_cmpint (g_ascii_strtoll (shown, NULL, 10), ==, n_customers);
+
+  /* a click on the dynamic group: its contacts, remembered */
+  kontor_test_click (row, "1", "1");
+  kontor_test_wait_n_items (list, (guint) n_customers);
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "group");
+  stored = g_settings_get_string (fixture->settings, "workspace-section");
+  g_assert_true (g_str_has_suffix (stored, kontor_record_get_id (KONTOR_RECORD (customers))));
+
+  /* it follows the data: one more customer is one more member */
+  {
+    g_autoptr(KontorContact) prospect = NULL;
+    g_autoptr(GArray) prospects = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(KontorFilter) prospect_filter = kontor_filter_new ();
+
+    kontor_filter_set_statuses (prospect_filter,
+                                KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_PROSPECT));
+    g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_CONTACT, prospect_filter,
+                                              prospects, NULL));
+    g_assert_cmpuint (prospects->len, >, 0);
+    prospect = kontor_store_load_by_rowid (store, KONTOR_TYPE_CONTACT,
+                                           g_array_index (prospects, gint64, 0), NULL);
+    kontor_contact_set_status (prospect, KONTOR_CONTACT_STATUS_CUSTOMER);
+    kontor_test_save (store, prospect);
+    kontor_test_wait_n_items (list, (guint) n_customers + 1);
+  }
+
+  /* by keyboard: down from the dynamic group to the static one, Return */
+  gtk_widget_grab_focus (find_group_row (groups_list,
+                                         kontor_record_get_id (KONTOR_RECORD (customers))));
+  for (guint i = 0; i < 10 && focus_of (fixture) != find_group_row (groups_list,
+                                                                     kontor_record_get_id (KONTOR_RECORD (fair)));
+       i++)
+    kontor_test_press ("Down");
+  g_assert_true (focus_of (fixture) == find_group_row (groups_list,
+                                                        kontor_record_get_id (KONTOR_RECORD (fair))));
+  kontor_test_press ("Return");
+  kontor_test_wait_n_items (list, 5);
+
+  /* a new static group through the menu and a name typed */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->workspace),
+                                             "workspace.new-group", NULL));
+  answer_with_typing ("Rueckrufe Januar", NULL);
+  g_assert_true (kontor_test_iterate_until (group_is_stored, &(GroupByName) { store, "Rueckrufe Januar" },
+                                            KONTOR_TEST_TIMEOUT));
+  groups = kontor_store_list_groups (store, NULL);
+  for (guint i = 0; i < groups->len; i++)
+    if (g_str_equal (kontor_group_get_name (g_ptr_array_index (groups, i)), "Rueckrufe Januar"))
+      new_id = kontor_record_get_id (g_ptr_array_index (groups, i));
+  g_assert_nonnull (new_id);
+  kontor_test_wait_n_items (list, 0);
+  wait_group_row (groups_list, new_id);
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
+
+  /* deleted, after asking: the contacts are shown again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->workspace),
+                                             "workspace.delete-group", NULL));
+  {
+    AdwMessageDialog *dialog = kontor_test_wait_for_message_dialog ();
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "delete");
+  }
+  kontor_test_settle (200);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group WHERE name = ?1",
+                          "Rueckrufe Januar"), ==, 0);
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "contacts");
+}
+
+/* A click with a key held, as a person does Ctrl+click */
+static void
+click_with (GtkWidget  *widget,
+            const char *key)
+{
+  kontor_test_xdotool ((const char *[]) { "keydown", key, NULL });
+  kontor_test_click (widget, "1", "1");
+  kontor_test_xdotool ((const char *[]) { "keyup", key, NULL });
+  kontor_test_settle (100);
+}
+
+/* Rows 0, 1 and 2 of the contacts table selected with the mouse */
+static void
+select_first_three (KontorContactsView *view)
+{
+  KontorTable *table = kontor_contacts_view_get_table (view);
+
+  kontor_test_click (kontor_table_get_row_widget (table, 0), "1", "1");
+  kontor_test_settle (100);
+  click_with (kontor_table_get_row_widget (table, 1), "ctrl");
+  click_with (kontor_table_get_row_widget (table, 2), "ctrl");
+  g_assert_cmpuint (kontor_contacts_view_get_n_selected (view), ==, 3);
+}
+
+/* The selection's group actions (L6): a new group of it, undone with
+ * Ctrl+Z; the selection as a temporary group, closed again */
+static void
+test_selection_groups (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  KontorContactsView *view = kontor_workspace_get_contacts_view (fixture->workspace);
+  GListModel *list = G_LIST_MODEL (kontor_contacts_view_get_list (view));
+  GtkWidget *groups_list = kontor_workspace_get_groups_list (fixture->workspace);
+  g_auto(GStrv) selected = NULL;
+  guint n = g_list_model_get_n_items (list);
+  gint64 n_member_entries = count (fixture, "SELECT count(*) FROM outbox WHERE entity = "
+                                   "'contact_group_member'", NULL);
+
+  select_first_three (view);
+  selected = kontor_contacts_view_dup_selected_ids (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view),
+                                             "workspace.group-new-from-selection", NULL));
+  answer_with_typing ("Messebesuch", NULL);
+  g_assert_true (kontor_test_iterate_until (group_is_stored,
+                                            &(GroupByName) { store, "Messebesuch" },
+                                            KONTOR_TEST_TIMEOUT));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group_member WHERE group_id = "
+                          "(SELECT id FROM contact_group WHERE name = ?1)", "Messebesuch"), ==, 3);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group_member m JOIN "
+                          "contact_group g ON g.id = m.group_id WHERE g.name = 'Messebesuch' AND "
+                          "m.contact_id = ?1", selected[1]), ==, 1);
+  g_assert_cmpuint (kontor_contacts_view_get_n_selected (view), ==, 0);
+
+  /* one change: Ctrl+Z takes the group and its members back */
+  kontor_contacts_view_focus_table (view);
+  kontor_test_press ("ctrl+z");
+  kontor_test_settle (200);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group WHERE name = ?1",
+                          "Messebesuch"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group_member WHERE "
+                          "contact_id = ?1", selected[1]), ==, 0);
+
+  /* a temporary group of three: shown, in the sidebar, closed */
+  select_first_three (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view),
+                                             "workspace.group-temporary-from-selection", NULL));
+  kontor_test_wait_n_items (list, 3);
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "group");
+  g_assert_nonnull (wait_group_row (groups_list, "temporary"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->workspace),
+                                             "workspace.close-temporary-group", NULL));
+  kontor_test_wait_n_items (list, n);
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "contacts");
+  g_assert_null (find_group_row (groups_list, "temporary"));
+  /* never stored, and nothing of the undone group is left to send */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity = "
+                          "'contact_group_member'", NULL), ==, n_member_entries);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -868,6 +1138,10 @@ main (int   argc,
               test_company_add_contact, fixture_tear_down);
   g_test_add ("/ui/workspace/company-change", Fixture, NULL, fixture_set_up,
               test_company_change, fixture_tear_down);
+  g_test_add ("/ui/workspace/groups", Fixture, NULL, fixture_set_up,
+              test_groups, fixture_tear_down);
+  g_test_add ("/ui/workspace/selection-groups", Fixture, NULL, fixture_set_up,
+              test_selection_groups, fixture_tear_down);
   g_test_add ("/ui/workspace/assignee-filter", Fixture, NULL, fixture_set_up,
               test_assignee_filter, fixture_tear_down);
   g_test_add ("/ui/workspace/team-preferences", Fixture, NULL, fixture_set_up,
