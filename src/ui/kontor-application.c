@@ -11,6 +11,7 @@
 #include "kontor-application.h"
 #include "kontor-context.h"
 #include "kontor-demo-fill.h"
+#include "kontor-identity-dialog.h"
 #include "kontor-preferences-window.h"
 #include "kontor-ui-utils.h"
 #include "kontor-window.h"
@@ -23,6 +24,7 @@ struct _KontorApplication
   KontorContext  *context;
   char           *database_path;
   guint           demo_contacts;   /* 0: no demo */
+  gboolean        demo_running;    /* the sample team is being made */
 };
 
 G_DEFINE_FINAL_TYPE (KontorApplication, kontor_application, ADW_TYPE_APPLICATION)
@@ -88,6 +90,18 @@ show_fatal_error (KontorApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The first start's question, once there is nothing else to wait for */
+static void
+ask_identity (KontorApplication *self,
+              GtkWindow         *window)
+{
+  if (self->context == NULL ||
+      kontor_store_get_identity_chosen (kontor_context_get_store (self->context)))
+    return;
+
+  gtk_window_present (GTK_WINDOW (kontor_identity_dialog_new (window, self->context)));
+}
+
 static void
 on_demo_done_cb (GObject      *source_object,
                  GAsyncResult *result,
@@ -102,6 +116,10 @@ on_demo_done_cb (GObject      *source_object,
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       gtk_widget_get_visible (GTK_WIDGET (window)))
     kontor_ui_show_error (GTK_WIDGET (window), _("The Sample Team Could Not Be Created"), error);
+  else if (application != NULL && gtk_widget_get_visible (GTK_WIDGET (window)))
+    ask_identity (KONTOR_APPLICATION (application), GTK_WINDOW (window));
+  if (application != NULL)
+    KONTOR_APPLICATION (application)->demo_running = FALSE;
 
   if (application != NULL)
     g_application_release (application);
@@ -127,6 +145,7 @@ start_demo (KontorApplication  *self,
   g_signal_connect_object (window, "destroy", G_CALLBACK (kontor_store_job_cancel), job,
                            G_CONNECT_SWAPPED);
   g_application_hold (G_APPLICATION (self));
+  self->demo_running = TRUE;
   kontor_store_job_run_async (job, NULL, on_demo_done_cb, g_object_ref (window));
 
   return TRUE;
@@ -161,6 +180,9 @@ kontor_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+  /* with a sample team being made, its colleagues come first */
+  if (!self->demo_running)
+    ask_identity (self, window);
 }
 
 static int

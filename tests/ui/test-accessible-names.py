@@ -442,6 +442,18 @@ def walk_app(pyatspi, app_process):
                              else None)(walk.walk(window)))
     shown.append('table')
 
+    # The first start's question, once the sample team is there: who
+    # works here; "Continue" keeps the choice
+    question = wait_for('the first start’s question',
+                        lambda: [w for w in windows(app) if w.name == 'Who Are You?'])[0]
+    # its list is a combo row's like those walked on the contact page
+    # below (there Enter opens it; here Enter answers the question)
+    if not pick(walk.walk(question), P.ROLE_COMBO_BOX, 'I Am'):
+        fail('no “I Am” choice in the first start’s question')
+    close_window(app, question, 'Continue', 'the first start’s question')
+    xdotool('search', '--onlyvisible', '--name', f'^{window.name}$', 'windowfocus', '--sync')
+    shown.append('first start question')
+
     def focusable_buttons(seen, label):
         return [a for (a, r, n, st, _) in seen
                 if r == P.ROLE_PUSH_BUTTON and n == label and st.contains(P.STATE_FOCUSABLE)]

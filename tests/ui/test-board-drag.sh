@@ -86,7 +86,19 @@ if [ -z "$window" ]; then
   cat "$tmp/kontor.log"
   exit 1
 fi
+
+# The first start's question, once the sample team is there: who works
+# here; Enter keeps the one offered
+question=$(timeout 60 xdotool search --sync --onlyvisible --name '^Who Are You\?$' | head -n 1)
+if [ -z "$question" ]; then
+  echo "not ok 1 - the first start's question did not appear"
+  cat "$tmp/kontor.log"
+  exit 1
+fi
+xdotool windowfocus --sync "$question"
+xdotool key Return
 sleep 2   # the first frames
+xdotool windowfocus --sync "$window"
 
 # The first card of the first column, in the board's order
 contact=$(sqlite3 "$db" "SELECT id FROM contact WHERE pipeline_status_id = '$new_id' \
