@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "kontor-group-change.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-db.h"
@@ -17,7 +19,10 @@
  * one undo. Each membership is a record (#KontorGroupMember), so the
  * change writes a create or a delete with its outbox entries per contact.
  * A contact already in the group is skipped when adding, one not in it
- * when removing; the counts say how many were changed and skipped.
+ * when removing; the counts say how many were changed and skipped, and so
+ * does the change's title once applied. Undoing a removal stores the same
+ * membership records again (their ids, a "restore" for the other
+ * machines), not new ones.
  *
  * "New group from selection" adds to a group not stored yet: the group is
  * created with its members, and undo deletes both; a redo creates it
@@ -32,8 +37,9 @@ struct _KontorGroupChange
   char            *group_id;       /* the stored group; NULL until a new one is */
   KontorGroup     *new_group;      /* a group to create with the change, as given */
   GStrv            contact_ids;
-  /* what apply changed, for undo: the memberships created (add) or the
-   * contacts taken out (remove) */
+  char            *group_name;
+  /* what apply changed, for undo: the ids of the memberships created
+   * (add), or the memberships taken out (remove, KontorGroupMember) */
   GPtrArray       *changed;
   guint            n_skipped;
 };
@@ -115,10 +121,50 @@ remove_members (KontorGroupChange  *self,
         }
       if (!_kontor_store_delete_record (self->store, KONTOR_RECORD (member), error))
         return FALSE;
-      g_ptr_array_add (self->changed, g_strdup (self->contact_ids[i]));
+      g_ptr_array_add (self->changed, g_steal_pointer (&member));
     }
 
   return TRUE;
+}
+
+/* The group's name, for the title */
+static gboolean
+find_group_name (KontorGroupChange  *self,
+                 GError            **error)
+{
+  g_autoptr(KontorGroup) group = NULL;
+
+  if (self->new_group != NULL)
+    {
+      g_free (self->group_name);
+      self->group_name = g_strdup (kontor_group_get_name (self->new_group));
+      return TRUE;
+    }
+
+  group = kontor_store_load (self->store, KONTOR_TYPE_GROUP, self->group_id, error);
+  if (group == NULL)
+    return FALSE;
+  g_free (self->group_name);
+  self->group_name = g_strdup (kontor_group_get_name (group));
+
+  return TRUE;
+}
+
+/* What the toast and the history say: how many were changed, not how many
+ * were asked for */
+static void
+update_title (KontorGroupChange *self)
+{
+  guint n = self->changed->len;
+  g_autofree char *title = NULL;
+
+  title = g_strdup_printf (self->add
+                           ? g_dngettext (GETTEXT_PACKAGE, "%u contact added to “%s”",
+                                          "%u contacts added to “%s”", n)
+                           : g_dngettext (GETTEXT_PACKAGE, "%u contact removed from “%s”",
+                                          "%u contacts removed from “%s”", n),
+                           n, self->group_name);
+  kontor_operation_set_title (KONTOR_OPERATION (self), title);
 }
 
 static gboolean
@@ -133,13 +179,15 @@ kontor_group_change_apply (KontorOperation  *operation,
 
   if (!_kontor_store_begin (self->store, error))
     return FALSE;
-  ok = (self->new_group == NULL || create_group (self, error)) &&
+  ok = find_group_name (self, error) &&
+       (self->new_group == NULL || create_group (self, error)) &&
        (self->add ? add_members (self, error) : remove_members (self, error));
   if (!_kontor_store_end (self->store, ok, error))
     {
       g_ptr_array_set_size (self->changed, 0);
       return FALSE;
     }
+  update_title (self);
 
   return TRUE;
 }
@@ -161,12 +209,11 @@ undo_in_transaction (KontorGroupChange  *self,
 
   for (guint i = 0; i < self->changed->len; i++)
     {
-      const char *id = g_ptr_array_index (self->changed, i);
-
       if (self->add)
         {
           g_autoptr(KontorRecord) member = kontor_store_load (self->store,
-                                                              KONTOR_TYPE_GROUP_MEMBER, id,
+                                                              KONTOR_TYPE_GROUP_MEMBER,
+                                                              g_ptr_array_index (self->changed, i),
                                                               error);
 
           if (member == NULL || !_kontor_store_delete_record (self->store, member, error))
@@ -174,9 +221,11 @@ undo_in_transaction (KontorGroupChange  *self,
         }
       else
         {
-          g_autoptr(KontorGroupMember) member = kontor_group_member_new (self->group_id, id);
+          /* the same record again: the other machines see its restore */
+          g_autoptr(KontorRecord) member = kontor_record_copy (g_ptr_array_index (self->changed,
+                                                                                  i));
 
-          if (!_kontor_store_save_record (self->store, KONTOR_RECORD (member), &changed, error))
+          if (!_kontor_store_save_record (self->store, member, &changed, error))
             return FALSE;
         }
     }
@@ -210,6 +259,7 @@ kontor_group_change_finalize (GObject *object)
   g_clear_object (&self->new_group);
   g_free (self->group_id);
   g_strfreev (self->contact_ids);
+  g_free (self->group_name);
   g_ptr_array_unref (self->changed);
 
   G_OBJECT_CLASS (kontor_group_change_parent_class)->finalize (object);
@@ -229,7 +279,6 @@ kontor_group_change_class_init (KontorGroupChangeClass *klass)
 static void
 kontor_group_change_init (KontorGroupChange *self)
 {
-  self->changed = g_ptr_array_new_with_free_func (g_free);
 }
 
 static KontorGroupChange *
@@ -242,6 +291,7 @@ group_change_new (KontorStore        *store,
 
   self->store = g_object_ref (store);
   self->add = add;
+  self->changed = g_ptr_array_new_with_free_func (add ? g_free : g_object_unref);
   self->contact_ids = g_strdupv ((char **) contact_ids);
   if (kontor_record_get_rowid (KONTOR_RECORD (group)) > 0)
     self->group_id = g_strdup (kontor_record_get_id (KONTOR_RECORD (group)));

@@ -95,9 +95,24 @@ static void
 ask_identity (KontorApplication *self,
               GtkWindow         *window)
 {
-  if (self->context == NULL ||
-      kontor_store_get_identity_chosen (kontor_context_get_store (self->context)))
+  KontorStore *store;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->context == NULL)
     return;
+  store = kontor_context_get_store (self->context);
+  if (kontor_store_get_identity_chosen (store))
+    return;
+
+  /* the one user there is, made for the person logged in: nothing to ask */
+  users = kontor_store_list_users (store, &error);
+  if (users != NULL && users->len == 1 && kontor_store_get_current_user (store) != NULL)
+    {
+      if (!kontor_store_choose_identity (store, kontor_store_get_current_user (store), &error))
+        g_warning ("Could not keep who works here: %s", error->message);
+      return;
+    }
 
   gtk_window_present (GTK_WINDOW (kontor_identity_dialog_new (window, self->context)));
 }

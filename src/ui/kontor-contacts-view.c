@@ -87,6 +87,7 @@ struct _KontorContactsView
 
   AdwWindowTitle      *window_title;
   char                *group_title;    /* the group shown, if any */
+  char                *group_shown_id; /* its id; NULL for a temporary group */
   GtkButton           *back_button;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *status_dropdown;
@@ -604,8 +605,9 @@ update_title (KontorContactsView *self)
    * src/README.md); a group's name while the filter has the group (its
    * chip may take it away) */
   if (self->group_title != NULL &&
-      (kontor_filter_get_group_id (self->filter) != NULL ||
-       kontor_filter_get_contact_ids (self->filter) != NULL))
+      (self->group_shown_id != NULL
+       ? g_strcmp0 (kontor_filter_get_group_id (self->filter), self->group_shown_id) == 0
+       : kontor_filter_get_contact_ids (self->filter) != NULL))
     adw_window_title_set_title (self->window_title, self->group_title);
   else
     adw_window_title_set_title (self->window_title, leads ? _("Leads") : _("Contacts"));
@@ -778,6 +780,7 @@ kontor_contacts_view_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->group_title, g_free);
+  g_clear_pointer (&self->group_shown_id, g_free);
   g_clear_object (&self->settings_actions);
   g_clear_object (&self->view_action);
   g_clear_object (&self->context);
@@ -1098,6 +1101,8 @@ kontor_contacts_view_show_group (KontorContactsView *self,
 
   g_free (self->group_title);
   self->group_title = g_strdup (title);
+  g_free (self->group_shown_id);
+  self->group_shown_id = g_strdup (group_id);
 
   g_object_freeze_notify (G_OBJECT (self->filter));
   kontor_filter_set_group_id (self->filter, group_id);

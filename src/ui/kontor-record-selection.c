@@ -184,7 +184,12 @@ kontor_record_selection_set_selection (GtkSelectionModel *model,
   else
     gtk_bitset_remove_range_closed (changes, n, G_MAXUINT);
   if (gtk_bitset_is_empty (changes))
-    return TRUE;
+    {
+      /* unselecting with nothing shown selected: the hidden ones go too */
+      if (gtk_bitset_is_empty (self->selected))
+        g_array_set_size (self->rowids, 0);
+      return TRUE;
+    }
 
   min = gtk_bitset_get_minimum (changes);
   max = gtk_bitset_get_maximum (changes);
@@ -235,13 +240,47 @@ on_items_changed_cb (KontorRecordSelection *self,
   notify_n_selected (self);
 }
 
+/* A selected record deleted while hidden leaves the selection: SQLite
+ * may give its row id to the next contact made, which would come in
+ * selected. Only the changed rows that are selected and not shown are
+ * looked up. */
+static void
+on_store_changed_cb (KontorRecordSelection *self,
+                     const char            *entity,
+                     GArray                *changed,
+                     KontorStore           *store)
+{
+  for (guint i = 0; i < changed->len; i++)
+    {
+      gint64 rowid = g_array_index (changed, gint64, i);
+      gint64 *found;
+      g_autoptr(KontorRecord) record = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (self->rowids->len == 0)
+        return;
+      found = bsearch (&rowid, self->rowids->data, self->rowids->len, sizeof (gint64),
+                       compare_rowids);
+      if (found == NULL || kontor_record_list_find_rowid (self->list, rowid) != G_MAXUINT)
+        continue;
+
+      record = kontor_store_load_by_rowid (store, KONTOR_TYPE_CONTACT, rowid, &error);
+      if (record == NULL && g_error_matches (error, KONTOR_STORE_ERROR,
+                                             KONTOR_STORE_ERROR_NOT_FOUND))
+        g_array_remove_index (self->rowids, found - (gint64 *) self->rowids->data);
+    }
+}
+
 static void
 kontor_record_selection_dispose (GObject *object)
 {
   KontorRecordSelection *self = KONTOR_RECORD_SELECTION (object);
 
   if (self->list != NULL)
-    g_signal_handlers_disconnect_by_data (self->list, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->list, self);
+      g_signal_handlers_disconnect_by_data (kontor_record_list_get_store (self->list), self);
+    }
   g_clear_object (&self->list);
 
   G_OBJECT_CLASS (kontor_record_selection_parent_class)->dispose (object);
@@ -293,6 +332,8 @@ kontor_record_selection_set_property (GObject      *object,
       self->list = g_value_dup_object (value);
       g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_items_changed_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (kontor_record_list_get_store (self->list), "changed::contact",
+                               G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

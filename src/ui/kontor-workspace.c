@@ -121,8 +121,12 @@ show_section (KontorWorkspace *self,
   self->section = id;
   select_row (self, index);
   gtk_list_box_unselect_all (self->groups_list);
-  g_clear_pointer (&self->group_id, g_free);
-  kontor_contacts_view_show_group (contacts, NULL, NULL, NULL);
+  /* the group the sidebar showed, not one chosen in the filter panel */
+  if (self->group_id != NULL)
+    {
+      g_clear_pointer (&self->group_id, g_free);
+      kontor_contacts_view_show_group (contacts, NULL, NULL, NULL);
+    }
   update_group_actions (self);
 
   if (g_str_equal (id, "companies"))
@@ -150,6 +154,9 @@ on_contacts_leads_only_cb (KontorWorkspace *self,
     return;
 
   g_object_get (contacts, "leads-only", &leads, NULL);
+  /* a group shows every type: it turned the lead filter off itself */
+  if (!leads && self->group_id != NULL)
+    return;
   id = leads ? "leads" : "contacts";
   if (g_strcmp0 (self->section, id) != 0)
     show_section (self, find_section (id));
@@ -183,10 +190,12 @@ load_group (KontorWorkspace *self,
 static void
 update_group_actions (KontorWorkspace *self)
 {
-  gboolean stored = self->group_id != NULL && !g_str_equal (self->group_id, TEMPORARY_GROUP);
-
+  gboolean temporary = g_strcmp0 (self->group_id, TEMPORARY_GROUP) == 0;
+  gboolean stored = self->group_id != NULL && !temporary;
   g_autoptr(KontorGroup) group = stored ? load_group (self, self->group_id) : NULL;
 
+  /* a temporary group's contacts are no criterion a dynamic group keeps */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.save-dynamic-group", !temporary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.rename-group", stored);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.delete-group", stored);
   /* only a static group has members to take out */
@@ -208,19 +217,44 @@ count_of (KontorWorkspace *self,
   return n;
 }
 
-static GtkWidget *
-new_group_row (const char *id,
+/* The name, the count and what a screen reader says of a group's row */
+static void
+set_group_row (GtkWidget  *row,
                const char *name,
                gboolean    dynamic,
                gint64      count)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GtkWidget *count_label = gtk_widget_get_next_sibling (label);
   g_autofree char *number = count >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, count)
                                        : g_strdup ("–");
-  GtkWidget *count_label = gtk_label_new (number);
   g_autofree char *description = NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), name);
+  gtk_label_set_text (GTK_LABEL (count_label), number);
+  description = g_strdup_printf (dynamic
+                                 /* Translators: a dynamic group in the sidebar: its
+                                  * name and how many contacts its filter finds */
+                                 ? g_dngettext (GETTEXT_PACKAGE, "%s, dynamic group, %s contact",
+                                                "%s, dynamic group, %s contacts", count)
+                                 /* Translators: a group in the sidebar: its name and
+                                  * how many contacts it holds */
+                                 : g_dngettext (GETTEXT_PACKAGE, "%s, %s contact",
+                                                "%s, %s contacts", count),
+                                 name, number);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
+}
+
+static GtkWidget *
+new_group_row (const char *id,
+               gboolean    dynamic)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *count_label = gtk_label_new (NULL);
   const char *icon;
 
   if (g_str_equal (id, TEMPORARY_GROUP))
@@ -254,32 +288,53 @@ new_group_row (const char *id,
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "kontor-group-id", g_strdup (id), g_free);
-  description = g_strdup_printf (dynamic
-                                 /* Translators: a dynamic group in the sidebar: its
-                                  * name and how many contacts its filter finds */
-                                 ? g_dngettext (GETTEXT_PACKAGE, "%s, dynamic group, %s contact",
-                                                "%s, dynamic group, %s contacts", count)
-                                 /* Translators: a group in the sidebar: its name and
-                                  * how many contacts it holds */
-                                 : g_dngettext (GETTEXT_PACKAGE, "%s, %s contact",
-                                                "%s, %s contacts", count),
-                                 name, number);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  description, -1);
+  g_object_set_data (G_OBJECT (row), "kontor-dynamic", GINT_TO_POINTER (dynamic));
 
   return row;
 }
 
+static const char *
+row_group_id (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "kontor-group-id");
+}
+
+/* One row of the sidebar's groups as it should be */
+typedef struct
+{
+  char     *id;
+  char     *name;
+  gboolean  dynamic;
+  gint64    count;
+} GroupEntry;
+
+static void
+group_entry_clear (gpointer data)
+{
+  GroupEntry *entry = data;
+
+  g_free (entry->id);
+  g_free (entry->name);
+}
+
+/* Makes the groups' rows what the store holds: in place when the same
+ * groups are there in the same order (a count or a name changed), so that
+ * the keyboard focus stays on its row; anew otherwise, the focus kept on
+ * the same group. A shown group deleted meanwhile shows the contacts. */
 static void
 reload_groups (KontorWorkspace *self)
 {
   g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (GroupEntry));
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autofree char *focused_id = NULL;
+  gboolean same = TRUE, shown_found = FALSE;
+  GtkWidget *row;
+  guint i;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_list))) != NULL)
-    gtk_list_box_remove (self->groups_list, child);
-
+  g_array_set_clear_func (entries, group_entry_clear);
   groups = kontor_store_list_groups (get_store (self), &error);
   if (groups == NULL)
     {
@@ -287,32 +342,96 @@ reload_groups (KontorWorkspace *self)
       return;
     }
 
-  for (guint i = 0; i < groups->len; i++)
+  for (i = 0; i < groups->len; i++)
     {
       KontorGroup *group = g_ptr_array_index (groups, i);
-      const char *id = kontor_record_get_id (KONTOR_RECORD (group));
       g_autoptr(KontorFilter) filter = kontor_filter_new ();
-      GtkWidget *row;
+      GroupEntry entry = {
+        g_strdup (kontor_record_get_id (KONTOR_RECORD (group))),
+        g_strdup (kontor_group_get_name (group)),
+        kontor_group_get_is_dynamic (group),
+        0,
+      };
 
-      kontor_filter_set_group_id (filter, id);
-      row = new_group_row (id, kontor_group_get_name (group), kontor_group_get_is_dynamic (group),
-                           count_of (self, filter));
-      gtk_list_box_append (self->groups_list, row);
-      if (g_strcmp0 (self->group_id, id) == 0)
-        gtk_list_box_select_row (self->groups_list, GTK_LIST_BOX_ROW (row));
+      kontor_filter_set_group_id (filter, entry.id);
+      entry.count = count_of (self, filter);
+      g_array_append_val (entries, entry);
     }
-
   if (self->temporary_ids != NULL)
     {
       g_autoptr(KontorFilter) filter = kontor_filter_new ();
-      GtkWidget *row;
+      GroupEntry entry = { g_strdup (TEMPORARY_GROUP), g_strdup (_("Temporary Group")), FALSE, 0 };
 
       kontor_filter_set_contact_ids (filter, (const char * const *) self->temporary_ids);
-      row = new_group_row (TEMPORARY_GROUP, _("Temporary Group"), FALSE, count_of (self, filter));
-      gtk_list_box_append (self->groups_list, row);
-      if (g_strcmp0 (self->group_id, TEMPORARY_GROUP) == 0)
-        gtk_list_box_select_row (self->groups_list, GTK_LIST_BOX_ROW (row));
+      entry.count = count_of (self, filter);
+      g_array_append_val (entries, entry);
     }
+
+  /* the same groups, the same order? */
+  row = gtk_widget_get_first_child (GTK_WIDGET (self->groups_list));
+  for (i = 0; i < entries->len && row != NULL; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      GroupEntry *entry = &g_array_index (entries, GroupEntry, i);
+
+      if (g_strcmp0 (row_group_id (row), entry->id) != 0 ||
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kontor-dynamic")) != entry->dynamic)
+        same = FALSE;
+    }
+  same = same && i == entries->len && row == NULL;
+
+  if (!same)
+    {
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->groups_list)))
+        {
+          GtkWidget *focus_row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+
+          if (focus_row != NULL)
+            focused_id = g_strdup (row_group_id (focus_row));
+        }
+      while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->groups_list))) != NULL)
+        gtk_list_box_remove (self->groups_list, row);
+      for (i = 0; i < entries->len; i++)
+        {
+          GroupEntry *entry = &g_array_index (entries, GroupEntry, i);
+
+          gtk_list_box_append (self->groups_list, new_group_row (entry->id, entry->dynamic));
+        }
+    }
+
+  row = gtk_widget_get_first_child (GTK_WIDGET (self->groups_list));
+  for (i = 0; i < entries->len; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      GroupEntry *entry = &g_array_index (entries, GroupEntry, i);
+
+      set_group_row (row, entry->name, entry->dynamic, entry->count);
+      if (g_strcmp0 (self->group_id, entry->id) == 0)
+        {
+          shown_found = TRUE;
+          if (!gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)))
+            gtk_list_box_select_row (self->groups_list, GTK_LIST_BOX_ROW (row));
+        }
+      if (focused_id != NULL && g_str_equal (focused_id, entry->id))
+        gtk_widget_grab_focus (row);
+    }
+
+  if (self->group_id != NULL && !shown_found)
+    show_section (self, find_section ("contacts"));
+}
+
+/* Selects the row of the group shown; a temporary group new to the
+ * sidebar brings its row */
+static void
+select_group_row (KontorWorkspace *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->groups_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (row_group_id (row), self->group_id) == 0)
+      {
+        gtk_list_box_select_row (self->groups_list, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+
+  reload_groups (self);
 }
 
 static gboolean
@@ -337,16 +456,28 @@ on_store_changed_cb (KontorWorkspace *self,
                                               self, NULL);
 }
 
-/* The group's chip in the contacts view removed: the sidebar shows the
- * contacts again */
+/* The group chosen elsewhere (the filter panel, its chip): the sidebar
+ * no longer shows a group of its own, and the contacts stay as filtered */
 static void
 on_contacts_group_cb (KontorWorkspace *self,
                       GParamSpec      *pspec,
                       KontorFilter    *filter)
 {
-  if (self->group_id != NULL && kontor_filter_get_group_id (filter) == NULL &&
-      kontor_filter_get_contact_ids (filter) == NULL)
-    show_section (self, find_section ("contacts"));
+  const char *group_id = kontor_filter_get_group_id (filter);
+  gboolean temporary = g_strcmp0 (self->group_id, TEMPORARY_GROUP) == 0;
+
+  if (self->group_id == NULL ||
+      (temporary && kontor_filter_get_contact_ids (filter) != NULL && group_id == NULL) ||
+      g_strcmp0 (group_id, self->group_id) == 0)
+    return;
+
+  g_clear_pointer (&self->group_id, g_free);
+  self->section = "contacts";
+  gtk_list_box_unselect_all (self->groups_list);
+  select_row (self, find_section ("contacts"));
+  update_group_actions (self);
+  g_settings_set_string (kontor_context_get_settings (self->context), "workspace-section",
+                         "contacts");
 }
 
 /* Shows the contacts of the group @id (or the temporary group); %FALSE
@@ -363,23 +494,28 @@ show_group (KontorWorkspace *self,
     {
       if (self->temporary_ids == NULL)
         return FALSE;
-      kontor_contacts_view_show_group (contacts, NULL,
-                                       (const char * const *) self->temporary_ids,
-                                       _("Temporary Group"));
     }
   else
     {
       group = load_group (self, id);
       if (group == NULL)
         return FALSE;
-      kontor_contacts_view_show_group (contacts, id, NULL, kontor_group_get_name (group));
     }
 
+  /* first: the view's filter tells what it does (the lead filter off, the
+   * group set) to on_contacts_leads_only_cb and on_contacts_group_cb */
   g_free (self->group_id);
   self->group_id = g_strdup (id);
   self->section = "group";
+  if (group != NULL)
+    kontor_contacts_view_show_group (contacts, id, NULL, kontor_group_get_name (group));
+  else
+    kontor_contacts_view_show_group (contacts, NULL,
+                                     (const char * const *) self->temporary_ids,
+                                     _("Temporary Group"));
+
   gtk_list_box_unselect_all (self->sections_list);
-  reload_groups (self);
+  select_group_row (self);
   gtk_stack_set_visible_child (self->section_stack, self->contacts_view);
   update_group_actions (self);
 
@@ -653,25 +789,15 @@ dup_selected (KontorWorkspace *self)
   return ids;
 }
 
-/* Runs @change with a title naming how many contacts and the group; says
+/* Runs @change (its title says how many were changed, and where); says
  * how many were skipped */
 static void
 run_group_change (KontorWorkspace   *self,
                   KontorGroupChange *change,
-                  guint              n_ids,
-                  const char        *group_name,
                   gboolean           add)
 {
-  g_autofree char *title = NULL;
   guint n_skipped;
 
-  title = g_strdup_printf (add
-                           ? g_dngettext (GETTEXT_PACKAGE, "%u contact added to “%s”",
-                                          "%u contacts added to “%s”", n_ids)
-                           : g_dngettext (GETTEXT_PACKAGE, "%u contact removed from “%s”",
-                                          "%u contacts removed from “%s”", n_ids),
-                           n_ids, group_name);
-  kontor_operation_set_title (KONTOR_OPERATION (change), title);
   if (!kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change)))
     return;
 
@@ -701,7 +827,7 @@ group_from_selection_named (KontorWorkspace *self,
   g_autoptr(KontorGroupChange) change =
     kontor_group_change_new_add (get_store (self), group, (const char * const *) ids);
 
-  run_group_change (self, change, g_strv_length (ids), name, TRUE);
+  run_group_change (self, change, TRUE);
 }
 
 static void
@@ -734,7 +860,7 @@ on_add_to_group_response_cb (AdwMessageDialog *dialog,
     return;
   group = g_ptr_array_index (groups, selected);
   change = kontor_group_change_new_add (get_store (self), group, (const char * const *) ids);
-  run_group_change (self, change, g_strv_length (ids), kontor_group_get_name (group), TRUE);
+  run_group_change (self, change, TRUE);
 }
 
 /* Asks which static group, the one shown first */
@@ -812,7 +938,7 @@ group_remove_selection_action (GtkWidget  *widget,
   if (group == NULL || kontor_group_get_is_dynamic (group) || ids == NULL)
     return;
   change = kontor_group_change_new_remove (get_store (self), group, (const char * const *) ids);
-  run_group_change (self, change, g_strv_length (ids), kontor_group_get_name (group), FALSE);
+  run_group_change (self, change, FALSE);
 }
 
 /* The selection as a temporary group, shown: a few actions on just
@@ -906,6 +1032,10 @@ static void
 kontor_workspace_constructed (GObject *object)
 {
   KontorWorkspace *self = KONTOR_WORKSPACE (object);
+  static const char * const counted[] = {
+    "changed::contact", "changed::contact_group", "changed::contact_group_member",
+    "changed::app_user", "changed::team",
+  };
   g_autofree char *section = NULL;
 
   G_OBJECT_CLASS (kontor_workspace_parent_class)->constructed (object);
@@ -923,12 +1053,10 @@ kontor_workspace_constructed (GObject *object)
   g_signal_connect_object (kontor_contacts_view_get_filter (KONTOR_CONTACTS_VIEW (self->contacts_view)),
                            "notify::group-id", G_CALLBACK (on_contacts_group_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (get_store (self), "changed::contact",
-                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (get_store (self), "changed::contact_group",
-                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (get_store (self), "changed::contact_group_member",
-                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  /* a dynamic group's count follows its contacts, a team's users too */
+  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+    g_signal_connect_object (get_store (self), counted[i], G_CALLBACK (on_store_changed_cb),
+                             self, G_CONNECT_SWAPPED);
   reload_groups (self);
 
   /* the section of the last start, or its group while it exists */
@@ -952,6 +1080,9 @@ kontor_workspace_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_WORKSPACE);
   self->contacts_view = NULL;
   self->companies_view = NULL;
+  /* no idle is queued after this: the store outlives the workspace */
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (get_store (self), self);
   g_clear_handle_id (&self->reload_groups_id, g_source_remove);
   g_clear_pointer (&self->group_id, g_free);
   g_clear_pointer (&self->temporary_ids, g_strfreev);

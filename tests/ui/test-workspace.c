@@ -16,6 +16,7 @@
 #include "kontor-employments-section.h"
 #include "kontor-group-change.h"
 #include "kontor-history-section.h"
+#include "kontor-identity-dialog.h"
 #include "kontor-new-contact-dialog.h"
 #include "kontor-preferences-window.h"
 #include "kontor-test-utils.h"
@@ -966,7 +967,11 @@ test_groups (Fixture       *fixture,
   shown = dup_row_count (row);
   g_assert_cmpint (g_ascii_strtoll (shown, NULL, 10), ==, n_customers);
 
-  /* a click on the dynamic group: its contacts, remembered */
+  /* a click on the dynamic group, from the leads: its contacts, of every
+   * type, remembered */
+  kontor_test_press ("ctrl+3");
+  kontor_test_settle (200);
+  g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "leads");
   kontor_test_click (row, "1", "1");
   kontor_test_wait_n_items (list, (guint) n_customers);
   g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "group");
@@ -1113,6 +1118,43 @@ test_selection_groups (Fixture       *fixture,
                           "'contact_group_member'", NULL), ==, n_member_entries);
 }
 
+/* The first start's question (U1): the users to choose from, the one
+ * working now offered; Enter answers, and the choice is kept */
+static void
+test_identity_question (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  AdwMessageDialog *dialog = kontor_identity_dialog_new (GTK_WINDOW (fixture->window),
+                                                         fixture->context);
+  g_autoptr(GPtrArray) users = kontor_store_list_users (store, NULL);
+  GtkWidget *choice;
+  guint anna = G_MAXUINT;
+
+  g_assert_false (kontor_store_get_identity_chosen (store));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_mapped (dialog);
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+  choice = kontor_test_find_row (GTK_WIDGET (dialog), _("I Am"));
+  g_assert_nonnull (choice);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (choice))),
+                    ==, users->len);
+  for (guint i = 0; i < users->len; i++)
+    if (g_strcmp0 (kontor_user_get_username (g_ptr_array_index (users, i)), "aschneider") == 0)
+      anna = i;
+  g_assert_cmpuint (anna, <, users->len);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (choice), anna);
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (pointer_is_null, &dialog, KONTOR_TEST_TIMEOUT));
+
+  g_assert_true (kontor_store_get_identity_chosen (store));
+  g_assert_cmpstr (kontor_user_get_username (kontor_store_get_current_user (store)), ==,
+                   "aschneider");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1142,6 +1184,8 @@ main (int   argc,
               test_groups, fixture_tear_down);
   g_test_add ("/ui/workspace/selection-groups", Fixture, NULL, fixture_set_up,
               test_selection_groups, fixture_tear_down);
+  g_test_add ("/ui/workspace/identity-question", Fixture, NULL, fixture_set_up,
+              test_identity_question, fixture_tear_down);
   g_test_add ("/ui/workspace/assignee-filter", Fixture, NULL, fixture_set_up,
               test_assignee_filter, fixture_tear_down);
   g_test_add ("/ui/workspace/team-preferences", Fixture, NULL, fixture_set_up,

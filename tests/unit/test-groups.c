@@ -120,6 +120,9 @@ test_add_undo_redo (Fixture       *fixture,
   second = apply_add (fixture, fixture->group, 0, 3);
   g_assert_cmpuint (kontor_group_change_get_n_changed (second), ==, 1);
   g_assert_cmpuint (kontor_group_change_get_n_skipped (second), ==, 2);
+  /* the title counts what was added */
+  g_assert_cmpstr (kontor_operation_get_title (KONTOR_OPERATION (second)), ==,
+                   "1 contact added to “Messe Hannover 2027”");
   g_assert_cmpint (count_members (fixture, group_id), ==, 3);
 
   seq = kontor_test_outbox_last_seq (fixture->base.store);
@@ -165,11 +168,22 @@ test_remove (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE op = 'delete' AND "
                           "entity = 'contact_group_member'", NULL), ==, 1);
 
+  g_assert_cmpstr (kontor_operation_get_title (KONTOR_OPERATION (remove)), ==,
+                   "1 contact removed from “Messe Hannover 2027”");
+
+  /* the same membership back, as a restore, not a new one */
   g_assert_true (kontor_operation_undo (KONTOR_OPERATION (remove), &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_members (fixture, group_id), ==, 3);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group_member "
                           "WHERE contact_id = ?1", id_of (fixture->contacts[1])), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE op = 'restore' AND "
+                          "entity = 'contact_group_member' AND entity_id = (SELECT id FROM "
+                          "contact_group_member WHERE contact_id = ?1)",
+                          id_of (fixture->contacts[1])), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM tombstone WHERE entity = "
+                          "'contact_group_member'", NULL), ==, 0);
+
 }
 
 /* "New group from selection": the group is created with its members;

@@ -7,7 +7,9 @@
 
 #include <string.h>
 
+#include "kontor-bulk-change.h"
 #include "kontor-field-change.h"
+#include "kontor-group-change.h"
 #include "kontor-group.h"
 #include "kontor-pipeline-operation.h"
 #include "kontor-test-utils.h"
@@ -218,6 +220,29 @@ delete_group (Fixture  *fixture,
 }
 
 static gboolean
+add_group_members (Fixture  *fixture,
+                   GError  **error)
+{
+  const char *ids[] = { kontor_record_get_id (KONTOR_RECORD (fixture->contact)), NULL };
+  g_autoptr(KontorGroupChange) change = kontor_group_change_new_add (fixture->base.store,
+                                                                     fixture->group, ids);
+
+  return kontor_operation_apply (KONTOR_OPERATION (change), error);
+}
+
+static gboolean
+archive_contacts (Fixture  *fixture,
+                  GError  **error)
+{
+  const char *ids[] = { kontor_record_get_id (KONTOR_RECORD (fixture->contact)), NULL };
+  g_autoptr(KontorBulkChange) change = kontor_bulk_change_new (fixture->base.store,
+                                                               KONTOR_BULK_ARCHIVE, ids, NULL,
+                                                               NULL);
+
+  return kontor_operation_apply (KONTOR_OPERATION (change), error);
+}
+
+static gboolean
 add_board_column (Fixture  *fixture,
                   GError  **error)
 {
@@ -317,6 +342,8 @@ static const struct
   { "create group", create_group, "ASa" },
   { "edit group", edit_group, "ASa" },
   { "delete group", delete_group, "ASa" },
+  { "add contacts to a group", add_group_members, "ASa" },
+  { "archive contacts at once", archive_contacts, "ASa" },
   { "add board column", add_board_column, "ASa" },
   { "create user", create_user, "A" },
   { "edit user", edit_user, "A" },
@@ -338,6 +365,7 @@ dup_state (Fixture *fixture)
     "SELECT count(*) FROM contact",
     "SELECT count(*) FROM company",
     "SELECT count(*) FROM contact_group",
+    "SELECT count(*) FROM contact_group_member",
     "SELECT count(*) FROM app_user",
     "SELECT count(*) FROM team",
     "SELECT count(*) FROM pipeline_status",
@@ -538,6 +566,30 @@ test_sales_reps (Fixture       *fixture,
   g_assert_cmpstr (kontor_contact_get_sales_reps (contact)[0], ==, sales);
 }
 
+/* The first start's question (U1): not answered on a new database; the
+ * answer is the current user, also after the store is opened again */
+static void
+test_identity_chosen (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KontorUser *sales = fixture->users[KONTOR_USER_ROLE_SALES];
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (kontor_store_get_identity_chosen (fixture->base.store));
+  g_assert_true (kontor_store_choose_identity (fixture->base.store, sales, &error));
+  g_assert_no_error (error);
+  g_assert_true (kontor_store_get_identity_chosen (fixture->base.store));
+  g_assert_cmpstr (kontor_record_get_id (KONTOR_RECORD (kontor_store_get_current_user (
+                     fixture->base.store))), ==, kontor_record_get_id (KONTOR_RECORD (sales)));
+
+  g_clear_object (&fixture->base.store);
+  fixture->base.store = kontor_store_open (fixture->base.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kontor_store_get_identity_chosen (fixture->base.store));
+  g_assert_cmpstr (kontor_record_get_id (KONTOR_RECORD (kontor_store_get_current_user (
+                     fixture->base.store))), ==, kontor_record_get_id (KONTOR_RECORD (sales)));
+}
+
 /* ------------------------------------------------------------------------ */
 
 int
@@ -557,6 +609,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store/roles/sales-reps", Fixture, NULL, fixture_set_up, test_sales_reps,
               fixture_tear_down);
+  g_test_add ("/store/roles/identity-chosen", Fixture, NULL, fixture_set_up,
+              test_identity_chosen, fixture_tear_down);
 
   return g_test_run ();
 }
