@@ -14,6 +14,7 @@
 #include "kontor-contact-rules.h"
 #include "kontor-enum-types.h"
 #include "kontor-filter.h"
+#include "kontor-record-json.h"
 
 /**
  * KontorFilter:
@@ -821,6 +822,14 @@ kontor_filter_new_from_string (const char  *text,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The filter is longer, nested deeper or holds larger numbers "
                              "than any filter does."));
+      return NULL;
+    }
+
+  /* json-glib drops what follows a first value, and leaks it */
+  if (!kontor_json_is_one_object (text))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The filter cannot be read: it is not one JSON object."));
       return NULL;
     }
 

@@ -631,8 +631,8 @@ escaped_unit (const char *p)
  * escape; all are caught here, before it reads @json. Only brackets
  * outside strings count; this needs to be right for valid JSON only, as
  * json-glib refuses the rest. */
-static gboolean
-is_one_object (const char *json)
+gboolean
+kontor_json_is_one_object (const char *json)
 {
   const char *p = json + strspn (json, JSON_SPACE);
   gboolean in_string = FALSE;
@@ -703,7 +703,7 @@ kontor_record_update_from_json_string (KontorRecord  *record,
   g_return_val_if_fail (json != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_one_object (json))
+  if (kontor_json_is_one_object (json))
     node = json_from_string (json, &local_error);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {

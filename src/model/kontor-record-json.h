@@ -34,6 +34,7 @@ GQuark         kontor_record_json_error_quark   (void);
 
 char          *kontor_json_quote                (const char          *text);
 char          *kontor_json_to_string            (JsonNode            *node);
+gboolean       kontor_json_is_one_object        (const char          *json);
 
 JsonNode      *kontor_field_value_to_json       (const KontorField   *field,
                                                  const GValue        *value);

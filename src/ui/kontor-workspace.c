@@ -196,7 +196,7 @@ update_group_actions (KontorWorkspace *self)
 
   /* a temporary group's contacts are no criterion a dynamic group keeps */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.save-dynamic-group", !temporary);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.rename-group", stored);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.edit-group", stored);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.delete-group", stored);
   /* only a static group has members to take out */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.group-remove-selection",
@@ -484,9 +484,11 @@ on_contacts_group_cb (KontorWorkspace *self,
  * when it no longer exists */
 static gboolean
 show_group (KontorWorkspace *self,
-            const char      *id)
+            const char      *group_id)
 {
   KontorContactsView *contacts = KONTOR_CONTACTS_VIEW (self->contacts_view);
+  /* a copy: @group_id may be self->group_id, which is replaced below */
+  g_autofree char *id = g_strdup (group_id);
   g_autoptr(KontorGroup) group = NULL;
   g_autofree char *section = NULL;
 
@@ -685,34 +687,142 @@ save_dynamic_group_action (GtkWidget  *widget,
             NULL, _("_Save"), dynamic_group_named, g_steal_pointer (&text), g_free);
 }
 
-static void
-group_renamed (KontorWorkspace *self,
-               const char      *name,
-               gpointer         data)
-{
-  g_autoptr(KontorGroup) group = load_group (self, self->group_id);
-  g_autoptr(KontorFieldChange) change = NULL;
+/* "Edit Group…": its name, number and the colleague responsible (L4) */
 
+#define EDIT_NAME_KEY "kontor-name"
+#define EDIT_NUMBER_KEY "kontor-number"
+#define EDIT_RESPONSIBLE_KEY "kontor-responsible"
+#define EDIT_USERS_KEY "kontor-users"
+
+static void
+on_edit_name_changed_cb (AdwMessageDialog *dialog,
+                         GtkEditable      *name)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *text != '\0');
+}
+
+static void
+on_edit_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     KontorWorkspace  *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), EDIT_NAME_KEY);
+  GtkEditable *number = g_object_get_data (G_OBJECT (dialog), EDIT_NUMBER_KEY);
+  AdwComboRow *responsible = g_object_get_data (G_OBJECT (dialog), EDIT_RESPONSIBLE_KEY);
+  GPtrArray *users = g_object_get_data (G_OBJECT (dialog), EDIT_USERS_KEY);
+  g_autofree char *name_text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+  g_autofree char *number_text = g_strstrip (g_strdup (gtk_editable_get_text (number)));
+  g_autoptr(KontorGroup) group = NULL;
+  g_autoptr(KontorFieldChange) change = NULL;
+  guint chosen = adw_combo_row_get_selected (responsible);
+  const char *assignees[] = { NULL, NULL };
+  GValue value = G_VALUE_INIT;
+
+  if (!g_str_equal (response, "save") || *name_text == '\0')
+    return;
+  group = load_group (self, self->group_id);
   if (group == NULL)
     return;
-  change = kontor_field_change_new (get_store (self), KONTOR_RECORD (group),
-                                    _("Group renamed"));
-  kontor_field_change_set_string (change, KONTOR_GROUP_FIELD_NAME, name);
+
+  /* the first item is "Nobody" */
+  if (chosen > 0 && chosen <= users->len)
+    assignees[0] = kontor_record_get_id (g_ptr_array_index (users, chosen - 1));
+
+  change = kontor_field_change_new (get_store (self), KONTOR_RECORD (group), _("Group changed"));
+  kontor_field_change_set_string (change, KONTOR_GROUP_FIELD_NAME, name_text);
+  kontor_field_change_set_string (change, KONTOR_GROUP_FIELD_NUMBER,
+                                  *number_text != '\0' ? number_text : NULL);
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, assignees[0] != NULL ? assignees : NULL);
+  kontor_field_change_set_value (change, KONTOR_GROUP_FIELD_ASSIGNEES, &value);
+  g_value_unset (&value);
   if (kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change)))
     show_group (self, self->group_id);
 }
 
+static GtkWidget *
+add_edit_entry (GtkWidget  *list,
+                const char *title,
+                const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  return row;
+}
+
 static void
-rename_group_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+edit_group_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   KontorWorkspace *self = KONTOR_WORKSPACE (widget);
   g_autoptr(KontorGroup) group = load_group (self, self->group_id);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char * const *assignees;
+  AdwMessageDialog *dialog;
+  GtkWidget *list, *name, *number, *responsible;
+  GPtrArray *users;
+  guint selected = 0;
 
-  if (group != NULL)
-    ask_name (self, _("Rename Group"), NULL, kontor_group_get_name (group), _("_Rename"),
-              group_renamed, NULL, NULL);
+  if (group == NULL)
+    return;
+  users = kontor_store_list_users (get_store (self), &error);
+  if (users == NULL)
+    {
+      kontor_ui_show_error (widget, _("The Group Could Not Be Saved"), error);
+      return;
+    }
+
+  assignees = kontor_group_get_assignees (group);
+  /* Translators: no colleague is responsible for the group */
+  gtk_string_list_append (names, _("Nobody"));
+  for (guint i = 0; i < users->len; i++)
+    {
+      KontorRecord *user = g_ptr_array_index (users, i);
+      g_autofree char *user_name = kontor_record_dup_display_name (user);
+
+      gtk_string_list_append (names, user_name);
+      if (assignees != NULL && assignees[0] != NULL &&
+          g_strcmp0 (assignees[0], kontor_record_get_id (user)) == 0)
+        selected = i + 1;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (widget),
+                                                       _("Edit Group"), NULL));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  name = add_edit_entry (list, _("Name"), kontor_group_get_name (group));
+  number = add_edit_entry (list, _("Group Number"), kontor_group_get_number (group));
+  responsible = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (responsible), _("Responsible"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (responsible), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (responsible), selected);
+  gtk_list_box_append (GTK_LIST_BOX (list), responsible);
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data (G_OBJECT (dialog), EDIT_NAME_KEY, name);
+  g_object_set_data (G_OBJECT (dialog), EDIT_NUMBER_KEY, number);
+  g_object_set_data (G_OBJECT (dialog), EDIT_RESPONSIBLE_KEY, responsible);
+  g_object_set_data_full (G_OBJECT (dialog), EDIT_USERS_KEY, users,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (name, "changed", G_CALLBACK (on_edit_name_changed_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (name);
 }
 
 static void
@@ -1119,8 +1229,8 @@ kontor_workspace_class_init (KontorWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.new-group", NULL, new_group_action);
   gtk_widget_class_install_action (widget_class, "workspace.save-dynamic-group", NULL,
                                    save_dynamic_group_action);
-  gtk_widget_class_install_action (widget_class, "workspace.rename-group", NULL,
-                                   rename_group_action);
+  gtk_widget_class_install_action (widget_class, "workspace.edit-group", NULL,
+                                   edit_group_action);
   gtk_widget_class_install_action (widget_class, "workspace.delete-group", NULL,
                                    delete_group_action);
   gtk_widget_class_install_action (widget_class, "workspace.close-temporary-group", NULL,

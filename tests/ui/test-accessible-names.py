@@ -472,6 +472,27 @@ def walk_app(pyatspi, app_process):
     open_popover(walk, button('Status Filter'), 'Status Filter', close_with_escape=True)
     shown.append('status filter')
 
+    # The "Advanced" filter panel, opened with its shortcut as a person
+    # does: every criterion's control is walked while it is open
+    xdotool('key', 'ctrl+shift+f')
+    button('Reset Filters')
+    xdotool('key', 'ctrl+shift+f')
+    shown.append('filter panel')
+
+    # A selection: a click on a row, Ctrl+A, the action bar and its group
+    # menu; the bar's "Clear Selection" takes it away again
+    rows = [a for (a, r, *_) in walk.walk(window) if r == P.ROLE_TABLE_ROW]
+    point_at(rows[len(rows) // 2], window.name, 'click', '1')
+    xdotool('key', 'ctrl+a')
+    clear = button('Clear Selection')
+    open_popover(walk, button('Groups'), 'Groups')
+    click(clear)
+    wait_for('the action bar going',
+             lambda: not [a for (a, r, n, st, _) in walk.walk(window)
+                          if r == P.ROLE_PUSH_BUTTON and n == 'Clear Selection'
+                          and st.contains(P.STATE_SHOWING)])
+    shown.append('action bar')
+
     # The column chooser: the menu of a column title, which the right
     # mouse button opens (or Menu on a focused title; Escape closes it).
     # A title has the role COLUMN_HEADER, which GTK 4.8 tells as a filler.

@@ -1008,6 +1008,36 @@ test_groups (Fixture       *fixture,
   kontor_test_press ("Return");
   kontor_test_wait_n_items (list, 5);
 
+  /* edited: a new name typed, a number and the colleague responsible;
+   * Enter saves, one change */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->workspace),
+                                             "workspace.edit-group", NULL));
+  {
+    AdwMessageDialog *dialog = kontor_test_wait_for_message_dialog ();
+    GtkWidget *number, *responsible;
+    g_autoptr(KontorGroup) edited = NULL;
+
+    g_assert_nonnull (dialog);
+    kontor_test_assert_accessible (GTK_WIDGET (dialog));
+    number = kontor_test_find_row (GTK_WIDGET (dialog), _("Group Number"));
+    responsible = kontor_test_find_row (GTK_WIDGET (dialog), _("Responsible"));
+    g_assert_nonnull (number);
+    g_assert_nonnull (responsible);
+    gtk_editable_set_text (GTK_EDITABLE (number), "G-42");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (responsible), 1);
+    kontor_test_focus_window (GTK_WINDOW (dialog));
+    kontor_test_press ("ctrl+a");
+    kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "Messe Leipzig", NULL });
+    kontor_test_press ("Return");
+    kontor_test_settle (300);
+    edited = kontor_store_load (store, KONTOR_TYPE_GROUP, kontor_record_get_id (KONTOR_RECORD (fair)),
+                                NULL);
+    g_assert_cmpstr (kontor_group_get_name (edited), ==, "Messe Leipzig");
+    g_assert_cmpstr (kontor_group_get_number (edited), ==, "G-42");
+    g_assert_nonnull (kontor_group_get_assignees (edited));
+    g_assert_nonnull (kontor_group_get_assignees (edited)[0]);
+  }
+
   /* a new static group through the menu and a name typed */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->workspace),
                                              "workspace.new-group", NULL));

@@ -916,6 +916,9 @@ test_garbage (void)
   const char *garbage[] = {
     "",
     "{",
+    /* json-glib reads the first value, drops the rest and leaks it */
+    "{\"statuses\": [\"prospect\"]}{\"leads-only\": true}",
+    "\"2026-02-29\"{\"created-from\": \"2026-01-01\"}",
     "{\"statuses\": [\"prospect\"",
     "{\"company-id\": \"abc",
     "[]",
