@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-contacts-view.h"
+#include "kontor-record-list.h"
 #include "kontor-demo-fill.h"
 #include "kontor-selection-bar.h"
 #include "kontor-shot.h"
@@ -444,6 +445,47 @@ test_screenshots (Fixture       *fixture,
                                       ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* A selected contact deleted while a search hides it leaves the
+ * selection: the next contact made, which SQLite gives the same row id,
+ * does not come in selected */
+static void
+test_deleted_leaves_selection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  GtkEditable *search = kontor_contacts_view_get_search_entry (fixture->view);
+  g_autoptr(KontorContact) chosen = kontor_contact_new ();
+  g_autoptr(KontorContact) fresh = kontor_contact_new ();
+  guint n = g_list_model_get_n_items (fixture->list);
+  CountWait none = { fixture->list, 0 };
+  CountWait all = { fixture->list, n + 1 };
+  guint position;
+
+  /* the newest contact, the highest row id, selected */
+  kontor_contact_set_last_name (chosen, "Zuletzt");
+  kontor_test_save (store, chosen);
+  g_assert_true (kontor_test_iterate_until (count_is, &all, KONTOR_TEST_TIMEOUT));
+  position = kontor_record_list_find_rowid (KONTOR_RECORD_LIST (fixture->list),
+                                            kontor_record_get_rowid (KONTOR_RECORD (chosen)));
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_selection_model_select_item (get_model (fixture), position, TRUE);
+  g_assert_cmpuint (kontor_contacts_view_get_n_selected (fixture->view), ==, 1);
+
+  /* hidden by a search, deleted meanwhile (a colleague, another window) */
+  gtk_editable_set_text (search, "zzzzqqq");
+  g_assert_true (kontor_test_iterate_until (count_is, &none, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (chosen), NULL));
+
+  kontor_contact_set_last_name (fresh, "Neumann");
+  kontor_test_save (store, fresh);
+  g_assert_cmpint (kontor_record_get_rowid (KONTOR_RECORD (fresh)), ==,
+                   kontor_record_get_rowid (KONTOR_RECORD (chosen)));
+
+  gtk_editable_set_text (search, "");
+  g_assert_true (kontor_test_iterate_until (count_is, &all, KONTOR_TEST_TIMEOUT));
+  g_assert_cmpuint (kontor_contacts_view_get_n_selected (fixture->view), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +504,7 @@ main (int   argc,
   ADD ("/ui/selection/archive-undo", test_archive_and_undo);
   ADD ("/ui/selection/delete", test_delete_asks);
   ADD ("/ui/selection/follows-search", test_follows_search);
+  ADD ("/ui/selection/deleted-leaves", test_deleted_leaves_selection);
   ADD ("/ui/selection/screenshots", test_screenshots);
 
 #undef ADD

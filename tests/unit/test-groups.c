@@ -233,6 +233,7 @@ test_rules (Fixture       *fixture,
   g_autoptr(KontorGroup) nameless = kontor_group_new ("  ");
   g_autoptr(KontorGroup) no_filter = kontor_group_new ("Ohne Filter");
   g_autoptr(KontorGroupMember) member = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GError) error = NULL;
   gint64 seq;
 
@@ -264,7 +265,8 @@ test_rules (Fixture       *fixture,
   g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
   g_assert_cmpint (kontor_test_outbox_last_seq (store), ==, seq);
 
-  g_assert_cmpuint (kontor_store_list_groups (store, NULL)->len, ==, 2);
+  groups = kontor_store_list_groups (store, NULL);
+  g_assert_cmpuint (groups->len, ==, 2);
 }
 
 /* A deleted contact leaves its groups, a deleted group takes its
