@@ -11,6 +11,7 @@
 
 #include "kontor-field-change.h"
 #include "kontor-group-change.h"
+#include "kontor-record-rules.h"
 #include "kontor-workspace.h"
 #include "kontor-ui-utils.h"
 
@@ -566,13 +567,23 @@ name_request_free (NameRequest *request)
   g_free (request);
 }
 
+/* What @editable holds, without white space around it */
+static char *
+dup_stripped (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+/* "save" only with a name the model's rule for groups takes */
 static void
 on_name_changed_cb (AdwMessageDialog *dialog,
                     GtkEditable      *entry)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(KontorGroup) group = kontor_group_new (gtk_editable_get_text (entry));
 
-  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+  adw_message_dialog_set_response_enabled (dialog, "save",
+                                           kontor_record_validate (KONTOR_RECORD (group), NULL,
+                                                                   NULL));
 }
 
 static void
@@ -580,7 +591,7 @@ on_name_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      NameRequest      *request)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
+  g_autofree char *name = dup_stripped (request->entry);
 
   if (g_str_equal (response, "save") && *name != '\0')
     request->done (request->self, name, request->data);
@@ -695,15 +706,6 @@ save_dynamic_group_action (GtkWidget  *widget,
 #define EDIT_USERS_KEY "kontor-users"
 
 static void
-on_edit_name_changed_cb (AdwMessageDialog *dialog,
-                         GtkEditable      *name)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
-
-  adw_message_dialog_set_response_enabled (dialog, "save", *text != '\0');
-}
-
-static void
 on_edit_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      KontorWorkspace  *self)
@@ -712,8 +714,8 @@ on_edit_response_cb (AdwMessageDialog *dialog,
   GtkEditable *number = g_object_get_data (G_OBJECT (dialog), EDIT_NUMBER_KEY);
   AdwComboRow *responsible = g_object_get_data (G_OBJECT (dialog), EDIT_RESPONSIBLE_KEY);
   GPtrArray *users = g_object_get_data (G_OBJECT (dialog), EDIT_USERS_KEY);
-  g_autofree char *name_text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
-  g_autofree char *number_text = g_strstrip (g_strdup (gtk_editable_get_text (number)));
+  g_autofree char *name_text = dup_stripped (name);
+  g_autofree char *number_text = dup_stripped (number);
   g_autoptr(KontorGroup) group = NULL;
   g_autoptr(KontorFieldChange) change = NULL;
   guint chosen = adw_combo_row_get_selected (responsible);
@@ -818,7 +820,7 @@ edit_group_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), EDIT_RESPONSIBLE_KEY, responsible);
   g_object_set_data_full (G_OBJECT (dialog), EDIT_USERS_KEY, users,
                           (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (name, "changed", G_CALLBACK (on_edit_name_changed_cb), dialog,
+  g_signal_connect_object (name, "changed", G_CALLBACK (on_name_changed_cb), dialog,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
