@@ -446,15 +446,20 @@ reload_groups_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Counts follow every change of contacts and groups; a transaction
- * changes many rows, the sidebar is made once after them */
+/* Counts follow every change of contacts and groups, a quarter of a
+ * second later: a burst of changes (board moves, a sync) is counted once,
+ * and at a start the first frame comes before the counts (a dynamic
+ * group's count reads its contacts) */
+#define RELOAD_GROUPS_DELAY_MS 250
+
 static void
 on_store_changed_cb (KontorWorkspace *self,
                      const char      *entity)
 {
   if (self->reload_groups_id == 0)
-    self->reload_groups_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_groups_idle_cb,
-                                              self, NULL);
+    self->reload_groups_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE,
+                                                 RELOAD_GROUPS_DELAY_MS,
+                                                 reload_groups_idle_cb, self, NULL);
 }
 
 /* The group chosen elsewhere (the filter panel, its chip): the sidebar
@@ -1169,7 +1174,7 @@ kontor_workspace_constructed (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
     g_signal_connect_object (get_store (self), counted[i], G_CALLBACK (on_store_changed_cb),
                              self, G_CONNECT_SWAPPED);
-  reload_groups (self);
+  on_store_changed_cb (self, NULL);
 
   /* the section of the last start, or its group while it exists */
   section = g_settings_get_string (kontor_context_get_settings (self->context),

@@ -229,6 +229,15 @@ test_screenshots (void)
   kontor_test_settle (600);
   shoot (GTK_WIDGET (window), language, "light", "contacts-narrow");
 
+  /* narrower still, three selected: the action bar fits */
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 640);
+  gtk_selection_model_select_range (kontor_table_get_model (
+                                      kontor_contacts_view_get_table (KONTOR_CONTACTS_VIEW (view))),
+                                    1, 3, TRUE);
+  kontor_test_settle (600);
+  shoot (GTK_WIDGET (window), language, "light", "selection-narrow");
+  kontor_contacts_view_clear_selection (KONTOR_CONTACTS_VIEW (view));
+
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));
   kontor_test_close_store (&store, path);

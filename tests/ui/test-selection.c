@@ -11,7 +11,6 @@
 #include "kontor-record-list.h"
 #include "kontor-demo-fill.h"
 #include "kontor-selection-bar.h"
-#include "kontor-shot.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"
@@ -389,62 +388,6 @@ test_follows_search (Fixture       *fixture,
   assert_bar_says (fixture, n);
 }
 
-static gboolean
-width_is (gpointer data)
-{
-  GtkWidget *window = data;
-
-  return gtk_widget_get_width (window) == GPOINTER_TO_INT (g_object_get_data (data, "width"));
-}
-
-/* Pictures of the bar for a person to look at, wide and 400 pixels
- * narrow, light and dark, in the language of LANGUAGE: only with
- * KONTOR_SCREENSHOT_DIR set */
-static void
-test_screenshots (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
-  const char *language = g_getenv ("KONTOR_SCREENSHOT_LANGUAGE");
-  static const int widths[] = { 1200, 400 };
-
-  if (dir == NULL)
-    {
-      g_test_skip ("KONTOR_SCREENSHOT_DIR is not set");
-      return;
-    }
-
-  kontor_test_click (row_widget (fixture, 1), "1", "1");
-  click_with (row_widget (fixture, 2), "ctrl");
-  click_with (row_widget (fixture, 4), "ctrl");
-  assert_bar_says (fixture, 3);
-
-  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (fixture->window), widths[w], 800);
-      g_object_set_data (G_OBJECT (fixture->window), "width", GINT_TO_POINTER (widths[w]));
-      kontor_test_iterate_until (width_is, fixture->window, 2);
-      g_test_message ("window %d pixels wide, asked %d", gtk_widget_get_width (
-                        GTK_WIDGET (fixture->window)), widths[w]);
-
-      for (int dark = 0; dark <= 1; dark++)
-        {
-          g_autofree char *name = g_strdup_printf ("selection-%s-%s-%d.png",
-                                                   language != NULL ? language : "en",
-                                                   dark ? "dark" : "light", widths[w]);
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-
-          adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                              dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
-          kontor_test_settle (400);
-          kontor_test_take_screenshot (GTK_WIDGET (fixture->window), path);
-        }
-    }
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_DEFAULT);
-}
-
 /* A selected contact deleted while a search hides it leaves the
  * selection: the next contact made, which SQLite gives the same row id,
  * does not come in selected */
@@ -505,7 +448,6 @@ main (int   argc,
   ADD ("/ui/selection/delete", test_delete_asks);
   ADD ("/ui/selection/follows-search", test_follows_search);
   ADD ("/ui/selection/deleted-leaves", test_deleted_leaves_selection);
-  ADD ("/ui/selection/screenshots", test_screenshots);
 
 #undef ADD
 
