@@ -450,6 +450,8 @@ kontor_selection_bar_dispose (GObject *object)
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (kontor_context_get_store (self->context), self);
   g_clear_object (&self->selection);
   g_clear_object (&self->context);
 
@@ -502,6 +504,9 @@ kontor_selection_bar_new (KontorContext         *context,
   self->available = TRUE;
   g_signal_connect_object (selection, "notify::n-selected", G_CALLBACK (update), self,
                            G_CONNECT_SWAPPED);
+  /* a new current user may have another role */
+  g_signal_connect_object (kontor_context_get_store (context), "notify::current-user",
+                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 
   return GTK_WIDGET (self);

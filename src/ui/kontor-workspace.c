@@ -193,15 +193,32 @@ update_group_actions (KontorWorkspace *self)
 {
   gboolean temporary = g_strcmp0 (self->group_id, TEMPORARY_GROUP) == 0;
   gboolean stored = self->group_id != NULL && !temporary;
+  /* a viewer sees the groups and may hold a temporary one, nothing more */
+  gboolean can_edit = kontor_context_can_edit (self->context);
   g_autoptr(KontorGroup) group = stored ? load_group (self, self->group_id) : NULL;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-group", can_edit);
   /* a temporary group's contacts are no criterion a dynamic group keeps */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.save-dynamic-group", !temporary);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.edit-group", stored);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.delete-group", stored);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.save-dynamic-group",
+                                 can_edit && !temporary);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.edit-group", can_edit && stored);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.delete-group",
+                                 can_edit && stored);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.group-new-from-selection",
+                                 can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.group-add-selection", can_edit);
   /* only a static group has members to take out */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.group-remove-selection",
-                                 group != NULL && !kontor_group_get_is_dynamic (group));
+                                 can_edit && group != NULL && !kontor_group_get_is_dynamic (group));
+}
+
+/* Another current user may have another role */
+static void
+on_current_user_cb (KontorWorkspace *self,
+                    GParamSpec      *pspec,
+                    KontorStore     *store)
+{
+  update_group_actions (self);
 }
 
 /* How many contacts @filter selects, or -1 when the store could not say */
@@ -1175,6 +1192,8 @@ kontor_workspace_constructed (GObject *object)
     g_signal_connect_object (get_store (self), counted[i], G_CALLBACK (on_store_changed_cb),
                              self, G_CONNECT_SWAPPED);
   on_store_changed_cb (self, NULL);
+  g_signal_connect_object (get_store (self), "notify::current-user",
+                           G_CALLBACK (on_current_user_cb), self, G_CONNECT_SWAPPED);
 
   /* the section of the last start, or its group while it exists */
   section = g_settings_get_string (kontor_context_get_settings (self->context),

@@ -1068,6 +1068,14 @@ test_groups (Fixture       *fixture,
   g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "contacts");
 }
 
+static gboolean
+has_action_name (GtkWidget  *widget,
+                 const void *data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
 /* A click with a key held, as a person does Ctrl+click */
 static void
 click_with (GtkWidget  *widget,
@@ -1146,6 +1154,25 @@ test_selection_groups (Fixture       *fixture,
   /* never stored, and nothing of the undone group is left to send */
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity = "
                           "'contact_group_member'", NULL), ==, n_member_entries);
+
+  /* a viewer: the bar's changes and the group actions that write are off */
+  {
+    g_autoptr(KontorUser) viewer = kontor_user_new ("vleser", "Vera Leser",
+                                                    KONTOR_USER_ROLE_VIEWER);
+    GtkWidget *archive;
+
+    kontor_test_save (store, viewer);
+    g_assert_true (kontor_store_set_current_user (store, viewer, NULL));
+    select_first_three (view);
+    archive = kontor_test_find_matching (GTK_WIDGET (view), has_action_name, "selection.archive");
+    g_assert_nonnull (archive);
+    kontor_test_settle (100);
+    g_assert_false (gtk_widget_is_sensitive (archive));
+    gtk_widget_activate_action (GTK_WIDGET (view), "workspace.group-new-from-selection", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->workspace), "workspace.new-group", NULL);
+    kontor_test_settle (200);
+    g_assert_null (kontor_test_find_message_dialog ());
+  }
 }
 
 /* The first start's question (U1): the users to choose from, the one
