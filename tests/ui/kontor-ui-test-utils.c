@@ -740,6 +740,46 @@ kontor_test_click (GtkWidget  *widget,
 }
 
 /**
+ * kontor_test_click_with:
+ * @widget: a shown widget
+ * @key: the key held, e.g. "ctrl" or "shift"
+ *
+ * A left click with @key held, as a person does Ctrl+click.
+ */
+void
+kontor_test_click_with (GtkWidget  *widget,
+                        const char *key)
+{
+  kontor_test_xdotool ((const char *[]) { "keydown", key, NULL });
+  kontor_test_click (widget, "1", "1");
+  kontor_test_xdotool ((const char *[]) { "keyup", key, NULL });
+  kontor_test_settle (100);
+}
+
+static gboolean
+has_action_name (GtkWidget  *widget,
+                 const void *data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/**
+ * kontor_test_find_actionable:
+ * @root: where to look
+ * @action_name: an action's full name, "selection.archive"
+ *
+ * Returns: (transfer none) (nullable): the first button (or other
+ *   actionable) under @root that activates @action_name
+ */
+GtkWidget *
+kontor_test_find_actionable (GtkWidget  *root,
+                             const char *action_name)
+{
+  return kontor_test_find_matching (root, has_action_name, action_name);
+}
+
+/**
  * kontor_test_keys_can_be_sent:
  *
  * Whether there is X and xdotool, for tests that press keys: without them

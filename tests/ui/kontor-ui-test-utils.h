@@ -49,5 +49,9 @@ void              kontor_test_press                 (const char *keys);
 void              kontor_test_click                 (GtkWidget  *widget,
                                                      const char *button,
                                                      const char *repeat);
+void              kontor_test_click_with            (GtkWidget  *widget,
+                                                     const char *key);
+GtkWidget        *kontor_test_find_actionable       (GtkWidget  *root,
+                                                     const char *action_name);
 
 G_END_DECLS

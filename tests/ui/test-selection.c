@@ -143,20 +143,12 @@ assert_bar_says (Fixture *fixture,
   g_assert_cmpuint (kontor_contacts_view_get_n_selected (fixture->view), ==, n);
 }
 
-static gboolean
-has_action (GtkWidget  *widget,
-            const void *data)
-{
-  return GTK_IS_ACTIONABLE (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
 static GtkWidget *
 find_bar_button (Fixture    *fixture,
                  const char *action_name)
 {
-  GtkWidget *button = kontor_test_find_matching (GTK_WIDGET (get_bar (fixture)), has_action,
-                                                 action_name);
+  GtkWidget *button = kontor_test_find_actionable (GTK_WIDGET (get_bar (fixture)),
+                                                   action_name);
 
   g_assert_nonnull (button);
 
@@ -172,17 +164,6 @@ row_widget (Fixture *fixture,
   g_assert_nonnull (row);
 
   return row;
-}
-
-/* A click with a key held, as a person does Ctrl+click */
-static void
-click_with (GtkWidget  *widget,
-            const char *key)
-{
-  kontor_test_xdotool ((const char *[]) { "keydown", key, NULL });
-  kontor_test_click (widget, "1", "1");
-  kontor_test_xdotool ((const char *[]) { "keyup", key, NULL });
-  kontor_test_settle (100);
 }
 
 typedef struct
@@ -250,7 +231,7 @@ test_keys_and_clicks (Fixture       *fixture,
   assert_bar_says (fixture, 1);
 
   /* Ctrl+click adds one; the header's box is mixed */
-  click_with (row_widget (fixture, 3), "ctrl");
+  kontor_test_click_with (row_widget (fixture, 3), "ctrl");
   assert_selected (fixture, "1,3");
   assert_bar_says (fixture, 2);
   g_assert_true (gtk_check_button_get_inconsistent (GTK_CHECK_BUTTON (select_all)));
@@ -258,7 +239,7 @@ test_keys_and_clicks (Fixture       *fixture,
                    kontor_table_get_row_check (fixture->table, 3))));
 
   /* Shift+click: from the row clicked last */
-  click_with (row_widget (fixture, 5), "shift");
+  kontor_test_click_with (row_widget (fixture, 5), "shift");
   assert_selected (fixture, "3,4,5");
   assert_bar_says (fixture, 3);
 
@@ -300,7 +281,7 @@ test_archive_and_undo (Fixture       *fixture,
   CountWait wait = { fixture->list, n - 3 };
 
   kontor_test_click (row_widget (fixture, 2), "1", "1");
-  click_with (row_widget (fixture, 4), "shift");
+  kontor_test_click_with (row_widget (fixture, 4), "shift");
   assert_selected (fixture, "2,3,4");
   assert_bar_says (fixture, 3);
 
@@ -341,7 +322,7 @@ test_delete_asks (Fixture       *fixture,
                                          NULL);
 
   kontor_test_click (row_widget (fixture, 0), "1", "1");
-  click_with (row_widget (fixture, 6), "ctrl");
+  kontor_test_click_with (row_widget (fixture, 6), "ctrl");
   assert_bar_says (fixture, 2);
   ids = kontor_contacts_view_dup_selected_ids (fixture->view);
 

@@ -691,32 +691,46 @@ find_user (Fixture    *fixture,
   return NULL;
 }
 
+/* A finder of a widget under @root by a text (a title, an id) */
+typedef GtkWidget *(*FindFunc) (GtkWidget  *root,
+                                const char *key);
+
 typedef struct
 {
+  FindFunc    find;
   GtkWidget  *root;
-  const char *title;
-} RowWait;
+  const char *key;
+} WidgetWait;
 
 static gboolean
-row_is_there (gpointer data)
+widget_is_there (gpointer data)
 {
-  RowWait *wait = data;
+  WidgetWait *wait = data;
 
-  return kontor_test_find_row (wait->root, wait->title) != NULL;
+  return wait->find (wait->root, wait->key) != NULL;
 }
 
-/* The row titled @title under @root, once the page has made its rows
- * anew (from an idle, after a change) */
+/* What @find finds under @root, once the page has made its rows anew
+ * (from an idle or a timeout, after a change) */
+static GtkWidget *
+wait_widget (FindFunc    find,
+             GtkWidget  *root,
+             const char *key)
+{
+  WidgetWait wait = { find, root, key };
+
+  kontor_test_settle (50);
+  g_assert_true (kontor_test_iterate_until (widget_is_there, &wait, KONTOR_TEST_TIMEOUT));
+
+  return find (root, key);
+}
+
+/* The row titled @title under @root, once it is there */
 static GtkWidget *
 wait_row (GtkWidget  *root,
           const char *title)
 {
-  RowWait wait = { root, title };
-
-  kontor_test_settle (50);
-  g_assert_true (kontor_test_iterate_until (row_is_there, &wait, KONTOR_TEST_TIMEOUT));
-
-  return kontor_test_find_row (root, title);
+  return wait_widget (kontor_test_find_row, root, title);
 }
 
 static gboolean
@@ -848,13 +862,7 @@ test_team_preferences (Fixture       *fixture,
 /* ------------------------------------------------------------------------ */
 /* Groups (L3–L5) */
 
-typedef struct
-{
-  GtkWidget  *list;
-  const char *id;
-} GroupRowWait;
-
-/* The sidebar's row of group @id, once its rows are made anew */
+/* The sidebar's row of group @id */
 static GtkWidget *
 find_group_row (GtkWidget  *list,
                 const char *id)
@@ -867,24 +875,12 @@ find_group_row (GtkWidget  *list,
   return NULL;
 }
 
-static gboolean
-group_row_is_there (gpointer data)
-{
-  GroupRowWait *wait = data;
-
-  return find_group_row (wait->list, wait->id) != NULL;
-}
-
+/* The sidebar's row of group @id, once it is there */
 static GtkWidget *
 wait_group_row (GtkWidget  *list,
                 const char *id)
 {
-  GroupRowWait wait = { list, id };
-
-  kontor_test_settle (50);
-  g_assert_true (kontor_test_iterate_until (group_row_is_there, &wait, KONTOR_TEST_TIMEOUT));
-
-  return find_group_row (list, id);
+  return wait_widget (find_group_row, list, id);
 }
 
 typedef struct
@@ -1068,25 +1064,6 @@ test_groups (Fixture       *fixture,
   g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "contacts");
 }
 
-static gboolean
-has_action_name (GtkWidget  *widget,
-                 const void *data)
-{
-  return GTK_IS_ACTIONABLE (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
-/* A click with a key held, as a person does Ctrl+click */
-static void
-click_with (GtkWidget  *widget,
-            const char *key)
-{
-  kontor_test_xdotool ((const char *[]) { "keydown", key, NULL });
-  kontor_test_click (widget, "1", "1");
-  kontor_test_xdotool ((const char *[]) { "keyup", key, NULL });
-  kontor_test_settle (100);
-}
-
 /* Rows 0, 1 and 2 of the contacts table selected with the mouse */
 static void
 select_first_three (KontorContactsView *view)
@@ -1095,8 +1072,8 @@ select_first_three (KontorContactsView *view)
 
   kontor_test_click (kontor_table_get_row_widget (table, 0), "1", "1");
   kontor_test_settle (100);
-  click_with (kontor_table_get_row_widget (table, 1), "ctrl");
-  click_with (kontor_table_get_row_widget (table, 2), "ctrl");
+  kontor_test_click_with (kontor_table_get_row_widget (table, 1), "ctrl");
+  kontor_test_click_with (kontor_table_get_row_widget (table, 2), "ctrl");
   g_assert_cmpuint (kontor_contacts_view_get_n_selected (view), ==, 3);
 }
 
@@ -1164,7 +1141,7 @@ test_selection_groups (Fixture       *fixture,
     kontor_test_save (store, viewer);
     g_assert_true (kontor_store_set_current_user (store, viewer, NULL));
     select_first_three (view);
-    archive = kontor_test_find_matching (GTK_WIDGET (view), has_action_name, "selection.archive");
+    archive = kontor_test_find_actionable (GTK_WIDGET (view), "selection.archive");
     g_assert_nonnull (archive);
     kontor_test_settle (100);
     g_assert_false (gtk_widget_is_sensitive (archive));
