@@ -325,13 +325,8 @@ ask_name (KontorBoardColumn *self,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (GTK_WIDGET (self)),
                                                        heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "apply", apply,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  kontor_ui_add_question_responses (dialog, "apply", apply,
+                                    ADW_RESPONSE_SUGGESTED);
 
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
@@ -419,13 +414,8 @@ set_stale_days_action (GtkWidget  *widget,
                             "activity. 0 never marks them."), name);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (GTK_WIDGET (self)),
                                                        _("Mark Cards Stale"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "apply", _("_Apply"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  kontor_ui_add_question_responses (dialog, "apply", _("_Apply"),
+                                    ADW_RESPONSE_SUGGESTED);
 
   spin = gtk_spin_button_new_with_range (0, KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),

@@ -132,14 +132,9 @@ kontor_company_change_dialog_new (GtkWidget     *widget,
   gtk_list_box_append (GTK_LIST_BOX (list), job_title_row);
   adw_message_dialog_set_extra_child (dialog, list);
 
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "change", _("C_hange Company"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "change", ADW_RESPONSE_SUGGESTED);
+  kontor_ui_add_question_responses (dialog, "change", _("C_hange Company"),
+                                    ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (dialog, "change", FALSE);
-  adw_message_dialog_set_default_response (dialog, "change");
-  adw_message_dialog_set_close_response (dialog, "cancel");
 
   request->context = g_object_ref (context);
   request->contact = g_object_ref (contact);

@@ -505,13 +505,8 @@ request_status (KontorContactPage   *self,
   dialog = new_message_dialog (self, heading,
                                _("Customers are the active contacts your team looks after. "
                                  "Their data and history stay as they are."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "customer", _("_Make Customer"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "customer", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "customer");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  kontor_ui_add_question_responses (dialog, "customer", _("_Make Customer"),
+                                    ADW_RESPONSE_SUGGESTED);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_customer_dialog_response_cb),
                          request_new (self, status), request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

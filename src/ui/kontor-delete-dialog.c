@@ -9,20 +9,7 @@
 
 #include "kontor-company.h"
 #include "kontor-delete-dialog.h"
-
-/* "Cancel" is the default: Enter deletes nothing */
-static void
-add_responses (AdwMessageDialog *dialog)
-{
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    KONTOR_DELETE_RESPONSE, _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, KONTOR_DELETE_RESPONSE,
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-}
+#include "kontor-ui-utils.h"
 
 /**
  * kontor_delete_dialog_new:
@@ -56,7 +43,8 @@ kontor_delete_dialog_new (GtkWindow    *parent,
                                                        : _("The contact and everything recorded "
                                                            "about them are deleted for good. "
                                                            "This cannot be undone.")));
-  add_responses (dialog);
+  kontor_ui_add_question_responses (dialog, KONTOR_DELETE_RESPONSE, _("_Delete"),
+                                    ADW_RESPONSE_DESTRUCTIVE);
 
   return dialog;
 }
@@ -88,7 +76,8 @@ kontor_delete_dialog_new_for_contacts (GtkWindow *parent,
               "The selected contacts and everything recorded about them are deleted "
               "for good. This cannot be undone.",
               n_contacts)));
-  add_responses (dialog);
+  kontor_ui_add_question_responses (dialog, KONTOR_DELETE_RESPONSE, _("_Delete"),
+                                    ADW_RESPONSE_DESTRUCTIVE);
 
   return dialog;
 }

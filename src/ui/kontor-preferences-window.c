@@ -129,13 +129,9 @@ ask_to_erase_birthdays (KontorPreferencesWindow *self)
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Stop Storing Birthdays?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "erase", count > 0 ? _("_Erase Birthdays") : _("_Switch Off"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  kontor_ui_add_question_responses (dialog, "erase",
+                                    count > 0 ? _("_Erase Birthdays") : _("_Switch Off"),
+                                    ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_dialog_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

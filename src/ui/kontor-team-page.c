@@ -212,10 +212,8 @@ on_remove_user_clicked_cb (GtkButton *button,
                                                        heading,
                                                        _("They can no longer work with this "
                                                          "database. What they recorded stays.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  kontor_ui_add_question_responses (dialog, "remove", _("_Remove"),
+                                    ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_user_response_cb), user_row,
                            0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -445,11 +443,9 @@ ask_to_add (KontorTeamPage *self,
       g_object_set_data (G_OBJECT (list), "kontor-role", role);
     }
   adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  kontor_ui_add_question_responses (dialog, "add", _("_Add"),
+                                    ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (dialog, "add", FALSE);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (name, "changed", G_CALLBACK (on_add_name_changed_cb), dialog,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_response_cb), self, 0);

@@ -71,6 +71,35 @@ kontor_ui_run_operation (GtkWidget       *widget,
 }
 
 /**
+ * kontor_ui_add_question_responses:
+ * @dialog: a question
+ * @response: the id of its answer
+ * @label: the answer's label, with its mnemonic
+ * @appearance: %ADW_RESPONSE_SUGGESTED or %ADW_RESPONSE_DESTRUCTIVE
+ *
+ * The answers of every question of the app with one answer: "Cancel"
+ * (id "cancel", also what closing the dialog or Escape says) and
+ * @response. Enter gives a suggested answer, but never a destructive
+ * one: then it cancels.
+ */
+void
+kontor_ui_add_question_responses (AdwMessageDialog      *dialog,
+                                  const char            *response,
+                                  const char            *label,
+                                  AdwResponseAppearance  appearance)
+{
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (appearance == ADW_RESPONSE_SUGGESTED ||
+                    appearance == ADW_RESPONSE_DESTRUCTIVE);
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  adw_message_dialog_set_default_response (dialog, appearance == ADW_RESPONSE_SUGGESTED
+                                                   ? response : "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+}
+
+/**
  * kontor_ui_show_error:
  * @widget: the widget that failed to do something
  * @heading: what failed, in a few words

@@ -18,6 +18,10 @@ void       kontor_ui_show_error    (GtkWidget       *widget,
                                     const GError    *error);
 void       kontor_ui_add_toast     (GtkWidget       *widget,
                                     const char      *title);
+void       kontor_ui_add_question_responses (AdwMessageDialog      *dialog,
+                                             const char            *response,
+                                             const char            *label,
+                                             AdwResponseAppearance  appearance);
 void       kontor_ui_show_status_page (GtkStack     *stack,
                                        const char   *name,
                                        const char   *icon_name);

@@ -463,14 +463,9 @@ new_company_action (GtkWidget  *widget,
                                   _("Company Name"), -1);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Company Name"));
   adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  kontor_ui_add_question_responses (dialog, "create", _("C_reate"),
+                                    ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (dialog, "create", FALSE);
-  adw_message_dialog_set_default_response (dialog, "create");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_new_company_name_changed_cb), dialog,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_company_response_cb), self, 0);

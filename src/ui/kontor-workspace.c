@@ -640,10 +640,8 @@ ask_name (KontorWorkspace *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Group Name"), -1);
   adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", save_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  kontor_ui_add_question_responses (dialog, "save", save_label,
+                                    ADW_RESPONSE_SUGGESTED);
 
   request->self = g_object_ref (self);
   request->entry = GTK_EDITABLE (entry);
@@ -832,10 +830,8 @@ edit_group_action (GtkWidget  *widget,
   adw_combo_row_set_selected (ADW_COMBO_ROW (responsible), selected);
   gtk_list_box_append (GTK_LIST_BOX (list), responsible);
   adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  kontor_ui_add_question_responses (dialog, "save", _("_Save"),
+                                    ADW_RESPONSE_SUGGESTED);
 
   g_object_set_data (G_OBJECT (dialog), EDIT_NAME_KEY, name);
   g_object_set_data (G_OBJECT (dialog), EDIT_NUMBER_KEY, number);
@@ -1045,10 +1041,8 @@ group_add_selection_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Group"), -1);
   adw_message_dialog_set_extra_child (dialog, choice);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  kontor_ui_add_question_responses (dialog, "add", _("_Add"),
+                                    ADW_RESPONSE_SUGGESTED);
   g_object_set_data (G_OBJECT (dialog), "kontor-choice", choice);
   g_object_set_data_full (G_OBJECT (dialog), "kontor-groups", groups,
                           (GDestroyNotify) g_ptr_array_unref);
