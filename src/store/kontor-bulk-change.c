@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kontor-bulk-change.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-entity.h"
@@ -36,6 +38,11 @@
 /* Above this many contacts the store's bulk cache is used, as for an
  * import (kontor_store_save_all()) */
 #define BULK_CACHE_RECORDS 1000
+
+/* Contacts are loaded this many at a time (_kontor_store_load_ids()):
+ * a few statements for each batch instead of five per contact, and never
+ * all of 10 000 in memory at once */
+#define LOAD_BATCH 500
 
 typedef struct
 {
@@ -129,45 +136,77 @@ save_one (KontorBulkChange  *self,
   return _kontor_store_save_over (self->store, record, stored, &changed, error);
 }
 
+/* The stored contacts of @ids[@start] up to LOAD_BATCH of them, and
+ * @start moved past them; %NULL at the end (an empty array) or on error */
+static GPtrArray *
+load_batch (KontorBulkChange    *self,
+            const char * const  *ids,
+            guint                n_ids,
+            guint               *start,
+            GError             **error)
+{
+  guint n = MIN (LOAD_BATCH, n_ids - *start);
+  g_autofree const char **batch = g_new0 (const char *, n + 1);
+
+  memcpy (batch, ids + *start, n * sizeof (char *));
+  *start += n;
+
+  return _kontor_store_load_ids (self->store, _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT),
+                                 batch, error);
+}
+
+/* What the save of @edited over @stored changed, with the values before:
+ * the store's derived fields too, which the save leaves on @edited */
+static Restore *
+restore_new (KontorRecord *stored,
+             KontorRecord *edited)
+{
+  g_autoptr(GArray) changed = kontor_record_diff (stored, edited);
+  Restore *restore = g_new0 (Restore, 1);
+
+  restore->id = g_strdup (kontor_record_get_id (stored));
+  restore->indexes = g_array_ref (changed);
+  restore->values = g_array_sized_new (FALSE, TRUE, sizeof (GValue), changed->len);
+  g_array_set_clear_func (restore->values, (GDestroyNotify) g_value_unset);
+  for (guint j = 0; j < changed->len; j++)
+    {
+      const GValue *old = kontor_record_get_value (stored, g_array_index (changed, guint, j));
+      GValue copy = G_VALUE_INIT;
+
+      g_value_init (&copy, G_VALUE_TYPE (old));
+      g_value_copy (old, &copy);
+      g_array_append_val (restore->values, copy);
+    }
+
+  return restore;
+}
+
 static gboolean
 apply_all (KontorBulkChange  *self,
            GPtrArray         *restores,
            GError           **error)
 {
-  for (guint i = 0; self->ids[i] != NULL; i++)
+  guint n_ids = g_strv_length (self->ids);
+  guint start = 0;
+
+  while (start < n_ids)
     {
-      g_autoptr(KontorRecord) stored = kontor_store_load (self->store, KONTOR_TYPE_CONTACT,
-                                                          self->ids[i], error);
-      g_autoptr(KontorRecord) edited = NULL;
-      g_autoptr(GArray) changed = NULL;
-      Restore *restore;
+      g_autoptr(GPtrArray) batch = load_batch (self, (const char * const *) self->ids, n_ids,
+                                               &start, error);
 
-      if (stored == NULL)
+      if (batch == NULL)
         return FALSE;
 
-      edited = kontor_record_copy (stored);
-      change_contact (self, KONTOR_CONTACT (edited));
-      if (!save_one (self, edited, stored, error))
-        return FALSE;
-
-      /* what the save wrote, the store's derived fields included: the
-       * save leaves them on @edited */
-      changed = kontor_record_diff (stored, edited);
-      restore = g_new0 (Restore, 1);
-      restore->id = g_strdup (self->ids[i]);
-      restore->indexes = g_array_ref (changed);
-      restore->values = g_array_sized_new (FALSE, TRUE, sizeof (GValue), changed->len);
-      g_array_set_clear_func (restore->values, (GDestroyNotify) g_value_unset);
-      for (guint j = 0; j < changed->len; j++)
+      for (guint i = 0; i < batch->len; i++)
         {
-          const GValue *old = kontor_record_get_value (stored, g_array_index (changed, guint, j));
-          GValue copy = G_VALUE_INIT;
+          KontorRecord *stored = g_ptr_array_index (batch, i);
+          g_autoptr(KontorRecord) edited = kontor_record_copy (stored);
 
-          g_value_init (&copy, G_VALUE_TYPE (old));
-          g_value_copy (old, &copy);
-          g_array_append_val (restore->values, copy);
+          change_contact (self, KONTOR_CONTACT (edited));
+          if (!save_one (self, edited, stored, error))
+            return FALSE;
+          g_ptr_array_add (restores, restore_new (stored, edited));
         }
-      g_ptr_array_add (restores, restore);
     }
 
   return TRUE;
@@ -177,26 +216,41 @@ static gboolean
 undo_all (KontorBulkChange  *self,
           GError           **error)
 {
-  /* backwards: a contact named twice gets its first state back last */
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) restores = g_ptr_array_new ();
+  guint start = 0;
+
   for (guint i = self->restores->len; i > 0; i--)
     {
       Restore *restore = g_ptr_array_index (self->restores, i - 1);
-      g_autoptr(KontorRecord) stored = NULL;
-      g_autoptr(KontorRecord) record = NULL;
 
       if (restore->indexes->len == 0)
         continue;
+      g_ptr_array_add (ids, restore->id);
+      g_ptr_array_add (restores, restore);
+    }
 
-      stored = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, restore->id, error);
-      if (stored == NULL)
+  while (start < ids->len)
+    {
+      guint first = start;
+      g_autoptr(GPtrArray) batch = NULL;
+
+      batch = load_batch (self, (const char * const *) ids->pdata, ids->len, &start, error);
+      if (batch == NULL)
         return FALSE;
 
-      record = kontor_record_copy (stored);
-      for (guint j = 0; j < restore->indexes->len; j++)
-        kontor_record_set_value (record, g_array_index (restore->indexes, guint, j),
-                                 &g_array_index (restore->values, GValue, j));
-      if (!save_one (self, record, stored, error))
-        return FALSE;
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Restore *restore = g_ptr_array_index (restores, first + i);
+          KontorRecord *stored = g_ptr_array_index (batch, i);
+          g_autoptr(KontorRecord) record = kontor_record_copy (stored);
+
+          for (guint j = 0; j < restore->indexes->len; j++)
+            kontor_record_set_value (record, g_array_index (restore->indexes, guint, j),
+                                     &g_array_index (restore->values, GValue, j));
+          if (!save_one (self, record, stored, error))
+            return FALSE;
+        }
     }
 
   return TRUE;
@@ -280,11 +334,29 @@ kontor_bulk_change_init (KontorBulkChange *self)
 {
 }
 
+/* @ids without repeats, in their order: each contact is loaded once, in
+ * batches, and changed once */
+static GStrv
+dup_unique (const char * const *ids)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (g_hash_table_add (seen, (gpointer) ids[i]))
+        g_strv_builder_add (builder, ids[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /**
  * kontor_bulk_change_new:
  * @store: the store
  * @kind: what to do to each contact
- * @contact_ids: (array zero-terminated=1): the ids of stored contacts
+ * @contact_ids: (array zero-terminated=1): the ids of stored contacts; one
+ *   named twice is changed once
  * @value: (nullable): the pipeline status id (%KONTOR_BULK_SET_PIPELINE_STATUS),
  *   user id (%KONTOR_BULK_ADD_ASSIGNEE) or team id, %NULL for none
  *   (%KONTOR_BULK_SET_TEAM); ignored for %KONTOR_BULK_ARCHIVE
@@ -310,7 +382,7 @@ kontor_bulk_change_new (KontorStore         *store,
   self = g_object_new (KONTOR_TYPE_BULK_CHANGE, "title", title, NULL);
   self->store = g_object_ref (store);
   self->kind = kind;
-  self->ids = g_strdupv ((char **) contact_ids);
+  self->ids = dup_unique (contact_ids);
   self->value = kind != KONTOR_BULK_ARCHIVE ? g_strdup (value) : NULL;
 
   return self;

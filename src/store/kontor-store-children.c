@@ -427,3 +427,172 @@ _kontor_store_load_child_rows (KontorStore             *self,
 
   return TRUE;
 }
+
+/* The rows of @table of kind @kind of every record in @by_id, by owner:
+ * prepared and bound, to be stepped and reset by the caller */
+static sqlite3_stmt *
+select_children_of (KontorStore        *self,
+                    const char         *columns,
+                    const char         *table,
+                    const char         *order,
+                    const char         *ids_json,
+                    const KontorField  *field,
+                    GError            **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT owner_id, %s FROM %s"
+                                          " WHERE owner_id IN (SELECT value FROM json_each (?1))"
+                                          " AND kind = ?2 ORDER BY owner_id, %s",
+                                          columns, table, order);
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, field->kind);
+
+  return stmt;
+}
+
+/* One channel field of every record in @by_id, one statement for all */
+static gboolean
+load_channels_of (KontorStore            *self,
+                  const KontorEntityInfo *info,
+                  GHashTable             *by_id,
+                  const char             *ids_json,
+                  guint                   index,
+                  const KontorField      *field,
+                  GError                **error)
+{
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_stmt *stmt = select_children_of (self, "id, label, value", info->channel_table,
+                                           "position", ids_json, field, error);
+  GHashTableIter iter;
+  gpointer id, record;
+  int result;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      const char *owner_id = (const char *) sqlite3_column_text (stmt, 0);
+      GPtrArray *channels = g_hash_table_lookup (found, owner_id);
+      KontorChannel *channel = kontor_channel_new ((const char *) sqlite3_column_text (stmt, 2),
+                                                   (const char *) sqlite3_column_text (stmt, 3));
+
+      channel->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (channels == NULL)
+        {
+          channels = kontor_channel_array_new ();
+          g_hash_table_insert (found, g_strdup (owner_id), channels);
+        }
+      g_ptr_array_add (channels, channel);
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, &id, &record))
+    {
+      GPtrArray *channels = g_hash_table_lookup (found, id);
+      g_autoptr(GPtrArray) none = channels == NULL ? kontor_channel_array_new () : NULL;
+
+      kontor_record_set_channels (record, index, channels != NULL ? channels : none);
+    }
+
+  return TRUE;
+}
+
+/* One link field of every record in @by_id, one statement for all */
+static gboolean
+load_links_of (KontorStore            *self,
+               const KontorEntityInfo *info,
+               GHashTable             *by_id,
+               const char             *ids_json,
+               guint                   index,
+               const KontorField      *field,
+               GError                **error)
+{
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_stmt *stmt = select_children_of (self, "target_id", info->link_table,
+                                           "position, target_id", ids_json, field, error);
+  GHashTableIter iter;
+  gpointer id, record;
+  int result;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      const char *owner_id = (const char *) sqlite3_column_text (stmt, 0);
+      GPtrArray *targets = g_hash_table_lookup (found, owner_id);
+
+      if (targets == NULL)
+        {
+          targets = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (found, g_strdup (owner_id), targets);
+        }
+      g_ptr_array_add (targets, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, &id, &record))
+    {
+      GPtrArray *targets = g_hash_table_lookup (found, id);
+      static const char * const none[] = { NULL };
+
+      if (targets != NULL)
+        g_ptr_array_add (targets, NULL);
+      kontor_record_set_refs (record, index,
+                              targets != NULL ? (const char * const *) targets->pdata : none);
+    }
+
+  return TRUE;
+}
+
+/**
+ * _kontor_store_load_children_of:
+ * @self: a store
+ * @info: the records' entity
+ * @by_id: (element-type utf8 KontorRecord): records just read from their
+ *   rows, by id
+ * @ids_json: their ids, a JSON array
+ * @error: return location for a #GError
+ *
+ * What _kontor_store_load_child_rows() does for each of many records, with
+ * one statement per child field for all of them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_load_children_of (KontorStore             *self,
+                                const KontorEntityInfo  *info,
+                                GHashTable              *by_id,
+                                const char              *ids_json,
+                                GError                 **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (info->get_type ());
+  KontorRecordClass *record_class = KONTOR_RECORD_CLASS (klass);
+
+  for (guint i = 0; i < record_class->n_fields; i++)
+    {
+      const KontorField *field = &record_class->fields[i];
+
+      if (field->type == KONTOR_FIELD_TYPE_CHANNELS &&
+          !load_channels_of (self, info, by_id, ids_json, i, field, error))
+        return FALSE;
+      if (field->type == KONTOR_FIELD_TYPE_REFS &&
+          !load_links_of (self, info, by_id, ids_json, i, field, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

@@ -16,6 +16,11 @@ gboolean  _kontor_store_write_child_rows (KontorStore             *self,
                                           guint                    index,
                                           gboolean                 outbox,
                                           GError                 **error);
+gboolean  _kontor_store_load_children_of (KontorStore             *self,
+                                          const KontorEntityInfo  *info,
+                                          GHashTable              *by_id,
+                                          const char              *ids_json,
+                                          GError                 **error);
 gboolean  _kontor_store_load_child_rows  (KontorStore             *self,
                                           const KontorEntityInfo  *info,
                                           KontorRecord            *record,

@@ -377,7 +377,7 @@ KontorEntityInfo _kontor_store_contact_entity = {
   .search_table = "contact_search",
   .order_indexes = { "contact_sort_name", "contact_sort_company", "contact_last_activity",
                      "contact_sort_email", "contact_sort_phone", "contact_sort_number",
-                     "contact_status" },
+                     "contact_status", "contact_link_by_target", "contact_team" },
   .derived_select = ", co.name, ps.name, ps.key",
   .derived_joins = " LEFT JOIN company co ON co.id = t.company_id"
                    " LEFT JOIN pipeline_status ps ON ps.id = t.pipeline_status_id",

@@ -20,6 +20,10 @@ KontorRecord *_kontor_store_load_record   (KontorStore             *self,
                                            const char              *id,
                                            gint64                   rowid,
                                            GError                 **error);
+GPtrArray    *_kontor_store_load_ids      (KontorStore             *self,
+                                           const KontorEntityInfo  *info,
+                                           const char * const      *ids,
+                                           GError                 **error);
 GPtrArray    *_kontor_store_load_rowids   (KontorStore             *self,
                                            const KontorEntityInfo  *info,
                                            GArray                  *rowids,

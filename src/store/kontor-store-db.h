@@ -47,12 +47,18 @@ struct _KontorStore
   GHashTable  *names;
   GHashTable  *name_tables;
 
-  /* Search (kontor-store-query.c): the ordered rows of the last filter
-   * without search text, valid while data_version is unchanged */
+  /* Lists (kontor-store-query.c): the ordered rows of the last two
+   * filters without search text, each valid while data_version is
+   * unchanged; the least recently used one makes room */
   guint64      data_version;
-  char        *order_key;
-  guint64      order_version;
-  GArray      *order_rowids;
+  struct
+  {
+    char      *key;
+    guint64    version;
+    guint64    used;
+    GArray    *rowids;
+  }            orders[2];
+  guint64      order_clock;
 
   /* the purge of deleted data (kontor-store.c) */
   GTask       *purge_task;
@@ -112,6 +118,7 @@ void          _kontor_store_rollback       (KontorStore   *self);
 gboolean      _kontor_store_end            (KontorStore   *self,
                                             gboolean       ok,
                                             GError       **error);
+char         *_kontor_store_dup_ids_json   (const char * const *ids);
 void          _kontor_store_forget_names   (KontorStore   *self,
                                             const char    *table);
 char *        _kontor_store_dup_name       (KontorStore   *self,

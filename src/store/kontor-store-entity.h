@@ -29,7 +29,7 @@ struct _KontorEntityInfo
   const char   *search_table;
   /* indexes of list orders only, which no statement of a save reads: a
    * large import makes them anew at its end (kontor_store_save_all()) */
-  const char   *order_indexes[8];
+  const char   *order_indexes[10];
   const char   *derived_select;       /* extra columns for derived fields */
   const char   *derived_joins;
 

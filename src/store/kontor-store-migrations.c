@@ -182,6 +182,7 @@ static const struct {
   { "009-company-numbers.sql", NULL, 0 },
   { "010-journal.sql", NULL, 0 },
   { "011-group-members.sql", NULL, 0 },
+  { "012-filter-indexes.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

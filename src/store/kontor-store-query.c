@@ -276,6 +276,7 @@ typedef enum
 {
   CONTACT_QUERY_ORDERED,        /* row ids in the filter's order */
   CONTACT_QUERY_ROWIDS,         /* which of some row ids match, unordered */
+  CONTACT_QUERY_MATCHING,       /* row ids that match, unordered */
   CONTACT_QUERY_COUNT,          /* how many match */
 } ContactQuery;
 
@@ -346,22 +347,21 @@ append_instant_range (GString    *sql,
     }
 }
 
-/* ["id", …] for json_each (): any text, escaped by json-glib */
-static char *
-dup_ids_json (const char * const *ids)
+/* " AND …" for contacts linked to @target_id by links of @kind (their
+ * sales reps, their assignees): the rows found from the link's target
+ * (index contact_link_by_target) and each contact's id index, without
+ * reading a contact's row, which a test per contact (EXISTS) would do for
+ * all 100 000 (tests/bench "filter_combo") */
+static void
+append_linked (GString        *sql,
+               Params         *params,
+               KontorLinkKind  kind,
+               const char     *target_id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; ids[i] != NULL; i++)
-    json_builder_add_string_value (builder, ids[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
+  g_string_append_printf (sql, " AND c.rid IN (SELECT t.rid FROM contact_link l"
+                               " CROSS JOIN contact t ON t.id = l.owner_id"
+                               " WHERE l.target_id = ?%u AND l.kind = ?%u)",
+                          params_add_text (params, target_id), params_add_number (params, kind));
 }
 
 static gboolean append_criteria (KontorStore   *self,
@@ -475,31 +475,29 @@ append_criteria (KontorStore   *self,
                             params_add_text (params, kontor_filter_get_company_id (filter)));
 
   if (kontor_filter_get_assignee_id (filter) != NULL)
-    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM contact_link l WHERE l.owner_id = c.id"
-                                 " AND l.kind = ?%u AND l.target_id = ?%u)",
-                            params_add_number (params, KONTOR_LINK_KIND_ASSIGNEE),
-                            params_add_text (params, kontor_filter_get_assignee_id (filter)));
+    append_linked (sql, params, KONTOR_LINK_KIND_ASSIGNEE, kontor_filter_get_assignee_id (filter));
 
   if (kontor_filter_get_sales_rep_id (filter) != NULL)
-    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM contact_link l WHERE l.owner_id = c.id"
-                                 " AND l.kind = ?%u AND l.target_id = ?%u)",
-                            params_add_number (params, KONTOR_LINK_KIND_SALES_REP),
-                            params_add_text (params, kontor_filter_get_sales_rep_id (filter)));
+    append_linked (sql, params, KONTOR_LINK_KIND_SALES_REP,
+                   kontor_filter_get_sales_rep_id (filter));
 
   /* A contact is the team's when it is assigned to the team itself
    * (contact.assigned_team_id: a contact names its team there, not with
-   * a link) or to a user who belongs to the team (app_user_link) */
+   * a link) or to a user who belongs to the team (app_user_link): the
+   * team's own contacts from their partial index, then from the team's
+   * few users to the contacts assigned to them, as in append_linked() */
   if (kontor_filter_get_team_id (filter) != NULL)
     {
       guint team = params_add_text (params, kontor_filter_get_team_id (filter));
 
-      g_string_append_printf (sql, " AND (c.assigned_team_id = ?%u OR EXISTS (SELECT 1"
-                                   " FROM contact_link l JOIN app_user_link u"
-                                   " ON u.owner_id = l.target_id AND u.kind = ?%u"
-                                   " AND u.target_id = ?%u"
-                                   " WHERE l.owner_id = c.id AND l.kind = ?%u))",
-                              team, params_add_number (params, KONTOR_LINK_KIND_TEAM), team,
-                              params_add_number (params, KONTOR_LINK_KIND_ASSIGNEE));
+      g_string_append_printf (sql, " AND c.rid IN (SELECT t.rid FROM contact t"
+                                   " WHERE t.assigned_team_id = ?%u UNION ALL"
+                                   " SELECT t.rid FROM app_user_link u CROSS JOIN contact_link l"
+                                   " ON l.target_id = u.owner_id AND l.kind = ?%u"
+                                   " CROSS JOIN contact t ON t.id = l.owner_id"
+                                   " WHERE u.kind = ?%u AND u.target_id = ?%u)",
+                              team, params_add_number (params, KONTOR_LINK_KIND_ASSIGNEE),
+                              params_add_number (params, KONTOR_LINK_KIND_TEAM), team);
     }
 
   append_instant_range (sql, params, "c.created_at", kontor_filter_get_created_from (filter),
@@ -540,7 +538,7 @@ append_criteria (KontorStore   *self,
 
   if (contact_ids != NULL)
     {
-      g_autofree char *json = dup_ids_json (contact_ids);
+      g_autofree char *json = _kontor_store_dup_ids_json (contact_ids);
 
       g_string_append_printf (sql, " AND c.id IN (SELECT value FROM json_each (?%u))",
                               params_add_text (params, json));
@@ -563,17 +561,26 @@ append_criteria (KontorStore   *self,
   return TRUE;
 }
 
-/* Whether @filter has a criterion the order indexes do not carry:
- * anything but the statuses, the pipeline status and the search text
- * (search_contacts() applies it to the ordered rows) */
-static gboolean
-reads_rows (KontorFilter *filter)
+/* The criteria of @filter but those the order indexes carry (dup_index_part()):
+ * the statuses, the pipeline status; and without its search text, which
+ * search_contacts() applies to the ordered rows */
+static KontorFilter *
+dup_row_part (KontorFilter *filter)
 {
-  g_autoptr(KontorFilter) rest = kontor_filter_copy (filter);
+  KontorFilter *rest = kontor_filter_copy (filter);
 
   kontor_filter_set_statuses (rest, 0);
   kontor_filter_set_pipeline_status_id (rest, NULL);
   kontor_filter_set_search_text (rest, NULL);
+
+  return rest;
+}
+
+/* Whether @filter has a criterion the order indexes do not carry */
+static gboolean
+reads_rows (KontorFilter *filter)
+{
+  g_autoptr(KontorFilter) rest = dup_row_part (filter);
 
   return !kontor_filter_is_empty_criteria (rest);
 }
@@ -603,7 +610,7 @@ build_contact_query (KontorStore   *self,
                             params_add_text (params, rowids_json));
   else if (what == CONTACT_QUERY_COUNT)
     g_string_append (sql, "SELECT count (*) FROM contact c WHERE 1");
-  else if (sort == KONTOR_SORT_PIPELINE_STATUS)
+  else if (what == CONTACT_QUERY_ORDERED && sort == KONTOR_SORT_PIPELINE_STATUS)
     g_string_append (sql, "SELECT c.rid, c.pipeline_status_id FROM contact c WHERE 1");
   else
     g_string_append (sql, "SELECT c.rid FROM contact c WHERE 1");
@@ -619,20 +626,14 @@ build_contact_query (KontorStore   *self,
    * pipeline status is by name here, and its columns' positions are
    * applied by collect_by_pipeline_position().
    *
-   * The order's index carries the status (and the name index the
-   * pipeline status): those filters are answered from it alone. Any other
-   * criterion reads the contact's row, and walking an order index means
-   * one row looked up out of order per contact: 300 ms for 100 000, where
-   * reading the table in its own order and sorting what matches takes
-   * 30 to 80 ms (tests/bench "filter_combo"). "+" keeps SQLite from
-   * walking the index for the order then; an index that finds the rows
-   * (a company's contacts) it may still use. */
+   * An ordered query has only what the order's index carries, the
+   * status (and the name index the pipeline status): it is a walk of
+   * that index. A filter with more is collect_matching()'s. */
+  g_return_val_if_fail (!reads_rows (filter), FALSE);
   if (sort != KONTOR_SORT_PIPELINE_STATUS)
-    g_string_append_printf (sql, " ORDER BY %s%s%s", reads_rows (filter) ? "+" : "",
-                            contact_order (sort), descending);
+    g_string_append_printf (sql, " ORDER BY %s%s", contact_order (sort), descending);
   else
-    g_string_append_printf (sql, " ORDER BY %sc.sort_name%s", reads_rows (filter) ? "+" : "",
-                            descending);
+    g_string_append_printf (sql, " ORDER BY c.sort_name%s", descending);
   if (sort != KONTOR_SORT_NAME && sort != KONTOR_SORT_PIPELINE_STATUS)
     g_string_append_printf (sql, ", c.sort_name%s", descending);
   g_string_append_printf (sql, ", c.rid%s", descending);
@@ -782,6 +783,99 @@ collect_by_pipeline_position (KontorStore  *self,
   return TRUE;
 }
 
+/* Appends to @rowids those of @ordered that @marked holds, in the order
+ * of @ordered: a bitmap of @marked, then one pass over @ordered */
+static void
+keep_marked (GArray *ordered,
+             GArray *marked,
+             GArray *rowids)
+{
+  g_autofree guint32 *bitmap = NULL;
+  gint64 max_rowid = 0;
+
+  if (marked->len == 0)
+    return;
+
+  for (guint i = 0; i < marked->len; i++)
+    max_rowid = MAX (max_rowid, g_array_index (marked, gint64, i));
+
+  bitmap = g_new0 (guint32, max_rowid / 32 + 1);
+  for (guint i = 0; i < marked->len; i++)
+    {
+      gint64 rowid = g_array_index (marked, gint64, i);
+
+      bitmap[rowid / 32] |= 1u << (rowid % 32);
+    }
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      gint64 rowid = g_array_index (ordered, gint64, i);
+
+      if (rowid <= max_rowid && (bitmap[rowid / 32] & (1u << (rowid % 32))) != 0)
+        g_array_append_val (rowids, rowid);
+    }
+}
+
+static GArray *get_ordered_rowids (KontorStore   *self,
+                                   KontorFilter  *filter,
+                                   GError       **error);
+
+/* What the order indexes carry of @filter (reads_rows()): its statuses,
+ * its pipeline status and its order */
+static KontorFilter *
+dup_index_part (KontorFilter *filter)
+{
+  KontorFilter *part = kontor_filter_new ();
+
+  kontor_filter_set_statuses (part, kontor_filter_get_statuses (filter));
+  kontor_filter_set_pipeline_status_id (part, kontor_filter_get_pipeline_status_id (filter));
+  kontor_filter_set_sort_column (part, kontor_filter_get_sort_column (filter));
+  kontor_filter_set_sort_descending (part, kontor_filter_get_sort_descending (filter));
+
+  return part;
+}
+
+/* A filter with criteria the order indexes do not carry (a sales rep, a
+ * team, a group, dates): the rows that match those, unordered (from the
+ * link or group that names them where there is one, else one read of the
+ * table in its own order), kept from the rows of the filter's statuses
+ * in its order — an index walk, and mostly the rows of the list shown
+ * just before, kept by get_ordered_rowids(). Sorting what matches
+ * instead costs 40 ms more for 40 000 contacts, and walking the order's
+ * index to test each row 300 ms (tests/bench "filter_combo"). */
+static gboolean
+collect_matching (KontorStore   *self,
+                  KontorFilter  *filter,
+                  GArray        *rowids,
+                  GError       **error)
+{
+  g_autoptr(KontorFilter) rest = dup_row_part (filter);
+  g_autoptr(KontorFilter) part = dup_index_part (filter);
+  g_autoptr(GArray) matching = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ordered = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  Params params;
+  gboolean ok;
+
+  params_init (&params);
+  ok = build_contact_query (self, rest, CONTACT_QUERY_MATCHING, NULL, sql, &params, error) &&
+       collect_rowids (self, sql->str, &params, matching, error);
+  params_clear (&params);
+  if (!ok)
+    return FALSE;
+  if (matching->len == 0)
+    return TRUE;
+
+  /* a reference: the cache may make room for @filter's own rows */
+  ordered = get_ordered_rowids (self, part, error);
+  if (ordered == NULL)
+    return FALSE;
+  g_array_ref (ordered);
+  keep_marked (ordered, matching, rowids);
+
+  return TRUE;
+}
+
 /* The row ids of @filter without its search text, in order */
 static gboolean
 collect_contacts (KontorStore   *self,
@@ -792,6 +886,9 @@ collect_contacts (KontorStore   *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   Params params;
   gboolean ok;
+
+  if (reads_rows (filter))
+    return collect_matching (self, filter, rowids, error);
 
   params_init (&params);
   if (!build_contact_query (self, filter, CONTACT_QUERY_ORDERED, NULL, sql, &params, error))
@@ -829,7 +926,7 @@ dup_order_key (KontorFilter *filter)
 {
   g_autofree char *criteria = kontor_filter_to_string (filter);
   const char * const *contact_ids = kontor_filter_get_contact_ids (filter);
-  g_autofree char *ids = contact_ids != NULL ? dup_ids_json (contact_ids) : NULL;
+  g_autofree char *ids = contact_ids != NULL ? _kontor_store_dup_ids_json (contact_ids) : NULL;
 
   return g_strdup_printf ("%s|%d|%d|%s", criteria,
                           kontor_filter_get_sort_column (filter),
@@ -837,9 +934,12 @@ dup_order_key (KontorFilter *filter)
                           ids != NULL ? ids : "-");
 }
 
-/* The rows of @filter without its search text, in order: made by SQL once,
- * then kept until anything in the store changes, so that each keystroke of
- * a search costs only the full-text lookup. */
+/* The rows of @filter without its search text, in order: made once, then
+ * kept until anything in the store changes, so that each keystroke of a
+ * search costs only the full-text lookup, and a filter set on the list
+ * shown starts from that list's rows (collect_matching()). Two are kept,
+ * the filter's and what it started from; the one used longer ago makes
+ * room. Borrowed: valid until the next call. */
 static GArray *
 get_ordered_rowids (KontorStore   *self,
                     KontorFilter  *filter,
@@ -848,32 +948,59 @@ get_ordered_rowids (KontorStore   *self,
   g_autoptr(KontorFilter) unsearched = kontor_filter_copy (filter);
   g_autofree char *key = NULL;
   g_autoptr(GArray) rowids = NULL;
+  guint oldest = 0;
 
   /* the same rows for every keystroke of a search */
   kontor_filter_set_search_text (unsearched, NULL);
   key = dup_order_key (unsearched);
-  if (self->order_rowids != NULL && self->order_version == self->data_version &&
-      g_strcmp0 (self->order_key, key) == 0)
-    return self->order_rowids;
+  for (guint i = 0; i < G_N_ELEMENTS (self->orders); i++)
+    {
+      if (self->orders[i].rowids != NULL && self->orders[i].version == self->data_version &&
+          g_strcmp0 (self->orders[i].key, key) == 0)
+        {
+          self->orders[i].used = ++self->order_clock;
+          return self->orders[i].rowids;
+        }
+      if (self->orders[i].used < self->orders[oldest].used)
+        oldest = i;
+    }
 
   rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!collect_contacts (self, unsearched, rowids, error))
     return NULL;
 
-  g_clear_pointer (&self->order_rowids, g_array_unref);
-  g_free (self->order_key);
-  self->order_rowids = g_steal_pointer (&rowids);
-  self->order_key = g_steal_pointer (&key);
-  self->order_version = self->data_version;
+  g_clear_pointer (&self->orders[oldest].rowids, g_array_unref);
+  g_free (self->orders[oldest].key);
+  self->orders[oldest].rowids = g_steal_pointer (&rowids);
+  self->orders[oldest].key = g_steal_pointer (&key);
+  self->orders[oldest].version = self->data_version;
+  self->orders[oldest].used = ++self->order_clock;
 
-  return self->order_rowids;
+  return self->orders[oldest].rowids;
+}
+
+/**
+ * _kontor_store_forget_orders:
+ * @self: a store
+ *
+ * For benchmarks: forgets the kept rows of lists (get_ordered_rowids()),
+ * so that the next query is measured whole.
+ */
+void
+_kontor_store_forget_orders (KontorStore *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->orders); i++)
+    {
+      g_clear_pointer (&self->orders[i].key, g_free);
+      g_clear_pointer (&self->orders[i].rowids, g_array_unref);
+      self->orders[i].used = 0;
+    }
 }
 
 /* Search as you type: the full-text hits (as fast as the bare FTS5 query)
- * marked in a bitmap, then the ordered rows of the filter kept that are
- * marked — instead of sorting all hits anew for every keystroke, which
- * costs a hundred milliseconds when a prefix matches most of 100 000
- * contacts. */
+ * kept from the ordered rows of the filter (keep_marked()) — instead of
+ * sorting all hits anew for every keystroke, which costs a hundred
+ * milliseconds when a prefix matches most of 100 000 contacts. */
 static gboolean
 search_contacts (KontorStore   *self,
                  KontorFilter  *filter,
@@ -882,9 +1009,7 @@ search_contacts (KontorStore   *self,
                  GError       **error)
 {
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree guint32 *bitmap = NULL;
   GArray *ordered;
-  gint64 max_rowid = 0;
   Params params;
   gboolean ok;
 
@@ -901,25 +1026,7 @@ search_contacts (KontorStore   *self,
   ordered = get_ordered_rowids (self, filter, error);
   if (ordered == NULL)
     return FALSE;
-
-  for (guint i = 0; i < hits->len; i++)
-    max_rowid = MAX (max_rowid, g_array_index (hits, gint64, i));
-
-  bitmap = g_new0 (guint32, max_rowid / 32 + 1);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      gint64 rowid = g_array_index (hits, gint64, i);
-
-      bitmap[rowid / 32] |= 1u << (rowid % 32);
-    }
-
-  for (guint i = 0; i < ordered->len; i++)
-    {
-      gint64 rowid = g_array_index (ordered, gint64, i);
-
-      if (rowid <= max_rowid && (bitmap[rowid / 32] & (1u << (rowid % 32))) != 0)
-        g_array_append_val (rowids, rowid);
-    }
+  keep_marked (ordered, hits, rowids);
 
   return TRUE;
 }
@@ -998,9 +1105,19 @@ _kontor_store_explain_contact_query (KontorStore  *self,
   GString *plan = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   Params params;
+  gboolean ok;
 
   params_init (&params);
-  if (build_contact_query (self, filter, CONTACT_QUERY_ORDERED, NULL, sql, &params, NULL) &&
+  if (reads_rows (filter))
+    {
+      g_autoptr(KontorFilter) rest = dup_row_part (filter);
+
+      /* collect_matching()'s query, and then the order without it */
+      ok = build_contact_query (self, rest, CONTACT_QUERY_MATCHING, NULL, sql, &params, NULL);
+    }
+  else
+    ok = build_contact_query (self, filter, CONTACT_QUERY_ORDERED, NULL, sql, &params, NULL);
+  if (ok &&
       sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK)
     {
       params_bind (&params, stmt);

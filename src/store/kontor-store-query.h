@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 char *_kontor_store_match_expression      (const char   *search_text);
 char *_kontor_store_explain_contact_query (KontorStore  *self,
                                            KontorFilter *filter);
+void  _kontor_store_forget_orders         (KontorStore  *self);
 
 G_END_DECLS

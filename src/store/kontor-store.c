@@ -56,6 +56,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "kontor-store-db.h"
 
@@ -408,6 +409,30 @@ forget_names (KontorStore *self)
 {
   g_hash_table_remove_all (self->names);
   g_hash_table_remove_all (self->name_tables);
+}
+
+/**
+ * _kontor_store_dup_ids_json:
+ * @ids: (array zero-terminated=1): record ids
+ *
+ * Returns: (transfer full): ["id", …] for json_each (): any text,
+ *   escaped by json-glib
+ */
+char *
+_kontor_store_dup_ids_json (const char * const *ids)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; ids[i] != NULL; i++)
+    json_builder_add_string_value (builder, ids[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
 }
 
 /**
@@ -945,8 +970,11 @@ kontor_store_finalize (GObject *object)
 
   g_free (self->client_id);
   g_free (self->path);
-  g_free (self->order_key);
-  g_clear_pointer (&self->order_rowids, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->orders); i++)
+    {
+      g_free (self->orders[i].key);
+      g_clear_pointer (&self->orders[i].rowids, g_array_unref);
+    }
 
   G_OBJECT_CLASS (kontor_store_parent_class)->finalize (object);
 }
@@ -1074,7 +1102,8 @@ open_connection (KontorStore  *self,
                              "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_CACHE_KIB) ";"
                              /* a large import grows the log to hundreds of
                               * MiB; give the space back after checkpoints */
-                             "PRAGMA journal_size_limit = 67108864;",
+                             "PRAGMA journal_size_limit = 67108864;"
+                             "PRAGMA mmap_size = 268435456;",
                              error);
 }
 

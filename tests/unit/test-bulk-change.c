@@ -7,6 +7,7 @@
 
 #include "kontor-bulk-change.h"
 #include "kontor-operation-stack.h"
+#include "kontor-store-private.h"
 #include "kontor-test-utils.h"
 
 /* Bulk operations of the contacts table's action bar (feature L6): one
@@ -445,6 +446,167 @@ test_dup_ids (Fixture       *fixture,
     g_assert_cmpstr (ids[i], ==, fixture->ids[N_CONTACTS - 1 - i]);
 }
 
+/* More contacts than one load batch (kontor-bulk-change.c) and than the
+ * bulk cache's threshold, some with e-mail addresses, phone numbers,
+ * sales reps and assignees and some without: appends their ids to @ids */
+#define MANY_CONTACTS 1203
+
+static void
+add_many (Fixture    *fixture,
+          KontorUser *rep,
+          GPtrArray  *ids)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const char *reps[] = { kontor_record_get_id (KONTOR_RECORD (rep)), NULL };
+  const char *both[] = { kontor_record_get_id (KONTOR_RECORD (rep)),
+                         kontor_record_get_id (KONTOR_RECORD (fixture->admin)), NULL };
+
+  for (guint i = 0; i < MANY_CONTACTS; i++)
+    {
+      KontorContact *contact = kontor_contact_new ();
+      g_autofree char *name = g_strdup_printf ("Kunde %04u", i);
+
+      kontor_contact_set_last_name (contact, name);
+      kontor_contact_set_status (contact, KONTOR_CONTACT_STATUS_PROSPECT);
+      if (i % 3 == 0)
+        {
+          g_autofree char *address = g_strdup_printf ("kunde%u@example.de", i);
+
+          kontor_contact_add_email (contact, "work", address);
+          kontor_contact_add_email (contact, "home", "privat@example.de");
+        }
+      if (i % 4 == 1)
+        kontor_contact_add_phone (contact, "mobile", "+49 30 1234567");
+      if (i % 5 == 2)
+        kontor_contact_set_sales_reps (contact, reps);
+      if (i % 7 == 3)
+        kontor_contact_set_assignees (contact, i % 2 == 0 ? reps : both);
+      g_ptr_array_add (records, contact);
+    }
+  g_assert_true (kontor_store_save_all (fixture->base.store, records, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (ids, g_strdup (kontor_record_get_id (g_ptr_array_index (records, i))));
+}
+
+static guint
+n_channels (GPtrArray *channels)
+{
+  return channels != NULL ? channels->len : 0;
+}
+
+/* Loading many at once gives what loading each one gives: every field,
+ * every child row, in their order; none missing quietly */
+static void
+test_load_ids (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const KontorEntityInfo *info = _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT);
+  g_autoptr(KontorUser) rep = kontor_user_new ("rep", NULL, KONTOR_USER_ROLE_SALES);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kontor_test_save (fixture->base.store, rep);
+  add_many (fixture, rep, ids);
+  g_ptr_array_add (ids, NULL);
+
+  loaded = _kontor_store_load_ids (fixture->base.store, info, (const char * const *) ids->pdata,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, MANY_CONTACTS);
+  for (guint i = 0; i < MANY_CONTACTS; i++)
+    {
+      g_autoptr(KontorContact) one = load (fixture, g_ptr_array_index (ids, i));
+      KontorContact *many = g_ptr_array_index (loaded, i);
+      g_autoptr(GArray) changed = kontor_record_diff (KONTOR_RECORD (one), KONTOR_RECORD (many));
+
+      g_assert_cmpstr (kontor_record_get_id (KONTOR_RECORD (many)), ==,
+                       g_ptr_array_index (ids, i));
+      g_assert_cmpuint (changed->len, ==, 0);
+      g_assert_cmpint (kontor_record_get_rowid (KONTOR_RECORD (many)), ==,
+                       kontor_record_get_rowid (KONTOR_RECORD (one)));
+    }
+  /* the test would pass with every child row lost: they are there */
+  g_assert_cmpuint (n_channels (kontor_contact_get_emails (g_ptr_array_index (loaded, 0))), ==, 2);
+  g_assert_cmpuint (n_channels (kontor_contact_get_phones (g_ptr_array_index (loaded, 1))), ==, 1);
+  g_assert_cmpuint (g_strv_length ((GStrv) kontor_contact_get_sales_reps (g_ptr_array_index (loaded, 2))), ==, 1);
+
+  /* one not stored: an error, not a shorter array */
+  g_free (g_ptr_array_index (ids, 7));
+  g_ptr_array_index (ids, 7) = g_strdup ("01900000-0000-7000-8000-00000000dead");
+  missing = _kontor_store_load_ids (fixture->base.store, info,
+                                    (const char * const *) ids->pdata, &error);
+  g_assert_null (missing);
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND);
+}
+
+/* A change of more contacts than one load batch, one of them named twice:
+ * each changed once, the child rows of each kept, and undo gives back
+ * every one as it was */
+static void
+test_many (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(KontorUser) rep = kontor_user_new ("rep", NULL, KONTOR_USER_ROLE_SALES);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) undone = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KontorBulkChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *rep_id;
+
+  kontor_test_save (fixture->base.store, rep);
+  rep_id = kontor_record_get_id (KONTOR_RECORD (rep));
+  add_many (fixture, rep, ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (before, load (fixture, g_ptr_array_index (ids, i)));
+  g_ptr_array_add (ids, g_strdup (g_ptr_array_index (ids, 600)));
+  g_ptr_array_add (ids, NULL);
+
+  change = kontor_bulk_change_new (fixture->base.store, KONTOR_BULK_ADD_ASSIGNEE,
+                                   (const char * const *) ids->pdata, rep_id, NULL);
+  g_assert_cmpuint (kontor_bulk_change_get_n_contacts (change), ==, MANY_CONTACTS);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (change), &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < MANY_CONTACTS; i++)
+    {
+      KontorContact *was = g_ptr_array_index (before, i);
+      g_autoptr(KontorContact) is = load (fixture, g_ptr_array_index (ids, i));
+      const char * const *assignees = kontor_contact_get_assignees (is);
+      const char * const *had = kontor_contact_get_assignees (was);
+      guint n_had = had != NULL ? g_strv_length ((GStrv) had) : 0;
+
+      /* the assignees it had, and the new one once */
+      g_assert_true (g_strv_contains (assignees, rep_id));
+      g_assert_cmpuint (g_strv_length ((GStrv) assignees), ==,
+                        n_had + (n_had > 0 && g_strv_contains (had, rep_id) ? 0 : 1));
+      for (guint j = 0; j < n_had; j++)
+        g_assert_true (g_strv_contains (assignees, had[j]));
+      /* its addresses and numbers untouched */
+      g_assert_cmpuint (n_channels (kontor_contact_get_emails (is)), ==,
+                        n_channels (kontor_contact_get_emails (was)));
+      g_assert_cmpuint (n_channels (kontor_contact_get_phones (is)), ==,
+                        n_channels (kontor_contact_get_phones (was)));
+    }
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE op = 'create'"
+                                   " AND entity = 'contact_link' AND field = 'assignees'"
+                                   " AND created_at > 0 AND value_json LIKE '%' ||"
+                                   " (SELECT id FROM app_user WHERE username = 'rep') || '%'"
+                                   " AND entity_id IN (SELECT id FROM contact"
+                                   " WHERE last_name = 'Kunde 0600')"), ==, 1);
+
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (change), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < MANY_CONTACTS; i++)
+    g_ptr_array_add (undone, load (fixture, g_ptr_array_index (ids, i)));
+  assert_same (before, undone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +623,8 @@ main (int   argc,
   ADD ("/bulk-change/role", test_role);
   ADD ("/bulk-change/delete-all", test_delete_all);
   ADD ("/bulk-change/dup-ids", test_dup_ids);
+  ADD ("/bulk-change/load-ids", test_load_ids);
+  ADD ("/bulk-change/many", test_many);
 
 #undef ADD
 
