@@ -288,9 +288,13 @@ contact_check (KontorStore   *self,
   KontorContact *old = old_record != NULL ? KONTOR_CONTACT (old_record) : NULL;
   KontorContactStatus status = kontor_contact_get_status (contact);
 
+  /* a number kept as stored was checked when it was stored (and the
+   * column is UNIQUE): an archive of thousands asks for none */
   if (!check_birthday (self, contact, old, error) ||
-      !_kontor_store_check_customer_number (self, kontor_contact_get_customer_number (contact),
-                                            kontor_record_get_id (record), error) ||
+      ((old == NULL || g_strcmp0 (kontor_contact_get_customer_number (contact),
+                                  kontor_contact_get_customer_number (old)) != 0) &&
+       !_kontor_store_check_customer_number (self, kontor_contact_get_customer_number (contact),
+                                             kontor_record_get_id (record), error)) ||
       !_kontor_store_check_sales_reps (self, kontor_contact_get_sales_reps (contact),
                                        old != NULL ? kontor_contact_get_sales_reps (old) : NULL,
                                        error) ||
