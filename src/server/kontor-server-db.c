@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-server"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "kontor-server-db.h"
+#include "kontor-uuid.h"
+
+G_DEFINE_QUARK (kontor-server-error-quark, kontor_server_error)
+
+/* One migration per schema version, each a script in the resources,
+ * run in one transaction with the version written beside it */
+static const char * const migrations[] = {
+  "001-initial.sql",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_SERVER_SCHEMA_VERSION);
+
+/* The key of the advisory lock that serialises migrations: instances
+ * started together upgrade once, the others wait and find it done */
+#define MIGRATION_LOCK "8123370811"
+
+static void
+set_database_error (GError     **error,
+                    const char  *message)
+{
+  g_autofree char *text = g_strdup (message != NULL ? message : "");
+
+  g_set_error (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_DATABASE,
+               _("The database reported an error: %s"), g_strstrip (text));
+}
+
+/**
+ * kontor_db_connect:
+ * @conninfo: a libpq connection string ("host=/run/postgresql dbname=kontor"),
+ *   empty for libpq's environment (PGHOST, PGDATABASE …)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+PGconn *
+kontor_db_connect (const char  *conninfo,
+                   GError     **error)
+{
+  PGconn *conn = PQconnectdb (conninfo != NULL ? conninfo : "");
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *text = g_strdup (PQerrorMessage (conn));
+
+      g_set_error (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_DATABASE,
+                   _("Could not connect to PostgreSQL: %s"), g_strstrip (text));
+      PQfinish (conn);
+      return NULL;
+    }
+
+  return conn;
+}
+
+/**
+ * kontor_db_exec:
+ * @conn: a connection
+ * @sql: one statement, parameters as $1, $2 …
+ * @n_params: how many
+ * @params: (array length=n_params) (nullable): their values as text, %NULL
+ *   entries for SQL NULL
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the result of a statement that
+ *   succeeded, %NULL on error
+ */
+PGresult *
+kontor_db_exec (PGconn              *conn,
+                const char          *sql,
+                int                  n_params,
+                const char * const  *params,
+                GError             **error)
+{
+  PGresult *result = PQexecParams (conn, sql, n_params, NULL, (const char * const *) params,
+                                   NULL, NULL, 0);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      set_database_error (error, PQresultErrorMessage (result) != NULL &&
+                                 *PQresultErrorMessage (result) != '\0'
+                                 ? PQresultErrorMessage (result) : PQerrorMessage (conn));
+      PQclear (result);
+      return NULL;
+    }
+
+  return result;
+}
+
+/* kontor_db_exec() for a statement whose rows do not matter */
+gboolean
+kontor_db_run (PGconn              *conn,
+               const char          *sql,
+               int                  n_params,
+               const char * const  *params,
+               GError             **error)
+{
+  g_autoptr(PGresult) result = kontor_db_exec (conn, sql, n_params, params, error);
+
+  return result != NULL;
+}
+
+/* A multi-statement script, no parameters */
+static gboolean
+run_script (PGconn      *conn,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      set_database_error (error, PQresultErrorMessage (result));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The version stored, 0 for a database without the server's schema */
+static int
+read_version (PGconn  *conn,
+              GError **error)
+{
+  g_autoptr(PGresult) exists = kontor_db_exec (conn, "SELECT to_regclass ('server_schema')"
+                                                     " IS NOT NULL", 0, NULL, error);
+  g_autoptr(PGresult) result = NULL;
+
+  if (exists == NULL)
+    return -1;
+  if (g_strcmp0 (PQgetvalue (exists, 0, 0), "t") != 0)
+    return 0;
+
+  result = kontor_db_exec (conn, "SELECT version FROM server_schema", 0, NULL, error);
+  if (result == NULL)
+    return -1;
+
+  return PQntuples (result) > 0 ? atoi (PQgetvalue (result, 0, 0)) : 0;
+}
+
+/**
+ * kontor_db_get_version:
+ * @conn: a connection
+ * @error: return location for a #GError
+ *
+ * Returns: the schema version of the database (0 for none), -1 on error
+ */
+int
+kontor_db_get_version (PGconn  *conn,
+                       GError **error)
+{
+  return read_version (conn, error);
+}
+
+static gboolean
+migrate_locked (PGconn  *conn,
+                GError **error)
+{
+  int version = read_version (conn, error);
+
+  if (version < 0)
+    return FALSE;
+
+  if (version > KONTOR_SERVER_SCHEMA_VERSION)
+    {
+      g_set_error (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_SCHEMA_NEWER,
+                   _("The database has schema version %d, written by a newer kontor-server; "
+                     "this one knows up to version %d. Install the newer kontor-server."),
+                   version, KONTOR_SERVER_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version == 0 &&
+      (!run_script (conn, "CREATE TABLE server_schema (version integer NOT NULL);"
+                          "INSERT INTO server_schema VALUES (0)", error)))
+    return FALSE;
+
+  for (int v = version; v < KONTOR_SERVER_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *path = g_strconcat ("/io/github/kontor/Server/schema/", migrations[v], NULL);
+      g_autoptr(GBytes) script = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                          NULL);
+      g_autofree char *sql = NULL;
+      g_autofree char *number = g_strdup_printf ("%d", v + 1);
+      const char *params[] = { number };
+
+      g_assert (script != NULL);
+      sql = g_strndup (g_bytes_get_data (script, NULL), g_bytes_get_size (script));
+      if (!run_script (conn, sql, error) ||
+          !kontor_db_run (conn, "UPDATE server_schema SET version = $1", 1, params, error))
+        return FALSE;
+
+      /* the one workspace of this server, made with its schema */
+      if (v == 0)
+        {
+          g_autofree char *id = kontor_uuid_v7_new ();
+          const char *workspace[] = { id };
+
+          if (!kontor_db_run (conn, "INSERT INTO workspace (id, name) VALUES ($1, 'Kontor')",
+                              1, workspace, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * kontor_db_migrate:
+ * @conn: a connection
+ * @error: return location for a #GError
+ *
+ * Brings the database's schema up to KONTOR_SERVER_SCHEMA_VERSION in one
+ * transaction, under an advisory lock so that instances started together
+ * upgrade it once. A database of a newer schema is refused with
+ * %KONTOR_SERVER_ERROR_SCHEMA_NEWER and left as it is.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_db_migrate (PGconn  *conn,
+                   GError **error)
+{
+  gboolean ok;
+
+  if (!run_script (conn, "BEGIN; SELECT pg_advisory_xact_lock (" MIGRATION_LOCK ")", error))
+    return FALSE;
+
+  ok = migrate_locked (conn, error);
+  if (!run_script (conn, ok ? "COMMIT" : "ROLLBACK", ok ? error : NULL))
+    return FALSE;
+
+  return ok;
+}

@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-server"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "kontor-server-harness.h"
+
+/* kontor-server against a real PostgreSQL (one for the whole program,
+ * started by the harness), through real HTTP: its accounts and sessions,
+ * its answers to requests that are wrong in every way a client or an
+ * attacker can make them, its admin commands, a schema newer than itself,
+ * and PostgreSQL going away under it. */
+
+#define CLIENT_ID "0190c6d2-7a10-7c3e-9a51-2b7f4f1a0c11"
+
+static KontorTestPostgres pg;
+
+typedef struct
+{
+  guint               status;
+  char               *body;
+  SoupMessageHeaders *headers;
+  JsonObject         *json;     /* the body, when it is a JSON object */
+} Answer;
+
+static void
+answer_clear (Answer *answer)
+{
+  g_clear_pointer (&answer->body, g_free);
+  g_clear_pointer (&answer->headers, soup_message_headers_unref);
+  g_clear_pointer (&answer->json, json_object_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answer, answer_clear)
+
+/* One request to @server, synchronously (the server is another process) */
+static void
+request (KontorTestServer  *server,
+         const char        *method,
+         const char        *path,
+         const char        *token,
+         const char        *body,
+         Answer            *answer)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *uri = g_strconcat (server->uri, path + 1, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (token != NULL)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    value);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) request_body = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
+    }
+
+  bytes = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+
+  answer->status = soup_message_get_status (msg);
+  answer->body = g_bytes_get_size (bytes) > 0
+                 ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
+                 : g_strdup ("");
+  answer->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  if (json_parser_load_from_data (parser, answer->body, -1, NULL) &&
+      json_parser_get_root (parser) != NULL &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    answer->json = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* That @answer is an error of @status with the code @code, as JSON */
+static void
+assert_error (Answer     *answer,
+              guint       status,
+              const char *code)
+{
+  g_assert_cmpuint (answer->status, ==, status);
+  g_assert_nonnull (answer->json);
+  g_assert_cmpstr (json_object_get_string_member (answer->json, "error"), ==, code);
+  g_assert_cmpstr (soup_message_headers_get_content_type (answer->headers, NULL), ==,
+                   "application/json");
+}
+
+static void
+create_user (const char *username,
+             const char *role,
+             const char *password)
+{
+  g_autofree char *input = g_strconcat (password, "\n", NULL);
+  g_autofree char *output = NULL;
+
+  g_assert_cmpint (kontor_test_server_admin (&pg, input, &output, "create-user", username,
+                                             "--role", role, "--name", "Anna Schmidt", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (output, username));
+}
+
+/* Logs in; returns the token, or %NULL with @answer saying why not */
+static char *
+login (KontorTestServer *server,
+       const char       *username,
+       const char       *password,
+       Answer           *answer)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\","
+                                           "\"client_id\":\"" CLIENT_ID "\","
+                                           "\"device_name\":\"Laptop\"}", username, password);
+
+  request (server, "POST", "/v1/auth/login", NULL, body, answer);
+  if (answer->status != SOUP_STATUS_OK)
+    return NULL;
+
+  return g_strdup (json_object_get_string_member (answer->json, "token"));
+}
+
+static void
+test_version_health (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Answer) version = { 0, };
+  g_auto(Answer) health = { 0, };
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+
+  request (server, "GET", "/v1/version", NULL, NULL, &version);
+  g_assert_cmpuint (version.status, ==, SOUP_STATUS_OK);
+  g_assert_cmpint (json_object_get_int_member (version.json, "protocol"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (version.json, "version"), ==, PACKAGE_VERSION);
+
+  request (server, "GET", "/v1/health", NULL, NULL, &health);
+  g_assert_cmpuint (health.status, ==, SOUP_STATUS_OK);
+  g_assert_cmpstr (json_object_get_string_member (health.json, "status"), ==, "ok");
+}
+
+static void
+test_login (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Answer) answer = { 0, };
+  g_auto(Answer) me = { 0, };
+  g_auto(Answer) logout = { 0, };
+  g_auto(Answer) after = { 0, };
+  g_auto(Answer) wrong = { 0, };
+  g_auto(Answer) unknown = { 0, };
+  g_autofree char *token = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *hash = NULL;
+  JsonObject *user;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("anna", "admin", "Sommer2026!");
+
+  token = login (server, "anna", "Sommer2026!", &answer);
+  g_assert_nonnull (token);
+  g_assert_cmpuint (strlen (token), ==, 43);
+  user = json_object_get_object_member (answer.json, "user");
+  g_assert_cmpstr (json_object_get_string_member (user, "username"), ==, "anna");
+  g_assert_cmpstr (json_object_get_string_member (user, "name"), ==, "Anna Schmidt");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (user, "roles"), 0),
+                   ==, "admin");
+  g_assert_true (json_object_has_member (answer.json, "workspace_id"));
+  g_assert_true (json_object_has_member (answer.json, "expires_at"));
+
+  /* the server keeps the token's SHA-256 only, and no password */
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+  sql = g_strdup_printf ("SELECT count(*) FROM session WHERE token_sha256 = decode ('%s', 'hex')"
+                         " AND client_id = '" CLIENT_ID "' AND device_name = 'Laptop'", digest);
+  found = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (found, ==, "1");
+  g_clear_pointer (&sql, g_free);
+  g_clear_pointer (&found, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM session WHERE position ('%s'::bytea IN"
+                         " token_sha256) > 0", token);
+  found = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (found, ==, "0");
+  hash = kontor_test_postgres_query (&pg, "SELECT password_hash FROM account"
+                                          " WHERE username = 'anna'");
+  g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
+  g_assert_null (strstr (hash, "Sommer2026"));
+
+  request (server, "GET", "/v1/me", token, NULL, &me);
+  g_assert_cmpuint (me.status, ==, SOUP_STATUS_OK);
+  user = json_object_get_object_member (me.json, "user");
+  g_assert_cmpstr (json_object_get_string_member (user, "username"), ==, "anna");
+
+  request (server, "DELETE", "/v1/auth/session", token, NULL, &logout);
+  g_assert_cmpuint (logout.status, ==, SOUP_STATUS_NO_CONTENT);
+  request (server, "GET", "/v1/me", token, NULL, &after);
+  assert_error (&after, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+
+  /* a wrong password and an unknown user sound alike */
+  g_assert_null (login (server, "anna", "Winter2026!", &wrong));
+  assert_error (&wrong, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials");
+  g_assert_null (login (server, "niemand", "Winter2026!", &unknown));
+  assert_error (&unknown, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials");
+  g_assert_cmpstr (json_object_get_string_member (wrong.json, "message"), ==,
+                   json_object_get_string_member (unknown.json, "message"));
+}
+
+/* Five failed logins for one user from one address, then 429 with
+ * Retry-After, even with the right password; another user is not held */
+static void
+test_login_limit (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Answer) held = { 0, };
+  g_auto(Answer) other = { 0, };
+  g_autofree char *token = NULL;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("bernd", "sales", "Sommer2026!");
+  create_user ("clara", "sales", "Sommer2026!");
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_auto(Answer) wrong = { 0, };
+
+      g_assert_null (login (server, "bernd", "falsch-falsch", &wrong));
+      assert_error (&wrong, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials");
+    }
+
+  g_assert_null (login (server, "bernd", "Sommer2026!", &held));
+  assert_error (&held, 429, "too_many_attempts");
+  g_assert_cmpint (atoi (soup_message_headers_get_one (held.headers, "Retry-After")), >, 0);
+
+  token = login (server, "clara", "Sommer2026!", &other);
+  g_assert_nonnull (token);
+}
+
+/* Writes @raw to the server on a connection of its own and reads what
+ * comes back until the server closes it or 2 s pass */
+static char *
+send_raw (KontorTestServer *server,
+          const char       *raw,
+          gboolean          close_early)
+{
+  g_autoptr(GUri) uri = g_uri_parse (server->uri, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *reply = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  g_socket_client_set_timeout (client, 2);
+  connection = g_socket_client_connect_to_host (client, g_uri_get_host (uri),
+                                                g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), raw,
+                             strlen (raw), NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (close_early)
+    {
+      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+      return g_string_free (reply, FALSE);
+    }
+
+  while ((n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)),
+                                   buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_string_append_len (reply, buffer, n);
+
+  return g_string_free (reply, FALSE);
+}
+
+static void
+test_bad_requests (void)
+{
+  static const char * const small[] = { "--max-body", "1024", NULL };
+  static const struct { const char *body; const char *why; } bodies[] = {
+    { "{\"username\": \"anna\"", "cut off" },
+    { "[\"anna\", \"geheim\"]", "an array" },
+    { "\"anna\"", "a string" },
+    { "{\"username\": 1, \"password\": \"x\", \"client_id\": \"" CLIENT_ID "\"}", "a number" },
+    { "{\"username\": \"anna\", \"password\": \"x\"}", "no client id" },
+    { "{\"username\": \"anna\", \"password\": \"x\", \"client_id\": \"nicht-uuid\"}", "a bad id" },
+    { "{\"username\": \"anna\", \"password\": \"x\", \"client_id\": \"" CLIENT_ID "\","
+      " \"device_name\": [1]}", "a device name that is no text" },
+    { "\xff\xfe{}", "not UTF-8" },
+    { "", "empty" },
+  };
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Answer) not_found = { 0, };
+  g_auto(Answer) method = { 0, };
+  g_auto(Answer) large = { 0, };
+  g_auto(Answer) health = { 0, };
+  g_autofree char *big = NULL;
+  g_autofree char *chunked = NULL;
+  g_autofree char *lying = NULL;
+  g_autofree char *short_length = NULL;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, small);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_auto(Answer) answer = { 0, };
+
+      g_test_message ("a body that is %s", bodies[i].why);
+      request (server, "POST", "/v1/auth/login", NULL, bodies[i].body, &answer);
+      assert_error (&answer, SOUP_STATUS_BAD_REQUEST, "invalid");
+    }
+
+  request (server, "GET", "/v1/nichts", NULL, NULL, &not_found);
+  assert_error (&not_found, SOUP_STATUS_NOT_FOUND, "not_found");
+  request (server, "GET", "/v1/auth/login", NULL, NULL, &method);
+  assert_error (&method, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed");
+
+  /* larger than --max-body: refused before it is read */
+  big = g_strnfill (2000, 'x');
+  request (server, "POST", "/v1/auth/login", NULL, big, &large);
+  assert_error (&large, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large");
+
+  /* as large, in chunks, with no length to check first */
+  chunked = send_raw (server, "POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n7d0\r\n", TRUE);
+  {
+    g_autofree char *body = g_strnfill (2000, 'y');
+    g_autofree char *raw = g_strdup_printf ("POST /v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                                            "Connection: close\r\nTransfer-Encoding: chunked\r\n"
+                                            "\r\n7d0\r\n%s\r\n0\r\n\r\n", body);
+    g_autofree char *reply = send_raw (server, raw, FALSE);
+
+    g_assert_true (g_str_has_prefix (reply, "HTTP/1.1 413"));
+    g_assert_nonnull (strstr (reply, "\"too_large\""));
+  }
+
+  /* a body that says it is longer than it is, and goes away */
+  lying = send_raw (server, "POST /v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                            "Content-Length: 500\r\n\r\n{\"username\":", TRUE);
+  /* one that says it is shorter: what follows is no request */
+  short_length = send_raw (server, "POST /v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                                   "Content-Length: 5\r\n\r\n{\"username\": \"anna\"}\r\n\r\n",
+                           FALSE);
+  g_assert_true (g_str_has_prefix (short_length, "HTTP/1.1 400"));
+
+  /* and the server is still there */
+  request (server, "GET", "/v1/health", NULL, NULL, &health);
+  g_assert_cmpuint (health.status, ==, SOUP_STATUS_OK);
+}
+
+/* A client of a newer protocol hears which ones the server speaks */
+static void
+test_protocol (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *uri = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  uri = g_strconcat (server->uri, "v1/me", NULL);
+  msg = soup_message_new ("GET", uri);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Crm-Protocol", "2");
+  bytes = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 426);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"min_protocol\":1"));
+}
+
+static void
+test_admin (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Answer) answer = { 0, };
+  g_autofree char *output = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *token2 = NULL;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("dora", "assistant", "Sommer2026!");
+
+  /* what is refused, and said */
+  g_assert_cmpint (kontor_test_server_admin (&pg, "Sommer2026!\n", &output, "create-user",
+                                             "dora", "--role", "sales", NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "already"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, "Sommer2026!\n", &output, "create-user",
+                                             "emil", "--role", "chef", NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "not a role"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, "kurz\n", &output, "create-user", "emil",
+                                             "--role", "sales", NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "8 characters"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, "Sommer2026!\n", &output, "create-user",
+                                             "mit leerzeichen", "--role", "sales", NULL), ==, 1);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "set-role", "niemand", "sales",
+                                             NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "no user"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "tanzen", NULL), ==, 2);
+  g_clear_pointer (&output, g_free);
+
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "set-role", "dora", "viewer",
+                                             NULL), ==, 0);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "list-users", NULL), ==, 0);
+  g_assert_nonnull (strstr (output, "dora\tviewer\tactive\t"));
+  g_clear_pointer (&output, g_free);
+
+  /* disabled: the session ends, no login; enabled again: login */
+  token = login (server, "dora", "Sommer2026!", &answer);
+  g_assert_nonnull (token);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, NULL, "disable-user", "dora", NULL),
+                   ==, 0);
+  {
+    g_auto(Answer) me = { 0, };
+    g_auto(Answer) refused = { 0, };
+
+    request (server, "GET", "/v1/me", token, NULL, &me);
+    assert_error (&me, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    g_assert_null (login (server, "dora", "Sommer2026!", &refused));
+    assert_error (&refused, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials");
+  }
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, NULL, "enable-user", "dora", NULL),
+                   ==, 0);
+  answer_clear (&answer);
+  g_clear_pointer (&token, g_free);
+  token = login (server, "dora", "Sommer2026!", &answer);
+  g_assert_nonnull (token);
+
+  /* a new password ends the sessions, and the old one no longer works */
+  g_assert_cmpint (kontor_test_server_admin (&pg, "Herbst2026?\n", NULL, "set-password", "dora",
+                                             NULL), ==, 0);
+  {
+    g_auto(Answer) me = { 0, };
+    g_auto(Answer) old = { 0, };
+
+    request (server, "GET", "/v1/me", token, NULL, &me);
+    assert_error (&me, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    g_assert_null (login (server, "dora", "Sommer2026!", &old));
+  }
+  answer_clear (&answer);
+  token2 = login (server, "dora", "Herbst2026?", &answer);
+  g_assert_nonnull (token2);
+
+  /* revoke-tokens: logged out everywhere */
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, NULL, "revoke-tokens", "dora", NULL),
+                   ==, 0);
+  {
+    g_auto(Answer) me = { 0, };
+
+    request (server, "GET", "/v1/me", token2, NULL, &me);
+    assert_error (&me, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  }
+}
+
+/* A database of a newer schema: the server says so and does not start */
+static void
+test_schema_newer (void)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *kept = NULL;
+
+  if (pg.dir == NULL)
+    return;
+
+  /* made by an earlier test's server or admin */
+  g_free (kontor_test_postgres_query (&pg, "UPDATE server_schema SET version = 99"));
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
+                              &error, BUILD_ROOT "/src/server/kontor-server", "serve",
+                              "--database", pg.conninfo, "--listen", "127.0.0.1:0", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &output, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (output, "schema version 99"));
+  g_assert_nonnull (strstr (output, "newer kontor-server"));
+  kept = kontor_test_postgres_query (&pg, "SELECT version FROM server_schema");
+  g_assert_cmpstr (kept, ==, "99");
+
+  done = kontor_test_postgres_query (&pg, "UPDATE server_schema SET version = 1");
+}
+
+/* PostgreSQL goes away under a running server and comes back: the server
+ * answers 503 meanwhile, then reconnects by itself */
+static void
+test_postgres_restart (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Answer) before = { 0, };
+  g_auto(Answer) down = { 0, };
+  g_auto(Answer) after = { 0, };
+  g_auto(Answer) answer = { 0, };
+  g_autofree char *token = NULL;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("erik", "sales", "Sommer2026!");
+  request (server, "GET", "/v1/health", NULL, NULL, &before);
+  g_assert_cmpuint (before.status, ==, SOUP_STATUS_OK);
+
+  kontor_test_postgres_stop (&pg);
+  request (server, "GET", "/v1/health", NULL, NULL, &down);
+  assert_error (&down, SOUP_STATUS_SERVICE_UNAVAILABLE, "database_unavailable");
+
+  kontor_test_postgres_resume (&pg);
+  request (server, "GET", "/v1/health", NULL, NULL, &after);
+  g_assert_cmpuint (after.status, ==, SOUP_STATUS_OK);
+  token = login (server, "erik", "Sommer2026!", &answer);
+  g_assert_nonnull (token);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/server/version-health", test_version_health);
+  g_test_add_func ("/server/login", test_login);
+  g_test_add_func ("/server/login-limit", test_login_limit);
+  g_test_add_func ("/server/bad-requests", test_bad_requests);
+  g_test_add_func ("/server/protocol", test_protocol);
+  g_test_add_func ("/server/admin", test_admin);
+  g_test_add_func ("/server/schema-newer", test_schema_newer);
+  g_test_add_func ("/server/postgres-restart", test_postgres_restart);
+
+  if (!kontor_test_postgres_start (&pg))
+    g_clear_pointer (&pg.dir, g_free);
+  status = g_test_run ();
+  kontor_test_postgres_clear (&pg);
+
+  return status;
+}
