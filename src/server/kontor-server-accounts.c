@@ -35,6 +35,7 @@ kontor_account_free (KontorAccount *account)
   g_free (account->username);
   g_free (account->display_name);
   g_free (account->role);
+  g_free (account->client_id);
   g_free (account);
 }
 
@@ -408,13 +409,14 @@ kontor_accounts_authenticate (PGconn      *conn,
   g_autofree char *digest = kontor_auth_token_digest (token);
   const char *params[] = { digest };
   g_autoptr(PGresult) result = NULL;
+  KontorAccount *account;
 
   result = kontor_db_exec (conn, "UPDATE session s SET last_seen_at = now (),"
                                  " expires_at = now () + interval '" SESSION_DAYS " days'"
                                  " FROM account a WHERE s.token_sha256 = decode ($1, 'hex')"
                                  " AND a.id = s.account_id AND s.revoked_at IS NULL"
                                  " AND s.expires_at > now () AND NOT a.disabled"
-                                 " RETURNING " ACCOUNT_COLUMNS, 1, params, error);
+                                 " RETURNING " ACCOUNT_COLUMNS ", s.client_id", 1, params, error);
   if (result == NULL)
     return NULL;
 
@@ -425,7 +427,10 @@ kontor_accounts_authenticate (PGconn      *conn,
       return NULL;
     }
 
-  return account_from_row (result, 0);
+  account = account_from_row (result, 0);
+  account->client_id = g_strdup (PQgetvalue (result, 0, 6));
+
+  return account;
 }
 
 /* Ends the session of @token */

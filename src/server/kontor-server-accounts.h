@@ -17,6 +17,7 @@ typedef struct
   char     *display_name;
   char     *role;          /* the KontorUserRole's nick: admin, sales … */
   gboolean  disabled;
+  char     *client_id;     /* the session's client (kontor_accounts_authenticate()) */
 } KontorAccount;
 
 void           kontor_account_free           (KontorAccount       *account);

@@ -17,6 +17,7 @@ G_DEFINE_QUARK (kontor-server-error-quark, kontor_server_error)
  * run in one transaction with the version written beside it */
 static const char * const migrations[] = {
   "001-initial.sql",
+  "002-changes.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_SERVER_SCHEMA_VERSION);

@@ -20,6 +20,7 @@
 
 #include "kontor-server-accounts.h"
 #include "kontor-server-http.h"
+#include "kontor-server-sync.h"
 #include "kontor-uuid.h"
 
 #define PROTOCOL_VERSION 1
@@ -56,6 +57,8 @@ typedef enum
   ROUTE_LOGIN,
   ROUTE_LOGOUT,
   ROUTE_ME,
+  ROUTE_PUSH,
+  ROUTE_PULL,
 } Route;
 
 /* One request handed to a worker, and its answer */
@@ -67,6 +70,7 @@ typedef struct
   char              *token;     /* the bearer token, if any */
   GBytes            *body;
   char              *address;   /* the peer's, for the login limit */
+  GHashTable        *query;     /* of the URI, a copy */
 
   guint              status;
   char              *response;  /* JSON; NULL for none (204) */
@@ -84,6 +88,7 @@ request_free (Request *request)
   g_free (request->token);
   g_clear_pointer (&request->body, g_bytes_unref);
   g_free (request->address);
+  g_clear_pointer (&request->query, g_hash_table_unref);
   g_free (request->response);
   g_free (request);
 }
@@ -459,6 +464,33 @@ run_logout (Request *request,
 }
 
 static void
+run_push (Request *request,
+          PGconn  *conn)
+{
+  g_autoptr(KontorAccount) account = authenticate (request, conn);
+  gboolean pushed;
+
+  if (account == NULL)
+    return;
+
+  g_clear_pointer (&request->response, g_free);
+  request->status = kontor_sync_push (conn, account, request->body, &request->response, &pushed);
+}
+
+static void
+run_pull (Request *request,
+          PGconn  *conn)
+{
+  g_autoptr(KontorAccount) account = authenticate (request, conn);
+
+  if (account == NULL)
+    return;
+
+  g_clear_pointer (&request->response, g_free);
+  request->status = kontor_sync_pull (conn, account, request->query, &request->response);
+}
+
+static void
 run_health (Request *request,
             PGconn  *conn)
 {
@@ -521,6 +553,12 @@ run_request (gpointer data,
         case ROUTE_ME:
           run_me (request, conn);
           break;
+        case ROUTE_PUSH:
+          run_push (request, conn);
+          break;
+        case ROUTE_PULL:
+          run_pull (request, conn);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -565,6 +603,8 @@ find_route (SoupServerMessage *msg,
     { "/v1/auth/login", "POST", ROUTE_LOGIN },
     { "/v1/auth/session", "DELETE", ROUTE_LOGOUT },
     { "/v1/me", "GET", ROUTE_ME },
+    { "/v1/push", "POST", ROUTE_PUSH },
+    { "/v1/pull", "GET", ROUTE_PULL },
   };
   gboolean path_known = FALSE;
 
@@ -656,6 +696,16 @@ handle (SoupServer        *soup,
   if (G_IS_INET_SOCKET_ADDRESS (remote))
     request->address =
       g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+  if (query != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      request->query = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_iter_init (&iter, query);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (request->query, g_strdup (key), g_strdup (value));
+    }
   request->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
 
   soup_server_message_pause (msg);

@@ -109,22 +109,34 @@ create_user (const char *username,
   g_assert_nonnull (strstr (output, username));
 }
 
-/* Logs in; returns the token, or %NULL with @answer saying why not */
+/* Logs in as the client @client_id; returns the token, or %NULL with
+ * @answer saying why not */
 static char *
-login (KontorTestServer *server,
-       const char       *username,
-       const char       *password,
-       Answer           *answer)
+login_client (KontorTestServer *server,
+              const char       *username,
+              const char       *password,
+              const char       *client_id,
+              Answer           *answer)
 {
   g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\","
-                                           "\"client_id\":\"" CLIENT_ID "\","
-                                           "\"device_name\":\"Laptop\"}", username, password);
+                                           "\"client_id\":\"%s\","
+                                           "\"device_name\":\"Laptop\"}", username, password,
+                                           client_id);
 
   request (server, "POST", "/v1/auth/login", NULL, body, answer);
   if (answer->status != SOUP_STATUS_OK)
     return NULL;
 
   return g_strdup (json_object_get_string_member (answer->json, "token"));
+}
+
+static char *
+login (KontorTestServer *server,
+       const char       *username,
+       const char       *password,
+       Answer           *answer)
+{
+  return login_client (server, username, password, CLIENT_ID, answer);
 }
 
 static void
@@ -484,11 +496,14 @@ test_schema_newer (void)
   g_autofree char *output = NULL;
   g_autofree char *done = NULL;
   g_autofree char *kept = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *restore = NULL;
 
   if (pg.dir == NULL)
     return;
 
   /* made by an earlier test's server or admin */
+  version = kontor_test_postgres_query (&pg, "SELECT version FROM server_schema");
   g_free (kontor_test_postgres_query (&pg, "UPDATE server_schema SET version = 99"));
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
                               &error, BUILD_ROOT "/src/server/kontor-server", "serve",
@@ -502,7 +517,8 @@ test_schema_newer (void)
   kept = kontor_test_postgres_query (&pg, "SELECT version FROM server_schema");
   g_assert_cmpstr (kept, ==, "99");
 
-  done = kontor_test_postgres_query (&pg, "UPDATE server_schema SET version = 1");
+  restore = g_strdup_printf ("UPDATE server_schema SET version = %s", version);
+  done = kontor_test_postgres_query (&pg, restore);
 }
 
 /* PostgreSQL goes away under a running server and comes back: the server
@@ -535,6 +551,570 @@ test_postgres_restart (void)
   g_assert_nonnull (token);
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Push and pull */
+
+typedef struct
+{
+  KontorTestServer *server;
+  char             *token;
+  char             *client_id;
+} Client;
+
+static void
+client_clear (Client *client)
+{
+  g_clear_pointer (&client->token, g_free);
+  g_clear_pointer (&client->client_id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Client, client_clear)
+
+static void
+client_login (Client           *client,
+              KontorTestServer *server,
+              const char       *username)
+{
+  g_auto(Answer) answer = { 0, };
+
+  client->server = server;
+  client->client_id = g_uuid_string_random ();
+  client->token = login_client (server, username, "Sommer2026!", client->client_id, &answer);
+  g_assert_nonnull (client->token);
+}
+
+/* Pushes @mutations (a JSON array's text) as @client */
+static void
+push (Client     *client,
+      const char *mutations,
+      Answer     *answer)
+{
+  g_autofree char *body = g_strdup_printf ("{\"client_id\":\"%s\",\"mutations\":%s}",
+                                           client->client_id, mutations);
+
+  request (client->server, "POST", "/v1/push", client->token, body, answer);
+}
+
+/* The result of the only mutation of a push */
+static JsonObject *
+only_result (Answer *answer)
+{
+  JsonArray *results;
+
+  g_assert_cmpuint (answer->status, ==, SOUP_STATUS_OK);
+  results = json_object_get_array_member (answer->json, "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 1);
+
+  return json_array_get_object_element (results, 0);
+}
+
+static gint64
+query_int (const char *sql)
+{
+  g_autofree char *text = kontor_test_postgres_query (&pg, sql);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* Two clients of two users change one contact: different fields merge,
+ * the same field asks, a value already there is no conflict, a user's own
+ * chained edits never conflict, and every step is in the change log */
+static void
+test_push_merge (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Client) a = { 0, };
+  g_auto(Client) b = { 0, };
+  g_autofree char *mutation = NULL;
+  g_autofree char *contact = g_uuid_string_random ();
+  g_autofree char *first_conflict = NULL;
+  JsonObject *result;
+  JsonObject *conflict;
+  gint64 r1, r2, r3;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("frida", "sales", "Sommer2026!");
+  create_user ("gustav", "sales", "Sommer2026!");
+  client_login (&a, server, "frida");
+  client_login (&b, server, "gustav");
+
+  {
+    g_auto(Answer) answer = { 0, };
+
+    mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"first_name\":{\"value\":\"Jana\"},"
+                                "\"last_name\":{\"value\":\"Nowak\"},"
+                                "\"job_title\":{\"value\":\"Einkauf\"}}}]", contact);
+    push (&a, mutation, &answer);
+    result = only_result (&answer);
+    g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+    r1 = json_object_get_int_member (result, "rev");
+    g_assert_cmpint (json_object_get_int_member (answer.json, "last_seq"), ==, r1);
+  }
+
+  /* B sees it */
+  {
+    g_auto(Answer) answer = { 0, };
+    JsonArray *changes;
+    JsonObject *change;
+
+    request (server, "GET", "/v1/pull?cursor=0", b.token, NULL, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    changes = json_object_get_array_member (answer.json, "changes");
+    change = json_array_get_object_element (changes, json_array_get_length (changes) - 1);
+    g_assert_cmpstr (json_object_get_string_member (change, "id"), ==, contact);
+    g_assert_cmpstr (json_object_get_string_member (change, "op"), ==, "upsert");
+    g_assert_cmpstr (json_object_get_string_member (change, "by"), ==, "frida");
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (
+                         json_object_get_object_member (change, "fields"), "first_name"),
+                       "value"), ==, "Jana");
+    g_assert_cmpint (json_object_get_int_member (answer.json, "cursor"), ==, r1);
+    g_assert_false (json_object_get_boolean_member (answer.json, "has_more"));
+  }
+
+  /* A changes the job title */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":2,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":"
+                                "\"Leitung Einkauf\",\"base_rev\":%" G_GINT64_FORMAT "}}}]",
+                                contact, r1);
+    push (&a, mutation, &answer);
+    result = only_result (&answer);
+    g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+    r2 = json_object_get_int_member (result, "rev");
+    g_assert_cmpint (r2, >, r1);
+  }
+
+  /* B, who saw r1, changes the job title too and the city: the city is
+   * taken, the title asks */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":"
+                                "\"Einkaufsleiterin\",\"base_rev\":%" G_GINT64_FORMAT "},"
+                                "\"city\":{\"value\":\"Berlin\",\"base_rev\":0}}}]",
+                                contact, r1);
+    push (&b, mutation, &answer);
+    result = only_result (&answer);
+    g_assert_cmpstr (json_object_get_string_member (result, "status"), ==,
+                     "applied_with_conflicts");
+    g_assert_true (json_object_has_member (json_object_get_object_member (result, "applied"),
+                                           "city"));
+    conflict = json_array_get_object_element (json_object_get_array_member (result, "conflicts"),
+                                              0);
+    g_assert_cmpstr (json_object_get_string_member (conflict, "field"), ==, "job_title");
+    g_assert_cmpstr (json_object_get_string_member (conflict, "theirs"), ==, "Leitung Einkauf");
+    g_assert_cmpstr (json_object_get_string_member (conflict, "yours"), ==, "Einkaufsleiterin");
+    g_assert_cmpint (json_object_get_int_member (conflict, "theirs_rev"), ==, r2);
+    first_conflict = g_strdup (json_object_get_string_member (conflict, "id"));
+  }
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT base_value #>> '{}' FROM conflict"
+                                            " WHERE id = '%s'", first_conflict);
+    g_autofree char *base = kontor_test_postgres_query (&pg, sql);
+    g_autofree char *title = kontor_test_postgres_query (&pg, "SELECT fields ->> 'job_title'"
+                                                              " FROM record"
+                                                              " WHERE entity = 'contact'"
+                                                              " AND fields ->> 'last_name'"
+                                                              " = 'Nowak'");
+
+    /* base, theirs and yours kept; the server's value stays */
+    g_assert_cmpstr (base, ==, "Einkauf");
+    g_assert_cmpstr (title, ==, "Leitung Einkauf");
+  }
+
+  /* asked again: the newer conflict supersedes the older, one question */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":2,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":"
+                                "\"Einkaufsleiterin (Berlin)\",\"base_rev\":%" G_GINT64_FORMAT
+                                "}}}]", contact, r1);
+    push (&b, mutation, &answer);
+    result = only_result (&answer);
+    g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "conflict");
+    conflict = json_array_get_object_element (json_object_get_array_member (result, "conflicts"),
+                                              0);
+    g_assert_cmpstr (json_object_get_string_member (conflict, "supersedes"), ==, first_conflict);
+    g_assert_cmpint (query_int ("SELECT count(*) FROM conflict WHERE status = 'open'"
+                                " AND field = 'job_title'"), ==, 1);
+  }
+
+  /* the value the server has already: no conflict */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":3,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":"
+                                "\"Leitung Einkauf\",\"base_rev\":%" G_GINT64_FORMAT "}}}]",
+                                contact, r1);
+    push (&b, mutation, &answer);
+    result = only_result (&answer);
+    g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+    g_assert_false (json_object_has_member (result, "rev"));
+  }
+
+  /* A's own chained edits: the second is based on the first */
+  {
+    g_auto(Answer) answer = { 0, };
+    JsonArray *results;
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":3,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"CTO\","
+                                "\"base_rev\":%" G_GINT64_FORMAT "}}},"
+                                "{\"client_seq\":4,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":"
+                                "\"CTO Berlin\",\"base_rev\":%" G_GINT64_FORMAT ","
+                                "\"after_local_seq\":3}}}]", contact, r2, contact, r2);
+    push (&a, mutation, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    results = json_object_get_array_member (answer.json, "results");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0),
+                                                    "status"), ==, "applied");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 1),
+                                                    "status"), ==, "applied");
+    r3 = json_object_get_int_member (json_array_get_object_element (results, 1), "rev");
+    g_assert_cmpint (r3, >, r2);
+  }
+
+  /* the sequence has no gap, and every change once */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM change_log"), ==,
+                   query_int ("SELECT last_seq FROM workspace"));
+  g_assert_cmpint (query_int ("SELECT max(seq) - min(seq) + 1 FROM change_log"), ==,
+                   query_int ("SELECT count(*) FROM change_log"));
+
+  /* the same push again: the stored answer, nothing applied twice */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_autofree char *first = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"create\","
+                                              "\"entity\":\"contact\",\"id\":\"%s\","
+                                              "\"fields\":{\"first_name\":{\"value\":\"Jana\"}}}]",
+                                              contact);
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM change_log WHERE client_id ="
+                                            " '%s' AND client_seq = 1", a.client_id);
+
+    push (&a, first, &answer);
+    result = only_result (&answer);
+    g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "duplicate");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result,
+                                                                                  "original"),
+                                                    "status"), ==, "applied");
+    g_assert_cmpint (query_int (sql), ==, 1);
+  }
+
+  /* a gap: 409 and where to go on */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":7,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"city\":{\"value\":\"Köln\","
+                                "\"base_rev\":0}}}]", contact);
+    push (&a, mutation, &answer);
+    assert_error (&answer, SOUP_STATUS_CONFLICT, "out_of_order");
+    g_assert_cmpint (json_object_get_int_member (answer.json, "expected_client_seq"), ==, 5);
+  }
+}
+
+/* Deleting what another changed asks; changing what another deleted asks,
+ * keeping the changes; restoring brings it back */
+static void
+test_push_delete (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Client) a = { 0, };
+  g_auto(Client) b = { 0, };
+  g_autofree char *contact = g_uuid_string_random ();
+  g_autofree char *mutation = NULL;
+  JsonObject *result;
+  gint64 r1, last;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("ida", "sales", "Sommer2026!");
+  create_user ("jonas", "sales", "Sommer2026!");
+  client_login (&a, server, "ida");
+  client_login (&b, server, "jonas");
+
+  {
+    g_auto(Answer) answer = { 0, };
+
+    mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"last_name\":{\"value\":\"Weber\"}}}]",
+                                contact);
+    push (&a, mutation, &answer);
+    r1 = json_object_get_int_member (only_result (&answer), "rev");
+  }
+  {
+    g_auto(Answer) answer = { 0, };
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"city\":{\"value\":\"Bonn\","
+                                "\"base_rev\":0}}}]", contact);
+    push (&b, mutation, &answer);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "status"), ==,
+                     "applied");
+  }
+
+  /* A deletes what B changed after A saw it: A decides, it stays */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":2,\"op\":\"delete\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"base_rev\":%" G_GINT64_FORMAT "}]", contact, r1);
+    push (&a, mutation, &answer);
+    result = only_result (&answer);
+    g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "conflict");
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (
+                         json_object_get_array_member (result, "conflicts"), 0), "kind"),
+                     ==, "delete_vs_edit");
+    g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE entity = 'contact'"
+                                " AND fields ->> 'last_name' = 'Weber' AND NOT deleted"), ==, 1);
+  }
+
+  /* having seen it all, A deletes */
+  last = query_int ("SELECT last_seq FROM workspace");
+  {
+    g_auto(Answer) answer = { 0, };
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":3,\"op\":\"delete\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"base_rev\":%" G_GINT64_FORMAT "}]", contact,
+                                last);
+    push (&a, mutation, &answer);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "status"), ==,
+                     "applied");
+  }
+
+  /* B, offline, changed it meanwhile: kept whole in a conflict */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_autofree char *yours = NULL;
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":2,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"city\":{\"value\":\"Bonn-Beuel\","
+                                "\"base_rev\":%" G_GINT64_FORMAT "}}}]", contact, last);
+    push (&b, mutation, &answer);
+    result = only_result (&answer);
+    g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "conflict");
+    yours = kontor_test_postgres_query (&pg, "SELECT yours_value -> 'city' ->> 'value'"
+                                             " FROM conflict WHERE kind = 'edit_vs_delete'");
+    g_assert_cmpstr (yours, ==, "Bonn-Beuel");
+  }
+
+  /* restored: alive again on every machine that pulls */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_auto(Answer) pulled = { 0, };
+    JsonArray *changes;
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":3,\"op\":\"restore\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"base_rev\":0}]", contact);
+    push (&b, mutation, &answer);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "status"), ==,
+                     "applied");
+    request (server, "GET", "/v1/pull?cursor=0&limit=1000", a.token, NULL, &pulled);
+    changes = json_object_get_array_member (pulled.json, "changes");
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (changes, json_array_get_length (changes) - 1),
+                       "op"), ==, "restore");
+  }
+}
+
+/* What a role may not push is rejected, acknowledged, and blocks nothing;
+ * what the protocol does not know is refused whole */
+static void
+test_push_refused (void)
+{
+  static const char * const invalid[] = {
+    "[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"vertrag\",\"id\":\"x\","
+    "\"fields\":{\"name\":{\"value\":\"A\"}}}]",
+    "[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"x\","
+    "\"fields\":{\"schuhgroesse\":{\"value\":\"42\"}}}]",
+    "[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"x\","
+    "\"fields\":{\"first_name\":{\"value\":5}}}]",
+    "[{\"client_seq\":1,\"op\":\"update\",\"entity\":\"contact\",\"id\":\"x\","
+    "\"fields\":{\"first_name\":{\"value\":\"A\"}}}]",
+    "[{\"client_seq\":2,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"x\","
+    "\"fields\":{\"first_name\":{\"value\":\"A\"}}},"
+    "{\"client_seq\":2,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"y\","
+    "\"fields\":{\"first_name\":{\"value\":\"B\"}}}]",
+    "[{\"client_seq\":1,\"op\":\"explode\",\"entity\":\"contact\",\"id\":\"x\"}]",
+    "[{\"client_seq\":1,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"x\"}]",
+    "[]",
+    "{}",
+  };
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Client) viewer = { 0, };
+  g_auto(Client) sales = { 0, };
+  gint64 logged;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("kai", "viewer", "Sommer2026!");
+  create_user ("lena", "sales", "Sommer2026!");
+  client_login (&viewer, server, "kai");
+  client_login (&sales, server, "lena");
+  logged = query_int ("SELECT count(*) FROM change_log");
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_auto(Answer) answer = { 0, };
+
+      g_test_message ("invalid push %u", i);
+      push (&sales, invalid[i], &answer);
+      assert_error (&answer, SOUP_STATUS_BAD_REQUEST, "invalid");
+    }
+
+  /* another client's id */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_autofree char *body = g_strdup_printf ("{\"client_id\":\"%s\",\"mutations\":[]}",
+                                             viewer.client_id);
+
+    request (server, "POST", "/v1/push", sales.token, body, &answer);
+    assert_error (&answer, SOUP_STATUS_BAD_REQUEST, "invalid");
+  }
+
+  /* a viewer writes nothing; sales no team */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_auto(Answer) next = { 0, };
+    g_auto(Answer) team = { 0, };
+
+    push (&viewer, "[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"v1\","
+                   "\"fields\":{\"last_name\":{\"value\":\"Gesehen\"}}}]", &answer);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "status"), ==,
+                     "rejected");
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "reason"), ==,
+                     "forbidden");
+    /* acknowledged: the queue goes on */
+    push (&viewer, "[{\"client_seq\":2,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"v2\","
+                   "\"fields\":{\"last_name\":{\"value\":\"Gesehen\"}}}]", &next);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&next), "reason"), ==,
+                     "forbidden");
+
+    push (&sales, "[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"team\",\"id\":\"t1\","
+                  "\"fields\":{\"name\":{\"value\":\"Nord\"}}}]", &team);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&team), "reason"), ==,
+                     "forbidden");
+  }
+
+  g_assert_cmpint (query_int ("SELECT count(*) FROM change_log"), ==, logged);
+
+  /* a pull needs a token and numbers */
+  {
+    g_auto(Answer) anonymous = { 0, };
+    g_auto(Answer) bad = { 0, };
+    g_auto(Answer) too_many = { 0, };
+
+    request (server, "GET", "/v1/pull", NULL, NULL, &anonymous);
+    assert_error (&anonymous, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    request (server, "GET", "/v1/pull?cursor=minus1", sales.token, NULL, &bad);
+    assert_error (&bad, SOUP_STATUS_BAD_REQUEST, "invalid");
+    request (server, "GET", "/v1/pull?limit=100000", sales.token, NULL, &too_many);
+    assert_error (&too_many, SOUP_STATUS_BAD_REQUEST, "invalid");
+  }
+}
+
+typedef struct
+{
+  Client     *client;
+  const char *mutations;
+  Answer      answer;
+} ParallelPush;
+
+static gpointer
+push_in_thread (gpointer data)
+{
+  ParallelPush *job = data;
+
+  push (job->client, job->mutations, &job->answer);
+
+  return NULL;
+}
+
+/* The same push to two instances at once: applied once, the other
+ * answer is "duplicate" with the first's result */
+static void
+test_push_twice_at_once (void)
+{
+  g_autoptr(KontorTestServer) one = NULL;
+  g_autoptr(KontorTestServer) two = NULL;
+  g_auto(Client) a = { 0, };
+  Client a_two = { 0, };
+  g_autofree char *mutations = NULL;
+  g_autofree char *contact = g_uuid_string_random ();
+  g_autofree char *sql = NULL;
+  ParallelPush jobs[2] = { { 0, }, { 0, } };
+  GThread *threads[2];
+  guint applied = 0, duplicates = 0;
+
+  if (pg.dir == NULL)
+    return;
+  one = kontor_test_server_start (&pg, NULL);
+  two = kontor_test_server_start (&pg, NULL);
+  create_user ("mara", "sales", "Sommer2026!");
+  client_login (&a, one, "mara");
+  a_two = a;
+  a_two.server = two;
+
+  mutations = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\","
+                               "\"id\":\"%s\",\"fields\":{\"last_name\":{\"value\":\"Doppelt\"}}},"
+                               "{\"client_seq\":2,\"op\":\"update\",\"entity\":\"contact\","
+                               "\"id\":\"%s\",\"fields\":{\"city\":{\"value\":\"Ulm\","
+                               "\"base_rev\":0}}}]", contact, contact);
+  jobs[0].client = &a;
+  jobs[1].client = &a_two;
+  for (guint i = 0; i < 2; i++)
+    {
+      jobs[i].mutations = mutations;
+      threads[i] = g_thread_new ("push", push_in_thread, &jobs[i]);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonArray *results;
+
+      g_thread_join (threads[i]);
+      g_assert_cmpuint (jobs[i].answer.status, ==, SOUP_STATUS_OK);
+      results = json_object_get_array_member (jobs[i].answer.json, "results");
+      for (guint j = 0; j < json_array_get_length (results); j++)
+        {
+          const char *status = json_object_get_string_member (
+                                 json_array_get_object_element (results, j), "status");
+
+          applied += g_str_equal (status, "applied");
+          duplicates += g_str_equal (status, "duplicate");
+        }
+      answer_clear (&jobs[i].answer);
+    }
+  g_assert_cmpuint (applied, ==, 2);
+  g_assert_cmpuint (duplicates, ==, 2);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM change_log WHERE client_id = '%s'", a.client_id);
+  g_assert_cmpint (query_int (sql), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -551,6 +1131,10 @@ main (int   argc,
   g_test_add_func ("/server/admin", test_admin);
   g_test_add_func ("/server/schema-newer", test_schema_newer);
   g_test_add_func ("/server/postgres-restart", test_postgres_restart);
+  g_test_add_func ("/server/push-merge", test_push_merge);
+  g_test_add_func ("/server/push-delete", test_push_delete);
+  g_test_add_func ("/server/push-refused", test_push_refused);
+  g_test_add_func ("/server/push-twice-at-once", test_push_twice_at_once);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);

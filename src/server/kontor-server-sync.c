@@ -1,0 +1,1300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* Push and pull (src/protocol/PROTOCOL.md "Push", "Pull").
+ *
+ * A push is read and checked whole before the database sees it: a body
+ * naming an entity or field the protocol does not know, or a value its
+ * field cannot hold, is refused with 400 and nothing applied. Then one
+ * transaction (READ COMMITTED): the workspace's clock row is locked first,
+ * so pushes commit in the order of their sequence numbers and the
+ * sequence has no gap; the client's watermark row next, so the same
+ * mutation sent twice, to two instances at once, is applied once — the
+ * second waits for the lock and then finds it taken. Each mutation runs in
+ * a savepoint: one that fails is rejected, the others stay. */
+
+#define G_LOG_DOMAIN "kontor-server"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "kontor-record-json.h"
+#include "kontor-record.h"
+#include "kontor-server-sync.h"
+#include "kontor-sync-entity.h"
+#include "kontor-uuid.h"
+
+/* HTTP statuses, without libsoup in this file */
+#define STATUS_OK                  200
+#define STATUS_BAD_REQUEST         400
+#define STATUS_CONFLICT            409
+#define STATUS_GONE                410
+#define STATUS_SERVICE_UNAVAILABLE 503
+
+typedef enum
+{
+  OP_CREATE,
+  OP_UPDATE,
+  OP_DELETE,
+  OP_RESTORE,
+} Op;
+
+typedef struct
+{
+  gint64                  client_seq;
+  Op                      op;
+  const KontorSyncEntity *entity;
+  const char             *id;
+  JsonObject             *fields;     /* create, update: field -> {value, base_rev, after_local_seq} */
+  gint64                  base_rev;   /* delete, restore */
+} Mutation;
+
+/* The state of one push's transaction */
+typedef struct
+{
+  PGconn        *conn;
+  KontorAccount *account;
+  gint64         last_seq;
+  gboolean       failed;   /* a statement outside a savepoint failed */
+} Push;
+
+/* ------------------------------------------------------------------------ */
+/* JSON */
+
+static char *
+node_to_string (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+append_canonical (GString  *out,
+                  JsonNode *node);
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* @node with the members of every object in name order: two values are
+ * the same when their canonical texts are (PostgreSQL's jsonb keeps its
+ * own member order) */
+static void
+append_canonical (GString  *out,
+                  JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    g_string_append (out, "null");
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+      for (GList *l = names; l != NULL; l = l->next)
+        g_ptr_array_add (sorted, l->data);
+      g_ptr_array_sort (sorted, compare_names);
+      g_string_append_c (out, '{');
+      for (guint i = 0; i < sorted->len; i++)
+        {
+          g_autofree char *name = kontor_json_quote (g_ptr_array_index (sorted, i));
+
+          g_string_append_printf (out, "%s%s:", i > 0 ? "," : "", name);
+          append_canonical (out, json_object_get_member (object, g_ptr_array_index (sorted, i)));
+        }
+      g_string_append_c (out, '}');
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          append_canonical (out, json_array_get_element (array, i));
+        }
+      g_string_append_c (out, ']');
+    }
+  else
+    {
+      g_autofree char *text = node_to_string (node);
+
+      g_string_append (out, text);
+    }
+}
+
+static gboolean
+same_value (JsonNode *a,
+            JsonNode *b)
+{
+  g_autoptr(GString) text_a = g_string_new (NULL);
+  g_autoptr(GString) text_b = g_string_new (NULL);
+
+  append_canonical (text_a, a);
+  append_canonical (text_b, b);
+
+  return g_str_equal (text_a->str, text_b->str);
+}
+
+/* An integer member, or @fallback when it is missing; FALSE when it is
+ * there and no integer */
+static gboolean
+get_int (JsonObject *object,
+         const char *name,
+         gint64      fallback,
+         gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    {
+      *value = fallback;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *value = json_node_get_int (node);
+
+  return TRUE;
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
+      json_parser_get_root (parser) == NULL)
+    return NULL;
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+dup_error (const char *code,
+           const char *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  return node_to_string (root);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading a push */
+
+/* Whether @value is one a field of @entity named @name can hold: the
+ * model's own reading of a record's field (kontor_field_value_from_json());
+ * the rows without a record class take any JSON */
+static gboolean
+check_value (const KontorSyncEntity  *entity,
+             const char              *name,
+             JsonNode                *value,
+             GError                 **error)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  const KontorField *field;
+  GValue parsed = G_VALUE_INIT;
+  gboolean ok;
+
+  if (kontor_sync_entity_get_kind (entity) != KONTOR_SYNC_KIND_RECORD)
+    return TRUE;
+
+  klass = g_type_class_ref (kontor_sync_entity_get_record_type (entity));
+  field = kontor_record_class_find_field (KONTOR_RECORD_CLASS (klass), name, NULL);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  ok = kontor_field_value_from_json (field, value, &parsed, error);
+  if (G_IS_VALUE (&parsed))
+    g_value_unset (&parsed);
+
+  return ok;
+}
+
+static gboolean
+parse_mutation (JsonNode   *node,
+                gint64      previous_seq,
+                Mutation   *mutation,
+                GError    **error)
+{
+  static const char * const ops[] = { "create", "update", "delete", "restore" };
+  g_autofree char *number = NULL;
+  JsonObject *object;
+  const char *op, *entity;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    goto invalid;
+  object = json_node_get_object (node);
+
+  if (!get_int (object, "client_seq", -1, &mutation->client_seq) ||
+      mutation->client_seq <= previous_seq)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The mutations’ client_seq must be numbers counting up."));
+      return FALSE;
+    }
+  /* named in messages as the client numbered it */
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, mutation->client_seq);
+
+  op = get_string (object, "op");
+  mutation->op = G_N_ELEMENTS (ops);
+  for (guint i = 0; op != NULL && i < G_N_ELEMENTS (ops); i++)
+    {
+      if (g_str_equal (op, ops[i]))
+        mutation->op = i;
+    }
+  if (mutation->op == G_N_ELEMENTS (ops))
+    goto invalid;
+
+  entity = get_string (object, "entity");
+  mutation->entity = entity != NULL ? kontor_sync_entity_lookup (entity) : NULL;
+  if (mutation->entity == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Mutation %s names an entity this server does not know: “%s”."), number,
+                   entity != NULL ? entity : "");
+      return FALSE;
+    }
+
+  mutation->id = get_string (object, "id");
+  if (mutation->id == NULL || *mutation->id == '\0' || strlen (mutation->id) > 200)
+    goto invalid;
+
+  if (mutation->op == OP_CREATE || mutation->op == OP_UPDATE)
+    {
+      JsonNode *fields = json_object_get_member (object, "fields");
+      g_autoptr(GList) names = NULL;
+
+      if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields) ||
+          json_object_get_size (json_node_get_object (fields)) == 0)
+        goto invalid;
+      mutation->fields = json_node_get_object (fields);
+
+      names = json_object_get_members (mutation->fields);
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          JsonNode *change = json_object_get_member (mutation->fields, l->data);
+          JsonObject *change_object;
+          gint64 count;
+
+          if (!kontor_sync_entity_has_field (mutation->entity, l->data))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Mutation %s names a field %s has not: “%s”."),
+                           number, kontor_sync_entity_get_name (mutation->entity),
+                           (const char *) l->data);
+              return FALSE;
+            }
+          if (!JSON_NODE_HOLDS_OBJECT (change))
+            goto invalid;
+          change_object = json_node_get_object (change);
+          if (!json_object_has_member (change_object, "value") ||
+              !get_int (change_object, "base_rev", mutation->op == OP_CREATE ? 0 : -1, &count) ||
+              count < 0 || !get_int (change_object, "after_local_seq", 0, &count) ||
+              count < 0)
+            goto invalid;
+          if (!check_value (mutation->entity, l->data,
+                            json_object_get_member (change_object, "value"), error))
+            {
+              g_prefix_error (error, _("Mutation %s: "), number);
+              return FALSE;
+            }
+        }
+    }
+  else if (!get_int (object, "base_rev", -1, &mutation->base_rev) || mutation->base_rev < 0)
+    goto invalid;
+
+  return TRUE;
+
+invalid:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("Mutation %s is not one the protocol knows: it needs client_seq, op, entity, "
+                 "id, and fields with values and base revisions, or a base revision."),
+               number != NULL ? number : "?");
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Applying a push */
+
+static PGresult *
+exec (Push                *push,
+      const char          *sql,
+      int                  n_params,
+      const char * const  *params)
+{
+  g_autoptr(GError) error = NULL;
+  PGresult *result;
+
+  if (push->failed)
+    return NULL;
+
+  result = kontor_db_exec (push->conn, sql, n_params, params, &error);
+  if (result == NULL)
+    {
+      g_warning ("%s", error->message);
+      push->failed = TRUE;
+    }
+
+  return result;
+}
+
+static gint64
+next_seq (Push *push)
+{
+  return ++push->last_seq;
+}
+
+/* A change_log row; @fields and @old_values JSON objects as text */
+static void
+log_change (Push           *push,
+            const Mutation *mutation,
+            gint64          seq,
+            const char     *op,
+            const char     *fields,
+            const char     *old_values)
+{
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, mutation->client_seq);
+  const char *params[] = { push->account->workspace_id, seq_text,
+                           kontor_sync_entity_get_name (mutation->entity), mutation->id, op,
+                           fields, old_values, push->account->id, push->account->client_id,
+                           client_seq };
+  g_autoptr(PGresult) result =
+    exec (push, "INSERT INTO change_log (workspace_id, seq, entity, entity_id, op, fields,"
+                " old_values, actor, client_id, client_seq) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+                " $8, $9, $10)", G_N_ELEMENTS (params), params);
+}
+
+/* A conflict row; returns its id. @field %NULL for a whole-record conflict;
+ * an open conflict of the same client about the same field is superseded
+ * by it, so that the user answers once */
+static char *
+add_conflict (Push           *push,
+              const Mutation *mutation,
+              const char     *field,
+              const char     *kind,
+              const char     *base,
+              const char     *theirs,
+              gint64          theirs_rev,
+              const char     *yours,
+              char          **superseded)
+{
+  g_autofree char *id = kontor_uuid_v7_new ();
+  g_autofree char *rev = g_strdup_printf ("%" G_GINT64_FORMAT, theirs_rev);
+  g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, mutation->client_seq);
+  const char *entity = kontor_sync_entity_get_name (mutation->entity);
+  const char *old_params[] = { push->account->workspace_id, entity, mutation->id, field,
+                               push->account->client_id };
+  g_autoptr(PGresult) old = NULL;
+  g_autoptr(PGresult) result = NULL;
+
+  old = exec (push, "UPDATE conflict SET status = 'superseded' WHERE workspace_id = $1"
+                    " AND entity = $2 AND entity_id = $3 AND field IS NOT DISTINCT FROM $4"
+                    " AND yours_client = $5 AND status = 'open' RETURNING id",
+              G_N_ELEMENTS (old_params), old_params);
+  *superseded = old != NULL && PQntuples (old) > 0 ? g_strdup (PQgetvalue (old, 0, 0)) : NULL;
+
+  {
+    const char *params[] = { id, push->account->workspace_id, entity, mutation->id, field,
+                             kind, base, theirs, rev, yours, push->account->id,
+                             push->account->client_id, client_seq, *superseded };
+
+    result = exec (push, "INSERT INTO conflict (id, workspace_id, entity, entity_id, field, kind,"
+                         " base_value, theirs_value, theirs_rev, yours_value, yours_actor,"
+                         " yours_client, yours_client_seq, supersedes) VALUES ($1, $2, $3, $4,"
+                         " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                   G_N_ELEMENTS (params), params);
+  }
+
+  return g_steal_pointer (&id);
+}
+
+/* The row of the mutation's record, locked; %NULL when there is none */
+static PGresult *
+lock_record (Push           *push,
+             const Mutation *mutation)
+{
+  const char *params[] = { push->account->workspace_id,
+                           kontor_sync_entity_get_name (mutation->entity), mutation->id };
+  PGresult *result = exec (push, "SELECT fields, field_revs, rev, deleted, deleted_rev"
+                                 " FROM record WHERE workspace_id = $1 AND entity = $2"
+                                 " AND id = $3 FOR UPDATE", G_N_ELEMENTS (params), params);
+
+  if (result != NULL && PQntuples (result) == 0)
+    g_clear_pointer (&result, PQclear);
+
+  return result;
+}
+
+/* Whether the change numbered @seq is this client's mutation @client_seq:
+ * the user built on their own edit (after_local_seq) */
+static gboolean
+is_own_change (Push   *push,
+               gint64  seq,
+               gint64  client_seq)
+{
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  g_autofree char *client_seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, client_seq);
+  const char *params[] = { push->account->workspace_id, seq_text, push->account->client_id,
+                           client_seq_text };
+  g_autoptr(PGresult) result = exec (push, "SELECT 1 FROM change_log WHERE workspace_id = $1"
+                                           " AND seq = $2 AND client_id = $3"
+                                           " AND client_seq = $4", G_N_ELEMENTS (params), params);
+
+  return result != NULL && PQntuples (result) == 1;
+}
+
+/* The value @field had at revision @rev, as JSON text; %NULL when unknown */
+static char *
+dup_value_at (Push           *push,
+              const Mutation *mutation,
+              const char     *field,
+              gint64          rev)
+{
+  g_autofree char *rev_text = g_strdup_printf ("%" G_GINT64_FORMAT, rev);
+  const char *params[] = { push->account->workspace_id, rev_text, mutation->id, field };
+  g_autoptr(PGresult) result = NULL;
+
+  if (rev == 0)
+    return NULL;
+
+  result = exec (push, "SELECT fields -> $4 -> 'value' FROM change_log WHERE workspace_id = $1"
+                       " AND seq = $2 AND entity_id = $3", G_N_ELEMENTS (params), params);
+
+  return result != NULL && PQntuples (result) == 1 && !PQgetisnull (result, 0, 0)
+         ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+}
+
+static void
+begin_result (JsonBuilder    *builder,
+              const Mutation *mutation,
+              const char     *status)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "client_seq");
+  json_builder_add_int_value (builder, mutation->client_seq);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, status);
+}
+
+static void
+add_rejection (JsonBuilder    *builder,
+               const Mutation *mutation,
+               const char     *reason)
+{
+  begin_result (builder, mutation, "rejected");
+  json_builder_set_member_name (builder, "reason");
+  json_builder_add_string_value (builder, reason);
+  json_builder_end_object (builder);
+}
+
+static void
+add_conflict_result (JsonBuilder *builder,
+                     const char  *id,
+                     const char  *kind,
+                     const char  *field,
+                     JsonNode    *theirs,
+                     gint64       theirs_rev,
+                     JsonNode    *yours,
+                     const char  *superseded)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, kind);
+  if (field != NULL)
+    {
+      json_builder_set_member_name (builder, "field");
+      json_builder_add_string_value (builder, field);
+      json_builder_set_member_name (builder, "theirs");
+      json_builder_add_value (builder, theirs != NULL ? json_node_copy (theirs)
+                                                      : json_node_new (JSON_NODE_NULL));
+      json_builder_set_member_name (builder, "theirs_rev");
+      json_builder_add_int_value (builder, theirs_rev);
+      json_builder_set_member_name (builder, "yours");
+      json_builder_add_value (builder, json_node_copy (yours));
+    }
+  if (superseded != NULL)
+    {
+      json_builder_set_member_name (builder, "supersedes");
+      json_builder_add_string_value (builder, superseded);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+apply_create (Push           *push,
+              const Mutation *mutation,
+              JsonBuilder    *builder)
+{
+  g_autoptr(PGresult) existing = lock_record (push, mutation);
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autoptr(JsonObject) revs = json_object_new ();
+  g_autoptr(JsonObject) logged = json_object_new ();
+  g_autoptr(GList) names = NULL;
+  g_autofree char *values_text = NULL;
+  g_autofree char *revs_text = NULL;
+  g_autofree char *logged_text = NULL;
+  g_autofree char *seq_text = NULL;
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gint64 seq;
+
+  if (push->failed)
+    return;
+  if (existing != NULL)
+    {
+      add_rejection (builder, mutation, "id_conflict");
+      return;
+    }
+
+  seq = next_seq (push);
+  names = json_object_get_members (mutation->fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *change = json_object_get_object_member (mutation->fields, l->data);
+      JsonObject *entry = json_object_new ();
+
+      json_object_set_member (values, l->data,
+                              json_node_copy (json_object_get_member (change, "value")));
+      json_object_set_int_member (revs, l->data, seq);
+      json_object_set_member (entry, "value",
+                              json_node_copy (json_object_get_member (change, "value")));
+      json_object_set_int_member (entry, "rev", seq);
+      json_object_set_object_member (logged, l->data, entry);
+    }
+
+  node = json_node_init_object (json_node_alloc (), values);
+  values_text = node_to_string (node);
+  json_node_set_object (node, revs);
+  revs_text = node_to_string (node);
+  json_node_set_object (node, logged);
+  logged_text = node_to_string (node);
+  seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  {
+    const char *params[] = { push->account->workspace_id,
+                             kontor_sync_entity_get_name (mutation->entity), mutation->id,
+                             values_text, revs_text, seq_text };
+
+    result = exec (push, "INSERT INTO record (workspace_id, entity, id, fields, field_revs, rev)"
+                         " VALUES ($1, $2, $3, $4, $5, $6)", G_N_ELEMENTS (params), params);
+  }
+  log_change (push, mutation, seq, "upsert", logged_text, "{}");
+
+  begin_result (builder, mutation, "applied");
+  json_builder_set_member_name (builder, "rev");
+  json_builder_add_int_value (builder, seq);
+  json_builder_end_object (builder);
+}
+
+static void
+apply_update (Push           *push,
+              const Mutation *mutation,
+              JsonBuilder    *builder)
+{
+  g_autoptr(PGresult) row = lock_record (push, mutation);
+  g_autoptr(JsonNode) fields = NULL;
+  g_autoptr(JsonNode) revs = NULL;
+  g_autoptr(JsonObject) changed = json_object_new ();
+  g_autoptr(JsonObject) old_values = json_object_new ();
+  g_autoptr(JsonBuilder) conflicts = json_builder_new ();
+  g_autoptr(JsonBuilder) applied = json_builder_new ();
+  g_autoptr(GList) names = NULL;
+  guint n_conflicts = 0, n_taken = 0;
+  gint64 seq = 0;
+
+  if (push->failed)
+    return;
+  if (row == NULL)
+    {
+      add_rejection (builder, mutation, "not_found");
+      return;
+    }
+
+  fields = parse_json (PQgetvalue (row, 0, 0));
+  revs = parse_json (PQgetvalue (row, 0, 1));
+
+  /* an edit of a deleted record: kept whole in a conflict */
+  if (g_strcmp0 (PQgetvalue (row, 0, 3), "t") == 0)
+    {
+      g_autoptr(JsonNode) yours = json_node_init_object (json_node_alloc (), mutation->fields);
+      g_autofree char *yours_text = node_to_string (yours);
+      g_autofree char *superseded = NULL;
+      g_autofree char *id = add_conflict (push, mutation, NULL, "edit_vs_delete", NULL, NULL,
+                                          g_ascii_strtoll (PQgetvalue (row, 0, 4), NULL, 10),
+                                          yours_text, &superseded);
+
+      begin_result (builder, mutation, "conflict");
+      json_builder_set_member_name (builder, "conflicts");
+      json_builder_begin_array (builder);
+      add_conflict_result (builder, id, "edit_vs_delete", NULL, NULL, 0, NULL, superseded);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      return;
+    }
+
+  json_builder_begin_array (conflicts);
+  json_builder_begin_object (applied);
+  names = json_object_get_members (mutation->fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonObject *change = json_object_get_object_member (mutation->fields, name);
+      JsonNode *sent = json_object_get_member (change, "value");
+      JsonNode *current = json_object_get_member (json_node_get_object (fields), name);
+      gint64 server_rev = json_object_get_int_member_with_default (json_node_get_object (revs),
+                                                                   name, 0);
+      gint64 base_rev = json_object_get_int_member_with_default (change, "base_rev", 0);
+      gint64 after = json_object_get_int_member_with_default (change, "after_local_seq", 0);
+
+      if (server_rev == base_rev ||
+          (after > 0 && is_own_change (push, server_rev, after)) ||
+          kontor_sync_entity_get_policy (mutation->entity, name) == KONTOR_SYNC_POLICY_LWW)
+        {
+          if (same_value (current, sent))
+            {
+              json_builder_set_member_name (applied, name);
+              json_builder_add_int_value (applied, server_rev);
+              n_taken++;
+              continue;
+            }
+          json_object_set_member (changed, name, json_node_copy (sent));
+          json_object_set_member (old_values, name, current != NULL ? json_node_copy (current)
+                                                                    : json_node_new (JSON_NODE_NULL));
+          n_taken++;
+        }
+      else if (same_value (current, sent))
+        {
+          /* already what the user wants */
+          json_builder_set_member_name (applied, name);
+          json_builder_add_int_value (applied, server_rev);
+          n_taken++;
+        }
+      else
+        {
+          g_autofree char *base = dup_value_at (push, mutation, name, base_rev);
+          g_autofree char *theirs = current != NULL ? node_to_string (current) : NULL;
+          g_autofree char *yours = node_to_string (sent);
+          g_autofree char *superseded = NULL;
+          g_autofree char *id = add_conflict (push, mutation, name, "field", base, theirs,
+                                              server_rev, yours, &superseded);
+
+          add_conflict_result (conflicts, id, "field", name, current, server_rev, sent,
+                               superseded);
+          n_conflicts++;
+        }
+    }
+
+  if (json_object_get_size (changed) > 0)
+    {
+      g_autoptr(JsonObject) logged = json_object_new ();
+      g_autoptr(JsonObject) new_revs = json_object_new ();
+      g_autoptr(GList) changed_names = json_object_get_members (changed);
+      g_autoptr(JsonNode) node = json_node_alloc ();
+      g_autofree char *changed_text = NULL;
+      g_autofree char *revs_text = NULL;
+      g_autofree char *logged_text = NULL;
+      g_autofree char *old_text = NULL;
+      g_autofree char *seq_text = NULL;
+      g_autoptr(PGresult) result = NULL;
+
+      seq = next_seq (push);
+      for (GList *l = changed_names; l != NULL; l = l->next)
+        {
+          JsonObject *entry = json_object_new ();
+
+          json_object_set_member (entry, "value",
+                                  json_node_copy (json_object_get_member (changed, l->data)));
+          json_object_set_int_member (entry, "rev", seq);
+          json_object_set_object_member (logged, l->data, entry);
+          json_object_set_int_member (new_revs, l->data, seq);
+          json_builder_set_member_name (applied, l->data);
+          json_builder_add_int_value (applied, seq);
+        }
+      json_node_init_object (node, changed);
+      changed_text = node_to_string (node);
+      json_node_set_object (node, new_revs);
+      revs_text = node_to_string (node);
+      json_node_set_object (node, logged);
+      logged_text = node_to_string (node);
+      json_node_set_object (node, old_values);
+      old_text = node_to_string (node);
+      seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+      {
+        const char *params[] = { push->account->workspace_id,
+                                 kontor_sync_entity_get_name (mutation->entity), mutation->id,
+                                 changed_text, revs_text, seq_text };
+
+        result = exec (push, "UPDATE record SET fields = fields || $4::jsonb,"
+                             " field_revs = field_revs || $5::jsonb, rev = $6"
+                             " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
+                       G_N_ELEMENTS (params), params);
+      }
+      log_change (push, mutation, seq, "upsert", logged_text, old_text);
+    }
+  json_builder_end_object (applied);
+  json_builder_end_array (conflicts);
+
+  begin_result (builder, mutation, n_conflicts == 0 ? "applied"
+                                   : n_taken > 0 ? "applied_with_conflicts" : "conflict");
+  if (seq > 0)
+    {
+      json_builder_set_member_name (builder, "rev");
+      json_builder_add_int_value (builder, seq);
+    }
+  json_builder_set_member_name (builder, "applied");
+  json_builder_add_value (builder, json_builder_get_root (applied));
+  if (n_conflicts > 0)
+    {
+      json_builder_set_member_name (builder, "conflicts");
+      json_builder_add_value (builder, json_builder_get_root (conflicts));
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+apply_delete (Push           *push,
+              const Mutation *mutation,
+              JsonBuilder    *builder)
+{
+  g_autoptr(PGresult) row = lock_record (push, mutation);
+  g_autofree char *seq_text = NULL;
+  g_autofree char *base_text = g_strdup_printf ("%" G_GINT64_FORMAT, mutation->base_rev);
+  g_autoptr(PGresult) edited = NULL;
+  g_autoptr(PGresult) result = NULL;
+  gint64 seq;
+
+  if (push->failed)
+    return;
+
+  /* gone, or deleted already: what the user wants */
+  if (row == NULL || g_strcmp0 (PQgetvalue (row, 0, 3), "t") == 0)
+    {
+      begin_result (builder, mutation, "applied");
+      json_builder_end_object (builder);
+      return;
+    }
+
+  /* edited by someone else since the user saw it: they decide */
+  {
+    const char *params[] = { push->account->workspace_id, mutation->id, base_text,
+                             push->account->client_id };
+
+    edited = exec (push, "SELECT max (seq) FROM change_log WHERE workspace_id = $1"
+                         " AND entity_id = $2 AND seq > $3 AND client_id <> $4",
+                   G_N_ELEMENTS (params), params);
+  }
+  if (edited != NULL && !PQgetisnull (edited, 0, 0))
+    {
+      g_autofree char *superseded = NULL;
+      g_autofree char *id = add_conflict (push, mutation, NULL, "delete_vs_edit", NULL, NULL,
+                                          g_ascii_strtoll (PQgetvalue (edited, 0, 0), NULL, 10),
+                                          NULL, &superseded);
+
+      begin_result (builder, mutation, "conflict");
+      json_builder_set_member_name (builder, "conflicts");
+      json_builder_begin_array (builder);
+      add_conflict_result (builder, id, "delete_vs_edit", NULL, NULL, 0, NULL, superseded);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      return;
+    }
+
+  seq = next_seq (push);
+  seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  {
+    const char *params[] = { push->account->workspace_id,
+                             kontor_sync_entity_get_name (mutation->entity), mutation->id,
+                             seq_text };
+
+    result = exec (push, "UPDATE record SET deleted = true, deleted_rev = $4, rev = $4"
+                         " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
+                   G_N_ELEMENTS (params), params);
+  }
+  log_change (push, mutation, seq, "delete", "{}", "{}");
+
+  begin_result (builder, mutation, "applied");
+  json_builder_set_member_name (builder, "rev");
+  json_builder_add_int_value (builder, seq);
+  json_builder_end_object (builder);
+}
+
+static void
+apply_restore (Push           *push,
+               const Mutation *mutation,
+               JsonBuilder    *builder)
+{
+  g_autoptr(PGresult) row = lock_record (push, mutation);
+  g_autofree char *seq_text = NULL;
+  g_autoptr(PGresult) result = NULL;
+  gint64 seq;
+
+  if (push->failed)
+    return;
+  if (row == NULL)
+    {
+      add_rejection (builder, mutation, "not_found");
+      return;
+    }
+  if (g_strcmp0 (PQgetvalue (row, 0, 3), "t") != 0)
+    {
+      begin_result (builder, mutation, "applied");
+      json_builder_end_object (builder);
+      return;
+    }
+
+  seq = next_seq (push);
+  seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  {
+    const char *params[] = { push->account->workspace_id,
+                             kontor_sync_entity_get_name (mutation->entity), mutation->id,
+                             seq_text };
+
+    result = exec (push, "UPDATE record SET deleted = false, deleted_rev = NULL, rev = $4"
+                         " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
+                   G_N_ELEMENTS (params), params);
+  }
+  log_change (push, mutation, seq, "restore", "{}", "{}");
+
+  begin_result (builder, mutation, "applied");
+  json_builder_set_member_name (builder, "rev");
+  json_builder_add_int_value (builder, seq);
+  json_builder_end_object (builder);
+}
+
+/* Whether the account may push @mutation: a viewer pushes nothing, only
+ * an administrator what administrators own (users, teams, settings) */
+static gboolean
+may_push (KontorAccount  *account,
+          const Mutation *mutation)
+{
+  if (g_strcmp0 (account->role, "viewer") == 0)
+    return FALSE;
+
+  return kontor_sync_entity_get_owner (mutation->entity) != KONTOR_SYNC_OWNER_ADMIN ||
+         g_strcmp0 (account->role, "admin") == 0;
+}
+
+/* Applies one new mutation in a savepoint and records its result */
+static void
+apply_mutation (Push           *push,
+                const Mutation *mutation,
+                JsonBuilder    *results)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) result = NULL;
+  g_autofree char *result_text = NULL;
+  g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, mutation->client_seq);
+  gint64 seq_before = push->last_seq;
+  g_autoptr(PGresult) saved = NULL;
+  g_autoptr(PGresult) stored = NULL;
+
+  saved = exec (push, "SAVEPOINT mutation", 0, NULL);
+
+  if (!may_push (push->account, mutation))
+    add_rejection (builder, mutation, "forbidden");
+  else
+    {
+      switch (mutation->op)
+        {
+        case OP_CREATE:
+          apply_create (push, mutation, builder);
+          break;
+        case OP_UPDATE:
+          apply_update (push, mutation, builder);
+          break;
+        case OP_DELETE:
+          apply_delete (push, mutation, builder);
+          break;
+        case OP_RESTORE:
+          apply_restore (push, mutation, builder);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  /* a statement of the mutation failed: it is rejected, and what it
+   * wrote undone, the numbers it took given back */
+  if (push->failed && saved != NULL)
+    {
+      g_autoptr(PGresult) back = NULL;
+
+      push->failed = FALSE;
+      back = exec (push, "ROLLBACK TO SAVEPOINT mutation", 0, NULL);
+      push->last_seq = seq_before;
+      g_clear_object (&builder);
+      builder = json_builder_new ();
+      add_rejection (builder, mutation, "invalid");
+    }
+
+  result = json_builder_get_root (builder);
+  result_text = node_to_string (result);
+  {
+    const char *params[] = { push->account->client_id, client_seq, result_text };
+
+    stored = exec (push, "INSERT INTO applied_mutation (client_id, client_seq, result)"
+                         " VALUES ($1, $2, $3)", G_N_ELEMENTS (params), params);
+  }
+  json_builder_add_value (results, g_steal_pointer (&result));
+}
+
+/**
+ * kontor_sync_push:
+ * @conn: a worker's connection
+ * @account: who pushes, with the session's client
+ * @body: the request body
+ * @response: (out): the JSON answer
+ * @pushed: (out): whether anything was applied (the workspace's clock moved)
+ *
+ * Returns: the HTTP status
+ */
+guint
+kontor_sync_push (PGconn         *conn,
+                  KontorAccount  *account,
+                  GBytes         *body,
+                  char          **response,
+                  gboolean       *pushed)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GArray) mutations = g_array_new (FALSE, TRUE, sizeof (Mutation));
+  g_autoptr(JsonBuilder) results = json_builder_new ();
+  g_autoptr(JsonNode) results_node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) clock = NULL;
+  g_autoptr(PGresult) watermark = NULL;
+  gsize length = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+  JsonObject *object;
+  JsonArray *array;
+  const char *client_id;
+  gint64 last_client_seq, expected = 0, first_seq;
+  Push push = { conn, account, 0, FALSE };
+
+  *pushed = FALSE;
+
+  if (data == NULL || !g_utf8_validate_len (data, length, NULL) ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
+      json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      *response = dup_error ("invalid", _("The request body is not a JSON object."));
+      return STATUS_BAD_REQUEST;
+    }
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  client_id = get_string (object, "client_id");
+  if (g_strcmp0 (client_id, account->client_id) != 0)
+    {
+      *response = dup_error ("invalid", _("The push names another client than the session’s."));
+      return STATUS_BAD_REQUEST;
+    }
+  if (!json_object_has_member (object, "mutations") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "mutations")))
+    {
+      *response = dup_error ("invalid", _("The push has no list of mutations."));
+      return STATUS_BAD_REQUEST;
+    }
+  array = json_object_get_array_member (object, "mutations");
+  if (json_array_get_length (array) == 0 ||
+      json_array_get_length (array) > KONTOR_SYNC_MAX_MUTATIONS)
+    {
+      *response = dup_error ("invalid", _("A push takes 1 to 500 mutations."));
+      return STATUS_BAD_REQUEST;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Mutation mutation = { 0, };
+      gint64 previous = i > 0 ? g_array_index (mutations, Mutation, i - 1).client_seq : 0;
+
+      if (!parse_mutation (json_array_get_element (array, i), previous, &mutation, &error))
+        {
+          *response = dup_error ("invalid", error->message);
+          return STATUS_BAD_REQUEST;
+        }
+      g_array_append_val (mutations, mutation);
+    }
+
+  /* the clock first, then the client's watermark */
+  {
+    const char *params[] = { account->workspace_id };
+
+    g_autoptr(PGresult) begun = exec (&push, "BEGIN", 0, NULL);
+
+    clock = exec (&push, "SELECT last_seq FROM workspace WHERE id = $1 FOR UPDATE", 1, params);
+  }
+  {
+    const char *params[] = { account->client_id, account->id };
+    g_autoptr(PGresult) made = exec (&push, "INSERT INTO client_watermark (client_id, account_id)"
+                                            " VALUES ($1, $2) ON CONFLICT DO NOTHING", 2, params);
+
+    watermark = exec (&push, "SELECT last_client_seq FROM client_watermark"
+                             " WHERE client_id = $1 FOR UPDATE", 1, params);
+  }
+  if (clock == NULL || watermark == NULL || PQntuples (clock) != 1 || PQntuples (watermark) != 1)
+    goto database_error;
+
+  push.last_seq = g_ascii_strtoll (PQgetvalue (clock, 0, 0), NULL, 10);
+  first_seq = push.last_seq;
+  last_client_seq = g_ascii_strtoll (PQgetvalue (watermark, 0, 0), NULL, 10);
+
+  json_builder_begin_array (results);
+  for (guint i = 0; i < mutations->len; i++)
+    {
+      const Mutation *mutation = &g_array_index (mutations, Mutation, i);
+
+      if (mutation->client_seq <= last_client_seq)
+        {
+          /* sent before: the answer of then, as it was */
+          g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                         mutation->client_seq);
+          const char *params[] = { account->client_id, client_seq };
+          g_autoptr(PGresult) stored = exec (&push, "SELECT result FROM applied_mutation"
+                                                    " WHERE client_id = $1 AND client_seq = $2",
+                                             2, params);
+
+          json_builder_begin_object (results);
+          json_builder_set_member_name (results, "client_seq");
+          json_builder_add_int_value (results, mutation->client_seq);
+          json_builder_set_member_name (results, "status");
+          json_builder_add_string_value (results, "duplicate");
+          if (stored != NULL && PQntuples (stored) == 1)
+            {
+              json_builder_set_member_name (results, "original");
+              json_builder_add_value (results, parse_json (PQgetvalue (stored, 0, 0)));
+            }
+          json_builder_end_object (results);
+          continue;
+        }
+
+      if (mutation->client_seq != last_client_seq + 1)
+        {
+          expected = last_client_seq + 1;
+          break;
+        }
+
+      apply_mutation (&push, mutation, results);
+      last_client_seq = mutation->client_seq;
+    }
+  json_builder_end_array (results);
+
+  {
+    g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, push.last_seq);
+    g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, last_client_seq);
+    g_autofree char *payload = g_strdup_printf ("%s:%" G_GINT64_FORMAT, account->workspace_id,
+                                                push.last_seq);
+    const char *clock_params[] = { account->workspace_id, seq };
+    const char *mark_params[] = { account->client_id, client_seq };
+    const char *notify_params[] = { payload };
+    g_autoptr(PGresult) moved = exec (&push, "UPDATE workspace SET last_seq = $2 WHERE id = $1",
+                                      2, clock_params);
+    g_autoptr(PGresult) marked = exec (&push, "UPDATE client_watermark SET last_client_seq = $2"
+                                              " WHERE client_id = $1", 2, mark_params);
+    g_autoptr(PGresult) notified = push.last_seq > first_seq
+                                   ? exec (&push, "SELECT pg_notify ('kontor_sync', $1)", 1,
+                                           notify_params)
+                                   : NULL;
+    g_autoptr(PGresult) committed = exec (&push, "COMMIT", 0, NULL);
+
+    if (push.failed)
+      goto database_error;
+  }
+
+  *pushed = push.last_seq > first_seq;
+  if (expected > 0)
+    {
+      *response = g_strdup_printf ("{\"error\":\"out_of_order\",\"expected_client_seq\":%"
+                                   G_GINT64_FORMAT "}", expected);
+      return STATUS_CONFLICT;
+    }
+
+  results_node = json_builder_get_root (results);
+  {
+    g_autoptr(JsonBuilder) answer = json_builder_new ();
+    g_autoptr(JsonNode) root = NULL;
+
+    json_builder_begin_object (answer);
+    json_builder_set_member_name (answer, "results");
+    json_builder_add_value (answer, g_steal_pointer (&results_node));
+    json_builder_set_member_name (answer, "last_seq");
+    json_builder_add_int_value (answer, push.last_seq);
+    json_builder_end_object (answer);
+    root = json_builder_get_root (answer);
+    *response = node_to_string (root);
+  }
+
+  return STATUS_OK;
+
+database_error:
+  PQclear (PQexec (conn, "ROLLBACK"));
+  *response = dup_error ("database_unavailable",
+                         _("The server cannot reach its database. Try again later."));
+  return STATUS_SERVICE_UNAVAILABLE;
+}
+
+/**
+ * kontor_sync_pull:
+ * @conn: a worker's connection
+ * @account: who pulls
+ * @query: (element-type utf8 utf8) (nullable): cursor and limit
+ * @response: (out): the JSON answer
+ *
+ * The changes after the cursor, read in one snapshot: every change up to
+ * the clock seen there is committed and visible, so none is skipped.
+ *
+ * Returns: the HTTP status
+ */
+guint
+kontor_sync_pull (PGconn         *conn,
+                  KontorAccount  *account,
+                  GHashTable     *query,
+                  char          **response)
+{
+  const char *cursor_text = query != NULL ? g_hash_table_lookup (query, "cursor") : NULL;
+  const char *limit_text = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
+  guint64 cursor = 0, limit = 500;
+  g_autoptr(PGresult) clock = NULL;
+  g_autoptr(PGresult) changes = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  Push push = { conn, account, 0, FALSE };
+  gint64 last_seq, min_retained, next_cursor;
+
+  if ((cursor_text != NULL &&
+       !g_ascii_string_to_unsigned (cursor_text, 10, 0, G_MAXINT64, &cursor, NULL)) ||
+      (limit_text != NULL &&
+       !g_ascii_string_to_unsigned (limit_text, 10, 1, KONTOR_SYNC_MAX_PULL, &limit, NULL)))
+    {
+      *response = dup_error ("invalid", _("The cursor and the limit must be numbers "
+                                          "(a limit of 1 to 1000)."));
+      return STATUS_BAD_REQUEST;
+    }
+
+  {
+    const char *params[] = { account->workspace_id };
+    g_autoptr(PGresult) begun = exec (&push, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                                      0, NULL);
+
+    clock = exec (&push, "SELECT last_seq, min_retained_seq FROM workspace WHERE id = $1",
+                  1, params);
+  }
+  if (clock == NULL || PQntuples (clock) != 1)
+    goto database_error;
+  last_seq = g_ascii_strtoll (PQgetvalue (clock, 0, 0), NULL, 10);
+  min_retained = g_ascii_strtoll (PQgetvalue (clock, 0, 1), NULL, 10);
+
+  if ((gint64) cursor < min_retained)
+    {
+      PQclear (PQexec (conn, "ROLLBACK"));
+      *response = dup_error ("resync_required",
+                             _("The changes since the last sync are no longer kept. "
+                               "Everything is loaded anew."));
+      return STATUS_GONE;
+    }
+
+  {
+    g_autofree char *cursor_param = g_strdup_printf ("%" G_GUINT64_FORMAT, cursor);
+    g_autofree char *last_param = g_strdup_printf ("%" G_GINT64_FORMAT, last_seq);
+    g_autofree char *limit_param = g_strdup_printf ("%" G_GUINT64_FORMAT, limit);
+    const char *params[] = { account->workspace_id, cursor_param, last_param, limit_param };
+
+    changes = exec (&push, "SELECT c.seq, c.entity, c.entity_id, c.op, c.fields,"
+                           " coalesce (a.username, ''), c.client_id, c.client_seq,"
+                           " to_char (c.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                           " FROM change_log c LEFT JOIN account a ON a.id = c.actor"
+                           " WHERE c.workspace_id = $1 AND c.seq > $2 AND c.seq <= $3"
+                           " ORDER BY c.seq LIMIT $4", G_N_ELEMENTS (params), params);
+  }
+  {
+    g_autoptr(PGresult) ended = exec (&push, "COMMIT", 0, NULL);
+  }
+  if (changes == NULL || push.failed)
+    goto database_error;
+
+  /* all up to the clock when the page is not full */
+  next_cursor = (guint64) PQntuples (changes) < limit
+                ? last_seq
+                : g_ascii_strtoll (PQgetvalue (changes, PQntuples (changes) - 1, 0), NULL, 10);
+  if (next_cursor < (gint64) cursor)
+    next_cursor = cursor;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cursor");
+  json_builder_add_int_value (builder, next_cursor);
+  json_builder_set_member_name (builder, "has_more");
+  json_builder_add_boolean_value (builder, next_cursor < last_seq);
+  json_builder_set_member_name (builder, "min_retained_seq");
+  json_builder_add_int_value (builder, min_retained);
+  json_builder_set_member_name (builder, "changes");
+  json_builder_begin_array (builder);
+  for (int i = 0; i < PQntuples (changes); i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "seq");
+      json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (changes, i, 0), NULL, 10));
+      json_builder_set_member_name (builder, "entity");
+      json_builder_add_string_value (builder, PQgetvalue (changes, i, 1));
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, PQgetvalue (changes, i, 2));
+      json_builder_set_member_name (builder, "op");
+      json_builder_add_string_value (builder, PQgetvalue (changes, i, 3));
+      json_builder_set_member_name (builder, "fields");
+      json_builder_add_value (builder, parse_json (PQgetvalue (changes, i, 4)));
+      json_builder_set_member_name (builder, "by");
+      json_builder_add_string_value (builder, PQgetvalue (changes, i, 5));
+      json_builder_set_member_name (builder, "client_id");
+      json_builder_add_string_value (builder, PQgetvalue (changes, i, 6));
+      json_builder_set_member_name (builder, "client_seq");
+      json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (changes, i, 7), NULL, 10));
+      json_builder_set_member_name (builder, "at");
+      json_builder_add_string_value (builder, PQgetvalue (changes, i, 8));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  *response = node_to_string (root);
+
+  return STATUS_OK;
+
+database_error:
+  PQclear (PQexec (conn, "ROLLBACK"));
+  *response = dup_error ("database_unavailable",
+                         _("The server cannot reach its database. Try again later."));
+  return STATUS_SERVICE_UNAVAILABLE;
+}

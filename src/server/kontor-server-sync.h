@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+/* kontor-server-sync.c: push and pull of kontor-sync/1. */
+
+#include "kontor-server-accounts.h"
+
+G_BEGIN_DECLS
+
+/* The most mutations one push takes */
+#define KONTOR_SYNC_MAX_MUTATIONS 500
+/* The most changes one pull returns */
+#define KONTOR_SYNC_MAX_PULL      1000
+
+guint kontor_sync_push (PGconn         *conn,
+                        KontorAccount  *account,
+                        GBytes         *body,
+                        char          **response,
+                        gboolean       *pushed);
+guint kontor_sync_pull (PGconn         *conn,
+                        KontorAccount  *account,
+                        GHashTable     *query,
+                        char          **response);
+
+G_END_DECLS
