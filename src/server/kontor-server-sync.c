@@ -24,6 +24,7 @@
 #include "kontor-record.h"
 #include "kontor-server-sync.h"
 #include "kontor-sync-entity.h"
+#include "kontor-sync-push.h"
 #include "kontor-uuid.h"
 
 /* HTTP statuses, without libsoup in this file */
@@ -33,23 +34,7 @@
 #define STATUS_GONE                410
 #define STATUS_SERVICE_UNAVAILABLE 503
 
-typedef enum
-{
-  OP_CREATE,
-  OP_UPDATE,
-  OP_DELETE,
-  OP_RESTORE,
-} Op;
-
-typedef struct
-{
-  gint64                  client_seq;
-  Op                      op;
-  const KontorSyncEntity *entity;
-  const char             *id;
-  JsonObject             *fields;     /* create, update: field -> {value, base_rev, after_local_seq} */
-  gint64                  base_rev;   /* delete, restore */
-} Mutation;
+typedef KontorSyncMutation Mutation;
 
 /* The state of one push's transaction */
 typedef struct
@@ -146,42 +131,6 @@ same_value (JsonNode *a,
   return g_str_equal (text_a->str, text_b->str);
 }
 
-/* An integer member, or @fallback when it is missing; FALSE when it is
- * there and no integer */
-static gboolean
-get_int (JsonObject *object,
-         const char *name,
-         gint64      fallback,
-         gint64     *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL)
-    {
-      *value = fallback;
-      return TRUE;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  *value = json_node_get_int (node);
-
-  return TRUE;
-}
-
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static JsonNode *
 parse_json (const char *text)
 {
@@ -210,140 +159,6 @@ dup_error (const char *code,
   root = json_builder_get_root (builder);
 
   return node_to_string (root);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Reading a push */
-
-/* Whether @value is one a field of @entity named @name can hold: the
- * model's own reading of a record's field (kontor_field_value_from_json());
- * the rows without a record class take any JSON */
-static gboolean
-check_value (const KontorSyncEntity  *entity,
-             const char              *name,
-             JsonNode                *value,
-             GError                 **error)
-{
-  g_autoptr(GTypeClass) klass = NULL;
-  const KontorField *field;
-  GValue parsed = G_VALUE_INIT;
-  gboolean ok;
-
-  if (kontor_sync_entity_get_kind (entity) != KONTOR_SYNC_KIND_RECORD)
-    return TRUE;
-
-  klass = g_type_class_ref (kontor_sync_entity_get_record_type (entity));
-  field = kontor_record_class_find_field (KONTOR_RECORD_CLASS (klass), name, NULL);
-  g_return_val_if_fail (field != NULL, FALSE);
-
-  ok = kontor_field_value_from_json (field, value, &parsed, error);
-  if (G_IS_VALUE (&parsed))
-    g_value_unset (&parsed);
-
-  return ok;
-}
-
-static gboolean
-parse_mutation (JsonNode   *node,
-                gint64      previous_seq,
-                Mutation   *mutation,
-                GError    **error)
-{
-  static const char * const ops[] = { "create", "update", "delete", "restore" };
-  g_autofree char *number = NULL;
-  JsonObject *object;
-  const char *op, *entity;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    goto invalid;
-  object = json_node_get_object (node);
-
-  if (!get_int (object, "client_seq", -1, &mutation->client_seq) ||
-      mutation->client_seq <= previous_seq)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The mutations’ client_seq must be numbers counting up."));
-      return FALSE;
-    }
-  /* named in messages as the client numbered it */
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, mutation->client_seq);
-
-  op = get_string (object, "op");
-  mutation->op = G_N_ELEMENTS (ops);
-  for (guint i = 0; op != NULL && i < G_N_ELEMENTS (ops); i++)
-    {
-      if (g_str_equal (op, ops[i]))
-        mutation->op = i;
-    }
-  if (mutation->op == G_N_ELEMENTS (ops))
-    goto invalid;
-
-  entity = get_string (object, "entity");
-  mutation->entity = entity != NULL ? kontor_sync_entity_lookup (entity) : NULL;
-  if (mutation->entity == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Mutation %s names an entity this server does not know: “%s”."), number,
-                   entity != NULL ? entity : "");
-      return FALSE;
-    }
-
-  mutation->id = get_string (object, "id");
-  if (mutation->id == NULL || *mutation->id == '\0' || strlen (mutation->id) > 200)
-    goto invalid;
-
-  if (mutation->op == OP_CREATE || mutation->op == OP_UPDATE)
-    {
-      JsonNode *fields = json_object_get_member (object, "fields");
-      g_autoptr(GList) names = NULL;
-
-      if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields) ||
-          json_object_get_size (json_node_get_object (fields)) == 0)
-        goto invalid;
-      mutation->fields = json_node_get_object (fields);
-
-      names = json_object_get_members (mutation->fields);
-      for (GList *l = names; l != NULL; l = l->next)
-        {
-          JsonNode *change = json_object_get_member (mutation->fields, l->data);
-          JsonObject *change_object;
-          gint64 count;
-
-          if (!kontor_sync_entity_has_field (mutation->entity, l->data))
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Mutation %s names a field %s has not: “%s”."),
-                           number, kontor_sync_entity_get_name (mutation->entity),
-                           (const char *) l->data);
-              return FALSE;
-            }
-          if (!JSON_NODE_HOLDS_OBJECT (change))
-            goto invalid;
-          change_object = json_node_get_object (change);
-          if (!json_object_has_member (change_object, "value") ||
-              !get_int (change_object, "base_rev", mutation->op == OP_CREATE ? 0 : -1, &count) ||
-              count < 0 || !get_int (change_object, "after_local_seq", 0, &count) ||
-              count < 0)
-            goto invalid;
-          if (!check_value (mutation->entity, l->data,
-                            json_object_get_member (change_object, "value"), error))
-            {
-              g_prefix_error (error, _("Mutation %s: "), number);
-              return FALSE;
-            }
-        }
-    }
-  else if (!get_int (object, "base_rev", -1, &mutation->base_rev) || mutation->base_rev < 0)
-    goto invalid;
-
-  return TRUE;
-
-invalid:
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("Mutation %s is not one the protocol knows: it needs client_seq, op, entity, "
-                 "id, and fields with values and base revisions, or a base revision."),
-               number != NULL ? number : "?");
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -931,16 +746,16 @@ apply_mutation (Push           *push,
     {
       switch (mutation->op)
         {
-        case OP_CREATE:
+        case KONTOR_SYNC_OP_CREATE:
           apply_create (push, mutation, builder);
           break;
-        case OP_UPDATE:
+        case KONTOR_SYNC_OP_UPDATE:
           apply_update (push, mutation, builder);
           break;
-        case OP_DELETE:
+        case KONTOR_SYNC_OP_DELETE:
           apply_delete (push, mutation, builder);
           break;
-        case OP_RESTORE:
+        case KONTOR_SYNC_OP_RESTORE:
           apply_restore (push, mutation, builder);
           break;
         default:
@@ -990,8 +805,8 @@ kontor_sync_push (PGconn         *conn,
                   char          **response,
                   gboolean       *pushed)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GArray) mutations = g_array_new (FALSE, TRUE, sizeof (Mutation));
+  g_autoptr(KontorSyncPushRequest) request = NULL;
+  GArray *mutations;
   g_autoptr(JsonBuilder) results = json_builder_new ();
   g_autoptr(JsonNode) results_node = NULL;
   g_autoptr(GError) error = NULL;
@@ -999,56 +814,23 @@ kontor_sync_push (PGconn         *conn,
   g_autoptr(PGresult) watermark = NULL;
   gsize length = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
-  JsonObject *object;
-  JsonArray *array;
-  const char *client_id;
   gint64 last_client_seq, expected = 0, first_seq;
   Push push = { conn, account, 0, FALSE };
 
   *pushed = FALSE;
 
-  if (data == NULL || !g_utf8_validate_len (data, length, NULL) ||
-      !json_parser_load_from_data (parser, data, length, NULL) ||
-      json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  request = kontor_sync_push_request_parse (data, length, &error);
+  if (request == NULL)
     {
-      *response = dup_error ("invalid", _("The request body is not a JSON object."));
+      *response = dup_error ("invalid", error->message);
       return STATUS_BAD_REQUEST;
     }
-
-  object = json_node_get_object (json_parser_get_root (parser));
-  client_id = get_string (object, "client_id");
-  if (g_strcmp0 (client_id, account->client_id) != 0)
+  if (g_strcmp0 (kontor_sync_push_request_get_client_id (request), account->client_id) != 0)
     {
       *response = dup_error ("invalid", _("The push names another client than the session’s."));
       return STATUS_BAD_REQUEST;
     }
-  if (!json_object_has_member (object, "mutations") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "mutations")))
-    {
-      *response = dup_error ("invalid", _("The push has no list of mutations."));
-      return STATUS_BAD_REQUEST;
-    }
-  array = json_object_get_array_member (object, "mutations");
-  if (json_array_get_length (array) == 0 ||
-      json_array_get_length (array) > KONTOR_SYNC_MAX_MUTATIONS)
-    {
-      *response = dup_error ("invalid", _("A push takes 1 to 500 mutations."));
-      return STATUS_BAD_REQUEST;
-    }
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      Mutation mutation = { 0, };
-      gint64 previous = i > 0 ? g_array_index (mutations, Mutation, i - 1).client_seq : 0;
-
-      if (!parse_mutation (json_array_get_element (array, i), previous, &mutation, &error))
-        {
-          *response = dup_error ("invalid", error->message);
-          return STATUS_BAD_REQUEST;
-        }
-      g_array_append_val (mutations, mutation);
-    }
+  mutations = kontor_sync_push_request_get_mutations (request);
 
   /* the clock first, then the client's watermark */
   {

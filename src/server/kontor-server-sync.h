@@ -9,8 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* The most mutations one push takes */
-#define KONTOR_SYNC_MAX_MUTATIONS 500
 /* The most changes one pull returns */
 #define KONTOR_SYNC_MAX_PULL      1000
 
