@@ -176,6 +176,7 @@ test_move_writes_only_that_card (Fixture       *fixture,
   sqlite3_stmt *stmt;
   const char *others = "SELECT group_concat(id || rank || updated_at || pipeline_status_id) "
                        "FROM contact WHERE id != ?1";
+  gboolean entered_changed;
 
   stmt = kontor_test_prepare (store, others, id_of (b));
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -201,13 +202,20 @@ test_move_writes_only_that_card (Fixture       *fixture,
   sqlite3_finalize (stmt);
   g_assert_cmpstr (after_others, ==, before_others);
 
+  /* the column and the place; and the time in the column, which the move
+   * starts anew: an entry of its own when the clock's second moved on
+   * since Becker was made (a slow run, under AddressSanitizer) */
+  entered_changed = kontor_contact_get_pipeline_entered_at (moved) !=
+                    kontor_contact_get_pipeline_entered_at (b);
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE client_seq > "
-                                                 "CAST (?1 AS INTEGER)", seq), ==, 2);
+                                                 "CAST (?1 AS INTEGER)", seq), ==,
+                   2 + entered_changed);
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(DISTINCT entity_id) FROM outbox "
                                                  "WHERE op = 'update' AND field IN "
                                                  "('pipeline_status_id', 'rank')", NULL), ==, 1);
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE op = 'update' "
-                                                 "AND entity_id = ?1", id_of (b)), ==, 2);
+                                                 "AND entity_id = ?1 AND field IN "
+                                                 "('pipeline_status_id', 'rank')", id_of (b)), ==, 2);
   (void) a;
   (void) c;
 }
