@@ -264,9 +264,12 @@ kontor_accounts_revoke_tokens (PGconn      *conn,
       return FALSE;
     }
 
+  /* and the instances end the account's websockets (kontor-server-events.c) */
   return kontor_db_run (conn, "UPDATE session SET revoked_at = now() WHERE revoked_at IS NULL"
                               " AND account_id = (SELECT id FROM account WHERE username = $1)",
-                        1, params, error);
+                        1, params, error) &&
+         kontor_db_run (conn, "SELECT pg_notify ('kontor_revoke', 'account:' || id)"
+                              " FROM account WHERE username = $1", 1, params, error);
 }
 
 /**
@@ -444,5 +447,7 @@ kontor_accounts_logout (PGconn      *conn,
 
   return kontor_db_run (conn, "UPDATE session SET revoked_at = now ()"
                               " WHERE token_sha256 = decode ($1, 'hex') AND revoked_at IS NULL",
-                        1, params, error);
+                        1, params, error) &&
+         kontor_db_run (conn, "SELECT pg_notify ('kontor_revoke', 'token:' || $1)", 1, params,
+                        error);
 }

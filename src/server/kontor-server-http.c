@@ -19,6 +19,8 @@
 #include <libsoup/soup.h>
 
 #include "kontor-server-accounts.h"
+#include "kontor-server-auth.h"
+#include "kontor-server-events.h"
 #include "kontor-server-http.h"
 #include "kontor-server-sync.h"
 #include "kontor-uuid.h"
@@ -43,6 +45,8 @@ struct _KontorServer
 
   GMutex        failures_lock;
   GHashTable   *failures;       /* "address\nusername" -> LoginFailures */
+
+  KontorEvents *events;
 };
 
 typedef struct
@@ -59,6 +63,7 @@ typedef enum
   ROUTE_ME,
   ROUTE_PUSH,
   ROUTE_PULL,
+  ROUTE_EVENTS,
 } Route;
 
 /* One request handed to a worker, and its answer */
@@ -71,6 +76,8 @@ typedef struct
   GBytes            *body;
   char              *address;   /* the peer's, for the login limit */
   GHashTable        *query;     /* of the URI, a copy */
+  SoupWebsocketConnection *websocket;   /* ROUTE_EVENTS: opened, not yet subscribed */
+  char              *account_id;  /* ROUTE_EVENTS: whose, once authenticated */
 
   guint              status;
   char              *response;  /* JSON; NULL for none (204) */
@@ -84,11 +91,13 @@ static GPrivate worker_conn = G_PRIVATE_INIT ((GDestroyNotify) PQfinish);
 static void
 request_free (Request *request)
 {
-  g_object_unref (request->msg);
+  g_clear_object (&request->msg);
   g_free (request->token);
   g_clear_pointer (&request->body, g_bytes_unref);
   g_free (request->address);
   g_clear_pointer (&request->query, g_hash_table_unref);
+  g_clear_object (&request->websocket);
+  g_free (request->account_id);
   g_free (request->response);
   g_free (request);
 }
@@ -490,6 +499,20 @@ run_pull (Request *request,
   request->status = kontor_sync_pull (conn, account, request->query, &request->response);
 }
 
+/* A websocket's token, checked after the handshake */
+static void
+run_events (Request *request,
+            PGconn  *conn)
+{
+  g_autoptr(KontorAccount) account = authenticate (request, conn);
+
+  if (account == NULL)
+    return;
+
+  request->account_id = g_strdup (account->id);
+  request->status = SOUP_STATUS_OK;
+}
+
 static void
 run_health (Request *request,
             PGconn  *conn)
@@ -512,6 +535,25 @@ send_answer (gpointer data)
 {
   Request *request = data;
   char *retry_after = NULL;
+
+  if (request->websocket != NULL)
+    {
+      g_autofree char *digest = kontor_auth_token_digest (request->token);
+
+      if (request->account_id != NULL)
+        kontor_events_subscribe (request->server->events, request->websocket,
+                                 request->account_id, digest);
+      else if (soup_websocket_connection_get_state (request->websocket) ==
+               SOUP_WEBSOCKET_STATE_OPEN)
+        {
+          soup_websocket_connection_send_text (request->websocket,
+                                               "{\"type\":\"bye\",\"reason\":\"unauthorized\"}");
+          soup_websocket_connection_close (request->websocket,
+                                           SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "unauthorized");
+        }
+      request_free (request);
+      return G_SOURCE_REMOVE;
+    }
 
   if (request->retry_after > 0)
     {
@@ -558,6 +600,9 @@ run_request (gpointer data,
           break;
         case ROUTE_PULL:
           run_pull (request, conn);
+          break;
+        case ROUTE_EVENTS:
+          run_events (request, conn);
           break;
         default:
           g_assert_not_reached ();
@@ -712,6 +757,39 @@ handle (SoupServer        *soup,
   g_thread_pool_push (self->workers, request, NULL);
 }
 
+/* GET /v1/events before the handshake: without a token, no websocket */
+static void
+check_events (SoupServer        *soup,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           data)
+{
+  g_autofree char *token = dup_bearer (msg);
+
+  if (token == NULL)
+    respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized", _("Log in first."));
+}
+
+/* The websocket is open: its token is checked on a worker, then it is
+ * subscribed to pokes, or told why not and closed */
+static void
+open_events (SoupServer              *soup,
+             SoupServerMessage       *msg,
+             const char              *path,
+             SoupWebsocketConnection *connection,
+             gpointer                 data)
+{
+  KontorServer *self = data;
+  Request *request = g_new0 (Request, 1);
+
+  request->server = self;
+  request->route = ROUTE_EVENTS;
+  request->token = dup_bearer (msg);
+  request->websocket = g_object_ref (connection);
+  g_thread_pool_push (self->workers, request, NULL);
+}
+
 /**
  * kontor_server_new:
  * @conninfo: the libpq connection string of the database
@@ -738,6 +816,10 @@ kontor_server_new (const char *conninfo,
 
   soup_server_add_early_handler (self->soup, NULL, check_length, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle, self, NULL);
+  soup_server_add_handler (self->soup, "/v1/events", check_events, self, NULL);
+  soup_server_add_websocket_handler (self->soup, "/v1/events", NULL, NULL, open_events, self,
+                                     NULL);
+  self->events = kontor_events_new (conninfo);
 
   return self;
 }
@@ -796,6 +878,7 @@ kontor_server_free (KontorServer *self)
 
   soup_server_disconnect (self->soup);
   g_thread_pool_free (self->workers, FALSE, TRUE);
+  kontor_events_free (self->events);
   g_object_unref (self->soup);
   g_main_context_unref (self->context);
   g_hash_table_unref (self->failures);

@@ -1115,6 +1115,209 @@ test_push_twice_at_once (void)
   g_assert_cmpint (query_int (sql), ==, 2);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Live updates */
+
+typedef struct
+{
+  GMainLoop               *loop;
+  SoupWebsocketConnection *connection;
+  GError                  *error;
+  GPtrArray               *messages;     /* char *, in order */
+  gboolean                 closed;
+} Socket;
+
+static void
+socket_clear (Socket *socket)
+{
+  g_clear_object (&socket->connection);
+  g_clear_error (&socket->error);
+  g_clear_pointer (&socket->messages, g_ptr_array_unref);
+  g_clear_pointer (&socket->loop, g_main_loop_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Socket, socket_clear)
+
+static void
+on_socket_message (SoupWebsocketConnection *connection,
+                   int                      type,
+                   GBytes                  *message,
+                   gpointer                 data)
+{
+  Socket *socket = data;
+
+  g_ptr_array_add (socket->messages, g_strndup (g_bytes_get_data (message, NULL),
+                                                g_bytes_get_size (message)));
+  g_main_loop_quit (socket->loop);
+}
+
+static void
+on_socket_closed (SoupWebsocketConnection *connection,
+                  gpointer                 data)
+{
+  Socket *socket = data;
+
+  socket->closed = TRUE;
+  g_main_loop_quit (socket->loop);
+}
+
+static void
+on_socket_connected (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  Socket *socket = data;
+
+  socket->connection = soup_session_websocket_connect_finish (SOUP_SESSION (source), result,
+                                                              &socket->error);
+  if (socket->connection != NULL)
+    {
+      g_signal_connect (socket->connection, "message", G_CALLBACK (on_socket_message), socket);
+      g_signal_connect (socket->connection, "closed", G_CALLBACK (on_socket_closed), socket);
+    }
+  g_main_loop_quit (socket->loop);
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs @socket's loop until something happens or @seconds pass */
+static void
+socket_wait (Socket *socket,
+             guint   seconds)
+{
+  guint timeout = g_timeout_add_seconds (seconds, quit_loop, socket->loop);
+  GSource *source;
+
+  g_main_loop_run (socket->loop);
+  source = g_main_context_find_source_by_id (NULL, timeout);
+  if (source != NULL)
+    g_source_destroy (source);
+}
+
+static void
+socket_open (Socket           *socket,
+             KontorTestServer *server,
+             const char       *token)
+{
+  static SoupSession *session;
+  g_autofree char *uri = g_strconcat (server->uri, "v1/events", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+
+  if (session == NULL)
+    session = soup_session_new ();
+  socket->loop = g_main_loop_new (NULL, FALSE);
+  socket->messages = g_ptr_array_new_with_free_func (g_free);
+  if (token != NULL)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    value);
+    }
+  soup_session_websocket_connect_async (session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        on_socket_connected, socket);
+  socket_wait (socket, 10);
+}
+
+/* Waits until @socket got a message with @text in it; returns it */
+static const char *
+socket_expect (Socket     *socket,
+               const char *text,
+               guint       seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      for (guint i = 0; i < socket->messages->len; i++)
+        {
+          if (strstr (g_ptr_array_index (socket->messages, i), text) != NULL)
+            return g_ptr_array_index (socket->messages, i);
+        }
+      if (socket->closed)
+        break;
+      socket_wait (socket, 1);
+    }
+
+  return NULL;
+}
+
+/* A push to one instance pokes the websocket on another (through
+ * PostgreSQL's notifications); a socket without a token gets no
+ * handshake, one with a bad token is told and closed; a revoked account's
+ * socket is told and closed; after PostgreSQL restarts, every socket is
+ * poked once, for what it may have missed */
+static void
+test_events (void)
+{
+  g_autoptr(KontorTestServer) one = NULL;
+  g_autoptr(KontorTestServer) two = NULL;
+  g_auto(Client) watcher = { 0, };
+  g_auto(Client) writer = { 0, };
+  g_auto(Socket) live = { 0, };
+  g_auto(Socket) anonymous = { 0, };
+  g_auto(Socket) forged = { 0, };
+  g_auto(Answer) answer = { 0, };
+  g_autofree char *contact = g_uuid_string_random ();
+  g_autofree char *mutation = NULL;
+  g_autofree char *expected = NULL;
+  gint64 start;
+
+  if (pg.dir == NULL)
+    return;
+  one = kontor_test_server_start (&pg, NULL);
+  two = kontor_test_server_start (&pg, NULL);
+  create_user ("otto", "sales", "Sommer2026!");
+  create_user ("paula", "sales", "Sommer2026!");
+  client_login (&watcher, one, "otto");
+  client_login (&writer, two, "paula");
+
+  socket_open (&anonymous, one, NULL);
+  g_assert_null (anonymous.connection);
+  g_assert_nonnull (anonymous.error);
+
+  socket_open (&forged, one, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  g_assert_nonnull (forged.connection);
+  g_assert_nonnull (socket_expect (&forged, "\"unauthorized\"", 10));
+
+  socket_open (&live, one, watcher.token);
+  g_assert_no_error (live.error);
+  /* subscribed once the token is checked, on a worker of the server */
+  g_usleep (300 * 1000);
+
+  start = g_get_monotonic_time ();
+  mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\","
+                              "\"id\":\"%s\",\"fields\":{\"last_name\":{\"value\":\"Live\"}}}]",
+                              contact);
+  push (&writer, mutation, &answer);
+  g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "status"), ==,
+                   "applied");
+  expected = g_strdup_printf ("{\"type\":\"poke\",\"seq\":%" G_GINT64_FORMAT "}",
+                              json_object_get_int_member (answer.json, "last_seq"));
+  g_assert_nonnull (socket_expect (&live, expected, 10));
+  g_test_message ("push on one instance to poke on another: %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  /* PostgreSQL away and back: everyone is poked once */
+  g_ptr_array_set_size (live.messages, 0);
+  kontor_test_postgres_stop (&pg);
+  kontor_test_postgres_resume (&pg);
+  g_assert_nonnull (socket_expect (&live, "\"poke\"", 40));
+
+  /* logged out everywhere: told, and closed */
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, NULL, "revoke-tokens", "otto", NULL),
+                   ==, 0);
+  g_assert_nonnull (socket_expect (&live, "\"token_revoked\"", 10));
+  socket_wait (&live, 5);
+  g_assert_true (live.closed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1135,6 +1338,7 @@ main (int   argc,
   g_test_add_func ("/server/push-delete", test_push_delete);
   g_test_add_func ("/server/push-refused", test_push_refused);
   g_test_add_func ("/server/push-twice-at-once", test_push_twice_at_once);
+  g_test_add_func ("/server/events", test_events);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
