@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -147,12 +149,24 @@ set_error (Request    *request,
   request->response = dup_error_json (code, message);
 }
 
+/* Which process answered: behind a load balancer, the tests see the
+ * requests spread over the instances */
+static void
+name_instance (SoupServerMessage *msg)
+{
+  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "X-Kontor-Instance", pid);
+}
+
 /* Sends @json (taken) with @status on @msg, now */
 static void
 respond (SoupServerMessage *msg,
          guint              status,
          char              *json)
 {
+  name_instance (msg);
   soup_server_message_set_status (msg, status, NULL);
   if (json != NULL)
     soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, json,
@@ -767,6 +781,7 @@ check_events (SoupServer        *soup,
 {
   g_autofree char *token = dup_bearer (msg);
 
+  name_instance (msg);
   if (token == NULL)
     respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized", _("Log in first."));
 }

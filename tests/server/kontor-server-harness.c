@@ -306,11 +306,184 @@ kontor_test_server_free (KontorTestServer *server)
   if (server == NULL)
     return;
 
-  g_subprocess_send_signal (server->process, SIGKILL);
-  g_subprocess_wait (server->process, NULL, NULL);
-  g_object_unref (server->process);
+  if (server->process != NULL)
+    {
+      g_subprocess_send_signal (server->process, SIGKILL);
+      g_subprocess_wait (server->process, NULL, NULL);
+      g_object_unref (server->process);
+    }
+  if (server->dir != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("rm -rf %s", server->dir);
+
+      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+    }
+  g_clear_object (&server->session);
+  g_free (server->dir);
+  g_free (server->ca_file);
   g_free (server->uri);
   g_free (server);
+}
+
+/* ------------------------------------------------------------------------ */
+/* nginx in front */
+
+static void
+run_in (const char *dir,
+        const char *command)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  const char *argv[] = { "sh", "-c", command, NULL };
+  int status;
+
+  if (!g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &output, &output,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("“%s” failed: %s\n%s", command, error->message, output != NULL ? output : "");
+}
+
+/* A port nothing listens on now */
+static guint
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* The port of a server's "http://127.0.0.1:PORT/" */
+static guint
+port_of (KontorTestServer *server)
+{
+  g_autoptr(GUri) uri = g_uri_parse (server->uri, G_URI_FLAGS_NONE, NULL);
+
+  return g_uri_get_port (uri);
+}
+
+/**
+ * kontor_test_nginx_start:
+ * @instances: (array length=n_instances): running servers
+ * @n_instances: how many
+ *
+ * Makes a CA and a certificate for localhost signed by it (openssl), and
+ * starts nginx (one process, as Debian's nginx-light) terminating TLS on a
+ * free loopback port and passing requests round-robin to @instances,
+ * websockets included, as data/server/nginx-kontor.conf does for a real
+ * server.
+ *
+ * Returns: (transfer full): the front, with a session that trusts the CA;
+ *   %NULL with the test skipped without nginx or openssl (failed under
+ *   CI=true)
+ */
+KontorTestServer *
+kontor_test_nginx_start (KontorTestServer **instances,
+                         guint              n_instances)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) config = g_string_new (NULL);
+  g_autoptr(GString) upstream = g_string_new (NULL);
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autofree char *nginx = g_find_program_in_path ("nginx");
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *config_file = NULL;
+  KontorTestServer *front;
+  guint port = free_port ();
+  gboolean ready = FALSE;
+
+  if (nginx == NULL && g_file_test ("/usr/sbin/nginx", G_FILE_TEST_IS_EXECUTABLE))
+    nginx = g_strdup ("/usr/sbin/nginx");
+  if (nginx == NULL || openssl == NULL)
+    {
+      missing ("nginx or openssl is not installed (apt-get install nginx-light openssl)");
+      return NULL;
+    }
+
+  front = g_new0 (KontorTestServer, 1);
+  front->dir = g_dir_make_tmp ("kontor-nginx-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  run_in (front->dir,
+          "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=Kontor Test CA'"
+          " -addext basicConstraints=critical,CA:TRUE -addext keyUsage=keyCertSign,cRLSign"
+          " -keyout ca.key -out ca.pem 2>&1 &&"
+          " openssl req -newkey rsa:2048 -nodes -subj '/CN=localhost'"
+          " -keyout server.key -out server.csr 2>&1 &&"
+          " printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\nbasicConstraints=CA:FALSE\\n"
+          "extendedKeyUsage=serverAuth\\n' > server.ext &&"
+          " openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2"
+          " -extfile server.ext -out server.pem 2>&1 &&"
+          " mkdir -p temp && chmod 755 . temp");
+  front->ca_file = g_build_filename (front->dir, "ca.pem", NULL);
+
+  for (guint i = 0; i < n_instances; i++)
+    g_string_append_printf (upstream, "    server 127.0.0.1:%u;\n", port_of (instances[i]));
+
+  g_string_printf (config,
+                   "daemon off;\nmaster_process off;\nworker_processes 1;\n%s"
+                   "pid %s/nginx.pid;\nerror_log %s/error.log warn;\n"
+                   "events { worker_connections 256; }\n"
+                   "http {\n"
+                   "  access_log %s/access.log;\n"
+                   "  client_body_temp_path %s/temp/body;\n  proxy_temp_path %s/temp/proxy;\n"
+                   "  fastcgi_temp_path %s/temp/fastcgi;\n  uwsgi_temp_path %s/temp/uwsgi;\n"
+                   "  scgi_temp_path %s/temp/scgi;\n"
+                   "  map $http_upgrade $connection_upgrade { default upgrade; '' close; }\n"
+                   "  upstream kontor {\n%s  }\n"
+                   "  server {\n"
+                   "    listen 127.0.0.1:%u ssl;\n    server_name localhost;\n"
+                   "    ssl_certificate %s/server.pem;\n    ssl_certificate_key %s/server.key;\n"
+                   "    client_max_body_size 8m;\n"
+                   "    location / {\n"
+                   "      proxy_pass http://kontor;\n      proxy_http_version 1.1;\n"
+                   "      proxy_set_header Upgrade $http_upgrade;\n"
+                   "      proxy_set_header Connection $connection_upgrade;\n"
+                   "      proxy_set_header X-Forwarded-For $remote_addr;\n"
+                   "      proxy_read_timeout 90s;\n      proxy_buffering off;\n"
+                   "    }\n  }\n}\n",
+                   as_root () ? "user root;\n" : "", front->dir, front->dir, front->dir,
+                   front->dir, front->dir, front->dir, front->dir, front->dir, upstream->str,
+                   port, front->dir, front->dir);
+  config_file = g_build_filename (front->dir, "nginx.conf", NULL);
+  g_file_set_contents (config_file, config->str, -1, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+    const char *argv[] = { nginx, "-p", front->dir, "-c", config_file, NULL };
+
+    g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+    front->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+    g_assert_no_error (error);
+  }
+
+  /* listening once a connection is taken */
+  for (guint tries = 0; tries < 100 && !ready; tries++)
+    {
+      g_autoptr(GSocketConnection) connection =
+        g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
+
+      ready = connection != NULL;
+      if (!ready)
+        g_usleep (50 * 1000);
+    }
+  g_assert_true (ready);
+
+  front->uri = g_strdup_printf ("https://localhost:%u/", port);
+  database = g_tls_file_database_new (front->ca_file, &error);
+  g_assert_no_error (error);
+  front->session = soup_session_new_with_options ("tls-database", database, NULL);
+
+  return front;
 }
 
 /**

@@ -8,7 +8,7 @@
  * instance on a free loopback port. Without PostgreSQL's programs the
  * tests skip, or fail when CI=true. */
 
-#include <gio/gio.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -23,7 +23,10 @@ typedef struct
 typedef struct
 {
   GSubprocess *process;
-  char        *uri;   /* "http://127.0.0.1:PORT/" */
+  char        *uri;      /* "http://127.0.0.1:PORT/", "https://localhost:PORT/" for nginx */
+  SoupSession *session;  /* nginx: one trusting the test CA; %NULL for a plain one */
+  char        *dir;      /* nginx: its configuration, certificates and logs */
+  char        *ca_file;  /* nginx: the test CA's certificate */
 } KontorTestServer;
 
 gboolean           kontor_test_postgres_start  (KontorTestPostgres  *pg);
@@ -36,6 +39,8 @@ char              *kontor_test_postgres_query  (KontorTestPostgres  *pg,
 KontorTestServer  *kontor_test_server_start    (KontorTestPostgres  *pg,
                                                 const char * const  *extra_args);
 void               kontor_test_server_free     (KontorTestServer    *server);
+KontorTestServer  *kontor_test_nginx_start     (KontorTestServer   **instances,
+                                                guint                n_instances);
 
 int                kontor_test_server_admin    (KontorTestPostgres  *pg,
                                                 const char          *input,

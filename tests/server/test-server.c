@@ -47,7 +47,8 @@ request (KontorTestServer  *server,
          const char        *body,
          Answer            *answer)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupSession) plain = server->session == NULL ? soup_session_new () : NULL;
+  SoupSession *session = server->session != NULL ? server->session : plain;
   g_autofree char *uri = g_strconcat (server->uri, path + 1, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
   g_autoptr(GBytes) bytes = NULL;
@@ -1121,6 +1122,7 @@ test_push_twice_at_once (void)
 typedef struct
 {
   GMainLoop               *loop;
+  SoupMessage             *handshake;
   SoupWebsocketConnection *connection;
   GError                  *error;
   GPtrArray               *messages;     /* char *, in order */
@@ -1131,6 +1133,7 @@ static void
 socket_clear (Socket *socket)
 {
   g_clear_object (&socket->connection);
+  g_clear_object (&socket->handshake);
   g_clear_error (&socket->error);
   g_clear_pointer (&socket->messages, g_ptr_array_unref);
   g_clear_pointer (&socket->loop, g_main_loop_unref);
@@ -1205,13 +1208,21 @@ socket_open (Socket           *socket,
              KontorTestServer *server,
              const char       *token)
 {
-  static SoupSession *session;
+  static SoupSession *plain;
   g_autofree char *uri = g_strconcat (server->uri, "v1/events", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  SoupMessage *msg = soup_message_new ("GET", uri);
+  SoupSession *session;
 
-  if (session == NULL)
-    session = soup_session_new ();
-  socket->loop = g_main_loop_new (NULL, FALSE);
+  if (plain == NULL)
+    plain = soup_session_new ();
+  session = server->session != NULL ? server->session : plain;
+  g_clear_object (&socket->handshake);
+  socket->handshake = msg;
+  if (socket->loop == NULL)
+    socket->loop = g_main_loop_new (NULL, FALSE);
+  g_clear_pointer (&socket->messages, g_ptr_array_unref);
+  g_clear_object (&socket->connection);
+  socket->closed = FALSE;
   socket->messages = g_ptr_array_new_with_free_func (g_free);
   if (token != NULL)
     {
@@ -1318,6 +1329,138 @@ test_events (void)
   g_assert_true (live.closed);
 }
 
+/* Three instances behind nginx, which terminates TLS with the test CA's
+ * certificate and spreads requests round-robin: requests reach all three,
+ * a client that does not trust the CA is refused, a websocket passes
+ * through and is poked after a push that went to another instance; the
+ * instance holding it killed, the client connects again through nginx to
+ * another and pulls from its cursor without a gap */
+static void
+test_nginx (void)
+{
+  KontorTestServer *instances[3];
+  g_autoptr(KontorTestServer) front = NULL;
+  g_autoptr(GHashTable) pids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(Client) watcher = { 0, };
+  g_auto(Client) writer = { 0, };
+  g_auto(Socket) live = { 0, };
+  g_autofree char *contact = g_uuid_string_random ();
+  g_autofree char *holder = NULL;
+  gint64 cursor = 0;
+
+  if (pg.dir == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (instances); i++)
+    instances[i] = kontor_test_server_start (&pg, NULL);
+  front = kontor_test_nginx_start (instances, G_N_ELEMENTS (instances));
+  if (front == NULL)
+    goto out;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_auto(Answer) health = { 0, };
+
+      request (front, "GET", "/v1/health", NULL, NULL, &health);
+      g_assert_cmpuint (health.status, ==, SOUP_STATUS_OK);
+      g_hash_table_add (pids, g_strdup (soup_message_headers_get_one (health.headers,
+                                                                      "X-Kontor-Instance")));
+    }
+  g_assert_cmpuint (g_hash_table_size (pids), ==, G_N_ELEMENTS (instances));
+
+  /* the system's trust store does not know the test CA */
+  {
+    g_autoptr(SoupSession) untrusting = soup_session_new ();
+    g_autofree char *uri = g_strconcat (front->uri, "v1/health", NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+
+    bytes = soup_session_send_and_read (untrusting, msg, NULL, &error);
+    g_assert_nonnull (error);
+    g_test_message ("without the CA: %s", error->message);
+  }
+
+  create_user ("quirin", "sales", "Sommer2026!");
+  create_user ("rosa", "sales", "Sommer2026!");
+  client_login (&watcher, front, "quirin");
+  client_login (&writer, front, "rosa");
+
+  socket_open (&live, front, watcher.token);
+  g_assert_no_error (live.error);
+  holder = g_strdup (soup_message_headers_get_one (
+                       soup_message_get_response_headers (live.handshake), "X-Kontor-Instance"));
+  g_assert_nonnull (holder);
+  g_usleep (300 * 1000);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_auto(Answer) answer = { 0, };
+      g_auto(Answer) pulled = { 0, };
+      g_autofree char *mutation = NULL;
+      g_autofree char *expected = NULL;
+      gint64 start = g_get_monotonic_time ();
+      gint64 last_seq;
+      JsonArray *changes;
+
+      mutation = g_strdup_printf ("[{\"client_seq\":%u,\"op\":\"create\",\"entity\":\"contact\","
+                                  "\"id\":\"%s-%u\",\"fields\":{\"city\":{\"value\":\"%s\"}}}]",
+                                  round + 1, contact, round, round == 0 ? "Hamburg" : "Kiel");
+      push (&writer, mutation, &answer);
+      g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+      last_seq = json_object_get_int_member (answer.json, "last_seq");
+      expected = g_strdup_printf ("{\"type\":\"poke\",\"seq\":%" G_GINT64_FORMAT "}", last_seq);
+      g_assert_nonnull (socket_expect (&live, expected, 10));
+      g_test_message ("round %u: push to poke through nginx: %.1f ms", round,
+                      (g_get_monotonic_time () - start) / 1000.0);
+
+      /* the watcher pulls from its cursor: nothing skipped */
+      {
+        g_autofree char *path = g_strdup_printf ("/v1/pull?cursor=%" G_GINT64_FORMAT, cursor);
+
+        request (front, "GET", path, watcher.token, NULL, &pulled);
+      }
+      g_assert_cmpuint (pulled.status, ==, SOUP_STATUS_OK);
+      changes = json_object_get_array_member (pulled.json, "changes");
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          gint64 seq = json_object_get_int_member (json_array_get_object_element (changes, i),
+                                                   "seq");
+
+          g_assert_cmpint (seq, ==, cursor + 1);
+          cursor = seq;
+        }
+      g_assert_cmpint (cursor, ==, last_seq);
+
+      if (round == 0)
+        {
+          /* the instance holding the socket dies */
+          for (guint i = 0; i < G_N_ELEMENTS (instances); i++)
+            {
+              g_autofree char *pid = NULL;
+
+              if (instances[i] == NULL)
+                continue;
+              pid = g_strdup_printf ("%s", g_subprocess_get_identifier (instances[i]->process));
+              if (g_str_equal (pid, holder))
+                g_clear_pointer (&instances[i], kontor_test_server_free);
+            }
+          socket_wait (&live, 5);
+          g_assert_true (live.closed);
+
+          socket_open (&live, front, watcher.token);
+          g_assert_no_error (live.error);
+          g_assert_cmpstr (soup_message_headers_get_one (
+                             soup_message_get_response_headers (live.handshake),
+                             "X-Kontor-Instance"), !=, holder);
+          g_usleep (300 * 1000);
+        }
+    }
+
+out:
+  for (guint i = 0; i < G_N_ELEMENTS (instances); i++)
+    g_clear_pointer (&instances[i], kontor_test_server_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1339,6 +1482,7 @@ main (int   argc,
   g_test_add_func ("/server/push-refused", test_push_refused);
   g_test_add_func ("/server/push-twice-at-once", test_push_twice_at_once);
   g_test_add_func ("/server/events", test_events);
+  g_test_add_func ("/server/nginx", test_nginx);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
