@@ -97,7 +97,8 @@ parse_mutation (JsonNode            *node,
                 KontorSyncMutation  *mutation,
                 GError             **error)
 {
-  static const char * const ops[] = { "create", "update", "delete", "restore" };
+  static const char * const ops[] = { "create", "update", "delete", "restore", "resolve" };
+  static const char * const choices[] = { "mine", "theirs", "value" };
   g_autofree char *number = NULL;
   JsonObject *object;
   const char *op, *entity;
@@ -125,6 +126,27 @@ parse_mutation (JsonNode            *node,
     }
   if (mutation->op == G_N_ELEMENTS (ops))
     goto invalid;
+
+  /* a resolution: which conflict, and what the user chose */
+  if (mutation->op == KONTOR_SYNC_OP_RESOLVE)
+    {
+      const char *choice = get_string (object, "choice");
+
+      mutation->conflict = get_string (object, "conflict");
+      mutation->choice = G_N_ELEMENTS (choices);
+      for (guint i = 0; choice != NULL && i < G_N_ELEMENTS (choices); i++)
+        {
+          if (g_str_equal (choice, choices[i]))
+            mutation->choice = i;
+        }
+      mutation->value = json_object_get_member (object, "value");
+      if (mutation->conflict == NULL || !g_uuid_string_is_valid (mutation->conflict) ||
+          mutation->choice == G_N_ELEMENTS (choices) ||
+          (mutation->choice == KONTOR_SYNC_CHOICE_VALUE) != (mutation->value != NULL))
+        goto invalid;
+
+      return TRUE;
+    }
 
   entity = get_string (object, "entity");
   mutation->entity = entity != NULL ? kontor_sync_entity_lookup (entity) : NULL;
@@ -189,7 +211,8 @@ parse_mutation (JsonNode            *node,
 invalid:
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                _("Mutation %s is not one the protocol knows: it needs client_seq, op, entity, "
-                 "id, and fields with values and base revisions, or a base revision."),
+                 "id, and fields with values and base revisions, or a base revision; a "
+                 "resolution needs the conflict and a choice."),
                number != NULL ? number : "?");
   return FALSE;
 }

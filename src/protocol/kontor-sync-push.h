@@ -18,7 +18,16 @@ typedef enum
   KONTOR_SYNC_OP_UPDATE,
   KONTOR_SYNC_OP_DELETE,
   KONTOR_SYNC_OP_RESTORE,
+  KONTOR_SYNC_OP_RESOLVE,
 } KontorSyncOp;
+
+/* How a conflict is resolved */
+typedef enum
+{
+  KONTOR_SYNC_CHOICE_MINE,
+  KONTOR_SYNC_CHOICE_THEIRS,
+  KONTOR_SYNC_CHOICE_VALUE,
+} KontorSyncChoice;
 
 /**
  * KontorSyncMutation:
@@ -28,10 +37,13 @@ typedef enum
  * @id: the row's id
  * @fields: create, update: field -> {"value", "base_rev", "after_local_seq"}
  * @base_rev: delete, restore: the record's revision the client saw
+ * @conflict: resolve: the conflict's id
+ * @choice: resolve: the user's
+ * @value: resolve with %KONTOR_SYNC_CHOICE_VALUE: the value chosen
  *
  * One change of a push, as read and checked by
  * kontor_sync_push_request_parse(); its strings and objects belong to the
- * request.
+ * request. A resolution names no entity or id (the conflict does).
  */
 typedef struct
 {
@@ -41,6 +53,9 @@ typedef struct
   const char             *id;
   JsonObject             *fields;
   gint64                  base_rev;
+  const char             *conflict;
+  KontorSyncChoice        choice;
+  JsonNode               *value;
 } KontorSyncMutation;
 
 typedef struct _KontorSyncPushRequest KontorSyncPushRequest;

@@ -66,6 +66,8 @@ typedef enum
   ROUTE_PUSH,
   ROUTE_PULL,
   ROUTE_EVENTS,
+  ROUTE_CONFLICTS,
+  ROUTE_RESOLVE,
 } Route;
 
 /* One request handed to a worker, and its answer */
@@ -80,6 +82,7 @@ typedef struct
   GHashTable        *query;     /* of the URI, a copy */
   SoupWebsocketConnection *websocket;   /* ROUTE_EVENTS: opened, not yet subscribed */
   char              *account_id;  /* ROUTE_EVENTS: whose, once authenticated */
+  char              *conflict_id; /* ROUTE_RESOLVE: from the path */
 
   guint              status;
   char              *response;  /* JSON; NULL for none (204) */
@@ -100,6 +103,7 @@ request_free (Request *request)
   g_clear_pointer (&request->query, g_hash_table_unref);
   g_clear_object (&request->websocket);
   g_free (request->account_id);
+  g_free (request->conflict_id);
   g_free (request->response);
   g_free (request);
 }
@@ -513,6 +517,35 @@ run_pull (Request *request,
   request->status = kontor_sync_pull (conn, account, request->query, &request->response);
 }
 
+static void
+run_conflicts (Request *request,
+               PGconn  *conn)
+{
+  g_autoptr(KontorAccount) account = authenticate (request, conn);
+
+  if (account == NULL)
+    return;
+
+  g_clear_pointer (&request->response, g_free);
+  request->status = kontor_sync_list_conflicts (conn, account, request->query,
+                                                &request->response);
+}
+
+static void
+run_resolve (Request *request,
+             PGconn  *conn)
+{
+  g_autoptr(KontorAccount) account = authenticate (request, conn);
+  gboolean pushed;
+
+  if (account == NULL)
+    return;
+
+  g_clear_pointer (&request->response, g_free);
+  request->status = kontor_sync_resolve (conn, account, request->conflict_id, request->body,
+                                         &request->response, &pushed);
+}
+
 /* A websocket's token, checked after the handshake */
 static void
 run_events (Request *request,
@@ -618,6 +651,12 @@ run_request (gpointer data,
         case ROUTE_EVENTS:
           run_events (request, conn);
           break;
+        case ROUTE_CONFLICTS:
+          run_conflicts (request, conn);
+          break;
+        case ROUTE_RESOLVE:
+          run_resolve (request, conn);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -664,8 +703,22 @@ find_route (SoupServerMessage *msg,
     { "/v1/me", "GET", ROUTE_ME },
     { "/v1/push", "POST", ROUTE_PUSH },
     { "/v1/pull", "GET", ROUTE_PULL },
+    { "/v1/conflicts", "GET", ROUTE_CONFLICTS },
   };
   gboolean path_known = FALSE;
+
+  /* /v1/conflicts/{id}/resolve */
+  if (g_str_has_prefix (path, "/v1/conflicts/") && g_str_has_suffix (path, "/resolve") &&
+      strlen (path) > strlen ("/v1/conflicts/") + strlen ("/resolve"))
+    {
+      if (g_strcmp0 (method, "POST") == 0)
+        {
+          *route = ROUTE_RESOLVE;
+          return TRUE;
+        }
+      respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", NULL);
+      return FALSE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
@@ -751,6 +804,18 @@ handle (SoupServer        *soup,
   request->msg = g_object_ref (msg);
   request->route = route;
   request->token = dup_bearer (msg);
+  if (route == ROUTE_RESOLVE)
+    {
+      request->conflict_id = g_strndup (path + strlen ("/v1/conflicts/"),
+                                        strlen (path) - strlen ("/v1/conflicts/")
+                                        - strlen ("/resolve"));
+      if (!g_uuid_string_is_valid (request->conflict_id))
+        {
+          request_free (request);
+          respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL);
+          return;
+        }
+    }
   request->body = soup_message_body_flatten (body);
   if (G_IS_INET_SOCKET_ADDRESS (remote))
     request->address =

@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -711,6 +713,173 @@ apply_restore (Push           *push,
   json_builder_end_object (builder);
 }
 
+/* The result @builder built, and the status in it */
+static JsonNode *
+take_result (JsonBuilder  *builder,
+             const char  **status)
+{
+  JsonNode *result = json_builder_get_root (builder);
+
+  *status = json_object_get_string_member (json_node_get_object (result), "status");
+
+  return result;
+}
+
+/* A conflict decided: what the user chose, and who */
+static void
+close_conflict (Push           *push,
+                const char     *id,
+                const char     *status,
+                const Mutation *mutation)
+{
+  static const char * const choices[] = { "mine", "theirs", "value" };
+  g_autofree char *resolution = g_strdup_printf ("{\"choice\":\"%s\"}", choices[mutation->choice]);
+  const char *params[] = { id, status, resolution, push->account->id };
+  g_autoptr(PGresult) result = exec (push, "UPDATE conflict SET status = $2, resolution = $3,"
+                                           " resolved_by = $4, resolved_at = now ()"
+                                           " WHERE id = $1", G_N_ELEMENTS (params), params);
+}
+
+/* A resolution is one more change, judged like any other
+ * (src/protocol/PROTOCOL.md "Conflicts"): "theirs" closes the conflict;
+ * "mine" or a value of its own writes the field on the revision the
+ * conflict showed, and when the field moved again meanwhile, that is a new
+ * conflict superseding this one, never an overwrite. For an edit of a
+ * deleted record, "mine" restores it with the edit; for a delete of an
+ * edited record, "mine" deletes it. */
+static void
+apply_resolve (Push           *push,
+               const Mutation *mutation,
+               JsonBuilder    *builder)
+{
+  const char *params[] = { mutation->conflict, push->account->workspace_id };
+  g_autoptr(PGresult) row = exec (push, "SELECT entity, entity_id, field, kind, yours_value,"
+                                        " theirs_rev, status, yours_actor FROM conflict"
+                                        " WHERE id = $1 AND workspace_id = $2 FOR UPDATE",
+                                  G_N_ELEMENTS (params), params);
+  g_autoptr(JsonNode) yours = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  Mutation change = *mutation;
+  const char *kind, *status;
+
+  if (push->failed)
+    return;
+  if (row == NULL || PQntuples (row) == 0)
+    {
+      add_rejection (builder, mutation, "not_found");
+      return;
+    }
+  if (g_strcmp0 (PQgetvalue (row, 0, 7), push->account->id) != 0 &&
+      g_strcmp0 (push->account->role, "admin") != 0)
+    {
+      add_rejection (builder, mutation, "forbidden");
+      return;
+    }
+  if (g_strcmp0 (PQgetvalue (row, 0, 6), "open") != 0)
+    {
+      /* decided already, here or on another machine */
+      begin_result (builder, mutation, "applied");
+      json_builder_end_object (builder);
+      return;
+    }
+
+  if (mutation->choice == KONTOR_SYNC_CHOICE_THEIRS)
+    {
+      close_conflict (push, mutation->conflict, "resolved", mutation);
+      begin_result (builder, mutation, "applied");
+      json_builder_end_object (builder);
+      return;
+    }
+
+  kind = PQgetvalue (row, 0, 3);
+  change.entity = kontor_sync_entity_lookup (PQgetvalue (row, 0, 0));
+  change.id = PQgetvalue (row, 0, 1);
+  yours = parse_json (PQgetisnull (row, 0, 4) ? NULL : PQgetvalue (row, 0, 4));
+  if (change.entity == NULL)
+    {
+      add_rejection (builder, mutation, "invalid");
+      return;
+    }
+
+  /* the change writes its result into @builder; its status decides */
+  if (g_str_equal (kind, "field"))
+    {
+      JsonObject *fields = json_object_new ();
+      JsonObject *field = json_object_new ();
+
+      json_object_set_member (field, "value",
+                              mutation->choice == KONTOR_SYNC_CHOICE_VALUE
+                              ? json_node_copy (mutation->value)
+                              : (yours != NULL ? json_node_copy (yours)
+                                               : json_node_new (JSON_NODE_NULL)));
+      json_object_set_int_member (field, "base_rev",
+                                  g_ascii_strtoll (PQgetvalue (row, 0, 5), NULL, 10));
+      json_object_set_object_member (fields, PQgetvalue (row, 0, 2), field);
+      change.op = KONTOR_SYNC_OP_UPDATE;
+      change.fields = fields;
+      apply_update (push, &change, builder);
+      json_object_unref (fields);
+    }
+  else if (g_str_equal (kind, "edit_vs_delete"))
+    {
+      g_autoptr(JsonBuilder) restored = json_builder_new ();
+      g_autoptr(PGresult) revs = NULL;
+      JsonObject *fields = json_object_new ();
+      g_autoptr(GList) names = NULL;
+      g_autoptr(JsonNode) current = NULL;
+
+      change.op = KONTOR_SYNC_OP_RESTORE;
+      apply_restore (push, &change, yours != NULL ? restored : builder);
+
+      /* the edit on what the record holds now */
+      {
+        const char *record_params[] = { push->account->workspace_id,
+                                        kontor_sync_entity_get_name (change.entity), change.id };
+
+        revs = exec (push, "SELECT field_revs FROM record WHERE workspace_id = $1"
+                           " AND entity = $2 AND id = $3", 3, record_params);
+      }
+      current = revs != NULL && PQntuples (revs) == 1 ? parse_json (PQgetvalue (revs, 0, 0)) : NULL;
+      if (yours != NULL && JSON_NODE_HOLDS_OBJECT (yours))
+        names = json_object_get_members (json_node_get_object (yours));
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          JsonObject *sent = json_object_get_object_member (json_node_get_object (yours), l->data);
+          JsonObject *field = json_object_new ();
+
+          json_object_set_member (field, "value",
+                                  json_node_copy (json_object_get_member (sent, "value")));
+          json_object_set_int_member (field, "base_rev",
+                                      current != NULL
+                                      ? json_object_get_int_member_with_default (
+                                          json_node_get_object (current), l->data, 0)
+                                      : 0);
+          json_object_set_object_member (fields, l->data, field);
+        }
+      change.op = KONTOR_SYNC_OP_UPDATE;
+      change.fields = fields;
+      if (yours != NULL)
+        apply_update (push, &change, builder);
+      json_object_unref (fields);
+    }
+  else
+    {
+      /* delete_vs_edit: delete what the record is now */
+      change.op = KONTOR_SYNC_OP_DELETE;
+      change.base_rev = push->last_seq;
+      apply_delete (push, &change, builder);
+    }
+
+  if (push->failed)
+    return;
+
+  result = take_result (builder, &status);
+  if (g_str_equal (status, "applied"))
+    close_conflict (push, mutation->conflict, "resolved", mutation);
+  else if (g_str_equal (status, "conflict") || g_str_equal (status, "applied_with_conflicts"))
+    close_conflict (push, mutation->conflict, "superseded", mutation);
+}
+
 /* Whether the account may push @mutation: a viewer pushes nothing, only
  * an administrator what administrators own (users, teams, settings) */
 static gboolean
@@ -719,6 +888,10 @@ may_push (KontorAccount  *account,
 {
   if (g_strcmp0 (account->role, "viewer") == 0)
     return FALSE;
+
+  /* a resolution is judged by the conflict's owner (apply_resolve()) */
+  if (mutation->op == KONTOR_SYNC_OP_RESOLVE)
+    return TRUE;
 
   return kontor_sync_entity_get_owner (mutation->entity) != KONTOR_SYNC_OWNER_ADMIN ||
          g_strcmp0 (account->role, "admin") == 0;
@@ -757,6 +930,9 @@ apply_mutation (Push           *push,
           break;
         case KONTOR_SYNC_OP_RESTORE:
           apply_restore (push, mutation, builder);
+          break;
+        case KONTOR_SYNC_OP_RESOLVE:
+          apply_resolve (push, mutation, builder);
           break;
         default:
           g_assert_not_reached ();
@@ -1079,4 +1255,160 @@ database_error:
   *response = dup_error ("database_unavailable",
                          _("The server cannot reach its database. Try again later."));
   return STATUS_SERVICE_UNAVAILABLE;
+}
+
+/**
+ * kontor_sync_resolve:
+ * @conn: a worker's connection
+ * @account: who resolves, with the session's client
+ * @conflict_id: the conflict, from the path
+ * @body: {"choice": "mine" | "theirs" | "value", "value"?, "client_seq"}
+ * @response: (out): the JSON answer, a push's
+ * @pushed: (out): whether anything was applied
+ *
+ * POST /v1/conflicts/{id}/resolve: one resolve mutation pushed, so that it
+ * takes the client's next client_seq and is applied once however often
+ * it is sent.
+ *
+ * Returns: the HTTP status
+ */
+guint
+kontor_sync_resolve (PGconn         *conn,
+                     KontorAccount  *account,
+                     const char     *conflict_id,
+                     GBytes         *body,
+                     char          **response,
+                     gboolean       *pushed)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) push_body = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+  JsonObject *object;
+
+  *pushed = FALSE;
+  text = data != NULL && memchr (data, '\0', length) == NULL ? g_strndup (data, length) : NULL;
+  if (text == NULL || !kontor_json_is_one_object (text) ||
+      !json_parser_load_from_data (parser, text, -1, NULL) ||
+      json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      *response = dup_error ("invalid", _("The request body is not a JSON object."));
+      return STATUS_BAD_REQUEST;
+    }
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  /* the same checks as every push's (kontor_sync_push_request_parse()) */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "client_id");
+  json_builder_add_string_value (builder, account->client_id);
+  json_builder_set_member_name (builder, "mutations");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "op");
+  json_builder_add_string_value (builder, "resolve");
+  json_builder_set_member_name (builder, "conflict");
+  json_builder_add_string_value (builder, conflict_id);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const members[] = { "client_seq", "choice", "value" };
+      JsonNode *member = json_object_get_member (object, members[i]);
+
+      if (member == NULL)
+        continue;
+      json_builder_set_member_name (builder, members[i]);
+      json_builder_add_value (builder, json_node_copy (member));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  g_free (text);
+  text = node_to_string (root);
+  length = strlen (text);
+  push_body = g_bytes_new_take (g_steal_pointer (&text), length);
+
+  return kontor_sync_push (conn, account, push_body, response, pushed);
+}
+
+/**
+ * kontor_sync_list_conflicts:
+ * @conn: a worker's connection
+ * @account: who asks: their conflicts (an administrator: everyone's)
+ * @query: (nullable): "status": open (the default), resolved, superseded
+ * @response: (out): {"conflicts": [...]}
+ *
+ * Returns: the HTTP status
+ */
+guint
+kontor_sync_list_conflicts (PGconn         *conn,
+                            KontorAccount  *account,
+                            GHashTable     *query,
+                            char          **response)
+{
+  const char *status = query != NULL ? g_hash_table_lookup (query, "status") : NULL;
+  const char *admin = g_strcmp0 (account->role, "admin") == 0 ? "t" : "f";
+  const char *params[] = { account->workspace_id, status != NULL ? status : "open",
+                           account->id, admin };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(PGresult) rows = NULL;
+  Push push = { conn, account, 0, FALSE };
+
+  if (g_strv_contains ((const char * const[]) { "open", "resolved", "superseded", NULL },
+                       params[1]) == FALSE)
+    {
+      *response = dup_error ("invalid", _("A conflict is open, resolved or superseded."));
+      return STATUS_BAD_REQUEST;
+    }
+
+  rows = exec (&push, "SELECT c.id, c.entity, c.entity_id, c.field, c.kind, c.base_value,"
+                      " c.theirs_value, c.theirs_rev, c.yours_value, c.status, c.supersedes,"
+                      " coalesce (a.username, ''), c.yours_client,"
+                      " to_char (c.created_at AT TIME ZONE 'UTC',"
+                      " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                      " FROM conflict c LEFT JOIN account a ON a.id = c.yours_actor"
+                      " WHERE c.workspace_id = $1 AND c.status = $2"
+                      " AND (c.yours_actor = $3 OR $4::boolean) ORDER BY c.created_at, c.id",
+               G_N_ELEMENTS (params), params);
+  if (rows == NULL)
+    {
+      *response = dup_error ("database_unavailable",
+                             _("The server cannot reach its database. Try again later."));
+      return STATUS_SERVICE_UNAVAILABLE;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "conflicts");
+  json_builder_begin_array (builder);
+  for (int i = 0; i < PQntuples (rows); i++)
+    {
+      static const char * const names[] = { "id", "entity", "entity_id", "field", "kind",
+                                            "base", "theirs", "theirs_rev", "yours", "status",
+                                            "supersedes", "by", "client_id", "at" };
+
+      json_builder_begin_object (builder);
+      for (guint column = 0; column < G_N_ELEMENTS (names); column++)
+        {
+          if (PQgetisnull (rows, i, column))
+            continue;
+          json_builder_set_member_name (builder, names[column]);
+          if (column == 5 || column == 6 || column == 8)
+            json_builder_add_value (builder, parse_json (PQgetvalue (rows, i, column)));
+          else if (column == 7)
+            json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (rows, i, column),
+                                                                  NULL, 10));
+          else
+            json_builder_add_string_value (builder, PQgetvalue (rows, i, column));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  *response = node_to_string (root);
+
+  return STATUS_OK;
 }

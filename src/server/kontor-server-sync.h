@@ -22,4 +22,15 @@ guint kontor_sync_pull (PGconn         *conn,
                         GHashTable     *query,
                         char          **response);
 
+guint kontor_sync_resolve        (PGconn         *conn,
+                                  KontorAccount  *account,
+                                  const char     *conflict_id,
+                                  GBytes         *body,
+                                  char          **response,
+                                  gboolean       *pushed);
+guint kontor_sync_list_conflicts (PGconn         *conn,
+                                  KontorAccount  *account,
+                                  GHashTable     *query,
+                                  char          **response);
+
 G_END_DECLS

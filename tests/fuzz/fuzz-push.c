@@ -71,9 +71,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (i > 0 && mutation->client_seq <= g_array_index (mutations, KontorSyncMutation,
                                                           i - 1).client_seq)
         fail ("client_seq not counting up");
-      if (mutation->client_seq <= 0 || mutation->entity == NULL || mutation->id == NULL ||
-          *mutation->id == '\0')
-        fail ("a mutation without its client_seq, entity or id");
+      if (mutation->client_seq <= 0)
+        fail ("a mutation without its client_seq");
+      if (mutation->op == KONTOR_SYNC_OP_RESOLVE)
+        {
+          if (mutation->conflict == NULL || !g_uuid_string_is_valid (mutation->conflict) ||
+              mutation->choice > KONTOR_SYNC_CHOICE_VALUE ||
+              (mutation->choice == KONTOR_SYNC_CHOICE_VALUE) != (mutation->value != NULL))
+            fail ("a resolution without its conflict or choice");
+          continue;
+        }
+      if (mutation->entity == NULL || mutation->id == NULL || *mutation->id == '\0')
+        fail ("a mutation without its entity or id");
 
       if (mutation->op == KONTOR_SYNC_OP_CREATE || mutation->op == KONTOR_SYNC_OP_UPDATE)
         {

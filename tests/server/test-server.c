@@ -1461,6 +1461,266 @@ out:
     g_clear_pointer (&instances[i], kontor_test_server_free);
 }
 
+/* Conflicts are listed for the user who has them, on each of their
+ * machines, and resolved as one more change: "mine" writes the user's
+ * value on the revision they saw; when the field moved again meanwhile,
+ * that is a new conflict superseding the old, never an overwrite;
+ * "theirs" keeps the server's value; "mine" on an edit of a deleted
+ * record restores it with the edit. Another user cannot resolve them. */
+
+static JsonArray *
+open_conflicts (Client *client,
+                Answer *answer)
+{
+  request (client->server, "GET", "/v1/conflicts?status=open", client->token, NULL, answer);
+  g_assert_cmpuint (answer->status, ==, SOUP_STATUS_OK);
+
+  return json_object_get_array_member (answer->json, "conflicts");
+}
+
+static void
+resolve (Client     *client,
+         const char *conflict,
+         const char *body,
+         Answer     *answer)
+{
+  g_autofree char *path = g_strdup_printf ("/v1/conflicts/%s/resolve", conflict);
+
+  request (client->server, "POST", path, client->token, body, answer);
+}
+
+static char *
+record_value (const char *contact,
+              const char *field)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (fields ->> '%s', '-') ||"
+                                          " CASE WHEN deleted THEN ' (deleted)' ELSE '' END"
+                                          " FROM record WHERE id = '%s'", field, contact);
+
+  return kontor_test_postgres_query (&pg, sql);
+}
+
+static gint64
+record_rev (const char *contact,
+            const char *field)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT field_revs ->> '%s' FROM record WHERE id = '%s'",
+                                          field, contact);
+
+  return query_int (sql);
+}
+
+static void
+test_resolve (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Client) a = { 0, };
+  g_auto(Client) b = { 0, };
+  g_auto(Client) b2 = { 0, };
+  g_autofree char *contact = g_uuid_string_random ();
+  g_autofree char *mutation = NULL;
+  g_autofree char *conflict = NULL;
+  g_autofree char *value = NULL;
+  gint64 r1;
+  JsonArray *conflicts;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("sara", "sales", "Sommer2026!");
+  create_user ("tim", "sales", "Sommer2026!");
+  client_login (&a, server, "sara");
+  client_login (&b, server, "tim");
+  client_login (&b2, server, "tim");
+
+  {
+    g_auto(Answer) created = { 0, };
+    g_auto(Answer) mine = { 0, };
+    g_auto(Answer) theirs = { 0, };
+
+    mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":"
+                                "\"Head of IT\"}}}]", contact);
+    push (&a, mutation, &created);
+    r1 = json_object_get_int_member (only_result (&created), "rev");
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":2,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"CTO\","
+                                "\"base_rev\":%" G_GINT64_FORMAT "}}}]", contact, r1);
+    push (&a, mutation, &theirs);
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"VP\","
+                                "\"base_rev\":%" G_GINT64_FORMAT "}}}]", contact, r1);
+    push (&b, mutation, &mine);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&mine), "status"), ==,
+                     "conflict");
+  }
+
+  /* the one who synced second is asked, on each of their machines */
+  {
+    g_auto(Answer) on_b = { 0, };
+    g_auto(Answer) on_b2 = { 0, };
+    g_auto(Answer) on_a = { 0, };
+    JsonObject *listed;
+
+    conflicts = open_conflicts (&b, &on_b);
+    g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+    listed = json_array_get_object_element (conflicts, 0);
+    g_assert_cmpstr (json_object_get_string_member (listed, "field"), ==, "job_title");
+    g_assert_cmpstr (json_object_get_string_member (listed, "base"), ==, "Head of IT");
+    g_assert_cmpstr (json_object_get_string_member (listed, "theirs"), ==, "CTO");
+    g_assert_cmpstr (json_object_get_string_member (listed, "yours"), ==, "VP");
+    conflict = g_strdup (json_object_get_string_member (listed, "id"));
+    conflicts = open_conflicts (&b2, &on_b2);
+    g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+    conflicts = open_conflicts (&a, &on_a);
+    g_assert_cmpuint (json_array_get_length (conflicts), ==, 0);
+  }
+
+  /* another user may not decide it (and the attempt takes A's client_seq 3) */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    resolve (&a, conflict, "{\"choice\":\"theirs\",\"client_seq\":3}", &answer);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "reason"), ==,
+                     "forbidden");
+  }
+
+  /* "mine": the user's value, for everyone; once, however often sent */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_auto(Answer) again = { 0, };
+    g_auto(Answer) left = { 0, };
+
+    resolve (&b, conflict, "{\"choice\":\"mine\",\"client_seq\":2}", &answer);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "status"), ==,
+                     "applied");
+    value = record_value (contact, "job_title");
+    g_assert_cmpstr (value, ==, "VP");
+    resolve (&b, conflict, "{\"choice\":\"mine\",\"client_seq\":2}", &again);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&again), "status"), ==,
+                     "duplicate");
+    conflicts = open_conflicts (&b2, &left);
+    g_assert_cmpuint (json_array_get_length (conflicts), ==, 0);
+  }
+
+  /* the field moves again before the user decides: a new question */
+  {
+    g_auto(Answer) b2_push = { 0, };
+    g_auto(Answer) moved = { 0, };
+    g_auto(Answer) answer = { 0, };
+    g_auto(Answer) listed = { 0, };
+    g_auto(Answer) kept = { 0, };
+    g_autofree char *second = NULL;
+    g_autofree char *third = NULL;
+    gint64 seen = record_rev (contact, "job_title");
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":4,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"CEO\","
+                                "\"base_rev\":%" G_GINT64_FORMAT "}}}]", contact, seen);
+    push (&a, mutation, &moved);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&moved), "status"), ==,
+                     "applied");
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"COO\","
+                                "\"base_rev\":%" G_GINT64_FORMAT "}}}]", contact, seen);
+    push (&b2, mutation, &b2_push);
+    second = g_strdup (json_object_get_string_member (
+                         json_array_get_object_element (
+                           json_object_get_array_member (only_result (&b2_push), "conflicts"),
+                           0), "id"));
+    {
+      g_auto(Answer) again_moved = { 0, };
+
+      g_free (mutation);
+      mutation = g_strdup_printf ("[{\"client_seq\":5,\"op\":\"update\",\"entity\":\"contact\","
+                                  "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"CFO\","
+                                  "\"base_rev\":%" G_GINT64_FORMAT "}}}]", contact,
+                                  record_rev (contact, "job_title"));
+      push (&a, mutation, &again_moved);
+    }
+
+    resolve (&b2, second, "{\"choice\":\"value\",\"value\":\"Prokurist\",\"client_seq\":2}",
+             &answer);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "status"), ==,
+                     "conflict");
+    g_free (value);
+    value = record_value (contact, "job_title");
+    g_assert_cmpstr (value, ==, "CFO");
+    conflicts = open_conflicts (&b, &listed);
+    g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+    third = g_strdup (json_object_get_string_member (json_array_get_object_element (conflicts, 0),
+                                                     "id"));
+    g_assert_cmpstr (third, !=, second);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (conflicts, 0),
+                                                    "yours"), ==, "Prokurist");
+
+    /* "theirs": the server's value stays */
+    resolve (&b, third, "{\"choice\":\"theirs\",\"client_seq\":3}", &kept);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&kept), "status"), ==,
+                     "applied");
+    g_free (value);
+    value = record_value (contact, "job_title");
+    g_assert_cmpstr (value, ==, "CFO");
+  }
+
+  /* an edit of what was deleted: "mine" brings it back with the edit */
+  {
+    g_auto(Answer) deleted = { 0, };
+    g_auto(Answer) edited = { 0, };
+    g_auto(Answer) listed = { 0, };
+    g_auto(Answer) answer = { 0, };
+    g_autofree char *gone = NULL;
+    const char *id;
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":6,\"op\":\"delete\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"base_rev\":%" G_GINT64_FORMAT "}]", contact,
+                                query_int ("SELECT last_seq FROM workspace"));
+    push (&a, mutation, &deleted);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&deleted), "status"), ==,
+                     "applied");
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":4,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"city\":{\"value\":\"Jena\","
+                                "\"base_rev\":0}}}]", contact);
+    push (&b, mutation, &edited);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&edited), "status"), ==,
+                     "conflict");
+    gone = record_value (contact, "city");
+    g_assert_cmpstr (gone, ==, "- (deleted)");
+
+    conflicts = open_conflicts (&b, &listed);
+    g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+    id = json_object_get_string_member (json_array_get_object_element (conflicts, 0), "id");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (conflicts, 0),
+                                                    "kind"), ==, "edit_vs_delete");
+    resolve (&b, id, "{\"choice\":\"mine\",\"client_seq\":5}", &answer);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "status"), ==,
+                     "applied");
+    g_free (value);
+    value = record_value (contact, "city");
+    g_assert_cmpstr (value, ==, "Jena");
+  }
+
+  /* what is not a resolution */
+  {
+    g_auto(Answer) bad_choice = { 0, };
+    g_auto(Answer) no_value = { 0, };
+    g_auto(Answer) bad_id = { 0, };
+
+    resolve (&b, conflict, "{\"choice\":\"beide\",\"client_seq\":6}", &bad_choice);
+    assert_error (&bad_choice, SOUP_STATUS_BAD_REQUEST, "invalid");
+    resolve (&b, conflict, "{\"choice\":\"value\",\"client_seq\":6}", &no_value);
+    assert_error (&no_value, SOUP_STATUS_BAD_REQUEST, "invalid");
+    resolve (&b, "kein-konflikt", "{\"choice\":\"mine\",\"client_seq\":6}", &bad_id);
+    assert_error (&bad_id, SOUP_STATUS_NOT_FOUND, "not_found");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1481,6 +1741,7 @@ main (int   argc,
   g_test_add_func ("/server/push-delete", test_push_delete);
   g_test_add_func ("/server/push-refused", test_push_refused);
   g_test_add_func ("/server/push-twice-at-once", test_push_twice_at_once);
+  g_test_add_func ("/server/resolve", test_resolve);
   g_test_add_func ("/server/events", test_events);
   g_test_add_func ("/server/nginx", test_nginx);
 

@@ -76,6 +76,9 @@ CREATE TABLE conflict (
   status           text        NOT NULL DEFAULT 'open'
                                CHECK (status IN ('open', 'resolved', 'superseded')),
   supersedes       uuid,
+  resolution       jsonb,
+  resolved_by      uuid,
+  resolved_at      timestamptz,
   created_at       timestamptz NOT NULL DEFAULT now ()
 );
 
