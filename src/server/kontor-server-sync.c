@@ -17,7 +17,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -964,6 +966,19 @@ apply_mutation (Push           *push,
   json_builder_add_value (results, g_steal_pointer (&result));
 }
 
+/* Fault injection for the tests (tests/server "crash"): the instance dies
+ * at @point of a push, as kill -9 would take it, when KONTOR_SERVER_FAULT
+ * names it; only in builds with the tests (-Dtests=true defines
+ * KONTOR_SERVER_FAULTS) */
+static void
+maybe_crash (const char *point)
+{
+#ifdef KONTOR_SERVER_FAULTS
+  if (g_strcmp0 (g_getenv ("KONTOR_SERVER_FAULT"), point) == 0)
+    kill (getpid (), SIGKILL);
+#endif
+}
+
 /**
  * kontor_sync_push:
  * @conn: a worker's connection
@@ -1087,10 +1102,13 @@ kontor_sync_push (PGconn         *conn,
                                    ? exec (&push, "SELECT pg_notify ('kontor_sync', $1)", 1,
                                            notify_params)
                                    : NULL;
-    g_autoptr(PGresult) committed = exec (&push, "COMMIT", 0, NULL);
+    g_autoptr(PGresult) committed = NULL;
 
+    maybe_crash ("crash_before_commit");
+    committed = exec (&push, "COMMIT", 0, NULL);
     if (push.failed)
       goto database_error;
+    maybe_crash ("crash_after_commit_before_reply");
   }
 
   *pushed = push.last_seq > first_seq;

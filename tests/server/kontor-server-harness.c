@@ -251,6 +251,11 @@ die_with_parent (gpointer data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
+static KontorTestServer *
+start_server (KontorTestPostgres  *pg,
+              const char * const  *extra_args,
+              const char          *fault);
+
 /**
  * kontor_test_server_start:
  * @pg: a running PostgreSQL
@@ -264,6 +269,29 @@ die_with_parent (gpointer data)
 KontorTestServer *
 kontor_test_server_start (KontorTestPostgres  *pg,
                           const char * const  *extra_args)
+{
+  return start_server (pg, extra_args, NULL);
+}
+
+/**
+ * kontor_test_server_start_with_fault:
+ * @pg: a running PostgreSQL
+ * @fault: a fault injection point of kontor-server-sync.c, such as
+ *   "crash_before_commit": the instance kills itself there
+ *
+ * Returns: (transfer full): the server
+ */
+KontorTestServer *
+kontor_test_server_start_with_fault (KontorTestPostgres *pg,
+                                     const char         *fault)
+{
+  return start_server (pg, NULL, fault);
+}
+
+static KontorTestServer *
+start_server (KontorTestPostgres  *pg,
+              const char * const  *extra_args,
+              const char          *fault)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -285,6 +313,8 @@ kontor_test_server_start (KontorTestPostgres  *pg,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  if (fault != NULL)
+    g_subprocess_launcher_setenv (launcher, "KONTOR_SERVER_FAULT", fault, TRUE);
   server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
                                                   &error);
   g_assert_no_error (error);

@@ -38,6 +38,8 @@ char              *kontor_test_postgres_query  (KontorTestPostgres  *pg,
 
 KontorTestServer  *kontor_test_server_start    (KontorTestPostgres  *pg,
                                                 const char * const  *extra_args);
+KontorTestServer  *kontor_test_server_start_with_fault (KontorTestPostgres *pg,
+                                                const char          *fault);
 void               kontor_test_server_free     (KontorTestServer    *server);
 KontorTestServer  *kontor_test_nginx_start     (KontorTestServer   **instances,
                                                 guint                n_instances);

@@ -1721,6 +1721,86 @@ test_resolve (void)
   }
 }
 
+/* An instance dies in the middle of a push (kill -9 at fault injection
+ * points of the server), and the client sends the same push to another
+ * instance: died before its commit, the push is applied then; died after
+ * its commit but before its answer, the second attempt is a duplicate
+ * with the first's result. Either way each mutation is in the change log
+ * exactly once. */
+static void
+test_crash (void)
+{
+  static const char * const points[] = { "crash_before_commit",
+                                         "crash_after_commit_before_reply" };
+  g_autoptr(KontorTestServer) survivor = NULL;
+
+  if (pg.dir == NULL)
+    return;
+  survivor = kontor_test_server_start (&pg, NULL);
+  create_user ("ulla", "sales", "Sommer2026!");
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autoptr(KontorTestServer) dying = kontor_test_server_start_with_fault (&pg, points[i]);
+      g_autoptr(SoupSession) session = soup_session_new ();
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GBytes) sent = NULL;
+      g_autoptr(GBytes) reply = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(Client) client = { 0, };
+      g_auto(Answer) retried = { 0, };
+      g_autofree char *contact = g_uuid_string_random ();
+      g_autofree char *mutations = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *uri = NULL;
+      g_autofree char *bearer = NULL;
+      g_autofree char *sql = NULL;
+      JsonObject *result;
+
+      g_test_message ("%s", points[i]);
+      client_login (&client, survivor, "ulla");
+      mutations = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\","
+                                   "\"id\":\"%s\",\"fields\":{\"last_name\":{\"value\":\"Ausfall\"}}}]",
+                                   contact);
+      body = g_strdup_printf ("{\"client_id\":\"%s\",\"mutations\":%s}", client.client_id,
+                              mutations);
+
+      /* to the instance that dies: no answer */
+      uri = g_strconcat (dying->uri, "v1/push", NULL);
+      msg = soup_message_new ("POST", uri);
+      bearer = g_strconcat ("Bearer ", client.token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    bearer);
+      sent = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", sent);
+      reply = soup_session_send_and_read (session, msg, NULL, &error);
+      g_assert_nonnull (error);
+      g_assert_true (g_subprocess_wait (dying->process, NULL, NULL));
+      g_assert_true (g_subprocess_get_if_signaled (dying->process));
+
+      /* the same push again, to another */
+      push (&client, mutations, &retried);
+      result = only_result (&retried);
+      if (i == 0)
+        g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+      else
+        {
+          g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "duplicate");
+          g_assert_cmpstr (json_object_get_string_member (
+                             json_object_get_object_member (result, "original"), "status"), ==,
+                           "applied");
+        }
+
+      sql = g_strdup_printf ("SELECT count(*) FROM change_log WHERE client_id = '%s'"
+                             " AND client_seq = 1", client.client_id);
+      g_assert_cmpint (query_int (sql), ==, 1);
+    }
+
+  /* and the sequence still has no gap */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM change_log"), ==,
+                   query_int ("SELECT last_seq FROM workspace"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1742,6 +1822,7 @@ main (int   argc,
   g_test_add_func ("/server/push-refused", test_push_refused);
   g_test_add_func ("/server/push-twice-at-once", test_push_twice_at_once);
   g_test_add_func ("/server/resolve", test_resolve);
+  g_test_add_func ("/server/crash", test_crash);
   g_test_add_func ("/server/events", test_events);
   g_test_add_func ("/server/nginx", test_nginx);
 
