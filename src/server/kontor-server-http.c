@@ -68,6 +68,7 @@ typedef enum
   ROUTE_EVENTS,
   ROUTE_CONFLICTS,
   ROUTE_RESOLVE,
+  ROUTE_SNAPSHOT,
 } Route;
 
 /* One request handed to a worker, and its answer */
@@ -532,6 +533,19 @@ run_conflicts (Request *request,
 }
 
 static void
+run_snapshot (Request *request,
+              PGconn  *conn)
+{
+  g_autoptr(KontorAccount) account = authenticate (request, conn);
+
+  if (account == NULL)
+    return;
+
+  g_clear_pointer (&request->response, g_free);
+  request->status = kontor_sync_snapshot (conn, account, request->query, &request->response);
+}
+
+static void
 run_resolve (Request *request,
              PGconn  *conn)
 {
@@ -657,6 +671,9 @@ run_request (gpointer data,
         case ROUTE_RESOLVE:
           run_resolve (request, conn);
           break;
+        case ROUTE_SNAPSHOT:
+          run_snapshot (request, conn);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -704,6 +721,7 @@ find_route (SoupServerMessage *msg,
     { "/v1/push", "POST", ROUTE_PUSH },
     { "/v1/pull", "GET", ROUTE_PULL },
     { "/v1/conflicts", "GET", ROUTE_CONFLICTS },
+    { "/v1/snapshot", "GET", ROUTE_SNAPSHOT },
   };
   gboolean path_known = FALSE;
 

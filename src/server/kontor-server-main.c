@@ -25,6 +25,7 @@
 #include "kontor-server-accounts.h"
 #include "kontor-server-db.h"
 #include "kontor-server-http.h"
+#include "kontor-server-sync.h"
 
 static char *database = NULL;
 
@@ -194,7 +195,9 @@ run_admin (int    argc,
       "  disable-user USER                            ends the user’s sessions\n"
       "  enable-user USER\n"
       "  revoke-tokens USER                           logs the user out everywhere\n"
-      "  list-users\n"));
+      "  list-users\n"
+      "  compact SEQ                                  drops the change log before SEQ;\n"
+      "                                               older clients load a snapshot\n"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error) ? 0 : 2;
   if (args == NULL || args[0] == NULL)
@@ -247,6 +250,24 @@ run_admin (int    argc,
       if (!need_args (args, 2, "revoke-tokens USER"))
         return 2;
       ok = kontor_accounts_revoke_tokens (conn, args[1], &error);
+    }
+  else if (g_str_equal (command, "compact"))
+    {
+      gint64 dropped;
+      guint64 before;
+
+      if (!need_args (args, 2, "compact SEQ"))
+        return 2;
+      if (!g_ascii_string_to_unsigned (args[1], 10, 1, G_MAXINT64, &before, &error))
+        return fail (error) ? 0 : 2;
+      dropped = kontor_sync_compact (conn, before, &error);
+      if (dropped >= 0)
+        {
+          g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, dropped);
+
+          g_print (ngettext ("%s change dropped.\n", "%s changes dropped.\n", dropped), count);
+        }
+      ok = dropped >= 0;
     }
   else if (g_str_equal (command, "list-users"))
     {

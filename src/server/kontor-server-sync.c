@@ -1430,3 +1430,166 @@ kontor_sync_list_conflicts (PGconn         *conn,
 
   return STATUS_OK;
 }
+
+/**
+ * kontor_sync_snapshot:
+ * @conn: a worker's connection
+ * @account: who asks
+ * @query: "entity" (required), "after_id", "limit" (1 to 1000, 500)
+ * @response: (out): {"as_of_seq", "entity", "records": [...], "next_after_id", "has_more"}
+ *
+ * One page of an entity's rows as they are, read with the clock in one
+ * REPEATABLE READ snapshot: each row's fields with their revisions, and
+ * deleted rows as tombstones. For a first sync and after 410
+ * (src/protocol/PROTOCOL.md "Snapshot").
+ *
+ * Returns: the HTTP status
+ */
+guint
+kontor_sync_snapshot (PGconn         *conn,
+                      KontorAccount  *account,
+                      GHashTable     *query,
+                      char          **response)
+{
+  const char *entity = query != NULL ? g_hash_table_lookup (query, "entity") : NULL;
+  const char *after_id = query != NULL ? g_hash_table_lookup (query, "after_id") : NULL;
+  const char *limit_text = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
+  guint64 limit = 500;
+  g_autoptr(PGresult) clock = NULL;
+  g_autoptr(PGresult) rows = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  Push push = { conn, account, 0, FALSE };
+  int n;
+
+  if (entity == NULL || kontor_sync_entity_lookup (entity) == NULL ||
+      (limit_text != NULL &&
+       !g_ascii_string_to_unsigned (limit_text, 10, 1, KONTOR_SYNC_MAX_PULL, &limit, NULL)))
+    {
+      *response = dup_error ("invalid", _("A snapshot needs an entity the server knows and a "
+                                          "limit of 1 to 1000."));
+      return STATUS_BAD_REQUEST;
+    }
+
+  {
+    const char *params[] = { account->workspace_id };
+    g_autoptr(PGresult) begun = exec (&push, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                                      0, NULL);
+
+    clock = exec (&push, "SELECT last_seq FROM workspace WHERE id = $1", 1, params);
+  }
+  {
+    g_autofree char *limit_param = g_strdup_printf ("%" G_GUINT64_FORMAT, limit);
+    const char *params[] = { account->workspace_id, entity, after_id != NULL ? after_id : "",
+                             limit_param };
+
+    rows = exec (&push, "SELECT id, fields, field_revs, rev, deleted FROM record"
+                        " WHERE workspace_id = $1 AND entity = $2 AND id > $3"
+                        " ORDER BY id LIMIT $4", G_N_ELEMENTS (params), params);
+  }
+  {
+    g_autoptr(PGresult) ended = exec (&push, "COMMIT", 0, NULL);
+  }
+  if (push.failed || clock == NULL || rows == NULL || PQntuples (clock) != 1)
+    {
+      PQclear (PQexec (conn, "ROLLBACK"));
+      *response = dup_error ("database_unavailable",
+                             _("The server cannot reach its database. Try again later."));
+      return STATUS_SERVICE_UNAVAILABLE;
+    }
+
+  n = PQntuples (rows);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "as_of_seq");
+  json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (clock, 0, 0), NULL, 10));
+  json_builder_set_member_name (builder, "entity");
+  json_builder_add_string_value (builder, entity);
+  json_builder_set_member_name (builder, "records");
+  json_builder_begin_array (builder);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(JsonNode) values = parse_json (PQgetvalue (rows, i, 1));
+      g_autoptr(JsonNode) revs = parse_json (PQgetvalue (rows, i, 2));
+      gboolean deleted = g_strcmp0 (PQgetvalue (rows, i, 4), "t") == 0;
+      g_autoptr(GList) names = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, PQgetvalue (rows, i, 0));
+      json_builder_set_member_name (builder, "rev");
+      json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (rows, i, 3), NULL, 10));
+      json_builder_set_member_name (builder, "deleted");
+      json_builder_add_boolean_value (builder, deleted);
+      json_builder_set_member_name (builder, "fields");
+      json_builder_begin_object (builder);
+      if (!deleted && values != NULL && JSON_NODE_HOLDS_OBJECT (values))
+        names = json_object_get_members (json_node_get_object (values));
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          json_builder_set_member_name (builder, l->data);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "value");
+          json_builder_add_value (builder, json_node_copy (
+                                    json_object_get_member (json_node_get_object (values),
+                                                            l->data)));
+          json_builder_set_member_name (builder, "rev");
+          json_builder_add_int_value (builder, revs != NULL && JSON_NODE_HOLDS_OBJECT (revs)
+                                               ? json_object_get_int_member_with_default (
+                                                   json_node_get_object (revs), l->data, 0)
+                                               : 0);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "has_more");
+  json_builder_add_boolean_value (builder, (guint64) n == limit);
+  if (n > 0)
+    {
+      json_builder_set_member_name (builder, "next_after_id");
+      json_builder_add_string_value (builder, PQgetvalue (rows, n - 1, 0));
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  *response = node_to_string (root);
+
+  return STATUS_OK;
+}
+
+/**
+ * kontor_sync_compact:
+ * @conn: a connection
+ * @before_seq: the first change to keep
+ * @error: return location for a #GError
+ *
+ * Drops the change log before @before_seq and publishes it as the
+ * workspace's min_retained_seq: a client whose cursor is older gets 410
+ * and loads a snapshot. The retention of `kontor-server admin compact`.
+ *
+ * Returns: how many changes were dropped, -1 on error
+ */
+gint64
+kontor_sync_compact (PGconn  *conn,
+                     gint64   before_seq,
+                     GError **error)
+{
+  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, before_seq);
+  const char *params[] = { seq };
+  g_autoptr(PGresult) dropped = NULL;
+
+  if (!kontor_db_run (conn, "BEGIN", 0, NULL, error))
+    return -1;
+  dropped = kontor_db_exec (conn, "DELETE FROM change_log WHERE seq < $1", 1, params, error);
+  if (dropped == NULL ||
+      !kontor_db_run (conn, "UPDATE workspace SET min_retained_seq ="
+                            " greatest (min_retained_seq, least ($1::bigint, last_seq))",
+                      1, params, error) ||
+      !kontor_db_run (conn, "COMMIT", 0, NULL, error))
+    {
+      PQclear (PQexec (conn, "ROLLBACK"));
+      return -1;
+    }
+
+  return g_ascii_strtoll (PQcmdTuples (dropped), NULL, 10);
+}

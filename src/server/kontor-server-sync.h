@@ -33,4 +33,12 @@ guint kontor_sync_list_conflicts (PGconn         *conn,
                                   GHashTable     *query,
                                   char          **response);
 
+guint  kontor_sync_snapshot       (PGconn         *conn,
+                                   KontorAccount  *account,
+                                   GHashTable     *query,
+                                   char          **response);
+gint64 kontor_sync_compact        (PGconn         *conn,
+                                   gint64          before_seq,
+                                   GError        **error);
+
 G_END_DECLS

@@ -1801,6 +1801,120 @@ test_crash (void)
                    query_int ("SELECT last_seq FROM workspace"));
 }
 
+/* A first sync, and a client whose cursor the log no longer reaches: the
+ * rows as they are, page by page, tombstones included, with the clock
+ * they were read at; after the log is compacted, a pull from before it
+ * answers 410 and a pull from the snapshot's clock goes on */
+static void
+test_snapshot (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Client) a = { 0, };
+  g_auto(Answer) pushed = { 0, };
+  g_auto(Answer) first = { 0, };
+  g_auto(Answer) second = { 0, };
+  g_autofree char *prefix = g_uuid_string_random ();
+  g_autofree char *mutations = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 last_seq, as_of;
+  guint n_deleted = 0;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("vera", "sales", "Sommer2026!");
+  client_login (&a, server, "vera");
+
+  /* the prefix sorts these three after every other test's contacts */
+  prefix[0] = 'z';
+  mutations = g_strdup_printf ("["
+    "{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"%s-1\","
+    "\"fields\":{\"last_name\":{\"value\":\"Erste\"}}},"
+    "{\"client_seq\":2,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"%s-2\","
+    "\"fields\":{\"last_name\":{\"value\":\"Zweite\"},\"city\":{\"value\":\"Gera\"}}},"
+    "{\"client_seq\":3,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"%s-3\","
+    "\"fields\":{\"last_name\":{\"value\":\"Dritte\"}}},"
+    "{\"client_seq\":4,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"%s-3\","
+    "\"base_rev\":0}]", prefix, prefix, prefix, prefix);
+  push (&a, mutations, &pushed);
+  g_assert_cmpuint (pushed.status, ==, SOUP_STATUS_OK);
+  last_seq = json_object_get_int_member (pushed.json, "last_seq");
+
+  path = g_strdup_printf ("/v1/snapshot?entity=contact&limit=2&after_id=%s", prefix);
+  request (server, "GET", path, a.token, NULL, &first);
+  g_assert_cmpuint (first.status, ==, SOUP_STATUS_OK);
+  as_of = json_object_get_int_member (first.json, "as_of_seq");
+  g_assert_cmpint (as_of, ==, last_seq);
+  g_assert_true (json_object_get_boolean_member (first.json, "has_more"));
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("/v1/snapshot?entity=contact&limit=2&after_id=%s",
+                          json_object_get_string_member (first.json, "next_after_id"));
+  request (server, "GET", path, a.token, NULL, &second);
+  g_assert_cmpuint (second.status, ==, SOUP_STATUS_OK);
+  g_assert_false (json_object_get_boolean_member (second.json, "has_more"));
+
+  for (guint page = 0; page < 2; page++)
+    {
+      JsonArray *records = json_object_get_array_member (page == 0 ? first.json : second.json,
+                                                         "records");
+
+      for (guint i = 0; i < json_array_get_length (records); i++)
+        {
+          JsonObject *record = json_array_get_object_element (records, i);
+          JsonObject *fields = json_object_get_object_member (record, "fields");
+
+          g_assert_true (g_hash_table_add (seen, g_strdup (json_object_get_string_member (record,
+                                                                                         "id"))));
+          if (json_object_get_boolean_member (record, "deleted"))
+            {
+              n_deleted++;
+              g_assert_cmpuint (json_object_get_size (fields), ==, 0);
+            }
+          else if (g_str_has_suffix (json_object_get_string_member (record, "id"), "-2"))
+            {
+              JsonObject *city = json_object_get_object_member (fields, "city");
+
+              g_assert_cmpstr (json_object_get_string_member (city, "value"), ==, "Gera");
+              g_assert_cmpint (json_object_get_int_member (city, "rev"), >, 0);
+            }
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 3);
+  g_assert_cmpuint (n_deleted, ==, 1);
+
+  /* what is not a snapshot */
+  {
+    g_auto(Answer) unknown = { 0, };
+    g_auto(Answer) none = { 0, };
+
+    request (server, "GET", "/v1/snapshot?entity=vertrag", a.token, NULL, &unknown);
+    assert_error (&unknown, SOUP_STATUS_BAD_REQUEST, "invalid");
+    request (server, "GET", "/v1/snapshot", a.token, NULL, &none);
+    assert_error (&none, SOUP_STATUS_BAD_REQUEST, "invalid");
+  }
+
+  /* the log compacted up to the snapshot: an old cursor must load anew */
+  {
+    g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, as_of);
+    g_autofree char *from_snapshot = g_strdup_printf ("/v1/pull?cursor=%" G_GINT64_FORMAT, as_of);
+    g_auto(Answer) stale = { 0, };
+    g_auto(Answer) fresh = { 0, };
+
+    g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "compact", seq, NULL), ==, 0);
+    g_assert_nonnull (strstr (output, "dropped"));
+    request (server, "GET", "/v1/pull?cursor=0", a.token, NULL, &stale);
+    assert_error (&stale, 410, "resync_required");
+    request (server, "GET", from_snapshot, a.token, NULL, &fresh);
+    g_assert_cmpuint (fresh.status, ==, SOUP_STATUS_OK);
+    g_assert_cmpint (json_object_get_int_member (fresh.json, "min_retained_seq"), ==, as_of);
+  }
+  sql = g_strdup_printf ("SELECT count(*) FROM change_log WHERE seq < %" G_GINT64_FORMAT, as_of);
+  g_assert_cmpint (query_int (sql), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1825,6 +1939,8 @@ main (int   argc,
   g_test_add_func ("/server/crash", test_crash);
   g_test_add_func ("/server/events", test_events);
   g_test_add_func ("/server/nginx", test_nginx);
+  /* last: it compacts the change log the others count */
+  g_test_add_func ("/server/snapshot", test_snapshot);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
