@@ -491,9 +491,11 @@ run_logout (Request *request,
   request->status = SOUP_STATUS_NO_CONTENT;
 }
 
+/* The routes of kontor-sync/1 that need a session: the account first,
+ * then the route's work (kontor-server-sync.c) */
 static void
-run_push (Request *request,
-          PGconn  *conn)
+run_with_account (Request *request,
+                  PGconn  *conn)
 {
   g_autoptr(KontorAccount) account = authenticate (request, conn);
   gboolean pushed;
@@ -502,62 +504,35 @@ run_push (Request *request,
     return;
 
   g_clear_pointer (&request->response, g_free);
-  request->status = kontor_sync_push (conn, account, request->body, &request->response, &pushed);
-}
-
-static void
-run_pull (Request *request,
-          PGconn  *conn)
-{
-  g_autoptr(KontorAccount) account = authenticate (request, conn);
-
-  if (account == NULL)
-    return;
-
-  g_clear_pointer (&request->response, g_free);
-  request->status = kontor_sync_pull (conn, account, request->query, &request->response);
-}
-
-static void
-run_conflicts (Request *request,
-               PGconn  *conn)
-{
-  g_autoptr(KontorAccount) account = authenticate (request, conn);
-
-  if (account == NULL)
-    return;
-
-  g_clear_pointer (&request->response, g_free);
-  request->status = kontor_sync_list_conflicts (conn, account, request->query,
-                                                &request->response);
-}
-
-static void
-run_snapshot (Request *request,
-              PGconn  *conn)
-{
-  g_autoptr(KontorAccount) account = authenticate (request, conn);
-
-  if (account == NULL)
-    return;
-
-  g_clear_pointer (&request->response, g_free);
-  request->status = kontor_sync_snapshot (conn, account, request->query, &request->response);
-}
-
-static void
-run_resolve (Request *request,
-             PGconn  *conn)
-{
-  g_autoptr(KontorAccount) account = authenticate (request, conn);
-  gboolean pushed;
-
-  if (account == NULL)
-    return;
-
-  g_clear_pointer (&request->response, g_free);
-  request->status = kontor_sync_resolve (conn, account, request->conflict_id, request->body,
-                                         &request->response, &pushed);
+  switch (request->route)
+    {
+    case ROUTE_PUSH:
+      request->status = kontor_sync_push (conn, account, request->body, &request->response,
+                                          &pushed);
+      break;
+    case ROUTE_PULL:
+      request->status = kontor_sync_pull (conn, account, request->query, &request->response);
+      break;
+    case ROUTE_CONFLICTS:
+      request->status = kontor_sync_list_conflicts (conn, account, request->query,
+                                                    &request->response);
+      break;
+    case ROUTE_SNAPSHOT:
+      request->status = kontor_sync_snapshot (conn, account, request->query,
+                                              &request->response);
+      break;
+    case ROUTE_RESOLVE:
+      request->status = kontor_sync_resolve (conn, account, request->conflict_id, request->body,
+                                             &request->response, &pushed);
+      break;
+    case ROUTE_HEALTH:
+    case ROUTE_LOGIN:
+    case ROUTE_LOGOUT:
+    case ROUTE_ME:
+    case ROUTE_EVENTS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* A websocket's token, checked after the handshake */
@@ -656,23 +631,15 @@ run_request (gpointer data,
         case ROUTE_ME:
           run_me (request, conn);
           break;
-        case ROUTE_PUSH:
-          run_push (request, conn);
-          break;
-        case ROUTE_PULL:
-          run_pull (request, conn);
-          break;
         case ROUTE_EVENTS:
           run_events (request, conn);
           break;
+        case ROUTE_PUSH:
+        case ROUTE_PULL:
         case ROUTE_CONFLICTS:
-          run_conflicts (request, conn);
-          break;
         case ROUTE_RESOLVE:
-          run_resolve (request, conn);
-          break;
         case ROUTE_SNAPSHOT:
-          run_snapshot (request, conn);
+          run_with_account (request, conn);
           break;
         default:
           g_assert_not_reached ();

@@ -165,6 +165,20 @@ dup_error (const char *code,
   return node_to_string (root);
 }
 
+/* The answer when the database failed: the transaction rolled back, and
+ * 503 so that the client sends the same request again later */
+static guint
+database_unavailable (PGconn  *conn,
+                      char   **response)
+{
+  PQclear (PQexec (conn, "ROLLBACK"));
+  g_free (*response);
+  *response = dup_error ("database_unavailable",
+                         _("The server cannot reach its database. Try again later."));
+
+  return STATUS_SERVICE_UNAVAILABLE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Applying a push */
 
@@ -1137,10 +1151,7 @@ kontor_sync_push (PGconn         *conn,
   return STATUS_OK;
 
 database_error:
-  PQclear (PQexec (conn, "ROLLBACK"));
-  *response = dup_error ("database_unavailable",
-                         _("The server cannot reach its database. Try again later."));
-  return STATUS_SERVICE_UNAVAILABLE;
+  return database_unavailable (conn, response);
 }
 
 /**
@@ -1269,10 +1280,7 @@ kontor_sync_pull (PGconn         *conn,
   return STATUS_OK;
 
 database_error:
-  PQclear (PQexec (conn, "ROLLBACK"));
-  *response = dup_error ("database_unavailable",
-                         _("The server cannot reach its database. Try again later."));
-  return STATUS_SERVICE_UNAVAILABLE;
+  return database_unavailable (conn, response);
 }
 
 /**
@@ -1392,11 +1400,7 @@ kontor_sync_list_conflicts (PGconn         *conn,
                       " AND (c.yours_actor = $3 OR $4::boolean) ORDER BY c.created_at, c.id",
                G_N_ELEMENTS (params), params);
   if (rows == NULL)
-    {
-      *response = dup_error ("database_unavailable",
-                             _("The server cannot reach its database. Try again later."));
-      return STATUS_SERVICE_UNAVAILABLE;
-    }
+    return database_unavailable (conn, response);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "conflicts");
@@ -1491,12 +1495,7 @@ kontor_sync_snapshot (PGconn         *conn,
     g_autoptr(PGresult) ended = exec (&push, "COMMIT", 0, NULL);
   }
   if (push.failed || clock == NULL || rows == NULL || PQntuples (clock) != 1)
-    {
-      PQclear (PQexec (conn, "ROLLBACK"));
-      *response = dup_error ("database_unavailable",
-                             _("The server cannot reach its database. Try again later."));
-      return STATUS_SERVICE_UNAVAILABLE;
-    }
+    return database_unavailable (conn, response);
 
   n = PQntuples (rows);
   json_builder_begin_object (builder);
