@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-bench-server"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <json-glib/json-glib.h>
+
+#include "kontor-bench.h"
+#include "kontor-server-harness.h"
+
+/* The team server under load (src/README.md "Performance targets"): 50
+ * simulated clients pushing and pulling for KONTOR_BENCH_SECONDS (60)
+ * through nginx (TLS) to three instances, beside pgbench's simple-update
+ * on the same PostgreSQL in the same run; and a first sync of 100,000
+ * contacts from snapshots through nginx beside PostgreSQL's COPY TO of
+ * the same rows. PostgreSQL is the harness's (tests/server): its own, in
+ * a temporary folder, fsync off for both the figure and its anchor. */
+
+#define N_CLIENTS   50
+#define N_USERS     10
+#define N_CONTACTS  100000
+
+static KontorTestPostgres pg;
+
+typedef struct
+{
+  KontorTestServer *front;
+  guint             number;
+  gint64            deadline;   /* monotonic µs */
+  GArray           *latencies;  /* double ms of each push */
+  guint             pushed;
+  guint             failed;
+} Worker;
+
+static JsonObject *
+send_json (SoupSession *session,
+           const char  *method,
+           const char  *uri,
+           const char  *token,
+           const char  *body,
+           guint       *status)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) reply = NULL;
+
+  if (token != NULL)
+    {
+      g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    bearer);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  reply = soup_session_send_and_read (session, msg, NULL, NULL);
+  *status = soup_message_get_status (msg);
+  if (reply == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL),
+                                   g_bytes_get_size (reply), NULL) ||
+      json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* One client: logs in, creates its contact, then changes it push after
+ * push, each on the revision the last one returned, and pulls every tenth */
+static gpointer
+run_worker (gpointer data)
+{
+  Worker *worker = data;
+  g_autoptr(GTlsDatabase) database = g_tls_file_database_new (worker->front->ca_file, NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("tls-database", database,
+                                                                  "timeout", 30, NULL);
+  g_autofree char *client_id = g_uuid_string_random ();
+  g_autofree char *contact = g_uuid_string_random ();
+  g_autofree char *login = g_strdup_printf ("{\"username\":\"last%u\",\"password\":\"Sommer2026!\","
+                                            "\"client_id\":\"%s\"}", worker->number % N_USERS,
+                                            client_id);
+  g_autofree char *login_uri = g_strconcat (worker->front->uri, "v1/auth/login", NULL);
+  g_autofree char *push_uri = g_strconcat (worker->front->uri, "v1/push", NULL);
+  g_autoptr(JsonObject) session_json = NULL;
+  g_autofree char *token = NULL;
+  gint64 client_seq = 0, rev = 0, cursor = 0;
+  guint status;
+
+  session_json = send_json (session, "POST", login_uri, NULL, login, &status);
+  if (session_json == NULL || status != 200)
+    g_error ("client %u could not log in (%u)", worker->number, status);
+  token = g_strdup (json_object_get_string_member (session_json, "token"));
+
+  while (g_get_monotonic_time () < worker->deadline)
+    {
+      g_autoptr(JsonObject) answer = NULL;
+      g_autofree char *body = NULL;
+      double start, ms;
+
+      client_seq++;
+      if (rev == 0)
+        body = g_strdup_printf ("{\"client_id\":\"%s\",\"mutations\":[{\"client_seq\":%"
+                                G_GINT64_FORMAT ",\"op\":\"create\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"last_name\":{\"value\":"
+                                "\"Last %u\"}}}]}", client_id, client_seq, contact,
+                                worker->number);
+      else
+        body = g_strdup_printf ("{\"client_id\":\"%s\",\"mutations\":[{\"client_seq\":%"
+                                G_GINT64_FORMAT ",\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"city\":{\"value\":\"Ort %"
+                                G_GINT64_FORMAT "\",\"base_rev\":%" G_GINT64_FORMAT "}}}]}",
+                                client_id, client_seq, contact, client_seq, rev);
+
+      start = kontor_bench_now_ms ();
+      answer = send_json (session, "POST", push_uri, token, body, &status);
+      ms = kontor_bench_now_ms () - start;
+      if (answer == NULL || status != 200)
+        {
+          worker->failed++;
+          client_seq--;
+          continue;
+        }
+      g_array_append_val (worker->latencies, ms);
+      worker->pushed++;
+      {
+        JsonObject *result = json_array_get_object_element (
+                               json_object_get_array_member (answer, "results"), 0);
+
+        if (json_object_has_member (result, "rev"))
+          rev = json_object_get_int_member (result, "rev");
+      }
+
+      if (client_seq % 10 == 0)
+        {
+          g_autofree char *pull_uri = g_strdup_printf ("%sv1/pull?cursor=%" G_GINT64_FORMAT
+                                                       "&limit=1000", worker->front->uri, cursor);
+          g_autoptr(JsonObject) pulled = send_json (session, "GET", pull_uri, token, NULL,
+                                                    &status);
+
+          if (pulled != NULL && status == 200)
+            cursor = json_object_get_int_member (pulled, "cursor");
+        }
+    }
+
+  return NULL;
+}
+
+/* pgbench's simple-update on the same PostgreSQL, as many clients */
+static double
+run_pgbench (guint seconds)
+{
+  g_autofree char *pgbench = g_build_filename (pg.bin, "pgbench", NULL);
+  g_autofree char *duration = g_strdup_printf ("%u", seconds);
+  g_autofree char *clients = g_strdup_printf ("%u", N_CLIENTS);
+  const char *init[] = { pgbench, "-i", "-q", "-s", "10", "-h", pg.dir, "-U", "kontor",
+                         "postgres", NULL };
+  const char *run[] = { pgbench, "-b", "simple-update", "-c", clients, "-j", "2", "-T",
+                        duration, "-h", pg.dir, "-U", "kontor", "postgres", NULL };
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tps;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) init, NULL, G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error) ||
+      !g_spawn_sync (NULL, (char **) run, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &output,
+                     NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("pgbench failed: %s", error->message);
+
+  tps = strstr (output, "tps = ");
+  if (tps == NULL)
+    g_error ("pgbench said “%s”", output);
+
+  return g_ascii_strtod (tps + strlen ("tps = "), NULL);
+}
+
+/* A first sync: every page of the contacts' snapshot through nginx, one
+ * after the other as the client reads them; returns ms */
+static double
+read_snapshot (KontorTestServer *front,
+               guint            *n_records)
+{
+  g_autoptr(GTlsDatabase) database = g_tls_file_database_new (front->ca_file, NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("tls-database", database, NULL);
+  g_autofree char *login_uri = g_strconcat (front->uri, "v1/auth/login", NULL);
+  g_autofree char *client_id = g_uuid_string_random ();
+  g_autofree char *login = g_strdup_printf ("{\"username\":\"last0\",\"password\":"
+                                            "\"Sommer2026!\",\"client_id\":\"%s\"}", client_id);
+  g_autoptr(JsonObject) session_json = NULL;
+  g_autofree char *after = g_strdup ("");
+  const char *token;
+  gboolean more = TRUE;
+  double start;
+  guint status;
+
+  session_json = send_json (session, "POST", login_uri, NULL, login, &status);
+  token = json_object_get_string_member (session_json, "token");
+  *n_records = 0;
+
+  start = kontor_bench_now_ms ();
+  while (more)
+    {
+      g_autofree char *uri = g_strdup_printf ("%sv1/snapshot?entity=contact&limit=1000"
+                                              "&after_id=%s", front->uri, after);
+      g_autoptr(JsonObject) page = send_json (session, "GET", uri, token, NULL, &status);
+
+      if (page == NULL || status != 200)
+        g_error ("a snapshot page failed (%u)", status);
+      *n_records += json_array_get_length (json_object_get_array_member (page, "records"));
+      more = json_object_get_boolean_member (page, "has_more");
+      if (more)
+        {
+          g_free (after);
+          after = g_strdup (json_object_get_string_member (page, "next_after_id"));
+        }
+    }
+
+  return kontor_bench_now_ms () - start;
+}
+
+/* PostgreSQL's COPY TO of the same rows, through psql to nowhere; ms */
+static double
+copy_rows (void)
+{
+  g_autofree char *psql = g_build_filename (pg.bin, "psql", NULL);
+  const char *argv[] = { psql, "-X", "-q", "-d", pg.conninfo, "-c",
+                         "\\copy (SELECT id, fields, field_revs, rev, deleted FROM record"
+                         " WHERE entity = 'contact' ORDER BY id) TO '/dev/null'", NULL };
+  g_autoptr(GError) error = NULL;
+  double start = kontor_bench_now_ms ();
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("COPY failed: %s", error->message);
+
+  return kontor_bench_now_ms () - start;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint seconds = kontor_bench_env_uint ("KONTOR_BENCH_SECONDS", 60);
+  KontorBenchJson *json;
+  KontorTestServer *instances[3];
+  g_autoptr(KontorTestServer) front = NULL;
+  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  Worker workers[N_CLIENTS];
+  GThread *threads[N_CLIENTS];
+  g_autofree char *output = NULL;
+  double pgbench_tps, start_ms, elapsed_s, push_per_s, snapshot_ms, copy_ms;
+  guint pushed = 0, failed = 0, n_records;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!kontor_test_postgres_start (&pg))
+    {
+      g_print ("{\"skipped\": \"no PostgreSQL\"}\n");
+      return 77;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (instances); i++)
+    instances[i] = kontor_test_server_start (&pg, NULL);
+  front = kontor_test_nginx_start (instances, G_N_ELEMENTS (instances));
+  if (front == NULL)
+    {
+      g_print ("{\"skipped\": \"no nginx\"}\n");
+      return 77;
+    }
+  for (guint i = 0; i < N_USERS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("last%u", i);
+
+      if (kontor_test_server_admin (&pg, "Sommer2026!\n", &output, "create-user", name, "--role",
+                                    "sales", NULL) != 0)
+        g_error ("create-user: %s", output);
+      g_clear_pointer (&output, g_free);
+    }
+
+  kontor_bench_log ("pgbench simple-update, %u clients, %u s", N_CLIENTS, seconds);
+  pgbench_tps = run_pgbench (seconds);
+
+  kontor_bench_log ("%u sync clients through nginx, %u s", N_CLIENTS, seconds);
+  start_ms = kontor_bench_now_ms ();
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      workers[i] = (Worker) { front, i, g_get_monotonic_time () + seconds * G_USEC_PER_SEC,
+                              g_array_new (FALSE, FALSE, sizeof (double)), 0, 0 };
+      threads[i] = g_thread_new ("client", run_worker, &workers[i]);
+    }
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      g_thread_join (threads[i]);
+      g_array_append_vals (latencies, workers[i].latencies->data, workers[i].latencies->len);
+      pushed += workers[i].pushed;
+      failed += workers[i].failed;
+      g_array_unref (workers[i].latencies);
+    }
+  elapsed_s = (kontor_bench_now_ms () - start_ms) / 1000.0;
+  push_per_s = pushed / elapsed_s;
+
+  kontor_bench_log ("%u contacts into the server's table", N_CONTACTS);
+  g_free (kontor_test_postgres_query (&pg,
+    "INSERT INTO record (workspace_id, entity, id, fields, field_revs, rev)"
+    " SELECT w.id, 'contact', 'snap-' || lpad (n::text, 6, '0'),"
+    " jsonb_build_object ('first_name', 'Vorname ' || n, 'last_name', 'Nachname ' || n,"
+    " 'job_title', 'Einkauf', 'city', 'Berlin', 'notes', repeat ('Notiz ', 10)),"
+    " jsonb_build_object ('first_name', 1, 'last_name', 1, 'job_title', 1, 'city', 1, 'notes', 1),"
+    " 1 FROM workspace w, generate_series (1, 100000) n"));
+  g_free (kontor_test_postgres_query (&pg, "VACUUM ANALYZE record"));
+  copy_ms = copy_rows ();
+  kontor_bench_log ("a first sync from snapshots through nginx");
+  snapshot_ms = read_snapshot (front, &n_records);
+
+  json = kontor_bench_json_new ();
+  kontor_bench_json_add_int (json, "sync_clients", N_CLIENTS);
+  kontor_bench_json_add_int (json, "sync_seconds", seconds);
+  kontor_bench_json_add_int (json, "sync_pushes", pushed);
+  kontor_bench_json_add_int (json, "sync_push_failures", failed);
+  kontor_bench_json_add_number (json, "sync_push_per_s", push_per_s);
+  kontor_bench_json_add_number (json, "sync_push_p50_ms", kontor_bench_percentile (latencies, 50));
+  kontor_bench_json_add_number (json, "sync_push_p95_ms", kontor_bench_percentile (latencies, 95));
+  kontor_bench_json_add_number (json, "pgbench_tps", pgbench_tps);
+  kontor_bench_json_add_number (json, "sync_push_ratio", push_per_s / pgbench_tps);
+  kontor_bench_json_add_int (json, "snapshot_records", n_records);
+  kontor_bench_json_add_number (json, "snapshot_first_sync_ms", snapshot_ms);
+  kontor_bench_json_add_number (json, "snapshot_copy_to_ms", copy_ms);
+  kontor_bench_json_add_number (json, "snapshot_ratio", snapshot_ms / copy_ms);
+  output = kontor_bench_json_free (json);
+  g_print ("%s\n", output);
+
+  g_clear_pointer (&front, kontor_test_server_free);
+  for (guint i = 0; i < G_N_ELEMENTS (instances); i++)
+    kontor_test_server_free (instances[i]);
+  kontor_test_postgres_clear (&pg);
+
+  return 0;
+}
