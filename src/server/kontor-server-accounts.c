@@ -399,7 +399,8 @@ kontor_accounts_login (PGconn      *conn,
  * @error: return location for a #GError
  *
  * Finds the account of a live session (not revoked, not expired, the
- * account not disabled) and moves the session's expiry.
+ * account not disabled) and moves the session's expiry, at most once an
+ * hour.
  *
  * Returns: (transfer full) (nullable): the account; %NULL with
  *   %KONTOR_SERVER_ERROR_NOT_FOUND when the token is no good
@@ -414,12 +415,20 @@ kontor_accounts_authenticate (PGconn      *conn,
   g_autoptr(PGresult) result = NULL;
   KontorAccount *account;
 
-  result = kontor_db_exec (conn, "UPDATE session s SET last_seen_at = now (),"
+  /* one round trip, and a write at most once an hour per session: every
+   * request of every client comes here */
+  result = kontor_db_exec (conn, "WITH live AS (SELECT " ACCOUNT_COLUMNS ", s.client_id,"
+                                 " s.token_sha256, s.last_seen_at FROM session s"
+                                 " JOIN account a ON a.id = s.account_id"
+                                 " WHERE s.token_sha256 = decode ($1, 'hex')"
+                                 " AND s.revoked_at IS NULL AND s.expires_at > now ()"
+                                 " AND NOT a.disabled),"
+                                 " moved AS (UPDATE session SET last_seen_at = now (),"
                                  " expires_at = now () + interval '" SESSION_DAYS " days'"
-                                 " FROM account a WHERE s.token_sha256 = decode ($1, 'hex')"
-                                 " AND a.id = s.account_id AND s.revoked_at IS NULL"
-                                 " AND s.expires_at > now () AND NOT a.disabled"
-                                 " RETURNING " ACCOUNT_COLUMNS ", s.client_id", 1, params, error);
+                                 " WHERE token_sha256 IN (SELECT token_sha256 FROM live"
+                                 " WHERE last_seen_at < now () - interval '1 hour'))"
+                                 " SELECT id, workspace_id, username, display_name, role,"
+                                 " disabled, client_id FROM live", 1, params, error);
   if (result == NULL)
     return NULL;
 
