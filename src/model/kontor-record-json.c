@@ -628,7 +628,8 @@ escaped_unit (const char *p)
  * escapes and no \u escape that is not a character. json-glib 1.6 reads
  * "{…}{…}" or "1 [2]" as its first value and silently drops the rest, takes
  * GScanner's "\777" (a byte, not UTF-8), and leaks memory on a broken \u
- * escape; all are caught here, before it reads @json. Only brackets
+ * escape, in a string or outside one; all are caught here, before it reads
+ * @json. Only brackets
  * outside strings count; this needs to be right for valid JSON only, as
  * json-glib refuses the rest. */
 gboolean
@@ -669,6 +670,9 @@ kontor_json_is_one_object (const char *json)
         }
       else if (*p == '"')
         in_string = TRUE;
+      /* never JSON, and json-glib 1.6 leaks on a \u escape there */
+      else if (*p == '\\')
+        return FALSE;
       else if (*p == '{' || *p == '[')
         depth++;
       else if ((*p == '}' || *p == ']') && --depth == 0)
