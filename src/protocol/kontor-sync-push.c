@@ -66,8 +66,18 @@ get_string (JsonObject *object,
 /* Whether @value is one a field of @entity named @name can hold: the
  * model's own reading of a record's field (kontor_field_value_from_json());
  * the rows without a record class take any JSON */
-static gboolean
-check_value (const KontorSyncEntity  *entity,
+/**
+ * kontor_sync_check_value:
+ * @entity: an entity
+ * @name: one of its fields
+ * @value: a value sent for it
+ * @error: return location for a #GError
+ *
+ * Returns: whether @value is one the field can hold (a record's field as
+ *   the model reads it; child rows and settings take any JSON)
+ */
+gboolean
+kontor_sync_check_value (const KontorSyncEntity  *entity,
              const char              *name,
              JsonNode                *value,
              GError                 **error)
@@ -195,7 +205,7 @@ parse_mutation (JsonNode            *node,
               count < 0 || !get_int (change_object, "after_local_seq", 0, &count) ||
               count < 0)
             goto invalid;
-          if (!check_value (mutation->entity, l->data,
+          if (!kontor_sync_check_value (mutation->entity, l->data,
                             json_object_get_member (change_object, "value"), error))
             {
               g_prefix_error (error, _("Mutation %s: "), number);

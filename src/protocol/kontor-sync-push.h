@@ -67,6 +67,11 @@ const char            *kontor_sync_push_request_get_client_id (KontorSyncPushReq
 GArray                *kontor_sync_push_request_get_mutations (KontorSyncPushRequest  *self);
 void                   kontor_sync_push_request_free          (KontorSyncPushRequest  *self);
 
+gboolean               kontor_sync_check_value                (const KontorSyncEntity *entity,
+                                                               const char             *name,
+                                                               JsonNode               *value,
+                                                               GError                **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorSyncPushRequest, kontor_sync_push_request_free)
 
 G_END_DECLS

@@ -371,6 +371,26 @@ kontor_accounts_login (PGconn      *conn,
       return NULL;
     }
 
+  /* an installation is one account's: its client_seq, its pushes' results
+   * and its chained edits are known by its id alone */
+  {
+    const char *taken_params[] = { client_id, account->id };
+    g_autoptr(PGresult) taken =
+      kontor_db_exec (conn, "SELECT 1 FROM client_watermark WHERE client_id = $1"
+                            " AND account_id <> $2 UNION ALL SELECT 1 FROM session"
+                            " WHERE client_id = $1 AND account_id <> $2 LIMIT 1",
+                      2, taken_params, error);
+
+    if (taken == NULL)
+      return NULL;
+    if (PQntuples (taken) > 0)
+      {
+        g_set_error_literal (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_CLIENT_TAKEN,
+                             _("This installation is registered to another user."));
+        return NULL;
+      }
+  }
+
   new_token = kontor_auth_new_token ();
   digest = kontor_auth_token_digest (new_token);
   params[0] = digest;

@@ -88,9 +88,16 @@ kontor_db_exec (PGconn              *conn,
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
+      const char *sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+
       set_database_error (error, PQresultErrorMessage (result) != NULL &&
                                  *PQresultErrorMessage (result) != '\0'
                                  ? PQresultErrorMessage (result) : PQerrorMessage (conn));
+      /* data exceptions and integrity violations are the data's fault;
+       * anything else (a lost connection, a timeout, a full disk) the
+       * server's, and the same request may succeed later */
+      if (sqlstate != NULL && (g_str_has_prefix (sqlstate, "22") || g_str_has_prefix (sqlstate, "23")))
+        (*error)->code = KONTOR_SERVER_ERROR_DATA;
       PQclear (result);
       return NULL;
     }

@@ -21,6 +21,8 @@ typedef enum
   KONTOR_SERVER_ERROR_SCHEMA_NEWER,   /* written by a newer kontor-server */
   KONTOR_SERVER_ERROR_NOT_FOUND,      /* no such user */
   KONTOR_SERVER_ERROR_INVALID,        /* a value the server does not take */
+  KONTOR_SERVER_ERROR_DATA,           /* PostgreSQL refused the data (SQLSTATE 22, 23) */
+  KONTOR_SERVER_ERROR_CLIENT_TAKEN,   /* the installation's id is another account's */
 } KontorServerError;
 
 GQuark    kontor_server_error_quark (void);

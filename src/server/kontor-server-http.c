@@ -339,6 +339,20 @@ note_login (Request    *request,
   LoginFailures *failures;
 
   g_mutex_lock (&request->server->failures_lock);
+  /* the failures of a minute ago are forgotten, so that the table holds
+   * only the minute's */
+  if (g_hash_table_size (request->server->failures) > 1000)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, request->server->failures);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          if (now - ((LoginFailures *) value)->window_start >= LOGIN_WINDOW_SECONDS)
+            g_hash_table_iter_remove (&iter);
+        }
+    }
   if (!failed)
     g_hash_table_remove (request->server->failures, key);
   else
@@ -405,6 +419,8 @@ run_login (Request *request,
           note_login (request, username, TRUE);
           set_error (request, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials", error->message);
         }
+      else if (g_error_matches (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_CLIENT_TAKEN))
+        set_error (request, SOUP_STATUS_CONFLICT, "client_taken", error->message);
       else
         set_database_error (request, error);
       return;
@@ -576,11 +592,21 @@ send_answer (gpointer data)
     {
       g_autofree char *digest = kontor_auth_token_digest (request->token);
 
-      if (request->account_id != NULL)
+      /* the client may have gone while its token was checked */
+      if (soup_websocket_connection_get_state (request->websocket) != SOUP_WEBSOCKET_STATE_OPEN)
+        ;
+      else if (request->account_id != NULL)
         kontor_events_subscribe (request->server->events, request->websocket,
                                  request->account_id, digest);
-      else if (soup_websocket_connection_get_state (request->websocket) ==
-               SOUP_WEBSOCKET_STATE_OPEN)
+      else if (request->status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+        {
+          /* not the token's fault: the client connects again later */
+          soup_websocket_connection_send_text (request->websocket,
+                                               "{\"type\":\"bye\",\"reason\":\"unavailable\"}");
+          soup_websocket_connection_close (request->websocket,
+                                           SOUP_WEBSOCKET_CLOSE_SERVER_ERROR, "unavailable");
+        }
+      else
         {
           soup_websocket_connection_send_text (request->websocket,
                                                "{\"type\":\"bye\",\"reason\":\"unauthorized\"}");
@@ -803,8 +829,18 @@ handle (SoupServer        *soup,
     }
   request->body = soup_message_body_flatten (body);
   if (G_IS_INET_SOCKET_ADDRESS (remote))
-    request->address =
-      g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+    {
+      GInetAddress *peer = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote));
+      const char *forwarded = soup_message_headers_get_one (headers, "X-Forwarded-For");
+
+      /* behind nginx on the same machine every peer is the loopback
+       * address: the client's is the one nginx names (trusted only from
+       * there, data/server/nginx-kontor.conf sets it) */
+      if (g_inet_address_get_is_loopback (peer) && forwarded != NULL)
+        request->address = g_strstrip (g_strndup (forwarded, strcspn (forwarded, ",")));
+      else
+        request->address = g_inet_address_to_string (peer);
+    }
   if (query != NULL)
     {
       GHashTableIter iter;

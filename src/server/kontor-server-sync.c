@@ -34,6 +34,7 @@
 /* HTTP statuses, without libsoup in this file */
 #define STATUS_OK                  200
 #define STATUS_BAD_REQUEST         400
+#define STATUS_FORBIDDEN           403
 #define STATUS_CONFLICT            409
 #define STATUS_GONE                410
 #define STATUS_SERVICE_UNAVAILABLE 503
@@ -46,7 +47,10 @@ typedef struct
   PGconn        *conn;
   KontorAccount *account;
   gint64         last_seq;
-  gboolean       failed;   /* a statement outside a savepoint failed */
+  gboolean       failed;      /* a statement failed: the push rolls back */
+  gboolean       data_error;  /* ... and it was the data's fault (SQLSTATE 22, 23) */
+  const char    *owner_id;    /* whose new conflicts are: the pusher, or for a */
+  const char    *owner_client; /* resolution the conflict's owner */
 } Push;
 
 /* ------------------------------------------------------------------------ */
@@ -199,6 +203,7 @@ exec (Push                *push,
     {
       g_warning ("%s", error->message);
       push->failed = TRUE;
+      push->data_error = g_error_matches (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_DATA);
     }
 
   return result;
@@ -250,20 +255,23 @@ add_conflict (Push           *push,
   g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, mutation->client_seq);
   const char *entity = kontor_sync_entity_get_name (mutation->entity);
   const char *old_params[] = { push->account->workspace_id, entity, mutation->id, field,
-                               push->account->client_id };
+                               push->owner_client };
   g_autoptr(PGresult) old = NULL;
   g_autoptr(PGresult) result = NULL;
 
-  old = exec (push, "UPDATE conflict SET status = 'superseded' WHERE workspace_id = $1"
-                    " AND entity = $2 AND entity_id = $3 AND field IS NOT DISTINCT FROM $4"
-                    " AND yours_client = $5 AND status = 'open' RETURNING id",
-              G_N_ELEMENTS (old_params), old_params);
+  /* only a field's: two whole-record conflicts hold different edits,
+   * and both are kept */
+  if (field != NULL)
+    old = exec (push, "UPDATE conflict SET status = 'superseded' WHERE workspace_id = $1"
+                      " AND entity = $2 AND entity_id = $3 AND field = $4"
+                      " AND yours_client = $5 AND status = 'open' RETURNING id",
+                G_N_ELEMENTS (old_params), old_params);
   *superseded = old != NULL && PQntuples (old) > 0 ? g_strdup (PQgetvalue (old, 0, 0)) : NULL;
 
   {
     const char *params[] = { id, push->account->workspace_id, entity, mutation->id, field,
-                             kind, base, theirs, rev, yours, push->account->id,
-                             push->account->client_id, client_seq, *superseded };
+                             kind, base, theirs, rev, yours, push->owner_id,
+                             push->owner_client, client_seq, *superseded };
 
     result = exec (push, "INSERT INTO conflict (id, workspace_id, entity, entity_id, field, kind,"
                          " base_value, theirs_value, theirs_rev, yours_value, yours_actor,"
@@ -770,7 +778,8 @@ apply_resolve (Push           *push,
 {
   const char *params[] = { mutation->conflict, push->account->workspace_id };
   g_autoptr(PGresult) row = exec (push, "SELECT entity, entity_id, field, kind, yours_value,"
-                                        " theirs_rev, status, yours_actor FROM conflict"
+                                        " theirs_rev, status, yours_actor, yours_client"
+                                        " FROM conflict"
                                         " WHERE id = $1 AND workspace_id = $2 FOR UPDATE",
                                   G_N_ELEMENTS (params), params);
   g_autoptr(JsonNode) yours = NULL;
@@ -816,6 +825,19 @@ apply_resolve (Push           *push,
       add_rejection (builder, mutation, "invalid");
       return;
     }
+
+  /* a value of its own must be one the field holds, as in every push */
+  if (mutation->choice == KONTOR_SYNC_CHOICE_VALUE && g_str_equal (kind, "field") &&
+      !kontor_sync_check_value (change.entity, PQgetvalue (row, 0, 2), mutation->value, NULL))
+    {
+      add_rejection (builder, mutation, "invalid");
+      return;
+    }
+
+  /* a conflict that follows is the conflict's owner's, on the machine
+   * that had it, whoever resolves */
+  push->owner_id = PQgetvalue (row, 0, 7);
+  push->owner_client = PQgetvalue (row, 0, 8);
 
   /* the change writes its result into @builder; its status decides */
   if (g_str_equal (kind, "field"))
@@ -886,6 +908,8 @@ apply_resolve (Push           *push,
       apply_delete (push, &change, builder);
     }
 
+  push->owner_id = push->account->id;
+  push->owner_client = push->account->client_id;
   if (push->failed)
     return;
 
@@ -955,19 +979,26 @@ apply_mutation (Push           *push,
         }
     }
 
-  /* a statement of the mutation failed: it is rejected, and what it
-   * wrote undone, the numbers it took given back */
-  if (push->failed && saved != NULL)
+  /* a statement of the mutation failed on its data: it is rejected, and
+   * what it wrote undone, the numbers it took given back. Any other
+   * failure (a timeout, a lost connection) fails the whole push with 503,
+   * so that the client sends it again: never a write lost as "rejected" */
+  if (push->failed && push->data_error && saved != NULL)
     {
       g_autoptr(PGresult) back = NULL;
 
       push->failed = FALSE;
+      push->data_error = FALSE;
       back = exec (push, "ROLLBACK TO SAVEPOINT mutation", 0, NULL);
       push->last_seq = seq_before;
       g_clear_object (&builder);
       builder = json_builder_new ();
       add_rejection (builder, mutation, "invalid");
     }
+
+  /* failed for another reason: the whole push rolls back */
+  if (push->failed)
+    return;
 
   result = json_builder_get_root (builder);
   result_text = node_to_string (result);
@@ -1020,7 +1051,7 @@ kontor_sync_push (PGconn         *conn,
   gsize length = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
   gint64 last_client_seq, expected = 0, first_seq;
-  Push push = { conn, account, 0, FALSE };
+  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id };
 
   *pushed = FALSE;
 
@@ -1046,11 +1077,21 @@ kontor_sync_push (PGconn         *conn,
     const char *params[] = { account->client_id, account->id };
     g_autoptr(PGresult) begun = exec (&push, "BEGIN", 0, NULL);
 
+    /* no row: the installation is another account's (login refuses that
+     * too); its mutations are never this one's */
     watermark = exec (&push, "INSERT INTO client_watermark (client_id, account_id)"
                              " VALUES ($1, $2) ON CONFLICT (client_id)"
                              " DO UPDATE SET client_id = EXCLUDED.client_id"
+                             " WHERE client_watermark.account_id = EXCLUDED.account_id"
                              " RETURNING last_client_seq", 2, params);
   }
+  if (watermark != NULL && PQntuples (watermark) == 0)
+    {
+      PQclear (PQexec (conn, "ROLLBACK"));
+      *response = dup_error ("client_taken",
+                             _("This installation is registered to another user."));
+      return STATUS_FORBIDDEN;
+    }
   {
     const char *params[] = { account->workspace_id };
 
@@ -1180,7 +1221,7 @@ kontor_sync_pull (PGconn         *conn,
   g_autoptr(PGresult) changes = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  Push push = { conn, account, 0, FALSE };
+  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id };
   gint64 last_seq, min_retained, next_cursor;
 
   if ((cursor_text != NULL &&
@@ -1382,7 +1423,7 @@ kontor_sync_list_conflicts (PGconn         *conn,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(PGresult) rows = NULL;
-  Push push = { conn, account, 0, FALSE };
+  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id };
 
   if (g_strv_contains ((const char * const[]) { "open", "resolved", "superseded", NULL },
                        params[1]) == FALSE)
@@ -1464,7 +1505,7 @@ kontor_sync_snapshot (PGconn         *conn,
   g_autoptr(PGresult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  Push push = { conn, account, 0, FALSE };
+  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id };
   int n;
 
   if (entity == NULL || kontor_sync_entity_lookup (entity) == NULL ||

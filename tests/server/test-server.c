@@ -131,13 +131,17 @@ login_client (KontorTestServer *server,
   return g_strdup (json_object_get_string_member (answer->json, "token"));
 }
 
+/* Logs in as an installation of its own (an installation's id is one
+ * account's) */
 static char *
 login (KontorTestServer *server,
        const char       *username,
        const char       *password,
        Answer           *answer)
 {
-  return login_client (server, username, password, CLIENT_ID, answer);
+  g_autofree char *client_id = g_uuid_string_random ();
+
+  return login_client (server, username, password, client_id, answer);
 }
 
 static void
@@ -183,7 +187,7 @@ test_login (void)
   server = kontor_test_server_start (&pg, NULL);
   create_user ("anna", "admin", "Sommer2026!");
 
-  token = login (server, "anna", "Sommer2026!", &answer);
+  token = login_client (server, "anna", "Sommer2026!", CLIENT_ID, &answer);
   g_assert_nonnull (token);
   g_assert_cmpuint (strlen (token), ==, 43);
   user = json_object_get_object_member (answer.json, "user");
@@ -1915,6 +1919,158 @@ test_snapshot (void)
   g_assert_cmpint (query_int (sql), ==, 0);
 }
 
+/* What the review of the server found, each shown: an installation's id
+ * is one account's; a resolution's own value is checked like any pushed
+ * one; two edits of a deleted record are two conflicts, neither lost; a
+ * mutation that fails for a reason not its data (here a lock wait too
+ * long) fails the push with 503 and is applied when sent again, never
+ * lost as rejected */
+static void
+test_review_fixes (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(KontorTestServer) impatient = NULL;
+  g_auto(Client) owner = { 0, };
+  g_auto(Client) other = { 0, };
+  g_autofree char *contact = g_uuid_string_random ();
+  g_autofree char *mutation = NULL;
+  g_autofree char *sql = NULL;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("wolf", "sales", "Sommer2026!");
+  create_user ("xaver", "sales", "Sommer2026!");
+  client_login (&owner, server, "wolf");
+  client_login (&other, server, "xaver");
+
+  /* another account may not log in as wolf's installation */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    g_assert_null (login_client (server, "xaver", "Sommer2026!", owner.client_id, &answer));
+    assert_error (&answer, SOUP_STATUS_CONFLICT, "client_taken");
+  }
+
+  /* a conflict, and a resolution with a value the field cannot hold */
+  {
+    g_auto(Answer) created = { 0, };
+    g_auto(Answer) theirs = { 0, };
+    g_auto(Answer) mine = { 0, };
+    g_auto(Answer) resolved = { 0, };
+    g_autofree char *body = NULL;
+    const char *conflict;
+    gint64 r1;
+
+    mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"A\"}}}]",
+                                contact);
+    push (&owner, mutation, &created);
+    r1 = json_object_get_int_member (only_result (&created), "rev");
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":2,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"B\","
+                                "\"base_rev\":%" G_GINT64_FORMAT "}}}]", contact, r1);
+    push (&owner, mutation, &theirs);
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"C\","
+                                "\"base_rev\":%" G_GINT64_FORMAT "}}}]", contact, r1);
+    push (&other, mutation, &mine);
+    conflict = json_object_get_string_member (
+                 json_array_get_object_element (
+                   json_object_get_array_member (only_result (&mine), "conflicts"), 0), "id");
+    body = g_strdup ("{\"choice\":\"value\",\"value\":{\"x\":[1,2]},\"client_seq\":2}");
+    resolve (&other, conflict, body, &resolved);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&resolved), "reason"), ==,
+                     "invalid");
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT status FROM conflict WHERE id = '%s'", conflict);
+    {
+      g_autofree char *status = kontor_test_postgres_query (&pg, sql);
+
+      g_assert_cmpstr (status, ==, "open");
+    }
+  }
+
+  /* deleted, then edited twice elsewhere: two conflicts, both open */
+  {
+    g_auto(Answer) deleted = { 0, };
+    g_auto(Answer) first = { 0, };
+    g_auto(Answer) second = { 0, };
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":3,\"op\":\"delete\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"base_rev\":%" G_GINT64_FORMAT "}]", contact,
+                                query_int ("SELECT last_seq FROM workspace"));
+    push (&owner, mutation, &deleted);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&deleted), "status"), ==,
+                     "applied");
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":3,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"CTO\","
+                                "\"base_rev\":0}}},"
+                                "{\"client_seq\":4,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"city\":{\"value\":\"Suhl\","
+                                "\"base_rev\":0}}}]", contact, contact);
+    push (&other, mutation, &first);
+    g_assert_cmpuint (first.status, ==, SOUP_STATUS_OK);
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT count(*) FROM conflict WHERE entity_id = '%s'"
+                           " AND kind = 'edit_vs_delete' AND status = 'open'", contact);
+    g_assert_cmpint (query_int (sql), ==, 2);
+    (void) second;
+  }
+
+  /* a lock wait longer than the server's connections allow: 503, then
+   * the same push applied */
+  {
+    g_autofree char *record_lock = NULL;
+    g_autofree char *psql = g_build_filename (pg.bin, "psql", NULL);
+    g_autoptr(GSubprocess) holder = NULL;
+    g_autoptr(GError) error = NULL;
+    g_auto(Answer) refused = { 0, };
+    g_auto(Answer) again = { 0, };
+    g_autofree char *second_contact = g_uuid_string_random ();
+    g_auto(Answer) created = { 0, };
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":4,\"op\":\"create\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"city\":{\"value\":\"Gotha\"}}}]",
+                                second_contact);
+    push (&owner, mutation, &created);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&created), "status"), ==,
+                     "applied");
+
+    g_free (kontor_test_postgres_query (&pg, "ALTER ROLE kontor SET lock_timeout = '300ms'"));
+    impatient = kontor_test_server_start (&pg, NULL);
+    owner.server = impatient;
+
+    record_lock = g_strdup_printf ("BEGIN; SELECT 1 FROM record WHERE id = '%s' FOR UPDATE;"
+                                   " SELECT pg_sleep (3); COMMIT;", second_contact);
+    holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, psql, "-X", "-q",
+                               "-d", pg.conninfo, "-c", record_lock, NULL);
+    g_assert_no_error (error);
+    g_usleep (500 * 1000);
+
+    g_free (mutation);
+    mutation = g_strdup_printf ("[{\"client_seq\":5,\"op\":\"update\",\"entity\":\"contact\","
+                                "\"id\":\"%s\",\"fields\":{\"city\":{\"value\":\"Erfurt\","
+                                "\"base_rev\":0}}}]", second_contact);
+    push (&owner, mutation, &refused);
+    assert_error (&refused, SOUP_STATUS_SERVICE_UNAVAILABLE, "database_unavailable");
+
+    g_subprocess_wait (holder, NULL, NULL);
+    g_free (kontor_test_postgres_query (&pg, "ALTER ROLE kontor RESET lock_timeout"));
+    push (&owner, mutation, &again);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&again), "status"), !=,
+                     "rejected");
+    g_assert_cmpstr (json_object_get_string_member (only_result (&again), "status"), !=,
+                     "duplicate");
+    owner.server = server;
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1937,6 +2093,7 @@ main (int   argc,
   g_test_add_func ("/server/push-twice-at-once", test_push_twice_at_once);
   g_test_add_func ("/server/resolve", test_resolve);
   g_test_add_func ("/server/crash", test_crash);
+  g_test_add_func ("/server/review-fixes", test_review_fixes);
   g_test_add_func ("/server/events", test_events);
   g_test_add_func ("/server/nginx", test_nginx);
   /* last: it compacts the change log the others count */
