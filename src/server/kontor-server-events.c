@@ -13,8 +13,9 @@
  * data: the client pulls, and the pull decides what it may see.
  *
  * When the listening connection breaks, it is made again with a growing
- * wait (1 s to 30 s), LISTENs again and pokes every subscriber once, for
- * the notifications it may have missed meanwhile. A revoked session or
+ * wait (1 s to 30 s), on a thread so that the main loop never waits for
+ * it, LISTENs again and pokes every subscriber once, for the
+ * notifications it may have missed meanwhile. A revoked session or
  * account (NOTIFY kontor_revoke 'account:<id>' or 'token:<sha256>') ends
  * its websockets with {"type":"bye","reason":"token_revoked"}. */
 
@@ -22,6 +23,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib-unix.h>
 #include <libpq-fe.h>
 
@@ -52,6 +54,8 @@ struct _KontorEvents
   guint      retry_ms;
   GPtrArray *subscribers;     /* Subscriber */
   gint64     last_seq;
+  GCancellable *cancellable;  /* of a connect on its thread */
+  gboolean   reconnect;       /* the connection broke: poke everyone once made */
 };
 
 static void connect_listener (KontorEvents *self);
@@ -172,6 +176,7 @@ drop_listener (KontorEvents *self)
   g_clear_handle_id (&self->watch, g_source_remove);
   g_clear_pointer (&self->listener, PQfinish);
 
+  self->reconnect = TRUE;
   self->retry_source = g_timeout_add (self->retry_ms, retry_connect, self);
   self->retry_ms = MIN (self->retry_ms * 2, RETRY_MAX_MS);
 }
@@ -211,37 +216,73 @@ on_readable (int          fd,
   return G_SOURCE_CONTINUE;
 }
 
-/* The listening connection: blocking, but on a local socket and brief;
- * a failure is tried again later */
+/* On a thread of its own: connecting may take long (a host that does not
+ * answer), and the main thread serves every request meanwhile */
 static void
-connect_listener (KontorEvents *self)
+connect_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
 {
-  PGresult *result;
-  gboolean again = self->retry_ms > RETRY_MIN_MS;
+  PGconn *conn = PQconnectdb (data);
 
-  self->listener = PQconnectdb (self->conninfo);
-  if (PQstatus (self->listener) != CONNECTION_OK)
+  if (PQstatus (conn) == CONNECTION_OK)
     {
-      drop_listener (self);
-      return;
-    }
+      PGresult *result = PQexec (conn, "LISTEN kontor_sync; LISTEN kontor_revoke");
+      gboolean listening = PQresultStatus (result) == PGRES_COMMAND_OK;
 
-  result = PQexec (self->listener, "LISTEN kontor_sync; LISTEN kontor_revoke");
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
       PQclear (result);
+      if (listening)
+        {
+          PQsetnonblocking (conn, 1);
+          g_task_return_pointer (task, conn, (GDestroyNotify) PQfinish);
+          return;
+        }
+    }
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", PQerrorMessage (conn));
+  PQfinish (conn);
+}
+
+static void
+on_connected (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = g_task_propagate_pointer (G_TASK (result), &error);
+  KontorEvents *self;
+
+  /* freed meanwhile: @data is gone, the connection was closed by GTask */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = data;
+  if (conn == NULL)
+    {
       drop_listener (self);
       return;
     }
-  PQclear (result);
-  PQsetnonblocking (self->listener, 1);
 
-  self->watch = g_unix_fd_add (PQsocket (self->listener), G_IO_IN, on_readable, self);
+  self->listener = conn;
+  self->watch = g_unix_fd_add (PQsocket (conn), G_IO_IN, on_readable, self);
   self->retry_ms = RETRY_MIN_MS;
 
   /* notifications may have been missed while it was down: everyone pulls */
-  if (again)
+  if (self->reconnect)
     poke_all (self, self->last_seq);
+  self->reconnect = FALSE;
+}
+
+/* The listening connection, made on a thread; a failure is tried again
+ * later (drop_listener()) */
+static void
+connect_listener (KontorEvents *self)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_connected, self);
+
+  g_task_set_task_data (task, g_strdup (self->conninfo), g_free);
+  g_task_run_in_thread (task, connect_in_thread);
 }
 
 /**
@@ -258,6 +299,7 @@ kontor_events_new (const char *conninfo)
 
   self->conninfo = g_strdup (conninfo);
   self->retry_ms = RETRY_MIN_MS;
+  self->cancellable = g_cancellable_new ();
   self->subscribers = g_ptr_array_new_with_free_func (subscriber_free);
   connect_listener (self);
 
@@ -311,6 +353,8 @@ kontor_events_free (KontorEvents *self)
   if (self == NULL)
     return;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->watch, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->listener, PQfinish);
