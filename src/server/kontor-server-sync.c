@@ -650,13 +650,21 @@ apply_delete (Push           *push,
       return;
     }
 
-  /* edited by someone else since the user saw it: they decide */
+  /* edited by someone else since the user saw it: they decide. Who made
+   * a change the log no longer holds (compacted, "admin compact") is not
+   * known: a record changed since a base that old counts as edited by
+   * someone else */
   {
     const char *params[] = { push->account->workspace_id, mutation->id, base_text,
-                             push->account->client_id };
+                             push->account->client_id,
+                             kontor_sync_entity_get_name (mutation->entity) };
 
-    edited = exec (push, "SELECT max (seq) FROM change_log WHERE workspace_id = $1"
-                         " AND entity_id = $2 AND seq > $3 AND client_id <> $4",
+    edited = exec (push, "SELECT coalesce ((SELECT max (seq) FROM change_log"
+                         " WHERE workspace_id = $1 AND entity_id = $2 AND seq > $3"
+                         " AND client_id <> $4),"
+                         " (SELECT r.rev FROM record r JOIN workspace w ON w.id = r.workspace_id"
+                         " WHERE r.workspace_id = $1 AND r.entity = $5 AND r.id = $2"
+                         " AND r.rev > $3::bigint AND $3::bigint < w.min_retained_seq))",
                    G_N_ELEMENTS (params), params);
   }
   if (edited != NULL && !PQgetisnull (edited, 0, 0))

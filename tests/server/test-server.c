@@ -1917,6 +1917,24 @@ test_snapshot (void)
   }
   sql = g_strdup_printf ("SELECT count(*) FROM change_log WHERE seq < %" G_GINT64_FORMAT, as_of);
   g_assert_cmpint (query_int (sql), ==, 0);
+
+  /* a delete based on what the log no longer holds, of a record changed
+   * since: who changed it is unknown, so it asks rather than deletes */
+  {
+    g_auto(Answer) deleted = { 0, };
+    g_autofree char *mutation = g_strdup_printf ("[{\"client_seq\":5,\"op\":\"delete\","
+                                                 "\"entity\":\"contact\",\"id\":\"%s-2\","
+                                                 "\"base_rev\":1}]", prefix);
+    g_autofree char *alive = NULL;
+
+    push (&a, mutation, &deleted);
+    g_assert_cmpstr (json_object_get_string_member (only_result (&deleted), "status"), ==,
+                     "conflict");
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT deleted FROM record WHERE id = '%s-2'", prefix);
+    alive = kontor_test_postgres_query (&pg, sql);
+    g_assert_cmpstr (alive, ==, "f");
+  }
 }
 
 /* What the review of the server found, each shown: an installation's id
