@@ -24,6 +24,7 @@
 #include "kontor-server-auth.h"
 #include "kontor-server-events.h"
 #include "kontor-server-http.h"
+#include "kontor-record-json.h"
 #include "kontor-server-sync.h"
 #include "kontor-uuid.h"
 
@@ -112,37 +113,6 @@ request_free (Request *request)
 /* ------------------------------------------------------------------------ */
 /* Answers */
 
-static char *
-node_to_string (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, node);
-
-  return json_generator_to_data (generator, NULL);
-}
-
-static char *
-dup_error_json (const char *code,
-                const char *message)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, code);
-  if (message != NULL)
-    {
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, message);
-    }
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  return node_to_string (root);
-}
-
 static void
 set_error (Request    *request,
            guint       status,
@@ -151,7 +121,7 @@ set_error (Request    *request,
 {
   request->status = status;
   g_free (request->response);
-  request->response = dup_error_json (code, message);
+  request->response = kontor_server_dup_error (code, message);
 }
 
 /* Which process answered: behind a load balancer, the tests see the
@@ -184,7 +154,7 @@ respond_error (SoupServerMessage *msg,
                const char        *code,
                const char        *message)
 {
-  respond (msg, status, dup_error_json (code, message));
+  respond (msg, status, kontor_server_dup_error (code, message));
 }
 
 /* What the account is, for login and /v1/me */
@@ -438,7 +408,7 @@ run_login (Request *request,
   root = json_builder_get_root (builder);
 
   request->status = SOUP_STATUS_OK;
-  request->response = node_to_string (root);
+  request->response = kontor_json_to_string (root);
 }
 
 /* The account of the request's token, or an answer saying why not */
@@ -485,7 +455,7 @@ run_me (Request *request,
   root = json_builder_get_root (builder);
 
   request->status = SOUP_STATUS_OK;
-  request->response = node_to_string (root);
+  request->response = kontor_json_to_string (root);
 }
 
 static void

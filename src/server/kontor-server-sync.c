@@ -56,16 +56,6 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 /* JSON */
 
-static char *
-node_to_string (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, node);
-
-  return json_generator_to_data (generator, NULL);
-}
-
 static void
 append_canonical (GString  *out,
                   JsonNode *node);
@@ -120,7 +110,7 @@ append_canonical (GString  *out,
     }
   else
     {
-      g_autofree char *text = node_to_string (node);
+      g_autofree char *text = kontor_json_to_string (node);
 
       g_string_append (out, text);
     }
@@ -151,9 +141,17 @@ parse_json (const char *text)
   return json_node_copy (json_parser_get_root (parser));
 }
 
-static char *
-dup_error (const char *code,
-           const char *message)
+/**
+ * kontor_server_dup_error:
+ * @code: for programs ("invalid", "unauthorized" …)
+ * @message: (nullable): for people
+ *
+ * Returns: (transfer full): every error answer of the server,
+ *   {"error": code, "message": message}
+ */
+char *
+kontor_server_dup_error (const char *code,
+                         const char *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -161,12 +159,15 @@ dup_error (const char *code,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
   json_builder_add_string_value (builder, code);
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message);
+  if (message != NULL)
+    {
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, message);
+    }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 
-  return node_to_string (root);
+  return kontor_json_to_string (root);
 }
 
 /* The answer when the database failed: the transaction rolled back, and
@@ -177,7 +178,7 @@ database_unavailable (PGconn  *conn,
 {
   PQclear (PQexec (conn, "ROLLBACK"));
   g_free (*response);
-  *response = dup_error ("database_unavailable",
+  *response = kontor_server_dup_error ("database_unavailable",
                          _("The server cannot reach its database. Try again later."));
 
   return STATUS_SERVICE_UNAVAILABLE;
@@ -440,11 +441,11 @@ apply_create (Push           *push,
     }
 
   node = json_node_init_object (json_node_alloc (), values);
-  values_text = node_to_string (node);
+  values_text = kontor_json_to_string (node);
   json_node_set_object (node, revs);
-  revs_text = node_to_string (node);
+  revs_text = kontor_json_to_string (node);
   json_node_set_object (node, logged);
-  logged_text = node_to_string (node);
+  logged_text = kontor_json_to_string (node);
   seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
   {
     const char *params[] = { push->account->workspace_id,
@@ -493,7 +494,7 @@ apply_update (Push           *push,
   if (g_strcmp0 (PQgetvalue (row, 0, 3), "t") == 0)
     {
       g_autoptr(JsonNode) yours = json_node_init_object (json_node_alloc (), mutation->fields);
-      g_autofree char *yours_text = node_to_string (yours);
+      g_autofree char *yours_text = kontor_json_to_string (yours);
       g_autofree char *superseded = NULL;
       g_autofree char *id = add_conflict (push, mutation, NULL, "edit_vs_delete", NULL, NULL,
                                           g_ascii_strtoll (PQgetvalue (row, 0, 4), NULL, 10),
@@ -548,8 +549,8 @@ apply_update (Push           *push,
       else
         {
           g_autofree char *base = dup_value_at (push, mutation, name, base_rev);
-          g_autofree char *theirs = current != NULL ? node_to_string (current) : NULL;
-          g_autofree char *yours = node_to_string (sent);
+          g_autofree char *theirs = current != NULL ? kontor_json_to_string (current) : NULL;
+          g_autofree char *yours = kontor_json_to_string (sent);
           g_autofree char *superseded = NULL;
           g_autofree char *id = add_conflict (push, mutation, name, "field", base, theirs,
                                               server_rev, yours, &superseded);
@@ -587,13 +588,13 @@ apply_update (Push           *push,
           json_builder_add_int_value (applied, seq);
         }
       json_node_init_object (node, changed);
-      changed_text = node_to_string (node);
+      changed_text = kontor_json_to_string (node);
       json_node_set_object (node, new_revs);
-      revs_text = node_to_string (node);
+      revs_text = kontor_json_to_string (node);
       json_node_set_object (node, logged);
-      logged_text = node_to_string (node);
+      logged_text = kontor_json_to_string (node);
       json_node_set_object (node, old_values);
-      old_text = node_to_string (node);
+      old_text = kontor_json_to_string (node);
       seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
       {
         const char *params[] = { push->account->workspace_id,
@@ -1009,7 +1010,7 @@ apply_mutation (Push           *push,
     return;
 
   result = json_builder_get_root (builder);
-  result_text = node_to_string (result);
+  result_text = kontor_json_to_string (result);
   {
     const char *params[] = { push->account->client_id, client_seq, result_text };
 
@@ -1066,12 +1067,12 @@ kontor_sync_push (PGconn         *conn,
   request = kontor_sync_push_request_parse (data, length, &error);
   if (request == NULL)
     {
-      *response = dup_error ("invalid", error->message);
+      *response = kontor_server_dup_error ("invalid", error->message);
       return STATUS_BAD_REQUEST;
     }
   if (g_strcmp0 (kontor_sync_push_request_get_client_id (request), account->client_id) != 0)
     {
-      *response = dup_error ("invalid", _("The push names another client than the session’s."));
+      *response = kontor_server_dup_error ("invalid", _("The push names another client than the session’s."));
       return STATUS_BAD_REQUEST;
     }
   mutations = kontor_sync_push_request_get_mutations (request);
@@ -1096,7 +1097,7 @@ kontor_sync_push (PGconn         *conn,
   if (watermark != NULL && PQntuples (watermark) == 0)
     {
       PQclear (PQexec (conn, "ROLLBACK"));
-      *response = dup_error ("client_taken",
+      *response = kontor_server_dup_error ("client_taken",
                              _("This installation is registered to another user."));
       return STATUS_FORBIDDEN;
     }
@@ -1195,7 +1196,7 @@ kontor_sync_push (PGconn         *conn,
     json_builder_add_int_value (answer, push.last_seq);
     json_builder_end_object (answer);
     root = json_builder_get_root (answer);
-    *response = node_to_string (root);
+    *response = kontor_json_to_string (root);
   }
 
   return STATUS_OK;
@@ -1237,7 +1238,7 @@ kontor_sync_pull (PGconn         *conn,
       (limit_text != NULL &&
        !g_ascii_string_to_unsigned (limit_text, 10, 1, KONTOR_SYNC_MAX_PULL, &limit, NULL)))
     {
-      *response = dup_error ("invalid", _("The cursor and the limit must be numbers "
+      *response = kontor_server_dup_error ("invalid", _("The cursor and the limit must be numbers "
                                           "(a limit of 1 to 1000)."));
       return STATUS_BAD_REQUEST;
     }
@@ -1258,7 +1259,7 @@ kontor_sync_pull (PGconn         *conn,
   if ((gint64) cursor < min_retained)
     {
       PQclear (PQexec (conn, "ROLLBACK"));
-      *response = dup_error ("resync_required",
+      *response = kontor_server_dup_error ("resync_required",
                              _("The changes since the last sync are no longer kept. "
                                "Everything is loaded anew."));
       return STATUS_GONE;
@@ -1325,7 +1326,7 @@ kontor_sync_pull (PGconn         *conn,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  *response = node_to_string (root);
+  *response = kontor_json_to_string (root);
 
   return STATUS_OK;
 
@@ -1371,7 +1372,7 @@ kontor_sync_resolve (PGconn         *conn,
       !json_parser_load_from_data (parser, text, -1, NULL) ||
       json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      *response = dup_error ("invalid", _("The request body is not a JSON object."));
+      *response = kontor_server_dup_error ("invalid", _("The request body is not a JSON object."));
       return STATUS_BAD_REQUEST;
     }
   object = json_node_get_object (json_parser_get_root (parser));
@@ -1402,7 +1403,7 @@ kontor_sync_resolve (PGconn         *conn,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   g_free (text);
-  text = node_to_string (root);
+  text = kontor_json_to_string (root);
   length = strlen (text);
   push_body = g_bytes_new_take (g_steal_pointer (&text), length);
 
@@ -1436,7 +1437,7 @@ kontor_sync_list_conflicts (PGconn         *conn,
   if (g_strv_contains ((const char * const[]) { "open", "resolved", "superseded", NULL },
                        params[1]) == FALSE)
     {
-      *response = dup_error ("invalid", _("A conflict is open, resolved or superseded."));
+      *response = kontor_server_dup_error ("invalid", _("A conflict is open, resolved or superseded."));
       return STATUS_BAD_REQUEST;
     }
 
@@ -1480,7 +1481,7 @@ kontor_sync_list_conflicts (PGconn         *conn,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  *response = node_to_string (root);
+  *response = kontor_json_to_string (root);
 
   return STATUS_OK;
 }
@@ -1520,7 +1521,7 @@ kontor_sync_snapshot (PGconn         *conn,
       (limit_text != NULL &&
        !g_ascii_string_to_unsigned (limit_text, 10, 1, KONTOR_SYNC_MAX_PULL, &limit, NULL)))
     {
-      *response = dup_error ("invalid", _("A snapshot needs an entity the server knows and a "
+      *response = kontor_server_dup_error ("invalid", _("A snapshot needs an entity the server knows and a "
                                           "limit of 1 to 1000."));
       return STATUS_BAD_REQUEST;
     }
@@ -1601,7 +1602,7 @@ kontor_sync_snapshot (PGconn         *conn,
     }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  *response = node_to_string (root);
+  *response = kontor_json_to_string (root);
 
   return STATUS_OK;
 }

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 /* The most changes one pull returns */
 #define KONTOR_SYNC_MAX_PULL      1000
 
+char *kontor_server_dup_error (const char     *code,
+                               const char     *message);
+
 guint kontor_sync_push (PGconn         *conn,
                         KontorAccount  *account,
                         GBytes         *body,
