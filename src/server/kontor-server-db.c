@@ -18,6 +18,7 @@ G_DEFINE_QUARK (kontor-server-error-quark, kontor_server_error)
 static const char * const migrations[] = {
   "001-initial.sql",
   "002-changes.sql",
+  "003-seeded-rows.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_SERVER_SCHEMA_VERSION);

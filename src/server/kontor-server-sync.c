@@ -628,6 +628,76 @@ apply_update (Push           *push,
   json_builder_end_object (builder);
 }
 
+/* A record's fields and revisions as a change carries them:
+ * {field: {"value", "rev"}} */
+static char *
+dup_logged_fields (const char *fields_text,
+                   const char *revs_text)
+{
+  g_autoptr(JsonNode) fields = parse_json (fields_text);
+  g_autoptr(JsonNode) revs = parse_json (revs_text);
+  g_autoptr(JsonObject) logged = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GList) names = NULL;
+
+  if (fields != NULL && JSON_NODE_HOLDS_OBJECT (fields))
+    names = json_object_get_members (json_node_get_object (fields));
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *entry = json_object_new ();
+
+      json_object_set_member (entry, "value",
+                              json_node_copy (json_object_get_member (json_node_get_object (fields),
+                                                                      l->data)));
+      json_object_set_int_member (entry, "rev",
+                                  revs != NULL && JSON_NODE_HOLDS_OBJECT (revs)
+                                  ? json_object_get_int_member_with_default (json_node_get_object (revs),
+                                                                             l->data, 0)
+                                  : 0);
+      json_object_set_object_member (logged, l->data, entry);
+    }
+
+  node = json_node_init_object (json_node_alloc (), logged);
+
+  return kontor_json_to_string (node);
+}
+
+/* The child rows of a restored record (its e-mail addresses, phone
+ * numbers, links), which the machines that deleted it dropped with it:
+ * logged again, each with a number of its own */
+static void
+relog_children (Push           *push,
+                const Mutation *mutation)
+{
+  for (guint i = 0; kontor_sync_entity_nth (i) != NULL; i++)
+    {
+      const KontorSyncEntity *child = kontor_sync_entity_nth (i);
+      g_autoptr(PGresult) rows = NULL;
+
+      if (kontor_sync_entity_get_parent (child) != mutation->entity)
+        continue;
+
+      {
+        const char *params[] = { push->account->workspace_id, kontor_sync_entity_get_name (child),
+                                 mutation->id };
+
+        rows = exec (push, "SELECT id, fields, field_revs FROM record WHERE workspace_id = $1"
+                           " AND entity = $2 AND fields->>'owner_id' = $3 AND NOT deleted"
+                           " ORDER BY id", G_N_ELEMENTS (params), params);
+      }
+      for (int r = 0; rows != NULL && r < PQntuples (rows); r++)
+        {
+          Mutation row = *mutation;
+          g_autofree char *logged = dup_logged_fields (PQgetvalue (rows, r, 1),
+                                                       PQgetvalue (rows, r, 2));
+
+          row.entity = child;
+          row.id = PQgetvalue (rows, r, 0);
+          log_change (push, &row, next_seq (push), "upsert", logged, "{}");
+        }
+    }
+}
+
 static void
 apply_delete (Push           *push,
               const Mutation *mutation,
@@ -681,6 +751,17 @@ apply_delete (Push           *push,
       add_conflict_result (builder, id, "delete_vs_edit", NULL, NULL, 0, NULL, superseded);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
+
+      /* the machine that deleted it has nothing of it any more: the record
+       * and its child rows come again, whole, to be shown until the user
+       * decides (every other machine has them, and takes nothing new) */
+      {
+        g_autofree char *logged = dup_logged_fields (PQgetvalue (row, 0, 0),
+                                                     PQgetvalue (row, 0, 1));
+
+        log_change (push, mutation, next_seq (push), "restore", logged, "{}");
+      }
+      relog_children (push, mutation);
       return;
     }
 
@@ -738,7 +819,14 @@ apply_restore (Push           *push,
                          " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
                    G_N_ELEMENTS (params), params);
   }
-  log_change (push, mutation, seq, "restore", "{}", "{}");
+  /* the machines that deleted it kept nothing of it: the change carries
+   * every field, and its child rows come again as changes of their own */
+  {
+    g_autofree char *logged = dup_logged_fields (PQgetvalue (row, 0, 0), PQgetvalue (row, 0, 1));
+
+    log_change (push, mutation, seq, "restore", logged, "{}");
+  }
+  relog_children (push, mutation);
 
   begin_result (builder, mutation, "applied");
   json_builder_set_member_name (builder, "rev");
