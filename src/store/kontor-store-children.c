@@ -127,9 +127,12 @@ delete_child (KontorStore  *self,
 
   if (outbox)
     {
-      if (!_kontor_store_drop_outbox (self, id, error))
+      gint64 base_rev = _kontor_store_get_shadow_rev (self, table, id, NULL, error);
+
+      if (base_rev < 0 || !_kontor_store_drop_outbox (self, id, error))
         return FALSE;
-      return _kontor_store_append_outbox (self, table, id, "delete", NULL, NULL, NULL, 0, error);
+      return _kontor_store_append_outbox (self, table, id, "delete", NULL, NULL, NULL, base_rev,
+                                          error);
     }
 
   return TRUE;
@@ -300,12 +303,13 @@ write_channels (KontorStore            *self,
                 before_position != i,
               };
 
+              /* a row's revisions are in the shadow (kontor-store-sync.c) */
               for (guint k = 0; k < G_N_ELEMENTS (names); k++)
                 {
                   if (differs[k] &&
-                      !_kontor_store_append_outbox (self, info->channel_table, channel->id,
-                                                    "update", names[k], new_values[k],
-                                                    old_values[k], 0, error))
+                      !_kontor_store_append_row_update (self, info->channel_table, channel->id,
+                                                        names[k], new_values[k], old_values[k],
+                                                        error))
                     return FALSE;
                 }
             }

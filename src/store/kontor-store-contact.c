@@ -278,6 +278,26 @@ check_birthday (KontorStore    *self,
          kontor_contact_check_birthday (contact, keep, error);
 }
 
+/* A contact as the team server sends it: a birthday this team does not
+ * keep is dropped (the rule is the model's, kontor_contact_check_birthday()),
+ * not refused, since the change is the server's already; a card without a
+ * place in its column goes last. Nothing is stamped: the time it entered
+ * its column is the server's value. */
+static gboolean
+contact_remote_check (KontorStore   *self,
+                      KontorRecord  *record,
+                      KontorRecord  *old_record,
+                      GError       **error)
+{
+  KontorContact *contact = KONTOR_CONTACT (record);
+
+  if (!check_birthday (self, contact, old_record != NULL ? KONTOR_CONTACT (old_record) : NULL,
+                       NULL))
+    kontor_contact_set_birthday (contact, NULL);
+
+  return kontor_contact_get_rank (contact) != NULL || rank_last (self, contact, error);
+}
+
 static gboolean
 contact_check (KontorStore   *self,
                KontorRecord  *record,
@@ -391,6 +411,7 @@ KontorEntityInfo _kontor_store_contact_entity = {
   .load_derived = contact_load_derived,
   .derive = contact_derive,
   .check = contact_check,
+  .remote_check = contact_remote_check,
   .before_delete = contact_before_delete,
   .after_delete = contact_after_delete,
 };
@@ -610,9 +631,9 @@ kontor_store_set_keep_birthdays (KontorStore  *self,
     return _kontor_store_commit (self, error);
 
   if (!_kontor_store_set_meta (self, "keep-birthdays", keep ? "1" : "0", error) ||
-      !_kontor_store_append_outbox (self, "team_setting", TEAM_SETTINGS_ID, "update",
-                                    "keep_birthdays", keep ? "true" : "false",
-                                    keep ? "false" : "true", 0, error) ||
+      !_kontor_store_append_row_update (self, "team_setting", TEAM_SETTINGS_ID,
+                                        "keep_birthdays", keep ? "true" : "false",
+                                        keep ? "false" : "true", error) ||
       (!keep && !erase_birthdays (self, error)))
     goto failed;
   _kontor_store_note_change (self, "team_setting", 0);

@@ -20,6 +20,10 @@ KontorRecord *_kontor_store_load_record   (KontorStore             *self,
                                            const char              *id,
                                            gint64                   rowid,
                                            GError                 **error);
+KontorRecord *_kontor_store_find_record   (KontorStore             *self,
+                                           const KontorEntityInfo  *info,
+                                           const char              *id,
+                                           GError                 **error);
 GPtrArray    *_kontor_store_load_ids      (KontorStore             *self,
                                            const KontorEntityInfo  *info,
                                            const char * const      *ids,

@@ -69,6 +69,10 @@ struct _KontorStore
    * main store */
   gboolean     worker;
   guint        savepoints;
+
+  /* Applying what the team server decided (kontor-store-sync.c): no
+   * outbox entries, no role checks, no local stamps */
+  gboolean     remote;
 };
 
 /* a second connection on @path, for one KontorStoreJob's worker thread */

@@ -57,6 +57,12 @@ struct _KontorEntityInfo
                                KontorRecord  *record,
                                KontorRecord  *old,
                                GError       **error);
+  /* instead of check, for a record as the team server sends it: what
+   * this machine's own settings refuse (kontor-store-sync.c) */
+  gboolean (*remote_check)    (KontorStore   *self,
+                               KontorRecord  *record,
+                               KontorRecord  *old,
+                               GError       **error);
   /* after an update, in the same transaction */
   gboolean (*after_update)    (KontorStore   *self,
                                KontorRecord  *record,

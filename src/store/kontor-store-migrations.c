@@ -183,6 +183,7 @@ static const struct {
   { "010-journal.sql", NULL, 0 },
   { "011-group-members.sql", NULL, 0 },
   { "012-filter-indexes.sql", NULL, 0 },
+  { "013-sync-numbers.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);
@@ -355,6 +356,7 @@ ensure_identity (KontorStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *user_id = NULL;
   g_autoptr(KontorUser) user = NULL;
+  gboolean ok;
 
   self->client_id = _kontor_store_get_state (self, "client_id", &local_error);
   if (local_error == NULL)
@@ -400,10 +402,15 @@ ensure_identity (KontorStore  *self,
       if (real_name == NULL || g_str_equal (real_name, "Unknown"))
         real_name = NULL;
       user = kontor_user_new (g_get_user_name (), real_name, KONTOR_USER_ROLE_ADMIN);
-      /* the first user adds themselves, as the administrator they are */
+      /* the first user adds themselves, as the administrator they are;
+       * this installation's own start, not a change for the team (written
+       * as the server's changes are: no outbox entry) */
       self->current_user = g_object_ref (user);
-      if (!_kontor_store_insert_record (self, _kontor_entity_info_for_type (KONTOR_TYPE_USER),
-                                        KONTOR_RECORD (user), error) ||
+      self->remote = TRUE;
+      ok = _kontor_store_insert_record (self, _kontor_entity_info_for_type (KONTOR_TYPE_USER),
+                                        KONTOR_RECORD (user), error);
+      self->remote = FALSE;
+      if (!ok ||
           !_kontor_store_set_state (self, "user_id",
                                     kontor_record_get_id (KONTOR_RECORD (user)), error))
         goto failed;

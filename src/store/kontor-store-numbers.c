@@ -264,8 +264,8 @@ kontor_store_set_number_range_of (KontorStore              *self,
   prefix_json = kontor_json_quote (range->prefix != NULL ? range->prefix : "");
   old_prefix_json = kontor_json_quote (old.prefix);
   if (g_strcmp0 (old.prefix, range->prefix != NULL ? range->prefix : "") != 0 &&
-      !_kontor_store_append_outbox (self, "number_range", id, "update", "prefix",
-                                    prefix_json, old_prefix_json, 0, error))
+      !_kontor_store_append_row_update (self, "number_range", id, "prefix",
+                                        prefix_json, old_prefix_json, error))
     goto failed;
   if (old.year_format != range->year_format || old.padding != range->padding)
     {
@@ -275,11 +275,11 @@ kontor_store_set_number_range_of (KontorStore              *self,
       g_autofree char *old_padding = g_strdup_printf ("%u", old.padding);
 
       if ((old.year_format != range->year_format &&
-           !_kontor_store_append_outbox (self, "number_range", id, "update", "year_format",
-                                         year, old_year, 0, error)) ||
+           !_kontor_store_append_row_update (self, "number_range", id, "year_format",
+                                             year, old_year, error)) ||
           (old.padding != range->padding &&
-           !_kontor_store_append_outbox (self, "number_range", id, "update", "padding",
-                                         padding, old_padding, 0, error)))
+           !_kontor_store_append_row_update (self, "number_range", id, "padding",
+                                             padding, old_padding, error)))
         goto failed;
     }
 

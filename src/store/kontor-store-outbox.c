@@ -52,7 +52,9 @@ bind_entry (sqlite3_stmt *stmt,
  * old value (src/README.md "Sync"), so the server judges the edit against what the
  * user last saw from it. An edit of a field whose earlier edit is already on
  * its way to the server carries that entry's client_seq as after_local_seq
- * ("chained edits"), so the two do not conflict with each other.
+ * ("chained edits"), so the two do not conflict with each other. While
+ * the store applies what the server sent (kontor-store-sync.c) it writes
+ * nothing here.
  *
  * Returns: %TRUE on success
  */
@@ -73,6 +75,10 @@ _kontor_store_append_outbox (KontorStore  *self,
   gint64 after_local_seq = 0;
 
   g_assert (self->in_transaction);
+
+  /* what the server decided is no local change to send back */
+  if (self->remote)
+    return TRUE;
 
   if (self->current_user != NULL)
     user_id = kontor_record_get_id (KONTOR_RECORD (self->current_user));
@@ -125,9 +131,13 @@ _kontor_store_append_outbox (KontorStore  *self,
           return _kontor_store_step_done (self, stmt, error);
         }
 
+      /* the numbers the server knows are push_seq (kontor-store-sync.c);
+       * a record whose creation is on its way counts as an edit of each
+       * of its fields */
       stmt = _kontor_store_prepare (self,
-                                    "SELECT max(client_seq) FROM outbox WHERE entity_id = ?1 "
-                                    "AND field = ?2 AND state = 'inflight' AND op = 'update'",
+                                    "SELECT max(push_seq) FROM outbox WHERE entity_id = ?1 "
+                                    "AND state = 'inflight' AND ((op = 'update' AND field = ?2) "
+                                    "OR op IN ('create', 'restore'))",
                                     error);
       if (stmt == NULL)
         return FALSE;
@@ -155,6 +165,80 @@ _kontor_store_append_outbox (KontorStore  *self,
     sqlite3_bind_null (stmt, 10);
 
   return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
+ * _kontor_store_get_shadow_rev:
+ * @self: a store
+ * @entity: a synced entity without revision columns of its own (a child
+ *   row, a setting)
+ * @id: its row's id
+ * @field: (nullable): a field, or %NULL for the row's revision
+ * @error: return location for a #GError
+ *
+ * The revision the server last confirmed of a row that keeps it in
+ * record_shadow rather than in its own table: the base revision of an
+ * edit or delete of it.
+ *
+ * Returns: the revision, 0 for a row the server never confirmed, -1 on
+ *   error
+ */
+gint64
+_kontor_store_get_shadow_rev (KontorStore  *self,
+                              const char   *entity,
+                              const char   *id,
+                              const char   *field,
+                              GError      **error)
+{
+  g_autofree char *path = field != NULL ? g_strconcat ("$.", field, NULL) : NULL;
+  sqlite3_stmt *stmt;
+  gint64 rev = 0;
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT CASE WHEN ?3 IS NULL THEN rev ELSE "
+                                "coalesce(json_extract(field_revs_json, ?3), 0) END "
+                                "FROM record_shadow WHERE entity = ?1 AND id = ?2",
+                                error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, path, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self, stmt, &rev, NULL, error) < 0)
+    return -1;
+
+  return rev;
+}
+
+/**
+ * _kontor_store_append_row_update:
+ * @self: a store inside a transaction
+ * @entity: a setting's entity ("number_range", "team_setting")
+ * @id: its row's id
+ * @field: the changed field
+ * @value_json: the new value as JSON
+ * @old_value_json: the value before
+ * @error: return location for a #GError
+ *
+ * The "update" entry of a row that keeps its revisions in the shadow,
+ * based on the revision the server last confirmed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_append_row_update (KontorStore  *self,
+                                 const char   *entity,
+                                 const char   *id,
+                                 const char   *field,
+                                 const char   *value_json,
+                                 const char   *old_value_json,
+                                 GError      **error)
+{
+  gint64 base_rev = _kontor_store_get_shadow_rev (self, entity, id, field, error);
+
+  return base_rev >= 0 &&
+         _kontor_store_append_outbox (self, entity, id, "update", field, value_json,
+                                      old_value_json, base_rev, error);
 }
 
 /**

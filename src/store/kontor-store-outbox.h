@@ -19,6 +19,18 @@ gboolean      _kontor_store_append_outbox  (KontorStore   *self,
                                             const char    *old_value_json,
                                             gint64         base_rev,
                                             GError       **error);
+gint64        _kontor_store_get_shadow_rev (KontorStore   *self,
+                                            const char    *entity,
+                                            const char    *id,
+                                            const char    *field,
+                                            GError       **error);
+gboolean      _kontor_store_append_row_update (KontorStore *self,
+                                            const char    *entity,
+                                            const char    *id,
+                                            const char    *field,
+                                            const char    *value_json,
+                                            const char    *old_value_json,
+                                            GError       **error);
 gboolean      _kontor_store_drop_outbox    (KontorStore   *self,
                                             const char    *entity_id,
                                             GError       **error);

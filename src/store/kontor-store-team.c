@@ -14,6 +14,9 @@
 KontorEntityInfo _kontor_store_team_entity = {
   .get_type = kontor_team_get_type,
   .table = "team",
+  /* written by administrators only, and sent like any record: the
+   * server takes them from administrators only (src/README.md "Sync") */
+  .outbox = TRUE,
 };
 
 /**

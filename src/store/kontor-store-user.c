@@ -125,6 +125,7 @@ _kontor_store_check_sales_reps (KontorStore        *self,
 KontorEntityInfo _kontor_store_user_entity = {
   .get_type = kontor_user_get_type,
   .table = "app_user",
+  .outbox = TRUE,
   .link_table = "app_user_link",
   .check = user_check,
   .check_delete = user_check_delete,

@@ -208,7 +208,12 @@ static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.ran
                                                    "contact_group_member.created_at",
                                                    "contact_group_member.updated_at",
                                                    "contact_group_member.rev",
-                                                   "contact_group_member.field_revs", NULL };
+                                                   "contact_group_member.field_revs",
+                                                   /* version 13: the sync's numbering */
+                                                   "outbox.push_seq", "outbox.state",
+                                                   "conflict_local.choice",
+                                                   "conflict_local.choice_value_json",
+                                                   "conflict_local.push_seq", NULL };
 
 /* Schema objects a later version drops on purpose: version 7 the index of
  * links by target, which no query read */

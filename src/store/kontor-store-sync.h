@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "kontor-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * KontorSyncConflict:
+ * @id: the server's id of the conflict
+ * @entity: the entity of the changed row
+ * @entity_id: the row's id
+ * @field: (nullable): the field, %NULL for a whole-record conflict
+ * @kind: "field", "edit_vs_delete" or "delete_vs_edit"
+ * @theirs_json: (nullable): the server's value, as JSON
+ * @yours_json: (nullable): the user's value (for edit_vs_delete the
+ *   fields of the kept edit), as JSON
+ * @status: "open", "resolving" (answered, not yet sent), "resolved" or
+ *   "superseded"
+ *
+ * A change of this installation the server could not take as it was.
+ */
+typedef struct
+{
+  char *id;
+  char *entity;
+  char *entity_id;
+  char *field;
+  char *kind;
+  char *theirs_json;
+  char *yours_json;
+  char *status;
+} KontorSyncConflict;
+
+void       kontor_sync_conflict_free            (KontorSyncConflict *conflict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorSyncConflict, kontor_sync_conflict_free)
+
+gboolean   kontor_store_sync_get_cursor         (KontorStore   *self,
+                                                 gint64        *cursor,
+                                                 GError       **error);
+gboolean   kontor_store_sync_set_cursor         (KontorStore   *self,
+                                                 gint64         cursor,
+                                                 GError       **error);
+JsonArray *kontor_store_sync_take_push          (KontorStore   *self,
+                                                 guint          limit,
+                                                 GError       **error);
+gboolean   kontor_store_sync_apply_results      (KontorStore   *self,
+                                                 JsonArray     *results,
+                                                 GError       **error);
+gboolean   kontor_store_sync_renumber           (KontorStore   *self,
+                                                 gint64         expected,
+                                                 GError       **error);
+gboolean   kontor_store_sync_apply_changes      (KontorStore   *self,
+                                                 JsonArray     *changes,
+                                                 gint64         cursor,
+                                                 GError       **error);
+gboolean   kontor_store_sync_apply_snapshot     (KontorStore   *self,
+                                                 const char    *entity,
+                                                 JsonArray     *records,
+                                                 GError       **error);
+GPtrArray *kontor_store_sync_list_conflicts     (KontorStore   *self,
+                                                 GError       **error);
+gboolean   kontor_store_sync_resolve_conflict   (KontorStore   *self,
+                                                 const char    *id,
+                                                 const char    *choice,
+                                                 const char    *value_json,
+                                                 GError       **error);
+gint64     kontor_store_sync_count_rejected     (KontorStore   *self,
+                                                 GError       **error);
+
+G_END_DECLS

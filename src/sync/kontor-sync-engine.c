@@ -1,0 +1,831 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* The sync engine: the client cycle of kontor-sync/1
+ * (src/protocol/PROTOCOL.md). It speaks HTTP to the team server and
+ * leaves every write of the database to the store
+ * (src/store/kontor-store-sync.c), one transaction per step.
+ *
+ * A cycle pushes, then pulls. Push: the outbox in push_seq order, in
+ * batches; each answer applied in one transaction. A push that gets no
+ * answer (the network, a 5xx) leaves its entries numbered, and the next
+ * cycle sends exactly them again; the server answers a mutation it took
+ * before with its original result. Pull: pages from the cursor, each
+ * applied with the cursor's move in one transaction, until the server
+ * has no more. A cursor the server no longer keeps (410) loads a
+ * snapshot: every entity's pages, applied field by field by revision,
+ * then a pull from the first page's as_of_seq; the outbox stays and is
+ * pushed on it.
+ *
+ * The calls block: the engine runs on a thread of its own with a store
+ * of its own (issue "Team sync, part 2" puts it on the app's worker),
+ * or, in the tests, on theirs. The events socket is the exception: it
+ * lives on the thread-default main context of whoever starts it,
+ * reconnecting with a growing delay (1 s doubling to 60 s, a little
+ * random so that a restarted server is not met by every client in the
+ * same second), and says "poke" when the server has something new. */
+
+#define G_LOG_DOMAIN "kontor-sync"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "kontor-record-json.h"
+#include "kontor-store-sync.h"
+#include "kontor-sync-engine.h"
+#include "kontor-sync-entity.h"
+
+/* Mutations in one push; the server takes up to 500 */
+#define PUSH_BATCH 200
+/* Changes in one page of a pull */
+#define PULL_LIMIT 500
+/* The events socket's reconnection delays, in ms */
+#define RECONNECT_FIRST_MS 1000
+#define RECONNECT_MAX_MS   60000
+
+struct _KontorSyncEngine
+{
+  GObject                  parent_instance;
+
+  KontorStore             *store;
+  char                    *server_uri;   /* ends in "/" */
+  SoupSession             *session;
+  char                    *token;
+  guint                    resyncs;
+
+  /* the events socket, on the main context it was started on */
+  gboolean                 events_wanted;
+  SoupWebsocketConnection *socket;
+  GCancellable            *connecting;
+  guint                    reconnect_id;
+  guint                    reconnect_ms;
+  guint                    last_delay_ms;
+};
+
+G_DEFINE_TYPE (KontorSyncEngine, kontor_sync_engine, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (kontor-sync-error-quark, kontor_sync_error)
+
+enum
+{
+  PROP_0,
+  PROP_EVENTS_CONNECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_POKE,
+  SIGNAL_SIGNED_OUT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void schedule_reconnect (KontorSyncEngine *self);
+
+/* ------------------------------------------------------------------------ */
+/* Requests */
+
+static SoupMessage *
+new_message (KontorSyncEngine *self,
+             const char       *method,
+             const char       *path)
+{
+  g_autofree char *uri = g_strconcat (self->server_uri, path, NULL);
+  SoupMessage *message = soup_message_new (method, uri);
+
+  if (message == NULL)
+    return NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "X-Crm-Protocol", "1");
+  if (self->token != NULL)
+    {
+      g_autofree char *bearer = g_strconcat ("Bearer ", self->token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                    bearer);
+    }
+
+  return message;
+}
+
+/* Sends a request and reads its JSON answer. Returns the answer's object
+ * for a 2xx, and for the statuses the caller handles itself (409, 410),
+ * with *status; %NULL with an error otherwise */
+static JsonObject *
+request (KontorSyncEngine  *self,
+         const char        *method,
+         const char        *path,
+         JsonNode          *body,
+         guint             *status,
+         GCancellable      *cancellable,
+         GError           **error)
+{
+  g_autoptr(SoupMessage) message = new_message (self, method, path);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *text = NULL;
+  const char *data;
+  gsize length;
+  JsonNode *root;
+
+  if (message == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not the address of a team server."), self->server_uri);
+      return NULL;
+    }
+
+  if (body != NULL)
+    {
+      g_autofree char *json = kontor_json_to_string (body);
+      gsize size = strlen (json);
+
+      soup_message_set_request_body_from_bytes (message, "application/json",
+                                                g_bytes_new_take (g_steal_pointer (&json), size));
+    }
+
+  answer = soup_session_send_and_read (self->session, message, cancellable, error);
+  if (answer == NULL)
+    return NULL;
+
+  *status = soup_message_get_status (message);
+  if (*status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      g_set_error_literal (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED,
+                           _("The team server ended this session. Sign in again to go on "
+                             "synchronising; your changes are kept."));
+      return NULL;
+    }
+  if (*status >= 500)
+    {
+      g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAVAILABLE,
+                   _("The team server cannot take changes now (error %u). Kontor will try "
+                     "again; your changes are kept."), *status);
+      return NULL;
+    }
+  if (*status == SOUP_STATUS_NO_CONTENT)
+    return json_object_new ();
+
+  data = g_bytes_get_data (answer, &length);
+  if (data != NULL && memchr (data, '\0', length) == NULL && g_utf8_validate_len (data, length, NULL))
+    text = g_strndup (data, length);
+  if (text == NULL || !kontor_json_is_one_object (text) ||
+      !json_parser_load_from_data (parser, text, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_BAD_ANSWER,
+                   _("The team server’s answer is not one Kontor understands (status %u)."),
+                   *status);
+      return NULL;
+    }
+
+  if (*status >= 400 && *status != SOUP_STATUS_CONFLICT && *status != SOUP_STATUS_GONE)
+    {
+      JsonObject *object = json_node_get_object (root);
+      const char *message_text = json_object_get_string_member_with_default (object, "message",
+                                                                             "");
+
+      g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_REFUSED,
+                   _("The team server refused the request (error %u): %s"), *status,
+                   message_text);
+      return NULL;
+    }
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+static gboolean
+bad_answer (GError **error)
+{
+  g_set_error_literal (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_BAD_ANSWER,
+                       _("The team server’s answer is not one Kontor understands."));
+  return FALSE;
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The cycle */
+
+/**
+ * kontor_sync_engine_login:
+ * @self: an engine
+ * @username: the user's name on the server
+ * @password: their password
+ * @device_name: (nullable): this machine's name, shown to administrators
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Signs in as this installation (the store's client id) and keeps the
+ * session's token for the requests that follow.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_sync_engine_login (KontorSyncEngine  *self,
+                          const char        *username,
+                          const char        *password,
+                          const char        *device_name,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  guint status = 0;
+
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
+  g_return_val_if_fail (username != NULL && password != NULL, FALSE);
+
+  json_object_set_string_member (body, "username", username);
+  json_object_set_string_member (body, "password", password);
+  json_object_set_string_member (body, "client_id", kontor_store_get_client_id (self->store));
+  if (device_name != NULL)
+    json_object_set_string_member (body, "device_name", device_name);
+  node = json_node_init_object (json_node_alloc (), body);
+
+  answer = request (self, "POST", "v1/auth/login", node, &status, cancellable, error);
+  if (answer == NULL)
+    return FALSE;
+  if (status != SOUP_STATUS_OK || json_object_get_string_member_with_default (answer, "token",
+                                                                              NULL) == NULL)
+    return bad_answer (error);
+
+  kontor_sync_engine_set_token (self, json_object_get_string_member (answer, "token"));
+
+  return TRUE;
+}
+
+/**
+ * kontor_sync_engine_push:
+ * @self: an engine
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Sends the outbox, batch after batch, until it is empty.
+ *
+ * Returns: %TRUE when everything was sent and answered
+ */
+gboolean
+kontor_sync_engine_push (KontorSyncEngine  *self,
+                         GCancellable      *cancellable,
+                         GError           **error)
+{
+  guint renumbered = 0;
+
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
+
+  for (;;)
+    {
+      g_autoptr(JsonArray) mutations = kontor_store_sync_take_push (self->store, PUSH_BATCH, error);
+      g_autoptr(JsonObject) body = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(JsonObject) answer = NULL;
+      JsonArray *results;
+      guint status = 0;
+
+      if (mutations == NULL)
+        return FALSE;
+      if (json_array_get_length (mutations) == 0)
+        return TRUE;
+
+      body = json_object_new ();
+      json_object_set_string_member (body, "client_id", kontor_store_get_client_id (self->store));
+      json_object_set_array_member (body, "mutations", json_array_ref (mutations));
+      node = json_node_init_object (json_node_alloc (), body);
+
+      answer = request (self, "POST", "v1/push", node, &status, cancellable, error);
+      if (answer == NULL)
+        return FALSE;
+
+      /* the server counts this installation's changes otherwise: number
+       * them as it expects (once; twice is a server that contradicts
+       * itself) */
+      if (status == SOUP_STATUS_CONFLICT)
+        {
+          gint64 expected = json_object_get_int_member_with_default (answer,
+                                                                     "expected_client_seq", 0);
+
+          if (expected <= 0 || renumbered++ > 0 ||
+              !g_str_equal (json_object_get_string_member_with_default (answer, "error", ""),
+                            "out_of_order"))
+            {
+              g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_REFUSED,
+                           _("The team server refused the changes of this computer: %s"),
+                           json_object_get_string_member_with_default (answer, "message", ""));
+              return FALSE;
+            }
+          if (!kontor_store_sync_renumber (self->store, expected, error))
+            return FALSE;
+          continue;
+        }
+
+      results = get_array (answer, "results");
+      if (status != SOUP_STATUS_OK || results == NULL)
+        return bad_answer (error);
+      if (!kontor_store_sync_apply_results (self->store, results, error))
+        return FALSE;
+    }
+}
+
+/* Loads every entity's rows from snapshot pages, then pulls from the
+ * first page's number (src/protocol/PROTOCOL.md "Snapshot") */
+static gboolean
+resync (KontorSyncEngine  *self,
+        GCancellable      *cancellable,
+        GError           **error)
+{
+  gint64 as_of = -1;
+
+  self->resyncs++;
+
+  for (guint e = 0; kontor_sync_entity_nth (e) != NULL; e++)
+    {
+      const char *entity = kontor_sync_entity_get_name (kontor_sync_entity_nth (e));
+      g_autofree char *after = g_strdup ("");
+
+      for (;;)
+        {
+          g_autofree char *escaped_entity = g_uri_escape_string (entity, NULL, FALSE);
+          g_autofree char *escaped_after = g_uri_escape_string (after, NULL, FALSE);
+          g_autofree char *path = g_strdup_printf ("v1/snapshot?entity=%s&after_id=%s&limit=1000",
+                                                   escaped_entity, escaped_after);
+          g_autoptr(JsonObject) page = NULL;
+          JsonArray *records;
+          guint status = 0;
+
+          page = request (self, "GET", path, NULL, &status, cancellable, error);
+          if (page == NULL)
+            return FALSE;
+          records = get_array (page, "records");
+          if (status != SOUP_STATUS_OK || records == NULL ||
+              !json_object_has_member (page, "as_of_seq"))
+            return bad_answer (error);
+          if (as_of < 0)
+            as_of = json_object_get_int_member (page, "as_of_seq");
+
+          if (!kontor_store_sync_apply_snapshot (self->store, entity, records, error))
+            return FALSE;
+
+          if (!json_object_get_boolean_member_with_default (page, "has_more", FALSE))
+            break;
+          g_free (after);
+          after = g_strdup (json_object_get_string_member_with_default (page, "next_after_id",
+                                                                        ""));
+          if (*after == '\0')
+            return bad_answer (error);
+        }
+    }
+
+  return kontor_store_sync_set_cursor (self->store, MAX (as_of, 0), error);
+}
+
+/**
+ * kontor_sync_engine_pull:
+ * @self: an engine
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Applies the server's changes after the cursor, page by page; loads a
+ * snapshot when the server no longer keeps the changes after it.
+ *
+ * Returns: %TRUE when the store is up to the server's last change
+ */
+gboolean
+kontor_sync_engine_pull (KontorSyncEngine  *self,
+                         GCancellable      *cancellable,
+                         GError           **error)
+{
+  gboolean resynced = FALSE;
+
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
+
+  for (;;)
+    {
+      g_autoptr(JsonObject) page = NULL;
+      g_autofree char *path = NULL;
+      JsonArray *changes;
+      gint64 cursor;
+      guint status = 0;
+
+      if (!kontor_store_sync_get_cursor (self->store, &cursor, error))
+        return FALSE;
+      path = g_strdup_printf ("v1/pull?cursor=%" G_GINT64_FORMAT "&limit=%d", cursor, PULL_LIMIT);
+      page = request (self, "GET", path, NULL, &status, cancellable, error);
+      if (page == NULL)
+        return FALSE;
+
+      if (status == SOUP_STATUS_GONE)
+        {
+          if (resynced)
+            return bad_answer (error);
+          resynced = TRUE;
+          if (!resync (self, cancellable, error))
+            return FALSE;
+          continue;
+        }
+
+      changes = get_array (page, "changes");
+      if (status != SOUP_STATUS_OK || changes == NULL || !json_object_has_member (page, "cursor"))
+        return bad_answer (error);
+      if (!kontor_store_sync_apply_changes (self->store, changes,
+                                            json_object_get_int_member (page, "cursor"), error))
+        return FALSE;
+      if (!json_object_get_boolean_member_with_default (page, "has_more", FALSE))
+        return TRUE;
+    }
+}
+
+/**
+ * kontor_sync_engine_sync:
+ * @self: an engine
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * One cycle: push, then pull.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_sync_engine_sync (KontorSyncEngine  *self,
+                         GCancellable      *cancellable,
+                         GError           **error)
+{
+  return kontor_sync_engine_push (self, cancellable, error) &&
+         kontor_sync_engine_pull (self, cancellable, error);
+}
+
+/**
+ * kontor_sync_engine_get_resyncs:
+ * @self: an engine
+ *
+ * Returns: how often the engine loaded a snapshot
+ */
+guint
+kontor_sync_engine_get_resyncs (KontorSyncEngine *self)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), 0);
+
+  return self->resyncs;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The events socket */
+
+static void
+set_socket (KontorSyncEngine        *self,
+            SoupWebsocketConnection *socket)
+{
+  gboolean was = self->socket != NULL;
+
+  if (self->socket != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->socket, self);
+      if (soup_websocket_connection_get_state (self->socket) == SOUP_WEBSOCKET_STATE_OPEN)
+        soup_websocket_connection_close (self->socket, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+      g_clear_object (&self->socket);
+    }
+  self->socket = socket;
+
+  if (was != (socket != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENTS_CONNECTED]);
+}
+
+static void
+on_message (SoupWebsocketConnection *socket,
+            int                      type,
+            GBytes                  *message,
+            KontorSyncEngine        *self)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *text = NULL;
+  const char *data;
+  gsize length;
+  JsonObject *object;
+  const char *kind;
+
+  if (type != SOUP_WEBSOCKET_DATA_TEXT)
+    return;
+  data = g_bytes_get_data (message, &length);
+  if (data == NULL || memchr (data, '\0', length) != NULL ||
+      !g_utf8_validate_len (data, length, NULL))
+    return;
+  text = g_strndup (data, length);
+  if (!kontor_json_is_one_object (text) || !json_parser_load_from_data (parser, text, -1, NULL))
+    return;
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  kind = json_object_get_string_member_with_default (object, "type", "");
+  if (g_str_equal (kind, "poke"))
+    g_signal_emit (self, signals[SIGNAL_POKE], 0,
+                   json_object_get_int_member_with_default (object, "seq", 0));
+  else if (g_str_equal (kind, "bye"))
+    {
+      const char *reason = json_object_get_string_member_with_default (object, "reason", "");
+
+      /* a session that is over does not come back by connecting again */
+      if (g_str_equal (reason, "token_revoked") || g_str_equal (reason, "unauthorized"))
+        {
+          self->events_wanted = FALSE;
+          g_signal_emit (self, signals[SIGNAL_SIGNED_OUT], 0, reason);
+        }
+    }
+}
+
+static void
+on_closed (SoupWebsocketConnection *socket,
+           KontorSyncEngine        *self)
+{
+  g_object_ref (self);
+  set_socket (self, NULL);
+  if (self->events_wanted)
+    schedule_reconnect (self);
+  g_object_unref (self);
+}
+
+static void
+connected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KontorSyncEngine) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SoupWebsocketConnection *socket;
+
+  socket = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
+  g_clear_object (&self->connecting);
+
+  if (socket == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_debug ("The events socket did not open: %s", error->message);
+          if (self->events_wanted)
+            schedule_reconnect (self);
+        }
+      return;
+    }
+
+  /* open: the next failure starts counting from the first delay again */
+  self->reconnect_ms = 0;
+  soup_websocket_connection_set_keepalive_interval (socket, 30);
+  g_signal_connect (socket, "message", G_CALLBACK (on_message), self);
+  g_signal_connect (socket, "closed", G_CALLBACK (on_closed), self);
+  set_socket (self, socket);
+
+  /* what came while it was closed: one pull */
+  g_signal_emit (self, signals[SIGNAL_POKE], 0, (gint64) 0);
+}
+
+static void
+connect_events (KontorSyncEngine *self)
+{
+  g_autoptr(SoupMessage) message = new_message (self, "GET", "v1/events");
+
+  if (message == NULL || self->connecting != NULL || self->socket != NULL)
+    return;
+
+  self->connecting = g_cancellable_new ();
+  soup_session_websocket_connect_async (self->session, message, NULL, NULL, G_PRIORITY_DEFAULT,
+                                        self->connecting, connected_cb, g_object_ref (self));
+}
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  KontorSyncEngine *self = user_data;
+
+  self->reconnect_id = 0;
+  connect_events (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reconnect (KontorSyncEngine *self)
+{
+  guint delay;
+
+  if (self->reconnect_id != 0)
+    return;
+
+  self->reconnect_ms = self->reconnect_ms == 0 ? RECONNECT_FIRST_MS
+                                               : MIN (self->reconnect_ms * 2, RECONNECT_MAX_MS);
+  /* up to a quarter more, at random */
+  delay = self->reconnect_ms + g_random_int_range (0, self->reconnect_ms / 4 + 1);
+  self->last_delay_ms = delay;
+  self->reconnect_id = g_timeout_add (delay, reconnect_cb, self);
+}
+
+/**
+ * kontor_sync_engine_start_events:
+ * @self: an engine
+ *
+ * Keeps the events socket open on the thread-default main context,
+ * connecting again with a growing delay when it closes; #KontorSyncEngine::poke
+ * says when to pull.
+ */
+void
+kontor_sync_engine_start_events (KontorSyncEngine *self)
+{
+  g_return_if_fail (KONTOR_IS_SYNC_ENGINE (self));
+
+  self->events_wanted = TRUE;
+  connect_events (self);
+}
+
+void
+kontor_sync_engine_stop_events (KontorSyncEngine *self)
+{
+  g_return_if_fail (KONTOR_IS_SYNC_ENGINE (self));
+
+  self->events_wanted = FALSE;
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  g_cancellable_cancel (self->connecting);
+  g_clear_object (&self->connecting);
+  set_socket (self, NULL);
+}
+
+gboolean
+kontor_sync_engine_get_events_connected (KontorSyncEngine *self)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
+
+  return self->socket != NULL;
+}
+
+/**
+ * kontor_sync_engine_get_reconnect_delay:
+ * @self: an engine
+ *
+ * Returns: the last delay before connecting the events socket again, in
+ *   ms; 0 before the first
+ */
+guint
+kontor_sync_engine_get_reconnect_delay (KontorSyncEngine *self)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), 0);
+
+  return self->last_delay_ms;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+kontor_sync_engine_dispose (GObject *object)
+{
+  KontorSyncEngine *self = KONTOR_SYNC_ENGINE (object);
+
+  kontor_sync_engine_stop_events (self);
+
+  G_OBJECT_CLASS (kontor_sync_engine_parent_class)->dispose (object);
+}
+
+static void
+kontor_sync_engine_finalize (GObject *object)
+{
+  KontorSyncEngine *self = KONTOR_SYNC_ENGINE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->session);
+  g_free (self->server_uri);
+  g_free (self->token);
+
+  G_OBJECT_CLASS (kontor_sync_engine_parent_class)->finalize (object);
+}
+
+static void
+kontor_sync_engine_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  KontorSyncEngine *self = KONTOR_SYNC_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENTS_CONNECTED:
+      g_value_set_boolean (value, self->socket != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_sync_engine_class_init (KontorSyncEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kontor_sync_engine_dispose;
+  object_class->finalize = kontor_sync_engine_finalize;
+  object_class->get_property = kontor_sync_engine_get_property;
+
+  properties[PROP_EVENTS_CONNECTED] =
+    g_param_spec_boolean ("events-connected", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KontorSyncEngine::poke:
+   * @seq: the server's last change, 0 when not known (after connecting)
+   *
+   * The server has changes this installation may not have: pull.
+   */
+  signals[SIGNAL_POKE] = g_signal_new ("poke", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * KontorSyncEngine::signed-out:
+   * @reason: "token_revoked" or "unauthorized"
+   *
+   * The server ended the session: ask for the password.
+   */
+  signals[SIGNAL_SIGNED_OUT] = g_signal_new ("signed-out", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+kontor_sync_engine_init (KontorSyncEngine *self)
+{
+  self->session = soup_session_new_with_options ("user-agent", "Kontor/" PACKAGE_VERSION,
+                                                 "timeout", 60, NULL);
+}
+
+/**
+ * kontor_sync_engine_new:
+ * @store: the store to sync
+ * @server_uri: the team server's address ("https://crm.example.com/")
+ *
+ * Returns: (transfer full): a new engine
+ */
+KontorSyncEngine *
+kontor_sync_engine_new (KontorStore *store,
+                        const char  *server_uri)
+{
+  KontorSyncEngine *self;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (server_uri != NULL, NULL);
+
+  self = g_object_new (KONTOR_TYPE_SYNC_ENGINE, NULL);
+  self->store = g_object_ref (store);
+  self->server_uri = g_str_has_suffix (server_uri, "/") ? g_strdup (server_uri)
+                                                        : g_strconcat (server_uri, "/", NULL);
+
+  return self;
+}
+
+KontorStore *
+kontor_sync_engine_get_store (KontorSyncEngine *self)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * kontor_sync_engine_set_tls_database:
+ * @self: an engine
+ * @database: (nullable): the certificates to trust, %NULL for the system's
+ */
+void
+kontor_sync_engine_set_tls_database (KontorSyncEngine *self,
+                                     GTlsDatabase     *database)
+{
+  g_return_if_fail (KONTOR_IS_SYNC_ENGINE (self));
+
+  soup_session_set_tls_database (self->session, database);
+}
+
+/**
+ * kontor_sync_engine_set_token:
+ * @self: an engine
+ * @token: (nullable): the session's token
+ */
+void
+kontor_sync_engine_set_token (KontorSyncEngine *self,
+                              const char       *token)
+{
+  g_return_if_fail (KONTOR_IS_SYNC_ENGINE (self));
+
+  g_free (self->token);
+  self->token = g_strdup (token);
+}

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kontor-store.h"
+
+G_BEGIN_DECLS
+
+#define KONTOR_SYNC_ERROR (kontor_sync_error_quark ())
+
+/**
+ * KontorSyncError:
+ * @KONTOR_SYNC_ERROR_UNAUTHORIZED: the session is over (logged out,
+ *   revoked, password changed): ask for the password; the outbox is kept
+ * @KONTOR_SYNC_ERROR_UNAVAILABLE: the server could not take it now (5xx):
+ *   try again later, nothing is lost
+ * @KONTOR_SYNC_ERROR_REFUSED: the server refused the request as it was
+ *   (4xx other than the above): a bug or a server of another version
+ * @KONTOR_SYNC_ERROR_BAD_ANSWER: the server's answer is not what
+ *   kontor-sync/1 says
+ *
+ * Why a sync did not complete. Network errors come as %G_IO_ERROR.
+ */
+typedef enum
+{
+  KONTOR_SYNC_ERROR_UNAUTHORIZED,
+  KONTOR_SYNC_ERROR_UNAVAILABLE,
+  KONTOR_SYNC_ERROR_REFUSED,
+  KONTOR_SYNC_ERROR_BAD_ANSWER,
+} KontorSyncError;
+
+GQuark kontor_sync_error_quark (void);
+
+#define KONTOR_TYPE_SYNC_ENGINE (kontor_sync_engine_get_type ())
+G_DECLARE_FINAL_TYPE (KontorSyncEngine, kontor_sync_engine, KONTOR, SYNC_ENGINE, GObject)
+
+KontorSyncEngine *kontor_sync_engine_new              (KontorStore       *store,
+                                                       const char        *server_uri);
+KontorStore      *kontor_sync_engine_get_store        (KontorSyncEngine  *self);
+void              kontor_sync_engine_set_tls_database (KontorSyncEngine  *self,
+                                                       GTlsDatabase      *database);
+void              kontor_sync_engine_set_token        (KontorSyncEngine  *self,
+                                                       const char        *token);
+gboolean          kontor_sync_engine_login            (KontorSyncEngine  *self,
+                                                       const char        *username,
+                                                       const char        *password,
+                                                       const char        *device_name,
+                                                       GCancellable      *cancellable,
+                                                       GError           **error);
+gboolean          kontor_sync_engine_push             (KontorSyncEngine  *self,
+                                                       GCancellable      *cancellable,
+                                                       GError           **error);
+gboolean          kontor_sync_engine_pull             (KontorSyncEngine  *self,
+                                                       GCancellable      *cancellable,
+                                                       GError           **error);
+gboolean          kontor_sync_engine_sync             (KontorSyncEngine  *self,
+                                                       GCancellable      *cancellable,
+                                                       GError           **error);
+guint             kontor_sync_engine_get_resyncs      (KontorSyncEngine  *self);
+
+void              kontor_sync_engine_start_events     (KontorSyncEngine  *self);
+void              kontor_sync_engine_stop_events      (KontorSyncEngine  *self);
+gboolean          kontor_sync_engine_get_events_connected (KontorSyncEngine *self);
+guint             kontor_sync_engine_get_reconnect_delay  (KontorSyncEngine *self);
+
+G_END_DECLS
