@@ -723,3 +723,107 @@ kontor_record_update_from_json_string (KontorRecord  *record,
 
   return kontor_record_update_from_json (record, json_node_get_object (node), error);
 }
+
+/* Members of JSON from outside (a server's answer, a pull), read without
+ * the critical warnings json-glib's getters give for a member of another
+ * type: a member missing, null or of another type is the fallback. */
+
+static JsonNode *
+get_value (JsonObject *object,
+           const char *member,
+           GType       type)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
+    return NULL;
+
+  return node;
+}
+
+/**
+ * kontor_json_get_int:
+ * @object: (nullable): a JSON object
+ * @member: a member's name
+ * @fallback: what a missing or other member gives
+ *
+ * Returns: the member's integer value, or @fallback
+ */
+gint64
+kontor_json_get_int (JsonObject *object,
+                     const char *member,
+                     gint64      fallback)
+{
+  JsonNode *node = get_value (object, member, G_TYPE_INT64);
+
+  return node != NULL ? json_node_get_int (node) : fallback;
+}
+
+/**
+ * kontor_json_get_boolean:
+ * @object: (nullable): a JSON object
+ * @member: a member's name
+ * @fallback: what a missing or other member gives
+ *
+ * Returns: the member's boolean value, or @fallback
+ */
+gboolean
+kontor_json_get_boolean (JsonObject *object,
+                         const char *member,
+                         gboolean    fallback)
+{
+  JsonNode *node = get_value (object, member, G_TYPE_BOOLEAN);
+
+  return node != NULL ? json_node_get_boolean (node) : fallback;
+}
+
+/**
+ * kontor_json_get_string:
+ * @object: (nullable): a JSON object
+ * @member: a member's name
+ *
+ * Returns: (nullable) (transfer none): the member's string, %NULL when it
+ *   is missing or not a string
+ */
+const char *
+kontor_json_get_string (JsonObject *object,
+                        const char *member)
+{
+  JsonNode *node = get_value (object, member, G_TYPE_STRING);
+
+  return node != NULL ? json_node_get_string (node) : NULL;
+}
+
+/**
+ * kontor_json_get_object:
+ * @object: (nullable): a JSON object
+ * @member: a member's name
+ *
+ * Returns: (nullable) (transfer none): the member's object, %NULL when it
+ *   is missing or not an object
+ */
+JsonObject *
+kontor_json_get_object (JsonObject *object,
+                        const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * kontor_json_get_array:
+ * @object: (nullable): a JSON object
+ * @member: a member's name
+ *
+ * Returns: (nullable) (transfer none): the member's array, %NULL when it
+ *   is missing or not an array
+ */
+JsonArray *
+kontor_json_get_array (JsonObject *object,
+                       const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}

@@ -36,6 +36,19 @@ char          *kontor_json_quote                (const char          *text);
 char          *kontor_json_to_string            (JsonNode            *node);
 gboolean       kontor_json_is_one_object        (const char          *json);
 
+gint64         kontor_json_get_int              (JsonObject          *object,
+                                                 const char          *member,
+                                                 gint64               fallback);
+gboolean       kontor_json_get_boolean          (JsonObject          *object,
+                                                 const char          *member,
+                                                 gboolean             fallback);
+const char    *kontor_json_get_string           (JsonObject          *object,
+                                                 const char          *member);
+JsonObject    *kontor_json_get_object           (JsonObject          *object,
+                                                 const char          *member);
+JsonArray     *kontor_json_get_array            (JsonObject          *object,
+                                                 const char          *member);
+
 JsonNode      *kontor_field_value_to_json       (const KontorField   *field,
                                                  const GValue        *value);
 char          *kontor_field_value_to_json_string (const KontorField  *field,

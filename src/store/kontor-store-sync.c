@@ -292,12 +292,7 @@ static gint64
 member_rev (JsonObject *fields,
             const char *name)
 {
-  JsonNode *node = json_object_get_member (fields, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return 0;
-
-  return json_object_get_int_member_with_default (json_node_get_object (node), "rev", 0);
+  return kontor_json_get_int (kontor_json_get_object (fields, name), "rev", 0);
 }
 
 /* The value of field @name of a change, %NULL when it has none */
@@ -317,10 +312,7 @@ static const char *
 member_string (JsonObject *fields,
                const char *name)
 {
-  JsonNode *value = member_value (fields, name);
-
-  return value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
-         json_node_get_value_type (value) == G_TYPE_STRING ? json_node_get_string (value) : NULL;
+  return kontor_json_get_string (kontor_json_get_object (fields, name), "value");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -412,7 +404,7 @@ apply_record (KontorStore             *self,
       if (edited != NULL && g_hash_table_contains (edited, l->data))
         continue;
       if (local_revs != NULL && JSON_NODE_HOLDS_OBJECT (local_revs) &&
-          json_object_get_int_member_with_default (json_node_get_object (local_revs),
+          kontor_json_get_int (json_node_get_object (local_revs),
                                                    l->data, 0) >= rev)
         continue;
       if (!kontor_field_value_from_json (field, value, &parsed, NULL))
@@ -523,7 +515,7 @@ apply_channel (KontorStore             *self,
           g_autofree char *sql = NULL;
 
           if (value == NULL || g_hash_table_contains (edited, columns[i]) ||
-              json_object_get_int_member_with_default (shadow, columns[i], 0) >= rev)
+              kontor_json_get_int (shadow, columns[i], 0) >= rev)
             continue;
           sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", table, columns[i]);
           stmt = _kontor_store_prepare (self, sql, error);
@@ -659,7 +651,7 @@ apply_setting (KontorStore             *self,
 
       if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
           g_hash_table_contains (edited, names[i]) ||
-          json_object_get_int_member_with_default (shadow, names[i], 0) >= rev)
+          kontor_json_get_int (shadow, names[i], 0) >= rev)
         continue;
 
       if (g_str_equal (table, "team_setting"))
@@ -805,25 +797,6 @@ end_remote (KontorStore  *self,
   return ok;
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
-static JsonObject *
-get_object (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 /**
  * kontor_store_sync_apply_changes:
  * @self: a store
@@ -856,9 +829,9 @@ kontor_store_sync_apply_changes (KontorStore  *self,
     {
       JsonNode *node = json_array_get_element (changes, i);
       JsonObject *change = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *entity = change != NULL ? get_string (change, "entity") : NULL;
-      const char *id = change != NULL ? get_string (change, "id") : NULL;
-      const char *op = change != NULL ? get_string (change, "op") : NULL;
+      const char *entity = change != NULL ? kontor_json_get_string (change, "entity") : NULL;
+      const char *id = change != NULL ? kontor_json_get_string (change, "id") : NULL;
+      const char *op = change != NULL ? kontor_json_get_string (change, "op") : NULL;
 
       if (entity == NULL || id == NULL || op == NULL)
         {
@@ -867,8 +840,8 @@ kontor_store_sync_apply_changes (KontorStore  *self,
           break;
         }
       ok = apply_change_guarded (self, entity, id, g_str_equal (op, "delete"),
-                                 get_object (change, "fields"),
-                                 json_object_get_int_member_with_default (change, "seq", 0),
+                                 kontor_json_get_object (change, "fields"),
+                                 kontor_json_get_int (change, "seq", 0),
                                  error);
     }
 
@@ -915,7 +888,7 @@ kontor_store_sync_apply_snapshot (KontorStore  *self,
     {
       JsonNode *node = json_array_get_element (records, i);
       JsonObject *record = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *id = record != NULL ? get_string (record, "id") : NULL;
+      const char *id = record != NULL ? kontor_json_get_string (record, "id") : NULL;
 
       if (id == NULL)
         {
@@ -924,10 +897,10 @@ kontor_store_sync_apply_snapshot (KontorStore  *self,
           break;
         }
       ok = apply_change_guarded (self, entity, id,
-                                 json_object_get_boolean_member_with_default (record, "deleted",
+                                 kontor_json_get_boolean (record, "deleted",
                                                                               FALSE),
-                                 get_object (record, "fields"),
-                                 json_object_get_int_member_with_default (record, "rev", 0),
+                                 kontor_json_get_object (record, "fields"),
+                                 kontor_json_get_int (record, "rev", 0),
                                  error);
     }
 
@@ -1651,8 +1624,8 @@ add_conflict (KontorStore  *self,
               const char   *yours_json,
               GError      **error)
 {
-  const char *id = get_string (conflict, "id");
-  const char *superseded = get_string (conflict, "supersedes");
+  const char *id = kontor_json_get_string (conflict, "id");
+  const char *superseded = kontor_json_get_string (conflict, "supersedes");
   g_autofree char *theirs = node_to_string (json_object_get_member (conflict, "theirs"));
   g_autofree char *yours = node_to_string (json_object_get_member (conflict, "yours"));
   sqlite3_stmt *stmt;
@@ -1677,10 +1650,10 @@ add_conflict (KontorStore  *self,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, entity_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, get_string (conflict, "field"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, get_string (conflict, "kind"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kontor_json_get_string (conflict, "field"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, kontor_json_get_string (conflict, "kind"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, theirs, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, json_object_get_int_member_with_default (conflict, "theirs_rev", 0));
+  sqlite3_bind_int64 (stmt, 7, kontor_json_get_int (conflict, "theirs_rev", 0));
   sqlite3_bind_text (stmt, 8, yours != NULL ? yours : yours_json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 9, g_get_real_time () / G_USEC_PER_SEC);
 
@@ -1698,8 +1671,8 @@ show_theirs (KontorStore  *self,
              GError      **error)
 {
   const KontorSyncEntity *entity = kontor_sync_entity_lookup (entity_name);
-  const char *kind = get_string (conflict, "kind");
-  const char *field = get_string (conflict, "field");
+  const char *kind = kontor_json_get_string (conflict, "kind");
+  const char *field = kontor_json_get_string (conflict, "field");
   g_autoptr(JsonObject) fields = json_object_new ();
   JsonObject *entry;
 
@@ -1717,7 +1690,7 @@ show_theirs (KontorStore  *self,
                           ? json_node_copy (json_object_get_member (conflict, "theirs"))
                           : json_node_new (JSON_NODE_NULL));
   json_object_set_int_member (entry, "rev",
-                              json_object_get_int_member_with_default (conflict, "theirs_rev", 0));
+                              kontor_json_get_int (conflict, "theirs_rev", 0));
   json_object_set_object_member (fields, field, entry);
 
   return apply_change (self, entity_name, id, FALSE, fields, 0, error);
@@ -1736,8 +1709,8 @@ confirm_revs (KontorStore  *self,
   const KontorSyncEntity *entity = kontor_sync_entity_lookup (entity_name);
   const KontorEntityInfo *info;
   g_autoptr(JsonObject) revs = json_object_new ();
-  JsonObject *applied = get_object (result, "applied");
-  gint64 rev = json_object_get_int_member_with_default (result, "rev", 0);
+  JsonObject *applied = kontor_json_get_object (result, "applied");
+  gint64 rev = kontor_json_get_int (result, "rev", 0);
 
   if (entity == NULL)
     return TRUE;
@@ -1748,7 +1721,7 @@ confirm_revs (KontorStore  *self,
 
       for (GList *l = names; l != NULL; l = l->next)
         json_object_set_int_member (revs, l->data,
-                                    json_object_get_int_member (applied, l->data));
+                                    kontor_json_get_int (applied, l->data, 0));
     }
   else if (g_str_equal (op, "create") && rev > 0)
     {
@@ -1780,15 +1753,15 @@ apply_result (KontorStore  *self,
   g_autofree char *op = NULL;
   g_autofree char *field = NULL;
   g_autofree char *value_json = NULL;
-  const char *status = get_string (result, "status");
+  const char *status = kontor_json_get_string (result, "status");
   JsonNode *conflicts;
   sqlite3_stmt *stmt;
   int found;
 
-  if (status != NULL && g_str_equal (status, "duplicate") && get_object (result, "original"))
+  if (status != NULL && g_str_equal (status, "duplicate") && kontor_json_get_object (result, "original"))
     {
-      result = get_object (result, "original");
-      status = get_string (result, "status");
+      result = kontor_json_get_object (result, "original");
+      status = kontor_json_get_string (result, "status");
     }
   if (status == NULL)
     {
@@ -1849,7 +1822,7 @@ apply_result (KontorStore  *self,
 
   if (g_str_equal (status, "rejected"))
     return add_rejection (self, push_seq, entity, entity_id, value_json,
-                          get_string (result, "reason"), error);
+                          kontor_json_get_string (result, "reason"), error);
 
   if (!confirm_revs (self, entity, entity_id, op, result, error))
     return FALSE;
@@ -1908,7 +1881,7 @@ kontor_store_sync_apply_results (KontorStore  *self,
           ok = FALSE;
           break;
         }
-      ok = apply_result (self, json_object_get_int_member (result, "client_seq"), result, error);
+      ok = apply_result (self, kontor_json_get_int (result, "client_seq", 0), result, error);
     }
 
   return end_remote (self, ok, error);

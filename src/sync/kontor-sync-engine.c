@@ -91,6 +91,16 @@ static guint signals[N_SIGNALS];
 
 static void schedule_reconnect (KontorSyncEngine *self);
 
+/* A string member of the server's answer, "" when it has none */
+static const char *
+get_text (JsonObject *object,
+          const char *member)
+{
+  const char *text = kontor_json_get_string (object, member);
+
+  return text != NULL ? text : "";
+}
+
 /* ------------------------------------------------------------------------ */
 /* Requests */
 
@@ -191,8 +201,7 @@ request (KontorSyncEngine  *self,
   if (*status >= 400 && *status != SOUP_STATUS_CONFLICT && *status != SOUP_STATUS_GONE)
     {
       JsonObject *object = json_node_get_object (root);
-      const char *message_text = json_object_get_string_member_with_default (object, "message",
-                                                                             "");
+      const char *message_text = get_text (object, "message");
 
       g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_REFUSED,
                    _("The team server refused the request (error %u): %s"), *status,
@@ -209,15 +218,6 @@ bad_answer (GError **error)
   g_set_error_literal (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_BAD_ANSWER,
                        _("The team server’s answer is not one Kontor understands."));
   return FALSE;
-}
-
-static JsonArray *
-get_array (JsonObject *object,
-           const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -263,11 +263,10 @@ kontor_sync_engine_login (KontorSyncEngine  *self,
   answer = request (self, "POST", "v1/auth/login", node, &status, cancellable, error);
   if (answer == NULL)
     return FALSE;
-  if (status != SOUP_STATUS_OK || json_object_get_string_member_with_default (answer, "token",
-                                                                              NULL) == NULL)
+  if (status != SOUP_STATUS_OK || kontor_json_get_string (answer, "token") == NULL)
     return bad_answer (error);
 
-  kontor_sync_engine_set_token (self, json_object_get_string_member (answer, "token"));
+  kontor_sync_engine_set_token (self, kontor_json_get_string (answer, "token"));
 
   return TRUE;
 }
@@ -319,16 +318,16 @@ kontor_sync_engine_push (KontorSyncEngine  *self,
        * itself) */
       if (status == SOUP_STATUS_CONFLICT)
         {
-          gint64 expected = json_object_get_int_member_with_default (answer,
+          gint64 expected = kontor_json_get_int (answer,
                                                                      "expected_client_seq", 0);
 
           if (expected <= 0 || renumbered++ > 0 ||
-              !g_str_equal (json_object_get_string_member_with_default (answer, "error", ""),
+              !g_str_equal (get_text (answer, "error"),
                             "out_of_order"))
             {
               g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_REFUSED,
                            _("The team server refused the changes of this computer: %s"),
-                           json_object_get_string_member_with_default (answer, "message", ""));
+                           get_text (answer, "message"));
               return FALSE;
             }
           if (!kontor_store_sync_renumber (self->store, expected, error))
@@ -336,7 +335,7 @@ kontor_sync_engine_push (KontorSyncEngine  *self,
           continue;
         }
 
-      results = get_array (answer, "results");
+      results = kontor_json_get_array (answer, "results");
       if (status != SOUP_STATUS_OK || results == NULL)
         return bad_answer (error);
       if (!kontor_store_sync_apply_results (self->store, results, error))
@@ -373,21 +372,20 @@ resync (KontorSyncEngine  *self,
           page = request (self, "GET", path, NULL, &status, cancellable, error);
           if (page == NULL)
             return FALSE;
-          records = get_array (page, "records");
+          records = kontor_json_get_array (page, "records");
           if (status != SOUP_STATUS_OK || records == NULL ||
               !json_object_has_member (page, "as_of_seq"))
             return bad_answer (error);
           if (as_of < 0)
-            as_of = json_object_get_int_member (page, "as_of_seq");
+            as_of = kontor_json_get_int (page, "as_of_seq", 0);
 
           if (!kontor_store_sync_apply_snapshot (self->store, entity, records, error))
             return FALSE;
 
-          if (!json_object_get_boolean_member_with_default (page, "has_more", FALSE))
+          if (!kontor_json_get_boolean (page, "has_more", FALSE))
             break;
           g_free (after);
-          after = g_strdup (json_object_get_string_member_with_default (page, "next_after_id",
-                                                                        ""));
+          after = g_strdup (get_text (page, "next_after_id"));
           if (*after == '\0')
             return bad_answer (error);
         }
@@ -441,13 +439,13 @@ kontor_sync_engine_pull (KontorSyncEngine  *self,
           continue;
         }
 
-      changes = get_array (page, "changes");
+      changes = kontor_json_get_array (page, "changes");
       if (status != SOUP_STATUS_OK || changes == NULL || !json_object_has_member (page, "cursor"))
         return bad_answer (error);
       if (!kontor_store_sync_apply_changes (self->store, changes,
-                                            json_object_get_int_member (page, "cursor"), error))
+                                            kontor_json_get_int (page, "cursor", 0), error))
         return FALSE;
-      if (!json_object_get_boolean_member_with_default (page, "has_more", FALSE))
+      if (!kontor_json_get_boolean (page, "has_more", FALSE))
         return TRUE;
     }
 }
@@ -531,13 +529,13 @@ on_message (SoupWebsocketConnection *socket,
     return;
 
   object = json_node_get_object (json_parser_get_root (parser));
-  kind = json_object_get_string_member_with_default (object, "type", "");
+  kind = get_text (object, "type");
   if (g_str_equal (kind, "poke"))
     g_signal_emit (self, signals[SIGNAL_POKE], 0,
-                   json_object_get_int_member_with_default (object, "seq", 0));
+                   kontor_json_get_int (object, "seq", 0));
   else if (g_str_equal (kind, "bye"))
     {
-      const char *reason = json_object_get_string_member_with_default (object, "reason", "");
+      const char *reason = get_text (object, "reason");
 
       /* a session that is over does not come back by connecting again */
       if (g_str_equal (reason, "token_revoked") || g_str_equal (reason, "unauthorized"))

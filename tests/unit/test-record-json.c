@@ -338,6 +338,40 @@ test_unknown_members_skipped (void)
   g_assert_null (kontor_contact_get_company_name (contact));
 }
 
+/* Members of outside JSON of another type than expected give the
+ * fallback, without a critical warning (which the test would turn fatal) */
+static void
+test_outside_members (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  g_assert_true (json_parser_load_from_data (parser,
+                                             "{\"n\": 7, \"s\": \"x\", \"b\": true, "
+                                             "\"o\": {\"n\": {}}, \"a\": [1], \"z\": null}",
+                                             -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpint (kontor_json_get_int (object, "n", -1), ==, 7);
+  g_assert_cmpstr (kontor_json_get_string (object, "s"), ==, "x");
+  g_assert_true (kontor_json_get_boolean (object, "b", FALSE));
+  g_assert_nonnull (kontor_json_get_object (object, "o"));
+  g_assert_nonnull (kontor_json_get_array (object, "a"));
+
+  /* of another type, null, missing, or no object at all */
+  g_assert_cmpint (kontor_json_get_int (object, "s", -1), ==, -1);
+  g_assert_cmpint (kontor_json_get_int (object, "o", -1), ==, -1);
+  g_assert_cmpint (kontor_json_get_int (kontor_json_get_object (object, "o"), "n", -2), ==, -2);
+  g_assert_cmpint (kontor_json_get_int (object, "z", -1), ==, -1);
+  g_assert_cmpint (kontor_json_get_int (NULL, "n", -3), ==, -3);
+  g_assert_null (kontor_json_get_string (object, "n"));
+  g_assert_null (kontor_json_get_string (object, "missing"));
+  g_assert_false (kontor_json_get_boolean (object, "a", FALSE));
+  g_assert_null (kontor_json_get_object (object, "a"));
+  g_assert_null (kontor_json_get_array (object, "o"));
+  g_assert_null (kontor_json_get_array (NULL, "a"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/record-json/value/large", test_large_values);
   g_test_add_func ("/record-json/garbage", test_garbage);
   g_test_add_func ("/record-json/unknown-members-skipped", test_unknown_members_skipped);
+  g_test_add_func ("/record-json/outside-members", test_outside_members);
 
   return g_test_run ();
 }
