@@ -664,7 +664,7 @@ dup_logged_fields (const char *fields_text,
 
 /* The child rows of a restored record (its e-mail addresses, phone
  * numbers, links), which the machines that deleted it dropped with it:
- * logged again, each with a number of its own */
+ * logged again, each with a number of its own, alive or deleted */
 static void
 relog_children (Push           *push,
                 const Mutation *mutation)
@@ -681,19 +681,23 @@ relog_children (Push           *push,
         const char *params[] = { push->account->workspace_id, kontor_sync_entity_get_name (child),
                                  mutation->id };
 
-        rows = exec (push, "SELECT id, fields, field_revs FROM record WHERE workspace_id = $1"
-                           " AND entity = $2 AND fields->>'owner_id' = $3 AND NOT deleted"
+        rows = exec (push, "SELECT id, fields, field_revs, deleted FROM record WHERE"
+                           " workspace_id = $1 AND entity = $2 AND fields->>'owner_id' = $3"
                            " ORDER BY id", G_N_ELEMENTS (params), params);
       }
       for (int r = 0; rows != NULL && r < PQntuples (rows); r++)
         {
           Mutation row = *mutation;
-          g_autofree char *logged = dup_logged_fields (PQgetvalue (rows, r, 1),
-                                                       PQgetvalue (rows, r, 2));
+          gboolean deleted = g_strcmp0 (PQgetvalue (rows, r, 3), "t") == 0;
+          g_autofree char *logged = deleted ? g_strdup ("{}")
+                                            : dup_logged_fields (PQgetvalue (rows, r, 1),
+                                                                 PQgetvalue (rows, r, 2));
 
+          /* the deleted ones too: the machine that brings the record back
+           * may hold rows deleted while it was gone */
           row.entity = child;
           row.id = PQgetvalue (rows, r, 0);
-          log_change (push, &row, next_seq (push), "upsert", logged, "{}");
+          log_change (push, &row, next_seq (push), deleted ? "delete" : "upsert", logged, "{}");
         }
     }
 }
@@ -801,13 +805,9 @@ apply_restore (Push           *push,
       add_rejection (builder, mutation, "not_found");
       return;
     }
-  if (g_strcmp0 (PQgetvalue (row, 0, 3), "t") != 0)
-    {
-      begin_result (builder, mutation, "applied");
-      json_builder_end_object (builder);
-      return;
-    }
-
+  /* A record not deleted (its delete was refused, or not sent) is logged
+   * again all the same: the machine that restores it holds its own copy,
+   * and takes the server's state from this change */
   seq = next_seq (push);
   seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
   {

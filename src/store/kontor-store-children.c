@@ -224,6 +224,22 @@ load_links (KontorStore            *self,
   return TRUE;
 }
 
+/* Whether a channel row with @id exists (any owner's) */
+static gboolean
+channel_id_taken (KontorStore            *self,
+                  const KontorEntityInfo *info,
+                  const char             *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", info->channel_table);
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_one (self, stmt, NULL, NULL, NULL) != 0;
+}
+
 /* Writes the channels of @field, comparing with @old (NULL for a new
  * record): new rows are created, changed rows updated field by field,
  * vanished rows deleted — each with its outbox entry. */
@@ -261,7 +277,16 @@ write_channels (KontorStore            *self,
 
       if (before == NULL)
         {
-          g_clear_pointer (&channel->id, g_free);   /* an id we do not know is a new row */
+          /* An id we do not know is a new row; but a record saved anew
+           * (a delete undone) brings its rows back under their ids, which
+           * the team knows them by, when no row has them */
+          if (channel->id != NULL && (old != NULL || channel_id_taken (self, info, channel->id)))
+            g_clear_pointer (&channel->id, g_free);
+          /* ... and takes the team's state of them from the server, which
+           * sends the restored record's rows again */
+          if (channel->id != NULL &&
+              !_kontor_store_forget_shadow_revs (self, info->channel_table, channel->id, error))
+            return FALSE;
           if (!insert_channel (self, info, owner_id, field, channel, i, outbox, error))
             return FALSE;
           continue;
@@ -346,6 +371,15 @@ write_links (KontorStore            *self,
 
   for (guint i = 0; refs != NULL && refs[i] != NULL; i++)
     {
+      /* a record saved anew (a delete undone): its links take the team's
+       * state from the server, as its channels do */
+      if (old_refs == NULL)
+        {
+          g_autofree char *link_id = g_strjoin (":", owner_id, field->column, refs[i], NULL);
+
+          if (!_kontor_store_forget_shadow_revs (self, info->link_table, link_id, error))
+            return FALSE;
+        }
       if (old_refs != NULL && g_strv_contains (old_refs, refs[i]))
         continue;
       if (!write_link (self, info, owner_id, field, refs[i], i, outbox, error))

@@ -498,8 +498,11 @@ _kontor_store_load_list (KontorStore             *self,
 /* ------------------------------------------------------------------------ */
 /* Insert, update, delete */
 
-/* Removes the tombstone of @id. Returns 1 when there was one, 0 when not,
- * -1 on error. */
+/* Removes the tombstone of @id. Returns 1 when there was one of a record
+ * the server knows, 0 when not (none, or one of a record deleted before
+ * its creation was sent, marked with the revision -1): undoing the delete
+ * of a record that never reached the server creates it there, since it
+ * has nothing to restore. -1 on error. */
 static int
 forget_tombstone (KontorStore            *self,
                   const KontorEntityInfo *info,
@@ -507,18 +510,20 @@ forget_tombstone (KontorStore            *self,
                   GError                **error)
 {
   sqlite3_stmt *stmt = _kontor_store_prepare (self,
-                                              "DELETE FROM tombstone WHERE entity = ?1 AND id = ?2",
+                                              "DELETE FROM tombstone WHERE entity = ?1 AND id = ?2 "
+                                              "RETURNING rev >= 0",
                                               error);
+  gint64 known = 0;
 
   if (stmt == NULL)
     return -1;
 
   sqlite3_bind_text (stmt, 1, info->table, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
-  if (!_kontor_store_step_done (self, stmt, error))
+  if (_kontor_store_step_one (self, stmt, &known, NULL, error) < 0)
     return -1;
 
-  return sqlite3_changes (self->db) > 0 ? 1 : 0;
+  return known ? 1 : 0;
 }
 
 /**
@@ -1123,6 +1128,7 @@ _kontor_store_delete_record (KontorStore   *self,
   g_autofree char *sql = NULL;
   const char *user_id = NULL;
   sqlite3_stmt *stmt;
+  int unsent;
 
   g_assert (self->in_transaction);
 
@@ -1137,6 +1143,17 @@ _kontor_store_delete_record (KontorStore   *self,
   if (!self->remote && info->check_delete != NULL && !info->check_delete (self, stored, error))
     return FALSE;
   _kontor_store_forget_names (self, info->table);
+
+  /* a record whose creation was never sent is unknown to the server: its
+   * tombstone says so, for an undo (forget_tombstone()) */
+  stmt = _kontor_store_prepare (self, "SELECT 1 FROM outbox WHERE entity_id = ?1 AND "
+                                      "op = 'create' AND state = 'pending'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  unsent = _kontor_store_step_one (self, stmt, NULL, NULL, error);
+  if (unsent < 0)
+    return FALSE;
 
   /* link entries name the owner, so they go with the record's own */
   if (!_kontor_store_drop_outbox (self, id, error) ||
@@ -1185,7 +1202,7 @@ _kontor_store_delete_record (KontorStore   *self,
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_text (stmt, 4, user_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, kontor_record_get_rev (stored));
+  sqlite3_bind_int64 (stmt, 5, unsent ? -1 : kontor_record_get_rev (stored));
   if (!_kontor_store_step_done (self, stmt, error))
     return FALSE;
 

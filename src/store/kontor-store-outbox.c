@@ -211,6 +211,38 @@ _kontor_store_get_shadow_rev (KontorStore  *self,
 }
 
 /**
+ * _kontor_store_forget_shadow_revs:
+ * @self: a store inside a transaction
+ * @entity: a child row's entity
+ * @id: its id
+ * @error: return location for a #GError
+ *
+ * Forgets the field revisions the server confirmed of a row written anew
+ * from an old copy (a delete undone), so that the server's state of it,
+ * which it sends again, is taken whatever revision it has.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_forget_shadow_revs (KontorStore  *self,
+                                  const char   *entity,
+                                  const char   *id,
+                                  GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                              "UPDATE record_shadow SET field_revs_json = '{}' "
+                                              "WHERE entity = ?1 AND id = ?2",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
  * _kontor_store_append_row_update:
  * @self: a store inside a transaction
  * @entity: a setting's entity ("number_range", "team_setting")

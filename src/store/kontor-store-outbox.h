@@ -31,6 +31,10 @@ gboolean      _kontor_store_append_row_update (KontorStore *self,
                                             const char    *value_json,
                                             const char    *old_value_json,
                                             GError       **error);
+gboolean      _kontor_store_forget_shadow_revs (KontorStore *self,
+                                            const char    *entity,
+                                            const char    *id,
+                                            GError       **error);
 gboolean      _kontor_store_drop_outbox    (KontorStore   *self,
                                             const char    *entity_id,
                                             GError       **error);

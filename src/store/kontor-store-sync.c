@@ -990,12 +990,28 @@ add_child_create (KontorStore  *self,
                   gint64        push_seq,
                   GError      **error)
 {
-  sqlite3_stmt *stmt = _kontor_store_prepare (self,
-                                              "INSERT INTO outbox (entity, entity_id, op, field, "
-                                              "value_json, created_at, state, push_seq) VALUES "
-                                              "(?1, ?2, 'create', ?3, ?4, ?5, 'inflight', ?6)",
-                                              error);
+  sqlite3_stmt *stmt;
 
+  /* the same create still pending (a row added after a restore, before
+   * the restore was sent) goes: this one carries it */
+  stmt = _kontor_store_prepare (self, "DELETE FROM outbox WHERE state = 'pending' AND "
+                                      "op = 'create' AND entity = ?1 AND entity_id = ?2 AND "
+                                      "(?3 IS NULL OR (field IS ?3 AND value_json IS ?4))",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, value_json, -1, SQLITE_TRANSIENT);
+  if (!_kontor_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = _kontor_store_prepare (self,
+                                "INSERT INTO outbox (entity, entity_id, op, field, "
+                                "value_json, created_at, state, push_seq) VALUES "
+                                "(?1, ?2, 'create', ?3, ?4, ?5, 'inflight', ?6)",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
@@ -1010,11 +1026,14 @@ add_child_create (KontorStore  *self,
 
 /* The child rows of a record about to be sent as created: their ids (a
  * channel's) or their field and target (a link's), as [table, id, field,
- * target] quadruples */
+ * target] quadruples. With @unknown_only, those the server never confirmed
+ * (no shadow): a restored record's rows the server has it sends again by
+ * itself (PROTOCOL.md "Push") */
 static GPtrArray *
 list_children (KontorStore             *self,
                const KontorEntityInfo  *info,
                const char              *owner_id,
+               gboolean                 unknown_only,
                GError                 **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -1054,6 +1073,34 @@ list_children (KontorStore             *self,
             {
               g_strfreev (row);
               continue;
+            }
+          if (unknown_only)
+            {
+              g_autofree char *id = t == 0 ? g_strdup (text) : link_id (owner_id, row[2], text);
+              sqlite3_stmt *known = _kontor_store_prepare (self, "SELECT 1 FROM record_shadow "
+                                                                 "WHERE entity = ?1 AND id = ?2",
+                                                           error);
+              int found;
+
+              if (known == NULL)
+                {
+                  g_strfreev (row);
+                  sqlite3_reset (stmt);
+                  return NULL;
+                }
+              sqlite3_bind_text (known, 1, tables[t], -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (known, 2, id, -1, SQLITE_TRANSIENT);
+              found = _kontor_store_step_one (self, known, NULL, NULL, error);
+              if (found != 0)
+                {
+                  g_strfreev (row);
+                  if (found < 0)
+                    {
+                      sqlite3_reset (stmt);
+                      return NULL;
+                    }
+                  continue;
+                }
             }
           g_ptr_array_add (rows, row);
         }
@@ -1159,10 +1206,10 @@ number_pending (KontorStore  *self,
 
       sync_entity = kontor_sync_entity_lookup (entity);
       info = sync_entity != NULL ? info_of (sync_entity) : NULL;
-      if (g_str_equal (op, "create") && info != NULL &&
+      if ((g_str_equal (op, "create") || g_str_equal (op, "restore")) && info != NULL &&
           (info->channel_table != NULL || info->link_table != NULL))
         {
-          children = list_children (self, info, entity_id, error);
+          children = list_children (self, info, entity_id, g_str_equal (op, "restore"), error);
           if (children == NULL)
             return FALSE;
           /* a push holds at most MAX_PUSH: a record with its rows goes
@@ -1177,7 +1224,8 @@ number_pending (KontorStore  *self,
 
       if (children != NULL)
         {
-          if (!drop_covered (self, info, entity_id, error))
+          /* a restore carries no values: what is pending after it stays */
+          if (g_str_equal (op, "create") && !drop_covered (self, info, entity_id, error))
             return FALSE;
           for (guint c = 0; c < children->len; c++)
             {

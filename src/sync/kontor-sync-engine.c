@@ -309,6 +309,14 @@ kontor_sync_engine_push (KontorSyncEngine  *self,
       json_object_set_array_member (body, "mutations", json_array_ref (mutations));
       node = json_node_init_object (json_node_alloc (), body);
 
+      /* G_MESSAGES_DEBUG=kontor-sync: what is sent (never the token,
+       * which is in a header) */
+      if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
+        {
+          g_autofree char *text = kontor_json_to_string (node);
+
+          g_debug ("push %s", text);
+        }
       answer = request (self, "POST", "v1/push", node, &status, cancellable, error);
       if (answer == NULL)
         return FALSE;

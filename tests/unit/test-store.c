@@ -1095,6 +1095,47 @@ test_outbox_coalesces_pending_edits (Fixture       *fixture,
   g_assert_cmpstr (entry->state, ==, "pending");
 }
 
+/* Undoing a delete: a record the server knows comes back as a restore; one
+ * whose creation was never sent is created there, since the server has
+ * nothing to restore (src/store/kontor-store-sync.c) */
+static void
+test_outbox_undo_delete (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) sent = kontor_contact_new ();
+  g_autoptr(KontorContact) unsent = kontor_contact_new ();
+  g_autoptr(KontorRecord) sent_again = NULL;
+  g_autoptr(KontorRecord) unsent_again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kontor_contact_set_last_name (sent, "Brandt");
+  kontor_test_save (store, sent);
+  kontor_test_exec (store, "DELETE FROM outbox");   /* as after a sync */
+  kontor_contact_set_last_name (unsent, "Lehmann");
+  kontor_test_save (store, unsent);
+
+  sent_again = kontor_record_copy (KONTOR_RECORD (sent));
+  unsent_again = kontor_record_copy (KONTOR_RECORD (unsent));
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (sent), &error));
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (unsent), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT rev FROM tombstone WHERE id = ?1",
+                                          kontor_record_get_id (unsent_again)), ==, -1);
+
+  kontor_test_save (store, sent_again);
+  kontor_test_save (store, unsent_again);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE "
+                                                 "entity_id = ?1 AND op = 'restore'",
+                                          kontor_record_get_id (sent_again)), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE "
+                                                 "entity_id = ?1 AND op = 'create'",
+                                          kontor_record_get_id (unsent_again)), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE "
+                                                 "entity_id = ?1 AND op = 'restore'",
+                                          kontor_record_get_id (unsent_again)), ==, 0);
+}
+
 static void
 test_outbox_no_coalescing_with_inflight (Fixture       *fixture,
                                          gconstpointer  data)
@@ -2432,6 +2473,7 @@ main (int   argc,
         test_failed_save_leaves_nothing_duplicate);
   TEST ("/store/outbox/coalesce-pending-edit", test_outbox_coalesces_pending_edits);
   TEST ("/store/outbox/edit-after-inflight-chained", test_outbox_no_coalescing_with_inflight);
+  TEST ("/store/outbox/undo-delete", test_outbox_undo_delete);
   TEST ("/store/outbox/no-op-save-no-entry", test_outbox_no_entry_for_no_op_save);
   TEST ("/store/outbox/channel-child-rows", test_channels_outbox_entries);
   TEST ("/store/outbox/channel-reorder", test_channels_reorder);
