@@ -1514,7 +1514,11 @@ kontor_sync_list_conflicts (PGconn         *conn,
                             char          **response)
 {
   const char *status = query != NULL ? g_hash_table_lookup (query, "status") : NULL;
-  const char *admin = g_strcmp0 (account->role, "admin") == 0 ? "t" : "f";
+  const char *mine = query != NULL ? g_hash_table_lookup (query, "mine") : NULL;
+  /* an administrator sees everyone's, unless asking for their own
+   * (mine=1: what the sync engine shows its user) */
+  const char *admin = g_strcmp0 (account->role, "admin") == 0 && g_strcmp0 (mine, "1") != 0
+                      ? "t" : "f";
   const char *params[] = { account->workspace_id, status != NULL ? status : "open",
                            account->id, admin };
   g_autoptr(JsonBuilder) builder = json_builder_new ();

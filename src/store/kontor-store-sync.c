@@ -1789,6 +1789,82 @@ confirm_revs (KontorStore  *self,
   return write_shadow (self, entity_name, id, revs, rev, FALSE, error);
 }
 
+/* A change the server refused is taken back here, so that this machine
+ * shows what the team has (the change itself is kept in the rejected
+ * list): a created row goes, an edited field gets its value before the
+ * edit back, unless the user changed it again since. A refused delete
+ * cannot be taken back from here: the row's values are gone. */
+static gboolean
+roll_back (KontorStore  *self,
+           const char   *entity_name,
+           const char   *id,
+           const char   *op,
+           const char   *field,
+           const char   *old_json,
+           GError      **error)
+{
+  const KontorSyncEntity *entity = kontor_sync_entity_lookup (entity_name);
+  g_autoptr(GHashTable) edited = NULL;
+
+  if (entity == NULL)
+    return TRUE;
+  if (g_str_equal (op, "create"))
+    return apply_change (self, entity_name, id, TRUE, NULL, 0, error);
+  if (!g_str_equal (op, "update") || field == NULL)
+    return TRUE;
+
+  edited = dup_edited_fields (self, id, error);
+  if (edited == NULL)
+    return FALSE;
+  if (g_hash_table_contains (edited, field))
+    return TRUE;
+
+  if (kontor_sync_entity_get_kind (entity) == KONTOR_SYNC_KIND_RECORD)
+    {
+      g_autoptr(JsonNode) value = parse_json (old_json);
+      g_autoptr(KontorRecord) stored = NULL;
+      g_autoptr(KontorRecord) record = NULL;
+      g_autoptr(GError) local_error = NULL;
+      const KontorField *found;
+      GValue parsed = G_VALUE_INIT;
+      gboolean changed;
+      guint index;
+
+      found = kontor_record_class_find_field (class_of (entity), field, &index);
+      stored = _kontor_store_find_record (self, info_of (entity), id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (stored == NULL || found == NULL || value == NULL ||
+          !kontor_field_value_from_json (found, value, &parsed, NULL))
+        return TRUE;
+      record = kontor_record_copy (stored);
+      kontor_record_take_value (record, index, &parsed);
+
+      return _kontor_store_save_over (self, record, stored, &changed, error);
+    }
+
+  if (kontor_sync_entity_get_kind (entity) == KONTOR_SYNC_KIND_CHANNEL &&
+      (g_str_equal (field, "label") || g_str_equal (field, "value") ||
+       g_str_equal (field, "position")))
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = json_extract(?1, '$') "
+                                              "WHERE id = ?2", entity_name, field);
+      sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, old_json, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+
+      return _kontor_store_step_done (self, stmt, error);
+    }
+
+  return TRUE;
+}
+
 /* One result of a push, for the outbox entry numbered @push_seq */
 static gboolean
 apply_result (KontorStore  *self,
@@ -1801,6 +1877,7 @@ apply_result (KontorStore  *self,
   g_autofree char *op = NULL;
   g_autofree char *field = NULL;
   g_autofree char *value_json = NULL;
+  g_autofree char *old_json = NULL;
   const char *status = kontor_json_get_string (result, "status");
   JsonNode *conflicts;
   sqlite3_stmt *stmt;
@@ -1828,8 +1905,8 @@ apply_result (KontorStore  *self,
   if (sqlite3_changes (_kontor_store_get_db (self)) > 0)
     return TRUE;
 
-  stmt = _kontor_store_prepare (self, "SELECT entity, entity_id, op, field, value_json "
-                                      "FROM outbox WHERE push_seq = ?1", error);
+  stmt = _kontor_store_prepare (self, "SELECT entity, entity_id, op, field, value_json, "
+                                      "old_value_json FROM outbox WHERE push_seq = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, push_seq);
@@ -1841,6 +1918,7 @@ apply_result (KontorStore  *self,
       op = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       field = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       value_json = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      old_json = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
     }
   sqlite3_reset (stmt);
   if (found < 0)
@@ -1870,7 +1948,8 @@ apply_result (KontorStore  *self,
 
   if (g_str_equal (status, "rejected"))
     return add_rejection (self, push_seq, entity, entity_id, value_json,
-                          kontor_json_get_string (result, "reason"), error);
+                          kontor_json_get_string (result, "reason"), error) &&
+           roll_back (self, entity, entity_id, op, field, old_json, error);
 
   if (!confirm_revs (self, entity, entity_id, op, result, error))
     return FALSE;
@@ -1997,6 +2076,71 @@ kontor_store_sync_list_conflicts (KontorStore  *self,
   sqlite3_reset (stmt);
 
   return result < 0 ? NULL : g_steal_pointer (&conflicts);
+}
+
+/**
+ * kontor_store_sync_merge_conflicts:
+ * @self: a store
+ * @conflicts: the user's open conflicts as the server lists them
+ * @error: return location for a #GError
+ *
+ * A conflict belongs to the user, not to the machine whose push met it:
+ * the ones this machine does not know yet are added, and open ones the
+ * server no longer lists (answered on another machine, or superseded)
+ * are closed. One transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_sync_merge_conflicts (KontorStore  *self,
+                                   JsonArray    *conflicts,
+                                   GError      **error)
+{
+  g_autoptr(GString) listed = g_string_new ("[");
+  gboolean ok = TRUE;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (conflicts != NULL, FALSE);
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < json_array_get_length (conflicts); i++)
+    {
+      JsonNode *node = json_array_get_element (conflicts, i);
+      JsonObject *conflict = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *entity = kontor_json_get_string (conflict, "entity");
+      const char *entity_id = kontor_json_get_string (conflict, "entity_id");
+      const char *id = kontor_json_get_string (conflict, "id");
+      g_autofree char *quoted = NULL;
+
+      if (entity == NULL || entity_id == NULL || id == NULL)
+        {
+          set_bad_data (error, "conflict", id != NULL ? id : "?");
+          ok = FALSE;
+          break;
+        }
+      quoted = kontor_json_quote (id);
+      g_string_append_printf (listed, "%s%s", listed->len > 1 ? "," : "", quoted);
+      ok = add_conflict (self, entity, entity_id, conflict, NULL, error);
+    }
+  g_string_append_c (listed, ']');
+
+  if (ok)
+    {
+      stmt = _kontor_store_prepare (self, "UPDATE conflict_local SET status = 'resolved' WHERE "
+                                          "status = 'open' AND id NOT IN (SELECT value FROM "
+                                          "json_each(?1))", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, listed->str, -1, SQLITE_TRANSIENT);
+          ok = _kontor_store_step_done (self, stmt, error);
+        }
+    }
+
+  return _kontor_store_end (self, ok, error);
 }
 
 /**

@@ -64,6 +64,9 @@ gboolean   kontor_store_sync_apply_snapshot     (KontorStore   *self,
                                                  GError       **error);
 GPtrArray *kontor_store_sync_list_conflicts     (KontorStore   *self,
                                                  GError       **error);
+gboolean   kontor_store_sync_merge_conflicts    (KontorStore   *self,
+                                                 JsonArray     *conflicts,
+                                                 GError       **error);
 gboolean   kontor_store_sync_resolve_conflict   (KontorStore   *self,
                                                  const char    *id,
                                                  const char    *choice,

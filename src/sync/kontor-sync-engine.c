@@ -464,7 +464,7 @@ kontor_sync_engine_pull (KontorSyncEngine  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * One cycle: push, then pull.
+ * One cycle: push, then pull, then the user's open conflicts.
  *
  * Returns: %TRUE on success
  */
@@ -473,8 +473,23 @@ kontor_sync_engine_sync (KontorSyncEngine  *self,
                          GCancellable      *cancellable,
                          GError           **error)
 {
-  return kontor_sync_engine_push (self, cancellable, error) &&
-         kontor_sync_engine_pull (self, cancellable, error);
+  g_autoptr(JsonObject) listed = NULL;
+  JsonArray *conflicts;
+  guint status = 0;
+
+  if (!kontor_sync_engine_push (self, cancellable, error) ||
+      !kontor_sync_engine_pull (self, cancellable, error))
+    return FALSE;
+
+  /* the user's conflicts, met on this machine or another */
+  listed = request (self, "GET", "v1/conflicts?status=open&mine=1", NULL, &status, cancellable, error);
+  if (listed == NULL)
+    return FALSE;
+  conflicts = kontor_json_get_array (listed, "conflicts");
+  if (status != SOUP_STATUS_OK || conflicts == NULL)
+    return bad_answer (error);
+
+  return kontor_store_sync_merge_conflicts (self->store, conflicts, error);
 }
 
 /**
