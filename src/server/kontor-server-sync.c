@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -1293,6 +1294,74 @@ database_error:
   return database_unavailable (conn, response);
 }
 
+/* A long poll (pull with wait=): on this request's own connection,
+ * LISTEN, look at the clock once more (a change committed before the
+ * LISTEN sends no notification here), then wait for a notification of
+ * this workspace past @cursor, at most @seconds. Holds the worker it runs
+ * on meanwhile. Returns FALSE when the database failed. */
+static gboolean
+wait_for_change (PGconn     *conn,
+                 const char *workspace_id,
+                 gint64      cursor,
+                 guint       seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  g_autofree char *prefix = g_strconcat (workspace_id, ":", NULL);
+  const char *params[] = { workspace_id };
+  gboolean changed = FALSE;
+  gboolean ok = TRUE;
+  PGresult *result;
+
+  result = PQexec (conn, "LISTEN kontor_sync");
+  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  PQclear (result);
+  if (!ok)
+    return FALSE;
+
+  result = PQexecParams (conn, "SELECT last_seq FROM workspace WHERE id = $1", 1, NULL, params,
+                         NULL, NULL, 0);
+  ok = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1;
+  if (ok)
+    changed = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) > cursor;
+  PQclear (result);
+
+  while (ok && !changed)
+    {
+      gint64 left = deadline - g_get_monotonic_time ();
+      struct pollfd fd = { PQsocket (conn), POLLIN, 0 };
+      PGnotify *notify;
+
+      if (left <= 0)
+        break;
+      if (poll (&fd, 1, (int) MAX (left / 1000, 1)) < 0 || !PQconsumeInput (conn))
+        {
+          ok = FALSE;
+          break;
+        }
+      while ((notify = PQnotifies (conn)) != NULL)
+        {
+          if (g_str_has_prefix (notify->extra, prefix) &&
+              g_ascii_strtoll (notify->extra + strlen (prefix), NULL, 10) > cursor)
+            changed = TRUE;
+          PQfreemem (notify);
+        }
+    }
+
+  result = PQexec (conn, "UNLISTEN kontor_sync");
+  ok = ok && PQresultStatus (result) == PGRES_COMMAND_OK;
+  PQclear (result);
+  /* what came between the last look and the UNLISTEN */
+  if (ok && PQconsumeInput (conn))
+    {
+      PGnotify *notify;
+
+      while ((notify = PQnotifies (conn)) != NULL)
+        PQfreemem (notify);
+    }
+
+  return ok;
+}
+
 /**
  * kontor_sync_pull:
  * @conn: a worker's connection
@@ -1313,7 +1382,8 @@ kontor_sync_pull (PGconn         *conn,
 {
   const char *cursor_text = query != NULL ? g_hash_table_lookup (query, "cursor") : NULL;
   const char *limit_text = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
-  guint64 cursor = 0, limit = 500;
+  const char *wait_text = query != NULL ? g_hash_table_lookup (query, "wait") : NULL;
+  guint64 cursor = 0, limit = 500, wait = 0;
   g_autoptr(PGresult) clock = NULL;
   g_autoptr(PGresult) changes = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -1324,12 +1394,17 @@ kontor_sync_pull (PGconn         *conn,
   if ((cursor_text != NULL &&
        !g_ascii_string_to_unsigned (cursor_text, 10, 0, G_MAXINT64, &cursor, NULL)) ||
       (limit_text != NULL &&
-       !g_ascii_string_to_unsigned (limit_text, 10, 1, KONTOR_SYNC_MAX_PULL, &limit, NULL)))
+       !g_ascii_string_to_unsigned (limit_text, 10, 1, KONTOR_SYNC_MAX_PULL, &limit, NULL)) ||
+      (wait_text != NULL &&
+       !g_ascii_string_to_unsigned (wait_text, 10, 0, KONTOR_SYNC_MAX_WAIT, &wait, NULL)))
     {
       *response = kontor_server_dup_error ("invalid", _("The cursor and the limit must be numbers "
-                                          "(a limit of 1 to 1000)."));
+                                          "(a limit of 1 to 1000, a wait of 0 to 30 seconds)."));
       return STATUS_BAD_REQUEST;
     }
+
+  if (wait > 0 && !wait_for_change (conn, account->workspace_id, cursor, wait))
+    return database_unavailable (conn, response);
 
   {
     const char *params[] = { account->workspace_id };

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 /* The most changes one pull returns */
 #define KONTOR_SYNC_MAX_PULL      1000
+/* The longest a pull waits for a change (wait=), in seconds */
+#define KONTOR_SYNC_MAX_WAIT      30
 
 char *kontor_server_dup_error (const char     *code,
                                const char     *message);

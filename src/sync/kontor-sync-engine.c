@@ -402,25 +402,15 @@ resync (KontorSyncEngine  *self,
   return kontor_store_sync_set_cursor (self->store, MAX (as_of, 0), error);
 }
 
-/**
- * kontor_sync_engine_pull:
- * @self: an engine
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Applies the server's changes after the cursor, page by page; loads a
- * snapshot when the server no longer keeps the changes after it.
- *
- * Returns: %TRUE when the store is up to the server's last change
- */
-gboolean
-kontor_sync_engine_pull (KontorSyncEngine  *self,
-                         GCancellable      *cancellable,
-                         GError           **error)
+/* Pages from the cursor until the server has no more; the first may wait
+ * up to @wait seconds for a change (a long poll) */
+static gboolean
+pull (KontorSyncEngine  *self,
+      guint              wait,
+      GCancellable      *cancellable,
+      GError           **error)
 {
   gboolean resynced = FALSE;
-
-  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
 
   for (;;)
     {
@@ -432,7 +422,9 @@ kontor_sync_engine_pull (KontorSyncEngine  *self,
 
       if (!kontor_store_sync_get_cursor (self->store, &cursor, error))
         return FALSE;
-      path = g_strdup_printf ("v1/pull?cursor=%" G_GINT64_FORMAT "&limit=%d", cursor, PULL_LIMIT);
+      path = g_strdup_printf ("v1/pull?cursor=%" G_GINT64_FORMAT "&limit=%d&wait=%u", cursor,
+                              PULL_LIMIT, wait);
+      wait = 0;
       page = request (self, "GET", path, NULL, &status, cancellable, error);
       if (page == NULL)
         return FALSE;
@@ -456,6 +448,52 @@ kontor_sync_engine_pull (KontorSyncEngine  *self,
       if (!kontor_json_get_boolean (page, "has_more", FALSE))
         return TRUE;
     }
+}
+
+/**
+ * kontor_sync_engine_pull:
+ * @self: an engine
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Applies the server's changes after the cursor, page by page; loads a
+ * snapshot when the server no longer keeps the changes after it.
+ *
+ * Returns: %TRUE when the store is up to the server's last change
+ */
+gboolean
+kontor_sync_engine_pull (KontorSyncEngine  *self,
+                         GCancellable      *cancellable,
+                         GError           **error)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
+
+  return pull (self, 0, cancellable, error);
+}
+
+/**
+ * kontor_sync_engine_wait:
+ * @self: an engine
+ * @seconds: at most this long, 1 to 30
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * A long poll, where the events socket cannot be used (a proxy that
+ * refuses the upgrade): waits on the server until it has a change after
+ * the cursor or @seconds passed, then pulls like kontor_sync_engine_pull().
+ *
+ * Returns: %TRUE when the store is up to the server's last change
+ */
+gboolean
+kontor_sync_engine_wait (KontorSyncEngine  *self,
+                         guint              seconds,
+                         GCancellable      *cancellable,
+                         GError           **error)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
+  g_return_val_if_fail (seconds >= 1 && seconds <= 30, FALSE);
+
+  return pull (self, seconds, cancellable, error);
 }
 
 /**

@@ -56,6 +56,10 @@ gboolean          kontor_sync_engine_push             (KontorSyncEngine  *self,
 gboolean          kontor_sync_engine_pull             (KontorSyncEngine  *self,
                                                        GCancellable      *cancellable,
                                                        GError           **error);
+gboolean          kontor_sync_engine_wait             (KontorSyncEngine  *self,
+                                                       guint              seconds,
+                                                       GCancellable      *cancellable,
+                                                       GError           **error);
 gboolean          kontor_sync_engine_sync             (KontorSyncEngine  *self,
                                                        GCancellable      *cancellable,
                                                        GError           **error);

@@ -1619,6 +1619,77 @@ test_live_and_soak (void)
   kontor_test_server_free (instances[2]);
 }
 
+typedef struct
+{
+  Machine  *machine;
+  gboolean  ok;
+  gint64    waited_ms;
+} Waiter;
+
+static gpointer
+wait_thread (gpointer data)
+{
+  Waiter *waiter = data;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  waiter->ok = kontor_sync_engine_wait (waiter->machine->engine, 20, NULL, &error);
+  g_assert_no_error (error);
+  waiter->waited_ms = (g_get_monotonic_time () - start) / 1000;
+
+  return NULL;
+}
+
+/* The long poll: a pull that waits on the server returns as soon as a
+ * change comes, and after its time without one */
+static void
+test_long_poll (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GPtrArray) machines = g_ptr_array_new_with_free_func ((GDestroyNotify) machine_free);
+  g_autoptr(KontorContact) contact = new_contact ("Xaver", "Yilmaz");
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = { NULL, };
+  GThread *thread;
+  gint64 start, cursor = 0, before = 0;
+  Machine *anna, *ben;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("xaver", "admin");
+  create_user ("yvonne", "admin");
+  g_ptr_array_add (machines, machine_new (server, "xaver"));
+  g_ptr_array_add (machines, machine_new (server, "yvonne"));
+  anna = g_ptr_array_index (machines, 0);
+  ben = g_ptr_array_index (machines, 1);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* nothing new: back after the time asked, with nothing */
+  g_assert_true (kontor_store_sync_get_cursor (anna->store, &before, NULL));
+  start = g_get_monotonic_time ();
+  g_assert_true (kontor_sync_engine_wait (anna->engine, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint ((g_get_monotonic_time () - start) / 1000, >=, 900);
+  g_assert_true (kontor_store_sync_get_cursor (anna->store, &cursor, NULL));
+  g_assert_cmpint (cursor, ==, before);
+
+  /* Anna's machine waits (its store on that thread alone), Ben pushes */
+  waiter.machine = anna;
+  thread = g_thread_new ("long-poll", wait_thread, &waiter);
+  g_usleep (300 * 1000);
+  save (ben, contact);
+  sync_ok (ben);
+  g_thread_join (thread);
+  g_assert_true (waiter.ok);
+  g_test_message ("long_poll_ms %" G_GINT64_FORMAT, waiter.waited_ms);
+  g_assert_cmpint (waiter.waited_ms, <, 20000);
+  g_assert_nonnull (load_or_null (anna, KONTOR_TYPE_CONTACT,
+                                  kontor_record_get_id (KONTOR_RECORD (contact))));
+  assert_converged (machines);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1636,6 +1707,7 @@ main (int   argc,
   g_test_add_func ("/sync/lost-answer", test_lost_answer);
   g_test_add_func ("/sync/random-convergence", test_random_convergence);
   g_test_add_func ("/sync/events", test_events);
+  g_test_add_func ("/sync/long-poll", test_long_poll);
   g_test_add_func ("/sync/live-and-soak", test_live_and_soak);
   /* last: it compacts the server's change log */
   g_test_add_func ("/sync/resync", test_resync);
