@@ -724,6 +724,60 @@ kontor_record_update_from_json_string (KontorRecord  *record,
   return kontor_record_update_from_json (record, json_node_get_object (node), error);
 }
 
+/**
+ * kontor_json_parse:
+ * @text: (nullable): JSON text written by Kontor or PostgreSQL
+ *
+ * Returns: (transfer full) (nullable): its root, %NULL when it is not JSON
+ */
+JsonNode *
+kontor_json_parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL) || json_parser_get_root (parser) == NULL)
+    return NULL;
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/**
+ * kontor_json_parse_object:
+ * @data: bytes from outside (a server's answer, a socket's message)
+ * @length: their length
+ *
+ * Reads one JSON object, refusing bytes that are not UTF-8, hold a NUL or
+ * more than one value (kontor_json_is_one_object(), which json-glib 1.6
+ * would read in part or leak on).
+ *
+ * Returns: (transfer full) (nullable): the object, %NULL when @data is
+ *   not one
+ */
+JsonObject *
+kontor_json_parse_object (const char *data,
+                          gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *text = NULL;
+  JsonNode *root;
+
+  if (data == NULL || memchr (data, '\0', length) != NULL ||
+      !g_utf8_validate_len (data, length, NULL))
+    return NULL;
+  text = g_strndup (data, length);
+  if (!kontor_json_is_one_object (text) || !json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  return json_object_ref (json_node_get_object (root));
+}
+
 /* Members of JSON from outside (a server's answer, a pull), read without
  * the critical warnings json-glib's getters give for a member of another
  * type: a member missing, null or of another type is the fallback. */

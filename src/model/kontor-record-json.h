@@ -35,6 +35,9 @@ GQuark         kontor_record_json_error_quark   (void);
 char          *kontor_json_quote                (const char          *text);
 char          *kontor_json_to_string            (JsonNode            *node);
 gboolean       kontor_json_is_one_object        (const char          *json);
+JsonNode      *kontor_json_parse                (const char          *text);
+JsonObject    *kontor_json_parse_object         (const char          *data,
+                                                 gsize                length);
 
 gint64         kontor_json_get_int              (JsonObject          *object,
                                                  const char          *member,

@@ -130,18 +130,6 @@ same_value (JsonNode *a,
   return g_str_equal (text_a->str, text_b->str);
 }
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
-      json_parser_get_root (parser) == NULL)
-    return NULL;
-
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 /**
  * kontor_server_dup_error:
  * @code: for programs ("invalid", "unauthorized" …)
@@ -488,8 +476,8 @@ apply_update (Push           *push,
       return;
     }
 
-  fields = parse_json (PQgetvalue (row, 0, 0));
-  revs = parse_json (PQgetvalue (row, 0, 1));
+  fields = kontor_json_parse (PQgetvalue (row, 0, 0));
+  revs = kontor_json_parse (PQgetvalue (row, 0, 1));
 
   /* an edit of a deleted record: kept whole in a conflict */
   if (g_strcmp0 (PQgetvalue (row, 0, 3), "t") == 0)
@@ -635,8 +623,8 @@ static char *
 dup_logged_fields (const char *fields_text,
                    const char *revs_text)
 {
-  g_autoptr(JsonNode) fields = parse_json (fields_text);
-  g_autoptr(JsonNode) revs = parse_json (revs_text);
+  g_autoptr(JsonNode) fields = kontor_json_parse (fields_text);
+  g_autoptr(JsonNode) revs = kontor_json_parse (revs_text);
   g_autoptr(JsonObject) logged = json_object_new ();
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GList) names = NULL;
@@ -917,7 +905,7 @@ apply_resolve (Push           *push,
   kind = PQgetvalue (row, 0, 3);
   change.entity = kontor_sync_entity_lookup (PQgetvalue (row, 0, 0));
   change.id = PQgetvalue (row, 0, 1);
-  yours = parse_json (PQgetisnull (row, 0, 4) ? NULL : PQgetvalue (row, 0, 4));
+  yours = kontor_json_parse (PQgetisnull (row, 0, 4) ? NULL : PQgetvalue (row, 0, 4));
   if (change.entity == NULL)
     {
       add_rejection (builder, mutation, "invalid");
@@ -975,7 +963,7 @@ apply_resolve (Push           *push,
         revs = exec (push, "SELECT field_revs FROM record WHERE workspace_id = $1"
                            " AND entity = $2 AND id = $3", 3, record_params);
       }
-      current = revs != NULL && PQntuples (revs) == 1 ? parse_json (PQgetvalue (revs, 0, 0)) : NULL;
+      current = revs != NULL && PQntuples (revs) == 1 ? kontor_json_parse (PQgetvalue (revs, 0, 0)) : NULL;
       if (yours != NULL && JSON_NODE_HOLDS_OBJECT (yours))
         names = json_object_get_members (json_node_get_object (yours));
       for (GList *l = names; l != NULL; l = l->next)
@@ -1225,7 +1213,7 @@ kontor_sync_push (PGconn         *conn,
           if (stored != NULL && PQntuples (stored) == 1)
             {
               json_builder_set_member_name (results, "original");
-              json_builder_add_value (results, parse_json (PQgetvalue (stored, 0, 0)));
+              json_builder_add_value (results, kontor_json_parse (PQgetvalue (stored, 0, 0)));
             }
           json_builder_end_object (results);
           continue;
@@ -1475,7 +1463,7 @@ kontor_sync_pull (PGconn         *conn,
       json_builder_set_member_name (builder, "op");
       json_builder_add_string_value (builder, PQgetvalue (changes, i, 3));
       json_builder_set_member_name (builder, "fields");
-      json_builder_add_value (builder, parse_json (PQgetvalue (changes, i, 4)));
+      json_builder_add_value (builder, kontor_json_parse (PQgetvalue (changes, i, 4)));
       json_builder_set_member_name (builder, "by");
       json_builder_add_string_value (builder, PQgetvalue (changes, i, 5));
       json_builder_set_member_name (builder, "client_id");
@@ -1636,7 +1624,7 @@ kontor_sync_list_conflicts (PGconn         *conn,
             continue;
           json_builder_set_member_name (builder, names[column]);
           if (column == 5 || column == 6 || column == 8)
-            json_builder_add_value (builder, parse_json (PQgetvalue (rows, i, column)));
+            json_builder_add_value (builder, kontor_json_parse (PQgetvalue (rows, i, column)));
           else if (column == 7)
             json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (rows, i, column),
                                                                   NULL, 10));
@@ -1725,8 +1713,8 @@ kontor_sync_snapshot (PGconn         *conn,
   json_builder_begin_array (builder);
   for (int i = 0; i < n; i++)
     {
-      g_autoptr(JsonNode) values = parse_json (PQgetvalue (rows, i, 1));
-      g_autoptr(JsonNode) revs = parse_json (PQgetvalue (rows, i, 2));
+      g_autoptr(JsonNode) values = kontor_json_parse (PQgetvalue (rows, i, 1));
+      g_autoptr(JsonNode) revs = kontor_json_parse (PQgetvalue (rows, i, 2));
       gboolean deleted = g_strcmp0 (PQgetvalue (rows, i, 4), "t") == 0;
       g_autoptr(GList) names = NULL;
 

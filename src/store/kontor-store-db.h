@@ -63,6 +63,7 @@ struct _KontorStore
   /* the purge of deleted data (kontor-store.c) */
   GTask       *purge_task;
   gboolean     purge_again;
+  gboolean     purge_marked;    /* the running transaction marked a purge */
 
   /* A KontorStoreJob's connection (kontor-store-job.c): its writes are
    * savepoints of the job's one transaction, and a purge is left to the

@@ -32,6 +32,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-contact.h"
 #include "kontor-record-json.h"
 #include "kontor-store-children.h"
 #include "kontor-store-crud.h"
@@ -45,21 +46,6 @@
 
 /* ------------------------------------------------------------------------ */
 /* Small helpers */
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = NULL;
-
-  if (text == NULL)
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL) || json_parser_get_root (parser) == NULL)
-    return NULL;
-
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static char *
 node_to_string (JsonNode *node)
@@ -162,7 +148,7 @@ dup_shadow_revs (KontorStore  *self,
   if (_kontor_store_step_one (self, stmt, NULL, &text, error) < 0)
     return NULL;
 
-  node = parse_json (text);
+  node = kontor_json_parse (text);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return json_object_new ();
 
@@ -371,7 +357,7 @@ apply_record (KontorStore             *self,
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
       if (_kontor_store_step_one (self, stmt, NULL, &text, error) < 0)
         return FALSE;
-      local_revs = parse_json (text);
+      local_revs = kontor_json_parse (text);
       edited = dup_edited_fields (self, id, error);
       if (edited == NULL)
         return FALSE;
@@ -418,6 +404,14 @@ apply_record (KontorStore             *self,
 
   if (stored != NULL && json_object_get_size (revs) == 0)
     return TRUE;
+
+  /* a birthday erased on another machine (the team stopped keeping them)
+   * leaves this file as it leaves that one: purged */
+  if (KONTOR_IS_CONTACT (record) && stored != NULL &&
+      kontor_contact_get_birthday (KONTOR_CONTACT (stored)) != NULL &&
+      kontor_contact_get_birthday (KONTOR_CONTACT (record)) == NULL &&
+      !_kontor_store_mark_purge (self, error))
+    return FALSE;
 
   return _kontor_store_save_over (self, record, stored, &changed, error) &&
          write_record_revs (self, info, id, revs, seq, error);
@@ -782,8 +776,9 @@ apply_change_guarded (KontorStore  *self,
                         error);
 }
 
-/* Ends a transaction of remote mode; starts the purge of deleted words
- * afterwards */
+/* Ends a transaction of remote mode; when it deleted a record with a
+ * search document, starts the purge of its words afterwards, as
+ * kontor_store_delete() does */
 static gboolean
 end_remote (KontorStore  *self,
             gboolean      ok,
@@ -791,7 +786,7 @@ end_remote (KontorStore  *self,
 {
   self->remote = FALSE;
   ok = _kontor_store_end (self, ok, error);
-  if (ok)
+  if (ok && self->purge_marked)
     _kontor_store_purge_in_background (self);
 
   return ok;
@@ -1427,7 +1422,7 @@ build_mutation (KontorStore   *self,
   /* a link is known by what it links */
   if (kontor_sync_entity_get_kind (entity) == KONTOR_SYNC_KIND_LINK)
     {
-      g_autoptr(JsonNode) target = parse_json (value_json);
+      g_autoptr(JsonNode) target = kontor_json_parse (value_json);
       const char *target_id = target != NULL && JSON_NODE_HOLDS_VALUE (target)
                               ? json_node_get_string (target) : NULL;
 
@@ -1507,7 +1502,7 @@ build_mutation (KontorStore   *self,
   else if (g_str_equal (op, "update"))
     {
       JsonObject *fields = json_object_new ();
-      JsonObject *change = field_change (value_json != NULL ? parse_json (value_json)
+      JsonObject *change = field_change (value_json != NULL ? kontor_json_parse (value_json)
                                                             : json_node_new (JSON_NODE_NULL));
 
       json_object_set_int_member (change, "base_rev", base_rev);
@@ -1535,7 +1530,7 @@ build_resolution (sqlite3_stmt *row)
   json_object_set_string_member (object, "conflict", (const char *) sqlite3_column_text (row, 2));
   json_object_set_string_member (object, "choice", (const char *) sqlite3_column_text (row, 3));
   if (value_json != NULL)
-    json_object_set_member (object, "value", parse_json (value_json));
+    json_object_set_member (object, "value", kontor_json_parse (value_json));
 
   return json_node_init_object (json_node_alloc (), object);
 }
@@ -1821,7 +1816,7 @@ roll_back (KontorStore  *self,
 
   if (kontor_sync_entity_get_kind (entity) == KONTOR_SYNC_KIND_RECORD)
     {
-      g_autoptr(JsonNode) value = parse_json (old_json);
+      g_autoptr(JsonNode) value = kontor_json_parse (old_json);
       g_autoptr(KontorRecord) stored = NULL;
       g_autoptr(KontorRecord) record = NULL;
       g_autoptr(GError) local_error = NULL;
@@ -1931,7 +1926,7 @@ apply_result (KontorStore  *self,
       kontor_sync_entity_get_kind (kontor_sync_entity_lookup (entity)) == KONTOR_SYNC_KIND_LINK &&
       field != NULL && value_json != NULL)
     {
-      g_autoptr(JsonNode) target = parse_json (value_json);
+      g_autoptr(JsonNode) target = kontor_json_parse (value_json);
       g_autofree char *owner = g_steal_pointer (&entity_id);
 
       entity_id = link_id (owner, field,

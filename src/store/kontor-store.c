@@ -527,6 +527,7 @@ _kontor_store_begin (KontorStore  *self,
     return FALSE;
 
   self->in_transaction = TRUE;
+  self->purge_marked = FALSE;
   g_hash_table_remove_all (self->pending_changes);
   g_hash_table_remove_all (self->pending_many);
 
@@ -791,6 +792,8 @@ gboolean
 _kontor_store_mark_purge (KontorStore  *self,
                           GError      **error)
 {
+  self->purge_marked = TRUE;
+
   return _kontor_store_set_meta (self, "purge-pending", "1", error);
 }
 

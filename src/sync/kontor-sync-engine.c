@@ -141,11 +141,9 @@ request (KontorSyncEngine  *self,
 {
   g_autoptr(SoupMessage) message = new_message (self, method, path);
   g_autoptr(GBytes) answer = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autofree char *text = NULL;
+  g_autoptr(JsonObject) object = NULL;
   const char *data;
   gsize length;
-  JsonNode *root;
 
   if (message == NULL)
     {
@@ -186,11 +184,8 @@ request (KontorSyncEngine  *self,
     return json_object_new ();
 
   data = g_bytes_get_data (answer, &length);
-  if (data != NULL && memchr (data, '\0', length) == NULL && g_utf8_validate_len (data, length, NULL))
-    text = g_strndup (data, length);
-  if (text == NULL || !kontor_json_is_one_object (text) ||
-      !json_parser_load_from_data (parser, text, -1, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  object = kontor_json_parse_object (data, length);
+  if (object == NULL)
     {
       g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_BAD_ANSWER,
                    _("The team server’s answer is not one Kontor understands (status %u)."),
@@ -200,16 +195,13 @@ request (KontorSyncEngine  *self,
 
   if (*status >= 400 && *status != SOUP_STATUS_CONFLICT && *status != SOUP_STATUS_GONE)
     {
-      JsonObject *object = json_node_get_object (root);
-      const char *message_text = get_text (object, "message");
-
       g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_REFUSED,
                    _("The team server refused the request (error %u): %s"), *status,
-                   message_text);
+                   get_text (object, "message"));
       return NULL;
     }
 
-  return json_object_ref (json_node_get_object (root));
+  return g_steal_pointer (&object);
 }
 
 static gboolean
@@ -572,24 +564,18 @@ on_message (SoupWebsocketConnection *socket,
             GBytes                  *message,
             KontorSyncEngine        *self)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autofree char *text = NULL;
+  g_autoptr(JsonObject) object = NULL;
   const char *data;
   gsize length;
-  JsonObject *object;
   const char *kind;
 
   if (type != SOUP_WEBSOCKET_DATA_TEXT)
     return;
   data = g_bytes_get_data (message, &length);
-  if (data == NULL || memchr (data, '\0', length) != NULL ||
-      !g_utf8_validate_len (data, length, NULL))
-    return;
-  text = g_strndup (data, length);
-  if (!kontor_json_is_one_object (text) || !json_parser_load_from_data (parser, text, -1, NULL))
+  object = kontor_json_parse_object (data, length);
+  if (object == NULL)
     return;
 
-  object = json_node_get_object (json_parser_get_root (parser));
   kind = get_text (object, "type");
   if (g_str_equal (kind, "poke"))
     g_signal_emit (self, signals[SIGNAL_POKE], 0,
