@@ -228,7 +228,9 @@ log_change (Push           *push,
 
 /* A conflict row; returns its id. @field %NULL for a whole-record conflict;
  * an open conflict of the same client about the same field is superseded
- * by it, so that the user answers once */
+ * by it, so that the user answers once (@superseded is set then; for a
+ * whole-record conflict the caller may have set it, see
+ * supersede_own_edit()) */
 static char *
 add_conflict (Push           *push,
               const Mutation *mutation,
@@ -252,11 +254,13 @@ add_conflict (Push           *push,
   /* only a field's: two whole-record conflicts hold different edits,
    * and both are kept */
   if (field != NULL)
-    old = exec (push, "UPDATE conflict SET status = 'superseded' WHERE workspace_id = $1"
-                      " AND entity = $2 AND entity_id = $3 AND field = $4"
-                      " AND yours_client = $5 AND status = 'open' RETURNING id",
-                G_N_ELEMENTS (old_params), old_params);
-  *superseded = old != NULL && PQntuples (old) > 0 ? g_strdup (PQgetvalue (old, 0, 0)) : NULL;
+    {
+      old = exec (push, "UPDATE conflict SET status = 'superseded' WHERE workspace_id = $1"
+                        " AND entity = $2 AND entity_id = $3 AND field = $4"
+                        " AND yours_client = $5 AND status = 'open' RETURNING id",
+                  G_N_ELEMENTS (old_params), old_params);
+      *superseded = old != NULL && PQntuples (old) > 0 ? g_strdup (PQgetvalue (old, 0, 0)) : NULL;
+    }
 
   {
     const char *params[] = { id, push->account->workspace_id, entity, mutation->id, field,
@@ -271,6 +275,54 @@ add_conflict (Push           *push,
   }
 
   return g_steal_pointer (&id);
+}
+
+/* An edit of a deleted record by a client that has an open edit_vs_delete
+ * about it already (one save writes one mutation per changed field, and
+ * a person may edit twice offline): that conflict is superseded, and the
+ * new one holds its fields and the new ones, the new ones winning. So the
+ * person answers once per record, and nothing they wrote is left out.
+ * Returns the fields the conflict keeps; sets @superseded to the old
+ * conflict's id when there was one. */
+static JsonNode *
+supersede_own_edit (Push           *push,
+                    const Mutation *mutation,
+                    char          **superseded)
+{
+  const char *params[] = { push->account->workspace_id,
+                           kontor_sync_entity_get_name (mutation->entity), mutation->id,
+                           push->owner_client };
+  g_autoptr(PGresult) old = exec (push, "UPDATE conflict SET status = 'superseded'"
+                                        " WHERE workspace_id = $1 AND entity = $2"
+                                        " AND entity_id = $3 AND kind = 'edit_vs_delete'"
+                                        " AND yours_client = $4 AND status = 'open'"
+                                        " RETURNING id, yours_value",
+                                  G_N_ELEMENTS (params), params);
+  g_autoptr(JsonObject) merged = json_object_new ();
+  g_autoptr(GList) names = NULL;
+
+  for (int i = 0; old != NULL && i < PQntuples (old); i++)
+    {
+      g_autoptr(JsonNode) kept = kontor_json_parse (PQgetvalue (old, i, 1));
+      g_autoptr(GList) kept_names = NULL;
+
+      g_free (*superseded);
+      *superseded = g_strdup (PQgetvalue (old, i, 0));
+      if (kept == NULL || !JSON_NODE_HOLDS_OBJECT (kept))
+        continue;
+      kept_names = json_object_get_members (json_node_get_object (kept));
+      for (GList *l = kept_names; l != NULL; l = l->next)
+        json_object_set_member (merged, l->data,
+                                json_node_copy (json_object_get_member (
+                                  json_node_get_object (kept), l->data)));
+    }
+
+  names = json_object_get_members (mutation->fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (merged, l->data,
+                            json_node_copy (json_object_get_member (mutation->fields, l->data)));
+
+  return json_node_init_object (json_node_alloc (), merged);
 }
 
 /* The row of the mutation's record, locked; %NULL when there is none */
@@ -379,6 +431,12 @@ add_conflict_result (JsonBuilder *builder,
       json_builder_set_member_name (builder, "yours");
       json_builder_add_value (builder, json_node_copy (yours));
     }
+  else if (yours != NULL)
+    {
+      /* an edit_vs_delete's fields, merged (supersede_own_edit()) */
+      json_builder_set_member_name (builder, "yours");
+      json_builder_add_value (builder, json_node_copy (yours));
+    }
   if (superseded != NULL)
     {
       json_builder_set_member_name (builder, "supersedes");
@@ -482,9 +540,9 @@ apply_update (Push           *push,
   /* an edit of a deleted record: kept whole in a conflict */
   if (g_strcmp0 (PQgetvalue (row, 0, 3), "t") == 0)
     {
-      g_autoptr(JsonNode) yours = json_node_init_object (json_node_alloc (), mutation->fields);
-      g_autofree char *yours_text = kontor_json_to_string (yours);
       g_autofree char *superseded = NULL;
+      g_autoptr(JsonNode) yours = supersede_own_edit (push, mutation, &superseded);
+      g_autofree char *yours_text = kontor_json_to_string (yours);
       g_autofree char *id = add_conflict (push, mutation, NULL, "edit_vs_delete", NULL, NULL,
                                           g_ascii_strtoll (PQgetvalue (row, 0, 4), NULL, 10),
                                           yours_text, &superseded);
@@ -492,7 +550,7 @@ apply_update (Push           *push,
       begin_result (builder, mutation, "conflict");
       json_builder_set_member_name (builder, "conflicts");
       json_builder_begin_array (builder);
-      add_conflict_result (builder, id, "edit_vs_delete", NULL, NULL, 0, NULL, superseded);
+      add_conflict_result (builder, id, "edit_vs_delete", NULL, NULL, 0, yours, superseded);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       return;

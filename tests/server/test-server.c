@@ -2011,11 +2011,14 @@ test_review_fixes (void)
     }
   }
 
-  /* deleted, then edited twice elsewhere: two conflicts, both open */
+  /* deleted, then edited twice elsewhere: one open conflict holding both
+   * edits, the first superseded by it (one question per record) */
   {
     g_auto(Answer) deleted = { 0, };
     g_auto(Answer) first = { 0, };
-    g_auto(Answer) second = { 0, };
+    JsonObject *second_result;
+    JsonObject *merged;
+    JsonObject *yours;
 
     g_free (mutation);
     mutation = g_strdup_printf ("[{\"client_seq\":3,\"op\":\"delete\",\"entity\":\"contact\","
@@ -2036,8 +2039,28 @@ test_review_fixes (void)
     g_free (sql);
     sql = g_strdup_printf ("SELECT count(*) FROM conflict WHERE entity_id = '%s'"
                            " AND kind = 'edit_vs_delete' AND status = 'open'", contact);
-    g_assert_cmpint (query_int (sql), ==, 2);
-    (void) second;
+    g_assert_cmpint (query_int (sql), ==, 1);
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT count(*) FROM conflict WHERE entity_id = '%s'"
+                           " AND kind = 'edit_vs_delete' AND status = 'superseded'", contact);
+    g_assert_cmpint (query_int (sql), ==, 1);
+    second_result = json_array_get_object_element (json_object_get_array_member (first.json,
+                                                                                  "results"), 1);
+    g_assert_cmpstr (json_object_get_string_member (second_result, "status"), ==, "conflict");
+    merged = json_array_get_object_element (json_object_get_array_member (second_result,
+                                                                          "conflicts"), 0);
+    g_assert_cmpstr (json_object_get_string_member (merged, "supersedes"), ==,
+                     json_object_get_string_member (
+                       json_array_get_object_element (
+                         json_object_get_array_member (
+                           json_array_get_object_element (
+                             json_object_get_array_member (first.json, "results"), 0),
+                           "conflicts"), 0), "id"));
+    yours = json_object_get_object_member (merged, "yours");
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (yours, "job_title"), "value"), ==, "CTO");
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (yours, "city"), "value"), ==, "Suhl");
   }
 
   /* a lock wait longer than the server's connections allow: 503, then

@@ -907,6 +907,9 @@ test_edit_vs_delete (void)
   at_ben = load (ben, KONTOR_TYPE_CONTACT, id);
   kontor_contact_set_job_title (at_ben, "Prokurist");
   save (ben, at_ben);
+  /* a second edit, a mutation of its own: still one question */
+  kontor_contact_set_city (at_ben, "Görlitz");
+  save (ben, at_ben);
 
   sync_ok (anna);
   /* a pull does not delete what has an edit waiting */
@@ -924,6 +927,8 @@ test_edit_vs_delete (void)
   g_assert_cmpstr (((KontorSyncConflict *) conflicts->pdata[0])->kind, ==, "edit_vs_delete");
   g_assert_nonnull (strstr (((KontorSyncConflict *) conflicts->pdata[0])->yours_json,
                             "Prokurist"));
+  g_assert_nonnull (strstr (((KontorSyncConflict *) conflicts->pdata[0])->yours_json,
+                            "Görlitz"));
   assert_same_data (anna, ben);
 }
 
