@@ -156,7 +156,9 @@ card_is_shown (gpointer data)
   CardWait *wait = data;
   KontorBoardCard *card = kontor_board_column_find_card (wait->column, wait->id);
 
-  return card != NULL && gtk_widget_get_mapped (GTK_WIDGET (card));
+  /* mapped, and laid out: a drop's half is taken from its height */
+  return card != NULL && gtk_widget_get_mapped (GTK_WIDGET (card)) &&
+         gtk_widget_get_height (GTK_WIDGET (card)) > 0;
 }
 
 static gboolean
@@ -1957,6 +1959,22 @@ collect_cards (GtkWidget *root,
     collect_cards (child, cards);
 }
 
+static gboolean
+full_cards_laid_out (gpointer data)
+{
+  GPtrArray *cards = data;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *child = gtk_widget_get_first_child (g_ptr_array_index (cards, i));
+
+      if (child == NULL || gtk_widget_get_width (child) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A card is one widget that draws itself until it is needed, exactly as
  * high as the full card it becomes, whatever lines it shows, and with each
  * text, mark and icon where the full card has it: the cards of every
@@ -1994,6 +2012,8 @@ test_drawn_cards (Fixture       *fixture,
         }
       _kontor_board_card_make_full (KONTOR_BOARD_CARD (card));
     }
+  /* the full cards laid out, however long a loaded machine takes */
+  g_assert_true (kontor_test_iterate_until (full_cards_laid_out, cards, KONTOR_TEST_TIMEOUT));
   kontor_test_settle (100);
   for (guint i = 0; i < cards->len; i++)
     {
