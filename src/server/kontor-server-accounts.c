@@ -169,9 +169,15 @@ kontor_accounts_create (PGconn      *conn,
   params[2] = display_name != NULL ? display_name : username;
   params[3] = role;
   params[4] = hash;
-  result = kontor_db_exec (conn, "INSERT INTO account (id, workspace_id, username, display_name,"
-                                 " role, password_hash) SELECT $1, w.id, $2, $3, $4, $5"
-                                 " FROM workspace w ON CONFLICT (username) DO NOTHING",
+  /* the account and the user record that publishes it, in one statement
+   * (kontor_publish() in schema/004-scopes.sql) */
+  result = kontor_db_exec (conn, "WITH a AS (INSERT INTO account (id, workspace_id, username,"
+                                 " display_name, role, password_hash) SELECT $1, w.id, $2, $3,"
+                                 " $4, $5 FROM workspace w ON CONFLICT (username) DO NOTHING"
+                                 " RETURNING id, workspace_id)"
+                                 " SELECT kontor_publish (a.workspace_id, 'app_user', a.id::text,"
+                                 " jsonb_build_object ('username', $2::text, 'full_name', $3::text,"
+                                 " 'role', $4::text)) FROM a",
                            5, params, error);
   if (result == NULL)
     return NULL;
@@ -222,9 +228,146 @@ kontor_accounts_set_role (PGconn      *conn,
 {
   const char *params[] = { username, role };
 
+  /* published: the user record's role, and what the account sees */
   return check_role (role, error) &&
-         update_account (conn, "UPDATE account SET role = $2 WHERE username = $1", 2, params,
+         update_account (conn, "WITH a AS (UPDATE account SET role = $2 WHERE username = $1"
+                               " RETURNING id, workspace_id)"
+                               " SELECT kontor_publish (a.workspace_id, 'app_user', a.id::text,"
+                               " jsonb_build_object ('role', $2::text)) FROM a", 2, params,
                          error);
+}
+
+/**
+ * kontor_accounts_create_team:
+ * @conn: a connection
+ * @name: the team's name, unique
+ * @error: return location for a #GError
+ *
+ * Makes a team ("Kompetenz"), published to every machine as a team
+ * record.
+ *
+ * Returns: (transfer full) (nullable): the new team's id
+ */
+char *
+kontor_accounts_create_team (PGconn      *conn,
+                             const char  *name,
+                             GError     **error)
+{
+  g_autofree char *id = kontor_uuid_v7_new ();
+  const char *params[] = { id, name };
+  g_autoptr(PGresult) result = NULL;
+
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_INVALID,
+                   _("A team needs a name."));
+      return NULL;
+    }
+  result = kontor_db_exec (conn, "SELECT kontor_publish (w.id, 'team', $1,"
+                                 " jsonb_build_object ('name', $2::text)) FROM workspace w"
+                                 " WHERE NOT EXISTS (SELECT 1 FROM record t WHERE"
+                                 " t.workspace_id = w.id AND t.entity = 'team' AND NOT t.deleted"
+                                 " AND t.fields->>'name' = $2)", 2, params, error);
+  if (result == NULL)
+    return NULL;
+  if (PQntuples (result) != 1)
+    {
+      g_set_error (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_INVALID,
+                   _("There is a team “%s” already."), name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&id);
+}
+
+/**
+ * kontor_accounts_list_teams:
+ *
+ * Returns: (transfer full) (nullable): one line per team, by name: its
+ *   name, id and members' usernames, separated by tabs
+ */
+GPtrArray *
+kontor_accounts_list_teams (PGconn  *conn,
+                            GError **error)
+{
+  g_autoptr(PGresult) result =
+    kontor_db_exec (conn, "SELECT t.fields->>'name', t.id, coalesce (string_agg (a.username, ', '"
+                          " ORDER BY a.username), '') FROM record t"
+                          " LEFT JOIN record l ON l.workspace_id = t.workspace_id"
+                          " AND l.entity = 'app_user_link' AND NOT l.deleted"
+                          " AND l.fields->>'kind' = 'teams' AND l.fields->>'target_id' = t.id"
+                          " LEFT JOIN account a ON a.id::text = l.fields->>'owner_id'"
+                          " WHERE t.entity = 'team' AND NOT t.deleted"
+                          " GROUP BY t.id, t.fields ORDER BY 1, 2", 0, NULL, error);
+  GPtrArray *lines;
+
+  if (result == NULL)
+    return NULL;
+  lines = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    g_ptr_array_add (lines, g_strdup_printf ("%s\t%s\t%s", PQgetvalue (result, i, 0),
+                                             PQgetvalue (result, i, 1),
+                                             PQgetvalue (result, i, 2)));
+
+  return lines;
+}
+
+/**
+ * kontor_accounts_set_team_member:
+ * @conn: a connection
+ * @username: an account
+ * @team: a team's name or id
+ * @member: whether the account is to be in the team
+ * @error: return location for a #GError
+ *
+ * Puts the account into the team or takes it out, published as the user
+ * record's team link; the contacts assigned to the team arrive on the
+ * account's machines or leave them (schema/004-scopes.sql).
+ */
+gboolean
+kontor_accounts_set_team_member (PGconn      *conn,
+                                 const char  *username,
+                                 const char  *team,
+                                 gboolean     member,
+                                 GError     **error)
+{
+  const char *params[] = { username, team, member ? "t" : "f" };
+  g_autoptr(PGresult) found = kontor_db_exec (conn, "SELECT 1 FROM account WHERE username = $1",
+                                              1, params, error);
+  g_autoptr(PGresult) result = NULL;
+
+  if (found == NULL)
+    return FALSE;
+  if (PQntuples (found) == 0)
+    {
+      g_set_error (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_NOT_FOUND,
+                   _("There is no user “%s”."), username);
+      return FALSE;
+    }
+
+  /* the link's id is what it links, as on every machine
+   * (src/protocol/PROTOCOL.md "Entities") */
+  result = kontor_db_exec (conn, "SELECT kontor_publish (a.workspace_id, 'app_user_link',"
+                                 " a.id || ':teams:' || t.id, CASE WHEN $3::boolean THEN"
+                                 " jsonb_build_object ('owner_id', a.id::text, 'kind', 'teams',"
+                                 " 'target_id', t.id, 'position', (SELECT count(*) FROM record l"
+                                 " WHERE l.workspace_id = a.workspace_id"
+                                 " AND l.entity = 'app_user_link' AND NOT l.deleted"
+                                 " AND l.fields->>'owner_id' = a.id::text)) END)"
+                                 " FROM account a JOIN record t ON t.workspace_id = a.workspace_id"
+                                 " AND t.entity = 'team' AND NOT t.deleted"
+                                 " AND (t.id = $2 OR t.fields->>'name' = $2)"
+                                 " WHERE a.username = $1", 3, params, error);
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) != 1)
+    {
+      g_set_error (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_NOT_FOUND,
+                   _("There is no team “%s”."), team);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

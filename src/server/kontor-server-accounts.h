@@ -44,6 +44,16 @@ gboolean       kontor_accounts_set_disabled  (PGconn              *conn,
 gboolean       kontor_accounts_revoke_tokens (PGconn              *conn,
                                               const char          *username,
                                               GError             **error);
+char          *kontor_accounts_create_team   (PGconn              *conn,
+                                              const char          *name,
+                                              GError             **error);
+GPtrArray     *kontor_accounts_list_teams    (PGconn              *conn,
+                                              GError             **error);
+gboolean       kontor_accounts_set_team_member (PGconn            *conn,
+                                              const char          *username,
+                                              const char          *team,
+                                              gboolean             member,
+                                              GError             **error);
 GPtrArray     *kontor_accounts_list          (PGconn              *conn,
                                               GError             **error);
 KontorAccount *kontor_accounts_login         (PGconn              *conn,

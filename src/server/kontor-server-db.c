@@ -19,6 +19,7 @@ static const char * const migrations[] = {
   "001-initial.sql",
   "002-changes.sql",
   "003-seeded-rows.sql",
+  "004-scopes.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_SERVER_SCHEMA_VERSION);

@@ -196,6 +196,10 @@ run_admin (int    argc,
       "  enable-user USER\n"
       "  revoke-tokens USER                           logs the user out everywhere\n"
       "  list-users\n"
+      "  create-team NAME\n"
+      "  list-teams\n"
+      "  add-to-team USER TEAM                        TEAM: its name or id\n"
+      "  remove-from-team USER TEAM\n"
       "  compact SEQ                                  drops the change log before SEQ;\n"
       "                                               older clients load a snapshot\n"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -268,6 +272,32 @@ run_admin (int    argc,
           g_print (ngettext ("%s change dropped.\n", "%s changes dropped.\n", dropped), count);
         }
       ok = dropped >= 0;
+    }
+  else if (g_str_equal (command, "create-team"))
+    {
+      g_autofree char *id = NULL;
+
+      if (!need_args (args, 2, "create-team NAME"))
+        return 2;
+      id = kontor_accounts_create_team (conn, args[1], &error);
+      if (id != NULL)
+        g_print (_("Team “%s” created (%s).\n"), args[1], id);
+      ok = id != NULL;
+    }
+  else if (g_str_equal (command, "list-teams"))
+    {
+      g_autoptr(GPtrArray) lines = kontor_accounts_list_teams (conn, &error);
+
+      for (guint i = 0; lines != NULL && i < lines->len; i++)
+        g_print ("%s\n", (const char *) g_ptr_array_index (lines, i));
+      ok = lines != NULL;
+    }
+  else if (g_str_equal (command, "add-to-team") || g_str_equal (command, "remove-from-team"))
+    {
+      if (!need_args (args, 3, "add-to-team|remove-from-team USER TEAM"))
+        return 2;
+      ok = kontor_accounts_set_team_member (conn, args[1], args[2],
+                                            g_str_equal (command, "add-to-team"), &error);
     }
   else if (g_str_equal (command, "list-users"))
     {

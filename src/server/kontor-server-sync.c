@@ -52,6 +52,7 @@ typedef struct
   gboolean       data_error;  /* ... and it was the data's fault (SQLSTATE 22, 23) */
   const char    *owner_id;    /* whose new conflicts are: the pusher, or for a */
   const char    *owner_client; /* resolution the conflict's owner */
+  GPtrArray     *created;     /* the contacts this push made (their ids) */
 } Push;
 
 /* ------------------------------------------------------------------------ */
@@ -220,10 +221,21 @@ log_change (Push           *push,
                            kontor_sync_entity_get_name (mutation->entity), mutation->id, op,
                            fields, old_values, push->account->id, push->account->client_id,
                            client_seq };
+  /* the scope of the contact the row belongs to, as it is now; the end
+   * of the push gives the rows of a contact it touched the scope the
+   * contact ends with (kontor_rescope() in schema/004-scopes.sql) */
   g_autoptr(PGresult) result =
     exec (push, "INSERT INTO change_log (workspace_id, seq, entity, entity_id, op, fields,"
-                " old_values, actor, client_id, client_seq) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-                " $8, $9, $10)", G_N_ELEMENTS (params), params);
+                " old_values, actor, client_id, client_seq, scope_owner, scope)"
+                " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, o.owner,"
+                " (SELECT r.scope FROM record r WHERE r.workspace_id = $1"
+                " AND r.entity = 'contact' AND r.id = o.owner)"
+                " FROM (SELECT kontor_scope_owner ($1, $3, $4, $6) AS owner) o",
+          G_N_ELEMENTS (params), params);
+
+  if (push->created != NULL && mutation->op == KONTOR_SYNC_OP_CREATE &&
+      mutation->entity == kontor_sync_entity_lookup ("contact"))
+    g_ptr_array_add (push->created, g_strdup (mutation->id));
 }
 
 /* A conflict row; returns its id. @field %NULL for a whole-record conflict;
@@ -1081,6 +1093,48 @@ may_push (KontorAccount  *account,
          g_strcmp0 (account->role, "admin") == 0;
 }
 
+/* Whether @entity's rows follow a contact's scope (X12) */
+static gboolean
+is_scoped (const KontorSyncEntity *entity)
+{
+  static const char * const scoped[] = {
+    "contact", "contact_channel", "contact_link", "employment", "contact_group_member", NULL
+  };
+
+  return g_strv_contains (scoped, kontor_sync_entity_get_name (entity));
+}
+
+/* Whether the account sees the contact @mutation writes (or, for a
+ * create of a child row, the contact it names): what it does not see, it
+ * may not change (schema/004-scopes.sql) */
+static gboolean
+may_write (Push           *push,
+           const Mutation *mutation)
+{
+  g_autofree char *sent = NULL;
+  g_autoptr(PGresult) result = NULL;
+
+  if (g_strcmp0 (push->account->role, "admin") == 0 ||
+      mutation->op == KONTOR_SYNC_OP_RESOLVE || !is_scoped (mutation->entity))
+    return TRUE;
+
+  if (mutation->fields != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), mutation->fields);
+
+      sent = kontor_json_to_string (node);
+    }
+  {
+    const char *params[] = { push->account->workspace_id, push->account->id,
+                             kontor_sync_entity_get_name (mutation->entity), mutation->id, sent };
+
+    result = exec (push, "SELECT kontor_may_write ($1, $2, $3, $4, $5)",
+                   G_N_ELEMENTS (params), params);
+  }
+
+  return result != NULL && PQntuples (result) == 1 && g_str_equal (PQgetvalue (result, 0, 0), "t");
+}
+
 /* Applies one new mutation in a savepoint and records its result */
 static void
 apply_mutation (Push           *push,
@@ -1097,7 +1151,7 @@ apply_mutation (Push           *push,
 
   saved = exec (push, "SAVEPOINT mutation", 0, NULL);
 
-  if (!may_push (push->account, mutation))
+  if (!may_push (push->account, mutation) || !may_write (push, mutation))
     add_rejection (builder, mutation, "forbidden");
   else
     {
@@ -1155,6 +1209,28 @@ apply_mutation (Push           *push,
   json_builder_add_value (results, g_steal_pointer (&result));
 }
 
+/* @strings as a PostgreSQL array literal, each element quoted */
+static char *
+dup_text_array (GPtrArray *strings)
+{
+  GString *text = g_string_new ("{");
+
+  for (guint i = 0; i < strings->len; i++)
+    {
+      g_string_append (text, i > 0 ? ",\"" : "\"");
+      for (const char *c = g_ptr_array_index (strings, i); *c != '\0'; c++)
+        {
+          if (*c == '"' || *c == '\\')
+            g_string_append_c (text, '\\');
+          g_string_append_c (text, *c);
+        }
+      g_string_append_c (text, '"');
+    }
+  g_string_append_c (text, '}');
+
+  return g_string_free (text, FALSE);
+}
+
 /* Fault injection for the tests (tests/server "crash"): the instance dies
  * at @point of a push, as kill -9 would take it, when KONTOR_SERVER_FAULT
  * names it; only in builds with the tests (-Dtests=true defines
@@ -1195,7 +1271,8 @@ kontor_sync_push (PGconn         *conn,
   gsize length = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
   gint64 last_client_seq, expected = 0, first_seq;
-  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id };
+  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
+  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id, created };
 
   *pushed = FALSE;
 
@@ -1287,6 +1364,20 @@ kontor_sync_push (PGconn         *conn,
       last_client_seq = mutation->client_seq;
     }
   json_builder_end_array (results);
+
+  /* who sees the contacts this push touched (schema/004-scopes.sql) */
+  if (push.last_seq > first_seq)
+    {
+      g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, first_seq);
+      g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, push.last_seq);
+      g_autofree char *made = dup_text_array (push.created);
+      const char *params[] = { account->workspace_id, first, last, made };
+      g_autoptr(PGresult) rescoped = exec (&push, "SELECT kontor_rescope ($1, $2, $3, $4)",
+                                           G_N_ELEMENTS (params), params);
+
+      if (rescoped != NULL && PQntuples (rescoped) == 1)
+        push.last_seq = g_ascii_strtoll (PQgetvalue (rescoped, 0, 0), NULL, 10);
+    }
 
   {
     g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, push.last_seq);
@@ -1478,13 +1569,21 @@ kontor_sync_pull (PGconn         *conn,
     g_autofree char *cursor_param = g_strdup_printf ("%" G_GUINT64_FORMAT, cursor);
     g_autofree char *last_param = g_strdup_printf ("%" G_GINT64_FORMAT, last_seq);
     g_autofree char *limit_param = g_strdup_printf ("%" G_GUINT64_FORMAT, limit);
-    const char *params[] = { account->workspace_id, cursor_param, last_param, limit_param };
+    const char *params[] = { account->workspace_id, cursor_param, last_param, limit_param,
+                             account->id };
 
+    /* what the account sees (schema/004-scopes.sql): an administrator
+     * every contact's own changes, others those of their scopes and
+     * the rows written for them alone */
     changes = exec (&push, "SELECT c.seq, c.entity, c.entity_id, c.op, c.fields,"
                            " coalesce (a.username, ''), c.client_id, c.client_seq,"
                            " to_char (c.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-                           " FROM change_log c LEFT JOIN account a ON a.id = c.actor"
+                           " FROM change_log c LEFT JOIN account a ON a.id = c.actor,"
+                           " (SELECT kontor_account_scopes ($1, $5) AS mine,"
+                           " kontor_is_admin ($5) AS admin) s"
                            " WHERE c.workspace_id = $1 AND c.seq > $2 AND c.seq <= $3"
+                           " AND (c.scope IS NULL OR (s.admin AND c.scope_owner IS NOT NULL)"
+                           " OR (NOT s.admin AND c.scope && s.mine))"
                            " ORDER BY c.seq LIMIT $4", G_N_ELEMENTS (params), params);
   }
   {
@@ -1749,10 +1848,13 @@ kontor_sync_snapshot (PGconn         *conn,
   {
     g_autofree char *limit_param = g_strdup_printf ("%" G_GUINT64_FORMAT, limit);
     const char *params[] = { account->workspace_id, entity, after_id != NULL ? after_id : "",
-                             limit_param };
+                             limit_param, account->id };
 
-    rows = exec (&push, "SELECT id, fields, field_revs, rev, deleted FROM record"
+    rows = exec (&push, "SELECT id, fields, field_revs, rev, deleted FROM record,"
+                        " (SELECT kontor_account_scopes ($1, $5) AS mine,"
+                        " kontor_is_admin ($5) AS admin) s"
                         " WHERE workspace_id = $1 AND entity = $2 AND id > $3"
+                        " AND kontor_sees (scope, s.mine, s.admin)"
                         " ORDER BY id LIMIT $4", G_N_ELEMENTS (params), params);
   }
   {

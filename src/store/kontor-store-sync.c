@@ -711,6 +711,60 @@ apply_change (KontorStore  *self,
     }
 }
 
+/* A record that left the user's sight (X12, src/protocol/PROTOCOL.md
+ * "Scopes"): gone from this machine with its child rows, unsent edits
+ * or not. Those edits (of the record, its links and its e-mail addresses
+ * and phone numbers) go to the rejected list, "revoked", numbered below
+ * the server's own there. */
+static gboolean
+revoke_record (KontorStore  *self,
+               const char   *entity_name,
+               const char   *id,
+               GError      **error)
+{
+  const KontorSyncEntity *entity = kontor_sync_entity_lookup (entity_name);
+  g_autoptr(KontorRecord) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (entity == NULL || kontor_sync_entity_get_kind (entity) != KONTOR_SYNC_KIND_RECORD)
+    return TRUE;
+
+  stored = _kontor_store_find_record (self, info_of (entity), id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (stored == NULL)
+    return TRUE;
+
+  if (g_str_equal (entity_name, "contact"))
+    {
+      sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                                  "INSERT OR REPLACE INTO rejected (client_seq, "
+                                                  "entity, entity_id, fields_json, reason, at) "
+                                                  "SELECT -1000000000 - o.client_seq, o.entity, "
+                                                  "o.entity_id, json_object (coalesce (o.field, "
+                                                  "o.op), json (coalesce (o.value_json, 'null'))), "
+                                                  "'revoked', ?2 FROM outbox o "
+                                                  "WHERE o.entity_id = ?1 "
+                                                  "OR o.entity_id LIKE ?1 || ':%' "
+                                                  "OR o.entity_id IN (SELECT id FROM "
+                                                  "contact_channel WHERE owner_id = ?1)",
+                                                  error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+      if (!_kontor_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return _kontor_store_delete_record (self, stored, error);
+}
+
 /* A change the server refused (a push's @push_seq), or one of the
  * server's this store could not hold (numbered below zero): kept until the
  * user dismisses it */
@@ -834,10 +888,13 @@ kontor_store_sync_apply_changes (KontorStore  *self,
           ok = FALSE;
           break;
         }
-      ok = apply_change_guarded (self, entity, id, g_str_equal (op, "delete"),
-                                 kontor_json_get_object (change, "fields"),
-                                 kontor_json_get_int (change, "seq", 0),
-                                 error);
+      if (g_str_equal (op, "revoke"))
+        ok = revoke_record (self, entity, id, error);
+      else
+        ok = apply_change_guarded (self, entity, id, g_str_equal (op, "delete"),
+                                   kontor_json_get_object (change, "fields"),
+                                   kontor_json_get_int (change, "seq", 0),
+                                   error);
     }
 
   if (ok)

@@ -1073,6 +1073,158 @@ test_viewer_refused (void)
   assert_converged (machines);
 }
 
+/* The id of what @sql finds on @machine, one row expected */
+static char *
+dup_one_id (Machine    *machine,
+            const char *sql)
+{
+  g_autofree char *ids = dup_ids (machine, sql);
+  char *newline = strchr (ids, '\n');
+
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline + 1, ==, "");
+  *newline = '\0';
+
+  return g_steal_pointer (&ids);
+}
+
+/* The contacts @machine holds, by last name, one line each */
+static char *
+dup_names (Machine *machine)
+{
+  return dup_ids (machine, "SELECT last_name FROM contact ORDER BY last_name");
+}
+
+static void
+team_admin (const char *command,
+            const char *user,
+            const char *team)
+{
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, NULL, command, user, team, NULL), ==, 0);
+}
+
+/* X12 and scenario 7: a contact assigned to users or a team reaches only
+ * them (and administrators); one reassigned leaves the machines of those
+ * who lose it (with their unsent edits kept as rejected) and arrives
+ * whole on the others'; a team's new member gets its contacts, a member
+ * who leaves loses them; a snapshot hands out the same */
+static void
+test_scopes (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GPtrArray) machines = g_ptr_array_new_with_free_func ((GDestroyNotify) machine_free);
+  g_autoptr(KontorContact) open = new_contact ("Olga", "Offen");
+  g_autoptr(KontorContact) bruno_s = new_contact ("Bert", "Brunos");
+  g_autoptr(KontorContact) north = new_contact ("Nina", "Nord");
+  g_autoptr(KontorContact) at_bruno = NULL;
+  g_autoptr(KontorContact) arrived = NULL;
+  g_autoptr(Machine) late = NULL;
+  g_autofree char *bruno_id = NULL;
+  g_autofree char *team_id = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *seq = NULL;
+  Machine *admin, *bruno, *carla;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("xenia", "admin");
+  create_user ("yannick", "sales");
+  create_user ("zora", "sales");
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, NULL, "create-team", "Nord", NULL), ==, 0);
+  team_admin ("add-to-team", "zora", "Nord");
+  g_ptr_array_add (machines, machine_new (server, "xenia"));
+  g_ptr_array_add (machines, machine_new (server, "yannick"));
+  g_ptr_array_add (machines, machine_new (server, "zora"));
+  admin = g_ptr_array_index (machines, 0);
+  bruno = g_ptr_array_index (machines, 1);
+  carla = g_ptr_array_index (machines, 2);
+
+  /* the accounts and the team are published to every machine */
+  sync_ok (admin);
+  bruno_id = dup_one_id (admin, "SELECT id FROM app_user WHERE username = 'yannick'");
+  team_id = dup_one_id (admin, "SELECT id FROM team WHERE name = 'Nord'");
+
+  save (admin, open);
+  kontor_contact_set_assignees (bruno_s, (const char *[]) { bruno_id, NULL });
+  save (admin, bruno_s);
+  kontor_contact_set_assigned_team_id (north, team_id);
+  kontor_contact_set_emails (north, channels ("nina@nord.example", NULL));
+  save (admin, north);
+  for (guint m = 0; m < machines->len; m++)
+    sync_ok (g_ptr_array_index (machines, m));
+
+  names = dup_names (admin);
+  g_assert_cmpstr (names, ==, "Brunos\nNord\nOffen\n");
+  g_free (names);
+  names = dup_names (bruno);
+  g_assert_cmpstr (names, ==, "Brunos\nOffen\n");
+  g_free (names);
+  names = dup_names (carla);
+  g_assert_cmpstr (names, ==, "Nord\nOffen\n");
+  g_free (names);
+  g_assert_cmpint (kontor_test_query_int (carla->store, "SELECT count(*) FROM contact_channel",
+                                          NULL), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (bruno->store, "SELECT count(*) FROM contact_channel",
+                                          NULL), ==, 0);
+
+  /* Bruno edits his contact offline; meanwhile it goes to team Nord */
+  at_bruno = load (bruno, KONTOR_TYPE_CONTACT, kontor_record_get_id (KONTOR_RECORD (bruno_s)));
+  kontor_contact_set_job_title (at_bruno, "Einkauf");
+  save (bruno, at_bruno);
+  kontor_contact_set_assignees (bruno_s, NULL);
+  kontor_contact_set_assigned_team_id (bruno_s, team_id);
+  kontor_contact_set_city (bruno_s, "Kiel");
+  save (admin, bruno_s);
+  sync_ok (admin);
+  sync_ok (bruno);
+  sync_ok (carla);
+
+  names = dup_names (bruno);
+  g_assert_cmpstr (names, ==, "Offen\n");
+  g_free (names);
+  g_assert_cmpint (outbox_size (bruno), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (bruno->store, "SELECT count(*) FROM rejected WHERE "
+                                                        "fields_json LIKE '%Einkauf%'", NULL),
+                   ==, 1);
+  names = dup_names (carla);
+  g_assert_cmpstr (names, ==, "Brunos\nNord\nOffen\n");
+  g_free (names);
+  /* arrived whole */
+  arrived = load (carla, KONTOR_TYPE_CONTACT, kontor_record_get_id (KONTOR_RECORD (bruno_s)));
+  g_assert_cmpstr (kontor_contact_get_first_name (arrived), ==, "Bert");
+  g_assert_cmpstr (kontor_contact_get_city (arrived), ==, "Kiel");
+  g_assert_cmpstr (kontor_contact_get_assigned_team_id (arrived), ==, team_id);
+
+  /* the team's members change */
+  team_admin ("remove-from-team", "zora", "Nord");
+  team_admin ("add-to-team", "yannick", team_id);
+  sync_ok (carla);
+  sync_ok (bruno);
+  names = dup_names (carla);
+  g_assert_cmpstr (names, ==, "Offen\n");
+  g_free (names);
+  names = dup_names (bruno);
+  g_assert_cmpstr (names, ==, "Brunos\nNord\nOffen\n");
+  g_free (names);
+  g_assert_cmpint (kontor_test_query_int (bruno->store, "SELECT count(*) FROM contact_channel",
+                                          NULL), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (carla->store, "SELECT count(*) FROM contact_channel",
+                                          NULL), ==, 0);
+
+  /* a snapshot hands out the same: Carla's second machine, after the
+   * log is compacted */
+  seq = kontor_test_postgres_query (&pg, "SELECT last_seq FROM workspace");
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, NULL, "compact", seq, NULL), ==, 0);
+  late = machine_new (server, "zora");
+  sync_ok (late);
+  g_assert_cmpuint (kontor_sync_engine_get_resyncs (late->engine), ==, 1);
+  names = dup_names (late);
+  g_assert_cmpstr (names, ==, "Offen\n");
+  g_assert_cmpint (kontor_test_query_int (late->store, "SELECT count(*) FROM contact_channel",
+                                          NULL), ==, 0);
+}
+
 /* Scenario 3, the client's side: the app ends between a local write and
  * its push; the entry waits in the database and goes out once */
 static void
@@ -1716,6 +1868,8 @@ main (int   argc,
   g_test_add_func ("/sync/live-and-soak", test_live_and_soak);
   /* last: it compacts the server's change log */
   g_test_add_func ("/sync/resync", test_resync);
+  /* after the compaction: its machines start from a snapshot */
+  g_test_add_func ("/sync/scopes", test_scopes);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
