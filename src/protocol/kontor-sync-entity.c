@@ -85,30 +85,12 @@ static const char * const number_range_fields[] = {
  * their own (kontor_store_set_keep_birthdays()): one row with a fixed id. */
 static const char * const team_setting_fields[] = { "keep_birthdays", NULL };
 
-/* Parents before their children. */
+/* What others refer to before what refers to it (a snapshot loads them in
+ * this order into a database with foreign keys): users, teams and the
+ * team's settings, then companies, then contacts (their company, team,
+ * status and users), then what joins contacts to companies and groups;
+ * each record kind's child rows right after it. */
 static const KontorSyncEntity entities[] = {
-  { "contact", KONTOR_SYNC_KIND_RECORD, kontor_contact_get_type, NULL,
-    KONTOR_SYNC_OWNER_CLIENT, NULL, contact_lww },
-  { "contact_channel", KONTOR_SYNC_KIND_CHANNEL, NULL, "contact",
-    KONTOR_SYNC_OWNER_CLIENT, channel_fields, position_lww },
-  { "contact_link", KONTOR_SYNC_KIND_LINK, NULL, "contact",
-    KONTOR_SYNC_OWNER_CLIENT, link_fields, position_lww },
-  { "company", KONTOR_SYNC_KIND_RECORD, kontor_company_get_type, NULL,
-    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
-  { "company_channel", KONTOR_SYNC_KIND_CHANNEL, NULL, "company",
-    KONTOR_SYNC_OWNER_CLIENT, channel_fields, position_lww },
-  { "company_link", KONTOR_SYNC_KIND_LINK, NULL, "company",
-    KONTOR_SYNC_OWNER_CLIENT, link_fields, position_lww },
-  { "employment", KONTOR_SYNC_KIND_RECORD, kontor_employment_get_type, NULL,
-    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
-  { "contact_group", KONTOR_SYNC_KIND_RECORD, kontor_group_get_type, NULL,
-    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
-  { "contact_group_link", KONTOR_SYNC_KIND_LINK, NULL, "contact_group",
-    KONTOR_SYNC_OWNER_CLIENT, link_fields, position_lww },
-  { "contact_group_member", KONTOR_SYNC_KIND_RECORD, kontor_group_member_get_type, NULL,
-    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
-  { "pipeline_status", KONTOR_SYNC_KIND_RECORD, kontor_pipeline_status_get_type, NULL,
-    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
   { "team", KONTOR_SYNC_KIND_RECORD, kontor_team_get_type, NULL,
     KONTOR_SYNC_OWNER_ADMIN, NULL, NULL },
   { "app_user", KONTOR_SYNC_KIND_RECORD, kontor_user_get_type, NULL,
@@ -119,6 +101,28 @@ static const KontorSyncEntity entities[] = {
     KONTOR_SYNC_OWNER_ADMIN, number_range_fields, NULL },
   { "team_setting", KONTOR_SYNC_KIND_SETTING, NULL, NULL,
     KONTOR_SYNC_OWNER_ADMIN, team_setting_fields, NULL },
+  { "pipeline_status", KONTOR_SYNC_KIND_RECORD, kontor_pipeline_status_get_type, NULL,
+    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
+  { "company", KONTOR_SYNC_KIND_RECORD, kontor_company_get_type, NULL,
+    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
+  { "company_channel", KONTOR_SYNC_KIND_CHANNEL, NULL, "company",
+    KONTOR_SYNC_OWNER_CLIENT, channel_fields, position_lww },
+  { "company_link", KONTOR_SYNC_KIND_LINK, NULL, "company",
+    KONTOR_SYNC_OWNER_CLIENT, link_fields, position_lww },
+  { "contact", KONTOR_SYNC_KIND_RECORD, kontor_contact_get_type, NULL,
+    KONTOR_SYNC_OWNER_CLIENT, NULL, contact_lww },
+  { "contact_channel", KONTOR_SYNC_KIND_CHANNEL, NULL, "contact",
+    KONTOR_SYNC_OWNER_CLIENT, channel_fields, position_lww },
+  { "contact_link", KONTOR_SYNC_KIND_LINK, NULL, "contact",
+    KONTOR_SYNC_OWNER_CLIENT, link_fields, position_lww },
+  { "employment", KONTOR_SYNC_KIND_RECORD, kontor_employment_get_type, NULL,
+    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
+  { "contact_group", KONTOR_SYNC_KIND_RECORD, kontor_group_get_type, NULL,
+    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
+  { "contact_group_link", KONTOR_SYNC_KIND_LINK, NULL, "contact_group",
+    KONTOR_SYNC_OWNER_CLIENT, link_fields, position_lww },
+  { "contact_group_member", KONTOR_SYNC_KIND_RECORD, kontor_group_member_get_type, NULL,
+    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
 };
 
 static gboolean
