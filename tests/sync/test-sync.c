@@ -1088,11 +1088,21 @@ dup_one_id (Machine    *machine,
   return g_steal_pointer (&ids);
 }
 
-/* The contacts @machine holds, by last name, one line each */
+/* Which of test_scopes()'s contacts @machine holds, by last name, one
+ * line each (the workspace holds the other tests' too) */
 static char *
 dup_names (Machine *machine)
 {
-  return dup_ids (machine, "SELECT last_name FROM contact ORDER BY last_name");
+  return dup_ids (machine, "SELECT last_name FROM contact WHERE last_name IN "
+                           "('Brunos', 'Nord', 'Offen') ORDER BY last_name");
+}
+
+/* Whether @machine holds the e-mail address of test_scopes()'s team contact */
+static gint64
+count_mail (Machine *machine)
+{
+  return kontor_test_query_int (machine->store, "SELECT count(*) FROM contact_channel "
+                                                "WHERE value = 'nina@nord.example'", NULL);
 }
 
 static void
@@ -1163,10 +1173,8 @@ test_scopes (void)
   names = dup_names (carla);
   g_assert_cmpstr (names, ==, "Nord\nOffen\n");
   g_free (names);
-  g_assert_cmpint (kontor_test_query_int (carla->store, "SELECT count(*) FROM contact_channel",
-                                          NULL), ==, 1);
-  g_assert_cmpint (kontor_test_query_int (bruno->store, "SELECT count(*) FROM contact_channel",
-                                          NULL), ==, 0);
+  g_assert_cmpint (count_mail (carla), ==, 1);
+  g_assert_cmpint (count_mail (bruno), ==, 0);
 
   /* Bruno edits his contact offline; meanwhile it goes to team Nord */
   at_bruno = load (bruno, KONTOR_TYPE_CONTACT, kontor_record_get_id (KONTOR_RECORD (bruno_s)));
@@ -1207,10 +1215,8 @@ test_scopes (void)
   names = dup_names (bruno);
   g_assert_cmpstr (names, ==, "Brunos\nNord\nOffen\n");
   g_free (names);
-  g_assert_cmpint (kontor_test_query_int (bruno->store, "SELECT count(*) FROM contact_channel",
-                                          NULL), ==, 1);
-  g_assert_cmpint (kontor_test_query_int (carla->store, "SELECT count(*) FROM contact_channel",
-                                          NULL), ==, 0);
+  g_assert_cmpint (count_mail (bruno), ==, 1);
+  g_assert_cmpint (count_mail (carla), ==, 0);
 
   /* a snapshot hands out the same: Carla's second machine, after the
    * log is compacted */
@@ -1221,8 +1227,164 @@ test_scopes (void)
   g_assert_cmpuint (kontor_sync_engine_get_resyncs (late->engine), ==, 1);
   names = dup_names (late);
   g_assert_cmpstr (names, ==, "Offen\n");
-  g_assert_cmpint (kontor_test_query_int (late->store, "SELECT count(*) FROM contact_channel",
-                                          NULL), ==, 0);
+  g_assert_cmpint (count_mail (late), ==, 0);
+}
+
+/* How many of @conflicts about @entity_id are open */
+static guint
+count_open_about (GPtrArray  *conflicts,
+                  const char *entity_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      KontorSyncConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      n += g_strcmp0 (conflict->entity_id, entity_id) == 0 &&
+           g_strcmp0 (conflict->status, "open") == 0;
+    }
+
+  return n;
+}
+
+/* Runs tests/sync/sync-client on @path under faketime, the clock @skew
+ * off ("+3h"), against @server as @username */
+static void
+run_skewed (const char       *faketime,
+            const char       *skew,
+            KontorTestServer *server,
+            const char       *path,
+            const char       *username,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *errors = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) faketime);
+  g_ptr_array_add (argv, (char *) "-f");
+  g_ptr_array_add (argv, (char *) skew);
+  g_ptr_array_add (argv, (char *) BUILD_ROOT "/tests/sync/sync-client");
+  g_ptr_array_add (argv, (char *) path);
+  g_ptr_array_add (argv, server->uri);
+  g_ptr_array_add (argv, (char *) username);
+  g_ptr_array_add (argv, (char *) PASSWORD);
+  va_start (args, username);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* timeouts and the main loop keep real time; only the clock is off */
+  envp = g_environ_setenv (envp, "FAKETIME_DONT_FAKE_MONOTONIC", "1", TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, &errors,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("sync-client failed: %s", errors);
+}
+
+/* Scenario 8: a machine whose clock is three hours ahead, or behind (a
+ * process of its own under faketime), ends exactly as scenario 1 does,
+ * in both orders: no timestamp decides anything */
+static void
+test_clock_skew (void)
+{
+  static const char * const skews[] = { "+3h", "-3h" };
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autofree char *faketime = g_find_program_in_path ("faketime");
+  g_autofree char *ben_path = NULL;
+
+  if (pg.dir == NULL)
+    return;
+  if (faketime == NULL)
+    {
+      /* CI installs it (.ci/install-deps) */
+      g_assert_cmpstr (g_getenv ("CI"), !=, "true");
+      g_test_skip ("faketime is not installed");
+      return;
+    }
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("ulla", "admin");
+  create_user ("volker", "admin");
+  anna = machine_new (server, "ulla");
+  ben_path = kontor_test_db_path ();
+
+  for (guint k = 0; k < G_N_ELEMENTS (skews); k++)
+    for (guint order = 0; order < 2; order++)
+      {
+        g_autofree char *name = g_strdup_printf ("Uhr %s %u", skews[k], order);
+        g_autoptr(KontorContact) contact = new_contact ("Ute", name);
+        g_autoptr(KontorContact) at_anna = NULL;
+        g_autoptr(GPtrArray) anna_asked = NULL;
+        g_autoptr(GPtrArray) ben_asked = NULL;
+        g_autoptr(GError) error = NULL;
+        Machine ben = { NULL, NULL, ben_path };
+        const char *id;
+        gint64 ben_time;
+
+        save (anna, contact);
+        id = kontor_record_get_id (KONTOR_RECORD (contact));
+        sync_ok (anna);
+        run_skewed (faketime, skews[k], server, ben_path, "volker", "sync", NULL);
+
+        /* both offline: the city on both, one other field each */
+        at_anna = load (anna, KONTOR_TYPE_CONTACT, id);
+        kontor_contact_set_city (at_anna, "Köln");
+        kontor_contact_set_job_title (at_anna, "Leitung");
+        save (anna, at_anna);
+        run_skewed (faketime, skews[k], server, ben_path, "volker", "set", id, "city", "Bonn", NULL);
+        run_skewed (faketime, skews[k], server, ben_path, "volker", "set", id, "notes", "Rückruf",
+                    NULL);
+
+        if (order == 0)
+          {
+            sync_ok (anna);
+            run_skewed (faketime, skews[k], server, ben_path, "volker", "sync", NULL);
+            sync_ok (anna);
+          }
+        else
+          {
+            run_skewed (faketime, skews[k], server, ben_path, "volker", "sync", NULL);
+            sync_ok (anna);
+            run_skewed (faketime, skews[k], server, ben_path, "volker", "sync", NULL);
+          }
+
+        ben.store = kontor_store_open (ben_path, &error);
+        g_assert_no_error (error);
+        /* the skew is real: Ben's machine stamped its edit hours off */
+        ben_time = kontor_test_query_int (ben.store, "SELECT updated_at FROM contact WHERE id = ?1",
+                                          id);
+        g_assert_cmpint (ABS (ben_time - g_get_real_time () / G_USEC_PER_SEC), >, 2 * 3600);
+
+        /* scenario 1's outcome: both other fields taken, the city of who
+         * synced first, the other asked */
+        g_clear_object (&at_anna);
+        at_anna = load (anna, KONTOR_TYPE_CONTACT, id);
+        g_assert_cmpstr (kontor_contact_get_city (at_anna), ==, order == 0 ? "Köln" : "Bonn");
+        g_assert_cmpstr (kontor_contact_get_job_title (at_anna), ==, "Leitung");
+        g_assert_cmpstr (kontor_contact_get_notes (at_anna), ==, "Rückruf");
+        assert_same_data (anna, &ben);
+        anna_asked = kontor_store_sync_list_conflicts (anna->store, &error);
+        g_assert_no_error (error);
+        ben_asked = kontor_store_sync_list_conflicts (ben.store, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (count_open_about (order == 0 ? ben_asked : anna_asked, id), ==, 1);
+        g_assert_cmpuint (count_open_about (order == 0 ? anna_asked : ben_asked, id), ==, 0);
+        g_clear_object (&ben.store);
+      }
+
+  {
+    g_autofree char *dir = g_path_get_dirname (ben_path);
+
+    kontor_test_rmdir (dir);
+  }
 }
 
 /* Scenario 3, the client's side: the app ends between a local write and
@@ -1857,6 +2019,7 @@ main (int   argc,
 
   g_test_add_func ("/sync/every-kind", test_every_kind);
   g_test_add_func ("/sync/merge-and-conflict", test_merge_and_conflict);
+  g_test_add_func ("/sync/clock-skew", test_clock_skew);
   g_test_add_func ("/sync/edit-vs-delete", test_edit_vs_delete);
   g_test_add_func ("/sync/edit-delete-answers", test_edit_delete_answers);
   g_test_add_func ("/sync/viewer-refused", test_viewer_refused);
