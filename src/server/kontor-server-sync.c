@@ -1371,8 +1371,8 @@ kontor_sync_push (PGconn         *conn,
       g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, first_seq);
       g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, push.last_seq);
       g_autofree char *made = dup_text_array (push.created);
-      const char *params[] = { account->workspace_id, first, last, made };
-      g_autoptr(PGresult) rescoped = exec (&push, "SELECT kontor_rescope ($1, $2, $3, $4)",
+      const char *params[] = { account->workspace_id, first, last, made, account->id };
+      g_autoptr(PGresult) rescoped = exec (&push, "SELECT kontor_rescope ($1, $2, $3, $4, $5)",
                                            G_N_ELEMENTS (params), params);
 
       if (rescoped != NULL && PQntuples (rescoped) == 1)

@@ -1176,6 +1176,22 @@ test_scopes (void)
   g_assert_cmpint (count_mail (carla), ==, 1);
   g_assert_cmpint (count_mail (bruno), ==, 0);
 
+  /* a contact Bruno makes for team Nord, which he is not in, leaves his
+   * machine once the server has it */
+  {
+    g_autoptr(KontorContact) handed = new_contact ("Hanna", "Fremd");
+    const char *handed_id;
+
+    kontor_contact_set_assigned_team_id (handed, team_id);
+    save (bruno, handed);
+    handed_id = kontor_record_get_id (KONTOR_RECORD (handed));
+    sync_ok (bruno);
+    sync_ok (carla);
+    g_assert_null (load_or_null (bruno, KONTOR_TYPE_CONTACT, handed_id));
+    g_assert_nonnull (load_or_null (carla, KONTOR_TYPE_CONTACT, handed_id));
+    g_assert_cmpint (kontor_store_sync_count_rejected (bruno->store, NULL), ==, 0);
+  }
+
   /* Bruno edits his contact offline; meanwhile it goes to team Nord */
   at_bruno = load (bruno, KONTOR_TYPE_CONTACT, kontor_record_get_id (KONTOR_RECORD (bruno_s)));
   kontor_contact_set_job_title (at_bruno, "Einkauf");

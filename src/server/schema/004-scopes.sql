@@ -138,10 +138,12 @@ $$;
 -- After the changes first_seq+1 .. seq of one transaction: the contacts
 -- they touched get their scope again, their rows of this transaction
 -- follow it, and whoever lost or gained sight of one is told (a contact
--- made in this transaction, in @created, was nobody's before). A change
--- of an account's teams or role tells that account of every contact it
--- lost or gained. Returns the last number used.
-CREATE FUNCTION kontor_rescope (ws uuid, first_seq bigint, seq bigint, created text[])
+-- made in this transaction, in @created, was only its maker's, @pusher:
+-- one made for others leaves the maker's machines). A change of an
+-- account's teams or role tells that account of every contact it lost or
+-- gained. Returns the last number used.
+CREATE FUNCTION kontor_rescope (ws uuid, first_seq bigint, seq bigint, created text[],
+                                pusher uuid)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
   last_seq CONSTANT bigint := seq;
@@ -169,7 +171,14 @@ BEGIN
            OR (r.entity IN ('contact_channel', 'contact_link', 'employment',
                             'contact_group_member')
                AND coalesce (r.fields->>'owner_id', r.fields->>'contact_id') = o));
-    IF old_scope IS NOT DISTINCT FROM new_scope OR o = ANY (created) THEN
+    IF o = ANY (created) THEN
+      IF pusher IS NOT NULL AND NOT kontor_sees (new_scope, kontor_account_scopes (ws, pusher),
+                                                 kontor_is_admin (pusher)) THEN
+        seq := kontor_log_sight (ws, o, ARRAY[pusher::text], false, seq);
+      END IF;
+      CONTINUE;
+    END IF;
+    IF old_scope IS NOT DISTINCT FROM new_scope THEN
       CONTINUE;
     END IF;
     SELECT array_agg (a.id::text) FILTER (WHERE kontor_sees (old_scope, s.mine, false)
@@ -287,7 +296,7 @@ BEGIN
             changed, old_values, nil, nil, 0, kontor_scope_owner (ws, ent, rid, NULL));
   END IF;
 
-  seq := kontor_rescope (ws, first_seq, seq, '{}');
+  seq := kontor_rescope (ws, first_seq, seq, '{}', NULL);
   UPDATE workspace SET last_seq = seq WHERE id = ws;
   PERFORM pg_notify ('kontor_sync', ws::text || ':' || seq::text);
   RETURN seq;
