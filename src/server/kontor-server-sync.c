@@ -1365,36 +1365,32 @@ kontor_sync_push (PGconn         *conn,
     }
   json_builder_end_array (results);
 
-  /* who sees the contacts this push touched (schema/004-scopes.sql) */
-  if (push.last_seq > first_seq)
-    {
-      g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, first_seq);
-      g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, push.last_seq);
-      g_autofree char *made = dup_text_array (push.created);
-      const char *params[] = { account->workspace_id, first, last, made, account->id };
-      g_autoptr(PGresult) rescoped = exec (&push, "SELECT kontor_rescope ($1, $2, $3, $4, $5)",
-                                           G_N_ELEMENTS (params), params);
-
-      if (rescoped != NULL && PQntuples (rescoped) == 1)
-        push.last_seq = g_ascii_strtoll (PQgetvalue (rescoped, 0, 0), NULL, 10);
-    }
-
   {
-    g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, push.last_seq);
+    g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, first_seq);
+    g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, push.last_seq);
+    g_autofree char *made = dup_text_array (push.created);
     g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, last_client_seq);
-    g_autofree char *payload = g_strdup_printf ("%s:%" G_GINT64_FORMAT, account->workspace_id,
-                                                push.last_seq);
-    const char *params[] = { account->workspace_id, seq, account->client_id, client_seq,
-                             payload, push.last_seq > first_seq ? "t" : "f" };
-    /* the clock, the watermark and the notification in one round trip */
-    g_autoptr(PGresult) moved = exec (&push, "WITH c AS (UPDATE workspace SET last_seq = $2"
-                                             " WHERE id = $1),"
+    const char *params[] = { account->workspace_id, first, last, made, account->id,
+                             account->client_id, client_seq };
+    /* in one round trip, as the clock is held to the commit: who sees the
+     * contacts this push touched (kontor_rescope(), schema/004-scopes.sql,
+     * which may log changes of its own), the clock, the watermark and the
+     * notification */
+    g_autoptr(PGresult) moved = exec (&push, "WITH r AS (SELECT CASE WHEN $3::bigint > $2::bigint"
+                                             " THEN kontor_rescope ($1, $2, $3, $4, $5)"
+                                             " ELSE $3::bigint END AS seq),"
+                                             " c AS (UPDATE workspace SET last_seq ="
+                                             " (SELECT seq FROM r) WHERE id = $1),"
                                              " m AS (UPDATE client_watermark"
-                                             " SET last_client_seq = $4 WHERE client_id = $3)"
-                                             " SELECT pg_notify ('kontor_sync', $5) WHERE $6",
+                                             " SET last_client_seq = $7 WHERE client_id = $6)"
+                                             " SELECT r.seq, (SELECT count(*) FROM (SELECT"
+                                             " pg_notify ('kontor_sync', $1 || ':' || r.seq)"
+                                             " WHERE r.seq > $2::bigint) n) FROM r",
                                       G_N_ELEMENTS (params), params);
     g_autoptr(PGresult) committed = NULL;
 
+    if (moved != NULL && PQntuples (moved) == 1)
+      push.last_seq = g_ascii_strtoll (PQgetvalue (moved, 0, 0), NULL, 10);
     maybe_crash ("crash_before_commit");
     committed = exec (&push, "COMMIT", 0, NULL);
     if (push.failed)
