@@ -39,45 +39,67 @@ CREATE INDEX record_scope ON record USING gin (scope) WHERE scope IS NOT NULL;
 
 -- The contact a row of @ent belongs to for its scope, NULL when none
 CREATE FUNCTION kontor_scope_owner (ws uuid, ent text, rid text, sent jsonb)
-RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT CASE
-    WHEN ent = 'contact' THEN rid
-    WHEN ent IN ('contact_channel', 'contact_link', 'employment', 'contact_group_member') THEN
-      coalesce ((SELECT coalesce (r.fields->>'owner_id', r.fields->>'contact_id') FROM record r
-                 WHERE r.workspace_id = ws AND r.entity = ent AND r.id = rid),
-                coalesce (sent->'owner_id'->>'value', sent->'contact_id'->>'value'))
-  END
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  o text;
+BEGIN
+  IF ent = 'contact' THEN
+    RETURN rid;
+  END IF;
+  IF ent NOT IN ('contact_channel', 'contact_link', 'employment', 'contact_group_member') THEN
+    RETURN NULL;
+  END IF;
+  SELECT coalesce (r.fields->>'owner_id', r.fields->>'contact_id') INTO o FROM record r
+  WHERE r.workspace_id = ws AND r.entity = ent AND r.id = rid;
+  RETURN coalesce (o, sent->'owner_id'->>'value', sent->'contact_id'->>'value');
+END
 $$;
 
 -- An account's scopes: its id and its teams
 CREATE FUNCTION kontor_account_scopes (ws uuid, acc uuid)
-RETURNS text[] LANGUAGE sql STABLE AS $$
-  SELECT array_append (coalesce (array_agg (l.fields->>'target_id'), '{}'), acc::text)
-  FROM record l
+RETURNS text[] LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  teams text[];
+BEGIN
+  SELECT array_agg (l.fields->>'target_id') INTO teams FROM record l
   WHERE l.workspace_id = ws AND l.entity = 'app_user_link' AND NOT l.deleted
-    AND l.fields->>'owner_id' = acc::text AND l.fields->>'kind' = 'teams'
+    AND l.fields->>'owner_id' = acc::text AND l.fields->>'kind' = 'teams';
+  RETURN array_append (coalesce (teams, '{}'), acc::text);
+END
 $$;
 
 CREATE FUNCTION kontor_is_admin (acc uuid)
-RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT coalesce ((SELECT a.role = 'admin' FROM account a WHERE a.id = acc), false)
+RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN coalesce ((SELECT a.role = 'admin' FROM account a WHERE a.id = acc), false);
+END
 $$;
 
 -- A contact's scope from what it holds now: NULL (everyone) unless it is
--- assigned to users or a team
+-- assigned to users or a team. (The functions called per change are
+-- PL/pgSQL, whose statements' plans a connection keeps; an SQL function
+-- that is not inlined is planned again at every call.)
 CREATE FUNCTION kontor_contact_scope (ws uuid, contact text)
-RETURNS text[] LANGUAGE sql STABLE AS $$
-  WITH c AS (SELECT fields->>'assigned_team_id' AS team FROM record
-             WHERE workspace_id = ws AND entity = 'contact' AND id = contact),
-       l AS (SELECT fields->>'kind' AS kind, fields->>'target_id' AS target FROM record
-             WHERE workspace_id = ws AND entity = 'contact_link' AND NOT deleted
-               AND coalesce (fields->>'owner_id', fields->>'contact_id') = contact
-               AND fields->>'kind' IN ('sales_reps', 'assignees'))
-  SELECT CASE
-    WHEN (SELECT team FROM c) IS NULL AND NOT EXISTS (SELECT 1 FROM l WHERE kind = 'assignees')
-      THEN NULL
-    ELSE array (SELECT target FROM l UNION SELECT team FROM c WHERE team IS NOT NULL ORDER BY 1)
-  END
+RETURNS text[] LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  team text;
+  assigned boolean;
+  targets text[];
+BEGIN
+  SELECT c.fields->>'assigned_team_id' INTO team FROM record c
+  WHERE c.workspace_id = ws AND c.entity = 'contact' AND c.id = contact;
+  SELECT bool_or (l.fields->>'kind' = 'assignees'), array_agg (l.fields->>'target_id')
+  INTO assigned, targets
+  FROM record l
+  WHERE l.workspace_id = ws AND l.entity = 'contact_link' AND NOT l.deleted
+    AND coalesce (l.fields->>'owner_id', l.fields->>'contact_id') = contact
+    AND l.fields->>'kind' IN ('sales_reps', 'assignees');
+  IF team IS NULL AND NOT coalesce (assigned, false) THEN
+    RETURN NULL;
+  END IF;
+  RETURN array (SELECT DISTINCT x FROM unnest (array_append (coalesce (targets, '{}'), team)) AS x
+                WHERE x IS NOT NULL ORDER BY 1);
+END
 $$;
 
 -- Whether scopes @mine see a row of @scope
@@ -88,10 +110,12 @@ $$;
 
 -- Whether @account may write the row @ent @rid (@sent: a create's fields)
 CREATE FUNCTION kontor_may_write (ws uuid, acc uuid, ent text, rid text, sent jsonb)
-RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT kontor_sees ((SELECT r.scope FROM record r WHERE r.workspace_id = ws
+RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN kontor_sees ((SELECT r.scope FROM record r WHERE r.workspace_id = ws
                         AND r.entity = 'contact' AND r.id = kontor_scope_owner (ws, ent, rid, sent)),
-                      kontor_account_scopes (ws, acc), kontor_is_admin (acc))
+                      kontor_account_scopes (ws, acc), kontor_is_admin (acc));
+END
 $$;
 
 -- Logs, after @seq, what @accounts need of contact @owner: a revoke when
