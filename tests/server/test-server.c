@@ -445,6 +445,46 @@ test_admin (void)
   g_assert_nonnull (strstr (output, "dora\tviewer\tactive\t"));
   g_clear_pointer (&output, g_free);
 
+  /* accounts are published as users, with their role; teams */
+  {
+    g_autofree char *role = kontor_test_postgres_query (&pg, "SELECT fields->>'role' FROM record"
+                                                             " WHERE entity = 'app_user' AND"
+                                                             " fields->>'username' = 'dora'");
+
+    g_assert_cmpstr (role, ==, "viewer");
+  }
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "create-team", "Süd", NULL),
+                   ==, 0);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "create-team", "Süd", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (output, "already"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "create-team", "", NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "needs a name"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "add-to-team", "dora",
+                                             "Nirgends", NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "no team"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "add-to-team", "niemand", "Süd",
+                                             NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "no user"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "add-to-team", "dora", "Süd",
+                                             NULL), ==, 0);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "list-teams", NULL), ==, 0);
+  g_assert_nonnull (strstr (output, "Süd\t"));
+  g_assert_nonnull (strstr (output, "\tdora\n"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "remove-from-team", "dora", "Süd",
+                                             NULL), ==, 0);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, &output, "list-teams", NULL), ==, 0);
+  g_assert_null (strstr (output, "dora"));
+  g_clear_pointer (&output, g_free);
+
   /* disabled: the session ends, no login; enabled again: login */
   token = login (server, "dora", "Sommer2026!", &answer);
   g_assert_nonnull (token);
