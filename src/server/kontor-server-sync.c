@@ -1802,8 +1802,8 @@ kontor_sync_list_conflicts (PGconn         *conn,
  * @response: (out): {"as_of_seq", "entity", "records": [...], "next_after_id", "has_more"}
  *
  * One page of an entity's rows as they are, read with the clock in one
- * REPEATABLE READ snapshot: each row's fields with their revisions, and
- * deleted rows as tombstones. For a first sync and after 410
+ * statement: each row's values and their revisions, and deleted rows as
+ * tombstones. For a first sync and after 410
  * (src/protocol/PROTOCOL.md "Snapshot").
  *
  * Returns: the HTTP status
@@ -1818,12 +1818,9 @@ kontor_sync_snapshot (PGconn         *conn,
   const char *after_id = query != NULL ? g_hash_table_lookup (query, "after_id") : NULL;
   const char *limit_text = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
   guint64 limit = 500;
-  g_autoptr(PGresult) clock = NULL;
-  g_autoptr(PGresult) rows = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id };
-  int n;
+  g_autofree char *limit_param = NULL;
+  g_autoptr(PGresult) page = NULL;
+  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id, NULL };
 
   if (entity == NULL || kontor_sync_entity_lookup (entity) == NULL ||
       (limit_text != NULL &&
@@ -1834,86 +1831,38 @@ kontor_sync_snapshot (PGconn         *conn,
       return STATUS_BAD_REQUEST;
     }
 
+  /* One statement is one snapshot: the clock and the rows are read
+   * together. The page is made as JSON by PostgreSQL, each row's values
+   * and revisions as they are stored (pairing them field by field, as a
+   * pull's change does, took nine times as long); the server only hands
+   * it on. */
+  limit_param = g_strdup_printf ("%" G_GUINT64_FORMAT, limit);
   {
-    const char *params[] = { account->workspace_id };
-    g_autoptr(PGresult) begun = exec (&push, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-                                      0, NULL);
-
-    clock = exec (&push, "SELECT last_seq FROM workspace WHERE id = $1", 1, params);
-  }
-  {
-    g_autofree char *limit_param = g_strdup_printf ("%" G_GUINT64_FORMAT, limit);
     const char *params[] = { account->workspace_id, entity, after_id != NULL ? after_id : "",
                              limit_param, account->id };
 
-    rows = exec (&push, "SELECT id, fields, field_revs, rev, deleted FROM record,"
-                        " (SELECT kontor_account_scopes ($1, $5) AS mine,"
-                        " kontor_is_admin ($5) AS admin) s"
-                        " WHERE workspace_id = $1 AND entity = $2 AND id > $3"
-                        " AND kontor_sees (scope, s.mine, s.admin)"
-                        " ORDER BY id LIMIT $4", G_N_ELEMENTS (params), params);
+    page = exec (&push, "WITH s AS (SELECT kontor_account_scopes ($1, $5) AS mine,"
+                        " kontor_is_admin ($5) AS admin),"
+                        " p AS (SELECT r.id, r.fields, r.field_revs, r.rev, r.deleted"
+                        " FROM record r, s WHERE r.workspace_id = $1 AND r.entity = $2"
+                        " AND r.id > $3 AND kontor_sees (r.scope, s.mine, s.admin)"
+                        " ORDER BY r.id LIMIT $4)"
+                        " SELECT json_build_object ("
+                        " 'as_of_seq', (SELECT w.last_seq FROM workspace w WHERE w.id = $1),"
+                        " 'entity', $2::text,"
+                        " 'records', coalesce (json_agg (json_build_object ("
+                        " 'id', p.id, 'rev', p.rev, 'deleted', p.deleted,"
+                        " 'values', CASE WHEN p.deleted THEN '{}'::jsonb ELSE p.fields END,"
+                        " 'revs', CASE WHEN p.deleted THEN '{}'::jsonb ELSE p.field_revs END)"
+                        " ORDER BY p.id), '[]'),"
+                        " 'has_more', count (p.id) = $4::bigint,"
+                        " 'next_after_id', max (p.id))::text FROM p",
+                 G_N_ELEMENTS (params), params);
   }
-  {
-    g_autoptr(PGresult) ended = exec (&push, "COMMIT", 0, NULL);
-  }
-  if (push.failed || clock == NULL || rows == NULL || PQntuples (clock) != 1)
+  if (push.failed || page == NULL || PQntuples (page) != 1)
     return database_unavailable (conn, response);
 
-  n = PQntuples (rows);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "as_of_seq");
-  json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (clock, 0, 0), NULL, 10));
-  json_builder_set_member_name (builder, "entity");
-  json_builder_add_string_value (builder, entity);
-  json_builder_set_member_name (builder, "records");
-  json_builder_begin_array (builder);
-  for (int i = 0; i < n; i++)
-    {
-      g_autoptr(JsonNode) values = kontor_json_parse (PQgetvalue (rows, i, 1));
-      g_autoptr(JsonNode) revs = kontor_json_parse (PQgetvalue (rows, i, 2));
-      gboolean deleted = g_strcmp0 (PQgetvalue (rows, i, 4), "t") == 0;
-      g_autoptr(GList) names = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, PQgetvalue (rows, i, 0));
-      json_builder_set_member_name (builder, "rev");
-      json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (rows, i, 3), NULL, 10));
-      json_builder_set_member_name (builder, "deleted");
-      json_builder_add_boolean_value (builder, deleted);
-      json_builder_set_member_name (builder, "fields");
-      json_builder_begin_object (builder);
-      if (!deleted && values != NULL && JSON_NODE_HOLDS_OBJECT (values))
-        names = json_object_get_members (json_node_get_object (values));
-      for (GList *l = names; l != NULL; l = l->next)
-        {
-          json_builder_set_member_name (builder, l->data);
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "value");
-          json_builder_add_value (builder, json_node_copy (
-                                    json_object_get_member (json_node_get_object (values),
-                                                            l->data)));
-          json_builder_set_member_name (builder, "rev");
-          json_builder_add_int_value (builder, revs != NULL && JSON_NODE_HOLDS_OBJECT (revs)
-                                               ? json_object_get_int_member_with_default (
-                                                   json_node_get_object (revs), l->data, 0)
-                                               : 0);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "has_more");
-  json_builder_add_boolean_value (builder, (guint64) n == limit);
-  if (n > 0)
-    {
-      json_builder_set_member_name (builder, "next_after_id");
-      json_builder_add_string_value (builder, PQgetvalue (rows, n - 1, 0));
-    }
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  *response = kontor_json_to_string (root);
+  *response = g_strdup (PQgetvalue (page, 0, 0));
 
   return STATUS_OK;
 }

@@ -907,11 +907,33 @@ kontor_store_sync_apply_changes (KontorStore  *self,
   return end_remote (self, ok, error);
 }
 
+/* A snapshot row's values and revisions as a pull's change carries its
+ * fields: {field: {"value", "rev"}} */
+static JsonObject *
+pair_values (JsonObject *values,
+             JsonObject *revs)
+{
+  JsonObject *fields = json_object_new ();
+  g_autoptr(GList) names = values != NULL ? json_object_get_members (values) : NULL;
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *entry = json_object_new ();
+
+      json_object_set_member (entry, "value",
+                              json_node_copy (json_object_get_member (values, l->data)));
+      json_object_set_int_member (entry, "rev", kontor_json_get_int (revs, l->data, 0));
+      json_object_set_object_member (fields, l->data, entry);
+    }
+
+  return fields;
+}
+
 /**
  * kontor_store_sync_apply_snapshot:
  * @self: a store
  * @entity: the entity of @records
- * @records: a page of a snapshot: {"id", "rev", "deleted", "fields"}
+ * @records: a page of a snapshot: {"id", "rev", "deleted", "values", "revs"}
  * @error: return location for a #GError
  *
  * Applies one page of a snapshot in one transaction, field by field like
@@ -948,12 +970,14 @@ kontor_store_sync_apply_snapshot (KontorStore  *self,
           ok = FALSE;
           break;
         }
-      ok = apply_change_guarded (self, entity, id,
-                                 kontor_json_get_boolean (record, "deleted",
-                                                                              FALSE),
-                                 kontor_json_get_object (record, "fields"),
-                                 kontor_json_get_int (record, "rev", 0),
-                                 error);
+      {
+        g_autoptr(JsonObject) fields = pair_values (kontor_json_get_object (record, "values"),
+                                                    kontor_json_get_object (record, "revs"));
+
+        ok = apply_change_guarded (self, entity, id,
+                                   kontor_json_get_boolean (record, "deleted", FALSE),
+                                   fields, kontor_json_get_int (record, "rev", 0), error);
+      }
     }
 
   return end_remote (self, ok, error);

@@ -1908,21 +1908,21 @@ test_snapshot (void)
       for (guint i = 0; i < json_array_get_length (records); i++)
         {
           JsonObject *record = json_array_get_object_element (records, i);
-          JsonObject *fields = json_object_get_object_member (record, "fields");
+          JsonObject *values = json_object_get_object_member (record, "values");
+          JsonObject *revs = json_object_get_object_member (record, "revs");
 
           g_assert_true (g_hash_table_add (seen, g_strdup (json_object_get_string_member (record,
                                                                                          "id"))));
           if (json_object_get_boolean_member (record, "deleted"))
             {
               n_deleted++;
-              g_assert_cmpuint (json_object_get_size (fields), ==, 0);
+              g_assert_cmpuint (json_object_get_size (values), ==, 0);
+              g_assert_cmpuint (json_object_get_size (revs), ==, 0);
             }
           else if (g_str_has_suffix (json_object_get_string_member (record, "id"), "-2"))
             {
-              JsonObject *city = json_object_get_object_member (fields, "city");
-
-              g_assert_cmpstr (json_object_get_string_member (city, "value"), ==, "Gera");
-              g_assert_cmpint (json_object_get_int_member (city, "rev"), >, 0);
+              g_assert_cmpstr (json_object_get_string_member (values, "city"), ==, "Gera");
+              g_assert_cmpint (json_object_get_int_member (revs, "city"), >, 0);
             }
         }
     }
