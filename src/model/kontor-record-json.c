@@ -881,3 +881,34 @@ kontor_json_get_array (JsonObject *object,
 
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
+
+/**
+ * kontor_json_pair_values:
+ * @values: (nullable): a row's values, {field: value}
+ * @revs: (nullable): their revisions, {field: rev}
+ *
+ * A row as a change of kontor-sync/1 carries it (src/protocol/PROTOCOL.md):
+ * {field: {"value", "rev"}}, a field without a revision at 0. The server
+ * stores values and revisions apart, and so does a snapshot page.
+ *
+ * Returns: (transfer full): a new object
+ */
+JsonObject *
+kontor_json_pair_values (JsonObject *values,
+                         JsonObject *revs)
+{
+  JsonObject *fields = json_object_new ();
+  g_autoptr(GList) names = values != NULL ? json_object_get_members (values) : NULL;
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *entry = json_object_new ();
+
+      json_object_set_member (entry, "value",
+                              json_node_copy (json_object_get_member (values, l->data)));
+      json_object_set_int_member (entry, "rev", kontor_json_get_int (revs, l->data, 0));
+      json_object_set_object_member (fields, l->data, entry);
+    }
+
+  return fields;
+}

@@ -51,6 +51,8 @@ JsonObject    *kontor_json_get_object           (JsonObject          *object,
                                                  const char          *member);
 JsonArray     *kontor_json_get_array            (JsonObject          *object,
                                                  const char          *member);
+JsonObject    *kontor_json_pair_values          (JsonObject          *values,
+                                                 JsonObject          *revs);
 
 JsonNode      *kontor_field_value_to_json       (const KontorField   *field,
                                                  const GValue        *value);

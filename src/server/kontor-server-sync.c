@@ -289,6 +289,16 @@ add_conflict (Push           *push,
   return g_steal_pointer (&id);
 }
 
+/* JsonObjectForeach: @member_name of an object set on @data, an object */
+static void
+copy_member (JsonObject  *object,
+             const char  *member_name,
+             JsonNode    *member_node,
+             gpointer     data)
+{
+  json_object_set_member (data, member_name, json_node_copy (member_node));
+}
+
 /* An edit of a deleted record by a client that has an open edit_vs_delete
  * about it already (one save writes one mutation per changed field, and
  * a person may edit twice offline): that conflict is superseded, and the
@@ -311,28 +321,17 @@ supersede_own_edit (Push           *push,
                                         " RETURNING id, yours_value",
                                   G_N_ELEMENTS (params), params);
   g_autoptr(JsonObject) merged = json_object_new ();
-  g_autoptr(GList) names = NULL;
 
   for (int i = 0; old != NULL && i < PQntuples (old); i++)
     {
       g_autoptr(JsonNode) kept = kontor_json_parse (PQgetvalue (old, i, 1));
-      g_autoptr(GList) kept_names = NULL;
 
       g_free (*superseded);
       *superseded = g_strdup (PQgetvalue (old, i, 0));
-      if (kept == NULL || !JSON_NODE_HOLDS_OBJECT (kept))
-        continue;
-      kept_names = json_object_get_members (json_node_get_object (kept));
-      for (GList *l = kept_names; l != NULL; l = l->next)
-        json_object_set_member (merged, l->data,
-                                json_node_copy (json_object_get_member (
-                                  json_node_get_object (kept), l->data)));
+      if (kept != NULL && JSON_NODE_HOLDS_OBJECT (kept))
+        json_object_foreach_member (json_node_get_object (kept), copy_member, merged);
     }
-
-  names = json_object_get_members (mutation->fields);
-  for (GList *l = names; l != NULL; l = l->next)
-    json_object_set_member (merged, l->data,
-                            json_node_copy (json_object_get_member (mutation->fields, l->data)));
+  json_object_foreach_member (mutation->fields, copy_member, merged);
 
   return json_node_init_object (json_node_alloc (), merged);
 }
@@ -440,12 +439,10 @@ add_conflict_result (JsonBuilder *builder,
                                                       : json_node_new (JSON_NODE_NULL));
       json_builder_set_member_name (builder, "theirs_rev");
       json_builder_add_int_value (builder, theirs_rev);
-      json_builder_set_member_name (builder, "yours");
-      json_builder_add_value (builder, json_node_copy (yours));
     }
-  else if (yours != NULL)
+  /* a field's value, or an edit_vs_delete's fields (supersede_own_edit()) */
+  if (yours != NULL)
     {
-      /* an edit_vs_delete's fields, merged (supersede_own_edit()) */
       json_builder_set_member_name (builder, "yours");
       json_builder_add_value (builder, json_node_copy (yours));
     }
@@ -695,28 +692,12 @@ dup_logged_fields (const char *fields_text,
 {
   g_autoptr(JsonNode) fields = kontor_json_parse (fields_text);
   g_autoptr(JsonNode) revs = kontor_json_parse (revs_text);
-  g_autoptr(JsonObject) logged = json_object_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GList) names = NULL;
-
-  if (fields != NULL && JSON_NODE_HOLDS_OBJECT (fields))
-    names = json_object_get_members (json_node_get_object (fields));
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      JsonObject *entry = json_object_new ();
-
-      json_object_set_member (entry, "value",
-                              json_node_copy (json_object_get_member (json_node_get_object (fields),
-                                                                      l->data)));
-      json_object_set_int_member (entry, "rev",
-                                  revs != NULL && JSON_NODE_HOLDS_OBJECT (revs)
-                                  ? json_object_get_int_member_with_default (json_node_get_object (revs),
-                                                                             l->data, 0)
-                                  : 0);
-      json_object_set_object_member (logged, l->data, entry);
-    }
-
-  node = json_node_init_object (json_node_alloc (), logged);
+  g_autoptr(JsonObject) logged =
+    kontor_json_pair_values (fields != NULL && JSON_NODE_HOLDS_OBJECT (fields)
+                             ? json_node_get_object (fields) : NULL,
+                             revs != NULL && JSON_NODE_HOLDS_OBJECT (revs)
+                             ? json_node_get_object (revs) : NULL);
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), logged);
 
   return kontor_json_to_string (node);
 }

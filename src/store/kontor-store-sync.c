@@ -907,28 +907,6 @@ kontor_store_sync_apply_changes (KontorStore  *self,
   return end_remote (self, ok, error);
 }
 
-/* A snapshot row's values and revisions as a pull's change carries its
- * fields: {field: {"value", "rev"}} */
-static JsonObject *
-pair_values (JsonObject *values,
-             JsonObject *revs)
-{
-  JsonObject *fields = json_object_new ();
-  g_autoptr(GList) names = values != NULL ? json_object_get_members (values) : NULL;
-
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      JsonObject *entry = json_object_new ();
-
-      json_object_set_member (entry, "value",
-                              json_node_copy (json_object_get_member (values, l->data)));
-      json_object_set_int_member (entry, "rev", kontor_json_get_int (revs, l->data, 0));
-      json_object_set_object_member (fields, l->data, entry);
-    }
-
-  return fields;
-}
-
 /**
  * kontor_store_sync_apply_snapshot:
  * @self: a store
@@ -971,8 +949,8 @@ kontor_store_sync_apply_snapshot (KontorStore  *self,
           break;
         }
       {
-        g_autoptr(JsonObject) fields = pair_values (kontor_json_get_object (record, "values"),
-                                                    kontor_json_get_object (record, "revs"));
+        g_autoptr(JsonObject) fields = kontor_json_pair_values (kontor_json_get_object (record, "values"),
+                                                                kontor_json_get_object (record, "revs"));
 
         ok = apply_change_guarded (self, entity, id,
                                    kontor_json_get_boolean (record, "deleted", FALSE),
