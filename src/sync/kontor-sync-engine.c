@@ -152,6 +152,13 @@ request (KontorSyncEngine  *self,
       return NULL;
     }
 
+  /* a push may be sent again as it is (PROTOCOL.md "Push": the
+   * watermark answers what was taken before), so it may go over a kept
+   * connection; libsoup sends a POST only on a new one unless told so,
+   * and then every push paid a TLS handshake */
+  if (g_str_equal (path, "v1/push"))
+    soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
+
   if (body != NULL)
     {
       g_autofree char *json = kontor_json_to_string (body);

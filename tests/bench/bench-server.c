@@ -57,6 +57,10 @@ send_json (SoupSession *session,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GBytes) reply = NULL;
 
+  /* a push over a kept connection, as the sync engine sends it */
+  if (g_str_has_suffix (uri, "v1/push"))
+    soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
+
   if (token != NULL)
     {
       g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
