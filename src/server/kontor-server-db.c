@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
@@ -65,6 +67,145 @@ kontor_db_connect (const char  *conninfo,
   return conn;
 }
 
+/* Keeps a result that succeeded; clears one that failed, with @error */
+static gboolean
+take_result (PGconn     *conn,
+             PGresult  **result,
+             GError    **error)
+{
+  ExecStatusType status = PQresultStatus (*result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      const char *sqlstate = PQresultErrorField (*result, PG_DIAG_SQLSTATE);
+
+      set_database_error (error, PQresultErrorMessage (*result) != NULL &&
+                                 *PQresultErrorMessage (*result) != '\0'
+                                 ? PQresultErrorMessage (*result) : PQerrorMessage (conn));
+      /* data exceptions and integrity violations are the data's fault;
+       * anything else (a lost connection, a timeout, a full disk) the
+       * server's, and the same request may succeed later */
+      if (sqlstate != NULL && (g_str_has_prefix (sqlstate, "22") || g_str_has_prefix (sqlstate, "23")))
+        (*error)->code = KONTOR_SERVER_ERROR_DATA;
+      g_clear_pointer (result, PQclear);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Prepared statements: a statement with parameters is parsed once per
+ * connection, and PostgreSQL keeps its plan. The names of those prepared
+ * on each connection, by its backend's pid: a connection reset is a new
+ * backend, which has none. */
+typedef struct
+{
+  int         pid;
+  GHashTable *names;   /* SQL text → name */
+} Prepared;
+
+static GMutex prepared_lock;
+static GHashTable *prepared;   /* PGconn * → Prepared * */
+
+static void
+prepared_free (gpointer data)
+{
+  Prepared *entry = data;
+
+  g_hash_table_unref (entry->names);
+  g_free (entry);
+}
+
+/* Forgets what was prepared on @conn: when it ends, or when a prepared
+ * statement failed as one (its plan outdated by a migration, or gone) */
+static void
+forget_prepared (PGconn *conn)
+{
+  g_mutex_lock (&prepared_lock);
+  if (prepared != NULL)
+    g_hash_table_remove (prepared, conn);
+  g_mutex_unlock (&prepared_lock);
+}
+
+/* The name @sql is prepared under on @conn, prepared now when it is not
+ * yet; %NULL for a statement without parameters (BEGIN, COMMIT …), which
+ * is sent as it is. Blocks for a round trip the first time. */
+static char *
+dup_prepared_name (PGconn      *conn,
+                   const char  *sql,
+                   int          n_params,
+                   GError     **error)
+{
+  Prepared *entry;
+  char *name = NULL;
+  gboolean known;
+
+  if (n_params == 0)
+    return NULL;
+
+  g_mutex_lock (&prepared_lock);
+  if (prepared == NULL)
+    prepared = g_hash_table_new_full (NULL, NULL, NULL, prepared_free);
+  entry = g_hash_table_lookup (prepared, conn);
+  if (entry == NULL || entry->pid != PQbackendPID (conn))
+    {
+      entry = g_new0 (Prepared, 1);
+      entry->pid = PQbackendPID (conn);
+      entry->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_replace (prepared, conn, entry);
+    }
+  name = g_strdup (g_hash_table_lookup (entry->names, sql));
+  known = name != NULL;
+  if (!known)
+    name = g_strdup_printf ("kontor_%u", g_hash_table_size (entry->names) + 1);
+  g_mutex_unlock (&prepared_lock);
+
+  if (!known)
+    {
+      PGresult *result = PQprepare (conn, name, sql, n_params, NULL);
+
+      if (!take_result (conn, &result, error))
+        {
+          g_free (name);
+          return NULL;
+        }
+      PQclear (result);
+      g_mutex_lock (&prepared_lock);
+      entry = g_hash_table_lookup (prepared, conn);
+      if (entry != NULL)
+        g_hash_table_replace (entry->names, g_strdup (sql), g_strdup (name));
+      g_mutex_unlock (&prepared_lock);
+    }
+
+  return name;
+}
+
+/* After a statement failed: a prepared one whose plan no longer fits
+ * (0A000 "cached plan must not change result type", after a migration)
+ * or that is gone (26000) is prepared again next time */
+static void
+check_prepared (PGconn   *conn,
+                PGresult *result)
+{
+  const char *sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+
+  if (g_strcmp0 (sqlstate, "0A000") == 0 || g_strcmp0 (sqlstate, "26000") == 0)
+    forget_prepared (conn);
+}
+
+/**
+ * kontor_db_finish:
+ * @conn: (transfer full): a connection
+ *
+ * Closes @conn, and forgets what was prepared on it.
+ */
+void
+kontor_db_finish (PGconn *conn)
+{
+  forget_prepared (conn);
+  PQfinish (conn);
+}
+
 /**
  * kontor_db_exec:
  * @conn: a connection
@@ -84,27 +225,123 @@ kontor_db_exec (PGconn              *conn,
                 const char * const  *params,
                 GError             **error)
 {
-  PGresult *result = PQexecParams (conn, sql, n_params, NULL, (const char * const *) params,
-                                   NULL, NULL, 0);
-  ExecStatusType status = PQresultStatus (result);
+  g_autofree char *name = dup_prepared_name (conn, sql, n_params, error);
+  PGresult *result;
 
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    {
-      const char *sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  if (n_params > 0 && name == NULL)
+    return NULL;
 
-      set_database_error (error, PQresultErrorMessage (result) != NULL &&
-                                 *PQresultErrorMessage (result) != '\0'
-                                 ? PQresultErrorMessage (result) : PQerrorMessage (conn));
-      /* data exceptions and integrity violations are the data's fault;
-       * anything else (a lost connection, a timeout, a full disk) the
-       * server's, and the same request may succeed later */
-      if (sqlstate != NULL && (g_str_has_prefix (sqlstate, "22") || g_str_has_prefix (sqlstate, "23")))
-        (*error)->code = KONTOR_SERVER_ERROR_DATA;
-      PQclear (result);
-      return NULL;
-    }
+  result = name != NULL ? PQexecPrepared (conn, name, n_params, params, NULL, NULL, 0)
+                        : PQexecParams (conn, sql, 0, NULL, NULL, NULL, NULL, 0);
+  if (PQresultStatus (result) == PGRES_FATAL_ERROR)
+    check_prepared (conn, result);
+  if (!take_result (conn, &result, error))
+    return NULL;
 
   return result;
+}
+
+/**
+ * kontor_db_exec_pipeline:
+ * @conn: a connection, not in pipeline mode
+ * @statements: (array length=n): the statements, in order
+ * @n: how many
+ * @results: (array length=n) (out caller-allocates): each statement's
+ *   result, %NULL for one that failed or did not run
+ * @error: return location for a #GError: the first statement that failed
+ *
+ * Runs @statements in one round trip (libpq's pipeline mode): PostgreSQL
+ * runs them in order, and after one fails it runs none of the rest. In a
+ * transaction block the failure aborts the transaction as
+ * kontor_db_exec() would.
+ *
+ * Returns: whether every statement succeeded
+ */
+gboolean
+kontor_db_exec_pipeline (PGconn                  *conn,
+                         const KontorDbStatement *statements,
+                         guint                    n,
+                         PGresult               **results,
+                         GError                 **error)
+{
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_full (n, g_free);
+  guint sent = 0;
+
+  memset (results, 0, n * sizeof (PGresult *));
+  /* prepared before the pipeline, the first time */
+  for (guint i = 0; i < n; i++)
+    {
+      char *name = dup_prepared_name (conn, statements[i].sql, statements[i].n_params, error);
+
+      if (statements[i].n_params > 0 && name == NULL)
+        return FALSE;
+      g_ptr_array_add (names, name);
+    }
+  if (!PQenterPipelineMode (conn))
+    {
+      set_database_error (error, PQerrorMessage (conn));
+      return FALSE;
+    }
+  for (; sent < n; sent++)
+    if (g_ptr_array_index (names, sent) != NULL
+        ? !PQsendQueryPrepared (conn, g_ptr_array_index (names, sent), statements[sent].n_params,
+                                statements[sent].params, NULL, NULL, 0)
+        : !PQsendQueryParams (conn, statements[sent].sql, 0, NULL, NULL, NULL, NULL, 0))
+      break;
+  if (sent < n || !PQpipelineSync (conn))
+    set_database_error (&failure, PQerrorMessage (conn));
+
+  /* each statement's result, then the NULL that ends it; a statement
+   * after a failure answers PGRES_PIPELINE_ABORTED */
+  for (guint i = 0; i < sent; i++)
+    {
+      PGresult *result = PQgetResult (conn);
+      PGresult *end;
+
+      if (result == NULL)
+        {
+          if (failure == NULL)
+            set_database_error (&failure, PQerrorMessage (conn));
+          break;
+        }
+      if (PQresultStatus (result) == PGRES_FATAL_ERROR)
+        check_prepared (conn, result);
+      if (PQresultStatus (result) == PGRES_PIPELINE_ABORTED)
+        PQclear (result);
+      else if (failure == NULL)
+        {
+          if (take_result (conn, &result, &failure))
+            results[i] = result;
+        }
+      else
+        PQclear (result);
+      while ((end = PQgetResult (conn)) != NULL)
+        PQclear (end);
+    }
+
+  /* the sync's own result; a connection that broke leaves the pipeline
+   * as it is, and its next statement fails */
+  if (sent == n)
+    {
+      PGresult *sync = PQgetResult (conn);
+
+      if (sync != NULL && PQresultStatus (sync) != PGRES_PIPELINE_SYNC && failure == NULL)
+        set_database_error (&failure, PQerrorMessage (conn));
+      g_clear_pointer (&sync, PQclear);
+    }
+  if (!PQexitPipelineMode (conn) && failure == NULL)
+    set_database_error (&failure, PQerrorMessage (conn));
+
+  if (failure != NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        g_clear_pointer (&results[i], PQclear);
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* kontor_db_exec() for a statement whose rows do not matter */

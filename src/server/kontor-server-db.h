@@ -25,15 +25,29 @@ typedef enum
   KONTOR_SERVER_ERROR_CLIENT_TAKEN,   /* the installation's id is another account's */
 } KontorServerError;
 
+/* One statement of kontor_db_exec_pipeline () */
+typedef struct
+{
+  const char         *sql;
+  int                 n_params;
+  const char * const *params;
+} KontorDbStatement;
+
 GQuark    kontor_server_error_quark (void);
 
 PGconn   *kontor_db_connect         (const char          *conninfo,
                                      GError             **error);
+void      kontor_db_finish          (PGconn              *conn);
 PGresult *kontor_db_exec            (PGconn              *conn,
                                      const char          *sql,
                                      int                  n_params,
                                      const char * const  *params,
                                      GError             **error);
+gboolean  kontor_db_exec_pipeline   (PGconn                  *conn,
+                                     const KontorDbStatement *statements,
+                                     guint                    n,
+                                     PGresult               **results,
+                                     GError                 **error);
 gboolean  kontor_db_run             (PGconn              *conn,
                                      const char          *sql,
                                      int                  n_params,

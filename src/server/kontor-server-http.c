@@ -93,7 +93,7 @@ typedef struct
 
 /* The worker's own connection, made when first needed and made again
  * after PostgreSQL went away */
-static GPrivate worker_conn = G_PRIVATE_INIT ((GDestroyNotify) PQfinish);
+static GPrivate worker_conn = G_PRIVATE_INIT ((GDestroyNotify) kontor_db_finish);
 
 static void
 request_free (Request *request)
@@ -191,6 +191,13 @@ get_connection (KontorServer  *server,
 {
   PGconn *conn = g_private_get (&worker_conn);
 
+  /* a connection whose pipeline a failure left open takes nothing else
+   * (kontor_db_exec_pipeline ()): a new one */
+  if (conn != NULL && PQpipelineStatus (conn) != PQ_PIPELINE_OFF)
+    {
+      g_private_replace (&worker_conn, NULL);
+      conn = NULL;
+    }
   if (conn != NULL && PQstatus (conn) != CONNECTION_OK)
     {
       PQreset (conn);

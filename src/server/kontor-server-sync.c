@@ -6,12 +6,20 @@
  * A push is read and checked whole before the database sees it: a body
  * naming an entity or field the protocol does not know, or a value its
  * field cannot hold, is refused with 400 and nothing applied. Then one
- * transaction (READ COMMITTED): the workspace's clock row is locked first,
- * so pushes commit in the order of their sequence numbers and the
- * sequence has no gap; the client's watermark row next, so the same
- * mutation sent twice, to two instances at once, is applied once — the
- * second waits for the lock and then finds it taken. Each mutation runs in
- * a savepoint: one that fails is rejected, the others stay. */
+ * transaction (READ COMMITTED): the client's watermark row is locked
+ * first, so the same mutation sent twice, to two instances at once, is
+ * applied once — the second waits for the lock and then finds it taken;
+ * the workspace's clock row next, so pushes commit in the order of their
+ * sequence numbers and the sequence has no gap. Each mutation runs in a
+ * savepoint: one that fails is rejected, the others stay.
+ *
+ * Every push waits for the clock, so what it does while holding it is
+ * counted in round trips: the writes whose results nothing reads wait in
+ * a queue (defer ()) and go with the next statement that is read, in one
+ * pipeline (kontor_db_exec_pipeline ()). A mutation that changes a record
+ * takes three: the clock; the savepoint with the record's row and the
+ * scope check; its writes with its stored result, the watermark and the
+ * commit's end. */
 
 #define G_LOG_DOMAIN "kontor-server"
 
@@ -53,7 +61,43 @@ typedef struct
   const char    *owner_id;    /* whose new conflicts are: the pusher, or for a */
   const char    *owner_client; /* resolution the conflict's owner */
   GPtrArray     *created;     /* the contacts this push made (their ids) */
+  GPtrArray     *deferred;    /* Deferred: writes not sent yet */
+  const Mutation *row_for;    /* the mutation whose record row was read */
+  PGresult      *row;         /* ... with it, and locked; %NULL: none */
+  PGresult      *clock;       /* the clock's row, read with the next statement */
+  gint64         first_seq;   /* the clock when the push took it */
 } Push;
+
+/* A statement whose result nothing reads, waiting for the next one that
+ * is read (defer ()) */
+typedef struct
+{
+  const char  *sql;      /* a literal */
+  int          n_params;
+  char       **params;   /* copies; %NULL entries are SQL NULL */
+  PGresult   **result;   /* where its result goes, if it is read */
+} Deferred;
+
+static void
+deferred_free (gpointer data)
+{
+  Deferred *deferred = data;
+
+  for (int i = 0; i < deferred->n_params; i++)
+    g_free (deferred->params[i]);
+  g_free (deferred->params);
+  g_free (deferred);
+}
+
+static void
+push_clear (Push *push)
+{
+  g_clear_pointer (&push->deferred, g_ptr_array_unref);
+  g_clear_pointer (&push->row, PQclear);
+  g_clear_pointer (&push->clock, PQclear);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Push, push_clear)
 
 /* ------------------------------------------------------------------------ */
 /* JSON */
@@ -177,27 +221,138 @@ database_unavailable (PGconn  *conn,
 /* ------------------------------------------------------------------------ */
 /* Applying a push */
 
-static PGresult *
-exec (Push                *push,
-      const char          *sql,
-      int                  n_params,
-      const char * const  *params)
+/* Runs the deferred statements and then @more, in one round trip;
+ * @results gets @more's results (%NULL for one that failed). A failure
+ * fails the push (push->failed), as any statement of it would. */
+static gboolean
+run (Push                    *push,
+     const KontorDbStatement *more,
+     guint                    n_more,
+     PGresult               **results)
 {
+  g_autoptr(GPtrArray) deferred = g_steal_pointer (&push->deferred);
+  guint n_deferred = deferred != NULL ? deferred->len : 0, n = n_deferred + n_more;
+  g_autofree KontorDbStatement *statements = g_new (KontorDbStatement, MAX (n, 1));
+  g_autofree PGresult **all = g_new0 (PGresult *, MAX (n, 1));
   g_autoptr(GError) error = NULL;
-  PGresult *result;
+  gboolean ok;
 
+  if (results != NULL)
+    memset (results, 0, n_more * sizeof (PGresult *));
   if (push->failed)
-    return NULL;
+    return FALSE;
+  if (n == 0)
+    return TRUE;
 
-  result = kontor_db_exec (push->conn, sql, n_params, params, &error);
-  if (result == NULL)
+  for (guint i = 0; i < n_deferred; i++)
+    {
+      Deferred *statement = g_ptr_array_index (deferred, i);
+
+      statements[i] = (KontorDbStatement) { statement->sql, statement->n_params,
+                                            (const char * const *) statement->params };
+    }
+  for (guint i = 0; i < n_more; i++)
+    statements[n_deferred + i] = more[i];
+
+  if (n == 1)
+    {
+      all[0] = kontor_db_exec (push->conn, statements[0].sql, statements[0].n_params,
+                               statements[0].params, &error);
+      ok = all[0] != NULL;
+    }
+  else
+    ok = kontor_db_exec_pipeline (push->conn, statements, n, all, &error);
+
+  for (guint i = 0; i < n_deferred; i++)
+    {
+      Deferred *statement = g_ptr_array_index (deferred, i);
+
+      if (statement->result != NULL)
+        *statement->result = g_steal_pointer (&all[i]);
+      g_clear_pointer (&all[i], PQclear);
+    }
+  for (guint i = 0; i < n_more; i++)
+    results[i] = all[n_deferred + i];
+
+  /* the clock, read with the first statement after it (start_clock ()) */
+  if (ok && push->clock != NULL)
+    {
+      ok = PQntuples (push->clock) == 1;
+      if (ok)
+        push->first_seq = push->last_seq = g_ascii_strtoll (PQgetvalue (push->clock, 0, 0),
+                                                            NULL, 10);
+      else
+        g_set_error_literal (&error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_DATABASE,
+                             "the workspace has no clock");
+      g_clear_pointer (&push->clock, PQclear);
+    }
+
+  if (!ok)
     {
       g_warning ("%s", error->message);
       push->failed = TRUE;
       push->data_error = g_error_matches (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_DATA);
     }
 
+  return ok;
+}
+
+/* One statement whose result is read, after the deferred ones */
+static PGresult *
+exec (Push                *push,
+      const char          *sql,
+      int                  n_params,
+      const char * const  *params)
+{
+  const KontorDbStatement statement = { sql, n_params, params };
+  PGresult *result = NULL;
+
+  run (push, &statement, 1, &result);
+
   return result;
+}
+
+/* A statement sent with the next one that is read; its failure fails
+ * the push then. Its result goes to @result when that is not %NULL. */
+static void
+defer_read (Push                *push,
+            const char          *sql,
+            int                  n_params,
+            const char * const  *params,
+            PGresult           **result)
+{
+  Deferred *deferred = g_new0 (Deferred, 1);
+
+  deferred->result = result;
+  deferred->sql = sql;
+  deferred->n_params = n_params;
+  deferred->params = g_new0 (char *, MAX (n_params, 1));
+  for (int i = 0; i < n_params; i++)
+    deferred->params[i] = g_strdup (params[i]);
+  if (push->deferred == NULL)
+    push->deferred = g_ptr_array_new_with_free_func (deferred_free);
+  g_ptr_array_add (push->deferred, deferred);
+}
+
+/* A statement whose result nothing reads */
+static void
+defer (Push                *push,
+       const char          *sql,
+       int                  n_params,
+       const char * const  *params)
+{
+  defer_read (push, sql, n_params, params, NULL);
+}
+
+/* The workspace's clock, locked, read with the next statement: for a
+ * push of one change, with the savepoint and the record's row */
+static void
+start_clock (Push *push)
+{
+  const char *params[] = { push->account->workspace_id };
+
+  defer_read (push, "SELECT last_seq FROM workspace WHERE id = $1 FOR UPDATE",
+              G_N_ELEMENTS (params), params, &push->clock);
 }
 
 static gint64
@@ -224,8 +379,7 @@ log_change (Push           *push,
   /* the scope of the contact the row belongs to, as it is now; the end
    * of the push gives the rows of a contact it touched the scope the
    * contact ends with (kontor_rescope() in schema/004-scopes.sql) */
-  g_autoptr(PGresult) result =
-    exec (push, "INSERT INTO change_log (workspace_id, seq, entity, entity_id, op, fields,"
+  defer (push, "INSERT INTO change_log (workspace_id, seq, entity, entity_id, op, fields,"
                 " old_values, actor, client_id, client_seq, scope_owner, scope)"
                 " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, o.owner,"
                 " (SELECT r.scope FROM record r WHERE r.workspace_id = $1"
@@ -261,7 +415,6 @@ add_conflict (Push           *push,
   const char *old_params[] = { push->account->workspace_id, entity, mutation->id, field,
                                push->owner_client };
   g_autoptr(PGresult) old = NULL;
-  g_autoptr(PGresult) result = NULL;
 
   /* only a field's: two whole-record conflicts hold different edits,
    * and both are kept */
@@ -279,7 +432,7 @@ add_conflict (Push           *push,
                              kind, base, theirs, rev, yours, push->owner_id,
                              push->owner_client, client_seq, *superseded };
 
-    result = exec (push, "INSERT INTO conflict (id, workspace_id, entity, entity_id, field, kind,"
+    defer (push, "INSERT INTO conflict (id, workspace_id, entity, entity_id, field, kind,"
                          " base_value, theirs_value, theirs_rev, yours_value, yours_actor,"
                          " yours_client, yours_client_seq, supersedes) VALUES ($1, $2, $3, $4,"
                          " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
@@ -336,17 +489,27 @@ supersede_own_edit (Push           *push,
   return json_node_init_object (json_node_alloc (), merged);
 }
 
-/* The row of the mutation's record, locked; %NULL when there is none */
+/* A record's row, locked: $1 workspace, $2 entity, $3 id */
+#define LOCK_RECORD "SELECT fields, field_revs, rev, deleted, deleted_rev FROM record" \
+                    " WHERE workspace_id = $1 AND entity = $2 AND id = $3 FOR UPDATE"
+
+/* The row of the mutation's record, locked; %NULL when there is none.
+ * apply_mutation () has read it already for the mutation it applies. */
 static PGresult *
 lock_record (Push           *push,
              const Mutation *mutation)
 {
   const char *params[] = { push->account->workspace_id,
                            kontor_sync_entity_get_name (mutation->entity), mutation->id };
-  PGresult *result = exec (push, "SELECT fields, field_revs, rev, deleted, deleted_rev"
-                                 " FROM record WHERE workspace_id = $1 AND entity = $2"
-                                 " AND id = $3 FOR UPDATE", G_N_ELEMENTS (params), params);
+  PGresult *result;
 
+  if (push->row_for == mutation)
+    {
+      push->row_for = NULL;
+      return g_steal_pointer (&push->row);
+    }
+
+  result = exec (push, LOCK_RECORD, G_N_ELEMENTS (params), params);
   if (result != NULL && PQntuples (result) == 0)
     g_clear_pointer (&result, PQclear);
 
@@ -468,7 +631,6 @@ apply_create (Push           *push,
   g_autofree char *revs_text = NULL;
   g_autofree char *logged_text = NULL;
   g_autofree char *seq_text = NULL;
-  g_autoptr(PGresult) result = NULL;
   g_autoptr(JsonNode) node = NULL;
   gint64 seq;
 
@@ -508,8 +670,8 @@ apply_create (Push           *push,
                              kontor_sync_entity_get_name (mutation->entity), mutation->id,
                              values_text, revs_text, seq_text };
 
-    result = exec (push, "INSERT INTO record (workspace_id, entity, id, fields, field_revs, rev)"
-                         " VALUES ($1, $2, $3, $4, $5, $6)", G_N_ELEMENTS (params), params);
+    defer (push, "INSERT INTO record (workspace_id, entity, id, fields, field_revs, rev)"
+                 " VALUES ($1, $2, $3, $4, $5, $6)", G_N_ELEMENTS (params), params);
   }
   log_change (push, mutation, seq, "upsert", logged_text, "{}");
 
@@ -628,7 +790,6 @@ apply_update (Push           *push,
       g_autofree char *logged_text = NULL;
       g_autofree char *old_text = NULL;
       g_autofree char *seq_text = NULL;
-      g_autoptr(PGresult) result = NULL;
 
       seq = next_seq (push);
       for (GList *l = changed_names; l != NULL; l = l->next)
@@ -657,10 +818,10 @@ apply_update (Push           *push,
                                  kontor_sync_entity_get_name (mutation->entity), mutation->id,
                                  changed_text, revs_text, seq_text };
 
-        result = exec (push, "UPDATE record SET fields = fields || $4::jsonb,"
-                             " field_revs = field_revs || $5::jsonb, rev = $6"
-                             " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
-                       G_N_ELEMENTS (params), params);
+        defer (push, "UPDATE record SET fields = fields || $4::jsonb,"
+                     " field_revs = field_revs || $5::jsonb, rev = $6"
+                     " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
+               G_N_ELEMENTS (params), params);
       }
       log_change (push, mutation, seq, "upsert", logged_text, old_text);
     }
@@ -751,7 +912,6 @@ apply_delete (Push           *push,
   g_autofree char *seq_text = NULL;
   g_autofree char *base_text = g_strdup_printf ("%" G_GINT64_FORMAT, mutation->base_rev);
   g_autoptr(PGresult) edited = NULL;
-  g_autoptr(PGresult) result = NULL;
   gint64 seq;
 
   if (push->failed)
@@ -816,9 +976,9 @@ apply_delete (Push           *push,
                              kontor_sync_entity_get_name (mutation->entity), mutation->id,
                              seq_text };
 
-    result = exec (push, "UPDATE record SET deleted = true, deleted_rev = $4, rev = $4"
-                         " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
-                   G_N_ELEMENTS (params), params);
+    defer (push, "UPDATE record SET deleted = true, deleted_rev = $4, rev = $4"
+                 " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
+           G_N_ELEMENTS (params), params);
   }
   log_change (push, mutation, seq, "delete", "{}", "{}");
 
@@ -835,7 +995,6 @@ apply_restore (Push           *push,
 {
   g_autoptr(PGresult) row = lock_record (push, mutation);
   g_autofree char *seq_text = NULL;
-  g_autoptr(PGresult) result = NULL;
   gint64 seq;
 
   if (push->failed)
@@ -855,9 +1014,9 @@ apply_restore (Push           *push,
                              kontor_sync_entity_get_name (mutation->entity), mutation->id,
                              seq_text };
 
-    result = exec (push, "UPDATE record SET deleted = false, deleted_rev = NULL, rev = $4"
-                         " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
-                   G_N_ELEMENTS (params), params);
+    defer (push, "UPDATE record SET deleted = false, deleted_rev = NULL, rev = $4"
+                 " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
+           G_N_ELEMENTS (params), params);
   }
   /* the machines that deleted it kept nothing of it: the change carries
    * every field, and its child rows come again as changes of their own */
@@ -896,9 +1055,9 @@ close_conflict (Push           *push,
   static const char * const choices[] = { "mine", "theirs", "value" };
   g_autofree char *resolution = g_strdup_printf ("{\"choice\":\"%s\"}", choices[mutation->choice]);
   const char *params[] = { id, status, resolution, push->account->id };
-  g_autoptr(PGresult) result = exec (push, "UPDATE conflict SET status = $2, resolution = $3,"
-                                           " resolved_by = $4, resolved_at = now ()"
-                                           " WHERE id = $1", G_N_ELEMENTS (params), params);
+
+  defer (push, "UPDATE conflict SET status = $2, resolution = $3, resolved_by = $4,"
+               " resolved_at = now () WHERE id = $1", G_N_ELEMENTS (params), params);
 }
 
 /* A resolution is one more change, judged like any other
@@ -1087,33 +1246,34 @@ is_scoped (const KontorSyncEntity *entity)
 
 /* Whether the account sees the contact @mutation writes (or, for a
  * create of a child row, the contact it names): what it does not see, it
- * may not change (schema/004-scopes.sql) */
+ * may not change (schema/004-scopes.sql). $1 workspace, $2 account,
+ * $3 entity, $4 id, $5 the fields sent. */
+#define MAY_WRITE "SELECT kontor_may_write ($1, $2, $3, $4, $5)"
+
+/* Whether MAY_WRITE must ask: administrators write everything, and only
+ * what follows a contact's scope is checked */
 static gboolean
-may_write (Push           *push,
-           const Mutation *mutation)
+needs_scope_check (Push           *push,
+                   const Mutation *mutation)
 {
-  g_autofree char *sent = NULL;
-  g_autoptr(PGresult) result = NULL;
+  return g_strcmp0 (push->account->role, "admin") != 0 &&
+         mutation->op != KONTOR_SYNC_OP_RESOLVE && is_scoped (mutation->entity);
+}
 
-  if (g_strcmp0 (push->account->role, "admin") == 0 ||
-      mutation->op == KONTOR_SYNC_OP_RESOLVE || !is_scoped (mutation->entity))
-    return TRUE;
+/* The result of one new mutation, kept for a push sent again, and its
+ * savepoint released: both go with the next statement */
+static void
+store_result (Push           *push,
+              const Mutation *mutation,
+              JsonNode       *result)
+{
+  g_autofree char *result_text = kontor_json_to_string (result);
+  g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, mutation->client_seq);
+  const char *params[] = { push->account->client_id, client_seq, result_text };
 
-  if (mutation->fields != NULL)
-    {
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), mutation->fields);
-
-      sent = kontor_json_to_string (node);
-    }
-  {
-    const char *params[] = { push->account->workspace_id, push->account->id,
-                             kontor_sync_entity_get_name (mutation->entity), mutation->id, sent };
-
-    result = exec (push, "SELECT kontor_may_write ($1, $2, $3, $4, $5)",
-                   G_N_ELEMENTS (params), params);
-  }
-
-  return result != NULL && PQntuples (result) == 1 && g_str_equal (PQgetvalue (result, 0, 0), "t");
+  defer (push, "INSERT INTO applied_mutation (client_id, client_seq, result)"
+               " VALUES ($1, $2, $3)", G_N_ELEMENTS (params), params);
+  defer (push, "RELEASE SAVEPOINT mutation", 0, NULL);
 }
 
 /* Applies one new mutation in a savepoint and records its result */
@@ -1124,15 +1284,51 @@ apply_mutation (Push           *push,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) result = NULL;
-  g_autofree char *result_text = NULL;
-  g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, mutation->client_seq);
-  gint64 seq_before = push->last_seq;
-  g_autoptr(PGresult) saved = NULL;
-  g_autoptr(PGresult) stored = NULL;
+  gboolean allowed = may_push (push->account, mutation);
+  gboolean reads_record = allowed && mutation->op != KONTOR_SYNC_OP_RESOLVE;
+  gint64 seq_before;
 
-  saved = exec (push, "SAVEPOINT mutation", 0, NULL);
+  defer (push, "SAVEPOINT mutation", 0, NULL);
 
-  if (!may_push (push->account, mutation) || !may_write (push, mutation))
+  /* with the savepoint (and the clock, for the first), in one round trip:
+   * the record's row, locked, for the change (lock_record ()), and whether
+   * the account sees it */
+  if (!reads_record)
+    run (push, NULL, 0, NULL);
+  else
+    {
+      gboolean check = needs_scope_check (push, mutation);
+      g_autoptr(JsonNode) node = mutation->fields != NULL
+                                 ? json_node_init_object (json_node_alloc (), mutation->fields)
+                                 : NULL;
+      g_autofree char *sent = check && node != NULL ? kontor_json_to_string (node) : NULL;
+      const char *entity = kontor_sync_entity_get_name (mutation->entity);
+      const char *row_params[] = { push->account->workspace_id, entity, mutation->id };
+      const char *scope_params[] = { push->account->workspace_id, push->account->id, entity,
+                                     mutation->id, sent };
+      const KontorDbStatement reads[] = {
+        { LOCK_RECORD, G_N_ELEMENTS (row_params), row_params },
+        { MAY_WRITE, G_N_ELEMENTS (scope_params), scope_params },
+      };
+      PGresult *answers[G_N_ELEMENTS (reads)];
+
+      run (push, reads, check ? 2 : 1, answers);
+      push->row_for = mutation;
+      push->row = answers[0];
+      if (push->row != NULL && PQntuples (push->row) == 0)
+        g_clear_pointer (&push->row, PQclear);
+      if (check)
+        {
+          allowed = answers[1] != NULL && PQntuples (answers[1]) == 1 &&
+                    g_str_equal (PQgetvalue (answers[1], 0, 0), "t");
+          g_clear_pointer (&answers[1], PQclear);
+        }
+    }
+  seq_before = push->last_seq;
+
+  if (push->failed)
+    ;
+  else if (!allowed)
     add_rejection (builder, mutation, "forbidden");
   else
     {
@@ -1157,36 +1353,41 @@ apply_mutation (Push           *push,
           g_assert_not_reached ();
         }
     }
+  push->row_for = NULL;
+  g_clear_pointer (&push->row, PQclear);
+
+  /* its writes, its result and the savepoint's release, in one round
+   * trip: whether they hold decides what is answered */
+  if (!push->failed)
+    {
+      result = json_builder_get_root (builder);
+      store_result (push, mutation, result);
+      run (push, NULL, 0, NULL);
+    }
 
   /* a statement of the mutation failed on its data: it is rejected, and
    * what it wrote undone, the numbers it took given back. Any other
    * failure (a timeout, a lost connection) fails the whole push with 503,
    * so that the client sends it again: never a write lost as "rejected" */
-  if (push->failed && push->data_error && saved != NULL)
+  if (push->failed && push->data_error)
     {
+      g_autoptr(JsonBuilder) rejection = json_builder_new ();
       g_autoptr(PGresult) back = NULL;
 
       push->failed = FALSE;
       push->data_error = FALSE;
       back = exec (push, "ROLLBACK TO SAVEPOINT mutation", 0, NULL);
       push->last_seq = seq_before;
-      g_clear_object (&builder);
-      builder = json_builder_new ();
-      add_rejection (builder, mutation, "invalid");
+      add_rejection (rejection, mutation, "invalid");
+      g_clear_pointer (&result, json_node_unref);
+      result = json_builder_get_root (rejection);
+      store_result (push, mutation, result);
     }
 
   /* failed for another reason: the whole push rolls back */
   if (push->failed)
     return;
 
-  result = json_builder_get_root (builder);
-  result_text = kontor_json_to_string (result);
-  {
-    const char *params[] = { push->account->client_id, client_seq, result_text };
-
-    stored = exec (push, "INSERT INTO applied_mutation (client_id, client_seq, result)"
-                         " VALUES ($1, $2, $3)", G_N_ELEMENTS (params), params);
-  }
   json_builder_add_value (results, g_steal_pointer (&result));
 }
 
@@ -1247,13 +1448,12 @@ kontor_sync_push (PGconn         *conn,
   g_autoptr(JsonBuilder) results = json_builder_new ();
   g_autoptr(JsonNode) results_node = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) clock = NULL;
   g_autoptr(PGresult) watermark = NULL;
   gsize length = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
-  gint64 last_client_seq, expected = 0, first_seq;
+  gint64 last_client_seq, expected = 0;
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
-  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id, created };
+  g_auto(Push) push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id, created };
 
   *pushed = FALSE;
 
@@ -1277,7 +1477,8 @@ kontor_sync_push (PGconn         *conn,
    * trips after it, the more pushes a second (tests/bench "sync_push"). */
   {
     const char *params[] = { account->client_id, account->id };
-    g_autoptr(PGresult) begun = exec (&push, "BEGIN", 0, NULL);
+
+    defer (&push, "BEGIN", 0, NULL);
 
     /* no row: the installation is another account's (login refuses that
      * too); its mutations are never this one's */
@@ -1294,16 +1495,10 @@ kontor_sync_push (PGconn         *conn,
                              _("This installation is registered to another user."));
       return STATUS_FORBIDDEN;
     }
-  {
-    const char *params[] = { account->workspace_id };
-
-    clock = exec (&push, "SELECT last_seq FROM workspace WHERE id = $1 FOR UPDATE", 1, params);
-  }
-  if (clock == NULL || watermark == NULL || PQntuples (clock) != 1 || PQntuples (watermark) != 1)
+  if (watermark == NULL || PQntuples (watermark) != 1)
     goto database_error;
 
-  push.last_seq = g_ascii_strtoll (PQgetvalue (clock, 0, 0), NULL, 10);
-  first_seq = push.last_seq;
+  start_clock (&push);
   last_client_seq = g_ascii_strtoll (PQgetvalue (watermark, 0, 0), NULL, 10);
 
   json_builder_begin_array (results);
@@ -1346,8 +1541,12 @@ kontor_sync_push (PGconn         *conn,
     }
   json_builder_end_array (results);
 
+  /* what is still waiting: the clock, when no mutation read it with its
+   * own statements, and the result of a mutation rejected last */
+  run (&push, NULL, 0, NULL);
+
   {
-    g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, first_seq);
+    g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, push.first_seq);
     g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, push.last_seq);
     g_autofree char *made = dup_text_array (push.created);
     g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, last_client_seq);
@@ -1357,29 +1556,32 @@ kontor_sync_push (PGconn         *conn,
      * contacts this push touched (kontor_rescope(), schema/004-scopes.sql,
      * which may log changes of its own), the clock, the watermark and the
      * notification */
-    g_autoptr(PGresult) moved = exec (&push, "WITH r AS (SELECT CASE WHEN $3::bigint > $2::bigint"
-                                             " THEN kontor_rescope ($1, $2, $3, $4, $5)"
-                                             " ELSE $3::bigint END AS seq),"
-                                             " c AS (UPDATE workspace SET last_seq ="
-                                             " (SELECT seq FROM r) WHERE id = $1),"
-                                             " m AS (UPDATE client_watermark"
-                                             " SET last_client_seq = $7 WHERE client_id = $6)"
-                                             " SELECT r.seq, (SELECT count(*) FROM (SELECT"
-                                             " pg_notify ('kontor_sync', $1 || ':' || r.seq)"
-                                             " WHERE r.seq > $2::bigint) n) FROM r",
-                                      G_N_ELEMENTS (params), params);
-    g_autoptr(PGresult) committed = NULL;
+    const KontorDbStatement end[] = {
+      { "WITH r AS (SELECT CASE WHEN $3::bigint > $2::bigint"
+        " THEN kontor_rescope ($1, $2, $3, $4, $5) ELSE $3::bigint END AS seq),"
+        " c AS (UPDATE workspace SET last_seq = (SELECT seq FROM r) WHERE id = $1),"
+        " m AS (UPDATE client_watermark SET last_client_seq = $7 WHERE client_id = $6)"
+        " SELECT r.seq, (SELECT count(*) FROM (SELECT"
+        " pg_notify ('kontor_sync', $1 || ':' || r.seq) WHERE r.seq > $2::bigint) n) FROM r",
+        G_N_ELEMENTS (params), params },
+      { "COMMIT", 0, NULL },
+    };
+    PGresult *answers[G_N_ELEMENTS (end)];
 
-    if (moved != NULL && PQntuples (moved) == 1)
-      push.last_seq = g_ascii_strtoll (PQgetvalue (moved, 0, 0), NULL, 10);
+    /* the commit goes in the same round trip: after a failure PostgreSQL
+     * runs nothing more of it, and the push rolls back */
     maybe_crash ("crash_before_commit");
-    committed = exec (&push, "COMMIT", 0, NULL);
+    run (&push, end, G_N_ELEMENTS (end), answers);
+    if (answers[0] != NULL && PQntuples (answers[0]) == 1)
+      push.last_seq = g_ascii_strtoll (PQgetvalue (answers[0], 0, 0), NULL, 10);
+    g_clear_pointer (&answers[0], PQclear);
+    g_clear_pointer (&answers[1], PQclear);
     if (push.failed)
       goto database_error;
     maybe_crash ("crash_after_commit_before_reply");
   }
 
-  *pushed = push.last_seq > first_seq;
+  *pushed = push.last_seq > push.first_seq;
   if (expected > 0)
     {
       *response = g_strdup_printf ("{\"error\":\"out_of_order\",\"expected_client_seq\":%"
@@ -1502,7 +1704,7 @@ kontor_sync_pull (PGconn         *conn,
   g_autoptr(PGresult) changes = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id };
+  g_auto(Push) push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id };
   gint64 last_seq, min_retained, next_cursor;
 
   if ((cursor_text != NULL &&
@@ -1721,7 +1923,7 @@ kontor_sync_list_conflicts (PGconn         *conn,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(PGresult) rows = NULL;
-  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id };
+  g_auto(Push) push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id };
 
   if (g_strv_contains ((const char * const[]) { "open", "resolved", "superseded", NULL },
                        params[1]) == FALSE)
@@ -1801,7 +2003,7 @@ kontor_sync_snapshot (PGconn         *conn,
   guint64 limit = 500;
   g_autofree char *limit_param = NULL;
   g_autoptr(PGresult) page = NULL;
-  Push push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id, NULL };
+  g_auto(Push) push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id, NULL };
 
   if (entity == NULL || kontor_sync_entity_lookup (entity) == NULL ||
       (limit_text != NULL &&

@@ -1067,6 +1067,47 @@ test_push_refused (void)
 
   g_assert_cmpint (query_int ("SELECT count(*) FROM change_log"), ==, logged);
 
+  /* a mutation the database refuses (here a check added for the test)
+   * in the middle of a push: rejected as invalid, what it wrote undone
+   * and its number given back; the next ones apply on the numbers after
+   * the clock, which stays gapless */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_autofree char *sql = NULL;
+    JsonArray *results;
+    gint64 clock = query_int ("SELECT last_seq FROM workspace");
+
+    g_free (kontor_test_postgres_query (&pg, "ALTER TABLE record ADD CONSTRAINT test_no_boom"
+                                             " CHECK (fields->>'last_name' IS DISTINCT FROM"
+                                             " 'Boom')"));
+    push (&sales, "[{\"client_seq\":2,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"b1\","
+                  "\"fields\":{\"last_name\":{\"value\":\"Boom\"}}},"
+                  "{\"client_seq\":3,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"b2\","
+                  "\"fields\":{\"last_name\":{\"value\":\"Gut\"}}},"
+                  "{\"client_seq\":4,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"b3\","
+                  "\"fields\":{\"last_name\":{\"value\":\"Boom\"}}}]", &answer);
+    g_free (kontor_test_postgres_query (&pg, "ALTER TABLE record DROP CONSTRAINT test_no_boom"));
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    results = json_object_get_array_member (answer.json, "results");
+    g_assert_cmpuint (json_array_get_length (results), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0),
+                                                    "reason"), ==, "invalid");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 1),
+                                                    "status"), ==, "applied");
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (results, 1),
+                                                 "rev"), ==, clock + 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 2),
+                                                    "reason"), ==, "invalid");
+    g_assert_cmpint (json_object_get_int_member (answer.json, "last_seq"), ==, clock + 1);
+    g_assert_cmpint (query_int ("SELECT last_seq FROM workspace"), ==, clock + 1);
+    g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE id IN ('b1', 'b2', 'b3')"),
+                     ==, 1);
+    g_assert_cmpint (query_int ("SELECT count(*) FROM change_log"), ==, logged + 1);
+    sql = g_strdup_printf ("SELECT count(*) FROM applied_mutation WHERE client_id = '%s'"
+                           " AND client_seq BETWEEN 2 AND 4", sales.client_id);
+    g_assert_cmpint (query_int (sql), ==, 3);
+  }
+
   /* a pull needs a token and numbers */
   {
     g_auto(Answer) anonymous = { 0, };
