@@ -66,6 +66,7 @@ typedef struct
   PGresult      *row;         /* ... with it, and locked; %NULL: none */
   PGresult      *clock;       /* the clock's row, read with the next statement */
   gint64         first_seq;   /* the clock when the push took it */
+  gint64         seq_before;  /* the clock before the last mutation */
 } Push;
 
 /* A statement whose result nothing reads, waiting for the next one that
@@ -1276,17 +1277,41 @@ store_result (Push           *push,
   defer (push, "RELEASE SAVEPOINT mutation", 0, NULL);
 }
 
-/* Applies one new mutation in a savepoint and records its result */
-static void
+/* A mutation one of whose statements failed on its data (SQLSTATE 22,
+ * 23): rejected, what it wrote undone, the numbers it took given back.
+ * Returns the rejection, kept for a push sent again. */
+static JsonNode *
+reject_invalid (Push           *push,
+                const Mutation *mutation)
+{
+  g_autoptr(JsonBuilder) rejection = json_builder_new ();
+  g_autoptr(PGresult) back = NULL;
+  JsonNode *result;
+
+  push->failed = FALSE;
+  push->data_error = FALSE;
+  back = exec (push, "ROLLBACK TO SAVEPOINT mutation", 0, NULL);
+  push->last_seq = push->seq_before;
+  add_rejection (rejection, mutation, "invalid");
+  result = json_builder_get_root (rejection);
+  store_result (push, mutation, result);
+
+  return result;
+}
+
+/* Applies one new mutation in a savepoint and keeps its result, which
+ * it returns (%NULL when the push failed). The writes of the push's last
+ * mutation stay deferred (@last), to go with the commit: a failure there
+ * is kontor_sync_push ()'s to take back. */
+static JsonNode *
 apply_mutation (Push           *push,
                 const Mutation *mutation,
-                JsonBuilder    *results)
+                gboolean        last)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) result = NULL;
   gboolean allowed = may_push (push->account, mutation);
   gboolean reads_record = allowed && mutation->op != KONTOR_SYNC_OP_RESOLVE;
-  gint64 seq_before;
 
   defer (push, "SAVEPOINT mutation", 0, NULL);
 
@@ -1324,7 +1349,7 @@ apply_mutation (Push           *push,
           g_clear_pointer (&answers[1], PQclear);
         }
     }
-  seq_before = push->last_seq;
+  push->seq_before = push->last_seq;
 
   if (push->failed)
     ;
@@ -1362,33 +1387,25 @@ apply_mutation (Push           *push,
     {
       result = json_builder_get_root (builder);
       store_result (push, mutation, result);
-      run (push, NULL, 0, NULL);
+      if (!last)
+        run (push, NULL, 0, NULL);
     }
 
-  /* a statement of the mutation failed on its data: it is rejected, and
-   * what it wrote undone, the numbers it took given back. Any other
-   * failure (a timeout, a lost connection) fails the whole push with 503,
-   * so that the client sends it again: never a write lost as "rejected" */
+  /* a statement of the mutation failed on its data: it is rejected. Any
+   * other failure (a timeout, a lost connection) fails the whole push
+   * with 503, so that the client sends it again: never a write lost as
+   * "rejected" */
   if (push->failed && push->data_error)
     {
-      g_autoptr(JsonBuilder) rejection = json_builder_new ();
-      g_autoptr(PGresult) back = NULL;
-
-      push->failed = FALSE;
-      push->data_error = FALSE;
-      back = exec (push, "ROLLBACK TO SAVEPOINT mutation", 0, NULL);
-      push->last_seq = seq_before;
-      add_rejection (rejection, mutation, "invalid");
       g_clear_pointer (&result, json_node_unref);
-      result = json_builder_get_root (rejection);
-      store_result (push, mutation, result);
+      result = reject_invalid (push, mutation);
     }
 
   /* failed for another reason: the whole push rolls back */
   if (push->failed)
-    return;
+    return NULL;
 
-  json_builder_add_value (results, g_steal_pointer (&result));
+  return g_steal_pointer (&result);
 }
 
 /* @strings as a PostgreSQL array literal, each element quoted */
@@ -1426,6 +1443,42 @@ maybe_crash (const char *point)
 #endif
 }
 
+/* The end of a push, in one round trip with what is deferred: who sees
+ * the contacts it touched (kontor_rescope (), schema/004-scopes.sql, which
+ * may log changes of its own), the clock, the watermark, the notification
+ * and the commit. After a failure PostgreSQL runs nothing more of it, and
+ * the push rolls back. */
+static gboolean
+end_push (Push   *push,
+          gint64  last_client_seq)
+{
+  g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, push->first_seq);
+  g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, push->last_seq);
+  g_autofree char *made = dup_text_array (push->created);
+  g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, last_client_seq);
+  const char *params[] = { push->account->workspace_id, first, last, made, push->account->id,
+                           push->account->client_id, client_seq };
+  const KontorDbStatement end[] = {
+    { "WITH r AS (SELECT CASE WHEN $3::bigint > $2::bigint"
+      " THEN kontor_rescope ($1, $2, $3, $4, $5) ELSE $3::bigint END AS seq),"
+      " c AS (UPDATE workspace SET last_seq = (SELECT seq FROM r) WHERE id = $1),"
+      " m AS (UPDATE client_watermark SET last_client_seq = $7 WHERE client_id = $6)"
+      " SELECT r.seq, (SELECT count(*) FROM (SELECT"
+      " pg_notify ('kontor_sync', $1 || ':' || r.seq) WHERE r.seq > $2::bigint) n) FROM r",
+      G_N_ELEMENTS (params), params },
+    { "COMMIT", 0, NULL },
+  };
+  PGresult *answers[G_N_ELEMENTS (end)];
+
+  run (push, end, G_N_ELEMENTS (end), answers);
+  if (answers[0] != NULL && PQntuples (answers[0]) == 1)
+    push->last_seq = g_ascii_strtoll (PQgetvalue (answers[0], 0, 0), NULL, 10);
+  g_clear_pointer (&answers[0], PQclear);
+  g_clear_pointer (&answers[1], PQclear);
+
+  return !push->failed;
+}
+
 /**
  * kontor_sync_push:
  * @conn: a worker's connection
@@ -1447,6 +1500,9 @@ kontor_sync_push (PGconn         *conn,
   GArray *mutations;
   g_autoptr(JsonBuilder) results = json_builder_new ();
   g_autoptr(JsonNode) results_node = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(JsonNode) held = NULL;
+  const Mutation *held_mutation = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) watermark = NULL;
   gsize length = 0;
@@ -1536,50 +1592,39 @@ kontor_sync_push (PGconn         *conn,
           break;
         }
 
-      apply_mutation (&push, mutation, results);
+      /* the last one's result waits for the commit, which its writes go
+       * with */
+      result = apply_mutation (&push, mutation, i + 1 == mutations->len);
+      if (result != NULL && i + 1 == mutations->len)
+        {
+          held = g_steal_pointer (&result);
+          held_mutation = mutation;
+        }
+      else if (result != NULL)
+        json_builder_add_value (results, g_steal_pointer (&result));
       last_client_seq = mutation->client_seq;
     }
+
+  /* what is still waiting when no mutation's writes are: the clock, when
+   * no mutation read it with its own statements */
+  if (held == NULL)
+    run (&push, NULL, 0, NULL);
+  maybe_crash ("crash_before_commit");
+
+  /* after the last mutation failed on its data in the end's round trip,
+   * it is rejected and the push ends without it */
+  if (!end_push (&push, last_client_seq) && push.data_error && held != NULL)
+    {
+      g_clear_pointer (&held, json_node_unref);
+      held = reject_invalid (&push, held_mutation);
+      end_push (&push, last_client_seq);
+    }
+  if (push.failed)
+    goto database_error;
+  maybe_crash ("crash_after_commit_before_reply");
+  if (held != NULL)
+    json_builder_add_value (results, g_steal_pointer (&held));
   json_builder_end_array (results);
-
-  /* what is still waiting: the clock, when no mutation read it with its
-   * own statements, and the result of a mutation rejected last */
-  run (&push, NULL, 0, NULL);
-
-  {
-    g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, push.first_seq);
-    g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, push.last_seq);
-    g_autofree char *made = dup_text_array (push.created);
-    g_autofree char *client_seq = g_strdup_printf ("%" G_GINT64_FORMAT, last_client_seq);
-    const char *params[] = { account->workspace_id, first, last, made, account->id,
-                             account->client_id, client_seq };
-    /* in one round trip, as the clock is held to the commit: who sees the
-     * contacts this push touched (kontor_rescope(), schema/004-scopes.sql,
-     * which may log changes of its own), the clock, the watermark and the
-     * notification */
-    const KontorDbStatement end[] = {
-      { "WITH r AS (SELECT CASE WHEN $3::bigint > $2::bigint"
-        " THEN kontor_rescope ($1, $2, $3, $4, $5) ELSE $3::bigint END AS seq),"
-        " c AS (UPDATE workspace SET last_seq = (SELECT seq FROM r) WHERE id = $1),"
-        " m AS (UPDATE client_watermark SET last_client_seq = $7 WHERE client_id = $6)"
-        " SELECT r.seq, (SELECT count(*) FROM (SELECT"
-        " pg_notify ('kontor_sync', $1 || ':' || r.seq) WHERE r.seq > $2::bigint) n) FROM r",
-        G_N_ELEMENTS (params), params },
-      { "COMMIT", 0, NULL },
-    };
-    PGresult *answers[G_N_ELEMENTS (end)];
-
-    /* the commit goes in the same round trip: after a failure PostgreSQL
-     * runs nothing more of it, and the push rolls back */
-    maybe_crash ("crash_before_commit");
-    run (&push, end, G_N_ELEMENTS (end), answers);
-    if (answers[0] != NULL && PQntuples (answers[0]) == 1)
-      push.last_seq = g_ascii_strtoll (PQgetvalue (answers[0], 0, 0), NULL, 10);
-    g_clear_pointer (&answers[0], PQclear);
-    g_clear_pointer (&answers[1], PQclear);
-    if (push.failed)
-      goto database_error;
-    maybe_crash ("crash_after_commit_before_reply");
-  }
 
   *pushed = push.last_seq > push.first_seq;
   if (expected > 0)
