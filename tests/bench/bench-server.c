@@ -45,17 +45,33 @@ typedef struct
   guint             failed;
 } Worker;
 
+/* @reply's JSON object; %NULL when it is not one */
 static JsonObject *
-send_json (SoupSession *session,
-           const char  *method,
-           const char  *uri,
-           const char  *token,
-           const char  *body,
-           guint       *status)
+parse_object (GBytes *reply)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (reply == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL),
+                                   g_bytes_get_size (reply), NULL) ||
+      json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* Sends a request; returns the answer's bytes */
+static GBytes *
+send_bytes (SoupSession *session,
+            const char  *method,
+            const char  *uri,
+            const char  *token,
+            const char  *body,
+            guint       *status)
 {
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GBytes) reply = NULL;
+  GBytes *reply;
 
   /* a push over a kept connection, as the sync engine sends it */
   if (g_str_has_suffix (uri, "v1/push"))
@@ -76,14 +92,22 @@ send_json (SoupSession *session,
     }
   reply = soup_session_send_and_read (session, msg, NULL, NULL);
   *status = soup_message_get_status (msg);
-  if (reply == NULL ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL),
-                                   g_bytes_get_size (reply), NULL) ||
-      json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
 
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  return reply;
+}
+
+/* Sends a request; returns the answer's JSON object */
+static JsonObject *
+send_json (SoupSession *session,
+           const char  *method,
+           const char  *uri,
+           const char  *token,
+           const char  *body,
+           guint       *status)
+{
+  g_autoptr(GBytes) reply = send_bytes (session, method, uri, token, body, status);
+
+  return parse_object (reply);
 }
 
 /* One client: logs in, creates its contact, then changes it push after
@@ -201,10 +225,13 @@ run_pgbench (guint seconds)
 }
 
 /* A first sync: every page of the contacts' snapshot through nginx, one
- * after the other as the client reads them; returns ms */
+ * after the other as the client reads them; returns ms, and in
+ * @fetch_ms the part of it spent waiting for the pages (the rest is the
+ * client's parsing and freeing of them) */
 static double
 read_snapshot (KontorTestServer *front,
-               guint            *n_records)
+               guint            *n_records,
+               double           *fetch_ms)
 {
   g_autoptr(GTlsDatabase) database = g_tls_file_database_new (front->ca_file, NULL);
   g_autoptr(SoupSession) session = soup_session_new_with_options ("tls-database", database, NULL);
@@ -223,12 +250,18 @@ read_snapshot (KontorTestServer *front,
   token = json_object_get_string_member (session_json, "token");
   *n_records = 0;
 
+  *fetch_ms = 0;
   start = kontor_bench_now_ms ();
   while (more)
     {
       g_autofree char *uri = g_strdup_printf ("%sv1/snapshot?entity=contact&limit=1000"
                                               "&after_id=%s", front->uri, after);
-      g_autoptr(JsonObject) page = send_json (session, "GET", uri, token, NULL, &status);
+      double fetch_start = kontor_bench_now_ms ();
+      g_autoptr(GBytes) reply = send_bytes (session, "GET", uri, token, NULL, &status);
+      double fetched = kontor_bench_now_ms ();
+      g_autoptr(JsonObject) page = parse_object (reply);
+
+      *fetch_ms += fetched - fetch_start;
 
       if (page == NULL || status != 200)
         g_error ("a snapshot page failed (%u)", status);
@@ -308,7 +341,7 @@ main (int   argc,
   Worker workers[N_CLIENTS];
   GThread *threads[N_CLIENTS];
   g_autofree char *output = NULL;
-  double pgbench_tps, start_ms, elapsed_s, push_per_s, snapshot_ms, copy_ms, apply_ms;
+  double pgbench_tps, start_ms, elapsed_s, push_per_s, snapshot_ms, fetch_ms, copy_ms, apply_ms;
   gint64 n_applied = 0;
   guint pushed = 0, failed = 0, n_records;
 
@@ -373,7 +406,7 @@ main (int   argc,
   g_free (kontor_test_postgres_query (&pg, "VACUUM ANALYZE record"));
   copy_ms = copy_rows ();
   kontor_bench_log ("a first sync from snapshots through nginx");
-  snapshot_ms = read_snapshot (front, &n_records);
+  snapshot_ms = read_snapshot (front, &n_records, &fetch_ms);
   kontor_bench_log ("the same first sync by the sync engine into a new store");
   apply_ms = apply_snapshot (front, &n_applied);
 
@@ -389,8 +422,10 @@ main (int   argc,
   kontor_bench_json_add_number (json, "sync_push_ratio", push_per_s / pgbench_tps);
   kontor_bench_json_add_int (json, "snapshot_records", n_records);
   kontor_bench_json_add_number (json, "snapshot_first_sync_ms", snapshot_ms);
+  kontor_bench_json_add_number (json, "snapshot_fetch_ms", fetch_ms);
   kontor_bench_json_add_number (json, "snapshot_copy_to_ms", copy_ms);
   kontor_bench_json_add_number (json, "snapshot_ratio", snapshot_ms / copy_ms);
+  kontor_bench_json_add_number (json, "snapshot_fetch_ratio", fetch_ms / copy_ms);
   kontor_bench_json_add_number (json, "snapshot_client_apply_ms", apply_ms);
   kontor_bench_json_add_int (json, "snapshot_client_contacts", n_applied);
   output = kontor_bench_json_free (json);
