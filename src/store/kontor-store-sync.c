@@ -846,6 +846,109 @@ end_remote (KontorStore  *self,
   return ok;
 }
 
+/* One change of a page from the server; in a savepoint of its own when
+ * @guarded (apply_change_guarded ()) */
+static gboolean
+apply_page_change (KontorStore  *self,
+                   gboolean      guarded,
+                   const char   *entity_name,
+                   const char   *id,
+                   gboolean      deleted,
+                   JsonObject   *fields,
+                   gint64        seq,
+                   GError      **error)
+{
+  if (guarded)
+    return apply_change_guarded (self, entity_name, id, deleted, fields, seq, error);
+
+  return apply_change (self, entity_name, id, deleted, fields, seq, error);
+}
+
+/* Applies a page of the server's in one transaction of remote mode */
+typedef gboolean (*ApplyPageFunc) (KontorStore    *self,
+                                   gconstpointer   page,
+                                   gboolean        guarded,
+                                   GError        **error);
+
+/* A page in one transaction: all of its changes at once first; when one
+ * fails, the page is rolled back and applied again with each change in a
+ * savepoint of its own, so that the one that fails is set aside as
+ * rejected and the others are kept. A savepoint for every change made
+ * SQLite's full-text index write out its pending words each time (FTS5
+ * flushes on SAVEPOINT): that was most of a snapshot's apply
+ * (tests/bench "snapshot_client_apply_ms"). */
+static gboolean
+apply_page (KontorStore    *self,
+            ApplyPageFunc   func,
+            gconstpointer   page,
+            GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+  self->remote = TRUE;
+  if (func (self, page, FALSE, &local_error))
+    return end_remote (self, TRUE, error);
+  end_remote (self, FALSE, NULL);
+  g_debug ("A page from the team server is applied again change by change: %s",
+           local_error->message);
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+  self->remote = TRUE;
+
+  return end_remote (self, func (self, page, TRUE, error), error);
+}
+
+typedef struct
+{
+  JsonArray *changes;
+  gint64     cursor;
+} PullPage;
+
+static gboolean
+apply_pull_page (KontorStore    *self,
+                 gconstpointer   data,
+                 gboolean        guarded,
+                 GError        **error)
+{
+  const PullPage *page = data;
+  JsonArray *changes = page->changes;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < json_array_get_length (changes); i++)
+    {
+      JsonNode *node = json_array_get_element (changes, i);
+      JsonObject *change = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *entity = change != NULL ? kontor_json_get_string (change, "entity") : NULL;
+      const char *id = change != NULL ? kontor_json_get_string (change, "id") : NULL;
+      const char *op = change != NULL ? kontor_json_get_string (change, "op") : NULL;
+
+      if (entity == NULL || id == NULL || op == NULL)
+        {
+          set_bad_data (error, entity != NULL ? entity : "?", id != NULL ? id : "?");
+          ok = FALSE;
+          break;
+        }
+      if (g_str_equal (op, "revoke"))
+        ok = revoke_record (self, entity, id, error);
+      else
+        ok = apply_page_change (self, guarded, entity, id, g_str_equal (op, "delete"),
+                                kontor_json_get_object (change, "fields"),
+                                kontor_json_get_int (change, "seq", 0), error);
+    }
+
+  if (ok)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, page->cursor);
+
+      ok = _kontor_store_set_state (self, "cursor", text, error);
+    }
+
+  return ok;
+}
+
 /**
  * kontor_store_sync_apply_changes:
  * @self: a store
@@ -864,47 +967,54 @@ kontor_store_sync_apply_changes (KontorStore  *self,
                                  gint64        cursor,
                                  GError      **error)
 {
-  gboolean ok;
+  PullPage page = { changes, cursor };
 
   g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-  self->remote = TRUE;
+  return apply_page (self, apply_pull_page, &page, error);
+}
 
-  ok = TRUE;
-  for (guint i = 0; ok && i < json_array_get_length (changes); i++)
+typedef struct
+{
+  const char *entity;
+  JsonArray  *records;
+} SnapshotPage;
+
+static gboolean
+apply_snapshot_page (KontorStore    *self,
+                     gconstpointer   data,
+                     gboolean        guarded,
+                     GError        **error)
+{
+  const SnapshotPage *page = data;
+  const char *entity = page->entity;
+  JsonArray *records = page->records;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < json_array_get_length (records); i++)
     {
-      JsonNode *node = json_array_get_element (changes, i);
-      JsonObject *change = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *entity = change != NULL ? kontor_json_get_string (change, "entity") : NULL;
-      const char *id = change != NULL ? kontor_json_get_string (change, "id") : NULL;
-      const char *op = change != NULL ? kontor_json_get_string (change, "op") : NULL;
+      JsonNode *node = json_array_get_element (records, i);
+      JsonObject *record = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *id = record != NULL ? kontor_json_get_string (record, "id") : NULL;
 
-      if (entity == NULL || id == NULL || op == NULL)
+      if (id == NULL)
         {
-          set_bad_data (error, entity != NULL ? entity : "?", id != NULL ? id : "?");
+          set_bad_data (error, entity, "?");
           ok = FALSE;
           break;
         }
-      if (g_str_equal (op, "revoke"))
-        ok = revoke_record (self, entity, id, error);
-      else
-        ok = apply_change_guarded (self, entity, id, g_str_equal (op, "delete"),
-                                   kontor_json_get_object (change, "fields"),
-                                   kontor_json_get_int (change, "seq", 0),
-                                   error);
+      {
+        g_autoptr(JsonObject) fields = kontor_json_pair_values (kontor_json_get_object (record, "values"),
+                                                                kontor_json_get_object (record, "revs"));
+
+        ok = apply_page_change (self, guarded, entity, id,
+                                kontor_json_get_boolean (record, "deleted", FALSE),
+                                fields, kontor_json_get_int (record, "rev", 0), error);
+      }
     }
 
-  if (ok)
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, cursor);
-
-      ok = _kontor_store_set_state (self, "cursor", text, error);
-    }
-
-  return end_remote (self, ok, error);
+  return ok;
 }
 
 /**
@@ -927,38 +1037,12 @@ kontor_store_sync_apply_snapshot (KontorStore  *self,
                                   JsonArray    *records,
                                   GError      **error)
 {
-  gboolean ok = TRUE;
+  SnapshotPage page = { entity, records };
 
   g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
   g_return_val_if_fail (entity != NULL && records != NULL, FALSE);
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-  self->remote = TRUE;
-
-  for (guint i = 0; ok && i < json_array_get_length (records); i++)
-    {
-      JsonNode *node = json_array_get_element (records, i);
-      JsonObject *record = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *id = record != NULL ? kontor_json_get_string (record, "id") : NULL;
-
-      if (id == NULL)
-        {
-          set_bad_data (error, entity, "?");
-          ok = FALSE;
-          break;
-        }
-      {
-        g_autoptr(JsonObject) fields = kontor_json_pair_values (kontor_json_get_object (record, "values"),
-                                                                kontor_json_get_object (record, "revs"));
-
-        ok = apply_change_guarded (self, entity, id,
-                                   kontor_json_get_boolean (record, "deleted", FALSE),
-                                   fields, kontor_json_get_int (record, "rev", 0), error);
-      }
-    }
-
-  return end_remote (self, ok, error);
+  return apply_page (self, apply_snapshot_page, &page, error);
 }
 
 /**
