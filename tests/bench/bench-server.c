@@ -18,7 +18,10 @@
 /* The team server under load (src/README.md "Performance targets"): 50
  * simulated clients pushing and pulling for KONTOR_BENCH_SECONDS (60)
  * through nginx (TLS) to three instances, beside pgbench's simple-update
- * on the same PostgreSQL in the same run; and a first sync of 100,000
+ * on the same PostgreSQL in the same run, and beside as many clients
+ * asking /v1/health (one SELECT 1) through the same nginx and instances:
+ * the most requests a second anything through this stack can reach on
+ * the machine; and a first sync of 100,000
  * contacts from snapshots through nginx beside PostgreSQL's COPY TO of
  * the same rows. PostgreSQL is the harness's (tests/server): its own, in
  * a temporary folder, fsync off for both the figure and its anchor. */
@@ -193,6 +196,61 @@ run_worker (gpointer data)
   return NULL;
 }
 
+/* One client asking the server's health as fast as it answers: the
+ * requests a second the stack carries with the least work behind them */
+static gpointer
+run_health_worker (gpointer data)
+{
+  Worker *worker = data;
+  g_autoptr(GTlsDatabase) database = g_tls_file_database_new (worker->front->ca_file, NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("tls-database", database,
+                                                                  "timeout", 30, NULL);
+  g_autofree char *uri = g_strconcat (worker->front->uri, "v1/health", NULL);
+
+  while (!g_atomic_int_get (&go))
+    g_usleep (1000);
+  while (g_get_monotonic_time () < worker->deadline)
+    {
+      g_autoptr(GBytes) reply = NULL;
+      guint status;
+
+      reply = send_bytes (session, "GET", uri, NULL, NULL, &status);
+      if (reply != NULL && status == 200)
+        worker->pushed++;
+      else
+        worker->failed++;
+    }
+
+  return NULL;
+}
+
+/* Requests a second of @seconds of N_CLIENTS clients asking /v1/health */
+static double
+run_health (KontorTestServer *front,
+            guint             seconds)
+{
+  Worker workers[N_CLIENTS];
+  GThread *threads[N_CLIENTS];
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  double start = kontor_bench_now_ms ();
+  guint answered = 0;
+
+  g_atomic_int_set (&go, 1);
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      workers[i] = (Worker) { front, i, deadline, NULL, 0, 0 };
+      threads[i] = g_thread_new ("health", run_health_worker, &workers[i]);
+    }
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      g_thread_join (threads[i]);
+      answered += workers[i].pushed;
+    }
+  g_atomic_int_set (&go, 0);
+
+  return answered / ((kontor_bench_now_ms () - start) / 1000.0);
+}
+
 /* pgbench's simple-update on the same PostgreSQL, as many clients */
 static double
 run_pgbench (guint seconds)
@@ -341,7 +399,7 @@ main (int   argc,
   Worker workers[N_CLIENTS];
   GThread *threads[N_CLIENTS];
   g_autofree char *output = NULL;
-  double pgbench_tps, start_ms, elapsed_s, push_per_s, snapshot_ms, fetch_ms, copy_ms, apply_ms;
+  double pgbench_tps, health_per_s, start_ms, elapsed_s, push_per_s, snapshot_ms, fetch_ms, copy_ms, apply_ms;
   gint64 n_applied = 0;
   guint pushed = 0, failed = 0, n_records;
 
@@ -371,6 +429,9 @@ main (int   argc,
 
   kontor_bench_log ("pgbench simple-update, %u clients, %u s", N_CLIENTS, seconds);
   pgbench_tps = run_pgbench (seconds);
+
+  kontor_bench_log ("%u clients asking /v1/health through nginx, %u s", N_CLIENTS, seconds);
+  health_per_s = run_health (front, seconds);
 
   kontor_bench_log ("%u sync clients through nginx, %u s", N_CLIENTS, seconds);
   for (guint i = 0; i < N_CLIENTS; i++)
@@ -420,6 +481,9 @@ main (int   argc,
   kontor_bench_json_add_number (json, "sync_push_p95_ms", kontor_bench_percentile (latencies, 95));
   kontor_bench_json_add_number (json, "pgbench_tps", pgbench_tps);
   kontor_bench_json_add_number (json, "sync_push_ratio", push_per_s / pgbench_tps);
+  kontor_bench_json_add_number (json, "health_per_s", health_per_s);
+  kontor_bench_json_add_number (json, "health_ratio", health_per_s / pgbench_tps);
+  kontor_bench_json_add_number (json, "sync_push_per_health", push_per_s / health_per_s);
   kontor_bench_json_add_int (json, "snapshot_records", n_records);
   kontor_bench_json_add_number (json, "snapshot_first_sync_ms", snapshot_ms);
   kontor_bench_json_add_number (json, "snapshot_fetch_ms", fetch_ms);
