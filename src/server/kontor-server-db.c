@@ -107,6 +107,11 @@ typedef struct
 static GMutex prepared_lock;
 static GHashTable *prepared;   /* PGconn * → Prepared * */
 
+/* The names are never used twice in a process: after a connection's
+ * prepared statements were forgotten (check_prepared ()), the backend may
+ * still hold the old ones */
+static guint prepared_count;
+
 static void
 prepared_free (gpointer data)
 {
@@ -157,7 +162,7 @@ dup_prepared_name (PGconn      *conn,
   name = g_strdup (g_hash_table_lookup (entry->names, sql));
   known = name != NULL;
   if (!known)
-    name = g_strdup_printf ("kontor_%u", g_hash_table_size (entry->names) + 1);
+    name = g_strdup_printf ("kontor_%u", ++prepared_count);
   g_mutex_unlock (&prepared_lock);
 
   if (!known)
