@@ -1291,7 +1291,7 @@ bench_sorts (KontorStore     *store,
 }
 
 /* What schema 7 changed in the layout (src/store/schema/007-lean-layout.sql),
- * undone, and what 8 to 10 added: a database as schema 5 left it, but for
+ * undone, and what 8 to 13 added: a database as schema 5 left it, but for
  * the sort keys and search documents, which the upgrade makes anew anyway. */
 static const char schema_5_layout[] =
   "DROP INDEX contact_link_by_target; DROP INDEX contact_team;"
@@ -1304,6 +1304,10 @@ static const char schema_5_layout[] =
   "CREATE INDEX contact_sort_company ON contact (sort_company, rid, status);"
   "CREATE INDEX contact_last_activity ON contact (last_activity_at, rid);"
   "CREATE INDEX contact_link_target ON contact_link (kind, target_id);"
+  "DROP INDEX outbox_push; ALTER TABLE outbox DROP COLUMN push_seq;"
+  "ALTER TABLE conflict_local DROP COLUMN choice;"
+  "ALTER TABLE conflict_local DROP COLUMN choice_value_json;"
+  "ALTER TABLE conflict_local DROP COLUMN push_seq;"
   "PRAGMA user_version = 5;";
 
 /* the list-order indexes of schema 7, made anew: a bulk index build */
