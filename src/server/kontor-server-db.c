@@ -252,13 +252,16 @@ kontor_db_exec (PGconn              *conn,
  * @statements: (array length=n): the statements, in order
  * @n: how many
  * @results: (array length=n) (out caller-allocates): each statement's
- *   result, %NULL for one that failed or did not run
+ *   result, %NULL for one that failed or did not run; those before a
+ *   failure are kept
  * @error: return location for a #GError: the first statement that failed
  *
  * Runs @statements in one round trip (libpq's pipeline mode): PostgreSQL
  * runs them in order, and after one fails it runs none of the rest. In a
  * transaction block the failure aborts the transaction as
- * kontor_db_exec() would.
+ * kontor_db_exec() would. A connection that cannot finish the pipeline
+ * (the statements could not all be sent) is made again, which ends its
+ * transaction on the server at once.
  *
  * Returns: whether every statement succeeded
  */
@@ -272,6 +275,7 @@ kontor_db_exec_pipeline (PGconn                  *conn,
   g_autoptr(GError) failure = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_full (n, g_free);
   guint sent = 0;
+  gboolean synced;
 
   memset (results, 0, n * sizeof (PGresult *));
   /* prepared before the pipeline, the first time */
@@ -294,8 +298,17 @@ kontor_db_exec_pipeline (PGconn                  *conn,
                                 statements[sent].params, NULL, NULL, 0)
         : !PQsendQueryParams (conn, statements[sent].sql, 0, NULL, NULL, NULL, NULL, 0))
       break;
-  if (sent < n || !PQpipelineSync (conn))
+  /* the sync even after a statement could not be sent: without it the
+   * server answers none of those that were */
+  synced = PQpipelineSync (conn);
+  if (sent < n || !synced)
     set_database_error (&failure, PQerrorMessage (conn));
+  if (!synced)
+    {
+      PQreset (conn);
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
 
   /* each statement's result, then the NULL that ends it; a statement
    * after a failure answers PGRES_PIPELINE_ABORTED */
@@ -325,23 +338,21 @@ kontor_db_exec_pipeline (PGconn                  *conn,
         PQclear (end);
     }
 
-  /* the sync's own result; a connection that broke leaves the pipeline
-   * as it is, and its next statement fails */
-  if (sent == n)
-    {
-      PGresult *sync = PQgetResult (conn);
+  /* the sync's own result. A connection that broke stays in pipeline
+   * mode; the next request makes it again (get_connection () in
+   * kontor-server-http.c) */
+  {
+    PGresult *sync = PQgetResult (conn);
 
-      if (sync != NULL && PQresultStatus (sync) != PGRES_PIPELINE_SYNC && failure == NULL)
-        set_database_error (&failure, PQerrorMessage (conn));
-      g_clear_pointer (&sync, PQclear);
-    }
+    if (sync != NULL && PQresultStatus (sync) != PGRES_PIPELINE_SYNC && failure == NULL)
+      set_database_error (&failure, PQerrorMessage (conn));
+    g_clear_pointer (&sync, PQclear);
+  }
   if (!PQexitPipelineMode (conn) && failure == NULL)
     set_database_error (&failure, PQerrorMessage (conn));
 
   if (failure != NULL)
     {
-      for (guint i = 0; i < n; i++)
-        g_clear_pointer (&results[i], PQclear);
       g_propagate_error (error, g_steal_pointer (&failure));
       return FALSE;
     }

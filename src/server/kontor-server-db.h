@@ -59,6 +59,6 @@ int       kontor_db_get_version     (PGconn              *conn,
                                      GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, kontor_db_finish)
 
 G_END_DECLS

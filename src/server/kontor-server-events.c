@@ -27,6 +27,7 @@
 #include <glib-unix.h>
 #include <libpq-fe.h>
 
+#include "kontor-server-db.h"
 #include "kontor-server-events.h"
 
 #define POKE_INTERVAL_MS 100
@@ -174,7 +175,7 @@ static void
 drop_listener (KontorEvents *self)
 {
   g_clear_handle_id (&self->watch, g_source_remove);
-  g_clear_pointer (&self->listener, PQfinish);
+  g_clear_pointer (&self->listener, kontor_db_finish);
 
   self->reconnect = TRUE;
   self->retry_source = g_timeout_add (self->retry_ms, retry_connect, self);
@@ -235,13 +236,13 @@ connect_in_thread (GTask        *task,
       if (listening)
         {
           PQsetnonblocking (conn, 1);
-          g_task_return_pointer (task, conn, (GDestroyNotify) PQfinish);
+          g_task_return_pointer (task, conn, (GDestroyNotify) kontor_db_finish);
           return;
         }
     }
 
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", PQerrorMessage (conn));
-  PQfinish (conn);
+  kontor_db_finish (conn);
 }
 
 static void
@@ -357,7 +358,7 @@ kontor_events_free (KontorEvents *self)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->watch, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
-  g_clear_pointer (&self->listener, PQfinish);
+  g_clear_pointer (&self->listener, kontor_db_finish);
   g_ptr_array_unref (self->subscribers);
   g_free (self->conninfo);
   g_free (self);

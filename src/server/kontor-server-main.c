@@ -96,7 +96,7 @@ run_serve (int    argc,
   conn = open_database (&error);
   if (conn == NULL)
     return fail (error) ? 0 : 1;
-  g_clear_pointer (&conn, PQfinish);
+  g_clear_pointer (&conn, kontor_db_finish);
 
   loop = g_main_loop_new (NULL, FALSE);
   server = kontor_server_new (database != NULL ? database : "", max_body, workers);

@@ -16,10 +16,11 @@
  * Every push waits for the clock, so what it does while holding it is
  * counted in round trips: the writes whose results nothing reads wait in
  * a queue (defer ()) and go with the next statement that is read, in one
- * pipeline (kontor_db_exec_pipeline ()). A mutation that changes a record
- * takes three: the clock; the savepoint with the record's row and the
- * scope check; its writes with its stored result, the watermark and the
- * commit's end. */
+ * pipeline (kontor_db_exec_pipeline ()). A push of one change takes three:
+ * BEGIN with the watermark; the clock with the savepoint, the record's
+ * row and the scope check; the change's writes with its stored result,
+ * the savepoint's release, the end (rescope, clock, watermark) and the
+ * COMMIT. It holds the clock for the last two. */
 
 #define G_LOG_DOMAIN "kontor-server"
 
@@ -65,6 +66,8 @@ typedef struct
   const Mutation *row_for;    /* the mutation whose record row was read */
   PGresult      *row;         /* ... with it, and locked; %NULL: none */
   PGresult      *clock;       /* the clock's row, read with the next statement */
+  gboolean       clock_taken; /* start_clock () was called */
+  gboolean       clock_read;  /* ... and first_seq and last_seq are the clock's */
   gint64         first_seq;   /* the clock when the push took it */
   gint64         seq_before;  /* the clock before the last mutation */
 } Push;
@@ -223,8 +226,9 @@ database_unavailable (PGconn  *conn,
 /* Applying a push */
 
 /* Runs the deferred statements and then @more, in one round trip;
- * @results gets @more's results (%NULL for one that failed). A failure
- * fails the push (push->failed), as any statement of it would. */
+ * @results gets @more's results (%NULL for one that failed or did not
+ * run). A failure fails the push (push->failed), as any statement of it
+ * would. */
 static gboolean
 run (Push                    *push,
      const KontorDbStatement *more,
@@ -275,24 +279,30 @@ run (Push                    *push,
   for (guint i = 0; i < n_more; i++)
     results[i] = all[n_deferred + i];
 
-  /* the clock, read with the first statement after it (start_clock ()) */
-  if (ok && push->clock != NULL)
+  /* the clock, read with the first statement after it (start_clock ()),
+   * also when a later one of the same round trip failed */
+  if (push->clock != NULL && PQntuples (push->clock) == 1)
     {
-      ok = PQntuples (push->clock) == 1;
-      if (ok)
-        push->first_seq = push->last_seq = g_ascii_strtoll (PQgetvalue (push->clock, 0, 0),
-                                                            NULL, 10);
-      else
-        g_set_error_literal (&error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_DATABASE,
-                             "the workspace has no clock");
-      g_clear_pointer (&push->clock, PQclear);
+      push->first_seq = push->last_seq = g_ascii_strtoll (PQgetvalue (push->clock, 0, 0),
+                                                          NULL, 10);
+      push->clock_read = TRUE;
+    }
+  g_clear_pointer (&push->clock, PQclear);
+  if (ok && push->clock_taken && !push->clock_read)
+    {
+      ok = FALSE;
+      g_set_error_literal (&error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_DATABASE,
+                           "the workspace has no clock");
     }
 
   if (!ok)
     {
       g_warning ("%s", error->message);
       push->failed = TRUE;
-      push->data_error = g_error_matches (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_DATA);
+      /* a mutation is rejected for its data only once the push knows the
+       * clock it gives numbers back to; before, the push fails whole */
+      push->data_error = g_error_matches (error, KONTOR_SERVER_ERROR, KONTOR_SERVER_ERROR_DATA) &&
+                         (!push->clock_taken || push->clock_read);
     }
 
   return ok;
@@ -314,7 +324,9 @@ exec (Push                *push,
 }
 
 /* A statement sent with the next one that is read; its failure fails
- * the push then. Its result goes to @result when that is not %NULL. */
+ * the push then. Its result goes to @result when that is not %NULL.
+ * Nothing is queued once the push failed: until a rejection rolls the
+ * mutation back (reject_invalid ()), nothing more of it may run. */
 static void
 defer_read (Push                *push,
             const char          *sql,
@@ -322,8 +334,12 @@ defer_read (Push                *push,
             const char * const  *params,
             PGresult           **result)
 {
-  Deferred *deferred = g_new0 (Deferred, 1);
+  Deferred *deferred;
 
+  if (push->failed)
+    return;
+
+  deferred = g_new0 (Deferred, 1);
   deferred->result = result;
   deferred->sql = sql;
   deferred->n_params = n_params;
@@ -352,6 +368,7 @@ start_clock (Push *push)
 {
   const char *params[] = { push->account->workspace_id };
 
+  push->clock_taken = TRUE;
   defer_read (push, "SELECT last_seq FROM workspace WHERE id = $1 FOR UPDATE",
               G_N_ELEMENTS (params), params, &push->clock);
 }
@@ -1288,6 +1305,7 @@ reject_invalid (Push           *push,
   g_autoptr(PGresult) back = NULL;
   JsonNode *result;
 
+  g_clear_pointer (&push->deferred, g_ptr_array_unref);
   push->failed = FALSE;
   push->data_error = FALSE;
   back = exec (push, "ROLLBACK TO SAVEPOINT mutation", 0, NULL);

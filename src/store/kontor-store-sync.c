@@ -876,7 +876,13 @@ typedef gboolean (*ApplyPageFunc) (KontorStore    *self,
  * rejected and the others are kept. A savepoint for every change made
  * SQLite's full-text index write out its pending words each time (FTS5
  * flushes on SAVEPOINT): that was most of a snapshot's apply
- * (tests/bench "snapshot_client_apply_ms"). */
+ * (tests/bench "snapshot_client_apply_ms").
+ *
+ * Inside a job's transaction (kontor-store-job.c) the page goes change
+ * by change from the start: a rollback there undoes only the job's
+ * savepoint and keeps the job's change notes, and after SQLite gave up
+ * the whole transaction (a full disk) a new savepoint would begin a new
+ * one without the job's earlier writes. */
 static gboolean
 apply_page (KontorStore    *self,
             ApplyPageFunc   func,
@@ -884,10 +890,13 @@ apply_page (KontorStore    *self,
             GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
+  gboolean in_job = self->worker && self->in_transaction;
 
   if (!_kontor_store_begin (self, error))
     return FALSE;
   self->remote = TRUE;
+  if (in_job)
+    return end_remote (self, func (self, page, TRUE, error), error);
   if (func (self, page, FALSE, &local_error))
     return end_remote (self, TRUE, error);
   end_remote (self, FALSE, NULL);

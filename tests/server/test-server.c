@@ -1108,6 +1108,38 @@ test_push_refused (void)
     g_assert_cmpint (query_int (sql), ==, 3);
   }
 
+  /* a data error in the round trip that also reads the clock (here from
+   * the scope check of the push's first mutation, made to divide by zero
+   * for the test): that mutation is rejected, and the next one takes the
+   * number right after the clock, read in the same round trip */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_autofree char *original = kontor_test_postgres_query (&pg, "SELECT pg_get_functiondef"
+                                                                 " ('kontor_may_write'::regproc)");
+    gint64 clock = query_int ("SELECT last_seq FROM workspace");
+    JsonArray *results;
+
+    g_free (kontor_test_postgres_query (&pg, "CREATE OR REPLACE FUNCTION kontor_may_write"
+                                             " (ws uuid, acc uuid, ent text, rid text, sent jsonb)"
+                                             " RETURNS boolean LANGUAGE plpgsql STABLE AS $$"
+                                             " BEGIN RETURN CASE WHEN rid = 'boom' THEN 1 / 0 > 0"
+                                             " ELSE true END; END $$"));
+    push (&sales, "[{\"client_seq\":5,\"op\":\"create\",\"entity\":\"contact\","
+                  "\"id\":\"boom\",\"fields\":{\"last_name\":{\"value\":\"Eins\"}}},"
+                  "{\"client_seq\":6,\"op\":\"create\",\"entity\":\"contact\","
+                  "\"id\":\"b4\",\"fields\":{\"last_name\":{\"value\":\"Zwei\"}}}]", &answer);
+    g_free (kontor_test_postgres_query (&pg, original));
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    results = json_object_get_array_member (answer.json, "results");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0),
+                                                    "reason"), ==, "invalid");
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (results, 1),
+                                                 "rev"), ==, clock + 1);
+    g_assert_cmpint (query_int ("SELECT last_seq FROM workspace"), ==, clock + 1);
+    g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE id = 'b4'"), ==, 1);
+    g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE id = 'boom'"), ==, 0);
+  }
+
   /* a pull needs a token and numbers */
   {
     g_auto(Answer) anonymous = { 0, };
