@@ -16,6 +16,17 @@
  * gave too, which this store keeps unique), the page is applied again
  * change by change, that one set aside as rejected and the others kept. */
 
+/* @text's JSON array */
+static JsonArray *
+parse_array (const char *text)
+{
+  g_autoptr(JsonNode) node = kontor_json_parse (text);
+
+  g_assert_nonnull (node);
+
+  return json_array_ref (json_node_get_array (node));
+}
+
 /* A pull page creating three contacts with these customer numbers */
 static JsonArray *
 new_pull_page (const char *first,
@@ -33,11 +44,7 @@ new_pull_page (const char *first,
                             numbers[i], 10 + i);
   g_string_append_c (text, ']');
 
-  {
-    g_autoptr(JsonNode) node = kontor_json_parse (text->str);
-
-    return json_array_ref (json_node_get_array (node));
-  }
+  return parse_array (text->str);
 }
 
 /* The same three contacts as a snapshot page */
@@ -56,11 +63,23 @@ new_snapshot_page (const char *first,
                             i > 0 ? "," : "", i, 20 + i, i, numbers[i], 20 + i, 20 + i);
   g_string_append_c (text, ']');
 
-  {
-    g_autoptr(JsonNode) node = kontor_json_parse (text->str);
+  return parse_array (text->str);
+}
 
-    return json_array_ref (json_node_get_array (node));
-  }
+/* Applies @page as pulled with cursor 12; returns the commits it took */
+static guint
+apply_pull_page (KontorStore *store,
+                 JsonArray   *page)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_commits = 0;
+
+  kontor_test_count_commits (store, &n_commits);
+  g_assert_true (kontor_store_sync_apply_changes (store, page, 12, &error));
+  g_assert_no_error (error);
+  kontor_test_stop_counting_commits (store);
+
+  return n_commits;
 }
 
 static gint64
@@ -82,15 +101,8 @@ test_page_whole (KontorStoreFixture *fixture,
                  gconstpointer       data)
 {
   g_autoptr(JsonArray) page = new_pull_page ("K-1", "K-2", "K-3");
-  g_autoptr(GError) error = NULL;
-  guint n_commits = 0;
 
-  kontor_test_count_commits (fixture->store, &n_commits);
-  g_assert_true (kontor_store_sync_apply_changes (fixture->store, page, 12, &error));
-  g_assert_no_error (error);
-  kontor_test_stop_counting_commits (fixture->store);
-
-  g_assert_cmpuint (n_commits, ==, 1);
+  g_assert_cmpuint (apply_pull_page (fixture->store, page), ==, 1);
   g_assert_cmpint (kontor_store_count (fixture->store, KONTOR_TYPE_CONTACT, NULL), ==, 3);
   g_assert_cmpint (kontor_store_sync_count_rejected (fixture->store, NULL), ==, 0);
   g_assert_cmpint (cursor_of (fixture->store), ==, 12);
@@ -106,15 +118,8 @@ test_page_one_refused (KontorStoreFixture *fixture,
                        gconstpointer       data)
 {
   g_autoptr(JsonArray) page = new_pull_page ("K-1", "K-1", "K-3");
-  g_autoptr(GError) error = NULL;
-  guint n_commits = 0;
 
-  kontor_test_count_commits (fixture->store, &n_commits);
-  g_assert_true (kontor_store_sync_apply_changes (fixture->store, page, 12, &error));
-  g_assert_no_error (error);
-  kontor_test_stop_counting_commits (fixture->store);
-
-  g_assert_cmpuint (n_commits, ==, 1);
+  g_assert_cmpuint (apply_pull_page (fixture->store, page), ==, 1);
   g_assert_cmpint (kontor_store_count (fixture->store, KONTOR_TYPE_CONTACT, NULL), ==, 2);
   g_assert_cmpint (kontor_test_query_int (fixture->store, "SELECT count(*) FROM contact"
                                           " WHERE id IN ('c0', 'c2')", NULL), ==, 2);
