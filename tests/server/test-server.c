@@ -2056,6 +2056,71 @@ test_snapshot (void)
  * mutation that fails for a reason not its data (here a lock wait too
  * long) fails the push with 503 and is applied when sent again, never
  * lost as rejected */
+/* A conflict the database refuses to store (here a check added for the
+ * test) while the same mutation has more fields to judge: the mutation is
+ * rejected as invalid, not failed with 503 (which the client would meet
+ * again on every retry), and nothing of it stays */
+static void
+test_conflict_refused (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Client) mine = { 0, };
+  g_auto(Client) theirs = { 0, };
+  g_auto(Answer) created = { 0, };
+  g_auto(Answer) changed = { 0, };
+  g_auto(Answer) refused = { 0, };
+  g_autofree char *contact = g_uuid_string_random ();
+  g_autofree char *mutation = NULL;
+  g_autofree char *sql = NULL;
+  JsonObject *result;
+  gint64 r1, clock, conflicts;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("yvonne", "sales", "Sommer2026!");
+  create_user ("zeno", "sales", "Sommer2026!");
+  client_login (&mine, server, "yvonne");
+  client_login (&theirs, server, "zeno");
+
+  mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\","
+                              "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"A\"},"
+                              "\"city\":{\"value\":\"A\"}}}]", contact);
+  push (&mine, mutation, &created);
+  r1 = json_object_get_int_member (only_result (&created), "rev");
+  g_free (mutation);
+  mutation = g_strdup_printf ("[{\"client_seq\":1,\"op\":\"update\",\"entity\":\"contact\","
+                              "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"B\","
+                              "\"base_rev\":%" G_GINT64_FORMAT "},\"city\":{\"value\":\"B\","
+                              "\"base_rev\":%" G_GINT64_FORMAT "}}}]", contact, r1, r1);
+  push (&theirs, mutation, &changed);
+  g_assert_cmpstr (json_object_get_string_member (only_result (&changed), "status"), ==,
+                   "applied");
+
+  /* both fields conflict; the first conflict's row is refused (NOT VALID:
+   * the conflicts of earlier tests stay as they are) */
+  clock = query_int ("SELECT last_seq FROM workspace");
+  conflicts = query_int ("SELECT count(*) FROM conflict");
+  g_free (kontor_test_postgres_query (&pg, "ALTER TABLE conflict ADD CONSTRAINT test_no_job"
+                                           " CHECK (field IS DISTINCT FROM 'job_title') NOT VALID"));
+  g_free (mutation);
+  mutation = g_strdup_printf ("[{\"client_seq\":2,\"op\":\"update\",\"entity\":\"contact\","
+                              "\"id\":\"%s\",\"fields\":{\"job_title\":{\"value\":\"C\","
+                              "\"base_rev\":%" G_GINT64_FORMAT "},\"city\":{\"value\":\"C\","
+                              "\"base_rev\":%" G_GINT64_FORMAT "}}}]", contact, r1, r1);
+  push (&mine, mutation, &refused);
+  g_free (kontor_test_postgres_query (&pg, "ALTER TABLE conflict DROP CONSTRAINT test_no_job"));
+
+  result = only_result (&refused);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  g_assert_cmpstr (json_object_get_string_member (result, "reason"), ==, "invalid");
+  g_assert_cmpint (query_int ("SELECT last_seq FROM workspace"), ==, clock);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM conflict"), ==, conflicts);
+  sql = g_strdup_printf ("SELECT count(*) FROM record WHERE id = '%s'"
+                         " AND fields->>'city' = 'B' AND fields->>'job_title' = 'B'", contact);
+  g_assert_cmpint (query_int (sql), ==, 1);
+}
+
 static void
 test_review_fixes (void)
 {
@@ -2248,6 +2313,7 @@ main (int   argc,
   g_test_add_func ("/server/resolve", test_resolve);
   g_test_add_func ("/server/crash", test_crash);
   g_test_add_func ("/server/review-fixes", test_review_fixes);
+  g_test_add_func ("/server/conflict-refused", test_conflict_refused);
   g_test_add_func ("/server/events", test_events);
   g_test_add_func ("/server/nginx", test_nginx);
   /* last: it compacts the change log the others count */
