@@ -67,33 +67,6 @@ kontor_db_connect (const char  *conninfo,
   return conn;
 }
 
-/* Keeps a result that succeeded; clears one that failed, with @error */
-static gboolean
-take_result (PGconn     *conn,
-             PGresult  **result,
-             GError    **error)
-{
-  ExecStatusType status = PQresultStatus (*result);
-
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    {
-      const char *sqlstate = PQresultErrorField (*result, PG_DIAG_SQLSTATE);
-
-      set_database_error (error, PQresultErrorMessage (*result) != NULL &&
-                                 *PQresultErrorMessage (*result) != '\0'
-                                 ? PQresultErrorMessage (*result) : PQerrorMessage (conn));
-      /* data exceptions and integrity violations are the data's fault;
-       * anything else (a lost connection, a timeout, a full disk) the
-       * server's, and the same request may succeed later */
-      if (sqlstate != NULL && (g_str_has_prefix (sqlstate, "22") || g_str_has_prefix (sqlstate, "23")))
-        (*error)->code = KONTOR_SERVER_ERROR_DATA;
-      g_clear_pointer (result, PQclear);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Prepared statements: a statement with parameters is parsed once per
  * connection, and PostgreSQL keeps its plan. The names of those prepared
  * on each connection, by its backend's pid: a connection reset is a new
@@ -130,6 +103,47 @@ forget_prepared (PGconn *conn)
   if (prepared != NULL)
     g_hash_table_remove (prepared, conn);
   g_mutex_unlock (&prepared_lock);
+}
+
+/* After a statement failed: a prepared one whose plan no longer fits
+ * (0A000 "cached plan must not change result type", after a migration)
+ * or that is gone (26000) is prepared again next time */
+static void
+check_prepared (PGconn   *conn,
+                PGresult *result)
+{
+  const char *sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+
+  if (g_strcmp0 (sqlstate, "0A000") == 0 || g_strcmp0 (sqlstate, "26000") == 0)
+    forget_prepared (conn);
+}
+
+/* Keeps a result that succeeded; clears one that failed, with @error */
+static gboolean
+take_result (PGconn     *conn,
+             PGresult  **result,
+             GError    **error)
+{
+  ExecStatusType status = PQresultStatus (*result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      const char *sqlstate = PQresultErrorField (*result, PG_DIAG_SQLSTATE);
+
+      check_prepared (conn, *result);
+      set_database_error (error, PQresultErrorMessage (*result) != NULL &&
+                                 *PQresultErrorMessage (*result) != '\0'
+                                 ? PQresultErrorMessage (*result) : PQerrorMessage (conn));
+      /* data exceptions and integrity violations are the data's fault;
+       * anything else (a lost connection, a timeout, a full disk) the
+       * server's, and the same request may succeed later */
+      if (sqlstate != NULL && (g_str_has_prefix (sqlstate, "22") || g_str_has_prefix (sqlstate, "23")))
+        (*error)->code = KONTOR_SERVER_ERROR_DATA;
+      g_clear_pointer (result, PQclear);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* The name @sql is prepared under on @conn, prepared now when it is not
@@ -185,19 +199,6 @@ dup_prepared_name (PGconn      *conn,
   return name;
 }
 
-/* After a statement failed: a prepared one whose plan no longer fits
- * (0A000 "cached plan must not change result type", after a migration)
- * or that is gone (26000) is prepared again next time */
-static void
-check_prepared (PGconn   *conn,
-                PGresult *result)
-{
-  const char *sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-
-  if (g_strcmp0 (sqlstate, "0A000") == 0 || g_strcmp0 (sqlstate, "26000") == 0)
-    forget_prepared (conn);
-}
-
 /**
  * kontor_db_finish:
  * @conn: (transfer full): a connection
@@ -238,8 +239,6 @@ kontor_db_exec (PGconn              *conn,
 
   result = name != NULL ? PQexecPrepared (conn, name, n_params, params, NULL, NULL, 0)
                         : PQexecParams (conn, sql, 0, NULL, NULL, NULL, NULL, 0);
-  if (PQresultStatus (result) == PGRES_FATAL_ERROR)
-    check_prepared (conn, result);
   if (!take_result (conn, &result, error))
     return NULL;
 
@@ -323,8 +322,6 @@ kontor_db_exec_pipeline (PGconn                  *conn,
             set_database_error (&failure, PQerrorMessage (conn));
           break;
         }
-      if (PQresultStatus (result) == PGRES_FATAL_ERROR)
-        check_prepared (conn, result);
       if (PQresultStatus (result) == PGRES_PIPELINE_ABORTED)
         PQclear (result);
       else if (failure == NULL)

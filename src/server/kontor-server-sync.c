@@ -1526,6 +1526,7 @@ kontor_sync_push (PGconn         *conn,
   gsize length = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
   gint64 last_client_seq, expected = 0;
+  gboolean last;
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
   g_auto(Push) push = { conn, account, 0, FALSE, FALSE, account->id, account->client_id, created };
 
@@ -1612,8 +1613,9 @@ kontor_sync_push (PGconn         *conn,
 
       /* the last one's result waits for the commit, which its writes go
        * with */
-      result = apply_mutation (&push, mutation, i + 1 == mutations->len);
-      if (result != NULL && i + 1 == mutations->len)
+      last = i + 1 == mutations->len;
+      result = apply_mutation (&push, mutation, last);
+      if (result != NULL && last)
         {
           held = g_steal_pointer (&result);
           held_mutation = mutation;

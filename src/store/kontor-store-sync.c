@@ -830,6 +830,19 @@ apply_change_guarded (KontorStore  *self,
                         error);
 }
 
+/* Begins a transaction of remote mode: what it applies is the server's,
+ * and writes no outbox entry (end_remote () ends it) */
+static gboolean
+begin_remote (KontorStore  *self,
+              GError      **error)
+{
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+  self->remote = TRUE;
+
+  return TRUE;
+}
+
 /* Ends a transaction of remote mode; when it deleted a record with a
  * search document, starts the purge of its words afterwards, as
  * kontor_store_delete() does */
@@ -892,9 +905,8 @@ apply_page (KontorStore    *self,
   g_autoptr(GError) local_error = NULL;
   gboolean in_job = self->worker && self->in_transaction;
 
-  if (!_kontor_store_begin (self, error))
+  if (!begin_remote (self, error))
     return FALSE;
-  self->remote = TRUE;
   if (in_job)
     return end_remote (self, func (self, page, TRUE, error), error);
   if (func (self, page, FALSE, &local_error))
@@ -903,9 +915,8 @@ apply_page (KontorStore    *self,
   g_debug ("A page from the team server is applied again change by change: %s",
            local_error->message);
 
-  if (!_kontor_store_begin (self, error))
+  if (!begin_remote (self, error))
     return FALSE;
-  self->remote = TRUE;
 
   return end_remote (self, func (self, page, TRUE, error), error);
 }
@@ -2140,9 +2151,8 @@ kontor_store_sync_apply_results (KontorStore  *self,
   g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
   g_return_val_if_fail (results != NULL, FALSE);
 
-  if (!_kontor_store_begin (self, error))
+  if (!begin_remote (self, error))
     return FALSE;
-  self->remote = TRUE;
 
   for (guint i = 0; ok && i < json_array_get_length (results); i++)
     {
