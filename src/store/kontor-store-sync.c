@@ -795,6 +795,23 @@ add_rejection (KontorStore  *self,
   return _kontor_store_step_done (self, stmt, error);
 }
 
+/* Whether @error is about this machine's database rather than about a
+ * change: the disk, the file, another program's lock */
+static gboolean
+is_machine_error (const GError *error)
+{
+  static const KontorStoreError codes[] = {
+    KONTOR_STORE_ERROR_FULL, KONTOR_STORE_ERROR_READ_ONLY, KONTOR_STORE_ERROR_BUSY,
+    KONTOR_STORE_ERROR_CORRUPT, KONTOR_STORE_ERROR_CANT_OPEN, KONTOR_STORE_ERROR_IO,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (g_error_matches (error, KONTOR_STORE_ERROR, codes[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Applies one change in a savepoint. A change this store cannot hold (a
  * customer number or a group membership made on two machines at once,
  * which the local schema keeps unique; a value of a newer version) is
@@ -816,6 +833,16 @@ apply_change_guarded (KontorStore  *self,
     return FALSE;
   if (apply_change (self, entity_name, id, deleted, fields, seq, &local_error))
     return _kontor_store_exec (self, "RELEASE remote_change", error);
+
+  /* the machine's fault, not the change's (a full disk, a file that
+   * cannot be written; SQLite may have given up the whole transaction
+   * then): the page fails and the cursor stays, so that the change comes
+   * again. Set aside, it would never be applied here. */
+  if (is_machine_error (local_error) || sqlite3_get_autocommit (self->db))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   if (!_kontor_store_exec (self, "ROLLBACK TO remote_change", error) ||
       !_kontor_store_exec (self, "RELEASE remote_change", error))
@@ -891,11 +918,15 @@ typedef gboolean (*ApplyPageFunc) (KontorStore    *self,
  * flushes on SAVEPOINT): that was most of a snapshot's apply
  * (tests/bench "snapshot_client_apply_ms").
  *
- * Inside a job's transaction (kontor-store-job.c) the page goes change
- * by change from the start: a rollback there undoes only the job's
- * savepoint and keeps the job's change notes, and after SQLite gave up
- * the whole transaction (a full disk) a new savepoint would begin a new
- * one without the job's earlier writes. */
+ * Inside a job's transaction (kontor-store-job.c, a first sync on the
+ * worker) the page is a savepoint of the job's, and the same holds. A
+ * rollback there undoes only the savepoint; the job's notes of the kinds
+ * of records written stay (one "changed" too many after its commit, never
+ * one too few). After SQLite gave up the job's whole transaction (a full
+ * disk), a new savepoint would begin a new transaction without the job's
+ * earlier writes: then the page fails, and with it the job. A page that
+ * failed for the machine's sake (is_machine_error ()) is not tried
+ * again change by change either. */
 static gboolean
 apply_page (KontorStore    *self,
             ApplyPageFunc   func,
@@ -907,11 +938,14 @@ apply_page (KontorStore    *self,
 
   if (!begin_remote (self, error))
     return FALSE;
-  if (in_job)
-    return end_remote (self, func (self, page, TRUE, error), error);
   if (func (self, page, FALSE, &local_error))
     return end_remote (self, TRUE, error);
   end_remote (self, FALSE, NULL);
+  if (is_machine_error (local_error) || (in_job && sqlite3_get_autocommit (self->db)))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   g_debug ("A page from the team server is applied again change by change: %s",
            local_error->message);
 

@@ -7,6 +7,7 @@
 
 #include "kontor-contact.h"
 #include "kontor-record-json.h"
+#include "kontor-store-job.h"
 #include "kontor-store-sync.h"
 #include "kontor-test-utils.h"
 
@@ -14,7 +15,11 @@
  * apply_page ()): a page is one transaction; its changes go in at once,
  * and when one cannot be held here (a customer number another machine
  * gave too, which this store keeps unique), the page is applied again
- * change by change, that one set aside as rejected and the others kept. */
+ * change by change, that one set aside as rejected and the others kept.
+ * A full disk is the machine's fault, not a change's: the page fails,
+ * nothing is set aside and the cursor stays. Inside a store job (a first
+ * sync on the worker) pages are savepoints of the job's one transaction:
+ * the main thread sees all of them at its commit, or nothing. */
 
 /* @text's JSON array */
 static JsonArray *
@@ -80,6 +85,37 @@ apply_pull_page (KontorStore *store,
   kontor_test_stop_counting_commits (store);
 
   return n_commits;
+}
+
+/* A pull page of @n contacts from seq @first, each with a long note, for
+ * a database that may not grow */
+static JsonArray *
+new_big_pull_page (guint n,
+                   guint first)
+{
+  g_autofree char *note = g_strnfill (4000, 'x');
+  g_autoptr(GString) text = g_string_new ("[");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s{\"seq\":%u,\"entity\":\"contact\",\"id\":\"b%u\","
+                            "\"op\":\"upsert\",\"fields\":{\"last_name\":{\"value\":"
+                            "\"Groß %u\",\"rev\":%u},\"notes\":{\"value\":\"%s\","
+                            "\"rev\":%u}}}", i > 0 ? "," : "", first + i, i, i, first + i,
+                            note, first + i);
+  g_string_append_c (text, ']');
+
+  return parse_array (text->str);
+}
+
+/* The database of @store may not grow past what it holds now */
+static void
+fill_disk (KontorStore *store)
+{
+  g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                                            kontor_test_query_int (store, "PRAGMA page_count",
+                                                                   NULL));
+
+  kontor_test_exec (store, limit);
 }
 
 static gint64
@@ -149,6 +185,126 @@ test_snapshot_one_refused (KontorStoreFixture *fixture,
   g_assert_cmpint (kontor_store_sync_count_rejected (fixture->store, NULL), ==, 1);
 }
 
+/* A page that does not fit on the disk: it fails with the disk's error,
+ * nothing of it is stored or set aside as rejected, and the cursor stays,
+ * so that the same page comes again; with space again, it goes in */
+static void
+test_page_full_disk (KontorStoreFixture *fixture,
+                     gconstpointer       data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(JsonArray) first = new_pull_page ("K-1", "K-2", "K-3");
+  g_autoptr(JsonArray) big = new_big_pull_page (40, 100);
+  g_autoptr(GError) error = NULL;
+
+  apply_pull_page (store, first);
+  fill_disk (store);
+
+  g_assert_false (kontor_store_sync_apply_changes (store, big, 140, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FULL);
+  g_clear_error (&error);
+  g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 3);
+  g_assert_cmpint (kontor_store_sync_count_rejected (store, NULL), ==, 0);
+  g_assert_cmpint (cursor_of (store), ==, 12);
+
+  kontor_test_exec (store, "PRAGMA max_page_count = 1073741823");
+  g_assert_true (kontor_store_sync_apply_changes (store, big, 140, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 43);
+  g_assert_cmpint (cursor_of (store), ==, 140);
+}
+
+/* What a job's func does with the pages (JobPages) */
+typedef struct
+{
+  JsonArray *snapshot;    /* a snapshot page of contacts */
+  JsonArray *pull;        /* then a pull page, moving the cursor to 140 */
+  gboolean   fill_disk;   /* the disk is full before the pull page */
+} JobPages;
+
+static gboolean
+apply_pages_func (KontorStoreJob  *job,
+                  KontorStore     *connection,
+                  gpointer         user_data,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  JobPages *pages = user_data;
+
+  if (!kontor_store_sync_apply_snapshot (connection, "contact", pages->snapshot, error))
+    return FALSE;
+  if (pages->fill_disk)
+    fill_disk (connection);
+
+  return kontor_store_sync_apply_changes (connection, pages->pull, 140, error);
+}
+
+static void
+on_changed_cb (KontorStore *store,
+               const char  *entity,
+               GArray      *rowids,
+               guint       *n_changed)
+{
+  if (g_str_equal (entity, "contact"))
+    (*n_changed)++;
+}
+
+/* Both pages in a job: the snapshot page with a refused record and a
+ * pull page. Nothing is seen on the main connection before the commit;
+ * after it, all of it, with the refused record set aside, and one
+ * "changed" for the contacts. */
+static void
+test_job_pages (KontorStoreFixture *fixture,
+                gconstpointer       data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(JsonArray) snapshot = new_snapshot_page ("S-1", "S-1", "S-3");
+  g_autoptr(JsonArray) pull = new_big_pull_page (5, 100);
+  JobPages pages = { snapshot, pull, FALSE };
+  g_autoptr(KontorStoreJob) job = kontor_store_job_new (store, "pages", apply_pages_func,
+                                                        &pages, NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &n_changed);
+  g_assert_true (kontor_store_job_run (job, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 7);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM contact"
+                                          " WHERE id = 's1'", NULL), ==, 0);
+  g_assert_cmpint (kontor_store_sync_count_rejected (store, NULL), ==, 1);
+  g_assert_cmpint (cursor_of (store), ==, 140);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox", NULL), ==, 0);
+  g_assert_cmpuint (n_changed, ==, 1);
+}
+
+/* The disk fills before the job's second page: the job fails with the
+ * disk's error, and its first page, and the rejection in it, are gone
+ * with it */
+static void
+test_job_full_disk (KontorStoreFixture *fixture,
+                    gconstpointer       data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(JsonArray) snapshot = new_snapshot_page ("S-1", "S-1", "S-3");
+  g_autoptr(JsonArray) pull = new_big_pull_page (40, 100);
+  JobPages pages = { snapshot, pull, TRUE };
+  g_autoptr(KontorStoreJob) job = kontor_store_job_new (store, "pages", apply_pages_func,
+                                                        &pages, NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &n_changed);
+  g_assert_false (kontor_store_job_run (job, NULL, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FULL);
+
+  g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 0);
+  g_assert_cmpint (kontor_store_sync_count_rejected (store, NULL), ==, 0);
+  g_assert_cmpint (cursor_of (store), ==, 0);
+  g_assert_cmpuint (n_changed, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +314,9 @@ main (int   argc,
   KONTOR_STORE_TEST ("/store-sync/page-whole", test_page_whole);
   KONTOR_STORE_TEST ("/store-sync/page-one-refused", test_page_one_refused);
   KONTOR_STORE_TEST ("/store-sync/snapshot-one-refused", test_snapshot_one_refused);
+  KONTOR_STORE_TEST ("/store-sync/page-full-disk", test_page_full_disk);
+  KONTOR_STORE_TEST ("/store-sync/job-pages", test_job_pages);
+  KONTOR_STORE_TEST ("/store-sync/job-full-disk", test_job_full_disk);
 
   return g_test_run ();
 }
