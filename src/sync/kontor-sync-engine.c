@@ -18,8 +18,12 @@
  * pushed on it.
  *
  * The calls block: the engine runs on a thread of its own with a store
- * of its own (issue "Team sync, part 2" puts it on the app's worker),
- * or, in the tests, on theirs. The events socket is the exception: it
+ * of its own, or, in the tests, on theirs. A pull also runs as a store
+ * job (kontor_sync_engine_new_pull_job ()): on the job's worker, into
+ * the job's one transaction, so the window goes on while a first sync
+ * loads 100,000 contacts, and sees them all at once or, when it fails
+ * or is cancelled, none (issue "Team sync, part 2" puts the whole cycle
+ * on the app's worker). The events socket is the exception: it
  * lives on the thread-default main context of whoever starts it,
  * reconnecting with a growing delay (1 s doubling to 60 s, a little
  * random so that a restarted server is not met by every client in the
@@ -56,7 +60,7 @@ struct _KontorSyncEngine
   char                    *server_uri;   /* ends in "/" */
   SoupSession             *session;
   char                    *token;
-  guint                    resyncs;
+  gint                     resyncs;     /* atomic: a job's thread counts too */
 
   /* the events socket, on the main context it was started on */
   gboolean                 events_wanted;
@@ -350,18 +354,38 @@ kontor_sync_engine_push (KontorSyncEngine  *self,
     }
 }
 
-/* Loads every entity's rows from snapshot pages, then pulls from the
- * first page's number (src/protocol/PROTOCOL.md "Snapshot") */
+/* Between two pages: a job's progress (kontor_sync_engine_pull_into ();
+ * @fraction < 0: unknown), and whether the pull was cancelled */
+static gboolean
+step (KontorStoreJob  *job,
+      double           fraction,
+      GCancellable    *cancellable,
+      GError         **error)
+{
+  if (job != NULL && fraction >= 0)
+    kontor_store_job_set_progress (job, fraction);
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* Loads every entity's rows from snapshot pages into @store, then pulls
+ * from the first page's number (src/protocol/PROTOCOL.md "Snapshot") */
 static gboolean
 resync (KontorSyncEngine  *self,
+        KontorStore       *store,
+        KontorStoreJob    *job,
         GCancellable      *cancellable,
         GError           **error)
 {
   gint64 as_of = -1;
+  guint n_entities = 0;
 
-  self->resyncs++;
+  g_atomic_int_inc (&self->resyncs);
 
-  for (guint e = 0; kontor_sync_entity_nth (e) != NULL; e++)
+  while (kontor_sync_entity_nth (n_entities) != NULL)
+    n_entities++;
+
+  for (guint e = 0; e < n_entities; e++)
     {
       const char *entity = kontor_sync_entity_get_name (kontor_sync_entity_nth (e));
       g_autofree char *after = g_strdup ("");
@@ -386,7 +410,8 @@ resync (KontorSyncEngine  *self,
           if (as_of < 0)
             as_of = kontor_json_get_int (page, "as_of_seq", 0);
 
-          if (!kontor_store_sync_apply_snapshot (self->store, entity, records, error))
+          if (!kontor_store_sync_apply_snapshot (store, entity, records, error) ||
+              !step (job, (double) e / n_entities, cancellable, error))
             return FALSE;
 
           if (!kontor_json_get_boolean (page, "has_more", FALSE))
@@ -398,13 +423,15 @@ resync (KontorSyncEngine  *self,
         }
     }
 
-  return kontor_store_sync_set_cursor (self->store, MAX (as_of, 0), error);
+  return kontor_store_sync_set_cursor (store, MAX (as_of, 0), error);
 }
 
-/* Pages from the cursor until the server has no more; the first may wait
- * up to @wait seconds for a change (a long poll) */
+/* Pages from the cursor into @store until the server has no more; the
+ * first may wait up to @wait seconds for a change (a long poll) */
 static gboolean
 pull (KontorSyncEngine  *self,
+      KontorStore       *store,
+      KontorStoreJob    *job,
       guint              wait,
       GCancellable      *cancellable,
       GError           **error)
@@ -419,7 +446,7 @@ pull (KontorSyncEngine  *self,
       gint64 cursor;
       guint status = 0;
 
-      if (!kontor_store_sync_get_cursor (self->store, &cursor, error))
+      if (!kontor_store_sync_get_cursor (store, &cursor, error))
         return FALSE;
       path = g_strdup_printf ("v1/pull?cursor=%" G_GINT64_FORMAT "&limit=%d&wait=%u", cursor,
                               PULL_LIMIT, wait);
@@ -433,7 +460,7 @@ pull (KontorSyncEngine  *self,
           if (resynced)
             return bad_answer (error);
           resynced = TRUE;
-          if (!resync (self, cancellable, error))
+          if (!resync (self, store, job, cancellable, error))
             return FALSE;
           continue;
         }
@@ -441,8 +468,9 @@ pull (KontorSyncEngine  *self,
       changes = kontor_json_get_array (page, "changes");
       if (status != SOUP_STATUS_OK || changes == NULL || !json_object_has_member (page, "cursor"))
         return bad_answer (error);
-      if (!kontor_store_sync_apply_changes (self->store, changes,
-                                            kontor_json_get_int (page, "cursor", 0), error))
+      if (!kontor_store_sync_apply_changes (store, changes,
+                                            kontor_json_get_int (page, "cursor", 0), error) ||
+          !step (job, -1, cancellable, error))
         return FALSE;
       if (!kontor_json_get_boolean (page, "has_more", FALSE))
         return TRUE;
@@ -467,7 +495,67 @@ kontor_sync_engine_pull (KontorSyncEngine  *self,
 {
   g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
 
-  return pull (self, 0, cancellable, error);
+  return pull (self, self->store, NULL, 0, cancellable, error);
+}
+
+/**
+ * kontor_sync_engine_pull_into:
+ * @self: an engine
+ * @connection: a job's connection on the engine's store (#KontorStoreJobFunc)
+ * @job: (nullable): the job, told the progress and asked whether it was
+ *   cancelled between pages
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The same as kontor_sync_engine_pull(), written through @connection: on
+ * a job's thread, every page (and a whole snapshot) goes into the job's
+ * one transaction, and the main thread sees all of it at the job's
+ * commit or, when the job fails or is cancelled, nothing. The requests
+ * go from the job's thread (libsoup ≥ 3.2 sends from any thread).
+ *
+ * Returns: %TRUE when @connection is up to the server's last change
+ */
+gboolean
+kontor_sync_engine_pull_into (KontorSyncEngine  *self,
+                              KontorStore       *connection,
+                              KontorStoreJob    *job,
+                              GCancellable      *cancellable,
+                              GError           **error)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_STORE (connection), FALSE);
+  g_return_val_if_fail (job == NULL || KONTOR_IS_STORE_JOB (job), FALSE);
+
+  return pull (self, connection, job, 0, cancellable, error);
+}
+
+static gboolean
+pull_job_func (KontorStoreJob  *job,
+               KontorStore     *connection,
+               gpointer         user_data,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  return kontor_sync_engine_pull_into (user_data, connection, job, cancellable, error);
+}
+
+/**
+ * kontor_sync_engine_new_pull_job:
+ * @self: an engine
+ *
+ * A pull (kontor_sync_engine_pull_into()) as a job on the engine's store:
+ * run it with kontor_store_job_run_async() and the window goes on while
+ * a first sync of the whole team loads, in one transaction.
+ *
+ * Returns: (transfer full): a new job
+ */
+KontorStoreJob *
+kontor_sync_engine_new_pull_job (KontorSyncEngine *self)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), NULL);
+
+  return kontor_store_job_new (self->store, _("Loading the team’s records"), pull_job_func,
+                               g_object_ref (self), g_object_unref);
 }
 
 /**
@@ -492,7 +580,7 @@ kontor_sync_engine_wait (KontorSyncEngine  *self,
   g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
   g_return_val_if_fail (seconds >= 1 && seconds <= 30, FALSE);
 
-  return pull (self, seconds, cancellable, error);
+  return pull (self, self->store, NULL, seconds, cancellable, error);
 }
 
 /**
@@ -540,7 +628,7 @@ kontor_sync_engine_get_resyncs (KontorSyncEngine *self)
 {
   g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), 0);
 
-  return self->resyncs;
+  return g_atomic_int_get (&self->resyncs);
 }
 
 /* ------------------------------------------------------------------------ */

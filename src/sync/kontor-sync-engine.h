@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "kontor-store.h"
+#include "kontor-store-job.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +57,12 @@ gboolean          kontor_sync_engine_push             (KontorSyncEngine  *self,
 gboolean          kontor_sync_engine_pull             (KontorSyncEngine  *self,
                                                        GCancellable      *cancellable,
                                                        GError           **error);
+gboolean          kontor_sync_engine_pull_into        (KontorSyncEngine  *self,
+                                                       KontorStore       *connection,
+                                                       KontorStoreJob    *job,
+                                                       GCancellable      *cancellable,
+                                                       GError           **error);
+KontorStoreJob   *kontor_sync_engine_new_pull_job     (KontorSyncEngine  *self);
 gboolean          kontor_sync_engine_wait             (KontorSyncEngine  *self,
                                                        guint              seconds,
                                                        GCancellable      *cancellable,

@@ -1543,6 +1543,209 @@ test_resync (void)
                                   kontor_record_get_id (KONTOR_RECORD (offline))));
 }
 
+/* A pull as a store job (kontor_sync_engine_new_pull_job ()) */
+typedef struct
+{
+  Machine  *machine;
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+  guint     n_progress;
+  guint     n_changed;    /* "changed" of contacts on the main store */
+
+  /* a func that waits after the pull for the main thread (pull_and_wait ()) */
+  GMutex    mutex;
+  GCond     cond;
+  gboolean  pulled;
+  gboolean  main_has_read;
+  gboolean  cancel;       /* ... and then cancels the job */
+} PullJob;
+
+static void
+on_pull_job_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  PullJob *run = user_data;
+
+  run->ok = kontor_store_job_run_finish (KONTOR_STORE_JOB (source), result, &run->error);
+  run->done = TRUE;
+}
+
+/* The window is told while the job works */
+static void
+on_pull_job_progress_cb (KontorStoreJob *job,
+                         GParamSpec     *pspec,
+                         PullJob        *run)
+{
+  g_assert_true (kontor_store_job_get_running (job));
+  run->n_progress++;
+}
+
+static void
+on_pull_job_changed_cb (KontorStore *store,
+                        const char  *entity,
+                        GArray      *rowids,
+                        PullJob     *run)
+{
+  if (g_str_equal (entity, "contact"))
+    run->n_changed++;
+}
+
+static gboolean
+main_reads (gpointer data)
+{
+  PullJob *run = data;
+
+  g_mutex_lock (&run->mutex);
+  if (run->pulled && !run->main_has_read)
+    {
+      /* everything pulled into the job's transaction, and not yet here */
+      g_assert_cmpint (kontor_store_count (run->machine->store, KONTOR_TYPE_CONTACT, NULL),
+                       ==, 0);
+      run->main_has_read = TRUE;
+      g_cond_signal (&run->cond);
+    }
+  g_mutex_unlock (&run->mutex);
+
+  return run->done;
+}
+
+/* The engine's pull into the job's connection; then waits for the main
+ * thread to look, and cancels the job when asked to */
+static gboolean
+pull_and_wait (KontorStoreJob  *job,
+               KontorStore     *connection,
+               gpointer         user_data,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  PullJob *run = user_data;
+
+  if (!kontor_sync_engine_pull_into (run->machine->engine, connection, job, cancellable, error))
+    return FALSE;
+  g_assert_cmpint (kontor_store_count (connection, KONTOR_TYPE_CONTACT, NULL), >, 0);
+
+  g_mutex_lock (&run->mutex);
+  run->pulled = TRUE;
+  g_main_context_wakeup (NULL);
+  while (!run->main_has_read)
+    g_cond_wait (&run->cond, &run->mutex);
+  g_mutex_unlock (&run->mutex);
+  if (run->cancel)
+    g_cancellable_cancel (cancellable);
+
+  return TRUE;
+}
+
+/* Runs @job on its worker while the main loop goes on */
+static void
+run_pull_job (PullJob        *run,
+              KontorStoreJob *job)
+{
+  gulong changed_id = g_signal_connect (run->machine->store, "changed",
+                                        G_CALLBACK (on_pull_job_changed_cb), run);
+
+  g_mutex_init (&run->mutex);
+  g_cond_init (&run->cond);
+  g_signal_connect (job, "notify::progress", G_CALLBACK (on_pull_job_progress_cb), run);
+  kontor_store_job_run_async (job, NULL, on_pull_job_done_cb, run);
+  g_assert_true (kontor_test_iterate_until (main_reads, run, 60));
+  g_signal_handler_disconnect (run->machine->store, changed_id);
+  g_mutex_clear (&run->mutex);
+  g_cond_clear (&run->cond);
+}
+
+/* A first sync from a snapshot as a job on the worker (src/README.md
+ * "Performance targets", first sync): in one transaction, the window
+ * reading on meanwhile and seeing nothing of it before the commit;
+ * cancelled after every page was applied, nothing is kept; run again,
+ * all of it arrives at once, with one "changed" for the contacts */
+static void
+test_first_sync_job (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seq = NULL;
+  gint64 cursor = -1;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("bernd", "admin");
+  create_user ("cora", "admin");
+  anna = machine_new (server, "bernd");
+  ben = machine_new (server, "cora");
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Kunde %u", i);
+      g_autoptr(KontorContact) contact = new_contact ("Eva", name);
+
+      save (anna, contact);
+    }
+  sync_ok (anna);
+  seq = kontor_test_postgres_query (&pg, "SELECT last_seq FROM workspace");
+  g_assert_cmpint (kontor_test_server_admin (&pg, NULL, NULL, "compact", seq, NULL), ==, 0);
+
+  /* cancelled once every page is in: none of it is kept */
+  {
+    PullJob run = { .machine = ben, .cancel = TRUE };
+    g_autoptr(KontorStoreJob) job = kontor_store_job_new (ben->store, "pull", pull_and_wait,
+                                                          &run, NULL);
+
+    run_pull_job (&run, job);
+    g_assert_false (run.ok);
+    g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&run.error);
+    g_assert_true (run.main_has_read);
+    g_assert_cmpuint (run.n_changed, ==, 0);
+    g_assert_cmpint (kontor_store_count (ben->store, KONTOR_TYPE_CONTACT, NULL), ==, 0);
+    g_assert_true (kontor_store_sync_get_cursor (ben->store, &cursor, &error));
+    g_assert_cmpint (cursor, ==, 0);
+    g_assert_cmpuint (kontor_sync_engine_get_resyncs (ben->engine), ==, 1);
+  }
+
+  /* run again: the main thread still sees nothing before the commit,
+   * then all of it */
+  {
+    PullJob run = { .machine = ben };
+    g_autoptr(KontorStoreJob) job = kontor_store_job_new (ben->store, "pull", pull_and_wait,
+                                                          &run, NULL);
+
+    run_pull_job (&run, job);
+    g_assert_no_error (run.error);
+    g_assert_true (run.ok);
+    g_assert_true (run.main_has_read);
+    g_assert_cmpuint (run.n_changed, ==, 1);
+    g_assert_cmpint (kontor_store_count (ben->store, KONTOR_TYPE_CONTACT, NULL), ==,
+                     kontor_store_count (anna->store, KONTOR_TYPE_CONTACT, NULL));
+    g_assert_true (kontor_store_sync_get_cursor (ben->store, &cursor, &error));
+    g_assert_cmpint (cursor, ==, g_ascii_strtoll (seq, NULL, 10));
+    g_assert_cmpint (outbox_size (ben), ==, 0);
+    assert_same_data (anna, ben);
+  }
+
+  /* the engine's own job, on a third machine: the window is told the
+   * progress while it reads on */
+  {
+    g_autoptr(Machine) carl = machine_new (server, "cora");
+    PullJob run = { .machine = carl };
+    g_autoptr(KontorStoreJob) job = kontor_sync_engine_new_pull_job (carl->engine);
+
+    run.main_has_read = TRUE;
+    run_pull_job (&run, job);
+    g_assert_no_error (run.error);
+    g_assert_true (run.ok);
+    g_assert_cmpuint (run.n_progress, >, 0);
+    g_assert_cmpuint (run.n_changed, ==, 1);
+    g_assert_cmpuint (kontor_sync_engine_get_resyncs (carl->engine), ==, 1);
+    assert_same_data (anna, carl);
+  }
+}
+
 /* One run of the model test (scenario 9): @n_machines machines change
  * the same contacts at random for @rounds rounds (edits, moves, e-mail
  * addresses, deletes, undone deletes, creates with e-mail addresses,
@@ -2049,6 +2252,7 @@ main (int   argc,
   g_test_add_func ("/sync/resync", test_resync);
   /* after the compaction: its machines start from a snapshot */
   g_test_add_func ("/sync/scopes", test_scopes);
+  g_test_add_func ("/sync/first-sync-job", test_first_sync_job);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
