@@ -153,6 +153,25 @@ kontor_test_iterate_until (gboolean (*done) (gpointer data),
 }
 
 /**
+ * kontor_test_new_second:
+ *
+ * Sleeps until the wall clock's next second has just begun, so that what
+ * a test writes next falls in one second, as the writes of a quick
+ * person may (the store stamps whole seconds).
+ *
+ * Returns: that second, in seconds since the epoch
+ */
+gint64
+kontor_test_new_second (void)
+{
+  gint64 now = g_get_real_time ();
+
+  g_usleep (G_USEC_PER_SEC - now % G_USEC_PER_SEC + 1000);
+
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/**
  * kontor_test_wait_cancelled:
  * @cancellable: a job's cancellable
  *

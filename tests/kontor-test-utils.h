@@ -22,6 +22,7 @@ gboolean     kontor_test_iterate_until (gboolean    (*done) (gpointer data),
                                         gpointer      data,
                                         guint         timeout_seconds);
 gboolean     kontor_test_wait_cancelled (GCancellable *cancellable);
+gint64       kontor_test_new_second    (void);
 void         kontor_test_save          (KontorStore  *store,
                                         gpointer      record);
 

@@ -10,6 +10,7 @@
 #include "kontor-field-change.h"
 #include "kontor-rank.h"
 #include "kontor-store-contact.h"
+#include "kontor-store-db.h"
 
 /**
  * KontorFieldChange:
@@ -87,10 +88,15 @@ kontor_field_change_undo (KontorOperation  *operation,
                           GError          **error)
 {
   KontorFieldChange *self = KONTOR_FIELD_CHANGE (operation);
+  gboolean ok;
 
   g_return_val_if_fail (self->old_values != NULL, FALSE);
 
-  return write_values (self, self->old_values, NULL, error);
+  _kontor_store_set_restoring (self->store, TRUE);
+  ok = write_values (self, self->old_values, NULL, error);
+  _kontor_store_set_restoring (self->store, FALSE);
+
+  return ok;
 }
 
 static void

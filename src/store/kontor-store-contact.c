@@ -331,10 +331,13 @@ contact_check (KontorStore   *self,
       return kontor_contact_get_rank (contact) != NULL || rank_last (self, contact, error);
     }
 
-  /* Days in the column count from the move into it (feature X7, src/README.md); an
-   * undo, or a board move, brings its own time along. (A change applied
-   * from the server will too: the sync engine must not stamp it here.) */
-  if (g_strcmp0 (kontor_contact_get_pipeline_status_id (contact),
+  /* Days in the column count from the move into it (feature X7, src/README.md); a
+   * board move brings its own time along, and an undo the time before
+   * (which equals the move's when both fell in the same second: only
+   * self->restoring tells then). A change applied from the server is not
+   * stamped either (contact_remote_check ()). */
+  if (!self->restoring &&
+      g_strcmp0 (kontor_contact_get_pipeline_status_id (contact),
                  kontor_contact_get_pipeline_status_id (old)) != 0 &&
       kontor_contact_get_pipeline_entered_at (contact) ==
       kontor_contact_get_pipeline_entered_at (old))

@@ -74,6 +74,10 @@ struct _KontorStore
   /* Applying what the team server decided (kontor-store-sync.c): no
    * outbox entries, no role checks, no local stamps */
   gboolean     remote;
+
+  /* An undo putting back the values an operation replaced
+   * (_kontor_store_set_restoring ()): nothing is stamped anew */
+  gboolean     restoring;
 };
 
 /* a second connection on @path, for one KontorStoreJob's worker thread */
@@ -107,6 +111,8 @@ gboolean      _kontor_store_exec           (KontorStore   *self,
 void          _kontor_store_set_bulk       (KontorStore   *self,
                                             gboolean       bulk,
                                             gboolean       written);
+void          _kontor_store_set_restoring  (KontorStore   *self,
+                                            gboolean       restoring);
 GArray       *_kontor_store_select_rowids  (KontorStore   *self,
                                             const char    *sql,
                                             const char    *text,

@@ -366,6 +366,23 @@ _kontor_store_set_bulk (KontorStore *self,
 }
 
 /**
+ * _kontor_store_set_restoring:
+ * @self: a store
+ * @restoring: %TRUE before the saves of an undo, %FALSE after them
+ *
+ * An undo puts back the values that were, and the saves derive nothing
+ * from the moment (the time a contact entered its board column,
+ * contact_check () in kontor-store-contact.c): the value put back may
+ * equal the one it replaces, when both fell in the same second.
+ */
+void
+_kontor_store_set_restoring (KontorStore *self,
+                             gboolean     restoring)
+{
+  self->restoring = restoring;
+}
+
+/**
  * _kontor_store_select_rowids:
  * @self: a store
  * @sql: a query of row ids, with at most one parameter
