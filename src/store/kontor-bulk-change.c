@@ -269,12 +269,13 @@ run_in_transaction (KontorBulkChange  *self,
   if (bulk)
     _kontor_store_set_bulk (self->store, TRUE, FALSE);
 
-  _kontor_store_set_restoring (self->store, !apply);
+  /* an undo puts back the times that were (cleared by the end) */
+  _kontor_store_set_times_given (self->store, !apply);
   ok = _kontor_store_begin (self->store, error) &&
        _kontor_store_end (self->store,
                           apply ? apply_all (self, restores, error) : undo_all (self, error),
                           error);
-  _kontor_store_set_restoring (self->store, FALSE);
+  _kontor_store_set_times_given (self->store, FALSE);
 
   if (bulk)
     _kontor_store_set_bulk (self->store, FALSE, ok);

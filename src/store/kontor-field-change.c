@@ -34,13 +34,31 @@ struct _KontorFieldChange
 
 G_DEFINE_FINAL_TYPE (KontorFieldChange, kontor_field_change, KONTOR_TYPE_OPERATION)
 
+/* Whether the change brings the time a contact entered its column (a
+ * board move, kontor_field_change_new_move ()) */
+static gboolean
+brings_time (KontorFieldChange *self)
+{
+  if (self->type != KONTOR_TYPE_CONTACT)
+    return FALSE;
+  for (guint i = 0; i < self->indexes->len; i++)
+    if (g_array_index (self->indexes, guint, i) == KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Saves @values, keeping the ones they replace in @keep; the store stamps
+ * no time when @times_given (_kontor_store_set_times_given ()) */
 static gboolean
 write_values (KontorFieldChange  *self,
               GArray             *values,
               GArray             *keep,
+              gboolean            times_given,
               GError            **error)
 {
   g_autoptr(KontorRecord) record = kontor_store_load (self->store, self->type, self->id, error);
+  gboolean ok;
 
   if (record == NULL)
     return FALSE;
@@ -63,7 +81,11 @@ write_values (KontorFieldChange  *self,
       kontor_record_set_value (record, index, &g_array_index (values, GValue, i));
     }
 
-  return kontor_store_save (self->store, record, error);
+  _kontor_store_set_times_given (self->store, times_given);
+  ok = kontor_store_save (self->store, record, error);
+  _kontor_store_set_times_given (self->store, FALSE);
+
+  return ok;
 }
 
 static gboolean
@@ -74,7 +96,7 @@ kontor_field_change_apply (KontorOperation  *operation,
   g_autoptr(GArray) old_values = g_array_new (FALSE, TRUE, sizeof (GValue));
 
   g_array_set_clear_func (old_values, (GDestroyNotify) g_value_unset);
-  if (!write_values (self, self->new_values, old_values, error))
+  if (!write_values (self, self->new_values, old_values, brings_time (self), error))
     return FALSE;
 
   g_clear_pointer (&self->old_values, g_array_unref);
@@ -88,15 +110,11 @@ kontor_field_change_undo (KontorOperation  *operation,
                           GError          **error)
 {
   KontorFieldChange *self = KONTOR_FIELD_CHANGE (operation);
-  gboolean ok;
 
   g_return_val_if_fail (self->old_values != NULL, FALSE);
 
-  _kontor_store_set_restoring (self->store, TRUE);
-  ok = write_values (self, self->old_values, NULL, error);
-  _kontor_store_set_restoring (self->store, FALSE);
-
-  return ok;
+  /* the values that were, their times too */
+  return write_values (self, self->old_values, NULL, TRUE, error);
 }
 
 static void

@@ -332,11 +332,11 @@ contact_check (KontorStore   *self,
     }
 
   /* Days in the column count from the move into it (feature X7, src/README.md); a
-   * board move brings its own time along, and an undo the time before
-   * (which equals the move's when both fell in the same second: only
-   * self->restoring tells then). A change applied from the server is not
-   * stamped either (contact_remote_check ()). */
-  if (!self->restoring &&
+   * board move (and its redo) brings its own time along, and an undo the
+   * time before; such a time equals the one it replaces when both fell in
+   * the same second, and only self->times_given tells then. A change
+   * applied from the server is not stamped either (contact_remote_check ()). */
+  if (!self->times_given &&
       g_strcmp0 (kontor_contact_get_pipeline_status_id (contact),
                  kontor_contact_get_pipeline_status_id (old)) != 0 &&
       kontor_contact_get_pipeline_entered_at (contact) ==

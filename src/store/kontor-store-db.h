@@ -75,9 +75,10 @@ struct _KontorStore
    * outbox entries, no role checks, no local stamps */
   gboolean     remote;
 
-  /* An undo putting back the values an operation replaced
-   * (_kontor_store_set_restoring ()): nothing is stamped anew */
-  gboolean     restoring;
+  /* The saves of this transaction bring the times they mean (an undo, a
+   * board move, its redo; _kontor_store_set_times_given ()): nothing is
+   * stamped anew. Cleared when the transaction ends. */
+  gboolean     times_given;
 };
 
 /* a second connection on @path, for one KontorStoreJob's worker thread */
@@ -111,8 +112,8 @@ gboolean      _kontor_store_exec           (KontorStore   *self,
 void          _kontor_store_set_bulk       (KontorStore   *self,
                                             gboolean       bulk,
                                             gboolean       written);
-void          _kontor_store_set_restoring  (KontorStore   *self,
-                                            gboolean       restoring);
+void          _kontor_store_set_times_given (KontorStore  *self,
+                                            gboolean      given);
 GArray       *_kontor_store_select_rowids  (KontorStore   *self,
                                             const char    *sql,
                                             const char    *text,

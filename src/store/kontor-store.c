@@ -366,20 +366,23 @@ _kontor_store_set_bulk (KontorStore *self,
 }
 
 /**
- * _kontor_store_set_restoring:
- * @self: a store
- * @restoring: %TRUE before the saves of an undo, %FALSE after them
+ * _kontor_store_set_times_given:
+ * @self: a store, outside a transaction
+ * @given: %TRUE before the saves of an undo or of a change that brings
+ *   its own times, %FALSE when they did not start
  *
- * An undo puts back the values that were, and the saves derive nothing
- * from the moment (the time a contact entered its board column,
- * contact_check () in kontor-store-contact.c): the value put back may
- * equal the one it replaces, when both fell in the same second.
+ * The saves of the next transaction derive nothing from the moment (the
+ * time a contact entered its board column, contact_check () in
+ * kontor-store-contact.c): an undo puts back the time that was, a board
+ * move and its redo bring theirs, and such a time may equal the one it
+ * replaces, when both fell in the same second. The end of the
+ * transaction clears it, so that a handler of "changed" saves as ever.
  */
 void
-_kontor_store_set_restoring (KontorStore *self,
-                             gboolean     restoring)
+_kontor_store_set_times_given (KontorStore *self,
+                               gboolean     given)
 {
-  self->restoring = restoring;
+  self->times_given = given;
 }
 
 /**
@@ -578,6 +581,7 @@ _kontor_store_rollback (KontorStore *self)
     }
 
   self->in_transaction = FALSE;
+  self->times_given = FALSE;
   g_hash_table_remove_all (self->pending_changes);
   g_hash_table_remove_all (self->pending_many);
 }
@@ -663,6 +667,7 @@ _kontor_store_commit (KontorStore  *self,
     }
 
   self->in_transaction = FALSE;
+  self->times_given = FALSE;
   /* the names are the transaction's (another connection, a job's, may
    * change them next), and an import's thousands go */
   forget_names (self);

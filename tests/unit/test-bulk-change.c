@@ -270,7 +270,7 @@ test_pipeline_status (Fixture       *fixture,
 /* The contacts entered their columns in the same second as the bulk
  * change moves them on, so their times are the same before and after it;
  * undone a second later, they get those times back, not the undo's (the
- * store is told it is an undo, _kontor_store_set_restoring ()) */
+ * store is told it is an undo, _kontor_store_set_times_given ()) */
 static void
 test_pipeline_status_same_second (Fixture       *fixture,
                                   gconstpointer  data)
