@@ -796,13 +796,15 @@ add_rejection (KontorStore  *self,
 }
 
 /* Whether @error is about this machine's database rather than about a
- * change: the disk, the file, another program's lock */
+ * change: the disk, the file, another program's lock. (Not "corrupt":
+ * the store says so of one bad value too, a card's rank, and a change
+ * that meets one is set aside, not retried for ever.) */
 static gboolean
 is_machine_error (const GError *error)
 {
   static const KontorStoreError codes[] = {
     KONTOR_STORE_ERROR_FULL, KONTOR_STORE_ERROR_READ_ONLY, KONTOR_STORE_ERROR_BUSY,
-    KONTOR_STORE_ERROR_CORRUPT, KONTOR_STORE_ERROR_CANT_OPEN, KONTOR_STORE_ERROR_IO,
+    KONTOR_STORE_ERROR_CANT_OPEN, KONTOR_STORE_ERROR_IO,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)

@@ -532,9 +532,18 @@ gboolean
 _kontor_store_begin (KontorStore  *self,
                      GError      **error)
 {
-  /* inside a job's transaction, a write is a savepoint of it */
+  /* inside a job's transaction, a write is a savepoint of it; after
+   * SQLite gave that transaction up (a full disk), a savepoint would begin
+   * a new one, and the job would commit the writes after it alone */
   if (self->worker && self->in_transaction)
     {
+      if (sqlite3_get_autocommit (self->db))
+        {
+          g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FAILED,
+                               _("The database took back the whole change after an earlier "
+                                 "error; nothing of it was saved."));
+          return FALSE;
+        }
       if (!_kontor_store_exec (self, "SAVEPOINT job_step", error))
         return FALSE;
       self->savepoints++;

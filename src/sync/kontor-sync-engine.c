@@ -59,7 +59,9 @@ struct _KontorSyncEngine
   KontorStore             *store;
   char                    *server_uri;   /* ends in "/" */
   SoupSession             *session;
+  GMutex                   token_lock;   /* a job's thread sends too */
   char                    *token;
+  gint                     pulling;      /* atomic: a pull runs (pull ()) */
   gint                     resyncs;     /* atomic: a job's thread counts too */
 
   /* the events socket, on the main context it was started on */
@@ -120,6 +122,7 @@ new_message (KontorSyncEngine *self,
     return NULL;
 
   soup_message_headers_replace (soup_message_get_request_headers (message), "X-Crm-Protocol", "1");
+  g_mutex_lock (&self->token_lock);
   if (self->token != NULL)
     {
       g_autofree char *bearer = g_strconcat ("Bearer ", self->token, NULL);
@@ -127,6 +130,7 @@ new_message (KontorSyncEngine *self,
       soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
                                     bearer);
     }
+  g_mutex_unlock (&self->token_lock);
 
   return message;
 }
@@ -429,12 +433,12 @@ resync (KontorSyncEngine  *self,
 /* Pages from the cursor into @store until the server has no more; the
  * first may wait up to @wait seconds for a change (a long poll) */
 static gboolean
-pull (KontorSyncEngine  *self,
-      KontorStore       *store,
-      KontorStoreJob    *job,
-      guint              wait,
-      GCancellable      *cancellable,
-      GError           **error)
+pull_pages (KontorSyncEngine  *self,
+            KontorStore       *store,
+            KontorStoreJob    *job,
+            guint              wait,
+            GCancellable      *cancellable,
+            GError           **error)
 {
   gboolean resynced = FALSE;
 
@@ -477,6 +481,31 @@ pull (KontorSyncEngine  *self,
     }
 }
 
+/* pull_pages (), one at a time: a second pull beside a job's (on the
+ * store's own connection, or another job) would wait for the job's write
+ * lock, or read the cursor before the job's commit and move it back */
+static gboolean
+pull (KontorSyncEngine  *self,
+      KontorStore       *store,
+      KontorStoreJob    *job,
+      guint              wait,
+      GCancellable      *cancellable,
+      GError           **error)
+{
+  gboolean ok;
+
+  if (!g_atomic_int_compare_and_exchange (&self->pulling, 0, 1))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("Kontor is already loading the team’s changes."));
+      return FALSE;
+    }
+  ok = pull_pages (self, store, job, wait, cancellable, error);
+  g_atomic_int_set (&self->pulling, 0);
+
+  return ok;
+}
+
 /**
  * kontor_sync_engine_pull:
  * @self: an engine
@@ -511,7 +540,9 @@ kontor_sync_engine_pull (KontorSyncEngine  *self,
  * a job's thread, every page (and a whole snapshot) goes into the job's
  * one transaction, and the main thread sees all of it at the job's
  * commit or, when the job fails or is cancelled, nothing. The requests
- * go from the job's thread (libsoup ≥ 3.2 sends from any thread).
+ * go from the job's thread (libsoup ≥ 3.2 sends from any thread; the
+ * token is read under a lock). One pull at a time: another, while this
+ * one runs, fails with %G_IO_ERROR_BUSY.
  *
  * Returns: %TRUE when @connection is up to the server's last change
  */
@@ -846,6 +877,7 @@ kontor_sync_engine_finalize (GObject *object)
   g_clear_object (&self->session);
   g_free (self->server_uri);
   g_free (self->token);
+  g_mutex_clear (&self->token_lock);
 
   G_OBJECT_CLASS (kontor_sync_engine_parent_class)->finalize (object);
 }
@@ -907,6 +939,7 @@ kontor_sync_engine_init (KontorSyncEngine *self)
 {
   self->session = soup_session_new_with_options ("user-agent", "Kontor/" PACKAGE_VERSION,
                                                  "timeout", 60, NULL);
+  g_mutex_init (&self->token_lock);
 }
 
 /**
@@ -966,6 +999,8 @@ kontor_sync_engine_set_token (KontorSyncEngine *self,
 {
   g_return_if_fail (KONTOR_IS_SYNC_ENGINE (self));
 
+  g_mutex_lock (&self->token_lock);
   g_free (self->token);
   self->token = g_strdup (token);
+  g_mutex_unlock (&self->token_lock);
 }

@@ -249,25 +249,41 @@ on_changed_cb (KontorStore *store,
     (*n_changed)++;
 }
 
-/* Both pages in a job: the snapshot page with a refused record and a
- * pull page. Nothing is seen on the main connection before the commit;
- * after it, all of it, with the refused record set aside, and one
+/* Runs a job applying the snapshot page with a refused record and a pull
+ * page of @n_big contacts, the disk full before it when @full; returns
+ * whether it committed, and the "changed" of contacts in @n_changed */
+static gboolean
+run_pages_job (KontorStore  *store,
+               guint         n_big,
+               gboolean      full,
+               guint        *n_changed,
+               GError      **error)
+{
+  g_autoptr(JsonArray) snapshot = new_snapshot_page ("S-1", "S-1", "S-3");
+  g_autoptr(JsonArray) pull = new_big_pull_page (n_big, 100);
+  JobPages pages = { snapshot, pull, full };
+  g_autoptr(KontorStoreJob) job = kontor_store_job_new (store, "pages", apply_pages_func,
+                                                        &pages, NULL);
+  gulong id = g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), n_changed);
+  gboolean ok = kontor_store_job_run (job, NULL, error);
+
+  g_signal_handler_disconnect (store, id);
+
+  return ok;
+}
+
+/* Both pages in a job. Nothing is seen on the main connection before the
+ * commit; after it, all of it, with the refused record set aside, and one
  * "changed" for the contacts. */
 static void
 test_job_pages (KontorStoreFixture *fixture,
                 gconstpointer       data)
 {
   KontorStore *store = fixture->store;
-  g_autoptr(JsonArray) snapshot = new_snapshot_page ("S-1", "S-1", "S-3");
-  g_autoptr(JsonArray) pull = new_big_pull_page (5, 100);
-  JobPages pages = { snapshot, pull, FALSE };
-  g_autoptr(KontorStoreJob) job = kontor_store_job_new (store, "pages", apply_pages_func,
-                                                        &pages, NULL);
   g_autoptr(GError) error = NULL;
   guint n_changed = 0;
 
-  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &n_changed);
-  g_assert_true (kontor_store_job_run (job, NULL, &error));
+  g_assert_true (run_pages_job (store, 5, FALSE, &n_changed, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 7);
@@ -287,22 +303,57 @@ test_job_full_disk (KontorStoreFixture *fixture,
                     gconstpointer       data)
 {
   KontorStore *store = fixture->store;
-  g_autoptr(JsonArray) snapshot = new_snapshot_page ("S-1", "S-1", "S-3");
-  g_autoptr(JsonArray) pull = new_big_pull_page (40, 100);
-  JobPages pages = { snapshot, pull, TRUE };
-  g_autoptr(KontorStoreJob) job = kontor_store_job_new (store, "pages", apply_pages_func,
-                                                        &pages, NULL);
   g_autoptr(GError) error = NULL;
   guint n_changed = 0;
 
-  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &n_changed);
-  g_assert_false (kontor_store_job_run (job, NULL, &error));
+  g_assert_false (run_pages_job (store, 40, TRUE, &n_changed, &error));
   g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FULL);
 
   g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 0);
   g_assert_cmpint (kontor_store_sync_count_rejected (store, NULL), ==, 0);
   g_assert_cmpint (cursor_of (store), ==, 0);
   g_assert_cmpuint (n_changed, ==, 0);
+}
+
+/* A job's function that goes on after SQLite gave its transaction up
+ * (a full disk), as a careless one might: what it writes next is refused,
+ * not committed alone */
+static gboolean
+carry_on_func (KontorStoreJob  *job,
+               KontorStore     *connection,
+               gpointer         user_data,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  g_autoptr(JsonArray) big = new_big_pull_page (40, 100);
+  g_autoptr(JsonArray) small = new_pull_page ("K-1", "K-2", "K-3");
+  g_autoptr(GError) lost = NULL;
+  g_autoptr(GError) refused = NULL;
+
+  fill_disk (connection);
+  g_assert_false (kontor_store_sync_apply_changes (connection, big, 140, &lost));
+  g_assert_error (lost, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FULL);
+  kontor_test_exec (connection, "PRAGMA max_page_count = 1073741823");
+
+  g_assert_false (kontor_store_sync_apply_changes (connection, small, 150, &refused));
+  g_assert_error (refused, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FAILED);
+
+  return TRUE;
+}
+
+static void
+test_job_carries_on (KontorStoreFixture *fixture,
+                     gconstpointer       data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorStoreJob) job = kontor_store_job_new (store, "careless", carry_on_func,
+                                                        NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (kontor_store_job_run (job, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL), ==, 0);
+  g_assert_cmpint (cursor_of (store), ==, 0);
 }
 
 int
@@ -317,6 +368,7 @@ main (int   argc,
   KONTOR_STORE_TEST ("/store-sync/page-full-disk", test_page_full_disk);
   KONTOR_STORE_TEST ("/store-sync/job-pages", test_job_pages);
   KONTOR_STORE_TEST ("/store-sync/job-full-disk", test_job_full_disk);
+  KONTOR_STORE_TEST ("/store-sync/job-carries-on", test_job_carries_on);
 
   return g_test_run ();
 }
