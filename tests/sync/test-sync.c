@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include "kontor-channel.h"
@@ -1750,6 +1751,90 @@ test_first_sync_job (void)
   }
 }
 
+/* A job's pull that waits its turn: while another pull holds the engine,
+ * it is refused (G_IO_ERROR_BUSY) and tried again */
+static gboolean
+pull_when_free (KontorStoreJob  *job,
+                KontorStore     *connection,
+                gpointer         user_data,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  Machine *machine = user_data;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (kontor_sync_engine_pull_into (machine->engine, connection, job, cancellable,
+                                        &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BUSY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (1000);
+    }
+}
+
+/* One pull at a time (kontor_sync_engine_pull_into ()): while a job's
+ * pull waits for a server that does not answer (stopped), a pull on the
+ * store's own connection is refused at once, not run beside it; when the
+ * server goes on, the job's pull ends and the next one is taken */
+static void
+test_one_pull_at_a_time (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(KontorStoreJob) job = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(KontorContact) contact = new_contact ("Dora", "Jäger");
+  PullJob run = { 0 };
+  gboolean refused = FALSE;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("dora", "admin");
+  anna = machine_new (server, "dora");
+  save (anna, contact);
+  sync_ok (anna);
+
+  g_subprocess_send_signal (server->process, SIGSTOP);
+  run.machine = anna;
+  g_mutex_init (&run.mutex);
+  g_cond_init (&run.cond);
+  job = kontor_store_job_new (anna->store, "pull", pull_when_free, anna, NULL);
+  kontor_store_job_run_async (job, NULL, on_pull_job_done_cb, &run);
+
+  /* a pull here with a cancelled cancellable either takes the engine and
+   * stops at its first request (cancelled), or finds the job's pull
+   * holding it: refused, without waiting (tried for a minute at most) */
+  g_cancellable_cancel (cancelled);
+  for (guint i = 0; !refused && i < 60000; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (kontor_sync_engine_pull (anna->engine, cancelled, &error));
+      refused = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+      if (!refused)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_usleep (1000);
+        }
+    }
+
+  g_subprocess_send_signal (server->process, SIGCONT);
+  g_assert_true (refused);
+  g_assert_true (kontor_test_iterate_until (main_reads, &run, 60));
+  g_mutex_clear (&run.mutex);
+  g_cond_clear (&run.cond);
+  g_assert_no_error (run.error);
+  g_assert_true (run.ok);
+  sync_ok (anna);
+}
+
 /* One run of the model test (scenario 9): @n_machines machines change
  * the same contacts at random for @rounds rounds (edits, moves, e-mail
  * addresses, deletes, undone deletes, creates with e-mail addresses,
@@ -2257,6 +2342,7 @@ main (int   argc,
   /* after the compaction: its machines start from a snapshot */
   g_test_add_func ("/sync/scopes", test_scopes);
   g_test_add_func ("/sync/first-sync-job", test_first_sync_job);
+  g_test_add_func ("/sync/one-pull-at-a-time", test_one_pull_at_a_time);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
