@@ -465,3 +465,126 @@ kontor_items_recorder_clear (KontorItemsRecorder *recorder)
 {
   g_array_set_size (recorder->changes, 0);
 }
+
+/* ------------------------------------------------------------------------ */
+/* A session bus and a keyring of the test's own */
+
+struct _KontorTestSession
+{
+  GTestDBus   *bus;
+  GSubprocess *keyring;
+  char        *keyring_dir;
+};
+
+static gboolean
+bus_has_owner (const char *name)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) owned = NULL;
+  gboolean has = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+  owned = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (owned != NULL)
+    g_variant_get (owned, "(b)", &has);
+
+  return has;
+}
+
+/**
+ * kontor_test_session_start:
+ * @keyring: whether the bus has a Secret Service
+ *
+ * Starts a session bus of the test's own (GTestDBus, no services to
+ * activate) and, with @keyring, gnome-keyring's secrets component on it,
+ * its login keyring made and unlocked with an empty password (a newline
+ * on its standard input; RECIPES of the team: an empty input makes no
+ * keyring). The keyring's files go to a folder of their own, so that a
+ * test may search every other file for a secret. Without DISPLAY, so
+ * that nothing waits on a prompt.
+ *
+ * Returns: (transfer full): the session; kontor_test_session_stop () ends it
+ */
+KontorTestSession *
+kontor_test_session_start (gboolean keyring)
+{
+  KontorTestSession *session = g_new0 (KontorTestSession, 1);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *runtime = NULL;
+  GOutputStream *input;
+
+  session->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (session->bus);
+  if (!keyring)
+    return session;
+
+  session->keyring_dir = kontor_test_make_tmpdir ();
+  runtime = g_build_filename (session->keyring_dir, "run", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (runtime, 0700), ==, 0);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "HOME", session->keyring_dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", session->keyring_dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  session->keyring = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon",
+                                                  "--foreground", "--unlock",
+                                                  "--components=secrets", NULL);
+  g_assert_no_error (error);
+  input = g_subprocess_get_stdin_pipe (session->keyring);
+  g_output_stream_write_all (input, "\n", 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (input, NULL, NULL);
+
+  for (guint i = 0; i < 200 && !bus_has_owner ("org.freedesktop.secrets"); i++)
+    g_usleep (50 * 1000);
+  g_assert_true (bus_has_owner ("org.freedesktop.secrets"));
+
+  return session;
+}
+
+/**
+ * kontor_test_session_get_keyring_dir:
+ * @session: a session
+ *
+ * Returns: (nullable): where the keyring keeps its files
+ */
+const char *
+kontor_test_session_get_keyring_dir (KontorTestSession *session)
+{
+  return session->keyring_dir;
+}
+
+void
+kontor_test_session_stop (KontorTestSession *session)
+{
+  if (session == NULL)
+    return;
+
+  if (session->keyring != NULL)
+    {
+      g_subprocess_force_exit (session->keyring);
+      g_subprocess_wait (session->keyring, NULL, NULL);
+      g_clear_object (&session->keyring);
+    }
+  /* libsecret keeps the bus connection: stop, not down, which would wait
+   * for it to go */
+  g_test_dbus_stop (session->bus);
+  g_clear_object (&session->bus);
+  if (session->keyring_dir != NULL)
+    {
+      const char *argv[] = { "rm", "-rf", session->keyring_dir, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                    NULL, NULL);
+    }
+  g_free (session->keyring_dir);
+  g_free (session);
+}

@@ -26,6 +26,15 @@ gint64       kontor_test_new_second    (void);
 void         kontor_test_save          (KontorStore  *store,
                                         gpointer      record);
 
+/* A private D-Bus session bus for the test process, with a Secret Service
+ * (gnome-keyring, its login keyring unlocked, under a home of its own) or
+ * without one; its address replaces DBUS_SESSION_BUS_ADDRESS. */
+typedef struct _KontorTestSession KontorTestSession;
+
+KontorTestSession *kontor_test_session_start (gboolean           keyring);
+void               kontor_test_session_stop  (KontorTestSession *session);
+const char        *kontor_test_session_get_keyring_dir (KontorTestSession *session);
+
 /* A store on a new database for each test; kontor_store_fixture_tear_down()
  * closes it with kontor_test_close_store(). A test with more to set up
  * embeds it as the first member and calls these from its own set-up and

@@ -210,12 +210,8 @@ run_in_connection (KontorStoreJob  *self,
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
 
-  connection = _kontor_store_open_worker (run->path, run->client_id, error);
+  connection = kontor_store_open_connection (run->path, run->client_id, run->user_id, error);
   if (connection == NULL)
-    return FALSE;
-  if (run->user_id != NULL &&
-      (connection->current_user = kontor_store_load (connection, KONTOR_TYPE_USER,
-                                                     run->user_id, error)) == NULL)
     return FALSE;
 
   /* a large page cache for this connection's short life: one big
@@ -251,7 +247,7 @@ run_in_connection (KontorStoreJob  *self,
   if (!_kontor_store_commit (connection, error))
     return FALSE;
 
-  run->purge = connection->purge_again;
+  run->purge = kontor_store_connection_take_purge (connection);
 
   return TRUE;
 }
@@ -264,7 +260,7 @@ compare_strings (gconstpointer a,
 }
 
 /* Tells the main store's listeners once per kind of record what the job
- * committed, as a commit on the main thread would: "many rows". */
+ * committed, as a commit on the main thread would */
 static void
 catch_up (KontorStoreJob *self,
           Run            *run)
@@ -272,21 +268,9 @@ catch_up (KontorStoreJob *self,
   g_autofree gpointer *entities = NULL;
   guint n_entities;
 
-  /* the store's cached orders are out of date */
-  self->store->data_version++;
-
   entities = g_hash_table_get_keys_as_array (run->entities, &n_entities);
   qsort (entities, n_entities, sizeof (gpointer), compare_strings);
-  for (guint i = 0; i < n_entities; i++)
-    {
-      g_autoptr(GArray) many = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autofree char *signal = g_strconcat ("changed::", entities[i], NULL);
-
-      g_signal_emit_by_name (self->store, signal, entities[i], many);
-    }
-
-  if (run->purge)
-    _kontor_store_purge_in_background (self->store);
+  kontor_store_catch_up (self->store, (const char * const *) entities, run->purge);
 }
 
 static Run *

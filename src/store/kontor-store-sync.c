@@ -2401,3 +2401,151 @@ kontor_store_sync_count_rejected (KontorStore  *self,
 
   return count;
 }
+
+/**
+ * kontor_sync_rejected_free:
+ * @rejected: a refused change
+ */
+void
+kontor_sync_rejected_free (KontorSyncRejected *rejected)
+{
+  if (rejected == NULL)
+    return;
+
+  g_free (rejected->entity);
+  g_free (rejected->entity_id);
+  g_free (rejected->reason);
+  g_free (rejected);
+}
+
+/**
+ * kontor_store_sync_list_rejected:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type KontorSyncRejected)
+ *   (nullable): the changes the server refused, the newest first
+ */
+GPtrArray *
+kontor_store_sync_list_rejected (KontorStore  *self,
+                                 GError      **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_sync_rejected_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  stmt = _kontor_store_prepare (self, "SELECT client_seq, entity, entity_id, reason, at "
+                                      "FROM rejected ORDER BY at DESC, client_seq DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = _kontor_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      KontorSyncRejected *rejected = g_new0 (KontorSyncRejected, 1);
+
+      rejected->client_seq = sqlite3_column_int64 (stmt, 0);
+      rejected->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      rejected->entity_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      rejected->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      rejected->at = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (list, rejected);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * kontor_store_sync_get_account:
+ * @self: a store
+ * @server_uri: (out) (transfer full) (optional) (nullable): the team
+ *   server this database syncs with, %NULL before the first sign-in
+ * @username: (out) (transfer full) (optional) (nullable): the user signed
+ *   in there, %NULL after signing out
+ * @error: return location for a #GError
+ *
+ * The account lives in `sync_state`; its session's token never does
+ * (src/README.md "Signing in").
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_sync_get_account (KontorStore  *self,
+                               char        **server_uri,
+                               char        **username,
+                               GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *user = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+
+  server = _kontor_store_get_state (self, "server", &local_error);
+  if (local_error == NULL)
+    user = _kontor_store_get_state (self, "username", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (server_uri != NULL)
+    *server_uri = g_steal_pointer (&server);
+  if (username != NULL)
+    *username = g_steal_pointer (&user);
+
+  return TRUE;
+}
+
+/**
+ * kontor_store_sync_set_account:
+ * @self: a store
+ * @server_uri: the team server's address
+ * @username: (nullable): the user signed in there; %NULL signs out
+ * @error: return location for a #GError
+ *
+ * Records with which server and as whom this database syncs. A database
+ * that has pulled from one server is that server's team's: another
+ * server is refused with %KONTOR_STORE_ERROR_FAILED, since records of two
+ * teams in one file would be sent to the wrong one.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_sync_set_account (KontorStore  *self,
+                               const char   *server_uri,
+                               const char   *username,
+                               GError      **error)
+{
+  g_autofree char *known = NULL;
+  gint64 cursor = 0;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (server_uri != NULL, FALSE);
+
+  if (!kontor_store_sync_get_account (self, &known, NULL, error) ||
+      !kontor_store_sync_get_cursor (self, &cursor, error))
+    return FALSE;
+  if (known != NULL && !g_str_equal (known, server_uri) && cursor > 0)
+    {
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FAILED,
+                   _("This database already holds the team of “%s”. Records of two teams "
+                     "cannot be kept in one database."), known);
+      return FALSE;
+    }
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+  if (!_kontor_store_set_state (self, "server", server_uri, error) ||
+      !_kontor_store_set_state (self, "username", username, error))
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
+  return _kontor_store_commit (self, error);
+}

@@ -39,6 +39,38 @@ typedef struct
 void       kontor_sync_conflict_free            (KontorSyncConflict *conflict);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorSyncConflict, kontor_sync_conflict_free)
 
+/**
+ * KontorSyncRejected:
+ * @client_seq: the refused change's number on this installation
+ * @entity: the entity of the changed row
+ * @entity_id: the row's id
+ * @reason: the server's reason, in words
+ * @at: when it was refused, in Unix seconds
+ *
+ * A change of this installation the server refused; kept until the user
+ * dismisses it.
+ */
+typedef struct
+{
+  gint64  client_seq;
+  char   *entity;
+  char   *entity_id;
+  char   *reason;
+  gint64  at;
+} KontorSyncRejected;
+
+void       kontor_sync_rejected_free            (KontorSyncRejected *rejected);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorSyncRejected, kontor_sync_rejected_free)
+
+gboolean   kontor_store_sync_get_account        (KontorStore   *self,
+                                                 char         **server_uri,
+                                                 char         **username,
+                                                 GError       **error);
+gboolean   kontor_store_sync_set_account        (KontorStore   *self,
+                                                 const char    *server_uri,
+                                                 const char    *username,
+                                                 GError       **error);
+
 gboolean   kontor_store_sync_get_cursor         (KontorStore   *self,
                                                  gint64        *cursor,
                                                  GError       **error);
@@ -73,6 +105,8 @@ gboolean   kontor_store_sync_resolve_conflict   (KontorStore   *self,
                                                  const char    *value_json,
                                                  GError       **error);
 gint64     kontor_store_sync_count_rejected     (KontorStore   *self,
+                                                 GError       **error);
+GPtrArray *kontor_store_sync_list_rejected      (KontorStore   *self,
                                                  GError       **error);
 
 G_END_DECLS

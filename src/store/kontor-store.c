@@ -1171,6 +1171,95 @@ _kontor_store_open_worker (const char  *path,
 }
 
 /**
+ * kontor_store_open_connection:
+ * @path: the database file of the store
+ * @client_id: the store's installation id (kontor_store_get_client_id ())
+ * @user_id: (nullable): the id of the user the store works as
+ * @error: return location for a #GError
+ *
+ * Opens a second connection on a store's file for one other thread: a
+ * #KontorStoreJob's worker, or the sync service's (src/README.md
+ * "Threading"). Call it on that thread and use the connection only
+ * there. A purge its deletes want is left to the main store
+ * (kontor_store_connection_take_purge ()), and the main store learns
+ * what it committed from kontor_store_catch_up ().
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+KontorStore *
+kontor_store_open_connection (const char  *path,
+                              const char  *client_id,
+                              const char  *user_id,
+                              GError     **error)
+{
+  g_autoptr(KontorStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL && client_id != NULL, NULL);
+
+  self = _kontor_store_open_worker (path, client_id, error);
+  if (self == NULL)
+    return NULL;
+  if (user_id != NULL &&
+      (self->current_user = kontor_store_load (self, KONTOR_TYPE_USER, user_id, error)) == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * kontor_store_connection_take_purge:
+ * @connection: a connection from kontor_store_open_connection ()
+ *
+ * Returns: whether what the connection deleted wants the search index
+ *   purged (kontor_store_catch_up ()'s @purge); asks only once
+ */
+gboolean
+kontor_store_connection_take_purge (KontorStore *connection)
+{
+  gboolean purge;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (connection), FALSE);
+  g_return_val_if_fail (connection->worker, FALSE);
+
+  purge = connection->purge_again;
+  connection->purge_again = FALSE;
+
+  return purge;
+}
+
+/**
+ * kontor_store_catch_up:
+ * @self: the main store
+ * @entities: (array zero-terminated=1): the kinds of records another
+ *   connection on the file committed changes of, sorted
+ * @purge: whether those changes deleted what the search index keeps
+ *
+ * Tells the store's listeners once per kind of record what another
+ * connection committed, as a commit of this one would: "many rows". Call
+ * it on the store's thread.
+ */
+void
+kontor_store_catch_up (KontorStore        *self,
+                       const char * const *entities,
+                       gboolean            purge)
+{
+  g_return_if_fail (KONTOR_IS_STORE (self));
+
+  /* the store's cached orders are out of date */
+  self->data_version++;
+
+  for (guint i = 0; entities != NULL && entities[i] != NULL; i++)
+    {
+      g_autoptr(GArray) many = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (entities[i]), entities[i], many);
+    }
+
+  if (purge)
+    _kontor_store_purge_in_background (self);
+}
+
+/**
  * _kontor_store_connect:
  * @path: (nullable): the database file, %NULL for the default
  * @error: return location for a #GError

@@ -91,6 +91,14 @@ G_DECLARE_FINAL_TYPE (KontorStore, kontor_store, KONTOR, STORE, GObject)
 char           *kontor_store_dup_default_path      (void);
 KontorStore    *kontor_store_open                  (const char          *path,
                                                     GError             **error);
+KontorStore    *kontor_store_open_connection       (const char          *path,
+                                                    const char          *client_id,
+                                                    const char          *user_id,
+                                                    GError             **error);
+gboolean        kontor_store_connection_take_purge (KontorStore         *connection);
+void            kontor_store_catch_up              (KontorStore         *self,
+                                                    const char * const  *entities,
+                                                    gboolean             purge);
 const char     *kontor_store_get_path              (KontorStore         *self);
 const char     *kontor_store_get_client_id         (KontorStore         *self);
 KontorUser     *kontor_store_get_current_user      (KontorStore         *self);

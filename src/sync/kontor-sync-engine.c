@@ -22,8 +22,8 @@
  * job (kontor_sync_engine_new_pull_job ()): on the job's worker, into
  * the job's one transaction, so the window goes on while a first sync
  * loads 100,000 contacts, and sees them all at once or, when it fails
- * or is cancelled, none (issue "Team sync, part 2" puts the whole cycle
- * on the app's worker). The events socket is the exception: it
+ * or is cancelled, none (the app runs the whole cycle on the worker of
+ * kontor-sync-service.c). The events socket is the exception: it
  * lives on the thread-default main context of whoever starts it,
  * reconnecting with a growing delay (1 s doubling to 60 s, a little
  * random so that a restarted server is not met by every client in the
@@ -276,6 +276,69 @@ kontor_sync_engine_login (KontorSyncEngine  *self,
   kontor_sync_engine_set_token (self, kontor_json_get_string (answer, "token"));
 
   return TRUE;
+}
+
+/**
+ * kontor_sync_engine_fetch_me:
+ * @self: an engine with a session
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Asks the server who the session is (GET /v1/me): the answer's "user"
+ * (id, username, name, roles, teams) and "workspace_id".
+ *
+ * Returns: (transfer full) (nullable): the answer
+ */
+JsonObject *
+kontor_sync_engine_fetch_me (KontorSyncEngine  *self,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  g_autoptr(JsonObject) answer = NULL;
+  JsonObject *user;
+  guint status = 0;
+
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), NULL);
+
+  answer = request (self, "GET", "v1/me", NULL, &status, cancellable, error);
+  if (answer == NULL)
+    return NULL;
+  user = kontor_json_get_object (answer, "user");
+  if (status != SOUP_STATUS_OK || user == NULL || kontor_json_get_string (user, "username") == NULL ||
+      kontor_json_get_array (user, "roles") == NULL)
+    {
+      bad_answer (error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&answer);
+}
+
+/**
+ * kontor_sync_engine_logout:
+ * @self: an engine with a session
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Ends the session on the server (DELETE /v1/auth/session), so its token
+ * is worth nothing anywhere, and forgets the token here in any case.
+ *
+ * Returns: %TRUE when the server ended the session
+ */
+gboolean
+kontor_sync_engine_logout (KontorSyncEngine  *self,
+                           GCancellable      *cancellable,
+                           GError           **error)
+{
+  g_autoptr(JsonObject) answer = NULL;
+  guint status = 0;
+
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
+
+  answer = request (self, "DELETE", "v1/auth/session", NULL, &status, cancellable, error);
+  kontor_sync_engine_set_token (self, NULL);
+
+  return answer != NULL;
 }
 
 /**
@@ -986,6 +1049,27 @@ kontor_sync_engine_set_tls_database (KontorSyncEngine *self,
   g_return_if_fail (KONTOR_IS_SYNC_ENGINE (self));
 
   soup_session_set_tls_database (self->session, database);
+}
+
+/**
+ * kontor_sync_engine_dup_token:
+ * @self: an engine
+ *
+ * Returns: (transfer full) (nullable): the session's token, for the
+ *   keyring only
+ */
+char *
+kontor_sync_engine_dup_token (KontorSyncEngine *self)
+{
+  char *token;
+
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), NULL);
+
+  g_mutex_lock (&self->token_lock);
+  token = g_strdup (self->token);
+  g_mutex_unlock (&self->token_lock);
+
+  return token;
 }
 
 /**

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "kontor-store.h"
 #include "kontor-store-job.h"
@@ -45,10 +46,17 @@ void              kontor_sync_engine_set_tls_database (KontorSyncEngine  *self,
                                                        GTlsDatabase      *database);
 void              kontor_sync_engine_set_token        (KontorSyncEngine  *self,
                                                        const char        *token);
+char             *kontor_sync_engine_dup_token        (KontorSyncEngine  *self);
 gboolean          kontor_sync_engine_login            (KontorSyncEngine  *self,
                                                        const char        *username,
                                                        const char        *password,
                                                        const char        *device_name,
+                                                       GCancellable      *cancellable,
+                                                       GError           **error);
+JsonObject       *kontor_sync_engine_fetch_me         (KontorSyncEngine  *self,
+                                                       GCancellable      *cancellable,
+                                                       GError           **error);
+gboolean          kontor_sync_engine_logout           (KontorSyncEngine  *self,
                                                        GCancellable      *cancellable,
                                                        GError           **error);
 gboolean          kontor_sync_engine_push             (KontorSyncEngine  *self,

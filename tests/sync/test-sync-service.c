@@ -1,0 +1,717 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* The team sync in the background (src/sync/kontor-sync-service.c)
+ * against real kontor-server processes on a PostgreSQL the test starts
+ * (tests/server/kontor-server-harness.c), with a Secret Service of the
+ * test's own (gnome-keyring on a private session bus) or, in a process of
+ * its own, without one. The window's side is the main loop here: the
+ * service posts to it, and the test waits on it. */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include "kontor-contact.h"
+#include "kontor-server-harness.h"
+#include "kontor-store-sync.h"
+#include "kontor-store.h"
+#include "kontor-sync-engine.h"
+#include "kontor-sync-keyring.h"
+#include "kontor-sync-service.h"
+#include "kontor-test-utils.h"
+
+#define PASSWORD "Herbst-2026!"
+
+/* Long enough for a cycle on a busy machine, short of the test's timeout */
+#define WAIT_S 30
+
+static KontorTestPostgres pg;
+static KontorTestSession *session;
+
+static void
+create_user (const char *username,
+             const char *role)
+{
+  g_autofree char *output = NULL;
+
+  g_assert_cmpint (kontor_test_server_admin (&pg, PASSWORD "\n", &output, "create-user", username,
+                                             "--role", role, "--name", username, NULL), ==, 0);
+}
+
+static gboolean
+is_synchronised (gpointer data)
+{
+  return kontor_sync_service_get_state (data) == KONTOR_SYNC_STATE_SYNCHRONISED;
+}
+
+static gboolean
+is_signed_out (gpointer data)
+{
+  return kontor_sync_service_get_state (data) == KONTOR_SYNC_STATE_SIGNED_OUT;
+}
+
+static gboolean
+is_offline (gpointer data)
+{
+  return kontor_sync_service_get_state (data) == KONTOR_SYNC_STATE_OFFLINE;
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Wait;
+
+static gboolean
+is_done (gpointer data)
+{
+  return ((Wait *) data)->done;
+}
+
+static void
+signed_in_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Wait *wait = data;
+
+  wait->ok = kontor_sync_service_sign_in_finish (KONTOR_SYNC_SERVICE (source), result,
+                                                 &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+signed_out_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  Wait *wait = data;
+
+  wait->ok = kontor_sync_service_sign_out_finish (KONTOR_SYNC_SERVICE (source), result,
+                                                  &wait->error);
+  wait->done = TRUE;
+}
+
+/* Signs in and waits for the first cycle's end */
+static void
+sign_in (KontorSyncService *service,
+         const char        *uri,
+         const char        *username)
+{
+  Wait wait = { FALSE, };
+
+  kontor_sync_service_sign_in_async (service, uri, username, PASSWORD, NULL, signed_in_cb, &wait);
+  g_assert_true (kontor_test_iterate_until (is_done, &wait, WAIT_S));
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+  g_assert_true (kontor_test_iterate_until (is_synchronised, service, WAIT_S));
+}
+
+static void
+sign_out (KontorSyncService *service)
+{
+  Wait wait = { FALSE, };
+
+  kontor_sync_service_sign_out_async (service, NULL, signed_out_cb, &wait);
+  g_assert_true (kontor_test_iterate_until (is_done, &wait, WAIT_S));
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+}
+
+/* Another machine of the team: a store and an engine, synced by hand */
+typedef struct
+{
+  KontorStore      *store;
+  KontorSyncEngine *engine;
+  char             *path;
+} Machine;
+
+static Machine *
+machine_new (const char *uri,
+             const char *username)
+{
+  Machine *machine = g_new0 (Machine, 1);
+  g_autoptr(GError) error = NULL;
+
+  machine->store = kontor_test_open_store (&machine->path);
+  machine->engine = kontor_sync_engine_new (machine->store, uri);
+  kontor_sync_engine_login (machine->engine, username, PASSWORD, "Test", NULL, &error);
+  g_assert_no_error (error);
+
+  return machine;
+}
+
+static void
+machine_free (Machine *machine)
+{
+  g_clear_object (&machine->engine);
+  kontor_test_close_store (&machine->store, machine->path);
+  g_free (machine->path);
+  g_free (machine);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Machine, machine_free)
+
+static void
+machine_sync (Machine *machine)
+{
+  g_autoptr(GError) error = NULL;
+
+  kontor_sync_engine_sync (machine->engine, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static KontorContact *
+new_contact (const char *first,
+             const char *last)
+{
+  KontorContact *contact = kontor_contact_new ();
+
+  kontor_contact_set_first_name (contact, first);
+  kontor_contact_set_last_name (contact, last);
+
+  return contact;
+}
+
+typedef struct
+{
+  KontorStore *store;
+  const char  *id;
+} Lookup;
+
+static gboolean
+has_contact (gpointer data)
+{
+  Lookup *lookup = data;
+  g_autoptr(KontorContact) contact = kontor_store_load (lookup->store, KONTOR_TYPE_CONTACT,
+                                                        lookup->id, NULL);
+
+  return contact != NULL;
+}
+
+static gboolean
+outbox_empty (gpointer data)
+{
+  return kontor_store_count_outbox (data, NULL) == 0;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_server_uri (void)
+{
+  struct {
+    const char *text;
+    const char *uri;   /* NULL: refused */
+  } cases[] = {
+    { "kontor.example.com", "https://kontor.example.com/" },
+    { "  https://kontor.example.com  ", "https://kontor.example.com/" },
+    { "https://kontor.example.com:8443/team", "https://kontor.example.com:8443/team/" },
+    { "https://kontor.example.com/team/", "https://kontor.example.com/team/" },
+    { "http://localhost:8081", "http://localhost:8081/" },
+    { "http://127.0.0.1:8081/", "http://127.0.0.1:8081/" },
+    { "http://[::1]:8081/", "http://[::1]:8081/" },
+    { "http://kontor.example.com", NULL },
+    { "http://192.168.1.10:8081", NULL },
+    { "ftp://kontor.example.com", NULL },
+    { "https://anna@kontor.example.com", NULL },
+    { "https://kontor.example.com/?token=1", NULL },
+    { "https://kontor.example.com/#x", NULL },
+    { "", NULL },
+    { "   ", NULL },
+    { "https://", NULL },
+    { "https://kontor example.com", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = kontor_sync_parse_server_uri (cases[i].text, &error);
+
+      g_test_message ("'%s'", cases[i].text);
+      g_assert_cmpstr (uri, ==, cases[i].uri);
+      if (cases[i].uri == NULL)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+          g_assert_cmpstr (error->message, !=, "");
+        }
+      else
+        g_assert_no_error (error);
+    }
+}
+
+/* Signed in once, the service syncs on its own: a local change goes out
+ * within a cycle, a colleague's change comes on the server's poke, and
+ * the next start takes the session from the keyring without a password */
+static void
+test_background (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(KontorSyncService) service = NULL;
+  g_autoptr(Machine) colleague = NULL;
+  g_autoptr(KontorContact) mine = new_contact ("Anton", "Albers");
+  g_autoptr(KontorContact) theirs = new_contact ("Bea", "Brandt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *server_uri = NULL;
+  g_autofree char *username = NULL;
+  KontorStore *store;
+  Lookup lookup;
+  guint cycles;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("anton", "sales");
+  create_user ("bea", "sales");
+
+  store = kontor_test_open_store (&path);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  g_assert_cmpint (kontor_sync_service_get_state (service), ==, KONTOR_SYNC_STATE_OFF);
+
+  sign_in (service, server->uri, "anton");
+  g_assert_cmpstr (kontor_sync_service_get_username (service), ==, "anton");
+  g_assert_cmpstr (kontor_sync_service_get_display_name (service), ==, "anton");
+  g_assert_true (g_strv_contains (kontor_sync_service_get_roles (service), "sales"));
+  g_assert_true (kontor_sync_service_get_keyring (service));
+  g_assert_null (kontor_sync_service_get_message (service));
+  g_assert_cmpint (kontor_sync_service_get_last_sync (service), >, 0);
+
+  /* the account is in the database, the token in the keyring only */
+  g_assert_true (kontor_store_sync_get_account (store, &server_uri, &username, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (server_uri, ==, server->uri);
+  g_assert_cmpstr (username, ==, "anton");
+  token = kontor_sync_keyring_lookup (server->uri, "anton", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+  g_assert_cmpuint (strlen (token), >=, 32);
+
+  /* a local change goes out by itself */
+  kontor_test_save (store, mine);
+  g_assert_cmpint (kontor_sync_service_get_pending (service), >, 0);
+  g_assert_true (kontor_test_iterate_until (outbox_empty, store, WAIT_S));
+  g_assert_true (kontor_test_iterate_until (is_synchronised, service, WAIT_S));
+  g_assert_cmpint (kontor_sync_service_get_pending (service), ==, 0);
+  colleague = machine_new (server->uri, "bea");
+  machine_sync (colleague);
+  g_assert_nonnull (kontor_store_load (colleague->store, KONTOR_TYPE_CONTACT,
+                                       kontor_record_get_id (KONTOR_RECORD (mine)), NULL));
+
+  /* a colleague's change comes on the poke, well before the 60 s round */
+  kontor_test_save (colleague->store, theirs);
+  cycles = kontor_sync_service_get_cycles (service);
+  machine_sync (colleague);
+  lookup.store = store;
+  lookup.id = kontor_record_get_id (KONTOR_RECORD (theirs));
+  g_assert_true (kontor_test_iterate_until (has_contact, &lookup, 10));
+  g_assert_cmpuint (kontor_sync_service_get_cycles (service), >, cycles);
+
+  /* the next start: no password */
+  g_clear_object (&service);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  g_assert_true (kontor_test_iterate_until (is_synchronised, service, WAIT_S));
+  g_assert_cmpstr (kontor_sync_service_get_username (service), ==, "anton");
+
+  /* signing out ends the session on the server and forgets the token */
+  sign_out (service);
+  g_assert_cmpint (kontor_sync_service_get_state (service), ==, KONTOR_SYNC_STATE_SIGNED_OUT);
+  g_clear_pointer (&token, g_free);
+  token = kontor_sync_keyring_lookup (server->uri, "anton", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (token);
+  g_clear_pointer (&username, g_free);
+  g_assert_true (kontor_store_sync_get_account (store, NULL, &username, &error));
+  g_assert_null (username);
+
+  /* the next start asks for the password */
+  g_clear_object (&service);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  g_assert_cmpint (kontor_sync_service_get_state (service), ==, KONTOR_SYNC_STATE_SIGNED_OUT);
+
+  g_clear_object (&service);
+  kontor_test_close_store (&store, path);
+}
+
+/* The server's answer to a token that was signed out */
+static void
+test_sign_out_revokes (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(KontorSyncService) service = NULL;
+  g_autoptr(KontorSyncEngine) stolen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(JsonObject) me = NULL;
+  KontorStore *store;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("carla", "sales");
+
+  store = kontor_test_open_store (&path);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  sign_in (service, server->uri, "carla");
+  token = kontor_sync_keyring_lookup (server->uri, "carla", NULL, &error);
+  g_assert_no_error (error);
+
+  /* the token works, as long as the session lasts */
+  stolen = kontor_sync_engine_new (store, server->uri);
+  kontor_sync_engine_set_token (stolen, token);
+  me = kontor_sync_engine_fetch_me (stolen, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (me);
+  g_clear_pointer (&me, json_object_unref);
+
+  sign_out (service);
+  me = kontor_sync_engine_fetch_me (stolen, NULL, &error);
+  g_assert_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED);
+  g_assert_null (me);
+
+  g_clear_object (&stolen);
+  g_clear_object (&service);
+  kontor_test_close_store (&store, path);
+}
+
+/* Refused sign-ins say why and keep nothing */
+static void
+test_sign_in_refused (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(KontorSyncService) service = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *server_uri = NULL;
+  g_autofree char *token = NULL;
+  KontorStore *store;
+  Wait wait = { FALSE, };
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("dieter", "sales");
+
+  store = kontor_test_open_store (&path);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  kontor_sync_service_sign_in_async (service, server->uri, "dieter", "falsch", NULL,
+                                     signed_in_cb, &wait);
+  g_assert_true (kontor_test_iterate_until (is_done, &wait, WAIT_S));
+  g_assert_false (wait.ok);
+  g_assert_nonnull (wait.error);
+  g_assert_cmpstr (wait.error->message, !=, "");
+  g_clear_error (&wait.error);
+  g_assert_cmpint (kontor_sync_service_get_state (service), ==, KONTOR_SYNC_STATE_OFF);
+  g_assert_true (kontor_store_sync_get_account (store, &server_uri, NULL, &error));
+  g_assert_null (server_uri);
+  token = kontor_sync_keyring_lookup (server->uri, "dieter", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (token);
+
+  g_clear_object (&service);
+  kontor_test_close_store (&store, path);
+}
+
+/* Offline for a while: the changes wait, in order, and go when the server
+ * is back */
+static void
+test_offline (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(KontorSyncService) service = NULL;
+  g_autoptr(Machine) colleague = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = NULL;
+  g_autofree char *listen = NULL;
+  KontorStore *store;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("emil", "sales");
+
+  store = kontor_test_open_store (&path);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  sign_in (service, server->uri, "emil");
+
+  /* the server goes away; edits go on */
+  uri = g_uri_parse (server->uri, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  g_subprocess_send_signal (server->process, SIGKILL);
+  g_subprocess_wait (server->process, NULL, NULL);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Offline %u", i);
+      KontorContact *contact = new_contact ("Emil", name);
+
+      kontor_test_save (store, contact);
+      g_ptr_array_add (contacts, contact);
+    }
+  g_assert_true (kontor_test_iterate_until (is_offline, service, WAIT_S));
+  g_assert_nonnull (kontor_sync_service_get_message (service));
+  g_assert_cmpint (kontor_sync_service_get_pending (service), >=, 5);
+
+  /* back on the same address: the queue drains by itself */
+  {
+    const char *args[] = { "--listen", listen, NULL };
+
+    g_clear_pointer (&server, kontor_test_server_free);
+    server = kontor_test_server_start (&pg, args);
+  }
+  g_assert_true (kontor_test_iterate_until (outbox_empty, store, 320));
+  g_assert_true (kontor_test_iterate_until (is_synchronised, service, WAIT_S));
+  g_assert_cmpint (kontor_sync_service_get_pending (service), ==, 0);
+
+  colleague = machine_new (server->uri, "emil");
+  machine_sync (colleague);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      g_autoptr(KontorContact) arrived =
+        kontor_store_load (colleague->store, KONTOR_TYPE_CONTACT,
+                           kontor_record_get_id (g_ptr_array_index (contacts, i)), &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (arrived);
+    }
+
+  g_clear_object (&service);
+  kontor_test_close_store (&store, path);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The secrets stay secret */
+
+/* Whether @needle is in a file under @dir */
+static gboolean
+dir_holds (const char *dir,
+           const char *needle)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (listing == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        {
+          if (dir_holds (file, needle))
+            return TRUE;
+          continue;
+        }
+      if (!g_file_get_contents (file, &contents, &length, NULL))
+        continue;
+      if (memmem (contents, length, needle, strlen (needle)) != NULL)
+        {
+          g_test_message ("found in %s", file);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* In a process of its own, with every debug message on: signs in and
+ * syncs with the server and profile folder the parent chose */
+static void
+sign_in_and_sync (void)
+{
+  g_autoptr(KontorSyncService) service = NULL;
+  g_autoptr(KontorContact) contact = new_contact ("Frieda", "Falk");
+  const char *dir = g_getenv ("KONTOR_TEST_PROFILE");
+  g_autofree char *path = g_build_filename (dir, "kontor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  KontorStore *store;
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  sign_in (service, g_getenv ("KONTOR_TEST_SERVER"), g_getenv ("KONTOR_TEST_USER"));
+  kontor_test_save (store, contact);
+  g_assert_true (kontor_test_iterate_until (outbox_empty, store, WAIT_S));
+  g_print ("state: %s\n", kontor_sync_service_get_message (service) != NULL
+                          ? kontor_sync_service_get_message (service) : "(none)");
+
+  g_clear_object (&service);
+  g_object_unref (store);
+}
+
+static void
+test_secrets (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *token = NULL;
+
+  if (g_test_subprocess ())
+    {
+      sign_in_and_sync ();
+      return;
+    }
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("frieda", "sales");
+  profile = kontor_test_make_tmpdir ();
+
+  g_setenv ("KONTOR_TEST_PROFILE", profile, TRUE);
+  g_setenv ("KONTOR_TEST_SERVER", server->uri, TRUE);
+  g_setenv ("KONTOR_TEST_USER", "frieda", TRUE);
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDIN);
+  g_unsetenv ("G_MESSAGES_DEBUG");
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*state: (none)*");
+
+  token = kontor_sync_keyring_lookup (server->uri, "frieda", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+
+  /* neither in the profile (database, its log, anything else) nor in
+   * what the process wrote, debug messages included */
+  g_assert_false (dir_holds (profile, token));
+  g_assert_false (dir_holds (profile, PASSWORD));
+  {
+    g_autofree char *pattern = g_strdup_printf ("*%s*", token);
+
+    g_test_trap_assert_stdout_unmatched (pattern);
+    g_test_trap_assert_stderr_unmatched (pattern);
+    g_test_trap_assert_stdout_unmatched ("*" PASSWORD "*");
+    g_test_trap_assert_stderr_unmatched ("*" PASSWORD "*");
+  }
+
+  kontor_test_rmdir (profile);
+}
+
+/* Without a Secret Service: signing in works for this run and says the
+ * session is not kept; the next start asks for the password; no file
+ * takes the keyring's place */
+static void
+sign_in_without_keyring (void)
+{
+  g_autoptr(KontorSyncService) service = NULL;
+  const char *dir = g_getenv ("KONTOR_TEST_PROFILE");
+  g_autofree char *path = g_build_filename (dir, "kontor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  KontorStore *store;
+
+  g_assert_false (kontor_sync_keyring_available (NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  sign_in (service, g_getenv ("KONTOR_TEST_SERVER"), g_getenv ("KONTOR_TEST_USER"));
+  g_assert_false (kontor_sync_service_get_keyring (service));
+  g_assert_nonnull (strstr (kontor_sync_service_get_message (service), "keyring"));
+
+  g_clear_object (&service);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  g_assert_true (kontor_test_iterate_until (is_signed_out, service, WAIT_S));
+  g_assert_nonnull (strstr (kontor_sync_service_get_message (service), "keyring"));
+  g_clear_object (&service);
+
+  /* the database keeps the account, nothing of the session */
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM sync_state WHERE key NOT IN "
+                                                 "('client_id', 'user_id', 'cursor', 'server', "
+                                                 "'username', 'last_push_seq')", NULL), ==, 0);
+  g_object_unref (store);
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_test_message ("profile file: %s", name);
+      g_assert_true (g_str_equal (name, "kontor.db") || g_str_equal (name, "kontor.db-wal") ||
+                     g_str_equal (name, "kontor.db-shm"));
+    }
+}
+
+static void
+test_no_keyring (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autofree char *profile = NULL;
+
+  if (g_test_subprocess ())
+    {
+      sign_in_without_keyring ();
+      return;
+    }
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("gerd", "sales");
+  profile = kontor_test_make_tmpdir ();
+
+  g_setenv ("KONTOR_TEST_PROFILE", profile, TRUE);
+  g_setenv ("KONTOR_TEST_SERVER", server->uri, TRUE);
+  g_setenv ("KONTOR_TEST_USER", "gerd", TRUE);
+  g_setenv ("KONTOR_TEST_NO_KEYRING", "1", TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDIN);
+  g_unsetenv ("KONTOR_TEST_NO_KEYRING");
+  g_test_trap_assert_passed ();
+
+  kontor_test_rmdir (profile);
+}
+
+/* ------------------------------------------------------------------------ */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sync-service/server-uri", test_server_uri);
+  g_test_add_func ("/sync-service/background", test_background);
+  g_test_add_func ("/sync-service/sign-out-revokes", test_sign_out_revokes);
+  g_test_add_func ("/sync-service/sign-in-refused", test_sign_in_refused);
+  g_test_add_func ("/sync-service/offline", test_offline);
+  g_test_add_func ("/sync-service/secrets", test_secrets);
+  g_test_add_func ("/sync-service/no-keyring", test_no_keyring);
+
+  /* a subprocess uses its parent's bus, keyring and PostgreSQL, or a bus
+   * without a keyring */
+  if (g_test_subprocess () && g_getenv ("KONTOR_TEST_NO_KEYRING") != NULL)
+    session = kontor_test_session_start (FALSE);
+  if (!g_test_subprocess ())
+    {
+      session = kontor_test_session_start (TRUE);
+      if (!kontor_test_postgres_start (&pg))
+        g_clear_pointer (&pg.dir, g_free);
+    }
+  status = g_test_run ();
+  if (!g_test_subprocess ())
+    kontor_test_postgres_clear (&pg);
+  kontor_test_session_stop (session);
+
+  return status;
+}
