@@ -505,7 +505,8 @@ bus_has_owner (const char *name)
  * on its standard input; RECIPES of the team: an empty input makes no
  * keyring). The keyring's files go to a folder of their own, so that a
  * test may search every other file for a secret. Without DISPLAY, so
- * that nothing waits on a prompt.
+ * that nothing waits on a prompt. A display test starts it before GTK,
+ * which keeps the session bus it meets first.
  *
  * Returns: (transfer full): the session; kontor_test_session_stop () ends it
  */
@@ -518,8 +519,14 @@ kontor_test_session_start (gboolean keyring)
   g_autofree char *runtime = NULL;
   GOutputStream *input;
 
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+  /* GTestDBus unsets DISPLAY, against autolaunching a bus; a display
+   * test needs it back */
   session->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (session->bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
   if (!keyring)
     return session;
 
@@ -533,6 +540,9 @@ kontor_test_session_start (gboolean keyring)
   g_subprocess_launcher_setenv (launcher, "HOME", session->keyring_dir, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", session->keyring_dir, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  /* G_TEST_OPTION_ISOLATE_DIRS points the others at nothing outside a test */
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", session->keyring_dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", session->keyring_dir, TRUE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   session->keyring = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon",
                                                   "--foreground", "--unlock",
@@ -574,10 +584,11 @@ kontor_test_session_stop (KontorTestSession *session)
       g_subprocess_wait (session->keyring, NULL, NULL);
       g_clear_object (&session->keyring);
     }
-  /* libsecret keeps the bus connection: stop, not down, which would wait
-   * for it to go */
+  /* libsecret and GApplication keep the bus connection to the end: stop,
+   * not down, which would wait for it to go, and keep the object, whose
+   * finalize would go down */
   g_test_dbus_stop (session->bus);
-  g_clear_object (&session->bus);
+  session->bus = NULL;
   if (session->keyring_dir != NULL)
     {
       const char *argv[] = { "rm", "-rf", session->keyring_dir, NULL };

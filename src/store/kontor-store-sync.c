@@ -2441,7 +2441,7 @@ kontor_store_sync_list_rejected (KontorStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = _kontor_store_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = _kontor_store_step (self, stmt, error)) == 1)
     {
       KontorSyncRejected *rejected = g_new0 (KontorSyncRejected, 1);
 
@@ -2452,10 +2452,67 @@ kontor_store_sync_list_rejected (KontorStore  *self,
       rejected->at = sqlite3_column_int64 (stmt, 4);
       g_ptr_array_add (list, rejected);
     }
-  if (rc != SQLITE_DONE)
-    return NULL;
+  sqlite3_reset (stmt);
 
-  return g_steal_pointer (&list);
+  return rc < 0 ? NULL : g_steal_pointer (&list);
+}
+
+/**
+ * kontor_sync_pending_free:
+ * @pending: a record with changes to send
+ */
+void
+kontor_sync_pending_free (KontorSyncPending *pending)
+{
+  if (pending == NULL)
+    return;
+
+  g_free (pending->entity);
+  g_free (pending->entity_id);
+  g_free (pending);
+}
+
+/**
+ * kontor_store_sync_list_pending:
+ * @self: a store
+ * @limit: at most this many records
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type KontorSyncPending)
+ *   (nullable): the records with changes still to be sent, in the order
+ *   they go
+ */
+GPtrArray *
+kontor_store_sync_list_pending (KontorStore  *self,
+                                guint         limit,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_sync_pending_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  stmt = _kontor_store_prepare (self, "SELECT entity, entity_id, count(*), min(created_at) "
+                                      "FROM outbox GROUP BY entity, entity_id "
+                                      "ORDER BY min(client_seq) LIMIT ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+
+  while ((rc = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      KontorSyncPending *pending = g_new0 (KontorSyncPending, 1);
+
+      pending->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      pending->entity_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      pending->changes = sqlite3_column_int64 (stmt, 2);
+      pending->since = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (list, pending);
+    }
+  sqlite3_reset (stmt);
+
+  return rc < 0 ? NULL : g_steal_pointer (&list);
 }
 
 /**

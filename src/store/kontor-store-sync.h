@@ -62,6 +62,26 @@ typedef struct
 void       kontor_sync_rejected_free            (KontorSyncRejected *rejected);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorSyncRejected, kontor_sync_rejected_free)
 
+/**
+ * KontorSyncPending:
+ * @entity: the entity of the changed row
+ * @entity_id: the row's id
+ * @changes: the outbox entries of the row
+ * @since: when the oldest of them was made, in Unix seconds
+ *
+ * A record with changes still to be sent.
+ */
+typedef struct
+{
+  char   *entity;
+  char   *entity_id;
+  gint64  changes;
+  gint64  since;
+} KontorSyncPending;
+
+void       kontor_sync_pending_free             (KontorSyncPending *pending);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorSyncPending, kontor_sync_pending_free)
+
 gboolean   kontor_store_sync_get_account        (KontorStore   *self,
                                                  char         **server_uri,
                                                  char         **username,
@@ -107,6 +127,9 @@ gboolean   kontor_store_sync_resolve_conflict   (KontorStore   *self,
 gint64     kontor_store_sync_count_rejected     (KontorStore   *self,
                                                  GError       **error);
 GPtrArray *kontor_store_sync_list_rejected      (KontorStore   *self,
+                                                 GError       **error);
+GPtrArray *kontor_store_sync_list_pending       (KontorStore   *self,
+                                                 guint          limit,
                                                  GError       **error);
 
 G_END_DECLS

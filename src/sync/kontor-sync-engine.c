@@ -255,6 +255,7 @@ kontor_sync_engine_login (KontorSyncEngine  *self,
   g_autoptr(JsonObject) body = json_object_new ();
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(GError) local_error = NULL;
   guint status = 0;
 
   g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
@@ -267,9 +268,19 @@ kontor_sync_engine_login (KontorSyncEngine  *self,
     json_object_set_string_member (body, "device_name", device_name);
   node = json_node_init_object (json_node_alloc (), body);
 
-  answer = request (self, "POST", "v1/auth/login", node, &status, cancellable, error);
+  answer = request (self, "POST", "v1/auth/login", node, &status, cancellable, &local_error);
   if (answer == NULL)
-    return FALSE;
+    {
+      /* no session ended here: the name or the password is wrong */
+      if (g_error_matches (local_error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED))
+        {
+          g_clear_error (&local_error);
+          g_set_error_literal (&local_error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED,
+                               _("The user name or the password is not right."));
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (status != SOUP_STATUS_OK || kontor_json_get_string (answer, "token") == NULL)
     return bad_answer (error);
 

@@ -84,6 +84,7 @@ struct _KontorSyncService
   char          *username;
   char          *display_name;
   GStrv          roles;
+  char          *account_id;     /* the account's app_user, from /v1/me */
   gboolean       keyring;
   char          *keyring_note;   /* why the session is not kept */
   guint          cycles;
@@ -315,6 +316,7 @@ typedef enum
   REPORT_CYCLE,
   REPORT_SIGNED_IN,
   REPORT_SIGNED_OUT,
+  REPORT_ACCOUNT,
 } ReportKind;
 
 typedef struct
@@ -331,6 +333,7 @@ typedef struct
   char        *username;
   char        *display_name;
   GStrv        roles;
+  char        *account_id;
   gboolean     keyring;
   char        *keyring_message;
 } Report;
@@ -346,6 +349,7 @@ report_free (Report *report)
   g_free (report->username);
   g_free (report->display_name);
   g_strfreev (report->roles);
+  g_free (report->account_id);
   g_free (report->keyring_message);
   g_free (report);
 }
@@ -380,6 +384,45 @@ state_for_error (const GError *error)
 }
 
 static void
+take_account_id (KontorSyncService *self,
+                 const char        *account_id)
+{
+  if (account_id == NULL)
+    return;
+  g_free (self->account_id);
+  self->account_id = g_strdup (account_id);
+}
+
+/* Signed in, the installation works as the account: the server publishes
+ * every account as an app_user record with its id (PROTOCOL.md "Accounts
+ * are users"), so once a pull brought it, it becomes the store's current
+ * user and its role is the one the store and the UI apply (src/README.md
+ * "Roles") */
+static void
+adopt_account_user (KontorSyncService *self)
+{
+  g_autoptr(KontorUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorUser *current = kontor_store_get_current_user (self->store);
+
+  if (self->account_id == NULL ||
+      (current != NULL &&
+       g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (current)), self->account_id) == 0))
+    return;
+
+  user = kontor_store_load (self->store, KONTOR_TYPE_USER, self->account_id, &error);
+  if (user == NULL)
+    {
+      /* not pulled yet: the next cycle brings it */
+      if (error != NULL)
+        g_debug ("The account's user is not here yet: %s", error->message);
+      return;
+    }
+  if (!kontor_store_choose_identity (self->store, user, &error))
+    g_warning ("Could not work as the signed-in account: %s", error->message);
+}
+
+static void
 receive_cycle (KontorSyncService *self,
                Report            *report)
 {
@@ -399,12 +442,22 @@ receive_cycle (KontorSyncService *self,
 
   if (report->ok)
     {
+      adopt_account_user (self);
       self->last_sync = g_get_real_time () / G_USEC_PER_SEC;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
       set_state (self, KONTOR_SYNC_STATE_SYNCHRONISED, self->keyring_note);
     }
   else if (!g_error_matches (report->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    set_state (self, state_for_error (report->error), report->error->message);
+    {
+      KontorSyncState state = state_for_error (report->error);
+      g_autofree char *message = NULL;
+
+      /* the network's own words come from GLib; say first what they mean */
+      if (state == KONTOR_SYNC_STATE_OFFLINE)
+        message = g_strdup_printf (_("The team server cannot be reached (%s). Your changes wait "
+                                     "on this computer."), report->error->message);
+      set_state (self, state, message != NULL ? message : report->error->message);
+    }
 }
 
 static void
@@ -429,6 +482,7 @@ receive_signed_in (KontorSyncService *self,
 
   set_account (self, report->server_uri, report->username, report->display_name,
                (const char * const *) report->roles);
+  take_account_id (self, report->account_id);
   set_keyring (self, report->keyring);
   /* without a keyring the session lasts as long as the app, which the
    * message says while all is well */
@@ -462,6 +516,12 @@ receive_report (gpointer data)
       break;
     case REPORT_SIGNED_IN:
       receive_signed_in (self, report);
+      break;
+    case REPORT_ACCOUNT:
+      set_account (self, self->server_uri, self->username, report->display_name,
+                   (const char * const *) report->roles);
+      take_account_id (self, report->account_id);
+      adopt_account_user (self);
       break;
     case REPORT_SIGNED_OUT:
       set_state (self, KONTOR_SYNC_STATE_SIGNED_OUT,
@@ -776,6 +836,44 @@ request_new (KontorSyncService *self,
   return request;
 }
 
+static GStrv
+dup_roles (JsonArray *roles)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; roles != NULL && i < json_array_get_length (roles); i++)
+    {
+      const char *role = json_node_get_string (json_array_get_element (roles, i));
+
+      if (role != NULL)
+        g_strv_builder_add (builder, role);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The account as /v1/me says */
+static void
+take_account (Report     *report,
+              JsonObject *me)
+{
+  JsonObject *user = kontor_json_get_object (me, "user");
+
+  report->display_name = g_strdup (kontor_json_get_string (user, "name"));
+  report->roles = dup_roles (kontor_json_get_array (user, "roles"));
+  report->account_id = g_strdup (kontor_json_get_string (user, "id"));
+}
+
+static Report *
+report_new_account (KontorSyncService *self,
+                    JsonObject        *me)
+{
+  Report *report = report_new (self, REPORT_ACCOUNT);
+
+  take_account (report, me);
+
+  return report;
+}
+
 /* At start: the kept session, when the keyring has one */
 static gboolean
 worker_resume (gpointer data)
@@ -783,6 +881,7 @@ worker_resume (gpointer data)
   Request *request = data;
   KontorSyncService *self = request->self;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) me = NULL;
   g_autofree char *token = NULL;
 
   if (!worker_new_engine (self, request->server_uri, request->username, &error))
@@ -805,24 +904,21 @@ worker_resume (gpointer data)
     }
 
   kontor_sync_engine_set_token (self->worker->engine, token);
+
+  /* who the user is on the server now (a role may have changed); offline,
+   * the cycles find out later */
+  me = kontor_sync_engine_fetch_me (self->worker->engine, self->cancellable, &error);
+  if (me != NULL)
+    post_report (self, report_new_account (self, me));
+  else if (g_error_matches (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED))
+    {
+      worker_signed_out (self, g_steal_pointer (&error));
+      return G_SOURCE_REMOVE;
+    }
+
   worker_go (self);
 
   return G_SOURCE_REMOVE;
-}
-
-static GStrv
-dup_roles (JsonArray *roles)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; roles != NULL && i < json_array_get_length (roles); i++)
-    {
-      const char *role = json_node_get_string (json_array_get_element (roles, i));
-
-      if (role != NULL)
-        g_strv_builder_add (builder, role);
-    }
-  return g_strv_builder_end (builder);
 }
 
 static gboolean
@@ -835,7 +931,6 @@ worker_sign_in (gpointer data)
   g_autoptr(GError) keyring_error = NULL;
   g_autoptr(JsonObject) me = NULL;
   g_autofree char *token = NULL;
-  JsonObject *user;
 
   report->task = g_steal_pointer (&request->task);
   if (!worker_new_engine (self, request->server_uri, request->username, &error) ||
@@ -849,11 +944,9 @@ worker_sign_in (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  user = kontor_json_get_object (me, "user");
   report->server_uri = g_strdup (request->server_uri);
   report->username = g_strdup (request->username);
-  report->display_name = g_strdup (kontor_json_get_string (user, "name"));
-  report->roles = dup_roles (kontor_json_get_array (user, "roles"));
+  take_account (report, me);
 
   token = kontor_sync_engine_dup_token (self->worker->engine);
   report->keyring = kontor_sync_keyring_store (request->server_uri, request->username, token,
@@ -1336,6 +1429,7 @@ kontor_sync_service_finalize (GObject *object)
   g_free (self->username);
   g_free (self->display_name);
   g_strfreev (self->roles);
+  g_free (self->account_id);
   g_free (self->path);
   g_free (self->client_id);
   g_free (self->user_id);

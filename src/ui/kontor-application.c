@@ -25,6 +25,7 @@ struct _KontorApplication
   char           *database_path;
   guint           demo_contacts;   /* 0: no demo */
   gboolean        demo_running;    /* the sample team is being made */
+  gboolean        sync_started;
 };
 
 G_DEFINE_FINAL_TYPE (KontorApplication, kontor_application, ADW_TYPE_APPLICATION)
@@ -117,6 +118,19 @@ ask_identity (KontorApplication *self,
   gtk_window_present (GTK_WINDOW (kontor_identity_dialog_new (window, self->context)));
 }
 
+/* The team sync takes up the session kept from the last start, if any;
+ * never while a sample team is being made, which holds the database's
+ * write lock */
+static void
+start_sync (KontorApplication *self)
+{
+  if (self->sync_started || self->demo_running || self->context == NULL)
+    return;
+
+  self->sync_started = TRUE;
+  kontor_sync_service_start (kontor_context_get_sync (self->context));
+}
+
 static void
 on_demo_done_cb (GObject      *source_object,
                  GAsyncResult *result,
@@ -134,7 +148,10 @@ on_demo_done_cb (GObject      *source_object,
   else if (application != NULL && gtk_widget_get_visible (GTK_WIDGET (window)))
     ask_identity (KONTOR_APPLICATION (application), GTK_WINDOW (window));
   if (application != NULL)
-    KONTOR_APPLICATION (application)->demo_running = FALSE;
+    {
+      KONTOR_APPLICATION (application)->demo_running = FALSE;
+      start_sync (KONTOR_APPLICATION (application));
+    }
 
   if (application != NULL)
     g_application_release (application);
@@ -177,6 +194,7 @@ kontor_application_activate (GApplication *application)
       g_autoptr(GError) error = NULL;
       g_autofree char *path = dup_database_path (self);
       g_autoptr(KontorStore) store = kontor_store_open (path, &error);
+      g_autoptr(KontorSyncService) sync = NULL;
 
       if (store == NULL)
         {
@@ -185,6 +203,8 @@ kontor_application_activate (GApplication *application)
         }
 
       self->context = kontor_context_new (store, self->settings);
+      sync = kontor_sync_service_new (store);
+      kontor_context_set_sync (self->context, sync);
       window = GTK_WINDOW (kontor_window_new (ADW_APPLICATION (self), self->context));
       if (self->demo_contacts > 0 && !start_demo (self, KONTOR_WINDOW (window), store, &error))
         {
@@ -195,6 +215,7 @@ kontor_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+  start_sync (self);
   /* with a sample team being made, its colleagues come first */
   if (!self->demo_running)
     ask_identity (self, window);

@@ -11,7 +11,8 @@
  * KontorContext:
  *
  * What every window, page and dialog works with: the store, the settings,
- * the current user and the undo history (later also the sync client). The
+ * the current user, the undo history and the team sync (when the app runs
+ * one; tests may leave it out). The
  * application owns one and passes it down as a construct property
  * (src/README.md); nothing below the UI reaches for a global.
  *
@@ -27,12 +28,14 @@ struct _KontorContext
   KontorStore          *store;
   GSettings            *settings;
   KontorOperationStack *operations;
+  KontorSyncService    *sync;
 };
 
 enum {
   PROP_0,
   PROP_STORE,
   PROP_SETTINGS,
+  PROP_SYNC,
   N_PROPS
 };
 
@@ -48,6 +51,7 @@ kontor_context_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->operations);
+  g_clear_object (&self->sync);
 
   G_OBJECT_CLASS (kontor_context_parent_class)->dispose (object);
 }
@@ -67,6 +71,9 @@ kontor_context_get_property (GObject    *object,
       break;
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+    case PROP_SYNC:
+      g_value_set_object (value, self->sync);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -109,6 +116,9 @@ kontor_context_class_init (KontorContextClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYNC] =
+    g_param_spec_object ("sync", NULL, NULL, KONTOR_TYPE_SYNC_SERVICE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -215,4 +225,38 @@ kontor_context_is_admin (KontorContext *self)
   user = kontor_context_get_current_user (self);
 
   return user != NULL && kontor_user_role_check_admin (kontor_user_get_role (user), NULL);
+}
+
+/**
+ * kontor_context_get_sync:
+ * @self: a context
+ *
+ * Returns: (transfer none) (nullable): the team sync, %NULL when the app
+ *   runs none (tests)
+ */
+KontorSyncService *
+kontor_context_get_sync (KontorContext *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTEXT (self), NULL);
+
+  return self->sync;
+}
+
+/**
+ * kontor_context_set_sync:
+ * @self: a context
+ * @sync: the team sync on the context's store
+ *
+ * Set once, by the application.
+ */
+void
+kontor_context_set_sync (KontorContext     *self,
+                         KontorSyncService *sync)
+{
+  g_return_if_fail (KONTOR_IS_CONTEXT (self));
+  g_return_if_fail (KONTOR_IS_SYNC_SERVICE (sync));
+  g_return_if_fail (kontor_sync_service_get_store (sync) == self->store);
+
+  if (g_set_object (&self->sync, sync))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
 }

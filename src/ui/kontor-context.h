@@ -7,6 +7,7 @@
 
 #include "kontor-operation-stack.h"
 #include "kontor-store.h"
+#include "kontor-sync-service.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,8 @@ KontorOperationStack *kontor_context_get_operations   (KontorContext *self);
 KontorUser           *kontor_context_get_current_user (KontorContext *self);
 gboolean              kontor_context_is_admin         (KontorContext *self);
 gboolean              kontor_context_can_edit         (KontorContext *self);
+KontorSyncService    *kontor_context_get_sync         (KontorContext *self);
+void                  kontor_context_set_sync         (KontorContext     *self,
+                                                       KontorSyncService *sync);
 
 G_END_DECLS

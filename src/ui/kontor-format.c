@@ -93,6 +93,39 @@ kontor_format_date (gint64 unix_seconds)
 }
 
 /**
+ * kontor_format_moment:
+ * @unix_seconds: a time in seconds since 1970, 0 for none
+ *
+ * Returns: (transfer full) (nullable): when @unix_seconds was, for "last
+ *   synchronised": "Today at 14:32", "Yesterday at 09:05", or the date and
+ *   the time; %NULL for 0
+ */
+char *
+kontor_format_moment (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *date = NULL;
+  guint days;
+
+  if (unix_seconds == 0 || (date_time = new_local_date_time (unix_seconds)) == NULL)
+    return NULL;
+
+  time = g_date_time_format (date_time, "%H:%M");
+  days = kontor_format_days_since (unix_seconds);
+  if (days == 0)
+    /* Translators: %s is a time of day, "14:32" */
+    return g_strdup_printf (_("Today at %s"), time);
+  if (days == 1)
+    /* Translators: %s is a time of day, "14:32" */
+    return g_strdup_printf (_("Yesterday at %s"), time);
+
+  date = format_date_time (date_time);
+  /* Translators: a date and a time of day, "2026-12-07 at 14:32" */
+  return g_strdup_printf (C_("date and time", "%s at %s"), date, time);
+}
+
+/**
  * kontor_format_days_since:
  * @unix_seconds: a time in the past
  *

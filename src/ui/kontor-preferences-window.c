@@ -10,6 +10,7 @@
 #include "kontor-accessible.h"
 #include "kontor-number-range-group.h"
 #include "kontor-preferences-window.h"
+#include "kontor-sync-page.h"
 #include "kontor-team-page.h"
 #include "kontor-ui-utils.h"
 
@@ -19,7 +20,7 @@
  * Preferences of the team, which only an administrator changes
  * (src/README.md "Roles"): the customer number ranges of contacts and companies
  * ("Nummernkreise", features C5 and C1, #KontorNumberRangeGroup), the team
- * (#KontorTeamPage), and privacy: whether birthdays are stored
+ * (#KontorTeamPage), the team server (#KontorSyncPage), and privacy: whether birthdays are stored
  * (feature C8, src/README.md "Birthdays"), which asks before it erases them. Every
  * change is stored at once (the prefix when applied, or when the window
  * closes); what the store refuses is said in a toast and the stored value
@@ -181,6 +182,9 @@ kontor_preferences_window_constructed (GObject *object)
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (kontor_team_page_new (self->context)));
+  if (kontor_context_get_sync (self->context) != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (kontor_sync_page_new (self->context)));
 }
 
 static void

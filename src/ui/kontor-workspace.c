@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-sync-indicator.h"
 #include "kontor-field-change.h"
 #include "kontor-group-change.h"
 #include "kontor-record-rules.h"
@@ -43,6 +44,7 @@ struct _KontorWorkspace
 
   AdwLeaflet          *leaflet;
   GtkWidget           *sidebar;
+  AdwHeaderBar        *sidebar_header;
   GtkListBox          *sections_list;
   GtkListBox          *groups_list;
   GtkStack            *section_stack;
@@ -1169,6 +1171,10 @@ kontor_workspace_constructed (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_list_box_append (self->sections_list, new_section_row (i));
 
+  /* the team sync's state, when the app runs one */
+  if (kontor_context_get_sync (self->context) != NULL)
+    adw_header_bar_pack_end (self->sidebar_header, kontor_sync_indicator_new (self->context));
+
   self->contacts_view = kontor_contacts_view_new (self->context);
   gtk_stack_add_named (self->section_stack, self->contacts_view, "contacts");
   bind_back_button (self,
@@ -1234,6 +1240,7 @@ kontor_workspace_class_init (KontorWorkspaceClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/kontor-workspace.ui");
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, sections_list);
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, groups_list);
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, section_stack);

@@ -21,6 +21,7 @@
 #include "kontor-sync-keyring.h"
 #include "kontor-sync-service.h"
 #include "kontor-test-utils.h"
+#include "kontor-user.h"
 
 #define PASSWORD "Herbst-2026!"
 
@@ -383,6 +384,42 @@ test_sign_out_revokes (void)
   kontor_test_close_store (&store, path);
 }
 
+/* Signed in, the installation works as the account, with the role the
+ * server gives it: a viewer's store refuses edits, as its UI does */
+static void
+test_account_is_current_user (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(KontorSyncService) service = NULL;
+  g_autoptr(KontorContact) contact = new_contact ("Veit", "Vogel");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  KontorStore *store;
+  KontorUser *user;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("vera", "viewer");
+
+  store = kontor_test_open_store (&path);
+  user = kontor_store_get_current_user (store);
+  g_assert_cmpint (kontor_user_get_role (user), ==, KONTOR_USER_ROLE_ADMIN);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  sign_in (service, server->uri, "vera");
+
+  user = kontor_store_get_current_user (store);
+  g_assert_cmpstr (kontor_user_get_username (user), ==, "vera");
+  g_assert_cmpint (kontor_user_get_role (user), ==, KONTOR_USER_ROLE_VIEWER);
+  g_assert_true (kontor_store_get_identity_chosen (store));
+  g_assert_false (kontor_store_save (store, KONTOR_RECORD (contact), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+
+  g_clear_object (&service);
+  kontor_test_close_store (&store, path);
+}
+
 /* Refused sign-ins say why and keep nothing */
 static void
 test_sign_in_refused (void)
@@ -408,8 +445,8 @@ test_sign_in_refused (void)
                                      signed_in_cb, &wait);
   g_assert_true (kontor_test_iterate_until (is_done, &wait, WAIT_S));
   g_assert_false (wait.ok);
-  g_assert_nonnull (wait.error);
-  g_assert_cmpstr (wait.error->message, !=, "");
+  g_assert_error (wait.error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED);
+  g_assert_cmpstr (wait.error->message, ==, "The user name or the password is not right.");
   g_clear_error (&wait.error);
   g_assert_cmpint (kontor_sync_service_get_state (service), ==, KONTOR_SYNC_STATE_OFF);
   g_assert_true (kontor_store_sync_get_account (store, &server_uri, NULL, &error));
@@ -639,7 +676,7 @@ sign_in_without_keyring (void)
   /* the database keeps the account, nothing of the session */
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM sync_state WHERE key NOT IN "
                                                  "('client_id', 'user_id', 'cursor', 'server', "
-                                                 "'username', 'last_push_seq')", NULL), ==, 0);
+                                                 "'username', 'last_push_seq', 'identity_chosen')", NULL), ==, 0);
   g_object_unref (store);
 
   listing = g_dir_open (dir, 0, &error);
@@ -694,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/sync-service/background", test_background);
   g_test_add_func ("/sync-service/sign-out-revokes", test_sign_out_revokes);
   g_test_add_func ("/sync-service/sign-in-refused", test_sign_in_refused);
+  g_test_add_func ("/sync-service/account-is-current-user", test_account_is_current_user);
   g_test_add_func ("/sync-service/offline", test_offline);
   g_test_add_func ("/sync-service/secrets", test_secrets);
   g_test_add_func ("/sync-service/no-keyring", test_no_keyring);

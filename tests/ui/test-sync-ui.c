@@ -1,0 +1,392 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-sync-ui"
+
+#include "config.h"
+
+#include <signal.h>
+#include <gdk/x11/gdkx.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "kontor-contact.h"
+#include "kontor-preferences-window.h"
+#include "kontor-server-harness.h"
+#include "kontor-shot.h"
+#include "kontor-store-sync.h"
+#include "kontor-sync-indicator.h"
+#include "kontor-sync-page.h"
+#include "kontor-sync-keyring.h"
+#include "kontor-test-utils.h"
+#include "kontor-user.h"
+#include "kontor-ui-test-utils.h"
+#include "kontor-window.h"
+
+/* The team server in the app, as a person meets it: Preferences → Team
+ * Server filled in with real key presses (xdotool), a wrong password and
+ * the right one, against a real kontor-server on a PostgreSQL the test
+ * starts, with a keyring (gnome-keyring) on a session bus of the test's
+ * own; then the header's sync state while the server is away, with the
+ * changes waiting listed in its popover. Screenshots of both for a person
+ * to look at, in the language of the run. Needs X (Xvfb), xdotool,
+ * PostgreSQL and gnome-keyring: without them it skips, or fails when
+ * CI=true. */
+
+#define PASSWORD "Winter-2026!"
+#define WAIT_S   30
+
+static AdwApplication *app;
+static KontorTestPostgres pg;
+static KontorTestSession *session;
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  GSettings          *settings;
+  KontorContext      *context;
+  KontorSyncService  *sync;
+  KontorWindow       *window;
+  KontorTestServer   *server;
+} Fixture;
+
+static void
+create_user (const char *username,
+             const char *name,
+             const char *role)
+{
+  g_autofree char *output = NULL;
+
+  g_assert_cmpint (kontor_test_server_admin (&pg, PASSWORD "\n", &output, "create-user", username,
+                                             "--role", role, "--name", name, NULL), ==, 0);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (pg.dir == NULL)
+    return;
+
+  kontor_store_fixture_set_up (&fixture->base, NULL);
+  fixture->settings = g_settings_new (APP_ID);
+  fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
+  fixture->sync = kontor_sync_service_new (fixture->base.store);
+  kontor_context_set_sync (fixture->context, fixture->sync);
+  kontor_sync_service_start (fixture->sync);
+  fixture->window = kontor_test_present_window (app, fixture->context, 1100, 720);
+  fixture->server = kontor_test_server_start (&pg, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (pg.dir == NULL)
+    return;
+
+  kontor_test_close_message_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->sync);
+  g_clear_object (&fixture->settings);
+  g_clear_pointer (&fixture->server, kontor_test_server_free);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+static gboolean
+is_state (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return (int) kontor_sync_service_get_state (fixture->sync) ==
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (fixture->sync), "wanted"));
+}
+
+static void
+wait_for_state (Fixture         *fixture,
+                KontorSyncState  state)
+{
+  g_object_set_data (G_OBJECT (fixture->sync), "wanted", GINT_TO_POINTER (state));
+  if (!kontor_test_iterate_until (is_state, fixture, WAIT_S))
+    g_error ("the sync is %d, not %d: %s", kontor_sync_service_get_state (fixture->sync), state,
+             kontor_sync_service_get_message (fixture->sync));
+}
+
+static gboolean
+is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* Whether the window's focus is in @data (an entry row's text is inside it) */
+static gboolean
+has_focus (gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (data);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == data || gtk_widget_is_ancestor (focus, data));
+}
+
+static gboolean
+text_is_empty (gpointer data)
+{
+  return *gtk_editable_get_text (data) == '\0';
+}
+
+static gboolean
+label_is (gpointer data)
+{
+  return g_strcmp0 (gtk_label_get_text (data), g_object_get_data (data, "wanted")) == 0;
+}
+
+static void
+type_text (const char *text)
+{
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", text, NULL });
+  kontor_test_settle (100);
+}
+
+static GtkWindow *
+open_team_server (Fixture *fixture)
+{
+  GtkWindow *preferences = kontor_preferences_window_new (GTK_WINDOW (fixture->window),
+                                                          fixture->context);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
+                                                "team-server");
+  gtk_window_present (preferences);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, preferences,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_focus_window (preferences);
+
+  return preferences;
+}
+
+static GtkWidget *
+find_error_label (GtkWidget *root)
+{
+  return kontor_test_find_with_class (root, GTK_TYPE_LABEL, "error");
+}
+
+/* Preferences → Team Server by keys: the address, Enter, the user,
+ * Enter, a wrong password, Enter: refused in words, nothing kept; the
+ * right one: signed in, the account shown, the header synchronised */
+static void
+test_sign_in_by_keys (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *shot = NULL;
+  g_autofree char *expected_user = g_strdup_printf (_("%s (%s)"), "Hanna Hartmann", "hanna");
+  GtkWindow *preferences;
+  GtkWidget *page, *server_row, *user_row, *password_row, *error_label, *indicator;
+  const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
+
+  if (pg.dir == NULL)
+    return;
+  create_user ("hanna", "Hanna Hartmann", "sales");
+
+  indicator = kontor_test_find_widget (GTK_WIDGET (fixture->window), KONTOR_TYPE_SYNC_INDICATOR);
+  g_assert_nonnull (indicator);
+  g_assert_false (gtk_widget_get_visible (indicator));
+
+  preferences = open_team_server (fixture);
+  page = kontor_test_find_widget (GTK_WIDGET (preferences), KONTOR_TYPE_SYNC_PAGE);
+  server_row = kontor_test_find_row (page, _("Server Address"));
+  user_row = kontor_test_find_row (page, _("User Name"));
+  password_row = kontor_test_find_row (page, _("Password"));
+  error_label = find_error_label (page);
+  g_assert_nonnull (server_row);
+  g_assert_nonnull (user_row);
+  g_assert_nonnull (password_row);
+  g_assert_nonnull (error_label);
+  kontor_test_assert_accessible (GTK_WIDGET (preferences));
+
+  /* an address that is not secure is refused before anything is sent */
+  kontor_test_click (server_row, "1", "1");
+  g_assert_true (kontor_test_iterate_until (has_focus, server_row, KONTOR_TEST_TIMEOUT));
+  type_text ("http://kontor.example.com");
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (has_focus, user_row, KONTOR_TEST_TIMEOUT));
+  type_text ("hanna");
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (has_focus, password_row, KONTOR_TEST_TIMEOUT));
+  type_text ("falsch");
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (is_visible, error_label, KONTOR_TEST_TIMEOUT));
+  {
+    g_autoptr(GError) insecure = NULL;
+
+    g_assert_null (kontor_sync_parse_server_uri ("http://kontor.example.com", &insecure));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, insecure->message);
+  }
+  g_assert_true (kontor_test_iterate_until (has_focus, server_row, KONTOR_TEST_TIMEOUT));
+
+  /* the right address, the wrong password */
+  kontor_test_press ("ctrl+a BackSpace");
+  type_text (fixture->server->uri);
+  kontor_test_click (password_row, "1", "1");
+  kontor_test_press ("Return");
+  g_object_set_data (G_OBJECT (error_label), "wanted",
+                     (gpointer) _("The user name or the password is not right."));
+  if (!kontor_test_iterate_until (label_is, error_label, WAIT_S))
+    g_error ("the page says “%s”", gtk_label_get_text (GTK_LABEL (error_label)));
+  g_assert_cmpint (kontor_sync_service_get_state (fixture->sync), ==, KONTOR_SYNC_STATE_OFF);
+  token = kontor_sync_keyring_lookup (fixture->server->uri, "hanna", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (token);
+
+  /* the right one: the focus is back on the password */
+  g_assert_true (kontor_test_iterate_until (has_focus, password_row, KONTOR_TEST_TIMEOUT));
+  kontor_test_press ("ctrl+a BackSpace");
+  type_text (PASSWORD);
+  kontor_test_press ("Return");
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  g_assert_true (kontor_test_iterate_until (text_is_empty, password_row, KONTOR_TEST_TIMEOUT));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* the account as the server has it */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (kontor_test_find_row (page, _("Signed In As")))),
+                   ==, expected_user);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (kontor_test_find_row (page, _("Role")))),
+                   ==, kontor_user_role_to_string (KONTOR_USER_ROLE_SALES));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (kontor_test_find_row (page, _("Server")))),
+                   ==, fixture->server->uri);
+  g_assert_nonnull (kontor_test_find_button (page, _("_Sign Out…")));
+  kontor_test_assert_accessible (GTK_WIDGET (preferences));
+  token = kontor_sync_keyring_lookup (fixture->server->uri, "hanna", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+
+  if (dir != NULL)
+    {
+      shot = g_build_filename (dir, "sync-account.png", NULL);
+      kontor_test_take_screenshot (GTK_WIDGET (preferences), shot);
+    }
+
+  /* the header says so */
+  g_assert_true (gtk_widget_get_visible (indicator));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (kontor_sync_indicator_get_button (KONTOR_SYNC_INDICATOR (indicator)))),
+                   ==, _("Synchronised"));
+
+  gtk_window_destroy (preferences);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The server goes away: the header says offline with the change waiting,
+ * and its popover names the record; back, the queue drains */
+static void
+test_offline_indicator (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *shot = NULL;
+  GtkWidget *indicator, *popover;
+  GtkMenuButton *button;
+  const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
+  Fixture *self = fixture;
+
+  if (pg.dir == NULL)
+    return;
+  create_user ("ingo", "Ingo Ilse", "sales");
+
+  kontor_sync_service_sign_in_async (self->sync, self->server->uri, "ingo", PASSWORD, NULL, NULL,
+                                     NULL);
+  wait_for_state (self, KONTOR_SYNC_STATE_SYNCHRONISED);
+
+  uri = g_uri_parse (self->server->uri, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  g_subprocess_send_signal (self->server->process, SIGKILL);
+  g_subprocess_wait (self->server->process, NULL, NULL);
+
+  kontor_contact_set_first_name (contact, "Ida");
+  kontor_contact_set_last_name (contact, "Imhof");
+  kontor_test_save (self->base.store, contact);
+  wait_for_state (self, KONTOR_SYNC_STATE_OFFLINE);
+
+  indicator = kontor_test_find_widget (GTK_WIDGET (self->window), KONTOR_TYPE_SYNC_INDICATOR);
+  button = kontor_sync_indicator_get_button (KONTOR_SYNC_INDICATOR (indicator));
+  {
+    int n = (int) kontor_sync_service_get_pending (self->sync);
+    g_autofree char *offline = g_strdup_printf (ngettext ("Offline, %d change waiting",
+                                                          "Offline, %d changes waiting",
+                                                          (gulong) n), n);
+
+    g_assert_cmpint (n, >, 0);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, offline);
+  }
+  kontor_test_focus_window (GTK_WINDOW (self->window));
+  kontor_test_click (GTK_WIDGET (button), "1", "1");
+  g_assert_true (kontor_test_iterate_until (popover_shown, button, KONTOR_TEST_TIMEOUT));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_nonnull (kontor_test_find_row (popover, "Ida Imhof"));
+  kontor_test_assert_accessible (popover);
+  if (dir != NULL)
+    {
+      shot = g_build_filename (dir, "sync-offline.png", NULL);
+      kontor_test_take_screenshot (GTK_WIDGET (self->window), shot);
+      g_free (shot);
+      shot = g_build_filename (dir, "sync-popover.png", NULL);
+      kontor_test_take_screenshot (popover, shot);
+    }
+  kontor_test_press ("Escape");
+
+  /* back on the same address: "Synchronise Now" is not even needed */
+  {
+    const char *args[] = { "--listen", listen, NULL };
+
+    g_clear_pointer (&self->server, kontor_test_server_free);
+    self->server = kontor_test_server_start (&pg, args);
+  }
+  kontor_sync_service_sync_now (self->sync);
+  wait_for_state (self, KONTOR_SYNC_STATE_SYNCHRONISED);
+  g_assert_cmpint (kontor_sync_service_get_pending (self->sync), ==, 0);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, _("Synchronised"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* the bus first: GTK keeps the session bus it meets at its start */
+  session = kontor_test_session_start (TRUE);
+  if (!kontor_test_ui_init (&argc, &argv) || !kontor_test_keys_can_be_sent ())
+    {
+      kontor_test_session_stop (session);
+      return 0;
+    }
+
+  app = kontor_test_app_new ("io.github.kontor.Kontor.SyncUi");
+
+  g_test_add ("/ui/sync/sign-in-by-keys", Fixture, NULL, fixture_set_up, test_sign_in_by_keys,
+              fixture_tear_down);
+  g_test_add ("/ui/sync/offline-indicator", Fixture, NULL, fixture_set_up,
+              test_offline_indicator, fixture_tear_down);
+
+  if (!kontor_test_postgres_start (&pg))
+    g_clear_pointer (&pg.dir, g_free);
+  if (g_getenv ("KONTOR_SCREENSHOT_DIR") != NULL)
+    g_mkdir_with_parents (g_getenv ("KONTOR_SCREENSHOT_DIR"), 0755);
+  status = g_test_run ();
+  kontor_test_postgres_clear (&pg);
+  g_clear_object (&app);
+  kontor_test_session_stop (session);
+
+  return status;
+}
