@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "kontor-store-private.h"
@@ -586,7 +588,14 @@ kontor_test_session_stop (KontorTestSession *session)
     }
   /* libsecret and GApplication keep the bus connection to the end: stop,
    * not down, which would wait for it to go, and keep the object, whose
-   * finalize would go down */
+   * finalize would go down. The session bus's connection raises SIGTERM
+   * when its bus goes (exit-on-close), which down would have turned off */
+  {
+    g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+    if (bus != NULL)
+      g_dbus_connection_set_exit_on_close (bus, FALSE);
+  }
   g_test_dbus_stop (session->bus);
   session->bus = NULL;
   if (session->keyring_dir != NULL)

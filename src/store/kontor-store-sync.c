@@ -2595,14 +2595,76 @@ kontor_store_sync_set_account (KontorStore  *self,
       return FALSE;
     }
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-  if (!_kontor_store_set_state (self, "server", server_uri, error) ||
-      !_kontor_store_set_state (self, "username", username, error))
+  return _kontor_store_begin (self, error) &&
+         _kontor_store_end (self,
+                            _kontor_store_set_state (self, "server", server_uri, error) &&
+                            _kontor_store_set_state (self, "username", username, error),
+                            error);
+}
+
+/**
+ * kontor_store_sync_get_trust:
+ * @self: a store
+ * @trust: (out) (transfer full) (nullable): what the server's certificate
+ *   is checked against: "system", "ca" or "certificate"; %NULL before a
+ *   sign-in
+ * @pem: (out) (transfer full) (nullable): the certificate authority or
+ *   the certificate the user trusted for the server, PEM
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_sync_get_trust (KontorStore  *self,
+                             char        **trust,
+                             char        **pem,
+                             GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+
+  kind = _kontor_store_get_state (self, "tls_trust", &local_error);
+  if (local_error == NULL)
+    text = _kontor_store_get_state (self, "tls_trust_pem", &local_error);
+  if (local_error != NULL)
     {
-      _kontor_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  return _kontor_store_commit (self, error);
+  *trust = g_steal_pointer (&kind);
+  *pem = g_steal_pointer (&text);
+
+  return TRUE;
+}
+
+/**
+ * kontor_store_sync_set_trust:
+ * @self: a store
+ * @trust: "system", "ca" or "certificate"
+ * @pem: (nullable): the certificate authority or the certificate, PEM
+ * @error: return location for a #GError
+ *
+ * Remembers what the user trusted for the database's server (feature
+ * S6); certificates are public, so the database may keep them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_sync_set_trust (KontorStore  *self,
+                             const char   *trust,
+                             const char   *pem,
+                             GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (trust != NULL, FALSE);
+
+  return _kontor_store_begin (self, error) &&
+         _kontor_store_end (self,
+                            _kontor_store_set_state (self, "tls_trust", trust, error) &&
+                            _kontor_store_set_state (self, "tls_trust_pem", pem, error),
+                            error);
 }

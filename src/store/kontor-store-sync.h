@@ -90,6 +90,14 @@ gboolean   kontor_store_sync_set_account        (KontorStore   *self,
                                                  const char    *server_uri,
                                                  const char    *username,
                                                  GError       **error);
+gboolean   kontor_store_sync_get_trust          (KontorStore   *self,
+                                                 char         **trust,
+                                                 char         **pem,
+                                                 GError       **error);
+gboolean   kontor_store_sync_set_trust          (KontorStore   *self,
+                                                 const char    *trust,
+                                                 const char    *pem,
+                                                 GError       **error);
 
 gboolean   kontor_store_sync_get_cursor         (KontorStore   *self,
                                                  gint64        *cursor,

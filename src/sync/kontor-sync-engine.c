@@ -34,6 +34,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -61,6 +64,9 @@ struct _KontorSyncEngine
   SoupSession             *session;
   GMutex                   token_lock;   /* a job's thread sends too */
   char                    *token;
+  KontorSyncTrust          trust;
+  char                    *trust_file;   /* the PEM the database reads */
+  GTlsCertificate         *refused;      /* under token_lock */
   gint                     pulling;      /* atomic: a pull runs (pull ()) */
   gint                     resyncs;     /* atomic: a job's thread counts too */
 
@@ -96,6 +102,7 @@ enum
 static guint signals[N_SIGNALS];
 
 static void schedule_reconnect (KontorSyncEngine *self);
+static void remove_trust_file  (KontorSyncEngine *self);
 
 /* A string member of the server's answer, "" when it has none */
 static const char *
@@ -110,6 +117,24 @@ get_text (JsonObject *object,
 /* ------------------------------------------------------------------------ */
 /* Requests */
 
+/* A certificate the TLS database did not vouch for: kept for the user to
+ * see and decide on (kontor_sync_engine_dup_refused_certificate ()), and
+ * refused; never accepted here (SYNC.md: no handler that returns TRUE) */
+static gboolean
+on_accept_certificate (SoupMessage          *message,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  KontorSyncEngine *self = user_data;
+
+  g_mutex_lock (&self->token_lock);
+  g_set_object (&self->refused, certificate);
+  g_mutex_unlock (&self->token_lock);
+
+  return FALSE;
+}
+
 static SoupMessage *
 new_message (KontorSyncEngine *self,
              const char       *method,
@@ -122,6 +147,8 @@ new_message (KontorSyncEngine *self,
     return NULL;
 
   soup_message_headers_replace (soup_message_get_request_headers (message), "X-Crm-Protocol", "1");
+  g_signal_connect_object (message, "accept-certificate", G_CALLBACK (on_accept_certificate), self,
+                           G_CONNECT_DEFAULT);
   g_mutex_lock (&self->token_lock);
   if (self->token != NULL)
     {
@@ -133,6 +160,38 @@ new_message (KontorSyncEngine *self,
   g_mutex_unlock (&self->token_lock);
 
   return message;
+}
+
+/* A refused certificate in words: why, and what the user may do */
+static void
+set_certificate_error (KontorSyncEngine  *self,
+                       GError           **error)
+{
+  g_autoptr(GError) cause = g_steal_pointer (error);
+
+  switch (self->trust)
+    {
+    case KONTOR_SYNC_TRUST_CERTIFICATE:
+      g_set_error_literal (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_CERTIFICATE_CHANGED,
+                           _("The team server shows another certificate than the one you "
+                             "trusted for it. Kontor does not connect: someone may be listening "
+                             "in. Ask your administrator whether the server has a new "
+                             "certificate."));
+      break;
+    case KONTOR_SYNC_TRUST_CA:
+      g_set_error_literal (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_CERTIFICATE_CHANGED,
+                           _("The team server’s certificate is not signed by the certificate "
+                             "authority you trusted for it. Kontor does not connect: someone "
+                             "may be listening in. Ask your administrator whether the server "
+                             "has a new certificate."));
+      break;
+    case KONTOR_SYNC_TRUST_SYSTEM:
+    default:
+      g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNTRUSTED,
+                   _("This computer does not trust the team server’s certificate (%s)."),
+                   cause->message);
+      break;
+    }
 }
 
 /* Sends a request and reads its JSON answer. Returns the answer's object
@@ -150,6 +209,7 @@ request (KontorSyncEngine  *self,
   g_autoptr(SoupMessage) message = new_message (self, method, path);
   g_autoptr(GBytes) answer = NULL;
   g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *data;
   gsize length;
 
@@ -176,9 +236,14 @@ request (KontorSyncEngine  *self,
                                                 g_bytes_new_take (g_steal_pointer (&json), size));
     }
 
-  answer = soup_session_send_and_read (self->session, message, cancellable, error);
+  answer = soup_session_send_and_read (self->session, message, cancellable, &local_error);
   if (answer == NULL)
-    return NULL;
+    {
+      if (local_error->domain == G_TLS_ERROR)
+        set_certificate_error (self, &local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   *status = soup_message_get_status (message);
   if (*status == SOUP_STATUS_UNAUTHORIZED)
@@ -949,6 +1014,8 @@ kontor_sync_engine_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->session);
+  g_clear_object (&self->refused);
+  remove_trust_file (self);
   g_free (self->server_uri);
   g_free (self->token);
   g_mutex_clear (&self->token_lock);
@@ -1060,6 +1127,96 @@ kontor_sync_engine_set_tls_database (KontorSyncEngine *self,
   g_return_if_fail (KONTOR_IS_SYNC_ENGINE (self));
 
   soup_session_set_tls_database (self->session, database);
+}
+
+static void
+remove_trust_file (KontorSyncEngine *self)
+{
+  if (self->trust_file == NULL)
+    return;
+  g_unlink (self->trust_file);
+  g_clear_pointer (&self->trust_file, g_free);
+}
+
+/**
+ * kontor_sync_engine_set_trust:
+ * @self: an engine
+ * @trust: what the server's certificate is checked against
+ * @pem: (nullable): the certificate authority or the certificate, PEM,
+ *   for %KONTOR_SYNC_TRUST_CA and %KONTOR_SYNC_TRUST_CERTIFICATE
+ * @error: return location for a #GError
+ *
+ * Checks the server's certificate against the system's authorities, or
+ * against @pem alone: a certificate authority the user chose (a team's
+ * own), or the server's certificate itself, pinned. GnuTLS takes a
+ * certificate that is itself an anchor, so a pinned certificate passes
+ * and any other fails, even one the system would trust.
+ *
+ * Returns: %TRUE when @pem is a certificate
+ */
+gboolean
+kontor_sync_engine_set_trust (KontorSyncEngine  *self,
+                              KontorSyncTrust    trust,
+                              const char        *pem,
+                              GError           **error)
+{
+  g_autoptr(GTlsDatabase) database = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
+  g_return_val_if_fail (trust == KONTOR_SYNC_TRUST_SYSTEM || pem != NULL, FALSE);
+
+  if (trust != KONTOR_SYNC_TRUST_SYSTEM)
+    {
+      g_autofree char *path = NULL;
+      int fd;
+
+      /* GTlsFileDatabase reads its file again when it verifies: a file of
+       * the engine's own while it lives (certificates are public) */
+      fd = g_file_open_tmp ("kontor-trust-XXXXXX.pem", &path, error);
+      if (fd < 0)
+        return FALSE;
+      close (fd);
+      if (g_file_set_contents (path, pem, -1, error))
+        database = g_tls_file_database_new (path, error);
+      if (database == NULL)
+        {
+          g_unlink (path);
+          return FALSE;
+        }
+      remove_trust_file (self);
+      self->trust_file = g_steal_pointer (&path);
+    }
+  else
+    {
+      database = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+      remove_trust_file (self);
+    }
+
+  self->trust = trust;
+  soup_session_set_tls_database (self->session, database);
+
+  return TRUE;
+}
+
+/**
+ * kontor_sync_engine_dup_refused_certificate:
+ * @self: an engine
+ *
+ * Returns: (transfer full) (nullable): the last certificate a server
+ *   showed that was not trusted
+ */
+GTlsCertificate *
+kontor_sync_engine_dup_refused_certificate (KontorSyncEngine *self)
+{
+  GTlsCertificate *certificate;
+
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), NULL);
+
+  g_mutex_lock (&self->token_lock);
+  certificate = self->refused != NULL ? g_object_ref (self->refused) : NULL;
+  g_mutex_unlock (&self->token_lock);
+
+  return certificate;
 }
 
 /**

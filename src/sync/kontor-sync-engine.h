@@ -23,6 +23,11 @@ G_BEGIN_DECLS
  *   (4xx other than the above): a bug or a server of another version
  * @KONTOR_SYNC_ERROR_BAD_ANSWER: the server's answer is not what
  *   kontor-sync/1 says
+ * @KONTOR_SYNC_ERROR_UNTRUSTED: this computer does not trust the server's
+ *   certificate; kontor_sync_engine_dup_refused_certificate () has it, for
+ *   the user to trust its CA or the certificate itself
+ * @KONTOR_SYNC_ERROR_CERTIFICATE_CHANGED: the server shows another
+ *   certificate than the one the user trusted for it: refused
  *
  * Why a sync did not complete. Network errors come as %G_IO_ERROR.
  */
@@ -32,7 +37,26 @@ typedef enum
   KONTOR_SYNC_ERROR_UNAVAILABLE,
   KONTOR_SYNC_ERROR_REFUSED,
   KONTOR_SYNC_ERROR_BAD_ANSWER,
+  KONTOR_SYNC_ERROR_UNTRUSTED,
+  KONTOR_SYNC_ERROR_CERTIFICATE_CHANGED,
 } KontorSyncError;
+
+/**
+ * KontorSyncTrust:
+ * @KONTOR_SYNC_TRUST_SYSTEM: the system's certificate authorities
+ * @KONTOR_SYNC_TRUST_CA: a certificate authority the user chose for the
+ *   server (a team's own), and only it
+ * @KONTOR_SYNC_TRUST_CERTIFICATE: the one certificate the user accepted
+ *   for the server (pinned): any other is refused
+ *
+ * What a server's certificate is checked against (feature S6).
+ */
+typedef enum
+{
+  KONTOR_SYNC_TRUST_SYSTEM,
+  KONTOR_SYNC_TRUST_CA,
+  KONTOR_SYNC_TRUST_CERTIFICATE,
+} KontorSyncTrust;
 
 GQuark kontor_sync_error_quark (void);
 
@@ -44,6 +68,11 @@ KontorSyncEngine *kontor_sync_engine_new              (KontorStore       *store,
 KontorStore      *kontor_sync_engine_get_store        (KontorSyncEngine  *self);
 void              kontor_sync_engine_set_tls_database (KontorSyncEngine  *self,
                                                        GTlsDatabase      *database);
+gboolean          kontor_sync_engine_set_trust        (KontorSyncEngine  *self,
+                                                       KontorSyncTrust    trust,
+                                                       const char        *pem,
+                                                       GError           **error);
+GTlsCertificate  *kontor_sync_engine_dup_refused_certificate (KontorSyncEngine *self);
 void              kontor_sync_engine_set_token        (KontorSyncEngine  *self,
                                                        const char        *token);
 char             *kontor_sync_engine_dup_token        (KontorSyncEngine  *self);

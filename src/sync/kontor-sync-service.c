@@ -97,8 +97,10 @@ struct _KontorSyncService
   char          *path;
   char          *client_id;
   char          *user_id;
-  GTlsDatabase  *tls_database;   /* under lock */
-  GMutex         lock;
+  char          *trust_server;   /* the server the trust below is for */
+  KontorSyncTrust trust;         /* for the next sign-in or start */
+  char          *trust_pem;
+  GTlsCertificate *refused;      /* the last certificate not trusted */
 
   /* the worker */
   GThread       *thread;
@@ -124,6 +126,7 @@ enum
   PROP_DISPLAY_NAME,
   PROP_KEYRING,
   PROP_CYCLES,
+  PROP_REFUSED_CERTIFICATE,
   N_PROPS
 };
 
@@ -217,6 +220,48 @@ kontor_sync_parse_server_uri (const char  *text,
     }
 
   return g_uri_to_string (uri);
+}
+
+/* What the database keeps of a trust (kontor_store_sync_set_trust ()) */
+static const char * const trust_names[] = { "system", "ca", "certificate" };
+
+static KontorSyncTrust
+trust_from_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (trust_names); i++)
+    if (g_strcmp0 (name, trust_names[i]) == 0)
+      return i;
+
+  return KONTOR_SYNC_TRUST_SYSTEM;
+}
+
+/**
+ * kontor_sync_dup_fingerprint:
+ * @certificate: a certificate
+ *
+ * Returns: (transfer full): its SHA-256 fingerprint as administrators
+ *   compare it ("AB:CD:…", as `openssl x509 -fingerprint -sha256` writes it)
+ */
+char *
+kontor_sync_dup_fingerprint (GTlsCertificate *certificate)
+{
+  g_autoptr(GByteArray) der = NULL;
+  g_autofree char *hex = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);
+
+  g_object_get (certificate, "certificate", &der, NULL);
+  hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
+  for (guint i = 0; hex[i] != '\0'; i += 2)
+    {
+      if (i > 0)
+        g_string_append_c (text, ':');
+      g_string_append_c (text, g_ascii_toupper (hex[i]));
+      g_string_append_c (text, g_ascii_toupper (hex[i + 1]));
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -336,6 +381,9 @@ typedef struct
   char        *account_id;
   gboolean     keyring;
   char        *keyring_message;
+  GTlsCertificate *refused;
+  KontorSyncTrust trust;
+  char        *trust_pem;
 } Report;
 
 static void
@@ -351,6 +399,8 @@ report_free (Report *report)
   g_strfreev (report->roles);
   g_free (report->account_id);
   g_free (report->keyring_message);
+  g_clear_object (&report->refused);
+  g_free (report->trust_pem);
   g_free (report);
 }
 
@@ -461,18 +511,29 @@ receive_cycle (KontorSyncService *self,
 }
 
 static void
+set_refused (KontorSyncService *self,
+             GTlsCertificate   *certificate)
+{
+  if (g_set_object (&self->refused, certificate))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSED_CERTIFICATE]);
+}
+
+static void
 receive_signed_in (KontorSyncService *self,
                    Report            *report)
 {
   g_autoptr(GError) error = NULL;
 
+  set_refused (self, report->refused);
   if (!report->ok)
     {
       g_task_return_error (report->task, g_steal_pointer (&report->error));
       return;
     }
 
-  if (!kontor_store_sync_set_account (self->store, report->server_uri, report->username, &error))
+  if (!kontor_store_sync_set_account (self->store, report->server_uri, report->username, &error) ||
+      !kontor_store_sync_set_trust (self->store, trust_names[report->trust], report->trust_pem,
+                                    &error))
     {
       /* the session is of no use here: end it */
       kontor_sync_service_sign_out_async (self, NULL, NULL, NULL);
@@ -639,10 +700,11 @@ static gboolean
 worker_new_engine (KontorSyncService  *self,
                    const char         *server_uri,
                    const char         *username,
+                   KontorSyncTrust     trust,
+                   const char         *trust_pem,
                    GError            **error)
 {
   Worker *worker = self->worker;
-  g_autoptr(GTlsDatabase) database = NULL;
 
   if (!worker_open (self, error))
     return FALSE;
@@ -653,12 +715,11 @@ worker_new_engine (KontorSyncService  *self,
   g_free (worker->username);
   worker->username = g_strdup (username);
   worker->engine = kontor_sync_engine_new (worker->connection, server_uri);
-
-  g_mutex_lock (&self->lock);
-  g_set_object (&database, self->tls_database);
-  g_mutex_unlock (&self->lock);
-  if (database != NULL)
-    kontor_sync_engine_set_tls_database (worker->engine, database);
+  if (!kontor_sync_engine_set_trust (worker->engine, trust, trust_pem, error))
+    {
+      g_clear_object (&worker->engine);
+      return FALSE;
+    }
 
   g_signal_connect (worker->engine, "poke", G_CALLBACK (on_engine_poke), self);
   g_signal_connect (worker->engine, "signed-out", G_CALLBACK (on_engine_signed_out), self);
@@ -801,6 +862,8 @@ typedef struct
   char              *server_uri;
   char              *username;
   char              *password;
+  KontorSyncTrust    trust;
+  char              *trust_pem;
   GTask             *task;
 } Request;
 
@@ -815,6 +878,7 @@ request_free (Request *request)
       g_free (request->password);
     }
   g_clear_object (&request->task);
+  g_free (request->trust_pem);
   g_free (request);
 }
 
@@ -831,6 +895,12 @@ request_new (KontorSyncService *self,
   request->server_uri = g_strdup (server_uri);
   request->username = g_strdup (username);
   request->password = g_strdup (password);
+  /* what the user trusted for another server does not count here */
+  if (server_uri != NULL && g_strcmp0 (server_uri, self->trust_server) == 0)
+    {
+      request->trust = self->trust;
+      request->trust_pem = g_strdup (self->trust_pem);
+    }
   request->task = task != NULL ? g_object_ref (task) : NULL;
 
   return request;
@@ -884,7 +954,8 @@ worker_resume (gpointer data)
   g_autoptr(JsonObject) me = NULL;
   g_autofree char *token = NULL;
 
-  if (!worker_new_engine (self, request->server_uri, request->username, &error))
+  if (!worker_new_engine (self, request->server_uri, request->username, request->trust,
+                          request->trust_pem, &error))
     {
       worker_signed_out (self, g_steal_pointer (&error));
       return G_SOURCE_REMOVE;
@@ -933,11 +1004,17 @@ worker_sign_in (gpointer data)
   g_autofree char *token = NULL;
 
   report->task = g_steal_pointer (&request->task);
-  if (!worker_new_engine (self, request->server_uri, request->username, &error) ||
+  report->trust = request->trust;
+  report->trust_pem = g_strdup (request->trust_pem);
+  if (!worker_new_engine (self, request->server_uri, request->username, request->trust,
+                          request->trust_pem, &error) ||
       !kontor_sync_engine_login (self->worker->engine, request->username, request->password,
                                  g_get_host_name (), self->cancellable, &error) ||
       (me = kontor_sync_engine_fetch_me (self->worker->engine, self->cancellable, &error)) == NULL)
     {
+      /* the certificate, for the user to decide on */
+      if (self->worker->engine != NULL)
+        report->refused = kontor_sync_engine_dup_refused_certificate (self->worker->engine);
       worker_drop_engine (self->worker);
       report->error = g_steal_pointer (&error);
       post_report (self, report);
@@ -1104,6 +1181,17 @@ kontor_sync_service_start (KontorSyncService *self)
   set_account (self, server_uri, username, NULL, NULL);
   if (server_uri == NULL)
     return;
+  {
+    g_autofree char *trust = NULL;
+    g_autofree char *pem = NULL;
+
+    if (!kontor_store_sync_get_trust (self->store, &trust, &pem, &error))
+      {
+        set_state (self, KONTOR_SYNC_STATE_ERROR, error->message);
+        return;
+      }
+    kontor_sync_service_set_trust (self, server_uri, trust_from_name (trust), pem);
+  }
   if (username == NULL)
     {
       set_state (self, KONTOR_SYNC_STATE_SIGNED_OUT, NULL);
@@ -1222,21 +1310,50 @@ kontor_sync_service_sign_out_finish (KontorSyncService  *self,
 }
 
 /**
- * kontor_sync_service_set_tls_database:
+ * kontor_sync_service_set_trust:
  * @self: a service
- * @database: (nullable): the certificates to trust, %NULL for the system's
+ * @server_uri: the server it is for; other servers are checked against
+ *   the system's authorities
+ * @trust: what the server's certificate is checked against
+ * @pem: (nullable): the certificate authority or the certificate the user
+ *   chose to trust, PEM
  *
- * Takes effect with the next sign-in or start.
+ * For the next sign-in (feature S6): after the server showed a
+ * certificate this computer does not trust
+ * (kontor_sync_service_get_refused_certificate ()), the user trusts a CA
+ * file or that certificate, and signs in again. A sign-in that works keeps
+ * the choice in the database, for the server's next starts.
  */
 void
-kontor_sync_service_set_tls_database (KontorSyncService *self,
-                                      GTlsDatabase      *database)
+kontor_sync_service_set_trust (KontorSyncService *self,
+                               const char        *server_uri,
+                               KontorSyncTrust    trust,
+                               const char        *pem)
 {
   g_return_if_fail (KONTOR_IS_SYNC_SERVICE (self));
+  g_return_if_fail (server_uri != NULL);
+  g_return_if_fail (trust == KONTOR_SYNC_TRUST_SYSTEM || pem != NULL);
 
-  g_mutex_lock (&self->lock);
-  g_set_object (&self->tls_database, database);
-  g_mutex_unlock (&self->lock);
+  g_free (self->trust_server);
+  self->trust_server = g_strdup (server_uri);
+  self->trust = trust;
+  g_free (self->trust_pem);
+  self->trust_pem = trust != KONTOR_SYNC_TRUST_SYSTEM ? g_strdup (pem) : NULL;
+}
+
+/**
+ * kontor_sync_service_get_refused_certificate:
+ * @self: a service
+ *
+ * Returns: (transfer none) (nullable): the certificate the server showed
+ *   at the last sign-in when this computer did not trust it
+ */
+GTlsCertificate *
+kontor_sync_service_get_refused_certificate (KontorSyncService *self)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_SERVICE (self), NULL);
+
+  return self->refused;
 }
 
 KontorStore *
@@ -1421,7 +1538,9 @@ kontor_sync_service_finalize (GObject *object)
   g_clear_pointer (&self->worker_context, g_main_context_unref);
   g_clear_pointer (&self->main_context, g_main_context_unref);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->tls_database);
+  g_clear_object (&self->refused);
+  g_free (self->trust_server);
+  g_free (self->trust_pem);
   g_clear_object (&self->store);
   g_free (self->message);
   g_free (self->keyring_note);
@@ -1433,7 +1552,6 @@ kontor_sync_service_finalize (GObject *object)
   g_free (self->path);
   g_free (self->client_id);
   g_free (self->user_id);
-  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (kontor_sync_service_parent_class)->finalize (object);
 }
@@ -1478,6 +1596,9 @@ kontor_sync_service_get_property (GObject    *object,
     case PROP_CYCLES:
       g_value_set_uint (value, self->cycles);
       break;
+    case PROP_REFUSED_CERTIFICATE:
+      g_value_set_object (value, self->refused);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1504,13 +1625,14 @@ kontor_sync_service_class_init (KontorSyncServiceClass *klass)
   properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, flags);
   properties[PROP_KEYRING] = g_param_spec_boolean ("keyring", NULL, NULL, FALSE, flags);
   properties[PROP_CYCLES] = g_param_spec_uint ("cycles", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_REFUSED_CERTIFICATE] =
+    g_param_spec_object ("refused-certificate", NULL, NULL, G_TYPE_TLS_CERTIFICATE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 kontor_sync_service_init (KontorSyncService *self)
 {
-  g_mutex_init (&self->lock);
 }
 
 /**

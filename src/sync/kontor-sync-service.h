@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "kontor-store.h"
+#include "kontor-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -41,10 +42,14 @@ G_DECLARE_FINAL_TYPE (KontorSyncService, kontor_sync_service, KONTOR, SYNC_SERVI
 
 char               *kontor_sync_parse_server_uri        (const char           *text,
                                                          GError              **error);
+char               *kontor_sync_dup_fingerprint         (GTlsCertificate      *certificate);
 
 KontorSyncService  *kontor_sync_service_new             (KontorStore          *store);
-void                kontor_sync_service_set_tls_database (KontorSyncService   *self,
-                                                         GTlsDatabase         *database);
+void                kontor_sync_service_set_trust       (KontorSyncService    *self,
+                                                         const char           *server_uri,
+                                                         KontorSyncTrust       trust,
+                                                         const char           *pem);
+GTlsCertificate    *kontor_sync_service_get_refused_certificate (KontorSyncService *self);
 void                kontor_sync_service_start           (KontorSyncService    *self);
 void                kontor_sync_service_sync_now        (KontorSyncService    *self);
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kontor-enum-types.h"
@@ -161,6 +163,141 @@ on_sync_notify_cb (KontorSyncPage *self)
   update (self);
 }
 
+static void connect_to_server (KontorSyncPage *self);
+
+/* The user trusted something new for the server: sign in again */
+static void
+trust_and_connect (KontorSyncPage  *self,
+                   KontorSyncTrust  trust,
+                   const char      *pem)
+{
+  g_autofree char *server_uri =
+    kontor_sync_parse_server_uri (gtk_editable_get_text (GTK_EDITABLE (self->server_row)), NULL);
+
+  if (server_uri == NULL)
+    return;
+  kontor_sync_service_set_trust (self->sync, server_uri, trust, pem);
+  connect_to_server (self);
+}
+
+static void
+on_ca_file_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
+{
+  g_autoptr(KontorSyncPage) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autofree char *pem = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL || !g_file_get_contents (path, &pem, NULL, &error) ||
+      (certificate = g_tls_certificate_new_from_pem (pem, -1, &error)) == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message =
+        /* Translators: %s is a file's name */
+        g_strdup_printf (_("“%s” is not a certificate authority’s certificate (a PEM file)."),
+                         name);
+
+      show_error (self, message);
+      return;
+    }
+
+  trust_and_connect (self, KONTOR_SYNC_TRUST_CA, pem);
+}
+
+static void
+choose_ca_file (KontorSyncPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Choose the Team’s Certificate Authority"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Trust"), NULL);
+  gtk_file_filter_set_name (filter, _("Certificates (PEM)"));
+  gtk_file_filter_add_pattern (filter, "*.pem");
+  gtk_file_filter_add_pattern (filter, "*.crt");
+  gtk_file_filter_add_mime_type (filter, "application/x-x509-ca-cert");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_ca_file_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_certificate_response_cb (KontorSyncPage   *self,
+                            const char       *response,
+                            AdwMessageDialog *dialog)
+{
+  GTlsCertificate *certificate = kontor_sync_service_get_refused_certificate (self->sync);
+  g_autofree char *pem = NULL;
+
+  if (g_str_equal (response, "ca"))
+    choose_ca_file (self);
+  else if (g_str_equal (response, "certificate") && certificate != NULL)
+    {
+      g_object_get (certificate, "certificate-pem", &pem, NULL);
+      trust_and_connect (self, KONTOR_SYNC_TRUST_CERTIFICATE, pem);
+    }
+}
+
+/* The server showed a certificate this computer does not trust, or not
+ * the one trusted for it: its issuer and fingerprint, to compare with
+ * what the administrator says, and an explicit choice (feature S6) */
+static void
+ask_about_certificate (KontorSyncPage *self,
+                       const GError   *error)
+{
+  GTlsCertificate *certificate = kontor_sync_service_get_refused_certificate (self->sync);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean changed = g_error_matches (error, KONTOR_SYNC_ERROR,
+                                      KONTOR_SYNC_ERROR_CERTIFICATE_CHANGED);
+  g_autofree char *fingerprint = kontor_sync_dup_fingerprint (certificate);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* eight bytes a line, as it is read out and compared */
+  for (gsize i = 23; i < strlen (fingerprint); i += 24)
+    fingerprint[i] = '\n';
+
+  body = g_strdup_printf (_("%s\n\nIssued by: %s\n\nSHA-256 fingerprint:\n%s\n\nTrust it only "
+                            "when your administrator confirms this fingerprint."),
+                          error->message,
+                          g_tls_certificate_get_issuer_name (certificate) != NULL
+                          ? g_tls_certificate_get_issuer_name (certificate) : "?",
+                          fingerprint);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       changed
+                                                       ? _("The Server’s Certificate Has Changed")
+                                                       : _("Unknown Certificate"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "ca", _("Trust a _CA File…"),
+                                    "certificate", _("Trust _This Certificate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "certificate",
+                                              changed ? ADW_RESPONSE_DESTRUCTIVE
+                                                      : ADW_RESPONSE_DEFAULT);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_certificate_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_signed_in_cb (GObject      *source,
                  GAsyncResult *result,
@@ -175,7 +312,12 @@ on_signed_in_cb (GObject      *source,
         return;
       set_connecting (self, FALSE);
       show_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      if ((g_error_matches (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNTRUSTED) ||
+           g_error_matches (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_CERTIFICATE_CHANGED)) &&
+          kontor_sync_service_get_refused_certificate (self->sync) != NULL)
+        ask_about_certificate (self, error);
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return;
     }
 

@@ -401,6 +401,86 @@ port_of (KontorTestServer *server)
   return g_uri_get_port (uri);
 }
 
+/* A CA and a certificate for localhost signed by it, in @dir: ca.pem,
+ * server.pem and their keys */
+static void
+make_certificates (const char *dir)
+{
+  run_in (dir,
+          "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=Kontor Test CA'"
+          " -addext basicConstraints=critical,CA:TRUE -addext keyUsage=keyCertSign,cRLSign"
+          " -keyout ca.key -out ca.pem 2>&1 &&"
+          " openssl req -newkey rsa:2048 -nodes -subj '/CN=localhost'"
+          " -keyout server.key -out server.csr 2>&1 &&"
+          " printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\nbasicConstraints=CA:FALSE\\n"
+          "extendedKeyUsage=serverAuth\\n' > server.ext &&"
+          " openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2"
+          " -extfile server.ext -out server.pem 2>&1 &&"
+          " mkdir -p temp && chmod 755 . temp");
+}
+
+/* nginx with the configuration in front->dir, listening on @port */
+static void
+spawn_nginx (KontorTestServer *front,
+             const char       *nginx,
+             guint             port)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config_file = g_build_filename (front->dir, "nginx.conf", NULL);
+  const char *argv[] = { nginx, "-p", front->dir, "-c", config_file, NULL };
+  gboolean ready = FALSE;
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  front->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  /* listening once a connection is taken */
+  for (guint tries = 0; tries < 100 && !ready; tries++)
+    {
+      g_autoptr(GSocketConnection) connection =
+        g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
+
+      ready = connection != NULL;
+      if (!ready)
+        g_usleep (50 * 1000);
+    }
+  g_assert_true (ready);
+}
+
+/**
+ * kontor_test_nginx_new_certificate:
+ * @front: a front from kontor_test_nginx_start ()
+ *
+ * Restarts the front on its port with a new CA and a new certificate, as
+ * a server whose certificate was replaced (or one an attacker shows).
+ * front->session and front->ca_file trust the new CA.
+ */
+void
+kontor_test_nginx_new_certificate (KontorTestServer *front)
+{
+  g_autoptr(GUri) uri = g_uri_parse (front->uri, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nginx = g_find_program_in_path ("nginx");
+
+  if (nginx == NULL)
+    nginx = g_strdup ("/usr/sbin/nginx");
+  g_subprocess_send_signal (front->process, SIGKILL);
+  g_subprocess_wait (front->process, NULL, NULL);
+  g_clear_object (&front->process);
+
+  make_certificates (front->dir);
+  spawn_nginx (front, nginx, g_uri_get_port (uri));
+
+  database = g_tls_file_database_new (front->ca_file, &error);
+  g_assert_no_error (error);
+  g_clear_object (&front->session);
+  front->session = soup_session_new_with_options ("tls-database", database, NULL);
+}
+
 /**
  * kontor_test_nginx_start:
  * @instances: (array length=n_instances): running servers
@@ -424,13 +504,11 @@ kontor_test_nginx_start (KontorTestServer **instances,
   g_autoptr(GString) config = g_string_new (NULL);
   g_autoptr(GString) upstream = g_string_new (NULL);
   g_autoptr(GTlsDatabase) database = NULL;
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
   g_autofree char *nginx = g_find_program_in_path ("nginx");
   g_autofree char *openssl = g_find_program_in_path ("openssl");
   g_autofree char *config_file = NULL;
   KontorTestServer *front;
   guint port = free_port ();
-  gboolean ready = FALSE;
 
   if (nginx == NULL && g_file_test ("/usr/sbin/nginx", G_FILE_TEST_IS_EXECUTABLE))
     nginx = g_strdup ("/usr/sbin/nginx");
@@ -444,17 +522,7 @@ kontor_test_nginx_start (KontorTestServer **instances,
   front->dir = g_dir_make_tmp ("kontor-nginx-XXXXXX", &error);
   g_assert_no_error (error);
 
-  run_in (front->dir,
-          "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=Kontor Test CA'"
-          " -addext basicConstraints=critical,CA:TRUE -addext keyUsage=keyCertSign,cRLSign"
-          " -keyout ca.key -out ca.pem 2>&1 &&"
-          " openssl req -newkey rsa:2048 -nodes -subj '/CN=localhost'"
-          " -keyout server.key -out server.csr 2>&1 &&"
-          " printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\nbasicConstraints=CA:FALSE\\n"
-          "extendedKeyUsage=serverAuth\\n' > server.ext &&"
-          " openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2"
-          " -extfile server.ext -out server.pem 2>&1 &&"
-          " mkdir -p temp && chmod 755 . temp");
+  make_certificates (front->dir);
   front->ca_file = g_build_filename (front->dir, "ca.pem", NULL);
 
   for (guint i = 0; i < n_instances; i++)
@@ -489,27 +557,7 @@ kontor_test_nginx_start (KontorTestServer **instances,
   g_file_set_contents (config_file, config->str, -1, &error);
   g_assert_no_error (error);
 
-  {
-    g_autoptr(GSubprocessLauncher) launcher =
-      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-    const char *argv[] = { nginx, "-p", front->dir, "-c", config_file, NULL };
-
-    g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-    front->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-    g_assert_no_error (error);
-  }
-
-  /* listening once a connection is taken */
-  for (guint tries = 0; tries < 100 && !ready; tries++)
-    {
-      g_autoptr(GSocketConnection) connection =
-        g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
-
-      ready = connection != NULL;
-      if (!ready)
-        g_usleep (50 * 1000);
-    }
-  g_assert_true (ready);
+  spawn_nginx (front, nginx, port);
 
   front->uri = g_strdup_printf ("https://localhost:%u/", port);
   database = g_tls_file_database_new (front->ca_file, &error);

@@ -43,6 +43,7 @@ KontorTestServer  *kontor_test_server_start_with_fault (KontorTestPostgres *pg,
 void               kontor_test_server_free     (KontorTestServer    *server);
 KontorTestServer  *kontor_test_nginx_start     (KontorTestServer   **instances,
                                                 guint                n_instances);
+void               kontor_test_nginx_new_certificate (KontorTestServer *front);
 
 int                kontor_test_server_admin    (KontorTestPostgres  *pg,
                                                 const char          *input,

@@ -193,6 +193,14 @@ has_contact (gpointer data)
   return contact != NULL;
 }
 
+/* Whether a cycle ended since the count kept as "cycles" */
+static gboolean
+cycled (gpointer data)
+{
+  return kontor_sync_service_get_cycles (data) >
+         GPOINTER_TO_UINT (g_object_get_data (data, "cycles"));
+}
+
 static gboolean
 outbox_empty (gpointer data)
 {
@@ -311,7 +319,9 @@ test_background (void)
   lookup.store = store;
   lookup.id = kontor_record_get_id (KONTOR_RECORD (theirs));
   g_assert_true (kontor_test_iterate_until (has_contact, &lookup, 10));
-  g_assert_cmpuint (kontor_sync_service_get_cycles (service), >, cycles);
+  /* the worker commits before the window hears of the cycle */
+  g_object_set_data (G_OBJECT (service), "cycles", GUINT_TO_POINTER (cycles));
+  g_assert_true (kontor_test_iterate_until (cycled, service, 10));
 
   /* the next start: no password */
   g_clear_object (&service);
@@ -415,6 +425,132 @@ test_account_is_current_user (void)
   g_assert_true (kontor_store_get_identity_chosen (store));
   g_assert_false (kontor_store_save (store, KONTOR_RECORD (contact), &error));
   g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+
+  g_clear_object (&service);
+  kontor_test_close_store (&store, path);
+}
+
+/* Fails to sign in, with the error */
+static GError *
+sign_in_error (KontorSyncService *service,
+               const char        *uri,
+               const char        *username)
+{
+  Wait wait = { FALSE, };
+
+  kontor_sync_service_sign_in_async (service, uri, username, PASSWORD, NULL, signed_in_cb, &wait);
+  g_assert_true (kontor_test_iterate_until (is_done, &wait, WAIT_S));
+  g_assert_false (wait.ok);
+  g_assert_nonnull (wait.error);
+
+  return wait.error;
+}
+
+static char *
+dup_pem (GTlsCertificate *certificate)
+{
+  char *pem = NULL;
+
+  g_object_get (certificate, "certificate-pem", &pem, NULL);
+
+  return pem;
+}
+
+static gboolean
+is_error (gpointer data)
+{
+  return kontor_sync_service_get_state (data) == KONTOR_SYNC_STATE_ERROR;
+}
+
+/* TLS through the harness's nginx and its own CA (feature S6): refused by
+ * default, with the certificate kept for the user to see; accepted after
+ * trusting the CA, or the certificate itself, which the database keeps
+ * for the next start; and refused, with a warning, once the server shows
+ * another certificate */
+static void
+test_certificates (void)
+{
+  g_autoptr(KontorTestServer) instance = NULL;
+  g_autoptr(KontorTestServer) front = NULL;
+  g_autoptr(KontorSyncService) service = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *ca_pem = NULL;
+  g_autofree char *pinned_pem = NULL;
+  g_autofree char *trust = NULL;
+  g_autofree char *kept_pem = NULL;
+  GTlsCertificate *refused;
+  KontorStore *store;
+
+  if (pg.dir == NULL)
+    return;
+  instance = kontor_test_server_start (&pg, NULL);
+  front = kontor_test_nginx_start (&instance, 1);
+  if (front == NULL)
+    return;
+  create_user ("hilde", "sales");
+  store = kontor_test_open_store (&path);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+
+  /* by default: not trusted, nothing kept, the certificate to be seen */
+  error = sign_in_error (service, front->uri, "hilde");
+  g_assert_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNTRUSTED);
+  g_clear_error (&error);
+  refused = kontor_sync_service_get_refused_certificate (service);
+  g_assert_nonnull (refused);
+  g_assert_cmpstr (g_tls_certificate_get_issuer_name (refused), ==, "CN=Kontor Test CA");
+  {
+    g_autofree char *fingerprint = kontor_sync_dup_fingerprint (refused);
+    g_autofree char *command = g_strdup_printf ("openssl x509 -noout -fingerprint -sha256 -in %s/server.pem",
+                                                front->dir);
+    g_autofree char *openssl = NULL;
+
+    g_assert_true (g_spawn_command_line_sync (command, &openssl, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (strchr (g_strstrip (openssl), '=') + 1, ==, fingerprint);
+  }
+  g_assert_cmpint (kontor_sync_service_get_state (service), ==, KONTOR_SYNC_STATE_OFF);
+
+  /* the team's CA, chosen as a file: accepted */
+  g_assert_true (g_file_get_contents (front->ca_file, &ca_pem, NULL, &error));
+  g_assert_no_error (error);
+  kontor_sync_service_set_trust (service, front->uri, KONTOR_SYNC_TRUST_CA, ca_pem);
+  sign_in (service, front->uri, "hilde");
+  g_assert_null (kontor_sync_service_get_refused_certificate (service));
+  g_assert_true (kontor_store_sync_get_trust (store, &trust, &kept_pem, &error));
+  g_assert_cmpstr (trust, ==, "ca");
+  g_assert_cmpstr (kept_pem, ==, ca_pem);
+  sign_out (service);
+
+  /* or the certificate itself, pinned */
+  kontor_sync_service_set_trust (service, front->uri, KONTOR_SYNC_TRUST_SYSTEM, NULL);
+  error = sign_in_error (service, front->uri, "hilde");
+  g_assert_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNTRUSTED);
+  g_clear_error (&error);
+  pinned_pem = dup_pem (kontor_sync_service_get_refused_certificate (service));
+  kontor_sync_service_set_trust (service, front->uri, KONTOR_SYNC_TRUST_CERTIFICATE, pinned_pem);
+  sign_in (service, front->uri, "hilde");
+
+  /* kept for the next start */
+  g_clear_object (&service);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  g_assert_true (kontor_test_iterate_until (is_synchronised, service, WAIT_S));
+
+  /* the server shows another certificate: refused, said, nothing sent */
+  kontor_test_nginx_new_certificate (front);
+  kontor_sync_service_sync_now (service);
+  g_assert_true (kontor_test_iterate_until (is_error, service, WAIT_S));
+  g_assert_nonnull (strstr (kontor_sync_service_get_message (service), "another certificate"));
+
+  /* a CA trusted before does not vouch for a new CA's certificate either */
+  g_clear_object (&service);
+  g_assert_true (kontor_store_sync_set_trust (store, "ca", ca_pem, &error));
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  g_assert_true (kontor_test_iterate_until (is_error, service, WAIT_S));
+  g_assert_nonnull (strstr (kontor_sync_service_get_message (service), "not signed"));
 
   g_clear_object (&service);
   kontor_test_close_store (&store, path);
@@ -676,7 +812,8 @@ sign_in_without_keyring (void)
   /* the database keeps the account, nothing of the session */
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM sync_state WHERE key NOT IN "
                                                  "('client_id', 'user_id', 'cursor', 'server', "
-                                                 "'username', 'last_push_seq', 'identity_chosen')", NULL), ==, 0);
+                                                 "'username', 'last_push_seq', 'identity_chosen', 'tls_trust', "
+                                                 "'tls_trust_pem')", NULL), ==, 0);
   g_object_unref (store);
 
   listing = g_dir_open (dir, 0, &error);
@@ -732,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/sync-service/sign-out-revokes", test_sign_out_revokes);
   g_test_add_func ("/sync-service/sign-in-refused", test_sign_in_refused);
   g_test_add_func ("/sync-service/account-is-current-user", test_account_is_current_user);
+  g_test_add_func ("/sync-service/certificates", test_certificates);
   g_test_add_func ("/sync-service/offline", test_offline);
   g_test_add_func ("/sync-service/secrets", test_secrets);
   g_test_add_func ("/sync-service/no-keyring", test_no_keyring);

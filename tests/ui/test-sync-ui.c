@@ -264,6 +264,7 @@ test_sign_in_by_keys (Fixture       *fixture,
   if (dir != NULL)
     {
       shot = g_build_filename (dir, "sync-account.png", NULL);
+      kontor_test_settle (300);
       kontor_test_take_screenshot (GTK_WIDGET (preferences), shot);
     }
 
@@ -338,9 +339,11 @@ test_offline_indicator (Fixture       *fixture,
   if (dir != NULL)
     {
       shot = g_build_filename (dir, "sync-offline.png", NULL);
+      kontor_test_settle (300);
       kontor_test_take_screenshot (GTK_WIDGET (self->window), shot);
       g_free (shot);
       shot = g_build_filename (dir, "sync-popover.png", NULL);
+      kontor_test_settle (300);
       kontor_test_take_screenshot (popover, shot);
     }
   kontor_test_press ("Escape");
@@ -356,6 +359,76 @@ test_offline_indicator (Fixture       *fixture,
   wait_for_state (self, KONTOR_SYNC_STATE_SYNCHRONISED);
   g_assert_cmpint (kontor_sync_service_get_pending (self->sync), ==, 0);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, _("Synchronised"));
+}
+
+/* A server whose certificate this computer does not trust (the harness's
+ * nginx with its own CA): the question shows the issuer and the
+ * fingerprint, and trusting the certificate by a click signs in */
+static void
+test_certificate_question (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KontorTestServer) front = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *shot = NULL;
+  g_autofree char *trust = NULL;
+  g_autofree char *pem = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
+  AdwMessageDialog *dialog;
+  GtkWindow *preferences;
+  GtkWidget *page, *button;
+
+  if (pg.dir == NULL)
+    return;
+  front = kontor_test_nginx_start (&fixture->server, 1);
+  if (front == NULL)
+    return;
+  create_user ("jonas", "Jonas Jäger", "sales");
+
+  preferences = open_team_server (fixture);
+  page = kontor_test_find_widget (GTK_WIDGET (preferences), KONTOR_TYPE_SYNC_PAGE);
+  kontor_test_click (kontor_test_find_row (page, _("Server Address")), "1", "1");
+  type_text (front->uri);
+  kontor_test_press ("Return");
+  type_text ("jonas");
+  kontor_test_press ("Return");
+  type_text (PASSWORD);
+  kontor_test_press ("Return");
+
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Unknown Certificate"));
+  fingerprint = kontor_sync_dup_fingerprint (kontor_sync_service_get_refused_certificate (fixture->sync));
+  {
+    /* shown in lines of eight bytes */
+    g_autofree char *shown = g_strdup (adw_message_dialog_get_body (dialog));
+
+    for (char *c = shown; *c != '\0'; c++)
+      if (*c == '\n')
+        *c = ':';
+    g_assert_nonnull (strstr (shown, fingerprint));
+  }
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "CN=Kontor Test CA"));
+  g_assert_cmpint (kontor_sync_service_get_state (fixture->sync), ==, KONTOR_SYNC_STATE_OFF);
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+  if (dir != NULL)
+    {
+      shot = g_build_filename (dir, "sync-certificate.png", NULL);
+      kontor_test_settle (300);
+      kontor_test_take_screenshot (GTK_WIDGET (dialog), shot);
+    }
+
+  button = kontor_test_find_button (GTK_WIDGET (dialog), _("Trust _This Certificate"));
+  g_assert_nonnull (button);
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (button);
+  kontor_test_press ("Return");
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  g_assert_true (kontor_store_sync_get_trust (fixture->base.store, &trust, &pem, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trust, ==, "certificate");
+
+  gtk_window_destroy (preferences);
 }
 
 int
@@ -378,6 +451,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/sync/offline-indicator", Fixture, NULL, fixture_set_up,
               test_offline_indicator, fixture_tear_down);
+  g_test_add ("/ui/sync/certificate-question", Fixture, NULL, fixture_set_up,
+              test_certificate_question, fixture_tear_down);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
