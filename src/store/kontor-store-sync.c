@@ -1870,6 +1870,7 @@ add_conflict (KontorStore  *self,
   const char *superseded = kontor_json_get_string (conflict, "supersedes");
   g_autofree char *theirs = node_to_string (json_object_get_member (conflict, "theirs"));
   g_autofree char *yours = node_to_string (json_object_get_member (conflict, "yours"));
+  g_autofree char *base = node_to_string (json_object_get_member (conflict, "base"));
   sqlite3_stmt *stmt;
 
   if (id == NULL)
@@ -1898,6 +1899,20 @@ add_conflict (KontorStore  *self,
   sqlite3_bind_int64 (stmt, 7, kontor_json_get_int (conflict, "theirs_rev", 0));
   sqlite3_bind_text (stmt, 8, yours != NULL ? yours : yours_json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 9, g_get_real_time () / G_USEC_PER_SEC);
+  if (!_kontor_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* the value both sides started from: the conflicts list has it (a push's
+   * answer does not), so a conflict met in a push gets it with the list
+   * the same cycle asks for */
+  if (base == NULL)
+    return TRUE;
+  stmt = _kontor_store_prepare (self, "UPDATE conflict_local SET base_value_json = ?2 "
+                                      "WHERE id = ?1 AND base_value_json IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, base, -1, SQLITE_TRANSIENT);
 
   return _kontor_store_step_done (self, stmt, error);
 }
@@ -2141,9 +2156,29 @@ apply_result (KontorStore  *self,
     return FALSE;
 
   if (g_str_equal (status, "rejected"))
-    return add_rejection (self, push_seq, entity, entity_id, value_json,
-                          kontor_json_get_string (result, "reason"), error) &&
-           roll_back (self, entity, entity_id, op, field, old_json, error);
+    {
+      /* a refused creation goes with its roll-back: the list keeps what
+       * it held (nothing is lost, and the record has a name there) */
+      if (g_str_equal (op, "create") && value_json == NULL)
+        {
+          const KontorSyncEntity *info = kontor_sync_entity_lookup (entity);
+          g_autoptr(KontorRecord) record = NULL;
+          g_autoptr(GError) local_error = NULL;
+
+          if (info != NULL && kontor_sync_entity_get_kind (info) == KONTOR_SYNC_KIND_RECORD)
+            record = _kontor_store_find_record (self, info_of (info), entity_id, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (record != NULL)
+            value_json = kontor_record_to_json_string (record);
+        }
+      return add_rejection (self, push_seq, entity, entity_id, value_json,
+                            kontor_json_get_string (result, "reason"), error) &&
+             roll_back (self, entity, entity_id, op, field, old_json, error);
+    }
 
   if (!confirm_revs (self, entity, entity_id, op, result, error))
     return FALSE;
@@ -2221,6 +2256,7 @@ kontor_sync_conflict_free (KontorSyncConflict *conflict)
   g_free (conflict->entity_id);
   g_free (conflict->field);
   g_free (conflict->kind);
+  g_free (conflict->base_json);
   g_free (conflict->theirs_json);
   g_free (conflict->yours_json);
   g_free (conflict->status);
@@ -2247,7 +2283,7 @@ kontor_store_sync_list_conflicts (KontorStore  *self,
   g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
 
   stmt = _kontor_store_prepare (self, "SELECT id, entity, entity_id, field, kind, "
-                                      "theirs_value_json, yours_value_json, status FROM "
+                                      "theirs_value_json, yours_value_json, status, base_value_json FROM "
                                       "conflict_local WHERE status <> 'superseded' "
                                       "ORDER BY created_at, id", error);
   if (stmt == NULL)
@@ -2264,6 +2300,7 @@ kontor_store_sync_list_conflicts (KontorStore  *self,
       conflict->theirs_json = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       conflict->yours_json = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       conflict->status = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      conflict->base_json = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       g_ptr_array_add (conflicts, conflict);
     }
   sqlite3_reset (stmt);
@@ -2382,6 +2419,20 @@ kontor_store_sync_resolve_conflict (KontorStore  *self,
   return TRUE;
 }
 
+static gint64
+count_rows (KontorStore  *self,
+            const char   *sql,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+  gint64 count = -1;
+
+  if (stmt != NULL)
+    _kontor_store_step_one (self, stmt, &count, NULL, error);
+
+  return count;
+}
+
 /**
  * kontor_store_sync_count_rejected:
  * @self: a store
@@ -2393,13 +2444,22 @@ gint64
 kontor_store_sync_count_rejected (KontorStore  *self,
                                   GError      **error)
 {
-  sqlite3_stmt *stmt = _kontor_store_prepare (self, "SELECT count(*) FROM rejected", error);
-  gint64 count = -1;
+  return count_rows (self, "SELECT count(*) FROM rejected", error);
+}
 
-  if (stmt != NULL)
-    _kontor_store_step_one (self, stmt, &count, NULL, error);
-
-  return count;
+/**
+ * kontor_store_sync_count_conflicts:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Returns: the number of conflicts the user has still to answer, -1 on
+ *   error
+ */
+gint64
+kontor_store_sync_count_conflicts (KontorStore  *self,
+                                   GError      **error)
+{
+  return count_rows (self, "SELECT count(*) FROM conflict_local WHERE status = 'open'", error);
 }
 
 /**
@@ -2414,6 +2474,7 @@ kontor_sync_rejected_free (KontorSyncRejected *rejected)
 
   g_free (rejected->entity);
   g_free (rejected->entity_id);
+  g_free (rejected->fields_json);
   g_free (rejected->reason);
   g_free (rejected);
 }
@@ -2436,8 +2497,9 @@ kontor_store_sync_list_rejected (KontorStore  *self,
 
   g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
 
-  stmt = _kontor_store_prepare (self, "SELECT client_seq, entity, entity_id, reason, at "
-                                      "FROM rejected ORDER BY at DESC, client_seq DESC", error);
+  stmt = _kontor_store_prepare (self, "SELECT client_seq, entity, entity_id, reason, at, "
+                                      "fields_json FROM rejected "
+                                      "ORDER BY at DESC, client_seq DESC", error);
   if (stmt == NULL)
     return NULL;
 
@@ -2450,6 +2512,7 @@ kontor_store_sync_list_rejected (KontorStore  *self,
       rejected->entity_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       rejected->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       rejected->at = sqlite3_column_int64 (stmt, 4);
+      rejected->fields_json = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       g_ptr_array_add (list, rejected);
     }
   sqlite3_reset (stmt);

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  * @entity_id: the row's id
  * @field: (nullable): the field, %NULL for a whole-record conflict
  * @kind: "field", "edit_vs_delete" or "delete_vs_edit"
+ * @base_json: (nullable): the value both changes were based on, as JSON
  * @theirs_json: (nullable): the server's value, as JSON
  * @yours_json: (nullable): the user's value (for edit_vs_delete the
  *   fields of the kept edit), as JSON
@@ -31,6 +32,7 @@ typedef struct
   char *entity_id;
   char *field;
   char *kind;
+  char *base_json;
   char *theirs_json;
   char *yours_json;
   char *status;
@@ -44,7 +46,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorSyncConflict, kontor_sync_conflict_free)
  * @client_seq: the refused change's number on this installation
  * @entity: the entity of the changed row
  * @entity_id: the row's id
- * @reason: the server's reason, in words
+ * @fields_json: (nullable): what the change wrote, as a JSON object
+ * @reason: the server's reason code, or words
  * @at: when it was refused, in Unix seconds
  *
  * A change of this installation the server refused; kept until the user
@@ -55,6 +58,7 @@ typedef struct
   gint64  client_seq;
   char   *entity;
   char   *entity_id;
+  char   *fields_json;
   char   *reason;
   gint64  at;
 } KontorSyncRejected;
@@ -133,6 +137,8 @@ gboolean   kontor_store_sync_resolve_conflict   (KontorStore   *self,
                                                  const char    *value_json,
                                                  GError       **error);
 gint64     kontor_store_sync_count_rejected     (KontorStore   *self,
+                                                 GError       **error);
+gint64     kontor_store_sync_count_conflicts    (KontorStore   *self,
                                                  GError       **error);
 GPtrArray *kontor_store_sync_list_rejected      (KontorStore   *self,
                                                  GError       **error);

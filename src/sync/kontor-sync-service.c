@@ -79,6 +79,8 @@ struct _KontorSyncService
   char          *message;
   gint64         pending;
   gint64         rejected;
+  gint64         conflicts;
+  GHashTable    *told;           /* client_seq of the refusals said */
   gint64         last_sync;
   char          *server_uri;
   char          *username;
@@ -120,6 +122,7 @@ enum
   PROP_MESSAGE,
   PROP_PENDING,
   PROP_REJECTED,
+  PROP_CONFLICTS,
   PROP_LAST_SYNC,
   PROP_SERVER_URI,
   PROP_USERNAME,
@@ -131,6 +134,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_REJECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------------ */
 /* The server's address */
@@ -264,6 +275,33 @@ kontor_sync_dup_fingerprint (GTlsCertificate *certificate)
   return g_string_free (text, FALSE);
 }
 
+/**
+ * kontor_sync_dup_reason_text:
+ * @reason: (nullable): why the server refused a change ("forbidden", …),
+ *   or already words: why this machine could not hold a server's change
+ *
+ * Returns: (transfer full): the reason in the user's words
+ */
+char *
+kontor_sync_dup_reason_text (const char *reason)
+{
+  if (reason == NULL || g_str_equal (reason, "invalid"))
+    return g_strdup (_("The server found a value that is not valid."));
+  if (g_str_equal (reason, "forbidden"))
+    return g_strdup (_("Your role on the team server does not allow this change."));
+  if (g_str_equal (reason, "not_found"))
+    return g_strdup (_("The record is not on the team server any more."));
+  if (g_str_equal (reason, "id_conflict"))
+    return g_strdup (_("The team server already has a record with this id."));
+  if (g_str_equal (reason, "revoked"))
+    return g_strdup (_("You may no longer see this record."));
+  /* a code of a newer server: still say that it was refused */
+  if (strchr (reason, ' ') == NULL)
+    return g_strdup_printf (_("The team server refused it (%s)."), reason);
+
+  return g_strdup (reason);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The main thread's side */
 
@@ -298,12 +336,14 @@ set_state (KontorSyncService *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* The outbox and the rejected list, as the main store sees them now */
+/* The outbox, the rejected list and the open conflicts, as the main store
+ * sees them now */
 static void
 count_changes (KontorSyncService *self)
 {
   gint64 pending = kontor_store_count_outbox (self->store, NULL);
   gint64 rejected = kontor_store_sync_count_rejected (self->store, NULL);
+  gint64 conflicts = kontor_store_sync_count_conflicts (self->store, NULL);
 
   if (pending >= 0 && pending != self->pending)
     {
@@ -314,6 +354,11 @@ count_changes (KontorSyncService *self)
     {
       self->rejected = rejected;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REJECTED]);
+    }
+  if (conflicts >= 0 && conflicts != self->conflicts)
+    {
+      self->conflicts = conflicts;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
     }
 }
 
@@ -433,6 +478,41 @@ state_for_error (const GError *error)
   return KONTOR_SYNC_STATE_ERROR;
 }
 
+/* The refusals not said yet, each once (the store rolled them back) */
+static void
+tell_rejected (KontorSyncService *self)
+{
+  g_autoptr(GPtrArray) rejected = NULL;
+
+  if (self->rejected == 0)
+    return;
+  rejected = kontor_store_sync_list_rejected (self->store, NULL);
+  for (guint i = rejected != NULL ? rejected->len : 0; i > 0; i--)
+    {
+      KontorSyncRejected *entry = g_ptr_array_index (rejected, i - 1);
+      gint64 *seq = g_memdup2 (&entry->client_seq, sizeof (gint64));
+
+      if (!g_hash_table_add (self->told, seq))
+        continue;
+      g_signal_emit (self, signals[SIGNAL_REJECTED], 0, entry->entity, entry->entity_id,
+                     entry->fields_json, entry->reason);
+    }
+}
+
+/* What was refused before this run was said before */
+static void
+note_told (KontorSyncService *self)
+{
+  g_autoptr(GPtrArray) rejected = kontor_store_sync_list_rejected (self->store, NULL);
+
+  for (guint i = 0; rejected != NULL && i < rejected->len; i++)
+    {
+      KontorSyncRejected *entry = g_ptr_array_index (rejected, i);
+
+      g_hash_table_add (self->told, g_memdup2 (&entry->client_seq, sizeof (gint64)));
+    }
+}
+
 static void
 take_account_id (KontorSyncService *self,
                  const char        *account_id)
@@ -486,6 +566,7 @@ receive_cycle (KontorSyncService *self,
   else if (report->purge)
     kontor_store_catch_up (self->store, NULL, TRUE);
   count_changes (self);
+  tell_rejected (self);
 
   self->cycles++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CYCLES]);
@@ -1173,6 +1254,7 @@ kontor_sync_service_start (KontorSyncService *self)
 
   self->started = TRUE;
   count_changes (self);
+  note_told (self);
   if (!kontor_store_sync_get_account (self->store, &server_uri, &username, &error))
     {
       set_state (self, KONTOR_SYNC_STATE_ERROR, error->message);
@@ -1214,6 +1296,8 @@ kontor_sync_service_sync_now (KontorSyncService *self)
 {
   g_return_if_fail (KONTOR_IS_SYNC_SERVICE (self));
 
+  /* an answered conflict is not open any more, whenever it is sent */
+  count_changes (self);
   if (is_signed_in (self))
     request_cycle (self);
 }
@@ -1415,6 +1499,20 @@ kontor_sync_service_get_rejected (KontorSyncService *self)
 }
 
 /**
+ * kontor_sync_service_get_conflicts:
+ * @self: a service
+ *
+ * Returns: the conflicts the user has still to answer
+ */
+gint64
+kontor_sync_service_get_conflicts (KontorSyncService *self)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_SERVICE (self), 0);
+
+  return self->conflicts;
+}
+
+/**
  * kontor_sync_service_get_last_sync:
  * @self: a service
  *
@@ -1549,6 +1647,7 @@ kontor_sync_service_finalize (GObject *object)
   g_free (self->display_name);
   g_strfreev (self->roles);
   g_free (self->account_id);
+  g_hash_table_unref (self->told);
   g_free (self->path);
   g_free (self->client_id);
   g_free (self->user_id);
@@ -1577,6 +1676,9 @@ kontor_sync_service_get_property (GObject    *object,
       break;
     case PROP_REJECTED:
       g_value_set_int64 (value, self->rejected);
+      break;
+    case PROP_CONFLICTS:
+      g_value_set_int64 (value, self->conflicts);
       break;
     case PROP_LAST_SYNC:
       g_value_set_int64 (value, self->last_sync);
@@ -1619,6 +1721,8 @@ kontor_sync_service_class_init (KontorSyncServiceClass *klass)
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
   properties[PROP_PENDING] = g_param_spec_int64 ("pending", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_REJECTED] = g_param_spec_int64 ("rejected", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_CONFLICTS] = g_param_spec_int64 ("conflicts", NULL, NULL, 0, G_MAXINT64, 0,
+                                                   flags);
   properties[PROP_LAST_SYNC] = g_param_spec_int64 ("last-sync", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_SERVER_URI] = g_param_spec_string ("server-uri", NULL, NULL, NULL, flags);
   properties[PROP_USERNAME] = g_param_spec_string ("username", NULL, NULL, NULL, flags);
@@ -1628,11 +1732,30 @@ kontor_sync_service_class_init (KontorSyncServiceClass *klass)
   properties[PROP_REFUSED_CERTIFICATE] =
     g_param_spec_object ("refused-certificate", NULL, NULL, G_TYPE_TLS_CERTIFICATE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KontorSyncService::rejected:
+   * @entity: the entity of the refused change's record
+   * @entity_id: the record's id
+   * @fields_json: (nullable): what the change wrote, a JSON object (the
+   *   record's name when the rollback took the record away)
+   * @reason: the server's reason (kontor_sync_dup_reason_text () says it)
+   *
+   * The server refused a change of this installation, which the store
+   * rolled back and keeps in the rejected list: emitted once per change,
+   * for the window to say so (feature S4, src/README.md "Syncing in the
+   * background").
+   */
+  signals[SIGNAL_REJECTED] = g_signal_new ("rejected", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING,
+                                           G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
 kontor_sync_service_init (KontorSyncService *self)
 {
+  self->told = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /**

@@ -43,6 +43,7 @@ G_DECLARE_FINAL_TYPE (KontorSyncService, kontor_sync_service, KONTOR, SYNC_SERVI
 char               *kontor_sync_parse_server_uri        (const char           *text,
                                                          GError              **error);
 char               *kontor_sync_dup_fingerprint         (GTlsCertificate      *certificate);
+char               *kontor_sync_dup_reason_text         (const char           *reason);
 
 KontorSyncService  *kontor_sync_service_new             (KontorStore          *store);
 void                kontor_sync_service_set_trust       (KontorSyncService    *self,
@@ -76,6 +77,7 @@ KontorSyncState     kontor_sync_service_get_state       (KontorSyncService    *s
 const char         *kontor_sync_service_get_message     (KontorSyncService    *self);
 gint64              kontor_sync_service_get_pending     (KontorSyncService    *self);
 gint64              kontor_sync_service_get_rejected    (KontorSyncService    *self);
+gint64              kontor_sync_service_get_conflicts   (KontorSyncService    *self);
 gint64              kontor_sync_service_get_last_sync   (KontorSyncService    *self);
 const char         *kontor_sync_service_get_server_uri  (KontorSyncService    *self);
 const char         *kontor_sync_service_get_username    (KontorSyncService    *self);

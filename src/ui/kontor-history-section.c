@@ -10,6 +10,7 @@
 #include "kontor-format.h"
 #include "kontor-history-section.h"
 #include "kontor-record-json.h"
+#include "kontor-value-text.h"
 
 /* How many changes a page shows, the newest */
 #define MAX_CHANGES 50
@@ -34,104 +35,6 @@ struct _KontorHistorySection
 
 G_DEFINE_FINAL_TYPE (KontorHistorySection, kontor_history_section, ADW_TYPE_PREFERENCES_GROUP)
 
-/* The kind of record a reference field points at, by its column */
-static GType
-ref_type (const char *column)
-{
-  if (g_str_equal (column, "company_id"))
-    return KONTOR_TYPE_COMPANY;
-  if (g_str_equal (column, "pipeline_status_id"))
-    return KONTOR_TYPE_PIPELINE_STATUS;
-  if (g_str_equal (column, "assigned_team_id"))
-    return KONTOR_TYPE_TEAM;
-  if (g_str_equal (column, "contact_id"))
-    return KONTOR_TYPE_CONTACT;
-
-  return G_TYPE_INVALID;
-}
-
-static char *
-dup_name (KontorHistorySection *self,
-          GType                 type,
-          const char           *id)
-{
-  g_autoptr(KontorRecord) record = NULL;
-
-  if (type == G_TYPE_INVALID || id == NULL)
-    return g_strdup (id);
-
-  record = kontor_store_load (kontor_context_get_store (self->context), type, id, NULL);
-
-  /* Translators: a record that is gone, in a change history */
-  return record != NULL ? kontor_record_dup_display_name (record) : g_strdup (_("(deleted)"));
-}
-
-/* A value of the journal (JSON) as a person reads it */
-static char *
-dup_value_text (KontorHistorySection *self,
-                const KontorField    *field,
-                const char           *json)
-{
-  g_autoptr(KontorRecord) scratch = NULL;
-  g_autofree char *object = NULL;
-  const GValue *value;
-  guint index;
-
-  if (json == NULL || g_str_equal (json, "null") || g_str_equal (json, "[]"))
-    /* Translators: an empty value in a change history */
-    return g_strdup (_("none"));
-
-  /* the model reads the value as the field's type */
-  scratch = g_object_new (G_OBJECT_TYPE (self->record), NULL);
-  object = g_strdup_printf ("{\"%s\":%s}", field->column, json);
-  if (!kontor_record_update_from_json_string (scratch, object, NULL) ||
-      kontor_record_class_find_field (KONTOR_RECORD_GET_CLASS (scratch), field->column,
-                                      &index) == NULL)
-    return g_strdup (json);
-  value = kontor_record_get_value (scratch, index);
-
-  switch (field->type)
-    {
-    case KONTOR_FIELD_TYPE_STRING:
-      return g_value_dup_string (value);
-    case KONTOR_FIELD_TYPE_BOOLEAN:
-      return g_strdup (g_value_get_boolean (value) ? _("yes") : _("no"));
-    case KONTOR_FIELD_TYPE_INT64:
-      return kontor_format_date (g_value_get_int64 (value));
-    case KONTOR_FIELD_TYPE_DATE:
-      return kontor_format_iso_date (g_value_get_string (value));
-    case KONTOR_FIELD_TYPE_REF:
-      return dup_name (self, ref_type (field->column), g_value_get_string (value));
-    case KONTOR_FIELD_TYPE_ENUM:
-      {
-        g_autoptr(GEnumClass) klass = g_type_class_ref (G_VALUE_TYPE (value));
-        GEnumValue *enum_value = g_enum_get_value (klass, g_value_get_enum (value));
-
-        if (KONTOR_IS_CONTACT (self->record) && g_str_equal (field->column, "status"))
-          return g_strdup (kontor_contact_status_to_string (g_value_get_enum (value)));
-        return g_strdup (enum_value != NULL ? enum_value->value_nick : json);
-      }
-    case KONTOR_FIELD_TYPE_REFS:
-      {
-        const char * const *ids = g_value_get_boxed (value);
-        GString *names = g_string_new (NULL);
-
-        for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-          {
-            g_autofree char *name = dup_name (self, KONTOR_TYPE_USER, ids[i]);
-
-            if (names->len > 0)
-              g_string_append (names, ", ");
-            g_string_append (names, name);
-          }
-        return g_string_free (names, FALSE);
-      }
-    case KONTOR_FIELD_TYPE_CHANNELS:
-    default:
-      return g_strdup (json);
-    }
-}
-
 static GtkWidget *
 new_row (KontorHistorySection *self,
          KontorChange         *change)
@@ -150,8 +53,10 @@ new_row (KontorHistorySection *self,
 
   if (field != NULL)
     {
-      g_autofree char *old_text = dup_value_text (self, field, change->old_json);
-      g_autofree char *new_text = dup_value_text (self, field, change->new_json);
+      KontorStore *store = kontor_context_get_store (self->context);
+      GType type = G_OBJECT_TYPE (self->record);
+      g_autofree char *old_text = kontor_value_text_dup (store, type, field, change->old_json);
+      g_autofree char *new_text = kontor_value_text_dup (store, type, field, change->new_json);
 
       /* Translators: a change in a history: the field, the old value, the new one */
       title = g_strdup_printf (_("%s: %s → %s"), _(field->label), old_text ? old_text : "",
@@ -163,8 +68,9 @@ new_row (KontorHistorySection *self,
     /* Translators: a change of a detail the history cannot name */
     title = g_strdup_printf (_("Changed: %s"), change->field != NULL ? change->field : "");
 
-  who = dup_name (self, change->user_id != NULL ? KONTOR_TYPE_USER : G_TYPE_INVALID,
-                  change->user_id);
+  who = kontor_value_text_dup_name (kontor_context_get_store (self->context),
+                                    change->user_id != NULL ? KONTOR_TYPE_USER : G_TYPE_INVALID,
+                                    change->user_id);
   /* Translators: who made a change, and when */
   subtitle = who != NULL ? g_strdup_printf (_("%s · %s"), who, when) : g_strdup (when);
 

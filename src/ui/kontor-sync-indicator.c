@@ -7,9 +7,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-conflicts-window.h"
 #include "kontor-format.h"
 #include "kontor-preferences-window.h"
 #include "kontor-record.h"
+#include "kontor-record-json.h"
 #include "kontor-store-sync.h"
 #include "kontor-sync-entity.h"
 #include "kontor-sync-indicator.h"
@@ -47,6 +49,7 @@ struct _KontorSyncIndicator
   GtkListBox        *rejected_list;
   GtkButton         *sync_button;
   GtkButton         *sign_in_button;
+  GtkButton         *conflicts_button;
 };
 
 G_DEFINE_FINAL_TYPE (KontorSyncIndicator, kontor_sync_indicator, GTK_TYPE_WIDGET)
@@ -99,11 +102,13 @@ dup_state_text (KontorSyncState state,
     }
 }
 
-/* A changed record's name, or what it is when it is gone */
+/* A changed record's name: as stored, or as the change wrote it (a
+ * refused creation is rolled back, and the record gone), or what it is */
 static char *
 dup_record_name (KontorSyncIndicator *self,
                  const char          *entity,
-                 const char          *entity_id)
+                 const char          *entity_id,
+                 const char          *fields_json)
 {
   const KontorSyncEntity *info = kontor_sync_entity_lookup (entity);
   GType type = info != NULL ? kontor_sync_entity_get_record_type (info) : G_TYPE_INVALID;
@@ -111,6 +116,12 @@ dup_record_name (KontorSyncIndicator *self,
 
   if (type != G_TYPE_INVALID)
     record = kontor_store_load (kontor_context_get_store (self->context), type, entity_id, NULL);
+  if (record == NULL && type != G_TYPE_INVALID && fields_json != NULL)
+    {
+      record = g_object_new (type, NULL);
+      if (!kontor_record_update_from_json_string (record, fields_json, NULL))
+        g_clear_object (&record);
+    }
   if (record != NULL)
     {
       g_autofree char *name = kontor_record_dup_display_name (record);
@@ -131,20 +142,6 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_focusable (row, TRUE);
-
-  return row;
-}
-
 /* The records waiting and the refused changes, read when the popover opens */
 static void
 fill_lists (KontorSyncIndicator *self)
@@ -158,12 +155,12 @@ fill_lists (KontorSyncIndicator *self)
   for (guint i = 0; pending != NULL && i < pending->len; i++)
     {
       KontorSyncPending *entry = g_ptr_array_index (pending, i);
-      g_autofree char *name = dup_record_name (self, entry->entity, entry->entity_id);
+      g_autofree char *name = dup_record_name (self, entry->entity, entry->entity_id, NULL);
       int n = (int) MIN (entry->changes, G_MAXINT);
       g_autofree char *changes = g_strdup_printf (ngettext ("%d change", "%d changes", (gulong) n),
                                                   n);
 
-      gtk_list_box_append (self->pending_list, new_row (name, changes));
+      gtk_list_box_append (self->pending_list, kontor_ui_new_text_row (name, changes));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->pending_list), pending != NULL && pending->len > 0);
   if (count > 0)
@@ -182,9 +179,11 @@ fill_lists (KontorSyncIndicator *self)
   for (guint i = 0; rejected != NULL && i < rejected->len && i < LIST_LIMIT; i++)
     {
       KontorSyncRejected *entry = g_ptr_array_index (rejected, i);
-      g_autofree char *name = dup_record_name (self, entry->entity, entry->entity_id);
+      g_autofree char *name = dup_record_name (self, entry->entity, entry->entity_id,
+                                               entry->fields_json);
+      g_autofree char *reason = kontor_sync_dup_reason_text (entry->reason);
 
-      gtk_list_box_append (self->rejected_list, new_row (name, entry->reason));
+      gtk_list_box_append (self->rejected_list, kontor_ui_new_text_row (name, reason));
     }
   if (rejected != NULL && rejected->len > 0)
     {
@@ -204,13 +203,26 @@ update (KontorSyncIndicator *self)
 {
   KontorSyncState state = kontor_sync_service_get_state (self->sync);
   gint64 pending = kontor_sync_service_get_pending (self->sync);
+  gint64 conflicts = kontor_sync_service_get_conflicts (self->sync);
   const char *message = kontor_sync_service_get_message (self->sync);
   g_autofree char *text = dup_state_text (state, pending);
   g_autofree char *last = kontor_format_moment (kontor_sync_service_get_last_sync (self->sync));
   g_autoptr(GString) detail = g_string_new (NULL);
 
+  if (conflicts > 0 && state != KONTOR_SYNC_STATE_OFF)
+    {
+      int n = (int) MIN (conflicts, G_MAXINT);
+      g_autofree char *state_text = g_steal_pointer (&text);
+
+      /* Translators: the sync's state, then how many conflicts wait */
+      text = g_strdup_printf (ngettext ("%s, %d conflict to resolve",
+                                        "%s, %d conflicts to resolve", (gulong) n),
+                              state_text, n);
+    }
+
   gtk_widget_set_visible (GTK_WIDGET (self), state != KONTOR_SYNC_STATE_OFF);
-  gtk_menu_button_set_icon_name (self->button, state_icon (state));
+  gtk_menu_button_set_icon_name (self->button, conflicts > 0 ? "dialog-warning-symbolic"
+                                                             : state_icon (state));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
@@ -233,9 +245,27 @@ update (KontorSyncIndicator *self)
   gtk_widget_set_visible (GTK_WIDGET (self->sync_button),
                           state != KONTOR_SYNC_STATE_SIGNED_OUT);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), state != KONTOR_SYNC_STATE_SYNCING);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button), conflicts > 0);
 
   if (gtk_widget_get_visible (self->popover))
     fill_lists (self);
+}
+
+/* A change the server refused, rolled back here: said once, by name */
+static void
+on_rejected_cb (KontorSyncIndicator *self,
+                const char          *entity,
+                const char          *entity_id,
+                const char          *fields_json,
+                const char          *reason)
+{
+  g_autofree char *name = dup_record_name (self, entity, entity_id, fields_json);
+  g_autofree char *reason_text = kontor_sync_dup_reason_text (reason);
+  /* Translators: a record's name, then why the server refused its change */
+  g_autofree char *text = g_strdup_printf (_("“%s” was not changed on the team server: %s"),
+                                           name, reason_text);
+
+  kontor_ui_add_toast (GTK_WIDGET (self), text);
 }
 
 static void
@@ -269,6 +299,16 @@ on_sign_in_clicked_cb (KontorSyncIndicator *self)
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
                                                 "team-server");
   gtk_window_present (preferences);
+}
+
+static void
+on_conflicts_clicked_cb (KontorSyncIndicator *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_menu_button_popdown (self->button);
+  gtk_window_present (kontor_conflicts_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   self->context));
 }
 
 static GtkWidget *
@@ -336,6 +376,11 @@ build (KontorSyncIndicator *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->sign_in_button), "suggested-action");
   g_signal_connect_object (self->sign_in_button, "clicked", G_CALLBACK (on_sign_in_clicked_cb),
                            self, G_CONNECT_SWAPPED);
+  self->conflicts_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Resolve Conflicts…")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->conflicts_button), "suggested-action");
+  g_signal_connect_object (self->conflicts_button, "clicked", G_CALLBACK (on_conflicts_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->conflicts_button));
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->sync_button));
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->sign_in_button));
@@ -355,6 +400,8 @@ kontor_sync_indicator_constructed (GObject *object)
   self->sync = g_object_ref (kontor_context_get_sync (self->context));
   build (self);
   g_signal_connect_object (self->sync, "notify", G_CALLBACK (on_sync_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "rejected", G_CALLBACK (on_rejected_cb), self,
                            G_CONNECT_SWAPPED);
   update (self);
 }

@@ -415,3 +415,29 @@ kontor_ui_search_takes_typing (GtkSearchEntry *entry,
   gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (editable)));
   gtk_editable_set_position (editable, -1);
 }
+
+/**
+ * kontor_ui_new_text_row:
+ * @title: the row's title, plain text
+ * @subtitle: (nullable): its subtitle, plain text
+ *
+ * A row that only shows something (a value, a record's name and why),
+ * focusable so that a screen reader's user reaches it with the keys;
+ * neither text is read as markup, whatever a record holds.
+ *
+ * Returns: (transfer floating): an #AdwActionRow
+ */
+GtkWidget *
+kontor_ui_new_text_row (const char *title,
+                        const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_widget_set_focusable (row, TRUE);
+
+  return row;
+}

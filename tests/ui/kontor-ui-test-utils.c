@@ -841,3 +841,51 @@ kontor_test_wait_n_items (GListModel *model,
   if (!kontor_test_iterate_until (has_n_items, &wait, KONTOR_TEST_TIMEOUT))
     g_error ("the list has %u items, not %u", g_list_model_get_n_items (model), n_items);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Toasts */
+
+/**
+ * kontor_test_collect_toasts:
+ * @root: a widget
+ * @texts: (element-type utf8): where the texts go
+ *
+ * The texts of the toasts shown in @root now (AdwToastWidget is private).
+ */
+void
+kontor_test_collect_toasts (GtkWidget *root,
+                GPtrArray *texts)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "AdwToastWidget"))
+    {
+      GtkWidget *label = kontor_test_find_widget (root, GTK_TYPE_LABEL);
+
+      g_ptr_array_add (texts, g_strdup (label != NULL ? gtk_label_get_text (GTK_LABEL (label))
+                                                      : ""));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    kontor_test_collect_toasts (child, texts);
+}
+
+/**
+ * kontor_test_shows_toast:
+ * @window: a window
+ * @text: a toast's text
+ *
+ * Returns: whether @window shows a toast saying @text now
+ */
+gboolean
+kontor_test_shows_toast (GtkWidget  *window,
+             const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  kontor_test_collect_toasts (window, texts);
+
+  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
+}
+

@@ -53,5 +53,9 @@ void              kontor_test_click_with            (GtkWidget  *widget,
                                                      const char *key);
 GtkWidget        *kontor_test_find_actionable       (GtkWidget  *root,
                                                      const char *action_name);
+void              kontor_test_collect_toasts        (GtkWidget  *root,
+                                                     GPtrArray  *texts);
+gboolean          kontor_test_shows_toast           (GtkWidget  *window,
+                                                     const char *text);
 
 G_END_DECLS

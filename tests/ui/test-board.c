@@ -369,37 +369,6 @@ focus_is_on_card (gpointer data)
 /* ------------------------------------------------------------------------ */
 /* Operations and toasts */
 
-/* The texts of the toasts shown in @root now (AdwToastWidget is private) */
-static void
-collect_toasts (GtkWidget *root,
-                GPtrArray *texts)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "AdwToastWidget"))
-    {
-      GtkWidget *label = kontor_test_find_widget (root, GTK_TYPE_LABEL);
-
-      g_ptr_array_add (texts, g_strdup (label != NULL ? gtk_label_get_text (GTK_LABEL (label))
-                                                      : ""));
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_toasts (child, texts);
-}
-
-static gboolean
-shows_toast (GtkWidget  *window,
-             const char *text)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  collect_toasts (window, texts);
-
-  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
-}
-
 typedef struct
 {
   GtkWidget  *window;
@@ -411,7 +380,7 @@ toast_is_gone (gpointer data)
 {
   ToastWait *wait = data;
 
-  return !shows_toast (wait->window, wait->text);
+  return !kontor_test_shows_toast (wait->window, wait->text);
 }
 
 /* Exactly one toast is shown, saying @text; or none for NULL */
@@ -421,7 +390,7 @@ toast_is_alone (gpointer data)
   ToastWait *wait = data;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
-  collect_toasts (wait->window, texts);
+  kontor_test_collect_toasts (wait->window, texts);
   if (wait->text == NULL)
     return texts->len == 0;
 
@@ -1036,7 +1005,7 @@ test_toast_names_change (Fixture       *fixture,
     ToastWait wait = { GTK_WIDGET (fixture->window), second_title };
 
     g_assert_true (kontor_test_iterate_until (toast_is_gone, &wait, KONTOR_TEST_TIMEOUT));
-    g_assert_false (shows_toast (GTK_WIDGET (fixture->window), first_title));
+    g_assert_false (kontor_test_shows_toast (GTK_WIDGET (fixture->window), first_title));
   }
 }
 

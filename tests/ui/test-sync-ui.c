@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "kontor-contact.h"
+#include "kontor-conflicts-window.h"
+#include "kontor-sync-engine.h"
 #include "kontor-preferences-window.h"
 #include "kontor-server-harness.h"
 #include "kontor-shot.h"
@@ -431,6 +433,227 @@ test_certificate_question (Fixture       *fixture,
   gtk_window_destroy (preferences);
 }
 
+static gboolean
+has_conflicts (gpointer data)
+{
+  return kontor_sync_service_get_conflicts (data) > 0;
+}
+
+static gboolean
+outbox_empty (gpointer data)
+{
+  return kontor_store_count_outbox (data, NULL) == 0;
+}
+
+/* A listen address for the same port as @server */
+static char *
+dup_listen (KontorTestServer *server)
+{
+  g_autoptr(GUri) uri = g_uri_parse (server->uri, G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+}
+
+/* Karl changes a contact's job title offline while his colleague Lena
+ * changes it on another instance: when Karl is back, the header counts
+ * a conflict, the Conflicts window shows before, Lena's value and his,
+ * and Karl keeps his by keys; the answer reaches Lena's machine and the
+ * conflict is gone */
+static void
+test_conflict_answered (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KontorTestServer) other = NULL;
+  g_autoptr(KontorSyncEngine) lena = NULL;
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorContact) on_lena = NULL;
+  g_autoptr(KontorContact) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lena_path = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *shot = NULL;
+  const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
+  KontorStore *lena_store;
+  GtkWindow *window;
+  GtkWidget *keep;
+  const char *id;
+
+  if (pg.dir == NULL)
+    return;
+  create_user ("karl", "Karl Kraus", "sales");
+  create_user ("lena", "Lena Lang", "sales");
+  other = kontor_test_server_start (&pg, NULL);
+
+  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "karl", PASSWORD, NULL,
+                                     NULL, NULL);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  kontor_contact_set_first_name (contact, "Marta");
+  kontor_contact_set_last_name (contact, "Meier");
+  kontor_contact_set_job_title (contact, "Einkauf");
+  kontor_test_save (fixture->base.store, contact);
+  id = kontor_record_get_id (KONTOR_RECORD (contact));
+  g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
+
+  lena_store = kontor_test_open_store (&lena_path);
+  lena = kontor_sync_engine_new (lena_store, other->uri);
+  g_assert_true (kontor_sync_engine_login (lena, "lena", PASSWORD, "Test", NULL, &error));
+  g_assert_true (kontor_sync_engine_sync (lena, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Karl offline, both change the job title */
+  listen = dup_listen (fixture->server);
+  g_clear_pointer (&fixture->server, kontor_test_server_free);
+  edited = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, id, &error);
+  kontor_contact_set_job_title (edited, "Einkaufsleitung");
+  kontor_test_save (fixture->base.store, edited);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_OFFLINE);
+  on_lena = kontor_store_load (lena_store, KONTOR_TYPE_CONTACT, id, &error);
+  kontor_contact_set_job_title (on_lena, "Geschäftsführung");
+  kontor_test_save (lena_store, on_lena);
+  g_assert_true (kontor_sync_engine_sync (lena, NULL, &error));
+  g_assert_no_error (error);
+
+  /* back: a conflict, counted in the header */
+  {
+    const char *args[] = { "--listen", listen, NULL };
+
+    fixture->server = kontor_test_server_start (&pg, args);
+  }
+  kontor_sync_service_sync_now (fixture->sync);
+  g_assert_true (kontor_test_iterate_until (has_conflicts, fixture->sync, 30));
+
+  window = kontor_conflicts_window_new (GTK_WINDOW (fixture->window), fixture->context);
+  gtk_window_present (window);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, window,
+                                            KONTOR_TEST_TIMEOUT));
+  g_assert_nonnull (kontor_test_find_row (GTK_WIDGET (window), _("Before")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (kontor_test_find_row (GTK_WIDGET (window), _("Before")))),
+                   ==, "Einkauf");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (kontor_test_find_row (GTK_WIDGET (window), _("Your Colleague’s")))),
+                   ==, "Geschäftsführung");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (kontor_test_find_row (GTK_WIDGET (window), _("Yours")))),
+                   ==, "Einkaufsleitung");
+  kontor_test_assert_accessible (GTK_WIDGET (window));
+  if (dir != NULL)
+    {
+      shot = g_build_filename (dir, "sync-conflict.png", NULL);
+      kontor_test_settle (300);
+      kontor_test_take_screenshot (GTK_WIDGET (window), shot);
+    }
+
+  /* Karl keeps his: by keys */
+  keep = kontor_test_find_button (GTK_WIDGET (window), _("_Keep Mine"));
+  g_assert_nonnull (keep);
+  kontor_test_focus_window (window);
+  gtk_widget_grab_focus (keep);
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  g_assert_cmpint (kontor_sync_service_get_conflicts (fixture->sync), ==, 0);
+
+  /* the answer on Lena's machine */
+  g_assert_true (kontor_sync_engine_sync (lena, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&on_lena);
+  on_lena = kontor_store_load (lena_store, KONTOR_TYPE_CONTACT, id, &error);
+  g_assert_cmpstr (kontor_contact_get_job_title (on_lena), ==, "Einkaufsleitung");
+
+  gtk_window_destroy (window);
+  g_clear_object (&lena);
+  kontor_test_close_store (&lena_store, lena_path);
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *text;
+} ToastWait;
+
+static void
+count_told (KontorSyncService *sync,
+            const char        *entity,
+            const char        *entity_id,
+            const char        *fields_json,
+            const char        *reason,
+            guint             *told)
+{
+  (*told)++;
+}
+
+static gboolean
+shows_toast (gpointer data)
+{
+  ToastWait *wait = data;
+
+  return kontor_test_shows_toast (wait->window, wait->text);
+}
+
+/* Contacts made before signing in, with an account that may not write
+ * (a viewer): the server refuses the creation, the store rolls it back,
+ * and the window says so once, naming the contact and the reason in
+ * words; the popover keeps it in the refused list */
+static void
+test_refused_toast (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorContact) gone = NULL;
+  g_autofree char *reason = kontor_sync_dup_reason_text ("forbidden");
+  g_autofree char *text = NULL;
+  GtkWidget *indicator, *popover;
+  GtkMenuButton *button;
+  ToastWait wait;
+  guint told = 0;
+
+  if (pg.dir == NULL)
+    return;
+  create_user ("paula", "Paula Pohl", "viewer");
+
+  kontor_contact_set_first_name (contact, "Rita");
+  kontor_contact_set_last_name (contact, "Rot");
+  kontor_test_save (fixture->base.store, contact);
+  g_signal_connect (fixture->sync, "rejected", G_CALLBACK (count_told), &told);
+
+  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "paula", PASSWORD, NULL,
+                                     NULL, NULL);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  text = g_strdup_printf (_("“%s” was not changed on the team server: %s"), "Rita Rot", reason);
+  wait.window = GTK_WIDGET (fixture->window);
+  wait.text = text;
+  if (!kontor_test_iterate_until (shows_toast, &wait, KONTOR_TEST_TIMEOUT))
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+      kontor_test_collect_toasts (GTK_WIDGET (fixture->window), texts);
+      for (guint i = 0; i < texts->len; i++)
+        g_test_message ("toast: %s", (char *) g_ptr_array_index (texts, i));
+      g_error ("no toast “%s”; %u refusals told, %" G_GINT64_FORMAT " kept", text, told,
+               kontor_sync_service_get_rejected (fixture->sync));
+    }
+  g_assert_cmpuint (told, ==, 1);
+
+  /* rolled back here, kept in the list, said once */
+  gone = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT,
+                            kontor_record_get_id (KONTOR_RECORD (contact)), NULL);
+  g_assert_null (gone);
+  g_assert_cmpint (kontor_sync_service_get_rejected (fixture->sync), ==, 1);
+  kontor_sync_service_sync_now (fixture->sync);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCING);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  g_assert_cmpuint (told, ==, 1);
+
+  indicator = kontor_test_find_widget (GTK_WIDGET (fixture->window), KONTOR_TYPE_SYNC_INDICATOR);
+  button = kontor_sync_indicator_get_button (KONTOR_SYNC_INDICATOR (indicator));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_click (GTK_WIDGET (button), "1", "1");
+  g_assert_true (kontor_test_iterate_until (popover_shown, button, KONTOR_TEST_TIMEOUT));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_nonnull (kontor_test_find_row (popover, "Rita Rot"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (kontor_test_find_row (popover, "Rita Rot"))),
+                   ==, reason);
+  kontor_test_press ("Escape");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +676,10 @@ main (int   argc,
               test_offline_indicator, fixture_tear_down);
   g_test_add ("/ui/sync/certificate-question", Fixture, NULL, fixture_set_up,
               test_certificate_question, fixture_tear_down);
+  g_test_add ("/ui/sync/conflict-answered", Fixture, NULL, fixture_set_up,
+              test_conflict_answered, fixture_tear_down);
+  g_test_add ("/ui/sync/refused-toast", Fixture, NULL, fixture_set_up, test_refused_toast,
+              fixture_tear_down);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
