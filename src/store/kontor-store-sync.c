@@ -2434,6 +2434,36 @@ count_rows (KontorStore  *self,
 }
 
 /**
+ * kontor_store_sync_has_conflict:
+ * @self: a store
+ * @entity: a record's entity
+ * @entity_id: its id
+ *
+ * Returns: whether the user has a conflict about the record to answer
+ *   (%FALSE when the store cannot say)
+ */
+gboolean
+kontor_store_sync_has_conflict (KontorStore *self,
+                                const char  *entity,
+                                const char  *entity_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+
+  stmt = _kontor_store_prepare (self, "SELECT count(*) FROM conflict_local WHERE entity = ?1 "
+                                      "AND entity_id = ?2 AND status = 'open'", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
+  _kontor_store_step_one (self, stmt, &count, NULL, NULL);
+
+  return count > 0;
+}
+
+/**
  * kontor_store_sync_count_rejected:
  * @self: a store
  * @error: return location for a #GError

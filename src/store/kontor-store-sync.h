@@ -140,6 +140,9 @@ gint64     kontor_store_sync_count_rejected     (KontorStore   *self,
                                                  GError       **error);
 gint64     kontor_store_sync_count_conflicts    (KontorStore   *self,
                                                  GError       **error);
+gboolean   kontor_store_sync_has_conflict       (KontorStore   *self,
+                                                 const char    *entity,
+                                                 const char    *entity_id);
 GPtrArray *kontor_store_sync_list_rejected      (KontorStore   *self,
                                                  GError       **error);
 GPtrArray *kontor_store_sync_list_pending       (KontorStore   *self,

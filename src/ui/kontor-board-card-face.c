@@ -33,7 +33,7 @@ _kontor_board_card_face_clear (KontorBoardCardFace *face)
   g_clear_pointer (&face->age_tooltip, g_free);
   g_clear_pointer (&face->stale_tooltip, g_free);
   face->color_index = -1;
-  face->is_new = face->stale = face->overdue = FALSE;
+  face->is_new = face->stale = face->overdue = face->conflict = FALSE;
 }
 
 static void
@@ -225,6 +225,9 @@ _kontor_board_card_face_fill (KontorBoardCardFace  *face,
   _kontor_board_card_face_clear (face);
 
   set_text (face, KONTOR_CARD_PART_NAME, name);
+  face->conflict = _kontor_board_has_conflict (board, kontor_record_get_id (KONTOR_RECORD (contact)));
+  if (face->conflict)
+    append_detail (description, C_("board card", "A sync conflict to answer"));
   face->is_new = kontor_contact_get_is_new (contact);
   if (face->is_new)
     append_detail (description, C_("board card", "New"));

@@ -40,6 +40,7 @@ typedef struct
   gboolean  is_new;
   gboolean  stale;
   gboolean  overdue;
+  gboolean  conflict;                         /* a sync conflict to answer */
   char     *assign_tooltip;
   char     *due_tooltip;
   char     *age_tooltip;

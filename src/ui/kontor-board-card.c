@@ -139,6 +139,7 @@ _kontor_board_card_show_face (KontorBoardCard           *self,
 
   set_css_class (GTK_WIDGET (self), "new", face->is_new);
   set_css_class (GTK_WIDGET (self), "stale", face->stale);
+  set_css_class (GTK_WIDGET (self), "conflict", face->conflict);
   if (self->box == NULL)
     return;
 

@@ -25,6 +25,8 @@ extern const char * const _kontor_board_card_field_ids[3];
 KontorBoardCardFields _kontor_board_get_card_fields     (KontorBoard          *self);
 KontorUser           *_kontor_board_lookup_user         (KontorBoard          *self,
                                                          const char           *user_id);
+gboolean              _kontor_board_has_conflict        (KontorBoard          *self,
+                                                         const char           *contact_id);
 GPtrArray            *_kontor_board_get_users           (KontorBoard          *self);
 GPtrArray            *_kontor_board_get_statuses        (KontorBoard          *self);
 gboolean              _kontor_board_awaits_frame        (KontorBoard          *self);
@@ -79,6 +81,7 @@ struct _KontorBoard
   GPtrArray             *statuses;    /* KontorPipelineStatus, all, in board order */
   GPtrArray             *columns;     /* KontorBoardColumn shown, left to right (unowned) */
   GHashTable            *users;       /* id -> KontorUser */
+  GHashTable            *conflicted;  /* ids of contacts with a conflict to answer */
   GPtrArray             *user_list;   /* KontorUser, by name */
   KontorBoardCardFields  card_fields;
   GtkWidget             *card_shelf;      /* for drawn cards: kontor-board-card-face.c */

@@ -7,6 +7,7 @@
 
 
 #include "kontor-autoscroll.h"
+#include "kontor-store-sync.h"
 #include "kontor-board-card-face.h"
 #include "kontor-board-private.h"
 #include "kontor-ui-utils.h"
@@ -91,6 +92,41 @@ load_users (KontorBoard *self)
 
   g_clear_pointer (&self->user_list, g_ptr_array_unref);
   self->user_list = g_steal_pointer (&users);
+}
+
+/* The contacts with a sync conflict the user has to answer (feature S4):
+ * their cards show it. Read once per change of the count, not per card. */
+static void
+load_conflicts (KontorBoard *self)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  g_hash_table_remove_all (self->conflicted);
+  if (kontor_context_get_sync (self->context) == NULL)
+    return;
+
+  conflicts = kontor_store_sync_list_conflicts (kontor_context_get_store (self->context), NULL);
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      KontorSyncConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (g_str_equal (conflict->status, "open") && g_str_equal (conflict->entity, "contact"))
+        g_hash_table_add (self->conflicted, g_strdup (conflict->entity_id));
+    }
+}
+
+/**
+ * _kontor_board_has_conflict:
+ * @self: a board
+ * @contact_id: a contact's id
+ *
+ * Returns: whether the user has a sync conflict about the contact to answer
+ */
+gboolean
+_kontor_board_has_conflict (KontorBoard *self,
+                            const char  *contact_id)
+{
+  return contact_id != NULL && g_hash_table_contains (self->conflicted, contact_id);
 }
 
 /**
@@ -327,6 +363,13 @@ on_store_users_changed_cb (KontorBoard *self,
 }
 
 static void
+on_sync_conflicts_cb (KontorBoard *self)
+{
+  load_conflicts (self);
+  update_cards (self);
+}
+
+static void
 on_store_current_user_cb (KontorBoard *self,
                           GParamSpec  *pspec,
                           KontorStore *store)
@@ -387,6 +430,7 @@ kontor_board_constructed (GObject *object)
   self->statuses = g_ptr_array_new_with_free_func (g_object_unref);
   _kontor_board_reload_statuses (self->context, &self->statuses);
   load_users (self);
+  load_conflicts (self);
   load_card_fields (self);
   rebuild_columns (self);
   update_stack (self);
@@ -398,6 +442,9 @@ kontor_board_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::current-user", G_CALLBACK (on_store_current_user_cb),
                            self, G_CONNECT_SWAPPED);
+  if (kontor_context_get_sync (self->context) != NULL)
+    g_signal_connect_object (kontor_context_get_sync (self->context), "notify::conflicts",
+                             G_CALLBACK (on_sync_conflicts_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::board-columns",
                            G_CALLBACK (on_settings_columns_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::board-card-fields",
@@ -530,6 +577,7 @@ kontor_board_finalize (GObject *object)
   KontorBoard *self = KONTOR_BOARD (object);
 
   g_hash_table_unref (self->users);
+  g_hash_table_unref (self->conflicted);
   g_free (self->focus_id);
   g_free (self->pending_id);
   g_free (self->pending_status_id);
@@ -627,6 +675,7 @@ static void
 kontor_board_init (KontorBoard *self)
 {
   self->users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->conflicted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->columns = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));

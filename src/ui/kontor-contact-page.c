@@ -21,7 +21,11 @@
 #include "kontor-notes-section.h"
 #include "kontor-person-section.h"
 #include "kontor-sales-section.h"
+#include "kontor-record-json.h"
+#include "kontor-conflicts-window.h"
+#include "kontor-store-sync.h"
 #include "kontor-ui-utils.h"
+#include "kontor-value-text.h"
 
 /**
  * KontorContactPage:
@@ -65,6 +69,7 @@ struct _KontorContactPage
   GtkScrolledWindow     *scrolled_window;
   GMenu                 *delete_section;
   GtkLabel              *feedback_label;
+  GtkWidget             *conflict_box;
   KontorHeaderSection   *header_section;
   KontorPersonSection   *person_section;
   KontorChannelsSection *channels_section;
@@ -299,6 +304,27 @@ on_section_edited_cb (KontorContactPage *self)
 
 /* Shows @view in the sections. @view is the stored contact, or while the
  * user is typing, the stored contact with the user's changes on top. */
+/* A sync conflict about the contact waits for the user's answer (feature
+ * S4): said at the top of the page, with the way to the answer */
+static void
+update_conflict (KontorContactPage *self)
+{
+  gboolean conflict = self->contact != NULL && kontor_context_get_sync (self->context) != NULL &&
+                      kontor_store_sync_has_conflict (get_store (self), "contact",
+                                                      kontor_record_get_id (KONTOR_RECORD (self->contact)));
+
+  gtk_widget_set_visible (self->conflict_box, conflict);
+}
+
+static void
+on_conflict_clicked_cb (KontorContactPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_window_present (kontor_conflicts_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   self->context));
+}
+
 static void
 populate (KontorContactPage *self,
           KontorContact     *view)
@@ -315,8 +341,29 @@ populate (KontorContactPage *self,
                                      KONTOR_RECORD (self->contact));
 
   update_delete_item (self);
+  update_conflict (self);
   update_status (self);
   update_state (self);
+}
+
+/* A field the user is editing was changed elsewhere meanwhile: its new
+ * value, and what saving does */
+static void
+say_changed_meanwhile (KontorContactPage *self,
+                       KontorContact     *stored,
+                       guint              index)
+{
+  guint n_fields;
+  const KontorField *field = &kontor_record_get_fields (KONTOR_RECORD (stored), &n_fields)[index];
+  g_autofree char *json = kontor_field_value_to_json_string (field,
+                                                             kontor_record_get_value (KONTOR_RECORD (stored), index));
+  g_autofree char *value = kontor_value_text_dup (get_store (self), KONTOR_TYPE_CONTACT, field, json);
+  g_autofree char *text =
+    /* Translators: a field's name, "Job title", and its new value */
+    g_strdup_printf (_("“%s” was changed elsewhere meanwhile, to “%s”. Saving replaces it "
+                       "with your value."), _(field->label), value);
+
+  kontor_ui_add_toast (GTK_WIDGET (self), text);
 }
 
 /* The stored contact changed (here or elsewhere): show it, keeping what
@@ -328,6 +375,7 @@ take_stored (KontorContactPage *self,
   g_autoptr(KontorContact) edited = NULL;
   g_autoptr(KontorContact) view = NULL;
   g_autoptr(GArray) changes = NULL;
+  guint n_fields;
 
   if (!self->dirty)
     {
@@ -344,6 +392,13 @@ take_stored (KontorContactPage *self,
     {
       guint index = g_array_index (changes, guint, i);
 
+      /* changed meanwhile elsewhere (a colleague, through the sync) as
+       * well as here: say so; what is typed stays, and saving it is a
+       * conflict the server keeps for the user to decide */
+      if (!kontor_field_value_equal (&kontor_record_get_fields (KONTOR_RECORD (stored), &n_fields)[index],
+                                     kontor_record_get_value (KONTOR_RECORD (stored), index),
+                                     kontor_record_get_value (KONTOR_RECORD (self->contact), index)))
+        say_changed_meanwhile (self, stored, index);
       kontor_record_set_value (KONTOR_RECORD (view), index,
                                kontor_record_get_value (KONTOR_RECORD (edited), index));
     }
@@ -685,6 +740,9 @@ kontor_contact_page_constructed (GObject *object)
 
   g_signal_connect_object (get_store (self), "changed::contact",
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  if (kontor_context_get_sync (self->context) != NULL)
+    g_signal_connect_object (kontor_context_get_sync (self->context), "notify::conflicts",
+                             G_CALLBACK (update_conflict), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_store (self), "changed::company",
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -830,6 +888,8 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, delete_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, feedback_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactPage, conflict_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_conflict_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, header_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, person_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, channels_section);

@@ -14,6 +14,7 @@
 #include "kontor-board-column.h"
 #include "kontor-board.h"
 #include "kontor-contact.h"
+#include "kontor-contact-page.h"
 #include "kontor-contacts-view.h"
 #include "kontor-conflicts-window.h"
 #include "kontor-sync-engine.h"
@@ -461,6 +462,23 @@ outbox_empty (gpointer data)
   return kontor_store_count_outbox (data, NULL) == 0;
 }
 
+typedef struct
+{
+  KontorBoard *board;
+  const char  *id;
+  gboolean     marked;
+} CardMark;
+
+/* Whether the contact's card shows (or does not show) a conflict */
+static gboolean
+card_is_marked (gpointer data)
+{
+  CardMark *wait = data;
+  KontorBoardCard *card = kontor_board_find_card (wait->board, wait->id);
+
+  return card != NULL && gtk_widget_has_css_class (GTK_WIDGET (card), "conflict") == wait->marked;
+}
+
 /* A listen address for the same port as @server */
 static char *
 dup_listen (KontorTestServer *server)
@@ -491,8 +509,9 @@ test_conflict_answered (Fixture       *fixture,
   const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
   KontorStore *lena_store;
   GtkWindow *window;
-  GtkWidget *keep;
+  GtkWidget *keep, *page, *notice;
   const char *id;
+  CardMark card_wait;
 
   if (pg.dir == NULL)
     return;
@@ -538,6 +557,36 @@ test_conflict_answered (Fixture       *fixture,
   kontor_sync_service_sync_now (fixture->sync);
   g_assert_true (kontor_test_iterate_until (has_conflicts, fixture->sync, 30));
 
+  /* the board's card says so */
+  card_wait.board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window)));
+  card_wait.id = id;
+  card_wait.marked = TRUE;
+  g_assert_true (kontor_test_iterate_until (card_is_marked, &card_wait, KONTOR_TEST_TIMEOUT));
+  if (dir != NULL)
+    {
+      g_autofree char *board_shot = g_build_filename (dir, "sync-conflict-card.png", NULL);
+
+      kontor_test_settle (300);
+      kontor_test_take_screenshot (GTK_WIDGET (fixture->window), board_shot);
+    }
+
+  /* and so does the contact's page */
+  kontor_window_show_contact (fixture->window, id);
+  page = kontor_window_get_contact_page (fixture->window);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  notice = kontor_test_find_with_class (page, GTK_TYPE_BOX, "kontor-conflict");
+  g_assert_nonnull (notice);
+  g_assert_true (gtk_widget_get_visible (notice));
+  kontor_test_assert_accessible (page);
+  if (dir != NULL)
+    {
+      g_autofree char *page_shot = g_build_filename (dir, "sync-conflict-page.png", NULL);
+
+      kontor_test_settle (300);
+      kontor_test_take_screenshot (GTK_WIDGET (fixture->window), page_shot);
+    }
+
   window = kontor_conflicts_window_new (GTK_WINDOW (fixture->window), fixture->context);
   gtk_window_present (window);
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, window,
@@ -566,6 +615,10 @@ test_conflict_answered (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
   wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
   g_assert_cmpint (kontor_sync_service_get_conflicts (fixture->sync), ==, 0);
+  g_assert_false (gtk_widget_get_visible (notice));
+  kontor_window_show_contacts (fixture->window);
+  card_wait.marked = FALSE;
+  g_assert_true (kontor_test_iterate_until (card_is_marked, &card_wait, KONTOR_TEST_TIMEOUT));
 
   /* the answer on Lena's machine */
   g_assert_true (kontor_sync_engine_sync (lena, NULL, &error));
@@ -823,6 +876,100 @@ test_live_board (Fixture       *fixture,
   kontor_test_close_store (&nils_store, nils_path);
 }
 
+typedef struct
+{
+  GtkWidget  *row;
+  const char *text;
+} RowWait;
+
+static gboolean
+row_shows (gpointer data)
+{
+  RowWait *wait = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (wait->row)), wait->text) == 0;
+}
+
+/* A contact open on this screen while a colleague changes it: the field
+ * the user did not touch shows the colleague's value, the one being typed
+ * keeps what is typed, and a toast says that field was changed meanwhile
+ * and to what */
+static void
+test_open_contact_updates (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorContact) theirs = NULL;
+  g_autoptr(KontorSyncEngine) piet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *piet_path = NULL;
+  g_autofree char *toast = NULL;
+  KontorStore *piet_store;
+  GtkWidget *page, *job_row, *last_row;
+  RowWait row_wait;
+  ToastWait toast_wait;
+
+  if (pg.dir == NULL)
+    return;
+  create_user ("olga", "Olga Ott", "sales");
+  create_user ("piet", "Piet Pauls", "sales");
+  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "olga", PASSWORD, NULL,
+                                     NULL, NULL);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  kontor_contact_set_first_name (contact, "Greta");
+  kontor_contact_set_last_name (contact, "Gold");
+  kontor_contact_set_job_title (contact, "Einkauf");
+  kontor_test_save (fixture->base.store, contact);
+  g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
+
+  piet_store = kontor_test_open_store (&piet_path);
+  piet = kontor_sync_engine_new (piet_store, fixture->server->uri);
+  g_assert_true (kontor_sync_engine_login (piet, "piet", PASSWORD, "Test", NULL, &error));
+  g_assert_true (kontor_sync_engine_sync (piet, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Olga types a new job title, not saved yet */
+  kontor_window_show_contact (fixture->window, kontor_record_get_id (KONTOR_RECORD (contact)));
+  page = kontor_window_get_contact_page (fixture->window);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  job_row = kontor_test_find_row (page, _("Job Title"));
+  last_row = kontor_test_find_row (page, _("Last Name"));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  gtk_widget_grab_focus (job_row);
+  g_assert_true (kontor_test_iterate_until (has_focus, job_row, KONTOR_TEST_TIMEOUT));
+  kontor_test_press ("ctrl+a BackSpace");
+  type_text ("Leitung Einkauf");
+  row_wait.row = job_row;
+  row_wait.text = "Leitung Einkauf";
+  g_assert_true (kontor_test_iterate_until (row_shows, &row_wait, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_contact_page_get_dirty (KONTOR_CONTACT_PAGE (page)));
+
+  /* Piet changes the job title and the last name */
+  theirs = kontor_store_load (piet_store, KONTOR_TYPE_CONTACT,
+                              kontor_record_get_id (KONTOR_RECORD (contact)), &error);
+  kontor_contact_set_job_title (theirs, "Geschäftsführung");
+  kontor_contact_set_last_name (theirs, "Gold-Grün");
+  kontor_test_save (piet_store, theirs);
+  g_assert_true (kontor_sync_engine_sync (piet, NULL, &error));
+  g_assert_no_error (error);
+
+  /* the untouched field follows, the typed one stays, the overlap is said */
+  row_wait.row = last_row;
+  row_wait.text = "Gold-Grün";
+  g_assert_true (kontor_test_iterate_until (row_shows, &row_wait, 10));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (job_row)), ==, "Leitung Einkauf");
+  g_assert_true (kontor_contact_page_get_dirty (KONTOR_CONTACT_PAGE (page)));
+  toast = g_strdup_printf (_("“%s” was changed elsewhere meanwhile, to “%s”. Saving replaces it "
+                             "with your value."), _("Job title"), "Geschäftsführung");
+  toast_wait.window = GTK_WIDGET (fixture->window);
+  toast_wait.text = toast;
+  g_assert_true (kontor_test_iterate_until (shows_toast, &toast_wait, KONTOR_TEST_TIMEOUT));
+
+  g_clear_object (&piet);
+  kontor_test_close_store (&piet_store, piet_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,12 +992,14 @@ main (int   argc,
               test_offline_indicator, fixture_tear_down);
   g_test_add ("/ui/sync/certificate-question", Fixture, NULL, fixture_set_up,
               test_certificate_question, fixture_tear_down);
-  g_test_add ("/ui/sync/conflict-answered", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/sync/conflict-answered", Fixture, NULL, fixture_set_up_board,
               test_conflict_answered, fixture_tear_down);
   g_test_add ("/ui/sync/refused-toast", Fixture, NULL, fixture_set_up, test_refused_toast,
               fixture_tear_down);
   g_test_add ("/ui/sync/live-board", Fixture, NULL, fixture_set_up_board, test_live_board,
               fixture_tear_down);
+  g_test_add ("/ui/sync/open-contact-updates", Fixture, NULL, fixture_set_up,
+              test_open_contact_updates, fixture_tear_down);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
