@@ -25,6 +25,7 @@
 #include "kontor-conflicts-window.h"
 #include "kontor-store-sync.h"
 #include "kontor-ui-utils.h"
+#include "kontor-user.h"
 #include "kontor-value-text.h"
 
 /**
@@ -70,6 +71,8 @@ struct _KontorContactPage
   GMenu                 *delete_section;
   GtkLabel              *feedback_label;
   GtkWidget             *conflict_box;
+  GtkWidget             *readonly_box;
+  GtkLabel              *readonly_label;
   KontorHeaderSection   *header_section;
   KontorPersonSection   *person_section;
   KontorChannelsSection *channels_section;
@@ -178,6 +181,24 @@ company_changed (KontorContactPage *self)
 /* ------------------------------------------------------------------------ */
 /* Contact → form */
 
+/* Why the form takes no input: the user's role (src/README.md "Roles") */
+static void
+update_readonly (KontorContactPage *self,
+                 gboolean           editable)
+{
+  KontorUser *user = kontor_context_get_current_user (self->context);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->readonly_box, self->contact != NULL && !editable);
+  if (editable || user == NULL)
+    return;
+
+  /* Translators: %s is a role, "Viewer" */
+  text = g_strdup_printf (_("You can look at this contact but not change it: your role is %s."),
+                          kontor_user_role_to_string (kontor_user_get_role (user)));
+  gtk_label_set_text (self->readonly_label, text);
+}
+
 static void
 update_actions (KontorContactPage *self)
 {
@@ -196,6 +217,7 @@ update_actions (KontorContactPage *self)
                                  editable && !self->has_number);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.change-company",
                                  editable && self->contact != NULL);
+  update_readonly (self, editable);
 }
 
 /* The menu's Delete item: the window's action, for the contact shown */
@@ -889,6 +911,8 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, delete_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, conflict_box);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactPage, readonly_box);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactPage, readonly_label);
   gtk_widget_class_bind_template_callback (widget_class, on_conflict_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, header_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, person_section);

@@ -970,6 +970,192 @@ test_open_contact_updates (Fixture       *fixture,
   kontor_test_close_store (&piet_store, piet_path);
 }
 
+static gboolean
+is_synchronised (gpointer data)
+{
+  return kontor_sync_service_get_state (data) == KONTOR_SYNC_STATE_SYNCHRONISED;
+}
+
+/* Whether the store has the contact kept as its "wanted-id" */
+static gboolean
+has_wanted_contact (gpointer data)
+{
+  g_autoptr(KontorContact) contact = kontor_store_load (data, KONTOR_TYPE_CONTACT,
+                                                        g_object_get_data (data, "wanted-id"),
+                                                        NULL);
+
+  return contact != NULL;
+}
+
+static gboolean
+has_no_conflicts (gpointer data)
+{
+  return kontor_sync_service_get_conflicts (data) == 0;
+}
+
+/* Quinn works on two computers, A (this window) and B (a second window
+ * on a database of its own, another server instance); Rolf changes what
+ * A changed offline. The conflict is Quinn's on both computers; answered
+ * on A, by keys, it is gone on B too, where Quinn's value arrives */
+static void
+test_two_machines (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KontorTestServer) other = NULL;
+  g_autoptr(KontorSyncEngine) rolf = NULL;
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorContact) edited = NULL;
+  g_autoptr(KontorContact) theirs = NULL;
+  g_autoptr(KontorContact) on_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *b_path = NULL;
+  g_autofree char *rolf_path = NULL;
+  g_autofree char *listen = NULL;
+  KontorStore *b_store, *rolf_store;
+  g_autoptr(KontorContext) b_context = NULL;
+  g_autoptr(KontorSyncService) b_sync = NULL;
+  KontorWindow *b_window;
+  GtkWindow *window;
+  GtkWidget *keep;
+  const char *id;
+
+  if (pg.dir == NULL)
+    return;
+  create_user ("quinn", "Quinn Quast", "sales");
+  create_user ("rolf", "Rolf Rau", "sales");
+  other = kontor_test_server_start (&pg, NULL);
+
+  /* A and B, both Quinn's */
+  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "quinn", PASSWORD, NULL,
+                                     NULL, NULL);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  b_store = kontor_test_open_store (&b_path);
+  b_context = kontor_context_new (b_store, fixture->settings);
+  b_sync = kontor_sync_service_new (b_store);
+  kontor_context_set_sync (b_context, b_sync);
+  kontor_sync_service_start (b_sync);
+  b_window = kontor_test_present_window (app, b_context, 900, 600);
+  kontor_sync_service_sign_in_async (b_sync, other->uri, "quinn", PASSWORD, NULL, NULL, NULL);
+  g_assert_true (kontor_test_iterate_until (is_synchronised, b_sync, WAIT_S));
+
+  kontor_contact_set_first_name (contact, "Sina");
+  kontor_contact_set_last_name (contact, "Sommer");
+  kontor_contact_set_job_title (contact, "Vertrieb");
+  kontor_test_save (fixture->base.store, contact);
+  id = kontor_record_get_id (KONTOR_RECORD (contact));
+  g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
+  g_object_set_data_full (G_OBJECT (b_store), "wanted-id", g_strdup (id), g_free);
+  g_assert_true (kontor_test_iterate_until (has_wanted_contact, b_store, 30));
+  rolf_store = kontor_test_open_store (&rolf_path);
+  rolf = kontor_sync_engine_new (rolf_store, other->uri);
+  g_assert_true (kontor_sync_engine_login (rolf, "rolf", PASSWORD, "Test", NULL, &error));
+  g_assert_true (kontor_sync_engine_sync (rolf, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A offline changes the job title; so does Rolf, online */
+  listen = dup_listen (fixture->server);
+  g_clear_pointer (&fixture->server, kontor_test_server_free);
+  edited = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, id, &error);
+  kontor_contact_set_job_title (edited, "Vertriebsleitung");
+  kontor_test_save (fixture->base.store, edited);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_OFFLINE);
+  theirs = kontor_store_load (rolf_store, KONTOR_TYPE_CONTACT, id, &error);
+  kontor_contact_set_job_title (theirs, "Innendienst");
+  kontor_test_save (rolf_store, theirs);
+  g_assert_true (kontor_sync_engine_sync (rolf, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A back: Quinn's conflict, on A and, with B's next cycle, on B */
+  {
+    const char *args[] = { "--listen", listen, NULL };
+
+    fixture->server = kontor_test_server_start (&pg, args);
+  }
+  kontor_sync_service_sync_now (fixture->sync);
+  g_assert_true (kontor_test_iterate_until (has_conflicts, fixture->sync, 30));
+  kontor_sync_service_sync_now (b_sync);
+  g_assert_true (kontor_test_iterate_until (has_conflicts, b_sync, 30));
+
+  /* answered on A by keys */
+  window = kontor_conflicts_window_new (GTK_WINDOW (fixture->window), fixture->context);
+  gtk_window_present (window);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, window,
+                                            KONTOR_TEST_TIMEOUT));
+  keep = kontor_test_find_button (GTK_WIDGET (window), _("_Keep Mine"));
+  kontor_test_focus_window (window);
+  gtk_widget_grab_focus (keep);
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (has_no_conflicts, fixture->sync, 30));
+
+  /* gone on B by itself (the poke of the answer), with Quinn's value */
+  g_assert_true (kontor_test_iterate_until (has_no_conflicts, b_sync, 30));
+  on_b = kontor_store_load (b_store, KONTOR_TYPE_CONTACT, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_contact_get_job_title (on_b), ==, "Vertriebsleitung");
+
+  gtk_window_destroy (window);
+  gtk_window_destroy (GTK_WINDOW (b_window));
+  g_clear_object (&b_sync);
+  g_clear_object (&b_context);
+  kontor_test_close_store (&b_store, b_path);
+  g_clear_object (&rolf);
+  kontor_test_close_store (&rolf_store, rolf_path);
+}
+
+/* A viewer's account: the contact a colleague made arrives, and its page
+ * says it can only be looked at, and why; nothing on it saves */
+static void
+test_viewer_page (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KontorSyncEngine) tom = NULL;
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tom_path = NULL;
+  g_autofree char *text = NULL;
+  KontorStore *tom_store;
+  GtkWidget *page, *notice, *label;
+
+  if (pg.dir == NULL)
+    return;
+  create_user ("tom", "Tom Tietz", "sales");
+  create_user ("ute", "Ute Uhl", "viewer");
+  tom_store = kontor_test_open_store (&tom_path);
+  tom = kontor_sync_engine_new (tom_store, fixture->server->uri);
+  g_assert_true (kontor_sync_engine_login (tom, "tom", PASSWORD, "Test", NULL, &error));
+  kontor_contact_set_first_name (contact, "Vera");
+  kontor_contact_set_last_name (contact, "Voss");
+  kontor_test_save (tom_store, contact);
+  g_assert_true (kontor_sync_engine_sync (tom, NULL, &error));
+  g_assert_no_error (error);
+
+  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "ute", PASSWORD, NULL,
+                                     NULL, NULL);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  g_object_set_data_full (G_OBJECT (fixture->base.store), "wanted-id",
+                          g_strdup (kontor_record_get_id (KONTOR_RECORD (contact))), g_free);
+  g_assert_true (kontor_test_iterate_until (has_wanted_contact, fixture->base.store, 30));
+  g_assert_false (kontor_context_can_edit (fixture->context));
+
+  kontor_window_show_contact (fixture->window, kontor_record_get_id (KONTOR_RECORD (contact)));
+  page = kontor_window_get_contact_page (fixture->window);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  notice = kontor_test_find_with_class (page, GTK_TYPE_BOX, "kontor-notice");
+  g_assert_nonnull (notice);
+  g_assert_true (gtk_widget_get_visible (notice));
+  label = kontor_test_find_widget (notice, GTK_TYPE_LABEL);
+  text = g_strdup_printf (_("You can look at this contact but not change it: your role is %s."),
+                          kontor_user_role_to_string (KONTOR_USER_ROLE_VIEWER));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
+  g_assert_false (gtk_widget_is_sensitive (kontor_test_find_row (page, _("Last Name"))) &&
+                  gtk_editable_get_editable (GTK_EDITABLE (kontor_test_find_row (page, _("Last Name")))));
+  kontor_test_assert_accessible (page);
+
+  g_clear_object (&tom);
+  kontor_test_close_store (&tom_store, tom_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1000,6 +1186,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/sync/open-contact-updates", Fixture, NULL, fixture_set_up,
               test_open_contact_updates, fixture_tear_down);
+  g_test_add ("/ui/sync/two-machines", Fixture, NULL, fixture_set_up, test_two_machines,
+              fixture_tear_down);
+  g_test_add ("/ui/sync/viewer-page", Fixture, NULL, fixture_set_up, test_viewer_page,
+              fixture_tear_down);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
