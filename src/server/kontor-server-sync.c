@@ -2003,8 +2003,15 @@ kontor_sync_list_conflicts (PGconn         *conn,
                       " c.theirs_value, c.theirs_rev, c.yours_value, c.status, c.supersedes,"
                       " coalesce (a.username, ''), c.yours_client,"
                       " to_char (c.created_at AT TIME ZONE 'UTC',"
-                      " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                      " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+                      /* who made the value that stays, and when: while
+                       * the change log still has it */
+                      " nullif (coalesce (nullif (t.display_name, ''), t.username), ''),"
+                      " to_char (l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
                       " FROM conflict c LEFT JOIN account a ON a.id = c.yours_actor"
+                      " LEFT JOIN change_log l ON l.workspace_id = c.workspace_id"
+                      " AND l.seq = c.theirs_rev"
+                      " LEFT JOIN account t ON t.id = l.actor"
                       " WHERE c.workspace_id = $1 AND c.status = $2"
                       " AND (c.yours_actor = $3 OR $4::boolean) ORDER BY c.created_at, c.id",
                G_N_ELEMENTS (params), params);
@@ -2018,7 +2025,8 @@ kontor_sync_list_conflicts (PGconn         *conn,
     {
       static const char * const names[] = { "id", "entity", "entity_id", "field", "kind",
                                             "base", "theirs", "theirs_rev", "yours", "status",
-                                            "supersedes", "by", "client_id", "at" };
+                                            "supersedes", "by", "client_id", "at", "theirs_by",
+                                            "theirs_at" };
 
       json_builder_begin_object (builder);
       for (guint column = 0; column < G_N_ELEMENTS (names); column++)

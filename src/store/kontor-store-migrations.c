@@ -184,6 +184,7 @@ static const struct {
   { "011-group-members.sql", NULL, 0 },
   { "012-filter-indexes.sql", NULL, 0 },
   { "013-sync-numbers.sql", NULL, 0 },
+  { "014-conflict-authors.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

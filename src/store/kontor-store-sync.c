@@ -1871,6 +1871,8 @@ add_conflict (KontorStore  *self,
   g_autofree char *theirs = node_to_string (json_object_get_member (conflict, "theirs"));
   g_autofree char *yours = node_to_string (json_object_get_member (conflict, "yours"));
   g_autofree char *base = node_to_string (json_object_get_member (conflict, "base"));
+  const char *theirs_by = kontor_json_get_string (conflict, "theirs_by");
+  const char *theirs_at = kontor_json_get_string (conflict, "theirs_at");
   sqlite3_stmt *stmt;
 
   if (id == NULL)
@@ -1902,17 +1904,23 @@ add_conflict (KontorStore  *self,
   if (!_kontor_store_step_done (self, stmt, error))
     return FALSE;
 
-  /* the value both sides started from: the conflicts list has it (a push's
-   * answer does not), so a conflict met in a push gets it with the list
-   * the same cycle asks for */
-  if (base == NULL)
+  /* the value both sides started from, and who made the one that stays
+   * and when: the conflicts list has them (a push's answer does not), so
+   * a conflict met in a push gets them with the list the same cycle asks
+   * for */
+  if (base == NULL && theirs_by == NULL && theirs_at == NULL)
     return TRUE;
-  stmt = _kontor_store_prepare (self, "UPDATE conflict_local SET base_value_json = ?2 "
-                                      "WHERE id = ?1 AND base_value_json IS NULL", error);
+  stmt = _kontor_store_prepare (self, "UPDATE conflict_local SET "
+                                      "base_value_json = coalesce (base_value_json, ?2), "
+                                      "theirs_by = coalesce (?3, theirs_by), "
+                                      "theirs_at = coalesce (?4, theirs_at) WHERE id = ?1",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, base, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, theirs_by, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, theirs_at, -1, SQLITE_TRANSIENT);
 
   return _kontor_store_step_done (self, stmt, error);
 }
@@ -2257,6 +2265,8 @@ kontor_sync_conflict_free (KontorSyncConflict *conflict)
   g_free (conflict->field);
   g_free (conflict->kind);
   g_free (conflict->base_json);
+  g_free (conflict->theirs_by);
+  g_free (conflict->theirs_at);
   g_free (conflict->theirs_json);
   g_free (conflict->yours_json);
   g_free (conflict->status);
@@ -2283,7 +2293,8 @@ kontor_store_sync_list_conflicts (KontorStore  *self,
   g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
 
   stmt = _kontor_store_prepare (self, "SELECT id, entity, entity_id, field, kind, "
-                                      "theirs_value_json, yours_value_json, status, base_value_json FROM "
+                                      "theirs_value_json, yours_value_json, status, base_value_json, theirs_by, "
+                                      "theirs_at FROM "
                                       "conflict_local WHERE status <> 'superseded' "
                                       "ORDER BY created_at, id", error);
   if (stmt == NULL)
@@ -2301,6 +2312,8 @@ kontor_store_sync_list_conflicts (KontorStore  *self,
       conflict->yours_json = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       conflict->status = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       conflict->base_json = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      conflict->theirs_by = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      conflict->theirs_at = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
       g_ptr_array_add (conflicts, conflict);
     }
   sqlite3_reset (stmt);

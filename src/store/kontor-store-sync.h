@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @kind: "field", "edit_vs_delete" or "delete_vs_edit"
  * @base_json: (nullable): the value both changes were based on, as JSON
  * @theirs_json: (nullable): the server's value, as JSON
+ * @theirs_by: (nullable): who made it, by name
+ * @theirs_at: (nullable): when, ISO 8601 in UTC
  * @yours_json: (nullable): the user's value (for edit_vs_delete the
  *   fields of the kept edit), as JSON
  * @status: "open", "resolving" (answered, not yet sent), "resolved" or
@@ -34,6 +36,8 @@ typedef struct
   char *kind;
   char *base_json;
   char *theirs_json;
+  char *theirs_by;
+  char *theirs_at;
   char *yours_json;
   char *status;
 } KontorSyncConflict;

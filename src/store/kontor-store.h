@@ -19,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 13
+#define KONTOR_STORE_SCHEMA_VERSION 14
 
 /**
  * KontorYearFormat:

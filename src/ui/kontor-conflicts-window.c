@@ -8,7 +8,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-conflicts-window.h"
+#include "kontor-format.h"
 #include "kontor-record.h"
+#include "kontor-record-json.h"
+#include "kontor-record-rules.h"
 #include "kontor-store-sync.h"
 #include "kontor-sync-entity.h"
 #include "kontor-ui-utils.h"
@@ -90,6 +93,101 @@ on_answer_clicked_cb (GtkButton *button,
   reload (self);
 }
 
+/* "Another Value…": a text field's third answer, checked by the model's
+ * rules on the record as stored before it is kept */
+typedef struct
+{
+  KontorConflictsWindow *self;
+  char                  *id;
+  char                  *entity;
+  char                  *entity_id;
+  char                  *column;
+  GtkEditable           *entry;
+} OtherValue;
+
+static void
+other_value_free (gpointer data)
+{
+  OtherValue *other = data;
+
+  g_free (other->id);
+  g_free (other->entity);
+  g_free (other->entity_id);
+  g_free (other->column);
+  g_free (other);
+}
+
+static void
+on_other_value_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            OtherValue       *other)
+{
+  KontorConflictsWindow *self = other->self;
+  KontorStore *store = kontor_context_get_store (self->context);
+  GType type = record_type (other->entity);
+  g_autoptr(KontorRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const char *text = gtk_editable_get_text (other->entry);
+  guint index;
+
+  if (!g_str_equal (response, "keep"))
+    return;
+
+  /* the rules of the field (length, characters, syntax), as a form's */
+  record = kontor_store_load (store, type, other->entity_id, &error);
+  if (record != NULL &&
+      kontor_record_class_find_field (KONTOR_RECORD_GET_CLASS (record), other->column, &index) != NULL)
+    {
+      kontor_record_set_string (record, index, *text != '\0' ? text : NULL);
+      kontor_record_validate (record, NULL, &error);
+    }
+  json = *text != '\0' ? kontor_json_quote (text) : g_strdup ("null");
+  if (error == NULL &&
+      kontor_store_sync_resolve_conflict (store, other->id, "value", json, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Answered; your team’s server learns "
+                                                         "it with the next sync.")));
+      if (kontor_context_get_sync (self->context) != NULL)
+        kontor_sync_service_sync_now (kontor_context_get_sync (self->context));
+    }
+  if (error != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
+  reload (self);
+}
+
+static void
+on_other_value_clicked_cb (GtkButton  *button,
+                           OtherValue *template)
+{
+  KontorConflictsWindow *self = template->self;
+  OtherValue *other = g_new0 (OtherValue, 1);
+  GtkWidget *entry = gtk_entry_new ();
+  AdwMessageDialog *dialog;
+
+  other->self = self;
+  other->id = g_strdup (template->id);
+  other->entity = g_strdup (template->entity);
+  other->entity_id = g_strdup (template->entity_id);
+  other->column = g_strdup (template->column);
+  other->entry = GTK_EDITABLE (entry);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Another Value"),
+                                                       _("The value the team keeps instead of "
+                                                         "yours and your colleague’s.")));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Value"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  kontor_ui_add_question_responses (dialog, "keep", _("_Keep This Value"),
+                                    ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_other_value_response_cb), other,
+                         (GClosureNotify) (void (*) (void)) other_value_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
 new_answer_button (KontorConflictsWindow    *self,
                    const KontorSyncConflict *conflict,
@@ -166,9 +264,30 @@ new_conflict_group (KontorConflictsWindow    *self,
           theirs = kontor_value_text_dup (store, type, field, conflict->theirs_json);
           yours = kontor_value_text_dup (store, type, field, conflict->yours_json);
         }
-      /* Translators: %s is a field's name, "Phone" */
-      description = g_strdup_printf (_("You and a colleague both changed “%s”. The team has "
-                                       "the colleague’s value now."), label);
+      if (conflict->theirs_by != NULL)
+        {
+          g_autoptr(GDateTime) at = conflict->theirs_at != NULL
+                                    ? g_date_time_new_from_iso8601 (conflict->theirs_at, NULL)
+                                    : NULL;
+          g_autofree char *when = at != NULL ? kontor_format_moment (g_date_time_to_unix (at))
+                                             : NULL;
+
+          if (when != NULL)
+            /* Translators: a colleague's name, a field's name, the colleague's
+             * name again, and when ("Today at 14:32") */
+            description = g_strdup_printf (_("You and %s both changed “%s”. The team has the "
+                                             "value %s gave it: %s."),
+                                           conflict->theirs_by, label, conflict->theirs_by, when);
+          else
+            /* Translators: a colleague's name, a field's name, the colleague's name */
+            description = g_strdup_printf (_("You and %s both changed “%s”. The team has the "
+                                             "value %s gave it."),
+                                           conflict->theirs_by, label, conflict->theirs_by);
+        }
+      else
+        /* Translators: %s is a field's name, "Phone" */
+        description = g_strdup_printf (_("You and a colleague both changed “%s”. The team has "
+                                         "the colleague’s value now."), label);
       adw_preferences_group_set_description (group, description);
       adw_preferences_group_add (group, kontor_ui_new_text_row (_("Before"), base != NULL ? base
                                                                    : conflict->base_json));
@@ -177,6 +296,20 @@ new_conflict_group (KontorConflictsWindow    *self,
                                                        : conflict->theirs_json));
       adw_preferences_group_add (group, kontor_ui_new_text_row (_("Yours"), yours != NULL ? yours
                                                                    : conflict->yours_json));
+      if (field != NULL && field->type == KONTOR_FIELD_TYPE_STRING)
+        {
+          GtkWidget *other_button = gtk_button_new_with_mnemonic (_("_Another Value…"));
+          OtherValue *other = g_new0 (OtherValue, 1);
+
+          other->self = self;
+          other->id = g_strdup (conflict->id);
+          other->entity = g_strdup (conflict->entity);
+          other->entity_id = g_strdup (conflict->entity_id);
+          other->column = g_strdup (conflict->field);
+          g_signal_connect_data (other_button, "clicked", G_CALLBACK (on_other_value_clicked_cb),
+                                 other, (GClosureNotify) (void (*) (void)) other_value_free, 0);
+          gtk_box_append (GTK_BOX (buttons), other_button);
+        }
       gtk_box_append (GTK_BOX (buttons),
                       new_answer_button (self, conflict, "theirs", _("_Take Theirs"), FALSE));
       gtk_box_append (GTK_BOX (buttons),

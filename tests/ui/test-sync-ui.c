@@ -598,6 +598,14 @@ test_conflict_answered (Fixture       *fixture,
                    ==, "Geschäftsführung");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (kontor_test_find_row (GTK_WIDGET (window), _("Yours")))),
                    ==, "Einkaufsleitung");
+  /* who made the value that stays */
+  {
+    GtkWidget *group = gtk_widget_get_ancestor (kontor_test_find_row (GTK_WIDGET (window), _("Before")),
+                                                ADW_TYPE_PREFERENCES_GROUP);
+
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                              "Lena Lang"));
+  }
   kontor_test_assert_accessible (GTK_WIDGET (window));
   if (dir != NULL)
     {
@@ -996,7 +1004,8 @@ has_no_conflicts (gpointer data)
 /* Quinn works on two computers, A (this window) and B (a second window
  * on a database of its own, another server instance); Rolf changes what
  * A changed offline. The conflict is Quinn's on both computers; answered
- * on A, by keys, it is gone on B too, where Quinn's value arrives */
+ * on A, by keys and with a third value, it is gone on B too, where that
+ * value arrives */
 static void
 test_two_machines (Fixture       *fixture,
                    gconstpointer  data)
@@ -1015,6 +1024,7 @@ test_two_machines (Fixture       *fixture,
   g_autoptr(KontorContext) b_context = NULL;
   g_autoptr(KontorSyncService) b_sync = NULL;
   KontorWindow *b_window;
+  AdwMessageDialog *dialog;
   GtkWindow *window;
   GtkWidget *keep;
   const char *id;
@@ -1076,14 +1086,20 @@ test_two_machines (Fixture       *fixture,
   kontor_sync_service_sync_now (b_sync);
   g_assert_true (kontor_test_iterate_until (has_conflicts, b_sync, 30));
 
-  /* answered on A by keys */
+  /* answered on A by keys, with a third value */
   window = kontor_conflicts_window_new (GTK_WINDOW (fixture->window), fixture->context);
   gtk_window_present (window);
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, window,
                                             KONTOR_TEST_TIMEOUT));
-  keep = kontor_test_find_button (GTK_WIDGET (window), _("_Keep Mine"));
+  keep = kontor_test_find_button (GTK_WIDGET (window), _("_Another Value…"));
+  g_assert_nonnull (keep);
   kontor_test_focus_window (window);
   gtk_widget_grab_focus (keep);
+  kontor_test_press ("Return");
+  dialog = kontor_test_wait_for_message_dialog ();
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+  type_text ("Vertrieb Nord");
   kontor_test_press ("Return");
   g_assert_true (kontor_test_iterate_until (has_no_conflicts, fixture->sync, 30));
 
@@ -1091,7 +1107,7 @@ test_two_machines (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (has_no_conflicts, b_sync, 30));
   on_b = kontor_store_load (b_store, KONTOR_TYPE_CONTACT, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (kontor_contact_get_job_title (on_b), ==, "Vertriebsleitung");
+  g_assert_cmpstr (kontor_contact_get_job_title (on_b), ==, "Vertrieb Nord");
 
   gtk_window_destroy (window);
   gtk_window_destroy (GTK_WINDOW (b_window));
