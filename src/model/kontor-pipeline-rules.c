@@ -331,3 +331,21 @@ kontor_pipeline_status_validate_delete (KontorPipelineStatus  *status,
 
   return set_restricted (error, why);
 }
+
+/**
+ * kontor_pipeline_is_move_part:
+ * @column: a contact field's column
+ *
+ * A board move writes the contact's pipeline status and, with it, its
+ * place in the column and the time it entered it. A sync conflict about
+ * a move is therefore one about the status, which a person decides; the
+ * place and the time follow the same answer (src/README.md "Conflicts").
+ *
+ * Returns: whether @column is written along with the pipeline status by a
+ *   move: the rank or the time of entering
+ */
+gboolean
+kontor_pipeline_is_move_part (const char *column)
+{
+  return g_strcmp0 (column, "rank") == 0 || g_strcmp0 (column, "pipeline_entered_at") == 0;
+}

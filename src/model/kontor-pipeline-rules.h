@@ -30,4 +30,6 @@ gboolean kontor_pipeline_status_validate_delete (KontorPipelineStatus  *status,
                                                  gint64                 n_contacts,
                                                  GError               **error);
 
+gboolean kontor_pipeline_is_move_part       (const char            *column);
+
 G_END_DECLS

@@ -33,6 +33,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-contact.h"
+#include "kontor-pipeline-rules.h"
 #include "kontor-record-json.h"
 #include "kontor-store-children.h"
 #include "kontor-store-crud.h"
@@ -2496,13 +2497,29 @@ kontor_store_sync_count_rejected (KontorStore  *self,
  * @error: return location for a #GError
  *
  * Returns: the number of conflicts the user has still to answer, -1 on
- *   error
+ *   error; the parts of a board move other than its status are not asked
+ *   about (kontor_pipeline_is_move_part ())
  */
 gint64
 kontor_store_sync_count_conflicts (KontorStore  *self,
                                    GError      **error)
 {
-  return count_rows (self, "SELECT count(*) FROM conflict_local WHERE status = 'open'", error);
+  g_autoptr(GPtrArray) conflicts = kontor_store_sync_list_conflicts (self, error);
+  gint64 count = 0;
+
+  if (conflicts == NULL)
+    return -1;
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      KontorSyncConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (g_str_equal (conflict->status, "open") &&
+          !(g_str_equal (conflict->entity, "contact") &&
+            kontor_pipeline_is_move_part (conflict->field)))
+        count++;
+    }
+
+  return count;
 }
 
 /**
@@ -2665,6 +2682,44 @@ kontor_store_sync_get_account (KontorStore  *self,
 }
 
 /**
+ * kontor_store_sync_check_account:
+ * @self: a store
+ * @server_uri: a team server's address
+ * @error: return location for a #GError
+ *
+ * A database that has pulled from one server is that server's team's:
+ * another server is refused with %KONTOR_STORE_ERROR_FAILED, since records
+ * of two teams in one file would be sent to the wrong one. Asked before a
+ * sign-in sends or fetches anything, and again when it is recorded.
+ *
+ * Returns: %TRUE when the database may sync with @server_uri
+ */
+gboolean
+kontor_store_sync_check_account (KontorStore  *self,
+                                 const char   *server_uri,
+                                 GError      **error)
+{
+  g_autofree char *known = NULL;
+  gint64 cursor = 0;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (server_uri != NULL, FALSE);
+
+  if (!kontor_store_sync_get_account (self, &known, NULL, error) ||
+      !kontor_store_sync_get_cursor (self, &cursor, error))
+    return FALSE;
+  if (known != NULL && !g_str_equal (known, server_uri) && cursor > 0)
+    {
+      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FAILED,
+                   _("This database already holds the team of “%s”. Records of two teams "
+                     "cannot be kept in one database."), known);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * kontor_store_sync_set_account:
  * @self: a store
  * @server_uri: the team server's address
@@ -2684,22 +2739,11 @@ kontor_store_sync_set_account (KontorStore  *self,
                                const char   *username,
                                GError      **error)
 {
-  g_autofree char *known = NULL;
-  gint64 cursor = 0;
-
   g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
   g_return_val_if_fail (server_uri != NULL, FALSE);
 
-  if (!kontor_store_sync_get_account (self, &known, NULL, error) ||
-      !kontor_store_sync_get_cursor (self, &cursor, error))
+  if (!kontor_store_sync_check_account (self, server_uri, error))
     return FALSE;
-  if (known != NULL && !g_str_equal (known, server_uri) && cursor > 0)
-    {
-      g_set_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FAILED,
-                   _("This database already holds the team of “%s”. Records of two teams "
-                     "cannot be kept in one database."), known);
-      return FALSE;
-    }
 
   return _kontor_store_begin (self, error) &&
          _kontor_store_end (self,

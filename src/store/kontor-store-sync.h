@@ -94,6 +94,9 @@ gboolean   kontor_store_sync_get_account        (KontorStore   *self,
                                                  char         **server_uri,
                                                  char         **username,
                                                  GError       **error);
+gboolean   kontor_store_sync_check_account      (KontorStore   *self,
+                                                 const char    *server_uri,
+                                                 GError       **error);
 gboolean   kontor_store_sync_set_account        (KontorStore   *self,
                                                  const char    *server_uri,
                                                  const char    *username,

@@ -239,7 +239,8 @@ request (KontorSyncEngine  *self,
   answer = soup_session_send_and_read (self->session, message, cancellable, &local_error);
   if (answer == NULL)
     {
-      if (local_error->domain == G_TLS_ERROR)
+      /* a certificate refused; other TLS errors are the network's */
+      if (g_error_matches (local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
         set_certificate_error (self, &local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;

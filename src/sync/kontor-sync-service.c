@@ -46,6 +46,8 @@
 /* Trying again after a failure: from 1 s, doubling, up to 5 min */
 #define RETRY_FIRST_S    1
 #define RETRY_MAX_S      300
+/* Taking up the kept session again after the keyring failed */
+#define RESUME_RETRY_S   30
 
 G_DEFINE_ENUM_TYPE (KontorSyncState, kontor_sync_state,
   G_DEFINE_ENUM_VALUE (KONTOR_SYNC_STATE_OFF, "off"),
@@ -110,6 +112,8 @@ struct _KontorSyncService
   GMainLoop     *worker_loop;
   GCancellable  *cancellable;    /* cancelled when the service goes */
   gint           cycle_requested; /* atomic */
+  GMutex         cycle_lock;
+  GCancellable  *cycle;          /* the running cycle's, under cycle_lock */
   Worker        *worker;
 };
 
@@ -164,8 +168,14 @@ is_host (const char *host)
 static gboolean
 is_loopback (const char *host)
 {
-  return g_ascii_strcasecmp (host, "localhost") == 0 || g_str_equal (host, "::1") ||
-         g_str_has_prefix (host, "127.");
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  /* an address, not a name that begins like one ("127.example.com") */
+  address = g_inet_address_new_from_string (host);
+
+  return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
 /**
@@ -407,6 +417,7 @@ typedef enum
   REPORT_SIGNED_IN,
   REPORT_SIGNED_OUT,
   REPORT_ACCOUNT,
+  REPORT_FAILED,
 } ReportKind;
 
 typedef struct
@@ -462,6 +473,8 @@ report_new (KontorSyncService *self,
 }
 
 static void request_cycle (KontorSyncService *self);
+static void cancel_cycle (KontorSyncService *self);
+static gboolean worker_go_cb (gpointer data);
 static void post_to_worker (KontorSyncService *self, GSourceFunc func, gpointer data,
                             GDestroyNotify destroy);
 
@@ -631,6 +644,7 @@ receive_signed_in (KontorSyncService *self,
   g_free (self->keyring_note);
   self->keyring_note = g_strdup (report->keyring_message);
   set_state (self, KONTOR_SYNC_STATE_SYNCING, self->keyring_note);
+  post_to_worker (self, worker_go_cb, self, NULL);
   g_task_return_boolean (report->task, TRUE);
 }
 
@@ -658,6 +672,9 @@ receive_report (gpointer data)
       break;
     case REPORT_SIGNED_IN:
       receive_signed_in (self, report);
+      break;
+    case REPORT_FAILED:
+      set_state (self, KONTOR_SYNC_STATE_ERROR, report->error->message);
       break;
     case REPORT_ACCOUNT:
       set_account (self, self->server_uri, self->username, report->display_name,
@@ -728,14 +745,16 @@ clear_source (GSource **source)
 }
 
 static void
-worker_drop_engine (Worker *worker)
+worker_drop_engine (KontorSyncService *self)
 {
+  Worker *worker = self->worker;
+
   clear_source (&worker->period);
   clear_source (&worker->retry);
   worker->retry_s = 0;
   if (worker->engine != NULL)
     {
-      g_signal_handlers_disconnect_by_data (worker->engine, worker);
+      g_signal_handlers_disconnect_by_data (worker->engine, self);
       kontor_sync_engine_stop_events (worker->engine);
       g_clear_object (&worker->engine);
     }
@@ -757,7 +776,11 @@ worker_add_timeout (KontorSyncService *self,
 static gboolean
 period_cb (gpointer data)
 {
-  request_cycle (data);
+  KontorSyncService *self = data;
+
+  /* after a failure the retry's growing delay decides, not the period */
+  if (self->worker->retry == NULL)
+    request_cycle (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -790,7 +813,7 @@ worker_new_engine (KontorSyncService  *self,
   if (!worker_open (self, error))
     return FALSE;
 
-  worker_drop_engine (worker);
+  worker_drop_engine (self);
   g_free (worker->server_uri);
   worker->server_uri = g_strdup (server_uri);
   g_free (worker->username);
@@ -820,18 +843,20 @@ worker_go (KontorSyncService *self)
   request_cycle (self);
 }
 
-/* The server ended the session, or nobody signed in: no cycles until the
- * user signs in again; the outbox stays */
+/* The server ended the session (@forget: its token goes from the
+ * keyring), or there is none to take up: no cycles until the user signs
+ * in again; the outbox stays */
 static void
 worker_signed_out (KontorSyncService *self,
-                   GError            *error)
+                   GError            *error,
+                   gboolean           forget)
 {
   Worker *worker = self->worker;
   Report *report = report_new (self, REPORT_SIGNED_OUT);
 
-  if (worker->server_uri != NULL && worker->username != NULL)
+  if (forget && worker->server_uri != NULL && worker->username != NULL)
     kontor_sync_keyring_clear (worker->server_uri, worker->username, self->cancellable, NULL);
-  worker_drop_engine (worker);
+  worker_drop_engine (self);
   report->error = error;
   post_report (self, report);
 }
@@ -856,7 +881,8 @@ on_engine_signed_out (KontorSyncEngine *engine,
   worker_signed_out (self, g_error_new_literal (KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED,
                                                 _("The team server ended this session. Sign in "
                                                   "again to go on synchronising; your changes are "
-                                                  "kept.")));
+                                                  "kept.")),
+                     TRUE);
 }
 
 static int
@@ -872,6 +898,7 @@ worker_cycle (gpointer data)
   KontorSyncService *self = data;
   Worker *worker = self->worker;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
   Report *report;
   guint n_entities;
   gboolean ok;
@@ -883,7 +910,17 @@ worker_cycle (gpointer data)
   post_report (self, report_new (self, REPORT_SYNCING));
   clear_source (&worker->retry);
 
-  ok = kontor_sync_engine_sync (worker->engine, self->cancellable, &error);
+  /* a cycle of its own to cancel: signing out or in does not wait for
+   * a slow server to answer it */
+  g_mutex_lock (&self->cycle_lock);
+  self->cycle = g_cancellable_new ();
+  cancellable = g_object_ref (self->cycle);
+  g_mutex_unlock (&self->cycle_lock);
+  ok = !g_cancellable_set_error_if_cancelled (self->cancellable, &error) &&
+       kontor_sync_engine_sync (worker->engine, cancellable, &error);
+  g_mutex_lock (&self->cycle_lock);
+  g_clear_object (&self->cycle);
+  g_mutex_unlock (&self->cycle_lock);
 
   report = report_new (self, REPORT_CYCLE);
   report->ok = ok;
@@ -902,7 +939,7 @@ worker_cycle (gpointer data)
 
   if (g_error_matches (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED))
     {
-      worker_signed_out (self, g_steal_pointer (&error));
+      worker_signed_out (self, g_steal_pointer (&error), TRUE);
       return G_SOURCE_REMOVE;
     }
 
@@ -910,6 +947,28 @@ worker_cycle (gpointer data)
   worker->retry_s = worker->retry_s == 0 ? RETRY_FIRST_S : MIN (worker->retry_s * 2, RETRY_MAX_S);
   worker->retry = worker_add_timeout (self, worker->retry_s * g_random_int_range (800, 1200),
                                       retry_cb);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Any thread: the running cycle stops at its next request */
+static void
+cancel_cycle (KontorSyncService *self)
+{
+  g_mutex_lock (&self->cycle_lock);
+  if (self->cycle != NULL)
+    g_cancellable_cancel (self->cycle);
+  g_mutex_unlock (&self->cycle_lock);
+}
+
+/* Signed in and recorded: the cycles begin */
+static gboolean
+worker_go_cb (gpointer data)
+{
+  KontorSyncService *self = data;
+
+  if (self->worker->engine != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    worker_go (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -961,6 +1020,20 @@ request_free (Request *request)
   g_clear_object (&request->task);
   g_free (request->trust_pem);
   g_free (request);
+}
+
+static Request *
+request_copy (Request *request)
+{
+  Request *copy = g_new0 (Request, 1);
+
+  copy->self = request->self;
+  copy->server_uri = g_strdup (request->server_uri);
+  copy->username = g_strdup (request->username);
+  copy->trust = request->trust;
+  copy->trust_pem = g_strdup (request->trust_pem);
+
+  return copy;
 }
 
 static Request *
@@ -1025,6 +1098,26 @@ report_new_account (KontorSyncService *self,
   return report;
 }
 
+static gboolean worker_resume (gpointer data);
+
+/* Taking up the kept session failed for a reason that may pass: said,
+ * and tried again in a while */
+static void
+worker_resume_later (KontorSyncService *self,
+                     Request           *request,
+                     GError            *error)
+{
+  Report *report = report_new (self, REPORT_FAILED);
+  GSource *source = g_timeout_source_new_seconds (RESUME_RETRY_S);
+
+  report->error = error;
+  post_report (self, report);
+  g_source_set_callback (source, worker_resume, request_copy (request),
+                         (GDestroyNotify) request_free);
+  g_source_attach (source, self->worker_context);
+  g_source_unref (source);
+}
+
 /* At start: the kept session, when the keyring has one */
 static gboolean
 worker_resume (gpointer data)
@@ -1035,10 +1128,13 @@ worker_resume (gpointer data)
   g_autoptr(JsonObject) me = NULL;
   g_autofree char *token = NULL;
 
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return G_SOURCE_REMOVE;
+
   if (!worker_new_engine (self, request->server_uri, request->username, request->trust,
                           request->trust_pem, &error))
     {
-      worker_signed_out (self, g_steal_pointer (&error));
+      worker_resume_later (self, request, g_steal_pointer (&error));
       return G_SOURCE_REMOVE;
     }
 
@@ -1046,12 +1142,20 @@ worker_resume (gpointer data)
                                       &error);
   if (token == NULL)
     {
+      worker_drop_engine (self);
+      /* a keyring that failed now (a prompt dismissed, a timeout) keeps
+       * the session for the next try; none kept, or no keyring at all,
+       * means signing in */
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        {
+          worker_resume_later (self, request, g_steal_pointer (&error));
+          return G_SOURCE_REMOVE;
+        }
       if (error == NULL)
         error = g_error_new_literal (KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED,
                                      _("Sign in to the team server to go on synchronising; your "
                                        "changes are kept."));
-      worker_drop_engine (self->worker);
-      worker_signed_out (self, g_steal_pointer (&error));
+      worker_signed_out (self, g_steal_pointer (&error), FALSE);
       return G_SOURCE_REMOVE;
     }
 
@@ -1064,7 +1168,7 @@ worker_resume (gpointer data)
     post_report (self, report_new_account (self, me));
   else if (g_error_matches (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED))
     {
-      worker_signed_out (self, g_steal_pointer (&error));
+      worker_signed_out (self, g_steal_pointer (&error), TRUE);
       return G_SOURCE_REMOVE;
     }
 
@@ -1085,6 +1189,11 @@ worker_sign_in (gpointer data)
   g_autofree char *token = NULL;
 
   report->task = g_steal_pointer (&request->task);
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, &report->error))
+    {
+      post_report (self, report);
+      return G_SOURCE_REMOVE;
+    }
   report->trust = request->trust;
   report->trust_pem = g_strdup (request->trust_pem);
   if (!worker_new_engine (self, request->server_uri, request->username, request->trust,
@@ -1096,7 +1205,7 @@ worker_sign_in (gpointer data)
       /* the certificate, for the user to decide on */
       if (self->worker->engine != NULL)
         report->refused = kontor_sync_engine_dup_refused_certificate (self->worker->engine);
-      worker_drop_engine (self->worker);
+      worker_drop_engine (self);
       report->error = g_steal_pointer (&error);
       post_report (self, report);
       return G_SOURCE_REMOVE;
@@ -1113,7 +1222,7 @@ worker_sign_in (gpointer data)
     report->keyring_message = g_strdup (keyring_error->message);
   report->ok = TRUE;
   post_report (self, report);
-  worker_go (self);
+  /* the cycles begin once the window recorded the account */
 
   return G_SOURCE_REMOVE;
 }
@@ -1138,7 +1247,7 @@ worker_sign_out (gpointer data)
     }
   if (worker->server_uri != NULL && worker->username != NULL)
     kontor_sync_keyring_clear (worker->server_uri, worker->username, self->cancellable, NULL);
-  worker_drop_engine (worker);
+  worker_drop_engine (self);
   post_report (self, report);
 
   return G_SOURCE_REMOVE;
@@ -1163,11 +1272,12 @@ worker_main (gpointer data)
   g_main_context_push_thread_default (self->worker_context);
   g_main_loop_run (self->worker_loop);
 
-  worker_drop_engine (worker);
-  g_clear_object (&worker->connection);
-  /* what the socket's last callbacks still want */
+  /* what is still queued sees the service cancelled and does nothing;
+   * the socket's last callbacks come too */
   while (g_main_context_iteration (self->worker_context, FALSE))
     ;
+  worker_drop_engine (self);
+  g_clear_object (&worker->connection);
   g_main_context_pop_thread_default (self->worker_context);
 
   return NULL;
@@ -1327,12 +1437,20 @@ kontor_sync_service_sign_in_async (KontorSyncService   *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (KONTOR_IS_SYNC_SERVICE (self));
   g_return_if_fail (server_uri != NULL && username != NULL && password != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kontor_sync_service_sign_in_async);
+  /* nothing goes to a server that is not this database's team's */
+  if (!kontor_store_sync_check_account (self->store, server_uri, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  cancel_cycle (self);
   post_to_worker (self, worker_sign_in, request_new (self, server_uri, username, password, task),
                   (GDestroyNotify) request_free);
 }
@@ -1379,6 +1497,7 @@ kontor_sync_service_sign_out_async (KontorSyncService   *self,
     }
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   set_account (self, self->server_uri, self->username, NULL, NULL);
+  cancel_cycle (self);
   post_to_worker (self, worker_sign_out, request_new (self, NULL, NULL, NULL, task),
                   (GDestroyNotify) request_free);
 }
@@ -1619,6 +1738,7 @@ kontor_sync_service_dispose (GObject *object)
   if (self->thread != NULL)
     {
       g_cancellable_cancel (self->cancellable);
+      cancel_cycle (self);
       post_to_worker (self, worker_quit, self, NULL);
       g_thread_join (g_steal_pointer (&self->thread));
     }
@@ -1648,6 +1768,7 @@ kontor_sync_service_finalize (GObject *object)
   g_strfreev (self->roles);
   g_free (self->account_id);
   g_hash_table_unref (self->told);
+  g_mutex_clear (&self->cycle_lock);
   g_free (self->path);
   g_free (self->client_id);
   g_free (self->user_id);
@@ -1755,6 +1876,7 @@ kontor_sync_service_class_init (KontorSyncServiceClass *klass)
 static void
 kontor_sync_service_init (KontorSyncService *self)
 {
+  g_mutex_init (&self->cycle_lock);
   self->told = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 

@@ -443,8 +443,13 @@ kontor_board_constructed (GObject *object)
   g_signal_connect_object (store, "notify::current-user", G_CALLBACK (on_store_current_user_cb),
                            self, G_CONNECT_SWAPPED);
   if (kontor_context_get_sync (self->context) != NULL)
-    g_signal_connect_object (kontor_context_get_sync (self->context), "notify::conflicts",
-                             G_CALLBACK (on_sync_conflicts_cb), self, G_CONNECT_SWAPPED);
+    {
+      /* after every cycle: one may settle a conflict and bring another */
+      g_signal_connect_object (kontor_context_get_sync (self->context), "notify::conflicts",
+                               G_CALLBACK (on_sync_conflicts_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (kontor_context_get_sync (self->context), "notify::cycles",
+                               G_CALLBACK (on_sync_conflicts_cb), self, G_CONNECT_SWAPPED);
+    }
   g_signal_connect_object (settings, "changed::board-columns",
                            G_CALLBACK (on_settings_columns_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::board-card-fields",

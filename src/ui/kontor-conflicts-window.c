@@ -9,6 +9,7 @@
 
 #include "kontor-conflicts-window.h"
 #include "kontor-format.h"
+#include "kontor-pipeline-rules.h"
 #include "kontor-record.h"
 #include "kontor-record-json.h"
 #include "kontor-record-rules.h"
@@ -57,6 +58,8 @@ typedef struct
 {
   KontorConflictsWindow *self;
   char                  *id;
+  char                  *entity_id;
+  gboolean               move;     /* a pipeline status: the move's parts follow */
   const char            *choice;
 } Answer;
 
@@ -66,7 +69,51 @@ answer_free (gpointer data)
   Answer *answer = data;
 
   g_free (answer->id);
+  g_free (answer->entity_id);
   g_free (answer);
+}
+
+/* The place in the column and the time of entering it follow the answer
+ * about a move's status (kontor_pipeline_is_move_part ()); with @entity_id
+ * %NULL, those of records without a status conflict take the team's */
+static gboolean
+answer_move_parts (KontorConflictsWindow  *self,
+                   const char             *entity_id,
+                   const char             *choice,
+                   guint                  *answered,
+                   GError                **error)
+{
+  KontorStore *store = kontor_context_get_store (self->context);
+  g_autoptr(GPtrArray) conflicts = kontor_store_sync_list_conflicts (store, error);
+  g_autoptr(GHashTable) moved = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (conflicts == NULL)
+    return FALSE;
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      KontorSyncConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (g_str_equal (conflict->status, "open") &&
+          g_strcmp0 (conflict->field, "pipeline_status_id") == 0)
+        g_hash_table_add (moved, conflict->entity_id);
+    }
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      KontorSyncConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (!g_str_equal (conflict->status, "open") || !g_str_equal (conflict->entity, "contact") ||
+          !kontor_pipeline_is_move_part (conflict->field))
+        continue;
+      if (entity_id != NULL ? !g_str_equal (conflict->entity_id, entity_id)
+                            : g_hash_table_contains (moved, conflict->entity_id))
+        continue;
+      if (!kontor_store_sync_resolve_conflict (store, conflict->id, choice, NULL, error))
+        return FALSE;
+      if (answered != NULL)
+        (*answered)++;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -78,7 +125,9 @@ on_answer_clicked_cb (GtkButton *button,
   g_autoptr(GError) error = NULL;
 
   if (!kontor_store_sync_resolve_conflict (kontor_context_get_store (self->context), answer->id,
-                                           answer->choice, NULL, &error))
+                                           answer->choice, NULL, &error) ||
+      (answer->move &&
+       !answer_move_parts (self, answer->entity_id, answer->choice, NULL, &error)))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                       adw_toast_new (error->message));
   else
@@ -200,6 +249,9 @@ new_answer_button (KontorConflictsWindow    *self,
 
   answer->self = self;
   answer->id = g_strdup (conflict->id);
+  answer->entity_id = g_strdup (conflict->entity_id);
+  answer->move = g_str_equal (conflict->entity, "contact") &&
+                 g_strcmp0 (conflict->field, "pipeline_status_id") == 0;
   answer->choice = choice;
   g_signal_connect_data (button, "clicked", G_CALLBACK (on_answer_clicked_cb), answer,
                          (GClosureNotify) (void (*) (void)) answer_free, 0);
@@ -329,10 +381,20 @@ reload (KontorConflictsWindow *self)
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   guint shown = 0;
+  guint answered = 0;
 
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
+
+  /* a move's place and time are not asked about: they follow the answer
+   * about its status, or, when only they differ (both moved the card
+   * within the same column), the team's stay */
+  if (!answer_move_parts (self, NULL, "theirs", &answered, &error))
+    g_warning ("Could not settle the parts of moves: %s", error->message);
+  else if (answered > 0 && kontor_context_get_sync (self->context) != NULL)
+    kontor_sync_service_sync_now (kontor_context_get_sync (self->context));
+  g_clear_error (&error);
 
   conflicts = kontor_store_sync_list_conflicts (kontor_context_get_store (self->context), &error);
   for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
@@ -340,7 +402,9 @@ reload (KontorConflictsWindow *self)
       KontorSyncConflict *conflict = g_ptr_array_index (conflicts, i);
       GtkWidget *group;
 
-      if (!g_str_equal (conflict->status, "open"))
+      if (!g_str_equal (conflict->status, "open") ||
+          (g_str_equal (conflict->entity, "contact") &&
+           kontor_pipeline_is_move_part (conflict->field)))
         continue;
       group = new_conflict_group (self, conflict);
       adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));

@@ -763,8 +763,12 @@ kontor_contact_page_constructed (GObject *object)
   g_signal_connect_object (get_store (self), "changed::contact",
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   if (kontor_context_get_sync (self->context) != NULL)
-    g_signal_connect_object (kontor_context_get_sync (self->context), "notify::conflicts",
-                             G_CALLBACK (update_conflict), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (kontor_context_get_sync (self->context), "notify::conflicts",
+                               G_CALLBACK (update_conflict), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (kontor_context_get_sync (self->context), "notify::cycles",
+                               G_CALLBACK (update_conflict), self, G_CONNECT_SWAPPED);
+    }
   g_signal_connect_object (get_store (self), "changed::company",
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -225,6 +225,8 @@ test_server_uri (void)
     { "http://[::1]:8081/", "http://[::1]:8081/" },
     { "http://kontor.example.com", NULL },
     { "http://192.168.1.10:8081", NULL },
+    { "http://127.evil.example:8081", NULL },
+    { "http://127.0.0.1.evil.example/", NULL },
     { "ftp://kontor.example.com", NULL },
     { "https://anna@kontor.example.com", NULL },
     { "https://kontor.example.com/?token=1", NULL },
@@ -430,6 +432,20 @@ test_account_is_current_user (void)
   kontor_test_close_store (&store, path);
 }
 
+/* Lets the worker do whatever it would do now (a second for the network) */
+static void
+settle_worker (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10 * 1000);
+    }
+}
+
 /* Fails to sign in, with the error */
 static GError *
 sign_in_error (KontorSyncService *service,
@@ -551,6 +567,59 @@ test_certificates (void)
   kontor_sync_service_start (service);
   g_assert_true (kontor_test_iterate_until (is_error, service, WAIT_S));
   g_assert_nonnull (strstr (kontor_sync_service_get_message (service), "not signed"));
+
+  g_clear_object (&service);
+  kontor_test_close_store (&store, path);
+}
+
+/* A database that pulled from one server is that team's: signing in to
+ * another (here the same server under another name) is refused before
+ * anything is sent there, and the changes waiting stay */
+static void
+test_other_team_refused (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(KontorSyncService) service = NULL;
+  g_autoptr(KontorContact) contact = new_contact ("Ines", "Iske");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *other_uri = NULL;
+  KontorStore *store;
+  gint64 waiting;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("ilse", "sales");
+  uri = g_uri_parse (server->uri, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  other_uri = g_strdup_printf ("http://localhost:%d/", g_uri_get_port (uri));
+
+  store = kontor_test_open_store (&path);
+  service = kontor_sync_service_new (store);
+  kontor_sync_service_start (service);
+  sign_in (service, server->uri, "ilse");
+  sign_out (service);
+  kontor_test_save (store, contact);
+  waiting = kontor_store_count_outbox (store, NULL);
+  g_assert_cmpint (waiting, >, 0);
+
+  error = sign_in_error (service, other_uri, "ilse");
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  settle_worker ();
+  g_assert_cmpint (kontor_store_count_outbox (store, NULL), ==, waiting);
+  /* and the server has nothing of it */
+  {
+    g_autoptr(Machine) other = machine_new (server->uri, "ilse");
+    g_autoptr(KontorContact) there = NULL;
+
+    machine_sync (other);
+    there = kontor_store_load (other->store, KONTOR_TYPE_CONTACT,
+                               kontor_record_get_id (KONTOR_RECORD (contact)), NULL);
+    g_assert_null (there);
+  }
 
   g_clear_object (&service);
   kontor_test_close_store (&store, path);
@@ -870,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/sync-service/sign-in-refused", test_sign_in_refused);
   g_test_add_func ("/sync-service/account-is-current-user", test_account_is_current_user);
   g_test_add_func ("/sync-service/certificates", test_certificates);
+  g_test_add_func ("/sync-service/other-team-refused", test_other_team_refused);
   g_test_add_func ("/sync-service/offline", test_offline);
   g_test_add_func ("/sync-service/secrets", test_secrets);
   g_test_add_func ("/sync-service/no-keyring", test_no_keyring);

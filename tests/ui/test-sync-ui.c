@@ -148,6 +148,20 @@ has_focus (gpointer data)
   return focus != NULL && (focus == data || gtk_widget_is_ancestor (focus, data));
 }
 
+/* Clicks into @row until it has the focus, as a person clicks again when
+ * the first click came before the window was ready */
+static void
+click_into (GtkWidget *row)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      kontor_test_click (row, "1", "1");
+      if (kontor_test_iterate_until (has_focus, row, 3))
+        return;
+    }
+  g_error ("three clicks did not put the focus into %s", G_OBJECT_TYPE_NAME (row));
+}
+
 static gboolean
 text_is_empty (gpointer data)
 {
@@ -225,8 +239,7 @@ test_sign_in_by_keys (Fixture       *fixture,
   kontor_test_assert_accessible (GTK_WIDGET (preferences));
 
   /* an address that is not secure is refused before anything is sent */
-  kontor_test_click (server_row, "1", "1");
-  g_assert_true (kontor_test_iterate_until (has_focus, server_row, KONTOR_TEST_TIMEOUT));
+  click_into (server_row);
   type_text ("http://kontor.example.com");
   kontor_test_press ("Return");
   g_assert_true (kontor_test_iterate_until (has_focus, user_row, KONTOR_TEST_TIMEOUT));
@@ -247,7 +260,7 @@ test_sign_in_by_keys (Fixture       *fixture,
   /* the right address, the wrong password */
   kontor_test_press ("ctrl+a BackSpace");
   type_text (fixture->server->uri);
-  kontor_test_click (password_row, "1", "1");
+  click_into (password_row);
   kontor_test_press ("Return");
   g_object_set_data (G_OBJECT (error_label), "wanted",
                      (gpointer) _("The user name or the password is not right."));
@@ -303,6 +316,19 @@ popover_shown (gpointer data)
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
 }
 
+/* Clicks @button until its popover shows, as a person clicks again */
+static void
+open_popover (GtkMenuButton *button)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      kontor_test_click (GTK_WIDGET (button), "1", "1");
+      if (kontor_test_iterate_until (popover_shown, button, 3))
+        return;
+    }
+  g_error ("three clicks did not open the popover");
+}
+
 /* The server goes away: the header says offline with the change waiting,
  * and its popover names the record; back, the queue drains */
 static void
@@ -350,8 +376,7 @@ test_offline_indicator (Fixture       *fixture,
     g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, offline);
   }
   kontor_test_focus_window (GTK_WINDOW (self->window));
-  kontor_test_click (GTK_WIDGET (button), "1", "1");
-  g_assert_true (kontor_test_iterate_until (popover_shown, button, KONTOR_TEST_TIMEOUT));
+  open_popover (button);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_assert_nonnull (kontor_test_find_row (popover, "Ida Imhof"));
   kontor_test_assert_accessible (popover);
@@ -407,7 +432,7 @@ test_certificate_question (Fixture       *fixture,
 
   preferences = open_team_server (fixture);
   page = kontor_test_find_widget (GTK_WIDGET (preferences), KONTOR_TYPE_SYNC_PAGE);
-  kontor_test_click (kontor_test_find_row (page, _("Server Address")), "1", "1");
+  click_into (kontor_test_find_row (page, _("Server Address")));
   type_text (front->uri);
   kontor_test_press ("Return");
   type_text ("jonas");
@@ -722,8 +747,7 @@ test_refused_toast (Fixture       *fixture,
   indicator = kontor_test_find_widget (GTK_WIDGET (fixture->window), KONTOR_TYPE_SYNC_INDICATOR);
   button = kontor_sync_indicator_get_button (KONTOR_SYNC_INDICATOR (indicator));
   kontor_test_focus_window (GTK_WINDOW (fixture->window));
-  kontor_test_click (GTK_WIDGET (button), "1", "1");
-  g_assert_true (kontor_test_iterate_until (popover_shown, button, KONTOR_TEST_TIMEOUT));
+  open_popover (button);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_assert_nonnull (kontor_test_find_row (popover, "Rita Rot"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (kontor_test_find_row (popover, "Rita Rot"))),
@@ -1172,6 +1196,212 @@ test_viewer_page (Fixture       *fixture,
   kontor_test_close_store (&tom_store, tom_path);
 }
 
+/* Whether @id's card is in the @column-th column of @window's board */
+static gboolean
+card_in_column (KontorWindow *window,
+                const char   *id,
+                guint         column)
+{
+  KontorBoard *board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (window)));
+  InColumn wait = { kontor_board_get_column (board, column), id };
+
+  return is_in_column (&wait);
+}
+
+typedef struct
+{
+  KontorWindow *window;
+  const char   *id;
+  guint         column;
+} ColumnWait;
+
+static gboolean
+card_is_in_column (gpointer data)
+{
+  ColumnWait *wait = data;
+
+  return card_in_column (wait->window, wait->id, wait->column);
+}
+
+/* Types @text into @window's search, as a person looks for a contact */
+static void
+search_board (KontorWindow *window,
+              const char   *text)
+{
+  KontorContactsView *view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (window));
+  GtkEditable *entry = kontor_contacts_view_get_search_entry (view);
+
+  kontor_test_focus_window (GTK_WINDOW (window));
+  g_object_set (entry, "search-delay", 0, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  type_text (text);
+  kontor_test_settle (200);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, text);
+}
+
+typedef struct
+{
+  KontorBoard *board;
+  const char  *id;
+} MadeWait;
+
+/* Whether the board made the contact's card and shows it */
+static gboolean
+card_is_made (gpointer data)
+{
+  MadeWait *wait = data;
+  KontorBoardCard *card = kontor_board_find_card (wait->board, wait->id);
+
+  return card != NULL && gtk_widget_get_mapped (GTK_WIDGET (card));
+}
+
+/* Moves @id's card on @window's board from column @from, one column to
+ * the right @times times, by keys (Ctrl+Alt+Right), each step seen */
+static void
+move_right_by_keys (KontorWindow *window,
+                    const char   *id,
+                    guint         from,
+                    guint         times)
+{
+  KontorBoard *board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (window)));
+
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, board,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_focus_window (GTK_WINDOW (window));
+  for (guint i = 0; i < times; i++)
+    {
+      ColumnWait wait = { window, id, from + i + 1 };
+      MadeWait made = { board, id };
+      KontorBoardCard *card;
+
+      g_assert_true (kontor_test_iterate_until (card_is_made, &made, KONTOR_TEST_TIMEOUT));
+      card = kontor_board_find_card (board, id);
+      gtk_widget_grab_focus (GTK_WIDGET (card));
+      kontor_test_press ("ctrl+alt+Right");
+      g_assert_true (kontor_test_iterate_until (card_is_in_column, &wait, KONTOR_TEST_TIMEOUT));
+    }
+}
+
+/* Vic and Wanda move the same card, Vic offline, each with the keys on
+ * a board of their own: Wanda's move is the team's, Vic's card shows the
+ * conflict and sits where Wanda put it on both boards; Vic keeps his
+ * move, and both boards show it */
+static void
+test_same_card_moved (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(KontorTestServer) other = NULL;
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorContext) b_context = NULL;
+  g_autoptr(KontorSyncService) b_sync = NULL;
+  g_autofree char *b_path = NULL;
+  g_autofree char *listen = NULL;
+  KontorStore *b_store;
+  KontorWindow *b_window;
+  GtkWindow *window;
+  GtkWidget *keep;
+  ColumnWait on_a, on_b;
+  CardMark mark;
+  guint answered = 0;
+  const char *id;
+
+  if (pg.dir == NULL)
+    return;
+  create_user ("vic", "Vic Vogt", "sales");
+  create_user ("wanda", "Wanda Wolf", "sales");
+  other = kontor_test_server_start (&pg, NULL);
+
+  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "vic", PASSWORD, NULL,
+                                     NULL, NULL);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  b_store = kontor_test_open_store (&b_path);
+  b_context = kontor_context_new (b_store, fixture->settings);
+  b_sync = kontor_sync_service_new (b_store);
+  kontor_context_set_sync (b_context, b_sync);
+  kontor_sync_service_start (b_sync);
+  b_window = kontor_test_present_window (app, b_context, 1100, 720);
+  kontor_sync_service_sign_in_async (b_sync, other->uri, "wanda", PASSWORD, NULL, NULL, NULL);
+  g_assert_true (kontor_test_iterate_until (is_synchronised, b_sync, WAIT_S));
+
+  kontor_contact_set_first_name (contact, "Xenia");
+  kontor_contact_set_last_name (contact, "Xander");
+  kontor_test_save (fixture->base.store, contact);
+  /* the team has the contacts of the tests before: both look for hers */
+  search_board (fixture->window, "Xander");
+  search_board (b_window, "Xander");
+  id = kontor_record_get_id (KONTOR_RECORD (contact));
+  g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
+  on_b = (ColumnWait) { b_window, id, 0 };
+  g_assert_true (kontor_test_iterate_until (card_is_in_column, &on_b, 30));
+
+  /* Vic offline moves it one column on; Wanda, online, two */
+  listen = dup_listen (fixture->server);
+  g_clear_pointer (&fixture->server, kontor_test_server_free);
+  move_right_by_keys (fixture->window, id, 0, 1);
+  on_a = (ColumnWait) { fixture->window, id, 1 };
+  g_assert_true (kontor_test_iterate_until (card_is_in_column, &on_a, KONTOR_TEST_TIMEOUT));
+  wait_for_state (fixture, KONTOR_SYNC_STATE_OFFLINE);
+  move_right_by_keys (b_window, id, 0, 2);
+  on_b.column = 2;
+  g_assert_true (kontor_test_iterate_until (card_is_in_column, &on_b, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_test_iterate_until (outbox_empty, b_store, 30));
+
+  /* Vic back: Wanda's column on both boards, the conflict on Vic's card */
+  {
+    const char *args[] = { "--listen", listen, NULL };
+
+    fixture->server = kontor_test_server_start (&pg, args);
+  }
+  kontor_sync_service_sync_now (fixture->sync);
+  g_assert_true (kontor_test_iterate_until (has_conflicts, fixture->sync, 30));
+  on_a.column = 2;
+  g_assert_true (kontor_test_iterate_until (card_is_in_column, &on_a, 30));
+  mark = (CardMark) { kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window))),
+                      id, TRUE };
+  g_assert_true (kontor_test_iterate_until (card_is_marked, &mark, KONTOR_TEST_TIMEOUT));
+  g_assert_true (card_in_column (b_window, id, 2));
+
+  /* Vic keeps his move, answering each field of it (the column, the
+   * place in it): both boards show it */
+  window = kontor_conflicts_window_new (GTK_WINDOW (fixture->window), fixture->context);
+  gtk_window_present (window);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, window,
+                                            KONTOR_TEST_TIMEOUT));
+  if (g_getenv ("KONTOR_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("KONTOR_SCREENSHOT_DIR"),
+                                                "sync-conflict-move.png", NULL);
+
+      kontor_test_settle (300);
+      kontor_test_take_screenshot (GTK_WIDGET (window), shot);
+    }
+  kontor_test_focus_window (window);
+  for (guint i = 0; (keep = kontor_test_find_button (GTK_WIDGET (window), _("_Keep Mine"))) != NULL;
+       i++)
+    {
+      g_assert_cmpuint (i, <, 5);
+      gtk_widget_grab_focus (keep);
+      kontor_test_press ("Return");
+      kontor_test_settle (200);
+      answered++;
+    }
+  g_assert_true (kontor_test_iterate_until (has_no_conflicts, fixture->sync, 30));
+  /* one question for one move */
+  g_assert_cmpuint (answered, ==, 1);
+  on_a.column = 1;
+  on_b.column = 1;
+  g_assert_true (kontor_test_iterate_until (card_is_in_column, &on_a, 30));
+  g_assert_true (kontor_test_iterate_until (card_is_in_column, &on_b, 30));
+  mark.marked = FALSE;
+  g_assert_true (kontor_test_iterate_until (card_is_marked, &mark, KONTOR_TEST_TIMEOUT));
+
+  gtk_window_destroy (window);
+  gtk_window_destroy (GTK_WINDOW (b_window));
+  g_clear_object (&b_sync);
+  g_clear_object (&b_context);
+  kontor_test_close_store (&b_store, b_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1206,6 +1436,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/sync/viewer-page", Fixture, NULL, fixture_set_up, test_viewer_page,
               fixture_tear_down);
+  g_test_add ("/ui/sync/same-card-moved", Fixture, NULL, fixture_set_up_board,
+              test_same_card_moved, fixture_tear_down);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);
