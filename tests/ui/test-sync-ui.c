@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -66,6 +67,24 @@ create_user (const char *username,
 
   g_assert_cmpint (kontor_test_server_admin (&pg, PASSWORD "\n", &output, "create-user", username,
                                              "--role", role, "--name", name, NULL), ==, 0);
+}
+
+/* A screenshot at @path in the light style, and beside it ("-dark") one
+ * in the dark style, for a person to look at */
+static void
+take_shots (GtkWidget  *widget,
+            const char *path)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".png"));
+  g_autofree char *dark = g_strconcat (stem, "-dark.png", NULL);
+
+  kontor_test_take_screenshot (widget, path);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  kontor_test_settle (300);
+  kontor_test_take_screenshot (widget, dark);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+  kontor_test_settle (200);
 }
 
 static void
@@ -297,7 +316,7 @@ test_sign_in_by_keys (Fixture       *fixture,
     {
       shot = g_build_filename (dir, "sync-account.png", NULL);
       kontor_test_settle (300);
-      kontor_test_take_screenshot (GTK_WIDGET (preferences), shot);
+      take_shots (GTK_WIDGET (preferences), shot);
     }
 
   /* the header says so */
@@ -384,11 +403,11 @@ test_offline_indicator (Fixture       *fixture,
     {
       shot = g_build_filename (dir, "sync-offline.png", NULL);
       kontor_test_settle (300);
-      kontor_test_take_screenshot (GTK_WIDGET (self->window), shot);
+      take_shots (GTK_WIDGET (self->window), shot);
       g_free (shot);
       shot = g_build_filename (dir, "sync-popover.png", NULL);
       kontor_test_settle (300);
-      kontor_test_take_screenshot (popover, shot);
+      take_shots (popover, shot);
     }
   kontor_test_press ("Escape");
 
@@ -459,7 +478,7 @@ test_certificate_question (Fixture       *fixture,
     {
       shot = g_build_filename (dir, "sync-certificate.png", NULL);
       kontor_test_settle (300);
-      kontor_test_take_screenshot (GTK_WIDGET (dialog), shot);
+      take_shots (GTK_WIDGET (dialog), shot);
     }
 
   button = kontor_test_find_button (GTK_WIDGET (dialog), _("Trust _This Certificate"));
@@ -592,7 +611,7 @@ test_conflict_answered (Fixture       *fixture,
       g_autofree char *board_shot = g_build_filename (dir, "sync-conflict-card.png", NULL);
 
       kontor_test_settle (300);
-      kontor_test_take_screenshot (GTK_WIDGET (fixture->window), board_shot);
+      take_shots (GTK_WIDGET (fixture->window), board_shot);
     }
 
   /* and so does the contact's page */
@@ -609,7 +628,7 @@ test_conflict_answered (Fixture       *fixture,
       g_autofree char *page_shot = g_build_filename (dir, "sync-conflict-page.png", NULL);
 
       kontor_test_settle (300);
-      kontor_test_take_screenshot (GTK_WIDGET (fixture->window), page_shot);
+      take_shots (GTK_WIDGET (fixture->window), page_shot);
     }
 
   window = kontor_conflicts_window_new (GTK_WINDOW (fixture->window), fixture->context);
@@ -636,7 +655,7 @@ test_conflict_answered (Fixture       *fixture,
     {
       shot = g_build_filename (dir, "sync-conflict.png", NULL);
       kontor_test_settle (300);
-      kontor_test_take_screenshot (GTK_WIDGET (window), shot);
+      take_shots (GTK_WIDGET (window), shot);
     }
 
   /* Karl keeps his: by keys */
@@ -901,7 +920,7 @@ test_live_board (Fixture       *fixture,
   if (dir != NULL)
     {
       shot = g_build_filename (dir, "sync-live-board.png", NULL);
-      kontor_test_take_screenshot (GTK_WIDGET (fixture->window), shot);
+      take_shots (GTK_WIDGET (fixture->window), shot);
     }
 
   g_clear_object (&nils);
@@ -1373,7 +1392,7 @@ test_same_card_moved (Fixture       *fixture,
                                                 "sync-conflict-move.png", NULL);
 
       kontor_test_settle (300);
-      kontor_test_take_screenshot (GTK_WIDGET (window), shot);
+      take_shots (GTK_WIDGET (window), shot);
     }
   kontor_test_focus_window (window);
   for (guint i = 0; (keep = kontor_test_find_button (GTK_WIDGET (window), _("_Keep Mine"))) != NULL;
