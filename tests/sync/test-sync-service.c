@@ -778,6 +778,7 @@ sign_in_and_sync (void)
 {
   g_autoptr(KontorSyncService) service = NULL;
   g_autoptr(KontorContact) contact = new_contact ("Frieda", "Falk");
+  g_autoptr(GSettings) settings = NULL;
   const char *dir = g_getenv ("KONTOR_TEST_PROFILE");
   g_autofree char *path = g_build_filename (dir, "kontor.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -785,10 +786,15 @@ sign_in_and_sync (void)
 
   store = kontor_store_open (path, &error);
   g_assert_no_error (error);
+  /* the app's settings, in a keyfile in the profile (the parent chose the
+   * backend): searched with the rest */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "workspace-section", "contacts");
   service = kontor_sync_service_new (store);
   kontor_sync_service_start (service);
   sign_in (service, g_getenv ("KONTOR_TEST_SERVER"), g_getenv ("KONTOR_TEST_USER"));
   kontor_test_save (store, contact);
+  g_settings_sync ();
   g_assert_true (kontor_test_iterate_until (outbox_empty, store, WAIT_S));
   g_print ("state: %s\n", kontor_sync_service_get_message (service) != NULL
                           ? kontor_sync_service_get_message (service) : "(none)");
@@ -804,6 +810,8 @@ test_secrets (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *profile = NULL;
   g_autofree char *token = NULL;
+  g_autofree char *keyfile = NULL;
+  g_autofree char *config_home = NULL;
 
   if (g_test_subprocess ())
     {
@@ -820,16 +828,27 @@ test_secrets (void)
   g_setenv ("KONTOR_TEST_SERVER", server->uri, TRUE);
   g_setenv ("KONTOR_TEST_USER", "frieda", TRUE);
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  config_home = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", profile, TRUE);
   g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDIN);
   g_unsetenv ("G_MESSAGES_DEBUG");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (config_home != NULL)
+    g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  else
+    g_unsetenv ("XDG_CONFIG_HOME");
   g_test_trap_assert_passed ();
+  keyfile = g_build_filename (profile, "glib-2.0", "settings", "keyfile", NULL);
+  g_assert_true (g_file_test (keyfile, G_FILE_TEST_EXISTS));
   g_test_trap_assert_stdout ("*state: (none)*");
 
   token = kontor_sync_keyring_lookup (server->uri, "frieda", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (token);
 
-  /* neither in the profile (database, its log, anything else) nor in
+  /* neither in the profile (database, its log, the settings' keyfile,
+   * anything else) nor in
    * what the process wrote, debug messages included */
   g_assert_false (dir_holds (profile, token));
   g_assert_false (dir_holds (profile, PASSWORD));
@@ -842,7 +861,12 @@ test_secrets (void)
     g_test_trap_assert_stderr_unmatched ("*" PASSWORD "*");
   }
 
-  kontor_test_rmdir (profile);
+  {
+    const char *argv[] = { "rm", "-rf", profile, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
 }
 
 /* Without a Secret Service: signing in works for this run and says the
