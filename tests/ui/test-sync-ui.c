@@ -532,6 +532,42 @@ dup_listen (KontorTestServer *server)
   return g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
 }
 
+/* This window's user changes @id's job title to @mine while the server is
+ * away; a colleague (@colleague on @colleague_store, through another
+ * instance) changes it to @theirs; the server comes back on its port and
+ * the user's push meets the colleague's change: a conflict */
+static void
+make_job_title_conflict (Fixture          *fixture,
+                         KontorStore      *colleague_store,
+                         KontorSyncEngine *colleague,
+                         const char       *id,
+                         const char       *mine,
+                         const char       *theirs)
+{
+  g_autoptr(KontorContact) edited = NULL;
+  g_autoptr(KontorContact) on_colleague = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listen = dup_listen (fixture->server);
+  const char *args[] = { "--listen", listen, NULL };
+
+  g_clear_pointer (&fixture->server, kontor_test_server_free);
+  edited = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, id, &error);
+  g_assert_no_error (error);
+  kontor_contact_set_job_title (edited, mine);
+  kontor_test_save (fixture->base.store, edited);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_OFFLINE);
+  on_colleague = kontor_store_load (colleague_store, KONTOR_TYPE_CONTACT, id, &error);
+  g_assert_no_error (error);
+  kontor_contact_set_job_title (on_colleague, theirs);
+  kontor_test_save (colleague_store, on_colleague);
+  g_assert_true (kontor_sync_engine_sync (colleague, NULL, &error));
+  g_assert_no_error (error);
+
+  fixture->server = kontor_test_server_start (&pg, args);
+  kontor_sync_service_sync_now (fixture->sync);
+  g_assert_true (kontor_test_iterate_until (has_conflicts, fixture->sync, 30));
+}
+
 /* Karl changes a contact's job title offline while his colleague Lena
  * changes it on another instance: when Karl is back, the header counts
  * a conflict, the Conflicts window shows before, Lena's value and his,
@@ -545,10 +581,8 @@ test_conflict_answered (Fixture       *fixture,
   g_autoptr(KontorSyncEngine) lena = NULL;
   g_autoptr(KontorContact) contact = kontor_contact_new ();
   g_autoptr(KontorContact) on_lena = NULL;
-  g_autoptr(KontorContact) edited = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *lena_path = NULL;
-  g_autofree char *listen = NULL;
   g_autofree char *shot = NULL;
   const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
   KontorStore *lena_store;
@@ -579,27 +613,9 @@ test_conflict_answered (Fixture       *fixture,
   g_assert_true (kontor_sync_engine_sync (lena, NULL, &error));
   g_assert_no_error (error);
 
-  /* Karl offline, both change the job title */
-  listen = dup_listen (fixture->server);
-  g_clear_pointer (&fixture->server, kontor_test_server_free);
-  edited = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, id, &error);
-  kontor_contact_set_job_title (edited, "Einkaufsleitung");
-  kontor_test_save (fixture->base.store, edited);
-  wait_for_state (fixture, KONTOR_SYNC_STATE_OFFLINE);
-  on_lena = kontor_store_load (lena_store, KONTOR_TYPE_CONTACT, id, &error);
-  kontor_contact_set_job_title (on_lena, "Geschäftsführung");
-  kontor_test_save (lena_store, on_lena);
-  g_assert_true (kontor_sync_engine_sync (lena, NULL, &error));
-  g_assert_no_error (error);
-
-  /* back: a conflict, counted in the header */
-  {
-    const char *args[] = { "--listen", listen, NULL };
-
-    fixture->server = kontor_test_server_start (&pg, args);
-  }
-  kontor_sync_service_sync_now (fixture->sync);
-  g_assert_true (kontor_test_iterate_until (has_conflicts, fixture->sync, 30));
+  /* Karl offline, both change the job title; back, a conflict, counted
+   * in the header */
+  make_job_title_conflict (fixture, lena_store, lena, id, "Einkaufsleitung", "Geschäftsführung");
 
   /* the board's card says so */
   card_wait.board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window)));
@@ -1065,13 +1081,10 @@ test_two_machines (Fixture       *fixture,
   g_autoptr(KontorTestServer) other = NULL;
   g_autoptr(KontorSyncEngine) rolf = NULL;
   g_autoptr(KontorContact) contact = kontor_contact_new ();
-  g_autoptr(KontorContact) edited = NULL;
-  g_autoptr(KontorContact) theirs = NULL;
   g_autoptr(KontorContact) on_b = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *b_path = NULL;
   g_autofree char *rolf_path = NULL;
-  g_autofree char *listen = NULL;
   KontorStore *b_store, *rolf_store;
   g_autoptr(KontorContext) b_context = NULL;
   g_autoptr(KontorSyncService) b_sync = NULL;
@@ -1114,27 +1127,9 @@ test_two_machines (Fixture       *fixture,
   g_assert_true (kontor_sync_engine_sync (rolf, NULL, &error));
   g_assert_no_error (error);
 
-  /* A offline changes the job title; so does Rolf, online */
-  listen = dup_listen (fixture->server);
-  g_clear_pointer (&fixture->server, kontor_test_server_free);
-  edited = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, id, &error);
-  kontor_contact_set_job_title (edited, "Vertriebsleitung");
-  kontor_test_save (fixture->base.store, edited);
-  wait_for_state (fixture, KONTOR_SYNC_STATE_OFFLINE);
-  theirs = kontor_store_load (rolf_store, KONTOR_TYPE_CONTACT, id, &error);
-  kontor_contact_set_job_title (theirs, "Innendienst");
-  kontor_test_save (rolf_store, theirs);
-  g_assert_true (kontor_sync_engine_sync (rolf, NULL, &error));
-  g_assert_no_error (error);
-
-  /* A back: Quinn's conflict, on A and, with B's next cycle, on B */
-  {
-    const char *args[] = { "--listen", listen, NULL };
-
-    fixture->server = kontor_test_server_start (&pg, args);
-  }
-  kontor_sync_service_sync_now (fixture->sync);
-  g_assert_true (kontor_test_iterate_until (has_conflicts, fixture->sync, 30));
+  /* A offline changes the job title, so does Rolf, online; A back:
+   * Quinn's conflict, on A and, with B's next cycle, on B */
+  make_job_title_conflict (fixture, rolf_store, rolf, id, "Vertriebsleitung", "Innendienst");
   kontor_sync_service_sync_now (b_sync);
   g_assert_true (kontor_test_iterate_until (has_conflicts, b_sync, 30));
 
