@@ -189,7 +189,12 @@ update_readonly (KontorContactPage *self,
   KontorUser *user = kontor_context_get_current_user (self->context);
   g_autofree char *text = NULL;
 
+  g_autofree char *reason = kontor_ui_dup_role_reason (self->context);
+
   gtk_widget_set_visible (self->readonly_box, self->contact != NULL && !editable);
+  /* the controls that are off say why, too */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->sections[i]), editable ? NULL : reason);
   if (editable || user == NULL)
     return;
 

@@ -101,6 +101,7 @@ struct _KontorContactsView
   GtkWidget           *filter_chips;   /* one per criterion in force */
   GtkMenuButton       *board_settings_button;
   GtkMenuButton       *menu_button;
+  GtkWidget           *new_contact_button;
   GtkStack            *content_stack;
   KontorTable         *table;
   AdwStatusPage       *error_page;
@@ -662,6 +663,17 @@ build_columns (KontorContactsView *self)
   self->building = FALSE;
 }
 
+/* "New Contact" is off for a role that may not add one: its tooltip
+ * says why */
+static void
+update_new_contact_tooltip (KontorContactsView *self)
+{
+  g_autofree char *reason = kontor_ui_dup_role_reason (self->context);
+
+  gtk_widget_set_tooltip_text (self->new_contact_button,
+                               reason != NULL ? reason : _("New Contact (Ctrl+N)"));
+}
+
 static void
 kontor_contacts_view_constructed (GObject *object)
 {
@@ -736,6 +748,9 @@ kontor_contacts_view_constructed (GObject *object)
                            G_CALLBACK (fill_assignees), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kontor_context_get_store (self->context), "notify::current-user",
                            G_CALLBACK (fill_assignees), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kontor_context_get_store (self->context), "notify::current-user",
+                           G_CALLBACK (update_new_contact_tooltip), self, G_CONNECT_SWAPPED);
+  update_new_contact_tooltip (self);
   g_signal_connect_object (kontor_context_get_store (self->context), "changed::team",
                            G_CALLBACK (fill_assignees), self, G_CONNECT_SWAPPED);
 
@@ -864,6 +879,7 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, board_settings_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, new_contact_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, table);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);

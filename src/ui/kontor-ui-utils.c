@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-ui-utils.h"
+#include "kontor-user.h"
 
 /* What any widget needs to change something and to say how it went,
  * without knowing which window (if any) it is in: undoable changes go
@@ -440,4 +441,25 @@ kontor_ui_new_text_row (const char *title,
   gtk_widget_set_focusable (row, TRUE);
 
   return row;
+}
+
+/**
+ * kontor_ui_dup_role_reason:
+ * @context: the context
+ *
+ * Returns: (transfer full) (nullable): why the current user may change no
+ *   record, for the tooltips of the controls that are off ("Your role is
+ *   Viewer: you can look but not change."); %NULL when the user may
+ */
+char *
+kontor_ui_dup_role_reason (KontorContext *context)
+{
+  KontorUser *user = kontor_context_get_current_user (context);
+
+  if (kontor_context_can_edit (context) || user == NULL)
+    return NULL;
+
+  /* Translators: %s is a role, "Viewer" */
+  return g_strdup_printf (_("Your role is %s: you can look at records but not change them."),
+                          kontor_user_role_to_string (kontor_user_get_role (user)));
 }

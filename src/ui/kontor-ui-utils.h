@@ -39,6 +39,7 @@ void       kontor_ui_search_takes_typing (GtkSearchEntry *entry,
 void       kontor_ui_release_memory_soon (void);
 GtkWidget *kontor_ui_new_text_row  (const char      *title,
                                     const char      *subtitle);
+char      *kontor_ui_dup_role_reason (KontorContext  *context);
 GMenuModel *kontor_ui_get_primary_menu (void);
 void       kontor_ui_class_install_context_property (GObjectClass *object_class,
                                                      gsize         context_offset);

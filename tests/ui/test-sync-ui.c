@@ -69,6 +69,16 @@ create_user (const char *username,
                                              "--role", role, "--name", name, NULL), ==, 0);
 }
 
+/* Until @widget has been drawn again (after a change of style the window
+ * draws on the next frame, which a busy machine may make late) */
+static void
+wait_drawn (GtkWidget  *widget,
+            const char *path)
+{
+  for (guint i = 0; i < 50 && !kontor_widget_save_png (widget, path, NULL); i++)
+    kontor_test_settle (100);
+}
+
 /* A screenshot at @path in the light style, and beside it ("-dark") one
  * in the dark style, for a person to look at */
 static void
@@ -79,9 +89,11 @@ take_shots (GtkWidget  *widget,
   g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".png"));
   g_autofree char *dark = g_strconcat (stem, "-dark.png", NULL);
 
+  wait_drawn (widget, path);
   kontor_test_take_screenshot (widget, path);
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   kontor_test_settle (300);
+  wait_drawn (widget, dark);
   kontor_test_take_screenshot (widget, dark);
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
   kontor_test_settle (200);
@@ -814,7 +826,7 @@ is_in_column (gpointer data)
 }
 
 /* A colleague moves a card while this board is open and online (through
- * nginx): the card moves here on the server's poke (the log says how
+ * nginx and three instances): the card moves here on the server's poke (the log says how
  * soon), and the user's focus and scroll position stay where they were */
 static void
 test_live_board (Fixture       *fixture,
@@ -822,6 +834,9 @@ test_live_board (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(KontorTestServer) front = NULL;
+  g_autoptr(KontorTestServer) second_instance = NULL;
+  g_autoptr(KontorTestServer) third_instance = NULL;
+  KontorTestServer *instances[3];
   g_autofree char *ca_pem = NULL;
   g_autoptr(KontorSyncEngine) nils = NULL;
   g_autoptr(KontorContact) moved = NULL;
@@ -844,9 +859,13 @@ test_live_board (Fixture       *fixture,
   create_user ("mia", "Mia Mohr", "sales");
   create_user ("nils", "Nils Nagel", "sales");
 
-  /* Mia through nginx (TLS, the team's own CA), as a real team works: the
-   * poke comes through its websocket proxy */
-  front = kontor_test_nginx_start (&fixture->server, 1);
+  /* Mia through nginx (TLS, the team's own CA) in front of three
+   * instances, as a real team works: the poke comes from whichever
+   * instance her socket reached, through nginx's websocket proxy */
+  instances[0] = fixture->server;
+  instances[1] = second_instance = kontor_test_server_start (&pg, NULL);
+  instances[2] = third_instance = kontor_test_server_start (&pg, NULL);
+  front = kontor_test_nginx_start (instances, G_N_ELEMENTS (instances));
   if (front == NULL)
     return;
   g_assert_true (g_file_get_contents (front->ca_file, &ca_pem, NULL, &error));
@@ -1211,6 +1230,20 @@ test_viewer_page (Fixture       *fixture,
   text = g_strdup_printf (_("You can look at this contact but not change it: your role is %s."),
                           kontor_user_role_to_string (KONTOR_USER_ROLE_VIEWER));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
+  /* the controls that are off say why */
+  {
+    g_autofree char *reason = g_strdup_printf (_("Your role is %s: you can look at records but "
+                                                 "not change them."),
+                                               kontor_user_role_to_string (KONTOR_USER_ROLE_VIEWER));
+    GtkWidget *section = gtk_widget_get_ancestor (kontor_test_find_row (page, _("Last Name")),
+                                                  ADW_TYPE_PREFERENCES_GROUP);
+    GtkWidget *new_contact = kontor_test_find_actionable (kontor_window_get_contacts_view (fixture->window),
+                                                          "win.new-contact");
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (section), ==, reason);
+    g_assert_nonnull (new_contact);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (new_contact), ==, reason);
+  }
   g_assert_false (gtk_widget_is_sensitive (kontor_test_find_row (page, _("Last Name"))) &&
                   gtk_editable_get_editable (GTK_EDITABLE (kontor_test_find_row (page, _("Last Name")))));
   kontor_test_assert_accessible (page);
