@@ -544,14 +544,115 @@ dup_listen (KontorTestServer *server)
   return g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
 }
 
+/* A colleague's computer: a database of its own and a sync engine,
+ * signed in and synced once, driven by hand */
+typedef struct
+{
+  KontorStore      *store;
+  KontorSyncEngine *engine;
+  char             *path;
+} Colleague;
+
+static Colleague *
+colleague_new (const char *uri,
+               const char *username)
+{
+  Colleague *colleague = g_new0 (Colleague, 1);
+  g_autoptr(GError) error = NULL;
+
+  colleague->store = kontor_test_open_store (&colleague->path);
+  colleague->engine = kontor_sync_engine_new (colleague->store, uri);
+  g_assert_true (kontor_sync_engine_login (colleague->engine, username, PASSWORD, "Test", NULL,
+                                           &error));
+  g_assert_true (kontor_sync_engine_sync (colleague->engine, NULL, &error));
+  g_assert_no_error (error);
+
+  return colleague;
+}
+
+static void
+colleague_free (Colleague *colleague)
+{
+  g_clear_object (&colleague->engine);
+  kontor_test_close_store (&colleague->store, colleague->path);
+  g_free (colleague->path);
+  g_free (colleague);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Colleague, colleague_free)
+
+static void
+colleague_sync (Colleague *colleague)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kontor_sync_engine_sync (colleague->engine, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The window's user signs in and the first cycle ends */
+static void
+sign_in_here (Fixture    *fixture,
+              const char *uri,
+              const char *username)
+{
+  kontor_sync_service_sign_in_async (fixture->sync, uri, username, PASSWORD, NULL, NULL, NULL);
+  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+}
+
+/* A second computer with the app: a window on a database of its own, its
+ * sync signed in as @username at @uri */
+typedef struct
+{
+  KontorStore       *store;
+  char              *path;
+  KontorContext     *context;
+  KontorSyncService *sync;
+  KontorWindow      *window;
+} SecondWindow;
+
+static gboolean is_synchronised (gpointer data);
+
+static SecondWindow *
+second_window_new (Fixture    *fixture,
+                   const char *uri,
+                   const char *username,
+                   int         width,
+                   int         height)
+{
+  SecondWindow *second = g_new0 (SecondWindow, 1);
+
+  second->store = kontor_test_open_store (&second->path);
+  second->context = kontor_context_new (second->store, fixture->settings);
+  second->sync = kontor_sync_service_new (second->store);
+  kontor_context_set_sync (second->context, second->sync);
+  kontor_sync_service_start (second->sync);
+  second->window = kontor_test_present_window (app, second->context, width, height);
+  kontor_sync_service_sign_in_async (second->sync, uri, username, PASSWORD, NULL, NULL, NULL);
+  g_assert_true (kontor_test_iterate_until (is_synchronised, second->sync, WAIT_S));
+
+  return second;
+}
+
+static void
+second_window_free (SecondWindow *second)
+{
+  gtk_window_destroy (GTK_WINDOW (second->window));
+  g_clear_object (&second->sync);
+  g_clear_object (&second->context);
+  kontor_test_close_store (&second->store, second->path);
+  g_free (second->path);
+  g_free (second);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecondWindow, second_window_free)
+
 /* This window's user changes @id's job title to @mine while the server is
- * away; a colleague (@colleague on @colleague_store, through another
- * instance) changes it to @theirs; the server comes back on its port and
+ * away; a colleague (through another instance) changes it to @theirs; the server comes back on its port and
  * the user's push meets the colleague's change: a conflict */
 static void
 make_job_title_conflict (Fixture          *fixture,
-                         KontorStore      *colleague_store,
-                         KontorSyncEngine *colleague,
+                         Colleague        *colleague,
                          const char       *id,
                          const char       *mine,
                          const char       *theirs)
@@ -568,12 +669,11 @@ make_job_title_conflict (Fixture          *fixture,
   kontor_contact_set_job_title (edited, mine);
   kontor_test_save (fixture->base.store, edited);
   wait_for_state (fixture, KONTOR_SYNC_STATE_OFFLINE);
-  on_colleague = kontor_store_load (colleague_store, KONTOR_TYPE_CONTACT, id, &error);
+  on_colleague = kontor_store_load (colleague->store, KONTOR_TYPE_CONTACT, id, &error);
   g_assert_no_error (error);
   kontor_contact_set_job_title (on_colleague, theirs);
-  kontor_test_save (colleague_store, on_colleague);
-  g_assert_true (kontor_sync_engine_sync (colleague, NULL, &error));
-  g_assert_no_error (error);
+  kontor_test_save (colleague->store, on_colleague);
+  colleague_sync (colleague);
 
   fixture->server = kontor_test_server_start (&pg, args);
   kontor_sync_service_sync_now (fixture->sync);
@@ -590,14 +690,12 @@ test_conflict_answered (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(KontorTestServer) other = NULL;
-  g_autoptr(KontorSyncEngine) lena = NULL;
+  g_autoptr(Colleague) lena = NULL;
   g_autoptr(KontorContact) contact = kontor_contact_new ();
   g_autoptr(KontorContact) on_lena = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *lena_path = NULL;
   g_autofree char *shot = NULL;
   const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
-  KontorStore *lena_store;
   GtkWindow *window;
   GtkWidget *keep, *page, *notice;
   const char *id;
@@ -609,9 +707,7 @@ test_conflict_answered (Fixture       *fixture,
   create_user ("lena", "Lena Lang", "sales");
   other = kontor_test_server_start (&pg, NULL);
 
-  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "karl", PASSWORD, NULL,
-                                     NULL, NULL);
-  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  sign_in_here (fixture, fixture->server->uri, "karl");
   kontor_contact_set_first_name (contact, "Marta");
   kontor_contact_set_last_name (contact, "Meier");
   kontor_contact_set_job_title (contact, "Einkauf");
@@ -619,15 +715,11 @@ test_conflict_answered (Fixture       *fixture,
   id = kontor_record_get_id (KONTOR_RECORD (contact));
   g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
 
-  lena_store = kontor_test_open_store (&lena_path);
-  lena = kontor_sync_engine_new (lena_store, other->uri);
-  g_assert_true (kontor_sync_engine_login (lena, "lena", PASSWORD, "Test", NULL, &error));
-  g_assert_true (kontor_sync_engine_sync (lena, NULL, &error));
-  g_assert_no_error (error);
+  lena = colleague_new (other->uri, "lena");
 
   /* Karl offline, both change the job title; back, a conflict, counted
    * in the header */
-  make_job_title_conflict (fixture, lena_store, lena, id, "Einkaufsleitung", "Geschäftsführung");
+  make_job_title_conflict (fixture, lena, id, "Einkaufsleitung", "Geschäftsführung");
 
   /* the board's card says so */
   card_wait.board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window)));
@@ -701,15 +793,12 @@ test_conflict_answered (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (card_is_marked, &card_wait, KONTOR_TEST_TIMEOUT));
 
   /* the answer on Lena's machine */
-  g_assert_true (kontor_sync_engine_sync (lena, NULL, &error));
-  g_assert_no_error (error);
+  colleague_sync (lena);
   g_clear_object (&on_lena);
-  on_lena = kontor_store_load (lena_store, KONTOR_TYPE_CONTACT, id, &error);
+  on_lena = kontor_store_load (lena->store, KONTOR_TYPE_CONTACT, id, &error);
   g_assert_cmpstr (kontor_contact_get_job_title (on_lena), ==, "Einkaufsleitung");
 
   gtk_window_destroy (window);
-  g_clear_object (&lena);
-  kontor_test_close_store (&lena_store, lena_path);
 }
 
 typedef struct
@@ -763,9 +852,7 @@ test_refused_toast (Fixture       *fixture,
   kontor_test_save (fixture->base.store, contact);
   g_signal_connect (fixture->sync, "rejected", G_CALLBACK (count_told), &told);
 
-  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "paula", PASSWORD, NULL,
-                                     NULL, NULL);
-  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  sign_in_here (fixture, fixture->server->uri, "paula");
   text = g_strdup_printf (_("“%s” was not changed on the team server: %s"), "Rita Rot", reason);
   wait.window = GTK_WIDGET (fixture->window);
   wait.text = text;
@@ -838,13 +925,11 @@ test_live_board (Fixture       *fixture,
   g_autoptr(KontorTestServer) third_instance = NULL;
   KontorTestServer *instances[3];
   g_autofree char *ca_pem = NULL;
-  g_autoptr(KontorSyncEngine) nils = NULL;
+  g_autoptr(Colleague) nils = NULL;
   g_autoptr(KontorContact) moved = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *nils_path = NULL;
   g_autofree char *shot = NULL;
   const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
-  KontorStore *nils_store;
   KontorBoard *board;
   KontorBoardColumn *first, *second;
   KontorBoardCard *focused;
@@ -870,9 +955,7 @@ test_live_board (Fixture       *fixture,
     return;
   g_assert_true (g_file_get_contents (front->ca_file, &ca_pem, NULL, &error));
   kontor_sync_service_set_trust (fixture->sync, front->uri, KONTOR_SYNC_TRUST_CA, ca_pem);
-  kontor_sync_service_sign_in_async (fixture->sync, front->uri, "mia", PASSWORD, NULL,
-                                     NULL, NULL);
-  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  sign_in_here (fixture, front->uri, "mia");
   for (guint i = 0; i < 40; i++)
     {
       g_autofree char *last = g_strdup_printf ("Kunde %02u", i);
@@ -886,11 +969,7 @@ test_live_board (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
   wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
 
-  nils_store = kontor_test_open_store (&nils_path);
-  nils = kontor_sync_engine_new (nils_store, fixture->server->uri);
-  g_assert_true (kontor_sync_engine_login (nils, "nils", PASSWORD, "Test", NULL, &error));
-  g_assert_true (kontor_sync_engine_sync (nils, NULL, &error));
-  g_assert_no_error (error);
+  nils = colleague_new (fixture->server->uri, "nils");
 
   /* Mia's board: a card in the middle of the first column has the focus,
    * the column is scrolled down to it */
@@ -938,13 +1017,12 @@ test_live_board (Fixture       *fixture,
     g_object_set_data_full (G_OBJECT (board), "moved-id", (gpointer) moved_id, g_free);
   }
   g_assert_cmpstr (moved_id, !=, focused_id);
-  moved = kontor_store_load (nils_store, KONTOR_TYPE_CONTACT, moved_id, &error);
+  moved = kontor_store_load (nils->store, KONTOR_TYPE_CONTACT, moved_id, &error);
   g_assert_no_error (error);
   kontor_contact_set_pipeline_status_id (moved, kontor_board_column_get_status_id (second));
-  kontor_test_save (nils_store, moved);
+  kontor_test_save (nils->store, moved);
   start = g_get_monotonic_time ();
-  g_assert_true (kontor_sync_engine_sync (nils, NULL, &error));
-  g_assert_no_error (error);
+  colleague_sync (nils);
 
   wait.column = second;
   wait.id = moved_id;
@@ -967,8 +1045,6 @@ test_live_board (Fixture       *fixture,
       take_shots (GTK_WIDGET (fixture->window), shot);
     }
 
-  g_clear_object (&nils);
-  kontor_test_close_store (&nils_store, nils_path);
 }
 
 typedef struct
@@ -995,11 +1071,9 @@ test_open_contact_updates (Fixture       *fixture,
 {
   g_autoptr(KontorContact) contact = kontor_contact_new ();
   g_autoptr(KontorContact) theirs = NULL;
-  g_autoptr(KontorSyncEngine) piet = NULL;
+  g_autoptr(Colleague) piet = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *piet_path = NULL;
   g_autofree char *toast = NULL;
-  KontorStore *piet_store;
   GtkWidget *page, *job_row, *last_row;
   RowWait row_wait;
   ToastWait toast_wait;
@@ -1008,20 +1082,14 @@ test_open_contact_updates (Fixture       *fixture,
     return;
   create_user ("olga", "Olga Ott", "sales");
   create_user ("piet", "Piet Pauls", "sales");
-  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "olga", PASSWORD, NULL,
-                                     NULL, NULL);
-  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  sign_in_here (fixture, fixture->server->uri, "olga");
   kontor_contact_set_first_name (contact, "Greta");
   kontor_contact_set_last_name (contact, "Gold");
   kontor_contact_set_job_title (contact, "Einkauf");
   kontor_test_save (fixture->base.store, contact);
   g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
 
-  piet_store = kontor_test_open_store (&piet_path);
-  piet = kontor_sync_engine_new (piet_store, fixture->server->uri);
-  g_assert_true (kontor_sync_engine_login (piet, "piet", PASSWORD, "Test", NULL, &error));
-  g_assert_true (kontor_sync_engine_sync (piet, NULL, &error));
-  g_assert_no_error (error);
+  piet = colleague_new (fixture->server->uri, "piet");
 
   /* Olga types a new job title, not saved yet */
   kontor_window_show_contact (fixture->window, kontor_record_get_id (KONTOR_RECORD (contact)));
@@ -1041,13 +1109,12 @@ test_open_contact_updates (Fixture       *fixture,
   g_assert_true (kontor_contact_page_get_dirty (KONTOR_CONTACT_PAGE (page)));
 
   /* Piet changes the job title and the last name */
-  theirs = kontor_store_load (piet_store, KONTOR_TYPE_CONTACT,
+  theirs = kontor_store_load (piet->store, KONTOR_TYPE_CONTACT,
                               kontor_record_get_id (KONTOR_RECORD (contact)), &error);
   kontor_contact_set_job_title (theirs, "Geschäftsführung");
   kontor_contact_set_last_name (theirs, "Gold-Grün");
-  kontor_test_save (piet_store, theirs);
-  g_assert_true (kontor_sync_engine_sync (piet, NULL, &error));
-  g_assert_no_error (error);
+  kontor_test_save (piet->store, theirs);
+  colleague_sync (piet);
 
   /* the untouched field follows, the typed one stays, the overlap is said */
   row_wait.row = last_row;
@@ -1061,8 +1128,6 @@ test_open_contact_updates (Fixture       *fixture,
   toast_wait.text = toast;
   g_assert_true (kontor_test_iterate_until (shows_toast, &toast_wait, KONTOR_TEST_TIMEOUT));
 
-  g_clear_object (&piet);
-  kontor_test_close_store (&piet_store, piet_path);
 }
 
 static gboolean
@@ -1098,16 +1163,11 @@ test_two_machines (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(KontorTestServer) other = NULL;
-  g_autoptr(KontorSyncEngine) rolf = NULL;
+  g_autoptr(Colleague) rolf = NULL;
   g_autoptr(KontorContact) contact = kontor_contact_new ();
   g_autoptr(KontorContact) on_b = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *b_path = NULL;
-  g_autofree char *rolf_path = NULL;
-  KontorStore *b_store, *rolf_store;
-  g_autoptr(KontorContext) b_context = NULL;
-  g_autoptr(KontorSyncService) b_sync = NULL;
-  KontorWindow *b_window;
+  g_autoptr(SecondWindow) b = NULL;
   AdwMessageDialog *dialog;
   GtkWindow *window;
   GtkWidget *keep;
@@ -1120,17 +1180,8 @@ test_two_machines (Fixture       *fixture,
   other = kontor_test_server_start (&pg, NULL);
 
   /* A and B, both Quinn's */
-  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "quinn", PASSWORD, NULL,
-                                     NULL, NULL);
-  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
-  b_store = kontor_test_open_store (&b_path);
-  b_context = kontor_context_new (b_store, fixture->settings);
-  b_sync = kontor_sync_service_new (b_store);
-  kontor_context_set_sync (b_context, b_sync);
-  kontor_sync_service_start (b_sync);
-  b_window = kontor_test_present_window (app, b_context, 900, 600);
-  kontor_sync_service_sign_in_async (b_sync, other->uri, "quinn", PASSWORD, NULL, NULL, NULL);
-  g_assert_true (kontor_test_iterate_until (is_synchronised, b_sync, WAIT_S));
+  sign_in_here (fixture, fixture->server->uri, "quinn");
+  b = second_window_new (fixture, other->uri, "quinn", 900, 600);
 
   kontor_contact_set_first_name (contact, "Sina");
   kontor_contact_set_last_name (contact, "Sommer");
@@ -1138,19 +1189,15 @@ test_two_machines (Fixture       *fixture,
   kontor_test_save (fixture->base.store, contact);
   id = kontor_record_get_id (KONTOR_RECORD (contact));
   g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
-  g_object_set_data_full (G_OBJECT (b_store), "wanted-id", g_strdup (id), g_free);
-  g_assert_true (kontor_test_iterate_until (has_wanted_contact, b_store, 30));
-  rolf_store = kontor_test_open_store (&rolf_path);
-  rolf = kontor_sync_engine_new (rolf_store, other->uri);
-  g_assert_true (kontor_sync_engine_login (rolf, "rolf", PASSWORD, "Test", NULL, &error));
-  g_assert_true (kontor_sync_engine_sync (rolf, NULL, &error));
-  g_assert_no_error (error);
+  g_object_set_data_full (G_OBJECT (b->store), "wanted-id", g_strdup (id), g_free);
+  g_assert_true (kontor_test_iterate_until (has_wanted_contact, b->store, 30));
+  rolf = colleague_new (other->uri, "rolf");
 
   /* A offline changes the job title, so does Rolf, online; A back:
    * Quinn's conflict, on A and, with B's next cycle, on B */
-  make_job_title_conflict (fixture, rolf_store, rolf, id, "Vertriebsleitung", "Innendienst");
-  kontor_sync_service_sync_now (b_sync);
-  g_assert_true (kontor_test_iterate_until (has_conflicts, b_sync, 30));
+  make_job_title_conflict (fixture, rolf, id, "Vertriebsleitung", "Innendienst");
+  kontor_sync_service_sync_now (b->sync);
+  g_assert_true (kontor_test_iterate_until (has_conflicts, b->sync, 30));
 
   /* answered on A by keys, with a third value */
   window = kontor_conflicts_window_new (GTK_WINDOW (fixture->window), fixture->context);
@@ -1170,18 +1217,12 @@ test_two_machines (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (has_no_conflicts, fixture->sync, 30));
 
   /* gone on B by itself (the poke of the answer), with Quinn's value */
-  g_assert_true (kontor_test_iterate_until (has_no_conflicts, b_sync, 30));
-  on_b = kontor_store_load (b_store, KONTOR_TYPE_CONTACT, id, &error);
+  g_assert_true (kontor_test_iterate_until (has_no_conflicts, b->sync, 30));
+  on_b = kontor_store_load (b->store, KONTOR_TYPE_CONTACT, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (kontor_contact_get_job_title (on_b), ==, "Vertrieb Nord");
 
   gtk_window_destroy (window);
-  gtk_window_destroy (GTK_WINDOW (b_window));
-  g_clear_object (&b_sync);
-  g_clear_object (&b_context);
-  kontor_test_close_store (&b_store, b_path);
-  g_clear_object (&rolf);
-  kontor_test_close_store (&rolf_store, rolf_path);
 }
 
 /* A viewer's account: the contact a colleague made arrives, and its page
@@ -1190,30 +1231,23 @@ static void
 test_viewer_page (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(KontorSyncEngine) tom = NULL;
+  g_autoptr(Colleague) tom = NULL;
   g_autoptr(KontorContact) contact = kontor_contact_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *tom_path = NULL;
   g_autofree char *text = NULL;
-  KontorStore *tom_store;
   GtkWidget *page, *notice, *label;
 
   if (pg.dir == NULL)
     return;
   create_user ("tom", "Tom Tietz", "sales");
   create_user ("ute", "Ute Uhl", "viewer");
-  tom_store = kontor_test_open_store (&tom_path);
-  tom = kontor_sync_engine_new (tom_store, fixture->server->uri);
-  g_assert_true (kontor_sync_engine_login (tom, "tom", PASSWORD, "Test", NULL, &error));
+  tom = colleague_new (fixture->server->uri, "tom");
   kontor_contact_set_first_name (contact, "Vera");
   kontor_contact_set_last_name (contact, "Voss");
-  kontor_test_save (tom_store, contact);
-  g_assert_true (kontor_sync_engine_sync (tom, NULL, &error));
-  g_assert_no_error (error);
+  kontor_test_save (tom->store, contact);
+  colleague_sync (tom);
 
-  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "ute", PASSWORD, NULL,
-                                     NULL, NULL);
-  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
+  sign_in_here (fixture, fixture->server->uri, "ute");
   g_object_set_data_full (G_OBJECT (fixture->base.store), "wanted-id",
                           g_strdup (kontor_record_get_id (KONTOR_RECORD (contact))), g_free);
   g_assert_true (kontor_test_iterate_until (has_wanted_contact, fixture->base.store, 30));
@@ -1248,8 +1282,6 @@ test_viewer_page (Fixture       *fixture,
                   gtk_editable_get_editable (GTK_EDITABLE (kontor_test_find_row (page, _("Last Name")))));
   kontor_test_assert_accessible (page);
 
-  g_clear_object (&tom);
-  kontor_test_close_store (&tom_store, tom_path);
 }
 
 /* Whether @id's card is in the @column-th column of @window's board */
@@ -1348,12 +1380,8 @@ test_same_card_moved (Fixture       *fixture,
 {
   g_autoptr(KontorTestServer) other = NULL;
   g_autoptr(KontorContact) contact = kontor_contact_new ();
-  g_autoptr(KontorContext) b_context = NULL;
-  g_autoptr(KontorSyncService) b_sync = NULL;
-  g_autofree char *b_path = NULL;
+  g_autoptr(SecondWindow) b = NULL;
   g_autofree char *listen = NULL;
-  KontorStore *b_store;
-  KontorWindow *b_window;
   GtkWindow *window;
   GtkWidget *keep;
   ColumnWait on_a, on_b;
@@ -1367,27 +1395,18 @@ test_same_card_moved (Fixture       *fixture,
   create_user ("wanda", "Wanda Wolf", "sales");
   other = kontor_test_server_start (&pg, NULL);
 
-  kontor_sync_service_sign_in_async (fixture->sync, fixture->server->uri, "vic", PASSWORD, NULL,
-                                     NULL, NULL);
-  wait_for_state (fixture, KONTOR_SYNC_STATE_SYNCHRONISED);
-  b_store = kontor_test_open_store (&b_path);
-  b_context = kontor_context_new (b_store, fixture->settings);
-  b_sync = kontor_sync_service_new (b_store);
-  kontor_context_set_sync (b_context, b_sync);
-  kontor_sync_service_start (b_sync);
-  b_window = kontor_test_present_window (app, b_context, 1100, 720);
-  kontor_sync_service_sign_in_async (b_sync, other->uri, "wanda", PASSWORD, NULL, NULL, NULL);
-  g_assert_true (kontor_test_iterate_until (is_synchronised, b_sync, WAIT_S));
+  sign_in_here (fixture, fixture->server->uri, "vic");
+  b = second_window_new (fixture, other->uri, "wanda", 1100, 720);
 
   kontor_contact_set_first_name (contact, "Xenia");
   kontor_contact_set_last_name (contact, "Xander");
   kontor_test_save (fixture->base.store, contact);
   /* the team has the contacts of the tests before: both look for hers */
   search_board (fixture->window, "Xander");
-  search_board (b_window, "Xander");
+  search_board (b->window, "Xander");
   id = kontor_record_get_id (KONTOR_RECORD (contact));
   g_assert_true (kontor_test_iterate_until (outbox_empty, fixture->base.store, 30));
-  on_b = (ColumnWait) { b_window, id, 0 };
+  on_b = (ColumnWait) { b->window, id, 0 };
   g_assert_true (kontor_test_iterate_until (card_is_in_column, &on_b, 30));
 
   /* Vic offline moves it one column on; Wanda, online, two */
@@ -1397,10 +1416,10 @@ test_same_card_moved (Fixture       *fixture,
   on_a = (ColumnWait) { fixture->window, id, 1 };
   g_assert_true (kontor_test_iterate_until (card_is_in_column, &on_a, KONTOR_TEST_TIMEOUT));
   wait_for_state (fixture, KONTOR_SYNC_STATE_OFFLINE);
-  move_right_by_keys (b_window, id, 0, 2);
+  move_right_by_keys (b->window, id, 0, 2);
   on_b.column = 2;
   g_assert_true (kontor_test_iterate_until (card_is_in_column, &on_b, KONTOR_TEST_TIMEOUT));
-  g_assert_true (kontor_test_iterate_until (outbox_empty, b_store, 30));
+  g_assert_true (kontor_test_iterate_until (outbox_empty, b->store, 30));
 
   /* Vic back: Wanda's column on both boards, the conflict on Vic's card */
   {
@@ -1415,7 +1434,7 @@ test_same_card_moved (Fixture       *fixture,
   mark = (CardMark) { kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window))),
                       id, TRUE };
   g_assert_true (kontor_test_iterate_until (card_is_marked, &mark, KONTOR_TEST_TIMEOUT));
-  g_assert_true (card_in_column (b_window, id, 2));
+  g_assert_true (card_in_column (b->window, id, 2));
 
   /* Vic keeps his move, answering each field of it (the column, the
    * place in it): both boards show it */
@@ -1452,10 +1471,6 @@ test_same_card_moved (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (card_is_marked, &mark, KONTOR_TEST_TIMEOUT));
 
   gtk_window_destroy (window);
-  gtk_window_destroy (GTK_WINDOW (b_window));
-  g_clear_object (&b_sync);
-  g_clear_object (&b_context);
-  kontor_test_close_store (&b_store, b_path);
 }
 
 int
