@@ -95,24 +95,36 @@ load_users (KontorBoard *self)
 }
 
 /* The contacts with a sync conflict the user has to answer (feature S4):
- * their cards show it. Read once per change of the count, not per card. */
-static void
+ * their cards show it. Read once per cycle of the sync, not per card.
+ * Returns whether the set changed. */
+static gboolean
 load_conflicts (KontorBoard *self)
 {
   g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GHashTable) conflicted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer id;
+  gboolean changed;
 
-  g_hash_table_remove_all (self->conflicted);
-  if (kontor_context_get_sync (self->context) == NULL)
-    return;
-
-  conflicts = kontor_store_sync_list_conflicts (kontor_context_get_store (self->context), NULL);
+  if (kontor_context_get_sync (self->context) != NULL)
+    conflicts = kontor_store_sync_list_conflicts (kontor_context_get_store (self->context), NULL);
   for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
     {
       KontorSyncConflict *conflict = g_ptr_array_index (conflicts, i);
 
       if (g_str_equal (conflict->status, "open") && g_str_equal (conflict->entity, "contact"))
-        g_hash_table_add (self->conflicted, g_strdup (conflict->entity_id));
+        g_hash_table_add (conflicted, g_strdup (conflict->entity_id));
     }
+
+  changed = g_hash_table_size (conflicted) != g_hash_table_size (self->conflicted);
+  g_hash_table_iter_init (&iter, conflicted);
+  while (!changed && g_hash_table_iter_next (&iter, &id, NULL))
+    changed = !g_hash_table_contains (self->conflicted, id);
+
+  g_hash_table_unref (self->conflicted);
+  self->conflicted = g_steal_pointer (&conflicted);
+
+  return changed;
 }
 
 /**
@@ -365,8 +377,9 @@ on_store_users_changed_cb (KontorBoard *self,
 static void
 on_sync_conflicts_cb (KontorBoard *self)
 {
-  load_conflicts (self);
-  update_cards (self);
+  /* the cards change only when the set does, not at every cycle */
+  if (load_conflicts (self))
+    update_cards (self);
 }
 
 static void
