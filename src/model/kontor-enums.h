@@ -106,4 +106,56 @@ typedef enum
   KONTOR_STATUS_CHANGE_CONFIRM,
 } KontorStatusChange;
 
+/**
+ * KontorActivityKind:
+ *
+ * What an activity is (feature A1, src/README.md "Activities"). Only a task
+ * has a due date, a reminder and is done by ticking it off; a lunch and a
+ * meeting have a place; a meeting has an end.
+ */
+typedef enum
+{
+  KONTOR_ACTIVITY_KIND_TASK = 0,
+  KONTOR_ACTIVITY_KIND_EMAIL = 1,
+  KONTOR_ACTIVITY_KIND_LUNCH = 2,
+  KONTOR_ACTIVITY_KIND_MEETING = 3,
+  KONTOR_ACTIVITY_KIND_CALL = 4,
+  KONTOR_ACTIVITY_KIND_VIDEO_CALL = 5,
+  KONTOR_ACTIVITY_KIND_NOTE = 6,
+} KontorActivityKind;
+
+#define KONTOR_ACTIVITY_N_KINDS 7
+
+/**
+ * KontorActivityTopic:
+ *
+ * The topic ("Thema") every activity has (feature A3). Which ones may be
+ * chosen depends on where the activity is recorded
+ * (kontor_activity_topics_for_place()).
+ */
+typedef enum
+{
+  KONTOR_ACTIVITY_TOPIC_ACQUISITION = 0,
+  KONTOR_ACTIVITY_TOPIC_CUSTOMER_CARE = 1,
+  KONTOR_ACTIVITY_TOPIC_NEGOTIATION = 2,
+  KONTOR_ACTIVITY_TOPIC_OTHER = 3,
+  KONTOR_ACTIVITY_TOPIC_QUALIFICATION = 4,
+  KONTOR_ACTIVITY_TOPIC_OFFER = 5,
+  KONTOR_ACTIVITY_TOPIC_COMMITMENT = 6,
+  KONTOR_ACTIVITY_TOPIC_REJECTION = 7,
+} KontorActivityTopic;
+
+/**
+ * KontorActivityPlace:
+ * @KONTOR_ACTIVITY_PLACE_CUSTOMER: on a contact or a company
+ * @KONTOR_ACTIVITY_PLACE_LEAD_PROJECT: on a lead project's entry
+ *
+ * Where an activity is recorded, which decides its topics (feature A3).
+ */
+typedef enum
+{
+  KONTOR_ACTIVITY_PLACE_CUSTOMER = 0,
+  KONTOR_ACTIVITY_PLACE_LEAD_PROJECT = 1,
+} KontorActivityPlace;
+
 G_END_DECLS

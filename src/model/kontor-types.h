@@ -7,6 +7,7 @@
 
 G_BEGIN_DECLS
 
+typedef struct _KontorActivity       KontorActivity;
 typedef struct _KontorChannel        KontorChannel;
 typedef struct _KontorCompany        KontorCompany;
 typedef struct _KontorContact        KontorContact;

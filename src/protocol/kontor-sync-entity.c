@@ -25,6 +25,7 @@
 
 #include "kontor-company.h"
 #include "kontor-contact.h"
+#include "kontor-activity.h"
 #include "kontor-employment.h"
 #include "kontor-group-member.h"
 #include "kontor-group.h"
@@ -116,6 +117,8 @@ static const KontorSyncEntity entities[] = {
   { "contact_link", KONTOR_SYNC_KIND_LINK, NULL, "contact",
     KONTOR_SYNC_OWNER_CLIENT, link_fields, position_lww },
   { "employment", KONTOR_SYNC_KIND_RECORD, kontor_employment_get_type, NULL,
+    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
+  { "activity", KONTOR_SYNC_KIND_RECORD, kontor_activity_get_type, NULL,
     KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
   { "contact_group", KONTOR_SYNC_KIND_RECORD, kontor_group_get_type, NULL,
     KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },

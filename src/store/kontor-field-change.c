@@ -332,3 +332,50 @@ kontor_field_change_new_move (KontorStore   *store,
 
   return self;
 }
+
+/**
+ * kontor_field_change_new_edit:
+ * @store: the store
+ * @shown: a stored record as a form showed it
+ * @edited: the form's state of it
+ * @title: (nullable): what the toast says
+ *
+ * An undoable save of a form (an activity edited): the fields in which
+ * @edited differs from @shown, and nothing else, so that what changed
+ * elsewhere meanwhile stays (kontor_record_apply_changes()).
+ *
+ * Returns: (transfer full): the change, with no field when nothing was
+ *   edited
+ */
+KontorFieldChange *
+kontor_field_change_new_edit (KontorStore  *store,
+                              KontorRecord *shown,
+                              KontorRecord *edited,
+                              const char   *title)
+{
+  KontorFieldChange *self = kontor_field_change_new (store, shown, title);
+  g_autoptr(GArray) changes = kontor_record_diff (shown, edited);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      guint index = g_array_index (changes, guint, i);
+
+      kontor_field_change_set_value (self, index, kontor_record_get_value (edited, index));
+    }
+
+  return self;
+}
+
+/**
+ * kontor_field_change_is_empty:
+ * @self: a change
+ *
+ * Returns: whether it changes no field
+ */
+gboolean
+kontor_field_change_is_empty (KontorFieldChange *self)
+{
+  g_return_val_if_fail (KONTOR_IS_FIELD_CHANGE (self), TRUE);
+
+  return self->indexes->len == 0;
+}

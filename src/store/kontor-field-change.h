@@ -26,6 +26,11 @@ void               kontor_field_change_set_string (KontorFieldChange *self,
                                                    guint              index,
                                                    const char        *value);
 const char        *kontor_field_change_get_id     (KontorFieldChange *self);
+KontorFieldChange *kontor_field_change_new_edit   (KontorStore       *store,
+                                                   KontorRecord      *shown,
+                                                   KontorRecord      *edited,
+                                                   const char        *title);
+gboolean           kontor_field_change_is_empty   (KontorFieldChange *self);
 
 KontorFieldChange *kontor_field_change_new_move   (KontorStore       *store,
                                                    KontorContact     *contact,

@@ -12,6 +12,7 @@
 
 #include "kontor-store-company.h"
 #include "kontor-store-crud.h"
+#include "kontor-store-activity.h"
 #include "kontor-store-employment.h"
 #include "kontor-store-numbers.h"
 #include "kontor-store-user.h"
@@ -98,7 +99,8 @@ company_before_delete (KontorStore   *self,
                        KontorRecord  *stored,
                        GError       **error)
 {
-  if (!_kontor_store_forget_employments (self, stored, error))
+  if (!_kontor_store_forget_employments (self, stored, error) ||
+      !_kontor_store_forget_activities (self, stored, error))
     return NULL;
 
   return company_contact_rowids (self, kontor_record_get_id (stored), error);

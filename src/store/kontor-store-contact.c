@@ -17,6 +17,7 @@
 #include "kontor-rank.h"
 #include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
+#include "kontor-store-activity.h"
 #include "kontor-store-employment.h"
 #include "kontor-store-index.h"
 #include "kontor-store-numbers.h"
@@ -371,7 +372,7 @@ contact_check (KontorStore   *self,
   return TRUE;
 }
 
-/* A deleted contact's employments and group memberships go with it
+/* A deleted contact's employments, activities and group memberships go with it
  * (_kontor_store_forget_rows()); no other record is derived from a contact */
 static GArray *
 contact_before_delete (KontorStore   *self,
@@ -379,6 +380,7 @@ contact_before_delete (KontorStore   *self,
                        GError       **error)
 {
   if (!_kontor_store_forget_employments (self, stored, error) ||
+      !_kontor_store_forget_activities (self, stored, error) ||
       !_kontor_store_forget_rows (self, "contact_group_member", "contact_id",
                                   kontor_record_get_id (stored), error))
     return NULL;

@@ -610,6 +610,9 @@ _kontor_store_insert_record (KontorStore             *self,
         return FALSE;
     }
 
+  if (info->after_write != NULL && !info->after_write (self, record, NULL, error))
+    return FALSE;
+
   _kontor_store_note_change (self, info->table, kontor_record_get_rowid (record));
 
   return TRUE;
@@ -729,6 +732,8 @@ update_record (KontorStore            *self,
   if (search_changed && !_kontor_store_write_sort_keys (self, info, record, error))
     return FALSE;
   if (search_changed && !_kontor_store_write_search_document (self, info, record, TRUE, error))
+    return FALSE;
+  if (info->after_write != NULL && !info->after_write (self, record, old, error))
     return FALSE;
   if (info->after_update != NULL && !info->after_update (self, record, changed, error))
     return FALSE;
@@ -1179,6 +1184,8 @@ _kontor_store_delete_record (KontorStore   *self,
     return FALSE;
 
   if (dependents != NULL && !info->after_delete (self, dependents, error))
+    return FALSE;
+  if (info->after_write != NULL && !info->after_write (self, NULL, stored, error))
     return FALSE;
 
   stmt = _kontor_store_prepare (self,

@@ -68,6 +68,14 @@ struct _KontorEntityInfo
                                KontorRecord  *record,
                                GArray        *changed,
                                GError       **error);
+  /* after an insert (@old %NULL), an update, or a delete (@record %NULL,
+   * @old as it was stored), in the same transaction, on every path
+   * (a form, an undo, the sync engine): what other rows keep of it (an
+   * activity: its contact's last activity) */
+  gboolean (*after_write)     (KontorStore   *self,
+                               KontorRecord  *record,
+                               KontorRecord  *old,
+                               GError       **error);
   gboolean (*check_delete)    (KontorStore   *self,
                                KontorRecord  *stored,
                                GError       **error);

@@ -24,6 +24,7 @@
 #include "kontor-store-migrations.h"
 #include "kontor-store-pipeline.h"
 #include "kontor-store-team.h"
+#include "kontor-store-activity.h"
 #include "kontor-store-employment.h"
 #include "kontor-store-user.h"
 #include "kontor-uuid.h"
@@ -46,6 +47,7 @@ register_entities (void)
       _kontor_store_register_entity (&_kontor_store_user_entity);
       _kontor_store_register_entity (&_kontor_store_team_entity);
       _kontor_store_register_entity (&_kontor_store_employment_entity);
+      _kontor_store_register_entity (&_kontor_store_activity_entity);
       g_once_init_leave (&registered, 1);
     }
 }
@@ -185,6 +187,7 @@ static const struct {
   { "012-filter-indexes.sql", NULL, 0 },
   { "013-sync-numbers.sql", NULL, 0 },
   { "014-conflict-authors.sql", NULL, 0 },
+  { "015-activities.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

@@ -7,6 +7,7 @@
  * store file includes just the headers of the layers below it (see the
  * top of kontor-store.c). */
 
+#include "kontor-store-activity.h"
 #include "kontor-store-children.h"
 #include "kontor-store-company.h"
 #include "kontor-store-contact.h"

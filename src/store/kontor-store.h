@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "kontor-activity.h"
 #include "kontor-company.h"
 #include "kontor-contact.h"
 #include "kontor-employment.h"
@@ -19,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 14
+#define KONTOR_STORE_SCHEMA_VERSION 15
 
 /**
  * KontorYearFormat:
@@ -154,6 +155,26 @@ gint64          kontor_store_count_contacts        (KontorStore         *self,
 GPtrArray      *kontor_store_list_pipeline_statuses (KontorStore        *self,
                                                     GError             **error);
 GPtrArray      *kontor_store_list_users            (KontorStore         *self,
+                                                    GError             **error);
+/**
+ * KontorActivityListFlags:
+ * @KONTOR_ACTIVITY_LIST_OWN: the record's own activities
+ * @KONTOR_ACTIVITY_LIST_AFFILIATED: also those of a contact's company, or
+ *   of a company's contacts ("Aktivitätszugehörigkeit", feature A6)
+ */
+typedef enum
+{
+  KONTOR_ACTIVITY_LIST_OWN = 0,
+  KONTOR_ACTIVITY_LIST_AFFILIATED = 1 << 0,
+} KontorActivityListFlags;
+
+GPtrArray      *kontor_store_list_activities       (KontorStore         *self,
+                                                    KontorRecord        *owner,
+                                                    KontorActivityListFlags flags,
+                                                    GError             **error);
+gboolean        kontor_store_count_done_activities (KontorStore         *self,
+                                                    KontorContact       *contact,
+                                                    guint               *counts,
                                                     GError             **error);
 GPtrArray      *kontor_store_list_employments      (KontorStore         *self,
                                                     KontorRecord        *owner,

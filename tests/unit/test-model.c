@@ -15,6 +15,7 @@
 #include "kontor-filter.h"
 #include "kontor-group.h"
 #include "kontor-pipeline-status.h"
+#include "kontor-activity.h"
 #include "kontor-employment.h"
 #include "kontor-group-member.h"
 #include "kontor-record-rules.h"
@@ -617,6 +618,7 @@ test_field_tables_sane (void)
   const GType types[] = {
     KONTOR_TYPE_CONTACT, KONTOR_TYPE_COMPANY, KONTOR_TYPE_USER, KONTOR_TYPE_TEAM,
     KONTOR_TYPE_GROUP, KONTOR_TYPE_PIPELINE_STATUS, KONTOR_TYPE_EMPLOYMENT,
+    KONTOR_TYPE_ACTIVITY,
     KONTOR_TYPE_GROUP_MEMBER,
   };
 

@@ -9,6 +9,7 @@
 
 #include "kontor-company.h"
 #include "kontor-contact.h"
+#include "kontor-activity.h"
 #include "kontor-employment.h"
 #include "kontor-group-member.h"
 #include "kontor-group.h"
@@ -146,7 +147,7 @@ test_round_trip_every_kind (void)
 {
   GType types[] = {
     KONTOR_TYPE_COMPANY, KONTOR_TYPE_PIPELINE_STATUS, KONTOR_TYPE_GROUP, KONTOR_TYPE_USER,
-    KONTOR_TYPE_TEAM, KONTOR_TYPE_EMPLOYMENT, KONTOR_TYPE_GROUP_MEMBER,
+    KONTOR_TYPE_TEAM, KONTOR_TYPE_EMPLOYMENT, KONTOR_TYPE_ACTIVITY, KONTOR_TYPE_GROUP_MEMBER,
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)

@@ -915,6 +915,57 @@ test_upgrade_7_to_9 (void)
   remove_database (path);
 }
 
+/* Version 14 to 15 (activities): a new table, nothing else touched; the schema a new one's. A last activity
+ * written before (the sample team's) stays until the contact's first
+ * activity, which then sets it; deleting that one leaves none. */
+static void
+test_upgrade_14_to_15 (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorContact) juergen = NULL;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *may_grow[] = { "meta", "sqlite_master", "number_range", NULL };
+
+  g_assert_true (_kontor_store_create_at_version (path, 14, &error));
+  g_assert_no_error (error);
+  before = dump_database (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  after = dump_database (path);
+  assert_rows_kept (before, after, may_grow);
+  assert_schema_of_new (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  juergen = kontor_store_load (store, KONTOR_TYPE_CONTACT, JUERGEN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_contact_get_last_activity_at (juergen), ==, 1700000200);
+
+  call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (juergen));
+  kontor_activity_set_starts_at (call, 1600000000);
+  g_assert_true (kontor_store_save (store, KONTOR_RECORD (call), &error));
+  g_assert_no_error (error);
+  g_clear_object (&juergen);
+  juergen = kontor_store_load (store, KONTOR_TYPE_CONTACT, JUERGEN, &error);
+  g_assert_cmpint (kontor_contact_get_last_activity_at (juergen), ==, 1600000000);
+
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (call), &error));
+  g_assert_no_error (error);
+  g_clear_object (&juergen);
+  juergen = kontor_store_load (store, KONTOR_TYPE_CONTACT, JUERGEN, &error);
+  g_assert_cmpint (kontor_contact_get_last_activity_at (juergen), ==, 0);
+
+  g_clear_object (&store);
+  remove_database (path);
+}
+
 /* A new collation makes every sort key anew, with the order indexes
  * dropped and made again: they are all there afterwards, and used */
 static void
@@ -971,6 +1022,7 @@ main (int   argc,
   g_test_add_func ("/store-migrations/5-to-7/keeps-every-row", test_upgrade_5_to_7);
   g_test_add_func ("/store-migrations/7-to-9/employment-and-company-numbers",
                    test_upgrade_7_to_9);
+  g_test_add_func ("/store-migrations/14-to-15/activities", test_upgrade_14_to_15);
   g_test_add_func ("/store-migrations/locale-change-rewrites-keys",
                    test_locale_change_rewrites_keys);
   g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",

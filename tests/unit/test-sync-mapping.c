@@ -342,6 +342,7 @@ test_outbox_entries_mapped (KontorStoreFixture *fixture,
   g_autoptr(KontorGroup) group = kontor_group_new ("Messe");
   g_autoptr(KontorGroupMember) member = NULL;
   g_autoptr(KontorEmployment) employment = NULL;
+  g_autoptr(KontorActivity) call = NULL;
   g_autoptr(GPtrArray) company_emails = kontor_channel_array_new ();
   g_autoptr(GPtrArray) emails = kontor_channel_array_new ();
   g_autoptr(GPtrArray) reordered = NULL;
@@ -402,6 +403,13 @@ test_outbox_entries_mapped (KontorStoreFixture *fixture,
   kontor_test_save (store, employment);
   kontor_employment_set_job_title (employment, "Einkauf");
   kontor_test_save (store, employment);
+
+  call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (contact));
+  kontor_activity_set_starts_at (call, 1760000000);
+  kontor_activity_set_topic (call, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_test_save (store, call);
+  kontor_activity_set_notes (call, "Angebot bis Freitag");
+  kontor_test_save (store, call);
 
   statuses = kontor_store_list_pipeline_statuses (store, &error);
   g_assert_no_error (error);

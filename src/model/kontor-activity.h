@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include "kontor-enums.h"
+#include "kontor-record.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KONTOR_ACTIVITY_FIELD_KIND,
+  KONTOR_ACTIVITY_FIELD_TOPIC,
+  KONTOR_ACTIVITY_FIELD_CONTACT_ID,
+  KONTOR_ACTIVITY_FIELD_COMPANY_ID,
+  KONTOR_ACTIVITY_FIELD_SUBJECT,
+  KONTOR_ACTIVITY_FIELD_NOTES,
+  KONTOR_ACTIVITY_FIELD_STARTS_AT,
+  KONTOR_ACTIVITY_FIELD_ENDS_AT,
+  KONTOR_ACTIVITY_FIELD_LOCATION,
+  KONTOR_ACTIVITY_FIELD_DUE_ON,
+  KONTOR_ACTIVITY_FIELD_REMIND_AT,
+  KONTOR_ACTIVITY_FIELD_DONE,
+  KONTOR_ACTIVITY_FIELD_DONE_AT,
+  KONTOR_ACTIVITY_FIELD_AUTOMATIC,
+  KONTOR_ACTIVITY_FIELD_CREATED_BY,
+  KONTOR_ACTIVITY_FIELD_HAPPENED_AT,
+  KONTOR_ACTIVITY_N_FIELDS
+} KontorActivityField;
+
+#define KONTOR_TYPE_ACTIVITY (kontor_activity_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorActivity, kontor_activity, KONTOR, ACTIVITY, KontorRecord)
+
+KontorActivity     *kontor_activity_new             (KontorActivityKind  kind,
+                                                     KontorRecord       *owner);
+
+KontorActivityKind  kontor_activity_get_kind        (KontorActivity     *self);
+void                kontor_activity_set_kind        (KontorActivity     *self,
+                                                     KontorActivityKind  kind);
+KontorActivityTopic kontor_activity_get_topic       (KontorActivity     *self);
+void                kontor_activity_set_topic       (KontorActivity     *self,
+                                                     KontorActivityTopic topic);
+const char         *kontor_activity_get_contact_id  (KontorActivity     *self);
+void                kontor_activity_set_contact_id  (KontorActivity     *self,
+                                                     const char         *contact_id);
+const char         *kontor_activity_get_company_id  (KontorActivity     *self);
+void                kontor_activity_set_company_id  (KontorActivity     *self,
+                                                     const char         *company_id);
+const char         *kontor_activity_get_subject     (KontorActivity     *self);
+void                kontor_activity_set_subject     (KontorActivity     *self,
+                                                     const char         *subject);
+const char         *kontor_activity_get_notes       (KontorActivity     *self);
+void                kontor_activity_set_notes       (KontorActivity     *self,
+                                                     const char         *notes);
+gint64              kontor_activity_get_starts_at   (KontorActivity     *self);
+void                kontor_activity_set_starts_at   (KontorActivity     *self,
+                                                     gint64              starts_at);
+gint64              kontor_activity_get_ends_at     (KontorActivity     *self);
+void                kontor_activity_set_ends_at     (KontorActivity     *self,
+                                                     gint64              ends_at);
+const char         *kontor_activity_get_location    (KontorActivity     *self);
+void                kontor_activity_set_location    (KontorActivity     *self,
+                                                     const char         *location);
+const char         *kontor_activity_get_due_on      (KontorActivity     *self);
+void                kontor_activity_set_due_on      (KontorActivity     *self,
+                                                     const char         *date);
+gint64              kontor_activity_get_remind_at   (KontorActivity     *self);
+void                kontor_activity_set_remind_at   (KontorActivity     *self,
+                                                     gint64              remind_at);
+gboolean            kontor_activity_get_done        (KontorActivity     *self);
+void                kontor_activity_set_done        (KontorActivity     *self,
+                                                     gboolean            done);
+gint64              kontor_activity_get_done_at     (KontorActivity     *self);
+void                kontor_activity_set_done_at     (KontorActivity     *self,
+                                                     gint64              done_at);
+gboolean            kontor_activity_get_automatic   (KontorActivity     *self);
+void                kontor_activity_set_automatic   (KontorActivity     *self,
+                                                     gboolean            automatic);
+const char         *kontor_activity_get_created_by  (KontorActivity     *self);
+void                kontor_activity_set_created_by  (KontorActivity     *self,
+                                                     const char         *user_id);
+gint64              kontor_activity_get_happened_at (KontorActivity     *self);
+
+void                kontor_activity_complete        (KontorActivity     *self,
+                                                     gboolean            done,
+                                                     gint64              now);
+KontorActivityPlace kontor_activity_get_place       (KontorActivity     *self);
+
+const char         *kontor_activity_kind_to_string  (KontorActivityKind  kind);
+const char         *kontor_activity_kind_icon_name  (KontorActivityKind  kind);
+const char         *kontor_activity_topic_to_string (KontorActivityTopic topic);
+const KontorActivityTopic *
+                    kontor_activity_topics_for_place (KontorActivityPlace place,
+                                                      guint              *n_topics);
+gboolean            kontor_activity_kind_has_location (KontorActivityKind kind);
+
+gboolean            kontor_activity_check_topic     (KontorActivityPlace  place,
+                                                     KontorActivityTopic  topic,
+                                                     GError             **error);
+gboolean            kontor_activity_check_edit      (KontorActivity      *stored,
+                                                     GError             **error);
+gboolean            kontor_activity_check_delete    (KontorActivity      *stored,
+                                                     const char          *user_id,
+                                                     GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* Activities in the store (features A1–A3, A7, A8; src/README.md
+ * "Activities"). They sync like every record. After every write of one
+ * (a form, an undo, a delete, the sync engine) the store sets its
+ * contact's or company's last activity to the latest done one, in the
+ * same transaction; the lists then learn of the contact's change with
+ * the activity's. */
+
+#define G_LOG_DOMAIN "kontor-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kontor-store-activity.h"
+#include "kontor-store-crud.h"
+
+/* Sets the last activity of the record @owner_id of @table (a contact or
+ * a company) to the latest of its done activities; an index walk */
+static gboolean
+refresh_owner (KontorStore  *self,
+               const char   *table,
+               const char   *owner_id,
+               GError      **error)
+{
+  gboolean contact = g_str_equal (table, "contact");
+  gint64 rowid = 0;
+  sqlite3_stmt *stmt;
+
+  stmt = _kontor_store_prepare (self,
+                                contact
+                                ? "UPDATE contact SET last_activity_at = coalesce ("
+                                  "(SELECT max (happened_at) FROM activity WHERE contact_id = ?1),"
+                                  " 0) WHERE id = ?1 RETURNING rid"
+                                : "UPDATE company SET last_activity_at = coalesce ("
+                                  "(SELECT max (happened_at) FROM activity WHERE company_id = ?1),"
+                                  " 0) WHERE id = ?1 RETURNING rid",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self, stmt, &rowid, NULL, error) < 0)
+    return FALSE;
+
+  /* none when it went with its owner (a contact's delete takes its activities) */
+  if (rowid != 0)
+    _kontor_store_note_change (self, table, rowid);
+
+  return TRUE;
+}
+
+static gboolean
+refresh_owners_of (KontorStore     *self,
+                   KontorActivity  *activity,
+                   KontorActivity  *other,
+                   GError         **error)
+{
+  const char *contact_id = kontor_activity_get_contact_id (activity);
+  const char *company_id = kontor_activity_get_company_id (activity);
+
+  /* an update that moved nothing refreshes its owner once */
+  if (other != NULL && g_strcmp0 (contact_id, kontor_activity_get_contact_id (other)) == 0 &&
+      g_strcmp0 (company_id, kontor_activity_get_company_id (other)) == 0)
+    return TRUE;
+
+  return (contact_id == NULL || refresh_owner (self, "contact", contact_id, error)) &&
+         (company_id == NULL || refresh_owner (self, "company", company_id, error));
+}
+
+/* The record keeps when it happened (a local field, which an update,
+ * writing the synced fields it changed, leaves alone): into its row,
+ * before its owners read it */
+static gboolean
+write_happened_at (KontorStore     *self,
+                   KontorActivity  *activity,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                              "UPDATE activity SET happened_at = ?2 "
+                                              "WHERE id = ?1 AND happened_at != ?2",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kontor_record_get_id (KONTOR_RECORD (activity)), -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, kontor_activity_get_happened_at (activity));
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+static gboolean
+activity_after_write (KontorStore   *self,
+                      KontorRecord  *record,
+                      KontorRecord  *old,
+                      GError       **error)
+{
+  if (record != NULL &&
+      (!write_happened_at (self, KONTOR_ACTIVITY (record), error) ||
+       !refresh_owners_of (self, KONTOR_ACTIVITY (record), NULL, error)))
+    return FALSE;
+
+  return old == NULL ||
+         refresh_owners_of (self, KONTOR_ACTIVITY (old),
+                            record != NULL ? KONTOR_ACTIVITY (record) : NULL, error);
+}
+
+/* A new activity is recorded by the current user (feature A7: who may
+ * delete an automatic one) */
+static gboolean
+activity_check (KontorStore   *self,
+                KontorRecord  *record,
+                KontorRecord  *old,
+                GError       **error)
+{
+  KontorActivity *activity = KONTOR_ACTIVITY (record);
+  KontorUser *user = kontor_store_get_current_user (self);
+
+  if (old == NULL && kontor_activity_get_created_by (activity) == NULL && user != NULL)
+    kontor_activity_set_created_by (activity, kontor_record_get_id (KONTOR_RECORD (user)));
+
+  return TRUE;
+}
+
+static gboolean
+activity_check_delete (KontorStore   *self,
+                       KontorRecord  *stored,
+                       GError       **error)
+{
+  KontorUser *user = kontor_store_get_current_user (self);
+
+  return kontor_activity_check_delete (KONTOR_ACTIVITY (stored),
+                                       user != NULL ? kontor_record_get_id (KONTOR_RECORD (user))
+                                                    : NULL,
+                                       error);
+}
+
+KontorEntityInfo _kontor_store_activity_entity = {
+  .get_type = kontor_activity_get_type,
+  .table = "activity",
+  .outbox = TRUE,
+  .check = activity_check,
+  .after_write = activity_after_write,
+  .check_delete = activity_check_delete,
+};
+
+/**
+ * kontor_store_list_activities:
+ * @self: a store
+ * @owner: a stored contact or company
+ * @flags: which activities besides @owner's own
+ * @error: return location for a #GError
+ *
+ * The timeline of @owner (features A2, A6): its activities, and with
+ * %KONTOR_ACTIVITY_LIST_AFFILIATED those of its company (for a contact)
+ * or of its contacts (for a company). Open tasks first, by due date; then
+ * the rest, the newest first.
+ *
+ * Returns: (transfer full) (element-type KontorActivity) (nullable): the
+ *   activities
+ */
+GPtrArray *
+kontor_store_list_activities (KontorStore              *self,
+                              KontorRecord             *owner,
+                              KontorActivityListFlags   flags,
+                              GError                  **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT rid FROM activity WHERE ");
+  const char *order = " ORDER BY (kind = 0 AND NOT done) DESC,"
+                      " CASE WHEN kind = 0 AND NOT done THEN coalesce (due_on, '9999') END,"
+                      " CASE WHEN starts_at > 0 THEN starts_at WHEN done_at > 0 THEN done_at"
+                      " ELSE created_at END DESC, rid DESC";
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (KONTOR_IS_CONTACT (owner) || KONTOR_IS_COMPANY (owner), NULL);
+
+  if (KONTOR_IS_CONTACT (owner))
+    {
+      g_string_append (sql, "contact_id = ?1");
+      if (flags & KONTOR_ACTIVITY_LIST_AFFILIATED)
+        g_string_append (sql, " OR company_id = (SELECT company_id FROM contact WHERE id = ?1)");
+    }
+  else
+    {
+      g_string_append (sql, "company_id = ?1");
+      if (flags & KONTOR_ACTIVITY_LIST_AFFILIATED)
+        g_string_append (sql, " OR contact_id IN (SELECT id FROM contact WHERE company_id = ?1)");
+    }
+  g_string_append (sql, order);
+
+  return _kontor_store_load_list (self, &_kontor_store_activity_entity, sql->str,
+                                  kontor_record_get_id (owner), error);
+}
+
+/**
+ * _kontor_store_forget_activities:
+ * @self: a store inside a transaction
+ * @record: a contact or a company about to be deleted
+ * @error: return location for a #GError
+ *
+ * Its activities go with it (ON DELETE CASCADE), as on every machine that
+ * learns of the delete (_kontor_store_forget_rows()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_forget_activities (KontorStore   *self,
+                                 KontorRecord  *record,
+                                 GError       **error)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACT (record) || KONTOR_IS_COMPANY (record), FALSE);
+
+  return _kontor_store_forget_rows (self, "activity",
+                                    KONTOR_IS_CONTACT (record) ? "contact_id" : "company_id",
+                                    kontor_record_get_id (record), error);
+}
+
+/**
+ * kontor_store_count_done_activities:
+ * @self: a store
+ * @contact: a stored contact
+ * @counts: (out caller-allocates) (array fixed-size=7): the number of
+ *   done activities of each #KontorActivityKind
+ * @error: return location for a #GError
+ *
+ * What a board card shows as coloured bubbles (feature P3): an index walk
+ * over the contact's done activities.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_count_done_activities (KontorStore    *self,
+                                    KontorContact  *contact,
+                                    guint          *counts,
+                                    GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_CONTACT (contact), FALSE);
+
+  memset (counts, 0, sizeof (guint) * KONTOR_ACTIVITY_N_KINDS);
+  stmt = _kontor_store_prepare (self,
+                                "SELECT kind, count(*) FROM activity "
+                                "WHERE contact_id = ?1 AND happened_at > 0 GROUP BY kind",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kontor_record_get_id (KONTOR_RECORD (contact)), -1,
+                     SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 kind = sqlite3_column_int64 (stmt, 0);
+
+      if (kind >= 0 && kind < KONTOR_ACTIVITY_N_KINDS)
+        counts[kind] = (guint) sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,643 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-activities"
+
+#include "config.h"
+
+#include "kontor-field-change.h"
+#include "kontor-operation-stack.h"
+#include "kontor-record-rules.h"
+#include "kontor-record-write.h"
+#include "kontor-test-utils.h"
+
+/* Activities (features A1–A3, A7, A8): the model's rules, a record kind
+ * that syncs (outbox, history, tombstone), and the last activity of its
+ * contact and company kept right through every write, undo included. */
+
+#define MONDAY 1764576000   /* 2025-12-01 08:00 UTC */
+#define HOUR 3600
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  KontorCompany      *bakery;
+  KontorContact      *anna;
+  KontorContact      *ben;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  kontor_store_fixture_set_up (&fixture->base, data);
+
+  fixture->bakery = kontor_company_new ("Bäckerei Sonnenschein GmbH");
+  kontor_test_save (fixture->base.store, fixture->bakery);
+
+  fixture->anna = kontor_contact_new ();
+  kontor_contact_set_last_name (fixture->anna, "Schneider");
+  kontor_contact_set_company_id (fixture->anna,
+                                 kontor_record_get_id (KONTOR_RECORD (fixture->bakery)));
+  kontor_test_save (fixture->base.store, fixture->anna);
+
+  fixture->ben = kontor_contact_new ();
+  kontor_contact_set_last_name (fixture->ben, "Wolf");
+  kontor_test_save (fixture->base.store, fixture->ben);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->bakery);
+  g_clear_object (&fixture->anna);
+  g_clear_object (&fixture->ben);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+static const char *
+id_of (gpointer record)
+{
+  return kontor_record_get_id (KONTOR_RECORD (record));
+}
+
+static KontorActivity *
+new_call (gpointer owner,
+          gint64   at)
+{
+  KontorActivity *call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (owner));
+
+  kontor_activity_set_starts_at (call, at);
+  kontor_activity_set_topic (call, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+
+  return call;
+}
+
+static gint64
+last_activity_of (Fixture  *fixture,
+                  gpointer  record)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorRecord) stored = kontor_store_load (fixture->base.store,
+                                                      G_OBJECT_TYPE (record), id_of (record),
+                                                      &error);
+
+  g_assert_no_error (error);
+  if (KONTOR_IS_CONTACT (stored))
+    return kontor_contact_get_last_activity_at (KONTOR_CONTACT (stored));
+
+  return kontor_company_get_last_activity_at (KONTOR_COMPANY (stored));
+}
+
+static void
+assert_refused (KontorRecord *record,
+                int           code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (kontor_record_validate (record, NULL, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, code);
+  g_assert_nonnull (error->message);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The model */
+
+/* A3: the topics depend on where an activity is recorded; a contact's
+ * and a company's are not a lead project's */
+static void
+test_topics (void)
+{
+  const KontorActivityTopic *topics;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  topics = kontor_activity_topics_for_place (KONTOR_ACTIVITY_PLACE_CUSTOMER, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpint (topics[0], ==, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  g_assert_cmpint (topics[1], ==, KONTOR_ACTIVITY_TOPIC_CUSTOMER_CARE);
+  g_assert_cmpint (topics[2], ==, KONTOR_ACTIVITY_TOPIC_NEGOTIATION);
+  g_assert_cmpint (topics[3], ==, KONTOR_ACTIVITY_TOPIC_OTHER);
+
+  topics = kontor_activity_topics_for_place (KONTOR_ACTIVITY_PLACE_LEAD_PROJECT, &n);
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpint (topics[0], ==, KONTOR_ACTIVITY_TOPIC_QUALIFICATION);
+  g_assert_cmpint (topics[3], ==, KONTOR_ACTIVITY_TOPIC_COMMITMENT);
+  g_assert_cmpint (topics[4], ==, KONTOR_ACTIVITY_TOPIC_REJECTION);
+
+  g_assert_true (kontor_activity_check_topic (KONTOR_ACTIVITY_PLACE_CUSTOMER,
+                                              KONTOR_ACTIVITY_TOPIC_CUSTOMER_CARE, NULL));
+  g_assert_false (kontor_activity_check_topic (KONTOR_ACTIVITY_PLACE_CUSTOMER,
+                                               KONTOR_ACTIVITY_TOPIC_OFFER, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (kontor_activity_check_topic (KONTOR_ACTIVITY_PLACE_LEAD_PROJECT,
+                                               KONTOR_ACTIVITY_TOPIC_ACQUISITION, &error));
+  g_assert_true (kontor_activity_check_topic (KONTOR_ACTIVITY_PLACE_LEAD_PROJECT,
+                                              KONTOR_ACTIVITY_TOPIC_NEGOTIATION, NULL));
+}
+
+/* A1: what each kind has, and what it may not have */
+static void
+test_rules (void)
+{
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorCompany) company = kontor_company_new ("Acme");
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorActivity) meeting = NULL;
+  g_autoptr(KontorActivity) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kontor_record_set_id (KONTOR_RECORD (contact), "c1");
+  kontor_record_set_id (KONTOR_RECORD (company), "f1");
+
+  call = new_call (contact, MONDAY);
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (call), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kontor_activity_get_done (call));
+  g_assert_cmpint (kontor_activity_get_happened_at (call), ==, MONDAY);
+
+  /* a topic of the contact's list only */
+  kontor_activity_set_topic (call, KONTOR_ACTIVITY_TOPIC_OFFER);
+  assert_refused (KONTOR_RECORD (call), KONTOR_RECORD_ERROR_INVALID_VALUE);
+  kontor_activity_set_topic (call, KONTOR_ACTIVITY_TOPIC_NEGOTIATION);
+
+  /* on one contact or one company, never both or none */
+  kontor_activity_set_company_id (call, "f1");
+  assert_refused (KONTOR_RECORD (call), KONTOR_RECORD_ERROR_REQUIRED);
+  kontor_activity_set_contact_id (call, NULL);
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (call), NULL, NULL));
+  kontor_activity_set_company_id (call, NULL);
+  assert_refused (KONTOR_RECORD (call), KONTOR_RECORD_ERROR_REQUIRED);
+  kontor_activity_set_contact_id (call, "c1");
+
+  /* a call has a time, no place, no end, no due date */
+  kontor_activity_set_starts_at (call, 0);
+  assert_refused (KONTOR_RECORD (call), KONTOR_RECORD_ERROR_REQUIRED);
+  kontor_activity_set_starts_at (call, MONDAY);
+  kontor_activity_set_location (call, "Kantine");
+  assert_refused (KONTOR_RECORD (call), KONTOR_RECORD_ERROR_INVALID_VALUE);
+  kontor_activity_set_location (call, NULL);
+  kontor_activity_set_ends_at (call, MONDAY + HOUR);
+  assert_refused (KONTOR_RECORD (call), KONTOR_RECORD_ERROR_INVALID_DATE);
+  kontor_activity_set_ends_at (call, 0);
+  kontor_activity_set_due_on (call, "2025-12-05");
+  assert_refused (KONTOR_RECORD (call), KONTOR_RECORD_ERROR_INVALID_VALUE);
+  kontor_activity_set_due_on (call, NULL);
+
+  /* a meeting has a place and ends after it begins */
+  meeting = kontor_activity_new (KONTOR_ACTIVITY_KIND_MEETING, KONTOR_RECORD (company));
+  kontor_activity_set_starts_at (meeting, MONDAY);
+  kontor_activity_set_ends_at (meeting, MONDAY + HOUR);
+  kontor_activity_set_location (meeting, "Hamburg, Speicherstadt");
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (meeting), NULL, NULL));
+  kontor_activity_set_ends_at (meeting, MONDAY - HOUR);
+  assert_refused (KONTOR_RECORD (meeting), KONTOR_RECORD_ERROR_INVALID_DATE);
+  g_assert_true (kontor_activity_kind_has_location (KONTOR_ACTIVITY_KIND_LUNCH));
+  g_assert_false (kontor_activity_kind_has_location (KONTOR_ACTIVITY_KIND_VIDEO_CALL));
+
+  /* a task starts open, needs no time, and is done at the time it is
+   * ticked off, which is then its last activity */
+  task = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK, KONTOR_RECORD (contact));
+  kontor_activity_set_due_on (task, "2025-12-05");
+  kontor_activity_set_remind_at (task, MONDAY + 24 * HOUR);
+  g_assert_false (kontor_activity_get_done (task));
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (task), NULL, NULL));
+  g_assert_cmpint (kontor_activity_get_happened_at (task), ==, 0);
+  kontor_activity_complete (task, TRUE, MONDAY + 2 * HOUR);
+  g_assert_cmpint (kontor_activity_get_happened_at (task), ==, MONDAY + 2 * HOUR);
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (task), NULL, NULL));
+  kontor_activity_set_done_at (task, 0);
+  assert_refused (KONTOR_RECORD (task), KONTOR_RECORD_ERROR_INVALID_DATE);
+  kontor_activity_complete (task, FALSE, MONDAY + 3 * HOUR);
+  g_assert_cmpint (kontor_activity_get_happened_at (task), ==, 0);
+
+  /* a meeting planned, not held: no last activity yet */
+  kontor_activity_complete (meeting, FALSE, MONDAY);
+  g_assert_cmpint (kontor_activity_get_happened_at (meeting), ==, 0);
+
+  /* names in the UI */
+  g_assert_cmpstr (kontor_activity_kind_to_string (KONTOR_ACTIVITY_KIND_VIDEO_CALL), ==,
+                   "Video call");
+  g_assert_cmpstr (kontor_activity_topic_to_string (KONTOR_ACTIVITY_TOPIC_CUSTOMER_CARE), ==,
+                   "Customer care");
+  g_assert_cmpstr (kontor_record_get_entity (KONTOR_RECORD (call)), ==, "activity");
+}
+
+/* A7: an automatic activity is not edited, and deleted only by whoever
+ * caused it */
+static void
+test_automatic_rules (void)
+{
+  g_autoptr(KontorActivity) mail = kontor_activity_new (KONTOR_ACTIVITY_KIND_EMAIL, NULL);
+  g_autoptr(KontorActivity) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kontor_activity_set_contact_id (mail, "c1");
+  kontor_activity_set_starts_at (mail, MONDAY);
+  kontor_activity_set_automatic (mail, TRUE);
+  kontor_activity_set_created_by (mail, "u1");
+
+  edited = KONTOR_ACTIVITY (kontor_record_copy (KONTOR_RECORD (mail)));
+  kontor_activity_set_subject (edited, "Angebot");
+  g_assert_false (kontor_record_validate (KONTOR_RECORD (edited), KONTOR_RECORD (mail), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
+  g_clear_error (&error);
+
+  g_assert_true (kontor_activity_check_delete (mail, "u1", NULL));
+  g_assert_false (kontor_activity_check_delete (mail, "u2", &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
+  g_clear_error (&error);
+
+  kontor_activity_set_automatic (mail, FALSE);
+  g_assert_true (kontor_activity_check_delete (mail, "u2", NULL));
+  g_assert_true (kontor_activity_check_edit (mail, NULL));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The store */
+
+/* A record kind like the others: a create entry, an update entry with
+ * the old and new value, history, and on delete a tombstone and a delete
+ * entry, nothing else */
+static void
+test_outbox_history_tombstone (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) call = new_call (fixture->anna, MONDAY);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  gint64 rowid;
+
+  kontor_activity_set_notes (call, "Wünscht ein Angebot über 40 Brote");
+  kontor_test_save (store, call);
+  id = g_strdup (id_of (call));
+  rowid = kontor_record_get_rowid (KONTOR_RECORD (call));
+  g_assert_cmpstr (kontor_activity_get_created_by (call), ==,
+                   id_of (kontor_store_get_current_user (store)));
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE "
+                                          "entity = 'activity' AND op = 'create' "
+                                          "AND entity_id = ?1", id), ==, 1);
+
+  kontor_activity_set_topic (call, KONTOR_ACTIVITY_TOPIC_NEGOTIATION);
+  kontor_test_save (store, call);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE "
+                                          "entity = 'activity' AND op = 'update' AND "
+                                          "field = 'topic' AND old_value_json = '\"acquisition\"' "
+                                          "AND value_json = '\"negotiation\"'", NULL), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM journal WHERE "
+                                          "entity = 'activity' AND field = 'topic' "
+                                          "AND entity_id = ?1", id), ==, 1);
+  /* the last activity is the store's, never an entry */
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE "
+                                          "field IN ('happened_at', 'last_activity_at')",
+                                          NULL), ==, 0);
+
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (call), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity", NULL), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM tombstone WHERE "
+                                          "entity = 'activity' AND id = ?1", id), ==, 1);
+  /* never sent: the create goes, and the delete with the tombstone
+   * tells the server nothing it has not seen */
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE "
+                                          "entity_id = ?1 AND op != 'delete'", id), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM journal WHERE "
+                                          "entity_id = ?1 AND op != 'delete'", id), ==, 0);
+  g_assert_cmpint (rowid, >, 0);
+}
+
+/* A8: the contact's last activity is its latest done one, through a new
+ * one, an older one, an edit, a task ticked off and opened again, a
+ * meeting planned, a delete; the company's the same of its own */
+static void
+test_last_activity (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) call = new_call (fixture->anna, MONDAY);
+  g_autoptr(KontorActivity) older = new_call (fixture->anna, MONDAY - 24 * HOUR);
+  g_autoptr(KontorActivity) task = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                        KONTOR_RECORD (fixture->anna));
+  g_autoptr(KontorActivity) planned = kontor_activity_new (KONTOR_ACTIVITY_KIND_MEETING,
+                                                           KONTOR_RECORD (fixture->anna));
+  g_autoptr(KontorActivity) lunch = kontor_activity_new (KONTOR_ACTIVITY_KIND_LUNCH,
+                                                         KONTOR_RECORD (fixture->bakery));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, 0);
+  kontor_test_save (store, call);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY);
+  kontor_test_save (store, older);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY);
+
+  /* an edit of its time */
+  kontor_activity_set_starts_at (call, MONDAY + HOUR);
+  kontor_test_save (store, call);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY + HOUR);
+
+  /* an open task and a meeting not held yet do not count */
+  kontor_test_save (store, task);
+  kontor_activity_set_starts_at (planned, MONDAY + 48 * HOUR);
+  kontor_activity_complete (planned, FALSE, MONDAY);
+  kontor_test_save (store, planned);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY + HOUR);
+
+  /* a task ticked off counts from then, and no more when opened again */
+  kontor_activity_complete (task, TRUE, MONDAY + 5 * HOUR);
+  kontor_test_save (store, task);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY + 5 * HOUR);
+  kontor_activity_complete (task, FALSE, MONDAY + 6 * HOUR);
+  kontor_test_save (store, task);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY + HOUR);
+
+  /* a delete leaves the one before */
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (call), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY - 24 * HOUR);
+
+  /* moved to another contact: both are right */
+  kontor_activity_set_contact_id (older, id_of (fixture->ben));
+  kontor_test_save (store, older);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, 0);
+  g_assert_cmpint (last_activity_of (fixture, fixture->ben), ==, MONDAY - 24 * HOUR);
+
+  /* a company's own */
+  kontor_activity_set_starts_at (lunch, MONDAY + 3 * HOUR);
+  kontor_activity_set_location (lunch, "Ratskeller");
+  kontor_test_save (store, lunch);
+  g_assert_cmpint (last_activity_of (fixture, fixture->bakery), ==, MONDAY + 3 * HOUR);
+}
+
+static void
+on_changed (KontorStore *store,
+            const char  *entity,
+            GArray      *rowids,
+            gpointer     data)
+{
+  GHashTable *seen = data;
+
+  if (g_str_equal (entity, "contact"))
+    for (guint i = 0; i < rowids->len; i++)
+      g_hash_table_add (seen, GINT_TO_POINTER ((int) g_array_index (rowids, gint64, i)));
+}
+
+/* Undo and redo of a recorded activity, of an edit and of a delete (the
+ * operations the timeline runs): the record and the last activity follow,
+ * and the lists hear of the contact's row each time */
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorOperationStack) stack = kontor_operation_stack_new (20);
+  g_autoptr(KontorActivity) call = new_call (fixture->anna, MONDAY);
+  g_autoptr(KontorActivity) edited = NULL;
+  g_autoptr(KontorRecordWrite) create = NULL;
+  g_autoptr(KontorRecordWrite) delete = NULL;
+  g_autoptr(KontorFieldChange) edit = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorActivity) stored = NULL;
+  gint64 anna_rowid = kontor_record_get_rowid (KONTOR_RECORD (fixture->anna));
+  gulong handler;
+
+  handler = g_signal_connect (store, "changed", G_CALLBACK (on_changed), seen);
+
+  create = kontor_record_write_new_create (store, KONTOR_RECORD (call), "Anruf erfasst");
+  g_assert_true (kontor_operation_stack_run (stack, KONTOR_OPERATION (create), &error));
+  g_assert_no_error (error);
+  stored = KONTOR_ACTIVITY (kontor_record_copy (kontor_record_write_get_record (create)));
+  g_assert_nonnull (id_of (stored));
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY);
+  g_assert_true (g_hash_table_contains (seen, GINT_TO_POINTER ((int) anna_rowid)));
+
+  /* an edit of the time, undone and redone */
+  edited = KONTOR_ACTIVITY (kontor_record_copy (KONTOR_RECORD (stored)));
+  kontor_activity_set_starts_at (edited, MONDAY + 2 * HOUR);
+  edit = kontor_field_change_new_edit (store, KONTOR_RECORD (stored), KONTOR_RECORD (edited),
+                                       "Anruf geändert");
+  g_assert_false (kontor_field_change_is_empty (edit));
+  g_assert_true (kontor_operation_stack_run (stack, KONTOR_OPERATION (edit), &error));
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY + 2 * HOUR);
+  g_assert_true (kontor_operation_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY);
+  g_assert_true (kontor_operation_stack_redo (stack, &error));
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY + 2 * HOUR);
+
+  /* a delete, undone: the same record again */
+  delete = kontor_record_write_new_delete (store, KONTOR_RECORD (stored), "Anruf gelöscht");
+  g_assert_true (kontor_operation_stack_run (stack, KONTOR_OPERATION (delete), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, 0);
+  g_hash_table_remove_all (seen);
+  g_assert_true (kontor_operation_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (seen, GINT_TO_POINTER ((int) anna_rowid)));
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY + 2 * HOUR);
+  timeline = kontor_store_list_activities (store, KONTOR_RECORD (fixture->anna),
+                                           KONTOR_ACTIVITY_LIST_OWN, &error);
+  g_assert_cmpuint (timeline->len, ==, 1);
+  g_assert_cmpstr (id_of (g_ptr_array_index (timeline, 0)), ==, id_of (stored));
+  g_clear_pointer (&timeline, g_ptr_array_unref);
+
+  /* back to before the creation: nothing left, no entry to send */
+  g_assert_true (kontor_operation_stack_undo (stack, &error));
+  g_assert_true (kontor_operation_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity", NULL), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE "
+                                          "entity = 'activity' AND op != 'delete'", NULL), ==, 0);
+
+  /* and forward again: the same id */
+  g_assert_true (kontor_operation_stack_redo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity WHERE id = ?1",
+                                          id_of (stored)), ==, 1);
+  g_assert_cmpint (last_activity_of (fixture, fixture->anna), ==, MONDAY);
+
+  g_signal_handler_disconnect (store, handler);
+}
+
+/* A2, A6: a contact's timeline, open tasks first, then the newest; with
+ * the affiliation also its company's, and a company's with its
+ * contacts' */
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) early = new_call (fixture->anna, MONDAY);
+  g_autoptr(KontorActivity) late = new_call (fixture->anna, MONDAY + 5 * HOUR);
+  g_autoptr(KontorActivity) task = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                        KONTOR_RECORD (fixture->anna));
+  g_autoptr(KontorActivity) on_company = new_call (fixture->bakery, MONDAY + HOUR);
+  g_autoptr(KontorActivity) on_ben = new_call (fixture->ben, MONDAY + 2 * HOUR);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kontor_test_save (store, early);
+  kontor_test_save (store, late);
+  kontor_activity_set_due_on (task, "2025-12-10");
+  kontor_test_save (store, task);
+  kontor_test_save (store, on_company);
+  kontor_test_save (store, on_ben);
+
+  list = kontor_store_list_activities (store, KONTOR_RECORD (fixture->anna),
+                                       KONTOR_ACTIVITY_LIST_OWN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpstr (id_of (g_ptr_array_index (list, 0)), ==, id_of (task));
+  g_assert_cmpstr (id_of (g_ptr_array_index (list, 1)), ==, id_of (late));
+  g_assert_cmpstr (id_of (g_ptr_array_index (list, 2)), ==, id_of (early));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = kontor_store_list_activities (store, KONTOR_RECORD (fixture->anna),
+                                       KONTOR_ACTIVITY_LIST_AFFILIATED, &error);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpstr (id_of (g_ptr_array_index (list, 2)), ==, id_of (on_company));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = kontor_store_list_activities (store, KONTOR_RECORD (fixture->bakery),
+                                       KONTOR_ACTIVITY_LIST_OWN, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = kontor_store_list_activities (store, KONTOR_RECORD (fixture->bakery),
+                                       KONTOR_ACTIVITY_LIST_AFFILIATED, &error);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_clear_pointer (&list, g_ptr_array_unref);
+}
+
+/* P3: the bubbles count the done activities by kind */
+static void
+test_counts (Fixture       *fixture,
+             gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) a = new_call (fixture->anna, MONDAY);
+  g_autoptr(KontorActivity) b = new_call (fixture->anna, MONDAY + HOUR);
+  g_autoptr(KontorActivity) note = kontor_activity_new (KONTOR_ACTIVITY_KIND_NOTE,
+                                                        KONTOR_RECORD (fixture->anna));
+  g_autoptr(KontorActivity) task = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                        KONTOR_RECORD (fixture->anna));
+  g_autoptr(GError) error = NULL;
+  guint counts[KONTOR_ACTIVITY_N_KINDS];
+
+  kontor_test_save (store, a);
+  kontor_test_save (store, b);
+  kontor_activity_set_starts_at (note, MONDAY);
+  kontor_test_save (store, note);
+  kontor_test_save (store, task);
+
+  g_assert_true (kontor_store_count_done_activities (store, fixture->anna, counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[KONTOR_ACTIVITY_KIND_CALL], ==, 2);
+  g_assert_cmpuint (counts[KONTOR_ACTIVITY_KIND_NOTE], ==, 1);
+  g_assert_cmpuint (counts[KONTOR_ACTIVITY_KIND_TASK], ==, 0);
+  g_assert_cmpuint (counts[KONTOR_ACTIVITY_KIND_EMAIL], ==, 0);
+}
+
+/* A contact's delete takes its activities, a company's its own; nothing
+ * of them is left to send */
+static void
+test_owner_deleted (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) call = new_call (fixture->anna, MONDAY);
+  g_autoptr(KontorActivity) lunch = kontor_activity_new (KONTOR_ACTIVITY_KIND_LUNCH,
+                                                         KONTOR_RECORD (fixture->bakery));
+  g_autoptr(GError) error = NULL;
+
+  kontor_test_save (store, call);
+  kontor_activity_set_starts_at (lunch, MONDAY);
+  kontor_test_save (store, lunch);
+  kontor_activity_set_notes (call, "Rückruf");
+  kontor_test_save (store, call);
+
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (fixture->anna), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity WHERE id = ?1",
+                                          id_of (call)), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox WHERE "
+                                          "entity_id = ?1", id_of (call)), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM journal WHERE "
+                                          "entity_id = ?1", id_of (call)), ==, 0);
+
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (fixture->bakery), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity", NULL), ==, 0);
+}
+
+/* A7 in the store: an automatic activity is refused an edit, and a
+ * delete by anyone but its author; a viewer records nothing (U1) */
+static void
+test_store_rules (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) mail = kontor_activity_new (KONTOR_ACTIVITY_KIND_EMAIL,
+                                                        KONTOR_RECORD (fixture->anna));
+  g_autoptr(KontorActivity) call = new_call (fixture->anna, MONDAY);
+  g_autoptr(KontorUser) colleague = kontor_user_new ("ines", "Ines Roth",
+                                                     KONTOR_USER_ROLE_SALES);
+  g_autoptr(KontorUser) viewer = kontor_user_new ("vera", "Vera Blick",
+                                                  KONTOR_USER_ROLE_VIEWER);
+  KontorUser *admin = g_object_ref (kontor_store_get_current_user (store));
+  g_autoptr(GError) error = NULL;
+
+  kontor_test_save (store, colleague);
+  kontor_test_save (store, viewer);
+  kontor_activity_set_starts_at (mail, MONDAY);
+  kontor_activity_set_subject (mail, "Angebot 2026");
+  kontor_activity_set_automatic (mail, TRUE);
+  kontor_test_save (store, mail);
+
+  kontor_activity_set_subject (mail, "Angebot 2027");
+  g_assert_false (kontor_store_save (store, KONTOR_RECORD (mail), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
+  g_clear_error (&error);
+
+  g_assert_true (kontor_store_set_current_user (store, colleague, &error));
+  g_assert_false (kontor_store_delete (store, KONTOR_RECORD (mail), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED);
+  g_clear_error (&error);
+
+  g_assert_true (kontor_store_set_current_user (store, viewer, &error));
+  g_assert_false (kontor_store_save (store, KONTOR_RECORD (call), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+
+  g_assert_true (kontor_store_set_current_user (store, admin, &error));
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (mail), &error));
+  g_assert_no_error (error);
+  g_object_unref (admin);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/activities/topics", test_topics);
+  g_test_add_func ("/activities/rules", test_rules);
+  g_test_add_func ("/activities/automatic-rules", test_automatic_rules);
+#define ADD(path, func) \
+  g_test_add ("/activities/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("outbox-history-tombstone", test_outbox_history_tombstone);
+  ADD ("last-activity", test_last_activity);
+  ADD ("undo", test_undo);
+  ADD ("timeline", test_timeline);
+  ADD ("counts", test_counts);
+  ADD ("owner-deleted", test_owner_deleted);
+  ADD ("store-rules", test_store_rules);
+#undef ADD
+
+  return g_test_run ();
+}
