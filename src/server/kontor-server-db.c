@@ -22,6 +22,7 @@ static const char * const migrations[] = {
   "002-changes.sql",
   "003-seeded-rows.sql",
   "004-scopes.sql",
+  "005-activities.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_SERVER_SCHEMA_VERSION);

@@ -396,7 +396,7 @@ log_change (Push           *push,
                            client_seq };
   /* the scope of the contact the row belongs to, as it is now; the end
    * of the push gives the rows of a contact it touched the scope the
-   * contact ends with (kontor_rescope() in schema/004-scopes.sql) */
+   * contact ends with (kontor_rescope() in schema/005-activities.sql) */
   defer (push, "INSERT INTO change_log (workspace_id, seq, entity, entity_id, op, fields,"
                 " old_values, actor, client_id, client_seq, scope_owner, scope)"
                 " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, o.owner,"
@@ -1251,31 +1251,26 @@ may_push (KontorAccount  *account,
          g_strcmp0 (account->role, "admin") == 0;
 }
 
-/* Whether @entity's rows follow a contact's scope (X12) */
-static gboolean
-is_scoped (const KontorSyncEntity *entity)
-{
-  static const char * const scoped[] = {
-    "contact", "contact_channel", "contact_link", "employment", "contact_group_member", NULL
-  };
-
-  return g_strv_contains (scoped, kontor_sync_entity_get_name (entity));
-}
-
 /* Whether the account sees the contact @mutation writes (or, for a
  * create of a child row, the contact it names): what it does not see, it
- * may not change (schema/004-scopes.sql). $1 workspace, $2 account,
- * $3 entity, $4 id, $5 the fields sent. */
+ * may not change (feature X12). Which entities follow a contact's scope
+ * only the database says, kontor_follows_contact () in
+ * schema/005-activities.sql, the one list its pulls, snapshots and
+ * rescoping read too: a second list here once had to be kept in step by
+ * hand, and an entity missing from it would be written by anyone. For
+ * an entity that follows no contact the answer is yes at once. $1
+ * workspace, $2 account, $3 entity, $4 id, $5 the fields sent. */
 #define MAY_WRITE "SELECT kontor_may_write ($1, $2, $3, $4, $5)"
 
-/* Whether MAY_WRITE must ask: administrators write everything, and only
- * what follows a contact's scope is checked */
+/* Whether MAY_WRITE must ask: administrators write everything. It goes
+ * in the round trip that locks the record (apply_mutation ()), so asking
+ * about a company or a group costs no wait */
 static gboolean
 needs_scope_check (Push           *push,
                    const Mutation *mutation)
 {
   return g_strcmp0 (push->account->role, "admin") != 0 &&
-         mutation->op != KONTOR_SYNC_OP_RESOLVE && is_scoped (mutation->entity);
+         mutation->op != KONTOR_SYNC_OP_RESOLVE;
 }
 
 /* The result of one new mutation, kept for a push sent again, and its
@@ -1462,7 +1457,7 @@ maybe_crash (const char *point)
 }
 
 /* The end of a push, in one round trip with what is deferred: who sees
- * the contacts it touched (kontor_rescope (), schema/004-scopes.sql, which
+ * the contacts it touched (kontor_rescope (), schema/005-activities.sql, which
  * may log changes of its own), the clock, the watermark, the notification
  * and the commit. After a failure PostgreSQL runs nothing more of it, and
  * the push rolls back. */

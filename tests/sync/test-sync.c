@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "kontor-activity.h"
 #include "kontor-channel.h"
 #include "kontor-company.h"
 #include "kontor-contact.h"
@@ -266,6 +267,21 @@ new_contact (const char *first,
   kontor_contact_set_last_name (contact, last);
 
   return contact;
+}
+
+/* A call recorded on @owner, a contact or a company; done, so it is the
+ * owner's last activity (feature A8) */
+static KontorActivity *
+new_call (gpointer    owner,
+          const char *subject)
+{
+  KontorActivity *call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (owner));
+
+  kontor_activity_set_starts_at (call, 1790000000);
+  kontor_activity_set_topic (call, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_activity_set_subject (call, subject);
+
+  return call;
 }
 
 
@@ -774,6 +790,68 @@ test_every_kind (void)
   assert_same_data (anna, ben);
   g_assert_cmpint (outbox_size (anna), ==, 0);
   g_assert_cmpint (outbox_size (ben), ==, 0);
+
+  /* an activity on the contact, edited after it was sent: it arrives
+   * with its fields, and the contact's last activity (feature A8), a
+   * local field, is what the receiving store works out from it */
+  {
+    g_autoptr(KontorActivity) call = new_call (contact, "Erstgespräch");
+    g_autoptr(KontorActivity) at_anna = NULL;
+    g_autoptr(KontorActivity) at_ben = NULL;
+    g_autoptr(KontorContact) contact_at_anna = NULL;
+    g_autoptr(KontorContact) contact_at_ben = NULL;
+    g_autoptr(GPtrArray) listed = NULL;
+    const char *call_id;
+    const char *contact_id = kontor_record_get_id (KONTOR_RECORD (contact));
+
+    save (anna, call);
+    call_id = kontor_record_get_id (KONTOR_RECORD (call));
+    sync_ok (anna);
+    kontor_activity_set_starts_at (call, 1790003600);
+    kontor_activity_set_notes (call, "Rückruf nach der Messe");
+    save (anna, call);
+    sync_ok (anna);
+    g_assert_cmpint (outbox_size (anna), ==, 0);
+    sync_ok (ben);
+    g_assert_cmpint (outbox_size (ben), ==, 0);
+
+    at_anna = load (anna, KONTOR_TYPE_ACTIVITY, call_id);
+    at_ben = load (ben, KONTOR_TYPE_ACTIVITY, call_id);
+    assert_same_record (KONTOR_RECORD (at_anna), KONTOR_RECORD (at_ben));
+    g_assert_cmpint (kontor_activity_get_kind (at_ben), ==, KONTOR_ACTIVITY_KIND_CALL);
+    g_assert_cmpint (kontor_activity_get_topic (at_ben), ==, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+    g_assert_cmpstr (kontor_activity_get_contact_id (at_ben), ==, contact_id);
+    g_assert_null (kontor_activity_get_company_id (at_ben));
+    g_assert_cmpstr (kontor_activity_get_subject (at_ben), ==, "Erstgespräch");
+    g_assert_cmpstr (kontor_activity_get_notes (at_ben), ==, "Rückruf nach der Messe");
+    g_assert_cmpint (kontor_activity_get_starts_at (at_ben), ==, 1790003600);
+    g_assert_cmpint (kontor_activity_get_happened_at (at_ben), ==, 1790003600);
+
+    contact_at_ben = load (ben, KONTOR_TYPE_CONTACT, contact_id);
+    g_assert_cmpint (kontor_contact_get_last_activity_at (contact_at_ben), ==, 1790003600);
+    listed = kontor_store_list_activities (ben->store, KONTOR_RECORD (contact_at_ben),
+                                           KONTOR_ACTIVITY_LIST_OWN, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (listed->len, ==, 1);
+    g_assert_cmpstr (kontor_record_get_id (g_ptr_array_index (listed, 0)), ==, call_id);
+    assert_same_data (anna, ben);
+
+    /* deleted on the second machine: gone on the first, whose contact
+     * has no last activity any more */
+    contact_at_anna = load (anna, KONTOR_TYPE_CONTACT, contact_id);
+    g_assert_cmpint (kontor_contact_get_last_activity_at (contact_at_anna), ==, 1790003600);
+    g_clear_object (&contact_at_anna);
+    kontor_store_delete (ben->store, KONTOR_RECORD (at_ben), &error);
+    g_assert_no_error (error);
+    sync_ok (ben);
+    sync_ok (anna);
+    g_assert_null (load_or_null (anna, KONTOR_TYPE_ACTIVITY, call_id));
+    contact_at_anna = load (anna, KONTOR_TYPE_CONTACT, contact_id);
+    g_assert_cmpint (kontor_contact_get_last_activity_at (contact_at_anna), ==, 0);
+    assert_same_data (anna, ben);
+    g_assert_cmpint (outbox_size (anna), ==, 0);
+    g_assert_cmpint (outbox_size (ben), ==, 0);
+  }
 }
 
 /* Two machines edit one contact offline: different fields merge; the same
@@ -1106,6 +1184,24 @@ count_mail (Machine *machine)
                                                 "WHERE value = 'nina@nord.example'", NULL);
 }
 
+/* Whether @machine holds the activity @id */
+static gint64
+count_activity (Machine    *machine,
+                const char *id)
+{
+  return kontor_test_query_int (machine->store, "SELECT count(*) FROM activity WHERE id = ?1", id);
+}
+
+/* Whether the server holds the record @id, alive or deleted */
+static gint64
+count_on_server (const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM record WHERE id = '%s'", id);
+  g_autofree char *count = kontor_test_postgres_query (&pg, sql);
+
+  return g_ascii_strtoll (count, NULL, 10);
+}
+
 static void
 team_admin (const char *command,
             const char *user,
@@ -1115,10 +1211,12 @@ team_admin (const char *command,
 }
 
 /* X12 and scenario 7: a contact assigned to users or a team reaches only
- * them (and administrators); one reassigned leaves the machines of those
- * who lose it (with their unsent edits kept as rejected) and arrives
- * whole on the others'; a team's new member gets its contacts, a member
- * who leaves loses them; a snapshot hands out the same */
+ * them (and administrators), its activities with it, while an activity
+ * on a company reaches everyone; one reassigned leaves the machines of
+ * those who lose it (with their unsent edits kept as rejected, a new
+ * activity among them) and arrives whole on the others'; a team's new
+ * member gets its contacts, a member who leaves loses them; a snapshot
+ * hands out the same */
 static void
 test_scopes (void)
 {
@@ -1127,6 +1225,10 @@ test_scopes (void)
   g_autoptr(KontorContact) open = new_contact ("Olga", "Offen");
   g_autoptr(KontorContact) bruno_s = new_contact ("Bert", "Brunos");
   g_autoptr(KontorContact) north = new_contact ("Nina", "Nord");
+  g_autoptr(KontorCompany) yard = kontor_company_new ("Nordwerft GmbH");
+  g_autoptr(KontorActivity) bruno_s_call = NULL;
+  g_autoptr(KontorActivity) yard_call = NULL;
+  g_autoptr(KontorActivity) bruno_s_note = NULL;
   g_autoptr(KontorContact) at_bruno = NULL;
   g_autoptr(KontorContact) arrived = NULL;
   g_autoptr(Machine) late = NULL;
@@ -1134,6 +1236,8 @@ test_scopes (void)
   g_autofree char *team_id = NULL;
   g_autofree char *names = NULL;
   g_autofree char *seq = NULL;
+  g_autofree char *plan = NULL;
+  const char *call_id, *yard_call_id, *note_id;
   Machine *admin, *bruno, *carla;
 
   if (pg.dir == NULL)
@@ -1162,6 +1266,13 @@ test_scopes (void)
   kontor_contact_set_assigned_team_id (north, team_id);
   kontor_contact_set_emails (north, channels ("nina@nord.example", NULL));
   save (admin, north);
+  save (admin, yard);
+  bruno_s_call = new_call (bruno_s, "Anruf bei Brunos");
+  save (admin, bruno_s_call);
+  call_id = kontor_record_get_id (KONTOR_RECORD (bruno_s_call));
+  yard_call = new_call (yard, "Anruf bei der Werft");
+  save (admin, yard_call);
+  yard_call_id = kontor_record_get_id (KONTOR_RECORD (yard_call));
   for (guint m = 0; m < machines->len; m++)
     sync_ok (g_ptr_array_index (machines, m));
 
@@ -1176,6 +1287,15 @@ test_scopes (void)
   g_free (names);
   g_assert_cmpint (count_mail (carla), ==, 1);
   g_assert_cmpint (count_mail (bruno), ==, 0);
+  /* an activity goes with its contact: Carla, who does not see Bruno's
+   * contact, is not even handed it (a change her machine could not hold
+   * would be in her rejected list); one on a company is everyone's */
+  g_assert_cmpint (count_activity (admin, call_id), ==, 1);
+  g_assert_cmpint (count_activity (bruno, call_id), ==, 1);
+  g_assert_cmpint (count_activity (carla, call_id), ==, 0);
+  g_assert_cmpint (kontor_store_sync_count_rejected (carla->store, NULL), ==, 0);
+  for (guint m = 0; m < machines->len; m++)
+    g_assert_cmpint (count_activity (g_ptr_array_index (machines, m), yard_call_id), ==, 1);
 
   /* a contact Bruno makes for team Nord, which he is not in, leaves his
    * machine once the server has it */
@@ -1193,10 +1313,14 @@ test_scopes (void)
     g_assert_cmpint (kontor_store_sync_count_rejected (bruno->store, NULL), ==, 0);
   }
 
-  /* Bruno edits his contact offline; meanwhile it goes to team Nord */
+  /* Bruno edits his contact offline and records a call on it; meanwhile
+   * it goes to team Nord */
   at_bruno = load (bruno, KONTOR_TYPE_CONTACT, kontor_record_get_id (KONTOR_RECORD (bruno_s)));
   kontor_contact_set_job_title (at_bruno, "Einkauf");
   save (bruno, at_bruno);
+  bruno_s_note = new_call (at_bruno, "Nachgefasst");
+  save (bruno, bruno_s_note);
+  note_id = kontor_record_get_id (KONTOR_RECORD (bruno_s_note));
   kontor_contact_set_assignees (bruno_s, NULL);
   kontor_contact_set_assigned_team_id (bruno_s, team_id);
   kontor_contact_set_city (bruno_s, "Kiel");
@@ -1212,14 +1336,26 @@ test_scopes (void)
   g_assert_cmpint (kontor_test_query_int (bruno->store, "SELECT count(*) FROM rejected WHERE "
                                                         "fields_json LIKE '%Einkauf%'", NULL),
                    ==, 1);
+  /* his call was refused by the server, which never took it, and is
+   * kept in his rejected list; the contact's other call left with it */
+  g_assert_cmpint (kontor_test_query_int (bruno->store, "SELECT count(*) FROM rejected WHERE "
+                                                        "entity = 'activity' AND entity_id = ?1 "
+                                                        "AND reason = 'forbidden'", note_id),
+                   ==, 1);
+  g_assert_cmpint (count_on_server (note_id), ==, 0);
+  g_assert_cmpint (count_activity (bruno, note_id), ==, 0);
+  g_assert_cmpint (count_activity (bruno, call_id), ==, 0);
   names = dup_names (carla);
   g_assert_cmpstr (names, ==, "Brunos\nNord\nOffen\n");
   g_free (names);
-  /* arrived whole */
+  /* arrived whole, its activity too */
   arrived = load (carla, KONTOR_TYPE_CONTACT, kontor_record_get_id (KONTOR_RECORD (bruno_s)));
   g_assert_cmpstr (kontor_contact_get_first_name (arrived), ==, "Bert");
   g_assert_cmpstr (kontor_contact_get_city (arrived), ==, "Kiel");
   g_assert_cmpstr (kontor_contact_get_assigned_team_id (arrived), ==, team_id);
+  g_assert_cmpint (count_activity (carla, call_id), ==, 1);
+  g_assert_cmpint (count_activity (carla, note_id), ==, 0);
+  g_assert_cmpint (kontor_contact_get_last_activity_at (arrived), ==, 1790000000);
 
   /* the team's members change */
   team_admin ("remove-from-team", "zora", "Nord");
@@ -1234,6 +1370,8 @@ test_scopes (void)
   g_free (names);
   g_assert_cmpint (count_mail (bruno), ==, 1);
   g_assert_cmpint (count_mail (carla), ==, 0);
+  g_assert_cmpint (count_activity (bruno, call_id), ==, 1);
+  g_assert_cmpint (count_activity (carla, call_id), ==, 0);
 
   /* a snapshot hands out the same: Carla's second machine, after the
    * log is compacted */
@@ -1245,6 +1383,19 @@ test_scopes (void)
   names = dup_names (late);
   g_assert_cmpstr (names, ==, "Offen\n");
   g_assert_cmpint (count_mail (late), ==, 0);
+  g_assert_cmpint (count_activity (late, call_id), ==, 0);
+  g_assert_cmpint (count_activity (late, yard_call_id), ==, 1);
+
+  /* the rows of a contact are found through the partial index on their
+   * contact (kontor_log_sight (), kontor_rescope ()): its predicate,
+   * kontor_follows_contact () (schema/005-activities.sql), is inlined as
+   * the queries' is, so that they match. With sequential scans priced
+   * out, a plan that could not use it would be one of the others. */
+  plan = kontor_test_postgres_query (&pg, "SET enable_seqscan = off; EXPLAIN SELECT id FROM record"
+                                          " WHERE workspace_id = (SELECT id FROM workspace)"
+                                          " AND kontor_follows_contact (entity) AND coalesce"
+                                          " (fields->>'owner_id', fields->>'contact_id') = 'x'");
+  g_assert_nonnull (strstr (plan, "record_scope_owner"));
 }
 
 /* How many of @conflicts about @entity_id are open */
