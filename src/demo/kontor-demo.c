@@ -21,6 +21,7 @@
 #include "kontor-demo.h"
 #include "kontor-demo-private.h"
 #include "kontor-demo-tables.h"
+#include "kontor-activity.h"
 #include "kontor-employment.h"
 #include "kontor-filter.h"
 #include "kontor-group-member.h"
@@ -1169,6 +1170,159 @@ add_groups (Builder *b)
   g_ptr_array_add (b->records, north);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Activities */
+
+/* What a sales team writes down, by kind (feature A1) */
+static const char * const call_subjects[] = {
+  "Rückruf wegen Angebot", "Nachfrage zur Lieferung", "Terminabstimmung", "Erstgespräch",
+  "Preisverhandlung",
+};
+static const char * const email_subjects[] = {
+  "Angebot verschickt", "Unterlagen nachgereicht", "Auftragsbestätigung",
+  "Einladung zur Hausmesse",
+};
+static const char * const meeting_subjects[] = {
+  "Besuch vor Ort", "Jahresgespräch", "Produktvorführung",
+};
+static const char * const lunch_subjects[] = {
+  "Mittagessen mit der Geschäftsführung", "Geschäftsessen",
+};
+static const char * const video_subjects[] = {
+  "Videokonferenz zur Produktdemo", "Online-Abstimmung",
+};
+static const char * const note_subjects[] = {
+  "Interesse an Wartungsvertrag", "Budget erst im Frühjahr", "Entscheidung liegt beim Einkauf",
+};
+static const char * const task_subjects[] = {
+  "Angebot schicken", "Muster versenden", "Rückruf vereinbaren", "Vertrag vorbereiten",
+};
+
+/* mostly calls and e-mails, as in any sales team */
+static const guint8 kind_weights[KONTOR_ACTIVITY_N_KINDS] = {
+  [KONTOR_ACTIVITY_KIND_TASK] = 0, [KONTOR_ACTIVITY_KIND_EMAIL] = 30,
+  [KONTOR_ACTIVITY_KIND_LUNCH] = 4, [KONTOR_ACTIVITY_KIND_MEETING] = 10,
+  [KONTOR_ACTIVITY_KIND_CALL] = 40, [KONTOR_ACTIVITY_KIND_VIDEO_CALL] = 6,
+  [KONTOR_ACTIVITY_KIND_NOTE] = 10,
+};
+
+static const char *
+pick_subject (GRand              *rand,
+              KontorActivityKind  kind)
+{
+  switch (kind)
+    {
+    case KONTOR_ACTIVITY_KIND_TASK:
+      return PICK (rand, task_subjects);
+    case KONTOR_ACTIVITY_KIND_EMAIL:
+      return PICK (rand, email_subjects);
+    case KONTOR_ACTIVITY_KIND_LUNCH:
+      return PICK (rand, lunch_subjects);
+    case KONTOR_ACTIVITY_KIND_MEETING:
+      return PICK (rand, meeting_subjects);
+    case KONTOR_ACTIVITY_KIND_CALL:
+      return PICK (rand, call_subjects);
+    case KONTOR_ACTIVITY_KIND_VIDEO_CALL:
+      return PICK (rand, video_subjects);
+    case KONTOR_ACTIVITY_KIND_NOTE:
+    default:
+      return PICK (rand, note_subjects);
+    }
+}
+
+static KontorActivity *
+new_activity (Builder            *b,
+              KontorContact      *contact,
+              KontorActivityKind  kind)
+{
+  KontorActivity *activity = kontor_activity_new (kind, KONTOR_RECORD (contact));
+  const char * const *reps = kontor_contact_get_sales_reps (contact);
+  const KontorActivityTopic *topics;
+  guint n_topics;
+
+  set_new_id (b, KONTOR_RECORD (activity));
+  topics = kontor_activity_topics_for_place (KONTOR_ACTIVITY_PLACE_CUSTOMER, &n_topics);
+  kontor_activity_set_topic (activity, topics[_kontor_demo_pick_index (b->rand, n_topics)]);
+  kontor_activity_set_subject (activity, pick_subject (b->rand, kind));
+  kontor_activity_set_created_by (activity, reps != NULL && reps[0] != NULL ? reps[0]
+                                                                             : b->user_ids[0]);
+  if (kontor_activity_kind_has_location (kind))
+    kontor_activity_set_location (activity, kontor_contact_get_city (contact));
+  g_ptr_array_add (b->records, activity);
+
+  return activity;
+}
+
+/* One that happened at @at */
+static void
+add_done (Builder       *b,
+          KontorContact *contact,
+          gint64         at)
+{
+  KontorActivityKind kind = _kontor_demo_pick_weighted (b->rand, kind_weights,
+                                                        KONTOR_ACTIVITY_N_KINDS);
+  KontorActivity *activity = new_activity (b, contact, kind);
+
+  kontor_activity_set_starts_at (activity, at);
+  if (kind == KONTOR_ACTIVITY_KIND_MEETING)
+    kontor_activity_set_ends_at (activity, at + 3600);
+  kontor_record_set_created_at (KONTOR_RECORD (activity), at);
+}
+
+/* The activities behind the last activity of each contact (features A1,
+ * A8): one at that very time, up to two before it, and for one active
+ * contact in six an open task due from three weeks ago to a month ahead.
+ * Up to MAX_ACTIVITY_CONTACTS contacts: a benchmark's sample of 100,000
+ * measures contacts, and keeps its last activities as written. Made
+ * last, so nothing before changes. */
+#define MAX_ACTIVITY_CONTACTS 10000
+
+static void
+add_activities (Builder *b,
+                guint    n_contacts)
+{
+  guint n_records = b->records->len;
+
+  if (n_contacts > MAX_ACTIVITY_CONTACTS)
+    return;
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      KontorRecord *record = g_ptr_array_index (b->records, i);
+      KontorContact *contact;
+      gint64 last;
+
+      if (!KONTOR_IS_CONTACT (record))
+        continue;
+      contact = KONTOR_CONTACT (record);
+      last = kontor_contact_get_last_activity_at (contact);
+      if (last > 0)
+        {
+          guint n_before = _kontor_demo_pick_index (b->rand, 3);
+          gint64 since = kontor_record_get_created_at (record);
+
+          for (guint k = 0; k < n_before && last - since > DAY; k++)
+            add_done (b, contact, since + (gint64) (g_rand_double (b->rand) *
+                                                    (double) (last - since - DAY)));
+          add_done (b, contact, last);
+        }
+
+      if (!kontor_contact_status_is_restricted (kontor_contact_get_status (contact)) &&
+          _kontor_demo_chance (b->rand, 16))
+        {
+          KontorActivity *task = new_activity (b, contact, KONTOR_ACTIVITY_KIND_TASK);
+          char buffer[11];
+
+          _kontor_demo_format_date (buffer, REFERENCE_JULIAN - 21 +
+                                            _kontor_demo_pick_index (b->rand, 52));
+          kontor_activity_set_due_on (task, buffer);
+          kontor_record_set_created_at (KONTOR_RECORD (task),
+                                        MAX (kontor_record_get_created_at (record),
+                                             REFERENCE_TIME - 30 * DAY));
+        }
+    }
+}
+
 /**
  * kontor_demo_build:
  * @n_contacts: how many contacts
@@ -1210,6 +1364,7 @@ kontor_demo_build (guint   n_contacts,
   number_companies_until (&b, G_MAXINT64);
   add_employments (&b);
   add_groups (&b);
+  add_activities (&b, n_contacts);
 
   for (guint i = 0; i < b.n_companies; i++)
     g_free (b.companies[i].domain);

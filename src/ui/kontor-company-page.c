@@ -13,6 +13,7 @@
 #include "kontor-company-page.h"
 #include "kontor-company-section.h"
 #include "kontor-delete-dialog.h"
+#include "kontor-activities-section.h"
 #include "kontor-employments-section.h"
 #include "kontor-header-section.h"
 #include "kontor-history-section.h"
@@ -57,6 +58,7 @@ struct _KontorCompanyPage
   KontorNotesSection    *notes_section;
   GtkListBox            *contacts_list;
   KontorEmploymentsSection *employments_section;
+  KontorActivitiesSection  *activities_section;
   KontorHistorySection  *history_section;
 
 #define N_SECTIONS 4
@@ -155,6 +157,8 @@ populate_with (KontorCompanyPage *self,
 
   kontor_employments_section_set_owner (self->employments_section, self->context,
                                         KONTOR_RECORD (self->company));
+  kontor_activities_section_set_owner (self->activities_section, self->context,
+                                       KONTOR_RECORD (self->company));
   kontor_history_section_set_record (self->history_section, self->context,
                                      KONTOR_RECORD (self->company));
   kontor_filter_set_company_id (self->contacts_filter,
@@ -300,6 +304,16 @@ on_unsaved_dialog_response_cb (KontorCompanyPage *self,
       populate (self);
       leave (self);
     }
+}
+
+static void
+record_activity_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorCompanyPage *self = KONTOR_COMPANY_PAGE (widget);
+
+  kontor_activities_section_record_new (self->activities_section);
 }
 
 static void
@@ -464,6 +478,7 @@ kontor_company_page_class_init (KontorCompanyPageClass *klass)
   g_type_ensure (KONTOR_TYPE_ADDRESS_SECTION);
   g_type_ensure (KONTOR_TYPE_NOTES_SECTION);
   g_type_ensure (KONTOR_TYPE_EMPLOYMENTS_SECTION);
+  g_type_ensure (KONTOR_TYPE_ACTIVITIES_SECTION);
   g_type_ensure (KONTOR_TYPE_HISTORY_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -477,11 +492,14 @@ kontor_company_page_class_init (KontorCompanyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, notes_section);
   gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, employments_section);
+  gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, activities_section);
   gtk_widget_class_bind_template_child (widget_class, KontorCompanyPage, history_section);
   gtk_widget_class_bind_template_callback (widget_class, on_section_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contacts_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "company.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "company.record-activity", NULL,
+                                   record_activity_action);
   gtk_widget_class_install_action (widget_class, "company.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "company.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "company.new-contact", NULL, new_contact_action);
@@ -497,6 +515,8 @@ static void
 kontor_company_page_init (KontorCompanyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kontor_ui_add_capture_shortcut (GTK_WIDGET (self), "<Control><Shift>a",
+                                  "company.record-activity");
 
   self->sections[0] = KONTOR_EDITOR_SECTION (self->company_section);
   self->sections[1] = KONTOR_EDITOR_SECTION (self->channels_section);

@@ -13,6 +13,7 @@
 #include "kontor-contact-page.h"
 #include "kontor-contact-rules.h"
 #include "kontor-details-section.h"
+#include "kontor-activities-section.h"
 #include "kontor-employments-section.h"
 #include "kontor-enum-types.h"
 #include "kontor-field-change.h"
@@ -81,6 +82,7 @@ struct _KontorContactPage
   KontorNotesSection    *notes_section;
   KontorDetailsSection  *details_section;
   KontorEmploymentsSection *employments_section;
+  KontorActivitiesSection  *activities_section;
   KontorHistorySection  *history_section;
 
 #define N_SECTIONS 7
@@ -364,6 +366,8 @@ populate (KontorContactPage *self,
 
   kontor_employments_section_set_owner (self->employments_section, self->context,
                                         KONTOR_RECORD (self->contact));
+  kontor_activities_section_set_owner (self->activities_section, self->context,
+                                       KONTOR_RECORD (self->contact));
   kontor_history_section_set_record (self->history_section, self->context,
                                      KONTOR_RECORD (self->contact));
 
@@ -644,6 +648,16 @@ on_unsaved_dialog_response_cb (AdwMessageDialog *dialog,
 /* Actions */
 
 static void
+record_activity_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorContactPage *self = KONTOR_CONTACT_PAGE (widget);
+
+  kontor_activities_section_record_new (self->activities_section);
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -912,6 +926,7 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   g_type_ensure (KONTOR_TYPE_NOTES_SECTION);
   g_type_ensure (KONTOR_TYPE_DETAILS_SECTION);
   g_type_ensure (KONTOR_TYPE_EMPLOYMENTS_SECTION);
+  g_type_ensure (KONTOR_TYPE_ACTIVITIES_SECTION);
   g_type_ensure (KONTOR_TYPE_HISTORY_SECTION);
 
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, toast_overlay);
@@ -931,10 +946,13 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, notes_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, details_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, employments_section);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactPage, activities_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, history_section);
   gtk_widget_class_bind_template_callback (widget_class, on_section_edited_cb);
 
   gtk_widget_class_install_action (widget_class, "contact.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "contact.record-activity", NULL,
+                                   record_activity_action);
   gtk_widget_class_install_action (widget_class, "contact.save", NULL, save_action);
   gtk_widget_class_install_property_action (widget_class, "contact.status", "status");
   gtk_widget_class_install_action (widget_class, "contact.archive", NULL, archive_action);
@@ -955,6 +973,8 @@ kontor_contact_page_init (KontorContactPage *self)
   self->valid = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kontor_ui_add_capture_shortcut (GTK_WIDGET (self), "<Control><Shift>a",
+                                  "contact.record-activity");
 
   self->sections[0] = KONTOR_EDITOR_SECTION (self->header_section);
   self->sections[1] = KONTOR_EDITOR_SECTION (self->person_section);

@@ -224,3 +224,131 @@ kontor_format_month (guint month)
 
   return g_date_time_format (date_time, "%OB");
 }
+
+/**
+ * kontor_format_ago:
+ * @unix_seconds: a time, 0 for none
+ *
+ * When @unix_seconds was, in calendar days, for a timeline: "today",
+ * "yesterday", "3 days ago"; a time ahead: "tomorrow", "in 3 days".
+ *
+ * Returns: (transfer full) (nullable): the text, %NULL for 0
+ */
+char *
+kontor_format_ago (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDate) then_date = NULL;
+  g_autoptr(GDate) now_date = NULL;
+  int year, month, day;
+  int days;
+
+  if (unix_seconds == 0 || (then = new_local_date_time (unix_seconds)) == NULL)
+    return NULL;
+
+  now = g_date_time_new_now (get_local_zone ());
+  g_date_time_get_ymd (then, &year, &month, &day);
+  then_date = g_date_new_dmy (day, month, year);
+  g_date_time_get_ymd (now, &year, &month, &day);
+  now_date = g_date_new_dmy (day, month, year);
+  days = g_date_days_between (then_date, now_date);
+
+  if (days == 0)
+    return g_strdup (_("today"));
+  if (days == 1)
+    return g_strdup (_("yesterday"));
+  if (days == -1)
+    return g_strdup (_("tomorrow"));
+  if (days > 0)
+    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", days), days);
+
+  return g_strdup_printf (ngettext ("in %d day", "in %d days", -days), -days);
+}
+
+/**
+ * kontor_format_split_time:
+ * @unix_seconds: a time, 0 for none
+ * @iso_date: (out) (transfer full) (nullable): its local date, "YYYY-MM-DD"
+ * @clock: (out) (transfer full) (nullable): its local time of day, "14:30"
+ *
+ * A time as a form shows it, a date and a time of day apart; both %NULL
+ * for 0.
+ */
+void
+kontor_format_split_time (gint64   unix_seconds,
+                          char   **iso_date,
+                          char   **clock)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+
+  *iso_date = NULL;
+  *clock = NULL;
+  if (unix_seconds == 0 || (date_time = new_local_date_time (unix_seconds)) == NULL)
+    return;
+
+  *iso_date = g_date_time_format (date_time, "%Y-%m-%d");
+  *clock = g_date_time_format (date_time, "%H:%M");
+}
+
+/**
+ * kontor_format_parse_clock:
+ * @text: a time of day as typed: "14:30", "9:05", "14.30", "14"
+ * @minutes: (out): minutes since midnight
+ *
+ * Returns: whether @text is a time of day
+ */
+gboolean
+kontor_format_parse_clock (const char *text,
+                           int        *minutes)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *p = stripped;
+  char *end;
+  gint64 hours, mins = 0;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  hours = g_ascii_strtoll (p, &end, 10);
+  if (end - p > 2)
+    return FALSE;
+  if (*end == ':' || *end == '.')
+    {
+      p = end + 1;
+      if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+        return FALSE;
+      mins = g_ascii_strtoll (p, &end, 10);
+      if (end - p != 2)
+        return FALSE;
+    }
+  if (*end != '\0' || hours > 23 || mins > 59)
+    return FALSE;
+
+  *minutes = (int) (hours * 60 + mins);
+
+  return TRUE;
+}
+
+/**
+ * kontor_format_join_time:
+ * @iso_date: a local date, "YYYY-MM-DD"
+ * @minutes: minutes since its midnight
+ *
+ * Returns: that local time in Unix seconds, 0 when it is no date
+ */
+gint64
+kontor_format_join_time (const char *iso_date,
+                         int         minutes)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+
+  if (!kontor_date_is_valid (iso_date))
+    return 0;
+
+  date_time = g_date_time_new (get_local_zone (), g_ascii_strtoll (iso_date, NULL, 10),
+                               g_ascii_strtoll (iso_date + 5, NULL, 10),
+                               g_ascii_strtoll (iso_date + 8, NULL, 10),
+                               minutes / 60, minutes % 60, 0);
+
+  return date_time != NULL ? g_date_time_to_unix (date_time) : 0;
+}

@@ -463,3 +463,29 @@ kontor_ui_dup_role_reason (KontorContext *context)
   return g_strdup_printf (_("Your role is %s: you can look at records but not change them."),
                           kontor_user_role_to_string (kontor_user_get_role (user)));
 }
+
+/**
+ * kontor_ui_add_capture_shortcut:
+ * @widget: a page
+ * @accelerator: the keys, "<Control><Shift>a"
+ * @action_name: the action of @widget they run
+ *
+ * A shortcut that works wherever the focus is inside @widget, a text
+ * field included: it is seen before the field's own key bindings (a
+ * GtkText takes Shift+Ctrl+A for "select none"). For the page's main
+ * action, such as recording an activity (feature A2).
+ */
+void
+kontor_ui_add_capture_shortcut (GtkWidget  *widget,
+                                const char *accelerator,
+                                const char *action_name)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                            accelerator),
+                                                          gtk_named_action_new (action_name)));
+  gtk_widget_add_controller (widget, controller);
+}

@@ -41,6 +41,9 @@ GtkWidget *kontor_ui_new_text_row  (const char      *title,
                                     const char      *subtitle);
 char      *kontor_ui_dup_role_reason (KontorContext  *context);
 GMenuModel *kontor_ui_get_primary_menu (void);
+void       kontor_ui_add_capture_shortcut (GtkWidget  *widget,
+                                           const char *accelerator,
+                                           const char *action_name);
 void       kontor_ui_class_install_context_property (GObjectClass *object_class,
                                                      gsize         context_offset);
 

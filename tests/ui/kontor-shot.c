@@ -5,7 +5,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <adwaita.h>
+
 #include "kontor-shot.h"
+#include "kontor-ui-test-utils.h"
 
 /* Screenshots for a person to look at, made by the display tests; and
  * the check that a picture shows something. */
@@ -130,4 +135,43 @@ kontor_test_take_screenshot (GtkWidget  *widget,
   if (colours < MIN_COLOURS)
     g_test_fail_printf ("%s is nearly blank: %u colours", path, colours);
   g_test_message ("wrote %s (%" G_GOFFSET_FORMAT " bytes)", path, g_file_info_get_size (info));
+}
+
+/* Until @widget has been drawn again (after a change of style the window
+ * draws on the next frame, which a busy machine may make late) */
+static void
+wait_drawn (GtkWidget  *widget,
+            const char *path)
+{
+  for (guint i = 0; i < 50 && !kontor_widget_save_png (widget, path, NULL); i++)
+    kontor_test_settle (100);
+}
+
+/**
+ * kontor_test_take_screenshots:
+ * @widget: a mapped window
+ * @path: where the light one goes, "….png"
+ *
+ * A screenshot at @path in the light style, and beside it ("-dark") one
+ * in the dark style, for a person to look at; each checked to show
+ * something (kontor_test_take_screenshot()).
+ */
+void
+kontor_test_take_screenshots (GtkWidget  *widget,
+                              const char *path)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".png"));
+  g_autofree char *dark = g_strconcat (stem, "-dark.png", NULL);
+
+  g_return_if_fail (g_str_has_suffix (path, ".png"));
+
+  wait_drawn (widget, path);
+  kontor_test_take_screenshot (widget, path);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  kontor_test_settle (300);
+  wait_drawn (widget, dark);
+  kontor_test_take_screenshot (widget, dark);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+  kontor_test_settle (200);
 }

@@ -12,5 +12,7 @@ gboolean kontor_widget_save_png      (GtkWidget   *widget,
                                       GError     **error);
 void     kontor_test_take_screenshot (GtkWidget   *widget,
                                       const char  *path);
+void     kontor_test_take_screenshots (GtkWidget  *widget,
+                                       const char *path);
 
 G_END_DECLS

@@ -588,6 +588,23 @@ def walk_app(pyatspi, app_process):
                      'Assigned Team'))
     shown.append('its lists of choices')
 
+    # The activity dialog (issue 13), from the timeline's "Record
+    # Activity" button: its rows and its lists of choices; "Cancel"
+    # closes it
+    record = focusable_buttons(seen, 'Record Activity')
+    if not record:
+        fail('no “Record Activity” button on the contact page')
+    activity = open_window(walk, app, record[0], 'the activity dialog',
+                           lambda name: name == 'New Activity')
+    # the keys go where the pointer is (no window manager): onto it
+    seen_dialog = walk.walk(activity)
+    point_at(pick(seen_dialog, P.ROLE_COMBO_BOX, 'Type')[0], 'New Activity')
+    xdotool('windowfocus', '--sync',
+            xdotool('search', '--onlyvisible', '--name', '^New Activity$').split()[0])
+    open_combo_rows(walk, P, seen_dialog, 'the activity dialog', ('Type', 'Topic'))
+    close_window(app, activity, 'Cancel', 'the activity dialog')
+    shown.append('activity dialog with its lists of choices')
+
     # The question before a delete, from the contact menu; "Cancel"
     # closes it
     contact_menu = focusable_buttons(seen, 'Contact Menu')[0]

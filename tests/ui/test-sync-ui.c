@@ -69,36 +69,6 @@ create_user (const char *username,
                                              "--role", role, "--name", name, NULL), ==, 0);
 }
 
-/* Until @widget has been drawn again (after a change of style the window
- * draws on the next frame, which a busy machine may make late) */
-static void
-wait_drawn (GtkWidget  *widget,
-            const char *path)
-{
-  for (guint i = 0; i < 50 && !kontor_widget_save_png (widget, path, NULL); i++)
-    kontor_test_settle (100);
-}
-
-/* A screenshot at @path in the light style, and beside it ("-dark") one
- * in the dark style, for a person to look at */
-static void
-take_shots (GtkWidget  *widget,
-            const char *path)
-{
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".png"));
-  g_autofree char *dark = g_strconcat (stem, "-dark.png", NULL);
-
-  wait_drawn (widget, path);
-  kontor_test_take_screenshot (widget, path);
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  kontor_test_settle (300);
-  wait_drawn (widget, dark);
-  kontor_test_take_screenshot (widget, dark);
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
-  kontor_test_settle (200);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -328,7 +298,7 @@ test_sign_in_by_keys (Fixture       *fixture,
     {
       shot = g_build_filename (dir, "sync-account.png", NULL);
       kontor_test_settle (300);
-      take_shots (GTK_WIDGET (preferences), shot);
+      kontor_test_take_screenshots (GTK_WIDGET (preferences), shot);
     }
 
   /* the header says so */
@@ -415,11 +385,11 @@ test_offline_indicator (Fixture       *fixture,
     {
       shot = g_build_filename (dir, "sync-offline.png", NULL);
       kontor_test_settle (300);
-      take_shots (GTK_WIDGET (self->window), shot);
+      kontor_test_take_screenshots (GTK_WIDGET (self->window), shot);
       g_free (shot);
       shot = g_build_filename (dir, "sync-popover.png", NULL);
       kontor_test_settle (300);
-      take_shots (popover, shot);
+      kontor_test_take_screenshots (popover, shot);
     }
   kontor_test_press ("Escape");
 
@@ -490,7 +460,7 @@ test_certificate_question (Fixture       *fixture,
     {
       shot = g_build_filename (dir, "sync-certificate.png", NULL);
       kontor_test_settle (300);
-      take_shots (GTK_WIDGET (dialog), shot);
+      kontor_test_take_screenshots (GTK_WIDGET (dialog), shot);
     }
 
   button = kontor_test_find_button (GTK_WIDGET (dialog), _("Trust _This Certificate"));
@@ -731,7 +701,7 @@ test_conflict_answered (Fixture       *fixture,
       g_autofree char *board_shot = g_build_filename (dir, "sync-conflict-card.png", NULL);
 
       kontor_test_settle (300);
-      take_shots (GTK_WIDGET (fixture->window), board_shot);
+      kontor_test_take_screenshots (GTK_WIDGET (fixture->window), board_shot);
     }
 
   /* and so does the contact's page */
@@ -748,7 +718,7 @@ test_conflict_answered (Fixture       *fixture,
       g_autofree char *page_shot = g_build_filename (dir, "sync-conflict-page.png", NULL);
 
       kontor_test_settle (300);
-      take_shots (GTK_WIDGET (fixture->window), page_shot);
+      kontor_test_take_screenshots (GTK_WIDGET (fixture->window), page_shot);
     }
 
   window = kontor_conflicts_window_new (GTK_WINDOW (fixture->window), fixture->context);
@@ -775,7 +745,7 @@ test_conflict_answered (Fixture       *fixture,
     {
       shot = g_build_filename (dir, "sync-conflict.png", NULL);
       kontor_test_settle (300);
-      take_shots (GTK_WIDGET (window), shot);
+      kontor_test_take_screenshots (GTK_WIDGET (window), shot);
     }
 
   /* Karl keeps his: by keys */
@@ -1042,7 +1012,7 @@ test_live_board (Fixture       *fixture,
   if (dir != NULL)
     {
       shot = g_build_filename (dir, "sync-live-board.png", NULL);
-      take_shots (GTK_WIDGET (fixture->window), shot);
+      kontor_test_take_screenshots (GTK_WIDGET (fixture->window), shot);
     }
 
 }
@@ -1448,7 +1418,7 @@ test_same_card_moved (Fixture       *fixture,
                                                 "sync-conflict-move.png", NULL);
 
       kontor_test_settle (300);
-      take_shots (GTK_WIDGET (window), shot);
+      kontor_test_take_screenshots (GTK_WIDGET (window), shot);
     }
   kontor_test_focus_window (window);
   for (guint i = 0; (keep = kontor_test_find_button (GTK_WIDGET (window), _("_Keep Mine"))) != NULL;

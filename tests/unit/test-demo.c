@@ -79,6 +79,7 @@ sample_new (guint   n_contacts,
         g_ptr_array_add (sample->contacts, record);
       else
         g_assert_true (KONTOR_IS_EMPLOYMENT (record) ||   /* test_build_employments */
+                       KONTOR_IS_ACTIVITY (record) ||     /* test_build_activities */
                        KONTOR_IS_GROUP (record) ||        /* test_build_groups */
                        KONTOR_IS_GROUP_MEMBER (record));
 
@@ -320,6 +321,65 @@ test_build_employments (void)
     }
 
   g_assert_cmpuint (n_employments, >, 5);
+}
+
+/* The activities behind the last activities (features A1, A8): each
+ * keeps the rules, is on a contact of the sample, and the latest done
+ * one of a contact is its last activity; some tasks are open */
+static void
+test_build_activities (void)
+{
+  g_autoptr(GPtrArray) records = kontor_demo_build (500, KONTOR_DEMO_DEFAULT_SEED);
+  g_autoptr(GHashTable) contacts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_done = 0, n_open = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      KontorRecord *record = g_ptr_array_index (records, i);
+      g_autoptr(GError) error = NULL;
+      KontorActivity *activity;
+      gint64 *at;
+
+      if (KONTOR_IS_CONTACT (record))
+        g_hash_table_insert (contacts, (gpointer) kontor_record_get_id (record), record);
+      if (!KONTOR_IS_ACTIVITY (record))
+        continue;
+
+      activity = KONTOR_ACTIVITY (record);
+      g_assert_true (kontor_record_validate (record, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_hash_table_contains (contacts, kontor_activity_get_contact_id (activity)));
+      g_assert_nonnull (kontor_activity_get_subject (activity));
+      g_assert_nonnull (kontor_activity_get_created_by (activity));
+      if (!kontor_activity_get_done (activity))
+        {
+          g_assert_cmpint (kontor_activity_get_kind (activity), ==, KONTOR_ACTIVITY_KIND_TASK);
+          g_assert_nonnull (kontor_activity_get_due_on (activity));
+          n_open++;
+          continue;
+        }
+      n_done++;
+      at = g_hash_table_lookup (latest, kontor_activity_get_contact_id (activity));
+      if (at == NULL)
+        {
+          at = g_new0 (gint64, 1);
+          g_hash_table_insert (latest, (gpointer) kontor_activity_get_contact_id (activity), at);
+        }
+      *at = MAX (*at, kontor_activity_get_happened_at (activity));
+    }
+
+  g_hash_table_iter_init (&iter, contacts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 *at = g_hash_table_lookup (latest, key);
+
+      g_assert_cmpint (kontor_contact_get_last_activity_at (value), ==, at != NULL ? *at : 0);
+    }
+  g_assert_cmpuint (n_done, >, 500);
+  g_assert_cmpuint (n_open, >, 20);
 }
 
 /* The team's groups (features L3, L4), made last: two static ones with
@@ -854,6 +914,15 @@ test_populate_stores (Fixture       *fixture,
                    kontor_contact_get_last_activity_at (contact));
   g_assert_nonnull (kontor_contact_get_pipeline_status_name (loaded));
 
+  /* the activities stored, and every contact's last activity theirs as
+   * the store keeps it (src/README.md "Activities") */
+  g_assert_cmpint (kontor_test_query_int (fixture->store, "SELECT count(*) FROM activity", NULL),
+                   >, KONTOR_DEMO_DEFAULT_CONTACTS);
+  g_assert_cmpint (kontor_test_query_int (fixture->store,
+                                          "SELECT count(*) FROM contact c WHERE last_activity_at"
+                                          " != coalesce ((SELECT max (happened_at) FROM activity a"
+                                          " WHERE a.contact_id = c.id), 0)", NULL), ==, 0);
+
   /* a second sample would mix with the first */
   g_assert_false (kontor_demo_populate (fixture->store, 10, 1, NULL, &error));
   g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
@@ -969,6 +1038,7 @@ main (int   argc,
   g_test_add_func ("/demo/build/reproducible", test_build_reproducible);
   g_test_add_func ("/demo/build/employments", test_build_employments);
   g_test_add_func ("/demo/build/groups", test_build_groups);
+  g_test_add_func ("/demo/build/activities", test_build_activities);
   g_test_add_func ("/demo/build/ids", test_build_ids);
   g_test_add_func ("/demo/build/order-and-links", test_build_order_and_links);
   g_test_add_func ("/demo/build/small", test_build_small);

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kontor-context.h"
+
+G_BEGIN_DECLS
+
+#define KONTOR_TYPE_ACTIVITIES_SECTION (kontor_activities_section_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorActivitiesSection, kontor_activities_section,
+                      KONTOR, ACTIVITIES_SECTION, AdwPreferencesGroup)
+
+void       kontor_activities_section_set_owner  (KontorActivitiesSection *self,
+                                                 KontorContext           *context,
+                                                 KontorRecord            *owner);
+GtkWidget *kontor_activities_section_record_new (KontorActivitiesSection *self);
+guint      kontor_activities_section_get_n_rows (KontorActivitiesSection *self);
+GtkWidget *kontor_activities_section_get_quick_row (KontorActivitiesSection *self);
+
+G_END_DECLS

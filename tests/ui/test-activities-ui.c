@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-activities-ui"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-activities-section.h"
+#include "kontor-activity-dialog.h"
+#include "kontor-company-page.h"
+#include "kontor-contact-page.h"
+#include "kontor-demo-fill.h"
+#include "kontor-shot.h"
+#include "kontor-test-utils.h"
+#include "kontor-ui-test-utils.h"
+#include "kontor-window.h"
+
+/* Activities on the contact's and the company's page (issue 13, features
+ * A1–A3, A6–A8): the timeline first on the page, a note typed into the
+ * quick row and Enter, Shift+Ctrl+A for the dialog, a task ticked off
+ * with the space bar, an edit and a delete, each undone with Ctrl+Z; the
+ * model's refusals shown in the dialog; an automatic activity shown, not
+ * edited; a company's timeline with its contacts' activities. Real key
+ * presses (xdotool) into a window over a demo team; screenshots in the
+ * language of the run, light and dark. */
+
+static AdwApplication *app;
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  GSettings          *settings;
+  KontorContext      *context;
+  KontorWindow       *window;
+  KontorContactPage  *page;
+  KontorActivitiesSection *section;
+  KontorContact      *contact;   /* one with a company */
+} Fixture;
+
+static gint64
+count (Fixture    *fixture,
+       const char *sql,
+       const char *param)
+{
+  return kontor_test_query_int (fixture->base.store, sql, param);
+}
+
+static const char *
+id_of (gpointer record)
+{
+  return kontor_record_get_id (KONTOR_RECORD (record));
+}
+
+static void
+wait_mapped (gpointer widget)
+{
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, widget,
+                                            KONTOR_TEST_TIMEOUT));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  kontor_store_fixture_set_up (&fixture->base, NULL);
+  g_assert_true (kontor_demo_populate (fixture->base.store, 30, KONTOR_DEMO_DEFAULT_SEED, NULL,
+                                       &error));
+  g_assert_no_error (error);
+
+  fixture->settings = g_settings_new (APP_ID);
+  fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
+  fixture->window = kontor_test_present_window (app, fixture->context, 1100, 860);
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+
+  /* a contact of a company, with no activity of its own yet */
+  kontor_test_exec (fixture->base.store, "DELETE FROM activity");
+  id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                        count (fixture, "SELECT rid FROM contact WHERE company_id IS NOT NULL "
+                                        "AND status IN (1, 2) ORDER BY rid LIMIT 1", NULL));
+  {
+    g_autofree char *uuid = NULL;
+    sqlite3_stmt *stmt = kontor_test_prepare (fixture->base.store,
+                                              "SELECT id FROM contact WHERE rid = ?1", id);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    fixture->contact = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, uuid, &error);
+    g_assert_no_error (error);
+  }
+
+  fixture->page = KONTOR_CONTACT_PAGE (kontor_window_get_contact_page (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contact",
+                                             "s", id_of (fixture->contact)));
+  wait_mapped (fixture->page);
+  fixture->section = KONTOR_ACTIVITIES_SECTION (kontor_test_find_widget (
+                                                  GTK_WIDGET (fixture->page),
+                                                  KONTOR_TYPE_ACTIVITIES_SECTION));
+  g_assert_nonnull (fixture->section);
+  kontor_test_settle (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (KONTOR_IS_ACTIVITY_DIALOG (window))
+        gtk_window_destroy (window);
+    }
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  kontor_test_settle (50);
+  g_clear_object (&fixture->contact);
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+static gint64
+last_activity (Fixture *fixture)
+{
+  g_autoptr(KontorContact) stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT,
+                                                       id_of (fixture->contact), NULL);
+
+  return kontor_contact_get_last_activity_at (stored);
+}
+
+static gboolean
+row_title_is (GtkWidget  *widget,
+              const void *text)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0;
+}
+
+static GtkWidget *
+find_activity_row (Fixture    *fixture,
+                   const char *title)
+{
+  return kontor_test_find_matching (GTK_WIDGET (fixture->section), row_title_is, title);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *title;
+  gboolean    shown;
+} RowWait;
+
+static gboolean
+row_shown_is (gpointer data)
+{
+  RowWait *wait = data;
+
+  return (find_activity_row (wait->fixture, wait->title) != NULL) == wait->shown;
+}
+
+static void
+wait_row (Fixture    *fixture,
+          const char *title,
+          gboolean    shown)
+{
+  RowWait wait = { fixture, title, shown };
+
+  if (!kontor_test_iterate_until (row_shown_is, &wait, KONTOR_TEST_TIMEOUT))
+    g_error ("the timeline %s “%s”", shown ? "does not show" : "still shows", title);
+}
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                     KONTOR_TYPE_ACTIVITY_DIALOG) != NULL;
+}
+
+static gboolean
+dialog_is_gone (gpointer data)
+{
+  return !dialog_is_shown (data);
+}
+
+static KontorActivityDialog *
+wait_dialog (Fixture *fixture)
+{
+  KontorActivityDialog *dialog;
+
+  g_assert_true (kontor_test_iterate_until (dialog_is_shown, fixture, KONTOR_TEST_TIMEOUT));
+  dialog = KONTOR_ACTIVITY_DIALOG (kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                                               KONTOR_TYPE_ACTIVITY_DIALOG));
+  wait_mapped (dialog);
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+type_text (const char *text)
+{
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", text, NULL });
+  kontor_test_settle (150);
+}
+
+static KontorActivity *
+save_activity (Fixture            *fixture,
+               KontorActivityKind  kind,
+               const char         *subject)
+{
+  KontorActivity *activity = kontor_activity_new (kind, KONTOR_RECORD (fixture->contact));
+
+  kontor_activity_set_subject (activity, subject);
+  if (kind != KONTOR_ACTIVITY_KIND_TASK)
+    kontor_activity_set_starts_at (activity, g_get_real_time () / G_USEC_PER_SEC - 3600);
+  kontor_test_save (fixture->base.store, activity);
+
+  return activity;
+}
+
+/* ------------------------------------------------------------------------ */
+
+/* The quick row: typed, Enter; the contact's last activity follows, and
+ * Ctrl+Z takes both back */
+static void
+test_quick_entry (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *quick = kontor_activities_section_get_quick_row (fixture->section);
+  gint64 before = last_activity (fixture);
+
+  /* the timeline comes first on the page, before the person's fields */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->section)));
+  g_assert_cmpuint (kontor_activities_section_get_n_rows (fixture->section), ==, 0);
+
+  gtk_widget_grab_focus (quick);
+  /* xdotool types ASCII only under Xvfb here */
+  type_text ("Rueckruf wegen Angebot");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quick)), ==, "Rueckruf wegen Angebot");
+  kontor_test_press ("Return");
+  wait_row (fixture, "Rueckruf wegen Angebot", TRUE);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM activity WHERE kind = 6 AND "
+                                   "subject = 'Rueckruf wegen Angebot' AND contact_id = ?1",
+                          id_of (fixture->contact)), ==, 1);
+  g_assert_cmpint (last_activity (fixture), >, 0);
+  g_assert_cmpint (last_activity (fixture), >=, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quick)), ==, "");
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity = 'activity' "
+                                   "AND op = 'create' AND entity_id IN (SELECT id FROM activity)",
+                          NULL), ==, 1);
+
+  /* Ctrl+Z on the new row (in the quick row it would undo the typing):
+   * gone, and the last activity with it */
+  gtk_widget_grab_focus (find_activity_row (fixture, "Rueckruf wegen Angebot"));
+  kontor_test_press ("ctrl+z");
+  wait_row (fixture, "Rueckruf wegen Angebot", FALSE);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM activity", NULL), ==, 0);
+  g_assert_cmpint (last_activity (fixture), ==, 0);
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->page));
+}
+
+/* Shift+Ctrl+A from the quick row (a text field, which takes the keys
+ * for itself otherwise): the dialog, its subject focused; a meeting
+ * chosen from the keyboard, its place, Ctrl+Return saves */
+static void
+test_dialog_by_keyboard (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *quick = kontor_activities_section_get_quick_row (fixture->section);
+  KontorActivityDialog *dialog;
+  GtkWidget *kind_row, *place_row;
+  g_autoptr(GPtrArray) list = NULL;
+  KontorActivity *meeting;
+
+  gtk_widget_grab_focus (quick);
+  kontor_test_press ("ctrl+shift+a");
+  dialog = wait_dialog (fixture);
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+
+  /* the subject first */
+  type_text ("Jahresplanung");
+  /* the kind: its row, Enter opens the list, Meeting (the fourth), Enter */
+  kind_row = kontor_test_find_row (GTK_WIDGET (dialog), _("Type"));
+  g_assert_nonnull (kind_row);
+  gtk_widget_grab_focus (kind_row);
+  kontor_test_press ("Return");
+  kontor_test_settle (300);
+  /* Enter opened the list, not saved the dialog */
+  g_assert_true (dialog_is_shown (fixture));
+  /* the first kind, then down past e-mail and lunch to meeting */
+  kontor_test_press ("Home Down Down Down Return");
+  kontor_test_settle (300);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==,
+                    KONTOR_ACTIVITY_KIND_MEETING);
+  place_row = kontor_test_find_row (GTK_WIDGET (dialog), _("Place"));
+  g_assert_true (gtk_widget_get_visible (place_row));
+  g_assert_false (gtk_widget_get_visible (kontor_test_find_row (GTK_WIDGET (dialog),
+                                                                _("Due date"))));
+  gtk_widget_grab_focus (place_row);
+  type_text ("Hamburg, Speicherstadt");
+  kontor_test_press ("ctrl+Return");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  wait_row (fixture, "Jahresplanung", TRUE);
+
+  list = kontor_store_list_activities (fixture->base.store, KONTOR_RECORD (fixture->contact),
+                                       KONTOR_ACTIVITY_LIST_OWN, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  meeting = g_ptr_array_index (list, 0);
+  g_assert_cmpint (kontor_activity_get_kind (meeting), ==, KONTOR_ACTIVITY_KIND_MEETING);
+  g_assert_cmpstr (kontor_activity_get_subject (meeting), ==, "Jahresplanung");
+  g_assert_cmpstr (kontor_activity_get_location (meeting), ==, "Hamburg, Speicherstadt");
+  g_assert_cmpint (kontor_activity_get_topic (meeting), ==, KONTOR_ACTIVITY_TOPIC_OTHER);
+  g_assert_cmpint (kontor_activity_get_starts_at (meeting), >, 0);
+  g_assert_cmpint (last_activity (fixture), ==, kontor_activity_get_starts_at (meeting));
+}
+
+/* What the model refuses is said in the dialog, and nothing is stored:
+ * a time that is none, a meeting that ends before it begins */
+static void
+test_dialog_refusals (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KontorActivityDialog *dialog;
+  GtkWidget *kind_row;
+  GtkWidget *time_entry, *end_entry;
+  GtkWidget *feedback;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "contact.record-activity", NULL));
+  dialog = wait_dialog (fixture);
+  kind_row = kontor_test_find_row (GTK_WIDGET (dialog), _("Type"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), KONTOR_ACTIVITY_KIND_MEETING);
+  kontor_test_settle (100);
+
+  time_entry = kontor_test_find_widget (kontor_test_find_row (GTK_WIDGET (dialog), _("Date")),
+                                        GTK_TYPE_ENTRY);
+  end_entry = kontor_test_find_widget (kontor_test_find_row (GTK_WIDGET (dialog), _("End")),
+                                       GTK_TYPE_ENTRY);
+  gtk_widget_grab_focus (time_entry);
+  kontor_test_press ("ctrl+a");
+  type_text ("25:99");
+  kontor_test_press ("ctrl+s");
+  kontor_test_settle (100);
+  feedback = kontor_test_find_with_class (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error");
+  g_assert_true (gtk_widget_get_visible (feedback));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (feedback)), "25:99"));
+
+  gtk_widget_grab_focus (time_entry);
+  kontor_test_press ("ctrl+a");
+  type_text ("15:00");
+  gtk_widget_grab_focus (end_entry);
+  type_text ("14:00");
+  kontor_test_press ("ctrl+s");
+  kontor_test_settle (100);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (feedback)), ==,
+                   _("A meeting cannot end before it begins."));
+  g_assert_true (dialog_is_shown (fixture));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM activity", NULL), ==, 0);
+
+  /* Escape leaves it, nothing stored */
+  kontor_test_press ("Escape");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM activity", NULL), ==, 0);
+}
+
+/* An open task first, ticked off with the space bar: done, and the last
+ * activity is now; Ctrl+Z opens it again */
+static void
+test_task_done (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(KontorActivity) call = save_activity (fixture, KONTOR_ACTIVITY_KIND_CALL, "Erstgespräch");
+  g_autoptr(KontorActivity) task = save_activity (fixture, KONTOR_ACTIVITY_KIND_TASK,
+                                                  "Angebot schicken");
+  g_autoptr(KontorActivity) stored = NULL;
+  GtkWidget *row, *check;
+  gint64 call_time = kontor_activity_get_starts_at (call);
+
+  wait_row (fixture, "Angebot schicken", TRUE);
+  g_assert_cmpint (last_activity (fixture), ==, call_time);
+  row = find_activity_row (fixture, "Angebot schicken");
+  /* open tasks come first */
+  g_assert_true (gtk_widget_get_prev_sibling (row) ==
+                 GTK_WIDGET (kontor_test_find_row (GTK_WIDGET (fixture->section),
+                                                   _("Include the Company’s Activities"))));
+  check = kontor_test_find_widget (row, GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  gtk_widget_grab_focus (check);
+  kontor_test_press ("space");
+  kontor_test_settle (200);
+
+  stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_ACTIVITY, id_of (task), NULL);
+  g_assert_true (kontor_activity_get_done (stored));
+  g_assert_cmpint (kontor_activity_get_done_at (stored), >, call_time);
+  g_assert_cmpint (last_activity (fixture), ==, kontor_activity_get_done_at (stored));
+  g_clear_object (&stored);
+
+  /* the keys stay on the task's check button */
+  g_assert_true (GTK_IS_CHECK_BUTTON (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+  kontor_test_press ("ctrl+z");
+  kontor_test_settle (200);
+  stored = kontor_store_load (fixture->base.store, KONTOR_TYPE_ACTIVITY, id_of (task), NULL);
+  g_assert_false (kontor_activity_get_done (stored));
+  g_assert_cmpint (last_activity (fixture), ==, call_time);
+}
+
+/* A row opens its activity; an edit saved with Ctrl+S; Delete, and
+ * the toast's Undo (Ctrl+Z) brings it back */
+static void
+test_edit_and_delete (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(KontorActivity) call = save_activity (fixture, KONTOR_ACTIVITY_KIND_CALL, "Erstgespräch");
+  KontorActivityDialog *dialog;
+  GtkWidget *row, *subject;
+
+  wait_row (fixture, "Erstgespräch", TRUE);
+  row = find_activity_row (fixture, "Erstgespräch");
+  gtk_widget_grab_focus (row);
+  kontor_test_press ("Return");
+  dialog = wait_dialog (fixture);
+  subject = kontor_test_find_row (GTK_WIDGET (dialog), _("Subject"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject)), ==, "Erstgespräch");
+  gtk_widget_grab_focus (subject);
+  kontor_test_press ("End");
+  type_text (" mit Einkauf");
+  kontor_test_press ("ctrl+s");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  wait_row (fixture, "Erstgespräch mit Einkauf", TRUE);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity = 'activity' AND "
+                                   "field = 'subject' AND op = 'update'", NULL), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM journal WHERE entity = 'activity' AND "
+                                   "field = 'subject'", NULL), ==, 1);
+
+  /* delete from the dialog, undo from the window */
+  row = find_activity_row (fixture, "Erstgespräch mit Einkauf");
+  gtk_widget_grab_focus (row);
+  kontor_test_press ("Return");
+  dialog = wait_dialog (fixture);
+  gtk_widget_grab_focus (kontor_test_find_button (GTK_WIDGET (dialog), _("_Delete Activity")));
+  kontor_test_press ("space");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  wait_row (fixture, "Erstgespräch mit Einkauf", FALSE);
+  g_assert_cmpint (last_activity (fixture), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM tombstone WHERE entity = 'activity'",
+                          NULL), ==, 1);
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("ctrl+z");
+  wait_row (fixture, "Erstgespräch mit Einkauf", TRUE);
+  g_assert_cmpint (last_activity (fixture), ==, kontor_activity_get_starts_at (call));
+}
+
+/* An activity recorded automatically opens to be read, not changed, and
+ * another user is not offered its delete (feature A7) */
+static void
+test_automatic (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(KontorActivity) mail = kontor_activity_new (KONTOR_ACTIVITY_KIND_EMAIL,
+                                                        KONTOR_RECORD (fixture->contact));
+  KontorActivityDialog *dialog;
+  GtkWidget *row, *delete_button;
+
+  kontor_activity_set_subject (mail, "Ihr Angebot vom 1. Dezember");
+  kontor_activity_set_starts_at (mail, g_get_real_time () / G_USEC_PER_SEC - 7200);
+  kontor_activity_set_automatic (mail, TRUE);
+  kontor_activity_set_created_by (mail, "someone-else");
+  kontor_test_save (fixture->base.store, mail);
+
+  wait_row (fixture, "Ihr Angebot vom 1. Dezember", TRUE);
+  row = find_activity_row (fixture, "Ihr Angebot vom 1. Dezember");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            _("recorded automatically")));
+  gtk_widget_grab_focus (row);
+  kontor_test_press ("Return");
+  dialog = wait_dialog (fixture);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, _("Activity"));
+  g_assert_false (gtk_widget_get_visible (kontor_test_find_button (GTK_WIDGET (dialog),
+                                                                   _("_Save"))));
+  g_assert_false (kontor_activity_dialog_save (dialog));
+  delete_button = kontor_test_find_button (GTK_WIDGET (dialog), _("_Delete Activity"));
+  g_assert_true (delete_button == NULL || !gtk_widget_is_visible (delete_button));
+  kontor_test_press ("Escape");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+}
+
+/* "Aktivitätszugehörigkeit": the contact's page with its company's
+ * activities, the company's page with its contacts' */
+static void
+test_affiliation (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KontorActivity) call = save_activity (fixture, KONTOR_ACTIVITY_KIND_CALL, "Erstgespräch");
+  g_autoptr(KontorCompany) company = kontor_store_load (fixture->base.store, KONTOR_TYPE_COMPANY,
+                                                        kontor_contact_get_company_id (
+                                                          fixture->contact), NULL);
+  g_autoptr(KontorActivity) lunch = kontor_activity_new (KONTOR_ACTIVITY_KIND_LUNCH,
+                                                         KONTOR_RECORD (company));
+  KontorCompanyPage *company_page;
+  KontorActivitiesSection *company_section;
+  GtkWidget *affiliation;
+
+  kontor_activity_set_subject (lunch, "Mittagessen mit der Geschäftsführung");
+  kontor_activity_set_starts_at (lunch, g_get_real_time () / G_USEC_PER_SEC - 86400);
+  kontor_test_save (fixture->base.store, lunch);
+  wait_row (fixture, "Erstgespräch", TRUE);
+  g_assert_null (find_activity_row (fixture, "Mittagessen mit der Geschäftsführung"));
+
+  affiliation = kontor_test_find_row (GTK_WIDGET (fixture->section),
+                                      _("Include the Company’s Activities"));
+  g_assert_true (gtk_widget_get_visible (affiliation));
+  gtk_widget_grab_focus (affiliation);
+  kontor_test_press ("space");
+  wait_row (fixture, "Mittagessen mit der Geschäftsführung", TRUE);
+  g_assert_cmpuint (kontor_activities_section_get_n_rows (fixture->section), ==, 2);
+
+  /* the company's page: its own; with the switch, its contact's too,
+   * named where it was recorded */
+  company_page = KONTOR_COMPANY_PAGE (kontor_window_get_company_page (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-company",
+                                             "s", id_of (company)));
+  wait_mapped (company_page);
+  company_section = KONTOR_ACTIVITIES_SECTION (kontor_test_find_widget (
+                                                 GTK_WIDGET (company_page),
+                                                 KONTOR_TYPE_ACTIVITIES_SECTION));
+  kontor_test_settle (100);
+  g_assert_cmpuint (kontor_activities_section_get_n_rows (company_section), ==, 1);
+  affiliation = kontor_test_find_row (GTK_WIDGET (company_section),
+                                      _("Include Its Contacts’ Activities"));
+  gtk_widget_grab_focus (affiliation);
+  kontor_test_press ("space");
+  kontor_test_settle (200);
+  g_assert_cmpuint (kontor_activities_section_get_n_rows (company_section), ==, 2);
+  kontor_test_assert_accessible (GTK_WIDGET (company_page));
+}
+
+/* The timeline and the dialog for a person to look at, in the run's
+ * language, light and dark */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
+  g_autoptr(KontorActivity) call = save_activity (fixture, KONTOR_ACTIVITY_KIND_CALL,
+                                                  "Erstgespräch mit dem Einkauf");
+  g_autoptr(KontorActivity) task = save_activity (fixture, KONTOR_ACTIVITY_KIND_TASK,
+                                                  "Angebot schicken");
+  g_autoptr(KontorActivity) note = save_activity (fixture, KONTOR_ACTIVITY_KIND_NOTE,
+                                                  "Interesse an Wartungsvertrag");
+  g_autofree char *page_shot = NULL;
+  g_autofree char *dialog_shot = NULL;
+  KontorActivityDialog *dialog;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("KONTOR_SCREENSHOT_DIR is not set");
+      return;
+    }
+
+  kontor_activity_set_due_on (task, "2026-12-01");
+  kontor_test_save (fixture->base.store, task);
+  wait_row (fixture, "Interesse an Wartungsvertrag", TRUE);
+  /* the page's slide in has ended */
+  kontor_test_settle (600);
+  page_shot = g_build_filename (dir, "activities-timeline.png", NULL);
+  kontor_test_take_screenshots (GTK_WIDGET (fixture->window), page_shot);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "contact.record-activity", NULL));
+  dialog = wait_dialog (fixture);
+  dialog_shot = g_build_filename (dir, "activity-dialog.png", NULL);
+  kontor_test_take_screenshots (GTK_WIDGET (dialog), dialog_shot);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!kontor_test_ui_init (&argc, &argv) || !kontor_test_keys_can_be_sent ())
+    return 0;
+
+  if (g_getenv ("KONTOR_SCREENSHOT_DIR") != NULL)
+    g_mkdir_with_parents (g_getenv ("KONTOR_SCREENSHOT_DIR"), 0755);
+  app = kontor_test_app_new ("io.github.kontor.Kontor.Activities");
+
+#define ADD(path, func) \
+  g_test_add ("/ui/activities/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("quick-entry", test_quick_entry);
+  ADD ("dialog-by-keyboard", test_dialog_by_keyboard);
+  ADD ("dialog-refusals", test_dialog_refusals);
+  ADD ("task-done", test_task_done);
+  ADD ("edit-and-delete", test_edit_and_delete);
+  ADD ("automatic", test_automatic);
+  ADD ("affiliation", test_affiliation);
+  ADD ("screenshots", test_screenshots);
+#undef ADD
+
+  return g_test_run ();
+}
