@@ -23,6 +23,12 @@
  * places of the full card it becomes.
  */
 
+/* the CSS classes of the bubbles, by KontorActivityKind (kontor-board.css) */
+static const char * const done_classes[] = {
+  "task", "email", "lunch", "meeting", "call", "video-call", "note",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (done_classes) == KONTOR_ACTIVITY_N_KINDS);
+
 void
 _kontor_board_card_face_clear (KontorBoardCardFace *face)
 {
@@ -32,8 +38,23 @@ _kontor_board_card_face_clear (KontorBoardCardFace *face)
   g_clear_pointer (&face->due_tooltip, g_free);
   g_clear_pointer (&face->age_tooltip, g_free);
   g_clear_pointer (&face->stale_tooltip, g_free);
+  g_clear_pointer (&face->done_tooltip, g_free);
   face->color_index = -1;
   face->is_new = face->stale = face->overdue = face->conflict = FALSE;
+  memset (face->done, 0, sizeof face->done);
+}
+
+/* The kinds @face has bubbles for, a bit each; 0 for none */
+static guint
+get_done_mask (const KontorBoardCardFace *face)
+{
+  guint mask = 0;
+
+  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+    if (face->done[kind] > 0)
+      mask |= 1u << kind;
+
+  return mask;
 }
 
 static void
@@ -197,6 +218,182 @@ fill_age (KontorBoardCardFace  *face,
     }
 }
 
+static void
+count_done (KontorBoard   *board,
+            KontorContact *contact,
+            guint         *done)
+{
+  KontorStore *store = kontor_context_get_store (kontor_board_get_context (board));
+  g_autoptr(GError) error = NULL;
+
+  if (!kontor_store_count_done_activities (store, contact, done, &error))
+    g_warning ("Could not count the done activities of a card: %s", error->message);
+}
+
+/* "2 phone calls", for "Activities done: …" */
+static char *
+dup_done_text (KontorActivityKind kind,
+               guint              n)
+{
+  switch (kind)
+    {
+    case KONTOR_ACTIVITY_KIND_TASK:
+      /* Translators: done activities of a kind on a board card, in "Activities done: %s" */
+      return g_strdup_printf (ngettext ("%u task", "%u tasks", n), n);
+    case KONTOR_ACTIVITY_KIND_EMAIL:
+      /* Translators: done activities of a kind on a board card, in "Activities done: %s" */
+      return g_strdup_printf (ngettext ("%u e-mail", "%u e-mails", n), n);
+    case KONTOR_ACTIVITY_KIND_LUNCH:
+      /* Translators: done activities of a kind on a board card, in "Activities done: %s" */
+      return g_strdup_printf (ngettext ("%u lunch", "%u lunches", n), n);
+    case KONTOR_ACTIVITY_KIND_MEETING:
+      /* Translators: done activities of a kind on a board card, in "Activities done: %s" */
+      return g_strdup_printf (ngettext ("%u meeting", "%u meetings", n), n);
+    case KONTOR_ACTIVITY_KIND_CALL:
+      /* Translators: done activities of a kind on a board card, in "Activities done: %s" */
+      return g_strdup_printf (ngettext ("%u phone call", "%u phone calls", n), n);
+    case KONTOR_ACTIVITY_KIND_VIDEO_CALL:
+      /* Translators: done activities of a kind on a board card, in "Activities done: %s" */
+      return g_strdup_printf (ngettext ("%u video call", "%u video calls", n), n);
+    case KONTOR_ACTIVITY_KIND_NOTE:
+      /* Translators: done activities of a kind on a board card, in "Activities done: %s" */
+      return g_strdup_printf (ngettext ("%u note", "%u notes", n), n);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The contact's done activities as bubbles, a dot for each kind and the
+ * number beside it when more than one (feature P3); one small query when
+ * the card is bound or shown anew, never when it is drawn */
+static void
+fill_done (KontorBoardCardFace *face,
+           KontorBoard         *board,
+           KontorContact       *contact,
+           GString             *description)
+{
+  g_autoptr(GString) list = NULL;
+
+  count_done (board, contact, face->done);
+  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *count = NULL;
+
+      if (face->done[kind] == 0)
+        continue;
+      /* three characters at most */
+      if (face->done[kind] > 99)
+        count = g_strdup ("99+");
+      else if (face->done[kind] > 1)
+        count = g_strdup_printf ("%u", face->done[kind]);
+      set_text (face, KONTOR_CARD_PART_DONE_COUNT + kind, count);
+
+      text = dup_done_text (kind, face->done[kind]);
+      if (list == NULL)
+        list = g_string_new (NULL);
+      else
+        g_string_append (list, _(", "));
+      g_string_append (list, text);
+    }
+
+  if (list != NULL)
+    {
+      /* Translators: on a board card, for a screen reader and as the tooltip
+       * of its bubbles; %s is a list, "2 phone calls, 1 note" */
+      face->done_tooltip = g_strdup_printf (_("Activities done: %s"), list->str);
+      append_detail (description, face->done_tooltip);
+    }
+}
+
+/**
+ * _kontor_board_card_face_done_changed:
+ * @face: a face filled for @contact
+ * @board: its board
+ * @contact: the contact shown
+ *
+ * Whether @contact's done activities are others than @face shows: a
+ * written activity changes its contact's row, but a property of the
+ * contact only with its last activity.
+ *
+ * Returns: %TRUE when @face must be filled anew
+ */
+gboolean
+_kontor_board_card_face_done_changed (const KontorBoardCardFace *face,
+                                      KontorBoard               *board,
+                                      KontorContact             *contact)
+{
+  guint done[KONTOR_ACTIVITY_N_KINDS];
+
+  count_done (board, contact, done);
+
+  return memcmp (done, face->done, sizeof done) != 0;
+}
+
+/**
+ * _kontor_board_card_face_add_bubbles:
+ * @box: where the full card shows its bubbles
+ * @dots: (out caller-allocates) (array fixed-size=7): a dot for each kind
+ * @counts: (out caller-allocates) (array fixed-size=7): the number beside it
+ *
+ * Makes the bubbles of a full card, hidden, in the order of the kinds.
+ * They are presentation only: the card's description says what they do.
+ */
+void
+_kontor_board_card_face_add_bubbles (GtkWidget  *box,
+                                     GtkWidget **dots,
+                                     GtkWidget **counts)
+{
+  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+    {
+      const char *dot_classes[] = { "board-done-dot", done_classes[kind], NULL };
+      const char *count_classes[] = { "board-done-count", "caption", "dim-label", "numeric",
+                                      NULL };
+
+      dots[kind] = g_object_new (GTK_TYPE_BOX,
+                                 "visible", FALSE,
+                                 "valign", GTK_ALIGN_CENTER,
+                                 "css-classes", dot_classes,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                 NULL);
+      counts[kind] = g_object_new (GTK_TYPE_LABEL,
+                                   "visible", FALSE,
+                                   "valign", GTK_ALIGN_CENTER,
+                                   "css-classes", count_classes,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
+      gtk_box_append (GTK_BOX (box), dots[kind]);
+      gtk_box_append (GTK_BOX (box), counts[kind]);
+    }
+}
+
+/**
+ * _kontor_board_card_face_show_bubbles:
+ * @face: what a full card shows
+ * @row: its row of the last activity and the bubbles
+ * @dots: (array fixed-size=7): its dots
+ * @counts: (array fixed-size=7): its counts
+ *
+ * Shows @face's bubbles, and the row when it has them or a last activity.
+ */
+void
+_kontor_board_card_face_show_bubbles (const KontorBoardCardFace  *face,
+                                      GtkWidget                  *row,
+                                      GtkWidget                 **dots,
+                                      GtkWidget                 **counts)
+{
+  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+    {
+      const char *count = face->texts[KONTOR_CARD_PART_DONE_COUNT + kind];
+
+      gtk_widget_set_visible (dots[kind], face->done[kind] > 0);
+      gtk_label_set_label (GTK_LABEL (counts[kind]), count);
+      gtk_widget_set_visible (counts[kind], count != NULL);
+    }
+  gtk_widget_set_visible (row, face->texts[KONTOR_CARD_PART_ACTIVITY] != NULL ||
+                               get_done_mask (face) != 0);
+}
+
 /**
  * _kontor_board_card_face_fill:
  * @face: a face
@@ -253,6 +450,7 @@ _kontor_board_card_face_fill (KontorBoardCardFace  *face,
     activity_text = g_strdup_printf (_("Last activity: %s"), activity);
   set_text (face, KONTOR_CARD_PART_ACTIVITY, activity_text);
   append_detail (description, activity_text);
+  fill_done (face, board, contact, description);
 
   fill_age (face, contact, status, description);
   fill_due_date (face, contact, description);
@@ -335,26 +533,37 @@ place_text (const KontorBoardCardFace *face,
     case KONTOR_CARD_PART_AVATAR_MORE:
       return face->texts[part] != NULL ? face->texts[part] : "";
     default:
+      if (part >= KONTOR_CARD_PART_DONE_COUNT && part < KONTOR_CARD_PART_N_TEXTS)
+        return face->texts[part] != NULL ? face->texts[part] : "";
       return "";
     }
 }
 
-/* What decides the places of a face's parts: which are shown, the short
- * texts whose width varies, and the marks that change a font */
+/* What decides the places of a face's parts: which are shown (the texts,
+ * the bubbles' dots), the short texts whose width varies, and the marks
+ * that change a font */
 static char *
 dup_shape_key (const KontorBoardCardFace *face)
 {
+  GString *key = g_string_new (NULL);
   guint shown = 0;
 
+  G_STATIC_ASSERT (KONTOR_CARD_PART_N_TEXTS <= 32);
   for (guint i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
     if (face->texts[i] != NULL)
       shown |= 1u << i;
 
-  return g_strdup_printf ("%x.%d%d%d\x1f%s\x1f%s\x1f%s\x1f%s", shown, face->is_new, face->stale,
-                          face->overdue, place_text (face, KONTOR_CARD_PART_DUE),
-                          place_text (face, KONTOR_CARD_PART_AGE),
-                          place_text (face, KONTOR_CARD_PART_AVATAR),
-                          place_text (face, KONTOR_CARD_PART_AVATAR_MORE));
+  g_string_printf (key, "%x.%x.%d%d%d", shown, get_done_mask (face), face->is_new, face->stale,
+                   face->overdue);
+  for (int i = KONTOR_CARD_PART_DUE; i < KONTOR_CARD_PART_N_TEXTS; i++)
+    {
+      const char *text = place_text (face, i);
+
+      if (*text != '\0')
+        g_string_append_printf (key, "\x1f%d:%s", i, text);
+    }
+
+  return g_string_free (key, FALSE);
 }
 
 static int
@@ -391,6 +600,8 @@ dup_row_key (KontorBoard               *board,
     marks |= 2;
   if (is_in_row (board, KONTOR_CARD_PART_DUE_BOX, row) && face->overdue)
     marks |= 4;
+  if (is_in_row (board, KONTOR_CARD_PART_DONE_DOT, row))
+    marks |= get_done_mask (face) << 3;
   g_string_append_printf (key, "%u.%d", index, marks);
   for (int i = 0; i < KONTOR_CARD_PART_N_TEXTS; i++)
     {
@@ -403,7 +614,8 @@ dup_row_key (KontorBoard               *board,
 }
 
 /* Whether @row of the prototype's box shows with @face: a row that is one
- * of the texts shows when the face has that text; the others always */
+ * of the texts shows when the face has that text, the last activity's
+ * when it has that or bubbles; the others always */
 static gboolean
 shows_row (KontorBoard               *board,
            const KontorBoardCardFace *face,
@@ -415,13 +627,17 @@ shows_row (KontorBoard               *board,
     if (_kontor_board_card_get_part (card, i) == row)
       return face->texts[i] != NULL;
 
-  return gtk_widget_get_visible (row);
+  if (is_in_row (board, KONTOR_CARD_PART_ACTIVITY, row))
+    return face->texts[KONTOR_CARD_PART_ACTIVITY] != NULL || get_done_mask (face) != 0;
+
+  return TRUE;
 }
 
-/* Between measurements the prototype shows every part: GTK works out the
- * styles of shown widgets only, and a part shown for a measurement
- * between two frames would be measured with the styles it had when last
- * shown, or none (the fonts of a card shown just after the board) */
+/* Between measurements the prototype shows every part, and the rows
+ * they are in: GTK works out the styles of shown widgets only, and a part
+ * shown for a measurement between two frames would be measured with the
+ * styles it had when last shown, or none (the fonts of a card shown just
+ * after the board) */
 static void
 rest_prototype (KontorBoard *board)
 {
@@ -429,9 +645,9 @@ rest_prototype (KontorBoard *board)
 
   for (int i = 0; i < KONTOR_CARD_N_PARTS; i++)
     {
-      GtkWidget *part = _kontor_board_card_get_part (card, i);
-
-      if (part != NULL)
+      for (GtkWidget *part = _kontor_board_card_get_part (card, i);
+           part != NULL && part != GTK_WIDGET (card);
+           part = gtk_widget_get_parent (part))
         gtk_widget_set_visible (part, TRUE);
     }
 }
@@ -935,6 +1151,17 @@ _kontor_board_card_face_snapshot (KontorBoard               *board,
       gtk_snapshot_append_border (snapshot, &circle, widths, colors);
       draw_icon (card, snapshot, shape, KONTOR_CARD_PART_ASSIGN_IMAGE, "contact-new-symbolic", 14,
                  place);
+    }
+
+  /* the bubbles' dots, in their own colours (their numbers are texts) */
+  for (int i = KONTOR_CARD_PART_DONE_DOT; i < KONTOR_CARD_N_PARTS; i++)
+    {
+      GdkRGBA color;
+
+      if (places[i].size.width <= 0)
+        continue;
+      get_part_color (shape, i, TRUE, &color);
+      draw_pill (snapshot, &places[i], &color);
     }
 
   draw_icon (card, snapshot, shape, KONTOR_CARD_PART_DUE_BOX, "x-office-calendar-symbolic", 16,

@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* The parts of a card, as the full card has them in its template */
+/* The parts of a card, as the full card has them in its template; of the
+ * bubbles of its done activities (feature P3), one dot and one count for
+ * each KontorActivityKind, in the order of the kinds */
 typedef enum
 {
   KONTOR_CARD_PART_NAME,
@@ -21,7 +23,8 @@ typedef enum
   KONTOR_CARD_PART_AGE,
   KONTOR_CARD_PART_AVATAR,
   KONTOR_CARD_PART_AVATAR_MORE,
-  KONTOR_CARD_PART_N_TEXTS,
+  KONTOR_CARD_PART_DONE_COUNT,  /* the task's; + kind for the others */
+  KONTOR_CARD_PART_N_TEXTS = KONTOR_CARD_PART_DONE_COUNT + KONTOR_ACTIVITY_N_KINDS,
   KONTOR_CARD_PART_NEW_BADGE = KONTOR_CARD_PART_N_TEXTS,
   KONTOR_CARD_PART_STALE_BADGE,
   KONTOR_CARD_PART_ASSIGN_IMAGE,
@@ -29,7 +32,8 @@ typedef enum
   KONTOR_CARD_PART_DUE_ICON,
   KONTOR_CARD_PART_EDIT_ICON,
   KONTOR_CARD_PART_MOVE_ICON,
-  KONTOR_CARD_N_PARTS
+  KONTOR_CARD_PART_DONE_DOT,    /* likewise */
+  KONTOR_CARD_N_PARTS = KONTOR_CARD_PART_DONE_DOT + KONTOR_ACTIVITY_N_KINDS
 } KontorCardPart;
 
 /* What a card shows of its contact, drawn or in its widgets */
@@ -41,10 +45,12 @@ typedef struct
   gboolean  stale;
   gboolean  overdue;
   gboolean  conflict;                         /* a sync conflict to answer */
+  guint     done[KONTOR_ACTIVITY_N_KINDS];    /* done activities by kind */
   char     *assign_tooltip;
   char     *due_tooltip;
   char     *age_tooltip;
   char     *stale_tooltip;
+  char     *done_tooltip;                     /* NULL: none done */
 } KontorBoardCardFace;
 
 void      _kontor_board_card_face_add_prototype (KontorBoard *board);
@@ -64,6 +70,16 @@ void      _kontor_board_card_face_fill     (KontorBoardCardFace  *face,
                                             KontorContact        *contact,
                                             KontorPipelineStatus *status,
                                             GString              *description);
+gboolean  _kontor_board_card_face_done_changed (const KontorBoardCardFace *face,
+                                                KontorBoard               *board,
+                                                KontorContact             *contact);
+void      _kontor_board_card_face_add_bubbles (GtkWidget  *box,
+                                               GtkWidget **dots,
+                                               GtkWidget **counts);
+void      _kontor_board_card_face_show_bubbles (const KontorBoardCardFace *face,
+                                                GtkWidget                 *row,
+                                                GtkWidget                **dots,
+                                                GtkWidget                **counts);
 void      _kontor_board_card_face_measure  (KontorBoard          *board,
                                             const KontorBoardCardFace *face,
                                             GtkOrientation        orientation,

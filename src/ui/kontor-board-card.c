@@ -22,10 +22,11 @@
  * KontorBoardCard:
  *
  * One contact on the pipeline board (feature P3, src/README.md): the name, by choice job
- * title, company and sales reps, the last activity, the due date
- * ("Fälligkeitsdatum", red when past) and the assignee's initials in a
- * coloured circle, or an assign button when nobody is assigned. New,
- * unhandled contacts are marked red until someone handles them.
+ * title, company and sales reps, the last activity and the done ones as
+ * bubbles by kind, the due date ("Fälligkeitsdatum", red when past) and
+ * the assignee's initials in a coloured circle, or an assign button when
+ * nobody is assigned. New, unhandled contacts are marked red until
+ * someone handles them.
  *
  * A card is the child of a #GtkListItem and is recycled as its column
  * scrolls, so everything it shows comes from the contact bound to it. It
@@ -73,6 +74,10 @@ struct _KontorBoardCard
   GtkInscription    *company_label;
   GtkInscription    *sales_rep_label;
   GtkInscription    *activity_label;
+  GtkWidget         *activity_row;
+  GtkWidget         *done_box;     /* the bubbles (feature P3), by kind: */
+  GtkWidget         *done_dots[KONTOR_ACTIVITY_N_KINDS];
+  GtkWidget         *done_counts[KONTOR_ACTIVITY_N_KINDS];
   GtkLabel          *due_label;
   GtkLabel          *age_label;
 };
@@ -165,6 +170,8 @@ _kontor_board_card_show_face (KontorBoardCard           *self,
 
       set_css_class (GTK_WIDGET (self->avatar_label), color_class, (int) i == face->color_index);
     }
+  _kontor_board_card_face_show_bubbles (face, self->activity_row, self->done_dots,
+                                        self->done_counts);
 }
 
 /**
@@ -200,6 +207,11 @@ _kontor_board_card_get_part (KontorBoardCard *self,
 
   g_return_val_if_fail (KONTOR_IS_BOARD_CARD (self), NULL);
   g_return_val_if_fail (part < KONTOR_CARD_N_PARTS, NULL);
+
+  if (part >= KONTOR_CARD_PART_DONE_COUNT && part < KONTOR_CARD_PART_N_TEXTS)
+    return self->done_counts[part - KONTOR_CARD_PART_DONE_COUNT];
+  if (part >= KONTOR_CARD_PART_DONE_DOT)
+    return self->done_dots[part - KONTOR_CARD_PART_DONE_DOT];
 
   return parts[part];
 }
@@ -270,6 +282,22 @@ _kontor_board_card_update (KontorBoardCard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.apply-due-date", can_edit);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->drag_source),
                                               can_edit ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
+}
+
+/**
+ * _kontor_board_card_update_done:
+ * @self: a card
+ *
+ * Shows the contact anew when its done activities changed (feature P3).
+ */
+void
+_kontor_board_card_update_done (KontorBoardCard *self)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_CARD (self));
+
+  if (self->contact != NULL &&
+      _kontor_board_card_face_done_changed (&self->face, self->board, self->contact))
+    _kontor_board_card_update (self);
 }
 
 /* What a card shows. A move changes a contact's column, rank, revision and
@@ -507,59 +535,17 @@ create_assign_popover_cb (GtkMenuButton *button,
                           !kontor_context_can_edit (get_context (self)));
 }
 
-static char *
-escape_mnemonic (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
 static void
 create_move_menu_cb (GtkMenuButton *button,
                      gpointer       user_data)
 {
   KontorBoardCard *self = user_data;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuModel) menu = NULL;
 
   g_assert (KONTOR_IS_BOARD_CARD (self));
 
-  for (guint i = 0; self->contact != NULL && i < kontor_board_get_n_columns (self->board); i++)
-    {
-      KontorBoardColumn *column = kontor_board_get_column (self->board, i);
-      KontorPipelineStatus *status = kontor_board_column_get_status (column);
-      g_autofree char *name = NULL;
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (column == self->column)
-        continue;
-
-      name = kontor_record_dup_display_name (KONTOR_RECORD (status));
-      label = escape_mnemonic (name);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "board.move-card", "(ss)",
-                                         kontor_record_get_id (KONTOR_RECORD (self->contact)),
-                                         kontor_record_get_id (KONTOR_RECORD (status)));
-      g_menu_append_item (section, item);
-    }
-
-  g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (section));
-
-  /* the window's, as from the table and the contact's page */
-  if (self->contact != NULL)
-    {
-      g_autoptr(GMenu) delete = g_menu_new ();
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Delete…"), NULL);
-
-      g_menu_item_set_action_and_target (item, "win.delete-contact", "s",
-                                         kontor_record_get_id (KONTOR_RECORD (self->contact)));
-      g_menu_append_item (delete, item);
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (delete));
-    }
-
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  menu = _kontor_board_dup_move_menu (self->board, self->contact, self->column);
+  gtk_menu_button_set_menu_model (button, menu);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -594,6 +580,8 @@ on_query_tooltip_cb (KontorBoardCard *self,
     text = self->face.age_tooltip;
   else if (widget == GTK_WIDGET (self->stale_badge))
     text = self->face.stale_tooltip;
+  else if (widget == self->done_box)
+    text = self->face.done_tooltip;
 
   if (text == NULL)
     return FALSE;
@@ -796,6 +784,7 @@ _kontor_board_card_make_full (KontorBoardCard *self)
     return;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _kontor_board_card_face_add_bubbles (self->done_box, self->done_dots, self->done_counts);
   _kontor_board_card_show_face (self, &self->face);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -993,6 +982,8 @@ kontor_board_card_class_init (KontorBoardCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, company_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, sales_rep_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, activity_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, activity_row);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, done_box);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, due_box);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, due_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, edit_icon);

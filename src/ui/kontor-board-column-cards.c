@@ -10,7 +10,8 @@
 /*
  * A column's cards: the ones its view has made (cards are made for what
  * is in view, and recycled), found by contact or by place, and shown
- * anew when the board's card fields, users or the time change.
+ * anew when the board's card fields, users or the time change, or a
+ * contact's done activities.
  */
 
 /**
@@ -60,6 +61,43 @@ _kontor_board_column_update_cards (KontorBoardColumn *self)
   g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
 
   _kontor_board_column_foreach_card (self, update_card, NULL);
+}
+
+static void
+update_done (KontorBoardCard *card,
+             gpointer         data)
+{
+  GArray *rowids = data;
+  gint64 rowid = kontor_record_get_rowid (KONTOR_RECORD (kontor_board_card_get_contact (card)));
+  /* many rows: every card, a query each, rather than many rows each */
+  gboolean changed = rowids->len == 0 || rowids->len > 64;
+
+  for (guint i = 0; !changed && i < rowids->len; i++)
+    changed = g_array_index (rowids, gint64, i) == rowid;
+
+  if (changed)
+    _kontor_board_card_update_done (card);
+}
+
+/**
+ * _kontor_board_column_update_done:
+ * @self: a column
+ * @rowids: (element-type gint64): the contacts changed; empty when many
+ *
+ * Shows the done activities (feature P3) anew on the cards of @rowids
+ * where they changed: an activity written changes its contact's row, but
+ * a property of the contact only when it changed its last activity. One
+ * small query for each such card made; a card is filled anew only when
+ * its counts changed, not for every move.
+ */
+void
+_kontor_board_column_update_done (KontorBoardColumn *self,
+                                  GArray            *rowids)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
+  g_return_if_fail (rowids != NULL);
+
+  _kontor_board_column_foreach_card (self, update_done, rowids);
 }
 
 typedef struct

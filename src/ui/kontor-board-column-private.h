@@ -44,5 +44,7 @@ void         _kontor_board_column_foreach_card    (KontorBoardColumn *self,
                                                    void             (*func) (KontorBoardCard *card,
                                                                              gpointer         data),
                                                    gpointer           data);
+void         _kontor_board_column_update_done     (KontorBoardColumn *self,
+                                                   GArray            *rowids);
 
 G_END_DECLS

@@ -261,7 +261,8 @@ queue_alerts_update (KontorBoardColumn *self)
                                                       NULL, NULL);
 }
 
-/* A contact changed elsewhere on the board changes nothing counted here */
+/* A contact's activity written may change its card's bubbles; a contact
+ * changed elsewhere on the board changes nothing counted here */
 static void
 on_store_changed_cb (KontorBoardColumn *self,
                      const char        *entity,
@@ -269,6 +270,9 @@ on_store_changed_cb (KontorBoardColumn *self,
                      KontorStore       *store)
 {
   g_assert (KONTOR_IS_BOARD_COLUMN (self));
+
+  if (g_strcmp0 (entity, "contact") == 0 && rowids != NULL)
+    _kontor_board_column_update_done (self, rowids);
 
   if (g_strcmp0 (entity, "contact") == 0 && rowids != NULL && rowids->len > 0)
     {

@@ -281,6 +281,72 @@ move_card_action (GtkWidget  *widget,
   move_to_top (self, contact, status_id);
 }
 
+static char *
+escape_mnemonic (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+/**
+ * _kontor_board_dup_move_menu:
+ * @self: a board
+ * @contact: (nullable): the contact of a card
+ * @column: (nullable): the card's column
+ *
+ * The menu of a card's "Move to" button: the other columns
+ * (board.move-card), and the window's delete.
+ *
+ * Returns: (transfer full): the menu
+ */
+GMenuModel *
+_kontor_board_dup_move_menu (KontorBoard       *self,
+                             KontorContact     *contact,
+                             KontorBoardColumn *column)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), G_MENU_MODEL (menu));
+
+  for (guint i = 0; contact != NULL && i < kontor_board_get_n_columns (self); i++)
+    {
+      KontorBoardColumn *other = kontor_board_get_column (self, i);
+      KontorPipelineStatus *status = kontor_board_column_get_status (other);
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (other == column)
+        continue;
+
+      name = kontor_record_dup_display_name (KONTOR_RECORD (status));
+      label = escape_mnemonic (name);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "board.move-card", "(ss)",
+                                         kontor_record_get_id (KONTOR_RECORD (contact)),
+                                         kontor_record_get_id (KONTOR_RECORD (status)));
+      g_menu_append_item (section, item);
+    }
+
+  g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (section));
+
+  /* the window's, as from the table and the contact's page */
+  if (contact != NULL)
+    {
+      g_autoptr(GMenu) delete = g_menu_new ();
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Delete…"), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.delete-contact", "s",
+                                         kontor_record_get_id (KONTOR_RECORD (contact)));
+      g_menu_append_item (delete, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (delete));
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
 static void
 move_focused_action (GtkWidget  *widget,
                      const char *action_name,

@@ -39,6 +39,9 @@ void                  _kontor_board_remember_focus      (KontorBoard          *s
                                                          const char           *contact_id);
 void                  _kontor_board_column_added        (KontorBoard          *self,
                                                          const char           *status_id);
+GMenuModel           *_kontor_board_dup_move_menu       (KontorBoard          *self,
+                                                         KontorContact        *contact,
+                                                         KontorBoardColumn    *column);
 GPtrArray            *_kontor_board_select_columns      (GPtrArray            *statuses,
                                                          const char * const   *ids);
 void                  _kontor_board_reload_statuses     (KontorContext        *context,
@@ -64,6 +67,7 @@ void                  _kontor_board_card_bind           (KontorBoardCard      *s
                                                          GtkListItem          *list_item);
 void                  _kontor_board_card_unbind         (KontorBoardCard      *self);
 void                  _kontor_board_card_update         (KontorBoardCard      *self);
+void                  _kontor_board_card_update_done    (KontorBoardCard      *self);
 void                  _kontor_board_card_clear_drop_mark (KontorBoardCard     *self);
 void                  _kontor_board_card_arm            (KontorBoardCard      *self);
 void                  _kontor_board_card_make_full      (KontorBoardCard      *self);

@@ -20,6 +20,7 @@
 #include "kontor-delete-dialog.h"
 #include "kontor-demo-fill.h"
 #include "kontor-format.h"
+#include "kontor-record-write.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"
@@ -1944,26 +1945,16 @@ full_cards_laid_out (gpointer data)
   return TRUE;
 }
 
-/* A card is one widget that draws itself until it is needed, exactly as
- * high as the full card it becomes, whatever lines it shows, and with each
- * text, mark and icon where the full card has it: the cards of every
- * column, among them new, stale and overdue ones and ones with a due date */
-static void
-test_drawn_cards (Fixture       *fixture,
-                  gconstpointer  data)
+/* Makes @cards, drawn now, full, and asserts that each is exactly as high
+ * as it was drawn and has each part where it drew it. Returns how many
+ * parts were compared. */
+static guint
+assert_drawn_as_full (GPtrArray *cards)
 {
-  KontorBoardColumn *column = kontor_board_get_column (fixture->board, 0);
-  g_autofree char *id = dup_item_id (column, 0);
-  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   guint compared = 0;
-  guint n_new = 0, n_stale = 0, n_due = 0, n_overdue = 0;
 
-  wait_for_card (column, id);
-  kontor_test_settle (300);
-  collect_cards (GTK_WIDGET (fixture->board), cards);
-  g_assert_cmpuint (cards->len, >, 1);
   for (guint i = 0; i < cards->len; i++)
     {
       GtkWidget *card = g_ptr_array_index (cards, i);
@@ -1987,17 +1978,9 @@ test_drawn_cards (Fixture       *fixture,
   for (guint i = 0; i < cards->len; i++)
     {
       GtkWidget *card = g_ptr_array_index (cards, i);
-      GtkWidget *due = _kontor_board_card_get_part (KONTOR_BOARD_CARD (card),
-                                                    KONTOR_CARD_PART_DUE);
-      GtkWidget *due_box = _kontor_board_card_get_part (KONTOR_BOARD_CARD (card),
-                                                        KONTOR_CARD_PART_DUE_BOX);
 
       g_assert_nonnull (gtk_widget_get_first_child (card));
       g_assert_cmpint (gtk_widget_get_height (card), ==, g_array_index (heights, int, i));
-      n_new += gtk_widget_has_css_class (card, "new");
-      n_stale += gtk_widget_has_css_class (card, "stale");
-      n_due += gtk_widget_get_visible (due);
-      n_overdue += gtk_widget_has_css_class (due_box, "overdue");
       for (int part = 0; part < KONTOR_CARD_N_PARTS; part++)
         {
           const graphene_rect_t *drawn = &g_array_index (places, graphene_rect_t,
@@ -2015,12 +1998,301 @@ test_drawn_cards (Fixture       *fixture,
           compared++;
         }
     }
+
+  return compared;
+}
+
+/* Records a done activity of @kind on @contact, @days_ago */
+static KontorActivity *
+record_activity (Fixture            *fixture,
+                 KontorContact      *contact,
+                 KontorActivityKind  kind,
+                 guint               days_ago)
+{
+  KontorActivity *activity = kontor_activity_new (kind, KONTOR_RECORD (contact));
+
+  kontor_activity_set_starts_at (activity, g_get_real_time () / G_USEC_PER_SEC -
+                                           days_ago * 86400);
+  kontor_test_save (fixture->base.store, activity);
+
+  return activity;
+}
+
+/* Deletes @contact's activities, as the demo team may have some */
+static void
+clear_activities (Fixture       *fixture,
+                  KontorContact *contact)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GError) error = NULL;
+
+  activities = kontor_store_list_activities (fixture->base.store, KONTOR_RECORD (contact),
+                                             KONTOR_ACTIVITY_LIST_OWN, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < activities->len; i++)
+    {
+      g_assert_true (kontor_store_delete (fixture->base.store,
+                                          g_ptr_array_index (activities, i), &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* A card's accessible description: what the test backend has that is
+ * not the value asked for */
+static char *
+dup_description (KontorBoardCard *card)
+{
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (card),
+                                             GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "\x01");
+}
+
+typedef struct
+{
+  KontorBoardColumn *column;
+  const char        *id;
+  const char        *says;   /* NULL: no done activities */
+} DoneWait;
+
+/* Whether the card of a contact says which activities are done, as
+ * wait->says, the whole list */
+static gboolean
+card_says_done (gpointer data)
+{
+  DoneWait *wait = data;
+  KontorBoardCard *card = kontor_board_column_find_card (wait->column, wait->id);
+  g_autofree char *description = card != NULL ? dup_description (card) : NULL;
+  const char *found = description != NULL ? strstr (description, "Activities done: ") : NULL;
+  gsize length = wait->says != NULL ? strlen (wait->says) : 0;
+
+  if (card == NULL || description == NULL)
+    return FALSE;
+  if (wait->says == NULL)
+    return found == NULL;
+
+  return found != NULL && strncmp (found, wait->says, length) == 0 &&
+         (found[length] == '\0' || found[length] == ';');
+}
+
+static void
+wait_for_done (KontorBoardColumn *column,
+               const char        *contact_id,
+               const char        *says)
+{
+  DoneWait wait = { column, contact_id, says };
+
+  g_assert_true (kontor_test_iterate_until (card_says_done, &wait, KONTOR_TEST_TIMEOUT));
+}
+
+/* Which kinds' bubbles a card shows, drawn or full: their dots, and
+ * their counts */
+static void
+get_done_shown (KontorBoardCard *card,
+                guint           *dots,
+                guint           *counts)
+{
+  gboolean full = gtk_widget_get_first_child (GTK_WIDGET (card)) != NULL;
+
+  *dots = *counts = 0;
+  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+    {
+      for (guint j = 0; j < 2; j++)
+        {
+          int part = (j == 0 ? KONTOR_CARD_PART_DONE_DOT : KONTOR_CARD_PART_DONE_COUNT) + kind;
+          graphene_rect_t place;
+          gboolean shown;
+
+          if (full)
+            {
+              shown = gtk_widget_get_visible (_kontor_board_card_get_part (card, part));
+            }
+          else
+            {
+              _kontor_board_card_get_drawn_place (card, part, &place);
+              shown = place.size.width > 0;
+            }
+          if (shown)
+            *(j == 0 ? dots : counts) |= 1u << kind;
+        }
+    }
+}
+
+#define KIND_BIT(kind) (1u << KONTOR_ACTIVITY_KIND_##kind)
+
+/* A card is one widget that draws itself until it is needed, exactly as
+ * high as the full card it becomes, whatever lines it shows, and with each
+ * text, mark and icon where the full card has it: the cards of every
+ * column, among them new, stale and overdue ones, ones with a due date and
+ * ones with done activities as bubbles (feature P3) */
+static void
+test_drawn_cards (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorBoardColumn *column = kontor_board_get_column (fixture->board, 0);
+  g_autofree char *id = dup_item_id (column, 0);
+  g_autofree char *second_id = dup_item_id (column, 1);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(KontorContact) first = g_list_model_get_item (column_list (column), 0);
+  g_autoptr(KontorContact) second = g_list_model_get_item (column_list (column), 1);
+  guint n_new = 0, n_stale = 0, n_due = 0, n_overdue = 0, n_done = 0;
+  guint compared;
+
+  /* bubbles: two kinds, one with a number; and one of every kind */
+  clear_activities (fixture, first);
+  clear_activities (fixture, second);
+  g_object_unref (record_activity (fixture, first, KONTOR_ACTIVITY_KIND_CALL, 2));
+  g_object_unref (record_activity (fixture, first, KONTOR_ACTIVITY_KIND_CALL, 3));
+  g_object_unref (record_activity (fixture, first, KONTOR_ACTIVITY_KIND_NOTE, 2));
+  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+    {
+      g_autoptr(KontorActivity) activity = record_activity (fixture, second, kind, 1 + kind);
+
+      /* a task is done when ticked off */
+      if (kind == KONTOR_ACTIVITY_KIND_TASK)
+        {
+          kontor_activity_set_done (activity, TRUE);
+          kontor_activity_set_done_at (activity, g_get_real_time () / G_USEC_PER_SEC);
+          kontor_test_save (fixture->base.store, activity);
+        }
+    }
+  wait_for_done (column, id, "Activities done: 2 phone calls, 1 note");
+  wait_for_done (column, second_id, "Activities done: 1 task, 1 e-mail, 1 lunch, 1 meeting, "
+                                    "1 phone call, 1 video call, 1 note");
+
+  wait_for_card (column, id);
+  kontor_test_settle (300);
+  collect_cards (GTK_WIDGET (fixture->board), cards);
+  g_assert_cmpuint (cards->len, >, 1);
+  compared = assert_drawn_as_full (cards);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
+      GtkWidget *due = _kontor_board_card_get_part (KONTOR_BOARD_CARD (card),
+                                                    KONTOR_CARD_PART_DUE);
+      GtkWidget *due_box = _kontor_board_card_get_part (KONTOR_BOARD_CARD (card),
+                                                        KONTOR_CARD_PART_DUE_BOX);
+      const char *contact_id;
+      guint dots, counts;
+
+      n_new += gtk_widget_has_css_class (card, "new");
+      n_stale += gtk_widget_has_css_class (card, "stale");
+      n_due += gtk_widget_get_visible (due);
+      n_overdue += gtk_widget_has_css_class (due_box, "overdue");
+      get_done_shown (KONTOR_BOARD_CARD (card), &dots, &counts);
+      n_done += dots != 0;
+      contact_id = kontor_record_get_id (KONTOR_RECORD (kontor_board_card_get_contact (
+        KONTOR_BOARD_CARD (card))));
+      if (g_str_equal (contact_id, id))
+        {
+          g_assert_cmpuint (dots, ==, KIND_BIT (CALL) | KIND_BIT (NOTE));
+          g_assert_cmpuint (counts, ==, KIND_BIT (CALL));
+        }
+      else if (g_str_equal (contact_id, second_id))
+        {
+          g_assert_cmpuint (dots, ==, (1u << KONTOR_ACTIVITY_N_KINDS) - 1);
+          g_assert_cmpuint (counts, ==, 0);
+        }
+    }
   /* names, texts and icons of every card */
   g_assert_cmpuint (compared, >=, 4 * cards->len);
   g_assert_cmpuint (n_new, >, 0);
   g_assert_cmpuint (n_stale, >, 0);
   g_assert_cmpuint (n_due, >, 0);
   g_assert_cmpuint (n_overdue, >, 0);
+  g_assert_cmpuint (n_done, >=, 2);
+}
+
+/* Feature P3: a card shows its contact's done activities as bubbles, one
+ * for each kind done, in the kind's colour, with the number when more
+ * than one, and says them in its description; an open task does not
+ * count. The bubbles follow what is recorded, deleted and undone, also
+ * when the contact's last activity stays. */
+static void
+test_done_bubbles (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KontorBoardColumn *column = kontor_board_get_column (fixture->board, 0);
+  KontorOperationStack *operations = kontor_context_get_operations (fixture->context);
+  g_autofree char *id = dup_item_id (column, 0);
+  KontorBoardCard *card = wait_for_card (column, id);
+  g_autoptr(KontorContact) contact = g_list_model_get_item (column_list (column), 0);
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorActivity) old_call = NULL;
+  g_autoptr(KontorActivity) note = NULL;
+  g_autoptr(KontorActivity) email = NULL;
+  g_autoptr(KontorActivity) task = NULL;
+  g_autoptr(KontorActivity) video_call = NULL;
+  g_autoptr(KontorRecordWrite) write = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 last_activity;
+  GtkWidget *widget;
+  guint dots, counts;
+
+  /* none */
+  clear_activities (fixture, contact);
+  wait_for_done (column, id, NULL);
+  card = kontor_board_column_find_card (column, id);
+  get_done_shown (card, &dots, &counts);
+  g_assert_cmpuint (dots, ==, 0);
+
+  call = record_activity (fixture, contact, KONTOR_ACTIVITY_KIND_CALL, 1);
+  old_call = record_activity (fixture, contact, KONTOR_ACTIVITY_KIND_CALL, 5);
+  note = record_activity (fixture, contact, KONTOR_ACTIVITY_KIND_NOTE, 3);
+  task = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK, KONTOR_RECORD (contact));
+  kontor_activity_set_due_on (task, "2030-01-01");
+  kontor_test_save (fixture->base.store, task);
+  wait_for_done (column, id, "Activities done: 2 phone calls, 1 note");
+  card = kontor_board_column_find_card (column, id);
+  get_done_shown (card, &dots, &counts);
+  g_assert_cmpuint (dots, ==, KIND_BIT (CALL) | KIND_BIT (NOTE));
+  g_assert_cmpuint (counts, ==, KIND_BIT (CALL));
+  g_assert_true (_kontor_board_card_shows_text (card, "2"));
+  last_activity = kontor_contact_get_last_activity_at (contact);
+
+  /* an older e-mail, and the older call deleted: the last activity stays,
+   * the bubbles follow */
+  email = record_activity (fixture, contact, KONTOR_ACTIVITY_KIND_EMAIL, 10);
+  wait_for_done (column, id, "Activities done: 1 e-mail, 2 phone calls, 1 note");
+  g_assert_true (kontor_store_delete (fixture->base.store, KONTOR_RECORD (old_call), &error));
+  g_assert_no_error (error);
+  wait_for_done (column, id, "Activities done: 1 e-mail, 1 phone call, 1 note");
+  g_assert_cmpint (kontor_contact_get_last_activity_at (contact), ==, last_activity);
+  card = kontor_board_column_find_card (column, id);
+  get_done_shown (card, &dots, &counts);
+  g_assert_cmpuint (dots, ==, KIND_BIT (EMAIL) | KIND_BIT (CALL) | KIND_BIT (NOTE));
+  g_assert_cmpuint (counts, ==, 0);
+
+  /* recorded as the activity form records it, and undone */
+  video_call = kontor_activity_new (KONTOR_ACTIVITY_KIND_VIDEO_CALL, KONTOR_RECORD (contact));
+  kontor_activity_set_starts_at (video_call, g_get_real_time () / G_USEC_PER_SEC - 20 * 86400);
+  write = kontor_record_write_new_create (fixture->base.store, KONTOR_RECORD (video_call),
+                                          "Video call");
+  g_assert_true (kontor_operation_stack_run (operations, KONTOR_OPERATION (write), &error));
+  g_assert_no_error (error);
+  wait_for_done (column, id, "Activities done: 1 e-mail, 1 phone call, 1 video call, 1 note");
+  undo (fixture);
+  wait_for_done (column, id, "Activities done: 1 e-mail, 1 phone call, 1 note");
+
+  /* the full card: the same bubbles where the drawn one had them */
+  card = kontor_board_column_find_card (column, id);
+  wait_for_paint (GTK_WIDGET (card));
+  g_ptr_array_add (cards, card);
+  g_assert_cmpuint (assert_drawn_as_full (cards), >, 0);
+  get_done_shown (card, &dots, &counts);
+  g_assert_cmpuint (dots, ==, KIND_BIT (EMAIL) | KIND_BIT (CALL) | KIND_BIT (NOTE));
+  g_assert_cmpuint (counts, ==, 0);
+  widget = _kontor_board_card_get_part (card, KONTOR_CARD_PART_DONE_DOT +
+                                              KONTOR_ACTIVITY_KIND_CALL);
+  g_assert_true (gtk_widget_has_css_class (widget, "call"));
+
+  /* and it follows too: a second note has a number */
+  g_clear_object (&note);
+  note = record_activity (fixture, contact, KONTOR_ACTIVITY_KIND_NOTE, 30);
+  wait_for_done (column, id, "Activities done: 1 e-mail, 1 phone call, 2 notes");
+  widget = _kontor_board_card_get_part (card, KONTOR_CARD_PART_DONE_COUNT +
+                                              KONTOR_ACTIVITY_KIND_NOTE);
+  g_assert_true (gtk_widget_get_visible (widget));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widget)), ==, "2");
 }
 
 /* A card draws its avatar, due date and icons until the focus or the
@@ -2113,6 +2385,7 @@ main (int   argc,
   ADD ("/ui/board/cards-as-scrolled", test_cards_as_scrolled);
   ADD ("/ui/board/drag-scrolls", test_drag_scrolls);
   ADD ("/ui/board/drawn-cards", test_drawn_cards);
+  ADD ("/ui/board/done-bubbles", test_done_bubbles);
   ADD ("/ui/board/stale-and-overdue", test_stale_and_overdue);
   ADD ("/ui/board/time-makes-stale", test_time_makes_stale);
   g_test_add_func ("/ui/board/days-since", test_days_since);
