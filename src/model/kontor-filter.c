@@ -57,6 +57,8 @@ struct _KontorFilter
   char             *due_to;
   guint             birthday_month;
   GStrv             contact_ids;
+  guint             activity_kinds;
+  gboolean          open_tasks_only;
   KontorSortColumn  sort_column;
   gboolean          sort_descending;
 };
@@ -80,6 +82,8 @@ enum {
   PROP_DUE_TO,
   PROP_BIRTHDAY_MONTH,
   PROP_CONTACT_IDS,
+  PROP_ACTIVITY_KINDS,
+  PROP_OPEN_TASKS_ONLY,
   PROP_SORT_COLUMN,
   PROP_SORT_DESCENDING,
   N_PROPS
@@ -199,6 +203,12 @@ kontor_filter_get_property (GObject    *object,
     case PROP_CONTACT_IDS:
       g_value_set_boxed (value, self->contact_ids);
       break;
+    case PROP_ACTIVITY_KINDS:
+      g_value_set_uint (value, self->activity_kinds);
+      break;
+    case PROP_OPEN_TASKS_ONLY:
+      g_value_set_boolean (value, self->open_tasks_only);
+      break;
     case PROP_SORT_COLUMN:
       g_value_set_enum (value, self->sort_column);
       break;
@@ -241,6 +251,12 @@ kontor_filter_set_property (GObject      *object,
       break;
     case PROP_CONTACT_IDS:
       kontor_filter_set_contact_ids (self, g_value_get_boxed (value));
+      break;
+    case PROP_ACTIVITY_KINDS:
+      kontor_filter_set_activity_kinds (self, g_value_get_uint (value));
+      break;
+    case PROP_OPEN_TASKS_ONLY:
+      kontor_filter_set_open_tasks_only (self, g_value_get_boolean (value));
       break;
     case PROP_SORT_COLUMN:
       kontor_filter_set_sort_column (self, g_value_get_enum (value));
@@ -299,6 +315,10 @@ kontor_filter_class_init (KontorFilterClass *klass)
     g_param_spec_uint ("birthday-month", NULL, NULL, 0, 12, 0, flags);
   properties[PROP_CONTACT_IDS] =
     g_param_spec_boxed ("contact-ids", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_ACTIVITY_KINDS] =
+    g_param_spec_uint ("activity-kinds", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_OPEN_TASKS_ONLY] =
+    g_param_spec_boolean ("open-tasks-only", NULL, NULL, FALSE, flags);
   properties[PROP_SORT_COLUMN] =
     g_param_spec_enum ("sort-column", NULL, NULL, KONTOR_TYPE_SORT_COLUMN, KONTOR_SORT_NAME, flags);
   properties[PROP_SORT_DESCENDING] =
@@ -357,6 +377,8 @@ kontor_filter_copy (KontorFilter *self)
   copy->leads_only = self->leads_only;
   copy->birthday_month = self->birthday_month;
   copy->contact_ids = g_strdupv (self->contact_ids);
+  copy->activity_kinds = self->activity_kinds;
+  copy->open_tasks_only = self->open_tasks_only;
   copy->sort_column = self->sort_column;
   copy->sort_descending = self->sort_descending;
 
@@ -392,6 +414,8 @@ kontor_filter_equal (KontorFilter *a,
          a->birthday_month == b->birthday_month &&
          strv_equal0 ((const char * const *) a->contact_ids,
                       (const char * const *) b->contact_ids) &&
+         a->activity_kinds == b->activity_kinds &&
+         a->open_tasks_only == b->open_tasks_only &&
          a->sort_column == b->sort_column &&
          a->sort_descending == b->sort_descending;
 }
@@ -519,6 +543,68 @@ kontor_filter_set_contact_ids (KontorFilter       *self,
 }
 
 /**
+ * kontor_filter_get_activity_kinds:
+ * @self: a filter
+ *
+ * Returns: the kinds of activities a list of activities shows, a mask of
+ *   `1 << KontorActivityKind`; 0 for all
+ */
+guint
+kontor_filter_get_activity_kinds (KontorFilter *self)
+{
+  g_return_val_if_fail (KONTOR_IS_FILTER (self), 0);
+
+  return self->activity_kinds;
+}
+
+/**
+ * kontor_filter_set_activity_kinds:
+ * @self: a filter
+ * @kinds: a mask of `1 << KontorActivityKind`, 0 for all
+ *
+ * For a list of activities (feature A6), as the open tasks below: not
+ * part of kontor_filter_to_string(), which keeps a group's contacts.
+ */
+void
+kontor_filter_set_activity_kinds (KontorFilter *self,
+                                  guint         kinds)
+{
+  g_return_if_fail (KONTOR_IS_FILTER (self));
+
+  if (self->activity_kinds == kinds)
+    return;
+  self->activity_kinds = kinds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVITY_KINDS]);
+}
+
+/**
+ * kontor_filter_get_open_tasks_only:
+ * @self: a filter
+ *
+ * Returns: whether a list of activities shows open tasks only
+ */
+gboolean
+kontor_filter_get_open_tasks_only (KontorFilter *self)
+{
+  g_return_val_if_fail (KONTOR_IS_FILTER (self), FALSE);
+
+  return self->open_tasks_only;
+}
+
+void
+kontor_filter_set_open_tasks_only (KontorFilter *self,
+                                   gboolean      open_only)
+{
+  g_return_if_fail (KONTOR_IS_FILTER (self));
+
+  open_only = !!open_only;
+  if (self->open_tasks_only == open_only)
+    return;
+  self->open_tasks_only = open_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_TASKS_ONLY]);
+}
+
+/**
  * kontor_filter_count_criteria:
  * @self: a filter
  *
@@ -543,7 +629,8 @@ kontor_filter_count_criteria (KontorFilter *self)
     }
 
   return n + (self->statuses != 0) + (self->leads_only != FALSE) +
-         (self->birthday_month != 0) + (self->contact_ids != NULL);
+         (self->birthday_month != 0) + (self->contact_ids != NULL) +
+         (self->activity_kinds != 0) + (self->open_tasks_only != FALSE);
 }
 
 /**

@@ -71,6 +71,12 @@ void              kontor_filter_set_due_to             (KontorFilter     *self,
 guint             kontor_filter_get_birthday_month     (KontorFilter     *self);
 void              kontor_filter_set_birthday_month     (KontorFilter     *self,
                                                         guint             month);
+guint             kontor_filter_get_activity_kinds     (KontorFilter     *self);
+void              kontor_filter_set_activity_kinds     (KontorFilter     *self,
+                                                        guint             kinds);
+gboolean          kontor_filter_get_open_tasks_only    (KontorFilter     *self);
+void              kontor_filter_set_open_tasks_only    (KontorFilter     *self,
+                                                        gboolean          open_only);
 const char * const *kontor_filter_get_contact_ids      (KontorFilter     *self);
 void              kontor_filter_set_contact_ids        (KontorFilter     *self,
                                                         const char * const *ids);

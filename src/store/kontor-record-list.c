@@ -496,7 +496,7 @@ kontor_record_list_init (KontorRecordList *self)
 /**
  * kontor_record_list_new:
  * @store: the store
- * @item_type: %KONTOR_TYPE_CONTACT or %KONTOR_TYPE_COMPANY
+ * @item_type: %KONTOR_TYPE_CONTACT, %KONTOR_TYPE_COMPANY or %KONTOR_TYPE_ACTIVITY
  * @filter: (nullable): the filter; the list follows its changes
  *
  * Returns: (transfer full): a list, already filled

@@ -16,6 +16,7 @@
 
 #include "kontor-store-activity.h"
 #include "kontor-store-crud.h"
+#include "kontor-text.h"
 
 /* Sets the last activity of the record @owner_id of @table (a contact or
  * a company) to the latest of its done activities; an index walk */
@@ -91,16 +92,137 @@ write_happened_at (KontorStore     *self,
   return _kontor_store_step_done (self, stmt, error);
 }
 
+/* Its subject and notes for the search (schema/016-activity-search.sql),
+ * with their German transliteration where it differs */
+static gboolean
+write_search_document (KontorStore  *self,
+                       gint64        rowid,
+                       const char   *subject,
+                       const char   *notes,
+                       GError      **error)
+{
+  g_autofree char *both = g_strjoin (" ", subject != NULL ? subject : "",
+                                     notes != NULL ? notes : "", NULL);
+  g_autofree char *folded = kontor_text_transliterate_de (both);
+  sqlite3_stmt *stmt;
+
+  stmt = _kontor_store_prepare (self, "DELETE FROM activity_search WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (!_kontor_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = _kontor_store_prepare (self, "INSERT INTO activity_search (rowid, subject, notes, folded) "
+                                      "VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, notes, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, folded, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+static gint64
+rowid_of (KontorStore   *self,
+          KontorRecord  *record,
+          GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid = kontor_record_get_rowid (record);
+
+  /* a record the sync engine applied over the stored one may not have it */
+  if (rowid > 0)
+    return rowid;
+  stmt = _kontor_store_prepare (self, "SELECT rid FROM activity WHERE id = ?1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, kontor_record_get_id (record), -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_one (self, stmt, &rowid, NULL, error) < 0 ? -1 : rowid;
+}
+
+/**
+ * _kontor_store_index_activities:
+ * @self: a store inside a transaction
+ * @error: return location for a #GError
+ *
+ * The search documents of the activities stored before schema version 16
+ * (a migration step).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_index_activities (KontorStore  *self,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  /* read first: the statements of the writes are prepared once and kept */
+  stmt = _kontor_store_prepare (self, "SELECT rid, subject, notes FROM activity", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (rows, g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              (gint64) sqlite3_column_int64 (stmt, 0)));
+      g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i + 2 < rows->len; i += 3)
+    {
+      if (!write_search_document (self, g_ascii_strtoll (g_ptr_array_index (rows, i), NULL, 10),
+                                  g_ptr_array_index (rows, i + 1),
+                                  g_ptr_array_index (rows, i + 2), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 activity_after_write (KontorStore   *self,
                       KontorRecord  *record,
                       KontorRecord  *old,
                       GError       **error)
 {
-  if (record != NULL &&
-      (!write_happened_at (self, KONTOR_ACTIVITY (record), error) ||
-       !refresh_owners_of (self, KONTOR_ACTIVITY (record), NULL, error)))
-    return FALSE;
+  if (record != NULL)
+    {
+      KontorActivity *activity = KONTOR_ACTIVITY (record);
+      gint64 rowid = rowid_of (self, record, error);
+
+      if (rowid < 0 ||
+          !write_happened_at (self, activity, error) ||
+          !write_search_document (self, rowid, kontor_activity_get_subject (activity),
+                                  kontor_activity_get_notes (activity), error) ||
+          !refresh_owners_of (self, activity, NULL, error))
+        return FALSE;
+    }
+  else
+    {
+      sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                                  "DELETE FROM activity_search WHERE rowid = ?1",
+                                                  error);
+
+      /* its words linger in the index's segments until the purge after
+       * the commit rewrites them (src/README.md "Tombstones") */
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, kontor_record_get_rowid (old));
+      if (!_kontor_store_step_done (self, stmt, error) || !_kontor_store_mark_purge (self, error))
+        return FALSE;
+    }
 
   return old == NULL ||
          refresh_owners_of (self, KONTOR_ACTIVITY (old),

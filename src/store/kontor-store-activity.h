@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 extern KontorEntityInfo _kontor_store_activity_entity;
 
+gboolean _kontor_store_index_activities (KontorStore   *self,
+                                         GError       **error);
 gboolean _kontor_store_forget_activities (KontorStore   *self,
                                           KontorRecord  *record,
                                           GError       **error);

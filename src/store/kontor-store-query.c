@@ -122,8 +122,11 @@ append_word (GString    *expression,
 /* The columns typed words are looked for in: all but the phone tokens */
 #define WORD_COLUMNS "{name company email number notes}"
 
+/* The FTS5 expression of @words, each a prefix; in @columns, or in every
+ * column for %NULL */
 static char *
-words_expression (GPtrArray *words)
+words_expression_in (GPtrArray  *words,
+                     const char *columns)
 {
   GString *expression = g_string_new (NULL);
 
@@ -136,10 +139,20 @@ words_expression (GPtrArray *words)
       return NULL;
     }
 
-  g_string_prepend (expression, WORD_COLUMNS " : (");
-  g_string_append_c (expression, ')');
+  if (columns != NULL)
+    {
+      g_string_prepend (expression, " : (");
+      g_string_prepend (expression, columns);
+      g_string_append_c (expression, ')');
+    }
 
   return g_string_free (expression, FALSE);
+}
+
+static char *
+words_expression (GPtrArray *words)
+{
+  return words_expression_in (words, WORD_COLUMNS);
 }
 
 static GPtrArray *
@@ -1031,10 +1044,65 @@ search_contacts (KontorStore   *self,
   return TRUE;
 }
 
+/* The timeline's "when" (schema/016-activity-search.sql: the index
+ * activity_when is on this very expression) */
+#define ACTIVITY_WHEN "(CASE WHEN a.starts_at > 0 THEN a.starts_at WHEN a.done_at > 0 " \
+                      "THEN a.done_at ELSE a.created_at END)"
+
+/* All activities of @filter (feature A6, src/README.md "Activities"):
+ * its search text in subjects and notes, its kinds, open tasks only, a
+ * company's or contact's own; newest first, an index walk without a
+ * search */
+static gboolean
+query_activity_rowids (KontorStore   *self,
+                       KontorFilter  *filter,
+                       GArray        *rowids,
+                       GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT a.rid FROM activity a WHERE 1");
+  const char *text = kontor_filter_get_search_text (filter);
+  guint kinds = kontor_filter_get_activity_kinds (filter);
+  Params params;
+  gboolean ok;
+
+  params_init (&params);
+  if (text != NULL && g_utf8_validate (text, -1, NULL))
+    {
+      g_autoptr(GPtrArray) words = split_words (text);
+      g_autofree char *match = words_expression_in (words, NULL);
+
+      if (match != NULL)
+        g_string_append_printf (sql, " AND a.rid IN (SELECT rowid FROM activity_search"
+                                     " WHERE activity_search MATCH ?%u)",
+                                params_add_text (&params, match));
+    }
+  /* one kind is a walk of activity_kind_when */
+  if (kinds != 0 && (kinds & (kinds - 1)) == 0)
+    g_string_append_printf (sql, " AND a.kind = %d", g_bit_nth_lsf (kinds, -1));
+  else if (kinds != 0)
+    {
+      g_string_append (sql, " AND a.kind IN (-1");
+      for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+        {
+          if (kinds & (1u << kind))
+            g_string_append_printf (sql, ", %u", kind);
+        }
+      g_string_append_c (sql, ')');
+    }
+  if (kontor_filter_get_open_tasks_only (filter))
+    g_string_append (sql, " AND a.kind = 0 AND a.done = 0");
+  g_string_append (sql, " ORDER BY " ACTIVITY_WHEN " DESC, a.rid DESC");
+
+  ok = collect_rowids (self, sql->str, &params, rowids, error);
+  params_clear (&params);
+
+  return ok;
+}
+
 /**
  * kontor_store_query_rowids:
  * @self: a store
- * @type: %KONTOR_TYPE_CONTACT or %KONTOR_TYPE_COMPANY
+ * @type: %KONTOR_TYPE_CONTACT, %KONTOR_TYPE_COMPANY or %KONTOR_TYPE_ACTIVITY
  * @filter: which records, in which order
  * @rowids: (element-type gint64): where to append the row ids
  * @error: return location for a #GError
@@ -1055,7 +1123,11 @@ kontor_store_query_rowids (KontorStore   *self,
   g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
   g_return_val_if_fail (KONTOR_IS_FILTER (filter), FALSE);
   g_return_val_if_fail (rowids != NULL, FALSE);
-  g_return_val_if_fail (type == KONTOR_TYPE_CONTACT || type == KONTOR_TYPE_COMPANY, FALSE);
+  g_return_val_if_fail (type == KONTOR_TYPE_CONTACT || type == KONTOR_TYPE_COMPANY ||
+                        type == KONTOR_TYPE_ACTIVITY, FALSE);
+
+  if (type == KONTOR_TYPE_ACTIVITY)
+    return query_activity_rowids (self, filter, rowids, error);
 
   if (type == KONTOR_TYPE_CONTACT)
     {

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-activities-view.h"
 #include "kontor-sync-indicator.h"
 #include "kontor-field-change.h"
 #include "kontor-group-change.h"
@@ -40,6 +41,7 @@ struct _KontorWorkspace
   KontorContext       *context;
   const char          *section;      /* one of sections[].id */
   GtkWidget           *companies_view;
+  GtkWidget           *activities_view;
   GtkWidget           *contacts_view;
 
   AdwLeaflet          *leaflet;
@@ -68,6 +70,7 @@ static const struct
   { "contacts", N_("Contacts"), "emoji-people-symbolic" },
   { "companies", N_("Companies"), "system-users-symbolic" },
   { "leads", N_("Leads"), "starred-symbolic" },
+  { "activities", N_("Activities"), "x-office-calendar-symbolic" },
 };
 
 static guint
@@ -99,6 +102,20 @@ ensure_companies_view (KontorWorkspace *self)
     }
 
   return self->companies_view;
+}
+
+static GtkWidget *
+ensure_activities_view (KontorWorkspace *self)
+{
+  if (self->activities_view == NULL)
+    {
+      self->activities_view = kontor_activities_view_new (self->context);
+      gtk_stack_add_named (self->section_stack, self->activities_view, "activities");
+      bind_back_button (self, kontor_activities_view_get_back_button (
+                                KONTOR_ACTIVITIES_VIEW (self->activities_view)));
+    }
+
+  return self->activities_view;
 }
 
 static void
@@ -134,6 +151,8 @@ show_section (KontorWorkspace *self,
 
   if (g_str_equal (id, "companies"))
     gtk_stack_set_visible_child (self->section_stack, ensure_companies_view (self));
+  else if (g_str_equal (id, "activities"))
+    gtk_stack_set_visible_child (self->section_stack, ensure_activities_view (self));
   else
     {
       kontor_contacts_view_set_leads_only (contacts, g_str_equal (id, "leads"));
@@ -1214,6 +1233,7 @@ kontor_workspace_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_WORKSPACE);
   self->contacts_view = NULL;
   self->companies_view = NULL;
+  self->activities_view = NULL;
   /* no idle is queued after this: the store outlives the workspace */
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (get_store (self), self);
@@ -1366,6 +1386,9 @@ kontor_workspace_focus_content (KontorWorkspace *self)
 
   if (gtk_stack_get_visible_child (self->section_stack) == self->companies_view)
     kontor_companies_view_focus_table (KONTOR_COMPANIES_VIEW (self->companies_view));
+  else if (self->activities_view != NULL &&
+           gtk_stack_get_visible_child (self->section_stack) == self->activities_view)
+    kontor_activities_view_focus_list (KONTOR_ACTIVITIES_VIEW (self->activities_view));
   else
     kontor_contacts_view_focus_table (KONTOR_CONTACTS_VIEW (self->contacts_view));
 }

@@ -616,6 +616,18 @@ def walk_app(pyatspi, app_process):
     close_window(app, question, 'Cancel', 'the question before a delete')
     shown.append('delete question')
 
+    # The list of all activities (issue 13), Ctrl+4 from the contacts
+    # view the contact page's Back goes to; Ctrl+1 returns
+    click(pick(seen, P.ROLE_PUSH_BUTTON, 'Back')[0])
+    time.sleep(0.5)
+    xdotool('key', 'ctrl+4')
+    wait_for('the list of all activities',
+             lambda: [a for (a, r, n, st, _) in walk.walk(window)
+                      if n == 'Open Tasks' and r == P.ROLE_PUSH_BUTTON])
+    shown.append('activities list')
+    xdotool('key', 'ctrl+1')
+    time.sleep(0.5)
+
     # The "New Contact" dialog, a window of its own
     new = pick(seen, P.ROLE_PUSH_BUTTON, 'New Contact')
     if not new:

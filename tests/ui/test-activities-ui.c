@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-activities-section.h"
+#include "kontor-activities-view.h"
 #include "kontor-activity-dialog.h"
 #include "kontor-company-page.h"
 #include "kontor-contact-page.h"
@@ -18,6 +19,7 @@
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"
+#include "kontor-workspace.h"
 
 /* Activities on the contact's and the company's page (issue 13, features
  * A1–A3, A6–A8): the timeline first on the page, a note typed into the
@@ -545,6 +547,72 @@ test_affiliation (Fixture       *fixture,
   kontor_test_assert_accessible (GTK_WIDGET (company_page));
 }
 
+/* The "Aktivitäten" section (feature A6): Ctrl+4 shows every activity,
+ * newest first; typing searches subjects and notes ("rueckruf" finds
+ * "Rückruf"); the open tasks by the keyboard; Enter opens one */
+static void
+test_all_activities (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KontorWorkspace *workspace = KONTOR_WORKSPACE (kontor_window_get_workspace (fixture->window));
+  g_autoptr(KontorActivity) call = save_activity (fixture, KONTOR_ACTIVITY_KIND_CALL,
+                                                  "Rückruf wegen Angebot");
+  g_autoptr(KontorActivity) task = save_activity (fixture, KONTOR_ACTIVITY_KIND_TASK,
+                                                  "Muster versenden");
+  KontorActivitiesView *view;
+  GListModel *list;
+  GtkWidget *search, *open_tasks;
+  KontorActivityDialog *dialog;
+
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("Escape");
+  kontor_test_settle (300);
+  kontor_test_press ("ctrl+4");
+  kontor_test_settle (300);
+  g_assert_cmpstr (kontor_workspace_get_section (workspace), ==, "activities");
+  view = KONTOR_ACTIVITIES_VIEW (kontor_test_find_widget (GTK_WIDGET (workspace),
+                                                          KONTOR_TYPE_ACTIVITIES_VIEW));
+  g_assert_nonnull (view);
+  wait_mapped (view);
+  list = kontor_activities_view_get_list (view);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  kontor_test_assert_accessible (GTK_WIDGET (view));
+
+  /* typing lands in the search */
+  search = kontor_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
+  gtk_widget_grab_focus (search);
+  type_text ("rueckruf");
+  kontor_test_settle (400);
+  g_assert_cmpstr (kontor_filter_get_search_text (kontor_activities_view_get_filter (view)), ==,
+                   "rueckruf");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  kontor_test_press ("ctrl+a BackSpace");
+  kontor_test_settle (400);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+
+  /* the open tasks only, with the space bar */
+  open_tasks = kontor_test_find_button (GTK_WIDGET (view), _("_Open Tasks"));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (open_tasks));
+  gtk_widget_grab_focus (open_tasks);
+  kontor_test_press ("space");
+  kontor_test_settle (200);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+
+  /* Enter on the row opens the task */
+  kontor_activities_view_focus_list (view);
+  kontor_test_settle (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (view)));
+  kontor_test_press ("Return");
+  dialog = wait_dialog (fixture);
+  g_assert_cmpstr (kontor_activity_get_subject (kontor_activity_dialog_get_activity (dialog)), ==,
+                   "Muster versenden");
+  kontor_test_press ("Escape");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_nonnull (call);
+  g_assert_nonnull (task);
+}
+
 /* The timeline and the dialog for a person to look at, in the run's
  * language, light and dark */
 static void
@@ -603,6 +671,7 @@ main (int   argc,
   ADD ("edit-and-delete", test_edit_and_delete);
   ADD ("automatic", test_automatic);
   ADD ("affiliation", test_affiliation);
+  ADD ("all-activities", test_all_activities);
   ADD ("screenshots", test_screenshots);
 #undef ADD
 

@@ -7,6 +7,7 @@
 
 #include "kontor-field-change.h"
 #include "kontor-operation-stack.h"
+#include "kontor-record-list.h"
 #include "kontor-record-rules.h"
 #include "kontor-record-write.h"
 #include "kontor-test-utils.h"
@@ -513,6 +514,120 @@ test_timeline (Fixture       *fixture,
   g_clear_pointer (&list, g_ptr_array_unref);
 }
 
+static GArray *
+query (KontorStore  *store,
+       KontorFilter *filter)
+{
+  GArray *rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_ACTIVITY, filter, rowids, &error));
+  g_assert_no_error (error);
+
+  return rowids;
+}
+
+/* A6: the list of all activities, newest first; searched in subjects
+ * and notes (prefixes, accents and the German transliteration), by kind
+ * and open tasks; a deleted one is no longer found, an edited one by its
+ * new words; the plan is an index walk */
+static void
+test_list_and_search (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) call = new_call (fixture->anna, MONDAY);
+  g_autoptr(KontorActivity) note = kontor_activity_new (KONTOR_ACTIVITY_KIND_NOTE,
+                                                        KONTOR_RECORD (fixture->ben));
+  g_autoptr(KontorActivity) task = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                        KONTOR_RECORD (fixture->anna));
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorRecordList) list = NULL;
+
+  kontor_activity_set_subject (call, "Rückruf Müller");
+  kontor_activity_set_notes (call, "Wünscht ein Angebot über Brötchen");
+  kontor_test_save (store, call);
+  kontor_activity_set_subject (note, "Messe Hannover");
+  kontor_activity_set_starts_at (note, MONDAY + HOUR);
+  kontor_test_save (store, note);
+  kontor_activity_set_subject (task, "Angebot schicken");
+  kontor_test_save (store, task);
+
+  /* newest first: the task (created now), the note, the call */
+  rows = query (store, filter);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpint (g_array_index (rows, gint64, 0), ==, kontor_record_get_rowid (KONTOR_RECORD (task)));
+  g_assert_cmpint (g_array_index (rows, gint64, 1), ==, kontor_record_get_rowid (KONTOR_RECORD (note)));
+  g_assert_cmpint (g_array_index (rows, gint64, 2), ==, kontor_record_get_rowid (KONTOR_RECORD (call)));
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* words of the notes, a prefix, without accents, transliterated */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *texts[] = { "brötchen", "angeb", "Muller", "mueller" };
+
+      kontor_filter_set_search_text (filter, texts[i]);
+      rows = query (store, filter);
+      g_assert_cmpuint (rows->len, >=, 1);
+      g_assert_cmpint (g_array_index (rows, gint64, rows->len - 1), ==,
+                       kontor_record_get_rowid (KONTOR_RECORD (call)));
+      g_clear_pointer (&rows, g_array_unref);
+    }
+  /* FTS5 syntax typed is taken literally */
+  kontor_filter_set_search_text (filter, "\"Messe AND OR");
+  rows = query (store, filter);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_array_unref);
+  kontor_filter_set_search_text (filter, NULL);
+
+  /* kinds, open tasks */
+  kontor_filter_set_activity_kinds (filter, 1u << KONTOR_ACTIVITY_KIND_NOTE |
+                                            1u << KONTOR_ACTIVITY_KIND_CALL);
+  rows = query (store, filter);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_array_unref);
+  kontor_filter_set_activity_kinds (filter, 0);
+  kontor_filter_set_open_tasks_only (filter, TRUE);
+  rows = query (store, filter);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (g_array_index (rows, gint64, 0), ==, kontor_record_get_rowid (KONTOR_RECORD (task)));
+  g_clear_pointer (&rows, g_array_unref);
+  kontor_filter_set_open_tasks_only (filter, FALSE);
+
+  /* an edit is found by its new words, a delete not at all */
+  kontor_activity_set_subject (note, "Messe Leipzig");
+  kontor_test_save (store, note);
+  kontor_filter_set_search_text (filter, "hannover");
+  rows = query (store, filter);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_array_unref);
+  kontor_filter_set_search_text (filter, "leipzig");
+  rows = query (store, filter);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_array_unref);
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (note), &error));
+  g_assert_no_error (error);
+  rows = query (store, filter);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_array_unref);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity_search", NULL),
+                   ==, 2);
+
+  /* the list model over it follows the store */
+  kontor_filter_set_search_text (filter, NULL);
+  list = kontor_record_list_new (store, KONTOR_TYPE_ACTIVITY, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (task), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* newest first without a search is a walk of the order index */
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM pragma_index_list "
+                                          "('activity') WHERE name = 'activity_when'", NULL),
+                   ==, 1);
+}
+
 /* P3: the bubbles count the done activities by kind */
 static void
 test_counts (Fixture       *fixture,
@@ -635,6 +750,7 @@ main (int   argc,
   ADD ("undo", test_undo);
   ADD ("timeline", test_timeline);
   ADD ("counts", test_counts);
+  ADD ("list-and-search", test_list_and_search);
   ADD ("owner-deleted", test_owner_deleted);
   ADD ("store-rules", test_store_rules);
 #undef ADD
