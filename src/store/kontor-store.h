@@ -20,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 16
+#define KONTOR_STORE_SCHEMA_VERSION 17
 
 /**
  * KontorYearFormat:
@@ -171,6 +171,12 @@ typedef enum
 GPtrArray      *kontor_store_list_activities       (KontorStore         *self,
                                                     KontorRecord        *owner,
                                                     KontorActivityListFlags flags,
+                                                    GError             **error);
+GPtrArray      *kontor_store_list_due_tasks        (KontorStore         *self,
+                                                    const char          *until,
+                                                    GError             **error);
+GPtrArray      *kontor_store_list_due_contacts     (KontorStore         *self,
+                                                    const char          *until,
                                                     GError             **error);
 gboolean        kontor_store_count_done_activities (KontorStore         *self,
                                                     KontorContact       *contact,

@@ -11,6 +11,7 @@
 
 #include "kontor-activities-view.h"
 #include "kontor-sync-indicator.h"
+#include "kontor-today-view.h"
 #include "kontor-field-change.h"
 #include "kontor-group-change.h"
 #include "kontor-record-rules.h"
@@ -42,6 +43,7 @@ struct _KontorWorkspace
   const char          *section;      /* one of sections[].id */
   GtkWidget           *companies_view;
   GtkWidget           *activities_view;
+  GtkWidget           *today_view;
   GtkWidget           *contacts_view;
 
   AdwLeaflet          *leaflet;
@@ -71,6 +73,7 @@ static const struct
   { "companies", N_("Companies"), "system-users-symbolic" },
   { "leads", N_("Leads"), "starred-symbolic" },
   { "activities", N_("Activities"), "x-office-calendar-symbolic" },
+  { "today", N_("Today"), "alarm-symbolic" },
 };
 
 static guint
@@ -118,6 +121,19 @@ ensure_activities_view (KontorWorkspace *self)
   return self->activities_view;
 }
 
+static GtkWidget *
+ensure_today_view (KontorWorkspace *self)
+{
+  if (self->today_view == NULL)
+    {
+      self->today_view = kontor_today_view_new (self->context);
+      gtk_stack_add_named (self->section_stack, self->today_view, "today");
+      bind_back_button (self, kontor_today_view_get_back_button (KONTOR_TODAY_VIEW (self->today_view)));
+    }
+
+  return self->today_view;
+}
+
 static void
 select_row (KontorWorkspace *self,
             guint            index)
@@ -153,6 +169,8 @@ show_section (KontorWorkspace *self,
     gtk_stack_set_visible_child (self->section_stack, ensure_companies_view (self));
   else if (g_str_equal (id, "activities"))
     gtk_stack_set_visible_child (self->section_stack, ensure_activities_view (self));
+  else if (g_str_equal (id, "today"))
+    gtk_stack_set_visible_child (self->section_stack, ensure_today_view (self));
   else
     {
       kontor_contacts_view_set_leads_only (contacts, g_str_equal (id, "leads"));
@@ -1234,6 +1252,7 @@ kontor_workspace_dispose (GObject *object)
   self->contacts_view = NULL;
   self->companies_view = NULL;
   self->activities_view = NULL;
+  self->today_view = NULL;
   /* no idle is queued after this: the store outlives the workspace */
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (get_store (self), self);
@@ -1389,6 +1408,9 @@ kontor_workspace_focus_content (KontorWorkspace *self)
   else if (self->activities_view != NULL &&
            gtk_stack_get_visible_child (self->section_stack) == self->activities_view)
     kontor_activities_view_focus_list (KONTOR_ACTIVITIES_VIEW (self->activities_view));
+  else if (self->today_view != NULL &&
+           gtk_stack_get_visible_child (self->section_stack) == self->today_view)
+    kontor_today_view_focus_first (KONTOR_TODAY_VIEW (self->today_view));
   else
     kontor_contacts_view_focus_table (KONTOR_CONTACTS_VIEW (self->contacts_view));
 }

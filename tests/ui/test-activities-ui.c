@@ -17,6 +17,7 @@
 #include "kontor-demo-fill.h"
 #include "kontor-shot.h"
 #include "kontor-test-utils.h"
+#include "kontor-today-view.h"
 #include "kontor-ui-test-utils.h"
 #include "kontor-window.h"
 #include "kontor-workspace.h"
@@ -613,6 +614,161 @@ test_all_activities (Fixture       *fixture,
   g_assert_nonnull (task);
 }
 
+static KontorActivity *
+save_task_due (Fixture    *fixture,
+               const char *subject,
+               int         days)
+{
+  KontorActivity *task = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                              KONTOR_RECORD (fixture->contact));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+  g_autofree char *due = g_date_time_format (then, "%Y-%m-%d");
+
+  kontor_activity_set_subject (task, subject);
+  kontor_activity_set_topic (task, KONTOR_ACTIVITY_TOPIC_NEGOTIATION);
+  kontor_activity_set_due_on (task, due);
+  kontor_test_save (fixture->base.store, task);
+
+  return task;
+}
+
+static KontorActivity *
+reload_activity (Fixture        *fixture,
+                 KontorActivity *activity)
+{
+  return kontor_store_load (fixture->base.store, KONTOR_TYPE_ACTIVITY,
+                            kontor_record_get_id (KONTOR_RECORD (activity)), NULL);
+}
+
+static gboolean
+n_due_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return kontor_today_view_get_n_due (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static void
+wait_n_due (KontorTodayView *view,
+            guint            n)
+{
+  gpointer args[2] = { view, GUINT_TO_POINTER (n) };
+
+  if (!kontor_test_iterate_until (n_due_is, args, KONTOR_TEST_TIMEOUT))
+    g_error ("the Today page shows %u, not %u", kontor_today_view_get_n_due (view), n);
+}
+
+/* "Heute" (feature R2): Ctrl+5 shows what is due, overdue first; a task
+ * ticked off with the space bar goes, the focus staying in the list; one
+ * snoozed from its menu by the keyboard goes until tomorrow, Ctrl+Z
+ * brings it back; a contact's due date done; "done and plan next" opens
+ * the next task on the same contact and topic */
+static void
+test_today (Fixture       *fixture,
+            gconstpointer  data)
+{
+  KontorWorkspace *workspace = KONTOR_WORKSPACE (kontor_window_get_workspace (fixture->window));
+  g_autoptr(KontorActivity) overdue = NULL;
+  g_autoptr(KontorActivity) today = NULL;
+  g_autoptr(KontorActivity) later = NULL;
+  g_autoptr(KontorActivity) stored = NULL;
+  g_autoptr(KontorContact) contact = NULL;
+  g_autofree char *today_date = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  KontorTodayView *view;
+  KontorActivityDialog *dialog;
+  GtkWidget *row, *button;
+
+  /* the sample's due dates go; ours are the only ones */
+  kontor_test_exec (fixture->base.store, "UPDATE contact SET due_date = NULL");
+  overdue = save_task_due (fixture, "Angebot nachfassen", -2);
+  today = save_task_due (fixture, "Muster versenden", 0);
+  later = save_task_due (fixture, "Vertrag vorbereiten", 3);
+  today_date = g_date_time_format (now, "%Y-%m-%d");
+  kontor_contact_set_due_date (fixture->contact, today_date);
+  kontor_test_save (fixture->base.store, fixture->contact);
+
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("Escape");
+  kontor_test_settle (300);
+  kontor_test_press ("ctrl+5");
+  kontor_test_settle (300);
+  g_assert_cmpstr (kontor_workspace_get_section (workspace), ==, "today");
+  view = KONTOR_TODAY_VIEW (kontor_test_find_widget (GTK_WIDGET (workspace),
+                                                     KONTOR_TYPE_TODAY_VIEW));
+  wait_mapped (view);
+  wait_n_due (view, 3);
+  kontor_test_assert_accessible (GTK_WIDGET (view));
+
+  /* overdue first: the focus is on it; Tab to its check button, space */
+  row = kontor_test_find_row (GTK_WIDGET (view), "Angebot nachfassen");
+  g_assert_true (gtk_widget_has_focus (row) || gtk_widget_is_ancestor (
+                   gtk_root_get_focus (GTK_ROOT (fixture->window)), row));
+  gtk_widget_grab_focus (kontor_test_find_widget (row, GTK_TYPE_CHECK_BUTTON));
+  kontor_test_press ("space");
+  wait_n_due (view, 2);
+  stored = reload_activity (fixture, overdue);
+  g_assert_true (kontor_activity_get_done (stored));
+  g_clear_object (&stored);
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (fixture->window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (view)));
+
+  /* snoozed until tomorrow from its menu, by the keyboard */
+  row = kontor_test_find_row (GTK_WIDGET (view), "Muster versenden");
+  button = kontor_test_find_widget (row, GTK_TYPE_MENU_BUTTON);
+  gtk_widget_grab_focus (button);
+  kontor_test_press ("space");
+  kontor_test_settle (300);
+  kontor_test_press ("Return");
+  wait_n_due (view, 1);
+  stored = reload_activity (fixture, today);
+  g_assert_cmpstr (kontor_activity_get_due_on (stored), >, today_date);
+  g_clear_object (&stored);
+
+  /* Ctrl+Z: due today again */
+  kontor_test_press ("ctrl+z");
+  wait_n_due (view, 2);
+  stored = reload_activity (fixture, today);
+  g_assert_cmpstr (kontor_activity_get_due_on (stored), ==, today_date);
+  g_clear_object (&stored);
+
+  /* the contact's due date, done */
+  name = kontor_record_dup_display_name (KONTOR_RECORD (fixture->contact));
+  row = kontor_test_find_row (GTK_WIDGET (view), name);
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (kontor_test_find_widget (row, GTK_TYPE_CHECK_BUTTON));
+  kontor_test_press ("space");
+  wait_n_due (view, 1);
+  contact = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT,
+                               id_of (fixture->contact), NULL);
+  g_assert_null (kontor_contact_get_due_date (contact));
+
+  /* done and plan next: the task done, the dialog of the next one on the
+   * same contact and topic */
+  row = kontor_test_find_row (GTK_WIDGET (view), "Muster versenden");
+  button = kontor_test_find_widget (row, GTK_TYPE_MENU_BUTTON);
+  gtk_widget_grab_focus (button);
+  kontor_test_press ("space");
+  kontor_test_settle (300);
+  kontor_test_press ("Down Down Return");
+  dialog = wait_dialog (fixture);
+  g_assert_cmpstr (kontor_activity_get_contact_id (kontor_activity_dialog_get_activity (dialog)),
+                   ==, id_of (fixture->contact));
+  g_assert_cmpint (kontor_activity_get_topic (kontor_activity_dialog_get_activity (dialog)), ==,
+                   KONTOR_ACTIVITY_TOPIC_NEGOTIATION);
+  g_assert_cmpint (kontor_activity_get_kind (kontor_activity_dialog_get_activity (dialog)), ==,
+                   KONTOR_ACTIVITY_KIND_TASK);
+  stored = reload_activity (fixture, today);
+  g_assert_true (kontor_activity_get_done (stored));
+  kontor_test_press ("Escape");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  wait_n_due (view, 0);
+  g_assert_nonnull (later);
+}
+
 /* The timeline and the dialog for a person to look at, in the run's
  * language, light and dark */
 static void
@@ -628,6 +784,7 @@ test_screenshots (Fixture       *fixture,
                                                   "Interesse an Wartungsvertrag");
   g_autofree char *page_shot = NULL;
   g_autofree char *dialog_shot = NULL;
+  g_autofree char *today_shot = NULL;
   KontorActivityDialog *dialog;
 
   if (dir == NULL)
@@ -649,6 +806,17 @@ test_screenshots (Fixture       *fixture,
   dialog = wait_dialog (fixture);
   dialog_shot = g_build_filename (dir, "activity-dialog.png", NULL);
   kontor_test_take_screenshots (GTK_WIDGET (dialog), dialog_shot);
+  kontor_test_press ("Escape");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+
+  /* the Today page with the overdue task */
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("Escape");
+  kontor_test_settle (300);
+  kontor_test_press ("ctrl+5");
+  kontor_test_settle (800);
+  today_shot = g_build_filename (dir, "today.png", NULL);
+  kontor_test_take_screenshots (GTK_WIDGET (fixture->window), today_shot);
 }
 
 int
@@ -672,6 +840,7 @@ main (int   argc,
   ADD ("automatic", test_automatic);
   ADD ("affiliation", test_affiliation);
   ADD ("all-activities", test_all_activities);
+  ADD ("today", test_today);
   ADD ("screenshots", test_screenshots);
 #undef ADD
 

@@ -120,11 +120,11 @@ test_sections_by_keyboard (Fixture       *fixture,
   g_autofree char *stored = NULL;
   gboolean leads;
 
-  /* four sections (the activities' is tested in test-activities-ui),
+  /* five sections (activities and today are tested in test-activities-ui),
    * named, the first one shown */
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 5; i++)
     g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), i));
-  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 4));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 5));
   g_assert_cmpstr (kontor_workspace_get_section (fixture->workspace), ==, "contacts");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (contacts)));
   g_assert_false (kontor_workspace_get_folded (fixture->workspace));

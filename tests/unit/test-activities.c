@@ -628,6 +628,52 @@ test_list_and_search (Fixture       *fixture,
                    ==, 1);
 }
 
+/* R2: what is due up to a day, the longest overdue first; done tasks,
+ * tasks due later and archived contacts are not */
+static void
+test_due (Fixture       *fixture,
+          gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) early = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                         KONTOR_RECORD (fixture->anna));
+  g_autoptr(KontorActivity) due = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                       KONTOR_RECORD (fixture->ben));
+  g_autoptr(KontorActivity) done = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                        KONTOR_RECORD (fixture->ben));
+  g_autoptr(KontorActivity) later = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                         KONTOR_RECORD (fixture->ben));
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kontor_activity_set_due_on (early, "2026-12-01");
+  kontor_activity_set_due_on (due, "2026-12-07");
+  kontor_activity_set_due_on (done, "2026-12-02");
+  kontor_activity_complete (done, TRUE, MONDAY);
+  kontor_activity_set_due_on (later, "2026-12-08");
+  kontor_test_save (store, due);
+  kontor_test_save (store, early);
+  kontor_test_save (store, done);
+  kontor_test_save (store, later);
+  kontor_contact_set_due_date (fixture->anna, "2026-12-07");
+  kontor_test_save (store, fixture->anna);
+  kontor_contact_set_due_date (fixture->ben, "2026-11-30");
+  kontor_contact_set_status (fixture->ben, KONTOR_CONTACT_STATUS_ARCHIVED);
+  kontor_test_save (store, fixture->ben);
+
+  tasks = kontor_store_list_due_tasks (store, "2026-12-07", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tasks->len, ==, 2);
+  g_assert_cmpstr (id_of (g_ptr_array_index (tasks, 0)), ==, id_of (early));
+  g_assert_cmpstr (id_of (g_ptr_array_index (tasks, 1)), ==, id_of (due));
+
+  contacts = kontor_store_list_due_contacts (store, "2026-12-07", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_cmpstr (id_of (g_ptr_array_index (contacts, 0)), ==, id_of (fixture->anna));
+}
+
 /* P3: the bubbles count the done activities by kind */
 static void
 test_counts (Fixture       *fixture,
@@ -751,6 +797,7 @@ main (int   argc,
   ADD ("timeline", test_timeline);
   ADD ("counts", test_counts);
   ADD ("list-and-search", test_list_and_search);
+  ADD ("due", test_due);
   ADD ("owner-deleted", test_owner_deleted);
   ADD ("store-rules", test_store_rules);
 #undef ADD
