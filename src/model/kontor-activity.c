@@ -543,3 +543,36 @@ kontor_activity_get_happened_at (KontorActivity *self)
   return kontor_record_get_int64 (KONTOR_RECORD (self), KONTOR_ACTIVITY_FIELD_HAPPENED_AT);
 }
 
+
+/**
+ * kontor_activity_snooze_time:
+ * @now: the time, Unix seconds
+ * @snooze: how long
+ * @zone: the user's time zone
+ *
+ * When a reminder put off at @now is due again (feature X9): an hour
+ * later, or tomorrow at the same time of day in @zone, which is 23 or 25
+ * hours when the clocks change between.
+ *
+ * Returns: the time, Unix seconds
+ */
+gint64
+kontor_activity_snooze_time (gint64        now,
+                             KontorSnooze  snooze,
+                             GTimeZone    *zone)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+
+  g_return_val_if_fail (zone != NULL, now);
+
+  if (snooze == KONTOR_SNOOZE_HOUR)
+    return now + 3600;
+
+  utc = g_date_time_new_from_unix_utc (now);
+  local = utc != NULL ? g_date_time_to_timezone (utc, zone) : NULL;
+  tomorrow = local != NULL ? g_date_time_add_days (local, 1) : NULL;
+
+  return tomorrow != NULL ? g_date_time_to_unix (tomorrow) : now + 86400;
+}

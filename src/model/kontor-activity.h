@@ -29,6 +29,19 @@ typedef enum
   KONTOR_ACTIVITY_N_FIELDS
 } KontorActivityField;
 
+/**
+ * KontorSnooze:
+ * @KONTOR_SNOOZE_HOUR: an hour later
+ * @KONTOR_SNOOZE_DAY: the same time of day tomorrow, in the user's zone
+ *
+ * How long a reminder is put off (feature X9).
+ */
+typedef enum
+{
+  KONTOR_SNOOZE_HOUR,
+  KONTOR_SNOOZE_DAY,
+} KontorSnooze;
+
 #define KONTOR_TYPE_ACTIVITY (kontor_activity_get_type ())
 
 G_DECLARE_FINAL_TYPE (KontorActivity, kontor_activity, KONTOR, ACTIVITY, KontorRecord)
@@ -87,6 +100,9 @@ void                kontor_activity_complete        (KontorActivity     *self,
                                                      gboolean            done,
                                                      gint64              now);
 KontorActivityPlace kontor_activity_get_place       (KontorActivity     *self);
+gint64              kontor_activity_snooze_time     (gint64              now,
+                                                     KontorSnooze        snooze,
+                                                     GTimeZone          *zone);
 
 const char         *kontor_activity_kind_to_string  (KontorActivityKind  kind);
 const char         *kontor_activity_kind_icon_name  (KontorActivityKind  kind);

@@ -12,7 +12,10 @@
 #include "kontor-context.h"
 #include "kontor-demo-fill.h"
 #include "kontor-identity-dialog.h"
+#include "kontor-activity-dialog.h"
 #include "kontor-preferences-window.h"
+#include "kontor-reminder-ui.h"
+#include "kontor-reminders.h"
 #include "kontor-ui-utils.h"
 #include "kontor-window.h"
 
@@ -26,6 +29,7 @@ struct _KontorApplication
   guint           demo_contacts;   /* 0: no demo */
   gboolean        demo_running;    /* the sample team is being made */
   gboolean        sync_started;
+  KontorReminders *reminders;
 };
 
 G_DEFINE_FINAL_TYPE (KontorApplication, kontor_application, ADW_TYPE_APPLICATION)
@@ -131,6 +135,105 @@ start_sync (KontorApplication *self)
   kontor_sync_service_start (kontor_context_get_sync (self->context));
 }
 
+/* A task's reminder is due: a desktop notification with its buttons
+ * (src/README.md "Reminders") */
+static void
+on_reminder_due_cb (KontorReminders *reminders,
+                    KontorActivity  *task,
+                    gpointer         user_data)
+{
+  KontorApplication *self = user_data;
+  g_autoptr(GNotification) notification = kontor_reminder_notification_new (self->context, task);
+  g_autofree char *id = kontor_reminder_notification_id (kontor_record_get_id (KONTOR_RECORD (task)));
+
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+/* The reminders start with the window, never while a sample team is
+ * being made (it holds the database's write lock) */
+static void
+start_reminders (KontorApplication *self)
+{
+  if (self->reminders != NULL || self->demo_running || self->context == NULL)
+    return;
+
+  self->reminders = kontor_reminders_new (kontor_context_get_store (self->context));
+  g_signal_connect (self->reminders, "due", G_CALLBACK (on_reminder_due_cb), self);
+  kontor_reminders_start (self->reminders);
+}
+
+static void
+report_reminder_error (KontorApplication *self,
+                       const GError      *error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    kontor_ui_show_error (GTK_WIDGET (window), _("The Task Could Not Be Changed"), error);
+  else
+    g_warning ("The task could not be changed: %s", error->message);
+}
+
+static void
+on_reminder_done_action_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  KontorApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->context != NULL &&
+      !kontor_reminder_done (self->context, g_variant_get_string (parameter, NULL), &error))
+    report_reminder_error (self, error);
+}
+
+static void
+on_reminder_snooze_action_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  KontorApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  gint32 snooze;
+
+  g_variant_get (parameter, "(&si)", &id, &snooze);
+  if (self->context != NULL &&
+      !kontor_reminder_snooze (self->context, id,
+                               snooze == KONTOR_SNOOZE_DAY ? KONTOR_SNOOZE_DAY : KONTOR_SNOOZE_HOUR,
+                               &error))
+    report_reminder_error (self, error);
+}
+
+/* The notification clicked: the window, the task's contact or company,
+ * and the task */
+static void
+on_reminder_open_action_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  KontorApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(KontorActivity) task = NULL;
+  KontorActivityDialog *dialog;
+
+  if (self->context == NULL || window == NULL)
+    return;
+  gtk_window_present (window);
+  task = kontor_store_load (kontor_context_get_store (self->context), KONTOR_TYPE_ACTIVITY,
+                            g_variant_get_string (parameter, NULL), NULL);
+  if (task == NULL)
+    return;
+  if (kontor_activity_get_contact_id (task) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-contact", "s",
+                                kontor_activity_get_contact_id (task));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-company", "s",
+                                kontor_activity_get_company_id (task));
+  dialog = kontor_activity_dialog_new (GTK_WIDGET (window), self->context, task);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_demo_done_cb (GObject      *source_object,
                  GAsyncResult *result,
@@ -151,6 +254,7 @@ on_demo_done_cb (GObject      *source_object,
     {
       KONTOR_APPLICATION (application)->demo_running = FALSE;
       start_sync (KONTOR_APPLICATION (application));
+      start_reminders (KONTOR_APPLICATION (application));
     }
 
   if (application != NULL)
@@ -216,6 +320,7 @@ kontor_application_activate (GApplication *application)
 
   gtk_window_present (window);
   start_sync (self);
+  start_reminders (self);
   /* with a sample team being made, its colleagues come first */
   if (!self->demo_running)
     ask_identity (self, window);
@@ -298,6 +403,9 @@ static const GActionEntry app_actions[] = {
   { "about", on_about_action_cb },
   { "preferences", on_preferences_action_cb },
   { "quit", on_quit_action_cb },
+  { "reminder-done", on_reminder_done_action_cb, "s" },
+  { "reminder-snooze", on_reminder_snooze_action_cb, "(si)" },
+  { "reminder-open", on_reminder_open_action_cb, "s" },
 };
 
 static void
@@ -346,6 +454,7 @@ kontor_application_dispose (GObject *object)
 {
   KontorApplication *self = KONTOR_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 

@@ -15,6 +15,7 @@
 #include "kontor-company-page.h"
 #include "kontor-contact-page.h"
 #include "kontor-demo-fill.h"
+#include "kontor-reminder-ui.h"
 #include "kontor-shot.h"
 #include "kontor-test-utils.h"
 #include "kontor-today-view.h"
@@ -769,6 +770,47 @@ test_today (Fixture       *fixture,
   g_assert_nonnull (later);
 }
 
+/* A reminder's notification (features R2, X9): what it says, and its
+ * Done and Snooze as the application's actions run them, each undoable */
+static void
+test_reminder_actions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KontorActivity) task = save_task_due (fixture, "Angebot nachfassen", 0);
+  g_autoptr(KontorActivity) stored = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (fixture->contact));
+  g_autoptr(GError) error = NULL;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+
+  kontor_reminder_dup_text (fixture->context, task, &title, &body);
+  g_assert_cmpstr (title, ==, _("Reminder: Angebot nachfassen") );
+  g_assert_nonnull (strstr (body, name));
+  notification = kontor_reminder_notification_new (fixture->context, task);
+  g_assert_true (G_IS_NOTIFICATION (notification));
+
+  /* snoozed an hour, Ctrl+Z's undo takes it back */
+  g_assert_true (kontor_reminder_snooze (fixture->context, id_of (task), KONTOR_SNOOZE_HOUR,
+                                         &error));
+  g_assert_no_error (error);
+  stored = reload_activity (fixture, task);
+  g_assert_cmpint (kontor_activity_get_remind_at (stored), >=, before + 3600);
+  g_assert_cmpint (kontor_activity_get_remind_at (stored), <=, before + 3600 + 60);
+  g_clear_object (&stored);
+  g_assert_true (kontor_operation_stack_undo (kontor_context_get_operations (fixture->context),
+                                              &error));
+  stored = reload_activity (fixture, task);
+  g_assert_cmpint (kontor_activity_get_remind_at (stored), ==, 0);
+  g_clear_object (&stored);
+
+  /* done */
+  g_assert_true (kontor_reminder_done (fixture->context, id_of (task), &error));
+  stored = reload_activity (fixture, task);
+  g_assert_true (kontor_activity_get_done (stored));
+}
+
 /* The timeline and the dialog for a person to look at, in the run's
  * language, light and dark */
 static void
@@ -841,6 +883,7 @@ main (int   argc,
   ADD ("affiliation", test_affiliation);
   ADD ("all-activities", test_all_activities);
   ADD ("today", test_today);
+  ADD ("reminder-actions", test_reminder_actions);
   ADD ("screenshots", test_screenshots);
 #undef ADD
 

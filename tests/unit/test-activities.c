@@ -10,6 +10,7 @@
 #include "kontor-record-list.h"
 #include "kontor-record-rules.h"
 #include "kontor-record-write.h"
+#include "kontor-reminders.h"
 #include "kontor-test-utils.h"
 
 /* Activities (features A1–A3, A7, A8): the model's rules, a record kind
@@ -674,6 +675,111 @@ test_due (Fixture       *fixture,
   g_assert_cmpstr (id_of (g_ptr_array_index (contacts, 0)), ==, id_of (fixture->anna));
 }
 
+static gint64
+fake_clock (gpointer data)
+{
+  return *(gint64 *) data;
+}
+
+static void
+count_due (KontorReminders *reminders,
+           KontorActivity  *activity,
+           gpointer         data)
+{
+  GPtrArray *seen = data;
+
+  g_ptr_array_add (seen, g_strdup (kontor_activity_get_subject (activity)));
+}
+
+/* R2, X9: a reminder is due once when its time comes, not before; a
+ * night slept through shows the one due meanwhile once; a snooze makes
+ * it due again at its new time, an hour or a day (the same time of day
+ * across a change of the clocks); a task done is not reminded; the next
+ * check is at the next reminder */
+static void
+test_reminders (Fixture       *fixture,
+                gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorReminders) reminders = kontor_reminders_new (store);
+  g_autoptr(KontorActivity) call_back = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                             KONTOR_RECORD (fixture->anna));
+  g_autoptr(KontorActivity) offer = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                         KONTOR_RECORD (fixture->ben));
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) before_dst = NULL;
+  g_autoptr(GDateTime) after_dst = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = MONDAY;
+  gint64 snoozed;
+
+  kontor_reminders_set_clock (reminders, fake_clock, &now);
+  g_signal_connect (reminders, "due", G_CALLBACK (count_due), seen);
+
+  kontor_activity_set_subject (call_back, "Rückruf");
+  kontor_activity_set_remind_at (call_back, MONDAY + HOUR);
+  kontor_test_save (store, call_back);
+  kontor_activity_set_subject (offer, "Angebot");
+  kontor_activity_set_remind_at (offer, MONDAY + 10 * HOUR);
+  kontor_test_save (store, offer);
+
+  /* not yet; the next check is at the first reminder */
+  g_assert_cmpuint (kontor_reminders_check (reminders, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_reminders_get_next (reminders, NULL), ==, MONDAY + HOUR);
+
+  /* its time: once */
+  now = MONDAY + HOUR;
+  g_assert_cmpuint (kontor_reminders_check (reminders, &error), ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "Rückruf");
+  now += 30;
+  g_assert_cmpuint (kontor_reminders_check (reminders, &error), ==, 0);
+
+  /* snoozed an hour: due again then, not before */
+  snoozed = kontor_activity_snooze_time (now, KONTOR_SNOOZE_HOUR, berlin);
+  g_assert_cmpint (snoozed, ==, now + HOUR);
+  kontor_activity_set_remind_at (call_back, snoozed);
+  kontor_test_save (store, call_back);
+  now += HOUR - 60;
+  g_assert_cmpuint (kontor_reminders_check (reminders, &error), ==, 0);
+  now += 60;
+  g_assert_cmpuint (kontor_reminders_check (reminders, &error), ==, 1);
+  g_assert_cmpuint (seen->len, ==, 2);
+
+  /* asleep through the second one and long after: once on waking */
+  now = MONDAY + 20 * HOUR;
+  g_assert_cmpuint (kontor_reminders_check (reminders, &error), ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "Angebot");
+  g_assert_cmpuint (kontor_reminders_check (reminders, &error), ==, 0);
+
+  /* done: no more reminders */
+  kontor_activity_complete (offer, TRUE, now);
+  kontor_activity_set_remind_at (offer, now + HOUR);
+  kontor_test_save (store, offer);
+  now += 2 * HOUR;
+  g_assert_cmpuint (kontor_reminders_check (reminders, &error), ==, 0);
+  g_assert_cmpint (kontor_reminders_get_next (reminders, NULL), ==, 0);
+
+  /* a day across the change of the clocks (25 October 2026 in Berlin):
+   * 09:00 stays 09:00, 25 hours later */
+  before_dst = g_date_time_new (berlin, 2026, 10, 24, 9, 0, 0);
+  snoozed = kontor_activity_snooze_time (g_date_time_to_unix (before_dst), KONTOR_SNOOZE_DAY,
+                                         berlin);
+  utc = g_date_time_new_from_unix_utc (snoozed);
+  after_dst = g_date_time_to_timezone (utc, berlin);
+  g_assert_cmpint (g_date_time_get_day_of_month (after_dst), ==, 25);
+  g_assert_cmpint (g_date_time_get_hour (after_dst), ==, 9);
+  g_assert_cmpint (snoozed - g_date_time_to_unix (before_dst), ==, 25 * HOUR);
+  /* and in spring, 23 hours */
+  g_clear_pointer (&before_dst, g_date_time_unref);
+  before_dst = g_date_time_new (berlin, 2027, 3, 27, 9, 0, 0);
+  snoozed = kontor_activity_snooze_time (g_date_time_to_unix (before_dst), KONTOR_SNOOZE_DAY,
+                                         berlin);
+  g_assert_cmpint (snoozed - g_date_time_to_unix (before_dst), ==, 23 * HOUR);
+}
+
 /* P3: the bubbles count the done activities by kind */
 static void
 test_counts (Fixture       *fixture,
@@ -798,6 +904,7 @@ main (int   argc,
   ADD ("counts", test_counts);
   ADD ("list-and-search", test_list_and_search);
   ADD ("due", test_due);
+  ADD ("reminders", test_reminders);
   ADD ("owner-deleted", test_owner_deleted);
   ADD ("store-rules", test_store_rules);
 #undef ADD
