@@ -316,6 +316,140 @@ kontor_store_list_activities (KontorStore              *self,
                                   kontor_record_get_id (owner), error);
 }
 
+/* ------------------------------------------------------------------------ */
+/* What a calendar shows (feature I4, src/README.md "Activities") */
+
+/* tasks, lunches and meetings, as numbers in the SQL below */
+G_STATIC_ASSERT (KONTOR_ACTIVITY_KIND_TASK == 0);
+G_STATIC_ASSERT (KONTOR_ACTIVITY_KIND_LUNCH == 2);
+G_STATIC_ASSERT (KONTOR_ACTIVITY_KIND_MEETING == 3);
+
+/**
+ * kontor_store_list_calendar_activities:
+ * @self: a store
+ * @owner: (nullable): a stored contact or company
+ * @filter: (nullable): a contact filter, when @owner is %NULL
+ * @error: return location for a #GError
+ *
+ * What an iCalendar export holds (feature I4): the tasks, meetings and
+ * lunches of @owner; else of the contacts @filter selects, its search
+ * text included; else, both %NULL, every one. Oldest first.
+ *
+ * Returns: (transfer full) (element-type KontorActivity) (nullable): the
+ *   activities
+ */
+GPtrArray *
+kontor_store_list_calendar_activities (KontorStore   *self,
+                                       KontorRecord  *owner,
+                                       KontorFilter  *filter,
+                                       GError       **error)
+{
+  g_autoptr(GArray) contacts = NULL;
+  g_autoptr(GString) json = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (owner == NULL || KONTOR_IS_CONTACT (owner) || KONTOR_IS_COMPANY (owner),
+                        NULL);
+  g_return_val_if_fail (filter == NULL || KONTOR_IS_FILTER (filter), NULL);
+  g_return_val_if_fail (owner == NULL || filter == NULL, NULL);
+
+  if (owner != NULL)
+    return _kontor_store_load_list (self, &_kontor_store_activity_entity,
+                                    KONTOR_IS_CONTACT (owner)
+                                    ? "SELECT rid FROM activity WHERE contact_id = ?1"
+                                      " AND kind IN (0, 2, 3) ORDER BY rid"
+                                    : "SELECT rid FROM activity WHERE company_id = ?1"
+                                      " AND kind IN (0, 2, 3) ORDER BY rid",
+                                    kontor_record_get_id (owner), error);
+  if (filter == NULL)
+    return _kontor_store_load_list (self, &_kontor_store_activity_entity,
+                                    "SELECT rid FROM activity WHERE kind IN (0, 2, 3)"
+                                    " ORDER BY rid",
+                                    NULL, error);
+
+  /* the filter's contacts as the lists find them, then theirs: an index
+   * walk (activity_contact) per contact */
+  contacts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!kontor_store_query_rowids (self, KONTOR_TYPE_CONTACT, filter, contacts, error))
+    return NULL;
+  json = g_string_new ("[");
+  for (guint i = 0; i < contacts->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (contacts, gint64, i));
+  g_string_append_c (json, ']');
+
+  return _kontor_store_load_list (self, &_kontor_store_activity_entity,
+                                  "SELECT rid FROM activity WHERE kind IN (0, 2, 3)"
+                                  " AND contact_id IN (SELECT id FROM contact"
+                                  " WHERE rid IN (SELECT value FROM json_each (?1)))"
+                                  " ORDER BY rid",
+                                  json->str, error);
+}
+
+/**
+ * kontor_store_dup_activity_owner_names:
+ * @self: a store
+ * @activities: (element-type KontorActivity): stored activities
+ * @error: return location for a #GError
+ *
+ * The names of the contacts and companies @activities are recorded on,
+ * as their pages show them, for an export: a few statements for all of
+ * them rather than one load each.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8) (nullable): id ->
+ *   display name
+ */
+GHashTable *
+kontor_store_dup_activity_owner_names (KontorStore   *self,
+                                       GPtrArray     *activities,
+                                       GError       **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) contact_ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) company_ids = g_ptr_array_new ();
+  GPtrArray *ids[] = { contact_ids, company_ids };
+  GType types[] = { KONTOR_TYPE_CONTACT, KONTOR_TYPE_COMPANY };
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (activities != NULL, NULL);
+
+  /* each owner once; the table holds its id until its name comes */
+  for (guint i = 0; i < activities->len; i++)
+    {
+      KontorActivity *activity = g_ptr_array_index (activities, i);
+      const char *contact_id = kontor_activity_get_contact_id (activity);
+      const char *id = contact_id != NULL ? contact_id
+                                          : kontor_activity_get_company_id (activity);
+
+      if (id == NULL || g_hash_table_contains (names, id))
+        continue;
+      g_hash_table_insert (names, g_strdup (id), NULL);
+      g_ptr_array_add (contact_id != NULL ? contact_ids : company_ids, (gpointer) id);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      g_autoptr(GPtrArray) owners = NULL;
+
+      if (ids[k]->len == 0)
+        continue;
+      g_ptr_array_add (ids[k], NULL);
+      owners = _kontor_store_load_ids (self, _kontor_entity_info_for_type (types[k]),
+                                       (const char * const *) ids[k]->pdata, error);
+      if (owners == NULL)
+        return NULL;
+      for (guint i = 0; i < owners->len; i++)
+        {
+          KontorRecord *owner = g_ptr_array_index (owners, i);
+
+          g_hash_table_insert (names, g_strdup (kontor_record_get_id (owner)),
+                               kontor_record_dup_display_name (owner));
+        }
+    }
+
+  return g_steal_pointer (&names);
+}
+
 /**
  * _kontor_store_forget_activities:
  * @self: a store inside a transaction

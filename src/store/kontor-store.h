@@ -182,6 +182,13 @@ gboolean        kontor_store_count_done_activities (KontorStore         *self,
                                                     KontorContact       *contact,
                                                     guint               *counts,
                                                     GError             **error);
+GPtrArray      *kontor_store_list_calendar_activities (KontorStore       *self,
+                                                    KontorRecord        *owner,
+                                                    KontorFilter        *filter,
+                                                    GError             **error);
+GHashTable     *kontor_store_dup_activity_owner_names (KontorStore       *self,
+                                                    GPtrArray           *activities,
+                                                    GError             **error);
 GPtrArray      *kontor_store_list_employments      (KontorStore         *self,
                                                     KontorRecord        *owner,
                                                     GError             **error);
@@ -199,6 +206,16 @@ GPtrArray      *kontor_store_find_companies        (KontorStore         *self,
                                                     GError             **error);
 KontorCompany  *kontor_store_find_company_by_name  (KontorStore         *self,
                                                     const char          *name,
+                                                    GError             **error);
+KontorContact  *kontor_store_find_contact_by_email (KontorStore        *self,
+                                                    const char          *address,
+                                                    GError             **error);
+KontorContact  *kontor_store_find_contact_by_emails (KontorStore       *self,
+                                                    const char * const  *addresses,
+                                                    GError             **error);
+KontorOperation *kontor_store_new_mail_write       (KontorStore         *self,
+                                                    KontorActivity      *activity,
+                                                    const char * const  *addresses,
                                                     GError             **error);
 
 gboolean        kontor_store_get_number_range      (KontorStore         *self,

@@ -17,6 +17,7 @@
 #include "kontor-employments-section.h"
 #include "kontor-header-section.h"
 #include "kontor-history-section.h"
+#include "kontor-mail-ui.h"
 #include "kontor-new-contact-dialog.h"
 #include "kontor-notes-section.h"
 #include "kontor-record-list.h"
@@ -99,6 +100,8 @@ update_actions (KontorCompanyPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "company.save",
                                  editable && self->dirty && self->valid && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "company.delete", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "company.export-calendar",
+                                 self->company != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "company.new-contact", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "company.generate-number",
                                  editable && !self->has_number);
@@ -417,6 +420,22 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* company.export-calendar: the window's export of the company's own tasks
+ * and meetings (feature I4) */
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorCompanyPage *self = KONTOR_COMPANY_PAGE (widget);
+
+  if (self->company == NULL)
+    return;
+
+  gtk_widget_activate_action (widget, "win.export-calendar", "(ss)", "company",
+                              kontor_record_get_id (KONTOR_RECORD (self->company)));
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject */
 
@@ -440,6 +459,9 @@ kontor_company_page_constructed (GObject *object)
 
   g_signal_connect_object (get_store (self), "changed::company",
                            G_CALLBACK (on_store_company_changed_cb), self, G_CONNECT_SWAPPED);
+  /* e-mails dropped on the page are the company's (feature A7) */
+  kontor_mail_ui_add_drop_target (GTK_WIDGET (self), self->context,
+                                  (KontorMailOwnerFunc) kontor_company_page_get_company);
 
   populate (self);
 }
@@ -505,6 +527,8 @@ kontor_company_page_class_init (KontorCompanyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "company.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "company.generate-number", NULL,
                                    generate_number_action);
+  gtk_widget_class_install_action (widget_class, "company.export-calendar", NULL,
+                                   export_calendar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "company.save", NULL);

@@ -19,6 +19,7 @@
 #include "kontor-field-change.h"
 #include "kontor-header-section.h"
 #include "kontor-history-section.h"
+#include "kontor-mail-ui.h"
 #include "kontor-notes-section.h"
 #include "kontor-person-section.h"
 #include "kontor-sales-section.h"
@@ -224,6 +225,8 @@ update_actions (KontorContactPage *self)
                                  editable && !self->has_number);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.change-company",
                                  editable && self->contact != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.export-calendar",
+                                 self->contact != NULL);
   update_readonly (self, editable);
 }
 
@@ -767,6 +770,22 @@ change_company_action (GtkWidget  *widget,
                                                                     self->contact)));
 }
 
+/* contact.export-calendar: the window's export of the contact's tasks and
+ * meetings (feature I4) */
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorContactPage *self = KONTOR_CONTACT_PAGE (widget);
+
+  if (self->contact == NULL || kontor_record_get_id (KONTOR_RECORD (self->contact)) == NULL)
+    return;
+
+  gtk_widget_activate_action (widget, "win.export-calendar", "(ss)", "contact",
+                              kontor_record_get_id (KONTOR_RECORD (self->contact)));
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject */
 
@@ -790,6 +809,7 @@ kontor_contact_page_constructed (GObject *object)
     }
   g_signal_connect_object (get_store (self), "changed::company",
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  kontor_mail_ui_attach_to_contact_page (GTK_WIDGET (self), self->context);
 
   populate (self, NULL);
 }
@@ -961,6 +981,9 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
                                    change_company_action);
   gtk_widget_class_install_action (widget_class, "contact.generate-number", NULL,
                                    generate_number_action);
+  kontor_mail_ui_class_install_write_email (widget_class);
+  gtk_widget_class_install_action (widget_class, "contact.export-calendar", NULL,
+                                   export_calendar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "contact.save", NULL);

@@ -11,7 +11,9 @@
 #include "kontor-contact-page.h"
 #include "kontor-contacts-view.h"
 #include "kontor-delete-dialog.h"
+#include "kontor-ical.h"
 #include "kontor-job-banner.h"
+#include "kontor-mail-ui.h"
 #include "kontor-new-contact-dialog.h"
 #include "kontor-ui-utils.h"
 #include "kontor-window.h"
@@ -309,6 +311,145 @@ delete_contact_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Calendar export (feature I4, src/README.md "Activities") */
+
+typedef struct
+{
+  KontorWindow *window;
+  char         *text;
+  guint         n_exported;
+} CalendarExport;
+
+static void
+calendar_export_free (CalendarExport *export)
+{
+  g_object_unref (export->window);
+  g_free (export->text);
+  g_free (export);
+}
+
+static void
+on_calendar_written_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  CalendarExport *export = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      g_autofree char *title =
+        /* Translators: a toast after an export to a calendar file; %'u is
+         * how many tasks, meetings and lunches it holds */
+        g_strdup_printf (ngettext ("%'u calendar entry exported",
+                                   "%'u calendar entries exported", export->n_exported),
+                         export->n_exported);
+
+      adw_toast_overlay_add_toast (export->window->toast_overlay, adw_toast_new (title));
+    }
+  else
+    kontor_ui_show_error (GTK_WIDGET (export->window), _("The Calendar Could Not Be Exported"),
+                          error);
+
+  calendar_export_free (export);
+}
+
+static void
+on_calendar_chooser_response_cb (GtkNativeDialog *chooser,
+                                 int              response,
+                                 CalendarExport  *export)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file == NULL)
+    {
+      calendar_export_free (export);
+      return;
+    }
+
+  /* a file beside it, renamed over it when complete: an old calendar
+   * stays whole when the disk is full */
+  g_file_replace_contents_async (file, export->text, strlen (export->text), NULL, FALSE,
+                                 G_FILE_CREATE_NONE, NULL, on_calendar_written_cb, export);
+}
+
+/* win.export-calendar ("(ss)"): the tasks, meetings and lunches of
+ * ("contact", id) or ("company", id), of the contacts the list shows
+ * ("filter", ""), or every one ("all", ""), into an iCalendar file the
+ * user picks. Viewers may export too. */
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+  KontorStore *store = kontor_context_get_store (self->context);
+  g_autoptr(KontorRecord) owner = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GtkFileFilter) ics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+  KontorFilter *filter = NULL;
+  GtkFileChooserNative *chooser;
+  CalendarExport *export;
+  const char *what;
+  const char *id;
+
+  g_variant_get (parameter, "(&s&s)", &what, &id);
+  if (g_str_equal (what, "contact") || g_str_equal (what, "company"))
+    owner = kontor_store_load (store,
+                               g_str_equal (what, "contact") ? KONTOR_TYPE_CONTACT
+                                                             : KONTOR_TYPE_COMPANY,
+                               id, &error);
+  else if (g_str_equal (what, "filter"))
+    filter = kontor_contacts_view_get_filter (KONTOR_CONTACTS_VIEW (self->contacts_view));
+
+  if ((owner != NULL || error == NULL) &&
+      (activities = kontor_store_list_calendar_activities (store, owner, filter, &error)) != NULL)
+    names = kontor_store_dup_activity_owner_names (store, activities, &error);
+  if (names == NULL)
+    {
+      kontor_ui_show_error (widget, _("The Calendar Could Not Be Exported"), error);
+      return;
+    }
+
+  export = g_new0 (CalendarExport, 1);
+  export->window = g_object_ref (self);
+  export->text = kontor_ical_export (activities, names, &export->n_exported);
+  if (export->n_exported == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("No tasks or meetings to export")));
+      calendar_export_free (export);
+      return;
+    }
+
+  /* the name of a file, without a path in it */
+  name = owner != NULL ? kontor_record_dup_display_name (owner) : g_strdup (PACKAGE_NAME);
+  file_name = g_strconcat (g_strdelimit (name, "/", '-'), ".ics", NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Export Calendar"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  ics = gtk_file_filter_new ();
+  gtk_file_filter_set_name (ics, _("iCalendar Files"));
+  gtk_file_filter_add_mime_type (ics, "text/calendar");
+  gtk_file_filter_add_suffix (ics, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ics);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_calendar_chooser_response_cb), export);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static gboolean
 kontor_window_close_request (GtkWindow *window)
 {
@@ -493,6 +634,8 @@ kontor_window_constructed (GObject *object)
   gtk_stack_add_named (self->stack, self->workspace, "workspace");
 
   gtk_stack_set_visible_child (self->stack, self->workspace);
+  /* e-mails dropped anywhere else go to the contact with their address (feature A7) */
+  kontor_mail_ui_add_drop_target (GTK_WIDGET (self), self->context, NULL);
 
   g_signal_connect_object (get_operations (self), "applied",
                            G_CALLBACK (on_operations_applied_cb), self, G_CONNECT_SWAPPED);
@@ -562,6 +705,8 @@ kontor_window_class_init (KontorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-company-contact", "s",
                                    show_company_contact_action);
   gtk_widget_class_install_action (widget_class, "win.new-company", NULL, new_company_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", "(ss)",
+                                   export_calendar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-contact", NULL);
