@@ -96,8 +96,10 @@ mark_reminded (KontorReminders  *self,
  * @self: the reminders
  * @error: return location for a #GError
  *
- * Emits "due" for every open task whose reminder is due by the clock and
- * not shown since, the earliest first, and notes each as shown.
+ * Emits "due" for every open task of the current user (or of nobody in
+ * particular) whose reminder is due by the clock and not shown since, the
+ * earliest first, and notes each as shown. A colleague's task synced
+ * here reminds the colleague, on their machine.
  *
  * Returns: how many were due; 0 with @error set on failure
  */
@@ -107,6 +109,8 @@ kontor_reminders_check (KontorReminders  *self,
 {
   g_autoptr(GPtrArray) due = NULL;
   g_autofree char *now_text = NULL;
+  KontorUser *me;
+  guint n = 0;
   gint64 now;
 
   g_return_val_if_fail (KONTOR_IS_REMINDERS (self), 0);
@@ -120,17 +124,25 @@ kontor_reminders_check (KontorReminders  *self,
                                  now_text, error);
   if (due == NULL)
     return 0;
+  me = kontor_store_get_current_user (self->store);
 
   for (guint i = 0; i < due->len; i++)
     {
       KontorActivity *activity = g_ptr_array_index (due, i);
+      const char *author = kontor_activity_get_created_by (activity);
+
+      /* a colleague's task, synced here, reminds the colleague */
+      if (author != NULL && me != NULL &&
+          g_strcmp0 (author, kontor_record_get_id (KONTOR_RECORD (me))) != 0)
+        continue;
 
       if (!mark_reminded (self, kontor_record_get_rowid (KONTOR_RECORD (activity)), now, error))
         return 0;
       g_signal_emit (self, signals[DUE], 0, activity);
+      n++;
     }
 
-  return due->len;
+  return n;
 }
 
 /**
@@ -154,7 +166,8 @@ kontor_reminders_get_next (KontorReminders  *self,
   now_text = g_strdup_printf ("%" G_GINT64_FORMAT, kontor_reminders_now (self));
   stmt = _kontor_store_prepare (self->store,
                                 "SELECT coalesce (min (remind_at), 0) FROM activity "
-                                "WHERE kind = 0 AND done = 0 AND remind_at > CAST (?1 AS INTEGER)",
+                                "WHERE kind = 0 AND done = 0 AND remind_at > 0 "
+                                "AND remind_at > CAST (?1 AS INTEGER)",
                                 error);
   if (stmt == NULL)
     return -1;

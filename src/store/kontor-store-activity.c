@@ -201,28 +201,25 @@ activity_after_write (KontorStore   *self,
     {
       KontorActivity *activity = KONTOR_ACTIVITY (record);
       gint64 rowid = rowid_of (self, record, error);
+      /* a tick or a snooze leaves the words as they are */
+      gboolean words = old == NULL ||
+                       g_strcmp0 (kontor_activity_get_subject (activity),
+                                  kontor_activity_get_subject (KONTOR_ACTIVITY (old))) != 0 ||
+                       g_strcmp0 (kontor_activity_get_notes (activity),
+                                  kontor_activity_get_notes (KONTOR_ACTIVITY (old))) != 0;
 
       if (rowid < 0 ||
           !write_happened_at (self, activity, error) ||
-          !write_search_document (self, rowid, kontor_activity_get_subject (activity),
-                                  kontor_activity_get_notes (activity), error) ||
+          (words && !write_search_document (self, rowid, kontor_activity_get_subject (activity),
+                                            kontor_activity_get_notes (activity), error)) ||
           !refresh_owners_of (self, activity, NULL, error))
         return FALSE;
     }
-  else
-    {
-      sqlite3_stmt *stmt = _kontor_store_prepare (self,
-                                                  "DELETE FROM activity_search WHERE rowid = ?1",
-                                                  error);
-
-      /* its words linger in the index's segments until the purge after
-       * the commit rewrites them (src/README.md "Tombstones") */
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, kontor_record_get_rowid (old));
-      if (!_kontor_store_step_done (self, stmt, error) || !_kontor_store_mark_purge (self, error))
-        return FALSE;
-    }
+  /* deleted: its document went with the row (schema/019), its words
+   * linger in the index's segments until the purge after the commit
+   * rewrites them (src/README.md "Tombstones") */
+  else if (!_kontor_store_mark_purge (self, error))
+    return FALSE;
 
   return old == NULL ||
          refresh_owners_of (self, KONTOR_ACTIVITY (old),
@@ -467,6 +464,11 @@ _kontor_store_forget_activities (KontorStore   *self,
                                  GError       **error)
 {
   g_return_val_if_fail (KONTOR_IS_CONTACT (record) || KONTOR_IS_COMPANY (record), FALSE);
+
+  /* their documents go by the trigger of schema 19; their words stay in
+   * the index's segments until the purge */
+  if (!_kontor_store_mark_purge (self, error))
+    return FALSE;
 
   return _kontor_store_forget_rows (self, "activity",
                                     KONTOR_IS_CONTACT (record) ? "contact_id" : "company_id",

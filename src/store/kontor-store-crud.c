@@ -1262,7 +1262,8 @@ kontor_store_delete (KontorStore   *self,
       !_kontor_store_end (self, _kontor_store_delete_record (self, record, error), error))
     return FALSE;
 
-  if (info->search_table != NULL)
+  /* a contact's words, or an activity's (marked by its hook) */
+  if (self->purge_marked)
     _kontor_store_purge_in_background (self);
 
   return TRUE;

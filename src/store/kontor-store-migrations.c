@@ -191,6 +191,7 @@ static const struct {
   { "016-activity-search.sql", _kontor_store_index_activities, 0 },
   { "017-due.sql", NULL, 0 },
   { "018-reminders.sql", NULL, 0 },
+  { "019-activity-search-cleanup.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

@@ -712,11 +712,41 @@ apply_change (KontorStore  *self,
     }
 }
 
+/* A change the server refused (a push's @push_seq), or one of the
+ * server's this store could not hold (numbered below zero): kept until the
+ * user dismisses it */
+static gboolean
+add_rejection (KontorStore  *self,
+               gint64        push_seq,
+               const char   *entity,
+               const char   *entity_id,
+               const char   *value_json,
+               const char   *reason,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                              "INSERT OR REPLACE INTO rejected (client_seq, "
+                                              "entity, entity_id, fields_json, reason, at) "
+                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, push_seq);
+  sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, entity_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, value_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, reason != NULL ? reason : "invalid", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
 /* A record that left the user's sight (X12, src/protocol/PROTOCOL.md
  * "Scopes"): gone from this machine with its child rows, unsent edits
  * or not. Those edits (of the record, its links and its e-mail addresses
  * and phone numbers) go to the rejected list, "revoked", numbered below
- * the server's own there. */
+ * the server's own there; its activities not sent yet go there whole. */
 static gboolean
 revoke_record (KontorStore  *self,
                const char   *entity_name,
@@ -725,6 +755,7 @@ revoke_record (KontorStore  *self,
 {
   const KontorSyncEntity *entity = kontor_sync_entity_lookup (entity_name);
   g_autoptr(KontorRecord) stored = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (entity == NULL || kontor_sync_entity_get_kind (entity) != KONTOR_SYNC_KIND_RECORD)
@@ -761,40 +792,32 @@ revoke_record (KontorStore  *self,
       sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
       if (!_kontor_store_step_done (self, stmt, error))
         return FALSE;
+
+      /* its activities not sent yet go with it: kept among the refused,
+       * whole, so that nothing a person wrote goes without a trace
+       * (PROTOCOL.md "Scopes") */
+      activities = _kontor_store_load_list (self, info_of (kontor_sync_entity_lookup ("activity")),
+                                            "SELECT a.rid FROM activity a WHERE a.contact_id = ?1 "
+                                            "AND EXISTS (SELECT 1 FROM outbox o WHERE "
+                                            "o.entity = 'activity' AND o.entity_id = a.id "
+                                            "AND o.state = 'pending')",
+                                            id, error);
+      if (activities == NULL)
+        return FALSE;
+      for (guint i = 0; i < activities->len; i++)
+        {
+          KontorRecord *activity = g_ptr_array_index (activities, i);
+          g_autofree char *json = kontor_record_to_json_string (activity);
+
+          if (!add_rejection (self, -2000000000 - kontor_record_get_rowid (activity), "activity",
+                              kontor_record_get_id (activity), json, "revoked", error))
+            return FALSE;
+        }
     }
 
   return _kontor_store_delete_record (self, stored, error);
 }
 
-/* A change the server refused (a push's @push_seq), or one of the
- * server's this store could not hold (numbered below zero): kept until the
- * user dismisses it */
-static gboolean
-add_rejection (KontorStore  *self,
-               gint64        push_seq,
-               const char   *entity,
-               const char   *entity_id,
-               const char   *value_json,
-               const char   *reason,
-               GError      **error)
-{
-  sqlite3_stmt *stmt = _kontor_store_prepare (self,
-                                              "INSERT OR REPLACE INTO rejected (client_seq, "
-                                              "entity, entity_id, fields_json, reason, at) "
-                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                              error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, push_seq);
-  sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, entity_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, value_json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, reason != NULL ? reason : "invalid", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
-
-  return _kontor_store_step_done (self, stmt, error);
-}
 
 /* Whether @error is about this machine's database rather than about a
  * change: the disk, the file, another program's lock. (Not "corrupt":

@@ -816,6 +816,7 @@ _kontor_store_set_meta (KontorStore  *self,
 static const char purge_sql[] =
   "BEGIN IMMEDIATE;"
   "INSERT INTO contact_search (contact_search) VALUES ('optimize');"
+  "INSERT INTO activity_search (activity_search) VALUES ('optimize');"
   "DELETE FROM meta WHERE key = 'purge-pending';"
   "COMMIT;";
 

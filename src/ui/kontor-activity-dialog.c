@@ -93,12 +93,34 @@ update_rows (KontorActivityDialog *self)
                                  task ? _("Done") : _("Took Place"));
 }
 
+static gboolean read_time (KontorDateButton  *date_button,
+                           GtkEntry          *entry,
+                           gint64             shown,
+                           gint64            *time,
+                           GError           **error);
+
+/* A new one took place when its time has come: a call now, yes; a
+ * meeting next week, not yet (it would be the contact's last activity,
+ * in the future). A task starts open. */
+static void
+update_done (KontorActivityDialog *self)
+{
+  gint64 starts = 0;
+
+  if (!self->is_new)
+    return;
+
+  if (chosen_kind (self) == KONTOR_ACTIVITY_KIND_TASK)
+    gtk_switch_set_active (self->done_switch, FALSE);
+  else if (read_time (self->date_button, self->time_entry, 0, &starts, NULL))
+    gtk_switch_set_active (self->done_switch,
+                           starts <= g_get_real_time () / G_USEC_PER_SEC);
+}
+
 static void
 on_kind_changed_cb (KontorActivityDialog *self)
 {
-  /* a new task starts open, a new call or note happened */
-  if (self->is_new)
-    gtk_switch_set_active (self->done_switch, chosen_kind (self) != KONTOR_ACTIVITY_KIND_TASK);
+  update_done (self);
   update_rows (self);
 }
 
@@ -509,6 +531,10 @@ build_form (KontorActivityDialog *self)
 
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_kind_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_button, "notify::date", G_CALLBACK (update_done), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->time_entry, "changed", G_CALLBACK (update_done), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void

@@ -37,6 +37,8 @@ struct _KontorTodayView
   GtkListBox     *today_list;
   GPtrArray      *rows;           /* the rows shown, in order */
   guint           reload_id;
+  guint           midnight_id;
+  char           *day;            /* the day shown, "YYYY-MM-DD" */
   guint           n_due;
 };
 
@@ -60,11 +62,11 @@ dup_day_after_today (int days)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
-static void
+static gboolean
 run_change (KontorTodayView   *self,
             KontorFieldChange *change)
 {
-  kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change));
+  return kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -82,7 +84,7 @@ load_due (KontorTodayView *self,
                                                       NULL);
 }
 
-static void
+static gboolean
 complete (KontorTodayView *self,
           KontorRecord    *record)
 {
@@ -105,7 +107,8 @@ complete (KontorTodayView *self,
     }
 
   change = kontor_field_change_new_edit (get_store (self), record, edited, title);
-  run_change (self, change);
+
+  return run_change (self, change);
 }
 
 static void
@@ -170,7 +173,9 @@ done_next_action (GtkWidget  *widget,
     return;
 
   task = KONTOR_ACTIVITY (record);
-  complete (self, record);
+  /* refused (a viewer, a task gone meanwhile): said, and nothing next */
+  if (!complete (self, record))
+    return;
 
   /* the next one: the same contact or company, the same topic */
   next = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK, NULL);
@@ -215,10 +220,15 @@ on_check_toggled_cb (GtkCheckButton *check,
                      gpointer        user_data)
 {
   KontorTodayView *self = user_data;
+  g_autoptr(KontorRecord) record = NULL;
 
-  if (gtk_check_button_get_active (check))
-    gtk_widget_activate_action (GTK_WIDGET (self), "today.done", "s",
-                                g_object_get_data (G_OBJECT (check), "kontor-id"));
+  if (!gtk_check_button_get_active (check))
+    return;
+
+  record = load_due (self, g_object_get_data (G_OBJECT (check), "kontor-id"));
+  /* refused: the row stays as it was, open */
+  if (record == NULL || !complete (self, record))
+    gtk_check_button_set_active (check, FALSE);
 }
 
 /* "Anna Schneider · overdue since 01.12.2026" */
@@ -389,6 +399,8 @@ reload (KontorTodayView *self)
   guint n_overdue;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_free (self->day);
+  self->day = g_strdup (today);
   clear_list (self->overdue_list);
   clear_list (self->today_list);
   g_ptr_array_set_size (self->rows, 0);
@@ -434,6 +446,29 @@ reload_idle_cb (gpointer data)
 
   self->reload_id = 0;
   reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A new day: what was due today is overdue, tomorrow's is today's */
+static gboolean
+on_midnight_cb (gpointer data)
+{
+  KontorTodayView *self = data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                         g_date_time_get_month (tomorrow),
+                                                         g_date_time_get_day_of_month (tomorrow),
+                                                         0, 0, 1);
+  g_autofree char *today = kontor_format_dup_today ();
+
+  if (g_strcmp0 (today, self->day) != 0)
+    reload (self);
+  /* a minute at most, so a night slept through catches up on waking */
+  self->midnight_id = g_timeout_add_seconds ((guint) CLAMP (g_date_time_difference (midnight, now)
+                                                            / G_USEC_PER_SEC, 1, 60),
+                                             on_midnight_cb, self);
 
   return G_SOURCE_REMOVE;
 }
@@ -521,6 +556,7 @@ kontor_today_view_constructed (GObject *object)
   g_signal_connect_object (store, "changed::contact", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   reload (self);
+  on_midnight_cb (self);
 }
 
 static void
@@ -529,6 +565,8 @@ kontor_today_view_dispose (GObject *object)
   KontorTodayView *self = KONTOR_TODAY_VIEW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  g_clear_pointer (&self->day, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->context);
 

@@ -5,12 +5,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
 #include "kontor-field-change.h"
 #include "kontor-operation-stack.h"
 #include "kontor-record-list.h"
 #include "kontor-record-rules.h"
 #include "kontor-record-write.h"
 #include "kontor-reminders.h"
+#include "kontor-store-sync.h"
 #include "kontor-test-utils.h"
 
 /* Activities (features A1–A3, A7, A8): the model's rules, a record kind
@@ -762,6 +767,18 @@ test_reminders (Fixture       *fixture,
   g_assert_cmpuint (kontor_reminders_check (reminders, &error), ==, 0);
   g_assert_cmpint (kontor_reminders_get_next (reminders, NULL), ==, 0);
 
+  /* a colleague's task, synced here, reminds the colleague, not us */
+  {
+    g_autoptr(KontorActivity) theirs = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                            KONTOR_RECORD (fixture->ben));
+
+    kontor_activity_set_subject (theirs, "Rückruf für Ines");
+    kontor_activity_set_created_by (theirs, "0190a000-0000-7000-8000-0000000000ff");
+    kontor_activity_set_remind_at (theirs, now - 60);
+    kontor_test_save (store, theirs);
+    g_assert_cmpuint (kontor_reminders_check (reminders, &error), ==, 0);
+  }
+
   /* a day across the change of the clocks (25 October 2026 in Berlin):
    * 09:00 stays 09:00, 25 hours later */
   before_dst = g_date_time_new (berlin, 2026, 10, 24, 9, 0, 0);
@@ -836,9 +853,51 @@ test_owner_deleted (Fixture       *fixture,
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM journal WHERE "
                                           "entity_id = ?1", id_of (call)), ==, 0);
 
+  /* nothing of it in the search either: its document went with it */
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity_search "
+                                          "WHERE rowid = ?1", NULL), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity_search", NULL),
+                   ==, 1);
+
   g_assert_true (kontor_store_delete (store, KONTOR_RECORD (fixture->bakery), &error));
   g_assert_no_error (error);
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity", NULL), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity_search", NULL),
+                   ==, 0);
+}
+
+/* A contact that leaves the user's sight (a revoke from the server, X12)
+ * goes with its activities, and the one not sent yet is kept among the
+ * refused, whole: nothing written goes without a trace */
+static void
+test_revoked (Fixture       *fixture,
+              gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) call = new_call (fixture->anna, MONDAY);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *page = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  kontor_activity_set_subject (call, "Angebot bis Freitag");
+  kontor_test_save (store, call);
+  page = g_strdup_printf ("[{\"seq\": 5, \"entity\": \"contact\", \"id\": \"%s\", "
+                          "\"op\": \"revoke\"}]", id_of (fixture->anna));
+  g_assert_true (json_parser_load_from_data (parser, page, -1, &error));
+  g_assert_true (kontor_store_sync_apply_changes (store,
+                                                  json_node_get_array (json_parser_get_root (parser)),
+                                                  5, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity", NULL), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity_search", NULL),
+                   ==, 0);
+  stmt = kontor_test_prepare (store, "SELECT fields_json FROM rejected WHERE entity = 'activity' "
+                                     "AND entity_id = ?1 AND reason = 'revoked'", id_of (call));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 0), "Angebot bis Freitag"));
+  sqlite3_finalize (stmt);
 }
 
 /* A7 in the store: an automatic activity is refused an edit, and a
@@ -906,6 +965,7 @@ main (int   argc,
   ADD ("due", test_due);
   ADD ("reminders", test_reminders);
   ADD ("owner-deleted", test_owner_deleted);
+  ADD ("revoked", test_revoked);
   ADD ("store-rules", test_store_rules);
 #undef ADD
 
