@@ -272,10 +272,8 @@ KontorEntityInfo _kontor_store_activity_entity = {
  * @flags: which activities besides @owner's own
  * @error: return location for a #GError
  *
- * The timeline of @owner (features A2, A6): its activities, and with
- * %KONTOR_ACTIVITY_LIST_AFFILIATED those of its company (for a contact)
- * or of its contacts (for a company). Open tasks first, by due date; then
- * the rest, the newest first.
+ * The timeline of @owner (features A2, A6): kontor_store_list_timeline()
+ * of every kind.
  *
  * Returns: (transfer full) (element-type KontorActivity) (nullable): the
  *   activities
@@ -286,7 +284,34 @@ kontor_store_list_activities (KontorStore              *self,
                               KontorActivityListFlags   flags,
                               GError                  **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT rid FROM activity WHERE ");
+  return kontor_store_list_timeline (self, owner, flags, 0, error);
+}
+
+/**
+ * kontor_store_list_timeline:
+ * @self: a store
+ * @owner: a stored contact or company
+ * @flags: which activities besides @owner's own, and whether the open
+ *   tasks only
+ * @kinds: a mask of `1 << KontorActivityKind`, 0 for every kind
+ * @error: return location for a #GError
+ *
+ * The timeline of @owner (features A2, A6): its activities, and with
+ * %KONTOR_ACTIVITY_LIST_AFFILIATED those of its company (for a contact)
+ * or of its contacts (for a company), of @kinds. Open tasks first, by due
+ * date; then the rest, the newest first.
+ *
+ * Returns: (transfer full) (element-type KontorActivity) (nullable): the
+ *   activities
+ */
+GPtrArray *
+kontor_store_list_timeline (KontorStore              *self,
+                            KontorRecord             *owner,
+                            KontorActivityListFlags   flags,
+                            guint                     kinds,
+                            GError                  **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT rid FROM activity WHERE (");
   const char *order = " ORDER BY (kind = 0 AND NOT done) DESC,"
                       " CASE WHEN kind = 0 AND NOT done THEN coalesce (due_on, '9999') END,"
                       " CASE WHEN starts_at > 0 THEN starts_at WHEN done_at > 0 THEN done_at"
@@ -306,6 +331,19 @@ kontor_store_list_activities (KontorStore              *self,
       g_string_append (sql, "company_id = ?1");
       if (flags & KONTOR_ACTIVITY_LIST_AFFILIATED)
         g_string_append (sql, " OR contact_id IN (SELECT id FROM contact WHERE company_id = ?1)");
+    }
+  g_string_append_c (sql, ')');
+  if (flags & KONTOR_ACTIVITY_LIST_OPEN_TASKS)
+    g_string_append (sql, " AND kind = 0 AND done = 0");
+  if (kinds != 0)
+    {
+      g_string_append (sql, " AND kind IN (-1");
+      for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+        {
+          if (kinds & (1u << kind))
+            g_string_append_printf (sql, ", %u", kind);
+        }
+      g_string_append_c (sql, ')');
     }
   g_string_append (sql, order);
 

@@ -161,16 +161,23 @@ GPtrArray      *kontor_store_list_users            (KontorStore         *self,
  * @KONTOR_ACTIVITY_LIST_OWN: the record's own activities
  * @KONTOR_ACTIVITY_LIST_AFFILIATED: also those of a contact's company, or
  *   of a company's contacts ("Aktivitätszugehörigkeit", feature A6)
+ * @KONTOR_ACTIVITY_LIST_OPEN_TASKS: only the tasks not done yet
  */
 typedef enum
 {
   KONTOR_ACTIVITY_LIST_OWN = 0,
   KONTOR_ACTIVITY_LIST_AFFILIATED = 1 << 0,
+  KONTOR_ACTIVITY_LIST_OPEN_TASKS = 1 << 1,
 } KontorActivityListFlags;
 
 GPtrArray      *kontor_store_list_activities       (KontorStore         *self,
                                                     KontorRecord        *owner,
                                                     KontorActivityListFlags flags,
+                                                    GError             **error);
+GPtrArray      *kontor_store_list_timeline         (KontorStore         *self,
+                                                    KontorRecord        *owner,
+                                                    KontorActivityListFlags flags,
+                                                    guint                kinds,
                                                     GError             **error);
 GPtrArray      *kontor_store_list_due_tasks        (KontorStore         *self,
                                                     const char          *until,

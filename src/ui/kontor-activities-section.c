@@ -28,7 +28,7 @@
  * place, then the rest, newest first, each opening #KontorActivityDialog.
  * The affiliation switch ("Aktivitätszugehörigkeit") adds a contact's
  * company's activities, or a company's contacts', each naming where it
- * was recorded. The first few are shown, the rest behind "Show All".
+ * was recorded; a kind and the open tasks narrow it. The first few are shown, the rest behind "Show All".
  * Every write is an undoable operation; the section follows the store.
  */
 
@@ -53,6 +53,9 @@ struct _KontorActivitiesSection
   GtkDropDown         *quick_topic;
   AdwActionRow        *affiliation_row;
   GtkSwitch           *affiliation_switch;
+  AdwActionRow        *filter_row;
+  GtkDropDown         *filter_kind;
+  GtkToggleButton     *filter_open;
   GtkWidget           *new_button;
   GPtrArray           *rows;          /* the activity rows shown */
   guint                n_rows;
@@ -361,6 +364,7 @@ reload (KontorActivitiesSection *self)
   gboolean on_check = FALSE;
   guint position = 0;
   guint shown;
+  guint kind;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   focused = dup_focused_activity (self, &on_check, &position);
@@ -371,7 +375,12 @@ reload (KontorActivitiesSection *self)
 
   if (gtk_switch_get_active (self->affiliation_switch))
     flags |= KONTOR_ACTIVITY_LIST_AFFILIATED;
-  activities = kontor_store_list_activities (get_store (self), self->owner, flags, &error);
+  if (gtk_toggle_button_get_active (self->filter_open))
+    flags |= KONTOR_ACTIVITY_LIST_OPEN_TASKS;
+  kind = gtk_drop_down_get_selected (self->filter_kind);
+  activities = kontor_store_list_timeline (get_store (self), self->owner, flags,
+                                           kind == 0 || kind == GTK_INVALID_LIST_POSITION
+                                           ? 0 : 1u << (kind - 1), &error);
   if (activities == NULL)
     {
       g_warning ("Could not list the activities: %s", error->message);
@@ -420,6 +429,7 @@ on_store_changed_cb (KontorActivitiesSection *self)
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
+/* the affiliation switched, or a filter changed */
 static void
 on_affiliation_changed_cb (KontorActivitiesSection *self)
 {
@@ -553,6 +563,7 @@ kontor_activities_section_init (KontorActivitiesSection *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) topics = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) filter_kinds = gtk_string_list_new (NULL);
   const KontorActivityTopic *place_topics;
   guint n_topics;
 
@@ -605,6 +616,24 @@ kontor_activities_section_init (KontorActivitiesSection *self)
   g_signal_connect_object (self->affiliation_switch, "notify::active",
                            G_CALLBACK (on_affiliation_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_append (self->list, GTK_WIDGET (self->affiliation_row));
+
+  /* the timeline's filters (feature A6): one kind, the open tasks */
+  gtk_string_list_append (filter_kinds, _("All Types"));
+  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+    gtk_string_list_append (filter_kinds, kontor_activity_kind_to_string (kind));
+  self->filter_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->filter_row), _("Show"));
+  self->filter_kind = new_drop_down (filter_kinds, _("Type of Activity"));
+  self->filter_open = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Open Tasks")));
+  gtk_widget_set_valign (GTK_WIDGET (self->filter_open), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_open), _("Only Tasks Not Done Yet"));
+  adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_kind));
+  adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_open));
+  g_signal_connect_object (self->filter_kind, "notify::selected",
+                           G_CALLBACK (on_affiliation_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_open, "toggled", G_CALLBACK (on_affiliation_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_box_append (self->list, GTK_WIDGET (self->filter_row));
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
 }

@@ -625,6 +625,12 @@ def walk_app(pyatspi, app_process):
              lambda: [a for (a, r, n, st, _) in walk.walk(window)
                       if n == 'Open Tasks' and r == P.ROLE_PUSH_BUTTON])
     shown.append('activities list')
+    # the Today page (Ctrl+5): the sample team has overdue tasks
+    xdotool('key', 'ctrl+5')
+    wait_for('the Today page',
+             lambda: [a for (a, r, n, st, _) in walk.walk(window)
+                      if n == 'Overdue' and r == P.ROLE_LIST])
+    shown.append('Today page')
     xdotool('key', 'ctrl+1')
     time.sleep(0.5)
 

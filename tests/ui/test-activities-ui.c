@@ -394,10 +394,9 @@ test_task_done (Fixture       *fixture,
   wait_row (fixture, "Angebot schicken", TRUE);
   g_assert_cmpint (last_activity (fixture), ==, call_time);
   row = find_activity_row (fixture, "Angebot schicken");
-  /* open tasks come first */
+  /* open tasks come first, after the rows that record and filter */
   g_assert_true (gtk_widget_get_prev_sibling (row) ==
-                 GTK_WIDGET (kontor_test_find_row (GTK_WIDGET (fixture->section),
-                                                   _("Include the Company’s Activities"))));
+                 GTK_WIDGET (kontor_test_find_row (GTK_WIDGET (fixture->section), _("Show"))));
   check = kontor_test_find_widget (row, GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
   gtk_widget_grab_focus (check);
@@ -463,6 +462,42 @@ test_edit_and_delete (Fixture       *fixture,
   kontor_test_press ("ctrl+z");
   wait_row (fixture, "Erstgespräch mit Einkauf", TRUE);
   g_assert_cmpint (last_activity (fixture), ==, kontor_activity_get_starts_at (call));
+}
+
+/* The timeline's filters (feature A6): the open tasks by the keyboard,
+ * one kind */
+static void
+test_timeline_filters (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KontorActivity) call = save_activity (fixture, KONTOR_ACTIVITY_KIND_CALL, "Erstgespräch");
+  g_autoptr(KontorActivity) note = save_activity (fixture, KONTOR_ACTIVITY_KIND_NOTE, "Messe");
+  g_autoptr(KontorActivity) task = save_activity (fixture, KONTOR_ACTIVITY_KIND_TASK,
+                                                  "Angebot schicken");
+  GtkWidget *open_tasks, *kind;
+
+  wait_row (fixture, "Angebot schicken", TRUE);
+  g_assert_cmpuint (kontor_activities_section_get_n_rows (fixture->section), ==, 3);
+
+  open_tasks = kontor_test_find_button (GTK_WIDGET (fixture->section), _("_Open Tasks"));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (open_tasks));
+  gtk_widget_grab_focus (open_tasks);
+  kontor_test_press ("space");
+  wait_row (fixture, "Erstgespräch", FALSE);
+  g_assert_cmpuint (kontor_activities_section_get_n_rows (fixture->section), ==, 1);
+  kontor_test_press ("space");
+  wait_row (fixture, "Erstgespräch", TRUE);
+
+  kind = kontor_test_find_widget (kontor_test_find_row (GTK_WIDGET (fixture->section), _("Show")),
+                                  GTK_TYPE_DROP_DOWN);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), 1 + KONTOR_ACTIVITY_KIND_NOTE);
+  wait_row (fixture, "Erstgespräch", FALSE);
+  g_assert_nonnull (find_activity_row (fixture, "Messe"));
+  g_assert_cmpuint (kontor_activities_section_get_n_rows (fixture->section), ==, 1);
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->section));
+  g_assert_nonnull (call);
+  g_assert_nonnull (note);
+  g_assert_nonnull (task);
 }
 
 /* An activity recorded automatically opens to be read, not changed, and
@@ -883,6 +918,7 @@ main (int   argc,
   ADD ("edit-and-delete", test_edit_and_delete);
   ADD ("automatic", test_automatic);
   ADD ("affiliation", test_affiliation);
+  ADD ("timeline-filters", test_timeline_filters);
   ADD ("all-activities", test_all_activities);
   ADD ("today", test_today);
   ADD ("reminder-actions", test_reminder_actions);

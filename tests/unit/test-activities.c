@@ -518,6 +518,23 @@ test_timeline (Fixture       *fixture,
                                        KONTOR_ACTIVITY_LIST_AFFILIATED, &error);
   g_assert_cmpuint (list->len, ==, 4);
   g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* the timeline's filters: the open tasks, one kind, with the affiliation */
+  list = kontor_store_list_timeline (store, KONTOR_RECORD (fixture->anna),
+                                     KONTOR_ACTIVITY_LIST_OPEN_TASKS, 0, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (id_of (g_ptr_array_index (list, 0)), ==, id_of (task));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = kontor_store_list_timeline (store, KONTOR_RECORD (fixture->anna),
+                                     KONTOR_ACTIVITY_LIST_AFFILIATED,
+                                     1u << KONTOR_ACTIVITY_KIND_CALL, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = kontor_store_list_timeline (store, KONTOR_RECORD (fixture->anna),
+                                     KONTOR_ACTIVITY_LIST_OWN,
+                                     1u << KONTOR_ACTIVITY_KIND_NOTE, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
 }
 
 static GArray *
