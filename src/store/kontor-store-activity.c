@@ -145,6 +145,38 @@ rowid_of (KontorStore   *self,
 }
 
 /**
+ * _kontor_store_append_activity_kinds:
+ * @sql: a query's text, after its WHERE
+ * @column: the column of the kind ("kind", "a.kind")
+ * @kinds: a mask of `1 << KontorActivityKind`, 0 for every kind
+ *
+ * Appends the condition of @kinds: one kind as an equality (a walk of
+ * the index by kind), several as an IN list, nothing for every kind.
+ */
+void
+_kontor_store_append_activity_kinds (GString    *sql,
+                                     const char *column,
+                                     guint       kinds)
+{
+  if (kinds == 0)
+    return;
+
+  if ((kinds & (kinds - 1)) == 0)
+    {
+      g_string_append_printf (sql, " AND %s = %d", column, g_bit_nth_lsf (kinds, -1));
+      return;
+    }
+
+  g_string_append_printf (sql, " AND %s IN (-1", column);
+  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+    {
+      if (kinds & (1u << kind))
+        g_string_append_printf (sql, ", %u", kind);
+    }
+  g_string_append_c (sql, ')');
+}
+
+/**
  * _kontor_store_index_activities:
  * @self: a store inside a transaction
  * @error: return location for a #GError
@@ -335,16 +367,7 @@ kontor_store_list_timeline (KontorStore              *self,
   g_string_append_c (sql, ')');
   if (flags & KONTOR_ACTIVITY_LIST_OPEN_TASKS)
     g_string_append (sql, " AND kind = 0 AND done = 0");
-  if (kinds != 0)
-    {
-      g_string_append (sql, " AND kind IN (-1");
-      for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
-        {
-          if (kinds & (1u << kind))
-            g_string_append_printf (sql, ", %u", kind);
-        }
-      g_string_append_c (sql, ')');
-    }
+  _kontor_store_append_activity_kinds (sql, "kind", kinds);
   g_string_append (sql, order);
 
   return _kontor_store_load_list (self, &_kontor_store_activity_entity, sql->str,

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 extern KontorEntityInfo _kontor_store_activity_entity;
 
+void     _kontor_store_append_activity_kinds (GString    *sql,
+                                              const char *column,
+                                              guint       kinds);
 gboolean _kontor_store_index_activities (KontorStore   *self,
                                          GError       **error);
 gboolean _kontor_store_forget_activities (KontorStore   *self,

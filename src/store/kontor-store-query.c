@@ -19,6 +19,7 @@
 #include "kontor-enums.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-index.h"
+#include "kontor-store-activity.h"
 #include "kontor-store-query.h"
 #include "kontor-text.h"
 
@@ -1077,18 +1078,7 @@ query_activity_rowids (KontorStore   *self,
                                 params_add_text (&params, match));
     }
   /* one kind is a walk of activity_kind_when */
-  if (kinds != 0 && (kinds & (kinds - 1)) == 0)
-    g_string_append_printf (sql, " AND a.kind = %d", g_bit_nth_lsf (kinds, -1));
-  else if (kinds != 0)
-    {
-      g_string_append (sql, " AND a.kind IN (-1");
-      for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
-        {
-          if (kinds & (1u << kind))
-            g_string_append_printf (sql, ", %u", kind);
-        }
-      g_string_append_c (sql, ')');
-    }
+  _kontor_store_append_activity_kinds (sql, "a.kind", kinds);
   if (kontor_filter_get_open_tasks_only (filter))
     g_string_append (sql, " AND a.kind = 0 AND a.done = 0");
   g_string_append (sql, " ORDER BY " ACTIVITY_WHEN " DESC, a.rid DESC");

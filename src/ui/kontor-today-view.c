@@ -70,9 +70,9 @@ run_change (KontorTodayView   *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Actions of a row: today.done (s id), today.snooze ((si) id, days),
- * today.done-next (s id), for tasks and contacts alike by the record's
- * entity */
+/* A row's check button completes it (on_check_toggled_cb ()); its menu's
+ * actions: today.snooze ((si) id, days), today.done-next (s id), for
+ * tasks and contacts alike by the record's entity */
 
 static KontorRecord *
 load_due (KontorTodayView *self,
@@ -109,18 +109,6 @@ complete (KontorTodayView *self,
   change = kontor_field_change_new_edit (get_store (self), record, edited, title);
 
   return run_change (self, change);
-}
-
-static void
-done_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KontorTodayView *self = KONTOR_TODAY_VIEW (widget);
-  g_autoptr(KontorRecord) record = load_due (self, g_variant_get_string (parameter, NULL));
-
-  if (record != NULL)
-    complete (self, record);
 }
 
 static void
@@ -584,7 +572,6 @@ kontor_today_view_class_init (KontorTodayViewClass *klass)
   kontor_ui_class_install_context_property (object_class,
                                             G_STRUCT_OFFSET (KontorTodayView, context));
 
-  gtk_widget_class_install_action (widget_class, "today.done", "s", done_action);
   gtk_widget_class_install_action (widget_class, "today.snooze", "(si)", snooze_action);
   gtk_widget_class_install_action (widget_class, "today.done-next", "s", done_next_action);
 }
