@@ -67,6 +67,19 @@ static const KontorField activity_fields[KONTOR_ACTIVITY_N_FIELDS] = {
                                         N_("Recorded automatically") },
   [KONTOR_ACTIVITY_FIELD_CREATED_BY] = { "created-by", "created_by", KONTOR_FIELD_TYPE_REF, S,
                                          N_("Recorded by") },
+  /* JSON arrays (schema 20): participants are ids of contacts and of
+   * users; files are objects {"sha256": hex, "name": text, "size": bytes,
+   * "type": content type}; links are URIs. NULL is none. */
+  [KONTOR_ACTIVITY_FIELD_PARTICIPANT_CONTACTS] = { "participant-contacts", "participant_contacts",
+                                                   KONTOR_FIELD_TYPE_STRING, S,
+                                                   N_("Participants") },
+  [KONTOR_ACTIVITY_FIELD_PARTICIPANT_USERS] = { "participant-users", "participant_users",
+                                                KONTOR_FIELD_TYPE_STRING, S,
+                                                N_("Colleagues taking part") },
+  [KONTOR_ACTIVITY_FIELD_ATTACHMENTS] = { "attachments", "attachments", KONTOR_FIELD_TYPE_STRING,
+                                          S | P, N_("Files") },
+  [KONTOR_ACTIVITY_FIELD_LINKS] = { "links", "links", KONTOR_FIELD_TYPE_STRING, S | P,
+                                    N_("Links") },
   /* kept by the record from the fields above (see the top), never synced */
   [KONTOR_ACTIVITY_FIELD_HAPPENED_AT] = { "happened-at", "happened_at", KONTOR_FIELD_TYPE_INT64,
                                           KONTOR_FIELD_LOCAL, N_("Last activity") },
@@ -525,6 +538,14 @@ KONTOR_RECORD_INT64_ACCESSORS (KontorActivity, kontor_activity, done_at,
                                KONTOR_ACTIVITY_FIELD_DONE_AT)
 KONTOR_RECORD_BOOLEAN_ACCESSORS (KontorActivity, kontor_activity, automatic,
                                  KONTOR_ACTIVITY_FIELD_AUTOMATIC)
+KONTOR_RECORD_STRING_ACCESSORS (KontorActivity, kontor_activity, participant_contacts,
+                                KONTOR_ACTIVITY_FIELD_PARTICIPANT_CONTACTS)
+KONTOR_RECORD_STRING_ACCESSORS (KontorActivity, kontor_activity, participant_users,
+                                KONTOR_ACTIVITY_FIELD_PARTICIPANT_USERS)
+KONTOR_RECORD_STRING_ACCESSORS (KontorActivity, kontor_activity, attachments,
+                                KONTOR_ACTIVITY_FIELD_ATTACHMENTS)
+KONTOR_RECORD_STRING_ACCESSORS (KontorActivity, kontor_activity, links,
+                                KONTOR_ACTIVITY_FIELD_LINKS)
 KONTOR_RECORD_STRING_ACCESSORS (KontorActivity, kontor_activity, created_by,
                                 KONTOR_ACTIVITY_FIELD_CREATED_BY)
 

@@ -25,6 +25,10 @@ typedef enum
   KONTOR_ACTIVITY_FIELD_DONE_AT,
   KONTOR_ACTIVITY_FIELD_AUTOMATIC,
   KONTOR_ACTIVITY_FIELD_CREATED_BY,
+  KONTOR_ACTIVITY_FIELD_PARTICIPANT_CONTACTS,
+  KONTOR_ACTIVITY_FIELD_PARTICIPANT_USERS,
+  KONTOR_ACTIVITY_FIELD_ATTACHMENTS,
+  KONTOR_ACTIVITY_FIELD_LINKS,
   KONTOR_ACTIVITY_FIELD_HAPPENED_AT,
   KONTOR_ACTIVITY_N_FIELDS
 } KontorActivityField;
@@ -94,6 +98,18 @@ void                kontor_activity_set_automatic   (KontorActivity     *self,
 const char         *kontor_activity_get_created_by  (KontorActivity     *self);
 void                kontor_activity_set_created_by  (KontorActivity     *self,
                                                      const char         *user_id);
+const char         *kontor_activity_get_participant_contacts (KontorActivity *self);
+void                kontor_activity_set_participant_contacts (KontorActivity *self,
+                                                              const char     *json);
+const char         *kontor_activity_get_participant_users (KontorActivity *self);
+void                kontor_activity_set_participant_users (KontorActivity *self,
+                                                           const char     *json);
+const char         *kontor_activity_get_attachments (KontorActivity     *self);
+void                kontor_activity_set_attachments (KontorActivity     *self,
+                                                     const char         *json);
+const char         *kontor_activity_get_links       (KontorActivity     *self);
+void                kontor_activity_set_links       (KontorActivity     *self,
+                                                     const char         *json);
 gint64              kontor_activity_get_happened_at (KontorActivity     *self);
 
 void                kontor_activity_complete        (KontorActivity     *self,

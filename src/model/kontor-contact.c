@@ -96,6 +96,10 @@ static const KontorField contact_fields[KONTOR_CONTACT_N_FIELDS] = {
   [KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT] = { "pipeline-entered-at", "pipeline_entered_at",
                                                  KONTOR_FIELD_TYPE_INT64, S,
                                                  N_("In its pipeline status since") },
+  /* days without an activity after which to remind (feature R2), 0: never */
+  [KONTOR_CONTACT_FIELD_KEEP_IN_TOUCH_DAYS] = { "keep-in-touch-days", "keep_in_touch_days",
+                                                KONTOR_FIELD_TYPE_INT64, S,
+                                                N_("Stay in touch every (days)") },
 };
 
 #undef P
@@ -189,6 +193,7 @@ kontor_contact_field_changed (KontorRecord *record,
     case KONTOR_CONTACT_FIELD_LAST_ACTIVITY_AT:
     case KONTOR_CONTACT_FIELD_IS_NEW:
     case KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT:
+    case KONTOR_CONTACT_FIELD_KEEP_IN_TOUCH_DAYS:
     case KONTOR_CONTACT_N_FIELDS:
     default:
       break;
@@ -309,6 +314,8 @@ KONTOR_RECORD_INT64_ACCESSORS (KontorContact, kontor_contact,
                                last_activity_at, KONTOR_CONTACT_FIELD_LAST_ACTIVITY_AT)
 KONTOR_RECORD_INT64_ACCESSORS (KontorContact, kontor_contact,
                                pipeline_entered_at, KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT)
+KONTOR_RECORD_INT64_ACCESSORS (KontorContact, kontor_contact,
+                               keep_in_touch_days, KONTOR_CONTACT_FIELD_KEEP_IN_TOUCH_DAYS)
 
 #undef STRING
 #undef ENUM

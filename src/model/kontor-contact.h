@@ -41,6 +41,7 @@ typedef enum
   KONTOR_CONTACT_FIELD_LAST_ACTIVITY_AT,
   KONTOR_CONTACT_FIELD_IS_NEW,
   KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT,
+  KONTOR_CONTACT_FIELD_KEEP_IN_TOUCH_DAYS,
   KONTOR_CONTACT_N_FIELDS
 } KontorContactField;
 
@@ -149,6 +150,9 @@ void                 kontor_contact_set_is_new              (KontorContact      
 gint64               kontor_contact_get_pipeline_entered_at (KontorContact       *self);
 void                 kontor_contact_set_pipeline_entered_at (KontorContact       *self,
                                                              gint64               when);
+gint64               kontor_contact_get_keep_in_touch_days  (KontorContact       *self);
+void                 kontor_contact_set_keep_in_touch_days  (KontorContact       *self,
+                                                             gint64               days);
 
 gint64               kontor_contact_get_stale_since         (KontorContact       *self);
 gint64               kontor_contact_stale_before            (gint64               stale_days,

@@ -13,6 +13,11 @@ void                    _kontor_store_register_entity (KontorEntityInfo *info);
 const KontorEntityInfo *_kontor_entity_info_nth       (guint             n);
 const KontorEntityInfo *_kontor_entity_info_for_type  (GType             type);
 const char             *_kontor_entity_info_get_table (const KontorEntityInfo *info);
+GPtrArray              *_kontor_store_lend_columns    (KontorStore       *self,
+                                                       GError           **error);
+gboolean                _kontor_store_take_back_columns (KontorStore     *self,
+                                                         GPtrArray       *lent,
+                                                         GError         **error);
 
 KontorRecord *_kontor_store_load_record   (KontorStore             *self,
                                            const KontorEntityInfo  *info,

@@ -192,6 +192,7 @@ static const struct {
   { "017-due.sql", NULL, 0 },
   { "018-reminders.sql", NULL, 0 },
   { "019-activity-search-cleanup.sql", NULL, 0 },
+  { "020-participants-attachments.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);
@@ -299,14 +300,22 @@ migrate (KontorStore  *self,
   ok = _kontor_store_begin (self, error);
   if (ok)
     {
+      g_autoptr(GPtrArray) lent = NULL;
+
       /* All scripts first, then the C steps and the rewrite: they run
        * today's code, which reads the tables as the last script leaves them. */
       for (int v = version; ok && v < target; v++)
         ok = run_migration_script (self, migrations[v].script, error);
+      /* a database made at an older version for a test: see
+       * _kontor_store_lend_columns() */
+      if (ok && target < KONTOR_STORE_SCHEMA_VERSION)
+        ok = (lent = _kontor_store_lend_columns (self, error)) != NULL;
       for (int v = version; ok && v < target; v++)
         ok = migrations[v].after == NULL || migrations[v].after (self, error);
       if (ok && rewrite != 0)
         ok = rewrite_records (self, rewrite, error);
+      if (ok && lent != NULL)
+        ok = _kontor_store_take_back_columns (self, lent, error);
 
       pragma = g_strdup_printf ("PRAGMA user_version = %d", target);
       ok = _kontor_store_end (self, ok && _kontor_store_exec (self, pragma, error), error);

@@ -195,7 +195,7 @@ append_value (GString      *row,
  * (test-board-store checks those ranks), version 5 the staleness columns
  * (checked below), version 7 makes every sort key anew (test-store-search
  * checks the orders), version 11 gives group memberships the columns of
- * every record. */
+ * every record, version 20 the "stay in touch" interval of every contact. */
 static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.rank",
                                                    "contact.pipeline_entered_at",
                                                    "pipeline_status.stale_days",
@@ -213,7 +213,9 @@ static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.ran
                                                    "outbox.push_seq", "outbox.state",
                                                    "conflict_local.choice",
                                                    "conflict_local.choice_value_json",
-                                                   "conflict_local.push_seq", NULL };
+                                                   "conflict_local.push_seq",
+                                                   /* version 20: stay in touch, 0 for all */
+                                                   "contact.keep_in_touch_days", NULL };
 
 /* Schema objects a later version drops on purpose: version 7 the index of
  * links by target, which no query read */
