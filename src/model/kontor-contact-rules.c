@@ -88,6 +88,31 @@ kontor_date_is_valid (const char *iso_date)
 
 /* The rules of a contact beyond those of its fields; the
  * KontorRecordClass.validate of #KontorContact. */
+/**
+ * kontor_contact_check_keep_in_touch_days:
+ * @days: a contact's "stay in touch" interval in days, 0 for none
+ * @error: return location for a #GError in %KONTOR_RECORD_ERROR
+ *
+ * The interval after which a contact without activity reminds its sales
+ * reps (feature R2, src/README.md "Reminders"): none, or a day up to ten
+ * years.
+ *
+ * Returns: %TRUE when @days is 0 to %KONTOR_CONTACT_KEEP_IN_TOUCH_MAX
+ */
+gboolean
+kontor_contact_check_keep_in_touch_days (gint64   days,
+                                         GError **error)
+{
+  if (days >= 0 && days <= KONTOR_CONTACT_KEEP_IN_TOUCH_MAX)
+    return TRUE;
+
+  g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+               /* Translators: %d is the longest interval, 3650 */
+               _("Stay in touch: give a number of days from 1 to %d, or 0 for never."),
+               KONTOR_CONTACT_KEEP_IN_TOUCH_MAX);
+  return FALSE;
+}
+
 gboolean
 _kontor_contact_check (KontorRecord  *record,
                        KontorRecord  *old_record,
@@ -107,6 +132,10 @@ _kontor_contact_check (KontorRecord  *record,
                            _("Enter a name or a company."));
       return FALSE;
     }
+
+  if (!kontor_contact_check_keep_in_touch_days (kontor_contact_get_keep_in_touch_days (contact),
+                                                error))
+    return FALSE;
 
   if (rank != NULL && !kontor_rank_is_valid (rank))
     {

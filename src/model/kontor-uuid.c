@@ -83,6 +83,40 @@ kontor_uuid_v7_new_at (gint64 unix_ms)
  * Returns: (transfer full): a new UUIDv7 for now, larger than every id this
  *   process made before
  */
+/**
+ * kontor_uuid_v7_new_for_name:
+ * @unix_ms: the time it stands for, Unix milliseconds
+ * @name: what it names, the same text on every machine
+ *
+ * A UUIDv7 that every machine makes alike for the same time and name:
+ * its random bits are the first of the SHA-256 of @name. For records
+ * that two machines may write for the same reason (a birthday's task,
+ * src/README.md "Reminders"), so both write one record.
+ *
+ * Returns: (transfer full): the UUID
+ */
+char *
+kontor_uuid_v7_new_for_name (gint64      unix_ms,
+                             const char *name)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
+  guint8 bytes[16];
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  g_checksum_update (checksum, (const guchar *) name, -1);
+  g_checksum_get_digest (checksum, digest, &digest_len);
+  for (int i = 0; i < 6; i++)
+    bytes[i] = (unix_ms >> (8 * (5 - i))) & 0xff;
+  memcpy (bytes + 6, digest, 10);
+  bytes[6] = 0x70 | (bytes[6] & 0x0f);
+  bytes[8] = 0x80 | (bytes[8] & 0x3f);
+
+  return format_uuid (bytes);
+}
+
 char *
 kontor_uuid_v7_new (void)
 {

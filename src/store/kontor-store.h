@@ -20,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 20
+#define KONTOR_STORE_SCHEMA_VERSION 21
 
 /**
  * KontorYearFormat:
@@ -181,6 +181,10 @@ GPtrArray      *kontor_store_list_timeline         (KontorStore         *self,
                                                     GError             **error);
 GPtrArray      *kontor_store_list_due_tasks        (KontorStore         *self,
                                                     const char          *until,
+                                                    GError             **error);
+GPtrArray      *kontor_store_list_keep_in_touch    (KontorStore         *self,
+                                                    gint64               now,
+                                                    const char          *user_id,
                                                     GError             **error);
 GPtrArray      *kontor_store_list_due_contacts     (KontorStore         *self,
                                                     const char          *until,

@@ -10,6 +10,7 @@
 #include "kontor-accessible.h"
 #include "kontor-number-range-group.h"
 #include "kontor-preferences-window.h"
+#include "kontor-reminder-ui.h"
 #include "kontor-sync-page.h"
 #include "kontor-team-page.h"
 #include "kontor-ui-utils.h"
@@ -152,6 +153,20 @@ on_birthdays_switch_notify_active_cb (KontorPreferencesWindow *self,
     ask_to_erase_birthdays (self);
 }
 
+/* This computer's birthday reminders (src/README.md "Reminders"), only
+ * while the team keeps birthdays */
+static void
+add_reminders_group (KontorPreferencesWindow *self)
+{
+  GtkWidget *group = kontor_reminder_preferences_group_new ();
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->privacy_group),
+                                             ADW_TYPE_PREFERENCES_PAGE);
+
+  g_object_bind_property (self->birthdays_switch, "active", group, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+}
+
 static void
 kontor_preferences_window_constructed (GObject *object)
 {
@@ -179,6 +194,7 @@ kontor_preferences_window_constructed (GObject *object)
                                            _("These settings hold for the whole team. Only an "
                                              "administrator may change them."));
   show_birthdays (self);
+  add_reminders_group (self);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (kontor_team_page_new (self->context)));

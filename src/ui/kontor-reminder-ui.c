@@ -189,3 +189,240 @@ kontor_reminder_snooze (KontorContext  *context,
 
   return run_edit (context, task, edited, title, error);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Stay in touch (feature R2): a contact without activity for its interval
+ * (src/README.md "Reminders") */
+
+/**
+ * kontor_reminder_days_without_contact:
+ * @days: days since the last activity
+ *
+ * Returns: (transfer full): "No contact for 45 days"
+ */
+char *
+kontor_reminder_days_without_contact (gint64 days)
+{
+  int shown = (int) CLAMP (days, 0, G_MAXINT);
+
+  /* Translators: how long a contact had no activity ("Stay in touch") */
+  return g_strdup_printf (ngettext ("No contact for %d day", "No contact for %d days", shown),
+                          shown);
+}
+
+/**
+ * kontor_reminder_keep_in_touch_dup_text:
+ * @contact: a contact due for "stay in touch"
+ * @days: how many days without activity
+ * @title: (out) (transfer full): the notification's title
+ * @body: (out) (transfer full): its text
+ */
+void
+kontor_reminder_keep_in_touch_dup_text (KontorContact  *contact,
+                                        gint64          days,
+                                        char          **title,
+                                        char          **body)
+{
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
+
+  /* Translators: the title of a "stay in touch" reminder; a contact's name */
+  *title = g_strdup_printf (_("Stay in touch with %s"), name);
+  *body = kontor_reminder_days_without_contact (days);
+}
+
+/**
+ * kontor_reminder_keep_in_touch_notification_new:
+ * @contact: a contact due for "stay in touch"
+ * @days: how many days without activity
+ *
+ * Returns: (transfer full): the notification: Log Call… as its button
+ *   (app.reminder-log-call), the contact's page as its default action
+ *   (app.reminder-open-contact)
+ */
+GNotification *
+kontor_reminder_keep_in_touch_notification_new (KontorContact *contact,
+                                                gint64         days)
+{
+  const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GNotification *notification;
+
+  kontor_reminder_keep_in_touch_dup_text (contact, days, &title, &body);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_add_button_with_target (notification, _("Log Call…"), "app.reminder-log-call",
+                                         "s", id);
+  g_notification_set_default_action_and_target (notification, "app.reminder-open-contact",
+                                                "s", id);
+
+  return notification;
+}
+
+/**
+ * kontor_reminder_log_call:
+ * @parent: the widget the dialog belongs to
+ * @context: the context
+ * @contact_id: a contact's id
+ *
+ * Opens the activity dialog for a new call with the contact, now.
+ *
+ * Returns: (transfer none): the dialog
+ */
+KontorActivityDialog *
+kontor_reminder_log_call (GtkWidget     *parent,
+                          KontorContext *context,
+                          const char    *contact_id)
+{
+  g_autoptr(KontorActivity) call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, NULL);
+  KontorActivityDialog *dialog;
+
+  kontor_activity_set_contact_id (call, contact_id);
+  kontor_activity_set_topic (call, KONTOR_ACTIVITY_TOPIC_CUSTOMER_CARE);
+  kontor_activity_set_starts_at (call, g_get_real_time () / G_USEC_PER_SEC);
+  dialog = kontor_activity_dialog_new (parent, context, call);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The birthday setting (birthday-reminder-days), for Preferences */
+
+/**
+ * kontor_reminder_preferences_group_new:
+ *
+ * Returns: (transfer floating): the group "Reminders" with how many days
+ *   before a birthday this machine reminds of it, bound to the setting
+ */
+GtkWidget *
+kontor_reminder_preferences_group_new (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, KONTOR_REMINDERS_BIRTHDAY_DAYS_MAX, 1);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Reminders"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("These settings hold for this computer."));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Birthdays, Days Before"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("A birthday of your contacts is reminded of at 05:30, this "
+                                 "many days before; 0 is on the day."));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Days before a birthday to remind of it"), -1);
+  g_settings_bind (settings, "birthday-reminder-days", spin, "value", G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_widget_set_name (spin, "birthday-reminder-days");
+
+  return group;
+}
+
+/* ------------------------------------------------------------------------ */
+/* What the application connects (src/README.md "Reminders") */
+
+static KontorContext *
+get_attached_context (KontorReminders *reminders)
+{
+  return g_object_get_data (G_OBJECT (reminders), "kontor-context");
+}
+
+static GtkWindow *
+present_contact (const char *contact_id)
+{
+  GApplication *application = g_application_get_default ();
+  GtkWindow *window = GTK_IS_APPLICATION (application)
+                      ? gtk_application_get_active_window (GTK_APPLICATION (application))
+                      : NULL;
+
+  if (window == NULL)
+    return NULL;
+  gtk_window_present (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-contact", "s", contact_id);
+
+  return window;
+}
+
+static void
+on_open_contact_cb (GSimpleAction   *action,
+                    GVariant        *parameter,
+                    KontorReminders *reminders)
+{
+  present_contact (g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_log_call_cb (GSimpleAction   *action,
+                GVariant        *parameter,
+                KontorReminders *reminders)
+{
+  const char *id = g_variant_get_string (parameter, NULL);
+  GtkWindow *window = present_contact (id);
+
+  if (window != NULL && get_attached_context (reminders) != NULL)
+    kontor_reminder_log_call (GTK_WIDGET (window), get_attached_context (reminders), id);
+}
+
+static void
+on_keep_in_touch_due_cb (KontorReminders *reminders,
+                         KontorContact   *contact,
+                         gint64           days,
+                         GApplication    *application)
+{
+  g_autoptr(GNotification) notification = kontor_reminder_keep_in_touch_notification_new (contact,
+                                                                                          days);
+  g_autofree char *id = g_strconcat ("keep-in-touch-",
+                                     kontor_record_get_id (KONTOR_RECORD (contact)), NULL);
+
+  g_application_send_notification (application, id, notification);
+}
+
+static void
+add_action (GtkApplication  *application,
+            const char      *name,
+            GCallback        callback,
+            KontorReminders *reminders)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new (name, G_VARIANT_TYPE_STRING);
+
+  g_signal_connect_object (action, "activate", callback, reminders, 0);
+  g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (action));
+}
+
+/**
+ * kontor_reminder_ui_attach:
+ * @application: the application
+ * @context: the context
+ * @reminders: its reminders, not yet started
+ *
+ * What the application adds to the reminders of tasks (their "due" it
+ * connects itself): the setting of the days before a birthday, the
+ * "stay in touch" notifications and their actions app.reminder-open-contact
+ * and app.reminder-log-call. A birthday's reminder is a task's and needs
+ * nothing more.
+ */
+void
+kontor_reminder_ui_attach (GtkApplication  *application,
+                           KontorContext   *context,
+                           KontorReminders *reminders)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+  g_return_if_fail (KONTOR_IS_CONTEXT (context));
+  g_return_if_fail (KONTOR_IS_REMINDERS (reminders));
+
+  g_object_set_data_full (G_OBJECT (reminders), "kontor-context", g_object_ref (context),
+                          g_object_unref);
+  g_settings_bind (settings, "birthday-reminder-days", reminders, "birthday-days",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (reminders, "keep-in-touch-due", G_CALLBACK (on_keep_in_touch_due_cb),
+                           application, 0);
+  add_action (application, "reminder-open-contact", G_CALLBACK (on_open_contact_cb), reminders);
+  add_action (application, "reminder-log-call", G_CALLBACK (on_log_call_cb), reminders);
+}

@@ -5,7 +5,9 @@
 
 #include <adwaita.h>
 
+#include "kontor-activity-dialog.h"
 #include "kontor-context.h"
+#include "kontor-reminders.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +25,20 @@ gboolean       kontor_reminder_snooze           (KontorContext   *context,
                                                  KontorSnooze     snooze,
                                                  GError         **error);
 char          *kontor_reminder_notification_id  (const char      *id);
+
+void           kontor_reminder_keep_in_touch_dup_text (KontorContact  *contact,
+                                                       gint64          days,
+                                                       char          **title,
+                                                       char          **body);
+GNotification *kontor_reminder_keep_in_touch_notification_new (KontorContact *contact,
+                                                               gint64         days);
+char          *kontor_reminder_days_without_contact (gint64           days);
+KontorActivityDialog *kontor_reminder_log_call  (GtkWidget       *parent,
+                                                 KontorContext   *context,
+                                                 const char      *contact_id);
+GtkWidget     *kontor_reminder_preferences_group_new (void);
+void           kontor_reminder_ui_attach        (GtkApplication  *application,
+                                                 KontorContext   *context,
+                                                 KontorReminders *reminders);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ struct _KontorSalesSection
   KontorUserChooser   *assignees_chooser;
   AdwComboRow         *team_row;
   KontorDateButton    *due_date_button;
+  GtkSpinButton       *keep_in_touch_spin;
 };
 
 static void kontor_sales_section_iface_init (KontorEditorSectionInterface *iface);
@@ -218,6 +219,7 @@ kontor_sales_section_set_record (KontorEditorSection *section,
   GtkWidget *controls[] = {
     GTK_WIDGET (self->team_row), GTK_WIDGET (self->due_date_button),
     GTK_WIDGET (self->sales_reps_button), GTK_WIDGET (self->assignees_button),
+    GTK_WIDGET (self->keep_in_touch_spin),
   };
 
   self->loading++;
@@ -237,6 +239,10 @@ kontor_sales_section_set_record (KontorEditorSection *section,
 
   kontor_date_button_set_date (self->due_date_button,
                                view != NULL ? kontor_contact_get_due_date (view) : NULL);
+  /* feature R2: days without activity until a reminder, 0 for none */
+  gtk_spin_button_set_value (self->keep_in_touch_spin,
+                             view != NULL ? (double) kontor_contact_get_keep_in_touch_days (view)
+                                          : 0);
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     gtk_widget_set_sensitive (controls[i], editable);
 
@@ -264,6 +270,8 @@ kontor_sales_section_apply (KontorEditorSection *section,
 
   kontor_editor_section_apply_field (self->customer_number_row, record, "customer_number");
   kontor_contact_set_due_date (edited, kontor_date_button_get_date (self->due_date_button));
+  kontor_contact_set_keep_in_touch_days (edited,
+                                         gtk_spin_button_get_value_as_int (self->keep_in_touch_spin));
 
   selected = adw_combo_row_get_selected (self->pipeline_row);
   if (selected < self->pipeline_ids->len &&
@@ -347,6 +355,7 @@ kontor_sales_section_class_init (KontorSalesSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorSalesSection, assignees_chooser);
   gtk_widget_class_bind_template_child (widget_class, KontorSalesSection, team_row);
   gtk_widget_class_bind_template_child (widget_class, KontorSalesSection, due_date_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorSalesSection, keep_in_touch_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_user_toggled_cb);
 }

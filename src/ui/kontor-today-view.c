@@ -10,6 +10,7 @@
 #include "kontor-activity-dialog.h"
 #include "kontor-field-change.h"
 #include "kontor-format.h"
+#include "kontor-reminder-ui.h"
 #include "kontor-today-view.h"
 #include "kontor-ui-utils.h"
 
@@ -20,7 +21,9 @@
  * with the next one planned ("erledigt und nächste planen": the dialog
  * for a new task on the same contact and topic). Every change is an
  * undoable operation; the page follows the store, and after a row goes
- * the focus stays where it was in the list. */
+ * the focus stays where it was in the list. Below them the contacts to
+ * stay in touch with (feature R2, src/README.md "Reminders"): how long
+ * they had no activity, and Log Call… to record one, which ends it. */
 
 struct _KontorTodayView
 {
@@ -33,8 +36,10 @@ struct _KontorTodayView
   GtkStack       *stack;
   AdwPreferencesGroup *overdue_group;
   AdwPreferencesGroup *today_group;
+  AdwPreferencesGroup *keep_in_touch_group;
   GtkListBox     *overdue_list;
   GtkListBox     *today_list;
+  GtkListBox     *keep_in_touch_list;
   GPtrArray      *rows;           /* the rows shown, in order */
   guint           reload_id;
   guint           midnight_id;
@@ -302,6 +307,84 @@ new_row (KontorTodayView *self,
   return row;
 }
 
+/* "Stay in touch": Log Call… opens the activity dialog for a call now */
+static void
+log_call_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KontorTodayView *self = KONTOR_TODAY_VIEW (widget);
+
+  kontor_reminder_log_call (GTK_WIDGET (self), self->context,
+                            g_variant_get_string (parameter, NULL));
+}
+
+static GtkWidget *
+new_keep_in_touch_row (KontorTodayView *self,
+                       KontorContact   *contact,
+                       gint64           now)
+{
+  const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
+  gint64 last = kontor_contact_get_last_activity_at (contact);
+  gint64 since = last > 0 ? last : kontor_record_get_created_at (KONTOR_RECORD (contact));
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
+  g_autofree char *days = kontor_reminder_days_without_contact ((now - since) / 86400);
+  g_autofree char *button_label = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("call-start-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), days);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_sensitive (button, kontor_context_can_edit (self->context));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.log-call");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_widget_set_tooltip_text (button, _("Log Call…"));
+  /* Translators: the button of a "stay in touch" row of the Today page */
+  button_label = g_strdup_printf (_("Log Call: %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  button_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  g_object_set_data_full (G_OBJECT (row), "kontor-record", g_object_ref (contact), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "kontor-log-call", button);
+
+  return row;
+}
+
+/* The contacts to stay in touch with by the end of today, the current
+ * user's and those without a sales rep */
+static void
+add_keep_in_touch_rows (KontorTodayView *self,
+                        GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                         g_date_time_get_month (tomorrow),
+                                                         g_date_time_get_day_of_month (tomorrow),
+                                                         0, 0, 0);
+  KontorUser *me = kontor_store_get_current_user (get_store (self));
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  contacts = kontor_store_list_keep_in_touch (get_store (self), g_date_time_to_unix (midnight) - 1,
+                                              me != NULL ? kontor_record_get_id (KONTOR_RECORD (me))
+                                                         : NULL,
+                                              error);
+  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+    {
+      GtkWidget *row = new_keep_in_touch_row (self, g_ptr_array_index (contacts, i),
+                                              g_date_time_to_unix (now));
+
+      gtk_list_box_append (self->keep_in_touch_list, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
 static void
 on_row_activated_cb (KontorTodayView *self,
                      GtkListBoxRow   *row,
@@ -385,12 +468,14 @@ reload (KontorTodayView *self)
   g_autofree char *subtitle = NULL;
   int position = focused_position (self);
   guint n_overdue;
+  guint n_today;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_free (self->day);
   self->day = g_strdup (today);
   clear_list (self->overdue_list);
   clear_list (self->today_list);
+  clear_list (self->keep_in_touch_list);
   g_ptr_array_set_size (self->rows, 0);
 
   tasks = kontor_store_list_due_tasks (get_store (self), today, &error);
@@ -398,16 +483,23 @@ reload (KontorTodayView *self)
     contacts = kontor_store_list_due_contacts (get_store (self), today, &error);
   if (error != NULL)
     g_warning ("Could not list what is due: %s", error->message);
+  g_clear_error (&error);
 
   add_rows (self, tasks, today, TRUE);
   add_rows (self, contacts, today, TRUE);
   n_overdue = self->rows->len;
   add_rows (self, tasks, today, FALSE);
   add_rows (self, contacts, today, FALSE);
+  n_today = self->rows->len;
+  if (error == NULL)
+    add_keep_in_touch_rows (self, &error);
+  if (error != NULL)
+    g_warning ("Could not list the contacts to stay in touch with: %s", error->message);
   self->n_due = self->rows->len;
 
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), n_overdue > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->today_group), self->n_due > n_overdue);
+  gtk_widget_set_visible (GTK_WIDGET (self->today_group), n_today > n_overdue);
+  gtk_widget_set_visible (GTK_WIDGET (self->keep_in_touch_group), self->n_due > n_today);
   adw_preferences_group_set_title (self->overdue_group, NULL);
   {
     /* Translators: the heading of the overdue items, "2 overdue" */
@@ -520,8 +612,15 @@ kontor_today_view_constructed (GObject *object)
   adw_preferences_group_set_title (self->today_group, _("Due Today"));
   self->today_list = new_list (_("Due Today"));
   adw_preferences_group_add (self->today_group, GTK_WIDGET (self->today_list));
+  self->keep_in_touch_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->keep_in_touch_group, _("Stay in Touch"));
+  self->keep_in_touch_list = new_list (_("Stay in Touch"));
+  adw_preferences_group_add (self->keep_in_touch_group, GTK_WIDGET (self->keep_in_touch_list));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->overdue_group);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->today_group);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->keep_in_touch_group);
+  g_signal_connect_object (self->keep_in_touch_list, "row-activated",
+                           G_CALLBACK (on_row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->overdue_list, "row-activated", G_CALLBACK (on_row_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->today_list, "row-activated", G_CALLBACK (on_row_activated_cb),
@@ -529,7 +628,8 @@ kontor_today_view_constructed (GObject *object)
 
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing Due Today"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Tasks and contacts due today or overdue show here."));
+                                   _("Tasks and contacts due today or overdue, and contacts to "
+                                     "stay in touch with, show here."));
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "alarm-symbolic");
 
   self->stack = GTK_STACK (gtk_stack_new ());
@@ -574,6 +674,7 @@ kontor_today_view_class_init (KontorTodayViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "today.snooze", "(si)", snooze_action);
   gtk_widget_class_install_action (widget_class, "today.done-next", "s", done_next_action);
+  gtk_widget_class_install_action (widget_class, "today.log-call", "s", log_call_action);
 }
 
 static void
