@@ -284,6 +284,7 @@ write_birthday_task (KontorReminders  *self,
 
   if (sscanf (occurrence, "%d-%d-%d", &year, &month, &mday) == 3)
     day = g_date_time_new_utc (year, month, mday, 0, 0, 0);
+  /* xgettext:no-c-format */
   /* Translators: the date of a birthday in a task's subject, for
    * g_date_time_format (): "April 15"; German "%-d. %B" */
   shown = day != NULL ? g_date_time_format (day, _("%B %-d")) : g_strdup (occurrence);
