@@ -256,6 +256,26 @@ dup_birthday_task_id (const char *contact_id,
   return kontor_uuid_v7_new_for_name (day != NULL ? g_date_time_to_unix (day) * 1000 : 0, name);
 }
 
+/* Whether the activity @id was deleted (a tombstone); -1 on error */
+static int
+is_deleted (KontorReminders  *self,
+            const char       *id,
+            GError          **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self->store,
+                                              "SELECT count(*) FROM tombstone "
+                                              "WHERE entity = 'activity' AND id = ?1", error);
+  gint64 found = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self->store, stmt, &found, NULL, error) < 0)
+    return -1;
+
+  return found > 0;
+}
+
 /* The birthday's task: open, due on the birthday, its reminder at
  * @fire; made unless a machine of the user made it already */
 static gboolean
@@ -278,6 +298,16 @@ write_birthday_task (KontorReminders  *self,
 
   if (existing != NULL)
     return TRUE;
+  /* deleted here, or on another machine and synced: stays deleted */
+  switch (is_deleted (self, id, error))
+    {
+    case 0:
+      break;
+    case 1:
+      return TRUE;
+    default:
+      return FALSE;
+    }
   contact = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, contact_id, error);
   if (contact == NULL)
     return FALSE;

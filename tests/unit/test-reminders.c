@@ -11,6 +11,7 @@
 #include "kontor-record-rules.h"
 #include "kontor-reminders.h"
 #include "kontor-test-utils.h"
+#include "kontor-uuid.h"
 
 /* Reminders of contacts (feature R2, src/README.md "Reminders"): a
  * birthday's task at 05:30 some days before, once a year per machine and
@@ -434,6 +435,24 @@ test_birthday_two_machines (Fixture       *fixture,
   g_assert_cmpuint (kontor_reminders_check (desktop_reminders, &error), ==, 1);
   g_assert_cmpint (kontor_test_query_int (desktop, "SELECT count(*) FROM activity WHERE id = ?1",
                                           task_id), ==, 1);
+
+  /* Ines deleted it on the laptop; the desktop, not yet reminded this
+   * year, learns of it by the sync (a tombstone) and makes it no more */
+  kontor_test_exec (desktop, "DELETE FROM activity");
+  kontor_test_exec (desktop, "DELETE FROM reminder_sent");
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO tombstone (entity, id, deleted_at) "
+                                            "VALUES ('activity', '%s', 1)", task_id);
+
+    kontor_test_exec (desktop, sql);
+  }
+  g_assert_cmpuint (kontor_reminders_check (desktop_reminders, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_tasks_of (desktop, anna), ==, 0);
+
+  /* the id: a UUIDv7 of the birthday's day */
+  g_assert_true (kontor_uuid_is_valid (task_id));
+  g_assert_cmpint (kontor_uuid_v7_get_time (task_id), ==, (gint64) 1807747200 * 1000);
 
   g_clear_object (&desktop_reminders);
   kontor_test_close_store (&desktop, path);
