@@ -147,6 +147,14 @@ test_form_row (Fixture       *fixture,
   kontor_test_press ("Tab");
   kontor_test_settle (200);
   g_assert_true (kontor_contact_page_get_dirty (page));
+  if (g_getenv ("KONTOR_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("KONTOR_SCREENSHOT_DIR"),
+                                                "contact-stay-in-touch.png", NULL);
+
+      kontor_test_settle (300);
+      kontor_test_take_screenshots (GTK_WIDGET (fixture->window), shot);
+    }
   kontor_test_press ("ctrl+s");
   kontor_test_settle (300);
   stored = reload_contact (fixture);
@@ -350,6 +358,13 @@ test_preferences (Fixture       *fixture,
   kontor_test_settle (200);
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "birthday-reminder-days"), ==, 7);
   g_assert_cmpuint (kontor_reminders_get_birthday_days (reminders), ==, 7);
+  if (g_getenv ("KONTOR_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("KONTOR_SCREENSHOT_DIR"),
+                                                "preferences-reminders.png", NULL);
+
+      kontor_test_take_screenshots (GTK_WIDGET (preferences), shot);
+    }
 
   /* birthdays not kept: nothing to remind of */
   g_assert_true (kontor_store_set_keep_birthdays (fixture->base.store, FALSE, &error));
