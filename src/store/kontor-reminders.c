@@ -434,8 +434,17 @@ check_birthdays (KontorReminders  *self,
             return FALSE;
           if (sent > 0)
             continue;
-          if (!write_birthday_task (self, birthday->id, user_id, occurrence, fire, error) ||
-              !mark_sent (self, KONTOR_REMINDER_KIND_BIRTHDAY, birthday->id, period, now, error))
+          /* refused (a user who may no longer write, a contact gone
+           * meanwhile): said once, and neither this birthday nor the
+           * tasks' reminders are held up by it */
+          {
+            g_autoptr(GError) local_error = NULL;
+
+            if (!write_birthday_task (self, birthday->id, user_id, occurrence, fire,
+                                      &local_error))
+              g_warning ("Could not make the task of a birthday: %s", local_error->message);
+          }
+          if (!mark_sent (self, KONTOR_REMINDER_KIND_BIRTHDAY, birthday->id, period, now, error))
             return FALSE;
         }
     }

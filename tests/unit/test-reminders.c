@@ -382,6 +382,42 @@ test_birthday_not_kept (Fixture       *fixture,
   g_assert_cmpuint (check (fixture), ==, 1);
 }
 
+/* Ines made a viewer, still a sales rep of Anna: the task is refused,
+ * said once, and her tasks' reminders go on */
+static void
+test_birthday_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) task = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK,
+                                                        KONTOR_RECORD (fixture->anna));
+  g_autofree char *sql = NULL;
+
+  kontor_activity_set_subject (task, "Rückruf");
+  kontor_activity_set_remind_at (task, berlin_time (fixture, 2027, 4, 12, 5, 0, 0));
+  kontor_test_save (store, task);
+  sql = g_strdup_printf ("UPDATE app_user SET role = %d WHERE id = '%s'",
+                         KONTOR_USER_ROLE_VIEWER, USER_INES);
+  kontor_test_exec (store, sql);
+  {
+    g_autoptr(KontorUser) viewer = kontor_store_load (store, KONTOR_TYPE_USER, USER_INES, NULL);
+
+    g_assert_cmpint (kontor_user_get_role (viewer), ==, KONTOR_USER_ROLE_VIEWER);
+    g_assert_true (kontor_store_set_current_user (store, viewer, NULL));
+  }
+
+  fixture->now = berlin_time (fixture, 2027, 4, 12, 5, 30, 0);
+  g_test_expect_message ("kontor-reminders", G_LOG_LEVEL_WARNING,
+                         "Could not make the task of a birthday*");
+  g_assert_cmpuint (check (fixture), ==, 1);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (g_ptr_array_index (fixture->due, 0), ==, "Rückruf");
+  g_assert_cmpint (count_tasks_of (store, fixture->anna), ==, 1);
+  /* said once */
+  fixture->now += 60;
+  g_assert_cmpuint (check (fixture), ==, 0);
+}
+
 /* Two machines of Ines: each makes the task with the same id, so the
  * server holds one; a machine that got the other's task by the sync
  * makes none but still shows its reminder, once */
@@ -614,6 +650,7 @@ main (int   argc,
   ADD ("birthday/new-year", test_birthday_new_year);
   ADD ("birthday/not-kept", test_birthday_not_kept);
   ADD ("birthday/two-machines", test_birthday_two_machines);
+  ADD ("birthday/refused", test_birthday_refused);
   ADD ("keep-in-touch/after-interval", test_keep_in_touch);
   ADD ("keep-in-touch/index", test_keep_in_touch_index);
 #undef ADD
