@@ -14,8 +14,9 @@
 /* A task's reminder as a desktop notification (features R2, X9;
  * src/README.md "Reminders"), with Done, Snooze an hour, Snooze a day,
  * and Open as its default action: the application's actions
- * app.reminder-done, app.reminder-snooze and app.reminder-open, which
- * call the functions below. Done and the snoozes are changes of the
+ * app.reminder-done, app.reminder-snooze and app.reminder-open, whose
+ * targets name the database and the task, and which call the functions
+ * below. Done and the snoozes are changes of the
  * task on the context's stack, undone with Ctrl+Z like any. */
 
 /**
@@ -57,26 +58,32 @@ kontor_reminder_dup_text (KontorContext   *context,
 
 /**
  * kontor_reminder_notification_id:
+ * @path: the database the task is in (its profile)
  * @id: a task's id
  *
  * Returns: (transfer full): the id of its notification, so that a
- *   snoozed one replaces the one shown
+ *   snoozed one replaces the one shown, and the same task in another
+ *   database has its own
  */
 char *
-kontor_reminder_notification_id (const char *id)
+kontor_reminder_notification_id (const char *path,
+                                 const char *id)
 {
-  return g_strconcat ("reminder-", id, NULL);
+  return g_strconcat ("reminder-", id, "-", path, NULL);
 }
 
 /**
  * kontor_reminder_notification_new:
  * @context: the context
+ * @path: the context's database, which the buttons name with the task
+ *   (one process may show several: src/README.md "Reminders")
  * @task: a task whose reminder is due
  *
  * Returns: (transfer full): the notification, with its buttons
  */
 GNotification *
 kontor_reminder_notification_new (KontorContext  *context,
+                                  const char     *path,
                                   KontorActivity *task)
 {
   const char *id = kontor_record_get_id (KONTOR_RECORD (task));
@@ -88,12 +95,16 @@ kontor_reminder_notification_new (KontorContext  *context,
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_notification_add_button_with_target (notification, _("Done"), "app.reminder-done", "s", id);
+  g_notification_add_button_with_target (notification, _("Done"), "app.reminder-done", "(ss)",
+                                         path, id);
   g_notification_add_button_with_target (notification, _("Snooze an Hour"),
-                                         "app.reminder-snooze", "(si)", id, KONTOR_SNOOZE_HOUR);
+                                         "app.reminder-snooze", "(ssi)", path, id,
+                                         KONTOR_SNOOZE_HOUR);
   g_notification_add_button_with_target (notification, _("Snooze a Day"),
-                                         "app.reminder-snooze", "(si)", id, KONTOR_SNOOZE_DAY);
-  g_notification_set_default_action_and_target (notification, "app.reminder-open", "s", id);
+                                         "app.reminder-snooze", "(ssi)", path, id,
+                                         KONTOR_SNOOZE_DAY);
+  g_notification_set_default_action_and_target (notification, "app.reminder-open", "(ss)",
+                                                path, id);
 
   return notification;
 }

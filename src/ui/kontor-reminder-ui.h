@@ -14,6 +14,7 @@ void           kontor_reminder_dup_text         (KontorContext   *context,
                                                  char           **title,
                                                  char           **body);
 GNotification *kontor_reminder_notification_new (KontorContext   *context,
+                                                 const char      *path,
                                                  KontorActivity  *task);
 gboolean       kontor_reminder_done             (KontorContext   *context,
                                                  const char      *id,
@@ -22,6 +23,7 @@ gboolean       kontor_reminder_snooze           (KontorContext   *context,
                                                  const char      *id,
                                                  KontorSnooze     snooze,
                                                  GError         **error);
-char          *kontor_reminder_notification_id  (const char      *id);
+char          *kontor_reminder_notification_id  (const char      *path,
+                                                 const char      *id);
 
 G_END_DECLS
