@@ -8,7 +8,9 @@
 # of the test's own, on the X display:
 #
 #  1. `kontor --background` on a database without reminders exits at
-#     once, without a window.
+#     once, without a window; on one with a reminder due it shows the
+#     bubble without a window, and ends by itself once "Done" was
+#     clicked.
 #  2. Debian's notification-daemon (the freedesktop server GLib's
 #     "freedesktop" GNotification backend talks to) runs in the session;
 #     Kontor starts on a database whose tasks "Call back Anna" and "Send
@@ -25,7 +27,7 @@
 #  4. Both windows closed (their "Close" buttons clicked over AT-SPI):
 #     the process stays, in the background, since "Plan the visit" is
 #     still to come; its bubble comes, and a click on it (the default
-#     action, "Open") brings a window back.
+#     action, "Open") brings a window back, with the task's dialog.
 #
 # Without notification-daemon, pyatspi, at-spi-bus-launcher,
 # dbus-run-session, xdotool, import or an X display it exits 77 (skipped)
@@ -294,11 +296,35 @@ def run_test(kontor, schemas, make_db):
             fail(f'kontor --background exited with status {status}')
         ok('kontor --background without reminders to come exits at once')
 
+        # ... and with one due: its bubble without a window; once it is
+        # answered nothing is left, and the process ends by itself
+        daemon = start(DAEMON)
+        soon = os.path.join(tmp, 'soon.db')
+        subprocess.run([make_db, soon, 'Call the bank', '-5'], check=True, env=env,
+                       capture_output=True)
+        background = start(kontor, '--background', '--database', soon)
+        bank = wait_for('the bubble of kontor --background',
+                        lambda: bubble(pyatspi, texts.reminder('Call the bank')))
+        if visible_windows(background.pid):
+            fail('kontor --background showed a window')
+        if background.poll() is not None:
+            fail(f'kontor --background ended before its reminder was answered, '
+                 f'status {background.returncode}')
+        click_at(find_in(pyatspi, bank, pyatspi.ROLE_PUSH_BUTTON, texts('Done')))
+        try:
+            status = background.wait(WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            fail('kontor --background stayed with nothing left to remind of')
+        if status != 0:
+            fail(f'kontor --background exited with status {status}')
+        if query(soon, "SELECT done FROM activity WHERE subject = ?", 'Call the bank')[0] != 1:
+            fail('the task answered from the background is not done')
+        ok('kontor --background shows a reminder without a window, and ends once it is done')
+
         db = os.path.join(tmp, 'k.db')
         subprocess.run([make_db, db, 'Call back Anna', '-5', 'Send the offer', '-5',
                         'Plan the visit', str(LATER_SECONDS)], check=True, env=env,
                        capture_output=True)
-        daemon = start(DAEMON)
         app = start(kontor, '--database', db)
 
         # 2. the first bubble, a picture of it, its "Done" clicked
@@ -360,8 +386,11 @@ def run_test(kontor, schemas, make_db):
         if visible_windows(app.pid):
             fail('a window came with the reminder')
         click_at(find_in(pyatspi, later, pyatspi.ROLE_LABEL, texts.reminder('Plan the visit')))
-        wait_for('a window after the bubble’s “Open”', lambda: visible_windows(app.pid))
-        ok('the reminder shows from the background and “Open” brings a window back')
+        # the window and the task's dialog over it
+        wait_for('the window and the task after the bubble’s “Open”',
+                 lambda: len(visible_windows(app.pid)) == 2)
+        ok('the reminder shows from the background and “Open” brings a window back, '
+           'with the task')
         print(f'1..{step}')
         return 0
     finally:
