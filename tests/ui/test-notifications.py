@@ -9,8 +9,8 @@
 #
 #  1. `kontor --background` on a database without reminders exits at
 #     once, without a window; on one with a reminder due it shows the
-#     bubble without a window, and ends by itself once "Done" was
-#     clicked.
+#     bubble without a window (photographed in the dark style), and ends
+#     by itself once "Done" was clicked.
 #  2. Debian's notification-daemon (the freedesktop server GLib's
 #     "freedesktop" GNotification backend talks to) runs in the session;
 #     Kontor starts on a database whose tasks "Call back Anna" and "Send
@@ -225,7 +225,7 @@ def do_action(accessible, name='click'):
     fail(f'“{accessible.name}” cannot be clicked')
 
 
-def screenshot(window_id, name):
+def screenshot(window_id, name, style=None):
     """A picture of the X window @window_id for a person to look at,
     checked to show something: the window's size, more than a few
     colours."""
@@ -233,7 +233,8 @@ def screenshot(window_id, name):
 
     folder = os.environ.get('KONTOR_SCREENSHOT_DIR') or os.environ['KONTOR_NOTIFY_TMP']
     language = os.environ.get('KONTOR_SCREENSHOT_LANGUAGE', 'en')
-    path = os.path.join(folder, f'notification-{name}-{language}.png')
+    suffix = f'-{style}' if style else ''
+    path = os.path.join(folder, f'notification-{name}-{language}{suffix}.png')
     subprocess.run(['import', '-window', window_id, path], check=True)
     geometry = dict(line.split('=') for line in
                     xdotool('getwindowgeometry', '--shell', window_id).split())
@@ -279,8 +280,9 @@ def run_test(kontor, schemas, make_db):
     processes = []
     log = open(os.path.join(tmp, 'kontor.log'), 'w+')
 
-    def start(*args):
-        process = subprocess.Popen(list(args), env=env, stdout=log, stderr=subprocess.STDOUT)
+    def start(*args, theme=None):
+        process = subprocess.Popen(list(args), env=dict(env, GTK_THEME=theme) if theme else env,
+                                   stdout=log, stderr=subprocess.STDOUT)
         processes.append(process)
         return process
 
@@ -298,7 +300,8 @@ def run_test(kontor, schemas, make_db):
 
         # ... and with one due: its bubble without a window; once it is
         # answered nothing is left, and the process ends by itself
-        daemon = start(DAEMON)
+        # the daemon in the dark style for this one, for its picture
+        daemon = start(DAEMON, theme='Adwaita:dark')
         soon = os.path.join(tmp, 'soon.db')
         subprocess.run([make_db, soon, 'Call the bank', '-5'], check=True, env=env,
                        capture_output=True)
@@ -310,6 +313,8 @@ def run_test(kontor, schemas, make_db):
         if background.poll() is not None:
             fail(f'kontor --background ended before its reminder was answered, '
                  f'status {background.returncode}')
+        screenshot(wait_for('the bubble on the display', lambda: visible_windows(daemon.pid))[0],
+                   'reminder', 'dark')
         click_at(find_in(pyatspi, bank, pyatspi.ROLE_PUSH_BUTTON, texts('Done')))
         try:
             status = background.wait(WAIT_SECONDS)
@@ -320,6 +325,9 @@ def run_test(kontor, schemas, make_db):
         if query(soon, "SELECT done FROM activity WHERE subject = ?", 'Call the bank')[0] != 1:
             fail('the task answered from the background is not done')
         ok('kontor --background shows a reminder without a window, and ends once it is done')
+        daemon.terminate()
+        daemon.wait()
+        daemon = start(DAEMON)
 
         db = os.path.join(tmp, 'k.db')
         subprocess.run([make_db, db, 'Call back Anna', '-5', 'Send the offer', '-5',
