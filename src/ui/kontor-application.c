@@ -138,16 +138,8 @@ get_main_window (KontorApplication *self)
   return NULL;
 }
 
-static void
-on_fatal_dialog_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             GApplication     *application)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 /* Said in a window of its own, which keeps the application while it is
- * there */
+ * there (other profiles' windows stay); it closes with its response */
 static void
 show_fatal_error (KontorApplication *self,
                   const char        *heading,
@@ -157,7 +149,6 @@ show_fatal_error (KontorApplication *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_fatal_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -432,8 +423,7 @@ start_demo (Profile       *profile,
 
 /* The profile's window, made when it has none, and presented */
 static KontorWindow *
-present_profile (Profile *profile,
-                 guint32  timestamp)
+present_profile (Profile *profile)
 {
   KontorApplication *self = profile->application;
   gboolean made = profile->window == NULL;
@@ -459,10 +449,7 @@ present_profile (Profile *profile,
       g_application_release (G_APPLICATION (self));
     }
 
-  if (timestamp != 0)
-    gtk_window_present_with_time (GTK_WINDOW (profile->window), timestamp);
-  else
-    gtk_window_present (GTK_WINDOW (profile->window));
+  gtk_window_present (GTK_WINDOW (profile->window));
   start_sync (profile);
   start_reminders (profile);
   /* with a sample team being made, its colleagues come first */
@@ -495,7 +482,7 @@ open_database (KontorApplication *self,
     profile->demo_contacts = demo_contacts;
 
   if (!background)
-    return present_profile (profile, 0) != NULL;
+    return present_profile (profile) != NULL;
 
   /* --background: the reminders of a profile that has no window */
   if (profile->window == NULL)
@@ -682,7 +669,7 @@ on_reminder_open_action_cb (GSimpleAction *action,
   profile = reminder_profile (self, path);
   if (profile == NULL)
     return;
-  window = present_profile (profile, 0);
+  window = present_profile (profile);
   if (window == NULL)
     return;
   task = kontor_store_load (kontor_context_get_store (profile->context), KONTOR_TYPE_ACTIVITY,
