@@ -831,3 +831,46 @@ kontor_reminders_set_birthday_days (KontorReminders *self,
   self->birthday_days = days;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTHDAY_DAYS]);
 }
+
+/**
+ * kontor_reminders_has_pending:
+ * @self: the reminders
+ * @error: return location for a #GError
+ *
+ * Whether reminders are still to come for the current user: an open task
+ * of theirs (or of nobody in particular) whose reminder time is ahead by
+ * the clock, or has come and was not shown since. While there are, the
+ * application stays in the background (src/README.md "Reminders").
+ *
+ * Returns: %TRUE when there are; %FALSE with @error set on failure
+ */
+gboolean
+kontor_reminders_has_pending (KontorReminders  *self,
+                              GError          **error)
+{
+  KontorUser *me;
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  g_return_val_if_fail (KONTOR_IS_REMINDERS (self), FALSE);
+
+  me = kontor_store_get_current_user (self->store);
+  stmt = _kontor_store_prepare (self->store,
+                                "SELECT count (*) FROM activity "
+                                "WHERE kind = 0 AND done = 0 AND remind_at > 0 "
+                                "AND (remind_at > ?1 OR reminded_at < remind_at) "
+                                "AND (?2 IS NULL OR created_by IS NULL OR created_by = ''"
+                                " OR created_by = ?2)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, kontor_reminders_now (self));
+  if (me != NULL)
+    sqlite3_bind_text (stmt, 2, kontor_record_get_id (KONTOR_RECORD (me)), -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 2);
+  if (_kontor_store_step_one (self->store, stmt, &n, NULL, error) < 0)
+    return FALSE;
+
+  return n > 0;
+}

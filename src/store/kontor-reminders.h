@@ -50,6 +50,8 @@ guint            kontor_reminders_check     (KontorReminders  *self,
                                              GError          **error);
 gint64           kontor_reminders_get_next  (KontorReminders  *self,
                                              GError          **error);
+gboolean         kontor_reminders_has_pending (KontorReminders  *self,
+                                               GError          **error);
 
 gint64           kontor_reminders_birthday_time (const char  *birthday,
                                                  int          year,

@@ -9,6 +9,7 @@
 
 #include "kontor-accessible.h"
 #include "kontor-application.h"
+#include "kontor-autostart.h"
 #include "kontor-context.h"
 #include "kontor-demo-fill.h"
 #include "kontor-identity-dialog.h"
@@ -19,20 +20,39 @@
 #include "kontor-ui-utils.h"
 #include "kontor-window.h"
 
+/* One process for the session (D-Bus-unique, src/README.md
+ * "Reminders"): a second `kontor` hands its command line to this one. Each
+ * database is a profile with its own context (store, stack, sync service)
+ * and reminders, shown in a window of its own; a profile whose window is
+ * closed stays, without a window, while its reminders still have to come
+ * or wait for an answer, and the process with it. */
+typedef struct
+{
+  KontorApplication *application;     /* unowned: it owns the profiles */
+  char              *path;            /* the database, the profile's key */
+  KontorContext     *context;
+  KontorReminders   *reminders;
+  KontorWindow      *window;          /* unowned, NULL while in the background */
+  GHashTable        *shown;           /* task ids shown in the background, unanswered */
+  guint              demo_contacts;   /* 0: no demo */
+  gboolean           demo_running;    /* the sample team is being made */
+  gboolean           sync_started;
+  gboolean           held;            /* in the background: the application held */
+  gulong             changed_id;      /* the store's "changed::activity" */
+} Profile;
+
 struct _KontorApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  KontorContext  *context;
-  char           *database_path;
-  guint           demo_contacts;   /* 0: no demo */
-  gboolean        demo_running;    /* the sample team is being made */
-  gboolean        sync_started;
-  KontorReminders *reminders;
+  GHashTable     *profiles;       /* path → Profile */
+  guint           demo_contacts;  /* --demo of the command line being parsed */
 };
 
 G_DEFINE_FINAL_TYPE (KontorApplication, kontor_application, ADW_TYPE_APPLICATION)
+
+static void profile_check_background (Profile *profile);
 
 static gboolean
 parse_demo_option (const char  *option_name,
@@ -59,29 +79,67 @@ parse_demo_option (const char  *option_name,
 }
 
 static char *
-dup_database_path (KontorApplication *self)
+dup_database_path (const char *database,
+                   guint       demo_contacts)
 {
   g_autofree char *name = NULL;
 
-  if (self->database_path != NULL)
-    return g_strdup (self->database_path);
-  if (self->demo_contacts == 0)
+  if (database != NULL)
+    return g_strdup (database);
+  if (demo_contacts == 0)
     return kontor_store_dup_default_path ();
 
   /* The sample team never mixes with real data: it has a file of its own. */
-  name = g_strdup_printf ("demo-%u.db", self->demo_contacts);
+  name = g_strdup_printf ("demo-%u.db", demo_contacts);
 
   return g_build_filename (g_get_user_data_dir (), "kontor", name, NULL);
 }
 
+/* Profiles ------------------------------------------------------------------ */
+
 static void
-on_fatal_dialog_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             GApplication     *application)
+profile_free (Profile *profile)
 {
-  g_application_quit (application);
+  if (profile->held)
+    g_application_release (G_APPLICATION (profile->application));
+  if (profile->reminders != NULL)
+    g_signal_handlers_disconnect_by_data (profile->reminders, profile);
+  g_clear_signal_handler (&profile->changed_id, kontor_context_get_store (profile->context));
+  g_clear_object (&profile->reminders);
+  g_clear_object (&profile->context);
+  g_clear_pointer (&profile->shown, g_hash_table_unref);
+  g_free (profile->path);
+  g_free (profile);
 }
 
+static Profile *
+find_profile_of_context (KontorApplication *self,
+                         KontorContext     *context)
+{
+  GHashTableIter iter;
+  Profile *profile;
+
+  g_hash_table_iter_init (&iter, self->profiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &profile))
+    if (profile->context == context)
+      return profile;
+
+  return NULL;
+}
+
+/* The main window most recently used, or NULL */
+static KontorWindow *
+get_main_window (KontorApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KONTOR_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Said in a window of its own, which keeps the application while it is
+ * there (other profiles' windows stay); it closes with its response */
 static void
 show_fatal_error (KontorApplication *self,
                   const char        *heading,
@@ -89,24 +147,20 @@ show_fatal_error (KontorApplication *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (NULL, heading, error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_fatal_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The first start's question, once there is nothing else to wait for */
 static void
-ask_identity (KontorApplication *self,
-              GtkWindow         *window)
+ask_identity (Profile   *profile,
+              GtkWindow *window)
 {
-  KontorStore *store;
+  KontorStore *store = kontor_context_get_store (profile->context);
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->context == NULL)
-    return;
-  store = kontor_context_get_store (self->context);
   if (kontor_store_get_identity_chosen (store))
     return;
 
@@ -119,20 +173,20 @@ ask_identity (KontorApplication *self,
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (kontor_identity_dialog_new (window, self->context)));
+  gtk_window_present (GTK_WINDOW (kontor_identity_dialog_new (window, profile->context)));
 }
 
 /* The team sync takes up the session kept from the last start, if any;
  * never while a sample team is being made, which holds the database's
  * write lock */
 static void
-start_sync (KontorApplication *self)
+start_sync (Profile *profile)
 {
-  if (self->sync_started || self->demo_running || self->context == NULL)
+  if (profile->sync_started || profile->demo_running)
     return;
 
-  self->sync_started = TRUE;
-  kontor_sync_service_start (kontor_context_get_sync (self->context));
+  profile->sync_started = TRUE;
+  kontor_sync_service_start (kontor_context_get_sync (profile->context));
 }
 
 /* A task's reminder is due: a desktop notification with its buttons
@@ -142,96 +196,190 @@ on_reminder_due_cb (KontorReminders *reminders,
                     KontorActivity  *task,
                     gpointer         user_data)
 {
-  KontorApplication *self = user_data;
-  g_autoptr(GNotification) notification = kontor_reminder_notification_new (self->context, task);
-  g_autofree char *id = kontor_reminder_notification_id (kontor_record_get_id (KONTOR_RECORD (task)));
+  Profile *profile = user_data;
+  const char *task_id = kontor_record_get_id (KONTOR_RECORD (task));
+  g_autoptr(GNotification) notification =
+    kontor_reminder_notification_new (profile->context, profile->path, task);
+  g_autofree char *id = kontor_reminder_notification_id (profile->path, task_id);
 
-  g_application_send_notification (G_APPLICATION (self), id, notification);
+  g_application_send_notification (G_APPLICATION (profile->application), id, notification);
+  /* its buttons need this process: it stays until the reminder is answered */
+  if (profile->window == NULL)
+    g_hash_table_add (profile->shown, g_strdup (task_id));
 }
 
-/* The reminders start with the window, never while a sample team is
+/* "Stay in touch": a notification with Log Call… and the contact's page
+ * (src/README.md "Reminders"); nothing waits for its answer, so it holds
+ * no process */
+static void
+on_keep_in_touch_due_cb (KontorReminders *reminders,
+                         KontorContact   *contact,
+                         gint64           days,
+                         Profile         *profile)
+{
+  g_autoptr(GNotification) notification =
+    kontor_reminder_keep_in_touch_notification_new (profile->path, contact, days);
+  g_autofree char *id = g_strconcat ("keep-in-touch:", profile->path, ":",
+                                     kontor_record_get_id (KONTOR_RECORD (contact)), NULL);
+
+  g_application_send_notification (G_APPLICATION (profile->application), id, notification);
+}
+
+/* The reminders start with the profile, never while a sample team is
  * being made (it holds the database's write lock) */
 static void
-start_reminders (KontorApplication *self)
+start_reminders (Profile *profile)
 {
-  if (self->reminders != NULL || self->demo_running || self->context == NULL)
+  if (profile->reminders != NULL || profile->demo_running)
     return;
 
-  self->reminders = kontor_reminders_new (kontor_context_get_store (self->context));
-  g_signal_connect (self->reminders, "due", G_CALLBACK (on_reminder_due_cb), self);
-  kontor_reminders_start (self->reminders);
+  profile->reminders = kontor_reminders_new (kontor_context_get_store (profile->context));
+  g_settings_bind (profile->application->settings, "birthday-reminder-days",
+                   profile->reminders, "birthday-days", G_SETTINGS_BIND_GET);
+  g_signal_connect (profile->reminders, "due", G_CALLBACK (on_reminder_due_cb), profile);
+  g_signal_connect (profile->reminders, "keep-in-touch-due",
+                    G_CALLBACK (on_keep_in_touch_due_cb), profile);
+  kontor_reminders_start (profile->reminders);
 }
 
-static void
-report_reminder_error (KontorApplication *self,
-                       const GError      *error)
+/* A task shown in the background still waits for its answer while it is
+ * open and its reminder was not put off */
+static gboolean
+shown_task_waits (Profile    *profile,
+                  const char *task_id)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(KontorActivity) task =
+    kontor_store_load (kontor_context_get_store (profile->context), KONTOR_TYPE_ACTIVITY,
+                       task_id, NULL);
 
-  if (window != NULL)
-    kontor_ui_show_error (GTK_WIDGET (window), _("The Task Could Not Be Changed"), error);
-  else
-    g_warning ("The task could not be changed: %s", error->message);
+  return task != NULL && !kontor_activity_get_done (task) &&
+         kontor_activity_get_remind_at (task) > 0 &&
+         kontor_activity_get_remind_at (task) <= kontor_reminders_now (profile->reminders);
 }
 
-static void
-on_reminder_done_action_cb (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
+static gboolean
+profile_has_work (Profile *profile)
 {
-  KontorApplication *self = user_data;
   g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  const char *task_id;
+  gboolean to_come;
 
-  if (self->context != NULL &&
-      !kontor_reminder_done (self->context, g_variant_get_string (parameter, NULL), &error))
-    report_reminder_error (self, error);
+  if (profile->reminders == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, profile->shown);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &task_id, NULL))
+    if (!shown_task_waits (profile, task_id))
+      g_hash_table_iter_remove (&iter);
+
+  to_come = kontor_reminders_has_pending (profile->reminders, &error);
+  if (error != NULL)
+    g_warning ("Could not look for reminders to come: %s", error->message);
+
+  return to_come || g_hash_table_size (profile->shown) > 0;
+}
+
+/* Without a window: the profile stays, holding the application, while its
+ * reminders have work to do; otherwise it goes */
+static void
+profile_check_background (Profile *profile)
+{
+  KontorApplication *self = profile->application;
+
+  if (profile->window != NULL || profile->demo_running)
+    return;
+
+  if (profile_has_work (profile))
+    {
+      if (!profile->held)
+        {
+          profile->held = TRUE;
+          g_application_hold (G_APPLICATION (self));
+        }
+      return;
+    }
+
+  /* releases the hold: the application quits when nothing else keeps it */
+  g_hash_table_remove (self->profiles, profile->path);
+}
+
+/* Something was written to a profile's store: in the background, whether
+ * its reminders still have work. Later, after the write's other handlers
+ * (the reminders' own check among them) */
+static gboolean
+on_background_idle_cb (gpointer data)
+{
+  KontorApplication *self = g_application_get_default () != NULL ?
+    KONTOR_APPLICATION (g_application_get_default ()) : NULL;
+  g_autofree char *path = data;
+  Profile *profile;
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  profile = g_hash_table_lookup (self->profiles, path);
+  if (profile != NULL)
+    profile_check_background (profile);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
-on_reminder_snooze_action_cb (GSimpleAction *action,
-                              GVariant      *parameter,
-                              gpointer       user_data)
+on_store_changed_cb (KontorStore *store,
+                     const char  *entity,
+                     GArray      *rowids,
+                     gpointer     user_data)
 {
-  KontorApplication *self = user_data;
-  g_autoptr(GError) error = NULL;
-  const char *id;
-  gint32 snooze;
+  Profile *profile = user_data;
 
-  g_variant_get (parameter, "(&si)", &id, &snooze);
-  if (self->context != NULL &&
-      !kontor_reminder_snooze (self->context, id,
-                               snooze == KONTOR_SNOOZE_DAY ? KONTOR_SNOOZE_DAY : KONTOR_SNOOZE_HOUR,
-                               &error))
-    report_reminder_error (self, error);
+  if (profile->window == NULL)
+    g_idle_add (on_background_idle_cb, g_strdup (profile->path));
 }
 
-/* The notification clicked: the window, the task's contact or company,
- * and the task */
+static Profile *
+open_profile (KontorApplication  *self,
+              const char         *path,
+              GError            **error)
+{
+  Profile *profile = g_hash_table_lookup (self->profiles, path);
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorSyncService) sync = NULL;
+
+  if (profile != NULL)
+    return profile;
+
+  store = kontor_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+
+  profile = g_new0 (Profile, 1);
+  profile->application = self;
+  profile->path = g_strdup (path);
+  profile->context = kontor_context_new (store, self->settings);
+  profile->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sync = kontor_sync_service_new (store);
+  kontor_context_set_sync (profile->context, sync);
+  profile->changed_id = g_signal_connect (store, "changed::activity",
+                                          G_CALLBACK (on_store_changed_cb), profile);
+  g_hash_table_insert (self->profiles, profile->path, profile);
+
+  return profile;
+}
+
 static void
-on_reminder_open_action_cb (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
+on_window_destroy_cb (GtkWidget *window,
+                      gpointer   user_data)
 {
   KontorApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(KontorActivity) task = NULL;
-  KontorActivityDialog *dialog;
+  KontorContext *context = kontor_window_get_context (KONTOR_WINDOW (window));
+  Profile *profile = find_profile_of_context (self, context);
 
-  if (self->context == NULL || window == NULL)
+  if (profile == NULL || profile->window != KONTOR_WINDOW (window))
     return;
-  gtk_window_present (window);
-  task = kontor_store_load (kontor_context_get_store (self->context), KONTOR_TYPE_ACTIVITY,
-                            g_variant_get_string (parameter, NULL), NULL);
-  if (task == NULL)
-    return;
-  if (kontor_activity_get_contact_id (task) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-contact", "s",
-                                kontor_activity_get_contact_id (task));
-  else
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-company", "s",
-                                kontor_activity_get_company_id (task));
-  dialog = kontor_activity_dialog_new (GTK_WIDGET (window), self->context, task);
-  gtk_window_present (GTK_WINDOW (dialog));
+
+  profile->window = NULL;
+  g_hash_table_remove_all (profile->shown);
+  profile_check_background (profile);
 }
 
 static void
@@ -242,19 +390,26 @@ on_demo_done_cb (GObject      *source_object,
   g_autoptr(KontorWindow) window = user_data;
   g_autoptr(GError) error = NULL;
   GApplication *application = g_application_get_default ();
+  KontorApplication *self = application != NULL ? KONTOR_APPLICATION (application) : NULL;
+  Profile *profile = NULL;
+
+  if (self != NULL)
+    profile = find_profile_of_context (self, kontor_window_get_context (window));
+  if (profile != NULL)
+    profile->demo_running = FALSE;
 
   /* cancelled: nothing was stored, and the empty window says so */
   if (!kontor_store_job_run_finish (KONTOR_STORE_JOB (source_object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       gtk_widget_get_visible (GTK_WIDGET (window)))
     kontor_ui_show_error (GTK_WIDGET (window), _("The Sample Team Could Not Be Created"), error);
-  else if (application != NULL && gtk_widget_get_visible (GTK_WIDGET (window)))
-    ask_identity (KONTOR_APPLICATION (application), GTK_WINDOW (window));
-  if (application != NULL)
+  else if (profile != NULL && gtk_widget_get_visible (GTK_WIDGET (window)))
+    ask_identity (profile, GTK_WINDOW (window));
+  if (profile != NULL)
     {
-      KONTOR_APPLICATION (application)->demo_running = FALSE;
-      start_sync (KONTOR_APPLICATION (application));
-      start_reminders (KONTOR_APPLICATION (application));
+      start_sync (profile);
+      start_reminders (profile);
+      profile_check_background (profile);
     }
 
   if (application != NULL)
@@ -264,11 +419,11 @@ on_demo_done_cb (GObject      *source_object,
 /* Fills an empty demo database on a worker thread while @window shows
  * the progress, with "Cancel"; closing the window cancels, too. */
 static gboolean
-start_demo (KontorApplication  *self,
-            KontorWindow       *window,
-            KontorStore        *store,
-            GError            **error)
+start_demo (Profile       *profile,
+            KontorWindow  *window,
+            GError       **error)
 {
+  KontorStore *store = kontor_context_get_store (profile->context);
   g_autoptr(KontorStoreJob) job = NULL;
   gint64 n_contacts;
 
@@ -276,13 +431,87 @@ start_demo (KontorApplication  *self,
   if (n_contacts != 0)
     return n_contacts > 0;
 
-  job = kontor_demo_job_new (store, self->demo_contacts, KONTOR_DEMO_DEFAULT_SEED);
+  job = kontor_demo_job_new (store, profile->demo_contacts, KONTOR_DEMO_DEFAULT_SEED);
   kontor_window_show_job (window, job);
   g_signal_connect_object (window, "destroy", G_CALLBACK (kontor_store_job_cancel), job,
                            G_CONNECT_SWAPPED);
-  g_application_hold (G_APPLICATION (self));
-  self->demo_running = TRUE;
+  g_application_hold (G_APPLICATION (profile->application));
+  profile->demo_running = TRUE;
   kontor_store_job_run_async (job, NULL, on_demo_done_cb, g_object_ref (window));
+
+  return TRUE;
+}
+
+/* The profile's window, made when it has none, and presented */
+static KontorWindow *
+present_profile (Profile *profile)
+{
+  KontorApplication *self = profile->application;
+  gboolean made = profile->window == NULL;
+
+  if (made)
+    {
+      g_autoptr(GError) error = NULL;
+
+      profile->window = kontor_window_new (ADW_APPLICATION (self), profile->context);
+      g_signal_connect_object (profile->window, "destroy", G_CALLBACK (on_window_destroy_cb),
+                               self, 0);
+      if (profile->demo_contacts > 0 && !start_demo (profile, profile->window, &error))
+        {
+          gtk_window_destroy (GTK_WINDOW (profile->window));
+          show_fatal_error (self, _("Could Not Open the Contacts"), error);
+          return NULL;
+        }
+    }
+  /* back from the background: its own hold is the window now */
+  if (profile->held)
+    {
+      profile->held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+
+  gtk_window_present (GTK_WINDOW (profile->window));
+  start_sync (profile);
+  start_reminders (profile);
+  /* with a sample team being made, its colleagues come first */
+  if (made && !profile->demo_running)
+    ask_identity (profile, GTK_WINDOW (profile->window));
+
+  return profile->window;
+}
+
+/* Opens @path's profile (with a sample team of @demo_contacts) in a
+ * window, or in the background only */
+static gboolean
+open_database (KontorApplication *self,
+               const char        *path,
+               guint              demo_contacts,
+               gboolean           background)
+{
+  g_autoptr(GError) error = NULL;
+  Profile *profile = open_profile (self, path, &error);
+
+  if (profile == NULL)
+    {
+      if (background)
+        g_warning ("Could not open %s for its reminders: %s", path, error->message);
+      else
+        show_fatal_error (self, _("Could Not Open the Contacts"), error);
+      return FALSE;
+    }
+  if (profile->window == NULL && demo_contacts > 0)
+    profile->demo_contacts = demo_contacts;
+
+  if (!background)
+    return present_profile (profile) != NULL;
+
+  /* --background: the reminders of a profile that has no window */
+  if (profile->window == NULL)
+    {
+      start_sync (profile);
+      start_reminders (profile);
+      profile_check_background (profile);
+    }
 
   return TRUE;
 }
@@ -291,41 +520,45 @@ static void
 kontor_application_activate (GApplication *application)
 {
   KontorApplication *self = KONTOR_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  KontorWindow *window = get_main_window (self);
+  g_autofree char *path = NULL;
 
-  if (window == NULL)
+  if (window != NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *path = dup_database_path (self);
-      g_autoptr(KontorStore) store = kontor_store_open (path, &error);
-      g_autoptr(KontorSyncService) sync = NULL;
-
-      if (store == NULL)
-        {
-          show_fatal_error (self, _("Could Not Open the Contacts"), error);
-          return;
-        }
-
-      self->context = kontor_context_new (store, self->settings);
-      sync = kontor_sync_service_new (store);
-      kontor_context_set_sync (self->context, sync);
-      window = GTK_WINDOW (kontor_window_new (ADW_APPLICATION (self), self->context));
-      if (self->demo_contacts > 0 && !start_demo (self, KONTOR_WINDOW (window), store, &error))
-        {
-          gtk_window_destroy (window);
-          show_fatal_error (self, _("Could Not Open the Contacts"), error);
-          return;
-        }
+      gtk_window_present (GTK_WINDOW (window));
+      return;
     }
 
-  gtk_window_present (window);
-  start_sync (self);
-  start_reminders (self);
-  /* with a sample team being made, its colleagues come first */
-  if (!self->demo_running)
-    ask_identity (self, window);
+  path = dup_database_path (NULL, 0);
+  open_database (self, path, 0, FALSE);
 }
 
+static int
+kontor_application_command_line (GApplication            *application,
+                                 GApplicationCommandLine *command_line)
+{
+  KontorApplication *self = KONTOR_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *database = NULL;
+  g_autofree char *path = NULL;
+  gboolean background = FALSE;
+  guint32 demo_contacts = 0;
+
+  g_variant_dict_lookup (options, "database", "^&ay", &database);
+  g_variant_dict_lookup (options, "demo", "u", &demo_contacts);
+  g_variant_dict_lookup (options, "background", "b", &background);
+  if (database != NULL && database[0] == '\0')
+    database = NULL;
+
+  path = dup_database_path (database, demo_contacts);
+  open_database (self, path, demo_contacts, background);
+
+  return 0;
+}
+
+/* Here, in the process that was started: --version; the database's path
+ * made absolute, and --demo (whose optional value only a callback reads)
+ * put into the options that go to the first process */
 static int
 kontor_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
@@ -342,11 +575,175 @@ kontor_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database[0] != '\0')
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+      g_autofree char *path = g_file_get_path (file);
 
-      self->database_path = g_file_get_path (file);
+      g_variant_dict_insert (options, "database", "^ay", path);
+    }
+  if (self->demo_contacts > 0)
+    {
+      g_variant_dict_insert (options, "demo", "u", (guint32) self->demo_contacts);
+      self->demo_contacts = 0;
     }
 
   return -1;
+}
+
+/* The context app-level actions work on: the last used window's */
+static KontorContext *
+get_active_context (KontorApplication *self,
+                    GtkWindow        **window)
+{
+  KontorWindow *main_window = get_main_window (self);
+
+  *window = GTK_WINDOW (main_window);
+
+  return main_window != NULL ? kontor_window_get_context (main_window) : NULL;
+}
+
+/* Reminders' buttons ---------------------------------------------------------- */
+
+static void
+report_reminder_error (Profile      *profile,
+                       const GError *error)
+{
+  if (profile->window != NULL)
+    kontor_ui_show_error (GTK_WIDGET (profile->window), _("The Task Could Not Be Changed"),
+                          error);
+  else
+    g_warning ("The task could not be changed: %s", error->message);
+}
+
+/* The profile a reminder's button names, opened again if it went */
+static Profile *
+reminder_profile (KontorApplication *self,
+                  const char        *path)
+{
+  g_autoptr(GError) error = NULL;
+  Profile *profile = open_profile (self, path, &error);
+
+  if (profile == NULL)
+    g_warning ("Could not open %s for a reminder: %s", path, error->message);
+  else if (profile->window == NULL)
+    start_reminders (profile);
+
+  return profile;
+}
+
+static void
+on_reminder_done_action_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  KontorApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *path, *id;
+  Profile *profile;
+
+  g_variant_get (parameter, "(&s&s)", &path, &id);
+  profile = reminder_profile (self, path);
+  if (profile == NULL)
+    return;
+  if (!kontor_reminder_done (profile->context, id, &error))
+    report_reminder_error (profile, error);
+  g_hash_table_remove (profile->shown, id);
+  profile_check_background (profile);
+}
+
+static void
+on_reminder_snooze_action_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  KontorApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *path, *id;
+  gint32 snooze;
+  Profile *profile;
+
+  g_variant_get (parameter, "(&s&si)", &path, &id, &snooze);
+  profile = reminder_profile (self, path);
+  if (profile == NULL)
+    return;
+  if (!kontor_reminder_snooze (profile->context, id,
+                               snooze == KONTOR_SNOOZE_DAY ? KONTOR_SNOOZE_DAY : KONTOR_SNOOZE_HOUR,
+                               &error))
+    report_reminder_error (profile, error);
+  g_hash_table_remove (profile->shown, id);
+  profile_check_background (profile);
+}
+
+/* A "stay in touch" notification: the profile's window on the contact's
+ * page; with @log_call also a new call's dialog */
+static void
+open_contact_for_reminder (KontorApplication *self,
+                           GVariant          *parameter,
+                           gboolean           log_call)
+{
+  const char *path, *id;
+  KontorWindow *window;
+  Profile *profile;
+
+  g_variant_get (parameter, "(&s&s)", &path, &id);
+  profile = reminder_profile (self, path);
+  if (profile == NULL)
+    return;
+  window = present_profile (profile);
+  if (window == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-contact", "s", id);
+  if (log_call)
+    kontor_reminder_log_call (GTK_WIDGET (window), profile->context, id);
+}
+
+static void
+on_reminder_open_contact_action_cb (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  open_contact_for_reminder (user_data, parameter, FALSE);
+}
+
+static void
+on_reminder_log_call_action_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  open_contact_for_reminder (user_data, parameter, TRUE);
+}
+
+/* The notification clicked: the profile's window, the task's contact or
+ * company, and the task */
+static void
+on_reminder_open_action_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  KontorApplication *self = user_data;
+  g_autoptr(KontorActivity) task = NULL;
+  KontorActivityDialog *dialog;
+  const char *path, *id;
+  KontorWindow *window;
+  Profile *profile;
+
+  g_variant_get (parameter, "(&s&s)", &path, &id);
+  profile = reminder_profile (self, path);
+  if (profile == NULL)
+    return;
+  window = present_profile (profile);
+  if (window == NULL)
+    return;
+  task = kontor_store_load (kontor_context_get_store (profile->context), KONTOR_TYPE_ACTIVITY,
+                            id, NULL);
+  if (task == NULL)
+    return;
+  if (kontor_activity_get_contact_id (task) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-contact", "s",
+                                kontor_activity_get_contact_id (task));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-company", "s",
+                                kontor_activity_get_company_id (task));
+  dialog = kontor_activity_dialog_new (GTK_WIDGET (window), profile->context, task);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -381,10 +778,11 @@ on_preferences_action_cb (GSimpleAction *action,
                           gpointer       user_data)
 {
   KontorApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *parent = NULL;
+  KontorContext *context = get_active_context (self, &parent);
 
-  if (self->context != NULL)
-    gtk_window_present (kontor_preferences_window_new (parent, self->context));
+  if (context != NULL)
+    gtk_window_present (kontor_preferences_window_new (parent, context));
 }
 
 static void
@@ -392,7 +790,16 @@ on_quit_action_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  KontorApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  GHashTableIter iter;
+  Profile *profile;
+
+  /* Quit means no reminders in the background either */
+  g_hash_table_iter_init (&iter, self->profiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &profile))
+    if (profile->window == NULL)
+      g_hash_table_iter_remove (&iter);
 
   /* close, so that windows save their size and ask about unsaved edits */
   for (GList *l = windows; l != NULL; l = l->next)
@@ -403,9 +810,11 @@ static const GActionEntry app_actions[] = {
   { "about", on_about_action_cb },
   { "preferences", on_preferences_action_cb },
   { "quit", on_quit_action_cb },
-  { "reminder-done", on_reminder_done_action_cb, "s" },
-  { "reminder-snooze", on_reminder_snooze_action_cb, "(si)" },
-  { "reminder-open", on_reminder_open_action_cb, "s" },
+  { "reminder-done", on_reminder_done_action_cb, "(ss)" },
+  { "reminder-snooze", on_reminder_snooze_action_cb, "(ssi)" },
+  { "reminder-open", on_reminder_open_action_cb, "(ss)" },
+  { "reminder-open-contact", on_reminder_open_contact_action_cb, "(ss)" },
+  { "reminder-log-call", on_reminder_log_call_action_cb, "(ss)" },
 };
 
 static void
@@ -425,6 +834,7 @@ kontor_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (APP_ID);
+  kontor_autostart_watch (self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -454,8 +864,8 @@ kontor_application_dispose (GObject *object)
 {
   KontorApplication *self = KONTOR_APPLICATION (object);
 
-  g_clear_object (&self->reminders);
-  g_clear_object (&self->context);
+  if (self->profiles != NULL)
+    g_hash_table_remove_all (self->profiles);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kontor_application_parent_class)->dispose (object);
@@ -466,7 +876,7 @@ kontor_application_finalize (GObject *object)
 {
   KontorApplication *self = KONTOR_APPLICATION (object);
 
-  g_free (self->database_path);
+  g_hash_table_unref (self->profiles);
 
   G_OBJECT_CLASS (kontor_application_parent_class)->finalize (object);
 }
@@ -482,6 +892,7 @@ kontor_application_class_init (KontorApplicationClass *klass)
   object_class->finalize = kontor_application_finalize;
 
   app_class->activate = kontor_application_activate;
+  app_class->command_line = kontor_application_command_line;
   app_class->startup = kontor_application_startup;
   gtk_app_class->window_added = kontor_application_window_added;
   app_class->handle_local_options = kontor_application_handle_local_options;
@@ -500,10 +911,15 @@ kontor_application_init (KontorApplication *self)
   const GOptionEntry main_entries[] = {
     { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       N_("Use the contacts database in FILE"), N_("FILE") },
+    { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Start without a window, only to show the reminders of tasks (after login)"), NULL },
     { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Show the version and quit"), NULL },
     { NULL }
   };
+
+  self->profiles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) profile_free);
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
 
@@ -526,8 +942,9 @@ kontor_application_new (void)
   return g_object_new (KONTOR_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", APP_PATH,
-                       /* several windows on different databases may run at once */
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       /* one process per session; a second start hands its
+                        * command line to it (--database opens another profile) */
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        NULL);
 }
 

@@ -22,7 +22,8 @@
  * (src/README.md "Roles"): the customer number ranges of contacts and companies
  * ("Nummernkreise", features C5 and C1, #KontorNumberRangeGroup), the team
  * (#KontorTeamPage), the team server (#KontorSyncPage), and privacy: whether birthdays are stored
- * (feature C8, src/README.md "Birthdays"), which asks before it erases them. Every
+ * (feature C8, src/README.md "Birthdays"), which asks before it erases them; and the
+ * user's own "Remind Me After Login" (src/README.md "Reminders"). Every
  * change is stored at once (the prefix when applied, or when the window
  * closes); what the store refuses is said in a toast and the stored value
  * is shown again.
@@ -38,6 +39,7 @@ struct _KontorPreferencesWindow
   GtkWidget            *ranges[2];     /* KontorNumberRangeGroup: contacts, companies */
   AdwPreferencesGroup  *privacy_group;
   GtkSwitch            *birthdays_switch;
+  GtkSwitch            *autostart_switch;
 };
 
 G_DEFINE_FINAL_TYPE (KontorPreferencesWindow, kontor_preferences_window,
@@ -87,6 +89,10 @@ store_keep_birthdays (KontorPreferencesWindow *self,
   if (!kontor_store_set_keep_birthdays (kontor_context_get_store (self->context), keep, &error))
     show_toast_for (self, error);
   show_birthdays (self);
+
+  /* the user's own: src/ui/kontor-autostart.c follows the setting */
+  g_settings_bind (kontor_context_get_settings (self->context), "autostart",
+                   self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -98,6 +104,10 @@ on_erase_dialog_response_cb (KontorPreferencesWindow *self,
     store_keep_birthdays (self, FALSE);
   else
     show_birthdays (self);
+
+  /* the user's own: src/ui/kontor-autostart.c follows the setting */
+  g_settings_bind (kontor_context_get_settings (self->context), "autostart",
+                   self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Switching off erases every stored birthday: ask first, naming how many */
@@ -114,6 +124,10 @@ ask_to_erase_birthdays (KontorPreferencesWindow *self)
     {
       show_toast_for (self, error);
       show_birthdays (self);
+
+  /* the user's own: src/ui/kontor-autostart.c follows the setting */
+  g_settings_bind (kontor_context_get_settings (self->context), "autostart",
+                   self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
       return;
     }
 
@@ -196,6 +210,10 @@ kontor_preferences_window_constructed (GObject *object)
   show_birthdays (self);
   add_reminders_group (self);
 
+  /* the user's own: src/ui/kontor-autostart.c follows the setting */
+  g_settings_bind (kontor_context_get_settings (self->context), "autostart",
+                   self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (kontor_team_page_new (self->context)));
   if (kontor_context_get_sync (self->context) != NULL)
@@ -234,6 +252,7 @@ kontor_preferences_window_class_init (KontorPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, numbers_page);
   gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, privacy_group);
   gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, birthdays_switch);
+  gtk_widget_class_bind_template_child (widget_class, KontorPreferencesWindow, autostart_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_birthdays_switch_notify_active_cb);
 }
 

@@ -14,8 +14,9 @@
 /* A task's reminder as a desktop notification (features R2, X9;
  * src/README.md "Reminders"), with Done, Snooze an hour, Snooze a day,
  * and Open as its default action: the application's actions
- * app.reminder-done, app.reminder-snooze and app.reminder-open, which
- * call the functions below. Done and the snoozes are changes of the
+ * app.reminder-done, app.reminder-snooze and app.reminder-open, whose
+ * targets name the database and the task, and which call the functions
+ * below. Done and the snoozes are changes of the
  * task on the context's stack, undone with Ctrl+Z like any. */
 
 /**
@@ -57,26 +58,32 @@ kontor_reminder_dup_text (KontorContext   *context,
 
 /**
  * kontor_reminder_notification_id:
+ * @path: the database the task is in (its profile)
  * @id: a task's id
  *
  * Returns: (transfer full): the id of its notification, so that a
- *   snoozed one replaces the one shown
+ *   snoozed one replaces the one shown, and the same task in another
+ *   database has its own
  */
 char *
-kontor_reminder_notification_id (const char *id)
+kontor_reminder_notification_id (const char *path,
+                                 const char *id)
 {
-  return g_strconcat ("reminder-", id, NULL);
+  return g_strconcat ("reminder-", id, "-", path, NULL);
 }
 
 /**
  * kontor_reminder_notification_new:
  * @context: the context
+ * @path: the context's database, which the buttons name with the task
+ *   (one process may show several: src/README.md "Reminders")
  * @task: a task whose reminder is due
  *
  * Returns: (transfer full): the notification, with its buttons
  */
 GNotification *
 kontor_reminder_notification_new (KontorContext  *context,
+                                  const char     *path,
                                   KontorActivity *task)
 {
   const char *id = kontor_record_get_id (KONTOR_RECORD (task));
@@ -88,12 +95,16 @@ kontor_reminder_notification_new (KontorContext  *context,
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_notification_add_button_with_target (notification, _("Done"), "app.reminder-done", "s", id);
+  g_notification_add_button_with_target (notification, _("Done"), "app.reminder-done", "(ss)",
+                                         path, id);
   g_notification_add_button_with_target (notification, _("Snooze an Hour"),
-                                         "app.reminder-snooze", "(si)", id, KONTOR_SNOOZE_HOUR);
+                                         "app.reminder-snooze", "(ssi)", path, id,
+                                         KONTOR_SNOOZE_HOUR);
   g_notification_add_button_with_target (notification, _("Snooze a Day"),
-                                         "app.reminder-snooze", "(si)", id, KONTOR_SNOOZE_DAY);
-  g_notification_set_default_action_and_target (notification, "app.reminder-open", "s", id);
+                                         "app.reminder-snooze", "(ssi)", path, id,
+                                         KONTOR_SNOOZE_DAY);
+  g_notification_set_default_action_and_target (notification, "app.reminder-open", "(ss)",
+                                                path, id);
 
   return notification;
 }
@@ -232,15 +243,17 @@ kontor_reminder_keep_in_touch_dup_text (KontorContact  *contact,
 
 /**
  * kontor_reminder_keep_in_touch_notification_new:
+ * @path: the contact's database, which the targets name with the contact
  * @contact: a contact due for "stay in touch"
  * @days: how many days without activity
  *
  * Returns: (transfer full): the notification: Log Call… as its button
  *   (app.reminder-log-call), the contact's page as its default action
- *   (app.reminder-open-contact)
+ *   (app.reminder-open-contact), both with the target (@path, its id)
  */
 GNotification *
-kontor_reminder_keep_in_touch_notification_new (KontorContact *contact,
+kontor_reminder_keep_in_touch_notification_new (const char    *path,
+                                                KontorContact *contact,
                                                 gint64         days)
 {
   const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
@@ -252,9 +265,9 @@ kontor_reminder_keep_in_touch_notification_new (KontorContact *contact,
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   g_notification_add_button_with_target (notification, _("Log Call…"), "app.reminder-log-call",
-                                         "s", id);
+                                         "(ss)", path, id);
   g_notification_set_default_action_and_target (notification, "app.reminder-open-contact",
-                                                "s", id);
+                                                "(ss)", path, id);
 
   return notification;
 }
@@ -321,108 +334,4 @@ kontor_reminder_preferences_group_new (void)
   gtk_widget_set_name (spin, "birthday-reminder-days");
 
   return group;
-}
-
-/* ------------------------------------------------------------------------ */
-/* What the application connects (src/README.md "Reminders") */
-
-static KontorContext *
-get_attached_context (KontorReminders *reminders)
-{
-  return g_object_get_data (G_OBJECT (reminders), "kontor-context");
-}
-
-static GtkWindow *
-present_contact (const char *contact_id)
-{
-  GApplication *application = g_application_get_default ();
-  GtkWindow *window = GTK_IS_APPLICATION (application)
-                      ? gtk_application_get_active_window (GTK_APPLICATION (application))
-                      : NULL;
-
-  if (window == NULL)
-    return NULL;
-  gtk_window_present (window);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-contact", "s", contact_id);
-
-  return window;
-}
-
-static void
-on_open_contact_cb (GSimpleAction   *action,
-                    GVariant        *parameter,
-                    KontorReminders *reminders)
-{
-  present_contact (g_variant_get_string (parameter, NULL));
-}
-
-static void
-on_log_call_cb (GSimpleAction   *action,
-                GVariant        *parameter,
-                KontorReminders *reminders)
-{
-  const char *id = g_variant_get_string (parameter, NULL);
-  GtkWindow *window = present_contact (id);
-
-  if (window != NULL && get_attached_context (reminders) != NULL)
-    kontor_reminder_log_call (GTK_WIDGET (window), get_attached_context (reminders), id);
-}
-
-static void
-on_keep_in_touch_due_cb (KontorReminders *reminders,
-                         KontorContact   *contact,
-                         gint64           days,
-                         GApplication    *application)
-{
-  g_autoptr(GNotification) notification = kontor_reminder_keep_in_touch_notification_new (contact,
-                                                                                          days);
-  g_autofree char *id = g_strconcat ("keep-in-touch-",
-                                     kontor_record_get_id (KONTOR_RECORD (contact)), NULL);
-
-  g_application_send_notification (application, id, notification);
-}
-
-static void
-add_action (GtkApplication  *application,
-            const char      *name,
-            GCallback        callback,
-            KontorReminders *reminders)
-{
-  g_autoptr(GSimpleAction) action = g_simple_action_new (name, G_VARIANT_TYPE_STRING);
-
-  g_signal_connect_object (action, "activate", callback, reminders, 0);
-  g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (action));
-}
-
-/**
- * kontor_reminder_ui_attach:
- * @application: the application
- * @context: the context
- * @reminders: its reminders, not yet started
- *
- * What the application adds to the reminders of tasks (their "due" it
- * connects itself): the setting of the days before a birthday, the
- * "stay in touch" notifications and their actions app.reminder-open-contact
- * and app.reminder-log-call. A birthday's reminder is a task's and needs
- * nothing more.
- */
-void
-kontor_reminder_ui_attach (GtkApplication  *application,
-                           KontorContext   *context,
-                           KontorReminders *reminders)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_return_if_fail (GTK_IS_APPLICATION (application));
-  g_return_if_fail (KONTOR_IS_CONTEXT (context));
-  g_return_if_fail (KONTOR_IS_REMINDERS (reminders));
-
-  g_object_set_data_full (G_OBJECT (reminders), "kontor-context", g_object_ref (context),
-                          g_object_unref);
-  g_settings_bind (settings, "birthday-reminder-days", reminders, "birthday-days",
-                   G_SETTINGS_BIND_GET);
-  g_signal_connect_object (reminders, "keep-in-touch-due", G_CALLBACK (on_keep_in_touch_due_cb),
-                           application, 0);
-  add_action (application, "reminder-open-contact", G_CALLBACK (on_open_contact_cb), reminders);
-  add_action (application, "reminder-log-call", G_CALLBACK (on_log_call_cb), reminders);
 }

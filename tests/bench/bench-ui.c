@@ -1016,7 +1016,10 @@ run_child (const char *mode,
 
   g_timeout_add_seconds (CHILD_TIMEOUT_S, on_watchdog_cb, (gpointer) mode);
 
-  /* the app's id and flags (kontor_application_new()), not its class */
+  /* the app's id (kontor_application_new()), not its class; not unique,
+   * as the app is since it hands second starts to the first (src/README.md
+   * "Reminders"): a Kontor running in the session must not take the
+   * child's start */
   child.app = adw_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
   g_signal_connect (child.app, "activate", G_CALLBACK (on_activate_cb), &child);
   status = g_application_run (G_APPLICATION (child.app), 0, NULL);

@@ -825,7 +825,7 @@ test_reminder_actions (Fixture       *fixture,
   expected = g_strdup_printf (_("Reminder: %s"), "Angebot nachfassen");
   g_assert_cmpstr (title, ==, expected);
   g_assert_nonnull (strstr (body, name));
-  notification = kontor_reminder_notification_new (fixture->context, task);
+  notification = kontor_reminder_notification_new (fixture->context, "/tmp/k.db", task);
   g_assert_true (G_IS_NOTIFICATION (notification));
 
   /* snoozed an hour, Ctrl+Z's undo takes it back */
