@@ -28,8 +28,10 @@
  * - to download: named by an activity and not kept here; a pull brought
  *   the activity, the file follows.
  *
- * Both read the attachments of every activity that has any: one pass
- * over the activity table per sync, without an index of the hashes.
+ * Both read the attachments of every activity that has any, one pass
+ * over the activity table without an index of the hashes; so the upload
+ * list first asks whether any file waits at all, and the engine asks for
+ * the download list only after activities came or a file did not.
  *
  * A download goes to a temporary file in the folder where the file is to
  * be kept (kontor_store_dup_blob_path ()), hashed as it is written; only
@@ -151,6 +153,15 @@ kontor_store_list_blobs_to_upload (KontorStore  *self,
   int result;
 
   g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  /* at almost every push, nothing is waiting: the activities are not
+   * read then */
+  stmt = _kontor_store_prepare (self, "SELECT 1 FROM blob WHERE uploaded = 0 LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  result = _kontor_store_step_one (self, stmt, NULL, NULL, error);
+  if (result <= 0)
+    return result < 0 ? NULL : g_steal_pointer (&list);
 
   named = dup_named (self, error);
   if (named == NULL)

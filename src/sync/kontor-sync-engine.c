@@ -86,6 +86,7 @@ struct _KontorSyncEngine
   gint                     pulling;      /* atomic: a pull runs (pull ()) */
   gint                     resyncs;     /* atomic: a job's thread counts too */
   gint                     uploads;     /* atomic: files sent */
+  gint                     files_wanted; /* atomic: activities came, or files did not */
 
   /* the events socket, on the main context it was started on */
   gboolean                 events_wanted;
@@ -537,11 +538,19 @@ download_blobs (KontorSyncEngine *self,
                 GCancellable     *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) refs = kontor_store_list_blobs_to_download (self->store, &error);
+  g_autoptr(GPtrArray) refs = NULL;
 
+  /* the activities' files are read only when activities came since the
+   * last look, or a file did not come then: not the whole table at every
+   * cycle */
+  if (!g_atomic_int_compare_and_exchange (&self->files_wanted, 1, 0))
+    return;
+
+  refs = kontor_store_list_blobs_to_download (self->store, &error);
   if (refs == NULL)
     {
       g_message ("%s", error->message);
+      g_atomic_int_set (&self->files_wanted, 1);
       return;
     }
   for (guint i = 0; i < refs->len; i++)
@@ -553,9 +562,28 @@ download_blobs (KontorSyncEngine *self,
       if (download_blob (self, ref, &stop, cancellable, &failure))
         continue;
       g_debug ("%s", failure->message);
+      g_atomic_int_set (&self->files_wanted, 1);
       if (stop)
         break;
     }
+}
+
+/* Whether @changes, a page of a pull, holds an activity: its files may
+ * be wanted */
+static gboolean
+has_activity (JsonArray *changes)
+{
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonNode *node = json_array_get_element (changes, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (kontor_json_get_string (json_node_get_object (node), "entity"),
+                     "activity") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -823,6 +851,8 @@ resync (KontorSyncEngine  *self,
           if (as_of < 0)
             as_of = kontor_json_get_int (page, "as_of_seq", 0);
 
+          if (g_str_equal (entity, "activity") && json_array_get_length (records) > 0)
+            g_atomic_int_set (&self->files_wanted, 1);
           if (!kontor_store_sync_apply_snapshot (store, entity, records, error) ||
               !step (job, (double) e / n_entities, cancellable, error))
             return FALSE;
@@ -881,6 +911,8 @@ pull_pages (KontorSyncEngine  *self,
       changes = kontor_json_get_array (page, "changes");
       if (status != SOUP_STATUS_OK || changes == NULL || !json_object_has_member (page, "cursor"))
         return bad_answer (error);
+      if (has_activity (changes))
+        g_atomic_int_set (&self->files_wanted, 1);
       if (!kontor_store_sync_apply_changes (store, changes,
                                             kontor_json_get_int (page, "cursor", 0), error) ||
           !step (job, -1, cancellable, error))
@@ -1385,6 +1417,8 @@ kontor_sync_engine_init (KontorSyncEngine *self)
   self->session = soup_session_new_with_options ("user-agent", "Kontor/" PACKAGE_VERSION,
                                                  "timeout", 60, NULL);
   g_mutex_init (&self->token_lock);
+  /* the first cycle looks for the files an earlier run did not get */
+  self->files_wanted = 1;
 }
 
 /**
