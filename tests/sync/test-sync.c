@@ -1679,6 +1679,72 @@ test_attachments (void)
   }
 }
 
+/* The lists of files to send and to fetch, from the activities as they
+ * are stored (written here as a pull or an older version may have left
+ * them): each file once however often it is named, none from a text that
+ * is not a list of files, and only files some activity names */
+static void
+test_attachment_lists (void)
+{
+  g_autofree char *path = NULL;
+  KontorStore *store = kontor_test_open_store (&path);
+  g_autofree char *h1 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "eins", -1);
+  g_autofree char *h2 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "zwei", -1);
+  g_autofree char *h3 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "drei", -1);
+  g_autofree char *h4 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "vier", -1);
+  g_autofree char *h5 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "fünf", -1);
+  g_autoptr(GPtrArray) up = NULL;
+  g_autoptr(GPtrArray) down = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  KontorBlobRef *ref;
+
+  /* nothing waits: neither list reads anything */
+  up = kontor_store_list_blobs_to_upload (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (up->len, ==, 0);
+  g_clear_pointer (&up, g_ptr_array_unref);
+
+  sql = g_strdup_printf (
+    "INSERT INTO activity (id, created_at, updated_at, attachments) VALUES"
+    " ('a1', 0, 0, '[{\"sha256\":\"%s\",\"size\":4},{\"sha256\":\"%s\",\"size\":4},"
+    "{\"sha256\":\"%s\",\"size\":4}]'),"
+    " ('a2', 0, 0, '[{\"sha256\":\"%s\",\"size\":4}]'),"
+    " ('a3', 0, 0, '[nope'),"
+    " ('a4', 0, 0, '{\"sha256\":\"%s\"}'),"
+    " ('a5', 0, 0, '[{\"sha256\":\"ABC\"}, 7, \"%s\"]'),"
+    " ('a6', 0, 0, '[{\"sha256\":\"%s\",\"size\":5}]'),"
+    " ('a7', 0, 0, NULL);"
+    "INSERT INTO blob (sha256, size, uploaded) VALUES ('%s', 4, 0), ('%s', 4, 1), ('%s', 4, 0)",
+    h1, h1, h2, h1, h3, h3, h5, h1, h2, h4);
+  kontor_test_exec (store, sql);
+
+  /* h1 kept, not sent, named three times; h2 sent; h4 named by none */
+  up = kontor_store_list_blobs_to_upload (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (up->len, ==, 1);
+  ref = g_ptr_array_index (up, 0);
+  g_assert_cmpstr (ref->sha256, ==, h1);
+  g_assert_cmpint (ref->size, ==, 4);
+
+  /* h5 is named and not kept; h3 only in texts that name no file */
+  down = kontor_store_list_blobs_to_download (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (down->len, ==, 1);
+  ref = g_ptr_array_index (down, 0);
+  g_assert_cmpstr (ref->sha256, ==, h5);
+  g_assert_cmpint (ref->size, ==, 5);
+
+  g_assert_true (kontor_store_set_blob_uploaded (store, h1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&up, g_ptr_array_unref);
+  up = kontor_store_list_blobs_to_upload (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (up->len, ==, 0);
+
+  kontor_test_close_store (&store, path);
+}
+
 /* How many of @conflicts about @entity_id are open */
 static guint
 count_open_about (GPtrArray  *conflicts,
@@ -2774,6 +2840,7 @@ main (int   argc,
   /* after the compaction: its machines start from a snapshot */
   g_test_add_func ("/sync/scopes", test_scopes);
   g_test_add_func ("/sync/attachments", test_attachments);
+  g_test_add_func ("/sync/attachment-lists", test_attachment_lists);
   g_test_add_func ("/sync/first-sync-job", test_first_sync_job);
   g_test_add_func ("/sync/one-pull-at-a-time", test_one_pull_at_a_time);
 
