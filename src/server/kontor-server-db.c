@@ -23,6 +23,7 @@ static const char * const migrations[] = {
   "003-seeded-rows.sql",
   "004-scopes.sql",
   "005-activities.sql",
+  "006-blobs.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_SERVER_SCHEMA_VERSION);
@@ -240,6 +241,53 @@ kontor_db_exec (PGconn              *conn,
 
   result = name != NULL ? PQexecPrepared (conn, name, n_params, params, NULL, NULL, 0)
                         : PQexecParams (conn, sql, 0, NULL, NULL, NULL, NULL, 0);
+  if (!take_result (conn, &result, error))
+    return NULL;
+
+  return result;
+}
+
+/**
+ * kontor_db_exec_binary:
+ * @conn: a connection
+ * @sql: one statement, parameters as $1, $2 …
+ * @n_params: how many
+ * @params: (array length=n_params): their values
+ * @lengths: (array length=n_params) (nullable): the length of each binary
+ *   value; %NULL when every value is text
+ * @formats: (array length=n_params) (nullable): 1 for a binary value
+ *   (bytea: the bytes as they are), 0 for text; %NULL for all text
+ * @binary_result: whether the result's columns come in binary (a bytea
+ *   as its bytes, rather than in hex at twice the size)
+ * @error: return location for a #GError
+ *
+ * kontor_db_exec() for the files of the blob endpoints
+ * (kontor-server-http.c), which go to and come from PostgreSQL without
+ * being written out in hex.
+ *
+ * Returns: (transfer full) (nullable): the result of a statement that
+ *   succeeded, %NULL on error
+ */
+PGresult *
+kontor_db_exec_binary (PGconn              *conn,
+                       const char          *sql,
+                       int                  n_params,
+                       const char * const  *params,
+                       const int           *lengths,
+                       const int           *formats,
+                       gboolean             binary_result,
+                       GError             **error)
+{
+  g_autofree char *name = NULL;
+  PGresult *result;
+
+  g_return_val_if_fail (n_params > 0, NULL);
+
+  name = dup_prepared_name (conn, sql, n_params, error);
+  if (name == NULL)
+    return NULL;
+
+  result = PQexecPrepared (conn, name, n_params, params, lengths, formats, binary_result ? 1 : 0);
   if (!take_result (conn, &result, error))
     return NULL;
 

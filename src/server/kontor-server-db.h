@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_SERVER_SCHEMA_VERSION 5
+#define KONTOR_SERVER_SCHEMA_VERSION 6
 
 #define KONTOR_SERVER_ERROR (kontor_server_error_quark ())
 
@@ -42,6 +42,14 @@ PGresult *kontor_db_exec            (PGconn              *conn,
                                      const char          *sql,
                                      int                  n_params,
                                      const char * const  *params,
+                                     GError             **error);
+PGresult *kontor_db_exec_binary     (PGconn              *conn,
+                                     const char          *sql,
+                                     int                  n_params,
+                                     const char * const  *params,
+                                     const int           *lengths,
+                                     const int           *formats,
+                                     gboolean             binary_result,
                                      GError             **error);
 gboolean  kontor_db_exec_pipeline   (PGconn                  *conn,
                                      const KontorDbStatement *statements,

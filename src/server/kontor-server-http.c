@@ -8,7 +8,8 @@
  * worker threads, each with its own PostgreSQL connection (a PGconn is
  * never used by two threads). The worker builds the answer; the main
  * thread sends it and unpauses the message. Every answer is JSON, errors
- * too: {"error": code, "message": text}. */
+ * too: {"error": code, "message": text}; only a file of GET /v1/blobs/…
+ * comes as its bytes. */
 
 #define G_LOG_DOMAIN "kontor-server"
 
@@ -42,6 +43,7 @@ struct _KontorServer
 {
   char         *conninfo;
   gsize         max_body;
+  gsize         max_blob;
   SoupServer   *soup;
   GThreadPool  *workers;
   GMainContext *context;
@@ -70,7 +72,12 @@ typedef enum
   ROUTE_CONFLICTS,
   ROUTE_RESOLVE,
   ROUTE_SNAPSHOT,
+  ROUTE_BLOB_PUT,
+  ROUTE_BLOB_GET,
+  ROUTE_BLOB_HEAD,
 } Route;
+
+#define BLOBS_PATH "/v1/blobs/"
 
 /* One request handed to a worker, and its answer */
 typedef struct
@@ -85,9 +92,13 @@ typedef struct
   SoupWebsocketConnection *websocket;   /* ROUTE_EVENTS: opened, not yet subscribed */
   char              *account_id;  /* ROUTE_EVENTS: whose, once authenticated */
   char              *conflict_id; /* ROUTE_RESOLVE: from the path */
+  char              *blob_hash;   /* ROUTE_BLOB_*: from the path */
+  gboolean           if_none_match; /* ROUTE_BLOB_GET: the client has the file */
 
   guint              status;
   char              *response;  /* JSON; NULL for none (204) */
+  GBytes            *blob;      /* ROUTE_BLOB_GET: the file, instead */
+  gint64             blob_size; /* ROUTE_BLOB_GET, _HEAD: its size, -1 for none */
   guint              retry_after;
 } Request;
 
@@ -106,6 +117,8 @@ request_free (Request *request)
   g_clear_object (&request->websocket);
   g_free (request->account_id);
   g_free (request->conflict_id);
+  g_free (request->blob_hash);
+  g_clear_pointer (&request->blob, g_bytes_unref);
   g_free (request->response);
   g_free (request);
 }
@@ -523,6 +536,9 @@ run_with_account (Request *request,
     case ROUTE_LOGOUT:
     case ROUTE_ME:
     case ROUTE_EVENTS:
+    case ROUTE_BLOB_PUT:
+    case ROUTE_BLOB_GET:
+    case ROUTE_BLOB_HEAD:
     default:
       g_assert_not_reached ();
     }
@@ -558,6 +574,188 @@ run_health (Request *request,
   request->response = g_strdup ("{\"status\":\"ok\"}");
 }
 
+/* ------------------------------------------------------------------------ */
+/* Files (src/protocol/PROTOCOL.md "Blobs") */
+
+/* Whether @text names a file: a SHA-256 in 64 lower-case hex digits. The
+ * app's rule (kontor_blob_hash_is_valid () in src/store/kontor-store-blobs.c,
+ * which the server does not link); schema/006-blobs.sql checks it too. */
+static gboolean
+blob_hash_is_valid (const char *text)
+{
+  if (strlen (text) != 64)
+    return FALSE;
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (!g_ascii_isdigit (*c) && !(*c >= 'a' && *c <= 'f'))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* PUT: any member who may write keeps a file in the workspace, before
+ * the push of the activity that names it; a viewer writes nothing (as
+ * the push's may_push () says). The same file again is taken as it is,
+ * without being stored twice. */
+static void
+run_blob_put (Request *request,
+              PGconn  *conn)
+{
+  g_autoptr(KontorAccount) account = authenticate (request, conn);
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(PGresult) found = NULL;
+  g_autoptr(PGresult) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  const char *data = NULL;
+  gsize length = 0;
+  gboolean created = FALSE;
+
+  if (account == NULL)
+    return;
+
+  if (g_strcmp0 (account->role, "viewer") == 0)
+    {
+      set_error (request, SOUP_STATUS_FORBIDDEN, "forbidden",
+                 _("A viewer cannot add files to the team’s records."));
+      return;
+    }
+
+  if (request->body != NULL)
+    data = g_bytes_get_data (request->body, &length);
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  if (length > 0)
+    g_checksum_update (checksum, (const guchar *) data, length);
+  if (g_strcmp0 (g_checksum_get_string (checksum), request->blob_hash) != 0)
+    {
+      set_error (request, SOUP_STATUS_BAD_REQUEST, "hash_mismatch",
+                 _("The file’s content does not match the SHA-256 it was sent under; it "
+                   "was changed or cut off on the way."));
+      return;
+    }
+
+  /* asked first, so that a file the workspace has is not sent to
+   * PostgreSQL again */
+  found = kontor_db_exec (conn, "SELECT 1 FROM blob WHERE workspace_id = $1 AND sha256 = $2", 2,
+                          (const char *[]) { account->workspace_id, request->blob_hash }, &error);
+  if (found == NULL)
+    {
+      set_database_error (request, error);
+      return;
+    }
+  if (PQntuples (found) == 0)
+    {
+      const char *params[] = {
+        account->workspace_id, request->blob_hash, NULL, data != NULL ? data : "", account->id,
+      };
+      const int lengths[] = { 0, 0, 0, (int) length, 0 };
+      const int formats[] = { 0, 0, 0, 1, 0 };
+
+      size = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
+      params[2] = size;
+      /* two uploads of one file at once: the second finds the first's */
+      stored = kontor_db_exec_binary (conn,
+                                      "INSERT INTO blob (workspace_id, sha256, size, data,"
+                                      " created_by) VALUES ($1, $2, $3, $4, $5)"
+                                      " ON CONFLICT DO NOTHING",
+                                      G_N_ELEMENTS (params), params, lengths, formats, FALSE,
+                                      &error);
+      if (stored == NULL)
+        {
+          set_database_error (request, error);
+          return;
+        }
+      created = g_strcmp0 (PQcmdTuples (stored), "1") == 0;
+    }
+
+  request->status = created ? SOUP_STATUS_CREATED : SOUP_STATUS_OK;
+  request->response = g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GSIZE_FORMAT "}",
+                                       request->blob_hash, length);
+}
+
+/* The file $2 of workspace $1, when account $3 sees a living activity
+ * that names it (its record's scope is its contact's; NULL, everyone's,
+ * for one on a company). The scopes are asked once, not per activity. */
+#define BLOB_SEEN                                                                         \
+  " FROM blob b WHERE b.workspace_id = $1 AND b.sha256 = $2::text"                          \
+  " AND EXISTS (SELECT 1 FROM record r WHERE r.workspace_id = $1 AND r.entity = 'activity'" \
+  " AND NOT r.deleted AND kontor_attachment_hashes (r.fields->>'attachments') @> ARRAY[$2::text]" \
+  " AND kontor_sees (r.scope, (SELECT kontor_account_scopes ($1, $3)),"                    \
+  " (SELECT kontor_is_admin ($3))))"
+
+/* GET and HEAD: the file for those who see an activity that names it;
+ * to anyone else it does not exist, whether it does or not */
+static void
+run_blob_get (Request *request,
+              PGconn  *conn)
+{
+  g_autoptr(KontorAccount) account = authenticate (request, conn);
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean bytes;
+
+  if (account == NULL)
+    return;
+
+  /* HEAD, and a GET of a file the client has, need no bytes */
+  bytes = request->route == ROUTE_BLOB_GET && !request->if_none_match;
+  result = kontor_db_exec_binary (conn,
+                                  bytes ? "SELECT b.data" BLOB_SEEN : "SELECT b.size" BLOB_SEEN,
+                                  3, (const char *[]) { account->workspace_id, request->blob_hash,
+                                                        account->id },
+                                  NULL, NULL, bytes, &error);
+  if (result == NULL)
+    {
+      set_database_error (request, error);
+      return;
+    }
+  if (PQntuples (result) == 0)
+    {
+      set_error (request, SOUP_STATUS_NOT_FOUND, "not_found", _("There is no such file."));
+      return;
+    }
+
+  if (bytes)
+    {
+      const char *data = PQgetvalue (result, 0, 0);
+      gsize length = PQgetlength (result, 0, 0);
+
+      /* the answer holds the result's bytes; it goes with them */
+      request->blob = g_bytes_new_with_free_func (data, length, (GDestroyNotify) PQclear,
+                                                  g_steal_pointer (&result));
+      request->blob_size = length;
+      request->status = SOUP_STATUS_OK;
+    }
+  else
+    {
+      request->blob_size = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      request->status = request->if_none_match ? SOUP_STATUS_NOT_MODIFIED : SOUP_STATUS_OK;
+    }
+}
+
+/* A file's answer, on the main thread: its bytes, or its size for HEAD;
+ * its hash is its strong ETag */
+static void
+send_blob (Request *request)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->msg);
+  g_autofree char *etag = g_strdup_printf ("\"%s\"", request->blob_hash);
+
+  name_instance (request->msg);
+  soup_server_message_set_status (request->msg, request->status, NULL);
+  soup_message_headers_replace (headers, "ETag", etag);
+  soup_message_headers_replace (headers, "Cache-Control", "private, max-age=31536000, immutable");
+  if (request->status == SOUP_STATUS_NOT_MODIFIED)
+    return;
+  soup_message_headers_set_content_type (headers, "application/octet-stream", NULL);
+  if (request->blob != NULL)
+    soup_message_body_append_bytes (soup_server_message_get_response_body (request->msg),
+                                    request->blob);
+  else
+    soup_message_headers_set_content_length (headers, request->blob_size);
+}
+
 /* Back on the main thread: the answer goes out */
 static gboolean
 send_answer (gpointer data)
@@ -590,6 +788,14 @@ send_answer (gpointer data)
           soup_websocket_connection_close (request->websocket,
                                            SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "unauthorized");
         }
+      request_free (request);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (request->blob_size >= 0)
+    {
+      send_blob (request);
+      soup_server_message_unpause (request->msg);
       request_free (request);
       return G_SOURCE_REMOVE;
     }
@@ -644,6 +850,13 @@ run_request (gpointer data,
         case ROUTE_SNAPSHOT:
           run_with_account (request, conn);
           break;
+        case ROUTE_BLOB_PUT:
+          run_blob_put (request, conn);
+          break;
+        case ROUTE_BLOB_GET:
+        case ROUTE_BLOB_HEAD:
+          run_blob_get (request, conn);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -695,6 +908,32 @@ find_route (SoupServerMessage *msg,
   };
   gboolean path_known = FALSE;
 
+  /* /v1/blobs/{sha256}; a name that is no hash is no file */
+  if (g_str_has_prefix (path, BLOBS_PATH))
+    {
+      static const struct { const char *method; Route route; } blob_routes[] = {
+        { "PUT", ROUTE_BLOB_PUT },
+        { "GET", ROUTE_BLOB_GET },
+        { "HEAD", ROUTE_BLOB_HEAD },
+      };
+
+      if (!blob_hash_is_valid (path + strlen (BLOBS_PATH)))
+        {
+          respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL);
+          return FALSE;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (blob_routes); i++)
+        {
+          if (g_strcmp0 (method, blob_routes[i].method) == 0)
+            {
+              *route = blob_routes[i].route;
+              return TRUE;
+            }
+        }
+      respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", NULL);
+      return FALSE;
+    }
+
   /* /v1/conflicts/{id}/resolve */
   if (g_str_has_prefix (path, "/v1/conflicts/") && g_str_has_suffix (path, "/resolve") &&
       strlen (path) > strlen ("/v1/conflicts/") + strlen ("/resolve"))
@@ -728,6 +967,36 @@ find_route (SoupServerMessage *msg,
   return FALSE;
 }
 
+/* The largest body taken for @path: a file's limit for an upload, the
+ * request limit for everything else */
+static gsize
+get_limit (KontorServer *self,
+           const char   *path)
+{
+  return g_str_has_prefix (path, BLOBS_PATH) ? self->max_blob : self->max_body;
+}
+
+static void
+respond_too_large (KontorServer      *self,
+                   SoupServerMessage *msg,
+                   const char        *path)
+{
+  g_autofree char *limit = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_has_prefix (path, BLOBS_PATH))
+    {
+      respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large",
+                     _("The request is larger than this server takes."));
+      return;
+    }
+
+  limit = g_format_size (self->max_blob);
+  /* Translators: %s is a size, such as “50.0 MB” */
+  message = g_strdup_printf (_("The file is larger than this server takes (%s at most)."), limit);
+  respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", message);
+}
+
 /* Before the body is read: a body announced larger than the limit is
  * refused without reading it */
 static void
@@ -741,9 +1010,8 @@ check_length (SoupServer        *soup,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > (goffset) self->max_body)
-    respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large",
-                   _("The request is larger than this server takes."));
+      soup_message_headers_get_content_length (headers) > (goffset) get_limit (self, path))
+    respond_too_large (self, msg, path);
 }
 
 static void
@@ -780,10 +1048,9 @@ handle (SoupServer        *soup,
     return;
 
   /* a chunked body has no length to check before it is read */
-  if (body->length > (goffset) self->max_body)
+  if (body->length > (goffset) get_limit (self, path))
     {
-      respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large",
-                     _("The request is larger than this server takes."));
+      respond_too_large (self, msg, path);
       return;
     }
 
@@ -804,6 +1071,20 @@ handle (SoupServer        *soup,
           return;
         }
     }
+  if (route == ROUTE_BLOB_PUT || route == ROUTE_BLOB_GET || route == ROUTE_BLOB_HEAD)
+    {
+      const char *if_none_match = soup_message_headers_get_one (headers, "If-None-Match");
+
+      request->blob_hash = g_strdup (path + strlen (BLOBS_PATH));
+      if (route == ROUTE_BLOB_GET && if_none_match != NULL)
+        {
+          g_autofree char *etag = g_strdup_printf ("\"%s\"", request->blob_hash);
+          g_autofree char *given = g_strstrip (g_strdup (if_none_match));
+
+          request->if_none_match = g_str_equal (given, etag);
+        }
+    }
+  request->blob_size = -1;
   request->body = soup_message_body_flatten (body);
   if (G_IS_INET_SOCKET_ADDRESS (remote))
     {
@@ -872,6 +1153,7 @@ open_events (SoupServer              *soup,
  * kontor_server_new:
  * @conninfo: the libpq connection string of the database
  * @max_body: the largest request body taken, in bytes
+ * @max_blob: the largest file taken (PUT /v1/blobs/…), in bytes
  * @n_workers: how many requests run at once (and connections are open)
  *
  * Returns: (transfer full): a server, not listening yet; it answers in
@@ -880,12 +1162,14 @@ open_events (SoupServer              *soup,
 KontorServer *
 kontor_server_new (const char *conninfo,
                    gsize       max_body,
+                   gsize       max_blob,
                    guint       n_workers)
 {
   KontorServer *self = g_new0 (KontorServer, 1);
 
   self->conninfo = g_strdup (conninfo);
   self->max_body = max_body;
+  self->max_blob = max_blob;
   self->context = g_main_context_ref_thread_default ();
   self->soup = soup_server_new ("server-header", "kontor-server/" PACKAGE_VERSION " ", NULL);
   self->workers = g_thread_pool_new (run_request, self, MAX (n_workers, 1), TRUE, NULL);

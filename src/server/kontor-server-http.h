@@ -12,11 +12,17 @@ G_BEGIN_DECLS
 
 /* The largest request body taken unless configured otherwise */
 #define KONTOR_SERVER_DEFAULT_MAX_BODY (8 * 1024 * 1024)
+/* The largest file taken (PUT /v1/blobs/…) unless configured otherwise,
+ * and the most it may be configured to: PostgreSQL keeps a bytea of 1 GB
+ * at most, and a file is held in memory while it is stored */
+#define KONTOR_SERVER_DEFAULT_MAX_BLOB (50 * 1024 * 1024)
+#define KONTOR_SERVER_MAX_BLOB_LIMIT   (512 * 1024 * 1024)
 
 typedef struct _KontorServer KontorServer;
 
 KontorServer *kontor_server_new     (const char    *conninfo,
                                      gsize          max_body,
+                                     gsize          max_blob,
                                      guint          n_workers);
 gboolean      kontor_server_listen  (KontorServer  *self,
                                      const char    *address,

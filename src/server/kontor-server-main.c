@@ -64,6 +64,7 @@ run_serve (int    argc,
 {
   g_autofree char *listen = NULL;
   gint64 max_body = KONTOR_SERVER_DEFAULT_MAX_BODY;
+  gint64 max_blob = KONTOR_SERVER_DEFAULT_MAX_BLOB;
   int workers = 8;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_STRING, &database,
@@ -72,6 +73,9 @@ run_serve (int    argc,
       N_("The address to listen on (default 127.0.0.1:8081; port 0 for any)"), N_("HOST:PORT") },
     { "max-body", 0, 0, G_OPTION_ARG_INT64, &max_body,
       N_("The largest request body taken, in bytes (default 8 MiB)"), N_("BYTES") },
+    { "max-blob", 0, 0, G_OPTION_ARG_INT64, &max_blob,
+      N_("The largest attached file taken, in bytes (default 50 MiB, at most 512 MiB)"),
+      N_("BYTES") },
     { "workers", 0, 0, G_OPTION_ARG_INT, &workers,
       N_("How many requests run at once (default 8)"), N_("N") },
     { NULL }
@@ -91,6 +95,12 @@ run_serve (int    argc,
       g_printerr ("kontor-server: %s\n", _("--max-body and --workers need a number above 0."));
       return 2;
     }
+  if (max_blob <= 0 || max_blob > KONTOR_SERVER_MAX_BLOB_LIMIT)
+    {
+      g_printerr ("kontor-server: %s\n", _("--max-blob needs a number above 0 and at most "
+                                            "536870912 (512 MiB)."));
+      return 2;
+    }
 
   /* the schema before the first request; a newer one stops here */
   conn = open_database (&error);
@@ -99,7 +109,7 @@ run_serve (int    argc,
   g_clear_pointer (&conn, kontor_db_finish);
 
   loop = g_main_loop_new (NULL, FALSE);
-  server = kontor_server_new (database != NULL ? database : "", max_body, workers);
+  server = kontor_server_new (database != NULL ? database : "", max_body, max_blob, workers);
   if (!kontor_server_listen (server, listen != NULL ? listen : "127.0.0.1:8081", &error))
     return fail (error) ? 0 : 1;
 

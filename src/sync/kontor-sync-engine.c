@@ -27,7 +27,19 @@
  * lives on the thread-default main context of whoever starts it,
  * reconnecting with a growing delay (1 s doubling to 60 s, a little
  * random so that a restarted server is not met by every client in the
- * same second), and says "poke" when the server has something new. */
+ * same second), and says "poke" when the server has something new.
+ *
+ * The files attached to activities (PROTOCOL.md "Blobs") go beside the
+ * cycle: before a push, those the activities name and the server does
+ * not have yet are uploaded, so that the server has a file before the
+ * activity that names it; after the pull, those the activities name and
+ * this machine does not keep are downloaded, streamed to a temporary
+ * file (kontor-store-blob-sync.c). A file that cannot be uploaded (gone
+ * from its folder, refused by the server) is said in words
+ * ("file-problem") and does not hold the push: the activity goes without
+ * it and the upload is tried again at the next cycle. A file that cannot
+ * be downloaded is tried again at the next cycle; the activity is kept
+ * whatever becomes of its files. */
 
 #define G_LOG_DOMAIN "kontor-sync"
 
@@ -43,6 +55,8 @@
 #include <libsoup/soup.h>
 
 #include "kontor-record-json.h"
+#include "kontor-store-blob-sync.h"
+#include "kontor-store-blobs.h"
 #include "kontor-store-sync.h"
 #include "kontor-sync-engine.h"
 #include "kontor-sync-entity.h"
@@ -54,6 +68,8 @@
 /* The events socket's reconnection delays, in ms */
 #define RECONNECT_FIRST_MS 1000
 #define RECONNECT_MAX_MS   60000
+/* What a download reads at a time */
+#define BLOB_BUFFER (64 * 1024)
 
 struct _KontorSyncEngine
 {
@@ -69,6 +85,8 @@ struct _KontorSyncEngine
   GTlsCertificate         *refused;      /* under token_lock */
   gint                     pulling;      /* atomic: a pull runs (pull ()) */
   gint                     resyncs;     /* atomic: a job's thread counts too */
+  gint                     uploads;     /* atomic: files sent */
+  gint                     files_wanted; /* atomic: activities came, or files did not */
 
   /* the events socket, on the main context it was started on */
   gboolean                 events_wanted;
@@ -96,6 +114,7 @@ enum
 {
   SIGNAL_POKE,
   SIGNAL_SIGNED_OUT,
+  SIGNAL_FILE_PROBLEM,
   N_SIGNALS
 };
 
@@ -194,6 +213,30 @@ set_certificate_error (KontorSyncEngine  *self,
     }
 }
 
+/* Whether @status ends the cycle: a session the server ended, or a
+ * server that cannot answer now; %FALSE with @error when it does */
+static gboolean
+check_status (guint    status,
+              GError **error)
+{
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      g_set_error_literal (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED,
+                           _("The team server ended this session. Sign in again to go on "
+                             "synchronising; your changes are kept."));
+      return FALSE;
+    }
+  if (status >= 500)
+    {
+      g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAVAILABLE,
+                   _("The team server cannot take changes now (error %u). Kontor will try "
+                     "again; your changes are kept."), status);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Sends a request and reads its JSON answer. Returns the answer's object
  * for a 2xx, and for the statuses the caller handles itself (409, 410),
  * with *status; %NULL with an error otherwise */
@@ -247,20 +290,8 @@ request (KontorSyncEngine  *self,
     }
 
   *status = soup_message_get_status (message);
-  if (*status == SOUP_STATUS_UNAUTHORIZED)
-    {
-      g_set_error_literal (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAUTHORIZED,
-                           _("The team server ended this session. Sign in again to go on "
-                             "synchronising; your changes are kept."));
-      return NULL;
-    }
-  if (*status >= 500)
-    {
-      g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_UNAVAILABLE,
-                   _("The team server cannot take changes now (error %u). Kontor will try "
-                     "again; your changes are kept."), *status);
-      return NULL;
-    }
+  if (!check_status (*status, error))
+    return NULL;
   if (*status == SOUP_STATUS_NO_CONTENT)
     return json_object_new ();
 
@@ -290,6 +321,268 @@ bad_answer (GError **error)
 {
   g_set_error_literal (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_BAD_ANSWER,
                        _("The team server’s answer is not one Kontor understands."));
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Attached files */
+
+/* Says in words what became of a file, and goes on */
+static void
+report_file_problem (KontorSyncEngine *self,
+                     const char       *sha256,
+                     const char       *message)
+{
+  g_message ("%s", message);
+  g_signal_emit (self, signals[SIGNAL_FILE_PROBLEM], 0, sha256, message);
+}
+
+/* The server's message in an error answer, "" when it has none */
+static char *
+dup_answer_message (GBytes *answer)
+{
+  g_autoptr(JsonObject) object = NULL;
+  const char *data;
+  gsize length;
+
+  if (answer == NULL)
+    return g_strdup ("");
+  data = g_bytes_get_data (answer, &length);
+  object = kontor_json_parse_object (data, length);
+
+  return g_strdup (object != NULL ? get_text (object, "message") : "");
+}
+
+/* Uploads the file @ref kept here, and notes that the server has it.
+ * %FALSE with @error when the cycle is to stop (the network, the
+ * session, a server that cannot answer now); a problem of the file
+ * itself is reported, and %TRUE lets the push go on. */
+static gboolean
+upload_blob (KontorSyncEngine  *self,
+             KontorBlobRef     *ref,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  g_autofree char *path = kontor_store_dup_blob_path (self->store, ref->sha256);
+  g_autofree char *uri_path = g_strconcat ("v1/blobs/", ref->sha256, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint status;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream != NULL)
+    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
+                                           &local_error);
+  if (info == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* Translators: %s is the file's folder and name, then why it failed */
+      text = g_strdup_printf (_("An attached file cannot be sent to the team server: %s. The "
+                                "activity is sent without it; Kontor tries again at the next "
+                                "sync."), local_error->message);
+      report_file_problem (self, ref->sha256, text);
+      return TRUE;
+    }
+
+  message = new_message (self, "PUT", uri_path);
+  if (message == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not the address of a team server."), self->server_uri);
+      return FALSE;
+    }
+  /* from the file as it is read: never all of it in memory */
+  soup_message_set_request_body (message, "application/octet-stream", G_INPUT_STREAM (stream),
+                                 g_file_info_get_size (info));
+  answer = soup_session_send_and_read (self->session, message, cancellable, &local_error);
+  if (answer == NULL)
+    {
+      if (g_error_matches (local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+        set_certificate_error (self, &local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  status = soup_message_get_status (message);
+  if (!check_status (status, error))
+    return FALSE;
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_atomic_int_inc (&self->uploads);
+      return kontor_store_set_blob_uploaded (self->store, ref->sha256, error);
+    }
+
+  {
+    g_autofree char *reason = dup_answer_message (answer);
+    /* Translators: the %u is an HTTP status, the %s the server's reason */
+    g_autofree char *text = g_strdup_printf (_("The team server refused an attached file "
+                                               "(error %u): %s The activity is sent without "
+                                               "it; Kontor tries again at the next sync."),
+                                             status, reason);
+
+    report_file_problem (self, ref->sha256, text);
+  }
+
+  return TRUE;
+}
+
+/* Before a push: the files the activities name that the server does not
+ * have yet, each once */
+static gboolean
+upload_blobs (KontorSyncEngine  *self,
+              GCancellable      *cancellable,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) refs = kontor_store_list_blobs_to_upload (self->store, error);
+
+  if (refs == NULL)
+    return FALSE;
+  for (guint i = 0; i < refs->len; i++)
+    {
+      if (!upload_blob (self, g_ptr_array_index (refs, i), cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Downloads the file @ref into its place here. %FALSE with @error when
+ * it did not come; @stop says whether the others need not be tried
+ * either (the network, the session, the server, the disk) */
+static gboolean
+download_blob (KontorSyncEngine  *self,
+               KontorBlobRef     *ref,
+               gboolean          *stop,
+               GCancellable      *cancellable,
+               GError           **error)
+{
+  g_autofree char *uri_path = g_strconcat ("v1/blobs/", ref->sha256, NULL);
+  g_autoptr(SoupMessage) message = new_message (self, "GET", uri_path);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(KontorBlobDownload) download = NULL;
+  g_autofree char *buffer = NULL;
+  guint status;
+
+  *stop = TRUE;
+  if (message == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not the address of a team server."), self->server_uri);
+      return FALSE;
+    }
+  stream = soup_session_send (self->session, message, cancellable, error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (*error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+        set_certificate_error (self, error);
+      return FALSE;
+    }
+  status = soup_message_get_status (message);
+  if (!check_status (status, error))
+    return FALSE;
+  if (status != SOUP_STATUS_OK)
+    {
+      /* not there yet (its uploader has not sent it), or no longer
+       * this account's to see: the next cycle asks again */
+      *stop = FALSE;
+      g_set_error (error, KONTOR_SYNC_ERROR, KONTOR_SYNC_ERROR_REFUSED,
+                   _("The team server does not hand out the attached file %s (error %u); "
+                     "Kontor asks again at the next sync."), ref->sha256, status);
+      return FALSE;
+    }
+
+  download = kontor_store_begin_blob_download (self->store, ref->sha256, ref->size, error);
+  if (download == NULL)
+    return FALSE;
+  buffer = g_malloc (BLOB_BUFFER);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, buffer, BLOB_BUFFER, cancellable, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      if (!kontor_blob_download_write (download, buffer, n, error))
+        {
+          /* more than the activity says: this file is wrong, not the disk */
+          *stop = !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+          return FALSE;
+        }
+    }
+  if (!kontor_blob_download_finish (download, error))
+    {
+      *stop = !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      return FALSE;
+    }
+  *stop = FALSE;
+
+  return TRUE;
+}
+
+/* After the pull: the files the activities here name and this machine
+ * does not keep. Never fails the cycle: what did not come is asked for
+ * again at the next one. */
+static void
+download_blobs (KontorSyncEngine *self,
+                GCancellable     *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) refs = NULL;
+
+  /* the activities' files are read only when activities came since the
+   * last look, or a file did not come then: not the whole table at every
+   * cycle */
+  if (!g_atomic_int_compare_and_exchange (&self->files_wanted, 1, 0))
+    return;
+
+  refs = kontor_store_list_blobs_to_download (self->store, &error);
+  if (refs == NULL)
+    {
+      g_message ("%s", error->message);
+      g_atomic_int_set (&self->files_wanted, 1);
+      return;
+    }
+  for (guint i = 0; i < refs->len; i++)
+    {
+      KontorBlobRef *ref = g_ptr_array_index (refs, i);
+      g_autoptr(GError) failure = NULL;
+      gboolean stop = FALSE;
+
+      if (download_blob (self, ref, &stop, cancellable, &failure))
+        continue;
+      g_debug ("%s", failure->message);
+      g_atomic_int_set (&self->files_wanted, 1);
+      if (stop)
+        break;
+    }
+}
+
+/* Whether @changes, a page of a pull, holds an activity: its files may
+ * be wanted */
+static gboolean
+has_activity (JsonArray *changes)
+{
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonNode *node = json_array_get_element (changes, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (kontor_json_get_string (json_node_get_object (node), "entity"),
+                     "activity") == 0)
+        return TRUE;
+    }
+
   return FALSE;
 }
 
@@ -437,6 +730,10 @@ kontor_sync_engine_push (KontorSyncEngine  *self,
 
   g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
 
+  /* the files first: the server has a file before an activity names it */
+  if (!upload_blobs (self, cancellable, error))
+    return FALSE;
+
   for (;;)
     {
       g_autoptr(JsonArray) mutations = kontor_store_sync_take_push (self->store, PUSH_BATCH, error);
@@ -554,6 +851,8 @@ resync (KontorSyncEngine  *self,
           if (as_of < 0)
             as_of = kontor_json_get_int (page, "as_of_seq", 0);
 
+          if (g_str_equal (entity, "activity") && json_array_get_length (records) > 0)
+            g_atomic_int_set (&self->files_wanted, 1);
           if (!kontor_store_sync_apply_snapshot (store, entity, records, error) ||
               !step (job, (double) e / n_entities, cancellable, error))
             return FALSE;
@@ -612,6 +911,8 @@ pull_pages (KontorSyncEngine  *self,
       changes = kontor_json_get_array (page, "changes");
       if (status != SOUP_STATUS_OK || changes == NULL || !json_object_has_member (page, "cursor"))
         return bad_answer (error);
+      if (has_activity (changes))
+        g_atomic_int_set (&self->files_wanted, 1);
       if (!kontor_store_sync_apply_changes (store, changes,
                                             kontor_json_get_int (page, "cursor", 0), error) ||
           !step (job, -1, cancellable, error))
@@ -760,7 +1061,10 @@ kontor_sync_engine_wait (KontorSyncEngine  *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * One cycle: push, then pull, then the user's open conflicts.
+ * One cycle: push (the files the activities name first), then pull,
+ * then the user's open conflicts, then the files of the activities that
+ * this machine does not keep yet (which never fail the cycle: they are
+ * asked for again at the next).
  *
  * Returns: %TRUE on success
  */
@@ -784,8 +1088,26 @@ kontor_sync_engine_sync (KontorSyncEngine  *self,
   conflicts = kontor_json_get_array (listed, "conflicts");
   if (status != SOUP_STATUS_OK || conflicts == NULL)
     return bad_answer (error);
+  if (!kontor_store_sync_merge_conflicts (self->store, conflicts, error))
+    return FALSE;
 
-  return kontor_store_sync_merge_conflicts (self->store, conflicts, error);
+  download_blobs (self, cancellable);
+
+  return TRUE;
+}
+
+/**
+ * kontor_sync_engine_get_uploads:
+ * @self: an engine
+ *
+ * Returns: how many attached files the engine sent to the server
+ */
+guint
+kontor_sync_engine_get_uploads (KontorSyncEngine *self)
+{
+  g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), 0);
+
+  return g_atomic_int_get (&self->uploads);
 }
 
 /**
@@ -1074,6 +1396,19 @@ kontor_sync_engine_class_init (KontorSyncEngineClass *klass)
   signals[SIGNAL_SIGNED_OUT] = g_signal_new ("signed-out", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * KontorSyncEngine::file-problem:
+   * @sha256: the file's hash
+   * @message: what went wrong, in words for the user
+   *
+   * An attached file could not be sent (it is gone from its folder, or
+   * the server refused it). The push went on without it; the next cycle
+   * tries again. Emitted on the thread that syncs.
+   */
+  signals[SIGNAL_FILE_PROBLEM] = g_signal_new ("file-problem", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -1082,6 +1417,8 @@ kontor_sync_engine_init (KontorSyncEngine *self)
   self->session = soup_session_new_with_options ("user-agent", "Kontor/" PACKAGE_VERSION,
                                                  "timeout", 60, NULL);
   g_mutex_init (&self->token_lock);
+  /* the first cycle looks for the files an earlier run did not get */
+  self->files_wanted = 1;
 }
 
 /**

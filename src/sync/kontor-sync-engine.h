@@ -108,6 +108,7 @@ gboolean          kontor_sync_engine_sync             (KontorSyncEngine  *self,
                                                        GCancellable      *cancellable,
                                                        GError           **error);
 guint             kontor_sync_engine_get_resyncs      (KontorSyncEngine  *self);
+guint             kontor_sync_engine_get_uploads      (KontorSyncEngine  *self);
 
 void              kontor_sync_engine_start_events     (KontorSyncEngine  *self);
 void              kontor_sync_engine_stop_events      (KontorSyncEngine  *self);

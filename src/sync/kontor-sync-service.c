@@ -142,6 +142,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   SIGNAL_REJECTED,
+  SIGNAL_FILE_PROBLEM,
   N_SIGNALS
 };
 
@@ -418,6 +419,7 @@ typedef enum
   REPORT_SIGNED_OUT,
   REPORT_ACCOUNT,
   REPORT_FAILED,
+  REPORT_FILE_PROBLEM,
 } ReportKind;
 
 typedef struct
@@ -440,6 +442,9 @@ typedef struct
   GTlsCertificate *refused;
   KontorSyncTrust trust;
   char        *trust_pem;
+  /* a file that could not be sent */
+  char        *sha256;
+  char        *message;
 } Report;
 
 static void
@@ -457,6 +462,8 @@ report_free (Report *report)
   g_free (report->keyring_message);
   g_clear_object (&report->refused);
   g_free (report->trust_pem);
+  g_free (report->sha256);
+  g_free (report->message);
   g_free (report);
 }
 
@@ -676,6 +683,9 @@ receive_report (gpointer data)
     case REPORT_FAILED:
       set_state (self, KONTOR_SYNC_STATE_ERROR, report->error->message);
       break;
+    case REPORT_FILE_PROBLEM:
+      g_signal_emit (self, signals[SIGNAL_FILE_PROBLEM], 0, report->sha256, report->message);
+      break;
     case REPORT_ACCOUNT:
       set_account (self, self->server_uri, self->username, report->display_name,
                    (const char * const *) report->roles);
@@ -797,6 +807,8 @@ retry_cb (gpointer data)
 }
 
 static void on_engine_poke (KontorSyncEngine *engine, gint64 seq, gpointer data);
+static void on_engine_file_problem (KontorSyncEngine *engine, const char *sha256,
+                                    const char *message, gpointer data);
 static void on_engine_signed_out (KontorSyncEngine *engine, const char *reason, gpointer data);
 
 /* A new engine for the account, with @token when there is one */
@@ -827,6 +839,7 @@ worker_new_engine (KontorSyncService  *self,
 
   g_signal_connect (worker->engine, "poke", G_CALLBACK (on_engine_poke), self);
   g_signal_connect (worker->engine, "signed-out", G_CALLBACK (on_engine_signed_out), self);
+  g_signal_connect (worker->engine, "file-problem", G_CALLBACK (on_engine_file_problem), self);
 
   return TRUE;
 }
@@ -883,6 +896,21 @@ on_engine_signed_out (KontorSyncEngine *engine,
                                                   "again to go on synchronising; your changes are "
                                                   "kept.")),
                      TRUE);
+}
+
+/* An attached file could not be sent (on the worker): the window hears */
+static void
+on_engine_file_problem (KontorSyncEngine *engine,
+                        const char       *sha256,
+                        const char       *message,
+                        gpointer          data)
+{
+  KontorSyncService *self = data;
+  Report *report = report_new (self, REPORT_FILE_PROBLEM);
+
+  report->sha256 = g_strdup (sha256);
+  report->message = g_strdup (message);
+  post_report (self, report);
 }
 
 static int
@@ -1871,6 +1899,20 @@ kontor_sync_service_class_init (KontorSyncServiceClass *klass)
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING,
                                            G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * KontorSyncService::file-problem:
+   * @sha256: the file's hash
+   * @message: what went wrong, in words for the user
+   *
+   * A file attached to an activity could not be sent to the team server
+   * (KontorSyncEngine::file-problem): the activity went without it, and
+   * the next cycle tries again. Emitted on the window's thread, at every
+   * cycle that fails to send it.
+   */
+  signals[SIGNAL_FILE_PROBLEM] = g_signal_new ("file-problem", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void

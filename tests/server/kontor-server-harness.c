@@ -549,6 +549,12 @@ kontor_test_nginx_start (KontorTestServer **instances,
                    "      proxy_set_header Connection $connection_upgrade;\n"
                    "      proxy_set_header X-Forwarded-For $remote_addr;\n"
                    "      proxy_read_timeout 90s;\n      proxy_buffering off;\n"
+                   "    }\n"
+                   "    location /v1/blobs/ {\n"
+                   "      client_max_body_size 50m;\n"
+                   "      proxy_pass http://kontor;\n      proxy_http_version 1.1;\n"
+                   "      proxy_set_header X-Forwarded-For $remote_addr;\n"
+                   "      proxy_read_timeout 90s;\n      proxy_buffering off;\n"
                    "    }\n  }\n}\n",
                    as_root () ? "user root;\n" : "", front->dir, front->dir, front->dir,
                    front->dir, front->dir, front->dir, front->dir, front->dir, upstream->str,

@@ -26,6 +26,7 @@ typedef struct
   char               *body;
   SoupMessageHeaders *headers;
   JsonObject         *json;     /* the body, when it is a JSON object */
+  GBytes             *bytes;    /* the body as it came */
 } Answer;
 
 static void
@@ -34,9 +35,14 @@ answer_clear (Answer *answer)
   g_clear_pointer (&answer->body, g_free);
   g_clear_pointer (&answer->headers, soup_message_headers_unref);
   g_clear_pointer (&answer->json, json_object_unref);
+  g_clear_pointer (&answer->bytes, g_bytes_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answer, answer_clear)
+
+static void request_bytes (KontorTestServer *server, const char *method, const char *path,
+                           const char *token, const char *content_type, GBytes *body,
+                           Answer *answer);
 
 /* One request to @server, synchronously (the server is another process) */
 static void
@@ -46,6 +52,21 @@ request (KontorTestServer  *server,
          const char        *token,
          const char        *body,
          Answer            *answer)
+{
+  g_autoptr(GBytes) bytes = body != NULL ? g_bytes_new (body, strlen (body)) : NULL;
+
+  request_bytes (server, method, path, token, "application/json", bytes, answer);
+}
+
+/* request() with a body of any type */
+static void
+request_bytes (KontorTestServer  *server,
+               const char        *method,
+               const char        *path,
+               const char        *token,
+               const char        *content_type,
+               GBytes            *body,
+               Answer            *answer)
 {
   g_autoptr(SoupSession) plain = server->session == NULL ? soup_session_new () : NULL;
   SoupSession *session = server->session != NULL ? server->session : plain;
@@ -63,14 +84,11 @@ request (KontorTestServer  *server,
                                     value);
     }
   if (body != NULL)
-    {
-      g_autoptr(GBytes) request_body = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
-    }
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
 
   bytes = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
+  answer->bytes = g_bytes_ref (bytes);
 
   answer->status = soup_message_get_status (msg);
   answer->body = g_bytes_get_size (bytes) > 0
@@ -2290,6 +2308,393 @@ test_review_fixes (void)
   }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Files (PROTOCOL.md "Blobs") */
+
+/* @size bytes, the same for the same @seed */
+static GBytes *
+make_file (gsize  size,
+           guint8 seed)
+{
+  guint8 *data = g_malloc (size);
+
+  for (gsize i = 0; i < size; i++)
+    data[i] = (guint8) (i * 31 + seed);
+
+  return g_bytes_new_take (data, size);
+}
+
+static char *
+dup_account_id (const char *username)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM account WHERE username = '%s'",
+                                          username);
+
+  return kontor_test_postgres_query (&pg, sql);
+}
+
+/* An activity of @username's workspace that names the file @sha256, as
+ * a push leaves it: its record, with the scope of its contact (@scope,
+ * SQL: NULL for one everyone sees). The push and the rescoping that
+ * write such rows are the sync tests' (tests/sync/test-sync.c
+ * /sync/attachments); here the rows are made as they end up. */
+static void
+insert_activity (const char *username,
+                 const char *id,
+                 const char *sha256,
+                 gsize       size,
+                 const char *scope)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO record (workspace_id, entity, id, fields, rev, scope)"
+    " SELECT workspace_id, 'activity', '%s', jsonb_build_object ('subject', 'Angebot',"
+    " 'attachments', '[{\"sha256\":\"%s\",\"name\":\"Angebot.pdf\",\"size\":%" G_GSIZE_FORMAT ","
+    "\"type\":\"application/pdf\"}]'), 1, %s FROM account WHERE username = '%s'",
+    id, sha256, size, scope, username);
+
+  g_free (kontor_test_postgres_query (&pg, sql));
+}
+
+static void
+put_blob (KontorTestServer *server,
+          const char       *token,
+          const char       *sha256,
+          GBytes           *data,
+          Answer           *answer)
+{
+  g_autofree char *path = g_strconcat ("/v1/blobs/", sha256, NULL);
+
+  request_bytes (server, "PUT", path, token, "application/octet-stream", data, answer);
+}
+
+static void
+get_blob (KontorTestServer *server,
+          const char       *method,
+          const char       *token,
+          const char       *sha256,
+          Answer           *answer)
+{
+  g_autofree char *path = g_strconcat ("/v1/blobs/", sha256, NULL);
+
+  request (server, method, path, token, NULL, answer);
+}
+
+static gint64
+count_blobs (const char *sha256)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM blob WHERE sha256 = '%s'",
+                                          sha256);
+
+  return query_int (sql);
+}
+
+/* PUT and GET /v1/blobs/{sha256}: a file is taken only whole and under
+ * its own hash, up to the server's limit, by a member who may write, and
+ * once however often it comes; it is handed only to those who see a
+ * living activity that names it, and to anyone else it does not exist */
+static void
+test_blobs (void)
+{
+  static const char * const small[] = { "--max-blob", "100000", NULL };
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GBytes) file = make_file (70000, 1);
+  g_autoptr(GBytes) other_file = make_file (3000, 2);
+  g_autoptr(GBytes) large = make_file (100001, 3);
+  g_autoptr(GBytes) changed = NULL;
+  g_autofree char *hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, file);
+  g_autofree char *other_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, other_file);
+  g_autofree char *large_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, large);
+  g_autofree char *unknown_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "nie", -1);
+  g_autofree char *bianca_id = NULL;
+  g_autofree char *bianca = NULL;
+  g_autofree char *bodo = NULL;
+  g_autofree char *viola = NULL;
+  g_autofree char *oskar = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *length = NULL;
+  guint8 *bytes;
+  gsize size;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, small);
+  create_user ("bianca", "sales", "Sommer2026!");
+  create_user ("bodo", "sales", "Sommer2026!");
+  create_user ("viola", "viewer", "Sommer2026!");
+  create_user ("oskar", "sales", "Sommer2026!");
+  /* Oskar works for another workspace of the same database */
+  g_free (kontor_test_postgres_query (&pg, "INSERT INTO workspace (id, name) VALUES"
+                                           " ('6d1c3f0e-2b4a-4c8e-9f10-0a1b2c3d4e5f', 'Andere')"));
+  g_free (kontor_test_postgres_query (&pg, "UPDATE account SET workspace_id ="
+                                           " '6d1c3f0e-2b4a-4c8e-9f10-0a1b2c3d4e5f'"
+                                           " WHERE username = 'oskar'"));
+  {
+    g_auto(Answer) a1 = { 0, };
+    g_auto(Answer) a2 = { 0, };
+    g_auto(Answer) a3 = { 0, };
+    g_auto(Answer) a4 = { 0, };
+
+    bianca = login (server, "bianca", "Sommer2026!", &a1);
+    bodo = login (server, "bodo", "Sommer2026!", &a2);
+    viola = login (server, "viola", "Sommer2026!", &a3);
+    oskar = login (server, "oskar", "Sommer2026!", &a4);
+    g_assert_nonnull (bianca);
+    g_assert_nonnull (bodo);
+    g_assert_nonnull (viola);
+    g_assert_nonnull (oskar);
+  }
+  bianca_id = dup_account_id ("bianca");
+
+  /* without a session, nothing */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    put_blob (server, NULL, hash, file, &answer);
+    assert_error (&answer, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    answer_clear (&answer);
+    put_blob (server, "not-a-token", hash, file, &answer);
+    assert_error (&answer, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    answer_clear (&answer);
+    get_blob (server, "GET", NULL, hash, &answer);
+    assert_error (&answer, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  }
+
+  /* a viewer writes nothing */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    put_blob (server, viola, hash, file, &answer);
+    assert_error (&answer, SOUP_STATUS_FORBIDDEN, "forbidden");
+    g_assert_cmpint (count_blobs (hash), ==, 0);
+  }
+
+  /* a file changed or cut off on the way is refused, and not kept */
+  bytes = g_bytes_unref_to_data (g_bytes_new (g_bytes_get_data (file, NULL),
+                                              g_bytes_get_size (file)), &size);
+  bytes[size / 2] ^= 0x01;
+  changed = g_bytes_new_take (bytes, size);
+  {
+    g_auto(Answer) answer = { 0, };
+    g_autoptr(GBytes) cut = g_bytes_new_from_bytes (file, 0, g_bytes_get_size (file) - 1);
+
+    put_blob (server, bianca, hash, changed, &answer);
+    assert_error (&answer, SOUP_STATUS_BAD_REQUEST, "hash_mismatch");
+    g_assert_nonnull (strstr (json_object_get_string_member (answer.json, "message"), "SHA-256"));
+    answer_clear (&answer);
+    put_blob (server, bianca, hash, cut, &answer);
+    assert_error (&answer, SOUP_STATUS_BAD_REQUEST, "hash_mismatch");
+    g_assert_cmpint (count_blobs (hash), ==, 0);
+  }
+
+  /* larger than --max-blob, though whole: refused before it is read */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    put_blob (server, bianca, large_hash, large, &answer);
+    assert_error (&answer, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large");
+    g_assert_nonnull (strstr (json_object_get_string_member (answer.json, "message"), "100"));
+    g_assert_cmpint (count_blobs (large_hash), ==, 0);
+  }
+
+  /* in chunks, its length unknown until it is read: refused after */
+  {
+    g_autofree char *uri = g_strconcat (server->uri, "v1/blobs/", large_hash, NULL);
+    g_autofree char *bearer = g_strconcat ("Bearer ", bianca, NULL);
+    g_autoptr(SoupSession) session = soup_session_new ();
+    g_autoptr(SoupMessage) msg = soup_message_new ("PUT", uri);
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (large);
+    g_autoptr(GBytes) body = NULL;
+    g_autoptr(GError) error = NULL;
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
+    soup_message_set_request_body (msg, "application/octet-stream", stream, -1);
+    body = soup_session_send_and_read (session, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE);
+    g_assert_cmpint (count_blobs (large_hash), ==, 0);
+  }
+
+  /* taken once, however often it comes and from whom */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    put_blob (server, bianca, hash, file, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_CREATED);
+    g_assert_cmpstr (json_object_get_string_member (answer.json, "sha256"), ==, hash);
+    g_assert_cmpint (json_object_get_int_member (answer.json, "size"), ==, 70000);
+    g_assert_cmpint (count_blobs (hash), ==, 1);
+    answer_clear (&answer);
+    put_blob (server, bianca, hash, file, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    answer_clear (&answer);
+    put_blob (server, bodo, hash, file, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    g_assert_cmpint (count_blobs (hash), ==, 1);
+  }
+
+  /* kept, but named by no activity yet: no one is handed it */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    get_blob (server, "GET", bianca, hash, &answer);
+    assert_error (&answer, SOUP_STATUS_NOT_FOUND, "not_found");
+  }
+
+  /* an activity on a contact assigned to Bianca names it: hers, and not
+   * Bodo's, who learns no more than of a file that is nowhere */
+  scope = g_strdup_printf ("ARRAY['%s']", bianca_id);
+  insert_activity ("bianca", "a5a5a5a5-0000-4000-8000-000000000001", hash, 70000, scope);
+  {
+    g_auto(Answer) answer = { 0, };
+    g_auto(Answer) hidden = { 0, };
+    g_auto(Answer) nowhere = { 0, };
+
+    get_blob (server, "GET", bianca, hash, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    g_assert_true (g_bytes_equal (answer.bytes, file));
+    g_assert_cmpstr (soup_message_headers_get_content_type (answer.headers, NULL), ==,
+                     "application/octet-stream");
+    etag = g_strdup_printf ("\"%s\"", hash);
+    g_assert_cmpstr (soup_message_headers_get_one (answer.headers, "ETag"), ==, etag);
+
+    get_blob (server, "GET", bodo, hash, &hidden);
+    get_blob (server, "GET", bodo, unknown_hash, &nowhere);
+    assert_error (&hidden, SOUP_STATUS_NOT_FOUND, "not_found");
+    assert_error (&nowhere, SOUP_STATUS_NOT_FOUND, "not_found");
+    g_assert_cmpstr (hidden.body, ==, nowhere.body);
+  }
+
+  /* HEAD: its size without its bytes; a GET of what the client has: 304 */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_autofree char *uri = g_strconcat (server->uri, "v1/blobs/", hash, NULL);
+    g_autoptr(SoupSession) session = soup_session_new ();
+    g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+    g_autofree char *bearer = g_strconcat ("Bearer ", bianca, NULL);
+    g_autoptr(GBytes) body = NULL;
+    g_autoptr(GError) error = NULL;
+
+    get_blob (server, "HEAD", bianca, hash, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    g_assert_cmpuint (g_bytes_get_size (answer.bytes), ==, 0);
+    length = g_strdup_printf ("%" G_GOFFSET_FORMAT,
+                              soup_message_headers_get_content_length (answer.headers));
+    g_assert_cmpstr (length, ==, "70000");
+    answer_clear (&answer);
+    get_blob (server, "HEAD", bodo, hash, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_NOT_FOUND);
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-None-Match", etag);
+    body = soup_session_send_and_read (session, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_NOT_MODIFIED);
+    g_assert_cmpuint (g_bytes_get_size (body), ==, 0);
+  }
+
+  /* another workspace neither sees the file nor shares it: its upload
+   * of the same bytes is its own */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    get_blob (server, "GET", oskar, hash, &answer);
+    assert_error (&answer, SOUP_STATUS_NOT_FOUND, "not_found");
+    answer_clear (&answer);
+    put_blob (server, oskar, hash, file, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_CREATED);
+    g_assert_cmpint (count_blobs (hash), ==, 2);
+    answer_clear (&answer);
+    get_blob (server, "GET", oskar, hash, &answer);
+    assert_error (&answer, SOUP_STATUS_NOT_FOUND, "not_found");
+    /* the other tests know one workspace */
+    g_free (kontor_test_postgres_query (&pg, "UPDATE account SET workspace_id = (SELECT"
+                                             " workspace_id FROM account WHERE username = 'bianca')"
+                                             " WHERE username = 'oskar'"));
+    g_free (kontor_test_postgres_query (&pg, "DELETE FROM blob WHERE workspace_id ="
+                                             " '6d1c3f0e-2b4a-4c8e-9f10-0a1b2c3d4e5f'"));
+    g_free (kontor_test_postgres_query (&pg, "DELETE FROM workspace WHERE id ="
+                                             " '6d1c3f0e-2b4a-4c8e-9f10-0a1b2c3d4e5f'"));
+    g_assert_cmpint (query_int ("SELECT count(*) FROM workspace"), ==, 1);
+  }
+
+  /* an activity on a company is everyone's, its files too; once it is
+   * deleted, they are no one's */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    put_blob (server, bodo, other_hash, other_file, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_CREATED);
+    insert_activity ("bodo", "a5a5a5a5-0000-4000-8000-000000000002", other_hash, 3000, "NULL");
+    answer_clear (&answer);
+    get_blob (server, "GET", bianca, other_hash, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    g_assert_true (g_bytes_equal (answer.bytes, other_file));
+    answer_clear (&answer);
+    get_blob (server, "GET", viola, other_hash, &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    g_free (kontor_test_postgres_query (&pg, "UPDATE record SET deleted = true WHERE id ="
+                                             " 'a5a5a5a5-0000-4000-8000-000000000002'"));
+    answer_clear (&answer);
+    get_blob (server, "GET", bianca, other_hash, &answer);
+    assert_error (&answer, SOUP_STATUS_NOT_FOUND, "not_found");
+  }
+
+  /* no such route: a name that is no hash, a method that is not taken */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_autofree char *upper = g_ascii_strup (hash, -1);
+
+    get_blob (server, "GET", bianca, upper, &answer);
+    assert_error (&answer, SOUP_STATUS_NOT_FOUND, "not_found");
+    answer_clear (&answer);
+    get_blob (server, "DELETE", bianca, hash, &answer);
+    assert_error (&answer, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed");
+  }
+
+  /* among many activities, those that name a file are found through
+   * their index (its expression and predicate are the query's), not by
+   * reading each one's files */
+  g_free (kontor_test_postgres_query (&pg, "INSERT INTO record (workspace_id, entity, id, fields,"
+                                           " rev) SELECT (SELECT id FROM workspace), 'activity',"
+                                           " 'bulk-' || n, jsonb_build_object ('attachments',"
+                                           " '[{\"sha256\":\"' || md5 (n::text) || md5 ((n + 1)::text)"
+                                           " || '\"}]'), 1 FROM generate_series (1, 5000) AS n;"
+                                           " ANALYZE record"));
+  plan = kontor_test_postgres_query (&pg, "EXPLAIN SELECT 1 FROM record r"
+                                          " WHERE r.workspace_id = (SELECT id FROM workspace)"
+                                          " AND r.entity = 'activity' AND NOT r.deleted"
+                                          " AND kontor_attachment_hashes (r.fields->>'attachments')"
+                                          " @> ARRAY['x']");
+  g_assert_nonnull (strstr (plan, "record_attachment"));
+  g_free (kontor_test_postgres_query (&pg, "DELETE FROM record WHERE id LIKE 'bulk-%'"));
+
+  /* behind nginx, a file above the 8 MiB of the JSON requests reaches
+   * the server (data/server/nginx-kontor.conf lets files through up to
+   * the server's --max-blob) */
+  {
+    g_autoptr(KontorTestServer) plain = kontor_test_server_start (&pg, NULL);
+    g_autoptr(KontorTestServer) front = kontor_test_nginx_start ((KontorTestServer *[]) { plain },
+                                                                 1);
+    g_autoptr(GBytes) nine = make_file (9 * 1024 * 1024, 4);
+    g_autofree char *nine_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, nine);
+    g_auto(Answer) answer = { 0, };
+
+    if (front != NULL)
+      {
+        put_blob (front, bianca, nine_hash, nine, &answer);
+        g_assert_cmpuint (answer.status, ==, SOUP_STATUS_CREATED);
+        g_assert_cmpint (count_blobs (nine_hash), ==, 1);
+      }
+  }
+
+  /* a text that is no list of files names none, and stops no read */
+  g_assert_cmpint (query_int ("SELECT cardinality (kontor_attachment_hashes ('[nope'))"), ==, 0);
+  g_assert_cmpint (query_int ("SELECT cardinality (kontor_attachment_hashes ('[1, {\"sha256\": \"a\"}]'))"),
+                   ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2318,6 +2723,7 @@ main (int   argc,
   g_test_add_func ("/server/nginx", test_nginx);
   /* last: it compacts the change log the others count */
   g_test_add_func ("/server/snapshot", test_snapshot);
+  g_test_add_func ("/server/blobs", test_blobs);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);

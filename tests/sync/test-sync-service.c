@@ -13,8 +13,11 @@
 #include <signal.h>
 #include <string.h>
 
+#include "kontor-activity.h"
+#include "kontor-company.h"
 #include "kontor-contact.h"
 #include "kontor-server-harness.h"
+#include "kontor-store-blobs.h"
 #include "kontor-store-sync.h"
 #include "kontor-store.h"
 #include "kontor-sync-engine.h"
@@ -949,6 +952,95 @@ test_no_keyring (void)
 
 /* ------------------------------------------------------------------------ */
 
+static void
+on_file_problem (KontorSyncService *service,
+                 const char        *sha256,
+                 const char        *message,
+                 gpointer           data)
+{
+  GPtrArray *problems = data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_ptr_array_add (problems, g_strdup_printf ("%s %s", sha256, message));
+}
+
+static gboolean
+has_problem (gpointer data)
+{
+  return ((GPtrArray *) data)->len > 0;
+}
+
+static gboolean
+blob_uploaded (gpointer data)
+{
+  return kontor_test_query_int (data, "SELECT count(*) FROM blob WHERE uploaded = 1", NULL) == 1;
+}
+
+/* A file attached to an activity but gone from its folder: the window
+ * hears why it was not sent, the activity goes all the same, and once
+ * the file is back it is sent */
+static void
+test_file_problem (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(KontorSyncService) service = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KontorCompany) yard = kontor_company_new ("Werft Anhang GmbH");
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "Skizze", -1);
+  g_autofree char *path = NULL;
+  g_autofree char *blob_path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *on_server = NULL;
+  KontorStore *store;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("friederike", "sales");
+
+  store = kontor_test_open_store (&path);
+  service = kontor_sync_service_new (store);
+  g_signal_connect (service, "file-problem", G_CALLBACK (on_file_problem), problems);
+  kontor_sync_service_start (service);
+  sign_in (service, server->uri, "friederike");
+
+  sql = g_strdup_printf ("INSERT INTO blob (sha256, size) VALUES ('%s', 6)", hash);
+  kontor_test_exec (store, sql);
+  kontor_test_save (store, yard);
+  call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (yard));
+  kontor_activity_set_subject (call, "Skizze besprochen");
+  kontor_activity_set_starts_at (call, 1790000000);
+  json = g_strdup_printf ("[{\"sha256\":\"%s\",\"name\":\"Skizze.txt\",\"size\":6,"
+                          "\"type\":\"text/plain\"}]", hash);
+  kontor_activity_set_attachments (call, json);
+  kontor_test_save (store, call);
+  g_assert_true (kontor_test_iterate_until (has_problem, problems, WAIT_S));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), hash));
+  g_assert_true (kontor_test_iterate_until (outbox_empty, store, WAIT_S));
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                          hash), ==, 0);
+
+  /* back in its folder, it goes at the next cycle */
+  blob_path = kontor_store_dup_blob_path (store, hash);
+  folder = g_path_get_dirname (blob_path);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (blob_path, "Skizze", 6, &error);
+  g_assert_no_error (error);
+  kontor_sync_service_sync_now (service);
+  g_assert_true (kontor_test_iterate_until (blob_uploaded, store, WAIT_S));
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT size FROM blob WHERE sha256 = '%s'", hash);
+  on_server = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (on_server, ==, "6");
+
+  g_clear_object (&service);
+  kontor_test_close_store (&store, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -967,6 +1059,7 @@ main (int   argc,
   g_test_add_func ("/sync-service/offline", test_offline);
   g_test_add_func ("/sync-service/secrets", test_secrets);
   g_test_add_func ("/sync-service/no-keyring", test_no_keyring);
+  g_test_add_func ("/sync-service/file-problem", test_file_problem);
 
   /* a subprocess uses its parent's bus, keyring and PostgreSQL, or a bus
    * without a keyring */

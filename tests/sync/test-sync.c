@@ -22,6 +22,8 @@
 #include "kontor-pipeline-status.h"
 #include "kontor-record-json.h"
 #include "kontor-server-harness.h"
+#include "kontor-store-blob-sync.h"
+#include "kontor-store-blobs.h"
 #include "kontor-store-sync.h"
 #include "kontor-store.h"
 #include "kontor-sync-engine.h"
@@ -1398,6 +1400,351 @@ test_scopes (void)
   g_assert_nonnull (strstr (plan, "record_scope_owner"));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Attached files (feature A5, PROTOCOL.md "Blobs") */
+
+/* @size bytes, the same for the same @seed */
+static GBytes *
+make_file (gsize  size,
+           guint8 seed)
+{
+  guint8 *data = g_malloc (size);
+
+  for (gsize i = 0; i < size; i++)
+    data[i] = (guint8) ((i * 7 + seed) ^ (i >> 8));
+
+  return g_bytes_new_take (data, size);
+}
+
+/* Keeps @data on @machine as the app keeps an attached file: in its
+ * folder under its hash, listed in the blob table, not uploaded; the
+ * file itself only when @write is set. Returns the hash. */
+static char *
+keep_file (Machine  *machine,
+           GBytes   *data,
+           gboolean  write)
+{
+  g_autoptr(GError) error = NULL;
+  char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  g_autofree char *path = kontor_store_dup_blob_path (machine->store, sha256);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO blob (sha256, size) VALUES ('%s', %"
+                                          G_GSIZE_FORMAT ")", sha256, g_bytes_get_size (data));
+
+  if (write)
+    {
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_file_set_contents (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data), &error);
+      g_assert_no_error (error);
+    }
+  kontor_test_exec (machine->store, sql);
+
+  return sha256;
+}
+
+/* An attachments list of one file, as the activity's field holds it */
+static char *
+dup_attachments (const char *sha256,
+                 gsize       size)
+{
+  return g_strdup_printf ("[{\"sha256\":\"%s\",\"name\":\"Angebot.pdf\",\"size\":%"
+                          G_GSIZE_FORMAT ",\"type\":\"application/pdf\"}]", sha256, size);
+}
+
+/* The file @sha256 as @machine keeps it, %NULL when it keeps none */
+static GBytes *
+dup_kept (Machine    *machine,
+          const char *sha256)
+{
+  g_autofree char *path = kontor_store_dup_blob_path (machine->store, sha256);
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* GET /v1/blobs/{sha256} with @machine's session: the status */
+static guint
+get_blob_status (KontorTestServer *server,
+                 Machine          *machine,
+                 const char       *sha256)
+{
+  g_autofree char *uri = g_strconcat (server->uri, "v1/blobs/", sha256, NULL);
+  g_autofree char *token = kontor_sync_engine_dup_token (machine->engine);
+  g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+
+  return soup_message_get_status (msg);
+}
+
+static void
+on_file_problem (KontorSyncEngine *engine,
+                 const char       *sha256,
+                 const char       *message,
+                 gpointer          user_data)
+{
+  GPtrArray *problems = user_data;
+
+  g_assert_cmpstr (message, !=, "");
+  g_ptr_array_add (problems, g_strdup (sha256));
+}
+
+/* A5: a file attached on one machine reaches the others that see its
+ * activity, byte for byte, uploaded once however often it is attached;
+ * who does not see the activity neither gets nor may fetch it. A file
+ * gone from its folder holds no push and loses no activity: said in
+ * words, sent once it is back. A download that is not the file leaves
+ * nothing. */
+static void
+test_attachments (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GPtrArray) machines = g_ptr_array_new_with_free_func ((GDestroyNotify) machine_free);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KontorContact) contact = new_contact ("Ute", "Anhang");
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorActivity) follow_up = NULL;
+  g_autoptr(KontorActivity) sketch_call = NULL;
+  g_autoptr(KontorActivity) third = NULL;
+  g_autoptr(GBytes) offer = make_file (300 * 1024 + 17, 1);
+  g_autoptr(GBytes) sketch = make_file (4096, 2);
+  g_autoptr(GBytes) kept = NULL;
+  g_autofree char *ulrike_id = NULL;
+  g_autofree char *offer_hash = NULL;
+  g_autofree char *sketch_hash = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *sketch_path = NULL;
+  Machine *a, *b, *c;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("ulrike", "sales");
+  create_user ("vinzenz", "admin");
+  create_user ("wiebke", "sales");
+  g_ptr_array_add (machines, machine_new (server, "ulrike"));
+  g_ptr_array_add (machines, machine_new (server, "vinzenz"));
+  g_ptr_array_add (machines, machine_new (server, "wiebke"));
+  a = g_ptr_array_index (machines, 0);
+  b = g_ptr_array_index (machines, 1);
+  c = g_ptr_array_index (machines, 2);
+  g_signal_connect (a->engine, "file-problem", G_CALLBACK (on_file_problem), problems);
+  sync_ok (a);
+  ulrike_id = dup_one_id (a, "SELECT id FROM app_user WHERE username = 'ulrike'");
+
+  /* Ulrike's contact; the offer on two of its activities (twice on one
+   * does not fit the 255 characters a text field holds, until the model
+   * takes longer lists) */
+  kontor_contact_set_assignees (contact, (const char *[]) { ulrike_id, NULL });
+  save (a, contact);
+  offer_hash = keep_file (a, offer, TRUE);
+  call = new_call (contact, "Angebot besprochen");
+  json = dup_attachments (offer_hash, g_bytes_get_size (offer));
+  kontor_activity_set_attachments (call, json);
+  save (a, call);
+  follow_up = new_call (contact, "Angebot nachgefasst");
+  g_free (json);
+  json = dup_attachments (offer_hash, g_bytes_get_size (offer));
+  kontor_activity_set_attachments (follow_up, json);
+  save (a, follow_up);
+  sync_ok (a);
+  g_assert_cmpuint (kontor_sync_engine_get_uploads (a->engine), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (a->store, "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                          offer_hash), ==, 1);
+  g_assert_cmpuint (problems->len, ==, 0);
+  sql = g_strdup_printf ("SELECT size FROM blob WHERE sha256 = '%s'", offer_hash);
+  {
+    g_autofree char *size = kontor_test_postgres_query (&pg, sql);
+    g_autofree char *expected = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (offer));
+
+    g_assert_cmpstr (size, ==, expected);
+  }
+
+  /* Vinzenz, an administrator, sees the contact: its activities and
+   * their file arrive, the same bytes where his machine keeps files */
+  sync_ok (b);
+  g_assert_cmpint (count_activity (b, kontor_record_get_id (KONTOR_RECORD (call))), ==, 1);
+  kept = dup_kept (b, offer_hash);
+  g_assert_nonnull (kept);
+  g_assert_true (g_bytes_equal (kept, offer));
+  g_assert_cmpint (kontor_test_query_int (b->store, "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                          offer_hash), ==, 1);
+  g_assert_cmpuint (kontor_sync_engine_get_uploads (b->engine), ==, 0);
+
+  /* Wiebke does not see it: neither the activity nor its file, and the
+   * server does not hand it to her */
+  sync_ok (c);
+  g_assert_cmpint (count_activity (c, kontor_record_get_id (KONTOR_RECORD (call))), ==, 0);
+  g_assert_null (dup_kept (c, offer_hash));
+  g_assert_cmpuint (get_blob_status (server, c, offer_hash), ==, SOUP_STATUS_NOT_FOUND);
+  g_assert_cmpuint (get_blob_status (server, b, offer_hash), ==, SOUP_STATUS_OK);
+
+  /* a file listed but gone from its folder: the push goes on, the
+   * activity reaches the others, the problem is said; once the file is
+   * back it is sent, and fetched at the others' next sync */
+  sketch_hash = keep_file (a, sketch, FALSE);
+  sketch_call = new_call (contact, "Skizze besprochen");
+  g_free (json);
+  json = dup_attachments (sketch_hash, g_bytes_get_size (sketch));
+  kontor_activity_set_attachments (sketch_call, json);
+  save (a, sketch_call);
+  sync_ok (a);
+  g_assert_cmpint (outbox_size (a), ==, 0);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, sketch_hash);
+  g_assert_cmpuint (kontor_sync_engine_get_uploads (a->engine), ==, 1);
+  sync_ok (b);
+  g_assert_cmpint (count_activity (b, kontor_record_get_id (KONTOR_RECORD (sketch_call))), ==, 1);
+  g_assert_null (dup_kept (b, sketch_hash));
+
+  sketch_path = kontor_store_dup_blob_path (a->store, sketch_hash);
+  {
+    g_autofree char *folder = g_path_get_dirname (sketch_path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+    g_file_set_contents (sketch_path, g_bytes_get_data (sketch, NULL),
+                         g_bytes_get_size (sketch), &error);
+    g_assert_no_error (error);
+  }
+  sync_ok (a);
+  g_assert_cmpuint (kontor_sync_engine_get_uploads (a->engine), ==, 2);
+  g_assert_cmpuint (problems->len, ==, 1);
+  sync_ok (b);
+  g_clear_pointer (&kept, g_bytes_unref);
+  kept = dup_kept (b, sketch_hash);
+  g_assert_nonnull (kept);
+  g_assert_true (g_bytes_equal (kept, sketch));
+
+  /* a file the server has is not sent again: were it, the server would
+   * hold it once more */
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM blob WHERE sha256 = '%s'", offer_hash);
+  g_free (kontor_test_postgres_query (&pg, sql));
+  third = new_call (contact, "Angebot angenommen");
+  g_free (json);
+  json = dup_attachments (offer_hash, g_bytes_get_size (offer));
+  kontor_activity_set_attachments (third, json);
+  save (a, third);
+  sync_ok (a);
+  g_assert_cmpuint (kontor_sync_engine_get_uploads (a->engine), ==, 2);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM blob WHERE sha256 = '%s'", offer_hash);
+  {
+    g_autofree char *count = kontor_test_postgres_query (&pg, sql);
+
+    g_assert_cmpstr (count, ==, "0");
+  }
+
+  /* a download that is not the file it names is not kept, and leaves
+   * no trace in the folder */
+  {
+    g_autoptr(KontorBlobDownload) download = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *other = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "anders", -1);
+    g_autofree char *path = kontor_store_dup_blob_path (c->store, other);
+    g_autofree char *folder = g_path_get_dirname (path);
+    g_autoptr(GDir) dir = NULL;
+
+    download = kontor_store_begin_blob_download (c->store, other, 5, &error);
+    g_assert_no_error (error);
+    g_assert_true (kontor_blob_download_write (download, "ander", 5, &error));
+    g_assert_false (kontor_blob_download_finish (download, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+    g_clear_pointer (&download, kontor_blob_download_free);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    dir = g_dir_open (folder, 0, &error);
+    g_assert_no_error (error);
+    g_assert_null (g_dir_read_name (dir));
+    g_assert_cmpint (kontor_test_query_int (c->store, "SELECT count(*) FROM blob WHERE sha256 = ?1",
+                                            other), ==, 0);
+
+    /* nor one longer than its attachment says */
+    download = kontor_store_begin_blob_download (c->store, other, 3, &error);
+    g_assert_no_error (error);
+    g_assert_false (kontor_blob_download_write (download, "ander", 5, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  }
+}
+
+/* The lists of files to send and to fetch, from the activities as they
+ * are stored (written here as a pull or an older version may have left
+ * them): each file once however often it is named, none from a text that
+ * is not a list of files, and only files some activity names */
+static void
+test_attachment_lists (void)
+{
+  g_autofree char *path = NULL;
+  KontorStore *store = kontor_test_open_store (&path);
+  g_autofree char *h1 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "eins", -1);
+  g_autofree char *h2 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "zwei", -1);
+  g_autofree char *h3 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "drei", -1);
+  g_autofree char *h4 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "vier", -1);
+  g_autofree char *h5 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "fünf", -1);
+  g_autoptr(GPtrArray) up = NULL;
+  g_autoptr(GPtrArray) down = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  KontorBlobRef *ref;
+
+  /* nothing waits: neither list reads anything */
+  up = kontor_store_list_blobs_to_upload (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (up->len, ==, 0);
+  g_clear_pointer (&up, g_ptr_array_unref);
+
+  sql = g_strdup_printf (
+    "INSERT INTO activity (id, created_at, updated_at, attachments) VALUES"
+    " ('a1', 0, 0, '[{\"sha256\":\"%s\",\"size\":4},{\"sha256\":\"%s\",\"size\":4},"
+    "{\"sha256\":\"%s\",\"size\":4}]'),"
+    " ('a2', 0, 0, '[{\"sha256\":\"%s\",\"size\":4}]'),"
+    " ('a3', 0, 0, '[nope'),"
+    " ('a4', 0, 0, '{\"sha256\":\"%s\"}'),"
+    " ('a5', 0, 0, '[{\"sha256\":\"ABC\"}, 7, \"%s\"]'),"
+    " ('a6', 0, 0, '[{\"sha256\":\"%s\",\"size\":5}]'),"
+    " ('a7', 0, 0, NULL);"
+    "INSERT INTO blob (sha256, size, uploaded) VALUES ('%s', 4, 0), ('%s', 4, 1), ('%s', 4, 0)",
+    h1, h1, h2, h1, h3, h3, h5, h1, h2, h4);
+  kontor_test_exec (store, sql);
+
+  /* h1 kept, not sent, named three times; h2 sent; h4 named by none */
+  up = kontor_store_list_blobs_to_upload (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (up->len, ==, 1);
+  ref = g_ptr_array_index (up, 0);
+  g_assert_cmpstr (ref->sha256, ==, h1);
+  g_assert_cmpint (ref->size, ==, 4);
+
+  /* h5 is named and not kept; h3 only in texts that name no file */
+  down = kontor_store_list_blobs_to_download (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (down->len, ==, 1);
+  ref = g_ptr_array_index (down, 0);
+  g_assert_cmpstr (ref->sha256, ==, h5);
+  g_assert_cmpint (ref->size, ==, 5);
+
+  g_assert_true (kontor_store_set_blob_uploaded (store, h1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&up, g_ptr_array_unref);
+  up = kontor_store_list_blobs_to_upload (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (up->len, ==, 0);
+
+  kontor_test_close_store (&store, path);
+}
+
 /* How many of @conflicts about @entity_id are open */
 static guint
 count_open_about (GPtrArray  *conflicts,
@@ -2492,6 +2839,8 @@ main (int   argc,
   g_test_add_func ("/sync/resync", test_resync);
   /* after the compaction: its machines start from a snapshot */
   g_test_add_func ("/sync/scopes", test_scopes);
+  g_test_add_func ("/sync/attachments", test_attachments);
+  g_test_add_func ("/sync/attachment-lists", test_attachment_lists);
   g_test_add_func ("/sync/first-sync-job", test_first_sync_job);
   g_test_add_func ("/sync/one-pull-at-a-time", test_one_pull_at_a_time);
 
