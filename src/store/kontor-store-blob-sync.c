@@ -462,3 +462,38 @@ kontor_blob_download_free (KontorBlobDownload *self)
   g_clear_object (&self->store);
   g_free (self);
 }
+
+/**
+ * kontor_store_dup_attachment_name:
+ * @self: a store
+ * @sha256: a file's hash
+ *
+ * For saying which file a message is about.
+ *
+ * Returns: (transfer full) (nullable): the name an activity gives the file
+ *   of @sha256, %NULL when none names it
+ */
+char *
+kontor_store_dup_attachment_name (KontorStore *self,
+                                  const char  *sha256)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT json_extract (f.value, '$.name')"
+                                " FROM activity a, json_each (a.attachments) f"
+                                " WHERE a.attachments IS NOT NULL AND json_valid (a.attachments)"
+                                " AND json_extract (f.value, '$.sha256') = ?1 LIMIT 1",
+                                NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self, stmt, NULL, &name, NULL) <= 0)
+    return NULL;
+
+  return name;
+}

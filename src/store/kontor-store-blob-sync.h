@@ -29,6 +29,8 @@ gboolean            kontor_store_set_blob_uploaded      (KontorStore         *se
                                                          GError             **error);
 GPtrArray          *kontor_store_list_blobs_to_download (KontorStore         *self,
                                                          GError             **error);
+char               *kontor_store_dup_attachment_name    (KontorStore         *self,
+                                                         const char          *sha256);
 
 typedef struct _KontorBlobDownload KontorBlobDownload;
 

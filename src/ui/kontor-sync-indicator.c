@@ -12,6 +12,7 @@
 #include "kontor-preferences-window.h"
 #include "kontor-record.h"
 #include "kontor-record-json.h"
+#include "kontor-store-blob-sync.h"
 #include "kontor-store-sync.h"
 #include "kontor-sync-entity.h"
 #include "kontor-sync-indicator.h"
@@ -47,6 +48,9 @@ struct _KontorSyncIndicator
   GtkListBox        *pending_list;
   GtkLabel          *rejected_label;
   GtkListBox        *rejected_list;
+  GtkLabel          *files_label;
+  GtkListBox        *files_list;
+  GHashTable        *file_problems;   /* sha256 -> the engine's words, this window's */
   GtkButton         *sync_button;
   GtkButton         *sign_in_button;
   GtkButton         *conflicts_button;
@@ -142,6 +146,50 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* The attached files that could not be sent and still wait: a file sent
+ * since, or no longer attached, is no problem any more */
+static void
+fill_file_problems (KontorSyncIndicator *self)
+{
+  KontorStore *store = kontor_context_get_store (self->context);
+  g_autoptr(GPtrArray) waiting = kontor_store_list_blobs_to_upload (store, NULL);
+  g_autoptr(GHashTable) still = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer sha256, message;
+  guint n = 0;
+
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    g_hash_table_add (still, ((KontorBlobRef *) g_ptr_array_index (waiting, i))->sha256);
+
+  clear_list (self->files_list);
+  g_hash_table_iter_init (&iter, self->file_problems);
+  while (g_hash_table_iter_next (&iter, &sha256, &message))
+    {
+      g_autofree char *name = NULL;
+
+      if (waiting != NULL && !g_hash_table_contains (still, sha256))
+        {
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+      name = kontor_store_dup_attachment_name (store, sha256);
+      if (n++ < LIST_LIMIT)
+        gtk_list_box_append (self->files_list,
+                             kontor_ui_new_text_row (name != NULL ? name : _("Attached file"),
+                                                     message));
+    }
+  if (n > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u file not sent to the team server",
+                                                         "%u files not sent to the team server",
+                                                         n), n);
+
+      gtk_label_set_text (self->files_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->files_label), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->files_list), n > 0);
+}
+
 /* The records waiting and the refused changes, read when the popover opens */
 static void
 fill_lists (KontorSyncIndicator *self)
@@ -196,6 +244,8 @@ fill_lists (KontorSyncIndicator *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->rejected_label), rejected != NULL && rejected->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->rejected_list), rejected != NULL && rejected->len > 0);
+
+  fill_file_problems (self);
 }
 
 static void
@@ -266,6 +316,31 @@ on_rejected_cb (KontorSyncIndicator *self,
                                            name, reason_text);
 
   kontor_ui_add_toast (GTK_WIDGET (self), text);
+}
+
+/* An attached file the sync could not send (it tries at every cycle): said
+ * once by a toast, then listed in the popover while it waits */
+static void
+on_file_problem_cb (KontorSyncIndicator *self,
+                    const char          *sha256,
+                    const char          *message)
+{
+  gboolean told = g_hash_table_contains (self->file_problems, sha256);
+
+  g_hash_table_insert (self->file_problems, g_strdup (sha256), g_strdup (message));
+  if (!told)
+    {
+      g_autofree char *name =
+        kontor_store_dup_attachment_name (kontor_context_get_store (self->context), sha256);
+      /* Translators: a file's name, then what went wrong */
+      g_autofree char *text = g_strdup_printf (_("“%s”: %s"),
+                                               name != NULL ? name : _("Attached file"),
+                                               message);
+
+      kontor_ui_add_toast (GTK_WIDGET (self), text);
+    }
+  if (gtk_widget_get_visible (self->popover))
+    fill_lists (self);
 }
 
 static void
@@ -362,12 +437,16 @@ build (KontorSyncIndicator *self)
   self->pending_list = GTK_LIST_BOX (new_list (_("Changes waiting to be sent")));
   self->rejected_label = GTK_LABEL (new_label ("heading"));
   self->rejected_list = GTK_LIST_BOX (new_list (_("Changes refused by the server")));
+  self->files_label = GTK_LABEL (new_label ("heading"));
+  self->files_list = GTK_LIST_BOX (new_list (_("Attached files not sent")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->state_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->detail_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pending_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pending_list));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rejected_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rejected_list));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->files_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->files_list));
 
   self->sync_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Synchronise Now")));
   g_signal_connect_object (self->sync_button, "clicked", G_CALLBACK (on_sync_clicked_cb), self,
@@ -403,6 +482,8 @@ kontor_sync_indicator_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "rejected", G_CALLBACK (on_rejected_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "file-problem", G_CALLBACK (on_file_problem_cb), self,
+                           G_CONNECT_SWAPPED);
   update (self);
 }
 
@@ -415,6 +496,7 @@ kontor_sync_indicator_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->button)));
   g_clear_object (&self->sync);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->file_problems, g_hash_table_unref);
 
   G_OBJECT_CLASS (kontor_sync_indicator_parent_class)->dispose (object);
 }
@@ -438,6 +520,7 @@ kontor_sync_indicator_class_init (KontorSyncIndicatorClass *klass)
 static void
 kontor_sync_indicator_init (KontorSyncIndicator *self)
 {
+  self->file_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**
