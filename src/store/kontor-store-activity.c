@@ -328,7 +328,8 @@ kontor_store_list_activities (KontorStore              *self,
  * @kinds: a mask of `1 << KontorActivityKind`, 0 for every kind
  * @error: return location for a #GError
  *
- * The timeline of @owner (features A2, A6): its activities, and with
+ * The timeline of @owner (features A2, A4, A6): its activities, those a
+ * contact took part in (its participants), and with
  * %KONTOR_ACTIVITY_LIST_AFFILIATED those of its company (for a contact)
  * or of its contacts (for a company), of @kinds. Open tasks first, by due
  * date; then the rest, the newest first.
@@ -357,6 +358,9 @@ kontor_store_list_timeline (KontorStore              *self,
       g_string_append (sql, "contact_id = ?1");
       if (flags & KONTOR_ACTIVITY_LIST_AFFILIATED)
         g_string_append (sql, " OR company_id = (SELECT company_id FROM contact WHERE id = ?1)");
+      /* the activities the contact took part in (feature A4) */
+      g_string_append (sql, " OR CASE WHEN json_valid (participant_contacts) THEN EXISTS (SELECT 1"
+                            " FROM json_each (activity.participant_contacts) WHERE value = ?1) END");
     }
   else
     {
