@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kontor-store-activity.h"
+#include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
 #include "kontor-text.h"
 
@@ -376,6 +377,49 @@ kontor_store_list_timeline (KontorStore              *self,
 
   return _kontor_store_load_list (self, &_kontor_store_activity_entity, sql->str,
                                   kontor_record_get_id (owner), error);
+}
+
+/**
+ * kontor_store_find_participants:
+ * @self: a store
+ * @text: what was typed, a part of a name
+ * @limit: how many at most
+ * @error: return location for a #GError
+ *
+ * The contacts whose first or last name, or both as "first last", hold
+ * @text (case ignored for ASCII), by name: the suggestions of the
+ * activity dialog's participant row (feature A4).
+ *
+ * Returns: (transfer full) (element-type KontorContact) (nullable): the
+ *   contacts
+ */
+GPtrArray *
+kontor_store_find_participants (KontorStore  *self,
+                                const char   *text,
+                                guint         limit,
+                                GError      **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *pattern = NULL;
+  g_autoptr(GString) escaped = g_string_new (NULL);
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* typed literally: % and _ are no wildcards here */
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (escaped, '\\');
+      g_string_append_c (escaped, *c);
+    }
+  pattern = g_strconcat ("%", escaped->str, "%", NULL);
+  sql = g_strdup_printf ("SELECT rid FROM contact WHERE"
+                         " coalesce (first_name, '') || ' ' || coalesce (last_name, '')"
+                         " LIKE ?1 ESCAPE '\\' OR last_name LIKE ?1 ESCAPE '\\'"
+                         " ORDER BY sort_name, rid LIMIT %u", limit);
+
+  return _kontor_store_load_list (self, &_kontor_store_contact_entity, sql, pattern, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -179,6 +179,10 @@ GPtrArray      *kontor_store_list_timeline         (KontorStore         *self,
                                                     KontorActivityListFlags flags,
                                                     guint                kinds,
                                                     GError             **error);
+GPtrArray      *kontor_store_find_participants     (KontorStore         *self,
+                                                    const char          *text,
+                                                    guint                limit,
+                                                    GError             **error);
 GPtrArray      *kontor_store_list_due_tasks        (KontorStore         *self,
                                                     const char          *until,
                                                     GError             **error);

@@ -100,6 +100,53 @@ dup_elsewhere (KontorActivitiesSection *self,
   return other != NULL ? kontor_record_dup_display_name (other) : NULL;
 }
 
+/* Whether the owner (a contact) is a participant of @activity (feature A4) */
+static gboolean
+took_part (KontorActivitiesSection *self,
+           KontorActivity          *activity)
+{
+  g_auto(GStrv) ids = kontor_activity_dup_participant_contact_ids (activity);
+
+  return g_strv_contains ((const char * const *) ids, id_of (self->owner));
+}
+
+/* The hint of a row with participants, files or links: an icon and the
+ * words of its accessible description, "2 participants, 1 file" */
+static char *
+dup_extras (KontorActivity *activity,
+            gboolean       *has_files,
+            gboolean       *has_people)
+{
+  g_auto(GStrv) contacts = kontor_activity_dup_participant_contact_ids (activity);
+  g_auto(GStrv) users = kontor_activity_dup_participant_user_ids (activity);
+  g_auto(GStrv) links = kontor_activity_dup_link_list (activity);
+  g_autoptr(GPtrArray) files = kontor_activity_dup_attachments (activity);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint n_people = g_strv_length (contacts) + g_strv_length (users);
+  guint n_links = g_strv_length (links);
+
+  *has_files = files->len > 0 || n_links > 0;
+  *has_people = n_people > 0;
+  if (n_people > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant",
+                                                          "%u participants", n_people),
+                                             n_people));
+  if (files->len > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file",
+                                                          "%u files", files->len),
+                                             files->len));
+  if (n_links > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link",
+                                                          "%u links", n_links),
+                                             n_links));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: the separator of "2 participants, 1 file" */
+  return g_strjoinv (_(", "), (char **) parts->pdata);
+}
+
 /* "Phone call · Acquisition · 3 days ago"; a task's due date, overdue or
  * done; where it was recorded when elsewhere */
 static char *
@@ -145,6 +192,9 @@ dup_subtitle (KontorActivitiesSection *self,
         g_ptr_array_add (parts, g_steal_pointer (&ago));
     }
 
+  if (KONTOR_IS_CONTACT (self->owner) && took_part (self, activity))
+    /* Translators: in a contact's timeline, an activity the contact was a participant of */
+    g_ptr_array_add (parts, g_strdup (_("took part")));
   if (elsewhere != NULL)
     /* Translators: where an activity shown with the affiliation was recorded */
     g_ptr_array_add (parts, g_strdup_printf (_("at %s"), elsewhere));
@@ -253,6 +303,23 @@ new_row (KontorActivitiesSection *self,
     }
   gtk_widget_set_valign (prefix, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
+  {
+    gboolean has_files, has_people;
+    g_autofree char *extras = dup_extras (activity, &has_files, &has_people);
+
+    if (has_people)
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("system-users-symbolic"));
+    if (has_files)
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
+    if (extras != NULL)
+      {
+        gtk_widget_set_tooltip_text (row, extras);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, extras, -1);
+      }
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   if (kind == KONTOR_ACTIVITY_KIND_TASK && !kontor_activity_get_done (activity) &&
