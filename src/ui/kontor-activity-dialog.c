@@ -588,8 +588,7 @@ fill_users (KontorActivityDialog *self)
                                    g_strv_contains ((const char * const *) chosen,
                                                     kontor_record_get_id (user)));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
+      /* named by its row (activatable-widget), not a second time */
       g_object_set_data_full (G_OBJECT (check), "user-id",
                               g_strdup (kontor_record_get_id (user)), g_free);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
