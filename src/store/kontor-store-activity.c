@@ -18,6 +18,7 @@
 #include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
 #include "kontor-text.h"
+#include "kontor-uuid.h"
 
 /* Sets the last activity of the record @owner_id of @table (a contact or
  * a company) to the latest of its done activities; an index walk */
@@ -298,6 +299,43 @@ KontorEntityInfo _kontor_store_activity_entity = {
   .check_delete = activity_check_delete,
 };
 
+/* a JSON list column holds @value (an SQL expression) */
+static void
+append_list_holds (GString    *sql,
+                   const char *column,
+                   const char *value)
+{
+  g_string_append_printf (sql, "CASE WHEN json_valid (%s) THEN EXISTS (SELECT 1 FROM"
+                               " json_each (%s) WHERE value = %s) ELSE 0 END",
+                          column, column, value);
+}
+
+/**
+ * _kontor_store_append_activity_participant:
+ * @sql: a query's text, after its WHERE
+ * @alias: the activity table's name in @sql ("a", "activity")
+ * @value: the SQL of the id: a parameter ("?2") or a quoted valid id
+ *
+ * Narrows @sql to the activities of a contact or a colleague (feature
+ * A4): recorded on the contact, or with them among the participants.
+ * json_valid() guards json_each(), which would fail the whole query on a
+ * broken list; NULL (no participants) is not valid JSON and costs nothing.
+ */
+void
+_kontor_store_append_activity_participant (GString    *sql,
+                                           const char *alias,
+                                           const char *value)
+{
+  g_autofree char *contacts = g_strdup_printf ("%s.participant_contacts", alias);
+  g_autofree char *users = g_strdup_printf ("%s.participant_users", alias);
+
+  g_string_append_printf (sql, " AND (%s.contact_id = %s OR ", alias, value);
+  append_list_holds (sql, contacts, value);
+  g_string_append (sql, " OR ");
+  append_list_holds (sql, users, value);
+  g_string_append_c (sql, ')');
+}
+
 /**
  * kontor_store_list_activities:
  * @self: a store
@@ -345,6 +383,32 @@ kontor_store_list_timeline (KontorStore              *self,
                             guint                     kinds,
                             GError                  **error)
 {
+  return kontor_store_list_timeline_with (self, owner, flags, kinds, NULL, error);
+}
+
+/**
+ * kontor_store_list_timeline_with:
+ * @self: a store
+ * @owner: a stored contact or company
+ * @flags: as for kontor_store_list_timeline()
+ * @kinds: as for kontor_store_list_timeline()
+ * @participant_id: (nullable): a contact or a colleague (user): only the
+ *   activities recorded on the contact or that they took part in
+ * @error: return location for a #GError
+ *
+ * kontor_store_list_timeline() narrowed to a participant (feature A4).
+ *
+ * Returns: (transfer full) (element-type KontorActivity) (nullable): the
+ *   activities
+ */
+GPtrArray *
+kontor_store_list_timeline_with (KontorStore              *self,
+                                 KontorRecord             *owner,
+                                 KontorActivityListFlags   flags,
+                                 guint                     kinds,
+                                 const char               *participant_id,
+                                 GError                  **error)
+{
   g_autoptr(GString) sql = g_string_new ("SELECT rid FROM activity WHERE (");
   const char *order = " ORDER BY (kind = 0 AND NOT done) DESC,"
                       " CASE WHEN kind = 0 AND NOT done THEN coalesce (due_on, '9999') END,"
@@ -360,8 +424,8 @@ kontor_store_list_timeline (KontorStore              *self,
       if (flags & KONTOR_ACTIVITY_LIST_AFFILIATED)
         g_string_append (sql, " OR company_id = (SELECT company_id FROM contact WHERE id = ?1)");
       /* the activities the contact took part in (feature A4) */
-      g_string_append (sql, " OR CASE WHEN json_valid (participant_contacts) THEN EXISTS (SELECT 1"
-                            " FROM json_each (activity.participant_contacts) WHERE value = ?1) END");
+      g_string_append (sql, " OR ");
+      append_list_holds (sql, "activity.participant_contacts", "?1");
     }
   else
     {
@@ -373,6 +437,17 @@ kontor_store_list_timeline (KontorStore              *self,
   if (flags & KONTOR_ACTIVITY_LIST_OPEN_TASKS)
     g_string_append (sql, " AND kind = 0 AND done = 0");
   _kontor_store_append_activity_kinds (sql, "kind", kinds);
+  if (participant_id != NULL)
+    {
+      g_autofree char *quoted = NULL;
+
+      /* one text parameter is all _kontor_store_load_list() binds: an id
+       * is hex digits and dashes, never a quote, and is checked so */
+      if (!kontor_uuid_is_valid (participant_id))
+        return g_ptr_array_new_with_free_func (g_object_unref);
+      quoted = g_strdup_printf ("'%s'", participant_id);
+      _kontor_store_append_activity_participant (sql, "activity", quoted);
+    }
   g_string_append (sql, order);
 
   return _kontor_store_load_list (self, &_kontor_store_activity_entity, sql->str,

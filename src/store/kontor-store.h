@@ -179,6 +179,12 @@ GPtrArray      *kontor_store_list_timeline         (KontorStore         *self,
                                                     KontorActivityListFlags flags,
                                                     guint                kinds,
                                                     GError             **error);
+GPtrArray      *kontor_store_list_timeline_with    (KontorStore         *self,
+                                                    KontorRecord        *owner,
+                                                    KontorActivityListFlags flags,
+                                                    guint                kinds,
+                                                    const char          *participant_id,
+                                                    GError             **error);
 GPtrArray      *kontor_store_find_participants     (KontorStore         *self,
                                                     const char          *text,
                                                     guint                limit,

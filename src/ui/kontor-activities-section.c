@@ -55,6 +55,7 @@ struct _KontorActivitiesSection
   GtkSwitch           *affiliation_switch;
   AdwActionRow        *filter_row;
   GtkDropDown         *filter_kind;
+  GtkDropDown         *filter_colleague;
   GtkToggleButton     *filter_open;
   GtkWidget           *new_button;
   GPtrArray           *rows;          /* the activity rows shown */
@@ -445,9 +446,12 @@ reload (KontorActivitiesSection *self)
   if (gtk_toggle_button_get_active (self->filter_open))
     flags |= KONTOR_ACTIVITY_LIST_OPEN_TASKS;
   kind = gtk_drop_down_get_selected (self->filter_kind);
-  activities = kontor_store_list_timeline (get_store (self), self->owner, flags,
-                                           kind == 0 || kind == GTK_INVALID_LIST_POSITION
-                                           ? 0 : 1u << (kind - 1), &error);
+  activities = kontor_store_list_timeline_with (get_store (self), self->owner, flags,
+                                                kind == 0 || kind == GTK_INVALID_LIST_POSITION
+                                                ? 0 : 1u << (kind - 1),
+                                                kontor_colleague_drop_down_get_id (
+                                                  self->filter_colleague),
+                                                &error);
   if (activities == NULL)
     {
       g_warning ("Could not list the activities: %s", error->message);
@@ -625,6 +629,80 @@ new_drop_down (GtkStringList *strings,
   return drop_down;
 }
 
+/**
+ * kontor_colleague_drop_down_new:
+ *
+ * A drop-down of "All Colleagues" and each colleague, to show the
+ * activities one of them took part in (feature A4, A6): the timeline's
+ * and the list of all activities'.
+ *
+ * Returns: (transfer full): the drop-down, empty until filled
+ */
+GtkDropDown *
+kontor_colleague_drop_down_new (void)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkDropDown *drop_down = new_drop_down (names, _("Colleague Taking Part"));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down), _("Colleague Taking Part"));
+
+  return drop_down;
+}
+
+/**
+ * kontor_colleague_drop_down_fill:
+ * @drop_down: a drop-down of kontor_colleague_drop_down_new()
+ * @store: the store
+ *
+ * Lists the store's colleagues, keeping the one chosen when still there.
+ */
+void
+kontor_colleague_drop_down_fill (GtkDropDown *drop_down,
+                                 KontorStore *store)
+{
+  g_autofree char *chosen = g_strdup (kontor_colleague_drop_down_get_id (drop_down));
+  g_autoptr(GPtrArray) users = kontor_store_list_users (store, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("All Colleagues"));
+  g_ptr_array_add (ids, NULL);
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      KontorRecord *user = g_ptr_array_index (users, i);
+      g_autofree char *name = kontor_record_dup_display_name (user);
+
+      if (g_strcmp0 (kontor_record_get_id (user), chosen) == 0)
+        selected = ids->len;
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (ids, g_strdup (kontor_record_get_id (user)));
+    }
+
+  g_object_set_data_full (G_OBJECT (drop_down), "kontor-user-ids", ids,
+                          (GDestroyNotify) g_ptr_array_unref);
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (drop_down, selected);
+}
+
+/**
+ * kontor_colleague_drop_down_get_id:
+ * @drop_down: a drop-down of kontor_colleague_drop_down_new()
+ *
+ * Returns: (nullable): the id of the colleague chosen, %NULL for all
+ */
+const char *
+kontor_colleague_drop_down_get_id (GtkDropDown *drop_down)
+{
+  GPtrArray *ids = g_object_get_data (G_OBJECT (drop_down), "kontor-user-ids");
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  if (ids == NULL || selected >= ids->len)
+    return NULL;
+
+  return g_ptr_array_index (ids, selected);
+}
+
 static void
 kontor_activities_section_init (KontorActivitiesSection *self)
 {
@@ -694,12 +772,16 @@ kontor_activities_section_init (KontorActivitiesSection *self)
   self->filter_open = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Open Tasks")));
   gtk_widget_set_valign (GTK_WIDGET (self->filter_open), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_open), _("Only Tasks Not Done Yet"));
+  self->filter_colleague = kontor_colleague_drop_down_new ();
   adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_kind));
+  adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_colleague));
   adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_open));
   g_signal_connect_object (self->filter_kind, "notify::selected",
                            G_CALLBACK (on_affiliation_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_open, "toggled", G_CALLBACK (on_affiliation_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_colleague, "notify::selected",
+                           G_CALLBACK (on_affiliation_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_append (self->list, GTK_WIDGET (self->filter_row));
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
@@ -744,6 +826,10 @@ kontor_activities_section_set_owner (KontorActivitiesSection *self,
   same = self->owner != NULL && owner != NULL &&
          g_strcmp0 (id_of (self->owner), id_of (owner)) == 0;
   g_set_object (&self->owner, owner);
+  /* the team's colleagues as they are now, the choice kept */
+  g_signal_handlers_block_by_func (self->filter_colleague, on_affiliation_changed_cb, self);
+  kontor_colleague_drop_down_fill (self->filter_colleague, kontor_context_get_store (context));
+  g_signal_handlers_unblock_by_func (self->filter_colleague, on_affiliation_changed_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self), owner != NULL && id_of (owner) != NULL &&
                                              kontor_record_get_rowid (owner) != 0);
 

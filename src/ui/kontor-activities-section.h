@@ -21,4 +21,9 @@ GtkWidget *kontor_activities_section_record_new (KontorActivitiesSection *self);
 guint      kontor_activities_section_get_n_rows (KontorActivitiesSection *self);
 GtkWidget *kontor_activities_section_get_quick_row (KontorActivitiesSection *self);
 
+GtkDropDown *kontor_colleague_drop_down_new    (void);
+void         kontor_colleague_drop_down_fill   (GtkDropDown *drop_down,
+                                                KontorStore *store);
+const char  *kontor_colleague_drop_down_get_id (GtkDropDown *drop_down);
+
 G_END_DECLS

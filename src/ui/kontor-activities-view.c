@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-accessible.h"
+#include "kontor-activities-section.h"
 #include "kontor-activities-view.h"
 #include "kontor-activity-dialog.h"
 #include "kontor-format.h"
@@ -39,6 +40,7 @@ struct _KontorActivitiesView
   GtkSearchEntry     *search_entry;
   GtkDropDown        *kind_drop_down;
   GtkToggleButton    *open_tasks_button;
+  GtkDropDown        *colleague_drop_down;
   GtkStack           *content_stack;
   GtkListView        *list_view;
   AdwStatusPage      *error_page;
@@ -262,6 +264,20 @@ on_kind_changed_cb (KontorActivitiesView *self)
                                                   ? 0 : 1u << (selected - 1));
 }
 
+/* a colleague who joined or left meanwhile (a sync, the team page) */
+static void
+on_users_changed_cb (KontorActivitiesView *self)
+{
+  kontor_colleague_drop_down_fill (self->colleague_drop_down, get_store (self));
+}
+
+static void
+on_colleague_changed_cb (KontorActivitiesView *self)
+{
+  kontor_filter_set_activity_participant_id (
+    self->filter, kontor_colleague_drop_down_get_id (self->colleague_drop_down));
+}
+
 static void
 on_open_tasks_toggled_cb (KontorActivitiesView *self,
                           GtkToggleButton      *button)
@@ -287,6 +303,17 @@ kontor_activities_view_constructed (GObject *object)
   kontor_accessible_label_drop_down (self->kind_drop_down);
   g_signal_connect_object (self->kind_drop_down, "notify::selected",
                            G_CALLBACK (on_kind_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* the colleague who took part (feature A4, A6), before the open tasks */
+  self->colleague_drop_down = kontor_colleague_drop_down_new ();
+  kontor_colleague_drop_down_fill (self->colleague_drop_down, get_store (self));
+  gtk_widget_insert_before (GTK_WIDGET (self->colleague_drop_down),
+                            gtk_widget_get_parent (GTK_WIDGET (self->open_tasks_button)),
+                            GTK_WIDGET (self->open_tasks_button));
+  g_signal_connect_object (self->colleague_drop_down, "notify::selected",
+                           G_CALLBACK (on_colleague_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_store (self), "changed::app_user", G_CALLBACK (on_users_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->filter = kontor_filter_new ();
   self->list = kontor_record_list_new (get_store (self), KONTOR_TYPE_ACTIVITY, self->filter);

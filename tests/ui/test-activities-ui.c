@@ -860,6 +860,14 @@ is_check_button (GtkWidget  *widget,
 }
 
 static gboolean
+has_drop_down_tooltip (GtkWidget  *widget,
+                       const void *data)
+{
+  return GTK_IS_DROP_DOWN (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
 has_tooltip (GtkWidget  *widget,
              const void *data)
 {
@@ -1045,6 +1053,34 @@ test_participants_files_links (Fixture       *fixture,
   g_assert_nonnull (gtk_widget_get_tooltip_text (row));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "2"));
 
+  /* the timeline shows the colleague's activities only: the one ticked
+   * has it, the next one none */
+  {
+    GtkWidget *colleagues = kontor_test_find_matching (GTK_WIDGET (fixture->section),
+                                                       has_drop_down_tooltip,
+                                                       _("Colleague Taking Part"));
+    const char *ticked = users[0];
+    guint index = 0;
+    GListModel *names;
+
+    g_assert_nonnull (colleagues);
+    names = gtk_drop_down_get_model (GTK_DROP_DOWN (colleagues));
+    g_assert_cmpuint (g_list_model_get_n_items (names), >, 2);
+    for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (colleagues), i);
+        if (g_strcmp0 (kontor_colleague_drop_down_get_id (GTK_DROP_DOWN (colleagues)), ticked) == 0)
+          index = i;
+      }
+    g_assert_cmpuint (index, >, 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (colleagues), index);
+    wait_row (fixture, "Jahresgespraech", TRUE);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (colleagues), index == 1 ? 2 : 1);
+    wait_row (fixture, "Jahresgespraech", FALSE);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (colleagues), 0);
+    wait_row (fixture, "Jahresgespraech", TRUE);
+  }
+
   /* the other contact's timeline shows it as one it took part in */
   {
     g_autoptr(GPtrArray) theirs = kontor_store_list_timeline (fixture->base.store,
@@ -1054,6 +1090,7 @@ test_participants_files_links (Fixture       *fixture,
   }
 
   /* reopened: all there; a fourth file is refused with the model's words */
+  row = find_activity_row (fixture, "Jahresgespraech");
   gtk_widget_grab_focus (row);
   kontor_test_press ("Return");
   dialog = wait_dialog (fixture);

@@ -1339,6 +1339,56 @@ test_participant_timeline (Fixture       *fixture,
   g_assert_cmpuint (list->len, ==, 1);
   g_clear_pointer (&list, g_ptr_array_unref);
 
+  /* filtered by a colleague who took part (feature A6), in the timeline
+   * and in the list of all activities */
+  {
+    g_autoptr(KontorUser) ines = kontor_user_new ("ines", "Ines Roth", KONTOR_USER_ROLE_SALES);
+    g_autoptr(KontorActivity) call = new_call (fixture->ben, MONDAY + HOUR);
+    g_autoptr(KontorFilter) filter = kontor_filter_new ();
+    g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    const char *users[] = { NULL, NULL };
+
+    kontor_test_save (store, ines);
+    users[0] = id_of (ines);
+    kontor_activity_set_participant_user_ids (meeting, users);
+    kontor_test_save (store, meeting);
+    kontor_test_save (store, call);
+
+    list = kontor_store_list_timeline_with (store, KONTOR_RECORD (fixture->ben), 0, 0, NULL,
+                                            &error);
+    g_assert_cmpuint (list->len, ==, 2);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = kontor_store_list_timeline_with (store, KONTOR_RECORD (fixture->ben), 0, 0,
+                                            id_of (ines), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpstr (id_of (g_ptr_array_index (list, 0)), ==, id_of (meeting));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    /* a contact: its own and those it took part in */
+    list = kontor_store_list_timeline_with (store, KONTOR_RECORD (fixture->ben), 0, 0,
+                                            id_of (fixture->anna), &error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_clear_pointer (&list, g_ptr_array_unref);
+
+    kontor_filter_set_activity_participant_id (filter, id_of (ines));
+    g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_ACTIVITY, filter, rowids,
+                                              &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rowids->len, ==, 1);
+    g_array_set_size (rowids, 0);
+    kontor_filter_set_activity_participant_id (filter, id_of (fixture->anna));
+    g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_ACTIVITY, filter, rowids,
+                                              &error));
+    g_assert_cmpuint (rowids->len, ==, 1);
+    g_array_set_size (rowids, 0);
+    kontor_filter_set_activity_participant_id (filter, id_of (fixture->ben));
+    g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_ACTIVITY, filter, rowids,
+                                              &error));
+    g_assert_cmpuint (rowids->len, ==, 2);
+
+    kontor_activity_set_participant_user_ids (meeting, NULL);
+  }
+
   /* a broken list in the row (not through validate) hides nothing else */
   kontor_activity_set_participant_contacts (meeting, NULL);
   kontor_test_save (store, meeting);
