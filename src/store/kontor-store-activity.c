@@ -299,17 +299,6 @@ KontorEntityInfo _kontor_store_activity_entity = {
   .check_delete = activity_check_delete,
 };
 
-/* a JSON list column holds @value (an SQL expression) */
-static void
-append_list_holds (GString    *sql,
-                   const char *column,
-                   const char *value)
-{
-  g_string_append_printf (sql, "CASE WHEN json_valid (%s) THEN EXISTS (SELECT 1 FROM"
-                               " json_each (%s) WHERE value = %s) ELSE 0 END",
-                          column, column, value);
-}
-
 /**
  * _kontor_store_append_activity_participant:
  * @sql: a query's text, after its WHERE
@@ -317,23 +306,17 @@ append_list_holds (GString    *sql,
  * @value: the SQL of the id: a parameter ("?2") or a quoted valid id
  *
  * Narrows @sql to the activities of a contact or a colleague (feature
- * A4): recorded on the contact, or with them among the participants.
- * json_valid() guards json_each(), which would fail the whole query on a
- * broken list; NULL (no participants) is not valid JSON and costs nothing.
+ * A4): recorded on the contact, or with them among the participants, an
+ * index walk of activity_participant (schema 21, kept by triggers).
  */
 void
 _kontor_store_append_activity_participant (GString    *sql,
                                            const char *alias,
                                            const char *value)
 {
-  g_autofree char *contacts = g_strdup_printf ("%s.participant_contacts", alias);
-  g_autofree char *users = g_strdup_printf ("%s.participant_users", alias);
-
-  g_string_append_printf (sql, " AND (%s.contact_id = %s OR ", alias, value);
-  append_list_holds (sql, contacts, value);
-  g_string_append (sql, " OR ");
-  append_list_holds (sql, users, value);
-  g_string_append_c (sql, ')');
+  g_string_append_printf (sql, " AND (%s.contact_id = %s OR %s.rid IN (SELECT activity_rid"
+                               " FROM activity_participant WHERE person_id = %s))",
+                          alias, value, alias, value);
 }
 
 /**
@@ -424,8 +407,8 @@ kontor_store_list_timeline_with (KontorStore              *self,
       if (flags & KONTOR_ACTIVITY_LIST_AFFILIATED)
         g_string_append (sql, " OR company_id = (SELECT company_id FROM contact WHERE id = ?1)");
       /* the activities the contact took part in (feature A4) */
-      g_string_append (sql, " OR ");
-      append_list_holds (sql, "activity.participant_contacts", "?1");
+      g_string_append (sql, " OR rid IN (SELECT activity_rid FROM activity_participant"
+                            " WHERE person_id = ?1)");
     }
   else
     {

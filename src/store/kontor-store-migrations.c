@@ -194,6 +194,7 @@ static const struct {
   { "018-reminders.sql", NULL, 0 },
   { "019-activity-search-cleanup.sql", NULL, 0 },
   { "020-participants-attachments.sql", NULL, 0 },
+  { "021-activity-participants.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);
