@@ -789,10 +789,34 @@ attach_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Files dropped on the dialog are attached as if chosen, one by one;
+ * the model refuses a fourth */
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            gpointer       user_data)
+{
+  KontorActivityDialog *self = user_data;
+  GSList *files;
+
+  if (self->read_only || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    kontor_activity_dialog_attach_file (self, l->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
 static void
 build_lists (KontorActivityDialog *self,
              GtkWidget            *page)
 {
+  GtkDropTarget *drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   GtkWidget *people = adw_preferences_group_new ();
   GtkWidget *files = adw_preferences_group_new ();
   GtkWidget *links = adw_preferences_group_new ();
@@ -875,6 +899,9 @@ build_lists (KontorActivityDialog *self,
                            G_CALLBACK (add_link), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_link_button, "clicked",
                            G_CALLBACK (add_link), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }
 
 /* The lists of the activity shown */

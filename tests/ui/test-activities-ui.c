@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -1129,6 +1130,41 @@ test_participants_files_links (Fixture       *fixture,
   g_assert_cmpstr (((KontorAttachment *) files->pdata[1])->name, ==, "c.txt");
 }
 
+/* A file above the size asked about: attached only after "Attach" in the
+ * question that names it and its size; Cancel keeps nothing */
+static void
+test_large_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) big = write_file (fixture, "film.bin", "x");
+  g_autofree char *path = g_file_get_path (big);
+  KontorActivityDialog *dialog;
+  AdwMessageDialog *ask;
+
+  g_assert_cmpint (truncate (path, KONTOR_ATTACHMENT_LARGE_SIZE + 1000), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "contact.record-activity", NULL));
+  dialog = wait_dialog (fixture);
+
+  kontor_activity_dialog_attach_file (dialog, big);
+  ask = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "film.bin"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "MB"));
+  adw_message_dialog_response (ask, "cancel");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  kontor_test_settle (100);
+  g_assert_false (kontor_activity_dialog_is_busy (dialog));
+  g_assert_null (kontor_test_find_row (GTK_WIDGET (dialog), "film.bin"));
+
+  kontor_activity_dialog_attach_file (dialog, big);
+  ask = kontor_test_wait_for_message_dialog ();
+  adw_message_dialog_response (ask, "attach");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  g_assert_true (kontor_test_iterate_until (dialog_not_busy, dialog, KONTOR_TEST_TIMEOUT));
+  wait_dialog_row (dialog, "film.bin");
+}
+
 /* The dialog with participants, files and links, for a person to look at */
 static void
 test_lists_screenshot (Fixture       *fixture,
@@ -1238,6 +1274,7 @@ main (int   argc,
   ADD ("screenshots", test_screenshots);
   ADD ("participants-files-links", test_participants_files_links);
   ADD ("lists-screenshot", test_lists_screenshot);
+  ADD ("large-file", test_large_file);
 #undef ADD
 
   return g_test_run ();
