@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "kontor-activities-section.h"
 #include "kontor-activities-view.h"
@@ -19,6 +20,7 @@
 #include "kontor-reminder-ui.h"
 #include "kontor-shot.h"
 #include "kontor-store-blobs.h"
+#include "kontor-value-text.h"
 #include "kontor-test-utils.h"
 #include "kontor-today-view.h"
 #include "kontor-ui-test-utils.h"
@@ -1130,6 +1132,46 @@ test_participants_files_links (Fixture       *fixture,
   g_assert_cmpstr (((KontorAttachment *) files->pdata[1])->name, ==, "c.txt");
 }
 
+static char *
+value_text_of (Fixture    *fixture,
+               const char *column,
+               const char *value)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (KONTOR_TYPE_ACTIVITY);
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), value);
+  g_autofree char *json = json_to_string (node, FALSE);
+  const KontorField *field = kontor_record_class_find_field (KONTOR_RECORD_CLASS (klass), column,
+                                                             NULL);
+
+  g_assert_nonnull (field);
+
+  return kontor_value_text_dup (fixture->base.store, KONTOR_TYPE_ACTIVITY, field, json);
+}
+
+/* The history says the lists in words: names, files with sizes, links */
+static void
+test_history_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KontorContact) other = load_other_contact (fixture);
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (other));
+  g_autofree char *contacts = g_strdup_printf ("[\"%s\"]", id_of (other));
+  g_autofree char *text = value_text_of (fixture, "participant_contacts", contacts);
+  g_autofree char *files = NULL;
+  g_autofree char *links = NULL;
+  g_autofree char *size = g_format_size (2048);
+  g_autofree char *expected = g_strdup_printf (_("%s (%s)"), "angebot.pdf", size);
+
+  g_assert_cmpstr (text, ==, name);
+  files = value_text_of (fixture, "attachments",
+                         "[{\"sha256\": \"" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"name\": \"angebot.pdf\","
+                         " \"size\": 2048, \"type\": \"application/pdf\"}]");
+  g_assert_cmpstr (files, ==, expected);
+  links = value_text_of (fixture, "links", "[\"https://a.example\", \"mailto:x@example.org\"]");
+  g_assert_cmpstr (links, ==, "https://a.example, mailto:x@example.org");
+}
+
 /* A file above the size asked about: attached only after "Attach" in the
  * question that names it and its size; Cancel keeps nothing */
 static void
@@ -1275,6 +1317,7 @@ main (int   argc,
   ADD ("participants-files-links", test_participants_files_links);
   ADD ("lists-screenshot", test_lists_screenshot);
   ADD ("large-file", test_large_file);
+  ADD ("history-text", test_history_text);
 #undef ADD
 
   return g_test_run ();
