@@ -472,8 +472,10 @@ kontor_store_has_blob (KontorStore *self,
  */
 static const char unreferenced_sql[] =
   "SELECT sha256 FROM blob WHERE sha256 NOT IN"
-  " (SELECT json_extract (j.value, '$.sha256') FROM activity, json_each (activity.attachments) AS j"
-  "  WHERE activity.attachments IS NOT NULL AND json_valid (activity.attachments))";
+  " (SELECT json_extract (j.value, '$.sha256') FROM activity,"
+  "  json_each (CASE WHEN json_valid (activity.attachments) THEN activity.attachments"
+  "             ELSE '[]' END) AS j"
+  "  WHERE activity.attachments IS NOT NULL)";
 
 static void
 remove_stray_files (const char *folder)

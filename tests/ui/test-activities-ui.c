@@ -1237,6 +1237,15 @@ test_lists_screenshot (Fixture       *fixture,
   kontor_test_settle (400);
   shot = g_build_filename (dir, "activity-dialog-lists.png", NULL);
   kontor_test_take_screenshots (GTK_WIDGET (dialog), shot);
+
+  /* saved: the timeline's row with its people and paperclip */
+  kontor_test_press ("ctrl+s");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  wait_row (fixture, "Jahresgespraech", TRUE);
+  kontor_test_settle (400);
+  g_clear_pointer (&shot, g_free);
+  shot = g_build_filename (dir, "activities-timeline-lists.png", NULL);
+  kontor_test_take_screenshots (GTK_WIDGET (fixture->window), shot);
 }
 
 /* The timeline and the dialog for a person to look at, in the run's
