@@ -1304,7 +1304,23 @@ test_blob_failure (Fixture       *fixture,
   g_assert_null (kontor_store_add_blob (store, big, FALSE, &error));
   g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "big.bin"));
+  g_clear_error (&error);
   g_assert_cmpuint (count_entries (folder), ==, 0);
+
+  /* a read that fails after the copy began (the kernel refuses to read
+   * /proc/self/mem at 0): the temporary file it wrote to is gone */
+  if (g_file_test ("/proc/self/mem", G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GFile) mem = g_file_new_for_path ("/proc/self/mem");
+
+      g_assert_null (kontor_store_add_blob (store, mem, FALSE, &error));
+      g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "mem"));
+      g_clear_error (&error);
+      /* the folder was made for the copy; nothing is in it */
+      g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+      g_assert_cmpuint (count_entries (folder), ==, 0);
+    }
 
   /* a copy cut off leaves a temporary file at worst; the next collection
    * takes it away */
