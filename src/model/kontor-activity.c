@@ -1080,7 +1080,7 @@ kontor_activity_get_happened_at (KontorActivity *self)
  * kontor_activity_dup_attachments:
  * @self: an activity
  *
- * Returns: (transfer container) (element-type KontorAttachment): its
+ * Returns: (transfer full) (element-type KontorAttachment): its
  *   files; none when the field does not read as a list (validate refuses
  *   such a value, so only a broken database has it)
  */

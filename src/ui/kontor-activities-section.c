@@ -111,12 +111,23 @@ took_part (KontorActivitiesSection *self,
   return g_strv_contains ((const char * const *) ids, id_of (self->owner));
 }
 
-/* The hint of a row with participants, files or links: an icon and the
- * words of its accessible description, "2 participants, 1 file" */
-static char *
-dup_extras (KontorActivity *activity,
-            gboolean       *has_files,
-            gboolean       *has_people)
+/**
+ * kontor_activity_dup_hint:
+ * @activity: an activity
+ * @has_files: (out): whether it has files or links (a paperclip)
+ * @has_people: (out): whether it has participants (a people icon)
+ *
+ * The hint of a row of the timeline or the list with participants,
+ * files or links: which icons, and the words of its accessible
+ * description.
+ *
+ * Returns: (transfer full) (nullable): "2 participants, 1 file", %NULL
+ *   when it has none of them
+ */
+char *
+kontor_activity_dup_hint (KontorActivity *activity,
+                          gboolean       *has_files,
+                          gboolean       *has_people)
 {
   g_auto(GStrv) contacts = kontor_activity_dup_participant_contact_ids (activity);
   g_auto(GStrv) users = kontor_activity_dup_participant_user_ids (activity);
@@ -306,7 +317,7 @@ new_row (KontorActivitiesSection *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
   {
     gboolean has_files, has_people;
-    g_autofree char *extras = dup_extras (activity, &has_files, &has_people);
+    g_autofree char *extras = kontor_activity_dup_hint (activity, &has_files, &has_people);
 
     if (has_people)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),

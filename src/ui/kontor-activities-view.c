@@ -68,6 +68,8 @@ typedef struct
   GtkImage  *icon;
   GtkLabel  *title;
   GtkLabel  *subtitle;
+  GtkWidget *people;        /* participants, files: hints */
+  GtkWidget *paperclip;
   GtkButton *owner_button;
 } Row;
 
@@ -114,6 +116,15 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->subtitle));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->icon));
   gtk_box_append (GTK_BOX (box), texts);
+  /* said in the row's label instead */
+  row->people = gtk_image_new_from_icon_name ("system-users-symbolic");
+  row->paperclip = gtk_image_new_from_icon_name ("mail-attachment-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->people), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->paperclip),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (box), row->people);
+  gtk_box_append (GTK_BOX (box), row->paperclip);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->owner_button));
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -165,6 +176,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *subtitle = NULL;
   g_autofree char *open_label = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *hint = NULL;
+  gboolean has_files, has_people;
 
   /* one row's owner: a look-up by its unique id */
   owner = kontor_store_load (get_store (self),
@@ -189,8 +202,19 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->owner_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
 
+  hint = kontor_activity_dup_hint (activity, &has_files, &has_people);
+  gtk_widget_set_visible (row->people, has_people);
+  gtk_widget_set_visible (row->paperclip, has_files);
+  gtk_widget_set_tooltip_text (box, hint);
+
   /* Translators: what a screen reader says of a row: the title, then the rest */
   label = g_strdup_printf (_("%s, %s"), title, subtitle);
+  if (hint != NULL)
+    {
+      g_autofree char *plain = g_steal_pointer (&label);
+
+      label = g_strdup_printf (_("%s, %s"), plain, hint);
+    }
   kontor_accessible_label_list_item (box, GTK_ACCESSIBLE_ROLE_LIST_ITEM, label);
 }
 
