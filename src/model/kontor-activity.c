@@ -244,9 +244,17 @@ kontor_activity_get_place (KontorActivity *self)
 G_DEFINE_BOXED_TYPE (KontorAttachment, kontor_attachment, kontor_attachment_copy,
                      kontor_attachment_free)
 
-/* kontor-store-blobs.c says the same; the model does not link the store */
-static gboolean
-hash_is_valid (const char *sha256)
+/**
+ * kontor_attachment_hash_is_valid:
+ * @sha256: (nullable): a text
+ *
+ * The one rule of a file's name where it is kept (kontor-store-blobs.c's
+ * kontor_blob_hash_is_valid() asks it too).
+ *
+ * Returns: whether @sha256 is a SHA-256 in 64 lower-case hex digits
+ */
+gboolean
+kontor_attachment_hash_is_valid (const char *sha256)
 {
   if (sha256 == NULL || strlen (sha256) != 64)
     return FALSE;
@@ -437,7 +445,7 @@ kontor_attachments_parse (const char  *json,
       sha256 = member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
                json_node_get_value_type (member) == G_TYPE_STRING
                ? json_node_get_string (member) : NULL;
-      if (!hash_is_valid (sha256))
+      if (!kontor_attachment_hash_is_valid (sha256))
         {
           set_invalid (error, _("A file of the activity has no valid SHA-256."));
           return NULL;

@@ -73,6 +73,7 @@ typedef struct
 #define KONTOR_TYPE_ATTACHMENT (kontor_attachment_get_type ())
 
 GType             kontor_attachment_get_type (void) G_GNUC_CONST;
+gboolean          kontor_attachment_hash_is_valid (const char        *sha256);
 KontorAttachment *kontor_attachment_new      (const char             *sha256,
                                               const char             *name,
                                               gint64                  size,

@@ -37,16 +37,8 @@
 gboolean
 kontor_blob_hash_is_valid (const char *sha256)
 {
-  if (sha256 == NULL || strlen (sha256) != 64)
-    return FALSE;
-
-  for (const char *c = sha256; *c != '\0'; c++)
-    {
-      if (!g_ascii_isdigit (*c) && !(*c >= 'a' && *c <= 'f'))
-        return FALSE;
-    }
-
-  return TRUE;
+  /* the model's rule (kontor-activity.c), the same for every caller */
+  return kontor_attachment_hash_is_valid (sha256);
 }
 
 /**
