@@ -559,6 +559,26 @@ on_participant_changed_cb (KontorActivityDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->suggestion_list), self->suggested->len > 0);
 }
 
+/* Down goes from what is typed to the matches under it */
+static gboolean
+on_participant_key_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       gpointer               user_data)
+{
+  KontorActivityDialog *self = user_data;
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || self->suggested->len == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  first = gtk_list_box_get_row_at_index (self->suggestion_list, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+
+  return GDK_EVENT_STOP;
+}
+
 /* Enter takes the first match */
 static void
 on_participant_activated_cb (KontorActivityDialog *self)
@@ -893,6 +913,13 @@ build_lists (KontorActivityDialog *self,
                            G_CALLBACK (on_participant_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->participant_entry, "entry-activated",
                            G_CALLBACK (on_participant_activated_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_participant_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->participant_entry), keys);
+  }
   g_signal_connect_object (self->suggestion_list, "row-activated",
                            G_CALLBACK (on_suggestion_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->link_entry, "entry-activated",

@@ -870,6 +870,29 @@ has_drop_down_tooltip (GtkWidget  *widget,
          g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
 }
 
+/* how many Remove buttons the dialog shows: participants, files, links */
+static guint
+count_rows_with_remove (KontorActivityDialog *dialog)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+  guint n = 0;
+
+  g_queue_push_tail (queue, dialog);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (queue);
+
+      if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (widget), _("Remove")) == 0)
+        n++;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+
+  return n;
+}
+
 static gboolean
 has_tooltip (GtkWidget  *widget,
              const void *data)
@@ -1100,6 +1123,21 @@ test_participants_files_links (Fixture       *fixture,
   wait_dialog_row (dialog, other_name);
   wait_dialog_row (dialog, "angebot.txt");
   wait_dialog_row (dialog, "https://example.org/angebot");
+  /* a second participant: typed, Down to the matches, Enter on one */
+  {
+    GtkWidget *participant_row = kontor_test_find_row (GTK_WIDGET (dialog),
+                                                       _("Add a contact by name"));
+    guint before = count_rows_with_remove (dialog);
+
+    gtk_widget_grab_focus (participant_row);
+    type_text ("a");
+    kontor_test_press ("Down");
+    kontor_test_settle (100);
+    g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (dialog))));
+    kontor_test_press ("Return");
+    kontor_test_settle (200);
+    g_assert_cmpuint (count_rows_with_remove (dialog), ==, before + 1);
+  }
   attach (dialog, b);
   attach (dialog, c);
   wait_dialog_row (dialog, "c.txt");
