@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "kontor-activity.h"
 #include "kontor-company.h"
@@ -13,6 +16,7 @@
 #include "kontor-enum-types.h"
 #include "kontor-error.h"
 #include "kontor-record-private.h"
+#include "kontor-uuid.h"
 
 /**
  * KontorActivity:
@@ -231,7 +235,522 @@ kontor_activity_get_place (KontorActivity *self)
   return KONTOR_ACTIVITY_PLACE_CUSTOMER;
 }
 
-/* The rules of an activity (features A1, A3, A7); the field rules (texts,
+
+/* Participants, files and links (features A4, A5): each a JSON array in a
+ * text field of the activity (schema 20). The rules below are the only
+ * reading of that shape; the form, the store and the sync engine go
+ * through them. */
+
+G_DEFINE_BOXED_TYPE (KontorAttachment, kontor_attachment, kontor_attachment_copy,
+                     kontor_attachment_free)
+
+/**
+ * kontor_attachment_hash_is_valid:
+ * @sha256: (nullable): a text
+ *
+ * The one rule of a file's name where it is kept (kontor-store-blobs.c's
+ * kontor_blob_hash_is_valid() asks it too).
+ *
+ * Returns: whether @sha256 is a SHA-256 in 64 lower-case hex digits
+ */
+gboolean
+kontor_attachment_hash_is_valid (const char *sha256)
+{
+  if (sha256 == NULL || strlen (sha256) != 64)
+    return FALSE;
+  for (const char *c = sha256; *c != '\0'; c++)
+    {
+      if (!g_ascii_isdigit (*c) && !(*c >= 'a' && *c <= 'f'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kontor_attachment_new:
+ * @sha256: the file's SHA-256 in lower-case hex
+ * @name: its name
+ * @size: its size in bytes
+ * @content_type: (nullable): its content type
+ *
+ * Returns: (transfer full): a new attachment
+ */
+KontorAttachment *
+kontor_attachment_new (const char *sha256,
+                       const char *name,
+                       gint64      size,
+                       const char *content_type)
+{
+  KontorAttachment *self = g_new0 (KontorAttachment, 1);
+
+  self->sha256 = g_strdup (sha256);
+  self->name = g_strdup (name);
+  self->size = size;
+  self->content_type = g_strdup (content_type);
+
+  return self;
+}
+
+/**
+ * kontor_attachment_copy:
+ * @self: an attachment
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+KontorAttachment *
+kontor_attachment_copy (const KontorAttachment *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return kontor_attachment_new (self->sha256, self->name, self->size, self->content_type);
+}
+
+/**
+ * kontor_attachment_free:
+ * @self: (nullable): an attachment
+ */
+void
+kontor_attachment_free (KontorAttachment *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->sha256);
+  g_free (self->name);
+  g_free (self->content_type);
+  g_free (self);
+}
+
+static void
+set_invalid (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE, message);
+}
+
+/* @json as a JSON array, or NULL and @error */
+static JsonArray *
+parse_array (const char  *json,
+             const char  *message,
+             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      set_invalid (error, message);
+      return NULL;
+    }
+
+  return json_array_ref (json_node_get_array (root));
+}
+
+/* a JSON array of texts as a GStrv; NULL (none) for NULL */
+static char **
+parse_strv (const char  *json,
+            const char  *message,
+            GError     **error)
+{
+  g_autoptr(JsonArray) array = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (json == NULL)
+    return g_new0 (char *, 1);
+
+  array = parse_array (json, message, error);
+  if (array == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          set_invalid (error, message);
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* @strv as a JSON array; NULL for none */
+static char *
+serialize_strv (const char * const *strv)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (strv == NULL || strv[0] == NULL)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+/**
+ * kontor_attachments_parse:
+ * @json: (nullable): an activity's `attachments`
+ * @error: return location for a #GError
+ *
+ * Reads the list's shape: an array of objects, each with a valid
+ * "sha256", a "name" and a "size" of at least 0, and a "type" text or
+ * none. The rules over the list (how many, no file twice) are the
+ * activity's validate.
+ *
+ * Returns: (transfer full) (element-type KontorAttachment): the files,
+ *   empty for %NULL, or %NULL and @error
+ */
+GPtrArray *
+kontor_attachments_parse (const char  *json,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_attachment_free);
+  g_autoptr(JsonArray) array = NULL;
+  const char *message = _("The files of the activity are not a list of files.");
+
+  if (json == NULL)
+    return g_steal_pointer (&list);
+
+  array = parse_array (json, message, error);
+  if (array == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      JsonNode *member;
+      const char *sha256, *name, *type = NULL;
+      gint64 size;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          set_invalid (error, message);
+          return NULL;
+        }
+      object = json_node_get_object (node);
+
+      member = json_object_get_member (object, "sha256");
+      sha256 = member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
+               json_node_get_value_type (member) == G_TYPE_STRING
+               ? json_node_get_string (member) : NULL;
+      if (!kontor_attachment_hash_is_valid (sha256))
+        {
+          set_invalid (error, _("A file of the activity has no valid SHA-256."));
+          return NULL;
+        }
+
+      member = json_object_get_member (object, "name");
+      name = member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
+             json_node_get_value_type (member) == G_TYPE_STRING
+             ? json_node_get_string (member) : NULL;
+      if (name == NULL || *name == '\0' || strchr (name, '/') != NULL ||
+          !g_utf8_validate (name, -1, NULL) || g_utf8_strlen (name, -1) > 255)
+        {
+          set_invalid (error, _("A file of the activity has no valid name."));
+          return NULL;
+        }
+
+      member = json_object_get_member (object, "size");
+      if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+          json_node_get_value_type (member) != G_TYPE_INT64 ||
+          (size = json_node_get_int (member)) < 0)
+        {
+          g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                       /* Translators: %s is a file name */
+                       _("The file “%s” has no valid size."), name);
+          return NULL;
+        }
+
+      member = json_object_get_member (object, "type");
+      if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (member) ||
+              json_node_get_value_type (member) != G_TYPE_STRING ||
+              strlen (json_node_get_string (member)) > 255)
+            {
+              g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                           /* Translators: %s is a file name */
+                           _("The file “%s” has no valid content type."), name);
+              return NULL;
+            }
+          type = json_node_get_string (member);
+        }
+
+      g_ptr_array_add (list, kontor_attachment_new (sha256, name, size, type));
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * kontor_attachments_serialize:
+ * @attachments: (nullable) (element-type KontorAttachment): files
+ *
+ * Returns: (transfer full) (nullable): @attachments as an activity's
+ *   `attachments`, %NULL when there are none
+ */
+char *
+kontor_attachments_serialize (GPtrArray *attachments)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (attachments == NULL || attachments->len == 0)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const KontorAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "sha256");
+      json_builder_add_string_value (builder, attachment->sha256);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, attachment->name);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, attachment->size);
+      json_builder_set_member_name (builder, "type");
+      if (attachment->content_type != NULL)
+        json_builder_add_string_value (builder, attachment->content_type);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+/**
+ * kontor_activity_check_link:
+ * @uri: a link as typed
+ * @error: return location for a #GError
+ *
+ * A link of an activity is an absolute http, https or mailto URI: what
+ * "Open" can hand to a browser or a mail app.
+ *
+ * Returns: %TRUE when @uri may be a link of an activity
+ */
+gboolean
+kontor_activity_check_link (const char  *uri,
+                            GError     **error)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *scheme;
+
+  if (uri == NULL || *uri == '\0')
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_REQUIRED,
+                           _("Type the address of the link."));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (uri, -1, NULL) || g_utf8_strlen (uri, -1) > 2000)
+    {
+      set_invalid (error, _("A link has at most 2000 characters."));
+      return FALSE;
+    }
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed == NULL)
+    {
+      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                   /* Translators: %s is what was typed as a link */
+                   _("“%s” is not a complete address: write it with https://, http:// or mailto:."),
+                   uri);
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (parsed);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0 &&
+      g_ascii_strcasecmp (scheme, "mailto") != 0)
+    {
+      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                   /* Translators: %s is the scheme of a link, e.g. "ftp" */
+                   _("A link starts with https://, http:// or mailto:, not “%s:”."), scheme);
+      return FALSE;
+    }
+
+  if (g_ascii_strcasecmp (scheme, "mailto") == 0
+      ? *g_uri_get_path (parsed) == '\0'
+      : g_uri_get_host (parsed) == NULL || *g_uri_get_host (parsed) == '\0')
+    {
+      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                   /* Translators: %s is what was typed as a link */
+                   _("The link “%s” names no web server or address."), uri);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+strv_has_duplicate (char **strv)
+{
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      for (guint j = 0; j < i; j++)
+        {
+          if (g_str_equal (strv[i], strv[j]))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+check_attachment_count (guint    n,
+                        GError **error)
+{
+  if (n <= KONTOR_ACTIVITY_MAX_ATTACHMENTS)
+    return TRUE;
+
+  g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+               g_dngettext (GETTEXT_PACKAGE, "An activity holds at most %u file.",
+                            "An activity holds at most %u files.",
+                            KONTOR_ACTIVITY_MAX_ATTACHMENTS),
+               (guint) KONTOR_ACTIVITY_MAX_ATTACHMENTS);
+  return FALSE;
+}
+
+static gboolean
+check_link_count (guint    n,
+                  GError **error)
+{
+  if (n <= KONTOR_ACTIVITY_MAX_LINKS)
+    return TRUE;
+
+  g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+               g_dngettext (GETTEXT_PACKAGE, "An activity holds at most %u link.",
+                            "An activity holds at most %u links.", KONTOR_ACTIVITY_MAX_LINKS),
+               (guint) KONTOR_ACTIVITY_MAX_LINKS);
+  return FALSE;
+}
+
+static gboolean
+check_participants (KontorActivity  *self,
+                    GError         **error)
+{
+  g_auto(GStrv) contacts = NULL;
+  g_auto(GStrv) users = NULL;
+  const char *own = kontor_activity_get_contact_id (self);
+
+  contacts = parse_strv (kontor_activity_get_participant_contacts (self),
+                         _("The participants of the activity are not a list of contacts."),
+                         error);
+  if (contacts == NULL)
+    return FALSE;
+  users = parse_strv (kontor_activity_get_participant_users (self),
+                      _("The colleagues taking part are not a list of users."), error);
+  if (users == NULL)
+    return FALSE;
+
+  for (guint i = 0; contacts[i] != NULL; i++)
+    {
+      if (!kontor_uuid_is_valid (contacts[i]))
+        {
+          set_invalid (error, _("A participant of the activity is not a valid contact."));
+          return FALSE;
+        }
+      if (g_strcmp0 (contacts[i], own) == 0)
+        {
+          set_invalid (error, _("The contact the activity is recorded on takes part anyway; "
+                                "it is not a participant of its own."));
+          return FALSE;
+        }
+    }
+  for (guint i = 0; users[i] != NULL; i++)
+    {
+      if (!kontor_uuid_is_valid (users[i]))
+        {
+          set_invalid (error, _("A colleague taking part is not a valid user."));
+          return FALSE;
+        }
+    }
+
+  if (strv_has_duplicate (contacts) || strv_has_duplicate (users))
+    {
+      set_invalid (error, _("A participant is named twice."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_attachments (KontorActivity  *self,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) list = kontor_attachments_parse (kontor_activity_get_attachments (self),
+                                                        error);
+
+  if (list == NULL || !check_attachment_count (list->len, error))
+    return FALSE;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const KontorAttachment *a = g_ptr_array_index (list, i);
+
+      for (guint j = 0; j < i; j++)
+        {
+          const KontorAttachment *b = g_ptr_array_index (list, j);
+
+          if (g_str_equal (a->sha256, b->sha256))
+            {
+              g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                           /* Translators: %s is a file name */
+                           _("The file “%s” is already attached."), a->name);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_links (KontorActivity  *self,
+             GError         **error)
+{
+  g_auto(GStrv) links = parse_strv (kontor_activity_get_links (self),
+                                    _("The links of the activity are not a list of addresses."),
+                                    error);
+
+  if (links == NULL || !check_link_count (g_strv_length (links), error))
+    return FALSE;
+
+  for (guint i = 0; links[i] != NULL; i++)
+    {
+      if (!kontor_activity_check_link (links[i], error))
+        return FALSE;
+    }
+
+  if (strv_has_duplicate (links))
+    {
+      set_invalid (error, _("A link is there twice."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The rules of an activity (features A1, A3–A5, A7); the field rules (texts,
  * dates, enums) ran before */
 static gboolean
 kontor_activity_validate (KontorRecord  *record,
@@ -298,7 +817,8 @@ kontor_activity_validate (KontorRecord  *record,
       return FALSE;
     }
 
-  return TRUE;
+  return check_participants (self, error) && check_attachments (self, error) &&
+         check_links (self, error);
 }
 
 static void
@@ -564,6 +1084,210 @@ kontor_activity_get_happened_at (KontorActivity *self)
   return kontor_record_get_int64 (KONTOR_RECORD (self), KONTOR_ACTIVITY_FIELD_HAPPENED_AT);
 }
 
+/**
+ * kontor_activity_dup_attachments:
+ * @self: an activity
+ *
+ * Returns: (transfer full) (element-type KontorAttachment): its
+ *   files; none when the field does not read as a list (validate refuses
+ *   such a value, so only a broken database has it)
+ */
+GPtrArray *
+kontor_activity_dup_attachments (KontorActivity *self)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (KONTOR_IS_ACTIVITY (self), NULL);
+
+  list = kontor_attachments_parse (kontor_activity_get_attachments (self), NULL);
+
+  return list != NULL ? list
+                      : g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_attachment_free);
+}
+
+/**
+ * kontor_activity_set_attachment_list:
+ * @self: an activity
+ * @attachments: (nullable) (element-type KontorAttachment): its files
+ */
+void
+kontor_activity_set_attachment_list (KontorActivity *self,
+                                     GPtrArray      *attachments)
+{
+  g_autofree char *json = NULL;
+
+  g_return_if_fail (KONTOR_IS_ACTIVITY (self));
+
+  json = kontor_attachments_serialize (attachments);
+  kontor_activity_set_attachments (self, json);
+}
+
+static char **
+dup_strv_field (const char *json)
+{
+  char **strv = parse_strv (json, "", NULL);
+
+  return strv != NULL ? strv : g_new0 (char *, 1);
+}
+
+/**
+ * kontor_activity_dup_participant_contact_ids:
+ * @self: an activity
+ *
+ * Returns: (transfer full): the ids of the contacts taking part besides
+ *   the one it is recorded on (feature A4), empty when none
+ */
+char **
+kontor_activity_dup_participant_contact_ids (KontorActivity *self)
+{
+  g_return_val_if_fail (KONTOR_IS_ACTIVITY (self), NULL);
+
+  return dup_strv_field (kontor_activity_get_participant_contacts (self));
+}
+
+/**
+ * kontor_activity_set_participant_contact_ids:
+ * @self: an activity
+ * @ids: (nullable): ids of contacts
+ */
+void
+kontor_activity_set_participant_contact_ids (KontorActivity     *self,
+                                             const char * const *ids)
+{
+  g_autofree char *json = serialize_strv (ids);
+
+  g_return_if_fail (KONTOR_IS_ACTIVITY (self));
+
+  kontor_activity_set_participant_contacts (self, json);
+}
+
+/**
+ * kontor_activity_dup_participant_user_ids:
+ * @self: an activity
+ *
+ * Returns: (transfer full): the ids of the colleagues (users) taking part
+ */
+char **
+kontor_activity_dup_participant_user_ids (KontorActivity *self)
+{
+  g_return_val_if_fail (KONTOR_IS_ACTIVITY (self), NULL);
+
+  return dup_strv_field (kontor_activity_get_participant_users (self));
+}
+
+/**
+ * kontor_activity_set_participant_user_ids:
+ * @self: an activity
+ * @ids: (nullable): ids of users
+ */
+void
+kontor_activity_set_participant_user_ids (KontorActivity     *self,
+                                          const char * const *ids)
+{
+  g_autofree char *json = serialize_strv (ids);
+
+  g_return_if_fail (KONTOR_IS_ACTIVITY (self));
+
+  kontor_activity_set_participant_users (self, json);
+}
+
+/**
+ * kontor_activity_dup_link_list:
+ * @self: an activity
+ *
+ * Returns: (transfer full): its links
+ */
+char **
+kontor_activity_dup_link_list (KontorActivity *self)
+{
+  g_return_val_if_fail (KONTOR_IS_ACTIVITY (self), NULL);
+
+  return dup_strv_field (kontor_activity_get_links (self));
+}
+
+/**
+ * kontor_activity_set_link_list:
+ * @self: an activity
+ * @links: (nullable): links
+ */
+void
+kontor_activity_set_link_list (KontorActivity     *self,
+                               const char * const *links)
+{
+  g_autofree char *json = serialize_strv (links);
+
+  g_return_if_fail (KONTOR_IS_ACTIVITY (self));
+
+  kontor_activity_set_links (self, json);
+}
+
+/**
+ * kontor_activity_check_add_attachment:
+ * @self: an activity
+ * @sha256: (nullable): the file's hash when known
+ * @error: return location for a #GError
+ *
+ * Whether one more file may be attached to @self: asked before a file is
+ * read, so that a fourth is refused before it is copied. validate says
+ * the same of the whole list.
+ *
+ * Returns: %TRUE when a file (@sha256) may be added
+ */
+gboolean
+kontor_activity_check_add_attachment (KontorActivity  *self,
+                                      const char      *sha256,
+                                      GError         **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_ACTIVITY (self), FALSE);
+
+  list = kontor_activity_dup_attachments (self);
+  for (guint i = 0; sha256 != NULL && i < list->len; i++)
+    {
+      const KontorAttachment *a = g_ptr_array_index (list, i);
+
+      if (g_str_equal (a->sha256, sha256))
+        {
+          g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                       _("The file “%s” is already attached."), a->name);
+          return FALSE;
+        }
+    }
+
+  return check_attachment_count (list->len + 1, error);
+}
+
+/**
+ * kontor_activity_check_add_link:
+ * @self: an activity
+ * @uri: a link as typed
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @uri may be added to @self's links
+ */
+gboolean
+kontor_activity_check_add_link (KontorActivity  *self,
+                                const char      *uri,
+                                GError         **error)
+{
+  g_auto(GStrv) links = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_ACTIVITY (self), FALSE);
+
+  links = kontor_activity_dup_link_list (self);
+  if (!check_link_count (g_strv_length (links) + 1, error) ||
+      !kontor_activity_check_link (uri, error))
+    return FALSE;
+
+  if (g_strv_contains ((const char * const *) links, uri))
+    {
+      set_invalid (error, _("A link is there twice."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 /**
  * kontor_activity_snooze_time:

@@ -46,6 +46,46 @@ typedef enum
   KONTOR_SNOOZE_DAY,
 } KontorSnooze;
 
+/* at most this many files and links on one activity (features A5) */
+#define KONTOR_ACTIVITY_MAX_ATTACHMENTS 3
+#define KONTOR_ACTIVITY_MAX_LINKS 3
+/* a file larger than this is attached only after the user agreed */
+#define KONTOR_ATTACHMENT_LARGE_SIZE (25 * 1000 * 1000)
+
+/**
+ * KontorAttachment:
+ * @sha256: the file's SHA-256, 64 lower-case hex digits, its name where
+ *   it is kept (kontor-store-blobs.c)
+ * @name: the file's name as attached, without a folder
+ * @size: its size in bytes
+ * @content_type: its content type ("application/pdf"), may be %NULL
+ *
+ * A file attached to an activity, an element of its `attachments`.
+ */
+typedef struct
+{
+  char   *sha256;
+  char   *name;
+  gint64  size;
+  char   *content_type;
+} KontorAttachment;
+
+#define KONTOR_TYPE_ATTACHMENT (kontor_attachment_get_type ())
+
+GType             kontor_attachment_get_type (void) G_GNUC_CONST;
+gboolean          kontor_attachment_hash_is_valid (const char        *sha256);
+KontorAttachment *kontor_attachment_new      (const char             *sha256,
+                                              const char             *name,
+                                              gint64                  size,
+                                              const char             *content_type);
+KontorAttachment *kontor_attachment_copy     (const KontorAttachment *self);
+void              kontor_attachment_free     (KontorAttachment       *self);
+GPtrArray        *kontor_attachments_parse   (const char             *json,
+                                              GError                **error);
+char             *kontor_attachments_serialize (GPtrArray            *attachments);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorAttachment, kontor_attachment_free)
+
 #define KONTOR_TYPE_ACTIVITY (kontor_activity_get_type ())
 
 G_DECLARE_FINAL_TYPE (KontorActivity, kontor_activity, KONTOR, ACTIVITY, KontorRecord)
@@ -111,6 +151,27 @@ const char         *kontor_activity_get_links       (KontorActivity     *self);
 void                kontor_activity_set_links       (KontorActivity     *self,
                                                      const char         *json);
 gint64              kontor_activity_get_happened_at (KontorActivity     *self);
+
+GPtrArray          *kontor_activity_dup_attachments (KontorActivity     *self);
+void                kontor_activity_set_attachment_list (KontorActivity *self,
+                                                         GPtrArray      *attachments);
+char              **kontor_activity_dup_participant_contact_ids (KontorActivity *self);
+void                kontor_activity_set_participant_contact_ids (KontorActivity     *self,
+                                                                 const char * const *ids);
+char              **kontor_activity_dup_participant_user_ids (KontorActivity *self);
+void                kontor_activity_set_participant_user_ids (KontorActivity     *self,
+                                                              const char * const *ids);
+char              **kontor_activity_dup_link_list   (KontorActivity     *self);
+void                kontor_activity_set_link_list   (KontorActivity     *self,
+                                                     const char * const *links);
+gboolean            kontor_activity_check_add_attachment (KontorActivity *self,
+                                                          const char     *sha256,
+                                                          GError        **error);
+gboolean            kontor_activity_check_add_link  (KontorActivity     *self,
+                                                     const char         *uri,
+                                                     GError            **error);
+gboolean            kontor_activity_check_link      (const char         *uri,
+                                                     GError            **error);
 
 void                kontor_activity_complete        (KontorActivity     *self,
                                                      gboolean            done,

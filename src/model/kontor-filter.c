@@ -59,6 +59,7 @@ struct _KontorFilter
   GStrv             contact_ids;
   guint             activity_kinds;
   gboolean          open_tasks_only;
+  char             *activity_participant_id;
   KontorSortColumn  sort_column;
   gboolean          sort_descending;
 };
@@ -84,6 +85,7 @@ enum {
   PROP_CONTACT_IDS,
   PROP_ACTIVITY_KINDS,
   PROP_OPEN_TASKS_ONLY,
+  PROP_ACTIVITY_PARTICIPANT_ID,
   PROP_SORT_COLUMN,
   PROP_SORT_DESCENDING,
   N_PROPS
@@ -168,6 +170,7 @@ kontor_filter_finalize (GObject *object)
   g_free (self->due_from);
   g_free (self->due_to);
   g_strfreev (self->contact_ids);
+  g_free (self->activity_participant_id);
 
   G_OBJECT_CLASS (kontor_filter_parent_class)->finalize (object);
 }
@@ -208,6 +211,9 @@ kontor_filter_get_property (GObject    *object,
       break;
     case PROP_OPEN_TASKS_ONLY:
       g_value_set_boolean (value, self->open_tasks_only);
+      break;
+    case PROP_ACTIVITY_PARTICIPANT_ID:
+      g_value_set_string (value, self->activity_participant_id);
       break;
     case PROP_SORT_COLUMN:
       g_value_set_enum (value, self->sort_column);
@@ -257,6 +263,9 @@ kontor_filter_set_property (GObject      *object,
       break;
     case PROP_OPEN_TASKS_ONLY:
       kontor_filter_set_open_tasks_only (self, g_value_get_boolean (value));
+      break;
+    case PROP_ACTIVITY_PARTICIPANT_ID:
+      kontor_filter_set_activity_participant_id (self, g_value_get_string (value));
       break;
     case PROP_SORT_COLUMN:
       kontor_filter_set_sort_column (self, g_value_get_enum (value));
@@ -319,6 +328,8 @@ kontor_filter_class_init (KontorFilterClass *klass)
     g_param_spec_uint ("activity-kinds", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_OPEN_TASKS_ONLY] =
     g_param_spec_boolean ("open-tasks-only", NULL, NULL, FALSE, flags);
+  properties[PROP_ACTIVITY_PARTICIPANT_ID] =
+    g_param_spec_string ("activity-participant-id", NULL, NULL, NULL, flags);
   properties[PROP_SORT_COLUMN] =
     g_param_spec_enum ("sort-column", NULL, NULL, KONTOR_TYPE_SORT_COLUMN, KONTOR_SORT_NAME, flags);
   properties[PROP_SORT_DESCENDING] =
@@ -379,6 +390,7 @@ kontor_filter_copy (KontorFilter *self)
   copy->contact_ids = g_strdupv (self->contact_ids);
   copy->activity_kinds = self->activity_kinds;
   copy->open_tasks_only = self->open_tasks_only;
+  copy->activity_participant_id = g_strdup (self->activity_participant_id);
   copy->sort_column = self->sort_column;
   copy->sort_descending = self->sort_descending;
 
@@ -416,6 +428,7 @@ kontor_filter_equal (KontorFilter *a,
                       (const char * const *) b->contact_ids) &&
          a->activity_kinds == b->activity_kinds &&
          a->open_tasks_only == b->open_tasks_only &&
+         g_strcmp0 (a->activity_participant_id, b->activity_participant_id) == 0 &&
          a->sort_column == b->sort_column &&
          a->sort_descending == b->sort_descending;
 }
@@ -602,6 +615,35 @@ kontor_filter_set_open_tasks_only (KontorFilter *self,
     return;
   self->open_tasks_only = open_only;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_TASKS_ONLY]);
+}
+
+/**
+ * kontor_filter_get_activity_participant_id:
+ * @self: a filter
+ *
+ * Returns: (nullable): the contact or colleague (user) whose activities a
+ *   list of activities shows: recorded on the contact, or with them taking
+ *   part (feature A4); view state like the kinds, not a group's criterion
+ */
+const char *
+kontor_filter_get_activity_participant_id (KontorFilter *self)
+{
+  g_return_val_if_fail (KONTOR_IS_FILTER (self), NULL);
+
+  return self->activity_participant_id;
+}
+
+void
+kontor_filter_set_activity_participant_id (KontorFilter *self,
+                                           const char   *id)
+{
+  g_return_if_fail (KONTOR_IS_FILTER (self));
+
+  if (g_strcmp0 (self->activity_participant_id, id) == 0)
+    return;
+  g_free (self->activity_participant_id);
+  self->activity_participant_id = g_strdup (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVITY_PARTICIPANT_ID]);
 }
 
 /**

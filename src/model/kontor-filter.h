@@ -77,6 +77,9 @@ void              kontor_filter_set_activity_kinds     (KontorFilter     *self,
 gboolean          kontor_filter_get_open_tasks_only    (KontorFilter     *self);
 void              kontor_filter_set_open_tasks_only    (KontorFilter     *self,
                                                         gboolean          open_only);
+const char       *kontor_filter_get_activity_participant_id (KontorFilter *self);
+void              kontor_filter_set_activity_participant_id (KontorFilter *self,
+                                                             const char   *id);
 const char * const *kontor_filter_get_contact_ids      (KontorFilter     *self);
 void              kontor_filter_set_contact_ids        (KontorFilter     *self,
                                                         const char * const *ids);

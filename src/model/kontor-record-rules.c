@@ -37,6 +37,12 @@ static const struct {
   { "emails", 254, FALSE },        /* the longest address SMTP carries */
   { "phones", 64, FALSE },
   { "rank", 1024, FALSE },         /* grows a digit per insert between neighbours */
+  /* an activity's JSON lists (kontor-activity.c): three files with their
+   * names, three links of up to 2000 characters, participants' ids */
+  { "attachments", 4096, FALSE },
+  { "links", 8192, FALSE },
+  { "participant_contacts", 65536, FALSE },
+  { "participant_users", 65536, FALSE },
 };
 
 static int

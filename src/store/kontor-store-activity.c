@@ -15,8 +15,10 @@
 #include <string.h>
 
 #include "kontor-store-activity.h"
+#include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
 #include "kontor-text.h"
+#include "kontor-uuid.h"
 
 /* Sets the last activity of the record @owner_id of @table (a contact or
  * a company) to the latest of its done activities; an index walk */
@@ -298,6 +300,26 @@ KontorEntityInfo _kontor_store_activity_entity = {
 };
 
 /**
+ * _kontor_store_append_activity_participant:
+ * @sql: a query's text, after its WHERE
+ * @alias: the activity table's name in @sql ("a", "activity")
+ * @value: the SQL of the id: a parameter ("?2") or a quoted valid id
+ *
+ * Narrows @sql to the activities of a contact or a colleague (feature
+ * A4): recorded on the contact, or with them among the participants, an
+ * index walk of activity_participant (schema 22, kept by triggers).
+ */
+void
+_kontor_store_append_activity_participant (GString    *sql,
+                                           const char *alias,
+                                           const char *value)
+{
+  g_string_append_printf (sql, " AND (%s.contact_id = %s OR %s.rid IN (SELECT activity_rid"
+                               " FROM activity_participant WHERE person_id = %s))",
+                          alias, value, alias, value);
+}
+
+/**
  * kontor_store_list_activities:
  * @self: a store
  * @owner: a stored contact or company
@@ -328,7 +350,8 @@ kontor_store_list_activities (KontorStore              *self,
  * @kinds: a mask of `1 << KontorActivityKind`, 0 for every kind
  * @error: return location for a #GError
  *
- * The timeline of @owner (features A2, A6): its activities, and with
+ * The timeline of @owner (features A2, A4, A6): its activities, those a
+ * contact took part in (its participants), and with
  * %KONTOR_ACTIVITY_LIST_AFFILIATED those of its company (for a contact)
  * or of its contacts (for a company), of @kinds. Open tasks first, by due
  * date; then the rest, the newest first.
@@ -342,6 +365,32 @@ kontor_store_list_timeline (KontorStore              *self,
                             KontorActivityListFlags   flags,
                             guint                     kinds,
                             GError                  **error)
+{
+  return kontor_store_list_timeline_with (self, owner, flags, kinds, NULL, error);
+}
+
+/**
+ * kontor_store_list_timeline_with:
+ * @self: a store
+ * @owner: a stored contact or company
+ * @flags: as for kontor_store_list_timeline()
+ * @kinds: as for kontor_store_list_timeline()
+ * @participant_id: (nullable): a contact or a colleague (user): only the
+ *   activities recorded on the contact or that they took part in
+ * @error: return location for a #GError
+ *
+ * kontor_store_list_timeline() narrowed to a participant (feature A4).
+ *
+ * Returns: (transfer full) (element-type KontorActivity) (nullable): the
+ *   activities
+ */
+GPtrArray *
+kontor_store_list_timeline_with (KontorStore              *self,
+                                 KontorRecord             *owner,
+                                 KontorActivityListFlags   flags,
+                                 guint                     kinds,
+                                 const char               *participant_id,
+                                 GError                  **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT rid FROM activity WHERE (");
   const char *order = " ORDER BY (kind = 0 AND NOT done) DESC,"
@@ -357,6 +406,9 @@ kontor_store_list_timeline (KontorStore              *self,
       g_string_append (sql, "contact_id = ?1");
       if (flags & KONTOR_ACTIVITY_LIST_AFFILIATED)
         g_string_append (sql, " OR company_id = (SELECT company_id FROM contact WHERE id = ?1)");
+      /* the activities the contact took part in (feature A4) */
+      g_string_append (sql, " OR rid IN (SELECT activity_rid FROM activity_participant"
+                            " WHERE person_id = ?1)");
     }
   else
     {
@@ -368,10 +420,64 @@ kontor_store_list_timeline (KontorStore              *self,
   if (flags & KONTOR_ACTIVITY_LIST_OPEN_TASKS)
     g_string_append (sql, " AND kind = 0 AND done = 0");
   _kontor_store_append_activity_kinds (sql, "kind", kinds);
+  if (participant_id != NULL)
+    {
+      g_autofree char *quoted = NULL;
+
+      /* one text parameter is all _kontor_store_load_list() binds: an id
+       * is hex digits and dashes, never a quote, and is checked so */
+      if (!kontor_uuid_is_valid (participant_id))
+        return g_ptr_array_new_with_free_func (g_object_unref);
+      quoted = g_strdup_printf ("'%s'", participant_id);
+      _kontor_store_append_activity_participant (sql, "activity", quoted);
+    }
   g_string_append (sql, order);
 
   return _kontor_store_load_list (self, &_kontor_store_activity_entity, sql->str,
                                   kontor_record_get_id (owner), error);
+}
+
+/**
+ * kontor_store_find_participants:
+ * @self: a store
+ * @text: what was typed, a part of a name
+ * @limit: how many at most
+ * @error: return location for a #GError
+ *
+ * The contacts whose first or last name, or both as "first last", hold
+ * @text (case ignored for ASCII), by name: the suggestions of the
+ * activity dialog's participant row (feature A4).
+ *
+ * Returns: (transfer full) (element-type KontorContact) (nullable): the
+ *   contacts
+ */
+GPtrArray *
+kontor_store_find_participants (KontorStore  *self,
+                                const char   *text,
+                                guint         limit,
+                                GError      **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *pattern = NULL;
+  g_autoptr(GString) escaped = g_string_new (NULL);
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* typed literally: % and _ are no wildcards here */
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (escaped, '\\');
+      g_string_append_c (escaped, *c);
+    }
+  pattern = g_strconcat ("%", escaped->str, "%", NULL);
+  sql = g_strdup_printf ("SELECT rid FROM contact WHERE"
+                         " coalesce (first_name, '') || ' ' || coalesce (last_name, '')"
+                         " LIKE ?1 ESCAPE '\\' OR last_name LIKE ?1 ESCAPE '\\'"
+                         " ORDER BY sort_name, rid LIMIT %u", limit);
+
+  return _kontor_store_load_list (self, &_kontor_store_contact_entity, sql, pattern, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -15,6 +15,9 @@ extern KontorEntityInfo _kontor_store_activity_entity;
 void     _kontor_store_append_activity_kinds (GString    *sql,
                                               const char *column,
                                               guint       kinds);
+void     _kontor_store_append_activity_participant (GString    *sql,
+                                                    const char *alias,
+                                                    const char *value);
 gboolean _kontor_store_index_activities (KontorStore   *self,
                                          GError       **error);
 gboolean _kontor_store_forget_activities (KontorStore   *self,

@@ -21,6 +21,7 @@
 #include "kontor-store-crud.h"
 #include "kontor-store-group.h"
 #include "kontor-store-index.h"
+#include "kontor-store-blobs.h"
 #include "kontor-store-migrations.h"
 #include "kontor-store-pipeline.h"
 #include "kontor-store-team.h"
@@ -194,6 +195,7 @@ static const struct {
   { "019-activity-search-cleanup.sql", NULL, 0 },
   { "020-participants-attachments.sql", NULL, 0 },
   { "021-keep-in-touch.sql", NULL, 0 },
+  { "022-activity-participants.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);
@@ -474,6 +476,7 @@ kontor_store_open (const char  *path,
                    GError     **error)
 {
   g_autoptr(KontorStore) self = NULL;
+  g_autoptr(GError) collect_error = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -483,6 +486,11 @@ kontor_store_open (const char  *path,
       !ensure_identity (self, error) ||
       !_kontor_store_finish_pending_purge (self, error))
     return NULL;
+
+  /* nothing can be undone yet: the time to let go of unused files
+   * (kontor-store-blobs.c); a failure leaves them for the next start */
+  if (!kontor_store_collect_blobs (self, NULL, &collect_error))
+    g_message ("Files of deleted activities not collected: %s", collect_error->message);
 
   return g_steal_pointer (&self);
 }

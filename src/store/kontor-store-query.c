@@ -1081,6 +1081,13 @@ query_activity_rowids (KontorStore   *self,
   _kontor_store_append_activity_kinds (sql, "a.kind", kinds);
   if (kontor_filter_get_open_tasks_only (filter))
     g_string_append (sql, " AND a.kind = 0 AND a.done = 0");
+  if (kontor_filter_get_activity_participant_id (filter) != NULL)
+    {
+      g_autofree char *param = g_strdup_printf (
+        "?%u", params_add_text (&params, kontor_filter_get_activity_participant_id (filter)));
+
+      _kontor_store_append_activity_participant (sql, "a", param);
+    }
   g_string_append (sql, " ORDER BY " ACTIVITY_WHEN " DESC, a.rid DESC");
 
   ok = collect_rowids (self, sql->str, &params, rowids, error);

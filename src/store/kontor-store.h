@@ -20,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 21
+#define KONTOR_STORE_SCHEMA_VERSION 22
 
 /**
  * KontorYearFormat:
@@ -178,6 +178,16 @@ GPtrArray      *kontor_store_list_timeline         (KontorStore         *self,
                                                     KontorRecord        *owner,
                                                     KontorActivityListFlags flags,
                                                     guint                kinds,
+                                                    GError             **error);
+GPtrArray      *kontor_store_list_timeline_with    (KontorStore         *self,
+                                                    KontorRecord        *owner,
+                                                    KontorActivityListFlags flags,
+                                                    guint                kinds,
+                                                    const char          *participant_id,
+                                                    GError             **error);
+GPtrArray      *kontor_store_find_participants     (KontorStore         *self,
+                                                    const char          *text,
+                                                    guint                limit,
                                                     GError             **error);
 GPtrArray      *kontor_store_list_due_tasks        (KontorStore         *self,
                                                     const char          *until,

@@ -55,6 +55,7 @@ struct _KontorActivitiesSection
   GtkSwitch           *affiliation_switch;
   AdwActionRow        *filter_row;
   GtkDropDown         *filter_kind;
+  GtkDropDown         *filter_colleague;
   GtkToggleButton     *filter_open;
   GtkWidget           *new_button;
   GPtrArray           *rows;          /* the activity rows shown */
@@ -98,6 +99,64 @@ dup_elsewhere (KontorActivitiesSection *self,
                              contact_id != NULL ? contact_id : company_id, NULL);
 
   return other != NULL ? kontor_record_dup_display_name (other) : NULL;
+}
+
+/* Whether the owner (a contact) is a participant of @activity (feature A4) */
+static gboolean
+took_part (KontorActivitiesSection *self,
+           KontorActivity          *activity)
+{
+  g_auto(GStrv) ids = kontor_activity_dup_participant_contact_ids (activity);
+
+  return g_strv_contains ((const char * const *) ids, id_of (self->owner));
+}
+
+/**
+ * kontor_activity_dup_hint:
+ * @activity: an activity
+ * @has_files: (out): whether it has files or links (a paperclip)
+ * @has_people: (out): whether it has participants (a people icon)
+ *
+ * The hint of a row of the timeline or the list with participants,
+ * files or links: which icons, and the words of its accessible
+ * description.
+ *
+ * Returns: (transfer full) (nullable): "2 participants, 1 file", %NULL
+ *   when it has none of them
+ */
+char *
+kontor_activity_dup_hint (KontorActivity *activity,
+                          gboolean       *has_files,
+                          gboolean       *has_people)
+{
+  g_auto(GStrv) contacts = kontor_activity_dup_participant_contact_ids (activity);
+  g_auto(GStrv) users = kontor_activity_dup_participant_user_ids (activity);
+  g_auto(GStrv) links = kontor_activity_dup_link_list (activity);
+  g_autoptr(GPtrArray) files = kontor_activity_dup_attachments (activity);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint n_people = g_strv_length (contacts) + g_strv_length (users);
+  guint n_links = g_strv_length (links);
+
+  *has_files = files->len > 0 || n_links > 0;
+  *has_people = n_people > 0;
+  if (n_people > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant",
+                                                          "%u participants", n_people),
+                                             n_people));
+  if (files->len > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file",
+                                                          "%u files", files->len),
+                                             files->len));
+  if (n_links > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link",
+                                                          "%u links", n_links),
+                                             n_links));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: the separator of "2 participants, 1 file" */
+  return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
 /* "Phone call · Acquisition · 3 days ago"; a task's due date, overdue or
@@ -145,6 +204,9 @@ dup_subtitle (KontorActivitiesSection *self,
         g_ptr_array_add (parts, g_steal_pointer (&ago));
     }
 
+  if (KONTOR_IS_CONTACT (self->owner) && took_part (self, activity))
+    /* Translators: in a contact's timeline, an activity the contact was a participant of */
+    g_ptr_array_add (parts, g_strdup (_("took part")));
   if (elsewhere != NULL)
     /* Translators: where an activity shown with the affiliation was recorded */
     g_ptr_array_add (parts, g_strdup_printf (_("at %s"), elsewhere));
@@ -253,6 +315,23 @@ new_row (KontorActivitiesSection *self,
     }
   gtk_widget_set_valign (prefix, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
+  {
+    gboolean has_files, has_people;
+    g_autofree char *extras = kontor_activity_dup_hint (activity, &has_files, &has_people);
+
+    if (has_people)
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("system-users-symbolic"));
+    if (has_files)
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
+    if (extras != NULL)
+      {
+        gtk_widget_set_tooltip_text (row, extras);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, extras, -1);
+      }
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   if (kind == KONTOR_ACTIVITY_KIND_TASK && !kontor_activity_get_done (activity) &&
@@ -378,9 +457,12 @@ reload (KontorActivitiesSection *self)
   if (gtk_toggle_button_get_active (self->filter_open))
     flags |= KONTOR_ACTIVITY_LIST_OPEN_TASKS;
   kind = gtk_drop_down_get_selected (self->filter_kind);
-  activities = kontor_store_list_timeline (get_store (self), self->owner, flags,
-                                           kind == 0 || kind == GTK_INVALID_LIST_POSITION
-                                           ? 0 : 1u << (kind - 1), &error);
+  activities = kontor_store_list_timeline_with (get_store (self), self->owner, flags,
+                                                kind == 0 || kind == GTK_INVALID_LIST_POSITION
+                                                ? 0 : 1u << (kind - 1),
+                                                kontor_colleague_drop_down_get_id (
+                                                  self->filter_colleague),
+                                                &error);
   if (activities == NULL)
     {
       g_warning ("Could not list the activities: %s", error->message);
@@ -558,6 +640,80 @@ new_drop_down (GtkStringList *strings,
   return drop_down;
 }
 
+/**
+ * kontor_colleague_drop_down_new:
+ *
+ * A drop-down of "All Colleagues" and each colleague, to show the
+ * activities one of them took part in (feature A4, A6): the timeline's
+ * and the list of all activities'.
+ *
+ * Returns: (transfer full): the drop-down, empty until filled
+ */
+GtkDropDown *
+kontor_colleague_drop_down_new (void)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkDropDown *drop_down = new_drop_down (names, _("Colleague Taking Part"));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down), _("Colleague Taking Part"));
+
+  return drop_down;
+}
+
+/**
+ * kontor_colleague_drop_down_fill:
+ * @drop_down: a drop-down of kontor_colleague_drop_down_new()
+ * @store: the store
+ *
+ * Lists the store's colleagues, keeping the one chosen when still there.
+ */
+void
+kontor_colleague_drop_down_fill (GtkDropDown *drop_down,
+                                 KontorStore *store)
+{
+  g_autofree char *chosen = g_strdup (kontor_colleague_drop_down_get_id (drop_down));
+  g_autoptr(GPtrArray) users = kontor_store_list_users (store, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("All Colleagues"));
+  g_ptr_array_add (ids, NULL);
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      KontorRecord *user = g_ptr_array_index (users, i);
+      g_autofree char *name = kontor_record_dup_display_name (user);
+
+      if (g_strcmp0 (kontor_record_get_id (user), chosen) == 0)
+        selected = ids->len;
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (ids, g_strdup (kontor_record_get_id (user)));
+    }
+
+  g_object_set_data_full (G_OBJECT (drop_down), "kontor-user-ids", ids,
+                          (GDestroyNotify) g_ptr_array_unref);
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (drop_down, selected);
+}
+
+/**
+ * kontor_colleague_drop_down_get_id:
+ * @drop_down: a drop-down of kontor_colleague_drop_down_new()
+ *
+ * Returns: (nullable): the id of the colleague chosen, %NULL for all
+ */
+const char *
+kontor_colleague_drop_down_get_id (GtkDropDown *drop_down)
+{
+  GPtrArray *ids = g_object_get_data (G_OBJECT (drop_down), "kontor-user-ids");
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  if (ids == NULL || selected >= ids->len)
+    return NULL;
+
+  return g_ptr_array_index (ids, selected);
+}
+
 static void
 kontor_activities_section_init (KontorActivitiesSection *self)
 {
@@ -627,12 +783,16 @@ kontor_activities_section_init (KontorActivitiesSection *self)
   self->filter_open = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Open Tasks")));
   gtk_widget_set_valign (GTK_WIDGET (self->filter_open), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_open), _("Only Tasks Not Done Yet"));
+  self->filter_colleague = kontor_colleague_drop_down_new ();
   adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_kind));
+  adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_colleague));
   adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_open));
   g_signal_connect_object (self->filter_kind, "notify::selected",
                            G_CALLBACK (on_affiliation_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_open, "toggled", G_CALLBACK (on_affiliation_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_colleague, "notify::selected",
+                           G_CALLBACK (on_affiliation_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_append (self->list, GTK_WIDGET (self->filter_row));
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
@@ -677,6 +837,10 @@ kontor_activities_section_set_owner (KontorActivitiesSection *self,
   same = self->owner != NULL && owner != NULL &&
          g_strcmp0 (id_of (self->owner), id_of (owner)) == 0;
   g_set_object (&self->owner, owner);
+  /* the team's colleagues as they are now, the choice kept */
+  g_signal_handlers_block_by_func (self->filter_colleague, on_affiliation_changed_cb, self);
+  kontor_colleague_drop_down_fill (self->filter_colleague, kontor_context_get_store (context));
+  g_signal_handlers_unblock_by_func (self->filter_colleague, on_affiliation_changed_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self), owner != NULL && id_of (owner) != NULL &&
                                              kontor_record_get_rowid (owner) != 0);
 

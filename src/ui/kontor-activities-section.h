@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "kontor-activity.h"
 #include "kontor-context.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,13 @@ void       kontor_activities_section_set_owner  (KontorActivitiesSection *self,
 GtkWidget *kontor_activities_section_record_new (KontorActivitiesSection *self);
 guint      kontor_activities_section_get_n_rows (KontorActivitiesSection *self);
 GtkWidget *kontor_activities_section_get_quick_row (KontorActivitiesSection *self);
+
+char        *kontor_activity_dup_hint          (KontorActivity *activity,
+                                                gboolean       *has_files,
+                                                gboolean       *has_people);
+GtkDropDown *kontor_colleague_drop_down_new    (void);
+void         kontor_colleague_drop_down_fill   (GtkDropDown *drop_down,
+                                                KontorStore *store);
+const char  *kontor_colleague_drop_down_get_id (GtkDropDown *drop_down);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-accessible.h"
+#include "kontor-activities-section.h"
 #include "kontor-activities-view.h"
 #include "kontor-activity-dialog.h"
 #include "kontor-format.h"
@@ -39,6 +40,7 @@ struct _KontorActivitiesView
   GtkSearchEntry     *search_entry;
   GtkDropDown        *kind_drop_down;
   GtkToggleButton    *open_tasks_button;
+  GtkDropDown        *colleague_drop_down;
   GtkStack           *content_stack;
   GtkListView        *list_view;
   AdwStatusPage      *error_page;
@@ -66,6 +68,8 @@ typedef struct
   GtkImage  *icon;
   GtkLabel  *title;
   GtkLabel  *subtitle;
+  GtkWidget *people;        /* participants, files: hints */
+  GtkWidget *paperclip;
   GtkButton *owner_button;
 } Row;
 
@@ -112,6 +116,15 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->subtitle));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->icon));
   gtk_box_append (GTK_BOX (box), texts);
+  /* said in the row's label instead */
+  row->people = gtk_image_new_from_icon_name ("system-users-symbolic");
+  row->paperclip = gtk_image_new_from_icon_name ("mail-attachment-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->people), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->paperclip),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (box), row->people);
+  gtk_box_append (GTK_BOX (box), row->paperclip);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->owner_button));
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -163,6 +176,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *subtitle = NULL;
   g_autofree char *open_label = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *hint = NULL;
+  gboolean has_files, has_people;
 
   /* one row's owner: a look-up by its unique id */
   owner = kontor_store_load (get_store (self),
@@ -187,8 +202,19 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->owner_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
 
+  hint = kontor_activity_dup_hint (activity, &has_files, &has_people);
+  gtk_widget_set_visible (row->people, has_people);
+  gtk_widget_set_visible (row->paperclip, has_files);
+  gtk_widget_set_tooltip_text (box, hint);
+
   /* Translators: what a screen reader says of a row: the title, then the rest */
   label = g_strdup_printf (_("%s, %s"), title, subtitle);
+  if (hint != NULL)
+    {
+      g_autofree char *plain = g_steal_pointer (&label);
+
+      label = g_strdup_printf (_("%s, %s"), plain, hint);
+    }
   kontor_accessible_label_list_item (box, GTK_ACCESSIBLE_ROLE_LIST_ITEM, label);
 }
 
@@ -262,6 +288,20 @@ on_kind_changed_cb (KontorActivitiesView *self)
                                                   ? 0 : 1u << (selected - 1));
 }
 
+/* a colleague who joined or left meanwhile (a sync, the team page) */
+static void
+on_users_changed_cb (KontorActivitiesView *self)
+{
+  kontor_colleague_drop_down_fill (self->colleague_drop_down, get_store (self));
+}
+
+static void
+on_colleague_changed_cb (KontorActivitiesView *self)
+{
+  kontor_filter_set_activity_participant_id (
+    self->filter, kontor_colleague_drop_down_get_id (self->colleague_drop_down));
+}
+
 static void
 on_open_tasks_toggled_cb (KontorActivitiesView *self,
                           GtkToggleButton      *button)
@@ -287,6 +327,17 @@ kontor_activities_view_constructed (GObject *object)
   kontor_accessible_label_drop_down (self->kind_drop_down);
   g_signal_connect_object (self->kind_drop_down, "notify::selected",
                            G_CALLBACK (on_kind_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* the colleague who took part (feature A4, A6), before the open tasks */
+  self->colleague_drop_down = kontor_colleague_drop_down_new ();
+  kontor_colleague_drop_down_fill (self->colleague_drop_down, get_store (self));
+  gtk_widget_insert_before (GTK_WIDGET (self->colleague_drop_down),
+                            gtk_widget_get_parent (GTK_WIDGET (self->open_tasks_button)),
+                            GTK_WIDGET (self->open_tasks_button));
+  g_signal_connect_object (self->colleague_drop_down, "notify::selected",
+                           G_CALLBACK (on_colleague_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_store (self), "changed::app_user", G_CALLBACK (on_users_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->filter = kontor_filter_new ();
   self->list = kontor_record_list_new (get_store (self), KONTOR_TYPE_ACTIVITY, self->filter);

@@ -13,6 +13,7 @@
 #include "kontor-format.h"
 #include "kontor-record-rules.h"
 #include "kontor-record-write.h"
+#include "kontor-store-blobs.h"
 #include "kontor-text.h"
 #include "kontor-ui-utils.h"
 
@@ -30,6 +31,13 @@
  * a #KontorFieldChange of the fields the form changed for an edit.
  * Delete is one too, undone from the toast. An activity recorded
  * automatically is shown, not edited.
+ *
+ * Below the notes: the contacts taking part (typed by name, the matches
+ * listed under the row; Enter takes the first), the colleagues taking
+ * part (a check row each), the files (at most three, kept by the store
+ * under their hash; a large one only after asking) and the links (at
+ * most three), each with Open and Remove (feature A4, A5). The model's
+ * rules say what is refused and the dialog shows its words.
  */
 struct _KontorActivityDialog
 {
@@ -65,6 +73,26 @@ struct _KontorActivityDialog
   GtkLabel         *feedback;
   GtkWidget        *save_button;
   GtkWidget        *delete_group;
+
+  /* participants, files, links: the form's lists */
+  GPtrArray        *contact_ids;     /* char * */
+  GPtrArray        *attachments;     /* KontorAttachment */
+  GPtrArray        *links;           /* char * */
+  GPtrArray        *suggested;       /* KontorContact, one per suggestion row */
+  GPtrArray        *user_checks;     /* GtkCheckButton, "user-id" */
+  AdwEntryRow      *participant_entry;
+  GtkListBox       *suggestion_list;
+  GtkListBox       *participant_list;
+  GtkWidget        *users_group;
+  GtkListBox       *user_list;
+  GtkWidget        *attach_button;
+  GtkListBox       *file_list;
+  AdwEntryRow      *link_entry;
+  GtkWidget        *add_link_button;
+  GtkListBox       *link_list;
+  GtkFileChooserNative *chooser;
+  GCancellable     *cancellable;
+  guint             n_copying;       /* files being kept */
 };
 
 G_DEFINE_FINAL_TYPE (KontorActivityDialog, kontor_activity_dialog, ADW_TYPE_WINDOW)
@@ -193,6 +221,735 @@ dup_notes (KontorActivityDialog *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Participants, files and links (features A4, A5) */
+
+#define MAX_SUGGESTIONS 5
+
+static const char * const *
+strv_of (GPtrArray *array)
+{
+  /* the arrays end in a NULL kept after their items */
+  return (const char * const *) array->pdata;
+}
+
+static GPtrArray *
+new_strv_array (void)
+{
+  GPtrArray *array = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+
+  return array;
+}
+
+/* What the lists say, into @activity */
+static void
+set_lists (KontorActivityDialog *self,
+           KontorActivity       *activity)
+{
+  g_autoptr(GPtrArray) users = new_strv_array ();
+  g_auto(GStrv) stored = kontor_activity_dup_participant_user_ids (self->shown);
+
+  /* ids of colleagues not listed here (gone from the team) stay */
+  for (guint i = 0; stored[i] != NULL; i++)
+    {
+      gboolean listed = FALSE;
+
+      for (guint j = 0; j < self->user_checks->len; j++)
+        listed |= g_strcmp0 (g_object_get_data (g_ptr_array_index (self->user_checks, j),
+                                                "user-id"), stored[i]) == 0;
+      if (!listed)
+        g_ptr_array_add (users, g_strdup (stored[i]));
+    }
+  for (guint i = 0; i < self->user_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->user_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_ptr_array_add (users, g_strdup (g_object_get_data (G_OBJECT (check), "user-id")));
+    }
+
+  kontor_activity_set_participant_user_ids (activity, strv_of (users));
+  kontor_activity_set_participant_contact_ids (activity, strv_of (self->contact_ids));
+  kontor_activity_set_attachment_list (activity, self->attachments);
+  kontor_activity_set_link_list (activity, strv_of (self->links));
+}
+
+/* The lists as an activity, for the model's questions before an add */
+static KontorActivity *
+dup_with_lists (KontorActivityDialog *self)
+{
+  KontorActivity *activity = KONTOR_ACTIVITY (kontor_record_copy (KONTOR_RECORD (self->shown)));
+
+  kontor_activity_set_participant_contact_ids (activity, strv_of (self->contact_ids));
+  kontor_activity_set_attachment_list (activity, self->attachments);
+  kontor_activity_set_link_list (activity, strv_of (self->links));
+
+  return activity;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkListBox *
+new_boxed_list (const char *accessible_name)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
+
+  gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (list), "boxed-list");
+  gtk_widget_set_margin_top (GTK_WIDGET (list), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+
+  return list;
+}
+
+static GtkWidget *
+new_row_button (const char *icon_name,
+                const char *tooltip,
+                const char *accessible_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+
+  return button;
+}
+
+static void refresh_lists (KontorActivityDialog *self);
+
+static void
+on_remove_clicked_cb (GtkButton *button,
+                      gpointer   user_data)
+{
+  KontorActivityDialog *self = user_data;
+  GPtrArray *array = g_object_get_data (G_OBJECT (button), "kontor-array");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kontor-index"));
+
+  if (index >= array->len)
+    return;
+  g_ptr_array_remove_index (array, index);
+  show_feedback (self, NULL);
+  refresh_lists (self);
+  /* the keyboard stays in the section it was in */
+  if (array == self->contact_ids)
+    gtk_widget_grab_focus (GTK_WIDGET (self->participant_entry));
+  else if (array == self->links)
+    gtk_widget_grab_focus (GTK_WIDGET (self->link_entry));
+  else
+    gtk_widget_grab_focus (self->attach_button);
+}
+
+static GtkWidget *
+new_remove_button (KontorActivityDialog *self,
+                   GPtrArray            *array,
+                   guint                 index,
+                   const char           *name)
+{
+  /* Translators: the button that takes a participant, file or link away; %s is its name */
+  g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
+  GtkWidget *button = new_row_button ("list-remove-symbolic", _("Remove"), label);
+
+  g_object_set_data (G_OBJECT (button), "kontor-array", array);
+  g_object_set_data (G_OBJECT (button), "kontor-index", GUINT_TO_POINTER (index));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+  gtk_widget_set_visible (button, !self->read_only);
+
+  return button;
+}
+
+static void
+show_uri (KontorActivityDialog *self,
+          const char           *uri)
+{
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_open_file_clicked_cb (GtkButton *button,
+                         gpointer   user_data)
+{
+  KontorActivityDialog *self = user_data;
+  const KontorAttachment *attachment = g_object_get_data (G_OBJECT (button), "kontor-attachment");
+  KontorStore *store = kontor_context_get_store (self->context);
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!kontor_store_has_blob (store, attachment->sha256))
+    {
+      g_autofree char *message =
+        /* Translators: %s is a file name */
+        g_strdup_printf (_("The file “%s” is not on this computer yet; it comes with the next "
+                           "sync."), attachment->name);
+
+      show_feedback (self, message);
+      return;
+    }
+  path = kontor_store_dup_blob_path (store, attachment->sha256);
+  uri = g_filename_to_uri (path, NULL, NULL);
+  show_uri (self, uri);
+}
+
+static void
+on_open_link_clicked_cb (GtkButton *button,
+                         gpointer   user_data)
+{
+  show_uri (KONTOR_ACTIVITY_DIALOG (user_data),
+            g_object_get_data (G_OBJECT (button), "kontor-uri"));
+}
+
+static GtkWidget *
+new_open_button (const char *name)
+{
+  /* Translators: the button that opens an attached file or a link; %s is its name */
+  g_autofree char *label = g_strdup_printf (_("Open %s"), name);
+
+  return new_row_button ("document-open-symbolic", _("Open"), label);
+}
+
+static void
+refresh_lists (KontorActivityDialog *self)
+{
+  KontorStore *store = kontor_context_get_store (self->context);
+
+  clear_list (self->participant_list);
+  for (guint i = 0; i < self->contact_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->contact_ids, i);
+      g_autoptr(KontorRecord) contact = kontor_store_load (store, KONTOR_TYPE_CONTACT, id, NULL);
+      /* Translators: a participant whose contact was deleted */
+      g_autofree char *name = contact != NULL ? kontor_record_dup_display_name (contact)
+                                              : g_strdup (_("(deleted)"));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("avatar-default-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_remove_button (self, self->contact_ids, i, name));
+      gtk_list_box_append (self->participant_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->participant_list), self->contact_ids->len > 0);
+
+  clear_list (self->file_list);
+  for (guint i = 0; i < self->attachments->len; i++)
+    {
+      const KontorAttachment *attachment = g_ptr_array_index (self->attachments, i);
+      g_autofree char *size = g_format_size (attachment->size);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *open = new_open_button (attachment->name);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attachment->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
+      g_object_set_data (G_OBJECT (open), "kontor-attachment", (gpointer) attachment);
+      g_signal_connect (open, "clicked", G_CALLBACK (on_open_file_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_remove_button (self, self->attachments, i,
+                                                    attachment->name));
+      gtk_list_box_append (self->file_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->file_list), self->attachments->len > 0);
+
+  clear_list (self->link_list);
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const char *uri = g_ptr_array_index (self->links, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *open = new_open_button (uri);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), uri);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("insert-link-symbolic"));
+      g_object_set_data_full (G_OBJECT (open), "kontor-uri", g_strdup (uri), g_free);
+      g_signal_connect (open, "clicked", G_CALLBACK (on_open_link_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_remove_button (self, self->links, i, uri));
+      gtk_list_box_append (self->link_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->link_list), self->links->len > 0);
+}
+
+/* Participants: the matches of what is typed, under the row */
+static void
+add_participant (KontorActivityDialog *self,
+                 KontorContact        *contact)
+{
+  const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
+
+  /* the suggestions leave out the contacts already there and the one
+   * it is recorded on; Save asks the model all the same */
+  if (!g_strv_contains (strv_of (self->contact_ids), id))
+    g_ptr_array_add (self->contact_ids, g_strdup (id));
+
+  show_feedback (self, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->participant_entry), "");
+  refresh_lists (self);
+}
+
+static void
+on_suggestion_activated_cb (KontorActivityDialog *self,
+                            GtkListBoxRow        *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->suggested->len)
+    {
+      add_participant (self, g_ptr_array_index (self->suggested, index));
+      gtk_widget_grab_focus (GTK_WIDGET (self->participant_entry));
+    }
+}
+
+static void
+on_participant_changed_cb (KontorActivityDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->participant_entry));
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  clear_list (self->suggestion_list);
+  g_ptr_array_set_size (self->suggested, 0);
+  if (*stripped != '\0')
+    found = kontor_store_find_participants (kontor_context_get_store (self->context), stripped,
+                                            MAX_SUGGESTIONS + 1, NULL);
+
+  for (guint i = 0; found != NULL && i < found->len && self->suggested->len < MAX_SUGGESTIONS; i++)
+    {
+      KontorRecord *contact = g_ptr_array_index (found, i);
+      g_autofree char *name = kontor_record_dup_display_name (contact);
+      GtkWidget *row;
+
+      /* the contact it is recorded on takes part anyway */
+      if (g_strcmp0 (kontor_record_get_id (contact),
+                     kontor_activity_get_contact_id (self->shown)) == 0 ||
+          g_strv_contains (strv_of (self->contact_ids), kontor_record_get_id (contact)))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* Translators: a suggestion under the participant row; %s is a contact's name */
+      {
+        g_autofree char *title = g_strdup_printf (_("Add %s"), name);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      }
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("list-add-symbolic"));
+      gtk_list_box_append (self->suggestion_list, row);
+      g_ptr_array_add (self->suggested, g_object_ref (contact));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_list), self->suggested->len > 0);
+}
+
+/* Down goes from what is typed to the matches under it */
+static gboolean
+on_participant_key_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       gpointer               user_data)
+{
+  KontorActivityDialog *self = user_data;
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || self->suggested->len == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  first = gtk_list_box_get_row_at_index (self->suggestion_list, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+
+  return GDK_EVENT_STOP;
+}
+
+/* Enter takes the first match */
+static void
+on_participant_activated_cb (KontorActivityDialog *self)
+{
+  if (self->suggested->len > 0)
+    add_participant (self, g_ptr_array_index (self->suggested, 0));
+}
+
+/* Colleagues: a check row each */
+static void
+fill_users (KontorActivityDialog *self)
+{
+  g_autoptr(GPtrArray) users = kontor_store_list_users (kontor_context_get_store (self->context),
+                                                        NULL);
+  g_auto(GStrv) chosen = kontor_activity_dup_participant_user_ids (self->shown);
+
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      KontorRecord *user = g_ptr_array_index (users, i);
+      g_autofree char *name = kontor_record_dup_display_name (user);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   g_strv_contains ((const char * const *) chosen,
+                                                    kontor_record_get_id (user)));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      /* named by its row (activatable-widget), not a second time */
+      g_object_set_data_full (G_OBJECT (check), "user-id",
+                              g_strdup (kontor_record_get_id (user)), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_widget_set_sensitive (row, !self->read_only);
+      gtk_list_box_append (self->user_list, row);
+      g_ptr_array_add (self->user_checks, check);
+    }
+  gtk_widget_set_visible (self->users_group, self->user_checks->len > 0);
+  /* three rows and a half show, the rest scroll */
+  gtk_scrolled_window_set_min_content_height (
+    g_object_get_data (G_OBJECT (self->users_group), "kontor-scroller"),
+    MIN (self->user_checks->len * 52, 170));
+}
+
+/* Links: typed, checked by the model, added */
+static void
+add_link (KontorActivityDialog *self)
+{
+  g_autofree char *uri = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                 GTK_EDITABLE (self->link_entry))));
+  g_autoptr(KontorActivity) activity = dup_with_lists (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!kontor_activity_check_add_link (activity, uri, &error))
+    {
+      show_feedback (self, error->message);
+      return;
+    }
+
+  g_ptr_array_add (self->links, g_steal_pointer (&uri));
+  show_feedback (self, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->link_entry), "");
+  refresh_lists (self);
+}
+
+/* Files: kept by the store on a worker, then listed */
+static void
+on_blob_added_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KontorActivityDialog) self = user_data;
+  g_autoptr(KontorAttachment) attachment = NULL;
+  g_autoptr(KontorActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->n_copying--;
+  attachment = kontor_store_add_blob_finish (KONTOR_STORE (source), result, &error);
+  /* closed meanwhile: the copy is collected at the next start */
+  if (self->attachments == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  if (attachment != NULL)
+    {
+      activity = dup_with_lists (self);
+      /* asked again: another file may have come in meanwhile, or the same */
+      if (kontor_activity_check_add_attachment (activity, attachment->sha256, &error))
+        {
+          g_ptr_array_add (self->attachments, g_steal_pointer (&attachment));
+          show_feedback (self, NULL);
+          refresh_lists (self);
+        }
+    }
+  if (error != NULL)
+    show_feedback (self, error->message);
+}
+
+static void
+keep_file (KontorActivityDialog *self,
+           GFile                *file,
+           gboolean              allow_large)
+{
+  self->n_copying++;
+  kontor_store_add_blob_async (kontor_context_get_store (self->context), file, allow_large,
+                               self->cancellable, on_blob_added_cb, g_object_ref (self));
+}
+
+static void
+on_large_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  KontorActivityDialog *self = user_data;
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "kontor-file");
+
+  if (g_strcmp0 (response, "attach") == 0)
+    keep_file (self, file, TRUE);
+}
+
+/**
+ * kontor_activity_dialog_attach_file:
+ * @self: a dialog
+ * @file: a file
+ *
+ * What the file chooser's "Open" does (and a test, which cannot drive
+ * the chooser): refuses a file beyond the model's count with its words,
+ * asks before a large one, then has the store keep a copy and lists it.
+ */
+void
+kontor_activity_dialog_attach_file (KontorActivityDialog *self,
+                                    GFile                *file)
+{
+  g_autoptr(KontorActivity) activity = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KONTOR_IS_ACTIVITY_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  activity = dup_with_lists (self);
+  if (!kontor_activity_check_add_attachment (activity, NULL, &error))
+    {
+      show_feedback (self, error->message);
+      return;
+    }
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && kontor_store_blob_is_large (g_file_info_get_size (info)))
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *body =
+        /* Translators: the first %s is a file name, the second its size ("40 MB") */
+        g_strdup_printf (_("The file “%s” is %s. Attach it anyway?"),
+                         g_file_info_get_display_name (info), size);
+      AdwMessageDialog *ask = ADW_MESSAGE_DIALOG (
+        adw_message_dialog_new (GTK_WINDOW (self), _("Attach a Large File?"), body));
+
+      adw_message_dialog_add_responses (ask, "cancel", _("_Cancel"),
+                                        "attach", _("_Attach"), NULL);
+      adw_message_dialog_set_default_response (ask, "cancel");
+      adw_message_dialog_set_close_response (ask, "cancel");
+      g_object_set_data_full (G_OBJECT (ask), "kontor-file", g_object_ref (file),
+                              g_object_unref);
+      g_signal_connect_object (ask, "response", G_CALLBACK (on_large_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (ask));
+      return;
+    }
+
+  keep_file (self, file, FALSE);
+}
+
+/**
+ * kontor_activity_dialog_is_busy:
+ * @self: a dialog
+ *
+ * Returns: whether a file is still being kept
+ */
+gboolean
+kontor_activity_dialog_is_busy (KontorActivityDialog *self)
+{
+  g_return_val_if_fail (KONTOR_IS_ACTIVITY_DIALOG (self), FALSE);
+
+  return self->n_copying > 0;
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
+{
+  KontorActivityDialog *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        kontor_activity_dialog_attach_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KontorActivityDialog *self = KONTOR_ACTIVITY_DIALOG (widget);
+  g_autoptr(KontorActivity) activity = dup_with_lists (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->read_only || self->chooser != NULL)
+    return;
+  /* a fourth is refused before a file is even chosen */
+  if (!kontor_activity_check_add_attachment (activity, NULL, &error))
+    {
+      show_feedback (self, error->message);
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Attach File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Attach"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Files dropped on the dialog are attached as if chosen, one by one;
+ * the model refuses a fourth */
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            gpointer       user_data)
+{
+  KontorActivityDialog *self = user_data;
+  GSList *files;
+
+  if (self->read_only || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    kontor_activity_dialog_attach_file (self, l->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+static void
+build_lists (KontorActivityDialog *self,
+             GtkWidget            *page)
+{
+  GtkDropTarget *drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkWidget *people = adw_preferences_group_new ();
+  GtkWidget *files = adw_preferences_group_new ();
+  GtkWidget *links = adw_preferences_group_new ();
+
+  self->contact_ids = new_strv_array ();
+  self->links = new_strv_array ();
+  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_attachment_free);
+  self->suggested = g_ptr_array_new_with_free_func (g_object_unref);
+  self->user_checks = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (people), _("Participants"));
+  self->participant_entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->participant_entry),
+                                 _("Add a contact by name"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (people),
+                             GTK_WIDGET (self->participant_entry));
+  self->suggestion_list = new_boxed_list (_("Matching contacts"));
+  gtk_list_box_set_activate_on_single_click (self->suggestion_list, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_list), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (people),
+                             GTK_WIDGET (self->suggestion_list));
+  self->participant_list = new_boxed_list (_("Participants"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (people),
+                             GTK_WIDGET (self->participant_list));
+
+  self->users_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->users_group),
+                                   _("Colleagues Taking Part"));
+  self->user_list = new_boxed_list (_("Colleagues taking part"));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->user_list), 0);
+  /* a team of many scrolls here rather than the whole form */
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                    GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 170);
+    g_object_set_data (G_OBJECT (self->users_group), "kontor-scroller", scroller);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->user_list));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->users_group), scroller);
+  }
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (files), _("Files"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (files),
+                                         _("At most three files per activity"));
+  self->attach_button = gtk_button_new_with_mnemonic (_("_Attach File…"));
+  gtk_widget_add_css_class (self->attach_button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->attach_button), "activity.attach");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (files), self->attach_button);
+  self->file_list = new_boxed_list (_("Attached files"));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->file_list), 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (files), GTK_WIDGET (self->file_list));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (links), _("Links"));
+  self->link_entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->link_entry),
+                                 _("Add a link (https://…)"));
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->link_entry), TRUE);
+  self->add_link_button = new_row_button ("list-add-symbolic", _("Add Link"), _("Add Link"));
+  adw_entry_row_add_suffix (self->link_entry, self->add_link_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (links), GTK_WIDGET (self->link_entry));
+  self->link_list = new_boxed_list (_("Links"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (links), GTK_WIDGET (self->link_list));
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (people));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (self->users_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (files));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (links));
+
+  g_signal_connect_object (self->participant_entry, "changed",
+                           G_CALLBACK (on_participant_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->participant_entry, "entry-activated",
+                           G_CALLBACK (on_participant_activated_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_participant_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->participant_entry), keys);
+  }
+  g_signal_connect_object (self->suggestion_list, "row-activated",
+                           G_CALLBACK (on_suggestion_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->link_entry, "entry-activated",
+                           G_CALLBACK (add_link), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->add_link_button, "clicked",
+                           G_CALLBACK (add_link), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}
+
+/* The lists of the activity shown */
+static void
+fill_lists (KontorActivityDialog *self)
+{
+  g_auto(GStrv) contacts = kontor_activity_dup_participant_contact_ids (self->shown);
+  g_auto(GStrv) links = kontor_activity_dup_link_list (self->shown);
+  g_autoptr(GPtrArray) attachments = kontor_activity_dup_attachments (self->shown);
+
+  for (guint i = 0; contacts[i] != NULL; i++)
+    g_ptr_array_add (self->contact_ids, g_strdup (contacts[i]));
+  for (guint i = 0; links[i] != NULL; i++)
+    g_ptr_array_add (self->links, g_strdup (links[i]));
+  for (guint i = 0; i < attachments->len; i++)
+    g_ptr_array_add (self->attachments,
+                     kontor_attachment_copy (g_ptr_array_index (attachments, i)));
+  fill_users (self);
+  refresh_lists (self);
+}
+
 /* The form's state as an activity: a copy of the one shown with what
  * the form says; %NULL with a message when a time is not one */
 static KontorActivity *
@@ -253,6 +1010,8 @@ build (KontorActivityDialog  *self,
     kontor_activity_complete (activity, done, g_get_real_time () / G_USEC_PER_SEC);
   if (!task)
     kontor_activity_set_done_at (activity, 0);
+
+  set_lists (self, activity);
 
   return g_steal_pointer (&activity);
 }
@@ -510,6 +1269,7 @@ build_form (KontorActivityDialog *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (what));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (when));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (notes_group));
+  build_lists (self, page);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
                             ADW_PREFERENCES_GROUP (self->delete_group));
   gtk_widget_set_vexpand (page, TRUE);
@@ -574,6 +1334,16 @@ fill (KontorActivityDialog *self)
 }
 
 static void
+on_destroy_cb (KontorActivityDialog *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+}
+
+static void
 kontor_activity_dialog_dispose (GObject *object)
 {
   KontorActivityDialog *self = KONTOR_ACTIVITY_DIALOG (object);
@@ -582,6 +1352,13 @@ kontor_activity_dialog_dispose (GObject *object)
   g_clear_object (&self->parent);
   g_clear_object (&self->shown);
   g_clear_object (&self->topic_names);
+  on_destroy_cb (self);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->contact_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->attachments, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->suggested, g_ptr_array_unref);
+  g_clear_pointer (&self->user_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kontor_activity_dialog_parent_class)->dispose (object);
 }
@@ -597,6 +1374,7 @@ kontor_activity_dialog_class_init (KontorActivityDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "activity.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "activity.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "activity.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "activity.attach", NULL, attach_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "activity.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "activity.save", NULL);
@@ -610,6 +1388,7 @@ kontor_activity_dialog_init (KontorActivityDialog *self)
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 480, 640);
   build_form (self);
+  g_signal_connect (self, "destroy", G_CALLBACK (on_destroy_cb), NULL);
 }
 
 /**
@@ -650,8 +1429,12 @@ kontor_activity_dialog_new (GtkWidget      *parent,
                         self->is_new ? _("New Activity")
                                      : self->read_only ? _("Activity") : _("Edit Activity"));
   fill (self);
+  fill_lists (self);
 
   gtk_widget_set_visible (self->save_button, !self->read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->participant_entry), !self->read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_entry), !self->read_only);
+  gtk_widget_set_visible (self->attach_button, !self->read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (gtk_widget_get_parent (
                               GTK_WIDGET (self->kind_row))), !self->read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->notes_view), !self->read_only);

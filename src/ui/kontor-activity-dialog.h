@@ -20,4 +20,8 @@ KontorActivityDialog *kontor_activity_dialog_new          (GtkWidget            
 gboolean              kontor_activity_dialog_save         (KontorActivityDialog *self);
 KontorActivity       *kontor_activity_dialog_get_activity (KontorActivityDialog *self);
 
+void                  kontor_activity_dialog_attach_file  (KontorActivityDialog *self,
+                                                           GFile                *file);
+gboolean              kontor_activity_dialog_is_busy      (KontorActivityDialog *self);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-activity.h"
 #include "kontor-company.h"
 #include "kontor-contact.h"
 #include "kontor-format.h"
@@ -34,6 +35,69 @@ ref_type (const char *column)
     return KONTOR_TYPE_CONTACT;
 
   return G_TYPE_INVALID;
+}
+
+/* An activity's participants, files and links (JSON lists, feature A4,
+ * A5) as a person reads them: names, file names with sizes, the links */
+static char *
+dup_activity_list (KontorStore    *store,
+                   KontorActivity *activity,
+                   const char     *column)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) ids = NULL;
+  GType type = G_TYPE_INVALID;
+
+  if (g_str_equal (column, "attachments"))
+    {
+      g_autoptr(GPtrArray) files = kontor_activity_dup_attachments (activity);
+
+      for (guint i = 0; i < files->len; i++)
+        {
+          const KontorAttachment *file = g_ptr_array_index (files, i);
+          g_autofree char *size = g_format_size (file->size);
+
+          if (text->len > 0)
+            g_string_append (text, ", ");
+          /* Translators: a file in a change history, "offer.pdf (12 kB)" */
+          g_string_append_printf (text, _("%s (%s)"), file->name, size);
+        }
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  if (g_str_equal (column, "links"))
+    ids = kontor_activity_dup_link_list (activity);
+  else if (g_str_equal (column, "participant_contacts"))
+    {
+      ids = kontor_activity_dup_participant_contact_ids (activity);
+      type = KONTOR_TYPE_CONTACT;
+    }
+  else
+    {
+      ids = kontor_activity_dup_participant_user_ids (activity);
+      type = KONTOR_TYPE_USER;
+    }
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *name = kontor_value_text_dup_name (store, type, ids[i]);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, name);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+is_activity_list (GType       type,
+                  const char *column)
+{
+  return g_type_is_a (type, KONTOR_TYPE_ACTIVITY) &&
+         (g_str_equal (column, "attachments") || g_str_equal (column, "links") ||
+          g_str_equal (column, "participant_contacts") ||
+          g_str_equal (column, "participant_users"));
 }
 
 /**
@@ -98,6 +162,8 @@ kontor_value_text_dup (KontorStore       *store,
   switch (field->type)
     {
     case KONTOR_FIELD_TYPE_STRING:
+      if (is_activity_list (type, field->column))
+        return dup_activity_list (store, KONTOR_ACTIVITY (scratch), field->column);
       return g_value_dup_string (value);
     case KONTOR_FIELD_TYPE_BOOLEAN:
       return g_strdup (g_value_get_boolean (value) ? _("yes") : _("no"));

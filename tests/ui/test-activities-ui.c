@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "kontor-activities-section.h"
 #include "kontor-activities-view.h"
@@ -17,6 +19,8 @@
 #include "kontor-demo-fill.h"
 #include "kontor-reminder-ui.h"
 #include "kontor-shot.h"
+#include "kontor-store-blobs.h"
+#include "kontor-value-text.h"
 #include "kontor-test-utils.h"
 #include "kontor-today-view.h"
 #include "kontor-ui-test-utils.h"
@@ -848,6 +852,440 @@ test_reminder_actions (Fixture       *fixture,
   g_assert_true (kontor_activity_get_done (stored));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Participants, files and links (features A4, A5) */
+
+static gboolean
+is_check_button (GtkWidget  *widget,
+                 const void *data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+has_drop_down_tooltip (GtkWidget  *widget,
+                       const void *data)
+{
+  return GTK_IS_DROP_DOWN (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* how many Remove buttons the dialog shows: participants, files, links */
+static guint
+count_rows_with_remove (KontorActivityDialog *dialog)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+  guint n = 0;
+
+  g_queue_push_tail (queue, dialog);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (queue);
+
+      if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (widget), _("Remove")) == 0)
+        n++;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+
+  return n;
+}
+
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const void *data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *title;
+} RowInDialog;
+
+static gboolean
+row_in_dialog (gpointer data)
+{
+  RowInDialog *wait = data;
+  GtkWidget *row = kontor_test_find_row (wait->root, wait->title);
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+static void
+wait_dialog_row (KontorActivityDialog *dialog,
+                 const char           *title)
+{
+  RowInDialog wait = { GTK_WIDGET (dialog), title };
+
+  if (!kontor_test_iterate_until (row_in_dialog, &wait, KONTOR_TEST_TIMEOUT))
+    g_error ("the dialog does not show “%s”", title);
+}
+
+static gboolean
+dialog_not_busy (gpointer data)
+{
+  return !kontor_activity_dialog_is_busy (data);
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->base.path);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  return g_file_new_for_path (path);
+}
+
+static void
+attach (KontorActivityDialog *dialog,
+        GFile                *file)
+{
+  /* the chooser's "Attach" calls this (a native chooser cannot be driven
+   * under Xvfb); the copy runs on a worker */
+  kontor_activity_dialog_attach_file (dialog, file);
+  g_assert_true (kontor_test_iterate_until (dialog_not_busy, dialog, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (50);
+}
+
+static GtkWidget *
+feedback_of (KontorActivityDialog *dialog)
+{
+  return kontor_test_find_with_class (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error");
+}
+
+/* A second contact, its last name plain ASCII (xdotool types no more) */
+static KontorContact *
+load_other_contact (Fixture *fixture)
+{
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt = kontor_test_prepare (fixture->base.store,
+                                            "SELECT id FROM contact WHERE id != ?1"
+                                            " AND first_name IS NOT NULL AND length (last_name) > 3"
+                                            " AND last_name NOT GLOB '*[^A-Za-z]*'"
+                                            " ORDER BY rid LIMIT 1",
+                                            id_of (fixture->contact));
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, uuid, NULL);
+}
+
+/* Fills the dialog by keyboard: a participant by name and Enter, a
+ * colleague ticked with Space, a file, a link and Enter */
+static void
+fill_lists (Fixture              *fixture,
+            KontorActivityDialog *dialog,
+            KontorContact        *other,
+            GFile                *file)
+{
+  GtkWidget *participant_row = kontor_test_find_row (GTK_WIDGET (dialog),
+                                                     _("Add a contact by name"));
+  GtkWidget *link_row = kontor_test_find_row (GTK_WIDGET (dialog), _("Add a link (https://…)"));
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (other));
+  g_autofree char *suggestion = g_strdup_printf (_("Add %s"), name);
+  GtkWidget *check;
+
+  g_assert_nonnull (participant_row);
+  gtk_widget_grab_focus (participant_row);
+  type_text (kontor_contact_get_last_name (other));
+  wait_dialog_row (dialog, suggestion);
+  kontor_test_press ("Return");
+  wait_dialog_row (dialog, name);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (participant_row)), ==, "");
+
+  /* the first colleague: Tab order reaches the check; Space ticks it */
+  check = kontor_test_find_matching (GTK_WIDGET (dialog), is_check_button, NULL);
+  g_assert_nonnull (check);
+  gtk_widget_grab_focus (check);
+  kontor_test_press ("space");
+  kontor_test_settle (100);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  attach (dialog, file);
+  wait_dialog_row (dialog, "angebot.txt");
+
+  gtk_widget_grab_focus (link_row);
+  /* what is not a link is refused with the model's words */
+  type_text ("example.org");
+  kontor_test_press ("Return");
+  kontor_test_settle (100);
+  g_assert_true (gtk_widget_get_visible (feedback_of (dialog)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (feedback_of (dialog))),
+                            "example.org"));
+  kontor_test_press ("ctrl+a");
+  type_text ("https://example.org/angebot");
+  kontor_test_press ("Return");
+  wait_dialog_row (dialog, "https://example.org/angebot");
+  g_assert_false (gtk_widget_get_visible (feedback_of (dialog)));
+}
+
+static void
+test_participants_files_links (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(KontorContact) other = load_other_contact (fixture);
+  g_autoptr(GFile) offer = write_file (fixture, "angebot.txt", "Angebot: 3 Brote");
+  g_autoptr(GFile) b = write_file (fixture, "b.txt", "zwei");
+  g_autoptr(GFile) c = write_file (fixture, "c.txt", "drei");
+  g_autoptr(GFile) d = write_file (fixture, "d.txt", "vier");
+  g_autofree char *other_name = kontor_record_dup_display_name (KONTOR_RECORD (other));
+  g_autoptr(GPtrArray) list = NULL;
+  g_auto(GStrv) contacts = NULL;
+  g_auto(GStrv) users = NULL;
+  g_auto(GStrv) links = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *too_many = NULL;
+  KontorActivityDialog *dialog;
+  KontorActivity *saved;
+  GtkWidget *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "contact.record-activity", NULL));
+  dialog = wait_dialog (fixture);
+  type_text ("Jahresgespraech");
+  fill_lists (fixture, dialog, other, offer);
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+  kontor_test_press ("ctrl+s");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  wait_row (fixture, "Jahresgespraech", TRUE);
+
+  list = kontor_store_list_activities (fixture->base.store, KONTOR_RECORD (fixture->contact),
+                                       KONTOR_ACTIVITY_LIST_OWN, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  saved = g_ptr_array_index (list, 0);
+  contacts = kontor_activity_dup_participant_contact_ids (saved);
+  g_assert_cmpstrv (contacts, ((const char *[]) { id_of (other), NULL }));
+  users = kontor_activity_dup_participant_user_ids (saved);
+  g_assert_cmpuint (g_strv_length (users), ==, 1);
+  links = kontor_activity_dup_link_list (saved);
+  g_assert_cmpstrv (links, ((const char *[]) { "https://example.org/angebot", NULL }));
+  files = kontor_activity_dup_attachments (saved);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_true (kontor_store_has_blob (fixture->base.store,
+                                        ((KontorAttachment *) files->pdata[0])->sha256));
+
+  /* the row hints at them, in words for a screen reader too */
+  row = find_activity_row (fixture, "Jahresgespraech");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "2"));
+
+  /* the timeline shows the colleague's activities only: the one ticked
+   * has it, the next one none */
+  {
+    GtkWidget *colleagues = kontor_test_find_matching (GTK_WIDGET (fixture->section),
+                                                       has_drop_down_tooltip,
+                                                       _("Colleague Taking Part"));
+    const char *ticked = users[0];
+    guint index = 0;
+    GListModel *names;
+
+    g_assert_nonnull (colleagues);
+    names = gtk_drop_down_get_model (GTK_DROP_DOWN (colleagues));
+    g_assert_cmpuint (g_list_model_get_n_items (names), >, 2);
+    for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (colleagues), i);
+        if (g_strcmp0 (kontor_colleague_drop_down_get_id (GTK_DROP_DOWN (colleagues)), ticked) == 0)
+          index = i;
+      }
+    g_assert_cmpuint (index, >, 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (colleagues), index);
+    wait_row (fixture, "Jahresgespraech", TRUE);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (colleagues), index == 1 ? 2 : 1);
+    wait_row (fixture, "Jahresgespraech", FALSE);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (colleagues), 0);
+    wait_row (fixture, "Jahresgespraech", TRUE);
+  }
+
+  /* the other contact's timeline shows it as one it took part in */
+  {
+    g_autoptr(GPtrArray) theirs = kontor_store_list_timeline (fixture->base.store,
+                                                              KONTOR_RECORD (other), 0, 0, NULL);
+
+    g_assert_cmpuint (theirs->len, ==, 1);
+  }
+
+  /* reopened: all there; a fourth file is refused with the model's words */
+  row = find_activity_row (fixture, "Jahresgespraech");
+  gtk_widget_grab_focus (row);
+  kontor_test_press ("Return");
+  dialog = wait_dialog (fixture);
+  wait_dialog_row (dialog, other_name);
+  wait_dialog_row (dialog, "angebot.txt");
+  wait_dialog_row (dialog, "https://example.org/angebot");
+  /* a second participant: typed, Down to the matches, Enter on one */
+  {
+    GtkWidget *participant_row = kontor_test_find_row (GTK_WIDGET (dialog),
+                                                       _("Add a contact by name"));
+    guint before = count_rows_with_remove (dialog);
+
+    gtk_widget_grab_focus (participant_row);
+    type_text ("a");
+    kontor_test_press ("Down");
+    kontor_test_settle (100);
+    g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (dialog))));
+    kontor_test_press ("Return");
+    kontor_test_settle (200);
+    g_assert_cmpuint (count_rows_with_remove (dialog), ==, before + 1);
+  }
+  attach (dialog, b);
+  attach (dialog, c);
+  wait_dialog_row (dialog, "c.txt");
+  attach (dialog, d);
+  too_many = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "An activity holds at most %u file.",
+                                           "An activity holds at most %u files.", 3), 3);
+  g_assert_true (gtk_widget_get_visible (feedback_of (dialog)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (feedback_of (dialog))), ==, too_many);
+  g_assert_null (kontor_test_find_row (GTK_WIDGET (dialog), "d.txt"));
+
+  /* one taken away with its Remove button, by keyboard */
+  {
+    GtkWidget *file_row = kontor_test_find_row (GTK_WIDGET (dialog), "b.txt");
+    GtkWidget *remove = kontor_test_find_matching (file_row, has_tooltip, _("Remove"));
+
+    g_assert_nonnull (remove);
+    gtk_widget_grab_focus (remove);
+    kontor_test_press ("space");
+    kontor_test_settle (100);
+    g_assert_null (kontor_test_find_row (GTK_WIDGET (dialog), "b.txt"));
+  }
+  kontor_test_press ("ctrl+s");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_clear_pointer (&files, g_ptr_array_unref);
+  list = kontor_store_list_activities (fixture->base.store, KONTOR_RECORD (fixture->contact),
+                                       KONTOR_ACTIVITY_LIST_OWN, NULL);
+  files = kontor_activity_dup_attachments (g_ptr_array_index (list, 0));
+  g_assert_cmpuint (files->len, ==, 2);
+  g_assert_cmpstr (((KontorAttachment *) files->pdata[1])->name, ==, "c.txt");
+}
+
+static char *
+value_text_of (Fixture    *fixture,
+               const char *column,
+               const char *value)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (KONTOR_TYPE_ACTIVITY);
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), value);
+  g_autofree char *json = json_to_string (node, FALSE);
+  const KontorField *field = kontor_record_class_find_field (KONTOR_RECORD_CLASS (klass), column,
+                                                             NULL);
+
+  g_assert_nonnull (field);
+
+  return kontor_value_text_dup (fixture->base.store, KONTOR_TYPE_ACTIVITY, field, json);
+}
+
+/* The history says the lists in words: names, files with sizes, links */
+static void
+test_history_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KontorContact) other = load_other_contact (fixture);
+  g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (other));
+  g_autofree char *contacts = g_strdup_printf ("[\"%s\"]", id_of (other));
+  g_autofree char *text = value_text_of (fixture, "participant_contacts", contacts);
+  g_autofree char *files = NULL;
+  g_autofree char *links = NULL;
+  g_autofree char *size = g_format_size (2048);
+  g_autofree char *expected = g_strdup_printf (_("%s (%s)"), "angebot.pdf", size);
+
+  g_assert_cmpstr (text, ==, name);
+  files = value_text_of (fixture, "attachments",
+                         "[{\"sha256\": \"" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"name\": \"angebot.pdf\","
+                         " \"size\": 2048, \"type\": \"application/pdf\"}]");
+  g_assert_cmpstr (files, ==, expected);
+  links = value_text_of (fixture, "links", "[\"https://a.example\", \"mailto:x@example.org\"]");
+  g_assert_cmpstr (links, ==, "https://a.example, mailto:x@example.org");
+}
+
+/* A file above the size asked about: attached only after "Attach" in the
+ * question that names it and its size; Cancel keeps nothing */
+static void
+test_large_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) big = write_file (fixture, "film.bin", "x");
+  g_autofree char *path = g_file_get_path (big);
+  KontorActivityDialog *dialog;
+  AdwMessageDialog *ask;
+
+  g_assert_cmpint (truncate (path, KONTOR_ATTACHMENT_LARGE_SIZE + 1000), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "contact.record-activity", NULL));
+  dialog = wait_dialog (fixture);
+
+  kontor_activity_dialog_attach_file (dialog, big);
+  ask = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "film.bin"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "MB"));
+  adw_message_dialog_response (ask, "cancel");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  kontor_test_settle (100);
+  g_assert_false (kontor_activity_dialog_is_busy (dialog));
+  g_assert_null (kontor_test_find_row (GTK_WIDGET (dialog), "film.bin"));
+
+  kontor_activity_dialog_attach_file (dialog, big);
+  ask = kontor_test_wait_for_message_dialog ();
+  adw_message_dialog_response (ask, "attach");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  g_assert_true (kontor_test_iterate_until (dialog_not_busy, dialog, KONTOR_TEST_TIMEOUT));
+  wait_dialog_row (dialog, "film.bin");
+}
+
+/* The dialog with participants, files and links, for a person to look at */
+static void
+test_lists_screenshot (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
+  g_autoptr(KontorContact) other = load_other_contact (fixture);
+  g_autoptr(GFile) offer = write_file (fixture, "angebot.txt", "Angebot: 3 Brote");
+  g_autofree char *shot = NULL;
+  KontorActivityDialog *dialog;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("KONTOR_SCREENSHOT_DIR is not set");
+      return;
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "contact.record-activity", NULL));
+  dialog = wait_dialog (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 860);
+  type_text ("Jahresgespraech");
+  fill_lists (fixture, dialog, other, offer);
+  /* scrolled down to the lists */
+  gtk_widget_grab_focus (kontor_test_find_matching (
+                           kontor_test_find_row (GTK_WIDGET (dialog), "https://example.org/angebot"),
+                           has_tooltip, _("Remove")));
+  kontor_test_settle (400);
+  shot = g_build_filename (dir, "activity-dialog-lists.png", NULL);
+  kontor_test_take_screenshots (GTK_WIDGET (dialog), shot);
+
+  /* saved: the timeline's row with its people and paperclip */
+  kontor_test_press ("ctrl+s");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  wait_row (fixture, "Jahresgespraech", TRUE);
+  kontor_test_settle (400);
+  g_clear_pointer (&shot, g_free);
+  shot = g_build_filename (dir, "activities-timeline-lists.png", NULL);
+  kontor_test_take_screenshots (GTK_WIDGET (fixture->window), shot);
+}
+
 /* The timeline and the dialog for a person to look at, in the run's
  * language, light and dark */
 static void
@@ -923,6 +1361,10 @@ main (int   argc,
   ADD ("today", test_today);
   ADD ("reminder-actions", test_reminder_actions);
   ADD ("screenshots", test_screenshots);
+  ADD ("participants-files-links", test_participants_files_links);
+  ADD ("lists-screenshot", test_lists_screenshot);
+  ADD ("large-file", test_large_file);
+  ADD ("history-text", test_history_text);
 #undef ADD
 
   return g_test_run ();

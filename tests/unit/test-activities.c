@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
@@ -15,8 +16,10 @@
 #include "kontor-record-rules.h"
 #include "kontor-record-write.h"
 #include "kontor-reminders.h"
+#include "kontor-store-blobs.h"
 #include "kontor-store-sync.h"
 #include "kontor-test-utils.h"
+#include "kontor-uuid.h"
 
 /* Activities (features A1–A3, A7, A8): the model's rules, a record kind
  * that syncs (outbox, history, tombstone), and the last activity of its
@@ -962,6 +965,454 @@ test_store_rules (Fixture       *fixture,
   g_object_unref (admin);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Participants, files and links (features A4, A5) */
+
+#define HASH_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define HASH_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+#define HASH_C "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+#define HASH_D "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
+
+static KontorActivity *
+new_meeting_on (const char *contact_id)
+{
+  KontorActivity *meeting = kontor_activity_new (KONTOR_ACTIVITY_KIND_MEETING, NULL);
+
+  kontor_activity_set_contact_id (meeting, contact_id);
+  kontor_activity_set_starts_at (meeting, MONDAY);
+
+  return meeting;
+}
+
+static void
+assert_refused_with (KontorActivity *activity,
+                     const char     *words)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (kontor_record_validate (KONTOR_RECORD (activity), NULL, &error));
+  g_assert_nonnull (error);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+}
+
+static void
+test_attachment_json (void)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_attachment_free);
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const KontorAttachment *a;
+
+  g_assert_null (kontor_attachments_serialize (list));
+  g_ptr_array_add (list, kontor_attachment_new (HASH_A, "Angebot „Sommer“.pdf", 12345,
+                                                "application/pdf"));
+  g_ptr_array_add (list, kontor_attachment_new (HASH_B, "notes", 0, NULL));
+  json = kontor_attachments_serialize (list);
+  back = kontor_attachments_parse (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, 2);
+  a = g_ptr_array_index (back, 0);
+  g_assert_cmpstr (a->sha256, ==, HASH_A);
+  g_assert_cmpstr (a->name, ==, "Angebot „Sommer“.pdf");
+  g_assert_cmpint (a->size, ==, 12345);
+  g_assert_cmpstr (a->content_type, ==, "application/pdf");
+  a = g_ptr_array_index (back, 1);
+  g_assert_null (a->content_type);
+
+  /* bad shapes: each refused with a message */
+  {
+    const char *bad[] = {
+      "{}", "[1]", "not json", "[{\"sha256\": \"ABC\", \"name\": \"x\", \"size\": 1}]",
+      "[{\"sha256\": \"" HASH_A "\", \"name\": \"\", \"size\": 1}]",
+      "[{\"sha256\": \"" HASH_A "\", \"name\": \"a/b\", \"size\": 1}]",
+      "[{\"sha256\": \"" HASH_A "\", \"name\": \"x\", \"size\": -1}]",
+      "[{\"sha256\": \"" HASH_A "\", \"name\": \"x\", \"size\": \"1\"}]",
+      "[{\"sha256\": \"" HASH_A "\", \"name\": \"x\", \"size\": 1, \"type\": 3}]",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GError) bad_error = NULL;
+
+        g_assert_null (kontor_attachments_parse (bad[i], &bad_error));
+        g_assert_error (bad_error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
+      }
+  }
+}
+
+static void
+test_participant_rules (void)
+{
+  g_autofree char *anna = kontor_uuid_v7_new ();
+  g_autofree char *ben = kontor_uuid_v7_new ();
+  g_autofree char *user = kontor_uuid_v7_new ();
+  g_autoptr(KontorActivity) meeting = new_meeting_on (anna);
+  g_auto(GStrv) ids = NULL;
+  const char *both[] = { ben, NULL };
+  const char *own[] = { anna, NULL };
+  const char *twice[] = { ben, ben, NULL };
+  const char *users[] = { user, NULL };
+
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (meeting), NULL, NULL));
+
+  kontor_activity_set_participant_contact_ids (meeting, both);
+  kontor_activity_set_participant_user_ids (meeting, users);
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (meeting), NULL, NULL));
+  ids = kontor_activity_dup_participant_contact_ids (meeting);
+  g_assert_cmpstrv (ids, both);
+  g_clear_pointer (&ids, g_strfreev);
+  ids = kontor_activity_dup_participant_user_ids (meeting);
+  g_assert_cmpstrv (ids, users);
+
+  /* the contact it is recorded on is implied, not a participant */
+  kontor_activity_set_participant_contact_ids (meeting, own);
+  assert_refused_with (meeting, "of its own");
+  kontor_activity_set_participant_contact_ids (meeting, twice);
+  assert_refused_with (meeting, "twice");
+  kontor_activity_set_participant_contacts (meeting, "[\"not-an-id\"]");
+  assert_refused_with (meeting, "not a valid contact");
+  kontor_activity_set_participant_contacts (meeting, "{\"a\": 1}");
+  assert_refused_with (meeting, "not a list");
+  kontor_activity_set_participant_contacts (meeting, NULL);
+  kontor_activity_set_participant_users (meeting, "[42]");
+  assert_refused_with (meeting, "not a list");
+  kontor_activity_set_participant_user_ids (meeting, NULL);
+  g_assert_null (kontor_activity_get_participant_users (meeting));
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (meeting), NULL, NULL));
+}
+
+static void
+test_attachment_rules (void)
+{
+  g_autofree char *anna = kontor_uuid_v7_new ();
+  g_autoptr(KontorActivity) meeting = new_meeting_on (anna);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_attachment_free);
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (list, kontor_attachment_new (HASH_A, "a.pdf", 1, "application/pdf"));
+  g_ptr_array_add (list, kontor_attachment_new (HASH_B, "b.pdf", 2, "application/pdf"));
+  g_ptr_array_add (list, kontor_attachment_new (HASH_C, "c.pdf", 3, "application/pdf"));
+  kontor_activity_set_attachment_list (meeting, list);
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (meeting), NULL, NULL));
+  back = kontor_activity_dup_attachments (meeting);
+  g_assert_cmpuint (back->len, ==, 3);
+
+  /* a fourth is refused, before it is copied and in validate */
+  g_assert_false (kontor_activity_check_add_attachment (meeting, HASH_D, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "An activity holds at most 3 files.");
+  g_ptr_array_add (list, kontor_attachment_new (HASH_D, "d.pdf", 4, NULL));
+  kontor_activity_set_attachment_list (meeting, list);
+  assert_refused_with (meeting, "at most 3 files");
+
+  /* the same file twice */
+  g_ptr_array_remove_range (list, 1, 3);
+  g_ptr_array_add (list, kontor_attachment_new (HASH_A, "copy.pdf", 1, NULL));
+  kontor_activity_set_attachment_list (meeting, list);
+  assert_refused_with (meeting, "already attached");
+  g_ptr_array_set_size (list, 1);
+  kontor_activity_set_attachment_list (meeting, list);
+  g_clear_error (&error);
+  g_assert_false (kontor_activity_check_add_attachment (meeting, HASH_A, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
+  g_assert_true (kontor_activity_check_add_attachment (meeting, HASH_B, NULL));
+
+  kontor_activity_set_attachments (meeting, "[{\"sha256\": \"xyz\", \"name\": \"a\", \"size\": 1}]");
+  assert_refused_with (meeting, "SHA-256");
+  kontor_activity_set_attachment_list (meeting, NULL);
+  g_assert_null (kontor_activity_get_attachments (meeting));
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (meeting), NULL, NULL));
+}
+
+static void
+test_link_rules (void)
+{
+  g_autofree char *anna = kontor_uuid_v7_new ();
+  g_autoptr(KontorActivity) meeting = new_meeting_on (anna);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) back = NULL;
+  const char *good[] = { "https://example.org/offer?id=3", "mailto:anna@example.org",
+                         "http://intranet.local/x", NULL };
+  const char *four[] = { "https://a.example", "https://b.example", "https://c.example",
+                         "https://d.example", NULL };
+  const char *twice[] = { "https://a.example", "https://a.example", NULL };
+  struct { const char *uri; const char *words; } bad[] = {
+    { "example.org", "not a complete address" },
+    { "ftp://example.org/file", "not “ftp:”" },
+    { "file:///etc/passwd", "not “file:”" },
+    { "javascript:alert(1)", "not “javascript:”" },
+    { "https://", "names no web server" },
+    { "mailto:", "names no web server" },
+    { "", "Type the address" },
+  };
+
+  kontor_activity_set_link_list (meeting, good);
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (meeting), NULL, NULL));
+  back = kontor_activity_dup_link_list (meeting);
+  g_assert_cmpstrv (back, good);
+
+  g_assert_false (kontor_activity_check_add_link (meeting, "https://d.example", &error));
+  g_assert_cmpstr (error->message, ==, "An activity holds at most 3 links.");
+  kontor_activity_set_link_list (meeting, four);
+  assert_refused_with (meeting, "at most 3 links");
+  kontor_activity_set_link_list (meeting, twice);
+  assert_refused_with (meeting, "twice");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) bad_error = NULL;
+      const char *one[] = { bad[i].uri, NULL };
+
+      g_assert_false (kontor_activity_check_link (bad[i].uri, &bad_error));
+      if (strstr (bad_error->message, bad[i].words) == NULL)
+        g_error ("%s: “%s” does not say “%s”", bad[i].uri, bad_error->message, bad[i].words);
+      kontor_activity_set_link_list (meeting, one);
+      assert_refused_with (meeting, bad[i].words);
+    }
+}
+
+static GFile *
+write_file (const char *folder,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  return g_file_new_for_path (path);
+}
+
+static guint
+count_entries (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* A5: a file is kept once under its hash, whole or not at all, and goes
+ * when no activity names it any more */
+static void
+test_blobs (Fixture       *fixture,
+            gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autofree char *dir = g_path_get_dirname (fixture->base.path);
+  g_autofree char *folder = kontor_store_dup_blob_folder (store);
+  g_autoptr(GFile) offer = write_file (dir, "offer.txt", "Angebot: 3 Brote");
+  g_autoptr(GFile) same = write_file (dir, "same.txt", "Angebot: 3 Brote");
+  g_autoptr(GFile) other = write_file (dir, "other.txt", "Rechnung");
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/folder/gone.pdf");
+  g_autoptr(KontorAttachment) a = NULL;
+  g_autoptr(KontorAttachment) b = NULL;
+  g_autoptr(KontorAttachment) c = NULL;
+  g_autoptr(KontorActivity) meeting = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = NULL;
+  guint n_removed = 99;
+
+  a = kontor_store_add_blob (store, offer, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (a->name, ==, "offer.txt");
+  g_assert_cmpint (a->size, ==, strlen ("Angebot: 3 Brote"));
+  g_assert_true (kontor_blob_hash_is_valid (a->sha256));
+  {
+    g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                               "Angebot: 3 Brote", -1);
+
+    g_assert_cmpstr (a->sha256, ==, expected);
+  }
+  g_assert_true (kontor_store_has_blob (store, a->sha256));
+
+  /* the same bytes under another name: one file kept */
+  b = kontor_store_add_blob (store, same, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (b->sha256, ==, a->sha256);
+  g_assert_cmpstr (b->name, ==, "same.txt");
+  prefix = g_build_filename (folder, (char[]) { a->sha256[0], a->sha256[1], '\0' }, NULL);
+  g_assert_cmpuint (count_entries (prefix), ==, 1);
+
+  /* an unreadable file: a message naming it, nothing left behind */
+  g_assert_null (kontor_store_add_blob (store, missing, FALSE, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "gone.pdf"));
+  g_clear_error (&error);
+
+  c = kontor_store_add_blob (store, other, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_entries (folder), ==, 2);   /* two prefix folders, no temporary file */
+
+  /* one is named by an activity, the other by none */
+  meeting = new_meeting_on (id_of (fixture->anna));
+  g_ptr_array_add (list, a);
+  kontor_activity_set_attachment_list (meeting, list);
+  kontor_test_save (store, meeting);
+
+  g_assert_true (kontor_store_collect_blobs (store, &n_removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_removed, ==, 1);
+  g_assert_true (kontor_store_has_blob (store, a->sha256));
+  g_assert_false (kontor_store_has_blob (store, c->sha256));
+
+  /* deleted: still kept until the next collection (an undo may want it) */
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (meeting), &error));
+  g_assert_no_error (error);
+  g_assert_true (kontor_store_has_blob (store, a->sha256));
+  g_assert_true (kontor_store_collect_blobs (store, &n_removed, &error));
+  g_assert_cmpuint (n_removed, ==, 1);
+  g_assert_false (kontor_store_has_blob (store, a->sha256));
+}
+
+/* A5: a copy that fails midway (here: the file is a folder's worth of
+ * nothing, a read error on a folder) leaves no temporary file */
+static void
+test_blob_failure (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autofree char *dir = g_path_get_dirname (fixture->base.path);
+  g_autofree char *folder = kontor_store_dup_blob_folder (store);
+  g_autofree char *stray = NULL;
+  g_autoptr(GFile) sub = g_file_new_build_filename (dir, "a-folder", NULL);
+  g_autoptr(GFile) big = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_make_directory (sub, NULL, NULL));
+  g_assert_null (kontor_store_add_blob (store, sub, FALSE, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "a-folder"));
+  g_clear_error (&error);
+
+  /* a file above the size asked about is refused unless allowed */
+  big = write_file (dir, "big.bin", "x");
+  {
+    g_autofree char *path = g_file_get_path (big);
+
+    g_assert_cmpint (truncate (path, KONTOR_ATTACHMENT_LARGE_SIZE + 1), ==, 0);
+  }
+  g_assert_true (kontor_store_blob_is_large (KONTOR_ATTACHMENT_LARGE_SIZE + 1));
+  g_assert_false (kontor_store_blob_is_large (KONTOR_ATTACHMENT_LARGE_SIZE));
+  g_assert_null (kontor_store_add_blob (store, big, FALSE, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "big.bin"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_entries (folder), ==, 0);
+
+  /* a read that fails after the copy began (the kernel refuses to read
+   * /proc/self/mem at 0): the temporary file it wrote to is gone */
+  if (g_file_test ("/proc/self/mem", G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GFile) mem = g_file_new_for_path ("/proc/self/mem");
+
+      g_assert_null (kontor_store_add_blob (store, mem, FALSE, &error));
+      g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "mem"));
+      g_clear_error (&error);
+      /* the folder was made for the copy; nothing is in it */
+      g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+      g_assert_cmpuint (count_entries (folder), ==, 0);
+    }
+
+  /* a copy cut off leaves a temporary file at worst; the next collection
+   * takes it away */
+  g_assert_true (g_mkdir_with_parents (folder, 0700) == 0);
+  stray = g_build_filename (folder, ".add-ABCDEF", NULL);
+  g_assert_true (g_file_set_contents (stray, "half", -1, NULL));
+  g_assert_true (kontor_store_collect_blobs (store, NULL, NULL));
+  g_assert_false (g_file_test (stray, G_FILE_TEST_EXISTS));
+}
+
+/* A4: a contact's timeline shows what it took part in */
+static void
+test_participant_timeline (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) meeting = new_meeting_on (id_of (fixture->ben));
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *anna[] = { id_of (fixture->anna), NULL };
+
+  kontor_activity_set_participant_contact_ids (meeting, anna);
+  kontor_test_save (store, meeting);
+
+  list = kontor_store_list_timeline (store, KONTOR_RECORD (fixture->anna), 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (id_of (g_ptr_array_index (list, 0)), ==, id_of (meeting));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = kontor_store_list_timeline (store, KONTOR_RECORD (fixture->ben), 0, 0, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* filtered by a colleague who took part (feature A6), in the timeline
+   * and in the list of all activities */
+  {
+    g_autoptr(KontorUser) ines = kontor_user_new ("ines", "Ines Roth", KONTOR_USER_ROLE_SALES);
+    g_autoptr(KontorActivity) call = new_call (fixture->ben, MONDAY + HOUR);
+    g_autoptr(KontorFilter) filter = kontor_filter_new ();
+    g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    const char *users[] = { NULL, NULL };
+
+    kontor_test_save (store, ines);
+    users[0] = id_of (ines);
+    kontor_activity_set_participant_user_ids (meeting, users);
+    kontor_test_save (store, meeting);
+    kontor_test_save (store, call);
+
+    list = kontor_store_list_timeline_with (store, KONTOR_RECORD (fixture->ben), 0, 0, NULL,
+                                            &error);
+    g_assert_cmpuint (list->len, ==, 2);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = kontor_store_list_timeline_with (store, KONTOR_RECORD (fixture->ben), 0, 0,
+                                            id_of (ines), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpstr (id_of (g_ptr_array_index (list, 0)), ==, id_of (meeting));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    /* a contact: its own and those it took part in */
+    list = kontor_store_list_timeline_with (store, KONTOR_RECORD (fixture->ben), 0, 0,
+                                            id_of (fixture->anna), &error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_clear_pointer (&list, g_ptr_array_unref);
+
+    kontor_filter_set_activity_participant_id (filter, id_of (ines));
+    g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_ACTIVITY, filter, rowids,
+                                              &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rowids->len, ==, 1);
+    g_array_set_size (rowids, 0);
+    kontor_filter_set_activity_participant_id (filter, id_of (fixture->anna));
+    g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_ACTIVITY, filter, rowids,
+                                              &error));
+    g_assert_cmpuint (rowids->len, ==, 1);
+    g_array_set_size (rowids, 0);
+    kontor_filter_set_activity_participant_id (filter, id_of (fixture->ben));
+    g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_ACTIVITY, filter, rowids,
+                                              &error));
+    g_assert_cmpuint (rowids->len, ==, 2);
+
+    kontor_activity_set_participant_user_ids (meeting, NULL);
+  }
+
+  /* a broken list in the row (not through validate) hides nothing else */
+  kontor_activity_set_participant_contacts (meeting, NULL);
+  kontor_test_save (store, meeting);
+  list = kontor_store_list_timeline (store, KONTOR_RECORD (fixture->anna), 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -971,6 +1422,10 @@ main (int   argc,
   g_test_add_func ("/activities/topics", test_topics);
   g_test_add_func ("/activities/rules", test_rules);
   g_test_add_func ("/activities/automatic-rules", test_automatic_rules);
+  g_test_add_func ("/activities/attachment-json", test_attachment_json);
+  g_test_add_func ("/activities/participant-rules", test_participant_rules);
+  g_test_add_func ("/activities/attachment-rules", test_attachment_rules);
+  g_test_add_func ("/activities/link-rules", test_link_rules);
 #define ADD(path, func) \
   g_test_add ("/activities/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("outbox-history-tombstone", test_outbox_history_tombstone);
@@ -984,6 +1439,9 @@ main (int   argc,
   ADD ("owner-deleted", test_owner_deleted);
   ADD ("revoked", test_revoked);
   ADD ("store-rules", test_store_rules);
+  ADD ("blobs", test_blobs);
+  ADD ("blob-failure", test_blob_failure);
+  ADD ("participant-timeline", test_participant_timeline);
 #undef ADD
 
   return g_test_run ();

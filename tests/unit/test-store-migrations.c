@@ -968,6 +968,67 @@ test_upgrade_14_to_15 (void)
   remove_database (path);
 }
 
+/* Version 21 to 22 (who took part, as rows): the participants already in
+ * activities' lists are indexed, rows kept, the schema a new one's; the
+ * triggers keep the index from then on */
+static void
+test_upgrade_21_to_22 (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  const char *user = "0190a000-0000-7000-8000-0000000000aa";
+  sqlite3 *db;
+
+  g_assert_true (_kontor_store_create_at_version (path, 21, &error));
+  g_assert_no_error (error);
+  db = open_plain (path);
+  kontor_test_db_exec (db, "INSERT INTO activity (id, created_at, updated_at, kind, contact_id,"
+                           " starts_at, participant_contacts, participant_users) VALUES"
+                           " ('0190a000-0000-7000-8000-0000000000a1', 1, 1, 4, '" JUERGEN "', 5,"
+                           "  '[\"" COMPANY "\"]', '[\"0190a000-0000-7000-8000-0000000000aa\"]'),"
+                           " ('0190a000-0000-7000-8000-0000000000a2', 1, 1, 4, '" JUERGEN "', 6,"
+                           "  NULL, 'not json')");
+  sqlite3_close (db);
+  before = dump_database (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  after = dump_database (path);
+  assert_rows_kept (before, after, may_grow);
+  assert_schema_of_new (path);
+
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM activity_participant",
+                                             NULL), ==, 2);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM activity_participant"
+                                                 " WHERE person_id = ?1", user), ==, 1);
+  sqlite3_close (db);
+
+  /* from then on the triggers keep it: an edit, a delete */
+  store = kontor_store_open (path, &error);
+  call = KONTOR_ACTIVITY (kontor_store_load (store, KONTOR_TYPE_ACTIVITY,
+                                             "0190a000-0000-7000-8000-0000000000a1", &error));
+  g_assert_no_error (error);
+  kontor_activity_set_participant_contact_ids (call, NULL);
+  g_assert_true (kontor_store_save (store, KONTOR_RECORD (call), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity_participant",
+                                          NULL), ==, 1);
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (call), &error));
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM activity_participant",
+                                          NULL), ==, 0);
+
+  g_clear_object (&store);
+  remove_database (path);
+}
+
 /* A new collation makes every sort key anew, with the order indexes
  * dropped and made again: they are all there afterwards, and used */
 static void
@@ -1025,6 +1086,7 @@ main (int   argc,
   g_test_add_func ("/store-migrations/7-to-9/employment-and-company-numbers",
                    test_upgrade_7_to_9);
   g_test_add_func ("/store-migrations/14-to-15/activities", test_upgrade_14_to_15);
+  g_test_add_func ("/store-migrations/21-to-22/participants", test_upgrade_21_to_22);
   g_test_add_func ("/store-migrations/locale-change-rewrites-keys",
                    test_locale_change_rewrites_keys);
   g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",
