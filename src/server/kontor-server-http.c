@@ -21,6 +21,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "kontor-activity.h"
 #include "kontor-server-accounts.h"
 #include "kontor-server-auth.h"
 #include "kontor-server-events.h"
@@ -577,23 +578,6 @@ run_health (Request *request,
 /* ------------------------------------------------------------------------ */
 /* Files (src/protocol/PROTOCOL.md "Blobs") */
 
-/* Whether @text names a file: a SHA-256 in 64 lower-case hex digits. The
- * app's rule (kontor_blob_hash_is_valid () in src/store/kontor-store-blobs.c,
- * which the server does not link); schema/006-blobs.sql checks it too. */
-static gboolean
-blob_hash_is_valid (const char *text)
-{
-  if (strlen (text) != 64)
-    return FALSE;
-  for (const char *c = text; *c != '\0'; c++)
-    {
-      if (!g_ascii_isdigit (*c) && !(*c >= 'a' && *c <= 'f'))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* PUT: any member who may write keeps a file in the workspace, before
  * the push of the activity that names it; a viewer writes nothing (as
  * the push's may_push () says). The same file again is taken as it is,
@@ -917,7 +901,7 @@ find_route (SoupServerMessage *msg,
         { "HEAD", ROUTE_BLOB_HEAD },
       };
 
-      if (!blob_hash_is_valid (path + strlen (BLOBS_PATH)))
+      if (!kontor_attachment_hash_is_valid (path + strlen (BLOBS_PATH)))
         {
           respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL);
           return FALSE;

@@ -11,8 +11,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
+#include "kontor-activity.h"
 #include "kontor-store-blob-sync.h"
 #include "kontor-store-blobs.h"
 #include "kontor-store-db.h"
@@ -51,42 +51,22 @@ kontor_blob_ref_free (KontorBlobRef *ref)
   g_free (ref);
 }
 
-/* TODO(merge): use the model's kontor_activity_dup_attachments() */
-/* The files an activity's attachments JSON names (src/model/kontor-activity.c
- * says its shape): into @refs, hash → size, the first size seen. A text
- * that is not such a list names none. */
+/* The files an activity's attachments name (kontor_attachments_parse()):
+ * into @refs, hash → size, the first size seen. A list the model does not
+ * read (a value a newer or broken client wrote) names none. */
 static void
 add_attachment_refs (GHashTable *refs,
                      const char *json)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonNode *root;
-  JsonArray *array;
+  g_autoptr(GPtrArray) attachments = kontor_attachments_parse (json, NULL);
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL))
-    return;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    return;
-
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      JsonObject *object;
-      const char *sha256;
-      gint64 size = -1;
+      KontorAttachment *attachment = g_ptr_array_index (attachments, i);
+      gint64 size = attachment->size;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      object = json_node_get_object (element);
-      sha256 = json_object_get_string_member_with_default (object, "sha256", NULL);
-      if (!kontor_blob_hash_is_valid (sha256) || g_hash_table_contains (refs, sha256))
-        continue;
-      if (json_object_has_member (object, "size") &&
-          json_node_get_value_type (json_object_get_member (object, "size")) == G_TYPE_INT64)
-        size = json_object_get_int_member (object, "size");
-      g_hash_table_insert (refs, g_strdup (sha256), g_memdup2 (&size, sizeof size));
+      if (!g_hash_table_contains (refs, attachment->sha256))
+        g_hash_table_insert (refs, g_strdup (attachment->sha256), g_memdup2 (&size, sizeof size));
     }
 }
 

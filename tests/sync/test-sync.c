@@ -1707,16 +1707,17 @@ test_attachment_lists (void)
 
   sql = g_strdup_printf (
     "INSERT INTO activity (id, created_at, updated_at, attachments) VALUES"
-    " ('a1', 0, 0, '[{\"sha256\":\"%s\",\"size\":4},{\"sha256\":\"%s\",\"size\":4},"
-    "{\"sha256\":\"%s\",\"size\":4}]'),"
-    " ('a2', 0, 0, '[{\"sha256\":\"%s\",\"size\":4}]'),"
+    " ('a1', 0, 0, '[{\"sha256\":\"%s\",\"name\":\"eins.txt\",\"size\":4},"
+    "{\"sha256\":\"%s\",\"name\":\"zwei.txt\",\"size\":4}]'),"
+    " ('a8', 0, 0, '[{\"sha256\":\"%s\",\"name\":\"eins.txt\",\"size\":4}]'),"
+    " ('a2', 0, 0, '[{\"sha256\":\"%s\",\"name\":\"eins.txt\",\"size\":4}]'),"
     " ('a3', 0, 0, '[nope'),"
     " ('a4', 0, 0, '{\"sha256\":\"%s\"}'),"
     " ('a5', 0, 0, '[{\"sha256\":\"ABC\"}, 7, \"%s\"]'),"
-    " ('a6', 0, 0, '[{\"sha256\":\"%s\",\"size\":5}]'),"
+    " ('a6', 0, 0, '[{\"sha256\":\"%s\",\"name\":\"fuenf.txt\",\"size\":5}]'),"
     " ('a7', 0, 0, NULL);"
     "INSERT INTO blob (sha256, size, uploaded) VALUES ('%s', 4, 0), ('%s', 4, 1), ('%s', 4, 0)",
-    h1, h1, h2, h1, h3, h3, h5, h1, h2, h4);
+    h1, h2, h1, h1, h3, h3, h5, h1, h2, h4);
   kontor_test_exec (store, sql);
 
   /* h1 kept, not sent, named three times; h2 sent; h4 named by none */
