@@ -386,10 +386,15 @@ upload_blob (KontorSyncEngine  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      /* Translators: %s is the file's folder and name, then why it failed */
-      text = g_strdup_printf (_("An attached file cannot be sent to the team server: %s. The "
-                                "activity is sent without it; Kontor tries again at the next "
-                                "sync."), local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        text = g_strdup (_("An attached file cannot be sent to the team server: it is no "
+                           "longer on this computer. The activity is sent without it; Kontor "
+                           "tries again at the next sync."));
+      else
+        /* Translators: %s is the file's folder and name, then why it failed */
+        text = g_strdup_printf (_("An attached file cannot be sent to the team server: %s. The "
+                                  "activity is sent without it; Kontor tries again at the next "
+                                  "sync."), local_error->message);
       report_file_problem (self, ref->sha256, text);
       return TRUE;
     }

@@ -146,6 +146,40 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* A file and why it was not sent: the reason wraps (it can be long, with
+ * a folder in it) rather than widen the popover over the window */
+static GtkWidget *
+new_file_problem_row (const char *name,
+                      const char *message)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (name);
+  GtkWidget *reason = gtk_label_new (message);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (reason), 0);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (reason), 50);
+  gtk_label_set_width_chars (GTK_LABEL (reason), 40);
+  gtk_widget_add_css_class (reason, "dim-label");
+  gtk_widget_add_css_class (reason, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), reason);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                  -1);
+
+  return row;
+}
+
 /* The attached files that could not be sent and still wait: a file sent
  * since, or no longer attached, is no problem any more */
 static void
@@ -175,8 +209,8 @@ fill_file_problems (KontorSyncIndicator *self)
       name = kontor_store_dup_attachment_name (store, sha256);
       if (n++ < LIST_LIMIT)
         gtk_list_box_append (self->files_list,
-                             kontor_ui_new_text_row (name != NULL ? name : _("Attached file"),
-                                                     message));
+                             new_file_problem_row (name != NULL ? name : _("Attached file"),
+                                                   message));
     }
   if (n > 0)
     {

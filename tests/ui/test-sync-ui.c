@@ -13,6 +13,7 @@
 
 #include "kontor-board-card.h"
 #include "kontor-board-column.h"
+#include "kontor-activity.h"
 #include "kontor-board.h"
 #include "kontor-contact.h"
 #include "kontor-contact-page.h"
@@ -22,6 +23,7 @@
 #include "kontor-preferences-window.h"
 #include "kontor-server-harness.h"
 #include "kontor-shot.h"
+#include "kontor-store-blobs.h"
 #include "kontor-store-sync.h"
 #include "kontor-sync-indicator.h"
 #include "kontor-sync-page.h"
@@ -875,6 +877,154 @@ test_refused_toast (Fixture       *fixture,
   kontor_test_press ("Escape");
 }
 
+/* Whether a mapped label under @root says @text */
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* How many toasts of @window begin with @prefix now */
+static guint
+count_toasts_with_prefix (GtkWidget  *window,
+                          const char *prefix)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+
+  kontor_test_collect_toasts (window, texts);
+  for (guint i = 0; i < texts->len; i++)
+    n += g_str_has_prefix (g_ptr_array_index (texts, i), prefix);
+
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *prefix;
+} PrefixWait;
+
+static gboolean
+shows_toast_with_prefix (gpointer data)
+{
+  PrefixWait *wait = data;
+
+  return count_toasts_with_prefix (wait->window, wait->prefix) > 0;
+}
+
+static gboolean
+file_uploaded (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return kontor_test_query_int (fixture->base.store, "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                g_object_get_data (G_OBJECT (fixture->sync), "sha256")) == 1;
+}
+
+/* An attached file that cannot be sent (gone from its folder): the
+ * activity goes without it, the window says so once by a toast naming
+ * the file, and the popover lists it while it waits; back in its place,
+ * the next cycle sends it and the list no longer has it */
+static void
+test_file_problem (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorAttachment) kept = NULL;
+  g_autoptr(GPtrArray) attachments = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kontor-file-problem-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (dir, "Angebot.pdf", NULL);
+  g_autofree char *kept_path = NULL;
+  g_autofree char *prefix = g_strdup_printf (_("“%s”: %s"), "Angebot.pdf", "");
+  const char *content = "%PDF-1.4 Angebot 2027";
+  GtkWidget *indicator, *popover;
+  GtkMenuButton *button;
+  PrefixWait wait;
+  guint cycles;
+
+  if (pg.dir == NULL)
+    return;
+  create_user ("mia", "Mia Maurer", "sales");
+
+  kontor_contact_set_first_name (contact, "Otto");
+  kontor_contact_set_last_name (contact, "Ober");
+  kontor_test_save (fixture->base.store, contact);
+  g_assert_true (g_file_set_contents (source, content, -1, NULL));
+  file = g_file_new_for_path (source);
+  kept = kontor_store_add_blob (fixture->base.store, file, FALSE, &error);
+  g_assert_no_error (error);
+  call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (contact));
+  kontor_activity_set_subject (call, "Angebot besprochen");
+  kontor_activity_set_starts_at (call, g_get_real_time () / G_USEC_PER_SEC - 3600);
+  g_ptr_array_add (attachments, kept);
+  kontor_activity_set_attachment_list (call, attachments);
+  kontor_test_save (fixture->base.store, call);
+
+  /* the kept copy is gone: it cannot be sent */
+  kept_path = kontor_store_dup_blob_path (fixture->base.store, kept->sha256);
+  g_assert_cmpint (g_unlink (kept_path), ==, 0);
+  g_object_set_data_full (G_OBJECT (fixture->sync), "sha256", g_strdup (kept->sha256), g_free);
+
+  sign_in_here (fixture, fixture->server->uri, "mia");
+  wait.window = GTK_WIDGET (fixture->window);
+  wait.prefix = prefix;
+  if (!kontor_test_iterate_until (shows_toast_with_prefix, &wait, KONTOR_TEST_TIMEOUT))
+    g_error ("no toast beginning “%s”", prefix);
+
+  /* said once: another cycle reports it again, no second toast */
+  cycles = kontor_sync_service_get_cycles (fixture->sync);
+  g_object_set_data (G_OBJECT (fixture->sync), "cycles", GUINT_TO_POINTER (cycles));
+  kontor_sync_service_sync_now (fixture->sync);
+  if (!kontor_test_iterate_until (cycled, fixture, WAIT_S))
+    g_error ("no cycle after %u", cycles);
+  g_assert_cmpuint (count_toasts_with_prefix (GTK_WIDGET (fixture->window), prefix), <=, 1);
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store,
+                                          "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                          kept->sha256), ==, 0);
+
+  indicator = kontor_test_find_widget (GTK_WIDGET (fixture->window), KONTOR_TYPE_SYNC_INDICATOR);
+  button = kontor_sync_indicator_get_button (KONTOR_SYNC_INDICATOR (indicator));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  open_popover (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (shows_label (popover, "Angebot.pdf"));
+  kontor_test_assert_accessible (popover);
+  if (g_getenv ("KONTOR_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("KONTOR_SCREENSHOT_DIR"),
+                                                "sync-file-problem.png", NULL);
+
+      kontor_test_settle (300);
+      kontor_test_take_screenshots (popover, shot);
+    }
+  kontor_test_press ("Escape");
+
+  /* back in its place: sent at the next cycle, and no longer listed */
+  g_assert_true (g_file_set_contents (kept_path, content, -1, NULL));
+  kontor_sync_service_sync_now (fixture->sync);
+  if (!kontor_test_iterate_until (file_uploaded, fixture, WAIT_S))
+    g_error ("the file was not sent");
+  open_popover (button);
+  g_assert_false (shows_label (popover, "Angebot.pdf"));
+  kontor_test_press ("Escape");
+
+  g_unlink (source);
+  g_rmdir (dir);
+}
+
 typedef struct
 {
   KontorBoardColumn *column;
@@ -1484,6 +1634,8 @@ main (int   argc,
   g_test_add ("/ui/sync/conflict-answered", Fixture, NULL, fixture_set_up_board,
               test_conflict_answered, fixture_tear_down);
   g_test_add ("/ui/sync/refused-toast", Fixture, NULL, fixture_set_up, test_refused_toast,
+              fixture_tear_down);
+  g_test_add ("/ui/sync/file-problem", Fixture, NULL, fixture_set_up, test_file_problem,
               fixture_tear_down);
   g_test_add ("/ui/sync/live-board", Fixture, NULL, fixture_set_up_board, test_live_board,
               fixture_tear_down);
