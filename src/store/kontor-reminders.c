@@ -832,6 +832,56 @@ kontor_reminders_set_birthday_days (KontorReminders *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTHDAY_DAYS]);
 }
 
+/* Reminders that are not a task's still to come for @user_id: a contact
+ * with an interval to stay in touch that reminds this user (see
+ * kontor_store_list_keep_in_touch()), or, while the team keeps birthdays,
+ * a contact of theirs with a birthday: each comes round again, so while
+ * there are any, there is something to come. */
+static gboolean
+has_other_reminders (KontorReminders  *self,
+                     const char       *user_id,
+                     GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean keep = TRUE;
+  gint64 n = 0;
+
+  stmt = _kontor_store_prepare (self->store,
+                                "SELECT EXISTS (SELECT 1 FROM contact c"
+                                " WHERE c.keep_in_touch_days > 0 AND c.status != 3"
+                                " AND (NOT EXISTS (SELECT 1 FROM contact_link l"
+                                "      WHERE l.owner_id = c.id AND l.kind = 0)"
+                                "   OR EXISTS (SELECT 1 FROM contact_link l"
+                                "      WHERE l.owner_id = c.id AND l.kind = 0"
+                                "      AND l.target_id = ?1)))",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self->store, stmt, &n, NULL, error) < 0)
+    return FALSE;
+  if (n > 0)
+    return TRUE;
+
+  if (!kontor_store_get_keep_birthdays (self->store, &keep, error))
+    return FALSE;
+  if (!keep)
+    return FALSE;
+  stmt = _kontor_store_prepare (self->store,
+                                "SELECT EXISTS (SELECT 1 FROM contact_link l"
+                                " JOIN contact c ON c.id = l.owner_id"
+                                " WHERE l.target_id = ?1 AND l.kind = 0"
+                                " AND c.birthday IS NOT NULL AND c.status != 3)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self->store, stmt, &n, NULL, error) < 0)
+    return FALSE;
+
+  return n > 0;
+}
+
 /**
  * kontor_reminders_has_pending:
  * @self: the reminders
@@ -839,7 +889,8 @@ kontor_reminders_set_birthday_days (KontorReminders *self,
  *
  * Whether reminders are still to come for the current user: an open task
  * of theirs (or of nobody in particular) whose reminder time is ahead by
- * the clock, or has come and was not shown since. While there are, the
+ * the clock, or has come and was not shown since; a contact to stay in
+ * touch with; a birthday of their contacts. While there are, the
  * application stays in the background (src/README.md "Reminders").
  *
  * Returns: %TRUE when there are; %FALSE with @error set on failure
@@ -871,6 +922,8 @@ kontor_reminders_has_pending (KontorReminders  *self,
     sqlite3_bind_null (stmt, 2);
   if (_kontor_store_step_one (self->store, stmt, &n, NULL, error) < 0)
     return FALSE;
+  if (n > 0 || me == NULL)
+    return n > 0;
 
-  return n > 0;
+  return has_other_reminders (self, kontor_record_get_id (KONTOR_RECORD (me)), error);
 }

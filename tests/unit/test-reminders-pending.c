@@ -94,6 +94,54 @@ test_pending (KontorStoreFixture *fixture,
   }
 }
 
+/* Birthdays and "stay in touch" come round again: a contact with an
+ * interval, or (while the team keeps birthdays) a birthday of the user's
+ * contacts, keeps something to come; archived, neither */
+static void
+test_pending_other (KontorStoreFixture *fixture,
+                    gconstpointer       data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorReminders) reminders = kontor_reminders_new (store);
+  g_autoptr(KontorContact) anna = kontor_contact_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorUser) admin = g_object_ref (kontor_store_get_current_user (store));
+  g_autoptr(KontorUser) ines = kontor_user_new ("ines", "Ines Weber", KONTOR_USER_ROLE_SALES);
+  const char *reps[] = { NULL, NULL };
+  gint64 now = MONDAY;
+
+  kontor_test_save (store, ines);
+  reps[0] = kontor_record_get_id (KONTOR_RECORD (ines));
+  kontor_reminders_set_clock (reminders, fake_clock, &now);
+  kontor_contact_set_last_name (anna, "Schneider");
+  kontor_test_save (store, anna);
+  g_assert_false (pending (reminders));
+
+  /* an interval, no sales reps: it reminds everyone */
+  kontor_contact_set_keep_in_touch_days (anna, 30);
+  kontor_test_save (store, anna);
+  g_assert_true (pending (reminders));
+  kontor_contact_set_keep_in_touch_days (anna, 0);
+  kontor_test_save (store, anna);
+  g_assert_false (pending (reminders));
+
+  /* a birthday of a contact of mine; not while the team keeps none */
+  kontor_contact_set_birthday (anna, "1980-04-15");
+  kontor_test_save (store, anna);
+  g_assert_false (pending (reminders));
+  kontor_contact_set_sales_reps (anna, reps);
+  kontor_test_save (store, anna);
+  g_assert_false (pending (reminders));
+  g_assert_true (kontor_store_set_current_user (store, ines, &error));
+  g_assert_no_error (error);
+  g_assert_true (pending (reminders));
+  g_assert_true (kontor_store_set_current_user (store, admin, &error));
+  g_assert_true (kontor_store_set_keep_birthdays (store, FALSE, &error));
+  g_assert_true (kontor_store_set_current_user (store, ines, &error));
+  g_assert_no_error (error);
+  g_assert_false (pending (reminders));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -102,6 +150,8 @@ main (int   argc,
 
   g_test_add ("/reminders/pending", KontorStoreFixture, NULL, kontor_store_fixture_set_up,
               test_pending, kontor_store_fixture_tear_down);
+  g_test_add ("/reminders/pending-other", KontorStoreFixture, NULL, kontor_store_fixture_set_up,
+              test_pending_other, kontor_store_fixture_tear_down);
 
   return g_test_run ();
 }
