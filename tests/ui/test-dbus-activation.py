@@ -11,9 +11,10 @@
 #  1. This script owns org.gtk.Notifications, the name GNOME Shell owns,
 #     so GLib sends Kontor's notifications here (AddNotification) as it
 #     sends them to the Shell. `kontor --background` on a database whose
-#     tasks "Call back Anna" and "Send the offer" are due sends one for
-#     each; then it is quit (app.quit over the bus) and its process ends,
-#     while the notifications stay, as they stay in the Shell.
+#     tasks "Call back Anna", "Send the offer" and "Plan the visit" are
+#     due sends one for each; then it is quit (app.quit over the bus)
+#     and its process ends, while the notifications stay, as they stay in
+#     the Shell.
 #  2. "Done" of the first, as the Shell does it: the button's action and
 #     target, as Kontor sent them, called as
 #     org.freedesktop.Application.ActivateAction on Kontor's name, with
@@ -25,7 +26,9 @@
 #     stays in the background for it (as `kontor --background` does). Its
 #     "Done" then goes to that process, and with nothing left to come it
 #     ends by itself.
-#  4. org.freedesktop.Application.Activate (a start from the desktop file
+#  4. A click on the third ("Plan the visit"), its default action
+#     app.reminder-open, the same way: a window, with the task's dialog.
+#  5. org.freedesktop.Application.Activate (a start from the desktop file
 #     with DBusActivatable=true) starts it again with a window on the
 #     default database; app.quit ends it.
 #
@@ -304,17 +307,18 @@ def run_test(kontor, make_db):
                                 fallback=True)
     shell = Shell()
     db = os.path.join(tmp, 'k.db')
-    ids = subprocess.run([make_db, db, 'Call back Anna', '-5', 'Send the offer', '-5'],
+    ids = subprocess.run([make_db, db, 'Call back Anna', '-5', 'Send the offer', '-5',
+                          'Plan the visit', '-5'],
                          check=True, capture_output=True, text=True).stdout.split()
-    anna, offer = ids
+    anna, offer, visit = ids
 
     # 1. the notifications sent to the Shell, then the process quit
     if shell.kontor_pid() is not None:
         fail('Kontor has the bus name before the test started it')
     background = subprocess.Popen([kontor, '--background', '--database', db])
     try:
-        shell.wait_for('both reminders at the Shell',
-                       lambda: shell.notification_of(anna) and shell.notification_of(offer))
+        shell.wait_for('the reminders at the Shell',
+                       lambda: all(shell.notification_of(task) for task in ids))
         shell.wait_for('kontor --background on the bus', lambda: shell.kontor_pid())
         shell.activate_action('quit', [])
         shell.wait_for('kontor --background ending after app.quit',
@@ -369,7 +373,24 @@ def run_test(kontor, make_db):
     ends_by_itself(shell, pid, 'Done after Snooze')
     ok('“Done” goes to the Kontor that waits for the snoozed reminder, and it ends by itself')
 
-    # 4. Activate: a start from the desktop file, a window on the default
+    # 4. a click on the notification, its default action "Open": the
+    # window, the task's dialog over it
+    notification = shell.notification_of(visit)
+    action = notification.lookup_value('default-action', None).get_string()
+    if action != 'app.reminder-open':
+        fail(f'the notification’s default action is {action}')
+    shell.activate_action('reminder-open',
+                          [notification.lookup_value('default-action-target', None)])
+    pid = started_by_bus(shell, 'Open')
+    if pid is None:
+        fail('Kontor started for “Open” ended without a window')
+    shell.wait_for('the window and the task’s dialog after “Open”',
+                   lambda: len(visible_windows(pid)) == 2)
+    shell.activate_action('quit', [])
+    ends_by_itself(shell, pid, 'Open')
+    ok('the bus starts Kontor for the notification’s “Open”: a window, with the task')
+
+    # 5. Activate: a start from the desktop file, a window on the default
     # database ($XDG_DATA_HOME, the test's own)
     shell.call(APP_ID, APP_PATH, 'org.freedesktop.Application', 'Activate',
                shell.GLib.Variant('(a{sv})', ({},)), auto_start=True)
