@@ -943,7 +943,12 @@ kontor_application_new (void)
                        "application-id", APP_ID,
                        "resource-base-path", APP_PATH,
                        /* one process per session; a second start hands its
-                        * command line to it (--database opens another profile) */
+                        * command line to it (--database opens another profile).
+                        * Started by the bus (data/io.github.kontor.Kontor.service)
+                        * with --gapplication-service, GApplication calls neither
+                        * command_line nor activate: the call that started it
+                        * (a reminder's button, Activate) comes over the bus
+                        * (src/README.md "Reminders", "D-Bus activation") */
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        NULL);
 }
