@@ -48,6 +48,7 @@ struct _KontorApplication
   GSettings      *settings;
   GHashTable     *profiles;       /* path → Profile */
   guint           demo_contacts;  /* --demo of the command line being parsed */
+  gboolean        quitting;       /* app.quit: no profile stays in the background */
 };
 
 G_DEFINE_FINAL_TYPE (KontorApplication, kontor_application, ADW_TYPE_APPLICATION)
@@ -290,7 +291,7 @@ profile_check_background (Profile *profile)
   if (profile->window != NULL || profile->demo_running)
     return;
 
-  if (profile_has_work (profile))
+  if (!self->quitting && profile_has_work (profile))
     {
       if (!profile->held)
         {
@@ -449,6 +450,8 @@ present_profile (Profile *profile)
   KontorApplication *self = profile->application;
   gboolean made = profile->window == NULL;
 
+  /* a window again after a quit whose close was cancelled (unsaved edits) */
+  self->quitting = FALSE;
   if (made)
     {
       g_autoptr(GError) error = NULL;
@@ -795,7 +798,9 @@ on_quit_action_cb (GSimpleAction *action,
   GHashTableIter iter;
   Profile *profile;
 
-  /* Quit means no reminders in the background either */
+  /* Quit means no reminders in the background either: not for the
+   * profiles without a window, nor for those whose windows close now */
+  self->quitting = TRUE;
   g_hash_table_iter_init (&iter, self->profiles);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &profile))
     if (profile->window == NULL)

@@ -399,6 +399,27 @@ def run_test(kontor, schemas, make_db):
                  lambda: len(visible_windows(app.pid)) == 2)
         ok('the reminder shows from the background and “Open” brings a window back, '
            'with the task')
+
+        # 5. Quit, as GNOME Shell asks it (org.freedesktop.Application), with
+        # a window on a database whose reminder is an hour away: no
+        # background, the process ends
+        later_db = os.path.join(tmp, 'later.db')
+        subprocess.run([make_db, later_db, 'Book the fair', '3600'], check=True, env=env,
+                       capture_output=True)
+        if start(kontor, '--database', later_db).wait(WAIT_SECONDS) != 0:
+            fail('the start on a third database failed')
+        wait_for('the third database’s window', lambda: len(visible_windows(app.pid)) == 3)
+        subprocess.run(['gdbus', 'call', '--session', '--dest', 'io.github.kontor.Kontor',
+                        '--object-path', '/io/github/kontor/Kontor', '--method',
+                        'org.freedesktop.Application.ActivateAction', 'quit', '[]', '{}'],
+                       check=True, env=env, capture_output=True)
+        try:
+            status = app.wait(WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            fail('kontor stayed in the background after Quit')
+        if status != 0:
+            fail(f'kontor exited with status {status} after Quit')
+        ok('Quit ends kontor even with a reminder to come')
         print(f'1..{step}')
         return 0
     finally:
