@@ -296,18 +296,26 @@ on_kind_changed_cb (KontorActivitiesView *self)
                                                   ? 0 : 1u << (selected - 1));
 }
 
-/* a colleague who joined or left meanwhile (a sync, the team page) */
-static void
-on_users_changed_cb (KontorActivitiesView *self)
-{
-  kontor_colleague_drop_down_fill (self->colleague_drop_down, get_store (self));
-}
-
 static void
 on_colleague_changed_cb (KontorActivitiesView *self)
 {
   kontor_filter_set_activity_participant_id (
     self->filter, kontor_colleague_drop_down_get_id (self->colleague_drop_down));
+}
+
+/* a colleague who joined or left meanwhile (a sync, the team page); a
+ * contact chosen stays */
+static void
+on_users_changed_cb (KontorActivitiesView *self)
+{
+  g_signal_handlers_block_by_func (self->colleague_drop_down, on_colleague_changed_cb, self);
+  kontor_colleague_drop_down_fill (self->colleague_drop_down, get_store (self));
+  kontor_colleague_drop_down_set_id (self->colleague_drop_down,
+                                     kontor_filter_get_activity_participant_id (self->filter));
+  g_signal_handlers_unblock_by_func (self->colleague_drop_down, on_colleague_changed_cb, self);
+  /* the colleague chosen left: all again */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->contact_chip)))
+    on_colleague_changed_cb (self);
 }
 
 /* the one participant (a colleague or a contact, the filter's rule):

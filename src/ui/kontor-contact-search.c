@@ -14,8 +14,9 @@
  * of the list of all activities. What is typed is looked up with
  * kontor_store_find_participants(); the matches are rows of a list the
  * caller places under the entry. Keyboard first: Down goes from the entry
- * to the matches, Enter in the entry takes the first, Enter on a row that
- * one; either emits ::picked and empties the entry.
+ * to the matches (Up from the first or Escape back), Enter in the entry
+ * takes the first, Enter on a row that one; either emits ::picked and
+ * empties the entry.
  *
  *   entry ──changed──▶ kontor_store_find_participants() ──▶ GtkListBox
  *   Enter / a row ──▶ ::picked (KontorContact) */
@@ -124,6 +125,31 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* Up from the first match, or Escape, goes back to what is typed */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        gpointer               user_data)
+{
+  KontorContactSearch *self = user_data;
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list, 0);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->list));
+  gboolean on_first = first != NULL && root != NULL &&
+                      gtk_root_get_focus (root) == GTK_WIDGET (first);
+
+  if (keyval != GDK_KEY_Escape &&
+      !((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) && on_first))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_grab_focus (self->entry);
+  if (keyval == GDK_KEY_Escape)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+
+  return GDK_EVENT_STOP;
+}
+
 /* Enter takes the first match */
 static void
 on_activated_cb (KontorContactSearch *self)
@@ -217,6 +243,9 @@ kontor_contact_search_new (GtkWidget                   *entry,
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self, 0);
   gtk_widget_add_controller (entry, keys);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
 
   return self;
 }

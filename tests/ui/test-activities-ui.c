@@ -1357,6 +1357,18 @@ test_contact_filter (Fixture       *fixture,
 
   entry = kontor_test_find_matching (GTK_WIDGET (view), placeholder_is, _("Contact taking part…"));
   g_assert_nonnull (entry);
+  /* Escape on the matches goes back to the search, emptied, nothing chosen */
+  gtk_widget_grab_focus (entry);
+  type_text ("quasten");
+  kontor_test_press ("Down");
+  kontor_test_settle (100);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+  kontor_test_press ("Escape");
+  kontor_test_settle (100);
+  g_assert_false (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_null (kontor_filter_get_activity_participant_id (filter));
+
   pick_contact (entry);
   g_assert_cmpstr (kontor_filter_get_activity_participant_id (filter), ==, id_of (other));
   wait_n_items (list, 1);
