@@ -1270,37 +1270,6 @@ placeholder_is (GtkWidget  *widget,
   return g_strcmp0 (placeholder, text) == 0;
 }
 
-static gboolean
-tooltip_is (GtkWidget  *widget,
-            const void *text)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
-}
-
-typedef struct
-{
-  GListModel *list;
-  guint       n;
-} ItemsWait;
-
-static gboolean
-n_items_is (gpointer data)
-{
-  ItemsWait *wait = data;
-
-  return g_list_model_get_n_items (wait->list) == wait->n;
-}
-
-static void
-wait_n_items (GListModel *list,
-              guint       n)
-{
-  ItemsWait wait = { list, n };
-
-  if (!kontor_test_iterate_until (n_items_is, &wait, KONTOR_TEST_TIMEOUT))
-    g_error ("the list shows %u activities, not %u", g_list_model_get_n_items (list), n);
-}
-
 /* Types part of the name into the contact search, Down to the matches,
  * Enter on the first */
 static void
@@ -1353,7 +1322,7 @@ test_contact_filter (Fixture       *fixture,
   wait_mapped (view);
   filter = kontor_activities_view_get_filter (view);
   list = kontor_activities_view_get_list (view);
-  wait_n_items (list, 2);
+  kontor_test_wait_n_items (list, 2);
 
   entry = kontor_test_find_matching (GTK_WIDGET (view), placeholder_is, _("Contact taking part…"));
   g_assert_nonnull (entry);
@@ -1371,12 +1340,12 @@ test_contact_filter (Fixture       *fixture,
 
   pick_contact (entry);
   g_assert_cmpstr (kontor_filter_get_activity_participant_id (filter), ==, id_of (other));
-  wait_n_items (list, 1);
+  kontor_test_wait_n_items (list, 1);
   shown = g_list_model_get_item (list, 0);
   g_assert_cmpstr (id_of (shown), ==, id_of (met));
 
   /* the chip, named for what it does, has the keyboard */
-  chip = kontor_test_find_matching (GTK_WIDGET (view), tooltip_is, chip_name);
+  chip = kontor_test_find_matching (GTK_WIDGET (view), has_tooltip, chip_name);
   g_assert_nonnull (chip);
   g_assert_true (gtk_widget_get_visible (chip));
   g_assert_false (gtk_widget_get_visible (entry));
@@ -1394,7 +1363,7 @@ test_contact_filter (Fixture       *fixture,
 
   /* Enter on the chip: all back, the keyboard in the search again */
   kontor_test_press ("Return");
-  wait_n_items (list, 2);
+  kontor_test_wait_n_items (list, 2);
   g_assert_null (kontor_filter_get_activity_participant_id (filter));
   g_assert_false (gtk_widget_get_visible (chip));
   g_assert_true (gtk_widget_get_visible (entry));
@@ -1409,15 +1378,15 @@ test_contact_filter (Fixture       *fixture,
   colleague = kontor_colleague_drop_down_get_id (GTK_DROP_DOWN (colleagues));
   g_assert_nonnull (colleague);
   g_assert_cmpstr (kontor_filter_get_activity_participant_id (filter), ==, colleague);
-  wait_n_items (list, 0);
+  kontor_test_wait_n_items (list, 0);
   pick_contact (entry);
   g_assert_cmpstr (kontor_filter_get_activity_participant_id (filter), ==, id_of (other));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (colleagues)), ==, 0);
-  wait_n_items (list, 1);
+  kontor_test_wait_n_items (list, 1);
 
   /* Escape on the chip clears it too */
   kontor_test_press ("Escape");
-  wait_n_items (list, 2);
+  kontor_test_wait_n_items (list, 2);
   g_assert_null (kontor_filter_get_activity_participant_id (filter));
   g_assert_nonnull (own);
 }
