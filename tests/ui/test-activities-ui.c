@@ -1332,6 +1332,8 @@ test_contact_filter (Fixture       *fixture,
   kontor_test_press ("Down");
   kontor_test_settle (100);
   g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+  /* the matches are named too */
+  kontor_test_assert_accessible (GTK_WIDGET (view));
   kontor_test_press ("Escape");
   kontor_test_settle (100);
   g_assert_false (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (fixture->window))));
