@@ -623,7 +623,10 @@ kontor_filter_set_open_tasks_only (KontorFilter *self,
  *
  * Returns: (nullable): the contact or colleague (user) whose activities a
  *   list of activities shows: recorded on the contact, or with them taking
- *   part (feature A4); view state like the kinds, not a group's criterion
+ *   part (feature A4); view state like the kinds, not a group's criterion.
+ *   One person: choosing a contact replaces a colleague and the other way
+ *   round, so the list's two controls (the colleague drop-down, the contact
+ *   search) show this one id, and clearing either clears it (feature A6)
  */
 const char *
 kontor_filter_get_activity_participant_id (KontorFilter *self)

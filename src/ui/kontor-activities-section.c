@@ -13,6 +13,7 @@
 #include "kontor-activities-section.h"
 #include "kontor-activity-dialog.h"
 #include "kontor-field-change.h"
+#include "kontor-filter.h"
 #include "kontor-format.h"
 #include "kontor-record-write.h"
 #include "kontor-text.h"
@@ -56,6 +57,8 @@ struct _KontorActivitiesSection
   AdwActionRow        *filter_row;
   GtkDropDown         *filter_kind;
   GtkDropDown         *filter_colleague;
+  GtkDropDown         *filter_contact;
+  KontorFilter        *filter;        /* its participant: a colleague or a contact */
   GtkToggleButton     *filter_open;
   GtkWidget           *new_button;
   GPtrArray           *rows;          /* the activity rows shown */
@@ -68,6 +71,11 @@ G_DEFINE_FINAL_TYPE (KontorActivitiesSection, kontor_activities_section,
                      ADW_TYPE_PREFERENCES_GROUP)
 
 static void reload (KontorActivitiesSection *self);
+static void fill_people (GtkDropDown *drop_down,
+                         const char  *all,
+                         GPtrArray   *people);
+static void on_contact_changed_cb (KontorActivitiesSection *self);
+static void on_colleague_changed_cb (KontorActivitiesSection *self);
 
 static KontorStore *
 get_store (KontorActivitiesSection *self)
@@ -433,17 +441,103 @@ refocus (KontorActivitiesSection *self,
     gtk_widget_grab_focus (g_ptr_array_index (self->rows, MIN (position, self->rows->len - 1)));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *name_a = kontor_record_dup_display_name (*(KontorRecord **) a);
+  g_autofree char *name_b = kontor_record_dup_display_name (*(KontorRecord **) b);
+
+  return g_utf8_collate (name_a, name_b);
+}
+
+static void
+add_person (KontorActivitiesSection *self,
+            GHashTable              *seen,
+            GPtrArray               *people,
+            const char              *id)
+{
+  KontorRecord *contact;
+
+  if (id == NULL || g_strcmp0 (id, id_of (self->owner)) == 0 || g_hash_table_contains (seen, id))
+    return;
+  g_hash_table_add (seen, g_strdup (id));
+  contact = kontor_store_load (get_store (self), KONTOR_TYPE_CONTACT, id, NULL);
+  if (contact != NULL)
+    g_ptr_array_add (people, contact);
+}
+
+/* whether @drop_down lists @people already */
+static gboolean
+same_people (GtkDropDown *drop_down,
+             GPtrArray   *people)
+{
+  GPtrArray *ids = g_object_get_data (G_OBJECT (drop_down), "kontor-person-ids");
+  GListModel *names = gtk_drop_down_get_model (drop_down);
+
+  if (ids == NULL || ids->len != people->len + 1 || !GTK_IS_STRING_LIST (names))
+    return FALSE;
+  for (guint i = 0; i < people->len; i++)
+    {
+      KontorRecord *person = g_ptr_array_index (people, i);
+      g_autofree char *name = kontor_record_dup_display_name (person);
+
+      /* a renamed one too */
+      if (g_strcmp0 (g_ptr_array_index (ids, i + 1), kontor_record_get_id (person)) != 0 ||
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i + 1), name) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The contacts taking part (feature A6): those the timeline's activities
+ * were recorded on (a company's contacts, with the affiliation) and their
+ * participants, besides the owner; a timeline is one record's, a few
+ * hundred activities at most, so a drop-down rather than a search. The
+ * one chosen stays listed, to be seen and put back to all. */
+static void
+fill_contacts (KontorActivitiesSection *self,
+               GPtrArray               *activities)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *participant = kontor_filter_get_activity_participant_id (self->filter);
+
+  for (guint i = 0; i < activities->len; i++)
+    {
+      KontorActivity *activity = g_ptr_array_index (activities, i);
+      g_auto(GStrv) ids = kontor_activity_dup_participant_contact_ids (activity);
+
+      add_person (self, seen, people, kontor_activity_get_contact_id (activity));
+      for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+        add_person (self, seen, people, ids[j]);
+    }
+  add_person (self, seen, people, participant);
+  g_ptr_array_sort (people, compare_names);
+
+  g_signal_handlers_block_by_func (self->filter_contact, on_contact_changed_cb, self);
+  if (!same_people (self->filter_contact, people))
+    fill_people (self->filter_contact, _("All Contacts"), people);
+  kontor_colleague_drop_down_set_id (self->filter_contact, participant);
+  g_signal_handlers_unblock_by_func (self->filter_contact, on_contact_changed_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_contact), people->len > 0);
+}
+
 static void
 reload (KontorActivitiesSection *self)
 {
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unfiltered = NULL;
   g_autofree char *focused = NULL;
+  const char *participant;
   KontorActivityListFlags flags = KONTOR_ACTIVITY_LIST_OWN;
   gboolean on_check = FALSE;
   guint position = 0;
   guint shown;
   guint kind;
+  guint kinds;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   focused = dup_focused_activity (self, &on_check, &position);
@@ -457,17 +551,22 @@ reload (KontorActivitiesSection *self)
   if (gtk_toggle_button_get_active (self->filter_open))
     flags |= KONTOR_ACTIVITY_LIST_OPEN_TASKS;
   kind = gtk_drop_down_get_selected (self->filter_kind);
-  activities = kontor_store_list_timeline_with (get_store (self), self->owner, flags,
-                                                kind == 0 || kind == GTK_INVALID_LIST_POSITION
-                                                ? 0 : 1u << (kind - 1),
-                                                kontor_colleague_drop_down_get_id (
-                                                  self->filter_colleague),
-                                                &error);
-  if (activities == NULL)
+  kinds = kind == 0 || kind == GTK_INVALID_LIST_POSITION ? 0 : 1u << (kind - 1);
+  participant = kontor_filter_get_activity_participant_id (self->filter);
+  activities = kontor_store_list_timeline_with (get_store (self), self->owner, flags, kinds,
+                                                participant, &error);
+  /* the contacts to choose from: those of the timeline unfiltered */
+  if (activities != NULL)
+    unfiltered = participant == NULL
+                 ? g_ptr_array_ref (activities)
+                 : kontor_store_list_timeline (get_store (self), self->owner, flags, kinds,
+                                               &error);
+  if (activities == NULL || unfiltered == NULL)
     {
       g_warning ("Could not list the activities: %s", error->message);
       return;
     }
+  fill_contacts (self, unfiltered);
 
   shown = self->show_all ? activities->len : MIN (activities->len, FIRST_ROWS);
   for (guint i = 0; i < shown; i++)
@@ -516,6 +615,35 @@ static void
 on_affiliation_changed_cb (KontorActivitiesSection *self)
 {
   reload (self);
+}
+
+/* one participant, a colleague or a contact (the filter's rule): each
+ * drop-down shows it or "All" */
+static void
+on_participant_changed_cb (KontorActivitiesSection *self)
+{
+  const char *id = kontor_filter_get_activity_participant_id (self->filter);
+
+  g_signal_handlers_block_by_func (self->filter_colleague, on_colleague_changed_cb, self);
+  kontor_colleague_drop_down_set_id (self->filter_colleague, id);
+  g_signal_handlers_unblock_by_func (self->filter_colleague, on_colleague_changed_cb, self);
+  /* not within the drop-down's own choosing, whose list fill_contacts()
+   * may replace */
+  on_store_changed_cb (self);
+}
+
+static void
+on_colleague_changed_cb (KontorActivitiesSection *self)
+{
+  kontor_filter_set_activity_participant_id (
+    self->filter, kontor_colleague_drop_down_get_id (self->filter_colleague));
+}
+
+static void
+on_contact_changed_cb (KontorActivitiesSection *self)
+{
+  kontor_filter_set_activity_participant_id (
+    self->filter, kontor_colleague_drop_down_get_id (self->filter_contact));
 }
 
 static KontorActivity *
@@ -610,6 +738,7 @@ kontor_activities_section_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_object (&self->owner);
   g_clear_object (&self->context);
+  g_clear_object (&self->filter);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kontor_activities_section_parent_class)->dispose (object);
@@ -660,6 +789,37 @@ kontor_colleague_drop_down_new (void)
   return drop_down;
 }
 
+/* A drop-down of "All …" and each of @people (KontorRecord), their ids
+ * beside; the one chosen is kept when still there */
+static void
+fill_people (GtkDropDown *drop_down,
+             const char  *all,
+             GPtrArray   *people)
+{
+  g_autofree char *chosen = g_strdup (kontor_colleague_drop_down_get_id (drop_down));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  guint selected = 0;
+
+  gtk_string_list_append (names, all);
+  g_ptr_array_add (ids, NULL);
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      KontorRecord *person = g_ptr_array_index (people, i);
+      g_autofree char *name = kontor_record_dup_display_name (person);
+
+      if (g_strcmp0 (kontor_record_get_id (person), chosen) == 0)
+        selected = ids->len;
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (ids, g_strdup (kontor_record_get_id (person)));
+    }
+
+  g_object_set_data_full (G_OBJECT (drop_down), "kontor-person-ids", ids,
+                          (GDestroyNotify) g_ptr_array_unref);
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (drop_down, selected);
+}
+
 /**
  * kontor_colleague_drop_down_fill:
  * @drop_down: a drop-down of kontor_colleague_drop_down_new()
@@ -671,41 +831,22 @@ void
 kontor_colleague_drop_down_fill (GtkDropDown *drop_down,
                                  KontorStore *store)
 {
-  g_autofree char *chosen = g_strdup (kontor_colleague_drop_down_get_id (drop_down));
   g_autoptr(GPtrArray) users = kontor_store_list_users (store, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  guint selected = 0;
 
-  gtk_string_list_append (names, _("All Colleagues"));
-  g_ptr_array_add (ids, NULL);
-  for (guint i = 0; users != NULL && i < users->len; i++)
-    {
-      KontorRecord *user = g_ptr_array_index (users, i);
-      g_autofree char *name = kontor_record_dup_display_name (user);
-
-      if (g_strcmp0 (kontor_record_get_id (user), chosen) == 0)
-        selected = ids->len;
-      gtk_string_list_append (names, name);
-      g_ptr_array_add (ids, g_strdup (kontor_record_get_id (user)));
-    }
-
-  g_object_set_data_full (G_OBJECT (drop_down), "kontor-user-ids", ids,
-                          (GDestroyNotify) g_ptr_array_unref);
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (drop_down, selected);
+  fill_people (drop_down, _("All Colleagues"), users);
 }
 
 /**
  * kontor_colleague_drop_down_get_id:
- * @drop_down: a drop-down of kontor_colleague_drop_down_new()
+ * @drop_down: a drop-down of kontor_colleague_drop_down_new(), or the
+ *   timeline's of the contacts taking part
  *
- * Returns: (nullable): the id of the colleague chosen, %NULL for all
+ * Returns: (nullable): the id of the person chosen, %NULL for all
  */
 const char *
 kontor_colleague_drop_down_get_id (GtkDropDown *drop_down)
 {
-  GPtrArray *ids = g_object_get_data (G_OBJECT (drop_down), "kontor-user-ids");
+  GPtrArray *ids = g_object_get_data (G_OBJECT (drop_down), "kontor-person-ids");
   guint selected = gtk_drop_down_get_selected (drop_down);
 
   if (ids == NULL || selected >= ids->len)
@@ -714,12 +855,37 @@ kontor_colleague_drop_down_get_id (GtkDropDown *drop_down)
   return g_ptr_array_index (ids, selected);
 }
 
+/**
+ * kontor_colleague_drop_down_set_id:
+ * @drop_down: a drop-down of kontor_colleague_drop_down_new(), or the
+ *   timeline's of the contacts taking part
+ * @id: (nullable): a person's id
+ *
+ * Shows the filter's participant (kontor_filter_get_activity_participant_id()):
+ * the person of @id when listed, else "All": the one participant is a
+ * colleague or a contact, so the other drop-down shows "All".
+ */
+void
+kontor_colleague_drop_down_set_id (GtkDropDown *drop_down,
+                                   const char  *id)
+{
+  GPtrArray *ids = g_object_get_data (G_OBJECT (drop_down), "kontor-person-ids");
+  guint selected = 0;
+
+  for (guint i = 1; id != NULL && ids != NULL && i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      selected = i;
+  if (gtk_drop_down_get_selected (drop_down) != selected)
+    gtk_drop_down_set_selected (drop_down, selected);
+}
+
 static void
 kontor_activities_section_init (KontorActivitiesSection *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) topics = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) filter_kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) no_contacts = gtk_string_list_new (NULL);
   const KontorActivityTopic *place_topics;
   guint n_topics;
 
@@ -785,14 +951,23 @@ kontor_activities_section_init (KontorActivitiesSection *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_open), _("Only Tasks Not Done Yet"));
   self->filter_colleague = kontor_colleague_drop_down_new ();
   adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_kind));
+  self->filter_contact = new_drop_down (no_contacts, _("Contact Taking Part"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_contact), _("Contact Taking Part"));
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_contact), FALSE);
+  self->filter = kontor_filter_new ();
   adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_colleague));
+  adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_contact));
   adw_action_row_add_suffix (self->filter_row, GTK_WIDGET (self->filter_open));
   g_signal_connect_object (self->filter_kind, "notify::selected",
                            G_CALLBACK (on_affiliation_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_open, "toggled", G_CALLBACK (on_affiliation_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_colleague, "notify::selected",
-                           G_CALLBACK (on_affiliation_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_colleague_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_contact, "notify::selected",
+                           G_CALLBACK (on_contact_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::activity-participant-id",
+                           G_CALLBACK (on_participant_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_append (self->list, GTK_WIDGET (self->filter_row));
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
@@ -838,9 +1013,11 @@ kontor_activities_section_set_owner (KontorActivitiesSection *self,
          g_strcmp0 (id_of (self->owner), id_of (owner)) == 0;
   g_set_object (&self->owner, owner);
   /* the team's colleagues as they are now, the choice kept */
-  g_signal_handlers_block_by_func (self->filter_colleague, on_affiliation_changed_cb, self);
+  g_signal_handlers_block_by_func (self->filter_colleague, on_colleague_changed_cb, self);
   kontor_colleague_drop_down_fill (self->filter_colleague, kontor_context_get_store (context));
-  g_signal_handlers_unblock_by_func (self->filter_colleague, on_affiliation_changed_cb, self);
+  kontor_colleague_drop_down_set_id (self->filter_colleague,
+                                     kontor_filter_get_activity_participant_id (self->filter));
+  g_signal_handlers_unblock_by_func (self->filter_colleague, on_colleague_changed_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self), owner != NULL && id_of (owner) != NULL &&
                                              kontor_record_get_rowid (owner) != 0);
 
@@ -861,6 +1038,11 @@ kontor_activities_section_set_owner (KontorActivitiesSection *self,
 
   if (!same)
     {
+      /* a contact taking part is one timeline's; a colleague stays */
+      g_signal_handlers_block_by_func (self->filter, on_participant_changed_cb, self);
+      if (kontor_colleague_drop_down_get_id (self->filter_colleague) == NULL)
+        kontor_filter_set_activity_participant_id (self->filter, NULL);
+      g_signal_handlers_unblock_by_func (self->filter, on_participant_changed_cb, self);
       self->show_all = FALSE;
       gtk_editable_set_text (GTK_EDITABLE (self->quick_row), "");
       reload (self);

@@ -29,5 +29,7 @@ GtkDropDown *kontor_colleague_drop_down_new    (void);
 void         kontor_colleague_drop_down_fill   (GtkDropDown *drop_down,
                                                 KontorStore *store);
 const char  *kontor_colleague_drop_down_get_id (GtkDropDown *drop_down);
+void         kontor_colleague_drop_down_set_id (GtkDropDown *drop_down,
+                                                const char  *id);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "kontor-activities-section.h"
 #include "kontor-activities-view.h"
 #include "kontor-activity-dialog.h"
+#include "kontor-contact-search.h"
 #include "kontor-format.h"
 #include "kontor-record-list.h"
 #include "kontor-ui-utils.h"
@@ -18,8 +19,10 @@
 /* The "Aktivitäten" section of the sidebar (feature A6, src/README.md
  * "Activities"): every activity, newest first, in the same fast list as
  * the contacts (a KontorRecordList of row ids; records made when a row is
- * shown), searched in subjects and notes as typed, and filtered by kind
- * and open tasks.
+ * shown), searched in subjects and notes as typed, and filtered by kind,
+ * open tasks and the one person taking part: a colleague (a drop-down) or
+ * a contact (found by typing: KontorContactSearch, shown as a chip that
+ * removes it). Both controls show the filter's one participant id.
  *
  *   KontorFilter ──▶ KontorRecordList ──▶ GtkNoSelection ──▶ GtkListView
  *
@@ -41,6 +44,11 @@ struct _KontorActivitiesView
   GtkDropDown        *kind_drop_down;
   GtkToggleButton    *open_tasks_button;
   GtkDropDown        *colleague_drop_down;
+  GtkWidget          *toolbar;
+  GtkSearchEntry     *contact_entry;
+  GtkButton          *contact_chip;
+  GtkLabel           *contact_chip_label;
+  KontorContactSearch *contact_search;
   GtkStack           *content_stack;
   GtkListView        *list_view;
   AdwStatusPage      *error_page;
@@ -288,18 +296,89 @@ on_kind_changed_cb (KontorActivitiesView *self)
                                                   ? 0 : 1u << (selected - 1));
 }
 
-/* a colleague who joined or left meanwhile (a sync, the team page) */
-static void
-on_users_changed_cb (KontorActivitiesView *self)
-{
-  kontor_colleague_drop_down_fill (self->colleague_drop_down, get_store (self));
-}
-
 static void
 on_colleague_changed_cb (KontorActivitiesView *self)
 {
   kontor_filter_set_activity_participant_id (
     self->filter, kontor_colleague_drop_down_get_id (self->colleague_drop_down));
+}
+
+/* a colleague who joined or left meanwhile (a sync, the team page); a
+ * contact chosen stays */
+static void
+on_users_changed_cb (KontorActivitiesView *self)
+{
+  g_signal_handlers_block_by_func (self->colleague_drop_down, on_colleague_changed_cb, self);
+  kontor_colleague_drop_down_fill (self->colleague_drop_down, get_store (self));
+  kontor_colleague_drop_down_set_id (self->colleague_drop_down,
+                                     kontor_filter_get_activity_participant_id (self->filter));
+  g_signal_handlers_unblock_by_func (self->colleague_drop_down, on_colleague_changed_cb, self);
+  /* the colleague chosen left: all again */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->contact_chip)))
+    on_colleague_changed_cb (self);
+}
+
+/* the one participant (a colleague or a contact, the filter's rule):
+ * the drop-down shows a colleague, the chip a contact */
+static void
+on_participant_changed_cb (KontorActivitiesView *self)
+{
+  const char *id = kontor_filter_get_activity_participant_id (self->filter);
+  g_autoptr(KontorRecord) contact = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  g_signal_handlers_block_by_func (self->colleague_drop_down, on_colleague_changed_cb, self);
+  kontor_colleague_drop_down_set_id (self->colleague_drop_down, id);
+  g_signal_handlers_unblock_by_func (self->colleague_drop_down, on_colleague_changed_cb, self);
+
+  if (id != NULL)
+    contact = kontor_store_load (get_store (self), KONTOR_TYPE_CONTACT, id, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_chip), contact != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_entry), contact == NULL);
+  if (contact == NULL)
+    return;
+
+  name = kontor_record_dup_display_name (contact);
+  gtk_label_set_label (self->contact_chip_label, name);
+  /* Translators: the button of a contact filtering the activities; %s is the name */
+  label = g_strdup_printf (_("Remove filter: %s"), name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->contact_chip), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->contact_chip),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+on_contact_picked_cb (KontorActivitiesView *self,
+                      KontorContact        *contact)
+{
+  kontor_filter_set_activity_participant_id (self->filter,
+                                             kontor_record_get_id (KONTOR_RECORD (contact)));
+  gtk_widget_grab_focus (GTK_WIDGET (self->contact_chip));
+}
+
+/* the chip clicked, or Enter, Space, Escape on it: the contact's filter
+ * goes, the keyboard back to the search of one */
+static void
+on_contact_chip_clicked_cb (KontorActivitiesView *self)
+{
+  kontor_filter_set_activity_participant_id (self->filter, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->contact_entry));
+}
+
+static gboolean
+on_chip_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        gpointer               user_data)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  on_contact_chip_clicked_cb (user_data);
+
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -331,9 +410,8 @@ kontor_activities_view_constructed (GObject *object)
   /* the colleague who took part (feature A4, A6), before the open tasks */
   self->colleague_drop_down = kontor_colleague_drop_down_new ();
   kontor_colleague_drop_down_fill (self->colleague_drop_down, get_store (self));
-  gtk_widget_insert_before (GTK_WIDGET (self->colleague_drop_down),
-                            gtk_widget_get_parent (GTK_WIDGET (self->open_tasks_button)),
-                            GTK_WIDGET (self->open_tasks_button));
+  gtk_widget_insert_before (GTK_WIDGET (self->colleague_drop_down), self->toolbar,
+                            GTK_WIDGET (self->contact_entry));
   g_signal_connect_object (self->colleague_drop_down, "notify::selected",
                            G_CALLBACK (on_colleague_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_store (self), "changed::app_user", G_CALLBACK (on_users_changed_cb),
@@ -341,6 +419,27 @@ kontor_activities_view_constructed (GObject *object)
 
   self->filter = kontor_filter_new ();
   self->list = kontor_record_list_new (get_store (self), KONTOR_TYPE_ACTIVITY, self->filter);
+
+  /* the contact who took part: typed, Down, Enter; the matches under
+   * the toolbar; a chip once chosen */
+  self->contact_search = kontor_contact_search_new (GTK_WIDGET (self->contact_entry),
+                                                    "avatar-default-symbolic", NULL);
+  kontor_contact_search_set_store (self->contact_search, get_store (self));
+  {
+    GtkWidget *matches = GTK_WIDGET (kontor_contact_search_get_list (self->contact_search));
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_widget_set_margin_start (matches, 12);
+    gtk_widget_set_margin_end (matches, 12);
+    gtk_widget_set_margin_bottom (matches, 6);
+    gtk_widget_insert_after (matches, gtk_widget_get_parent (self->toolbar), self->toolbar);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_chip_key_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->contact_chip), keys);
+  }
+  g_signal_connect_object (self->contact_search, "picked", G_CALLBACK (on_contact_picked_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::activity-participant-id",
+                           G_CALLBACK (on_participant_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_content), self,
                            G_CONNECT_SWAPPED);
 
@@ -363,6 +462,7 @@ kontor_activities_view_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->list);
+  g_clear_object (&self->contact_search);
   g_clear_object (&self->filter);
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_ACTIVITIES_VIEW);
   g_clear_object (&self->context);
@@ -389,12 +489,17 @@ kontor_activities_view_class_init (KontorActivitiesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorActivitiesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KontorActivitiesView, kind_drop_down);
   gtk_widget_class_bind_template_child (widget_class, KontorActivitiesView, open_tasks_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorActivitiesView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, KontorActivitiesView, contact_entry);
+  gtk_widget_class_bind_template_child (widget_class, KontorActivitiesView, contact_chip);
+  gtk_widget_class_bind_template_child (widget_class, KontorActivitiesView, contact_chip_label);
   gtk_widget_class_bind_template_child (widget_class, KontorActivitiesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KontorActivitiesView, list_view);
   gtk_widget_class_bind_template_child (widget_class, KontorActivitiesView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_open_tasks_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_contact_chip_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-activity-dialog.h"
+#include "kontor-contact-search.h"
 #include "kontor-date-button.h"
 #include "kontor-field-change.h"
 #include "kontor-format.h"
@@ -78,10 +79,9 @@ struct _KontorActivityDialog
   GPtrArray        *contact_ids;     /* char * */
   GPtrArray        *attachments;     /* KontorAttachment */
   GPtrArray        *links;           /* char * */
-  GPtrArray        *suggested;       /* KontorContact, one per suggestion row */
   GPtrArray        *user_checks;     /* GtkCheckButton, "user-id" */
   AdwEntryRow      *participant_entry;
-  GtkListBox       *suggestion_list;
+  KontorContactSearch *participant_search;
   GtkListBox       *participant_list;
   GtkWidget        *users_group;
   GtkListBox       *user_list;
@@ -224,8 +224,6 @@ dup_notes (KontorActivityDialog *self)
 
 /* ------------------------------------------------------------------------ */
 /* Participants, files and links (features A4, A5) */
-
-#define MAX_SUGGESTIONS 5
 
 static const char * const *
 strv_of (GPtrArray *array)
@@ -487,10 +485,11 @@ refresh_lists (KontorActivityDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->link_list), self->links->len > 0);
 }
 
-/* Participants: the matches of what is typed, under the row */
+/* Participants: the matches of what is typed, under the row
+ * (KontorContactSearch) */
 static void
-add_participant (KontorActivityDialog *self,
-                 KontorContact        *contact)
+on_participant_picked_cb (KontorActivityDialog *self,
+                          KontorContact        *contact)
 {
   const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
 
@@ -500,91 +499,27 @@ add_participant (KontorActivityDialog *self,
     g_ptr_array_add (self->contact_ids, g_strdup (id));
 
   show_feedback (self, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->participant_entry), "");
   refresh_lists (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->participant_entry));
 }
 
-static void
-on_suggestion_activated_cb (KontorActivityDialog *self,
-                            GtkListBoxRow        *row)
-{
-  int index = gtk_list_box_row_get_index (row);
-
-  if (index >= 0 && (guint) index < self->suggested->len)
-    {
-      add_participant (self, g_ptr_array_index (self->suggested, index));
-      gtk_widget_grab_focus (GTK_WIDGET (self->participant_entry));
-    }
-}
-
-static void
-on_participant_changed_cb (KontorActivityDialog *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->participant_entry));
-  g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  clear_list (self->suggestion_list);
-  g_ptr_array_set_size (self->suggested, 0);
-  if (*stripped != '\0')
-    found = kontor_store_find_participants (kontor_context_get_store (self->context), stripped,
-                                            MAX_SUGGESTIONS + 1, NULL);
-
-  for (guint i = 0; found != NULL && i < found->len && self->suggested->len < MAX_SUGGESTIONS; i++)
-    {
-      KontorRecord *contact = g_ptr_array_index (found, i);
-      g_autofree char *name = kontor_record_dup_display_name (contact);
-      GtkWidget *row;
-
-      /* the contact it is recorded on takes part anyway */
-      if (g_strcmp0 (kontor_record_get_id (contact),
-                     kontor_activity_get_contact_id (self->shown)) == 0 ||
-          g_strv_contains (strv_of (self->contact_ids), kontor_record_get_id (contact)))
-        continue;
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      /* Translators: a suggestion under the participant row; %s is a contact's name */
-      {
-        g_autofree char *title = g_strdup_printf (_("Add %s"), name);
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      }
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("list-add-symbolic"));
-      gtk_list_box_append (self->suggestion_list, row);
-      g_ptr_array_add (self->suggested, g_object_ref (contact));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_list), self->suggested->len > 0);
-}
-
-/* Down goes from what is typed to the matches under it */
+/* the contact it is recorded on takes part anyway */
 static gboolean
-on_participant_key_cb (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       gpointer               user_data)
+skip_participant (KontorRecord *contact,
+                  gpointer      user_data)
 {
   KontorActivityDialog *self = user_data;
-  GtkListBoxRow *first;
 
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || self->suggested->len == 0)
-    return GDK_EVENT_PROPAGATE;
-
-  first = gtk_list_box_get_row_at_index (self->suggestion_list, 0);
-  gtk_widget_grab_focus (GTK_WIDGET (first));
-
-  return GDK_EVENT_STOP;
+  return g_strcmp0 (kontor_record_get_id (contact),
+                    kontor_activity_get_contact_id (self->shown)) == 0 ||
+         g_strv_contains (strv_of (self->contact_ids), kontor_record_get_id (contact));
 }
 
-/* Enter takes the first match */
-static void
-on_participant_activated_cb (KontorActivityDialog *self)
+static char *
+dup_suggestion_title (const char *name)
 {
-  if (self->suggested->len > 0)
-    add_participant (self, g_ptr_array_index (self->suggested, 0));
+  /* Translators: a suggestion under the participant row; %s is a contact's name */
+  return g_strdup_printf (_("Add %s"), name);
 }
 
 /* Colleagues: a check row each */
@@ -844,7 +779,6 @@ build_lists (KontorActivityDialog *self,
   self->contact_ids = new_strv_array ();
   self->links = new_strv_array ();
   self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_attachment_free);
-  self->suggested = g_ptr_array_new_with_free_func (g_object_unref);
   self->user_checks = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
 
@@ -854,11 +788,14 @@ build_lists (KontorActivityDialog *self,
                                  _("Add a contact by name"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (people),
                              GTK_WIDGET (self->participant_entry));
-  self->suggestion_list = new_boxed_list (_("Matching contacts"));
-  gtk_list_box_set_activate_on_single_click (self->suggestion_list, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_list), FALSE);
+  self->participant_search = kontor_contact_search_new (GTK_WIDGET (self->participant_entry),
+                                                        "list-add-symbolic",
+                                                        dup_suggestion_title);
+  kontor_contact_search_set_skip (self->participant_search, skip_participant, self);
+  gtk_widget_set_margin_top (GTK_WIDGET (kontor_contact_search_get_list (self->participant_search)),
+                             12);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (people),
-                             GTK_WIDGET (self->suggestion_list));
+                             GTK_WIDGET (kontor_contact_search_get_list (self->participant_search)));
   self->participant_list = new_boxed_list (_("Participants"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (people),
                              GTK_WIDGET (self->participant_list));
@@ -909,19 +846,8 @@ build_lists (KontorActivityDialog *self,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (files));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (links));
 
-  g_signal_connect_object (self->participant_entry, "changed",
-                           G_CALLBACK (on_participant_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->participant_entry, "entry-activated",
-                           G_CALLBACK (on_participant_activated_cb), self, G_CONNECT_SWAPPED);
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_participant_key_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->participant_entry), keys);
-  }
-  g_signal_connect_object (self->suggestion_list, "row-activated",
-                           G_CALLBACK (on_suggestion_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->participant_search, "picked",
+                           G_CALLBACK (on_participant_picked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->link_entry, "entry-activated",
                            G_CALLBACK (add_link), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_link_button, "clicked",
@@ -1357,7 +1283,7 @@ kontor_activity_dialog_dispose (GObject *object)
   g_clear_pointer (&self->contact_ids, g_ptr_array_unref);
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
-  g_clear_pointer (&self->suggested, g_ptr_array_unref);
+  g_clear_object (&self->participant_search);
   g_clear_pointer (&self->user_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kontor_activity_dialog_parent_class)->dispose (object);
@@ -1421,6 +1347,7 @@ kontor_activity_dialog_new (GtkWidget      *parent,
   self->is_new = kontor_record_get_rowid (KONTOR_RECORD (activity)) == 0;
   store = kontor_context_get_store (context);
   me = kontor_store_get_current_user (store);
+  kontor_contact_search_set_store (self->participant_search, store);
 
   /* what may not be changed is shown, not offered (features A7, U1) */
   self->read_only = !kontor_context_can_edit (context) ||

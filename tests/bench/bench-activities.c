@@ -27,7 +27,11 @@
  * beside the whole list) and a contact's timeline with those it took
  * part in (activities_timeline_p95_ms) are timed too; read with
  * json_each() row by row they took 106 ms and 29 ms, through the index
- * table of schema 22 2 ms and 0.3 ms.
+ * table of schema 22 2 ms and 0.3 ms. The list of a contact who took
+ * part (activities_contact_participant_p95_ms: recorded on them or a
+ * participant) and what typing part of a name in "Contact taking part"
+ * asks of 5,000 contacts (activities_find_contact_p95_ms) are timed
+ * beside the whole list too.
  * Prints one JSON object: activities_search_p95_ms beside them. */
 
 static const char *subjects[] = {
@@ -217,6 +221,9 @@ main (int   argc,
   g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) participant_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) timeline_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) contact_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) find_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  static const char *typed[] = { "an", "schn", "mül", "wolf", "ka", "ber" };
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(KontorFilter) filter = kontor_filter_new ();
   KontorBenchJson *json = kontor_bench_json_new ();
@@ -311,6 +318,34 @@ main (int   argc,
         g_array_append_val (participant_ms, ms);
       kontor_filter_set_activity_participant_id (filter, NULL);
 
+      /* the list of a contact who took part (feature A6): recorded on
+       * them or among the participants */
+      {
+        KontorActivity *some = g_ptr_array_index (activities, (run * 104729) % activities->len);
+
+        kontor_filter_set_activity_participant_id (filter, kontor_activity_get_contact_id (some));
+        ms = time_store_query (store, filter, &hits);
+        if (run > 0)
+          g_array_append_val (contact_ms, ms);
+        if (hits == 0)
+          g_error ("the list of a contact with activities is empty");
+        kontor_filter_set_activity_participant_id (filter, NULL);
+      }
+
+      /* what a letter more typed into "Contact taking part" asks */
+      {
+        g_autoptr(GPtrArray) found = NULL;
+
+        start = kontor_bench_now_ms ();
+        found = kontor_store_find_participants (store, typed[run % G_N_ELEMENTS (typed)], 6,
+                                                &error);
+        ms = kontor_bench_now_ms () - start;
+        if (found == NULL)
+          g_error ("finding contacts: %s", error->message);
+        if (run > 0)
+          g_array_append_val (find_ms, ms);
+      }
+
       /* a contact's timeline: its own and those it took part in */
       {
         KontorActivity *some = g_ptr_array_index (activities, (run * 7919) % activities->len);
@@ -354,6 +389,10 @@ main (int   argc,
                                 kontor_bench_percentile (filter_ms, 95));
   kontor_bench_json_add_number (json, "activities_participant_p95_ms",
                                 kontor_bench_percentile (participant_ms, 95));
+  kontor_bench_json_add_number (json, "activities_contact_participant_p95_ms",
+                                kontor_bench_percentile (contact_ms, 95));
+  kontor_bench_json_add_number (json, "activities_find_contact_p95_ms",
+                                kontor_bench_percentile (find_ms, 95));
   kontor_bench_json_add_number (json, "activities_timeline_p95_ms",
                                 kontor_bench_percentile (timeline_ms, 95));
 

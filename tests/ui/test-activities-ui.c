@@ -1245,6 +1245,238 @@ test_large_file (Fixture       *fixture,
   wait_dialog_row (dialog, "film.bin");
 }
 
+/* A contact of the demo named uniquely, for typing part of the name */
+static KontorContact *
+load_named_contact (Fixture *fixture)
+{
+  KontorContact *other = load_other_contact (fixture);
+
+  kontor_contact_set_last_name (other, "Quastenberg");
+  kontor_test_save (fixture->base.store, other);
+
+  return other;
+}
+
+static gboolean
+placeholder_is (GtkWidget  *widget,
+                const void *text)
+{
+  g_autofree char *placeholder = NULL;
+
+  if (!GTK_IS_SEARCH_ENTRY (widget))
+    return FALSE;
+  g_object_get (widget, "placeholder-text", &placeholder, NULL);
+
+  return g_strcmp0 (placeholder, text) == 0;
+}
+
+/* Types part of the name into the contact search, Down to the matches,
+ * Enter on the first */
+static void
+pick_contact (GtkWidget *entry)
+{
+  gtk_widget_grab_focus (entry);
+  type_text ("quasten");
+  kontor_test_press ("Down");
+  kontor_test_settle (100);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (gtk_widget_get_root (entry))));
+  kontor_test_press ("Return");
+  kontor_test_settle (200);
+}
+
+/* A contact who took part filters the "Aktivitäten" list (feature A6):
+ * typed, Down, Enter; the chip "× name", Enter or Escape on it brings all
+ * back. The filter holds one person: the contact replaces a colleague
+ * chosen, and the colleague drop-down shows "All" */
+static void
+test_contact_filter (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KontorWorkspace *workspace = KONTOR_WORKSPACE (kontor_window_get_workspace (fixture->window));
+  g_autoptr(KontorContact) other = load_named_contact (fixture);
+  g_autofree char *other_name = kontor_record_dup_display_name (KONTOR_RECORD (other));
+  g_autofree char *chip_name = g_strdup_printf (_("Remove filter: %s"), other_name);
+  g_autoptr(KontorActivity) own = save_activity (fixture, KONTOR_ACTIVITY_KIND_CALL,
+                                                 "Erstgespräch");
+  g_autoptr(KontorActivity) met = save_activity (fixture, KONTOR_ACTIVITY_KIND_NOTE,
+                                                 "Werksbesuch");
+  g_autoptr(KontorActivity) shown = NULL;
+  const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
+  KontorActivitiesView *view;
+  KontorFilter *filter;
+  GListModel *list;
+  GtkWidget *entry, *chip, *colleagues;
+  const char *colleague;
+
+  kontor_activity_set_participant_contact_ids (met, (const char *[]) { id_of (other), NULL });
+  kontor_test_save (fixture->base.store, met);
+
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("Escape");
+  kontor_test_settle (300);
+  kontor_test_press ("ctrl+4");
+  kontor_test_settle (300);
+  view = KONTOR_ACTIVITIES_VIEW (kontor_test_find_widget (GTK_WIDGET (workspace),
+                                                          KONTOR_TYPE_ACTIVITIES_VIEW));
+  g_assert_nonnull (view);
+  wait_mapped (view);
+  filter = kontor_activities_view_get_filter (view);
+  list = kontor_activities_view_get_list (view);
+  kontor_test_wait_n_items (list, 2);
+
+  entry = kontor_test_find_matching (GTK_WIDGET (view), placeholder_is, _("Contact taking part…"));
+  g_assert_nonnull (entry);
+  /* Escape on the matches goes back to the search, emptied, nothing chosen */
+  gtk_widget_grab_focus (entry);
+  type_text ("quasten");
+  kontor_test_press ("Down");
+  kontor_test_settle (100);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+  /* the matches are named too */
+  kontor_test_assert_accessible (GTK_WIDGET (view));
+  kontor_test_press ("Escape");
+  kontor_test_settle (100);
+  g_assert_false (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_null (kontor_filter_get_activity_participant_id (filter));
+
+  pick_contact (entry);
+  g_assert_cmpstr (kontor_filter_get_activity_participant_id (filter), ==, id_of (other));
+  kontor_test_wait_n_items (list, 1);
+  shown = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (id_of (shown), ==, id_of (met));
+
+  /* the chip, named for what it does, has the keyboard */
+  chip = kontor_test_find_matching (GTK_WIDGET (view), has_tooltip, chip_name);
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_get_visible (chip));
+  g_assert_false (gtk_widget_get_visible (entry));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == chip);
+  kontor_test_assert_accessible (GTK_WIDGET (view));
+  if (dir != NULL)
+    {
+      g_autofree char *shot = g_build_filename (dir, "activities-contact-filter.png", NULL);
+
+      kontor_test_settle (300);
+      kontor_test_take_screenshots (GTK_WIDGET (fixture->window), shot);
+      gtk_widget_grab_focus (chip);
+      kontor_test_settle (100);
+    }
+
+  /* Enter on the chip: all back, the keyboard in the search again */
+  kontor_test_press ("Return");
+  kontor_test_wait_n_items (list, 2);
+  g_assert_null (kontor_filter_get_activity_participant_id (filter));
+  g_assert_false (gtk_widget_get_visible (chip));
+  g_assert_true (gtk_widget_get_visible (entry));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), entry) ||
+                 gtk_root_get_focus (GTK_ROOT (fixture->window)) == entry);
+
+  /* a colleague, then the contact: the one filter takes the contact */
+  colleagues = kontor_test_find_matching (GTK_WIDGET (view), has_drop_down_tooltip,
+                                          _("Colleague Taking Part"));
+  g_assert_nonnull (colleagues);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (colleagues), 1);
+  colleague = kontor_colleague_drop_down_get_id (GTK_DROP_DOWN (colleagues));
+  g_assert_nonnull (colleague);
+  g_assert_cmpstr (kontor_filter_get_activity_participant_id (filter), ==, colleague);
+  kontor_test_wait_n_items (list, 0);
+  pick_contact (entry);
+  g_assert_cmpstr (kontor_filter_get_activity_participant_id (filter), ==, id_of (other));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (colleagues)), ==, 0);
+  kontor_test_wait_n_items (list, 1);
+
+  /* Escape on the chip clears it too */
+  kontor_test_press ("Escape");
+  kontor_test_wait_n_items (list, 2);
+  g_assert_null (kontor_filter_get_activity_participant_id (filter));
+  g_assert_nonnull (own);
+}
+
+/* Chooses the @index-th item of a drop-down by the keyboard: Enter opens
+ * its list, Down moves, Enter takes */
+static void
+choose_by_keyboard (GtkWidget *drop_down,
+                    guint      index)
+{
+  gtk_widget_grab_focus (drop_down);
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  kontor_test_settle (300);
+  kontor_test_press ("Home");
+  for (guint i = 0; i < index; i++)
+    kontor_test_press ("Down");
+  kontor_test_press ("Return");
+  kontor_test_settle (300);
+}
+
+/* A company's timeline with its contacts' activities, filtered by a
+ * contact who took part: a drop-down of those of the timeline */
+static void
+test_company_contact_filter (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(KontorContact) other = load_named_contact (fixture);
+  g_autofree char *other_name = kontor_record_dup_display_name (KONTOR_RECORD (other));
+  g_autoptr(KontorActivity) call = save_activity (fixture, KONTOR_ACTIVITY_KIND_CALL,
+                                                  "Erstgespräch");
+  g_autoptr(KontorCompany) company = kontor_store_load (fixture->base.store, KONTOR_TYPE_COMPANY,
+                                                        kontor_contact_get_company_id (
+                                                          fixture->contact), NULL);
+  g_autoptr(KontorActivity) lunch = kontor_activity_new (KONTOR_ACTIVITY_KIND_LUNCH,
+                                                         KONTOR_RECORD (company));
+  KontorCompanyPage *company_page;
+  KontorActivitiesSection *section;
+  GtkWidget *affiliation, *contacts;
+  GListModel *names;
+  guint index = 0;
+
+  kontor_activity_set_subject (lunch, "Mittagessen mit der Geschäftsführung");
+  kontor_activity_set_starts_at (lunch, g_get_real_time () / G_USEC_PER_SEC - 86400);
+  kontor_activity_set_participant_contact_ids (lunch, (const char *[]) { id_of (other), NULL });
+  kontor_test_save (fixture->base.store, lunch);
+
+  company_page = KONTOR_COMPANY_PAGE (kontor_window_get_company_page (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-company",
+                                             "s", id_of (company)));
+  wait_mapped (company_page);
+  section = KONTOR_ACTIVITIES_SECTION (kontor_test_find_widget (GTK_WIDGET (company_page),
+                                                                KONTOR_TYPE_ACTIVITIES_SECTION));
+  fixture->section = section;
+  affiliation = kontor_test_find_row (GTK_WIDGET (section), _("Include Its Contacts’ Activities"));
+  gtk_widget_grab_focus (affiliation);
+  kontor_test_press ("space");
+  wait_row (fixture, "Erstgespräch", TRUE);
+  g_assert_cmpuint (kontor_activities_section_get_n_rows (section), ==, 2);
+
+  /* the contacts of the timeline: the one it was recorded on, the one
+   * who took part */
+  contacts = kontor_test_find_matching (GTK_WIDGET (section), has_drop_down_tooltip,
+                                        _("Contact Taking Part"));
+  g_assert_nonnull (contacts);
+  g_assert_true (gtk_widget_get_visible (contacts));
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (contacts));
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+  for (guint i = 1; i < 3; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), other_name) == 0)
+      index = i;
+  g_assert_cmpuint (index, >, 0);
+  kontor_test_assert_accessible (GTK_WIDGET (section));
+
+  choose_by_keyboard (contacts, index);
+  wait_row (fixture, "Erstgespräch", FALSE);
+  g_assert_nonnull (find_activity_row (fixture, "Mittagessen mit der Geschäftsführung"));
+  g_assert_cmpuint (kontor_activities_section_get_n_rows (section), ==, 1);
+  g_assert_cmpstr (kontor_colleague_drop_down_get_id (GTK_DROP_DOWN (contacts)), ==,
+                   id_of (other));
+
+  /* "All Contacts" again: both back */
+  choose_by_keyboard (contacts, 0);
+  wait_row (fixture, "Erstgespräch", TRUE);
+  g_assert_cmpuint (kontor_activities_section_get_n_rows (section), ==, 2);
+  g_assert_nonnull (call);
+}
+
 /* The dialog with participants, files and links, for a person to look at */
 static void
 test_lists_screenshot (Fixture       *fixture,
@@ -1365,6 +1597,8 @@ main (int   argc,
   ADD ("lists-screenshot", test_lists_screenshot);
   ADD ("large-file", test_large_file);
   ADD ("history-text", test_history_text);
+  ADD ("contact-filter", test_contact_filter);
+  ADD ("company-contact-filter", test_company_contact_filter);
 #undef ADD
 
   return g_test_run ();
