@@ -398,6 +398,7 @@ check_birthdays (KontorReminders  *self,
   g_autoptr(GTimeZone) zone = dup_zone (self);
   g_autoptr(GDateTime) today = NULL;
   g_autoptr(GArray) birthdays = NULL;
+  g_autoptr(GDateTime) utc = NULL;
   gboolean keep = TRUE;
   int year;
 
@@ -409,8 +410,8 @@ check_birthdays (KontorReminders  *self,
   birthdays = list_birthdays (self, user_id, error);
   if (birthdays == NULL)
     return FALSE;
-  today = g_date_time_new_from_unix_utc (now);
-  today = g_date_time_to_timezone (g_steal_pointer (&today), zone);
+  utc = g_date_time_new_from_unix_utc (now);
+  today = g_date_time_to_timezone (utc, zone);
   year = g_date_time_get_year (today);
 
   for (guint i = 0; i < birthdays->len; i++)
