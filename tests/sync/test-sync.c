@@ -1679,6 +1679,86 @@ test_attachments (void)
   }
 }
 
+/* A5: a file the server refuses for good (larger than its --max-blob,
+ * or bytes that are not its hash's) is said once and not sent again at
+ * every cycle; it stays listed as not sent, and the activity goes
+ * without it */
+static void
+test_attachment_refused (void)
+{
+  static const char * const small[] = { "--max-blob", "100000", NULL };
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GPtrArray) machines = g_ptr_array_new_with_free_func ((GDestroyNotify) machine_free);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KontorContact) contact = new_contact ("Rita", "Abgelehnt");
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorActivity) other_call = NULL;
+  g_autoptr(GBytes) large = make_file (200000, 3);
+  g_autoptr(GBytes) small_file = make_file (1000, 4);
+  g_autoptr(GBytes) changed = make_file (1000, 5);
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GPtrArray) to_send = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *large_hash = NULL;
+  g_autofree char *changed_hash = NULL;
+  g_autofree char *json = NULL;
+  Machine *a;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, small);
+  create_user ("rita", "admin");
+  g_ptr_array_add (machines, machine_new (server, "rita"));
+  a = g_ptr_array_index (machines, 0);
+  g_signal_connect (a->engine, "file-problem", G_CALLBACK (on_file_problem), problems);
+  sync_ok (a);
+  save (a, contact);
+
+  large_hash = keep_file (a, large, TRUE);
+  call = new_call (contact, "Zu groß");
+  json = dup_attachments (large_hash, g_bytes_get_size (large));
+  kontor_activity_set_attachments (call, json);
+  save (a, call);
+
+  /* a kept file whose bytes are no longer its hash's */
+  changed_hash = keep_file (a, small_file, TRUE);
+  {
+    g_autofree char *path = kontor_store_dup_blob_path (a->store, changed_hash);
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (changed, NULL),
+                                        g_bytes_get_size (changed), NULL));
+  }
+  other_call = new_call (contact, "Verändert");
+  g_free (json);
+  json = dup_attachments (changed_hash, g_bytes_get_size (small_file));
+  kontor_activity_set_attachments (other_call, json);
+  save (a, other_call);
+
+  sync_ok (a);
+  g_assert_cmpint (outbox_size (a), ==, 0);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpint (kontor_test_query_int (a->store, "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                          large_hash), ==, KONTOR_BLOB_REFUSED);
+  g_assert_cmpint (kontor_test_query_int (a->store, "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                          changed_hash), ==, KONTOR_BLOB_REFUSED);
+
+  /* the next cycles do not send them again */
+  sync_ok (a);
+  sync_ok (a);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (kontor_sync_engine_get_uploads (a->engine), ==, 0);
+
+  /* still files not sent, for the sync indicator; none to send */
+  waiting = kontor_store_list_blobs_to_upload (a->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (waiting->len, ==, 2);
+  g_assert_true (((KontorBlobRef *) g_ptr_array_index (waiting, 0))->refused);
+  g_assert_true (((KontorBlobRef *) g_ptr_array_index (waiting, 1))->refused);
+  to_send = kontor_store_list_blobs_to_send (a->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (to_send->len, ==, 0);
+}
+
 /* The lists of files to send and to fetch, from the activities as they
  * are stored (written here as a pull or an older version may have left
  * them): each file once however often it is named, none from a text that
@@ -1719,6 +1799,15 @@ test_attachment_lists (void)
     "INSERT INTO blob (sha256, size, uploaded) VALUES ('%s', 4, 0), ('%s', 4, 1), ('%s', 4, 0)",
     h1, h2, h1, h1, h3, h3, h5, h1, h2, h4);
   kontor_test_exec (store, sql);
+  /* kept is a file in its place (the rows alone say nothing) */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *kept = kontor_store_dup_blob_path (store, i == 0 ? h1 : h2);
+      g_autofree char *folder = g_path_get_dirname (kept);
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (kept, i == 0 ? "eins" : "zwei", -1, NULL));
+    }
 
   /* h1 kept, not sent, named three times; h2 sent; h4 named by none */
   up = kontor_store_list_blobs_to_upload (store, &error);
@@ -2842,6 +2931,7 @@ main (int   argc,
   g_test_add_func ("/sync/scopes", test_scopes);
   g_test_add_func ("/sync/attachments", test_attachments);
   g_test_add_func ("/sync/attachment-lists", test_attachment_lists);
+  g_test_add_func ("/sync/attachment-refused", test_attachment_refused);
   g_test_add_func ("/sync/first-sync-job", test_first_sync_job);
   g_test_add_func ("/sync/one-pull-at-a-time", test_one_pull_at_a_time);
 
