@@ -1759,6 +1759,84 @@ test_attachment_refused (void)
   g_assert_cmpuint (to_send->len, ==, 0);
 }
 
+typedef struct
+{
+  Machine          *machine;
+  KontorContact    *contact;
+  GBytes           *file;
+  char             *sha256;
+} SaveDuringPush;
+
+/* while the push is on its way (a file of its first batch could not
+ * go): another activity is saved, with a file of its own */
+static void
+on_problem_save (KontorSyncEngine *engine,
+                 const char       *sha256,
+                 const char       *message,
+                 gpointer          user_data)
+{
+  SaveDuringPush *during = user_data;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autofree char *json = NULL;
+
+  if (during->sha256 != NULL)
+    return;
+  during->sha256 = keep_file (during->machine, during->file, TRUE);
+  call = new_call (during->contact, "Während des Sendens");
+  json = dup_attachments (during->sha256, g_bytes_get_size (during->file));
+  kontor_activity_set_attachments (call, json);
+  save (during->machine, call);
+}
+
+/* A5: an activity saved while a push is on its way goes after its file,
+ * in the same push: the files are sent before each batch */
+static void
+test_attachment_during_push (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GPtrArray) machines = g_ptr_array_new_with_free_func ((GDestroyNotify) machine_free);
+  g_autoptr(KontorContact) contact = new_contact ("Paul", "Unterwegs");
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(GBytes) missing = make_file (500, 6);
+  g_autoptr(GBytes) later = make_file (700, 7);
+  g_autofree char *missing_hash = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *count = NULL;
+  SaveDuringPush during = { 0 };
+  Machine *a;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("paul", "admin");
+  g_ptr_array_add (machines, machine_new (server, "paul"));
+  a = g_ptr_array_index (machines, 0);
+  sync_ok (a);
+  save (a, contact);
+
+  missing_hash = keep_file (a, missing, FALSE);
+  call = new_call (contact, "Ohne Datei");
+  json = dup_attachments (missing_hash, g_bytes_get_size (missing));
+  kontor_activity_set_attachments (call, json);
+  save (a, call);
+
+  during.machine = a;
+  during.contact = contact;
+  during.file = later;
+  g_signal_connect (a->engine, "file-problem", G_CALLBACK (on_problem_save), &during);
+  sync_ok (a);
+  g_assert_nonnull (during.sha256);
+  g_assert_cmpint (outbox_size (a), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (a->store, "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                          during.sha256), ==, 1);
+  sql = g_strdup_printf ("SELECT count(*) FROM blob WHERE sha256 = '%s'", during.sha256);
+  count = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (count, ==, "1");
+  g_signal_handlers_disconnect_by_data (a->engine, &during);
+  g_free (during.sha256);
+}
+
 /* The lists of files to send and to fetch, from the activities as they
  * are stored (written here as a pull or an older version may have left
  * them): each file once however often it is named, none from a text that
@@ -2932,6 +3010,7 @@ main (int   argc,
   g_test_add_func ("/sync/attachments", test_attachments);
   g_test_add_func ("/sync/attachment-lists", test_attachment_lists);
   g_test_add_func ("/sync/attachment-refused", test_attachment_refused);
+  g_test_add_func ("/sync/attachment-during-push", test_attachment_during_push);
   g_test_add_func ("/sync/first-sync-job", test_first_sync_job);
   g_test_add_func ("/sync/one-pull-at-a-time", test_one_pull_at_a_time);
 
