@@ -24,6 +24,7 @@
 #include "kontor-server-harness.h"
 #include "kontor-store-blob-sync.h"
 #include "kontor-store-blobs.h"
+#include "kontor-sync-service.h"
 #include "kontor-store-sync.h"
 #include "kontor-store.h"
 #include "kontor-sync-engine.h"
@@ -1837,6 +1838,91 @@ test_attachment_during_push (void)
   g_free (during.sha256);
 }
 
+/* A5: a file is named on an activity only by who holds it (uploaded its
+ * bytes) or already sees an activity with it: a user who learned the
+ * hash of another scope's file cannot put it on an activity everyone
+ * sees and so read it */
+static void
+test_attachment_naming (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GPtrArray) machines = g_ptr_array_new_with_free_func ((GDestroyNotify) machine_free);
+  g_autoptr(KontorContact) contact = new_contact ("Gerda", "Geheim");
+  g_autoptr(KontorCompany) company = kontor_company_new ("Offen AG");
+  g_autoptr(KontorActivity) secret = NULL;
+  g_autoptr(KontorActivity) theft = NULL;
+  g_autoptr(KontorActivity) own = NULL;
+  g_autoptr(GBytes) offer = make_file (5000, 8);
+  g_autofree char *ulrike_id = NULL;
+  g_autofree char *offer_hash = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *other_hash = NULL;
+  Machine *a, *c;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("uta", "sales");
+  create_user ("willi", "sales");
+  g_ptr_array_add (machines, machine_new (server, "uta"));
+  g_ptr_array_add (machines, machine_new (server, "willi"));
+  a = g_ptr_array_index (machines, 0);
+  c = g_ptr_array_index (machines, 1);
+  sync_ok (a);
+  sync_ok (c);
+  ulrike_id = dup_one_id (a, "SELECT id FROM app_user WHERE username = 'uta'");
+
+  /* Uta's file, on her contact's activity: Willi does not see it */
+  kontor_contact_set_assignees (contact, (const char *[]) { ulrike_id, NULL });
+  save (a, contact);
+  offer_hash = keep_file (a, offer, TRUE);
+  secret = new_call (contact, "Vertraulich");
+  json = dup_attachments (offer_hash, g_bytes_get_size (offer));
+  kontor_activity_set_attachments (secret, json);
+  save (a, secret);
+  sync_ok (a);
+  g_assert_cmpuint (get_blob_status (server, c, offer_hash), ==, SOUP_STATUS_NOT_FOUND);
+
+  /* Willi knows the hash, not the file: naming it on an activity on a
+   * company (everyone's) is refused, and the file stays out of reach */
+  save (c, company);
+  sync_ok (c);
+  other_hash = keep_file (c, offer, FALSE);
+  g_assert_cmpstr (other_hash, ==, offer_hash);
+  theft = new_call (company, "Nur ein Anruf");
+  kontor_activity_set_attachments (theft, json);
+  save (c, theft);
+  sync_ok (c);
+  g_assert_cmpint (outbox_size (c), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (c->store, "SELECT count(*) FROM rejected WHERE "
+                                                    "entity = 'activity' AND entity_id = ?1 "
+                                                    "AND reason = 'file_forbidden'",
+                                          kontor_record_get_id (KONTOR_RECORD (theft))), ==, 1);
+  g_assert_cmpint (count_on_server (kontor_record_get_id (KONTOR_RECORD (theft))), ==, 0);
+  g_assert_cmpuint (get_blob_status (server, c, offer_hash), ==, SOUP_STATUS_NOT_FOUND);
+  {
+    g_autofree char *text = kontor_sync_dup_reason_text ("file_forbidden");
+
+    g_assert_nonnull (strstr (text, "file"));
+  }
+
+  /* with the file itself (he uploads its bytes), he may */
+  {
+    g_autofree char *path = kontor_store_dup_blob_path (c->store, offer_hash);
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (offer, NULL),
+                                        g_bytes_get_size (offer), NULL));
+  }
+  own = new_call (company, "Mit eigener Datei");
+  kontor_activity_set_attachments (own, json);
+  save (c, own);
+  sync_ok (c);
+  g_assert_cmpint (count_on_server (kontor_record_get_id (KONTOR_RECORD (own))), ==, 1);
+  g_assert_cmpuint (get_blob_status (server, c, offer_hash), ==, SOUP_STATUS_OK);
+}
+
 /* The lists of files to send and to fetch, from the activities as they
  * are stored (written here as a pull or an older version may have left
  * them): each file once however often it is named, none from a text that
@@ -3011,6 +3097,7 @@ main (int   argc,
   g_test_add_func ("/sync/attachment-lists", test_attachment_lists);
   g_test_add_func ("/sync/attachment-refused", test_attachment_refused);
   g_test_add_func ("/sync/attachment-during-push", test_attachment_during_push);
+  g_test_add_func ("/sync/attachment-naming", test_attachment_naming);
   g_test_add_func ("/sync/first-sync-job", test_first_sync_job);
   g_test_add_func ("/sync/one-pull-at-a-time", test_one_pull_at_a_time);
 
