@@ -885,6 +885,8 @@ dup_safe_name (const char *name)
   if (*safe == '\0')
     {
       g_free (safe);
+      /* Translators: the name of a file opened from an activity when it
+       * has no name of its own */
       safe = g_strdup (_("file"));
     }
 
