@@ -635,6 +635,23 @@ has_activity (JsonArray *changes)
   return FALSE;
 }
 
+/* Whether @mutations, a batch of a push, answers a conflict */
+static gboolean
+has_resolution (JsonArray *mutations)
+{
+  for (guint i = 0; i < json_array_get_length (mutations); i++)
+    {
+      JsonNode *node = json_array_get_element (mutations, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (kontor_json_get_string (json_node_get_object (node), "op"),
+                     "resolve") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* The cycle */
 
@@ -849,6 +866,11 @@ kontor_sync_engine_push (KontorSyncEngine  *self,
         return bad_answer (error);
       if (!kontor_store_sync_apply_results (self->store, results, error))
         return FALSE;
+      /* an answered conflict may bring back files this machine has not
+       * got (the user's side from another of their machines): look for
+       * them after the pull */
+      if (has_resolution (mutations))
+        g_atomic_int_set (&self->files_wanted, 1);
     }
 }
 
