@@ -582,6 +582,9 @@ add_conflict_refs (GHashTable *refs,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return;
   member = json_object_get_member (json_node_get_object (node), "attachments");
+  /* a pushed change's fields: {"attachments": {"value": …}} */
+  if (member != NULL && JSON_NODE_HOLDS_OBJECT (member))
+    member = json_object_get_member (json_node_get_object (member), "value");
   if (member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
       json_node_get_value_type (member) == G_TYPE_STRING)
     add_attachment_refs (refs, json_node_get_string (member), keep_unread);

@@ -1544,10 +1544,39 @@ test_blob_conflict (Fixture       *fixture,
   g_assert_true (kontor_store_collect_blobs (store, &n_removed, &error));
   g_assert_cmpuint (n_removed, ==, 0);
 
-  /* decided: the file goes */
+  /* an edit of an activity deleted meanwhile keeps the edit's fields */
+  {
+    g_autoptr(GFile) edited = write_file (dir, "edited.txt", "bearbeitet");
+    g_autoptr(KontorAttachment) b = kontor_store_add_blob (store, edited, FALSE, &error);
+    g_autoptr(GPtrArray) other = g_ptr_array_new ();
+    g_autoptr(JsonObject) fields = json_object_new ();
+    g_autoptr(JsonObject) change = json_object_new ();
+    g_autoptr(JsonNode) node = NULL;
+    g_autofree char *list_json = NULL;
+    g_autofree char *fields_json = NULL;
+    g_autofree char *insert = NULL;
+
+    g_assert_no_error (error);
+    g_ptr_array_add (other, b);
+    list_json = kontor_attachments_serialize (other);
+    json_object_set_string_member (change, "value", list_json);
+    json_object_set_object_member (fields, "attachments", json_object_ref (change));
+    node = json_node_init_object (json_node_alloc (), fields);
+    fields_json = json_to_string (node, FALSE);
+    insert = dup_sql ("INSERT INTO conflict_local (id, entity, entity_id, kind,"
+                      " yours_value_json, created_at) VALUES"
+                      " ('c2', 'activity', 'y', 'edit_vs_delete', %Q, 0)", fields_json);
+    kontor_test_exec (store, insert);
+    up = kontor_store_list_blobs_to_upload (store, &error);
+    g_assert_no_error (error);
+    g_assert_true (ref_listed (up, b->sha256));
+    g_clear_pointer (&up, g_ptr_array_unref);
+  }
+
+  /* decided: the files go */
   kontor_test_exec (store, "UPDATE conflict_local SET status = 'resolved'");
   g_assert_true (kontor_store_collect_blobs (store, &n_removed, &error));
-  g_assert_cmpuint (n_removed, ==, 1);
+  g_assert_cmpuint (n_removed, ==, 2);
   g_assert_false (kontor_store_has_blob (store, a->sha256));
 }
 
