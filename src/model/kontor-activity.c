@@ -267,6 +267,39 @@ kontor_attachment_hash_is_valid (const char *sha256)
 }
 
 /**
+ * kontor_attachment_check_size:
+ * @name: the file's name, for the message
+ * @size: its size in bytes
+ * @error: return location for a #GError
+ *
+ * The one rule on an attached file's size: at most
+ * %KONTOR_ATTACHMENT_MAX_SIZE, whatever the user agrees to (above
+ * %KONTOR_ATTACHMENT_LARGE_SIZE the UI asks first).
+ *
+ * Returns: whether a file of @size may be attached
+ */
+gboolean
+kontor_attachment_check_size (const char  *name,
+                              gint64       size,
+                              GError     **error)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *limit = NULL;
+
+  if (size <= KONTOR_ATTACHMENT_MAX_SIZE)
+    return TRUE;
+
+  shown = g_format_size (size);
+  limit = g_format_size (KONTOR_ATTACHMENT_MAX_SIZE);
+  g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+               /* Translators: %s is a file name, then its size ("60 MB"), then the
+                * largest size a file may have ("52 MB") */
+               _("The file “%s” is %s; a file larger than %s cannot be attached."),
+               name, shown, limit);
+  return FALSE;
+}
+
+/**
  * kontor_attachment_new:
  * @sha256: the file's SHA-256 in lower-case hex
  * @name: its name

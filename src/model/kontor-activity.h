@@ -51,6 +51,10 @@ typedef enum
 #define KONTOR_ACTIVITY_MAX_LINKS 3
 /* a file larger than this is attached only after the user agreed */
 #define KONTOR_ATTACHMENT_LARGE_SIZE (25 * 1000 * 1000)
+/* no file larger than this is attached at all: the team server's default
+ * --max-blob (src/server/kontor-server-http.h), so that a file a client
+ * keeps is one the server takes */
+#define KONTOR_ATTACHMENT_MAX_SIZE (50 * 1024 * 1024)
 
 /**
  * KontorAttachment:
@@ -74,6 +78,9 @@ typedef struct
 
 GType             kontor_attachment_get_type (void) G_GNUC_CONST;
 gboolean          kontor_attachment_hash_is_valid (const char        *sha256);
+gboolean          kontor_attachment_check_size (const char           *name,
+                                                gint64                  size,
+                                                GError                **error);
 KontorAttachment *kontor_attachment_new      (const char             *sha256,
                                               const char             *name,
                                               gint64                  size,

@@ -24,6 +24,7 @@ static const char * const migrations[] = {
   "004-scopes.sql",
   "005-activities.sql",
   "006-blobs.sql",
+  "007-blob-holders.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_SERVER_SCHEMA_VERSION);

@@ -653,6 +653,22 @@ run_blob_put (Request *request,
       created = g_strcmp0 (PQcmdTuples (stored), "1") == 0;
     }
 
+  /* whoever sent the bytes holds the file, and may name it on an
+   * activity (schema/007-blob-holders.sql) */
+  {
+    g_autoptr(PGresult) held = NULL;
+
+    held = kontor_db_exec (conn, "INSERT INTO blob_holder (workspace_id, sha256, account_id)"
+                                 " VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", 3,
+                           (const char *[]) { account->workspace_id, request->blob_hash,
+                                              account->id }, &error);
+    if (held == NULL)
+      {
+        set_database_error (request, error);
+        return;
+      }
+  }
+
   request->status = created ? SOUP_STATUS_CREATED : SOUP_STATUS_OK;
   request->response = g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GSIZE_FORMAT "}",
                                        request->blob_hash, length);

@@ -34,6 +34,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "kontor-activity.h"
 #include "kontor-record-json.h"
 #include "kontor-record.h"
 #include "kontor-server-sync.h"
@@ -635,6 +636,137 @@ add_conflict_result (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/*
+ * Naming a file (PROTOCOL.md "Blobs"): reading a file is allowed to who
+ * sees an activity naming it, so naming one is checked like a read. A
+ * create or update of an activity whose "attachments" names a file the
+ * stored value did not, and that the workspace keeps, is applied only
+ * when the account holds the file (it uploaded the bytes itself:
+ * blob_holder, schema 7) or already sees an activity naming it;
+ * otherwise it is rejected, "file_forbidden". Without this, a user who
+ * learned a file's hash could name it on an activity on a company (which
+ * everyone sees) and then read a file of another scope. A file the
+ * workspace does not keep yet may be named: a client sends its files
+ * before the activities (the upload of a file it lost, or the server
+ * refused, must not hold the activity back), and naming it gives nothing
+ * until someone uploads those very bytes.
+ *
+ * The hashes a new value names are read generously, every run of 64 hex
+ * digits in its text, so that no reading of the value (the model's, the
+ * SQL kontor_attachment_hashes ()) finds one not checked here.
+ */
+
+static void
+add_mentioned_hashes (GHashTable *hashes,
+                      const char *text)
+{
+  const char *run = NULL;
+
+  for (const char *c = text; ; c++)
+    {
+      gboolean hex = g_ascii_isdigit (*c) || (*c >= 'a' && *c <= 'f');
+
+      if (hex && run == NULL)
+        run = c;
+      else if (!hex && run != NULL)
+        {
+          if (c - run == 64)
+            g_hash_table_add (hashes, g_strndup (run, 64));
+          run = NULL;
+        }
+      if (*c == '\0')
+        break;
+    }
+}
+
+/* The text of a record's stored "attachments", from its locked row */
+static char *
+dup_stored_attachments (PGresult *row)
+{
+  g_autoptr(JsonNode) fields = NULL;
+  JsonNode *member;
+
+  if (row == NULL || PQntuples (row) == 0)
+    return NULL;
+  fields = kontor_json_parse (PQgetvalue (row, 0, 0));
+  if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
+    return NULL;
+  member = json_object_get_member (json_node_get_object (fields), "attachments");
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      json_node_get_value_type (member) != G_TYPE_STRING)
+    return NULL;
+
+  return g_strdup (json_node_get_string (member));
+}
+
+#define FORBIDDEN_FILES                                                                   \
+  "SELECT b.sha256 FROM blob b WHERE b.workspace_id = $1 AND b.sha256 = ANY ($2::text[])"  \
+  " AND NOT EXISTS (SELECT 1 FROM blob_holder h WHERE h.workspace_id = $1"                 \
+  "                 AND h.sha256 = b.sha256 AND h.account_id = $3)"                        \
+  " AND NOT EXISTS (SELECT 1 FROM record r WHERE r.workspace_id = $1"                      \
+  "                 AND r.entity = 'activity' AND NOT r.deleted"                           \
+  "                 AND kontor_attachment_hashes (r.fields->>'attachments') @> ARRAY[b.sha256]" \
+  "                 AND kontor_sees (r.scope, (SELECT kontor_account_scopes ($1, $3)),"    \
+  "                                  (SELECT kontor_is_admin ($3))))"
+
+/* Whether @mutation may name the files it names (see above); @row is its
+ * record's locked row, %NULL for none */
+static gboolean
+may_name_files (Push           *push,
+                const Mutation *mutation,
+                PGresult       *row)
+{
+  g_autoptr(GHashTable) named = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GString) list = NULL;
+  g_autoptr(PGresult) forbidden = NULL;
+  g_autofree char *stored_text = NULL;
+  JsonObject *change;
+  JsonNode *value;
+  GHashTableIter iter;
+  gpointer hash;
+
+  if (mutation->fields == NULL ||
+      g_strcmp0 (kontor_sync_entity_get_name (mutation->entity), "activity") != 0 ||
+      !json_object_has_member (mutation->fields, "attachments"))
+    return TRUE;
+  change = json_object_get_object_member (mutation->fields, "attachments");
+  value = change != NULL ? json_object_get_member (change, "value") : NULL;
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
+      json_node_get_value_type (value) != G_TYPE_STRING)
+    return TRUE;
+
+  named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_mentioned_hashes (named, json_node_get_string (value));
+
+  /* those the record named already stay allowed: an edit of its subject
+   * does not ask again */
+  stored_text = dup_stored_attachments (row);
+  stored = stored_text != NULL ? kontor_attachments_parse (stored_text, NULL) : NULL;
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
+    g_hash_table_remove (named, ((KontorAttachment *) g_ptr_array_index (stored, i))->sha256);
+  if (g_hash_table_size (named) == 0)
+    return TRUE;
+
+  list = g_string_new ("{");
+  g_hash_table_iter_init (&iter, named);
+  while (g_hash_table_iter_next (&iter, &hash, NULL))
+    {
+      if (list->len > 1)
+        g_string_append_c (list, ',');
+      g_string_append (list, hash);
+    }
+  g_string_append_c (list, '}');
+  {
+    const char *params[] = { push->account->workspace_id, list->str, push->account->id };
+
+    forbidden = exec (push, FORBIDDEN_FILES, G_N_ELEMENTS (params), params);
+  }
+
+  /* a failed statement fails the push (push->failed): not a rejection */
+  return forbidden == NULL || PQntuples (forbidden) == 0;
+}
+
 static void
 apply_create (Push           *push,
               const Mutation *mutation,
@@ -657,6 +789,12 @@ apply_create (Push           *push,
   if (existing != NULL)
     {
       add_rejection (builder, mutation, "id_conflict");
+      return;
+    }
+  if (!may_name_files (push, mutation, NULL))
+    {
+      if (!push->failed)
+        add_rejection (builder, mutation, "file_forbidden");
       return;
     }
 
@@ -720,6 +858,12 @@ apply_update (Push           *push,
   if (row == NULL)
     {
       add_rejection (builder, mutation, "not_found");
+      return;
+    }
+  if (!may_name_files (push, mutation, row))
+    {
+      if (!push->failed)
+        add_rejection (builder, mutation, "file_forbidden");
       return;
     }
 

@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -51,47 +53,6 @@ kontor_blob_ref_free (KontorBlobRef *ref)
   g_free (ref);
 }
 
-/* The files an activity's attachments name (kontor_attachments_parse()):
- * into @refs, hash → size, the first size seen. A list the model does not
- * read (a value a newer or broken client wrote) names none. */
-static void
-add_attachment_refs (GHashTable *refs,
-                     const char *json)
-{
-  g_autoptr(GPtrArray) attachments = kontor_attachments_parse (json, NULL);
-
-  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
-    {
-      KontorAttachment *attachment = g_ptr_array_index (attachments, i);
-      gint64 size = attachment->size;
-
-      if (!g_hash_table_contains (refs, attachment->sha256))
-        g_hash_table_insert (refs, g_strdup (attachment->sha256), g_memdup2 (&size, sizeof size));
-    }
-}
-
-/* Every file the activities here name: hash → gint64 * size */
-static GHashTable *
-dup_named (KontorStore  *self,
-           GError      **error)
-{
-  g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _kontor_store_prepare (self,
-                                              "SELECT attachments FROM activity"
-                                              " WHERE attachments IS NOT NULL"
-                                              " AND attachments <> '[]'",
-                                              error);
-  int result;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((result = _kontor_store_step (self, stmt, error)) == 1)
-    add_attachment_refs (refs, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return result < 0 ? NULL : g_steal_pointer (&refs);
-}
-
 static KontorBlobRef *
 blob_ref_new (const char *sha256,
               gint64      size)
@@ -114,43 +75,41 @@ compare_refs (gconstpointer a,
   return strcmp (ref_a->sha256, ref_b->sha256);
 }
 
-/**
- * kontor_store_list_blobs_to_upload:
- * @self: a store
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type KontorBlobRef): the files kept
- *   here that an activity names and the team server does not have yet,
- *   each once, by hash, with the size the blob table says
- */
-GPtrArray *
-kontor_store_list_blobs_to_upload (KontorStore  *self,
-                                   GError      **error)
+/* The files kept here that something names (an activity, or an answer
+ * to a conflict the user may still keep) and the team server does not
+ * have: with @refused, also those it refused for good */
+static GPtrArray *
+list_to_upload (KontorStore  *self,
+                gboolean      refused,
+                GError      **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_blob_ref_free);
   g_autoptr(GHashTable) named = NULL;
   sqlite3_stmt *stmt;
   int result;
 
-  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
-
   /* at almost every push, nothing is waiting: the activities are not
    * read then */
-  stmt = _kontor_store_prepare (self, "SELECT 1 FROM blob WHERE uploaded = 0 LIMIT 1", error);
+  stmt = _kontor_store_prepare (self, refused
+                                      ? "SELECT 1 FROM blob WHERE uploaded <> 1 LIMIT 1"
+                                      : "SELECT 1 FROM blob WHERE uploaded = 0 LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   result = _kontor_store_step_one (self, stmt, NULL, NULL, error);
   if (result <= 0)
     return result < 0 ? NULL : g_steal_pointer (&list);
 
-  named = dup_named (self, error);
+  named = _kontor_store_dup_named_blobs (self, KONTOR_BLOBS_NAMED_CONFLICTS, error);
   if (named == NULL)
     return NULL;
   if (g_hash_table_size (named) == 0)
     return g_steal_pointer (&list);
 
-  stmt = _kontor_store_prepare (self, "SELECT sha256, size FROM blob WHERE uploaded = 0"
-                                      " ORDER BY sha256", error);
+  stmt = _kontor_store_prepare (self, refused
+                                      ? "SELECT sha256, size, uploaded FROM blob"
+                                        " WHERE uploaded <> 1 ORDER BY sha256"
+                                      : "SELECT sha256, size, uploaded FROM blob"
+                                        " WHERE uploaded = 0 ORDER BY sha256", error);
   if (stmt == NULL)
     return NULL;
   while ((result = _kontor_store_step (self, stmt, error)) == 1)
@@ -158,11 +117,89 @@ kontor_store_list_blobs_to_upload (KontorStore  *self,
       const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
 
       if (sha256 != NULL && g_hash_table_contains (named, sha256))
-        g_ptr_array_add (list, blob_ref_new (sha256, sqlite3_column_int64 (stmt, 1)));
+        {
+          KontorBlobRef *ref = blob_ref_new (sha256, sqlite3_column_int64 (stmt, 1));
+
+          ref->refused = sqlite3_column_int (stmt, 2) == KONTOR_BLOB_REFUSED;
+          g_ptr_array_add (list, ref);
+        }
     }
   sqlite3_reset (stmt);
 
   return result < 0 ? NULL : g_steal_pointer (&list);
+}
+
+/**
+ * kontor_store_list_blobs_to_upload:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * For saying which files did not reach the team server (the sync
+ * indicator): those it refused for good are in the list, with
+ * #KontorBlobRef.refused.
+ *
+ * Returns: (transfer full) (element-type KontorBlobRef): the files kept
+ *   here that an activity (or an undecided conflict) names and the team
+ *   server does not have, each once, by hash, with the size the blob
+ *   table says
+ */
+GPtrArray *
+kontor_store_list_blobs_to_upload (KontorStore  *self,
+                                   GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  return list_to_upload (self, TRUE, error);
+}
+
+/**
+ * kontor_store_list_blobs_to_send:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * kontor_store_list_blobs_to_upload () without the files the server
+ * refused for good: what the sync sends before a push.
+ *
+ * Returns: (transfer full) (element-type KontorBlobRef): the files to send
+ */
+GPtrArray *
+kontor_store_list_blobs_to_send (KontorStore  *self,
+                                 GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  return list_to_upload (self, FALSE, error);
+}
+
+/**
+ * kontor_store_set_blob_refused:
+ * @self: a store
+ * @sha256: a file kept here
+ * @error: return location for a #GError
+ *
+ * Notes that the team server refused the file @sha256 for good (too
+ * large, or its bytes are not the ones its name says): it is not sent
+ * again, until it is attached again (kontor_store_add_blob ()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+kontor_store_set_blob_refused (KontorStore  *self,
+                               const char   *sha256,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kontor_blob_hash_is_valid (sha256), FALSE);
+
+  stmt = _kontor_store_prepare (self, "UPDATE blob SET uploaded = 2 WHERE sha256 = ?1"
+                                      " AND uploaded = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
 }
 
 /**
@@ -199,7 +236,8 @@ kontor_store_set_blob_uploaded (KontorStore  *self,
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (element-type KontorBlobRef): the files an
- *   activity here names that are not kept here, each once, by hash, with
+ *   activity here names whose file is not here (whatever the blob
+ *   table says), each once, by hash, with
  *   the size the (first) attachment says
  */
 GPtrArray *
@@ -210,27 +248,20 @@ kontor_store_list_blobs_to_download (KontorStore  *self,
   g_autoptr(GHashTable) named = NULL;
   GHashTableIter iter;
   gpointer key, value;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
 
-  named = dup_named (self, error);
+  named = _kontor_store_dup_named_blobs (self, KONTOR_BLOBS_NAMED_ACTIVITIES, error);
   if (named == NULL)
     return NULL;
 
-  stmt = _kontor_store_prepare (self, "SELECT 1 FROM blob WHERE sha256 = ?1", error);
-  if (stmt == NULL)
-    return NULL;
+  /* kept is a file in its place, whatever the blob table says: a backup
+   * restored without its folder, or a database moved without it, gets
+   * its files again */
   g_hash_table_iter_init (&iter, named);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      int kept;
-
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      kept = _kontor_store_step_one (self, stmt, NULL, NULL, error);
-      if (kept < 0)
-        return NULL;
-      if (kept == 0)
+      if (!kontor_store_has_blob (self, key))
         g_ptr_array_add (list, blob_ref_new (key, *(gint64 *) value));
     }
   g_ptr_array_sort (list, compare_refs);
@@ -396,8 +427,13 @@ kontor_blob_download_finish (KontorBlobDownload  *self,
       return FALSE;
     }
 
-  /* on disk before its name says it is there */
-  if (fsync (self->fd) != 0 || close (self->fd) != 0)
+  /* read-only, and on disk, before its name says it is there */
+  if (fchmod (self->fd, KONTOR_BLOB_MODE) != 0 || fsync (self->fd) != 0)
+    {
+      set_errno_error (error, errno, self->temp_path);
+      return FALSE;
+    }
+  if (close (self->fd) != 0)
     {
       int saved_errno = errno;
 

@@ -13,16 +13,26 @@
 
 G_BEGIN_DECLS
 
+/* blob.uploaded: 0 not yet, 1 the server has it, 2 the server refused
+ * it for good (kontor_store_set_blob_refused ()) */
+#define KONTOR_BLOB_REFUSED 2
+
 /* A file named by an attachment */
 typedef struct
 {
-  char   *sha256;
-  gint64  size;    /* in bytes, as the attachment or the blob table says; -1 unknown */
+  char     *sha256;
+  gint64    size;     /* in bytes, as the attachment or the blob table says; -1 unknown */
+  gboolean  refused;  /* kontor_store_list_blobs_to_upload (): the server refused it for good */
 } KontorBlobRef;
 
 void                kontor_blob_ref_free                (KontorBlobRef       *ref);
 
 GPtrArray          *kontor_store_list_blobs_to_upload   (KontorStore         *self,
+                                                         GError             **error);
+GPtrArray          *kontor_store_list_blobs_to_send     (KontorStore         *self,
+                                                         GError             **error);
+gboolean            kontor_store_set_blob_refused       (KontorStore         *self,
+                                                         const char          *sha256,
                                                          GError             **error);
 gboolean            kontor_store_set_blob_uploaded      (KontorStore         *self,
                                                          const char          *sha256,

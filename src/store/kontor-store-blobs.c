@@ -11,7 +11,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "kontor-error.h"
 #include "kontor-store-blobs.h"
@@ -198,6 +201,12 @@ _kontor_blob_keep_file (GFile         *file,
       set_file_error (error, name, _("it is not a file."));
       return NULL;
     }
+  if (!kontor_attachment_check_size (name, g_file_info_get_size (info), &local_error))
+    {
+      g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
+                           local_error->message);
+      return NULL;
+    }
   if (!allow_large && g_file_info_get_size (info) > KONTOR_ATTACHMENT_LARGE_SIZE)
     {
       g_autofree char *shown = g_format_size (g_file_info_get_size (info));
@@ -246,6 +255,12 @@ _kontor_blob_keep_file (GFile         *file,
         }
       if (n == 0)
         break;
+      if (!kontor_attachment_check_size (name, size + n, &local_error))
+        {
+          g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID,
+                               local_error->message);
+          goto fail;
+        }
       g_checksum_update (checksum, (const guchar *) buffer, n);
       if (!write_all (fd, buffer, (gsize) n, &saved_errno))
         {
@@ -255,7 +270,16 @@ _kontor_blob_keep_file (GFile         *file,
       size += n;
     }
 
-  if (fsync (fd) != 0 || close (fd) != 0)
+  /* read-only before it has its name: a kept file is named by its bytes,
+   * and nothing is to change them in place (an editor saving the file
+   * opened from an activity works on a copy, kontor_store_dup_blob_open_path ()) */
+  if (fchmod (fd, KONTOR_BLOB_MODE) != 0 || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      set_file_error (error, name, g_strerror (saved_errno));
+      goto fail;
+    }
+  if (close (fd) != 0)
     {
       saved_errno = errno;
       fd = -1;
@@ -351,7 +375,8 @@ note_blob (KontorStore             *self,
            GError                 **error)
 {
   sqlite3_stmt *stmt = _kontor_store_prepare (self, "INSERT INTO blob (sha256, size)"
-                                              " VALUES (?1, ?2) ON CONFLICT DO NOTHING", error);
+                                              " VALUES (?1, ?2) ON CONFLICT (sha256) DO UPDATE"
+                                              " SET uploaded = 0 WHERE uploaded = 2", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -454,34 +479,253 @@ kontor_store_has_blob (KontorStore *self,
 }
 
 /*
- * Collecting: a kept file no activity names any more goes with its row.
- * That is done when the store is opened (kontor_store_open()), never
- * while the app runs: a deleted activity, or an edit that took a file
- * away, can be undone for as long as the undo stack keeps it, and the
- * stack lives only as long as the app. At the start no undo can bring a
- * file back. Files attached in a form that was then cancelled go the
- * same way, as do the temporary files of a copy that was cut off.
+ * Which files are named. The model reads an activity's attachments
+ * (kontor_attachments_parse ()), here as everywhere: the lists of the
+ * sync (kontor-store-blob-sync.c) and the collection below ask this one
+ * function. Besides the activities, the user's conflicts that are not
+ * decided yet ("open", or answered and "resolving" until the push) name
+ * files: the value the user may still keep ("yours", or one chosen) and
+ * the one both sides started from. A "Keep mine" must find its files, so
+ * they are neither collected nor left off the uploads.
+ *
+ * A value the model cannot read (written by a newer or a broken client)
+ * names no file for the sync: nothing is sent or fetched for it. For the
+ * collection it is read as text instead: every kept file whose hash
+ * appears in it stays. A file that is kept a little longer costs some
+ * disk; one collected too soon is lost.
  */
-static const char unreferenced_sql[] =
-  "SELECT sha256 FROM blob WHERE sha256 NOT IN"
-  " (SELECT json_extract (j.value, '$.sha256') FROM activity,"
-  "  json_each (CASE WHEN json_valid (activity.attachments) THEN activity.attachments"
-  "             ELSE '[]' END) AS j"
-  "  WHERE activity.attachments IS NOT NULL)";
+
+/* @text's runs of exactly 64 lower-case hex digits */
+static void
+add_mentioned_hashes (GHashTable *refs,
+                      const char *text)
+{
+  const char *run = NULL;
+
+  for (const char *c = text; ; c++)
+    {
+      gboolean hex = g_ascii_isdigit (*c) || (*c >= 'a' && *c <= 'f');
+
+      if (hex && run == NULL)
+        run = c;
+      else if (!hex && run != NULL)
+        {
+          if (c - run == 64)
+            {
+              gint64 size = -1;
+
+              g_hash_table_insert (refs, g_strndup (run, 64), g_memdup2 (&size, sizeof size));
+            }
+          run = NULL;
+        }
+      if (*c == '\0')
+        break;
+    }
+}
 
 static void
-remove_stray_files (const char *folder)
+add_attachment_refs (GHashTable *refs,
+                     const char *json,
+                     gboolean    keep_unread)
+{
+  g_autoptr(GPtrArray) attachments = NULL;
+
+  if (json == NULL)
+    return;
+  attachments = kontor_attachments_parse (json, NULL);
+  if (attachments == NULL && keep_unread)
+    add_mentioned_hashes (refs, json);
+  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
+    {
+      KontorAttachment *attachment = g_ptr_array_index (attachments, i);
+      gint64 size = attachment->size;
+      gint64 *known = g_hash_table_lookup (refs, attachment->sha256);
+
+      if (known == NULL)
+        g_hash_table_insert (refs, g_strdup (attachment->sha256), g_memdup2 (&size, sizeof size));
+      else if (*known < 0)
+        *known = size;
+    }
+}
+
+/* A conflict's value: the field's own for a conflict about attachments,
+ * the activity's fields (an object) for one about the whole record (an
+ * edit against a delete) */
+static void
+add_conflict_refs (GHashTable *refs,
+                   const char *field,
+                   const char *json,
+                   gboolean    keep_unread)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonNode *member;
+
+  if (json == NULL)
+    return;
+  if (keep_unread)
+    add_mentioned_hashes (refs, json);
+  node = json_from_string (json, NULL);
+  if (node == NULL)
+    return;
+  if (g_strcmp0 (field, "attachments") == 0 && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      /* the field's value as JSON: a string holding the list */
+      add_attachment_refs (refs, json_node_get_string (node), keep_unread);
+      return;
+    }
+  if (g_strcmp0 (field, "attachments") == 0)
+    {
+      add_attachment_refs (refs, json, keep_unread);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  member = json_object_get_member (json_node_get_object (node), "attachments");
+  /* a pushed change's fields: {"attachments": {"value": …}} */
+  if (member != NULL && JSON_NODE_HOLDS_OBJECT (member))
+    member = json_object_get_member (json_node_get_object (member), "value");
+  if (member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
+      json_node_get_value_type (member) == G_TYPE_STRING)
+    add_attachment_refs (refs, json_node_get_string (member), keep_unread);
+}
+
+/**
+ * _kontor_store_dup_named_blobs:
+ * @self: a store
+ * @flags: which names count besides the activities' (see above)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): hash → gint64 * size (the first
+ *   an attachment says, -1 for none), the files named
+ */
+GHashTable *
+_kontor_store_dup_named_blobs (KontorStore         *self,
+                               KontorBlobsNamedFlags flags,
+                               GError             **error)
+{
+  g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean keep = (flags & KONTOR_BLOBS_NAMED_UNREAD) != 0;
+  sqlite3_stmt *stmt;
+  int result;
+
+  stmt = _kontor_store_prepare (self, "SELECT attachments FROM activity"
+                                      " WHERE attachments IS NOT NULL AND attachments <> '[]'",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    add_attachment_refs (refs, (const char *) sqlite3_column_text (stmt, 0), keep);
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return NULL;
+
+  if ((flags & KONTOR_BLOBS_NAMED_CONFLICTS) == 0)
+    return g_steal_pointer (&refs);
+
+  /* "theirs" is the server's and the activity's here; the collection
+   * keeps it all the same, in case the user's copy is older */
+  stmt = _kontor_store_prepare (self, "SELECT field, yours_value_json, choice_value_json,"
+                                      " base_value_json, theirs_value_json FROM conflict_local"
+                                      " WHERE entity = 'activity'"
+                                      " AND status IN ('open', 'resolving')"
+                                      " AND (field IS NULL OR field = 'attachments')",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  while ((result = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      const char *field = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (int column = 1; column <= (keep ? 4 : 2); column++)
+        add_conflict_refs (refs, field, (const char *) sqlite3_column_text (stmt, column), keep);
+    }
+  sqlite3_reset (stmt);
+
+  return result < 0 ? NULL : g_steal_pointer (&refs);
+}
+
+/*
+ * Collecting: a kept file nothing names any more (see above) goes with
+ * its row. That is done when the store is opened (kontor_store_open ()),
+ * never while the app runs: a deleted activity, or an edit that took a
+ * file away, can be undone for as long as the undo stack keeps it, and
+ * the stack lives only as long as the app. At the start no undo can
+ * bring a file back. Files attached in a form that was then cancelled go
+ * the same way, as do the temporary files of a copy that was cut off
+ * (".add-…" in the blob folder) and of a download that was
+ * (".<sha256>-…" in a folder of two digits). A download runs only on the
+ * sync's worker, which starts after the store was opened; to be sure it
+ * is never one of this process's, or another's that is still writing, a
+ * download's temporary file goes only once it is older than this
+ * process, and not written to for %STALE_DOWNLOAD (a download that
+ * receives nothing for that long was given up: the sync's requests time
+ * out after a minute).
+ */
+
+#define STALE_DOWNLOAD ((gint64) 10 * 60 * G_USEC_PER_SEC)
+
+static gint64
+get_process_start (void)
+{
+  static gint64 start;
+
+  if (g_once_init_enter (&start))
+    g_once_init_leave (&start, g_get_real_time ());
+
+  return start;
+}
+
+static gint64
+get_mtime (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return G_MAXINT64;
+
+  return (gint64) buf.st_mtime * G_USEC_PER_SEC;
+}
+
+/**
+ * _kontor_blob_remove_stray_files:
+ * @folder: a blob folder
+ * @now: the time, in microseconds since 1970 (g_get_real_time ())
+ *
+ * Removes the temporary files of cut-off copies and downloads (see
+ * above).
+ */
+void
+_kontor_blob_remove_stray_files (const char *folder,
+                                 gint64      now)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 before = MIN (get_process_start (), now - STALE_DOWNLOAD);
   const char *entry;
 
   while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
     {
+      g_autofree char *path = g_build_filename (folder, entry, NULL);
+      g_autoptr(GDir) sub = NULL;
+      const char *name;
+
       if (g_str_has_prefix (entry, ".add-"))
         {
-          g_autofree char *path = g_build_filename (folder, entry, NULL);
-
           g_unlink (path);
+          continue;
+        }
+      if (strlen (entry) != 2 || !g_ascii_isxdigit (entry[0]) || !g_ascii_isxdigit (entry[1]))
+        continue;
+      sub = g_dir_open (path, 0, NULL);
+      while (sub != NULL && (name = g_dir_read_name (sub)) != NULL)
+        {
+          g_autofree char *temp = NULL;
+
+          if (name[0] != '.')
+            continue;
+          temp = g_build_filename (path, name, NULL);
+          if (get_mtime (temp) < before)
+            g_unlink (temp);
         }
     }
 }
@@ -492,7 +736,7 @@ remove_stray_files (const char *folder)
  * @n_removed: (out) (optional): how many files were removed
  * @error: return location for a #GError
  *
- * Removes the kept files no activity names any more, and their rows (see
+ * Removes the kept files nothing names any more, and their rows (see
  * above for when).
  *
  * Returns: %TRUE on success
@@ -503,6 +747,7 @@ kontor_store_collect_blobs (KontorStore  *self,
                             GError      **error)
 {
   g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) named = NULL;
   g_autofree char *folder = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -513,13 +758,23 @@ kontor_store_collect_blobs (KontorStore  *self,
     *n_removed = 0;
 
   folder = kontor_store_dup_blob_folder (self);
-  remove_stray_files (folder);
+  _kontor_blob_remove_stray_files (folder, g_get_real_time ());
 
-  stmt = _kontor_store_prepare (self, unreferenced_sql, error);
+  named = _kontor_store_dup_named_blobs (self, KONTOR_BLOBS_NAMED_CONFLICTS |
+                                               KONTOR_BLOBS_NAMED_UNREAD, error);
+  if (named == NULL)
+    return FALSE;
+  stmt = _kontor_store_prepare (self, "SELECT sha256 FROM blob", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = _kontor_store_step (self, stmt, error)) == 1)
-    g_ptr_array_add (hashes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    {
+      const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (sha256 != NULL && !g_hash_table_contains (named, sha256))
+        g_ptr_array_add (hashes, g_strdup (sha256));
+    }
+  sqlite3_reset (stmt);
   if (rc < 0)
     return FALSE;
 
@@ -546,4 +801,173 @@ kontor_store_collect_blobs (KontorStore  *self,
     }
 
   return TRUE;
+}
+
+/*
+ * Opening a file: never the kept file itself, which the app that opens
+ * it could change in place (and then it would no longer be the file its
+ * name says). A read-only copy goes to a folder of its own under
+ * $XDG_CACHE_HOME/kontor/open, under the attachment's name (which also
+ * tells the opening app its type). Copies older than %OPEN_COPY_AGE are
+ * removed when a new one is made, at most %OPEN_SWEEP of them at a time.
+ */
+
+#define OPEN_COPY_AGE ((gint64) 24 * 60 * 60 * G_USEC_PER_SEC)
+#define OPEN_SWEEP 32
+
+/**
+ * _kontor_blob_dup_open_folder:
+ *
+ * Returns: (transfer full): where the copies for opening go
+ */
+char *
+_kontor_blob_dup_open_folder (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "kontor", "open", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, entry, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/**
+ * _kontor_blob_sweep_open_copies:
+ * @folder: the folder of the copies (_kontor_blob_dup_open_folder ())
+ * @now: the time, in microseconds since 1970 (g_get_real_time ())
+ *
+ * Removes copies made more than a day before @now, a bounded number at a
+ * time.
+ *
+ * Returns: how many it removed
+ */
+guint
+_kontor_blob_sweep_open_copies (const char *folder,
+                                gint64      now)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *entry;
+  guint looked = 0, removed = 0;
+
+  while (dir != NULL && looked++ < OPEN_SWEEP && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, entry, NULL);
+
+      if (get_mtime (path) < now - OPEN_COPY_AGE)
+        {
+          remove_tree (path);
+          removed++;
+        }
+    }
+
+  return removed;
+}
+
+/* @name as a file name of its own: no folder, not hidden, not empty */
+static char *
+dup_safe_name (const char *name)
+{
+  g_autofree char *safe = g_strdup (name != NULL ? name : "");
+
+  g_strdelimit (safe, "/\\", '_');
+  for (char *c = safe; *c == '.'; c++)
+    *c = '_';
+  if (*safe == '\0')
+    {
+      g_free (safe);
+      /* Translators: the name of a file opened from an activity when it
+       * has no name of its own */
+      safe = g_strdup (_("file"));
+    }
+
+  return g_steal_pointer (&safe);
+}
+
+/**
+ * kontor_store_dup_blob_open_path:
+ * @self: a store
+ * @attachment: a file of an activity
+ * @error: return location for a #GError
+ *
+ * Makes a read-only copy of @attachment's kept file to open with another
+ * app (see above). Blocking: it copies the file.
+ *
+ * Returns: (transfer full) (nullable): the copy's path
+ */
+char *
+kontor_store_dup_blob_open_path (KontorStore             *self,
+                                 const KontorAttachment  *attachment,
+                                 GError                 **error)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *safe = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (attachment != NULL, NULL);
+
+  safe = dup_safe_name (attachment->name);
+  if (!kontor_store_has_blob (self, attachment->sha256))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: %s is a file name */
+                   _("The file “%s” is not on this computer yet."), safe);
+      return NULL;
+    }
+
+  folder = _kontor_blob_dup_open_folder ();
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      set_file_error (error, safe, g_strerror (saved_errno));
+      return NULL;
+    }
+  _kontor_blob_sweep_open_copies (folder, g_get_real_time ());
+
+  template = g_build_filename (folder, "XXXXXX", NULL);
+  if (g_mkdtemp_full (template, 0700) == NULL)
+    {
+      int saved_errno = errno;
+
+      set_file_error (error, safe, g_strerror (saved_errno));
+      return NULL;
+    }
+  path = g_build_filename (template, safe, NULL);
+  source = kontor_store_dup_blob_path (self, attachment->sha256);
+  from = g_file_new_for_path (source);
+  to = g_file_new_for_path (path);
+  if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error) ||
+      g_chmod (path, KONTOR_BLOB_MODE) != 0)
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, G_IO_ERROR, g_io_error_from_errno (errno),
+                             g_strerror (errno));
+      g_unlink (path);
+      g_rmdir (template);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a file name, the second %s why it failed */
+                   _("The file “%s” could not be opened: %s"), safe, local_error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
 }

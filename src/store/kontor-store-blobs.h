@@ -13,6 +13,17 @@
 
 G_BEGIN_DECLS
 
+/* a kept file, and a copy made to open it: read-only */
+#define KONTOR_BLOB_MODE 0400
+
+/* which names count, besides the activities' (_kontor_store_dup_named_blobs ()) */
+typedef enum
+{
+  KONTOR_BLOBS_NAMED_ACTIVITIES = 0,
+  KONTOR_BLOBS_NAMED_CONFLICTS  = 1 << 0,  /* the user's undecided conflicts */
+  KONTOR_BLOBS_NAMED_UNREAD     = 1 << 1,  /* hashes in values the model cannot read */
+} KontorBlobsNamedFlags;
+
 gboolean kontor_blob_hash_is_valid     (const char  *sha256);
 char    *kontor_store_dup_blob_folder  (KontorStore *self);
 char    *kontor_store_dup_blob_path    (KontorStore *self,
@@ -37,6 +48,18 @@ KontorAttachment *kontor_store_add_blob        (KontorStore          *self,
 gboolean          kontor_store_collect_blobs   (KontorStore          *self,
                                                 guint                *n_removed,
                                                 GError              **error);
+char             *kontor_store_dup_blob_open_path (KontorStore             *self,
+                                                   const KontorAttachment  *attachment,
+                                                   GError                 **error);
+
+GHashTable       *_kontor_store_dup_named_blobs (KontorStore          *self,
+                                                 KontorBlobsNamedFlags flags,
+                                                 GError              **error);
+void              _kontor_blob_remove_stray_files (const char         *folder,
+                                                   gint64              now);
+char             *_kontor_blob_dup_open_folder  (void);
+guint             _kontor_blob_sweep_open_copies (const char          *folder,
+                                                  gint64               now);
 
 KontorAttachment *_kontor_blob_keep_file       (GFile                *file,
                                                 const char           *folder,

@@ -30,14 +30,17 @@
  * same second), and says "poke" when the server has something new.
  *
  * The files attached to activities (PROTOCOL.md "Blobs") go beside the
- * cycle: before a push, those the activities name and the server does
- * not have yet are uploaded, so that the server has a file before the
- * activity that names it; after the pull, those the activities name and
- * this machine does not keep are downloaded, streamed to a temporary
- * file (kontor-store-blob-sync.c). A file that cannot be uploaded (gone
- * from its folder, refused by the server) is said in words
- * ("file-problem") and does not hold the push: the activity goes without
- * it and the upload is tried again at the next cycle. A file that cannot
+ * cycle: before each batch of a push, those the activities name and the
+ * server does not have yet are uploaded, so that the server has a file
+ * before the activity that names it; after the pull, those the
+ * activities name and this machine does not keep are downloaded,
+ * streamed to a temporary file (kontor-store-blob-sync.c). A file that
+ * cannot be uploaded (gone from its folder, refused by the server) is
+ * said in words ("file-problem") and does not hold the push: the
+ * activity goes without it and the upload is tried again at the next
+ * cycle; one the server refuses for good (too large, 413, or bytes that
+ * are not its hash's, 400 "hash_mismatch") is noted as refused and not
+ * sent again (kontor_store_set_blob_refused ()). A file that cannot
  * be downloaded is tried again at the next cycle; the activity is kept
  * whatever becomes of its files. */
 
@@ -353,6 +356,23 @@ dup_answer_message (GBytes *answer)
   return g_strdup (object != NULL ? get_text (object, "message") : "");
 }
 
+/* Whether the error answer @answer says @code */
+static gboolean
+is_answer_error (GBytes     *answer,
+                 const char *code)
+{
+  g_autoptr(JsonObject) object = NULL;
+  const char *data;
+  gsize length;
+
+  if (answer == NULL)
+    return FALSE;
+  data = g_bytes_get_data (answer, &length);
+  object = kontor_json_parse_object (data, length);
+
+  return object != NULL && g_strcmp0 (get_text (object, "error"), code) == 0;
+}
+
 /* Uploads the file @ref kept here, and notes that the server has it.
  * %FALSE with @error when the cycle is to stop (the network, the
  * session, a server that cannot answer now); a problem of the file
@@ -429,11 +449,28 @@ upload_blob (KontorSyncEngine  *self,
 
   {
     g_autofree char *reason = dup_answer_message (answer);
-    /* Translators: the %u is an HTTP status, the %s the server's reason */
-    g_autofree char *text = g_strdup_printf (_("The team server refused an attached file "
-                                               "(error %u): %s The activity is sent without "
-                                               "it; Kontor tries again at the next sync."),
-                                             status, reason);
+    g_autofree char *text = NULL;
+
+    /* too large for the server, or bytes that are not the ones the file's
+     * name says (changed where it is kept): the same file is refused the
+     * same way every time, so it is not sent again; it stays listed as
+     * not sent (kontor_store_list_blobs_to_upload ()) */
+    if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE ||
+        (status == SOUP_STATUS_BAD_REQUEST && is_answer_error (answer, "hash_mismatch")))
+      {
+        if (!kontor_store_set_blob_refused (self->store, ref->sha256, error))
+          return FALSE;
+        /* Translators: the %u is an HTTP status, the %s the server's reason */
+        text = g_strdup_printf (_("The team server refused an attached file (error %u): %s "
+                                  "The activity is sent without it; Kontor does not send "
+                                  "this file again."), status, reason);
+      }
+    else
+      /* Translators: the %u is an HTTP status, the %s the server's reason */
+      text = g_strdup_printf (_("The team server refused an attached file "
+                                "(error %u): %s The activity is sent without "
+                                "it; Kontor tries again at the next sync."),
+                              status, reason);
 
     report_file_problem (self, ref->sha256, text);
   }
@@ -441,20 +478,27 @@ upload_blob (KontorSyncEngine  *self,
   return TRUE;
 }
 
-/* Before a push: the files the activities name that the server does not
- * have yet, each once */
+/* Before each batch of a push: the files the activities name that the
+ * server does not have yet (and did not refuse for good), each once;
+ * cheap when none waits (kontor_store_list_blobs_to_send ()) */
 static gboolean
 upload_blobs (KontorSyncEngine  *self,
+              GHashTable        *tried,
               GCancellable      *cancellable,
               GError           **error)
 {
-  g_autoptr(GPtrArray) refs = kontor_store_list_blobs_to_upload (self->store, error);
+  g_autoptr(GPtrArray) refs = kontor_store_list_blobs_to_send (self->store, error);
 
   if (refs == NULL)
     return FALSE;
   for (guint i = 0; i < refs->len; i++)
     {
-      if (!upload_blob (self, g_ptr_array_index (refs, i), cancellable, error))
+      KontorBlobRef *ref = g_ptr_array_index (refs, i);
+
+      /* one that could not go is tried once per push, not per batch */
+      if (!g_hash_table_add (tried, g_strdup (ref->sha256)))
+        continue;
+      if (!upload_blob (self, ref, cancellable, error))
         return FALSE;
     }
 
@@ -585,6 +629,23 @@ has_activity (JsonArray *changes)
       if (JSON_NODE_HOLDS_OBJECT (node) &&
           g_strcmp0 (kontor_json_get_string (json_node_get_object (node), "entity"),
                      "activity") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether @mutations, a batch of a push, answers a conflict */
+static gboolean
+has_resolution (JsonArray *mutations)
+{
+  for (guint i = 0; i < json_array_get_length (mutations); i++)
+    {
+      JsonNode *node = json_array_get_element (mutations, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (kontor_json_get_string (json_node_get_object (node), "op"),
+                     "resolve") == 0)
         return TRUE;
     }
 
@@ -731,27 +792,35 @@ kontor_sync_engine_push (KontorSyncEngine  *self,
                          GCancellable      *cancellable,
                          GError           **error)
 {
+  g_autoptr(GHashTable) tried = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint renumbered = 0;
+  guint batches = 0;
 
   g_return_val_if_fail (KONTOR_IS_SYNC_ENGINE (self), FALSE);
 
-  /* the files first: the server has a file before an activity names it */
-  if (!upload_blobs (self, cancellable, error))
-    return FALSE;
-
   for (;;)
     {
-      g_autoptr(JsonArray) mutations = kontor_store_sync_take_push (self->store, PUSH_BATCH, error);
+      g_autoptr(JsonArray) mutations = NULL;
       g_autoptr(JsonObject) body = NULL;
       g_autoptr(JsonNode) node = NULL;
       g_autoptr(JsonObject) answer = NULL;
       JsonArray *results;
       guint status = 0;
 
+      mutations = kontor_store_sync_take_push (self->store, PUSH_BATCH, error);
       if (mutations == NULL)
+        return FALSE;
+      if (json_array_get_length (mutations) == 0 && renumbered + batches > 0)
+        return TRUE;
+      /* the files first, before each batch: the server has a file before
+       * an activity names it, also one saved while an earlier batch was
+       * on its way; and at each push, whether there is a batch or not (a
+       * file that was missing may be back) */
+      if (!upload_blobs (self, tried, cancellable, error))
         return FALSE;
       if (json_array_get_length (mutations) == 0)
         return TRUE;
+      batches++;
 
       body = json_object_new ();
       json_object_set_string_member (body, "client_id", kontor_store_get_client_id (self->store));
@@ -797,6 +866,11 @@ kontor_sync_engine_push (KontorSyncEngine  *self,
         return bad_answer (error);
       if (!kontor_store_sync_apply_results (self->store, results, error))
         return FALSE;
+      /* an answered conflict may bring back files this machine has not
+       * got (the user's side from another of their machines): look for
+       * them after the pull */
+      if (has_resolution (mutations))
+        g_atomic_int_set (&self->files_wanted, 1);
     }
 }
 

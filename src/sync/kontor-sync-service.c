@@ -306,6 +306,9 @@ kontor_sync_dup_reason_text (const char *reason)
     return g_strdup (_("The team server already has a record with this id."));
   if (g_str_equal (reason, "revoked"))
     return g_strdup (_("You may no longer see this record."));
+  if (g_str_equal (reason, "file_forbidden"))
+    return g_strdup (_("A file of this activity is on the team server, but you neither sent it "
+                       "nor see an activity that has it."));
   /* a code of a newer server: still say that it was refused */
   if (strchr (reason, ' ') == NULL)
     return g_strdup_printf (_("The team server refused it (%s)."), reason);

@@ -24,6 +24,7 @@
 #include "kontor-server-harness.h"
 #include "kontor-store-blob-sync.h"
 #include "kontor-store-blobs.h"
+#include "kontor-sync-service.h"
 #include "kontor-store-sync.h"
 #include "kontor-store.h"
 #include "kontor-sync-engine.h"
@@ -1679,6 +1680,249 @@ test_attachments (void)
   }
 }
 
+/* A5: a file the server refuses for good (larger than its --max-blob,
+ * or bytes that are not its hash's) is said once and not sent again at
+ * every cycle; it stays listed as not sent, and the activity goes
+ * without it */
+static void
+test_attachment_refused (void)
+{
+  static const char * const small[] = { "--max-blob", "100000", NULL };
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GPtrArray) machines = g_ptr_array_new_with_free_func ((GDestroyNotify) machine_free);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KontorContact) contact = new_contact ("Rita", "Abgelehnt");
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorActivity) other_call = NULL;
+  g_autoptr(GBytes) large = make_file (200000, 3);
+  g_autoptr(GBytes) small_file = make_file (1000, 4);
+  g_autoptr(GBytes) changed = make_file (1000, 5);
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GPtrArray) to_send = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *large_hash = NULL;
+  g_autofree char *changed_hash = NULL;
+  g_autofree char *json = NULL;
+  Machine *a;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, small);
+  create_user ("rita", "admin");
+  g_ptr_array_add (machines, machine_new (server, "rita"));
+  a = g_ptr_array_index (machines, 0);
+  g_signal_connect (a->engine, "file-problem", G_CALLBACK (on_file_problem), problems);
+  sync_ok (a);
+  save (a, contact);
+
+  large_hash = keep_file (a, large, TRUE);
+  call = new_call (contact, "Zu groß");
+  json = dup_attachments (large_hash, g_bytes_get_size (large));
+  kontor_activity_set_attachments (call, json);
+  save (a, call);
+
+  /* a kept file whose bytes are no longer its hash's */
+  changed_hash = keep_file (a, small_file, TRUE);
+  {
+    g_autofree char *path = kontor_store_dup_blob_path (a->store, changed_hash);
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (changed, NULL),
+                                        g_bytes_get_size (changed), NULL));
+  }
+  other_call = new_call (contact, "Verändert");
+  g_free (json);
+  json = dup_attachments (changed_hash, g_bytes_get_size (small_file));
+  kontor_activity_set_attachments (other_call, json);
+  save (a, other_call);
+
+  sync_ok (a);
+  g_assert_cmpint (outbox_size (a), ==, 0);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpint (kontor_test_query_int (a->store, "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                          large_hash), ==, KONTOR_BLOB_REFUSED);
+  g_assert_cmpint (kontor_test_query_int (a->store, "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                          changed_hash), ==, KONTOR_BLOB_REFUSED);
+
+  /* the next cycles do not send them again */
+  sync_ok (a);
+  sync_ok (a);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (kontor_sync_engine_get_uploads (a->engine), ==, 0);
+
+  /* still files not sent, for the sync indicator; none to send */
+  waiting = kontor_store_list_blobs_to_upload (a->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (waiting->len, ==, 2);
+  g_assert_true (((KontorBlobRef *) g_ptr_array_index (waiting, 0))->refused);
+  g_assert_true (((KontorBlobRef *) g_ptr_array_index (waiting, 1))->refused);
+  to_send = kontor_store_list_blobs_to_send (a->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (to_send->len, ==, 0);
+}
+
+typedef struct
+{
+  Machine          *machine;
+  KontorContact    *contact;
+  GBytes           *file;
+  char             *sha256;
+} SaveDuringPush;
+
+/* while the push is on its way (a file of its first batch could not
+ * go): another activity is saved, with a file of its own */
+static void
+on_problem_save (KontorSyncEngine *engine,
+                 const char       *sha256,
+                 const char       *message,
+                 gpointer          user_data)
+{
+  SaveDuringPush *during = user_data;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autofree char *json = NULL;
+
+  if (during->sha256 != NULL)
+    return;
+  during->sha256 = keep_file (during->machine, during->file, TRUE);
+  call = new_call (during->contact, "Während des Sendens");
+  json = dup_attachments (during->sha256, g_bytes_get_size (during->file));
+  kontor_activity_set_attachments (call, json);
+  save (during->machine, call);
+}
+
+/* A5: an activity saved while a push is on its way goes after its file,
+ * in the same push: the files are sent before each batch */
+static void
+test_attachment_during_push (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GPtrArray) machines = g_ptr_array_new_with_free_func ((GDestroyNotify) machine_free);
+  g_autoptr(KontorContact) contact = new_contact ("Paul", "Unterwegs");
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(GBytes) missing = make_file (500, 6);
+  g_autoptr(GBytes) later = make_file (700, 7);
+  g_autofree char *missing_hash = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *count = NULL;
+  SaveDuringPush during = { 0 };
+  Machine *a;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("paul", "admin");
+  g_ptr_array_add (machines, machine_new (server, "paul"));
+  a = g_ptr_array_index (machines, 0);
+  sync_ok (a);
+  save (a, contact);
+
+  missing_hash = keep_file (a, missing, FALSE);
+  call = new_call (contact, "Ohne Datei");
+  json = dup_attachments (missing_hash, g_bytes_get_size (missing));
+  kontor_activity_set_attachments (call, json);
+  save (a, call);
+
+  during.machine = a;
+  during.contact = contact;
+  during.file = later;
+  g_signal_connect (a->engine, "file-problem", G_CALLBACK (on_problem_save), &during);
+  sync_ok (a);
+  g_assert_nonnull (during.sha256);
+  g_assert_cmpint (outbox_size (a), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (a->store, "SELECT uploaded FROM blob WHERE sha256 = ?1",
+                                          during.sha256), ==, 1);
+  sql = g_strdup_printf ("SELECT count(*) FROM blob WHERE sha256 = '%s'", during.sha256);
+  count = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (count, ==, "1");
+  g_signal_handlers_disconnect_by_data (a->engine, &during);
+  g_free (during.sha256);
+}
+
+/* A5: a file is named on an activity only by who holds it (uploaded its
+ * bytes) or already sees an activity with it: a user who learned the
+ * hash of another scope's file cannot put it on an activity everyone
+ * sees and so read it */
+static void
+test_attachment_naming (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(GPtrArray) machines = g_ptr_array_new_with_free_func ((GDestroyNotify) machine_free);
+  g_autoptr(KontorContact) contact = new_contact ("Gerda", "Geheim");
+  g_autoptr(KontorCompany) company = kontor_company_new ("Offen AG");
+  g_autoptr(KontorActivity) secret = NULL;
+  g_autoptr(KontorActivity) theft = NULL;
+  g_autoptr(KontorActivity) own = NULL;
+  g_autoptr(GBytes) offer = make_file (5000, 8);
+  g_autofree char *ulrike_id = NULL;
+  g_autofree char *offer_hash = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *other_hash = NULL;
+  Machine *a, *c;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("uta", "sales");
+  create_user ("willi", "sales");
+  g_ptr_array_add (machines, machine_new (server, "uta"));
+  g_ptr_array_add (machines, machine_new (server, "willi"));
+  a = g_ptr_array_index (machines, 0);
+  c = g_ptr_array_index (machines, 1);
+  sync_ok (a);
+  sync_ok (c);
+  ulrike_id = dup_one_id (a, "SELECT id FROM app_user WHERE username = 'uta'");
+
+  /* Uta's file, on her contact's activity: Willi does not see it */
+  kontor_contact_set_assignees (contact, (const char *[]) { ulrike_id, NULL });
+  save (a, contact);
+  offer_hash = keep_file (a, offer, TRUE);
+  secret = new_call (contact, "Vertraulich");
+  json = dup_attachments (offer_hash, g_bytes_get_size (offer));
+  kontor_activity_set_attachments (secret, json);
+  save (a, secret);
+  sync_ok (a);
+  g_assert_cmpuint (get_blob_status (server, c, offer_hash), ==, SOUP_STATUS_NOT_FOUND);
+
+  /* Willi knows the hash, not the file: naming it on an activity on a
+   * company (everyone's) is refused, and the file stays out of reach */
+  save (c, company);
+  sync_ok (c);
+  other_hash = keep_file (c, offer, FALSE);
+  g_assert_cmpstr (other_hash, ==, offer_hash);
+  theft = new_call (company, "Nur ein Anruf");
+  kontor_activity_set_attachments (theft, json);
+  save (c, theft);
+  sync_ok (c);
+  g_assert_cmpint (outbox_size (c), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (c->store, "SELECT count(*) FROM rejected WHERE "
+                                                    "entity = 'activity' AND entity_id = ?1 "
+                                                    "AND reason = 'file_forbidden'",
+                                          kontor_record_get_id (KONTOR_RECORD (theft))), ==, 1);
+  g_assert_cmpint (count_on_server (kontor_record_get_id (KONTOR_RECORD (theft))), ==, 0);
+  g_assert_cmpuint (get_blob_status (server, c, offer_hash), ==, SOUP_STATUS_NOT_FOUND);
+  {
+    g_autofree char *text = kontor_sync_dup_reason_text ("file_forbidden");
+
+    g_assert_nonnull (strstr (text, "file"));
+  }
+
+  /* with the file itself (he uploads its bytes), he may */
+  {
+    g_autofree char *path = kontor_store_dup_blob_path (c->store, offer_hash);
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (offer, NULL),
+                                        g_bytes_get_size (offer), NULL));
+  }
+  own = new_call (company, "Mit eigener Datei");
+  kontor_activity_set_attachments (own, json);
+  save (c, own);
+  sync_ok (c);
+  g_assert_cmpint (count_on_server (kontor_record_get_id (KONTOR_RECORD (own))), ==, 1);
+  g_assert_cmpuint (get_blob_status (server, c, offer_hash), ==, SOUP_STATUS_OK);
+}
+
 /* The lists of files to send and to fetch, from the activities as they
  * are stored (written here as a pull or an older version may have left
  * them): each file once however often it is named, none from a text that
@@ -1719,6 +1963,15 @@ test_attachment_lists (void)
     "INSERT INTO blob (sha256, size, uploaded) VALUES ('%s', 4, 0), ('%s', 4, 1), ('%s', 4, 0)",
     h1, h2, h1, h1, h3, h3, h5, h1, h2, h4);
   kontor_test_exec (store, sql);
+  /* kept is a file in its place (the rows alone say nothing) */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *kept = kontor_store_dup_blob_path (store, i == 0 ? h1 : h2);
+      g_autofree char *folder = g_path_get_dirname (kept);
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (kept, i == 0 ? "eins" : "zwei", -1, NULL));
+    }
 
   /* h1 kept, not sent, named three times; h2 sent; h4 named by none */
   up = kontor_store_list_blobs_to_upload (store, &error);
@@ -2842,6 +3095,9 @@ main (int   argc,
   g_test_add_func ("/sync/scopes", test_scopes);
   g_test_add_func ("/sync/attachments", test_attachments);
   g_test_add_func ("/sync/attachment-lists", test_attachment_lists);
+  g_test_add_func ("/sync/attachment-refused", test_attachment_refused);
+  g_test_add_func ("/sync/attachment-during-push", test_attachment_during_push);
+  g_test_add_func ("/sync/attachment-naming", test_attachment_naming);
   g_test_add_func ("/sync/first-sync-job", test_first_sync_job);
   g_test_add_func ("/sync/one-pull-at-a-time", test_one_pull_at_a_time);
 

@@ -957,7 +957,7 @@ test_file_problem (Fixture       *fixture,
 
   if (pg.dir == NULL)
     return;
-  create_user ("mia", "Mia Maurer", "sales");
+  create_user ("nora", "Nora Nagel", "sales");
 
   kontor_contact_set_first_name (contact, "Otto");
   kontor_contact_set_last_name (contact, "Ober");
@@ -978,7 +978,7 @@ test_file_problem (Fixture       *fixture,
   g_assert_cmpint (g_unlink (kept_path), ==, 0);
   g_object_set_data_full (G_OBJECT (fixture->sync), "sha256", g_strdup (kept->sha256), g_free);
 
-  sign_in_here (fixture, fixture->server->uri, "mia");
+  sign_in_here (fixture, fixture->server->uri, "nora");
   wait.window = GTK_WIDGET (fixture->window);
   wait.prefix = prefix;
   if (!kontor_test_iterate_until (shows_toast_with_prefix, &wait, KONTOR_TEST_TIMEOUT))

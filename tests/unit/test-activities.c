@@ -7,7 +7,10 @@
 
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <utime.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "kontor-field-change.h"
@@ -16,6 +19,7 @@
 #include "kontor-record-rules.h"
 #include "kontor-record-write.h"
 #include "kontor-reminders.h"
+#include "kontor-store-blob-sync.h"
 #include "kontor-store-blobs.h"
 #include "kontor-store-sync.h"
 #include "kontor-test-utils.h"
@@ -1331,6 +1335,387 @@ test_blob_failure (Fixture       *fixture,
   g_assert_false (g_file_test (stray, G_FILE_TEST_EXISTS));
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+
+  return buf.st_mode & 0777;
+}
+
+/* sets @path's modification time @age seconds before now */
+static void
+age_file (const char *path,
+          gint64      age)
+{
+  struct utimbuf times;
+
+  times.actime = times.modtime = (time_t) (g_get_real_time () / G_USEC_PER_SEC - age);
+  g_assert_cmpint (utime (path, &times), ==, 0);
+}
+
+/* A5: a kept file, added or downloaded, is read-only; it is opened as a
+ * read-only copy under its own name in the cache, never itself, and
+ * copies older than a day go */
+static void
+test_blob_read_only (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autofree char *dir = g_path_get_dirname (fixture->base.path);
+  g_autoptr(GFile) offer = write_file (dir, "offer.txt", "Angebot: 3 Brote");
+  g_autoptr(KontorAttachment) a = NULL;
+  g_autoptr(KontorAttachment) hidden = NULL;
+  g_autoptr(KontorAttachment) absent = NULL;
+  g_autoptr(KontorBlobDownload) download = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *open_path = NULL;
+  g_autofree char *hidden_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *open_folder = NULL;
+  g_autofree char *old_copy = NULL;
+  g_autofree char *other = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "Rechnung", -1);
+  g_autofree char *other_path = NULL;
+
+  a = kontor_store_add_blob (store, offer, FALSE, &error);
+  g_assert_no_error (error);
+  kept = kontor_store_dup_blob_path (store, a->sha256);
+  g_assert_cmpuint (mode_of (kept), ==, 0400);
+  /* the same file again replaces the read-only one */
+  g_clear_pointer (&a, kontor_attachment_free);
+  a = kontor_store_add_blob (store, offer, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mode_of (kept), ==, 0400);
+
+  download = kontor_store_begin_blob_download (store, other, 8, &error);
+  g_assert_no_error (error);
+  g_assert_true (kontor_blob_download_write (download, "Rechnung", 8, &error));
+  g_assert_true (kontor_blob_download_finish (download, &error));
+  g_assert_no_error (error);
+  other_path = kontor_store_dup_blob_path (store, other);
+  g_assert_cmpuint (mode_of (other_path), ==, 0400);
+
+  /* opened: a copy under the attachment's name, read-only, in the cache */
+  open_path = kontor_store_dup_blob_open_path (store, a, &error);
+  g_assert_no_error (error);
+  open_folder = g_build_filename (g_get_user_cache_dir (), "kontor", "open", NULL);
+  g_assert_true (g_str_has_prefix (open_path, open_folder));
+  g_assert_cmpstr (strrchr (open_path, '/') + 1, ==, "offer.txt");
+  g_assert_cmpstr (open_path, !=, kept);
+  g_assert_cmpuint (mode_of (open_path), ==, 0400);
+  g_assert_true (g_file_get_contents (open_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Angebot: 3 Brote");
+
+  /* a name that would hide the copy or leave its folder is made safe */
+  hidden = kontor_attachment_new (a->sha256, "..hidden", a->size, NULL);
+  hidden_path = kontor_store_dup_blob_open_path (store, hidden, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (strrchr (hidden_path, '/') + 1, ==, "__hidden");
+
+  /* a file not here: said, nothing made */
+  absent = kontor_attachment_new (other, "gone.pdf", 3, NULL);
+  g_assert_cmpint (g_unlink (other_path), ==, 0);
+  g_assert_null (kontor_store_dup_blob_open_path (store, absent, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "gone.pdf"));
+  g_clear_error (&error);
+
+  /* a copy older than a day goes when the next is made; a fresh one stays */
+  {
+    g_autofree char *old_folder = g_path_get_dirname (open_path);
+
+    age_file (old_folder, 2 * 24 * 60 * 60);
+    old_copy = g_strdup (open_path);
+    g_clear_pointer (&open_path, g_free);
+    open_path = kontor_store_dup_blob_open_path (store, a, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (old_copy, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (old_folder, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (hidden_path, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (open_path, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* A5: no file above the hard maximum, whatever the user agreed to */
+static void
+test_blob_max_size (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autofree char *dir = g_path_get_dirname (fixture->base.path);
+  g_autofree char *folder = kontor_store_dup_blob_folder (store);
+  g_autoptr(GFile) huge = write_file (dir, "huge.iso", "x");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (huge);
+  g_autofree char *limit = g_format_size (KONTOR_ATTACHMENT_MAX_SIZE);
+
+  g_assert_cmpint (KONTOR_ATTACHMENT_MAX_SIZE, >, KONTOR_ATTACHMENT_LARGE_SIZE);
+  g_assert_true (kontor_attachment_check_size ("a", KONTOR_ATTACHMENT_MAX_SIZE, NULL));
+  g_assert_false (kontor_attachment_check_size ("a", KONTOR_ATTACHMENT_MAX_SIZE + 1, NULL));
+
+  g_assert_cmpint (truncate (path, KONTOR_ATTACHMENT_MAX_SIZE + 1), ==, 0);
+  g_assert_null (kontor_store_add_blob (store, huge, TRUE, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "huge.iso"));
+  g_assert_nonnull (strstr (error->message, limit));
+  g_assert_cmpuint (count_entries (folder), ==, 0);
+}
+
+/* sqlite3_mprintf () into memory of GLib's */
+static char *
+dup_sql (const char *format,
+         const char *value)
+{
+  char *sql = sqlite3_mprintf (format, value);
+  char *copy = g_strdup (sql);
+
+  sqlite3_free (sql);
+
+  return copy;
+}
+
+/* the attachments field's value as a conflict keeps it: a JSON string */
+static char *
+dup_field_value (const char *attachments)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, attachments);
+
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
+ref_listed (GPtrArray  *refs,
+            const char *sha256)
+{
+  for (guint i = 0; i < refs->len; i++)
+    {
+      if (g_str_equal (((KontorBlobRef *) g_ptr_array_index (refs, i))->sha256, sha256))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A5: a file only the user's side of an open conflict names is kept and
+ * uploaded: "Keep mine" must find it */
+static void
+test_blob_conflict (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autofree char *dir = g_path_get_dirname (fixture->base.path);
+  g_autoptr(GFile) mine = write_file (dir, "mine.txt", "meine Fassung");
+  g_autoptr(KontorAttachment) a = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GPtrArray) up = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *sql = NULL;
+  guint n_removed = 99;
+
+  a = kontor_store_add_blob (store, mine, FALSE, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (list, a);
+  json = kontor_attachments_serialize (list);
+  value = dup_field_value (json);
+  sql = dup_sql ("INSERT INTO conflict_local (id, entity, entity_id, field, kind,"
+                 " theirs_value_json, yours_value_json, created_at) VALUES"
+                 " ('c1', 'activity', 'x', 'attachments', 'field', '\"[]\"', %Q, 0)",
+                 value);
+  kontor_test_exec (store, sql);
+
+  g_assert_true (kontor_store_collect_blobs (store, &n_removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_removed, ==, 0);
+  g_assert_true (kontor_store_has_blob (store, a->sha256));
+  up = kontor_store_list_blobs_to_upload (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (ref_listed (up, a->sha256));
+  g_clear_pointer (&up, g_ptr_array_unref);
+
+  /* answered "mine", not pushed yet: still kept */
+  g_assert_true (kontor_store_sync_resolve_conflict (store, "c1", "mine", NULL, &error));
+  g_assert_true (kontor_store_collect_blobs (store, &n_removed, &error));
+  g_assert_cmpuint (n_removed, ==, 0);
+
+  /* an edit of an activity deleted meanwhile keeps the edit's fields */
+  {
+    g_autoptr(GFile) edited = write_file (dir, "edited.txt", "bearbeitet");
+    g_autoptr(KontorAttachment) b = kontor_store_add_blob (store, edited, FALSE, &error);
+    g_autoptr(GPtrArray) other = g_ptr_array_new ();
+    g_autoptr(JsonObject) fields = json_object_new ();
+    g_autoptr(JsonObject) change = json_object_new ();
+    g_autoptr(JsonNode) node = NULL;
+    g_autofree char *list_json = NULL;
+    g_autofree char *fields_json = NULL;
+    g_autofree char *insert = NULL;
+
+    g_assert_no_error (error);
+    g_ptr_array_add (other, b);
+    list_json = kontor_attachments_serialize (other);
+    json_object_set_string_member (change, "value", list_json);
+    json_object_set_object_member (fields, "attachments", json_object_ref (change));
+    node = json_node_init_object (json_node_alloc (), fields);
+    fields_json = json_to_string (node, FALSE);
+    insert = dup_sql ("INSERT INTO conflict_local (id, entity, entity_id, kind,"
+                      " yours_value_json, created_at) VALUES"
+                      " ('c2', 'activity', 'y', 'edit_vs_delete', %Q, 0)", fields_json);
+    kontor_test_exec (store, insert);
+    up = kontor_store_list_blobs_to_upload (store, &error);
+    g_assert_no_error (error);
+    g_assert_true (ref_listed (up, b->sha256));
+    g_clear_pointer (&up, g_ptr_array_unref);
+  }
+
+  /* decided: the files go */
+  kontor_test_exec (store, "UPDATE conflict_local SET status = 'resolved'");
+  g_assert_true (kontor_store_collect_blobs (store, &n_removed, &error));
+  g_assert_cmpuint (n_removed, ==, 2);
+  g_assert_false (kontor_store_has_blob (store, a->sha256));
+}
+
+/* A5: the collection reads attachments as the model does; a value the
+ * model cannot read stops nothing and loses no file it mentions */
+static void
+test_blob_collect_malformed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autofree char *dir = g_path_get_dirname (fixture->base.path);
+  const char *texts[] = { "first", "last", "listed", "stray" };
+  KontorAttachment *kept[G_N_ELEMENTS (texts)];
+  g_autoptr(KontorActivity) meeting = new_meeting_on (id_of (fixture->anna));
+  g_autoptr(GError) error = NULL;
+  guint n_removed = 99;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GFile) file = write_file (dir, texts[i], texts[i]);
+
+      kept[i] = kontor_store_add_blob (store, file, FALSE, &error);
+      g_assert_no_error (error);
+    }
+  kontor_test_save (store, meeting);
+
+  /* a key twice: the model takes the last "sha256" */
+  {
+    g_autofree char *value = g_strdup_printf ("[{\"sha256\":\"%s\",\"sha256\":\"%s\","
+                                              "\"name\":\"a\",\"size\":4}]",
+                                              kept[0]->sha256, kept[1]->sha256);
+    g_autofree char *sql = dup_sql ("UPDATE activity SET attachments = %Q", value);
+
+    kontor_test_exec (store, sql);
+    g_assert_true (kontor_store_collect_blobs (store, &n_removed, &error));
+    g_assert_no_error (error);
+    g_assert_true (kontor_store_has_blob (store, kept[1]->sha256));
+    g_assert_false (kontor_store_has_blob (store, kept[0]->sha256));
+    g_assert_false (kontor_store_has_blob (store, kept[3]->sha256));
+    g_assert_cmpuint (n_removed, ==, 3);   /* first, listed, stray */
+  }
+
+  /* put back what went, then three values the model cannot read: each
+   * keeps the files it mentions, the others go */
+  {
+    const char *formats[] = {
+      "[\"x\", {\"sha256\":\"@\",\"name\":\"a\",\"size\":6}]",   /* not an object */
+      "{\"sha256\":\"@\",\"name\":\"a\",\"size\":6}",             /* not a list */
+      "[{\"name\":\"@\",\"size\":6}, {\"size\":1}]",              /* no sha256 */
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_auto(GStrv) parts = g_strsplit (formats[i], "@", -1);
+        g_autofree char *value = g_strjoinv (kept[2]->sha256, parts);
+        g_autofree char *sql = dup_sql ("UPDATE activity SET attachments = %Q", value);
+
+        for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+          {
+            g_autoptr(GFile) file = write_file (dir, texts[k], texts[k]);
+            g_autoptr(KontorAttachment) again = kontor_store_add_blob (store, file, FALSE,
+                                                                      &error);
+
+            g_assert_no_error (error);
+          }
+        kontor_test_exec (store, sql);
+        g_assert_true (kontor_store_collect_blobs (store, &n_removed, &error));
+        g_assert_no_error (error);
+        g_assert_true (kontor_store_has_blob (store, kept[2]->sha256));
+        g_assert_false (kontor_store_has_blob (store, kept[3]->sha256));
+        g_assert_cmpuint (n_removed, ==, 3);
+      }
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    kontor_attachment_free (kept[i]);
+}
+
+/* A5: a file named by an activity is fetched when its file is gone,
+ * whatever the blob table says (a backup restored without its folder) */
+static void
+test_blob_download_list (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autofree char *dir = g_path_get_dirname (fixture->base.path);
+  g_autoptr(GFile) offer = write_file (dir, "offer.txt", "Angebot");
+  g_autoptr(KontorAttachment) a = NULL;
+  g_autoptr(KontorActivity) meeting = new_meeting_on (id_of (fixture->anna));
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GPtrArray) down = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  a = kontor_store_add_blob (store, offer, FALSE, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (list, a);
+  kontor_activity_set_attachment_list (meeting, list);
+  kontor_test_save (store, meeting);
+
+  down = kontor_store_list_blobs_to_download (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (down->len, ==, 0);
+  g_clear_pointer (&down, g_ptr_array_unref);
+
+  path = kontor_store_dup_blob_path (store, a->sha256);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  down = kontor_store_list_blobs_to_download (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (down->len, ==, 1);
+  g_assert_true (ref_listed (down, a->sha256));
+}
+
+/* A5: a download cut off leaves a temporary file beside where the file
+ * goes; the collection at the next start takes it away once it is older
+ * than this run and not written to for a while */
+static void
+test_blob_stray_download (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "x", -1);
+  g_autofree char *kept = kontor_store_dup_blob_path (store, hash);
+  g_autofree char *sub = g_path_get_dirname (kept);
+  g_autofree char *name = g_strdup_printf (".%s-AbCdEf", hash);
+  g_autofree char *stale = g_build_filename (sub, name, NULL);
+  g_autofree char *fresh_name = g_strdup_printf (".%s-GhIjKl", hash);
+  g_autofree char *fresh = g_build_filename (sub, fresh_name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "half", -1, NULL));
+  age_file (stale, 24 * 60 * 60);
+
+  g_assert_true (kontor_store_collect_blobs (store, NULL, NULL));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+}
+
 /* A4: a contact's timeline shows what it took part in */
 static void
 test_participant_timeline (Fixture       *fixture,
@@ -1441,6 +1826,12 @@ main (int   argc,
   ADD ("store-rules", test_store_rules);
   ADD ("blobs", test_blobs);
   ADD ("blob-failure", test_blob_failure);
+  ADD ("blob-read-only", test_blob_read_only);
+  ADD ("blob-max-size", test_blob_max_size);
+  ADD ("blob-conflict", test_blob_conflict);
+  ADD ("blob-collect-malformed", test_blob_collect_malformed);
+  ADD ("blob-download-list", test_blob_download_list);
+  ADD ("blob-stray-download", test_blob_stray_download);
   ADD ("participant-timeline", test_participant_timeline);
 #undef ADD
 
