@@ -93,6 +93,7 @@ struct _KontorActivityDialog
   GtkFileChooserNative *chooser;
   GCancellable     *cancellable;
   guint             n_copying;       /* files being kept */
+  gboolean          save_when_kept;  /* Save pressed while files were being kept */
 };
 
 G_DEFINE_FINAL_TYPE (KontorActivityDialog, kontor_activity_dialog, ADW_TYPE_WINDOW)
@@ -381,6 +382,7 @@ on_open_file_clicked_cb (GtkButton *button,
   KontorActivityDialog *self = user_data;
   const KontorAttachment *attachment = g_object_get_data (G_OBJECT (button), "kontor-attachment");
   KontorStore *store = kontor_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
 
@@ -394,17 +396,34 @@ on_open_file_clicked_cb (GtkButton *button,
       show_feedback (self, message);
       return;
     }
-  path = kontor_store_dup_blob_path (store, attachment->sha256);
+  /* a copy of its own, read-only: an application that saves in place
+   * never changes the file kept under its hash */
+  path = kontor_store_dup_blob_open_path (store, attachment, &error);
+  if (path == NULL)
+    {
+      show_feedback (self, error->message);
+      return;
+    }
   uri = g_filename_to_uri (path, NULL, NULL);
   show_uri (self, uri);
 }
 
+/* A link as stored may have come from another machine: only one the
+ * model's rule takes (http, https, mailto) is handed to the desktop */
 static void
 on_open_link_clicked_cb (GtkButton *button,
                          gpointer   user_data)
 {
-  show_uri (KONTOR_ACTIVITY_DIALOG (user_data),
-            g_object_get_data (G_OBJECT (button), "kontor-uri"));
+  KontorActivityDialog *self = user_data;
+  const char *uri = g_object_get_data (G_OBJECT (button), "kontor-uri");
+  g_autoptr(GError) error = NULL;
+
+  if (!kontor_activity_check_link (uri, &error))
+    {
+      show_feedback (self, error->message);
+      return;
+    }
+  show_uri (self, uri);
 }
 
 static GtkWidget *
@@ -609,6 +628,15 @@ on_blob_added_cb (GObject      *source,
     }
   if (error != NULL)
     show_feedback (self, error->message);
+
+  /* Save waited for the files: it goes on when all are kept, unless one
+   * failed, which the user should see before the activity goes without it */
+  if (self->n_copying == 0 && self->save_when_kept)
+    {
+      self->save_when_kept = FALSE;
+      if (error == NULL)
+        kontor_activity_dialog_save (self);
+    }
 }
 
 static void
@@ -972,6 +1000,14 @@ kontor_activity_dialog_save (KontorActivityDialog *self)
 
   if (self->read_only)
     return FALSE;
+
+  /* a file still being copied would be left out: save when it is kept */
+  if (self->n_copying > 0)
+    {
+      self->save_when_kept = TRUE;
+      show_feedback (self, _("Saving once the files are copied…"));
+      return FALSE;
+    }
 
   activity = build (self, &error);
   if (activity == NULL ||
