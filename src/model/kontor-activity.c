@@ -244,6 +244,12 @@ kontor_activity_get_place (KontorActivity *self)
 G_DEFINE_BOXED_TYPE (KontorAttachment, kontor_attachment, kontor_attachment_copy,
                      kontor_attachment_free)
 
+static gboolean
+is_hash_digit (char c)
+{
+  return g_ascii_isdigit (c) || (c >= 'a' && c <= 'f');
+}
+
 /**
  * kontor_attachment_hash_is_valid:
  * @sha256: (nullable): a text
@@ -260,10 +266,48 @@ kontor_attachment_hash_is_valid (const char *sha256)
     return FALSE;
   for (const char *c = sha256; *c != '\0'; c++)
     {
-      if (!g_ascii_isdigit (*c) && !(*c >= 'a' && *c <= 'f'))
+      if (!is_hash_digit (*c))
         return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * kontor_attachments_find_hashes:
+ * @text: (nullable): any text, e.g. an attachments value the model cannot
+ *   read
+ *
+ * The generous reading of which files a text names: every run of exactly
+ * 64 lower-case hex digits. For where naming too many is safe and too few
+ * is not: the server's check of who may name a file, and which kept files
+ * the collection leaves (kontor-store-blobs.c).
+ *
+ * Returns: (transfer full): the runs, in order, possibly repeated
+ */
+char **
+kontor_attachments_find_hashes (const char *text)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  const char *run = NULL;
+
+  for (const char *c = text; text != NULL; c++)
+    {
+      gboolean hex = is_hash_digit (*c);
+
+      if (hex && run == NULL)
+        run = c;
+      else if (!hex && run != NULL)
+        {
+          if (c - run == 64)
+            g_ptr_array_add (found, g_strndup (run, 64));
+          run = NULL;
+        }
+      if (*c == '\0')
+        break;
+    }
+  g_ptr_array_add (found, NULL);
+
+  return (char **) g_ptr_array_free (found, FALSE);
 }
 
 /**

@@ -78,6 +78,7 @@ typedef struct
 
 GType             kontor_attachment_get_type (void) G_GNUC_CONST;
 gboolean          kontor_attachment_hash_is_valid (const char        *sha256);
+char            **kontor_attachments_find_hashes (const char       *text);
 gboolean          kontor_attachment_check_size (const char           *name,
                                                 gint64                  size,
                                                 GError                **error);

@@ -660,23 +660,10 @@ static void
 add_mentioned_hashes (GHashTable *hashes,
                       const char *text)
 {
-  const char *run = NULL;
+  g_auto(GStrv) found = kontor_attachments_find_hashes (text);
 
-  for (const char *c = text; ; c++)
-    {
-      gboolean hex = g_ascii_isdigit (*c) || (*c >= 'a' && *c <= 'f');
-
-      if (hex && run == NULL)
-        run = c;
-      else if (!hex && run != NULL)
-        {
-          if (c - run == 64)
-            g_hash_table_add (hashes, g_strndup (run, 64));
-          run = NULL;
-        }
-      if (*c == '\0')
-        break;
-    }
+  for (guint i = 0; found[i] != NULL; i++)
+    g_hash_table_add (hashes, g_strdup (found[i]));
 }
 
 /* The text of a record's stored "attachments", from its locked row */

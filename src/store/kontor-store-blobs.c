@@ -495,31 +495,19 @@ kontor_store_has_blob (KontorStore *self,
  * disk; one collected too soon is lost.
  */
 
-/* @text's runs of exactly 64 lower-case hex digits */
+/* The files @text names, read as text (kontor_attachments_find_hashes()) */
 static void
 add_mentioned_hashes (GHashTable *refs,
                       const char *text)
 {
-  const char *run = NULL;
+  g_auto(GStrv) found = kontor_attachments_find_hashes (text);
 
-  for (const char *c = text; ; c++)
+  for (guint i = 0; found[i] != NULL; i++)
     {
-      gboolean hex = g_ascii_isdigit (*c) || (*c >= 'a' && *c <= 'f');
+      gint64 size = -1;
 
-      if (hex && run == NULL)
-        run = c;
-      else if (!hex && run != NULL)
-        {
-          if (c - run == 64)
-            {
-              gint64 size = -1;
-
-              g_hash_table_insert (refs, g_strndup (run, 64), g_memdup2 (&size, sizeof size));
-            }
-          run = NULL;
-        }
-      if (*c == '\0')
-        break;
+      if (!g_hash_table_contains (refs, found[i]))
+        g_hash_table_insert (refs, g_strdup (found[i]), g_memdup2 (&size, sizeof size));
     }
 }
 

@@ -1798,6 +1798,25 @@ test_participant_timeline (Fixture       *fixture,
   g_assert_cmpuint (list->len, ==, 0);
 }
 
+/* The generous reading of the files a text names: runs of exactly 64
+ * lower-case hex digits, whatever stands around them */
+static void
+test_find_hashes (void)
+{
+  g_autofree char *a = g_strnfill (64, 'a');
+  g_autofree char *long_run = g_strnfill (65, 'b');
+  g_autofree char *upper = g_strnfill (64, 'C');
+  g_autofree char *text = g_strdup_printf ("[{\"sha256\":\"%s\",\"sha256\":\"%s\"}] %s %s-%s",
+                                           a, long_run, upper, a, a);
+  g_auto(GStrv) found = kontor_attachments_find_hashes (text);
+  g_auto(GStrv) none = kontor_attachments_find_hashes (NULL);
+  g_auto(GStrv) end = kontor_attachments_find_hashes (a);
+
+  g_assert_cmpstrv (found, ((const char *[]) { a, a, a, NULL }));
+  g_assert_cmpstrv (none, ((const char *[]) { NULL }));
+  g_assert_cmpstrv (end, ((const char *[]) { a, NULL }));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1808,6 +1827,7 @@ main (int   argc,
   g_test_add_func ("/activities/rules", test_rules);
   g_test_add_func ("/activities/automatic-rules", test_automatic_rules);
   g_test_add_func ("/activities/attachment-json", test_attachment_json);
+  g_test_add_func ("/activities/find-hashes", test_find_hashes);
   g_test_add_func ("/activities/participant-rules", test_participant_rules);
   g_test_add_func ("/activities/attachment-rules", test_attachment_rules);
   g_test_add_func ("/activities/link-rules", test_link_rules);
