@@ -675,6 +675,22 @@ on_reminder_snooze_action_cb (GSimpleAction *action,
   profile_check_background (profile);
 }
 
+/* A notification's (database, record) target: that profile's window,
+ * made or raised; %NULL when the database cannot be opened */
+static KontorWindow *
+present_reminder_target (KontorApplication  *self,
+                         GVariant           *parameter,
+                         Profile           **profile,
+                         const char        **id)
+{
+  const char *path;
+
+  g_variant_get (parameter, "(&s&s)", &path, id);
+  *profile = reminder_profile (self, path);
+
+  return *profile != NULL ? present_profile (*profile) : NULL;
+}
+
 /* A "stay in touch" notification: the profile's window on the contact's
  * page; with @log_call also a new call's dialog */
 static void
@@ -682,15 +698,11 @@ open_contact_for_reminder (KontorApplication *self,
                            GVariant          *parameter,
                            gboolean           log_call)
 {
-  const char *path, *id;
   KontorWindow *window;
   Profile *profile;
+  const char *id;
 
-  g_variant_get (parameter, "(&s&s)", &path, &id);
-  profile = reminder_profile (self, path);
-  if (profile == NULL)
-    return;
-  window = present_profile (profile);
+  window = present_reminder_target (self, parameter, &profile, &id);
   if (window == NULL)
     return;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-contact", "s", id);
@@ -724,15 +736,11 @@ on_reminder_open_action_cb (GSimpleAction *action,
   KontorApplication *self = user_data;
   g_autoptr(KontorActivity) task = NULL;
   KontorActivityDialog *dialog;
-  const char *path, *id;
   KontorWindow *window;
   Profile *profile;
+  const char *id;
 
-  g_variant_get (parameter, "(&s&s)", &path, &id);
-  profile = reminder_profile (self, path);
-  if (profile == NULL)
-    return;
-  window = present_profile (profile);
+  window = present_reminder_target (self, parameter, &profile, &id);
   if (window == NULL)
     return;
   task = kontor_store_load (kontor_context_get_store (profile->context), KONTOR_TYPE_ACTIVITY,
