@@ -89,10 +89,6 @@ store_keep_birthdays (KontorPreferencesWindow *self,
   if (!kontor_store_set_keep_birthdays (kontor_context_get_store (self->context), keep, &error))
     show_toast_for (self, error);
   show_birthdays (self);
-
-  /* the user's own: src/ui/kontor-autostart.c follows the setting */
-  g_settings_bind (kontor_context_get_settings (self->context), "autostart",
-                   self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -104,10 +100,6 @@ on_erase_dialog_response_cb (KontorPreferencesWindow *self,
     store_keep_birthdays (self, FALSE);
   else
     show_birthdays (self);
-
-  /* the user's own: src/ui/kontor-autostart.c follows the setting */
-  g_settings_bind (kontor_context_get_settings (self->context), "autostart",
-                   self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Switching off erases every stored birthday: ask first, naming how many */
@@ -124,10 +116,6 @@ ask_to_erase_birthdays (KontorPreferencesWindow *self)
     {
       show_toast_for (self, error);
       show_birthdays (self);
-
-  /* the user's own: src/ui/kontor-autostart.c follows the setting */
-  g_settings_bind (kontor_context_get_settings (self->context), "autostart",
-                   self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
       return;
     }
 
@@ -167,13 +155,13 @@ on_birthdays_switch_notify_active_cb (KontorPreferencesWindow *self,
     ask_to_erase_birthdays (self);
 }
 
-/* This computer's birthday reminders (src/README.md "Reminders"), only
- * while the team keeps birthdays */
+/* This computer's birthday reminders (src/README.md "Reminders"), on the
+ * Reminders page, only while the team keeps birthdays */
 static void
 add_reminders_group (KontorPreferencesWindow *self)
 {
   GtkWidget *group = kontor_reminder_preferences_group_new ();
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->privacy_group),
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->autostart_switch),
                                              ADW_TYPE_PREFERENCES_PAGE);
 
   g_object_bind_property (self->birthdays_switch, "active", group, "sensitive",

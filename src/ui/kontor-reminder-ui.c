@@ -305,7 +305,7 @@ kontor_reminder_log_call (GtkWidget     *parent,
 /**
  * kontor_reminder_preferences_group_new:
  *
- * Returns: (transfer floating): the group "Reminders" with how many days
+ * Returns: (transfer floating): the group "Birthdays" with how many days
  *   before a birthday this machine reminds of it, bound to the setting
  */
 GtkWidget *
@@ -316,9 +316,10 @@ kontor_reminder_preferences_group_new (void)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (0, KONTOR_REMINDERS_BIRTHDAY_DAYS_MAX, 1);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Reminders"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Birthdays"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("These settings hold for this computer."));
+                                         _("This setting holds for you on this computer, while "
+                                           "the team stores birthdays (Privacy)."));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Birthdays, Days Before"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("A birthday of your contacts is reminded of at 05:30, this "

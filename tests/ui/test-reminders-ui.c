@@ -319,7 +319,7 @@ test_notification_text (Fixture       *fixture,
   g_assert_true (G_IS_NOTIFICATION (notification));
 }
 
-/* Preferences, Privacy: the days before a birthday, by the keyboard,
+/* Preferences, Reminders: the days before a birthday, by the keyboard,
  * stored in the setting the reminders follow; not to be changed while
  * the team does not keep birthdays */
 static void
@@ -342,7 +342,7 @@ test_preferences (Fixture       *fixture,
   wait_mapped (preferences);
   g_assert_true (adw_preferences_window_get_visible_page_name (
                    ADW_PREFERENCES_WINDOW (preferences)) != NULL);
-  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "privacy");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "reminders");
   kontor_test_focus_window (preferences);
   kontor_test_settle (300);
   row = kontor_test_find_row (GTK_WIDGET (preferences), _("Birthdays, Days Before"));
