@@ -696,6 +696,8 @@ dup_stored_attachments (PGresult *row)
   "                 AND kontor_sees (r.scope, (SELECT kontor_account_scopes ($1, $3)),"    \
   "                                  (SELECT kontor_is_admin ($3))))"
 
+static char *dup_text_array (GPtrArray *strings);
+
 /* Whether @mutation may name the files it names (see above); @row is its
  * record's locked row, %NULL for none */
 static gboolean
@@ -705,9 +707,10 @@ may_name_files (Push           *push,
 {
   g_autoptr(GHashTable) named = NULL;
   g_autoptr(GPtrArray) stored = NULL;
-  g_autoptr(GString) list = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
   g_autoptr(PGresult) forbidden = NULL;
   g_autofree char *stored_text = NULL;
+  g_autofree char *list = NULL;
   JsonObject *change;
   JsonNode *value;
   GHashTableIter iter;
@@ -735,17 +738,13 @@ may_name_files (Push           *push,
   if (g_hash_table_size (named) == 0)
     return TRUE;
 
-  list = g_string_new ("{");
+  keys = g_ptr_array_new ();
   g_hash_table_iter_init (&iter, named);
   while (g_hash_table_iter_next (&iter, &hash, NULL))
-    {
-      if (list->len > 1)
-        g_string_append_c (list, ',');
-      g_string_append (list, hash);
-    }
-  g_string_append_c (list, '}');
+    g_ptr_array_add (keys, hash);
+  list = dup_text_array (keys);
   {
-    const char *params[] = { push->account->workspace_id, list->str, push->account->id };
+    const char *params[] = { push->account->workspace_id, list, push->account->id };
 
     forbidden = exec (push, FORBIDDEN_FILES, G_N_ELEMENTS (params), params);
   }
