@@ -617,35 +617,20 @@ download_blobs (KontorSyncEngine *self,
     }
 }
 
-/* Whether @changes, a page of a pull, holds an activity: its files may
- * be wanted */
+/* Whether an object of @array has @value as its @member: a page of a pull
+ * that holds an activity (its files may be wanted), a batch of a push
+ * that answers a conflict */
 static gboolean
-has_activity (JsonArray *changes)
+has_member_value (JsonArray  *array,
+                  const char *member,
+                  const char *value)
 {
-  for (guint i = 0; i < json_array_get_length (changes); i++)
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (changes, i);
+      JsonNode *node = json_array_get_element (array, i);
 
       if (JSON_NODE_HOLDS_OBJECT (node) &&
-          g_strcmp0 (kontor_json_get_string (json_node_get_object (node), "entity"),
-                     "activity") == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Whether @mutations, a batch of a push, answers a conflict */
-static gboolean
-has_resolution (JsonArray *mutations)
-{
-  for (guint i = 0; i < json_array_get_length (mutations); i++)
-    {
-      JsonNode *node = json_array_get_element (mutations, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node) &&
-          g_strcmp0 (kontor_json_get_string (json_node_get_object (node), "op"),
-                     "resolve") == 0)
+          g_strcmp0 (kontor_json_get_string (json_node_get_object (node), member), value) == 0)
         return TRUE;
     }
 
@@ -869,7 +854,7 @@ kontor_sync_engine_push (KontorSyncEngine  *self,
       /* an answered conflict may bring back files this machine has not
        * got (the user's side from another of their machines): look for
        * them after the pull */
-      if (has_resolution (mutations))
+      if (has_member_value (mutations, "op", "resolve"))
         g_atomic_int_set (&self->files_wanted, 1);
     }
 }
@@ -990,7 +975,7 @@ pull_pages (KontorSyncEngine  *self,
       changes = kontor_json_get_array (page, "changes");
       if (status != SOUP_STATUS_OK || changes == NULL || !json_object_has_member (page, "cursor"))
         return bad_answer (error);
-      if (has_activity (changes))
+      if (has_member_value (changes, "entity", "activity"))
         g_atomic_int_set (&self->files_wanted, 1);
       if (!kontor_store_sync_apply_changes (store, changes,
                                             kontor_json_get_int (page, "cursor", 0), error) ||
