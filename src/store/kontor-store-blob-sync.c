@@ -368,8 +368,7 @@ kontor_blob_download_write (KontorBlobDownload  *self,
                             gsize                length,
                             GError             **error)
 {
-  const char *bytes = data;
-  gsize done = 0;
+  int saved_errno = 0;
 
   g_return_val_if_fail (self != NULL && self->fd >= 0, FALSE);
 
@@ -381,18 +380,10 @@ kontor_blob_download_write (KontorBlobDownload  *self,
       return FALSE;
     }
 
-  while (done < length)
+  if (!_kontor_blob_write_all (self->fd, data, length, &saved_errno))
     {
-      gssize n = write (self->fd, bytes + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          set_errno_error (error, errno, self->temp_path);
-          return FALSE;
-        }
-      done += n;
+      set_errno_error (error, saved_errno, self->temp_path);
+      return FALSE;
     }
   g_checksum_update (self->checksum, data, length);
   self->written += length;

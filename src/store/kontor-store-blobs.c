@@ -121,11 +121,23 @@ set_file_error (GError     **error,
                _("The file “%s” could not be attached: %s"), name, reason);
 }
 
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        len,
-           int         *saved_errno)
+/**
+ * _kontor_blob_write_all:
+ * @fd: a file open for writing
+ * @data: bytes
+ * @len: how many
+ * @saved_errno: (out): the errno of a failed write
+ *
+ * Writes all of @data, again after an interrupted or partial write: a
+ * file kept here and a file fetched from the team server.
+ *
+ * Returns: %TRUE when all was written
+ */
+gboolean
+_kontor_blob_write_all (int          fd,
+                        const char  *data,
+                        gsize        len,
+                        int         *saved_errno)
 {
   while (len > 0)
     {
@@ -207,7 +219,7 @@ _kontor_blob_keep_file (GFile         *file,
                            local_error->message);
       return NULL;
     }
-  if (!allow_large && g_file_info_get_size (info) > KONTOR_ATTACHMENT_LARGE_SIZE)
+  if (!allow_large && kontor_store_blob_is_large (g_file_info_get_size (info)))
     {
       g_autofree char *shown = g_format_size (g_file_info_get_size (info));
 
@@ -262,7 +274,7 @@ _kontor_blob_keep_file (GFile         *file,
           goto fail;
         }
       g_checksum_update (checksum, (const guchar *) buffer, n);
-      if (!write_all (fd, buffer, (gsize) n, &saved_errno))
+      if (!_kontor_blob_write_all (fd, buffer, (gsize) n, &saved_errno))
         {
           set_file_error (error, name, g_strerror (saved_errno));
           goto fail;
@@ -748,10 +760,8 @@ kontor_store_collect_blobs (KontorStore  *self,
   folder = kontor_store_dup_blob_folder (self);
   _kontor_blob_remove_stray_files (folder, g_get_real_time ());
 
-  named = _kontor_store_dup_named_blobs (self, KONTOR_BLOBS_NAMED_CONFLICTS |
-                                               KONTOR_BLOBS_NAMED_UNREAD, error);
-  if (named == NULL)
-    return FALSE;
+  /* the kept files first: without any (most databases), the activities
+   * and conflicts need not be read at start */
   stmt = _kontor_store_prepare (self, "SELECT sha256 FROM blob", error);
   if (stmt == NULL)
     return FALSE;
@@ -759,17 +769,26 @@ kontor_store_collect_blobs (KontorStore  *self,
     {
       const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
 
-      if (sha256 != NULL && !g_hash_table_contains (named, sha256))
+      if (sha256 != NULL)
         g_ptr_array_add (hashes, g_strdup (sha256));
     }
   sqlite3_reset (stmt);
   if (rc < 0)
+    return FALSE;
+  if (hashes->len == 0)
+    return TRUE;
+
+  named = _kontor_store_dup_named_blobs (self, KONTOR_BLOBS_NAMED_CONFLICTS |
+                                               KONTOR_BLOBS_NAMED_UNREAD, error);
+  if (named == NULL)
     return FALSE;
 
   for (guint i = 0; i < hashes->len; i++)
     {
       const char *sha256 = g_ptr_array_index (hashes, i);
 
+      if (g_hash_table_contains (named, sha256))
+        continue;
       if (kontor_blob_hash_is_valid (sha256))
         {
           g_autofree char *path = kontor_store_dup_blob_path (self, sha256);

@@ -58,6 +58,10 @@ GHashTable       *_kontor_store_dup_named_blobs (KontorStore          *self,
 void              _kontor_blob_remove_stray_files (const char         *folder,
                                                    gint64              now);
 char             *_kontor_blob_dup_open_folder  (void);
+gboolean          _kontor_blob_write_all       (int                   fd,
+                                                const char           *data,
+                                                gsize                 len,
+                                                int                  *saved_errno);
 guint             _kontor_blob_sweep_open_copies (const char          *folder,
                                                   gint64               now);
 
