@@ -542,8 +542,7 @@ kontor_reminders_check (KontorReminders  *self,
       const char *author = kontor_activity_get_created_by (activity);
 
       /* a colleague's task, synced here, reminds the colleague */
-      if (author != NULL && me != NULL &&
-          g_strcmp0 (author, kontor_record_get_id (KONTOR_RECORD (me))) != 0)
+      if (author != NULL && me_id != NULL && g_strcmp0 (author, me_id) != 0)
         continue;
 
       if (!mark_reminded (self, kontor_record_get_rowid (KONTOR_RECORD (activity)), now, error))

@@ -359,10 +359,8 @@ on_file_problem_cb (KontorSyncIndicator *self,
                     const char          *sha256,
                     const char          *message)
 {
-  gboolean told = g_hash_table_contains (self->file_problems, sha256);
-
-  g_hash_table_insert (self->file_problems, g_strdup (sha256), g_strdup (message));
-  if (!told)
+  /* new to this window: said by a toast */
+  if (g_hash_table_insert (self->file_problems, g_strdup (sha256), g_strdup (message)))
     {
       g_autofree char *name =
         kontor_store_dup_attachment_name (kontor_context_get_store (self->context), sha256);
@@ -374,7 +372,7 @@ on_file_problem_cb (KontorSyncIndicator *self,
       kontor_ui_add_toast (GTK_WIDGET (self), text);
     }
   if (gtk_widget_get_visible (self->popover))
-    fill_lists (self);
+    fill_file_problems (self);
 }
 
 static void

@@ -491,8 +491,7 @@ reload (KontorTodayView *self)
   add_rows (self, tasks, today, FALSE);
   add_rows (self, contacts, today, FALSE);
   n_today = self->rows->len;
-  if (error == NULL)
-    add_keep_in_touch_rows (self, &error);
+  add_keep_in_touch_rows (self, &error);
   if (error != NULL)
     g_warning ("Could not list the contacts to stay in touch with: %s", error->message);
   self->n_due = self->rows->len;
