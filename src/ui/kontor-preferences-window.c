@@ -160,7 +160,8 @@ on_birthdays_switch_notify_active_cb (KontorPreferencesWindow *self,
 static void
 add_reminders_group (KontorPreferencesWindow *self)
 {
-  GtkWidget *group = kontor_reminder_preferences_group_new ();
+  GtkWidget *group =
+    kontor_reminder_preferences_group_new (kontor_context_get_settings (self->context));
   GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->autostart_switch),
                                              ADW_TYPE_PREFERENCES_PAGE);
 

@@ -304,14 +304,14 @@ kontor_reminder_log_call (GtkWidget     *parent,
 
 /**
  * kontor_reminder_preferences_group_new:
+ * @settings: the application's settings
  *
  * Returns: (transfer floating): the group "Birthdays" with how many days
  *   before a birthday this machine reminds of it, bound to the setting
  */
 GtkWidget *
-kontor_reminder_preferences_group_new (void)
+kontor_reminder_preferences_group_new (GSettings *settings)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (0, KONTOR_REMINDERS_BIRTHDAY_DAYS_MAX, 1);

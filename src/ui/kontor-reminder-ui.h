@@ -39,5 +39,5 @@ char          *kontor_reminder_days_without_contact (gint64           days);
 KontorActivityDialog *kontor_reminder_log_call  (GtkWidget       *parent,
                                                  KontorContext   *context,
                                                  const char      *contact_id);
-GtkWidget     *kontor_reminder_preferences_group_new (void);
+GtkWidget     *kontor_reminder_preferences_group_new (GSettings *settings);
 G_END_DECLS
