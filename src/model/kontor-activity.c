@@ -15,6 +15,7 @@
 #include "kontor-contact.h"
 #include "kontor-enum-types.h"
 #include "kontor-error.h"
+#include "kontor-record-json.h"
 #include "kontor-record-private.h"
 #include "kontor-uuid.h"
 
@@ -411,11 +412,9 @@ parse_array (const char  *json,
              const char  *message,
              GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_autoptr(JsonNode) root = kontor_json_parse (json);
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
       set_invalid (error, message);
       return NULL;
@@ -472,7 +471,7 @@ serialize_strv (const char * const *strv)
   json_builder_end_array (builder);
   root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return kontor_json_to_string (root);
 }
 
 /**
@@ -518,20 +517,14 @@ kontor_attachments_parse (const char  *json,
         }
       object = json_node_get_object (node);
 
-      member = json_object_get_member (object, "sha256");
-      sha256 = member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
-               json_node_get_value_type (member) == G_TYPE_STRING
-               ? json_node_get_string (member) : NULL;
+      sha256 = kontor_json_get_string (object, "sha256");
       if (!kontor_attachment_hash_is_valid (sha256))
         {
           set_invalid (error, _("A file of the activity has no valid SHA-256."));
           return NULL;
         }
 
-      member = json_object_get_member (object, "name");
-      name = member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
-             json_node_get_value_type (member) == G_TYPE_STRING
-             ? json_node_get_string (member) : NULL;
+      name = kontor_json_get_string (object, "name");
       if (name == NULL || *name == '\0' || strchr (name, '/') != NULL ||
           !g_utf8_validate (name, -1, NULL) || g_utf8_strlen (name, -1) > 255)
         {
@@ -539,10 +532,8 @@ kontor_attachments_parse (const char  *json,
           return NULL;
         }
 
-      member = json_object_get_member (object, "size");
-      if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
-          json_node_get_value_type (member) != G_TYPE_INT64 ||
-          (size = json_node_get_int (member)) < 0)
+      size = kontor_json_get_int (object, "size", -1);
+      if (size < 0)
         {
           g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
                        /* Translators: %s is a file name */
@@ -610,7 +601,7 @@ kontor_attachments_serialize (GPtrArray *attachments)
   json_builder_end_array (builder);
   root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return kontor_json_to_string (root);
 }
 
 /**
