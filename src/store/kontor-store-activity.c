@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kontor-store-activity.h"
+#include "kontor-store-query.h"
 #include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
 #include "kontor-text.h"
@@ -459,19 +460,12 @@ kontor_store_find_participants (KontorStore  *self,
 {
   g_autofree char *sql = NULL;
   g_autofree char *pattern = NULL;
-  g_autoptr(GString) escaped = g_string_new (NULL);
 
   g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   /* typed literally: % and _ are no wildcards here */
-  for (const char *c = text; *c != '\0'; c++)
-    {
-      if (*c == '%' || *c == '_' || *c == '\\')
-        g_string_append_c (escaped, '\\');
-      g_string_append_c (escaped, *c);
-    }
-  pattern = g_strconcat ("%", escaped->str, "%", NULL);
+  pattern = _kontor_store_dup_like_pattern (text);
   sql = g_strdup_printf ("SELECT rid FROM contact WHERE"
                          " coalesce (first_name, '') || ' ' || coalesce (last_name, '')"
                          " LIKE ?1 ESCAPE '\\' OR last_name LIKE ?1 ESCAPE '\\'"
@@ -536,11 +530,7 @@ kontor_store_list_calendar_activities (KontorStore   *self,
   contacts = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!kontor_store_query_rowids (self, KONTOR_TYPE_CONTACT, filter, contacts, error))
     return NULL;
-  json = g_string_new ("[");
-  for (guint i = 0; i < contacts->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (contacts, gint64, i));
-  g_string_append_c (json, ']');
+  json = _kontor_store_dup_rowids_json (contacts);
 
   return _kontor_store_load_list (self, &_kontor_store_activity_entity,
                                   "SELECT rid FROM activity WHERE kind IN (0, 2, 3)"

@@ -655,10 +655,15 @@ build_contact_query (KontorStore   *self,
   return TRUE;
 }
 
-/* A LIKE pattern that finds @text anywhere, its "%", "_" and "\\" taken
- * literally (with ESCAPE '\\') */
-static char *
-dup_like_pattern (const char *text)
+/**
+ * _kontor_store_dup_like_pattern:
+ * @text: what was typed
+ *
+ * Returns: (transfer full): a LIKE pattern that finds @text anywhere, its
+ *   "%", "_" and "\\" taken literally (with ESCAPE '\\')
+ */
+char *
+_kontor_store_dup_like_pattern (const char *text)
 {
   GString *pattern = g_string_new ("%");
 
@@ -684,7 +689,7 @@ build_company_query (KontorFilter *filter,
   g_string_append (sql, "SELECT c.rid FROM company c WHERE 1");
   if (text != NULL)
     {
-      g_autofree char *pattern = dup_like_pattern (text);
+      g_autofree char *pattern = _kontor_store_dup_like_pattern (text);
       guint param = params_add_text (params, pattern);
 
       /* the name, the customer number or the city holds the text as typed,
@@ -917,9 +922,14 @@ collect_contacts (KontorStore   *self,
   return ok;
 }
 
-/* [1,2,3]: row ids for json_each () */
-static GString *
-dup_rowids_json (GArray *rowids)
+/**
+ * _kontor_store_dup_rowids_json:
+ * @rowids: (element-type gint64): row ids
+ *
+ * Returns: (transfer full): "[1,2,3]", for json_each ()
+ */
+GString *
+_kontor_store_dup_rowids_json (GArray *rowids)
 {
   GString *json = g_string_sized_new (rowids->len * 8 + 2);
 
@@ -1232,7 +1242,7 @@ kontor_store_rowids_match (KontorStore   *self,
   if (rowids->len == 0)
     return TRUE;
 
-  json = dup_rowids_json (rowids);
+  json = _kontor_store_dup_rowids_json (rowids);
 
   sql = g_string_new (NULL);
   matches = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1326,7 +1336,7 @@ kontor_store_count_board_alerts (KontorStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  json = dup_rowids_json (rowids);
+  json = _kontor_store_dup_rowids_json (rowids);
   sqlite3_bind_text (stmt, 1, json->str, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, stale_before);

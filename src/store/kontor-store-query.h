@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 char *_kontor_store_match_expression      (const char   *search_text);
+char *_kontor_store_dup_like_pattern       (const char   *text);
+GString *_kontor_store_dup_rowids_json     (GArray       *rowids);
 char *_kontor_store_explain_contact_query (KontorStore  *self,
                                            KontorFilter *filter);
 void  _kontor_store_forget_orders         (KontorStore  *self);
