@@ -37,6 +37,27 @@ ref_type (const char *column)
   return G_TYPE_INVALID;
 }
 
+/* @ids as a person reads them: each one's name (kontor_value_text_dup_name()),
+ * or the id itself for G_TYPE_INVALID, joined by ", " */
+static char *
+dup_names (KontorStore        *store,
+           GType               type,
+           const char * const *ids)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *name = kontor_value_text_dup_name (store, type, ids[i]);
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name);
+    }
+
+  return g_string_free (names, FALSE);
+}
+
 /* An activity's participants, files and links (JSON lists, feature A4,
  * A5) as a person reads them: names, file names with sizes, the links */
 static char *
@@ -78,16 +99,7 @@ dup_activity_list (KontorStore    *store,
       type = KONTOR_TYPE_USER;
     }
 
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      g_autofree char *name = kontor_value_text_dup_name (store, type, ids[i]);
-
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, name);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return dup_names (store, type, (const char * const *) ids);
 }
 
 static gboolean
@@ -183,20 +195,7 @@ kontor_value_text_dup (KontorStore       *store,
         return g_strdup (enum_value != NULL ? enum_value->value_nick : json);
       }
     case KONTOR_FIELD_TYPE_REFS:
-      {
-        const char * const *ids = g_value_get_boxed (value);
-        GString *names = g_string_new (NULL);
-
-        for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-          {
-            g_autofree char *name = kontor_value_text_dup_name (store, KONTOR_TYPE_USER, ids[i]);
-
-            if (names->len > 0)
-              g_string_append (names, ", ");
-            g_string_append (names, name);
-          }
-        return g_string_free (names, FALSE);
-      }
+      return dup_names (store, KONTOR_TYPE_USER, g_value_get_boxed (value));
     case KONTOR_FIELD_TYPE_CHANNELS:
     default:
       return g_strdup (json);
