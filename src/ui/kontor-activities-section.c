@@ -536,7 +536,6 @@ reload (KontorActivitiesSection *self)
   gboolean on_check = FALSE;
   guint position = 0;
   guint shown;
-  guint kind;
   guint kinds;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
@@ -550,8 +549,7 @@ reload (KontorActivitiesSection *self)
     flags |= KONTOR_ACTIVITY_LIST_AFFILIATED;
   if (gtk_toggle_button_get_active (self->filter_open))
     flags |= KONTOR_ACTIVITY_LIST_OPEN_TASKS;
-  kind = gtk_drop_down_get_selected (self->filter_kind);
-  kinds = kind == 0 || kind == GTK_INVALID_LIST_POSITION ? 0 : 1u << (kind - 1);
+  kinds = kontor_activity_kinds_from_drop_down (self->filter_kind);
   participant = kontor_filter_get_activity_participant_id (self->filter);
   activities = kontor_store_list_timeline_with (get_store (self), self->owner, flags, kinds,
                                                 participant, &error);
@@ -770,6 +768,40 @@ new_drop_down (GtkStringList *strings,
 }
 
 /**
+ * kontor_activity_kinds_model_new:
+ *
+ * Returns: (transfer full): "All Types", then each kind of activity by
+ *   its name: the kind filter of the timeline and of the list of all
+ *   activities (feature A6)
+ */
+GListModel *
+kontor_activity_kinds_model_new (void)
+{
+  GtkStringList *kinds = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (kinds, _("All Types"));
+  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
+    gtk_string_list_append (kinds, kontor_activity_kind_to_string (kind));
+
+  return G_LIST_MODEL (kinds);
+}
+
+/**
+ * kontor_activity_kinds_from_drop_down:
+ * @drop_down: a drop-down of kontor_activity_kinds_model_new()
+ *
+ * Returns: the mask of the kind chosen (1 << kind), 0 for every kind
+ */
+guint
+kontor_activity_kinds_from_drop_down (GtkDropDown *drop_down)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  /* the first item is every kind */
+  return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? 0 : 1u << (selected - 1);
+}
+
+/**
  * kontor_colleague_drop_down_new:
  *
  * A drop-down of "All Colleagues" and each colleague, to show the
@@ -884,7 +916,7 @@ kontor_activities_section_init (KontorActivitiesSection *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) topics = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) filter_kinds = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) filter_kinds = NULL;
   g_autoptr(GtkStringList) no_contacts = gtk_string_list_new (NULL);
   const KontorActivityTopic *place_topics;
   guint n_topics;
@@ -940,12 +972,10 @@ kontor_activities_section_init (KontorActivitiesSection *self)
   gtk_list_box_append (self->list, GTK_WIDGET (self->affiliation_row));
 
   /* the timeline's filters (feature A6): one kind, the open tasks */
-  gtk_string_list_append (filter_kinds, _("All Types"));
-  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
-    gtk_string_list_append (filter_kinds, kontor_activity_kind_to_string (kind));
+  filter_kinds = kontor_activity_kinds_model_new ();
   self->filter_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->filter_row), _("Show"));
-  self->filter_kind = new_drop_down (filter_kinds, _("Type of Activity"));
+  self->filter_kind = new_drop_down (GTK_STRING_LIST (filter_kinds), _("Type of Activity"));
   self->filter_open = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Open Tasks")));
   gtk_widget_set_valign (GTK_WIDGET (self->filter_open), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_open), _("Only Tasks Not Done Yet"));

@@ -25,6 +25,8 @@ GtkWidget *kontor_activities_section_get_quick_row (KontorActivitiesSection *sel
 char        *kontor_activity_dup_hint          (KontorActivity *activity,
                                                 gboolean       *has_files,
                                                 gboolean       *has_people);
+GListModel  *kontor_activity_kinds_model_new   (void);
+guint        kontor_activity_kinds_from_drop_down (GtkDropDown *drop_down);
 GtkDropDown *kontor_colleague_drop_down_new    (void);
 void         kontor_colleague_drop_down_fill   (GtkDropDown *drop_down,
                                                 KontorStore *store);

@@ -289,11 +289,8 @@ on_stop_search_cb (KontorActivitiesView *self,
 static void
 on_kind_changed_cb (KontorActivitiesView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->kind_drop_down);
-
-  /* the first item is every kind */
-  kontor_filter_set_activity_kinds (self->filter, selected == 0 || selected == GTK_INVALID_LIST_POSITION
-                                                  ? 0 : 1u << (selected - 1));
+  kontor_filter_set_activity_kinds (self->filter,
+                                    kontor_activity_kinds_from_drop_down (self->kind_drop_down));
 }
 
 static void
@@ -395,14 +392,11 @@ kontor_activities_view_constructed (GObject *object)
 {
   KontorActivitiesView *self = KONTOR_ACTIVITIES_VIEW (object);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) kinds = kontor_activity_kinds_model_new ();
 
   G_OBJECT_CLASS (kontor_activities_view_parent_class)->constructed (object);
 
-  gtk_string_list_append (kinds, _("All Types"));
-  for (guint kind = 0; kind < KONTOR_ACTIVITY_N_KINDS; kind++)
-    gtk_string_list_append (kinds, kontor_activity_kind_to_string (kind));
-  gtk_drop_down_set_model (self->kind_drop_down, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_model (self->kind_drop_down, kinds);
   kontor_accessible_label_drop_down (self->kind_drop_down);
   g_signal_connect_object (self->kind_drop_down, "notify::selected",
                            G_CALLBACK (on_kind_changed_cb), self, G_CONNECT_SWAPPED);
