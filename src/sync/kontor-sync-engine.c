@@ -340,37 +340,18 @@ report_file_problem (KontorSyncEngine *self,
   g_signal_emit (self, signals[SIGNAL_FILE_PROBLEM], 0, sha256, message);
 }
 
-/* The server's message in an error answer, "" when it has none */
-static char *
-dup_answer_message (GBytes *answer)
+/* The server's error answer as an object, %NULL when it is none */
+static JsonObject *
+parse_answer (GBytes *answer)
 {
-  g_autoptr(JsonObject) object = NULL;
   const char *data;
   gsize length;
 
   if (answer == NULL)
-    return g_strdup ("");
+    return NULL;
   data = g_bytes_get_data (answer, &length);
-  object = kontor_json_parse_object (data, length);
 
-  return g_strdup (object != NULL ? get_text (object, "message") : "");
-}
-
-/* Whether the error answer @answer says @code */
-static gboolean
-is_answer_error (GBytes     *answer,
-                 const char *code)
-{
-  g_autoptr(JsonObject) object = NULL;
-  const char *data;
-  gsize length;
-
-  if (answer == NULL)
-    return FALSE;
-  data = g_bytes_get_data (answer, &length);
-  object = kontor_json_parse_object (data, length);
-
-  return object != NULL && g_strcmp0 (get_text (object, "error"), code) == 0;
+  return kontor_json_parse_object (data, length);
 }
 
 /* Uploads the file @ref kept here, and notes that the server has it.
@@ -448,7 +429,8 @@ upload_blob (KontorSyncEngine  *self,
     }
 
   {
-    g_autofree char *reason = dup_answer_message (answer);
+    g_autoptr(JsonObject) refusal = parse_answer (answer);
+    const char *reason = get_text (refusal, "message");
     g_autofree char *text = NULL;
 
     /* too large for the server, or bytes that are not the ones the file's
@@ -456,7 +438,8 @@ upload_blob (KontorSyncEngine  *self,
      * same way every time, so it is not sent again; it stays listed as
      * not sent (kontor_store_list_blobs_to_upload ()) */
     if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE ||
-        (status == SOUP_STATUS_BAD_REQUEST && is_answer_error (answer, "hash_mismatch")))
+        (status == SOUP_STATUS_BAD_REQUEST &&
+         g_str_equal (get_text (refusal, "error"), "hash_mismatch")))
       {
         if (!kontor_store_set_blob_refused (self->store, ref->sha256, error))
           return FALSE;
