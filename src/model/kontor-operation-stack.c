@@ -255,6 +255,32 @@ kontor_operation_stack_run (KontorOperationStack  *self,
   return TRUE;
 }
 
+/**
+ * kontor_operation_stack_add_applied:
+ * @self: a stack
+ * @operation: an operation already applied, by a job on a worker
+ *
+ * Keeps @operation for undo as kontor_operation_stack_run() does after
+ * applying it; what could be redone cannot any more. Emits
+ * #KontorOperationStack::applied.
+ */
+void
+kontor_operation_stack_add_applied (KontorOperationStack *self,
+                                    KontorOperation      *operation)
+{
+  gboolean could_undo, could_redo;
+
+  g_return_if_fail (KONTOR_IS_OPERATION_STACK (self));
+  g_return_if_fail (KONTOR_IS_OPERATION (operation));
+  g_return_if_fail (kontor_operation_is_applied (operation));
+
+  could_undo = kontor_operation_stack_get_can_undo (self);
+  could_redo = kontor_operation_stack_get_can_redo (self);
+
+  g_ptr_array_set_size (self->redo, 0);
+  keep_applied (self, operation, could_undo, could_redo);
+}
+
 /* Undoes the newest operation, or redoes the one undone last, and moves it
  * to the other list */
 static gboolean

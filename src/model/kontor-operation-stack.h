@@ -22,6 +22,8 @@ gboolean              kontor_operation_stack_get_can_redo (KontorOperationStack 
 gboolean              kontor_operation_stack_run          (KontorOperationStack  *self,
                                                            KontorOperation       *operation,
                                                            GError               **error);
+void                  kontor_operation_stack_add_applied (KontorOperationStack *self,
+                                                           KontorOperation      *operation);
 gboolean              kontor_operation_stack_undo         (KontorOperationStack  *self,
                                                            GError               **error);
 gboolean              kontor_operation_stack_redo         (KontorOperationStack  *self,

@@ -164,6 +164,27 @@ run (KontorOperation  *self,
 }
 
 /**
+ * kontor_operation_mark_applied:
+ * @self: an operation not applied yet
+ *
+ * For an operation whose change was made elsewhere, as one step of a
+ * longer write: an import runs as a store job on a worker and hands its
+ * finished operation to the stack (kontor_operation_stack_add_applied()),
+ * which can undo it like any other.
+ */
+void
+kontor_operation_mark_applied (KontorOperation *self)
+{
+  KontorOperationPrivate *priv = kontor_operation_get_instance_private (self);
+
+  g_return_if_fail (KONTOR_IS_OPERATION (self));
+  g_return_if_fail (!priv->applied);
+
+  priv->applied = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLIED]);
+}
+
+/**
  * kontor_operation_apply:
  * @self: an operation
  * @error: return location for a #GError

@@ -37,6 +37,7 @@ const char *kontor_operation_get_title  (KontorOperation  *self);
 void        kontor_operation_set_title  (KontorOperation  *self,
                                          const char       *title);
 gboolean    kontor_operation_is_applied (KontorOperation  *self);
+void        kontor_operation_mark_applied (KontorOperation *self);
 gboolean    kontor_operation_apply      (KontorOperation  *self,
                                          GError          **error);
 gboolean    kontor_operation_undo       (KontorOperation  *self,

@@ -71,6 +71,97 @@ kontor_text_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Appends the words of @text, folded, to @words: letters and digits
+ * only, dots dropped inside a word ("e.K." is one word, "ek") */
+static void
+split_match_words (const char *text,
+                   GPtrArray  *words)
+{
+  g_autofree char *transliterated = kontor_text_transliterate_de (text);
+  g_autofree char *folded = kontor_text_fold (transliterated != NULL ? transliterated : text);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = folded; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (c == '.' && word->len > 0)
+        continue;
+      if (word->len > 0)
+        {
+          g_ptr_array_add (words, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+
+  g_string_free (word, TRUE);
+}
+
+/**
+ * kontor_text_match_key:
+ * @text: (nullable): a name as a person or another program wrote it
+ *
+ * The key under which two names count as the same for duplicate matching
+ * (features X1, X2, src/README.md "Duplicates"): umlauts transliterated
+ * ("Müller" and "Mueller" alike), case and accents folded, punctuation
+ * and runs of blanks made one blank.
+ *
+ * Returns: (transfer full): the key, "" when @text has no letter or digit
+ */
+char *
+kontor_text_match_key (const char *text)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  split_match_words (text, words);
+  g_ptr_array_add (words, NULL);
+
+  return g_strjoinv (" ", (char **) words->pdata);
+}
+
+/**
+ * kontor_company_match_key:
+ * @name: (nullable): a company's name
+ *
+ * As kontor_text_match_key(), and the legal form at the end left out:
+ * "Müller GmbH", "Mueller GmbH" and "Müller GmbH & Co. KG" are one
+ * company to an import (feature I3). A name that is nothing but a legal
+ * form keeps it.
+ *
+ * Returns: (transfer full): the key, "" when @name has no letter or digit
+ */
+char *
+kontor_company_match_key (const char *name)
+{
+  static const char * const legal_forms[] = {
+    "gmbh", "mbh", "ag", "kg", "kgaa", "ohg", "gbr", "ug", "haftungsbeschraenkt", "ek",
+    "ev", "eg", "se", "co", "und", "partg", "ltd", "limited", "inc", "llc", "plc", "corp",
+    "sarl", "sas", "bv", "nv", "sa", "srl", "spa", NULL
+  };
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  if (name == NULL)
+    return g_strdup ("");
+
+  split_match_words (name, words);
+  while (words->len > 1 &&
+         g_strv_contains (legal_forms, g_ptr_array_index (words, words->len - 1)))
+    g_ptr_array_remove_index (words, words->len - 1);
+  g_ptr_array_add (words, NULL);
+
+  return g_strjoinv (" ", (char **) words->pdata);
+}
+
 /**
  * kontor_text_transliterate_de:
  * @text: (nullable): UTF-8 text

@@ -12,6 +12,8 @@ char     *kontor_text_fold              (const char *text);
 char     *kontor_text_transliterate_de  (const char *text);
 GBytes   *kontor_text_sort_key          (const char *text);
 GBytes   *kontor_text_sort_key_natural  (const char *text);
+char     *kontor_text_match_key         (const char *text);
+char     *kontor_company_match_key      (const char *name);
 char     *kontor_phone_normalize        (const char *number);
 GStrv     kontor_phone_index_keys       (const char *number);
 gboolean  kontor_phone_is_query         (const char *text);

@@ -139,6 +139,43 @@ test_fold_same_as_composed (void)
 }
 
 static void
+assert_match_key (char *(*make) (const char *),
+                  const char  *text,
+                  const char  *expected)
+{
+  g_autofree char *key = make (text);
+
+  g_assert_cmpstr (key, ==, expected);
+}
+
+static void
+test_match_key_names (void)
+{
+  assert_match_key (kontor_text_match_key, "Müller", "mueller");
+  assert_match_key (kontor_text_match_key, "MUELLER", "mueller");
+  assert_match_key (kontor_text_match_key, "  Hans-Peter   Weiß ", "hans peter weiss");
+  assert_match_key (kontor_text_match_key, "René", "rene");
+  assert_match_key (kontor_text_match_key, "!?", "");
+  assert_match_key (kontor_text_match_key, NULL, "");
+}
+
+static void
+test_match_key_companies (void)
+{
+  assert_match_key (kontor_company_match_key, "Müller GmbH", "mueller");
+  assert_match_key (kontor_company_match_key, "Mueller GmbH", "mueller");
+  assert_match_key (kontor_company_match_key, "Müller GmbH & Co. KG", "mueller");
+  assert_match_key (kontor_company_match_key, "Bäckerei Schulz e.K.", "baeckerei schulz");
+  assert_match_key (kontor_company_match_key, "Start UG (haftungsbeschränkt)", "start");
+  assert_match_key (kontor_company_match_key, "ACME Ltd.", "acme");
+  /* a legal form in the middle is part of the name; one alone stays */
+  assert_match_key (kontor_company_match_key, "AG Ruhr Consulting", "ag ruhr consulting");
+  assert_match_key (kontor_company_match_key, "GmbH", "gmbh");
+  assert_match_key (kontor_company_match_key, "Müller AG", "mueller");
+  assert_match_key (kontor_company_match_key, "Schmidt & Partner", "schmidt partner");
+}
+
+static void
 test_transliterate_de (void)
 {
   assert_transliteration ("Müller", "Mueller");
@@ -543,6 +580,8 @@ main (int   argc,
   g_test_add_func ("/text/fold/empty-and-invalid", test_fold_empty_and_invalid);
   g_test_add_func ("/text/fold/decomposed-same-as-composed", test_fold_same_as_composed);
   g_test_add_func ("/text/transliterate/german", test_transliterate_de);
+  g_test_add_func ("/text/match-key/names", test_match_key_names);
+  g_test_add_func ("/text/match-key/companies", test_match_key_companies);
   g_test_add_func ("/text/transliterate/nothing-to-do", test_transliterate_nothing_to_do);
 
   g_test_add_func ("/text/sort-key/empty-is-null", test_sort_key_empty_is_null);
