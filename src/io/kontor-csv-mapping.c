@@ -336,6 +336,7 @@ struct _KontorCsvMapping
   guint        n_columns;
   const char **targets;         /* interned ids of import_targets, or NULL */
   int         *label_columns;   /* for "email" and "phone": the label's column, or -1 */
+  int          this_year;       /* for two-digit years; read once, as the clock is slow to ask */
 };
 
 G_DEFINE_FINAL_TYPE (KontorCsvMapping, kontor_csv_mapping, G_TYPE_OBJECT)
@@ -401,6 +402,11 @@ mapping_new_empty (const char * const *header)
   self->n_columns = g_strv_length (self->header);
   self->targets = g_new0 (const char *, MAX (self->n_columns, 1));
   self->label_columns = g_new (int, MAX (self->n_columns, 1));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    self->this_year = g_date_time_get_year (now);
+  }
 
   for (guint i = 0; i < self->n_columns; i++)
     {
@@ -977,7 +983,7 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
 
           if (is_no_date (value))
             continue;
-          if (!kontor_csv_parse_date (value, &iso))
+          if (!kontor_csv_parse_date_for_year (value, self->this_year, &iso))
             {
               g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                            _("%s: “%s” is not a date."), header, value);

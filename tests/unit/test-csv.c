@@ -1075,7 +1075,7 @@ test_export_round_trip (void)
 }
 
 /* the source: blank rows skipped, a bad row reported and the next read,
- * a file with a header only */
+ * a file with a header and blank rows only refused as empty */
 static void
 test_source (void)
 {
@@ -1114,11 +1114,12 @@ test_source (void)
   g_assert_no_error (error);
 
   {
-    g_autoptr(KontorCsvReader) only_header = open_bytes ("Vorname;Nachname\r\n", -1);
+    g_autoptr(KontorCsvReader) only_header = open_bytes ("Vorname;Nachname\r\n;\r\n", -1);
     g_autoptr(KontorImportSource) empty = kontor_csv_source_new (g_steal_pointer (&only_header), mapping);
 
     g_assert_null (kontor_import_source_next (empty, &line, &error));
-    g_assert_no_error (error);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY);
+    g_assert_true (strstr (error->message, "test.csv") != NULL);
   }
 }
 
