@@ -180,7 +180,6 @@ test_reader_encodings (void)
   static const char bom[] = "\xef\xbb\xbf" "Name;Preis\nM\xc3\xbcller;\xe2\x82\xac 5\nStra\xc3\x9f" "e;x\n";
   static const char cp1252[] = "Name;Preis\nM\xfcller;\x80 5\nStra\xdf" "e;x\n";
   const char *expected = "1:Name|Preis\n2:Müller|€ 5\n3:Straße|x\n";
-  g_autofree char *utf16 = NULL;
   struct { const char *data; gsize len; KontorCsvEncoding encoding; } cases[] = {
     { utf8, sizeof utf8 - 1, KONTOR_CSV_ENCODING_UTF8 },
     { bom, sizeof bom - 1, KONTOR_CSV_ENCODING_UTF8 },
@@ -279,12 +278,16 @@ test_reader_bad_files (void)
   error = bytes_error ("", 0);
   g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY);
   g_clear_error (&error);
-  error = bytes_error ("\xef\xbb\xbf\r\n \r\n", 7);
+  error = bytes_error ("\xef\xbb\xbf\r\n \r\n", 8);
   g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY);
   g_clear_error (&error);
 
   /* a spreadsheet renamed .csv: a ZIP file */
-  error = bytes_error ("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 16);
+  {
+    static const char zip[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00";
+
+    error = bytes_error (zip, sizeof zip - 1);
+  }
   g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_NOT_TEXT);
   g_assert_true (strstr (error->message, "line 1") != NULL);
   g_clear_error (&error);
@@ -775,9 +778,8 @@ test_mapping_apply_samples (void)
 {
   /* German Outlook, Windows-1252 */
   {
-    KontorCsvReader *reader = NULL;
+    g_autoptr(KontorCsvReader) reader = NULL;
     g_autoptr(KontorCsvMapping) mapping = sample_mapping ("outlook-de.csv", &reader);
-    g_autoptr(KontorCsvReader) owned = reader;
     g_auto(GStrv) row1 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_auto(GStrv) row2 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_autoptr(KontorContact) juergen = apply_ok (mapping, row1);
@@ -809,9 +811,8 @@ test_mapping_apply_samples (void)
 
   /* Google: the labels from their own columns, several values in one */
   {
-    KontorCsvReader *reader = NULL;
+    g_autoptr(KontorCsvReader) reader = NULL;
     g_autoptr(KontorCsvMapping) mapping = sample_mapping ("google-old.csv", &reader);
-    g_autoptr(KontorCsvReader) owned = reader;
     g_auto(GStrv) row1 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_auto(GStrv) row2 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_autoptr(KontorContact) anna = apply_ok (mapping, row1);
@@ -833,9 +834,8 @@ test_mapping_apply_samples (void)
 
   /* German Excel: "Vorname;Name", TT.MM.JJJJ, a date without a year */
   {
-    KontorCsvReader *reader = NULL;
+    g_autoptr(KontorCsvReader) reader = NULL;
     g_autoptr(KontorCsvMapping) mapping = sample_mapping ("excel-de-1252.csv", &reader);
-    g_autoptr(KontorCsvReader) owned = reader;
     g_auto(GStrv) row1 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_auto(GStrv) row2 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_autoptr(KontorContact) klaus = apply_ok (mapping, row1);
