@@ -709,11 +709,29 @@ parse_salutation (const char        *text,
     { "divers", KONTOR_SALUTATION_MX }, { "mx", KONTOR_SALUTATION_MX },
   };
   static const char * const titles[] = { "dr", "prof", "professor", "dipl", "ing", "mag", "med" };
-  g_auto(GStrv) parts = g_strsplit (text, " ", -1);
-  g_autoptr(GString) rest = g_string_new (NULL);
+  /* what nearly every row holds, without folding */
+  static const struct { const char *text; KontorSalutation salutation; } plain[] = {
+    { "Herr", KONTOR_SALUTATION_MR }, { "Frau", KONTOR_SALUTATION_MS },
+    { "Mr.", KONTOR_SALUTATION_MR }, { "Ms.", KONTOR_SALUTATION_MS },
+    { "Mr", KONTOR_SALUTATION_MR }, { "Ms", KONTOR_SALUTATION_MS },
+  };
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) rest = NULL;
 
   *salutation = KONTOR_SALUTATION_NONE;
   *title = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    {
+      if (strcmp (text, plain[i].text) == 0)
+        {
+          *salutation = plain[i].salutation;
+          return TRUE;
+        }
+    }
+
+  parts = g_strsplit (text, " ", -1);
+  rest = g_string_new (NULL);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -828,10 +846,10 @@ is_no_date (const char *text)
 }
 
 static void
-add_channels (KontorContact *contact,
-              gboolean       email,
-              const char    *label,
-              const char    *value)
+add_channels (GPtrArray  *channels,
+              gboolean    email,
+              const char *label,
+              const char *value)
 {
   /* several in one cell: Kontor's export joins them with "; ", Google
    * with " ::: " */
@@ -848,12 +866,8 @@ add_channels (KontorContact *contact,
     {
       g_autofree char *part = kontor_text_strip_dup (parts[i]);
 
-      if (part == NULL || *part == '\0')
-        continue;
-      if (email)
-        kontor_contact_add_email (contact, label, part);
-      else
-        kontor_contact_add_phone (contact, label, part);
+      if (part != NULL)
+        g_ptr_array_add (channels, kontor_channel_new (label, part));
     }
 }
 
@@ -905,6 +919,8 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
                           GError             **error)
 {
   g_autoptr(KontorContact) contact = NULL;
+  g_autoptr(GPtrArray) emails = kontor_channel_array_new ();
+  g_autoptr(GPtrArray) phones = kontor_channel_array_new ();
   g_autoptr(GString) notes = NULL;
   g_autofree char *full_name = NULL;
   guint n_fields;
@@ -975,7 +991,7 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
             label = channel_label_from_text (row[self->label_columns[i]]);
           if (label == NULL)
             label = g_strdup ("other");
-          add_channels (contact, email, label, value);
+          add_channels (email ? emails : phones, email, label, value);
         }
       else if (g_str_equal (target, "birthday"))
         {
@@ -1028,6 +1044,11 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
     }
   if (notes != NULL)
     kontor_contact_set_notes (contact, notes->str);
+  /* each at once: adding one by one copies the list each time */
+  if (emails->len > 0)
+    kontor_contact_set_emails (contact, emails);
+  if (phones->len > 0)
+    kontor_contact_set_phones (contact, phones);
 
   return g_steal_pointer (&contact);
 }
