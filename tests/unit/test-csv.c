@@ -375,6 +375,37 @@ test_reader_vanished (void)
   kontor_test_rmdir (dir);
 }
 
+/* Cancel stops a read between chunks with G_IO_ERROR_CANCELLED, the
+ * only error outside KONTOR_IMPORT_ERROR */
+static void
+test_reader_cancel (void)
+{
+  g_autofree char *dir = kontor_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "gross.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GString) data = g_string_new ("Vorname;Nachname\n");
+  g_autoptr(KontorCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv row;
+
+  while (data->len < 200000)
+    g_string_append (data, "Anna;Müller\n");
+  g_assert_true (g_file_set_contents (path, data->str, data->len, NULL));
+
+  reader = kontor_csv_reader_new (file, cancellable, &error);
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  while ((row = kontor_csv_reader_read_row (reader, NULL, &error)) != NULL)
+    g_strfreev (row);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  for (KontorCsvEncoding e = 0; e < KONTOR_CSV_N_ENCODINGS; e++)
+    g_assert_nonnull (kontor_csv_encoding_get_label (e));
+
+  kontor_test_rmdir (dir);
+}
+
 static void
 test_reader_samples (void)
 {
@@ -1136,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/chunks", test_reader_chunks);
   g_test_add_func ("/csv/reader/bad-files", test_reader_bad_files);
   g_test_add_func ("/csv/reader/vanished", test_reader_vanished);
+  g_test_add_func ("/csv/reader/cancel", test_reader_cancel);
   g_test_add_func ("/csv/reader/samples", test_reader_samples);
   g_test_add_func ("/csv/values/dates", test_dates);
   g_test_add_func ("/csv/values/decimals", test_decimals);
