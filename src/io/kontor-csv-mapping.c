@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -1001,8 +1002,17 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
             continue;
           if (!kontor_csv_parse_date_for_year (value, self->this_year, &iso))
             {
-              g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
-                           _("%s: “%s” is not a date."), header, value);
+              int a = 0, b = 0, y = 0;
+
+              /* 4/5/1980: 4 May or 5 April, the file does not say */
+              if (sscanf (value, "%d/%d/%d", &a, &b, &y) == 3 &&
+                  a >= 1 && a <= 12 && b >= 1 && b <= 12)
+                g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
+                             _("%s: “%s” can be read as day/month or as month/day. "
+                               "Write it as DD.MM.YYYY or YYYY-MM-DD."), header, value);
+              else
+                g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
+                             _("%s: “%s” is not a date."), header, value);
               return NULL;
             }
           if (is_empty (kontor_contact_get_birthday (contact)))

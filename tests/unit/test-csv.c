@@ -888,6 +888,7 @@ test_mapping_apply_errors (void)
   g_autoptr(KontorCsvMapping) mapping = kontor_csv_mapping_new (header);
   struct { const char *row[6]; const char *message; } cases[] = {
     { { "", "Anna Müller", "31.02.1990", "", "", NULL }, "Geburtstag: “31.02.1990” is not a date." },
+    { { "", "Anna Müller", "4/5/1980", "", "", NULL }, "Geburtstag: “4/5/1980” can be read as day/month or as month/day." },
     { { "Hallo", "Anna Müller", "", "", "", NULL }, "Anrede: “Hallo” is not a salutation" },
     { { "", "Anna Müller", "", "Klingonisch", "", NULL }, "Sprache: “Klingonisch” is not a language" },
   };
