@@ -8,7 +8,6 @@
 #include <sqlite3.h>
 
 #include "kontor-duplicates.h"
-#include "kontor-phone-key.h"
 #include "kontor-store-db.h"
 #include "kontor-text.h"
 
@@ -311,7 +310,8 @@ check_cancelled (GCancellable  *cancellable,
  * Finds the contacts that may be one person twice (feature X1): an
  * e-mail address in common (case folded), a phone number in common
  * (kontor_phone_normalize(): international digits, a national number
- * taken as German), or the same name (kontor_text_match_key(): "Müller"
+ * taken as German; the fallback of kontor_phone_match_key()), or the
+ * same name (kontor_text_match_key(): "Müller"
  * is "Mueller") with or without the same company
  * (kontor_company_match_key()). A group of three or more is listed as its
  * pairs; a name shared by more than five contacts, or an address or
@@ -414,6 +414,9 @@ kontor_store_find_duplicates (KontorStore   *self,
         }
       else
         {
+          /* kontor_phone_match_key()'s own fallback: libphonenumber's
+           * E.164 took 1.9 to 5.2 s over the 133,000 numbers of
+           * bench-dupes, this 0.015 to 0.04 s (src/README.md "Duplicates") */
           char *digits = kontor_phone_normalize (text);
 
           /* too short to be one person's: an extension, a typo */

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /**
  * KontorDuplicateReason:
  * @KONTOR_DUPLICATE_REASON_EMAIL: an e-mail address in common (case folded)
- * @KONTOR_DUPLICATE_REASON_PHONE: a phone number in common (international digits)
+ * @KONTOR_DUPLICATE_REASON_PHONE: a phone number in common (kontor_phone_normalize())
  * @KONTOR_DUPLICATE_REASON_NAME_COMPANY: the same name at the same company
  * @KONTOR_DUPLICATE_REASON_NAME: the same name (umlauts and case folded)
  *
