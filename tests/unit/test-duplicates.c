@@ -8,7 +8,10 @@
 #include "kontor-channel.h"
 #include "kontor-contact-merge.h"
 #include "kontor-duplicates.h"
+#include "kontor-record-json.h"
+#include "kontor-store-sync.h"
 #include "kontor-test-utils.h"
+#include "kontor-uuid.h"
 
 /* The duplicate finder and the merge (feature X1, src/README.md
  * "Duplicates"): which stored contacts are found as one person twice,
@@ -578,6 +581,120 @@ test_merge_failed_changes_nothing (Fixture       *fixture,
                           fixture->removed), ==, 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Another machine's merge, pulled */
+
+static JsonArray *
+parse_array (const char *text)
+{
+  g_autoptr(JsonNode) node = kontor_json_parse (text);
+
+  g_assert_nonnull (node);
+
+  return json_array_ref (json_node_get_array (node));
+}
+
+/* A pull page of one change: the record @record as the server sends it */
+static JsonArray *
+new_upsert_page (KontorRecord *record,
+                 guint         seq)
+{
+  g_autoptr(JsonObject) values = kontor_record_to_json (record);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonObject) change = json_object_new ();
+  g_autoptr(JsonArray) page = json_array_new ();
+  g_autoptr(GList) names = json_object_get_members (values);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *field = json_object_new ();
+
+      json_object_set_member (field, "value",
+                              json_node_copy (json_object_get_member (values, l->data)));
+      json_object_set_int_member (field, "rev", seq);
+      json_object_set_object_member (fields, l->data, field);
+    }
+  json_object_set_int_member (change, "seq", seq);
+  json_object_set_string_member (change, "entity", kontor_record_get_entity (record));
+  json_object_set_string_member (change, "id", kontor_record_get_id (record));
+  json_object_set_string_member (change, "op", "upsert");
+  json_object_set_object_member (change, "fields", g_steal_pointer (&fields));
+  json_array_add_object_element (page, g_steal_pointer (&change));
+
+  return g_steal_pointer (&page);
+}
+
+/* A colleague merged the removed contact into the kept one: the pull
+ * moves what this machine recorded on it meanwhile (a call, not sent
+ * yet) to the kept contact before the delete, notes merged_into in the
+ * tombstone, and a call that arrives later naming the removed contact
+ * is stored on the kept one */
+static void
+test_pulled_merge (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) offline = NULL;
+  g_autoptr(KontorActivity) later = NULL;
+  g_autoptr(KontorActivity) loaded = NULL;
+  g_autoptr(JsonArray) page = NULL;
+  g_autoptr(JsonArray) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* everything so far is on the server */
+  kontor_test_exec (store, "DELETE FROM outbox");
+  offline = kontor_activity_new (KONTOR_ACTIVITY_KIND_NOTE, KONTOR_RECORD (fixture->removed));
+  kontor_activity_set_topic (offline, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_activity_set_subject (offline, "Notiz von unterwegs");
+  kontor_activity_set_starts_at (offline, 1700000400);
+  kontor_test_save (store, offline);
+
+  text = g_strdup_printf ("[{\"seq\": 50, \"entity\": \"contact\", \"id\": \"%s\", "
+                          "\"op\": \"delete\", \"fields\": {\"merged_into\": "
+                          "{\"value\": \"%s\"}}}]", id_of (fixture->removed),
+                          id_of (fixture->kept));
+  page = parse_array (text);
+  g_assert_true (kontor_store_sync_apply_changes (store, page, 50, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE id = ?1",
+                          fixture->removed), ==, 0);
+  loaded = load (fixture, KONTOR_TYPE_ACTIVITY, offline);
+  g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
+  g_clear_object (&loaded);
+  /* the colleague's moves came as their own changes; the ones this
+   * machine made are its own edits, to be pushed */
+  loaded = load (fixture, KONTOR_TYPE_ACTIVITY, fixture->call);
+  g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
+  g_clear_object (&loaded);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                                   "AND state = 'pending'", fixture->call), >=, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                                   "AND op = 'create' AND state = 'pending'", offline), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM tombstone WHERE "
+                                                 "merged_into = ?1", id_of (fixture->kept)), ==, 1);
+  /* no delete of ours goes back to the server */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1",
+                          fixture->removed), ==, 0);
+
+  /* a call recorded elsewhere on the removed contact, arriving now */
+  later = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (fixture->kept));
+  kontor_activity_set_topic (later, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_activity_set_starts_at (later, 1700000500);
+  kontor_activity_set_contact_id (later, id_of (fixture->removed));
+  {
+    g_autofree char *id = kontor_uuid_v7_new ();
+
+    kontor_record_set_id (KONTOR_RECORD (later), id);
+  }
+  second = new_upsert_page (KONTOR_RECORD (later), 51);
+  g_assert_true (kontor_store_sync_apply_changes (store, second, 51, &error));
+  g_assert_no_error (error);
+  loaded = load (fixture, KONTOR_TYPE_ACTIVITY, later);
+  g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +711,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/duplicates/merge/failed-changes-nothing", Fixture, NULL, fixture_set_up,
               test_merge_failed_changes_nothing, fixture_tear_down);
+  g_test_add ("/duplicates/sync/pulled-merge", Fixture, NULL, fixture_set_up, test_pulled_merge,
+              fixture_tear_down);
 
   return g_test_run ();
 }
