@@ -460,6 +460,44 @@ has_channel (GPtrArray  *channels,
   return FALSE;
 }
 
+/**
+ * kontor_contact_merge_unite_channels:
+ * @kept: the contact that stays
+ * @removed: the contact merged into it
+ * @field: %KONTOR_CONTACT_FIELD_EMAILS or %KONTOR_CONTACT_FIELD_PHONES
+ *
+ * The e-mail addresses or phone numbers the kept contact has after the
+ * merge: its own, then each of the removed one's it does not have yet
+ * (an address whatever its case, a number however it was typed,
+ * kontor_phone_normalize()), as rows of its own.
+ *
+ * Returns: (transfer full) (element-type KontorChannel): the channels
+ */
+GPtrArray *
+kontor_contact_merge_unite_channels (KontorContact *kept,
+                                     KontorContact *removed,
+                                     guint          field)
+{
+  GPtrArray *ours = kontor_record_get_channels (KONTOR_RECORD (kept), field);
+  GPtrArray *theirs = kontor_record_get_channels (KONTOR_RECORD (removed), field);
+  GPtrArray *channels = ours != NULL ? kontor_channel_array_copy (ours)
+                                     : kontor_channel_array_new ();
+
+  g_return_val_if_fail (field == KONTOR_CONTACT_FIELD_EMAILS ||
+                        field == KONTOR_CONTACT_FIELD_PHONES, channels);
+
+  for (guint c = 0; theirs != NULL && c < theirs->len; c++)
+    {
+      KontorChannel *channel = g_ptr_array_index (theirs, c);
+
+      if (!has_channel (channels, channel->value, field == KONTOR_CONTACT_FIELD_PHONES))
+        /* a row of the kept contact's own: the removed one's go with it */
+        g_ptr_array_add (channels, kontor_channel_new (channel->label, channel->value));
+    }
+
+  return channels;
+}
+
 /* The kept contact with what it takes of the removed one */
 static void
 unite (KontorContactMerge *self,
@@ -477,17 +515,10 @@ unite (KontorContactMerge *self,
 
       if (field->type == KONTOR_FIELD_TYPE_CHANNELS)
         {
-          g_autoptr(GPtrArray) channels = kontor_channel_array_copy (kontor_record_get_channels (kept, i));
-          GPtrArray *theirs = kontor_record_get_channels (removed, i);
+          g_autoptr(GPtrArray) channels = kontor_contact_merge_unite_channels (KONTOR_CONTACT (kept),
+                                                                               KONTOR_CONTACT (removed),
+                                                                               i);
 
-          for (guint c = 0; theirs != NULL && c < theirs->len; c++)
-            {
-              KontorChannel *channel = g_ptr_array_index (theirs, c);
-
-              if (!has_channel (channels, channel->value, field->kind == KONTOR_CHANNEL_KIND_PHONE))
-                /* a row of the kept contact's own: the removed one's go with it */
-                g_ptr_array_add (channels, kontor_channel_new (channel->label, channel->value));
-            }
           kontor_record_set_channels (kept, i, channels);
         }
       else if (field->type == KONTOR_FIELD_TYPE_REFS)

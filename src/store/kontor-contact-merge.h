@@ -26,5 +26,8 @@ const char         *kontor_contact_merge_get_kept_id      (KontorContactMerge *s
 const char         *kontor_contact_merge_get_removed_id   (KontorContactMerge *self);
 
 gboolean            kontor_contact_merge_field_is_choice  (guint               field);
+GPtrArray          *kontor_contact_merge_unite_channels   (KontorContact      *kept,
+                                                           KontorContact      *removed,
+                                                           guint               field);
 
 G_END_DECLS

@@ -50,6 +50,7 @@ struct _KontorDuplicatesWindow
   GtkCheckButton      *keep[2];
   GArray              *choices;      /* FieldChoice */
   GtkWidget           *merge_button;
+  GtkWidget           *channel_rows[2];
 };
 
 typedef struct
@@ -299,33 +300,29 @@ new_value_check (const char     *field_label,
   return check;
 }
 
-static GtkWidget *
-new_channels_row (KontorDuplicatesWindow *self,
-                  guint                   index,
-                  const char             *title)
+/* The addresses and numbers the kept contact will have, as the merge
+ * unites them (kontor_contact_merge_unite_channels()) */
+static void
+update_channels (KontorDuplicatesWindow *self)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *text = NULL;
+  guint kept = gtk_check_button_get_active (self->keep[0]) ? 0 : 1;
+  const guint fields[] = { KONTOR_CONTACT_FIELD_EMAILS, KONTOR_CONTACT_FIELD_PHONES };
 
-  for (guint c = 0; c < 2; c++)
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
     {
-      GPtrArray *channels = kontor_record_get_channels (KONTOR_RECORD (self->contacts[c]), index);
+      g_autoptr(GPtrArray) channels = kontor_contact_merge_unite_channels (self->contacts[kept],
+                                                                           self->contacts[1 - kept],
+                                                                           fields[f]);
+      g_autoptr(GPtrArray) values = g_ptr_array_new ();
+      g_autofree char *text = NULL;
 
-      for (guint i = 0; channels != NULL && i < channels->len; i++)
-        {
-          const char *value = ((KontorChannel *) g_ptr_array_index (channels, i))->value;
-          gboolean seen = FALSE;
-
-          for (guint j = 0; !seen && j < values->len; j++)
-            seen = g_utf8_collate (g_ptr_array_index (values, j), value) == 0;
-          if (!seen)
-            g_ptr_array_add (values, g_strdup (value));
-        }
+      for (guint i = 0; i < channels->len; i++)
+        g_ptr_array_add (values, ((KontorChannel *) g_ptr_array_index (channels, i))->value);
+      g_ptr_array_add (values, NULL);
+      text = g_strjoinv (", ", (char **) values->pdata);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->channel_rows[f]),
+                                   channels->len > 0 ? text : _("None"));
     }
-  g_ptr_array_add (values, NULL);
-  text = g_strjoinv (", ", (char **) values->pdata);
-
-  return kontor_ui_new_text_row (title, values->len > 1 ? text : _("None"));
 }
 
 static void
@@ -503,10 +500,13 @@ new_merge_view (KontorDuplicatesWindow *self)
   adw_preferences_group_set_title (channels, _("E-mail Addresses and Phone Numbers"));
   adw_preferences_group_set_description (channels, _("The contact kept has all of them, and "
                                                      "the sales reps and assignees of both."));
-  adw_preferences_group_add (channels, new_channels_row (self, KONTOR_CONTACT_FIELD_EMAILS,
-                                                         _("E-mail")));
-  adw_preferences_group_add (channels, new_channels_row (self, KONTOR_CONTACT_FIELD_PHONES,
-                                                         _("Phone")));
+  self->channel_rows[0] = kontor_ui_new_text_row (_("E-mail"), NULL);
+  self->channel_rows[1] = kontor_ui_new_text_row (_("Phone"), NULL);
+  adw_preferences_group_add (channels, self->channel_rows[0]);
+  adw_preferences_group_add (channels, self->channel_rows[1]);
+  update_channels (self);
+  g_signal_connect_object (self->keep[0], "notify::active", G_CALLBACK (update_channels), self,
+                           G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (channels));
 
   button = gtk_button_new_with_mnemonic (_("_Merge"));

@@ -231,6 +231,9 @@ test_find_and_merge (Fixture       *fixture,
     {
       g_autofree char *shot = g_build_filename (dir, "duplicates-merge.png", NULL);
 
+      /* tall enough for the whole view, the Merge button too */
+      gtk_window_set_default_size (GTK_WINDOW (window), 760, 880);
+      kontor_test_settle (300);
       kontor_test_take_screenshots (GTK_WIDGET (window), shot);
     }
 
