@@ -581,6 +581,30 @@ test_merge_failed_changes_nothing (Fixture       *fixture,
                           fixture->removed), ==, 0);
 }
 
+/* A viewer may not merge: the store refuses it with the role's message
+ * and nothing changes */
+static void
+test_merge_viewer_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KontorUser) viewer = kontor_user_new ("vera", "Vera Viewer", KONTOR_USER_ROLE_VIEWER);
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  kontor_test_save (fixture->base.store, viewer);
+  g_assert_true (kontor_store_set_current_user (fixture->base.store, viewer, &error));
+  g_assert_no_error (error);
+  before = dump (fixture);
+  op = kontor_contact_merge_new (fixture->base.store, id_of (fixture->kept),
+                                 id_of (fixture->removed), NULL);
+  g_assert_false (kontor_operation_apply (KONTOR_OPERATION (op), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Another machine's merge, pulled */
 
@@ -711,6 +735,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/duplicates/merge/failed-changes-nothing", Fixture, NULL, fixture_set_up,
               test_merge_failed_changes_nothing, fixture_tear_down);
+  g_test_add ("/duplicates/merge/viewer-refused", Fixture, NULL, fixture_set_up,
+              test_merge_viewer_refused, fixture_tear_down);
   g_test_add ("/duplicates/sync/pulled-merge", Fixture, NULL, fixture_set_up, test_pulled_merge,
               fixture_tear_down);
 
