@@ -306,6 +306,8 @@ member_string (JsonObject *fields,
 /* ------------------------------------------------------------------------ */
 /* Applying what the server sends */
 
+static gboolean is_machine_error (const GError *error);
+
 /* The contact that @id was merged into here, following merges of merges;
  * %NULL when it was not (or on error, with @error set) */
 static char *
@@ -368,11 +370,42 @@ delete_merged_contact (KontorStore   *self,
   if (kept == NULL)
     return _kontor_store_delete_record (self, removed, error);
 
-  self->remote = FALSE;
-  ok = _kontor_store_move_contact_references (self, removed_id, kept_id, NULL, error);
-  self->remote = TRUE;
+  /* as this machine's own edits, which it pushes: the server learns where
+   * they went from the machine that holds them. One that may not edit
+   * (a viewer), or a record this machine's rules refuse, moves here only. */
+  if (_kontor_store_check_role (self, KONTOR_TYPE_ACTIVITY, KONTOR_ACCESS_EDIT, NULL))
+    {
+      if (!_kontor_store_exec (self, "SAVEPOINT merge_move", error))
+        return FALSE;
+      self->remote = FALSE;
+      ok = _kontor_store_move_contact_references (self, removed_id, kept_id, NULL, &local_error);
+      self->remote = TRUE;
+      if (ok)
+        {
+          if (!_kontor_store_exec (self, "RELEASE merge_move", error))
+            return FALSE;
+        }
+      else if (is_machine_error (local_error) || sqlite3_get_autocommit (_kontor_store_get_db (self)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      else
+        {
+          g_message ("What names %s moves to %s on this machine only: %s", removed_id, kept_id,
+                     local_error->message);
+          if (!_kontor_store_exec (self, "ROLLBACK TO merge_move", error) ||
+              !_kontor_store_exec (self, "RELEASE merge_move", error))
+            return FALSE;
+        }
+    }
+  else
+    ok = FALSE;
 
-  return ok && _kontor_store_delete_record (self, removed, error) &&
+  if (!ok && !_kontor_store_move_contact_references (self, removed_id, kept_id, NULL, error))
+    return FALSE;
+
+  return _kontor_store_delete_record (self, removed, error) &&
          _kontor_store_note_merged_into (self, removed_id, kept_id, error);
 }
 

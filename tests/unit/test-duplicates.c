@@ -719,6 +719,41 @@ test_pulled_merge (Fixture       *fixture,
   g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
 }
 
+/* On a viewer's machine (which writes nothing of its own) the pull moves
+ * what names the removed contact all the same, as the server's state,
+ * with nothing to send */
+static void
+test_pulled_merge_viewer (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorUser) viewer = kontor_user_new ("vera", "Vera Viewer", KONTOR_USER_ROLE_VIEWER);
+  g_autoptr(KontorActivity) loaded = NULL;
+  g_autoptr(JsonArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  kontor_test_save (store, viewer);
+  kontor_test_exec (store, "DELETE FROM outbox");
+  g_assert_true (kontor_store_set_current_user (store, viewer, &error));
+  g_assert_no_error (error);
+
+  text = g_strdup_printf ("[{\"seq\": 50, \"entity\": \"contact\", \"id\": \"%s\", "
+                          "\"op\": \"delete\", \"fields\": {\"merged_into\": "
+                          "{\"value\": \"%s\"}}}]", id_of (fixture->removed),
+                          id_of (fixture->kept));
+  page = parse_array (text);
+  g_assert_true (kontor_store_sync_apply_changes (store, page, 50, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE id = ?1",
+                          fixture->removed), ==, 0);
+  loaded = load (fixture, KONTOR_TYPE_ACTIVITY, fixture->call);
+  g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox", NULL), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM rejected", NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +774,8 @@ main (int   argc,
               test_merge_viewer_refused, fixture_tear_down);
   g_test_add ("/duplicates/sync/pulled-merge", Fixture, NULL, fixture_set_up, test_pulled_merge,
               fixture_tear_down);
+  g_test_add ("/duplicates/sync/pulled-merge-viewer", Fixture, NULL, fixture_set_up,
+              test_pulled_merge_viewer, fixture_tear_down);
 
   return g_test_run ();
 }
