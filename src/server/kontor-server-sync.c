@@ -1128,7 +1128,17 @@ apply_delete (Push           *push,
                  " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
            G_N_ELEMENTS (params), params);
   }
-  log_change (push, mutation, seq, "delete", "{}", "{}");
+  /* a merged contact's delete names the kept one, for the machines that
+   * hold what was recorded on it (PROTOCOL.md "Pushing") */
+  if (mutation->merged_into != NULL)
+    {
+      g_autofree char *fields = g_strdup_printf ("{\"merged_into\": {\"value\": \"%s\"}}",
+                                                 mutation->merged_into);
+
+      log_change (push, mutation, seq, "delete", fields, "{}");
+    }
+  else
+    log_change (push, mutation, seq, "delete", "{}", "{}");
 
   begin_result (builder, mutation, "applied");
   json_builder_set_member_name (builder, "rev");

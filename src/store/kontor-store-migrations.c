@@ -196,6 +196,7 @@ static const struct {
   { "020-participants-attachments.sql", NULL, 0 },
   { "021-keep-in-touch.sql", NULL, 0 },
   { "022-activity-participants.sql", NULL, 0 },
+  { "023-merged-into.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

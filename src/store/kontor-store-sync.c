@@ -32,6 +32,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-contact-merge-private.h"
 #include "kontor-contact.h"
 #include "kontor-pipeline-rules.h"
 #include "kontor-record-json.h"
@@ -305,6 +306,109 @@ member_string (JsonObject *fields,
 /* ------------------------------------------------------------------------ */
 /* Applying what the server sends */
 
+static gboolean is_machine_error (const GError *error);
+
+/* The contact that @id was merged into here, following merges of merges;
+ * %NULL when it was not (or on error, with @error set) */
+static char *
+dup_merged_into (KontorStore  *self,
+                 const char   *id,
+                 GError      **error)
+{
+  g_autofree char *kept = NULL;
+
+  /* a chain of merges is short; the bound stops a loop of bad data */
+  for (guint i = 0; i < 8; i++)
+    {
+      sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                                  "SELECT merged_into FROM tombstone WHERE "
+                                                  "entity = 'contact' AND id = ?1 AND "
+                                                  "merged_into IS NOT NULL", error);
+      char *next = NULL;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, kept != NULL ? kept : id, -1, SQLITE_TRANSIENT);
+      if (_kontor_store_step_one (self, stmt, NULL, &next, error) < 0)
+        return NULL;
+      if (next == NULL)
+        break;
+      g_free (kept);
+      kept = next;
+    }
+
+  return g_steal_pointer (&kept);
+}
+
+/* Another machine merged @removed into @kept_id (feature X1, PROTOCOL.md
+ * "Pushing"): what this machine holds of @removed that the merge did not
+ * move (an activity recorded here offline, a group it was put in) moves
+ * to the kept contact as this machine's own edits, which it pushes, and
+ * then @removed goes as every delete does. A kept contact this machine
+ * does not have (out of its sight) is no place to move to: a plain delete. */
+static gboolean
+delete_merged_contact (KontorStore   *self,
+                       KontorRecord  *removed,
+                       const char    *kept_id,
+                       GError       **error)
+{
+  const char *removed_id = kontor_record_get_id (removed);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(KontorRecord) kept = NULL;
+  gboolean ok;
+
+  if (!g_uuid_string_is_valid (kept_id) || g_str_equal (kept_id, removed_id))
+    return _kontor_store_delete_record (self, removed, error);
+
+  kept = _kontor_store_find_record (self, info_of (kontor_sync_entity_lookup ("contact")),
+                                    kept_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (kept == NULL)
+    return _kontor_store_delete_record (self, removed, error);
+
+  /* as this machine's own edits, which it pushes: the server learns where
+   * they went from the machine that holds them. One that may not edit
+   * (a viewer), or a record this machine's rules refuse, moves here only. */
+  if (_kontor_store_check_role (self, KONTOR_TYPE_ACTIVITY, KONTOR_ACCESS_EDIT, NULL))
+    {
+      if (!_kontor_store_exec (self, "SAVEPOINT merge_move", error))
+        return FALSE;
+      self->remote = FALSE;
+      ok = _kontor_store_move_contact_references (self, removed_id, kept_id, NULL, &local_error);
+      self->remote = TRUE;
+      if (ok)
+        {
+          if (!_kontor_store_exec (self, "RELEASE merge_move", error))
+            return FALSE;
+        }
+      else if (is_machine_error (local_error) || sqlite3_get_autocommit (_kontor_store_get_db (self)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      else
+        {
+          g_message ("What names %s moves to %s on this machine only: %s", removed_id, kept_id,
+                     local_error->message);
+          if (!_kontor_store_exec (self, "ROLLBACK TO merge_move", error) ||
+              !_kontor_store_exec (self, "RELEASE merge_move", error))
+            return FALSE;
+        }
+    }
+  else
+    ok = FALSE;
+
+  if (!ok && !_kontor_store_move_contact_references (self, removed_id, kept_id, NULL, error))
+    return FALSE;
+
+  return _kontor_store_delete_record (self, removed, error) &&
+         _kontor_store_note_merged_into (self, removed_id, kept_id, error);
+}
+
 static gboolean
 apply_record (KontorStore             *self,
               const KontorSyncEntity  *entity,
@@ -340,7 +444,17 @@ apply_record (KontorStore             *self,
     return FALSE;
 
   if (deleted)
-    return stored == NULL || entries > 0 || _kontor_store_delete_record (self, stored, error);
+    {
+      const char *kept_id = KONTOR_IS_CONTACT (stored) && entries == 0
+                            ? member_string (fields, "merged_into") : NULL;
+
+      if (stored == NULL || entries > 0)
+        return TRUE;
+      if (kept_id != NULL)
+        return delete_merged_contact (self, stored, kept_id, error);
+
+      return _kontor_store_delete_record (self, stored, error);
+    }
 
   /* deleted here, and the delete not yet judged */
   if (stored == NULL && entries > 0)
@@ -398,6 +512,18 @@ apply_record (KontorStore             *self,
         {
           set_bad_data (error, kontor_sync_entity_get_name (entity), id);
           return FALSE;
+        }
+      /* a contact merged into another here: what names it comes to the
+       * kept one (the machine that recorded it offline moves it too) */
+      if (field->type == KONTOR_FIELD_TYPE_REF && g_str_equal (field->column, "contact_id") &&
+          g_value_get_string (&parsed) != NULL)
+        {
+          g_autofree char *kept = dup_merged_into (self, g_value_get_string (&parsed), error);
+
+          if (kept == NULL && error != NULL && *error != NULL)
+            return FALSE;
+          if (kept != NULL)
+            g_value_take_string (&parsed, g_steal_pointer (&kept));
         }
       kontor_record_take_value (record, index, &parsed);
       json_object_set_int_member (revs, l->data, rev);
@@ -1737,6 +1863,18 @@ build_mutation (KontorStore   *self,
   else
     {
       json_object_set_int_member (object, "base_rev", base_rev);
+
+      /* a contact merged into another names it (PROTOCOL.md "Pushing") */
+      if (g_str_equal (op, "delete") && value_json != NULL)
+        {
+          g_autoptr(JsonNode) value = kontor_json_parse (value_json);
+          const char *kept = value != NULL && JSON_NODE_HOLDS_OBJECT (value)
+                             ? kontor_json_get_string (json_node_get_object (value), "merged_into")
+                             : NULL;
+
+          if (kept != NULL)
+            json_object_set_string_member (object, "merged_into", kept);
+        }
     }
 
   return json_node_init_object (json_node_alloc (), object);

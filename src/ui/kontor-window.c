@@ -11,6 +11,7 @@
 #include "kontor-contact-page.h"
 #include "kontor-contacts-view.h"
 #include "kontor-delete-dialog.h"
+#include "kontor-duplicates-window.h"
 #include "kontor-ical.h"
 #include "kontor-job-banner.h"
 #include "kontor-mail-ui.h"
@@ -70,6 +71,7 @@ update_actions (KontorWindow *self)
                                  kontor_operation_stack_get_can_redo (get_operations (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-contact", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-duplicates", can_edit);
 }
 
 static void
@@ -513,6 +515,31 @@ ensure_company_page (KontorWindow *self)
   return KONTOR_COMPANY_PAGE (self->company_page);
 }
 
+/* win.find-duplicates: the contacts that may be one person twice, and
+ * their merge (feature X1); one window, presented again when open */
+static void
+find_duplicates_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GtkWindow *window = NULL;
+
+  g_object_ref (toplevels);
+  for (guint i = 0; window == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (KONTOR_IS_DUPLICATES_WINDOW (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (self))
+        window = toplevel;
+    }
+  if (window == NULL)
+    window = kontor_duplicates_window_new (GTK_WINDOW (self), self->context);
+  gtk_window_present (window);
+}
+
 /* win.show-company: a company's page (feature C1) */
 static void
 show_company_action (GtkWidget  *widget,
@@ -705,6 +732,8 @@ kontor_window_class_init (KontorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-company-contact", "s",
                                    show_company_contact_action);
   gtk_widget_class_install_action (widget_class, "win.new-company", NULL, new_company_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL,
+                                   find_duplicates_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", "(ss)",
                                    export_calendar_action);
 

@@ -27,6 +27,7 @@
 #include "kontor-sync-service.h"
 #include "kontor-store-sync.h"
 #include "kontor-store.h"
+#include "kontor-contact-merge.h"
 #include "kontor-sync-engine.h"
 #include "kontor-sync-entity.h"
 #include "kontor-team.h"
@@ -3069,6 +3070,86 @@ test_long_poll (void)
   assert_converged (machines);
 }
 
+/* One machine merges two contacts (feature X1) while another recorded a
+ * call on the removed one offline: after both synced, the call is the
+ * kept contact's on both, nothing is lost, and the removed contact's
+ * tombstone names the kept one on both */
+static void
+test_contact_merge (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) kept = new_contact ("Marta", "Schulze");
+  g_autoptr(KontorContact) removed = new_contact ("Martha", "Schulze");
+  g_autoptr(KontorContact) at_ben = NULL;
+  g_autoptr(KontorActivity) earlier = NULL;
+  g_autoptr(KontorActivity) offline = NULL;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorContactMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *kept_id, *removed_id;
+  Machine *machines[2];
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("merle", "admin");
+  create_user ("nora", "admin");
+  anna = machine_new (server, "merle");
+  ben = machine_new (server, "nora");
+
+  save (anna, kept);
+  save (anna, removed);
+  kept_id = kontor_record_get_id (KONTOR_RECORD (kept));
+  removed_id = kontor_record_get_id (KONTOR_RECORD (removed));
+  earlier = new_call (removed, "Erstkontakt");
+  save (anna, earlier);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* Ben, offline, records a call on the contact Anna is about to merge */
+  at_ben = load (ben, KONTOR_TYPE_CONTACT, removed_id);
+  offline = new_call (at_ben, "Angebot besprochen");
+  save (ben, offline);
+
+  merge = kontor_contact_merge_new (anna->store, kept_id, removed_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+
+  /* Ben's cycle pushes his call and then learns of the merge: his call
+   * moves to the kept contact, an edit of his that the next cycle sends */
+  sync_ok (ben);
+  g_assert_null (load_or_null (ben, KONTOR_TYPE_CONTACT, removed_id));
+  call = load (ben, KONTOR_TYPE_ACTIVITY, kontor_record_get_id (KONTOR_RECORD (offline)));
+  g_assert_cmpstr (kontor_activity_get_contact_id (call), ==, kept_id);
+  g_clear_object (&call);
+  sync_ok (ben);
+  sync_ok (anna);
+
+  machines[0] = anna;
+  machines[1] = ben;
+  for (guint i = 0; i < G_N_ELEMENTS (machines); i++)
+    {
+      g_assert_null (load_or_null (machines[i], KONTOR_TYPE_CONTACT, removed_id));
+      call = load (machines[i], KONTOR_TYPE_ACTIVITY,
+                   kontor_record_get_id (KONTOR_RECORD (offline)));
+      g_assert_cmpstr (kontor_activity_get_contact_id (call), ==, kept_id);
+      g_assert_cmpstr (kontor_activity_get_subject (call), ==, "Angebot besprochen");
+      g_clear_object (&call);
+      call = load (machines[i], KONTOR_TYPE_ACTIVITY,
+                   kontor_record_get_id (KONTOR_RECORD (earlier)));
+      g_assert_cmpstr (kontor_activity_get_contact_id (call), ==, kept_id);
+      g_clear_object (&call);
+      g_assert_cmpint (kontor_test_query_int (machines[i]->store,
+                                              "SELECT count(*) FROM tombstone WHERE id = ?1 "
+                                              "AND merged_into IS NOT NULL", removed_id), ==, 1);
+      g_assert_cmpint (outbox_size (machines[i]), ==, 0);
+    }
+  assert_same_data (anna, ben);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3089,6 +3170,7 @@ main (int   argc,
   g_test_add_func ("/sync/events", test_events);
   g_test_add_func ("/sync/long-poll", test_long_poll);
   g_test_add_func ("/sync/live-and-soak", test_live_and_soak);
+  g_test_add_func ("/sync/contact-merge", test_contact_merge);
   /* last: it compacts the server's change log */
   g_test_add_func ("/sync/resync", test_resync);
   /* after the compaction: its machines start from a snapshot */

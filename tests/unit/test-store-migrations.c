@@ -215,7 +215,9 @@ static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.ran
                                                    "conflict_local.choice_value_json",
                                                    "conflict_local.push_seq",
                                                    /* version 20: stay in touch, 0 for all */
-                                                   "contact.keep_in_touch_days", NULL };
+                                                   "contact.keep_in_touch_days",
+                                                   /* version 23: merged into none */
+                                                   "tombstone.merged_into", NULL };
 
 /* Schema objects a later version drops on purpose: version 7 the index of
  * links by target, which no query read */
@@ -1029,6 +1031,45 @@ test_upgrade_21_to_22 (void)
   remove_database (path);
 }
 
+/* Version 22 to 23 (a merged contact's tombstone names the kept one):
+ * the tombstones kept, merged into nothing; the schema a new one's */
+static void
+test_upgrade_22_to_23 (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  sqlite3 *db;
+
+  g_assert_true (_kontor_store_create_at_version (path, 22, &error));
+  g_assert_no_error (error);
+  db = open_plain (path);
+  kontor_test_db_exec (db, "INSERT INTO tombstone (entity, id, deleted_at, rev) VALUES"
+                           " ('contact', '0190a000-0000-7000-8000-0000000000d1', 7, 3)");
+  sqlite3_close (db);
+  before = dump_database (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  after = dump_database (path);
+  assert_rows_kept (before, after, may_grow);
+  assert_schema_of_new (path);
+
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM tombstone WHERE"
+                                                 " merged_into IS NOT NULL", NULL), ==, 0);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM tombstone WHERE"
+                                                 " id = '0190a000-0000-7000-8000-0000000000d1'",
+                                             NULL), ==, 1);
+  sqlite3_close (db);
+  remove_database (path);
+}
+
 /* A new collation makes every sort key anew, with the order indexes
  * dropped and made again: they are all there afterwards, and used */
 static void
@@ -1087,6 +1128,7 @@ main (int   argc,
                    test_upgrade_7_to_9);
   g_test_add_func ("/store-migrations/14-to-15/activities", test_upgrade_14_to_15);
   g_test_add_func ("/store-migrations/21-to-22/participants", test_upgrade_21_to_22);
+  g_test_add_func ("/store-migrations/22-to-23/merged-into", test_upgrade_22_to_23);
   g_test_add_func ("/store-migrations/locale-change-rewrites-keys",
                    test_locale_change_rewrites_keys);
   g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",

@@ -1,0 +1,780 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-contact-merge"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
+#include "kontor-channel.h"
+#include "kontor-contact-merge.h"
+#include "kontor-contact-merge-private.h"
+#include "kontor-store-crud.h"
+#include "kontor-store-db.h"
+#include "kontor-text.h"
+
+/**
+ * KontorContactMerge:
+ *
+ * Two contacts made one (feature X1, src/README.md "Duplicates"), one
+ * undoable operation in one transaction. The kept contact takes, field by
+ * field, the removed one's value where the user chose it, and every
+ * e-mail address, phone number, sales rep and assignee of the removed one
+ * it does not have yet; the removed contact's activities (those recorded
+ * on it and those it took part in), former employers, static groups and
+ * history move to the kept one; then the removed contact is deleted with
+ * a tombstone that names the kept one (`merged_into`), which its `delete`
+ * entry carries to the server and the other machines. Undo brings the
+ * removed contact back under its id (a `restore`), moves everything back
+ * and gives the kept contact its values as they were.
+ */
+struct _KontorContactMerge
+{
+  KontorOperation  parent_instance;
+
+  KontorStore     *store;
+  char            *kept_id;
+  char            *removed_id;
+  guint64          from_removed;   /* bit per field index */
+
+  /* what the last apply did, for its undo */
+  KontorRecord    *kept_before;
+  KontorRecord    *removed_before;
+  KontorMergeMoves moves;
+};
+
+G_DEFINE_FINAL_TYPE (KontorContactMerge, kontor_contact_merge, KONTOR_TYPE_OPERATION)
+
+G_STATIC_ASSERT (KONTOR_CONTACT_N_FIELDS <= 64);
+
+/* Fields that go with another: the board position is one choice, the
+ * status with the one before it */
+static guint
+leader_of (guint field)
+{
+  switch (field)
+    {
+    case KONTOR_CONTACT_FIELD_PREVIOUS_STATUS:
+      return KONTOR_CONTACT_FIELD_STATUS;
+    case KONTOR_CONTACT_FIELD_RANK:
+    case KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT:
+    case KONTOR_CONTACT_FIELD_IS_LEAD:
+      return KONTOR_CONTACT_FIELD_PIPELINE_STATUS_ID;
+    default:
+      return field;
+    }
+}
+
+static const KontorField *
+contact_field (guint field)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (KONTOR_TYPE_CONTACT);
+  KontorRecordClass *record_class = (KontorRecordClass *) klass;
+
+  return field < record_class->n_fields ? &record_class->fields[field] : NULL;
+}
+
+/**
+ * kontor_contact_merge_field_is_choice:
+ * @field: a #KontorContactField
+ *
+ * Returns: whether the user chooses whose value of @field the kept
+ *   contact gets: every stored field but the e-mail addresses, phone
+ *   numbers, sales reps and assignees (united) and the fields that go
+ *   with another (the board position with the pipeline status, the
+ *   previous status with the status)
+ */
+gboolean
+kontor_contact_merge_field_is_choice (guint field)
+{
+  const KontorField *info = contact_field (field);
+
+  return info != NULL && (info->flags & KONTOR_FIELD_STORED) != 0 &&
+         info->type != KONTOR_FIELD_TYPE_CHANNELS && info->type != KONTOR_FIELD_TYPE_REFS &&
+         leader_of (field) == field;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Moving what names the removed contact */
+
+typedef struct
+{
+  KontorRecord *before;   /* as it was stored */
+  guint         fields[2];
+  guint         n_fields;
+} Repoint;
+
+static void
+repoint_free (gpointer data)
+{
+  Repoint *repoint = data;
+
+  g_object_unref (repoint->before);
+  g_free (repoint);
+}
+
+void
+_kontor_merge_moves_clear (KontorMergeMoves *moves)
+{
+  g_clear_pointer (&moves->repoints, g_ptr_array_unref);
+  g_clear_pointer (&moves->dropped, g_ptr_array_unref);
+  g_clear_pointer (&moves->journal, g_array_unref);
+}
+
+static void
+note_repoint (KontorMergeMoves *moves,
+              KontorRecord     *before,
+              guint             field_a,
+              guint             field_b)
+{
+  Repoint *repoint;
+
+  if (moves == NULL)
+    return;
+
+  repoint = g_new0 (Repoint, 1);
+  repoint->before = kontor_record_copy (before);
+  repoint->fields[repoint->n_fields++] = field_a;
+  if (field_b != field_a)
+    repoint->fields[repoint->n_fields++] = field_b;
+  g_ptr_array_add (moves->repoints, repoint);
+}
+
+/* The activity's participants with @removed_id made @kept_id, each once,
+ * and without the contact it is recorded on; whether that changed them */
+static gboolean
+repoint_participants (KontorActivity *activity,
+                      const char     *removed_id,
+                      const char     *kept_id)
+{
+  g_auto(GStrv) ids = kontor_activity_dup_participant_contact_ids (activity);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  const char *owner = kontor_activity_get_contact_id (activity);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      const char *id = g_str_equal (ids[i], removed_id) ? kept_id : ids[i];
+      gboolean seen = g_strcmp0 (id, owner) == 0;
+
+      for (guint j = 0; !seen && j < kept->len; j++)
+        seen = g_str_equal (g_ptr_array_index (kept, j), id);
+      if (id != ids[i] || seen)
+        changed = TRUE;
+      if (!seen)
+        g_ptr_array_add (kept, (gpointer) id);
+    }
+  if (!changed)
+    return FALSE;
+
+  g_ptr_array_add (kept, NULL);
+  kontor_activity_set_participant_contact_ids (activity, (const char * const *) kept->pdata);
+
+  return TRUE;
+}
+
+static GPtrArray *
+load_where (KontorStore  *self,
+            GType         type,
+            const char   *sql,
+            const char   *id,
+            GError      **error)
+{
+  return _kontor_store_load_list (self, _kontor_entity_info_for_type (type), sql, id, error);
+}
+
+/**
+ * _kontor_store_move_contact_references:
+ * @self: a store inside a transaction
+ * @removed_id: the contact that goes
+ * @kept_id: the contact that stays
+ * @moves: (nullable): where to note what moved, for an undo
+ * @error: return location for a #GError
+ *
+ * Moves what names @removed_id to @kept_id, as the user's own edits (outbox
+ * entries, history): the activities recorded on it and those it took part
+ * in, its former employers, its static groups (a group both were in keeps
+ * the kept one's membership, the other is deleted), and its history. Used
+ * by the merge, and by the sync when another machine's merge comes
+ * (kontor-store-sync.c): what this machine recorded on the removed contact
+ * meanwhile is not lost with it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_move_contact_references (KontorStore       *self,
+                                       const char        *removed_id,
+                                       const char        *kept_id,
+                                       KontorMergeMoves  *moves,
+                                       GError           **error)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GPtrArray) taking_part = NULL;
+  g_autoptr(GPtrArray) employments = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  sqlite3_stmt *stmt;
+  gboolean changed;
+  int rc;
+
+  if (moves != NULL)
+    {
+      _kontor_merge_moves_clear (moves);
+      moves->repoints = g_ptr_array_new_with_free_func (repoint_free);
+      moves->dropped = g_ptr_array_new_with_free_func (g_object_unref);
+      moves->journal = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  activities = load_where (self, KONTOR_TYPE_ACTIVITY,
+                           "SELECT rid FROM activity WHERE contact_id = ?1", removed_id, error);
+  if (activities == NULL)
+    return FALSE;
+  for (guint i = 0; i < activities->len; i++)
+    {
+      KontorActivity *activity = g_ptr_array_index (activities, i);
+
+      note_repoint (moves, KONTOR_RECORD (activity), KONTOR_ACTIVITY_FIELD_CONTACT_ID,
+                    KONTOR_ACTIVITY_FIELD_PARTICIPANT_CONTACTS);
+      kontor_activity_set_contact_id (activity, kept_id);
+      repoint_participants (activity, removed_id, kept_id);
+      if (!_kontor_store_save_record (self, KONTOR_RECORD (activity), &changed, error))
+        return FALSE;
+    }
+
+  taking_part = load_where (self, KONTOR_TYPE_ACTIVITY,
+                            "SELECT a.rid FROM activity a JOIN activity_participant p "
+                            "ON p.activity_rid = a.rid WHERE p.person_id = ?1",
+                            removed_id, error);
+  if (taking_part == NULL)
+    return FALSE;
+  for (guint i = 0; i < taking_part->len; i++)
+    {
+      KontorActivity *activity = g_ptr_array_index (taking_part, i);
+      g_autoptr(KontorRecord) before = kontor_record_copy (KONTOR_RECORD (activity));
+
+      if (!repoint_participants (activity, removed_id, kept_id))
+        continue;
+      note_repoint (moves, before, KONTOR_ACTIVITY_FIELD_PARTICIPANT_CONTACTS,
+                    KONTOR_ACTIVITY_FIELD_PARTICIPANT_CONTACTS);
+      if (!_kontor_store_save_record (self, KONTOR_RECORD (activity), &changed, error))
+        return FALSE;
+    }
+
+  employments = load_where (self, KONTOR_TYPE_EMPLOYMENT,
+                            "SELECT rid FROM employment WHERE contact_id = ?1", removed_id, error);
+  if (employments == NULL)
+    return FALSE;
+  for (guint i = 0; i < employments->len; i++)
+    {
+      KontorRecord *employment = g_ptr_array_index (employments, i);
+
+      note_repoint (moves, employment, KONTOR_EMPLOYMENT_FIELD_CONTACT_ID,
+                    KONTOR_EMPLOYMENT_FIELD_CONTACT_ID);
+      kontor_employment_set_contact_id (KONTOR_EMPLOYMENT (employment), kept_id);
+      if (!_kontor_store_save_record (self, employment, &changed, error))
+        return FALSE;
+    }
+
+  members = load_where (self, KONTOR_TYPE_GROUP_MEMBER,
+                        "SELECT rid FROM contact_group_member WHERE contact_id = ?1",
+                        removed_id, error);
+  if (members == NULL)
+    return FALSE;
+  for (guint i = 0; i < members->len; i++)
+    {
+      KontorGroupMember *member = g_ptr_array_index (members, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(KontorGroupMember) both = NULL;
+
+      both = kontor_store_find_group_member (self, kontor_group_member_get_group_id (member),
+                                             kept_id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (both != NULL)
+        {
+          if (moves != NULL)
+            g_ptr_array_add (moves->dropped, kontor_record_copy (KONTOR_RECORD (member)));
+          if (!_kontor_store_delete_record (self, KONTOR_RECORD (member), error))
+            return FALSE;
+          continue;
+        }
+      note_repoint (moves, KONTOR_RECORD (member), KONTOR_GROUP_MEMBER_FIELD_CONTACT_ID,
+                    KONTOR_GROUP_MEMBER_FIELD_CONTACT_ID);
+      kontor_group_member_set_contact_id (member, kept_id);
+      if (!_kontor_store_save_record (self, KONTOR_RECORD (member), &changed, error))
+        return FALSE;
+    }
+
+  /* the history is this machine's own (src/README.md "The outbox as
+   * history"): the removed contact's changes are read on the kept one's
+   * page from now on */
+  stmt = _kontor_store_prepare (self, "UPDATE journal SET entity_id = ?2 WHERE entity_id = ?1 "
+                                      "RETURNING rid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, removed_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kept_id, -1, SQLITE_TRANSIENT);
+  while ((rc = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      if (moves != NULL)
+        g_array_append_val (moves->journal, rid);
+    }
+
+  return rc == 0;
+}
+
+/* Undoes _kontor_store_move_contact_references(), the last move first */
+static gboolean
+move_back (KontorStore       *self,
+           const char        *removed_id,
+           KontorMergeMoves  *moves,
+           GError           **error)
+{
+  gboolean changed;
+
+  for (guint i = moves->repoints->len; i > 0; i--)
+    {
+      Repoint *repoint = g_ptr_array_index (moves->repoints, i - 1);
+      g_autoptr(KontorRecord) now = kontor_store_load (self, G_OBJECT_TYPE (repoint->before),
+                                                       kontor_record_get_id (repoint->before),
+                                                       error);
+
+      if (now == NULL)
+        return FALSE;
+      for (guint f = 0; f < repoint->n_fields; f++)
+        kontor_record_set_value (now, repoint->fields[f],
+                                 kontor_record_get_value (repoint->before, repoint->fields[f]));
+      if (!_kontor_store_save_record (self, now, &changed, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < moves->dropped->len; i++)
+    {
+      g_autoptr(KontorRecord) member = kontor_record_copy (g_ptr_array_index (moves->dropped, i));
+
+      if (!_kontor_store_save_record (self, member, &changed, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < moves->journal->len; i++)
+    {
+      sqlite3_stmt *stmt = _kontor_store_prepare (self, "UPDATE journal SET entity_id = ?1 "
+                                                        "WHERE rid = ?2", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, removed_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (moves->journal, gint64, i));
+      if (!_kontor_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _kontor_store_note_merged_into:
+ * @self: a store inside the transaction that deleted @removed_id
+ * @removed_id: a deleted contact
+ * @kept_id: the contact it was merged into
+ * @error: return location for a #GError
+ *
+ * Writes @kept_id into the deleted contact's tombstone and into its
+ * `delete` entry when one is waiting to be sent (as `{"merged_into": …}`).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_note_merged_into (KontorStore  *self,
+                                const char   *removed_id,
+                                const char   *kept_id,
+                                GError      **error)
+{
+  g_autofree char *json = _kontor_merged_into_json (kept_id);
+  sqlite3_stmt *stmt;
+
+  stmt = _kontor_store_prepare (self, "UPDATE tombstone SET merged_into = ?2 "
+                                      "WHERE entity = 'contact' AND id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, removed_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kept_id, -1, SQLITE_TRANSIENT);
+  if (!_kontor_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = _kontor_store_prepare (self, "UPDATE outbox SET value_json = ?2 WHERE entity = "
+                                      "'contact' AND entity_id = ?1 AND op = 'delete' "
+                                      "AND state = 'pending'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, removed_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, json, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
+ * _kontor_merged_into_json:
+ * @kept_id: a contact's id
+ *
+ * Returns: (transfer full): the value of a merged contact's `delete` entry
+ */
+char *
+_kontor_merged_into_json (const char *kept_id)
+{
+  g_autoptr(GString) json = g_string_new ("{\"merged_into\":\"");
+
+  /* an id is a UUID: nothing in it to escape */
+  g_string_append (json, kept_id);
+  g_string_append (json, "\"}");
+
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The operation */
+
+static gboolean
+has_channel (GPtrArray  *channels,
+             const char *value,
+             gboolean    phone)
+{
+  g_autofree char *key = phone ? kontor_phone_normalize (value) : g_utf8_casefold (value, -1);
+
+  for (guint i = 0; i < channels->len; i++)
+    {
+      KontorChannel *channel = g_ptr_array_index (channels, i);
+      g_autofree char *other = phone ? kontor_phone_normalize (channel->value)
+                                     : g_utf8_casefold (channel->value, -1);
+
+      if (g_str_equal (key, other) && (key[0] != '\0' || g_str_equal (value, channel->value)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * kontor_contact_merge_unite_channels:
+ * @kept: the contact that stays
+ * @removed: the contact merged into it
+ * @field: %KONTOR_CONTACT_FIELD_EMAILS or %KONTOR_CONTACT_FIELD_PHONES
+ *
+ * The e-mail addresses or phone numbers the kept contact has after the
+ * merge: its own, then each of the removed one's it does not have yet
+ * (an address whatever its case, a number however it was typed,
+ * kontor_phone_normalize()), as rows of its own.
+ *
+ * Returns: (transfer full) (element-type KontorChannel): the channels
+ */
+GPtrArray *
+kontor_contact_merge_unite_channels (KontorContact *kept,
+                                     KontorContact *removed,
+                                     guint          field)
+{
+  GPtrArray *ours = kontor_record_get_channels (KONTOR_RECORD (kept), field);
+  GPtrArray *theirs = kontor_record_get_channels (KONTOR_RECORD (removed), field);
+  GPtrArray *channels = ours != NULL ? kontor_channel_array_copy (ours)
+                                     : kontor_channel_array_new ();
+
+  g_return_val_if_fail (field == KONTOR_CONTACT_FIELD_EMAILS ||
+                        field == KONTOR_CONTACT_FIELD_PHONES, channels);
+
+  for (guint c = 0; theirs != NULL && c < theirs->len; c++)
+    {
+      KontorChannel *channel = g_ptr_array_index (theirs, c);
+
+      if (!has_channel (channels, channel->value, field == KONTOR_CONTACT_FIELD_PHONES))
+        /* a row of the kept contact's own: the removed one's go with it */
+        g_ptr_array_add (channels, kontor_channel_new (channel->label, channel->value));
+    }
+
+  return channels;
+}
+
+/* The kept contact with what it takes of the removed one */
+static void
+unite (KontorContactMerge *self,
+       KontorRecord       *kept,
+       KontorRecord       *removed)
+{
+  KontorRecordClass *klass = KONTOR_RECORD_GET_CLASS (kept);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const KontorField *field = &klass->fields[i];
+
+      if ((field->flags & KONTOR_FIELD_STORED) == 0)
+        continue;
+
+      if (field->type == KONTOR_FIELD_TYPE_CHANNELS)
+        {
+          g_autoptr(GPtrArray) channels = kontor_contact_merge_unite_channels (KONTOR_CONTACT (kept),
+                                                                               KONTOR_CONTACT (removed),
+                                                                               i);
+
+          kontor_record_set_channels (kept, i, channels);
+        }
+      else if (field->type == KONTOR_FIELD_TYPE_REFS)
+        {
+          g_autoptr(GPtrArray) refs = g_ptr_array_new ();
+          const char * const *ours = kontor_record_get_refs (kept, i);
+          const char * const *theirs = kontor_record_get_refs (removed, i);
+
+          for (guint r = 0; ours != NULL && ours[r] != NULL; r++)
+            g_ptr_array_add (refs, (gpointer) ours[r]);
+          for (guint r = 0; theirs != NULL && theirs[r] != NULL; r++)
+            if (ours == NULL || !g_strv_contains (ours, theirs[r]))
+              g_ptr_array_add (refs, (gpointer) theirs[r]);
+          g_ptr_array_add (refs, NULL);
+          kontor_record_set_refs (kept, i, (const char * const *) refs->pdata);
+        }
+      else if (self->from_removed & (G_GUINT64_CONSTANT (1) << leader_of (i)))
+        kontor_record_set_value (kept, i, kontor_record_get_value (removed, i));
+    }
+}
+
+/* The fields unite() may have changed, back to @before's */
+static void
+restore_fields (KontorRecord *record,
+                KontorRecord *before)
+{
+  KontorRecordClass *klass = KONTOR_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if ((klass->fields[i].flags & KONTOR_FIELD_STORED) != 0)
+      kontor_record_set_value (record, i, kontor_record_get_value (before, i));
+}
+
+static gboolean
+apply_in_transaction (KontorContactMerge  *self,
+                      GError             **error)
+{
+  g_autoptr(KontorRecord) kept = NULL;
+  g_autoptr(KontorRecord) removed = NULL;
+  gboolean changed;
+
+  g_clear_object (&self->kept_before);
+  self->kept_before = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, self->kept_id, error);
+  if (self->kept_before == NULL)
+    return FALSE;
+  removed = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, self->removed_id, error);
+  if (removed == NULL)
+    return FALSE;
+  g_set_object (&self->removed_before, removed);
+
+  if (!_kontor_store_move_contact_references (self->store, self->removed_id, self->kept_id,
+                                              &self->moves, error))
+    return FALSE;
+
+  /* first the delete: a customer number the kept contact takes over is
+   * the removed one's until then */
+  if (!_kontor_store_delete_record (self->store, removed, error) ||
+      !_kontor_store_note_merged_into (self->store, self->removed_id, self->kept_id, error))
+    return FALSE;
+
+  /* as it is now: moving the activities changed its last activity */
+  kept = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, self->kept_id, error);
+  if (kept == NULL)
+    return FALSE;
+  unite (self, kept, self->removed_before);
+
+  return _kontor_store_save_record (self->store, kept, &changed, error);
+}
+
+static gboolean
+kontor_contact_merge_apply (KontorOperation  *operation,
+                            GError          **error)
+{
+  KontorContactMerge *self = KONTOR_CONTACT_MERGE (operation);
+
+  if (!_kontor_store_begin (self->store, error))
+    return FALSE;
+
+  return _kontor_store_end (self->store, apply_in_transaction (self, error), error);
+}
+
+static gboolean
+undo_in_transaction (KontorContactMerge  *self,
+                     GError             **error)
+{
+  g_autoptr(KontorRecord) kept = NULL;
+  g_autoptr(KontorRecord) removed = kontor_record_copy (self->removed_before);
+  gboolean changed;
+
+  kept = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, self->kept_id, error);
+  if (kept == NULL)
+    return FALSE;
+
+  /* the kept contact's values first: its customer number may be the
+   * removed one's, which it gets back below */
+  restore_fields (kept, self->kept_before);
+  if (!_kontor_store_save_record (self->store, kept, &changed, error))
+    return FALSE;
+
+  /* the same contact under its id, as an undone delete
+   * (kontor-record-write.c) */
+  if (!_kontor_store_save_record (self->store, removed, &changed, error))
+    return FALSE;
+
+  if (!move_back (self->store, self->removed_id, &self->moves, error))
+    return FALSE;
+
+  /* a delete not sent yet is a plain one now: the other machines are not
+   * to move what they hold of the contact (a delete sent already did) */
+  return _kontor_store_exec_with_text (self->store,
+                                       "UPDATE outbox SET value_json = NULL WHERE entity = "
+                                       "'contact' AND entity_id = ?1 AND op = 'delete' "
+                                       "AND state = 'pending'",
+                                       self->removed_id, error);
+}
+
+static gboolean
+kontor_contact_merge_undo (KontorOperation  *operation,
+                           GError          **error)
+{
+  KontorContactMerge *self = KONTOR_CONTACT_MERGE (operation);
+
+  g_return_val_if_fail (self->removed_before != NULL, FALSE);
+
+  if (!_kontor_store_begin (self->store, error))
+    return FALSE;
+
+  return _kontor_store_end (self->store, undo_in_transaction (self, error), error);
+}
+
+static void
+kontor_contact_merge_finalize (GObject *object)
+{
+  KontorContactMerge *self = KONTOR_CONTACT_MERGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->kept_before);
+  g_clear_object (&self->removed_before);
+  _kontor_merge_moves_clear (&self->moves);
+  g_free (self->kept_id);
+  g_free (self->removed_id);
+
+  G_OBJECT_CLASS (kontor_contact_merge_parent_class)->finalize (object);
+}
+
+static void
+kontor_contact_merge_class_init (KontorContactMergeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KontorOperationClass *operation_class = KONTOR_OPERATION_CLASS (klass);
+
+  object_class->finalize = kontor_contact_merge_finalize;
+  operation_class->apply = kontor_contact_merge_apply;
+  operation_class->undo = kontor_contact_merge_undo;
+}
+
+static void
+kontor_contact_merge_init (KontorContactMerge *self)
+{
+}
+
+/**
+ * kontor_contact_merge_new:
+ * @store: the store
+ * @kept_id: the contact that stays
+ * @removed_id: the contact merged into it, deleted
+ * @title: (nullable): what the toast says
+ *
+ * Every choice starts with the kept contact's value
+ * (kontor_contact_merge_take_from_removed() changes one).
+ *
+ * Returns: (transfer full): the merge, to apply
+ */
+KontorContactMerge *
+kontor_contact_merge_new (KontorStore *store,
+                          const char  *kept_id,
+                          const char  *removed_id,
+                          const char  *title)
+{
+  KontorContactMerge *self;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (kept_id != NULL && removed_id != NULL, NULL);
+  g_return_val_if_fail (!g_str_equal (kept_id, removed_id), NULL);
+
+  self = g_object_new (KONTOR_TYPE_CONTACT_MERGE,
+                       "title", title != NULL ? title : _("Contacts merged"),
+                       NULL);
+  self->store = g_object_ref (store);
+  self->kept_id = g_strdup (kept_id);
+  self->removed_id = g_strdup (removed_id);
+
+  return self;
+}
+
+/**
+ * kontor_contact_merge_take_from_removed:
+ * @self: a merge not applied yet
+ * @field: a field for which kontor_contact_merge_field_is_choice() holds
+ * @from_removed: whether the kept contact gets the removed one's value
+ */
+void
+kontor_contact_merge_take_from_removed (KontorContactMerge *self,
+                                        guint               field,
+                                        gboolean            from_removed)
+{
+  g_return_if_fail (KONTOR_IS_CONTACT_MERGE (self));
+  g_return_if_fail (kontor_contact_merge_field_is_choice (field));
+
+  if (from_removed)
+    self->from_removed |= G_GUINT64_CONSTANT (1) << field;
+  else
+    self->from_removed &= ~(G_GUINT64_CONSTANT (1) << field);
+}
+
+/**
+ * kontor_contact_merge_takes_from_removed:
+ * @self: a merge
+ * @field: a #KontorContactField
+ *
+ * Returns: whether the kept contact gets the removed one's value of @field
+ */
+gboolean
+kontor_contact_merge_takes_from_removed (KontorContactMerge *self,
+                                         guint               field)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACT_MERGE (self), FALSE);
+  g_return_val_if_fail (field < 64, FALSE);
+
+  return (self->from_removed & (G_GUINT64_CONSTANT (1) << leader_of (field))) != 0;
+}
+
+/**
+ * kontor_contact_merge_get_kept_id:
+ * @self: a merge
+ *
+ * Returns: (transfer none): the contact that stays
+ */
+const char *
+kontor_contact_merge_get_kept_id (KontorContactMerge *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACT_MERGE (self), NULL);
+
+  return self->kept_id;
+}
+
+/**
+ * kontor_contact_merge_get_removed_id:
+ * @self: a merge
+ *
+ * Returns: (transfer none): the contact merged into the kept one
+ */
+const char *
+kontor_contact_merge_get_removed_id (KontorContactMerge *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACT_MERGE (self), NULL);
+
+  return self->removed_id;
+}

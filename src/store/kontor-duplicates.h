@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kontor-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * KontorDuplicateReason:
+ * @KONTOR_DUPLICATE_REASON_EMAIL: an e-mail address in common (case folded)
+ * @KONTOR_DUPLICATE_REASON_PHONE: a phone number in common (kontor_phone_normalize())
+ * @KONTOR_DUPLICATE_REASON_NAME_COMPANY: the same name at the same company
+ * @KONTOR_DUPLICATE_REASON_NAME: the same name (umlauts and case folded)
+ *
+ * Why two contacts may be one person; a pair has one or more.
+ */
+typedef enum
+{
+  KONTOR_DUPLICATE_REASON_EMAIL = 1 << 0,
+  KONTOR_DUPLICATE_REASON_PHONE = 1 << 1,
+  KONTOR_DUPLICATE_REASON_NAME_COMPANY = 1 << 2,
+  KONTOR_DUPLICATE_REASON_NAME = 1 << 3,
+} KontorDuplicateReason;
+
+#define KONTOR_TYPE_DUPLICATE_PAIR (kontor_duplicate_pair_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorDuplicatePair, kontor_duplicate_pair, KONTOR, DUPLICATE_PAIR, GObject)
+
+const char            *kontor_duplicate_pair_get_id        (KontorDuplicatePair *self,
+                                                            guint                which);
+const char            *kontor_duplicate_pair_get_name      (KontorDuplicatePair *self,
+                                                            guint                which);
+const char            *kontor_duplicate_pair_get_company   (KontorDuplicatePair *self,
+                                                            guint                which);
+KontorDuplicateReason  kontor_duplicate_pair_get_reasons   (KontorDuplicatePair *self);
+guint                  kontor_duplicate_pair_get_score     (KontorDuplicatePair *self);
+gboolean               kontor_duplicate_pair_involves      (KontorDuplicatePair *self,
+                                                            const char          *id);
+
+guint                  kontor_duplicate_reason_score       (KontorDuplicateReason reasons);
+
+GPtrArray             *kontor_store_find_duplicates        (KontorStore         *self,
+                                                            GCancellable        *cancellable,
+                                                            GError             **error);
+void                   kontor_store_find_duplicates_async  (KontorStore         *self,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GListModel            *kontor_store_find_duplicates_finish (KontorStore         *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,781 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-duplicates"
+
+#include "config.h"
+
+#include "kontor-channel.h"
+#include "kontor-contact-merge.h"
+#include "kontor-duplicates.h"
+#include "kontor-record-json.h"
+#include "kontor-store-sync.h"
+#include "kontor-test-utils.h"
+#include "kontor-uuid.h"
+
+/* The duplicate finder and the merge (feature X1, src/README.md
+ * "Duplicates"): which stored contacts are found as one person twice,
+ * ranked, and a merge that moves everything to the kept contact, deletes
+ * the other with a tombstone naming the kept one, and is undone whole. */
+
+static KontorContact *
+add_contact (KontorStore *store,
+             const char  *first,
+             const char  *last,
+             const char  *company_id,
+             const char  *email,
+             const char  *phone)
+{
+  KontorContact *contact = kontor_contact_new ();
+
+  kontor_contact_set_first_name (contact, first);
+  kontor_contact_set_last_name (contact, last);
+  kontor_contact_set_company_id (contact, company_id);
+  if (email != NULL)
+    {
+      g_autoptr(GPtrArray) emails = kontor_channel_array_new ();
+
+      g_ptr_array_add (emails, kontor_channel_new ("work", email));
+      kontor_contact_set_emails (contact, emails);
+    }
+  if (phone != NULL)
+    {
+      g_autoptr(GPtrArray) phones = kontor_channel_array_new ();
+
+      g_ptr_array_add (phones, kontor_channel_new ("work", phone));
+      kontor_contact_set_phones (contact, phones);
+    }
+  kontor_test_save (store, contact);
+
+  return contact;
+}
+
+static const char *
+id_of (gpointer record)
+{
+  return kontor_record_get_id (KONTOR_RECORD (record));
+}
+
+static GPtrArray *
+scan (KontorStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pairs = kontor_store_find_duplicates (store, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pairs);
+
+  return pairs;
+}
+
+static KontorDuplicatePair *
+find_pair (GPtrArray *pairs,
+           gpointer   a,
+           gpointer   b)
+{
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      KontorDuplicatePair *pair = g_ptr_array_index (pairs, i);
+
+      if (kontor_duplicate_pair_involves (pair, id_of (a)) &&
+          kontor_duplicate_pair_involves (pair, id_of (b)))
+        return pair;
+    }
+
+  return NULL;
+}
+
+/* Each reason finds its pair: the e-mail address whatever its case, the
+ * phone number however it was typed, the name with umlauts transliterated
+ * at the same company (legal form folded), and the name alone; contacts
+ * with nothing in common are no pair, and each pair is listed once */
+static void
+test_scan_reasons (KontorStoreFixture *fixture,
+                   gconstpointer       data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorCompany) mueller = kontor_company_new ("Müller GmbH");
+  g_autoptr(KontorCompany) mueller2 = NULL;
+  g_autoptr(KontorContact) a1 = NULL, a2 = NULL, b1 = NULL, b2 = NULL, c1 = NULL, c2 = NULL;
+  g_autoptr(KontorContact) d1 = NULL, d2 = NULL, other = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  KontorDuplicatePair *pair;
+
+  kontor_test_save (store, mueller);
+  mueller2 = kontor_company_new ("Mueller GmbH & Co. KG");
+  kontor_test_save (store, mueller2);
+
+  a1 = add_contact (store, "Anna", "Schmidt", NULL, "Anna.Schmidt@Example.org", NULL);
+  a2 = add_contact (store, "A.", "Schmidt-Weber", NULL, "anna.schmidt@example.ORG", NULL);
+  b1 = add_contact (store, "Bernd", "Kuhn", NULL, NULL, "+49 (0)221 123 456 7");
+  b2 = add_contact (store, "B.", "Kuhn", NULL, NULL, "0221/1234567");
+  c1 = add_contact (store, "Jürgen", "Groß", id_of (mueller), NULL, NULL);
+  c2 = add_contact (store, "Juergen", "Gross", id_of (mueller2), NULL, NULL);
+  d1 = add_contact (store, "Dora", "Öztürk", NULL, NULL, NULL);
+  d2 = add_contact (store, "Dora", "Oeztuerk", NULL, NULL, NULL);
+  other = add_contact (store, "Emil", "Fischer", NULL, "emil@example.org", "0221 999999");
+
+  pairs = scan (store);
+  g_assert_cmpuint (pairs->len, ==, 4);
+
+  pair = find_pair (pairs, a1, a2);
+  g_assert_nonnull (pair);
+  g_assert_cmpint (kontor_duplicate_pair_get_reasons (pair), ==, KONTOR_DUPLICATE_REASON_EMAIL);
+  /* the older first: the one to keep by default */
+  g_assert_cmpstr (kontor_duplicate_pair_get_id (pair, 0), ==, id_of (a1));
+  g_assert_cmpstr (kontor_duplicate_pair_get_name (pair, 0), ==, "Anna Schmidt");
+
+  pair = find_pair (pairs, b1, b2);
+  g_assert_nonnull (pair);
+  g_assert_cmpint (kontor_duplicate_pair_get_reasons (pair), ==, KONTOR_DUPLICATE_REASON_PHONE);
+
+  pair = find_pair (pairs, c1, c2);
+  g_assert_nonnull (pair);
+  g_assert_cmpint (kontor_duplicate_pair_get_reasons (pair), ==,
+                   KONTOR_DUPLICATE_REASON_NAME_COMPANY);
+  g_assert_cmpstr (kontor_duplicate_pair_get_company (pair, 0), ==, "Müller GmbH");
+
+  pair = find_pair (pairs, d1, d2);
+  g_assert_nonnull (pair);
+  g_assert_cmpint (kontor_duplicate_pair_get_reasons (pair), ==, KONTOR_DUPLICATE_REASON_NAME);
+
+  g_assert_null (find_pair (pairs, a1, other));
+  g_assert_null (find_pair (pairs, b1, other));
+}
+
+/* Ranked: e-mail over phone over name and company over the name alone,
+ * and several reasons add up above any one */
+static void
+test_scan_ranking (KontorStoreFixture *fixture,
+                   gconstpointer       data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) a1 = NULL, a2 = NULL, b1 = NULL, b2 = NULL;
+  g_autoptr(KontorContact) c1 = NULL, c2 = NULL, d1 = NULL, d2 = NULL;
+  g_autoptr(KontorCompany) acme = kontor_company_new ("Acme AG");
+  g_autoptr(GPtrArray) pairs = NULL;
+  guint last = 101;
+
+  kontor_test_save (store, acme);
+  d1 = add_contact (store, "Nina", "Roth", NULL, NULL, NULL);
+  d2 = add_contact (store, "Nina", "Roth", NULL, NULL, NULL);
+  c1 = add_contact (store, "Olaf", "Berg", id_of (acme), NULL, NULL);
+  c2 = add_contact (store, "Olaf", "Berg", id_of (acme), NULL, NULL);
+  b1 = add_contact (store, "Paul", "Hahn", NULL, NULL, "030 1234567");
+  b2 = add_contact (store, "Peter", "Falk", NULL, NULL, "+49 30 1234567");
+  a1 = add_contact (store, "Rita", "Lang", NULL, "rita@example.org", "040 7654321");
+  a2 = add_contact (store, "Rita", "Lang", NULL, "RITA@example.org", "040 7654321");
+
+  pairs = scan (store);
+  g_assert_cmpuint (pairs->len, ==, 4);
+  g_assert_true (g_ptr_array_index (pairs, 0) == find_pair (pairs, a1, a2));
+  g_assert_true (g_ptr_array_index (pairs, 1) == find_pair (pairs, b1, b2));
+  g_assert_true (g_ptr_array_index (pairs, 2) == find_pair (pairs, c1, c2));
+  g_assert_true (g_ptr_array_index (pairs, 3) == find_pair (pairs, d1, d2));
+  g_assert_cmpint (kontor_duplicate_pair_get_reasons (g_ptr_array_index (pairs, 0)), ==,
+                   KONTOR_DUPLICATE_REASON_EMAIL | KONTOR_DUPLICATE_REASON_PHONE |
+                   KONTOR_DUPLICATE_REASON_NAME);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      guint score = kontor_duplicate_pair_get_score (g_ptr_array_index (pairs, i));
+
+      g_assert_cmpuint (score, <, last);
+      last = score;
+    }
+}
+
+/* Three contacts with one address are three pairs; a name shared by many
+ * contacts is too common to list */
+static void
+test_scan_groups (KontorStoreFixture *fixture,
+                  gconstpointer       data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pairs = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (contacts, add_contact (store, "Info", NULL, NULL, "info@example.org", NULL));
+  for (guint i = 0; i < 6; i++)
+    g_ptr_array_add (contacts, add_contact (store, "Thomas", "Müller", NULL, NULL, NULL));
+
+  pairs = scan (store);
+  g_assert_cmpuint (pairs->len, ==, 3);
+  for (guint i = 0; i < pairs->len; i++)
+    g_assert_true (kontor_duplicate_pair_get_reasons (g_ptr_array_index (pairs, i)) &
+                   KONTOR_DUPLICATE_REASON_EMAIL);
+}
+
+/* The scan on a worker with a connection of its own gives the same list
+ * as a GListModel; a cancelled scan gives none */
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static void
+on_scanned (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GListModel **model = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *model = kontor_store_find_duplicates_finish (KONTOR_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_scan_cancelled (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(GListModel) model = kontor_store_find_duplicates_finish (KONTOR_STORE (source),
+                                                                     result, error);
+
+  g_assert_null (model);
+}
+
+static void
+test_scan_async (KontorStoreFixture *fixture,
+                 gconstpointer       data)
+{
+  g_autoptr(KontorContact) a = add_contact (fixture->store, "Anna", "Schmidt", NULL,
+                                            "anna@example.org", NULL);
+  g_autoptr(KontorContact) b = add_contact (fixture->store, "Anna", "Schmitt", NULL,
+                                            "anna@example.org", NULL);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(KontorDuplicatePair) pair = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GError *error = NULL;
+
+  kontor_store_find_duplicates_async (fixture->store, NULL, on_scanned, &model);
+  g_assert_true (kontor_test_iterate_until (is_set, &model, 30));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  pair = g_list_model_get_item (model, 0);
+  g_assert_true (kontor_duplicate_pair_involves (pair, id_of (a)));
+  g_assert_true (kontor_duplicate_pair_involves (pair, id_of (b)));
+
+  g_cancellable_cancel (cancellable);
+  kontor_store_find_duplicates_async (fixture->store, cancellable, on_scan_cancelled, &error);
+  g_assert_true (kontor_test_iterate_until (is_set, &error, 30));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The merge */
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  KontorCompany      *bakery;
+  KontorContact      *kept;
+  KontorContact      *removed;
+  KontorContact      *third;
+  KontorActivity     *call;        /* recorded on the removed contact */
+  KontorActivity     *meeting;     /* on the third, the removed took part */
+  KontorEmployment   *employment;  /* the removed contact's former employer */
+  KontorGroup        *fair;        /* both were in it */
+  KontorGroup        *newsletter;  /* only the removed */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  KontorStore *store;
+  g_autoptr(KontorGroupMember) m1 = NULL, m2 = NULL, m3 = NULL;
+  const char *participants[2] = { NULL, NULL };
+
+  kontor_store_fixture_set_up (&fixture->base, data);
+  store = fixture->base.store;
+
+  fixture->bakery = kontor_company_new ("Bäckerei Sonnenschein GmbH");
+  kontor_test_save (store, fixture->bakery);
+
+  fixture->kept = add_contact (store, "Anna", "Schmidt", NULL, "anna@example.org",
+                               "0221 1234567");
+  kontor_contact_set_job_title (fixture->kept, "Einkauf");
+  kontor_contact_set_customer_number (fixture->kept, "K-1");
+  kontor_test_save (store, fixture->kept);
+  fixture->removed = add_contact (store, "Anna", "Schmidt", NULL, "ANNA@example.org",
+                                  "0170 7654321");
+  kontor_contact_set_job_title (fixture->removed, "Geschäftsführerin");
+  kontor_contact_set_city (fixture->removed, "Köln");
+  kontor_contact_set_customer_number (fixture->removed, "K-2");
+  kontor_test_save (store, fixture->removed);
+  fixture->third = add_contact (store, "Otto", "Lang", NULL, NULL, NULL);
+
+  fixture->call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (fixture->removed));
+  kontor_activity_set_topic (fixture->call, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_activity_set_starts_at (fixture->call, 1700000000);
+  participants[0] = id_of (fixture->kept);
+  kontor_activity_set_participant_contact_ids (fixture->call, participants);
+  kontor_test_save (store, fixture->call);
+
+  fixture->meeting = kontor_activity_new (KONTOR_ACTIVITY_KIND_MEETING,
+                                          KONTOR_RECORD (fixture->third));
+  kontor_activity_set_topic (fixture->meeting, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_activity_set_starts_at (fixture->meeting, 1700000000);
+  kontor_activity_set_ends_at (fixture->meeting, 1700003600);
+  participants[0] = id_of (fixture->removed);
+  kontor_activity_set_participant_contact_ids (fixture->meeting, participants);
+  kontor_test_save (store, fixture->meeting);
+
+  fixture->employment = kontor_employment_new (id_of (fixture->removed), id_of (fixture->bakery));
+  kontor_employment_set_ended_on (fixture->employment, "2025-12-31");
+  kontor_test_save (store, fixture->employment);
+
+  fixture->fair = kontor_group_new ("Messe");
+  kontor_test_save (store, fixture->fair);
+  fixture->newsletter = kontor_group_new ("Newsletter");
+  kontor_test_save (store, fixture->newsletter);
+  m1 = kontor_group_member_new (id_of (fixture->fair), id_of (fixture->kept));
+  kontor_test_save (store, m1);
+  m2 = kontor_group_member_new (id_of (fixture->fair), id_of (fixture->removed));
+  kontor_test_save (store, m2);
+  m3 = kontor_group_member_new (id_of (fixture->newsletter), id_of (fixture->removed));
+  kontor_test_save (store, m3);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->bakery);
+  g_clear_object (&fixture->kept);
+  g_clear_object (&fixture->removed);
+  g_clear_object (&fixture->third);
+  g_clear_object (&fixture->call);
+  g_clear_object (&fixture->meeting);
+  g_clear_object (&fixture->employment);
+  g_clear_object (&fixture->fair);
+  g_clear_object (&fixture->newsletter);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+static gint64
+count (Fixture    *fixture,
+       const char *sql,
+       gpointer    record)
+{
+  return kontor_test_query_int (fixture->base.store, sql, record != NULL ? id_of (record) : NULL);
+}
+
+static gpointer
+load (Fixture  *fixture,
+      GType     type,
+      gpointer  record)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer loaded = kontor_store_load (fixture->base.store, type, id_of (record), &error);
+
+  g_assert_no_error (error);
+
+  return loaded;
+}
+
+static KontorContactMerge *
+merge (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  KontorContactMerge *merge = kontor_contact_merge_new (fixture->base.store, id_of (fixture->kept),
+                                                        id_of (fixture->removed), NULL);
+
+  kontor_contact_merge_take_from_removed (merge, KONTOR_CONTACT_FIELD_JOB_TITLE, TRUE);
+  kontor_contact_merge_take_from_removed (merge, KONTOR_CONTACT_FIELD_CITY, TRUE);
+  kontor_contact_merge_take_from_removed (merge, KONTOR_CONTACT_FIELD_CUSTOMER_NUMBER, TRUE);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+
+  return merge;
+}
+
+static void
+assert_merged (Fixture *fixture)
+{
+  g_autoptr(KontorContact) kept = load (fixture, KONTOR_TYPE_CONTACT, fixture->kept);
+  g_autoptr(KontorActivity) call = load (fixture, KONTOR_TYPE_ACTIVITY, fixture->call);
+  g_autoptr(KontorActivity) meeting = load (fixture, KONTOR_TYPE_ACTIVITY, fixture->meeting);
+  g_autoptr(KontorEmployment) employment = load (fixture, KONTOR_TYPE_EMPLOYMENT,
+                                                 fixture->employment);
+  g_auto(GStrv) taking_part = NULL;
+  GPtrArray *emails, *phones;
+
+  /* the chosen fields from the removed contact, the others kept */
+  g_assert_cmpstr (kontor_contact_get_job_title (kept), ==, "Geschäftsführerin");
+  g_assert_cmpstr (kontor_contact_get_city (kept), ==, "Köln");
+  g_assert_cmpstr (kontor_contact_get_customer_number (kept), ==, "K-2");
+  g_assert_cmpstr (kontor_contact_get_first_name (kept), ==, "Anna");
+
+  /* the same address once, the other number added */
+  emails = kontor_contact_get_emails (kept);
+  phones = kontor_contact_get_phones (kept);
+  g_assert_cmpuint (emails->len, ==, 1);
+  g_assert_cmpuint (phones->len, ==, 2);
+  g_assert_cmpstr (((KontorChannel *) g_ptr_array_index (phones, 1))->value, ==, "0170 7654321");
+
+  /* the removed contact's call is the kept one's, which no longer takes
+   * part in it besides; the meeting has the kept one taking part */
+  g_assert_cmpstr (kontor_activity_get_contact_id (call), ==, id_of (fixture->kept));
+  taking_part = kontor_activity_dup_participant_contact_ids (call);
+  g_assert_cmpuint (g_strv_length (taking_part), ==, 0);
+  g_clear_pointer (&taking_part, g_strfreev);
+  taking_part = kontor_activity_dup_participant_contact_ids (meeting);
+  g_assert_cmpuint (g_strv_length (taking_part), ==, 1);
+  g_assert_cmpstr (taking_part[0], ==, id_of (fixture->kept));
+  g_assert_cmpstr (kontor_employment_get_contact_id (employment), ==, id_of (fixture->kept));
+
+  /* groups: the fair once, the newsletter moved */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group_member WHERE contact_id = ?1",
+                          fixture->kept), ==, 2);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group_member WHERE contact_id = ?1",
+                          fixture->removed), ==, 0);
+
+  /* gone, with a tombstone naming the kept contact, and its delete entry too */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE id = ?1",
+                          fixture->removed), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_channel WHERE owner_id = ?1",
+                          fixture->removed), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store,
+                                          "SELECT count(*) FROM tombstone WHERE merged_into = ?1",
+                                          id_of (fixture->kept)), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM tombstone WHERE id = ?1 AND entity = 'contact'",
+                          fixture->removed), ==, 1);
+}
+
+/* One merge moves everything named in the brief and deletes the removed
+ * contact with its merged_into */
+static void
+test_merge_moves (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  /* a change of the removed contact's own, in its history */
+  kontor_contact_set_notes (fixture->removed, "Ruft gern morgens an");
+  kontor_test_save (fixture->base.store, fixture->removed);
+
+  op = merge (fixture);
+  assert_merged (fixture);
+
+  /* its history is the kept contact's now */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM journal WHERE entity_id = ?1 "
+                                   "AND field = 'notes'", fixture->kept), ==, 1);
+  changes = kontor_store_list_changes (fixture->base.store, id_of (fixture->kept), 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, >=, 1);
+
+  /* the delete entry names the kept contact for the server */
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store,
+                                          "SELECT count(*) FROM outbox WHERE op = 'delete' AND "
+                                          "json_extract (value_json, '$.merged_into') = ?1",
+                                          id_of (fixture->kept)), ==, 1);
+  /* the pair is found no more */
+  {
+    g_autoptr(GPtrArray) pairs = scan (fixture->base.store);
+
+    g_assert_cmpuint (pairs->len, ==, 0);
+  }
+}
+
+static gchar *
+dump (Fixture *fixture)
+{
+  GString *text = g_string_new (NULL);
+  const char *queries[] = {
+    "SELECT id, first_name, job_title, city, customer_number FROM contact ORDER BY id",
+    "SELECT id, owner_id, kind, label, value FROM contact_channel ORDER BY id",
+    "SELECT id, contact_id, participant_contacts FROM activity ORDER BY id",
+    "SELECT id, contact_id FROM employment ORDER BY id",
+    "SELECT group_id, contact_id FROM contact_group_member ORDER BY group_id, contact_id",
+    /* the history as it was; the merge and its undo add their own rows */
+    "SELECT rid, entity_id, field FROM journal WHERE rid <= 6 ORDER BY rid",
+    "SELECT person_id, activity_rid FROM activity_participant ORDER BY 1, 2",
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = kontor_test_prepare (fixture->base.store, queries[q], NULL);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (text, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (text, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Undo brings back what was there: the removed contact under its id with
+ * its addresses and numbers, its activities, employer, groups and history,
+ * the kept contact's values; a redo merges again */
+static void
+test_merge_undo (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_undo = NULL;
+
+  kontor_contact_set_notes (fixture->removed, "Ruft gern morgens an");
+  kontor_test_save (fixture->base.store, fixture->removed);
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store, "SELECT max (rid) FROM journal",
+                                          NULL), ==, 6);
+  before = dump (fixture);
+
+  op = merge (fixture);
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (op), &error));
+  g_assert_no_error (error);
+
+  after_undo = dump (fixture);
+  g_assert_cmpstr (after_undo, ==, before);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM tombstone WHERE id = ?1",
+                          fixture->removed), ==, 0);
+  /* a delete not sent yet names no kept contact any more: the other
+   * machines are not to move their own records to it */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                                   "AND op = 'delete' AND value_json IS NOT NULL",
+                          fixture->removed), ==, 0);
+
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (op), &error));
+  g_assert_no_error (error);
+  assert_merged (fixture);
+}
+
+/* A merge that fails at its last write (the kept contact's update,
+ * refused here by a trigger) leaves everything as it was: the moves and
+ * the delete before it are rolled back with it */
+static void
+test_merge_failed_changes_nothing (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 outbox = kontor_test_outbox_last_seq (fixture->base.store);
+
+  kontor_test_exec (fixture->base.store,
+                    "CREATE TEMP TRIGGER refuse BEFORE UPDATE OF city ON contact "
+                    "WHEN new.city = 'Köln' BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  before = dump (fixture);
+  op = kontor_contact_merge_new (fixture->base.store, id_of (fixture->kept),
+                                 id_of (fixture->removed), NULL);
+  kontor_contact_merge_take_from_removed (op, KONTOR_CONTACT_FIELD_CITY, TRUE);
+  g_assert_false (kontor_operation_apply (KONTOR_OPERATION (op), &error));
+  g_assert_nonnull (error);
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (kontor_test_outbox_last_seq (fixture->base.store), ==, outbox);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM tombstone WHERE id = ?1",
+                          fixture->removed), ==, 0);
+}
+
+/* A viewer may not merge: the store refuses it with the role's message
+ * and nothing changes */
+static void
+test_merge_viewer_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KontorUser) viewer = kontor_user_new ("vera", "Vera Viewer", KONTOR_USER_ROLE_VIEWER);
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  kontor_test_save (fixture->base.store, viewer);
+  g_assert_true (kontor_store_set_current_user (fixture->base.store, viewer, &error));
+  g_assert_no_error (error);
+  before = dump (fixture);
+  op = kontor_contact_merge_new (fixture->base.store, id_of (fixture->kept),
+                                 id_of (fixture->removed), NULL);
+  g_assert_false (kontor_operation_apply (KONTOR_OPERATION (op), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Another machine's merge, pulled */
+
+static JsonArray *
+parse_array (const char *text)
+{
+  g_autoptr(JsonNode) node = kontor_json_parse (text);
+
+  g_assert_nonnull (node);
+
+  return json_array_ref (json_node_get_array (node));
+}
+
+/* A pull page of one change: the record @record as the server sends it */
+static JsonArray *
+new_upsert_page (KontorRecord *record,
+                 guint         seq)
+{
+  g_autoptr(JsonObject) values = kontor_record_to_json (record);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonObject) change = json_object_new ();
+  g_autoptr(JsonArray) page = json_array_new ();
+  g_autoptr(GList) names = json_object_get_members (values);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *field = json_object_new ();
+
+      json_object_set_member (field, "value",
+                              json_node_copy (json_object_get_member (values, l->data)));
+      json_object_set_int_member (field, "rev", seq);
+      json_object_set_object_member (fields, l->data, field);
+    }
+  json_object_set_int_member (change, "seq", seq);
+  json_object_set_string_member (change, "entity", kontor_record_get_entity (record));
+  json_object_set_string_member (change, "id", kontor_record_get_id (record));
+  json_object_set_string_member (change, "op", "upsert");
+  json_object_set_object_member (change, "fields", g_steal_pointer (&fields));
+  json_array_add_object_element (page, g_steal_pointer (&change));
+
+  return g_steal_pointer (&page);
+}
+
+/* A colleague merged the removed contact into the kept one: the pull
+ * moves what this machine recorded on it meanwhile (a call, not sent
+ * yet) to the kept contact before the delete, notes merged_into in the
+ * tombstone, and a call that arrives later naming the removed contact
+ * is stored on the kept one */
+static void
+test_pulled_merge (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorActivity) offline = NULL;
+  g_autoptr(KontorActivity) later = NULL;
+  g_autoptr(KontorActivity) loaded = NULL;
+  g_autoptr(JsonArray) page = NULL;
+  g_autoptr(JsonArray) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* everything so far is on the server */
+  kontor_test_exec (store, "DELETE FROM outbox");
+  offline = kontor_activity_new (KONTOR_ACTIVITY_KIND_NOTE, KONTOR_RECORD (fixture->removed));
+  kontor_activity_set_topic (offline, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_activity_set_subject (offline, "Notiz von unterwegs");
+  kontor_activity_set_starts_at (offline, 1700000400);
+  kontor_test_save (store, offline);
+
+  text = g_strdup_printf ("[{\"seq\": 50, \"entity\": \"contact\", \"id\": \"%s\", "
+                          "\"op\": \"delete\", \"fields\": {\"merged_into\": "
+                          "{\"value\": \"%s\"}}}]", id_of (fixture->removed),
+                          id_of (fixture->kept));
+  page = parse_array (text);
+  g_assert_true (kontor_store_sync_apply_changes (store, page, 50, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE id = ?1",
+                          fixture->removed), ==, 0);
+  loaded = load (fixture, KONTOR_TYPE_ACTIVITY, offline);
+  g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
+  g_clear_object (&loaded);
+  /* the colleague's moves came as their own changes; the ones this
+   * machine made are its own edits, to be pushed */
+  loaded = load (fixture, KONTOR_TYPE_ACTIVITY, fixture->call);
+  g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
+  g_clear_object (&loaded);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                                   "AND state = 'pending'", fixture->call), >=, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                                   "AND op = 'create' AND state = 'pending'", offline), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM tombstone WHERE "
+                                                 "merged_into = ?1", id_of (fixture->kept)), ==, 1);
+  /* no delete of ours goes back to the server */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1",
+                          fixture->removed), ==, 0);
+
+  /* a call recorded elsewhere on the removed contact, arriving now */
+  later = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (fixture->kept));
+  kontor_activity_set_topic (later, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_activity_set_starts_at (later, 1700000500);
+  kontor_activity_set_contact_id (later, id_of (fixture->removed));
+  {
+    g_autofree char *id = kontor_uuid_v7_new ();
+
+    kontor_record_set_id (KONTOR_RECORD (later), id);
+  }
+  second = new_upsert_page (KONTOR_RECORD (later), 51);
+  g_assert_true (kontor_store_sync_apply_changes (store, second, 51, &error));
+  g_assert_no_error (error);
+  loaded = load (fixture, KONTOR_TYPE_ACTIVITY, later);
+  g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
+}
+
+/* On a viewer's machine (which writes nothing of its own) the pull moves
+ * what names the removed contact all the same, as the server's state,
+ * with nothing to send */
+static void
+test_pulled_merge_viewer (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorUser) viewer = kontor_user_new ("vera", "Vera Viewer", KONTOR_USER_ROLE_VIEWER);
+  g_autoptr(KontorActivity) loaded = NULL;
+  g_autoptr(JsonArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  kontor_test_save (store, viewer);
+  kontor_test_exec (store, "DELETE FROM outbox");
+  g_assert_true (kontor_store_set_current_user (store, viewer, &error));
+  g_assert_no_error (error);
+
+  text = g_strdup_printf ("[{\"seq\": 50, \"entity\": \"contact\", \"id\": \"%s\", "
+                          "\"op\": \"delete\", \"fields\": {\"merged_into\": "
+                          "{\"value\": \"%s\"}}}]", id_of (fixture->removed),
+                          id_of (fixture->kept));
+  page = parse_array (text);
+  g_assert_true (kontor_store_sync_apply_changes (store, page, 50, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE id = ?1",
+                          fixture->removed), ==, 0);
+  loaded = load (fixture, KONTOR_TYPE_ACTIVITY, fixture->call);
+  g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM outbox", NULL), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM rejected", NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  KONTOR_STORE_TEST ("/duplicates/scan/reasons", test_scan_reasons);
+  KONTOR_STORE_TEST ("/duplicates/scan/ranking", test_scan_ranking);
+  KONTOR_STORE_TEST ("/duplicates/scan/groups", test_scan_groups);
+  KONTOR_STORE_TEST ("/duplicates/scan/async", test_scan_async);
+  g_test_add ("/duplicates/merge/moves", Fixture, NULL, fixture_set_up, test_merge_moves,
+              fixture_tear_down);
+  g_test_add ("/duplicates/merge/undo", Fixture, NULL, fixture_set_up, test_merge_undo,
+              fixture_tear_down);
+  g_test_add ("/duplicates/merge/failed-changes-nothing", Fixture, NULL, fixture_set_up,
+              test_merge_failed_changes_nothing, fixture_tear_down);
+  g_test_add ("/duplicates/merge/viewer-refused", Fixture, NULL, fixture_set_up,
+              test_merge_viewer_refused, fixture_tear_down);
+  g_test_add ("/duplicates/sync/pulled-merge", Fixture, NULL, fixture_set_up, test_pulled_merge,
+              fixture_tear_down);
+  g_test_add ("/duplicates/sync/pulled-merge-viewer", Fixture, NULL, fixture_set_up,
+              test_pulled_merge_viewer, fixture_tear_down);
+
+  return g_test_run ();
+}
