@@ -359,11 +359,36 @@ parse_term (KontorStore   *store,
   if (g_str_equal (key, "company"))
     {
       g_autoptr(KontorCompany) company = kontor_store_find_company_by_name (store, value, error);
+      g_autoptr(GPtrArray) companies = NULL;
+      g_autofree char *wanted = NULL;
 
-      if (company == NULL)
-        return error != NULL && *error != NULL ? FALSE : not_found (key, value, error);
-      kontor_filter_set_company_id (filter, kontor_record_get_id (KONTOR_RECORD (company)));
-      return TRUE;
+      if (company != NULL)
+        {
+          kontor_filter_set_company_id (filter, kontor_record_get_id (KONTOR_RECORD (company)));
+          return TRUE;
+        }
+      if (error != NULL && *error != NULL)
+        return FALSE;
+
+      /* as the import matches companies: "Mueller GmbH" is "Müller GmbH & Co. KG" */
+      companies = kontor_store_find_companies (store, "", G_MAXINT, error);
+      if (companies == NULL)
+        return FALSE;
+      wanted = kontor_company_match_key (value);
+      for (guint i = 0; i < companies->len; i++)
+        {
+          KontorCompany *other = g_ptr_array_index (companies, i);
+          g_autofree char *other_key =
+            kontor_company_match_key (kontor_company_get_name (other) != NULL ?
+                                      kontor_company_get_name (other) : "");
+
+          if (wanted[0] != '\0' && g_str_equal (wanted, other_key))
+            {
+              kontor_filter_set_company_id (filter, kontor_record_get_id (KONTOR_RECORD (other)));
+              return TRUE;
+            }
+        }
+      return not_found (key, value, error);
     }
   if (g_str_equal (key, "group") || g_str_equal (key, "pipeline"))
     {
