@@ -27,6 +27,7 @@
 #include "kontor-channel.h"
 #include "kontor-company.h"
 #include "kontor-contact-rules.h"
+#include "kontor-csv.h"
 #include "kontor-import.h"
 #include "kontor-import-operation.h"
 #include "kontor-phone-key.h"
@@ -2089,34 +2090,14 @@ kontor_import_get_n_skipped (KontorImport *self)
 
 /* ── Failures as CSV ───────────────────────────────────────────────── */
 
-static void
-append_field (GString    *row,
-              const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (row, text);
-      return;
-    }
-
-  g_string_append_c (row, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (row, '"');
-      g_string_append_c (row, *p);
-    }
-  g_string_append_c (row, '"');
-}
-
 /**
  * kontor_import_write_failures:
  * @self: a planned import
  * @stream: where to write
  * @error: return location for a #GError
  *
- * Writes the failed rows as CSV (RFC 4180, UTF-8): a header, then one
- * row of line and reason for each.
+ * Writes the failed rows as CSV through the export's writer (RFC 4180,
+ * UTF-8): a header, then one row of line and reason for each.
  *
  * Returns: %TRUE on success
  */
@@ -2125,28 +2106,33 @@ kontor_import_write_failures (KontorImport   *self,
                               GOutputStream  *stream,
                               GError        **error)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(KontorCsvWriter) writer = NULL;
+  const char *header[3] = {
+    /* Translators: the header of the list of rows an import could not read */
+    C_("import failures", "Line"),
+    C_("import failures", "Reason"),
+    NULL
+  };
   guint n;
 
   g_return_val_if_fail (KONTOR_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  /* Translators: the header of the list of rows an import could not read */
-  append_field (text, C_("import failures", "Line"));
-  g_string_append_c (text, ',');
-  append_field (text, C_("import failures", "Reason"));
-  g_string_append (text, "\r\n");
+  writer = kontor_csv_writer_new (stream, KONTOR_CSV_PRESET_RFC4180, KONTOR_CSV_ENCODING_UTF8);
+  if (!kontor_csv_writer_write_row (writer, header, NULL, error))
+    return FALSE;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->failures));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KontorImportFailure) failure = g_list_model_get_item (G_LIST_MODEL (self->failures),
                                                                       i);
+      g_autofree char *line = g_strdup_printf ("%u", failure->line);
+      const char *row[3] = { line, failure->reason, NULL };
 
-      g_string_append_printf (text, "%u,", failure->line);
-      append_field (text, failure->reason);
-      g_string_append (text, "\r\n");
+      if (!kontor_csv_writer_write_row (writer, row, NULL, error))
+        return FALSE;
     }
 
-  return g_output_stream_write_all (stream, text->str, text->len, NULL, NULL, error);
+  return TRUE;
 }
