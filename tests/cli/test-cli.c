@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "kontor-csv-mapping.h"
 #include "kontor-test-utils.h"
 
 typedef struct
@@ -38,6 +39,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 /* Runs the program with @language, no display, no session bus; the
  * arguments end with NULL */
+/* the settings of the program when not the memory backend's (a saved
+ * mapping): its XDG_CONFIG_HOME with a keyfile */
+static const char *config_home;
+
 static void
 run (Result     *result,
      const char *language,
@@ -63,6 +68,11 @@ run (Result     *result,
   g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
                                 "unix:path=/nonexistent/kontor-test-bus", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
+  if (config_home != NULL)
+    {
+      g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+      g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config_home, TRUE);
+    }
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -551,6 +561,63 @@ test_import_modes (Fixture       *fixture,
                    ==, "Bonn");
 }
 
+/* A mapping saved in the import dialog, by its name: the columns a guess
+ * would miss; refused for a file with another header */
+static void
+test_import_saved_mapping (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char * const header[] = { "Rufname", "Zuname", "Wohnort", NULL };
+  g_autoptr(KontorCsvMapping) mapping = kontor_csv_mapping_new (header);
+  g_autoptr(GVariantBuilder) mappings = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  g_autoptr(GVariant) value = NULL;
+  g_autofree char *mapping_text = NULL;
+  g_autofree char *value_text = NULL;
+  g_autofree char *keyfile = NULL;
+  g_autofree char *settings_dir = g_build_filename (fixture->dir, "config", "glib-2.0",
+                                                    "settings", NULL);
+  g_autofree char *config = g_build_filename (fixture->dir, "config", NULL);
+  g_autofree char *file = scratch_path (fixture, "rufnamen.csv");
+  g_autofree char *other = scratch_path (fixture, "other.csv");
+  g_autofree char *keyfile_path = g_build_filename (settings_dir, "keyfile", NULL);
+  g_auto(Result) result = { 0, };
+  g_auto(Result) refused = { 0, };
+  g_autoptr(JsonArray) contacts = NULL;
+  JsonObject *berta;
+
+  kontor_csv_mapping_set_target (mapping, 0, "first_name");
+  kontor_csv_mapping_set_target (mapping, 1, "last_name");
+  kontor_csv_mapping_set_target (mapping, 2, "city");
+  mapping_text = kontor_csv_mapping_to_string (mapping);
+  g_variant_builder_add (mappings, "{ss}", "Vereinsliste", mapping_text);
+  value = g_variant_ref_sink (g_variant_builder_end (mappings));
+  value_text = g_variant_print (value, TRUE);
+  keyfile = g_strdup_printf ("[io/github/kontor/Kontor]\ncsv-mappings=%s\n", value_text);
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile_path, keyfile, -1, NULL));
+  g_assert_true (g_file_set_contents (file, "Rufname;Zuname;Wohnort\r\nBerta;Brandt;Jena\r\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (other, "Vorname;Nachname\r\nBerta;Brandt\r\n", -1, NULL));
+
+  config_home = config;
+  run (&result, "en", "import", file, "--mapping", "Vereinsliste", "--database", fixture->path,
+       NULL);
+  run (&refused, "de", "import", other, "--mapping", "Vereinsliste", "--database", fixture->path,
+       NULL);
+  config_home = NULL;
+
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  contacts = list_json (fixture->path, "Brandt");
+  berta = only_contact (contacts);
+  g_assert_cmpstr (json_object_get_string_member (berta, "first_name"), ==, "Berta");
+  g_assert_cmpstr (json_object_get_string_member (berta, "city"), ==, "Jena");
+
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Die Zuordnung „Vereinsliste“ passt nicht zu „other.csv“"));
+  g_assert_cmpstr (refused.out, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +638,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/import/dry-run-writes-nothing", Fixture, NULL, fixture_set_up,
               test_import_dry_run, fixture_tear_down);
+  g_test_add ("/cli/import/saved-mapping", Fixture, NULL, fixture_set_up,
+              test_import_saved_mapping, fixture_tear_down);
   g_test_add ("/cli/import/modes", Fixture, NULL, fixture_set_up, test_import_modes,
               fixture_tear_down);
 
