@@ -178,12 +178,12 @@ read_all (KontorCsvReader *reader,
           g_autofree char *iso = NULL;
           gint64 cents;
 
-          if (kontor_csv_parse_date (row[i], &iso))
+          if (kontor_csv_parse_date_for_year (row[i], 2026, &iso))
             {
               g_autofree char *again = NULL;
               g_autofree char *excel = kontor_csv_format_date (iso, KONTOR_CSV_PRESET_EXCEL_DE);
 
-              if (!kontor_csv_parse_date (excel, &again) || strcmp (again, iso) != 0)
+              if (!kontor_csv_parse_date_for_year (excel, 2026, &again) || strcmp (again, iso) != 0)
                 fail ("date not read back", row[i]);
             }
           if (kontor_csv_parse_decimal_cents (row[i], &cents))
