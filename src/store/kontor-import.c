@@ -768,12 +768,15 @@ kontor_import_get_n_done (KontorImport *self)
 static char *
 email_key (const char *address)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (address));
+  g_autofree char *trimmed = address != NULL ? g_strstrip (g_strdup (address)) : NULL;
+  g_autofree char *folded = NULL;
 
-  if (trimmed[0] == '\0')
+  if (trimmed == NULL || trimmed[0] == '\0')
     return NULL;
 
-  return g_strconcat ("e", trimmed[0] != '\0' ? g_utf8_casefold (trimmed, -1) : "", NULL);
+  folded = g_utf8_casefold (trimmed, -1);
+
+  return g_strconcat ("e", folded, NULL);
 }
 
 static char *
