@@ -803,6 +803,56 @@ test_cancel (KontorStoreFixture *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+on_run_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* The same with the run on the store job's thread, as the dialog runs it:
+ * Cancel (here from the reading thread, in the middle) leaves nothing */
+static void
+test_cancel_async (KontorStoreFixture *fixture,
+                   gconstpointer       data)
+{
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (fixture->store);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Name%u", i);
+
+      add_row (source, "Anna", last, i % 3 ? "Firma A" : "Firma C", NULL, NULL);
+    }
+  source->cancel_at_run = g_object_ref (cancellable);
+  source->cancel_index = 300;
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
+  kontor_import_run_async (import, cancellable, on_run_done_cb, &result);
+  g_assert_true (kontor_test_iterate_until (has_result, &result, KONTOR_TEST_TIMEOUT));
+  operation = kontor_import_run_finish (import, result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (operation);
+  after = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* The store enforces the role: a viewer's import is refused, with the
  * store's message, and nothing stored */
 static void
@@ -955,6 +1005,7 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/birthday-dropped", test_birthday_dropped);
   KONTOR_STORE_TEST ("/import/read-error", test_read_error);
   KONTOR_STORE_TEST ("/import/cancel", test_cancel);
+  KONTOR_STORE_TEST ("/import/cancel-async", test_cancel_async);
   KONTOR_STORE_TEST ("/import/viewer-refused", test_viewer_refused);
   KONTOR_STORE_TEST ("/import/progress", test_progress);
 
