@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "kontor-board-column.h"
+#include "kontor-board.h"
 #include "kontor-contacts-view.h"
 #include "kontor-context.h"
 #include "kontor-field-change.h"
@@ -29,7 +31,8 @@ typedef struct
   KontorContext      *context;
   KontorWindow       *window;
   GListModel         *list;      /* the window's contacts table */
-  KontorContact      *anna;
+  KontorContact      *anna;     /* a prospect in the board's first column */
+  char               *status_id;
   char               *csv;
 } Fixture;
 
@@ -38,18 +41,25 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
   KontorContactsView *view;
 
   kontor_store_fixture_set_up (&fixture->base, data);
+  statuses = kontor_store_list_pipeline_statuses (fixture->base.store, &error);
+  g_assert_no_error (error);
+  fixture->status_id = g_strdup (kontor_record_get_id (g_ptr_array_index (statuses, 0)));
   fixture->anna = kontor_contact_new ();
   kontor_contact_set_first_name (fixture->anna, "Anna");
   kontor_contact_set_last_name (fixture->anna, "Schmidt");
   kontor_contact_set_status (fixture->anna, KONTOR_CONTACT_STATUS_PROSPECT);
   kontor_contact_set_city (fixture->anna, "Köln");
+  kontor_contact_add_email (fixture->anna, "work", "anna@example.de");
+  kontor_contact_set_pipeline_status_id (fixture->anna, fixture->status_id);
   kontor_test_save (fixture->base.store, fixture->anna);
 
   fixture->settings = g_settings_new (APP_ID);
-  g_settings_set_string (fixture->settings, "contacts-view", "table");
+  g_settings_set_string (fixture->settings, "contacts-view", data != NULL ? data : "table");
   fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
   fixture->window = kontor_window_new (app, fixture->context);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 700);
@@ -59,7 +69,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->list = G_LIST_MODEL (kontor_contacts_view_get_list (view));
   g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, view,
                                             KONTOR_TEST_TIMEOUT));
-  kontor_test_wait_n_items (fixture->list, 1);
+  /* the table's list is filled while the table is shown */
+  if (data == NULL)
+    kontor_test_wait_n_items (fixture->list, 1);
 
   dir = g_path_get_dirname (fixture->base.path);
   fixture->csv = g_build_filename (dir, "import.csv", NULL);
@@ -72,7 +84,9 @@ fixture_tear_down (Fixture       *fixture,
   kontor_test_close_message_dialogs ();
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->context);
+  g_settings_set_string (fixture->settings, "contacts-view", "table");
   g_clear_object (&fixture->settings);
+  g_free (fixture->status_id);
   g_clear_object (&fixture->anna);
   g_unlink (fixture->csv);
   g_free (fixture->csv);
@@ -93,7 +107,8 @@ write_csv (Fixture *fixture,
 
 /* the built program, without a display, as a script starts it */
 static GSubprocess *
-spawn_import (Fixture *fixture)
+spawn_import (Fixture    *fixture,
+              const char *mode)
 {
   g_autoptr(GSubprocessLauncher) launcher =
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
@@ -103,7 +118,9 @@ spawn_import (Fixture *fixture)
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("KONTOR_BINARY"), "import",
-                                         fixture->csv, "--database", fixture->base.path, NULL);
+                                         fixture->csv, "--database", fixture->base.path,
+                                         mode != NULL ? "--mode" : NULL, mode,
+                                         "--match", "email", NULL);
   g_assert_no_error (error);
 
   return process;
@@ -159,7 +176,7 @@ test_window_catches_up (Fixture       *fixture,
   Count count = { fixture->list, 1 + 30 };
 
   write_csv (fixture, 30);
-  process = spawn_import (fixture);
+  process = spawn_import (fixture, NULL);
 
   /* nothing but the main loop: the window learns of the commit itself
    * (the test's deadline is generous, the promise is a second) */
@@ -201,7 +218,7 @@ test_edit_during_import (Fixture       *fixture,
   write_csv (fixture, n_rows);
   g_assert_cmpint (sqlite3_open (fixture->base.path, &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 0);
-  process = spawn_import (fixture);
+  process = spawn_import (fixture, NULL);
 
   /* until the import's transaction holds the database (a bounded loop on
    * the main context, which stays responsive meanwhile) */
@@ -232,6 +249,58 @@ test_edit_during_import (Fixture       *fixture,
                    1 + n_rows);
 }
 
+typedef struct
+{
+  GListModel *list;
+  const char *id;
+  const char *last_name;
+} CardWait;
+
+static gboolean
+card_shows_last_name (gpointer data)
+{
+  CardWait *wait = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (wait->list); i++)
+    {
+      g_autoptr(KontorContact) contact = g_list_model_get_item (wait->list, i);
+
+      if (g_str_equal (kontor_record_get_id (KONTOR_RECORD (contact)), wait->id))
+        return g_strcmp0 (kontor_contact_get_last_name (contact), wait->last_name) == 0;
+    }
+
+  return FALSE;
+}
+
+/* The board too: an import that updates Anna by her e-mail address
+ * changes her card, with nothing but the main loop running */
+static void
+test_board_catches_up (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KontorContactsView *view =
+    KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
+  KontorBoard *board = kontor_contacts_view_get_board (view);
+  KontorBoardColumn *column = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  CardWait wait = { NULL, kontor_record_get_id (KONTOR_RECORD (fixture->anna)), "Schmidt" };
+
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, board,
+                                            KONTOR_TEST_TIMEOUT));
+  column = kontor_board_find_column (board, fixture->status_id);
+  g_assert_nonnull (column);
+  wait.list = G_LIST_MODEL (kontor_board_column_get_list (column));
+  g_assert_true (kontor_test_iterate_until (card_shows_last_name, &wait, KONTOR_TEST_TIMEOUT));
+
+  g_assert_true (g_file_set_contents (fixture->csv,
+                                      "First Name;Last Name;E-mail Address\r\n"
+                                      "Anna;Schmidt-Meyer;anna@example.de\r\n", -1, NULL));
+  process = spawn_import (fixture, "update");
+  wait.last_name = "Schmidt-Meyer";
+  g_assert_true (kontor_test_iterate_until (card_shows_last_name, &wait, KONTOR_TEST_TIMEOUT));
+  wait_for_exit (process);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +312,8 @@ main (int   argc,
 
   g_test_add ("/ui/cli/window-catches-up-with-import", Fixture, NULL, fixture_set_up,
               test_window_catches_up, fixture_tear_down);
+  g_test_add ("/ui/cli/board-catches-up-with-import", Fixture, "board", fixture_set_up,
+              test_board_catches_up, fixture_tear_down);
   g_test_add ("/ui/cli/edit-during-import-is-kept", Fixture, NULL, fixture_set_up,
               test_edit_during_import, fixture_tear_down);
 
