@@ -34,6 +34,7 @@ struct _KontorVcardSource
   GBytes             *bytes;
 
   GBufferedInputStream *stream;
+  GInputStream       *raw;         /* the file's own bytes, when converted */
   goffset             position;
   guint               line;        /* physical lines read */
   gboolean            eof;
@@ -92,6 +93,41 @@ open_stream (KontorVcardSource  *self,
     }
 
   self->stream = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new_sized (base, 64 * 1024));
+  g_clear_object (&self->raw);
+
+  /* UTF-16 with a byte order mark, as some Windows programs write .vcf
+   * files: converted to UTF-8 as it is read */
+  if (g_buffered_input_stream_fill (self->stream, 2, cancellable, &local_error) < 0)
+    {
+      g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ,
+                   _("“%s” cannot be read: %s"), display_name (self), local_error->message);
+      return FALSE;
+    }
+  else
+    {
+      gsize available;
+      const guchar *bom = g_buffered_input_stream_peek_buffer (self->stream, &available);
+      const char *charset = NULL;
+
+      if (available >= 2 && bom[0] == 0xFF && bom[1] == 0xFE)
+        charset = "UTF-16LE";
+      else if (available >= 2 && bom[0] == 0xFE && bom[1] == 0xFF)
+        charset = "UTF-16BE";
+      if (charset != NULL)
+        {
+          g_autoptr(GCharsetConverter) converter = g_charset_converter_new ("UTF-8", charset,
+                                                                            NULL);
+          g_autoptr(GInputStream) converted = NULL;
+
+          g_input_stream_skip (G_INPUT_STREAM (self->stream), 2, NULL, NULL);
+          converted = g_converter_input_stream_new (G_INPUT_STREAM (self->stream),
+                                                    G_CONVERTER (converter));
+          self->raw = g_object_ref (base);
+          g_clear_object (&self->stream);
+          self->stream = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new_sized (converted,
+                                                                                     64 * 1024));
+        }
+    }
 
   return TRUE;
 }
@@ -641,7 +677,13 @@ kontor_vcard_source_rewind (KontorImportSource  *source,
 static goffset
 kontor_vcard_source_get_position (KontorImportSource *source)
 {
-  return KONTOR_VCARD_SOURCE (source)->position;
+  KontorVcardSource *self = KONTOR_VCARD_SOURCE (source);
+
+  /* a converted file: how far into the file's own bytes */
+  if (self->raw != NULL && G_IS_SEEKABLE (self->raw))
+    return g_seekable_tell (G_SEEKABLE (self->raw));
+
+  return self->position;
 }
 
 static KontorContact *
@@ -818,6 +860,7 @@ kontor_vcard_source_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_object (&self->stream);
+  g_clear_object (&self->raw);
   g_free (self->ahead);
 
   G_OBJECT_CLASS (kontor_vcard_source_parent_class)->finalize (object);

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include <glib.h>
 
 /* libedataserver 3.46's e-flag.h still declares a GTimeVal function */
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -15,7 +15,6 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 #include "kontor-channel.h"
-#include "kontor-contact-rules.h"
 #include "kontor-text.h"
 #include "kontor-vcard-private.h"
 

@@ -237,6 +237,25 @@ test_nextcloud_40 (void)
   assert_end (source);
 }
 
+/* UTF-16 with a byte order mark, as some Windows programs write it */
+static void
+test_utf16 (void)
+{
+  g_autoptr(KontorImportSource) source = open_source ("windows-utf16.vcf");
+  g_autoptr(KontorContact) doerte = next_contact (source, 1);
+
+  g_assert_cmpint (kontor_contact_get_salutation (doerte), ==, KONTOR_SALUTATION_MS);
+  g_assert_cmpstr (kontor_contact_get_first_name (doerte), ==, "Dörte");
+  g_assert_cmpstr (kontor_contact_get_last_name (doerte), ==, "Groß");
+  g_assert_cmpstr (kontor_contact_get_company_name (doerte), ==, "Ärztehaus Süd");
+  assert_channel (kontor_contact_get_emails (doerte), 0, "work", "doerte.gross@example.de");
+  assert_channel (kontor_contact_get_phones (doerte), 0, "work", "+49 711 123456");
+  assert_end (source);
+  /* progress in the file's own bytes */
+  g_assert_cmpint (kontor_import_source_get_position (source), ==,
+                   kontor_import_source_get_size (source));
+}
+
 /* The plan and the write read the same cards */
 static void
 test_rewind (void)
@@ -641,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/iphone-3.0", test_iphone_30);
   g_test_add_func ("/vcard/read/android-2.1", test_android_21);
   g_test_add_func ("/vcard/read/nextcloud-4.0", test_nextcloud_40);
+  g_test_add_func ("/vcard/read/utf-16", test_utf16);
   g_test_add_func ("/vcard/read/rewind", test_rewind);
   g_test_add_func ("/vcard/read/no-end", test_no_end);
   g_test_add_func ("/vcard/read/unknown-charset", test_unknown_charset);
