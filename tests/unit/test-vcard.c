@@ -434,6 +434,49 @@ test_binary_later (void)
   g_assert_cmpstr (empty, ==, "“test.vcf” holds no vCard.");
 }
 
+/* A picture on one line of 5 MB is skipped; a text of 5 MB, or any line
+ * beyond 64 MB, ends the read (a 2 GB file without a line break) */
+static void
+test_long_lines (void)
+{
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bild;Berta\r\n"
+                                          "PHOTO;ENCODING=b;TYPE=JPEG:");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(KontorImportSource) source = NULL;
+  g_autoptr(KontorContact) berta = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *huge = NULL;
+
+  for (guint i = 0; i < 5 * 1024 * 1024 / 4; i++)
+    g_string_append (text, "QUJD");
+  g_string_append (text, "\r\nEND:VCARD\r\nBEGIN:VCARD\r\nNOTE:");
+  for (guint i = 0; i < 5 * 1024 * 1024 / 4; i++)
+    g_string_append (text, "text");
+  g_string_append (text, "\r\nEND:VCARD\r\n");
+  bytes = g_bytes_new (text->str, text->len);
+  source = kontor_vcard_source_new_for_bytes (bytes, "gross.vcf");
+
+  berta = next_contact (source, 1);
+  g_assert_cmpstr (kontor_contact_get_first_name (berta), ==, "Berta");
+  message = next_error (source, KONTOR_IMPORT_ERROR_TOO_LARGE, 7);
+  g_assert_cmpstr (message, ==, "“gross.vcf”: line 7 is longer than 4 MB; that is no "
+                                "contact’s data.");
+  g_clear_pointer (&message, g_free);
+  g_clear_object (&source);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  huge = g_malloc (65 * 1024 * 1024);
+  memset (huge, 'x', 65 * 1024 * 1024);
+  memcpy (huge, "BEGIN:VCARD\nPHOTO:", 18);
+  bytes = g_bytes_new_take (g_steal_pointer (&huge), 65 * 1024 * 1024);
+  source = kontor_vcard_source_new_for_bytes (bytes, "gross.vcf");
+  message = next_error (source, KONTOR_IMPORT_ERROR_TOO_LARGE, 2);
+  g_assert_cmpstr (message, ==, "“gross.vcf”: line 2 is longer than 64 MB; that is no "
+                                "contact’s data.");
+  /* it stopped there, not at the end */
+  g_assert_cmpint (kontor_import_source_get_position (source), <, 65 * 1024 * 1024);
+}
+
 static void
 test_parse_date (void)
 {
@@ -667,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/bad-cards", test_bad_cards);
   g_test_add_func ("/vcard/read/not-vcard", test_not_vcard);
   g_test_add_func ("/vcard/read/binary-later", test_binary_later);
+  g_test_add_func ("/vcard/read/long-lines", test_long_lines);
   g_test_add_func ("/vcard/read/date", test_parse_date);
   g_test_add_func ("/vcard/write/round-trip", test_round_trip);
   g_test_add_func ("/vcard/write/round-trip-sparse", test_round_trip_sparse);
