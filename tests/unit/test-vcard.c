@@ -204,6 +204,39 @@ test_android_21 (void)
   assert_end (source);
 }
 
+/* Outlook's 2.1: Windows-1252 in 8 bits without a CHARSET, in plain and
+ * in QUOTED-PRINTABLE values (the euro as 0x80), "Herr Dipl.-Ing." in the
+ * prefix, a soft line break before a blank, Outlook's own properties */
+static void
+test_outlook_21 (void)
+{
+  g_autoptr(KontorImportSource) source = open_source ("outlook-2.1.vcf");
+  g_autoptr(KontorContact) guenther = next_contact (source, 1);
+  GPtrArray *phones = kontor_contact_get_phones (guenther);
+
+  g_assert_cmpint (kontor_contact_get_salutation (guenther), ==, KONTOR_SALUTATION_MR);
+  g_assert_cmpstr (kontor_contact_get_title (guenther), ==, "Dipl.-Ing.");
+  g_assert_cmpstr (kontor_contact_get_first_name (guenther), ==, "Günther");
+  g_assert_cmpstr (kontor_contact_get_last_name (guenther), ==, "Schäfer");
+  g_assert_cmpstr (kontor_contact_get_company_name (guenther), ==, "Schäfer & Söhne GmbH");
+  g_assert_cmpstr (kontor_contact_get_job_title (guenther), ==, "Gebietsleiter");
+  g_assert_cmpstr (kontor_contact_get_notes (guenther), ==,
+                   "Messe München 2025 getroffen.\nInteresse an Wartungsvertrag, Budget "
+                   "ca. 12.000 €.");
+  g_assert_cmpstr (kontor_contact_get_street (guenther), ==, "Maximilianstraße 35");
+  g_assert_cmpstr (kontor_contact_get_city (guenther), ==, "München");
+  g_assert_cmpstr (kontor_contact_get_postal_code (guenther), ==, "80539");
+  g_assert_cmpstr (kontor_contact_get_birthday (guenther), ==, "1975-03-12");
+  g_assert_cmpuint (n_channels (phones), ==, 3);
+  assert_channel (phones, 0, "work", "+49 (89) 123 456-0");
+  assert_channel (phones, 1, "mobile", "0171 9876543");
+  assert_channel (phones, 2, "fax", "+49 (89) 123 456-99");
+  assert_channel (kontor_contact_get_emails (guenther), 0, NULL,
+                  "g.schaefer@schaefer-soehne.example");
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (guenther), NULL, NULL));
+  assert_end (source);
+}
+
 /* Nextcloud 4.0: tel: and mailto: URIs, a quoted TYPE list, LANG, the
  * partial date --0415 and --04-15, an escaped comma, a folded line */
 static void
@@ -703,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/iphone-3.0", test_iphone_30);
   g_test_add_func ("/vcard/read/android-2.1", test_android_21);
   g_test_add_func ("/vcard/read/nextcloud-4.0", test_nextcloud_40);
+  g_test_add_func ("/vcard/read/outlook-2.1", test_outlook_21);
   g_test_add_func ("/vcard/read/utf-16", test_utf16);
   g_test_add_func ("/vcard/read/rewind", test_rewind);
   g_test_add_func ("/vcard/read/no-end", test_no_end);
