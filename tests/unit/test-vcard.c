@@ -372,12 +372,14 @@ test_bad_cards (void)
                 "AGENT:\nBEGIN:VCARD\nN:Assistent;Anton\nEND:VCARD\n"
                 "NOTE;CHARSET=UTF-8:kaputt \xC3\n"
                 "end:vcard\n"
-                "BEGIN:VCARD\nEMAIL:nur@example.org\nEND:VCARD\n");
+                "BEGIN:VCARD\nEMAIL:nur@example.org\nEND:VCARD\n"
+                "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nFN:Weiß Logistik GmbH\nEND:VCARD\n");
   g_autofree char *nobody = next_error (source, KONTOR_IMPORT_ERROR_ROW, 1);
   g_autofree char *open = next_error (source, KONTOR_IMPORT_ERROR_ROW, 6);
   g_autoptr(KontorContact) karla = next_contact (source, 9);
   g_autofree char *broken = next_error (source, KONTOR_IMPORT_ERROR_ROW, 14);
   g_autoptr(KontorContact) mail_only = next_contact (source, 23);
+  g_autoptr(KontorContact) company = next_contact (source, 26);
 
   g_assert_cmpstr (nobody, ==, "“test.vcf”, line 1: the card has no name, company or e-mail "
                                "address.");
@@ -390,6 +392,9 @@ test_bad_cards (void)
   assert_channel (kontor_contact_get_emails (mail_only), 0, NULL, "nur@example.org");
   /* the model says what it lacks */
   g_assert_false (kontor_record_validate (KONTOR_RECORD (mail_only), NULL, NULL));
+  /* 4.0's company card: the FN is the company, no person */
+  g_assert_false (kontor_contact_has_person_name (company));
+  g_assert_cmpstr (kontor_contact_get_company_name (company), ==, "Weiß Logistik GmbH");
   assert_end (source);
 }
 
