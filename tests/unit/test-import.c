@@ -683,6 +683,7 @@ test_failures (KontorStoreFixture *fixture,
 
   import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
   g_assert_cmpuint (kontor_import_get_n_rows (import), ==, 3);
+  g_assert_cmpuint (kontor_import_get_n_done (import), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 3);
 
   failure = g_list_model_get_item (kontor_import_get_failures (import), 0);
