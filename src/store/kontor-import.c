@@ -923,6 +923,7 @@ typedef struct
   GHashTable        *row_names;    /* line → name (in strings), of rows with keys */
 
   /* results */
+  guint              n_read;       /* rows and rows that cannot be read */
   guint              n_rows;
   GPtrArray         *duplicates;   /* KontorImportDuplicate */
   GPtrArray         *failures;     /* KontorImportFailure */
@@ -1186,6 +1187,7 @@ plan_rows (Plan    *plan,
       if (contact == NULL && local_error == NULL)
         break;
 
+      plan->n_read++;
       if (contact == NULL && g_error_matches (local_error, KONTOR_IMPORT_ERROR,
                                               KONTOR_IMPORT_ERROR_ROW))
         g_ptr_array_add (plan->failures, failure_new (line, local_error->message));
@@ -1200,9 +1202,8 @@ plan_rows (Plan    *plan,
           plan_row (plan, connection, contact, line, keep_birthdays);
         }
 
-      if ((plan->n_rows + plan->failures->len) % STEP_ROWS == 0)
-        post_progress (plan->import, source_fraction (plan->source),
-                       plan->n_rows + plan->failures->len);
+      if (plan->n_read % STEP_ROWS == 0)
+        post_progress (plan->import, source_fraction (plan->source), plan->n_read);
     }
 
   return TRUE;
@@ -1264,7 +1265,7 @@ take_plan (KontorImport *self,
   g_list_store_splice (self->duplicates, 0, 0, plan->duplicates->pdata, plan->duplicates->len);
   g_list_store_splice (self->failures, 0, 0, plan->failures->pdata, plan->failures->len);
   self->n_rows = plan->n_rows;
-  self->n_done = plan->n_rows + plan->failures->len;
+  set_progress_now (self, self->progress, plan->n_read);
   self->planned = TRUE;
 }
 
@@ -1452,6 +1453,7 @@ typedef struct
   GPtrArray          *deferred;      /* Deferred: duplicates not created */
 
   /* results */
+  guint               n_read;
   KontorImportChanges *changes;
   guint               n_created;
   guint               n_updated;
@@ -1909,6 +1911,7 @@ run_func (KontorStoreJob  *job,
         return FALSE;
     }
 
+  run->n_read = n_read;
   post_progress (run->import, 1.0, n_read);
 
   return _kontor_store_create_indexes (connection, index_creates, error);
@@ -1966,6 +1969,7 @@ finish_run (KontorImport *self,
   self->n_created = run->n_created;
   self->n_updated = run->n_updated;
   self->n_skipped = run->n_skipped;
+  set_progress_now (self, 1.0, run->n_read);
 
   operation = kontor_import_operation_new (self->store, run->title,
                                            g_steal_pointer (&run->changes));

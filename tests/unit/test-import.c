@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kontor-company.h"
+#include "kontor-csv-mapping.h"
 #include "kontor-import.h"
 #include "kontor-store-private.h"
 #include "kontor-test-utils.h"
@@ -243,9 +244,11 @@ count (KontorStore *store,
   return kontor_test_query_int (store, sql, param);
 }
 
-/* Every stored value the import may touch, as one text */
+/* Every stored value the import may touch, as one text; with the
+ * creations waiting in the outbox when @outbox */
 static char *
-dump (KontorStore *store)
+dump_with (KontorStore *store,
+           gboolean     outbox)
 {
   static const char * const queries[] = {
     "SELECT id, salutation, title, first_name, last_name, job_title, company_id, street, "
@@ -258,7 +261,7 @@ dump (KontorStore *store)
   };
   GString *text = g_string_new (NULL);
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  for (guint q = 0; q < G_N_ELEMENTS (queries) - (outbox ? 0 : 1); q++)
     {
       sqlite3_stmt *stmt = kontor_test_prepare (store, queries[q], NULL);
 
@@ -277,6 +280,12 @@ dump (KontorStore *store)
     }
 
   return g_string_free (text, FALSE);
+}
+
+static char *
+dump (KontorStore *store)
+{
+  return dump_with (store, TRUE);
 }
 
 static KontorContact *
@@ -598,6 +607,8 @@ test_undo_redo (KontorStoreFixture *fixture,
   g_autofree char *after_import = NULL;
   g_autofree char *after_undo = NULL;
   g_autofree char *after_redo = NULL;
+  g_autofree char *import_values = NULL;
+  g_autofree char *redo_values = NULL;
   g_autofree char *created_id = NULL;
   KontorContact *row;
 
@@ -616,6 +627,7 @@ test_undo_redo (KontorStoreFixture *fixture,
   g_assert_cmpuint (kontor_import_get_n_created (import), ==, 1);
   g_assert_cmpuint (kontor_import_get_n_updated (import), ==, 3);
   after_import = dump (fixture->store);
+  import_values = dump_with (fixture->store, FALSE);
   g_assert_cmpstr (before, !=, after_import);
   created_id = id_where (fixture->store, "SELECT id FROM contact WHERE first_name = ?1", "Clara");
   g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM company", NULL), ==, 2);
@@ -635,6 +647,10 @@ test_undo_redo (KontorStoreFixture *fixture,
   g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE id = ?1",
                           created_id), ==, 1);
   after_redo = dump (fixture->store);
+  redo_values = dump_with (fixture->store, FALSE);
+  /* every value as the import left it (the outbox's order differs after
+   * an undo and a redo) */
+  g_assert_cmpstr (import_values, ==, redo_values);
   /* the same records again; their creations are sent as creations */
   g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
                           "AND op = 'create'", created_id), ==, 1);
@@ -683,6 +699,7 @@ test_failures (KontorStoreFixture *fixture,
 
   import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
   g_assert_cmpuint (kontor_import_get_n_rows (import), ==, 3);
+  g_assert_cmpuint (kontor_import_get_n_done (import), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 3);
 
   failure = g_list_model_get_item (kontor_import_get_failures (import), 0);
@@ -990,6 +1007,75 @@ test_progress (KontorStoreFixture *fixture,
   g_array_unref (progress.progress);
 }
 
+/* The whole way a user goes: a German Excel file (Windows-1252, ";") read
+ * by the CSV reader through the mapping guessed from its header, planned,
+ * run and undone */
+static void
+test_excel_file (KontorStoreFixture *fixture,
+                 gconstpointer       data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                 "excel-de-1252.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorCsvMapping) mapping = NULL;
+  g_autoptr(KontorImportSource) source = NULL;
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorContact) klaus = NULL;
+  g_autofree char *before = dump (fixture->store);
+  g_autofree char *after = NULL;
+  g_autofree char *id = NULL;
+  g_auto(GStrv) header = NULL;
+  KontorCsvReader *reader;
+
+  reader = kontor_csv_reader_new (file, NULL, &error);
+  g_assert_no_error (error);
+  header = kontor_csv_reader_read_row (reader, NULL, &error);
+  g_assert_no_error (error);
+  mapping = kontor_csv_mapping_new ((const char * const *) header);
+  source = kontor_csv_source_new (reader, mapping);
+
+  import = kontor_import_new (fixture->store, source);
+  g_assert_true (kontor_import_plan (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kontor_import_get_n_rows (import), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (kontor_import_get_failures (import)); i++)
+    {
+      g_autoptr(KontorImportFailure) failure =
+        g_list_model_get_item (kontor_import_get_failures (import), i);
+
+      g_test_message ("line %u: %s", kontor_import_failure_get_line (failure),
+                      kontor_import_failure_get_reason (failure));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 0);
+
+  operation = kontor_import_run (import, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 2);
+  g_assert_cmpstr (kontor_operation_get_title (operation), ==, "Import of “excel-de-1252.csv”");
+
+  id = id_where (fixture->store, "SELECT id FROM contact WHERE last_name = ?1", "Weiß");
+  klaus = load_contact (fixture->store, id);
+  g_assert_cmpint (kontor_contact_get_status (klaus), ==, KONTOR_CONTACT_STATUS_INBOX);
+  g_assert_cmpstr (kontor_contact_get_company_name (klaus), ==, "Weiß & Co. KG");
+  g_assert_cmpstr (kontor_contact_get_city (klaus), ==, "Stuttgart");
+  g_assert_cmpstr (kontor_contact_get_birthday (klaus), ==, "1965-02-01");
+  g_assert_cmpstr (kontor_contact_get_customer_number (klaus), ==, "K-1001");
+  g_assert_cmpuint (kontor_contact_get_phones (klaus)->len, ==, 2);
+
+  /* read again: every row is now a duplicate of what it made */
+  g_clear_object (&import);
+  import = kontor_import_new (fixture->store, source);
+  g_assert_true (kontor_import_plan (import, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 2);
+
+  g_assert_true (kontor_operation_undo (operation, &error));
+  g_assert_no_error (error);
+  after = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1008,6 +1094,7 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/cancel-async", test_cancel_async);
   KONTOR_STORE_TEST ("/import/viewer-refused", test_viewer_refused);
   KONTOR_STORE_TEST ("/import/progress", test_progress);
+  KONTOR_STORE_TEST ("/import/excel-file", test_excel_file);
 
   return g_test_run ();
 }
