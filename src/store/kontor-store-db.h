@@ -79,6 +79,10 @@ struct _KontorStore
    * board move, its redo; _kontor_store_set_times_given ()): nothing is
    * stamped anew. Cleared when the transaction ends. */
   gboolean     times_given;
+
+  /* PRAGMA data_version when last looked at (kontor_store_check_other_writers ()),
+   * -1 before the first look */
+  gint64       other_version;
 };
 
 /* a second connection on @path, for one KontorStoreJob's worker thread */

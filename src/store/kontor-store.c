@@ -1084,6 +1084,7 @@ kontor_store_init (KontorStore *self)
   self->pending_many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->name_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->other_version = -1;
 }
 
 /**
@@ -1246,8 +1247,9 @@ kontor_store_catch_up (KontorStore        *self,
 {
   g_return_if_fail (KONTOR_IS_STORE (self));
 
-  /* the store's cached orders are out of date */
+  /* the store's cached orders and names are out of date */
   self->data_version++;
+  forget_names (self);
 
   for (guint i = 0; entities != NULL && entities[i] != NULL; i++)
     {

@@ -100,6 +100,8 @@ gboolean        kontor_store_connection_take_purge (KontorStore         *connect
 void            kontor_store_catch_up              (KontorStore         *self,
                                                     const char * const  *entities,
                                                     gboolean             purge);
+gboolean        kontor_store_check_other_writers   (KontorStore         *self,
+                                                    GError             **error);
 const char     *kontor_store_get_path              (KontorStore         *self);
 const char     *kontor_store_get_client_id         (KontorStore         *self);
 KontorUser     *kontor_store_get_current_user      (KontorStore         *self);

@@ -16,6 +16,7 @@
 #include "kontor-job-banner.h"
 #include "kontor-mail-ui.h"
 #include "kontor-new-contact-dialog.h"
+#include "kontor-store-watch.h"
 #include "kontor-ui-utils.h"
 #include "kontor-window.h"
 #include "kontor-workspace.h"
@@ -663,6 +664,8 @@ kontor_window_constructed (GObject *object)
   gtk_stack_set_visible_child (self->stack, self->workspace);
   /* e-mails dropped anywhere else go to the contact with their address (feature A7) */
   kontor_mail_ui_add_drop_target (GTK_WIDGET (self), self->context, NULL);
+  /* another process's writes (a `kontor import`) show within a second */
+  kontor_store_watch_other_writers (GTK_WIDGET (self), kontor_context_get_store (self->context));
 
   g_signal_connect_object (get_operations (self), "applied",
                            G_CALLBACK (on_operations_applied_cb), self, G_CONNECT_SWAPPED);

@@ -2306,6 +2306,29 @@ save_birthday_contact (KontorStore *store,
   return contact;
 }
 
+/* A birthday without its year (vCard's --04-15) is stored and read as it
+ * is; one that is no day is refused before anything is written */
+static void
+test_birthday_yearless (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) carla = save_birthday_contact (store, "Conti", "--02-29");
+  g_autoptr(KontorContact) loaded = reload (store, carla);
+  g_autoptr(KontorContact) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (kontor_contact_get_birthday (loaded), ==, "--02-29");
+
+  edited = KONTOR_CONTACT (kontor_record_copy (KONTOR_RECORD (loaded)));
+  kontor_contact_set_birthday (edited, "--02-30");
+  g_assert_false (kontor_store_save (store, KONTOR_RECORD (edited), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_DATE);
+  g_clear_object (&loaded);
+  loaded = reload (store, carla);
+  g_assert_cmpstr (kontor_contact_get_birthday (loaded), ==, "--02-29");
+}
+
 static gboolean
 keeps_birthdays (KontorStore *store)
 {
@@ -2448,6 +2471,64 @@ test_birthdays_setting_refused_or_failed (Fixture       *fixture,
   g_assert_cmpint (kontor_test_outbox_last_seq (store), ==, seq);
 }
 
+/* Another process's commit (kontor import from a terminal) is announced
+ * once, for every kind of record; the store's own commits are not
+ * (src/README.md "The command line") */
+static void
+on_other_changed_cb (KontorStore *store,
+                     const char  *entity,
+                     GArray      *rowids,
+                     gpointer     user_data)
+{
+  GHashTable *seen = user_data;
+
+  g_assert_cmpuint (rowids->len, ==, 0);
+  g_hash_table_add (seen, g_strdup (entity));
+}
+
+static void
+test_other_writers (KontorStoreFixture *fixture,
+                    gconstpointer       data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(KontorContact) own = kontor_contact_new ();
+  g_autoptr(KontorContact) theirs = kontor_contact_new ();
+  g_autoptr(KontorStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* the first look only takes the version */
+  g_assert_false (kontor_store_check_other_writers (fixture->store, &error));
+  g_assert_no_error (error);
+
+  kontor_contact_set_last_name (own, "Eigen");
+  kontor_test_save (fixture->store, own);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (on_other_changed_cb), seen);
+  g_assert_false (kontor_store_check_other_writers (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 0);
+
+  other = kontor_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  kontor_contact_set_last_name (theirs, "Fremd");
+  kontor_contact_set_company_name (theirs, "Fremd GmbH");
+  kontor_test_save (other, theirs);
+
+  g_assert_true (kontor_store_check_other_writers (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (seen, "contact"));
+  g_assert_true (g_hash_table_contains (seen, "company"));
+  g_assert_true (g_hash_table_contains (seen, "pipeline_status"));
+  /* and the lists read it: the other's contact is there */
+  g_assert_cmpint (kontor_store_count (fixture->store, KONTOR_TYPE_CONTACT, &error), ==, 2);
+
+  /* announced once */
+  g_hash_table_remove_all (seen);
+  g_assert_false (kontor_store_check_other_writers (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 0);
+  g_signal_handlers_disconnect_by_data (fixture->store, seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2455,6 +2536,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   TEST ("/store/contact/round-trip-every-field", test_contact_round_trip);
+  TEST ("/store/other-writers/announced-once", test_other_writers);
   TEST ("/store/contact/create-outbox-entry", test_contact_create_outbox_entry);
   TEST ("/store/company/round-trip", test_company_round_trip);
   TEST ("/store/user-and-team/round-trip-not-in-outbox", test_user_and_team_round_trip);
@@ -2510,6 +2592,7 @@ main (int   argc,
   TEST ("/store/outbox/count", test_count_outbox);
   TEST ("/store/wipe/deleted-person-gone-from-every-table", test_delete_wipes_person_everywhere);
   TEST ("/store/birthdays/erased-when-not-kept", test_birthdays_erased);
+  TEST ("/store/birthdays/yearless", test_birthday_yearless);
   TEST ("/store/birthdays/setting-refused-or-failed", test_birthdays_setting_refused_or_failed);
 
   return g_test_run ();

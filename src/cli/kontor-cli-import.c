@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* `kontor import FILE` (feature G5, I6, src/README.md "The command line"):
+ * a CSV or vCard file through KontorImport, planned and then run as one
+ * store job: one IMMEDIATE transaction on a connection of its own, which
+ * waits for the busy timeout while the open window writes and is seen by
+ * that window within a second after its commit (kontor-store-watch.c). */
+
+#define G_LOG_DOMAIN "kontor-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "kontor-cli-private.h"
+#include "kontor-csv-mapping.h"
+#include "kontor-import.h"
+#include "kontor-vcard.h"
+
+/* A vCard by its name, else by its first bytes; everything else is read
+ * as CSV, whose reader says clearly when it is not */
+static gboolean
+is_vcard (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[512] = { 0, };
+  gsize n_read = 0;
+  const char *text = head;
+
+  if (g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard"))
+    return TRUE;
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv") ||
+      g_str_has_suffix (lower, ".txt"))
+    return FALSE;
+
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &n_read,
+                                NULL, NULL))
+    return FALSE;
+  if (g_str_has_prefix (text, "\xef\xbb\xbf"))
+    text += 3;
+  while (*text == ' ' || *text == '\r' || *text == '\n' || *text == '\t')
+    text++;
+
+  return g_ascii_strncasecmp (text, "BEGIN:VCARD", strlen ("BEGIN:VCARD")) == 0;
+}
+
+/* The mapping saved under @name in the import dialog (GSettings
+ * "csv-mappings"); %NULL with @error set when there is none or it was
+ * saved for another header */
+static KontorCsvMapping *
+load_saved_mapping (const char          *name,
+                    const char * const  *header,
+                    const char          *file_name,
+                    GError             **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GVariant) mappings = NULL;
+  g_autoptr(GError) local_error = NULL;
+  KontorCsvMapping *mapping;
+  const char *text = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      settings = g_settings_new (APP_ID);
+      mappings = g_settings_get_value (settings, "csv-mappings");
+      g_variant_lookup (mappings, name, "&s", &text);
+    }
+  if (text == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is the name given with --mapping */
+                   _("There is no saved CSV mapping named “%s”. Save one in the import "
+                     "dialog, or leave out --mapping to have the columns guessed."),
+                   name);
+      return NULL;
+    }
+
+  mapping = kontor_csv_mapping_new_from_string (header, text, &local_error);
+  if (mapping == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 /* Translators: the first %s is a mapping's name, the second a
+                  * file, the third the reason */
+                 _("The mapping “%s” does not fit “%s”: %s"), name, file_name,
+                 local_error->message);
+
+  return mapping;
+}
+
+static KontorImportSource *
+open_source (GFile       *file,
+             const char  *mapping_name,
+             GError     **error)
+{
+  g_autoptr(KontorCsvReader) reader = NULL;
+  g_autoptr(KontorCsvMapping) mapping = NULL;
+  g_auto(GStrv) header = NULL;
+  guint line;
+
+  if (is_vcard (file))
+    {
+      if (mapping_name != NULL)
+        g_printerr ("kontor: %s\n", _("A vCard file needs no mapping; --mapping is left aside."));
+      return kontor_vcard_source_new (file, NULL, error);
+    }
+
+  reader = kontor_csv_reader_new (file, NULL, error);
+  if (reader == NULL)
+    return NULL;
+  header = kontor_csv_reader_read_row (reader, &line, error);
+  if (header == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY,
+                     /* Translators: %s is a file */
+                     _("“%s” holds no rows."), kontor_csv_reader_get_display_name (reader));
+      return NULL;
+    }
+  if (mapping_name != NULL)
+    mapping = load_saved_mapping (mapping_name, (const char * const *) header,
+                                  kontor_csv_reader_get_display_name (reader), error);
+  else
+    mapping = kontor_csv_mapping_new ((const char * const *) header);
+  if (mapping == NULL)
+    return NULL;
+
+  return kontor_csv_source_new (g_steal_pointer (&reader), mapping);
+}
+
+static void
+print_failures (KontorImport *import)
+{
+  GListModel *failures = kontor_import_get_failures (import);
+
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(KontorImportFailure) failure = g_list_model_get_item (failures, i);
+
+      /* Translators: %u is a line of the file, %s why it could not be imported */
+      g_printerr (_("Line %u: %s\n"), kontor_import_failure_get_line (failure),
+                  kontor_import_failure_get_reason (failure));
+    }
+}
+
+static const char *
+action_to_string (KontorImportAction action)
+{
+  switch (action)
+    {
+    case KONTOR_IMPORT_ACTION_CREATE:
+      return _("would be created as a new contact");
+    case KONTOR_IMPORT_ACTION_MERGE:
+      return _("would be merged into it");
+    case KONTOR_IMPORT_ACTION_UPDATE:
+      return _("would update it");
+    case KONTOR_IMPORT_ACTION_SKIP:
+    default:
+      return _("would be left out");
+    }
+}
+
+/* --dry-run: what the plan found, and what the run would do */
+static void
+print_plan (KontorImport *import)
+{
+  GListModel *duplicates = kontor_import_get_duplicates (import);
+  GListModel *failures = kontor_import_get_failures (import);
+  guint n_duplicates = g_list_model_get_n_items (duplicates);
+  guint n_failures = g_list_model_get_n_items (failures);
+
+  /* Translators: %u is a number of rows */
+  g_print (ngettext ("%u row read.\n", "%u rows read.\n", kontor_import_get_n_rows (import)),
+           kontor_import_get_n_rows (import));
+  for (guint i = 0; i < n_duplicates; i++)
+    {
+      g_autoptr(KontorImportDuplicate) duplicate = g_list_model_get_item (duplicates, i);
+      g_autofree char *other = NULL;
+
+      if (kontor_import_duplicate_get_other_id (duplicate) != NULL)
+        /* Translators: %s is a stored contact's name */
+        other = g_strdup_printf (_("“%s”"), kontor_import_duplicate_get_other_name (duplicate));
+      else
+        /* Translators: %u is an earlier line of the same file */
+        other = g_strdup_printf (_("line %u"), kontor_import_duplicate_get_other_line (duplicate));
+      /* Translators: %u is a line of the file; then why it matches (“Same
+       * e-mail address”), whom it matches, and what the import would do */
+      g_print (_("Line %u: %s as %s, %s.\n"), kontor_import_duplicate_get_line (duplicate),
+               kontor_import_reason_to_string (kontor_import_duplicate_get_reason (duplicate)),
+               other, action_to_string (kontor_import_duplicate_get_action (duplicate)));
+    }
+  /* Translators: %u is a number of rows */
+  g_print (ngettext ("%u duplicate found.\n", "%u duplicates found.\n", n_duplicates),
+           n_duplicates);
+  /* Translators: %u is a number of rows */
+  g_print (ngettext ("%u row cannot be imported.\n", "%u rows cannot be imported.\n", n_failures),
+           n_failures);
+  g_print ("%s\n", _("Nothing was imported (--dry-run)."));
+}
+
+static void
+print_summary (KontorImport *import)
+{
+  guint n_failures = g_list_model_get_n_items (kontor_import_get_failures (import));
+
+  /* Translators: %u is a number of contacts */
+  g_print (ngettext ("%u contact created.\n", "%u contacts created.\n",
+                     kontor_import_get_n_created (import)),
+           kontor_import_get_n_created (import));
+  /* Translators: %u is a number of contacts */
+  g_print (ngettext ("%u contact updated.\n", "%u contacts updated.\n",
+                     kontor_import_get_n_updated (import)),
+           kontor_import_get_n_updated (import));
+  /* Translators: %u is a number of rows */
+  g_print (ngettext ("%u duplicate left out.\n", "%u duplicates left out.\n",
+                     kontor_import_get_n_skipped (import)),
+           kontor_import_get_n_skipped (import));
+  /* Translators: %u is a number of rows */
+  g_print (ngettext ("%u row failed.\n", "%u rows failed.\n", n_failures), n_failures);
+}
+
+static gboolean
+read_mode (const char       *text,
+           KontorImportMode *mode)
+{
+  if (text == NULL || g_str_equal (text, "skip"))
+    *mode = KONTOR_IMPORT_MODE_SKIP;
+  else if (g_str_equal (text, "create"))
+    *mode = KONTOR_IMPORT_MODE_CREATE;
+  else if (g_str_equal (text, "update"))
+    *mode = KONTOR_IMPORT_MODE_UPDATE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+read_match (const char        *text,
+            KontorImportMatch *match)
+{
+  if (text == NULL || g_str_equal (text, "any"))
+    *match = KONTOR_IMPORT_MATCH_ANY;
+  else if (g_str_equal (text, "email"))
+    *match = KONTOR_IMPORT_MATCH_EMAIL;
+  else if (g_str_equal (text, "phone"))
+    *match = KONTOR_IMPORT_MATCH_PHONE;
+  else if (g_str_equal (text, "customer-number"))
+    *match = KONTOR_IMPORT_MATCH_CUSTOMER_NUMBER;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* A dry run on a database that does not exist yet plans against an empty
+ * one in a folder of its own, removed afterwards: it writes nothing where
+ * the user looks */
+typedef struct
+{
+  char *dir;
+} Scratch;
+
+static void
+scratch_free (Scratch *scratch)
+{
+  g_autoptr(GDir) dir = g_dir_open (scratch->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (scratch->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (scratch->dir);
+  g_free (scratch->dir);
+  g_free (scratch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scratch, scratch_free)
+
+static KontorStore *
+open_store (const char  *database,
+            gboolean     dry_run,
+            Scratch    **scratch,
+            GError     **error)
+{
+  g_autoptr(GError) missing = NULL;
+  g_autofree char *path = NULL;
+  KontorStore *store;
+
+  if (!dry_run)
+    return _kontor_cli_open_store (database, TRUE, error);
+
+  store = _kontor_cli_open_store (database, FALSE, &missing);
+  if (store != NULL || !g_error_matches (missing, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      if (missing != NULL)
+        g_propagate_error (error, g_steal_pointer (&missing));
+      return store;
+    }
+
+  *scratch = g_new0 (Scratch, 1);
+  (*scratch)->dir = g_dir_make_tmp ("kontor-dry-run-XXXXXX", error);
+  if ((*scratch)->dir == NULL)
+    return NULL;
+  path = g_build_filename ((*scratch)->dir, "kontor.db", NULL);
+
+  return kontor_store_open (path, error);
+}
+
+int
+_kontor_cli_import (int    argc,
+                    char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *mapping_name = NULL;
+  g_autofree char *mode_text = NULL;
+  g_autofree char *match_text = NULL;
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "mapping", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &mapping_name,
+      N_("Map a CSV file’s columns as the mapping saved under NAME (else they are guessed)"),
+      N_("NAME") },
+    { "mode", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &mode_text,
+      N_("A row matching a stored contact is imported anyway (create), updates it (update) or "
+         "is left out (skip, the default)"), N_("MODE") },
+    { "match", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &match_text,
+      N_("What makes a row match a stored contact: any (the default), email, phone or "
+         "customer-number"), N_("KEY") },
+    { "dry-run", 'n', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &dry_run,
+      N_("Say what the import would do, and write nothing"), NULL },
+    { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &database,
+      N_("Use the contacts database in FILE"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    _kontor_cli_option_context_new ("import", _("FILE"),
+                                    _("Imports the contacts of a CSV or vCard file into the "
+                                      "Inbox, in one transaction: if it fails, nothing is "
+                                      "stored."),
+                                    entries);
+  /* freed last: the store closes before its scratch folder goes */
+  g_autoptr(Scratch) scratch = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorImportSource) source = NULL;
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorImportMode mode;
+  KontorImportMatch match;
+
+  if (!_kontor_cli_parse_options (context, &argc, &argv))
+    return KONTOR_CLI_EXIT_USAGE;
+  if (argc != 2)
+    {
+      g_printerr ("kontor: %s\n", _("Give one file to import."));
+      return KONTOR_CLI_EXIT_USAGE;
+    }
+  if (!read_mode (mode_text, &mode))
+    {
+      g_printerr ("kontor: ");
+      /* Translators: %s is what the user gave after --mode */
+      g_printerr (_("--mode takes create, update or skip, not “%s”."), mode_text);
+      g_printerr ("\n");
+      return KONTOR_CLI_EXIT_USAGE;
+    }
+  if (!read_match (match_text, &match))
+    {
+      g_printerr ("kontor: ");
+      /* Translators: %s is what the user gave after --match */
+      g_printerr (_("--match takes any, email, phone or customer-number, not “%s”."),
+                  match_text);
+      g_printerr ("\n");
+      return KONTOR_CLI_EXIT_USAGE;
+    }
+
+  /* the file first: a file that cannot be read makes no database */
+  file = g_file_new_for_commandline_arg (argv[1]);
+  source = open_source (file, mapping_name, &error);
+  if (source == NULL)
+    {
+      _kontor_cli_print_error (error);
+      return g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE) ?
+             KONTOR_CLI_EXIT_USAGE : KONTOR_CLI_EXIT_FAILED;
+    }
+  store = open_store (database, dry_run, &scratch, &error);
+  if (store == NULL)
+    {
+      _kontor_cli_print_error (error);
+      return KONTOR_CLI_EXIT_FAILED;
+    }
+
+  import = kontor_import_new (store, source);
+  kontor_import_set_mode (import, mode);
+  kontor_import_set_match (import, match);
+  if (!kontor_import_plan (import, NULL, &error))
+    {
+      _kontor_cli_print_error (error);
+      return KONTOR_CLI_EXIT_FAILED;
+    }
+  if (dry_run)
+    {
+      print_plan (import);
+      print_failures (import);
+      return KONTOR_CLI_EXIT_OK;
+    }
+
+  operation = kontor_import_run (import, NULL, &error);
+  if (operation == NULL && error != NULL)
+    {
+      _kontor_cli_print_error (error);
+      return KONTOR_CLI_EXIT_FAILED;
+    }
+  print_summary (import);
+  print_failures (import);
+
+  return g_list_model_get_n_items (kontor_import_get_failures (import)) > 0 ?
+         KONTOR_CLI_EXIT_SOME_ROWS : KONTOR_CLI_EXIT_OK;
+}
