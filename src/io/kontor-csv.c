@@ -338,6 +338,27 @@ guess_separator (const char *text,
   return best;
 }
 
+/* A control character no text file holds (all but tab, the line ends, VT
+ * and FF): a spreadsheet or an image renamed .csv */
+static gboolean
+is_binary (guint8 b)
+{
+  return b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\v' && b != '\f';
+}
+
+static gboolean
+set_not_text_error (KontorCsvReader  *self,
+                    guint             line,
+                    GError          **error)
+{
+  g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_NOT_TEXT,
+               _("“%s” is not a text file (line %u holds binary data). "
+                 "Is it a spreadsheet? Save it as CSV first."),
+               self->display_name, line);
+
+  return FALSE;
+}
+
 static void
 close_stream (KontorCsvReader *self)
 {
@@ -468,19 +489,14 @@ open_stream (KontorCsvReader  *self,
       /* binary data shows in the first bytes: a spreadsheet, an image */
       for (p = text; p < text + self->text->len; p++)
         {
-          guint8 b = (guint8) *p;
-
-          if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\v' && b != '\f')
+          if (is_binary ((guint8) *p))
             {
               guint line = 1;
 
+              /* lines as the cutter counts them: CRLF, LF or a lone CR */
               for (const char *q = text; q < p; q++)
-                line += *q == '\n';
-              g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_NOT_TEXT,
-                           _("“%s” is not a text file (line %u holds binary data). "
-                             "Is it a spreadsheet? Save it as CSV first."),
-                           self->display_name, line);
-              return FALSE;
+                line += *q == '\n' || (*q == '\r' && q[1] != '\n');
+              return set_not_text_error (self, line, error);
             }
         }
 
@@ -717,6 +733,22 @@ fill (KontorCsvReader  *self,
   return TRUE;
 }
 
+/* After a CR: takes the LF of a CRLF, also across a chunk's end. FALSE
+ * on a read error (set). */
+static gboolean
+skip_lf_after_cr (KontorCsvReader  *self,
+                  GError          **error)
+{
+  gboolean failed = FALSE;
+
+  if (!fill (self, &failed, error))
+    return !failed;
+  if (self->text->str[self->pos] == '\n')
+    self->pos++;
+
+  return TRUE;
+}
+
 /**
  * kontor_csv_reader_read_row:
  * @self: a reader
@@ -763,16 +795,8 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
       if (c != '\r' && c != '\n')
         break;
       self->pos++;
-      if (c == '\r')
-        {
-          if (fill (self, &failed, error))
-            {
-              if (self->text->str[self->pos] == '\n')
-                self->pos++;
-            }
-          else if (failed)
-            return NULL;
-        }
+      if (c == '\r' && !skip_lf_after_cr (self, error))
+        return NULL;
       self->line++;
     }
 
@@ -815,12 +839,9 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
         {
           c = text[self->pos++];
 
-          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f')
+          if (is_binary (c))
             {
-              g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_NOT_TEXT,
-                           _("“%s” is not a text file (line %u holds binary data). "
-                             "Is it a spreadsheet? Save it as CSV first."),
-                           self->display_name, self->line);
+              set_not_text_error (self, self->line, error);
               return NULL;
             }
 
@@ -840,13 +861,8 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
                 }
               else if (c == '\r' || c == '\n')
                 {
-                  if (c == '\r')
-                    {
-                      if (!fill (self, &failed, error) && failed)
-                        return NULL;
-                      if (self->pos < self->text->len && self->text->str[self->pos] == '\n')
-                        self->pos++;
-                    }
+                  if (c == '\r' && !skip_lf_after_cr (self, error))
+                    return NULL;
                   g_string_append_c (field, '\n');
                   self->line++;
                 }
@@ -855,13 +871,8 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
             }
           else if (c == '\r' || c == '\n')
             {
-              if (c == '\r')
-                {
-                  if (!fill (self, &failed, error) && failed)
-                    return NULL;
-                  if (self->pos < self->text->len && self->text->str[self->pos] == '\n')
-                    self->pos++;
-                }
+              if (c == '\r' && !skip_lf_after_cr (self, error))
+                return NULL;
               self->line++;
               break;
             }

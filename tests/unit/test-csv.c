@@ -292,6 +292,17 @@ test_reader_bad_files (void)
   g_assert_true (strstr (error->message, "line 1") != NULL);
   g_clear_error (&error);
 
+  /* a file of old Mac Excel, its lines ending in a lone CR: the binary
+   * byte's line counted as the rows' lines are */
+  {
+    static const char mac[] = "a;b\rc;d\re\x01;f\r";
+
+    error = bytes_error (mac, sizeof mac - 1);
+  }
+  g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_NOT_TEXT);
+  g_assert_true (strstr (error->message, "line 3") != NULL);
+  g_clear_error (&error);
+
   /* a NUL byte after the first 64 KiB: found when read, its line named */
   {
     g_autoptr(GString) late = g_string_new ("a;b\n");
