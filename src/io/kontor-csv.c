@@ -1198,6 +1198,15 @@ kontor_csv_parse_date_for_year (const char  *text,
                                 int          this_year,
                                 char       **iso_date)
 {
+  return kontor_csv_parse_date_in_order (text, this_year, KONTOR_CSV_DATE_ORDER_AUTO, iso_date);
+}
+
+gboolean
+kontor_csv_parse_date_in_order (const char          *text,
+                                int                  this_year,
+                                KontorCsvDateOrder   order,
+                                char               **iso_date)
+{
   g_autofree char *trimmed = NULL;
   const char *p;
   int a = 0, b = 0, year = 0;
@@ -1250,15 +1259,19 @@ kontor_csv_parse_date_for_year (const char  *text,
     }
   else if (*p == '/')
     {
-      /* US M/D/YYYY or British D/M/YYYY: read only when the numbers
-       * allow one of them */
+      /* US M/D/YYYY or British D/M/YYYY: in the order given, else read
+       * only when the numbers allow one of them */
       int month, day;
 
       p++;
       if (!parse_number (&p, 1, 2, &b, NULL) || *p++ != '/' ||
           !parse_number (&p, 2, 4, &year, &n_year) || n_year == 3 || *p != '\0')
         return FALSE;
-      if (a > 12 && b <= 12)
+      if (order == KONTOR_CSV_DATE_ORDER_DAY_FIRST)
+        day = a, month = b;
+      else if (order == KONTOR_CSV_DATE_ORDER_MONTH_FIRST)
+        day = b, month = a;
+      else if (a > 12 && b <= 12)
         day = a, month = b;
       else if (b > 12 && a <= 12)
         day = b, month = a;
