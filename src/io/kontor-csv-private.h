@@ -12,6 +12,9 @@ G_BEGIN_DECLS
  * file is refused with %KONTOR_IMPORT_ERROR_TOO_LARGE */
 #define KONTOR_CSV_MAX_COLUMNS 1000
 #define KONTOR_CSV_MAX_FIELD_BYTES (256 * 1024)
+/* ... and all fields of a row together, so that a row of a thousand
+ * large fields does not take a quarter of a gigabyte */
+#define KONTOR_CSV_MAX_ROW_BYTES (4 * 1024 * 1024)
 
 /* How many bytes of the start of a file guess its encoding and separator */
 #define KONTOR_CSV_SAMPLE_BYTES (64 * 1024)

@@ -500,7 +500,8 @@ open_stream (KontorCsvReader  *self,
             }
         }
 
-      if (strspn (text, " \t\r\n\v\f") == self->text->len)
+      /* only blanks: empty when that is the whole file */
+      if (self->eof && strspn (text, " \t\r\n\v\f") == self->text->len)
         {
           g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY,
                        _("“%s” is empty: it holds no rows."), self->display_name);
@@ -773,6 +774,7 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
   gboolean failed = FALSE;
   gboolean quoted = FALSE;
   gboolean was_quoted = FALSE;
+  gsize row_bytes = 0;  /* of the fields before this one */
   guint row_line;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -886,6 +888,7 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
                                KONTOR_CSV_MAX_COLUMNS, KONTOR_CSV_MAX_COLUMNS);
                   return NULL;
                 }
+              row_bytes += field->len;
               g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
               field = g_string_new (NULL);
               was_quoted = FALSE;
@@ -902,6 +905,14 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
                        _("“%s”, line %u: a field is longer than %u KiB, more than Kontor "
                          "reads. Is a quote never closed?"),
                        self->display_name, row_line, KONTOR_CSV_MAX_FIELD_BYTES / 1024);
+          return NULL;
+        }
+      if (row_bytes + field->len > KONTOR_CSV_MAX_ROW_BYTES)
+        {
+          g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_TOO_LARGE,
+                       _("“%s”, line %u: the row is longer than %u MiB, more than Kontor "
+                         "reads. Is a quote never closed?"),
+                       self->display_name, row_line, KONTOR_CSV_MAX_ROW_BYTES / (1024 * 1024));
           return NULL;
         }
     }

@@ -292,6 +292,20 @@ test_reader_bad_files (void)
   g_assert_true (strstr (error->message, "line 1") != NULL);
   g_clear_error (&error);
 
+  /* blank lines beyond the first 64 KiB, then rows: not empty */
+  {
+    g_autoptr(GString) late = g_string_new (NULL);
+    g_autoptr(KontorCsvReader) reader = NULL;
+    g_autofree char *rows = NULL;
+
+    while (late->len < 70000)
+      g_string_append (late, "\r\n");
+    g_string_append (late, "a,b\r\nc,d\r\n");
+    reader = open_bytes (late->str, late->len);
+    rows = dump (reader);
+    g_assert_cmpstr (rows, ==, "35001:a|b\n35002:c|d\n");
+  }
+
   /* a file of old Mac Excel, its lines ending in a lone CR: the binary
    * byte's line counted as the rows' lines are */
   {
@@ -339,6 +353,21 @@ test_reader_bad_files (void)
   g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_TOO_LARGE);
   g_assert_true (strstr (error->message, "line 2") != NULL);
   g_clear_error (&error);
+
+  /* a row of 20 fields of 250 KiB each, every one within the limit of a
+   * field but 5 MB together */
+  {
+    g_autoptr(GString) wide_row = g_string_new ("a;b\n");
+    g_autofree char *chunk = g_strnfill (250 * 1024, 'x');
+
+    for (guint i = 0; i < 20; i++)
+      g_string_append_printf (wide_row, "%s;", chunk);
+    g_string_append (wide_row, "\n");
+    error = bytes_error (wide_row->str, wide_row->len);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_TOO_LARGE);
+    g_assert_true (strstr (error->message, "line 2: the row is longer than 4 MiB") != NULL);
+    g_clear_error (&error);
+  }
 
   /* a quote never closed */
   error = bytes_error ("a;b\nc;d\n\"e;f\ng\n", 15);
