@@ -1140,6 +1140,29 @@ is_empty (const char *text)
   return text == NULL || *text == '\0';
 }
 
+/* Characters of a value a message quotes: a column mapped wrongly may
+ * hold notes of any length, and its message is listed for every row */
+#define SHOWN_VALUE_CHARS 40
+
+/* A value as a message quotes it: on one line, cut to its first
+ * characters */
+static char *
+shown_value (const char *value)
+{
+  char *shown;
+
+  if (g_utf8_strlen (value, -1) <= SHOWN_VALUE_CHARS)
+    shown = g_strdup (value);
+  else
+    {
+      g_autofree char *cut = g_utf8_substring (value, 0, SHOWN_VALUE_CHARS - 1);
+
+      shown = g_strconcat (cut, "…", NULL);
+    }
+
+  return g_strdelimit (shown, "\r\n\t", ' ');
+}
+
 /**
  * kontor_csv_mapping_apply:
  * @self: a mapping
@@ -1179,6 +1202,7 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
       const char *target = self->targets[i];
       const char *header = self->header[i];
       g_autofree char *value = NULL;
+      g_autofree char *shown = NULL;    /* the value as a message quotes it */
       gboolean done = FALSE;
 
       if (target == NULL)
@@ -1208,7 +1232,7 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
             {
               g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                            _("%s: “%s” is not a salutation (Herr, Frau, Mr., Ms.)."),
-                           header, value);
+                           header, shown = shown_value (value));
               return NULL;
             }
           if (salutation != KONTOR_SALUTATION_NONE)
@@ -1252,18 +1276,19 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
                                                   KONTOR_CSV_DATE_ORDER_DAY_FIRST, &iso))
                 g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                              _("%s: “%s” can be read as day/month or as month/day. "
-                               "Write it as DD.MM.YYYY or YYYY-MM-DD."), header, value);
+                               "Write it as DD.MM.YYYY or YYYY-MM-DD."),
+                             header, shown = shown_value (value));
               else if (order == KONTOR_CSV_DATE_ORDER_DAY_FIRST && strchr (value, '/') != NULL)
                 g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                              _("%s: “%s” is not a date when read as day/month/year."),
-                             header, value);
+                             header, shown = shown_value (value));
               else if (order == KONTOR_CSV_DATE_ORDER_MONTH_FIRST && strchr (value, '/') != NULL)
                 g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                              _("%s: “%s” is not a date when read as month/day/year."),
-                             header, value);
+                             header, shown = shown_value (value));
               else
                 g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
-                             _("%s: “%s” is not a date."), header, value);
+                             _("%s: “%s” is not a date."), header, shown = shown_value (value));
               return NULL;
             }
           if (is_empty (kontor_contact_get_birthday (contact)))
@@ -1277,7 +1302,7 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
             {
               g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                            _("%s: “%s” is not a language Kontor knows (de, en, fr, it)."),
-                           header, value);
+                           header, shown = shown_value (value));
               return NULL;
             }
           kontor_contact_set_language (contact, language);

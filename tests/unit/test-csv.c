@@ -943,6 +943,23 @@ test_mapping_apply_errors (void)
       g_assert_true (g_str_has_prefix (error->message, cases[i].message));
     }
 
+  /* a column of notes mapped to the birthday by mistake: its message,
+   * listed for every row, quotes the value's start on one line */
+  {
+    g_autoptr(GString) notes = g_string_new ("Rief an wegen\nAngebot");
+    const char *row[] = { "", "Anna Müller", NULL, NULL };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KontorContact) contact = NULL;
+
+    while (notes->len < 100000)
+      g_string_append (notes, ", bitte zurückrufen");
+    row[2] = notes->str;
+    contact = kontor_csv_mapping_apply (mapping, row, &error);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW);
+    g_assert_cmpstr (error->message, ==,
+                     "Geburtstag: “Rief an wegen Angebot, bitte zurückrufe…” is not a date.");
+  }
+
   /* full names both ways, a short row, values trimmed, several addresses */
   {
     const char *row1[] = { " Mx. ", "Müller, Anna Maria", "", "Englisch", " a@x.de, b@y.de ", NULL };
