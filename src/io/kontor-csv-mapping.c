@@ -333,6 +333,7 @@ struct _KontorCsvMapping
   GObject      parent_instance;
 
   GStrv        header;
+  GStrv        names;           /* as messages name the columns: "Column 3" for an empty header */
   guint        n_columns;
   const char **targets;         /* interned ids of import_targets, or NULL */
   int         *label_columns;   /* for "email" and "phone": the label's column, or -1 */
@@ -349,6 +350,7 @@ kontor_csv_mapping_finalize (GObject *object)
   KontorCsvMapping *self = KONTOR_CSV_MAPPING (object);
 
   g_strfreev (self->header);
+  g_strfreev (self->names);
   g_free (self->targets);
   g_free (self->label_columns);
   g_free (self->file_orders);
@@ -412,6 +414,7 @@ mapping_new_empty (const char * const *header)
   self->targets = g_new0 (const char *, MAX (self->n_columns, 1));
   self->label_columns = g_new (int, MAX (self->n_columns, 1));
   self->file_orders = g_new0 (KontorCsvDateOrder, MAX (self->n_columns, 1));
+  self->names = g_new0 (char *, self->n_columns + 1);
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -422,6 +425,14 @@ mapping_new_empty (const char * const *header)
     {
       g_autofree char *key = kontor_text_match_key (self->header[i]);
       g_autofree char *prefix = numbered_prefix (key, " value");
+
+      self->names[i] = kontor_text_strip_dup (self->header[i]);
+      if (self->names[i] == NULL)
+        {
+          /* Translators: how a message names a column without a name in
+           * the file's header; %u counts from 1 */
+          self->names[i] = g_strdup_printf (C_("column without a name", "Column %u"), i + 1);
+        }
 
       self->label_columns[i] = -1;
       if (prefix == NULL)
@@ -1200,7 +1211,7 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
   for (guint i = 0; i < self->n_columns && i < n_fields; i++)
     {
       const char *target = self->targets[i];
-      const char *header = self->header[i];
+      const char *header = self->names[i];
       g_autofree char *value = NULL;
       g_autofree char *shown = NULL;    /* the value as a message quotes it */
       gboolean done = FALSE;

@@ -943,6 +943,20 @@ test_mapping_apply_errors (void)
       g_assert_true (g_str_has_prefix (error->message, cases[i].message));
     }
 
+  /* a column without a name, mapped by hand, is named by its number */
+  {
+    const char *nameless[] = { "Name", " ", NULL };
+    const char *row[] = { "Anna Müller", "31.02.1990", NULL };
+    g_autoptr(KontorCsvMapping) by_hand = kontor_csv_mapping_new (nameless);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KontorContact) contact = NULL;
+
+    kontor_csv_mapping_set_target (by_hand, 1, "birthday");
+    contact = kontor_csv_mapping_apply (by_hand, row, &error);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW);
+    g_assert_cmpstr (error->message, ==, "Column 2: “31.02.1990” is not a date.");
+  }
+
   /* a column of notes mapped to the birthday by mistake: its message,
    * listed for every row, quotes the value's start on one line */
   {
