@@ -398,6 +398,30 @@ numbered_prefix (const char *key,
   return g_strndup (key, end - key);
 }
 
+/* Characters of a value or a column's name a message quotes: a column
+ * mapped wrongly may hold notes of any length, and its message is listed
+ * for every row */
+#define SHOWN_VALUE_CHARS 40
+
+/* A value as a message quotes it: on one line, cut to its first
+ * characters */
+static char *
+shown_value (const char *value)
+{
+  char *shown;
+
+  if (g_utf8_strlen (value, -1) <= SHOWN_VALUE_CHARS)
+    shown = g_strdup (value);
+  else
+    {
+      g_autofree char *cut = g_utf8_substring (value, 0, SHOWN_VALUE_CHARS - 1);
+
+      shown = g_strconcat (cut, "…", NULL);
+    }
+
+  return g_strdelimit (shown, "\r\n\t", ' ');
+}
+
 static gboolean
 target_is_date (const char *target)
 {
@@ -425,9 +449,11 @@ mapping_new_empty (const char * const *header)
     {
       g_autofree char *key = kontor_text_match_key (self->header[i]);
       g_autofree char *prefix = numbered_prefix (key, " value");
+      g_autofree char *name = kontor_text_strip_dup (self->header[i]);
 
-      self->names[i] = kontor_text_strip_dup (self->header[i]);
-      if (self->names[i] == NULL)
+      if (name != NULL)
+        self->names[i] = shown_value (name);
+      else
         {
           /* Translators: how a message names a column without a name in
            * the file's header; %u counts from 1 */
@@ -1149,29 +1175,6 @@ static gboolean
 is_empty (const char *text)
 {
   return text == NULL || *text == '\0';
-}
-
-/* Characters of a value a message quotes: a column mapped wrongly may
- * hold notes of any length, and its message is listed for every row */
-#define SHOWN_VALUE_CHARS 40
-
-/* A value as a message quotes it: on one line, cut to its first
- * characters */
-static char *
-shown_value (const char *value)
-{
-  char *shown;
-
-  if (g_utf8_strlen (value, -1) <= SHOWN_VALUE_CHARS)
-    shown = g_strdup (value);
-  else
-    {
-      g_autofree char *cut = g_utf8_substring (value, 0, SHOWN_VALUE_CHARS - 1);
-
-      shown = g_strconcat (cut, "…", NULL);
-    }
-
-  return g_strdelimit (shown, "\r\n\t", ' ');
 }
 
 /**

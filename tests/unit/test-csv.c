@@ -957,6 +957,26 @@ test_mapping_apply_errors (void)
     g_assert_cmpstr (error->message, ==, "Column 2: “31.02.1990” is not a date.");
   }
 
+  /* nor a header's name of any length: the first 40 characters */
+  {
+    g_autofree char *long_name = g_strnfill (100000, 'N');
+    const char *named[] = { "Name", long_name, NULL };
+    const char *row[] = { "Anna Müller", "31.02.1990", NULL };
+    g_autoptr(KontorCsvMapping) by_hand = kontor_csv_mapping_new (named);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KontorContact) contact = NULL;
+    g_autofree char *expected = NULL;
+
+    kontor_csv_mapping_set_target (by_hand, 1, "birthday");
+    contact = kontor_csv_mapping_apply (by_hand, row, &error);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW);
+    long_name[39] = '\0';
+    expected = g_strdup_printf ("%s…: “31.02.1990” is not a date.", long_name);
+    g_assert_cmpstr (error->message, ==, expected);
+    /* the header itself is kept whole */
+    g_assert_cmpuint (strlen (kontor_csv_mapping_get_header (by_hand, 1)), ==, 100000);
+  }
+
   /* a column of notes mapped to the birthday by mistake: its message,
    * listed for every row, quotes the value's start on one line */
   {
