@@ -609,6 +609,8 @@ kontor_csv_reader_free (KontorCsvReader *self)
 const char *
 kontor_csv_reader_get_display_name (KontorCsvReader *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
+
   return self->display_name;
 }
 
@@ -621,6 +623,8 @@ kontor_csv_reader_get_display_name (KontorCsvReader *self)
 goffset
 kontor_csv_reader_get_size (KontorCsvReader *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
+
   return self->size;
 }
 
@@ -634,12 +638,16 @@ kontor_csv_reader_get_size (KontorCsvReader *self)
 goffset
 kontor_csv_reader_get_position (KontorCsvReader *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
+
   return self->raw_read;
 }
 
 KontorCsvEncoding
 kontor_csv_reader_get_encoding (KontorCsvReader *self)
 {
+  g_return_val_if_fail (self != NULL, KONTOR_CSV_ENCODING_UTF8);
+
   return self->encoding;
 }
 
@@ -655,6 +663,7 @@ void
 kontor_csv_reader_set_encoding (KontorCsvReader   *self,
                                 KontorCsvEncoding  encoding)
 {
+  g_return_if_fail (self != NULL);
   g_return_if_fail (encoding < KONTOR_CSV_N_ENCODINGS);
 
   self->encoding = encoding;
@@ -664,6 +673,8 @@ kontor_csv_reader_set_encoding (KontorCsvReader   *self,
 char
 kontor_csv_reader_get_separator (KontorCsvReader *self)
 {
+  g_return_val_if_fail (self != NULL, ',');
+
   return self->separator;
 }
 
@@ -679,6 +690,7 @@ void
 kontor_csv_reader_set_separator (KontorCsvReader *self,
                                  char             separator)
 {
+  g_return_if_fail (self != NULL);
   g_return_if_fail (separator != '"' && separator != '\r' && separator != '\n' &&
                     separator != '\0' && (guint8) separator < 0x80);
 
@@ -701,6 +713,7 @@ gboolean
 kontor_csv_reader_rewind (KontorCsvReader  *self,
                           GError          **error)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return open_stream (self, FALSE, error);
@@ -982,6 +995,8 @@ kontor_csv_writer_free (KontorCsvWriter *self)
 KontorCsvPreset
 kontor_csv_writer_get_preset (KontorCsvWriter *self)
 {
+  g_return_val_if_fail (self != NULL, KONTOR_CSV_PRESET_RFC4180);
+
   return self->preset;
 }
 
@@ -1078,11 +1093,13 @@ kontor_csv_writer_write_row (KontorCsvWriter     *self,
                              GCancellable        *cancellable,
                              GError             **error)
 {
-  char separator = self->preset == KONTOR_CSV_PRESET_EXCEL_DE ? ';' : ',';
+  char separator;
 
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  separator = self->preset == KONTOR_CSV_PRESET_EXCEL_DE ? ';' : ',';
   g_string_truncate (self->row, 0);
   for (guint i = 0; fields[i] != NULL; i++)
     {
