@@ -208,9 +208,39 @@ bom_length (KontorCsvEncoding  encoding,
     }
 }
 
+/* UTF-16 without a byte order mark, which uchardet does not recognise:
+ * Western text in it has a NUL as the high byte of nearly every character
+ * (every other byte), and seldom the other byte NUL. A binary file has its
+ * NULs at both (and is refused as such after decoding, as its text then
+ * holds control characters). */
+static gboolean
+guess_utf16 (const guint8      *data,
+             gsize              len,
+             KontorCsvEncoding *encoding)
+{
+  gsize pairs = len / 2, nul_even = 0, nul_odd = 0;
+
+  if (pairs < 2)
+    return FALSE;
+  for (gsize i = 0; i + 1 < len; i += 2)
+    {
+      nul_even += data[i] == 0;
+      nul_odd += data[i + 1] == 0;
+    }
+
+  if (nul_odd * 2 >= pairs && nul_even * 20 < pairs)
+    *encoding = KONTOR_CSV_ENCODING_UTF16LE;
+  else if (nul_even * 2 >= pairs && nul_odd * 20 < pairs)
+    *encoding = KONTOR_CSV_ENCODING_UTF16BE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
 /* The encoding of a file from its first bytes: a byte order mark, else
- * UTF-8 when they are valid UTF-8 (ASCII included), else uchardet's
- * guess. Of its answers, only UTF-16 is taken as such; everything else
+ * UTF-8 when they are valid UTF-8 (ASCII included), else UTF-16 when
+ * every other byte is NUL, else uchardet's guess. Of its answers, only UTF-16 is taken as such; everything else
  * that is not UTF-8 is read as Windows-1252, the encoding of Excel and
  * Outlook on a Western European Windows, which reads every byte — the
  * user corrects it in the preview when the guess is wrong. */
@@ -236,6 +266,8 @@ guess_encoding (const guint8 *data,
   if (!whole_file && len - (gsize) (end - (const char *) data) < 4 &&
       g_utf8_get_char_validated (end, len - (end - (const char *) data)) == (gunichar) -2)
     return KONTOR_CSV_ENCODING_UTF8;
+  if (guess_utf16 (data, len, &encoding))
+    return encoding;
 
   detector = uchardet_new ();
   if (uchardet_handle_data (detector, (const char *) data, len) == 0)

@@ -215,6 +215,16 @@ test_reader_encodings (void)
                        le ? KONTOR_CSV_ENCODING_UTF16LE : KONTOR_CSV_ENCODING_UTF16BE);
       rows = dump (reader);
       g_assert_cmpstr (rows, ==, expected);
+
+      /* without the byte order mark, which uchardet does not recognise:
+       * told by its NULs, not refused as binary */
+      g_clear_pointer (&reader, kontor_csv_reader_free);
+      g_clear_pointer (&rows, g_free);
+      reader = open_bytes (data->str + 2, data->len - 2);
+      g_assert_cmpint (kontor_csv_reader_get_encoding (reader), ==,
+                       le ? KONTOR_CSV_ENCODING_UTF16LE : KONTOR_CSV_ENCODING_UTF16BE);
+      rows = dump (reader);
+      g_assert_cmpstr (rows, ==, expected);
     }
 
   /* the user corrects a guess: Windows-1252 read as such, then as UTF-8
