@@ -1521,6 +1521,45 @@ test_date_order_source (void)
   g_assert_cmpstr (kontor_contact_get_birthday (first), ==, "1980-05-04");
 }
 
+/* English Outlook on a British Windows: its header says American, its
+ * dates say British, and the dates win; on an American Windows the header
+ * and the dates agree */
+static void
+test_date_order_samples (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *birthdays;     /* each row's, "-" for none */
+  } samples[] = {
+    { "outlook-uk.csv", "1980-05-04 1975-12-25 -" },
+    { "outlook-en.csv", "1975-04-15 -" },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (samples); s++)
+    {
+      g_autoptr(KontorCsvReader) reader = open_sample (samples[s].name);
+      g_auto(GStrv) header = kontor_csv_reader_read_row (reader, NULL, NULL);
+      g_autoptr(KontorCsvMapping) mapping = kontor_csv_mapping_new ((const char * const *) header);
+      g_autoptr(KontorImportSource) source = kontor_csv_source_new (g_steal_pointer (&reader), mapping);
+      g_autoptr(GString) birthdays = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      KontorContact *contact;
+      guint line = 0;
+
+      while ((contact = kontor_import_source_next (source, &line, &error)) != NULL)
+        {
+          const char *birthday = kontor_contact_get_birthday (contact);
+
+          g_string_append_printf (birthdays, "%s%s", birthdays->len > 0 ? " " : "",
+                                  birthday != NULL ? birthday : "-");
+          g_object_unref (contact);
+        }
+      g_assert_no_error (error);
+      g_assert_cmpstr (birthdays->str, ==, samples[s].birthdays);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1549,6 +1588,7 @@ main (int   argc,
   g_test_add_func ("/csv/date-order/mapping", test_date_order_mapping);
   g_test_add_func ("/csv/date-order/saved", test_date_order_saved);
   g_test_add_func ("/csv/date-order/source", test_date_order_source);
+  g_test_add_func ("/csv/date-order/samples", test_date_order_samples);
 
   return g_test_run ();
 }
