@@ -1184,7 +1184,8 @@ is_empty (const char *text)
  *   fields are empty, extra ones ignored)
  * @error: return location for a #GError, %KONTOR_IMPORT_ERROR_ROW
  *
- * The contact as it will be stored: its values trimmed, dates read,
+ * The contact as it will be stored: its values trimmed, dates read (with
+ * slashes in the date order: the chosen one, else the file's),
  * the salutation as Kontor's, the company's name in company-name. The
  * record's own rules (a name needed, lengths) are the import's to check,
  * with kontor_record_validate().
