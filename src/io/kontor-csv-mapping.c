@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -334,10 +333,13 @@ struct _KontorCsvMapping
   GObject      parent_instance;
 
   GStrv        header;
+  GStrv        names;           /* as messages name the columns: "Column 3" for an empty header */
   guint        n_columns;
   const char **targets;         /* interned ids of import_targets, or NULL */
   int         *label_columns;   /* for "email" and "phone": the label's column, or -1 */
   int          this_year;       /* for two-digit years; read once, as the clock is slow to ask */
+  KontorCsvDateOrder  date_order;      /* as chosen and saved */
+  KontorCsvDateOrder *file_orders;     /* per column: what its values show (scan_dates) */
 };
 
 G_DEFINE_FINAL_TYPE (KontorCsvMapping, kontor_csv_mapping, G_TYPE_OBJECT)
@@ -348,8 +350,10 @@ kontor_csv_mapping_finalize (GObject *object)
   KontorCsvMapping *self = KONTOR_CSV_MAPPING (object);
 
   g_strfreev (self->header);
+  g_strfreev (self->names);
   g_free (self->targets);
   g_free (self->label_columns);
+  g_free (self->file_orders);
 
   G_OBJECT_CLASS (kontor_csv_mapping_parent_class)->finalize (object);
 }
@@ -394,6 +398,36 @@ numbered_prefix (const char *key,
   return g_strndup (key, end - key);
 }
 
+/* Characters of a value or a column's name a message quotes: a column
+ * mapped wrongly may hold notes of any length, and its message is listed
+ * for every row */
+#define SHOWN_VALUE_CHARS 40
+
+/* A value as a message quotes it: on one line, cut to its first
+ * characters */
+static char *
+shown_value (const char *value)
+{
+  char *shown;
+
+  if (g_utf8_strlen (value, -1) <= SHOWN_VALUE_CHARS)
+    shown = g_strdup (value);
+  else
+    {
+      g_autofree char *cut = g_utf8_substring (value, 0, SHOWN_VALUE_CHARS - 1);
+
+      shown = g_strconcat (cut, "…", NULL);
+    }
+
+  return g_strdelimit (shown, "\r\n\t", ' ');
+}
+
+static gboolean
+target_is_date (const char *target)
+{
+  return g_strcmp0 (target, "birthday") == 0;
+}
+
 static KontorCsvMapping *
 mapping_new_empty (const char * const *header)
 {
@@ -403,6 +437,8 @@ mapping_new_empty (const char * const *header)
   self->n_columns = g_strv_length (self->header);
   self->targets = g_new0 (const char *, MAX (self->n_columns, 1));
   self->label_columns = g_new (int, MAX (self->n_columns, 1));
+  self->file_orders = g_new0 (KontorCsvDateOrder, MAX (self->n_columns, 1));
+  self->names = g_new0 (char *, self->n_columns + 1);
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -413,6 +449,16 @@ mapping_new_empty (const char * const *header)
     {
       g_autofree char *key = kontor_text_match_key (self->header[i]);
       g_autofree char *prefix = numbered_prefix (key, " value");
+      g_autofree char *name = kontor_text_strip_dup (self->header[i]);
+
+      if (name != NULL)
+        self->names[i] = shown_value (name);
+      else
+        {
+          /* Translators: how a message names a column without a name in
+           * the file's header; %u counts from 1 */
+          self->names[i] = g_strdup_printf (C_("column without a name", "Column %u"), i + 1);
+        }
 
       self->label_columns[i] = -1;
       if (prefix == NULL)
@@ -433,6 +479,25 @@ mapping_new_empty (const char * const *header)
     }
 
   return self;
+}
+
+KontorCsvMapping *
+kontor_csv_mapping_copy (KontorCsvMapping *self)
+{
+  KontorCsvMapping *copy;
+
+  g_return_val_if_fail (KONTOR_IS_CSV_MAPPING (self), NULL);
+
+  copy = mapping_new_empty ((const char * const *) self->header);
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      copy->targets[i] = self->targets[i];
+      copy->file_orders[i] = self->file_orders[i];
+    }
+  copy->this_year = self->this_year;
+  copy->date_order = self->date_order;
+
+  return copy;
 }
 
 /**
@@ -537,6 +602,29 @@ header_key_for (const char * const *header)
 
 #define KEYFILE_GROUP "CSV Mapping"
 
+/* The saved names of the date orders; a mapping without one is AUTO */
+static const char * const date_order_names[] = {
+  [KONTOR_CSV_DATE_ORDER_AUTO] = "auto",
+  [KONTOR_CSV_DATE_ORDER_DAY_FIRST] = "day-first",
+  [KONTOR_CSV_DATE_ORDER_MONTH_FIRST] = "month-first",
+};
+
+static gboolean
+date_order_from_name (const char         *name,
+                      KontorCsvDateOrder *order)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (date_order_names); i++)
+    {
+      if (g_str_equal (name, date_order_names[i]))
+        {
+          *order = (KontorCsvDateOrder) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /**
  * kontor_csv_mapping_new_from_string:
  * @header: the file's first row
@@ -556,6 +644,8 @@ kontor_csv_mapping_new_from_string (const char * const  *header,
   g_autofree char *key = NULL;
   g_autofree char *saved_key = NULL;
   g_auto(GStrv) columns = NULL;
+  g_autofree char *date_order = NULL;
+  KontorCsvDateOrder order = KONTOR_CSV_DATE_ORDER_AUTO;
   gsize n_columns = 0;
 
   g_return_val_if_fail (header != NULL, NULL);
@@ -565,7 +655,9 @@ kontor_csv_mapping_new_from_string (const char * const  *header,
   if (!g_key_file_load_from_data (keyfile, text, -1, G_KEY_FILE_NONE, NULL) ||
       (saved_key = g_key_file_get_string (keyfile, KEYFILE_GROUP, "Header", NULL)) == NULL ||
       (columns = g_key_file_get_string_list (keyfile, KEYFILE_GROUP, "Columns",
-                                             &n_columns, NULL)) == NULL)
+                                             &n_columns, NULL)) == NULL ||
+      ((date_order = g_key_file_get_string (keyfile, KEYFILE_GROUP, "DateOrder", NULL)) != NULL &&
+       !date_order_from_name (date_order, &order)))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The saved column mapping cannot be read."));
@@ -581,6 +673,7 @@ kontor_csv_mapping_new_from_string (const char * const  *header,
     }
 
   self = mapping_new_empty (header);
+  self->date_order = order;
   for (guint i = 0; i < n_columns; i++)
     {
       if (*columns[i] == '\0')
@@ -603,8 +696,8 @@ kontor_csv_mapping_new_from_string (const char * const  *header,
  * @self: a mapping
  *
  * Returns: (transfer full): the mapping as text (a key file: the header's
- *   key and each column's target, "" for an ignored one), for the
- *   GSettings key csv-mappings
+ *   key, each column's target, "" for an ignored one, and the date order
+ *   when one was chosen), for the GSettings key csv-mappings
  */
 char *
 kontor_csv_mapping_to_string (KontorCsvMapping *self)
@@ -622,6 +715,8 @@ kontor_csv_mapping_to_string (KontorCsvMapping *self)
 
   g_key_file_set_string (keyfile, KEYFILE_GROUP, "Header", key);
   g_key_file_set_string_list (keyfile, KEYFILE_GROUP, "Columns", columns, self->n_columns);
+  if (self->date_order != KONTOR_CSV_DATE_ORDER_AUTO)
+    g_key_file_set_string (keyfile, KEYFILE_GROUP, "DateOrder", date_order_names[self->date_order]);
 
   return g_key_file_to_data (keyfile, NULL, NULL);
 }
@@ -694,6 +789,189 @@ kontor_csv_mapping_set_target (KontorCsvMapping *self,
   g_return_if_fail (target_id == NULL || target_intern (target_id) != NULL);
 
   self->targets[column] = target_intern (target_id);
+}
+
+/**
+ * kontor_csv_mapping_get_date_order:
+ * @self: a mapping
+ *
+ * Returns: the order dates with slashes are read in, as chosen (and
+ *   saved); %KONTOR_CSV_DATE_ORDER_AUTO leaves it to the file
+ */
+KontorCsvDateOrder
+kontor_csv_mapping_get_date_order (KontorCsvMapping *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CSV_MAPPING (self), KONTOR_CSV_DATE_ORDER_AUTO);
+
+  return self->date_order;
+}
+
+/**
+ * kontor_csv_mapping_set_date_order:
+ * @self: a mapping
+ * @order: the order the user chose for dates with slashes, or
+ *   %KONTOR_CSV_DATE_ORDER_AUTO to take the file's
+ */
+void
+kontor_csv_mapping_set_date_order (KontorCsvMapping   *self,
+                                   KontorCsvDateOrder  order)
+{
+  g_return_if_fail (KONTOR_IS_CSV_MAPPING (self));
+  g_return_if_fail (order <= KONTOR_CSV_DATE_ORDER_MONTH_FIRST);
+
+  self->date_order = order;
+}
+
+/* English Outlook's export, which writes American dates: its names for
+ * the first name and the business street or the e-mail's display name */
+static gboolean
+header_is_english_outlook (KontorCsvMapping *self)
+{
+  gboolean first_name = FALSE, outlook = FALSE;
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      g_autofree char *key = kontor_text_match_key (self->header[i]);
+
+      first_name |= g_str_equal (key, "first name");
+      outlook |= g_str_equal (key, "business street") || g_str_equal (key, "e mail display name");
+    }
+
+  return first_name && outlook;
+}
+
+/* The one order a date with slashes can be read in ("4/15/1980": month
+ * first), AUTO when it is no such date or reads both ways */
+static KontorCsvDateOrder
+slash_date_order (const char *text,
+                  int         this_year)
+{
+  g_autofree char *day_first = NULL;
+  g_autofree char *month_first = NULL;
+
+  if (strchr (text, '/') == NULL)
+    return KONTOR_CSV_DATE_ORDER_AUTO;
+  kontor_csv_parse_date_in_order (text, this_year, KONTOR_CSV_DATE_ORDER_DAY_FIRST, &day_first);
+  kontor_csv_parse_date_in_order (text, this_year, KONTOR_CSV_DATE_ORDER_MONTH_FIRST, &month_first);
+  if (day_first != NULL && month_first == NULL)
+    return KONTOR_CSV_DATE_ORDER_DAY_FIRST;
+  if (month_first != NULL && day_first == NULL)
+    return KONTOR_CSV_DATE_ORDER_MONTH_FIRST;
+
+  return KONTOR_CSV_DATE_ORDER_AUTO;
+}
+
+/* Rows of the file whose dates decide their columns' order */
+#define DATE_SCAN_ROWS 1000
+
+/**
+ * kontor_csv_mapping_scan_dates:
+ * @self: a mapping
+ * @reader: the file's reader; read from its header, and started over at
+ *   the header again after
+ * @error: return location for the reader's #GError
+ *
+ * Decides the order of each date column's slashes from the file, for
+ * %KONTOR_CSV_DATE_ORDER_AUTO: the values of its first 1,000 rows — one
+ * whose first number is above 12 is day first ("15/4/1980"), one whose
+ * second is, month first ("4/15/1980"). A column whose values show both
+ * stays undecided; one whose values show neither is month first under
+ * English Outlook's header, which writes American dates, else undecided:
+ * then a date that reads both ways ("4/5/1980") is refused.
+ *
+ * Returns: %TRUE when the file could be read
+ */
+gboolean
+kontor_csv_mapping_scan_dates (KontorCsvMapping  *self,
+                               KontorCsvReader   *reader,
+                               GError           **error)
+{
+  g_autofree guint *day_first = NULL;
+  g_autofree guint *month_first = NULL;
+  GError *local_error = NULL;
+  gboolean english_outlook;
+  gboolean any_date = FALSE;
+
+  g_return_val_if_fail (KONTOR_IS_CSV_MAPPING (self), FALSE);
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!kontor_csv_reader_rewind (reader, error))
+    return FALSE;
+
+  day_first = g_new0 (guint, MAX (self->n_columns, 1));
+  month_first = g_new0 (guint, MAX (self->n_columns, 1));
+  for (guint i = 0; i < self->n_columns; i++)
+    any_date |= target_is_date (self->targets[i]);
+
+  for (guint n_rows = 0; any_date && n_rows <= DATE_SCAN_ROWS; n_rows++)
+    {
+      g_auto(GStrv) row = kontor_csv_reader_read_row (reader, NULL, &local_error);
+
+      if (row == NULL)
+        break;
+      if (n_rows == 0)
+        continue;       /* the header */
+      for (guint i = 0; i < self->n_columns && row[i] != NULL; i++)
+        {
+          if (!target_is_date (self->targets[i]))
+            continue;
+          switch (slash_date_order (row[i], self->this_year))
+            {
+            case KONTOR_CSV_DATE_ORDER_DAY_FIRST:
+              day_first[i]++;
+              break;
+            case KONTOR_CSV_DATE_ORDER_MONTH_FIRST:
+              month_first[i]++;
+              break;
+            case KONTOR_CSV_DATE_ORDER_AUTO:
+            default:
+              break;
+            }
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  english_outlook = header_is_english_outlook (self);
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      if (!target_is_date (self->targets[i]))
+        self->file_orders[i] = KONTOR_CSV_DATE_ORDER_AUTO;
+      else if (day_first[i] > 0 && month_first[i] == 0)
+        self->file_orders[i] = KONTOR_CSV_DATE_ORDER_DAY_FIRST;
+      else if (month_first[i] > 0 && day_first[i] == 0)
+        self->file_orders[i] = KONTOR_CSV_DATE_ORDER_MONTH_FIRST;
+      else if (day_first[i] == 0 && english_outlook)
+        self->file_orders[i] = KONTOR_CSV_DATE_ORDER_MONTH_FIRST;
+      else
+        self->file_orders[i] = KONTOR_CSV_DATE_ORDER_AUTO;
+    }
+
+  return kontor_csv_reader_rewind (reader, error);
+}
+
+/**
+ * kontor_csv_mapping_get_file_date_order:
+ * @self: a mapping
+ * @column: a column
+ *
+ * Returns: the order kontor_csv_mapping_scan_dates() found for the
+ *   column's dates, %KONTOR_CSV_DATE_ORDER_AUTO when undecided or not
+ *   scanned; kontor_csv_mapping_get_date_order(), when not AUTO, goes
+ *   before it
+ */
+KontorCsvDateOrder
+kontor_csv_mapping_get_file_date_order (KontorCsvMapping *self,
+                                        guint             column)
+{
+  g_return_val_if_fail (KONTOR_IS_CSV_MAPPING (self), KONTOR_CSV_DATE_ORDER_AUTO);
+  g_return_val_if_fail (column < self->n_columns, KONTOR_CSV_DATE_ORDER_AUTO);
+
+  return self->file_orders[column];
 }
 
 /* "Herr", "Frau Dr.", "Mr.", "Dr." (Outlook's "Title" column holds both) */
@@ -906,7 +1184,8 @@ is_empty (const char *text)
  *   fields are empty, extra ones ignored)
  * @error: return location for a #GError, %KONTOR_IMPORT_ERROR_ROW
  *
- * The contact as it will be stored: its values trimmed, dates read,
+ * The contact as it will be stored: its values trimmed, dates read (with
+ * slashes in the date order: the chosen one, else the file's),
  * the salutation as Kontor's, the company's name in company-name. The
  * record's own rules (a name needed, lengths) are the import's to check,
  * with kontor_record_validate().
@@ -936,8 +1215,9 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
   for (guint i = 0; i < self->n_columns && i < n_fields; i++)
     {
       const char *target = self->targets[i];
-      const char *header = self->header[i];
+      const char *header = self->names[i];
       g_autofree char *value = NULL;
+      g_autofree char *shown = NULL;    /* the value as a message quotes it */
       gboolean done = FALSE;
 
       if (target == NULL)
@@ -967,7 +1247,7 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
             {
               g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                            _("%s: “%s” is not a salutation (Herr, Frau, Mr., Ms.)."),
-                           header, value);
+                           header, shown = shown_value (value));
               return NULL;
             }
           if (salutation != KONTOR_SALUTATION_NONE)
@@ -994,25 +1274,36 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
             label = g_strdup ("other");
           add_channels (email ? emails : phones, email, label, value);
         }
-      else if (g_str_equal (target, "birthday"))
+      else if (target_is_date (target))
         {
+          KontorCsvDateOrder order = self->date_order != KONTOR_CSV_DATE_ORDER_AUTO
+                                     ? self->date_order : self->file_orders[i];
           g_autofree char *iso = NULL;
 
           if (is_no_date (value))
             continue;
-          if (!kontor_csv_parse_date_for_year (value, self->this_year, &iso))
+          if (!kontor_csv_parse_date_in_order (value, self->this_year, order, &iso))
             {
-              int a = 0, b = 0, y = 0;
-
               /* 4/5/1980: 4 May or 5 April, the file does not say */
-              if (sscanf (value, "%d/%d/%d", &a, &b, &y) == 3 &&
-                  a >= 1 && a <= 12 && b >= 1 && b <= 12)
+              if (order == KONTOR_CSV_DATE_ORDER_AUTO && strchr (value, '/') != NULL &&
+                  slash_date_order (value, self->this_year) == KONTOR_CSV_DATE_ORDER_AUTO &&
+                  kontor_csv_parse_date_in_order (value, self->this_year,
+                                                  KONTOR_CSV_DATE_ORDER_DAY_FIRST, &iso))
                 g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                              _("%s: “%s” can be read as day/month or as month/day. "
-                               "Write it as DD.MM.YYYY or YYYY-MM-DD."), header, value);
+                               "Write it as DD.MM.YYYY or YYYY-MM-DD."),
+                             header, shown = shown_value (value));
+              else if (order == KONTOR_CSV_DATE_ORDER_DAY_FIRST && strchr (value, '/') != NULL)
+                g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
+                             _("%s: “%s” is not a date when read as day/month/year."),
+                             header, shown = shown_value (value));
+              else if (order == KONTOR_CSV_DATE_ORDER_MONTH_FIRST && strchr (value, '/') != NULL)
+                g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
+                             _("%s: “%s” is not a date when read as month/day/year."),
+                             header, shown = shown_value (value));
               else
                 g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
-                             _("%s: “%s” is not a date."), header, value);
+                             _("%s: “%s” is not a date."), header, shown = shown_value (value));
               return NULL;
             }
           if (is_empty (kontor_contact_get_birthday (contact)))
@@ -1026,7 +1317,7 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
             {
               g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                            _("%s: “%s” is not a language Kontor knows (de, en, fr, it)."),
-                           header, value);
+                           header, shown = shown_value (value));
               return NULL;
             }
           kontor_contact_set_language (contact, language);

@@ -32,6 +32,24 @@ const KontorImportTarget *kontor_import_targets    (guint             *n_targets
 
 G_DECLARE_FINAL_TYPE (KontorCsvMapping, kontor_csv_mapping, KONTOR, CSV_MAPPING, GObject)
 
+/**
+ * KontorCsvDateOrder:
+ * @KONTOR_CSV_DATE_ORDER_AUTO: from the file: the order its dates with
+ *   slashes show (kontor_csv_mapping_scan_dates()), else only the dates
+ *   that can be read one way
+ * @KONTOR_CSV_DATE_ORDER_DAY_FIRST: 4/5/1980 is 4 May (British)
+ * @KONTOR_CSV_DATE_ORDER_MONTH_FIRST: 4/5/1980 is 5 April (American)
+ *
+ * How a date with slashes is read; dates with points are always day
+ * first, ISO dates year first.
+ */
+typedef enum
+{
+  KONTOR_CSV_DATE_ORDER_AUTO,
+  KONTOR_CSV_DATE_ORDER_DAY_FIRST,
+  KONTOR_CSV_DATE_ORDER_MONTH_FIRST,
+} KontorCsvDateOrder;
+
 KontorCsvMapping *kontor_csv_mapping_new           (const char * const *header);
 KontorCsvMapping *kontor_csv_mapping_new_from_string (const char * const *header,
                                                     const char        *text,
@@ -46,6 +64,14 @@ const char       *kontor_csv_mapping_get_target    (KontorCsvMapping  *self,
 void              kontor_csv_mapping_set_target    (KontorCsvMapping  *self,
                                                     guint              column,
                                                     const char        *target_id);
+KontorCsvDateOrder kontor_csv_mapping_get_date_order (KontorCsvMapping *self);
+void              kontor_csv_mapping_set_date_order (KontorCsvMapping *self,
+                                                    KontorCsvDateOrder order);
+gboolean          kontor_csv_mapping_scan_dates    (KontorCsvMapping  *self,
+                                                    KontorCsvReader   *reader,
+                                                    GError           **error);
+KontorCsvDateOrder kontor_csv_mapping_get_file_date_order (KontorCsvMapping *self,
+                                                    guint              column);
 KontorContact    *kontor_csv_mapping_apply         (KontorCsvMapping  *self,
                                                     const char * const *row,
                                                     GError           **error);

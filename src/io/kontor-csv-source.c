@@ -8,12 +8,16 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-csv-mapping.h"
+#include "kontor-csv-private.h"
 
 /* The contacts of a CSV file for the import (src/README.md "CSV files"):
  * the reader's rows after the header, each through the mapping. Rows
  * whose fields are all blank (Excel writes ";;;;" for an empty row) are
  * skipped; a file with nothing but its header is
- * %KONTOR_IMPORT_ERROR_EMPTY. */
+ * %KONTOR_IMPORT_ERROR_EMPTY. The source reads a copy of the mapping made
+ * when it was, as it is read on a worker while the dialog stays open;
+ * with the date order left to the file, its first rewind scans the
+ * file's dates (kontor_csv_mapping_scan_dates()). */
 
 #define KONTOR_TYPE_CSV_SOURCE (kontor_csv_source_get_type ())
 
@@ -27,6 +31,7 @@ struct _KontorCsvSource
   KontorCsvMapping   *mapping;
   gboolean            at_rows;   /* the header has been read */
   gboolean            any_row;   /* a row that is not blank has been read since */
+  gboolean            dates_scanned;
 };
 
 G_DEFINE_FINAL_TYPE (KontorCsvSource, kontor_csv_source, KONTOR_TYPE_IMPORT_SOURCE)
@@ -41,7 +46,15 @@ kontor_csv_source_rewind (KontorImportSource  *source,
 
   self->at_rows = FALSE;
   self->any_row = FALSE;
-  if (!kontor_csv_reader_rewind (self->reader, error))
+  if (!self->dates_scanned &&
+      kontor_csv_mapping_get_date_order (self->mapping) == KONTOR_CSV_DATE_ORDER_AUTO)
+    {
+      /* scans from the header and starts over there */
+      if (!kontor_csv_mapping_scan_dates (self->mapping, self->reader, error))
+        return FALSE;
+      self->dates_scanned = TRUE;
+    }
+  else if (!kontor_csv_reader_rewind (self->reader, error))
     return FALSE;
   kontor_import_source_set_size (source, kontor_csv_reader_get_size (self->reader));
 
@@ -90,6 +103,7 @@ kontor_csv_source_next (KontorImportSource  *source,
     {
       GError *local_error = NULL;
       g_auto(GStrv) row = kontor_csv_reader_read_row (self->reader, line, &local_error);
+      KontorContact *contact;
 
       if (row == NULL)
         {
@@ -105,7 +119,22 @@ kontor_csv_source_next (KontorImportSource  *source,
         continue;
       self->any_row = TRUE;
 
-      return kontor_csv_mapping_apply (self->mapping, (const char * const *) row, error);
+      contact = kontor_csv_mapping_apply (self->mapping, (const char * const *) row, &local_error);
+      if (contact == NULL)
+        {
+          /* the mapping's reason ("Birthday: “31.02.1990” is not a
+           * date."), with the file and the line, as every message of
+           * an import names them */
+          g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
+                       /* Translators: a file's name, a line of it, and why its row
+                        * cannot be imported ("Birthday: “31.02.1990” is not a date.") */
+                       _("“%s”, line %u: %s"),
+                       kontor_csv_reader_get_display_name (self->reader), *line,
+                       local_error->message);
+          g_error_free (local_error);
+        }
+
+      return contact;
     }
 }
 
@@ -149,7 +178,8 @@ kontor_csv_source_init (KontorCsvSource *self)
  * kontor_csv_source_new:
  * @reader: (transfer full): a reader; the source owns it from now on
  *   and starts it over at the first row when first read
- * @mapping: the columns' mapping
+ * @mapping: the columns' mapping; the source reads a copy, so a later
+ *   change to @mapping does not reach it
  *
  * Returns: (transfer full): a source of the file's contacts
  */
@@ -164,7 +194,7 @@ kontor_csv_source_new (KontorCsvReader  *reader,
 
   self = g_object_new (KONTOR_TYPE_CSV_SOURCE, NULL);
   self->reader = reader;
-  self->mapping = g_object_ref (mapping);
+  self->mapping = kontor_csv_mapping_copy (mapping);
   kontor_import_source_set_display_name (KONTOR_IMPORT_SOURCE (self),
                                          kontor_csv_reader_get_display_name (reader));
   kontor_import_source_set_size (KONTOR_IMPORT_SOURCE (self), kontor_csv_reader_get_size (reader));

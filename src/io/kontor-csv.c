@@ -208,9 +208,39 @@ bom_length (KontorCsvEncoding  encoding,
     }
 }
 
+/* UTF-16 without a byte order mark, which uchardet does not recognise:
+ * Western text in it has a NUL as the high byte of nearly every character
+ * (every other byte), and seldom the other byte NUL. A binary file has its
+ * NULs at both (and is refused as such after decoding, as its text then
+ * holds control characters). */
+static gboolean
+guess_utf16 (const guint8      *data,
+             gsize              len,
+             KontorCsvEncoding *encoding)
+{
+  gsize pairs = len / 2, nul_even = 0, nul_odd = 0;
+
+  if (pairs < 2)
+    return FALSE;
+  for (gsize i = 0; i + 1 < len; i += 2)
+    {
+      nul_even += data[i] == 0;
+      nul_odd += data[i + 1] == 0;
+    }
+
+  if (nul_odd * 2 >= pairs && nul_even * 20 < pairs)
+    *encoding = KONTOR_CSV_ENCODING_UTF16LE;
+  else if (nul_even * 2 >= pairs && nul_odd * 20 < pairs)
+    *encoding = KONTOR_CSV_ENCODING_UTF16BE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
 /* The encoding of a file from its first bytes: a byte order mark, else
- * UTF-8 when they are valid UTF-8 (ASCII included), else uchardet's
- * guess. Of its answers, only UTF-16 is taken as such; everything else
+ * UTF-8 when they are valid UTF-8 (ASCII included), else UTF-16 when
+ * every other byte is NUL, else uchardet's guess. Of its answers, only UTF-16 is taken as such; everything else
  * that is not UTF-8 is read as Windows-1252, the encoding of Excel and
  * Outlook on a Western European Windows, which reads every byte — the
  * user corrects it in the preview when the guess is wrong. */
@@ -236,6 +266,8 @@ guess_encoding (const guint8 *data,
   if (!whole_file && len - (gsize) (end - (const char *) data) < 4 &&
       g_utf8_get_char_validated (end, len - (end - (const char *) data)) == (gunichar) -2)
     return KONTOR_CSV_ENCODING_UTF8;
+  if (guess_utf16 (data, len, &encoding))
+    return encoding;
 
   detector = uchardet_new ();
   if (uchardet_handle_data (detector, (const char *) data, len) == 0)
@@ -336,6 +368,27 @@ guess_separator (const char *text,
     }
 
   return best;
+}
+
+/* A control character no text file holds (all but tab, the line ends, VT
+ * and FF): a spreadsheet or an image renamed .csv */
+static gboolean
+is_binary (guint8 b)
+{
+  return b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\v' && b != '\f';
+}
+
+static gboolean
+set_not_text_error (KontorCsvReader  *self,
+                    guint             line,
+                    GError          **error)
+{
+  g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_NOT_TEXT,
+               _("“%s” is not a text file (line %u holds binary data). "
+                 "Is it a spreadsheet? Save it as CSV first."),
+               self->display_name, line);
+
+  return FALSE;
 }
 
 static void
@@ -468,23 +521,19 @@ open_stream (KontorCsvReader  *self,
       /* binary data shows in the first bytes: a spreadsheet, an image */
       for (p = text; p < text + self->text->len; p++)
         {
-          guint8 b = (guint8) *p;
-
-          if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\v' && b != '\f')
+          if (is_binary ((guint8) *p))
             {
               guint line = 1;
 
+              /* lines as the cutter counts them: CRLF, LF or a lone CR */
               for (const char *q = text; q < p; q++)
-                line += *q == '\n';
-              g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_NOT_TEXT,
-                           _("“%s” is not a text file (line %u holds binary data). "
-                             "Is it a spreadsheet? Save it as CSV first."),
-                           self->display_name, line);
-              return FALSE;
+                line += *q == '\n' || (*q == '\r' && q[1] != '\n');
+              return set_not_text_error (self, line, error);
             }
         }
 
-      if (strspn (text, " \t\r\n\v\f") == self->text->len)
+      /* only blanks: empty when that is the whole file */
+      if (self->eof && strspn (text, " \t\r\n\v\f") == self->text->len)
         {
           g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY,
                        _("“%s” is empty: it holds no rows."), self->display_name);
@@ -592,6 +641,8 @@ kontor_csv_reader_free (KontorCsvReader *self)
 const char *
 kontor_csv_reader_get_display_name (KontorCsvReader *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
+
   return self->display_name;
 }
 
@@ -604,6 +655,8 @@ kontor_csv_reader_get_display_name (KontorCsvReader *self)
 goffset
 kontor_csv_reader_get_size (KontorCsvReader *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
+
   return self->size;
 }
 
@@ -617,12 +670,16 @@ kontor_csv_reader_get_size (KontorCsvReader *self)
 goffset
 kontor_csv_reader_get_position (KontorCsvReader *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
+
   return self->raw_read;
 }
 
 KontorCsvEncoding
 kontor_csv_reader_get_encoding (KontorCsvReader *self)
 {
+  g_return_val_if_fail (self != NULL, KONTOR_CSV_ENCODING_UTF8);
+
   return self->encoding;
 }
 
@@ -638,6 +695,7 @@ void
 kontor_csv_reader_set_encoding (KontorCsvReader   *self,
                                 KontorCsvEncoding  encoding)
 {
+  g_return_if_fail (self != NULL);
   g_return_if_fail (encoding < KONTOR_CSV_N_ENCODINGS);
 
   self->encoding = encoding;
@@ -647,6 +705,8 @@ kontor_csv_reader_set_encoding (KontorCsvReader   *self,
 char
 kontor_csv_reader_get_separator (KontorCsvReader *self)
 {
+  g_return_val_if_fail (self != NULL, ',');
+
   return self->separator;
 }
 
@@ -662,6 +722,7 @@ void
 kontor_csv_reader_set_separator (KontorCsvReader *self,
                                  char             separator)
 {
+  g_return_if_fail (self != NULL);
   g_return_if_fail (separator != '"' && separator != '\r' && separator != '\n' &&
                     separator != '\0' && (guint8) separator < 0x80);
 
@@ -684,6 +745,7 @@ gboolean
 kontor_csv_reader_rewind (KontorCsvReader  *self,
                           GError          **error)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return open_stream (self, FALSE, error);
@@ -717,6 +779,22 @@ fill (KontorCsvReader  *self,
   return TRUE;
 }
 
+/* After a CR: takes the LF of a CRLF, also across a chunk's end. FALSE
+ * on a read error (set). */
+static gboolean
+skip_lf_after_cr (KontorCsvReader  *self,
+                  GError          **error)
+{
+  gboolean failed = FALSE;
+
+  if (!fill (self, &failed, error))
+    return !failed;
+  if (self->text->str[self->pos] == '\n')
+    self->pos++;
+
+  return TRUE;
+}
+
 /**
  * kontor_csv_reader_read_row:
  * @self: a reader
@@ -741,6 +819,7 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
   gboolean failed = FALSE;
   gboolean quoted = FALSE;
   gboolean was_quoted = FALSE;
+  gsize row_bytes = 0;  /* of the fields before this one */
   guint row_line;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -763,16 +842,8 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
       if (c != '\r' && c != '\n')
         break;
       self->pos++;
-      if (c == '\r')
-        {
-          if (fill (self, &failed, error))
-            {
-              if (self->text->str[self->pos] == '\n')
-                self->pos++;
-            }
-          else if (failed)
-            return NULL;
-        }
+      if (c == '\r' && !skip_lf_after_cr (self, error))
+        return NULL;
       self->line++;
     }
 
@@ -815,12 +886,9 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
         {
           c = text[self->pos++];
 
-          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f')
+          if (is_binary (c))
             {
-              g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_NOT_TEXT,
-                           _("“%s” is not a text file (line %u holds binary data). "
-                             "Is it a spreadsheet? Save it as CSV first."),
-                           self->display_name, self->line);
+              set_not_text_error (self, self->line, error);
               return NULL;
             }
 
@@ -840,13 +908,8 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
                 }
               else if (c == '\r' || c == '\n')
                 {
-                  if (c == '\r')
-                    {
-                      if (!fill (self, &failed, error) && failed)
-                        return NULL;
-                      if (self->pos < self->text->len && self->text->str[self->pos] == '\n')
-                        self->pos++;
-                    }
+                  if (c == '\r' && !skip_lf_after_cr (self, error))
+                    return NULL;
                   g_string_append_c (field, '\n');
                   self->line++;
                 }
@@ -855,13 +918,8 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
             }
           else if (c == '\r' || c == '\n')
             {
-              if (c == '\r')
-                {
-                  if (!fill (self, &failed, error) && failed)
-                    return NULL;
-                  if (self->pos < self->text->len && self->text->str[self->pos] == '\n')
-                    self->pos++;
-                }
+              if (c == '\r' && !skip_lf_after_cr (self, error))
+                return NULL;
               self->line++;
               break;
             }
@@ -875,6 +933,7 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
                                KONTOR_CSV_MAX_COLUMNS, KONTOR_CSV_MAX_COLUMNS);
                   return NULL;
                 }
+              row_bytes += field->len;
               g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
               field = g_string_new (NULL);
               was_quoted = FALSE;
@@ -891,6 +950,14 @@ kontor_csv_reader_read_row (KontorCsvReader  *self,
                        _("“%s”, line %u: a field is longer than %u KiB, more than Kontor "
                          "reads. Is a quote never closed?"),
                        self->display_name, row_line, KONTOR_CSV_MAX_FIELD_BYTES / 1024);
+          return NULL;
+        }
+      if (row_bytes + field->len > KONTOR_CSV_MAX_ROW_BYTES)
+        {
+          g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_TOO_LARGE,
+                       _("“%s”, line %u: the row is longer than %u MiB, more than Kontor "
+                         "reads. Is a quote never closed?"),
+                       self->display_name, row_line, KONTOR_CSV_MAX_ROW_BYTES / (1024 * 1024));
           return NULL;
         }
     }
@@ -960,6 +1027,8 @@ kontor_csv_writer_free (KontorCsvWriter *self)
 KontorCsvPreset
 kontor_csv_writer_get_preset (KontorCsvWriter *self)
 {
+  g_return_val_if_fail (self != NULL, KONTOR_CSV_PRESET_RFC4180);
+
   return self->preset;
 }
 
@@ -1056,11 +1125,13 @@ kontor_csv_writer_write_row (KontorCsvWriter     *self,
                              GCancellable        *cancellable,
                              GError             **error)
 {
-  char separator = self->preset == KONTOR_CSV_PRESET_EXCEL_DE ? ';' : ',';
+  char separator;
 
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  separator = self->preset == KONTOR_CSV_PRESET_EXCEL_DE ? ';' : ',';
   g_string_truncate (self->row, 0);
   for (guint i = 0; fields[i] != NULL; i++)
     {
@@ -1187,6 +1258,15 @@ kontor_csv_parse_date_for_year (const char  *text,
                                 int          this_year,
                                 char       **iso_date)
 {
+  return kontor_csv_parse_date_in_order (text, this_year, KONTOR_CSV_DATE_ORDER_AUTO, iso_date);
+}
+
+gboolean
+kontor_csv_parse_date_in_order (const char          *text,
+                                int                  this_year,
+                                KontorCsvDateOrder   order,
+                                char               **iso_date)
+{
   g_autofree char *trimmed = NULL;
   const char *p;
   int a = 0, b = 0, year = 0;
@@ -1239,15 +1319,19 @@ kontor_csv_parse_date_for_year (const char  *text,
     }
   else if (*p == '/')
     {
-      /* US M/D/YYYY or British D/M/YYYY: read only when the numbers
-       * allow one of them */
+      /* US M/D/YYYY or British D/M/YYYY: in the order given, else read
+       * only when the numbers allow one of them */
       int month, day;
 
       p++;
       if (!parse_number (&p, 1, 2, &b, NULL) || *p++ != '/' ||
           !parse_number (&p, 2, 4, &year, &n_year) || n_year == 3 || *p != '\0')
         return FALSE;
-      if (a > 12 && b <= 12)
+      if (order == KONTOR_CSV_DATE_ORDER_DAY_FIRST)
+        day = a, month = b;
+      else if (order == KONTOR_CSV_DATE_ORDER_MONTH_FIRST)
+        day = b, month = a;
+      else if (a > 12 && b <= 12)
         day = a, month = b;
       else if (b > 12 && a <= 12)
         day = b, month = a;

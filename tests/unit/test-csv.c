@@ -215,6 +215,16 @@ test_reader_encodings (void)
                        le ? KONTOR_CSV_ENCODING_UTF16LE : KONTOR_CSV_ENCODING_UTF16BE);
       rows = dump (reader);
       g_assert_cmpstr (rows, ==, expected);
+
+      /* without the byte order mark, which uchardet does not recognise:
+       * told by its NULs, not refused as binary */
+      g_clear_pointer (&reader, kontor_csv_reader_free);
+      g_clear_pointer (&rows, g_free);
+      reader = open_bytes (data->str + 2, data->len - 2);
+      g_assert_cmpint (kontor_csv_reader_get_encoding (reader), ==,
+                       le ? KONTOR_CSV_ENCODING_UTF16LE : KONTOR_CSV_ENCODING_UTF16BE);
+      rows = dump (reader);
+      g_assert_cmpstr (rows, ==, expected);
     }
 
   /* the user corrects a guess: Windows-1252 read as such, then as UTF-8
@@ -292,6 +302,31 @@ test_reader_bad_files (void)
   g_assert_true (strstr (error->message, "line 1") != NULL);
   g_clear_error (&error);
 
+  /* blank lines beyond the first 64 KiB, then rows: not empty */
+  {
+    g_autoptr(GString) late = g_string_new (NULL);
+    g_autoptr(KontorCsvReader) reader = NULL;
+    g_autofree char *rows = NULL;
+
+    while (late->len < 70000)
+      g_string_append (late, "\r\n");
+    g_string_append (late, "a,b\r\nc,d\r\n");
+    reader = open_bytes (late->str, late->len);
+    rows = dump (reader);
+    g_assert_cmpstr (rows, ==, "35001:a|b\n35002:c|d\n");
+  }
+
+  /* a file of old Mac Excel, its lines ending in a lone CR: the binary
+   * byte's line counted as the rows' lines are */
+  {
+    static const char mac[] = "a;b\rc;d\re\x01;f\r";
+
+    error = bytes_error (mac, sizeof mac - 1);
+  }
+  g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_NOT_TEXT);
+  g_assert_true (strstr (error->message, "line 3") != NULL);
+  g_clear_error (&error);
+
   /* a NUL byte after the first 64 KiB: found when read, its line named */
   {
     g_autoptr(GString) late = g_string_new ("a;b\n");
@@ -328,6 +363,21 @@ test_reader_bad_files (void)
   g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_TOO_LARGE);
   g_assert_true (strstr (error->message, "line 2") != NULL);
   g_clear_error (&error);
+
+  /* a row of 20 fields of 250 KiB each, every one within the limit of a
+   * field but 5 MB together */
+  {
+    g_autoptr(GString) wide_row = g_string_new ("a;b\n");
+    g_autofree char *chunk = g_strnfill (250 * 1024, 'x');
+
+    for (guint i = 0; i < 20; i++)
+      g_string_append_printf (wide_row, "%s;", chunk);
+    g_string_append (wide_row, "\n");
+    error = bytes_error (wide_row->str, wide_row->len);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_TOO_LARGE);
+    g_assert_true (strstr (error->message, "line 2: the row is longer than 4 MiB") != NULL);
+    g_clear_error (&error);
+  }
 
   /* a quote never closed */
   error = bytes_error ("a;b\nc;d\n\"e;f\ng\n", 15);
@@ -903,6 +953,57 @@ test_mapping_apply_errors (void)
       g_assert_true (g_str_has_prefix (error->message, cases[i].message));
     }
 
+  /* a column without a name, mapped by hand, is named by its number */
+  {
+    const char *nameless[] = { "Name", " ", NULL };
+    const char *row[] = { "Anna Müller", "31.02.1990", NULL };
+    g_autoptr(KontorCsvMapping) by_hand = kontor_csv_mapping_new (nameless);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KontorContact) contact = NULL;
+
+    kontor_csv_mapping_set_target (by_hand, 1, "birthday");
+    contact = kontor_csv_mapping_apply (by_hand, row, &error);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW);
+    g_assert_cmpstr (error->message, ==, "Column 2: “31.02.1990” is not a date.");
+  }
+
+  /* nor a header's name of any length: the first 40 characters */
+  {
+    g_autofree char *long_name = g_strnfill (100000, 'N');
+    const char *named[] = { "Name", long_name, NULL };
+    const char *row[] = { "Anna Müller", "31.02.1990", NULL };
+    g_autoptr(KontorCsvMapping) by_hand = kontor_csv_mapping_new (named);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KontorContact) contact = NULL;
+    g_autofree char *expected = NULL;
+
+    kontor_csv_mapping_set_target (by_hand, 1, "birthday");
+    contact = kontor_csv_mapping_apply (by_hand, row, &error);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW);
+    long_name[39] = '\0';
+    expected = g_strdup_printf ("%s…: “31.02.1990” is not a date.", long_name);
+    g_assert_cmpstr (error->message, ==, expected);
+    /* the header itself is kept whole */
+    g_assert_cmpuint (strlen (kontor_csv_mapping_get_header (by_hand, 1)), ==, 100000);
+  }
+
+  /* a column of notes mapped to the birthday by mistake: its message,
+   * listed for every row, quotes the value's start on one line */
+  {
+    g_autoptr(GString) notes = g_string_new ("Rief an wegen\nAngebot");
+    const char *row[] = { "", "Anna Müller", NULL, NULL };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KontorContact) contact = NULL;
+
+    while (notes->len < 100000)
+      g_string_append (notes, ", bitte zurückrufen");
+    row[2] = notes->str;
+    contact = kontor_csv_mapping_apply (mapping, row, &error);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW);
+    g_assert_cmpstr (error->message, ==,
+                     "Geburtstag: “Rief an wegen Angebot, bitte zurückrufe…” is not a date.");
+  }
+
   /* full names both ways, a short row, values trimmed, several addresses */
   {
     const char *row1[] = { " Mx. ", "Müller, Anna Maria", "", "Englisch", " a@x.de, b@y.de ", NULL };
@@ -1127,14 +1228,23 @@ test_source (void)
   g_autoptr(KontorContact) cem = NULL;
   guint line = 0;
 
+  /* the dialog changes its mapping while the source is read on a worker:
+   * the source reads the mapping as it was when made */
+  kontor_csv_mapping_set_target (mapping, 0, NULL);
+  kontor_csv_mapping_set_date_order (mapping, KONTOR_CSV_DATE_ORDER_MONTH_FIRST);
+
   anna = kontor_import_source_next (source, &line, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpstr (kontor_contact_get_first_name (anna), ==, "Anna");
   g_assert_cmpstr (kontor_contact_get_birthday (anna), ==, "1980-04-15");
 
+  /* a row's message names the file and the line, then the mapping's
+   * reason */
   ben = kontor_import_source_next (source, &line, &error);
   g_assert_null (ben);
   g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW);
+  g_assert_cmpstr (error->message, ==, "“test.csv”, line 4: Geburtstag: “31.02.1990” is not a date.");
   g_assert_cmpuint (line, ==, 4);
   g_clear_error (&error);
 
@@ -1145,6 +1255,8 @@ test_source (void)
   g_assert_null (kontor_import_source_next (source, &line, &error));
   g_assert_no_error (error);
 
+  kontor_csv_mapping_set_target (mapping, 0, "first_name");
+  kontor_csv_mapping_set_date_order (mapping, KONTOR_CSV_DATE_ORDER_AUTO);
   {
     g_autoptr(KontorCsvReader) only_header = open_bytes ("Vorname;Nachname\r\n;\r\n", -1);
     g_autoptr(KontorImportSource) empty = kontor_csv_source_new (g_steal_pointer (&only_header), mapping);
@@ -1153,6 +1265,299 @@ test_source (void)
     g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY);
     g_assert_true (strstr (error->message, "test.csv") != NULL);
   }
+}
+
+/* "4/5/1980" in every order, and the values that decide a file's */
+static void
+test_date_order_values (void)
+{
+  static const struct
+  {
+    const char *text;
+    KontorCsvDateOrder order;
+    const char *iso;    /* NULL: refused */
+  } cases[] = {
+    { "4/5/1980", KONTOR_CSV_DATE_ORDER_AUTO, NULL },
+    { "4/5/1980", KONTOR_CSV_DATE_ORDER_DAY_FIRST, "1980-05-04" },
+    { "4/5/1980", KONTOR_CSV_DATE_ORDER_MONTH_FIRST, "1980-04-05" },
+    { "4/15/1980", KONTOR_CSV_DATE_ORDER_AUTO, "1980-04-15" },
+    { "4/15/1980", KONTOR_CSV_DATE_ORDER_MONTH_FIRST, "1980-04-15" },
+    { "4/15/1980", KONTOR_CSV_DATE_ORDER_DAY_FIRST, NULL },
+    { "15/4/80", KONTOR_CSV_DATE_ORDER_DAY_FIRST, "1980-04-15" },
+    { "15/4/80", KONTOR_CSV_DATE_ORDER_MONTH_FIRST, NULL },
+    { "5/5/1980", KONTOR_CSV_DATE_ORDER_AUTO, "1980-05-05" },
+    /* the order is the slashes' only: points are day first, ISO is ISO */
+    { "4.5.1980", KONTOR_CSV_DATE_ORDER_MONTH_FIRST, "1980-05-04" },
+    { "1980-04-05", KONTOR_CSV_DATE_ORDER_DAY_FIRST, "1980-04-05" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iso = NULL;
+      gboolean ok = kontor_csv_parse_date_in_order (cases[i].text, 2026, cases[i].order, &iso);
+
+      g_test_message ("%s in order %d", cases[i].text, cases[i].order);
+      g_assert_cmpint (ok, ==, cases[i].iso != NULL);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+}
+
+/* A file of the given header and birthdays, scanned; the reader is left
+ * at the header */
+static KontorCsvMapping *
+scanned_mapping (const char         *header,
+                 const char * const *birthdays,
+                 KontorCsvReader   **reader_out)
+{
+  g_autoptr(GString) data = g_string_new (header);
+  g_autoptr(KontorCsvReader) reader = NULL;
+  g_autoptr(KontorCsvMapping) mapping = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) first = NULL;
+  char separator;
+
+  g_string_append (data, "\r\n");
+  separator = strchr (header, ';') != NULL ? ';' : ',';
+  for (guint i = 0; birthdays[i] != NULL; i++)
+    g_string_append_printf (data, "Anna%c%s\r\n", separator, birthdays[i]);
+  reader = open_bytes (data->str, data->len);
+  first = kontor_csv_reader_read_row (reader, NULL, NULL);
+  mapping = kontor_csv_mapping_new ((const char * const *) first);
+
+  g_assert_true (kontor_csv_mapping_scan_dates (mapping, reader, &error));
+  g_assert_no_error (error);
+
+  /* started over at the header */
+  g_clear_pointer (&first, g_strfreev);
+  first = kontor_csv_reader_read_row (reader, NULL, NULL);
+  g_assert_true (g_str_has_prefix (header, first[0]));
+
+  if (reader_out != NULL)
+    *reader_out = g_steal_pointer (&reader);
+
+  return g_steal_pointer (&mapping);
+}
+
+static char *
+apply_birthday (KontorCsvMapping *mapping,
+                const char       *birthday,
+                GError          **error)
+{
+  const char *row[] = { "Anna", birthday, NULL };
+  g_autoptr(KontorContact) contact = kontor_csv_mapping_apply (mapping, row, error);
+
+  return contact != NULL ? g_strdup (kontor_contact_get_birthday (contact)) : NULL;
+}
+
+/* US and UK exports write slash dates: the order decided per file from
+ * its values, English Outlook's header, or the user's choice (saved) */
+static void
+test_date_order_mapping (void)
+{
+  const char *german = "Vorname;Geburtstag";
+  const char *outlook = "First Name,Birthday,Business Street,E-mail Display Name";
+  const char * const uk[] = { "4/5/1980", "15/4/1981", "0/0/00", NULL };
+  const char * const us[] = { "4/5/1980", "4/15/1981", NULL };
+  const char * const mixed[] = { "15/4/1981", "4/15/1981", NULL };
+  const char * const none[] = { "4/5/1980", "5/4/1980", NULL };
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(KontorCsvMapping) mapping = scanned_mapping (german, uk, NULL);
+    g_autofree char *iso = apply_birthday (mapping, "4/5/1980", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (kontor_csv_mapping_get_file_date_order (mapping, 1), ==, KONTOR_CSV_DATE_ORDER_DAY_FIRST);
+    g_assert_cmpint (kontor_csv_mapping_get_date_order (mapping), ==, KONTOR_CSV_DATE_ORDER_AUTO);
+    g_assert_cmpstr (iso, ==, "1980-05-04");
+  }
+  {
+    g_autoptr(KontorCsvMapping) mapping = scanned_mapping (german, us, NULL);
+    g_autofree char *iso = apply_birthday (mapping, "4/5/1980", &error);
+    g_autofree char *other = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (kontor_csv_mapping_get_file_date_order (mapping, 1), ==, KONTOR_CSV_DATE_ORDER_MONTH_FIRST);
+    g_assert_cmpstr (iso, ==, "1980-04-05");
+
+    /* the user's choice goes before the file's; a date it cannot read
+     * says in which order it was read */
+    kontor_csv_mapping_set_date_order (mapping, KONTOR_CSV_DATE_ORDER_DAY_FIRST);
+    g_clear_pointer (&iso, g_free);
+    iso = apply_birthday (mapping, "4/5/1980", &error);
+    g_assert_cmpstr (iso, ==, "1980-05-04");
+    other = apply_birthday (mapping, "4/15/1981", &error);
+    g_assert_null (other);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW);
+    g_assert_cmpstr (error->message, ==, "Geburtstag: “4/15/1981” is not a date when read as day/month/year.");
+    g_clear_error (&error);
+  }
+  /* a file that shows both orders, or neither under a German header:
+   * "4/5/1980" is refused as before */
+  {
+    g_autoptr(KontorCsvMapping) mixed_mapping = scanned_mapping (german, mixed, NULL);
+    g_autoptr(KontorCsvMapping) none_mapping = scanned_mapping (german, none, NULL);
+    g_autofree char *iso = apply_birthday (mixed_mapping, "4/5/1980", &error);
+
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW);
+    g_assert_true (strstr (error->message, "can be read as day/month or as month/day") != NULL);
+    g_clear_error (&error);
+    g_assert_cmpint (kontor_csv_mapping_get_file_date_order (mixed_mapping, 1), ==, KONTOR_CSV_DATE_ORDER_AUTO);
+    g_assert_cmpint (kontor_csv_mapping_get_file_date_order (none_mapping, 1), ==, KONTOR_CSV_DATE_ORDER_AUTO);
+    /* the values that read one way still do */
+    g_clear_pointer (&iso, g_free);
+    iso = apply_birthday (mixed_mapping, "4/15/1981", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (iso, ==, "1981-04-15");
+  }
+  /* no evidence under English Outlook's header: American */
+  {
+    g_autoptr(KontorCsvMapping) mapping = scanned_mapping (outlook, none, NULL);
+    g_autofree char *iso = apply_birthday (mapping, "4/5/1980", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (kontor_csv_mapping_get_file_date_order (mapping, 1), ==, KONTOR_CSV_DATE_ORDER_MONTH_FIRST);
+    g_assert_cmpint (kontor_csv_mapping_get_file_date_order (mapping, 0), ==, KONTOR_CSV_DATE_ORDER_AUTO);
+    g_assert_cmpstr (iso, ==, "1980-04-05");
+  }
+  /* but English Outlook on a British Windows shows it in its values */
+  {
+    g_autoptr(KontorCsvMapping) mapping = scanned_mapping (outlook, uk, NULL);
+
+    g_assert_cmpint (kontor_csv_mapping_get_file_date_order (mapping, 1), ==, KONTOR_CSV_DATE_ORDER_DAY_FIRST);
+  }
+  /* only the first 1,000 rows are looked at */
+  {
+    g_autoptr(GPtrArray) late = g_ptr_array_new ();
+    g_autoptr(KontorCsvMapping) mapping = NULL;
+
+    for (guint i = 0; i < 1000; i++)
+      g_ptr_array_add (late, (gpointer) "4/5/1980");
+    g_ptr_array_add (late, (gpointer) "15/4/1981");
+    g_ptr_array_add (late, NULL);
+    mapping = scanned_mapping (german, (const char * const *) late->pdata, NULL);
+    g_assert_cmpint (kontor_csv_mapping_get_file_date_order (mapping, 1), ==, KONTOR_CSV_DATE_ORDER_AUTO);
+    g_ptr_array_remove_index (late, 0);
+    g_clear_object (&mapping);
+    mapping = scanned_mapping (german, (const char * const *) late->pdata, NULL);
+    g_assert_cmpint (kontor_csv_mapping_get_file_date_order (mapping, 1), ==, KONTOR_CSV_DATE_ORDER_DAY_FIRST);
+  }
+}
+
+/* the chosen order is saved with the mapping; AUTO writes nothing, so
+ * mappings saved before read as AUTO */
+static void
+test_date_order_saved (void)
+{
+  const char *header[] = { "Vorname", "Geburtstag", NULL };
+  g_autoptr(KontorCsvMapping) mapping = kontor_csv_mapping_new (header);
+  g_autoptr(KontorCsvMapping) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = kontor_csv_mapping_to_string (mapping);
+  g_autofree char *bad = NULL;
+
+  g_assert_null (strstr (text, "DateOrder"));
+  back = kontor_csv_mapping_new_from_string (header, text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_csv_mapping_get_date_order (back), ==, KONTOR_CSV_DATE_ORDER_AUTO);
+
+  for (KontorCsvDateOrder order = KONTOR_CSV_DATE_ORDER_DAY_FIRST;
+       order <= KONTOR_CSV_DATE_ORDER_MONTH_FIRST; order++)
+    {
+      kontor_csv_mapping_set_date_order (mapping, order);
+      g_clear_pointer (&text, g_free);
+      text = kontor_csv_mapping_to_string (mapping);
+      g_clear_object (&back);
+      back = kontor_csv_mapping_new_from_string (header, text, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (kontor_csv_mapping_get_date_order (back), ==, order);
+      g_assert_cmpstr (kontor_csv_mapping_get_target (back, 1), ==, "birthday");
+    }
+
+  bad = g_strconcat (text, "DateOrder=sideways\n", NULL);
+  g_clear_object (&back);
+  back = kontor_csv_mapping_new_from_string (header, bad, &error);
+  g_assert_null (back);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
+/* the source decides the order on its first pass, before its first row:
+ * a British date the file shows only further down */
+static void
+test_date_order_source (void)
+{
+  const char * const uk[] = { "4/5/1980", "15/4/1981", NULL };
+  const char *header[] = { "Vorname", "Geburtstag", NULL };
+  g_autoptr(KontorCsvReader) reader = NULL;
+  g_autoptr(KontorCsvMapping) mapping = NULL;
+  g_autoptr(KontorCsvMapping) fresh = NULL;
+  g_autoptr(KontorImportSource) source = NULL;
+  g_autoptr(KontorContact) first = NULL;
+  g_autoptr(KontorContact) second = NULL;
+  g_autoptr(GError) error = NULL;
+  guint line = 0;
+
+  /* the source gets a mapping never scanned, as one made from a header
+   * or saved */
+  mapping = scanned_mapping ("Vorname;Geburtstag", uk, &reader);
+  fresh = kontor_csv_mapping_new (header);
+  g_assert_cmpint (kontor_csv_mapping_get_file_date_order (fresh, 1), ==, KONTOR_CSV_DATE_ORDER_AUTO);
+  source = kontor_csv_source_new (g_steal_pointer (&reader), fresh);
+
+  first = kontor_import_source_next (source, &line, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpstr (kontor_contact_get_birthday (first), ==, "1980-05-04");
+  second = kontor_import_source_next (source, &line, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_contact_get_birthday (second), ==, "1981-04-15");
+
+  /* the second pass reads the same */
+  g_assert_true (kontor_import_source_rewind (source, &error));
+  g_clear_object (&first);
+  first = kontor_import_source_next (source, &line, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpstr (kontor_contact_get_birthday (first), ==, "1980-05-04");
+}
+
+/* English Outlook on a British Windows: its header says American, its
+ * dates say British, and the dates win; on an American Windows the header
+ * and the dates agree */
+static void
+test_date_order_samples (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *birthdays;     /* each row's, "-" for none */
+  } samples[] = {
+    { "outlook-uk.csv", "1980-05-04 1975-12-25 -" },
+    { "outlook-en.csv", "1975-04-15 -" },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (samples); s++)
+    {
+      g_autoptr(KontorCsvReader) reader = open_sample (samples[s].name);
+      g_auto(GStrv) header = kontor_csv_reader_read_row (reader, NULL, NULL);
+      g_autoptr(KontorCsvMapping) mapping = kontor_csv_mapping_new ((const char * const *) header);
+      g_autoptr(KontorImportSource) source = kontor_csv_source_new (g_steal_pointer (&reader), mapping);
+      g_autoptr(GString) birthdays = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      KontorContact *contact;
+      guint line = 0;
+
+      while ((contact = kontor_import_source_next (source, &line, &error)) != NULL)
+        {
+          const char *birthday = kontor_contact_get_birthday (contact);
+
+          g_string_append_printf (birthdays, "%s%s", birthdays->len > 0 ? " " : "",
+                                  birthday != NULL ? birthday : "-");
+          g_object_unref (contact);
+        }
+      g_assert_no_error (error);
+      g_assert_cmpstr (birthdays->str, ==, samples[s].birthdays);
+    }
 }
 
 int
@@ -1179,6 +1584,11 @@ main (int   argc,
   g_test_add_func ("/csv/mapping/string", test_mapping_string);
   g_test_add_func ("/csv/export/round-trip", test_export_round_trip);
   g_test_add_func ("/csv/source", test_source);
+  g_test_add_func ("/csv/date-order/values", test_date_order_values);
+  g_test_add_func ("/csv/date-order/mapping", test_date_order_mapping);
+  g_test_add_func ("/csv/date-order/saved", test_date_order_saved);
+  g_test_add_func ("/csv/date-order/source", test_date_order_source);
+  g_test_add_func ("/csv/date-order/samples", test_date_order_samples);
 
   return g_test_run ();
 }
