@@ -988,7 +988,6 @@ add_channels_40 (GString    *out,
       KontorChannel *channel = g_ptr_array_index (channels, i);
       const char *type = type_of_label (channel->label, phone);
       g_autoptr(GString) head = g_string_new (NULL);
-      g_autoptr(GString) line = NULL;
       g_autofree char *group = NULL;
 
       if (channel->value == NULL)
