@@ -10,7 +10,6 @@
 #include "kontor-csv-mapping.h"
 #include "kontor-format.h"
 #include "kontor-import-dialog.h"
-#include "kontor-import.h"
 #include "kontor-ui-utils.h"
 #include "kontor-vcard.h"
 
@@ -1369,6 +1368,34 @@ kontor_import_dialog_new (GtkWindow     *parent,
   update_actions (self);
 
   return self;
+}
+
+/**
+ * kontor_import_dialog_get_step:
+ * @self: a dialog
+ *
+ * Returns: the page shown: "settings", "progress", "plan", "done" or "error"
+ */
+const char *
+kontor_import_dialog_get_step (KontorImportDialog *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_DIALOG (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * kontor_import_dialog_get_import:
+ * @self: a dialog
+ *
+ * Returns: (transfer none) (nullable): the import once checked
+ */
+KontorImport *
+kontor_import_dialog_get_import (KontorImportDialog *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->import;
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "kontor-context.h"
+#include "kontor-import.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,8 @@ KontorImportDialog *kontor_import_dialog_new        (GtkWindow     *parent,
                                                      KontorContext *context,
                                                      GFile         *file);
 gboolean            kontor_import_dialog_is_import_file (GFile     *file);
+const char         *kontor_import_dialog_get_step   (KontorImportDialog *self);
+KontorImport       *kontor_import_dialog_get_import (KontorImportDialog *self);
 void                kontor_import_dialog_choose_file (GtkWindow    *parent,
                                                       KontorContext *context);
 
