@@ -875,6 +875,8 @@ static KontorImportSource *
 new_source (KontorImportDialog  *self,
             GError             **error)
 {
+  g_autoptr(KontorCsvMapping) mapping = NULL;
+  g_autofree char *text = NULL;
   KontorCsvReader *reader;
 
   if (self->is_vcard)
@@ -887,7 +889,17 @@ new_source (KontorImportDialog  *self,
   kontor_csv_reader_set_encoding (reader, kontor_csv_reader_get_encoding (self->reader));
   kontor_csv_reader_set_separator (reader, kontor_csv_reader_get_separator (self->reader));
 
-  return kontor_csv_source_new (reader, self->mapping);
+  /* a copy: the worker reads it while the dialog may change its own */
+  text = kontor_csv_mapping_to_string (self->mapping);
+  mapping = kontor_csv_mapping_new_from_string (
+    (const char * const *) g_object_get_data (G_OBJECT (self), "kontor-header"), text, error);
+  if (mapping == NULL)
+    {
+      kontor_csv_reader_free (reader);
+      return NULL;
+    }
+
+  return kontor_csv_source_new (reader, mapping);
 }
 
 static void

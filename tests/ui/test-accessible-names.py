@@ -8,7 +8,7 @@
 # test's own, and walks the accessible tree with pyatspi, a real AT-SPI
 # client as Orca is one: the table with the main menu, the status
 # filter's list and the column chooser of its header, the Preferences
-# (every page) and the Keyboard Shortcuts windows, the pipeline board
+# (every page), the Keyboard Shortcuts and the Export Contacts windows, the pipeline board
 # with the popovers of a card and a column and the board settings, a
 # contact's page with its popovers (dates, colleagues, menu) and the
 # lists of its combo rows, the question before a delete and the "New
@@ -528,9 +528,12 @@ def walk_app(pyatspi, app_process):
     shortcuts = open_window(walk, app, main_menu_item('Keyboard Shortcuts'),
                             'the keyboard shortcuts', lambda name: 'Shortcuts' in name)
     close_window(app, shortcuts, 'Close', 'the keyboard shortcuts')
+    export = open_window(walk, app, main_menu_item('Export Contacts…'), 'the export dialog',
+                         lambda name: name == 'Export Contacts')
+    close_window(app, export, 'Cancel', 'the export dialog')
     # no window manager under Xvfb gives the focus back to the window
     xdotool('search', '--onlyvisible', '--name', f'^{window.name}$', 'windowfocus', '--sync')
-    shown.append('main menu, preferences, keyboard shortcuts')
+    shown.append('main menu, preferences, keyboard shortcuts, export dialog')
 
     # The board, as a person switches to it
     board = pick(seen, P.ROLE_TOGGLE_BUTTON, 'Board') or pick(seen, P.ROLE_PUSH_BUTTON, 'Board')
