@@ -134,13 +134,14 @@ open_for_selection (Fixture *fixture)
     KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
   GtkWidget *button;
 
-  kontor_test_wait_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (view)), 3);
+  kontor_test_wait_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (view)),
+                            fixture->contacts->len);
   kontor_test_focus_window (GTK_WINDOW (fixture->window));
   kontor_contacts_view_focus_table (view);
   kontor_test_settle (100);
   kontor_test_press ("ctrl+a");
   kontor_test_settle (200);
-  g_assert_cmpuint (kontor_contacts_view_get_n_selected (view), ==, 3);
+  g_assert_cmpuint (kontor_contacts_view_get_n_selected (view), ==, fixture->contacts->len);
 
   button = kontor_test_find_actionable (GTK_WIDGET (fixture->window), "win.export-contacts");
   g_assert_nonnull (button);
@@ -200,7 +201,7 @@ find_stored (Fixture       *fixture,
                      kontor_contact_get_primary_email (read)) == 0)
         return stored;
     }
-  g_error ("%s was not exported", kontor_contact_get_primary_email (read));
+  g_error ("%s (%s) was not exported", kontor_contact_get_primary_email (read), kontor_contact_get_first_name (read));
 }
 
 static void
@@ -237,6 +238,12 @@ test_csv (Fixture       *fixture,
   g_auto(GStrv) header = NULL;
   guint line = 0;
 
+    {
+      g_autofree char *text = NULL;
+
+      g_file_load_contents (file, NULL, &text, NULL, NULL, NULL);
+      g_test_message ("%s", text);
+    }
   reader = kontor_csv_reader_new (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (kontor_csv_reader_get_separator (reader), ==,

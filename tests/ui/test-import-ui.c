@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "kontor-import-dialog.h"
@@ -224,12 +225,21 @@ press_next (KontorImportDialog *dialog)
   kontor_test_settle (100);
 }
 
+/* a row's title in the preview and the duplicates, in the language run */
+static char *
+line_title (guint       line,
+            const char *name)
+{
+  return g_strdup_printf (_("Line %u: %s"), line, name);
+}
+
 /* the preview's texts, one line a row */
 static char *
 dup_preview (KontorImportDialog *dialog)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *group = kontor_test_find_row (GTK_WIDGET (dialog), "Line 2: Anna Muster, Muster AG");
+  g_autofree char *title = line_title (2, "Anna Muster, Muster AG");
+  GtkWidget *group = kontor_test_find_row (GTK_WIDGET (dialog), title);
   GtkWidget *list;
 
   g_assert_nonnull (group);
@@ -276,6 +286,8 @@ test_csv_by_keyboard (Fixture       *fixture,
   g_autoptr(GFile) file = write_file (fixture, "kontakte.csv", csv_text, -1);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *carl = NULL;
+  g_autofree char *anna = NULL;
   KontorImportDialog *dialog;
   KontorImportDuplicate *duplicate;
   GListModel *duplicates;
@@ -294,8 +306,8 @@ test_csv_by_keyboard (Fixture       *fixture,
   before = dup_preview (dialog);
   g_test_message ("preview before:\n%s", before);
   g_assert_nonnull (strstr (before, "anna@example.com"));
-  g_assert_nonnull (strstr (before, "Line 4"));
-  g_assert_null (strstr (before, "Line 4: Carl"));
+  carl = line_title (4, "Carl Clever");
+  g_assert_null (strstr (before, carl));
   screenshot (GTK_WIDGET (dialog), "import-mapping.png");
 
   /* the birthday column set to "Ignore" by keys: the first choice */
@@ -312,7 +324,7 @@ test_csv_by_keyboard (Fixture       *fixture,
   after = dup_preview (dialog);
   g_test_message ("preview after:\n%s", after);
   g_assert_cmpstr (before, !=, after);
-  g_assert_nonnull (strstr (after, "Line 4: Carl Clever"));
+  g_assert_nonnull (strstr (after, carl));
 
   /* Check: Anna is a duplicate of the stored Anna; nothing is written yet */
   press_next (dialog);
@@ -326,7 +338,8 @@ test_csv_by_keyboard (Fixture       *fixture,
   screenshot (GTK_WIDGET (dialog), "import-duplicates.png");
 
   /* its action set to Skip (the third choice) by keys */
-  row = kontor_test_find_row (GTK_WIDGET (dialog), "Line 2: Anna Muster, Muster AG");
+  anna = line_title (2, "Anna Muster, Muster AG");
+  row = kontor_test_find_row (GTK_WIDGET (dialog), anna);
   g_assert_true (ADW_IS_COMBO_ROW (row));
   gtk_widget_grab_focus (row);
   kontor_test_settle (100);
@@ -489,6 +502,7 @@ test_saved_mapping (Fixture       *fixture,
 {
   g_autoptr(GFile) file = write_file (fixture, "kontakte.csv", csv_text, -1);
   g_autoptr(GVariant) saved = NULL;
+  g_autofree char *carl = NULL;
   KontorImportDialog *dialog;
   AdwMessageDialog *question;
   GtkWidget *birthday;
@@ -518,7 +532,8 @@ test_saved_mapping (Fixture       *fixture,
   dialog = wait_dialog (fixture);
   birthday = kontor_test_find_row (GTK_WIDGET (dialog), "Birthday");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (birthday)), ==, 0);
-  g_assert_nonnull (kontor_test_find_row (GTK_WIDGET (dialog), "Line 4: Carl Clever"));
+  carl = line_title (4, "Carl Clever");
+  g_assert_nonnull (kontor_test_find_row (GTK_WIDGET (dialog), carl));
 }
 
 int
