@@ -128,4 +128,8 @@ guint               kontor_import_get_n_created      (KontorImport         *self
 guint               kontor_import_get_n_updated      (KontorImport         *self);
 guint               kontor_import_get_n_skipped      (KontorImport         *self);
 
+gboolean            kontor_import_write_failures     (KontorImport         *self,
+                                                      GOutputStream        *stream,
+                                                      GError              **error);
+
 G_END_DECLS

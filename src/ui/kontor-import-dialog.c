@@ -30,7 +30,8 @@
  *    action, and the rows that cannot be imported;
  * 3. "Import" runs it as one store job, with the count and Cancel; the
  *    window stays usable, and a cancelled import leaves nothing;
- * 4. the outcome, the failed rows with "Save as CSV…", and the import on
+ * 4. the outcome, the failed rows with "Save as CSV…"
+ *    (kontor_import_write_failures()), and the import on
  *    the context's undo stack, so the window's toast offers Undo.
  *
  * Nothing here knows a field's rules: the mapping, the readers and the
@@ -1009,34 +1010,12 @@ write_failures (KontorImportDialog  *self,
                 GError             **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(KontorCsvWriter) writer = NULL;
-  GListModel *failures = kontor_import_get_failures (self->import);
-  const char *header[] = {
-    /* Translators: a column of the CSV file of rows an import could not import */
-    _("Line"),
-    /* Translators: a column of the CSV file of rows an import could not import */
-    _("Reason"),
-    NULL
-  };
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-  writer = kontor_csv_writer_new (G_OUTPUT_STREAM (stream), KONTOR_CSV_PRESET_RFC4180,
-                                  KONTOR_CSV_ENCODING_UTF8);
-  if (!kontor_csv_writer_write_row (writer, header, NULL, error))
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
-    {
-      g_autoptr(KontorImportFailure) failure = g_list_model_get_item (failures, i);
-      g_autofree char *line = g_strdup_printf ("%u", kontor_import_failure_get_line (failure));
-      const char *row[] = { line, kontor_import_failure_get_reason (failure), NULL };
 
-      if (!kontor_csv_writer_write_row (writer, row, NULL, error))
-        return FALSE;
-    }
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  return stream != NULL &&
+         kontor_import_write_failures (self->import, G_OUTPUT_STREAM (stream), error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
 }
 
 static void

@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-import"
+
+#include "config.h"
+
+#include "kontor-import-operation.h"
+#include "kontor-store-crud.h"
+#include "kontor-store-db.h"
+
+/**
+ * KontorImportOperation:
+ *
+ * A finished import as one undoable operation (feature I3, src/README.md
+ * "The import"). It is made applied: the import's store job wrote it.
+ *
+ * Undo is one transaction: the updated and merged contacts get back the
+ * values of exactly the fields the import changed (the last update first),
+ * then the created contacts are deleted (a creation never sent leaves
+ * nothing to send), then the created companies no contact uses any more.
+ * What undo deleted it keeps, as stored, so that redo brings the same
+ * records back under their ids (a `restore`, or a `create` for those the
+ * server never saw, as KontorRecordWrite does), then writes the updates'
+ * values again. Between an undo and its redo the deleted records are in
+ * memory; after the redo only their ids again.
+ */
+
+/* Above this many records the store's bulk cache is used */
+#define BULK_CACHE_RECORDS 1000
+
+/* Records loaded at a time */
+#define LOAD_BATCH 500
+
+struct _KontorImportOperation
+{
+  KontorOperation      parent_instance;
+
+  KontorStore         *store;
+  KontorImportChanges *changes;
+  GPtrArray           *kept_contacts;    /* KontorRecord, while undone */
+  GPtrArray           *kept_companies;   /* KontorRecord, while undone */
+};
+
+G_DEFINE_FINAL_TYPE (KontorImportOperation, kontor_import_operation, KONTOR_TYPE_OPERATION)
+
+static GArray *
+values_new (void)
+{
+  GArray *values = g_array_new (FALSE, TRUE, sizeof (GValue));
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+
+  return values;
+}
+
+static void
+append_value (GArray       *values,
+              const GValue *value)
+{
+  GValue copy = G_VALUE_INIT;
+
+  g_value_init (&copy, G_VALUE_TYPE (value));
+  g_value_copy (value, &copy);
+  g_array_append_val (values, copy);
+}
+
+/**
+ * kontor_import_update_new:
+ * @stored: a contact as it was stored
+ * @edited: the same contact as the save left it
+ *
+ * Returns: (transfer full): what the save changed, both ways
+ */
+KontorImportUpdate *
+kontor_import_update_new (KontorRecord *stored,
+                          KontorRecord *edited)
+{
+  KontorImportUpdate *update = g_new0 (KontorImportUpdate, 1);
+
+  update->id = g_strdup (kontor_record_get_id (stored));
+  update->indexes = kontor_record_diff (stored, edited);
+  update->before = values_new ();
+  update->after = values_new ();
+  for (guint i = 0; i < update->indexes->len; i++)
+    {
+      guint index = g_array_index (update->indexes, guint, i);
+
+      append_value (update->before, kontor_record_get_value (stored, index));
+      append_value (update->after, kontor_record_get_value (edited, index));
+    }
+
+  return update;
+}
+
+void
+kontor_import_update_free (KontorImportUpdate *update)
+{
+  g_free (update->id);
+  g_array_unref (update->indexes);
+  g_array_unref (update->before);
+  g_array_unref (update->after);
+  g_free (update);
+}
+
+KontorImportChanges *
+kontor_import_changes_new (void)
+{
+  KontorImportChanges *changes = g_new0 (KontorImportChanges, 1);
+
+  changes->contacts = g_ptr_array_new_with_free_func (g_free);
+  changes->companies = g_ptr_array_new_with_free_func (g_free);
+  changes->updates = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_import_update_free);
+
+  return changes;
+}
+
+void
+kontor_import_changes_free (KontorImportChanges *changes)
+{
+  g_ptr_array_unref (changes->contacts);
+  g_ptr_array_unref (changes->companies);
+  g_ptr_array_unref (changes->updates);
+  g_free (changes);
+}
+
+/* Writes @before or @after of one update over the stored contact */
+static gboolean
+write_update (KontorImportOperation  *self,
+              KontorImportUpdate     *update,
+              gboolean                back,
+              GError                **error)
+{
+  const KontorEntityInfo *info = _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT);
+  GArray *values = back ? update->before : update->after;
+  g_autoptr(KontorRecord) stored = NULL;
+  g_autoptr(KontorRecord) record = NULL;
+  gboolean changed;
+
+  stored = _kontor_store_load_record (self->store, info, " WHERE t.id = ?1", update->id, 0,
+                                      error);
+  if (stored == NULL)
+    return FALSE;
+
+  record = kontor_record_copy (stored);
+  for (guint i = 0; i < update->indexes->len; i++)
+    kontor_record_set_value (record, g_array_index (update->indexes, guint, i),
+                             &g_array_index (values, GValue, i));
+
+  return _kontor_store_save_over (self->store, record, stored, &changed, error);
+}
+
+/* Loads the records of @ids in batches, keeps them in @kept and deletes
+ * them */
+static gboolean
+take_records (KontorImportOperation  *self,
+              GType                   type,
+              GPtrArray              *ids,
+              GPtrArray              *kept,
+              GError                **error)
+{
+  const KontorEntityInfo *info = _kontor_entity_info_for_type (type);
+
+  for (guint start = 0; start < ids->len; start += LOAD_BATCH)
+    {
+      guint n = MIN (LOAD_BATCH, ids->len - start);
+      g_autofree const char **batch = g_new0 (const char *, n + 1);
+      g_autoptr(GPtrArray) records = NULL;
+
+      for (guint i = 0; i < n; i++)
+        batch[i] = g_ptr_array_index (ids, start + i);
+
+      records = _kontor_store_load_ids (self->store, info, batch, error);
+      if (records == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          KontorRecord *record = g_ptr_array_index (records, i);
+
+          if (!_kontor_store_delete_record (self->store, record, error))
+            return FALSE;
+          g_ptr_array_add (kept, g_object_ref (record));
+        }
+    }
+
+  return TRUE;
+}
+
+/* The created companies no contact uses now */
+static GPtrArray *
+unused_companies (KontorImportOperation  *self,
+                  GError                **error)
+{
+  g_autoptr(GPtrArray) unused = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->changes->companies->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->changes->companies, i);
+      sqlite3_stmt *stmt = _kontor_store_prepare (self->store,
+                                                  "SELECT count(*) FROM contact "
+                                                  "WHERE company_id = ?1", error);
+      gint64 n = 0;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      if (_kontor_store_step_one (self->store, stmt, &n, NULL, error) < 0)
+        return NULL;
+      if (n == 0)
+        g_ptr_array_add (unused, (gpointer) id);
+    }
+
+  return g_steal_pointer (&unused);
+}
+
+static gboolean
+undo_all (KontorImportOperation  *self,
+          GError                **error)
+{
+  g_autoptr(GPtrArray) companies = NULL;
+
+  for (guint i = self->changes->updates->len; i > 0; i--)
+    {
+      if (!write_update (self, g_ptr_array_index (self->changes->updates, i - 1), TRUE, error))
+        return FALSE;
+    }
+
+  if (!take_records (self, KONTOR_TYPE_CONTACT, self->changes->contacts, self->kept_contacts,
+                     error))
+    return FALSE;
+
+  companies = unused_companies (self, error);
+
+  return companies != NULL &&
+         take_records (self, KONTOR_TYPE_COMPANY, companies, self->kept_companies, error);
+}
+
+static gboolean
+put_records (KontorImportOperation  *self,
+             GPtrArray              *kept,
+             GError                **error)
+{
+  for (guint i = 0; i < kept->len; i++)
+    {
+      g_autoptr(KontorRecord) copy = kontor_record_copy (g_ptr_array_index (kept, i));
+      gboolean changed;
+
+      if (!_kontor_store_save_record (self->store, copy, &changed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+redo_all (KontorImportOperation  *self,
+          GError                **error)
+{
+  if (!put_records (self, self->kept_companies, error) ||
+      !put_records (self, self->kept_contacts, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->changes->updates->len; i++)
+    {
+      if (!write_update (self, g_ptr_array_index (self->changes->updates, i), FALSE, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+run_in_transaction (KontorImportOperation  *self,
+                    gboolean                undo,
+                    GError                **error)
+{
+  guint n = self->changes->contacts->len + self->changes->updates->len;
+  gboolean bulk = n > BULK_CACHE_RECORDS;
+  gboolean ok;
+
+  if (bulk)
+    _kontor_store_set_bulk (self->store, TRUE, FALSE);
+
+  /* the values written back bring their own times */
+  _kontor_store_set_times_given (self->store, TRUE);
+  ok = _kontor_store_begin (self->store, error) &&
+       _kontor_store_end (self->store,
+                          undo ? undo_all (self, error) : redo_all (self, error),
+                          error);
+  _kontor_store_set_times_given (self->store, FALSE);
+
+  if (bulk)
+    _kontor_store_set_bulk (self->store, FALSE, ok);
+
+  return ok;
+}
+
+static gboolean
+kontor_import_operation_apply (KontorOperation  *operation,
+                               GError          **error)
+{
+  KontorImportOperation *self = KONTOR_IMPORT_OPERATION (operation);
+
+  if (!run_in_transaction (self, FALSE, error))
+    return FALSE;
+
+  g_ptr_array_set_size (self->kept_contacts, 0);
+  g_ptr_array_set_size (self->kept_companies, 0);
+
+  return TRUE;
+}
+
+static gboolean
+kontor_import_operation_undo (KontorOperation  *operation,
+                              GError          **error)
+{
+  KontorImportOperation *self = KONTOR_IMPORT_OPERATION (operation);
+
+  g_ptr_array_set_size (self->kept_contacts, 0);
+  g_ptr_array_set_size (self->kept_companies, 0);
+  if (!run_in_transaction (self, TRUE, error))
+    {
+      /* rolled back: nothing was deleted */
+      g_ptr_array_set_size (self->kept_contacts, 0);
+      g_ptr_array_set_size (self->kept_companies, 0);
+      return FALSE;
+    }
+
+  /* the words of the deleted contacts leave the search index */
+  if (self->kept_contacts->len > 0 || self->kept_companies->len > 0)
+    _kontor_store_purge_in_background (self->store);
+
+  return TRUE;
+}
+
+static void
+kontor_import_operation_finalize (GObject *object)
+{
+  KontorImportOperation *self = KONTOR_IMPORT_OPERATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->changes, kontor_import_changes_free);
+  g_clear_pointer (&self->kept_contacts, g_ptr_array_unref);
+  g_clear_pointer (&self->kept_companies, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kontor_import_operation_parent_class)->finalize (object);
+}
+
+static void
+kontor_import_operation_class_init (KontorImportOperationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KontorOperationClass *operation_class = KONTOR_OPERATION_CLASS (klass);
+
+  object_class->finalize = kontor_import_operation_finalize;
+  operation_class->apply = kontor_import_operation_apply;
+  operation_class->undo = kontor_import_operation_undo;
+}
+
+static void
+kontor_import_operation_init (KontorImportOperation *self)
+{
+  self->kept_contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->kept_companies = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * kontor_import_operation_new:
+ * @store: the store the import wrote to
+ * @title: what the toast and the undo menu say
+ * @changes: (transfer full): what the import wrote
+ *
+ * Returns: (transfer full): the operation, not marked applied yet
+ */
+KontorOperation *
+kontor_import_operation_new (KontorStore         *store,
+                             const char          *title,
+                             KontorImportChanges *changes)
+{
+  KontorImportOperation *self = g_object_new (KONTOR_TYPE_IMPORT_OPERATION,
+                                              "title", title, NULL);
+
+  self->store = g_object_ref (store);
+  self->changes = changes;
+
+  return KONTOR_OPERATION (self);
+}

@@ -1,0 +1,962 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-import"
+
+#include "config.h"
+
+#include "kontor-company.h"
+#include "kontor-import.h"
+#include "kontor-store-private.h"
+#include "kontor-test-utils.h"
+
+/* The import engine (features I3, I5, X2): a plan that reads without
+ * writing and lists failures and duplicates, a run in one transaction that
+ * Cancel or a failure leaves without a trace, imported contacts in the
+ * Inbox with their companies matched by name, and one undoable operation.
+ *
+ * The rows come from TestSource, a KontorImportSource over an array: each
+ * entry a contact, or a row error, or a read error that ends the file on
+ * a given pass. */
+
+/* ── TestSource ───────────────────────────────────────────────────── */
+
+typedef struct
+{
+  guint              line;
+  KontorContact     *contact;      /* NULL for an error */
+  KontorImportError  code;
+  guint              on_pass;      /* an error only on this pass (1 plan, 2 run); 0 always */
+} Entry;
+
+#define TEST_TYPE_SOURCE (test_source_get_type ())
+G_DECLARE_FINAL_TYPE (TestSource, test_source, TEST, SOURCE, KontorImportSource)
+
+struct _TestSource
+{
+  KontorImportSource  parent_instance;
+
+  GArray             *entries;     /* Entry */
+  guint               next;
+  guint               pass;
+  GCancellable       *cancel_at_run;   /* cancelled when the run reads cancel_index */
+  guint               cancel_index;
+};
+
+G_DEFINE_FINAL_TYPE (TestSource, test_source, KONTOR_TYPE_IMPORT_SOURCE)
+
+static gboolean
+test_source_rewind (KontorImportSource  *source,
+                    GError             **error)
+{
+  TestSource *self = TEST_SOURCE (source);
+
+  self->next = 0;
+  self->pass++;
+
+  return TRUE;
+}
+
+static KontorContact *
+test_source_next (KontorImportSource  *source,
+                  guint               *line,
+                  GError             **error)
+{
+  TestSource *self = TEST_SOURCE (source);
+
+  while (self->next < self->entries->len)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, self->next++);
+
+      if (entry->on_pass != 0 && entry->on_pass != self->pass)
+        continue;
+
+      *line = entry->line;
+      if (self->pass == 2 && self->cancel_at_run != NULL && self->next - 1 == self->cancel_index)
+        g_cancellable_cancel (self->cancel_at_run);
+
+      if (entry->contact != NULL)
+        return KONTOR_CONTACT (kontor_record_copy (KONTOR_RECORD (entry->contact)));
+
+      g_set_error (error, KONTOR_IMPORT_ERROR, entry->code,
+                   "“test.csv”, line %u: cannot be read", entry->line);
+      return NULL;
+    }
+
+  return NULL;
+}
+
+static goffset
+test_source_get_position (KontorImportSource *source)
+{
+  return TEST_SOURCE (source)->next;
+}
+
+static void
+test_source_finalize (GObject *object)
+{
+  TestSource *self = TEST_SOURCE (object);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    g_clear_object (&g_array_index (self->entries, Entry, i).contact);
+  g_array_unref (self->entries);
+  g_clear_object (&self->cancel_at_run);
+
+  G_OBJECT_CLASS (test_source_parent_class)->finalize (object);
+}
+
+static void
+test_source_class_init (TestSourceClass *klass)
+{
+  KontorImportSourceClass *source_class = KONTOR_IMPORT_SOURCE_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = test_source_finalize;
+  source_class->rewind = test_source_rewind;
+  source_class->next = test_source_next;
+  source_class->get_position = test_source_get_position;
+}
+
+static void
+test_source_init (TestSource *self)
+{
+  self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  kontor_import_source_set_display_name (KONTOR_IMPORT_SOURCE (self), "kunden.csv");
+}
+
+/* Adds a row at the next line; returns the contact to fill in */
+static KontorContact *
+add_row (TestSource *self,
+         const char *first_name,
+         const char *last_name,
+         const char *company,
+         const char *email,
+         const char *phone)
+{
+  Entry entry = { 0, };
+
+  entry.line = self->entries->len + 2;   /* after a header line */
+  entry.contact = kontor_contact_new ();
+  kontor_contact_set_first_name (entry.contact, first_name);
+  kontor_contact_set_last_name (entry.contact, last_name);
+  kontor_contact_set_company_name (entry.contact, company);
+  if (email != NULL)
+    kontor_contact_add_email (entry.contact, "work", email);
+  if (phone != NULL)
+    kontor_contact_add_phone (entry.contact, "work", phone);
+  g_array_append_val (self->entries, entry);
+  kontor_import_source_set_size (KONTOR_IMPORT_SOURCE (self), self->entries->len);
+
+  return entry.contact;
+}
+
+static void
+add_error (TestSource        *self,
+           KontorImportError  code,
+           guint              on_pass)
+{
+  Entry entry = { 0, };
+
+  entry.line = self->entries->len + 2;
+  entry.code = code;
+  entry.on_pass = on_pass;
+  g_array_append_val (self->entries, entry);
+  kontor_import_source_set_size (KONTOR_IMPORT_SOURCE (self), self->entries->len);
+}
+
+static TestSource *
+test_source_new (void)
+{
+  return g_object_new (TEST_TYPE_SOURCE, NULL);
+}
+
+/* ── Helpers ──────────────────────────────────────────────────────── */
+
+static KontorContact *
+save_contact (KontorStore *store,
+              const char  *first_name,
+              const char  *last_name,
+              const char  *company_id,
+              const char  *email,
+              const char  *phone)
+{
+  KontorContact *contact = kontor_contact_new ();
+
+  kontor_contact_set_first_name (contact, first_name);
+  kontor_contact_set_last_name (contact, last_name);
+  kontor_contact_set_company_id (contact, company_id);
+  kontor_contact_set_status (contact, KONTOR_CONTACT_STATUS_CUSTOMER);
+  if (email != NULL)
+    kontor_contact_add_email (contact, "work", email);
+  if (phone != NULL)
+    kontor_contact_add_phone (contact, "work", phone);
+  kontor_test_save (store, contact);
+
+  return contact;
+}
+
+static KontorCompany *
+save_company (KontorStore *store,
+              const char  *name)
+{
+  KontorCompany *company = kontor_company_new (name);
+
+  kontor_test_save (store, company);
+
+  return company;
+}
+
+static KontorImport *
+plan (KontorStore       *store,
+      TestSource        *source,
+      KontorImportMode   mode,
+      KontorImportMatch  match)
+{
+  g_autoptr(GError) error = NULL;
+  KontorImport *import = kontor_import_new (store, KONTOR_IMPORT_SOURCE (source));
+
+  kontor_import_set_mode (import, mode);
+  kontor_import_set_match (import, match);
+  g_assert_true (kontor_import_plan (import, NULL, &error));
+  g_assert_no_error (error);
+
+  return import;
+}
+
+static KontorOperation *
+run (KontorImport *import)
+{
+  g_autoptr(GError) error = NULL;
+  KontorOperation *operation = kontor_import_run (import, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (operation);
+  g_assert_true (kontor_operation_is_applied (operation));
+
+  return operation;
+}
+
+static gint64
+count (KontorStore *store,
+       const char  *sql,
+       const char  *param)
+{
+  return kontor_test_query_int (store, sql, param);
+}
+
+/* Every stored value the import may touch, as one text */
+static char *
+dump (KontorStore *store)
+{
+  static const char * const queries[] = {
+    "SELECT id, salutation, title, first_name, last_name, job_title, company_id, street, "
+    "postal_code, city, country, notes, birthday, status, customer_number, is_new, "
+    "pipeline_status_id, rank FROM contact ORDER BY id",
+    "SELECT owner_id, kind, label, value, position FROM contact_channel "
+    "ORDER BY owner_id, kind, position",
+    "SELECT id, name FROM company ORDER BY id",
+    "SELECT entity, entity_id, op, field FROM outbox WHERE op = 'create' ORDER BY client_seq",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = kontor_test_prepare (store, queries[q], NULL);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *value = (const char *) sqlite3_column_text (stmt, c);
+
+              g_string_append_printf (text, "%s|", value != NULL ? value : "∅");
+            }
+          g_string_append_c (text, '\n');
+        }
+      sqlite3_finalize (stmt);
+      g_string_append (text, "--\n");
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static KontorContact *
+load_contact (KontorStore *store,
+              const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+  KontorContact *contact = kontor_store_load (store, KONTOR_TYPE_CONTACT, id, &error);
+
+  g_assert_no_error (error);
+
+  return contact;
+}
+
+static char *
+id_where (KontorStore *store,
+          const char  *sql,
+          const char  *param)
+{
+  sqlite3_stmt *stmt = kontor_test_prepare (store, sql, param);
+  char *id;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return id;
+}
+
+static KontorImportDuplicate *
+duplicate_at (KontorImport *import,
+              guint         line)
+{
+  GListModel *duplicates = kontor_import_get_duplicates (import);
+
+  for (guint i = 0; i < g_list_model_get_n_items (duplicates); i++)
+    {
+      g_autoptr(KontorImportDuplicate) duplicate = g_list_model_get_item (duplicates, i);
+
+      if (kontor_import_duplicate_get_line (duplicate) == line)
+        return duplicate;
+    }
+
+  return NULL;
+}
+
+/* ── Tests ────────────────────────────────────────────────────────── */
+
+/* C4, X2: new contacts arrive in the Inbox; "Müller GmbH" is the stored
+ * "Mueller GmbH"; two rows naming a new company make one */
+static void
+test_create_inbox_companies (KontorStoreFixture *fixture,
+                             gconstpointer       data)
+{
+  g_autoptr(KontorCompany) mueller = save_company (fixture->store, "Mueller GmbH");
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autofree char *anna = NULL;
+  g_autofree char *neu1 = NULL;
+  g_autofree char *neu2 = NULL;
+  g_autoptr(KontorContact) contact = NULL;
+
+  add_row (source, "Anna", "Schmidt", "Müller GmbH", "anna@mueller.de", NULL);
+  add_row (source, "Jonas", "Weber", "Neubau AG", NULL, "0221 555");
+  add_row (source, "Lea", "Koch", "NEUBAU AG", NULL, NULL);
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpuint (kontor_import_get_n_rows (import), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 0);
+  /* the plan writes nothing */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact", NULL), ==, 0);
+
+  operation = run (import);
+  g_assert_cmpstr (kontor_operation_get_title (operation), ==, "Import of “kunden.csv”");
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 3);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE status = ?1",
+                          "0" /* KONTOR_CONTACT_STATUS_INBOX */), ==, 3);
+
+  anna = id_where (fixture->store, "SELECT id FROM contact WHERE last_name = ?1", "Schmidt");
+  contact = load_contact (fixture->store, anna);
+  g_assert_cmpint (kontor_contact_get_status (contact), ==, KONTOR_CONTACT_STATUS_INBOX);
+  g_assert_cmpstr (kontor_contact_get_company_id (contact), ==,
+                   kontor_record_get_id (KONTOR_RECORD (mueller)));
+  g_assert_cmpstr (kontor_contact_get_primary_email (contact), ==, "anna@mueller.de");
+
+  neu1 = id_where (fixture->store, "SELECT company_id FROM contact WHERE last_name = ?1", "Weber");
+  neu2 = id_where (fixture->store, "SELECT company_id FROM contact WHERE last_name = ?1", "Koch");
+  g_assert_cmpstr (neu1, ==, neu2);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM company", NULL), ==, 2);
+  /* every creation goes to the server: contacts and the new company */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE op = 'create' AND "
+                          "entity = ?1", "contact"), ==, 3);
+  /* and is found */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact_search "
+                          "WHERE contact_search MATCH ?1", "Schmidt"), ==, 1);
+}
+
+/* Duplicates against the database: same e-mail (case folded), same phone
+ * in another notation, same name and company, same customer number */
+static void
+test_duplicates_stored (KontorStoreFixture *fixture,
+                        gconstpointer       data)
+{
+  g_autoptr(KontorCompany) beispiel = save_company (fixture->store, "Beispiel GmbH");
+  g_autoptr(KontorContact) by_mail = save_contact (fixture->store, "Anna", "Schmidt", NULL,
+                                                   "anna@example.de", NULL);
+  g_autoptr(KontorContact) by_phone = save_contact (fixture->store, "Ben", "Bauer", NULL, NULL,
+                                                    "+49 221 12345");
+  g_autoptr(KontorContact) by_name = save_contact (fixture->store, "Max", "Mustermann",
+                                                   kontor_record_get_id (KONTOR_RECORD (beispiel)),
+                                                   NULL, NULL);
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  KontorImportDuplicate *duplicate;
+  KontorContact *numbered;
+
+  kontor_contact_set_customer_number (by_name, "K-100");
+  kontor_test_save (fixture->store, by_name);
+
+  add_row (source, "A.", "Schmidt", NULL, "Anna@Example.DE", NULL);          /* line 2 */
+  add_row (source, "Benjamin", "Bauer", NULL, NULL, "0221 12345");           /* 3 */
+  add_row (source, "Max", "Mustermann", "Beispiel GmbH & Co. KG", NULL, NULL); /* 4 */
+  numbered = add_row (source, "Other", "Name", NULL, NULL, NULL);            /* 5 */
+  kontor_contact_set_customer_number (numbered, "K-100");
+  add_row (source, "New", "Person", NULL, "new@example.de", NULL);           /* 6 */
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 4);
+
+  duplicate = duplicate_at (import, 2);
+  g_assert_nonnull (duplicate);
+  g_assert_cmpint (kontor_import_duplicate_get_reason (duplicate), ==, KONTOR_IMPORT_REASON_EMAIL);
+  g_assert_cmpstr (kontor_import_duplicate_get_other_id (duplicate), ==,
+                   kontor_record_get_id (KONTOR_RECORD (by_mail)));
+  g_assert_cmpstr (kontor_import_duplicate_get_other_name (duplicate), ==, "Anna Schmidt");
+  g_assert_cmpuint (kontor_import_duplicate_get_other_line (duplicate), ==, 0);
+  g_assert_cmpint (kontor_import_duplicate_get_action (duplicate), ==, KONTOR_IMPORT_ACTION_UPDATE);
+  g_assert_cmpstr (kontor_contact_get_first_name (kontor_import_duplicate_get_contact (duplicate)),
+                   ==, "A.");
+
+  duplicate = duplicate_at (import, 3);
+  g_assert_cmpint (kontor_import_duplicate_get_reason (duplicate), ==, KONTOR_IMPORT_REASON_PHONE);
+  g_assert_cmpstr (kontor_import_duplicate_get_other_id (duplicate), ==,
+                   kontor_record_get_id (KONTOR_RECORD (by_phone)));
+
+  duplicate = duplicate_at (import, 4);
+  g_assert_cmpint (kontor_import_duplicate_get_reason (duplicate), ==,
+                   KONTOR_IMPORT_REASON_NAME_COMPANY);
+  g_assert_cmpstr (kontor_import_duplicate_get_other_id (duplicate), ==,
+                   kontor_record_get_id (KONTOR_RECORD (by_name)));
+
+  duplicate = duplicate_at (import, 5);
+  g_assert_cmpint (kontor_import_duplicate_get_reason (duplicate), ==,
+                   KONTOR_IMPORT_REASON_CUSTOMER_NUMBER);
+  g_assert_cmpstr (kontor_import_reason_to_string (KONTOR_IMPORT_REASON_CUSTOMER_NUMBER), ==,
+                   "Same customer number");
+
+  g_assert_null (duplicate_at (import, 6));
+
+  /* the match narrows: only e-mail, and the number's row can't be taken */
+  g_clear_object (&import);
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_EMAIL);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 1);
+  g_assert_nonnull (duplicate_at (import, 2));
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 1);
+
+  g_clear_object (&import);
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_PHONE);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 1);
+  g_assert_nonnull (duplicate_at (import, 3));
+
+  g_clear_object (&import);
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE,
+                 KONTOR_IMPORT_MATCH_CUSTOMER_NUMBER);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 1);
+  g_assert_nonnull (duplicate_at (import, 5));
+}
+
+/* Duplicates within the file: a later row with the same e-mail, phone or
+ * name and company is merged into the earlier one by default */
+static void
+test_duplicates_in_file (KontorStoreFixture *fixture,
+                         gconstpointer       data)
+{
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorContact) merged = NULL;
+  g_autofree char *id = NULL;
+  KontorImportDuplicate *duplicate;
+  KontorContact *row;
+
+  add_row (source, "Eva", "Lang", "Holz KG", "eva@holz.de", NULL);       /* 2 */
+  row = add_row (source, "Eva", "Lang", NULL, "EVA@holz.de", "0171 2233"); /* 3: e-mail */
+  kontor_contact_set_city (row, "Köln");
+  add_row (source, "Tom", "Kurz", NULL, NULL, "+49 171 9988");          /* 4 */
+  add_row (source, "Thomas", "Kurz", NULL, NULL, "0171 9988");          /* 5: phone */
+  add_row (source, "Jan", "Ott", "Stahl AG", NULL, NULL);               /* 6 */
+  add_row (source, "Jan", "Ott", "Stahl", "jan@stahl.de", NULL);        /* 7: name + company */
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_SKIP, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 3);
+
+  duplicate = duplicate_at (import, 3);
+  g_assert_cmpuint (kontor_import_duplicate_get_other_line (duplicate), ==, 2);
+  g_assert_null (kontor_import_duplicate_get_other_id (duplicate));
+  g_assert_cmpstr (kontor_import_duplicate_get_other_name (duplicate), ==, "Eva Lang");
+  g_assert_cmpint (kontor_import_duplicate_get_action (duplicate), ==, KONTOR_IMPORT_ACTION_MERGE);
+  duplicate = duplicate_at (import, 5);
+  g_assert_cmpuint (kontor_import_duplicate_get_other_line (duplicate), ==, 4);
+  g_assert_cmpint (kontor_import_duplicate_get_reason (duplicate), ==, KONTOR_IMPORT_REASON_PHONE);
+  duplicate = duplicate_at (import, 7);
+  g_assert_cmpuint (kontor_import_duplicate_get_other_line (duplicate), ==, 6);
+  g_assert_cmpint (kontor_import_duplicate_get_reason (duplicate), ==,
+                   KONTOR_IMPORT_REASON_NAME_COMPANY);
+  /* one skipped instead of merged */
+  kontor_import_duplicate_set_action (duplicate_at (import, 7), KONTOR_IMPORT_ACTION_SKIP);
+
+  operation = run (import);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 3);
+  g_assert_cmpuint (kontor_import_get_n_updated (import), ==, 2);
+  g_assert_cmpuint (kontor_import_get_n_skipped (import), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact", NULL), ==, 3);
+
+  /* the merge filled the city and added the phone; the e-mail is there once */
+  id = id_where (fixture->store, "SELECT id FROM contact WHERE last_name = ?1", "Lang");
+  merged = load_contact (fixture->store, id);
+  g_assert_cmpstr (kontor_contact_get_city (merged), ==, "Köln");
+  g_assert_cmpuint (kontor_contact_get_emails (merged)->len, ==, 1);
+  g_assert_cmpuint (kontor_contact_get_phones (merged)->len, ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE last_name = ?1 "
+                          "AND first_name = 'Tom'", "Kurz"), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact_channel WHERE value = ?1",
+                          "jan@stahl.de"), ==, 0);
+}
+
+/* The mode gives each duplicate of a stored contact its action, also when
+ * it changes after the plan */
+static void
+test_modes (KontorStoreFixture *fixture,
+            gconstpointer       data)
+{
+  g_autoptr(KontorContact) stored = save_contact (fixture->store, "Anna", "Schmidt", NULL,
+                                                  "anna@example.de", NULL);
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorContact) after = NULL;
+  KontorContact *row;
+
+  row = add_row (source, "Anna", "Schmidt-Lang", NULL, "anna@example.de", NULL);
+  kontor_contact_set_city (row, "Bonn");
+  add_row (source, "Eva", "Lang", NULL, "eva@example.de", NULL);
+  add_row (source, "Eva", "Lang", NULL, "eva@example.de", NULL);
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpint (kontor_import_duplicate_get_action (duplicate_at (import, 2)), ==,
+                   KONTOR_IMPORT_ACTION_CREATE);
+  kontor_import_set_mode (import, KONTOR_IMPORT_MODE_SKIP);
+  g_assert_cmpint (kontor_import_duplicate_get_action (duplicate_at (import, 2)), ==,
+                   KONTOR_IMPORT_ACTION_SKIP);
+  /* one within the file keeps its merge */
+  g_assert_cmpint (kontor_import_duplicate_get_action (duplicate_at (import, 4)), ==,
+                   KONTOR_IMPORT_ACTION_MERGE);
+  kontor_import_set_mode (import, KONTOR_IMPORT_MODE_UPDATE);
+  g_assert_cmpint (kontor_import_duplicate_get_action (duplicate_at (import, 2)), ==,
+                   KONTOR_IMPORT_ACTION_UPDATE);
+
+  /* skip: the stored contact stays as it is */
+  kontor_import_set_mode (import, KONTOR_IMPORT_MODE_SKIP);
+  operation = run (import);
+  after = load_contact (fixture->store, kontor_record_get_id (KONTOR_RECORD (stored)));
+  g_assert_cmpstr (kontor_contact_get_last_name (after), ==, "Schmidt");
+  g_assert_null (kontor_contact_get_city (after));
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact", NULL), ==, 2);
+  g_clear_object (&operation);
+  g_clear_object (&after);
+
+  /* create: a second Anna beside the first */
+  g_clear_object (&import);
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_EMAIL);
+  kontor_import_duplicate_set_action (duplicate_at (import, 3), KONTOR_IMPORT_ACTION_SKIP);
+  kontor_import_duplicate_set_action (duplicate_at (import, 4), KONTOR_IMPORT_ACTION_SKIP);
+  operation = run (import);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE first_name = ?1",
+                          "Anna"), ==, 2);
+  g_clear_object (&operation);
+
+  /* update: the row's values over the stored ones */
+  g_clear_object (&import);
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_ANY);
+  operation = run (import);
+  after = load_contact (fixture->store, kontor_record_get_id (KONTOR_RECORD (stored)));
+  g_assert_cmpstr (kontor_contact_get_last_name (after), ==, "Schmidt-Lang");
+  g_assert_cmpstr (kontor_contact_get_city (after), ==, "Bonn");
+  /* the status is the stored one: an update is no new contact */
+  g_assert_cmpint (kontor_contact_get_status (after), ==, KONTOR_CONTACT_STATUS_CUSTOMER);
+}
+
+/* Creates, updates and merges, then undo: every stored value as before,
+ * and nothing of the creations left to send; redo brings the same ids */
+static void
+test_undo_redo (KontorStoreFixture *fixture,
+                gconstpointer       data)
+{
+  g_autoptr(KontorCompany) company = save_company (fixture->store, "Altbau GmbH");
+  g_autoptr(KontorContact) updated = save_contact (fixture->store, "Anna", "Schmidt",
+                                                   kontor_record_get_id (KONTOR_RECORD (company)),
+                                                   "anna@example.de", NULL);
+  g_autoptr(KontorContact) merged = save_contact (fixture->store, "Ben", "Bauer", NULL, NULL,
+                                                  "+49 221 12345");
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_import = NULL;
+  g_autofree char *after_undo = NULL;
+  g_autofree char *after_redo = NULL;
+  g_autofree char *created_id = NULL;
+  KontorContact *row;
+
+  row = add_row (source, "Anna", "Schmidt", "Neubau AG", "anna@example.de", "0228 777");
+  kontor_contact_set_city (row, "Bonn");
+  kontor_contact_set_job_title (row, "Einkauf");
+  row = add_row (source, "Ben", "Bauer", NULL, "ben@example.de", "0221 12345");
+  kontor_contact_set_city (row, "Köln");
+  add_row (source, "Clara", "Neu", "Neubau AG", "clara@neubau.de", NULL);
+  add_row (source, "Clara", "Neu", "Neubau AG", "clara@neubau.de", "0170 1");
+
+  before = dump (fixture->store);
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_ANY);
+  kontor_import_duplicate_set_action (duplicate_at (import, 3), KONTOR_IMPORT_ACTION_MERGE);
+  operation = run (import);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 1);
+  g_assert_cmpuint (kontor_import_get_n_updated (import), ==, 3);
+  after_import = dump (fixture->store);
+  g_assert_cmpstr (before, !=, after_import);
+  created_id = id_where (fixture->store, "SELECT id FROM contact WHERE first_name = ?1", "Clara");
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM company", NULL), ==, 2);
+
+  g_assert_true (kontor_operation_undo (operation, &error));
+  g_assert_no_error (error);
+  after_undo = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after_undo);
+  /* a creation never sent leaves no creation or edit to send, only the
+   * delete every delete writes (src/README.md "Tombstones") */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                          "AND op <> 'delete'", created_id), ==, 0);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM company", NULL), ==, 1);
+
+  g_assert_true (kontor_operation_apply (operation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE id = ?1",
+                          created_id), ==, 1);
+  after_redo = dump (fixture->store);
+  /* the same records again; their creations are sent as creations */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                          "AND op = 'create'", created_id), ==, 1);
+  {
+    g_autoptr(KontorContact) anna = load_contact (fixture->store,
+                                                  kontor_record_get_id (KONTOR_RECORD (updated)));
+    g_autoptr(KontorContact) ben = load_contact (fixture->store,
+                                                 kontor_record_get_id (KONTOR_RECORD (merged)));
+
+    g_assert_cmpstr (kontor_contact_get_city (anna), ==, "Bonn");
+    g_assert_cmpstr (kontor_contact_get_job_title (anna), ==, "Einkauf");
+    g_assert_cmpstr (kontor_contact_get_company_name (anna), ==, "Neubau AG");
+    g_assert_cmpstr (kontor_contact_get_city (ben), ==, "Köln");
+    g_assert_cmpuint (kontor_contact_get_emails (ben)->len, ==, 1);
+  }
+
+  /* and undo once more */
+  g_assert_true (kontor_operation_undo (operation, &error));
+  g_assert_no_error (error);
+  g_free (after_undo);
+  after_undo = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after_undo);
+}
+
+/* Rows the model refuses and rows the source cannot read are listed with
+ * their lines, skipped by the run, and written as CSV */
+static void
+test_failures (KontorStoreFixture *fixture,
+               gconstpointer       data)
+{
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  KontorImportFailure *failure;
+  KontorContact *row;
+
+  add_row (source, "Anna", "Schmidt", NULL, NULL, NULL);         /* 2 */
+  row = add_row (source, NULL, NULL, NULL, NULL, NULL);          /* 3: no name */
+  kontor_contact_set_city (row, "Köln");
+  add_error (source, KONTOR_IMPORT_ERROR_ROW, 0);                /* 4 */
+  row = add_row (source, "Ben", "Bauer", NULL, NULL, NULL);      /* 5: a bad date */
+  kontor_contact_set_birthday (row, "1990-02-31");
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpuint (kontor_import_get_n_rows (import), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 3);
+
+  failure = g_list_model_get_item (kontor_import_get_failures (import), 0);
+  g_assert_cmpuint (kontor_import_failure_get_line (failure), ==, 3);
+  g_assert_nonnull (strstr (kontor_import_failure_get_reason (failure), "name"));
+  g_object_unref (failure);
+  failure = g_list_model_get_item (kontor_import_get_failures (import), 1);
+  g_assert_cmpuint (kontor_import_failure_get_line (failure), ==, 4);
+  g_assert_cmpstr (kontor_import_failure_get_reason (failure), ==,
+                   "“test.csv”, line 4: cannot be read");
+  g_object_unref (failure);
+  failure = g_list_model_get_item (kontor_import_get_failures (import), 2);
+  g_assert_cmpuint (kontor_import_failure_get_line (failure), ==, 5);
+  g_object_unref (failure);
+
+  operation = run (import);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact", NULL), ==, 1);
+  /* still listed after the run */
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 3);
+
+  g_assert_true (kontor_import_write_failures (import, stream, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (stream, NULL, &error));
+  text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+  g_assert_true (g_str_has_prefix (text, "Line,Reason\r\n3,"));
+  g_assert_nonnull (strstr (text, "\r\n4,\"“test.csv”, line 4: cannot be read\"\r\n"));
+  g_assert_nonnull (strstr (text, "\r\n5,"));
+}
+
+/* A birthday the team does not keep is dropped, the row imported */
+static void
+test_birthday_dropped (KontorStoreFixture *fixture,
+                       gconstpointer       data)
+{
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorContact *row;
+
+  g_assert_true (kontor_store_set_keep_birthdays (fixture->store, FALSE, &error));
+  g_assert_no_error (error);
+  row = add_row (source, "Anna", "Schmidt", NULL, NULL, NULL);
+  kontor_contact_set_birthday (row, "1980-04-15");
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 0);
+  operation = run (import);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE birthday IS NULL",
+                          NULL), ==, 1);
+}
+
+/* A read error of the run's pass (the file changed since the plan) rolls
+ * everything back; the plan's own fatal error fails the plan */
+static void
+test_read_error (KontorStoreFixture *fixture,
+                 gconstpointer       data)
+{
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (fixture->store);
+  g_autofree char *after = NULL;
+
+  add_row (source, "Anna", "Schmidt", "Neubau AG", NULL, NULL);
+  add_row (source, "Ben", "Bauer", NULL, NULL, NULL);
+  add_error (source, KONTOR_IMPORT_ERROR_READ, 2);
+  add_row (source, "Clara", "Neu", NULL, NULL, NULL);
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpuint (kontor_import_get_n_rows (import), ==, 3);
+  operation = kontor_import_run (import, NULL, &error);
+  g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ);
+  g_assert_null (operation);
+  after = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+  g_clear_object (&import);
+
+  /* the same error in the plan */
+  add_error (source, KONTOR_IMPORT_ERROR_SYNTAX, 0);
+  import = kontor_import_new (fixture->store, KONTOR_IMPORT_SOURCE (source));
+  g_assert_false (kontor_import_plan (import, NULL, &error));
+  g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_SYNTAX);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 0);
+}
+
+/* Cancel in the middle of the run: nothing stored */
+static void
+test_cancel (KontorStoreFixture *fixture,
+             gconstpointer       data)
+{
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (fixture->store);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Name%u", i);
+
+      add_row (source, "Anna", last, i % 2 ? "Firma A" : "Firma B", NULL, NULL);
+    }
+  source->cancel_at_run = g_object_ref (cancellable);
+  source->cancel_index = 150;
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
+  operation = kontor_import_run (import, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (operation);
+  after = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The store enforces the role: a viewer's import is refused, with the
+ * store's message, and nothing stored */
+static void
+test_viewer_refused (KontorStoreFixture *fixture,
+                     gconstpointer       data)
+{
+  g_autoptr(KontorUser) viewer = kontor_user_new ("viewer", NULL, KONTOR_USER_ROLE_VIEWER);
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  kontor_test_save (fixture->store, viewer);
+  g_assert_true (kontor_store_set_current_user (fixture->store, viewer, &error));
+  g_assert_no_error (error);
+  add_row (source, "Anna", "Schmidt", "Neubau AG", NULL, NULL);
+  before = dump (fixture->store);
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
+  operation = kontor_import_run (import, NULL, &error);
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_null (operation);
+  after = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+typedef struct
+{
+  GArray  *progress;   /* double */
+  guint    n_done;
+  gboolean done;
+  GAsyncResult *result;
+} Progress;
+
+static void
+on_progress_cb (KontorImport *import,
+                GParamSpec   *pspec,
+                Progress     *progress)
+{
+  double value = kontor_import_get_progress (import);
+
+  g_array_append_val (progress->progress, value);
+  progress->n_done = kontor_import_get_n_done (import);
+}
+
+static void
+on_done_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Progress *progress = user_data;
+
+  progress->result = g_object_ref (result);
+  progress->done = TRUE;
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return ((Progress *) data)->done;
+}
+
+/* Progress: growing to 1, the rows counted; the async plan and run
+ * deliver it on the main thread */
+static void
+test_progress (KontorStoreFixture *fixture,
+               gconstpointer       data)
+{
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), 0, FALSE, NULL };
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Name%u", i);
+
+      add_row (source, "Anna", last, NULL, NULL, NULL);
+    }
+
+  /* blocking: every step reported here */
+  import = kontor_import_new (fixture->store, KONTOR_IMPORT_SOURCE (source));
+  g_signal_connect (import, "notify::progress", G_CALLBACK (on_progress_cb), &progress);
+  g_assert_true (kontor_import_plan (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.progress->len, >, 5);
+  for (guint i = 1; i < progress.progress->len; i++)
+    g_assert_cmpfloat (g_array_index (progress.progress, double, i), >=,
+                       g_array_index (progress.progress, double, i - 1));
+  g_assert_cmpfloat (kontor_import_get_progress (import), ==, 1.0);
+  g_assert_cmpuint (kontor_import_get_n_done (import), ==, 1000);
+
+  /* async: the run on the store job's thread */
+  g_array_set_size (progress.progress, 0);
+  kontor_import_run_async (import, NULL, on_done_cb, &progress);
+  g_assert_true (kontor_test_iterate_until (is_done, &progress, KONTOR_TEST_TIMEOUT));
+  operation = kontor_import_run_finish (import, progress.result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (operation);
+  g_assert_cmpfloat (kontor_import_get_progress (import), ==, 1.0);
+  g_assert_cmpuint (kontor_import_get_n_done (import), ==, 1000);
+  g_assert_cmpuint (progress.progress->len, >=, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact", NULL), ==, 1000);
+  g_clear_object (&progress.result);
+
+  /* an async plan, cancelled before it starts reading */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    progress.done = FALSE;
+    g_cancellable_cancel (cancellable);
+    kontor_import_plan_async (import, cancellable, on_done_cb, &progress);
+    g_assert_true (kontor_test_iterate_until (is_done, &progress, KONTOR_TEST_TIMEOUT));
+    g_assert_false (kontor_import_plan_finish (import, progress.result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_clear_object (&progress.result);
+  }
+
+  /* an async plan to its end: now every row is a duplicate */
+  progress.done = FALSE;
+  kontor_import_set_match (import, KONTOR_IMPORT_MATCH_ANY);
+  kontor_import_plan_async (import, NULL, on_done_cb, &progress);
+  g_assert_true (kontor_test_iterate_until (is_done, &progress, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_import_plan_finish (import, progress.result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kontor_import_get_n_rows (import), ==, 1000);
+  g_clear_object (&progress.result);
+
+  g_signal_handlers_disconnect_by_data (import, &progress);
+  g_array_unref (progress.progress);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  KONTOR_STORE_TEST ("/import/create-inbox-companies", test_create_inbox_companies);
+  KONTOR_STORE_TEST ("/import/duplicates-stored", test_duplicates_stored);
+  KONTOR_STORE_TEST ("/import/duplicates-in-file", test_duplicates_in_file);
+  KONTOR_STORE_TEST ("/import/modes", test_modes);
+  KONTOR_STORE_TEST ("/import/undo-redo", test_undo_redo);
+  KONTOR_STORE_TEST ("/import/failures", test_failures);
+  KONTOR_STORE_TEST ("/import/birthday-dropped", test_birthday_dropped);
+  KONTOR_STORE_TEST ("/import/read-error", test_read_error);
+  KONTOR_STORE_TEST ("/import/cancel", test_cancel);
+  KONTOR_STORE_TEST ("/import/viewer-refused", test_viewer_refused);
+  KONTOR_STORE_TEST ("/import/progress", test_progress);
+
+  return g_test_run ();
+}
