@@ -58,6 +58,7 @@ struct _KontorImportDialog
   AdwWindow            parent_instance;
 
   KontorContext       *context;
+  GtkWindow           *parent;       /* weak: where the toasts go */
   GFile               *file;
   char                *display_name;
   gboolean             is_vcard;
@@ -857,8 +858,13 @@ on_planned_cb (GObject      *source,
 {
   g_autoptr(KontorImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean planned = kontor_import_plan_finish (KONTOR_IMPORT (source), result, &error);
 
-  if (kontor_import_plan_finish (KONTOR_IMPORT (source), result, &error))
+  /* closed meanwhile */
+  if (self->stack == NULL)
+    return;
+
+  if (planned)
     show_plan (self);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -978,20 +984,26 @@ on_run_cb (GObject      *source,
   operation = kontor_import_run_finish (KONTOR_IMPORT (source), result, &error);
   if (operation != NULL)
     {
-      /* one undo for the whole import: the window's toast offers it */
+      /* one undo for the whole import, even when the dialog was closed
+       * as it committed: the window's toast offers it */
       kontor_operation_stack_add_applied (kontor_context_get_operations (self->context),
                                           operation);
-      show_done (self);
+      if (self->stack != NULL)
+        show_done (self);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* nothing was written: the dialog has nothing more to say */
-      kontor_ui_add_toast (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
-                           _("Import cancelled, nothing was imported"));
-      gtk_window_destroy (GTK_WINDOW (self));
+      if (self->parent != NULL)
+        kontor_ui_add_toast (GTK_WIDGET (self->parent),
+                             _("Import cancelled, nothing was imported"));
+      if (self->stack != NULL)
+        gtk_window_destroy (GTK_WINDOW (self));
     }
-  else
+  else if (self->stack != NULL)
     show_error (self, error);
+  else if (self->parent != NULL)
+    kontor_ui_show_error (GTK_WIDGET (self->parent), _("The File Cannot Be Imported"), error);
 }
 
 static void
@@ -1031,10 +1043,9 @@ on_failures_chooser_response_cb (GtkNativeDialog    *chooser,
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 
-  if (file == NULL)
-    return;
-
-  if (write_failures (self, file, &error))
+  if (file == NULL || self->stack == NULL)
+    ;
+  else if (write_failures (self, file, &error))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (_("Rows not imported saved")));
   else
@@ -1181,6 +1192,7 @@ kontor_import_dialog_finalize (GObject *object)
   KontorImportDialog *self = KONTOR_IMPORT_DIALOG (object);
 
   g_clear_object (&self->context);
+  g_clear_weak_pointer (&self->parent);
   g_clear_object (&self->file);
   g_free (self->display_name);
   g_clear_pointer (&self->reader, kontor_csv_reader_free);
@@ -1341,6 +1353,7 @@ kontor_import_dialog_new (GtkWindow     *parent,
 
   self = g_object_new (KONTOR_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
+  g_set_weak_pointer (&self->parent, parent);
   self->file = g_object_ref (file);
   self->is_vcard = is_vcard_file (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
