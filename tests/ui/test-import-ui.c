@@ -348,6 +348,7 @@ test_csv_by_keyboard (Fixture       *fixture,
   duplicate = g_list_model_get_item (duplicates, 0);
   g_object_unref (duplicate);
   g_assert_cmpuint (kontor_import_duplicate_get_line (duplicate), ==, 2);
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
   screenshot (GTK_WIDGET (dialog), "import-duplicates.png");
 
   /* its action set to Skip (the third choice) by keys */
@@ -410,6 +411,7 @@ test_failures_saved (Fixture       *fixture,
   wait_step (dialog, "done");
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE first_name = 'Carl'"),
                    ==, 0);
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
   screenshot (GTK_WIDGET (dialog), "import-done.png");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.save-failures", NULL);
