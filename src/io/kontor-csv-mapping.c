@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -336,6 +337,7 @@ struct _KontorCsvMapping
   guint        n_columns;
   const char **targets;         /* interned ids of import_targets, or NULL */
   int         *label_columns;   /* for "email" and "phone": the label's column, or -1 */
+  int          this_year;       /* for two-digit years; read once, as the clock is slow to ask */
 };
 
 G_DEFINE_FINAL_TYPE (KontorCsvMapping, kontor_csv_mapping, G_TYPE_OBJECT)
@@ -401,6 +403,11 @@ mapping_new_empty (const char * const *header)
   self->n_columns = g_strv_length (self->header);
   self->targets = g_new0 (const char *, MAX (self->n_columns, 1));
   self->label_columns = g_new (int, MAX (self->n_columns, 1));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    self->this_year = g_date_time_get_year (now);
+  }
 
   for (guint i = 0; i < self->n_columns; i++)
     {
@@ -703,11 +710,29 @@ parse_salutation (const char        *text,
     { "divers", KONTOR_SALUTATION_MX }, { "mx", KONTOR_SALUTATION_MX },
   };
   static const char * const titles[] = { "dr", "prof", "professor", "dipl", "ing", "mag", "med" };
-  g_auto(GStrv) parts = g_strsplit (text, " ", -1);
-  g_autoptr(GString) rest = g_string_new (NULL);
+  /* what nearly every row holds, without folding */
+  static const struct { const char *text; KontorSalutation salutation; } plain[] = {
+    { "Herr", KONTOR_SALUTATION_MR }, { "Frau", KONTOR_SALUTATION_MS },
+    { "Mr.", KONTOR_SALUTATION_MR }, { "Ms.", KONTOR_SALUTATION_MS },
+    { "Mr", KONTOR_SALUTATION_MR }, { "Ms", KONTOR_SALUTATION_MS },
+  };
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) rest = NULL;
 
   *salutation = KONTOR_SALUTATION_NONE;
   *title = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    {
+      if (strcmp (text, plain[i].text) == 0)
+        {
+          *salutation = plain[i].salutation;
+          return TRUE;
+        }
+    }
+
+  parts = g_strsplit (text, " ", -1);
+  rest = g_string_new (NULL);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -822,10 +847,10 @@ is_no_date (const char *text)
 }
 
 static void
-add_channels (KontorContact *contact,
-              gboolean       email,
-              const char    *label,
-              const char    *value)
+add_channels (GPtrArray  *channels,
+              gboolean    email,
+              const char *label,
+              const char *value)
 {
   /* several in one cell: Kontor's export joins them with "; ", Google
    * with " ::: " */
@@ -842,12 +867,8 @@ add_channels (KontorContact *contact,
     {
       g_autofree char *part = kontor_text_strip_dup (parts[i]);
 
-      if (part == NULL || *part == '\0')
-        continue;
-      if (email)
-        kontor_contact_add_email (contact, label, part);
-      else
-        kontor_contact_add_phone (contact, label, part);
+      if (part != NULL)
+        g_ptr_array_add (channels, kontor_channel_new (label, part));
     }
 }
 
@@ -899,6 +920,8 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
                           GError             **error)
 {
   g_autoptr(KontorContact) contact = NULL;
+  g_autoptr(GPtrArray) emails = kontor_channel_array_new ();
+  g_autoptr(GPtrArray) phones = kontor_channel_array_new ();
   g_autoptr(GString) notes = NULL;
   g_autofree char *full_name = NULL;
   guint n_fields;
@@ -969,7 +992,7 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
             label = channel_label_from_text (row[self->label_columns[i]]);
           if (label == NULL)
             label = g_strdup ("other");
-          add_channels (contact, email, label, value);
+          add_channels (email ? emails : phones, email, label, value);
         }
       else if (g_str_equal (target, "birthday"))
         {
@@ -977,10 +1000,19 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
 
           if (is_no_date (value))
             continue;
-          if (!kontor_csv_parse_date (value, &iso))
+          if (!kontor_csv_parse_date_for_year (value, self->this_year, &iso))
             {
-              g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
-                           _("%s: “%s” is not a date."), header, value);
+              int a = 0, b = 0, y = 0;
+
+              /* 4/5/1980: 4 May or 5 April, the file does not say */
+              if (sscanf (value, "%d/%d/%d", &a, &b, &y) == 3 &&
+                  a >= 1 && a <= 12 && b >= 1 && b <= 12)
+                g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
+                             _("%s: “%s” can be read as day/month or as month/day. "
+                               "Write it as DD.MM.YYYY or YYYY-MM-DD."), header, value);
+              else
+                g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
+                             _("%s: “%s” is not a date."), header, value);
               return NULL;
             }
           if (is_empty (kontor_contact_get_birthday (contact)))
@@ -1022,6 +1054,11 @@ kontor_csv_mapping_apply (KontorCsvMapping    *self,
     }
   if (notes != NULL)
     kontor_contact_set_notes (contact, notes->str);
+  /* each at once: adding one by one copies the list each time */
+  if (emails->len > 0)
+    kontor_contact_set_emails (contact, emails);
+  if (phones->len > 0)
+    kontor_contact_set_phones (contact, phones);
 
   return g_steal_pointer (&contact);
 }

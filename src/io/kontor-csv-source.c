@@ -12,7 +12,8 @@
 /* The contacts of a CSV file for the import (src/README.md "CSV files"):
  * the reader's rows after the header, each through the mapping. Rows
  * whose fields are all blank (Excel writes ";;;;" for an empty row) are
- * skipped. */
+ * skipped; a file with nothing but its header is
+ * %KONTOR_IMPORT_ERROR_EMPTY. */
 
 #define KONTOR_TYPE_CSV_SOURCE (kontor_csv_source_get_type ())
 
@@ -25,6 +26,7 @@ struct _KontorCsvSource
   KontorCsvReader    *reader;
   KontorCsvMapping   *mapping;
   gboolean            at_rows;   /* the header has been read */
+  gboolean            any_row;   /* a row that is not blank has been read since */
 };
 
 G_DEFINE_FINAL_TYPE (KontorCsvSource, kontor_csv_source, KONTOR_TYPE_IMPORT_SOURCE)
@@ -38,6 +40,7 @@ kontor_csv_source_rewind (KontorImportSource  *source,
   GError *local_error = NULL;
 
   self->at_rows = FALSE;
+  self->any_row = FALSE;
   if (!kontor_csv_reader_rewind (self->reader, error))
     return FALSE;
   kontor_import_source_set_size (source, kontor_csv_reader_get_size (self->reader));
@@ -85,12 +88,22 @@ kontor_csv_source_next (KontorImportSource  *source,
 
   for (;;)
     {
-      g_auto(GStrv) row = kontor_csv_reader_read_row (self->reader, line, error);
+      GError *local_error = NULL;
+      g_auto(GStrv) row = kontor_csv_reader_read_row (self->reader, line, &local_error);
 
       if (row == NULL)
-        return NULL;
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, local_error);
+          else if (!self->any_row)
+            g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY,
+                         _("“%s” holds no contacts: there is nothing below its header row."),
+                         kontor_csv_reader_get_display_name (self->reader));
+          return NULL;
+        }
       if (row_is_blank (row))
         continue;
+      self->any_row = TRUE;
 
       return kontor_csv_mapping_apply (self->mapping, (const char * const *) row, error);
     }

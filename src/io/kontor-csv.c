@@ -528,8 +528,10 @@ reader_new (GFile         *file,
 /**
  * kontor_csv_reader_new:
  * @file: a CSV file
- * @cancellable: (nullable): cancels the reads
- * @error: return location for a #GError in %KONTOR_IMPORT_ERROR
+ * @cancellable: (nullable): cancels the reads, this and every later one
+ *   (they fail with %G_IO_ERROR_CANCELLED)
+ * @error: return location for a #GError in %KONTOR_IMPORT_ERROR, or
+ *   %G_IO_ERROR_CANCELLED
  *
  * Opens @file and guesses its encoding and separator from its first
  * 64 KiB. The first kontor_csv_reader_read_row() gives the header.

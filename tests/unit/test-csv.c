@@ -180,7 +180,6 @@ test_reader_encodings (void)
   static const char bom[] = "\xef\xbb\xbf" "Name;Preis\nM\xc3\xbcller;\xe2\x82\xac 5\nStra\xc3\x9f" "e;x\n";
   static const char cp1252[] = "Name;Preis\nM\xfcller;\x80 5\nStra\xdf" "e;x\n";
   const char *expected = "1:Name|Preis\n2:Müller|€ 5\n3:Straße|x\n";
-  g_autofree char *utf16 = NULL;
   struct { const char *data; gsize len; KontorCsvEncoding encoding; } cases[] = {
     { utf8, sizeof utf8 - 1, KONTOR_CSV_ENCODING_UTF8 },
     { bom, sizeof bom - 1, KONTOR_CSV_ENCODING_UTF8 },
@@ -279,12 +278,16 @@ test_reader_bad_files (void)
   error = bytes_error ("", 0);
   g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY);
   g_clear_error (&error);
-  error = bytes_error ("\xef\xbb\xbf\r\n \r\n", 7);
+  error = bytes_error ("\xef\xbb\xbf\r\n \r\n", 8);
   g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY);
   g_clear_error (&error);
 
   /* a spreadsheet renamed .csv: a ZIP file */
-  error = bytes_error ("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 16);
+  {
+    static const char zip[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00";
+
+    error = bytes_error (zip, sizeof zip - 1);
+  }
   g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_NOT_TEXT);
   g_assert_true (strstr (error->message, "line 1") != NULL);
   g_clear_error (&error);
@@ -368,6 +371,37 @@ test_reader_vanished (void)
   g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ);
   g_assert_true (strstr (error->message, "kunden.csv") != NULL);
   g_clear_error (&error);
+
+  kontor_test_rmdir (dir);
+}
+
+/* Cancel stops a read between chunks with G_IO_ERROR_CANCELLED, the
+ * only error outside KONTOR_IMPORT_ERROR */
+static void
+test_reader_cancel (void)
+{
+  g_autofree char *dir = kontor_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "gross.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GString) data = g_string_new ("Vorname;Nachname\n");
+  g_autoptr(KontorCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv row;
+
+  while (data->len < 200000)
+    g_string_append (data, "Anna;Müller\n");
+  g_assert_true (g_file_set_contents (path, data->str, data->len, NULL));
+
+  reader = kontor_csv_reader_new (file, cancellable, &error);
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  while ((row = kontor_csv_reader_read_row (reader, NULL, &error)) != NULL)
+    g_strfreev (row);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  for (KontorCsvEncoding e = 0; e < KONTOR_CSV_N_ENCODINGS; e++)
+    g_assert_nonnull (kontor_csv_encoding_get_label (e));
 
   kontor_test_rmdir (dir);
 }
@@ -775,9 +809,8 @@ test_mapping_apply_samples (void)
 {
   /* German Outlook, Windows-1252 */
   {
-    KontorCsvReader *reader = NULL;
+    g_autoptr(KontorCsvReader) reader = NULL;
     g_autoptr(KontorCsvMapping) mapping = sample_mapping ("outlook-de.csv", &reader);
-    g_autoptr(KontorCsvReader) owned = reader;
     g_auto(GStrv) row1 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_auto(GStrv) row2 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_autoptr(KontorContact) juergen = apply_ok (mapping, row1);
@@ -809,9 +842,8 @@ test_mapping_apply_samples (void)
 
   /* Google: the labels from their own columns, several values in one */
   {
-    KontorCsvReader *reader = NULL;
+    g_autoptr(KontorCsvReader) reader = NULL;
     g_autoptr(KontorCsvMapping) mapping = sample_mapping ("google-old.csv", &reader);
-    g_autoptr(KontorCsvReader) owned = reader;
     g_auto(GStrv) row1 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_auto(GStrv) row2 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_autoptr(KontorContact) anna = apply_ok (mapping, row1);
@@ -833,9 +865,8 @@ test_mapping_apply_samples (void)
 
   /* German Excel: "Vorname;Name", TT.MM.JJJJ, a date without a year */
   {
-    KontorCsvReader *reader = NULL;
+    g_autoptr(KontorCsvReader) reader = NULL;
     g_autoptr(KontorCsvMapping) mapping = sample_mapping ("excel-de-1252.csv", &reader);
-    g_autoptr(KontorCsvReader) owned = reader;
     g_auto(GStrv) row1 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_auto(GStrv) row2 = kontor_csv_reader_read_row (reader, NULL, NULL);
     g_autoptr(KontorContact) klaus = apply_ok (mapping, row1);
@@ -857,6 +888,7 @@ test_mapping_apply_errors (void)
   g_autoptr(KontorCsvMapping) mapping = kontor_csv_mapping_new (header);
   struct { const char *row[6]; const char *message; } cases[] = {
     { { "", "Anna Müller", "31.02.1990", "", "", NULL }, "Geburtstag: “31.02.1990” is not a date." },
+    { { "", "Anna Müller", "4/5/1980", "", "", NULL }, "Geburtstag: “4/5/1980” can be read as day/month or as month/day." },
     { { "Hallo", "Anna Müller", "", "", "", NULL }, "Anrede: “Hallo” is not a salutation" },
     { { "", "Anna Müller", "", "Klingonisch", "", NULL }, "Sprache: “Klingonisch” is not a language" },
   };
@@ -1075,7 +1107,7 @@ test_export_round_trip (void)
 }
 
 /* the source: blank rows skipped, a bad row reported and the next read,
- * a file with a header only */
+ * a file with a header and blank rows only refused as empty */
 static void
 test_source (void)
 {
@@ -1114,11 +1146,12 @@ test_source (void)
   g_assert_no_error (error);
 
   {
-    g_autoptr(KontorCsvReader) only_header = open_bytes ("Vorname;Nachname\r\n", -1);
+    g_autoptr(KontorCsvReader) only_header = open_bytes ("Vorname;Nachname\r\n;\r\n", -1);
     g_autoptr(KontorImportSource) empty = kontor_csv_source_new (g_steal_pointer (&only_header), mapping);
 
     g_assert_null (kontor_import_source_next (empty, &line, &error));
-    g_assert_no_error (error);
+    g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY);
+    g_assert_true (strstr (error->message, "test.csv") != NULL);
   }
 }
 
@@ -1135,6 +1168,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/chunks", test_reader_chunks);
   g_test_add_func ("/csv/reader/bad-files", test_reader_bad_files);
   g_test_add_func ("/csv/reader/vanished", test_reader_vanished);
+  g_test_add_func ("/csv/reader/cancel", test_reader_cancel);
   g_test_add_func ("/csv/reader/samples", test_reader_samples);
   g_test_add_func ("/csv/values/dates", test_dates);
   g_test_add_func ("/csv/values/decimals", test_decimals);
