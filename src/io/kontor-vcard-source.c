@@ -317,6 +317,8 @@ read_content_line (KontorVcardSource  *self,
         {
           if (local_error != NULL)
             {
+              /* the line the message names */
+              *line_no = self->line;
               g_propagate_error (error, g_steal_pointer (&local_error));
               return NULL;
             }
@@ -464,6 +466,15 @@ decode_line (KontorVcardSource  *self,
   else if (g_utf8_validate_len (bytes->str, bytes->len, NULL))
     {
       utf8 = g_strndup (bytes->str, bytes->len);
+    }
+  else if (charset != NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (charset, MIN (strlen (charset), 40));
+
+      g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
+                   _("“%s”, line %u: the text is not in the character set “%s” it names."),
+                   display_name (self), line_no, shown);
+      return NULL;
     }
   else
     {

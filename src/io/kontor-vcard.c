@@ -75,6 +75,31 @@ dup_text (const char *value)
   return g_steal_pointer (&valid);
 }
 
+/* A field of one line (all but the notes): an address's lines, as Apple
+ * writes a street of two, joined with a comma */
+static char *
+dup_line (const char *value)
+{
+  g_autofree char *text = dup_text (value);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) kept = NULL;
+
+  if (text == NULL || strpbrk (text, "\r\n") == NULL)
+    return g_steal_pointer (&text);
+
+  builder = g_strv_builder_new ();
+  lines = g_strsplit_set (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (!kontor_text_is_blank (lines[i]))
+        g_strv_builder_add (builder, g_strstrip (lines[i]));
+    }
+  kept = g_strv_builder_end (builder);
+
+  return g_strjoinv (", ", kept);
+}
+
 /* The @index'th value of a structured property (N, ADR, ORG) */
 static char *
 dup_component (EVCardAttribute *attr,
@@ -82,7 +107,7 @@ dup_component (EVCardAttribute *attr,
 {
   GList *values = e_vcard_attribute_get_values (attr);
 
-  return dup_text (g_list_nth_data (values, index));
+  return dup_line (g_list_nth_data (values, index));
 }
 
 /* A single-valued property's whole value: EVCard splits at unescaped
@@ -447,7 +472,7 @@ read_address (KontorContact   *contact,
     street = g_steal_pointer (&po_box);
   if (extended != NULL)
     {
-      char *joined = street != NULL ? g_strconcat (street, "\n", extended, NULL)
+      char *joined = street != NULL ? g_strconcat (street, ", ", extended, NULL)
                                     : g_strdup (extended);
 
       g_free (street);
@@ -579,7 +604,8 @@ contact_from_vcard (EVCard *vcard)
    * FN is the company */
   if (!kontor_contact_has_person_name (contact) && fn != NULL)
     {
-      g_autofree char *formatted = dup_value (fn);
+      g_autofree char *value = dup_value (fn);
+      g_autofree char *formatted = dup_line (value);
 
       if (formatted != NULL && g_strcmp0 (formatted, organisation) != 0 &&
           (emails->len == 0 ||
@@ -591,7 +617,8 @@ contact_from_vcard (EVCard *vcard)
 
   if (title != NULL || role != NULL)
     {
-      g_autofree char *job = dup_value (title != NULL ? title : role);
+      g_autofree char *value = dup_value (title != NULL ? title : role);
+      g_autofree char *job = dup_line (value);
 
       kontor_contact_set_job_title (contact, job);
     }

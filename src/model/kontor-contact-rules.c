@@ -86,6 +86,50 @@ kontor_date_is_valid (const char *iso_date)
   return g_date_valid_dmy (day, month, year);
 }
 
+/**
+ * kontor_birthday_parse:
+ * @birthday: (nullable): "YYYY-MM-DD", or "--MM-DD" for a birthday whose
+ *   year is not known (vCard's partial date, src/README.md "Birthdays")
+ * @year: (out) (optional): the year, 0 for none
+ * @month: (out) (optional): the month, 1–12
+ * @day: (out) (optional): the day of the month
+ *
+ * The rule of a birthday, the one date field that may go without its
+ * year: a year-less 29 February is a birthday (it is one in leap years).
+ *
+ * Returns: %TRUE when @birthday is a real calendar date, with or
+ *   without its year
+ */
+gboolean
+kontor_birthday_parse (const char *birthday,
+                       guint      *year,
+                       guint      *month,
+                       guint      *day)
+{
+  g_autofree char *full = NULL;
+  const char *date = birthday;
+  gboolean yearless;
+
+  if (birthday == NULL)
+    return FALSE;
+
+  /* "--04-15" is checked as a day of leap year 2000 */
+  yearless = strlen (birthday) == 7 && g_str_has_prefix (birthday, "--");
+  if (yearless)
+    date = full = g_strconcat ("2000", birthday + 1, NULL);
+  if (!kontor_date_is_valid (date))
+    return FALSE;
+
+  if (year != NULL)
+    *year = yearless ? 0 : (guint) g_ascii_strtoull (date, NULL, 10);
+  if (month != NULL)
+    *month = (guint) g_ascii_strtoull (date + 5, NULL, 10);
+  if (day != NULL)
+    *day = (guint) g_ascii_strtoull (date + 8, NULL, 10);
+
+  return TRUE;
+}
+
 /* The rules of a contact beyond those of its fields; the
  * KontorRecordClass.validate of #KontorContact. */
 /**

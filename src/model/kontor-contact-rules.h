@@ -21,5 +21,9 @@ gboolean            kontor_contact_check_birthday       (KontorContact        *c
 gboolean            kontor_contact_check_keep_in_touch_days (gint64          days,
                                                              GError        **error);
 gboolean            kontor_date_is_valid                (const char           *iso_date);
+gboolean            kontor_birthday_parse               (const char           *birthday,
+                                                         guint                *year,
+                                                         guint                *month,
+                                                         guint                *day);
 
 G_END_DECLS

@@ -42,6 +42,8 @@ typedef enum
  * @KONTOR_FIELD_PERSONAL: personal data, wiped when the record is deleted
  * @KONTOR_FIELD_LOCAL: a column the store maintains itself (such as the date
  *   of the last activity, computed from activities); never in the outbox
+ * @KONTOR_FIELD_YEARLESS: a %KONTOR_FIELD_TYPE_DATE that may also be
+ *   "--MM-DD", a day without its year (a birthday, kontor_birthday_parse())
  */
 typedef enum
 {
@@ -51,6 +53,7 @@ typedef enum
   KONTOR_FIELD_DERIVED = 1 << 2,
   KONTOR_FIELD_PERSONAL = 1 << 3,
   KONTOR_FIELD_LOCAL = 1 << 4,
+  KONTOR_FIELD_YEARLESS = 1 << 5,
 } KontorFieldFlags;
 
 /**

@@ -227,13 +227,17 @@ check_enum (const KontorField  *field,
 }
 
 static gboolean
-check_date (const char  *label,
-            const char  *date,
-            GError     **error)
+check_date (const KontorField  *field,
+            const char         *date,
+            GError            **error)
 {
+  const char *label = field->label;
   g_autofree char *shown = NULL;
 
   if (date == NULL || kontor_date_is_valid (date))
+    return TRUE;
+  if ((field->flags & KONTOR_FIELD_YEARLESS) != 0 &&
+      kontor_birthday_parse (date, NULL, NULL, NULL))
     return TRUE;
 
   shown = kontor_text_shorten (date, SHOWN_CHARS);
@@ -285,7 +289,7 @@ check_field_value (KontorRecord       *self,
   switch (field->type)
     {
     case KONTOR_FIELD_TYPE_DATE:
-      return check_date (field->label, kontor_record_get_string (self, index), error);
+      return check_date (field, kontor_record_get_string (self, index), error);
     case KONTOR_FIELD_TYPE_ENUM:
       return check_enum (field, field->label, kontor_record_get_enum (self, index), error);
     case KONTOR_FIELD_TYPE_CHANNELS:

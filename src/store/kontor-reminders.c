@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-contact-rules.h"
 #include "kontor-reminders.h"
 #include "kontor-store-activity.h"
 #include "kontor-store-crud.h"
@@ -175,7 +176,7 @@ dup_zone (KontorReminders *self)
 
 /**
  * kontor_reminders_birthday_time:
- * @birthday: a birthday, "YYYY-MM-DD"
+ * @birthday: a birthday, "YYYY-MM-DD" or "--MM-DD" without its year
  * @year: the year of the birthday to remind of
  * @days_before: how many days before it
  * @zone: the user's time zone
@@ -200,15 +201,13 @@ kontor_reminders_birthday_time (const char  *birthday,
 {
   g_autoptr(GDateTime) fire = NULL;
   g_autoptr(GDateTime) end = NULL;
-  int born, month, day;
-  char rest;
+  guint month, day;
   GDate date;
 
   g_return_val_if_fail (zone != NULL, 0);
 
-  if (birthday == NULL ||
-      sscanf (birthday, "%d-%d-%d%c", &born, &month, &day, &rest) != 3 ||
-      year < 1 || year > 9998 || month < 1 || month > 12 || day < 1 || day > 31)
+  /* the model's rule, a year-less birthday (vCard's --04-15) included */
+  if (!kontor_birthday_parse (birthday, NULL, &month, &day) || year < 1 || year > 9998)
     return 0;
   if (month == 2 && day == 29 && !g_date_is_leap_year ((GDateYear) year))
     day = 28;
@@ -218,7 +217,7 @@ kontor_reminders_birthday_time (const char  *birthday,
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   if (occurrence != NULL)
-    *occurrence = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+    *occurrence = g_strdup_printf ("%04d-%02u-%02u", year, month, day);
   if (day_end != NULL)
     {
       GDate next = date;

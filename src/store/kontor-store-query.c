@@ -541,12 +541,13 @@ append_criteria (KontorStore   *self,
        !kontor_date_is_valid (kontor_filter_get_due_to (filter))))
     g_string_append (sql, " AND 0");
 
-  /* birthdays are "YYYY-MM-DD" too */
+  /* birthdays are "YYYY-MM-DD" or, without the year, "--MM-DD": the month
+   * is the two characters before the last three */
   if (kontor_filter_get_birthday_month (filter) != 0)
     {
       g_autofree char *month = g_strdup_printf ("%02u", kontor_filter_get_birthday_month (filter));
 
-      g_string_append_printf (sql, " AND substr (c.birthday, 6, 2) = ?%u",
+      g_string_append_printf (sql, " AND substr (c.birthday, -5, 2) = ?%u",
                               params_add_text (params, month));
     }
 

@@ -154,16 +154,30 @@ kontor_format_days_since (gint64 unix_seconds)
 
 /**
  * kontor_format_iso_date:
- * @iso_date: (nullable): a calendar date "YYYY-MM-DD"
+ * @iso_date: (nullable): a calendar date "YYYY-MM-DD", or a birthday
+ *   without its year "--MM-DD" (kontor_birthday_parse())
  *
  * Returns: (transfer full) (nullable): @iso_date as the user writes dates,
- *   %NULL when it is not a date
+ *   a year-less one as day and month ("April 15", "15. April"); %NULL
+ *   when it is not a date
  */
 char *
 kontor_format_iso_date (const char *iso_date)
 {
   g_autoptr(GDateTime) date_time = NULL;
   int year, month, day;
+  guint yearless_year, yearless_month, yearless_day;
+
+  if (kontor_birthday_parse (iso_date, &yearless_year, &yearless_month, &yearless_day) &&
+      yearless_year == 0)
+    {
+      date_time = g_date_time_new (get_local_zone (), 2000, yearless_month, yearless_day,
+                                   0, 0, 0);
+      /* xgettext:no-c-format */
+      /* Translators: the date of a birthday in a task's subject, for
+       * g_date_time_format (): "April 15"; German "%-d. %B" */
+      return date_time != NULL ? g_date_time_format (date_time, _("%B %-d")) : NULL;
+    }
 
   if (!kontor_date_is_valid (iso_date))
     return NULL;

@@ -58,7 +58,7 @@ static const ContactSpec contacts[] = {
   { "b", "Beta", C, FALSE, NEW_ID, "evil", "u2", "u2", NULL, "2026-01-31 23:30", NULL, NULL,
     "1975-12-01", "Pfad C:\\back\\slash_% liegt dort" },
   { "c", "Gamma", I, FALSE, NEW_ID, NULL, NULL, NULL, "t1", "2026-02-01 00:00",
-    "2026-02-15 18:00", "2026-03-15", "1990-03-01", "schrieb DROP TABLE contact; ins Formular" },
+    "2026-02-15 18:00", "2026-03-15", "--03-01", "schrieb DROP TABLE contact; ins Formular" },
   { "d", "Delta", A, TRUE, NEW_ID, "alpha", "u1,u2", "u3", NULL, "2025-12-31 12:00",
     "2026-03-01 08:00", "2026-02-28", NULL, "50% Rabatt, 50 Stück" },
   { "e", "Epsilon", P, FALSE, OFFER_ID, NULL, NULL, NULL, NULL, "2026-03-05 10:00", NULL, NULL,

@@ -238,7 +238,19 @@ test_birthday_time (void)
                                                    NULL), >, 0);
   g_assert_cmpstr (occurrence, ==, "2028-02-29");
 
+  /* without the year, as a vCard may give it: the same day */
+  g_assert_cmpint (kontor_reminders_birthday_time ("--04-15", 2027, 3, berlin, &occurrence, NULL),
+                   ==, 1807500600);
+  g_assert_cmpstr (occurrence, ==, "2027-04-15");
+  g_clear_pointer (&occurrence, g_free);
+  g_assert_cmpint (kontor_reminders_birthday_time ("--02-29", 2027, 0, berlin, &occurrence, NULL),
+                   ==, kontor_reminders_birthday_time ("1990-02-28", 2027, 0, berlin, NULL, NULL));
+  g_assert_cmpstr (occurrence, ==, "2027-02-28");
+  g_clear_pointer (&occurrence, g_free);
+
   /* not dates */
+  g_assert_cmpint (kontor_reminders_birthday_time ("--02-30", 2027, 3, berlin, NULL, NULL),
+                   ==, 0);
   g_assert_cmpint (kontor_reminders_birthday_time ("1980-02-30", 2027, 3, berlin, NULL, NULL),
                    ==, 0);
   g_assert_cmpint (kontor_reminders_birthday_time ("15.04.1980", 2027, 3, berlin, NULL, NULL),
@@ -303,6 +315,23 @@ test_birthday_fires (Fixture       *fixture,
   fixture->now = berlin_time (fixture, 2028, 4, 12, 5, 30, 0);
   g_assert_cmpuint (check (fixture), ==, 1);
   g_assert_cmpint (count_tasks_of (store, fixture->anna), ==, 2);
+}
+
+/* A birthday without its year reminds as one with it (vCard's --04-15) */
+static void
+test_birthday_yearless (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorContact) carla = new_contact (store, "Conti", "--04-15", fixture->ines);
+
+  fixture->now = berlin_time (fixture, 2027, 4, 12, 5, 29, 59);
+  g_assert_cmpuint (check (fixture), ==, 0);
+  fixture->now++;
+  /* Anna's (1980-04-15) and Carla's */
+  g_assert_cmpuint (check (fixture), ==, 2);
+  g_assert_cmpint (count_tasks_of (store, carla), ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->due, 1), ==, "Birthday: April 15");
 }
 
 /* Asleep at 05:30: once on waking, while the birthday has not passed;
@@ -646,6 +675,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/reminders/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("birthday/fires-once-at-0530", test_birthday_fires);
+  ADD ("birthday/yearless", test_birthday_yearless);
   ADD ("birthday/asleep", test_birthday_asleep);
   ADD ("birthday/new-year", test_birthday_new_year);
   ADD ("birthday/not-kept", test_birthday_not_kept);

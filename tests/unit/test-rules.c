@@ -405,6 +405,56 @@ test_impossible_dates (void)
   }
 }
 
+/* A birthday may go without its year ("--04-15", vCard's partial date,
+ * src/README.md "Birthdays"); no other date may */
+static void
+test_yearless_birthday (void)
+{
+  static const char *good[] = { "--04-15", "--02-29", "--12-31", "--01-01" };
+  static const char *bad[] = {
+    "--02-30", "--13-01", "--00-10", "--04-00", "--4-15", "--0415", "---04-15", "-04-15",
+    "--04-15 ", "--ab-cd", "04-15",
+  };
+  g_autoptr(KontorContact) contact = named_contact ("Müller");
+  guint year = 1, month = 0, day = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      kontor_contact_set_birthday (contact, good[i]);
+      assert_valid (contact);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *message = NULL;
+      g_autofree char *expected =
+        g_strdup_printf ("Birthday “%s” is not a valid date.", bad[i]);
+
+      kontor_contact_set_birthday (contact, bad[i]);
+      message = refused (contact, KONTOR_RECORD_ERROR_INVALID_DATE);
+      g_assert_cmpstr (message, ==, expected);
+    }
+  kontor_contact_set_birthday (contact, NULL);
+
+  g_assert_true (kontor_birthday_parse ("--02-29", &year, &month, &day));
+  g_assert_cmpuint (year, ==, 0);
+  g_assert_cmpuint (month, ==, 2);
+  g_assert_cmpuint (day, ==, 29);
+  g_assert_true (kontor_birthday_parse ("1980-04-15", &year, &month, &day));
+  g_assert_cmpuint (year, ==, 1980);
+  g_assert_cmpuint (month, ==, 4);
+  g_assert_cmpuint (day, ==, 15);
+  g_assert_false (kontor_birthday_parse (NULL, NULL, NULL, NULL));
+  /* the other dates keep their year */
+  g_assert_false (kontor_date_is_valid ("--04-15"));
+
+  kontor_contact_set_due_date (contact, "--04-15");
+  {
+    g_autofree char *message = refused (contact, KONTOR_RECORD_ERROR_INVALID_DATE);
+
+    g_assert_cmpstr (message, ==, "Due date “--04-15” is not a valid date.");
+  }
+}
+
 static void
 test_unknown_values (void)
 {
@@ -809,6 +859,7 @@ main (int   argc,
   g_test_add_func ("/rules/email", test_bad_emails);
   g_test_add_func ("/rules/phone", test_bad_phones);
   g_test_add_func ("/rules/date", test_impossible_dates);
+  g_test_add_func ("/rules/date/yearless-birthday", test_yearless_birthday);
   g_test_add_func ("/rules/unknown-values", test_unknown_values);
   g_test_add_func ("/rules/status-transitions", test_status_transitions);
   g_test_add_func ("/rules/restricted-statuses", test_restricted_statuses);

@@ -2306,6 +2306,29 @@ save_birthday_contact (KontorStore *store,
   return contact;
 }
 
+/* A birthday without its year (vCard's --04-15) is stored and read as it
+ * is; one that is no day is refused before anything is written */
+static void
+test_birthday_yearless (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) carla = save_birthday_contact (store, "Conti", "--02-29");
+  g_autoptr(KontorContact) loaded = reload (store, carla);
+  g_autoptr(KontorContact) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (kontor_contact_get_birthday (loaded), ==, "--02-29");
+
+  edited = KONTOR_CONTACT (kontor_record_copy (KONTOR_RECORD (loaded)));
+  kontor_contact_set_birthday (edited, "--02-30");
+  g_assert_false (kontor_store_save (store, KONTOR_RECORD (edited), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_DATE);
+  g_clear_object (&loaded);
+  loaded = reload (store, carla);
+  g_assert_cmpstr (kontor_contact_get_birthday (loaded), ==, "--02-29");
+}
+
 static gboolean
 keeps_birthdays (KontorStore *store)
 {
@@ -2510,6 +2533,7 @@ main (int   argc,
   TEST ("/store/outbox/count", test_count_outbox);
   TEST ("/store/wipe/deleted-person-gone-from-every-table", test_delete_wipes_person_everywhere);
   TEST ("/store/birthdays/erased-when-not-kept", test_birthdays_erased);
+  TEST ("/store/birthdays/yearless", test_birthday_yearless);
   TEST ("/store/birthdays/setting-refused-or-failed", test_birthdays_setting_refused_or_failed);
 
   return g_test_run ();
