@@ -75,6 +75,7 @@ struct _KontorImportDialog
   GPtrArray           *target_ids;   /* const char *: NULL (ignore), then the targets */
   GtkStringList       *target_labels;
   GPtrArray           *saved_texts;  /* char *: the offered saved mappings' texts */
+  char                *preview_error; /* the file cannot be read as now set */
 
   KontorImport        *import;
   GCancellable        *cancellable;
@@ -290,7 +291,12 @@ update_preview (KontorImportDialog *self)
       adw_preferences_group_add (self->preview_group, row_widget);
       g_ptr_array_add (self->preview_rows, row_widget);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), self->samples->len > 0);
+  adw_preferences_group_set_description (self->preview_group,
+                                         self->preview_error != NULL
+                                         ? self->preview_error
+                                         : _("The first rows as they will be stored"));
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group),
+                          self->samples->len > 0 || self->preview_error != NULL);
 }
 
 static guint
@@ -486,14 +492,26 @@ reread (KontorImportDialog *self,
 {
   g_autoptr(GError) error = NULL;
 
+  g_clear_pointer (&self->preview_error, g_free);
   if (!read_preview (self, keep_mapping, &error))
     {
-      show_error (self, error);
+      if (self->mapping == NULL)
+        {
+          show_error (self, error);
+          return;
+        }
+      /* a wrong encoding or separator chosen: said where the preview
+       * was, so another can be chosen; Check waits for one that reads */
+      self->preview_error = g_strdup (error->message);
+      g_ptr_array_set_size (self->samples, 0);
+      update_preview (self);
+      update_actions (self);
       return;
     }
   update_saved_mappings (self, !keep_mapping);
   update_columns (self);
   update_preview (self);
+  update_actions (self);
 }
 
 static void
@@ -1152,7 +1170,8 @@ update_actions (KontorImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), self->step != STEP_DONE &&
                                                              self->step != STEP_ERROR);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.next",
-                                 !busy && (can_edit || self->step >= STEP_DONE));
+                                 !busy && (can_edit || self->step >= STEP_DONE) &&
+                                 (self->step != STEP_SETTINGS || self->preview_error == NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-mapping",
                                  self->step == STEP_SETTINGS && self->mapping != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-failures",
@@ -1205,6 +1224,7 @@ kontor_import_dialog_finalize (GObject *object)
   g_ptr_array_unref (self->target_ids);
   g_clear_object (&self->target_labels);
   g_ptr_array_unref (self->saved_texts);
+  g_free (self->preview_error);
   g_clear_object (&self->import);
   g_clear_object (&self->cancellable);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "kontor-csv.h"
 #include "kontor-import-dialog.h"
 #include "kontor-shot.h"
 #include "kontor-test-utils.h"
@@ -231,6 +232,15 @@ line_title (guint       line,
             const char *name)
 {
   return g_strdup_printf (_("Line %u: %s"), line, name);
+}
+
+static gboolean
+is_preview_group (GtkWidget  *widget,
+                  const void *data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)),
+                    _("Preview")) == 0;
 }
 
 /* the page of the step shown */
@@ -509,6 +519,82 @@ test_cancel_large (Fixture       *fixture,
                     kontor_context_get_operations (fixture->context)));
 }
 
+/* the preview's rows and description, one text */
+static char *
+dup_preview_text (KontorImportDialog *dialog)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *page = visible_page (dialog);
+  GtkWidget *group = kontor_test_find_matching (page, is_preview_group, NULL);
+
+  g_assert_nonnull (group);
+  g_string_append_printf (text, "%s\n",
+                          adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)));
+  for (GtkWidget *row = kontor_test_find_widget (group, ADW_TYPE_ACTION_ROW); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_string_append_printf (text, "%s | %s\n",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* An encoding chosen in its drop-down reads the file again: a wrong one
+ * shows what it reads (or why it cannot) and holds Check back, the right
+ * one brings the names back */
+static void
+test_encoding_by_keyboard (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  /* Windows-1252: "Jörg Müller", "Bäckerei Groß" */
+  static const char cp1252[] =
+    "First Name;Last Name;E-mail Address;Company\r\n"
+    "J\xf6rg;M\xfcller;joerg@example.com;B\xe4" "ckerei Gro\xdf\r\n"
+    "J\xfcrgen;Sch\xf6n;juergen@example.com;K\xe4" "serei\r\n";
+  g_autoptr(GFile) file = write_file (fixture, "excel.csv", cp1252, -1);
+  g_autofree char *right = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *again = NULL;
+  KontorImportDialog *dialog;
+  GtkWidget *encoding;
+
+  kontor_window_import_file (fixture->window, file);
+  dialog = wait_dialog (fixture);
+  encoding = kontor_test_find_row (GTK_WIDGET (dialog), _("_Encoding"));
+  g_assert_true (ADW_IS_COMBO_ROW (encoding));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (encoding)), ==,
+                    KONTOR_CSV_ENCODING_WINDOWS_1252);
+  right = dup_preview_text (dialog);
+  g_test_message ("%s", right);
+  g_assert_nonnull (strstr (right, "Jörg Müller, Bäckerei Groß"));
+
+  /* UTF-8, the first choice */
+  gtk_widget_grab_focus (encoding);
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  kontor_test_settle (300);
+  kontor_test_press ("Home Return");
+  kontor_test_settle (300);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (encoding)), ==,
+                    KONTOR_CSV_ENCODING_UTF8);
+  wrong = dup_preview_text (dialog);
+  g_test_message ("%s", wrong);
+  g_assert_null (strstr (wrong, "Jörg Müller"));
+
+  /* Windows-1252 again, the last */
+  gtk_widget_grab_focus (encoding);
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  kontor_test_settle (300);
+  kontor_test_press ("End Return");
+  kontor_test_settle (300);
+  again = dup_preview_text (dialog);
+  g_assert_cmpstr (again, ==, right);
+  g_assert_true (gtk_widget_is_sensitive (
+                   kontor_test_find_actionable (GTK_WIDGET (dialog), "import.next")));
+}
+
 /* The progress of a long import, for a person to look at; closing the
  * dialog cancels it */
 static void
@@ -608,6 +694,7 @@ main (int   argc,
   ADD ("cancel-large", test_cancel_large);
   ADD ("saved-mapping", test_saved_mapping);
   ADD ("progress-screenshot", test_progress_screenshot);
+  ADD ("encoding-by-keyboard", test_encoding_by_keyboard);
 #undef ADD
 
   return g_test_run ();
