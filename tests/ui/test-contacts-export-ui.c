@@ -327,6 +327,37 @@ test_from_menu (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* "Listed Contacts": those the list shows after a search, not the others */
+static void
+test_listed (Fixture       *fixture,
+             gconstpointer  data)
+{
+  KontorContactsView *view =
+    KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
+  g_autofree char *path = g_build_filename (fixture->folder, "gesucht.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorExportDialog *dialog;
+  guint n_cards = 0;
+
+  gtk_editable_set_text (kontor_contacts_view_get_search_entry (view), "Straßer");
+  kontor_test_wait_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (view)), 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-contacts", "s", "");
+  dialog = wait_dialog (fixture);
+  kontor_export_dialog_set_scope (dialog, KONTOR_EXPORT_SCOPE_FILTER);
+  kontor_export_dialog_set_format (dialog, KONTOR_EXPORT_FORMAT_VCARD_40);
+  kontor_export_dialog_export_to (dialog, file);
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  for (const char *p = strstr (text, "BEGIN:VCARD"); p != NULL; p = strstr (p + 1, "BEGIN:VCARD"))
+    n_cards++;
+  g_assert_cmpuint (n_cards, ==, 1);
+  g_assert_nonnull (strstr (text, "joerg@example.com"));
+}
+
 /* "Łukasz" has no Windows-1252 form: the export says so, naming the
  * file, and the file there before stays as it was */
 static void
@@ -372,6 +403,7 @@ main (int   argc,
   ADD ("vcard-40", test_vcard, KONTOR_EXPORT_FORMAT_VCARD_40);
   ADD ("vcard-30", test_vcard, KONTOR_EXPORT_FORMAT_VCARD_30);
   ADD ("from-menu", test_from_menu, 0);
+  ADD ("listed", test_listed, 0);
   ADD ("not-in-windows-1252", test_not_in_windows_1252, 0);
 #undef ADD
 

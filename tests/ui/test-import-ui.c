@@ -595,6 +595,46 @@ test_encoding_by_keyboard (Fixture       *fixture,
                    kontor_test_find_actionable (GTK_WIDGET (dialog), "import.next")));
 }
 
+static gboolean
+file_chosen (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (data));
+
+  return file != NULL;
+}
+
+/* Ctrl+I in the window asks for the file, then opens the dialog on it */
+static void
+test_ctrl_i (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "kontakte.csv", csv_text, -1);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser;
+  KontorImportDialog *dialog;
+
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("ctrl+i");
+  g_assert_true (kontor_test_iterate_until (chooser_shown, fixture->window,
+                                            KONTOR_TEST_TIMEOUT));
+  chooser = kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                        GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, chooser,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (300);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  /* the folder is loaded before the file is selected in it */
+  g_assert_true (kontor_test_iterate_until (file_chosen, chooser, KONTOR_TEST_TIMEOUT));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  dialog = wait_dialog (fixture);
+  g_assert_cmpstr (kontor_import_dialog_get_step (dialog), ==, "settings");
+  g_assert_nonnull (kontor_test_find_row (GTK_WIDGET (dialog), "Birthday"));
+}
+
 /* The progress of a long import, for a person to look at; closing the
  * dialog cancels it */
 static void
@@ -695,6 +735,7 @@ main (int   argc,
   ADD ("saved-mapping", test_saved_mapping);
   ADD ("progress-screenshot", test_progress_screenshot);
   ADD ("encoding-by-keyboard", test_encoding_by_keyboard);
+  ADD ("ctrl-i", test_ctrl_i);
 #undef ADD
 
   return g_test_run ();
