@@ -472,6 +472,18 @@ kontor_window_import_file (KontorWindow *self,
   g_return_if_fail (KONTOR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* a viewer: why not, rather than a dialog whose Check stays off */
+  if (!kontor_context_can_edit (self->context))
+    {
+      g_autofree char *reason = kontor_ui_dup_role_reason (self->context);
+      g_autoptr(GError) error = g_error_new_literal (KONTOR_RECORD_ERROR,
+                                                     KONTOR_RECORD_ERROR_NOT_PERMITTED,
+                                                     reason != NULL ? reason : "");
+
+      kontor_ui_show_error (GTK_WIDGET (self), _("The Contacts Cannot Be Imported"), error);
+      return;
+    }
+
   gtk_window_present (GTK_WINDOW (kontor_import_dialog_new (GTK_WINDOW (self), self->context,
                                                             file)));
 }
@@ -535,7 +547,7 @@ on_files_dropped_cb (GtkDropTarget *drop_target,
   if (import_file != NULL)
     {
       kontor_window_import_file (self, import_file);
-      taken = TRUE;
+      taken = kontor_context_can_edit (self->context);
     }
   if (others != NULL)
     taken |= kontor_mail_ui_drop_files (GTK_WIDGET (self), self->context, NULL, others);

@@ -603,6 +603,23 @@ file_chosen (gpointer data)
   return file != NULL;
 }
 
+/* A viewer imports nothing: the drop is refused with the reason */
+static void
+test_drop_as_viewer (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "kontakte.csv", csv_text, -1);
+  g_autoptr(KontorUser) viewer = kontor_user_new ("vera", "Vera Blick", KONTOR_USER_ROLE_VIEWER);
+  g_autoptr(GError) error = NULL;
+
+  kontor_test_save (fixture->base.store, viewer);
+  g_assert_true (kontor_store_set_current_user (fixture->base.store, viewer, &error));
+  g_assert_false (drop_file (fixture, file));
+  g_assert_nonnull (kontor_test_wait_for_message_dialog ());
+  g_assert_false (dialog_is_shown (fixture));
+  g_assert_cmpint (n_contacts (fixture), ==, 1);
+}
+
 /* Ctrl+I in the window asks for the file, then opens the dialog on it */
 static void
 test_ctrl_i (Fixture       *fixture,
@@ -736,6 +753,7 @@ main (int   argc,
   ADD ("progress-screenshot", test_progress_screenshot);
   ADD ("encoding-by-keyboard", test_encoding_by_keyboard);
   ADD ("ctrl-i", test_ctrl_i);
+  ADD ("drop-as-viewer", test_drop_as_viewer);
 #undef ADD
 
   return g_test_run ();
