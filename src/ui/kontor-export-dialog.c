@@ -220,9 +220,13 @@ export_in_thread (GTask        *task,
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) abandon = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
+  gboolean existed;
 
-  /* g_file_replace() writes beside the file and renames it over the old
-   * one on close; a close with a cancelled cancellable keeps the old one */
+  /* g_file_replace() writes beside a file that exists and renames it over
+   * the old one on close; a close with a cancelled cancellable keeps the
+   * old one. A new file it writes in place: that one is deleted again. */
+  existed = g_file_query_exists (export->file, cancellable);
+
   stream = g_file_replace (export->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
   if (stream != NULL && write_contacts (export, G_OUTPUT_STREAM (stream), cancellable, &error) &&
       g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
@@ -235,6 +239,8 @@ export_in_thread (GTask        *task,
     {
       g_cancellable_cancel (abandon);
       g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      if (!existed)
+        g_file_delete (export->file, NULL, NULL);
     }
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_prefix_error (&error,
@@ -250,10 +256,15 @@ update_progress_cb (gpointer data)
 {
   Export *export = data;
   guint n_done = g_atomic_int_get (&export->n_done);
-  g_autofree char *text =
-    /* Translators: the export's progress; the second %'u is the number of contacts */
-    g_strdup_printf (ngettext ("%'u of %'u contact", "%'u of %'u contacts", export->n_total),
-                     n_done, export->n_total);
+  g_autofree char *text = NULL;
+
+  /* closed, the worker not yet stopped */
+  if (export->dialog->progress_bar == NULL)
+    return G_SOURCE_CONTINUE;
+
+  /* Translators: the export's progress; the second %'u is the number of contacts */
+  text = g_strdup_printf (ngettext ("%'u of %'u contact", "%'u of %'u contacts", export->n_total),
+                          n_done, export->n_total);
 
   gtk_progress_bar_set_fraction (export->dialog->progress_bar,
                                  export->n_total > 0 ? (double) n_done / export->n_total : 1.0);
@@ -275,6 +286,9 @@ on_exported_cb (GObject      *source,
 
   g_source_remove (progress_id);
   g_clear_object (&self->cancellable);
+  /* closed meanwhile: it was cancelled, and nothing is left to show */
+  if (self->scope_row == NULL)
+    return;
   update_actions (self);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))

@@ -358,6 +358,57 @@ test_listed (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "joerg@example.com"));
 }
 
+static gboolean
+export_stopped (gpointer data)
+{
+  return gtk_widget_is_sensitive (kontor_test_find_actionable (GTK_WIDGET (data),
+                                                               "export.choose-file"));
+}
+
+/* Escape while it writes cancels: no file, not half of one */
+static void
+test_cancel_while_writing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, "alle.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  KontorExportDialog *dialog;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      KontorContact *contact = kontor_contact_new ();
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      kontor_contact_set_last_name (contact, name);
+      g_ptr_array_add (many, contact);
+    }
+  g_assert_true (kontor_store_save_all (fixture->base.store, many, NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-contacts", "s", "");
+  dialog = wait_dialog (fixture);
+  kontor_export_dialog_set_format (dialog, KONTOR_EXPORT_FORMAT_CSV_RFC4180);
+  kontor_export_dialog_export_to (dialog, file);
+  g_assert_false (gtk_widget_is_sensitive (kontor_test_find_actionable (GTK_WIDGET (dialog),
+                                                                        "export.choose-file")));
+  /* Escape while it writes: the cancel, the dialog stays for another try */
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  kontor_test_press ("Escape");
+  g_assert_true (kontor_test_iterate_until (export_stopped, dialog, KONTOR_TEST_TIMEOUT));
+  g_assert_true (dialog_is_shown (fixture));
+
+  g_assert_false (g_file_query_exists (file, NULL));
+  /* nor a file beside it that g_file_replace() wrote into */
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_file_enumerator_next_file (children, NULL, &error));
+}
+
 /* "Łukasz" has no Windows-1252 form: the export says so, naming the
  * file, and the file there before stays as it was */
 static void
@@ -404,6 +455,7 @@ main (int   argc,
   ADD ("vcard-30", test_vcard, KONTOR_EXPORT_FORMAT_VCARD_30);
   ADD ("from-menu", test_from_menu, 0);
   ADD ("listed", test_listed, 0);
+  ADD ("cancel-while-writing", test_cancel_while_writing, 0);
   ADD ("not-in-windows-1252", test_not_in_windows_1252, 0);
 #undef ADD
 
