@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "kontor-contacts-view.h"
 #include "kontor-csv.h"
 #include "kontor-import-dialog.h"
 #include "kontor-shot.h"
@@ -488,6 +489,8 @@ test_cancel_large (Fixture       *fixture,
 {
   g_autoptr(GString) text = g_string_new ("First Name,Last Name,E-mail Address\r\n");
   g_autoptr(GFile) file = NULL;
+  KontorContactsView *view =
+    KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
   KontorImportDialog *dialog;
   DoneWait wait;
   gint64 stored = n_contacts (fixture);
@@ -509,8 +512,11 @@ test_cancel_large (Fixture       *fixture,
   wait.import = kontor_import_dialog_get_import (dialog);
   wait.n_done = 1;
   g_assert_true (kontor_test_iterate_until (some_done, &wait, 6 * KONTOR_TEST_TIMEOUT));
-  /* the window's own connection reads while the import writes */
+  /* the window's own connection reads while the import writes, and its
+   * list answers a search */
   g_assert_cmpint (n_contacts (fixture), ==, stored);
+  gtk_editable_set_text (kontor_contacts_view_get_search_entry (view), "Muster");
+  kontor_test_wait_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (view)), 1);
   g_assert_cmpstr (kontor_import_dialog_get_step (dialog), ==, "progress");
   kontor_test_press ("Escape");
   g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, 6 * KONTOR_TEST_TIMEOUT));
