@@ -949,8 +949,16 @@ add_contact (Builder *b,
   if (_kontor_demo_chance (b->rand, 30))
     {
       /* 22 to 67 years old */
-      _kontor_demo_format_date (buffer, REFERENCE_JULIAN - 22 * 365 -
-                                        _kontor_demo_pick_index (b->rand, 45 * 365));
+      guint days = _kontor_demo_pick_index (b->rand, 45 * 365);
+
+      _kontor_demo_format_date (buffer, REFERENCE_JULIAN - 22 * 365 - days);
+      /* one in ten without the year, as phones' vCards give it
+       * ("1980-04-15" becomes "--04-15", src/README.md "Birthdays") */
+      if (days % 10 == 0)
+        {
+          memmove (buffer + 1, buffer + 4, strlen (buffer + 4) + 1);
+          buffer[0] = '-';
+        }
       kontor_contact_set_birthday (contact, buffer);
     }
   if (_kontor_demo_chance (b->rand, 20))

@@ -43,6 +43,7 @@ struct _KontorVcardSource
   guint               ahead_line;
 
   gboolean            version_21;  /* the current card's VERSION:2.1 */
+  guint               pending_begin; /* a BEGIN:VCARD read in the last card */
   guint               cards;       /* cards begun, good or bad */
 };
 
@@ -71,6 +72,7 @@ open_stream (KontorVcardSource  *self,
   self->eof = FALSE;
   self->cards = 0;
   self->version_21 = FALSE;
+  self->pending_begin = 0;
 
   if (self->bytes != NULL)
     {
@@ -223,6 +225,41 @@ split_head (const char *line,
     }
 
   return g_strv_builder_end (builder);
+}
+
+/* A parameter as EVCard reads it whole: a value with another "=" outside
+ * quotes ("type=a=b") is quoted, as EVCard 3.46 leaks the parameter it
+ * starts for the second "=" */
+static void
+append_param (GString    *out,
+              const char *param)
+{
+  const char *equals = strchr (param, '=');
+  gboolean quoted = FALSE;
+  gboolean second = FALSE;
+
+  for (const char *p = equals != NULL ? equals + 1 : ""; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (*p == '=' && !quoted)
+        second = TRUE;
+    }
+
+  if (!second)
+    {
+      g_string_append (out, param);
+      return;
+    }
+
+  g_string_append_len (out, param, equals - param + 1);
+  g_string_append_c (out, '"');
+  for (const char *p = equals + 1; *p != '\0'; p++)
+    {
+      if (*p != '"')
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
 }
 
 static gboolean
@@ -395,10 +432,100 @@ decode_quoted_printable (const char *value)
   return bytes;
 }
 
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_';
+}
+
+/* A property's (group and) name as EVCard takes it without a warning:
+ * letters, digits, "-" and "_", one "." after a group */
+static gboolean
+is_property_name (const char *name)
+{
+  const char *dot = strchr (name, '.');
+
+  if (dot != NULL && (dot == name || strchr (dot + 1, '.') != NULL))
+    return FALSE;
+  if (name[0] == '\0' || (dot != NULL && dot[1] == '\0'))
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (p != dot && !is_name_char (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A parameter EVCard takes without a warning or a leak: a name of
+ * letters, digits, "-" and "_", no control character (a lone CR in a
+ * value leaks in EVCard 3.46); an ENCODING it knows (QUOTED-PRINTABLE is
+ * decoded here) */
+static gboolean
+is_kept_param (const char *param)
+{
+  gsize name_len = strcspn (param, "=");
+
+  if (name_len == 0)
+    return FALSE;
+  for (const char *p = param; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        return FALSE;
+    }
+  for (gsize i = 0; i < name_len; i++)
+    {
+      if (!is_name_char (param[i]))
+        return FALSE;
+    }
+  if (g_ascii_strncasecmp (param, "ENCODING=", 9) == 0)
+    return g_ascii_strcasecmp (param + 9, "b") == 0 ||
+           g_ascii_strcasecmp (param + 9, "BASE64") == 0;
+
+  return !is_quoted_printable_param (param) &&
+         g_ascii_strncasecmp (param, "CHARSET=", 8) != 0;
+}
+
+/* The value as EVCard reads it without a warning: a line break as "\n",
+ * a backslash that escapes nothing EVCard knows as "\\" */
+static void
+append_value (GString    *out,
+              const char *value)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      if (*p == '\r' || *p == '\n')
+        {
+          g_string_append (out, "\\n");
+        }
+      else if (*p == '\\')
+        {
+          if (p[1] != '\0' && strchr ("nN\\,;", p[1]) != NULL)
+            {
+              g_string_append_c (out, *p);
+              g_string_append_c (out, *++p);
+            }
+          else
+            {
+              g_string_append (out, "\\\\");
+            }
+        }
+      else
+        {
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
 /* One property line as plain UTF-8 for EVCard: QUOTED-PRINTABLE decoded,
  * the CHARSET converted (a value in 8 bits with none is Windows-1252, as
- * old Outlook and phones wrote it), both parameters dropped, a line break
- * in the value written as "\n" */
+ * old Outlook and phones wrote it), both parameters dropped, and what
+ * EVCard 3.46 warns of or leaks on made plain (a name or parameter with
+ * other characters, an unknown ENCODING, a stray backslash); %NULL with
+ * no @error for a line Kontor cannot take (no colon, no proper name) */
 static char *
 decode_line (KontorVcardSource  *self,
              const char         *line,
@@ -413,11 +540,12 @@ decode_line (KontorVcardSource  *self,
   g_autofree char *utf8 = NULL;
   gboolean quoted_printable = FALSE;
 
-  /* a line without a colon says nothing; EVCard would take it apart */
   if (value == NULL)
     return NULL;
 
   head = split_head (line, value);
+  if (!is_property_name (head[0]))
+    return NULL;
   for (guint i = 1; head[i] != NULL; i++)
     {
       if (is_quoted_printable_param (head[i]))
@@ -428,9 +556,6 @@ decode_line (KontorVcardSource  *self,
           g_strstrip (g_strdelimit (charset, "\"", ' '));
         }
     }
-
-  if (!quoted_printable && charset == NULL && g_utf8_validate (line, -1, NULL))
-    return g_strdup (line);
 
   bytes = quoted_printable ? decode_quoted_printable (value) : g_string_new (value);
 
@@ -453,7 +578,7 @@ decode_line (KontorVcardSource  *self,
                        display_name (self), line_no, shown);
           return NULL;
         }
-      if (utf8 == NULL)
+      if (utf8 == NULL || !g_utf8_validate (utf8, -1, NULL))
         {
           g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                        /* Translators: the first %s is a file's name, %u a line, the
@@ -489,32 +614,19 @@ decode_line (KontorVcardSource  *self,
         }
     }
 
-  out = g_string_new (NULL);
-  for (guint i = 0; head[i] != NULL; i++)
+  out = g_string_new (head[0]);
+  for (guint i = 1; head[i] != NULL; i++)
     {
-      if (i > 0 && (is_quoted_printable_param (head[i]) ||
-                    g_ascii_strncasecmp (head[i], "CHARSET=", 8) == 0))
-        continue;
-      if (i > 0)
-        g_string_append_c (out, ';');
-      g_string_append (out, head[i]);
-    }
-  if (!g_utf8_validate (out->str, -1, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (out->str, -1);
+      g_autofree char *param = NULL;
 
-      g_string_assign (out, valid);
+      if (!is_kept_param (head[i]))
+        continue;
+      param = g_utf8_make_valid (head[i], -1);
+      g_string_append_c (out, ';');
+      append_param (out, param);
     }
   g_string_append_c (out, ':');
-  for (const char *p = utf8; *p != '\0'; p++)
-    {
-      if (*p == '\r' && p[1] == '\n')
-        continue;
-      if (*p == '\r' || *p == '\n')
-        g_string_append (out, "\\n");
-      else
-        g_string_append_c (out, *p);
-    }
+  append_value (out, utf8);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -547,6 +659,16 @@ kontor_vcard_source_next (KontorImportSource  *source,
 
   if (self->stream == NULL && !open_stream (self, NULL, error))
     return NULL;
+
+  /* the card whose BEGIN ended the last one */
+  if (self->pending_begin != 0)
+    {
+      card = g_string_new ("BEGIN:VCARD\r\n");
+      begin_line = self->pending_begin;
+      self->pending_begin = 0;
+      self->cards++;
+      self->version_21 = FALSE;
+    }
 
   for (;;)
     {
@@ -622,8 +744,7 @@ kontor_vcard_source_next (KontorImportSource  *source,
               continue;
             }
           /* the last card never ended: it is bad, this one starts */
-          self->ahead = g_steal_pointer (&content);
-          self->ahead_line = line_no;
+          self->pending_begin = line_no;
           *line = begin_line;
           g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
                        /* Translators: %s is a file's name, the %u are lines */

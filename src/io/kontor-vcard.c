@@ -170,7 +170,7 @@ label_from_ab_label (const char *ab_label)
     { "_$!<HomeFAX>!$_", "fax" }, { "_$!<OtherFAX>!$_", "fax" },
     { "_$!<Main>!$_", "work" },
   };
-  g_autofree char *text = dup_text (ab_label);
+  g_autofree char *text = dup_line (ab_label);
 
   if (text == NULL)
     return NULL;
@@ -542,14 +542,16 @@ contact_from_vcard (EVCard *vcard)
     {
       EVCardAttribute *attr = l->data;
       gboolean phone = name_is (attr, EVC_TEL);
+      g_autofree char *raw = NULL;
       g_autofree char *value = NULL;
-      g_autofree char *ab_label = NULL;
       const char *label;
 
       if (!phone && !name_is (attr, EVC_EMAIL))
         continue;
 
-      value = dup_value (attr);
+      /* one line, as FN is compared with it below */
+      raw = dup_value (attr);
+      value = dup_line (raw);
       if (value == NULL)
         continue;
       value = phone ? phone_from_value (g_steal_pointer (&value))

@@ -768,12 +768,15 @@ kontor_import_get_n_done (KontorImport *self)
 static char *
 email_key (const char *address)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (address));
+  g_autofree char *trimmed = address != NULL ? g_strstrip (g_strdup (address)) : NULL;
+  g_autofree char *folded = NULL;
 
-  if (trimmed[0] == '\0')
+  if (trimmed == NULL || trimmed[0] == '\0')
     return NULL;
 
-  return g_strconcat ("e", trimmed[0] != '\0' ? g_utf8_casefold (trimmed, -1) : "", NULL);
+  folded = g_utf8_casefold (trimmed, -1);
+
+  return g_strconcat ("e", folded, NULL);
 }
 
 static char *
@@ -920,6 +923,7 @@ typedef struct
   GHashTable        *row_names;    /* line → name (in strings), of rows with keys */
 
   /* results */
+  guint              n_read;       /* rows and rows that cannot be read */
   guint              n_rows;
   GPtrArray         *duplicates;   /* KontorImportDuplicate */
   GPtrArray         *failures;     /* KontorImportFailure */
@@ -1183,6 +1187,7 @@ plan_rows (Plan    *plan,
       if (contact == NULL && local_error == NULL)
         break;
 
+      plan->n_read++;
       if (contact == NULL && g_error_matches (local_error, KONTOR_IMPORT_ERROR,
                                               KONTOR_IMPORT_ERROR_ROW))
         g_ptr_array_add (plan->failures, failure_new (line, local_error->message));
@@ -1197,9 +1202,8 @@ plan_rows (Plan    *plan,
           plan_row (plan, connection, contact, line, keep_birthdays);
         }
 
-      if ((plan->n_rows + plan->failures->len) % STEP_ROWS == 0)
-        post_progress (plan->import, source_fraction (plan->source),
-                       plan->n_rows + plan->failures->len);
+      if (plan->n_read % STEP_ROWS == 0)
+        post_progress (plan->import, source_fraction (plan->source), plan->n_read);
     }
 
   return TRUE;
@@ -1261,7 +1265,7 @@ take_plan (KontorImport *self,
   g_list_store_splice (self->duplicates, 0, 0, plan->duplicates->pdata, plan->duplicates->len);
   g_list_store_splice (self->failures, 0, 0, plan->failures->pdata, plan->failures->len);
   self->n_rows = plan->n_rows;
-  self->n_done = plan->n_rows + plan->failures->len;
+  set_progress_now (self, self->progress, plan->n_read);
   self->planned = TRUE;
 }
 
@@ -1446,13 +1450,34 @@ typedef struct
   GHashTable         *companies;     /* company match key → id */
   GHashTable         *numbers;       /* customer numbers in use */
   GHashTable         *resolved;      /* target line → the contact's id */
+  GPtrArray          *deferred;      /* Deferred: duplicates not created */
 
   /* results */
+  guint               n_read;
   KontorImportChanges *changes;
   guint               n_created;
   guint               n_updated;
   guint               n_skipped;
 } Run;
+
+/* A duplicate row the run writes after every new contact: an update or
+ * merge deletes a search document, and SQLite's full-text index writes
+ * out all it holds before each such delete; after the creations that is
+ * once, in between it would be once per duplicate. */
+typedef struct
+{
+  KontorContact *contact;
+  guint          line;
+} Deferred;
+
+static void
+deferred_free (gpointer data)
+{
+  Deferred *deferred = data;
+
+  g_object_unref (deferred->contact);
+  g_free (deferred);
+}
 
 static void
 decision_free (gpointer data)
@@ -1477,6 +1502,7 @@ run_free (gpointer data)
   g_clear_pointer (&run->companies, g_hash_table_unref);
   g_clear_pointer (&run->numbers, g_hash_table_unref);
   g_clear_pointer (&run->resolved, g_hash_table_unref);
+  g_clear_pointer (&run->deferred, g_ptr_array_unref);
   g_clear_pointer (&run->changes, kontor_import_changes_free);
   g_free (run);
 }
@@ -1789,6 +1815,17 @@ run_row (Run            *run,
     }
 }
 
+/* Whether @line is a duplicate the run writes after the new contacts: one
+ * merged or updated, or one that stands for an earlier row */
+static gboolean
+is_deferred (Run   *run,
+             guint  line)
+{
+  Decision *decision = g_hash_table_lookup (run->decisions, GUINT_TO_POINTER (line));
+
+  return decision != NULL && decision->action != KONTOR_IMPORT_ACTION_CREATE;
+}
+
 static gboolean
 run_func (KontorStoreJob  *job,
           KontorStore     *connection,
@@ -1848,10 +1885,33 @@ run_func (KontorStoreJob  *job,
       if (g_hash_table_contains (run->failed_lines, GUINT_TO_POINTER (line)))
         continue;
 
+      if (is_deferred (run, line))
+        {
+          Deferred *deferred = g_new (Deferred, 1);
+
+          deferred->contact = g_steal_pointer (&contact);
+          deferred->line = line;
+          g_ptr_array_add (run->deferred, deferred);
+          continue;
+        }
+
       if (!run_row (run, connection, contact, line, keep_birthdays, error))
         return FALSE;
     }
 
+  /* in the file's order: an earlier row is resolved before a later one
+   * that matches it */
+  for (guint i = 0; i < run->deferred->len; i++)
+    {
+      Deferred *deferred = g_ptr_array_index (run->deferred, i);
+
+      if ((i + 1) % STEP_ROWS == 0 && !kontor_store_job_step (job, n_read, run->n_rows, error))
+        return FALSE;
+      if (!run_row (run, connection, deferred->contact, deferred->line, keep_birthdays, error))
+        return FALSE;
+    }
+
+  run->n_read = n_read;
   post_progress (run->import, 1.0, n_read);
 
   return _kontor_store_create_indexes (connection, index_creates, error);
@@ -1875,6 +1935,7 @@ run_new (KontorImport *self)
   run->companies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->resolved = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  run->deferred = g_ptr_array_new_with_free_func (deferred_free);
   run->changes = kontor_import_changes_new ();
 
   g_hash_table_iter_init (&iter, self->duplicate_lines);
@@ -1908,6 +1969,7 @@ finish_run (KontorImport *self,
   self->n_created = run->n_created;
   self->n_updated = run->n_updated;
   self->n_skipped = run->n_skipped;
+  set_progress_now (self, 1.0, run->n_read);
 
   operation = kontor_import_operation_new (self->store, run->title,
                                            g_steal_pointer (&run->changes));

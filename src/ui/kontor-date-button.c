@@ -27,6 +27,11 @@
  * caller's (the board card shows an icon and its own label). The title is
  * the popover's heading and the button's accessible name.
  *
+ * With #KontorDateButton:allow-yearless (the birthday), the popover also
+ * has "Year unknown": Set then takes the day and month only, "--MM-DD"
+ * (kontor_birthday_parse(), src/README.md "Birthdays"), and such a date
+ * opens the calendar on that day of this year with the box ticked.
+ *
  * Actions: `date.set` (the day chosen in the calendar), `date.clear`.
  */
 struct _KontorDateButton
@@ -41,6 +46,8 @@ struct _KontorDateButton
   GtkLabel      *label;      /* owned, made when needed: the child without content */
   GtkLabel      *heading;    /* in the popover, once made */
   GtkCalendar   *calendar;
+  GtkCheckButton *yearless;  /* in the popover with allow-yearless */
+  gboolean       allow_yearless;
 };
 
 enum {
@@ -49,6 +56,7 @@ enum {
   PROP_TITLE,
   PROP_CONTENT,
   PROP_HAS_FRAME,
+  PROP_ALLOW_YEARLESS,
   N_PROPS
 };
 
@@ -59,6 +67,20 @@ G_DEFINE_FINAL_TYPE (KontorDateButton, kontor_date_button, ADW_TYPE_BIN)
 static GDateTime *
 parse_date (const char *iso_date)
 {
+  guint year, month, day;
+
+  /* a day without its year: that day this year (29 February in 2000 when
+   * this year has none) */
+  if (kontor_birthday_parse (iso_date, &year, &month, &day) && year == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      int this_year = g_date_time_get_year (now);
+
+      if (!g_date_valid_dmy (day, month, this_year))
+        this_year = 2000;
+      return g_date_time_new_local (this_year, month, day, 0, 0, 0);
+    }
+
   /* the model's rule of a date: the shape and a day that exists */
   if (!kontor_date_is_valid (iso_date))
     return NULL;
@@ -129,6 +151,12 @@ create_popover_cb (GtkMenuButton *button,
 
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->heading));
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+      if (self->allow_yearless)
+        {
+          /* Translators: a check box under the calendar of a birthday */
+          self->yearless = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Year unknown")));
+          gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->yearless));
+        }
       gtk_box_append (GTK_BOX (box), buttons);
       gtk_popover_set_child (GTK_POPOVER (popover), box);
       gtk_popover_set_default_widget (GTK_POPOVER (popover), set_button);
@@ -136,6 +164,9 @@ create_popover_cb (GtkMenuButton *button,
       update_accessible (self);
     }
 
+  if (self->yearless != NULL)
+    gtk_check_button_set_active (self->yearless, self->date != NULL &&
+                                                 g_str_has_prefix (self->date, "--"));
   if (date == NULL)
     date = g_date_time_new_now_local ();
   gtk_calendar_select_day (self->calendar, date);
@@ -162,7 +193,10 @@ set_action (GtkWidget  *widget,
     return;
 
   date = gtk_calendar_get_date (self->calendar);
-  iso_date = g_date_time_format (date, "%Y-%m-%d");
+  if (self->yearless != NULL && gtk_check_button_get_active (self->yearless))
+    iso_date = g_date_time_format (date, "--%m-%d");
+  else
+    iso_date = g_date_time_format (date, "%Y-%m-%d");
   take_date (self, iso_date);
 }
 
@@ -236,6 +270,9 @@ kontor_date_button_get_property (GObject    *object,
     case PROP_HAS_FRAME:
       g_value_set_boolean (value, gtk_menu_button_get_has_frame (self->button));
       break;
+    case PROP_ALLOW_YEARLESS:
+      g_value_set_boolean (value, self->allow_yearless);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -263,6 +300,10 @@ kontor_date_button_set_property (GObject      *object,
     case PROP_HAS_FRAME:
       gtk_menu_button_set_has_frame (self->button, g_value_get_boolean (value));
       break;
+    case PROP_ALLOW_YEARLESS:
+      /* read when the popover is made, on first opening */
+      self->allow_yearless = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -283,7 +324,8 @@ kontor_date_button_class_init (KontorDateButtonClass *klass)
   /**
    * KontorDateButton:date:
    *
-   * The date as "YYYY-MM-DD"; %NULL when none.
+   * The date as "YYYY-MM-DD" (or "--MM-DD" with
+   * #KontorDateButton:allow-yearless); %NULL when none.
    */
   properties[PROP_DATE] =
     g_param_spec_string ("date", NULL, NULL, NULL,
@@ -316,6 +358,16 @@ kontor_date_button_class_init (KontorDateButtonClass *klass)
   properties[PROP_HAS_FRAME] =
     g_param_spec_boolean ("has-frame", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KontorDateButton:allow-yearless:
+   *
+   * Whether the date may be a day without its year ("--MM-DD"), which a
+   * birthday alone may; set before the popover is first opened.
+   */
+  properties[PROP_ALLOW_YEARLESS] =
+    g_param_spec_boolean ("allow-yearless", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -9,6 +9,7 @@
 #include "kontor-channel.h"
 #include "kontor-channels-section.h"
 #include "kontor-date-button.h"
+#include "kontor-format.h"
 #include "kontor-header-section.h"
 #include "kontor-notes-section.h"
 #include "kontor-test-utils.h"
@@ -317,6 +318,81 @@ test_date_button (Fixture       *fixture,
   g_assert_true (label_shows (GTK_WIDGET (button), "Not Set"));
 }
 
+static gboolean
+is_unticked (gpointer check_button)
+{
+  return !gtk_check_button_get_active (check_button);
+}
+
+/* A birthday's date button: a day without its year shown as day and
+ * month, kept by Set while "Year unknown" is ticked, given a year when it
+ * is not; ticked by the keyboard (src/README.md "Birthdays") */
+static void
+test_date_button_yearless (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KontorDateButton *button = g_object_new (KONTOR_TYPE_DATE_BUTTON, "allow-yearless", TRUE,
+                                           "title", "Birthday", NULL);
+  KontorDateButton *due = KONTOR_DATE_BUTTON (kontor_date_button_new ());
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *this_year = g_strdup_printf ("%d-04-15", g_date_time_get_year (now));
+  g_autofree char *shown = NULL;
+  g_autoptr(GDateTime) selected = NULL;
+  GtkMenuButton *menu_button;
+  GtkWidget *popover, *calendar, *yearless;
+
+  gtk_box_append (GTK_BOX (gtk_window_get_child (fixture->window)), GTK_WIDGET (button));
+  gtk_box_append (GTK_BOX (gtk_window_get_child (fixture->window)), GTK_WIDGET (due));
+
+  kontor_date_button_set_date (button, "--04-15");
+  shown = kontor_format_iso_date ("--04-15");
+  g_assert_true (label_shows (GTK_WIDGET (button), shown));
+  g_assert_cmpstr (shown, ==, g_str_equal (g_getenv ("LANGUAGE") ?: "", "de")
+                              ? "15. April" : "April 15");
+
+  /* opened on that day of this year, "Year unknown" ticked */
+  menu_button = GTK_MENU_BUTTON (kontor_test_find_widget (GTK_WIDGET (button),
+                                                          GTK_TYPE_MENU_BUTTON));
+  gtk_menu_button_popup (menu_button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
+  calendar = kontor_test_find_widget (popover, GTK_TYPE_CALENDAR);
+  yearless = kontor_test_find_widget (popover, GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (yearless);
+  kontor_test_assert_accessible (popover);
+  selected = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  g_assert_cmpint (g_date_time_get_month (selected), ==, 4);
+  g_assert_cmpint (g_date_time_get_day_of_month (selected), ==, 15);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (yearless)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "date.set", NULL));
+  g_assert_cmpstr (kontor_date_button_get_date (button), ==, "--04-15");
+
+  /* untick it: the day of this year */
+  gtk_menu_button_popup (menu_button);
+  if (kontor_test_keys_can_be_sent ())
+    {
+      gtk_window_present (fixture->window);
+      kontor_test_focus_window (fixture->window);
+      gtk_widget_grab_focus (yearless);
+      kontor_test_press ("space");
+      g_assert_true (kontor_test_iterate_until (is_unticked, yearless, KONTOR_TEST_TIMEOUT));
+    }
+  else
+    {
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (yearless), FALSE);
+    }
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (yearless)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "date.set", NULL));
+  g_assert_cmpstr (kontor_date_button_get_date (button), ==, this_year);
+
+  /* a due date has no such box */
+  menu_button = GTK_MENU_BUTTON (kontor_test_find_widget (GTK_WIDGET (due),
+                                                          GTK_TYPE_MENU_BUTTON));
+  gtk_menu_button_popup (menu_button);
+  g_assert_null (kontor_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)),
+                                          GTK_TYPE_CHECK_BUTTON));
+  gtk_menu_button_popdown (menu_button);
+}
+
 static GtkListBoxRow *
 find_user_row (GtkListBox *list,
                const char *name)
@@ -394,6 +470,7 @@ main (int   argc,
   ADD ("company/edit-and-apply", test_company_edit_and_apply);
   ADD ("company/read-only", test_company_read_only);
   ADD ("date-button", test_date_button);
+  ADD ("date-button/yearless", test_date_button_yearless);
   ADD ("user-chooser", test_user_chooser);
 
   return g_test_run ();

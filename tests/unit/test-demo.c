@@ -775,7 +775,7 @@ test_build_distribution (void)
   g_autoptr(Sample) sample = sample_new (N_SAMPLE, KONTOR_DEMO_DEFAULT_SEED);
   guint statuses[KONTOR_CONTACT_STATUS_ARCHIVED + 1] = { 0, };
   guint columns[G_N_ELEMENTS (pipeline_ids)] = { 0, };
-  guint leads = 0, birthdays = 0, notes = 0, due = 0, overdue = 0, active = 0;
+  guint leads = 0, birthdays = 0, yearless = 0, notes = 0, due = 0, overdue = 0, active = 0;
   guint with_reps = 0, two_reps = 0, assigned = 0, team_assigned = 0;
 
   for (guint i = 0; i < sample->contacts->len; i++)
@@ -805,7 +805,14 @@ test_build_distribution (void)
           g_assert_cmpint (activity, >=, created);
         }
 
-      if (birthday != NULL)
+      if (birthday != NULL && g_str_has_prefix (birthday, "--"))
+        {
+          /* known without the year, as a phone's vCard gives it */
+          g_assert_true (kontor_birthday_parse (birthday, NULL, NULL, NULL));
+          yearless++;
+          birthdays++;
+        }
+      else if (birthday != NULL)
         {
           g_assert_true (kontor_date_is_valid (birthday));
           /* a working age */
@@ -838,6 +845,9 @@ test_build_distribution (void)
   assert_share (statuses[KONTOR_CONTACT_STATUS_ARCHIVED], 6, 14);
   assert_share (leads, 25, 35);
   assert_share (birthdays, 25, 35);
+  /* a tenth of them without the year */
+  g_assert_cmpuint (yearless * 100, >=, birthdays * 5);
+  g_assert_cmpuint (yearless * 100, <=, birthdays * 15);
   assert_share (notes, 15, 25);
   assert_share (due, 20, 30);
   assert_share (active, 75, 88);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kontor-company.h"
+#include "kontor-csv-mapping.h"
 #include "kontor-import.h"
 #include "kontor-store-private.h"
 #include "kontor-test-utils.h"
@@ -683,6 +684,7 @@ test_failures (KontorStoreFixture *fixture,
 
   import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
   g_assert_cmpuint (kontor_import_get_n_rows (import), ==, 3);
+  g_assert_cmpuint (kontor_import_get_n_done (import), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 3);
 
   failure = g_list_model_get_item (kontor_import_get_failures (import), 0);
@@ -797,6 +799,56 @@ test_cancel (KontorStoreFixture *fixture,
 
   import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
   operation = kontor_import_run (import, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (operation);
+  after = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+on_run_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* The same with the run on the store job's thread, as the dialog runs it:
+ * Cancel (here from the reading thread, in the middle) leaves nothing */
+static void
+test_cancel_async (KontorStoreFixture *fixture,
+                   gconstpointer       data)
+{
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (fixture->store);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Name%u", i);
+
+      add_row (source, "Anna", last, i % 3 ? "Firma A" : "Firma C", NULL, NULL);
+    }
+  source->cancel_at_run = g_object_ref (cancellable);
+  source->cancel_index = 300;
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
+  kontor_import_run_async (import, cancellable, on_run_done_cb, &result);
+  g_assert_true (kontor_test_iterate_until (has_result, &result, KONTOR_TEST_TIMEOUT));
+  operation = kontor_import_run_finish (import, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (operation);
   after = dump (fixture->store);
@@ -940,6 +992,75 @@ test_progress (KontorStoreFixture *fixture,
   g_array_unref (progress.progress);
 }
 
+/* The whole way a user goes: a German Excel file (Windows-1252, ";") read
+ * by the CSV reader through the mapping guessed from its header, planned,
+ * run and undone */
+static void
+test_excel_file (KontorStoreFixture *fixture,
+                 gconstpointer       data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                 "excel-de-1252.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorCsvMapping) mapping = NULL;
+  g_autoptr(KontorImportSource) source = NULL;
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorContact) klaus = NULL;
+  g_autofree char *before = dump (fixture->store);
+  g_autofree char *after = NULL;
+  g_autofree char *id = NULL;
+  g_auto(GStrv) header = NULL;
+  KontorCsvReader *reader;
+
+  reader = kontor_csv_reader_new (file, NULL, &error);
+  g_assert_no_error (error);
+  header = kontor_csv_reader_read_row (reader, NULL, &error);
+  g_assert_no_error (error);
+  mapping = kontor_csv_mapping_new ((const char * const *) header);
+  source = kontor_csv_source_new (reader, mapping);
+
+  import = kontor_import_new (fixture->store, source);
+  g_assert_true (kontor_import_plan (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kontor_import_get_n_rows (import), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (kontor_import_get_failures (import)); i++)
+    {
+      g_autoptr(KontorImportFailure) failure =
+        g_list_model_get_item (kontor_import_get_failures (import), i);
+
+      g_test_message ("line %u: %s", kontor_import_failure_get_line (failure),
+                      kontor_import_failure_get_reason (failure));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 0);
+
+  operation = kontor_import_run (import, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 2);
+  g_assert_cmpstr (kontor_operation_get_title (operation), ==, "Import of “excel-de-1252.csv”");
+
+  id = id_where (fixture->store, "SELECT id FROM contact WHERE last_name = ?1", "Weiß");
+  klaus = load_contact (fixture->store, id);
+  g_assert_cmpint (kontor_contact_get_status (klaus), ==, KONTOR_CONTACT_STATUS_INBOX);
+  g_assert_cmpstr (kontor_contact_get_company_name (klaus), ==, "Weiß & Co. KG");
+  g_assert_cmpstr (kontor_contact_get_city (klaus), ==, "Stuttgart");
+  g_assert_cmpstr (kontor_contact_get_birthday (klaus), ==, "1965-02-01");
+  g_assert_cmpstr (kontor_contact_get_customer_number (klaus), ==, "K-1001");
+  g_assert_cmpuint (kontor_contact_get_phones (klaus)->len, ==, 2);
+
+  /* read again: every row is now a duplicate of what it made */
+  g_clear_object (&import);
+  import = kontor_import_new (fixture->store, source);
+  g_assert_true (kontor_import_plan (import, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 2);
+
+  g_assert_true (kontor_operation_undo (operation, &error));
+  g_assert_no_error (error);
+  after = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -955,8 +1076,10 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/birthday-dropped", test_birthday_dropped);
   KONTOR_STORE_TEST ("/import/read-error", test_read_error);
   KONTOR_STORE_TEST ("/import/cancel", test_cancel);
+  KONTOR_STORE_TEST ("/import/cancel-async", test_cancel_async);
   KONTOR_STORE_TEST ("/import/viewer-refused", test_viewer_refused);
   KONTOR_STORE_TEST ("/import/progress", test_progress);
+  KONTOR_STORE_TEST ("/import/excel-file", test_excel_file);
 
   return g_test_run ();
 }

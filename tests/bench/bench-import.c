@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* The import of a large CSV file (features I1, I5; src/README.md "The
+ * import" and "Performance targets"):
+ *
+ *   generate   KONTOR_BENCH_CONTACTS (default 100,000) rows as German
+ *              Excel writes them: Windows-1252, ";", a header of German
+ *              column names, dates TT.MM.JJJJ, quoted fields where a ";"
+ *              or a quote is inside; realistic names, companies (about one
+ *              for every twenty rows, with legal forms), e-mail addresses
+ *              and phone numbers in several notations;
+ *   import     the file through the real reader (kontor_csv_reader_new(),
+ *              the mapping guessed from the header, kontor_csv_source_new())
+ *              into an empty store: kontor_import_plan() and
+ *              kontor_import_run() (one store job, one transaction), timed
+ *              together → import_csv_100k_s, each alone beside it;
+ *   anchor     the same file into one plain table by the sqlite3 command
+ *              line (`.mode csv`, `.separator ;`, `.import FILE t`),
+ *              spawned in the same run → sqlite_import_100k_s; their
+ *              ratio → import_ratio;
+ *   CPU        on the shared machines wall time depends on the neighbours:
+ *              the CPU seconds of both beside it (import_cpu_s,
+ *              sqlite_import_cpu_s, import_cpu_ratio);
+ *   memory     the peak RSS of this process during the import (VmHWM, the
+ *              peak reset before it through /proc/self/clear_refs) →
+ *              import_rss_peak_mb.
+ *
+ * Prints one JSON object on stdout, progress on stderr. Asserts nothing
+ * about time. */
+
+#define G_LOG_DOMAIN "bench-import"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+
+#include "kontor-bench.h"
+#include "kontor-csv-mapping.h"
+#include "kontor-import.h"
+#include "kontor-store-private.h"
+
+static const char *first_names[] = {
+  "Anna", "Jürgen", "Thomas", "Katharina", "Michael", "Sabine", "Stefan", "Ursula", "Björn",
+  "Jörg", "Sören", "Andrea", "Claudia", "Peter", "Monika", "Frank", "Petra", "Klaus",
+  "Susanne", "Wolfgang", "Birgit", "Uwe", "Heike", "Matthias", "Gabriele", "Günter", "Lea",
+  "Jonas", "Emma", "Lukas", "Mia", "Felix", "Hannah", "Maximilian", "Sophie", "Paul", "Marie",
+};
+
+static const char *last_names[] = {
+  "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
+  "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann",
+  "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt",
+  "Werner", "Schmitz", "Krause", "Meier", "Lehmann", "Köhler", "Groß", "Weiß", "Jäger",
+};
+
+static const char *company_words[] = {
+  "Bau", "Technik", "Logistik", "Maschinenbau", "Elektro", "Holz", "Stahl", "Medien",
+  "Druck", "Kühlsysteme", "Software", "Beratung", "Immobilien", "Handel", "Gartenbau",
+};
+
+static const char *legal_forms[] = {
+  "GmbH", "AG", "GmbH & Co. KG", "KG", "e.K.", "OHG", "GbR", "UG (haftungsbeschränkt)",
+};
+
+static const char *cities[] = {
+  "Berlin", "Hamburg", "München", "Köln", "Frankfurt am Main", "Stuttgart", "Düsseldorf",
+  "Leipzig", "Dortmund", "Essen", "Bremen", "Dresden", "Hannover", "Nürnberg", "Bonn",
+};
+
+static const char *streets[] = {
+  "Hauptstraße", "Schulstraße", "Gartenstraße", "Bahnhofstraße", "Dorfstraße", "Bergstraße",
+  "Lindenstraße", "Königsallee", "Am Markt", "Mühlenweg",
+};
+
+static const char *domains[] = {
+  "gmx.de", "web.de", "t-online.de", "posteo.de", "mailbox.org", "example.com",
+};
+
+/* One quoted field where Excel quotes it */
+static void
+append_field (GString    *line,
+              const char *text)
+{
+  if (strpbrk (text, ";\"\r\n") == NULL)
+    {
+      g_string_append (line, text);
+      return;
+    }
+
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static char *
+ascii_folded (const char *text)
+{
+  static const char *from[] = { "ä", "ö", "ü", "ß", "Ä", "Ö", "Ü", " ", NULL };
+  static const char *to[] = { "ae", "oe", "ue", "ss", "Ae", "Oe", "Ue", "-", NULL };
+  GString *out = g_string_new (text);
+
+  for (guint i = 0; from[i] != NULL; i++)
+    g_string_replace (out, from[i], to[i], 0);
+
+  return g_ascii_strdown (out->str, -1);
+}
+
+static char *
+make_phone (GRand *rand,
+            guint  row)
+{
+  guint area = 201 + g_rand_int_range (rand, 0, 700);
+  guint number = 100000 + row;
+
+  switch (g_rand_int_range (rand, 0, 4))
+    {
+    case 0:
+      return g_strdup_printf ("0%u %u", area, number);
+    case 1:
+      return g_strdup_printf ("+49 %u %u", area, number);
+    case 2:
+      return g_strdup_printf ("(0%u) %u-%u", area, number / 100, number % 100);
+    default:
+      return g_strdup_printf ("0%u/%u", area, number);
+    }
+}
+
+/* Writes the file; Windows-1252 like Excel's "CSV (Trennzeichen-getrennt)" */
+static void
+generate_csv (const char *path,
+              guint       n_rows)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  g_autoptr(GString) line = g_string_new (NULL);
+  FILE *out = g_fopen (path, "wb");
+  guint n_companies = MAX (1, n_rows / 20);
+
+  if (out == NULL)
+    g_error ("cannot write %s", path);
+
+  g_string_assign (line, "Anrede;Titel;Vorname;Name;Firma;E-Mail;Telefon;Handy;Straße;PLZ;Ort;"
+                   "Geburtstag;Kundennummer;Bemerkung\r\n");
+
+  for (guint row = 0; row <= n_rows; row++)
+    {
+      if (row > 0)
+        {
+          const char *first = first_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (first_names))];
+          const char *last = last_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (last_names))];
+          guint company = g_rand_int_range (rand, 0, n_companies);
+          g_autofree char *company_name = NULL;
+          g_autofree char *local = NULL;
+          g_autofree char *email = NULL;
+          g_autofree char *phone = make_phone (rand, row);
+          g_autofree char *mobile = g_strdup_printf ("01%u %07u", 51 + g_rand_int_range (rand, 0, 29),
+                                                     row);
+          g_autofree char *birthday = NULL;
+          g_autofree char *street = NULL;
+          g_autofree char *notes = NULL;
+          g_autofree char *folded_first = ascii_folded (first);
+          g_autofree char *folded_last = ascii_folded (last);
+
+          /* distinct names for up to 7,875 companies, also without their
+           * legal forms (kontor_company_match_key()) */
+          company_name = g_strdup_printf ("%s %s %s %s",
+                                          last_names[company % G_N_ELEMENTS (last_names)],
+                                          company_words[(company / G_N_ELEMENTS (last_names)) %
+                                                        G_N_ELEMENTS (company_words)],
+                                          cities[(company / (G_N_ELEMENTS (last_names) *
+                                                             G_N_ELEMENTS (company_words))) %
+                                                 G_N_ELEMENTS (cities)],
+                                          legal_forms[company % G_N_ELEMENTS (legal_forms)]);
+          local = g_strdup_printf ("%s.%s.%u", folded_first, folded_last, row);
+          email = g_strdup_printf ("%s@%s", local, domains[row % G_N_ELEMENTS (domains)]);
+          birthday = g_rand_int_range (rand, 0, 3) == 0 ?
+                     g_strdup_printf ("%02d.%02d.%d", g_rand_int_range (rand, 1, 29),
+                                      g_rand_int_range (rand, 1, 13),
+                                      g_rand_int_range (rand, 1950, 2000)) :
+                     g_strdup ("");
+          street = g_strdup_printf ("%s %d", streets[row % G_N_ELEMENTS (streets)],
+                                    g_rand_int_range (rand, 1, 200));
+          notes = row % 5 == 0 ? g_strdup_printf ("Umsatz %u.%03u,00 €; Zahlung \"pünktlich\"",
+                                                  g_rand_int_range (rand, 1, 99),
+                                                  g_rand_int_range (rand, 0, 1000)) :
+                                 g_strdup ("");
+
+          g_string_append (line, row % 2 ? "Herr;" : "Frau;");
+          g_string_append (line, row % 17 == 0 ? "Dr.;" : ";");
+          append_field (line, first);
+          g_string_append_c (line, ';');
+          append_field (line, last);
+          g_string_append_c (line, ';');
+          append_field (line, row % 10 == 0 ? "" : company_name);
+          g_string_append_c (line, ';');
+          append_field (line, email);
+          g_string_append_c (line, ';');
+          append_field (line, phone);
+          g_string_append_c (line, ';');
+          append_field (line, row % 3 == 0 ? mobile : "");
+          g_string_append_c (line, ';');
+          append_field (line, street);
+          g_string_append_printf (line, ";%05d;", g_rand_int_range (rand, 1067, 99999));
+          append_field (line, cities[row % G_N_ELEMENTS (cities)]);
+          g_string_append_c (line, ';');
+          append_field (line, birthday);
+          g_string_append_printf (line, ";K-%07u;", row);
+          append_field (line, notes);
+          g_string_append (line, "\r\n");
+        }
+
+      if (line->len > 64 * 1024 || row == n_rows)
+        {
+          g_autoptr(GError) error = NULL;
+          gsize written;
+          g_autofree char *cp1252 = g_convert (line->str, line->len, "WINDOWS-1252", "UTF-8",
+                                               NULL, &written, &error);
+
+          if (cp1252 == NULL)
+            g_error ("converting: %s", error->message);
+          if (fwrite (cp1252, 1, written, out) != written)
+            g_error ("cannot write %s", path);
+          g_string_truncate (line, 0);
+        }
+    }
+
+  fclose (out);
+}
+
+static double
+cpu_s (int who)
+{
+  struct rusage usage;
+
+  getrusage (who, &usage);
+
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+/* `sqlite3 DB -cmd ".mode csv" -cmd ".separator ;" ".import FILE t"` */
+static double
+sqlite_import_s (const char *dir,
+                 const char *csv_path)
+{
+  g_autofree char *db = g_build_filename (dir, "anchor.db", NULL);
+  g_autofree char *import = g_strdup_printf (".import '%s' t", csv_path);
+  const char *argv[] = { "sqlite3", db, "-cmd", ".mode csv", "-cmd", ".separator ;", import,
+                         NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status;
+  double start = kontor_bench_now_ms ();
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                     G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("sqlite3 .import: %s %s", error->message, err != NULL ? err : "");
+
+  return (kontor_bench_now_ms () - start) / 1000.0;
+}
+
+static KontorImportSource *
+open_source (const char *csv_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorCsvMapping) mapping = NULL;
+  g_auto(GStrv) header = NULL;
+  KontorCsvReader *reader = kontor_csv_reader_new (file, NULL, &error);
+
+  if (reader == NULL)
+    g_error ("reading %s: %s", csv_path, error->message);
+  header = kontor_csv_reader_read_row (reader, NULL, &error);
+  if (header == NULL)
+    g_error ("the header: %s", error != NULL ? error->message : "none");
+  mapping = kontor_csv_mapping_new ((const char * const *) header);
+
+  return kontor_csv_source_new (reader, mapping);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n = kontor_bench_env_uint ("KONTOR_BENCH_CONTACTS", KONTOR_BENCH_DEFAULT_CONTACTS);
+  g_autofree char *dir = g_dir_make_tmp ("kontor-bench-import-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "kunden.csv", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "kontor.db", NULL);
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorImportSource) source = NULL;
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorBenchJson *json = kontor_bench_json_new ();
+  double start, plan_s, run_s, sqlite_s, rss_before, rss_peak, cpu_start, import_cpu, sqlite_cpu;
+  gint64 n_stored;
+  GStatBuf st;
+  g_autofree char *out = NULL;
+
+  generate_csv (csv_path, n);
+  if (g_stat (csv_path, &st) != 0)
+    g_error ("no file");
+  kontor_bench_log ("generated %u rows, %.1f MB", n, st.st_size / 1048576.0);
+
+  store = kontor_store_open (db_path, &error);
+  if (store == NULL)
+    g_error ("the store: %s", error->message);
+
+  /* the anchor first: the file is in the page cache for both */
+  cpu_start = cpu_s (RUSAGE_CHILDREN);
+  sqlite_s = sqlite_import_s (dir, csv_path);
+  sqlite_cpu = cpu_s (RUSAGE_CHILDREN) - cpu_start;
+  kontor_bench_log ("sqlite3 .import: %.2f s", sqlite_s);
+
+  /* the peak from here on (Linux: "5" resets VmHWM) */
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+  rss_before = kontor_bench_proc_status_mb ("VmRSS:");
+
+  source = open_source (csv_path);
+  import = kontor_import_new (store, source);
+  cpu_start = cpu_s (RUSAGE_SELF);
+  start = kontor_bench_now_ms ();
+  if (!kontor_import_plan (import, NULL, &error))
+    g_error ("the plan: %s", error->message);
+  plan_s = (kontor_bench_now_ms () - start) / 1000.0;
+  kontor_bench_log ("plan: %.2f s, %u rows, %u failures, %u duplicates", plan_s,
+                    kontor_import_get_n_rows (import),
+                    g_list_model_get_n_items (kontor_import_get_failures (import)),
+                    g_list_model_get_n_items (kontor_import_get_duplicates (import)));
+
+  start = kontor_bench_now_ms ();
+  operation = kontor_import_run (import, NULL, &error);
+  if (operation == NULL)
+    g_error ("the run: %s", error->message);
+  run_s = (kontor_bench_now_ms () - start) / 1000.0;
+  import_cpu = cpu_s (RUSAGE_SELF) - cpu_start;
+  rss_peak = kontor_bench_proc_status_mb ("VmHWM:");
+  kontor_bench_log ("run: %.2f s, %u created", run_s, kontor_import_get_n_created (import));
+
+  n_stored = kontor_store_count (store, KONTOR_TYPE_CONTACT, &error);
+  if (n_stored != (gint64) kontor_import_get_n_created (import))
+    g_error ("stored %" G_GINT64_FORMAT " of %u", n_stored, kontor_import_get_n_created (import));
+
+  kontor_bench_json_add_int (json, "import_rows", n);
+  kontor_bench_json_add_number (json, "import_file_mb", st.st_size / 1048576.0);
+  kontor_bench_json_add_number (json, "import_csv_100k_s", plan_s + run_s);
+  kontor_bench_json_add_number (json, "import_plan_s", plan_s);
+  kontor_bench_json_add_number (json, "import_run_s", run_s);
+  kontor_bench_json_add_number (json, "sqlite_import_100k_s", sqlite_s);
+  kontor_bench_json_add_number (json, "import_ratio", (plan_s + run_s) / sqlite_s);
+  kontor_bench_json_add_number (json, "import_cpu_s", import_cpu);
+  kontor_bench_json_add_number (json, "sqlite_import_cpu_s", sqlite_cpu);
+  kontor_bench_json_add_number (json, "import_cpu_ratio", import_cpu / sqlite_cpu);
+  kontor_bench_json_add_number (json, "import_rss_before_mb", rss_before);
+  kontor_bench_json_add_number (json, "import_rss_peak_mb", rss_peak);
+
+  g_clear_object (&operation);
+  g_clear_object (&import);
+  g_clear_object (&source);
+  g_clear_object (&store);
+  if (g_getenv ("KONTOR_BENCH_KEEP") == NULL)
+    {
+      g_autofree char *anchor = g_build_filename (dir, "anchor.db", NULL);
+      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+      g_unlink (csv_path);
+      g_unlink (anchor);
+      g_unlink (db_path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+  else
+    kontor_bench_log ("kept %s", dir);
+
+  out = kontor_bench_json_free (json);
+  printf ("%s\n", out);
+
+  return 0;
+}
