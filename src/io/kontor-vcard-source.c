@@ -21,8 +21,12 @@
  * unencoded value, which it mangles. Each property line is handed on as
  * plain UTF-8; kontor_vcard_parse_card() does the rest. */
 
-/* Beyond this a line is no contact's data (photos are skipped unread) */
+/* Beyond this a line is no contact's text; a picture's line (PHOTO, on
+ * one line where a program did not fold it) is skipped up to
+ * MAX_PICTURE_BYTES without being held, and beyond that the file is no
+ * address book (a 2 GB file without a line break ends there) */
 #define MAX_LINE_BYTES (4 * 1024 * 1024)
+#define MAX_PICTURE_BYTES (64 * 1024 * 1024)
 /* The first bytes looked at for a NUL before anything is read */
 #define SNIFF_BYTES 4096
 
@@ -34,9 +38,11 @@ struct _KontorVcardSource
   GBytes             *bytes;
 
   GBufferedInputStream *stream;
+  GInputStream       *raw;         /* the file's own bytes, when converted */
   goffset             position;
   guint               line;        /* physical lines read */
   gboolean            eof;
+  gboolean            truncated;   /* the last line was over MAX_LINE_BYTES */
 
   /* a physical line read ahead to see whether it continues the last */
   char               *ahead;
@@ -92,6 +98,41 @@ open_stream (KontorVcardSource  *self,
     }
 
   self->stream = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new_sized (base, 64 * 1024));
+  g_clear_object (&self->raw);
+
+  /* UTF-16 with a byte order mark, as some Windows programs write .vcf
+   * files: converted to UTF-8 as it is read */
+  if (g_buffered_input_stream_fill (self->stream, 2, cancellable, &local_error) < 0)
+    {
+      g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ,
+                   _("“%s” cannot be read: %s"), display_name (self), local_error->message);
+      return FALSE;
+    }
+  else
+    {
+      gsize available;
+      const guchar *bom = g_buffered_input_stream_peek_buffer (self->stream, &available);
+      const char *charset = NULL;
+
+      if (available >= 2 && bom[0] == 0xFF && bom[1] == 0xFE)
+        charset = "UTF-16LE";
+      else if (available >= 2 && bom[0] == 0xFE && bom[1] == 0xFF)
+        charset = "UTF-16BE";
+      if (charset != NULL)
+        {
+          g_autoptr(GCharsetConverter) converter = g_charset_converter_new ("UTF-8", charset,
+                                                                            NULL);
+          g_autoptr(GInputStream) converted = NULL;
+
+          g_input_stream_skip (G_INPUT_STREAM (self->stream), 2, NULL, NULL);
+          converted = g_converter_input_stream_new (G_INPUT_STREAM (self->stream),
+                                                    G_CONVERTER (converter));
+          self->raw = g_object_ref (base);
+          g_clear_object (&self->stream);
+          self->stream = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new_sized (converted,
+                                                                                     64 * 1024));
+        }
+    }
 
   return TRUE;
 }
@@ -105,6 +146,7 @@ read_physical_line (KontorVcardSource  *self,
 {
   g_autoptr(GString) line = NULL;
   g_autoptr(GError) local_error = NULL;
+  gsize total = 0;
 
   if (self->eof)
     return NULL;
@@ -144,6 +186,16 @@ read_physical_line (KontorVcardSource  *self,
         line = g_string_sized_new (take);
       if (line->len < MAX_LINE_BYTES)
         g_string_append_len (line, buffer, newline != NULL ? take - 1 : take);
+      total += take;
+      if (total > MAX_PICTURE_BYTES)
+        {
+          *line_no = ++self->line;
+          g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_TOO_LARGE,
+                       /* Translators: %s is a file's name, %u a line, %d a number of megabytes */
+                       _("“%s”: line %u is longer than %d MB; that is no contact’s data."),
+                       display_name (self), *line_no, MAX_PICTURE_BYTES / (1024 * 1024));
+          return NULL;
+        }
       if (g_input_stream_skip (G_INPUT_STREAM (self->stream), take, NULL, &local_error) < 0)
         {
           g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ,
@@ -167,14 +219,8 @@ read_physical_line (KontorVcardSource  *self,
                    display_name (self), *line_no);
       return NULL;
     }
-  if (line->len >= MAX_LINE_BYTES)
-    {
-      g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_TOO_LARGE,
-                   /* Translators: %s is a file's name, %u a line, %d a number of megabytes */
-                   _("“%s”: line %u is longer than %d MB; that is no contact’s data."),
-                   display_name (self), *line_no, MAX_LINE_BYTES / (1024 * 1024));
-      return NULL;
-    }
+  /* only a picture may be longer; read_content_line() says */
+  self->truncated = line->len >= MAX_LINE_BYTES;
 
   if (line->len > 0 && line->str[line->len - 1] == '\r')
     g_string_truncate (line, line->len - 1);
@@ -341,6 +387,13 @@ read_content_line (KontorVcardSource  *self,
     }
 
   skipped = is_skipped_property (first);
+  if (self->truncated && !skipped)
+    {
+      g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_TOO_LARGE,
+                   _("“%s”: line %u is longer than %d MB; that is no contact’s data."),
+                   display_name (self), *line_no, MAX_LINE_BYTES / (1024 * 1024));
+      return NULL;
+    }
   quoted_printable = !skipped && is_quoted_printable (first);
   content = g_string_new (skipped ? NULL : first);
 
@@ -641,7 +694,13 @@ kontor_vcard_source_rewind (KontorImportSource  *source,
 static goffset
 kontor_vcard_source_get_position (KontorImportSource *source)
 {
-  return KONTOR_VCARD_SOURCE (source)->position;
+  KontorVcardSource *self = KONTOR_VCARD_SOURCE (source);
+
+  /* a converted file: how far into the file's own bytes */
+  if (self->raw != NULL && G_IS_SEEKABLE (self->raw))
+    return g_seekable_tell (G_SEEKABLE (self->raw));
+
+  return self->position;
 }
 
 static KontorContact *
@@ -818,6 +877,7 @@ kontor_vcard_source_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_object (&self->stream);
+  g_clear_object (&self->raw);
   g_free (self->ahead);
 
   G_OBJECT_CLASS (kontor_vcard_source_parent_class)->finalize (object);

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include <glib.h>
 
 /* libedataserver 3.46's e-flag.h still declares a GTimeVal function */
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -15,7 +15,6 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 #include "kontor-channel.h"
-#include "kontor-contact-rules.h"
 #include "kontor-text.h"
 #include "kontor-vcard-private.h"
 
@@ -498,6 +497,7 @@ contact_from_vcard (EVCard *vcard)
   EVCardAttribute *x_salutation = NULL, *x_number = NULL, *adr;
   KontorSalutation salutation = KONTOR_SALUTATION_NONE;
   KontorLanguage language;
+  gboolean is_company = FALSE;
   g_autofree char *organisation = NULL;
 
   for (GList *l = e_vcard_get_attributes (vcard); l != NULL; l = l->next)
@@ -536,6 +536,14 @@ contact_from_vcard (EVCard *vcard)
         x_salutation = attr;
       else if (name_is (attr, X_CUSTOMER_NUMBER) && x_number == NULL)
         x_number = attr;
+      else if (name_is (attr, "KIND") || name_is (attr, "X-ABShowAs"))
+        {
+          g_autofree char *kind = dup_value (attr);
+
+          /* 4.0's KIND:org, Apple's X-ABShowAs:COMPANY: a company's card */
+          is_company |= kind != NULL && (g_ascii_strcasecmp (kind, "org") == 0 ||
+                                         g_ascii_strcasecmp (kind, "COMPANY") == 0);
+        }
     }
 
   for (GList *l = e_vcard_get_attributes (vcard); l != NULL; l = l->next)
@@ -609,7 +617,9 @@ contact_from_vcard (EVCard *vcard)
       g_autofree char *value = dup_value (fn);
       g_autofree char *formatted = dup_line (value);
 
-      if (formatted != NULL && g_strcmp0 (formatted, organisation) != 0 &&
+      if (is_company && organisation == NULL)
+        kontor_contact_set_company_name (contact, formatted);
+      else if (!is_company && formatted != NULL && g_strcmp0 (formatted, organisation) != 0 &&
           (emails->len == 0 ||
            g_strcmp0 (formatted, ((KontorChannel *) emails->pdata[0])->value) != 0))
         split_formatted_name (contact, formatted);

@@ -12,6 +12,7 @@
 #include "kontor-format.h"
 #include "kontor-header-section.h"
 #include "kontor-notes-section.h"
+#include "kontor-shot.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
 #include "kontor-user-chooser.h"
@@ -363,6 +364,16 @@ test_date_button_yearless (Fixture       *fixture,
   g_assert_cmpint (g_date_time_get_month (selected), ==, 4);
   g_assert_cmpint (g_date_time_get_day_of_month (selected), ==, 15);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (yearless)));
+  if (g_getenv ("KONTOR_SCREENSHOT_DIR") != NULL)
+    {
+      const char *language = g_getenv ("LANGUAGE");
+      g_autofree char *file = g_strdup_printf ("sections-birthday-yearless-%s.png",
+                                               language != NULL ? language : "en");
+      g_autofree char *path = g_build_filename (g_getenv ("KONTOR_SCREENSHOT_DIR"), file, NULL);
+
+      kontor_test_settle (300);
+      kontor_test_take_screenshot (popover, path);
+    }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "date.set", NULL));
   g_assert_cmpstr (kontor_date_button_get_date (button), ==, "--04-15");
 

@@ -204,6 +204,39 @@ test_android_21 (void)
   assert_end (source);
 }
 
+/* Outlook's 2.1: Windows-1252 in 8 bits without a CHARSET, in plain and
+ * in QUOTED-PRINTABLE values (the euro as 0x80), "Herr Dipl.-Ing." in the
+ * prefix, a soft line break before a blank, Outlook's own properties */
+static void
+test_outlook_21 (void)
+{
+  g_autoptr(KontorImportSource) source = open_source ("outlook-2.1.vcf");
+  g_autoptr(KontorContact) guenther = next_contact (source, 1);
+  GPtrArray *phones = kontor_contact_get_phones (guenther);
+
+  g_assert_cmpint (kontor_contact_get_salutation (guenther), ==, KONTOR_SALUTATION_MR);
+  g_assert_cmpstr (kontor_contact_get_title (guenther), ==, "Dipl.-Ing.");
+  g_assert_cmpstr (kontor_contact_get_first_name (guenther), ==, "Günther");
+  g_assert_cmpstr (kontor_contact_get_last_name (guenther), ==, "Schäfer");
+  g_assert_cmpstr (kontor_contact_get_company_name (guenther), ==, "Schäfer & Söhne GmbH");
+  g_assert_cmpstr (kontor_contact_get_job_title (guenther), ==, "Gebietsleiter");
+  g_assert_cmpstr (kontor_contact_get_notes (guenther), ==,
+                   "Messe München 2025 getroffen.\nInteresse an Wartungsvertrag, Budget "
+                   "ca. 12.000 €.");
+  g_assert_cmpstr (kontor_contact_get_street (guenther), ==, "Maximilianstraße 35");
+  g_assert_cmpstr (kontor_contact_get_city (guenther), ==, "München");
+  g_assert_cmpstr (kontor_contact_get_postal_code (guenther), ==, "80539");
+  g_assert_cmpstr (kontor_contact_get_birthday (guenther), ==, "1975-03-12");
+  g_assert_cmpuint (n_channels (phones), ==, 3);
+  assert_channel (phones, 0, "work", "+49 (89) 123 456-0");
+  assert_channel (phones, 1, "mobile", "0171 9876543");
+  assert_channel (phones, 2, "fax", "+49 (89) 123 456-99");
+  assert_channel (kontor_contact_get_emails (guenther), 0, NULL,
+                  "g.schaefer@schaefer-soehne.example");
+  g_assert_true (kontor_record_validate (KONTOR_RECORD (guenther), NULL, NULL));
+  assert_end (source);
+}
+
 /* Nextcloud 4.0: tel: and mailto: URIs, a quoted TYPE list, LANG, the
  * partial date --0415 and --04-15, an escaped comma, a folded line */
 static void
@@ -235,6 +268,25 @@ test_nextcloud_40 (void)
   assert_channel (kontor_contact_get_phones (marco), 0, "home", "+39 06 1234567");
 
   assert_end (source);
+}
+
+/* UTF-16 with a byte order mark, as some Windows programs write it */
+static void
+test_utf16 (void)
+{
+  g_autoptr(KontorImportSource) source = open_source ("windows-utf16.vcf");
+  g_autoptr(KontorContact) doerte = next_contact (source, 1);
+
+  g_assert_cmpint (kontor_contact_get_salutation (doerte), ==, KONTOR_SALUTATION_MS);
+  g_assert_cmpstr (kontor_contact_get_first_name (doerte), ==, "Dörte");
+  g_assert_cmpstr (kontor_contact_get_last_name (doerte), ==, "Groß");
+  g_assert_cmpstr (kontor_contact_get_company_name (doerte), ==, "Ärztehaus Süd");
+  assert_channel (kontor_contact_get_emails (doerte), 0, "work", "doerte.gross@example.de");
+  assert_channel (kontor_contact_get_phones (doerte), 0, "work", "+49 711 123456");
+  assert_end (source);
+  /* progress in the file's own bytes */
+  g_assert_cmpint (kontor_import_source_get_position (source), ==,
+                   kontor_import_source_get_size (source));
 }
 
 /* The plan and the write read the same cards */
@@ -320,12 +372,14 @@ test_bad_cards (void)
                 "AGENT:\nBEGIN:VCARD\nN:Assistent;Anton\nEND:VCARD\n"
                 "NOTE;CHARSET=UTF-8:kaputt \xC3\n"
                 "end:vcard\n"
-                "BEGIN:VCARD\nEMAIL:nur@example.org\nEND:VCARD\n");
+                "BEGIN:VCARD\nEMAIL:nur@example.org\nEND:VCARD\n"
+                "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nFN:Weiß Logistik GmbH\nEND:VCARD\n");
   g_autofree char *nobody = next_error (source, KONTOR_IMPORT_ERROR_ROW, 1);
   g_autofree char *open = next_error (source, KONTOR_IMPORT_ERROR_ROW, 6);
   g_autoptr(KontorContact) karla = next_contact (source, 9);
   g_autofree char *broken = next_error (source, KONTOR_IMPORT_ERROR_ROW, 14);
   g_autoptr(KontorContact) mail_only = next_contact (source, 23);
+  g_autoptr(KontorContact) company = next_contact (source, 26);
 
   g_assert_cmpstr (nobody, ==, "“test.vcf”, line 1: the card has no name, company or e-mail "
                                "address.");
@@ -338,6 +392,9 @@ test_bad_cards (void)
   assert_channel (kontor_contact_get_emails (mail_only), 0, NULL, "nur@example.org");
   /* the model says what it lacks */
   g_assert_false (kontor_record_validate (KONTOR_RECORD (mail_only), NULL, NULL));
+  /* 4.0's company card: the FN is the company, no person */
+  g_assert_false (kontor_contact_has_person_name (company));
+  g_assert_cmpstr (kontor_contact_get_company_name (company), ==, "Weiß Logistik GmbH");
   assert_end (source);
 }
 
@@ -413,6 +470,49 @@ test_binary_later (void)
 
   g_assert_cmpstr (message, ==, "“x.vcf” is not a vCard file: line 5 holds binary data.");
   g_assert_cmpstr (empty, ==, "“test.vcf” holds no vCard.");
+}
+
+/* A picture on one line of 5 MB is skipped; a text of 5 MB, or any line
+ * beyond 64 MB, ends the read (a 2 GB file without a line break) */
+static void
+test_long_lines (void)
+{
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bild;Berta\r\n"
+                                          "PHOTO;ENCODING=b;TYPE=JPEG:");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(KontorImportSource) source = NULL;
+  g_autoptr(KontorContact) berta = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *huge = NULL;
+
+  for (guint i = 0; i < 5 * 1024 * 1024 / 4; i++)
+    g_string_append (text, "QUJD");
+  g_string_append (text, "\r\nEND:VCARD\r\nBEGIN:VCARD\r\nNOTE:");
+  for (guint i = 0; i < 5 * 1024 * 1024 / 4; i++)
+    g_string_append (text, "text");
+  g_string_append (text, "\r\nEND:VCARD\r\n");
+  bytes = g_bytes_new (text->str, text->len);
+  source = kontor_vcard_source_new_for_bytes (bytes, "gross.vcf");
+
+  berta = next_contact (source, 1);
+  g_assert_cmpstr (kontor_contact_get_first_name (berta), ==, "Berta");
+  message = next_error (source, KONTOR_IMPORT_ERROR_TOO_LARGE, 7);
+  g_assert_cmpstr (message, ==, "“gross.vcf”: line 7 is longer than 4 MB; that is no "
+                                "contact’s data.");
+  g_clear_pointer (&message, g_free);
+  g_clear_object (&source);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  huge = g_malloc (65 * 1024 * 1024);
+  memset (huge, 'x', 65 * 1024 * 1024);
+  memcpy (huge, "BEGIN:VCARD\nPHOTO:", 18);
+  bytes = g_bytes_new_take (g_steal_pointer (&huge), 65 * 1024 * 1024);
+  source = kontor_vcard_source_new_for_bytes (bytes, "gross.vcf");
+  message = next_error (source, KONTOR_IMPORT_ERROR_TOO_LARGE, 2);
+  g_assert_cmpstr (message, ==, "“gross.vcf”: line 2 is longer than 64 MB; that is no "
+                                "contact’s data.");
+  /* it stopped there, not at the end */
+  g_assert_cmpint (kontor_import_source_get_position (source), <, 65 * 1024 * 1024);
 }
 
 static void
@@ -641,12 +741,15 @@ main (int   argc,
   g_test_add_func ("/vcard/read/iphone-3.0", test_iphone_30);
   g_test_add_func ("/vcard/read/android-2.1", test_android_21);
   g_test_add_func ("/vcard/read/nextcloud-4.0", test_nextcloud_40);
+  g_test_add_func ("/vcard/read/outlook-2.1", test_outlook_21);
+  g_test_add_func ("/vcard/read/utf-16", test_utf16);
   g_test_add_func ("/vcard/read/rewind", test_rewind);
   g_test_add_func ("/vcard/read/no-end", test_no_end);
   g_test_add_func ("/vcard/read/unknown-charset", test_unknown_charset);
   g_test_add_func ("/vcard/read/bad-cards", test_bad_cards);
   g_test_add_func ("/vcard/read/not-vcard", test_not_vcard);
   g_test_add_func ("/vcard/read/binary-later", test_binary_later);
+  g_test_add_func ("/vcard/read/long-lines", test_long_lines);
   g_test_add_func ("/vcard/read/date", test_parse_date);
   g_test_add_func ("/vcard/write/round-trip", test_round_trip);
   g_test_add_func ("/vcard/write/round-trip-sparse", test_round_trip_sparse);
