@@ -706,7 +706,9 @@ update_progress (KontorImportDialog *self)
   if (self->step == STEP_RUNNING)
     {
       guint n_done = kontor_import_get_n_done (self->import);
-      guint n_rows = kontor_import_get_n_rows (self->import);
+      /* the run reads the rows that failed in the plan too */
+      guint n_rows = kontor_import_get_n_rows (self->import) +
+                     g_list_model_get_n_items (kontor_import_get_failures (self->import));
       g_autofree char *text =
         /* Translators: the import's progress, "12.345 of 100.000"; the second %'u is
          * the number of contacts to import */
@@ -1129,6 +1131,20 @@ next_action (GtkWidget  *widget,
     }
 }
 
+/* import.show-inbox: the window's list of the Inbox, where the imported
+ * contacts are; the dialog has done its work */
+static void
+show_inbox_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KontorImportDialog *self = KONTOR_IMPORT_DIALOG (widget);
+
+  if (self->parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->parent), "win.show-inbox", NULL);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 /* import.cancel: stops the plan or the run (nothing stays), or leaves */
 static void
 cancel_action (GtkWidget  *widget,
@@ -1174,6 +1190,9 @@ update_actions (KontorImportDialog *self)
                                  (self->step != STEP_SETTINGS || self->preview_error == NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-mapping",
                                  self->step == STEP_SETTINGS && self->mapping != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.show-inbox",
+                                 self->step == STEP_DONE && self->import != NULL &&
+                                 kontor_import_get_n_created (self->import) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-failures",
                                  self->step == STEP_DONE && self->import != NULL &&
                                  g_list_model_get_n_items (
@@ -1272,6 +1291,7 @@ kontor_import_dialog_class_init (KontorImportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "import.show-inbox", NULL, show_inbox_action);
   gtk_widget_class_install_action (widget_class, "import.save-mapping", NULL,
                                    save_mapping_action);
   gtk_widget_class_install_action (widget_class, "import.save-failures", NULL,

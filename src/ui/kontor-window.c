@@ -519,6 +519,21 @@ export_contacts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.show-inbox: the contacts with the status Inbox, where an import
+ * puts them (feature C4) */
+static void
+show_inbox_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  kontor_window_show_contacts (self);
+  kontor_filter_set_statuses (kontor_contacts_view_get_filter (
+                                KONTOR_CONTACTS_VIEW (self->contacts_view)),
+                              KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX));
+}
+
 /* Files dropped on the window: CSV and vCard files open the import, the
  * others are e-mails for the contact with their address (feature A7) */
 static gboolean
@@ -819,6 +834,7 @@ kontor_window_class_init (KontorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-calendar", "(ss)",
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-inbox", NULL, show_inbox_action);
   gtk_widget_class_install_action (widget_class, "win.export-contacts", "s",
                                    export_contacts_action);
 

@@ -406,6 +406,7 @@ test_failures_saved (Fixture       *fixture,
   g_autofree char *text = NULL;
   g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
   g_autoptr(GError) error = NULL;
+  KontorContactsView *view;
   KontorImportDialog *dialog;
   GtkWindow *chooser;
   GListModel *failures;
@@ -442,6 +443,19 @@ test_failures_saved (Fixture       *fixture,
   g_assert_no_error (error);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "\r\n4,"));
+
+  /* "Show Inbox" by its key: the window lists the Inbox, the imported
+   * contacts and Anna who was there */
+  view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (kontor_test_find_actionable (GTK_WIDGET (dialog), "import.show-inbox"));
+  kontor_test_settle (100);
+  kontor_test_press ("space");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_cmpuint (kontor_filter_get_statuses (kontor_contacts_view_get_filter (view)), ==,
+                    KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX));
+  kontor_test_wait_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (view)),
+                            count (fixture, "SELECT count(*) FROM contact WHERE status = 0"));
 }
 
 /* A vCard file has no columns to map: straight to the choices */
