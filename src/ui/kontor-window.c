@@ -32,7 +32,10 @@
  * Ctrl+Z undoes and Shift+Ctrl+Z redoes. It also owns the one way to
  * delete a contact, win.delete-contact, which asks first, and the ways to
  * open one: win.show-contact (a page) and win.edit-contact (the board's
- * form, which goes back when saved).
+ * form, which goes back when saved). Contacts come in through win.import
+ * (Ctrl+I), kontor_window_import_file() (`--import`) and files dropped on
+ * the window, and go out through win.export-contacts (src/README.md "The
+ * import dialog").
  */
 struct _KontorWindow
 {
