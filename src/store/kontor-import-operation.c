@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kontor-import-operation.h"
+#include "kontor-record-json.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-db.h"
 
@@ -23,7 +24,9 @@
  * records back under their ids (a `restore`, or a `create` for those the
  * server never saw, as KontorRecordWrite does), then writes the updates'
  * values again. Between an undo and its redo the deleted records are in
- * memory; after the redo only their ids again.
+ * memory as the JSON text sync sends (kontor_record_to_json_string(), a
+ * few hundred bytes each instead of a record's objects); after the redo
+ * only their ids again.
  */
 
 /* Above this many records the store's bulk cache is used */
@@ -32,14 +35,33 @@
 /* Records loaded at a time */
 #define LOAD_BATCH 500
 
+/* A record undo deleted, for its redo */
+typedef struct
+{
+  GType   type;
+  char   *id;
+  gint64  created_at;
+  char   *json;
+} Kept;
+
+static void
+kept_free (gpointer data)
+{
+  Kept *kept = data;
+
+  g_free (kept->id);
+  g_free (kept->json);
+  g_free (kept);
+}
+
 struct _KontorImportOperation
 {
   KontorOperation      parent_instance;
 
   KontorStore         *store;
   KontorImportChanges *changes;
-  GPtrArray           *kept_contacts;    /* KontorRecord, while undone */
-  GPtrArray           *kept_companies;   /* KontorRecord, while undone */
+  GPtrArray           *kept_contacts;    /* Kept, while undone */
+  GPtrArray           *kept_companies;   /* Kept, while undone */
 };
 
 G_DEFINE_FINAL_TYPE (KontorImportOperation, kontor_import_operation, KONTOR_TYPE_OPERATION)
@@ -178,9 +200,16 @@ take_records (KontorImportOperation  *self,
         {
           KontorRecord *record = g_ptr_array_index (records, i);
 
+          Kept *one;
+
           if (!_kontor_store_delete_record (self->store, record, error))
             return FALSE;
-          g_ptr_array_add (kept, g_object_ref (record));
+          one = g_new (Kept, 1);
+          one->type = type;
+          one->id = g_strdup (kontor_record_get_id (record));
+          one->created_at = kontor_record_get_created_at (record);
+          one->json = kontor_record_to_json_string (record);
+          g_ptr_array_add (kept, one);
         }
     }
 
@@ -243,10 +272,14 @@ put_records (KontorImportOperation  *self,
 {
   for (guint i = 0; i < kept->len; i++)
     {
-      g_autoptr(KontorRecord) copy = kontor_record_copy (g_ptr_array_index (kept, i));
+      Kept *one = g_ptr_array_index (kept, i);
+      g_autoptr(KontorRecord) record = g_object_new (one->type, NULL);
       gboolean changed;
 
-      if (!_kontor_store_save_record (self->store, copy, &changed, error))
+      kontor_record_set_id (record, one->id);
+      kontor_record_set_created_at (record, one->created_at);
+      if (!kontor_record_update_from_json_string (record, one->json, error) ||
+          !_kontor_store_save_record (self->store, record, &changed, error))
         return FALSE;
     }
 
@@ -361,8 +394,8 @@ kontor_import_operation_class_init (KontorImportOperationClass *klass)
 static void
 kontor_import_operation_init (KontorImportOperation *self)
 {
-  self->kept_contacts = g_ptr_array_new_with_free_func (g_object_unref);
-  self->kept_companies = g_ptr_array_new_with_free_func (g_object_unref);
+  self->kept_contacts = g_ptr_array_new_with_free_func (kept_free);
+  self->kept_companies = g_ptr_array_new_with_free_func (kept_free);
 }
 
 /**
