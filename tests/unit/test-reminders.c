@@ -238,6 +238,8 @@ test_birthday_time (void)
                                                    NULL), >, 0);
   g_assert_cmpstr (occurrence, ==, "2028-02-29");
 
+  g_clear_pointer (&occurrence, g_free);
+
   /* without the year, as a vCard may give it: the same day */
   g_assert_cmpint (kontor_reminders_birthday_time ("--04-15", 2027, 3, berlin, &occurrence, NULL),
                    ==, 1807500600);
