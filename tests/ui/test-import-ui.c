@@ -623,6 +623,37 @@ file_chosen (gpointer data)
   return file != NULL;
 }
 
+/* An empty file and a binary one: the dialog says why, naming the file,
+ * and offers only Close */
+static void
+test_bad_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
+  const struct { const char *name; const char *text; gssize length; } files[] = {
+    { "leer.csv", "", 0 },
+    { "bild.csv", binary, sizeof binary },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GFile) file = write_file (fixture, files[i].name, files[i].text, files[i].length);
+      KontorImportDialog *dialog;
+      AdwStatusPage *page;
+
+      kontor_window_import_file (fixture->window, file);
+      dialog = wait_dialog (fixture);
+      g_assert_cmpstr (kontor_import_dialog_get_step (dialog), ==, "error");
+      page = ADW_STATUS_PAGE (visible_page (dialog));
+      g_test_message ("%s", adw_status_page_get_description (page));
+      g_assert_nonnull (strstr (adw_status_page_get_description (page), files[i].name));
+      kontor_test_assert_accessible (GTK_WIDGET (dialog));
+      press_next (dialog);
+      g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+    }
+  g_assert_cmpint (n_contacts (fixture), ==, 1);
+}
+
 /* A viewer imports nothing: the drop is refused with the reason */
 static void
 test_drop_as_viewer (Fixture       *fixture,
@@ -779,6 +810,7 @@ main (int   argc,
   ADD ("encoding-by-keyboard", test_encoding_by_keyboard);
   ADD ("ctrl-i", test_ctrl_i);
   ADD ("drop-as-viewer", test_drop_as_viewer);
+  ADD ("bad-files", test_bad_files);
 #undef ADD
 
   return g_test_run ();
