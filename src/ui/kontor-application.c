@@ -536,6 +536,25 @@ kontor_application_activate (GApplication *application)
   open_database (self, path, 0, FALSE);
 }
 
+/* --import FILE: the import dialog on the file, in the window just shown
+ * (feature I6) */
+static void
+open_import_option (KontorApplication *self,
+                    GVariantDict      *options)
+{
+  const char *import_path = NULL;
+  KontorWindow *window;
+  g_autoptr(GFile) file = NULL;
+
+  if (!g_variant_dict_lookup (options, "import", "^&ay", &import_path) || import_path[0] == '\0')
+    return;
+  window = get_main_window (self);
+  if (window == NULL)
+    return;
+  file = g_file_new_for_path (import_path);
+  kontor_window_import_file (window, file);
+}
+
 static int
 kontor_application_command_line (GApplication            *application,
                                  GApplicationCommandLine *command_line)
@@ -554,7 +573,8 @@ kontor_application_command_line (GApplication            *application,
     database = NULL;
 
   path = dup_database_path (database, demo_contacts);
-  open_database (self, path, demo_contacts, background);
+  if (open_database (self, path, demo_contacts, background))
+    open_import_option (self, options);
 
   return 0;
 }
@@ -568,6 +588,7 @@ kontor_application_handle_local_options (GApplication *application,
 {
   KontorApplication *self = KONTOR_APPLICATION (application);
   const char *database = NULL;
+  const char *import_path = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -581,6 +602,13 @@ kontor_application_handle_local_options (GApplication *application,
       g_autofree char *path = g_file_get_path (file);
 
       g_variant_dict_insert (options, "database", "^ay", path);
+    }
+  if (g_variant_dict_lookup (options, "import", "^&ay", &import_path) && import_path[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (import_path);
+      g_autofree char *path = g_file_get_path (file);
+
+      g_variant_dict_insert (options, "import", "^ay", path);
     }
   if (self->demo_contacts > 0)
     {
@@ -924,6 +952,8 @@ kontor_application_init (KontorApplication *self)
   const GOptionEntry main_entries[] = {
     { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       N_("Use the contacts database in FILE"), N_("FILE") },
+    { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the import of the CSV or vCard file FILE"), N_("FILE") },
     { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Start without a window, only to show the reminders of tasks (after login)"), NULL },
     { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,

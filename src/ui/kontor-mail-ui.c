@@ -211,6 +211,57 @@ on_files_loaded_cb (GObject      *source_object,
   show_outcome (widget, n_recorded, refused);
 }
 
+/**
+ * kontor_mail_ui_drop_files:
+ * @widget: the widget the files were dropped on
+ * @context: the context to record them in
+ * @owner: (nullable): the contact or company @widget shows
+ * @files: (element-type GFile): the dropped files
+ *
+ * Records the e-mail files @files as activities, as a drop on a widget
+ * of kontor_mail_ui_add_drop_target() does; the window calls it for the
+ * files of a drop that are not for the import.
+ *
+ * Returns: whether the files are taken
+ */
+gboolean
+kontor_mail_ui_drop_files (GtkWidget     *widget,
+                           KontorContext *context,
+                           KontorRecord  *owner,
+                           GSList        *files)
+{
+  g_autoptr(GTask) task = NULL;
+  Drop *drop;
+
+  if (files == NULL)
+    return FALSE;
+
+  if (!kontor_context_can_edit (context))
+    {
+      g_autofree char *reason = kontor_ui_dup_role_reason (context);
+      g_autoptr(GError) error = g_error_new_literal (KONTOR_RECORD_ERROR,
+                                                     KONTOR_RECORD_ERROR_NOT_PERMITTED,
+                                                     reason != NULL ? reason : "");
+
+      kontor_ui_show_error (widget, _("The E-mails Could Not Be Recorded"), error);
+      return FALSE;
+    }
+
+  drop = g_new0 (Drop, 1);
+  drop->context = g_object_ref (context);
+  drop->owner = owner != NULL ? kontor_record_copy (owner) : NULL;
+  drop->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (drop->files, g_object_ref (l->data));
+
+  task = g_task_new (widget, NULL, on_files_loaded_cb, NULL);
+  g_task_set_source_tag (task, kontor_mail_ui_drop_files);
+  g_task_set_task_data (task, drop, (GDestroyNotify) drop_free);
+  g_task_run_in_thread (task, load_in_thread);
+
+  return TRUE;
+}
+
 static gboolean
 on_drop_cb (GtkDropTarget *drop_target,
             const GValue  *value,
@@ -219,48 +270,22 @@ on_drop_cb (GtkDropTarget *drop_target,
             Target        *target)
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (drop_target));
-  g_autoptr(GTask) task = NULL;
   g_autoptr(KontorRecord) owner = NULL;
   GSList *files;
-  Drop *drop;
+  gboolean taken;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
   files = gdk_file_list_get_files (g_value_get_boxed (value));
-  if (files == NULL)
-    return FALSE;
-
-  if (!kontor_context_can_edit (target->context))
-    {
-      g_autofree char *reason = kontor_ui_dup_role_reason (target->context);
-      g_autoptr(GError) error = g_error_new_literal (KONTOR_RECORD_ERROR,
-                                                     KONTOR_RECORD_ERROR_NOT_PERMITTED,
-                                                     reason != NULL ? reason : "");
-
-      kontor_ui_show_error (widget, _("The E-mails Could Not Be Recorded"), error);
-      g_slist_free (files);
-      return FALSE;
-    }
-
   if (target->owner_property != NULL)
     g_object_get (widget, target->owner_property, &owner, NULL);
   else if (target->owner_func != NULL && target->owner_func (widget) != NULL)
     owner = g_object_ref (target->owner_func (widget));
-  drop = g_new0 (Drop, 1);
-  drop->context = g_object_ref (target->context);
-  drop->owner = owner != NULL ? kontor_record_copy (owner) : NULL;
-  drop->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (GSList *l = files; l != NULL; l = l->next)
-    g_ptr_array_add (drop->files, g_object_ref (l->data));
+  taken = kontor_mail_ui_drop_files (widget, target->context, owner, files);
   g_slist_free (files);
 
-  task = g_task_new (widget, NULL, on_files_loaded_cb, NULL);
-  g_task_set_source_tag (task, on_drop_cb);
-  g_task_set_task_data (task, drop, (GDestroyNotify) drop_free);
-  g_task_run_in_thread (task, load_in_thread);
-
-  return TRUE;
+  return taken;
 }
 
 static GtkDropTarget *

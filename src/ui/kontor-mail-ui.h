@@ -20,6 +20,10 @@ typedef KontorRecord *(*KontorMailOwnerFunc) (GtkWidget *widget);
 GtkDropTarget *kontor_mail_ui_add_drop_target           (GtkWidget           *widget,
                                                          KontorContext       *context,
                                                          KontorMailOwnerFunc  owner_func);
+gboolean       kontor_mail_ui_drop_files                (GtkWidget           *widget,
+                                                         KontorContext       *context,
+                                                         KontorRecord        *owner,
+                                                         GSList              *files);
 void           kontor_mail_ui_attach_to_contact_page    (GtkWidget           *page,
                                                          KontorContext       *context);
 void           kontor_mail_ui_class_install_write_email (GtkWidgetClass      *widget_class);

@@ -20,7 +20,7 @@
  * group of them, add them to a group, take them out of the group shown or
  * hold them as a temporary group (actions of the workspace, which has the
  * groups' sidebar), assign them to a colleague or a team, move them to a pipeline status, archive,
- * delete, export (to come), and clear the selection.
+ * delete, export (the window's export dialog), and clear the selection.
  *
  * Every change is one #KontorBulkChange, one transaction, run through the
  * operation stack: the window's toast names it with the count and undoes
@@ -435,9 +435,9 @@ build (KontorSelectionBar *self)
                                        create_move_menu, self);
   add_button (box, "package-x-generic-symbolic", _("Archive"), NULL,
               "selection.archive");
-  button = add_button (box, "send-to-symbolic", _("Export"),
-                       _("Export comes with the import and export feature"), NULL);
-  gtk_widget_set_sensitive (button, FALSE);
+  button = add_button (box, "send-to-symbolic", _("Export…"), NULL, NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "selection");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.export-contacts");
   button = add_button (box, "user-trash-symbolic", _("Delete…"), NULL, "selection.delete");
   gtk_widget_add_css_class (button, "destructive-action");
   gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), buttons);

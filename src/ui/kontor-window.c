@@ -12,7 +12,9 @@
 #include "kontor-contacts-view.h"
 #include "kontor-delete-dialog.h"
 #include "kontor-duplicates-window.h"
+#include "kontor-export-dialog.h"
 #include "kontor-ical.h"
+#include "kontor-import-dialog.h"
 #include "kontor-job-banner.h"
 #include "kontor-mail-ui.h"
 #include "kontor-new-contact-dialog.h"
@@ -32,7 +34,10 @@
  * Ctrl+Z undoes and Shift+Ctrl+Z redoes. It also owns the one way to
  * delete a contact, win.delete-contact, which asks first, and the ways to
  * open one: win.show-contact (a page) and win.edit-contact (the board's
- * form, which goes back when saved).
+ * form, which goes back when saved). Contacts come in through win.import
+ * (Ctrl+I), kontor_window_import_file() (`--import`) and files dropped on
+ * the window, and go out through win.export-contacts (src/README.md "The
+ * import dialog").
  */
 struct _KontorWindow
 {
@@ -71,6 +76,7 @@ update_actions (KontorWindow *self)
                                  can_edit &&
                                  kontor_operation_stack_get_can_redo (get_operations (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-contact", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-duplicates", can_edit);
 }
@@ -453,6 +459,125 @@ export_calendar_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Import and export of contacts (features I1–I6, src/README.md "The import
+ * dialog") */
+
+/**
+ * kontor_window_import_file:
+ * @self: a window
+ * @file: a CSV or vCard file
+ *
+ * Opens the import dialog on @file, as a drop of it or `kontor --import`
+ * does.
+ */
+void
+kontor_window_import_file (KontorWindow *self,
+                           GFile        *file)
+{
+  g_return_if_fail (KONTOR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* a viewer: why not, rather than a dialog whose Check stays off */
+  if (!kontor_context_can_edit (self->context))
+    {
+      g_autofree char *reason = kontor_ui_dup_role_reason (self->context);
+      g_autoptr(GError) error = g_error_new_literal (KONTOR_RECORD_ERROR,
+                                                     KONTOR_RECORD_ERROR_NOT_PERMITTED,
+                                                     reason != NULL ? reason : "");
+
+      kontor_ui_show_error (GTK_WIDGET (self), _("The Contacts Cannot Be Imported"), error);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (kontor_import_dialog_new (GTK_WINDOW (self), self->context,
+                                                            file)));
+}
+
+/* win.import: asks for a file to import */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  kontor_import_dialog_choose_file (GTK_WINDOW (self), self->context);
+}
+
+/* win.export-contacts ("s"): the export dialog, for the contacts selected
+ * in the table ("selection") or a scope chosen there ("") */
+static void
+export_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+  KontorContactsView *view = KONTOR_CONTACTS_VIEW (self->contacts_view);
+  g_auto(GStrv) selected = kontor_contacts_view_dup_selected_ids (view);
+  KontorExportDialog *dialog;
+
+  dialog = kontor_export_dialog_new (GTK_WINDOW (self), self->context,
+                                     (const char * const *) selected,
+                                     kontor_contacts_view_get_filter (view));
+  if (g_str_equal (g_variant_get_string (parameter, NULL), "selection"))
+    kontor_export_dialog_set_scope (dialog, KONTOR_EXPORT_SCOPE_SELECTION);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.show-inbox: the contacts with the status Inbox, where an import
+ * puts them (feature C4) */
+static void
+show_inbox_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  kontor_window_show_contacts (self);
+  kontor_filter_set_statuses (kontor_contacts_view_get_filter (
+                                KONTOR_CONTACTS_VIEW (self->contacts_view)),
+                              KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX));
+}
+
+/* Files dropped on the window: CSV and vCard files open the import, the
+ * others are e-mails for the contact with their address (feature A7) */
+static gboolean
+on_files_dropped_cb (GtkDropTarget *drop_target,
+                     const GValue  *value,
+                     double         x,
+                     double         y,
+                     KontorWindow  *self)
+{
+  GSList *files;
+  GSList *others = NULL;
+  GFile *import_file = NULL;
+  gboolean taken = FALSE;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    if (import_file == NULL && kontor_import_dialog_is_import_file (l->data))
+      import_file = l->data;
+    else
+      others = g_slist_prepend (others, l->data);
+  others = g_slist_reverse (others);
+
+  if (import_file != NULL)
+    {
+      kontor_window_import_file (self, import_file);
+      taken = kontor_context_can_edit (self->context);
+    }
+  if (others != NULL)
+    taken |= kontor_mail_ui_drop_files (GTK_WIDGET (self), self->context, NULL, others);
+  g_slist_free (others);
+  g_slist_free (files);
+
+  return taken;
+}
+
 static gboolean
 kontor_window_close_request (GtkWindow *window)
 {
@@ -647,6 +772,7 @@ kontor_window_constructed (GObject *object)
 {
   KontorWindow *self = KONTOR_WINDOW (object);
   GSettings *settings = kontor_context_get_settings (self->context);
+  GtkDropTarget *drop_target;
 
   G_OBJECT_CLASS (kontor_window_parent_class)->constructed (object);
 
@@ -662,8 +788,11 @@ kontor_window_constructed (GObject *object)
   gtk_stack_add_named (self->stack, self->workspace, "workspace");
 
   gtk_stack_set_visible_child (self->stack, self->workspace);
-  /* e-mails dropped anywhere else go to the contact with their address (feature A7) */
-  kontor_mail_ui_add_drop_target (GTK_WIDGET (self), self->context, NULL);
+  /* files dropped anywhere else: CSV and vCard files to the import, e-mails
+   * to the contact with their address (feature A7) */
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_files_dropped_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
   /* another process's writes (a `kontor import`) show within a second */
   kontor_store_watch_other_writers (GTK_WIDGET (self), kontor_context_get_store (self->context));
 
@@ -739,7 +868,13 @@ kontor_window_class_init (KontorWindowClass *klass)
                                    find_duplicates_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", "(ss)",
                                    export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-inbox", NULL, show_inbox_action);
+  gtk_widget_class_install_action (widget_class, "win.export-contacts", "s",
+                                   export_contacts_action);
 
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-contact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

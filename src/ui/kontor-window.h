@@ -26,6 +26,8 @@ GtkWidget     *kontor_window_get_company_page (KontorWindow    *self);
 void           kontor_window_show_company     (KontorWindow    *self,
                                                const char      *company_id);
 GtkWidget     *kontor_window_get_contact_page (KontorWindow    *self);
+void           kontor_window_import_file      (KontorWindow    *self,
+                                               GFile           *file);
 void           kontor_window_show_job         (KontorWindow    *self,
                                                KontorStoreJob  *job);
 

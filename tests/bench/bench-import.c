@@ -26,7 +26,8 @@
  *              peak reset before it through /proc/self/clear_refs) →
  *              import_rss_peak_mb;
  *   undo       the import's operation undone and redone, each one
- *              transaction on this thread → import_undo_s, import_redo_s.
+ *              transaction on this thread → import_undo_s, import_redo_s,
+ *              and the peak RSS of both → import_undo_rss_peak_mb.
  *
  * Prints one JSON object on stdout, progress on stderr. Asserts nothing
  * about time. */
@@ -303,7 +304,7 @@ main (int   argc,
   g_autoptr(KontorOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   KontorBenchJson *json = kontor_bench_json_new ();
-  double undo_s, redo_s;
+  double undo_s, redo_s, undo_rss_peak;
   double start, plan_s, run_s, sqlite_s, rss_before, rss_peak, cpu_start, import_cpu, sqlite_cpu;
   gint64 n_stored;
   GStatBuf st;
@@ -354,6 +355,7 @@ main (int   argc,
     g_error ("stored %" G_GINT64_FORMAT " of %u", n_stored, kontor_import_get_n_created (import));
 
   /* undo and redo run on the main thread, one transaction each */
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
   start = kontor_bench_now_ms ();
   if (!kontor_operation_undo (operation, &error))
     g_error ("the undo: %s", error->message);
@@ -364,6 +366,7 @@ main (int   argc,
   if (!kontor_operation_apply (operation, &error))
     g_error ("the redo: %s", error->message);
   redo_s = (kontor_bench_now_ms () - start) / 1000.0;
+  undo_rss_peak = kontor_bench_proc_status_mb ("VmHWM:");
   kontor_bench_log ("undo: %.2f s, redo: %.2f s", undo_s, redo_s);
 
   kontor_bench_json_add_int (json, "import_rows", n);
@@ -378,6 +381,7 @@ main (int   argc,
   kontor_bench_json_add_number (json, "import_cpu_ratio", import_cpu / sqlite_cpu);
   kontor_bench_json_add_number (json, "import_undo_s", undo_s);
   kontor_bench_json_add_number (json, "import_redo_s", redo_s);
+  kontor_bench_json_add_number (json, "import_undo_rss_peak_mb", undo_rss_peak);
   kontor_bench_json_add_number (json, "import_rss_before_mb", rss_before);
   kontor_bench_json_add_number (json, "import_rss_peak_mb", rss_peak);
 

@@ -8,7 +8,8 @@
 # test's own, and walks the accessible tree with pyatspi, a real AT-SPI
 # client as Orca is one: the table with the main menu, the status
 # filter's list and the column chooser of its header, the Preferences
-# (every page) and the Keyboard Shortcuts windows, the pipeline board
+# (every page), the Keyboard Shortcuts and the Export Contacts windows,
+# the import dialog of a second start with --import, the pipeline board
 # with the popovers of a card and a column and the board settings, a
 # contact's page with its popovers (dates, colleagues, menu) and the
 # lists of its combo rows, the question before a delete and the "New
@@ -390,6 +391,9 @@ def right_click(accessible, window_title):
     point_at(accessible, window_title, 'click', '3')
 
 
+SECOND_START = {}
+
+
 def run_test(kontor, schemas):
     tmp = os.environ['KONTOR_A11Y_TMP']
     launcher, address = start_accessibility_bus()
@@ -404,6 +408,8 @@ def run_test(kontor, schemas):
     # tests/meson.build keeps the other tests off the bus; this one is on it
     env.pop('NO_AT_BRIDGE', None)
     log = open(os.path.join(tmp, 'kontor.log'), 'w+')
+    # for a second start with --import, handed to this one
+    SECOND_START.update(kontor=kontor, env=env, db=os.path.join(tmp, 'k.db'), tmp=tmp)
     app_process = subprocess.Popen([kontor, '--database', os.path.join(tmp, 'k.db'), '--demo'],
                                    env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -528,9 +534,12 @@ def walk_app(pyatspi, app_process):
     shortcuts = open_window(walk, app, main_menu_item('Keyboard Shortcuts'),
                             'the keyboard shortcuts', lambda name: 'Shortcuts' in name)
     close_window(app, shortcuts, 'Close', 'the keyboard shortcuts')
+    export = open_window(walk, app, main_menu_item('Export Contacts…'), 'the export dialog',
+                         lambda name: name == 'Export Contacts')
+    close_window(app, export, 'Cancel', 'the export dialog')
     # no window manager under Xvfb gives the focus back to the window
     xdotool('search', '--onlyvisible', '--name', f'^{window.name}$', 'windowfocus', '--sync')
-    shown.append('main menu, preferences, keyboard shortcuts')
+    shown.append('main menu, preferences, keyboard shortcuts, export dialog')
 
     # The board, as a person switches to it
     board = pick(seen, P.ROLE_TOGGLE_BUTTON, 'Board') or pick(seen, P.ROLE_PUSH_BUTTON, 'Board')
@@ -633,6 +642,24 @@ def walk_app(pyatspi, app_process):
     shown.append('Today page')
     xdotool('key', 'ctrl+1')
     time.sleep(0.5)
+
+    # The import dialog (issue 14), opened by a second start with --import
+    # in this app's window: the file's settings, its columns with their
+    # lists of fields, the preview; "Cancel" closes it
+    csv_path = os.path.join(SECOND_START['tmp'], 'kontakte.csv')
+    with open(csv_path, 'w', encoding='utf-8') as f:
+        f.write('First Name,Last Name,E-mail Address,Birthday\r\n'
+                'Anna,Muster,anna@example.com,15.04.1980\r\n')
+    subprocess.run([SECOND_START['kontor'], '--database', SECOND_START['db'],
+                    '--import', csv_path], env=SECOND_START['env'], timeout=60,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    importing = wait_for('the import dialog',
+                         lambda: [w for w in windows(app) if w.name == 'Import Contacts'])[0]
+    wait_for('the controls of the import dialog',
+             lambda: (lambda s: s if pick(s, P.ROLE_COMBO_BOX, 'Birthday') else None)
+             (walk.walk(importing)))
+    close_window(app, importing, 'Cancel', 'the import dialog')
+    shown.append('import dialog')
 
     # The "New Contact" dialog, a window of its own
     new = pick(seen, P.ROLE_PUSH_BUTTON, 'New Contact')
