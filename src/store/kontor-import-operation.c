@@ -32,6 +32,10 @@
 /* Above this many records the store's bulk cache is used */
 #define BULK_CACHE_RECORDS 1000
 
+/* With this many created contacts (and at least half as many stored),
+ * undo and redo drop the list-order indexes */
+#define BULK_INDEX_RECORDS 10000
+
 /* Records loaded at a time */
 #define LOAD_BATCH 500
 
@@ -303,6 +307,35 @@ redo_all (KontorImportOperation  *self,
   return TRUE;
 }
 
+/* Inside the transaction: undo_all() or redo_all(); for as many contacts
+ * as are stored (or more) without the list-order indexes, made again at
+ * the end as the import's run does (_kontor_store_drop_order_indexes()) */
+static gboolean
+write_all (KontorImportOperation  *self,
+           gboolean                undo,
+           GError                **error)
+{
+  g_autoptr(GPtrArray) index_creates = NULL;
+  guint n = self->changes->contacts->len;
+
+  if (n >= BULK_INDEX_RECORDS)
+    {
+      gint64 n_stored = kontor_store_count (self->store, KONTOR_TYPE_CONTACT, error);
+
+      if (n_stored < 0)
+        return FALSE;
+      if (2 * (gint64) n >= n_stored)
+        {
+          index_creates = _kontor_store_drop_order_indexes (self->store, error);
+          if (index_creates == NULL)
+            return FALSE;
+        }
+    }
+
+  return (undo ? undo_all (self, error) : redo_all (self, error)) &&
+         _kontor_store_create_indexes (self->store, index_creates, error);
+}
+
 static gboolean
 run_in_transaction (KontorImportOperation  *self,
                     gboolean                undo,
@@ -318,9 +351,7 @@ run_in_transaction (KontorImportOperation  *self,
   /* the values written back bring their own times */
   _kontor_store_set_times_given (self->store, TRUE);
   ok = _kontor_store_begin (self->store, error) &&
-       _kontor_store_end (self->store,
-                          undo ? undo_all (self, error) : redo_all (self, error),
-                          error);
+       _kontor_store_end (self->store, write_all (self, undo, error), error);
   _kontor_store_set_times_given (self->store, FALSE);
 
   if (bulk)
