@@ -18,8 +18,10 @@
 /**
  * KontorContactMerge:
  *
- * Two contacts, or two companies (kontor_company_merge_new()), made one (feature X1, src/README.md "Duplicates"), one
- * undoable operation in one transaction. The kept contact takes, field by
+ * Two contacts, or two companies (kontor_company_merge_new()), made one
+ * (feature X1, src/README.md "Duplicates"), one undoable operation in one
+ * transaction; for companies read "company" below, and what moves is
+ * named by _kontor_store_move_references(). The kept contact takes, field by
  * field, the removed one's value where the user chose it, and every
  * e-mail address, phone number, sales rep and assignee of the removed one
  * it does not have yet; the removed contact's activities (those recorded
@@ -105,9 +107,8 @@ kontor_contact_merge_field_is_choice (guint field)
  * @field: a field of @type's table
  *
  * The rule of kontor_contact_merge_field_is_choice() for either kind of
- * record: every stored field but the channels and references (united), the
- * fields the store keeps itself (a company's last activity) and, for a
- * contact, the fields that go with another.
+ * record: every stored field but the channels and references (united)
+ * and, for a contact, the fields that go with another.
  *
  * Returns: whether the user chooses whose value of @field the kept record
  *   gets

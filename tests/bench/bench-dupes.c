@@ -30,8 +30,8 @@
  * phone_match_key_s) against kontor_phone_normalize() (phone_normalize_s),
  * which the scan uses. And the companies the sample has with them (one
  * per eight contacts: 12,500 at the default), one in fifty stored a
- * second time with the name without umlauts and the numbers typed
- * another way, scanned by kontor_store_find_company_duplicates()
+ * second time with the name without umlauts (or with "& Co. KG") and
+ * the numbers typed another way, scanned by kontor_store_find_company_duplicates()
  * (dupes_company_scan_s, the median, over dupes_companies). Prints one
  * JSON object. */
 
@@ -104,8 +104,9 @@ add_duplicates (KontorStore *store,
   kontor_bench_log ("stored %u contacts a second time", copies->len);
 }
 
-/* One in fifty companies again: the name without umlauts, no customer
- * number (a number is stored once), the phone numbers with a slash */
+/* One in fifty companies again: the name without umlauts or with another
+ * legal form, no customer number (a number is stored once), the phone
+ * numbers with slashes */
 static void
 add_company_duplicates (KontorStore *store,
                         guint        every)
@@ -138,7 +139,10 @@ add_company_duplicates (KontorStore *store,
       kontor_record_set_rowid (copy, 0);
       kontor_record_set_created_at (copy, 0);
       kontor_company_set_customer_number (KONTOR_COMPANY (copy), NULL);
+      /* "Müller GmbH" as "Mueller GmbH", "Weber GmbH" as "Weber GmbH & Co. KG" */
       name = kontor_text_transliterate_de (kontor_company_get_name (company));
+      if (name == NULL)
+        name = g_strconcat (kontor_company_get_name (company), " & Co. KG", NULL);
       kontor_company_set_name (KONTOR_COMPANY (copy), name);
       for (guint k = 0; k < 2; k++)
         {
