@@ -11,6 +11,7 @@
 #include "kontor-channel.h"
 #include "kontor-contact-merge.h"
 #include "kontor-contact-merge-private.h"
+#include "kontor-filter.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-db.h"
 #include "kontor-text.h"
@@ -319,8 +320,48 @@ move_contact_references (KontorStore       *self,
   return TRUE;
 }
 
+/* The dynamic groups whose filter selects the contacts of company
+ * @removed_id select those of @kept_id (contact_group.filter,
+ * kontor_filter_to_string()); a filter that cannot be read is left as it is */
+static gboolean
+move_group_filters (KontorStore       *self,
+                    const char        *removed_id,
+                    const char        *kept_id,
+                    KontorMergeMoves  *moves,
+                    GError           **error)
+{
+  g_autoptr(GPtrArray) groups = load_where (self, KONTOR_TYPE_GROUP,
+                                            "SELECT rid FROM contact_group WHERE filter IS NOT "
+                                            "NULL AND instr (filter, ?1) > 0",
+                                            removed_id, error);
+
+  if (groups == NULL)
+    return FALSE;
+  for (guint i = 0; i < groups->len; i++)
+    {
+      KontorGroup *group = g_ptr_array_index (groups, i);
+      g_autoptr(KontorFilter) filter = kontor_filter_new_from_string (kontor_group_get_filter (group),
+                                                                      NULL);
+      g_autofree char *text = NULL;
+      gboolean changed;
+
+      if (filter == NULL || g_strcmp0 (kontor_filter_get_company_id (filter), removed_id) != 0)
+        continue;
+      note_repoint (moves, KONTOR_RECORD (group), KONTOR_GROUP_FIELD_FILTER,
+                    KONTOR_GROUP_FIELD_FILTER);
+      kontor_filter_set_company_id (filter, kept_id);
+      text = kontor_filter_to_string (filter);
+      kontor_group_set_filter (group, text);
+      if (!_kontor_store_save_record (self, KONTOR_RECORD (group), &changed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A company's: its contacts, the activities recorded on it, the
- * employments that name it (companies are in no group) */
+ * employments that name it, the dynamic groups whose filter names it
+ * (companies are in no group of their own) */
 static gboolean
 move_company_references (KontorStore       *self,
                          const char        *removed_id,
@@ -365,7 +406,7 @@ move_company_references (KontorStore       *self,
         }
     }
 
-  return TRUE;
+  return move_group_filters (self, removed_id, kept_id, moves, error);
 }
 
 /**
@@ -382,7 +423,8 @@ move_company_references (KontorStore       *self,
  * it took part in, its former employers, its static groups (a group both
  * were in keeps the kept one's membership, the other is deleted). A
  * company's: the contacts working there, the activities recorded on it,
- * the employments (current and former) that name it. Either's history.
+ * the employments (current and former) that name it, the dynamic groups
+ * whose filter selects its contacts. Either's history.
  * Used by the merge, and by the sync when another machine's merge comes
  * (kontor-store-sync.c): what this machine recorded on the removed record
  * meanwhile is not lost with it.

@@ -891,6 +891,7 @@ typedef struct
   KontorContact      *former;      /* worked there once */
   KontorActivity     *visit;       /* recorded on the removed company */
   KontorEmployment   *employment;  /* the former's, at the removed company */
+  KontorGroup        *dynamic;     /* its filter selects the removed company's */
 } CompanyFixture;
 
 static void
@@ -927,6 +928,18 @@ company_fixture_set_up (CompanyFixture *fixture,
   /* a change of the removed company's own, in its history */
   kontor_company_set_notes (fixture->removed, "Lieferung nur dienstags");
   kontor_test_save (store, fixture->removed);
+
+  {
+    g_autoptr(KontorFilter) filter = kontor_filter_new ();
+    g_autofree char *text = NULL;
+
+    kontor_filter_set_company_id (filter, id_of (fixture->removed));
+    text = kontor_filter_to_string (filter);
+    fixture->dynamic = kontor_group_new ("Mueller-Leute");
+    kontor_group_set_is_dynamic (fixture->dynamic, TRUE);
+    kontor_group_set_filter (fixture->dynamic, text);
+    kontor_test_save (store, fixture->dynamic);
+  }
 }
 
 static void
@@ -939,6 +952,7 @@ company_fixture_tear_down (CompanyFixture *fixture,
   g_clear_object (&fixture->former);
   g_clear_object (&fixture->visit);
   g_clear_object (&fixture->employment);
+  g_clear_object (&fixture->dynamic);
   kontor_store_fixture_tear_down (&fixture->base, data);
 }
 
@@ -953,6 +967,7 @@ dump_companies (CompanyFixture *fixture)
     "SELECT id, contact_id, company_id FROM activity ORDER BY id",
     "SELECT id, contact_id, company_id FROM employment ORDER BY id",
     "SELECT entity, id, merged_into FROM tombstone ORDER BY 1, 2",
+    "SELECT id, filter FROM contact_group ORDER BY id",
   };
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
@@ -1032,6 +1047,16 @@ assert_companies_merged (CompanyFixture *fixture)
   g_assert_cmpstr (kontor_employment_get_company_id (employment), ==, id_of (fixture->kept));
   g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM journal WHERE entity_id = ?1 "
                                            "AND field = 'notes'", fixture->kept), ==, 1);
+  {
+    g_autoptr(KontorGroup) dynamic = kontor_store_load (store, KONTOR_TYPE_GROUP,
+                                                        id_of (fixture->dynamic), &error);
+    g_autoptr(KontorFilter) filter = NULL;
+
+    g_assert_no_error (error);
+    filter = kontor_filter_new_from_string (kontor_group_get_filter (dynamic), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kontor_filter_get_company_id (filter), ==, id_of (fixture->kept));
+  }
 
   g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM company WHERE id = ?1",
                                   fixture->removed), ==, 0);
@@ -1043,7 +1068,8 @@ assert_companies_merged (CompanyFixture *fixture)
 }
 
 /* One company merge moves the contacts working there, the activities
- * recorded on it, the employments naming it and its history, and
+ * recorded on it, the employments naming it, the dynamic group selecting
+ * its contacts and its history, and
  * deletes it with its merged_into; the pair is found no more */
 static void
 test_company_merge_moves (CompanyFixture *fixture,
