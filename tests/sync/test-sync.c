@@ -3173,10 +3173,10 @@ test_company_merge (void)
   if (pg.dir == NULL)
     return;
   server = kontor_test_server_start (&pg, NULL);
-  create_user ("olga", "admin");
-  create_user ("paul", "admin");
-  anna = machine_new (server, "olga");
-  ben = machine_new (server, "paul");
+  create_user ("klara", "admin");
+  create_user ("lorenz", "admin");
+  anna = machine_new (server, "klara");
+  ben = machine_new (server, "lorenz");
 
   save (anna, kept);
   save (anna, removed);
