@@ -286,6 +286,10 @@ on_scanned_cb (GObject      *source,
     }
   show_empty_text (self);
   show_status (self);
+  /* only companies alike: those, rather than "No Duplicates Found" */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->pairs)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->found[1 - self->kind])) > 0)
+    show_kind (self, 1 - self->kind);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->pairs)) > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }

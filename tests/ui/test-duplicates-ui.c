@@ -454,6 +454,33 @@ test_merge_companies (Fixture       *fixture,
   g_assert_cmpstr (kontor_company_get_city (kept), ==, "Köln");
 }
 
+/* No contacts alike but two companies: the window shows the companies */
+static void
+test_companies_only (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KontorCompany) twin = kontor_company_new ("Baeckerei Sonnenschein");
+  g_autoptr(KontorDuplicatePair) pair = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorDuplicatesWindow *window;
+
+  g_assert_true (kontor_store_delete (fixture->base.store, KONTOR_RECORD (fixture->removed),
+                                      &error));
+  g_assert_no_error (error);
+  kontor_test_save (fixture->base.store, twin);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find-duplicates",
+                                             NULL));
+  g_assert_true (kontor_test_iterate_until (window_shown, fixture, KONTOR_TEST_TIMEOUT));
+  window = KONTOR_DUPLICATES_WINDOW (kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                                                 KONTOR_TYPE_DUPLICATES_WINDOW));
+  g_assert_true (kontor_test_iterate_until (lists_one_pair, window, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  pair = g_list_model_get_item (kontor_duplicates_window_get_pairs (window), 0);
+  g_assert_true (kontor_duplicate_pair_get_record_type (pair) == KONTOR_TYPE_COMPANY);
+  kontor_test_assert_accessible (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -471,6 +498,7 @@ main (int   argc,
   ADD ("/ui/duplicates/find-and-merge", test_find_and_merge);
   ADD ("/ui/duplicates/none-found", test_none_found);
   ADD ("/ui/duplicates/merge-companies", test_merge_companies);
+  ADD ("/ui/duplicates/companies-only", test_companies_only);
 
 #undef ADD
 
