@@ -216,13 +216,15 @@ parse_mutation (JsonNode            *node,
   else if (!get_int (object, "base_rev", -1, &mutation->base_rev) || mutation->base_rev < 0)
     goto invalid;
 
-  /* a contact deleted by a merge names the one it was merged into
-   * (PROTOCOL.md "Pushing"): another contact's id, a UUID */
+  /* a contact or company deleted by a merge names the one it was merged
+   * into (PROTOCOL.md "Pushing"): another record's id, a UUID */
   if (json_object_has_member (object, "merged_into"))
     {
+      const char *name = kontor_sync_entity_get_name (mutation->entity);
+
       mutation->merged_into = get_string (object, "merged_into");
       if (mutation->op != KONTOR_SYNC_OP_DELETE ||
-          !g_str_equal (kontor_sync_entity_get_name (mutation->entity), "contact") ||
+          (!g_str_equal (name, "contact") && !g_str_equal (name, "company")) ||
           mutation->merged_into == NULL || !g_uuid_string_is_valid (mutation->merged_into) ||
           g_str_equal (mutation->merged_into, mutation->id))
         goto invalid;

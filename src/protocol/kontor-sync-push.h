@@ -40,8 +40,9 @@ typedef enum
  * @conflict: resolve: the conflict's id
  * @choice: resolve: the user's
  * @value: resolve with %KONTOR_SYNC_CHOICE_VALUE: the value chosen
- * @merged_into: (nullable): delete of a contact: the contact it was merged
- *   into (feature X1), whom the other machines give what they hold of it
+ * @merged_into: (nullable): delete of a contact or a company: the record of
+ *   the same kind it was merged into (feature X1), whom the other machines
+ *   give what they hold of it
  *
  * One change of a push, as read and checked by
  * kontor_sync_push_request_parse(); its strings and objects belong to the

@@ -1128,7 +1128,7 @@ apply_delete (Push           *push,
                  " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
            G_N_ELEMENTS (params), params);
   }
-  /* a merged contact's delete names the kept one, for the machines that
+  /* a merged contact's or company's delete names the kept one, for the machines that
    * hold what was recorded on it (PROTOCOL.md "Pushing") */
   if (mutation->merged_into != NULL)
     {

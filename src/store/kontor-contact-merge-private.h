@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* What a merge moved from the removed contact to the kept one, for its
+/* What a merge moved from the removed record to the kept one, for its
  * undo (kontor-contact-merge.c) */
 typedef struct
 {
@@ -17,12 +17,14 @@ typedef struct
 } KontorMergeMoves;
 
 void     _kontor_merge_moves_clear              (KontorMergeMoves  *moves);
-gboolean _kontor_store_move_contact_references  (KontorStore       *self,
+gboolean _kontor_store_move_references          (KontorStore       *self,
+                                                 GType              type,
                                                  const char        *removed_id,
                                                  const char        *kept_id,
                                                  KontorMergeMoves  *moves,
                                                  GError           **error);
 gboolean _kontor_store_note_merged_into         (KontorStore       *self,
+                                                 GType              type,
                                                  const char        *removed_id,
                                                  const char        *kept_id,
                                                  GError           **error);

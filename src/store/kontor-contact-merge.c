@@ -11,6 +11,7 @@
 #include "kontor-channel.h"
 #include "kontor-contact-merge.h"
 #include "kontor-contact-merge-private.h"
+#include "kontor-filter.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-db.h"
 #include "kontor-text.h"
@@ -18,8 +19,10 @@
 /**
  * KontorContactMerge:
  *
- * Two contacts made one (feature X1, src/README.md "Duplicates"), one
- * undoable operation in one transaction. The kept contact takes, field by
+ * Two contacts, or two companies (kontor_company_merge_new()), made one
+ * (feature X1, src/README.md "Duplicates"), one undoable operation in one
+ * transaction; for companies read "company" below, and what moves is
+ * named by _kontor_store_move_references(). The kept contact takes, field by
  * field, the removed one's value where the user chose it, and every
  * e-mail address, phone number, sales rep and assignee of the removed one
  * it does not have yet; the removed contact's activities (those recorded
@@ -35,6 +38,7 @@ struct _KontorContactMerge
   KontorOperation  parent_instance;
 
   KontorStore     *store;
+  GType            type;           /* KONTOR_TYPE_CONTACT or KONTOR_TYPE_COMPANY */
   char            *kept_id;
   char            *removed_id;
   guint64          from_removed;   /* bit per field index */
@@ -48,12 +52,17 @@ struct _KontorContactMerge
 G_DEFINE_FINAL_TYPE (KontorContactMerge, kontor_contact_merge, KONTOR_TYPE_OPERATION)
 
 G_STATIC_ASSERT (KONTOR_CONTACT_N_FIELDS <= 64);
+G_STATIC_ASSERT (KONTOR_COMPANY_N_FIELDS <= 64);
 
 /* Fields that go with another: the board position is one choice, the
  * status with the one before it */
 static guint
-leader_of (guint field)
+leader_of (GType type,
+           guint field)
 {
+  if (type != KONTOR_TYPE_CONTACT)
+    return field;
+
   switch (field)
     {
     case KONTOR_CONTACT_FIELD_PREVIOUS_STATUS:
@@ -68,9 +77,10 @@ leader_of (guint field)
 }
 
 static const KontorField *
-contact_field (guint field)
+record_field (GType type,
+              guint field)
 {
-  g_autoptr(GTypeClass) klass = g_type_class_ref (KONTOR_TYPE_CONTACT);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
   KontorRecordClass *record_class = (KontorRecordClass *) klass;
 
   return field < record_class->n_fields ? &record_class->fields[field] : NULL;
@@ -89,11 +99,34 @@ contact_field (guint field)
 gboolean
 kontor_contact_merge_field_is_choice (guint field)
 {
-  const KontorField *info = contact_field (field);
+  return kontor_merge_field_is_choice (KONTOR_TYPE_CONTACT, field);
+}
+
+/**
+ * kontor_merge_field_is_choice:
+ * @type: %KONTOR_TYPE_CONTACT or %KONTOR_TYPE_COMPANY
+ * @field: a field of @type's table
+ *
+ * The rule of kontor_contact_merge_field_is_choice() for either kind of
+ * record: every stored field but the channels and references (united)
+ * and, for a contact, the fields that go with another.
+ *
+ * Returns: whether the user chooses whose value of @field the kept record
+ *   gets
+ */
+gboolean
+kontor_merge_field_is_choice (GType type,
+                              guint field)
+{
+  const KontorField *info;
+
+  g_return_val_if_fail (type == KONTOR_TYPE_CONTACT || type == KONTOR_TYPE_COMPANY, FALSE);
+
+  info = record_field (type, field);
 
   return info != NULL && (info->flags & KONTOR_FIELD_STORED) != 0 &&
          info->type != KONTOR_FIELD_TYPE_CHANNELS && info->type != KONTOR_FIELD_TYPE_REFS &&
-         leader_of (field) == field;
+         leader_of (type, field) == field;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -185,46 +218,21 @@ load_where (KontorStore  *self,
   return _kontor_store_load_list (self, _kontor_entity_info_for_type (type), sql, id, error);
 }
 
-/**
- * _kontor_store_move_contact_references:
- * @self: a store inside a transaction
- * @removed_id: the contact that goes
- * @kept_id: the contact that stays
- * @moves: (nullable): where to note what moved, for an undo
- * @error: return location for a #GError
- *
- * Moves what names @removed_id to @kept_id, as the user's own edits (outbox
- * entries, history): the activities recorded on it and those it took part
- * in, its former employers, its static groups (a group both were in keeps
- * the kept one's membership, the other is deleted), and its history. Used
- * by the merge, and by the sync when another machine's merge comes
- * (kontor-store-sync.c): what this machine recorded on the removed contact
- * meanwhile is not lost with it.
- *
- * Returns: %TRUE on success
- */
-gboolean
-_kontor_store_move_contact_references (KontorStore       *self,
-                                       const char        *removed_id,
-                                       const char        *kept_id,
-                                       KontorMergeMoves  *moves,
-                                       GError           **error)
+/* A contact's: the activities recorded on it and those it took part in,
+ * its former employers, its static groups (a group both were in keeps the
+ * kept one's membership, the other is deleted) */
+static gboolean
+move_contact_references (KontorStore       *self,
+                         const char        *removed_id,
+                         const char        *kept_id,
+                         KontorMergeMoves  *moves,
+                         GError           **error)
 {
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GPtrArray) taking_part = NULL;
   g_autoptr(GPtrArray) employments = NULL;
   g_autoptr(GPtrArray) members = NULL;
-  sqlite3_stmt *stmt;
   gboolean changed;
-  int rc;
-
-  if (moves != NULL)
-    {
-      _kontor_merge_moves_clear (moves);
-      moves->repoints = g_ptr_array_new_with_free_func (repoint_free);
-      moves->dropped = g_ptr_array_new_with_free_func (g_object_unref);
-      moves->journal = g_array_new (FALSE, FALSE, sizeof (gint64));
-    }
 
   activities = load_where (self, KONTOR_TYPE_ACTIVITY,
                            "SELECT rid FROM activity WHERE contact_id = ?1", removed_id, error);
@@ -309,8 +317,151 @@ _kontor_store_move_contact_references (KontorStore       *self,
         return FALSE;
     }
 
+  return TRUE;
+}
+
+/* The dynamic groups whose filter selects the contacts of company
+ * @removed_id select those of @kept_id (contact_group.filter,
+ * kontor_filter_to_string()); a filter that cannot be read is left as it is */
+static gboolean
+move_group_filters (KontorStore       *self,
+                    const char        *removed_id,
+                    const char        *kept_id,
+                    KontorMergeMoves  *moves,
+                    GError           **error)
+{
+  g_autoptr(GPtrArray) groups = load_where (self, KONTOR_TYPE_GROUP,
+                                            "SELECT rid FROM contact_group WHERE filter IS NOT "
+                                            "NULL AND instr (filter, ?1) > 0",
+                                            removed_id, error);
+
+  if (groups == NULL)
+    return FALSE;
+  for (guint i = 0; i < groups->len; i++)
+    {
+      KontorGroup *group = g_ptr_array_index (groups, i);
+      g_autoptr(KontorFilter) filter = kontor_filter_new_from_string (kontor_group_get_filter (group),
+                                                                      NULL);
+      g_autofree char *text = NULL;
+      gboolean changed;
+
+      if (filter == NULL || g_strcmp0 (kontor_filter_get_company_id (filter), removed_id) != 0)
+        continue;
+      note_repoint (moves, KONTOR_RECORD (group), KONTOR_GROUP_FIELD_FILTER,
+                    KONTOR_GROUP_FIELD_FILTER);
+      kontor_filter_set_company_id (filter, kept_id);
+      text = kontor_filter_to_string (filter);
+      kontor_group_set_filter (group, text);
+      if (!_kontor_store_save_record (self, KONTOR_RECORD (group), &changed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A company's: its contacts, the activities recorded on it, the
+ * employments that name it, the dynamic groups whose filter names it
+ * (companies are in no group of their own) */
+static gboolean
+move_company_references (KontorStore       *self,
+                         const char        *removed_id,
+                         const char        *kept_id,
+                         KontorMergeMoves  *moves,
+                         GError           **error)
+{
+  static const struct
+  {
+    GType      (*type) (void);
+    const char  *sql;
+    guint        field;
+  } refs[] = {
+    { kontor_contact_get_type, "SELECT rid FROM contact WHERE company_id = ?1",
+      KONTOR_CONTACT_FIELD_COMPANY_ID },
+    { kontor_activity_get_type, "SELECT rid FROM activity WHERE company_id = ?1",
+      KONTOR_ACTIVITY_FIELD_COMPANY_ID },
+    { kontor_employment_get_type, "SELECT rid FROM employment WHERE company_id = ?1",
+      KONTOR_EMPLOYMENT_FIELD_COMPANY_ID },
+  };
+
+  for (guint r = 0; r < G_N_ELEMENTS (refs); r++)
+    {
+      g_autoptr(GPtrArray) records = load_where (self, refs[r].type (), refs[r].sql,
+                                                 removed_id, error);
+      gboolean changed;
+
+      if (records == NULL)
+        return FALSE;
+      for (guint i = 0; i < records->len; i++)
+        {
+          KontorRecord *record = g_ptr_array_index (records, i);
+          GValue value = G_VALUE_INIT;
+
+          note_repoint (moves, record, refs[r].field, refs[r].field);
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, kept_id);
+          kontor_record_set_value (record, refs[r].field, &value);
+          g_value_unset (&value);
+          if (!_kontor_store_save_record (self, record, &changed, error))
+            return FALSE;
+        }
+    }
+
+  return move_group_filters (self, removed_id, kept_id, moves, error);
+}
+
+/**
+ * _kontor_store_move_references:
+ * @self: a store inside a transaction
+ * @type: %KONTOR_TYPE_CONTACT or %KONTOR_TYPE_COMPANY
+ * @removed_id: the record that goes
+ * @kept_id: the record of the same kind that stays
+ * @moves: (nullable): where to note what moved, for an undo
+ * @error: return location for a #GError
+ *
+ * Moves what names @removed_id to @kept_id, as the user's own edits (outbox
+ * entries, history). A contact's: the activities recorded on it and those
+ * it took part in, its former employers, its static groups (a group both
+ * were in keeps the kept one's membership, the other is deleted). A
+ * company's: the contacts working there, the activities recorded on it,
+ * the employments (current and former) that name it, the dynamic groups
+ * whose filter selects its contacts. Either's history.
+ * Used by the merge, and by the sync when another machine's merge comes
+ * (kontor-store-sync.c): what this machine recorded on the removed record
+ * meanwhile is not lost with it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_move_references (KontorStore       *self,
+                               GType              type,
+                               const char        *removed_id,
+                               const char        *kept_id,
+                               KontorMergeMoves  *moves,
+                               GError           **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (type == KONTOR_TYPE_CONTACT || type == KONTOR_TYPE_COMPANY, FALSE);
+
+  if (moves != NULL)
+    {
+      _kontor_merge_moves_clear (moves);
+      moves->repoints = g_ptr_array_new_with_free_func (repoint_free);
+      moves->dropped = g_ptr_array_new_with_free_func (g_object_unref);
+      moves->journal = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  if (type == KONTOR_TYPE_CONTACT)
+    ok = move_contact_references (self, removed_id, kept_id, moves, error);
+  else
+    ok = move_company_references (self, removed_id, kept_id, moves, error);
+  if (!ok)
+    return FALSE;
+
   /* the history is this machine's own (src/README.md "The outbox as
-   * history"): the removed contact's changes are read on the kept one's
+   * history"): the removed record's changes are read on the kept one's
    * page from now on */
   stmt = _kontor_store_prepare (self, "UPDATE journal SET entity_id = ?2 WHERE entity_id = ?1 "
                                       "RETURNING rid", error);
@@ -329,7 +480,7 @@ _kontor_store_move_contact_references (KontorStore       *self,
   return rc == 0;
 }
 
-/* Undoes _kontor_store_move_contact_references(), the last move first */
+/* Undoes _kontor_store_move_references(), the last move first */
 static gboolean
 move_back (KontorStore       *self,
            const char        *removed_id,
@@ -381,8 +532,9 @@ move_back (KontorStore       *self,
 /**
  * _kontor_store_note_merged_into:
  * @self: a store inside the transaction that deleted @removed_id
- * @removed_id: a deleted contact
- * @kept_id: the contact it was merged into
+ * @type: %KONTOR_TYPE_CONTACT or %KONTOR_TYPE_COMPANY
+ * @removed_id: a deleted record of @type
+ * @kept_id: the record it was merged into
  * @error: return location for a #GError
  *
  * Writes @kept_id into the deleted contact's tombstone and into its
@@ -392,29 +544,33 @@ move_back (KontorStore       *self,
  */
 gboolean
 _kontor_store_note_merged_into (KontorStore  *self,
+                                GType         type,
                                 const char   *removed_id,
                                 const char   *kept_id,
                                 GError      **error)
 {
+  const char *entity = _kontor_entity_info_for_type (type)->table;
   g_autofree char *json = _kontor_merged_into_json (kept_id);
   sqlite3_stmt *stmt;
 
   stmt = _kontor_store_prepare (self, "UPDATE tombstone SET merged_into = ?2 "
-                                      "WHERE entity = 'contact' AND id = ?1", error);
+                                      "WHERE entity = ?3 AND id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, removed_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, kept_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
   if (!_kontor_store_step_done (self, stmt, error))
     return FALSE;
 
   stmt = _kontor_store_prepare (self, "UPDATE outbox SET value_json = ?2 WHERE entity = "
-                                      "'contact' AND entity_id = ?1 AND op = 'delete' "
+                                      "?3 AND entity_id = ?1 AND op = 'delete' "
                                       "AND state = 'pending'", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, removed_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
 
   return _kontor_store_step_done (self, stmt, error);
 }
@@ -478,19 +634,41 @@ kontor_contact_merge_unite_channels (KontorContact *kept,
                                      KontorContact *removed,
                                      guint          field)
 {
-  GPtrArray *ours = kontor_record_get_channels (KONTOR_RECORD (kept), field);
-  GPtrArray *theirs = kontor_record_get_channels (KONTOR_RECORD (removed), field);
+  return kontor_merge_unite_channels (KONTOR_RECORD (kept), KONTOR_RECORD (removed), field);
+}
+
+/**
+ * kontor_merge_unite_channels:
+ * @kept: the record that stays, a contact or a company
+ * @removed: the record of the same kind merged into it
+ * @field: a channels field of their table (e-mail addresses, phone numbers)
+ *
+ * The rule of kontor_contact_merge_unite_channels() for either kind.
+ *
+ * Returns: (transfer full) (element-type KontorChannel): the channels
+ */
+GPtrArray *
+kontor_merge_unite_channels (KontorRecord *kept,
+                             KontorRecord *removed,
+                             guint         field)
+{
+  KontorRecordClass *klass = KONTOR_RECORD_GET_CLASS (kept);
+  GPtrArray *ours = kontor_record_get_channels (kept, field);
+  GPtrArray *theirs = kontor_record_get_channels (removed, field);
   GPtrArray *channels = ours != NULL ? kontor_channel_array_copy (ours)
                                      : kontor_channel_array_new ();
+  gboolean phone;
 
-  g_return_val_if_fail (field == KONTOR_CONTACT_FIELD_EMAILS ||
-                        field == KONTOR_CONTACT_FIELD_PHONES, channels);
+  g_return_val_if_fail (G_OBJECT_TYPE (kept) == G_OBJECT_TYPE (removed), channels);
+  g_return_val_if_fail (field < klass->n_fields &&
+                        klass->fields[field].type == KONTOR_FIELD_TYPE_CHANNELS, channels);
 
+  phone = klass->fields[field].kind == KONTOR_CHANNEL_KIND_PHONE;
   for (guint c = 0; theirs != NULL && c < theirs->len; c++)
     {
       KontorChannel *channel = g_ptr_array_index (theirs, c);
 
-      if (!has_channel (channels, channel->value, field == KONTOR_CONTACT_FIELD_PHONES))
+      if (!has_channel (channels, channel->value, phone))
         /* a row of the kept contact's own: the removed one's go with it */
         g_ptr_array_add (channels, kontor_channel_new (channel->label, channel->value));
     }
@@ -515,9 +693,7 @@ unite (KontorContactMerge *self,
 
       if (field->type == KONTOR_FIELD_TYPE_CHANNELS)
         {
-          g_autoptr(GPtrArray) channels = kontor_contact_merge_unite_channels (KONTOR_CONTACT (kept),
-                                                                               KONTOR_CONTACT (removed),
-                                                                               i);
+          g_autoptr(GPtrArray) channels = kontor_merge_unite_channels (kept, removed, i);
 
           kontor_record_set_channels (kept, i, channels);
         }
@@ -535,7 +711,7 @@ unite (KontorContactMerge *self,
           g_ptr_array_add (refs, NULL);
           kontor_record_set_refs (kept, i, (const char * const *) refs->pdata);
         }
-      else if (self->from_removed & (G_GUINT64_CONSTANT (1) << leader_of (i)))
+      else if (self->from_removed & (G_GUINT64_CONSTANT (1) << leader_of (self->type, i)))
         kontor_record_set_value (kept, i, kontor_record_get_value (removed, i));
     }
 }
@@ -561,26 +737,27 @@ apply_in_transaction (KontorContactMerge  *self,
   gboolean changed;
 
   g_clear_object (&self->kept_before);
-  self->kept_before = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, self->kept_id, error);
+  self->kept_before = kontor_store_load (self->store, self->type, self->kept_id, error);
   if (self->kept_before == NULL)
     return FALSE;
-  removed = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, self->removed_id, error);
+  removed = kontor_store_load (self->store, self->type, self->removed_id, error);
   if (removed == NULL)
     return FALSE;
   g_set_object (&self->removed_before, removed);
 
-  if (!_kontor_store_move_contact_references (self->store, self->removed_id, self->kept_id,
-                                              &self->moves, error))
+  if (!_kontor_store_move_references (self->store, self->type, self->removed_id, self->kept_id,
+                                      &self->moves, error))
     return FALSE;
 
   /* first the delete: a customer number the kept contact takes over is
    * the removed one's until then */
   if (!_kontor_store_delete_record (self->store, removed, error) ||
-      !_kontor_store_note_merged_into (self->store, self->removed_id, self->kept_id, error))
+      !_kontor_store_note_merged_into (self->store, self->type, self->removed_id,
+                                       self->kept_id, error))
     return FALSE;
 
   /* as it is now: moving the activities changed its last activity */
-  kept = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, self->kept_id, error);
+  kept = kontor_store_load (self->store, self->type, self->kept_id, error);
   if (kept == NULL)
     return FALSE;
   unite (self, kept, self->removed_before);
@@ -608,7 +785,7 @@ undo_in_transaction (KontorContactMerge  *self,
   g_autoptr(KontorRecord) removed = kontor_record_copy (self->removed_before);
   gboolean changed;
 
-  kept = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, self->kept_id, error);
+  kept = kontor_store_load (self->store, self->type, self->kept_id, error);
   if (kept == NULL)
     return FALSE;
 
@@ -629,9 +806,13 @@ undo_in_transaction (KontorContactMerge  *self,
   /* a delete not sent yet is a plain one now: the other machines are not
    * to move what they hold of the contact (a delete sent already did) */
   return _kontor_store_exec_with_text (self->store,
-                                       "UPDATE outbox SET value_json = NULL WHERE entity = "
-                                       "'contact' AND entity_id = ?1 AND op = 'delete' "
-                                       "AND state = 'pending'",
+                                       self->type == KONTOR_TYPE_CONTACT
+                                       ? "UPDATE outbox SET value_json = NULL WHERE entity = "
+                                         "'contact' AND entity_id = ?1 AND op = 'delete' "
+                                         "AND state = 'pending'"
+                                       : "UPDATE outbox SET value_json = NULL WHERE entity = "
+                                         "'company' AND entity_id = ?1 AND op = 'delete' "
+                                         "AND state = 'pending'",
                                        self->removed_id, error);
 }
 
@@ -708,10 +889,63 @@ kontor_contact_merge_new (KontorStore *store,
                        "title", title != NULL ? title : _("Contacts merged"),
                        NULL);
   self->store = g_object_ref (store);
+  self->type = KONTOR_TYPE_CONTACT;
   self->kept_id = g_strdup (kept_id);
   self->removed_id = g_strdup (removed_id);
 
   return self;
+}
+
+/**
+ * kontor_company_merge_new:
+ * @store: the store
+ * @kept_id: the company that stays
+ * @removed_id: the company merged into it, deleted
+ * @title: (nullable): what the toast says
+ *
+ * The same operation over two companies: the fields chosen, the e-mail
+ * addresses, phone numbers and sales reps united, and the contacts,
+ * activities and employments of the removed company moved to the kept
+ * one (_kontor_store_move_references()); its tombstone carries
+ * `merged_into` as a merged contact's does.
+ *
+ * Returns: (transfer full): the merge, to apply
+ */
+KontorContactMerge *
+kontor_company_merge_new (KontorStore *store,
+                          const char  *kept_id,
+                          const char  *removed_id,
+                          const char  *title)
+{
+  KontorContactMerge *self;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (kept_id != NULL && removed_id != NULL, NULL);
+  g_return_val_if_fail (!g_str_equal (kept_id, removed_id), NULL);
+
+  self = g_object_new (KONTOR_TYPE_CONTACT_MERGE,
+                       "title", title != NULL ? title : _("Companies merged"),
+                       NULL);
+  self->store = g_object_ref (store);
+  self->type = KONTOR_TYPE_COMPANY;
+  self->kept_id = g_strdup (kept_id);
+  self->removed_id = g_strdup (removed_id);
+
+  return self;
+}
+
+/**
+ * kontor_contact_merge_get_record_type:
+ * @self: a merge
+ *
+ * Returns: %KONTOR_TYPE_CONTACT or %KONTOR_TYPE_COMPANY
+ */
+GType
+kontor_contact_merge_get_record_type (KontorContactMerge *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACT_MERGE (self), G_TYPE_INVALID);
+
+  return self->type;
 }
 
 /**
@@ -726,7 +960,7 @@ kontor_contact_merge_take_from_removed (KontorContactMerge *self,
                                         gboolean            from_removed)
 {
   g_return_if_fail (KONTOR_IS_CONTACT_MERGE (self));
-  g_return_if_fail (kontor_contact_merge_field_is_choice (field));
+  g_return_if_fail (kontor_merge_field_is_choice (self->type, field));
 
   if (from_removed)
     self->from_removed |= G_GUINT64_CONSTANT (1) << field;
@@ -748,7 +982,7 @@ kontor_contact_merge_takes_from_removed (KontorContactMerge *self,
   g_return_val_if_fail (KONTOR_IS_CONTACT_MERGE (self), FALSE);
   g_return_val_if_fail (field < 64, FALSE);
 
-  return (self->from_removed & (G_GUINT64_CONSTANT (1) << leader_of (field))) != 0;
+  return (self->from_removed & (G_GUINT64_CONSTANT (1) << leader_of (self->type, field))) != 0;
 }
 
 /**

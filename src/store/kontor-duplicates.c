@@ -11,8 +11,8 @@
 #include "kontor-store-db.h"
 #include "kontor-text.h"
 
-/* The duplicate finder over the stored contacts (feature X1,
- * src/README.md "Duplicates"): every contact's keys are read in two
+/* The duplicate finder over the stored contacts and companies (feature
+ * X1, src/README.md "Duplicates"): every record's keys are read in two
  * queries and grouped in hash tables, so the scan is two table walks and
  * linear C; the pairs come out ranked. It reads only, and runs on a
  * connection of its own on a worker (kontor_store_find_duplicates_async()). */
@@ -27,6 +27,7 @@ struct _KontorDuplicatePair
 {
   GObject                parent_instance;
 
+  GType                  type;
   char                  *ids[2];
   char                  *names[2];
   char                  *companies[2];
@@ -65,9 +66,9 @@ kontor_duplicate_pair_init (KontorDuplicatePair *self)
 /**
  * kontor_duplicate_pair_get_id:
  * @self: a pair
- * @which: 0 for the older contact (the one to keep by default), 1 for the other
+ * @which: 0 for the older record (the one to keep by default), 1 for the other
  *
- * Returns: (transfer none): the contact's id
+ * Returns: (transfer none): the contact's or company's id
  */
 const char *
 kontor_duplicate_pair_get_id (KontorDuplicatePair *self,
@@ -84,7 +85,8 @@ kontor_duplicate_pair_get_id (KontorDuplicatePair *self,
  * @self: a pair
  * @which: 0 or 1, as kontor_duplicate_pair_get_id()
  *
- * Returns: (transfer none): the contact's name as shown, "" when it has none
+ * Returns: (transfer none): the contact's or company's name as shown, ""
+ *   when it has none
  */
 const char *
 kontor_duplicate_pair_get_name (KontorDuplicatePair *self,
@@ -101,7 +103,8 @@ kontor_duplicate_pair_get_name (KontorDuplicatePair *self,
  * @self: a pair
  * @which: 0 or 1, as kontor_duplicate_pair_get_id()
  *
- * Returns: (transfer none) (nullable): the contact's company's name
+ * Returns: (transfer none) (nullable): a contact's company's name; a
+ *   company's city
  */
 const char *
 kontor_duplicate_pair_get_company (KontorDuplicatePair *self,
@@ -111,6 +114,20 @@ kontor_duplicate_pair_get_company (KontorDuplicatePair *self,
   g_return_val_if_fail (which < 2, NULL);
 
   return self->companies[which];
+}
+
+/**
+ * kontor_duplicate_pair_get_record_type:
+ * @self: a pair
+ *
+ * Returns: %KONTOR_TYPE_CONTACT or %KONTOR_TYPE_COMPANY
+ */
+GType
+kontor_duplicate_pair_get_record_type (KontorDuplicatePair *self)
+{
+  g_return_val_if_fail (KONTOR_IS_DUPLICATE_PAIR (self), G_TYPE_INVALID);
+
+  return self->type;
 }
 
 /**
@@ -164,7 +181,9 @@ kontor_duplicate_pair_involves (KontorDuplicatePair *self,
  *
  * The ranking rule: an e-mail address in common says most, then a phone
  * number, then the name at the same company, then the name alone; several
- * reasons add up, to at most 100.
+ * reasons add up, to at most 100. For companies: the customer number says
+ * most, then the name (legal form folded), then the website or mail
+ * domain and the phone number.
  *
  * Returns: the confidence, 0 to 100
  */
@@ -181,6 +200,12 @@ kontor_duplicate_reason_score (KontorDuplicateReason reasons)
     score += 35;
   else if (reasons & KONTOR_DUPLICATE_REASON_NAME)
     score += 15;
+  if (reasons & KONTOR_DUPLICATE_REASON_CUSTOMER_NUMBER)
+    score += 60;
+  if (reasons & KONTOR_DUPLICATE_REASON_COMPANY_NAME)
+    score += 50;
+  if (reasons & KONTOR_DUPLICATE_REASON_DOMAIN)
+    score += 40;
 
   return MIN (score, 100);
 }
@@ -229,9 +254,14 @@ add_key (GHashTable *groups,
   else
     g_free (key);
 
-  /* the same address twice on one contact is no pair */
-  if (members->len == 0 || g_array_index (members, guint, members->len - 1) != person)
-    g_array_append_val (members, person);
+  /* the same address twice on one record is no pair; a company's domain
+   * comes from its website and again from its addresses. A group too large
+   * to be listed (add_pairs()) need not be searched */
+  if (members->len <= MAX_KEY_GROUP)
+    for (guint i = 0; i < members->len; i++)
+      if (g_array_index (members, guint, i) == person)
+        return;
+  g_array_append_val (members, person);
 }
 
 static GHashTable *
@@ -301,6 +331,50 @@ check_cancelled (GCancellable  *cancellable,
   return (row & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
+static GHashTable *
+pairs_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* The ranked pairs of @type's records from @pairs (index pair -> reasons) */
+static GPtrArray *
+build_pairs (GType       type,
+             GArray     *people,
+             GHashTable *pairs)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_full (g_hash_table_size (pairs), g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, pairs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint64 both = *(guint64 *) key;
+      KontorDuplicatePair *pair = g_object_new (KONTOR_TYPE_DUPLICATE_PAIR, NULL);
+      guint which[2] = { both >> 32, both & 0xffffffff };
+
+      pair->type = type;
+      for (guint i = 0; i < 2; i++)
+        {
+          Person *person = &g_array_index (people, Person, which[i]);
+
+          pair->ids[i] = g_strdup (person->id);
+          pair->names[i] = g_strdup (person->name);
+          pair->companies[i] = g_strdup (person->company);
+        }
+      pair->reasons = GPOINTER_TO_UINT (value);
+      /* the same name at the same company says the name too */
+      if (pair->reasons & KONTOR_DUPLICATE_REASON_NAME_COMPANY)
+        pair->reasons &= ~KONTOR_DUPLICATE_REASON_NAME;
+      pair->score = kontor_duplicate_reason_score (pair->reasons);
+      g_ptr_array_add (result, pair);
+    }
+  g_ptr_array_sort (result, compare_pairs);
+
+  return g_steal_pointer (&result);
+}
+
 /**
  * kontor_store_find_duplicates:
  * @self: a store (a connection of its own when not on the main thread)
@@ -331,10 +405,7 @@ kontor_store_find_duplicates (KontorStore   *self,
   g_autoptr(GHashTable) phones = groups_new ();
   g_autoptr(GHashTable) names = groups_new ();
   g_autoptr(GHashTable) names_at = groups_new ();
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GPtrArray) result = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GHashTable) pairs = pairs_new ();
   sqlite3_stmt *stmt;
   int rc;
 
@@ -436,32 +507,199 @@ kontor_store_find_duplicates (KontorStore   *self,
   add_pairs (pairs, names_at, MAX_KEY_GROUP, KONTOR_DUPLICATE_REASON_NAME_COMPANY);
   add_pairs (pairs, names, MAX_NAME_GROUP, KONTOR_DUPLICATE_REASON_NAME);
 
-  result = g_ptr_array_new_full (g_hash_table_size (pairs), g_object_unref);
-  g_hash_table_iter_init (&iter, pairs);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  return build_pairs (KONTOR_TYPE_CONTACT, people, pairs);
+}
+
+/* Domains every other company writes from: a shared one says nothing */
+static const char * const mail_providers[] = {
+  "aol.com", "freenet.de", "gmail.com", "gmx.at", "gmx.ch", "gmx.de", "gmx.net",
+  "googlemail.com", "hotmail.com", "hotmail.de", "icloud.com", "live.com", "mail.de",
+  "me.com", "outlook.com", "outlook.de", "posteo.de", "t-online.de", "web.de",
+  "yahoo.com", "yahoo.de",
+};
+
+/**
+ * kontor_duplicate_domain_key:
+ * @text: (nullable): a website ("https://www.Mueller.de/kontakt") or an
+ *   e-mail address ("info@mueller.de")
+ *
+ * The key under which the finder groups companies by their web presence:
+ * the host of a website, the domain of an address, in lower case and
+ * without "www."; none for a mail provider's domain (gmx.de, gmail.com, …)
+ * that many unrelated companies share, nor for text without a dot.
+ *
+ * Returns: (transfer full): the key, "" when there is none
+ */
+char *
+kontor_duplicate_domain_key (const char *text)
+{
+  g_autofree char *lower = NULL;
+  const char *host;
+  const char *at;
+  gsize length;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  lower = g_utf8_strdown (text, -1);
+  g_strstrip (lower);
+  host = lower;
+  at = strrchr (host, '@');
+  if (at != NULL)
+    host = at + 1;
+  else
     {
-      guint64 both = *(guint64 *) key;
-      KontorDuplicatePair *pair = g_object_new (KONTOR_TYPE_DUPLICATE_PAIR, NULL);
-      guint which[2] = { both >> 32, both & 0xffffffff };
+      const char *scheme = strstr (host, "://");
 
-      for (guint i = 0; i < 2; i++)
-        {
-          Person *person = &g_array_index (people, Person, which[i]);
-
-          pair->ids[i] = g_strdup (person->id);
-          pair->names[i] = g_strdup (person->name);
-          pair->companies[i] = g_strdup (person->company);
-        }
-      pair->reasons = GPOINTER_TO_UINT (value);
-      /* the same name at the same company says the name too */
-      if (pair->reasons & KONTOR_DUPLICATE_REASON_NAME_COMPANY)
-        pair->reasons &= ~KONTOR_DUPLICATE_REASON_NAME;
-      pair->score = kontor_duplicate_reason_score (pair->reasons);
-      g_ptr_array_add (result, pair);
+      if (scheme != NULL)
+        host = scheme + 3;
     }
-  g_ptr_array_sort (result, compare_pairs);
+  if (g_str_has_prefix (host, "www."))
+    host += 4;
+  length = strcspn (host, "/:?# ");
+  if (length == 0 || memchr (host, '.', length) == NULL)
+    return g_strdup ("");
+  for (guint i = 0; i < G_N_ELEMENTS (mail_providers); i++)
+    if (strlen (mail_providers[i]) == length && strncmp (host, mail_providers[i], length) == 0)
+      return g_strdup ("");
 
-  return g_steal_pointer (&result);
+  return g_strndup (host, length);
+}
+
+/* A customer number as two people may write it: "KD-4711" is "kd 4711"
+ * (the store keeps each number once as typed) */
+static char *
+customer_number_key (const char *number)
+{
+  g_autofree char *folded = number != NULL ? g_utf8_casefold (number, -1) : NULL;
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = folded; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/**
+ * kontor_store_find_company_duplicates:
+ * @self: a store (a connection of its own when not on the main thread)
+ * @cancellable: (nullable): checked between rows
+ * @error: return location for a #GError
+ *
+ * Finds the companies that may be one company twice (feature X1): the
+ * same name (kontor_company_match_key(): "Müller GmbH" is "Mueller GmbH &
+ * Co. KG"), the same customer number (only its letters and digits, case
+ * folded: "KD-4711" is "kd 4711"), the same
+ * website host or e-mail domain (kontor_duplicate_domain_key()), or a
+ * phone number in common (kontor_phone_normalize(), as for contacts). A
+ * name shared by more than five companies, or a key by more than 25, is
+ * left out as too common to mean a duplicate.
+ *
+ * Returns: (transfer full) (element-type KontorDuplicatePair): the pairs,
+ *   the most certain first, the older company first in each; %NULL on error
+ */
+GPtrArray *
+kontor_store_find_company_duplicates (KontorStore   *self,
+                                      GCancellable  *cancellable,
+                                      GError       **error)
+{
+  g_autoptr(GArray) companies = g_array_new (FALSE, TRUE, sizeof (Person));
+  g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = groups_new ();
+  g_autoptr(GHashTable) numbers = groups_new ();
+  g_autoptr(GHashTable) domains = groups_new ();
+  g_autoptr(GHashTable) phones = groups_new ();
+  g_autoptr(GHashTable) pairs = pairs_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_array_set_clear_func (companies, person_clear);
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT id, name, city, customer_number, website, created_at "
+                                "FROM company ORDER BY created_at, rid",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = _kontor_store_step (self, stmt, error)) == 1)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *number = (const char *) sqlite3_column_text (stmt, 3);
+      Person company = { 0 };
+      guint n = companies->len;
+
+      if (check_cancelled (cancellable, n, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+
+      company.id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      company.name = g_strstrip (g_strdup (name != NULL ? name : ""));
+      company.company = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      company.created_at = sqlite3_column_int64 (stmt, 5);
+      g_array_append_val (companies, company);
+      g_hash_table_insert (index_of, g_array_index (companies, Person, n).id, GUINT_TO_POINTER (n));
+
+      add_key (names, kontor_company_match_key (name), n);
+      add_key (numbers, customer_number_key (number), n);
+      add_key (domains, kontor_duplicate_domain_key ((const char *) sqlite3_column_text (stmt, 4)),
+               n);
+    }
+  if (rc != 0)
+    return NULL;
+
+  stmt = _kontor_store_prepare (self, "SELECT owner_id, kind, value FROM company_channel "
+                                      "ORDER BY owner_id", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint row = 0; (rc = _kontor_store_step (self, stmt, error)) == 1; row++)
+    {
+      const char *owner = (const char *) sqlite3_column_text (stmt, 0);
+      const char *text = (const char *) sqlite3_column_text (stmt, 2);
+      gpointer found;
+
+      if (check_cancelled (cancellable, row, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      if (owner == NULL || text == NULL ||
+          !g_hash_table_lookup_extended (index_of, owner, NULL, &found))
+        continue;
+
+      if (sqlite3_column_int (stmt, 1) == KONTOR_CHANNEL_KIND_EMAIL)
+        add_key (domains, kontor_duplicate_domain_key (text), GPOINTER_TO_UINT (found));
+      else
+        {
+          char *digits = kontor_phone_normalize (text);
+
+          if (strlen (digits) < 6)
+            g_clear_pointer (&digits, g_free);
+          add_key (phones, digits, GPOINTER_TO_UINT (found));
+        }
+    }
+  if (rc != 0)
+    return NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  add_pairs (pairs, numbers, MAX_KEY_GROUP, KONTOR_DUPLICATE_REASON_CUSTOMER_NUMBER);
+  add_pairs (pairs, names, MAX_NAME_GROUP, KONTOR_DUPLICATE_REASON_COMPANY_NAME);
+  add_pairs (pairs, domains, MAX_KEY_GROUP, KONTOR_DUPLICATE_REASON_DOMAIN);
+  add_pairs (pairs, phones, MAX_KEY_GROUP, KONTOR_DUPLICATE_REASON_PHONE);
+
+  return build_pairs (KONTOR_TYPE_COMPANY, companies, pairs);
 }
 
 typedef struct
@@ -497,6 +735,16 @@ scan_thread (GTask        *task,
     }
 
   pairs = kontor_store_find_duplicates (connection, cancellable, &error);
+  if (pairs != NULL)
+    {
+      g_autoptr(GPtrArray) companies = kontor_store_find_company_duplicates (connection,
+                                                                             cancellable, &error);
+
+      if (companies == NULL)
+        g_clear_pointer (&pairs, g_ptr_array_unref);
+      else
+        g_ptr_array_extend_and_steal (pairs, g_steal_pointer (&companies));
+    }
   if (pairs == NULL)
     g_task_return_error (task, error);
   else
@@ -510,7 +758,8 @@ scan_thread (GTask        *task,
  * @callback: called on the calling thread's main context when done
  * @user_data: for @callback
  *
- * Runs kontor_store_find_duplicates() on a worker with a connection of
+ * Runs kontor_store_find_duplicates() and
+ * kontor_store_find_company_duplicates() on a worker with a connection of
  * its own (src/README.md "Threading"), so the window stays responsive.
  */
 void
@@ -540,8 +789,9 @@ kontor_store_find_duplicates_async (KontorStore         *self,
  * @result: the result given to the callback
  * @error: return location for a #GError
  *
- * Returns: (transfer full): a list of #KontorDuplicatePair, ranked; %NULL
- *   on error or when cancelled
+ * Returns: (transfer full): a list of #KontorDuplicatePair: the contacts'
+ *   pairs ranked, then the companies' ranked; %NULL on error or when
+ *   cancelled
  */
 GListModel *
 kontor_store_find_duplicates_finish (KontorStore   *self,

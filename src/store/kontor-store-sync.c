@@ -308,10 +308,12 @@ member_string (JsonObject *fields,
 
 static gboolean is_machine_error (const GError *error);
 
-/* The contact that @id was merged into here, following merges of merges;
- * %NULL when it was not (or on error, with @error set) */
+/* The record of @entity ("contact", "company") that @id was merged into
+ * here, following merges of merges; %NULL when it was not (or on error,
+ * with @error set) */
 static char *
 dup_merged_into (KontorStore  *self,
+                 const char   *entity,
                  const char   *id,
                  GError      **error)
 {
@@ -322,13 +324,14 @@ dup_merged_into (KontorStore  *self,
     {
       sqlite3_stmt *stmt = _kontor_store_prepare (self,
                                                   "SELECT merged_into FROM tombstone WHERE "
-                                                  "entity = 'contact' AND id = ?1 AND "
+                                                  "entity = ?2 AND id = ?1 AND "
                                                   "merged_into IS NOT NULL", error);
       char *next = NULL;
 
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_text (stmt, 1, kept != NULL ? kept : id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
       if (_kontor_store_step_one (self, stmt, NULL, &next, error) < 0)
         return NULL;
       if (next == NULL)
@@ -340,18 +343,21 @@ dup_merged_into (KontorStore  *self,
   return g_steal_pointer (&kept);
 }
 
-/* Another machine merged @removed into @kept_id (feature X1, PROTOCOL.md
- * "Pushing"): what this machine holds of @removed that the merge did not
- * move (an activity recorded here offline, a group it was put in) moves
- * to the kept contact as this machine's own edits, which it pushes, and
- * then @removed goes as every delete does. A kept contact this machine
+/* Another machine merged @removed (a contact or a company) into @kept_id
+ * (feature X1, PROTOCOL.md "Pushing"): what this machine holds of
+ * @removed that the merge did not move (an activity recorded here
+ * offline, a group it was put in, a contact moved to the company) moves
+ * to the kept record as this machine's own edits, which it pushes, and
+ * then @removed goes as every delete does. A kept record this machine
  * does not have (out of its sight) is no place to move to: a plain delete. */
 static gboolean
-delete_merged_contact (KontorStore   *self,
-                       KontorRecord  *removed,
-                       const char    *kept_id,
-                       GError       **error)
+delete_merged_record (KontorStore   *self,
+                      KontorRecord  *removed,
+                      const char    *kept_id,
+                      GError       **error)
 {
+  GType type = G_OBJECT_TYPE (removed);
+  const char *entity = _kontor_entity_info_for_type (type)->table;
   const char *removed_id = kontor_record_get_id (removed);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(KontorRecord) kept = NULL;
@@ -360,7 +366,7 @@ delete_merged_contact (KontorStore   *self,
   if (!g_uuid_string_is_valid (kept_id) || g_str_equal (kept_id, removed_id))
     return _kontor_store_delete_record (self, removed, error);
 
-  kept = _kontor_store_find_record (self, info_of (kontor_sync_entity_lookup ("contact")),
+  kept = _kontor_store_find_record (self, info_of (kontor_sync_entity_lookup (entity)),
                                     kept_id, &local_error);
   if (local_error != NULL)
     {
@@ -378,7 +384,7 @@ delete_merged_contact (KontorStore   *self,
       if (!_kontor_store_exec (self, "SAVEPOINT merge_move", error))
         return FALSE;
       self->remote = FALSE;
-      ok = _kontor_store_move_contact_references (self, removed_id, kept_id, NULL, &local_error);
+      ok = _kontor_store_move_references (self, type, removed_id, kept_id, NULL, &local_error);
       self->remote = TRUE;
       if (ok)
         {
@@ -402,11 +408,11 @@ delete_merged_contact (KontorStore   *self,
   else
     ok = FALSE;
 
-  if (!ok && !_kontor_store_move_contact_references (self, removed_id, kept_id, NULL, error))
+  if (!ok && !_kontor_store_move_references (self, type, removed_id, kept_id, NULL, error))
     return FALSE;
 
   return _kontor_store_delete_record (self, removed, error) &&
-         _kontor_store_note_merged_into (self, removed_id, kept_id, error);
+         _kontor_store_note_merged_into (self, type, removed_id, kept_id, error);
 }
 
 static gboolean
@@ -445,13 +451,13 @@ apply_record (KontorStore             *self,
 
   if (deleted)
     {
-      const char *kept_id = KONTOR_IS_CONTACT (stored) && entries == 0
-                            ? member_string (fields, "merged_into") : NULL;
+      const char *kept_id = (KONTOR_IS_CONTACT (stored) || KONTOR_IS_COMPANY (stored)) &&
+                            entries == 0 ? member_string (fields, "merged_into") : NULL;
 
       if (stored == NULL || entries > 0)
         return TRUE;
       if (kept_id != NULL)
-        return delete_merged_contact (self, stored, kept_id, error);
+        return delete_merged_record (self, stored, kept_id, error);
 
       return _kontor_store_delete_record (self, stored, error);
     }
@@ -513,12 +519,16 @@ apply_record (KontorStore             *self,
           set_bad_data (error, kontor_sync_entity_get_name (entity), id);
           return FALSE;
         }
-      /* a contact merged into another here: what names it comes to the
-       * kept one (the machine that recorded it offline moves it too) */
-      if (field->type == KONTOR_FIELD_TYPE_REF && g_str_equal (field->column, "contact_id") &&
+      /* a contact or company merged into another here: what names it
+       * comes to the kept one (the machine that recorded it offline moves
+       * it too) */
+      if (field->type == KONTOR_FIELD_TYPE_REF &&
+          (g_str_equal (field->column, "contact_id") || g_str_equal (field->column, "company_id")) &&
           g_value_get_string (&parsed) != NULL)
         {
-          g_autofree char *kept = dup_merged_into (self, g_value_get_string (&parsed), error);
+          g_autofree char *kept = dup_merged_into (self, g_str_equal (field->column, "contact_id")
+                                                         ? "contact" : "company",
+                                                   g_value_get_string (&parsed), error);
 
           if (kept == NULL && error != NULL && *error != NULL)
             return FALSE;

@@ -19,13 +19,15 @@
  * KontorDuplicatesWindow:
  *
  * "Find Duplicates…" (feature X1, src/README.md "Duplicates"): the
- * contacts that may be one person twice, the most certain first, found
- * on a worker (kontor_store_find_duplicates_async()) while the window
- * stays responsive; activating a pair shows the two side by side, each
- * field whose values differ with a choice of which to keep, and which
- * contact stays (the older by default). "Merge" runs a
- * #KontorContactMerge on the context's operation stack, so the main
- * window offers its undo; the pairs of the merged contact leave the list.
+ * contacts that may be one person twice, or the companies that may be one
+ * company twice (a switch above the list, Alt+C and Alt+O), the most
+ * certain first, found on a worker (kontor_store_find_duplicates_async())
+ * while the window stays responsive; activating a pair shows the two side
+ * by side, each field whose values differ with a choice of which to keep,
+ * and which record stays (the older by default). "Merge" runs a
+ * #KontorContactMerge (of contacts or of companies) on the context's
+ * operation stack, so the main window offers its undo; the pairs of the
+ * merged record leave the list.
  */
 struct _KontorDuplicatesWindow
 {
@@ -39,14 +41,19 @@ struct _KontorDuplicatesWindow
   GtkWidget           *refresh_button;
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
-  GListStore          *pairs;
+  GtkWidget           *kind_bar;
+  GtkToggleButton     *kind_buttons[2];
+  GListStore          *found[2];     /* the contacts' pairs, the companies' */
+  guint                kind;         /* which of them is shown */
+  GListStore          *pairs;        /* found[kind] */
   GtkSingleSelection  *selection;
   GtkListView         *list_view;
 
   /* the merge view */
   GtkWidget           *merge_view;
   KontorDuplicatePair *pair;
-  KontorContact       *contacts[2];
+  GType                type;         /* of the pair merged */
+  KontorRecord        *records[2];
   GtkCheckButton      *keep[2];
   GArray              *choices;      /* FieldChoice */
   GtkWidget           *merge_button;
@@ -84,6 +91,12 @@ dup_reasons_text (KontorDuplicateReason reasons)
     g_ptr_array_add (parts, _("same name and company"));
   if (reasons & KONTOR_DUPLICATE_REASON_NAME)
     g_ptr_array_add (parts, _("same name"));
+  if (reasons & KONTOR_DUPLICATE_REASON_CUSTOMER_NUMBER)
+    g_ptr_array_add (parts, _("same customer number"));
+  if (reasons & KONTOR_DUPLICATE_REASON_COMPANY_NAME)
+    g_ptr_array_add (parts, _("same company name"));
+  if (reasons & KONTOR_DUPLICATE_REASON_DOMAIN)
+    g_ptr_array_add (parts, _("same website or e-mail domain"));
   g_ptr_array_add (parts, NULL);
 
   /* Translators: the separator between reasons, "same name, same phone number" */
@@ -175,16 +188,69 @@ show_status (KontorDuplicatesWindow *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->pairs));
 
   if (n == 0)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    {
+      adw_window_title_set_subtitle (self->title, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
   else
     {
       g_autofree char *subtitle = NULL;
 
       gtk_stack_set_visible_child_name (self->stack, "list");
-      subtitle = g_strdup_printf (ngettext ("%u possible duplicate", "%u possible duplicates", n),
-                                  n);
+      if (self->kind == 0)
+        subtitle = g_strdup_printf (ngettext ("%u possible duplicate contact",
+                                              "%u possible duplicate contacts", n), n);
+      else
+        subtitle = g_strdup_printf (ngettext ("%u possible duplicate company",
+                                              "%u possible duplicate companies", n), n);
       adw_window_title_set_subtitle (self->title, subtitle);
     }
+}
+
+static void
+show_empty_text (KontorDuplicatesWindow *self)
+{
+  adw_status_page_set_title (self->empty_page, _("No Duplicates Found"));
+  if (self->kind == 0)
+    adw_status_page_set_description (self->empty_page,
+                                     _("No two contacts share an e-mail address, a phone "
+                                       "number or a name."));
+  else
+    adw_status_page_set_description (self->empty_page,
+                                     _("No two companies share a name, a customer number, a "
+                                       "website or a phone number."));
+}
+
+/* The contacts' pairs (0) or the companies' (1) in the list */
+static void
+show_kind (KontorDuplicatesWindow *self,
+           guint                   kind)
+{
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  self->pairs = self->found[kind];
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->pairs));
+  if (!gtk_toggle_button_get_active (self->kind_buttons[kind]))
+    gtk_toggle_button_set_active (self->kind_buttons[kind], TRUE);
+  /* still searching: the spinner stays */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "scanning") == 0)
+    return;
+  if (g_strcmp0 (adw_status_page_get_title (self->empty_page), _("No Duplicates Found")) == 0)
+    show_empty_text (self);
+  show_status (self);
+  /* Return opens the first pair, as after the search */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->pairs)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+on_kind_toggled_cb (GtkToggleButton        *button,
+                    KontorDuplicatesWindow *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    show_kind (self, button == self->kind_buttons[1] ? 1 : 0);
 }
 
 static void
@@ -201,7 +267,8 @@ on_scanned_cb (GObject      *source,
     return;
 
   gtk_widget_set_sensitive (self->refresh_button, TRUE);
-  g_list_store_remove_all (self->pairs);
+  g_list_store_remove_all (self->found[0]);
+  g_list_store_remove_all (self->found[1]);
   if (found == NULL)
     {
       adw_status_page_set_title (self->empty_page, _("Duplicates Could Not Be Searched"));
@@ -212,15 +279,17 @@ on_scanned_cb (GObject      *source,
 
   for (guint i = 0; i < g_list_model_get_n_items (found); i++)
     {
-      g_autoptr(GObject) pair = g_list_model_get_item (found, i);
+      g_autoptr(KontorDuplicatePair) pair = g_list_model_get_item (found, i);
+      gboolean company = kontor_duplicate_pair_get_record_type (pair) == KONTOR_TYPE_COMPANY;
 
-      g_list_store_append (self->pairs, pair);
+      g_list_store_append (self->found[company ? 1 : 0], pair);
     }
-  adw_status_page_set_title (self->empty_page, _("No Duplicates Found"));
-  adw_status_page_set_description (self->empty_page,
-                                   _("No two contacts share an e-mail address, a phone "
-                                     "number or a name."));
+  show_empty_text (self);
   show_status (self);
+  /* only companies alike: those, rather than "No Duplicates Found" */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->pairs)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->found[1 - self->kind])) > 0)
+    show_kind (self, 1 - self->kind);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->pairs)) > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
@@ -243,9 +312,10 @@ scan (KontorDuplicatesWindow *self)
 /* The merge view */
 
 static const KontorField *
-contact_fields (guint *n_fields)
+record_fields (GType  type,
+               guint *n_fields)
 {
-  g_autoptr(GTypeClass) klass = g_type_class_ref (KONTOR_TYPE_CONTACT);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
 
   *n_fields = KONTOR_RECORD_CLASS (klass)->n_fields;
 
@@ -255,20 +325,20 @@ contact_fields (guint *n_fields)
 /* The value as a person reads it; %NULL when empty */
 static char *
 dup_value_text (KontorDuplicatesWindow *self,
-                KontorContact          *contact,
+                KontorRecord           *record,
                 guint                   index)
 {
   guint n_fields;
-  const KontorField *field = &contact_fields (&n_fields)[index];
+  const KontorField *field = &record_fields (self->type, &n_fields)[index];
   g_autofree char *json = kontor_field_value_to_json_string (field,
-                                                             kontor_record_get_value (KONTOR_RECORD (contact),
+                                                             kontor_record_get_value (record,
                                                                                       index));
   g_autofree char *text = NULL;
 
   if (json == NULL || g_str_equal (json, "null") || g_str_equal (json, "\"\""))
     return NULL;
-  text = kontor_value_text_dup (kontor_context_get_store (self->context), KONTOR_TYPE_CONTACT,
-                                field, json);
+  text = kontor_value_text_dup (kontor_context_get_store (self->context), self->type, field,
+                                json);
 
   return text != NULL && *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
@@ -300,19 +370,21 @@ new_value_check (const char     *field_label,
   return check;
 }
 
-/* The addresses and numbers the kept contact will have, as the merge
- * unites them (kontor_contact_merge_unite_channels()) */
+/* The addresses and numbers the kept record will have, as the merge
+ * unites them (kontor_merge_unite_channels()) */
 static void
 update_channels (KontorDuplicatesWindow *self)
 {
   guint kept = gtk_check_button_get_active (self->keep[0]) ? 0 : 1;
-  const guint fields[] = { KONTOR_CONTACT_FIELD_EMAILS, KONTOR_CONTACT_FIELD_PHONES };
+  const guint contact_fields[] = { KONTOR_CONTACT_FIELD_EMAILS, KONTOR_CONTACT_FIELD_PHONES };
+  const guint company_fields[] = { KONTOR_COMPANY_FIELD_EMAILS, KONTOR_COMPANY_FIELD_PHONES };
+  const guint *fields = self->type == KONTOR_TYPE_COMPANY ? company_fields : contact_fields;
 
-  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+  for (guint f = 0; f < 2; f++)
     {
-      g_autoptr(GPtrArray) channels = kontor_contact_merge_unite_channels (self->contacts[kept],
-                                                                           self->contacts[1 - kept],
-                                                                           fields[f]);
+      g_autoptr(GPtrArray) channels = kontor_merge_unite_channels (self->records[kept],
+                                                                   self->records[1 - kept],
+                                                                   fields[f]);
       g_autoptr(GPtrArray) values = g_ptr_array_new ();
       g_autofree char *text = NULL;
 
@@ -334,8 +406,8 @@ clear_merge (KontorDuplicatesWindow *self)
   self->merge_button = NULL;
   g_array_set_size (self->choices, 0);
   g_clear_object (&self->pair);
-  g_clear_object (&self->contacts[0]);
-  g_clear_object (&self->contacts[1]);
+  g_clear_object (&self->records[0]);
+  g_clear_object (&self->records[1]);
 }
 
 static void
@@ -357,19 +429,24 @@ on_merge_clicked_cb (KontorDuplicatesWindow *self)
 {
   guint kept = gtk_check_button_get_active (self->keep[0]) ? 0 : 1;
   guint removed = 1 - kept;
-  KontorRecord *kept_record = KONTOR_RECORD (self->contacts[kept]);
-  KontorRecord *removed_record = KONTOR_RECORD (self->contacts[removed]);
+  KontorRecord *kept_record = self->records[kept];
+  KontorRecord *removed_record = self->records[removed];
   g_autofree char *removed_id = g_strdup (kontor_record_get_id (removed_record));
   g_autofree char *kept_name = kontor_record_dup_display_name (kept_record);
   g_autofree char *removed_name = kontor_record_dup_display_name (removed_record);
   g_autofree char *title = NULL;
   g_autoptr(KontorContactMerge) merge = NULL;
 
-  /* Translators: the toast after a merge: the removed contact's name, the kept one's */
+  /* Translators: the toast after a merge: the removed contact's (or
+   * company's) name, the kept one's */
   title = g_strdup_printf (_("“%s” merged into “%s”"), shown_name (removed_name),
                            shown_name (kept_name));
-  merge = kontor_contact_merge_new (kontor_context_get_store (self->context),
-                                    kontor_record_get_id (kept_record), removed_id, title);
+  if (self->type == KONTOR_TYPE_COMPANY)
+    merge = kontor_company_merge_new (kontor_context_get_store (self->context),
+                                      kontor_record_get_id (kept_record), removed_id, title);
+  else
+    merge = kontor_contact_merge_new (kontor_context_get_store (self->context),
+                                      kontor_record_get_id (kept_record), removed_id, title);
   for (guint i = 0; i < self->choices->len; i++)
     {
       FieldChoice *choice = &g_array_index (self->choices, FieldChoice, i);
@@ -398,32 +475,47 @@ new_merge_view (KontorDuplicatesWindow *self)
   g_autofree char *names[2] = { NULL, NULL };
   const KontorField *fields;
   guint n_fields, n_shown = 0;
+  gboolean companies = self->type == KONTOR_TYPE_COMPANY;
 
-  fields = contact_fields (&n_fields);
+  fields = record_fields (self->type, &n_fields);
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 18);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  adw_preferences_group_set_title (keep, _("Contact to Keep"));
-  adw_preferences_group_set_description (keep, _("The other one is merged into it and deleted: "
-                                                 "its activities, groups, former employers and "
-                                                 "history move to the contact kept."));
+  if (companies)
+    {
+      adw_preferences_group_set_title (keep, _("Company to Keep"));
+      adw_preferences_group_set_description (keep, _("The other one is merged into it and "
+                                                     "deleted: its contacts, activities, former "
+                                                     "employees and history move to the company "
+                                                     "kept."));
+    }
+  else
+    {
+      adw_preferences_group_set_title (keep, _("Contact to Keep"));
+      adw_preferences_group_set_description (keep, _("The other one is merged into it and "
+                                                     "deleted: its activities, groups, former "
+                                                     "employers and history move to the contact "
+                                                     "kept."));
+    }
   for (guint c = 0; c < 2; c++)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       g_autofree char *spoken = NULL;
-      const char *company = kontor_contact_get_company_name (self->contacts[c]);
+      const char *company = companies ? kontor_company_get_city (KONTOR_COMPANY (self->records[c]))
+                                      : kontor_contact_get_company_name (KONTOR_CONTACT (self->records[c]));
 
-      names[c] = kontor_record_dup_display_name (KONTOR_RECORD (self->contacts[c]));
+      names[c] = kontor_record_dup_display_name (self->records[c]);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_name (names[c]));
       if (company != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), company);
       if (c == 1)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->keep[0]);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), c == 0);
-      /* Translators: the choice of the contact that stays, "Keep Anna Schmidt" */
+      /* Translators: the choice of the contact (or company) that stays,
+       * "Keep Anna Schmidt" */
       spoken = g_strdup_printf (_("Keep %s"), shown_name (names[c]));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       spoken, -1);
@@ -440,10 +532,11 @@ new_merge_view (KontorDuplicatesWindow *self)
     GtkWidget *row = adw_action_row_new ();
     GtkWidget *heads = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Contact"));
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                   companies ? _("Company") : _("Contact"));
     for (guint c = 0; c < 2; c++)
       {
-        g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (self->contacts[c]));
+        g_autofree char *name = kontor_record_dup_display_name (self->records[c]);
         GtkWidget *head = gtk_label_new (shown_name (name));
 
         gtk_label_set_ellipsize (GTK_LABEL (head), PANGO_ELLIPSIZE_END);
@@ -464,10 +557,10 @@ new_merge_view (KontorDuplicatesWindow *self)
       FieldChoice choice = { i, { NULL, NULL } };
       GtkWidget *row, *pair;
 
-      if (!kontor_contact_merge_field_is_choice (i))
+      if (!kontor_merge_field_is_choice (self->type, i))
         continue;
-      texts[0] = dup_value_text (self, self->contacts[0], i);
-      texts[1] = dup_value_text (self, self->contacts[1], i);
+      texts[0] = dup_value_text (self, self->records[0], i);
+      texts[1] = dup_value_text (self, self->records[1], i);
       if (g_strcmp0 (texts[0], texts[1]) == 0)
         continue;
 
@@ -491,15 +584,23 @@ new_merge_view (KontorDuplicatesWindow *self)
       n_shown++;
     }
   if (n_shown == 0)
-    adw_preferences_group_set_description (values, _("Both contacts have the same values."));
+    adw_preferences_group_set_description (values, companies
+                                                   ? _("Both companies have the same values.")
+                                                   : _("Both contacts have the same values."));
   else
-    adw_preferences_group_set_description (values, _("Choose the value the contact kept will "
-                                                     "have. The others are the same."));
+    adw_preferences_group_set_description (values, companies
+                                                   ? _("Choose the value the company kept will "
+                                                       "have. The others are the same.")
+                                                   : _("Choose the value the contact kept will "
+                                                       "have. The others are the same."));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (values));
 
   adw_preferences_group_set_title (channels, _("E-mail Addresses and Phone Numbers"));
-  adw_preferences_group_set_description (channels, _("The contact kept has all of them, and "
-                                                     "the sales reps and assignees of both."));
+  adw_preferences_group_set_description (channels, companies
+                                                     ? _("The company kept has all of them, and "
+                                                         "the sales reps of both.")
+                                                     : _("The contact kept has all of them, and "
+                                                         "the sales reps and assignees of both."));
   self->channel_rows[0] = kontor_ui_new_text_row (_("E-mail"), NULL);
   self->channel_rows[1] = kontor_ui_new_text_row (_("Phone"), NULL);
   adw_preferences_group_add (channels, self->channel_rows[0]);
@@ -535,14 +636,18 @@ open_pair (KontorDuplicatesWindow *self,
   GtkWidget *view;
 
   clear_merge (self);
+  self->type = kontor_duplicate_pair_get_record_type (pair);
   for (guint c = 0; c < 2; c++)
     {
-      self->contacts[c] = kontor_store_load (store, KONTOR_TYPE_CONTACT,
-                                             kontor_duplicate_pair_get_id (pair, c), &error);
-      if (self->contacts[c] == NULL)
+      self->records[c] = kontor_store_load (store, self->type,
+                                            kontor_duplicate_pair_get_id (pair, c), &error);
+      if (self->records[c] == NULL)
         {
           /* merged or deleted since the search */
-          kontor_ui_show_error (GTK_WIDGET (self), _("The Contacts Could Not Be Shown"), error);
+          kontor_ui_show_error (GTK_WIDGET (self),
+                                self->type == KONTOR_TYPE_COMPANY
+                                ? _("The Companies Could Not Be Shown")
+                                : _("The Contacts Could Not Be Shown"), error);
           remove_pairs_of (self, kontor_duplicate_pair_get_id (pair, c));
           clear_merge (self);
           show_status (self);
@@ -557,7 +662,9 @@ open_pair (KontorDuplicatesWindow *self,
   gtk_stack_set_visible_child (self->stack, view);
   gtk_widget_set_visible (self->back_button, TRUE);
   gtk_widget_set_visible (self->refresh_button, FALSE);
-  adw_window_title_set_title (self->title, _("Merge Contacts"));
+  gtk_widget_set_visible (self->kind_bar, FALSE);
+  adw_window_title_set_title (self->title, self->type == KONTOR_TYPE_COMPANY
+                                           ? _("Merge Companies") : _("Merge Contacts"));
   adw_window_title_set_subtitle (self->title, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->keep[0]));
 }
@@ -568,6 +675,7 @@ show_list (KontorDuplicatesWindow *self)
   clear_merge (self);
   gtk_widget_set_visible (self->back_button, FALSE);
   gtk_widget_set_visible (self->refresh_button, TRUE);
+  gtk_widget_set_visible (self->kind_bar, TRUE);
   adw_window_title_set_title (self->title, _("Duplicates"));
   show_status (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->pairs)) > 0)
@@ -640,6 +748,26 @@ kontor_duplicates_window_constructed (GObject *object)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->refresh_button);
   gtk_box_append (GTK_BOX (content), header);
 
+  /* Contacts | Companies */
+  self->kind_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->kind_bar, "linked");
+  gtk_widget_set_halign (self->kind_bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (self->kind_bar, 6);
+  gtk_widget_set_margin_bottom (self->kind_bar, 6);
+  self->kind_buttons[0] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Contacts")));
+  self->kind_buttons[1] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("C_ompanies")));
+  gtk_toggle_button_set_group (self->kind_buttons[1], self->kind_buttons[0]);
+  gtk_toggle_button_set_active (self->kind_buttons[0], TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_buttons[0]), _("Duplicate contacts"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_buttons[1]), _("Duplicate companies"));
+  for (guint k = 0; k < 2; k++)
+    {
+      g_signal_connect_object (self->kind_buttons[k], "toggled", G_CALLBACK (on_kind_toggled_cb),
+                               self, 0);
+      gtk_box_append (GTK_BOX (self->kind_bar), GTK_WIDGET (self->kind_buttons[k]));
+    }
+  gtk_box_append (GTK_BOX (content), self->kind_bar);
+
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
@@ -683,10 +811,12 @@ kontor_duplicates_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->pair);
-  g_clear_object (&self->contacts[0]);
-  g_clear_object (&self->contacts[1]);
+  g_clear_object (&self->records[0]);
+  g_clear_object (&self->records[1]);
   g_clear_object (&self->selection);
-  g_clear_object (&self->pairs);
+  self->pairs = NULL;
+  g_clear_object (&self->found[0]);
+  g_clear_object (&self->found[1]);
   g_clear_pointer (&self->choices, g_array_unref);
   g_clear_object (&self->context);
 
@@ -716,7 +846,9 @@ kontor_duplicates_window_class_init (KontorDuplicatesWindowClass *klass)
 static void
 kontor_duplicates_window_init (KontorDuplicatesWindow *self)
 {
-  self->pairs = g_list_store_new (KONTOR_TYPE_DUPLICATE_PAIR);
+  self->found[0] = g_list_store_new (KONTOR_TYPE_DUPLICATE_PAIR);
+  self->found[1] = g_list_store_new (KONTOR_TYPE_DUPLICATE_PAIR);
+  self->pairs = self->found[0];
   self->choices = g_array_new (FALSE, FALSE, sizeof (FieldChoice));
   gtk_window_set_title (GTK_WINDOW (self), _("Duplicates"));
   gtk_window_set_default_size (GTK_WINDOW (self), 760, 620);
@@ -748,7 +880,8 @@ kontor_duplicates_window_new (GtkWindow     *parent,
  * kontor_duplicates_window_get_pairs:
  * @self: the window
  *
- * Returns: (transfer none): the pairs listed, a list of #KontorDuplicatePair
+ * Returns: (transfer none): the pairs listed (of contacts or of companies,
+ *   as the switch above the list says), a list of #KontorDuplicatePair
  */
 GListModel *
 kontor_duplicates_window_get_pairs (KontorDuplicatesWindow *self)

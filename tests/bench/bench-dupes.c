@@ -28,7 +28,12 @@
  * shared address must read. And the phone keys, over every stored
  * number: kontor_phone_match_key() (libphonenumber through EPhoneNumber,
  * phone_match_key_s) against kontor_phone_normalize() (phone_normalize_s),
- * which the scan uses. Prints one JSON object. */
+ * which the scan uses. And the companies the sample has with them (one
+ * per eight contacts: 12,500 at the default), one in fifty stored a
+ * second time with the name without umlauts (or with "& Co. KG") and
+ * the numbers typed another way, scanned by kontor_store_find_company_duplicates()
+ * (dupes_company_scan_s, the median, over dupes_companies). Prints one
+ * JSON object. */
 
 static double
 median_of (GArray *values)
@@ -99,6 +104,68 @@ add_duplicates (KontorStore *store,
   kontor_bench_log ("stored %u contacts a second time", copies->len);
 }
 
+/* One in fifty companies again: the name without umlauts or with another
+ * legal form, no customer number (a number is stored once), the phone
+ * numbers with slashes */
+static void
+add_company_duplicates (KontorStore *store,
+                        guint        every)
+{
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = kontor_test_prepare (store, "SELECT rid FROM company ORDER BY rid", NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rid);
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < rowids->len; i += every)
+    {
+      g_autoptr(KontorCompany) company = kontor_store_load_by_rowid (store, KONTOR_TYPE_COMPANY,
+                                                                     g_array_index (rowids, gint64, i),
+                                                                     &error);
+      KontorRecord *copy;
+      g_autofree char *name = NULL;
+
+      if (company == NULL)
+        g_error ("a company: %s", error->message);
+      copy = kontor_record_copy (KONTOR_RECORD (company));
+      kontor_record_set_id (copy, NULL);
+      kontor_record_set_rowid (copy, 0);
+      kontor_record_set_created_at (copy, 0);
+      kontor_company_set_customer_number (KONTOR_COMPANY (copy), NULL);
+      /* "Müller GmbH" as "Mueller GmbH", "Weber GmbH" as "Weber GmbH & Co. KG" */
+      name = kontor_text_transliterate_de (kontor_company_get_name (company));
+      if (name == NULL)
+        name = g_strconcat (kontor_company_get_name (company), " & Co. KG", NULL);
+      kontor_company_set_name (KONTOR_COMPANY (copy), name);
+      for (guint k = 0; k < 2; k++)
+        {
+          GPtrArray *channels = k == 0 ? kontor_company_get_emails (KONTOR_COMPANY (copy))
+                                       : kontor_company_get_phones (KONTOR_COMPANY (copy));
+
+          for (guint c = 0; channels != NULL && c < channels->len; c++)
+            {
+              KontorChannel *channel = g_ptr_array_index (channels, c);
+
+              g_clear_pointer (&channel->id, g_free);
+              if (k == 1)
+                g_strdelimit (channel->value, " ", '/');
+            }
+        }
+      g_ptr_array_add (copies, copy);
+    }
+
+  if (!kontor_store_save_all (store, copies, NULL, &error))
+    g_error ("saving the company copies: %s", error->message);
+  kontor_bench_log ("stored %u companies a second time", copies->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -111,6 +178,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) scan_s = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_s = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) company_s = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_companies, n_company_pairs = 0;
   g_autoptr(GPtrArray) phones = g_ptr_array_new_with_free_func (g_free);
   KontorBenchJson *json = kontor_bench_json_new ();
   sqlite3_stmt *stmt;
@@ -123,8 +192,10 @@ main (int   argc,
   if (store == NULL || !kontor_demo_populate (store, n, KONTOR_DEMO_DEFAULT_SEED, NULL, &error))
     g_error ("the sample: %s", error->message);
   add_duplicates (store, 50);
+  add_company_duplicates (store, 50);
   populate_s = (kontor_bench_now_ms () - start) / 1000.0;
   n_contacts = kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL);
+  n_companies = kontor_store_count (store, KONTOR_TYPE_COMPANY, NULL);
   kontor_bench_log ("stored %u contacts in %.1f s", n_contacts, populate_s);
 
   /* run 0 warms the caches and is not counted; scan and anchor alternate */
@@ -153,6 +224,17 @@ main (int   argc,
       if (run > 0)
         g_array_append_val (bare_s, s);
       kontor_bench_log ("run %u: %u pairs, %u shared addresses", run, n_pairs, n_groups);
+
+      g_clear_pointer (&pairs, g_ptr_array_unref);
+      start = kontor_bench_now_ms ();
+      pairs = kontor_store_find_company_duplicates (store, NULL, &error);
+      s = (kontor_bench_now_ms () - start) / 1000.0;
+      if (pairs == NULL)
+        g_error ("the company scan: %s", error->message);
+      n_company_pairs = pairs->len;
+      if (run > 0)
+        g_array_append_val (company_s, s);
+      kontor_bench_log ("run %u: %u companies, %u pairs", run, n_companies, n_company_pairs);
     }
 
   stmt = kontor_test_prepare (store, "SELECT value FROM contact_channel WHERE kind = 1", NULL);
@@ -176,6 +258,9 @@ main (int   argc,
   kontor_bench_json_add_number (json, "dupes_scan_vs_bare",
                                 median_of (scan_s) / MAX (median_of (bare_s), 1e-6));
   kontor_bench_json_add_int (json, "dupes_phones", phones->len);
+  kontor_bench_json_add_int (json, "dupes_companies", n_companies);
+  kontor_bench_json_add_int (json, "dupes_company_pairs", n_company_pairs);
+  kontor_bench_json_add_number (json, "dupes_company_scan_s", median_of (company_s));
   kontor_bench_json_add_number (json, "phone_match_key_s", match_key_s);
   kontor_bench_json_add_number (json, "phone_normalize_s", normalize_s);
   out = kontor_bench_json_free (json);

@@ -1023,7 +1023,16 @@ test_push_refused (void)
     "\"fields\":{\"first_name\":{\"value\":\"B\"}}}]",
     "[{\"client_seq\":1,\"op\":\"explode\",\"entity\":\"contact\",\"id\":\"x\"}]",
     "[{\"client_seq\":1,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"x\"}]",
-    /* merged_into: a contact's delete only, another contact's UUID */
+    /* merged_into: a contact's or company's delete only, another UUID */
+    "[{\"client_seq\":1,\"op\":\"delete\",\"entity\":\"company\",\"id\":\"x\","
+    "\"base_rev\":0,\"merged_into\":\"nicht-uuid\"}]",
+    "[{\"client_seq\":1,\"op\":\"restore\",\"entity\":\"company\",\"id\":\"x\","
+    "\"base_rev\":0,\"merged_into\":\"0190a000-0000-7000-8000-000000000001\"}]",
+    "[{\"client_seq\":1,\"op\":\"delete\",\"entity\":\"company\","
+    "\"id\":\"0190a000-0000-7000-8000-000000000001\",\"base_rev\":0,"
+    "\"merged_into\":\"0190a000-0000-7000-8000-000000000001\"}]",
+    "[{\"client_seq\":1,\"op\":\"delete\",\"entity\":\"contact_group\",\"id\":\"x\","
+    "\"base_rev\":0,\"merged_into\":\"0190a000-0000-7000-8000-000000000001\"}]",
     "[{\"client_seq\":1,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"x\","
     "\"base_rev\":0,\"merged_into\":\"nicht-uuid\"}]",
     "[{\"client_seq\":1,\"op\":\"delete\",\"entity\":\"activity\",\"id\":\"x\","

@@ -3150,6 +3150,82 @@ test_contact_merge (void)
   assert_same_data (anna, ben);
 }
 
+/* One machine merges two companies while another put a new contact at
+ * the removed one offline: after both synced, that contact and the ones
+ * the merge moved work at the kept company on both machines, and the
+ * removed company's tombstone names the kept one on both */
+static void
+test_company_merge (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorCompany) kept = kontor_company_new ("Müller GmbH");
+  g_autoptr(KontorCompany) removed = kontor_company_new ("Mueller GmbH & Co. KG");
+  g_autoptr(KontorContact) worker = new_contact ("Ida", "Brandt");
+  g_autoptr(KontorContact) offline = new_contact ("Jonas", "Keller");
+  g_autoptr(KontorContact) loaded = NULL;
+  g_autoptr(KontorContactMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *kept_id, *removed_id;
+  Machine *machines[2];
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("klara", "admin");
+  create_user ("lorenz", "admin");
+  anna = machine_new (server, "klara");
+  ben = machine_new (server, "lorenz");
+
+  save (anna, kept);
+  save (anna, removed);
+  kept_id = kontor_record_get_id (KONTOR_RECORD (kept));
+  removed_id = kontor_record_get_id (KONTOR_RECORD (removed));
+  kontor_contact_set_company_id (worker, removed_id);
+  save (anna, worker);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* Ben, offline, puts a new contact at the company Anna is about to merge */
+  kontor_contact_set_company_id (offline, removed_id);
+  save (ben, offline);
+
+  merge = kontor_company_merge_new (anna->store, kept_id, removed_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+
+  sync_ok (ben);
+  g_assert_null (load_or_null (ben, KONTOR_TYPE_COMPANY, removed_id));
+  loaded = load (ben, KONTOR_TYPE_CONTACT, kontor_record_get_id (KONTOR_RECORD (offline)));
+  g_assert_cmpstr (kontor_contact_get_company_id (loaded), ==, kept_id);
+  g_clear_object (&loaded);
+  sync_ok (ben);
+  sync_ok (anna);
+
+  machines[0] = anna;
+  machines[1] = ben;
+  for (guint i = 0; i < G_N_ELEMENTS (machines); i++)
+    {
+      g_assert_null (load_or_null (machines[i], KONTOR_TYPE_COMPANY, removed_id));
+      loaded = load (machines[i], KONTOR_TYPE_CONTACT,
+                     kontor_record_get_id (KONTOR_RECORD (offline)));
+      g_assert_cmpstr (kontor_contact_get_company_id (loaded), ==, kept_id);
+      g_clear_object (&loaded);
+      loaded = load (machines[i], KONTOR_TYPE_CONTACT,
+                     kontor_record_get_id (KONTOR_RECORD (worker)));
+      g_assert_cmpstr (kontor_contact_get_company_id (loaded), ==, kept_id);
+      g_clear_object (&loaded);
+      g_assert_cmpint (kontor_test_query_int (machines[i]->store,
+                                              "SELECT count(*) FROM tombstone WHERE id = ?1 "
+                                              "AND entity = 'company' AND merged_into IS NOT NULL",
+                                              removed_id), ==, 1);
+      g_assert_cmpint (outbox_size (machines[i]), ==, 0);
+    }
+  assert_same_data (anna, ben);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3171,6 +3247,7 @@ main (int   argc,
   g_test_add_func ("/sync/long-poll", test_long_poll);
   g_test_add_func ("/sync/live-and-soak", test_live_and_soak);
   g_test_add_func ("/sync/contact-merge", test_contact_merge);
+  g_test_add_func ("/sync/company-merge", test_company_merge);
   /* last: it compacts the server's change log */
   g_test_add_func ("/sync/resync", test_resync);
   /* after the compaction: its machines start from a snapshot */

@@ -20,8 +20,9 @@
  * the window, the search runs on a worker and lists the pair, Return
  * opens the merge view, Space takes the other contact's job title, Alt+M
  * merges; the pair leaves the list, the main window offers the undo and
- * Ctrl+Z there brings the removed contact back. Screenshots of the list
- * and the merge view, light and dark, in the run's language. */
+ * Ctrl+Z there brings the removed contact back; the same for two
+ * companies, reached by the switch's mnemonic. Screenshots of the lists
+ * and the merge views, light and dark, in the run's language. */
 
 static AdwApplication *app;
 
@@ -314,6 +315,172 @@ test_none_found (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  Fixture       *fixture;
+  KontorCompany *company;
+  gboolean       exists;
+} CompanyWait;
+
+static gboolean
+company_stored_is (gpointer data)
+{
+  CompanyWait *wait = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorCompany) loaded = kontor_store_load (wait->fixture->base.store,
+                                                       KONTOR_TYPE_COMPANY,
+                                                       kontor_record_get_id (KONTOR_RECORD (wait->company)),
+                                                       &error);
+
+  return (loaded != NULL) == wait->exists;
+}
+
+static gboolean
+lists_one_pair (gpointer data)
+{
+  return g_list_model_get_n_items (kontor_duplicates_window_get_pairs (data)) == 1;
+}
+
+/* The companies by keys: the switch's mnemonic shows the companies' pairs
+ * ("Bäckerei Sonnenschein GmbH" and "Baeckerei Sonnenschein", legal form
+ * and umlaut folded), Return opens the merge view, Space takes the other
+ * company's city, the button's mnemonic merges: the contact working at
+ * the removed company works at the kept one. Ctrl+Z in the main window
+ * brings the removed company back with its contact. */
+static void
+test_merge_companies (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
+  g_autoptr(KontorCompany) twin = kontor_company_new ("Baeckerei Sonnenschein");
+  g_autoptr(KontorCompany) kept = NULL;
+  g_autoptr(KontorContact) anna = kontor_contact_new ();
+  g_autoptr(KontorContact) loaded = NULL;
+  g_autoptr(KontorDuplicatePair) pair = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  KontorDuplicatesWindow *window;
+  GtkWidget *check;
+  CompanyWait gone = { fixture, NULL, FALSE };
+  CompanyWait back = { fixture, NULL, TRUE };
+  const char *merge_underscore = strchr (_("_Merge"), '_');
+  const char *switch_underscore = strchr (_("C_ompanies"), '_');
+  g_autofree char *merge_key = g_strdup_printf ("alt+%c", g_ascii_tolower (merge_underscore[1]));
+  g_autofree char *switch_key = g_strdup_printf ("alt+%c",
+                                                 g_ascii_tolower (switch_underscore[1]));
+
+  if (!kontor_test_keys_can_be_sent ())
+    {
+      g_test_skip ("xdotool is needed to send keys");
+      return;
+    }
+
+  kontor_company_set_city (fixture->bakery, "Köln");
+  kontor_test_save (fixture->base.store, fixture->bakery);
+  kontor_company_set_city (twin, "Bonn");
+  kontor_test_save (fixture->base.store, twin);
+  kontor_contact_set_last_name (anna, "Brandt");
+  kontor_contact_set_first_name (anna, "Ida");
+  kontor_contact_set_company_id (anna, kontor_record_get_id (KONTOR_RECORD (twin)));
+  kontor_test_save (fixture->base.store, anna);
+  gone.company = twin;
+  back.company = twin;
+
+  window = open_finder (fixture);
+  kontor_test_focus_window (GTK_WINDOW (window));
+  kontor_test_press (switch_key);
+  g_assert_true (kontor_test_iterate_until (lists_one_pair, window, KONTOR_TEST_TIMEOUT));
+  pair = g_list_model_get_item (kontor_duplicates_window_get_pairs (window), 0);
+  g_assert_true (kontor_duplicate_pair_get_record_type (pair) == KONTOR_TYPE_COMPANY);
+  g_assert_cmpint (kontor_duplicate_pair_get_reasons (pair), ==,
+                   KONTOR_DUPLICATE_REASON_COMPANY_NAME);
+  kontor_test_settle (200);
+  kontor_test_assert_accessible (GTK_WIDGET (window));
+  if (dir != NULL)
+    {
+      g_autofree char *shot = g_build_filename (dir, "duplicates-companies.png", NULL);
+
+      kontor_test_take_screenshots (GTK_WIDGET (window), shot);
+    }
+
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (is_merging, window, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  kontor_test_assert_accessible (GTK_WIDGET (window));
+  if (dir != NULL)
+    {
+      g_autofree char *shot = g_build_filename (dir, "duplicates-merge-companies.png", NULL);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 760, 880);
+      kontor_test_settle (300);
+      kontor_test_take_screenshots (GTK_WIDGET (window), shot);
+    }
+
+  check = kontor_test_find_matching (GTK_WIDGET (window), is_check_of, "Bonn");
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_widget_grab_focus (check);
+  kontor_test_press ("space");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  kontor_test_press (merge_key);
+
+  g_assert_true (kontor_test_iterate_until (company_stored_is, &gone, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_test_iterate_until (is_listing, window, KONTOR_TEST_TIMEOUT));
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_duplicates_window_get_pairs (window)), ==, 0);
+  kept = kontor_store_load (fixture->base.store, KONTOR_TYPE_COMPANY,
+                            kontor_record_get_id (KONTOR_RECORD (fixture->bakery)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_company_get_city (kept), ==, "Bonn");
+  g_assert_cmpstr (kontor_company_get_name (kept), ==, "Bäckerei Sonnenschein GmbH");
+  loaded = load (fixture, anna);
+  g_assert_cmpstr (kontor_contact_get_company_id (loaded), ==,
+                   kontor_record_get_id (KONTOR_RECORD (fixture->bakery)));
+  g_clear_object (&loaded);
+
+  toast = g_strdup_printf (_("“%s” merged into “%s”"), "Baeckerei Sonnenschein",
+                           "Bäckerei Sonnenschein GmbH");
+  g_assert_true (kontor_test_shows_toast (GTK_WIDGET (fixture->window), toast));
+  gtk_window_close (GTK_WINDOW (window));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("ctrl+z");
+  g_assert_true (kontor_test_iterate_until (company_stored_is, &back, KONTOR_TEST_TIMEOUT));
+  loaded = load (fixture, anna);
+  g_assert_cmpstr (kontor_contact_get_company_id (loaded), ==,
+                   kontor_record_get_id (KONTOR_RECORD (twin)));
+  g_clear_object (&kept);
+  kept = kontor_store_load (fixture->base.store, KONTOR_TYPE_COMPANY,
+                            kontor_record_get_id (KONTOR_RECORD (fixture->bakery)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_company_get_city (kept), ==, "Köln");
+}
+
+/* No contacts alike but two companies: the window shows the companies */
+static void
+test_companies_only (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KontorCompany) twin = kontor_company_new ("Baeckerei Sonnenschein");
+  g_autoptr(KontorDuplicatePair) pair = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorDuplicatesWindow *window;
+
+  g_assert_true (kontor_store_delete (fixture->base.store, KONTOR_RECORD (fixture->removed),
+                                      &error));
+  g_assert_no_error (error);
+  kontor_test_save (fixture->base.store, twin);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find-duplicates",
+                                             NULL));
+  g_assert_true (kontor_test_iterate_until (window_shown, fixture, KONTOR_TEST_TIMEOUT));
+  window = KONTOR_DUPLICATES_WINDOW (kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                                                 KONTOR_TYPE_DUPLICATES_WINDOW));
+  g_assert_true (kontor_test_iterate_until (lists_one_pair, window, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  pair = g_list_model_get_item (kontor_duplicates_window_get_pairs (window), 0);
+  g_assert_true (kontor_duplicate_pair_get_record_type (pair) == KONTOR_TYPE_COMPANY);
+  kontor_test_assert_accessible (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +497,8 @@ main (int   argc,
 
   ADD ("/ui/duplicates/find-and-merge", test_find_and_merge);
   ADD ("/ui/duplicates/none-found", test_none_found);
+  ADD ("/ui/duplicates/merge-companies", test_merge_companies);
+  ADD ("/ui/duplicates/companies-only", test_companies_only);
 
 #undef ADD
 

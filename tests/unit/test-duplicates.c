@@ -754,6 +754,481 @@ test_pulled_merge_viewer (Fixture       *fixture,
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM rejected", NULL), ==, 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Companies */
+
+static KontorCompany *
+add_company (KontorStore *store,
+             const char  *name,
+             const char  *number,
+             const char  *website,
+             const char  *email,
+             const char  *phone)
+{
+  KontorCompany *company = kontor_company_new (name);
+
+  kontor_company_set_customer_number (company, number);
+  kontor_company_set_website (company, website);
+  if (email != NULL)
+    {
+      g_autoptr(GPtrArray) emails = kontor_channel_array_new ();
+
+      g_ptr_array_add (emails, kontor_channel_new ("work", email));
+      kontor_company_set_emails (company, emails);
+    }
+  if (phone != NULL)
+    {
+      g_autoptr(GPtrArray) phones = kontor_channel_array_new ();
+
+      g_ptr_array_add (phones, kontor_channel_new ("work", phone));
+      kontor_company_set_phones (company, phones);
+    }
+  kontor_test_save (store, company);
+
+  return company;
+}
+
+static GPtrArray *
+scan_companies (KontorStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pairs = kontor_store_find_company_duplicates (store, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pairs);
+
+  return pairs;
+}
+
+/* The web key: a website's host and an address's domain are one key, a
+ * mail provider's domain none */
+static void
+test_domain_key (void)
+{
+  const struct { const char *text; const char *key; } cases[] = {
+    { "https://www.Gamma-Werke.de/kontakt", "gamma-werke.de" },
+    { "gamma-werke.de", "gamma-werke.de" },
+    { "http://gamma-werke.de:8080?x=1", "gamma-werke.de" },
+    { "Info@Gamma-Werke.DE", "gamma-werke.de" },
+    { "anna@gmx.de", "" },
+    { "https://www.gmail.com", "" },
+    { "localhost", "" },
+    { "", "" },
+    { NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = kontor_duplicate_domain_key (cases[i].text);
+
+      g_assert_cmpstr (key, ==, cases[i].key);
+    }
+}
+
+/* Each reason finds its pair of companies, ranked: the customer number
+ * (letters and digits only), the name with umlauts and legal form folded,
+ * the website host against an e-mail domain, the phone number however it
+ * was typed; two addresses at a mail provider are no pair, and the
+ * contacts' scan lists no company */
+static void
+test_company_scan (KontorStoreFixture *fixture,
+                   gconstpointer       data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorCompany) n1 = NULL, n2 = NULL, m1 = NULL, m2 = NULL, w1 = NULL, w2 = NULL;
+  g_autoptr(KontorCompany) p1 = NULL, p2 = NULL, f1 = NULL, f2 = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GPtrArray) contact_pairs = NULL;
+  KontorDuplicatePair *pair;
+
+  n1 = add_company (store, "Alpha AG", "KD-4711", NULL, NULL, NULL);
+  n2 = add_company (store, "Beta KG", "kd 4711", NULL, NULL, NULL);
+  m1 = add_company (store, "Müller GmbH", NULL, NULL, NULL, NULL);
+  m2 = add_company (store, "Mueller GmbH & Co. KG", NULL, NULL, NULL, NULL);
+  w1 = add_company (store, "Gamma", NULL, "https://www.gamma-werke.de/kontakt", NULL, NULL);
+  w2 = add_company (store, "Gamma Werke Köln", NULL, NULL, "info@Gamma-Werke.de", NULL);
+  p1 = add_company (store, "Delta", NULL, NULL, NULL, "+49 221 1234567");
+  p2 = add_company (store, "Delta Handel", NULL, NULL, NULL, "0221/1234567");
+  f1 = add_company (store, "Eins", NULL, NULL, "eins@gmx.de", NULL);
+  f2 = add_company (store, "Zwei", NULL, NULL, "zwei@gmx.de", NULL);
+
+  pairs = scan_companies (store);
+  g_assert_cmpuint (pairs->len, ==, 4);
+
+  pair = g_ptr_array_index (pairs, 0);
+  g_assert_true (pair == find_pair (pairs, n1, n2));
+  g_assert_cmpuint (kontor_duplicate_pair_get_reasons (pair), ==,
+                    KONTOR_DUPLICATE_REASON_CUSTOMER_NUMBER);
+  g_assert_cmpuint (kontor_duplicate_pair_get_score (pair), ==, 60);
+  g_assert_true (kontor_duplicate_pair_get_record_type (pair) == KONTOR_TYPE_COMPANY);
+  g_assert_cmpstr (kontor_duplicate_pair_get_id (pair, 0), ==, id_of (n1));
+
+  pair = g_ptr_array_index (pairs, 1);
+  g_assert_true (pair == find_pair (pairs, m1, m2));
+  g_assert_cmpuint (kontor_duplicate_pair_get_reasons (pair), ==,
+                    KONTOR_DUPLICATE_REASON_COMPANY_NAME);
+  g_assert_cmpstr (kontor_duplicate_pair_get_name (pair, 0), ==, "Müller GmbH");
+
+  pair = find_pair (pairs, w1, w2);
+  g_assert_nonnull (pair);
+  g_assert_cmpuint (kontor_duplicate_pair_get_reasons (pair), ==, KONTOR_DUPLICATE_REASON_DOMAIN);
+  pair = find_pair (pairs, p1, p2);
+  g_assert_nonnull (pair);
+  g_assert_cmpuint (kontor_duplicate_pair_get_reasons (pair), ==, KONTOR_DUPLICATE_REASON_PHONE);
+  g_assert_cmpuint (kontor_duplicate_pair_get_score (pair), ==, 40);
+  g_assert_null (find_pair (pairs, f1, f2));
+
+  contact_pairs = scan (store);
+  g_assert_cmpuint (contact_pairs->len, ==, 0);
+}
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  KontorCompany      *kept;
+  KontorCompany      *removed;
+  KontorContact      *worker;      /* works at the removed company */
+  KontorContact      *former;      /* worked there once */
+  KontorActivity     *visit;       /* recorded on the removed company */
+  KontorEmployment   *employment;  /* the former's, at the removed company */
+  KontorGroup        *dynamic;     /* its filter selects the removed company's */
+} CompanyFixture;
+
+static void
+company_fixture_set_up (CompanyFixture *fixture,
+                        gconstpointer   data)
+{
+  KontorStore *store;
+
+  kontor_store_fixture_set_up (&fixture->base, data);
+  store = fixture->base.store;
+
+  fixture->kept = add_company (store, "Müller GmbH", "F-1", NULL, "info@mueller.de",
+                               "0221 1234567");
+  kontor_company_set_city (fixture->kept, "Köln");
+  kontor_test_save (store, fixture->kept);
+  fixture->removed = add_company (store, "Mueller GmbH & Co. KG", "F-2", "www.mueller.de",
+                                  "INFO@mueller.de", "0228 7654321");
+  kontor_company_set_city (fixture->removed, "Bonn");
+  kontor_company_set_industry (fixture->removed, "Maschinenbau");
+  kontor_test_save (store, fixture->removed);
+
+  fixture->worker = add_contact (store, "Anna", "Schmidt", id_of (fixture->removed), NULL, NULL);
+  fixture->former = add_contact (store, "Otto", "Lang", NULL, NULL, NULL);
+  fixture->visit = kontor_activity_new (KONTOR_ACTIVITY_KIND_MEETING,
+                                        KONTOR_RECORD (fixture->removed));
+  kontor_activity_set_topic (fixture->visit, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_activity_set_starts_at (fixture->visit, 1700000000);
+  kontor_activity_set_ends_at (fixture->visit, 1700003600);
+  kontor_test_save (store, fixture->visit);
+  fixture->employment = kontor_employment_new (id_of (fixture->former), id_of (fixture->removed));
+  kontor_employment_set_ended_on (fixture->employment, "2025-12-31");
+  kontor_test_save (store, fixture->employment);
+
+  /* a change of the removed company's own, in its history */
+  kontor_company_set_notes (fixture->removed, "Lieferung nur dienstags");
+  kontor_test_save (store, fixture->removed);
+
+  {
+    g_autoptr(KontorFilter) filter = kontor_filter_new ();
+    g_autofree char *text = NULL;
+
+    kontor_filter_set_company_id (filter, id_of (fixture->removed));
+    text = kontor_filter_to_string (filter);
+    fixture->dynamic = kontor_group_new ("Mueller-Leute");
+    kontor_group_set_is_dynamic (fixture->dynamic, TRUE);
+    kontor_group_set_filter (fixture->dynamic, text);
+    kontor_test_save (store, fixture->dynamic);
+  }
+}
+
+static void
+company_fixture_tear_down (CompanyFixture *fixture,
+                           gconstpointer   data)
+{
+  g_clear_object (&fixture->kept);
+  g_clear_object (&fixture->removed);
+  g_clear_object (&fixture->worker);
+  g_clear_object (&fixture->former);
+  g_clear_object (&fixture->visit);
+  g_clear_object (&fixture->employment);
+  g_clear_object (&fixture->dynamic);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+static gchar *
+dump_companies (CompanyFixture *fixture)
+{
+  GString *text = g_string_new (NULL);
+  const char *queries[] = {
+    "SELECT id, name, customer_number, city, website, industry, notes FROM company ORDER BY id",
+    "SELECT owner_id, kind, label, value FROM company_channel ORDER BY 1, 2, 4",
+    "SELECT id, company_id FROM contact ORDER BY id",
+    "SELECT id, contact_id, company_id FROM activity ORDER BY id",
+    "SELECT id, contact_id, company_id FROM employment ORDER BY id",
+    "SELECT entity, id, merged_into FROM tombstone ORDER BY 1, 2",
+    "SELECT id, filter FROM contact_group ORDER BY id",
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = kontor_test_prepare (fixture->base.store, queries[q], NULL);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (text, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (text, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gint64
+company_count (CompanyFixture *fixture,
+               const char     *sql,
+               gpointer        record)
+{
+  return kontor_test_query_int (fixture->base.store, sql, id_of (record));
+}
+
+static KontorContactMerge *
+merge_companies (CompanyFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  KontorContactMerge *merge = kontor_company_merge_new (fixture->base.store, id_of (fixture->kept),
+                                                        id_of (fixture->removed), NULL);
+
+  g_assert_true (kontor_contact_merge_get_record_type (merge) == KONTOR_TYPE_COMPANY);
+  g_assert_true (kontor_merge_field_is_choice (KONTOR_TYPE_COMPANY, KONTOR_COMPANY_FIELD_CITY));
+  g_assert_false (kontor_merge_field_is_choice (KONTOR_TYPE_COMPANY, KONTOR_COMPANY_FIELD_PHONES));
+  g_assert_false (kontor_merge_field_is_choice (KONTOR_TYPE_COMPANY,
+                                                KONTOR_COMPANY_FIELD_LAST_ACTIVITY_AT));
+  kontor_contact_merge_take_from_removed (merge, KONTOR_COMPANY_FIELD_CITY, TRUE);
+  kontor_contact_merge_take_from_removed (merge, KONTOR_COMPANY_FIELD_CUSTOMER_NUMBER, TRUE);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+
+  return merge;
+}
+
+static void
+assert_companies_merged (CompanyFixture *fixture)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorCompany) kept = kontor_store_load (store, KONTOR_TYPE_COMPANY,
+                                                     id_of (fixture->kept), &error);
+  g_autoptr(KontorContact) worker = kontor_store_load (store, KONTOR_TYPE_CONTACT,
+                                                       id_of (fixture->worker), &error);
+  g_autoptr(KontorActivity) visit = kontor_store_load (store, KONTOR_TYPE_ACTIVITY,
+                                                       id_of (fixture->visit), &error);
+  g_autoptr(KontorEmployment) employment = kontor_store_load (store, KONTOR_TYPE_EMPLOYMENT,
+                                                              id_of (fixture->employment), &error);
+  GPtrArray *emails, *phones;
+
+  g_assert_no_error (error);
+  /* chosen: the city and the number; not chosen: the kept company's name,
+   * and its industry even where it has none */
+  g_assert_cmpstr (kontor_company_get_name (kept), ==, "Müller GmbH");
+  g_assert_cmpstr (kontor_company_get_city (kept), ==, "Bonn");
+  g_assert_cmpstr (kontor_company_get_customer_number (kept), ==, "F-2");
+  g_assert_null (kontor_company_get_industry (kept));
+  emails = kontor_company_get_emails (kept);
+  phones = kontor_company_get_phones (kept);
+  g_assert_cmpuint (emails->len, ==, 1);
+  g_assert_cmpuint (phones->len, ==, 2);
+
+  g_assert_cmpstr (kontor_contact_get_company_id (worker), ==, id_of (fixture->kept));
+  g_assert_cmpstr (kontor_contact_get_company_name (worker), ==, "Müller GmbH");
+  g_assert_cmpstr (kontor_activity_get_company_id (visit), ==, id_of (fixture->kept));
+  g_assert_cmpstr (kontor_employment_get_company_id (employment), ==, id_of (fixture->kept));
+  g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM journal WHERE entity_id = ?1 "
+                                           "AND field = 'notes'", fixture->kept), ==, 1);
+  {
+    g_autoptr(KontorGroup) dynamic = kontor_store_load (store, KONTOR_TYPE_GROUP,
+                                                        id_of (fixture->dynamic), &error);
+    g_autoptr(KontorFilter) filter = NULL;
+
+    g_assert_no_error (error);
+    filter = kontor_filter_new_from_string (kontor_group_get_filter (dynamic), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kontor_filter_get_company_id (filter), ==, id_of (fixture->kept));
+  }
+
+  g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM company WHERE id = ?1",
+                                  fixture->removed), ==, 0);
+  g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM tombstone WHERE entity = "
+                                           "'company' AND merged_into = ?1", fixture->kept), ==, 1);
+  g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM outbox WHERE entity = 'company' "
+                                           "AND op = 'delete' AND json_extract (value_json, "
+                                           "'$.merged_into') = ?1", fixture->kept), ==, 1);
+}
+
+/* One company merge moves the contacts working there, the activities
+ * recorded on it, the employments naming it, the dynamic group selecting
+ * its contacts and its history, and
+ * deletes it with its merged_into; the pair is found no more */
+static void
+test_company_merge_moves (CompanyFixture *fixture,
+                          gconstpointer   data)
+{
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(GPtrArray) before = scan_companies (fixture->base.store);
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_cmpuint (before->len, ==, 1);
+  g_assert_cmpuint (kontor_duplicate_pair_get_reasons (g_ptr_array_index (before, 0)), ==,
+                    KONTOR_DUPLICATE_REASON_COMPANY_NAME | KONTOR_DUPLICATE_REASON_DOMAIN);
+
+  op = merge_companies (fixture);
+  assert_companies_merged (fixture);
+  after = scan_companies (fixture->base.store);
+  g_assert_cmpuint (after->len, ==, 0);
+}
+
+/* Undo brings everything back as it was, the removed company under its
+ * id; redo merges again */
+static void
+test_company_merge_undo (CompanyFixture *fixture,
+                         gconstpointer   data)
+{
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump_companies (fixture);
+  g_autofree char *after_undo = NULL;
+  gint64 journal = kontor_test_query_int (fixture->base.store,
+                                          "SELECT count(*) FROM journal WHERE entity_id = ?1",
+                                          id_of (fixture->removed));
+
+  g_assert_cmpint (journal, >, 0);
+  op = merge_companies (fixture);
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (op), &error));
+  g_assert_no_error (error);
+  after_undo = dump_companies (fixture);
+  g_assert_cmpstr (after_undo, ==, before);
+  g_assert_cmpint (kontor_test_query_int (fixture->base.store,
+                                          "SELECT count(*) FROM journal WHERE entity_id = ?1",
+                                          id_of (fixture->removed)), >=, journal);
+  g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                                           "AND op = 'delete' AND value_json IS NOT NULL",
+                                  fixture->removed), ==, 0);
+
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (op), &error));
+  g_assert_no_error (error);
+  assert_companies_merged (fixture);
+}
+
+/* A company merge refused at its last write changes nothing */
+static void
+test_company_merge_failed_changes_nothing (CompanyFixture *fixture,
+                                           gconstpointer   data)
+{
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 outbox = kontor_test_outbox_last_seq (fixture->base.store);
+
+  kontor_test_exec (fixture->base.store,
+                    "CREATE TEMP TRIGGER refuse BEFORE UPDATE OF city ON company "
+                    "WHEN new.city = 'Bonn' BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  before = dump_companies (fixture);
+  op = kontor_company_merge_new (fixture->base.store, id_of (fixture->kept),
+                                 id_of (fixture->removed), NULL);
+  kontor_contact_merge_take_from_removed (op, KONTOR_COMPANY_FIELD_CITY, TRUE);
+  g_assert_false (kontor_operation_apply (KONTOR_OPERATION (op), &error));
+  g_assert_nonnull (error);
+  after = dump_companies (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (kontor_test_outbox_last_seq (fixture->base.store), ==, outbox);
+}
+
+/* A viewer may not merge companies either */
+static void
+test_company_merge_viewer_refused (CompanyFixture *fixture,
+                                   gconstpointer   data)
+{
+  g_autoptr(KontorUser) viewer = kontor_user_new ("vera", "Vera Viewer", KONTOR_USER_ROLE_VIEWER);
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  kontor_test_save (fixture->base.store, viewer);
+  g_assert_true (kontor_store_set_current_user (fixture->base.store, viewer, &error));
+  g_assert_no_error (error);
+  before = dump_companies (fixture);
+  op = kontor_company_merge_new (fixture->base.store, id_of (fixture->kept),
+                                 id_of (fixture->removed), NULL);
+  g_assert_false (kontor_operation_apply (KONTOR_OPERATION (op), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+  after = dump_companies (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A colleague merged the removed company into the kept one: a contact
+ * this machine put there meanwhile moves to the kept company, as its own
+ * edit, and a contact arriving later naming the removed company is
+ * stored at the kept one */
+static void
+test_company_pulled_merge (CompanyFixture *fixture,
+                           gconstpointer   data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorContact) offline = NULL;
+  g_autoptr(KontorContact) later = NULL;
+  g_autoptr(KontorContact) loaded = NULL;
+  g_autoptr(JsonArray) page = NULL;
+  g_autoptr(JsonArray) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  kontor_test_exec (store, "DELETE FROM outbox");
+  offline = add_contact (store, "Bernd", "Kuhn", id_of (fixture->removed), NULL, NULL);
+
+  text = g_strdup_printf ("[{\"seq\": 50, \"entity\": \"company\", \"id\": \"%s\", "
+                          "\"op\": \"delete\", \"fields\": {\"merged_into\": "
+                          "{\"value\": \"%s\"}}}]", id_of (fixture->removed),
+                          id_of (fixture->kept));
+  page = parse_array (text);
+  g_assert_true (kontor_store_sync_apply_changes (store, page, 50, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM company WHERE id = ?1",
+                                  fixture->removed), ==, 0);
+  loaded = kontor_store_load (store, KONTOR_TYPE_CONTACT, id_of (offline), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_contact_get_company_id (loaded), ==, id_of (fixture->kept));
+  g_clear_object (&loaded);
+  loaded = kontor_store_load (store, KONTOR_TYPE_CONTACT, id_of (fixture->worker), &error);
+  g_assert_cmpstr (kontor_contact_get_company_id (loaded), ==, id_of (fixture->kept));
+  g_clear_object (&loaded);
+  g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                                           "AND state = 'pending'", fixture->worker), >=, 1);
+  g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM tombstone WHERE entity = "
+                                           "'company' AND merged_into = ?1", fixture->kept), ==, 1);
+  g_assert_cmpint (company_count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1",
+                                  fixture->removed), ==, 0);
+
+  later = kontor_contact_new ();
+  kontor_contact_set_last_name (later, "Spät");
+  kontor_contact_set_company_id (later, id_of (fixture->removed));
+  {
+    g_autofree char *id = kontor_uuid_v7_new ();
+
+    kontor_record_set_id (KONTOR_RECORD (later), id);
+  }
+  second = new_upsert_page (KONTOR_RECORD (later), 51);
+  g_assert_true (kontor_store_sync_apply_changes (store, second, 51, &error));
+  g_assert_no_error (error);
+  loaded = kontor_store_load (store, KONTOR_TYPE_CONTACT, id_of (later), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_contact_get_company_id (loaded), ==, id_of (fixture->kept));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,6 +1251,20 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/duplicates/sync/pulled-merge-viewer", Fixture, NULL, fixture_set_up,
               test_pulled_merge_viewer, fixture_tear_down);
+  g_test_add_func ("/duplicates/companies/domain-key", test_domain_key);
+  KONTOR_STORE_TEST ("/duplicates/companies/scan", test_company_scan);
+  g_test_add ("/duplicates/companies/merge-moves", CompanyFixture, NULL, company_fixture_set_up,
+              test_company_merge_moves, company_fixture_tear_down);
+  g_test_add ("/duplicates/companies/merge-undo", CompanyFixture, NULL, company_fixture_set_up,
+              test_company_merge_undo, company_fixture_tear_down);
+  g_test_add ("/duplicates/companies/merge-failed-changes-nothing", CompanyFixture, NULL,
+              company_fixture_set_up, test_company_merge_failed_changes_nothing,
+              company_fixture_tear_down);
+  g_test_add ("/duplicates/companies/merge-viewer-refused", CompanyFixture, NULL,
+              company_fixture_set_up, test_company_merge_viewer_refused,
+              company_fixture_tear_down);
+  g_test_add ("/duplicates/companies/pulled-merge", CompanyFixture, NULL, company_fixture_set_up,
+              test_company_pulled_merge, company_fixture_tear_down);
 
   return g_test_run ();
 }
