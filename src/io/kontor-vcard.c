@@ -233,19 +233,20 @@ phone_from_value (char *value)
       char *params = strchr (number, ';');
 
       /* the URI's parameters ("isub", "phone-context") are no digits to
-       * dial; an extension is kept as people write it */
+       * dial; an extension, wherever it stands among them (RFC 3966 puts
+       * no order on them), is kept as people write it */
       if (params != NULL)
         {
-          g_autofree char *ext = NULL;
+          g_auto(GStrv) parts = g_strsplit (params + 1, ";", -1);
+          const char *ext = NULL;
 
-          if (g_ascii_strncasecmp (params, ";ext=", 5) == 0)
+          for (guint i = 0; parts[i] != NULL && ext == NULL; i++)
             {
-              char *end = strchr (params + 5, ';');
-
-              ext = end != NULL ? g_strndup (params + 5, end - params - 5) : g_strdup (params + 5);
+              if (g_ascii_strncasecmp (parts[i], "ext=", 4) == 0 && parts[i][4] != '\0')
+                ext = parts[i] + 4;
             }
           *params = '\0';
-          if (ext != NULL && ext[0] != '\0')
+          if (ext != NULL)
             {
               char *with_ext = g_strconcat (number, " ext. ", ext, NULL);
 

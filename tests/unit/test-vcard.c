@@ -703,6 +703,24 @@ test_round_trip_sparse (void)
     }
 }
 
+/* A tel: URI's extension wherever it stands among its parameters
+ * (RFC 3966 puts no order on them) */
+static void
+test_tel_ext (void)
+{
+  g_autoptr(KontorImportSource) source =
+    source_for ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Otto Alt\r\n"
+                "TEL;VALUE=uri:tel:+49-221-12345;isub=7;ext=23\r\n"
+                "TEL;VALUE=uri:tel:+49-221-555;ext=4;isub=1\r\n"
+                "END:VCARD\r\n");
+  g_autoptr(KontorContact) contact = next_contact (source, 1);
+  GPtrArray *phones = kontor_contact_get_phones (contact);
+
+  g_assert_cmpuint (n_channels (phones), ==, 2);
+  assert_channel (phones, 0, NULL, "+49 221 12345 ext. 23");
+  assert_channel (phones, 1, NULL, "+49 221 555 ext. 4");
+}
+
 /* ------------------------------------------------------------------------ */
 /* Phone numbers' match key (src/io/kontor-phone-key.c) */
 
@@ -753,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/date", test_parse_date);
   g_test_add_func ("/vcard/write/round-trip", test_round_trip);
   g_test_add_func ("/vcard/write/round-trip-sparse", test_round_trip_sparse);
+  g_test_add_func ("/vcard/read/tel-ext", test_tel_ext);
   g_test_add_func ("/vcard/phone-key", test_phone_key);
 
   return g_test_run ();
