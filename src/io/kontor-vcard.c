@@ -432,6 +432,57 @@ language_from_code (const char     *code,
   return FALSE;
 }
 
+/* The correspondence language: of 4.0's LANG properties the preferred
+ * one (the lowest PREF, 1 to 100; none is least preferred) that Kontor
+ * has a language of, else Kontor's own X-KONTOR-LANGUAGE */
+static gboolean
+read_language (EVCard         *vcard,
+               KontorLanguage *language)
+{
+  guint best = G_MAXUINT;
+
+  for (GList *l = e_vcard_get_attributes (vcard); l != NULL; l = l->next)
+    {
+      EVCardAttribute *attr = l->data;
+      GList *pref;
+      g_autofree char *code = NULL;
+      KontorLanguage found;
+      guint64 rank = 100;
+
+      if (!name_is (attr, "LANG"))
+        continue;
+      code = dup_value (attr);
+      if (!language_from_code (code, &found))
+        continue;
+      pref = e_vcard_attribute_get_param (attr, "PREF");
+      if (pref != NULL && pref->data != NULL)
+        rank = g_ascii_strtoull (pref->data, NULL, 10);
+      if (rank < 1 || rank > 100)
+        rank = 100;
+      if (rank < best)
+        {
+          best = (guint) rank;
+          *language = found;
+        }
+    }
+  if (best != G_MAXUINT)
+    return TRUE;
+
+  for (GList *l = e_vcard_get_attributes (vcard); l != NULL; l = l->next)
+    {
+      EVCardAttribute *attr = l->data;
+      g_autofree char *code = NULL;
+
+      if (!name_is (attr, X_LANGUAGE))
+        continue;
+      code = dup_value (attr);
+      if (language_from_code (code, language))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The address: the work address, else the home one, else the first */
 static EVCardAttribute *
 pick_address (EVCard *card)
@@ -494,7 +545,7 @@ contact_from_vcard (EVCard *vcard)
   g_autoptr(GPtrArray) emails = kontor_channel_array_new ();
   g_autoptr(GPtrArray) phones = kontor_channel_array_new ();
   EVCardAttribute *n = NULL, *fn = NULL, *org = NULL, *title = NULL, *role = NULL;
-  EVCardAttribute *note = NULL, *bday = NULL, *lang = NULL, *x_lang = NULL;
+  EVCardAttribute *note = NULL, *bday = NULL;
   EVCardAttribute *x_salutation = NULL, *x_number = NULL, *adr;
   KontorSalutation salutation = KONTOR_SALUTATION_NONE;
   KontorLanguage language;
@@ -529,10 +580,6 @@ contact_from_vcard (EVCard *vcard)
         note = attr;
       else if (name_is (attr, EVC_BDAY) && bday == NULL)
         bday = attr;
-      else if (name_is (attr, "LANG") && lang == NULL)
-        lang = attr;
-      else if (name_is (attr, X_LANGUAGE) && x_lang == NULL)
-        x_lang = attr;
       else if (name_is (attr, X_SALUTATION) && x_salutation == NULL)
         x_salutation = attr;
       else if (name_is (attr, X_CUSTOMER_NUMBER) && x_number == NULL)
@@ -657,13 +704,8 @@ contact_from_vcard (EVCard *vcard)
       kontor_contact_set_birthday (contact, birthday);
     }
 
-  if (lang != NULL || x_lang != NULL)
-    {
-      g_autofree char *code = dup_value (lang != NULL ? lang : x_lang);
-
-      if (language_from_code (code, &language))
-        kontor_contact_set_language (contact, language);
-    }
+  if (read_language (vcard, &language))
+    kontor_contact_set_language (contact, language);
 
   if (x_number != NULL)
     {

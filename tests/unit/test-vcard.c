@@ -721,6 +721,23 @@ test_tel_ext (void)
   assert_channel (phones, 1, NULL, "+49 221 555 ext. 4");
 }
 
+/* 4.0's LANG with PREF: the preferred one, wherever it stands; one
+ * Kontor has no language of gives way to the next */
+static void
+test_lang_pref (void)
+{
+  g_autoptr(KontorImportSource) source =
+    source_for ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Otto Alt\r\n"
+                "LANG;PREF=2;TYPE=work:en\r\nLANG;PREF=1:de-AT\r\nEND:VCARD\r\n"
+                "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Olga Alt\r\n"
+                "LANG:es\r\nLANG:it\r\nEND:VCARD\r\n");
+  g_autoptr(KontorContact) otto = next_contact (source, 1);
+  g_autoptr(KontorContact) olga = next_contact (source, 7);
+
+  g_assert_cmpint (kontor_contact_get_language (otto), ==, KONTOR_LANGUAGE_DE);
+  g_assert_cmpint (kontor_contact_get_language (olga), ==, KONTOR_LANGUAGE_IT);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Phone numbers' match key (src/io/kontor-phone-key.c) */
 
@@ -772,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/vcard/write/round-trip", test_round_trip);
   g_test_add_func ("/vcard/write/round-trip-sparse", test_round_trip_sparse);
   g_test_add_func ("/vcard/read/tel-ext", test_tel_ext);
+  g_test_add_func ("/vcard/read/lang-pref", test_lang_pref);
   g_test_add_func ("/vcard/phone-key", test_phone_key);
 
   return g_test_run ();
