@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gi18n-lib.h>
 
 /* libedataserver 3.46's e-flag.h still declares a GTimeVal function */
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -15,6 +16,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 #include "kontor-channel.h"
+#include "kontor-contact-rules.h"
 #include "kontor-text.h"
 #include "kontor-vcard-private.h"
 
@@ -297,10 +299,17 @@ kontor_vcard_parse_date (const char *value)
   if (text == NULL)
     return NULL;
 
-  /* a date-time: the date before the T */
+  /* a date-time: the date before the T ("19850415T", "1985-04-15T10:22");
+   * a time alone ("T102200") is no date; text ("circa 1800, Taufe") is
+   * given back whole */
   time = strchr (text, 'T');
-  if (time != NULL)
-    text[time - text] = '\0';
+  if (time != NULL && strspn (text, "0123456789-") == (gsize) (time - text) &&
+      strspn (time + 1, "0123456789:.,+-Z") == strlen (time + 1))
+    {
+      if (time == text)
+        return NULL;
+      text[time - text] = '\0';
+    }
   len = strlen (text);
 
   for (gsize i = 0; i < len; i++)
@@ -327,14 +336,37 @@ static char *
 parse_birthday (EVCardAttribute *attr)
 {
   g_autofree char *value = dup_value (attr);
-  g_autofree char *date = kontor_vcard_parse_date (value);
+  g_autofree char *date = NULL;
   GList *omit = e_vcard_attribute_get_param (attr, "X-APPLE-OMIT-YEAR");
+  GList *type = e_vcard_attribute_get_param (attr, "VALUE");
+
+  /* 4.0's BDAY;VALUE=text:circa 1800 is text, whatever it looks like */
+  if (type != NULL && g_ascii_strcasecmp (type->data, "text") == 0)
+    return g_steal_pointer (&value);
+
+  date = kontor_vcard_parse_date (value);
 
   if (date != NULL && omit != NULL && strlen (date) == 10 &&
       strncmp (date, omit->data, 4) == 0)
     return g_strconcat ("-", date + 4, NULL);
 
   return g_steal_pointer (&date);
+}
+
+/* A line at the end of the contact's notes: a birthday the model keeps
+ * no date of */
+static void
+append_note (KontorContact *contact,
+             const char    *birthday)
+{
+  const char *notes = kontor_contact_get_notes (contact);
+  /* Translators: a line at the end of an imported contact's notes, for
+   * a birthday that is no date ("circa 1800") */
+  g_autofree char *line = g_strdup_printf (_("Birthday: %s"), birthday);
+  g_autofree char *joined = notes != NULL ? g_strconcat (notes, "\n", line, NULL)
+                                          : g_steal_pointer (&line);
+
+  kontor_contact_set_notes (contact, joined);
 }
 
 /* The N's prefix: a salutation word (if @salutation is not known yet)
@@ -701,7 +733,14 @@ contact_from_vcard (EVCard *vcard)
     {
       g_autofree char *birthday = parse_birthday (bday);
 
-      kontor_contact_set_birthday (contact, birthday);
+      /* what the model keeps no birthday of (4.0's VALUE=text "circa
+       * 1800", a year alone, a year and month, a day alone; a date that
+       * is none) stays with the contact in its notes, rather than the
+       * whole card being refused for it */
+      if (kontor_birthday_parse (birthday, NULL, NULL, NULL))
+        kontor_contact_set_birthday (contact, birthday);
+      else if (birthday != NULL)
+        append_note (contact, birthday);
     }
 
   if (read_language (vcard, &language))

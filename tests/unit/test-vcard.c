@@ -529,6 +529,11 @@ test_parse_date (void)
     { "1980-04-15T00:00:00Z", "1980-04-15" },
     { "19800415T120000", "1980-04-15" },
     { " 1980-04-15 ", "1980-04-15" },
+    { "19850415T", "1985-04-15" },
+    /* a time alone is no date; text with a T stays text */
+    { "T102200", NULL },
+    { "Tuesday", "Tuesday" },
+    { "1800 (Taufe)", "1800 (Taufe)" },
     /* not Kontor's: handed on for the model to refuse */
     { "--04", "--04" },
     { "15.04.1980", "15.04.1980" },
@@ -703,6 +708,52 @@ test_round_trip_sparse (void)
     }
 }
 
+/* RFC 6350's BDAY forms Kontor keeps no date of: text ("circa 1800",
+ * VALUE=text), reduced accuracy (a year, a year and month, a month, a
+ * day), a time alone. The contact is still imported, the text kept in
+ * its notes, never a card refused for its birthday. */
+static void
+test_birthday_text (void)
+{
+  static const struct {
+    const char *bday;
+    const char *kept;
+  } cases[] = {
+    { "BDAY;VALUE=text:circa 1800", "circa 1800" },
+    { "BDAY:1985", "1985" },
+    { "BDAY:1985-04", "1985-04" },
+    { "BDAY:--04", "--04" },
+    { "BDAY:---15", "---15" },
+    { "BDAY:1980-02-30", "1980-02-30" },
+    { "BDAY:T102200", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("BEGIN:VCARD\r\nVERSION:4.0\r\nN:Alt;Otto;;;\r\n"
+                                               "NOTE:Sammler\r\n%s\r\nEND:VCARD\r\n",
+                                               cases[i].bday);
+      g_autoptr(KontorImportSource) source = source_for (text);
+      g_autoptr(KontorContact) contact = next_contact (source, 1);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].bday);
+      g_assert_null (kontor_contact_get_birthday (contact));
+      kontor_record_validate (KONTOR_RECORD (contact), NULL, &error);
+      g_assert_no_error (error);
+      if (cases[i].kept != NULL)
+        {
+          g_assert_true (g_str_has_prefix (kontor_contact_get_notes (contact), "Sammler\n"));
+          g_assert_true (g_str_has_suffix (kontor_contact_get_notes (contact), cases[i].kept));
+        }
+      else
+        {
+          g_assert_cmpstr (kontor_contact_get_notes (contact), ==, "Sammler");
+        }
+      assert_end (source);
+    }
+}
+
 /* A tel: URI's extension wherever it stands among its parameters
  * (RFC 3966 puts no order on them) */
 static void
@@ -788,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/date", test_parse_date);
   g_test_add_func ("/vcard/write/round-trip", test_round_trip);
   g_test_add_func ("/vcard/write/round-trip-sparse", test_round_trip_sparse);
+  g_test_add_func ("/vcard/read/birthday-text", test_birthday_text);
   g_test_add_func ("/vcard/read/tel-ext", test_tel_ext);
   g_test_add_func ("/vcard/read/lang-pref", test_lang_pref);
   g_test_add_func ("/vcard/phone-key", test_phone_key);
