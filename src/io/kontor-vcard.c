@@ -1026,6 +1026,28 @@ append_folded (GString    *out,
   g_string_append (out, "\r\n");
 }
 
+/* EVCard 3.46 folds 3.0 at 75 characters, which in German text are
+ * more than the 75 octets of RFC 2426 2.6: its lines unfolded and folded
+ * again as 4.0's */
+static char *
+refold (const char *card)
+{
+  g_autoptr(GString) unfolded = g_string_new (card);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_string_replace (unfolded, "\r\n ", "", 0);
+  g_string_replace (unfolded, "\r\n\t", "", 0);
+  lines = g_strsplit (unfolded->str, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] != '\0')
+        append_folded (out, lines[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 add_line_40 (GString    *out,
              const char *head,
@@ -1182,11 +1204,9 @@ kontor_vcard_from_contact (KontorContact      *contact,
   if (version == KONTOR_VCARD_VERSION_40)
     return contact_to_vcard_40 (contact);
 
+  /* refolded, each line ending in CRLF: EVCard ends the last without,
+   * and a file of many cards needs it */
   card = contact_to_vcard_30 (contact);
 
-  /* EVCard ends the last line without CRLF; a file of many cards needs it */
-  if (!g_str_has_suffix (card, "\r\n"))
-    return g_strconcat (card, "\r\n", NULL);
-
-  return g_steal_pointer (&card);
+  return refold (card);
 }

@@ -789,6 +789,17 @@ test_lang_pref (void)
   g_assert_cmpint (kontor_contact_get_language (olga), ==, KONTOR_LANGUAGE_IT);
 }
 
+/* 3.0 as written: every line at most 75 octets too (RFC 2426 2.6) */
+static void
+test_write_30_folded (void)
+{
+  g_autoptr(KontorContact) contact = full_contact ("1980-04-15");
+  g_autofree char *card = kontor_vcard_from_contact (contact, KONTOR_VCARD_VERSION_30);
+
+  g_test_message ("%s", card);
+  assert_folded (card);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Phone numbers' match key (src/io/kontor-phone-key.c) */
 
@@ -842,6 +853,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/birthday-text", test_birthday_text);
   g_test_add_func ("/vcard/read/tel-ext", test_tel_ext);
   g_test_add_func ("/vcard/read/lang-pref", test_lang_pref);
+  g_test_add_func ("/vcard/write/3.0-folded", test_write_30_folded);
   g_test_add_func ("/vcard/phone-key", test_phone_key);
 
   return g_test_run ();
