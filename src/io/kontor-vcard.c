@@ -838,6 +838,16 @@ dup_formatted_name (KontorContact *contact)
   return g_strdup ("");
 }
 
+/* A contact without a person's name but with a company: a company's
+ * card (4.0's KIND:org, Apple's X-ABShowAs:COMPANY), which the reader
+ * takes back as such */
+static gboolean
+is_company_card (KontorContact *contact)
+{
+  return !kontor_contact_has_person_name (contact) &&
+         kontor_contact_get_company_name (contact) != NULL;
+}
+
 /* The TYPE a channel's label key is written as; %NULL for no label or a
  * label the user typed (written as an X-ABLabel) */
 static const char *
@@ -930,6 +940,10 @@ contact_to_vcard_30 (KontorContact *contact)
   char *text;
 
   add_single (vcard, EVC_FN, formatted);
+  /* a company's card, as Apple marks it: shown as the company, not as
+   * a person named after it */
+  if (is_company_card (contact))
+    add_single (vcard, "X-ABShowAs", "COMPANY");
   e_vcard_append_attribute_with_values (vcard, e_vcard_attribute_new (NULL, EVC_N),
                                         kontor_contact_get_last_name (contact) ?: "",
                                         kontor_contact_get_first_name (contact) ?: "",
@@ -1139,6 +1153,8 @@ contact_to_vcard_40 (KontorContact *contact)
   g_autoptr(GString) adr = g_string_new ("ADR;TYPE=work:;;");
   guint item = 0;
 
+  if (is_company_card (contact))
+    add_line_40 (out, "KIND", "org");
   add_line_40 (out, "FN", formatted);
 
   append_escaped (n, kontor_contact_get_last_name (contact));

@@ -704,6 +704,11 @@ test_round_trip_sparse (void)
 
           g_assert_nonnull (back);
           assert_same_contact (contacts[i], back);
+          /* the company's card is marked so, for other address books */
+          g_assert_true ((strstr (card, version == KONTOR_VCARD_VERSION_40
+                                          ? "\r\nKIND:org\r\n"
+                                          : "\r\nX-ABShowAs:COMPANY\r\n") != NULL) ==
+                         (contacts[i] == company));
         }
     }
 }
