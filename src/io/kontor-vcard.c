@@ -576,9 +576,17 @@ contact_from_vcard (EVCard *vcard)
                                                            g_free, g_free);
   g_autoptr(GPtrArray) emails = kontor_channel_array_new ();
   g_autoptr(GPtrArray) phones = kontor_channel_array_new ();
-  EVCardAttribute *n = NULL, *fn = NULL, *org = NULL, *title = NULL, *role = NULL;
-  EVCardAttribute *note = NULL, *bday = NULL;
-  EVCardAttribute *x_salutation = NULL, *x_number = NULL, *adr;
+  /* the first of each, as other address books show it */
+  EVCardAttribute *n = e_vcard_get_attribute (vcard, EVC_N);
+  EVCardAttribute *fn = e_vcard_get_attribute (vcard, EVC_FN);
+  EVCardAttribute *org = e_vcard_get_attribute (vcard, EVC_ORG);
+  EVCardAttribute *title = e_vcard_get_attribute (vcard, EVC_TITLE);
+  EVCardAttribute *role = e_vcard_get_attribute (vcard, EVC_ROLE);
+  EVCardAttribute *note = e_vcard_get_attribute (vcard, EVC_NOTE);
+  EVCardAttribute *bday = e_vcard_get_attribute (vcard, EVC_BDAY);
+  EVCardAttribute *x_salutation = e_vcard_get_attribute (vcard, X_SALUTATION);
+  EVCardAttribute *x_number = e_vcard_get_attribute (vcard, X_CUSTOMER_NUMBER);
+  EVCardAttribute *adr;
   KontorSalutation salutation = KONTOR_SALUTATION_NONE;
   KontorLanguage language;
   gboolean is_company = FALSE;
@@ -597,25 +605,6 @@ contact_from_vcard (EVCard *vcard)
             g_hash_table_replace (ab_labels, g_ascii_strdown (group, -1),
                                   label_from_ab_label (value));
         }
-      /* the first of each, as other address books show it */
-      else if (name_is (attr, EVC_N) && n == NULL)
-        n = attr;
-      else if (name_is (attr, EVC_FN) && fn == NULL)
-        fn = attr;
-      else if (name_is (attr, EVC_ORG) && org == NULL)
-        org = attr;
-      else if (name_is (attr, EVC_TITLE) && title == NULL)
-        title = attr;
-      else if (name_is (attr, EVC_ROLE) && role == NULL)
-        role = attr;
-      else if (name_is (attr, EVC_NOTE) && note == NULL)
-        note = attr;
-      else if (name_is (attr, EVC_BDAY) && bday == NULL)
-        bday = attr;
-      else if (name_is (attr, X_SALUTATION) && x_salutation == NULL)
-        x_salutation = attr;
-      else if (name_is (attr, X_CUSTOMER_NUMBER) && x_number == NULL)
-        x_number = attr;
       else if (name_is (attr, "KIND") || name_is (attr, "X-ABShowAs"))
         {
           g_autofree char *kind = dup_value (attr);
