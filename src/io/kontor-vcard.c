@@ -270,14 +270,21 @@ email_from_value (char *value)
 {
   if (g_ascii_strncasecmp (value, "mailto:", 7) == 0)
     {
-      char *address = dup_text (value + 7);
-      char *query = address != NULL ? strchr (address, '?') : NULL;
+      g_autofree char *address = g_strdup (value + 7);
+      char *query = strchr (address, '?');
+      g_autofree char *unescaped = NULL;
 
       if (query != NULL)
         *query = '\0';
       g_free (value);
 
-      return address;
+      /* a URI's %-escapes (RFC 6068: "m%C3%BCller@…"), where they give
+       * text; else the address as it stands */
+      unescaped = g_uri_unescape_string (address, NULL);
+      if (unescaped != NULL && g_utf8_validate (unescaped, -1, NULL))
+        return dup_text (unescaped);
+
+      return dup_text (address);
     }
 
   return value;

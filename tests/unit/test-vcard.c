@@ -777,6 +777,25 @@ test_tel_ext (void)
   assert_channel (phones, 1, NULL, "+49 221 555 ext. 4");
 }
 
+/* mailto: URIs with their %-escapes and a query, as 4.0 allows EMAIL
+ * to be written */
+static void
+test_mailto (void)
+{
+  g_autoptr(KontorImportSource) source =
+    source_for ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Otto Alt\r\n"
+                "EMAIL;VALUE=uri:mailto:m%C3%BCller@example.de?subject=Hallo\r\n"
+                "EMAIL;VALUE=uri:mailto:bad%FF@example.de\r\n"
+                "END:VCARD\r\n");
+  g_autoptr(KontorContact) contact = next_contact (source, 1);
+  GPtrArray *emails = kontor_contact_get_emails (contact);
+
+  g_assert_cmpuint (n_channels (emails), ==, 2);
+  assert_channel (emails, 0, NULL, "müller@example.de");
+  /* no text when unescaped: kept as it stands, for the model to judge */
+  assert_channel (emails, 1, NULL, "bad%FF@example.de");
+}
+
 /* 4.0's LANG with PREF: the preferred one, wherever it stands; one
  * Kontor has no language of gives way to the next */
 static void
@@ -858,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/birthday-text", test_birthday_text);
   g_test_add_func ("/vcard/read/tel-ext", test_tel_ext);
   g_test_add_func ("/vcard/read/lang-pref", test_lang_pref);
+  g_test_add_func ("/vcard/read/mailto", test_mailto);
   g_test_add_func ("/vcard/write/3.0-folded", test_write_30_folded);
   g_test_add_func ("/vcard/phone-key", test_phone_key);
 
