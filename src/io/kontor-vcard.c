@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gi18n-lib.h>
 
 /* libedataserver 3.46's e-flag.h still declares a GTimeVal function */
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -16,7 +15,6 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 #include "kontor-channel.h"
-#include "kontor-contact-rules.h"
 #include "kontor-text.h"
 #include "kontor-vcard-private.h"
 
@@ -358,22 +356,6 @@ parse_birthday (EVCardAttribute *attr)
     return g_strconcat ("-", date + 4, NULL);
 
   return g_steal_pointer (&date);
-}
-
-/* A line at the end of the contact's notes: a birthday the model keeps
- * no date of */
-static void
-append_note (KontorContact *contact,
-             const char    *birthday)
-{
-  const char *notes = kontor_contact_get_notes (contact);
-  /* Translators: a line at the end of an imported contact's notes, for
-   * a birthday that is no date ("circa 1800") */
-  g_autofree char *line = g_strdup_printf (_("Birthday: %s"), birthday);
-  g_autofree char *joined = notes != NULL ? g_strconcat (notes, "\n", line, NULL)
-                                          : g_steal_pointer (&line);
-
-  kontor_contact_set_notes (contact, joined);
 }
 
 /* The N's prefix: a salutation word (if @salutation is not known yet)
@@ -730,13 +712,11 @@ contact_from_vcard (EVCard *vcard)
       g_autofree char *birthday = parse_birthday (bday);
 
       /* what the model keeps no birthday of (4.0's VALUE=text "circa
-       * 1800", a year alone, a year and month, a day alone; a date that
-       * is none) stays with the contact in its notes, rather than the
-       * whole card being refused for it */
-      if (kontor_birthday_parse (birthday, NULL, NULL, NULL))
-        kontor_contact_set_birthday (contact, birthday);
-      else if (birthday != NULL)
-        append_note (contact, birthday);
+       * 1800", a year alone, a date that is none) is handed on as it is:
+       * the import drops it where the team keeps no birthdays (C8), and
+       * elsewhere the model refuses it with a message naming it. Not put
+       * in the notes, where it would be kept against that setting. */
+      kontor_contact_set_birthday (contact, birthday);
     }
 
   if (read_language (vcard, &language))
