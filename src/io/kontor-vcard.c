@@ -15,6 +15,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 #include "kontor-channel.h"
+#include "kontor-contact-rules.h"
 #include "kontor-text.h"
 #include "kontor-vcard-private.h"
 
@@ -845,21 +846,23 @@ type_of_label (const char *label,
   return NULL;
 }
 
-/* A birthday as 3.0 ("1980-04-15", "--04-15") or 4.0 ("19800415", "--0415") writes it */
+/* A birthday as 3.0 ("1980-04-15", "--04-15") or 4.0 ("19800415",
+ * "--0415") writes it; what the model's rule does not take as one is
+ * written as it is (cut by bytes, "--04þ5" was no longer UTF-8) */
 static char *
 dup_vcard_date (const char *date,
                 gboolean    basic)
 {
+  guint year, month, day;
+
   if (date == NULL)
     return NULL;
-  if (!basic)
+  if (!basic || !kontor_birthday_parse (date, &year, &month, &day))
     return g_strdup (date);
-  if (strlen (date) == 7 && g_str_has_prefix (date, "--"))
-    return g_strdup_printf ("--%.2s%.2s", date + 2, date + 5);
-  if (strlen (date) == 10)
-    return g_strdup_printf ("%.4s%.2s%.2s", date, date + 5, date + 8);
+  if (year == 0)
+    return g_strdup_printf ("--%02u%02u", month, day);
 
-  return g_strdup (date);
+  return g_strdup_printf ("%04u%02u%02u", year, month, day);
 }
 
 /* 3.0, through EVCard */

@@ -814,6 +814,28 @@ test_lang_pref (void)
   g_assert_cmpint (kontor_contact_get_language (olga), ==, KONTOR_LANGUAGE_IT);
 }
 
+/* A birthday the model would refuse (a contact not yet judged) is
+ * written as it is, whole characters: "--04þ5" was cut inside the þ */
+static void
+test_write_odd_birthday (void)
+{
+  static const char * const birthdays[] = { "--04\xC3\xBE" "5", "1980-04-\xC3\xBE" "5", "circa 1800" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (birthdays); i++)
+    {
+      g_autoptr(KontorContact) contact = kontor_contact_new ();
+      g_autofree char *card = NULL;
+      g_autofree char *line = g_strdup_printf ("\r\nBDAY:%s\r\n", birthdays[i]);
+
+      kontor_contact_set_last_name (contact, "Alt");
+      kontor_contact_set_birthday (contact, birthdays[i]);
+      card = kontor_vcard_from_contact (contact, KONTOR_VCARD_VERSION_40);
+      g_test_message ("%s", card);
+      g_assert_true (g_utf8_validate (card, -1, NULL));
+      g_assert_nonnull (strstr (card, line));
+    }
+}
+
 /* 3.0 as written: every line at most 75 octets too (RFC 2426 2.6) */
 static void
 test_write_30_folded (void)
@@ -880,6 +902,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/lang-pref", test_lang_pref);
   g_test_add_func ("/vcard/read/mailto", test_mailto);
   g_test_add_func ("/vcard/write/3.0-folded", test_write_30_folded);
+  g_test_add_func ("/vcard/write/odd-birthday", test_write_odd_birthday);
   g_test_add_func ("/vcard/phone-key", test_phone_key);
 
   return g_test_run ();
