@@ -15,6 +15,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 #include "kontor-channel.h"
+#include "kontor-contact-rules.h"
 #include "kontor-text.h"
 #include "kontor-vcard-private.h"
 
@@ -233,19 +234,20 @@ phone_from_value (char *value)
       char *params = strchr (number, ';');
 
       /* the URI's parameters ("isub", "phone-context") are no digits to
-       * dial; an extension is kept as people write it */
+       * dial; an extension, wherever it stands among them (RFC 3966 puts
+       * no order on them), is kept as people write it */
       if (params != NULL)
         {
-          g_autofree char *ext = NULL;
+          g_auto(GStrv) parts = g_strsplit (params + 1, ";", -1);
+          const char *ext = NULL;
 
-          if (g_ascii_strncasecmp (params, ";ext=", 5) == 0)
+          for (guint i = 0; parts[i] != NULL && ext == NULL; i++)
             {
-              char *end = strchr (params + 5, ';');
-
-              ext = end != NULL ? g_strndup (params + 5, end - params - 5) : g_strdup (params + 5);
+              if (g_ascii_strncasecmp (parts[i], "ext=", 4) == 0 && parts[i][4] != '\0')
+                ext = parts[i] + 4;
             }
           *params = '\0';
-          if (ext != NULL && ext[0] != '\0')
+          if (ext != NULL)
             {
               char *with_ext = g_strconcat (number, " ext. ", ext, NULL);
 
@@ -267,14 +269,21 @@ email_from_value (char *value)
 {
   if (g_ascii_strncasecmp (value, "mailto:", 7) == 0)
     {
-      char *address = dup_text (value + 7);
-      char *query = address != NULL ? strchr (address, '?') : NULL;
+      g_autofree char *address = g_strdup (value + 7);
+      char *query = strchr (address, '?');
+      g_autofree char *unescaped = NULL;
 
       if (query != NULL)
         *query = '\0';
       g_free (value);
 
-      return address;
+      /* a URI's %-escapes (RFC 6068: "m%C3%BCller@…"), where they give
+       * text; else the address as it stands */
+      unescaped = g_uri_unescape_string (address, NULL);
+      if (unescaped != NULL && g_utf8_validate (unescaped, -1, NULL))
+        return dup_text (unescaped);
+
+      return dup_text (address);
     }
 
   return value;
@@ -296,10 +305,17 @@ kontor_vcard_parse_date (const char *value)
   if (text == NULL)
     return NULL;
 
-  /* a date-time: the date before the T */
+  /* a date-time: the date before the T ("19850415T", "1985-04-15T10:22");
+   * a time alone ("T102200") is no date; text ("circa 1800, Taufe") is
+   * given back whole */
   time = strchr (text, 'T');
-  if (time != NULL)
-    text[time - text] = '\0';
+  if (time != NULL && strspn (text, "0123456789-") == (gsize) (time - text) &&
+      strspn (time + 1, "0123456789:.,+-Z") == strlen (time + 1))
+    {
+      if (time == text)
+        return NULL;
+      text[time - text] = '\0';
+    }
   len = strlen (text);
 
   for (gsize i = 0; i < len; i++)
@@ -326,8 +342,15 @@ static char *
 parse_birthday (EVCardAttribute *attr)
 {
   g_autofree char *value = dup_value (attr);
-  g_autofree char *date = kontor_vcard_parse_date (value);
+  g_autofree char *date = NULL;
   GList *omit = e_vcard_attribute_get_param (attr, "X-APPLE-OMIT-YEAR");
+  GList *type = e_vcard_attribute_get_param (attr, "VALUE");
+
+  /* 4.0's BDAY;VALUE=text:circa 1800 is text, whatever it looks like */
+  if (type != NULL && g_ascii_strcasecmp (type->data, "text") == 0)
+    return g_steal_pointer (&value);
+
+  date = kontor_vcard_parse_date (value);
 
   if (date != NULL && omit != NULL && strlen (date) == 10 &&
       strncmp (date, omit->data, 4) == 0)
@@ -431,6 +454,57 @@ language_from_code (const char     *code,
   return FALSE;
 }
 
+/* The correspondence language: of 4.0's LANG properties the preferred
+ * one (the lowest PREF, 1 to 100; none is least preferred) that Kontor
+ * has a language of, else Kontor's own X-KONTOR-LANGUAGE */
+static gboolean
+read_language (EVCard         *vcard,
+               KontorLanguage *language)
+{
+  guint best = G_MAXUINT;
+
+  for (GList *l = e_vcard_get_attributes (vcard); l != NULL; l = l->next)
+    {
+      EVCardAttribute *attr = l->data;
+      GList *pref;
+      g_autofree char *code = NULL;
+      KontorLanguage found;
+      guint64 rank = 100;
+
+      if (!name_is (attr, "LANG"))
+        continue;
+      code = dup_value (attr);
+      if (!language_from_code (code, &found))
+        continue;
+      pref = e_vcard_attribute_get_param (attr, "PREF");
+      if (pref != NULL && pref->data != NULL)
+        rank = g_ascii_strtoull (pref->data, NULL, 10);
+      if (rank < 1 || rank > 100)
+        rank = 100;
+      if (rank < best)
+        {
+          best = (guint) rank;
+          *language = found;
+        }
+    }
+  if (best != G_MAXUINT)
+    return TRUE;
+
+  for (GList *l = e_vcard_get_attributes (vcard); l != NULL; l = l->next)
+    {
+      EVCardAttribute *attr = l->data;
+      g_autofree char *code = NULL;
+
+      if (!name_is (attr, X_LANGUAGE))
+        continue;
+      code = dup_value (attr);
+      if (language_from_code (code, language))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The address: the work address, else the home one, else the first */
 static EVCardAttribute *
 pick_address (EVCard *card)
@@ -492,9 +566,17 @@ contact_from_vcard (EVCard *vcard)
                                                            g_free, g_free);
   g_autoptr(GPtrArray) emails = kontor_channel_array_new ();
   g_autoptr(GPtrArray) phones = kontor_channel_array_new ();
-  EVCardAttribute *n = NULL, *fn = NULL, *org = NULL, *title = NULL, *role = NULL;
-  EVCardAttribute *note = NULL, *bday = NULL, *lang = NULL, *x_lang = NULL;
-  EVCardAttribute *x_salutation = NULL, *x_number = NULL, *adr;
+  /* the first of each, as other address books show it */
+  EVCardAttribute *n = e_vcard_get_attribute (vcard, EVC_N);
+  EVCardAttribute *fn = e_vcard_get_attribute (vcard, EVC_FN);
+  EVCardAttribute *org = e_vcard_get_attribute (vcard, EVC_ORG);
+  EVCardAttribute *title = e_vcard_get_attribute (vcard, EVC_TITLE);
+  EVCardAttribute *role = e_vcard_get_attribute (vcard, EVC_ROLE);
+  EVCardAttribute *note = e_vcard_get_attribute (vcard, EVC_NOTE);
+  EVCardAttribute *bday = e_vcard_get_attribute (vcard, EVC_BDAY);
+  EVCardAttribute *x_salutation = e_vcard_get_attribute (vcard, X_SALUTATION);
+  EVCardAttribute *x_number = e_vcard_get_attribute (vcard, X_CUSTOMER_NUMBER);
+  EVCardAttribute *adr;
   KontorSalutation salutation = KONTOR_SALUTATION_NONE;
   KontorLanguage language;
   gboolean is_company = FALSE;
@@ -513,29 +595,6 @@ contact_from_vcard (EVCard *vcard)
             g_hash_table_replace (ab_labels, g_ascii_strdown (group, -1),
                                   label_from_ab_label (value));
         }
-      /* the first of each, as other address books show it */
-      else if (name_is (attr, EVC_N) && n == NULL)
-        n = attr;
-      else if (name_is (attr, EVC_FN) && fn == NULL)
-        fn = attr;
-      else if (name_is (attr, EVC_ORG) && org == NULL)
-        org = attr;
-      else if (name_is (attr, EVC_TITLE) && title == NULL)
-        title = attr;
-      else if (name_is (attr, EVC_ROLE) && role == NULL)
-        role = attr;
-      else if (name_is (attr, EVC_NOTE) && note == NULL)
-        note = attr;
-      else if (name_is (attr, EVC_BDAY) && bday == NULL)
-        bday = attr;
-      else if (name_is (attr, "LANG") && lang == NULL)
-        lang = attr;
-      else if (name_is (attr, X_LANGUAGE) && x_lang == NULL)
-        x_lang = attr;
-      else if (name_is (attr, X_SALUTATION) && x_salutation == NULL)
-        x_salutation = attr;
-      else if (name_is (attr, X_CUSTOMER_NUMBER) && x_number == NULL)
-        x_number = attr;
       else if (name_is (attr, "KIND") || name_is (attr, "X-ABShowAs"))
         {
           g_autofree char *kind = dup_value (attr);
@@ -653,16 +712,16 @@ contact_from_vcard (EVCard *vcard)
     {
       g_autofree char *birthday = parse_birthday (bday);
 
+      /* what the model keeps no birthday of (4.0's VALUE=text "circa
+       * 1800", a year alone, a date that is none) is handed on as it is:
+       * the import drops it where the team keeps no birthdays (C8), and
+       * elsewhere the model refuses it with a message naming it. Not put
+       * in the notes, where it would be kept against that setting. */
       kontor_contact_set_birthday (contact, birthday);
     }
 
-  if (lang != NULL || x_lang != NULL)
-    {
-      g_autofree char *code = dup_value (lang != NULL ? lang : x_lang);
-
-      if (language_from_code (code, &language))
-        kontor_contact_set_language (contact, language);
-    }
+  if (read_language (vcard, &language))
+    kontor_contact_set_language (contact, language);
 
   if (x_number != NULL)
     {
@@ -756,6 +815,16 @@ dup_formatted_name (KontorContact *contact)
   return g_strdup ("");
 }
 
+/* A contact without a person's name but with a company: a company's
+ * card (4.0's KIND:org, Apple's X-ABShowAs:COMPANY), which the reader
+ * takes back as such */
+static gboolean
+is_company_card (KontorContact *contact)
+{
+  return !kontor_contact_has_person_name (contact) &&
+         kontor_contact_get_company_name (contact) != NULL;
+}
+
 /* The TYPE a channel's label key is written as; %NULL for no label or a
  * label the user typed (written as an X-ABLabel) */
 static const char *
@@ -777,21 +846,23 @@ type_of_label (const char *label,
   return NULL;
 }
 
-/* A birthday as 3.0 ("1980-04-15", "--04-15") or 4.0 ("19800415", "--0415") writes it */
+/* A birthday as 3.0 ("1980-04-15", "--04-15") or 4.0 ("19800415",
+ * "--0415") writes it; what the model's rule does not take as one is
+ * written as it is (cut by bytes, "--04þ5" was no longer UTF-8) */
 static char *
 dup_vcard_date (const char *date,
                 gboolean    basic)
 {
+  guint year, month, day;
+
   if (date == NULL)
     return NULL;
-  if (!basic)
+  if (!basic || !kontor_birthday_parse (date, &year, &month, &day))
     return g_strdup (date);
-  if (strlen (date) == 7 && g_str_has_prefix (date, "--"))
-    return g_strdup_printf ("--%.2s%.2s", date + 2, date + 5);
-  if (strlen (date) == 10)
-    return g_strdup_printf ("%.4s%.2s%.2s", date, date + 5, date + 8);
+  if (year == 0)
+    return g_strdup_printf ("--%02u%02u", month, day);
 
-  return g_strdup (date);
+  return g_strdup_printf ("%04u%02u%02u", year, month, day);
 }
 
 /* 3.0, through EVCard */
@@ -848,6 +919,10 @@ contact_to_vcard_30 (KontorContact *contact)
   char *text;
 
   add_single (vcard, EVC_FN, formatted);
+  /* a company's card, as Apple marks it: shown as the company, not as
+   * a person named after it */
+  if (is_company_card (contact))
+    add_single (vcard, "X-ABShowAs", "COMPANY");
   e_vcard_append_attribute_with_values (vcard, e_vcard_attribute_new (NULL, EVC_N),
                                         kontor_contact_get_last_name (contact) ?: "",
                                         kontor_contact_get_first_name (contact) ?: "",
@@ -944,6 +1019,28 @@ append_folded (GString    *out,
   g_string_append (out, "\r\n");
 }
 
+/* EVCard 3.46 folds 3.0 at 75 characters, which in German text are
+ * more than the 75 octets of RFC 2426 2.6: its lines unfolded and folded
+ * again as 4.0's */
+static char *
+refold (const char *card)
+{
+  g_autoptr(GString) unfolded = g_string_new (card);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_string_replace (unfolded, "\r\n ", "", 0);
+  g_string_replace (unfolded, "\r\n\t", "", 0);
+  lines = g_strsplit (unfolded->str, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] != '\0')
+        append_folded (out, lines[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 add_line_40 (GString    *out,
              const char *head,
@@ -1034,6 +1131,8 @@ contact_to_vcard_40 (KontorContact *contact)
   g_autoptr(GString) adr = g_string_new ("ADR;TYPE=work:;;");
   guint item = 0;
 
+  if (is_company_card (contact))
+    add_line_40 (out, "KIND", "org");
   add_line_40 (out, "FN", formatted);
 
   append_escaped (n, kontor_contact_get_last_name (contact));
@@ -1099,11 +1198,9 @@ kontor_vcard_from_contact (KontorContact      *contact,
   if (version == KONTOR_VCARD_VERSION_40)
     return contact_to_vcard_40 (contact);
 
+  /* refolded, each line ending in CRLF: EVCard ends the last without,
+   * and a file of many cards needs it */
   card = contact_to_vcard_30 (contact);
 
-  /* EVCard ends the last line without CRLF; a file of many cards needs it */
-  if (!g_str_has_suffix (card, "\r\n"))
-    return g_strconcat (card, "\r\n", NULL);
-
-  return g_steal_pointer (&card);
+  return refold (card);
 }

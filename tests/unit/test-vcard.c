@@ -529,6 +529,11 @@ test_parse_date (void)
     { "1980-04-15T00:00:00Z", "1980-04-15" },
     { "19800415T120000", "1980-04-15" },
     { " 1980-04-15 ", "1980-04-15" },
+    { "19850415T", "1985-04-15" },
+    /* a time alone is no date; text with a T stays text */
+    { "T102200", NULL },
+    { "Tuesday", "Tuesday" },
+    { "1800 (Taufe)", "1800 (Taufe)" },
     /* not Kontor's: handed on for the model to refuse */
     { "--04", "--04" },
     { "15.04.1980", "15.04.1980" },
@@ -699,8 +704,147 @@ test_round_trip_sparse (void)
 
           g_assert_nonnull (back);
           assert_same_contact (contacts[i], back);
+          /* the company's card is marked so, for other address books */
+          g_assert_true ((strstr (card, version == KONTOR_VCARD_VERSION_40
+                                          ? "\r\nKIND:org\r\n"
+                                          : "\r\nX-ABShowAs:COMPANY\r\n") != NULL) ==
+                         (contacts[i] == company));
         }
     }
+}
+
+/* RFC 6350's BDAY forms Kontor keeps no date of: text ("circa 1800",
+ * VALUE=text, whole even with a T in it), reduced accuracy, a date that
+ * is none. Handed on as they are, for the import to drop where the team
+ * keeps no birthdays (C8) and for the model to refuse with a message
+ * naming the value; never moved to the notes, where they would outlive
+ * that setting. A time alone is no birthday at all. */
+static void
+test_birthday_text (void)
+{
+  static const struct {
+    const char *bday;
+    const char *birthday;
+  } cases[] = {
+    { "BDAY;VALUE=text:circa 1800", "circa 1800" },
+    { "BDAY;VALUE=text:Tuesday", "Tuesday" },
+    { "BDAY:1985", "1985" },
+    { "BDAY:1985-04", "1985-04" },
+    { "BDAY:1980-02-30", "1980-02-30" },
+    { "BDAY:T102200", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("BEGIN:VCARD\r\nVERSION:4.0\r\nN:Alt;Otto;;;\r\n"
+                                               "NOTE:Sammler\r\n%s\r\nEND:VCARD\r\n",
+                                               cases[i].bday);
+      g_autoptr(KontorImportSource) source = source_for (text);
+      g_autoptr(KontorContact) contact = next_contact (source, 1);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].bday);
+      g_assert_cmpstr (kontor_contact_get_birthday (contact), ==, cases[i].birthday);
+      g_assert_cmpstr (kontor_contact_get_notes (contact), ==, "Sammler");
+      kontor_record_validate (KONTOR_RECORD (contact), NULL, &error);
+      if (cases[i].birthday != NULL)
+        {
+          g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_DATE);
+          g_assert_nonnull (strstr (error->message, cases[i].birthday));
+        }
+      else
+        {
+          g_assert_no_error (error);
+        }
+      assert_end (source);
+    }
+}
+
+/* A tel: URI's extension wherever it stands among its parameters
+ * (RFC 3966 puts no order on them) */
+static void
+test_tel_ext (void)
+{
+  g_autoptr(KontorImportSource) source =
+    source_for ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Otto Alt\r\n"
+                "TEL;VALUE=uri:tel:+49-221-12345;isub=7;ext=23\r\n"
+                "TEL;VALUE=uri:tel:+49-221-555;ext=4;isub=1\r\n"
+                "END:VCARD\r\n");
+  g_autoptr(KontorContact) contact = next_contact (source, 1);
+  GPtrArray *phones = kontor_contact_get_phones (contact);
+
+  g_assert_cmpuint (n_channels (phones), ==, 2);
+  assert_channel (phones, 0, NULL, "+49 221 12345 ext. 23");
+  assert_channel (phones, 1, NULL, "+49 221 555 ext. 4");
+}
+
+/* mailto: URIs with their %-escapes and a query, as 4.0 allows EMAIL
+ * to be written */
+static void
+test_mailto (void)
+{
+  g_autoptr(KontorImportSource) source =
+    source_for ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Otto Alt\r\n"
+                "EMAIL;VALUE=uri:mailto:m%C3%BCller@example.de?subject=Hallo\r\n"
+                "EMAIL;VALUE=uri:mailto:bad%FF@example.de\r\n"
+                "END:VCARD\r\n");
+  g_autoptr(KontorContact) contact = next_contact (source, 1);
+  GPtrArray *emails = kontor_contact_get_emails (contact);
+
+  g_assert_cmpuint (n_channels (emails), ==, 2);
+  assert_channel (emails, 0, NULL, "müller@example.de");
+  /* no text when unescaped: kept as it stands, for the model to judge */
+  assert_channel (emails, 1, NULL, "bad%FF@example.de");
+}
+
+/* 4.0's LANG with PREF: the preferred one, wherever it stands; one
+ * Kontor has no language of gives way to the next */
+static void
+test_lang_pref (void)
+{
+  g_autoptr(KontorImportSource) source =
+    source_for ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Otto Alt\r\n"
+                "LANG;PREF=2;TYPE=work:en\r\nLANG;PREF=1:de-AT\r\nEND:VCARD\r\n"
+                "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Olga Alt\r\n"
+                "LANG:es\r\nLANG:it\r\nEND:VCARD\r\n");
+  g_autoptr(KontorContact) otto = next_contact (source, 1);
+  g_autoptr(KontorContact) olga = next_contact (source, 7);
+
+  g_assert_cmpint (kontor_contact_get_language (otto), ==, KONTOR_LANGUAGE_DE);
+  g_assert_cmpint (kontor_contact_get_language (olga), ==, KONTOR_LANGUAGE_IT);
+}
+
+/* A birthday the model would refuse (a contact not yet judged) is
+ * written as it is, whole characters: "--04þ5" was cut inside the þ */
+static void
+test_write_odd_birthday (void)
+{
+  static const char * const birthdays[] = { "--04\xC3\xBE" "5", "1980-04-\xC3\xBE" "5", "circa 1800" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (birthdays); i++)
+    {
+      g_autoptr(KontorContact) contact = kontor_contact_new ();
+      g_autofree char *card = NULL;
+      g_autofree char *line = g_strdup_printf ("\r\nBDAY:%s\r\n", birthdays[i]);
+
+      kontor_contact_set_last_name (contact, "Alt");
+      kontor_contact_set_birthday (contact, birthdays[i]);
+      card = kontor_vcard_from_contact (contact, KONTOR_VCARD_VERSION_40);
+      g_test_message ("%s", card);
+      g_assert_true (g_utf8_validate (card, -1, NULL));
+      g_assert_nonnull (strstr (card, line));
+    }
+}
+
+/* 3.0 as written: every line at most 75 octets too (RFC 2426 2.6) */
+static void
+test_write_30_folded (void)
+{
+  g_autoptr(KontorContact) contact = full_contact ("1980-04-15");
+  g_autofree char *card = kontor_vcard_from_contact (contact, KONTOR_VCARD_VERSION_30);
+
+  g_test_message ("%s", card);
+  assert_folded (card);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -753,6 +897,12 @@ main (int   argc,
   g_test_add_func ("/vcard/read/date", test_parse_date);
   g_test_add_func ("/vcard/write/round-trip", test_round_trip);
   g_test_add_func ("/vcard/write/round-trip-sparse", test_round_trip_sparse);
+  g_test_add_func ("/vcard/read/birthday-text", test_birthday_text);
+  g_test_add_func ("/vcard/read/tel-ext", test_tel_ext);
+  g_test_add_func ("/vcard/read/lang-pref", test_lang_pref);
+  g_test_add_func ("/vcard/read/mailto", test_mailto);
+  g_test_add_func ("/vcard/write/3.0-folded", test_write_30_folded);
+  g_test_add_func ("/vcard/write/odd-birthday", test_write_odd_birthday);
   g_test_add_func ("/vcard/phone-key", test_phone_key);
 
   return g_test_run ();
