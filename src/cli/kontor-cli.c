@@ -658,6 +658,35 @@ contact_to_json (KontorContact *contact)
   return json_builder_get_root (builder);
 }
 
+/* json-glib up to 1.6 (Debian 12's) writes U+001F as it is, which no
+ * JSON parser takes: outside strings the generator writes no control
+ * characters at all, so every one left in @text is escaped here */
+static char *
+escape_control_characters (char  *text,
+                           gsize *length)
+{
+  GString *escaped;
+  gsize i = 0;
+
+  while (i < *length && (guchar) text[i] >= 0x20)
+    i++;
+  if (i == *length)
+    return text;
+
+  escaped = g_string_new_len (text, i);
+  for (; i < *length; i++)
+    {
+      if ((guchar) text[i] < 0x20)
+        g_string_append_printf (escaped, "\\u%04x", (guint) (guchar) text[i]);
+      else
+        g_string_append_c (escaped, text[i]);
+    }
+  g_free (text);
+  *length = escaped->len;
+
+  return g_string_free (escaped, FALSE);
+}
+
 /* Streams the array, one contact at a time: 100,000 contacts never are in
  * memory at once (only their row ids) */
 static gboolean
@@ -689,6 +718,7 @@ write_json_list (KontorStore    *store,
       node = contact_to_json (contact);
       json_generator_set_root (generator, node);
       text = json_generator_to_data (generator, &length);
+      text = escape_control_characters (text, &length);
       if ((i > 0 && !g_output_stream_write_all (out, ",\n", 2, NULL, NULL, error)) ||
           (i == 0 && !g_output_stream_write_all (out, "\n", 1, NULL, NULL, error)) ||
           !g_output_stream_write_all (out, text, length, NULL, NULL, error))

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "kontor-csv-mapping.h"
 #include "kontor-test-utils.h"
@@ -272,6 +273,50 @@ test_list_fields (Fixture       *fixture,
   g_assert_nonnull (strstr (help.out, "kontor list --json"));
   for (guint f = 0; f < fields->len; f++)
     g_assert_nonnull (strstr (help.out, g_ptr_array_index (fields, f)));
+}
+
+/* Every control character a text may hold is escaped: a strict parser
+ * (Python's, jq) takes the output. json-glib 1.6 left U+001F as it was.
+ * The model refuses control characters other than tab and line breaks,
+ * but another program (sqlite3, a script) may have written them. */
+static void
+test_list_escapes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char notes[] = "tab\there \x01 unit\x1fseparator \"quoted\" back\\slash\r\nline";
+  sqlite3 *db = NULL;
+  g_autoptr(KontorStore) store = kontor_store_open (fixture->path, NULL);
+  g_autoptr(KontorContact) odd = make_contact ("Odd", "Zeichen", NULL, "odd@example.de");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) result = { 0, };
+  g_auto(GStrv) lines = NULL;
+  JsonObject *object;
+
+  kontor_test_save (store, odd);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE contact SET notes = 'tab' || char (9) || 'here ' || "
+                                 "char (1) || ' unit' || char (31) || 'separator \"quoted\" "
+                                 "back\\slash' || char (13, 10) || 'line' "
+                                 "WHERE last_name = 'Zeichen'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  run (&result, "en", "list", "--json", "--filter", "zeichen", "--database", fixture->path,
+       NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  /* the lines between the objects are the only raw control characters */
+  lines = g_strsplit (result.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    for (const char *p = lines[i]; *p != '\0'; p++)
+      g_assert_cmpint ((guchar) *p, >=, 0x20);
+  g_assert_nonnull (strstr (result.out, "unit\\u001fseparator"));
+
+  json_parser_load_from_data (parser, result.out, -1, &error);
+  g_assert_no_error (error);
+  object = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "notes"), ==, notes);
 }
 
 static guint
@@ -626,6 +671,8 @@ main (int   argc,
 
   g_test_add ("/cli/list/fields-documented", Fixture, NULL, fixture_set_up, test_list_fields,
               fixture_tear_down);
+  g_test_add ("/cli/list/json-escapes-control-characters", Fixture, NULL, fixture_set_up,
+              test_list_escapes, fixture_tear_down);
   g_test_add ("/cli/list/filter", Fixture, NULL, fixture_set_up, test_list_filter,
               fixture_tear_down);
   g_test_add ("/cli/errors/en", Fixture, "en", fixture_set_up, test_errors, fixture_tear_down);
