@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 /* kontor-cli.c: what every command shares */
 void          _kontor_cli_print_error    (const GError  *error);
+char         *_kontor_cli_dup_database_path (const char *database);
 KontorStore  *_kontor_cli_open_store     (const char    *database,
                                           gboolean       create,
                                           GError       **error);

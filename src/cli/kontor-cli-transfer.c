@@ -218,6 +218,7 @@ _kontor_cli_export (int    argc,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   gboolean to_stdout;
+  gboolean existed = FALSE;
   guint n_written = 0;
   gboolean ok;
 
@@ -260,6 +261,7 @@ _kontor_cli_export (int    argc,
       /* written beside the file and put in its place when closed: a
        * failure leaves the file as it was */
       file = g_file_new_for_commandline_arg (argv[1]);
+      existed = g_file_query_exists (file, NULL);
       out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
       if (out == NULL)
         {
@@ -273,12 +275,18 @@ _kontor_cli_export (int    argc,
   else
     ok = write_contacts (store, filter, &options, out, &n_written, &error);
 
+  if (ok)
+    ok = g_output_stream_close (out, NULL, &error);
   if (!ok)
     {
-      /* closing cancelled drops what was written so far */
+      /* closing cancelled drops what was written so far; but a file that
+       * was not there before is written in place (GIO only writes beside
+       * a file it replaces), so what was begun goes */
       g_cancellable_cancel (discard);
       g_output_stream_close (out, discard, NULL);
-      if (file != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+      if (file != NULL && !existed)
+        g_file_delete (file, NULL, NULL);
+      if (file != NULL)
         {
           g_autofree char *name = g_file_get_parse_name (file);
 
@@ -291,11 +299,6 @@ _kontor_cli_export (int    argc,
         {
           _kontor_cli_print_error (error);
         }
-      return KONTOR_CLI_EXIT_FAILED;
-    }
-  if (!g_output_stream_close (out, NULL, &error))
-    {
-      _kontor_cli_print_error (error);
       return KONTOR_CLI_EXIT_FAILED;
     }
 

@@ -167,6 +167,25 @@ _kontor_cli_print_error (const GError *error)
 }
 
 /**
+ * _kontor_cli_dup_database_path:
+ * @database: (nullable): the file given with --database, %NULL for the default
+ *
+ * Returns: (transfer full): the database file's path
+ */
+char *
+_kontor_cli_dup_database_path (const char *database)
+{
+  if (database != NULL && database[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      return g_file_get_path (file);
+    }
+
+  return kontor_store_dup_default_path ();
+}
+
+/**
  * _kontor_cli_open_store:
  * @database: (nullable): the file given with --database, %NULL for the default
  * @create: whether a missing file is made (an import); otherwise a
@@ -180,18 +199,7 @@ _kontor_cli_open_store (const char  *database,
                         gboolean     create,
                         GError     **error)
 {
-  g_autofree char *path = NULL;
-
-  if (database != NULL && database[0] != '\0')
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
-
-      path = g_file_get_path (file);
-    }
-  else
-    {
-      path = kontor_store_dup_default_path ();
-    }
+  g_autofree char *path = _kontor_cli_dup_database_path (database);
 
   if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
     {

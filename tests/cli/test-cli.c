@@ -381,6 +381,8 @@ test_errors (Fixture       *fixture,
   g_autofree char *missing_file = scratch_path (fixture, "missing.csv");
   g_autofree char *empty = scratch_path (fixture, "empty.csv");
   g_autofree char *binary = scratch_path (fixture, "photo.csv");
+  g_autofree char *cut = scratch_path (fixture, "cut.vcf");
+  g_autofree char *missing_wal = scratch_path (fixture, "missing.db-wal");
   g_autofree char *out = scratch_path (fixture, "out.csv");
   g_autofree char *names = scratch_path (fixture, "names.csv");
   const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
@@ -388,6 +390,8 @@ test_errors (Fixture       *fixture,
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
   g_assert_true (g_file_set_contents (names, "First Name,Last Name\nAnna,Schmidt\n", -1, NULL));
   g_assert_true (g_file_set_contents (binary, png, sizeof png, NULL));
+  g_assert_true (g_file_set_contents (cut, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Schmidt\r\n"
+                                      "N:Schmidt;Anna;;;\r\n", -1, NULL));
 
   assert_refused (language, 1, de ? "Es gibt keine Kontaktdatenbank" : "There is no contacts database",
                   "list", "--json", "--database", missing_db, NULL);
@@ -406,11 +410,14 @@ test_errors (Fixture       *fixture,
                   NULL);
   assert_refused (language, 1, "empty.csv", "import", empty, "--database", fixture->path, NULL);
   assert_refused (language, 1, "photo.csv", "import", binary, "--database", fixture->path, NULL);
+  /* a file found bad only when read through makes no database either */
+  assert_refused (language, 1, "cut.vcf", "import", cut, "--database", missing_db, NULL);
   assert_refused (language, 2, de ? "keine gespeicherte CSV-Zuordnung" : "no saved CSV mapping",
                   "import", names, "--mapping", "Outlook", "--database", fixture->path, NULL);
   assert_refused (language, 2, "sometimes", "import", empty, "--mode", "sometimes", NULL);
   /* the failed imports made no database */
   g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (missing_wal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
@@ -477,6 +484,7 @@ test_export_excel (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *file = scratch_path (fixture, "excel.csv");
+  g_autofree char *new_file = scratch_path (fixture, "new-excel.csv");
   const char old_text[] = "the file as it was\n";
   g_auto(Result) result = { 0, };
   g_autofree char *contents = NULL;
@@ -492,6 +500,14 @@ test_export_excel (Fixture       *fixture,
   g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, old_text);
   g_clear_pointer (&contents, g_free);
+  result_clear (&result);
+
+  /* nor is a new file left half written */
+  run (&result, "en", "export", "--format", "csv", "--preset", "excel-de", "--database",
+       fixture->path, new_file, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "new-excel.csv"));
+  g_assert_false (g_file_test (new_file, G_FILE_TEST_EXISTS));
   result_clear (&result);
 
   /* the customers only: Windows-1252, semicolons, German dates */
