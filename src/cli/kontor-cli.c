@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
 #include <json-glib/json-glib.h>
 
@@ -185,6 +186,12 @@ _kontor_cli_dup_database_path (const char *database)
   return kontor_store_dup_default_path ();
 }
 
+static gboolean
+is_read_only (const char *path)
+{
+  return g_access (path, W_OK) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS);
+}
+
 /**
  * _kontor_cli_open_store:
  * @database: (nullable): the file given with --database, %NULL for the default
@@ -200,6 +207,8 @@ _kontor_cli_open_store (const char  *database,
                         GError     **error)
 {
   g_autofree char *path = _kontor_cli_dup_database_path (database);
+  g_autoptr(GError) local_error = NULL;
+  KontorStore *store;
 
   if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -210,7 +219,27 @@ _kontor_cli_open_store (const char  *database,
       return NULL;
     }
 
-  return kontor_store_open (path, error);
+  store = kontor_store_open (path, &local_error);
+  if (store == NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      /* SQLite's message is "unable to open database file" or "attempt
+       * to write a readonly database": say what to do */
+      if (is_read_only (folder) || is_read_only (path))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                       /* Translators: %s is the path of a database file */
+                       _("The database “%s” cannot be opened: it or its folder is read-only, "
+                         "and Kontor writes beside the database even to read it. Copy it to "
+                         "a folder you may write to."),
+                       path);
+          return NULL;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  return store;
 }
 
 /* Filters ------------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -421,6 +422,39 @@ test_errors (Fixture       *fixture,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* A database in a folder the user may not write to: SQLite's "unable to
+ * open database file" becomes what to do. Root writes anywhere, so the
+ * test runs as another user only. */
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *folder = scratch_path (fixture, "read-only");
+  g_autofree char *copy = g_build_filename (folder, "kontor.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write to any folder");
+      return;
+    }
+
+  /* a reader first folds the write-ahead log into the file */
+  g_assert_cmpuint (count_contacts (fixture->path), ==, 2);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_cmpint (g_chmod (copy, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  assert_refused ("en", 1, "is read-only", "list", "--json", "--database", copy, NULL);
+  assert_refused ("de", 1, "schreibgeschützt", "export", "--format", "csv", "--database", copy,
+                  "-", NULL);
+
+  g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+}
+
 static JsonObject *
 only_contact (JsonArray *contacts)
 {
@@ -693,6 +727,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/errors/en", Fixture, "en", fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/cli/errors/de", Fixture, "de", fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/cli/errors/read-only-database", Fixture, NULL, fixture_set_up, test_read_only,
+              fixture_tear_down);
   g_test_add ("/cli/export/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
               fixture_tear_down);
   g_test_add ("/cli/export/excel-de-replaces-only-when-complete", Fixture, NULL, fixture_set_up,
