@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
 
 #include "kontor-cli-private.h"
@@ -177,6 +178,26 @@ write_calendar (KontorStore    *store,
   return g_output_stream_write_all (out, text, strlen (text), NULL, NULL, error);
 }
 
+/* Whether @target is the database file itself, by any name: replacing it
+ * with the export would lose every contact */
+static gboolean
+is_database (const char *target,
+             const char *database)
+{
+  g_autofree char *database_path = _kontor_cli_dup_database_path (database);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (target);
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf target_stat, database_stat;
+
+  if (path == NULL)
+    return FALSE;
+  if (g_str_equal (path, database_path))
+    return TRUE;
+
+  return g_stat (path, &target_stat) == 0 && g_stat (database_path, &database_stat) == 0 &&
+         target_stat.st_dev == database_stat.st_dev && target_stat.st_ino == database_stat.st_ino;
+}
+
 int
 _kontor_cli_export (int    argc,
                     char **argv)
@@ -231,6 +252,15 @@ _kontor_cli_export (int    argc,
     }
   if (!read_export_options (format, preset, encoding, version, &options))
     return KONTOR_CLI_EXIT_USAGE;
+  if (!g_str_equal (argv[1], "-") && is_database (argv[1], database))
+    {
+      g_printerr ("kontor: ");
+      /* Translators: %s is the file the user gave to export to */
+      g_printerr (_("“%s” is the contacts database itself; give another file to export to."),
+                  argv[1]);
+      g_printerr ("\n");
+      return KONTOR_CLI_EXIT_USAGE;
+    }
 
   store = _kontor_cli_open_store (database, FALSE, &error);
   if (store == NULL)

@@ -383,6 +383,7 @@ test_errors (Fixture       *fixture,
   g_autofree char *empty = scratch_path (fixture, "empty.csv");
   g_autofree char *binary = scratch_path (fixture, "photo.csv");
   g_autofree char *cut = scratch_path (fixture, "cut.vcf");
+  g_autofree char *other_name = scratch_path (fixture, "same-database.csv");
   g_autofree char *missing_wal = scratch_path (fixture, "missing.db-wal");
   g_autofree char *out = scratch_path (fixture, "out.csv");
   g_autofree char *names = scratch_path (fixture, "names.csv");
@@ -416,6 +417,14 @@ test_errors (Fixture       *fixture,
   assert_refused (language, 2, de ? "keine gespeicherte CSV-Zuordnung" : "no saved CSV mapping",
                   "import", names, "--mapping", "Outlook", "--database", fixture->path, NULL);
   assert_refused (language, 2, "sometimes", "import", empty, "--mode", "sometimes", NULL);
+  /* an export over the database itself, by any name, is refused */
+  g_assert_cmpint (link (fixture->path, other_name), ==, 0);
+  assert_refused (language, 2, de ? "die Kontaktdatenbank selbst" : "the contacts database itself",
+                  "export", "--format", "csv", "--database", fixture->path, other_name, NULL);
+  assert_refused (language, 2, "kontor.db", "export", "--format", "csv", "--database",
+                  fixture->path, fixture->path, NULL);
+  g_assert_cmpuint (count_contacts (fixture->path), ==, 2);
+  g_unlink (other_name);
   /* the failed imports made no database */
   g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (missing_wal, G_FILE_TEST_EXISTS));
