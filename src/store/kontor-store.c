@@ -1245,7 +1245,9 @@ kontor_store_connection_take_purge (KontorStore *connection)
  * looked at here, so that the next look does not announce the same
  * commit a second time. A version that moved may also hold another
  * process's commit since the last look, which only the version tells:
- * then every kind of record is announced, once.
+ * then every kind of record is announced, once. (The sync service ignores
+ * what it announces itself; such another process's rows then go out with
+ * its next periodic cycle rather than at once. Nothing is lost.)
  */
 void
 kontor_store_catch_up (KontorStore        *self,
