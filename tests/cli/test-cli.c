@@ -626,6 +626,30 @@ test_import_dry_run (Fixture       *fixture,
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
 }
 
+/* Another program holds the write lock longer than the busy timeout (the
+ * window's own large import): the command says so and changes nothing */
+static void
+test_import_busy (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *file = scratch_path (fixture, "busy.csv");
+  g_auto(Result) result = { 0, };
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (file, "First Name,Last Name\nAnna,Schmidt\n", -1, NULL));
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  run (&result, "de", "import", file, "--database", fixture->path, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "von einem anderen Programm verwendet"));
+  g_assert_cmpstr (result.out, ==, "");
+
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpuint (count_contacts (fixture->path), ==, 2);
+}
+
 static void
 test_import_modes (Fixture       *fixture,
                    gconstpointer  data)
@@ -748,6 +772,8 @@ main (int   argc,
               test_import_dry_run, fixture_tear_down);
   g_test_add ("/cli/import/saved-mapping", Fixture, NULL, fixture_set_up,
               test_import_saved_mapping, fixture_tear_down);
+  g_test_add ("/cli/import/busy-database-changes-nothing", Fixture, NULL, fixture_set_up,
+              test_import_busy, fixture_tear_down);
   g_test_add ("/cli/import/modes", Fixture, NULL, fixture_set_up, test_import_modes,
               fixture_tear_down);
 
