@@ -19,6 +19,7 @@ KontorStore  *_kontor_cli_open_store     (const char    *database,
 KontorFilter *_kontor_cli_parse_filter   (KontorStore   *store,
                                           const char    *text,
                                           GError       **error);
+int           _kontor_cli_filter_exit    (const GError  *error);
 GOptionContext *_kontor_cli_option_context_new (const char        *command,
                                                 const char        *parameter,
                                                 const char        *summary,

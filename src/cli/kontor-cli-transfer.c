@@ -275,7 +275,7 @@ _kontor_cli_export (int    argc,
       if (filter == NULL)
         {
           _kontor_cli_print_error (error);
-          return KONTOR_CLI_EXIT_USAGE;
+          return _kontor_cli_filter_exit (error);
         }
     }
 

@@ -518,6 +518,24 @@ _kontor_cli_parse_filter (KontorStore  *store,
   return g_steal_pointer (&filter);
 }
 
+/**
+ * _kontor_cli_filter_exit:
+ * @error: why _kontor_cli_parse_filter () failed
+ *
+ * Returns: the exit status for @error: a filter that cannot be read is a
+ *   bad argument, a database that could not be read while looking up the
+ *   filter's names a failure
+ */
+int
+_kontor_cli_filter_exit (const GError *error)
+{
+  if (error->domain == G_OPTION_ERROR ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+    return KONTOR_CLI_EXIT_USAGE;
+
+  return KONTOR_CLI_EXIT_FAILED;
+}
+
 /* Options ------------------------------------------------------------------- */
 
 /**
@@ -822,7 +840,7 @@ run_list (int    argc,
   if (filter == NULL)
     {
       _kontor_cli_print_error (error);
-      return KONTOR_CLI_EXIT_USAGE;
+      return _kontor_cli_filter_exit (error);
     }
 
   stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);

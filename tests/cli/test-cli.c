@@ -384,6 +384,10 @@ test_errors (Fixture       *fixture,
   g_autofree char *binary = scratch_path (fixture, "photo.csv");
   g_autofree char *cut = scratch_path (fixture, "cut.vcf");
   g_autofree char *other_name = scratch_path (fixture, "same-database.csv");
+  g_autofree char *broken_db = scratch_path (fixture, "broken.db");
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db = NULL;
   g_autofree char *missing_wal = scratch_path (fixture, "missing.db-wal");
   g_autofree char *out = scratch_path (fixture, "out.csv");
   g_autofree char *names = scratch_path (fixture, "names.csv");
@@ -417,6 +421,17 @@ test_errors (Fixture       *fixture,
   assert_refused (language, 2, de ? "keine gespeicherte CSV-Zuordnung" : "no saved CSV mapping",
                   "import", names, "--mapping", "Outlook", "--database", fixture->path, NULL);
   assert_refused (language, 2, "sometimes", "import", empty, "--mode", "sometimes", NULL);
+  /* a filter's names that cannot be looked up are a failure, not a bad
+   * argument (1, not 2) */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (broken_db, contents, length, NULL));
+  g_assert_cmpint (sqlite3_open (broken_db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE contact_group", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (language, 1, "contact_group", "list", "--json", "--database", broken_db,
+                  "--filter", "group:Messe", NULL);
+  assert_refused (language, 1, "contact_group", "export", "--format", "csv", "--database",
+                  broken_db, "--filter", "group:Messe", "-", NULL);
   /* an export over the database itself, by any name, is refused */
   g_assert_cmpint (link (fixture->path, other_name), ==, 0);
   assert_refused (language, 2, de ? "die Kontaktdatenbank selbst" : "the contacts database itself",
