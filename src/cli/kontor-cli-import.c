@@ -443,7 +443,10 @@ _kontor_cli_import (int    argc,
     {
       print_plan (import);
       print_failures (import);
-      return KONTOR_CLI_EXIT_OK;
+      /* the same status as the import would end with: a script can check
+       * a file first */
+      return g_list_model_get_n_items (kontor_import_get_failures (import)) > 0 ?
+             KONTOR_CLI_EXIT_SOME_ROWS : KONTOR_CLI_EXIT_OK;
     }
 
   operation = kontor_import_run (import, NULL, &error);
