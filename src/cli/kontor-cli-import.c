@@ -320,6 +320,28 @@ open_store (const char  *database,
   return kontor_store_open (path, error);
 }
 
+/* An import that failed on a database it made takes the empty file away
+ * again: a file that cannot be imported leaves nothing behind */
+static int
+failed (KontorStore **store,
+        const char   *made_path)
+{
+  g_clear_object (store);
+  if (made_path != NULL)
+    {
+      const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *path = g_strconcat (made_path, suffixes[i], NULL);
+
+          g_remove (path);
+        }
+    }
+
+  return KONTOR_CLI_EXIT_FAILED;
+}
+
 int
 _kontor_cli_import (int    argc,
                     char **argv)
@@ -359,6 +381,8 @@ _kontor_cli_import (int    argc,
   g_autoptr(KontorOperation) operation = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *database_path = NULL;
+  g_autofree char *made_path = NULL;   /* the database, when this import makes it */
   KontorImportMode mode;
   KontorImportMatch match;
 
@@ -396,11 +420,14 @@ _kontor_cli_import (int    argc,
       return g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE) ?
              KONTOR_CLI_EXIT_USAGE : KONTOR_CLI_EXIT_FAILED;
     }
+  database_path = _kontor_cli_dup_database_path (database);
+  if (!dry_run && !g_file_test (database_path, G_FILE_TEST_EXISTS))
+    made_path = g_steal_pointer (&database_path);
   store = open_store (database, dry_run, &scratch, &error);
   if (store == NULL)
     {
       _kontor_cli_print_error (error);
-      return KONTOR_CLI_EXIT_FAILED;
+      return failed (&store, made_path);
     }
 
   import = kontor_import_new (store, source);
@@ -409,20 +436,25 @@ _kontor_cli_import (int    argc,
   if (!kontor_import_plan (import, NULL, &error))
     {
       _kontor_cli_print_error (error);
-      return KONTOR_CLI_EXIT_FAILED;
+      g_clear_object (&import);
+      return failed (&store, made_path);
     }
   if (dry_run)
     {
       print_plan (import);
       print_failures (import);
-      return KONTOR_CLI_EXIT_OK;
+      /* the same status as the import would end with: a script can check
+       * a file first */
+      return g_list_model_get_n_items (kontor_import_get_failures (import)) > 0 ?
+             KONTOR_CLI_EXIT_SOME_ROWS : KONTOR_CLI_EXIT_OK;
     }
 
   operation = kontor_import_run (import, NULL, &error);
   if (operation == NULL && error != NULL)
     {
       _kontor_cli_print_error (error);
-      return KONTOR_CLI_EXIT_FAILED;
+      g_clear_object (&import);
+      return failed (&store, made_path);
     }
   print_summary (import);
   print_failures (import);

@@ -12,12 +12,14 @@ G_BEGIN_DECLS
 
 /* kontor-cli.c: what every command shares */
 void          _kontor_cli_print_error    (const GError  *error);
+char         *_kontor_cli_dup_database_path (const char *database);
 KontorStore  *_kontor_cli_open_store     (const char    *database,
                                           gboolean       create,
                                           GError       **error);
 KontorFilter *_kontor_cli_parse_filter   (KontorStore   *store,
                                           const char    *text,
                                           GError       **error);
+int           _kontor_cli_filter_exit    (const GError  *error);
 GOptionContext *_kontor_cli_option_context_new (const char        *command,
                                                 const char        *parameter,
                                                 const char        *summary,

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
 
 #include "kontor-cli-private.h"
@@ -177,6 +178,26 @@ write_calendar (KontorStore    *store,
   return g_output_stream_write_all (out, text, strlen (text), NULL, NULL, error);
 }
 
+/* Whether @target is the database file itself, by any name: replacing it
+ * with the export would lose every contact */
+static gboolean
+is_database (const char *target,
+             const char *database)
+{
+  g_autofree char *database_path = _kontor_cli_dup_database_path (database);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (target);
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf target_stat, database_stat;
+
+  if (path == NULL)
+    return FALSE;
+  if (g_str_equal (path, database_path))
+    return TRUE;
+
+  return g_stat (path, &target_stat) == 0 && g_stat (database_path, &database_stat) == 0 &&
+         target_stat.st_dev == database_stat.st_dev && target_stat.st_ino == database_stat.st_ino;
+}
+
 int
 _kontor_cli_export (int    argc,
                     char **argv)
@@ -218,6 +239,7 @@ _kontor_cli_export (int    argc,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   gboolean to_stdout;
+  gboolean existed = FALSE;
   guint n_written = 0;
   gboolean ok;
 
@@ -230,6 +252,15 @@ _kontor_cli_export (int    argc,
     }
   if (!read_export_options (format, preset, encoding, version, &options))
     return KONTOR_CLI_EXIT_USAGE;
+  if (!g_str_equal (argv[1], "-") && is_database (argv[1], database))
+    {
+      g_printerr ("kontor: ");
+      /* Translators: %s is the file the user gave to export to */
+      g_printerr (_("“%s” is the contacts database itself; give another file to export to."),
+                  argv[1]);
+      g_printerr ("\n");
+      return KONTOR_CLI_EXIT_USAGE;
+    }
 
   store = _kontor_cli_open_store (database, FALSE, &error);
   if (store == NULL)
@@ -244,7 +275,7 @@ _kontor_cli_export (int    argc,
       if (filter == NULL)
         {
           _kontor_cli_print_error (error);
-          return KONTOR_CLI_EXIT_USAGE;
+          return _kontor_cli_filter_exit (error);
         }
     }
 
@@ -260,6 +291,7 @@ _kontor_cli_export (int    argc,
       /* written beside the file and put in its place when closed: a
        * failure leaves the file as it was */
       file = g_file_new_for_commandline_arg (argv[1]);
+      existed = g_file_query_exists (file, NULL);
       out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
       if (out == NULL)
         {
@@ -273,12 +305,18 @@ _kontor_cli_export (int    argc,
   else
     ok = write_contacts (store, filter, &options, out, &n_written, &error);
 
+  if (ok)
+    ok = g_output_stream_close (out, NULL, &error);
   if (!ok)
     {
-      /* closing cancelled drops what was written so far */
+      /* closing cancelled drops what was written so far; but a file that
+       * was not there before is written in place (GIO only writes beside
+       * a file it replaces), so what was begun goes */
       g_cancellable_cancel (discard);
       g_output_stream_close (out, discard, NULL);
-      if (file != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+      if (file != NULL && !existed)
+        g_file_delete (file, NULL, NULL);
+      if (file != NULL)
         {
           g_autofree char *name = g_file_get_parse_name (file);
 
@@ -291,11 +329,6 @@ _kontor_cli_export (int    argc,
         {
           _kontor_cli_print_error (error);
         }
-      return KONTOR_CLI_EXIT_FAILED;
-    }
-  if (!g_output_stream_close (out, NULL, &error))
-    {
-      _kontor_cli_print_error (error);
       return KONTOR_CLI_EXIT_FAILED;
     }
 

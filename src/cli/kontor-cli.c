@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
 #include <json-glib/json-glib.h>
 
@@ -167,6 +168,31 @@ _kontor_cli_print_error (const GError *error)
 }
 
 /**
+ * _kontor_cli_dup_database_path:
+ * @database: (nullable): the file given with --database, %NULL for the default
+ *
+ * Returns: (transfer full): the database file's path
+ */
+char *
+_kontor_cli_dup_database_path (const char *database)
+{
+  if (database != NULL && database[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      return g_file_get_path (file);
+    }
+
+  return kontor_store_dup_default_path ();
+}
+
+static gboolean
+is_read_only (const char *path)
+{
+  return g_access (path, W_OK) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS);
+}
+
+/**
  * _kontor_cli_open_store:
  * @database: (nullable): the file given with --database, %NULL for the default
  * @create: whether a missing file is made (an import); otherwise a
@@ -180,18 +206,9 @@ _kontor_cli_open_store (const char  *database,
                         gboolean     create,
                         GError     **error)
 {
-  g_autofree char *path = NULL;
-
-  if (database != NULL && database[0] != '\0')
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
-
-      path = g_file_get_path (file);
-    }
-  else
-    {
-      path = kontor_store_dup_default_path ();
-    }
+  g_autofree char *path = _kontor_cli_dup_database_path (database);
+  g_autoptr(GError) local_error = NULL;
+  KontorStore *store;
 
   if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -202,7 +219,27 @@ _kontor_cli_open_store (const char  *database,
       return NULL;
     }
 
-  return kontor_store_open (path, error);
+  store = kontor_store_open (path, &local_error);
+  if (store == NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      /* SQLite's message is "unable to open database file" or "attempt
+       * to write a readonly database": say what to do */
+      if (is_read_only (folder) || is_read_only (path))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                       /* Translators: %s is the path of a database file */
+                       _("The database “%s” cannot be opened: it or its folder is read-only, "
+                         "and Kontor writes beside the database even to read it. Copy it to "
+                         "a folder you may write to."),
+                       path);
+          return NULL;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  return store;
 }
 
 /* Filters ------------------------------------------------------------------- */
@@ -481,6 +518,24 @@ _kontor_cli_parse_filter (KontorStore  *store,
   return g_steal_pointer (&filter);
 }
 
+/**
+ * _kontor_cli_filter_exit:
+ * @error: why _kontor_cli_parse_filter () failed
+ *
+ * Returns: the exit status for @error: a filter that cannot be read is a
+ *   bad argument, a database that could not be read while looking up the
+ *   filter's names a failure
+ */
+int
+_kontor_cli_filter_exit (const GError *error)
+{
+  if (error->domain == G_OPTION_ERROR ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+    return KONTOR_CLI_EXIT_USAGE;
+
+  return KONTOR_CLI_EXIT_FAILED;
+}
+
 /* Options ------------------------------------------------------------------- */
 
 /**
@@ -658,6 +713,35 @@ contact_to_json (KontorContact *contact)
   return json_builder_get_root (builder);
 }
 
+/* json-glib up to 1.6 (Debian 12's) writes U+001F as it is, which no
+ * JSON parser takes: outside strings the generator writes no control
+ * characters at all, so every one left in @text is escaped here */
+static char *
+escape_control_characters (char  *text,
+                           gsize *length)
+{
+  GString *escaped;
+  gsize i = 0;
+
+  while (i < *length && (guchar) text[i] >= 0x20)
+    i++;
+  if (i == *length)
+    return text;
+
+  escaped = g_string_new_len (text, i);
+  for (; i < *length; i++)
+    {
+      if ((guchar) text[i] < 0x20)
+        g_string_append_printf (escaped, "\\u%04x", (guint) (guchar) text[i]);
+      else
+        g_string_append_c (escaped, text[i]);
+    }
+  g_free (text);
+  *length = escaped->len;
+
+  return g_string_free (escaped, FALSE);
+}
+
 /* Streams the array, one contact at a time: 100,000 contacts never are in
  * memory at once (only their row ids) */
 static gboolean
@@ -689,6 +773,7 @@ write_json_list (KontorStore    *store,
       node = contact_to_json (contact);
       json_generator_set_root (generator, node);
       text = json_generator_to_data (generator, &length);
+      text = escape_control_characters (text, &length);
       if ((i > 0 && !g_output_stream_write_all (out, ",\n", 2, NULL, NULL, error)) ||
           (i == 0 && !g_output_stream_write_all (out, "\n", 1, NULL, NULL, error)) ||
           !g_output_stream_write_all (out, text, length, NULL, NULL, error))
@@ -755,7 +840,7 @@ run_list (int    argc,
   if (filter == NULL)
     {
       _kontor_cli_print_error (error);
-      return KONTOR_CLI_EXIT_USAGE;
+      return _kontor_cli_filter_exit (error);
     }
 
   stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);

@@ -1375,39 +1375,26 @@ kontor_store_delete (KontorStore   *self,
 /* Other processes' writes */
 
 /**
- * kontor_store_check_other_writers:
+ * _kontor_store_look_at_data_version:
  * @self: the main store
+ * @moved: (out): whether another connection committed since the last
+ *   look; %FALSE at the first
  * @error: return location for a #GError
  *
- * Looks whether another process committed to the file since the last
- * look (`PRAGMA data_version`, which changes only for other connections'
- * commits: a `kontor import` from a terminal, another window's process)
- * and, if so, tells the listeners as kontor_store_catch_up () does, for
- * every kind of record: "many rows" each. Cheap enough to be called
- * twice a second (src/README.md "The command line"). The first call only
- * takes the version. Commits of this process's own jobs and sync service
- * are other connections too: they are announced twice, which costs a
- * refresh and loses nothing.
+ * Reads `PRAGMA data_version` (which changes only for other connections'
+ * commits) and keeps it as the last look.
  *
- * Returns: %TRUE when something was announced; %FALSE when nothing
- *   changed, or with @error set
+ * Returns: %TRUE when it could be read
  */
 gboolean
-kontor_store_check_other_writers (KontorStore  *self,
-                                  GError      **error)
+_kontor_store_look_at_data_version (KontorStore  *self,
+                                    gboolean     *moved,
+                                    GError      **error)
 {
-  g_autoptr(GPtrArray) tables = NULL;
-  const KontorEntityInfo *info;
   sqlite3_stmt *stmt;
   gint64 version;
 
-  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!self->worker, FALSE);
-
-  /* inside a transaction the version says nothing new */
-  if (self->in_transaction)
-    return FALSE;
-
+  *moved = FALSE;
   stmt = _kontor_store_prepare (self, "PRAGMA data_version", error);
   if (stmt == NULL)
     return FALSE;
@@ -1421,21 +1408,69 @@ kontor_store_check_other_writers (KontorStore  *self,
   version = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  if (self->other_version == version)
-    return FALSE;
-  if (self->other_version < 0)
-    {
-      self->other_version = version;
-      return FALSE;
-    }
+  *moved = self->other_version >= 0 && self->other_version != version;
   self->other_version = version;
 
-  tables = g_ptr_array_new ();
+  return TRUE;
+}
+
+/**
+ * _kontor_store_announce_all:
+ * @self: the main store
+ * @purge: see _kontor_store_announce ()
+ *
+ * Announces every kind of record as changed: what another process
+ * committed is known only by the version.
+ */
+void
+_kontor_store_announce_all (KontorStore *self,
+                            gboolean     purge)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  const KontorEntityInfo *info;
+
   for (guint i = 0; (info = _kontor_entity_info_nth (i)) != NULL; i++)
     g_ptr_array_add (tables, (gpointer) info->table);
   g_ptr_array_add (tables, (gpointer) "team_setting");
   g_ptr_array_add (tables, NULL);
-  kontor_store_catch_up (self, (const char * const *) tables->pdata, FALSE);
+  _kontor_store_announce (self, (const char * const *) tables->pdata, purge);
+}
+
+/**
+ * kontor_store_check_other_writers:
+ * @self: the main store
+ * @error: return location for a #GError
+ *
+ * Looks whether another process committed to the file since the last
+ * look (`PRAGMA data_version`, which changes only for other connections'
+ * commits: a `kontor import` from a terminal, another window's process)
+ * and, if so, tells the listeners as kontor_store_catch_up () does, for
+ * every kind of record: "many rows" each. Cheap enough to be called
+ * twice a second (src/README.md "The command line"). The first call only
+ * takes the version. Commits of this process's own jobs and sync service
+ * move the version too, but kontor_store_catch_up () looks at it when it
+ * announces them: they are announced once.
+ *
+ * Returns: %TRUE when something was announced; %FALSE when nothing
+ *   changed, or with @error set
+ */
+gboolean
+kontor_store_check_other_writers (KontorStore  *self,
+                                  GError      **error)
+{
+  gboolean moved;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->worker, FALSE);
+
+  /* inside a transaction the version says nothing new */
+  if (self->in_transaction)
+    return FALSE;
+
+  if (!_kontor_store_look_at_data_version (self, &moved, error) || !moved)
+    return FALSE;
+
+  _kontor_store_announce_all (self, FALSE);
 
   return TRUE;
 }

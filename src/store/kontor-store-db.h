@@ -171,6 +171,16 @@ void          _kontor_store_take_current_user (KontorStore *self,
 gboolean      _kontor_store_mark_purge     (KontorStore   *self,
                                             GError       **error);
 void          _kontor_store_purge_in_background (KontorStore *self);
+
+/* other connections' commits (kontor-store.c, kontor-store-crud.c) */
+void          _kontor_store_announce       (KontorStore        *self,
+                                            const char * const *entities,
+                                            gboolean            purge);
+void          _kontor_store_announce_all   (KontorStore        *self,
+                                            gboolean            purge);
+gboolean      _kontor_store_look_at_data_version (KontorStore  *self,
+                                                  gboolean     *moved,
+                                                  GError      **error);
 gboolean      _kontor_store_finish_pending_purge (KontorStore *self,
                                             GError       **error);
 

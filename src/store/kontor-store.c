@@ -1239,14 +1239,49 @@ kontor_store_connection_take_purge (KontorStore *connection)
  * Tells the store's listeners once per kind of record what another
  * connection committed, as a commit of this one would: "many rows". Call
  * it on the store's thread.
+ *
+ * While a window watches for other writers (kontor_store_check_other_writers ()),
+ * the commit being announced moved `PRAGMA data_version` too: it is
+ * looked at here, so that the next look does not announce the same
+ * commit a second time. A version that moved may also hold another
+ * process's commit since the last look, which only the version tells:
+ * then every kind of record is announced, once. (The sync service ignores
+ * what it announces itself; such another process's rows then go out with
+ * its next periodic cycle rather than at once. Nothing is lost.)
  */
 void
 kontor_store_catch_up (KontorStore        *self,
                        const char * const *entities,
                        gboolean            purge)
 {
+  gboolean moved = FALSE;
+
   g_return_if_fail (KONTOR_IS_STORE (self));
 
+  if (self->other_version >= 0 && !self->in_transaction &&
+      _kontor_store_look_at_data_version (self, &moved, NULL) && moved)
+    {
+      _kontor_store_announce_all (self, purge);
+      return;
+    }
+
+  _kontor_store_announce (self, entities, purge);
+}
+
+/**
+ * _kontor_store_announce:
+ * @self: the main store
+ * @entities: (array zero-terminated=1) (nullable): kinds of records
+ * @purge: whether to purge what the search index keeps of deleted rows
+ *
+ * Emits "changed" with "many rows" for each of @entities, after
+ * forgetting the cached orders and names.
+ */
+void
+_kontor_store_announce (KontorStore        *self,
+                        const char * const *entities,
+                        gboolean            purge)
+{
   /* the store's cached orders and names are out of date */
   self->data_version++;
   forget_names (self);

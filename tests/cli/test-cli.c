@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "kontor-csv-mapping.h"
 #include "kontor-test-utils.h"
@@ -274,6 +276,50 @@ test_list_fields (Fixture       *fixture,
     g_assert_nonnull (strstr (help.out, g_ptr_array_index (fields, f)));
 }
 
+/* Every control character a text may hold is escaped: a strict parser
+ * (Python's, jq) takes the output. json-glib 1.6 left U+001F as it was.
+ * The model refuses control characters other than tab and line breaks,
+ * but another program (sqlite3, a script) may have written them. */
+static void
+test_list_escapes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char notes[] = "tab\there \x01 unit\x1fseparator \"quoted\" back\\slash\r\nline";
+  sqlite3 *db = NULL;
+  g_autoptr(KontorStore) store = kontor_store_open (fixture->path, NULL);
+  g_autoptr(KontorContact) odd = make_contact ("Odd", "Zeichen", NULL, "odd@example.de");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) result = { 0, };
+  g_auto(GStrv) lines = NULL;
+  JsonObject *object;
+
+  kontor_test_save (store, odd);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE contact SET notes = 'tab' || char (9) || 'here ' || "
+                                 "char (1) || ' unit' || char (31) || 'separator \"quoted\" "
+                                 "back\\slash' || char (13, 10) || 'line' "
+                                 "WHERE last_name = 'Zeichen'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  run (&result, "en", "list", "--json", "--filter", "zeichen", "--database", fixture->path,
+       NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  /* the lines between the objects are the only raw control characters */
+  lines = g_strsplit (result.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    for (const char *p = lines[i]; *p != '\0'; p++)
+      g_assert_cmpint ((guchar) *p, >=, 0x20);
+  g_assert_nonnull (strstr (result.out, "unit\\u001fseparator"));
+
+  json_parser_load_from_data (parser, result.out, -1, &error);
+  g_assert_no_error (error);
+  object = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "notes"), ==, notes);
+}
+
 static guint
 count_filtered (Fixture    *fixture,
                 const char *filter)
@@ -336,6 +382,13 @@ test_errors (Fixture       *fixture,
   g_autofree char *missing_file = scratch_path (fixture, "missing.csv");
   g_autofree char *empty = scratch_path (fixture, "empty.csv");
   g_autofree char *binary = scratch_path (fixture, "photo.csv");
+  g_autofree char *cut = scratch_path (fixture, "cut.vcf");
+  g_autofree char *other_name = scratch_path (fixture, "same-database.csv");
+  g_autofree char *broken_db = scratch_path (fixture, "broken.db");
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db = NULL;
+  g_autofree char *missing_wal = scratch_path (fixture, "missing.db-wal");
   g_autofree char *out = scratch_path (fixture, "out.csv");
   g_autofree char *names = scratch_path (fixture, "names.csv");
   const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
@@ -343,6 +396,8 @@ test_errors (Fixture       *fixture,
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
   g_assert_true (g_file_set_contents (names, "First Name,Last Name\nAnna,Schmidt\n", -1, NULL));
   g_assert_true (g_file_set_contents (binary, png, sizeof png, NULL));
+  g_assert_true (g_file_set_contents (cut, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Schmidt\r\n"
+                                      "N:Schmidt;Anna;;;\r\n", -1, NULL));
 
   assert_refused (language, 1, de ? "Es gibt keine Kontaktdatenbank" : "There is no contacts database",
                   "list", "--json", "--database", missing_db, NULL);
@@ -361,12 +416,67 @@ test_errors (Fixture       *fixture,
                   NULL);
   assert_refused (language, 1, "empty.csv", "import", empty, "--database", fixture->path, NULL);
   assert_refused (language, 1, "photo.csv", "import", binary, "--database", fixture->path, NULL);
+  /* a file found bad only when read through makes no database either */
+  assert_refused (language, 1, "cut.vcf", "import", cut, "--database", missing_db, NULL);
   assert_refused (language, 2, de ? "keine gespeicherte CSV-Zuordnung" : "no saved CSV mapping",
                   "import", names, "--mapping", "Outlook", "--database", fixture->path, NULL);
   assert_refused (language, 2, "sometimes", "import", empty, "--mode", "sometimes", NULL);
+  /* a filter's names that cannot be looked up are a failure, not a bad
+   * argument (1, not 2) */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (broken_db, contents, length, NULL));
+  g_assert_cmpint (sqlite3_open (broken_db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE contact_group", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (language, 1, "contact_group", "list", "--json", "--database", broken_db,
+                  "--filter", "group:Messe", NULL);
+  assert_refused (language, 1, "contact_group", "export", "--format", "csv", "--database",
+                  broken_db, "--filter", "group:Messe", "-", NULL);
+  /* an export over the database itself, by any name, is refused */
+  g_assert_cmpint (link (fixture->path, other_name), ==, 0);
+  assert_refused (language, 2, de ? "die Kontaktdatenbank selbst" : "the contacts database itself",
+                  "export", "--format", "csv", "--database", fixture->path, other_name, NULL);
+  assert_refused (language, 2, "kontor.db", "export", "--format", "csv", "--database",
+                  fixture->path, fixture->path, NULL);
+  g_assert_cmpuint (count_contacts (fixture->path), ==, 2);
+  g_unlink (other_name);
   /* the failed imports made no database */
   g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (missing_wal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* A database in a folder the user may not write to: SQLite's "unable to
+ * open database file" becomes what to do. Root writes anywhere, so the
+ * test runs as another user only. */
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *folder = scratch_path (fixture, "read-only");
+  g_autofree char *copy = g_build_filename (folder, "kontor.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write to any folder");
+      return;
+    }
+
+  /* a reader first folds the write-ahead log into the file */
+  g_assert_cmpuint (count_contacts (fixture->path), ==, 2);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_cmpint (g_chmod (copy, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  assert_refused ("en", 1, "is read-only", "list", "--json", "--database", copy, NULL);
+  assert_refused ("de", 1, "schreibgeschützt", "export", "--format", "csv", "--database", copy,
+                  "-", NULL);
+
+  g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
 }
 
 static JsonObject *
@@ -432,6 +542,7 @@ test_export_excel (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *file = scratch_path (fixture, "excel.csv");
+  g_autofree char *new_file = scratch_path (fixture, "new-excel.csv");
   const char old_text[] = "the file as it was\n";
   g_auto(Result) result = { 0, };
   g_autofree char *contents = NULL;
@@ -447,6 +558,14 @@ test_export_excel (Fixture       *fixture,
   g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, old_text);
   g_clear_pointer (&contents, g_free);
+  result_clear (&result);
+
+  /* nor is a new file left half written */
+  run (&result, "en", "export", "--format", "csv", "--preset", "excel-de", "--database",
+       fixture->path, new_file, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "new-excel.csv"));
+  g_assert_false (g_file_test (new_file, G_FILE_TEST_EXISTS));
   result_clear (&result);
 
   /* the customers only: Windows-1252, semicolons, German dates */
@@ -503,7 +622,8 @@ test_import_dry_run (Fixture       *fixture,
   g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
 
   run (&result, "en", "import", file, "--dry-run", "--database", fixture->path, NULL);
-  g_assert_cmpint (result.status, ==, 0);
+  /* as the import would end: a row cannot be imported */
+  g_assert_cmpint (result.status, ==, 3);
   g_assert_nonnull (strstr (result.out, "3 rows read."));
   g_assert_nonnull (strstr (result.out, "Line 2: Same e-mail address as “Jürgen Müller”, "
                                         "would be left out."));
@@ -517,9 +637,33 @@ test_import_dry_run (Fixture       *fixture,
 
   /* and no database where there was none */
   run (&fresh_result, "de", "import", file, "-n", "--database", fresh, NULL);
-  g_assert_cmpint (fresh_result.status, ==, 0);
+  g_assert_cmpint (fresh_result.status, ==, 3);
   g_assert_nonnull (strstr (fresh_result.out, "Es wurde nichts importiert"));
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+}
+
+/* Another program holds the write lock longer than the busy timeout (the
+ * window's own large import): the command says so and changes nothing */
+static void
+test_import_busy (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *file = scratch_path (fixture, "busy.csv");
+  g_auto(Result) result = { 0, };
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (file, "First Name,Last Name\nAnna,Schmidt\n", -1, NULL));
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  run (&result, "de", "import", file, "--database", fixture->path, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "von einem anderen Programm verwendet"));
+  g_assert_cmpstr (result.out, ==, "");
+
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpuint (count_contacts (fixture->path), ==, 2);
 }
 
 static void
@@ -626,10 +770,14 @@ main (int   argc,
 
   g_test_add ("/cli/list/fields-documented", Fixture, NULL, fixture_set_up, test_list_fields,
               fixture_tear_down);
+  g_test_add ("/cli/list/json-escapes-control-characters", Fixture, NULL, fixture_set_up,
+              test_list_escapes, fixture_tear_down);
   g_test_add ("/cli/list/filter", Fixture, NULL, fixture_set_up, test_list_filter,
               fixture_tear_down);
   g_test_add ("/cli/errors/en", Fixture, "en", fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/cli/errors/de", Fixture, "de", fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/cli/errors/read-only-database", Fixture, NULL, fixture_set_up, test_read_only,
+              fixture_tear_down);
   g_test_add ("/cli/export/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
               fixture_tear_down);
   g_test_add ("/cli/export/excel-de-replaces-only-when-complete", Fixture, NULL, fixture_set_up,
@@ -640,6 +788,8 @@ main (int   argc,
               test_import_dry_run, fixture_tear_down);
   g_test_add ("/cli/import/saved-mapping", Fixture, NULL, fixture_set_up,
               test_import_saved_mapping, fixture_tear_down);
+  g_test_add ("/cli/import/busy-database-changes-nothing", Fixture, NULL, fixture_set_up,
+              test_import_busy, fixture_tear_down);
   g_test_add ("/cli/import/modes", Fixture, NULL, fixture_set_up, test_import_modes,
               fixture_tear_down);
 
