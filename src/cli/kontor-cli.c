@@ -63,7 +63,7 @@ static const ListField list_fields[] = {
   { "country", NULL },
   { "language", N_("de, en, fr or it") },
   { "notes", NULL },
-  { "birthday", N_("YYYY-MM-DD") },
+  { "birthday", N_("YYYY-MM-DD, or --MM-DD without the year") },
   { "status", N_("inbox, prospect, customer or archived") },
   { "is_lead", N_("true or false") },
   { "pipeline_status", N_("the pipeline status’s name") },
