@@ -341,11 +341,15 @@ dup_merged_into (KontorStore  *self,
 }
 
 /* Another machine merged @removed into @kept_id (feature X1, PROTOCOL.md
- * "Pushing"): what this machine holds of @removed that the merge did not
- * move (an activity recorded here offline, a group it was put in) moves
- * to the kept contact as this machine's own edits, which it pushes, and
- * then @removed goes as every delete does. A kept contact this machine
- * does not have (out of its sight) is no place to move to: a plain delete. */
+ * "Pushing"). The server is the authority: before the delete it moved
+ * every row it had that names @removed, and those moves came in this
+ * pull as changes. What is left here is this machine's own and not yet
+ * sent (an activity recorded offline, a group it was put in): it moves to
+ * the kept contact here only, as the server's state and not as the
+ * user's edits (nothing in the outbox or the history: the server moves
+ * such a row too when it arrives naming @removed), and then @removed goes
+ * as every delete does. A kept contact this machine does not have (out
+ * of its sight) is no place to move to: a plain delete. */
 static gboolean
 delete_merged_contact (KontorStore   *self,
                        KontorRecord  *removed,
@@ -355,7 +359,6 @@ delete_merged_contact (KontorStore   *self,
   const char *removed_id = kontor_record_get_id (removed);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(KontorRecord) kept = NULL;
-  gboolean ok;
 
   if (!g_uuid_string_is_valid (kept_id) || g_str_equal (kept_id, removed_id))
     return _kontor_store_delete_record (self, removed, error);
@@ -370,42 +373,8 @@ delete_merged_contact (KontorStore   *self,
   if (kept == NULL)
     return _kontor_store_delete_record (self, removed, error);
 
-  /* as this machine's own edits, which it pushes: the server learns where
-   * they went from the machine that holds them. One that may not edit
-   * (a viewer), or a record this machine's rules refuse, moves here only. */
-  if (_kontor_store_check_role (self, KONTOR_TYPE_ACTIVITY, KONTOR_ACCESS_EDIT, NULL))
-    {
-      if (!_kontor_store_exec (self, "SAVEPOINT merge_move", error))
-        return FALSE;
-      self->remote = FALSE;
-      ok = _kontor_store_move_contact_references (self, removed_id, kept_id, NULL, &local_error);
-      self->remote = TRUE;
-      if (ok)
-        {
-          if (!_kontor_store_exec (self, "RELEASE merge_move", error))
-            return FALSE;
-        }
-      else if (is_machine_error (local_error) || sqlite3_get_autocommit (_kontor_store_get_db (self)))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      else
-        {
-          g_message ("What names %s moves to %s on this machine only: %s", removed_id, kept_id,
-                     local_error->message);
-          if (!_kontor_store_exec (self, "ROLLBACK TO merge_move", error) ||
-              !_kontor_store_exec (self, "RELEASE merge_move", error))
-            return FALSE;
-        }
-    }
-  else
-    ok = FALSE;
-
-  if (!ok && !_kontor_store_move_contact_references (self, removed_id, kept_id, NULL, error))
-    return FALSE;
-
-  return _kontor_store_delete_record (self, removed, error) &&
+  return _kontor_store_move_contact_references (self, removed_id, kept_id, NULL, error) &&
+         _kontor_store_delete_record (self, removed, error) &&
          _kontor_store_note_merged_into (self, removed_id, kept_id, error);
 }
 
@@ -2106,6 +2075,18 @@ show_theirs (KontorStore  *self,
   if (entity == NULL || kind == NULL)
     return TRUE;
 
+  /* a contact merged into another: what this machine holds of it goes
+   * to the kept one rather than with it (delete_merged_contact ()) */
+  if (g_str_equal (kind, "edit_vs_delete") &&
+      kontor_json_get_string (conflict, "merged_into") != NULL)
+    {
+      entry = json_object_new ();
+      json_object_set_string_member (entry, "value",
+                                     kontor_json_get_string (conflict, "merged_into"));
+      json_object_set_object_member (fields, "merged_into", entry);
+
+      return apply_change (self, entity_name, id, TRUE, fields, 0, error);
+    }
   if (g_str_equal (kind, "edit_vs_delete"))
     return apply_change (self, entity_name, id, TRUE, NULL, 0, error);
   if (!g_str_equal (kind, "field") || field == NULL)
@@ -2352,6 +2333,21 @@ apply_result (KontorStore  *self,
 
   if (!confirm_revs (self, entity, entity_id, op, result, error))
     return FALSE;
+
+  /* another machine merged the contact first, into another one: that
+   * merge stands on the server, which moves what names the contact there;
+   * this machine's tombstone follows it (a row that arrives later naming
+   * the contact goes where the server puts it) */
+  if (g_str_equal (op, "delete") && g_str_equal (entity, "contact") &&
+      kontor_json_get_string (result, "merged_into") != NULL &&
+      g_uuid_string_is_valid (kontor_json_get_string (result, "merged_into")))
+    {
+      g_message ("Contact %s was merged into %s on another machine first", entity_id,
+                 kontor_json_get_string (result, "merged_into"));
+      if (!_kontor_store_note_merged_into (self, entity_id,
+                                           kontor_json_get_string (result, "merged_into"), error))
+        return FALSE;
+    }
 
   conflicts = json_object_get_member (result, "conflicts");
   for (guint i = 0; conflicts != NULL && JSON_NODE_HOLDS_ARRAY (conflicts) &&
