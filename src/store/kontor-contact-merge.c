@@ -11,6 +11,7 @@
 #include "kontor-channel.h"
 #include "kontor-contact-merge.h"
 #include "kontor-contact-merge-private.h"
+#include "kontor-merge-outbox.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-db.h"
 #include "kontor-text.h"
@@ -43,6 +44,7 @@ struct _KontorContactMerge
   KontorRecord    *kept_before;
   KontorRecord    *removed_before;
   KontorMergeMoves moves;
+  KontorUnsentEntries *unsent;     /* the removed one's entries the delete dropped */
 };
 
 G_DEFINE_FINAL_TYPE (KontorContactMerge, kontor_contact_merge, KONTOR_TYPE_OPERATION)
@@ -574,8 +576,12 @@ apply_in_transaction (KontorContactMerge  *self,
     return FALSE;
 
   /* first the delete: a customer number the kept contact takes over is
-   * the removed one's until then */
-  if (!_kontor_store_delete_record (self->store, removed, error) ||
+   * the removed one's until then. What it drops of the outbox is kept for
+   * an undo before the delete is sent (kontor-merge-outbox.c) */
+  g_clear_pointer (&self->unsent, _kontor_unsent_entries_free);
+  self->unsent = _kontor_store_keep_unsent (self->store, self->removed_id, error);
+  if (self->unsent == NULL ||
+      !_kontor_store_delete_record (self->store, removed, error) ||
       !_kontor_store_note_merged_into (self->store, self->removed_id, self->kept_id, error))
     return FALSE;
 
@@ -606,7 +612,10 @@ undo_in_transaction (KontorContactMerge  *self,
 {
   g_autoptr(KontorRecord) kept = NULL;
   g_autoptr(KontorRecord) removed = kontor_record_copy (self->removed_before);
-  gboolean changed;
+  gboolean changed, unsent = FALSE;
+
+  if (!_kontor_store_has_unsent_delete (self->store, self->removed_id, &unsent, error))
+    return FALSE;
 
   kept = kontor_store_load (self->store, KONTOR_TYPE_CONTACT, self->kept_id, error);
   if (kept == NULL)
@@ -625,6 +634,10 @@ undo_in_transaction (KontorContactMerge  *self,
 
   if (!move_back (self->store, self->removed_id, &self->moves, error))
     return FALSE;
+
+  /* the delete not sent yet: taken back, never sent (kontor-merge-outbox.c) */
+  if (unsent && self->unsent != NULL)
+    return _kontor_store_undo_unsent_delete (self->store, self->unsent, self->removed_id, error);
 
   /* a delete not sent yet is a plain one now: the other machines are not
    * to move what they hold of the contact (a delete sent already did) */
@@ -658,6 +671,7 @@ kontor_contact_merge_finalize (GObject *object)
   g_clear_object (&self->kept_before);
   g_clear_object (&self->removed_before);
   _kontor_merge_moves_clear (&self->moves);
+  g_clear_pointer (&self->unsent, _kontor_unsent_entries_free);
   g_free (self->kept_id);
   g_free (self->removed_id);
 
