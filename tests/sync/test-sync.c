@@ -3307,6 +3307,85 @@ test_contact_merge_undo_unsent (void)
   assert_same_data (anna, ben);
 }
 
+/* Ben edits a contact and records a call on it, and pushes first; Anna,
+ * who had not seen that, merges the contact into another: her delete is
+ * a delete_vs_edit conflict, which keeps where the contact went. "Delete
+ * anyway" deletes it as the merge did: Ben's call is the kept contact's
+ * on both machines, nothing is lost */
+static void
+test_contact_merge_delete_anyway (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) kept = new_contact ("Marta", "Schulze");
+  g_autoptr(KontorContact) removed = new_contact ("Martha", "Schulze");
+  g_autoptr(KontorContact) at_ben = NULL;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorContactMerge) merge = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorSyncConflict *conflict = NULL;
+  const char *kept_id, *removed_id;
+  Machine *machines[2];
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("sina", "admin");
+  create_user ("timo", "admin");
+  anna = machine_new (server, "sina");
+  ben = machine_new (server, "timo");
+
+  save (anna, kept);
+  save (anna, removed);
+  kept_id = kontor_record_get_id (KONTOR_RECORD (kept));
+  removed_id = kontor_record_get_id (KONTOR_RECORD (removed));
+  sync_ok (anna);
+  sync_ok (ben);
+
+  at_ben = load (ben, KONTOR_TYPE_CONTACT, removed_id);
+  kontor_contact_set_job_title (at_ben, "Einkauf");
+  save (ben, at_ben);
+  call = new_call (at_ben, "Messe besprochen");
+  save (ben, call);
+  sync_ok (ben);
+
+  merge = kontor_contact_merge_new (anna->store, kept_id, removed_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+
+  conflicts = kontor_store_sync_list_conflicts (anna->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < conflicts->len; i++)
+    if (g_str_equal (((KontorSyncConflict *) conflicts->pdata[i])->kind, "delete_vs_edit"))
+      conflict = conflicts->pdata[i];
+  g_assert_nonnull (conflict);
+  g_assert_true (kontor_store_sync_resolve_conflict (anna->store, conflict->id, "mine", NULL,
+                                                     &error));
+  g_assert_no_error (error);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      sync_ok (anna);
+      sync_ok (ben);
+    }
+
+  machines[0] = anna;
+  machines[1] = ben;
+  for (guint i = 0; i < G_N_ELEMENTS (machines); i++)
+    {
+      g_autoptr(KontorActivity) loaded = NULL;
+
+      g_assert_null (load_or_null (machines[i], KONTOR_TYPE_CONTACT, removed_id));
+      loaded = load (machines[i], KONTOR_TYPE_ACTIVITY, kontor_record_get_id (KONTOR_RECORD (call)));
+      g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, kept_id);
+      g_assert_cmpstr (kontor_activity_get_subject (loaded), ==, "Messe besprochen");
+      g_assert_cmpint (outbox_size (machines[i]), ==, 0);
+    }
+  assert_same_data (anna, ben);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3330,6 +3409,7 @@ main (int   argc,
   g_test_add_func ("/sync/contact-merge", test_contact_merge);
   g_test_add_func ("/sync/contact-merge-concurrent", test_contact_merge_concurrent);
   g_test_add_func ("/sync/contact-merge-undo-unsent", test_contact_merge_undo_unsent);
+  g_test_add_func ("/sync/contact-merge-delete-anyway", test_contact_merge_delete_anyway);
   /* last: it compacts the server's change log */
   g_test_add_func ("/sync/resync", test_resync);
   /* after the compaction: its machines start from a snapshot */
