@@ -1445,7 +1445,15 @@ move_late_references (Push           *push,
 
   for (guint i = 0; i < named->len && !push->failed; i++)
     {
-      g_autofree char *kept = dup_merge_target (push, g_ptr_array_index (named, i));
+      g_autofree char *kept = NULL;
+
+      /* a contact this push made was merged into nothing (an import's
+       * contacts and their addresses come in one push: no question each) */
+      if (push->created != NULL &&
+          g_ptr_array_find_with_equal_func (push->created, g_ptr_array_index (named, i),
+                                            g_str_equal, NULL))
+        continue;
+      kept = dup_merge_target (push, g_ptr_array_index (named, i));
 
       if (kept != NULL)
         move_merged_references (push, mutation, g_ptr_array_index (named, i), kept);
