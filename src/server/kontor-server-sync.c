@@ -932,8 +932,8 @@ apply_update (Push           *push,
           g_autofree char *id = add_conflict (push, mutation, name, "field", base, theirs,
                                               server_rev, yours, &superseded);
 
-          add_conflict_result (conflicts, id, "field", name, current, server_rev, sent, NULL,
-                               superseded);
+          add_conflict_result (conflicts, id, "field", name, current, server_rev, sent,
+                               superseded, NULL);
           n_conflicts++;
         }
     }
@@ -1269,7 +1269,9 @@ copy_moved_child (Push           *push,
   if (same == NULL || PQntuples (same) > 0)
     return;
 
-  new_id = kontor_uuid_v7_new ();
+  /* a link is known by what it links (owner:kind:target), and the kept
+   * contact may have had this one before, deleted since */
+  new_id = link ? g_strjoin (":", kept, params[3], params[4], NULL) : kontor_uuid_v7_new ();
   values = json_object_ref (fields);
   json_object_set_string_member (values, "owner_id", kept);
   seq = next_seq (push);
@@ -1287,7 +1289,10 @@ copy_moved_child (Push           *push,
                              revs_text, seq_text };
 
     defer (push, "INSERT INTO record (workspace_id, entity, id, fields, field_revs, rev)"
-                 " VALUES ($1, $2, $3, $4, $5, $6)", G_N_ELEMENTS (insert), insert);
+                 " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, entity, id)"
+                 " DO UPDATE SET fields = EXCLUDED.fields, field_revs = EXCLUDED.field_revs,"
+                 " rev = EXCLUDED.rev, deleted = false, deleted_rev = NULL",
+           G_N_ELEMENTS (insert), insert);
   }
   row.entity = kontor_sync_entity_lookup (entity);
   row.id = new_id;

@@ -2707,6 +2707,7 @@ test_blobs (void)
 
 #define MK "0190b000-0000-7000-8000-00000000000b"   /* kept */
 #define MR "0190b000-0000-7000-8000-00000000000a"   /* removed */
+#define MU "0190b000-0000-7000-8000-0000000000cc"   /* a sales rep */
 
 /* The text of one value in the server's database */
 static char *
@@ -2744,43 +2745,50 @@ test_merged_delete (void)
 
   {
     g_auto(Answer) answer = { 0, };
+    g_autofree char *sql = NULL;
 
     push (&a, "["
           "{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"" MK "\","
           "\"fields\":{\"last_name\":{\"value\":\"Schulze\"}}},"
           "{\"client_seq\":2,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"" MR "\","
           "\"fields\":{\"last_name\":{\"value\":\"Schultze\"}}},"
-          "{\"client_seq\":3,\"op\":\"create\",\"entity\":\"activity\",\"id\":\"a1\","
+          "{\"client_seq\":3,\"op\":\"create\",\"entity\":\"activity\",\"id\":\"mg-a1\","
           "\"fields\":{\"contact_id\":{\"value\":\"" MR "\"},\"subject\":{\"value\":\"Anruf\"}}},"
-          "{\"client_seq\":4,\"op\":\"create\",\"entity\":\"activity\",\"id\":\"a2\","
+          "{\"client_seq\":4,\"op\":\"create\",\"entity\":\"activity\",\"id\":\"mg-a2\","
           "\"fields\":{\"contact_id\":{\"value\":\"" MK "\"},\"subject\":{\"value\":\"Termin\"},"
           "\"participant_contacts\":{\"value\":\"[\\\"" MR "\\\"]\"}}},"
-          "{\"client_seq\":5,\"op\":\"create\",\"entity\":\"contact_group\",\"id\":\"g1\","
+          "{\"client_seq\":5,\"op\":\"create\",\"entity\":\"contact_group\",\"id\":\"mg-g1\","
           "\"fields\":{\"name\":{\"value\":\"Messe\"}}},"
-          "{\"client_seq\":6,\"op\":\"create\",\"entity\":\"contact_group_member\",\"id\":\"m1\","
-          "\"fields\":{\"group_id\":{\"value\":\"g1\"},\"contact_id\":{\"value\":\"" MR "\"}}},"
-          "{\"client_seq\":7,\"op\":\"create\",\"entity\":\"contact_group_member\",\"id\":\"m2\","
-          "\"fields\":{\"group_id\":{\"value\":\"g1\"},\"contact_id\":{\"value\":\"" MK "\"}}},"
-          "{\"client_seq\":8,\"op\":\"create\",\"entity\":\"contact_channel\",\"id\":\"c1\","
+          "{\"client_seq\":6,\"op\":\"create\",\"entity\":\"contact_group_member\",\"id\":\"mg-m1\","
+          "\"fields\":{\"group_id\":{\"value\":\"mg-g1\"},\"contact_id\":{\"value\":\"" MR "\"}}},"
+          "{\"client_seq\":7,\"op\":\"create\",\"entity\":\"contact_group_member\",\"id\":\"mg-m2\","
+          "\"fields\":{\"group_id\":{\"value\":\"mg-g1\"},\"contact_id\":{\"value\":\"" MK "\"}}},"
+          "{\"client_seq\":8,\"op\":\"create\",\"entity\":\"contact_channel\",\"id\":\"mg-c1\","
           "\"fields\":{\"owner_id\":{\"value\":\"" MR "\"},\"kind\":{\"value\":\"phones\"},"
           "\"value\":{\"value\":\"+49 30 1234\"},\"position\":{\"value\":0}}},"
-          "{\"client_seq\":9,\"op\":\"create\",\"entity\":\"contact_channel\",\"id\":\"c2\","
+          "{\"client_seq\":9,\"op\":\"create\",\"entity\":\"contact_channel\",\"id\":\"mg-c2\","
           "\"fields\":{\"owner_id\":{\"value\":\"" MR "\"},\"kind\":{\"value\":\"emails\"},"
           "\"value\":{\"value\":\"M.Schulze@example.org\"},\"position\":{\"value\":0}}},"
-          "{\"client_seq\":10,\"op\":\"create\",\"entity\":\"contact_channel\",\"id\":\"c3\","
+          "{\"client_seq\":10,\"op\":\"create\",\"entity\":\"contact_channel\",\"id\":\"mg-c3\","
           "\"fields\":{\"owner_id\":{\"value\":\"" MK "\"},\"kind\":{\"value\":\"emails\"},"
-          "\"value\":{\"value\":\"m.schulze@example.org\"},\"position\":{\"value\":0}}}"
+          "\"value\":{\"value\":\"m.schulze@example.org\"},\"position\":{\"value\":0}}},"
+          "{\"client_seq\":11,\"op\":\"create\",\"entity\":\"contact_link\","
+          "\"id\":\"" MR ":sales_reps:" MU "\","
+          "\"fields\":{\"owner_id\":{\"value\":\"" MR "\"},\"kind\":{\"value\":\"sales_reps\"},"
+          "\"target_id\":{\"value\":\"" MU "\"},\"position\":{\"value\":0}}}"
           "]", &answer);
     g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
-    g_assert_cmpint (query_int ("SELECT count(*) FROM applied_mutation"
-                                " WHERE result->>'status' = 'applied'"), ==, 10);
+    sql = g_strdup_printf ("SELECT count(*) FROM applied_mutation"
+                           " WHERE result->>'status' = 'applied'"
+                           " AND client_id = '%s'", a.client_id);
+    g_assert_cmpint (query_int (sql), ==, 11);
   }
 
   /* a kept contact the server does not have */
   {
     g_auto(Answer) answer = { 0, };
 
-    push (&a, "[{\"client_seq\":11,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
+    push (&a, "[{\"client_seq\":12,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
               "\"base_rev\":1000,\"merged_into\":\"0190b000-0000-7000-8000-0000000000ff\"}]",
           &answer);
     g_assert_cmpstr (result_status (&answer), ==, "rejected");
@@ -2794,7 +2802,7 @@ test_merged_delete (void)
   {
     g_auto(Answer) answer = { 0, };
 
-    push (&a, "[{\"client_seq\":12,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
+    push (&a, "[{\"client_seq\":13,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
               "\"base_rev\":1000,\"merged_into\":\"" MK "\"}]", &answer);
     g_assert_cmpstr (result_status (&answer), ==, "rejected");
     g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "reason"), ==,
@@ -2808,7 +2816,7 @@ test_merged_delete (void)
   {
     g_auto(Answer) answer = { 0, };
 
-    push (&a, "[{\"client_seq\":13,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
+    push (&a, "[{\"client_seq\":14,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
               "\"base_rev\":1000,\"merged_into\":\"" MK "\"}]", &answer);
     g_assert_cmpstr (result_status (&answer), ==, "applied");
     delete_seq = json_object_get_int_member (only_result (&answer), "rev");
@@ -2816,16 +2824,16 @@ test_merged_delete (void)
   text = query_text ("SELECT merged_into FROM record WHERE id = '" MR "' AND deleted");
   g_assert_cmpstr (text, ==, MK);
   g_clear_pointer (&text, g_free);
-  text = query_text ("SELECT fields->>'contact_id' FROM record WHERE id = 'a1'");
+  text = query_text ("SELECT fields->>'contact_id' FROM record WHERE id = 'mg-a1'");
   g_assert_cmpstr (text, ==, MK);
   g_clear_pointer (&text, g_free);
   /* the kept contact takes part in its own meeting no more */
-  text = query_text ("SELECT fields->>'participant_contacts' FROM record WHERE id = 'a2'");
+  text = query_text ("SELECT fields->>'participant_contacts' FROM record WHERE id = 'mg-a2'");
   g_assert_cmpstr (text, ==, "[]");
   g_clear_pointer (&text, g_free);
   /* in the group once */
-  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE id = 'm1' AND deleted"), ==, 1);
-  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE id = 'm2' AND NOT deleted"),
+  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE id = 'mg-m1' AND deleted"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE id = 'mg-m2' AND NOT deleted"),
                    ==, 1);
   /* the phone number comes over, the e-mail address it had already does not */
   g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE entity = 'contact_channel'"
@@ -2834,17 +2842,22 @@ test_merged_delete (void)
   g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE entity = 'contact_channel'"
                               " AND NOT deleted AND fields->>'owner_id' = '" MK "'"
                               " AND fields->>'kind' = 'emails'"), ==, 1);
+  /* the sales rep too, a link known by what it links */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE entity = 'contact_link'"
+                              " AND NOT deleted AND id = '" MK ":sales_reps:" MU "'"
+                              " AND fields->>'owner_id' = '" MK "'"), ==, 1);
   /* as changes before the delete, whole, the delete naming the kept one */
-  g_assert_cmpint (query_int ("SELECT count(*) FROM change_log WHERE entity_id = 'a1'"
+  g_assert_cmpint (query_int ("SELECT count(*) FROM change_log WHERE entity_id = 'mg-a1'"
                               " AND op = 'upsert' AND fields->'subject'->>'value' = 'Anruf'"
                               " AND fields->'contact_id'->>'value' = '" MK "'"), ==, 1);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM change_log WHERE seq < %"
-                                            G_GINT64_FORMAT " AND client_seq = 13"
+                                            G_GINT64_FORMAT " AND client_seq = 14"
                                             " AND entity IN ('activity', 'contact_channel',"
-                                            " 'contact_group_member')", delete_seq);
+                                            " 'contact_group_member', 'contact_link')",
+                                            delete_seq);
 
-    g_assert_cmpint (query_int (sql), ==, 4);
+    g_assert_cmpint (query_int (sql), ==, 5);
   }
   text = query_text ("SELECT fields->'merged_into'->>'value' FROM change_log"
                      " WHERE entity_id = '" MR "' AND op = 'delete'");
@@ -2855,12 +2868,12 @@ test_merged_delete (void)
   {
     g_auto(Answer) answer = { 0, };
 
-    push (&a, "[{\"client_seq\":14,\"op\":\"create\",\"entity\":\"activity\",\"id\":\"a3\","
+    push (&a, "[{\"client_seq\":15,\"op\":\"create\",\"entity\":\"activity\",\"id\":\"mg-a3\","
               "\"fields\":{\"contact_id\":{\"value\":\"" MR "\"},"
               "\"subject\":{\"value\":\"Spät\"}}}]", &answer);
     g_assert_cmpstr (result_status (&answer), ==, "applied");
   }
-  text = query_text ("SELECT fields->>'contact_id' FROM record WHERE id = 'a3'");
+  text = query_text ("SELECT fields->>'contact_id' FROM record WHERE id = 'mg-a3'");
   g_assert_cmpstr (text, ==, MK);
   g_clear_pointer (&text, g_free);
 
@@ -2869,10 +2882,10 @@ test_merged_delete (void)
     g_auto(Answer) answer = { 0, };
     g_auto(Answer) other = { 0, };
 
-    push (&a, "[{\"client_seq\":15,\"op\":\"create\",\"entity\":\"contact\","
+    push (&a, "[{\"client_seq\":16,\"op\":\"create\",\"entity\":\"contact\","
               "\"id\":\"0190b000-0000-7000-8000-00000000000c\","
               "\"fields\":{\"last_name\":{\"value\":\"Schulz\"}}}]", &other);
-    push (&a, "[{\"client_seq\":16,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
+    push (&a, "[{\"client_seq\":17,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
               "\"base_rev\":1000,\"merged_into\":\"0190b000-0000-7000-8000-00000000000c\"}]",
           &answer);
     g_assert_cmpstr (result_status (&answer), ==, "applied");
