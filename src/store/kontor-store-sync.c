@@ -40,6 +40,7 @@
 #include "kontor-store-crud.h"
 #include "kontor-store-entity.h"
 #include "kontor-store-outbox.h"
+#include "kontor-group-member.h"
 #include "kontor-store-sync.h"
 #include "kontor-sync-entity.h"
 
@@ -397,6 +398,7 @@ apply_record (KontorStore             *self,
   g_autoptr(GList) names = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean changed = FALSE;
+  gboolean rewritten = FALSE;
   int entries;
 
   stored = _kontor_store_find_record (self, info, id, &local_error);
@@ -492,7 +494,10 @@ apply_record (KontorStore             *self,
           if (kept == NULL && error != NULL && *error != NULL)
             return FALSE;
           if (kept != NULL)
-            g_value_take_string (&parsed, g_steal_pointer (&kept));
+            {
+              g_value_take_string (&parsed, g_steal_pointer (&kept));
+              rewritten = TRUE;
+            }
         }
       kontor_record_take_value (record, index, &parsed);
       json_object_set_int_member (revs, l->data, rev);
@@ -500,6 +505,30 @@ apply_record (KontorStore             *self,
 
   if (stored != NULL && json_object_get_size (revs) == 0)
     return TRUE;
+
+  /* a membership given to the kept contact, which is in that group
+   * already: the server deletes it (a contact is in a group once), and
+   * so it is not stored here either */
+  if (rewritten && KONTOR_IS_GROUP_MEMBER (record))
+    {
+      sqlite3_stmt *stmt = _kontor_store_prepare (self, "SELECT 1 FROM contact_group_member "
+                                                        "WHERE group_id = ?1 AND "
+                                                        "contact_id = ?2 AND id <> ?3", error);
+      int found;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, kontor_group_member_get_group_id (KONTOR_GROUP_MEMBER (record)),
+                         -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, kontor_group_member_get_contact_id (KONTOR_GROUP_MEMBER (record)),
+                         -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, id, -1, SQLITE_TRANSIENT);
+      found = _kontor_store_step_one (self, stmt, NULL, NULL, error);
+      if (found < 0)
+        return FALSE;
+      if (found > 0)
+        return TRUE;
+    }
 
   /* a birthday erased on another machine (the team stopped keeping them)
    * leaves this file as it leaves that one: purged */
