@@ -3174,10 +3174,10 @@ test_contact_merge_concurrent (void)
   if (pg.dir == NULL)
     return;
   server = kontor_test_server_start (&pg, NULL);
-  create_user ("olga", "admin");
-  create_user ("paul", "admin");
-  anna = machine_new (server, "olga");
-  ben = machine_new (server, "paul");
+  create_user ("merga", "admin");
+  create_user ("mirko", "admin");
+  anna = machine_new (server, "merga");
+  ben = machine_new (server, "mirko");
 
   save (anna, kept);
   save (anna, removed);
@@ -3255,10 +3255,10 @@ test_contact_merge_undo_unsent (void)
   if (pg.dir == NULL)
     return;
   server = kontor_test_server_start (&pg, NULL);
-  create_user ("quirin", "admin");
-  create_user ("rosa", "admin");
-  anna = machine_new (server, "quirin");
-  ben = machine_new (server, "rosa");
+  create_user ("undine", "admin");
+  create_user ("ulf", "admin");
+  anna = machine_new (server, "undine");
+  ben = machine_new (server, "ulf");
 
   save (anna, kept);
   save (anna, removed);
@@ -3332,10 +3332,10 @@ test_contact_merge_delete_anyway (void)
   if (pg.dir == NULL)
     return;
   server = kontor_test_server_start (&pg, NULL);
-  create_user ("sina", "admin");
-  create_user ("timo", "admin");
-  anna = machine_new (server, "sina");
-  ben = machine_new (server, "timo");
+  create_user ("vesna", "admin");
+  create_user ("ximena", "admin");
+  anna = machine_new (server, "vesna");
+  ben = machine_new (server, "ximena");
 
   save (anna, kept);
   save (anna, removed);
