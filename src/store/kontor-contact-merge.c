@@ -591,7 +591,9 @@ apply_in_transaction (KontorContactMerge  *self,
     return FALSE;
   unite (self, kept, self->removed_before);
 
-  return _kontor_store_save_record (self->store, kept, &changed, error);
+  /* the delete after what the kept contact took over (kontor-merge-outbox.c) */
+  return _kontor_store_save_record (self->store, kept, &changed, error) &&
+         _kontor_store_send_delete_last (self->store, self->removed_id, error);
 }
 
 static gboolean

@@ -219,3 +219,42 @@ _kontor_store_undo_unsent_delete (KontorStore          *self,
 
   return _kontor_store_step_done (self, stmt, error);
 }
+
+/**
+ * _kontor_store_send_delete_last:
+ * @self: a store inside the merge's transaction, after the kept contact
+ *   was saved
+ * @removed_id: the contact the merge deleted
+ * @error: return location for a #GError
+ *
+ * Puts the merge's pending `delete` after the kept contact's entries (the
+ * e-mail addresses and phone numbers it took over): the server, taking the
+ * delete, gives the kept contact every address of the removed one it does
+ * not have yet (src/protocol/PROTOCOL.md "Pushing"), and must find those
+ * the merge united there already, not make them a second time.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_send_delete_last (KontorStore  *self,
+                                const char   *removed_id,
+                                GError      **error)
+{
+  return _kontor_store_exec_with_text (self,
+                                       "INSERT INTO outbox (entity, entity_id, op, field, "
+                                       "value_json, old_value_json, base_rev, after_local_seq, "
+                                       "user_id, created_at, state, attempts, last_error) "
+                                       "SELECT entity, entity_id, op, field, value_json, "
+                                       "old_value_json, base_rev, after_local_seq, user_id, "
+                                       "created_at, state, attempts, last_error FROM outbox "
+                                       "WHERE entity = 'contact' AND entity_id = ?1 AND "
+                                       "op = 'delete' AND state = 'pending' AND "
+                                       "push_seq IS NULL",
+                                       removed_id, error) &&
+         _kontor_store_exec_with_text (self,
+                                       "DELETE FROM outbox WHERE entity = 'contact' AND "
+                                       "entity_id = ?1 AND op = 'delete' AND state = 'pending' "
+                                       "AND push_seq IS NULL "
+                                       "AND client_seq < (SELECT max (client_seq) FROM outbox)",
+                                       removed_id, error);
+}

@@ -22,6 +22,9 @@ gboolean             _kontor_store_undo_unsent_delete   (KontorStore          *s
                                                          KontorUnsentEntries  *kept,
                                                          const char           *removed_id,
                                                          GError              **error);
+gboolean             _kontor_store_send_delete_last     (KontorStore          *self,
+                                                         const char           *removed_id,
+                                                         GError              **error);
 void                 _kontor_unsent_entries_free        (KontorUnsentEntries  *kept);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KontorUnsentEntries, _kontor_unsent_entries_free)

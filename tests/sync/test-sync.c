@@ -3167,6 +3167,7 @@ test_contact_merge_concurrent (void)
   g_autoptr(KontorActivity) offline = NULL;
   g_autoptr(KontorContactMerge) merge = NULL;
   g_autoptr(GPtrArray) phones = NULL;
+  g_autoptr(GPtrArray) emails = NULL;
   g_autoptr(GError) error = NULL;
   const char *kept_id, *removed_id;
   Machine *machines[2];
@@ -3179,6 +3180,8 @@ test_contact_merge_concurrent (void)
   anna = machine_new (server, "merga");
   ben = machine_new (server, "mirko");
 
+  emails = channels ("martha@example.org", NULL);
+  kontor_contact_set_emails (removed, emails);
   save (anna, kept);
   save (anna, removed);
   kept_id = kontor_record_get_id (KONTOR_RECORD (kept));
@@ -3219,6 +3222,11 @@ test_contact_merge_concurrent (void)
                                               "SELECT count(*) FROM contact_channel "
                                               "WHERE owner_id = ?1 AND value = "
                                               "'+49 171 5550123'", kept_id), ==, 1);
+      /* the address the merge united is there once */
+      g_assert_cmpint (kontor_test_query_int (machines[i]->store,
+                                              "SELECT count(*) FROM contact_channel "
+                                              "WHERE owner_id = ?1 AND value = "
+                                              "'martha@example.org'", kept_id), ==, 1);
       g_assert_cmpint (kontor_test_query_int (machines[i]->store,
                                               "SELECT count(*) FROM tombstone WHERE id = ?1 "
                                               "AND merged_into IS NOT NULL", removed_id), ==, 1);
