@@ -2892,6 +2892,20 @@ test_merged_delete (void)
     g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "merged_into"), ==,
                      MK);
   }
+
+  /* an edit of the merged contact: its conflict says where it went */
+  {
+    g_auto(Answer) answer = { 0, };
+    JsonObject *conflict;
+
+    push (&a, "[{\"client_seq\":18,\"op\":\"update\",\"entity\":\"contact\",\"id\":\"" MR "\","
+              "\"fields\":{\"city\":{\"value\":\"Halle\",\"base_rev\":1}}}]", &answer);
+    g_assert_cmpstr (result_status (&answer), ==, "conflict");
+    conflict = json_array_get_object_element (
+      json_object_get_array_member (only_result (&answer), "conflicts"), 0);
+    g_assert_cmpstr (json_object_get_string_member (conflict, "kind"), ==, "edit_vs_delete");
+    g_assert_cmpstr (json_object_get_string_member (conflict, "merged_into"), ==, MK);
+  }
 }
 
 int
