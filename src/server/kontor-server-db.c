@@ -25,6 +25,7 @@ static const char * const migrations[] = {
   "005-activities.sql",
   "006-blobs.sql",
   "007-blob-holders.sql",
+  "008-merged-into.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_SERVER_SCHEMA_VERSION);

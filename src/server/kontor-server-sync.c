@@ -71,6 +71,7 @@ typedef struct
   gboolean       clock_read;  /* ... and first_seq and last_seq are the clock's */
   gint64         first_seq;   /* the clock when the push took it */
   gint64         seq_before;  /* the clock before the last mutation */
+  int            merges;      /* merged contacts: 0 not asked, 1 none, 2 some */
 } Push;
 
 /* A statement whose result nothing reads, waiting for the next one that
@@ -509,7 +510,8 @@ supersede_own_edit (Push           *push,
 }
 
 /* A record's row, locked: $1 workspace, $2 entity, $3 id */
-#define LOCK_RECORD "SELECT fields, field_revs, rev, deleted, deleted_rev FROM record" \
+#define LOCK_RECORD "SELECT fields, field_revs, rev, deleted, deleted_rev, merged_into" \
+                    " FROM record" \
                     " WHERE workspace_id = $1 AND entity = $2 AND id = $3 FOR UPDATE"
 
 /* The row of the mutation's record, locked; %NULL when there is none.
@@ -605,7 +607,8 @@ add_conflict_result (JsonBuilder *builder,
                      JsonNode    *theirs,
                      gint64       theirs_rev,
                      JsonNode    *yours,
-                     const char  *superseded)
+                     const char  *superseded,
+                     const char  *merged_into)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -632,6 +635,13 @@ add_conflict_result (JsonBuilder *builder,
     {
       json_builder_set_member_name (builder, "supersedes");
       json_builder_add_string_value (builder, superseded);
+    }
+  /* an edit of a contact merged into another: where it went, so that the
+   * machine gives the kept one what it holds of it (PROTOCOL.md "Pushing") */
+  if (merged_into != NULL)
+    {
+      json_builder_set_member_name (builder, "merged_into");
+      json_builder_add_string_value (builder, merged_into);
     }
   json_builder_end_object (builder);
 }
@@ -869,7 +879,8 @@ apply_update (Push           *push,
       begin_result (builder, mutation, "conflict");
       json_builder_set_member_name (builder, "conflicts");
       json_builder_begin_array (builder);
-      add_conflict_result (builder, id, "edit_vs_delete", NULL, NULL, 0, yours, superseded);
+      add_conflict_result (builder, id, "edit_vs_delete", NULL, NULL, 0, yours, superseded,
+                           PQgetisnull (row, 0, 5) ? NULL : PQgetvalue (row, 0, 5));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       return;
@@ -922,7 +933,7 @@ apply_update (Push           *push,
                                               server_rev, yours, &superseded);
 
           add_conflict_result (conflicts, id, "field", name, current, server_rev, sent,
-                               superseded);
+                               superseded, NULL);
           n_conflicts++;
         }
     }
@@ -1051,6 +1062,444 @@ relog_children (Push           *push,
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Merged contacts (feature X1, PROTOCOL.md "Pushing"): the server is the
+ * authority. A contact's delete with merged_into moves every living row
+ * that names the removed contact to the kept one, as changes of their own
+ * which every machine takes as it takes any change; a row pushed later
+ * naming the removed contact is moved the same way. */
+
+/* The contact @id ends in after its merges, following merges of merges;
+ * %NULL when it was not merged */
+static char *
+dup_merge_target (Push       *push,
+                  const char *id)
+{
+  g_autofree char *kept = NULL;
+
+  /* a chain of merges is short; the bound stops a loop of bad data */
+  for (guint i = 0; i < 8 && !push->failed; i++)
+    {
+      const char *params[] = { push->account->workspace_id, kept != NULL ? kept : id };
+      g_autoptr(PGresult) row = exec (push, "SELECT merged_into FROM record WHERE"
+                                            " workspace_id = $1 AND entity = 'contact'"
+                                            " AND id = $2 AND deleted AND merged_into IS NOT NULL",
+                                      G_N_ELEMENTS (params), params);
+
+      if (row == NULL || PQntuples (row) == 0)
+        break;
+      g_free (kept);
+      kept = g_strdup (PQgetvalue (row, 0, 0));
+    }
+
+  return g_steal_pointer (&kept);
+}
+
+/* An activity's participant list (a JSON array as text) with @removed
+ * replaced by @kept, named once and never the activity's own @contact_id;
+ * %NULL when it does not change */
+static char *
+dup_moved_participants (const char *text,
+                        const char *removed,
+                        const char *kept,
+                        const char *contact_id)
+{
+  g_autoptr(JsonNode) node = text != NULL ? kontor_json_parse (text) : NULL;
+  g_autoptr(JsonArray) moved = json_array_new ();
+  g_autoptr(JsonNode) result = NULL;
+  gboolean changed = FALSE;
+  JsonArray *list;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  list = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      const char *id = json_node_get_string (json_array_get_element (list, i));
+      gboolean seen = FALSE;
+
+      if (id == NULL)
+        return NULL;
+      if (g_str_equal (id, removed))
+        {
+          id = kept;
+          changed = TRUE;
+        }
+      if (g_strcmp0 (id, contact_id) == 0)
+        {
+          changed = TRUE;
+          continue;
+        }
+      for (guint j = 0; j < json_array_get_length (moved); j++)
+        seen = seen || g_str_equal (json_array_get_string_element (moved, j), id);
+      if (seen)
+        {
+          changed = TRUE;
+          continue;
+        }
+      json_array_add_string_element (moved, id);
+    }
+  if (!changed)
+    return NULL;
+
+  result = json_node_init_array (json_node_alloc (), moved);
+
+  return kontor_json_to_string (result);
+}
+
+/* Row @id of @entity with @fields changed (as the record holds them,
+ * revisions @revs), logged whole so that a machine that never had the row
+ * (it saw the removed contact, or only the kept one) gets all of it */
+static void
+write_moved_row (Push           *push,
+                 const Mutation *mutation,
+                 const char     *entity,
+                 const char     *id,
+                 JsonObject     *fields,
+                 JsonObject     *revs,
+                 JsonObject     *changed,
+                 JsonObject     *old_values)
+{
+  gint64 seq = next_seq (push);
+  g_autoptr(JsonObject) new_revs = json_object_new ();
+  g_autoptr(GList) names = json_object_get_members (changed);
+  g_autoptr(JsonNode) node = json_node_alloc ();
+  g_autofree char *changed_text = NULL;
+  g_autofree char *revs_text = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *all_text = NULL;
+  g_autofree char *all_revs_text = NULL;
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  g_autofree char *logged = NULL;
+  Mutation row = *mutation;
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      json_object_set_member (fields, l->data,
+                              json_node_copy (json_object_get_member (changed, l->data)));
+      json_object_set_int_member (revs, l->data, seq);
+      json_object_set_int_member (new_revs, l->data, seq);
+    }
+  json_node_init_object (node, changed);
+  changed_text = kontor_json_to_string (node);
+  json_node_set_object (node, new_revs);
+  revs_text = kontor_json_to_string (node);
+  json_node_set_object (node, old_values);
+  old_text = kontor_json_to_string (node);
+  json_node_set_object (node, fields);
+  all_text = kontor_json_to_string (node);
+  json_node_set_object (node, revs);
+  all_revs_text = kontor_json_to_string (node);
+  logged = dup_logged_fields (all_text, all_revs_text);
+  {
+    const char *params[] = { push->account->workspace_id, entity, id, changed_text, revs_text,
+                             seq_text };
+
+    defer (push, "UPDATE record SET fields = fields || $4::jsonb,"
+                 " field_revs = field_revs || $5::jsonb, rev = $6"
+                 " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
+           G_N_ELEMENTS (params), params);
+  }
+  row.entity = kontor_sync_entity_lookup (entity);
+  row.id = id;
+  log_change (push, &row, seq, "upsert", logged, old_text);
+}
+
+/* A row of @entity @id deleted by the server (a group membership the
+ * kept contact has already) */
+static void
+delete_moved_row (Push           *push,
+                  const Mutation *mutation,
+                  const char     *entity,
+                  const char     *id)
+{
+  gint64 seq = next_seq (push);
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  const char *params[] = { push->account->workspace_id, entity, id, seq_text };
+  Mutation row = *mutation;
+
+  defer (push, "UPDATE record SET deleted = true, deleted_rev = $4, rev = $4"
+               " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
+         G_N_ELEMENTS (params), params);
+  row.entity = kontor_sync_entity_lookup (entity);
+  row.id = id;
+  log_change (push, &row, seq, "delete", "{}", "{}");
+}
+
+/* A child row of the removed contact (an e-mail address, a phone number,
+ * a sales rep) the kept one does not have: a new row of the kept one, as
+ * the merge itself makes (kontor_contact_merge_unite_channels()); the
+ * removed contact keeps its own, should it be restored */
+static void
+copy_moved_child (Push           *push,
+                  const Mutation *mutation,
+                  const char     *entity,
+                  JsonObject     *fields,
+                  const char     *kept)
+{
+  gboolean link = g_str_equal (entity, "contact_link");
+  const char *key = link ? "target_id" : "value";
+  const char *params[] = { push->account->workspace_id, entity, kept,
+                           kontor_json_get_string (fields, "kind"),
+                           kontor_json_get_string (fields, key) };
+  g_autoptr(PGresult) same = NULL;
+  g_autofree char *new_id = NULL;
+  g_autoptr(JsonObject) values = NULL;
+  g_autoptr(JsonObject) revs = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_alloc ();
+  g_autofree char *values_text = NULL;
+  g_autofree char *revs_text = NULL;
+  g_autofree char *seq_text = NULL;
+  g_autofree char *logged = NULL;
+  g_autoptr(GList) names = NULL;
+  Mutation row = *mutation;
+  gint64 seq;
+
+  if (params[3] == NULL || params[4] == NULL)
+    return;
+  /* the same address or number once (an e-mail address whatever its case) */
+  same = exec (push, link ? "SELECT 1 FROM record WHERE workspace_id = $1 AND entity = $2"
+                            " AND NOT deleted AND fields->>'owner_id' = $3"
+                            " AND fields->>'kind' = $4 AND fields->>'target_id' = $5"
+                          : "SELECT 1 FROM record WHERE workspace_id = $1 AND entity = $2"
+                            " AND NOT deleted AND fields->>'owner_id' = $3"
+                            " AND fields->>'kind' = $4"
+                            " AND lower (fields->>'value') = lower ($5)",
+               G_N_ELEMENTS (params), params);
+  if (same == NULL || PQntuples (same) > 0)
+    return;
+
+  /* a link is known by what it links (owner:kind:target), and the kept
+   * contact may have had this one before, deleted since */
+  new_id = link ? g_strjoin (":", kept, params[3], params[4], NULL) : kontor_uuid_v7_new ();
+  values = json_object_ref (fields);
+  json_object_set_string_member (values, "owner_id", kept);
+  seq = next_seq (push);
+  names = json_object_get_members (values);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_int_member (revs, l->data, seq);
+  json_node_init_object (node, values);
+  values_text = kontor_json_to_string (node);
+  json_node_set_object (node, revs);
+  revs_text = kontor_json_to_string (node);
+  logged = dup_logged_fields (values_text, revs_text);
+  seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  {
+    const char *insert[] = { push->account->workspace_id, entity, new_id, values_text,
+                             revs_text, seq_text };
+
+    defer (push, "INSERT INTO record (workspace_id, entity, id, fields, field_revs, rev)"
+                 " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, entity, id)"
+                 " DO UPDATE SET fields = EXCLUDED.fields, field_revs = EXCLUDED.field_revs,"
+                 " rev = EXCLUDED.rev, deleted = false, deleted_rev = NULL",
+           G_N_ELEMENTS (insert), insert);
+  }
+  row.entity = kontor_sync_entity_lookup (entity);
+  row.id = new_id;
+  log_change (push, &row, seq, "upsert", logged, "{}");
+}
+
+/* Every living row naming contact @removed moves to @kept: activities
+ * (their contact and participants), former employers, group memberships
+ * (one the kept contact has already is deleted: a contact is in a group
+ * once), and the e-mail addresses, phone numbers and links the kept one
+ * does not have */
+static void
+move_merged_references (Push           *push,
+                        const Mutation *mutation,
+                        const char     *removed,
+                        const char     *kept)
+{
+  const char *params[] = { push->account->workspace_id, removed };
+  g_autoptr(PGresult) rows = NULL;
+
+  rows = exec (push, "SELECT entity, id, fields, field_revs FROM record"
+                     " WHERE workspace_id = $1 AND NOT deleted"
+                     " AND ((kontor_follows_contact (entity)"
+                     " AND coalesce (fields->>'owner_id', fields->>'contact_id') = $2)"
+                     " OR (entity = 'activity'"
+                     " AND strpos (fields->>'participant_contacts', $2) > 0))"
+                     " ORDER BY entity, id", G_N_ELEMENTS (params), params);
+  for (int r = 0; rows != NULL && r < PQntuples (rows) && !push->failed; r++)
+    {
+      const char *entity = PQgetvalue (rows, r, 0);
+      const char *id = PQgetvalue (rows, r, 1);
+      g_autoptr(JsonNode) fields_node = kontor_json_parse (PQgetvalue (rows, r, 2));
+      g_autoptr(JsonNode) revs_node = kontor_json_parse (PQgetvalue (rows, r, 3));
+      g_autoptr(JsonObject) changed = json_object_new ();
+      g_autoptr(JsonObject) old_values = json_object_new ();
+      JsonObject *fields, *revs;
+
+      if (fields_node == NULL || !JSON_NODE_HOLDS_OBJECT (fields_node) ||
+          revs_node == NULL || !JSON_NODE_HOLDS_OBJECT (revs_node))
+        continue;
+      fields = json_node_get_object (fields_node);
+      revs = json_node_get_object (revs_node);
+
+      if (g_str_equal (entity, "contact_channel") || g_str_equal (entity, "contact_link"))
+        {
+          copy_moved_child (push, mutation, entity, fields, kept);
+          continue;
+        }
+      if (g_str_equal (entity, "contact_group_member") &&
+          g_strcmp0 (kontor_json_get_string (fields, "contact_id"), removed) == 0)
+        {
+          const char *member_params[] = { push->account->workspace_id,
+                                          kontor_json_get_string (fields, "group_id"), kept };
+          g_autoptr(PGresult) both = NULL;
+
+          if (member_params[1] == NULL)
+            continue;
+          both = exec (push, "SELECT 1 FROM record WHERE workspace_id = $1"
+                             " AND entity = 'contact_group_member' AND NOT deleted"
+                             " AND fields->>'group_id' = $2 AND fields->>'contact_id' = $3",
+                       G_N_ELEMENTS (member_params), member_params);
+          if (both != NULL && PQntuples (both) > 0)
+            {
+              delete_moved_row (push, mutation, entity, id);
+              continue;
+            }
+        }
+
+      if (g_strcmp0 (kontor_json_get_string (fields, "contact_id"), removed) == 0)
+        {
+          json_object_set_string_member (old_values, "contact_id", removed);
+          json_object_set_string_member (changed, "contact_id", kept);
+        }
+      if (g_str_equal (entity, "activity"))
+        {
+          const char *contact_id = json_object_has_member (changed, "contact_id")
+                                   ? kept : kontor_json_get_string (fields, "contact_id");
+          const char *text = kontor_json_get_string (fields, "participant_contacts");
+          g_autofree char *participants = dup_moved_participants (text, removed, kept,
+                                                                  contact_id);
+
+          if (participants != NULL)
+            {
+              json_object_set_string_member (old_values, "participant_contacts", text);
+              json_object_set_string_member (changed, "participant_contacts", participants);
+            }
+        }
+      if (json_object_get_size (changed) > 0)
+        write_moved_row (push, mutation, entity, id, fields, revs, changed, old_values);
+    }
+}
+
+/* Whether the workspace has merged contacts at all: asked once a push */
+static gboolean
+has_merges (Push *push)
+{
+  if (push->merges == 0)
+    {
+      const char *params[] = { push->account->workspace_id };
+      g_autoptr(PGresult) row = exec (push, "SELECT EXISTS (SELECT 1 FROM record"
+                                            " WHERE workspace_id = $1"
+                                            " AND merged_into IS NOT NULL)",
+                                      G_N_ELEMENTS (params), params);
+
+      if (row == NULL || PQntuples (row) != 1)
+        return FALSE;
+      push->merges = g_str_equal (PQgetvalue (row, 0, 0), "t") ? 2 : 1;
+    }
+
+  return push->merges == 2;
+}
+
+/* After a create or an update of a row that follows a contact: a contact
+ * it names that was merged into another (the row was recorded offline on
+ * a machine that had not heard of the merge) gives way to the kept one */
+static void
+move_late_references (Push           *push,
+                      const Mutation *mutation)
+{
+  const char *entity = kontor_sync_entity_get_name (mutation->entity);
+  g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_free);
+  const char *owner;
+
+  if (mutation->fields == NULL || push->failed ||
+      !(g_str_equal (entity, "activity") || g_str_equal (entity, "employment") ||
+        g_str_equal (entity, "contact_group_member") || g_str_equal (entity, "contact_channel") ||
+        g_str_equal (entity, "contact_link")) ||
+      !has_merges (push))
+    return;
+
+  owner = kontor_json_get_string (kontor_json_get_object (mutation->fields,
+                                                          g_str_has_prefix (entity, "contact_c") ||
+                                                          g_str_equal (entity, "contact_link")
+                                                          ? "owner_id" : "contact_id"),
+                                  "value");
+  if (owner != NULL)
+    g_ptr_array_add (named, g_strdup (owner));
+  if (g_str_equal (entity, "activity"))
+    {
+      const char *text = kontor_json_get_string (kontor_json_get_object (mutation->fields,
+                                                                         "participant_contacts"),
+                                                 "value");
+      g_autoptr(JsonNode) node = text != NULL ? kontor_json_parse (text) : NULL;
+
+      for (guint i = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
+                        i < json_array_get_length (json_node_get_array (node)); i++)
+        {
+          const char *id = json_node_get_string (json_array_get_element (json_node_get_array (node),
+                                                                         i));
+
+          if (id != NULL)
+            g_ptr_array_add (named, g_strdup (id));
+        }
+    }
+
+  for (guint i = 0; i < named->len && !push->failed; i++)
+    {
+      g_autofree char *kept = NULL;
+
+      /* a contact this push made was merged into nothing (an import's
+       * contacts and their addresses come in one push: no question each) */
+      if (push->created != NULL &&
+          g_ptr_array_find_with_equal_func (push->created, g_ptr_array_index (named, i),
+                                            g_str_equal, NULL))
+        continue;
+      kept = dup_merge_target (push, g_ptr_array_index (named, i));
+
+      if (kept != NULL)
+        move_merged_references (push, mutation, g_ptr_array_index (named, i), kept);
+    }
+}
+
+/* Whether @mutation's merged_into names a living contact the account may
+ * write; when not, the delete is rejected with the reason in @reason */
+static gboolean
+check_merged_into (Push            *push,
+                   const Mutation  *mutation,
+                   const char     **reason)
+{
+  const char *params[] = { push->account->workspace_id, mutation->merged_into,
+                           push->account->id };
+  g_autoptr(PGresult) row = NULL;
+
+  if (mutation->entity != kontor_sync_entity_lookup ("contact"))
+    {
+      *reason = "invalid";
+      return FALSE;
+    }
+  row = exec (push, "SELECT deleted, kontor_may_write ($1, $3, 'contact', $2, NULL)"
+                    " FROM record WHERE workspace_id = $1 AND entity = 'contact' AND id = $2",
+              G_N_ELEMENTS (params), params);
+  if (row == NULL)
+    return FALSE;
+  if (PQntuples (row) == 0 || g_str_equal (PQgetvalue (row, 0, 0), "t"))
+    {
+      *reason = "merged_into_gone";
+      return FALSE;
+    }
+  if (!g_str_equal (PQgetvalue (row, 0, 1), "t"))
+    {
+      *reason = "forbidden";
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 apply_delete (Push           *push,
               const Mutation *mutation,
@@ -1065,10 +1514,44 @@ apply_delete (Push           *push,
   if (push->failed)
     return;
 
+  /* a merge names a living contact the account may write (X1) */
+  if (mutation->merged_into != NULL)
+    {
+      const char *reason = NULL;
+
+      if (!check_merged_into (push, mutation, &reason))
+        {
+          if (!push->failed)
+            add_rejection (builder, mutation, reason);
+          return;
+        }
+    }
+
   /* gone, or deleted already: what the user wants */
   if (row == NULL || g_strcmp0 (PQgetvalue (row, 0, 3), "t") == 0)
     {
+      const char *before = row != NULL && !PQgetisnull (row, 0, 5) ? PQgetvalue (row, 0, 5) : NULL;
+
+      /* deleted plainly before: what still names it is moved now. Merged
+       * into another contact already (two machines merged it): the first
+       * merge stands, and the answer says which, not silently */
+      if (row != NULL && mutation->merged_into != NULL && before == NULL)
+        {
+          const char *params[] = { push->account->workspace_id, mutation->id,
+                                   mutation->merged_into };
+
+          move_merged_references (push, mutation, mutation->id, mutation->merged_into);
+          defer (push, "UPDATE record SET merged_into = $3 WHERE workspace_id = $1"
+                       " AND entity = 'contact' AND id = $2", G_N_ELEMENTS (params), params);
+          push->merges = 2;
+        }
       begin_result (builder, mutation, "applied");
+      if (mutation->merged_into != NULL && before != NULL &&
+          !g_str_equal (before, mutation->merged_into))
+        {
+          json_builder_set_member_name (builder, "merged_into");
+          json_builder_add_string_value (builder, before);
+        }
       json_builder_end_object (builder);
       return;
     }
@@ -1093,14 +1576,20 @@ apply_delete (Push           *push,
   if (edited != NULL && !PQgetisnull (edited, 0, 0))
     {
       g_autofree char *superseded = NULL;
+      /* a merge's delete keeps where it went: "delete anyway" is the
+       * merge's delete (apply_resolve ()) */
+      g_autofree char *yours = mutation->merged_into != NULL
+                               ? g_strdup_printf ("{\"merged_into\": \"%s\"}",
+                                                  mutation->merged_into)
+                               : NULL;
       g_autofree char *id = add_conflict (push, mutation, NULL, "delete_vs_edit", NULL, NULL,
                                           g_ascii_strtoll (PQgetvalue (edited, 0, 0), NULL, 10),
-                                          NULL, &superseded);
+                                          yours, &superseded);
 
       begin_result (builder, mutation, "conflict");
       json_builder_set_member_name (builder, "conflicts");
       json_builder_begin_array (builder);
-      add_conflict_result (builder, id, "delete_vs_edit", NULL, NULL, 0, NULL, superseded);
+      add_conflict_result (builder, id, "delete_vs_edit", NULL, NULL, 0, NULL, superseded, NULL);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
@@ -1117,14 +1606,24 @@ apply_delete (Push           *push,
       return;
     }
 
+  /* what names a merged contact goes to the kept one first, so that a
+   * machine that takes the changes in order has nothing left on it when
+   * the delete comes */
+  if (mutation->merged_into != NULL)
+    {
+      move_merged_references (push, mutation, mutation->id, mutation->merged_into);
+      push->merges = 2;
+    }
+
   seq = next_seq (push);
   seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
   {
     const char *params[] = { push->account->workspace_id,
                              kontor_sync_entity_get_name (mutation->entity), mutation->id,
-                             seq_text };
+                             seq_text, mutation->merged_into };
 
-    defer (push, "UPDATE record SET deleted = true, deleted_rev = $4, rev = $4"
+    defer (push, "UPDATE record SET deleted = true, deleted_rev = $4, rev = $4,"
+                 " merged_into = $5"
                  " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
            G_N_ELEMENTS (params), params);
   }
@@ -1172,7 +1671,8 @@ apply_restore (Push           *push,
                              kontor_sync_entity_get_name (mutation->entity), mutation->id,
                              seq_text };
 
-    defer (push, "UPDATE record SET deleted = false, deleted_rev = NULL, rev = $4"
+    defer (push, "UPDATE record SET deleted = false, deleted_rev = NULL, merged_into = NULL,"
+                 " rev = $4"
                  " WHERE workspace_id = $1 AND entity = $2 AND id = $3",
            G_N_ELEMENTS (params), params);
   }
@@ -1356,9 +1856,15 @@ apply_resolve (Push           *push,
     }
   else
     {
-      /* delete_vs_edit: delete what the record is now */
+      /* delete_vs_edit: delete what the record is now; a merge's delete
+       * as the merge's, moving what names the contact */
       change.op = KONTOR_SYNC_OP_DELETE;
       change.base_rev = push->last_seq;
+      change.merged_into = yours != NULL && JSON_NODE_HOLDS_OBJECT (yours)
+                           ? kontor_json_get_string (json_node_get_object (yours), "merged_into")
+                           : NULL;
+      if (change.merged_into != NULL && !g_uuid_string_is_valid (change.merged_into))
+        change.merged_into = NULL;
       apply_delete (push, &change, builder);
     }
 
@@ -1514,9 +2020,11 @@ apply_mutation (Push           *push,
         {
         case KONTOR_SYNC_OP_CREATE:
           apply_create (push, mutation, builder);
+          move_late_references (push, mutation);
           break;
         case KONTOR_SYNC_OP_UPDATE:
           apply_update (push, mutation, builder);
+          move_late_references (push, mutation);
           break;
         case KONTOR_SYNC_OP_DELETE:
           apply_delete (push, mutation, builder);

@@ -12,6 +12,7 @@
 #include "kontor-contact-merge.h"
 #include "kontor-contact-merge-private.h"
 #include "kontor-filter.h"
+#include "kontor-merge-outbox.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-db.h"
 #include "kontor-text.h"
@@ -47,6 +48,7 @@ struct _KontorContactMerge
   KontorRecord    *kept_before;
   KontorRecord    *removed_before;
   KontorMergeMoves moves;
+  KontorUnsentEntries *unsent;     /* the removed one's entries the delete dropped */
 };
 
 G_DEFINE_FINAL_TYPE (KontorContactMerge, kontor_contact_merge, KONTOR_TYPE_OPERATION)
@@ -750,8 +752,14 @@ apply_in_transaction (KontorContactMerge  *self,
     return FALSE;
 
   /* first the delete: a customer number the kept contact takes over is
-   * the removed one's until then */
-  if (!_kontor_store_delete_record (self->store, removed, error) ||
+   * the removed one's until then. What it drops of the outbox is kept for
+   * an undo before the delete is sent (kontor-merge-outbox.c) */
+  g_clear_pointer (&self->unsent, _kontor_unsent_entries_free);
+  self->unsent = _kontor_store_keep_unsent (self->store,
+                                            _kontor_entity_info_for_type (self->type)->table,
+                                            self->removed_id, error);
+  if (self->unsent == NULL ||
+      !_kontor_store_delete_record (self->store, removed, error) ||
       !_kontor_store_note_merged_into (self->store, self->type, self->removed_id,
                                        self->kept_id, error))
     return FALSE;
@@ -762,7 +770,9 @@ apply_in_transaction (KontorContactMerge  *self,
     return FALSE;
   unite (self, kept, self->removed_before);
 
-  return _kontor_store_save_record (self->store, kept, &changed, error);
+  /* the delete after what the kept contact took over (kontor-merge-outbox.c) */
+  return _kontor_store_save_record (self->store, kept, &changed, error) &&
+         _kontor_store_send_delete_last (self->store, self->removed_id, error);
 }
 
 static gboolean
@@ -783,7 +793,10 @@ undo_in_transaction (KontorContactMerge  *self,
 {
   g_autoptr(KontorRecord) kept = NULL;
   g_autoptr(KontorRecord) removed = kontor_record_copy (self->removed_before);
-  gboolean changed;
+  gboolean changed, unsent = FALSE;
+
+  if (!_kontor_store_has_unsent_delete (self->store, self->removed_id, &unsent, error))
+    return FALSE;
 
   kept = kontor_store_load (self->store, self->type, self->kept_id, error);
   if (kept == NULL)
@@ -802,6 +815,10 @@ undo_in_transaction (KontorContactMerge  *self,
 
   if (!move_back (self->store, self->removed_id, &self->moves, error))
     return FALSE;
+
+  /* the delete not sent yet: taken back, never sent (kontor-merge-outbox.c) */
+  if (unsent && self->unsent != NULL)
+    return _kontor_store_undo_unsent_delete (self->store, self->unsent, self->removed_id, error);
 
   /* a delete not sent yet is a plain one now: the other machines are not
    * to move what they hold of the contact (a delete sent already did) */
@@ -839,6 +856,7 @@ kontor_contact_merge_finalize (GObject *object)
   g_clear_object (&self->kept_before);
   g_clear_object (&self->removed_before);
   _kontor_merge_moves_clear (&self->moves);
+  g_clear_pointer (&self->unsent, _kontor_unsent_entries_free);
   g_free (self->kept_id);
   g_free (self->removed_id);
 

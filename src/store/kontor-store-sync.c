@@ -40,6 +40,7 @@
 #include "kontor-store-crud.h"
 #include "kontor-store-entity.h"
 #include "kontor-store-outbox.h"
+#include "kontor-group-member.h"
 #include "kontor-store-sync.h"
 #include "kontor-sync-entity.h"
 
@@ -344,12 +345,24 @@ dup_merged_into (KontorStore  *self,
 }
 
 /* Another machine merged @removed (a contact or a company) into @kept_id
- * (feature X1, PROTOCOL.md "Pushing"): what this machine holds of
- * @removed that the merge did not move (an activity recorded here
- * offline, a group it was put in, a contact moved to the company) moves
- * to the kept record as this machine's own edits, which it pushes, and
- * then @removed goes as every delete does. A kept record this machine
- * does not have (out of its sight) is no place to move to: a plain delete. */
+ * (feature X1, PROTOCOL.md "Pushing").
+ *
+ * For a contact the server is the authority: before the delete it moved
+ * every row it had that names @removed, and those moves came in this pull
+ * as changes. What is left here is this machine's own and not yet sent (an
+ * activity recorded offline, a group it was put in): it moves to the kept
+ * contact here only, as the server's state and not as the user's edits
+ * (nothing in the outbox or the history: the server moves such a row too
+ * when it arrives naming @removed).
+ *
+ * The server does not move a company's references yet: what this machine
+ * holds of a merged company (a contact moved to it, an activity recorded
+ * on it) moves to the kept company as this machine's own edits, which it
+ * pushes; one that may not edit (a viewer), or a record this machine's
+ * rules refuse, moves here only.
+ *
+ * Then @removed goes as every delete does. A kept record this machine does
+ * not have (out of its sight) is no place to move to: a plain delete. */
 static gboolean
 delete_merged_record (KontorStore   *self,
                       KontorRecord  *removed,
@@ -361,7 +374,6 @@ delete_merged_record (KontorStore   *self,
   const char *removed_id = kontor_record_get_id (removed);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(KontorRecord) kept = NULL;
-  gboolean ok;
 
   if (!g_uuid_string_is_valid (kept_id) || g_str_equal (kept_id, removed_id))
     return _kontor_store_delete_record (self, removed, error);
@@ -379,7 +391,9 @@ delete_merged_record (KontorStore   *self,
   /* as this machine's own edits, which it pushes: the server learns where
    * they went from the machine that holds them. One that may not edit
    * (a viewer), or a record this machine's rules refuse, moves here only. */
-  if (_kontor_store_check_role (self, KONTOR_TYPE_ACTIVITY, KONTOR_ACCESS_EDIT, NULL))
+  if (type == KONTOR_TYPE_CONTACT)
+    ok = FALSE;
+  else if (_kontor_store_check_role (self, KONTOR_TYPE_ACTIVITY, KONTOR_ACCESS_EDIT, NULL))
     {
       if (!_kontor_store_exec (self, "SAVEPOINT merge_move", error))
         return FALSE;
@@ -434,6 +448,7 @@ apply_record (KontorStore             *self,
   g_autoptr(GList) names = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean changed = FALSE;
+  gboolean rewritten = FALSE;
   int entries;
 
   stored = _kontor_store_find_record (self, info, id, &local_error);
@@ -533,7 +548,10 @@ apply_record (KontorStore             *self,
           if (kept == NULL && error != NULL && *error != NULL)
             return FALSE;
           if (kept != NULL)
-            g_value_take_string (&parsed, g_steal_pointer (&kept));
+            {
+              g_value_take_string (&parsed, g_steal_pointer (&kept));
+              rewritten = TRUE;
+            }
         }
       kontor_record_take_value (record, index, &parsed);
       json_object_set_int_member (revs, l->data, rev);
@@ -541,6 +559,30 @@ apply_record (KontorStore             *self,
 
   if (stored != NULL && json_object_get_size (revs) == 0)
     return TRUE;
+
+  /* a membership given to the kept contact, which is in that group
+   * already: the server deletes it (a contact is in a group once), and
+   * so it is not stored here either */
+  if (rewritten && KONTOR_IS_GROUP_MEMBER (record))
+    {
+      sqlite3_stmt *stmt = _kontor_store_prepare (self, "SELECT 1 FROM contact_group_member "
+                                                        "WHERE group_id = ?1 AND "
+                                                        "contact_id = ?2 AND id <> ?3", error);
+      int found;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, kontor_group_member_get_group_id (KONTOR_GROUP_MEMBER (record)),
+                         -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, kontor_group_member_get_contact_id (KONTOR_GROUP_MEMBER (record)),
+                         -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, id, -1, SQLITE_TRANSIENT);
+      found = _kontor_store_step_one (self, stmt, NULL, NULL, error);
+      if (found < 0)
+        return FALSE;
+      if (found > 0)
+        return TRUE;
+    }
 
   /* a birthday erased on another machine (the team stopped keeping them)
    * leaves this file as it leaves that one: purged */
@@ -2116,6 +2158,18 @@ show_theirs (KontorStore  *self,
   if (entity == NULL || kind == NULL)
     return TRUE;
 
+  /* a contact merged into another: what this machine holds of it goes
+   * to the kept one rather than with it (delete_merged_record ()) */
+  if (g_str_equal (kind, "edit_vs_delete") &&
+      kontor_json_get_string (conflict, "merged_into") != NULL)
+    {
+      entry = json_object_new ();
+      json_object_set_string_member (entry, "value",
+                                     kontor_json_get_string (conflict, "merged_into"));
+      json_object_set_object_member (fields, "merged_into", entry);
+
+      return apply_change (self, entity_name, id, TRUE, fields, 0, error);
+    }
   if (g_str_equal (kind, "edit_vs_delete"))
     return apply_change (self, entity_name, id, TRUE, NULL, 0, error);
   if (!g_str_equal (kind, "field") || field == NULL)
@@ -2362,6 +2416,21 @@ apply_result (KontorStore  *self,
 
   if (!confirm_revs (self, entity, entity_id, op, result, error))
     return FALSE;
+
+  /* another machine merged the contact first, into another one: that
+   * merge stands on the server, which moves what names the contact there;
+   * this machine's tombstone follows it (a row that arrives later naming
+   * the contact goes where the server puts it) */
+  if (g_str_equal (op, "delete") && g_str_equal (entity, "contact") &&
+      kontor_json_get_string (result, "merged_into") != NULL &&
+      g_uuid_string_is_valid (kontor_json_get_string (result, "merged_into")))
+    {
+      g_message ("Contact %s was merged into %s on another machine first", entity_id,
+                 kontor_json_get_string (result, "merged_into"));
+      if (!_kontor_store_note_merged_into (self, KONTOR_TYPE_CONTACT, entity_id,
+                                           kontor_json_get_string (result, "merged_into"), error))
+        return FALSE;
+    }
 
   conflicts = json_object_get_member (result, "conflicts");
   for (guint i = 0; conflicts != NULL && JSON_NODE_HOLDS_ARRAY (conflicts) &&

@@ -306,6 +306,9 @@ kontor_sync_dup_reason_text (const char *reason)
     return g_strdup (_("The team server already has a record with this id."));
   if (g_str_equal (reason, "revoked"))
     return g_strdup (_("You may no longer see this record."));
+  if (g_str_equal (reason, "merged_into_gone"))
+    return g_strdup (_("The contact this one was merged into is not on the team server any "
+                       "more."));
   if (g_str_equal (reason, "file_forbidden"))
     return g_strdup (_("A file of this activity is on the team server, but you neither sent it "
                        "nor see an activity that has it."));

@@ -2714,6 +2714,209 @@ test_blobs (void)
                    ==, 1);
 }
 
+#define MK "0190b000-0000-7000-8000-00000000000b"   /* kept */
+#define MR "0190b000-0000-7000-8000-00000000000a"   /* removed */
+#define MU "0190b000-0000-7000-8000-0000000000cc"   /* a sales rep */
+
+/* The text of one value in the server's database */
+static char *
+query_text (const char *sql)
+{
+  return kontor_test_postgres_query (&pg, sql);
+}
+
+static const char *
+result_status (Answer *answer)
+{
+  return json_object_get_string_member (only_result (answer), "status");
+}
+
+/* A contact's delete with merged_into (feature X1): refused when the kept
+ * contact is missing or out of the account's sight; taken, it moves every
+ * living row of the removed contact to the kept one as changes of their
+ * own, before the delete (its activities, participants, group memberships
+ * without a second one in the same group, the e-mail addresses and phone
+ * numbers the kept one lacks), and a row pushed later naming the removed
+ * contact is moved too */
+static void
+test_merged_delete (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_auto(Client) a = { 0, };
+  g_autofree char *text = NULL;
+  gint64 delete_seq;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("malte", "sales", "Sommer2026!");
+  client_login (&a, server, "malte");
+
+  {
+    g_auto(Answer) answer = { 0, };
+    g_autofree char *sql = NULL;
+
+    push (&a, "["
+          "{\"client_seq\":1,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"" MK "\","
+          "\"fields\":{\"last_name\":{\"value\":\"Schulze\"}}},"
+          "{\"client_seq\":2,\"op\":\"create\",\"entity\":\"contact\",\"id\":\"" MR "\","
+          "\"fields\":{\"last_name\":{\"value\":\"Schultze\"}}},"
+          "{\"client_seq\":3,\"op\":\"create\",\"entity\":\"activity\",\"id\":\"mg-a1\","
+          "\"fields\":{\"contact_id\":{\"value\":\"" MR "\"},\"subject\":{\"value\":\"Anruf\"}}},"
+          "{\"client_seq\":4,\"op\":\"create\",\"entity\":\"activity\",\"id\":\"mg-a2\","
+          "\"fields\":{\"contact_id\":{\"value\":\"" MK "\"},\"subject\":{\"value\":\"Termin\"},"
+          "\"participant_contacts\":{\"value\":\"[\\\"" MR "\\\"]\"}}},"
+          "{\"client_seq\":5,\"op\":\"create\",\"entity\":\"contact_group\",\"id\":\"mg-g1\","
+          "\"fields\":{\"name\":{\"value\":\"Messe\"}}},"
+          "{\"client_seq\":6,\"op\":\"create\",\"entity\":\"contact_group_member\",\"id\":\"mg-m1\","
+          "\"fields\":{\"group_id\":{\"value\":\"mg-g1\"},\"contact_id\":{\"value\":\"" MR "\"}}},"
+          "{\"client_seq\":7,\"op\":\"create\",\"entity\":\"contact_group_member\",\"id\":\"mg-m2\","
+          "\"fields\":{\"group_id\":{\"value\":\"mg-g1\"},\"contact_id\":{\"value\":\"" MK "\"}}},"
+          "{\"client_seq\":8,\"op\":\"create\",\"entity\":\"contact_channel\",\"id\":\"mg-c1\","
+          "\"fields\":{\"owner_id\":{\"value\":\"" MR "\"},\"kind\":{\"value\":\"phones\"},"
+          "\"value\":{\"value\":\"+49 30 1234\"},\"position\":{\"value\":0}}},"
+          "{\"client_seq\":9,\"op\":\"create\",\"entity\":\"contact_channel\",\"id\":\"mg-c2\","
+          "\"fields\":{\"owner_id\":{\"value\":\"" MR "\"},\"kind\":{\"value\":\"emails\"},"
+          "\"value\":{\"value\":\"M.Schulze@example.org\"},\"position\":{\"value\":0}}},"
+          "{\"client_seq\":10,\"op\":\"create\",\"entity\":\"contact_channel\",\"id\":\"mg-c3\","
+          "\"fields\":{\"owner_id\":{\"value\":\"" MK "\"},\"kind\":{\"value\":\"emails\"},"
+          "\"value\":{\"value\":\"m.schulze@example.org\"},\"position\":{\"value\":0}}},"
+          "{\"client_seq\":11,\"op\":\"create\",\"entity\":\"contact_link\","
+          "\"id\":\"" MR ":sales_reps:" MU "\","
+          "\"fields\":{\"owner_id\":{\"value\":\"" MR "\"},\"kind\":{\"value\":\"sales_reps\"},"
+          "\"target_id\":{\"value\":\"" MU "\"},\"position\":{\"value\":0}}}"
+          "]", &answer);
+    g_assert_cmpuint (answer.status, ==, SOUP_STATUS_OK);
+    sql = g_strdup_printf ("SELECT count(*) FROM applied_mutation"
+                           " WHERE result->>'status' = 'applied'"
+                           " AND client_id = '%s'", a.client_id);
+    g_assert_cmpint (query_int (sql), ==, 11);
+  }
+
+  /* a kept contact the server does not have */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    push (&a, "[{\"client_seq\":12,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
+              "\"base_rev\":1000,\"merged_into\":\"0190b000-0000-7000-8000-0000000000ff\"}]",
+          &answer);
+    g_assert_cmpstr (result_status (&answer), ==, "rejected");
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "reason"), ==,
+                     "merged_into_gone");
+  }
+
+  /* a kept contact of a team the account is not in: it may not write it */
+  g_free (query_text ("UPDATE record SET scope = ARRAY['0190b000-0000-7000-8000-0000000000ee']"
+                      " WHERE id = '" MK "'"));
+  {
+    g_auto(Answer) answer = { 0, };
+
+    push (&a, "[{\"client_seq\":13,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
+              "\"base_rev\":1000,\"merged_into\":\"" MK "\"}]", &answer);
+    g_assert_cmpstr (result_status (&answer), ==, "rejected");
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "reason"), ==,
+                     "forbidden");
+  }
+  g_free (query_text ("UPDATE record SET scope = NULL WHERE id = '" MK "'"));
+  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE id = '" MR "' AND deleted"),
+                   ==, 0);
+
+  /* taken: everything of the removed contact moves first */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    push (&a, "[{\"client_seq\":14,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
+              "\"base_rev\":1000,\"merged_into\":\"" MK "\"}]", &answer);
+    g_assert_cmpstr (result_status (&answer), ==, "applied");
+    delete_seq = json_object_get_int_member (only_result (&answer), "rev");
+  }
+  text = query_text ("SELECT merged_into FROM record WHERE id = '" MR "' AND deleted");
+  g_assert_cmpstr (text, ==, MK);
+  g_clear_pointer (&text, g_free);
+  text = query_text ("SELECT fields->>'contact_id' FROM record WHERE id = 'mg-a1'");
+  g_assert_cmpstr (text, ==, MK);
+  g_clear_pointer (&text, g_free);
+  /* the kept contact takes part in its own meeting no more */
+  text = query_text ("SELECT fields->>'participant_contacts' FROM record WHERE id = 'mg-a2'");
+  g_assert_cmpstr (text, ==, "[]");
+  g_clear_pointer (&text, g_free);
+  /* in the group once */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE id = 'mg-m1' AND deleted"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE id = 'mg-m2' AND NOT deleted"),
+                   ==, 1);
+  /* the phone number comes over, the e-mail address it had already does not */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE entity = 'contact_channel'"
+                              " AND NOT deleted AND fields->>'owner_id' = '" MK "'"
+                              " AND fields->>'value' = '+49 30 1234'"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE entity = 'contact_channel'"
+                              " AND NOT deleted AND fields->>'owner_id' = '" MK "'"
+                              " AND fields->>'kind' = 'emails'"), ==, 1);
+  /* the sales rep too, a link known by what it links */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM record WHERE entity = 'contact_link'"
+                              " AND NOT deleted AND id = '" MK ":sales_reps:" MU "'"
+                              " AND fields->>'owner_id' = '" MK "'"), ==, 1);
+  /* as changes before the delete, whole, the delete naming the kept one */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM change_log WHERE entity_id = 'mg-a1'"
+                              " AND op = 'upsert' AND fields->'subject'->>'value' = 'Anruf'"
+                              " AND fields->'contact_id'->>'value' = '" MK "'"), ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM change_log WHERE seq < %"
+                                            G_GINT64_FORMAT " AND client_seq = 14"
+                                            " AND entity IN ('activity', 'contact_channel',"
+                                            " 'contact_group_member', 'contact_link')",
+                                            delete_seq);
+
+    g_assert_cmpint (query_int (sql), ==, 5);
+  }
+  text = query_text ("SELECT fields->'merged_into'->>'value' FROM change_log"
+                     " WHERE entity_id = '" MR "' AND op = 'delete'");
+  g_assert_cmpstr (text, ==, MK);
+  g_clear_pointer (&text, g_free);
+
+  /* a call recorded offline on the removed contact, pushed afterwards */
+  {
+    g_auto(Answer) answer = { 0, };
+
+    push (&a, "[{\"client_seq\":15,\"op\":\"create\",\"entity\":\"activity\",\"id\":\"mg-a3\","
+              "\"fields\":{\"contact_id\":{\"value\":\"" MR "\"},"
+              "\"subject\":{\"value\":\"Spät\"}}}]", &answer);
+    g_assert_cmpstr (result_status (&answer), ==, "applied");
+  }
+  text = query_text ("SELECT fields->>'contact_id' FROM record WHERE id = 'mg-a3'");
+  g_assert_cmpstr (text, ==, MK);
+  g_clear_pointer (&text, g_free);
+
+  /* merged again elsewhere: the first merge stands, and the answer says so */
+  {
+    g_auto(Answer) answer = { 0, };
+    g_auto(Answer) other = { 0, };
+
+    push (&a, "[{\"client_seq\":16,\"op\":\"create\",\"entity\":\"contact\","
+              "\"id\":\"0190b000-0000-7000-8000-00000000000c\","
+              "\"fields\":{\"last_name\":{\"value\":\"Schulz\"}}}]", &other);
+    push (&a, "[{\"client_seq\":17,\"op\":\"delete\",\"entity\":\"contact\",\"id\":\"" MR "\","
+              "\"base_rev\":1000,\"merged_into\":\"0190b000-0000-7000-8000-00000000000c\"}]",
+          &answer);
+    g_assert_cmpstr (result_status (&answer), ==, "applied");
+    g_assert_cmpstr (json_object_get_string_member (only_result (&answer), "merged_into"), ==,
+                     MK);
+  }
+
+  /* an edit of the merged contact: its conflict says where it went */
+  {
+    g_auto(Answer) answer = { 0, };
+    JsonObject *conflict;
+
+    push (&a, "[{\"client_seq\":18,\"op\":\"update\",\"entity\":\"contact\",\"id\":\"" MR "\","
+              "\"fields\":{\"city\":{\"value\":\"Halle\",\"base_rev\":1}}}]", &answer);
+    g_assert_cmpstr (result_status (&answer), ==, "conflict");
+    conflict = json_array_get_object_element (
+      json_object_get_array_member (only_result (&answer), "conflicts"), 0);
+    g_assert_cmpstr (json_object_get_string_member (conflict, "kind"), ==, "edit_vs_delete");
+    g_assert_cmpstr (json_object_get_string_member (conflict, "merged_into"), ==, MK);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2743,6 +2946,7 @@ main (int   argc,
   /* last: it compacts the change log the others count */
   g_test_add_func ("/server/snapshot", test_snapshot);
   g_test_add_func ("/server/blobs", test_blobs);
+  g_test_add_func ("/server/merged-delete", test_merged_delete);
 
   if (!kontor_test_postgres_start (&pg))
     g_clear_pointer (&pg.dir, g_free);

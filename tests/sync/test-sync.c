@@ -3150,6 +3150,250 @@ test_contact_merge (void)
   assert_same_data (anna, ben);
 }
 
+/* Ben, offline, edits the contact Anna merges, records a call on it and
+ * gives it a mobile number; Anna merges. After both synced the call and
+ * the number are the kept contact's on both machines, the removed one is
+ * gone on both (Ben's edit of it waits as a conflict), and nothing is
+ * left in either outbox */
+static void
+test_contact_merge_concurrent (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) kept = new_contact ("Marta", "Schulze");
+  g_autoptr(KontorContact) removed = new_contact ("Martha", "Schulze");
+  g_autoptr(KontorContact) at_ben = NULL;
+  g_autoptr(KontorActivity) offline = NULL;
+  g_autoptr(KontorContactMerge) merge = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *kept_id, *removed_id;
+  Machine *machines[2];
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("merga", "admin");
+  create_user ("mirko", "admin");
+  anna = machine_new (server, "merga");
+  ben = machine_new (server, "mirko");
+
+  emails = channels ("martha@example.org", NULL);
+  kontor_contact_set_emails (removed, emails);
+  save (anna, kept);
+  save (anna, removed);
+  kept_id = kontor_record_get_id (KONTOR_RECORD (kept));
+  removed_id = kontor_record_get_id (KONTOR_RECORD (removed));
+  sync_ok (anna);
+  sync_ok (ben);
+
+  at_ben = load (ben, KONTOR_TYPE_CONTACT, removed_id);
+  kontor_contact_set_job_title (at_ben, "Einkauf");
+  phones = channels ("+49 171 5550123", NULL);
+  kontor_contact_set_phones (at_ben, phones);
+  save (ben, at_ben);
+  offline = new_call (at_ben, "Rückruf zugesagt");
+  save (ben, offline);
+
+  merge = kontor_contact_merge_new (anna->store, kept_id, removed_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+
+  sync_ok (ben);
+  sync_ok (ben);
+  sync_ok (anna);
+
+  machines[0] = anna;
+  machines[1] = ben;
+  for (guint i = 0; i < G_N_ELEMENTS (machines); i++)
+    {
+      g_autoptr(KontorActivity) call = NULL;
+      g_autoptr(KontorContact) contact = NULL;
+
+      g_assert_null (load_or_null (machines[i], KONTOR_TYPE_CONTACT, removed_id));
+      call = load (machines[i], KONTOR_TYPE_ACTIVITY,
+                   kontor_record_get_id (KONTOR_RECORD (offline)));
+      g_assert_cmpstr (kontor_activity_get_contact_id (call), ==, kept_id);
+      g_assert_cmpstr (kontor_activity_get_subject (call), ==, "Rückruf zugesagt");
+      g_assert_cmpint (kontor_test_query_int (machines[i]->store,
+                                              "SELECT count(*) FROM contact_channel "
+                                              "WHERE owner_id = ?1 AND value = "
+                                              "'+49 171 5550123'", kept_id), ==, 1);
+      /* the address the merge united is there once */
+      g_assert_cmpint (kontor_test_query_int (machines[i]->store,
+                                              "SELECT count(*) FROM contact_channel "
+                                              "WHERE owner_id = ?1 AND value = "
+                                              "'martha@example.org'", kept_id), ==, 1);
+      g_assert_cmpint (kontor_test_query_int (machines[i]->store,
+                                              "SELECT count(*) FROM tombstone WHERE id = ?1 "
+                                              "AND merged_into IS NOT NULL", removed_id), ==, 1);
+      g_assert_cmpint (outbox_size (machines[i]), ==, 0);
+    }
+  /* the edit of the removed contact is Ben's to decide, not lost */
+  g_assert_cmpint (kontor_test_query_int (ben->store, "SELECT count(*) FROM conflict_local "
+                                                      "WHERE entity_id = ?1", removed_id), >=, 1);
+  assert_same_data (anna, ben);
+}
+
+/* Anna edits a contact, merges it into another and undoes the merge
+ * before anything was sent: the server never hears of the merge; Ben,
+ * who had the contact's call and group membership, keeps them, and gets
+ * Anna's edit */
+static void
+test_contact_merge_undo_unsent (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) kept = new_contact ("Marta", "Schulze");
+  g_autoptr(KontorContact) removed = new_contact ("Martha", "Schulze");
+  g_autoptr(KontorContact) at_anna = NULL;
+  g_autoptr(KontorContact) at_ben = NULL;
+  g_autoptr(KontorActivity) earlier = NULL;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorGroup) group = kontor_group_new ("Messe Leipzig");
+  g_autoptr(KontorGroupMember) member = NULL;
+  g_autoptr(KontorContactMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *kept_id, *removed_id;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("undine", "admin");
+  create_user ("ulf", "admin");
+  anna = machine_new (server, "undine");
+  ben = machine_new (server, "ulf");
+
+  save (anna, kept);
+  save (anna, removed);
+  kept_id = kontor_record_get_id (KONTOR_RECORD (kept));
+  removed_id = kontor_record_get_id (KONTOR_RECORD (removed));
+  earlier = new_call (removed, "Erstkontakt");
+  save (anna, earlier);
+  save (anna, group);
+  member = kontor_group_member_new (kontor_record_get_id (KONTOR_RECORD (group)), removed_id);
+  save (anna, member);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* an edit not sent, then the merge and its undo */
+  at_anna = load (anna, KONTOR_TYPE_CONTACT, removed_id);
+  kontor_contact_set_job_title (at_anna, "Leitung Einkauf");
+  save (anna, at_anna);
+  merge = kontor_contact_merge_new (anna->store, kept_id, removed_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  /* no delete, no restore waiting: the edit, as it was */
+  g_assert_cmpint (kontor_test_query_int (anna->store, "SELECT count(*) FROM outbox WHERE "
+                                                       "entity_id = ?1 AND op IN ('delete', "
+                                                       "'restore')", removed_id), ==, 0);
+  g_assert_cmpint (kontor_test_query_int (anna->store, "SELECT count(*) FROM outbox WHERE "
+                                                       "entity_id = ?1 AND field = 'job_title'",
+                                          removed_id), ==, 1);
+  g_assert_cmpint (kontor_test_query_int (anna->store, "SELECT count(*) FROM tombstone WHERE "
+                                                       "id = ?1", removed_id), ==, 0);
+
+  sync_ok (anna);
+  sync_ok (ben);
+  sync_ok (anna);
+
+  at_ben = load (ben, KONTOR_TYPE_CONTACT, removed_id);
+  g_assert_cmpstr (kontor_contact_get_job_title (at_ben), ==, "Leitung Einkauf");
+  call = load (ben, KONTOR_TYPE_ACTIVITY, kontor_record_get_id (KONTOR_RECORD (earlier)));
+  g_assert_cmpstr (kontor_activity_get_contact_id (call), ==, removed_id);
+  g_assert_cmpint (kontor_test_query_int (ben->store, "SELECT count(*) FROM "
+                                                      "contact_group_member WHERE "
+                                                      "contact_id = ?1", removed_id), ==, 1);
+  g_assert_cmpint (outbox_size (anna), ==, 0);
+  g_assert_cmpint (outbox_size (ben), ==, 0);
+  assert_same_data (anna, ben);
+}
+
+/* Ben edits a contact and records a call on it, and pushes first; Anna,
+ * who had not seen that, merges the contact into another: her delete is
+ * a delete_vs_edit conflict, which keeps where the contact went. "Delete
+ * anyway" deletes it as the merge did: Ben's call is the kept contact's
+ * on both machines, nothing is lost */
+static void
+test_contact_merge_delete_anyway (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) kept = new_contact ("Marta", "Schulze");
+  g_autoptr(KontorContact) removed = new_contact ("Martha", "Schulze");
+  g_autoptr(KontorContact) at_ben = NULL;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorContactMerge) merge = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorSyncConflict *conflict = NULL;
+  const char *kept_id, *removed_id;
+  Machine *machines[2];
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("vesna", "admin");
+  create_user ("ximena", "admin");
+  anna = machine_new (server, "vesna");
+  ben = machine_new (server, "ximena");
+
+  save (anna, kept);
+  save (anna, removed);
+  kept_id = kontor_record_get_id (KONTOR_RECORD (kept));
+  removed_id = kontor_record_get_id (KONTOR_RECORD (removed));
+  sync_ok (anna);
+  sync_ok (ben);
+
+  at_ben = load (ben, KONTOR_TYPE_CONTACT, removed_id);
+  kontor_contact_set_job_title (at_ben, "Einkauf");
+  save (ben, at_ben);
+  call = new_call (at_ben, "Messe besprochen");
+  save (ben, call);
+  sync_ok (ben);
+
+  merge = kontor_contact_merge_new (anna->store, kept_id, removed_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+
+  conflicts = kontor_store_sync_list_conflicts (anna->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < conflicts->len; i++)
+    if (g_str_equal (((KontorSyncConflict *) conflicts->pdata[i])->kind, "delete_vs_edit"))
+      conflict = conflicts->pdata[i];
+  g_assert_nonnull (conflict);
+  g_assert_true (kontor_store_sync_resolve_conflict (anna->store, conflict->id, "mine", NULL,
+                                                     &error));
+  g_assert_no_error (error);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      sync_ok (anna);
+      sync_ok (ben);
+    }
+
+  machines[0] = anna;
+  machines[1] = ben;
+  for (guint i = 0; i < G_N_ELEMENTS (machines); i++)
+    {
+      g_autoptr(KontorActivity) loaded = NULL;
+
+      g_assert_null (load_or_null (machines[i], KONTOR_TYPE_CONTACT, removed_id));
+      loaded = load (machines[i], KONTOR_TYPE_ACTIVITY, kontor_record_get_id (KONTOR_RECORD (call)));
+      g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, kept_id);
+      g_assert_cmpstr (kontor_activity_get_subject (loaded), ==, "Messe besprochen");
+      g_assert_cmpint (outbox_size (machines[i]), ==, 0);
+    }
+  assert_same_data (anna, ben);
+}
+
 /* One machine merges two companies while another put a new contact at
  * the removed one offline: after both synced, that contact and the ones
  * the merge moved work at the kept company on both machines, and the
@@ -3247,6 +3491,9 @@ main (int   argc,
   g_test_add_func ("/sync/long-poll", test_long_poll);
   g_test_add_func ("/sync/live-and-soak", test_live_and_soak);
   g_test_add_func ("/sync/contact-merge", test_contact_merge);
+  g_test_add_func ("/sync/contact-merge-concurrent", test_contact_merge_concurrent);
+  g_test_add_func ("/sync/contact-merge-undo-unsent", test_contact_merge_undo_unsent);
+  g_test_add_func ("/sync/contact-merge-delete-anyway", test_contact_merge_delete_anyway);
   g_test_add_func ("/sync/company-merge", test_company_merge);
   /* last: it compacts the server's change log */
   g_test_add_func ("/sync/resync", test_resync);

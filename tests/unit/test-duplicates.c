@@ -687,13 +687,15 @@ test_pulled_merge (Fixture       *fixture,
   loaded = load (fixture, KONTOR_TYPE_ACTIVITY, offline);
   g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
   g_clear_object (&loaded);
-  /* the colleague's moves came as their own changes; the ones this
-   * machine made are its own edits, to be pushed */
+  /* moved here as the server's state (the server moved its copies):
+   * neither an edit to push nor one of the user's in the history */
   loaded = load (fixture, KONTOR_TYPE_ACTIVITY, fixture->call);
   g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
   g_clear_object (&loaded);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
-                                   "AND state = 'pending'", fixture->call), >=, 1);
+                                   "AND state = 'pending'", fixture->call), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM journal WHERE entity_id = ?1 "
+                                   "AND field = 'contact_id'", fixture->call), ==, 0);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
                                    "AND op = 'create' AND state = 'pending'", offline), ==, 1);
   g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM tombstone WHERE "
@@ -717,6 +719,25 @@ test_pulled_merge (Fixture       *fixture,
   g_assert_no_error (error);
   loaded = load (fixture, KONTOR_TYPE_ACTIVITY, later);
   g_assert_cmpstr (kontor_activity_get_contact_id (loaded), ==, id_of (fixture->kept));
+
+  /* a membership arriving later, of the removed contact in a group the
+   * kept one is in already: not stored twice (the server deletes it), and
+   * no change of the server's is refused */
+  {
+    g_autoptr(KontorGroupMember) member = kontor_group_member_new (id_of (fixture->fair),
+                                                                   id_of (fixture->removed));
+    g_autofree char *id = kontor_uuid_v7_new ();
+    g_autoptr(JsonArray) third = NULL;
+
+    kontor_record_set_id (KONTOR_RECORD (member), id);
+    third = new_upsert_page (KONTOR_RECORD (member), 52);
+    g_assert_true (kontor_store_sync_apply_changes (store, third, 52, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group_member WHERE "
+                                     "contact_id = ?1", fixture->kept), ==, 2);
+    g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM rejected", NULL),
+                     ==, 0);
+  }
 }
 
 /* On a viewer's machine (which writes nothing of its own) the pull moves
