@@ -556,6 +556,7 @@ move_back (KontorStore       *self,
         {
           guint field = repoint->fields[f];
 
+          g_assert (field < n_fields);
           if (repoint->after != NULL &&
               !kontor_field_value_equal (&fields[field], kontor_record_get_value (now, field),
                                          kontor_record_get_value (repoint->after, field)))
