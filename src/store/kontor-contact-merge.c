@@ -15,6 +15,7 @@
 #include "kontor-merge-outbox.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-db.h"
+#include "kontor-store-user.h"
 #include "kontor-text.h"
 
 /**
@@ -31,8 +32,10 @@
  * history move to the kept one; then the removed contact is deleted with
  * a tombstone that names the kept one (`merged_into`), which its `delete`
  * entry carries to the server and the other machines. Undo brings the
- * removed contact back under its id (a `restore`), moves everything back
- * and gives the kept contact its values as they were.
+ * removed contact back under its id (a `restore`), moves back what still
+ * is where the merge put it and gives the kept contact its values as they
+ * were where they still are the merged ones: a field changed since (a
+ * colleague's edit, pulled) keeps the newer value.
  */
 struct _KontorContactMerge
 {
@@ -46,6 +49,7 @@ struct _KontorContactMerge
 
   /* what the last apply did, for its undo */
   KontorRecord    *kept_before;
+  KontorRecord    *kept_after;     /* as the merge stored it */
   KontorRecord    *removed_before;
   KontorMergeMoves moves;
   KontorUnsentEntries *unsent;     /* the removed one's entries the delete dropped */
@@ -137,6 +141,7 @@ kontor_merge_field_is_choice (GType type,
 typedef struct
 {
   KontorRecord *before;   /* as it was stored */
+  KontorRecord *after;    /* as the merge stored it */
   guint         fields[2];
   guint         n_fields;
 } Repoint;
@@ -147,6 +152,7 @@ repoint_free (gpointer data)
   Repoint *repoint = data;
 
   g_object_unref (repoint->before);
+  g_clear_object (&repoint->after);
   g_free (repoint);
 }
 
@@ -482,7 +488,51 @@ _kontor_store_move_references (KontorStore       *self,
   return rc == 0;
 }
 
-/* Undoes _kontor_store_move_references(), the last move first */
+/* Each moved record as the merge stored it, for move_back() */
+static gboolean
+note_moved (KontorStore       *self,
+            KontorMergeMoves  *moves,
+            GError           **error)
+{
+  for (guint i = 0; i < moves->repoints->len; i++)
+    {
+      Repoint *repoint = g_ptr_array_index (moves->repoints, i);
+
+      g_clear_object (&repoint->after);
+      repoint->after = kontor_store_load (self, G_OBJECT_TYPE (repoint->before),
+                                          kontor_record_get_id (repoint->before), error);
+      if (repoint->after == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Loads @type's @id into @record, %NULL when it was deleted */
+static gboolean
+load_if_there (KontorStore   *self,
+               GType          type,
+               const char    *id,
+               KontorRecord **record,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *record = kontor_store_load (self, type, id, &local_error);
+  if (*record == NULL &&
+      !g_error_matches (local_error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Undoes _kontor_store_move_references(), the last move first: a moved
+ * field goes back where it still has the value the merge gave it; one
+ * changed since (pulled, or edited here) keeps the newer value, and a
+ * record deleted since is left deleted */
 static gboolean
 move_back (KontorStore       *self,
            const char        *removed_id,
@@ -494,23 +544,44 @@ move_back (KontorStore       *self,
   for (guint i = moves->repoints->len; i > 0; i--)
     {
       Repoint *repoint = g_ptr_array_index (moves->repoints, i - 1);
-      g_autoptr(KontorRecord) now = kontor_store_load (self, G_OBJECT_TYPE (repoint->before),
-                                                       kontor_record_get_id (repoint->before),
-                                                       error);
+      guint n_fields;
+      const KontorField *fields = kontor_record_get_fields (repoint->before, &n_fields);
+      g_autoptr(KontorRecord) now = NULL;
+      gboolean back = FALSE;
 
-      if (now == NULL)
+      if (!load_if_there (self, G_OBJECT_TYPE (repoint->before),
+                          kontor_record_get_id (repoint->before), &now, error))
         return FALSE;
+      if (now == NULL)
+        continue;
       for (guint f = 0; f < repoint->n_fields; f++)
-        kontor_record_set_value (now, repoint->fields[f],
-                                 kontor_record_get_value (repoint->before, repoint->fields[f]));
-      if (!_kontor_store_save_record (self, now, &changed, error))
+        {
+          guint field = repoint->fields[f];
+
+          g_assert (field < n_fields);
+          if (repoint->after != NULL &&
+              !kontor_field_value_equal (&fields[field], kontor_record_get_value (now, field),
+                                         kontor_record_get_value (repoint->after, field)))
+            continue;
+          kontor_record_set_value (now, field, kontor_record_get_value (repoint->before, field));
+          back = TRUE;
+        }
+      if (back && !_kontor_store_save_record (self, now, &changed, error))
         return FALSE;
     }
 
   for (guint i = 0; i < moves->dropped->len; i++)
     {
       g_autoptr(KontorRecord) member = kontor_record_copy (g_ptr_array_index (moves->dropped, i));
+      g_autoptr(KontorRecord) group = NULL;
 
+      /* a group deleted since has no members to give back */
+      if (!load_if_there (self, KONTOR_TYPE_GROUP,
+                          kontor_group_member_get_group_id (KONTOR_GROUP_MEMBER (member)),
+                          &group, error))
+        return FALSE;
+      if (group == NULL)
+        continue;
       if (!_kontor_store_save_record (self, member, &changed, error))
         return FALSE;
     }
@@ -718,16 +789,74 @@ unite (KontorContactMerge *self,
     }
 }
 
-/* The fields unite() may have changed, back to @before's */
+/* Whether @channel is one the merge added (in @after, not in @before)
+ * and unchanged since */
+static gboolean
+channel_added (const KontorChannel *channel,
+               GPtrArray           *before,
+               GPtrArray           *after)
+{
+  for (guint i = 0; before != NULL && i < before->len; i++)
+    if (g_strcmp0 (((KontorChannel *) g_ptr_array_index (before, i))->id, channel->id) == 0)
+      return FALSE;
+  for (guint i = 0; after != NULL && i < after->len; i++)
+    if (kontor_channel_equal (g_ptr_array_index (after, i), channel))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What unite() changed in @record, back to @before's where it still is
+ * @after's (as the merge stored it): a field's value, and of the channels
+ * and references those the merge added; what changed since (a colleague's
+ * edit pulled, a number added) stays */
 static void
 restore_fields (KontorRecord *record,
-                KontorRecord *before)
+                KontorRecord *before,
+                KontorRecord *after)
 {
   KontorRecordClass *klass = KONTOR_RECORD_GET_CLASS (record);
 
   for (guint i = 0; i < klass->n_fields; i++)
-    if ((klass->fields[i].flags & KONTOR_FIELD_STORED) != 0)
-      kontor_record_set_value (record, i, kontor_record_get_value (before, i));
+    {
+      const KontorField *field = &klass->fields[i];
+
+      if ((field->flags & KONTOR_FIELD_STORED) == 0)
+        continue;
+
+      if (field->type == KONTOR_FIELD_TYPE_CHANNELS)
+        {
+          GPtrArray *now = kontor_record_get_channels (record, i);
+          g_autoptr(GPtrArray) kept = kontor_channel_array_new ();
+
+          for (guint c = 0; now != NULL && c < now->len; c++)
+            {
+              KontorChannel *channel = g_ptr_array_index (now, c);
+
+              if (!channel_added (channel, kontor_record_get_channels (before, i),
+                                  kontor_record_get_channels (after, i)))
+                g_ptr_array_add (kept, kontor_channel_copy (channel));
+            }
+          kontor_record_set_channels (record, i, kept);
+        }
+      else if (field->type == KONTOR_FIELD_TYPE_REFS)
+        {
+          const char * const *now = kontor_record_get_refs (record, i);
+          const char * const *had = kontor_record_get_refs (before, i);
+          const char * const *merged = kontor_record_get_refs (after, i);
+          g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+          for (guint r = 0; now != NULL && now[r] != NULL; r++)
+            if ((had != NULL && g_strv_contains (had, now[r])) ||
+                merged == NULL || !g_strv_contains (merged, now[r]))
+              g_ptr_array_add (kept, (gpointer) now[r]);
+          g_ptr_array_add (kept, NULL);
+          kontor_record_set_refs (record, i, (const char * const *) kept->pdata);
+        }
+      else if (kontor_field_value_equal (field, kontor_record_get_value (record, i),
+                                         kontor_record_get_value (after, i)))
+        kontor_record_set_value (record, i, kontor_record_get_value (before, i));
+    }
 }
 
 static gboolean
@@ -746,9 +875,13 @@ apply_in_transaction (KontorContactMerge  *self,
   if (removed == NULL)
     return FALSE;
   g_set_object (&self->removed_before, removed);
+  g_clear_object (&self->kept_after);
+  /* the sales reps of either stay sales reps of the kept one */
+  _kontor_store_set_merging_sales_reps (self->store, self->kept_before, removed);
 
   if (!_kontor_store_move_references (self->store, self->type, self->removed_id, self->kept_id,
-                                      &self->moves, error))
+                                      &self->moves, error) ||
+      !note_moved (self->store, &self->moves, error))
     return FALSE;
 
   /* first the delete: a customer number the kept contact takes over is
@@ -769,10 +902,17 @@ apply_in_transaction (KontorContactMerge  *self,
   if (kept == NULL)
     return FALSE;
   unite (self, kept, self->removed_before);
+  if (!_kontor_store_save_record (self->store, kept, &changed, error))
+    return FALSE;
 
   /* the delete after what the kept contact took over (kontor-merge-outbox.c) */
-  return _kontor_store_save_record (self->store, kept, &changed, error) &&
-         _kontor_store_send_delete_last (self->store, self->removed_id, error);
+  if (!_kontor_store_save_record (self->store, kept, &changed, error) ||
+      !_kontor_store_send_delete_last (self->store, self->removed_id, error))
+    return FALSE;
+
+  self->kept_after = kontor_store_load (self->store, self->type, self->kept_id, error);
+
+  return self->kept_after != NULL;
 }
 
 static gboolean
@@ -781,10 +921,15 @@ kontor_contact_merge_apply (KontorOperation  *operation,
 {
   KontorContactMerge *self = KONTOR_CONTACT_MERGE (operation);
 
+  gboolean ok;
+
   if (!_kontor_store_begin (self->store, error))
     return FALSE;
 
-  return _kontor_store_end (self->store, apply_in_transaction (self, error), error);
+  ok = apply_in_transaction (self, error);
+  _kontor_store_set_merging_sales_reps (self->store, NULL, NULL);
+
+  return _kontor_store_end (self->store, ok, error);
 }
 
 static gboolean
@@ -804,7 +949,7 @@ undo_in_transaction (KontorContactMerge  *self,
 
   /* the kept contact's values first: its customer number may be the
    * removed one's, which it gets back below */
-  restore_fields (kept, self->kept_before);
+  restore_fields (kept, self->kept_before, self->kept_after);
   if (!_kontor_store_save_record (self->store, kept, &changed, error))
     return FALSE;
 
@@ -839,12 +984,19 @@ kontor_contact_merge_undo (KontorOperation  *operation,
 {
   KontorContactMerge *self = KONTOR_CONTACT_MERGE (operation);
 
-  g_return_val_if_fail (self->removed_before != NULL, FALSE);
+  gboolean ok;
+
+  g_return_val_if_fail (self->removed_before != NULL && self->kept_after != NULL, FALSE);
 
   if (!_kontor_store_begin (self->store, error))
     return FALSE;
 
-  return _kontor_store_end (self->store, undo_in_transaction (self, error), error);
+  /* the sales reps either had come back whatever their role now */
+  _kontor_store_set_merging_sales_reps (self->store, self->kept_before, self->removed_before);
+  ok = undo_in_transaction (self, error);
+  _kontor_store_set_merging_sales_reps (self->store, NULL, NULL);
+
+  return _kontor_store_end (self->store, ok, error);
 }
 
 static void
@@ -854,6 +1006,7 @@ kontor_contact_merge_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->kept_before);
+  g_clear_object (&self->kept_after);
   g_clear_object (&self->removed_before);
   _kontor_merge_moves_clear (&self->moves);
   g_clear_pointer (&self->unsent, _kontor_unsent_entries_free);

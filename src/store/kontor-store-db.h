@@ -83,6 +83,11 @@ struct _KontorStore
   /* PRAGMA data_version when last looked at (kontor_store_check_other_writers ()),
    * -1 before the first look */
   gint64       other_version;
+
+  /* The sales reps already on either record a running merge joins, or
+   * on either record its undo parts again: each may stay a sales rep
+   * whatever its role now (_kontor_store_set_merging_sales_reps ()) */
+  GStrv        merging_sales_reps;
 };
 
 /* a second connection on @path, for one KontorStoreJob's worker thread */

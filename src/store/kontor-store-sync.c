@@ -374,6 +374,7 @@ delete_merged_record (KontorStore   *self,
   const char *removed_id = kontor_record_get_id (removed);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(KontorRecord) kept = NULL;
+  gboolean ok;
 
   if (!g_uuid_string_is_valid (kept_id) || g_str_equal (kept_id, removed_id))
     return _kontor_store_delete_record (self, removed, error);
@@ -388,9 +389,11 @@ delete_merged_record (KontorStore   *self,
   if (kept == NULL)
     return _kontor_store_delete_record (self, removed, error);
 
-  /* as this machine's own edits, which it pushes: the server learns where
-   * they went from the machine that holds them. One that may not edit
-   * (a viewer), or a record this machine's rules refuse, moves here only. */
+  /* a contact's rows left here move here only (the server moved the rest);
+   * a company's as this machine's own edits, which it pushes: the server
+   * learns where they went from the machine that holds them. One that may
+   * not edit (a viewer), or a record this machine's rules refuse, moves
+   * here only. */
   if (type == KONTOR_TYPE_CONTACT)
     ok = FALSE;
   else if (_kontor_store_check_role (self, KONTOR_TYPE_ACTIVITY, KONTOR_ACCESS_EDIT, NULL))

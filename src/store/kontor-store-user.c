@@ -84,7 +84,10 @@ user_check_delete (KontorStore   *self,
  * (kontor_user_check_sales_rep()). A sales rep the record already had
  * stays when the user's role changes, and an id of a user this copy does
  * not know yet (one the server sends later in the same pull) is the
- * server's to judge.
+ * server's to judge. So does, while a merge or its undo runs, a sales rep
+ * of either record it joins or parts (_kontor_store_set_merging_sales_reps()):
+ * the kept contact takes over the removed one's, and an undo gives them
+ * back, whatever their role now.
  *
  * Returns: %TRUE when every new sales rep may be one
  */
@@ -101,6 +104,9 @@ _kontor_store_check_sales_reps (KontorStore        *self,
       gint64 role = -1;
 
       if (old_sales_reps != NULL && g_strv_contains (old_sales_reps, sales_reps[i]))
+        continue;
+      if (self->merging_sales_reps != NULL &&
+          g_strv_contains ((const char * const *) self->merging_sales_reps, sales_reps[i]))
         continue;
 
       /* the role alone, by the id's index: an import checks every contact */
@@ -120,6 +126,51 @@ _kontor_store_check_sales_reps (KontorStore        *self,
     }
 
   return TRUE;
+}
+
+static void
+add_sales_reps (GStrvBuilder *builder,
+                KontorRecord *record)
+{
+  const char * const *reps = NULL;
+
+  if (KONTOR_IS_CONTACT (record))
+    reps = kontor_contact_get_sales_reps (KONTOR_CONTACT (record));
+  else if (KONTOR_IS_COMPANY (record))
+    reps = kontor_company_get_sales_reps (KONTOR_COMPANY (record));
+  if (reps != NULL)
+    g_strv_builder_addv (builder, (const char **) reps);
+}
+
+/**
+ * _kontor_store_set_merging_sales_reps:
+ * @self: a store
+ * @kept: (nullable): the kept record as it was before the merge, or %NULL
+ *   when the merge or its undo is done
+ * @removed: (nullable): the removed record as it was before the merge
+ *
+ * Tells _kontor_store_check_sales_reps() which sales reps a running merge
+ * (kontor-contact-merge.c) unites or its undo gives back: those already on
+ * @kept or @removed, each a sales rep of a record the user sees already.
+ * The merge clears it before its transaction ends.
+ */
+void
+_kontor_store_set_merging_sales_reps (KontorStore  *self,
+                                      KontorRecord *kept,
+                                      KontorRecord *removed)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  g_clear_pointer (&self->merging_sales_reps, g_strfreev);
+  if (kept == NULL && removed == NULL)
+    return;
+
+  builder = g_strv_builder_new ();
+  if (kept != NULL)
+    add_sales_reps (builder, kept);
+  if (removed != NULL)
+    add_sales_reps (builder, removed);
+  self->merging_sales_reps = g_strv_builder_end (builder);
 }
 
 KontorEntityInfo _kontor_store_user_entity = {

@@ -15,5 +15,8 @@ gboolean _kontor_store_check_sales_reps (KontorStore        *self,
                                          const char * const *sales_reps,
                                          const char * const *old_sales_reps,
                                          GError            **error);
+void     _kontor_store_set_merging_sales_reps (KontorStore        *self,
+                                               KontorRecord       *kept,
+                                               KontorRecord       *removed);
 
 G_END_DECLS

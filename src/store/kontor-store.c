@@ -1004,6 +1004,7 @@ kontor_store_finalize (GObject *object)
     }
 
   g_free (self->client_id);
+  g_strfreev (self->merging_sales_reps);
   g_free (self->path);
   for (guint i = 0; i < G_N_ELEMENTS (self->orders); i++)
     {

@@ -27,7 +27,10 @@
  * and which record stays (the older by default). "Merge" runs a
  * #KontorContactMerge (of contacts or of companies) on the context's
  * operation stack, so the main window offers its undo; the pairs of the
- * merged record leave the list.
+ * merged record leave the list. The window's own toast offers the undo
+ * too, and Ctrl+Z and Shift+Ctrl+Z undo and redo the stack's newest change
+ * as in the main window; a merge undone or redone (here or there) makes
+ * the window search again, so the pair parted again is listed.
  */
 struct _KontorDuplicatesWindow
 {
@@ -39,6 +42,9 @@ struct _KontorDuplicatesWindow
   AdwWindowTitle      *title;
   GtkWidget           *back_button;
   GtkWidget           *refresh_button;
+  AdwToastOverlay     *toast_overlay;
+  AdwToast            *undo_toast;   /* weak */
+  gboolean             merging;      /* our own merge is being applied */
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
   GtkWidget           *kind_bar;
@@ -297,6 +303,10 @@ on_scanned_cb (GObject      *source,
 static void
 scan (KontorDuplicatesWindow *self)
 {
+  /* a search shows the list it finds: the merge view shown goes first */
+  if (self->merge_view != NULL)
+    show_list (self);
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -400,6 +410,12 @@ update_channels (KontorDuplicatesWindow *self)
 static void
 clear_merge (KontorDuplicatesWindow *self)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* the window keeps a focus removed with the view, and the keys (F5,
+   * Ctrl+Z, Escape) would reach nothing */
+  if (self->merge_view != NULL && focus != NULL && gtk_widget_is_ancestor (focus, self->merge_view))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
   if (self->merge_view != NULL)
     gtk_stack_remove (self->stack, self->merge_view);
   self->merge_view = NULL;
@@ -422,6 +438,113 @@ remove_pairs_of (KontorDuplicatesWindow *self,
       if (kontor_duplicate_pair_involves (pair, id))
         g_list_store_remove (self->pairs, i - 1);
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Undo and redo */
+
+static KontorOperationStack *
+get_operations (KontorDuplicatesWindow *self)
+{
+  return kontor_context_get_operations (self->context);
+}
+
+static void
+update_undo_actions (KontorDuplicatesWindow *self)
+{
+  gboolean can_edit = kontor_context_can_edit (self->context);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.undo",
+                                 can_edit &&
+                                 kontor_operation_stack_get_can_undo (get_operations (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.redo",
+                                 can_edit &&
+                                 kontor_operation_stack_get_can_redo (get_operations (self)));
+}
+
+static void
+dismiss_undo_toast (KontorDuplicatesWindow *self)
+{
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_weak_pointer (&self->undo_toast);
+}
+
+static void
+on_undo_toast_dismissed_cb (KontorDuplicatesWindow *self,
+                            AdwToast               *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_weak_pointer (&self->undo_toast);
+}
+
+/* One toast at a time, retitled while shown (as the main window's, see
+ * kontor-window.c: libadwaita 1.2 and a toast dismissed in its entrance) */
+static void
+show_undo_toast (KontorDuplicatesWindow *self,
+                 const char             *title)
+{
+  AdwToast *toast;
+
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, title);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "duplicates.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A merge undone brings its pair back, one redone takes it away: the
+ * list is searched again (the other pairs of the parted records with it) */
+static void
+on_operations_undone_cb (KontorDuplicatesWindow *self,
+                         KontorOperation        *operation,
+                         KontorOperationStack   *operations)
+{
+  dismiss_undo_toast (self);
+  if (KONTOR_IS_CONTACT_MERGE (operation))
+    scan (self);
+}
+
+static void
+on_operations_applied_cb (KontorDuplicatesWindow *self,
+                          KontorOperation        *operation,
+                          KontorOperationStack   *operations)
+{
+  if (!self->merging && KONTOR_IS_CONTACT_MERGE (operation))
+    scan (self);
+}
+
+/* duplicates.undo and duplicates.redo, as the main window's win.undo */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KontorDuplicatesWindow *self = KONTOR_DUPLICATES_WINDOW (widget);
+  KontorOperationStack *operations = get_operations (self);
+  gboolean undo = g_str_equal (action_name, "duplicates.undo");
+  g_autoptr(GError) error = NULL;
+
+  if (!kontor_context_can_edit (self->context) ||
+      (undo ? !kontor_operation_stack_get_can_undo (operations)
+            : !kontor_operation_stack_get_can_redo (operations)))
+    return;
+
+  if (undo ? !kontor_operation_stack_undo (operations, &error)
+           : !kontor_operation_stack_redo (operations, &error))
+    kontor_ui_show_error (widget,
+                          undo ? _("The Change Could Not Be Undone")
+                               : _("The Change Could Not Be Redone"),
+                          error);
 }
 
 static void
@@ -455,11 +578,17 @@ on_merge_clicked_cb (KontorDuplicatesWindow *self)
                                               gtk_check_button_get_active (choice->buttons[removed]));
     }
 
+  self->merging = TRUE;
   if (!kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (merge)))
-    return;
+    {
+      self->merging = FALSE;
+      return;
+    }
+  self->merging = FALSE;
 
   remove_pairs_of (self, removed_id);
   show_list (self);
+  show_undo_toast (self, title);
 }
 
 static GtkWidget *
@@ -798,7 +927,19 @@ kontor_duplicates_window_constructed (GObject *object)
   gtk_stack_add_named (self->stack, scrolled, "list");
 
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
-  adw_window_set_content (ADW_WINDOW (self), content);
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, content);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
+
+  g_signal_connect_object (get_operations (self), "applied",
+                           G_CALLBACK (on_operations_applied_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_operations (self), "undone",
+                           G_CALLBACK (on_operations_undone_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_operations (self), "notify::can-undo",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_operations (self), "notify::can-redo",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
 
   scan (self);
 }
@@ -810,6 +951,7 @@ kontor_duplicates_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->pair);
   g_clear_object (&self->records[0]);
   g_clear_object (&self->records[1]);
@@ -841,6 +983,12 @@ kontor_duplicates_window_class_init (KontorDuplicatesWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "duplicates.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "duplicates.refresh", NULL);
+  gtk_widget_class_install_action (widget_class, "duplicates.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "duplicates.redo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "duplicates.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_SHIFT_MASK | GDK_CONTROL_MASK, "duplicates.redo", NULL);
 }
 
 static void

@@ -21,7 +21,9 @@
  * opens the merge view, Space takes the other contact's job title, Alt+M
  * merges; the pair leaves the list, the main window offers the undo and
  * Ctrl+Z there brings the removed contact back; the same for two
- * companies, reached by the switch's mnemonic. Screenshots of the lists
+ * companies, reached by the switch's mnemonic. F5 in the merge view goes
+ * back to the list and searches again; the window's own toast and Ctrl+Z
+ * and Shift+Ctrl+Z in it undo and redo a merge, the pair listed again. Screenshots of the lists
  * and the merge views, light and dark, in the run's language. */
 
 static AdwApplication *app;
@@ -276,6 +278,130 @@ test_find_and_merge (Fixture       *fixture,
                  kontor_contact_get_phones (kept)->len == 0);
 }
 
+/* a button whose tooltip says @data */
+static gboolean
+is_button_of (GtkWidget  *widget,
+              const void *data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* The list page whole: its title, the refresh button, no back button,
+ * the list itself shown */
+static void
+assert_list_page (KontorDuplicatesWindow *window)
+{
+  GtkWidget *title = kontor_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *list = kontor_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+
+  g_assert_false (kontor_duplicates_window_is_merging (window));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, _("Duplicates"));
+  g_assert_false (gtk_widget_get_visible (kontor_test_find_matching (GTK_WIDGET (window),
+                                                                     is_button_of,
+                                                                     _("Back to the List"))));
+  g_assert_true (gtk_widget_get_visible (kontor_test_find_matching (GTK_WIDGET (window),
+                                                                    is_button_of,
+                                                                    _("Search Again"))));
+  g_assert_true (gtk_widget_get_mapped (list));
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+  GtkWidget  *list;
+} ListedWait;
+
+static gboolean
+listed (gpointer data)
+{
+  ListedWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items &&
+         gtk_widget_get_mapped (wait->list);
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *text;
+} ToastWait;
+
+static gboolean
+toast_gone (gpointer data)
+{
+  ToastWait *wait = data;
+
+  return !kontor_test_shows_toast (wait->window, wait->text);
+}
+
+static gboolean
+has_no_pairs (gpointer data)
+{
+  return g_list_model_get_n_items (kontor_duplicates_window_get_pairs (data)) == 0;
+}
+
+/* F5 in the merge view: back to the list, searched again, the window
+ * whole; a merge offers its undo in the window's own toast; Ctrl+Z there
+ * brings the removed contact and the pair back, Shift+Ctrl+Z merges again */
+static void
+test_undo_in_window (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KontorDuplicatesWindow *window;
+  g_autofree char *toast = NULL;
+  StoredWait gone = { fixture, fixture->removed, FALSE };
+  StoredWait back = { fixture, fixture->removed, TRUE };
+  const char *underscore = strchr (_("_Merge"), '_');
+  g_autofree char *mnemonic = g_strdup_printf ("alt+%c", g_ascii_tolower (underscore[1]));
+  ListedWait one = { NULL, 1, NULL };
+  ToastWait toast_wait = { NULL, NULL };
+
+  if (!kontor_test_keys_can_be_sent ())
+    {
+      g_test_skip ("xdotool is needed to send keys");
+      return;
+    }
+
+  window = open_finder (fixture);
+  one.model = kontor_duplicates_window_get_pairs (window);
+  one.list = kontor_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  kontor_test_focus_window (GTK_WINDOW (window));
+
+  /* F5 on the merge view */
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (is_merging, window, KONTOR_TEST_TIMEOUT));
+  kontor_test_press ("F5");
+  g_assert_true (kontor_test_iterate_until (listed, &one, KONTOR_TEST_TIMEOUT));
+  assert_list_page (window);
+
+  /* merge by keys: the window's toast offers the undo */
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (is_merging, window, KONTOR_TEST_TIMEOUT));
+  kontor_test_press (mnemonic);
+  g_assert_true (kontor_test_iterate_until (stored_is, &gone, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_test_iterate_until (is_listing, window, KONTOR_TEST_TIMEOUT));
+  g_assert_cmpuint (g_list_model_get_n_items (one.model), ==, 0);
+  toast = g_strdup_printf (_("“%s” merged into “%s”"), "Juergen Weiss", "Jürgen Weiß");
+  g_assert_true (kontor_test_shows_toast (GTK_WIDGET (window), toast));
+  toast_wait.window = GTK_WIDGET (window);
+  toast_wait.text = toast;
+  kontor_test_assert_accessible (GTK_WIDGET (window));
+
+  /* Ctrl+Z in this window: the contact and the pair come back */
+  kontor_test_press ("ctrl+z");
+  g_assert_true (kontor_test_iterate_until (stored_is, &back, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_test_iterate_until (listed, &one, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_test_iterate_until (toast_gone, &toast_wait, KONTOR_TEST_TIMEOUT));
+  assert_list_page (window);
+
+  /* Shift+Ctrl+Z merges again and the pair goes */
+  kontor_test_press ("shift+ctrl+z");
+  g_assert_true (kontor_test_iterate_until (stored_is, &gone, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_test_iterate_until (has_no_pairs, window, KONTOR_TEST_TIMEOUT));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 static gboolean
 is_none_page (GtkWidget  *widget,
               const void *data)
@@ -497,6 +623,7 @@ main (int   argc,
 
   ADD ("/ui/duplicates/find-and-merge", test_find_and_merge);
   ADD ("/ui/duplicates/none-found", test_none_found);
+  ADD ("/ui/duplicates/undo-in-window", test_undo_in_window);
   ADD ("/ui/duplicates/merge-companies", test_merge_companies);
   ADD ("/ui/duplicates/companies-only", test_companies_only);
 

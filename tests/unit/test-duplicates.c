@@ -552,6 +552,214 @@ test_merge_undo (Fixture       *fixture,
   assert_merged (fixture);
 }
 
+/* A pull page changing one text field of @record: a colleague's edit */
+static JsonArray *
+new_field_page (KontorRecord *record,
+                const char   *field,
+                const char   *value,
+                guint         seq)
+{
+  g_autofree char *text = g_strdup_printf ("[{\"seq\": %u, \"entity\": \"%s\", \"id\": \"%s\", "
+                                           "\"op\": \"upsert\", \"fields\": {\"%s\": "
+                                           "{\"value\": \"%s\", \"rev\": %u}}}]", seq,
+                                           kontor_record_get_entity (record),
+                                           kontor_record_get_id (record), field, value, seq);
+  g_autoptr(JsonNode) node = kontor_json_parse (text);
+
+  g_assert_nonnull (node);
+
+  return json_array_ref (json_node_get_array (node));
+}
+
+static gboolean
+has_phone (KontorContact *contact,
+           const char    *number)
+{
+  GPtrArray *phones = kontor_contact_get_phones (contact);
+
+  for (guint i = 0; phones != NULL && i < phones->len; i++)
+    if (g_str_equal (((KontorChannel *) g_ptr_array_index (phones, i))->value, number))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Undo puts back exactly what the merge changed: a field a colleague
+ * changed between merge and undo (pulled) keeps the newer value, and so
+ * does one edited here; of the numbers only the one the merge added goes,
+ * the one added since stays; a moved record that points elsewhere since
+ * stays there, and one deleted since is skipped, not an error */
+static void
+test_merge_undo_keeps_later_edits (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(KontorContact) kept = NULL;
+  g_autoptr(KontorContact) removed = NULL;
+  g_autoptr(KontorActivity) meeting = NULL;
+  g_autoptr(KontorEmployment) employment = NULL;
+  g_autoptr(JsonArray) page = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) taking_part = NULL;
+
+  op = merge (fixture);
+  /* everything so far is on the server */
+  kontor_test_exec (store, "DELETE FROM outbox");
+
+  /* a colleague's new job title, pulled */
+  page = new_field_page (KONTOR_RECORD (fixture->kept), "job_title", "Vertriebsleiterin", 60);
+  g_assert_true (kontor_store_sync_apply_changes (store, page, 60, &error));
+  g_assert_no_error (error);
+
+  /* here: a number added to the kept contact, the employment given to
+   * another contact, the moved call deleted */
+  kept = load (fixture, KONTOR_TYPE_CONTACT, fixture->kept);
+  g_assert_cmpstr (kontor_contact_get_job_title (kept), ==, "Vertriebsleiterin");
+  g_assert_true (has_phone (kept, "0170 7654321"));
+  phones = kontor_channel_array_copy (kontor_contact_get_phones (kept));
+  g_ptr_array_add (phones, kontor_channel_new ("home", "0221 5550000"));
+  kontor_contact_set_phones (kept, phones);
+  kontor_test_save (store, kept);
+  g_clear_object (&kept);
+  employment = load (fixture, KONTOR_TYPE_EMPLOYMENT, fixture->employment);
+  kontor_employment_set_contact_id (employment, id_of (fixture->third));
+  kontor_test_save (store, employment);
+  g_clear_object (&employment);
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (fixture->call), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (op), &error));
+  g_assert_no_error (error);
+
+  kept = load (fixture, KONTOR_TYPE_CONTACT, fixture->kept);
+  /* the newer value stays; the fields unchanged since are the kept one's again */
+  g_assert_cmpstr (kontor_contact_get_job_title (kept), ==, "Vertriebsleiterin");
+  g_assert_cmpstr (kontor_contact_get_city (kept), ==, NULL);
+  g_assert_cmpstr (kontor_contact_get_customer_number (kept), ==, "K-1");
+  /* its own number and the one added since, not the removed one's */
+  g_assert_cmpuint (kontor_contact_get_phones (kept)->len, ==, 2);
+  g_assert_true (has_phone (kept, "0221 1234567"));
+  g_assert_true (has_phone (kept, "0221 5550000"));
+  g_assert_false (has_phone (kept, "0170 7654321"));
+
+  removed = load (fixture, KONTOR_TYPE_CONTACT, fixture->removed);
+  g_assert_cmpstr (kontor_contact_get_customer_number (removed), ==, "K-2");
+  g_assert_true (has_phone (removed, "0170 7654321"));
+  /* the meeting has the removed contact taking part again */
+  meeting = load (fixture, KONTOR_TYPE_ACTIVITY, fixture->meeting);
+  taking_part = kontor_activity_dup_participant_contact_ids (meeting);
+  g_assert_cmpuint (g_strv_length (taking_part), ==, 1);
+  g_assert_cmpstr (taking_part[0], ==, id_of (fixture->removed));
+  /* the employment stays where it was put since */
+  employment = load (fixture, KONTOR_TYPE_EMPLOYMENT, fixture->employment);
+  g_assert_cmpstr (kontor_employment_get_contact_id (employment), ==, id_of (fixture->third));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM activity WHERE id = ?1",
+                          fixture->call), ==, 0);
+  /* the groups as they were */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group_member WHERE contact_id = ?1",
+                          fixture->removed), ==, 2);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group_member WHERE contact_id = ?1",
+                          fixture->kept), ==, 1);
+}
+
+/* A group deleted between merge and undo: the removed contact's
+ * membership dropped by the merge (the kept one was in the group too) is
+ * not given back, and the undo succeeds */
+static void
+test_merge_undo_group_deleted (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(GError) error = NULL;
+
+  op = merge (fixture);
+  g_assert_true (kontor_store_delete (fixture->base.store, KONTOR_RECORD (fixture->fair), &error));
+  g_assert_no_error (error);
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (op), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE id = ?1",
+                          fixture->removed), ==, 1);
+  /* the newsletter moved back */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact_group_member WHERE contact_id = ?1",
+                          fixture->removed), ==, 1);
+}
+
+static void
+set_sales_reps (KontorStore   *store,
+                KontorContact *contact,
+                const char    *rep)
+{
+  const char *reps[2] = { rep, NULL };
+
+  kontor_contact_set_sales_reps (contact, reps);
+  kontor_test_save (store, contact);
+}
+
+/* A sales rep whose role is no longer sales stays on the records he was
+ * on (src/README.md "Users"): merging such a record gives him to the kept
+ * one, its undo gives him back, also when the kept one had him too; giving
+ * him to another record outside a merge is still refused */
+static void
+test_merge_former_sales_rep (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorUser) sam = kontor_user_new ("sam", "Sam Seller", KONTOR_USER_ROLE_SALES);
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(KontorContact) kept = NULL;
+  g_autoptr(KontorContact) removed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *reps[2] = { NULL, NULL };
+
+  kontor_test_save (store, sam);
+  set_sales_reps (store, fixture->removed, id_of (sam));
+  kontor_user_set_role (sam, KONTOR_USER_ROLE_VIEWER);
+  kontor_test_save (store, sam);
+
+  /* the kept contact gets him */
+  op = merge (fixture);
+  kept = load (fixture, KONTOR_TYPE_CONTACT, fixture->kept);
+  g_assert_cmpstrv (kontor_contact_get_sales_reps (kept), ((const char *[]) { id_of (sam), NULL }));
+  g_clear_object (&kept);
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (op), &error));
+  g_assert_no_error (error);
+  removed = load (fixture, KONTOR_TYPE_CONTACT, fixture->removed);
+  g_assert_cmpstrv (kontor_contact_get_sales_reps (removed), ((const char *[]) { id_of (sam), NULL }));
+  kept = load (fixture, KONTOR_TYPE_CONTACT, fixture->kept);
+  g_assert_true (kontor_contact_get_sales_reps (kept) == NULL ||
+                 kontor_contact_get_sales_reps (kept)[0] == NULL);
+
+  /* outside a merge the rule holds */
+  reps[0] = id_of (sam);
+  kontor_contact_set_sales_reps (kept, reps);
+  g_assert_false (kontor_store_save (store, KONTOR_RECORD (kept), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  g_clear_object (&kept);
+  g_clear_object (&op);
+
+  /* both had him (when he still sold): merge and undo */
+  kontor_user_set_role (sam, KONTOR_USER_ROLE_SALES);
+  kontor_test_save (store, sam);
+  kept = load (fixture, KONTOR_TYPE_CONTACT, fixture->kept);
+  set_sales_reps (store, kept, id_of (sam));
+  kontor_user_set_role (sam, KONTOR_USER_ROLE_VIEWER);
+  kontor_test_save (store, sam);
+  g_clear_object (&fixture->removed);
+  fixture->removed = load (fixture, KONTOR_TYPE_CONTACT, removed);
+  op = merge (fixture);
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (op), &error));
+  g_assert_no_error (error);
+  g_clear_object (&removed);
+  removed = load (fixture, KONTOR_TYPE_CONTACT, fixture->removed);
+  g_assert_cmpstrv (kontor_contact_get_sales_reps (removed), ((const char *[]) { id_of (sam), NULL }));
+  g_clear_object (&kept);
+  kept = load (fixture, KONTOR_TYPE_CONTACT, fixture->kept);
+  g_assert_cmpstrv (kontor_contact_get_sales_reps (kept), ((const char *[]) { id_of (sam), NULL }));
+}
+
 /* A merge that fails at its last write (the kept contact's update,
  * refused here by a trigger) leaves everything as it was: the moves and
  * the delete before it are rolled back with it */
@@ -1264,6 +1472,12 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/duplicates/merge/undo", Fixture, NULL, fixture_set_up, test_merge_undo,
               fixture_tear_down);
+  g_test_add ("/duplicates/merge/undo-keeps-later-edits", Fixture, NULL, fixture_set_up,
+              test_merge_undo_keeps_later_edits, fixture_tear_down);
+  g_test_add ("/duplicates/merge/undo-group-deleted", Fixture, NULL, fixture_set_up,
+              test_merge_undo_group_deleted, fixture_tear_down);
+  g_test_add ("/duplicates/merge/former-sales-rep", Fixture, NULL, fixture_set_up,
+              test_merge_former_sales_rep, fixture_tear_down);
   g_test_add ("/duplicates/merge/failed-changes-nothing", Fixture, NULL, fixture_set_up,
               test_merge_failed_changes_nothing, fixture_tear_down);
   g_test_add ("/duplicates/merge/viewer-refused", Fixture, NULL, fixture_set_up,
