@@ -1299,6 +1299,14 @@ copy_moved_child (Push           *push,
   log_change (push, &row, seq, "upsert", logged, "{}");
 }
 
+/* Whether @mutation is about a contact: the server moves what names a
+ * merged contact, not yet what names a merged company */
+static gboolean
+is_contact (const Mutation *mutation)
+{
+  return mutation->entity == kontor_sync_entity_lookup ("contact");
+}
+
 /* Every living row naming contact @removed moves to @kept: activities
  * (their contact and participants), former employers, group memberships
  * (one the kept contact has already is deleted: a contact is in a group
@@ -1465,24 +1473,26 @@ move_late_references (Push           *push,
     }
 }
 
-/* Whether @mutation's merged_into names a living contact the account may
- * write; when not, the delete is rejected with the reason in @reason */
+/* Whether @mutation's merged_into names a living contact (or company, for
+ * a company's delete) the account may write; when not, the delete is
+ * rejected with the reason in @reason */
 static gboolean
 check_merged_into (Push            *push,
                    const Mutation  *mutation,
                    const char     **reason)
 {
+  const char *entity = kontor_sync_entity_get_name (mutation->entity);
   const char *params[] = { push->account->workspace_id, mutation->merged_into,
-                           push->account->id };
+                           push->account->id, entity };
   g_autoptr(PGresult) row = NULL;
 
-  if (mutation->entity != kontor_sync_entity_lookup ("contact"))
+  if (!is_contact (mutation) && mutation->entity != kontor_sync_entity_lookup ("company"))
     {
       *reason = "invalid";
       return FALSE;
     }
-  row = exec (push, "SELECT deleted, kontor_may_write ($1, $3, 'contact', $2, NULL)"
-                    " FROM record WHERE workspace_id = $1 AND entity = 'contact' AND id = $2",
+  row = exec (push, "SELECT deleted, kontor_may_write ($1, $3, $4, $2, NULL)"
+                    " FROM record WHERE workspace_id = $1 AND entity = $4 AND id = $2",
               G_N_ELEMENTS (params), params);
   if (row == NULL)
     return FALSE;
@@ -1538,12 +1548,16 @@ apply_delete (Push           *push,
       if (row != NULL && mutation->merged_into != NULL && before == NULL)
         {
           const char *params[] = { push->account->workspace_id, mutation->id,
-                                   mutation->merged_into };
+                                   mutation->merged_into,
+                                   kontor_sync_entity_get_name (mutation->entity) };
 
-          move_merged_references (push, mutation, mutation->id, mutation->merged_into);
+          if (is_contact (mutation))
+            {
+              move_merged_references (push, mutation, mutation->id, mutation->merged_into);
+              push->merges = 2;
+            }
           defer (push, "UPDATE record SET merged_into = $3 WHERE workspace_id = $1"
-                       " AND entity = 'contact' AND id = $2", G_N_ELEMENTS (params), params);
-          push->merges = 2;
+                       " AND entity = $4 AND id = $2", G_N_ELEMENTS (params), params);
         }
       begin_result (builder, mutation, "applied");
       if (mutation->merged_into != NULL && before != NULL &&
@@ -1608,8 +1622,9 @@ apply_delete (Push           *push,
 
   /* what names a merged contact goes to the kept one first, so that a
    * machine that takes the changes in order has nothing left on it when
-   * the delete comes */
-  if (mutation->merged_into != NULL)
+   * the delete comes (a merged company's references are moved by the
+   * machines that hold them, PROTOCOL.md "Pushing") */
+  if (mutation->merged_into != NULL && is_contact (mutation))
     {
       move_merged_references (push, mutation, mutation->id, mutation->merged_into);
       push->merges = 2;
