@@ -127,7 +127,7 @@ drop_files (GtkWidget          *widget,
   g_assert_nonnull (target);
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "eml",
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "eml",
                                                      names[i], NULL);
 
       g_ptr_array_add (files, g_file_new_for_path (path));

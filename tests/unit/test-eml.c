@@ -15,14 +15,14 @@
 #include "kontor-test-utils.h"
 
 /* E-mail files read with GMime (feature A7, src/io/kontor-eml.c): real
- * messages of tests/fuzz/corpus/eml (which seed fuzz-eml too), their
+ * messages of tests/data/fuzz/eml (which seed fuzz-eml too), their
  * encoded words, charsets and MIME structures, and files that are none,
  * each refused with its name and the reason. */
 
 static char *
 corpus_path (const char *name)
 {
-  return g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "eml", name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "data", "fuzz", "eml", name, NULL);
 }
 
 static KontorEml *

@@ -67,7 +67,7 @@ id_of (gpointer record)
 static KontorEml *
 load (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "eml", name,
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "eml", name,
                                                  NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
