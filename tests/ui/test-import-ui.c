@@ -823,6 +823,63 @@ assert_unique_mnemonics (GtkWidget *root)
   g_assert_cmpuint (g_hash_table_size (seen), >, 2);
 }
 
+/* A CSV file dropped on a company's page goes to the import, not to the
+ * page's e-mail drop (finding 12) */
+static void
+test_drop_on_company_page (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KontorContact) bert = kontor_contact_new ();
+  g_autoptr(GFile) file = write_file (fixture, "kontakte.csv", csv_text, -1);
+  GtkWidget *page = kontor_window_get_company_page (fixture->window);
+  GtkDropTarget *target;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  KontorImportDialog *dialog;
+
+  kontor_contact_set_first_name (bert, "Bert");
+  kontor_contact_set_company_name (bert, "Bertram KG");
+  kontor_test_save (fixture->base.store, bert);
+  g_assert_nonnull (kontor_contact_get_company_id (bert));
+  kontor_window_show_company (fixture->window, kontor_contact_get_company_id (bert));
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  target = find_file_drop_target (page);
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  dialog = wait_dialog (fixture);
+  g_assert_cmpstr (kontor_import_dialog_get_step (dialog), ==, "settings");
+  g_assert_null (kontor_test_find_message_dialog ());
+}
+
+/* A vCard saved as .txt is read as a vCard (finding 19) */
+static void
+test_vcard_as_txt (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "karten.txt", vcard_text, -1);
+  KontorImportDialog *dialog;
+  GtkWidget *encoding;
+  gint64 stored = n_contacts (fixture);
+
+  g_assert_true (drop_file (fixture, file));
+  dialog = wait_dialog (fixture);
+  /* no columns, no encoding: the vCard's choices only */
+  encoding = kontor_test_find_row (GTK_WIDGET (dialog), _("_Encoding"));
+  g_assert_true (encoding == NULL || !gtk_widget_is_visible (encoding));
+  press_next (dialog);
+  wait_step (dialog, "plan");
+  press_next (dialog);
+  wait_step (dialog, "done");
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE status = 0 AND "
+                                   "last_name IN ('Eber', 'Fink')"), ==, 2);
+  g_assert_cmpint (n_contacts (fixture), ==, stored + 2);
+}
+
 /* Picks the @n-th choice (from 0) of a combo row by keys: Return opens
  * its list, Home and Down go to the choice, Return takes it */
 static void
@@ -1147,6 +1204,8 @@ main (int   argc,
   ADD ("closed-while-running", test_closed_while_running);
   ADD ("mnemonics", test_mnemonics);
   ADD ("several-dropped", test_several_dropped);
+  ADD ("drop-on-company-page", test_drop_on_company_page);
+  ADD ("vcard-as-txt", test_vcard_as_txt);
 #undef ADD
 
   return g_test_run ();
