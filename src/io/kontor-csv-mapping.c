@@ -974,6 +974,25 @@ kontor_csv_mapping_get_file_date_order (KontorCsvMapping *self,
   return self->file_orders[column];
 }
 
+/**
+ * kontor_csv_mapping_has_date_column:
+ * @self: a mapping
+ *
+ * Returns: whether a column is mapped to a date field, which the date
+ *   order (kontor_csv_mapping_set_date_order()) reads
+ */
+gboolean
+kontor_csv_mapping_has_date_column (KontorCsvMapping *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CSV_MAPPING (self), FALSE);
+
+  for (guint i = 0; i < self->n_columns; i++)
+    if (target_is_date (self->targets[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* "Herr", "Frau Dr.", "Mr.", "Dr." (Outlook's "Title" column holds both) */
 static gboolean
 parse_salutation (const char        *text,

@@ -72,6 +72,7 @@ gboolean          kontor_csv_mapping_scan_dates    (KontorCsvMapping  *self,
                                                     GError           **error);
 KontorCsvDateOrder kontor_csv_mapping_get_file_date_order (KontorCsvMapping *self,
                                                     guint              column);
+gboolean          kontor_csv_mapping_has_date_column (KontorCsvMapping *self);
 KontorContact    *kontor_csv_mapping_apply         (KontorCsvMapping  *self,
                                                     const char * const *row,
                                                     GError           **error);

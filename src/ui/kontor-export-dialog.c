@@ -71,6 +71,7 @@ typedef struct
   KontorExportDialog *dialog;    /* touched on the main thread only */
   guint               n_done;    /* atomic */
   guint               n_total;
+  guint               progress_id; /* the main thread's timeout */
 } Export;
 
 static void
@@ -278,13 +279,16 @@ on_exported_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  KontorExportDialog *self = KONTOR_EXPORT_DIALOG (source);
   Export *export = g_task_get_task_data (G_TASK (result));
-  guint progress_id = GPOINTER_TO_UINT (user_data);
+  g_autoptr(KontorExportDialog) self = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWindow *parent;
 
-  g_source_remove (progress_id);
+  /* the dialog's last reference goes here, on the main thread: the task
+   * has none (its own last unref may be the worker's) */
+  g_source_remove (export->progress_id);
+  self = g_steal_pointer (&export->dialog);
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_clear_object (&self->cancellable);
   /* closed meanwhile: it was cancelled, and nothing is left to show */
   if (self->scope_row == NULL)
@@ -373,7 +377,6 @@ kontor_export_dialog_export_to (KontorExportDialog *self,
   g_autoptr(GError) error = NULL;
   guint encoding = adw_combo_row_get_selected (self->encoding_row);
   Export *export;
-  guint progress_id;
 
   g_return_if_fail (KONTOR_IS_EXPORT_DIALOG (self));
   g_return_if_fail (self->cancellable == NULL);
@@ -395,10 +398,12 @@ kontor_export_dialog_export_to (KontorExportDialog *self,
 
   self->cancellable = g_cancellable_new ();
   update_actions (self);
-  progress_id = g_timeout_add (100, update_progress_cb, export);
+  export->progress_id = g_timeout_add (100, update_progress_cb, export);
   update_progress_cb (export);
 
-  task = g_task_new (self, self->cancellable, on_exported_cb, GUINT_TO_POINTER (progress_id));
+  /* no source object: the task may be finalised on the worker, and the
+   * dialog must not be (export->dialog is dropped in on_exported_cb) */
+  task = g_task_new (NULL, self->cancellable, on_exported_cb, NULL);
   g_task_set_source_tag (task, kontor_export_dialog_export_to);
   g_task_set_task_data (task, export, (GDestroyNotify) export_free);
   g_task_run_in_thread (task, export_in_thread);

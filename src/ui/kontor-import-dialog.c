@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-contact-rules.h"
 #include "kontor-csv-mapping.h"
 #include "kontor-format.h"
 #include "kontor-import-dialog.h"
@@ -76,6 +77,10 @@ struct _KontorImportDialog
   GtkStringList       *target_labels;
   GPtrArray           *saved_texts;  /* char *: the offered saved mappings' texts */
   char                *preview_error; /* the file cannot be read as now set */
+  GHashTable          *user_targets; /* column → target id ("" ignore): set by hand */
+  gboolean             date_order_chosen; /* the Dates drop-down was set by hand */
+  gboolean             keep_birthdays; /* the team's setting (feature C8) */
+  guint                n_file_rows;  /* the rows the plan read, refused ones too */
 
   KontorImport        *import;
   GCancellable        *cancellable;
@@ -88,6 +93,7 @@ struct _KontorImportDialog
   AdwPreferencesGroup *file_group;
   AdwComboRow         *encoding_row;
   AdwComboRow         *separator_row;
+  AdwComboRow         *date_row;
   AdwComboRow         *saved_row;
   AdwComboRow         *mode_row;
   AdwComboRow         *match_row;
@@ -123,6 +129,13 @@ static const KontorImportMatch matches[] = {
   KONTOR_IMPORT_MATCH_EMAIL,
   KONTOR_IMPORT_MATCH_PHONE,
   KONTOR_IMPORT_MATCH_CUSTOMER_NUMBER,
+};
+
+/* the Dates drop-down's choices, in its order */
+static const KontorCsvDateOrder date_orders[] = {
+  KONTOR_CSV_DATE_ORDER_AUTO,
+  KONTOR_CSV_DATE_ORDER_DAY_FIRST,
+  KONTOR_CSV_DATE_ORDER_MONTH_FIRST,
 };
 
 static const KontorImportAction actions[] = {
@@ -180,13 +193,31 @@ kontor_import_dialog_is_import_file (GFile *file)
   return FALSE;
 }
 
+/* a vCard by its name, or by its start ("BEGIN:VCARD", after a BOM and
+ * blank lines) whatever it is called: a vCard saved as .txt */
 static gboolean
 is_vcard_file (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *lower = g_ascii_strdown (basename != NULL ? basename : "", -1);
+  g_autoptr(GFileInputStream) stream = NULL;
+  char start[64] = { 0 };
+  gsize n_read = 0;
+  const char *text = start;
 
-  return g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard");
+  if (g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard"))
+    return TRUE;
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), start, sizeof start - 1, &n_read,
+                                NULL, NULL))
+    return FALSE;
+  if (g_str_has_prefix (text, "\xef\xbb\xbf"))
+    text += 3;
+  while (*text == '\r' || *text == '\n' || *text == ' ' || *text == '\t')
+    text++;
+
+  return g_ascii_strncasecmp (text, "BEGIN:VCARD", strlen ("BEGIN:VCARD")) == 0;
 }
 
 static void
@@ -268,6 +299,10 @@ update_preview (KontorImportDialog *self)
 
       if (read_error == NULL)
         contact = kontor_csv_mapping_apply (self->mapping, (const char * const *) row, &error);
+      /* as the import will store it: without a birthday the team does not
+       * keep (the model's rule, as the importer applies it) */
+      if (contact != NULL && !kontor_contact_check_birthday (contact, self->keep_birthdays, NULL))
+        kontor_contact_set_birthday (contact, NULL);
       if (contact != NULL)
         {
           g_autofree char *name = dup_contact_title (contact);
@@ -299,6 +334,66 @@ update_preview (KontorImportDialog *self)
                           self->samples->len > 0 || self->preview_error != NULL);
 }
 
+/* the order the file's dates show (kontor_csv_mapping_scan_dates()), for
+ * the preview and the Dates drop-down */
+static void
+scan_dates (KontorImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->reader == NULL || self->mapping == NULL ||
+      !kontor_csv_mapping_has_date_column (self->mapping))
+    return;
+  if (!kontor_csv_mapping_scan_dates (self->mapping, self->reader, &error))
+    g_debug ("the dates of %s cannot be scanned: %s", self->display_name, error->message);
+}
+
+/* "Dates", shown while a column holds dates: the order chosen, or else
+ * the one the file shows, which the mapping then takes */
+static void
+update_date_row (KontorImportDialog *self)
+{
+  gboolean has_dates = self->mapping != NULL &&
+                       kontor_csv_mapping_has_date_column (self->mapping);
+  KontorCsvDateOrder order;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->date_row), has_dates);
+  if (!has_dates)
+    return;
+
+  order = kontor_csv_mapping_get_date_order (self->mapping);
+  if (!self->date_order_chosen && order == KONTOR_CSV_DATE_ORDER_AUTO)
+    {
+      for (guint i = 0; i < kontor_csv_mapping_get_n_columns (self->mapping); i++)
+        if (kontor_csv_mapping_get_file_date_order (self->mapping, i) !=
+            KONTOR_CSV_DATE_ORDER_AUTO)
+          {
+            order = kontor_csv_mapping_get_file_date_order (self->mapping, i);
+            break;
+          }
+      kontor_csv_mapping_set_date_order (self->mapping, order);
+    }
+  self->updating++;
+  for (guint i = 0; i < G_N_ELEMENTS (date_orders); i++)
+    if (date_orders[i] == order)
+      adw_combo_row_set_selected (self->date_row, i);
+  self->updating--;
+}
+
+static void
+on_date_order_cb (AdwComboRow        *row,
+                  GParamSpec         *pspec,
+                  KontorImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating > 0 || self->mapping == NULL || selected >= G_N_ELEMENTS (date_orders))
+    return;
+  self->date_order_chosen = TRUE;
+  kontor_csv_mapping_set_date_order (self->mapping, date_orders[selected]);
+  update_preview (self);
+}
+
 static guint
 target_position (KontorImportDialog *self,
                  const char         *target_id)
@@ -319,13 +414,19 @@ on_column_target_cb (AdwComboRow        *row,
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kontor-column"));
   guint selected = adw_combo_row_get_selected (row);
+  const char *target;
 
   if (self->updating > 0 || selected == GTK_INVALID_LIST_POSITION ||
       selected >= self->target_ids->len)
     return;
 
-  kontor_csv_mapping_set_target (self->mapping, column,
-                                 g_ptr_array_index (self->target_ids, selected));
+  target = g_ptr_array_index (self->target_ids, selected);
+  kontor_csv_mapping_set_target (self->mapping, column, target);
+  /* the user's choice, kept when the file is read again in another encoding */
+  g_hash_table_insert (self->user_targets, GUINT_TO_POINTER (column),
+                       g_strdup (target != NULL ? target : ""));
+  scan_dates (self);
+  update_date_row (self);
   update_preview (self);
 }
 
@@ -439,12 +540,16 @@ update_saved_mappings (KontorImportDialog *self,
 }
 
 /* Reads the header and the first rows again, as the reader's encoding and
- * separator now say; a new header gets a new mapping */
+ * separator now say. The mapping is made anew for the header as now read
+ * (in another encoding its names and key differ), from a saved mapping for
+ * that header if there is one; with @keep_choices and as many columns as
+ * before, the columns set by hand and the date order chosen stay. */
 static gboolean
 read_preview (KontorImportDialog  *self,
-              gboolean             keep_mapping,
+              gboolean             keep_choices,
               GError             **error)
 {
+  g_autoptr(KontorCsvMapping) old = NULL;
   g_auto(GStrv) header = NULL;
   guint line = 0;
 
@@ -474,26 +579,44 @@ read_preview (KontorImportDialog  *self,
       g_array_append_val (self->sample_lines, line);
     }
 
-  if (!keep_mapping || self->mapping == NULL ||
-      kontor_csv_mapping_get_n_columns (self->mapping) != g_strv_length (header))
+  old = g_steal_pointer (&self->mapping);
+  if (!keep_choices || old == NULL ||
+      kontor_csv_mapping_get_n_columns (old) != g_strv_length (header))
     {
-      g_clear_object (&self->mapping);
-      self->mapping = kontor_csv_mapping_new ((const char * const *) header);
+      g_hash_table_remove_all (self->user_targets);
+      self->date_order_chosen = FALSE;
     }
+  self->mapping = kontor_csv_mapping_new ((const char * const *) header);
   g_object_set_data_full (G_OBJECT (self), "kontor-header", g_steal_pointer (&header),
                           (GDestroyNotify) g_strfreev);
+
+  /* a saved mapping for this header, then what was set by hand */
+  update_saved_mappings (self, TRUE);
+  if (self->user_targets != NULL)
+    {
+      GHashTableIter iter;
+      gpointer column, target;
+
+      g_hash_table_iter_init (&iter, self->user_targets);
+      while (g_hash_table_iter_next (&iter, &column, &target))
+        kontor_csv_mapping_set_target (self->mapping, GPOINTER_TO_UINT (column),
+                                       *(const char *) target != '\0' ? target : NULL);
+    }
+  if (self->date_order_chosen && old != NULL)
+    kontor_csv_mapping_set_date_order (self->mapping, kontor_csv_mapping_get_date_order (old));
+  scan_dates (self);
 
   return TRUE;
 }
 
 static void
 reread (KontorImportDialog *self,
-        gboolean            keep_mapping)
+        gboolean            keep_choices)
 {
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->preview_error, g_free);
-  if (!read_preview (self, keep_mapping, &error))
+  if (!read_preview (self, keep_choices, &error))
     {
       if (self->mapping == NULL)
         {
@@ -508,8 +631,8 @@ reread (KontorImportDialog *self,
       update_actions (self);
       return;
     }
-  update_saved_mappings (self, !keep_mapping);
   update_columns (self);
+  update_date_row (self);
   update_preview (self);
   update_actions (self);
 }
@@ -560,7 +683,13 @@ on_saved_mapping_cb (AdwComboRow        *row,
   if (mapping == NULL)
     mapping = kontor_csv_mapping_new (header);
   g_set_object (&self->mapping, mapping);
+  /* the saved mapping's columns and dates, not those set by hand before */
+  g_hash_table_remove_all (self->user_targets);
+  self->date_order_chosen = kontor_csv_mapping_get_date_order (mapping) !=
+                            KONTOR_CSV_DATE_ORDER_AUTO;
+  scan_dates (self);
   update_columns (self);
+  update_date_row (self);
   update_preview (self);
 }
 
@@ -663,6 +792,14 @@ set_up_csv (KontorImportDialog *self)
     /* Translators: a separator of CSV files */
     _("Tab"),
   };
+  const char *date_labels[] = {
+    /* Translators: how the import reads dates like 4/5/1980: as the file shows */
+    _("Automatic"),
+    /* Translators: how the import reads dates like 4/5/1980 */
+    _("Day First (31/12/2024)"),
+    /* Translators: how the import reads dates like 4/5/1980 */
+    _("Month First (12/31/2024)"),
+  };
   g_autoptr(GError) error = NULL;
   char separator;
 
@@ -680,6 +817,7 @@ set_up_csv (KontorImportDialog *self)
   set_combo_strings (self->encoding_row, encodings, G_N_ELEMENTS (encodings));
   adw_combo_row_set_selected (self->encoding_row, kontor_csv_reader_get_encoding (self->reader));
   set_combo_strings (self->separator_row, separator_labels, G_N_ELEMENTS (separator_labels));
+  set_combo_strings (self->date_row, date_labels, G_N_ELEMENTS (date_labels));
   separator = kontor_csv_reader_get_separator (self->reader);
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
     if (separators[i] == separator)
@@ -697,7 +835,8 @@ update_progress (KontorImportDialog *self)
 {
   double fraction;
 
-  if (self->import == NULL)
+  /* the dialog closed (its widgets gone) while the import still reports */
+  if (self->import == NULL || self->progress_bar == NULL)
     return;
 
   fraction = kontor_import_get_progress (self->import);
@@ -706,9 +845,8 @@ update_progress (KontorImportDialog *self)
   if (self->step == STEP_RUNNING)
     {
       guint n_done = kontor_import_get_n_done (self->import);
-      /* the run reads the rows that failed in the plan too */
-      guint n_rows = kontor_import_get_n_rows (self->import) +
-                     g_list_model_get_n_items (kontor_import_get_failures (self->import));
+      /* the run reads every row the plan read, those that fail too */
+      guint n_rows = MAX (self->n_file_rows, n_done);
       g_autofree char *text =
         /* Translators: the import's progress, "12.345 of 100.000"; the second %'u is
          * the number of contacts to import */
@@ -744,6 +882,8 @@ show_progress (KontorImportDialog *self,
   update_progress (self);
   gtk_stack_set_visible_child_name (self->stack, "progress");
   update_actions (self);
+  /* Next is insensitive while it works: the focus goes to Cancel */
+  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 }
 
 static GtkWidget *
@@ -860,6 +1000,8 @@ show_plan (KontorImportDialog *self)
                      n_rows);
 
   self->step = STEP_PLAN;
+  /* after the plan its count is every row read (kontor_import_get_n_done()) */
+  self->n_file_rows = kontor_import_get_n_done (self->import);
   gtk_label_set_text (self->plan_label, text);
   gtk_list_box_bind_model (self->duplicates_list, shown_duplicates, create_duplicate_row,
                            self, NULL);
@@ -869,6 +1011,8 @@ show_plan (KontorImportDialog *self)
   describe_more (self->plan_failures_group, failures);
   gtk_stack_set_visible_child_name (self->stack, "plan");
   update_actions (self);
+  /* Return imports, Tab goes to the duplicates */
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 }
 
 static void
@@ -893,6 +1037,7 @@ on_planned_cb (GObject      *source,
       g_clear_object (&self->import);
       gtk_stack_set_visible_child_name (self->stack, "settings");
       update_actions (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
     }
   else
     show_error (self, error);
@@ -990,6 +1135,7 @@ show_done (KontorImportDialog *self)
   describe_more (self->done_failures_group, failures);
   gtk_stack_set_visible_child_name (self->stack, "done");
   update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 }
 
 static void
@@ -1005,9 +1151,12 @@ on_run_cb (GObject      *source,
   if (operation != NULL)
     {
       /* one undo for the whole import, even when the dialog was closed
-       * as it committed: the window's toast offers it */
-      kontor_operation_stack_add_applied (kontor_context_get_operations (self->context),
-                                          operation);
+       * as it committed: the window's toast offers it; an import that
+       * wrote nothing has nothing to undo */
+      if (kontor_import_get_n_created (KONTOR_IMPORT (source)) > 0 ||
+          kontor_import_get_n_updated (KONTOR_IMPORT (source)) > 0)
+        kontor_operation_stack_add_applied (kontor_context_get_operations (self->context),
+                                            operation);
       if (self->stack != NULL)
         show_done (self);
     }
@@ -1042,12 +1191,26 @@ write_failures (KontorImportDialog  *self,
                 GError             **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+  gboolean existed = g_file_query_exists (file, NULL);
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  if (kontor_import_write_failures (self->import, G_OUTPUT_STREAM (stream), error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    return TRUE;
 
-  return stream != NULL &&
-         kontor_import_write_failures (self->import, G_OUTPUT_STREAM (stream), error) &&
-         g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  /* as the export does (src/README.md "The import dialog"): a close with
+   * a cancelled cancellable keeps a file that was there whole, and a new
+   * one, written in place, goes again */
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+
+  return FALSE;
 }
 
 static void
@@ -1244,6 +1407,7 @@ kontor_import_dialog_finalize (GObject *object)
   g_clear_object (&self->target_labels);
   g_ptr_array_unref (self->saved_texts);
   g_free (self->preview_error);
+  g_hash_table_unref (self->user_targets);
   g_clear_object (&self->import);
   g_clear_object (&self->cancellable);
 
@@ -1271,6 +1435,7 @@ kontor_import_dialog_class_init (KontorImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, file_group);
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, separator_row);
+  gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, saved_row);
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, mode_row);
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, match_row);
@@ -1311,6 +1476,8 @@ kontor_import_dialog_init (KontorImportDialog *self)
   self->preview_rows = g_ptr_array_new ();
   self->target_ids = g_ptr_array_new ();
   self->saved_texts = g_ptr_array_new_with_free_func (g_free);
+  self->user_targets = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->keep_birthdays = TRUE;
 }
 
 static void
@@ -1365,6 +1532,7 @@ set_up_choices (KontorImportDialog *self)
 
   g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (on_encoding_cb), self);
   g_signal_connect (self->separator_row, "notify::selected", G_CALLBACK (on_separator_cb), self);
+  g_signal_connect (self->date_row, "notify::selected", G_CALLBACK (on_date_order_cb), self);
   g_signal_connect (self->saved_row, "notify::selected", G_CALLBACK (on_saved_mapping_cb), self);
 }
 
@@ -1402,6 +1570,10 @@ kontor_import_dialog_new (GtkWindow     *parent,
                                     : g_file_get_basename (file);
   adw_window_title_set_subtitle (self->window_title, self->display_name);
 
+  /* the preview drops a birthday the team does not keep, as the import does */
+  if (!kontor_store_get_keep_birthdays (kontor_context_get_store (context),
+                                        &self->keep_birthdays, NULL))
+    self->keep_birthdays = TRUE;
   set_up_choices (self);
   self->step = STEP_SETTINGS;
   gtk_widget_set_visible (GTK_WIDGET (self->file_group), !self->is_vcard);
@@ -1472,6 +1644,7 @@ kontor_import_dialog_choose_file (GtkWindow     *parent,
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_files = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Import Contacts"), parent,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
@@ -1487,7 +1660,178 @@ kontor_import_dialog_choose_file (GtkWindow     *parent,
   gtk_file_filter_add_suffix (filter, "vcf");
   gtk_file_filter_add_suffix (filter, "vcard");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the file chooser's filter that shows every file */
+  gtk_file_filter_set_name (all_files, _("All Files"));
+  gtk_file_filter_add_pattern (all_files, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_files);
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb),
                     g_object_ref (context));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Several files: one dialog after another */
+
+/* on the parent window: the files still to import, and whether a dialog
+ * of the queue is open */
+typedef struct
+{
+  KontorContext *context;
+  GQueue         files;
+  gboolean       open;
+} ImportQueue;
+
+static void
+import_queue_free (ImportQueue *queue)
+{
+  g_clear_object (&queue->context);
+  g_queue_clear_full (&queue->files, g_object_unref);
+  g_free (queue);
+}
+
+static void open_next (GtkWindow *parent);
+
+static void
+on_queued_dialog_destroy_cb (GtkWidget *dialog,
+                             GtkWindow *parent)
+{
+  ImportQueue *queue = g_object_get_data (G_OBJECT (parent), "kontor-import-queue");
+
+  if (queue == NULL)
+    return;
+  queue->open = FALSE;
+  open_next (parent);
+}
+
+static void
+open_next (GtkWindow *parent)
+{
+  ImportQueue *queue = g_object_get_data (G_OBJECT (parent), "kontor-import-queue");
+  g_autoptr(GFile) file = NULL;
+  KontorImportDialog *dialog;
+
+  if (queue == NULL || queue->open || (file = g_queue_pop_head (&queue->files)) == NULL)
+    return;
+
+  queue->open = TRUE;
+  dialog = kontor_import_dialog_new (parent, queue->context, file);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_queued_dialog_destroy_cb),
+                           parent, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * kontor_import_dialog_open_files:
+ * @parent: the window the dialogs belong to
+ * @context: the context to import into
+ * @files: (element-type GFile): CSV or vCard files
+ *
+ * Opens the import dialog on each of @files, one after another: the next
+ * when the one before is closed. A viewer is told why not instead.
+ */
+void
+kontor_import_dialog_open_files (GtkWindow     *parent,
+                                 KontorContext *context,
+                                 GSList        *files)
+{
+  ImportQueue *queue;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (KONTOR_IS_CONTEXT (context));
+
+  if (files == NULL)
+    return;
+
+  /* a viewer: why not, rather than a dialog whose Check stays off */
+  if (!kontor_context_can_edit (context))
+    {
+      g_autofree char *reason = kontor_ui_dup_role_reason (context);
+      g_autoptr(GError) error = g_error_new_literal (KONTOR_RECORD_ERROR,
+                                                     KONTOR_RECORD_ERROR_NOT_PERMITTED,
+                                                     reason != NULL ? reason : "");
+
+      kontor_ui_show_error (GTK_WIDGET (parent), _("The Contacts Cannot Be Imported"), error);
+      return;
+    }
+
+  queue = g_object_get_data (G_OBJECT (parent), "kontor-import-queue");
+  if (queue == NULL)
+    {
+      queue = g_new0 (ImportQueue, 1);
+      g_queue_init (&queue->files);
+      g_object_set_data_full (G_OBJECT (parent), "kontor-import-queue", queue,
+                              (GDestroyNotify) import_queue_free);
+    }
+  g_set_object (&queue->context, context);
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_queue_push_tail (&queue->files, g_object_ref (l->data));
+  open_next (parent);
+}
+
+static gboolean
+is_folder (GFile *file)
+{
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
+}
+
+/**
+ * kontor_import_dialog_take_dropped:
+ * @widget: the widget the files were dropped on
+ * @context: the context
+ * @files: (element-type GFile): the dropped files
+ * @taken: (out): set to %TRUE when some were taken
+ *
+ * Takes the files of a drop that are for the import: CSV and vCard files
+ * open the import one after another (kontor_import_dialog_open_files());
+ * a folder is refused with a message. The window and the pages that take
+ * e-mail files (kontor-mail-ui.c) ask this first.
+ *
+ * Returns: (transfer container) (element-type GFile): the other files,
+ *   in their order
+ */
+GSList *
+kontor_import_dialog_take_dropped (GtkWidget     *widget,
+                                   KontorContext *context,
+                                   GSList        *files,
+                                   gboolean      *taken)
+{
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+  GSList *import_files = NULL;
+  GSList *others = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  *taken = FALSE;
+  for (GSList *l = files; l != NULL; l = l->next)
+    if (is_folder (l->data))
+      g_ptr_array_add (folders, g_file_get_basename (l->data));
+    else if (kontor_import_dialog_is_import_file (l->data))
+      import_files = g_slist_prepend (import_files, l->data);
+    else
+      others = g_slist_prepend (others, l->data);
+  import_files = g_slist_reverse (import_files);
+
+  if (folders->len > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (folders, NULL);
+      names = g_strjoinv ("”, “", (char **) folders->pdata);
+      error = g_error_new (G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           /* Translators: a drop of folders; %s are their names */
+                           ngettext ("“%s” is a folder. Drop the files in it instead.",
+                                     "“%s” are folders. Drop the files in them instead.",
+                                     folders->len - 1),
+                           names);
+      kontor_ui_show_error (widget, _("Folders Cannot Be Dropped"), error);
+      *taken = TRUE;
+    }
+  if (import_files != NULL && GTK_IS_WINDOW (root))
+    {
+      kontor_import_dialog_open_files (GTK_WINDOW (root), context, import_files);
+      *taken |= kontor_context_can_edit (context);
+    }
+  g_slist_free (import_files);
+
+  return g_slist_reverse (others);
 }

@@ -22,5 +22,12 @@ const char         *kontor_import_dialog_get_step   (KontorImportDialog *self);
 KontorImport       *kontor_import_dialog_get_import (KontorImportDialog *self);
 void                kontor_import_dialog_choose_file (GtkWindow    *parent,
                                                       KontorContext *context);
+void                kontor_import_dialog_open_files (GtkWindow     *parent,
+                                                     KontorContext *context,
+                                                     GSList        *files);
+GSList             *kontor_import_dialog_take_dropped (GtkWidget     *widget,
+                                                       KontorContext *context,
+                                                       GSList        *files,
+                                                       gboolean      *taken);
 
 G_END_DECLS

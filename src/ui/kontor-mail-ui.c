@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-eml.h"
+#include "kontor-import-dialog.h"
 #include "kontor-mail-ui.h"
 #include "kontor-record-rules.h"
 #include "kontor-text.h"
@@ -272,17 +273,22 @@ on_drop_cb (GtkDropTarget *drop_target,
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (drop_target));
   g_autoptr(KontorRecord) owner = NULL;
   GSList *files;
-  gboolean taken;
+  GSList *others;
+  gboolean taken = FALSE;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
   files = gdk_file_list_get_files (g_value_get_boxed (value));
+  /* a CSV or vCard file goes to the import even here, a folder nowhere */
+  others = kontor_import_dialog_take_dropped (widget, target->context, files, &taken);
   if (target->owner_property != NULL)
     g_object_get (widget, target->owner_property, &owner, NULL);
   else if (target->owner_func != NULL && target->owner_func (widget) != NULL)
     owner = g_object_ref (target->owner_func (widget));
-  taken = kontor_mail_ui_drop_files (widget, target->context, owner, files);
+  if (others != NULL)
+    taken |= kontor_mail_ui_drop_files (widget, target->context, owner, others);
+  g_slist_free (others);
   g_slist_free (files);
 
   return taken;

@@ -475,23 +475,13 @@ void
 kontor_window_import_file (KontorWindow *self,
                            GFile        *file)
 {
+  GSList files = { file, NULL };
+
   g_return_if_fail (KONTOR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* a viewer: why not, rather than a dialog whose Check stays off */
-  if (!kontor_context_can_edit (self->context))
-    {
-      g_autofree char *reason = kontor_ui_dup_role_reason (self->context);
-      g_autoptr(GError) error = g_error_new_literal (KONTOR_RECORD_ERROR,
-                                                     KONTOR_RECORD_ERROR_NOT_PERMITTED,
-                                                     reason != NULL ? reason : "");
-
-      kontor_ui_show_error (GTK_WIDGET (self), _("The Contacts Cannot Be Imported"), error);
-      return;
-    }
-
-  gtk_window_present (GTK_WINDOW (kontor_import_dialog_new (GTK_WINDOW (self), self->context,
-                                                            file)));
+  /* after the imports already open or waiting, or why not for a viewer */
+  kontor_import_dialog_open_files (GTK_WINDOW (self), self->context, &files);
 }
 
 /* win.import: asks for a file to import */
@@ -540,8 +530,9 @@ show_inbox_action (GtkWidget  *widget,
                               KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX));
 }
 
-/* Files dropped on the window: CSV and vCard files open the import, the
- * others are e-mails for the contact with their address (feature A7) */
+/* Files dropped on the window: CSV and vCard files open the import, one
+ * dialog after another, folders are refused, the others are e-mails for
+ * the contact with their address (feature A7) */
 static gboolean
 on_files_dropped_cb (GtkDropTarget *drop_target,
                      const GValue  *value,
@@ -550,26 +541,14 @@ on_files_dropped_cb (GtkDropTarget *drop_target,
                      KontorWindow  *self)
 {
   GSList *files;
-  GSList *others = NULL;
-  GFile *import_file = NULL;
+  GSList *others;
   gboolean taken = FALSE;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
   files = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = files; l != NULL; l = l->next)
-    if (import_file == NULL && kontor_import_dialog_is_import_file (l->data))
-      import_file = l->data;
-    else
-      others = g_slist_prepend (others, l->data);
-  others = g_slist_reverse (others);
-
-  if (import_file != NULL)
-    {
-      kontor_window_import_file (self, import_file);
-      taken = kontor_context_can_edit (self->context);
-    }
+  others = kontor_import_dialog_take_dropped (GTK_WIDGET (self), self->context, files, &taken);
   if (others != NULL)
     taken |= kontor_mail_ui_drop_files (GTK_WIDGET (self), self->context, NULL, others);
   g_slist_free (others);

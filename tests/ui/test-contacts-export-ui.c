@@ -435,6 +435,42 @@ test_not_in_windows_1252 (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "old");
 }
 
+/* the mnemonics of the shown labels under @widget, each keyval once */
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (keyval));
+
+      if (other != NULL)
+        g_error ("“%s” and “%s” share a mnemonic", other, gtk_label_get_label (GTK_LABEL (widget)));
+      g_hash_table_insert (seen, GUINT_TO_POINTER (keyval),
+                           (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen);
+}
+
+/* No two controls of the dialog share a mnemonic (Alt+C was both Cancel
+ * and Contacts, Alt+E both Export and Encoding) */
+static void
+test_mnemonics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  KontorExportDialog *dialog = open_for_selection (fixture);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  collect_mnemonics (GTK_WIDGET (dialog), seen);
+  g_assert_cmpuint (g_hash_table_size (seen), >, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +493,7 @@ main (int   argc,
   ADD ("listed", test_listed, 0);
   ADD ("cancel-while-writing", test_cancel_while_writing, 0);
   ADD ("not-in-windows-1252", test_not_in_windows_1252, 0);
+  ADD ("mnemonics", test_mnemonics, 0);
 #undef ADD
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 
 #include "kontor-contacts-view.h"
 #include "kontor-csv.h"
+#include "kontor-format.h"
 #include "kontor-import-dialog.h"
 #include "kontor-shot.h"
 #include "kontor-test-utils.h"
@@ -783,6 +784,391 @@ test_saved_mapping (Fixture       *fixture,
   g_assert_nonnull (kontor_test_find_row (GTK_WIDGET (dialog), carl));
 }
 
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* the mnemonics of the shown labels under @widget, each keyval once */
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (keyval));
+
+      if (other != NULL)
+        g_error ("“%s” and “%s” share a mnemonic", other, gtk_label_get_label (GTK_LABEL (widget)));
+      g_hash_table_insert (seen, GUINT_TO_POINTER (keyval),
+                           (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen);
+}
+
+static void
+assert_unique_mnemonics (GtkWidget *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  collect_mnemonics (root, seen);
+  g_assert_cmpuint (g_hash_table_size (seen), >, 2);
+}
+
+/* A CSV file dropped on a company's page goes to the import, not to the
+ * page's e-mail drop (finding 12) */
+static void
+test_drop_on_company_page (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KontorContact) bert = kontor_contact_new ();
+  g_autoptr(GFile) file = write_file (fixture, "kontakte.csv", csv_text, -1);
+  GtkWidget *page = kontor_window_get_company_page (fixture->window);
+  GtkDropTarget *target;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  KontorImportDialog *dialog;
+
+  kontor_contact_set_first_name (bert, "Bert");
+  kontor_contact_set_company_name (bert, "Bertram KG");
+  kontor_test_save (fixture->base.store, bert);
+  g_assert_nonnull (kontor_contact_get_company_id (bert));
+  kontor_window_show_company (fixture->window, kontor_contact_get_company_id (bert));
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  target = find_file_drop_target (page);
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  dialog = wait_dialog (fixture);
+  g_assert_cmpstr (kontor_import_dialog_get_step (dialog), ==, "settings");
+  g_assert_null (kontor_test_find_message_dialog ());
+}
+
+/* A vCard saved as .txt is read as a vCard (finding 19) */
+static void
+test_vcard_as_txt (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "karten.txt", vcard_text, -1);
+  KontorImportDialog *dialog;
+  GtkWidget *encoding;
+  gint64 stored = n_contacts (fixture);
+
+  g_assert_true (drop_file (fixture, file));
+  dialog = wait_dialog (fixture);
+  /* no columns, no encoding: the vCard's choices only */
+  encoding = kontor_test_find_row (GTK_WIDGET (dialog), _("_Encoding"));
+  g_assert_true (encoding == NULL || !gtk_widget_is_visible (encoding));
+  press_next (dialog);
+  wait_step (dialog, "plan");
+  press_next (dialog);
+  wait_step (dialog, "done");
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE status = 0 AND "
+                                   "last_name IN ('Eber', 'Fink')"), ==, 2);
+  g_assert_cmpint (n_contacts (fixture), ==, stored + 2);
+}
+
+/* Picks the @n-th choice (from 0) of a combo row by keys: Return opens
+ * its list, Home and Down go to the choice, Return takes it */
+static void
+choose_by_keys (GtkWidget *row,
+                guint      n)
+{
+  g_autoptr(GString) keys = g_string_new ("Home");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (keys, " Down");
+  g_string_append (keys, " Return");
+  gtk_widget_grab_focus (row);
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  kontor_test_settle (300);
+  kontor_test_press (keys->str);
+  kontor_test_settle (300);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, n);
+}
+
+/* Windows-1252 with a German header: the encoding corrected in the
+ * preview reads the header anew, its columns are guessed again from it,
+ * a column set by hand stays, and Check goes on (review finding 5) */
+static void
+test_encoding_check (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char cp1252[] =
+    "Vorname;Nachname;Stra\xdf" "e;Ort\r\n"
+    "J\xf6rg;M\xfcller;Hauptstra\xdf" "e 1;K\xf6ln\r\n";
+  g_autoptr(GFile) file = write_file (fixture, "adressen.csv", cp1252, -1);
+  KontorImportDialog *dialog;
+  GtkWidget *encoding;
+  GtkWidget *city;
+
+  /* UTF-8 chosen by keys: Check plans the file as now read */
+  kontor_window_import_file (fixture->window, file);
+  dialog = wait_dialog (fixture);
+  encoding = kontor_test_find_row (GTK_WIDGET (dialog), _("_Encoding"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (encoding)), ==,
+                    KONTOR_CSV_ENCODING_WINDOWS_1252);
+  choose_by_keys (encoding, KONTOR_CSV_ENCODING_UTF8);
+  press_next (dialog);
+  wait_step (dialog, "plan");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+
+  /* "Ort" ignored by hand, UTF-8 and back by keys: "Straße" is the
+   * street again, "Ort" still ignored; the street is imported */
+  kontor_window_import_file (fixture->window, file);
+  dialog = wait_dialog (fixture);
+  city = kontor_test_find_row (GTK_WIDGET (dialog), "Ort");
+  g_assert_true (ADW_IS_COMBO_ROW (city));
+  choose_by_keys (city, 0);
+  encoding = kontor_test_find_row (GTK_WIDGET (dialog), _("_Encoding"));
+  choose_by_keys (encoding, KONTOR_CSV_ENCODING_UTF8);
+  choose_by_keys (encoding, KONTOR_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (
+                      kontor_test_find_row (GTK_WIDGET (dialog), "Ort"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (
+                      kontor_test_find_row (GTK_WIDGET (dialog), "Straße"))), !=, 0);
+  press_next (dialog);
+  wait_step (dialog, "plan");
+  press_next (dialog);
+  wait_step (dialog, "done");
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE first_name = 'Jörg' "
+                                   "AND street = 'Hauptstraße 1' AND city IS NULL"), ==, 1);
+}
+
+/* British dates without a day above 12: the order chosen in "Dates" by
+ * keys reads them, the preview follows and the import stores them so; a
+ * file whose dates show their order has it preselected (finding 9) */
+static void
+test_date_order (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char british[] =
+    "First Name,Last Name,Birthday\r\n"
+    "Hanna,Hill,4/5/1980\r\n"
+    "Ian,Inch,6/7/1981\r\n";
+  static const char clear[] =
+    "First Name,Last Name,Birthday\r\n"
+    "Hanna,Hill,4/5/1980\r\n"
+    "Ian,Inch,13/7/1981\r\n";
+  g_autoptr(GFile) file = write_file (fixture, "british.csv", british, -1);
+  g_autoptr(GFile) clear_file = write_file (fixture, "clear.csv", clear, -1);
+  g_autofree char *may = kontor_format_iso_date ("1980-05-04");
+  g_autofree char *born = g_strdup_printf (_("born %s"), may);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  KontorImportDialog *dialog;
+  GtkWidget *dates;
+
+  kontor_window_import_file (fixture->window, file);
+  dialog = wait_dialog (fixture);
+  dates = kontor_test_find_row (GTK_WIDGET (dialog), _("_Dates"));
+  g_assert_true (ADW_IS_COMBO_ROW (dates));
+  g_assert_true (gtk_widget_get_visible (dates));
+  /* undecided: Automatic, and such dates are refused */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dates)), ==, 0);
+  before = dup_preview_text (dialog);
+  g_test_message ("%s", before);
+  g_assert_null (strstr (before, born));
+
+  choose_by_keys (dates, 1);
+  after = dup_preview_text (dialog);
+  g_test_message ("%s", after);
+  g_assert_nonnull (strstr (after, born));
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+  screenshot (GTK_WIDGET (dialog), "import-dates.png");
+
+  press_next (dialog);
+  wait_step (dialog, "plan");
+  press_next (dialog);
+  wait_step (dialog, "done");
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact WHERE "
+                                   "(first_name = 'Hanna' AND birthday = '1980-05-04') OR "
+                                   "(first_name = 'Ian' AND birthday = '1981-07-06')"), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+
+  /* 13/7/1981 can only be day first: preselected */
+  kontor_window_import_file (fixture->window, clear_file);
+  dialog = wait_dialog (fixture);
+  dates = kontor_test_find_row (GTK_WIDGET (dialog), _("_Dates"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dates)), ==, 1);
+  g_free (after);
+  after = dup_preview_text (dialog);
+  g_assert_nonnull (strstr (after, born));
+
+  /* no date column: no Dates */
+  choose_by_keys (kontor_test_find_row (GTK_WIDGET (dialog), "Birthday"), 0);
+  g_assert_false (gtk_widget_get_visible (dates));
+}
+
+/* A team that keeps no birthdays: the preview shows none, as the import
+ * stores none (finding 20) */
+static void
+test_birthdays_not_kept (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "kontakte.csv", csv_text, -1);
+  g_autofree char *date = kontor_format_iso_date ("1980-04-15");
+  g_autofree char *born = g_strdup_printf (_("born %s"), date);
+  g_autofree char *preview = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorImportDialog *dialog;
+
+  kontor_store_set_keep_birthdays (fixture->base.store, FALSE, &error);
+  g_assert_no_error (error);
+  kontor_window_import_file (fixture->window, file);
+  dialog = wait_dialog (fixture);
+  preview = dup_preview (dialog);
+  g_test_message ("%s", preview);
+  g_assert_nonnull (strstr (preview, "anna@example.com"));
+  g_assert_null (strstr (preview, born));
+}
+
+/* Every row skipped: nothing written, nothing to undo; the keys go on
+ * from Check to Import to Close with Return alone (findings 19, 20) */
+static void
+test_nothing_written (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "anna.csv",
+                                      "First Name,Last Name,E-mail Address\r\n"
+                                      "Anna,Muster,anna@example.com\r\n", -1);
+  KontorImportDialog *dialog;
+  gint64 stored = n_contacts (fixture);
+
+  kontor_window_import_file (fixture->window, file);
+  dialog = wait_dialog (fixture);
+  /* "When a Contact Exists": Skip the Row */
+  choose_by_keys (kontor_test_find_row (GTK_WIDGET (dialog), _("When a Contact E_xists")), 2);
+  press_next (dialog);
+  wait_step (dialog, "plan");
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  wait_step (dialog, "done");
+  g_assert_cmpuint (kontor_import_get_n_skipped (kontor_import_dialog_get_import (dialog)), ==, 1);
+  g_assert_cmpint (n_contacts (fixture), ==, stored);
+  g_assert_false (kontor_operation_stack_get_can_undo (
+                    kontor_context_get_operations (fixture->context)));
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+}
+
+/* The dialog destroyed while it imports: the import is cancelled and
+ * its last reports find no widgets, without a critical (finding 11) */
+static void
+test_closed_while_running (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("First Name,Last Name,E-mail Address\r\n");
+  g_autoptr(GFile) file = NULL;
+  KontorImportDialog *dialog;
+  gpointer weak;
+  DoneWait wait;
+  gint64 stored = n_contacts (fixture);
+
+  for (guint i = 0; i < N_LARGE; i++)
+    g_string_append_printf (text, "Vorname%u,Nachname%u,person%u@example.com\r\n", i, i, i);
+  file = write_file (fixture, "gross.csv", text->str, text->len);
+  kontor_window_import_file (fixture->window, file);
+  dialog = wait_dialog (fixture);
+  press_next (dialog);
+  wait_step (dialog, "plan");
+  press_next (dialog);
+  wait.import = kontor_import_dialog_get_import (dialog);
+  wait.n_done = 1;
+  g_assert_true (kontor_test_iterate_until (some_done, &wait, 6 * KONTOR_TEST_TIMEOUT));
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* gone for good once the run has ended */
+  g_assert_true (kontor_test_iterate_until (pointer_is_null, &weak,
+                                            6 * KONTOR_TEST_TIMEOUT));
+  /* cancelled, or committed just before: all or nothing */
+  g_assert_true (n_contacts (fixture) == stored || n_contacts (fixture) == stored + N_LARGE);
+}
+
+/* No two controls of the dialog's settings share a mnemonic (finding 19) */
+static void
+test_mnemonics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "kontakte.csv", csv_text, -1);
+  KontorImportDialog *dialog;
+
+  kontor_window_import_file (fixture->window, file);
+  dialog = wait_dialog (fixture);
+  assert_unique_mnemonics (GTK_WIDGET (dialog));
+}
+
+/* Files dropped at once: each CSV file opens its dialog after the one
+ * before is closed, none goes to the e-mails; a folder is refused with a
+ * message (finding 12) */
+static void
+test_several_dropped (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) first = write_file (fixture, "erste.csv", csv_text, -1);
+  g_autoptr(GFile) second = write_file (fixture, "zweite.csv", csv_text, -1);
+  g_autofree char *folder_path = g_build_filename (fixture->folder, "Ordner", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  GtkDropTarget *target = find_file_drop_target (GTK_WIDGET (fixture->window));
+  GFile *files[] = { first, second };
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  KontorImportDialog *dialog;
+  AdwMessageDialog *message;
+  gpointer weak;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, 2));
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  dialog = wait_dialog (fixture);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (
+                     kontor_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_WINDOW_TITLE))),
+                   ==, "erste.csv");
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  kontor_test_press ("Escape");
+  g_assert_true (kontor_test_iterate_until (pointer_is_null, &weak, KONTOR_TEST_TIMEOUT));
+  /* the next one after it */
+  dialog = wait_dialog (fixture);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (
+                     kontor_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_WINDOW_TITLE))),
+                   ==, "zweite.csv");
+  kontor_test_press ("Escape");
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (300);
+  g_assert_false (dialog_is_shown (fixture));
+  g_assert_null (kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                             ADW_TYPE_MESSAGE_DIALOG));
+
+  /* a folder */
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  g_assert_true (drop_file (fixture, folder));
+  message = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Ordner"));
+  gtk_window_destroy (GTK_WINDOW (message));
+  g_assert_false (dialog_is_shown (fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +1197,15 @@ main (int   argc,
   ADD ("ctrl-i", test_ctrl_i);
   ADD ("drop-as-viewer", test_drop_as_viewer);
   ADD ("bad-files", test_bad_files);
+  ADD ("encoding-check", test_encoding_check);
+  ADD ("date-order", test_date_order);
+  ADD ("birthdays-not-kept", test_birthdays_not_kept);
+  ADD ("nothing-written", test_nothing_written);
+  ADD ("closed-while-running", test_closed_while_running);
+  ADD ("mnemonics", test_mnemonics);
+  ADD ("several-dropped", test_several_dropped);
+  ADD ("drop-on-company-page", test_drop_on_company_page);
+  ADD ("vcard-as-txt", test_vcard_as_txt);
 #undef ADD
 
   return g_test_run ();
