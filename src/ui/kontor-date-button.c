@@ -155,6 +155,10 @@ create_popover_cb (GtkMenuButton *button,
         {
           /* Translators: a check box under the calendar of a birthday */
           self->yearless = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Year unknown")));
+          /* GTK 4.8 gives a check box its label with the underscore as
+           * its name ("_Year unknown") */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->yearless),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year unknown"), -1);
           gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->yearless));
         }
       gtk_box_append (GTK_BOX (box), buttons);
