@@ -1382,7 +1382,14 @@ kontor_store_delete (KontorStore   *self,
  * @error: return location for a #GError
  *
  * Reads `PRAGMA data_version` (which changes only for other connections'
- * commits) and keeps it as the last look.
+ * commits) and keeps it as the last look. When this process's own worker
+ * connections committed since the last look (a job, the sync, the
+ * purge, the reminders: each announces what it wrote itself), a moved
+ * version is taken for theirs, not for another process's: announcing
+ * every kind of record for them reloaded every list and page in the
+ * middle of the user's work (the activity timeline lost an edit's
+ * refresh, tests/ui/test-activities-ui.c). Another process's commit in
+ * the same half second then shows with the next change instead.
  *
  * Returns: %TRUE when it could be read
  */
@@ -1408,8 +1415,10 @@ _kontor_store_look_at_data_version (KontorStore  *self,
   version = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  *moved = self->other_version >= 0 && self->other_version != version;
+  *moved = self->other_version >= 0 && self->other_version != version &&
+           g_atomic_int_get (&_kontor_store_own_commits) == self->own_commits_seen;
   self->other_version = version;
+  self->own_commits_seen = g_atomic_int_get (&_kontor_store_own_commits);
 
   return TRUE;
 }

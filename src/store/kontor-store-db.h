@@ -83,6 +83,7 @@ struct _KontorStore
   /* PRAGMA data_version when last looked at (kontor_store_check_other_writers ()),
    * -1 before the first look */
   gint64       other_version;
+  gint         own_commits_seen;  /* _kontor_store_own_commits at the last look */
 
   /* The sales reps already on either record a running merge joins, or
    * on either record its undo parts again: each may stay a sales rep
@@ -191,5 +192,7 @@ gboolean      _kontor_store_finish_pending_purge (KontorStore *self,
 
 /* For tests: the connection */
 sqlite3      *_kontor_store_get_db         (KontorStore   *self);
+
+extern gint _kontor_store_own_commits;
 
 G_END_DECLS

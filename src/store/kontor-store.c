@@ -621,6 +621,10 @@ _kontor_store_end (KontorStore  *self,
   return _kontor_store_commit (self, error);
 }
 
+/* commits of this process's worker connections, for the main store's
+ * look for other writers */
+gint _kontor_store_own_commits;
+
 static void
 emit_changes (KontorStore *self,
               GHashTable  *changes,
@@ -667,6 +671,8 @@ _kontor_store_commit (KontorStore  *self,
       return _kontor_store_exec (self, "RELEASE job_step", error);
     }
 
+  if (self->worker)
+    g_atomic_int_inc (&_kontor_store_own_commits);
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -677,6 +683,12 @@ _kontor_store_commit (KontorStore  *self,
 
   self->in_transaction = FALSE;
   self->times_given = FALSE;
+  /* a commit of this process's own worker connections (a job, the sync,
+   * the purge, the reminders) is announced by whoever runs it: the main
+   * store's look for other writers does not take it for another
+   * process's (_kontor_store_look_at_data_version ()) */
+  if (self->worker)
+    g_atomic_int_inc (&_kontor_store_own_commits);
   /* the names are the transaction's (another connection, a job's, may
    * change them next), and an import's thousands go */
   forget_names (self);
@@ -858,7 +870,12 @@ purge_thread (GTask        *task,
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, 10000);
+      /* its commits are this process's own, before and after: the main
+       * store's look for other writers does not take them for another
+       * process's (_kontor_store_look_at_data_version ()) */
+      g_atomic_int_inc (&_kontor_store_own_commits);
       rc = run_purge (db);
+      g_atomic_int_inc (&_kontor_store_own_commits);
     }
   sqlite3_close (db);
 

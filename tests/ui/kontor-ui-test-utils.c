@@ -671,6 +671,12 @@ kontor_test_xdotool (const char * const *args)
   g_assert_no_error (error);
 }
 
+static gboolean
+window_is_active (gpointer window)
+{
+  return gtk_window_is_active (GTK_WINDOW (window));
+}
+
 /**
  * kontor_test_focus_window:
  * @window: a shown window
@@ -684,6 +690,10 @@ kontor_test_focus_window (GtkWindow *window)
   g_autofree char *xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
 
   kontor_test_xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  /* the X server has given the focus; GTK learns it from an event it may
+   * not have read yet on a loaded machine, and keys sent before then go
+   * to the window it still takes for the active one */
+  kontor_test_iterate_until (window_is_active, window, KONTOR_TEST_TIMEOUT);
   kontor_test_settle (50);
 }
 
