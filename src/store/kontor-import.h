@@ -82,6 +82,16 @@ G_DECLARE_FINAL_TYPE (KontorImportFailure, kontor_import_failure, KONTOR, IMPORT
 guint               kontor_import_failure_get_line          (KontorImportFailure   *self);
 const char         *kontor_import_failure_get_reason        (KontorImportFailure   *self);
 
+/* A company name of the file taken for a company of another name, by the
+ * name without the legal form (kontor_company_match_key()) */
+#define KONTOR_TYPE_IMPORT_COMPANY_MATCH (kontor_import_company_match_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorImportCompanyMatch, kontor_import_company_match, KONTOR, IMPORT_COMPANY_MATCH, GObject)
+
+guint               kontor_import_company_match_get_line         (KontorImportCompanyMatch *self);
+const char         *kontor_import_company_match_get_name         (KontorImportCompanyMatch *self);
+const char         *kontor_import_company_match_get_company_name (KontorImportCompanyMatch *self);
+
 #define KONTOR_TYPE_IMPORT (kontor_import_get_type ())
 
 G_DECLARE_FINAL_TYPE (KontorImport, kontor_import, KONTOR, IMPORT, GObject)
@@ -113,6 +123,7 @@ gboolean            kontor_import_plan               (KontorImport         *self
 guint               kontor_import_get_n_rows         (KontorImport         *self);
 GListModel         *kontor_import_get_duplicates     (KontorImport         *self);
 GListModel         *kontor_import_get_failures       (KontorImport         *self);
+GListModel         *kontor_import_get_company_matches (KontorImport        *self);
 
 void                kontor_import_run_async          (KontorImport         *self,
                                                       GCancellable         *cancellable,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kontor-company.h"
+#include "kontor-contact-merge.h"
 #include "kontor-csv-mapping.h"
 #include "kontor-import.h"
 #include "kontor-store-private.h"
@@ -1076,6 +1077,223 @@ test_excel_file (KontorStoreFixture *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Review 1: customer numbers are unique among contacts and companies; a
+ * row taking a company's number is a failure with its line, not a failed
+ * import; an update does not copy it onto the stored contact */
+static void
+test_company_number (KontorStoreFixture *fixture,
+                     gconstpointer       data)
+{
+  g_autoptr(KontorCompany) mueller = kontor_company_new ("Müller GmbH");
+  g_autoptr(KontorContact) stored = save_contact (fixture->store, "Eva", "Lang", NULL,
+                                                  "eva@example.de", NULL);
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorImportFailure) failure = NULL;
+  g_autoptr(KontorContact) after = NULL;
+  KontorContact *row;
+
+  kontor_company_set_customer_number (mueller, "10023");
+  kontor_test_save (fixture->store, mueller);
+
+  row = add_row (source, "Anna", "Schmidt", "Müller GmbH", NULL, NULL);   /* 2 */
+  kontor_contact_set_customer_number (row, "10023");
+  row = add_row (source, "Eva", "Lang", NULL, "eva@example.de", NULL);     /* 3 */
+  kontor_contact_set_customer_number (row, "10023");
+  add_row (source, "Jonas", "Weber", NULL, NULL, NULL);                    /* 4 */
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 1);
+  failure = g_list_model_get_item (kontor_import_get_failures (import), 0);
+  g_assert_cmpuint (kontor_import_failure_get_line (failure), ==, 2);
+  g_assert_cmpstr (kontor_import_failure_get_reason (failure), ==,
+                   "The customer number “10023” belongs to “Müller GmbH”.");
+  g_assert_nonnull (duplicate_at (import, 3));
+
+  operation = run (import);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 1);
+  g_assert_cmpuint (kontor_import_get_n_updated (import), ==, 1);
+  after = load_contact (fixture->store, kontor_record_get_id (KONTOR_RECORD (stored)));
+  g_assert_null (kontor_contact_get_customer_number (after));
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE last_name = ?1",
+                          "Schmidt"), ==, 0);
+}
+
+/* Review 4: the exact name (umlauts folded, legal form kept) first; the
+ * name without the legal form only when one company has it and the legal
+ * forms agree, listed in the plan; "Müller AG" and "Müller GmbH" stay two,
+ * stored or in the file, and so do their people for name + company */
+static void
+test_company_exact (KontorStoreFixture *fixture,
+                    gconstpointer       data)
+{
+  g_autoptr(KontorCompany) ag = save_company (fixture->store, "Müller AG");
+  g_autoptr(KontorCompany) gmbh = save_company (fixture->store, "Müller GmbH");
+  g_autoptr(KontorCompany) stahl = save_company (fixture->store, "Stahl AG");
+  g_autoptr(KontorContact) anna = save_contact (fixture->store, "Anna", "Müller",
+                                                kontor_record_get_id (KONTOR_RECORD (ag)),
+                                                NULL, NULL);
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorImportCompanyMatch) match = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *neu_ag = NULL;
+  g_autofree char *neu_gmbh = NULL;
+
+  add_row (source, "Anna", "Müller", "Mueller GmbH", NULL, NULL);   /* 2: not the AG's Anna */
+  add_row (source, "Ben", "Bauer", "MÜLLER AG", NULL, NULL);        /* 3 */
+  add_row (source, "Jan", "Ott", "Stahl", NULL, NULL);              /* 4: fuzzy */
+  add_row (source, "Tim", "Ott", "Stahl", NULL, NULL);              /* 5: listed once */
+  add_row (source, "Lea", "Koch", "Neu AG", NULL, NULL);            /* 6 */
+  add_row (source, "Kai", "Koch", "Neu GmbH", NULL, NULL);          /* 7: another */
+  add_row (source, "Ute", "Koch", "Neu", NULL, NULL);               /* 8: two have "neu" */
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_company_matches (import)), ==, 1);
+  match = g_list_model_get_item (kontor_import_get_company_matches (import), 0);
+  g_assert_cmpuint (kontor_import_company_match_get_line (match), ==, 4);
+  g_assert_cmpstr (kontor_import_company_match_get_name (match), ==, "Stahl");
+  g_assert_cmpstr (kontor_import_company_match_get_company_name (match), ==, "Stahl AG");
+
+  operation = run (import);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 7);
+
+  id = id_where (fixture->store, "SELECT company_id FROM contact WHERE first_name = 'Anna' "
+                 "AND status = ?1", "0");
+  g_assert_cmpstr (id, ==, kontor_record_get_id (KONTOR_RECORD (gmbh)));
+  g_clear_pointer (&id, g_free);
+  id = id_where (fixture->store, "SELECT company_id FROM contact WHERE first_name = ?1", "Ben");
+  g_assert_cmpstr (id, ==, kontor_record_get_id (KONTOR_RECORD (ag)));
+  g_clear_pointer (&id, g_free);
+  id = id_where (fixture->store, "SELECT company_id FROM contact WHERE first_name = ?1", "Tim");
+  g_assert_cmpstr (id, ==, kontor_record_get_id (KONTOR_RECORD (stahl)));
+
+  neu_ag = id_where (fixture->store, "SELECT company_id FROM contact WHERE first_name = ?1", "Lea");
+  neu_gmbh = id_where (fixture->store, "SELECT company_id FROM contact WHERE first_name = ?1",
+                       "Kai");
+  g_assert_cmpstr (neu_ag, !=, neu_gmbh);
+  /* "Neu" is neither: a third */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM company WHERE name LIKE ?1",
+                          "Neu%"), ==, 3);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM company", NULL), ==, 6);
+}
+
+/* Review 6: Skip changes no stored contact, also not through a later row
+ * that matches the skipped row by another key */
+static void
+test_skip_chained (KontorStoreFixture *fixture,
+                   gconstpointer       data)
+{
+  g_autoptr(KontorContact) stored = save_contact (fixture->store, "Anna", "Schmidt", NULL,
+                                                  "anna@example.de", NULL);
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  KontorContact *row;
+
+  add_row (source, "Anna", "Schmidt", NULL, "anna@example.de", "0171 1234");  /* 2 */
+  row = add_row (source, "A.", "Schmidt", NULL, "a.schmidt@other.de", "0171 1234"); /* 3 */
+  kontor_contact_set_city (row, "Bonn");
+  add_row (source, "Anni", "Schmidt", NULL, "a.schmidt@other.de", NULL);     /* 4 */
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_SKIP, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpuint (kontor_import_duplicate_get_other_line (duplicate_at (import, 3)), ==, 2);
+  g_assert_cmpint (kontor_import_duplicate_get_action (duplicate_at (import, 3)), ==,
+                   KONTOR_IMPORT_ACTION_MERGE);
+
+  before = dump_with (fixture->store, FALSE);
+  operation = run (import);
+  after = dump_with (fixture->store, FALSE);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 0);
+  g_assert_cmpuint (kontor_import_get_n_updated (import), ==, 0);
+  g_assert_cmpuint (kontor_import_get_n_skipped (import), ==, 3);
+}
+
+/* Review 10: "-" or "/" as a company names none: no company is made, and
+ * undo leaves nothing */
+static void
+test_company_without_name (KontorStoreFixture *fixture,
+                           gconstpointer       data)
+{
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (fixture->store);
+  g_autofree char *after = NULL;
+
+  add_row (source, "Anna", "Schmidt", "-", NULL, NULL);
+  add_row (source, "Ben", "Bauer", " / ", NULL, NULL);
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_ANY);
+  operation = run (import);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 2);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM company", NULL), ==, 0);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE company_id IS NULL",
+                          NULL), ==, 2);
+
+  g_assert_true (kontor_operation_undo (operation, &error));
+  g_assert_no_error (error);
+  after = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Review 17: the stored contact a row updates was merged into another
+ * between the plan and the run: the row goes to the one kept; one
+ * deleted makes the row new */
+static void
+test_merged_since_plan (KontorStoreFixture *fixture,
+                        gconstpointer       data)
+{
+  g_autoptr(KontorContact) removed = save_contact (fixture->store, "Anna", "Schmidt", NULL,
+                                                   "anna@example.de", NULL);
+  g_autoptr(KontorContact) kept = save_contact (fixture->store, "Anna", "Schmidt", NULL,
+                                                "anna.schmidt@example.de", NULL);
+  g_autoptr(KontorContact) deleted = save_contact (fixture->store, "Ben", "Bauer", NULL,
+                                                   "ben@example.de", NULL);
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorOperation) merge = NULL;
+  g_autoptr(KontorContact) after = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorContact *row;
+
+  row = add_row (source, "Anna", "Schmidt", NULL, "anna@example.de", NULL);
+  kontor_contact_set_city (row, "Bonn");
+  row = add_row (source, "Ben", "Bauer", NULL, "ben@example.de", NULL);
+  kontor_contact_set_city (row, "Köln");
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_EMAIL);
+  g_assert_cmpstr (kontor_import_duplicate_get_other_id (duplicate_at (import, 2)), ==,
+                   kontor_record_get_id (KONTOR_RECORD (removed)));
+
+  merge = KONTOR_OPERATION (kontor_contact_merge_new (fixture->store,
+                                                      kontor_record_get_id (KONTOR_RECORD (kept)),
+                                                      kontor_record_get_id (KONTOR_RECORD (removed)),
+                                                      "Merge"));
+  g_assert_true (kontor_operation_apply (merge, &error));
+  g_assert_no_error (error);
+  g_assert_true (kontor_store_delete (fixture->store, KONTOR_RECORD (deleted), &error));
+  g_assert_no_error (error);
+
+  operation = run (import);
+  g_assert_cmpuint (kontor_import_get_n_updated (import), ==, 1);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 1);
+  after = load_contact (fixture->store, kontor_record_get_id (KONTOR_RECORD (kept)));
+  g_assert_cmpstr (kontor_contact_get_city (after), ==, "Bonn");
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE first_name = ?1",
+                          "Anna"), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE city = ?1",
+                          "Köln"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1095,6 +1313,11 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/viewer-refused", test_viewer_refused);
   KONTOR_STORE_TEST ("/import/progress", test_progress);
   KONTOR_STORE_TEST ("/import/excel-file", test_excel_file);
+  KONTOR_STORE_TEST ("/import/company-number", test_company_number);
+  KONTOR_STORE_TEST ("/import/company-exact", test_company_exact);
+  KONTOR_STORE_TEST ("/import/skip-chained", test_skip_chained);
+  KONTOR_STORE_TEST ("/import/company-without-name", test_company_without_name);
+  KONTOR_STORE_TEST ("/import/merged-since-plan", test_merged_since_plan);
 
   return g_test_run ();
 }
