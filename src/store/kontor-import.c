@@ -458,6 +458,8 @@ struct _KontorImport
   GListStore         *company_matches;
   GHashTable         *duplicate_lines;   /* line → KontorImportDuplicate (borrowed) */
   GHashTable         *failed_lines;      /* lines */
+  char               *opened_stamp;      /* the file as the plan read it */
+  char               *stamp;
   guint               n_created;
   guint               n_updated;
   guint               n_skipped;
@@ -602,6 +604,8 @@ kontor_import_finalize (GObject *object)
   g_clear_object (&self->company_matches);
   g_clear_pointer (&self->duplicate_lines, g_hash_table_unref);
   g_clear_pointer (&self->failed_lines, g_hash_table_unref);
+  g_free (self->opened_stamp);
+  g_free (self->stamp);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_mutex_clear (&self->mutex);
 
@@ -1185,6 +1189,8 @@ typedef struct
   GPtrArray         *duplicates;   /* KontorImportDuplicate */
   GPtrArray         *failures;     /* KontorImportFailure */
   GPtrArray         *company_matches;  /* KontorImportCompanyMatch */
+  char              *opened_stamp;
+  char              *stamp;
 } Plan;
 
 static void
@@ -1206,6 +1212,8 @@ plan_free (gpointer data)
   company_index_clear (&plan->companies);
   g_clear_pointer (&plan->fuzzy_names, g_hash_table_unref);
   g_clear_pointer (&plan->company_matches, g_ptr_array_unref);
+  g_free (plan->opened_stamp);
+  g_free (plan->stamp);
   g_clear_pointer (&plan->duplicates, g_ptr_array_unref);
   g_clear_pointer (&plan->failures, g_ptr_array_unref);
   g_free (plan);
@@ -1537,6 +1545,10 @@ plan_rows (Plan    *plan,
         post_progress (plan->import, source_fraction (plan->source), plan->n_read);
     }
 
+  /* the file as read, which the run must find again */
+  plan->opened_stamp = kontor_import_source_dup_opened_stamp (plan->source);
+  plan->stamp = kontor_import_source_dup_stamp (plan->source);
+
   return TRUE;
 }
 
@@ -1578,6 +1590,8 @@ clear_plan (KontorImport *self)
   g_hash_table_remove_all (self->duplicate_lines);
   g_hash_table_remove_all (self->failed_lines);
   self->n_rows = 0;
+  g_clear_pointer (&self->opened_stamp, g_free);
+  g_clear_pointer (&self->stamp, g_free);
   self->planned = FALSE;
 }
 
@@ -1603,6 +1617,8 @@ take_plan (KontorImport *self,
   g_list_store_splice (self->company_matches, 0, 0, plan->company_matches->pdata,
                        plan->company_matches->len);
   self->n_rows = plan->n_rows;
+  self->opened_stamp = g_steal_pointer (&plan->opened_stamp);
+  self->stamp = g_steal_pointer (&plan->stamp);
   set_progress_now (self, self->progress, plan->n_read);
   self->planned = TRUE;
 }
@@ -1802,6 +1818,8 @@ typedef struct
   GHashTable         *decisions;     /* line → Decision */
   GHashTable         *failed_lines;  /* lines */
   GHashTable         *target_lines;  /* lines other rows merge into */
+  char               *opened_stamp;  /* the plan's */
+  char               *stamp;
 
   /* on the worker */
   CompanyIndex        companies;
@@ -1856,6 +1874,8 @@ run_free (gpointer data)
   g_clear_pointer (&run->decisions, g_hash_table_unref);
   g_clear_pointer (&run->failed_lines, g_hash_table_unref);
   g_clear_pointer (&run->target_lines, g_hash_table_unref);
+  g_free (run->opened_stamp);
+  g_free (run->stamp);
   company_index_clear (&run->companies);
   g_clear_pointer (&run->numbers, g_hash_table_unref);
   g_clear_pointer (&run->resolved, g_hash_table_unref);
@@ -2190,6 +2210,28 @@ is_deferred (Run   *run,
   return decision != NULL && decision->action != KONTOR_IMPORT_ACTION_CREATE;
 }
 
+/* The file the run reads is the one the plan read: the plan's decisions
+ * are by line, and a file sorted in between would update the wrong
+ * contacts */
+static gboolean
+check_stamp (Run         *run,
+             char        *now,       /* taken */
+             const char  *planned,
+             GError     **error)
+{
+  g_autofree char *stamp = now;
+
+  if (g_strcmp0 (stamp, planned) == 0)
+    return TRUE;
+
+  g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ,
+               /* Translators: %s is a file's name */
+               _("“%s” changed after it was checked; check it again."),
+               kontor_import_source_get_display_name (run->source));
+
+  return FALSE;
+}
+
 static gboolean
 run_func (KontorStoreJob  *job,
           KontorStore     *connection,
@@ -2206,7 +2248,9 @@ run_func (KontorStoreJob  *job,
   if (!kontor_store_get_keep_birthdays (connection, &keep_birthdays, error) ||
       !company_index_load (&run->companies, connection, error) ||
       !load_numbers (run, connection, error) ||
-      !kontor_import_source_rewind (run->source, error))
+      !kontor_import_source_rewind (run->source, error) ||
+      !check_stamp (run, kontor_import_source_dup_opened_stamp (run->source), run->opened_stamp,
+                    error))
     return FALSE;
 
   n_stored = kontor_store_count (connection, KONTOR_TYPE_CONTACT, error);
@@ -2275,6 +2319,11 @@ run_func (KontorStoreJob  *job,
         return FALSE;
     }
 
+  /* the same bytes as the plan read, before the commit: the decisions
+   * were made by line */
+  if (!check_stamp (run, kontor_import_source_dup_stamp (run->source), run->stamp, error))
+    return FALSE;
+
   run->n_read = n_read;
   post_progress (run->import, 1.0, n_read);
 
@@ -2293,6 +2342,8 @@ run_new (KontorImport *self)
   run->source = g_object_ref (self->source);
   run->title = g_strdup_printf (_("Import of “%s”"), name != NULL ? name : "");
   run->n_rows = self->n_rows;
+  run->opened_stamp = g_strdup (self->opened_stamp);
+  run->stamp = g_strdup (self->stamp);
   run->decisions = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, decision_free);
   run->failed_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
   run->target_lines = g_hash_table_new (g_direct_hash, g_direct_equal);

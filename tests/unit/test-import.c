@@ -10,6 +10,7 @@
 #include "kontor-csv-mapping.h"
 #include "kontor-import.h"
 #include "kontor-store-private.h"
+#include "kontor-vcard.h"
 #include "kontor-test-utils.h"
 
 /* The import engine (features I3, I5, X2): a plan that reads without
@@ -1294,6 +1295,129 @@ test_merged_since_plan (KontorStoreFixture *fixture,
                           "Köln"), ==, 1);
 }
 
+/* Writes @text to @path, its time of change set to @modified (seconds) */
+static void
+write_file (const char *path,
+            const char *text,
+            guint64     modified)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, modified,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_attribute_uint32 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC, 0,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static KontorImportSource *
+file_source (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KontorImportSource *source;
+
+  if (g_str_has_suffix (path, ".vcf"))
+    {
+      source = kontor_vcard_source_new (file, NULL, &error);
+    }
+  else
+    {
+      KontorCsvReader *reader = kontor_csv_reader_new (file, NULL, &error);
+      g_auto(GStrv) header = NULL;
+      g_autoptr(KontorCsvMapping) mapping = NULL;
+
+      g_assert_no_error (error);
+      header = kontor_csv_reader_read_row (reader, NULL, &error);
+      g_assert_no_error (error);
+      mapping = kontor_csv_mapping_new ((const char * const *) header);
+      source = kontor_csv_source_new (reader, mapping);
+    }
+  g_assert_no_error (error);
+
+  return source;
+}
+
+/* Review 3: the plan's decisions are by line; the run refuses a file
+ * that changed since (sorted: same size, same time of change, other
+ * bytes), and nothing is stored; checked again, it runs */
+static void
+test_changed_file (KontorStoreFixture *fixture,
+                   gconstpointer       data)
+{
+  const char *name = data;
+  gboolean vcard = g_str_has_suffix (name, ".vcf");
+  const char *anna = vcard ? "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Schmidt;Anna;;;\r\nFN:Anna Schmidt\r\n"
+                             "EMAIL:anna@example.de\r\nEND:VCARD\r\n"
+                           : "Anna,Schmidt,anna@example.de\r\n";
+  const char *bernd = vcard ? "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bauer;Bernd;;;\r\nFN:Bernd Bauer\r\n"
+                              "EMAIL:bernd@example.de\r\nEND:VCARD\r\n"
+                            : "Bernd,Bauer,bernd@example.de\r\n";
+  const char *header = vcard ? "" : "First Name,Last Name,E-mail Address\r\n";
+  g_autoptr(KontorContact) stored = save_contact (fixture->store, "Anna", "Schmidt", NULL,
+                                                  "anna@example.de", NULL);
+  g_autofree char *dir = kontor_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *before_text = g_strconcat (header, anna, bernd, NULL);
+  g_autofree char *sorted_text = g_strconcat (header, bernd, anna, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(KontorImportSource) source = NULL;
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  guint anna_line = vcard ? 1 : 2;
+
+  /* Bernd is one letter longer in each place: the sorted file has the
+   * same size */
+  g_assert_cmpuint (strlen (before_text), ==, strlen (sorted_text));
+  write_file (path, before_text, 1700000000);
+  source = file_source (path);
+  import = kontor_import_new (fixture->store, source);
+  kontor_import_set_mode (import, KONTOR_IMPORT_MODE_UPDATE);
+  g_assert_true (kontor_import_plan (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (duplicate_at (import, anna_line));
+
+  /* sorted in another program, its time of change as it was */
+  write_file (path, sorted_text, 1700000000);
+  before = dump (fixture->store);
+  operation = kontor_import_run (import, NULL, &error);
+  g_assert_null (operation);
+  g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ);
+  expected = g_strdup_printf ("“%s” changed after it was checked; check it again.", name);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = dump (fixture->store);
+
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* only touched: refused by its time of change */
+  g_assert_true (kontor_import_plan (import, NULL, &error));
+  write_file (path, sorted_text, 1700000100);
+  operation = kontor_import_run (import, NULL, &error);
+  g_assert_null (operation);
+  g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ);
+  g_clear_error (&error);
+
+  /* checked again: the run goes */
+  g_assert_true (kontor_import_plan (import, NULL, &error));
+  g_assert_no_error (error);
+  operation = run (import);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 1);
+  g_assert_cmpuint (kontor_import_get_n_updated (import), ==, 1);
+
+  g_clear_object (&source);
+  g_clear_object (&import);
+  kontor_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1318,6 +1442,10 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/skip-chained", test_skip_chained);
   KONTOR_STORE_TEST ("/import/company-without-name", test_company_without_name);
   KONTOR_STORE_TEST ("/import/merged-since-plan", test_merged_since_plan);
+  g_test_add ("/import/changed-file/csv", KontorStoreFixture, "kunden.csv",
+              kontor_store_fixture_set_up, test_changed_file, kontor_store_fixture_tear_down);
+  g_test_add ("/import/changed-file/vcard", KontorStoreFixture, "kunden.vcf",
+              kontor_store_fixture_set_up, test_changed_file, kontor_store_fixture_tear_down);
 
   return g_test_run ();
 }
