@@ -176,12 +176,122 @@ write_update (KontorImportOperation  *self,
   return _kontor_store_save_over (self->store, record, stored, &changed, error);
 }
 
+/* The created contacts that are still only a pending creation in the
+ * outbox: none of their entries numbered for a push or in flight, and
+ * nothing else naming them (employments, activities, participations, group
+ * memberships). The server never heard of them, so their delete leaves
+ * nothing to send and no tombstone, and it can be done for all of them at
+ * once (delete_unsent()). Fills temp.import_unsent (id, rid) and returns
+ * its ids. */
+static GHashTable *
+find_unsent (KontorImportOperation  *self,
+             GPtrArray              *ids,
+             GError                **error)
+{
+  g_autoptr(GHashTable) unsent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int result;
+
+  if (!_kontor_store_exec (self->store,
+                           "CREATE TEMP TABLE IF NOT EXISTS import_unsent "
+                           "(id TEXT PRIMARY KEY, rid INTEGER NOT NULL);"
+                           "DELETE FROM temp.import_unsent",
+                           error))
+    return NULL;
+
+  stmt = _kontor_store_prepare (self->store,
+                                "INSERT OR IGNORE INTO temp.import_unsent (id, rid) "
+                                "SELECT id, rid FROM contact WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (ids, i), -1, SQLITE_STATIC);
+      if (!_kontor_store_step_done (self->store, stmt, error))
+        return NULL;
+    }
+
+  /* IN (SELECT …) is one lookup table per statement, not a search per row */
+  if (!_kontor_store_exec (self->store,
+                           "DELETE FROM temp.import_unsent WHERE "
+                           "id NOT IN (SELECT entity_id FROM outbox WHERE op = 'create' AND "
+                           "           state = 'pending' AND push_seq IS NULL) OR "
+                           "id IN (SELECT entity_id FROM outbox WHERE state <> 'pending' OR "
+                           "       push_seq IS NOT NULL) OR "
+                           "id IN (SELECT contact_id FROM employment) OR "
+                           "id IN (SELECT contact_id FROM activity WHERE contact_id IS NOT NULL) OR "
+                           "id IN (SELECT person_id FROM activity_participant) OR "
+                           "id IN (SELECT contact_id FROM contact_group_member)",
+                           error))
+    return NULL;
+
+  stmt = _kontor_store_prepare (self->store, "SELECT id FROM temp.import_unsent", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((result = _kontor_store_step (self->store, stmt, error)) == 1)
+    g_hash_table_add (unsent, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (result < 0)
+    return NULL;
+
+  return g_steal_pointer (&unsent);
+}
+
+/* Deletes the contacts of temp.import_unsent in a few statements: what
+ * _kontor_store_delete_record() does for one, less what a record the
+ * server never saw does not need (its tombstone, its "delete" entry: a
+ * creation never sent leaves nothing to send, src/README.md "Tombstones").
+ * Their e-mail addresses, numbers and links go with ON DELETE CASCADE. */
+static gboolean
+delete_unsent (KontorImportOperation  *self,
+               GError                **error)
+{
+  sqlite3_stmt *stmt;
+  int result;
+
+  if (!_kontor_store_check_role (self->store, KONTOR_TYPE_CONTACT, KONTOR_ACCESS_DELETE, error))
+    return FALSE;
+
+  _kontor_store_forget_names (self->store, "contact");
+
+  /* the row ids first, for the lists that show them */
+  stmt = _kontor_store_prepare (self->store, "SELECT rid FROM temp.import_unsent", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((result = _kontor_store_step (self->store, stmt, error)) == 1)
+    _kontor_store_note_change (self->store, "contact", sqlite3_column_int64 (stmt, 0));
+  if (result < 0)
+    return FALSE;
+
+  return _kontor_store_exec (self->store,
+                             "DELETE FROM outbox WHERE state = 'pending' AND entity_id IN "
+                             "  (SELECT id FROM temp.import_unsent);"
+                             "DELETE FROM journal WHERE entity_id IN "
+                             "  (SELECT id FROM temp.import_unsent);"
+                             "DELETE FROM outbox WHERE state = 'pending' AND entity_id IN "
+                             "  (SELECT c.id FROM contact_channel c "
+                             "   JOIN temp.import_unsent u ON c.owner_id = u.id);"
+                             "DELETE FROM journal WHERE entity_id IN "
+                             "  (SELECT c.id FROM contact_channel c "
+                             "   JOIN temp.import_unsent u ON c.owner_id = u.id);"
+                             "DELETE FROM contact_search WHERE rowid IN "
+                             "  (SELECT rid FROM temp.import_unsent);"
+                             "DELETE FROM record_shadow WHERE entity = 'contact' AND id IN "
+                             "  (SELECT id FROM temp.import_unsent);"
+                             "DELETE FROM contact WHERE rid IN "
+                             "  (SELECT rid FROM temp.import_unsent);"
+                             "DELETE FROM temp.import_unsent",
+                             error) &&
+         _kontor_store_mark_purge (self->store, error);
+}
+
 /* Loads the records of @ids in batches, keeps them in @kept and deletes
- * them */
+ * them; those in @unsent (nullable) are kept only, for delete_unsent() */
 static gboolean
 take_records (KontorImportOperation  *self,
               GType                   type,
               GPtrArray              *ids,
+              GHashTable             *unsent,
               GPtrArray              *kept,
               GError                **error)
 {
@@ -206,7 +316,9 @@ take_records (KontorImportOperation  *self,
 
           Kept *one;
 
-          if (!_kontor_store_delete_record (self->store, record, error))
+          if ((unsent == NULL ||
+               !g_hash_table_contains (unsent, kontor_record_get_id (record))) &&
+              !_kontor_store_delete_record (self->store, record, error))
             return FALSE;
           one = g_new (Kept, 1);
           one->type = type;
@@ -252,6 +364,7 @@ undo_all (KontorImportOperation  *self,
           GError                **error)
 {
   g_autoptr(GPtrArray) companies = NULL;
+  g_autoptr(GHashTable) unsent = NULL;
 
   for (guint i = self->changes->updates->len; i > 0; i--)
     {
@@ -259,14 +372,17 @@ undo_all (KontorImportOperation  *self,
         return FALSE;
     }
 
-  if (!take_records (self, KONTOR_TYPE_CONTACT, self->changes->contacts, self->kept_contacts,
-                     error))
+  unsent = find_unsent (self, self->changes->contacts, error);
+  if (unsent == NULL ||
+      !take_records (self, KONTOR_TYPE_CONTACT, self->changes->contacts, unsent,
+                     self->kept_contacts, error) ||
+      !delete_unsent (self, error))
     return FALSE;
 
   companies = unused_companies (self, error);
 
   return companies != NULL &&
-         take_records (self, KONTOR_TYPE_COMPANY, companies, self->kept_companies, error);
+         take_records (self, KONTOR_TYPE_COMPANY, companies, NULL, self->kept_companies, error);
 }
 
 static gboolean

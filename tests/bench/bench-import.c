@@ -304,7 +304,7 @@ main (int   argc,
   g_autoptr(KontorOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   KontorBenchJson *json = kontor_bench_json_new ();
-  double undo_s, redo_s, undo_rss_peak;
+  double undo_s, redo_s, undo_rss_peak, undo_cpu, redo_cpu;
   double start, plan_s, run_s, sqlite_s, rss_before, rss_peak, cpu_start, import_cpu, sqlite_cpu;
   gint64 n_stored;
   GStatBuf st;
@@ -356,16 +356,20 @@ main (int   argc,
 
   /* undo and redo run on the main thread, one transaction each */
   g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+  cpu_start = cpu_s (RUSAGE_SELF);
   start = kontor_bench_now_ms ();
   if (!kontor_operation_undo (operation, &error))
     g_error ("the undo: %s", error->message);
   undo_s = (kontor_bench_now_ms () - start) / 1000.0;
+  undo_cpu = cpu_s (RUSAGE_SELF) - cpu_start;
   if (kontor_store_count (store, KONTOR_TYPE_CONTACT, NULL) != 0)
     g_error ("the undo left contacts");
+  cpu_start = cpu_s (RUSAGE_SELF);
   start = kontor_bench_now_ms ();
   if (!kontor_operation_apply (operation, &error))
     g_error ("the redo: %s", error->message);
   redo_s = (kontor_bench_now_ms () - start) / 1000.0;
+  redo_cpu = cpu_s (RUSAGE_SELF) - cpu_start;
   undo_rss_peak = kontor_bench_proc_status_mb ("VmHWM:");
   kontor_bench_log ("undo: %.2f s, redo: %.2f s", undo_s, redo_s);
 
@@ -381,6 +385,8 @@ main (int   argc,
   kontor_bench_json_add_number (json, "import_cpu_ratio", import_cpu / sqlite_cpu);
   kontor_bench_json_add_number (json, "import_undo_s", undo_s);
   kontor_bench_json_add_number (json, "import_redo_s", redo_s);
+  kontor_bench_json_add_number (json, "import_undo_cpu_s", undo_cpu);
+  kontor_bench_json_add_number (json, "import_redo_cpu_s", redo_cpu);
   kontor_bench_json_add_number (json, "import_undo_rss_peak_mb", undo_rss_peak);
   kontor_bench_json_add_number (json, "import_rss_before_mb", rss_before);
   kontor_bench_json_add_number (json, "import_rss_peak_mb", rss_peak);

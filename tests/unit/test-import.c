@@ -10,6 +10,7 @@
 #include "kontor-csv-mapping.h"
 #include "kontor-import.h"
 #include "kontor-store-private.h"
+#include "kontor-store-sync.h"
 #include "kontor-vcard.h"
 #include "kontor-test-utils.h"
 
@@ -638,10 +639,12 @@ test_undo_redo (KontorStoreFixture *fixture,
   g_assert_no_error (error);
   after_undo = dump (fixture->store);
   g_assert_cmpstr (before, ==, after_undo);
-  /* a creation never sent leaves no creation or edit to send, only the
-   * delete every delete writes (src/README.md "Tombstones") */
-  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
-                          "AND op <> 'delete'", created_id), ==, 0);
+  /* a creation never sent leaves nothing to send and no tombstone
+   * (src/README.md "Tombstones") */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE entity_id = ?1",
+                          created_id), ==, 0);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM tombstone WHERE id = ?1",
+                          created_id), ==, 0);
   g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM company", NULL), ==, 1);
 
   g_assert_true (kontor_operation_apply (operation, &error));
@@ -675,6 +678,134 @@ test_undo_redo (KontorStoreFixture *fixture,
   g_free (after_undo);
   after_undo = dump (fixture->store);
   g_assert_cmpstr (before, ==, after_undo);
+}
+
+/* Takes the next @limit outbox entries for a push, as the sync engine
+ * does; answers them as the server does when @answer (the records are then
+ * known to the server), else leaves them in flight */
+static void
+push (KontorStore *store,
+      guint        limit,
+      gboolean     answer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) mutations = kontor_store_sync_take_push (store, limit, &error);
+  g_autoptr(JsonArray) results = json_array_new ();
+
+  g_assert_no_error (error);
+  g_assert_nonnull (mutations);
+  if (!answer)
+    return;
+  for (guint i = 0; i < json_array_get_length (mutations); i++)
+    {
+      JsonObject *mutation = json_array_get_object_element (mutations, i);
+      JsonObject *result = json_object_new ();
+
+      json_object_set_int_member (result, "client_seq",
+                                  json_object_get_int_member (mutation, "client_seq"));
+      json_object_set_string_member (result, "status", "applied");
+      json_object_set_int_member (result, "rev", 1);
+      json_array_add_object_element (results, result);
+    }
+  g_assert_true (kontor_store_sync_apply_results (store, results, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+n_matching (KontorStore *store,
+            const char  *words)
+{
+  return count (store, "SELECT count(*) FROM contact_search WHERE contact_search MATCH ?1", words);
+}
+
+/* Undo deletes the created contacts the server never heard of all at once:
+ * nothing of them is left to send, no tombstone, no history, no words in
+ * the search. One already sent, and one whose creation is on its way,
+ * get the tombstone and the "delete" entry of every delete. Redo makes
+ * them again, sent as what they are to the server, and they are found. */
+static void
+test_undo_sent (KontorStoreFixture *fixture,
+                gconstpointer       data)
+{
+  static const char * const names[] = { "Adler", "Biber", "Dachs", "Elster" };
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *inflight = NULL;
+
+  /* what the store held before is with the server already */
+  push (fixture->store, 10000, TRUE);
+  g_assert_cmpint (kontor_store_count_outbox (fixture->store, NULL), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    add_row (source, "Tier", names[i], NULL, NULL, "0221 4711");
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_EMAIL);
+  operation = run (import);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 4);
+  /* one creation to send per contact, and nothing else */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox", NULL), ==, 4);
+  g_assert_cmpint (count (fixture->store, "SELECT count(DISTINCT entity_id) FROM outbox "
+                          "WHERE entity = 'contact' AND op = 'create'", NULL), ==, 4);
+  g_assert_cmpint (n_matching (fixture->store, "Tier"), ==, 4);
+
+  push (fixture->store, 1, TRUE);
+  push (fixture->store, 1, FALSE);
+  sent = id_where (fixture->store, "SELECT id FROM contact WHERE rev > 0", NULL);
+  inflight = id_where (fixture->store, "SELECT entity_id FROM outbox WHERE state = 'inflight'",
+                       NULL);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE state = 'pending'",
+                          NULL), ==, 2);
+
+  g_assert_true (kontor_operation_undo (operation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_store_count (fixture->store, KONTOR_TYPE_CONTACT, NULL), ==, 0);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact_channel", NULL), ==, 0);
+  g_assert_cmpint (n_matching (fixture->store, "Tier"), ==, 0);
+  g_assert_cmpint (n_matching (fixture->store, "4711"), ==, 0);
+  /* the two the server knows of: their tombstone, delete and its history */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM journal WHERE op = 'delete'",
+                          NULL), ==, 2);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM journal WHERE op <> 'delete'",
+                          NULL), ==, 0);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM tombstone", NULL), ==, 2);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM tombstone WHERE id = ?1",
+                          sent), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM tombstone WHERE id = ?1",
+                          inflight), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE state = 'pending'",
+                          NULL), ==, 2);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                          "AND op = 'delete'", sent), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                          "AND op = 'delete' AND state = 'pending'", inflight), ==, 1);
+
+  g_assert_true (kontor_operation_apply (operation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_store_count (fixture->store, KONTOR_TYPE_CONTACT, NULL), ==, 4);
+  g_assert_cmpint (n_matching (fixture->store, "Tier"), ==, 4);
+  g_assert_cmpint (n_matching (fixture->store, "Dachs"), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM tombstone", NULL), ==, 0);
+  /* the sent one comes back as a restore, the two never sent as creations */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE entity_id = ?1 "
+                          "AND op = 'restore'", sent), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE state = 'pending' "
+                          "AND op = 'create'", NULL), ==, 2);
+
+  /* sorted by name as before */
+  {
+    sqlite3_stmt *stmt = kontor_test_prepare (fixture->store,
+                                              "SELECT last_name FROM contact ORDER BY sort_name",
+                                              NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, names[i]);
+      }
+    sqlite3_finalize (stmt);
+  }
 }
 
 /* Rows the model refuses and rows the source cannot read are listed with
@@ -1429,6 +1560,7 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/duplicates-in-file", test_duplicates_in_file);
   KONTOR_STORE_TEST ("/import/modes", test_modes);
   KONTOR_STORE_TEST ("/import/undo-redo", test_undo_redo);
+  KONTOR_STORE_TEST ("/import/undo-sent", test_undo_sent);
   KONTOR_STORE_TEST ("/import/failures", test_failures);
   KONTOR_STORE_TEST ("/import/birthday-dropped", test_birthday_dropped);
   KONTOR_STORE_TEST ("/import/read-error", test_read_error);
