@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "kontor-employment.h"
 #include "kontor-import-operation.h"
 #include "kontor-record-json.h"
 #include "kontor-store-crud.h"
@@ -66,6 +67,7 @@ struct _KontorImportOperation
   KontorImportChanges *changes;
   GPtrArray           *kept_contacts;    /* Kept, while undone */
   GPtrArray           *kept_companies;   /* Kept, while undone */
+  GPtrArray           *kept_employments; /* Kept, while undone */
 };
 
 G_DEFINE_FINAL_TYPE (KontorImportOperation, kontor_import_operation, KONTOR_TYPE_OPERATION)
@@ -136,6 +138,7 @@ kontor_import_changes_new (void)
 
   changes->contacts = g_ptr_array_new_with_free_func (g_free);
   changes->companies = g_ptr_array_new_with_free_func (g_free);
+  changes->employments = g_ptr_array_new_with_free_func (g_free);
   changes->updates = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_import_update_free);
 
   return changes;
@@ -146,6 +149,7 @@ kontor_import_changes_free (KontorImportChanges *changes)
 {
   g_ptr_array_unref (changes->contacts);
   g_ptr_array_unref (changes->companies);
+  g_ptr_array_unref (changes->employments);
   g_ptr_array_unref (changes->updates);
   g_free (changes);
 }
@@ -366,6 +370,12 @@ undo_all (KontorImportOperation  *self,
   g_autoptr(GPtrArray) companies = NULL;
   g_autoptr(GHashTable) unsent = NULL;
 
+  /* the former employments the updates recorded, first: they name
+   * companies the import may have made */
+  if (!take_records (self, KONTOR_TYPE_EMPLOYMENT, self->changes->employments, NULL,
+                     self->kept_employments, error))
+    return FALSE;
+
   for (guint i = self->changes->updates->len; i > 0; i--)
     {
       if (!write_update (self, g_ptr_array_index (self->changes->updates, i - 1), TRUE, error))
@@ -420,7 +430,7 @@ redo_all (KontorImportOperation  *self,
         return FALSE;
     }
 
-  return TRUE;
+  return put_records (self, self->kept_employments, error);
 }
 
 /* Inside the transaction: undo_all() or redo_all(); for as many contacts
@@ -487,6 +497,7 @@ kontor_import_operation_apply (KontorOperation  *operation,
 
   g_ptr_array_set_size (self->kept_contacts, 0);
   g_ptr_array_set_size (self->kept_companies, 0);
+  g_ptr_array_set_size (self->kept_employments, 0);
 
   return TRUE;
 }
@@ -499,11 +510,13 @@ kontor_import_operation_undo (KontorOperation  *operation,
 
   g_ptr_array_set_size (self->kept_contacts, 0);
   g_ptr_array_set_size (self->kept_companies, 0);
+  g_ptr_array_set_size (self->kept_employments, 0);
   if (!run_in_transaction (self, TRUE, error))
     {
       /* rolled back: nothing was deleted */
       g_ptr_array_set_size (self->kept_contacts, 0);
       g_ptr_array_set_size (self->kept_companies, 0);
+      g_ptr_array_set_size (self->kept_employments, 0);
       return FALSE;
     }
 
@@ -523,6 +536,7 @@ kontor_import_operation_finalize (GObject *object)
   g_clear_pointer (&self->changes, kontor_import_changes_free);
   g_clear_pointer (&self->kept_contacts, g_ptr_array_unref);
   g_clear_pointer (&self->kept_companies, g_ptr_array_unref);
+  g_clear_pointer (&self->kept_employments, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kontor_import_operation_parent_class)->finalize (object);
 }
@@ -543,6 +557,7 @@ kontor_import_operation_init (KontorImportOperation *self)
 {
   self->kept_contacts = g_ptr_array_new_with_free_func (kept_free);
   self->kept_companies = g_ptr_array_new_with_free_func (kept_free);
+  self->kept_employments = g_ptr_array_new_with_free_func (kept_free);
 }
 
 /**

@@ -35,6 +35,7 @@
 #include "kontor-record-rules.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-db.h"
+#include "kontor-store-employment.h"
 #include "kontor-store-job.h"
 #include "kontor-text.h"
 
@@ -2128,6 +2129,24 @@ change_row (Run            *run,
   if ((overwrite || kontor_contact_get_company_id (KONTOR_CONTACT (edited)) == NULL) &&
       !link_company (run, connection, contact, KONTOR_CONTACT (edited), error))
     return FALSE;
+
+  /* moved to another company: where it worked stays as a former
+   * employment, as a company change keeps it (src/README.md "Employer
+   * history") */
+  if (kontor_contact_get_company_id (KONTOR_CONTACT (stored)) != NULL &&
+      kontor_contact_check_company_change (KONTOR_CONTACT (stored),
+                                           kontor_contact_get_company_id (KONTOR_CONTACT (edited)),
+                                           NULL))
+    {
+      char *employment_id = NULL;
+
+      if (!_kontor_store_save_former_employment (connection, target_id,
+                                                 kontor_contact_get_company_id (KONTOR_CONTACT (stored)),
+                                                 kontor_contact_get_job_title (KONTOR_CONTACT (stored)),
+                                                 &employment_id, error))
+        return FALSE;
+      g_ptr_array_add (run->changes->employments, employment_id);
+    }
 
   if (!_kontor_store_save_over (connection, edited, stored, &changed, error))
     return FALSE;

@@ -1549,6 +1549,57 @@ test_changed_file (KontorStoreFixture *fixture,
   kontor_test_rmdir (dir);
 }
 
+/* Review 16: Update moving a stored contact to another company keeps
+ * where it worked as a former employment, as a company change does; undo
+ * takes it away, redo brings it back */
+static void
+test_update_employment (KontorStoreFixture *fixture,
+                        gconstpointer       data)
+{
+  g_autoptr(KontorCompany) altbau = save_company (fixture->store, "Altbau GmbH");
+  g_autoptr(KontorContact) anna = save_contact (fixture->store, "Anna", "Schmidt",
+                                                kontor_record_get_id (KONTOR_RECORD (altbau)),
+                                                "anna@example.de", NULL);
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorContact) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *former = NULL;
+
+  kontor_contact_set_job_title (anna, "Einkauf");
+  kontor_test_save (fixture->store, anna);
+  before = dump (fixture->store);
+
+  add_row (source, "Anna", "Schmidt", "Neubau AG", "anna@example.de", NULL);
+  add_row (source, "Ben", "Bauer", "Neubau AG", "ben@example.de", NULL);
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_EMAIL);
+  operation = run (import);
+  after = load_contact (fixture->store, kontor_record_get_id (KONTOR_RECORD (anna)));
+  g_assert_cmpstr (kontor_contact_get_company_name (after), ==, "Neubau AG");
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM employment", NULL), ==, 1);
+  former = id_where (fixture->store, "SELECT company_id FROM employment WHERE job_title = ?1",
+                     "Einkauf");
+  g_assert_cmpstr (former, ==, kontor_record_get_id (KONTOR_RECORD (altbau)));
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM employment WHERE contact_id = ?1 "
+                          "AND ended_on IS NOT NULL",
+                          kontor_record_get_id (KONTOR_RECORD (anna))), ==, 1);
+
+  g_assert_true (kontor_operation_undo (operation, &error));
+  g_assert_no_error (error);
+  undone = dump (fixture->store);
+  g_assert_cmpstr (before, ==, undone);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM employment", NULL), ==, 0);
+
+  g_assert_true (kontor_operation_apply (operation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM employment WHERE company_id = ?1",
+                          kontor_record_get_id (KONTOR_RECORD (altbau))), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1574,6 +1625,7 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/skip-chained", test_skip_chained);
   KONTOR_STORE_TEST ("/import/company-without-name", test_company_without_name);
   KONTOR_STORE_TEST ("/import/merged-since-plan", test_merged_since_plan);
+  KONTOR_STORE_TEST ("/import/update-employment", test_update_employment);
   g_test_add ("/import/changed-file/csv", KontorStoreFixture, "kunden.csv",
               kontor_store_fixture_set_up, test_changed_file, kontor_store_fixture_tear_down);
   g_test_add ("/import/changed-file/vcard", KontorStoreFixture, "kunden.vcf",
