@@ -59,6 +59,10 @@ struct _KontorImportDuplicate
   char               *other_name;
   KontorImportReason  reason;
   KontorImportAction  action;
+  char               *second_id;    /* another stored contact the row matches */
+  char               *second_name;
+  KontorImportReason  second_reason;
+  GStrv               foreign_emails;  /* the row's addresses other stored contacts have */
 };
 
 enum {
@@ -79,6 +83,9 @@ kontor_import_duplicate_finalize (GObject *object)
   g_clear_object (&self->contact);
   g_free (self->other_id);
   g_free (self->other_name);
+  g_free (self->second_id);
+  g_free (self->second_name);
+  g_strfreev (self->foreign_emails);
 
   G_OBJECT_CLASS (kontor_import_duplicate_parent_class)->finalize (object);
 }
@@ -215,6 +222,53 @@ kontor_import_duplicate_get_other_name (KontorImportDuplicate *self)
   g_return_val_if_fail (KONTOR_IS_IMPORT_DUPLICATE (self), NULL);
 
   return self->other_name != NULL ? self->other_name : "";
+}
+
+/**
+ * kontor_import_duplicate_get_second_id:
+ * @self: a duplicate
+ *
+ * A row may match two stored contacts by different keys (the customer
+ * number one's, the e-mail address another's): the run goes to the first
+ * (kontor_import_duplicate_get_other_id()); this is the other.
+ *
+ * Returns: (nullable): the id of a second stored contact the row matches
+ */
+const char *
+kontor_import_duplicate_get_second_id (KontorImportDuplicate *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_DUPLICATE (self), NULL);
+
+  return self->second_id;
+}
+
+/**
+ * kontor_import_duplicate_get_second_name:
+ * @self: a duplicate
+ *
+ * Returns: (nullable): the name of the second stored contact, %NULL when
+ *   there is none
+ */
+const char *
+kontor_import_duplicate_get_second_name (KontorImportDuplicate *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_DUPLICATE (self), NULL);
+
+  return self->second_id != NULL ? self->second_name : NULL;
+}
+
+/**
+ * kontor_import_duplicate_get_second_reason:
+ * @self: a duplicate with a second stored contact
+ *
+ * Returns: why the row matches the second stored contact
+ */
+KontorImportReason
+kontor_import_duplicate_get_second_reason (KontorImportDuplicate *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_DUPLICATE (self), KONTOR_IMPORT_REASON_EMAIL);
+
+  return self->second_reason;
 }
 
 KontorImportReason
@@ -1290,12 +1344,12 @@ load_stored_keys (Plan         *plan,
   if (result < 0)
     return FALSE;
 
-  if (!match_uses (plan->match, KONTOR_IMPORT_REASON_EMAIL) &&
-      !match_uses (plan->match, KONTOR_IMPORT_REASON_PHONE))
-    return TRUE;
-
+  /* e-mail addresses always: an update adds none another contact has */
   stmt = _kontor_store_prepare (connection,
-                                "SELECT owner_id, kind, value FROM contact_channel", error);
+                                match_uses (plan->match, KONTOR_IMPORT_REASON_PHONE) ?
+                                "SELECT owner_id, kind, value FROM contact_channel" :
+                                "SELECT owner_id, kind, value FROM contact_channel "
+                                "WHERE kind = 0", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1306,10 +1360,7 @@ load_stored_keys (Plan         *plan,
       const char *value = (const char *) sqlite3_column_text (stmt, 2);
 
       if (sqlite3_column_int (stmt, 1) == KONTOR_CHANNEL_KIND_EMAIL)
-        {
-          if (match_uses (plan->match, KONTOR_IMPORT_REASON_EMAIL))
-            add_stored_key (plan, email_key (value), id);
-        }
+        add_stored_key (plan, email_key (value), id);
       else if (match_uses (plan->match, KONTOR_IMPORT_REASON_PHONE))
         add_stored_key (plan, phone_key (value), id);
     }
@@ -1427,6 +1478,42 @@ plan_row (Plan          *plan,
       duplicate->other_name = dup_stored_name (connection, id);
       duplicate->reason = key->reason;
       duplicate->action = action_for_mode (plan->mode);
+    }
+
+  /* the row's other keys may name other stored contacts: the first is
+   * listed, and no address of theirs is copied to the matched one */
+  if (duplicate != NULL)
+    {
+      g_autoptr(GStrvBuilder) foreign = g_strv_builder_new ();
+      g_autoptr(GArray) emails = row_keys (contact, NULL, KONTOR_IMPORT_MATCH_EMAIL);
+      gboolean any = FALSE;
+
+      for (guint i = 0; duplicate->second_id == NULL && i < keys->len; i++)
+        {
+          RowKey *key = &g_array_index (keys, RowKey, i);
+          const char *id = g_hash_table_lookup (plan->stored, key->key);
+
+          if (id != NULL && !g_str_equal (id, duplicate->other_id))
+            {
+              duplicate->second_id = g_strdup (id);
+              duplicate->second_name = dup_stored_name (connection, id);
+              duplicate->second_reason = key->reason;
+            }
+        }
+
+      for (guint i = 0; i < emails->len; i++)
+        {
+          RowKey *key = &g_array_index (emails, RowKey, i);
+          const char *id = g_hash_table_lookup (plan->stored, key->key);
+
+          if (id != NULL && !g_str_equal (id, duplicate->other_id))
+            {
+              g_strv_builder_add (foreign, key->key);
+              any = TRUE;
+            }
+        }
+      if (any)
+        duplicate->foreign_emails = g_strv_builder_end (foreign);
     }
 
   for (guint i = 0; duplicate == NULL && i < keys->len; i++)
@@ -1808,6 +1895,7 @@ typedef struct
   KontorImportAction  action;
   guint               other_line;
   char               *other_id;
+  GStrv               foreign_emails;   /* keys of addresses not to add */
 } Decision;
 
 typedef struct
@@ -1861,6 +1949,7 @@ decision_free (gpointer data)
   Decision *decision = data;
 
   g_free (decision->other_id);
+  g_strfreev (decision->foreign_emails);
   g_free (decision);
 }
 
@@ -1989,12 +2078,14 @@ channel_key (KontorChannelKind  kind,
   return key != NULL ? key : g_strdup (value);
 }
 
-/* The row's channels that @target does not have yet, added at its end */
+/* The row's channels that @target does not have yet, added at its end;
+ * none whose key is in @foreign (another stored contact has it) */
 static void
-add_channels (KontorContact     *target,
-              KontorContact     *row,
-              guint              index,
-              KontorChannelKind  kind)
+add_channels (KontorContact      *target,
+              KontorContact      *row,
+              guint               index,
+              KontorChannelKind   kind,
+              const char * const *foreign)
 {
   GPtrArray *have = kontor_record_get_channels (KONTOR_RECORD (target), index);
   GPtrArray *add = kontor_record_get_channels (KONTOR_RECORD (row), index);
@@ -2014,6 +2105,11 @@ add_channels (KontorContact     *target,
       KontorChannel *channel = g_ptr_array_index (add, i);
       char *key = channel_key (kind, channel->value);
 
+      if (foreign != NULL && g_strv_contains (foreign, key))
+        {
+          g_free (key);
+          continue;
+        }
       if (g_hash_table_add (keys, key))
         g_ptr_array_add (channels, kontor_channel_new (channel->label, channel->value));
     }
@@ -2025,10 +2121,11 @@ add_channels (KontorContact     *target,
 /* @row over @target: every non-empty value (update), or only where
  * @target has none (merge); channels it lacks are added either way */
 static void
-carry_over (Run           *run,
-            KontorContact *target,
-            KontorContact *row,
-            gboolean       overwrite)
+carry_over (Run                *run,
+            KontorContact      *target,
+            KontorContact      *row,
+            gboolean            overwrite,
+            const char * const *foreign_emails)
 {
   for (guint i = 0; i < G_N_ELEMENTS (carried_fields); i++)
     {
@@ -2047,8 +2144,9 @@ carry_over (Run           *run,
       kontor_record_set_value (KONTOR_RECORD (target), index, value);
     }
 
-  add_channels (target, row, KONTOR_CONTACT_FIELD_EMAILS, KONTOR_CHANNEL_KIND_EMAIL);
-  add_channels (target, row, KONTOR_CONTACT_FIELD_PHONES, KONTOR_CHANNEL_KIND_PHONE);
+  add_channels (target, row, KONTOR_CONTACT_FIELD_EMAILS, KONTOR_CHANNEL_KIND_EMAIL,
+                foreign_emails);
+  add_channels (target, row, KONTOR_CONTACT_FIELD_PHONES, KONTOR_CHANNEL_KIND_PHONE, NULL);
 }
 
 static gboolean
@@ -2092,6 +2190,7 @@ change_row (Run            *run,
             guint           line,
             const char     *target_id,
             gboolean        overwrite,
+            GStrv           foreign_emails,
             GError        **error)
 {
   const KontorEntityInfo *info = _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT);
@@ -2125,7 +2224,8 @@ change_row (Run            *run,
     }
 
   edited = kontor_record_copy (stored);
-  carry_over (run, KONTOR_CONTACT (edited), contact, overwrite);
+  carry_over (run, KONTOR_CONTACT (edited), contact, overwrite,
+              (const char * const *) foreign_emails);
   if ((overwrite || kontor_contact_get_company_id (KONTOR_CONTACT (edited)) == NULL) &&
       !link_company (run, connection, contact, KONTOR_CONTACT (edited), error))
     return FALSE;
@@ -2210,7 +2310,7 @@ run_row (Run            *run,
           return TRUE;
         }
       return change_row (run, connection, contact, line, target,
-                         action == KONTOR_IMPORT_ACTION_UPDATE, error);
+                         action == KONTOR_IMPORT_ACTION_UPDATE, decision->foreign_emails, error);
 
     case KONTOR_IMPORT_ACTION_CREATE:
     default:
@@ -2381,6 +2481,7 @@ run_new (KontorImport *self)
       decision->action = duplicate->action;
       decision->other_line = duplicate->other_line;
       decision->other_id = g_strdup (duplicate->other_id);
+      decision->foreign_emails = g_strdupv (duplicate->foreign_emails);
       g_hash_table_insert (run->decisions, key, decision);
       if (duplicate->other_line != 0)
         g_hash_table_add (run->target_lines, GUINT_TO_POINTER (duplicate->other_line));

@@ -69,6 +69,9 @@ guint               kontor_import_duplicate_get_other_line  (KontorImportDuplica
 const char         *kontor_import_duplicate_get_other_id    (KontorImportDuplicate *self);
 const char         *kontor_import_duplicate_get_other_name  (KontorImportDuplicate *self);
 KontorImportReason  kontor_import_duplicate_get_reason      (KontorImportDuplicate *self);
+const char         *kontor_import_duplicate_get_second_id   (KontorImportDuplicate *self);
+const char         *kontor_import_duplicate_get_second_name (KontorImportDuplicate *self);
+KontorImportReason  kontor_import_duplicate_get_second_reason (KontorImportDuplicate *self);
 const char         *kontor_import_reason_to_string          (KontorImportReason     reason);
 KontorImportAction  kontor_import_duplicate_get_action      (KontorImportDuplicate *self);
 void                kontor_import_duplicate_set_action      (KontorImportDuplicate *self,

@@ -1600,6 +1600,60 @@ test_update_employment (KontorStoreFixture *fixture,
                           kontor_record_get_id (KONTOR_RECORD (altbau))), ==, 1);
 }
 
+/* Review 13: a row matching two stored contacts (the number one's, the
+ * address another's) lists both; Update goes to the first and does not
+ * copy the other's address onto it; a row without a number matches
+ * nothing by number and is made */
+static void
+test_two_stored (KontorStoreFixture *fixture,
+                 gconstpointer       data)
+{
+  g_autoptr(KontorContact) numbered = save_contact (fixture->store, "Anna", "Schmidt", NULL,
+                                                    NULL, NULL);
+  g_autoptr(KontorContact) mailed = save_contact (fixture->store, "Anne", "Schmitt", NULL,
+                                                  "anna@example.de", NULL);
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorContact) after = NULL;
+  KontorImportDuplicate *duplicate;
+  KontorContact *row;
+
+  kontor_contact_set_customer_number (numbered, "K-1");
+  kontor_test_save (fixture->store, numbered);
+
+  row = add_row (source, "Anna", "Schmidt", NULL, "anna@example.de", NULL);   /* 2 */
+  kontor_contact_set_customer_number (row, "K-1");
+  kontor_contact_set_city (row, "Bonn");
+  add_row (source, "Anne", "Schmitt", NULL, NULL, NULL);                      /* 3: no number */
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_ANY);
+  duplicate = duplicate_at (import, 2);
+  g_assert_cmpstr (kontor_import_duplicate_get_other_id (duplicate), ==,
+                   kontor_record_get_id (KONTOR_RECORD (numbered)));
+  g_assert_cmpstr (kontor_import_duplicate_get_second_id (duplicate), ==,
+                   kontor_record_get_id (KONTOR_RECORD (mailed)));
+  g_assert_cmpstr (kontor_import_duplicate_get_second_name (duplicate), ==, "Anne Schmitt");
+  g_assert_cmpint (kontor_import_duplicate_get_second_reason (duplicate), ==,
+                   KONTOR_IMPORT_REASON_EMAIL);
+
+  g_clear_object (&import);
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE,
+                 KONTOR_IMPORT_MATCH_CUSTOMER_NUMBER);
+  g_assert_nonnull (duplicate_at (import, 2));
+  g_assert_null (duplicate_at (import, 3));
+  operation = run (import);
+  g_assert_cmpuint (kontor_import_get_n_updated (import), ==, 1);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, 1);
+
+  after = load_contact (fixture->store, kontor_record_get_id (KONTOR_RECORD (numbered)));
+  g_assert_cmpstr (kontor_contact_get_city (after), ==, "Bonn");
+  g_assert_true (kontor_contact_get_emails (after) == NULL ||
+                 kontor_contact_get_emails (after)->len == 0);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact_channel WHERE value = ?1",
+                          "anna@example.de"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1626,6 +1680,7 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/company-without-name", test_company_without_name);
   KONTOR_STORE_TEST ("/import/merged-since-plan", test_merged_since_plan);
   KONTOR_STORE_TEST ("/import/update-employment", test_update_employment);
+  KONTOR_STORE_TEST ("/import/two-stored", test_two_stored);
   g_test_add ("/import/changed-file/csv", KontorStoreFixture, "kunden.csv",
               kontor_store_fixture_set_up, test_changed_file, kontor_store_fixture_tear_down);
   g_test_add ("/import/changed-file/vcard", KontorStoreFixture, "kunden.vcf",
