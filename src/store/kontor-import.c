@@ -170,7 +170,9 @@ kontor_import_duplicate_get_line (KontorImportDuplicate *self)
  * kontor_import_duplicate_get_contact:
  * @self: a duplicate
  *
- * Returns: (transfer none): the row, as it would be stored
+ * Returns: (transfer none): what the list shows of the row, as it would
+ *   be stored: names, company, city, birthday, the first e-mail address
+ *   and phone number (the plan keeps no more of it)
  */
 KontorContact *
 kontor_import_duplicate_get_contact (KontorImportDuplicate *self)
@@ -508,6 +510,7 @@ struct _KontorImport
   gboolean            busy;        /* a plan or a run is going on */
   gboolean            planned;
   guint               n_rows;
+  guint               n_planned;   /* rows and rows that cannot be read */
   GListStore         *duplicates;
   GListStore         *failures;
   GListStore         *company_matches;
@@ -1442,6 +1445,46 @@ plan_company (Plan          *plan,
   return id;
 }
 
+/* What the duplicate list shows of a row (name, company, the first
+ * address and number, birthday, city), not the whole row: a second
+ * import of 100,000 rows has as many duplicates */
+static KontorContact *
+dup_shown (KontorContact *contact)
+{
+  static const guint shown[] = {
+    KONTOR_CONTACT_FIELD_SALUTATION,
+    KONTOR_CONTACT_FIELD_TITLE,
+    KONTOR_CONTACT_FIELD_FIRST_NAME,
+    KONTOR_CONTACT_FIELD_LAST_NAME,
+    KONTOR_CONTACT_FIELD_CITY,
+    KONTOR_CONTACT_FIELD_BIRTHDAY,
+    KONTOR_CONTACT_FIELD_STATUS,
+  };
+  KontorContact *copy = kontor_contact_new ();
+  GPtrArray *channels;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    kontor_record_set_value (KONTOR_RECORD (copy), shown[i],
+                             kontor_record_get_value (KONTOR_RECORD (contact), shown[i]));
+  kontor_contact_set_company_name (copy, kontor_contact_get_company_name (contact));
+  channels = kontor_contact_get_emails (contact);
+  if (channels != NULL && channels->len > 0)
+    {
+      KontorChannel *channel = g_ptr_array_index (channels, 0);
+
+      kontor_contact_add_email (copy, channel->label, channel->value);
+    }
+  channels = kontor_contact_get_phones (contact);
+  if (channels != NULL && channels->len > 0)
+    {
+      KontorChannel *channel = g_ptr_array_index (channels, 0);
+
+      kontor_contact_add_phone (copy, channel->label, channel->value);
+    }
+
+  return copy;
+}
+
 /* One row of the plan: a failure, a duplicate, or a new contact */
 static void
 plan_row (Plan          *plan,
@@ -1562,7 +1605,7 @@ plan_row (Plan          *plan,
   if (duplicate != NULL)
     {
       duplicate->line = line;
-      duplicate->contact = g_object_ref (contact);
+      duplicate->contact = dup_shown (contact);
       g_ptr_array_add (plan->duplicates, duplicate);
     }
 
@@ -1705,6 +1748,7 @@ take_plan (KontorImport *self,
   g_list_store_splice (self->company_matches, 0, 0, plan->company_matches->pdata,
                        plan->company_matches->len);
   self->n_rows = plan->n_rows;
+  self->n_planned = plan->n_read;
   self->opened_stamp = g_steal_pointer (&plan->opened_stamp);
   self->stamp = g_steal_pointer (&plan->stamp);
   set_progress_now (self, self->progress, plan->n_read);
@@ -1904,6 +1948,7 @@ typedef struct
   KontorImportSource *source;
   char               *title;
   guint               n_rows;
+  guint               n_planned;
   GHashTable         *decisions;     /* line → Decision */
   GHashTable         *failed_lines;  /* lines */
   GHashTable         *target_lines;  /* lines other rows merge into */
@@ -1930,7 +1975,7 @@ typedef struct
  * once, in between it would be once per duplicate. */
 typedef struct
 {
-  KontorContact *contact;
+  KontorContact *contact;   /* NULL for a row skipped: its target is enough */
   guint          line;
 } Deferred;
 
@@ -1939,7 +1984,7 @@ deferred_free (gpointer data)
 {
   Deferred *deferred = data;
 
-  g_object_unref (deferred->contact);
+  g_clear_object (&deferred->contact);
   g_free (deferred);
 }
 
@@ -2276,7 +2321,8 @@ run_row (Run            *run,
   KontorImportAction action = decision != NULL ? decision->action : KONTOR_IMPORT_ACTION_CREATE;
   const char *target = NULL;
 
-  prepare_row (contact, keep_birthdays);
+  if (contact != NULL)
+    prepare_row (contact, keep_birthdays);
 
   if (decision != NULL)
     target = decision->other_id != NULL ?
@@ -2351,6 +2397,13 @@ check_stamp (Run         *run,
   return FALSE;
 }
 
+static double
+run_fraction (Run   *run,
+              guint  n_done)
+{
+  return run->n_planned > 0 ? (double) n_done / run->n_planned : 0.0;
+}
+
 static gboolean
 run_func (KontorStoreJob  *job,
           KontorStore     *connection,
@@ -2395,8 +2448,10 @@ run_func (KontorStoreJob  *job,
       n_read++;
       if (n_read % STEP_ROWS == 0)
         {
-          post_progress (run->import, source_fraction (run->source), n_read);
-          if (!kontor_store_job_step (job, n_read, run->n_rows, error))
+          /* the rows done of all; the duplicates come at the end */
+          post_progress (run->import, run_fraction (run, n_read - run->deferred->len),
+                         n_read - run->deferred->len);
+          if (!kontor_store_job_step (job, n_read - run->deferred->len, run->n_planned, error))
             return FALSE;
         }
 
@@ -2414,9 +2469,12 @@ run_func (KontorStoreJob  *job,
 
       if (is_deferred (run, line))
         {
+          Decision *decision = g_hash_table_lookup (run->decisions, GUINT_TO_POINTER (line));
           Deferred *deferred = g_new (Deferred, 1);
 
-          deferred->contact = g_steal_pointer (&contact);
+          /* a skipped row needs no more than its decision */
+          deferred->contact = decision->action == KONTOR_IMPORT_ACTION_SKIP ?
+                              NULL : g_steal_pointer (&contact);
           deferred->line = line;
           g_ptr_array_add (run->deferred, deferred);
           continue;
@@ -2432,8 +2490,14 @@ run_func (KontorStoreJob  *job,
     {
       Deferred *deferred = g_ptr_array_index (run->deferred, i);
 
-      if ((i + 1) % STEP_ROWS == 0 && !kontor_store_job_step (job, n_read, run->n_rows, error))
-        return FALSE;
+      if ((i + 1) % STEP_ROWS == 0)
+        {
+          guint n_done = n_read - run->deferred->len + i + 1;
+
+          post_progress (run->import, run_fraction (run, n_done), n_done);
+          if (!kontor_store_job_step (job, n_done, run->n_planned, error))
+            return FALSE;
+        }
       if (!run_row (run, connection, deferred->contact, deferred->line, keep_birthdays, error))
         return FALSE;
     }
@@ -2461,6 +2525,7 @@ run_new (KontorImport *self)
   run->source = g_object_ref (self->source);
   run->title = g_strdup_printf (_("Import of “%s”"), name != NULL ? name : "");
   run->n_rows = self->n_rows;
+  run->n_planned = self->n_planned;
   run->opened_stamp = g_strdup (self->opened_stamp);
   run->stamp = g_strdup (self->stamp);
   run->decisions = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, decision_free);
