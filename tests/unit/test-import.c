@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "kontor-channel.h"
 #include "kontor-company.h"
 #include "kontor-contact-merge.h"
 #include "kontor-csv-mapping.h"
@@ -1654,6 +1655,88 @@ test_two_stored (KontorStoreFixture *fixture,
                           "anna@example.de"), ==, 1);
 }
 
+/* Review 2 and 7: undo after the world moved on. A created contact
+ * deleted since, an updated one deleted since: left out, not an error.
+ * A field edited since keeps the edit; an address added since stays,
+ * only the import's goes. Birthdays no longer kept: undo and redo go,
+ * without them */
+static void
+test_undo_after_edits (KontorStoreFixture *fixture,
+                       gconstpointer       data)
+{
+  g_autoptr(KontorContact) anna = save_contact (fixture->store, "Anna", "Schmidt", NULL,
+                                                "anna@example.de", NULL);
+  g_autoptr(KontorContact) ben = save_contact (fixture->store, "Ben", "Bauer", NULL,
+                                               "ben@example.de", NULL);
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorContact) after = NULL;
+  g_autoptr(KontorContact) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *eva = NULL;
+  g_autofree char *lea = NULL;
+  KontorContact *row;
+  GPtrArray *emails;
+
+  row = add_row (source, "Anna", "Schmidt", NULL, "anna@example.de", NULL);
+  kontor_contact_add_email (row, "home", "anna@home.de");
+  kontor_contact_set_city (row, "Bonn");
+  kontor_contact_set_postal_code (row, "53111");
+  row = add_row (source, "Ben", "Bauer", NULL, "ben@example.de", NULL);
+  kontor_contact_set_city (row, "Köln");
+  row = add_row (source, "Eva", "Lang", NULL, "eva@example.de", NULL);
+  kontor_contact_set_birthday (row, "1980-04-15");
+  add_row (source, "Lea", "Koch", NULL, "lea@example.de", NULL);
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_EMAIL);
+  operation = run (import);
+
+  /* the world after the import: Anna's city edited and an address added,
+   * Ben and the new Lea deleted, birthdays no longer kept */
+  after = load_contact (fixture->store, kontor_record_get_id (KONTOR_RECORD (anna)));
+  kontor_contact_set_city (after, "Berlin");
+  kontor_contact_add_email (after, "other", "anna@neu.de");
+  kontor_test_save (fixture->store, after);
+  g_clear_object (&after);
+  gone = load_contact (fixture->store, kontor_record_get_id (KONTOR_RECORD (ben)));
+  g_assert_true (kontor_store_delete (fixture->store, KONTOR_RECORD (gone), &error));
+  g_assert_no_error (error);
+  g_clear_object (&gone);
+  lea = id_where (fixture->store, "SELECT id FROM contact WHERE first_name = ?1", "Lea");
+  gone = load_contact (fixture->store, lea);
+  g_assert_true (kontor_store_delete (fixture->store, KONTOR_RECORD (gone), &error));
+  g_assert_no_error (error);
+  eva = id_where (fixture->store, "SELECT id FROM contact WHERE first_name = ?1", "Eva");
+  g_assert_true (kontor_store_set_keep_birthdays (fixture->store, FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kontor_operation_undo (operation, &error));
+  g_assert_no_error (error);
+  after = load_contact (fixture->store, kontor_record_get_id (KONTOR_RECORD (anna)));
+  g_assert_cmpstr (kontor_contact_get_city (after), ==, "Berlin");
+  g_assert_null (kontor_contact_get_postal_code (after));
+  emails = kontor_contact_get_emails (after);
+  g_assert_cmpuint (emails->len, ==, 2);
+  g_assert_cmpstr (((KontorChannel *) g_ptr_array_index (emails, 0))->value, ==, "anna@example.de");
+  g_assert_cmpstr (((KontorChannel *) g_ptr_array_index (emails, 1))->value, ==, "anna@neu.de");
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE id = ?1", eva), ==, 0);
+  g_clear_object (&after);
+
+  /* redo: Eva back without her birthday, Anna's import values where they
+   * were undone */
+  g_assert_true (kontor_operation_apply (operation, &error));
+  g_assert_no_error (error);
+  after = load_contact (fixture->store, eva);
+  g_assert_null (kontor_contact_get_birthday (after));
+  g_clear_object (&after);
+  after = load_contact (fixture->store, kontor_record_get_id (KONTOR_RECORD (anna)));
+  g_assert_cmpstr (kontor_contact_get_city (after), ==, "Berlin");
+  g_assert_cmpstr (kontor_contact_get_postal_code (after), ==, "53111");
+  g_assert_cmpuint (kontor_contact_get_emails (after)->len, ==, 3);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE id = ?1", lea), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1681,6 +1764,7 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/merged-since-plan", test_merged_since_plan);
   KONTOR_STORE_TEST ("/import/update-employment", test_update_employment);
   KONTOR_STORE_TEST ("/import/two-stored", test_two_stored);
+  KONTOR_STORE_TEST ("/import/undo-after-edits", test_undo_after_edits);
   g_test_add ("/import/changed-file/csv", KontorStoreFixture, "kunden.csv",
               kontor_store_fixture_set_up, test_changed_file, kontor_store_fixture_tear_down);
   g_test_add ("/import/changed-file/vcard", KontorStoreFixture, "kunden.vcf",
