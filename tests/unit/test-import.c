@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "kontor-activity.h"
 #include "kontor-channel.h"
 #include "kontor-company.h"
 #include "kontor-contact-merge.h"
@@ -807,6 +808,60 @@ test_undo_sent (KontorStoreFixture *fixture,
       }
     sqlite3_finalize (stmt);
   }
+}
+
+/* An imported contact something else names (here an activity recorded on
+ * it after the import) is not deleted with the others in one go: it goes
+ * as every delete does, and what names it with it, so nothing of it is
+ * left to send */
+static void
+test_undo_named (KontorStoreFixture *fixture,
+                 gconstpointer       data)
+{
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(KontorContact) called = NULL;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *called_id = NULL;
+  const char *call_id;
+
+  add_row (source, "Tier", "Adler", NULL, NULL, NULL);
+  add_row (source, "Tier", "Biber", NULL, NULL, NULL);
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_CREATE, KONTOR_IMPORT_MATCH_EMAIL);
+  operation = run (import);
+  called_id = id_where (fixture->store, "SELECT id FROM contact WHERE last_name = ?1", "Adler");
+  called = load_contact (fixture->store, called_id);
+  call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (called));
+  kontor_activity_set_subject (call, "Rückruf");
+  kontor_activity_set_starts_at (call, 1767225600);
+  kontor_activity_set_topic (call, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_test_save (fixture->store, call);
+  call_id = kontor_record_get_id (KONTOR_RECORD (call));
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE entity_id = ?1",
+                          call_id), ==, 1);
+
+  g_assert_true (kontor_operation_undo (operation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_store_count (fixture->store, KONTOR_TYPE_CONTACT, NULL), ==, 0);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM activity", NULL), ==, 0);
+  /* the activity's creation is not sent for a contact that is gone */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE entity_id = ?1",
+                          call_id), ==, 0);
+  /* the contact with the activity: the tombstone of a record never sent
+   * and the delete of every delete; the other one: nothing */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM tombstone WHERE id = ?1 "
+                          "AND rev = -1", called_id), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM tombstone", NULL), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE op <> 'delete'",
+                          NULL), ==, 0);
+
+  g_assert_true (kontor_operation_apply (operation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kontor_store_count (fixture->store, KONTOR_TYPE_CONTACT, NULL), ==, 2);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM outbox WHERE op = 'create'",
+                          NULL), ==, 2);
 }
 
 /* Rows the model refuses and rows the source cannot read are listed with
@@ -1749,6 +1804,7 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/modes", test_modes);
   KONTOR_STORE_TEST ("/import/undo-redo", test_undo_redo);
   KONTOR_STORE_TEST ("/import/undo-sent", test_undo_sent);
+  KONTOR_STORE_TEST ("/import/undo-named", test_undo_named);
   KONTOR_STORE_TEST ("/import/failures", test_failures);
   KONTOR_STORE_TEST ("/import/birthday-dropped", test_birthday_dropped);
   KONTOR_STORE_TEST ("/import/read-error", test_read_error);
