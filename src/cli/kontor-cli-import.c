@@ -198,6 +198,25 @@ print_plan (KontorImport *import)
       g_print (_("Line %u: %s as %s, %s.\n"), kontor_import_duplicate_get_line (duplicate),
                kontor_import_reason_to_string (kontor_import_duplicate_get_reason (duplicate)),
                other, action_to_string (kontor_import_duplicate_get_action (duplicate)));
+      if (kontor_import_duplicate_get_second_id (duplicate) != NULL)
+        /* Translators: a row matching a second stored contact: %u is its line, then why
+         * (“Same e-mail address”) and the contact's name; the import goes to the first */
+        g_print (_("Line %u also: %s as “%s”, left as it is.\n"),
+                 kontor_import_duplicate_get_line (duplicate),
+                 kontor_import_reason_to_string (kontor_import_duplicate_get_second_reason (duplicate)),
+                 kontor_import_duplicate_get_second_name (duplicate));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (kontor_import_get_company_matches (import)); i++)
+    {
+      g_autoptr(KontorImportCompanyMatch) match =
+        g_list_model_get_item (kontor_import_get_company_matches (import), i);
+
+      /* Translators: %u is a line of the file, then the company's name as the
+       * file writes it and the name of the company the rows go to */
+      g_print (_("Line %u: the company “%s” is taken for “%s”.\n"),
+               kontor_import_company_match_get_line (match),
+               kontor_import_company_match_get_name (match),
+               kontor_import_company_match_get_company_name (match));
     }
   /* Translators: %u is a number of rows */
   g_print (ngettext ("%u duplicate found.\n", "%u duplicates found.\n", n_duplicates),

@@ -25,6 +25,11 @@ KontorCsvReader  *kontor_csv_reader_new_for_bytes  (GBytes            *bytes,
                                                     const char        *display_name,
                                                     GError           **error);
 
+/* For KontorCsvSource: the bytes the reader reads from its next opening
+ * on make @source's stamp (kontor_import_source_watch_stream()) */
+void              _kontor_csv_reader_set_watcher   (KontorCsvReader    *self,
+                                                    KontorImportSource *source);
+
 /* kontor_csv_parse_date() with the year that decides two-digit years
  * given, so that tests do not depend on today */
 gboolean          kontor_csv_parse_date_for_year   (const char        *text,

@@ -194,6 +194,7 @@ kontor_csv_source_new (KontorCsvReader  *reader,
 
   self = g_object_new (KONTOR_TYPE_CSV_SOURCE, NULL);
   self->reader = reader;
+  _kontor_csv_reader_set_watcher (reader, KONTOR_IMPORT_SOURCE (self));
   self->mapping = kontor_csv_mapping_copy (mapping);
   kontor_import_source_set_display_name (KONTOR_IMPORT_SOURCE (self),
                                          kontor_csv_reader_get_display_name (reader));

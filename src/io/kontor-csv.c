@@ -34,6 +34,7 @@ struct _KontorCsvReader
   KontorCsvEncoding  encoding;
   char               separator;
   gboolean           needs_rewind;
+  KontorImportSource *watcher;  /* the source reading it, not a reference */
 
   GInputStream      *stream;
   goffset            size;
@@ -503,6 +504,15 @@ open_stream (KontorCsvReader  *self,
       self->size = info != NULL ? g_file_info_get_size (info) : 0;
     }
 
+  /* the source's stamp: the plan and the run must read the same file */
+  if (self->watcher != NULL)
+    {
+      GInputStream *watched = kontor_import_source_watch_stream (self->watcher, self->stream);
+
+      g_object_unref (self->stream);
+      self->stream = watched;
+    }
+
   if (!read_raw (self, KONTOR_CSV_SAMPLE_BYTES, error))
     return FALSE;
 
@@ -545,6 +555,14 @@ open_stream (KontorCsvReader  *self,
     }
 
   return TRUE;
+}
+
+/* For KontorCsvSource: the bytes read from now on go into @source's stamp */
+void
+_kontor_csv_reader_set_watcher (KontorCsvReader    *self,
+                                KontorImportSource *source)
+{
+  self->watcher = source;
 }
 
 static KontorCsvReader *

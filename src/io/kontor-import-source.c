@@ -9,9 +9,85 @@
 
 typedef struct
 {
-  char    *display_name;
-  goffset  size;
+  char      *display_name;
+  goffset    size;
+
+  /* what was read since the file was last opened (kontor_import_source_watch_stream()) */
+  GChecksum *checksum;
+  goffset    stamp_size;
+  gint64     stamp_modified;   /* µs since the epoch, 0 when not known */
 } KontorImportSourcePrivate;
+
+/* ── KontorDigestStream: the bytes read through it into a checksum ── */
+
+#define KONTOR_TYPE_DIGEST_STREAM (kontor_digest_stream_get_type ())
+G_DECLARE_FINAL_TYPE (KontorDigestStream, kontor_digest_stream, KONTOR, DIGEST_STREAM,
+                      GFilterInputStream)
+
+struct _KontorDigestStream
+{
+  GFilterInputStream  parent_instance;
+
+  GChecksum          *checksum;   /* the source's, which outlives the read */
+};
+
+G_DEFINE_FINAL_TYPE (KontorDigestStream, kontor_digest_stream, G_TYPE_FILTER_INPUT_STREAM)
+
+static gssize
+kontor_digest_stream_read (GInputStream  *stream,
+                           void          *buffer,
+                           gsize          count,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  KontorDigestStream *self = KONTOR_DIGEST_STREAM (stream);
+  GInputStream *base = g_filter_input_stream_get_base_stream (G_FILTER_INPUT_STREAM (stream));
+  gssize n = g_input_stream_read (base, buffer, count, cancellable, error);
+
+  if (n > 0)
+    g_checksum_update (self->checksum, buffer, n);
+
+  return n;
+}
+
+/* A skip reads too: every byte of the file goes into the digest */
+static gssize
+kontor_digest_stream_skip (GInputStream  *stream,
+                           gsize          count,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  guint8 buffer[8192];
+  gsize done = 0;
+
+  while (done < count)
+    {
+      gssize n = kontor_digest_stream_read (stream, buffer, MIN (sizeof buffer, count - done),
+                                            cancellable, error);
+
+      if (n < 0)
+        return done > 0 ? (gssize) done : -1;
+      if (n == 0)
+        break;
+      done += n;
+    }
+
+  return done;
+}
+
+static void
+kontor_digest_stream_class_init (KontorDigestStreamClass *klass)
+{
+  GInputStreamClass *stream_class = G_INPUT_STREAM_CLASS (klass);
+
+  stream_class->read_fn = kontor_digest_stream_read;
+  stream_class->skip = kontor_digest_stream_skip;
+}
+
+static void
+kontor_digest_stream_init (KontorDigestStream *self)
+{
+}
 
 G_DEFINE_QUARK (kontor-import-error-quark, kontor_import_error)
 
@@ -24,6 +100,7 @@ kontor_import_source_finalize (GObject *object)
   KontorImportSourcePrivate *priv = kontor_import_source_get_instance_private (self);
 
   g_free (priv->display_name);
+  g_clear_pointer (&priv->checksum, g_checksum_free);
 
   G_OBJECT_CLASS (kontor_import_source_parent_class)->finalize (object);
 }
@@ -161,4 +238,108 @@ kontor_import_source_next (KontorImportSource  *self,
   *line = 0;
 
   return KONTOR_IMPORT_SOURCE_GET_CLASS (self)->next (self, line, error);
+}
+
+/**
+ * kontor_import_source_watch_stream:
+ * @self: a source
+ * @stream: (transfer none): the file's bytes as opened just now
+ *
+ * For the subclasses, each time they open the file: the bytes read
+ * through the returned stream make the source's stamp
+ * (kontor_import_source_dup_stamp()), with the file's size and time of
+ * change when @stream is a #GFileInputStream. Starts the stamp over.
+ *
+ * Returns: (transfer full): the stream to read from instead of @stream
+ */
+GInputStream *
+kontor_import_source_watch_stream (KontorImportSource *self,
+                                   GInputStream       *stream)
+{
+  KontorImportSourcePrivate *priv = kontor_import_source_get_instance_private (self);
+  KontorDigestStream *digest;
+
+  g_return_val_if_fail (KONTOR_IS_IMPORT_SOURCE (self), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  if (priv->checksum == NULL)
+    priv->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  else
+    g_checksum_reset (priv->checksum);
+  priv->stamp_size = -1;
+  priv->stamp_modified = 0;
+
+  if (G_IS_FILE_INPUT_STREAM (stream))
+    {
+      g_autoptr(GFileInfo) info =
+        g_file_input_stream_query_info (G_FILE_INPUT_STREAM (stream),
+                                        G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC, NULL, NULL);
+
+      if (info != NULL)
+        {
+          priv->stamp_size = g_file_info_get_size (info);
+          priv->stamp_modified =
+            (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) *
+            G_USEC_PER_SEC +
+            g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+        }
+    }
+
+  digest = g_object_new (KONTOR_TYPE_DIGEST_STREAM, "base-stream", stream, NULL);
+  digest->checksum = priv->checksum;
+
+  return G_INPUT_STREAM (digest);
+}
+
+/**
+ * kontor_import_source_dup_opened_stamp:
+ * @self: a source
+ *
+ * Returns: (transfer full) (nullable): the size and time of change of the
+ *   file as it was last opened, as text; %NULL when the source does not
+ *   watch its file
+ */
+char *
+kontor_import_source_dup_opened_stamp (KontorImportSource *self)
+{
+  KontorImportSourcePrivate *priv = kontor_import_source_get_instance_private (self);
+
+  g_return_val_if_fail (KONTOR_IS_IMPORT_SOURCE (self), NULL);
+
+  if (priv->checksum == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                          (gint64) priv->stamp_size, priv->stamp_modified);
+}
+
+/**
+ * kontor_import_source_dup_stamp:
+ * @self: a source
+ *
+ * What tells whether the file is the same as at another read (feature I3:
+ * the run applies the plan's decisions by line, so it refuses a file that
+ * changed in between): its size and time of change when it was opened,
+ * and the SHA-256 digest of the bytes read since. Call it at the end of
+ * the file.
+ *
+ * Returns: (transfer full) (nullable): the stamp as text; %NULL when the
+ *   source does not watch its file
+ */
+char *
+kontor_import_source_dup_stamp (KontorImportSource *self)
+{
+  KontorImportSourcePrivate *priv = kontor_import_source_get_instance_private (self);
+  g_autofree char *opened = kontor_import_source_dup_opened_stamp (self);
+  g_autoptr(GChecksum) copy = NULL;
+
+  if (opened == NULL)
+    return NULL;
+
+  /* the digest so far, without ending the one being made */
+  copy = g_checksum_copy (priv->checksum);
+
+  return g_strconcat (opened, ":", g_checksum_get_string (copy), NULL);
 }

@@ -82,4 +82,9 @@ KontorContact  *kontor_import_source_next             (KontorImportSource  *self
                                                        guint               *line,
                                                        GError             **error);
 
+GInputStream   *kontor_import_source_watch_stream     (KontorImportSource  *self,
+                                                       GInputStream        *stream);
+char           *kontor_import_source_dup_opened_stamp (KontorImportSource  *self);
+char           *kontor_import_source_dup_stamp        (KontorImportSource  *self);
+
 G_END_DECLS

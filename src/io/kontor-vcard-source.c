@@ -69,6 +69,7 @@ open_stream (KontorVcardSource  *self,
              GError            **error)
 {
   g_autoptr(GInputStream) base = NULL;
+  g_autoptr(GInputStream) file = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_clear_object (&self->stream);
@@ -96,6 +97,11 @@ open_stream (KontorVcardSource  *self,
           return FALSE;
         }
     }
+
+  /* the source's stamp: the plan and the run must read the same file
+   * (the file's own stream stays in file, for its position) */
+  file = g_steal_pointer (&base);
+  base = kontor_import_source_watch_stream (KONTOR_IMPORT_SOURCE (self), file);
 
   self->stream = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new_sized (base, 64 * 1024));
   g_clear_object (&self->raw);
@@ -127,7 +133,7 @@ open_stream (KontorVcardSource  *self,
           g_input_stream_skip (G_INPUT_STREAM (self->stream), 2, NULL, NULL);
           converted = g_converter_input_stream_new (G_INPUT_STREAM (self->stream),
                                                     G_CONVERTER (converter));
-          self->raw = g_object_ref (base);
+          self->raw = g_object_ref (file);
           g_clear_object (&self->stream);
           self->stream = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new_sized (converted,
                                                                                      64 * 1024));

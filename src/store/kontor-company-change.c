@@ -49,10 +49,11 @@ load_contact (KontorCompanyChange  *self,
 
 /* The day the employment before this one ended, if any: when this one began */
 static char *
-dup_last_end (KontorCompanyChange  *self,
-              GError              **error)
+dup_last_end (KontorStore  *store,
+              const char   *contact_id,
+              GError      **error)
 {
-  sqlite3_stmt *stmt = _kontor_store_prepare (self->store,
+  sqlite3_stmt *stmt = _kontor_store_prepare (store,
                                               "SELECT max(ended_on) FROM employment "
                                               "WHERE contact_id = ?1",
                                               error);
@@ -60,8 +61,8 @@ dup_last_end (KontorCompanyChange  *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, self->contact_id, -1, SQLITE_TRANSIENT);
-  _kontor_store_step_one (self->store, stmt, NULL, &text, error);
+  sqlite3_bind_text (stmt, 1, contact_id, -1, SQLITE_TRANSIENT);
+  _kontor_store_step_one (store, stmt, NULL, &text, error);
 
   return text;
 }
@@ -74,13 +75,57 @@ dup_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/**
+ * _kontor_store_save_former_employment:
+ * @store: a store, in a transaction
+ * @contact_id: the contact leaving @company_id
+ * @company_id: where it worked until today
+ * @job_title: (nullable): its job title there
+ * @employment_id: (out) (transfer full): the new employment's id
+ * @error: return location for a #GError
+ *
+ * Where a contact worked before a company change (feature C3, src/README.md
+ * "Employer history"): from the end of its last employment, if any, to
+ * today. The company change and an import's update both call it.
+ *
+ * Returns: %TRUE when stored
+ */
+gboolean
+_kontor_store_save_former_employment (KontorStore  *store,
+                                      const char   *contact_id,
+                                      const char   *company_id,
+                                      const char   *job_title,
+                                      char        **employment_id,
+                                      GError      **error)
+{
+  g_autoptr(KontorEmployment) employment = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *started = dup_last_end (store, contact_id, &local_error);
+  g_autofree char *today = dup_today ();
+  gboolean changed;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  employment = kontor_employment_new (contact_id, company_id);
+  kontor_employment_set_job_title (employment, job_title);
+  kontor_employment_set_started_on (employment, started);
+  kontor_employment_set_ended_on (employment, today);
+  if (!_kontor_store_save_record (store, KONTOR_RECORD (employment), &changed, error))
+    return FALSE;
+  *employment_id = g_strdup (kontor_record_get_id (KONTOR_RECORD (employment)));
+
+  return TRUE;
+}
+
 static gboolean
 apply_in_transaction (KontorCompanyChange  *self,
                       GError              **error)
 {
   g_autoptr(KontorContact) contact = load_contact (self, error);
-  g_autoptr(KontorEmployment) employment = NULL;
-  g_autoptr(GError) local_error = NULL;
   gboolean changed;
 
   if (contact == NULL ||
@@ -106,25 +151,11 @@ apply_in_transaction (KontorCompanyChange  *self,
   self->old_job_title = g_strdup (kontor_contact_get_job_title (contact));
 
   /* the former employment, when there was a company */
-  if (self->old_company_id != NULL)
-    {
-      g_autofree char *started = dup_last_end (self, &local_error);
-      g_autofree char *today = dup_today ();
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      employment = kontor_employment_new (self->contact_id, self->old_company_id);
-      kontor_employment_set_job_title (employment, self->old_job_title);
-      kontor_employment_set_started_on (employment, started);
-      kontor_employment_set_ended_on (employment, today);
-      if (!_kontor_store_save_record (self->store, KONTOR_RECORD (employment), &changed, error))
-        return FALSE;
-      self->employment_id = g_strdup (kontor_record_get_id (KONTOR_RECORD (employment)));
-    }
+  if (self->old_company_id != NULL &&
+      !_kontor_store_save_former_employment (self->store, self->contact_id,
+                                             self->old_company_id, self->old_job_title,
+                                             &self->employment_id, error))
+    return FALSE;
 
   kontor_contact_set_company_id (contact, self->company_id);
   /* the name shown is the company's: not one to resolve */

@@ -29,5 +29,9 @@ gboolean _kontor_store_note_merged_into         (KontorStore       *self,
                                                  const char        *kept_id,
                                                  GError           **error);
 char    *_kontor_merged_into_json               (const char        *kept_id);
+char    *_kontor_store_dup_merged_into          (KontorStore       *self,
+                                                 const char        *entity,
+                                                 const char        *id,
+                                                 GError           **error);
 
 G_END_DECLS

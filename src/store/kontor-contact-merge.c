@@ -602,6 +602,42 @@ move_back (KontorStore       *self,
   return TRUE;
 }
 
+/* _kontor_store_dup_merged_into:
+ * The record of @entity ("contact", "company") that @id was merged into
+ * here, following merges of merges; %NULL when it was not (or on error,
+ * with @error set) */
+char *
+_kontor_store_dup_merged_into (KontorStore  *self,
+                               const char   *entity,
+                               const char   *id,
+                               GError      **error)
+{
+  g_autofree char *kept = NULL;
+
+  /* a chain of merges is short; the bound stops a loop of bad data */
+  for (guint i = 0; i < 8; i++)
+    {
+      sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                                  "SELECT merged_into FROM tombstone WHERE "
+                                                  "entity = ?2 AND id = ?1 AND "
+                                                  "merged_into IS NOT NULL", error);
+      char *next = NULL;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, kept != NULL ? kept : id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
+      if (_kontor_store_step_one (self, stmt, NULL, &next, error) < 0)
+        return NULL;
+      if (next == NULL)
+        break;
+      g_free (kept);
+      kept = next;
+    }
+
+  return g_steal_pointer (&kept);
+}
+
 /**
  * _kontor_store_note_merged_into:
  * @self: a store inside the transaction that deleted @removed_id

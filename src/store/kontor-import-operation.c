@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include "kontor-channel.h"
+#include "kontor-contact-rules.h"
+#include "kontor-employment.h"
 #include "kontor-import-operation.h"
 #include "kontor-record-json.h"
 #include "kontor-store-crud.h"
@@ -66,6 +69,7 @@ struct _KontorImportOperation
   KontorImportChanges *changes;
   GPtrArray           *kept_contacts;    /* Kept, while undone */
   GPtrArray           *kept_companies;   /* Kept, while undone */
+  GPtrArray           *kept_employments; /* Kept, while undone */
 };
 
 G_DEFINE_FINAL_TYPE (KontorImportOperation, kontor_import_operation, KONTOR_TYPE_OPERATION)
@@ -136,6 +140,7 @@ kontor_import_changes_new (void)
 
   changes->contacts = g_ptr_array_new_with_free_func (g_free);
   changes->companies = g_ptr_array_new_with_free_func (g_free);
+  changes->employments = g_ptr_array_new_with_free_func (g_free);
   changes->updates = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_import_update_free);
 
   return changes;
@@ -146,32 +151,110 @@ kontor_import_changes_free (KontorImportChanges *changes)
 {
   g_ptr_array_unref (changes->contacts);
   g_ptr_array_unref (changes->companies);
+  g_ptr_array_unref (changes->employments);
   g_ptr_array_unref (changes->updates);
   g_free (changes);
 }
 
-/* Writes @before or @after of one update over the stored contact */
+static gboolean
+has_channel (GPtrArray  *channels,
+             const char *value)
+{
+  for (guint i = 0; channels != NULL && i < channels->len; i++)
+    {
+      if (g_strcmp0 (((KontorChannel *) g_ptr_array_index (channels, i))->value, value) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* @current with the change @from → @to made: the addresses or numbers in
+ * @from and not in @to go, those in @to and not in @from come (once);
+ * what else @current has stays (added since, by the user or sync) */
+static GPtrArray *
+move_channels (GPtrArray *current,
+               GPtrArray *from,
+               GPtrArray *to)
+{
+  GPtrArray *result = kontor_channel_array_new ();
+
+  for (guint i = 0; current != NULL && i < current->len; i++)
+    {
+      KontorChannel *channel = g_ptr_array_index (current, i);
+
+      if (!has_channel (from, channel->value) || has_channel (to, channel->value))
+        g_ptr_array_add (result, kontor_channel_new (channel->label, channel->value));
+    }
+  for (guint i = 0; to != NULL && i < to->len; i++)
+    {
+      KontorChannel *channel = g_ptr_array_index (to, i);
+
+      if (!has_channel (from, channel->value) && !has_channel (result, channel->value))
+        g_ptr_array_add (result, kontor_channel_new (channel->label, channel->value));
+    }
+
+  return result;
+}
+
+/* Writes @before (undo) or @after (redo) of one update over the stored
+ * contact, each field only where it still has the value the other way
+ * left (a later edit stays), the e-mail addresses and numbers as a
+ * change (move_channels()); a contact gone since (deleted, merged) is
+ * left out, and so is a birthday the team no longer keeps */
 static gboolean
 write_update (KontorImportOperation  *self,
               KontorImportUpdate     *update,
               gboolean                back,
+              gboolean                keep_birthdays,
               GError                **error)
 {
   const KontorEntityInfo *info = _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT);
-  GArray *values = back ? update->before : update->after;
+  GArray *from = back ? update->after : update->before;
+  GArray *to = back ? update->before : update->after;
   g_autoptr(KontorRecord) stored = NULL;
   g_autoptr(KontorRecord) record = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const KontorField *fields;
+  guint n_fields;
   gboolean changed;
 
-  stored = _kontor_store_load_record (self->store, info, " WHERE t.id = ?1", update->id, 0,
-                                      error);
+  stored = _kontor_store_find_record (self->store, info, update->id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (stored == NULL)
-    return FALSE;
+    return TRUE;
 
   record = kontor_record_copy (stored);
+  fields = kontor_record_get_fields (record, &n_fields);
   for (guint i = 0; i < update->indexes->len; i++)
-    kontor_record_set_value (record, g_array_index (update->indexes, guint, i),
-                             &g_array_index (values, GValue, i));
+    {
+      guint index = g_array_index (update->indexes, guint, i);
+      const KontorField *field = &fields[index];
+      const GValue *now = kontor_record_get_value (record, index);
+      const GValue *was = &g_array_index (from, GValue, i);
+      const GValue *want = &g_array_index (to, GValue, i);
+
+      if (field->type == KONTOR_FIELD_TYPE_CHANNELS)
+        {
+          g_autoptr(GPtrArray) channels = move_channels (kontor_record_get_channels (record, index),
+                                                         g_value_get_boxed (was),
+                                                         g_value_get_boxed (want));
+
+          kontor_record_set_channels (record, index, channels);
+        }
+      else if (kontor_field_value_equal (field, now, was))
+        {
+          kontor_record_set_value (record, index, want);
+        }
+    }
+
+  if (!kontor_contact_check_birthday (KONTOR_CONTACT (record), keep_birthdays, NULL))
+    kontor_contact_set_birthday (KONTOR_CONTACT (record),
+                                 kontor_contact_get_birthday (KONTOR_CONTACT (stored)));
 
   return _kontor_store_save_over (self->store, record, stored, &changed, error);
 }
@@ -359,22 +442,70 @@ unused_companies (KontorImportOperation  *self,
   return g_steal_pointer (&unused);
 }
 
+/* Those of @ids still stored: a record deleted or merged away since the
+ * import is no longer the undo's to delete */
+static GPtrArray *
+still_stored (KontorImportOperation  *self,
+              GType                   type,
+              GPtrArray              *ids,
+              GError                **error)
+{
+  const KontorEntityInfo *info = _kontor_entity_info_for_type (type);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = ?1", info->table);
+  g_autoptr(GPtrArray) stored = g_ptr_array_new ();
+  sqlite3_stmt *stmt = _kontor_store_prepare (self->store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 n = 0;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (ids, i), -1, SQLITE_STATIC);
+      if (_kontor_store_step_one (self->store, stmt, &n, NULL, error) < 0)
+        return NULL;
+      if (n > 0)
+        g_ptr_array_add (stored, g_ptr_array_index (ids, i));
+    }
+
+  return g_steal_pointer (&stored);
+}
+
 static gboolean
 undo_all (KontorImportOperation  *self,
           GError                **error)
 {
   g_autoptr(GPtrArray) companies = NULL;
+  g_autoptr(GPtrArray) employments = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GHashTable) unsent = NULL;
+  gboolean keep_birthdays;
+
+  if (!kontor_store_get_keep_birthdays (self->store, &keep_birthdays, error))
+    return FALSE;
+
+  /* the former employments the updates recorded, first: they name
+   * companies the import may have made */
+  employments = still_stored (self, KONTOR_TYPE_EMPLOYMENT, self->changes->employments, error);
+  if (employments == NULL ||
+      !take_records (self, KONTOR_TYPE_EMPLOYMENT, employments, NULL,
+                     self->kept_employments, error))
+    return FALSE;
 
   for (guint i = self->changes->updates->len; i > 0; i--)
     {
-      if (!write_update (self, g_ptr_array_index (self->changes->updates, i - 1), TRUE, error))
+      if (!write_update (self, g_ptr_array_index (self->changes->updates, i - 1), TRUE,
+                         keep_birthdays, error))
         return FALSE;
     }
 
-  unsent = find_unsent (self, self->changes->contacts, error);
+  contacts = still_stored (self, KONTOR_TYPE_CONTACT, self->changes->contacts, error);
+  if (contacts == NULL)
+    return FALSE;
+  unsent = find_unsent (self, contacts, error);
   if (unsent == NULL ||
-      !take_records (self, KONTOR_TYPE_CONTACT, self->changes->contacts, unsent,
+      !take_records (self, KONTOR_TYPE_CONTACT, contacts, unsent,
                      self->kept_contacts, error) ||
       !delete_unsent (self, error))
     return FALSE;
@@ -385,9 +516,12 @@ undo_all (KontorImportOperation  *self,
          take_records (self, KONTOR_TYPE_COMPANY, companies, NULL, self->kept_companies, error);
 }
 
+/* Brings back what the undo deleted; a contact's birthday only while
+ * the team keeps birthdays */
 static gboolean
 put_records (KontorImportOperation  *self,
              GPtrArray              *kept,
+             gboolean                keep_birthdays,
              GError                **error)
 {
   for (guint i = 0; i < kept->len; i++)
@@ -398,8 +532,12 @@ put_records (KontorImportOperation  *self,
 
       kontor_record_set_id (record, one->id);
       kontor_record_set_created_at (record, one->created_at);
-      if (!kontor_record_update_from_json_string (record, one->json, error) ||
-          !_kontor_store_save_record (self->store, record, &changed, error))
+      if (!kontor_record_update_from_json_string (record, one->json, error))
+        return FALSE;
+      if (KONTOR_IS_CONTACT (record) &&
+          !kontor_contact_check_birthday (KONTOR_CONTACT (record), keep_birthdays, NULL))
+        kontor_contact_set_birthday (KONTOR_CONTACT (record), NULL);
+      if (!_kontor_store_save_record (self->store, record, &changed, error))
         return FALSE;
     }
 
@@ -410,17 +548,21 @@ static gboolean
 redo_all (KontorImportOperation  *self,
           GError                **error)
 {
-  if (!put_records (self, self->kept_companies, error) ||
-      !put_records (self, self->kept_contacts, error))
+  gboolean keep_birthdays;
+
+  if (!kontor_store_get_keep_birthdays (self->store, &keep_birthdays, error) ||
+      !put_records (self, self->kept_companies, keep_birthdays, error) ||
+      !put_records (self, self->kept_contacts, keep_birthdays, error))
     return FALSE;
 
   for (guint i = 0; i < self->changes->updates->len; i++)
     {
-      if (!write_update (self, g_ptr_array_index (self->changes->updates, i), FALSE, error))
+      if (!write_update (self, g_ptr_array_index (self->changes->updates, i), FALSE,
+                         keep_birthdays, error))
         return FALSE;
     }
 
-  return TRUE;
+  return put_records (self, self->kept_employments, keep_birthdays, error);
 }
 
 /* Inside the transaction: undo_all() or redo_all(); for as many contacts
@@ -487,6 +629,7 @@ kontor_import_operation_apply (KontorOperation  *operation,
 
   g_ptr_array_set_size (self->kept_contacts, 0);
   g_ptr_array_set_size (self->kept_companies, 0);
+  g_ptr_array_set_size (self->kept_employments, 0);
 
   return TRUE;
 }
@@ -499,11 +642,13 @@ kontor_import_operation_undo (KontorOperation  *operation,
 
   g_ptr_array_set_size (self->kept_contacts, 0);
   g_ptr_array_set_size (self->kept_companies, 0);
+  g_ptr_array_set_size (self->kept_employments, 0);
   if (!run_in_transaction (self, TRUE, error))
     {
       /* rolled back: nothing was deleted */
       g_ptr_array_set_size (self->kept_contacts, 0);
       g_ptr_array_set_size (self->kept_companies, 0);
+      g_ptr_array_set_size (self->kept_employments, 0);
       return FALSE;
     }
 
@@ -523,6 +668,7 @@ kontor_import_operation_finalize (GObject *object)
   g_clear_pointer (&self->changes, kontor_import_changes_free);
   g_clear_pointer (&self->kept_contacts, g_ptr_array_unref);
   g_clear_pointer (&self->kept_companies, g_ptr_array_unref);
+  g_clear_pointer (&self->kept_employments, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kontor_import_operation_parent_class)->finalize (object);
 }
@@ -543,6 +689,7 @@ kontor_import_operation_init (KontorImportOperation *self)
 {
   self->kept_contacts = g_ptr_array_new_with_free_func (kept_free);
   self->kept_companies = g_ptr_array_new_with_free_func (kept_free);
+  self->kept_employments = g_ptr_array_new_with_free_func (kept_free);
 }
 
 /**

@@ -26,6 +26,7 @@ typedef struct
   GPtrArray *contacts;    /* char *: the ids of created contacts, in order */
   GPtrArray *companies;   /* char *: the ids of created companies */
   GPtrArray *updates;     /* KontorImportUpdate, in order */
+  GPtrArray *employments; /* char *: former employments of updated contacts moved */
 } KontorImportChanges;
 
 KontorImportUpdate  *kontor_import_update_new    (KontorRecord        *stored,

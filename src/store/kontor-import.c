@@ -26,6 +26,7 @@
 
 #include "kontor-channel.h"
 #include "kontor-company.h"
+#include "kontor-contact-merge-private.h"
 #include "kontor-contact-rules.h"
 #include "kontor-csv.h"
 #include "kontor-import.h"
@@ -34,6 +35,7 @@
 #include "kontor-record-rules.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-db.h"
+#include "kontor-store-employment.h"
 #include "kontor-store-job.h"
 #include "kontor-text.h"
 
@@ -57,6 +59,10 @@ struct _KontorImportDuplicate
   char               *other_name;
   KontorImportReason  reason;
   KontorImportAction  action;
+  char               *second_id;    /* another stored contact the row matches */
+  char               *second_name;
+  KontorImportReason  second_reason;
+  GStrv               foreign_emails;  /* the row's addresses other stored contacts have */
 };
 
 enum {
@@ -77,6 +83,9 @@ kontor_import_duplicate_finalize (GObject *object)
   g_clear_object (&self->contact);
   g_free (self->other_id);
   g_free (self->other_name);
+  g_free (self->second_id);
+  g_free (self->second_name);
+  g_strfreev (self->foreign_emails);
 
   G_OBJECT_CLASS (kontor_import_duplicate_parent_class)->finalize (object);
 }
@@ -161,7 +170,9 @@ kontor_import_duplicate_get_line (KontorImportDuplicate *self)
  * kontor_import_duplicate_get_contact:
  * @self: a duplicate
  *
- * Returns: (transfer none): the row, as it would be stored
+ * Returns: (transfer none): what the list shows of the row, as it would
+ *   be stored: names, company, city, birthday, the first e-mail address
+ *   and phone number (the plan keeps no more of it)
  */
 KontorContact *
 kontor_import_duplicate_get_contact (KontorImportDuplicate *self)
@@ -213,6 +224,53 @@ kontor_import_duplicate_get_other_name (KontorImportDuplicate *self)
   g_return_val_if_fail (KONTOR_IS_IMPORT_DUPLICATE (self), NULL);
 
   return self->other_name != NULL ? self->other_name : "";
+}
+
+/**
+ * kontor_import_duplicate_get_second_id:
+ * @self: a duplicate
+ *
+ * A row may match two stored contacts by different keys (the customer
+ * number one's, the e-mail address another's): the run goes to the first
+ * (kontor_import_duplicate_get_other_id()); this is the other.
+ *
+ * Returns: (nullable): the id of a second stored contact the row matches
+ */
+const char *
+kontor_import_duplicate_get_second_id (KontorImportDuplicate *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_DUPLICATE (self), NULL);
+
+  return self->second_id;
+}
+
+/**
+ * kontor_import_duplicate_get_second_name:
+ * @self: a duplicate
+ *
+ * Returns: (nullable): the name of the second stored contact, %NULL when
+ *   there is none
+ */
+const char *
+kontor_import_duplicate_get_second_name (KontorImportDuplicate *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_DUPLICATE (self), NULL);
+
+  return self->second_id != NULL ? self->second_name : NULL;
+}
+
+/**
+ * kontor_import_duplicate_get_second_reason:
+ * @self: a duplicate with a second stored contact
+ *
+ * Returns: why the row matches the second stored contact
+ */
+KontorImportReason
+kontor_import_duplicate_get_second_reason (KontorImportDuplicate *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_DUPLICATE (self), KONTOR_IMPORT_REASON_EMAIL);
+
+  return self->second_reason;
 }
 
 KontorImportReason
@@ -343,6 +401,98 @@ kontor_import_failure_get_reason (KontorImportFailure *self)
   return self->reason;
 }
 
+/* ── KontorImportCompanyMatch ──────────────────────────────────────── */
+
+struct _KontorImportCompanyMatch
+{
+  GObject  parent_instance;
+
+  guint    line;
+  char    *name;
+  char    *company_name;
+};
+
+G_DEFINE_FINAL_TYPE (KontorImportCompanyMatch, kontor_import_company_match, G_TYPE_OBJECT)
+
+static void
+kontor_import_company_match_finalize (GObject *object)
+{
+  KontorImportCompanyMatch *self = KONTOR_IMPORT_COMPANY_MATCH (object);
+
+  g_free (self->name);
+  g_free (self->company_name);
+
+  G_OBJECT_CLASS (kontor_import_company_match_parent_class)->finalize (object);
+}
+
+static void
+kontor_import_company_match_class_init (KontorImportCompanyMatchClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kontor_import_company_match_finalize;
+}
+
+static void
+kontor_import_company_match_init (KontorImportCompanyMatch *self)
+{
+}
+
+static KontorImportCompanyMatch *
+company_match_new (guint       line,
+                   const char *name,
+                   const char *company_name)
+{
+  KontorImportCompanyMatch *self = g_object_new (KONTOR_TYPE_IMPORT_COMPANY_MATCH, NULL);
+
+  self->line = line;
+  self->name = g_strdup (name);
+  self->company_name = g_strdup (company_name);
+
+  return self;
+}
+
+/**
+ * kontor_import_company_match_get_line:
+ * @self: a company match
+ *
+ * Returns: the line of the first row naming the company so
+ */
+guint
+kontor_import_company_match_get_line (KontorImportCompanyMatch *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_COMPANY_MATCH (self), 0);
+
+  return self->line;
+}
+
+/**
+ * kontor_import_company_match_get_name:
+ * @self: a company match
+ *
+ * Returns: the company's name as the file writes it ("Stahl")
+ */
+const char *
+kontor_import_company_match_get_name (KontorImportCompanyMatch *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_COMPANY_MATCH (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * kontor_import_company_match_get_company_name:
+ * @self: a company match
+ *
+ * Returns: the name of the company the rows go to ("Stahl AG"), stored
+ *   or made by an earlier row
+ */
+const char *
+kontor_import_company_match_get_company_name (KontorImportCompanyMatch *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT_COMPANY_MATCH (self), NULL);
+
+  return self->company_name;
+}
+
 /* ── KontorImport ──────────────────────────────────────────────────── */
 
 struct _KontorImport
@@ -360,10 +510,14 @@ struct _KontorImport
   gboolean            busy;        /* a plan or a run is going on */
   gboolean            planned;
   guint               n_rows;
+  guint               n_planned;   /* rows and rows that cannot be read */
   GListStore         *duplicates;
   GListStore         *failures;
+  GListStore         *company_matches;
   GHashTable         *duplicate_lines;   /* line → KontorImportDuplicate (borrowed) */
   GHashTable         *failed_lines;      /* lines */
+  char               *opened_stamp;      /* the file as the plan read it */
+  char               *stamp;
   guint               n_created;
   guint               n_updated;
   guint               n_skipped;
@@ -505,8 +659,11 @@ kontor_import_finalize (GObject *object)
   g_clear_object (&self->source);
   g_clear_object (&self->duplicates);
   g_clear_object (&self->failures);
+  g_clear_object (&self->company_matches);
   g_clear_pointer (&self->duplicate_lines, g_hash_table_unref);
   g_clear_pointer (&self->failed_lines, g_hash_table_unref);
+  g_free (self->opened_stamp);
+  g_free (self->stamp);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_mutex_clear (&self->mutex);
 
@@ -609,6 +766,7 @@ kontor_import_init (KontorImport *self)
   self->match = KONTOR_IMPORT_MATCH_ANY;
   self->duplicates = g_list_store_new (KONTOR_TYPE_IMPORT_DUPLICATE);
   self->failures = g_list_store_new (KONTOR_TYPE_IMPORT_FAILURE);
+  self->company_matches = g_list_store_new (KONTOR_TYPE_IMPORT_COMPANY_MATCH);
   self->duplicate_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->failed_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
 }
@@ -787,20 +945,21 @@ phone_key (const char *number)
   return key != NULL ? g_strconcat ("p", key, NULL) : NULL;
 }
 
+/* @company_id: the stored company's id, or for a company the import
+ * makes, what the plan calls it (see "Companies" below) */
 static char *
 name_company_key (const char *first_name,
                   const char *last_name,
-                  const char *company)
+                  const char *company_id)
 {
   g_autofree char *name = g_strjoin (" ", first_name != NULL ? first_name : "",
                                      last_name != NULL ? last_name : "", NULL);
   g_autofree char *name_key = kontor_text_match_key (name);
-  g_autofree char *company_key = kontor_company_match_key (company);
 
-  if (name_key[0] == '\0' || company_key[0] == '\0')
+  if (name_key[0] == '\0' || company_id == NULL || company_id[0] == '\0')
     return NULL;
 
-  return g_strconcat ("n", name_key, "\x1f", company_key, NULL);
+  return g_strconcat ("n", name_key, "\x1f", company_id, NULL);
 }
 
 static char *
@@ -849,6 +1008,7 @@ row_key_clear (gpointer data)
  * name and company */
 static GArray *
 row_keys (KontorContact     *contact,
+          const char        *company_id,
           KontorImportMatch  match)
 {
   GArray *keys = g_array_new (FALSE, FALSE, sizeof (RowKey));
@@ -893,13 +1053,169 @@ row_keys (KontorContact     *contact,
   if (match_uses (match, KONTOR_IMPORT_REASON_NAME_COMPANY) &&
       (key.key = name_company_key (kontor_contact_get_first_name (contact),
                                    kontor_contact_get_last_name (contact),
-                                   kontor_contact_get_company_name (contact))) != NULL)
+                                   company_id)) != NULL)
     {
       key.reason = KONTOR_IMPORT_REASON_NAME_COMPANY;
       g_array_append_val (keys, key);
     }
 
   return keys;
+}
+
+/* ── Companies ─────────────────────────────────────────────────────── */
+
+/* Which company a row's company name is, the same for the plan's
+ * name-and-company key and the run's link (src/README.md "The import"):
+ * the exact name (kontor_text_match_key(): umlauts and case folded, the
+ * legal form kept) first; else the name without its legal form
+ * (kontor_company_match_key()), but only when exactly one company has
+ * that and the legal forms do not differ ("Stahl" is "Stahl AG", "Müller
+ * GmbH" is "Mueller GmbH & Co. KG", "Müller AG" is not "Müller GmbH"). */
+
+typedef struct
+{
+  char  *id;
+  char  *exact;   /* its kontor_text_match_key() */
+  char  *name;
+  guint  count;   /* companies of this key with different exact names */
+} FoldedCompany;
+
+typedef struct
+{
+  GHashTable *exact;    /* exact key → id */
+  GHashTable *folded;   /* folded key → FoldedCompany */
+} CompanyIndex;
+
+static void
+folded_company_free (gpointer data)
+{
+  FoldedCompany *folded = data;
+
+  g_free (folded->id);
+  g_free (folded->exact);
+  g_free (folded->name);
+  g_free (folded);
+}
+
+static void
+company_index_init (CompanyIndex *index)
+{
+  index->exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  index->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, folded_company_free);
+}
+
+static void
+company_index_clear (CompanyIndex *index)
+{
+  g_clear_pointer (&index->exact, g_hash_table_unref);
+  g_clear_pointer (&index->folded, g_hash_table_unref);
+}
+
+/* Whether a company name is one: "-" or "/" has no letter or digit and
+ * names no company */
+static gboolean
+company_name_is_empty (const char *name)
+{
+  g_autofree char *key = kontor_company_match_key (name);
+
+  return key[0] == '\0';
+}
+
+static void
+company_index_add (CompanyIndex *index,
+                   const char   *name,
+                   const char   *id)
+{
+  g_autofree char *exact = kontor_text_match_key (name);
+  g_autofree char *key = kontor_company_match_key (name);
+  FoldedCompany *folded;
+
+  if (key[0] == '\0')
+    return;
+
+  if (!g_hash_table_contains (index->exact, exact))
+    g_hash_table_insert (index->exact, g_strdup (exact), g_strdup (id));
+
+  folded = g_hash_table_lookup (index->folded, key);
+  if (folded == NULL)
+    {
+      folded = g_new0 (FoldedCompany, 1);
+      folded->id = g_strdup (id);
+      folded->exact = g_strdup (exact);
+      folded->name = g_strdup (name);
+      folded->count = 1;
+      g_hash_table_insert (index->folded, g_steal_pointer (&key), folded);
+    }
+  else if (!g_str_equal (folded->exact, exact))
+    folded->count++;
+}
+
+/* The legal forms of two names of one folded key: the same, or one
+ * without, or one the start of the other ("GmbH", "GmbH & Co. KG") */
+static gboolean
+legal_forms_agree (const char *exact,
+                   const char *other_exact,
+                   const char *key)
+{
+  const char *form = exact + strlen (key);
+  const char *other_form = other_exact + strlen (key);
+
+  while (*form == ' ')
+    form++;
+  while (*other_form == ' ')
+    other_form++;
+
+  return form[0] == '\0' || other_form[0] == '\0' ||
+         g_str_has_prefix (form, other_form) || g_str_has_prefix (other_form, form);
+}
+
+/* The id of the company @name is, or %NULL; @fuzzy_name set to the
+ * company's name when it is by the name without the legal form */
+static const char *
+company_index_find (CompanyIndex  *index,
+                    const char    *name,
+                    const char   **fuzzy_name)
+{
+  g_autofree char *exact = kontor_text_match_key (name);
+  g_autofree char *key = NULL;
+  const char *id = g_hash_table_lookup (index->exact, exact);
+  FoldedCompany *folded;
+
+  if (fuzzy_name != NULL)
+    *fuzzy_name = NULL;
+  if (id != NULL)
+    return id;
+
+  key = kontor_company_match_key (name);
+  folded = g_hash_table_lookup (index->folded, key);
+  if (folded == NULL || folded->count != 1 ||
+      !legal_forms_agree (exact, folded->exact, key))
+    return NULL;
+
+  if (fuzzy_name != NULL)
+    *fuzzy_name = folded->name;
+
+  return folded->id;
+}
+
+static gboolean
+company_index_load (CompanyIndex  *index,
+                    KontorStore   *connection,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (connection, "SELECT id, name FROM company "
+                                              "ORDER BY created_at, id", error);
+  int result;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((result = _kontor_store_step (connection, stmt, error)) == 1)
+    company_index_add (index, (const char *) sqlite3_column_text (stmt, 1),
+                       (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return result == 0;
 }
 
 /* ── The plan ──────────────────────────────────────────────────────── */
@@ -921,12 +1237,18 @@ typedef struct
   GHashTable        *stored;       /* key → contact id (in strings) */
   GHashTable        *file;         /* key → line */
   GHashTable        *row_names;    /* line → name (in strings), of rows with keys */
+  GHashTable        *company_numbers;  /* number key → company name (in strings) */
+  CompanyIndex       companies;    /* stored ones by id, the file's new ones by "+" key */
+  GHashTable        *fuzzy_names;  /* company names listed as matched by the folded key */
 
   /* results */
   guint              n_read;       /* rows and rows that cannot be read */
   guint              n_rows;
   GPtrArray         *duplicates;   /* KontorImportDuplicate */
   GPtrArray         *failures;     /* KontorImportFailure */
+  GPtrArray         *company_matches;  /* KontorImportCompanyMatch */
+  char              *opened_stamp;
+  char              *stamp;
 } Plan;
 
 static void
@@ -944,6 +1266,12 @@ plan_free (gpointer data)
   g_clear_pointer (&plan->stored, g_hash_table_unref);
   g_clear_pointer (&plan->file, g_hash_table_unref);
   g_clear_pointer (&plan->row_names, g_hash_table_unref);
+  g_clear_pointer (&plan->company_numbers, g_hash_table_unref);
+  company_index_clear (&plan->companies);
+  g_clear_pointer (&plan->fuzzy_names, g_hash_table_unref);
+  g_clear_pointer (&plan->company_matches, g_ptr_array_unref);
+  g_free (plan->opened_stamp);
+  g_free (plan->stamp);
   g_clear_pointer (&plan->duplicates, g_ptr_array_unref);
   g_clear_pointer (&plan->failures, g_ptr_array_unref);
   g_free (plan);
@@ -972,10 +1300,32 @@ load_stored_keys (Plan         *plan,
   sqlite3_stmt *stmt;
   int result;
 
+  /* customer numbers are unique among contacts and companies
+   * (_kontor_store_check_customer_number()): a company's is taken too */
   stmt = _kontor_store_prepare (connection,
-                                "SELECT c.id, c.first_name, c.last_name, co.name, "
-                                "c.customer_number FROM contact c "
-                                "LEFT JOIN company co ON co.id = c.company_id", error);
+                                "SELECT customer_number, name FROM company "
+                                "WHERE customer_number IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((result = _kontor_store_step (connection, stmt, error)) == 1)
+    {
+      g_autofree char *key = number_key ((const char *) sqlite3_column_text (stmt, 0));
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (key != NULL && !g_hash_table_contains (plan->company_numbers, key))
+        g_hash_table_insert (plan->company_numbers, g_string_chunk_insert (plan->strings, key),
+                             g_string_chunk_insert (plan->strings, name != NULL ? name : ""));
+    }
+  sqlite3_reset (stmt);
+  if (result < 0)
+    return FALSE;
+
+  if (!company_index_load (&plan->companies, connection, error))
+    return FALSE;
+
+  stmt = _kontor_store_prepare (connection,
+                                "SELECT c.id, c.first_name, c.last_name, c.company_id, "
+                                "c.customer_number FROM contact c", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -986,6 +1336,7 @@ load_stored_keys (Plan         *plan,
 
       /* a customer number is always loaded: another row may not take it */
       add_stored_key (plan, number_key ((const char *) sqlite3_column_text (stmt, 4)), id);
+      /* the name at the stored company is by its id */
       if (match_uses (plan->match, KONTOR_IMPORT_REASON_NAME_COMPANY))
         add_stored_key (plan, name_company_key ((const char *) sqlite3_column_text (stmt, 1),
                                                 (const char *) sqlite3_column_text (stmt, 2),
@@ -996,12 +1347,12 @@ load_stored_keys (Plan         *plan,
   if (result < 0)
     return FALSE;
 
-  if (!match_uses (plan->match, KONTOR_IMPORT_REASON_EMAIL) &&
-      !match_uses (plan->match, KONTOR_IMPORT_REASON_PHONE))
-    return TRUE;
-
+  /* e-mail addresses always: an update adds none another contact has */
   stmt = _kontor_store_prepare (connection,
-                                "SELECT owner_id, kind, value FROM contact_channel", error);
+                                match_uses (plan->match, KONTOR_IMPORT_REASON_PHONE) ?
+                                "SELECT owner_id, kind, value FROM contact_channel" :
+                                "SELECT owner_id, kind, value FROM contact_channel "
+                                "WHERE kind = 0", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1012,10 +1363,7 @@ load_stored_keys (Plan         *plan,
       const char *value = (const char *) sqlite3_column_text (stmt, 2);
 
       if (sqlite3_column_int (stmt, 1) == KONTOR_CHANNEL_KIND_EMAIL)
-        {
-          if (match_uses (plan->match, KONTOR_IMPORT_REASON_EMAIL))
-            add_stored_key (plan, email_key (value), id);
-        }
+        add_stored_key (plan, email_key (value), id);
       else if (match_uses (plan->match, KONTOR_IMPORT_REASON_PHONE))
         add_stored_key (plan, phone_key (value), id);
     }
@@ -1049,15 +1397,92 @@ static void
 prepare_row (KontorContact *contact,
              gboolean       keep_birthdays)
 {
+  const char *company = kontor_contact_get_company_name (contact);
+
   kontor_contact_set_status (contact, KONTOR_CONTACT_STATUS_INBOX);
   if (!kontor_contact_check_birthday (contact, keep_birthdays, NULL))
     kontor_contact_set_birthday (contact, NULL);
+  /* "-" or "/" in the company column names no company: dropped, so that
+   * neither the import nor the store makes one */
+  if (company != NULL && company_name_is_empty (company))
+    kontor_contact_set_company_name (contact, NULL);
 }
 
 static char *
 dup_row_name (KontorContact *contact)
 {
   return kontor_record_dup_display_name (KONTOR_RECORD (contact));
+}
+
+/* The company the run links @contact to: a stored one's id, or for one
+ * the run will make, "+" and its exact key, taken into the index as the
+ * run will (so later rows find it); fuzzy matches are listed once */
+static const char *
+plan_company (Plan          *plan,
+              KontorContact *contact,
+              guint          line)
+{
+  const char *name = kontor_contact_get_company_name (contact);
+  const char *fuzzy = NULL;
+  const char *id;
+
+  if (name == NULL)
+    return NULL;
+
+  id = company_index_find (&plan->companies, name, &fuzzy);
+  if (id == NULL)
+    {
+      g_autofree char *exact = kontor_text_match_key (name);
+      g_autofree char *made = g_strconcat ("+", exact, NULL);
+
+      company_index_add (&plan->companies, name, made);
+      return company_index_find (&plan->companies, name, NULL);
+    }
+
+  if (fuzzy != NULL && g_hash_table_add (plan->fuzzy_names, kontor_text_match_key (name)))
+    g_ptr_array_add (plan->company_matches, company_match_new (line, name, fuzzy));
+
+  return id;
+}
+
+/* What the duplicate list shows of a row (name, company, the first
+ * address and number, birthday, city), not the whole row: a second
+ * import of 100,000 rows has as many duplicates */
+static KontorContact *
+dup_shown (KontorContact *contact)
+{
+  static const guint shown[] = {
+    KONTOR_CONTACT_FIELD_SALUTATION,
+    KONTOR_CONTACT_FIELD_TITLE,
+    KONTOR_CONTACT_FIELD_FIRST_NAME,
+    KONTOR_CONTACT_FIELD_LAST_NAME,
+    KONTOR_CONTACT_FIELD_CITY,
+    KONTOR_CONTACT_FIELD_BIRTHDAY,
+    KONTOR_CONTACT_FIELD_STATUS,
+  };
+  KontorContact *copy = kontor_contact_new ();
+  GPtrArray *channels;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    kontor_record_set_value (KONTOR_RECORD (copy), shown[i],
+                             kontor_record_get_value (KONTOR_RECORD (contact), shown[i]));
+  kontor_contact_set_company_name (copy, kontor_contact_get_company_name (contact));
+  channels = kontor_contact_get_emails (contact);
+  if (channels != NULL && channels->len > 0)
+    {
+      KontorChannel *channel = g_ptr_array_index (channels, 0);
+
+      kontor_contact_add_email (copy, channel->label, channel->value);
+    }
+  channels = kontor_contact_get_phones (contact);
+  if (channels != NULL && channels->len > 0)
+    {
+      KontorChannel *channel = g_ptr_array_index (channels, 0);
+
+      kontor_contact_add_phone (copy, channel->label, channel->value);
+    }
+
+  return copy;
 }
 
 /* One row of the plan: a failure, a duplicate, or a new contact */
@@ -1071,6 +1496,7 @@ plan_row (Plan          *plan,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) keys = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *taken_name = NULL;
   KontorImportDuplicate *duplicate = NULL;
   const char *taken_by = NULL;
 
@@ -1081,7 +1507,7 @@ plan_row (Plan          *plan,
       return;
     }
 
-  keys = row_keys (contact, plan->match);
+  keys = row_keys (contact, plan_company (plan, contact, line), plan->match);
 
   for (guint i = 0; duplicate == NULL && i < keys->len; i++)
     {
@@ -1095,6 +1521,42 @@ plan_row (Plan          *plan,
       duplicate->other_name = dup_stored_name (connection, id);
       duplicate->reason = key->reason;
       duplicate->action = action_for_mode (plan->mode);
+    }
+
+  /* the row's other keys may name other stored contacts: the first is
+   * listed, and no address of theirs is copied to the matched one */
+  if (duplicate != NULL)
+    {
+      g_autoptr(GStrvBuilder) foreign = g_strv_builder_new ();
+      g_autoptr(GArray) emails = row_keys (contact, NULL, KONTOR_IMPORT_MATCH_EMAIL);
+      gboolean any = FALSE;
+
+      for (guint i = 0; duplicate->second_id == NULL && i < keys->len; i++)
+        {
+          RowKey *key = &g_array_index (keys, RowKey, i);
+          const char *id = g_hash_table_lookup (plan->stored, key->key);
+
+          if (id != NULL && !g_str_equal (id, duplicate->other_id))
+            {
+              duplicate->second_id = g_strdup (id);
+              duplicate->second_name = dup_stored_name (connection, id);
+              duplicate->second_reason = key->reason;
+            }
+        }
+
+      for (guint i = 0; i < emails->len; i++)
+        {
+          RowKey *key = &g_array_index (emails, RowKey, i);
+          const char *id = g_hash_table_lookup (plan->stored, key->key);
+
+          if (id != NULL && !g_str_equal (id, duplicate->other_id))
+            {
+              g_strv_builder_add (foreign, key->key);
+              any = TRUE;
+            }
+        }
+      if (any)
+        duplicate->foreign_emails = g_strv_builder_end (foreign);
     }
 
   for (guint i = 0; duplicate == NULL && i < keys->len; i++)
@@ -1117,16 +1579,24 @@ plan_row (Plan          *plan,
   number = number_key (kontor_contact_get_customer_number (contact));
   if (duplicate == NULL && number != NULL)
     {
-      taken_by = g_hash_table_lookup (plan->stored, number);
-      if (taken_by == NULL && g_hash_table_contains (plan->file, number))
+      const char *stored_id = g_hash_table_lookup (plan->stored, number);
+      guint other = GPOINTER_TO_UINT (g_hash_table_lookup (plan->file, number));
+
+      taken_by = g_hash_table_lookup (plan->company_numbers, number);
+      if (taken_by == NULL && stored_id != NULL)
+        taken_by = taken_name = dup_stored_name (connection, stored_id);
+      if (taken_by == NULL && other != 0)
+        taken_by = g_hash_table_lookup (plan->row_names, GUINT_TO_POINTER (other));
+      if (taken_by == NULL && (stored_id != NULL || other != 0))
         taken_by = "";
     }
   if (taken_by != NULL)
     {
       g_autofree char *reason =
-        /* Translators: %s is a customer number */
-        g_strdup_printf (_("The customer number “%s” belongs to another contact already."),
-                         kontor_contact_get_customer_number (contact));
+        /* Translators: the first %s is a customer number, the second the
+         * name of the contact or company that has it */
+        g_strdup_printf (_("The customer number “%s” belongs to “%s”."),
+                         kontor_contact_get_customer_number (contact), taken_by);
 
       g_ptr_array_add (plan->failures, failure_new (line, reason));
       return;
@@ -1135,7 +1605,7 @@ plan_row (Plan          *plan,
   if (duplicate != NULL)
     {
       duplicate->line = line;
-      duplicate->contact = g_object_ref (contact);
+      duplicate->contact = dup_shown (contact);
       g_ptr_array_add (plan->duplicates, duplicate);
     }
 
@@ -1206,6 +1676,10 @@ plan_rows (Plan    *plan,
         post_progress (plan->import, source_fraction (plan->source), plan->n_read);
     }
 
+  /* the file as read, which the run must find again */
+  plan->opened_stamp = kontor_import_source_dup_opened_stamp (plan->source);
+  plan->stamp = kontor_import_source_dup_stamp (plan->source);
+
   return TRUE;
 }
 
@@ -1228,6 +1702,10 @@ plan_new (KontorImport *self,
   plan->stored = g_hash_table_new (g_str_hash, g_str_equal);
   plan->file = g_hash_table_new (g_str_hash, g_str_equal);
   plan->row_names = g_hash_table_new (g_direct_hash, g_direct_equal);
+  plan->company_numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  company_index_init (&plan->companies);
+  plan->fuzzy_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan->company_matches = g_ptr_array_new_with_free_func (g_object_unref);
   plan->duplicates = g_ptr_array_new_with_free_func (g_object_unref);
   plan->failures = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -1239,9 +1717,12 @@ clear_plan (KontorImport *self)
 {
   g_list_store_remove_all (self->duplicates);
   g_list_store_remove_all (self->failures);
+  g_list_store_remove_all (self->company_matches);
   g_hash_table_remove_all (self->duplicate_lines);
   g_hash_table_remove_all (self->failed_lines);
   self->n_rows = 0;
+  g_clear_pointer (&self->opened_stamp, g_free);
+  g_clear_pointer (&self->stamp, g_free);
   self->planned = FALSE;
 }
 
@@ -1264,7 +1745,12 @@ take_plan (KontorImport *self,
     }
   g_list_store_splice (self->duplicates, 0, 0, plan->duplicates->pdata, plan->duplicates->len);
   g_list_store_splice (self->failures, 0, 0, plan->failures->pdata, plan->failures->len);
+  g_list_store_splice (self->company_matches, 0, 0, plan->company_matches->pdata,
+                       plan->company_matches->len);
   self->n_rows = plan->n_rows;
+  self->n_planned = plan->n_read;
+  self->opened_stamp = g_steal_pointer (&plan->opened_stamp);
+  self->stamp = g_steal_pointer (&plan->stamp);
   set_progress_now (self, self->progress, plan->n_read);
   self->planned = TRUE;
 }
@@ -1426,6 +1912,25 @@ kontor_import_get_failures (KontorImport *self)
   return G_LIST_MODEL (self->failures);
 }
 
+/**
+ * kontor_import_get_company_matches:
+ * @self: an import
+ *
+ * The company names of the file that the plan took for a company of
+ * another name, by the name without its legal form ("Stahl" for the
+ * stored "Stahl AG"), each once with the first line naming it; names
+ * found as they are written (umlauts and case aside) are not listed.
+ *
+ * Returns: (transfer none): the #KontorImportCompanyMatch rows of the plan
+ */
+GListModel *
+kontor_import_get_company_matches (KontorImport *self)
+{
+  g_return_val_if_fail (KONTOR_IS_IMPORT (self), NULL);
+
+  return G_LIST_MODEL (self->company_matches);
+}
+
 /* ── The run ───────────────────────────────────────────────────────── */
 
 /* What the run does with one duplicate row, copied for the worker */
@@ -1434,6 +1939,7 @@ typedef struct
   KontorImportAction  action;
   guint               other_line;
   char               *other_id;
+  GStrv               foreign_emails;   /* keys of addresses not to add */
 } Decision;
 
 typedef struct
@@ -1442,12 +1948,15 @@ typedef struct
   KontorImportSource *source;
   char               *title;
   guint               n_rows;
+  guint               n_planned;
   GHashTable         *decisions;     /* line → Decision */
   GHashTable         *failed_lines;  /* lines */
   GHashTable         *target_lines;  /* lines other rows merge into */
+  char               *opened_stamp;  /* the plan's */
+  char               *stamp;
 
   /* on the worker */
-  GHashTable         *companies;     /* company match key → id */
+  CompanyIndex        companies;
   GHashTable         *numbers;       /* customer numbers in use */
   GHashTable         *resolved;      /* target line → the contact's id */
   GPtrArray          *deferred;      /* Deferred: duplicates not created */
@@ -1466,7 +1975,7 @@ typedef struct
  * once, in between it would be once per duplicate. */
 typedef struct
 {
-  KontorContact *contact;
+  KontorContact *contact;   /* NULL for a row skipped: its target is enough */
   guint          line;
 } Deferred;
 
@@ -1475,7 +1984,7 @@ deferred_free (gpointer data)
 {
   Deferred *deferred = data;
 
-  g_object_unref (deferred->contact);
+  g_clear_object (&deferred->contact);
   g_free (deferred);
 }
 
@@ -1485,6 +1994,7 @@ decision_free (gpointer data)
   Decision *decision = data;
 
   g_free (decision->other_id);
+  g_strfreev (decision->foreign_emails);
   g_free (decision);
 }
 
@@ -1499,7 +2009,9 @@ run_free (gpointer data)
   g_clear_pointer (&run->decisions, g_hash_table_unref);
   g_clear_pointer (&run->failed_lines, g_hash_table_unref);
   g_clear_pointer (&run->target_lines, g_hash_table_unref);
-  g_clear_pointer (&run->companies, g_hash_table_unref);
+  g_free (run->opened_stamp);
+  g_free (run->stamp);
+  company_index_clear (&run->companies);
   g_clear_pointer (&run->numbers, g_hash_table_unref);
   g_clear_pointer (&run->resolved, g_hash_table_unref);
   g_clear_pointer (&run->deferred, g_ptr_array_unref);
@@ -1508,39 +2020,16 @@ run_free (gpointer data)
 }
 
 static gboolean
-load_companies (Run          *run,
-                KontorStore  *connection,
-                GError      **error)
-{
-  sqlite3_stmt *stmt = _kontor_store_prepare (connection, "SELECT id, name FROM company",
-                                              error);
-  int result;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((result = _kontor_store_step (connection, stmt, error)) == 1)
-    {
-      char *key = kontor_company_match_key ((const char *) sqlite3_column_text (stmt, 1));
-
-      if (key[0] == '\0' || g_hash_table_contains (run->companies, key))
-        g_free (key);
-      else
-        g_hash_table_insert (run->companies, key,
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-    }
-  sqlite3_reset (stmt);
-
-  return result == 0;
-}
-
-static gboolean
 load_numbers (Run          *run,
               KontorStore  *connection,
               GError      **error)
 {
+  /* unique among contacts and companies, as
+   * _kontor_store_check_customer_number() has it */
   sqlite3_stmt *stmt = _kontor_store_prepare (connection,
                                               "SELECT customer_number FROM contact "
+                                              "WHERE customer_number IS NOT NULL UNION ALL "
+                                              "SELECT customer_number FROM company "
                                               "WHERE customer_number IS NOT NULL", error);
   int result;
 
@@ -1554,9 +2043,10 @@ load_numbers (Run          *run,
   return result == 0;
 }
 
-/* Links @target to the company @contact names: a stored one of the same
- * match key ("Müller GmbH" = "Mueller GmbH") or one made now, which later
- * rows reuse. Done here rather than by the store's resolve by exact name. */
+/* Links @target to the company @contact names: a stored one (see
+ * "Companies": "Müller GmbH" = "Mueller GmbH", not "Müller AG") or one
+ * made now, which later rows reuse. Done here rather than by the store's
+ * resolve by exact name. */
 static gboolean
 link_company (Run            *run,
               KontorStore    *connection,
@@ -1565,17 +2055,13 @@ link_company (Run            *run,
               GError        **error)
 {
   const char *name = kontor_contact_get_company_name (contact);
-  g_autofree char *key = NULL;
   const char *id;
 
+  /* prepare_row() dropped a name that names no company */
   if (name == NULL)
     return TRUE;
 
-  key = kontor_company_match_key (name);
-  if (key[0] == '\0')
-    return TRUE;
-
-  id = g_hash_table_lookup (run->companies, key);
+  id = company_index_find (&run->companies, name, NULL);
   if (id == NULL)
     {
       g_autoptr(KontorCompany) company = kontor_company_new (name);
@@ -1583,10 +2069,10 @@ link_company (Run            *run,
 
       if (!_kontor_store_save_record (connection, KONTOR_RECORD (company), &changed, error))
         return FALSE;
-      id = g_strdup (kontor_record_get_id (KONTOR_RECORD (company)));
-      g_ptr_array_add (run->changes->companies, g_strdup (id));
-      /* the table's copy outlives the company record */
-      g_hash_table_insert (run->companies, g_steal_pointer (&key), (char *) id);
+      g_ptr_array_add (run->changes->companies,
+                       g_strdup (kontor_record_get_id (KONTOR_RECORD (company))));
+      company_index_add (&run->companies, name, kontor_record_get_id (KONTOR_RECORD (company)));
+      id = company_index_find (&run->companies, name, NULL);
     }
 
   kontor_contact_set_company_id (target, id);
@@ -1637,12 +2123,14 @@ channel_key (KontorChannelKind  kind,
   return key != NULL ? key : g_strdup (value);
 }
 
-/* The row's channels that @target does not have yet, added at its end */
+/* The row's channels that @target does not have yet, added at its end;
+ * none whose key is in @foreign (another stored contact has it) */
 static void
-add_channels (KontorContact     *target,
-              KontorContact     *row,
-              guint              index,
-              KontorChannelKind  kind)
+add_channels (KontorContact      *target,
+              KontorContact      *row,
+              guint               index,
+              KontorChannelKind   kind,
+              const char * const *foreign)
 {
   GPtrArray *have = kontor_record_get_channels (KONTOR_RECORD (target), index);
   GPtrArray *add = kontor_record_get_channels (KONTOR_RECORD (row), index);
@@ -1662,6 +2150,11 @@ add_channels (KontorContact     *target,
       KontorChannel *channel = g_ptr_array_index (add, i);
       char *key = channel_key (kind, channel->value);
 
+      if (foreign != NULL && g_strv_contains (foreign, key))
+        {
+          g_free (key);
+          continue;
+        }
       if (g_hash_table_add (keys, key))
         g_ptr_array_add (channels, kontor_channel_new (channel->label, channel->value));
     }
@@ -1673,10 +2166,11 @@ add_channels (KontorContact     *target,
 /* @row over @target: every non-empty value (update), or only where
  * @target has none (merge); channels it lacks are added either way */
 static void
-carry_over (Run           *run,
-            KontorContact *target,
-            KontorContact *row,
-            gboolean       overwrite)
+carry_over (Run                *run,
+            KontorContact      *target,
+            KontorContact      *row,
+            gboolean            overwrite,
+            const char * const *foreign_emails)
 {
   for (guint i = 0; i < G_N_ELEMENTS (carried_fields); i++)
     {
@@ -1695,8 +2189,9 @@ carry_over (Run           *run,
       kontor_record_set_value (KONTOR_RECORD (target), index, value);
     }
 
-  add_channels (target, row, KONTOR_CONTACT_FIELD_EMAILS, KONTOR_CHANNEL_KIND_EMAIL);
-  add_channels (target, row, KONTOR_CONTACT_FIELD_PHONES, KONTOR_CHANNEL_KIND_PHONE);
+  add_channels (target, row, KONTOR_CONTACT_FIELD_EMAILS, KONTOR_CHANNEL_KIND_EMAIL,
+                foreign_emails);
+  add_channels (target, row, KONTOR_CONTACT_FIELD_PHONES, KONTOR_CHANNEL_KIND_PHONE, NULL);
 }
 
 static gboolean
@@ -1740,26 +2235,63 @@ change_row (Run            *run,
             guint           line,
             const char     *target_id,
             gboolean        overwrite,
+            GStrv           foreign_emails,
             GError        **error)
 {
   const KontorEntityInfo *info = _kontor_entity_info_for_type (KONTOR_TYPE_CONTACT);
   g_autoptr(KontorRecord) stored = NULL;
   g_autoptr(KontorRecord) edited = NULL;
+  g_autofree char *kept_id = NULL;
+  GError *local_error = NULL;
   gboolean changed;
 
-  stored = _kontor_store_find_record (connection, info, target_id, error);
+  stored = _kontor_store_find_record (connection, info, target_id, &local_error);
+  if (stored == NULL && local_error == NULL)
+    {
+      /* merged into another since the plan (its tombstone says which):
+       * the row goes to the one kept */
+      kept_id = _kontor_store_dup_merged_into (connection, "contact", target_id, &local_error);
+      if (kept_id != NULL)
+        {
+          target_id = kept_id;
+          stored = _kontor_store_find_record (connection, info, target_id, &local_error);
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
   if (stored == NULL)
     {
       /* deleted since the plan: the row is new again */
-      return (error == NULL || *error == NULL) &&
-             create_row (run, connection, contact, line, error);
+      return create_row (run, connection, contact, line, error);
     }
 
   edited = kontor_record_copy (stored);
-  carry_over (run, KONTOR_CONTACT (edited), contact, overwrite);
+  carry_over (run, KONTOR_CONTACT (edited), contact, overwrite,
+              (const char * const *) foreign_emails);
   if ((overwrite || kontor_contact_get_company_id (KONTOR_CONTACT (edited)) == NULL) &&
       !link_company (run, connection, contact, KONTOR_CONTACT (edited), error))
     return FALSE;
+
+  /* moved to another company: where it worked stays as a former
+   * employment, as a company change keeps it (src/README.md "Employer
+   * history") */
+  if (kontor_contact_get_company_id (KONTOR_CONTACT (stored)) != NULL &&
+      kontor_contact_check_company_change (KONTOR_CONTACT (stored),
+                                           kontor_contact_get_company_id (KONTOR_CONTACT (edited)),
+                                           NULL))
+    {
+      char *employment_id = NULL;
+
+      if (!_kontor_store_save_former_employment (connection, target_id,
+                                                 kontor_contact_get_company_id (KONTOR_CONTACT (stored)),
+                                                 kontor_contact_get_job_title (KONTOR_CONTACT (stored)),
+                                                 &employment_id, error))
+        return FALSE;
+      g_ptr_array_add (run->changes->employments, employment_id);
+    }
 
   if (!_kontor_store_save_over (connection, edited, stored, &changed, error))
     return FALSE;
@@ -1774,6 +2306,9 @@ change_row (Run            *run,
   return TRUE;
 }
 
+/* In Run.resolved: the row was skipped, and so are those matching it */
+#define SKIPPED_TARGET ""
+
 static gboolean
 run_row (Run            *run,
          KontorStore    *connection,
@@ -1786,7 +2321,8 @@ run_row (Run            *run,
   KontorImportAction action = decision != NULL ? decision->action : KONTOR_IMPORT_ACTION_CREATE;
   const char *target = NULL;
 
-  prepare_row (contact, keep_birthdays);
+  if (contact != NULL)
+    prepare_row (contact, keep_birthdays);
 
   if (decision != NULL)
     target = decision->other_id != NULL ?
@@ -1797,8 +2333,12 @@ run_row (Run            *run,
     {
     case KONTOR_IMPORT_ACTION_SKIP:
       run->n_skipped++;
+      /* a later row matching this one leaves the stored contact alone too:
+       * a skip changes nothing stored; one that matches a contact this
+       * import made goes to it */
       if (target != NULL && g_hash_table_contains (run->target_lines, GUINT_TO_POINTER (line)))
-        g_hash_table_insert (run->resolved, GUINT_TO_POINTER (line), g_strdup (target));
+        g_hash_table_insert (run->resolved, GUINT_TO_POINTER (line),
+                             g_strdup (decision->other_id != NULL ? SKIPPED_TARGET : target));
       return TRUE;
 
     case KONTOR_IMPORT_ACTION_MERGE:
@@ -1806,8 +2346,17 @@ run_row (Run            *run,
       /* the earlier row it matches was not imported: this one is new */
       if (target == NULL)
         return create_row (run, connection, contact, line, error);
+      /* it stands for a stored contact a row skipped */
+      if (target[0] == '\0')
+        {
+          run->n_skipped++;
+          if (g_hash_table_contains (run->target_lines, GUINT_TO_POINTER (line)))
+            g_hash_table_insert (run->resolved, GUINT_TO_POINTER (line),
+                                 g_strdup (SKIPPED_TARGET));
+          return TRUE;
+        }
       return change_row (run, connection, contact, line, target,
-                         action == KONTOR_IMPORT_ACTION_UPDATE, error);
+                         action == KONTOR_IMPORT_ACTION_UPDATE, decision->foreign_emails, error);
 
     case KONTOR_IMPORT_ACTION_CREATE:
     default:
@@ -1826,6 +2375,35 @@ is_deferred (Run   *run,
   return decision != NULL && decision->action != KONTOR_IMPORT_ACTION_CREATE;
 }
 
+/* The file the run reads is the one the plan read: the plan's decisions
+ * are by line, and a file sorted in between would update the wrong
+ * contacts */
+static gboolean
+check_stamp (Run         *run,
+             char        *now,       /* taken */
+             const char  *planned,
+             GError     **error)
+{
+  g_autofree char *stamp = now;
+
+  if (g_strcmp0 (stamp, planned) == 0)
+    return TRUE;
+
+  g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ,
+               /* Translators: %s is a file's name */
+               _("“%s” changed after it was checked; check it again."),
+               kontor_import_source_get_display_name (run->source));
+
+  return FALSE;
+}
+
+static double
+run_fraction (Run   *run,
+              guint  n_done)
+{
+  return run->n_planned > 0 ? (double) n_done / run->n_planned : 0.0;
+}
+
 static gboolean
 run_func (KontorStoreJob  *job,
           KontorStore     *connection,
@@ -1840,9 +2418,11 @@ run_func (KontorStoreJob  *job,
   gint64 n_stored;
 
   if (!kontor_store_get_keep_birthdays (connection, &keep_birthdays, error) ||
-      !load_companies (run, connection, error) ||
+      !company_index_load (&run->companies, connection, error) ||
       !load_numbers (run, connection, error) ||
-      !kontor_import_source_rewind (run->source, error))
+      !kontor_import_source_rewind (run->source, error) ||
+      !check_stamp (run, kontor_import_source_dup_opened_stamp (run->source), run->opened_stamp,
+                    error))
     return FALSE;
 
   n_stored = kontor_store_count (connection, KONTOR_TYPE_CONTACT, error);
@@ -1868,8 +2448,10 @@ run_func (KontorStoreJob  *job,
       n_read++;
       if (n_read % STEP_ROWS == 0)
         {
-          post_progress (run->import, source_fraction (run->source), n_read);
-          if (!kontor_store_job_step (job, n_read, run->n_rows, error))
+          /* the rows done of all; the duplicates come at the end */
+          post_progress (run->import, run_fraction (run, n_read - run->deferred->len),
+                         n_read - run->deferred->len);
+          if (!kontor_store_job_step (job, n_read - run->deferred->len, run->n_planned, error))
             return FALSE;
         }
 
@@ -1887,9 +2469,12 @@ run_func (KontorStoreJob  *job,
 
       if (is_deferred (run, line))
         {
+          Decision *decision = g_hash_table_lookup (run->decisions, GUINT_TO_POINTER (line));
           Deferred *deferred = g_new (Deferred, 1);
 
-          deferred->contact = g_steal_pointer (&contact);
+          /* a skipped row needs no more than its decision */
+          deferred->contact = decision->action == KONTOR_IMPORT_ACTION_SKIP ?
+                              NULL : g_steal_pointer (&contact);
           deferred->line = line;
           g_ptr_array_add (run->deferred, deferred);
           continue;
@@ -1905,11 +2490,22 @@ run_func (KontorStoreJob  *job,
     {
       Deferred *deferred = g_ptr_array_index (run->deferred, i);
 
-      if ((i + 1) % STEP_ROWS == 0 && !kontor_store_job_step (job, n_read, run->n_rows, error))
-        return FALSE;
+      if ((i + 1) % STEP_ROWS == 0)
+        {
+          guint n_done = n_read - run->deferred->len + i + 1;
+
+          post_progress (run->import, run_fraction (run, n_done), n_done);
+          if (!kontor_store_job_step (job, n_done, run->n_planned, error))
+            return FALSE;
+        }
       if (!run_row (run, connection, deferred->contact, deferred->line, keep_birthdays, error))
         return FALSE;
     }
+
+  /* the same bytes as the plan read, before the commit: the decisions
+   * were made by line */
+  if (!check_stamp (run, kontor_import_source_dup_stamp (run->source), run->stamp, error))
+    return FALSE;
 
   run->n_read = n_read;
   post_progress (run->import, 1.0, n_read);
@@ -1929,10 +2525,13 @@ run_new (KontorImport *self)
   run->source = g_object_ref (self->source);
   run->title = g_strdup_printf (_("Import of “%s”"), name != NULL ? name : "");
   run->n_rows = self->n_rows;
+  run->n_planned = self->n_planned;
+  run->opened_stamp = g_strdup (self->opened_stamp);
+  run->stamp = g_strdup (self->stamp);
   run->decisions = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, decision_free);
   run->failed_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
   run->target_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
-  run->companies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  company_index_init (&run->companies);
   run->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->resolved = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   run->deferred = g_ptr_array_new_with_free_func (deferred_free);
@@ -1947,6 +2546,7 @@ run_new (KontorImport *self)
       decision->action = duplicate->action;
       decision->other_line = duplicate->other_line;
       decision->other_id = g_strdup (duplicate->other_id);
+      decision->foreign_emails = g_strdupv (duplicate->foreign_emails);
       g_hash_table_insert (run->decisions, key, decision);
       if (duplicate->other_line != 0)
         g_hash_table_add (run->target_lines, GUINT_TO_POINTER (duplicate->other_line));

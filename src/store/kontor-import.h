@@ -69,6 +69,9 @@ guint               kontor_import_duplicate_get_other_line  (KontorImportDuplica
 const char         *kontor_import_duplicate_get_other_id    (KontorImportDuplicate *self);
 const char         *kontor_import_duplicate_get_other_name  (KontorImportDuplicate *self);
 KontorImportReason  kontor_import_duplicate_get_reason      (KontorImportDuplicate *self);
+const char         *kontor_import_duplicate_get_second_id   (KontorImportDuplicate *self);
+const char         *kontor_import_duplicate_get_second_name (KontorImportDuplicate *self);
+KontorImportReason  kontor_import_duplicate_get_second_reason (KontorImportDuplicate *self);
 const char         *kontor_import_reason_to_string          (KontorImportReason     reason);
 KontorImportAction  kontor_import_duplicate_get_action      (KontorImportDuplicate *self);
 void                kontor_import_duplicate_set_action      (KontorImportDuplicate *self,
@@ -81,6 +84,16 @@ G_DECLARE_FINAL_TYPE (KontorImportFailure, kontor_import_failure, KONTOR, IMPORT
 
 guint               kontor_import_failure_get_line          (KontorImportFailure   *self);
 const char         *kontor_import_failure_get_reason        (KontorImportFailure   *self);
+
+/* A company name of the file taken for a company of another name, by the
+ * name without the legal form (kontor_company_match_key()) */
+#define KONTOR_TYPE_IMPORT_COMPANY_MATCH (kontor_import_company_match_get_type ())
+
+G_DECLARE_FINAL_TYPE (KontorImportCompanyMatch, kontor_import_company_match, KONTOR, IMPORT_COMPANY_MATCH, GObject)
+
+guint               kontor_import_company_match_get_line         (KontorImportCompanyMatch *self);
+const char         *kontor_import_company_match_get_name         (KontorImportCompanyMatch *self);
+const char         *kontor_import_company_match_get_company_name (KontorImportCompanyMatch *self);
 
 #define KONTOR_TYPE_IMPORT (kontor_import_get_type ())
 
@@ -113,6 +126,7 @@ gboolean            kontor_import_plan               (KontorImport         *self
 guint               kontor_import_get_n_rows         (KontorImport         *self);
 GListModel         *kontor_import_get_duplicates     (KontorImport         *self);
 GListModel         *kontor_import_get_failures       (KontorImport         *self);
+GListModel         *kontor_import_get_company_matches (KontorImport        *self);
 
 void                kontor_import_run_async          (KontorImport         *self,
                                                       GCancellable         *cancellable,

@@ -309,40 +309,6 @@ member_string (JsonObject *fields,
 
 static gboolean is_machine_error (const GError *error);
 
-/* The record of @entity ("contact", "company") that @id was merged into
- * here, following merges of merges; %NULL when it was not (or on error,
- * with @error set) */
-static char *
-dup_merged_into (KontorStore  *self,
-                 const char   *entity,
-                 const char   *id,
-                 GError      **error)
-{
-  g_autofree char *kept = NULL;
-
-  /* a chain of merges is short; the bound stops a loop of bad data */
-  for (guint i = 0; i < 8; i++)
-    {
-      sqlite3_stmt *stmt = _kontor_store_prepare (self,
-                                                  "SELECT merged_into FROM tombstone WHERE "
-                                                  "entity = ?2 AND id = ?1 AND "
-                                                  "merged_into IS NOT NULL", error);
-      char *next = NULL;
-
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, kept != NULL ? kept : id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
-      if (_kontor_store_step_one (self, stmt, NULL, &next, error) < 0)
-        return NULL;
-      if (next == NULL)
-        break;
-      g_free (kept);
-      kept = next;
-    }
-
-  return g_steal_pointer (&kept);
-}
 
 /* Another machine merged @removed (a contact or a company) into @kept_id
  * (feature X1, PROTOCOL.md "Pushing").
@@ -544,9 +510,10 @@ apply_record (KontorStore             *self,
           (g_str_equal (field->column, "contact_id") || g_str_equal (field->column, "company_id")) &&
           g_value_get_string (&parsed) != NULL)
         {
-          g_autofree char *kept = dup_merged_into (self, g_str_equal (field->column, "contact_id")
-                                                         ? "contact" : "company",
-                                                   g_value_get_string (&parsed), error);
+          const char *entity = g_str_equal (field->column, "contact_id") ? "contact" : "company";
+          g_autofree char *kept = _kontor_store_dup_merged_into (self, entity,
+                                                                 g_value_get_string (&parsed),
+                                                                 error);
 
           if (kept == NULL && error != NULL && *error != NULL)
             return FALSE;

@@ -27,7 +27,12 @@
  *              import_rss_peak_mb;
  *   undo       the import's operation undone and redone, each one
  *              transaction on this thread → import_undo_s, import_redo_s,
- *              and the peak RSS of both → import_undo_rss_peak_mb.
+ *              and the peak RSS of both → import_undo_rss_peak_mb;
+ *   again      the same file imported a second time in Update mode, every
+ *              row a duplicate: plan and run → import_update_s, the RSS
+ *              sampled at each progress report →
+ *              import_update_rss_sampled_peak_mb (VmHWM beside it, where
+ *              the kernel lets it be reset).
  *
  * Prints one JSON object on stdout, progress on stderr. Asserts nothing
  * about time. */
@@ -37,6 +42,9 @@
 #include "config.h"
 
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/resource.h>
 
 #include <glib/gstdio.h>
@@ -290,6 +298,18 @@ open_source (const char *csv_path)
   return kontor_csv_source_new (reader, mapping);
 }
 
+/* VmHWM cannot always be reset (a container's kernel): the RSS sampled
+ * at each progress report of the plan and the run instead */
+static void
+sample_rss_cb (GObject    *object,
+               GParamSpec *pspec,
+               gpointer    user_data)
+{
+  double *max = user_data;
+
+  *max = MAX (*max, kontor_bench_proc_status_mb ("VmRSS:"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,7 +324,8 @@ main (int   argc,
   g_autoptr(KontorOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   KontorBenchJson *json = kontor_bench_json_new ();
-  double undo_s, redo_s, undo_rss_peak, undo_cpu, redo_cpu;
+  double undo_s, redo_s, undo_rss_peak, undo_cpu, redo_cpu, update_s, update_rss_peak;
+  double update_rss_before, update_rss_after, update_rss_sampled;
   double start, plan_s, run_s, sqlite_s, rss_before, rss_peak, cpu_start, import_cpu, sqlite_cpu;
   gint64 n_stored;
   GStatBuf st;
@@ -373,7 +394,52 @@ main (int   argc,
   undo_rss_peak = kontor_bench_proc_status_mb ("VmHWM:");
   kontor_bench_log ("undo: %.2f s, redo: %.2f s", undo_s, redo_s);
 
+  /* the same file again, in Update mode: every row a duplicate of the
+   * contact it made; the plan keeps what the list shows of each, the run
+   * the rows it writes after the new ones */
+  {
+    g_autoptr(KontorImportSource) again_source = open_source (csv_path);
+    g_autoptr(KontorImport) again = kontor_import_new (store, again_source);
+    g_autoptr(KontorOperation) again_operation = NULL;
+
+    /* what the undo and redo freed goes back to the system first, so the
+     * peak is this import's */
+#ifdef __GLIBC__
+    malloc_trim (0);
+#endif
+    update_rss_before = kontor_bench_proc_status_mb ("VmRSS:");
+    g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+    kontor_bench_log ("before the second import: RSS %.0f MB, peak after its reset %.0f MB",
+                      update_rss_before, kontor_bench_proc_status_mb ("VmHWM:"));
+    kontor_import_set_mode (again, KONTOR_IMPORT_MODE_UPDATE);
+    update_rss_sampled = update_rss_before;
+    g_signal_connect (again, "notify::n-done", G_CALLBACK (sample_rss_cb), &update_rss_sampled);
+    start = kontor_bench_now_ms ();
+    if (!kontor_import_plan (again, NULL, &error))
+      g_error ("the second plan: %s", error->message);
+    kontor_bench_log ("second plan: peak %.0f MB, RSS %.0f MB (heap %.0f MB, files %.0f MB)",
+                      kontor_bench_proc_status_mb ("VmHWM:"), kontor_bench_proc_status_mb ("VmRSS:"),
+                      kontor_bench_proc_status_mb ("RssAnon:"),
+                      kontor_bench_proc_status_mb ("RssFile:"));
+    again_operation = kontor_import_run (again, NULL, &error);
+    if (again_operation == NULL)
+      g_error ("the second run: %s", error->message);
+    update_s = (kontor_bench_now_ms () - start) / 1000.0;
+    update_rss_peak = kontor_bench_proc_status_mb ("VmHWM:");
+    update_rss_after = kontor_bench_proc_status_mb ("VmRSS:");
+    kontor_bench_log ("update import: %.2f s, %u duplicates, %u updated, RSS %.0f MB before, "
+                      "%.0f MB after, sampled peak %.0f MB, VmHWM %.0f MB", update_s,
+                      g_list_model_get_n_items (kontor_import_get_duplicates (again)),
+                      kontor_import_get_n_updated (again), update_rss_before, update_rss_after,
+                      update_rss_sampled, update_rss_peak);
+  }
+
   kontor_bench_json_add_int (json, "import_rows", n);
+  kontor_bench_json_add_number (json, "import_update_s", update_s);
+  kontor_bench_json_add_number (json, "import_update_rss_before_mb", update_rss_before);
+  kontor_bench_json_add_number (json, "import_update_rss_peak_mb", update_rss_peak);
+  kontor_bench_json_add_number (json, "import_update_rss_after_mb", update_rss_after);
+  kontor_bench_json_add_number (json, "import_update_rss_sampled_peak_mb", update_rss_sampled);
   kontor_bench_json_add_number (json, "import_file_mb", st.st_size / 1048576.0);
   kontor_bench_json_add_number (json, "import_csv_100k_s", plan_s + run_s);
   kontor_bench_json_add_number (json, "import_plan_s", plan_s);

@@ -666,6 +666,30 @@ test_import_busy (Fixture       *fixture,
   g_assert_cmpuint (count_contacts (fixture->path), ==, 2);
 }
 
+/* A row matching two stored contacts names the second; a company taken
+ * by its name without the legal form is listed (src/README.md "The
+ * import") */
+static void
+test_import_dry_run_second (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *file = scratch_path (fixture, "second.csv");
+  g_auto(Result) result = { 0, };
+
+  g_assert_true (g_file_set_contents (file,
+                                      "First Name,Last Name,E-mail Address,Kundennummer,Company\r\n"
+                                      "Jürgen,Müller,lukasz@example.pl,K-1,Müller\r\n", -1, NULL));
+
+  run (&result, "en", "import", file, "--dry-run", "--mode", "update", "--database",
+       fixture->path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Line 2: Same customer number as “Jürgen Müller”"));
+  g_assert_nonnull (strstr (result.out, "Line 2 also: Same e-mail address as “Łukasz Nowak”, "
+                                        "left as it is."));
+  g_assert_nonnull (strstr (result.out, "Line 2: the company “Müller” is taken for "
+                                        "“Müller GmbH”."));
+}
+
 static void
 test_import_modes (Fixture       *fixture,
                    gconstpointer  data)
@@ -786,6 +810,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/import/dry-run-writes-nothing", Fixture, NULL, fixture_set_up,
               test_import_dry_run, fixture_tear_down);
+  g_test_add ("/cli/import/dry-run-second", Fixture, NULL, fixture_set_up,
+              test_import_dry_run_second, fixture_tear_down);
   g_test_add ("/cli/import/saved-mapping", Fixture, NULL, fixture_set_up,
               test_import_saved_mapping, fixture_tear_down);
   g_test_add ("/cli/import/busy-database-changes-nothing", Fixture, NULL, fixture_set_up,
