@@ -510,8 +510,8 @@ apply_record (KontorStore             *self,
           (g_str_equal (field->column, "contact_id") || g_str_equal (field->column, "company_id")) &&
           g_value_get_string (&parsed) != NULL)
         {
-          const char *entity = g_str_equal (field->column, "contact_id") ? "contact" : "company";
-          g_autofree char *kept = _kontor_store_dup_merged_into (self, entity,
+          const char *referred = g_str_equal (field->column, "contact_id") ? "contact" : "company";
+          g_autofree char *kept = _kontor_store_dup_merged_into (self, referred,
                                                                  g_value_get_string (&parsed),
                                                                  error);
 
