@@ -1068,6 +1068,29 @@ kontor_contact_merge_init (KontorContactMerge *self)
 {
 }
 
+/* The merge of two records of @type: a contact's or a company's */
+static KontorContactMerge *
+merge_new (KontorStore *store,
+           GType        type,
+           const char  *kept_id,
+           const char  *removed_id,
+           const char  *title)
+{
+  KontorContactMerge *self;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (kept_id != NULL && removed_id != NULL, NULL);
+  g_return_val_if_fail (!g_str_equal (kept_id, removed_id), NULL);
+
+  self = g_object_new (KONTOR_TYPE_CONTACT_MERGE, "title", title, NULL);
+  self->store = g_object_ref (store);
+  self->type = type;
+  self->kept_id = g_strdup (kept_id);
+  self->removed_id = g_strdup (removed_id);
+
+  return self;
+}
+
 /**
  * kontor_contact_merge_new:
  * @store: the store
@@ -1086,21 +1109,8 @@ kontor_contact_merge_new (KontorStore *store,
                           const char  *removed_id,
                           const char  *title)
 {
-  KontorContactMerge *self;
-
-  g_return_val_if_fail (KONTOR_IS_STORE (store), NULL);
-  g_return_val_if_fail (kept_id != NULL && removed_id != NULL, NULL);
-  g_return_val_if_fail (!g_str_equal (kept_id, removed_id), NULL);
-
-  self = g_object_new (KONTOR_TYPE_CONTACT_MERGE,
-                       "title", title != NULL ? title : _("Contacts merged"),
-                       NULL);
-  self->store = g_object_ref (store);
-  self->type = KONTOR_TYPE_CONTACT;
-  self->kept_id = g_strdup (kept_id);
-  self->removed_id = g_strdup (removed_id);
-
-  return self;
+  return merge_new (store, KONTOR_TYPE_CONTACT, kept_id, removed_id,
+                    title != NULL ? title : _("Contacts merged"));
 }
 
 /**
@@ -1124,21 +1134,8 @@ kontor_company_merge_new (KontorStore *store,
                           const char  *removed_id,
                           const char  *title)
 {
-  KontorContactMerge *self;
-
-  g_return_val_if_fail (KONTOR_IS_STORE (store), NULL);
-  g_return_val_if_fail (kept_id != NULL && removed_id != NULL, NULL);
-  g_return_val_if_fail (!g_str_equal (kept_id, removed_id), NULL);
-
-  self = g_object_new (KONTOR_TYPE_CONTACT_MERGE,
-                       "title", title != NULL ? title : _("Companies merged"),
-                       NULL);
-  self->store = g_object_ref (store);
-  self->type = KONTOR_TYPE_COMPANY;
-  self->kept_id = g_strdup (kept_id);
-  self->removed_id = g_strdup (removed_id);
-
-  return self;
+  return merge_new (store, KONTOR_TYPE_COMPANY, kept_id, removed_id,
+                    title != NULL ? title : _("Companies merged"));
 }
 
 /**
