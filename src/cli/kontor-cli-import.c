@@ -15,6 +15,9 @@
 #define STDIN_LIMIT_MIB 256
 /* how long an import waits for another program's write, by default */
 #define DEFAULT_WAIT_SECONDS 60
+/* a write of the window's as short as a saved field is waited for without
+ * a word */
+#define QUIET_WAIT_MS 1000
 
 #define G_LOG_DOMAIN "kontor-cli"
 
@@ -172,7 +175,8 @@ typedef struct
 
 /* Waits until no other program holds the database's write lock (the
  * window saving a long change, its own import), saying so on the
- * standard error once, until the deadline at the most. SQLite's own busy
+ * standard error once after the first second, until the deadline at the
+ * most. SQLite's own busy
  * handler does the waiting, on a connection of its own; another writer
  * may still come first, and the store's busy timeout and the run's retry
  * (run_waiting()) cover that. */
@@ -182,6 +186,7 @@ wait_for_write_lock (const char  *path,
                      GError     **error)
 {
   sqlite3 *db = NULL;
+  gint64 left_ms = MAX (wait->deadline - g_get_monotonic_time (), 0) / 1000;
   int rc;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
@@ -191,12 +196,11 @@ wait_for_write_lock (const char  *path,
       return TRUE;
     }
 
-  sqlite3_busy_timeout (db, 0);
+  sqlite3_busy_timeout (db, (int) MIN (left_ms, QUIET_WAIT_MS));
   rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if ((rc & 0xff) == SQLITE_BUSY)
     {
-      gint64 left_ms = (wait->deadline - g_get_monotonic_time ()) / 1000;
-
+      left_ms = MAX (wait->deadline - g_get_monotonic_time (), 0) / 1000;
       if (!wait->noted)
         g_printerr ("kontor: %s\n", _("Waiting for Kontor to finish a change…"));
       wait->noted = TRUE;
