@@ -140,8 +140,9 @@ kontor_cli_dup_commands_help (void)
   g_autofree char *fields = dup_fields_help ();
 
   return g_strdup_printf ("%s\n"
-                          "  kontor import FILE [--mapping NAME] [--mode create|update|skip] "
-                          "[--match any|email|phone|customer-number] [--dry-run]\n"
+                          "  kontor import FILE|- [--mapping NAME] [--mode create|update|skip] "
+                          "[--match any|email|phone|customer-number] [--dry-run] "
+                          "[--wait SECONDS]\n"
                           "  kontor export --format csv|vcard|ical [--filter EXPR] "
                           "[--preset excel-de|rfc4180] FILE|-\n"
                           "  kontor list --json [--filter EXPR]\n"

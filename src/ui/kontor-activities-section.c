@@ -388,12 +388,14 @@ add_row (KontorActivitiesSection *self,
   g_ptr_array_add (self->rows, row);
 }
 
-/* The id of the activity whose row (or check button) has the focus, and
- * whether it was the check button; %NULL when the focus is elsewhere */
-static char *
-dup_focused_activity (KontorActivitiesSection *self,
-                      gboolean                *on_check,
-                      guint                   *position)
+/* Whether one of the rows a reload replaces has the focus: @position is
+ * its place, @id the id of its activity (%NULL for "No activities yet"
+ * or "Show All"), @on_check whether it was the task's check button */
+static gboolean
+find_focused_row (KontorActivitiesSection  *self,
+                  char                    **id,
+                  gboolean                 *on_check,
+                  guint                    *position)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -403,20 +405,26 @@ dup_focused_activity (KontorActivitiesSection *self,
       GtkWidget *row = g_ptr_array_index (self->rows, i);
       KontorActivity *activity = g_object_get_data (G_OBJECT (row), "kontor-activity");
 
-      if (activity != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
+      if (focus == row || gtk_widget_is_ancestor (focus, row))
         {
+          *id = activity != NULL ? g_strdup (id_of (activity)) : NULL;
           *on_check = GTK_IS_CHECK_BUTTON (focus);
           *position = i;
-          return g_strdup (id_of (activity));
+          return TRUE;
         }
     }
 
-  return NULL;
+  return FALSE;
 }
 
 /* Back to the row of @id after a reload, so that the keys go on where
  * they were (Ctrl+Z after ticking a task off undoes it, instead of
- * landing in the quick row's text) */
+ * landing in the quick row's text); without @id, or when it went, the
+ * row now in its place. Every reload replaces every row, a row put in
+ * place of another's focus by the reload before too: a change announced
+ * right after a delete (another process's commit, kontor-store-watch.c)
+ * took the focus from "No activities yet" to the quick row's text, and
+ * Ctrl+Z undid the typing there instead of the delete. */
 static void
 refocus (KontorActivitiesSection *self,
          const char              *id,
@@ -429,7 +437,7 @@ refocus (KontorActivitiesSection *self,
       KontorActivity *activity = g_object_get_data (G_OBJECT (row), "kontor-activity");
       GtkWidget *prefix;
 
-      if (activity == NULL || g_strcmp0 (id_of (activity), id) != 0)
+      if (id == NULL || activity == NULL || g_strcmp0 (id_of (activity), id) != 0)
         continue;
       prefix = g_object_get_data (G_OBJECT (row), "kontor-check");
       gtk_widget_grab_focus (on_check && prefix != NULL ? prefix : row);
@@ -531,6 +539,7 @@ reload (KontorActivitiesSection *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) unfiltered = NULL;
   g_autofree char *focused = NULL;
+  gboolean had_focus;
   const char *participant;
   KontorActivityListFlags flags = KONTOR_ACTIVITY_LIST_OWN;
   gboolean on_check = FALSE;
@@ -539,7 +548,7 @@ reload (KontorActivitiesSection *self)
   guint kinds;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  focused = dup_focused_activity (self, &on_check, &position);
+  had_focus = find_focused_row (self, &focused, &on_check, &position);
   clear_rows (self);
 
   if (self->owner == NULL || id_of (self->owner) == NULL)
@@ -585,7 +594,7 @@ reload (KontorActivitiesSection *self)
       add_row (self, new_text_row (more, "kontor-show-all"));
     }
 
-  if (focused != NULL)
+  if (had_focus)
     refocus (self, focused, on_check, position);
 }
 

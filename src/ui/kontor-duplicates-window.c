@@ -462,46 +462,6 @@ update_undo_actions (KontorDuplicatesWindow *self)
                                  kontor_operation_stack_get_can_redo (get_operations (self)));
 }
 
-static void
-dismiss_undo_toast (KontorDuplicatesWindow *self)
-{
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_clear_weak_pointer (&self->undo_toast);
-}
-
-static void
-on_undo_toast_dismissed_cb (KontorDuplicatesWindow *self,
-                            AdwToast               *toast)
-{
-  if (self->undo_toast == toast)
-    g_clear_weak_pointer (&self->undo_toast);
-}
-
-/* One toast at a time, retitled while shown (as the main window's, see
- * kontor-window.c: libadwaita 1.2 and a toast dismissed in its entrance) */
-static void
-show_undo_toast (KontorDuplicatesWindow *self,
-                 const char             *title)
-{
-  AdwToast *toast;
-
-  if (self->undo_toast != NULL)
-    {
-      adw_toast_set_title (self->undo_toast, title);
-      return;
-    }
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "duplicates.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /* A merge undone brings its pair back, one redone takes it away: the
  * list is searched again (the other pairs of the parted records with it) */
 static void
@@ -509,7 +469,7 @@ on_operations_undone_cb (KontorDuplicatesWindow *self,
                          KontorOperation        *operation,
                          KontorOperationStack   *operations)
 {
-  dismiss_undo_toast (self);
+  kontor_ui_dismiss_undo_toast (&self->undo_toast);
   if (KONTOR_IS_CONTACT_MERGE (operation))
     scan (self);
 }
@@ -588,7 +548,8 @@ on_merge_clicked_cb (KontorDuplicatesWindow *self)
 
   remove_pairs_of (self, removed_id);
   show_list (self);
-  show_undo_toast (self, title);
+  /* one toast at a time, retitled while shown, as the main window's */
+  kontor_ui_show_undo_toast (self->toast_overlay, &self->undo_toast, "duplicates.undo", title);
 }
 
 static GtkWidget *

@@ -156,6 +156,76 @@ kontor_ui_add_toast (GtkWidget  *widget,
     adw_toast_overlay_add_toast (overlay, adw_toast_new (title));
 }
 
+static void
+on_undo_toast_dismissed_cb (AdwToast  *toast,
+                            AdwToast **slot)
+{
+  if (*slot == toast)
+    g_clear_weak_pointer (slot);
+}
+
+/**
+ * kontor_ui_show_undo_toast:
+ * @overlay: the toast overlay of the window whose changes it undoes
+ * @slot: (inout) (nullable): where the window keeps its undo toast, a
+ *   weak pointer; it lives as long as @overlay
+ * @action_name: the action of its button, "win.undo"
+ * @title: the change it takes back, "“Anna Schmidt” merged"
+ *
+ * Shows one undo toast at a time, naming the newest change: the one
+ * Ctrl+Z and its button take back. While it is shown it is retitled, not
+ * replaced: libadwaita 1.2 crashes when a toast that came in as another
+ * went is dismissed before its entrance ends (Ctrl+Z right after two
+ * quick changes). The main window and the duplicates window share it.
+ */
+void
+kontor_ui_show_undo_toast (AdwToastOverlay  *overlay,
+                           AdwToast        **slot,
+                           const char       *action_name,
+                           const char       *title)
+{
+  AdwToast *toast;
+  GClosure *closure;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (slot != NULL);
+  g_return_if_fail (action_name != NULL);
+  g_return_if_fail (title != NULL);
+
+  if (*slot != NULL)
+    {
+      adw_toast_set_title (*slot, title);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, action_name);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* the slot is the overlay's window's: the handler goes with the overlay */
+  closure = g_cclosure_new (G_CALLBACK (on_undo_toast_dismissed_cb), slot, NULL);
+  g_object_watch_closure (G_OBJECT (overlay), closure);
+  g_signal_connect_closure (toast, "dismissed", closure, FALSE);
+  g_set_weak_pointer (slot, toast);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
+/**
+ * kontor_ui_dismiss_undo_toast:
+ * @slot: (inout): the slot given to kontor_ui_show_undo_toast()
+ *
+ * Takes the undo toast away, if one is shown: what it named was undone.
+ */
+void
+kontor_ui_dismiss_undo_toast (AdwToast **slot)
+{
+  g_return_if_fail (slot != NULL);
+
+  if (*slot != NULL)
+    adw_toast_dismiss (*slot);
+  g_clear_weak_pointer (slot);
+}
+
 /* The views that take nothing but the context share one construct-only
  * "context" property: the class says where its pointer is kept, and
  * these handlers read and write it there. */

@@ -18,6 +18,11 @@ void       kontor_ui_show_error    (GtkWidget       *widget,
                                     const GError    *error);
 void       kontor_ui_add_toast     (GtkWidget       *widget,
                                     const char      *title);
+void       kontor_ui_show_undo_toast (AdwToastOverlay *overlay,
+                                      AdwToast       **slot,
+                                      const char      *action_name,
+                                      const char      *title);
+void       kontor_ui_dismiss_undo_toast (AdwToast  **slot);
 void       kontor_ui_add_question_responses (AdwMessageDialog      *dialog,
                                              const char            *response,
                                              const char            *label,

@@ -81,52 +81,17 @@ update_actions (KontorWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-duplicates", can_edit);
 }
 
-static void
-dismiss_undo_toast (KontorWindow *self)
-{
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_clear_weak_pointer (&self->undo_toast);
-}
-
-static void
-on_undo_toast_dismissed_cb (KontorWindow *self,
-                            AdwToast     *toast)
-{
-  if (self->undo_toast == toast)
-    g_clear_weak_pointer (&self->undo_toast);
-}
-
-/* One undo toast at a time, naming the newest change: the one Ctrl+Z and
- * its button take back. While it is shown it is retitled, not replaced:
- * libadwaita 1.2 crashes when a toast that came in as another went is
- * dismissed before its entrance ends (Ctrl+Z right after two quick
- * changes). */
+/* One undo toast at a time, naming the newest change (kontor-ui-utils.c) */
 static void
 on_operations_applied_cb (KontorWindow         *self,
                           KontorOperation      *operation,
                           KontorOperationStack *operations)
 {
-  const char *title = kontor_operation_get_title (operation);
-  AdwToast *toast;
-
   g_assert (KONTOR_IS_WINDOW (self));
   g_assert (KONTOR_IS_OPERATION (operation));
 
-  if (self->undo_toast != NULL)
-    {
-      adw_toast_set_title (self->undo_toast, title);
-      return;
-    }
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  kontor_ui_show_undo_toast (self->toast_overlay, &self->undo_toast, "win.undo",
+                             kontor_operation_get_title (operation));
 }
 
 static void
@@ -136,7 +101,7 @@ on_operations_undone_cb (KontorWindow         *self,
 {
   g_assert (KONTOR_IS_WINDOW (self));
 
-  dismiss_undo_toast (self);
+  kontor_ui_dismiss_undo_toast (&self->undo_toast);
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -44,6 +46,41 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 /* the settings of the program when not the memory backend's (a saved
  * mapping): its XDG_CONFIG_HOME with a keyfile */
 static const char *config_home;
+/* the program's standard input when not the test's: a file, or a
+ * descriptor taken (a terminal's) */
+static const char *stdin_path;
+static int stdin_fd = -1;
+/* its XDG_CACHE_HOME, where `kontor import -` spools the standard input */
+static const char *cache_home;
+
+static GSubprocessLauncher *
+new_launcher (GSubprocessFlags  flags,
+              const char       *language)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
+                                "unix:path=/nonexistent/kontor-test-bus", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
+  if (config_home != NULL)
+    {
+      g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+      g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config_home, TRUE);
+    }
+  if (cache_home != NULL)
+    g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache_home, TRUE);
+  if (stdin_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
+  if (stdin_fd >= 0)
+    {
+      g_subprocess_launcher_take_stdin_fd (launcher, stdin_fd);
+      stdin_fd = -1;
+    }
+
+  return launcher;
+}
 
 static void
 run (Result     *result,
@@ -51,7 +88,7 @@ run (Result     *result,
      ...)
 {
   g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    new_launcher (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, language);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -64,17 +101,6 @@ run (Result     *result,
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
-                                "unix:path=/nonexistent/kontor-test-bus", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
-  if (config_home != NULL)
-    {
-      g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
-      g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config_home, TRUE);
-    }
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -642,28 +668,155 @@ test_import_dry_run (Fixture       *fixture,
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
 }
 
-/* Another program holds the write lock longer than the busy timeout (the
- * window's own large import): the command says so and changes nothing */
+/* Another program holds the write lock longer than the import waits (the
+ * window's own large import, --wait): the command says it waits, then
+ * that it gave up, and changes nothing */
 static void
 test_import_busy (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autofree char *file = scratch_path (fixture, "busy.csv");
   g_auto(Result) result = { 0, };
+  g_auto(Result) english = { 0, };
   sqlite3 *db = NULL;
 
   g_assert_true (g_file_set_contents (file, "First Name,Last Name\nAnna,Schmidt\n", -1, NULL));
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
-  run (&result, "de", "import", file, "--database", fixture->path, NULL);
+  run (&result, "de", "import", file, "--wait", "1", "--database", fixture->path, NULL);
   g_assert_cmpint (result.status, ==, 1);
-  g_assert_nonnull (strstr (result.err, "von einem anderen Programm verwendet"));
+  g_assert_nonnull (strstr (result.err, "Warten, bis Kontor eine Änderung gespeichert hat …"));
+  g_assert_nonnull (strstr (result.err, "Kontor war nach 1 Sekunde noch mit einer Änderung "
+                                        "beschäftigt; es wurde nichts importiert."));
   g_assert_cmpstr (result.out, ==, "");
+  run (&english, "en", "import", file, "--wait", "0", "--database", fixture->path, NULL);
+  g_assert_cmpint (english.status, ==, 1);
+  g_assert_nonnull (strstr (english.err, "kontor: Waiting for Kontor to finish a change…\n"));
+  g_assert_nonnull (strstr (english.err, "Kontor was still busy with a change after 0 seconds; "
+                                         "nothing was imported."));
 
   g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpuint (count_contacts (fixture->path), ==, 2);
+}
+
+/* The lock is let go while the import waits: it goes on and imports,
+ * having said once that it waited */
+static void
+test_import_waits (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *file = scratch_path (fixture, "wait.csv");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *rest = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (file, "First Name,Last Name\nAnna,Schmidt\n", -1, NULL));
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  launcher = new_launcher (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, "en");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("KONTOR_BINARY"), "import",
+                                         file, "--database", fixture->path, NULL);
+  g_assert_no_error (error);
+
+  /* the note comes while the lock is held (a blocking read: the program
+   * writes it before it waits) */
+  err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "kontor: Waiting for Kontor to finish a change…");
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  rest = g_data_input_stream_read_upto (err, "", 0, NULL, NULL, NULL);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_cmpstr (rest != NULL ? rest : "", ==, "");
+  g_assert_nonnull (strstr (out, "1 contact created."));
+  g_assert_cmpuint (count_contacts (fixture->path), ==, 3);
+}
+
+static gboolean
+dir_is_empty (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+
+  return dir == NULL || g_dir_read_name (dir) == NULL;
+}
+
+/* `kontor import -`: a vCard and a CSV file piped in, spooled to the
+ * cache folder and taken away again; a terminal or nothing refused */
+static void
+test_import_stdin (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *vcard = scratch_path (fixture, "piped");
+  g_autofree char *csv = scratch_path (fixture, "piped-csv");
+  g_autofree char *cache = scratch_path (fixture, "cache");
+  g_autofree char *spools = g_build_filename (cache, "kontor", NULL);
+  g_auto(Result) cards = { 0, };
+  g_auto(Result) rows = { 0, };
+  g_auto(Result) empty = { 0, };
+  g_auto(Result) terminal = { 0, };
+  g_autoptr(JsonArray) contacts = NULL;
+  int master;
+  int pty;
+
+  g_assert_true (g_file_set_contents (vcard, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Brandt;Berta;;;\r\n"
+                                             "FN:Berta Brandt\r\nEMAIL:berta@example.de\r\n"
+                                             "END:VCARD\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (csv, "First Name;Last Name;City\r\nCarl;Clausen;Kiel\r\n",
+                                      -1, NULL));
+  cache_home = cache;
+
+  stdin_path = vcard;
+  run (&cards, "en", "import", "-", "--database", fixture->path, NULL);
+  stdin_path = csv;
+  run (&rows, "en", "import", "-", "--database", fixture->path, NULL);
+  stdin_path = "/dev/null";
+  run (&empty, "de", "import", "-", "--database", fixture->path, NULL);
+  stdin_path = NULL;
+
+  master = posix_openpt (O_RDWR | O_NOCTTY);
+  g_assert_cmpint (master, >=, 0);
+  g_assert_cmpint (grantpt (master), ==, 0);
+  g_assert_cmpint (unlockpt (master), ==, 0);
+  pty = open (ptsname (master), O_RDWR | O_NOCTTY);
+  g_assert_cmpint (pty, >=, 0);
+  stdin_fd = pty;
+  run (&terminal, "en", "import", "-", "--database", fixture->path, NULL);
+  close (master);
+  cache_home = NULL;
+
+  g_assert_cmpstr (cards.err, ==, "");
+  g_assert_cmpint (cards.status, ==, 0);
+  g_assert_cmpstr (rows.err, ==, "");
+  g_assert_cmpint (rows.status, ==, 0);
+  contacts = list_json (fixture->path, NULL);
+  g_assert_cmpuint (json_array_get_length (contacts), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (find_by_last_name (contacts, "Brandt"),
+                                                  "first_name"), ==, "Berta");
+  g_assert_cmpstr (json_object_get_string_member (find_by_last_name (contacts, "Clausen"),
+                                                  "city"), ==, "Kiel");
+  /* nothing left behind in the cache folder */
+  g_assert_true (dir_is_empty (spools));
+
+  g_assert_cmpint (empty.status, ==, 1);
+  g_assert_cmpstr (empty.err, ==, "kontor: Die Standardeingabe enthielt nichts zum Importieren.\n");
+  g_assert_cmpint (terminal.status, ==, 1);
+  g_assert_nonnull (strstr (terminal.err, "The standard input is a terminal"));
+  g_assert_cmpstr (terminal.out, ==, "");
+  g_assert_true (dir_is_empty (spools));
+  g_assert_cmpuint (count_contacts (fixture->path), ==, 4);
 }
 
 /* A row matching two stored contacts names the second; a company taken
@@ -816,6 +969,10 @@ main (int   argc,
               test_import_saved_mapping, fixture_tear_down);
   g_test_add ("/cli/import/busy-database-changes-nothing", Fixture, NULL, fixture_set_up,
               test_import_busy, fixture_tear_down);
+  g_test_add ("/cli/import/waits-for-the-window", Fixture, NULL, fixture_set_up,
+              test_import_waits, fixture_tear_down);
+  g_test_add ("/cli/import/stdin", Fixture, NULL, fixture_set_up, test_import_stdin,
+              fixture_tear_down);
   g_test_add ("/cli/import/modes", Fixture, NULL, fixture_set_up, test_import_modes,
               fixture_tear_down);
 

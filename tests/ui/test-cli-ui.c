@@ -172,9 +172,14 @@ static void
 test_window_catches_up (Fixture       *fixture,
                         gconstpointer  data)
 {
+  KontorContactsView *view =
+    KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
   g_autoptr(GSubprocess) process = NULL;
+  g_auto(GStrv) selected = NULL;
   Count count = { fixture->list, 1 + 30 };
 
+  kontor_contacts_view_select (view, kontor_record_get_id (KONTOR_RECORD (fixture->anna)));
+  g_assert_cmpuint (kontor_contacts_view_get_n_selected (view), ==, 1);
   write_csv (fixture, 30);
   process = spawn_import (fixture, NULL);
 
@@ -182,6 +187,12 @@ test_window_catches_up (Fixture       *fixture,
    * (the test's deadline is generous, the promise is a second) */
   g_assert_true (kontor_test_iterate_until (has_n_items, &count, KONTOR_TEST_TIMEOUT));
   wait_for_exit (process);
+
+  /* the table told only the rows that came (kontor_record_list_refresh()):
+   * the contact selected stays selected */
+  selected = kontor_contacts_view_dup_selected_ids (view);
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (selected[0], ==, kontor_record_get_id (KONTOR_RECORD (fixture->anna)));
 }
 
 /* Whether another connection holds the write lock now: a BEGIN IMMEDIATE
