@@ -737,6 +737,12 @@ static void
 start_busy (KontorImport *self,
             gboolean      in_thread)
 {
+  /* the plan and the run read and write on connections of their own,
+   * without a memory map; what the app's connection's map holds of
+   * earlier reads (a list of 100,000 contacts, an undo) goes, so that the
+   * process's resident memory during an import is the import's */
+  _kontor_store_release_map (self->store);
+
   self->busy = TRUE;
   self->in_thread = in_thread;
   self->delivering = FALSE;
@@ -1549,6 +1555,21 @@ plan_company (Plan          *plan,
   return id;
 }
 
+/* @key in the plan's strings: a row's key is most often a stored
+ * contact's too (a second import of a file: every one), and that copy
+ * is taken rather than made again */
+static const char *
+plan_key (Plan       *plan,
+          const char *key)
+{
+  gpointer stored_key;
+
+  if (g_hash_table_lookup_extended (plan->stored, key, &stored_key, NULL))
+    return stored_key;
+
+  return g_string_chunk_insert (plan->strings, key);
+}
+
 /* One row of the plan: a failure, a duplicate, or a new contact */
 static void
 plan_row (Plan          *plan,
@@ -1679,11 +1700,11 @@ plan_row (Plan          *plan,
       RowKey *key = &g_array_index (keys, RowKey, i);
 
       if (!g_hash_table_contains (plan->file, key->key))
-        g_hash_table_insert (plan->file, g_string_chunk_insert (plan->strings, key->key),
+        g_hash_table_insert (plan->file, (gpointer) plan_key (plan, key->key),
                              GUINT_TO_POINTER (line));
     }
   if (number != NULL && !g_hash_table_contains (plan->file, number))
-    g_hash_table_insert (plan->file, g_string_chunk_insert (plan->strings, number),
+    g_hash_table_insert (plan->file, (gpointer) plan_key (plan, number),
                          GUINT_TO_POINTER (line));
   if (keys->len > 0)
     {
@@ -2004,11 +2025,15 @@ kontor_import_get_company_matches (KontorImport *self)
 /* ── The run ───────────────────────────────────────────────────────── */
 
 /* What the run does with one duplicate row, copied for the worker */
+/* One duplicate's decision, taken when the run starts; its strings are
+ * the duplicate's (in the import's list, which the run's reference on
+ * the import keeps: a busy import plans nothing anew), not copies: a
+ * second import of 100,000 rows has as many */
 typedef struct
 {
   KontorImportAction  action;
   guint               other_line;
-  char               *other_id;
+  const char         *other_id;
   GStrv               foreign_emails;   /* keys of addresses not to add */
 } Decision;
 
@@ -2038,16 +2063,6 @@ typedef struct
   guint               n_updated;
   guint               n_skipped;
 } Run;
-
-static void
-decision_free (gpointer data)
-{
-  Decision *decision = data;
-
-  g_free (decision->other_id);
-  g_strfreev (decision->foreign_emails);
-  g_free (decision);
-}
 
 static void
 run_free (gpointer data)
@@ -2620,7 +2635,7 @@ run_new (KontorImport *self)
   run->n_planned = self->n_planned;
   run->opened_stamp = g_strdup (self->opened_stamp);
   run->stamp = g_strdup (self->stamp);
-  run->decisions = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, decision_free);
+  run->decisions = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   run->failed_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
   run->target_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
   company_index_init (&run->companies);
@@ -2636,8 +2651,8 @@ run_new (KontorImport *self)
 
       decision->action = duplicate->action;
       decision->other_line = duplicate->other_line;
-      decision->other_id = g_strdup (duplicate->other_id);
-      decision->foreign_emails = g_strdupv (duplicate->foreign_emails);
+      decision->other_id = duplicate->other_id;
+      decision->foreign_emails = duplicate->foreign_emails;
       g_hash_table_insert (run->decisions, key, decision);
       if (duplicate->other_line != 0)
         g_hash_table_add (run->target_lines, GUINT_TO_POINTER (duplicate->other_line));
