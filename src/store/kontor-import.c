@@ -46,6 +46,10 @@
  * the list-order indexes anew at its end, as kontor_store_save_all() does */
 #define BULK_INDEX_ROWS 10000
 
+/* The page cache of the run's updates, in KiB as PRAGMA cache_size takes
+ * it (see run_deferred()) */
+#define UPDATE_CACHE_KIB -32768
+
 /* ── KontorImportDuplicate ─────────────────────────────────────────── */
 
 struct _KontorImportDuplicate
@@ -53,7 +57,8 @@ struct _KontorImportDuplicate
   GObject             parent_instance;
 
   guint               line;
-  KontorContact      *contact;
+  char               *shown;        /* what the list shows of the row, see shown_pack() */
+  KontorContact      *contact;      /* made from it when first asked for */
   guint               other_line;   /* 0 for a stored contact */
   char               *other_id;     /* NULL for an earlier row */
   char               *other_name;
@@ -80,6 +85,7 @@ kontor_import_duplicate_finalize (GObject *object)
 {
   KontorImportDuplicate *self = KONTOR_IMPORT_DUPLICATE (object);
 
+  g_free (self->shown);
   g_clear_object (&self->contact);
   g_free (self->other_id);
   g_free (self->other_name);
@@ -166,6 +172,104 @@ kontor_import_duplicate_get_line (KontorImportDuplicate *self)
   return self->line;
 }
 
+/* What the list shows of a row (names, company, city, birthday, the first
+ * e-mail address and phone number), packed in one block: a KontorContact
+ * holds a GValue for every field, about 1.5 KiB with its strings, and a
+ * second import of 100,000 rows has as many duplicates. The block is the
+ * salutation and the status (a byte each, one more than the value), then
+ * SHOWN_N texts, each a '+' and the text or a '-' for none, ended by a
+ * NUL. */
+enum
+{
+  SHOWN_TITLE,
+  SHOWN_FIRST_NAME,
+  SHOWN_LAST_NAME,
+  SHOWN_CITY,
+  SHOWN_BIRTHDAY,
+  SHOWN_COMPANY,
+  SHOWN_EMAIL_LABEL,
+  SHOWN_EMAIL,
+  SHOWN_PHONE_LABEL,
+  SHOWN_PHONE,
+  SHOWN_N
+};
+
+G_STATIC_ASSERT (KONTOR_SALUTATION_MX < G_MAXUINT8 &&
+                 KONTOR_CONTACT_STATUS_ARCHIVED < G_MAXUINT8);
+
+static char *
+shown_pack (KontorContact *contact)
+{
+  const char *texts[SHOWN_N] = { NULL };
+  g_autoptr(GString) packed = g_string_new (NULL);
+  GPtrArray *channels;
+
+  texts[SHOWN_TITLE] = kontor_contact_get_title (contact);
+  texts[SHOWN_FIRST_NAME] = kontor_contact_get_first_name (contact);
+  texts[SHOWN_LAST_NAME] = kontor_contact_get_last_name (contact);
+  texts[SHOWN_CITY] = kontor_contact_get_city (contact);
+  texts[SHOWN_BIRTHDAY] = kontor_contact_get_birthday (contact);
+  texts[SHOWN_COMPANY] = kontor_contact_get_company_name (contact);
+  channels = kontor_contact_get_emails (contact);
+  if (channels != NULL && channels->len > 0)
+    {
+      KontorChannel *channel = g_ptr_array_index (channels, 0);
+
+      texts[SHOWN_EMAIL_LABEL] = channel->label;
+      texts[SHOWN_EMAIL] = channel->value;
+    }
+  channels = kontor_contact_get_phones (contact);
+  if (channels != NULL && channels->len > 0)
+    {
+      KontorChannel *channel = g_ptr_array_index (channels, 0);
+
+      texts[SHOWN_PHONE_LABEL] = channel->label;
+      texts[SHOWN_PHONE] = channel->value;
+    }
+
+  g_string_append_c (packed, (char) (1 + kontor_contact_get_salutation (contact)));
+  g_string_append_c (packed, (char) (1 + kontor_contact_get_status (contact)));
+  for (guint i = 0; i < SHOWN_N; i++)
+    {
+      g_string_append_c (packed, texts[i] != NULL ? '+' : '-');
+      if (texts[i] != NULL)
+        g_string_append (packed, texts[i]);
+      g_string_append_c (packed, '\0');
+    }
+
+  /* exactly as long as it is, not the GString's rounded-up allocation */
+  return g_memdup2 (packed->str, packed->len);
+}
+
+static KontorContact *
+shown_unpack (const char *packed)
+{
+  KontorContact *contact = kontor_contact_new ();
+  const char *texts[SHOWN_N];
+  const char *p = packed + 2;
+
+  for (guint i = 0; i < SHOWN_N; i++)
+    {
+      texts[i] = p[0] == '+' ? p + 1 : NULL;
+      p += strlen (p) + 1;
+    }
+
+  kontor_contact_set_salutation (contact, (guchar) packed[0] - 1);
+  kontor_contact_set_status (contact, (guchar) packed[1] - 1);
+  kontor_contact_set_title (contact, texts[SHOWN_TITLE]);
+  kontor_contact_set_first_name (contact, texts[SHOWN_FIRST_NAME]);
+  kontor_contact_set_last_name (contact, texts[SHOWN_LAST_NAME]);
+  kontor_contact_set_city (contact, texts[SHOWN_CITY]);
+  kontor_contact_set_birthday (contact, texts[SHOWN_BIRTHDAY]);
+  kontor_contact_set_company_name (contact, texts[SHOWN_COMPANY]);
+  if (texts[SHOWN_EMAIL] != NULL)
+    kontor_contact_add_email (contact, texts[SHOWN_EMAIL_LABEL], texts[SHOWN_EMAIL]);
+  if (texts[SHOWN_PHONE] != NULL)
+    kontor_contact_add_phone (contact, texts[SHOWN_PHONE_LABEL], texts[SHOWN_PHONE]);
+
+  return contact;
+}
+
 /**
  * kontor_import_duplicate_get_contact:
  * @self: a duplicate
@@ -178,6 +282,10 @@ KontorContact *
 kontor_import_duplicate_get_contact (KontorImportDuplicate *self)
 {
   g_return_val_if_fail (KONTOR_IS_IMPORT_DUPLICATE (self), NULL);
+
+  /* made when asked for: the dialog shows the first rows only */
+  if (self->contact == NULL && self->shown != NULL)
+    self->contact = shown_unpack (self->shown);
 
   return self->contact;
 }
@@ -633,6 +741,12 @@ static void
 start_busy (KontorImport *self,
             gboolean      in_thread)
 {
+  /* the plan and the run read and write on connections of their own,
+   * without a memory map; what the app's connection's map holds of
+   * earlier reads (a list of 100,000 contacts, an undo) goes, so that the
+   * process's resident memory during an import is the import's */
+  _kontor_store_release_map (self->store);
+
   self->busy = TRUE;
   self->in_thread = in_thread;
   self->delivering = FALSE;
@@ -1445,44 +1559,19 @@ plan_company (Plan          *plan,
   return id;
 }
 
-/* What the duplicate list shows of a row (name, company, the first
- * address and number, birthday, city), not the whole row: a second
- * import of 100,000 rows has as many duplicates */
-static KontorContact *
-dup_shown (KontorContact *contact)
+/* @key in the plan's strings: a row's key is most often a stored
+ * contact's too (a second import of a file: every one), and that copy
+ * is taken rather than made again */
+static const char *
+plan_key (Plan       *plan,
+          const char *key)
 {
-  static const guint shown[] = {
-    KONTOR_CONTACT_FIELD_SALUTATION,
-    KONTOR_CONTACT_FIELD_TITLE,
-    KONTOR_CONTACT_FIELD_FIRST_NAME,
-    KONTOR_CONTACT_FIELD_LAST_NAME,
-    KONTOR_CONTACT_FIELD_CITY,
-    KONTOR_CONTACT_FIELD_BIRTHDAY,
-    KONTOR_CONTACT_FIELD_STATUS,
-  };
-  KontorContact *copy = kontor_contact_new ();
-  GPtrArray *channels;
+  gpointer stored_key;
 
-  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    kontor_record_set_value (KONTOR_RECORD (copy), shown[i],
-                             kontor_record_get_value (KONTOR_RECORD (contact), shown[i]));
-  kontor_contact_set_company_name (copy, kontor_contact_get_company_name (contact));
-  channels = kontor_contact_get_emails (contact);
-  if (channels != NULL && channels->len > 0)
-    {
-      KontorChannel *channel = g_ptr_array_index (channels, 0);
+  if (g_hash_table_lookup_extended (plan->stored, key, &stored_key, NULL))
+    return stored_key;
 
-      kontor_contact_add_email (copy, channel->label, channel->value);
-    }
-  channels = kontor_contact_get_phones (contact);
-  if (channels != NULL && channels->len > 0)
-    {
-      KontorChannel *channel = g_ptr_array_index (channels, 0);
-
-      kontor_contact_add_phone (copy, channel->label, channel->value);
-    }
-
-  return copy;
+  return g_string_chunk_insert (plan->strings, key);
 }
 
 /* One row of the plan: a failure, a duplicate, or a new contact */
@@ -1605,7 +1694,7 @@ plan_row (Plan          *plan,
   if (duplicate != NULL)
     {
       duplicate->line = line;
-      duplicate->contact = dup_shown (contact);
+      duplicate->shown = shown_pack (contact);
       g_ptr_array_add (plan->duplicates, duplicate);
     }
 
@@ -1615,11 +1704,11 @@ plan_row (Plan          *plan,
       RowKey *key = &g_array_index (keys, RowKey, i);
 
       if (!g_hash_table_contains (plan->file, key->key))
-        g_hash_table_insert (plan->file, g_string_chunk_insert (plan->strings, key->key),
+        g_hash_table_insert (plan->file, (gpointer) plan_key (plan, key->key),
                              GUINT_TO_POINTER (line));
     }
   if (number != NULL && !g_hash_table_contains (plan->file, number))
-    g_hash_table_insert (plan->file, g_string_chunk_insert (plan->strings, number),
+    g_hash_table_insert (plan->file, (gpointer) plan_key (plan, number),
                          GUINT_TO_POINTER (line));
   if (keys->len > 0)
     {
@@ -1638,6 +1727,12 @@ plan_rows (Plan    *plan,
   gboolean keep_birthdays;
 
   connection = kontor_store_open_connection (plan->path, plan->client_id, plan->user_id, error);
+  /* no memory map: the plan reads every contact and every address once,
+   * and through the map each page read stays in this process's resident
+   * memory (up to the map's 256 MiB, src/README.md "Database file");
+   * read() goes through the small page cache instead */
+  if (connection != NULL)
+    _kontor_store_exec (connection, "PRAGMA mmap_size = 0", NULL);
   if (connection == NULL ||
       !kontor_store_get_keep_birthdays (connection, &keep_birthdays, error) ||
       !load_stored_keys (plan, connection, error) ||
@@ -1934,11 +2029,15 @@ kontor_import_get_company_matches (KontorImport *self)
 /* ── The run ───────────────────────────────────────────────────────── */
 
 /* What the run does with one duplicate row, copied for the worker */
+/* One duplicate's decision, taken when the run starts; its strings are
+ * the duplicate's (in the import's list, which the run's reference on
+ * the import keeps: a busy import plans nothing anew), not copies: a
+ * second import of 100,000 rows has as many */
 typedef struct
 {
   KontorImportAction  action;
   guint               other_line;
-  char               *other_id;
+  const char         *other_id;
   GStrv               foreign_emails;   /* keys of addresses not to add */
 } Decision;
 
@@ -1959,7 +2058,7 @@ typedef struct
   CompanyIndex        companies;
   GHashTable         *numbers;       /* customer numbers in use */
   GHashTable         *resolved;      /* target line → the contact's id */
-  GPtrArray          *deferred;      /* Deferred: duplicates not created */
+  guint               n_deferred;    /* duplicates left for the second pass */
 
   /* results */
   guint               n_read;
@@ -1968,35 +2067,6 @@ typedef struct
   guint               n_updated;
   guint               n_skipped;
 } Run;
-
-/* A duplicate row the run writes after every new contact: an update or
- * merge deletes a search document, and SQLite's full-text index writes
- * out all it holds before each such delete; after the creations that is
- * once, in between it would be once per duplicate. */
-typedef struct
-{
-  KontorContact *contact;   /* NULL for a row skipped: its target is enough */
-  guint          line;
-} Deferred;
-
-static void
-deferred_free (gpointer data)
-{
-  Deferred *deferred = data;
-
-  g_clear_object (&deferred->contact);
-  g_free (deferred);
-}
-
-static void
-decision_free (gpointer data)
-{
-  Decision *decision = data;
-
-  g_free (decision->other_id);
-  g_strfreev (decision->foreign_emails);
-  g_free (decision);
-}
 
 static void
 run_free (gpointer data)
@@ -2014,7 +2084,6 @@ run_free (gpointer data)
   company_index_clear (&run->companies);
   g_clear_pointer (&run->numbers, g_hash_table_unref);
   g_clear_pointer (&run->resolved, g_hash_table_unref);
-  g_clear_pointer (&run->deferred, g_ptr_array_unref);
   g_clear_pointer (&run->changes, kontor_import_changes_free);
   g_free (run);
 }
@@ -2404,6 +2473,78 @@ run_fraction (Run   *run,
   return run->n_planned > 0 ? (double) n_done / run->n_planned : 0.0;
 }
 
+/* The duplicates merged, updated or skipped (is_deferred()), written
+ * after every new contact: an update or merge deletes a search document,
+ * and SQLite's full-text index writes out all it holds before each such
+ * delete; after the creations that is once, in between it would be once
+ * per duplicate. Their rows are read from the file a second time rather
+ * than kept from the first: a KontorContact with every field is about
+ * 2 KiB, and a second import of 100,000 rows has as many duplicates
+ * (src/README.md "The import", memory). In the file's order, so an
+ * earlier row is resolved before a later one that matches it; the first
+ * pass's bytes were the plan's, and the second pass's are checked at the
+ * end as the first's were. */
+static gboolean
+run_deferred (Run             *run,
+              KontorStoreJob  *job,
+              KontorStore     *connection,
+              guint            n_read,
+              gboolean         keep_birthdays,
+              GError         **error)
+{
+  guint n_done = n_read - run->n_deferred;
+
+  if (run->n_deferred == 0)
+    return TRUE;
+
+  /* half the job's page cache (KONTOR_STORE_BULK_CACHE_KIB) for the
+   * updates: each changes one stored contact, and with it entries of the
+   * id index, the list-order indexes and the search index at places the
+   * file's order does not predict; the dirty pages go to the log either
+   * way. The other 32 MB took a re-import of 100,000 rows over the
+   * import's 200 MB (src/README.md "The import", memory) */
+  _kontor_store_exec (connection, "PRAGMA cache_size = " G_STRINGIFY (UPDATE_CACHE_KIB), NULL);
+
+  if (!check_stamp (run, kontor_import_source_dup_stamp (run->source), run->stamp, error) ||
+      !kontor_import_source_rewind (run->source, error) ||
+      !check_stamp (run, kontor_import_source_dup_opened_stamp (run->source), run->opened_stamp,
+                    error))
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(KontorContact) contact = NULL;
+      guint line;
+
+      contact = kontor_import_source_next (run->source, &line, &local_error);
+      if (contact == NULL && local_error == NULL)
+        break;
+      if (contact == NULL && g_error_matches (local_error, KONTOR_IMPORT_ERROR,
+                                              KONTOR_IMPORT_ERROR_ROW))
+        continue;
+      if (contact == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (g_hash_table_contains (run->failed_lines, GUINT_TO_POINTER (line)) ||
+          !is_deferred (run, line))
+        continue;
+
+      if (++n_done % STEP_ROWS == 0)
+        {
+          post_progress (run->import, run_fraction (run, n_done), n_done);
+          if (!kontor_store_job_step (job, n_done, run->n_planned, error))
+            return FALSE;
+        }
+      if (!run_row (run, connection, contact, line, keep_birthdays, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 run_func (KontorStoreJob  *job,
           KontorStore     *connection,
@@ -2449,9 +2590,9 @@ run_func (KontorStoreJob  *job,
       if (n_read % STEP_ROWS == 0)
         {
           /* the rows done of all; the duplicates come at the end */
-          post_progress (run->import, run_fraction (run, n_read - run->deferred->len),
-                         n_read - run->deferred->len);
-          if (!kontor_store_job_step (job, n_read - run->deferred->len, run->n_planned, error))
+          post_progress (run->import, run_fraction (run, n_read - run->n_deferred),
+                         n_read - run->n_deferred);
+          if (!kontor_store_job_step (job, n_read - run->n_deferred, run->n_planned, error))
             return FALSE;
         }
 
@@ -2469,14 +2610,7 @@ run_func (KontorStoreJob  *job,
 
       if (is_deferred (run, line))
         {
-          Decision *decision = g_hash_table_lookup (run->decisions, GUINT_TO_POINTER (line));
-          Deferred *deferred = g_new (Deferred, 1);
-
-          /* a skipped row needs no more than its decision */
-          deferred->contact = decision->action == KONTOR_IMPORT_ACTION_SKIP ?
-                              NULL : g_steal_pointer (&contact);
-          deferred->line = line;
-          g_ptr_array_add (run->deferred, deferred);
+          run->n_deferred++;
           continue;
         }
 
@@ -2484,23 +2618,8 @@ run_func (KontorStoreJob  *job,
         return FALSE;
     }
 
-  /* in the file's order: an earlier row is resolved before a later one
-   * that matches it */
-  for (guint i = 0; i < run->deferred->len; i++)
-    {
-      Deferred *deferred = g_ptr_array_index (run->deferred, i);
-
-      if ((i + 1) % STEP_ROWS == 0)
-        {
-          guint n_done = n_read - run->deferred->len + i + 1;
-
-          post_progress (run->import, run_fraction (run, n_done), n_done);
-          if (!kontor_store_job_step (job, n_done, run->n_planned, error))
-            return FALSE;
-        }
-      if (!run_row (run, connection, deferred->contact, deferred->line, keep_birthdays, error))
-        return FALSE;
-    }
+  if (!run_deferred (run, job, connection, n_read, keep_birthdays, error))
+    return FALSE;
 
   /* the same bytes as the plan read, before the commit: the decisions
    * were made by line */
@@ -2528,13 +2647,12 @@ run_new (KontorImport *self)
   run->n_planned = self->n_planned;
   run->opened_stamp = g_strdup (self->opened_stamp);
   run->stamp = g_strdup (self->stamp);
-  run->decisions = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, decision_free);
+  run->decisions = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   run->failed_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
   run->target_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
   company_index_init (&run->companies);
   run->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->resolved = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  run->deferred = g_ptr_array_new_with_free_func (deferred_free);
   run->changes = kontor_import_changes_new ();
 
   g_hash_table_iter_init (&iter, self->duplicate_lines);
@@ -2545,8 +2663,8 @@ run_new (KontorImport *self)
 
       decision->action = duplicate->action;
       decision->other_line = duplicate->other_line;
-      decision->other_id = g_strdup (duplicate->other_id);
-      decision->foreign_emails = g_strdupv (duplicate->foreign_emails);
+      decision->other_id = duplicate->other_id;
+      decision->foreign_emails = duplicate->foreign_emails;
       g_hash_table_insert (run->decisions, key, decision);
       if (duplicate->other_line != 0)
         g_hash_table_add (run->target_lines, GUINT_TO_POINTER (duplicate->other_line));

@@ -24,6 +24,13 @@ G_BEGIN_DECLS
 #define KONTOR_STORE_CACHE_KIB      -2048
 #define KONTOR_STORE_BULK_CACHE_KIB -65536
 
+/* The most of the file SQLite reads through a memory map on the app's
+ * connection (src/README.md "Database file"). Every page read through it
+ * stays in the process's resident memory while mapped: the bulk
+ * connections (the import's plan, a store job) read without one, and
+ * _kontor_store_release_map() lets go of what the map holds. */
+#define KONTOR_STORE_MMAP_BYTES     268435456
+
 struct _KontorStore
 {
   GObject      parent_instance;
@@ -119,6 +126,7 @@ gboolean      _kontor_store_exec_with_text (KontorStore   *self,
 gboolean      _kontor_store_exec           (KontorStore   *self,
                                             const char    *sql,
                                             GError       **error);
+void          _kontor_store_release_map    (KontorStore   *self);
 void          _kontor_store_set_bulk       (KontorStore   *self,
                                             gboolean       bulk,
                                             gboolean       written);

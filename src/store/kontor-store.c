@@ -336,6 +336,24 @@ _kontor_store_exec (KontorStore  *self,
 }
 
 /**
+ * _kontor_store_release_map:
+ * @self: a store, outside a transaction
+ *
+ * Unmaps the file and maps it again, untouched: each page read through
+ * the memory map stays in the process's resident memory while it is
+ * mapped (up to KONTOR_STORE_MMAP_BYTES), and after a bulk transaction or
+ * before an import that is most of the file. The pages stay in the
+ * system's file cache, and the next reads map them again. SQLite changes
+ * nothing while a page of the map is in use (a statement stepping).
+ */
+void
+_kontor_store_release_map (KontorStore *self)
+{
+  _kontor_store_exec (self, "PRAGMA mmap_size = 0", NULL);
+  _kontor_store_exec (self, "PRAGMA mmap_size = " G_STRINGIFY (KONTOR_STORE_MMAP_BYTES), NULL);
+}
+
+/**
  * _kontor_store_set_bulk:
  * @self: a store, outside a transaction
  * @bulk: %TRUE before a transaction that writes many rows, %FALSE after it
@@ -361,6 +379,7 @@ _kontor_store_set_bulk (KontorStore *self,
 
   _kontor_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (KONTOR_STORE_CACHE_KIB), NULL);
   sqlite3_db_release_memory (self->db);
+  _kontor_store_release_map (self);
   if (written)
     _kontor_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 }
@@ -1157,7 +1176,7 @@ open_connection (KontorStore  *self,
                              /* a large import grows the log to hundreds of
                               * MiB; give the space back after checkpoints */
                              "PRAGMA journal_size_limit = 67108864;"
-                             "PRAGMA mmap_size = 268435456;",
+                             "PRAGMA mmap_size = " G_STRINGIFY (KONTOR_STORE_MMAP_BYTES) ";",
                              error);
 }
 

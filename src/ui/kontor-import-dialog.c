@@ -105,6 +105,8 @@ struct _KontorImportDialog
   GtkLabel            *plan_label;
   AdwPreferencesGroup *duplicates_group;
   GtkListBox          *duplicates_list;
+  AdwPreferencesGroup *company_matches_group;
+  GtkListBox          *company_matches_list;
   AdwPreferencesGroup *plan_failures_group;
   GtkListBox          *plan_failures_list;
   AdwStatusPage       *done_page;
@@ -320,8 +322,9 @@ update_preview (KontorImportDialog *self)
           subtitle = g_strdup (read_error != NULL ? read_error->message : error->message);
           gtk_widget_add_css_class (row_widget, "error");
         }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row_widget), title);
+      /* plain text before the title is set: "GmbH & Co. KG" is no markup */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row_widget), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row_widget), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row_widget), subtitle);
       adw_preferences_group_add (self->preview_group, row_widget);
       g_ptr_array_add (self->preview_rows, row_widget);
@@ -469,8 +472,8 @@ update_columns (KontorImportDialog *self)
       g_ptr_array_add (values, NULL);
       subtitle = g_strjoinv (" · ", (char **) values->pdata);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (self->target_labels));
@@ -893,8 +896,9 @@ new_failure_row (KontorImportFailure *failure)
   /* Translators: a row of the file that cannot be imported; %u is its line */
   g_autofree char *title = g_strdup_printf (_("Line %u"), kontor_import_failure_get_line (failure));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* plain text before the title is set: "GmbH & Co. KG" is no markup */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kontor_import_failure_get_reason (failure));
   gtk_widget_add_css_class (row, "numeric");
 
@@ -934,7 +938,18 @@ create_duplicate_row (gpointer item,
 
   /* Translators: a duplicate found by the import: its line in the file and the contact */
   title = g_strdup_printf (_("Line %u: %s"), kontor_import_duplicate_get_line (duplicate), name);
-  if (kontor_import_duplicate_get_other_id (duplicate) != NULL)
+  if (kontor_import_duplicate_get_other_id (duplicate) != NULL &&
+      kontor_import_duplicate_get_second_id (duplicate) != NULL)
+    /* Translators: a duplicate found by the import that matches two stored contacts by
+     * different values: the first %s is the contact it goes to, then why ("Same e-mail
+     * address"); on the second line the other contact, which the import leaves as it
+     * is, and why */
+    subtitle = g_strdup_printf (_("Matches “%s”: %s\nAlso matches “%s”: %s; left as it is"),
+                                kontor_import_duplicate_get_other_name (duplicate), reason,
+                                kontor_import_duplicate_get_second_name (duplicate),
+                                kontor_import_reason_to_string (
+                                  kontor_import_duplicate_get_second_reason (duplicate)));
+  else if (kontor_import_duplicate_get_other_id (duplicate) != NULL)
     /* Translators: a duplicate found by the import: the stored contact it matches, then
      * why ("same e-mail") */
     subtitle = g_strdup_printf (_("Matches “%s”: %s"),
@@ -945,8 +960,9 @@ create_duplicate_row (gpointer item,
     subtitle = g_strdup_printf (_("Matches line %u: %s"),
                                 kontor_import_duplicate_get_other_line (duplicate), reason);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* plain text before the title is set: "GmbH & Co. KG" is no markup */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_combo_row_set_model (ADW_COMBO_ROW (row),
                            G_LIST_MODEL (g_object_get_data (G_OBJECT (self),
@@ -956,6 +972,31 @@ create_duplicate_row (gpointer item,
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_duplicate_action_cb),
                            duplicate, 0);
+
+  return row;
+}
+
+/* A company name of the file taken for a company written otherwise, by
+ * the name without its legal form (kontor_import_get_company_matches()) */
+static GtkWidget *
+create_company_match_row (gpointer item,
+                          gpointer user_data)
+{
+  KontorImportCompanyMatch *match = KONTOR_IMPORT_COMPANY_MATCH (item);
+  GtkWidget *row = adw_action_row_new ();
+  /* Translators: the import takes a company name of the file for a company of another
+   * name: the first %s is the name as the file writes it, the second the company's */
+  g_autofree char *title = g_strdup_printf (_("Company “%s” matched as “%s”"),
+                                            kontor_import_company_match_get_name (match),
+                                            kontor_import_company_match_get_company_name (match));
+  /* Translators: where the import first met a company name; %u is a line of the file */
+  g_autofree char *subtitle = g_strdup_printf (_("First in line %u"),
+                                               kontor_import_company_match_get_line (match));
+
+  /* plain text before the title is set: "GmbH & Co. KG" is no markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   return row;
 }
@@ -992,6 +1033,8 @@ show_plan (KontorImportDialog *self)
   GListModel *failures = kontor_import_get_failures (self->import);
   g_autoptr(GListModel) shown_duplicates = new_shown_slice (duplicates);
   g_autoptr(GListModel) shown_failures = new_shown_slice (failures);
+  GListModel *company_matches = kontor_import_get_company_matches (self->import);
+  g_autoptr(GListModel) shown_company_matches = new_shown_slice (company_matches);
   guint n_rows = kontor_import_get_n_rows (self->import);
   g_autofree char *text =
     /* Translators: the outcome of the import's check; %'u is how many contacts the
@@ -1006,6 +1049,9 @@ show_plan (KontorImportDialog *self)
   gtk_list_box_bind_model (self->duplicates_list, shown_duplicates, create_duplicate_row,
                            self, NULL);
   describe_more (self->duplicates_group, duplicates);
+  gtk_list_box_bind_model (self->company_matches_list, shown_company_matches,
+                           create_company_match_row, NULL, NULL);
+  describe_more (self->company_matches_group, company_matches);
   gtk_list_box_bind_model (self->plan_failures_list, shown_failures, create_failure_row,
                            NULL, NULL);
   describe_more (self->plan_failures_group, failures);
@@ -1447,6 +1493,8 @@ kontor_import_dialog_class_init (KontorImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, plan_label);
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, duplicates_group);
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, duplicates_list);
+  gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, company_matches_group);
+  gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, company_matches_list);
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, plan_failures_group);
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, plan_failures_list);
   gtk_widget_class_bind_template_child (widget_class, KontorImportDialog, done_page);

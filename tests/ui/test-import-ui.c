@@ -397,6 +397,90 @@ test_csv_by_keyboard (Fixture       *fixture,
   g_assert_cmpint (n_contacts (fixture), ==, stored);
 }
 
+/* What `kontor import --dry-run` prints, the plan's page shows too: a row
+ * matching a second stored contact by another value (Anna's address is
+ * the stored Anna's, her number Berta's) names both, and a company name
+ * taken for a stored company written otherwise ("Mueller GmbH & Co. KG"
+ * for "Müller GmbH") has a row of its own; Tab reaches it, and the import
+ * does what the page says */
+static void
+test_second_match_and_company (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char text[] =
+    "First Name,Last Name,E-mail Address,Mobile Phone,Company\r\n"
+    "Anna,Muster,anna@example.com,+49 171 2345678,Mueller GmbH & Co. KG\r\n";
+  g_autoptr(GFile) file = write_file (fixture, "zwei-treffer.csv", text, -1);
+  g_autoptr(KontorContact) berta = kontor_contact_new ();
+  g_autoptr(KontorCompany) mueller = kontor_company_new ("Müller GmbH");
+  g_autoptr(KontorImportDuplicate) duplicate = NULL;
+  g_autofree char *anna_title = line_title (2, "Anna Muster, Mueller GmbH & Co. KG");
+  g_autofree char *subtitle = NULL;
+  g_autofree char *company_title = NULL;
+  g_autofree char *company_subtitle = NULL;
+  g_autofree char *sql = NULL;
+  KontorImportDialog *dialog;
+  KontorImport *import;
+  GtkWidget *anna_row;
+  GtkWidget *company_row;
+  GtkWidget *focus;
+
+  kontor_contact_set_first_name (berta, "Berta");
+  kontor_contact_set_last_name (berta, "Beispiel");
+  kontor_contact_add_phone (berta, "mobile", "+49 171 2345678");
+  kontor_test_save (fixture->base.store, berta);
+  kontor_test_save (fixture->base.store, mueller);
+
+  g_assert_true (drop_file (fixture, file));
+  dialog = wait_dialog (fixture);
+  press_next (dialog);
+  wait_step (dialog, "plan");
+  import = kontor_import_dialog_get_import (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_company_matches (import)), ==, 1);
+  duplicate = g_list_model_get_item (kontor_import_get_duplicates (import), 0);
+  g_assert_cmpstr (kontor_import_duplicate_get_second_name (duplicate), ==, "Berta Beispiel");
+
+  /* the duplicate's row names both stored contacts and why */
+  anna_row = kontor_test_find_row (visible_page (dialog), anna_title);
+  g_assert_true (ADW_IS_COMBO_ROW (anna_row));
+  subtitle = g_strdup_printf (_("Matches “%s”: %s\nAlso matches “%s”: %s; left as it is"),
+                              "Anna Muster", kontor_import_reason_to_string (KONTOR_IMPORT_REASON_EMAIL),
+                              "Berta Beispiel",
+                              kontor_import_reason_to_string (KONTOR_IMPORT_REASON_PHONE));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (anna_row)), ==, subtitle);
+
+  /* the company's row, named for screen readers by its title */
+  company_title = g_strdup_printf (_("Company “%s” matched as “%s”"), "Mueller GmbH & Co. KG",
+                                   "Müller GmbH");
+  company_row = kontor_test_find_row (visible_page (dialog), company_title);
+  g_assert_true (ADW_IS_ACTION_ROW (company_row));
+  g_assert_true (gtk_widget_get_mapped (company_row));
+  company_subtitle = g_strdup_printf (_("First in line %u"), 2);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (company_row)), ==,
+                   company_subtitle);
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+  screenshot (GTK_WIDGET (dialog), "import-second-match.png");
+
+  /* Tab goes from the duplicate to the company's row */
+  gtk_widget_grab_focus (anna_row);
+  kontor_test_settle (100);
+  kontor_test_press ("Tab");
+  kontor_test_settle (100);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (focus == company_row);
+
+  /* Import (the mode Create, as preselected): the new Anna works at
+   * Müller GmbH, and no company is made */
+  press_next (dialog);
+  wait_step (dialog, "done");
+  sql = g_strdup_printf ("SELECT count(*) FROM contact WHERE first_name = 'Anna' AND "
+                         "company_id = '%s'", kontor_record_get_id (KONTOR_RECORD (mueller)));
+  g_assert_cmpint (count (fixture, sql), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM contact"), ==, 3);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM company"), ==, 1);
+}
+
 /* A row that cannot be imported is listed and saved as a CSV file */
 static void
 test_failures_saved (Fixture       *fixture,
@@ -1189,6 +1273,7 @@ main (int   argc,
   g_test_add ("/ui/import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("csv-by-keyboard", test_csv_by_keyboard);
   ADD ("failures-saved", test_failures_saved);
+  ADD ("second-match-and-company", test_second_match_and_company);
   ADD ("vcard", test_vcard);
   ADD ("cancel-large", test_cancel_large);
   ADD ("saved-mapping", test_saved_mapping);

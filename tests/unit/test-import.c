@@ -979,6 +979,96 @@ test_read_error (KontorStoreFixture *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 0);
 }
 
+/* Memory: a duplicate keeps what the list shows of its row packed, and
+ * gives it back as a contact with every one of those fields, none where
+ * the row had none; the run reads the duplicates' rows from the source a
+ * second time, and a read error there (the file changed after the new
+ * contacts were written) still rolls everything back */
+static void
+test_duplicate_shown (KontorStoreFixture *fixture,
+                      gconstpointer       data)
+{
+  g_autoptr(KontorContact) stored = save_contact (fixture->store, "Anna", "Schmidt", NULL,
+                                                  "anna@example.de", "+49 221 12345");
+  g_autoptr(TestSource) source = test_source_new ();
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  KontorImportDuplicate *duplicate;
+  KontorContact *row;
+  KontorContact *shown;
+  GPtrArray *channels;
+
+  row = add_row (source, "Anna", "Schmidt", "Schmidt & Söhne GmbH", "anna@example.de",
+                 "0221 12345");                                                /* line 2 */
+  kontor_contact_set_salutation (row, KONTOR_SALUTATION_MS);
+  kontor_contact_set_title (row, "Dr.");
+  kontor_contact_set_city (row, "Köln");
+  kontor_contact_set_birthday (row, "1980-04-15");
+  kontor_contact_set_job_title (row, "Einkauf");
+  kontor_contact_add_email (row, "home", "anna@privat.de");
+  add_row (source, NULL, "Schmidt", NULL, "anna@example.de", NULL);            /* 3 */
+  add_row (source, "Ben", "Neu", NULL, NULL, NULL);                           /* 4 */
+
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_ANY);
+  duplicate = duplicate_at (import, 2);
+  shown = kontor_import_duplicate_get_contact (duplicate);
+  g_assert_true (shown == kontor_import_duplicate_get_contact (duplicate));
+  g_assert_cmpint (kontor_contact_get_salutation (shown), ==, KONTOR_SALUTATION_MS);
+  g_assert_cmpstr (kontor_contact_get_title (shown), ==, "Dr.");
+  g_assert_cmpstr (kontor_contact_get_first_name (shown), ==, "Anna");
+  g_assert_cmpstr (kontor_contact_get_last_name (shown), ==, "Schmidt");
+  g_assert_cmpstr (kontor_contact_get_company_name (shown), ==, "Schmidt & Söhne GmbH");
+  g_assert_cmpstr (kontor_contact_get_city (shown), ==, "Köln");
+  g_assert_cmpstr (kontor_contact_get_birthday (shown), ==, "1980-04-15");
+  g_assert_cmpint (kontor_contact_get_status (shown), ==, KONTOR_CONTACT_STATUS_INBOX);
+  /* not shown, not kept */
+  g_assert_null (kontor_contact_get_job_title (shown));
+  channels = kontor_contact_get_emails (shown);
+  g_assert_cmpuint (channels->len, ==, 1);
+  g_assert_cmpstr (((KontorChannel *) g_ptr_array_index (channels, 0))->label, ==, "work");
+  g_assert_cmpstr (((KontorChannel *) g_ptr_array_index (channels, 0))->value, ==,
+                   "anna@example.de");
+  channels = kontor_contact_get_phones (shown);
+  g_assert_cmpuint (channels->len, ==, 1);
+  g_assert_cmpstr (((KontorChannel *) g_ptr_array_index (channels, 0))->value, ==, "0221 12345");
+
+  shown = kontor_import_duplicate_get_contact (duplicate_at (import, 3));
+  g_assert_null (kontor_contact_get_first_name (shown));
+  g_assert_null (kontor_contact_get_title (shown));
+  g_assert_null (kontor_contact_get_company_name (shown));
+  g_assert_null (kontor_contact_get_birthday (shown));
+  g_assert_cmpint (kontor_contact_get_salutation (shown), ==, KONTOR_SALUTATION_NONE);
+  channels = kontor_contact_get_phones (shown);
+  g_assert_true (channels == NULL || channels->len == 0);
+
+  /* the run: the duplicates' rows come from a second reading, whole
+   * (the job title is not in what the plan kept) */
+  operation = run (import);
+  g_clear_object (&operation);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE first_name = 'Anna' "
+                          "AND job_title = 'Einkauf' AND city = 'Köln'", NULL), ==, 1);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact", NULL), ==, 2);
+  g_clear_object (&import);
+  g_clear_object (&source);
+
+  /* an error only where the duplicates are read again: all rolled back */
+  before = dump (fixture->store);
+  source = test_source_new ();
+  add_row (source, "Clara", "Neu", NULL, NULL, NULL);
+  add_row (source, "Anna", "Schmidt", NULL, "anna@example.de", NULL);
+  add_error (source, KONTOR_IMPORT_ERROR_READ, 3);
+  import = plan (fixture->store, source, KONTOR_IMPORT_MODE_UPDATE, KONTOR_IMPORT_MATCH_ANY);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 1);
+  operation = kontor_import_run (import, NULL, &error);
+  g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ);
+  g_assert_null (operation);
+  after = dump (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Cancel in the middle of the run: nothing stored */
 static void
 test_cancel (KontorStoreFixture *fixture,
@@ -1808,6 +1898,7 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/failures", test_failures);
   KONTOR_STORE_TEST ("/import/birthday-dropped", test_birthday_dropped);
   KONTOR_STORE_TEST ("/import/read-error", test_read_error);
+  KONTOR_STORE_TEST ("/import/duplicate-shown", test_duplicate_shown);
   KONTOR_STORE_TEST ("/import/cancel", test_cancel);
   KONTOR_STORE_TEST ("/import/cancel-async", test_cancel_async);
   KONTOR_STORE_TEST ("/import/viewer-refused", test_viewer_refused);
