@@ -234,8 +234,8 @@ dup_name_key (const char *name)
  * kontor_lead_status_check_place:
  * @self: a status about to be stored
  * @others: (element-type KontorLeadStatus): the other statuses of its
- *   project as stored (@self's stored version may be among them; it is
- *   skipped by its id)
+ *   project as stored (@self, or its stored version, may be among them;
+ *   it is skipped)
  * @error: return location for a #GError in %KONTOR_RECORD_ERROR
  *
  * The rules of a project's list: no two statuses share a name (case and
@@ -268,7 +268,8 @@ kontor_lead_status_check_place (KontorLeadStatus  *self,
       gboolean other_end = other_role == KONTOR_LEAD_STATUS_ROLE_WON ||
                            other_role == KONTOR_LEAD_STATUS_ROLE_LOST;
 
-      if (id != NULL && g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (other)), id) == 0)
+      if (other == self ||
+          (id != NULL && g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (other)), id) == 0))
         continue;
 
       other_key = dup_name_key (kontor_lead_status_get_name (other));

@@ -275,7 +275,7 @@ dup_rank_at_end (KontorStore  *self,
                  GError      **error)
 {
   sqlite3_stmt *stmt = _kontor_store_prepare (self,
-                                              "SELECT rid, rank FROM lead_entry "
+                                              "SELECT rank FROM lead_entry "
                                               "WHERE status_id = ?1 AND rank IS NOT NULL "
                                               "ORDER BY rank DESC LIMIT 1",
                                               error);
@@ -656,6 +656,40 @@ kontor_store_sum_lead_columns (KontorStore  *self,
 /* A project as a whole */
 
 /**
+ * _kontor_store_create_lead_project_in:
+ * @self: a store inside a transaction
+ * @project: a new project
+ * @error: return location for a #GError
+ *
+ * What kontor_store_create_lead_project() does, inside the caller's
+ * transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_create_lead_project_in (KontorStore        *self,
+                                      KontorLeadProject  *project,
+                                      GError            **error)
+{
+  g_autoptr(GPtrArray) statuses = NULL;
+  gboolean changed = FALSE;
+
+  g_assert (self->in_transaction);
+
+  if (!_kontor_store_save_record (self, KONTOR_RECORD (project), &changed, error))
+    return FALSE;
+
+  statuses = kontor_lead_project_new_statuses (project);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      if (!_kontor_store_save_record (self, g_ptr_array_index (statuses, i), &changed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * kontor_store_create_lead_project:
  * @self: a store
  * @project: a new project (given its id, row id and times)
@@ -671,30 +705,59 @@ kontor_store_create_lead_project (KontorStore        *self,
                                   KontorLeadProject  *project,
                                   GError            **error)
 {
-  g_autoptr(GPtrArray) statuses = NULL;
-  gboolean changed = FALSE;
-  gboolean ok;
-
   g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
   g_return_val_if_fail (KONTOR_IS_LEAD_PROJECT (project), FALSE);
   g_return_val_if_fail (kontor_record_get_rowid (KONTOR_RECORD (project)) == 0, FALSE);
 
   if (!_kontor_store_begin (self, error))
     return FALSE;
-
-  ok = _kontor_store_save_record (self, KONTOR_RECORD (project), &changed, error);
-  if (ok)
-    statuses = kontor_lead_project_new_statuses (project);
-  for (guint i = 0; ok && i < statuses->len; i++)
-    ok = _kontor_store_save_record (self, g_ptr_array_index (statuses, i), &changed, error);
-
-  if (!ok)
+  if (!_kontor_store_end (self, _kontor_store_create_lead_project_in (self, project, error),
+                          error))
     {
-      /* the project keeps no id of a row that is not there */
+      /* the project keeps no row id of a row that is not there */
       kontor_record_set_rowid (KONTOR_RECORD (project), 0);
+      return FALSE;
     }
 
-  return _kontor_store_end (self, ok, error);
+  return TRUE;
+}
+
+/**
+ * _kontor_store_delete_lead_project_in:
+ * @self: a store inside a transaction
+ * @project: a stored project
+ * @with_entries: whether its entries go with it
+ * @error: return location for a #GError
+ *
+ * What kontor_store_delete_lead_project() does, inside the caller's
+ * transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_delete_lead_project_in (KontorStore        *self,
+                                      KontorLeadProject  *project,
+                                      gboolean            with_entries,
+                                      GError            **error)
+{
+  const char *id = kontor_record_get_id (KONTOR_RECORD (project));
+
+  g_assert (self->in_transaction);
+
+  if (with_entries)
+    {
+      g_autoptr(GPtrArray) entries = kontor_store_list_lead_entries (self, id, NULL, error);
+
+      if (entries == NULL)
+        return FALSE;
+      for (guint i = 0; i < entries->len; i++)
+        {
+          if (!_kontor_store_delete_record (self, g_ptr_array_index (entries, i), error))
+            return FALSE;
+        }
+    }
+
+  return _kontor_store_delete_record (self, KONTOR_RECORD (project), error);
 }
 
 /**
@@ -706,7 +769,8 @@ kontor_store_create_lead_project (KontorStore        *self,
  * @error: return location for a #GError
  *
  * Deletes @project, its statuses and, when asked, its entries in one
- * transaction, each with its tombstone and `delete` entry.
+ * transaction, each with its tombstone and `delete` entry. The undoable
+ * way is #KontorLeadProjectWrite.
  *
  * Returns: %TRUE on success; on failure nothing is deleted
  */
@@ -716,26 +780,13 @@ kontor_store_delete_lead_project (KontorStore        *self,
                                   gboolean            with_entries,
                                   GError            **error)
 {
-  const char *id;
-  gboolean ok = TRUE;
-
   g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
   g_return_val_if_fail (KONTOR_IS_LEAD_PROJECT (project), FALSE);
-  id = kontor_record_get_id (KONTOR_RECORD (project));
-  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (kontor_record_get_id (KONTOR_RECORD (project)) != NULL, FALSE);
 
-  if (!_kontor_store_begin (self, error))
-    return FALSE;
-
-  if (with_entries)
-    {
-      g_autoptr(GPtrArray) entries = kontor_store_list_lead_entries (self, id, NULL, error);
-
-      ok = entries != NULL;
-      for (guint i = 0; ok && i < entries->len; i++)
-        ok = _kontor_store_delete_record (self, g_ptr_array_index (entries, i), error);
-    }
-  ok = ok && _kontor_store_delete_record (self, KONTOR_RECORD (project), error);
-
-  return _kontor_store_end (self, ok, error);
+  return _kontor_store_begin (self, error) &&
+         _kontor_store_end (self,
+                            _kontor_store_delete_lead_project_in (self, project, with_entries,
+                                                                  error),
+                            error);
 }

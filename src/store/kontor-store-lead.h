@@ -63,4 +63,12 @@ gboolean         kontor_store_delete_lead_project  (KontorStore        *self,
                                                     gboolean            with_entries,
                                                     GError            **error);
 
+gboolean _kontor_store_create_lead_project_in (KontorStore        *self,
+                                               KontorLeadProject  *project,
+                                               GError            **error);
+gboolean _kontor_store_delete_lead_project_in (KontorStore        *self,
+                                               KontorLeadProject  *project,
+                                               gboolean            with_entries,
+                                               GError            **error);
+
 G_END_DECLS
