@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-activity.h"
 #include "kontor-contact.h"
 #include "kontor-error.h"
 #include "kontor-group.h"
@@ -420,6 +421,54 @@ KontorEntityInfo _kontor_store_lead_entry_entity = {
   .check = entry_check,
 };
 
+/**
+ * _kontor_store_check_lead_activity:
+ * @self: a store inside a transaction
+ * @activity: an activity about to be stored
+ * @old: (nullable): as stored, %NULL for a new one
+ * @error: return location for a #GError
+ *
+ * An activity recorded on a lead entry (a follow-up) names an entry that
+ * is there, on the entry's contact.
+ *
+ * Returns: %TRUE when @activity may be stored
+ */
+gboolean
+_kontor_store_check_lead_activity (KontorStore     *self,
+                                   KontorActivity  *activity,
+                                   KontorActivity  *old,
+                                   GError         **error)
+{
+  const char *entry_id = kontor_activity_get_lead_entry_id (activity);
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (entry_id == NULL ||
+      (old != NULL && g_strcmp0 (entry_id, kontor_activity_get_lead_entry_id (old)) == 0 &&
+       g_strcmp0 (kontor_activity_get_contact_id (activity),
+                  kontor_activity_get_contact_id (old)) == 0))
+    return TRUE;
+
+  entry = load_if_there (self, KONTOR_TYPE_LEAD_ENTRY, entry_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (entry == NULL ||
+      g_strcmp0 (kontor_lead_entry_get_contact_id (entry),
+                 kontor_activity_get_contact_id (activity)) != 0)
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                           entry == NULL
+                           ? _("The lead no longer exists.")
+                           : _("An activity of a lead is recorded on the lead’s contact."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Queries */
 
@@ -580,6 +629,32 @@ kontor_store_find_lead_entry (KontorStore  *self,
     return NULL;
 
   return kontor_store_load_by_rowid (self, KONTOR_TYPE_LEAD_ENTRY, rowid, error);
+}
+
+/**
+ * kontor_store_list_lead_follow_ups:
+ * @self: a store
+ * @entry_id: a lead entry's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorActivity) (nullable): the
+ *   activities recorded on the entry, its follow-ups among them: open
+ *   tasks first by due date, then the rest, the newest first
+ */
+GPtrArray *
+kontor_store_list_lead_follow_ups (KontorStore  *self,
+                                   const char   *entry_id,
+                                   GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (entry_id != NULL, NULL);
+
+  return _kontor_store_load_list (self, _kontor_entity_info_for_type (KONTOR_TYPE_ACTIVITY),
+                                  "SELECT rid FROM activity WHERE lead_entry_id = ?1 "
+                                  "ORDER BY (kind = 0 AND NOT done) DESC, "
+                                  "coalesce (due_on, '9999-12-31'), "
+                                  "max (starts_at, done_at, created_at) DESC, rid",
+                                  entry_id, error);
 }
 
 static void

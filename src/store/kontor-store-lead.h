@@ -71,4 +71,13 @@ gboolean _kontor_store_delete_lead_project_in (KontorStore        *self,
                                                gboolean            with_entries,
                                                GError            **error);
 
+GPtrArray *kontor_store_list_lead_follow_ups (KontorStore        *self,
+                                             const char         *entry_id,
+                                             GError            **error);
+
+gboolean _kontor_store_check_lead_activity (KontorStore     *self,
+                                            KontorActivity  *activity,
+                                            KontorActivity  *old,
+                                            GError         **error);
+
 G_END_DECLS

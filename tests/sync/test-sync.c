@@ -935,6 +935,14 @@ test_lead_projects (void)
   kontor_lead_entry_set_probability (second, 40);
   kontor_lead_entry_set_close_on (second, "2027-03-31");
   save (anna, second);
+  /* a follow-up of the first: a task on its contact, naming the entry */
+  {
+    g_autoptr(KontorActivity) follow_up = kontor_activity_new_follow_up (first, "2027-01-15",
+                                                                         "Angebot nachfassen");
+
+    kontor_activity_set_topic (follow_up, KONTOR_ACTIVITY_TOPIC_OFFER);
+    save (anna, follow_up);
+  }
 
   sync_ok (anna);
   g_assert_cmpint (outbox_size (anna), ==, 0);
@@ -944,6 +952,8 @@ test_lead_projects (void)
   assert_same_data (anna, ben);
   g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_status WHERE project_id = ?1",
                                project_id), ==, 4);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM activity WHERE lead_entry_id = ?1",
+                               kontor_record_get_id (KONTOR_RECORD (first))), ==, 1);
 
   /* won on the second machine, with a value: back on the first */
   at_ben = load (ben, KONTOR_TYPE_LEAD_ENTRY, kontor_record_get_id (KONTOR_RECORD (second)));

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "kontor-activity.h"
+#include "kontor-company.h"
 #include "kontor-contact.h"
 #include "kontor-error.h"
 #include "kontor-lead-project-write.h"
@@ -373,6 +375,36 @@ test_model_restricted_contact (void)
     }
   kontor_contact_set_status (contact, KONTOR_CONTACT_STATUS_PROSPECT);
   g_assert_true (kontor_lead_entry_check_contact (contact, NULL));
+}
+
+/* A follow-up is a task on the entry's contact with a lead project's
+ * topics */
+static void
+test_model_follow_up (void)
+{
+  g_autoptr(KontorLeadEntry) entry = kontor_lead_entry_new ("p", "c", "s");
+  g_autoptr(KontorActivity) follow_up = NULL;
+
+  kontor_record_set_id (KONTOR_RECORD (entry), "e");
+  follow_up = kontor_activity_new_follow_up (entry, "2027-01-15", "Angebot nachfassen");
+  g_assert_cmpint (kontor_activity_get_kind (follow_up), ==, KONTOR_ACTIVITY_KIND_TASK);
+  g_assert_cmpstr (kontor_activity_get_contact_id (follow_up), ==, "c");
+  g_assert_cmpstr (kontor_activity_get_lead_entry_id (follow_up), ==, "e");
+  g_assert_cmpstr (kontor_activity_get_due_on (follow_up), ==, "2027-01-15");
+  g_assert_cmpint (kontor_activity_get_place (follow_up), ==, KONTOR_ACTIVITY_PLACE_LEAD_PROJECT);
+  assert_valid (follow_up, NULL);
+
+  /* a lead project's topics, not a customer's */
+  kontor_activity_set_topic (follow_up, KONTOR_ACTIVITY_TOPIC_OFFER);
+  assert_valid (follow_up, NULL);
+  kontor_activity_set_topic (follow_up, KONTOR_ACTIVITY_TOPIC_CUSTOMER_CARE);
+  assert_refused (follow_up, NULL, KONTOR_RECORD_ERROR_INVALID_VALUE);
+  kontor_activity_set_topic (follow_up, KONTOR_ACTIVITY_TOPIC_OTHER);
+
+  /* never on a company */
+  kontor_activity_set_contact_id (follow_up, NULL);
+  kontor_activity_set_company_id (follow_up, "f");
+  assert_refused (follow_up, NULL, KONTOR_RECORD_ERROR_INVALID_VALUE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -849,6 +881,57 @@ test_store_create_operation (Fixture       *fixture,
                      id_of (g_ptr_array_index (after, i)));
 }
 
+/* A follow-up is stored on the entry's contact, listed with the entry and
+ * among the tasks due; one naming another contact's entry, or none, is
+ * refused; it stays on its contact when the entry goes */
+static void
+test_store_follow_up (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorLeadEntry) entry = new_entry (fixture, fixture->anna);
+  g_autoptr(KontorActivity) follow_up = NULL;
+  g_autoptr(KontorActivity) wrong = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  kontor_test_save (store, entry);
+  follow_up = kontor_activity_new_follow_up (entry, "2027-01-15", "Angebot nachfassen");
+  kontor_activity_set_topic (follow_up, KONTOR_ACTIVITY_TOPIC_OFFER);
+  kontor_test_save (store, follow_up);
+
+  listed = kontor_store_list_lead_follow_ups (store, id_of (entry), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (id_of (g_ptr_array_index (listed, 0)), ==, id_of (follow_up));
+
+  due = kontor_store_list_due_tasks (store, "2027-01-31", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < due->len; i++)
+    found |= g_str_equal (id_of (g_ptr_array_index (due, i)), id_of (follow_up));
+  g_assert_true (found);
+
+  /* another contact's entry */
+  wrong = kontor_activity_new_follow_up (entry, "2027-01-16", "Falsch");
+  kontor_activity_set_contact_id (wrong, id_of (fixture->bernd));
+  g_assert_false (kontor_store_save (store, KONTOR_RECORD (wrong), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  kontor_activity_set_contact_id (wrong, id_of (fixture->anna));
+  kontor_activity_set_lead_entry_id (wrong, "0190a000-0000-7000-8000-00000000dead");
+  g_assert_false (kontor_store_save (store, KONTOR_RECORD (wrong), &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  /* the entry goes, the task stays with the contact */
+  g_assert_true (kontor_store_delete (store, KONTOR_RECORD (entry), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM activity WHERE id = ?1",
+                          id_of (follow_up)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -860,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/leads/model/status-place", test_model_status_place);
   g_test_add_func ("/leads/model/entry", test_model_entry);
   g_test_add_func ("/leads/model/restricted-contact", test_model_restricted_contact);
+  g_test_add_func ("/leads/model/follow-up", test_model_follow_up);
   LEAD_TEST ("/leads/store/create-project", test_store_create_project);
   LEAD_TEST ("/leads/store/project-checks", test_store_project_checks);
   LEAD_TEST ("/leads/store/statuses", test_store_statuses);
@@ -871,6 +955,7 @@ main (int   argc,
   LEAD_TEST ("/leads/store/contact-deleted", test_store_contact_deleted);
   LEAD_TEST ("/leads/store/delete-project", test_store_delete_project);
   LEAD_TEST ("/leads/store/create-operation", test_store_create_operation);
+  LEAD_TEST ("/leads/store/follow-up", test_store_follow_up);
 
   return g_test_run ();
 }

@@ -217,7 +217,9 @@ static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.ran
                                                    /* version 20: stay in touch, 0 for all */
                                                    "contact.keep_in_touch_days",
                                                    /* version 23: merged into none */
-                                                   "tombstone.merged_into", NULL };
+                                                   "tombstone.merged_into",
+                                                   /* version 24: on no lead entry */
+                                                   "activity.lead_entry_id", NULL };
 
 /* Schema objects a later version drops on purpose: version 7 the index of
  * links by target, which no query read */

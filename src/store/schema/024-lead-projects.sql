@@ -20,6 +20,7 @@
 --
 -- Statuses and entries go with their project, entries with their contact
 -- (ON DELETE CASCADE), as on every machine that learns of the delete.
+-- Activities name the entry they were recorded on (below).
 
 CREATE TABLE lead_project (
   rid        INTEGER PRIMARY KEY,
@@ -88,3 +89,13 @@ CREATE TABLE lead_entry (
 CREATE INDEX lead_entry_status ON lead_entry (status_id, rank);
 -- a contact's projects (its page, forgetting them when it is deleted)
 CREATE INDEX lead_entry_contact ON lead_entry (contact_id);
+
+-- A follow-up ("Wiedervorlage") of an entry is a task on the entry's
+-- contact that names the entry, so that Today, the reminders and the
+-- contact's timeline have it as every task. No foreign key: a snapshot
+-- loads activities before lead entries; an activity whose entry was
+-- deleted stays on its contact.
+ALTER TABLE activity ADD COLUMN lead_entry_id TEXT;
+
+-- an entry's follow-ups
+CREATE INDEX activity_lead_entry ON activity (lead_entry_id) WHERE lead_entry_id IS NOT NULL;
