@@ -899,10 +899,10 @@ test_lead_projects (void)
   if (pg.dir == NULL)
     return;
   server = kontor_test_server_start (&pg, NULL);
-  create_user ("anna", "admin");
-  create_user ("ben", "sales");
-  anna = machine_new (server, "anna");
-  ben = machine_new (server, "ben");
+  create_user ("leonie", "admin");
+  create_user ("lukas", "sales");
+  anna = machine_new (server, "leonie");
+  ben = machine_new (server, "lukas");
 
   save (anna, sales);
   save (anna, weiss);
