@@ -170,13 +170,13 @@ kontor_lead_entry_check (KontorRecord  *record,
     {
       KontorLeadEntry *old = KONTOR_LEAD_ENTRY (old_record);
 
+      /* its contact changes only when merged into another
+       * (kontor-contact-merge.c) */
       if (g_strcmp0 (kontor_lead_entry_get_project_id (self),
-                     kontor_lead_entry_get_project_id (old)) != 0 ||
-          g_strcmp0 (kontor_lead_entry_get_contact_id (self),
-                     kontor_lead_entry_get_contact_id (old)) != 0)
+                     kontor_lead_entry_get_project_id (old)) != 0)
         {
           g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED,
-                               _("A lead stays with its project and its contact."));
+                               _("A lead stays with its project."));
           return FALSE;
         }
     }

@@ -349,7 +349,10 @@ entry_check (KontorStore   *self,
         }
     }
 
-  if (old == NULL)
+  /* a new entry, or one a merge gives the kept contact */
+  if (old == NULL ||
+      g_strcmp0 (kontor_lead_entry_get_contact_id (entry),
+                 kontor_lead_entry_get_contact_id (KONTOR_LEAD_ENTRY (old))) != 0)
     {
       g_autoptr(KontorContact) contact = NULL;
       g_autoptr(KontorLeadEntry) existing = NULL;
@@ -367,7 +370,7 @@ entry_check (KontorStore   *self,
                                _("The contact no longer exists."));
           return FALSE;
         }
-      if (!kontor_lead_entry_check_contact (contact, error))
+      if (old == NULL && !kontor_lead_entry_check_contact (contact, error))
         return FALSE;
 
       /* the UNIQUE constraint says so too, but not in words */
@@ -392,7 +395,7 @@ entry_check (KontorStore   *self,
           return FALSE;
         }
 
-      if (kontor_lead_entry_get_currency (entry) == NULL)
+      if (old == NULL && kontor_lead_entry_get_currency (entry) == NULL)
         kontor_lead_entry_set_currency (entry, kontor_lead_project_get_currency (project));
     }
 
@@ -429,7 +432,8 @@ KontorEntityInfo _kontor_store_lead_entry_entity = {
  * @error: return location for a #GError
  *
  * An activity recorded on a lead entry (a follow-up) names an entry that
- * is there, on the entry's contact.
+ * is there, on the entry's contact, when it is recorded or given another
+ * entry.
  *
  * Returns: %TRUE when @activity may be stored
  */
@@ -443,10 +447,10 @@ _kontor_store_check_lead_activity (KontorStore     *self,
   g_autoptr(KontorLeadEntry) entry = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  /* checked when it is named: a merge that moves the activity to the
+   * kept contact moves its entry too (kontor-contact-merge.c) */
   if (entry_id == NULL ||
-      (old != NULL && g_strcmp0 (entry_id, kontor_activity_get_lead_entry_id (old)) == 0 &&
-       g_strcmp0 (kontor_activity_get_contact_id (activity),
-                  kontor_activity_get_contact_id (old)) == 0))
+      (old != NULL && g_strcmp0 (entry_id, kontor_activity_get_lead_entry_id (old)) == 0))
     return TRUE;
 
   entry = load_if_there (self, KONTOR_TYPE_LEAD_ENTRY, entry_id, &local_error);

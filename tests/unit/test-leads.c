@@ -9,6 +9,7 @@
 
 #include "kontor-activity.h"
 #include "kontor-company.h"
+#include "kontor-contact-merge.h"
 #include "kontor-contact.h"
 #include "kontor-error.h"
 #include "kontor-lead-project-write.h"
@@ -343,11 +344,8 @@ test_model_entry (void)
   assert_refused (entry, NULL, KONTOR_RECORD_ERROR_REQUIRED);
   kontor_lead_entry_set_status_id (entry, "s");
 
-  /* an entry stays with its project and its contact */
+  /* an entry stays with its project (its contact changes in a merge) */
   old = KONTOR_LEAD_ENTRY (kontor_record_copy (KONTOR_RECORD (entry)));
-  kontor_lead_entry_set_contact_id (entry, "d");
-  assert_refused (entry, KONTOR_RECORD (old), KONTOR_RECORD_ERROR_RESTRICTED);
-  kontor_lead_entry_set_contact_id (entry, "c");
   kontor_lead_entry_set_project_id (entry, "q");
   assert_refused (entry, KONTOR_RECORD (old), KONTOR_RECORD_ERROR_RESTRICTED);
   kontor_lead_entry_set_project_id (entry, "p");
@@ -932,6 +930,60 @@ test_store_follow_up (Fixture       *fixture,
                           id_of (follow_up)), ==, 1);
 }
 
+/* Merged contacts: the removed one's entries go to the kept one; in a
+ * project both were in, the kept one's stays and the other goes; the
+ * undo brings all back */
+static void
+test_store_merge (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorLeadProject) second = kontor_lead_project_new ("Webinar");
+  g_autoptr(GPtrArray) second_statuses = NULL;
+  g_autoptr(KontorLeadEntry) moved = new_entry (fixture, fixture->anna);
+  g_autoptr(KontorLeadEntry) dropped = NULL;
+  g_autoptr(KontorLeadEntry) kept = NULL;
+  g_autoptr(KontorLeadEntry) loaded = NULL;
+  g_autoptr(KontorContactMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kontor_store_create_lead_project (store, second, &error));
+  g_assert_no_error (error);
+  second_statuses = kontor_store_list_lead_statuses (store, id_of (second), &error);
+  g_assert_no_error (error);
+  kontor_test_save (store, moved);
+  dropped = kontor_lead_entry_new (id_of (second), id_of (fixture->anna),
+                                   id_of (g_ptr_array_index (second_statuses, 0)));
+  kontor_test_save (store, dropped);
+  kept = kontor_lead_entry_new (id_of (second), id_of (fixture->bernd),
+                                id_of (g_ptr_array_index (second_statuses, 0)));
+  kontor_lead_entry_set_value_cents (kept, 500);
+  kontor_test_save (store, kept);
+
+  /* Anna merged into Bernd */
+  merge = kontor_contact_merge_new (store, id_of (fixture->bernd), id_of (fixture->anna), "Merged");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  loaded = kontor_store_load (store, KONTOR_TYPE_LEAD_ENTRY, id_of (moved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_lead_entry_get_contact_id (loaded), ==, id_of (fixture->bernd));
+  g_clear_object (&loaded);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM lead_entry WHERE id = ?1",
+                          id_of (dropped)), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM lead_entry WHERE contact_id = ?1",
+                          id_of (fixture->bernd)), ==, 2);
+
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  loaded = kontor_store_load (store, KONTOR_TYPE_LEAD_ENTRY, id_of (moved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_lead_entry_get_contact_id (loaded), ==, id_of (fixture->anna));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM lead_entry WHERE id = ?1",
+                          id_of (dropped)), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM lead_entry WHERE contact_id = ?1",
+                          id_of (fixture->anna)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -956,6 +1008,7 @@ main (int   argc,
   LEAD_TEST ("/leads/store/delete-project", test_store_delete_project);
   LEAD_TEST ("/leads/store/create-operation", test_store_create_operation);
   LEAD_TEST ("/leads/store/follow-up", test_store_follow_up);
+  LEAD_TEST ("/leads/store/merge", test_store_merge);
 
   return g_test_run ();
 }
