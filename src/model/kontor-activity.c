@@ -15,6 +15,7 @@
 #include "kontor-contact.h"
 #include "kontor-enum-types.h"
 #include "kontor-error.h"
+#include "kontor-lead-entry.h"
 #include "kontor-record-json.h"
 #include "kontor-record-private.h"
 #include "kontor-uuid.h"
@@ -88,6 +89,10 @@ static const KontorField activity_fields[KONTOR_ACTIVITY_N_FIELDS] = {
   /* kept by the record from the fields above (see the top), never synced */
   [KONTOR_ACTIVITY_FIELD_HAPPENED_AT] = { "happened-at", "happened_at", KONTOR_FIELD_TYPE_INT64,
                                           KONTOR_FIELD_LOCAL, N_("Last activity") },
+  /* the lead project entry it was recorded on (schema 24), on that
+   * entry's contact: a follow-up ("Wiedervorlage") is a task there */
+  [KONTOR_ACTIVITY_FIELD_LEAD_ENTRY_ID] = { "lead-entry-id", "lead_entry_id",
+                                            KONTOR_FIELD_TYPE_REF, S, N_("Lead") },
 };
 
 #undef S
@@ -233,7 +238,8 @@ kontor_activity_get_place (KontorActivity *self)
 {
   g_return_val_if_fail (KONTOR_IS_ACTIVITY (self), KONTOR_ACTIVITY_PLACE_CUSTOMER);
 
-  return KONTOR_ACTIVITY_PLACE_CUSTOMER;
+  return kontor_activity_get_lead_entry_id (self) != NULL ? KONTOR_ACTIVITY_PLACE_LEAD_PROJECT
+                                                           : KONTOR_ACTIVITY_PLACE_CUSTOMER;
 }
 
 
@@ -842,6 +848,13 @@ kontor_activity_validate (KontorRecord  *record,
       return FALSE;
     }
 
+  if (kontor_activity_get_lead_entry_id (self) != NULL && !on_contact)
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                           _("An activity of a lead is recorded on the lead’s contact."));
+      return FALSE;
+    }
+
   if (!kontor_activity_check_topic (kontor_activity_get_place (self),
                                     kontor_activity_get_topic (self), error))
     return FALSE;
@@ -933,6 +946,36 @@ kontor_activity_new (KontorActivityKind  kind,
     kontor_activity_set_contact_id (self, kontor_record_get_id (owner));
   else if (owner != NULL)
     kontor_activity_set_company_id (self, kontor_record_get_id (owner));
+
+  return self;
+}
+
+/**
+ * kontor_activity_new_follow_up:
+ * @entry: a stored lead project entry
+ * @due_on: (nullable): the day to follow the lead up, "YYYY-MM-DD"
+ * @note: (nullable): what to do
+ *
+ * A follow-up ("Wiedervorlage", feature D4): a task on the entry's
+ * contact, recorded on the entry, with a due date and a note, so that the
+ * Today page, the reminders and the contact's timeline have it as every
+ * task (src/README.md "Lead projects"). Its topics are a lead project's.
+ *
+ * Returns: (transfer full): a new, not yet stored task
+ */
+KontorActivity *
+kontor_activity_new_follow_up (KontorLeadEntry *entry,
+                               const char      *due_on,
+                               const char      *note)
+{
+  KontorActivity *self = kontor_activity_new (KONTOR_ACTIVITY_KIND_TASK, NULL);
+
+  g_return_val_if_fail (KONTOR_IS_LEAD_ENTRY (entry), self);
+
+  kontor_activity_set_contact_id (self, kontor_lead_entry_get_contact_id (entry));
+  kontor_activity_set_lead_entry_id (self, kontor_record_get_id (KONTOR_RECORD (entry)));
+  kontor_activity_set_due_on (self, due_on);
+  kontor_activity_set_subject (self, note);
 
   return self;
 }
@@ -1389,3 +1432,5 @@ kontor_activity_snooze_time (gint64        now,
 
   return tomorrow != NULL ? g_date_time_to_unix (tomorrow) : now + 86400;
 }
+KONTOR_RECORD_STRING_ACCESSORS (KontorActivity, kontor_activity, lead_entry_id,
+                                KONTOR_ACTIVITY_FIELD_LEAD_ENTRY_ID)

@@ -30,6 +30,7 @@ typedef enum
   KONTOR_ACTIVITY_FIELD_ATTACHMENTS,
   KONTOR_ACTIVITY_FIELD_LINKS,
   KONTOR_ACTIVITY_FIELD_HAPPENED_AT,
+  KONTOR_ACTIVITY_FIELD_LEAD_ENTRY_ID,
   KONTOR_ACTIVITY_N_FIELDS
 } KontorActivityField;
 
@@ -100,6 +101,12 @@ G_DECLARE_FINAL_TYPE (KontorActivity, kontor_activity, KONTOR, ACTIVITY, KontorR
 
 KontorActivity     *kontor_activity_new             (KontorActivityKind  kind,
                                                      KontorRecord       *owner);
+KontorActivity     *kontor_activity_new_follow_up   (KontorLeadEntry    *entry,
+                                                     const char         *due_on,
+                                                     const char         *note);
+const char         *kontor_activity_get_lead_entry_id (KontorActivity   *self);
+void                kontor_activity_set_lead_entry_id (KontorActivity   *self,
+                                                       const char       *entry_id);
 
 KontorActivityKind  kontor_activity_get_kind        (KontorActivity     *self);
 void                kontor_activity_set_kind        (KontorActivity     *self,

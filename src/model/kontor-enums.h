@@ -158,4 +158,35 @@ typedef enum
   KONTOR_ACTIVITY_PLACE_LEAD_PROJECT = 1,
 } KontorActivityPlace;
 
+/**
+ * KontorLeadStatusRole:
+ * @KONTOR_LEAD_STATUS_ROLE_NORMAL: a status the project's users made
+ * @KONTOR_LEAD_STATUS_ROLE_FIRST: the system status every entry starts in ("Neu"); always first
+ * @KONTOR_LEAD_STATUS_ROLE_WON: the system status of a won lead ("Gewonnen"); at the end
+ * @KONTOR_LEAD_STATUS_ROLE_LOST: the system status of a lost lead ("Verloren"); at the end
+ *
+ * What a status of a lead project's own list is (feature D2,
+ * src/README.md "Lead projects"). Fixed when the status is made.
+ */
+typedef enum
+{
+  KONTOR_LEAD_STATUS_ROLE_NORMAL = 0,
+  KONTOR_LEAD_STATUS_ROLE_FIRST = 1,
+  KONTOR_LEAD_STATUS_ROLE_WON = 2,
+  KONTOR_LEAD_STATUS_ROLE_LOST = 3,
+} KontorLeadStatusRole;
+
+/**
+ * KontorLeadJoin:
+ * @KONTOR_LEAD_JOIN_HAND: added by hand ("Zum Leadmanager hinzufügen")
+ * @KONTOR_LEAD_JOIN_GROUP: joined through the project's linked group
+ *
+ * How a contact became an entry of a lead project (feature D3).
+ */
+typedef enum
+{
+  KONTOR_LEAD_JOIN_HAND = 0,
+  KONTOR_LEAD_JOIN_GROUP = 1,
+} KontorLeadJoin;
+
 G_END_DECLS

@@ -29,6 +29,9 @@
 #include "kontor-employment.h"
 #include "kontor-group-member.h"
 #include "kontor-group.h"
+#include "kontor-lead-entry.h"
+#include "kontor-lead-project.h"
+#include "kontor-lead-status.h"
 #include "kontor-pipeline-status.h"
 #include "kontor-record.h"
 #include "kontor-team.h"
@@ -73,6 +76,9 @@ static const char * const position_lww[] = { "position", NULL };
  * the pipeline status, the column itself, still asks. */
 static const char * const contact_lww[] = { "rank", NULL };
 
+/* A lead's place in its project's board column, the same */
+static const char * const lead_entry_lww[] = { "rank", NULL };
+
 /* The settings of a number range (kontor-store-numbers.c). Not synced:
  * next_value, which each machine counts on by itself when it draws a
  * number (the store writes it without an outbox entry; the customer
@@ -89,8 +95,10 @@ static const char * const team_setting_fields[] = { "keep_birthdays", NULL };
 /* What others refer to before what refers to it (a snapshot loads them in
  * this order into a database with foreign keys): users, teams and the
  * team's settings, then companies, then contacts (their company, team,
- * status and users), then what joins contacts to companies and groups;
- * each record kind's child rows right after it. */
+ * status and users), then what joins contacts to companies and groups,
+ * then lead projects (their group and users), their statuses and their
+ * entries (a contact, a status); each record kind's child rows right after
+ * it. */
 static const KontorSyncEntity entities[] = {
   { "team", KONTOR_SYNC_KIND_RECORD, kontor_team_get_type, NULL,
     KONTOR_SYNC_OWNER_ADMIN, NULL, NULL },
@@ -126,6 +134,14 @@ static const KontorSyncEntity entities[] = {
     KONTOR_SYNC_OWNER_CLIENT, link_fields, position_lww },
   { "contact_group_member", KONTOR_SYNC_KIND_RECORD, kontor_group_member_get_type, NULL,
     KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
+  { "lead_project", KONTOR_SYNC_KIND_RECORD, kontor_lead_project_get_type, NULL,
+    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
+  { "lead_project_link", KONTOR_SYNC_KIND_LINK, NULL, "lead_project",
+    KONTOR_SYNC_OWNER_CLIENT, link_fields, position_lww },
+  { "lead_status", KONTOR_SYNC_KIND_RECORD, kontor_lead_status_get_type, NULL,
+    KONTOR_SYNC_OWNER_CLIENT, NULL, NULL },
+  { "lead_entry", KONTOR_SYNC_KIND_RECORD, kontor_lead_entry_get_type, NULL,
+    KONTOR_SYNC_OWNER_CLIENT, NULL, lead_entry_lww },
 };
 
 static gboolean

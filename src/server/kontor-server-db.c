@@ -26,6 +26,7 @@ static const char * const migrations[] = {
   "006-blobs.sql",
   "007-blob-holders.sql",
   "008-merged-into.sql",
+  "009-lead-entries.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_SERVER_SCHEMA_VERSION);

@@ -15,6 +15,7 @@
 #include "kontor-merge-outbox.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-db.h"
+#include "kontor-store-lead.h"
 #include "kontor-store-user.h"
 #include "kontor-text.h"
 
@@ -228,7 +229,8 @@ load_where (KontorStore  *self,
 
 /* A contact's: the activities recorded on it and those it took part in,
  * its former employers, its static groups (a group both were in keeps the
- * kept one's membership, the other is deleted) */
+ * kept one's membership, the other is deleted), its lead entries (the
+ * same) */
 static gboolean
 move_contact_references (KontorStore       *self,
                          const char        *removed_id,
@@ -240,6 +242,7 @@ move_contact_references (KontorStore       *self,
   g_autoptr(GPtrArray) taking_part = NULL;
   g_autoptr(GPtrArray) employments = NULL;
   g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) leads = NULL;
   gboolean changed;
 
   activities = load_where (self, KONTOR_TYPE_ACTIVITY,
@@ -322,6 +325,40 @@ move_contact_references (KontorStore       *self,
                     KONTOR_GROUP_MEMBER_FIELD_CONTACT_ID);
       kontor_group_member_set_contact_id (member, kept_id);
       if (!_kontor_store_save_record (self, KONTOR_RECORD (member), &changed, error))
+        return FALSE;
+    }
+
+  /* its lead projects, as its groups: a project both were in keeps the
+   * kept one's entry (src/README.md "Lead projects") */
+  leads = load_where (self, KONTOR_TYPE_LEAD_ENTRY,
+                      "SELECT rid FROM lead_entry WHERE contact_id = ?1", removed_id, error);
+  if (leads == NULL)
+    return FALSE;
+  for (guint i = 0; i < leads->len; i++)
+    {
+      KontorLeadEntry *entry = g_ptr_array_index (leads, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(KontorLeadEntry) both = NULL;
+
+      both = kontor_store_find_lead_entry (self, kontor_lead_entry_get_project_id (entry), kept_id,
+                                           &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (both != NULL)
+        {
+          if (moves != NULL)
+            g_ptr_array_add (moves->dropped, kontor_record_copy (KONTOR_RECORD (entry)));
+          if (!_kontor_store_delete_record (self, KONTOR_RECORD (entry), error))
+            return FALSE;
+          continue;
+        }
+      note_repoint (moves, KONTOR_RECORD (entry), KONTOR_LEAD_ENTRY_FIELD_CONTACT_ID,
+                    KONTOR_LEAD_ENTRY_FIELD_CONTACT_ID);
+      kontor_lead_entry_set_contact_id (entry, kept_id);
+      if (!_kontor_store_save_record (self, KONTOR_RECORD (entry), &changed, error))
         return FALSE;
     }
 
@@ -574,10 +611,13 @@ move_back (KontorStore       *self,
     {
       g_autoptr(KontorRecord) member = kontor_record_copy (g_ptr_array_index (moves->dropped, i));
       g_autoptr(KontorRecord) group = NULL;
+      gboolean lead = KONTOR_IS_LEAD_ENTRY (member);
 
-      /* a group deleted since has no members to give back */
-      if (!load_if_there (self, KONTOR_TYPE_GROUP,
-                          kontor_group_member_get_group_id (KONTOR_GROUP_MEMBER (member)),
+      /* a group (a lead project) deleted since has no members (entries)
+       * to give back */
+      if (!load_if_there (self, lead ? KONTOR_TYPE_LEAD_PROJECT : KONTOR_TYPE_GROUP,
+                          lead ? kontor_lead_entry_get_project_id (KONTOR_LEAD_ENTRY (member))
+                               : kontor_group_member_get_group_id (KONTOR_GROUP_MEMBER (member)),
                           &group, error))
         return FALSE;
       if (group == NULL)

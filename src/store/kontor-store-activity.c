@@ -18,6 +18,7 @@
 #include "kontor-store-query.h"
 #include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
+#include "kontor-store-lead.h"
 #include "kontor-text.h"
 #include "kontor-uuid.h"
 
@@ -262,7 +263,7 @@ activity_after_write (KontorStore   *self,
 }
 
 /* A new activity is recorded by the current user (feature A7: who may
- * delete an automatic one) */
+ * delete an automatic one); one of a lead names an entry of its contact */
 static gboolean
 activity_check (KontorStore   *self,
                 KontorRecord  *record,
@@ -275,7 +276,9 @@ activity_check (KontorStore   *self,
   if (old == NULL && kontor_activity_get_created_by (activity) == NULL && user != NULL)
     kontor_activity_set_created_by (activity, kontor_record_get_id (KONTOR_RECORD (user)));
 
-  return TRUE;
+  /* a follow-up names its lead entry, on the entry's contact */
+  return _kontor_store_check_lead_activity (self, activity,
+                                            old != NULL ? KONTOR_ACTIVITY (old) : NULL, error);
 }
 
 static gboolean

@@ -372,8 +372,9 @@ contact_check (KontorStore   *self,
   return TRUE;
 }
 
-/* A deleted contact's employments, activities and group memberships go with it
- * (_kontor_store_forget_rows()); no other record is derived from a contact */
+/* A deleted contact's employments, activities, group memberships and lead
+ * entries go with it (_kontor_store_forget_rows()); no other record is
+ * derived from a contact */
 static GArray *
 contact_before_delete (KontorStore   *self,
                        KontorRecord  *stored,
@@ -382,6 +383,8 @@ contact_before_delete (KontorStore   *self,
   if (!_kontor_store_forget_employments (self, stored, error) ||
       !_kontor_store_forget_activities (self, stored, error) ||
       !_kontor_store_forget_rows (self, "contact_group_member", "contact_id",
+                                  kontor_record_get_id (stored), error) ||
+      !_kontor_store_forget_rows (self, "lead_entry", "contact_id",
                                   kontor_record_get_id (stored), error))
     return NULL;
 

@@ -96,6 +96,10 @@ struct _KontorStore
    * on either record its undo parts again: each may stay a sales rep
    * whatever its role now (_kontor_store_set_merging_sales_reps ()) */
   GStrv        merging_sales_reps;
+
+  /* The id of the lead project being deleted, whose system statuses go
+   * with it (kontor-store-lead.c); %NULL otherwise */
+  const char  *deleting_lead_project;
 };
 
 /* a second connection on @path, for one KontorStoreJob's worker thread */

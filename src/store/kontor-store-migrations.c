@@ -21,6 +21,7 @@
 #include "kontor-store-crud.h"
 #include "kontor-store-group.h"
 #include "kontor-store-index.h"
+#include "kontor-store-lead.h"
 #include "kontor-store-blobs.h"
 #include "kontor-store-migrations.h"
 #include "kontor-store-pipeline.h"
@@ -49,6 +50,9 @@ register_entities (void)
       _kontor_store_register_entity (&_kontor_store_team_entity);
       _kontor_store_register_entity (&_kontor_store_employment_entity);
       _kontor_store_register_entity (&_kontor_store_activity_entity);
+      _kontor_store_register_entity (&_kontor_store_lead_project_entity);
+      _kontor_store_register_entity (&_kontor_store_lead_status_entity);
+      _kontor_store_register_entity (&_kontor_store_lead_entry_entity);
       g_once_init_leave (&registered, 1);
     }
 }
@@ -197,6 +201,7 @@ static const struct {
   { "021-keep-in-touch.sql", NULL, 0 },
   { "022-activity-participants.sql", NULL, 0 },
   { "023-merged-into.sql", NULL, 0 },
+  { "024-lead-projects.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

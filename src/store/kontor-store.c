@@ -25,12 +25,13 @@
  *   kontor-field-change.c      and board columns, company changes
  *   kontor-company-change.c
  *   kontor-pipeline-operation.c
+ *   kontor-lead-project-write.c
  *        |
  *   kontor-store-contact.c     entity hooks and each entity's extra SQL;
  *   kontor-store-company.c     a contact links to (and may create) a
  *   kontor-store-pipeline.c    company, so contact is above company
  *   kontor-store-user.c, kontor-store-team.c, kontor-store-group.c,
- *   kontor-store-employment.c
+ *   kontor-store-employment.c, kontor-store-lead.c
  *        |
  *   kontor-store-numbers.c     number ranges; customer numbers are unique
  *        |

@@ -11,13 +11,16 @@
 
 #include "kontor-company.h"
 #include "kontor-contact.h"
+#include "kontor-lead-entry.h"
+#include "kontor-lead-project.h"
+#include "kontor-lead-status.h"
 #include "kontor-pipeline-status.h"
 #include "kontor-record-json.h"
 #include "kontor-record-rules.h"
 
 /* libFuzzer target for the record JSON decoder, the first reader of what a
- * sync server sends. Each input is decoded into a fresh contact, company
- * and pipeline status. When it decodes, the record goes through the rules
+ * sync server sends. Each input is decoded into a fresh contact, company,
+ * pipeline status, lead project, lead status and lead entry. When it decodes, the record goes through the rules
  * (which must refuse garbage with an error, never crash), is encoded again,
  * and that text must decode into a new record that encodes to the same
  * text and gets the same verdict from the rules; anything else is a bug
@@ -101,6 +104,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check_round_trip (KONTOR_TYPE_CONTACT, json);
   check_round_trip (KONTOR_TYPE_COMPANY, json);
   check_round_trip (KONTOR_TYPE_PIPELINE_STATUS, json);
+  check_round_trip (KONTOR_TYPE_LEAD_PROJECT, json);
+  check_round_trip (KONTOR_TYPE_LEAD_STATUS, json);
+  check_round_trip (KONTOR_TYPE_LEAD_ENTRY, json);
 
   return 0;
 }

@@ -19,11 +19,13 @@
 #include "kontor-employment.h"
 #include "kontor-group-member.h"
 #include "kontor-group.h"
+#include "kontor-lead-project-write.h"
 #include "kontor-pipeline-status.h"
 #include "kontor-record-json.h"
 #include "kontor-server-harness.h"
 #include "kontor-store-blob-sync.h"
 #include "kontor-store-blobs.h"
+#include "kontor-store-lead.h"
 #include "kontor-sync-service.h"
 #include "kontor-store-sync.h"
 #include "kontor-store.h"
@@ -202,6 +204,7 @@ assert_same_data (Machine *a,
     "SELECT owner_id || kind || target_id FROM company_link ORDER BY 1",
     "SELECT owner_id || kind || target_id FROM contact_group_link ORDER BY 1",
     "SELECT owner_id || kind || target_id FROM app_user_link ORDER BY 1",
+    "SELECT owner_id || kind || target_id FROM lead_project_link ORDER BY 1",
     "SELECT id || prefix || year_format || padding FROM number_range ORDER BY id",
     "SELECT key || value FROM meta WHERE key = 'keep-birthdays'",
   };
@@ -856,6 +859,142 @@ test_every_kind (void)
     g_assert_cmpint (outbox_size (anna), ==, 0);
     g_assert_cmpint (outbox_size (ben), ==, 0);
   }
+}
+
+static gint64
+count_rows (Machine    *machine,
+            const char *sql,
+            const char *param)
+{
+  return kontor_test_query_int (machine->store, sql, param);
+}
+
+/* A lead project made on one machine, with its statuses, a status of the
+ * users' and two entries, arrives on the other (src/README.md "Lead
+ * projects"); an entry moved there comes back; the project deleted with
+ * its entries as one operation goes from both, and its undo brings it
+ * back to both */
+static void
+test_lead_projects (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorUser) sales = kontor_user_new ("clara", "Clara Vogel", KONTOR_USER_ROLE_SALES);
+  g_autoptr(KontorContact) weiss = new_contact ("Jürgen", "Weiß");
+  g_autoptr(KontorContact) vogel = new_contact ("Petra", "Vogel");
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe Hannover 2027");
+  g_autoptr(KontorLeadStatus) offer = NULL;
+  g_autoptr(KontorLeadEntry) first = NULL;
+  g_autoptr(KontorLeadEntry) second = NULL;
+  g_autoptr(KontorLeadEntry) at_ben = NULL;
+  g_autoptr(KontorLeadEntry) back = NULL;
+  g_autoptr(KontorLeadProjectWrite) delete = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GArray) sums = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *responsible[2] = { NULL, NULL };
+  g_autofree char *project_id = NULL;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("leonie", "admin");
+  create_user ("lukas", "sales");
+  anna = machine_new (server, "leonie");
+  ben = machine_new (server, "lukas");
+
+  save (anna, sales);
+  save (anna, weiss);
+  save (anna, vogel);
+  responsible[0] = kontor_record_get_id (KONTOR_RECORD (sales));
+  kontor_lead_project_set_responsible (project, responsible);
+  kontor_lead_project_set_product (project, "Kontor Pro");
+  kontor_store_create_lead_project (anna->store, project, &error);
+  g_assert_no_error (error);
+  project_id = g_strdup (kontor_record_get_id (KONTOR_RECORD (project)));
+
+  statuses = kontor_store_list_lead_statuses (anna->store, project_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statuses->len, ==, 3);
+  kontor_lead_status_set_position (g_ptr_array_index (statuses, 2), 3);
+  save (anna, g_ptr_array_index (statuses, 2));
+  kontor_lead_status_set_position (g_ptr_array_index (statuses, 1), 2);
+  save (anna, g_ptr_array_index (statuses, 1));
+  offer = kontor_lead_status_new (project_id, "Angebot", 1);
+  kontor_lead_status_set_wip_limit (offer, 10);
+  save (anna, offer);
+
+  first = kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (weiss)),
+                                 kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (first, 1250050);
+  kontor_lead_entry_set_notes (first, "Nur intern: Budget im März");
+  save (anna, first);
+  second = kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (vogel)),
+                                  kontor_record_get_id (KONTOR_RECORD (offer)));
+  kontor_lead_entry_set_probability (second, 40);
+  kontor_lead_entry_set_close_on (second, "2027-03-31");
+  save (anna, second);
+  /* a follow-up of the first: a task on its contact, naming the entry */
+  {
+    g_autoptr(KontorActivity) follow_up = kontor_activity_new_follow_up (first, "2027-01-15",
+                                                                         "Angebot nachfassen");
+
+    kontor_activity_set_topic (follow_up, KONTOR_ACTIVITY_TOPIC_OFFER);
+    save (anna, follow_up);
+  }
+
+  sync_ok (anna);
+  g_assert_cmpint (outbox_size (anna), ==, 0);
+  g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
+  sync_ok (ben);
+  sync_ok (anna);
+  assert_same_data (anna, ben);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_status WHERE project_id = ?1",
+                               project_id), ==, 4);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM activity WHERE lead_entry_id = ?1",
+                               kontor_record_get_id (KONTOR_RECORD (first))), ==, 1);
+
+  /* won on the second machine, with a value: back on the first */
+  at_ben = load (ben, KONTOR_TYPE_LEAD_ENTRY, kontor_record_get_id (KONTOR_RECORD (second)));
+  kontor_lead_entry_set_status_id (at_ben, kontor_record_get_id (g_ptr_array_index (statuses, 1)));
+  kontor_lead_entry_set_value_cents (at_ben, 99);
+  save (ben, at_ben);
+  sync_ok (ben);
+  sync_ok (anna);
+  assert_same_data (anna, ben);
+  sums = kontor_store_sum_lead_columns (anna->store, project_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sums->len, ==, 2);
+  g_assert_cmpint (g_array_index (sums, KontorLeadColumnSum, 0).cents, ==, 1250050);
+  g_assert_cmpint (g_array_index (sums, KontorLeadColumnSum, 1).cents, ==, 99);
+
+  /* deleted with its statuses and entries: gone from both */
+  delete = kontor_lead_project_write_new_delete (anna->store, project, "Deleted");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (delete), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+  g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
+  sync_ok (ben);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_project", NULL), ==, 0);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_status", NULL), ==, 0);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_entry", NULL), ==, 0);
+  assert_same_data (anna, ben);
+
+  /* and back under the same ids */
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (delete), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+  g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
+  sync_ok (ben);
+  sync_ok (anna);
+  assert_same_data (anna, ben);
+  back = load (ben, KONTOR_TYPE_LEAD_ENTRY, kontor_record_get_id (KONTOR_RECORD (first)));
+  g_assert_cmpint (kontor_lead_entry_get_value_cents (back), ==, 1250050);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_status WHERE project_id = ?1",
+                               project_id), ==, 4);
+  g_assert_cmpint (outbox_size (anna), ==, 0);
+  g_assert_cmpint (outbox_size (ben), ==, 0);
 }
 
 /* Two machines edit one contact offline: different fields merge; the same
@@ -3479,6 +3618,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync/every-kind", test_every_kind);
+  g_test_add_func ("/sync/lead-projects", test_lead_projects);
   g_test_add_func ("/sync/merge-and-conflict", test_merge_and_conflict);
   g_test_add_func ("/sync/clock-skew", test_clock_skew);
   g_test_add_func ("/sync/edit-vs-delete", test_edit_vs_delete);

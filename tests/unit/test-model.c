@@ -18,6 +18,9 @@
 #include "kontor-activity.h"
 #include "kontor-employment.h"
 #include "kontor-group-member.h"
+#include "kontor-lead-entry.h"
+#include "kontor-lead-project.h"
+#include "kontor-lead-status.h"
 #include "kontor-record-rules.h"
 #include "kontor-team.h"
 #include "kontor-user.h"
@@ -620,6 +623,9 @@ test_field_tables_sane (void)
     KONTOR_TYPE_GROUP, KONTOR_TYPE_PIPELINE_STATUS, KONTOR_TYPE_EMPLOYMENT,
     KONTOR_TYPE_ACTIVITY,
     KONTOR_TYPE_GROUP_MEMBER,
+    KONTOR_TYPE_LEAD_PROJECT,
+    KONTOR_TYPE_LEAD_STATUS,
+    KONTOR_TYPE_LEAD_ENTRY,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

@@ -13,6 +13,9 @@
 #include "kontor-employment.h"
 #include "kontor-group-member.h"
 #include "kontor-group.h"
+#include "kontor-lead-entry.h"
+#include "kontor-lead-project.h"
+#include "kontor-lead-status.h"
 #include "kontor-pipeline-status.h"
 #include "kontor-record-json.h"
 #include "kontor-team.h"
@@ -148,6 +151,7 @@ test_round_trip_every_kind (void)
   GType types[] = {
     KONTOR_TYPE_COMPANY, KONTOR_TYPE_PIPELINE_STATUS, KONTOR_TYPE_GROUP, KONTOR_TYPE_USER,
     KONTOR_TYPE_TEAM, KONTOR_TYPE_EMPLOYMENT, KONTOR_TYPE_ACTIVITY, KONTOR_TYPE_GROUP_MEMBER,
+    KONTOR_TYPE_LEAD_PROJECT, KONTOR_TYPE_LEAD_STATUS, KONTOR_TYPE_LEAD_ENTRY,
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)

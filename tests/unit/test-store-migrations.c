@@ -217,7 +217,9 @@ static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.ran
                                                    /* version 20: stay in touch, 0 for all */
                                                    "contact.keep_in_touch_days",
                                                    /* version 23: merged into none */
-                                                   "tombstone.merged_into", NULL };
+                                                   "tombstone.merged_into",
+                                                   /* version 24: on no lead entry */
+                                                   "activity.lead_entry_id", NULL };
 
 /* Schema objects a later version drops on purpose: version 7 the index of
  * links by target, which no query read */
@@ -1070,6 +1072,56 @@ test_upgrade_22_to_23 (void)
   remove_database (path);
 }
 
+/* Version 23 to 24 (lead projects): every row kept, the three tables
+ * there and empty, the schema a new one's; a project with a contact's
+ * entry can be stored in the upgraded file and the UNIQUE (project,
+ * contact) holds */
+static void
+test_upgrade_23_to_24 (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  sqlite3 *db;
+
+  g_assert_true (_kontor_store_create_at_version (path, 23, &error));
+  g_assert_no_error (error);
+  before = dump_database (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  after = dump_database (path);
+  assert_rows_kept (before, after, may_grow);
+  assert_schema_of_new (path);
+
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM lead_project", NULL),
+                   ==, 0);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM lead_status", NULL),
+                   ==, 0);
+  kontor_test_db_exec (db, "INSERT INTO lead_project (id, created_at, updated_at, name)"
+                           " VALUES ('0190a000-0000-7000-8000-0000000000e1', 1, 1, 'Messe')");
+  kontor_test_db_exec (db, "INSERT INTO lead_entry (id, created_at, updated_at, project_id,"
+                           " contact_id, status_id, value_cents) SELECT"
+                           " '0190a000-0000-7000-8000-0000000000e2', 1, 1,"
+                           " '0190a000-0000-7000-8000-0000000000e1', id, 's', 125 FROM contact"
+                           " ORDER BY rid LIMIT 1");
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT sum (value_cents) FROM lead_entry",
+                                             NULL), ==, 125);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO lead_entry (id, created_at, updated_at,"
+                                     " project_id, contact_id, status_id) SELECT"
+                                     " '0190a000-0000-7000-8000-0000000000e3', 1, 1,"
+                                     " project_id, contact_id, 's' FROM lead_entry",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+  remove_database (path);
+}
+
 /* A new collation makes every sort key anew, with the order indexes
  * dropped and made again: they are all there afterwards, and used */
 static void
@@ -1129,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/store-migrations/14-to-15/activities", test_upgrade_14_to_15);
   g_test_add_func ("/store-migrations/21-to-22/participants", test_upgrade_21_to_22);
   g_test_add_func ("/store-migrations/22-to-23/merged-into", test_upgrade_22_to_23);
+  g_test_add_func ("/store-migrations/23-to-24/lead-projects", test_upgrade_23_to_24);
   g_test_add_func ("/store-migrations/locale-change-rewrites-keys",
                    test_locale_change_rewrites_keys);
   g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",

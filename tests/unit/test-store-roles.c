@@ -11,13 +11,16 @@
 #include "kontor-field-change.h"
 #include "kontor-group-change.h"
 #include "kontor-group.h"
+#include "kontor-lead-project-write.h"
 #include "kontor-pipeline-operation.h"
+#include "kontor-store-lead.h"
 #include "kontor-test-utils.h"
 
 /* Roles (feature U1, src/README.md "Roles"): the store refuses what the
  * current user's role may not do, whatever asks it (the UI only hides
  * it). Each role tries every write: create, edit, board move and delete
- * of contacts, companies and groups, a board column, and the admin pages
+ * of contacts, companies and groups, a board column, a lead project, its
+ * entries and its undoable delete, and the admin pages
  * (users, teams, the number range). A refused write leaves nothing: no
  * row, no outbox entry. The last administrator stays one, and only users
  * with the sales role become sales reps. */
@@ -33,6 +36,8 @@ typedef struct
   KontorCompany      *company;
   KontorGroup        *group;
   KontorTeam         *team;
+  KontorLeadProject  *lead_project;  /* with the contact's entry */
+  KontorContact      *other;         /* in no lead project */
 } Fixture;
 
 static const char * const role_names[] = { "admin", "sales", "assistant", "viewer" };
@@ -70,6 +75,29 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->group = kontor_group_new ("Messe Hannover");
   kontor_test_save (fixture->base.store, fixture->group);
+
+  fixture->other = kontor_contact_new ();
+  kontor_contact_set_last_name (fixture->other, "Vogel");
+  kontor_test_save (fixture->base.store, fixture->other);
+
+  {
+    g_autoptr(GPtrArray) statuses = NULL;
+    g_autoptr(KontorLeadEntry) entry = NULL;
+    g_autoptr(GError) error = NULL;
+
+    fixture->lead_project = kontor_lead_project_new ("Messe");
+    g_assert_true (kontor_store_create_lead_project (fixture->base.store, fixture->lead_project,
+                                                     &error));
+    g_assert_no_error (error);
+    statuses = kontor_store_list_lead_statuses (fixture->base.store,
+                                                kontor_record_get_id (KONTOR_RECORD (fixture->lead_project)),
+                                                &error);
+    g_assert_no_error (error);
+    entry = kontor_lead_entry_new (kontor_record_get_id (KONTOR_RECORD (fixture->lead_project)),
+                                   kontor_record_get_id (KONTOR_RECORD (fixture->contact)),
+                                   kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+    kontor_test_save (fixture->base.store, entry);
+  }
 }
 
 static void
@@ -82,6 +110,8 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->company);
   g_clear_object (&fixture->group);
   g_clear_object (&fixture->team);
+  g_clear_object (&fixture->lead_project);
+  g_clear_object (&fixture->other);
   kontor_store_fixture_tear_down (&fixture->base, data);
 }
 
@@ -324,6 +354,44 @@ set_number_range (Fixture  *fixture,
   return kontor_store_set_number_range (fixture->base.store, &range, error);
 }
 
+static gboolean
+create_lead_project (Fixture  *fixture,
+                     GError  **error)
+{
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe");
+  g_autoptr(KontorLeadProjectWrite) create = kontor_lead_project_write_new_create (fixture->base.store,
+                                                                                   project,
+                                                                                   "Created");
+
+  return kontor_operation_apply (KONTOR_OPERATION (create), error);
+}
+
+static gboolean
+add_lead (Fixture  *fixture,
+          GError  **error)
+{
+  const char *project_id = kontor_record_get_id (KONTOR_RECORD (fixture->lead_project));
+  g_autoptr(GPtrArray) statuses = kontor_store_list_lead_statuses (fixture->base.store,
+                                                                   project_id, NULL);
+  g_autoptr(KontorLeadEntry) entry = NULL;
+
+  g_assert_nonnull (statuses);
+  entry = kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (fixture->other)),
+                                 kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+
+  return kontor_store_save (fixture->base.store, KONTOR_RECORD (entry), error);
+}
+
+static gboolean
+delete_lead_project (Fixture  *fixture,
+                     GError  **error)
+{
+  g_autoptr(KontorLeadProjectWrite) delete =
+    kontor_lead_project_write_new_delete (fixture->base.store, fixture->lead_project, "Deleted");
+
+  return kontor_operation_apply (KONTOR_OPERATION (delete), error);
+}
+
 /* What each role may do, written out here rather than asked of the rule
  * under test: A admin, S sales, a assistant, v viewer. */
 static const struct
@@ -345,6 +413,9 @@ static const struct
   { "add contacts to a group", add_group_members, "ASa" },
   { "archive contacts at once", archive_contacts, "ASa" },
   { "add board column", add_board_column, "ASa" },
+  { "create lead project", create_lead_project, "ASa" },
+  { "add a lead", add_lead, "ASa" },
+  { "delete lead project with its leads", delete_lead_project, "ASa" },
   { "create user", create_user, "A" },
   { "edit user", edit_user, "A" },
   { "delete user", delete_user, "A" },
@@ -369,6 +440,9 @@ dup_state (Fixture *fixture)
     "SELECT count(*) FROM app_user",
     "SELECT count(*) FROM team",
     "SELECT count(*) FROM pipeline_status",
+    "SELECT count(*) FROM lead_project",
+    "SELECT count(*) FROM lead_status",
+    "SELECT count(*) FROM lead_entry",
     "SELECT count(*) FROM tombstone",
     "SELECT coalesce(max(client_seq), 0) FROM outbox",
     "SELECT count(*) || total(length(value_json)) FROM outbox",

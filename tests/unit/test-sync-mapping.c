@@ -7,6 +7,7 @@
 
 #include "kontor-channel.h"
 #include "kontor-store-private.h"
+#include "kontor-store-lead.h"
 #include "kontor-sync-entity.h"
 #include "kontor-test-utils.h"
 
@@ -411,6 +412,40 @@ test_outbox_entries_mapped (KontorStoreFixture *fixture,
   kontor_activity_set_notes (call, "Angebot bis Freitag");
   kontor_test_save (store, call);
 
+  /* a lead project with its statuses, one of the users', and an entry */
+  {
+    g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe 2027");
+    g_autoptr(KontorLeadStatus) offer = NULL;
+    g_autoptr(KontorLeadEntry) entry = NULL;
+    g_autoptr(GPtrArray) lead_statuses = NULL;
+    const char *project_id;
+
+    done = kontor_store_create_lead_project (store, project, &error);
+    g_assert_no_error (error);
+    g_assert_true (done);
+    project_id = kontor_record_get_id (KONTOR_RECORD (project));
+    kontor_lead_project_set_product (project, "Kontor Pro");
+    kontor_lead_project_set_responsible (project, rep_ids);
+    kontor_test_save (store, project);
+
+    lead_statuses = kontor_store_list_lead_statuses (store, project_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (lead_statuses->len, ==, 3);
+    kontor_lead_status_set_position (g_ptr_array_index (lead_statuses, 2), 3);
+    kontor_test_save (store, g_ptr_array_index (lead_statuses, 2));
+    kontor_lead_status_set_position (g_ptr_array_index (lead_statuses, 1), 2);
+    kontor_test_save (store, g_ptr_array_index (lead_statuses, 1));
+    offer = kontor_lead_status_new (project_id, "Angebot", 1);
+    kontor_test_save (store, offer);
+
+    entry = kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (contact)),
+                                   kontor_record_get_id (g_ptr_array_index (lead_statuses, 0)));
+    kontor_test_save (store, entry);
+    kontor_lead_entry_set_value_cents (entry, 1250000);
+    kontor_lead_entry_set_status_id (entry, kontor_record_get_id (KONTOR_RECORD (offer)));
+    kontor_test_save (store, entry);
+  }
+
   statuses = kontor_store_list_pipeline_statuses (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (statuses->len, >, 0);
@@ -583,8 +618,8 @@ test_lookup (void)
   g_assert_cmpint (kontor_sync_entity_get_policy (kontor_sync_entity_lookup ("pipeline_status"),
                                                   "position"), ==, KONTOR_SYNC_POLICY_ASK);
 
-  /* and nothing else anywhere: a contact's rank and each child table's
-   * position */
+  /* and nothing else anywhere: a contact's and a lead's rank and each
+   * child table's position */
   for (guint n = 0; (entity = kontor_sync_entity_nth (n)) != NULL; n++)
     {
       g_auto(GStrv) names = kontor_sync_entity_dup_fields (entity);
@@ -597,10 +632,11 @@ test_lookup (void)
           if (kontor_sync_entity_get_parent (entity) != NULL)
             g_assert_cmpstr (names[i], ==, "position");
           else
-            g_assert_true (entity == contact && g_str_equal (names[i], "rank"));
+            g_assert_true ((entity == contact || entity == kontor_sync_entity_lookup ("lead_entry")) &&
+                           g_str_equal (names[i], "rank"));
         }
     }
-  g_assert_cmpuint (n_lww, ==, 7);
+  g_assert_cmpuint (n_lww, ==, 9);
 }
 
 int

@@ -1,0 +1,871 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+/* Lead projects in the store (features D2–D4, X5, X6; src/README.md "Lead
+ * projects"): the project, its own list of statuses and its entries, three
+ * record kinds that sync like every other. The rules of each are in the
+ * model; here are those that need the database: the users and the group a
+ * project names exist, a status fits among its project's, an entry's
+ * status is its project's, its contact is not restricted and in the
+ * project once. A project is made with its system statuses and deleted
+ * with its statuses (and, when asked, its entries) in one transaction. */
+
+#define G_LOG_DOMAIN "kontor-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-activity.h"
+#include "kontor-contact.h"
+#include "kontor-error.h"
+#include "kontor-group.h"
+#include "kontor-rank.h"
+#include "kontor-store-crud.h"
+#include "kontor-store-lead.h"
+#include "kontor-user.h"
+
+/* @id's record of @type, or %NULL without an error when there is none */
+static gpointer
+load_if_there (KontorStore  *self,
+               GType         type,
+               const char   *id,
+               GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gpointer record = kontor_store_load (self, type, id, &local_error);
+
+  if (record == NULL &&
+      !g_error_matches (local_error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return record;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Projects */
+
+/* The users responsible and the linked group are there */
+static gboolean
+project_check (KontorStore   *self,
+               KontorRecord  *record,
+               KontorRecord  *old,
+               GError       **error)
+{
+  KontorLeadProject *project = KONTOR_LEAD_PROJECT (record);
+  const char * const *users = kontor_lead_project_get_responsible (project);
+  const char *group_id = kontor_lead_project_get_group_id (project);
+
+  for (guint i = 0; users != NULL && users[i] != NULL; i++)
+    {
+      g_autoptr(KontorUser) user = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      /* one already responsible stays so */
+      if (old != NULL &&
+          kontor_lead_project_get_responsible (KONTOR_LEAD_PROJECT (old)) != NULL &&
+          g_strv_contains (kontor_lead_project_get_responsible (KONTOR_LEAD_PROJECT (old)),
+                           users[i]))
+        continue;
+      user = load_if_there (self, KONTOR_TYPE_USER, users[i], &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (user == NULL)
+        {
+          g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                               _("A colleague responsible for the lead project no longer "
+                                 "exists."));
+          return FALSE;
+        }
+    }
+
+  if (group_id != NULL &&
+      (old == NULL ||
+       g_strcmp0 (group_id, kontor_lead_project_get_group_id (KONTOR_LEAD_PROJECT (old))) != 0))
+    {
+      g_autoptr(KontorGroup) group = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      group = load_if_there (self, KONTOR_TYPE_GROUP, group_id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (group == NULL)
+        {
+          g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                               _("The group linked to the lead project no longer exists."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gint64
+count_rows (KontorStore  *self,
+            const char   *sql,
+            const char   *id,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self, stmt, &n, NULL, error) < 0)
+    return -1;
+
+  return n;
+}
+
+/* A project with entries goes only with them
+ * (kontor_store_delete_lead_project()) */
+static gboolean
+project_check_delete (KontorStore   *self,
+                      KontorRecord  *stored,
+                      GError       **error)
+{
+  gint64 n = count_rows (self, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                         kontor_record_get_id (stored), error);
+  g_autofree char *name = NULL;
+
+  if (n <= 0)
+    return n == 0;
+
+  name = kontor_record_dup_display_name (stored);
+  g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_RESTRICTED,
+               /* Translators: %s is a lead project, %d a number of leads */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "“%s” has %d lead: delete the project with it, or archive the "
+                            "project.",
+                            "“%s” has %d leads: delete the project with them, or archive the "
+                            "project.",
+                            n),
+               name, (int) MIN (n, G_MAXINT));
+  return FALSE;
+}
+
+/* Its statuses go with it, each with its tombstone and "delete" entry, so
+ * that an undo restores them under their ids; the system statuses may go
+ * now (status_check_delete()). A delete the team server sent is followed
+ * by the other machines' own: what is here of its rows goes by ON DELETE
+ * CASCADE, as a group's members do. */
+static GArray *
+project_before_delete (KontorStore   *self,
+                       KontorRecord  *stored,
+                       GError       **error)
+{
+  const char *id = kontor_record_get_id (stored);
+  g_autoptr(GPtrArray) statuses = NULL;
+  gboolean ok = TRUE;
+
+  if (self->remote)
+    {
+      if (!_kontor_store_forget_rows (self, "lead_entry", "project_id", id, error) ||
+          !_kontor_store_forget_rows (self, "lead_status", "project_id", id, error))
+        return NULL;
+      return g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  statuses = kontor_store_list_lead_statuses (self, id, error);
+  if (statuses == NULL)
+    return NULL;
+
+  self->deleting_lead_project = id;
+  for (guint i = 0; ok && i < statuses->len; i++)
+    ok = _kontor_store_delete_record (self, g_ptr_array_index (statuses, i), error);
+  self->deleting_lead_project = NULL;
+
+  return ok ? g_array_new (FALSE, FALSE, sizeof (gint64)) : NULL;
+}
+
+static gboolean
+project_after_delete (KontorStore  *self,
+                      GArray       *dependents,
+                      GError      **error)
+{
+  return TRUE;
+}
+
+KontorEntityInfo _kontor_store_lead_project_entity = {
+  .get_type = kontor_lead_project_get_type,
+  .table = "lead_project",
+  .outbox = TRUE,
+  .link_table = "lead_project_link",
+  .check = project_check,
+  .check_delete = project_check_delete,
+  .before_delete = project_before_delete,
+  .after_delete = project_after_delete,
+};
+
+/* ------------------------------------------------------------------------ */
+/* Statuses */
+
+/* Its project is there, and it fits among the project's statuses */
+static gboolean
+status_check (KontorStore   *self,
+              KontorRecord  *record,
+              KontorRecord  *old,
+              GError       **error)
+{
+  KontorLeadStatus *status = KONTOR_LEAD_STATUS (record);
+  const char *project_id = kontor_lead_status_get_project_id (status);
+  g_autoptr(KontorLeadProject) project = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  project = load_if_there (self, KONTOR_TYPE_LEAD_PROJECT, project_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (project == NULL)
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                           _("The lead project no longer exists."));
+      return FALSE;
+    }
+
+  others = kontor_store_list_lead_statuses (self, project_id, error);
+
+  return others != NULL && kontor_lead_status_check_place (status, others, error);
+}
+
+/* The system statuses go only with their project, a status with entries
+ * only once they are elsewhere */
+static gboolean
+status_check_delete (KontorStore   *self,
+                     KontorRecord  *stored,
+                     GError       **error)
+{
+  KontorLeadStatus *status = KONTOR_LEAD_STATUS (stored);
+  gint64 n;
+
+  if (self->deleting_lead_project != NULL &&
+      g_strcmp0 (self->deleting_lead_project, kontor_lead_status_get_project_id (status)) == 0)
+    return TRUE;
+
+  n = count_rows (self, "SELECT count(*) FROM lead_entry WHERE status_id = ?1",
+                  kontor_record_get_id (stored), error);
+
+  return n >= 0 && kontor_lead_status_check_delete (status, n, error);
+}
+
+KontorEntityInfo _kontor_store_lead_status_entity = {
+  .get_type = kontor_lead_status_get_type,
+  .table = "lead_status",
+  .outbox = TRUE,
+  .check = status_check,
+  .check_delete = status_check_delete,
+};
+
+/* ------------------------------------------------------------------------ */
+/* Entries */
+
+/* The rank after the last entry of @status_id */
+static char *
+dup_rank_at_end (KontorStore  *self,
+                 const char   *status_id,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = _kontor_store_prepare (self,
+                                              "SELECT rank FROM lead_entry "
+                                              "WHERE status_id = ?1 AND rank IS NOT NULL "
+                                              "ORDER BY rank DESC LIMIT 1",
+                                              error);
+  g_autofree char *last = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self, stmt, NULL, &last, error) < 0)
+    return NULL;
+
+  return kontor_rank_between (last, NULL);
+}
+
+static gboolean
+entry_check (KontorStore   *self,
+             KontorRecord  *record,
+             KontorRecord  *old,
+             GError       **error)
+{
+  KontorLeadEntry *entry = KONTOR_LEAD_ENTRY (record);
+  const char *project_id = kontor_lead_entry_get_project_id (entry);
+  const char *status_id = kontor_lead_entry_get_status_id (entry);
+  const char *assignee_id = kontor_lead_entry_get_assignee_id (entry);
+  g_autoptr(KontorLeadProject) project = NULL;
+  g_autoptr(KontorLeadStatus) status = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  project = load_if_there (self, KONTOR_TYPE_LEAD_PROJECT, project_id, &local_error);
+  if (project == NULL && local_error == NULL)
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                           _("The lead project no longer exists."));
+      return FALSE;
+    }
+  if (project != NULL)
+    status = load_if_there (self, KONTOR_TYPE_LEAD_STATUS, status_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (status == NULL ||
+      g_strcmp0 (kontor_lead_status_get_project_id (status), project_id) != 0)
+    {
+      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                   /* Translators: %s is a lead project */
+                   _("The status is not one of “%s”."),
+                   kontor_lead_project_get_name (project));
+      return FALSE;
+    }
+
+  if (assignee_id != NULL &&
+      (old == NULL ||
+       g_strcmp0 (assignee_id, kontor_lead_entry_get_assignee_id (KONTOR_LEAD_ENTRY (old))) != 0))
+    {
+      g_autoptr(KontorUser) user = load_if_there (self, KONTOR_TYPE_USER, assignee_id,
+                                                  &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (user == NULL)
+        {
+          g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                               _("The colleague assigned to the lead no longer exists."));
+          return FALSE;
+        }
+    }
+
+  /* a new entry, or one a merge gives the kept contact */
+  if (old == NULL ||
+      g_strcmp0 (kontor_lead_entry_get_contact_id (entry),
+                 kontor_lead_entry_get_contact_id (KONTOR_LEAD_ENTRY (old))) != 0)
+    {
+      g_autoptr(KontorContact) contact = NULL;
+      g_autoptr(KontorLeadEntry) existing = NULL;
+
+      contact = load_if_there (self, KONTOR_TYPE_CONTACT, kontor_lead_entry_get_contact_id (entry),
+                               &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (contact == NULL)
+        {
+          g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                               _("The contact no longer exists."));
+          return FALSE;
+        }
+      if (old == NULL && !kontor_lead_entry_check_contact (contact, error))
+        return FALSE;
+
+      /* the UNIQUE constraint says so too, but not in words */
+      existing = kontor_store_find_lead_entry (self, project_id,
+                                               kontor_lead_entry_get_contact_id (entry),
+                                               &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (existing != NULL &&
+          g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (existing)),
+                     kontor_record_get_id (record)) != 0)
+        {
+          g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
+
+          g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                       /* Translators: the first %s is a name, the second a lead project */
+                       _("%s is already a lead of “%s”."),
+                       name, kontor_lead_project_get_name (project));
+          return FALSE;
+        }
+
+      if (old == NULL && kontor_lead_entry_get_currency (entry) == NULL)
+        kontor_lead_entry_set_currency (entry, kontor_lead_project_get_currency (project));
+    }
+
+  /* a new place at the end of its column: one without a rank, or one
+   * moved to another status without a place of its own there */
+  if (kontor_lead_entry_get_rank (entry) == NULL ||
+      (old != NULL &&
+       g_strcmp0 (status_id, kontor_lead_entry_get_status_id (KONTOR_LEAD_ENTRY (old))) != 0 &&
+       g_strcmp0 (kontor_lead_entry_get_rank (entry),
+                  kontor_lead_entry_get_rank (KONTOR_LEAD_ENTRY (old))) == 0))
+    {
+      g_autofree char *rank = dup_rank_at_end (self, status_id, error);
+
+      if (rank == NULL)
+        return FALSE;
+      kontor_lead_entry_set_rank (entry, rank);
+    }
+
+  return TRUE;
+}
+
+KontorEntityInfo _kontor_store_lead_entry_entity = {
+  .get_type = kontor_lead_entry_get_type,
+  .table = "lead_entry",
+  .outbox = TRUE,
+  .check = entry_check,
+};
+
+/**
+ * _kontor_store_check_lead_activity:
+ * @self: a store inside a transaction
+ * @activity: an activity about to be stored
+ * @old: (nullable): as stored, %NULL for a new one
+ * @error: return location for a #GError
+ *
+ * An activity recorded on a lead entry (a follow-up) names an entry that
+ * is there, on the entry's contact, when it is recorded or given another
+ * entry.
+ *
+ * Returns: %TRUE when @activity may be stored
+ */
+gboolean
+_kontor_store_check_lead_activity (KontorStore     *self,
+                                   KontorActivity  *activity,
+                                   KontorActivity  *old,
+                                   GError         **error)
+{
+  const char *entry_id = kontor_activity_get_lead_entry_id (activity);
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  /* checked when it is named: a merge that moves the activity to the
+   * kept contact moves its entry too (kontor-contact-merge.c) */
+  if (entry_id == NULL ||
+      (old != NULL && g_strcmp0 (entry_id, kontor_activity_get_lead_entry_id (old)) == 0))
+    return TRUE;
+
+  entry = load_if_there (self, KONTOR_TYPE_LEAD_ENTRY, entry_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (entry == NULL ||
+      g_strcmp0 (kontor_lead_entry_get_contact_id (entry),
+                 kontor_activity_get_contact_id (activity)) != 0)
+    {
+      g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                           entry == NULL
+                           ? _("The lead no longer exists.")
+                           : _("An activity of a lead is recorded on the lead’s contact."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Queries */
+
+/**
+ * kontor_store_list_lead_projects:
+ * @self: a store
+ * @with_archived: whether archived projects are listed too
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorLeadProject) (nullable):
+ *   the lead projects by name
+ */
+GPtrArray *
+kontor_store_list_lead_projects (KontorStore  *self,
+                                 gboolean      with_archived,
+                                 GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+
+  return _kontor_store_load_list (self, &_kontor_store_lead_project_entity,
+                                  with_archived
+                                  ? "SELECT rid FROM lead_project "
+                                    "ORDER BY name COLLATE NOCASE, rid"
+                                  : "SELECT rid FROM lead_project WHERE NOT archived "
+                                    "ORDER BY name COLLATE NOCASE, rid",
+                                  NULL, error);
+}
+
+/**
+ * kontor_store_list_lead_statuses:
+ * @self: a store
+ * @project_id: a lead project's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorLeadStatus) (nullable): the
+ *   project's statuses in their order, the first one first
+ */
+GPtrArray *
+kontor_store_list_lead_statuses (KontorStore  *self,
+                                 const char   *project_id,
+                                 GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (project_id != NULL, NULL);
+
+  return _kontor_store_load_list (self, &_kontor_store_lead_status_entity,
+                                  "SELECT rid FROM lead_status WHERE project_id = ?1 "
+                                  "ORDER BY position, rid",
+                                  project_id, error);
+}
+
+/**
+ * kontor_store_list_lead_entries:
+ * @self: a store
+ * @project_id: a lead project's id
+ * @status_id: (nullable): one of its statuses, %NULL for all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorLeadEntry) (nullable): the
+ *   project's entries (of @status_id) as its board shows them: by the
+ *   order of their statuses, then by rank
+ */
+GPtrArray *
+kontor_store_list_lead_entries (KontorStore  *self,
+                                const char   *project_id,
+                                const char   *status_id,
+                                GError      **error)
+{
+  g_autoptr(GArray) rowids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (project_id != NULL, NULL);
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT e.rid FROM lead_entry e "
+                                "LEFT JOIN lead_status s ON s.id = e.status_id "
+                                "WHERE e.project_id = ?1 AND (?2 IS NULL OR e.status_id = ?2) "
+                                "ORDER BY s.position, e.rank, e.rid",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, project_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, status_id, -1, SQLITE_TRANSIENT);
+
+  rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return _kontor_store_load_rowids (self, &_kontor_store_lead_entry_entity, rowids, error);
+}
+
+/**
+ * kontor_store_list_contact_leads:
+ * @self: a store
+ * @contact_id: a contact's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorLeadEntry) (nullable): the
+ *   contact's entries in lead projects, the oldest first
+ */
+GPtrArray *
+kontor_store_list_contact_leads (KontorStore  *self,
+                                 const char   *contact_id,
+                                 GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (contact_id != NULL, NULL);
+
+  return _kontor_store_load_list (self, &_kontor_store_lead_entry_entity,
+                                  "SELECT rid FROM lead_entry WHERE contact_id = ?1 "
+                                  "ORDER BY created_at, rid",
+                                  contact_id, error);
+}
+
+/**
+ * kontor_store_find_lead_entry:
+ * @self: a store
+ * @project_id: a lead project's id
+ * @contact_id: a contact's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the entry of @contact_id in
+ *   @project_id; %NULL without @error when there is none
+ */
+KontorLeadEntry *
+kontor_store_find_lead_entry (KontorStore  *self,
+                              const char   *project_id,
+                              const char   *contact_id,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (project_id != NULL && contact_id != NULL, NULL);
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT rid FROM lead_entry WHERE project_id = ?1 "
+                                "AND contact_id = ?2",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, project_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, contact_id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self, stmt, &rowid, NULL, error) <= 0)
+    return NULL;
+
+  return kontor_store_load_by_rowid (self, KONTOR_TYPE_LEAD_ENTRY, rowid, error);
+}
+
+/**
+ * kontor_store_list_lead_follow_ups:
+ * @self: a store
+ * @entry_id: a lead entry's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type KontorActivity) (nullable): the
+ *   activities recorded on the entry, its follow-ups among them: open
+ *   tasks first by due date, then the rest, the newest first
+ */
+GPtrArray *
+kontor_store_list_lead_follow_ups (KontorStore  *self,
+                                   const char   *entry_id,
+                                   GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (entry_id != NULL, NULL);
+
+  return _kontor_store_load_list (self, _kontor_entity_info_for_type (KONTOR_TYPE_ACTIVITY),
+                                  "SELECT rid FROM activity WHERE lead_entry_id = ?1 "
+                                  "ORDER BY (kind = 0 AND NOT done) DESC, "
+                                  "coalesce (due_on, '9999-12-31'), "
+                                  "max (starts_at, done_at, created_at) DESC, rid",
+                                  entry_id, error);
+}
+
+static void
+column_sum_clear (gpointer data)
+{
+  KontorLeadColumnSum *sum = data;
+
+  g_clear_pointer (&sum->status_id, g_free);
+  g_clear_pointer (&sum->currency, g_free);
+}
+
+/**
+ * kontor_store_sum_lead_columns:
+ * @self: a store
+ * @project_id: a lead project's id
+ * @error: return location for a #GError
+ *
+ * Counts the entries of each status of the project and sums their values
+ * per currency, in whole cents (SQL SUM over INTEGER: exact, and an error
+ * rather than a wrong number should it overflow). Statuses without
+ * entries are left out.
+ *
+ * Returns: (transfer full) (element-type KontorLeadColumnSum) (nullable):
+ *   one row per status and currency, in the order of the statuses
+ */
+GArray *
+kontor_store_sum_lead_columns (KontorStore  *self,
+                               const char   *project_id,
+                               GError      **error)
+{
+  g_autoptr(GArray) sums = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (project_id != NULL, NULL);
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT e.status_id, e.currency, count(*), sum (e.value_cents) "
+                                "FROM lead_entry e "
+                                "LEFT JOIN lead_status s ON s.id = e.status_id "
+                                "WHERE e.project_id = ?1 "
+                                "GROUP BY e.status_id, e.currency "
+                                "ORDER BY min (s.position), e.status_id, e.currency",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, project_id, -1, SQLITE_TRANSIENT);
+
+  sums = g_array_new (FALSE, TRUE, sizeof (KontorLeadColumnSum));
+  g_array_set_clear_func (sums, column_sum_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KontorLeadColumnSum sum = {
+        g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        sqlite3_column_int64 (stmt, 2),
+        sqlite3_column_int64 (stmt, 3),
+      };
+
+      g_array_append_val (sums, sum);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&sums);
+}
+
+/* ------------------------------------------------------------------------ */
+/* A project as a whole */
+
+/**
+ * _kontor_store_create_lead_project_in:
+ * @self: a store inside a transaction
+ * @project: a new project
+ * @error: return location for a #GError
+ *
+ * What kontor_store_create_lead_project() does, inside the caller's
+ * transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_create_lead_project_in (KontorStore        *self,
+                                      KontorLeadProject  *project,
+                                      GError            **error)
+{
+  g_autoptr(GPtrArray) statuses = NULL;
+  gboolean changed = FALSE;
+
+  g_assert (self->in_transaction);
+
+  if (!_kontor_store_save_record (self, KONTOR_RECORD (project), &changed, error))
+    return FALSE;
+
+  statuses = kontor_lead_project_new_statuses (project);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      if (!_kontor_store_save_record (self, g_ptr_array_index (statuses, i), &changed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kontor_store_create_lead_project:
+ * @self: a store
+ * @project: a new project (given its id, row id and times)
+ * @error: return location for a #GError
+ *
+ * Stores @project with its system statuses (kontor_lead_project_new_statuses())
+ * in one transaction: a project is never without them.
+ *
+ * Returns: %TRUE on success; on failure nothing is stored
+ */
+gboolean
+kontor_store_create_lead_project (KontorStore        *self,
+                                  KontorLeadProject  *project,
+                                  GError            **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_LEAD_PROJECT (project), FALSE);
+  g_return_val_if_fail (kontor_record_get_rowid (KONTOR_RECORD (project)) == 0, FALSE);
+
+  if (!_kontor_store_begin (self, error))
+    return FALSE;
+  if (!_kontor_store_end (self, _kontor_store_create_lead_project_in (self, project, error),
+                          error))
+    {
+      /* the project keeps no row id of a row that is not there */
+      kontor_record_set_rowid (KONTOR_RECORD (project), 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _kontor_store_delete_lead_project_in:
+ * @self: a store inside a transaction
+ * @project: a stored project
+ * @with_entries: whether its entries go with it
+ * @error: return location for a #GError
+ *
+ * What kontor_store_delete_lead_project() does, inside the caller's
+ * transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_delete_lead_project_in (KontorStore        *self,
+                                      KontorLeadProject  *project,
+                                      gboolean            with_entries,
+                                      GError            **error)
+{
+  const char *id = kontor_record_get_id (KONTOR_RECORD (project));
+
+  g_assert (self->in_transaction);
+
+  if (with_entries)
+    {
+      g_autoptr(GPtrArray) entries = kontor_store_list_lead_entries (self, id, NULL, error);
+
+      if (entries == NULL)
+        return FALSE;
+      for (guint i = 0; i < entries->len; i++)
+        {
+          if (!_kontor_store_delete_record (self, g_ptr_array_index (entries, i), error))
+            return FALSE;
+        }
+    }
+
+  return _kontor_store_delete_record (self, KONTOR_RECORD (project), error);
+}
+
+/**
+ * kontor_store_delete_lead_project:
+ * @self: a store
+ * @project: a stored project
+ * @with_entries: whether its entries go with it; without, a project with
+ *   entries is refused with a message
+ * @error: return location for a #GError
+ *
+ * Deletes @project, its statuses and, when asked, its entries in one
+ * transaction, each with its tombstone and `delete` entry. The undoable
+ * way is #KontorLeadProjectWrite.
+ *
+ * Returns: %TRUE on success; on failure nothing is deleted
+ */
+gboolean
+kontor_store_delete_lead_project (KontorStore        *self,
+                                  KontorLeadProject  *project,
+                                  gboolean            with_entries,
+                                  GError            **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_LEAD_PROJECT (project), FALSE);
+  g_return_val_if_fail (kontor_record_get_id (KONTOR_RECORD (project)) != NULL, FALSE);
+
+  return _kontor_store_begin (self, error) &&
+         _kontor_store_end (self,
+                            _kontor_store_delete_lead_project_in (self, project, with_entries,
+                                                                  error),
+                            error);
+}
