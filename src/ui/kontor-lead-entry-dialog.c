@@ -86,7 +86,8 @@ static gboolean
 reload (KontorLeadEntryDialog *self)
 {
   KontorStore *store = get_store (self);
-  const char *id = kontor_record_get_id (KONTOR_RECORD (self->entry));
+  /* a copy: the entry is replaced below */
+  g_autofree char *id = g_strdup (kontor_record_get_id (KONTOR_RECORD (self->entry)));
   g_autoptr(KontorLeadEntry) entry = NULL;
   g_autoptr(KontorContact) contact = NULL;
   g_autoptr(KontorLeadStatus) status = NULL;

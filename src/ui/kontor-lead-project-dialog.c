@@ -136,7 +136,8 @@ save_new (Request *request)
                                 KONTOR_OPERATION (write)))
     return;
   if (request->done != NULL)
-    request->done (request->data, kontor_record_get_id (KONTOR_RECORD (project)));
+    request->done (request->data,
+                   kontor_record_get_id (KONTOR_RECORD (kontor_lead_project_write_get_project (write))));
 }
 
 static void

@@ -356,14 +356,15 @@ fill_follow_ups (KontorLeadProjectPage *self,
                                                     kontor_record_get_id (KONTOR_RECORD (task)));
       g_autofree char *date = kontor_format_iso_date (kontor_activity_get_due_on (task));
       g_autofree char *contact = dup_contact_name (self, entry);
-      g_autofree char *title = g_strdup_printf ("%s — %s", date != NULL ? date : "", contact);
+      /* Translators: a follow-up's due date and the lead's contact */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), date != NULL ? date : "",
+                                                   contact);
       GtkWidget *row = adw_action_row_new ();
       const char *note = kontor_activity_get_subject (task);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (note != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), note != NULL ? note : "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (self->follow_ups_list, row);
     }
   if (open->len == 0)
@@ -410,11 +411,12 @@ reload (KontorLeadProjectPage *self)
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
-  const char *id;
+  g_autofree char *id = NULL;
 
   if (self->project == NULL)
     return FALSE;
-  id = kontor_record_get_id (KONTOR_RECORD (self->project));
+  /* a copy: the project is replaced below */
+  id = g_strdup (kontor_record_get_id (KONTOR_RECORD (self->project)));
   project = kontor_store_load (store, KONTOR_TYPE_LEAD_PROJECT, id, &error);
   if (project == NULL)
     {
