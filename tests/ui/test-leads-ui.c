@@ -326,12 +326,17 @@ test_project_by_keys (Fixture       *fixture,
                    kontor_record_get_id (KONTOR_RECORD (anna_entry)));
   kontor_test_settle (200);
   kontor_test_assert_accessible (dialog);
+  /* tall enough for the follow-ups */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 860);
+  kontor_test_settle (300);
   shoot (dialog, "lead-entry.png");
   kontor_test_press ("Escape");
   g_assert_true (kontor_test_iterate_until (entry_dialog_gone, fixture, KONTOR_TEST_TIMEOUT));
 
   /* the page's overview of open follow-ups lists it */
   g_assert_nonnull (kontor_test_find_row (GTK_WIDGET (page), "Angebot nachfassen"));
+  kontor_test_settle (200);
+  shoot (GTK_WIDGET (fixture->window), "lead-project-follow-ups.png");
 
   /* delete: asked with the count, Tab to "Delete" and Return; Ctrl+Z
    * brings the project back with its leads */
