@@ -15,6 +15,7 @@
 #include "kontor-lead-project-dialog.h"
 #include "kontor-lead-project-page.h"
 #include "kontor-lead-project-write.h"
+#include "kontor-lead-statuses-dialog.h"
 #include "kontor-money.h"
 #include "kontor-store-lead.h"
 #include "kontor-text.h"
@@ -55,6 +56,7 @@ struct _KontorLeadProjectPage
   gboolean            loading;
 
   GtkWidget          *back_button;
+  GtkWidget          *menu_button;
   AdwWindowTitle     *window_title;
   GtkSearchEntry     *search_entry;
   GtkWidget          *status_box;
@@ -383,6 +385,7 @@ update_actions (KontorLeadProjectPage *self)
   gboolean archived = self->project != NULL && kontor_lead_project_get_archived (self->project);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead-project.edit", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead-project.edit-statuses", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead-project.archive", can_edit && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead-project.unarchive", can_edit && archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead-project.delete", can_edit);
@@ -535,6 +538,17 @@ edit_action (GtkWidget  *widget,
 
   if (self->project != NULL)
     kontor_lead_project_dialog_present (widget, self->context, self->project, NULL, NULL, NULL);
+}
+
+static void
+edit_statuses_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KontorLeadProjectPage *self = KONTOR_LEAD_PROJECT_PAGE (widget);
+
+  if (self->project != NULL)
+    kontor_lead_statuses_dialog_present (widget, self->context, self->project);
 }
 
 static void
@@ -711,6 +725,7 @@ kontor_lead_project_page_class_init (KontorLeadProjectPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/kontor-lead-project-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, status_box);
@@ -723,6 +738,8 @@ kontor_lead_project_page_class_init (KontorLeadProjectPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "lead-project.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "lead-project.edit-statuses", NULL,
+                                   edit_statuses_action);
   gtk_widget_class_install_action (widget_class, "lead-project.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "lead-project.unarchive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "lead-project.delete", NULL, delete_action);
@@ -829,16 +846,18 @@ kontor_lead_project_page_get_leads (KontorLeadProjectPage *self)
  * kontor_lead_project_page_focus_list:
  * @self: the page
  *
- * Gives the keyboard focus to the list of leads, or the search when
- * there are none.
+ * Gives the keyboard focus to the list of leads, or the page's menu
+ * when there are none.
  */
 void
 kontor_lead_project_page_focus_list (KontorLeadProjectPage *self)
 {
   g_return_if_fail (KONTOR_IS_LEAD_PROJECT_PAGE (self));
 
+  /* not the search when there are none: a text field takes Ctrl+Z for
+   * its own text, and the undo toast of what was just done offers it */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
 }

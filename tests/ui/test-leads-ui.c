@@ -420,6 +420,109 @@ test_dialog_refuses (Fixture       *fixture,
   g_assert_true (n_projects_is (fixture, 0));
 }
 
+static GPtrArray *
+list_statuses (Fixture    *fixture,
+               const char *project_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *statuses = kontor_store_list_lead_statuses (fixture->base.store, project_id, &error);
+
+  g_assert_no_error (error);
+
+  return statuses;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *project_id;
+  guint       n;
+} StatusWait;
+
+static gboolean
+n_statuses_is (gpointer data)
+{
+  StatusWait *wait = data;
+  g_autoptr(GPtrArray) statuses = list_statuses (wait->fixture, wait->project_id);
+
+  return statuses->len == wait->n;
+}
+
+/* "Edit Statuses…": two statuses typed, each with Return, the second
+ * moved up with Alt+Up, Return on the empty name saves; one change,
+ * which Ctrl+Z takes back and Shift+Ctrl+Z brings again */
+static void
+test_edit_statuses (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe 2027");
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  const char *project_id;
+  StatusWait wait = { fixture, NULL, 5 };
+
+  if (!kontor_test_keys_can_be_sent ())
+    {
+      g_test_skip ("xdotool is needed to send keys");
+      return;
+    }
+
+  g_assert_true (kontor_store_create_lead_project (fixture->base.store, project, &error));
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  wait.project_id = project_id;
+  kontor_test_settle (100);
+  row = gtk_widget_get_ancestor (kontor_test_find_matching (GTK_WIDGET (fixture->window),
+                                                            label_says, "Messe 2027"),
+                                 GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_page (fixture)),
+                                             "lead-project.edit-statuses", NULL));
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "Termin", NULL });
+  kontor_test_press ("Return");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "Angebot", NULL });
+  kontor_test_press ("Return");
+  kontor_test_settle (100);
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+  shoot (GTK_WIDGET (dialog), "lead-statuses.png");
+  /* Alt+Up on "Angebot" puts it before "Termin"; the first status does
+   * not move */
+  gtk_widget_grab_focus (kontor_test_find_row (GTK_WIDGET (dialog), _("Status")));
+  gtk_widget_grab_focus (gtk_widget_get_next_sibling (kontor_test_find_row (GTK_WIDGET (dialog),
+                                                                            _("Status"))));
+  kontor_test_press ("alt+Up");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  /* Return in the empty name of a new status saves */
+  gtk_widget_grab_focus (kontor_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (n_statuses_is, &wait, KONTOR_TEST_TIMEOUT));
+  statuses = list_statuses (fixture, project_id);
+  g_assert_cmpint (kontor_lead_status_get_role (g_ptr_array_index (statuses, 0)), ==,
+                   KONTOR_LEAD_STATUS_ROLE_FIRST);
+  g_assert_cmpstr (kontor_lead_status_get_name (g_ptr_array_index (statuses, 1)), ==, "Angebot");
+  g_assert_cmpstr (kontor_lead_status_get_name (g_ptr_array_index (statuses, 2)), ==, "Termin");
+  g_assert_cmpint (kontor_lead_status_get_role (g_ptr_array_index (statuses, 3)), ==,
+                   KONTOR_LEAD_STATUS_ROLE_WON);
+  g_assert_cmpint (kontor_lead_status_get_role (g_ptr_array_index (statuses, 4)), ==,
+                   KONTOR_LEAD_STATUS_ROLE_LOST);
+
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_lead_project_page_focus_list (find_page (fixture));
+  kontor_test_press ("ctrl+z");
+  wait.n = 3;
+  g_assert_true (kontor_test_iterate_until (n_statuses_is, &wait, KONTOR_TEST_TIMEOUT));
+  kontor_test_press ("shift+ctrl+z");
+  wait.n = 5;
+  g_assert_true (kontor_test_iterate_until (n_statuses_is, &wait, KONTOR_TEST_TIMEOUT));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +540,7 @@ main (int   argc,
   ADD ("/ui/leads/project-by-keys", test_project_by_keys);
   ADD ("/ui/leads/delete-empty", test_delete_empty);
   ADD ("/ui/leads/dialog-refuses", test_dialog_refuses);
+  ADD ("/ui/leads/edit-statuses", test_edit_statuses);
 
 #undef ADD
 
