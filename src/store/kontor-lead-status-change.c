@@ -145,7 +145,8 @@ undo_in (KontorLeadStatusChange  *self,
       if (in_list (self->before, id))
         continue;
       stored = kontor_store_load (self->store, KONTOR_TYPE_LEAD_STATUS, id, error);
-      if (stored == NULL || !_kontor_store_delete_record (self->store, KONTOR_RECORD (stored), error))
+      if (stored == NULL ||
+          !_kontor_store_delete_record (self->store, KONTOR_RECORD (stored), error))
         return FALSE;
       /* kept as it was stored, for the next apply to bring back */
       g_object_unref (g_ptr_array_index (self->after, i));

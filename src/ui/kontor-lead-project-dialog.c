@@ -127,6 +127,7 @@ save_new (Request *request)
   g_autoptr(KontorLeadProject) project = project_of_fields (request);
   g_autofree char *title = NULL;
   g_autoptr(KontorLeadProjectWrite) write = NULL;
+  KontorLeadProject *saved;
 
   /* Translators: the undo toast after a lead project was made */
   title = g_strdup_printf (_("Lead project “%s” created"), kontor_lead_project_get_name (project));
@@ -135,9 +136,9 @@ save_new (Request *request)
   if (!kontor_ui_run_operation (GTK_WIDGET (request->dialog), request->context,
                                 KONTOR_OPERATION (write)))
     return;
+  saved = kontor_lead_project_write_get_project (write);
   if (request->done != NULL)
-    request->done (request->data,
-                   kontor_record_get_id (KONTOR_RECORD (kontor_lead_project_write_get_project (write))));
+    request->done (request->data, kontor_record_get_id (KONTOR_RECORD (saved)));
 }
 
 static void

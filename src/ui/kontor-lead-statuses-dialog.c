@@ -196,10 +196,10 @@ rebuild (Request *request)
       if (normal)
         {
           GtkEventController *keys = gtk_event_controller_key_new ();
-          gboolean up = i > 0 &&
-                        !kontor_lead_status_is_system (g_ptr_array_index (request->statuses, i - 1));
-          gboolean down = i + 1 < request->statuses->len &&
-                          !kontor_lead_status_is_system (g_ptr_array_index (request->statuses, i + 1));
+          GPtrArray *all = request->statuses;
+          gboolean up = i > 0 && !kontor_lead_status_is_system (g_ptr_array_index (all, i - 1));
+          gboolean down = i + 1 < all->len &&
+                          !kontor_lead_status_is_system (g_ptr_array_index (all, i + 1));
 
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
                                     new_move_button (request, "go-up-symbolic", _("Move Up"), -1,

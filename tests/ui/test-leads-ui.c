@@ -207,6 +207,22 @@ label_says (GtkWidget  *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
+/* a list box whose accessible name is @data */
+static gboolean
+is_labelled (GtkWidget  *widget,
+             const void *data)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!GTK_IS_LIST_BOX (widget) ||
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, data);
+
+  return mismatch == NULL;
+}
+
 static void
 shoot (GtkWidget  *widget,
        const char *name)
@@ -288,7 +304,8 @@ test_project_by_keys (Fixture       *fixture,
 
   /* the status filter: Space on "Won" unchecks it, its lead goes */
   status_button = GTK_MENU_BUTTON (kontor_test_find_with_class (GTK_WIDGET (page),
-                                                                GTK_TYPE_MENU_BUTTON, "status-filter"));
+                                                                GTK_TYPE_MENU_BUTTON,
+                                                                "status-filter"));
   g_assert_nonnull (status_button);
   gtk_menu_button_popup (status_button);
   kontor_test_settle (200);
@@ -312,8 +329,8 @@ test_project_by_keys (Fixture       *fixture,
   kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "Angebot nachfassen", NULL });
   kontor_test_settle (100);
   kontor_test_press ("Return");
-  listed = (CountWait) { kontor_lead_entry_dialog_get_follow_ups (KONTOR_LEAD_ENTRY_DIALOG (dialog)),
-                         1 };
+  listed.model = kontor_lead_entry_dialog_get_follow_ups (KONTOR_LEAD_ENTRY_DIALOG (dialog));
+  listed.n_items = 1;
   g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
   follow_ups = kontor_store_list_lead_follow_ups (fixture->base.store,
                                                   kontor_record_get_id (KONTOR_RECORD (anna_entry)),
@@ -523,6 +540,103 @@ test_edit_statuses (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (n_statuses_is, &wait, KONTOR_TEST_TIMEOUT));
 }
 
+static gboolean
+project_archived (gpointer data)
+{
+  g_autoptr(GPtrArray) projects = list_projects (data);
+
+  return projects->len == 1 &&
+         kontor_lead_project_get_archived (g_ptr_array_index (projects, 0));
+}
+
+static gboolean
+project_active (gpointer data)
+{
+  g_autoptr(GPtrArray) projects = list_projects (data);
+
+  return projects->len == 1 &&
+         !kontor_lead_project_get_archived (g_ptr_array_index (projects, 0));
+}
+
+/* The search by typing (contact or company, case and accents aside), the
+ * user filter, and archive with its undo: the row moves to "Archived" */
+static void
+test_search_filter_archive (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe 2027");
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(KontorLeadEntry) anna_entry = NULL;
+  g_autoptr(KontorLeadEntry) juergen_entry = NULL;
+  g_autoptr(KontorUser) other = kontor_user_new ("ben", "Ben Schulz", KONTOR_USER_ROLE_SALES);
+  g_autoptr(GError) error = NULL;
+  KontorLeadProjectPage *page;
+  GtkWidget *row, *search, *archived_list;
+  GtkDropDown *users;
+  const char *project_id;
+  CountWait listed;
+
+  if (!kontor_test_keys_can_be_sent ())
+    {
+      g_test_skip ("xdotool is needed to send keys");
+      return;
+    }
+
+  kontor_test_save (fixture->base.store, other);
+  g_assert_true (kontor_store_create_lead_project (fixture->base.store, project, &error));
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  statuses = list_statuses (fixture, project_id);
+  anna_entry = add_entry (fixture, project_id, fixture->anna, g_ptr_array_index (statuses, 0), 0);
+  juergen_entry = add_entry (fixture, project_id, fixture->juergen,
+                             g_ptr_array_index (statuses, 0), 5000);
+  kontor_test_settle (100);
+  row = gtk_widget_get_ancestor (kontor_test_find_matching (GTK_WIDGET (fixture->window),
+                                                            label_says, "Messe 2027"),
+                                 GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
+  page = find_page (fixture);
+  listed = (CountWait) { kontor_lead_project_page_get_leads (page), 2 };
+  g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+
+  /* the company's name, typed in lower case */
+  search = kontor_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  gtk_widget_grab_focus (search);
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "sonnenschein", NULL });
+  listed.n_items = 1;
+  g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  listed.n_items = 2;
+  g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+
+  /* Ben has none of them; Anna Weber both */
+  users = GTK_DROP_DOWN (kontor_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  for (guint i = 1; i < g_list_model_get_n_items (gtk_drop_down_get_model (users)); i++)
+    {
+      GtkStringList *names = GTK_STRING_LIST (gtk_drop_down_get_model (users));
+
+      gtk_drop_down_set_selected (users, i);
+      listed.n_items = g_str_equal (gtk_string_list_get_string (names, i), "Anna Weber") ? 2 : 0;
+      g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+    }
+  gtk_drop_down_set_selected (users, 0);
+
+  /* archive: the row goes under "Archived"; Ctrl+Z takes it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "lead-project.archive", NULL));
+  g_assert_true (kontor_test_iterate_until (project_archived, fixture, KONTOR_TEST_TIMEOUT));
+  archived_list = kontor_test_find_matching (GTK_WIDGET (fixture->window), is_labelled,
+                                             _("Archived Lead Projects"));
+  g_assert_nonnull (archived_list);
+  g_assert_true (gtk_widget_get_visible (archived_list));
+  g_assert_nonnull (kontor_test_find_matching (archived_list, label_says, "Messe 2027"));
+  kontor_lead_project_page_focus_list (page);
+  kontor_test_press ("ctrl+z");
+  g_assert_true (kontor_test_iterate_until (project_active, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_false (gtk_widget_get_visible (archived_list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +655,7 @@ main (int   argc,
   ADD ("/ui/leads/delete-empty", test_delete_empty);
   ADD ("/ui/leads/dialog-refuses", test_dialog_refuses);
   ADD ("/ui/leads/edit-statuses", test_edit_statuses);
+  ADD ("/ui/leads/search-filter-archive", test_search_filter_archive);
 
 #undef ADD
 
