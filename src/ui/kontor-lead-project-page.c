@@ -54,6 +54,7 @@ struct _KontorLeadProjectPage
   GHashTable         *hidden_statuses; /* ids of the statuses unchecked */
   GPtrArray          *users;           /* KontorUser, item n + 1 of the user filter */
   gboolean            loading;
+  gboolean            stale;           /* changed while not shown */
 
   GtkWidget          *back_button;
   GtkWidget          *menu_button;
@@ -492,11 +493,27 @@ reload (KontorLeadProjectPage *self)
   return TRUE;
 }
 
+/* A page not shown reads the store once when it is shown again, not at
+ * every change of a contact meanwhile */
 static void
 on_store_changed_cb (KontorLeadProjectPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->project != NULL && !reload (self))
     g_signal_emit (self, signals[GONE], 0);
+}
+
+static void
+on_map_cb (KontorLeadProjectPage *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  on_store_changed_cb (self);
 }
 
 static void
@@ -667,6 +684,7 @@ kontor_lead_project_page_constructed (GObject *object)
                              self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_store (self), "notify::current-user",
                            G_CALLBACK (on_current_user_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   update_actions (self);
 }
 
@@ -796,6 +814,7 @@ kontor_lead_project_page_show_project (KontorLeadProjectPage *self,
       gtk_drop_down_set_selected (self->user_dropdown, 0);
     }
   g_set_object (&self->project, project);
+  self->stale = FALSE;
 
   return reload (self);
 }

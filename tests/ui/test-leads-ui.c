@@ -559,7 +559,8 @@ project_active (gpointer data)
 }
 
 /* The search by typing (contact or company, case and accents aside), the
- * user filter, and archive with its undo: the row moves to "Archived" */
+ * user filter, and archive with its undo: the row moves to "Archived";
+ * a new window shows the project last shown */
 static void
 test_search_filter_archive (Fixture       *fixture,
                             gconstpointer  data)
@@ -635,6 +636,12 @@ test_search_filter_archive (Fixture       *fixture,
   kontor_test_press ("ctrl+z");
   g_assert_true (kontor_test_iterate_until (project_active, fixture, KONTOR_TEST_TIMEOUT));
   g_assert_false (gtk_widget_get_visible (archived_list));
+
+  /* the next start shows the project again, as a section is remembered */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = kontor_test_present_window (app, fixture->context, 1100, 760);
+  g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_cmpstr (kontor_lead_project_page_get_project_id (find_page (fixture)), ==, project_id);
 }
 
 int
