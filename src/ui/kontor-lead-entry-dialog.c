@@ -40,6 +40,7 @@ struct _KontorLeadEntryDialog
   GPtrArray        *users;      /* KontorUser: item n + 1 of the assignee row */
   GListStore       *follow_ups; /* KontorActivity */
   gboolean          loading;
+  guint             reload_id;
 
   AdwWindowTitle   *window_title;
   AdwActionRow     *contact_row;
@@ -171,11 +172,26 @@ reload (KontorLeadEntryDialog *self)
   return TRUE;
 }
 
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  KontorLeadEntryDialog *self = data;
+
+  self->reload_id = 0;
+  if (!reload (self))
+    gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Read again after the change, not inside it: a change of the assignee
+ * comes from the combo row's own selection, whose model the reload
+ * replaces */
 static void
 on_store_changed_cb (KontorLeadEntryDialog *self)
 {
-  if (!reload (self))
-    gtk_window_close (GTK_WINDOW (self));
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
 static void
@@ -391,6 +407,7 @@ kontor_lead_entry_dialog_dispose (GObject *object)
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (get_store (self), self);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_object (&self->follow_ups);
   g_clear_object (&self->entry);
   g_clear_pointer (&self->users, g_ptr_array_unref);

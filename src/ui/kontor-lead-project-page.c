@@ -60,6 +60,7 @@ struct _KontorLeadProjectPage
   GtkWidget          *menu_button;
   AdwWindowTitle     *window_title;
   GtkSearchEntry     *search_entry;
+  GtkMenuButton      *status_button;
   GtkWidget          *status_box;
   GtkDropDown        *user_dropdown;
   GtkStack           *content_stack;
@@ -242,6 +243,23 @@ add_name (KontorLeadProjectPage *self,
                        kontor_record_dup_display_name (record));
 }
 
+/* The button says when statuses are hidden, so a short list is not
+ * taken for the whole project */
+static void
+update_status_button (KontorLeadProjectPage *self)
+{
+  guint n_hidden = g_hash_table_size (self->hidden_statuses);
+  g_autofree char *label = NULL;
+
+  if (n_hidden == 0)
+    label = g_strdup (_("_Status"));
+  else
+    /* Translators: the status filter's button when statuses are hidden */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Status (%u hidden)",
+                                          "_Status (%u hidden)", n_hidden), n_hidden);
+  gtk_menu_button_set_label (self->status_button, label);
+}
+
 static void
 on_status_toggled_cb (GtkCheckButton        *check,
                       KontorLeadProjectPage *self)
@@ -252,6 +270,7 @@ on_status_toggled_cb (GtkCheckButton        *check,
     g_hash_table_remove (self->hidden_statuses, id);
   else
     g_hash_table_add (self->hidden_statuses, g_strdup (id));
+  update_status_button (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -746,6 +765,7 @@ kontor_lead_project_page_class_init (KontorLeadProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, status_button);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, status_box);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, user_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, content_stack);
@@ -810,6 +830,7 @@ kontor_lead_project_page_show_project (KontorLeadProjectPage *self,
     {
       /* another project's filters start anew */
       g_hash_table_remove_all (self->hidden_statuses);
+      update_status_button (self);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->user_dropdown, 0);
     }

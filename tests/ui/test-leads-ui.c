@@ -30,6 +30,8 @@
  * a follow-up, light and dark, in the run's language. */
 
 static AdwApplication *app;
+/* the store of the test running, for the waits that read it */
+static KontorStore *current_store;
 
 typedef struct
 {
@@ -72,6 +74,7 @@ fixture_set_up (Fixture       *fixture,
                                kontor_record_get_id (KONTOR_RECORD (bakery)));
   fixture->juergen = add_contact (fixture, "Jürgen", "Weiß", NULL);
 
+  current_store = fixture->base.store;
   fixture->settings = g_settings_new (APP_ID);
   fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
   fixture->window = kontor_test_present_window (app, fixture->context, 1100, 760);
@@ -198,6 +201,15 @@ entry_dialog_gone (gpointer data)
 
   return kontor_test_find_transient (GTK_WINDOW (fixture->window),
                                      KONTOR_TYPE_LEAD_ENTRY_DIALOG) == NULL;
+}
+
+static gboolean
+assignee_cleared (gpointer data)
+{
+  g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
+                                                        kontor_record_get_id (data), NULL);
+
+  return entry != NULL && kontor_lead_entry_get_assignee_id (entry) == NULL;
 }
 
 static gboolean
@@ -341,6 +353,9 @@ test_project_by_keys (Fixture       *fixture,
                    "Angebot nachfassen");
   g_assert_cmpstr (kontor_activity_get_lead_entry_id (g_ptr_array_index (follow_ups, 0)), ==,
                    kontor_record_get_id (KONTOR_RECORD (anna_entry)));
+  /* "Nobody" assigned: stored at once */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kontor_test_find_row (dialog, _("Assigned To"))), 0);
+  g_assert_true (kontor_test_iterate_until (assignee_cleared, anna_entry, KONTOR_TEST_TIMEOUT));
   kontor_test_settle (200);
   kontor_test_assert_accessible (dialog);
   /* tall enough for the follow-ups */
