@@ -23,8 +23,8 @@
  * KontorLeadEntryDialog:
  *
  * One lead of a project (feature D4, src/README.md "Lead projects"):
- * its contact with a button to the contact's page, the colleague
- * assigned (changed at once, one undo step), the internal notes ("nur
+ * its contact with a button to the contact's page, its status and the
+ * colleague assigned (each changed at once, one undo step), the internal notes ("nur
  * intern", saved by their button) and the follow-ups: the entry's tasks
  * (kontor_store_list_lead_follow_ups()), and a date and a note to add
  * one (kontor_activity_new_follow_up(), created as one undoable
@@ -45,7 +45,8 @@ struct _KontorLeadEntryDialog
   AdwWindowTitle   *window_title;
   AdwActionRow     *contact_row;
   AdwComboRow      *assignee_row;
-  AdwActionRow     *status_row;
+  AdwComboRow      *status_row;
+  GPtrArray        *statuses;   /* KontorLeadStatus of the project, in order */
   AdwActionRow     *value_row;
   GtkTextView      *notes_view;
   GtkListBox       *follow_ups_list;
@@ -82,6 +83,36 @@ new_follow_up_row (gpointer item,
   return row;
 }
 
+/* The project's statuses to choose from, the entry's chosen */
+static void
+fill_statuses (KontorLeadEntryDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint selected = 0;
+
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  self->statuses = kontor_store_list_lead_statuses (get_store (self),
+                                                    kontor_lead_entry_get_project_id (self->entry),
+                                                    &error);
+  if (self->statuses == NULL)
+    {
+      g_warning ("Could not list the statuses: %s", error->message);
+      self->statuses = g_ptr_array_new ();
+    }
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      KontorLeadStatus *status = g_ptr_array_index (self->statuses, i);
+
+      gtk_string_list_append (names, kontor_lead_status_get_name (status));
+      if (g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (status)),
+                     kontor_lead_entry_get_status_id (self->entry)) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->status_row, selected);
+}
+
 /* Shows what the store holds of the entry; %FALSE when it is gone */
 static gboolean
 reload (KontorLeadEntryDialog *self)
@@ -91,7 +122,6 @@ reload (KontorLeadEntryDialog *self)
   g_autofree char *id = g_strdup (kontor_record_get_id (KONTOR_RECORD (self->entry)));
   g_autoptr(KontorLeadEntry) entry = NULL;
   g_autoptr(KontorContact) contact = NULL;
-  g_autoptr(KontorLeadStatus) status = NULL;
   g_autoptr(KontorLeadProject) project = NULL;
   g_autoptr(GPtrArray) tasks = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -106,8 +136,6 @@ reload (KontorLeadEntryDialog *self)
   g_set_object (&self->entry, entry);
   contact = kontor_store_load (store, KONTOR_TYPE_CONTACT,
                                kontor_lead_entry_get_contact_id (entry), NULL);
-  status = kontor_store_load (store, KONTOR_TYPE_LEAD_STATUS,
-                              kontor_lead_entry_get_status_id (entry), NULL);
   project = kontor_store_load (store, KONTOR_TYPE_LEAD_PROJECT,
                                kontor_lead_entry_get_project_id (entry), NULL);
 
@@ -132,8 +160,7 @@ reload (KontorLeadEntryDialog *self)
           adw_action_row_set_subtitle (self->contact_row, company_name);
         }
     }
-  adw_action_row_set_subtitle (self->status_row,
-                               status != NULL ? kontor_lead_status_get_name (status) : "");
+  fill_statuses (self);
   value = kontor_money_format (kontor_lead_entry_get_value_cents (entry),
                                kontor_lead_entry_get_currency (entry));
   adw_action_row_set_subtitle (self->value_row, value);
@@ -210,6 +237,31 @@ on_assignee_selected_cb (KontorLeadEntryDialog *self)
   change = kontor_field_change_new (get_store (self), KONTOR_RECORD (self->entry),
                                     _("Lead assigned"));
   kontor_field_change_set_string (change, KONTOR_LEAD_ENTRY_FIELD_ASSIGNEE_ID, user_id);
+  kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change));
+}
+
+/* Another status: the entry goes to the end of that column, as the store
+ * places an entry whose column changes without a rank */
+static void
+on_status_selected_cb (KontorLeadEntryDialog *self)
+{
+  guint chosen = adw_combo_row_get_selected (self->status_row);
+  KontorLeadStatus *status;
+  g_autoptr(KontorFieldChange) change = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->loading || chosen == GTK_INVALID_LIST_POSITION || chosen >= self->statuses->len)
+    return;
+  status = g_ptr_array_index (self->statuses, chosen);
+  if (g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (status)),
+                 kontor_lead_entry_get_status_id (self->entry)) == 0)
+    return;
+  /* Translators: the undo toast after a lead changed status; %s is the status */
+  title = g_strdup_printf (_("Lead moved to “%s”"), kontor_lead_status_get_name (status));
+  change = kontor_field_change_new (get_store (self), KONTOR_RECORD (self->entry), title);
+  kontor_field_change_set_string (change, KONTOR_LEAD_ENTRY_FIELD_STATUS_ID,
+                                  kontor_record_get_id (KONTOR_RECORD (status)));
+  kontor_field_change_set_string (change, KONTOR_LEAD_ENTRY_FIELD_RANK, NULL);
   kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change));
 }
 
@@ -338,7 +390,11 @@ build (KontorLeadEntryDialog *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->contact_row));
 
   group = new_group (box, _("Lead"), NULL);
-  self->status_row = ADW_ACTION_ROW (new_subtitle_row (group, _("Status")));
+  self->status_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Status"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->status_row));
+  g_signal_connect_object (self->status_row, "notify::selected",
+                           G_CALLBACK (on_status_selected_cb), self, G_CONNECT_SWAPPED);
   self->value_row = ADW_ACTION_ROW (new_subtitle_row (group, _("Value")));
   self->assignee_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->assignee_row), _("Assigned To"));
@@ -411,6 +467,7 @@ kontor_lead_entry_dialog_dispose (GObject *object)
   g_clear_object (&self->follow_ups);
   g_clear_object (&self->entry);
   g_clear_pointer (&self->users, g_ptr_array_unref);
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kontor_lead_entry_dialog_parent_class)->dispose (object);
@@ -485,6 +542,7 @@ kontor_lead_entry_dialog_present (GtkWidget       *widget,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.add-follow-up",
                                  kontor_context_can_edit (context));
   gtk_widget_set_sensitive (GTK_WIDGET (self->assignee_row), kontor_context_can_edit (context));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), kontor_context_can_edit (context));
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
 

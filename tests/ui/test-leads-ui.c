@@ -213,6 +213,21 @@ assignee_cleared (gpointer data)
 }
 
 static gboolean
+status_is_lost (gpointer data)
+{
+  g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
+                                                        kontor_record_get_id (data), NULL);
+  g_autoptr(KontorLeadStatus) status = NULL;
+
+  if (entry == NULL)
+    return FALSE;
+  status = kontor_store_load (current_store, KONTOR_TYPE_LEAD_STATUS,
+                              kontor_lead_entry_get_status_id (entry), NULL);
+
+  return status != NULL && kontor_lead_status_get_role (status) == KONTOR_LEAD_STATUS_ROLE_LOST;
+}
+
+static gboolean
 label_says (GtkWidget  *widget,
             const void *data)
 {
@@ -356,6 +371,9 @@ test_project_by_keys (Fixture       *fixture,
   /* "Nobody" assigned: stored at once */
   adw_combo_row_set_selected (ADW_COMBO_ROW (kontor_test_find_row (dialog, _("Assigned To"))), 0);
   g_assert_true (kontor_test_iterate_until (assignee_cleared, anna_entry, KONTOR_TEST_TIMEOUT));
+  /* another status: the third, "Lost" */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kontor_test_find_row (dialog, _("Status"))), 2);
+  g_assert_true (kontor_test_iterate_until (status_is_lost, anna_entry, KONTOR_TEST_TIMEOUT));
   kontor_test_settle (200);
   kontor_test_assert_accessible (dialog);
   /* tall enough for the follow-ups */
