@@ -5,6 +5,7 @@
 
 #include "kontor-operation.h"
 #include "kontor-store.h"
+#include "kontor-store-job.h"
 
 G_BEGIN_DECLS
 
@@ -43,5 +44,6 @@ G_DECLARE_FINAL_TYPE (KontorImportOperation, kontor_import_operation,
 KontorOperation *kontor_import_operation_new (KontorStore         *store,
                                               const char          *title,
                                               KontorImportChanges *changes);
+KontorStoreJob  *kontor_import_operation_get_job (KontorImportOperation *self);
 
 G_END_DECLS

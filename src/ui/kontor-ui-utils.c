@@ -71,6 +71,65 @@ kontor_ui_run_operation (GtkWidget       *widget,
   return TRUE;
 }
 
+static void
+on_undo_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  gboolean redo = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "kontor-ui-redo"));
+  g_autoptr(GError) error = NULL;
+
+  if (kontor_operation_stack_step_finish (KONTOR_OPERATION_STACK (source_object), result,
+                                          &error))
+    return;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    kontor_ui_add_toast (widget, redo ? _("Redo cancelled, nothing was changed")
+                                      : _("Undo cancelled, nothing was changed"));
+  else
+    kontor_ui_show_error (widget,
+                          redo ? _("The Change Could Not Be Redone")
+                               : _("The Change Could Not Be Undone"),
+                          error);
+}
+
+/**
+ * kontor_ui_undo:
+ * @widget: the widget undo or redo was asked from
+ * @context: the context whose stack keeps the changes
+ * @redo: %TRUE to redo, %FALSE to undo
+ *
+ * Undoes the newest change of the context's stack (or redoes the one
+ * undone last), if there is one: a short one here and now, a long one (an
+ * import's) as a job off the main thread, which the window shows while it
+ * runs and which its bar's Cancel rolls back. A failure is said in a
+ * dialog over @widget's window; the change then stays where it was, or
+ * leaves the stack (src/README.md "Undo").
+ */
+void
+kontor_ui_undo (GtkWidget     *widget,
+                KontorContext *context,
+                gboolean       redo)
+{
+  KontorOperationStack *operations;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (KONTOR_IS_CONTEXT (context));
+
+  operations = kontor_context_get_operations (context);
+  if (!kontor_context_can_edit (context) ||
+      (redo ? !kontor_operation_stack_get_can_redo (operations)
+            : !kontor_operation_stack_get_can_undo (operations)))
+    return;
+
+  g_object_set_data (G_OBJECT (widget), "kontor-ui-redo", GINT_TO_POINTER (redo));
+  if (redo)
+    kontor_operation_stack_redo_async (operations, NULL, on_undo_done_cb, g_object_ref (widget));
+  else
+    kontor_operation_stack_undo_async (operations, NULL, on_undo_done_cb, g_object_ref (widget));
+}
+
 /**
  * kontor_ui_add_question_responses:
  * @dialog: a question
