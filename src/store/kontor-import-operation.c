@@ -301,6 +301,12 @@ write_update (KontorImportOperation  *self,
     kontor_contact_set_birthday (KONTOR_CONTACT (record),
                                  kontor_contact_get_birthday (KONTOR_CONTACT (stored)));
 
+  /* a contact the import gave its first company goes back to none: the
+   * name loaded with it would otherwise find the company again
+   * (resolve_company() in kontor-store-contact.c) */
+  if (kontor_contact_get_company_id (KONTOR_CONTACT (record)) == NULL)
+    kontor_contact_set_company_name (KONTOR_CONTACT (record), NULL);
+
   return _kontor_store_save_over (self->conn, record, stored, &changed, error);
 }
 
