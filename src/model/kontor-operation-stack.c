@@ -528,10 +528,12 @@ step_async (KontorOperationStack *self,
   self->running = g_ptr_array_steal_index (from, from->len - 1);
   self->running_redo = redo;
   self->running_at = from->len;
+
+  /* started first: who hears of it finds the job (its callback comes
+   * from the main loop) */
+  kontor_operation_run_async (operation, redo, cancellable, on_step_done_cb, task);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   notify_changes (self, could_undo, could_redo);
-
-  kontor_operation_run_async (operation, redo, cancellable, on_step_done_cb, task);
 }
 
 /**
