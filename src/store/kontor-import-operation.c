@@ -46,6 +46,10 @@
  * undo and redo drop the list-order indexes */
 #define BULK_INDEX_RECORDS 10000
 
+/* The page cache of an undo's or redo's job (KiB, as PRAGMA cache_size
+ * takes it) */
+#define UNDO_CACHE_KIB -16384
+
 /* Records loaded at a time */
 #define LOAD_BATCH 500
 
@@ -673,6 +677,14 @@ work_func (KontorStoreJob  *job,
   else
     self->n_total = self->kept_companies->len + self->kept_contacts->len +
                     changes->updates->len + self->kept_employments->len;
+
+  /* the job reads every record it deletes once: through its page cache,
+   * not a mapping of the whole file that would stay in its memory until
+   * it ends */
+  _kontor_store_exec (connection, "PRAGMA mmap_size = 0", NULL);
+  /* and a smaller page cache than a job's: it bounds the sorter of the
+   * list-order indexes made again too */
+  _kontor_store_exec (connection, "PRAGMA cache_size = " G_STRINGIFY (UNDO_CACHE_KIB), NULL);
 
   /* the values written back bring their own times */
   _kontor_store_set_times_given (connection, TRUE);

@@ -71,15 +71,23 @@ kontor_ui_run_operation (GtkWidget       *widget,
   return TRUE;
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  gboolean   redo;
+} UndoRequest;
+
 static void
 on_undo_done_cb (GObject      *source_object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(GtkWidget) widget = user_data;
-  gboolean redo = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "kontor-ui-redo"));
+  UndoRequest *request = user_data;
+  g_autoptr(GtkWidget) widget = request->widget;
+  gboolean redo = request->redo;
   g_autoptr(GError) error = NULL;
 
+  g_free (request);
   if (kontor_operation_stack_step_finish (KONTOR_OPERATION_STACK (source_object), result,
                                           &error))
     return;
@@ -113,6 +121,7 @@ kontor_ui_undo (GtkWidget     *widget,
                 gboolean       redo)
 {
   KontorOperationStack *operations;
+  UndoRequest *request;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (KONTOR_IS_CONTEXT (context));
@@ -123,11 +132,13 @@ kontor_ui_undo (GtkWidget     *widget,
             : !kontor_operation_stack_get_can_undo (operations)))
     return;
 
-  g_object_set_data (G_OBJECT (widget), "kontor-ui-redo", GINT_TO_POINTER (redo));
+  request = g_new (UndoRequest, 1);
+  request->widget = g_object_ref (widget);
+  request->redo = redo;
   if (redo)
-    kontor_operation_stack_redo_async (operations, NULL, on_undo_done_cb, g_object_ref (widget));
+    kontor_operation_stack_redo_async (operations, NULL, on_undo_done_cb, request);
   else
-    kontor_operation_stack_undo_async (operations, NULL, on_undo_done_cb, g_object_ref (widget));
+    kontor_operation_stack_undo_async (operations, NULL, on_undo_done_cb, request);
 }
 
 /**
