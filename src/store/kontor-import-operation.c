@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kontor-channel.h"
 #include "kontor-contact-rules.h"
 #include "kontor-employment.h"
@@ -31,8 +33,8 @@
  * server never saw, as KontorRecordWrite does), then writes the updates'
  * values again. Between an undo and its redo the deleted records are in
  * memory as the JSON text sync sends (kontor_record_to_json_string(), a
- * few hundred bytes each instead of a record's objects); after the redo
- * only their ids again.
+ * few hundred bytes each instead of a record's objects), compressed by
+ * the batch of LOAD_BATCH; after the redo only their ids again.
  *
  * Both run as a #KontorStoreJob (its one transaction on a connection of
  * its own): off the main thread through the operation's run_async, which
@@ -56,23 +58,69 @@
 /* Records written between two progress reports (and looks for a cancel) */
 #define STEP_RECORDS 500
 
-/* A record undo deleted, for its redo */
+/* The records of one batch undo deleted, for their redo: for each its id,
+ * its creation time (decimal) and its JSON text, each ended by a NUL,
+ * compressed together (a batch of similar records shrinks to a fifth) */
 typedef struct
 {
   GType   type;
-  char   *id;
-  gint64  created_at;
-  char   *json;
-} Kept;
+  guint   n;
+  GBytes *packed;
+} KeptBatch;
 
 static void
-kept_free (gpointer data)
+kept_batch_free (gpointer data)
 {
-  Kept *kept = data;
+  KeptBatch *batch = data;
 
-  g_free (kept->id);
-  g_free (kept->json);
-  g_free (kept);
+  g_bytes_unref (batch->packed);
+  g_free (batch);
+}
+
+static GBytes *
+pack (GString  *text,
+      GError  **error)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory,
+                                                                G_CONVERTER (compressor));
+
+  if (!g_output_stream_write_all (out, text->str, text->len, NULL, NULL, error) ||
+      !g_output_stream_close (out, NULL, error))
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+static GBytes *
+unpack (GBytes  *packed,
+        GError **error)
+{
+  g_autoptr(GInputStream) memory = g_memory_input_stream_new_from_bytes (packed);
+  g_autoptr(GZlibDecompressor) decompressor =
+    g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW);
+  g_autoptr(GInputStream) in = g_converter_input_stream_new (memory,
+                                                             G_CONVERTER (decompressor));
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                       G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* How many records @kept (KeptBatch) holds */
+static guint
+kept_count (GPtrArray *kept)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < kept->len; i++)
+    n += ((KeptBatch *) g_ptr_array_index (kept, i))->n;
+
+  return n;
 }
 
 struct _KontorImportOperation
@@ -91,9 +139,9 @@ struct _KontorImportOperation
   gboolean             undoing;
   KontorStoreJob      *shown_job;        /* the main thread's: the last job run */
 
-  GPtrArray           *kept_contacts;    /* Kept, while undone */
-  GPtrArray           *kept_companies;   /* Kept, while undone */
-  GPtrArray           *kept_employments; /* Kept, while undone */
+  GPtrArray           *kept_contacts;    /* KeptBatch, while undone */
+  GPtrArray           *kept_companies;   /* KeptBatch, while undone */
+  GPtrArray           *kept_employments; /* KeptBatch, while undone */
 };
 
 G_DEFINE_FINAL_TYPE (KontorImportOperation, kontor_import_operation, KONTOR_TYPE_OPERATION)
@@ -440,6 +488,8 @@ take_records (KontorImportOperation  *self,
       guint n = MIN (LOAD_BATCH, ids->len - start);
       g_autofree const char **batch = g_new0 (const char *, n + 1);
       g_autoptr(GPtrArray) records = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      KeptBatch *one;
 
       for (guint i = 0; i < n; i++)
         batch[i] = g_ptr_array_index (ids, start + i);
@@ -451,20 +501,31 @@ take_records (KontorImportOperation  *self,
       for (guint i = 0; i < records->len; i++)
         {
           KontorRecord *record = g_ptr_array_index (records, i);
-
-          Kept *one;
+          g_autofree char *json = NULL;
 
           if ((unsent == NULL ||
                !g_hash_table_contains (unsent, kontor_record_get_id (record))) &&
               !_kontor_store_delete_record (self->conn, record, error))
             return FALSE;
-          one = g_new (Kept, 1);
-          one->type = type;
-          one->id = g_strdup (kontor_record_get_id (record));
-          one->created_at = kontor_record_get_created_at (record);
-          one->json = kontor_record_to_json_string (record);
-          g_ptr_array_add (kept, one);
+          json = kontor_record_to_json_string (record);
+          g_string_append (text, kontor_record_get_id (record));
+          g_string_append_c (text, '\0');
+          g_string_append_printf (text, "%" G_GINT64_FORMAT, kontor_record_get_created_at (record));
+          g_string_append_c (text, '\0');
+          g_string_append (text, json);
+          g_string_append_c (text, '\0');
         }
+
+      one = g_new0 (KeptBatch, 1);
+      one->type = type;
+      one->n = records->len;
+      one->packed = pack (text, error);
+      if (one->packed == NULL)
+        {
+          g_free (one);
+          return FALSE;
+        }
+      g_ptr_array_add (kept, one);
       if (!count_done (self, n, error))
         return FALSE;
     }
@@ -584,20 +645,41 @@ put_records (KontorImportOperation  *self,
 {
   for (guint i = 0; i < kept->len; i++)
     {
-      Kept *one = g_ptr_array_index (kept, i);
-      g_autoptr(KontorRecord) record = g_object_new (one->type, NULL);
-      gboolean changed;
+      KeptBatch *batch = g_ptr_array_index (kept, i);
+      g_autoptr(GBytes) text = unpack (batch->packed, error);
+      const char *next, *end;
+      gsize size;
 
-      kontor_record_set_id (record, one->id);
-      kontor_record_set_created_at (record, one->created_at);
-      if (!kontor_record_update_from_json_string (record, one->json, error))
+      if (text == NULL)
         return FALSE;
-      if (KONTOR_IS_CONTACT (record) &&
-          !kontor_contact_check_birthday (KONTOR_CONTACT (record), keep_birthdays, NULL))
-        kontor_contact_set_birthday (KONTOR_CONTACT (record), NULL);
-      if (!_kontor_store_save_record (self->conn, record, &changed, error) ||
-          !count_done (self, 1, error))
-        return FALSE;
+      next = g_bytes_get_data (text, &size);
+      end = next + size;
+
+      for (guint j = 0; j < batch->n; j++)
+        {
+          g_autoptr(KontorRecord) record = g_object_new (batch->type, NULL);
+          const char *id, *created_at, *json;
+          gboolean changed;
+
+          /* three NUL-ended strings each, as take_records() wrote them */
+          g_assert (next < end);
+          id = next;
+          created_at = id + strlen (id) + 1;
+          json = created_at + strlen (created_at) + 1;
+          next = json + strlen (json) + 1;
+          g_assert (next <= end);
+
+          kontor_record_set_id (record, id);
+          kontor_record_set_created_at (record, g_ascii_strtoll (created_at, NULL, 10));
+          if (!kontor_record_update_from_json_string (record, json, error))
+            return FALSE;
+          if (KONTOR_IS_CONTACT (record) &&
+              !kontor_contact_check_birthday (KONTOR_CONTACT (record), keep_birthdays, NULL))
+            kontor_contact_set_birthday (KONTOR_CONTACT (record), NULL);
+          if (!_kontor_store_save_record (self->conn, record, &changed, error) ||
+              !count_done (self, 1, error))
+            return FALSE;
+        }
     }
 
   return TRUE;
@@ -675,8 +757,8 @@ work_func (KontorStoreJob  *job,
     self->n_total = changes->employments->len + changes->updates->len +
                     changes->contacts->len + changes->companies->len;
   else
-    self->n_total = self->kept_companies->len + self->kept_contacts->len +
-                    changes->updates->len + self->kept_employments->len;
+    self->n_total = kept_count (self->kept_companies) + kept_count (self->kept_contacts) +
+                    changes->updates->len + kept_count (self->kept_employments);
 
   /* the job reads every record it deletes once: through its page cache,
    * not a mapping of the whole file that would stay in its memory until
@@ -860,9 +942,9 @@ kontor_import_operation_class_init (KontorImportOperationClass *klass)
 static void
 kontor_import_operation_init (KontorImportOperation *self)
 {
-  self->kept_contacts = g_ptr_array_new_with_free_func (kept_free);
-  self->kept_companies = g_ptr_array_new_with_free_func (kept_free);
-  self->kept_employments = g_ptr_array_new_with_free_func (kept_free);
+  self->kept_contacts = g_ptr_array_new_with_free_func (kept_batch_free);
+  self->kept_companies = g_ptr_array_new_with_free_func (kept_batch_free);
+  self->kept_employments = g_ptr_array_new_with_free_func (kept_batch_free);
 }
 
 /**
