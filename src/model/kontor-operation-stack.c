@@ -45,7 +45,7 @@ struct _KontorOperationStack
   /* the long operation being undone or redone, in neither list */
   KontorOperation *running;
   gboolean         running_redo;
-  guint            running_at;    /* its place in the list it came from */
+  guint            running_at;    /* its place in the undo list, when it goes there */
   guint            generation;    /* operations added since the stack was made */
 };
 
@@ -467,6 +467,8 @@ on_step_done_cb (GObject      *source_object,
   else if (!ok && !redo)
     {
       g_ptr_array_insert (self->undo, MIN (self->running_at, self->undo->len), operation);
+      while (self->undo->len > self->depth)
+        g_ptr_array_remove_index (self->undo, 0);
     }
   else if (!ok && !added)
     {
@@ -527,7 +529,8 @@ step_async (KontorOperationStack *self,
 
   self->running = g_ptr_array_steal_index (from, from->len - 1);
   self->running_redo = redo;
-  self->running_at = from->len;
+  /* where it goes back in the undo list: its place there, or on top */
+  self->running_at = self->undo->len;
 
   /* started first: who hears of it finds the job (its callback comes
    * from the main loop) */
