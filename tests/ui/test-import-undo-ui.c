@@ -21,7 +21,7 @@
  * job off the main thread, shown at the foot of the window, while the
  * window answers a search; Ctrl+Z meanwhile starts nothing more; at the
  * end the contacts are gone and the list shows it; Shift+Ctrl+Z brings
- * them back. The test holds the database's write lock from a connection
+ * them back; an undo that fails says so and changes nothing. The test holds the database's write lock from a connection
  * of its own while it looks, so the job surely waits and the look is no
  * race. */
 
@@ -223,6 +223,43 @@ test_undo_large (Fixture       *fixture,
   kontor_test_wait_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (view)), N_ROWS + 1);
 }
 
+/* An undo that fails half way (a trigger the test installs refuses one
+ * delete): the window says so in a dialog, every contact stays, and the
+ * import can be undone again */
+static void
+test_undo_fails (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KontorOperationStack *operations = kontor_context_get_operations (fixture->context);
+  g_autoptr(KontorOperation) operation = import_file (fixture);
+  AdwMessageDialog *dialog;
+
+  kontor_test_exec (fixture->base.store,
+                    "CREATE TRIGGER test_fail BEFORE DELETE ON contact "
+                    "WHEN old.first_name = 'Vorname4000' "
+                    "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END");
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("ctrl+z");
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   _("The Change Could Not Be Undone"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_null (kontor_operation_stack_get_running (operations));
+  g_assert_cmpint (n_contacts (fixture), ==, N_ROWS + 1);
+  g_assert_true (kontor_operation_is_applied (operation));
+  g_assert_true (kontor_operation_stack_get_can_undo (operations));
+  g_assert_false (kontor_operation_stack_get_can_redo (operations));
+
+  kontor_test_exec (fixture->base.store, "DROP TRIGGER test_fail");
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("ctrl+z");
+  g_assert_true (kontor_test_iterate_until (nothing_running, operations,
+                                            6 * KONTOR_TEST_TIMEOUT));
+  g_assert_cmpint (n_contacts (fixture), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +270,8 @@ main (int   argc,
   app = kontor_test_app_new ("io.github.kontor.Kontor.ImportUndoUi");
 
   g_test_add ("/ui/import-undo/large", Fixture, NULL, fixture_set_up, test_undo_large,
+              fixture_tear_down);
+  g_test_add ("/ui/import-undo/fails", Fixture, NULL, fixture_set_up, test_undo_fails,
               fixture_tear_down);
 
   return g_test_run ();
