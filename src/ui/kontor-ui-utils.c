@@ -197,6 +197,26 @@ kontor_ui_show_error (GtkWidget    *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The first toast overlay in @root, depth first */
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *root)
+{
+  if (root == NULL || ADW_IS_TOAST_OVERLAY (root))
+    return root != NULL ? ADW_TOAST_OVERLAY (root) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToastOverlay *overlay = find_toast_overlay (child);
+
+      if (overlay != NULL)
+        return overlay;
+    }
+
+  return NULL;
+}
+
 /**
  * kontor_ui_add_toast:
  * @widget: the widget that has something to say
@@ -204,8 +224,9 @@ kontor_ui_show_error (GtkWidget    *widget,
  *
  * Shows a note that needs no answer ("Saved") in the outermost toast
  * overlay around @widget: the window's, where the undo toasts are, or the
- * widget's own when it is shown outside the window. Without any overlay
- * the note is not shown; nothing depends on it.
+ * widget's own when it is shown outside the window; asked from a window
+ * itself, the first overlay in it. Without any overlay the note is not
+ * shown; nothing depends on it.
  */
 void
 kontor_ui_add_toast (GtkWidget  *widget,
@@ -221,6 +242,10 @@ kontor_ui_add_toast (GtkWidget  *widget,
       if (ADW_IS_TOAST_OVERLAY (ancestor))
         overlay = ADW_TOAST_OVERLAY (ancestor);
     }
+
+  /* asked from the window itself (its actions): its own overlay */
+  if (overlay == NULL)
+    overlay = find_toast_overlay (GTK_WIDGET (gtk_widget_get_root (widget)));
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (overlay, adw_toast_new (title));

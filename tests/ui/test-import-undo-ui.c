@@ -260,6 +260,47 @@ test_undo_fails (Fixture       *fixture,
   g_assert_cmpint (n_contacts (fixture), ==, 1);
 }
 
+static gboolean
+shows_cancelled_toast (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return kontor_test_shows_toast (GTK_WIDGET (fixture->window),
+                                  _("Undo cancelled, nothing was changed"));
+}
+
+/* The bar's Cancel, by its key, while the undo runs: rolled back, said in
+ * a toast, the import still there to undo */
+static void
+test_undo_cancelled (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KontorOperationStack *operations = kontor_context_get_operations (fixture->context);
+  g_autoptr(KontorOperation) operation = import_file (fixture);
+  GtkWidget *cancel;
+  sqlite3 *lock;
+
+  lock = hold_write_lock (fixture);
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("ctrl+z");
+  g_assert_true (kontor_operation_stack_get_running (operations) == operation);
+  cancel = kontor_test_find_actionable (GTK_WIDGET (fixture->window), "job-banner.cancel");
+  g_assert_nonnull (cancel);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, cancel,
+                                            KONTOR_TEST_TIMEOUT));
+  gtk_widget_grab_focus (cancel);
+  kontor_test_press ("space");
+  release_write_lock (lock);
+
+  g_assert_true (kontor_test_iterate_until (nothing_running, operations,
+                                            6 * KONTOR_TEST_TIMEOUT));
+  g_assert_cmpint (n_contacts (fixture), ==, N_ROWS + 1);
+  /* the callback's toast, from the main loop */
+  g_assert_true (kontor_test_iterate_until (shows_cancelled_toast, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_operation_is_applied (operation));
+  g_assert_true (kontor_operation_stack_get_can_undo (operations));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +313,8 @@ main (int   argc,
   g_test_add ("/ui/import-undo/large", Fixture, NULL, fixture_set_up, test_undo_large,
               fixture_tear_down);
   g_test_add ("/ui/import-undo/fails", Fixture, NULL, fixture_set_up, test_undo_fails,
+              fixture_tear_down);
+  g_test_add ("/ui/import-undo/cancelled", Fixture, NULL, fixture_set_up, test_undo_cancelled,
               fixture_tear_down);
 
   return g_test_run ();
