@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 /* What a run of a KontorImport wrote (kontor-import.c), for its undo:
- * private to the store. */
+ * private to the store, but for kontor_import_operation_get_job(), which
+ * the window shows while the operation is undone or redone. */
 
 /* One stored contact an import updated or merged a row into: the fields
  * the save changed, with their values before and after */

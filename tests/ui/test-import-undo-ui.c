@@ -158,9 +158,11 @@ step_by_keys (Fixture         *fixture,
                                                KONTOR_TYPE_JOB_BANNER);
   gint64 stored = n_contacts (fixture);
   sqlite3 *lock;
+  gint64 held;
   KontorStoreJob *job;
 
   lock = hold_write_lock (fixture);
+  held = g_get_monotonic_time ();
   kontor_test_focus_window (GTK_WINDOW (fixture->window));
   kontor_test_press (keys);
 
@@ -185,6 +187,8 @@ step_by_keys (Fixture         *fixture,
   g_assert_true (kontor_store_job_get_running (job));
   g_assert_cmpint (n_contacts (fixture), ==, stored);
 
+  /* within the job's busy timeout (5 s, kontor-store.c), or it fails */
+  g_test_message ("the lock held %.1f s", (g_get_monotonic_time () - held) / 1e6);
   release_write_lock (lock);
   g_assert_true (kontor_test_iterate_until (nothing_running, operations,
                                             6 * KONTOR_TEST_TIMEOUT));
