@@ -729,7 +729,8 @@ _kontor_store_insert_record (KontorStore             *self,
   if (info->after_write != NULL && !info->after_write (self, record, NULL, error))
     return FALSE;
 
-  _kontor_store_note_change (self, info->table, kontor_record_get_rowid (record));
+  _kontor_store_note_insert (self, info->table, kontor_record_get_rowid (record),
+                             kontor_record_get_id (record));
 
   return TRUE;
 }
