@@ -20,8 +20,9 @@
  *              spawned in the same run → sqlite_import_100k_s; their
  *              ratio → import_ratio;
  *   CPU        on the shared machines wall time depends on the neighbours:
- *              the CPU seconds of both beside it (import_cpu_s,
- *              sqlite_import_cpu_s, import_cpu_ratio);
+ *              the CPU seconds of both beside it (import_cpu_s, of it
+ *              import_plan_cpu_s and import_run_cpu_s; sqlite_import_cpu_s,
+ *              import_cpu_ratio);
  *   memory     the peak RSS of this process during the import (VmHWM, the
  *              peak reset before it through /proc/self/clear_refs) →
  *              import_rss_peak_mb;
@@ -520,7 +521,7 @@ main (int   argc,
   double undo_s, redo_s, undo_rss_peak, undo_cpu, redo_cpu, update_s, update_rss_peak;
   double update_rss_before, update_rss_after, update_rss_sampled;
   double start, plan_s, run_s, sqlite_s, rss_before, rss_peak, cpu_start, import_cpu, sqlite_cpu;
-  double floor_s, floor_cpu;
+  double floor_s, floor_cpu, plan_cpu;
   gboolean import_only = g_getenv ("KONTOR_BENCH_IMPORT_ONLY") != NULL;
   gint64 n_stored;
   GStatBuf st;
@@ -552,6 +553,7 @@ main (int   argc,
   if (!kontor_import_plan (import, NULL, &error))
     g_error ("the plan: %s", error->message);
   plan_s = (kontor_bench_now_ms () - start) / 1000.0;
+  plan_cpu = cpu_s (RUSAGE_SELF) - cpu_start;
   kontor_bench_log ("plan: %.2f s, %u rows, %u failures, %u duplicates", plan_s,
                     kontor_import_get_n_rows (import),
                     g_list_model_get_n_items (kontor_import_get_failures (import)),
@@ -657,6 +659,8 @@ figures:
   kontor_bench_json_add_number (json, "sqlite_import_100k_s", sqlite_s);
   kontor_bench_json_add_number (json, "import_ratio", (plan_s + run_s) / sqlite_s);
   kontor_bench_json_add_number (json, "import_cpu_s", import_cpu);
+  kontor_bench_json_add_number (json, "import_plan_cpu_s", plan_cpu);
+  kontor_bench_json_add_number (json, "import_run_cpu_s", import_cpu - plan_cpu);
   kontor_bench_json_add_number (json, "sqlite_import_cpu_s", sqlite_cpu);
   kontor_bench_json_add_number (json, "import_cpu_ratio", import_cpu / sqlite_cpu);
   kontor_bench_json_add_number (json, "import_floor_100k_s", floor_s);
