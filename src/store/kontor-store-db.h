@@ -158,6 +158,10 @@ void          _kontor_store_forget_names   (KontorStore   *self,
 char *        _kontor_store_dup_name       (KontorStore   *self,
                                             const char    *table,
                                             const char    *id);
+void          _kontor_store_note_insert    (KontorStore   *self,
+                                            const char    *entity,
+                                            gint64         rowid,
+                                            const char    *id);
 void          _kontor_store_note_change    (KontorStore   *self,
                                             const char    *entity,
                                             gint64         rowid);

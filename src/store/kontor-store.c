@@ -736,11 +736,34 @@ _kontor_store_note_change (KontorStore *self,
                            const char  *entity,
                            gint64       rowid)
 {
+  _kontor_store_forget_names (self, entity);
+  _kontor_store_note_insert (self, entity, rowid, NULL);
+}
+
+/**
+ * _kontor_store_note_insert:
+ * @self: a store
+ * @entity: the entity of the new row
+ * @rowid: the new row
+ * @id: (nullable): its id
+ *
+ * _kontor_store_note_change() for a row just inserted: a new row renames
+ * no other, so the names _kontor_store_dup_name() looked up stay, but
+ * @id's own (a lookup before the insert found none). An import making a
+ * company every twenty rows would otherwise look up every name again.
+ */
+void
+_kontor_store_note_insert (KontorStore *self,
+                           const char  *entity,
+                           gint64       rowid,
+                           const char  *id)
+{
   GArray *rowids = g_hash_table_lookup (self->pending_changes, entity);
 
   /* any change may change an order (a renamed company, a moved column) */
   self->data_version++;
-  _kontor_store_forget_names (self, entity);
+  if (id != NULL)
+    g_hash_table_remove (self->names, id);
 
   if (rowids == NULL)
     {
