@@ -10,7 +10,9 @@
 #include "kontor-group-member.h"
 #include "kontor-lead-join.h"
 #include "kontor-operation-stack.h"
+#include "kontor-record-json.h"
 #include "kontor-store-lead.h"
+#include "kontor-store-sync.h"
 #include "kontor-test-utils.h"
 
 /* Contacts joining lead projects (feature D3, src/README.md "Lead
@@ -304,6 +306,50 @@ test_restricted_member (Fixture       *fixture,
   g_assert_cmpint (kontor_lead_entry_get_left_at (entry), ==, 0);
 }
 
+/* What the team server sends joins no one here: the machine that made the
+ * change joined the contact, and its entry comes with it. A later local
+ * save of the contact looks at it again. */
+static void
+test_pulled_change (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(KontorGroup) group = kontor_group_new ("Leads");
+  g_autoptr(KontorContact) pulled = NULL;
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *page = NULL;
+
+  kontor_filter_set_leads_only (filter, TRUE);
+  text = kontor_filter_to_string (filter);
+  kontor_group_set_is_dynamic (group, TRUE);
+  kontor_group_set_filter (group, text);
+  kontor_test_save (fixture->base.store, group);
+  link_group (fixture, group);
+
+  page = g_strdup_printf ("[{\"seq\": 70, \"entity\": \"contact\", \"id\": \"%s\", "
+                          "\"op\": \"upsert\", \"fields\": {\"is_lead\": "
+                          "{\"value\": true, \"rev\": 70}}}]", id_of (fixture->anna));
+  node = kontor_json_parse (page);
+  g_assert_nonnull (node);
+  g_assert_true (kontor_store_sync_apply_changes (fixture->base.store,
+                                                  json_node_get_array (node), 70, &error));
+  g_assert_no_error (error);
+  pulled = kontor_store_load (fixture->base.store, KONTOR_TYPE_CONTACT, id_of (fixture->anna),
+                              &error);
+  g_assert_no_error (error);
+  g_assert_true (kontor_contact_get_is_lead (pulled));
+  g_assert_cmpint (count_entries (fixture), ==, 0);
+
+  kontor_contact_set_first_name (pulled, "Anna");
+  kontor_test_save (fixture->base.store, pulled);
+  entry = entry_of (fixture, fixture->anna);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (kontor_lead_entry_get_joined_by (entry), ==, KONTOR_LEAD_JOIN_GROUP);
+}
+
 /* ------------------------------------------------------------------------ */
 /* By hand */
 
@@ -438,6 +484,7 @@ main (int   argc,
   JOIN_TEST ("/lead-join/group/static", test_static_group);
   JOIN_TEST ("/lead-join/group/dynamic", test_dynamic_group);
   JOIN_TEST ("/lead-join/group/restricted-member", test_restricted_member);
+  JOIN_TEST ("/lead-join/group/pulled", test_pulled_change);
   JOIN_TEST ("/lead-join/hand/add", test_hand_add);
   JOIN_TEST ("/lead-join/hand/archived-project", test_hand_add_archived);
   JOIN_TEST ("/lead-join/hand/many", test_hand_add_many);
