@@ -26,8 +26,9 @@
  * Remembers what of the transaction may move contacts into or out of a
  * lead project's linked group: a contact's own save (its row; a dynamic
  * group's filter reads the contact, its children and its company), or
- * anything that may change many at once (a static group's membership, a
- * group's filter, a project's link, a company or an employment). What
+ * anything that may change many at once (a group's filter, a project's
+ * link, a company or an employment); a static group's membership notes
+ * its contact (_kontor_store_note_lead_join_contact()). What
  * the team server sent (remote mode) is not: the machine that made the
  * change joined its contacts, and its entries come with it.
  */
@@ -46,14 +47,50 @@ _kontor_store_note_lead_join (KontorStore *self,
       else
         g_array_append_val (self->lead_join_contacts, rowid);
     }
-  else if (g_str_equal (entity, "contact_group_member") ||
-           g_str_equal (entity, "contact_group") ||
+  else if (g_str_equal (entity, "contact_group") ||
            g_str_equal (entity, "lead_project") ||
            g_str_equal (entity, "company") ||
            g_str_equal (entity, "employment"))
     {
       self->lead_join_all = TRUE;
     }
+}
+
+/**
+ * _kontor_store_note_lead_join_contact:
+ * @self: a store inside a transaction
+ * @contact_id: a contact whose membership of a static group was made or
+ *   taken back
+ * @error: return location for a #GError
+ *
+ * Remembers @contact_id's row, as a save of the contact would: only
+ * that contact can have entered or left a group through its membership
+ * (and a dynamic group that names the static one follows it too).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_note_lead_join_contact (KontorStore  *self,
+                                      const char   *contact_id,
+                                      GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+
+  if (self->remote || self->lead_join_all)
+    return TRUE;
+
+  stmt = _kontor_store_prepare (self, "SELECT rid FROM contact WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, contact_id, -1, SQLITE_TRANSIENT);
+  if (_kontor_store_step_one (self, stmt, &rowid, NULL, error) < 0)
+    return FALSE;
+  /* a contact deleted with its memberships has no entries left */
+  if (rowid > 0)
+    g_array_append_val (self->lead_join_contacts, rowid);
+
+  return TRUE;
 }
 
 /**
@@ -213,9 +250,10 @@ join_project (KontorStore  *self,
  * Runs before every commit of a transaction that may have moved contacts
  * into or out of a group (_kontor_store_note_lead_join()): every
  * project that is not archived and has a linked group follows it
- * (join_project()), on the same transaction. After a contact's save only
- * the contacts saved are looked at; after a change of a membership, a
- * group or a project, every member of every linked group.
+ * (join_project()), on the same transaction. After a contact's save or
+ * a membership only those contacts are looked at; after a change of a
+ * group, a project, a company or an employment, every member of every
+ * linked group.
  *
  * Returns: %TRUE on success
  */

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 void     _kontor_store_note_lead_join   (KontorStore  *self,
                                          const char   *entity,
                                          gint64        rowid);
+gboolean _kontor_store_note_lead_join_contact (KontorStore  *self,
+                                                const char   *contact_id,
+                                                GError      **error);
 void     _kontor_store_forget_lead_join (KontorStore  *self);
 gboolean _kontor_store_join_lead_groups (KontorStore  *self,
                                          GError      **error);

@@ -270,6 +270,39 @@ test_dynamic_group (Fixture       *fixture,
   g_assert_null (entry_of (fixture, fixture->bernd));
 }
 
+/* A dynamic group that takes a static one's members (its filter names
+ * the group): a membership made or taken back moves its contact in and
+ * out of the project that follows the dynamic group */
+static void
+test_nested_group (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KontorGroup) fair = kontor_group_new ("Messebesucher");
+  g_autoptr(KontorGroup) dynamic = kontor_group_new ("Messebesucher, Leads");
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  g_autofree char *text = NULL;
+
+  kontor_test_save (fixture->base.store, fair);
+  kontor_filter_set_group_id (filter, id_of (fair));
+  text = kontor_filter_to_string (filter);
+  kontor_group_set_is_dynamic (dynamic, TRUE);
+  kontor_group_set_filter (dynamic, text);
+  kontor_test_save (fixture->base.store, dynamic);
+  link_group (fixture, dynamic);
+
+  change_group (fixture, fair, fixture->bernd, TRUE);
+  entry = entry_of (fixture, fixture->bernd);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (kontor_lead_entry_get_left_at (entry), ==, 0);
+  g_clear_object (&entry);
+  g_assert_cmpint (count_entries (fixture), ==, 1);
+
+  change_group (fixture, fair, fixture->bernd, FALSE);
+  entry = entry_of (fixture, fixture->bernd);
+  g_assert_cmpint (kontor_lead_entry_get_left_at (entry), >, 0);
+}
+
 /* A contact archived while in the group keeps its entry as it was: C4 is
  * asked of a new entry only. One added by hand that leaves the group it
  * was never joined through is not marked. */
@@ -483,6 +516,7 @@ main (int   argc,
 
   JOIN_TEST ("/lead-join/group/static", test_static_group);
   JOIN_TEST ("/lead-join/group/dynamic", test_dynamic_group);
+  JOIN_TEST ("/lead-join/group/nested", test_nested_group);
   JOIN_TEST ("/lead-join/group/restricted-member", test_restricted_member);
   JOIN_TEST ("/lead-join/group/pulled", test_pulled_change);
   JOIN_TEST ("/lead-join/hand/add", test_hand_add);
