@@ -108,7 +108,8 @@ _kontor_store_forget_lead_join (KontorStore *self)
 }
 
 /* The ids the one-column @sql selects with its parameters bound: text ?1,
- * ?2, ?3 (NULL: not bound) */
+ * ?2, ?3 (NULL: not bound); ?7 is "through the group", ?8 and ?9 the
+ * restricted statuses */
 static GPtrArray *
 select_ids (KontorStore  *self,
             const char   *sql,
@@ -128,6 +129,7 @@ select_ids (KontorStore  *self,
     sqlite3_bind_text (stmt, 2, text2, -1, SQLITE_TRANSIENT);
   if (text3 != NULL)
     sqlite3_bind_text (stmt, 3, text3, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, KONTOR_LEAD_JOIN_GROUP);
   sqlite3_bind_int (stmt, 8, KONTOR_CONTACT_STATUS_INBOX);
   sqlite3_bind_int (stmt, 9, KONTOR_CONTACT_STATUS_ARCHIVED);
   while ((result = _kontor_store_step (self, stmt, error)) == 1)
@@ -208,10 +210,10 @@ join_project (KontorStore  *self,
   leaving = select_ids (self, among != NULL
                         ? "SELECT e.id FROM json_each (?3) j CROSS JOIN contact c ON c.rid = j.value"
                           " CROSS JOIN lead_entry e ON e.contact_id = c.id AND e.project_id = ?2"
-                          " WHERE e.joined_by = 1 AND e.left_at = 0"
+                          " WHERE e.joined_by = ?7 AND e.left_at = 0"
                           " AND c.rid NOT IN (SELECT value FROM json_each (?1))"
                         : "SELECT e.id FROM lead_entry e CROSS JOIN contact c ON c.id = e.contact_id"
-                          " WHERE e.project_id = ?2 AND e.joined_by = 1 AND e.left_at = 0"
+                          " WHERE e.project_id = ?2 AND e.joined_by = ?7 AND e.left_at = 0"
                           " AND c.rid NOT IN (SELECT value FROM json_each (?1))",
                         members_json->str, project_id,
                         among_json != NULL ? among_json->str : NULL, error);
