@@ -1256,6 +1256,47 @@ kontor_store_rowids_match (KontorStore   *self,
 }
 
 /**
+ * _kontor_store_select_matching:
+ * @self: a store
+ * @filter: a contact filter (a group's: kontor_filter_set_group_id())
+ * @among: (nullable) (element-type gint64): only these rows of contacts;
+ *   %NULL for every contact
+ * @matches: (element-type gint64): where to append the rows that match
+ * @error: return location for a #GError
+ *
+ * The contacts @filter selects, unordered, in one statement: the members
+ * of a lead project's linked group (src/store/kontor-lead-join.c).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_select_matching (KontorStore   *self,
+                               KontorFilter  *filter,
+                               GArray        *among,
+                               GArray        *matches,
+                               GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) json = NULL;
+  Params params;
+  gboolean ok;
+
+  if (among != NULL && among->len == 0)
+    return TRUE;
+  if (among != NULL)
+    json = _kontor_store_dup_rowids_json (among);
+
+  params_init (&params);
+  ok = build_contact_query (self, filter,
+                            among != NULL ? CONTACT_QUERY_ROWIDS : CONTACT_QUERY_MATCHING,
+                            json != NULL ? json->str : NULL, sql, &params, error) &&
+       collect_rowids (self, sql->str, &params, matches, error);
+  params_clear (&params);
+
+  return ok;
+}
+
+/**
  * kontor_store_count_contacts:
  * @self: a store
  * @filter: a contact filter; its sort does not matter
