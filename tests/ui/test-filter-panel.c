@@ -506,6 +506,7 @@ test_lead_project_by_keyboard (Fixture       *fixture,
   kontor_test_wait_n_items (fixture->list, n_status);
   g_assert_cmpuint (kontor_filter_chips_get_n_chips (fixture->chips), ==, 2);
   assert_chip (fixture, 1, status_chip);
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
 
   /* another project: the status goes with the one before */
   choose_by_keyboard (projects, position_of (projects, "Wartungsvertrag Kühlsysteme"));
