@@ -514,6 +514,26 @@ append_criteria (KontorStore   *self,
                               params_add_number (params, KONTOR_LINK_KIND_TEAM), team);
     }
 
+  /* in a lead project, or in one of its statuses (a status is one
+   * project's): the project's entries from UNIQUE (project_id,
+   * contact_id), a status's from lead_entry_status, then each contact by
+   * its id; both given, the status must be the project's */
+  if (kontor_filter_get_lead_status_id (filter) != NULL)
+    {
+      g_string_append_printf (sql, " AND c.id IN (SELECT e.contact_id FROM lead_entry e"
+                                   " WHERE e.status_id = ?%u",
+                              params_add_text (params, kontor_filter_get_lead_status_id (filter)));
+      if (kontor_filter_get_lead_project_id (filter) != NULL)
+        g_string_append_printf (sql, " AND e.project_id = ?%u",
+                                params_add_text (params,
+                                                 kontor_filter_get_lead_project_id (filter)));
+      g_string_append (sql, ")");
+    }
+  else if (kontor_filter_get_lead_project_id (filter) != NULL)
+    g_string_append_printf (sql, " AND c.id IN (SELECT e.contact_id FROM lead_entry e"
+                                 " WHERE e.project_id = ?%u)",
+                            params_add_text (params, kontor_filter_get_lead_project_id (filter)));
+
   append_instant_range (sql, params, "c.created_at", kontor_filter_get_created_from (filter),
                         kontor_filter_get_created_to (filter));
 
