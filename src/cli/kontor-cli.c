@@ -25,6 +25,7 @@
 #include "kontor-cli-private.h"
 #include "kontor-contact-rules.h"
 #include "kontor-enum-types.h"
+#include "kontor-store-lead.h"
 #include "kontor-text.h"
 
 /* The fields of `kontor list --json`, in their order. Their names are a
@@ -120,6 +121,9 @@ filter_help (void)
            "  pipeline:NAME        a pipeline status by name\n"
            "  company:NAME         a company by name\n"
            "  group:NAME           a group by name\n"
+           "  leadproject:NAME     in a lead project, by name\n"
+           "  leadstatus:NAME      with that status in the lead project named by\n"
+           "                       leadproject:\n"
            "  created:FROM..TO     created between two dates (YYYY-MM-DD, either\n"
            "                       may be left out)\n"
            "  any other word       searched in names, company, e-mail, phone,\n"
@@ -428,6 +432,19 @@ parse_term (KontorStore   *store,
         }
       return not_found (key, value, error);
     }
+  if (g_str_equal (key, "leadproject"))
+    {
+      g_autoptr(GPtrArray) projects = kontor_store_list_lead_projects (store, TRUE, error);
+      const char *id;
+
+      if (projects == NULL)
+        return FALSE;
+      id = find_named (projects, value, (const char *(*) (gpointer)) kontor_lead_project_get_name);
+      if (id == NULL)
+        return not_found (key, value, error);
+      kontor_filter_set_lead_project_id (filter, id);
+      return TRUE;
+    }
   if (g_str_equal (key, "group") || g_str_equal (key, "pipeline"))
     {
       gboolean group = g_str_equal (key, "group");
@@ -455,6 +472,35 @@ parse_term (KontorStore   *store,
   return FALSE;
 }
 
+/* leadstatus:@name among the statuses of the filter's lead project (a
+ * status's name is its project's: every project has a "New") */
+static gboolean
+parse_lead_status (KontorStore   *store,
+                   KontorFilter  *filter,
+                   const char    *name,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) statuses = NULL;
+  const char *id;
+
+  if (kontor_filter_get_lead_project_id (filter) == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Name the lead project of leadstatus: with leadproject:NAME."));
+      return FALSE;
+    }
+  statuses = kontor_store_list_lead_statuses (store, kontor_filter_get_lead_project_id (filter),
+                                              error);
+  if (statuses == NULL)
+    return FALSE;
+  id = find_named (statuses, name, (const char *(*) (gpointer)) kontor_lead_status_get_name);
+  if (id == NULL)
+    return not_found ("leadstatus", name, error);
+  kontor_filter_set_lead_status_id (filter, id);
+
+  return TRUE;
+}
+
 /**
  * _kontor_cli_parse_filter:
  * @store: the store whose names the filter may use
@@ -477,6 +523,7 @@ _kontor_cli_parse_filter (KontorStore  *store,
   g_auto(GStrv) words = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *trimmed = NULL;
+  g_autofree char *lead_status = NULL;
   int n_words;
 
   if (text == NULL)
@@ -505,6 +552,13 @@ _kontor_cli_parse_filter (KontorStore  *store,
         {
           g_autofree char *key = g_ascii_strdown (words[i], colon - words[i]);
 
+          /* read once the project is known, wherever it is written */
+          if (g_str_equal (key, "leadstatus"))
+            {
+              g_free (lead_status);
+              lead_status = g_strdup (colon + 1);
+              continue;
+            }
           if (!parse_term (store, filter, key, colon + 1, error))
             return NULL;
           continue;
@@ -515,6 +569,8 @@ _kontor_cli_parse_filter (KontorStore  *store,
     }
   if (search->len > 0)
     kontor_filter_set_search_text (filter, search->str);
+  if (lead_status != NULL && !parse_lead_status (store, filter, lead_status, error))
+    return NULL;
 
   return g_steal_pointer (&filter);
 }

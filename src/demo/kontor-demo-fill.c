@@ -149,7 +149,8 @@ kontor_demo_fill (KontorStoreJob  *job,
     }
 
   return set_stale_days (connection, error) &&
-         continue_number_range (connection, records, error);
+         continue_number_range (connection, records, error) &&
+         _kontor_demo_add_leads (connection, records, seed, error);
 }
 
 static gboolean

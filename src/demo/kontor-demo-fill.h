@@ -22,4 +22,10 @@ gboolean        kontor_demo_populate (KontorStore     *store,
                                       GCancellable    *cancellable,
                                       GError         **error);
 
+/* kontor-demo-leads.c */
+gboolean        _kontor_demo_add_leads (KontorStore   *store,
+                                        GPtrArray     *records,
+                                        guint32        seed,
+                                        GError       **error);
+
 G_END_DECLS

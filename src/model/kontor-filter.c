@@ -21,7 +21,8 @@
  *
  * Which contacts a list shows and in what order, as data: search text,
  * statuses, lead type, pipeline status, assignment, company, sales rep,
- * team, group, date ranges, birthday month and sort (features L1, L2,
+ * team, group, lead project and status there, date ranges, birthday
+ * month and sort (features L1, L2,
  * src/README.md). The store turns it into SQL with bound parameters;
  * views bind to it; a dynamic group keeps its criteria as
  * kontor_filter_to_string() (JSON, json-glib: the model library has it
@@ -49,6 +50,8 @@ struct _KontorFilter
   char             *sales_rep_id;
   char             *team_id;
   char             *group_id;
+  char             *lead_project_id;
+  char             *lead_status_id;
   char             *created_from;
   char             *created_to;
   char             *activity_from;
@@ -75,6 +78,8 @@ enum {
   PROP_SALES_REP_ID,
   PROP_TEAM_ID,
   PROP_GROUP_ID,
+  PROP_LEAD_PROJECT_ID,
+  PROP_LEAD_STATUS_ID,
   PROP_CREATED_FROM,
   PROP_CREATED_TO,
   PROP_ACTIVITY_FROM,
@@ -118,6 +123,9 @@ static const struct
   { PROP_SALES_REP_ID, G_STRUCT_OFFSET (KontorFilter, sales_rep_id), FALSE, FALSE },
   { PROP_TEAM_ID, G_STRUCT_OFFSET (KontorFilter, team_id), FALSE, FALSE },
   { PROP_GROUP_ID, G_STRUCT_OFFSET (KontorFilter, group_id), FALSE, FALSE },
+  /* a status names its project: with the project, one criterion */
+  { PROP_LEAD_PROJECT_ID, G_STRUCT_OFFSET (KontorFilter, lead_project_id), FALSE, FALSE },
+  { PROP_LEAD_STATUS_ID, G_STRUCT_OFFSET (KontorFilter, lead_status_id), FALSE, TRUE },
   { PROP_CREATED_FROM, G_STRUCT_OFFSET (KontorFilter, created_from), TRUE, FALSE },
   { PROP_CREATED_TO, G_STRUCT_OFFSET (KontorFilter, created_to), TRUE, TRUE },
   { PROP_ACTIVITY_FROM, G_STRUCT_OFFSET (KontorFilter, activity_from), TRUE, FALSE },
@@ -163,6 +171,8 @@ kontor_filter_finalize (GObject *object)
   g_free (self->sales_rep_id);
   g_free (self->team_id);
   g_free (self->group_id);
+  g_free (self->lead_project_id);
+  g_free (self->lead_status_id);
   g_free (self->created_from);
   g_free (self->created_to);
   g_free (self->activity_from);
@@ -313,6 +323,10 @@ kontor_filter_class_init (KontorFilterClass *klass)
   properties[PROP_SALES_REP_ID] = g_param_spec_string ("sales-rep-id", NULL, NULL, NULL, flags);
   properties[PROP_TEAM_ID] = g_param_spec_string ("team-id", NULL, NULL, NULL, flags);
   properties[PROP_GROUP_ID] = g_param_spec_string ("group-id", NULL, NULL, NULL, flags);
+  properties[PROP_LEAD_PROJECT_ID] = g_param_spec_string ("lead-project-id", NULL, NULL, NULL,
+                                                          flags);
+  properties[PROP_LEAD_STATUS_ID] = g_param_spec_string ("lead-status-id", NULL, NULL, NULL,
+                                                         flags);
   properties[PROP_CREATED_FROM] = g_param_spec_string ("created-from", NULL, NULL, NULL, flags);
   properties[PROP_CREATED_TO] = g_param_spec_string ("created-to", NULL, NULL, NULL, flags);
   properties[PROP_ACTIVITY_FROM] =
@@ -476,6 +490,8 @@ STRING_PROPERTY (company_id, PROP_COMPANY_ID)
 STRING_PROPERTY (sales_rep_id, PROP_SALES_REP_ID)
 STRING_PROPERTY (team_id, PROP_TEAM_ID)
 STRING_PROPERTY (group_id, PROP_GROUP_ID)
+STRING_PROPERTY (lead_project_id, PROP_LEAD_PROJECT_ID)
+STRING_PROPERTY (lead_status_id, PROP_LEAD_STATUS_ID)
 STRING_PROPERTY (created_from, PROP_CREATED_FROM)
 STRING_PROPERTY (created_to, PROP_CREATED_TO)
 STRING_PROPERTY (activity_from, PROP_ACTIVITY_FROM)

@@ -50,6 +50,12 @@ void              kontor_filter_set_team_id            (KontorFilter     *self,
 const char       *kontor_filter_get_group_id           (KontorFilter     *self);
 void              kontor_filter_set_group_id           (KontorFilter     *self,
                                                         const char       *group_id);
+const char       *kontor_filter_get_lead_project_id    (KontorFilter     *self);
+void              kontor_filter_set_lead_project_id    (KontorFilter     *self,
+                                                        const char       *project_id);
+const char       *kontor_filter_get_lead_status_id     (KontorFilter     *self);
+void              kontor_filter_set_lead_status_id     (KontorFilter     *self,
+                                                        const char       *status_id);
 const char       *kontor_filter_get_created_from       (KontorFilter     *self);
 void              kontor_filter_set_created_from       (KontorFilter     *self,
                                                         const char       *iso_date);

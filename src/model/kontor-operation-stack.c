@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "kontor-error.h"
 #include "kontor-operation-stack.h"
 
 /**
@@ -20,14 +23,30 @@
  * An operation that fails to apply or to undo leaves the stack: whatever
  * kept it from being made or taken back would keep it so, and the older
  * ones must stay reachable.
+ *
+ * A long operation (kontor_operation_is_long(), an import's) is undone and
+ * redone asynchronously, as a job off the main thread
+ * (kontor_operation_stack_undo_async()). While it runs it is
+ * #KontorOperationStack:running and in neither list: can-undo and
+ * can-redo are %FALSE, so no other undo or redo starts, and
+ * kontor_operation_stack_run() refuses (KONTOR_STORE_ERROR_BUSY) rather
+ * than wait for the job's write lock. When it ends it goes to the other
+ * list; when it fails (rolled back: nothing changed, say a busy or full
+ * disk, or cancelled) it goes back where it was, to be tried again.
  */
 struct _KontorOperationStack
 {
-  GObject    parent_instance;
+  GObject          parent_instance;
 
-  GPtrArray *undo;    /* KontorOperation, applied, newest last */
-  GPtrArray *redo;    /* KontorOperation, undone, the next to redo last */
-  guint      depth;
+  GPtrArray       *undo;    /* KontorOperation, applied, newest last */
+  GPtrArray       *redo;    /* KontorOperation, undone, the next to redo last */
+  guint            depth;
+
+  /* the long operation being undone or redone, in neither list */
+  KontorOperation *running;
+  gboolean         running_redo;
+  guint            running_at;    /* its place in the undo list, when it goes there */
+  guint            generation;    /* operations added since the stack was made */
 };
 
 enum {
@@ -35,6 +54,7 @@ enum {
   PROP_DEPTH,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_RUNNING,
   N_PROPS
 };
 
@@ -56,6 +76,7 @@ kontor_operation_stack_finalize (GObject *object)
 
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
+  g_clear_object (&self->running);
 
   G_OBJECT_CLASS (kontor_operation_stack_parent_class)->finalize (object);
 }
@@ -78,6 +99,9 @@ kontor_operation_stack_get_property (GObject    *object,
       break;
     case PROP_CAN_REDO:
       g_value_set_boolean (value, kontor_operation_stack_get_can_redo (self));
+      break;
+    case PROP_RUNNING:
+      g_value_set_object (value, self->running);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -125,6 +149,16 @@ kontor_operation_stack_class_init (KontorOperationStackClass *klass)
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KontorOperationStack:running:
+   *
+   * The long operation being undone or redone off the main thread, or
+   * %NULL.
+   */
+  properties[PROP_RUNNING] =
+    g_param_spec_object ("running", NULL, NULL, KONTOR_TYPE_OPERATION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -181,7 +215,7 @@ kontor_operation_stack_get_can_undo (KontorOperationStack *self)
 {
   g_return_val_if_fail (KONTOR_IS_OPERATION_STACK (self), FALSE);
 
-  return self->undo->len > 0;
+  return self->running == NULL && self->undo->len > 0;
 }
 
 gboolean
@@ -189,7 +223,7 @@ kontor_operation_stack_get_can_redo (KontorOperationStack *self)
 {
   g_return_val_if_fail (KONTOR_IS_OPERATION_STACK (self), FALSE);
 
-  return self->redo->len > 0;
+  return self->running == NULL && self->redo->len > 0;
 }
 
 /* Notifies can-undo and can-redo where they differ from what they were */
@@ -243,6 +277,13 @@ kontor_operation_stack_run (KontorOperationStack  *self,
   g_return_val_if_fail (!kontor_operation_is_applied (operation), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (self->running != NULL)
+    {
+      g_set_error_literal (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_BUSY,
+                           _("An undo or redo is still running; try again when it has finished."));
+      return FALSE;
+    }
+
   if (!kontor_operation_apply (operation, error))
     return FALSE;
 
@@ -250,6 +291,7 @@ kontor_operation_stack_run (KontorOperationStack  *self,
   could_redo = kontor_operation_stack_get_can_redo (self);
 
   g_ptr_array_set_size (self->redo, 0);
+  self->generation++;
   keep_applied (self, operation, could_undo, could_redo);
 
   return TRUE;
@@ -278,6 +320,7 @@ kontor_operation_stack_add_applied (KontorOperationStack *self,
   could_redo = kontor_operation_stack_get_can_redo (self);
 
   g_ptr_array_set_size (self->redo, 0);
+  self->generation++;
   keep_applied (self, operation, could_undo, could_redo);
 }
 
@@ -357,4 +400,209 @@ kontor_operation_stack_redo (KontorOperationStack  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return step (self, TRUE, error);
+}
+
+/**
+ * kontor_operation_stack_get_running:
+ * @self: a stack
+ *
+ * Returns: (transfer none) (nullable): the long operation being undone
+ *   or redone, #KontorOperationStack:running
+ */
+KontorOperation *
+kontor_operation_stack_get_running (KontorOperationStack *self)
+{
+  g_return_val_if_fail (KONTOR_IS_OPERATION_STACK (self), NULL);
+
+  return self->running;
+}
+
+typedef struct
+{
+  KontorOperationStack *stack;
+  guint                 generation;
+} StepData;
+
+static void
+step_data_free (gpointer data)
+{
+  StepData *step_data = data;
+
+  g_object_unref (step_data->stack);
+  g_free (step_data);
+}
+
+/* A long operation's job has ended: to the other list, or back where it
+ * was */
+static void
+on_step_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KontorOperation *operation = KONTOR_OPERATION (source_object);
+  g_autoptr(GTask) task = user_data;
+  StepData *step_data = g_task_get_task_data (task);
+  KontorOperationStack *self = step_data->stack;
+  gboolean redo = self->running_redo;
+  gboolean added = self->generation != step_data->generation;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = kontor_operation_run_finish (operation, result, &error);
+
+  g_assert (self->running == operation);
+  self->running = NULL;
+
+  if (ok && redo)
+    {
+      /* below what was run while it ran (it came first) */
+      g_ptr_array_insert (self->undo, MIN (self->running_at, self->undo->len), operation);
+      while (self->undo->len > self->depth)
+        g_ptr_array_remove_index (self->undo, 0);
+    }
+  else if (ok && !added)
+    {
+      g_ptr_array_add (self->redo, operation);
+    }
+  else if (!ok && !redo)
+    {
+      g_ptr_array_insert (self->undo, MIN (self->running_at, self->undo->len), operation);
+      while (self->undo->len > self->depth)
+        g_ptr_array_remove_index (self->undo, 0);
+    }
+  else if (!ok && !added)
+    {
+      g_ptr_array_add (self->redo, operation);
+    }
+  else
+    {
+      /* undone while a new change came: nothing to redo it on; or its
+       * redo failed after a new change dropped what could be redone */
+      g_object_unref (operation);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  notify_changes (self, FALSE, FALSE);
+  if (ok)
+    g_signal_emit (self, signals[redo ? APPLIED : UNDONE], 0, operation);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+step_async (KontorOperationStack *self,
+            gboolean              redo,
+            GCancellable         *cancellable,
+            GAsyncReadyCallback   callback,
+            gpointer              user_data)
+{
+  GPtrArray *from = redo ? self->redo : self->undo;
+  KontorOperation *operation = g_ptr_array_index (from, from->len - 1);
+  gboolean could_undo = kontor_operation_stack_get_can_undo (self);
+  gboolean could_redo = kontor_operation_stack_get_can_redo (self);
+  StepData *step_data;
+  GTask *task;
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, step_async);
+
+  if (!kontor_operation_is_long (operation))
+    {
+      GError *error = NULL;
+
+      /* a short one as ever, here and now */
+      if (step (self, redo, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  step_data = g_new0 (StepData, 1);
+  step_data->stack = g_object_ref (self);
+  step_data->generation = self->generation;
+  g_task_set_task_data (task, step_data, step_data_free);
+
+  self->running = g_ptr_array_steal_index (from, from->len - 1);
+  self->running_redo = redo;
+  /* where it goes back in the undo list: its place there, or on top */
+  self->running_at = self->undo->len;
+
+  /* started first: who hears of it finds the job (its callback comes
+   * from the main loop) */
+  kontor_operation_run_async (operation, redo, cancellable, on_step_done_cb, task);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  notify_changes (self, could_undo, could_redo);
+}
+
+/**
+ * kontor_operation_stack_undo_async:
+ * @self: a stack that can undo
+ * @cancellable: (nullable): a #GCancellable; cancelling it rolls a long
+ *   operation's undo back
+ * @callback: called on this thread's main context when done
+ * @user_data: data for @callback
+ *
+ * kontor_operation_stack_undo() for any operation: a short one is undone
+ * here and now, as there; a long one (kontor_operation_is_long()) as a
+ * job off the main thread, #KontorOperationStack:running meanwhile. Emits
+ * #KontorOperationStack::undone when it is undone. A long operation
+ * whose undo fails stays where it was, to be undone again.
+ */
+void
+kontor_operation_stack_undo_async (KontorOperationStack *self,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_return_if_fail (KONTOR_IS_OPERATION_STACK (self));
+  g_return_if_fail (kontor_operation_stack_get_can_undo (self));
+
+  step_async (self, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kontor_operation_stack_redo_async:
+ * @self: a stack that can redo
+ * @cancellable: (nullable): a #GCancellable; cancelling it rolls a long
+ *   operation's redo back
+ * @callback: called on this thread's main context when done
+ * @user_data: data for @callback
+ *
+ * kontor_operation_stack_redo() for any operation, as
+ * kontor_operation_stack_undo_async() undoes.
+ */
+void
+kontor_operation_stack_redo_async (KontorOperationStack *self,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_return_if_fail (KONTOR_IS_OPERATION_STACK (self));
+  g_return_if_fail (kontor_operation_stack_get_can_redo (self));
+
+  step_async (self, TRUE, cancellable, callback, user_data);
+}
+
+/**
+ * kontor_operation_stack_step_finish:
+ * @self: a stack
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the undo or redo was done
+ */
+gboolean
+kontor_operation_stack_step_finish (KontorOperationStack  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  g_return_val_if_fail (KONTOR_IS_OPERATION_STACK (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -28,5 +28,17 @@ gboolean              kontor_operation_stack_undo         (KontorOperationStack 
                                                            GError               **error);
 gboolean              kontor_operation_stack_redo         (KontorOperationStack  *self,
                                                            GError               **error);
+KontorOperation      *kontor_operation_stack_get_running  (KontorOperationStack  *self);
+void                  kontor_operation_stack_undo_async   (KontorOperationStack  *self,
+                                                           GCancellable          *cancellable,
+                                                           GAsyncReadyCallback    callback,
+                                                           gpointer               user_data);
+void                  kontor_operation_stack_redo_async   (KontorOperationStack  *self,
+                                                           GCancellable          *cancellable,
+                                                           GAsyncReadyCallback    callback,
+                                                           gpointer               user_data);
+gboolean              kontor_operation_stack_step_finish  (KontorOperationStack  *self,
+                                                           GAsyncResult          *result,
+                                                           GError               **error);
 
 G_END_DECLS

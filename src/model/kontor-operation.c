@@ -221,3 +221,108 @@ kontor_operation_undo (KontorOperation  *self,
 
   return run (self, FALSE, error);
 }
+
+/**
+ * kontor_operation_is_long:
+ * @self: an operation
+ *
+ * Returns: %TRUE when @self applies and undoes as a job off the main
+ *   thread (kontor_operation_run_async()); the stack then undoes and
+ *   redoes it asynchronously
+ */
+gboolean
+kontor_operation_is_long (KontorOperation *self)
+{
+  g_return_val_if_fail (KONTOR_IS_OPERATION (self), FALSE);
+
+  return KONTOR_OPERATION_GET_CLASS (self)->run_async != NULL;
+}
+
+static void
+on_run_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  KontorOperation *self = KONTOR_OPERATION (source_object);
+  KontorOperationPrivate *priv = kontor_operation_get_instance_private (self);
+  g_autoptr(GTask) task = user_data;
+  gboolean apply = GPOINTER_TO_INT (g_task_get_task_data (task));
+  GError *error = NULL;
+
+  if (!KONTOR_OPERATION_GET_CLASS (self)->run_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  priv->applied = apply;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLIED]);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * kontor_operation_run_async:
+ * @self: an operation
+ * @apply: %TRUE to apply, %FALSE to undo
+ * @cancellable: (nullable): a #GCancellable; cancelling a long
+ *   operation's run rolls it back
+ * @callback: called on this thread's main context when done
+ * @user_data: data for @callback
+ *
+ * Applies or undoes @self: a long operation (kontor_operation_is_long())
+ * as its job off the main thread, any other here and now, its callback
+ * still coming from the main loop. Applying an applied operation, or
+ * undoing one not applied, does nothing.
+ */
+void
+kontor_operation_run_async (KontorOperation     *self,
+                            gboolean             apply,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  KontorOperationPrivate *priv = kontor_operation_get_instance_private (self);
+  KontorOperationClass *klass;
+  GTask *task;
+  GError *error = NULL;
+
+  g_return_if_fail (KONTOR_IS_OPERATION (self));
+
+  klass = KONTOR_OPERATION_GET_CLASS (self);
+  /* no cancellable on the task: one that fires would report "cancelled"
+   * for a job that had committed already; the job checks it */
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, kontor_operation_run_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (apply), NULL);
+
+  if (priv->applied != apply && klass->run_async != NULL)
+    {
+      klass->run_async (self, apply, cancellable, on_run_done_cb, task);
+      return;
+    }
+
+  if (run (self, apply, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+/**
+ * kontor_operation_run_finish:
+ * @self: an operation
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when applied (or undone); on failure nothing changed
+ */
+gboolean
+kontor_operation_run_finish (KontorOperation  *self,
+                             GAsyncResult     *result,
+                             GError          **error)
+{
+  g_return_val_if_fail (KONTOR_IS_OPERATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -5,11 +5,13 @@
 
 #include "kontor-operation.h"
 #include "kontor-store.h"
+#include "kontor-store-job.h"
 
 G_BEGIN_DECLS
 
 /* What a run of a KontorImport wrote (kontor-import.c), for its undo:
- * private to the store. */
+ * private to the store, but for kontor_import_operation_get_job(), which
+ * the window shows while the operation is undone or redone. */
 
 /* One stored contact an import updated or merged a row into: the fields
  * the save changed, with their values before and after */
@@ -43,5 +45,6 @@ G_DECLARE_FINAL_TYPE (KontorImportOperation, kontor_import_operation,
 KontorOperation *kontor_import_operation_new (KontorStore         *store,
                                               const char          *title,
                                               KontorImportChanges *changes);
+KontorStoreJob  *kontor_import_operation_get_job (KontorImportOperation *self);
 
 G_END_DECLS

@@ -2056,6 +2056,7 @@ typedef struct
 
   /* on the worker */
   CompanyIndex        companies;
+  GHashTable         *company_ids;   /* a row's company name → the id it found exactly */
   GHashTable         *numbers;       /* customer numbers in use */
   GHashTable         *resolved;      /* target line → the contact's id */
   guint               n_deferred;    /* duplicates left for the second pass */
@@ -2082,6 +2083,7 @@ run_free (gpointer data)
   g_free (run->opened_stamp);
   g_free (run->stamp);
   company_index_clear (&run->companies);
+  g_clear_pointer (&run->company_ids, g_hash_table_unref);
   g_clear_pointer (&run->numbers, g_hash_table_unref);
   g_clear_pointer (&run->resolved, g_hash_table_unref);
   g_clear_pointer (&run->changes, kontor_import_changes_free);
@@ -2124,13 +2126,24 @@ link_company (Run            *run,
               GError        **error)
 {
   const char *name = kontor_contact_get_company_name (contact);
+  const char *fuzzy_name = NULL;
   const char *id;
 
   /* prepare_row() dropped a name that names no company */
   if (name == NULL)
     return TRUE;
 
-  id = company_index_find (&run->companies, name, NULL);
+  /* the same name again (twenty rows a company): an exact match stays
+   * the same for the whole run (CompanyIndex keeps an exact key's first
+   * id), so its key need not be made again; a match without the legal
+   * form may not (a second company of that key makes it ambiguous) */
+  id = g_hash_table_lookup (run->company_ids, name);
+  if (id == NULL)
+    {
+      id = company_index_find (&run->companies, name, &fuzzy_name);
+      if (id != NULL && fuzzy_name == NULL)
+        g_hash_table_insert (run->company_ids, g_strdup (name), g_strdup (id));
+    }
   if (id == NULL)
     {
       g_autoptr(KontorCompany) company = kontor_company_new (name);
@@ -2651,6 +2664,7 @@ run_new (KontorImport *self)
   run->failed_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
   run->target_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
   company_index_init (&run->companies);
+  run->company_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->resolved = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   run->changes = kontor_import_changes_new ();

@@ -26,10 +26,7 @@ insert_channel (KontorStore            *self,
                 gboolean                outbox,
                 GError                **error)
 {
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (id, owner_id, kind, label, value, "
-                                          "position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                          info->channel_table);
-  sqlite3_stmt *stmt = _kontor_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = _kontor_store_prepare (self, info->channel_insert_sql, error);
 
   if (stmt == NULL)
     return FALSE;

@@ -245,10 +245,20 @@ build_sql (KontorEntityInfo *info)
   info->insert_sql = g_string_free (insert, FALSE);
   info->select_sql = g_string_free (select, FALSE);
 
+  /* the statements of every save built once: _kontor_store_prepare()
+   * finds them by their text, which a printf per call would make anew */
   if (info->search_table != NULL)
-    info->search_insert_sql =
-      g_strdup_printf ("INSERT INTO %s (rowid, name, company, email, phone, number, notes) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", info->search_table);
+    {
+      info->search_insert_sql =
+        g_strdup_printf ("INSERT INTO %s (rowid, name, company, email, phone, number, notes) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", info->search_table);
+      info->search_delete_sql = g_strdup_printf ("DELETE FROM %s WHERE rowid = ?1",
+                                                 info->search_table);
+    }
+  if (info->channel_table != NULL)
+    info->channel_insert_sql =
+      g_strdup_printf ("INSERT INTO %s (id, owner_id, kind, label, value, position) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", info->channel_table);
   if (info->sort_columns[0] != NULL)
     {
       GString *update = g_string_new (NULL);
@@ -648,10 +658,11 @@ _kontor_store_insert_record (KontorStore             *self,
 {
   KontorRecordClass *klass = KONTOR_RECORD_GET_CLASS (record);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean new_id = kontor_record_get_id (record) == NULL;
   sqlite3_stmt *stmt;
   int column = 5;
 
-  if (kontor_record_get_id (record) == NULL)
+  if (new_id)
     {
       g_autofree char *id = kontor_uuid_v7_new ();
       kontor_record_set_id (record, id);
@@ -702,7 +713,10 @@ _kontor_store_insert_record (KontorStore             *self,
    * left behind in the outbox. */
   if (info->outbox)
     {
-      int restored = forget_tombstone (self, info, kontor_record_get_id (record), error);
+      /* an id made just now names no deleted record: no tombstone to
+       * look for (an import's hundred thousand rows, a form's new one) */
+      int restored = new_id ? 0 : forget_tombstone (self, info, kontor_record_get_id (record),
+                                                    error);
 
       /* undoing a delete brings the same record back: "restore" it */
       if (restored < 0 ||
@@ -715,7 +729,8 @@ _kontor_store_insert_record (KontorStore             *self,
   if (info->after_write != NULL && !info->after_write (self, record, NULL, error))
     return FALSE;
 
-  _kontor_store_note_change (self, info->table, kontor_record_get_rowid (record));
+  _kontor_store_note_insert (self, info->table, kontor_record_get_rowid (record),
+                             kontor_record_get_id (record));
 
   return TRUE;
 }

@@ -87,6 +87,12 @@ struct _KontorStore
    * stamped anew. Cleared when the transaction ends. */
   gboolean     times_given;
 
+  /* What this transaction changed that may change who is in a lead
+   * project's linked group (kontor-lead-join.c): contacts by row, or
+   * everything (a membership, a group, a project) */
+  GArray      *lead_join_contacts;
+  gboolean     lead_join_all;
+
   /* PRAGMA data_version when last looked at (kontor_store_check_other_writers ()),
    * -1 before the first look */
   gint64       other_version;
@@ -157,6 +163,10 @@ void          _kontor_store_forget_names   (KontorStore   *self,
                                             const char    *table);
 char *        _kontor_store_dup_name       (KontorStore   *self,
                                             const char    *table,
+                                            const char    *id);
+void          _kontor_store_note_insert    (KontorStore   *self,
+                                            const char    *entity,
+                                            gint64         rowid,
                                             const char    *id);
 void          _kontor_store_note_change    (KontorStore   *self,
                                             const char    *entity,

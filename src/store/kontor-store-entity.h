@@ -92,6 +92,8 @@ struct _KontorEntityInfo
   char         *insert_sql;
   char         *select_sql;
   char         *search_insert_sql;    /* %NULL without search documents */
+  char         *search_delete_sql;    /* %NULL without search documents */
+  char         *channel_insert_sql;   /* %NULL without a channel table */
   char         *sort_keys_sql;        /* %NULL without sort keys */
 };
 

@@ -16,6 +16,7 @@
 #include "kontor-group.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-group.h"
+#include "kontor-lead-join.h"
 
 /* A deleted group's members go with it (_kontor_store_forget_rows()) */
 static GArray *
@@ -103,11 +104,26 @@ member_check (KontorStore   *self,
   return TRUE;
 }
 
+/* A membership made or taken back moves its contact into or out of the
+ * lead projects that follow the group (kontor-lead-join.c) */
+static gboolean
+member_after_write (KontorStore   *self,
+                    KontorRecord  *record,
+                    KontorRecord  *old,
+                    GError       **error)
+{
+  KontorGroupMember *member = KONTOR_GROUP_MEMBER (record != NULL ? record : old);
+
+  return _kontor_store_note_lead_join_contact (self, kontor_group_member_get_contact_id (member),
+                                               error);
+}
+
 KontorEntityInfo _kontor_store_group_member_entity = {
   .get_type = kontor_group_member_get_type,
   .table = "contact_group_member",
   .outbox = TRUE,
   .check = member_check,
+  .after_write = member_after_write,
 };
 
 /**

@@ -211,14 +211,12 @@ _kontor_store_delete_search_document (KontorStore             *self,
                                       gint64                   rowid,
                                       GError                 **error)
 {
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   if (info->search_table == NULL)
     return TRUE;
 
-  sql = g_strdup_printf ("DELETE FROM %s WHERE rowid = ?1", info->search_table);
-  stmt = _kontor_store_prepare (self, sql, error);
+  stmt = _kontor_store_prepare (self, info->search_delete_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rowid);

@@ -514,6 +514,26 @@ append_criteria (KontorStore   *self,
                               params_add_number (params, KONTOR_LINK_KIND_TEAM), team);
     }
 
+  /* in a lead project, or in one of its statuses (a status is one
+   * project's): the project's entries from UNIQUE (project_id,
+   * contact_id), a status's from lead_entry_status, then each contact by
+   * its id; both given, the status must be the project's */
+  if (kontor_filter_get_lead_status_id (filter) != NULL)
+    {
+      g_string_append_printf (sql, " AND c.id IN (SELECT e.contact_id FROM lead_entry e"
+                                   " WHERE e.status_id = ?%u",
+                              params_add_text (params, kontor_filter_get_lead_status_id (filter)));
+      if (kontor_filter_get_lead_project_id (filter) != NULL)
+        g_string_append_printf (sql, " AND e.project_id = ?%u",
+                                params_add_text (params,
+                                                 kontor_filter_get_lead_project_id (filter)));
+      g_string_append (sql, ")");
+    }
+  else if (kontor_filter_get_lead_project_id (filter) != NULL)
+    g_string_append_printf (sql, " AND c.id IN (SELECT e.contact_id FROM lead_entry e"
+                                 " WHERE e.project_id = ?%u)",
+                            params_add_text (params, kontor_filter_get_lead_project_id (filter)));
+
   append_instant_range (sql, params, "c.created_at", kontor_filter_get_created_from (filter),
                         kontor_filter_get_created_to (filter));
 
@@ -1253,6 +1273,47 @@ kontor_store_rowids_match (KontorStore   *self,
   params_clear (&params);
 
   return !ok || matches->len > 0;
+}
+
+/**
+ * _kontor_store_select_matching:
+ * @self: a store
+ * @filter: a contact filter (a group's: kontor_filter_set_group_id())
+ * @among: (nullable) (element-type gint64): only these rows of contacts;
+ *   %NULL for every contact
+ * @matches: (element-type gint64): where to append the rows that match
+ * @error: return location for a #GError
+ *
+ * The contacts @filter selects, unordered, in one statement: the members
+ * of a lead project's linked group (src/store/kontor-lead-join.c).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_select_matching (KontorStore   *self,
+                               KontorFilter  *filter,
+                               GArray        *among,
+                               GArray        *matches,
+                               GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) json = NULL;
+  Params params;
+  gboolean ok;
+
+  if (among != NULL && among->len == 0)
+    return TRUE;
+  if (among != NULL)
+    json = _kontor_store_dup_rowids_json (among);
+
+  params_init (&params);
+  ok = build_contact_query (self, filter,
+                            among != NULL ? CONTACT_QUERY_ROWIDS : CONTACT_QUERY_MATCHING,
+                            json != NULL ? json->str : NULL, sql, &params, error) &&
+       collect_rowids (self, sql->str, &params, matches, error);
+  params_clear (&params);
+
+  return ok;
 }
 
 /**

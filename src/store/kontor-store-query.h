@@ -15,5 +15,10 @@ GString *_kontor_store_dup_rowids_json     (GArray       *rowids);
 char *_kontor_store_explain_contact_query (KontorStore  *self,
                                            KontorFilter *filter);
 void  _kontor_store_forget_orders         (KontorStore  *self);
+gboolean _kontor_store_select_matching    (KontorStore  *self,
+                                           KontorFilter *filter,
+                                           GArray       *among,
+                                           GArray       *matches,
+                                           GError      **error);
 
 G_END_DECLS

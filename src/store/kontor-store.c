@@ -60,6 +60,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kontor-store-db.h"
+#include "kontor-lead-join.h"
 
 enum {
   PROP_0,
@@ -579,6 +580,7 @@ _kontor_store_begin (KontorStore  *self,
   self->purge_marked = FALSE;
   g_hash_table_remove_all (self->pending_changes);
   g_hash_table_remove_all (self->pending_many);
+  _kontor_store_forget_lead_join (self);
 
   return TRUE;
 }
@@ -613,6 +615,7 @@ _kontor_store_rollback (KontorStore *self)
   self->times_given = FALSE;
   g_hash_table_remove_all (self->pending_changes);
   g_hash_table_remove_all (self->pending_many);
+  _kontor_store_forget_lead_join (self);
 }
 
 /**
@@ -691,6 +694,14 @@ _kontor_store_commit (KontorStore  *self,
       return _kontor_store_exec (self, "RELEASE job_step", error);
     }
 
+  /* contacts that entered or left a lead project's linked group join it
+   * or leave it in the same transaction (src/README.md "Lead projects") */
+  if (!_kontor_store_join_lead_groups (self, error))
+    {
+      _kontor_store_rollback (self);
+      return FALSE;
+    }
+
   if (self->worker)
     g_atomic_int_inc (&_kontor_store_own_commits);
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
@@ -736,11 +747,34 @@ _kontor_store_note_change (KontorStore *self,
                            const char  *entity,
                            gint64       rowid)
 {
+  _kontor_store_forget_names (self, entity);
+  _kontor_store_note_insert (self, entity, rowid, NULL);
+}
+
+/**
+ * _kontor_store_note_insert:
+ * @self: a store
+ * @entity: the entity of the new row
+ * @rowid: the new row
+ * @id: (nullable): its id
+ *
+ * _kontor_store_note_change() for a row just inserted: a new row renames
+ * no other, so the names _kontor_store_dup_name() looked up stay, but
+ * @id's own (a lookup before the insert found none). An import making a
+ * company every twenty rows would otherwise look up every name again.
+ */
+void
+_kontor_store_note_insert (KontorStore *self,
+                           const char  *entity,
+                           gint64       rowid,
+                           const char  *id)
+{
   GArray *rowids = g_hash_table_lookup (self->pending_changes, entity);
 
   /* any change may change an order (a renamed company, a moved column) */
   self->data_version++;
-  _kontor_store_forget_names (self, entity);
+  if (id != NULL)
+    g_hash_table_remove (self->names, id);
 
   if (rowids == NULL)
     {
@@ -752,6 +786,8 @@ _kontor_store_note_change (KontorStore *self,
     g_hash_table_add (self->pending_many, g_strdup (entity));
   else
     g_array_append_val (rowids, rowid);
+
+  _kontor_store_note_lead_join (self, entity, rowid);
 }
 
 static char *
@@ -1028,6 +1064,7 @@ kontor_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending_changes, g_hash_table_unref);
   g_clear_pointer (&self->pending_many, g_hash_table_unref);
+  g_clear_pointer (&self->lead_join_contacts, g_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->name_tables, g_hash_table_unref);
 
@@ -1120,6 +1157,7 @@ kontor_store_init (KontorStore *self)
   self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) g_array_unref);
   self->pending_many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lead_join_contacts = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->name_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->other_version = -1;

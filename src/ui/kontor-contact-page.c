@@ -19,6 +19,7 @@
 #include "kontor-field-change.h"
 #include "kontor-header-section.h"
 #include "kontor-history-section.h"
+#include "kontor-lead-entries-section.h"
 #include "kontor-mail-ui.h"
 #include "kontor-notes-section.h"
 #include "kontor-person-section.h"
@@ -85,6 +86,7 @@ struct _KontorContactPage
   KontorEmploymentsSection *employments_section;
   KontorActivitiesSection  *activities_section;
   KontorHistorySection  *history_section;
+  KontorLeadEntriesSection *lead_entries_section;
 
 #define N_SECTIONS 7
   KontorEditorSection   *sections[N_SECTIONS];  /* all of the above, in page order */
@@ -373,6 +375,8 @@ populate (KontorContactPage *self,
                                        KONTOR_RECORD (self->contact));
   kontor_history_section_set_record (self->history_section, self->context,
                                      KONTOR_RECORD (self->contact));
+  kontor_lead_entries_section_set_contact (self->lead_entries_section, self->context,
+                                           KONTOR_RECORD (self->contact));
 
   update_delete_item (self);
   update_conflict (self);
@@ -948,6 +952,7 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   g_type_ensure (KONTOR_TYPE_EMPLOYMENTS_SECTION);
   g_type_ensure (KONTOR_TYPE_ACTIVITIES_SECTION);
   g_type_ensure (KONTOR_TYPE_HISTORY_SECTION);
+  g_type_ensure (KONTOR_TYPE_LEAD_ENTRIES_SECTION);
 
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, window_title);
@@ -968,6 +973,7 @@ kontor_contact_page_class_init (KontorContactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, employments_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, activities_section);
   gtk_widget_class_bind_template_child (widget_class, KontorContactPage, history_section);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactPage, lead_entries_section);
   gtk_widget_class_bind_template_callback (widget_class, on_section_edited_cb);
 
   gtk_widget_class_install_action (widget_class, "contact.back", NULL, back_action);

@@ -490,21 +490,8 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   KontorDuplicatesWindow *self = KONTOR_DUPLICATES_WINDOW (widget);
-  KontorOperationStack *operations = get_operations (self);
-  gboolean undo = g_str_equal (action_name, "duplicates.undo");
-  g_autoptr(GError) error = NULL;
 
-  if (!kontor_context_can_edit (self->context) ||
-      (undo ? !kontor_operation_stack_get_can_undo (operations)
-            : !kontor_operation_stack_get_can_redo (operations)))
-    return;
-
-  if (undo ? !kontor_operation_stack_undo (operations, &error)
-           : !kontor_operation_stack_redo (operations, &error))
-    kontor_ui_show_error (widget,
-                          undo ? _("The Change Could Not Be Undone")
-                               : _("The Change Could Not Be Redone"),
-                          error);
+  kontor_ui_undo (widget, self->context, !g_str_equal (action_name, "duplicates.undo"));
 }
 
 static void

@@ -9,6 +9,8 @@
 
 #include "kontor-filter-chips.h"
 #include "kontor-format.h"
+#include "kontor-lead-project.h"
+#include "kontor-lead-status.h"
 
 /**
  * KontorFilterChips:
@@ -73,6 +75,10 @@ static const Criterion criteria[] = {
   { NC_("filter", "Team"), KIND_RECORD, "team-id", NULL, kontor_team_get_type },
   { NC_("filter", "Company"), KIND_RECORD, "company-id", NULL, kontor_company_get_type },
   { NC_("filter", "Group"), KIND_RECORD, "group-id", NULL, kontor_group_get_type },
+  { NC_("filter", "Lead Project"), KIND_RECORD, "lead-project-id", NULL,
+    kontor_lead_project_get_type },
+  { NC_("filter", "Lead Status"), KIND_RECORD, "lead-status-id", NULL,
+    kontor_lead_status_get_type },
   { NC_("filter", "Created"), KIND_DATES, "created-from", "created-to", NULL },
   { NC_("filter", "Last Activity"), KIND_DATES, "activity-from", "activity-to", NULL },
   { NC_("filter", "Due Date"), KIND_DATES, "due-from", "due-to", NULL },

@@ -15,6 +15,7 @@
 #include "kontor-filter-chips.h"
 #include "kontor-filter-panel.h"
 #include "kontor-format.h"
+#include "kontor-store-lead.h"
 
 /**
  * KontorFilterPanel:
@@ -54,6 +55,11 @@ struct _KontorFilterPanel
   GtkEntry                *company_entry;
   GtkWidget               *group_box;
   GtkDropDown             *group_dropdown;
+  GtkWidget               *lead_project_box;
+  GtkDropDown             *lead_project_dropdown;
+  GtkWidget               *lead_status_box;
+  GtkDropDown             *lead_status_dropdown;
+  char                    *lead_statuses_of;  /* the project whose statuses it offers */
   KontorDateButton        *created_from_button;
   KontorDateButton        *created_to_button;
   KontorDateButton        *activity_from_button;
@@ -92,6 +98,8 @@ static const struct {
   { "pipeline-status-id", G_STRUCT_OFFSET (KontorFilterPanel, pipeline_dropdown) },
   { "sales-rep-id", G_STRUCT_OFFSET (KontorFilterPanel, sales_rep_dropdown) },
   { "group-id", G_STRUCT_OFFSET (KontorFilterPanel, group_dropdown) },
+  { "lead-project-id", G_STRUCT_OFFSET (KontorFilterPanel, lead_project_dropdown) },
+  { "lead-status-id", G_STRUCT_OFFSET (KontorFilterPanel, lead_status_dropdown) },
 };
 
 #define MEMBER(self, type, offset) G_STRUCT_MEMBER (type, self, offset)
@@ -319,6 +327,47 @@ fill_groups (KontorFilterPanel *self)
   gtk_widget_set_visible (gtk_widget_get_parent (self->group_box), choices->len > 1);
 }
 
+/* "Lead Project" ("Leadmanager"): every project, archived ones too */
+static void
+fill_lead_projects (KontorFilterPanel *self)
+{
+  g_autoptr(GPtrArray) projects =
+    kontor_store_list_lead_projects (kontor_context_get_store (self->context), TRUE, NULL);
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) names = new_names (choices);
+
+  for (guint i = 0; projects != NULL && i < projects->len; i++)
+    add_choice (names, choices, g_ptr_array_index (projects, i), FALSE);
+
+  set_choices (self, self->lead_project_dropdown, names, choices);
+  /* without projects neither list has anything to offer */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->lead_project_box), choices->len > 1);
+}
+
+/* "Lead Status" ("Status im Leadmanager"): the statuses of the project
+ * chosen, in their order; shown only with a project chosen (hidden, not
+ * insensitive: GTK 4.8's flow box stops Tab at a child that cannot take
+ * the focus) */
+static void
+fill_lead_statuses (KontorFilterPanel *self)
+{
+  const char *project_id = kontor_filter_get_lead_project_id (self->filter);
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) names = new_names (choices);
+
+  if (project_id != NULL)
+    statuses = kontor_store_list_lead_statuses (kontor_context_get_store (self->context),
+                                                project_id, NULL);
+  for (guint i = 0; statuses != NULL && i < statuses->len; i++)
+    add_choice (names, choices, g_ptr_array_index (statuses, i), FALSE);
+
+  set_choices (self, self->lead_status_dropdown, names, choices);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->lead_status_box), project_id != NULL);
+  g_free (self->lead_statuses_of);
+  self->lead_statuses_of = g_strdup (project_id);
+}
+
 static void
 fill_assignments (KontorFilterPanel *self)
 {
@@ -438,6 +487,8 @@ show_filter (KontorFilterPanel *self)
 
   show_statuses (self);
   gtk_switch_set_active (self->leads_switch, kontor_filter_get_leads_only (self->filter));
+  if (g_strcmp0 (self->lead_statuses_of, kontor_filter_get_lead_project_id (self->filter)) != 0)
+    fill_lead_statuses (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (id_dropdowns); i++)
     {
@@ -514,7 +565,14 @@ on_id_dropdown_notify_selected_cb (GtkDropDown       *dropdown,
   if (self->filling > 0 || choices == NULL || selected >= choices->len)
     return;
 
+  /* another project: its own statuses, none chosen yet; in one "changed" */
+  g_object_freeze_notify (G_OBJECT (self->filter));
+  if (dropdown == self->lead_project_dropdown &&
+      g_strcmp0 (kontor_filter_get_lead_project_id (self->filter),
+                 g_ptr_array_index (choices, selected)) != 0)
+    kontor_filter_set_lead_status_id (self->filter, NULL);
   g_object_set (self->filter, property, g_ptr_array_index (choices, selected), NULL);
+  g_object_thaw_notify (G_OBJECT (self->filter));
 }
 
 static void
@@ -622,6 +680,14 @@ static void
 on_store_groups_changed_cb (KontorFilterPanel *self)
 {
   fill_groups (self);
+  show_filter (self);
+}
+
+static void
+on_store_lead_projects_changed_cb (KontorFilterPanel *self)
+{
+  fill_lead_projects (self);
+  fill_lead_statuses (self);
   show_filter (self);
 }
 
@@ -760,6 +826,7 @@ kontor_filter_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_FILTER_PANEL);
 
   g_clear_pointer (&self->assignments, g_ptr_array_unref);
+  g_clear_pointer (&self->lead_statuses_of, g_free);
   g_clear_object (&self->filter);
   g_clear_object (&self->context);
 
@@ -803,6 +870,10 @@ kontor_filter_panel_class_init (KontorFilterPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorFilterPanel, company_entry);
   gtk_widget_class_bind_template_child (widget_class, KontorFilterPanel, group_box);
   gtk_widget_class_bind_template_child (widget_class, KontorFilterPanel, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KontorFilterPanel, lead_project_box);
+  gtk_widget_class_bind_template_child (widget_class, KontorFilterPanel, lead_project_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KontorFilterPanel, lead_status_box);
+  gtk_widget_class_bind_template_child (widget_class, KontorFilterPanel, lead_status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KontorFilterPanel, created_from_button);
   gtk_widget_class_bind_template_child (widget_class, KontorFilterPanel, created_to_button);
   gtk_widget_class_bind_template_child (widget_class, KontorFilterPanel, activity_from_button);
@@ -832,7 +903,8 @@ setup (KontorFilterPanel *self)
   KontorStore *store = kontor_context_get_store (self->context);
   GtkDropDown *dropdowns[] = {
     self->pipeline_dropdown, self->sales_rep_dropdown, self->assignment_dropdown,
-    self->group_dropdown, self->birthday_dropdown,
+    self->group_dropdown, self->lead_project_dropdown, self->lead_status_dropdown,
+    self->birthday_dropdown,
   };
 
   hold_in_viewport (GTK_VIEWPORT (gtk_widget_get_parent (GTK_WIDGET (self->criteria_box))),
@@ -876,6 +948,8 @@ setup (KontorFilterPanel *self)
   fill_sales_reps (self);
   fill_assignments (self);
   fill_groups (self);
+  fill_lead_projects (self);
+  fill_lead_statuses (self);
   fill_months (self);
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     kontor_accessible_label_drop_down (dropdowns[i]);
@@ -890,6 +964,12 @@ setup (KontorFilterPanel *self)
                            G_CALLBACK (on_store_statuses_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::contact_group",
                            G_CALLBACK (on_store_groups_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::lead_project",
+                           G_CALLBACK (on_store_lead_projects_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::lead_status",
+                           G_CALLBACK (on_store_lead_projects_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (show_filter), self,
                            G_CONNECT_SWAPPED);
 

@@ -9,6 +9,7 @@
 
 #include "kontor-bulk-change.h"
 #include "kontor-delete-dialog.h"
+#include "kontor-lead-project-chooser.h"
 #include "kontor-selection-bar.h"
 #include "kontor-ui-utils.h"
 
@@ -19,8 +20,9 @@
  * (feature L6, src/README.md): how many, and what to do with them: a new
  * group of them, add them to a group, take them out of the group shown or
  * hold them as a temporary group (actions of the workspace, which has the
- * groups' sidebar), assign them to a colleague or a team, move them to a pipeline status, archive,
- * delete, export (the window's export dialog), and clear the selection.
+ * groups' sidebar), assign them to a colleague or a team, move them to a pipeline status, add
+ * them to a lead project (kontor-lead-project-chooser.c asks which), archive, delete, export (the
+ * window's export dialog), and clear the selection.
  *
  * Every change is one #KontorBulkChange, one transaction, run through the
  * operation stack: the window's toast names it with the count and undoes
@@ -81,6 +83,7 @@ update (KontorSelectionBar *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "selection.assign-user", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "selection.assign-team", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "selection.move", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "selection.add-to-lead-project", can_edit);
   gtk_widget_set_sensitive (self->assign_button, can_edit);
   gtk_widget_set_sensitive (self->move_button, can_edit);
 }
@@ -192,6 +195,18 @@ assign_action (GtkWidget  *widget,
                                      n),
                            n, name);
   run_bulk (self, team ? KONTOR_BULK_SET_TEAM : KONTOR_BULK_ADD_ASSIGNEE, id, title);
+}
+
+/* selection.add-to-lead-project: asks which project */
+static void
+add_to_lead_project_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KontorSelectionBar *self = KONTOR_SELECTION_BAR (widget);
+  g_auto(GStrv) ids = kontor_selection_bar_dup_ids (self);
+
+  kontor_lead_project_chooser_present (widget, self->context, (const char * const *) ids);
 }
 
 static void
@@ -433,6 +448,8 @@ build (KontorSelectionBar *self)
                                          create_assign_menu, self);
   self->move_button = add_menu_button (box, "view-grid-symbolic", _("Set Pipeline Status…"),
                                        create_move_menu, self);
+  add_button (box, "starred-symbolic", _("Add to Lead Project…"), NULL,
+              "selection.add-to-lead-project");
   add_button (box, "package-x-generic-symbolic", _("Archive"), NULL,
               "selection.archive");
   button = add_button (box, "send-to-symbolic", _("Export…"), NULL, NULL);
@@ -470,6 +487,8 @@ kontor_selection_bar_class_init (KontorSelectionBarClass *klass)
   gtk_widget_class_install_action (widget_class, "selection.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "selection.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "selection.move", "s", move_action);
+  gtk_widget_class_install_action (widget_class, "selection.add-to-lead-project", NULL,
+                                   add_to_lead_project_action);
   gtk_widget_class_install_action (widget_class, "selection.assign-user", "s", assign_action);
   gtk_widget_class_install_action (widget_class, "selection.assign-team", "s", assign_action);
 

@@ -71,6 +71,76 @@ kontor_ui_run_operation (GtkWidget       *widget,
   return TRUE;
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  gboolean   redo;
+} UndoRequest;
+
+static void
+on_undo_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  UndoRequest *request = user_data;
+  g_autoptr(GtkWidget) widget = request->widget;
+  gboolean redo = request->redo;
+  g_autoptr(GError) error = NULL;
+
+  g_free (request);
+  if (kontor_operation_stack_step_finish (KONTOR_OPERATION_STACK (source_object), result,
+                                          &error))
+    return;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    kontor_ui_add_toast (widget, redo ? _("Redo cancelled, nothing was changed")
+                                      : _("Undo cancelled, nothing was changed"));
+  else
+    kontor_ui_show_error (widget,
+                          redo ? _("The Change Could Not Be Redone")
+                               : _("The Change Could Not Be Undone"),
+                          error);
+}
+
+/**
+ * kontor_ui_undo:
+ * @widget: the widget undo or redo was asked from
+ * @context: the context whose stack keeps the changes
+ * @redo: %TRUE to redo, %FALSE to undo
+ *
+ * Undoes the newest change of the context's stack (or redoes the one
+ * undone last), if there is one: a short one here and now, a long one (an
+ * import's) as a job off the main thread, which the window shows while it
+ * runs and which its bar's Cancel rolls back. A failure is said in a
+ * dialog over @widget's window; the change then stays where it was, or
+ * leaves the stack (src/README.md "Undo").
+ */
+void
+kontor_ui_undo (GtkWidget     *widget,
+                KontorContext *context,
+                gboolean       redo)
+{
+  KontorOperationStack *operations;
+  UndoRequest *request;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (KONTOR_IS_CONTEXT (context));
+
+  operations = kontor_context_get_operations (context);
+  if (!kontor_context_can_edit (context) ||
+      (redo ? !kontor_operation_stack_get_can_redo (operations)
+            : !kontor_operation_stack_get_can_undo (operations)))
+    return;
+
+  request = g_new (UndoRequest, 1);
+  request->widget = g_object_ref (widget);
+  request->redo = redo;
+  if (redo)
+    kontor_operation_stack_redo_async (operations, NULL, on_undo_done_cb, request);
+  else
+    kontor_operation_stack_undo_async (operations, NULL, on_undo_done_cb, request);
+}
+
 /**
  * kontor_ui_add_question_responses:
  * @dialog: a question
@@ -127,6 +197,26 @@ kontor_ui_show_error (GtkWidget    *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The first toast overlay in @root, depth first */
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *root)
+{
+  if (root == NULL || ADW_IS_TOAST_OVERLAY (root))
+    return root != NULL ? ADW_TOAST_OVERLAY (root) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToastOverlay *overlay = find_toast_overlay (child);
+
+      if (overlay != NULL)
+        return overlay;
+    }
+
+  return NULL;
+}
+
 /**
  * kontor_ui_add_toast:
  * @widget: the widget that has something to say
@@ -134,8 +224,9 @@ kontor_ui_show_error (GtkWidget    *widget,
  *
  * Shows a note that needs no answer ("Saved") in the outermost toast
  * overlay around @widget: the window's, where the undo toasts are, or the
- * widget's own when it is shown outside the window. Without any overlay
- * the note is not shown; nothing depends on it.
+ * widget's own when it is shown outside the window; asked from a window
+ * itself, the first overlay in it. Without any overlay the note is not
+ * shown; nothing depends on it.
  */
 void
 kontor_ui_add_toast (GtkWidget  *widget,
@@ -151,6 +242,10 @@ kontor_ui_add_toast (GtkWidget  *widget,
       if (ADW_IS_TOAST_OVERLAY (ancestor))
         overlay = ADW_TOAST_OVERLAY (ancestor);
     }
+
+  /* asked from the window itself (its actions): its own overlay */
+  if (overlay == NULL)
+    overlay = find_toast_overlay (GTK_WIDGET (gtk_widget_get_root (widget)));
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (overlay, adw_toast_new (title));

@@ -13,6 +13,9 @@ GtkWindow *kontor_ui_get_window    (GtkWidget       *widget);
 gboolean   kontor_ui_run_operation (GtkWidget       *widget,
                                     KontorContext   *context,
                                     KontorOperation *operation);
+void       kontor_ui_undo          (GtkWidget       *widget,
+                                    KontorContext   *context,
+                                    gboolean         redo);
 void       kontor_ui_show_error    (GtkWidget       *widget,
                                     const char      *heading,
                                     const GError    *error);

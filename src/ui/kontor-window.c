@@ -15,6 +15,7 @@
 #include "kontor-export-dialog.h"
 #include "kontor-ical.h"
 #include "kontor-import-dialog.h"
+#include "kontor-import-operation.h"
 #include "kontor-job-banner.h"
 #include "kontor-mail-ui.h"
 #include "kontor-new-contact-dialog.h"
@@ -104,6 +105,20 @@ on_operations_undone_cb (KontorWindow         *self,
   kontor_ui_dismiss_undo_toast (&self->undo_toast);
 }
 
+/* An import undone or redone off the main thread: its job at the foot of
+ * the window, with its progress and Cancel */
+static void
+on_operations_running_cb (KontorWindow         *self,
+                          GParamSpec           *pspec,
+                          KontorOperationStack *operations)
+{
+  KontorOperation *running = kontor_operation_stack_get_running (operations);
+
+  if (KONTOR_IS_IMPORT_OPERATION (running))
+    kontor_window_show_job (self,
+                            kontor_import_operation_get_job (KONTOR_IMPORT_OPERATION (running)));
+}
+
 static void
 on_new_contact_created_cb (KontorWindow  *self,
                            KontorContact *contact)
@@ -153,20 +168,8 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   KontorWindow *self = KONTOR_WINDOW (widget);
-  KontorOperationStack *operations = get_operations (self);
-  gboolean undo = g_str_equal (action_name, "win.undo");
-  g_autoptr(GError) error = NULL;
 
-  if (undo ? !kontor_operation_stack_get_can_undo (operations)
-           : !kontor_operation_stack_get_can_redo (operations))
-    return;
-
-  if (undo ? !kontor_operation_stack_undo (operations, &error)
-           : !kontor_operation_stack_redo (operations, &error))
-    kontor_ui_show_error (widget,
-                          undo ? _("The Change Could Not Be Undone")
-                               : _("The Change Could Not Be Redone"),
-                          error);
+  kontor_ui_undo (widget, self->context, !g_str_equal (action_name, "win.undo"));
 }
 
 /* win.show-contact and win.edit-contact: the board's cards open the page as
@@ -748,6 +751,8 @@ kontor_window_constructed (GObject *object)
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_operations (self), "notify::can-redo",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_operations (self), "notify::running",
+                           G_CALLBACK (on_operations_running_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 

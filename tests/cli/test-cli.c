@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "kontor-csv-mapping.h"
+#include "kontor-store-lead.h"
 #include "kontor-test-utils.h"
 
 typedef struct
@@ -475,6 +476,77 @@ test_errors (Fixture       *fixture,
 /* A database in a folder the user may not write to: SQLite's "unable to
  * open database file" becomes what to do. Root writes anywhere, so the
  * test runs as another user only. */
+/* Müller in "Messe Hannover 2027" in a status of the project's own,
+ * Nowak in "Wartung" as new: leadproject: and leadstatus: (in either
+ * order) pick them; a status is looked up in its project only */
+static void
+test_list_filter_leads (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KontorStore) store = kontor_store_open (fixture->path, NULL);
+  g_autoptr(KontorLeadProject) fair = kontor_lead_project_new ("Messe Hannover 2027");
+  g_autoptr(KontorLeadProject) service = kontor_lead_project_new ("Wartung");
+  g_autoptr(GPtrArray) fair_statuses = NULL;
+  g_autoptr(GPtrArray) service_statuses = NULL;
+  g_autoptr(KontorContact) contact = NULL;
+  g_autoptr(KontorLeadStatus) offer = NULL;
+  g_autoptr(KontorLeadEntry) mueller = NULL;
+  g_autoptr(KontorLeadEntry) nowak = NULL;
+  g_autoptr(JsonArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *fair_id, *service_id;
+
+  g_assert_true (kontor_store_create_lead_project (store, fair, &error));
+  g_assert_true (kontor_store_create_lead_project (store, service, &error));
+  g_assert_no_error (error);
+  fair_id = kontor_record_get_id (KONTOR_RECORD (fair));
+  service_id = kontor_record_get_id (KONTOR_RECORD (service));
+  fair_statuses = kontor_store_list_lead_statuses (store, fair_id, &error);
+  service_statuses = kontor_store_list_lead_statuses (store, service_id, &error);
+  g_assert_no_error (error);
+  /* a status of the users' goes before won (1) and lost (2) */
+  kontor_lead_status_set_position (g_ptr_array_index (fair_statuses, 2), 3);
+  kontor_test_save (store, g_ptr_array_index (fair_statuses, 2));
+  kontor_lead_status_set_position (g_ptr_array_index (fair_statuses, 1), 2);
+  kontor_test_save (store, g_ptr_array_index (fair_statuses, 1));
+  offer = kontor_lead_status_new (fair_id, "Angebot", 1);
+  kontor_test_save (store, offer);
+
+  contact = kontor_store_find_contact_by_email (store, "j.mueller@example.de", &error);
+  g_assert_nonnull (contact);
+  mueller = kontor_lead_entry_new (fair_id, kontor_record_get_id (KONTOR_RECORD (contact)),
+                                   kontor_record_get_id (KONTOR_RECORD (offer)));
+  g_clear_object (&contact);
+  contact = kontor_store_find_contact_by_email (store, "lukasz@example.pl", &error);
+  g_assert_nonnull (contact);
+  nowak = kontor_lead_entry_new (service_id, kontor_record_get_id (KONTOR_RECORD (contact)),
+                                 kontor_record_get_id (g_ptr_array_index (service_statuses, 0)));
+  kontor_test_save (store, mueller);
+  kontor_test_save (store, nowak);
+  g_clear_object (&store);
+
+  g_assert_cmpuint (count_filtered (fixture, "leadproject:\"Messe Hannover 2027\""), ==, 1);
+  g_assert_cmpuint (count_filtered (fixture, "leadproject:wartung"), ==, 1);
+  found = list_json (fixture->path, "leadproject:\"Messe Hannover 2027\" leadstatus:angebot");
+  g_assert_cmpuint (json_array_get_length (found), ==, 1);
+  g_assert_nonnull (find_by_last_name (found, "Müller"));
+  /* the status first: read once the project is known */
+  g_assert_cmpuint (count_filtered (fixture, "leadstatus:Angebot leadproject:\"Messe Hannover 2027\""),
+                    ==, 1);
+  g_assert_cmpuint (count_filtered (fixture, "leadproject:Wartung leadstatus:New"), ==, 1);
+  g_assert_cmpuint (count_filtered (fixture, "leadproject:\"Messe Hannover 2027\" leadstatus:New"),
+                    ==, 0);
+  g_assert_cmpuint (count_filtered (fixture, "leadproject:Wartung status:customer"), ==, 0);
+
+  /* "Angebot" is the fair's: not a status of "Wartung" */
+  assert_refused ("en", 2, "“Angebot” does not exist", "list", "--json", "--database",
+                  fixture->path, "--filter", "leadproject:Wartung leadstatus:Angebot", NULL);
+  assert_refused ("de", 2, "leadproject:NAME", "list", "--json", "--database", fixture->path,
+                  "--filter", "leadstatus:Angebot", NULL);
+  assert_refused ("en", 2, "“Messe 2030” does not exist", "list", "--json", "--database",
+                  fixture->path, "--filter", "leadproject:\"Messe 2030\"", NULL);
+}
+
 static void
 test_read_only (Fixture       *fixture,
                 gconstpointer  data)
@@ -950,6 +1022,8 @@ main (int   argc,
   g_test_add ("/cli/list/json-escapes-control-characters", Fixture, NULL, fixture_set_up,
               test_list_escapes, fixture_tear_down);
   g_test_add ("/cli/list/filter", Fixture, NULL, fixture_set_up, test_list_filter,
+              fixture_tear_down);
+  g_test_add ("/cli/list/filter-leads", Fixture, NULL, fixture_set_up, test_list_filter_leads,
               fixture_tear_down);
   g_test_add ("/cli/errors/en", Fixture, "en", fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/cli/errors/de", Fixture, "de", fixture_set_up, test_errors, fixture_tear_down);

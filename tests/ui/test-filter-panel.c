@@ -213,7 +213,7 @@ find_drop_down (GtkWidget  *root,
   return GTK_DROP_DOWN (dropdown);
 }
 
-/* As a person does: the drop-down's button, space, Down to @item, Enter */
+/* As a person does: the drop-down's button, space, Down (or Up) to @item, Enter */
 static void
 choose_by_keyboard (GtkDropDown *dropdown,
                     guint        position)
@@ -223,6 +223,8 @@ choose_by_keyboard (GtkDropDown *dropdown,
   kontor_test_settle (300);
   for (guint i = gtk_drop_down_get_selected (dropdown); i < position; i++)
     kontor_test_press ("Down");
+  for (guint i = gtk_drop_down_get_selected (dropdown); i > position; i--)
+    kontor_test_press ("Up");
   kontor_test_press ("Return");
   kontor_test_settle (200);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, position);
@@ -401,6 +403,126 @@ test_sales_rep_on_board (Fixture       *fixture,
   g_assert_cmpuint (kontor_board_get_n_items (board), ==, n_all_board);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
   g_assert_null (kontor_filter_get_sales_rep_id (fixture->filter));
+}
+
+static guint
+position_of (GtkDropDown *dropdown,
+             const char  *item)
+{
+  GListModel *items = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) object = g_list_model_get_item (items, i);
+
+      if (g_str_equal (gtk_string_object_get_string (object), item))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* The contacts shown (current statuses) with an entry in the demo's
+ * project @project, in its status @status (%NULL: any) */
+static guint
+count_in_lead_project (Fixture    *fixture,
+                       const char *project,
+                       const char *status)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT count(*) FROM contact c WHERE c.status IN (0, 1, 2) AND c.id IN"
+                     " (SELECT e.contact_id FROM lead_entry e JOIN lead_project p"
+                     " ON p.id = e.project_id JOIN lead_status s ON s.id = e.status_id"
+                     " WHERE p.name = ?1%s)", status != NULL ? " AND s.name = ?2" : "");
+  sqlite3_stmt *stmt = kontor_test_prepare (fixture->base.store, sql, project);
+  guint n;
+
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+/* The status of the fair's with the most entries */
+static char *
+busiest_fair_status (Fixture *fixture)
+{
+  sqlite3_stmt *stmt =
+    kontor_test_prepare (fixture->base.store,
+                         "SELECT s.name FROM lead_entry e JOIN lead_status s ON s.id = e.status_id"
+                         " JOIN lead_project p ON p.id = e.project_id WHERE p.name = ?1"
+                         " GROUP BY s.id ORDER BY count(*) DESC, s.position LIMIT 1",
+                         "Messe Hannover 2027");
+  char *name;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return name;
+}
+
+/* "Lead Project" ("Leadmanager") and "Lead Status" ("Status im
+ * Leadmanager") chosen with the keys: the project's contacts, then those
+ * in one of its statuses, a chip for each; the status list offers the
+ * chosen project's statuses only and shows only once a project is
+ * chosen; another project clears the status */
+static void
+test_lead_project_by_keyboard (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *fair = "Messe Hannover 2027";
+  g_autofree char *status = busiest_fair_status (fixture);
+  guint n_fair = count_in_lead_project (fixture, fair, NULL);
+  guint n_status = count_in_lead_project (fixture, fair, status);
+  g_autofree char *project_chip = g_strdup_printf ("%s: %s", C_("filter", "Lead Project"), fair);
+  g_autofree char *status_chip = g_strdup_printf ("%s: %s", C_("filter", "Lead Status"), status);
+  GtkDropDown *projects;
+  GtkDropDown *statuses;
+  guint position = 0;
+
+  g_assert_cmpuint (n_fair, >, n_status);
+  g_assert_cmpuint (n_status, >, 0);
+  kontor_test_press ("ctrl+shift+f");
+  wait_mapped (fixture->panel);
+  /* the group of the fair has the same name: the list with the other projects */
+  projects = find_drop_down (fixture->panel, "Wartungsvertrag Kühlsysteme", NULL);
+  position = position_of (projects, fair);
+  /* "Termin vereinbart" is the fair's alone: not offered before the fair is chosen */
+  g_assert_null (kontor_test_find_matching (fixture->panel, has_item,
+                                            &(DropDownItem) { "Termin vereinbart", 0 }));
+
+  choose_by_keyboard (projects, position);
+  kontor_test_wait_n_items (fixture->list, n_fair);
+  g_assert_nonnull (kontor_filter_get_lead_project_id (fixture->filter));
+  assert_chip (fixture, 0, project_chip);
+
+  statuses = find_drop_down (fixture->panel, "Termin vereinbart", NULL);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (statuses)));
+  g_assert_false (has_item (GTK_WIDGET (statuses), &(DropDownItem) { "Verhandlung", 0 }));
+  choose_by_keyboard (statuses, position_of (statuses, status));
+  kontor_test_wait_n_items (fixture->list, n_status);
+  g_assert_cmpuint (kontor_filter_chips_get_n_chips (fixture->chips), ==, 2);
+  assert_chip (fixture, 1, status_chip);
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
+
+  /* another project: the status goes with the one before */
+  choose_by_keyboard (projects, position_of (projects, "Wartungsvertrag Kühlsysteme"));
+  kontor_test_wait_n_items (fixture->list,
+                            count_in_lead_project (fixture, "Wartungsvertrag Kühlsysteme", NULL));
+  g_assert_null (kontor_filter_get_lead_status_id (fixture->filter));
+  g_assert_cmpuint (kontor_filter_chips_get_n_chips (fixture->chips), ==, 1);
+  g_assert_true (has_item (GTK_WIDGET (statuses), &(DropDownItem) { "Verhandlung", 0 }));
+
+  /* "Any" project: every current contact again, the status list gone */
+  choose_by_keyboard (projects, 0);
+  kontor_test_wait_n_items (fixture->list,
+                            count (fixture, "SELECT count(*) FROM contact WHERE status IN (0, 1, 2)",
+                                   NULL));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (statuses)));
+  g_assert_cmpuint (kontor_filter_chips_get_n_chips (fixture->chips), ==, 0);
 }
 
 /* Set from elsewhere (as a saved view would), the panel and the chips
@@ -591,6 +713,8 @@ main (int   argc,
               test_status_by_keyboard, fixture_tear_down);
   g_test_add ("/ui/filter-panel/sales-rep-on-board", Fixture, NULL, fixture_set_up,
               test_sales_rep_on_board, fixture_tear_down);
+  g_test_add ("/ui/filter-panel/lead-project-by-keyboard", Fixture, NULL, fixture_set_up,
+              test_lead_project_by_keyboard, fixture_tear_down);
   g_test_add ("/ui/filter-panel/dates-and-reset", Fixture, NULL, fixture_set_up,
               test_dates_and_reset, fixture_tear_down);
   g_test_add ("/ui/filter-panel/toolbar-agrees", Fixture, NULL, fixture_set_up,

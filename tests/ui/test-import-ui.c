@@ -67,6 +67,14 @@ n_contacts (Fixture *fixture)
   return count (fixture, "SELECT count(*) FROM contact");
 }
 
+static gboolean
+can_redo (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return kontor_operation_stack_get_can_redo (kontor_context_get_operations (fixture->context));
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -393,7 +401,8 @@ test_csv_by_keyboard (Fixture       *fixture,
   kontor_test_focus_window (GTK_WINDOW (fixture->window));
   kontor_test_settle (200);
   kontor_test_press ("ctrl+z");
-  kontor_test_settle (300);
+  /* a job off the main thread (src/README.md "Undo") */
+  g_assert_true (kontor_test_iterate_until (can_redo, fixture, KONTOR_TEST_TIMEOUT));
   g_assert_cmpint (n_contacts (fixture), ==, stored);
 }
 

@@ -133,6 +133,13 @@ find_page (Fixture *fixture)
                                                             KONTOR_TYPE_LEAD_PROJECT_PAGE));
 }
 
+/* the sidebar's lead projects: other views name projects too */
+static GtkWidget *
+find_sidebar (Fixture *fixture)
+{
+  return kontor_test_find_widget (GTK_WIDGET (fixture->window), KONTOR_TYPE_LEAD_SIDEBAR);
+}
+
 static gboolean
 page_shown (gpointer data)
 {
@@ -311,7 +318,7 @@ test_project_by_keys (Fixture       *fixture,
   page = find_page (fixture);
   g_assert_cmpstr (kontor_lead_project_page_get_project_id (page), ==, project_id);
   /* the sidebar lists it */
-  g_assert_nonnull (kontor_test_find_matching (GTK_WIDGET (fixture->window), label_says,
+  g_assert_nonnull (kontor_test_find_matching (find_sidebar (fixture), label_says,
                                                "Fruehjahrsaktion"));
 
   /* two leads: one new, one won */
@@ -426,8 +433,8 @@ test_delete_empty (Fixture       *fixture,
   g_assert_true (kontor_store_create_lead_project (fixture->base.store, project, &error));
   g_assert_no_error (error);
   kontor_test_settle (100);
-  row = gtk_widget_get_ancestor (kontor_test_find_matching (GTK_WIDGET (fixture->window),
-                                                            label_says, "Messe 2027"),
+  row = gtk_widget_get_ancestor (kontor_test_find_matching (find_sidebar (fixture), label_says,
+                                                            "Messe 2027"),
                                  GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activate");
@@ -524,8 +531,8 @@ test_edit_statuses (Fixture       *fixture,
   project_id = kontor_record_get_id (KONTOR_RECORD (project));
   wait.project_id = project_id;
   kontor_test_settle (100);
-  row = gtk_widget_get_ancestor (kontor_test_find_matching (GTK_WIDGET (fixture->window),
-                                                            label_says, "Messe 2027"),
+  row = gtk_widget_get_ancestor (kontor_test_find_matching (find_sidebar (fixture), label_says,
+                                                            "Messe 2027"),
                                  GTK_TYPE_LIST_BOX_ROW);
   g_signal_emit_by_name (row, "activate");
   g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
@@ -625,8 +632,8 @@ test_search_filter_archive (Fixture       *fixture,
   juergen_entry = add_entry (fixture, project_id, fixture->juergen,
                              g_ptr_array_index (statuses, 0), 5000);
   kontor_test_settle (100);
-  row = gtk_widget_get_ancestor (kontor_test_find_matching (GTK_WIDGET (fixture->window),
-                                                            label_says, "Messe 2027"),
+  row = gtk_widget_get_ancestor (kontor_test_find_matching (find_sidebar (fixture), label_says,
+                                                            "Messe 2027"),
                                  GTK_TYPE_LIST_BOX_ROW);
   g_signal_emit_by_name (row, "activate");
   g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
@@ -660,7 +667,7 @@ test_search_filter_archive (Fixture       *fixture,
   /* archive: the row goes under "Archived"; Ctrl+Z takes it back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "lead-project.archive", NULL));
   g_assert_true (kontor_test_iterate_until (project_archived, fixture, KONTOR_TEST_TIMEOUT));
-  archived_list = kontor_test_find_matching (GTK_WIDGET (fixture->window), is_labelled,
+  archived_list = kontor_test_find_matching (find_sidebar (fixture), is_labelled,
                                              _("Archived Lead Projects"));
   g_assert_nonnull (archived_list);
   g_assert_true (gtk_widget_get_visible (archived_list));

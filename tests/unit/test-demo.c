@@ -11,6 +11,7 @@
 #include "kontor-contact-rules.h"
 #include "kontor-demo-fill.h"
 #include "kontor-record-rules.h"
+#include "kontor-store-lead.h"
 #include "kontor-test-utils.h"
 #include "kontor-text.h"
 #include "kontor-uuid.h"
@@ -873,6 +874,59 @@ test_build_distribution (void)
 /* ------------------------------------------------------------------------ */
 /* Populating a store */
 
+/* The lead projects (src/demo/kontor-demo-leads.c): three, with statuses
+ * of their own, 20–40 entries of active contacts with values,
+ * probabilities and close dates, some follow-ups; the same again for the
+ * same seed */
+static gint64
+query (KontorStore *store,
+       const char  *sql)
+{
+  return kontor_test_query_int (store, sql, NULL);
+}
+
+static void
+test_populate_leads (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  gint64 n_entries;
+
+  g_assert_true (kontor_demo_populate (fixture->store, KONTOR_DEMO_DEFAULT_CONTACTS,
+                                       KONTOR_DEMO_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+
+  projects = kontor_store_list_lead_projects (fixture->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (projects->len, ==, 3);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM lead_project"
+                                          " WHERE name = 'Messe Hannover 2027'"), ==, 1);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM lead_project"
+                                          " WHERE currency = 'CHF'"), ==, 1);
+  /* the system's three in each, and the team's own */
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM lead_status WHERE role != 0"),
+                   ==, 9);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM lead_status WHERE role = 0"),
+                   ==, 8);
+
+  n_entries = query (fixture->store, "SELECT count(*) FROM lead_entry");
+  g_assert_cmpint (n_entries, >=, 20);
+  g_assert_cmpint (n_entries, <=, 40);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM lead_entry"
+                                          " WHERE value_cents > 0 AND probability BETWEEN 0 AND 100"
+                                          " AND close_on IS NOT NULL"), ==, n_entries);
+  /* in more than one status of a project */
+  g_assert_cmpint (query (fixture->store, "SELECT count(DISTINCT status_id) FROM lead_entry"),
+                   >, 6);
+  /* no Inbox or Archived contact (feature C4): prospects and customers */
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM lead_entry e JOIN contact c"
+                                          " ON c.id = e.contact_id WHERE c.status NOT IN (1, 2)"),
+                   ==, 0);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM activity"
+                                          " WHERE lead_entry_id IS NOT NULL"), >, 0);
+}
+
 static void
 test_populate_stores (Fixture       *fixture,
                       gconstpointer  data)
@@ -1056,6 +1110,7 @@ main (int   argc,
   g_test_add_func ("/demo/build/customer-numbers", test_build_customer_numbers);
   g_test_add_func ("/demo/build/distribution", test_build_distribution);
   TEST ("/demo/populate/stores", test_populate_stores);
+  TEST ("/demo/populate/leads", test_populate_leads);
   TEST ("/demo/populate/number-range", test_populate_number_range);
   TEST ("/demo/populate/refuses-existing", test_populate_refuses_existing);
   TEST ("/demo/populate/cancelled", test_populate_cancelled);

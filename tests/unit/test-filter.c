@@ -11,6 +11,7 @@
 
 #include "kontor-group-member.h"
 #include "kontor-group.h"
+#include "kontor-store-lead.h"
 #include "kontor-store-private.h"
 #include "kontor-test-utils.h"
 
@@ -151,6 +152,54 @@ add_group (Fixture    *fixture,
   remember (fixture, key, KONTOR_RECORD (group));
 }
 
+/* Lead projects: "l1" with a, e new and b won; "l2" with b new. Their
+ * statuses are "l1-new", "l1-won", "l2-new". */
+static void
+add_lead_projects (Fixture *fixture)
+{
+  static const struct { const char *project, *status, *contact; } entries[] = {
+    { "l1", "l1-new", "a" }, { "l1", "l1-won", "b" }, { "l1", "l1-new", "e" },
+    { "l2", "l2-new", "b" },
+  };
+  KontorStore *store = fixture->base.store;
+
+  for (guint p = 1; p <= 2; p++)
+    {
+      g_autofree char *key = g_strdup_printf ("l%u", p);
+      g_autoptr(KontorLeadProject) project = kontor_lead_project_new (key);
+      g_autoptr(GPtrArray) statuses = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (kontor_store_create_lead_project (store, project, &error));
+      g_assert_no_error (error);
+      remember (fixture, key, KONTOR_RECORD (project));
+      statuses = kontor_store_list_lead_statuses (store, id_of (fixture, key), &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < statuses->len; i++)
+        {
+          KontorLeadStatus *status = g_ptr_array_index (statuses, i);
+          KontorLeadStatusRole role = kontor_lead_status_get_role (status);
+          g_autofree char *status_key = NULL;
+
+          if (role != KONTOR_LEAD_STATUS_ROLE_FIRST && role != KONTOR_LEAD_STATUS_ROLE_WON)
+            continue;
+          status_key = g_strdup_printf ("%s-%s", key,
+                                        role == KONTOR_LEAD_STATUS_ROLE_FIRST ? "new" : "won");
+          remember (fixture, status_key, KONTOR_RECORD (status));
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(KontorLeadEntry) entry =
+        kontor_lead_entry_new (id_of (fixture, entries[i].project),
+                               id_of (fixture, entries[i].contact),
+                               id_of (fixture, entries[i].status));
+
+      kontor_test_save (store, entry);
+    }
+}
+
 /* A dynamic group whose filter names the group @inner */
 static void
 add_group_of_group (Fixture    *fixture,
@@ -252,6 +301,8 @@ fixture_set_up (Fixture       *fixture,
       fixture->rowids[i] = *rowid;
       g_hash_table_insert (fixture->keys, rowid, (gpointer) spec->key);
     }
+
+  add_lead_projects (fixture);
 
   /* static groups, one with an id made of SQL */
   add_group (fixture, "g-static", NULL, NULL);
@@ -456,6 +507,12 @@ static const Case single_cases[] = {
   { { { "group-id", "@g-circle1" } }, "" },
   { { { "group-id", "@g-broken" } }, "" },
   { { { "group-id", "no such group" } }, "" },
+  { { { "lead-project-id", "@l1" } }, "a,b,e" },
+  { { { "lead-project-id", "@l2" } }, "b" },
+  { { { "lead-project-id", "no such project" } }, "" },
+  { { { "lead-status-id", "@l1-new" } }, "a,e" },
+  { { { "lead-status-id", "@l1-won" } }, "b" },
+  { { { "lead-status-id", "@l2-new" } }, "b" },
   /* local days, both ends included: b at 23:30 on the 31st, c at 0:00
    * on the 1st */
   { { { "created-from", "2026-02-01" } }, "c,e" },
@@ -490,6 +547,12 @@ static const Case combined_cases[] = {
   { { { "team-id", "@t1" }, { "activity-from", "2026-01-01" },
       { "birthday-month", NULL, 3 } }, "c" },
   { { { "group-id", "@g-search" }, { "search-text", "kontor" } }, "a" },
+  { { { "lead-project-id", "@l1" }, { "lead-status-id", "@l1-new" } }, "a,e" },
+  /* a status of another project: nothing */
+  { { { "lead-project-id", "@l1" }, { "lead-status-id", "@l2-new" } }, "" },
+  { { { "lead-project-id", "@l1" }, { "statuses", NULL, STATUSES (CUSTOMER) } }, "b" },
+  { { { "lead-project-id", "@l1" }, { "sales-rep-id", "@u1" } }, "a" },
+  { { { "lead-status-id", "@l1-new" }, { "search-text", "epsilon" } }, "e" },
 };
 
 static void
@@ -624,6 +687,14 @@ test_plans (Fixture       *fixture,
         g_test_fail_printf ("case %u is not a walk of the name index:\n%s", i, plan);
       if (!walk && strstr (plan, "contact_sort_name") != NULL)
         g_test_fail_printf ("case %u walks the name index:\n%s", i, plan);
+      /* a lead project's or status's entries from their index, never a
+       * scan of lead_entry */
+      if ((kontor_filter_get_lead_project_id (filter) != NULL ||
+           kontor_filter_get_lead_status_id (filter) != NULL) &&
+          (strstr (plan, "SCAN e") != NULL ||
+           (strstr (plan, "lead_entry_status") == NULL &&
+            strstr (plan, "sqlite_autoindex_lead_entry") == NULL)))
+        g_test_fail_printf ("case %u reads lead_entry without its index:\n%s", i, plan);
     }
 }
 
@@ -817,9 +888,12 @@ test_round_trip (void)
   kontor_filter_set_due_from (filter, "2026-03-01");
   kontor_filter_set_due_to (filter, "2026-03-31");
   kontor_filter_set_birthday_month (filter, 12);
+  kontor_filter_set_lead_project_id (filter, "l\"1");
+  kontor_filter_set_lead_status_id (filter, "s1");
   g_assert_false (kontor_filter_is_empty_criteria (filter));
-  /* 13 values, 3 of them the ends of ranges that have their start */
-  g_assert_cmpuint (kontor_filter_count_criteria (filter), ==, 13);
+  /* 15 values, 3 of them the ends of ranges that have their start, the
+   * lead status one with its project */
+  g_assert_cmpuint (kontor_filter_count_criteria (filter), ==, 14);
 
   text = kontor_filter_to_string (filter);
   g_assert_nonnull (strstr (text, "[\"prospect\",\"customer\"]"));
@@ -835,7 +909,7 @@ test_round_trip (void)
   /* contact ids: compared, counted, not written */
   kontor_filter_set_contact_ids (filter, ids);
   g_assert_false (kontor_filter_equal (read, filter));
-  g_assert_cmpuint (kontor_filter_count_criteria (filter), ==, 14);
+  g_assert_cmpuint (kontor_filter_count_criteria (filter), ==, 15);
   g_free (again);
   again = kontor_filter_to_string (filter);
   g_assert_cmpstr (again, ==, text);
@@ -850,6 +924,12 @@ test_round_trip (void)
                                         " \"company-id\": null, \"sort-column\": 3}", &error);
   g_assert_no_error (error);
   g_assert_true (kontor_filter_get_leads_only (read));
+  g_assert_cmpuint (kontor_filter_count_criteria (read), ==, 1);
+
+  /* a lead status alone is a criterion too */
+  g_clear_object (&read);
+  read = kontor_filter_new ();
+  kontor_filter_set_lead_status_id (read, "s1");
   g_assert_cmpuint (kontor_filter_count_criteria (read), ==, 1);
 }
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "kontor-activity.h"
 #include "kontor-channel.h"
 #include "kontor-company.h"
@@ -1882,6 +1884,196 @@ test_undo_after_edits (KontorStoreFixture *fixture,
   g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact WHERE id = ?1", lea), ==, 0);
 }
 
+/* The rows of @table as text, every column but @skip, each value as SQL
+ * quotes it (a blob as its bytes in hex), in @order */
+static char *
+dump_table (KontorStore        *store,
+            const char         *table,
+            const char         *extra,
+            const char         *order,
+            const char * const *skip)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ''");
+  g_autofree char *columns = g_strdup_printf ("SELECT name FROM pragma_table_info (?1, '%s')",
+                                              g_str_equal (table, "contact_terms") ?
+                                              "temp" : "main");
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = kontor_test_prepare (store, columns, table);
+
+  if (extra != NULL)
+    g_string_append_printf (sql, " || quote (%s) || '|'", extra);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!g_strv_contains (skip, name))
+        g_string_append_printf (sql, " || quote (\"%s\") || '|'", name);
+    }
+  sqlite3_finalize (stmt);
+  g_string_append_printf (sql, " FROM %s ORDER BY %s", table, order);
+
+  stmt = kontor_test_prepare (store, sql->str, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s\n", (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return g_strdup (text->str);
+}
+
+/* What an import writes, byte for byte: every row of the tables it
+ * touches and the full-text index's terms with their places */
+static char *
+dump_written (KontorStore *store)
+{
+  static const char * const none[] = { NULL };
+  static const char * const times[] = { "updated_at", NULL };
+  static const char * const outbox[] = { "client_seq", "created_at", "user_id", NULL };
+  static const char * const journal[] = { "rid", "at", "user_id", NULL };
+  GString *text = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  stmt = kontor_test_prepare (store, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.contact_terms "
+                              "USING fts5vocab (main, contact_search, 'instance')", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  {
+    g_autofree char *contacts = dump_table (store, "contact", NULL, "rid", times);
+    g_autofree char *companies = dump_table (store, "company", NULL, "rid", times);
+    g_autofree char *channels = dump_table (store, "contact_channel", NULL, "id", none);
+    g_autofree char *entries = dump_table (store, "outbox", NULL,
+                                           "entity, entity_id, op, field", outbox);
+    g_autofree char *history = dump_table (store, "journal", NULL, "entity_id, rid", journal);
+    g_autofree char *tombstones = dump_table (store, "tombstone", NULL, "entity, id", none);
+    g_autofree char *documents = dump_table (store, "contact_search", "rowid", "rowid", none);
+    g_autofree char *terms = dump_table (store, "contact_terms", NULL,
+                                         "term, doc, col, offset", none);
+
+    g_string_append_printf (text, "contact\n%s\ncompany\n%s\ncontact_channel\n%s\noutbox\n%s\n"
+                            "journal\n%s\ntombstone\n%s\ncontact_search\n%s\nterms\n%s",
+                            contacts, companies, channels, entries, history, tombstones,
+                            documents, terms);
+  }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The run's writes are the store's own: a CSV file imported through the
+ * job leaves every row (contacts, companies, their e-mail addresses and
+ * numbers, sort keys, search documents and index, outbox and journal) as
+ * the same records saved one by one through kontor_store_save() into
+ * another store; times and outbox numbers aside */
+static void
+test_same_as_save (KontorStoreFixture *fixture,
+                   gconstpointer       data)
+{
+  static const char *first[] = { "Jürgen", "Anna", "Sören", "Claudia", "Björn", "Lea" };
+  static const char *last[] = { "Müller", "Schmidt", "Weiß", "Groß", "Köhler", "Jäger", "Braun" };
+  static const char *firms[] = { "Müller GmbH", "Stahl AG", "", "Weiß & Co. KG",
+                                 "Beispiel GmbH & Co. KG", "Stahl" };
+  g_autoptr(KontorCompany) mueller = save_company (fixture->store, "Mueller GmbH");
+  g_autoptr(GString) csv = g_string_new ("Anrede;Titel;Vorname;Name;Firma;E-Mail;Telefon;Handy;"
+                                         "Straße;PLZ;Ort;Geburtstag;Kundennummer;Bemerkung\r\n");
+  g_autofree char *dir = g_dir_make_tmp ("kontor-test-import-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "kunden.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorCsvMapping) mapping = NULL;
+  g_autoptr(KontorImportSource) source = NULL;
+  g_autoptr(KontorImport) import = NULL;
+  g_autoptr(KontorOperation) operation = NULL;
+  g_autofree char *other_path = NULL;
+  g_autoptr(KontorStore) other = kontor_test_open_store (&other_path);
+  g_autofree char *imported = NULL;
+  g_autofree char *saved = NULL;
+  g_auto(GStrv) header = NULL;
+  KontorCsvReader *reader;
+  sqlite3_stmt *stmt;
+  guint n_rows = 42;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *mobile = g_strdup_printf ("0171 %07u", 5550000 + i);
+      g_autofree char *number = g_strdup_printf ("K-10%02u", i);
+
+      g_string_append_printf (csv, "%s;%s;%s;%s;%s;%s.%u@example.de;030 %07u;%s;"
+                              "Hauptstraße %u;%05u;Köln;%s;%s;%s\r\n",
+                              i % 2 ? "Herr" : "Frau", i % 5 == 0 ? "Dr." : "",
+                              first[i % G_N_ELEMENTS (first)], last[i % G_N_ELEMENTS (last)],
+                              firms[i % G_N_ELEMENTS (firms)],
+                              i % 3 ? "info" : "vorname.nachname", i, 1000000 + i * 7,
+                              i % 3 == 0 ? mobile : "", i + 1, 50667 + i,
+                              i % 4 == 0 ? "01.02.1965" : "", i % 6 == 0 ? "" : number,
+                              i % 7 == 0 ? "\"Zahlung \"\"pünktlich\"\"; Umsatz\"" : "");
+    }
+  g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, &error));
+  g_assert_no_error (error);
+
+  reader = kontor_csv_reader_new (file, NULL, &error);
+  g_assert_no_error (error);
+  header = kontor_csv_reader_read_row (reader, NULL, &error);
+  g_assert_no_error (error);
+  mapping = kontor_csv_mapping_new ((const char * const *) header);
+  source = kontor_csv_source_new (reader, mapping);
+  import = kontor_import_new (fixture->store, source);
+  g_assert_true (kontor_import_plan (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_failures (import)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (kontor_import_get_duplicates (import)), ==, 0);
+  operation = kontor_import_run (import, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kontor_import_get_n_created (import), ==, n_rows);
+
+  /* the same records, one save each, in the order the import made them:
+   * the stored company, then the companies and contacts as their rows */
+  stmt = kontor_test_prepare (fixture->store,
+                              "SELECT 'company', id, rid FROM company UNION ALL "
+                              "SELECT 'contact', id, rid FROM contact ORDER BY 1, 3", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GType type = g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "company") ?
+                   KONTOR_TYPE_COMPANY : KONTOR_TYPE_CONTACT;
+      g_autoptr(KontorRecord) record =
+        kontor_store_load (fixture->store, type, (const char *) sqlite3_column_text (stmt, 1),
+                           &error);
+
+      g_assert_no_error (error);
+      g_assert_true (kontor_store_save (other, record, &error));
+      g_assert_no_error (error);
+    }
+  sqlite3_finalize (stmt);
+
+  imported = dump_written (fixture->store);
+  saved = dump_written (other);
+  if (!g_str_equal (imported, saved))
+    {
+      g_auto(GStrv) imported_lines = g_strsplit (imported, "\n", -1);
+      g_auto(GStrv) saved_lines = g_strsplit (saved, "\n", -1);
+
+      for (guint i = 0; imported_lines[i] != NULL && saved_lines[i] != NULL; i++)
+        {
+          if (!g_str_equal (imported_lines[i], saved_lines[i]))
+            {
+              g_test_message ("line %u, imported: %s", i, imported_lines[i]);
+              g_test_message ("line %u, saved:    %s", i, saved_lines[i]);
+              break;
+            }
+        }
+      g_test_fail ();
+      return;
+    }
+  /* and it is not empty: every contact has its search document */
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact_search", NULL), ==,
+                   n_rows);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM contact_channel "
+                          "WHERE kind = 1", NULL), ==, n_rows + n_rows / 3);
+  g_assert_nonnull (strstr (imported, "'juergen'|1|'name'|2|"));
+
+  kontor_test_close_store (&other, other_path);
+  g_unlink (csv_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1912,6 +2104,7 @@ main (int   argc,
   KONTOR_STORE_TEST ("/import/update-employment", test_update_employment);
   KONTOR_STORE_TEST ("/import/two-stored", test_two_stored);
   KONTOR_STORE_TEST ("/import/undo-after-edits", test_undo_after_edits);
+  KONTOR_STORE_TEST ("/import/same-as-save", test_same_as_save);
   g_test_add ("/import/changed-file/csv", KontorStoreFixture, "kunden.csv",
               kontor_store_fixture_set_up, test_changed_file, kontor_store_fixture_tear_down);
   g_test_add ("/import/changed-file/vcard", KontorStoreFixture, "kunden.vcf",

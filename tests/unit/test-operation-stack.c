@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "kontor-error.h"
 #include "kontor-operation-stack.h"
 
 /* The undo stack without a store: operations that add to a number, some
@@ -85,6 +86,102 @@ addition_new (int *number,
   self->amount = amount;
 
   return KONTOR_OPERATION (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* A long addition: applied and undone asynchronously, finished (or made to
+ * fail) when the test says, as a store job ends */
+
+#define TEST_TYPE_LONG (test_long_get_type ())
+G_DECLARE_FINAL_TYPE (TestLong, test_long, TEST, LONG, KontorOperation)
+
+struct _TestLong
+{
+  KontorOperation  parent_instance;
+
+  int             *number;
+  int              amount;
+  GTask           *pending;
+};
+
+G_DEFINE_FINAL_TYPE (TestLong, test_long, KONTOR_TYPE_OPERATION)
+
+static gboolean
+test_long_apply (KontorOperation  *operation,
+                 GError          **error)
+{
+  TestLong *self = TEST_LONG (operation);
+
+  *self->number += self->amount;
+
+  return TRUE;
+}
+
+static gboolean
+test_long_undo (KontorOperation  *operation,
+                GError          **error)
+{
+  TestLong *self = TEST_LONG (operation);
+
+  *self->number -= self->amount;
+
+  return TRUE;
+}
+
+static void
+test_long_run_async (KontorOperation     *operation,
+                     gboolean             apply,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  TestLong *self = TEST_LONG (operation);
+
+  g_assert_null (self->pending);
+  self->pending = g_task_new (self, NULL, callback, user_data);
+  g_task_set_task_data (self->pending, GINT_TO_POINTER (apply), NULL);
+}
+
+static gboolean
+test_long_run_finish (KontorOperation  *operation,
+                      GAsyncResult     *result,
+                      GError          **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+test_long_class_init (TestLongClass *klass)
+{
+  KontorOperationClass *operation_class = KONTOR_OPERATION_CLASS (klass);
+
+  operation_class->apply = test_long_apply;
+  operation_class->undo = test_long_undo;
+  operation_class->run_async = test_long_run_async;
+  operation_class->run_finish = test_long_run_finish;
+}
+
+static void
+test_long_init (TestLong *self)
+{
+}
+
+/* Ends the pending run: the change made, or nothing (rolled back) */
+static void
+long_end (TestLong *self,
+          gboolean  ok)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->pending);
+  gboolean apply = GPOINTER_TO_INT (g_task_get_task_data (task));
+
+  g_assert_nonnull (task);
+  if (!ok)
+    {
+      g_task_return_new_error (task, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FULL, "disk full");
+      return;
+    }
+  *self->number += apply ? self->amount : -self->amount;
+  g_task_return_boolean (task, TRUE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -391,6 +488,151 @@ test_failing_undo_and_redo (Fixture       *fixture,
   g_assert_cmpint (fixture->number, ==, 10);
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Step;
+
+static void
+on_step_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Step *step = user_data;
+
+  step->ok = kontor_operation_stack_step_finish (KONTOR_OPERATION_STACK (source_object), result,
+                                                 &step->error);
+  step->done = TRUE;
+}
+
+static void
+wait_step (Step *step)
+{
+  while (!step->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static TestLong *
+long_new (int *number,
+          int  amount)
+{
+  TestLong *self = g_object_new (TEST_TYPE_LONG, "title", "long", NULL);
+
+  self->number = number;
+  self->amount = amount;
+
+  return self;
+}
+
+/* A long operation is undone and redone asynchronously; meanwhile the
+ * stack refuses; a failure leaves it where it was */
+static void
+test_long_undo_redo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KontorOperation) small = addition_new (&fixture->number, 1);
+  g_autoptr(KontorOperation) other = addition_new (&fixture->number, 100);
+  g_autoptr(TestLong) big = long_new (&fixture->number, 5);
+  g_autoptr(GError) error = NULL;
+  int start = fixture->number;
+  Step step = { 0, };
+
+  run_ok (fixture, small);
+  run_ok (fixture, KONTOR_OPERATION (big));
+  g_assert_true (kontor_operation_is_long (KONTOR_OPERATION (big)));
+  g_assert_false (kontor_operation_is_long (small));
+  g_assert_cmpint (fixture->number, ==, start + 6);
+
+  kontor_operation_stack_undo_async (fixture->stack, NULL, on_step_cb, &step);
+  g_assert_true (kontor_operation_stack_get_running (fixture->stack) == KONTOR_OPERATION (big));
+  g_assert_false (kontor_operation_stack_get_can_undo (fixture->stack));
+  g_assert_false (kontor_operation_stack_get_can_redo (fixture->stack));
+  g_assert_false (kontor_operation_stack_run (fixture->stack, other, &error));
+  g_assert_error (error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpint (fixture->number, ==, start + 6);
+
+  /* fails: back on top, nothing undone */
+  long_end (big, FALSE);
+  wait_step (&step);
+  g_assert_false (step.ok);
+  g_assert_error (step.error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_FULL);
+  g_clear_error (&step.error);
+  g_assert_null (kontor_operation_stack_get_running (fixture->stack));
+  g_assert_true (kontor_operation_stack_get_can_undo (fixture->stack));
+  g_assert_false (kontor_operation_stack_get_can_redo (fixture->stack));
+  g_assert_cmpuint (fixture->undone->len, ==, 0);
+  g_assert_cmpint (fixture->number, ==, start + 6);
+
+  /* again, and it works */
+  step = (Step) { 0, };
+  kontor_operation_stack_undo_async (fixture->stack, NULL, on_step_cb, &step);
+  long_end (big, TRUE);
+  wait_step (&step);
+  g_assert_true (step.ok);
+  g_assert_cmpint (fixture->number, ==, start + 1);
+  g_assert_cmpuint (fixture->undone->len, ==, 1);
+  g_assert_true (g_ptr_array_index (fixture->undone, 0) == big);
+  g_assert_true (kontor_operation_stack_get_can_undo (fixture->stack));
+  g_assert_true (kontor_operation_stack_get_can_redo (fixture->stack));
+
+  /* a redo that fails stays to be redone */
+  step = (Step) { 0, };
+  kontor_operation_stack_redo_async (fixture->stack, NULL, on_step_cb, &step);
+  long_end (big, FALSE);
+  wait_step (&step);
+  g_assert_false (step.ok);
+  g_clear_error (&step.error);
+  g_assert_true (kontor_operation_stack_get_can_redo (fixture->stack));
+  g_assert_cmpint (fixture->number, ==, start + 1);
+
+  step = (Step) { 0, };
+  kontor_operation_stack_redo_async (fixture->stack, NULL, on_step_cb, &step);
+  long_end (big, TRUE);
+  wait_step (&step);
+  g_assert_true (step.ok);
+  g_assert_cmpint (fixture->number, ==, start + 6);
+  g_assert_false (kontor_operation_stack_get_can_redo (fixture->stack));
+
+  /* a short one through the same call: at once */
+  undo_ok (fixture);   /* the long one, blocking */
+  g_assert_cmpint (fixture->number, ==, start + 1);
+  step = (Step) { 0, };
+  kontor_operation_stack_undo_async (fixture->stack, NULL, on_step_cb, &step);
+  g_assert_null (kontor_operation_stack_get_running (fixture->stack));
+  g_assert_cmpint (fixture->number, ==, start);
+  wait_step (&step);
+  g_assert_true (step.ok);
+}
+
+/* A change added while a long operation runs (an import that finished)
+ * stays the newest */
+static void
+test_long_added_meanwhile (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KontorOperation) other = addition_new (&fixture->number, 100);
+  g_autoptr(TestLong) big = long_new (&fixture->number, 5);
+  Step step = { 0, };
+
+  run_ok (fixture, KONTOR_OPERATION (big));
+
+  /* undone while another came: not kept for redo */
+  kontor_operation_stack_undo_async (fixture->stack, NULL, on_step_cb, &step);
+  g_assert_true (kontor_operation_apply (other, NULL));
+  kontor_operation_stack_add_applied (fixture->stack, other);
+  long_end (big, TRUE);
+  wait_step (&step);
+  g_assert_true (step.ok);
+  g_assert_false (kontor_operation_stack_get_can_redo (fixture->stack));
+  g_assert_true (kontor_operation_stack_get_can_undo (fixture->stack));
+  undo_ok (fixture);
+  g_assert_false (kontor_operation_stack_get_can_undo (fixture->stack));
+  g_assert_false (kontor_operation_is_applied (other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +650,8 @@ main (int   argc,
   ADD ("depth", test_depth, 3);
   ADD ("failing-apply", test_failing_apply, 0);
   ADD ("failing-undo-and-redo", test_failing_undo_and_redo, 0);
+  ADD ("long-undo-redo", test_long_undo_redo, 0);
+  ADD ("long-added-meanwhile", test_long_added_meanwhile, 0);
 
 #undef ADD
 
