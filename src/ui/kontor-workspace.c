@@ -14,6 +14,8 @@
 #include "kontor-today-view.h"
 #include "kontor-field-change.h"
 #include "kontor-group-change.h"
+#include "kontor-lead-project-page.h"
+#include "kontor-lead-sidebar.h"
 #include "kontor-record-rules.h"
 #include "kontor-workspace.h"
 #include "kontor-ui-utils.h"
@@ -34,6 +36,10 @@
  * and a temporary group while there is one. Choosing one shows its
  * contacts in the contacts view; it is remembered like a section
  * ("group:" and its id).
+ *
+ * Below the groups, the lead projects (#KontorLeadSidebar, feature D2):
+ * choosing one shows its #KontorLeadProjectPage, remembered as "lead:"
+ * and its id.
  */
 struct _KontorWorkspace
 {
@@ -45,12 +51,15 @@ struct _KontorWorkspace
   GtkWidget           *activities_view;
   GtkWidget           *today_view;
   GtkWidget           *contacts_view;
+  GtkWidget           *lead_page;
 
   AdwLeaflet          *leaflet;
   GtkWidget           *sidebar;
   AdwHeaderBar        *sidebar_header;
   GtkListBox          *sections_list;
   GtkListBox          *groups_list;
+  GtkWidget           *lead_sidebar_slot;
+  KontorLeadSidebar   *lead_sidebar;
   GtkStack            *section_stack;
 
   char                *group_id;     /* the group shown, or TEMPORARY_GROUP */
@@ -60,6 +69,7 @@ struct _KontorWorkspace
 
 #define TEMPORARY_GROUP "temporary"
 #define GROUP_SECTION_PREFIX "group:"
+#define LEAD_SECTION_PREFIX "lead:"
 
 G_DEFINE_FINAL_TYPE (KontorWorkspace, kontor_workspace, ADW_TYPE_BIN)
 
@@ -157,6 +167,8 @@ show_section (KontorWorkspace *self,
   self->section = id;
   select_row (self, index);
   gtk_list_box_unselect_all (self->groups_list);
+  if (self->lead_sidebar != NULL)
+    kontor_lead_sidebar_select (self->lead_sidebar, NULL);
   /* the group the sidebar showed, not one chosen in the filter panel */
   if (self->group_id != NULL)
     {
@@ -579,6 +591,8 @@ show_group (KontorWorkspace *self,
                                      _("Temporary Group"));
 
   gtk_list_box_unselect_all (self->sections_list);
+  if (self->lead_sidebar != NULL)
+    kontor_lead_sidebar_select (self->lead_sidebar, NULL);
   select_group_row (self);
   gtk_stack_set_visible_child (self->section_stack, self->contacts_view);
   update_group_actions (self);
@@ -1124,6 +1138,71 @@ group_temporary_from_selection_action (GtkWidget  *widget,
   show_group (self, TEMPORARY_GROUP);
 }
 
+/* Lead projects ----------------------------------------------------------- */
+
+static void
+on_lead_page_gone_cb (KontorWorkspace *self)
+{
+  if (gtk_stack_get_visible_child (self->section_stack) == self->lead_page)
+    show_section (self, find_section ("contacts"));
+}
+
+static GtkWidget *
+ensure_lead_page (KontorWorkspace *self)
+{
+  if (self->lead_page == NULL)
+    {
+      self->lead_page = kontor_lead_project_page_new (self->context);
+      gtk_stack_add_named (self->section_stack, self->lead_page, "lead-project");
+      bind_back_button (self, kontor_lead_project_page_get_back_button (
+                                KONTOR_LEAD_PROJECT_PAGE (self->lead_page)));
+      g_signal_connect_object (self->lead_page, "gone", G_CALLBACK (on_lead_page_gone_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  return self->lead_page;
+}
+
+/* Shows the lead project @project_id; %FALSE when it no longer exists */
+static gboolean
+show_lead_project (KontorWorkspace *self,
+                   const char      *project_id)
+{
+  g_autofree char *section = NULL;
+  g_autofree char *id = g_strdup (project_id);
+
+  if (!kontor_lead_project_page_show_project (KONTOR_LEAD_PROJECT_PAGE (ensure_lead_page (self)),
+                                              id))
+    return FALSE;
+  if (self->group_id != NULL)
+    {
+      g_clear_pointer (&self->group_id, g_free);
+      kontor_contacts_view_show_group (KONTOR_CONTACTS_VIEW (self->contacts_view), NULL, NULL,
+                                       NULL);
+    }
+  self->section = "lead-project";
+  gtk_list_box_unselect_all (self->sections_list);
+  gtk_list_box_unselect_all (self->groups_list);
+  kontor_lead_sidebar_select (self->lead_sidebar, id);
+  gtk_stack_set_visible_child (self->section_stack, self->lead_page);
+  update_group_actions (self);
+  section = g_strconcat (LEAD_SECTION_PREFIX, id, NULL);
+  g_settings_set_string (kontor_context_get_settings (self->context), "workspace-section",
+                         section);
+
+  return TRUE;
+}
+
+static void
+on_lead_project_activated_cb (KontorWorkspace *self,
+                              const char      *project_id)
+{
+  if (!show_lead_project (self, project_id))
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->section_stack));
+  kontor_workspace_focus_content (self);
+}
+
 static void
 on_sections_list_row_activated_cb (KontorWorkspace *self,
                                    GtkListBoxRow   *row,
@@ -1207,6 +1286,10 @@ kontor_workspace_constructed (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_list_box_append (self->sections_list, new_section_row (i));
+  self->lead_sidebar = KONTOR_LEAD_SIDEBAR (kontor_lead_sidebar_new (self->context));
+  gtk_box_append (GTK_BOX (self->lead_sidebar_slot), GTK_WIDGET (self->lead_sidebar));
+  g_signal_connect_object (self->lead_sidebar, "project-activated",
+                           G_CALLBACK (on_lead_project_activated_cb), self, G_CONNECT_SWAPPED);
 
   /* the team sync's state, when the app runs one */
   if (kontor_context_get_sync (self->context) != NULL)
@@ -1233,8 +1316,13 @@ kontor_workspace_constructed (GObject *object)
   /* the section of the last start, or its group while it exists */
   section = g_settings_get_string (kontor_context_get_settings (self->context),
                                    "workspace-section");
-  if (!g_str_has_prefix (section, GROUP_SECTION_PREFIX) ||
-      !show_group (self, section + strlen (GROUP_SECTION_PREFIX)))
+  if (g_str_has_prefix (section, LEAD_SECTION_PREFIX))
+    {
+      if (!show_lead_project (self, section + strlen (LEAD_SECTION_PREFIX)))
+        show_section (self, find_section ("contacts"));
+    }
+  else if (!g_str_has_prefix (section, GROUP_SECTION_PREFIX) ||
+           !show_group (self, section + strlen (GROUP_SECTION_PREFIX)))
     show_section (self, find_section (section));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->section_stack));
   on_leaflet_notify_folded_cb (self, NULL, self->leaflet);
@@ -1253,6 +1341,8 @@ kontor_workspace_dispose (GObject *object)
   self->companies_view = NULL;
   self->activities_view = NULL;
   self->today_view = NULL;
+  self->lead_page = NULL;
+  self->lead_sidebar = NULL;
   /* no idle is queued after this: the store outlives the workspace */
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (get_store (self), self);
@@ -1282,6 +1372,7 @@ kontor_workspace_class_init (KontorWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, sections_list);
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, groups_list);
+  gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, lead_sidebar_slot);
   gtk_widget_class_bind_template_child (widget_class, KontorWorkspace, section_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_groups_list_row_activated_cb);
@@ -1411,6 +1502,9 @@ kontor_workspace_focus_content (KontorWorkspace *self)
   else if (self->today_view != NULL &&
            gtk_stack_get_visible_child (self->section_stack) == self->today_view)
     kontor_today_view_focus_first (KONTOR_TODAY_VIEW (self->today_view));
+  else if (self->lead_page != NULL &&
+           gtk_stack_get_visible_child (self->section_stack) == self->lead_page)
+    kontor_lead_project_page_focus_list (KONTOR_LEAD_PROJECT_PAGE (self->lead_page));
   else
     kontor_contacts_view_focus_table (KONTOR_CONTACTS_VIEW (self->contacts_view));
 }

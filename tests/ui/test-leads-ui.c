@@ -1,0 +1,713 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-test-leads-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kontor-activity.h"
+#include "kontor-lead-entry-dialog.h"
+#include "kontor-lead-project-page.h"
+#include "kontor-lead-sidebar.h"
+#include "kontor-shot.h"
+#include "kontor-store-lead.h"
+#include "kontor-test-utils.h"
+#include "kontor-ui-test-utils.h"
+#include "kontor-user.h"
+#include "kontor-window.h"
+
+/* The Leadmanager in the window (features D2, D4) by real keys: "New
+ * Lead Project…" in the sidebar, a name typed and Return make a project
+ * with its system statuses and open its page; its leads are listed with
+ * contact, company, status, user and value; unchecking a status in the
+ * status filter hides its leads; Return on a lead opens its dialog, where
+ * a note and Return add a follow-up on the entry, which the page's
+ * overview lists; deleting the project asks with the count of its leads
+ * and Ctrl+Z brings both back. Screenshots of the page and of a lead with
+ * a follow-up, light and dark, in the run's language. */
+
+static AdwApplication *app;
+/* the store of the test running, for the waits that read it */
+static KontorStore *current_store;
+
+typedef struct
+{
+  KontorStoreFixture  base;
+  GSettings          *settings;
+  KontorContext      *context;
+  KontorWindow       *window;
+  KontorUser         *seller;
+  KontorContact      *anna;
+  KontorContact      *juergen;
+} Fixture;
+
+static KontorContact *
+add_contact (Fixture    *fixture,
+             const char *first,
+             const char *last,
+             const char *company_id)
+{
+  KontorContact *contact = kontor_contact_new ();
+
+  kontor_contact_set_first_name (contact, first);
+  kontor_contact_set_last_name (contact, last);
+  kontor_contact_set_company_id (contact, company_id);
+  kontor_test_save (fixture->base.store, contact);
+
+  return contact;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(KontorCompany) bakery = kontor_company_new ("Bäckerei Sonnenschein GmbH");
+
+  kontor_store_fixture_set_up (&fixture->base, data);
+  fixture->seller = kontor_user_new ("anna", "Anna Weber", KONTOR_USER_ROLE_SALES);
+  kontor_test_save (fixture->base.store, fixture->seller);
+  kontor_test_save (fixture->base.store, bakery);
+  fixture->anna = add_contact (fixture, "Anna", "Schneider",
+                               kontor_record_get_id (KONTOR_RECORD (bakery)));
+  fixture->juergen = add_contact (fixture, "Jürgen", "Weiß", NULL);
+
+  current_store = fixture->base.store;
+  fixture->settings = g_settings_new (APP_ID);
+  fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
+  fixture->window = kontor_test_present_window (app, fixture->context, 1100, 760);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  kontor_test_close_message_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->seller);
+  g_clear_object (&fixture->anna);
+  g_clear_object (&fixture->juergen);
+  kontor_store_fixture_tear_down (&fixture->base, data);
+}
+
+static GPtrArray *
+list_projects (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *projects = kontor_store_list_lead_projects (fixture->base.store, TRUE, &error);
+
+  g_assert_no_error (error);
+
+  return projects;
+}
+
+static gboolean
+n_projects_is (Fixture *fixture,
+               guint    n)
+{
+  g_autoptr(GPtrArray) projects = list_projects (fixture);
+
+  return projects->len == n;
+}
+
+static gboolean
+one_project (gpointer data)
+{
+  return n_projects_is (data, 1);
+}
+
+static gboolean
+no_project (gpointer data)
+{
+  return n_projects_is (data, 0);
+}
+
+static KontorLeadProjectPage *
+find_page (Fixture *fixture)
+{
+  return KONTOR_LEAD_PROJECT_PAGE (kontor_test_find_widget (GTK_WIDGET (fixture->window),
+                                                            KONTOR_TYPE_LEAD_PROJECT_PAGE));
+}
+
+/* the sidebar's lead projects: other views name projects too */
+static GtkWidget *
+find_sidebar (Fixture *fixture)
+{
+  return kontor_test_find_widget (GTK_WIDGET (fixture->window), KONTOR_TYPE_LEAD_SIDEBAR);
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  KontorLeadProjectPage *page = find_page (data);
+
+  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)) &&
+         kontor_lead_project_page_get_project_id (page) != NULL;
+}
+
+static KontorLeadEntry *
+add_entry (Fixture          *fixture,
+           const char       *project_id,
+           KontorContact    *contact,
+           KontorLeadStatus *status,
+           gint64            cents)
+{
+  KontorLeadEntry *entry =
+    kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (contact)),
+                           kontor_record_get_id (KONTOR_RECORD (status)));
+
+  kontor_lead_entry_set_value_cents (entry, cents);
+  kontor_lead_entry_set_assignee_id (entry, kontor_record_get_id (KONTOR_RECORD (fixture->seller)));
+  kontor_test_save (fixture->base.store, entry);
+
+  return entry;
+}
+
+/* a check button whose label says @data */
+static gboolean
+is_check_of (GtkWidget  *widget,
+             const void *data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+static gboolean
+entry_dialog_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWindow *dialog = kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                                  KONTOR_TYPE_LEAD_ENTRY_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
+         gtk_window_is_active (dialog);
+}
+
+static gboolean
+entry_dialog_gone (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                     KONTOR_TYPE_LEAD_ENTRY_DIALOG) == NULL;
+}
+
+static gboolean
+assignee_cleared (gpointer data)
+{
+  g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
+                                                        kontor_record_get_id (data), NULL);
+
+  return entry != NULL && kontor_lead_entry_get_assignee_id (entry) == NULL;
+}
+
+static gboolean
+status_is_lost (gpointer data)
+{
+  g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
+                                                        kontor_record_get_id (data), NULL);
+  g_autoptr(KontorLeadStatus) status = NULL;
+
+  if (entry == NULL)
+    return FALSE;
+  status = kontor_store_load (current_store, KONTOR_TYPE_LEAD_STATUS,
+                              kontor_lead_entry_get_status_id (entry), NULL);
+
+  return status != NULL && kontor_lead_status_get_role (status) == KONTOR_LEAD_STATUS_ROLE_LOST;
+}
+
+static gboolean
+label_says (GtkWidget  *widget,
+            const void *data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* a list box whose accessible name is @data */
+static gboolean
+is_labelled (GtkWidget  *widget,
+             const void *data)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!GTK_IS_LIST_BOX (widget) ||
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, data);
+
+  return mismatch == NULL;
+}
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  const char *dir = g_getenv ("KONTOR_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  kontor_test_take_screenshots (widget, path);
+}
+
+static void
+test_project_by_keys (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(KontorLeadEntry) anna_entry = NULL;
+  g_autoptr(KontorLeadEntry) juergen_entry = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  KontorLeadProjectPage *page;
+  KontorLeadProject *project;
+  KontorLeadStatus *first, *won;
+  AdwMessageDialog *question;
+  GtkWidget *button, *check, *dialog;
+  GtkMenuButton *status_button;
+  const char *project_id;
+  CountWait listed;
+
+  if (!kontor_test_keys_can_be_sent ())
+    {
+      g_test_skip ("xdotool is needed to send keys");
+      return;
+    }
+
+  /* "New Lead Project…": a name typed and Return */
+  button = kontor_test_find_actionable (GTK_WIDGET (fixture->window), "leads.new-project");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  gtk_widget_grab_focus (button);
+  kontor_test_press ("Return");
+  g_assert_nonnull (kontor_test_wait_for_message_dialog ());
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "Fruehjahrsaktion", NULL });
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (one_project, fixture, KONTOR_TEST_TIMEOUT));
+  projects = list_projects (fixture);
+  project = g_ptr_array_index (projects, 0);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  g_assert_cmpstr (kontor_lead_project_get_name (project), ==, "Fruehjahrsaktion");
+  g_assert_cmpstr (kontor_lead_project_get_currency (project), ==, "EUR");
+  g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
+  page = find_page (fixture);
+  g_assert_cmpstr (kontor_lead_project_page_get_project_id (page), ==, project_id);
+  /* the sidebar lists it */
+  g_assert_nonnull (kontor_test_find_matching (find_sidebar (fixture), label_says,
+                                               "Fruehjahrsaktion"));
+
+  /* two leads: one new, one won */
+  statuses = kontor_store_list_lead_statuses (fixture->base.store, project_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statuses->len, ==, 3);
+  first = g_ptr_array_index (statuses, 0);
+  won = g_ptr_array_index (statuses, 1);
+  g_assert_cmpint (kontor_lead_status_get_role (won), ==, KONTOR_LEAD_STATUS_ROLE_WON);
+  anna_entry = add_entry (fixture, project_id, fixture->anna, first, 123450);
+  juergen_entry = add_entry (fixture, project_id, fixture->juergen, won, 99900);
+  listed = (CountWait) { kontor_lead_project_page_get_leads (page), 2 };
+  g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  kontor_test_assert_accessible (GTK_WIDGET (fixture->window));
+  shoot (GTK_WIDGET (fixture->window), "lead-project.png");
+
+  /* the status filter: Space on "Won" unchecks it, its lead goes */
+  status_button = GTK_MENU_BUTTON (kontor_test_find_with_class (GTK_WIDGET (page),
+                                                                GTK_TYPE_MENU_BUTTON,
+                                                                "status-filter"));
+  g_assert_nonnull (status_button);
+  gtk_menu_button_popup (status_button);
+  kontor_test_settle (200);
+  check = kontor_test_find_matching (GTK_WIDGET (gtk_menu_button_get_popover (status_button)),
+                                     is_check_of, kontor_lead_status_get_name (won));
+  g_assert_nonnull (check);
+  gtk_widget_grab_focus (check);
+  kontor_test_press ("space");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  listed.n_items = 1;
+  g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+  kontor_test_press ("Escape");
+
+  /* Return on the lead left opens it; a note and Return add a follow-up */
+  kontor_lead_project_page_focus_list (page);
+  kontor_test_settle (100);
+  kontor_test_press ("Down Return");
+  g_assert_true (kontor_test_iterate_until (entry_dialog_shown, fixture, KONTOR_TEST_TIMEOUT));
+  dialog = GTK_WIDGET (kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                                   KONTOR_TYPE_LEAD_ENTRY_DIALOG));
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "Angebot nachfassen", NULL });
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  listed.model = kontor_lead_entry_dialog_get_follow_ups (KONTOR_LEAD_ENTRY_DIALOG (dialog));
+  listed.n_items = 1;
+  g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+  follow_ups = kontor_store_list_lead_follow_ups (fixture->base.store,
+                                                  kontor_record_get_id (KONTOR_RECORD (anna_entry)),
+                                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (follow_ups->len, ==, 1);
+  g_assert_cmpstr (kontor_activity_get_subject (g_ptr_array_index (follow_ups, 0)), ==,
+                   "Angebot nachfassen");
+  g_assert_cmpstr (kontor_activity_get_lead_entry_id (g_ptr_array_index (follow_ups, 0)), ==,
+                   kontor_record_get_id (KONTOR_RECORD (anna_entry)));
+  /* "Nobody" assigned: stored at once */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kontor_test_find_row (dialog, _("Assigned To"))), 0);
+  g_assert_true (kontor_test_iterate_until (assignee_cleared, anna_entry, KONTOR_TEST_TIMEOUT));
+  /* another status: the third, "Lost" */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kontor_test_find_row (dialog, _("Status"))), 2);
+  g_assert_true (kontor_test_iterate_until (status_is_lost, anna_entry, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  kontor_test_assert_accessible (dialog);
+  /* tall enough for the follow-ups */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 860);
+  kontor_test_settle (300);
+  shoot (dialog, "lead-entry.png");
+  kontor_test_press ("Escape");
+  g_assert_true (kontor_test_iterate_until (entry_dialog_gone, fixture, KONTOR_TEST_TIMEOUT));
+
+  /* the page's overview of open follow-ups lists it */
+  g_assert_nonnull (kontor_test_find_row (GTK_WIDGET (page), "Angebot nachfassen"));
+  kontor_test_settle (200);
+  shoot (GTK_WIDGET (fixture->window), "lead-project-follow-ups.png");
+
+  /* delete: asked with the count, Tab to "Delete" and Return; Ctrl+Z
+   * brings the project back with its leads */
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "lead-project.delete", NULL));
+  question = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (question);
+  heading = g_strdup_printf (ngettext ("Delete the project and its %u lead?",
+                                       "Delete the project and its %u leads?", 2), 2);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, heading);
+  kontor_test_press ("Tab Return");
+  g_assert_true (kontor_test_iterate_until (no_project, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_null (kontor_store_find_lead_entry (fixture->base.store, project_id,
+                                               kontor_record_get_id (KONTOR_RECORD (fixture->anna)),
+                                               NULL));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("ctrl+z");
+  g_assert_true (kontor_test_iterate_until (one_project, fixture, KONTOR_TEST_TIMEOUT));
+  g_clear_object (&anna_entry);
+  anna_entry = kontor_store_find_lead_entry (fixture->base.store, project_id,
+                                             kontor_record_get_id (KONTOR_RECORD (fixture->anna)),
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (anna_entry);
+  g_assert_cmpint (kontor_lead_entry_get_value_cents (anna_entry), ==, 123450);
+}
+
+/* A project without leads goes without a question, undoable */
+static void
+test_delete_empty (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe 2027");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  g_assert_true (kontor_store_create_lead_project (fixture->base.store, project, &error));
+  g_assert_no_error (error);
+  kontor_test_settle (100);
+  row = gtk_widget_get_ancestor (kontor_test_find_matching (find_sidebar (fixture), label_says,
+                                                            "Messe 2027"),
+                                 GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_page (fixture)),
+                                             "lead-project.delete", NULL));
+  g_assert_true (kontor_test_iterate_until (no_project, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_null (kontor_test_find_message_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (kontor_test_iterate_until (one_project, fixture, KONTOR_TEST_TIMEOUT));
+}
+
+/* The model's message for a bad currency, and no saving */
+static void
+test_dialog_refuses (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *currency;
+
+  g_assert_true (gtk_widget_activate_action (kontor_test_find_actionable (
+                                               GTK_WIDGET (fixture->window), "leads.new-project"),
+                                             "leads.new-project", NULL));
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  /* no name yet */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (kontor_test_find_row (GTK_WIDGET (dialog), _("Name"))),
+                         "Herbst");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  currency = kontor_test_find_row (GTK_WIDGET (dialog), _("Currency"));
+  gtk_editable_set_text (GTK_EDITABLE (currency), "euro");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_nonnull (kontor_test_find_with_class (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error"));
+  g_assert_true (gtk_widget_get_visible (kontor_test_find_with_class (GTK_WIDGET (dialog),
+                                                                      GTK_TYPE_LABEL, "error")));
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+  adw_message_dialog_response (dialog, "save");
+  kontor_test_settle (100);
+  g_assert_true (n_projects_is (fixture, 0));
+}
+
+static GPtrArray *
+list_statuses (Fixture    *fixture,
+               const char *project_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *statuses = kontor_store_list_lead_statuses (fixture->base.store, project_id, &error);
+
+  g_assert_no_error (error);
+
+  return statuses;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *project_id;
+  guint       n;
+} StatusWait;
+
+static gboolean
+n_statuses_is (gpointer data)
+{
+  StatusWait *wait = data;
+  g_autoptr(GPtrArray) statuses = list_statuses (wait->fixture, wait->project_id);
+
+  return statuses->len == wait->n;
+}
+
+/* "Edit Statuses…": two statuses typed, each with Return, the second
+ * moved up with Alt+Up, Return on the empty name saves; one change,
+ * which Ctrl+Z takes back and Shift+Ctrl+Z brings again */
+static void
+test_edit_statuses (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe 2027");
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  const char *project_id;
+  StatusWait wait = { fixture, NULL, 5 };
+
+  if (!kontor_test_keys_can_be_sent ())
+    {
+      g_test_skip ("xdotool is needed to send keys");
+      return;
+    }
+
+  g_assert_true (kontor_store_create_lead_project (fixture->base.store, project, &error));
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  wait.project_id = project_id;
+  kontor_test_settle (100);
+  row = gtk_widget_get_ancestor (kontor_test_find_matching (find_sidebar (fixture), label_says,
+                                                            "Messe 2027"),
+                                 GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_page (fixture)),
+                                             "lead-project.edit-statuses", NULL));
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "Termin", NULL });
+  kontor_test_press ("Return");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "Angebot", NULL });
+  kontor_test_press ("Return");
+  kontor_test_settle (100);
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+  shoot (GTK_WIDGET (dialog), "lead-statuses.png");
+  /* Alt+Up on "Angebot" puts it before "Termin"; the first status does
+   * not move */
+  gtk_widget_grab_focus (kontor_test_find_row (GTK_WIDGET (dialog), _("Status")));
+  gtk_widget_grab_focus (gtk_widget_get_next_sibling (kontor_test_find_row (GTK_WIDGET (dialog),
+                                                                            _("Status"))));
+  kontor_test_press ("alt+Up");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  /* Return in the empty name of a new status saves */
+  gtk_widget_grab_focus (kontor_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (n_statuses_is, &wait, KONTOR_TEST_TIMEOUT));
+  statuses = list_statuses (fixture, project_id);
+  g_assert_cmpint (kontor_lead_status_get_role (g_ptr_array_index (statuses, 0)), ==,
+                   KONTOR_LEAD_STATUS_ROLE_FIRST);
+  g_assert_cmpstr (kontor_lead_status_get_name (g_ptr_array_index (statuses, 1)), ==, "Angebot");
+  g_assert_cmpstr (kontor_lead_status_get_name (g_ptr_array_index (statuses, 2)), ==, "Termin");
+  g_assert_cmpint (kontor_lead_status_get_role (g_ptr_array_index (statuses, 3)), ==,
+                   KONTOR_LEAD_STATUS_ROLE_WON);
+  g_assert_cmpint (kontor_lead_status_get_role (g_ptr_array_index (statuses, 4)), ==,
+                   KONTOR_LEAD_STATUS_ROLE_LOST);
+
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_lead_project_page_focus_list (find_page (fixture));
+  kontor_test_press ("ctrl+z");
+  wait.n = 3;
+  g_assert_true (kontor_test_iterate_until (n_statuses_is, &wait, KONTOR_TEST_TIMEOUT));
+  kontor_test_press ("shift+ctrl+z");
+  wait.n = 5;
+  g_assert_true (kontor_test_iterate_until (n_statuses_is, &wait, KONTOR_TEST_TIMEOUT));
+}
+
+static gboolean
+project_archived (gpointer data)
+{
+  g_autoptr(GPtrArray) projects = list_projects (data);
+
+  return projects->len == 1 &&
+         kontor_lead_project_get_archived (g_ptr_array_index (projects, 0));
+}
+
+static gboolean
+project_active (gpointer data)
+{
+  g_autoptr(GPtrArray) projects = list_projects (data);
+
+  return projects->len == 1 &&
+         !kontor_lead_project_get_archived (g_ptr_array_index (projects, 0));
+}
+
+/* The search by typing (contact or company, case and accents aside), the
+ * user filter, and archive with its undo: the row moves to "Archived";
+ * a new window shows the project last shown */
+static void
+test_search_filter_archive (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe 2027");
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(KontorLeadEntry) anna_entry = NULL;
+  g_autoptr(KontorLeadEntry) juergen_entry = NULL;
+  g_autoptr(KontorUser) other = kontor_user_new ("ben", "Ben Schulz", KONTOR_USER_ROLE_SALES);
+  g_autoptr(GError) error = NULL;
+  KontorLeadProjectPage *page;
+  GtkWidget *row, *search, *archived_list;
+  GtkDropDown *users;
+  const char *project_id;
+  CountWait listed;
+
+  if (!kontor_test_keys_can_be_sent ())
+    {
+      g_test_skip ("xdotool is needed to send keys");
+      return;
+    }
+
+  kontor_test_save (fixture->base.store, other);
+  g_assert_true (kontor_store_create_lead_project (fixture->base.store, project, &error));
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  statuses = list_statuses (fixture, project_id);
+  anna_entry = add_entry (fixture, project_id, fixture->anna, g_ptr_array_index (statuses, 0), 0);
+  juergen_entry = add_entry (fixture, project_id, fixture->juergen,
+                             g_ptr_array_index (statuses, 0), 5000);
+  kontor_test_settle (100);
+  row = gtk_widget_get_ancestor (kontor_test_find_matching (find_sidebar (fixture), label_says,
+                                                            "Messe 2027"),
+                                 GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
+  page = find_page (fixture);
+  listed = (CountWait) { kontor_lead_project_page_get_leads (page), 2 };
+  g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+
+  /* the company's name, typed in lower case */
+  search = kontor_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  gtk_widget_grab_focus (search);
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "sonnenschein", NULL });
+  listed.n_items = 1;
+  g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  listed.n_items = 2;
+  g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+
+  /* Ben has none of them; Anna Weber both */
+  users = GTK_DROP_DOWN (kontor_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  for (guint i = 1; i < g_list_model_get_n_items (gtk_drop_down_get_model (users)); i++)
+    {
+      GtkStringList *names = GTK_STRING_LIST (gtk_drop_down_get_model (users));
+
+      gtk_drop_down_set_selected (users, i);
+      listed.n_items = g_str_equal (gtk_string_list_get_string (names, i), "Anna Weber") ? 2 : 0;
+      g_assert_true (kontor_test_iterate_until (count_is, &listed, KONTOR_TEST_TIMEOUT));
+    }
+  gtk_drop_down_set_selected (users, 0);
+
+  /* archive: the row goes under "Archived"; Ctrl+Z takes it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "lead-project.archive", NULL));
+  g_assert_true (kontor_test_iterate_until (project_archived, fixture, KONTOR_TEST_TIMEOUT));
+  archived_list = kontor_test_find_matching (find_sidebar (fixture), is_labelled,
+                                             _("Archived Lead Projects"));
+  g_assert_nonnull (archived_list);
+  g_assert_true (gtk_widget_get_visible (archived_list));
+  g_assert_nonnull (kontor_test_find_matching (archived_list, label_says, "Messe 2027"));
+  kontor_lead_project_page_focus_list (page);
+  kontor_test_press ("ctrl+z");
+  g_assert_true (kontor_test_iterate_until (project_active, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_false (gtk_widget_get_visible (archived_list));
+
+  /* the next start shows the project again, as a section is remembered */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = kontor_test_present_window (app, fixture->context, 1100, 760);
+  g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_cmpstr (kontor_lead_project_page_get_project_id (find_page (fixture)), ==, project_id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!kontor_test_ui_init (&argc, &argv))
+    return 0;
+
+  app = kontor_test_app_new ("io.github.kontor.Kontor.TestLeads");
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/leads/project-by-keys", test_project_by_keys);
+  ADD ("/ui/leads/delete-empty", test_delete_empty);
+  ADD ("/ui/leads/dialog-refuses", test_dialog_refuses);
+  ADD ("/ui/leads/edit-statuses", test_edit_statuses);
+  ADD ("/ui/leads/search-filter-archive", test_search_filter_archive);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
