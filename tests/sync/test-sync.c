@@ -976,9 +976,12 @@ test_lead_projects (void)
   sync_ok (anna);
   g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
   sync_ok (ben);
-  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_project", NULL), ==, 0);
-  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_status", NULL), ==, 0);
-  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_entry", NULL), ==, 0);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_project WHERE id = ?1",
+                               project_id), ==, 0);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_status WHERE project_id = ?1",
+                               project_id), ==, 0);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 0);
   assert_same_data (anna, ben);
 
   /* and back under the same ids */
@@ -993,6 +996,123 @@ test_lead_projects (void)
   g_assert_cmpint (kontor_lead_entry_get_value_cents (back), ==, 1250050);
   g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_status WHERE project_id = ?1",
                                project_id), ==, 4);
+  g_assert_cmpint (outbox_size (anna), ==, 0);
+  g_assert_cmpint (outbox_size (ben), ==, 0);
+}
+
+/* Two machines move the same lead to different statuses offline (issue
+ * 15's scenario, src/README.md "Lead projects"): the one who syncs first
+ * keeps the status, the other is asked once in a conflict that holds the
+ * status it chose; what each changed beside it (internal notes on one,
+ * the value on the other) is kept on both: nothing is lost */
+static void
+test_lead_conflict (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) weiss = new_contact ("Jürgen", "Weiß");
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Wartungsvertrag Kühlsysteme");
+  g_autoptr(KontorLeadStatus) offer = NULL;
+  g_autoptr(KontorLeadStatus) talks = NULL;
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  g_autoptr(KontorLeadEntry) at_anna = NULL;
+  g_autoptr(KontorLeadEntry) at_ben = NULL;
+  g_autoptr(KontorLeadEntry) after = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offer_json = NULL;
+  g_autofree char *talks_json = NULL;
+  KontorSyncConflict *conflict;
+  const char *project_id;
+  const char *id;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("greta", "admin");
+  create_user ("hannes", "admin");
+  anna = machine_new (server, "greta");
+  ben = machine_new (server, "hannes");
+
+  save (anna, weiss);
+  kontor_store_create_lead_project (anna->store, project, &error);
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  statuses = kontor_store_list_lead_statuses (anna->store, project_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statuses->len, ==, 3);
+  /* New, Offer, Talks, Won, Lost */
+  kontor_lead_status_set_position (g_ptr_array_index (statuses, 2), 4);
+  save (anna, g_ptr_array_index (statuses, 2));
+  kontor_lead_status_set_position (g_ptr_array_index (statuses, 1), 3);
+  save (anna, g_ptr_array_index (statuses, 1));
+  offer = kontor_lead_status_new (project_id, "Angebot", 1);
+  save (anna, offer);
+  talks = kontor_lead_status_new (project_id, "Verhandlung", 2);
+  save (anna, talks);
+  entry = kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (weiss)),
+                                 kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (entry, 480000);
+  save (anna, entry);
+  id = kontor_record_get_id (KONTOR_RECORD (entry));
+  sync_ok (anna);
+  sync_ok (ben);
+  assert_same_data (anna, ben);
+
+  /* both offline: each moves the lead to another column */
+  at_anna = load (anna, KONTOR_TYPE_LEAD_ENTRY, id);
+  at_ben = load (ben, KONTOR_TYPE_LEAD_ENTRY, id);
+  kontor_lead_entry_set_status_id (at_anna, kontor_record_get_id (KONTOR_RECORD (offer)));
+  kontor_lead_entry_set_notes (at_anna, "Nur intern: will zwei Angebote");
+  save (anna, at_anna);
+  kontor_lead_entry_set_status_id (at_ben, kontor_record_get_id (KONTOR_RECORD (talks)));
+  kontor_lead_entry_set_value_cents (at_ben, 512550);
+  save (ben, at_ben);
+
+  sync_ok (anna);
+  sync_ok (ben);
+  sync_ok (anna);
+  assert_same_data (anna, ben);
+
+  /* Anna synced first: her column; Ben's value and her notes on both */
+  after = load (ben, KONTOR_TYPE_LEAD_ENTRY, id);
+  g_assert_cmpstr (kontor_lead_entry_get_status_id (after), ==,
+                   kontor_record_get_id (KONTOR_RECORD (offer)));
+  g_assert_cmpint (kontor_lead_entry_get_value_cents (after), ==, 512550);
+  g_assert_cmpstr (kontor_lead_entry_get_notes (after), ==, "Nur intern: will zwei Angebote");
+
+  /* one conflict, Ben's, holding the column he chose */
+  offer_json = g_strdup_printf ("\"%s\"", kontor_record_get_id (KONTOR_RECORD (offer)));
+  talks_json = g_strdup_printf ("\"%s\"", kontor_record_get_id (KONTOR_RECORD (talks)));
+  conflicts = kontor_store_sync_list_conflicts (ben->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->kind, ==, "field");
+  g_assert_cmpstr (conflict->field, ==, "status_id");
+  g_assert_cmpstr (conflict->theirs_json, ==, offer_json);
+  g_assert_cmpstr (conflict->yours_json, ==, talks_json);
+  {
+    g_autoptr(GPtrArray) none = kontor_store_sync_list_conflicts (anna->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+
+  /* Ben keeps his column: it reaches Anna, the rest stays */
+  kontor_store_sync_resolve_conflict (ben->store, conflict->id, "mine", NULL, &error);
+  g_assert_no_error (error);
+  sync_ok (ben);
+  sync_ok (anna);
+  g_clear_object (&after);
+  after = load (anna, KONTOR_TYPE_LEAD_ENTRY, id);
+  g_assert_cmpstr (kontor_lead_entry_get_status_id (after), ==,
+                   kontor_record_get_id (KONTOR_RECORD (talks)));
+  g_assert_cmpint (kontor_lead_entry_get_value_cents (after), ==, 512550);
+  g_assert_cmpstr (kontor_lead_entry_get_notes (after), ==, "Nur intern: will zwei Angebote");
+  assert_same_data (anna, ben);
   g_assert_cmpint (outbox_size (anna), ==, 0);
   g_assert_cmpint (outbox_size (ben), ==, 0);
 }
@@ -3619,6 +3739,7 @@ main (int   argc,
 
   g_test_add_func ("/sync/every-kind", test_every_kind);
   g_test_add_func ("/sync/lead-projects", test_lead_projects);
+  g_test_add_func ("/sync/lead-conflict", test_lead_conflict);
   g_test_add_func ("/sync/merge-and-conflict", test_merge_and_conflict);
   g_test_add_func ("/sync/clock-skew", test_clock_skew);
   g_test_add_func ("/sync/edit-vs-delete", test_edit_vs_delete);
