@@ -143,7 +143,7 @@ typedef struct
 {
   KontorRecord *before;   /* as it was stored */
   KontorRecord *after;    /* as the merge stored it */
-  guint         fields[2];
+  guint         fields[3];
   guint         n_fields;
 } Repoint;
 
@@ -182,6 +182,47 @@ note_repoint (KontorMergeMoves *moves,
   if (field_b != field_a)
     repoint->fields[repoint->n_fields++] = field_b;
   g_ptr_array_add (moves->repoints, repoint);
+}
+
+static gboolean load_if_there (KontorStore   *self,
+                               GType          type,
+                               const char    *id,
+                               KontorRecord **record,
+                               GError       **error);
+
+/* A follow-up's lead entry @entry_id when its contact is merged into
+ * @kept_id: where the kept contact has an entry in the same project, the
+ * merge drops the removed one's, and the follow-up names the kept one's
+ * (@kept_entry_id); otherwise the entry moves with it (NULL) */
+static gboolean
+kept_lead_entry (KontorStore  *self,
+                 const char   *entry_id,
+                 const char   *kept_id,
+                 char        **kept_entry_id,
+                 GError      **error)
+{
+  g_autoptr(KontorRecord) entry = NULL;
+  g_autoptr(KontorLeadEntry) both = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  *kept_entry_id = NULL;
+  if (entry_id == NULL)
+    return TRUE;
+  if (!load_if_there (self, KONTOR_TYPE_LEAD_ENTRY, entry_id, &entry, error))
+    return FALSE;
+  if (entry == NULL)
+    return TRUE;
+  both = kontor_store_find_lead_entry (self, kontor_lead_entry_get_project_id (KONTOR_LEAD_ENTRY (entry)),
+                                       kept_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (both != NULL)
+    *kept_entry_id = g_strdup (kontor_record_get_id (KONTOR_RECORD (both)));
+
+  return TRUE;
 }
 
 /* The activity's participants with @removed_id made @kept_id, each once,
@@ -252,11 +293,25 @@ move_contact_references (KontorStore       *self,
   for (guint i = 0; i < activities->len; i++)
     {
       KontorActivity *activity = g_ptr_array_index (activities, i);
+      g_autofree char *kept_entry_id = NULL;
 
+      if (!kept_lead_entry (self, kontor_activity_get_lead_entry_id (activity), kept_id,
+                            &kept_entry_id, error))
+        return FALSE;
       note_repoint (moves, KONTOR_RECORD (activity), KONTOR_ACTIVITY_FIELD_CONTACT_ID,
                     KONTOR_ACTIVITY_FIELD_PARTICIPANT_CONTACTS);
       kontor_activity_set_contact_id (activity, kept_id);
       repoint_participants (activity, removed_id, kept_id);
+      if (kept_entry_id != NULL)
+        {
+          if (moves != NULL)
+            {
+              Repoint *repoint = g_ptr_array_index (moves->repoints, moves->repoints->len - 1);
+
+              repoint->fields[repoint->n_fields++] = KONTOR_ACTIVITY_FIELD_LEAD_ENTRY_ID;
+            }
+          kontor_activity_set_lead_entry_id (activity, kept_entry_id);
+        }
       if (!_kontor_store_save_record (self, KONTOR_RECORD (activity), &changed, error))
         return FALSE;
     }
@@ -578,6 +633,27 @@ move_back (KontorStore       *self,
 {
   gboolean changed;
 
+  /* the dropped memberships and entries first: a follow-up moved back
+   * names its entry again (kept_lead_entry ()) */
+  for (guint i = 0; i < moves->dropped->len; i++)
+    {
+      g_autoptr(KontorRecord) member = kontor_record_copy (g_ptr_array_index (moves->dropped, i));
+      g_autoptr(KontorRecord) group = NULL;
+      gboolean lead = KONTOR_IS_LEAD_ENTRY (member);
+
+      /* a group (a lead project) deleted since has no members (entries)
+       * to give back */
+      if (!load_if_there (self, lead ? KONTOR_TYPE_LEAD_PROJECT : KONTOR_TYPE_GROUP,
+                          lead ? kontor_lead_entry_get_project_id (KONTOR_LEAD_ENTRY (member))
+                               : kontor_group_member_get_group_id (KONTOR_GROUP_MEMBER (member)),
+                          &group, error))
+        return FALSE;
+      if (group == NULL)
+        continue;
+      if (!_kontor_store_save_record (self, member, &changed, error))
+        return FALSE;
+    }
+
   for (guint i = moves->repoints->len; i > 0; i--)
     {
       Repoint *repoint = g_ptr_array_index (moves->repoints, i - 1);
@@ -604,25 +680,6 @@ move_back (KontorStore       *self,
           back = TRUE;
         }
       if (back && !_kontor_store_save_record (self, now, &changed, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < moves->dropped->len; i++)
-    {
-      g_autoptr(KontorRecord) member = kontor_record_copy (g_ptr_array_index (moves->dropped, i));
-      g_autoptr(KontorRecord) group = NULL;
-      gboolean lead = KONTOR_IS_LEAD_ENTRY (member);
-
-      /* a group (a lead project) deleted since has no members (entries)
-       * to give back */
-      if (!load_if_there (self, lead ? KONTOR_TYPE_LEAD_PROJECT : KONTOR_TYPE_GROUP,
-                          lead ? kontor_lead_entry_get_project_id (KONTOR_LEAD_ENTRY (member))
-                               : kontor_group_member_get_group_id (KONTOR_GROUP_MEMBER (member)),
-                          &group, error))
-        return FALSE;
-      if (group == NULL)
-        continue;
-      if (!_kontor_store_save_record (self, member, &changed, error))
         return FALSE;
     }
 

@@ -51,6 +51,42 @@ put_all (KontorStore  *store,
   return TRUE;
 }
 
+/* The entries back, but not those whose contact was deleted since, or
+ * is in the Inbox or archived now (feature C4, which a new entry keeps):
+ * one such contact would otherwise keep the whole project from coming
+ * back, and the undo would be lost */
+static gboolean
+put_entries (KontorStore  *store,
+             GPtrArray    *entries,
+             GError      **error)
+{
+  gboolean changed;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autoptr(KontorRecord) copy = kontor_record_copy (g_ptr_array_index (entries, i));
+      g_autoptr(KontorContact) contact = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      contact = (KontorContact *) kontor_store_load (store, KONTOR_TYPE_CONTACT,
+                                                     kontor_lead_entry_get_contact_id (KONTOR_LEAD_ENTRY (copy)),
+                                                     &local_error);
+      if (contact == NULL)
+        {
+          if (g_error_matches (local_error, KONTOR_STORE_ERROR, KONTOR_STORE_ERROR_NOT_FOUND))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (kontor_contact_status_is_restricted (kontor_contact_get_status (contact)))
+        continue;
+      if (!_kontor_store_save_record (store, copy, &changed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 put_in_transaction (KontorLeadProjectWrite  *self,
                     GError                 **error)
@@ -67,7 +103,7 @@ put_in_transaction (KontorLeadProjectWrite  *self,
     }
   else if (!_kontor_store_save_record (self->store, project, &changed, error) ||
            !put_all (self->store, self->statuses, error) ||
-           !put_all (self->store, self->entries, error))
+           !put_entries (self->store, self->entries, error))
     return FALSE;
 
   g_set_object (&self->project, project);

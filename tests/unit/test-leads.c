@@ -837,6 +837,18 @@ test_store_delete_project (Fixture       *fixture,
   g_assert_true (kontor_operation_undo (KONTOR_OPERATION (delete), &error));
   g_assert_no_error (error);
   assert_project_whole (fixture, 2);
+
+  /* a contact archived while the project was deleted keeps the rest
+   * from coming back no more: its entry stays away (C4) */
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (delete), &error));
+  g_assert_no_error (error);
+  kontor_contact_set_status (fixture->bernd, KONTOR_CONTACT_STATUS_ARCHIVED);
+  kontor_test_save (store, fixture->bernd);
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (delete), &error));
+  g_assert_no_error (error);
+  assert_project_whole (fixture, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM lead_entry WHERE id = ?1", id_of (anna)),
+                   ==, 1);
 }
 
 /* Creating as an operation: its undo deletes the project and its
@@ -945,6 +957,7 @@ test_store_merge (Fixture       *fixture,
   g_autoptr(KontorLeadEntry) kept = NULL;
   g_autoptr(KontorLeadEntry) loaded = NULL;
   g_autoptr(KontorContactMerge) merge = NULL;
+  g_autoptr(KontorActivity) follow_up = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (kontor_store_create_lead_project (store, second, &error));
@@ -959,6 +972,10 @@ test_store_merge (Fixture       *fixture,
                                 id_of (g_ptr_array_index (second_statuses, 0)));
   kontor_lead_entry_set_value_cents (kept, 500);
   kontor_test_save (store, kept);
+  /* a follow-up of the entry that goes names the one that stays */
+  follow_up = kontor_activity_new_follow_up (dropped, "2027-02-01", "Nachfassen");
+  kontor_activity_set_topic (follow_up, KONTOR_ACTIVITY_TOPIC_OFFER);
+  kontor_test_save (store, follow_up);
 
   /* Anna merged into Bernd */
   merge = kontor_contact_merge_new (store, id_of (fixture->bernd), id_of (fixture->anna), "Merged");
@@ -972,6 +989,8 @@ test_store_merge (Fixture       *fixture,
                           id_of (dropped)), ==, 0);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM lead_entry WHERE contact_id = ?1",
                           id_of (fixture->bernd)), ==, 2);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM activity WHERE lead_entry_id = ?1",
+                          id_of (kept)), ==, 1);
 
   g_assert_true (kontor_operation_undo (KONTOR_OPERATION (merge), &error));
   g_assert_no_error (error);
@@ -982,6 +1001,8 @@ test_store_merge (Fixture       *fixture,
                           id_of (dropped)), ==, 1);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM lead_entry WHERE contact_id = ?1",
                           id_of (fixture->anna)), ==, 2);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM activity WHERE lead_entry_id = ?1",
+                          id_of (dropped)), ==, 1);
 }
 
 int
