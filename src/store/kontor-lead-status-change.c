@@ -75,6 +75,35 @@ put (KontorLeadStatusChange  *self,
   return TRUE;
 }
 
+/* Each stored status of @list that gets another name takes its id as its
+ * name first: names are unique in a project at every write, and two
+ * statuses that swap names (or a rename into a name another status gives
+ * up, and its undo) would otherwise meet */
+static gboolean
+set_names_aside (KontorLeadStatusChange  *self,
+                 GPtrArray               *list,
+                 GError                 **error)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      KontorLeadStatus *wanted = g_ptr_array_index (list, i);
+      const char *id = kontor_record_get_id (KONTOR_RECORD (wanted));
+      g_autoptr(KontorLeadStatus) status = NULL;
+      gboolean changed;
+
+      if (id != NULL)
+        status = kontor_store_load (self->store, KONTOR_TYPE_LEAD_STATUS, id, NULL);
+      if (status == NULL ||
+          g_strcmp0 (kontor_lead_status_get_name (status), kontor_lead_status_get_name (wanted)) == 0)
+        continue;
+      kontor_lead_status_set_name (status, id);
+      if (!_kontor_store_save_record (self->store, KONTOR_RECORD (status), &changed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Makes the stored list @list, in three steps that each keep the rules */
 static gboolean
 write_list (KontorLeadStatusChange  *self,
@@ -84,6 +113,8 @@ write_list (KontorLeadStatusChange  *self,
   gint64 position = 1;
   guint n_ends = 0;
 
+  if (!set_names_aside (self, list, error))
+    return FALSE;
   for (guint i = 0; i < list->len; i++)
     if (is_end (g_ptr_array_index (list, i)) &&
         !put (self, list, i, ASIDE + n_ends++, error))

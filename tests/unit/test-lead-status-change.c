@@ -90,6 +90,59 @@ test_add_rename_move_undo (KontorStoreFixture *fixture,
                                    NULL });
 }
 
+/* Two statuses swap their names: each write keeps names unique, the
+ * change and its undo both go through */
+static void
+test_swap_names (KontorStoreFixture *fixture,
+                 gconstpointer       data)
+{
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe");
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(KontorLeadStatusChange) add = NULL;
+  g_autoptr(KontorLeadStatusChange) swap = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) swapped = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *first = NULL;
+  g_autofree char *won = NULL;
+  g_autofree char *lost = NULL;
+  const char *id;
+
+  g_assert_true (kontor_store_create_lead_project (fixture->store, project, &error));
+  g_assert_no_error (error);
+  id = kontor_record_get_id (KONTOR_RECORD (project));
+  statuses = list_statuses (fixture->store, id);
+  first = g_strdup (kontor_lead_status_get_name (g_ptr_array_index (statuses, 0)));
+  won = g_strdup (kontor_lead_status_get_name (g_ptr_array_index (statuses, 1)));
+  lost = g_strdup (kontor_lead_status_get_name (g_ptr_array_index (statuses, 2)));
+
+  g_ptr_array_add (wanted, g_object_ref (g_ptr_array_index (statuses, 0)));
+  g_ptr_array_add (wanted, kontor_lead_status_new (id, "Termin", 1));
+  g_ptr_array_add (wanted, kontor_lead_status_new (id, "Angebot", 2));
+  g_ptr_array_add (wanted, g_object_ref (g_ptr_array_index (statuses, 1)));
+  g_ptr_array_add (wanted, g_object_ref (g_ptr_array_index (statuses, 2)));
+  add = kontor_lead_status_change_new (fixture->store, id, wanted, "Statuses added");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (add), &error));
+  g_assert_no_error (error);
+
+  added = list_statuses (fixture->store, id);
+  for (guint i = 0; i < added->len; i++)
+    g_ptr_array_add (swapped, kontor_record_copy (g_ptr_array_index (added, i)));
+  kontor_lead_status_set_name (g_ptr_array_index (swapped, 1), "Angebot");
+  kontor_lead_status_set_name (g_ptr_array_index (swapped, 2), "Termin");
+  swap = kontor_lead_status_change_new (fixture->store, id, swapped, "Statuses swapped");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (swap), &error));
+  g_assert_no_error (error);
+  assert_names (fixture->store, id,
+                (const char *[]) { first, "Angebot", "Termin", won, lost, NULL });
+
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (swap), &error));
+  g_assert_no_error (error);
+  assert_names (fixture->store, id,
+                (const char *[]) { first, "Termin", "Angebot", won, lost, NULL });
+}
+
 /* Two statuses of one name: refused by the model's rule, nothing written */
 static void
 test_refused_whole (KontorStoreFixture *fixture,
@@ -130,6 +183,7 @@ main (int   argc,
 
   KONTOR_STORE_TEST ("/lead-status-change/add-rename-move-undo", test_add_rename_move_undo);
   KONTOR_STORE_TEST ("/lead-status-change/refused-whole", test_refused_whole);
+  KONTOR_STORE_TEST ("/lead-status-change/swap-names", test_swap_names);
 
   return g_test_run ();
 }
