@@ -408,7 +408,8 @@ find_unsent (KontorImportOperation  *self,
                            "id IN (SELECT contact_id FROM employment) OR "
                            "id IN (SELECT contact_id FROM activity WHERE contact_id IS NOT NULL) OR "
                            "id IN (SELECT person_id FROM activity_participant) OR "
-                           "id IN (SELECT contact_id FROM contact_group_member)",
+                           "id IN (SELECT contact_id FROM contact_group_member) OR "
+                           "id IN (SELECT contact_id FROM lead_entry)",
                            error))
     return NULL;
 
