@@ -187,21 +187,6 @@ on_response_cb (AdwMessageDialog *dialog,
     save_edit (request);
 }
 
-static GtkWidget *
-add_entry (GtkWidget  *list,
-           const char *title,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-  return row;
-}
-
 static gboolean
 strv_has (const char * const *strv,
           const char         *id)
@@ -293,7 +278,7 @@ kontor_lead_project_dialog_present (GtkWidget             *widget,
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GPtrArray) groups = NULL;
   Request *request;
-  GtkWidget *box, *list, *name, *label;
+  GtkWidget *box, *list, *name;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (KONTOR_IS_CONTEXT (context));
@@ -332,10 +317,10 @@ kontor_lead_project_dialog_present (GtkWidget             *widget,
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Lead Project"), -1);
-  name = add_entry (list, _("Name"), project != NULL ? kontor_lead_project_get_name (project)
+  name = kontor_ui_append_entry_row (list, _("Name"), project != NULL ? kontor_lead_project_get_name (project)
                                                      : NULL);
   request->name = GTK_EDITABLE (name);
-  request->product = GTK_EDITABLE (add_entry (list, _("Product or Campaign"),
+  request->product = GTK_EDITABLE (kontor_ui_append_entry_row (list, _("Product or Campaign"),
                                               project != NULL
                                               ? kontor_lead_project_get_product (project)
                                               : NULL));
@@ -347,17 +332,12 @@ kontor_lead_project_dialog_present (GtkWidget             *widget,
                                                  ? kontor_lead_project_get_group_id (project)
                                                  : NULL));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (request->group));
-  request->currency = GTK_EDITABLE (add_entry (list, _("Currency"),
+  request->currency = GTK_EDITABLE (kontor_ui_append_entry_row (list, _("Currency"),
                                                project != NULL
                                                ? kontor_lead_project_get_currency (project)
                                                : KONTOR_LEAD_DEFAULT_CURRENCY));
   gtk_box_append (GTK_BOX (box), list);
-  label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  request->message = GTK_LABEL (label);
-  gtk_box_append (GTK_BOX (box), label);
+  request->message = kontor_ui_append_error_label (box);
   adw_message_dialog_set_extra_child (request->dialog, box);
   kontor_ui_add_question_responses (request->dialog, "save",
                                     project == NULL ? _("C_reate") : _("_Save"),

@@ -282,7 +282,7 @@ kontor_lead_statuses_dialog_present (GtkWidget         *widget,
   g_autoptr(GPtrArray) statuses = NULL;
   g_autoptr(GError) error = NULL;
   Request *request;
-  GtkWidget *box, *add_box, *entry, *add, *label;
+  GtkWidget *box, *add_box, *entry, *add;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (KONTOR_IS_CONTEXT (context));
@@ -328,12 +328,7 @@ kontor_lead_statuses_dialog_present (GtkWidget         *widget,
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_clicked_cb), request);
   g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_new_name_activate_cb), request);
 
-  label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  request->message = GTK_LABEL (label);
-  gtk_box_append (GTK_BOX (box), label);
+  request->message = kontor_ui_append_error_label (box);
 
   adw_message_dialog_set_extra_child (request->dialog, box);
   kontor_ui_add_question_responses (request->dialog, "save", _("_Save"), ADW_RESPONSE_SUGGESTED);

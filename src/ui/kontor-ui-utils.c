@@ -654,3 +654,51 @@ kontor_ui_add_capture_shortcut (GtkWidget  *widget,
                                                           gtk_named_action_new (action_name)));
   gtk_widget_add_controller (widget, controller);
 }
+
+/**
+ * kontor_ui_append_entry_row:
+ * @list: a boxed #GtkListBox of a question's form
+ * @title: the row's title, which names its entry for screen readers too
+ * @text: (nullable): the text it starts with
+ *
+ * Appends an #AdwEntryRow whose Enter answers the question (its default
+ * response), as the group and lead project questions ask for a name.
+ *
+ * Returns: (transfer none): the row
+ */
+GtkWidget *
+kontor_ui_append_entry_row (GtkWidget  *list,
+                            const char *title,
+                            const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  return row;
+}
+
+/**
+ * kontor_ui_append_error_label:
+ * @box: a vertical #GtkBox of a question's form
+ *
+ * Appends the empty, wrapping label in the error style under a form in
+ * which the question shows the model's message for what was typed.
+ *
+ * Returns: (transfer none): the label
+ */
+GtkLabel *
+kontor_ui_append_error_label (GtkWidget *box)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_box_append (GTK_BOX (box), label);
+
+  return GTK_LABEL (label);
+}

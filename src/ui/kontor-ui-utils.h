@@ -45,6 +45,10 @@ void       kontor_ui_search_takes_typing (GtkSearchEntry *entry,
                                           GtkWidget      *list);
 
 void       kontor_ui_release_memory_soon (void);
+GtkWidget *kontor_ui_append_entry_row (GtkWidget  *list,
+                                       const char *title,
+                                       const char *text);
+GtkLabel  *kontor_ui_append_error_label (GtkWidget *box);
 GtkWidget *kontor_ui_new_text_row  (const char      *title,
                                     const char      *subtitle);
 char      *kontor_ui_dup_role_reason (KontorContext  *context);

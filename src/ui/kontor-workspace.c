@@ -817,21 +817,6 @@ on_edit_response_cb (AdwMessageDialog *dialog,
     show_group (self, self->group_id);
 }
 
-static GtkWidget *
-add_edit_entry (GtkWidget  *list,
-                const char *title,
-                const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-  return row;
-}
-
 static void
 edit_group_action (GtkWidget  *widget,
                    const char *action_name,
@@ -875,8 +860,8 @@ edit_group_action (GtkWidget  *widget,
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  name = add_edit_entry (list, _("Name"), kontor_group_get_name (group));
-  number = add_edit_entry (list, _("Group Number"), kontor_group_get_number (group));
+  name = kontor_ui_append_entry_row (list, _("Name"), kontor_group_get_name (group));
+  number = kontor_ui_append_entry_row (list, _("Group Number"), kontor_group_get_number (group));
   responsible = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (responsible), _("Responsible"));
   adw_combo_row_set_model (ADW_COMBO_ROW (responsible), G_LIST_MODEL (names));
