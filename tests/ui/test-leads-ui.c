@@ -12,6 +12,7 @@
 #include "kontor-lead-entry-dialog.h"
 #include "kontor-lead-project-page.h"
 #include "kontor-lead-sidebar.h"
+#include "kontor-money.h"
 #include "kontor-shot.h"
 #include "kontor-store-lead.h"
 #include "kontor-test-utils.h"
@@ -220,6 +221,16 @@ assignee_cleared (gpointer data)
 }
 
 static gboolean
+value_and_probability_set (gpointer data)
+{
+  g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
+                                                        kontor_record_get_id (data), NULL);
+
+  return entry != NULL && kontor_lead_entry_get_value_cents (entry) == 1234567 &&
+         kontor_lead_entry_get_probability (entry) == 40;
+}
+
+static gboolean
 status_is_lost (gpointer data)
 {
   g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
@@ -282,6 +293,8 @@ test_project_by_keys (Fixture       *fixture,
   g_autoptr(GPtrArray) follow_ups = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *typed = NULL;
+  GtkWidget *value_row;
   KontorLeadProjectPage *page;
   KontorLeadProject *project;
   KontorLeadStatus *first, *won;
@@ -375,6 +388,32 @@ test_project_by_keys (Fixture       *fixture,
                    "Angebot nachfassen");
   g_assert_cmpstr (kontor_activity_get_lead_entry_id (g_ptr_array_index (follow_ups, 0)), ==,
                    kontor_record_get_id (KONTOR_RECORD (anna_entry)));
+  /* the value typed as the locale writes money ("12.345,67" in German,
+   * "12,345.67" in English) and Return; bad text is refused with the
+   * model's message; the probability typed into its spin button */
+  typed = kontor_money_format (1234567, NULL);
+  value_row = kontor_test_find_row (dialog, _("Value"));
+  gtk_widget_grab_focus (value_row);
+  kontor_test_press ("ctrl+a BackSpace");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "zwölf", NULL });
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  g_assert_nonnull (kontor_test_wait_for_message_dialog ());
+  kontor_test_close_message_dialogs ();
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (value_row);
+  kontor_test_press ("ctrl+a BackSpace");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", typed, NULL });
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  gtk_widget_grab_focus (kontor_test_find_widget (dialog, GTK_TYPE_SPIN_BUTTON));
+  kontor_test_press ("ctrl+a BackSpace");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "40", NULL });
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (value_and_probability_set, anna_entry,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, typed);
   /* "Nobody" assigned: stored at once */
   adw_combo_row_set_selected (ADW_COMBO_ROW (kontor_test_find_row (dialog, _("Assigned To"))), 0);
   g_assert_true (kontor_test_iterate_until (assignee_cleared, anna_entry, KONTOR_TEST_TIMEOUT));
@@ -418,7 +457,7 @@ test_project_by_keys (Fixture       *fixture,
                                              &error);
   g_assert_no_error (error);
   g_assert_nonnull (anna_entry);
-  g_assert_cmpint (kontor_lead_entry_get_value_cents (anna_entry), ==, 123450);
+  g_assert_cmpint (kontor_lead_entry_get_value_cents (anna_entry), ==, 1234567);
 }
 
 /* A project without leads goes without a question, undoable */
