@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "kontor-activity.h"
+#include "kontor-date-button.h"
+#include "kontor-format.h"
 #include "kontor-lead-entry-dialog.h"
 #include "kontor-lead-project-page.h"
 #include "kontor-lead-sidebar.h"
@@ -252,6 +254,20 @@ label_says (GtkWidget  *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return kontor_test_find_matching (wait->root, label_says, wait->text) != NULL;
+}
+
 /* a list box whose accessible name is @data */
 static gboolean
 is_labelled (GtkWidget  *widget,
@@ -294,6 +310,10 @@ test_project_by_keys (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *typed = NULL;
+  g_autofree char *value_money = NULL, *won_money = NULL, *first_line = NULL, *won_line = NULL;
+  g_autofree char *sums_text = NULL, *forecast_money = NULL, *march = NULL;
+  g_autofree char *forecast_text = NULL;
+  LabelWait label_wait;
   GtkWidget *value_row;
   KontorLeadProjectPage *page;
   KontorLeadProject *project;
@@ -414,6 +434,29 @@ test_project_by_keys (Fixture       *fixture,
                                             KONTOR_TEST_TIMEOUT));
   kontor_test_settle (200);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, typed);
+  /* the page behind sums each status in the locale's money, and an
+   * expected close makes a forecast: 12,345.67 × 40 % = 4,938.268, 4,938.27 */
+  value_money = kontor_money_format (1234567, "EUR");
+  won_money = kontor_money_format (99900, "EUR");
+  sums_text = g_strdup_printf ("%s\n%s",
+                               first_line = g_strdup_printf (ngettext ("%s: %u lead, %s",
+                                                                       "%s: %u leads, %s", 1),
+                                                             kontor_lead_status_get_name (first),
+                                                             1, value_money),
+                               won_line = g_strdup_printf (ngettext ("%s: %u lead, %s",
+                                                                     "%s: %u leads, %s", 1),
+                                                           kontor_lead_status_get_name (won),
+                                                           1, won_money));
+  label_wait = (LabelWait) { GTK_WIDGET (page), sums_text };
+  g_assert_true (kontor_test_iterate_until (label_shown, &label_wait, KONTOR_TEST_TIMEOUT));
+  kontor_date_button_set_date (KONTOR_DATE_BUTTON (kontor_test_find_widget (dialog,
+                                                                            KONTOR_TYPE_DATE_BUTTON)),
+                               "2027-03-15");
+  forecast_money = kontor_money_format (493827, "EUR");
+  march = kontor_format_month (3);
+  forecast_text = g_strdup_printf (_("%s %u: %s expected"), march, 2027, forecast_money);
+  label_wait = (LabelWait) { GTK_WIDGET (page), forecast_text };
+  g_assert_true (kontor_test_iterate_until (label_shown, &label_wait, KONTOR_TEST_TIMEOUT));
   /* "Nobody" assigned: stored at once */
   adw_combo_row_set_selected (ADW_COMBO_ROW (kontor_test_find_row (dialog, _("Assigned To"))), 0);
   g_assert_true (kontor_test_iterate_until (assignee_cleared, anna_entry, KONTOR_TEST_TIMEOUT));
