@@ -489,6 +489,8 @@ build (KontorLeadEntryDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Probability (%)"));
   self->probability_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-1, 100, 5));
   gtk_spin_button_set_digits (self->probability_spin, 0);
+  /* _new_with_range() makes it numeric, which would refuse "None" */
+  gtk_spin_button_set_numeric (self->probability_spin, FALSE);
   gtk_widget_set_valign (GTK_WIDGET (self->probability_spin), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->probability_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Probability (%)"), -1);
@@ -497,8 +499,6 @@ build (KontorLeadEntryDialog *self)
   g_signal_connect_object (self->probability_spin, "value-changed",
                            G_CALLBACK (on_probability_changed_cb), self, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->probability_spin));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
-                                         GTK_WIDGET (self->probability_spin));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   self->close_button = KONTOR_DATE_BUTTON (kontor_date_button_new ());

@@ -223,6 +223,15 @@ assignee_cleared (gpointer data)
 }
 
 static gboolean
+probability_is_none (gpointer data)
+{
+  g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
+                                                        kontor_record_get_id (data), NULL);
+
+  return entry != NULL && kontor_lead_entry_get_probability (entry) == -1;
+}
+
+static gboolean
 value_and_probability_set (gpointer data)
 {
   g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
@@ -314,7 +323,7 @@ test_project_by_keys (Fixture       *fixture,
   g_autofree char *sums_text = NULL, *forecast_money = NULL, *march = NULL;
   g_autofree char *forecast_text = NULL;
   LabelWait label_wait;
-  GtkWidget *value_row;
+  GtkWidget *value_row, *spin;
   KontorLeadProjectPage *page;
   KontorLeadProject *project;
   KontorLeadStatus *first, *won;
@@ -420,6 +429,13 @@ test_project_by_keys (Fixture       *fixture,
   kontor_test_press ("Return");
   g_assert_nonnull (kontor_test_wait_for_message_dialog ());
   kontor_test_close_message_dialogs ();
+  {
+    g_autoptr(KontorLeadEntry) stored = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
+                                                           kontor_record_get_id (KONTOR_RECORD (anna_entry)),
+                                                           NULL);
+
+    g_assert_cmpint (kontor_lead_entry_get_value_cents (stored), ==, 123450);
+  }
   kontor_test_focus_window (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (value_row);
   kontor_test_press ("ctrl+a BackSpace");
@@ -427,6 +443,20 @@ test_project_by_keys (Fixture       *fixture,
   kontor_test_settle (100);
   kontor_test_press ("Return");
   gtk_widget_grab_focus (kontor_test_find_widget (dialog, GTK_TYPE_SPIN_BUTTON));
+  kontor_test_press ("ctrl+a BackSpace");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "40", NULL });
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (value_and_probability_set, anna_entry,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  /* emptied, the probability is none again ("None" shown); then 40 */
+  spin = kontor_test_find_widget (dialog, GTK_TYPE_SPIN_BUTTON);
+  gtk_widget_grab_focus (spin);
+  kontor_test_press ("ctrl+a BackSpace Return");
+  g_assert_true (kontor_test_iterate_until (probability_is_none, anna_entry, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, C_("probability", "None"));
+  gtk_widget_grab_focus (spin);
   kontor_test_press ("ctrl+a BackSpace");
   kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "40", NULL });
   kontor_test_press ("Return");
