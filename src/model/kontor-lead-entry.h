@@ -43,6 +43,8 @@ gboolean         kontor_lead_entry_check_contact    (KontorContact    *contact,
                                                      GError          **error);
 gboolean         kontor_lead_check_cents            (gint64            cents,
                                                      GError          **error);
+gint64           kontor_lead_expected_cents         (gint64            cents,
+                                                     gint64            probability);
 
 const char      *kontor_lead_entry_get_project_id   (KontorLeadEntry  *self);
 void             kontor_lead_entry_set_project_id   (KontorLeadEntry  *self,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-error.h"
 #include "kontor-money.h"
 
 /* Amounts of money as the user reads them (src/README.md "Amounts of
@@ -184,4 +185,112 @@ kontor_money_format (gint64      cents,
 
   get_style (&style);
   return format_with_style (cents, currency, &style);
+}
+
+/* @p starts with @mark (a non-empty mark only): its length, else 0 */
+static gsize
+mark_at (const char *p,
+         const char *mark)
+{
+  gsize len = strlen (mark);
+
+  return len > 0 && strncmp (p, mark, len) == 0 ? len : 0;
+}
+
+/**
+ * kontor_money_parse:
+ * @text: an amount as the user's locale writes it: "1.234,50" or "1234,5"
+ *   in German, "1,234.50" or "1234.5" in English; a leading minus is kept
+ * @cents: (out): the amount in hundredths
+ * @error: return location for a #GError in %KONTOR_RECORD_ERROR
+ *
+ * The reverse of kontor_money_format() without the currency: the same
+ * decimal mark and thousands separator (from LC_MONETARY or the
+ * translation). Separators group threes from the decimal mark leftwards
+ * and are optional, at most two decimals are allowed, surrounding spaces
+ * are ignored. Integers only, never floating point; an amount that does
+ * not fit in 64 bits is refused. Whether the amount suits a lead (not
+ * negative, not too large) is the model's check (kontor_lead_check_cents()).
+ *
+ * Returns: %TRUE when @text is an amount
+ */
+gboolean
+kontor_money_parse (const char  *text,
+                    gint64      *cents,
+                    GError     **error)
+{
+  MoneyStyle style;
+  g_autofree char *trimmed = NULL;
+  const char *p;
+  gboolean negative = FALSE, grouped = FALSE;
+  guint64 value = 0;
+  guint n_digits = 0, since_group = 0, n_decimals = 0;
+  gsize len;
+
+  g_return_val_if_fail (cents != NULL, FALSE);
+
+  get_style (&style);
+  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  p = trimmed;
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (value > (guint64) G_MAXINT64 / 1000)
+            goto too_large;
+          value = value * 10 + (guint64) (*p - '0');
+          n_digits++;
+          since_group++;
+        }
+      else if ((len = mark_at (p, style.thousands)) > 0 &&
+               n_digits > 0 && (grouped ? since_group == 3 : since_group <= 3))
+        {
+          grouped = TRUE;
+          since_group = 0;
+          p += len - 1;
+        }
+      else if ((len = mark_at (p, style.decimal)) > 0)
+        {
+          p += len;
+          break;
+        }
+      else
+        goto not_amount;
+    }
+  if (n_digits == 0 || (grouped && since_group != 3))
+    goto not_amount;
+
+  value *= 100;
+  for (; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p) || n_decimals == 2)
+        goto not_amount;
+      value += (guint64) (*p - '0') * (n_decimals == 0 ? 10 : 1);
+      n_decimals++;
+    }
+  if (value > (guint64) G_MAXINT64)
+    goto too_large;
+
+  *cents = negative ? -(gint64) value : (gint64) value;
+  return TRUE;
+
+not_amount:
+  {
+    g_autofree char *example = format_with_style (123450, NULL, &style);
+
+    /* Translators: %s is an example amount, "1.234,50" in German */
+    g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                 _("“%s” is not an amount; write it like %s."), text != NULL ? text : "", example);
+    return FALSE;
+  }
+too_large:
+  g_set_error_literal (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+                       _("The amount is too large."));
+  return FALSE;
 }

@@ -9,5 +9,8 @@ G_BEGIN_DECLS
 
 char *kontor_money_format (gint64      cents,
                            const char *currency);
+gboolean kontor_money_parse  (const char *text,
+                              gint64     *cents,
+                              GError    **error);
 
 G_END_DECLS

@@ -731,6 +731,90 @@ kontor_store_sum_lead_columns (KontorStore  *self,
   return g_steal_pointer (&sums);
 }
 
+static void
+forecast_clear (gpointer data)
+{
+  KontorLeadForecast *month = data;
+
+  g_clear_pointer (&month->month, g_free);
+  g_clear_pointer (&month->currency, g_free);
+}
+
+/**
+ * kontor_store_forecast_lead_project:
+ * @self: a store
+ * @project_id: a lead project's id
+ * @error: return location for a #GError
+ *
+ * The project's forecast: per month of the expected close and currency,
+ * the open entries (not in the won or lost status) with a close date and
+ * a probability, their own or else their status's default, and the sum of
+ * their values weighted each by kontor_lead_expected_cents() (rounded per
+ * entry, then summed: integers throughout).
+ *
+ * Returns: (transfer full) (element-type KontorLeadForecast) (nullable):
+ *   one row per month and currency, by month, then currency
+ */
+GArray *
+kontor_store_forecast_lead_project (KontorStore  *self,
+                                    const char   *project_id,
+                                    GError      **error)
+{
+  g_autoptr(GArray) months = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (project_id != NULL, NULL);
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT substr (e.close_on, 1, 7) AS month, e.currency, "
+                                "e.value_cents, "
+                                "CASE WHEN e.probability >= 0 THEN e.probability "
+                                "ELSE s.probability END AS p "
+                                "FROM lead_entry e JOIN lead_status s ON s.id = e.status_id "
+                                "WHERE e.project_id = ?1 AND s.role NOT IN (?2, ?3) "
+                                "AND e.close_on IS NOT NULL AND p >= 0 "
+                                "ORDER BY month, e.currency",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, project_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, KONTOR_LEAD_STATUS_ROLE_WON);
+  sqlite3_bind_int (stmt, 3, KONTOR_LEAD_STATUS_ROLE_LOST);
+
+  months = g_array_new (FALSE, TRUE, sizeof (KontorLeadForecast));
+  g_array_set_clear_func (months, forecast_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *month = (const char *) sqlite3_column_text (stmt, 0);
+      const char *currency = (const char *) sqlite3_column_text (stmt, 1);
+      KontorLeadForecast *last = months->len > 0
+        ? &g_array_index (months, KontorLeadForecast, months->len - 1) : NULL;
+      gint64 expected = kontor_lead_expected_cents (sqlite3_column_int64 (stmt, 2),
+                                                    sqlite3_column_int64 (stmt, 3));
+
+      if (last == NULL || g_strcmp0 (last->month, month) != 0 ||
+          g_strcmp0 (last->currency, currency) != 0)
+        {
+          KontorLeadForecast row = { g_strdup (month), g_strdup (currency), 0, 0 };
+
+          g_array_append_val (months, row);
+          last = &g_array_index (months, KontorLeadForecast, months->len - 1);
+        }
+      last->count++;
+      last->cents += expected;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&months);
+}
+
 /* ------------------------------------------------------------------------ */
 /* A project as a whole */
 

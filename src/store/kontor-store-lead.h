@@ -35,6 +35,26 @@ typedef struct
   gint64  cents;
 } KontorLeadColumnSum;
 
+/**
+ * KontorLeadForecast:
+ * @month: the month of the expected close, "YYYY-MM"
+ * @currency: the currency of the entries summed
+ * @count: how many open entries close then in @currency
+ * @cents: the sum of their values weighted by their probabilities
+ *
+ * One month of a lead project's forecast (feature X6).
+ */
+typedef struct
+{
+  char   *month;
+  char   *currency;
+  gint64  count;
+  gint64  cents;
+} KontorLeadForecast;
+
+GArray          *kontor_store_forecast_lead_project (KontorStore       *self,
+                                                     const char        *project_id,
+                                                     GError           **error);
 GPtrArray       *kontor_store_list_lead_projects   (KontorStore        *self,
                                                     gboolean            with_archived,
                                                     GError            **error);

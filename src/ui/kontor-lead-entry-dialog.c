@@ -47,7 +47,10 @@ struct _KontorLeadEntryDialog
   AdwComboRow      *assignee_row;
   AdwComboRow      *status_row;
   GPtrArray        *statuses;   /* KontorLeadStatus of the project, in order */
-  AdwActionRow     *value_row;
+  AdwEntryRow      *value_row;
+  GtkLabel         *currency_label;
+  GtkSpinButton    *probability_spin;
+  KontorDateButton *close_button;
   GtkTextView      *notes_view;
   GtkListBox       *follow_ups_list;
   KontorDateButton *due_button;
@@ -161,9 +164,15 @@ reload (KontorLeadEntryDialog *self)
         }
     }
   fill_statuses (self);
-  value = kontor_money_format (kontor_lead_entry_get_value_cents (entry),
-                               kontor_lead_entry_get_currency (entry));
-  adw_action_row_set_subtitle (self->value_row, value);
+  /* the bare amount to edit, its currency beside it */
+  value = kontor_money_format (kontor_lead_entry_get_value_cents (entry), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
+  gtk_label_set_text (self->currency_label,
+                      kontor_lead_entry_get_currency (entry) != NULL
+                        ? kontor_lead_entry_get_currency (entry) : "");
+  gtk_spin_button_set_value (self->probability_spin,
+                             (double) kontor_lead_entry_get_probability (entry));
+  kontor_date_button_set_date (self->close_button, kontor_lead_entry_get_close_on (entry));
 
   g_clear_pointer (&self->users, g_ptr_array_unref);
   self->users = kontor_store_list_users (store, &error);
@@ -265,6 +274,92 @@ on_status_selected_cb (KontorLeadEntryDialog *self)
   kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change));
 }
 
+/* One undoable write of one int64 field; the model's check refuses bad
+ * values with its message before anything is written */
+static void
+write_int64 (KontorLeadEntryDialog *self,
+             guint                  field,
+             gint64                 number,
+             const char            *title)
+{
+  g_autoptr(KontorFieldChange) change = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, number);
+  change = kontor_field_change_new (get_store (self), KONTOR_RECORD (self->entry), title);
+  kontor_field_change_set_value (change, field, &value);
+  if (!kontor_field_change_is_empty (change))
+    kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change));
+}
+
+/* The value typed as the locale writes money (kontor_money_parse()),
+ * stored on Return. No apply button: AdwEntryRow's would apply on Return
+ * too, writing the value twice */
+static void
+on_value_apply_cb (KontorLeadEntryDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cents = 0;
+
+  if (!kontor_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->value_row)), &cents,
+                           &error) ||
+      !kontor_lead_check_cents (cents, &error))
+    {
+      kontor_ui_show_error (GTK_WIDGET (self), _("The Value Could Not Be Changed"), error);
+      return;
+    }
+  write_int64 (self, KONTOR_LEAD_ENTRY_FIELD_VALUE_CENTS, cents, _("Value of the lead changed"));
+}
+
+/* -1, below 0 %, is "none" (kontor_lead_check_probability()) */
+static gboolean
+on_probability_output_cb (GtkSpinButton *spin)
+{
+  if (gtk_spin_button_get_value_as_int (spin) >= 0)
+    return FALSE;
+  /* Translators: a lead without a probability */
+  gtk_editable_set_text (GTK_EDITABLE (spin), C_("probability", "None"));
+  return TRUE;
+}
+
+static int
+on_probability_input_cb (GtkSpinButton *spin,
+                         double        *new_value)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+
+  if (*text != '\0' && !g_str_equal (text, C_("probability", "None")))
+    return FALSE;
+  *new_value = -1;
+  return TRUE;
+}
+
+static void
+on_probability_changed_cb (KontorLeadEntryDialog *self)
+{
+  if (self->loading)
+    return;
+  write_int64 (self, KONTOR_LEAD_ENTRY_FIELD_PROBABILITY,
+               gtk_spin_button_get_value_as_int (self->probability_spin),
+               _("Probability of the lead changed"));
+}
+
+static void
+on_close_date_cb (KontorLeadEntryDialog *self)
+{
+  g_autoptr(KontorFieldChange) change = NULL;
+
+  if (self->loading)
+    return;
+  change = kontor_field_change_new (get_store (self), KONTOR_RECORD (self->entry),
+                                    _("Expected close of the lead changed"));
+  kontor_field_change_set_string (change, KONTOR_LEAD_ENTRY_FIELD_CLOSE_ON,
+                                  kontor_date_button_get_date (self->close_button));
+  if (!kontor_field_change_is_empty (change))
+    kontor_ui_run_operation (GTK_WIDGET (self), self->context, KONTOR_OPERATION (change));
+}
+
 static void
 save_notes_action (GtkWidget  *widget,
                    const char *action_name,
@@ -340,20 +435,6 @@ new_group (GtkWidget  *box,
   return group;
 }
 
-static GtkWidget *
-new_subtitle_row (GtkWidget  *group,
-                  const char *title)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  return row;
-}
-
 /* The widgets, made in code: a form of rows of the lists beside it */
 static void
 build (KontorLeadEntryDialog *self)
@@ -363,7 +444,7 @@ build (KontorLeadEntryDialog *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *group, *button, *frame, *add_box, *note, *add;
+  GtkWidget *group, *button, *frame, *add_box, *note, *add, *row;
 
   self->window_title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->window_title));
@@ -395,7 +476,40 @@ build (KontorLeadEntryDialog *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->status_row));
   g_signal_connect_object (self->status_row, "notify::selected",
                            G_CALLBACK (on_status_selected_cb), self, G_CONNECT_SWAPPED);
-  self->value_row = ADW_ACTION_ROW (new_subtitle_row (group, _("Value")));
+  self->value_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->value_row), _("Value"));
+  self->currency_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->currency_label), "dim-label");
+  adw_entry_row_add_suffix (self->value_row, GTK_WIDGET (self->currency_label));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->value_row));
+  g_signal_connect_object (self->value_row, "entry-activated",
+                           G_CALLBACK (on_value_apply_cb), self, G_CONNECT_SWAPPED);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Probability (%)"));
+  self->probability_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-1, 100, 5));
+  gtk_spin_button_set_digits (self->probability_spin, 0);
+  /* _new_with_range() makes it numeric, which would refuse "None" */
+  gtk_spin_button_set_numeric (self->probability_spin, FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (self->probability_spin), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->probability_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Probability (%)"), -1);
+  g_signal_connect (self->probability_spin, "output", G_CALLBACK (on_probability_output_cb), NULL);
+  g_signal_connect (self->probability_spin, "input", G_CALLBACK (on_probability_input_cb), NULL);
+  g_signal_connect_object (self->probability_spin, "value-changed",
+                           G_CALLBACK (on_probability_changed_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->probability_spin));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  self->close_button = KONTOR_DATE_BUTTON (kontor_date_button_new ());
+  kontor_date_button_set_title (self->close_button, _("Expected Close"));
+  gtk_widget_set_valign (GTK_WIDGET (self->close_button), GTK_ALIGN_CENTER);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Expected Close"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->close_button));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_signal_connect_object (self->close_button, "notify::date",
+                           G_CALLBACK (on_close_date_cb), self, G_CONNECT_SWAPPED);
   self->assignee_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->assignee_row), _("Assigned To"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->assignee_row));

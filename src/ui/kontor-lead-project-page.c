@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kontor-activity.h"
@@ -67,6 +69,8 @@ struct _KontorLeadProjectPage
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
   GtkListBox         *follow_ups_list;
+  GtkLabel           *sums_label;
+  GtkLabel           *forecast_label;
 };
 
 enum
@@ -398,6 +402,66 @@ fill_follow_ups (KontorLeadProjectPage *self,
     }
 }
 
+/* Per status its count and sum, one line per currency
+ * (kontor_store_sum_lead_columns()); per month of expected close the
+ * forecast (kontor_store_forecast_lead_project(): the arithmetic is the
+ * store's and the model's, the page only writes it out) */
+static void
+fill_sums (KontorLeadProjectPage *self,
+           const char            *project_id)
+{
+  g_autoptr(GArray) sums = NULL;
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  sums = kontor_store_sum_lead_columns (get_store (self), project_id, &error);
+  if (sums == NULL)
+    {
+      g_warning ("Could not sum the leads: %s", error->message);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; sums != NULL && i < sums->len; i++)
+    {
+      KontorLeadColumnSum *sum = &g_array_index (sums, KontorLeadColumnSum, i);
+      g_autofree char *money = kontor_money_format (sum->cents, sum->currency);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a status's sum on a lead project's page: the status's
+       * name, how many leads, their value ("Neu: 2 Leads, 1.234,50 €") */
+      g_string_append_printf (text, ngettext ("%s: %u lead, %s", "%s: %u leads, %s",
+                                              (gulong) sum->count),
+                              lookup_name (self, sum->status_id), (guint) sum->count, money);
+    }
+  gtk_label_set_text (self->sums_label, text->len > 0 ? text->str : _("No leads"));
+
+  g_string_truncate (text, 0);
+  months = kontor_store_forecast_lead_project (get_store (self), project_id, &error);
+  if (months == NULL)
+    g_warning ("Could not compute the forecast: %s", error->message);
+  for (guint i = 0; months != NULL && i < months->len; i++)
+    {
+      KontorLeadForecast *month = &g_array_index (months, KontorLeadForecast, i);
+      g_autofree char *money = kontor_money_format (month->cents, month->currency);
+      g_autofree char *name = NULL;
+      guint year = 0, number = 0;
+
+      if (sscanf (month->month, "%4u-%2u", &year, &number) != 2 ||
+          (name = kontor_format_month (number)) == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: one month of a lead project's forecast: the month,
+       * its year, the expected value ("März 2027: 1.234,50 €") */
+      g_string_append_printf (text, _("%s %u: %s expected"), name, year, money);
+    }
+  gtk_label_set_text (self->forecast_label,
+                      text->len > 0 ? text->str
+                                    /* Translators: no open lead has a close date and a probability */
+                                    : _("No forecast: no open lead has an expected close and a probability"));
+}
+
 static void
 update_actions (KontorLeadProjectPage *self)
 {
@@ -504,6 +568,7 @@ reload (KontorLeadProjectPage *self)
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        entries->pdata, entries->len);
   fill_follow_ups (self, entries);
+  fill_sums (self, id);
   self->loading = FALSE;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_stack (self);
@@ -772,6 +837,8 @@ kontor_lead_project_page_class_init (KontorLeadProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, follow_ups_list);
+  gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, sums_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, forecast_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 

@@ -9,9 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "kontor-activity.h"
+#include "kontor-date-button.h"
+#include "kontor-format.h"
 #include "kontor-lead-entry-dialog.h"
 #include "kontor-lead-project-page.h"
 #include "kontor-lead-sidebar.h"
+#include "kontor-money.h"
 #include "kontor-shot.h"
 #include "kontor-store-lead.h"
 #include "kontor-test-utils.h"
@@ -220,6 +223,25 @@ assignee_cleared (gpointer data)
 }
 
 static gboolean
+probability_is_none (gpointer data)
+{
+  g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
+                                                        kontor_record_get_id (data), NULL);
+
+  return entry != NULL && kontor_lead_entry_get_probability (entry) == -1;
+}
+
+static gboolean
+value_and_probability_set (gpointer data)
+{
+  g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
+                                                        kontor_record_get_id (data), NULL);
+
+  return entry != NULL && kontor_lead_entry_get_value_cents (entry) == 1234567 &&
+         kontor_lead_entry_get_probability (entry) == 40;
+}
+
+static gboolean
 status_is_lost (gpointer data)
 {
   g_autoptr(KontorLeadEntry) entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
@@ -239,6 +261,20 @@ label_says (GtkWidget  *widget,
             const void *data)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return kontor_test_find_matching (wait->root, label_says, wait->text) != NULL;
 }
 
 /* a list box whose accessible name is @data */
@@ -282,6 +318,12 @@ test_project_by_keys (Fixture       *fixture,
   g_autoptr(GPtrArray) follow_ups = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *value_money = NULL, *won_money = NULL, *first_line = NULL, *won_line = NULL;
+  g_autofree char *sums_text = NULL, *forecast_money = NULL, *march = NULL;
+  g_autofree char *forecast_text = NULL;
+  LabelWait label_wait;
+  GtkWidget *value_row, *spin;
   KontorLeadProjectPage *page;
   KontorLeadProject *project;
   KontorLeadStatus *first, *won;
@@ -375,6 +417,76 @@ test_project_by_keys (Fixture       *fixture,
                    "Angebot nachfassen");
   g_assert_cmpstr (kontor_activity_get_lead_entry_id (g_ptr_array_index (follow_ups, 0)), ==,
                    kontor_record_get_id (KONTOR_RECORD (anna_entry)));
+  /* the value typed as the locale writes money ("12.345,67" in German,
+   * "12,345.67" in English) and Return; bad text is refused with the
+   * model's message; the probability typed into its spin button */
+  typed = kontor_money_format (1234567, NULL);
+  value_row = kontor_test_find_row (dialog, _("Value"));
+  gtk_widget_grab_focus (value_row);
+  kontor_test_press ("ctrl+a BackSpace");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "zwölf", NULL });
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  g_assert_nonnull (kontor_test_wait_for_message_dialog ());
+  kontor_test_close_message_dialogs ();
+  {
+    g_autoptr(KontorLeadEntry) stored = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY,
+                                                           kontor_record_get_id (KONTOR_RECORD (anna_entry)),
+                                                           NULL);
+
+    g_assert_cmpint (kontor_lead_entry_get_value_cents (stored), ==, 123450);
+  }
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (value_row);
+  kontor_test_press ("ctrl+a BackSpace");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", typed, NULL });
+  kontor_test_settle (100);
+  kontor_test_press ("Return");
+  gtk_widget_grab_focus (kontor_test_find_widget (dialog, GTK_TYPE_SPIN_BUTTON));
+  kontor_test_press ("ctrl+a BackSpace");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "40", NULL });
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (value_and_probability_set, anna_entry,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  /* emptied, the probability is none again ("None" shown); then 40 */
+  spin = kontor_test_find_widget (dialog, GTK_TYPE_SPIN_BUTTON);
+  gtk_widget_grab_focus (spin);
+  kontor_test_press ("ctrl+a BackSpace Return");
+  g_assert_true (kontor_test_iterate_until (probability_is_none, anna_entry, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, C_("probability", "None"));
+  gtk_widget_grab_focus (spin);
+  kontor_test_press ("ctrl+a BackSpace");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "40", NULL });
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (value_and_probability_set, anna_entry,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, typed);
+  /* the page behind sums each status in the locale's money, and an
+   * expected close makes a forecast: 12,345.67 × 40 % = 4,938.268, 4,938.27 */
+  value_money = kontor_money_format (1234567, "EUR");
+  won_money = kontor_money_format (99900, "EUR");
+  sums_text = g_strdup_printf ("%s\n%s",
+                               first_line = g_strdup_printf (ngettext ("%s: %u lead, %s",
+                                                                       "%s: %u leads, %s", 1),
+                                                             kontor_lead_status_get_name (first),
+                                                             1, value_money),
+                               won_line = g_strdup_printf (ngettext ("%s: %u lead, %s",
+                                                                     "%s: %u leads, %s", 1),
+                                                           kontor_lead_status_get_name (won),
+                                                           1, won_money));
+  label_wait = (LabelWait) { GTK_WIDGET (page), sums_text };
+  g_assert_true (kontor_test_iterate_until (label_shown, &label_wait, KONTOR_TEST_TIMEOUT));
+  kontor_date_button_set_date (KONTOR_DATE_BUTTON (kontor_test_find_widget (dialog,
+                                                                            KONTOR_TYPE_DATE_BUTTON)),
+                               "2027-03-15");
+  forecast_money = kontor_money_format (493827, "EUR");
+  march = kontor_format_month (3);
+  forecast_text = g_strdup_printf (_("%s %u: %s expected"), march, 2027, forecast_money);
+  label_wait = (LabelWait) { GTK_WIDGET (page), forecast_text };
+  g_assert_true (kontor_test_iterate_until (label_shown, &label_wait, KONTOR_TEST_TIMEOUT));
   /* "Nobody" assigned: stored at once */
   adw_combo_row_set_selected (ADW_COMBO_ROW (kontor_test_find_row (dialog, _("Assigned To"))), 0);
   g_assert_true (kontor_test_iterate_until (assignee_cleared, anna_entry, KONTOR_TEST_TIMEOUT));
@@ -418,7 +530,7 @@ test_project_by_keys (Fixture       *fixture,
                                              &error);
   g_assert_no_error (error);
   g_assert_nonnull (anna_entry);
-  g_assert_cmpint (kontor_lead_entry_get_value_cents (anna_entry), ==, 123450);
+  g_assert_cmpint (kontor_lead_entry_get_value_cents (anna_entry), ==, 1234567);
 }
 
 /* A project without leads goes without a question, undoable */

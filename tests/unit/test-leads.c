@@ -665,6 +665,111 @@ test_store_entry_refused (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM lead_entry", NULL), ==, 0);
 }
 
+/* The forecast: open entries with a close date and a probability (their
+ * own, else their status's), each value weighted and rounded half up */
+static void
+test_store_forecast (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorContact) carla = save_contact (store, "Fischer", KONTOR_CONTACT_STATUS_PROSPECT);
+  g_autoptr(KontorContact) dora = save_contact (store, "Wagner", KONTOR_CONTACT_STATUS_PROSPECT);
+  g_autoptr(KontorContact) eva = save_contact (store, "Becker", KONTOR_CONTACT_STATUS_PROSPECT);
+  struct { KontorContact *contact; guint status; gint64 cents, probability; const char *close_on, *currency; } rows[] = {
+    { fixture->anna, 0, 10, 5, "2027-03-15", "EUR" },               /* 0.5 cents: 1 */
+    { fixture->bernd, 1, 100000, 100, "2027-03-01", "EUR" },        /* won: left out */
+    { carla, 0, 999, -1, "2027-03-31", "EUR" },                     /* the status's 50 %: 500 */
+    { dora, 0, 100000, 100, NULL, "EUR" },                          /* no close date */
+    { eva, 0, KONTOR_LEAD_MAX_CENTS, 99, "2027-04-02", "CHF" },
+  };
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorLeadForecast *month;
+
+  g_assert_cmpint (kontor_lead_expected_cents (10, 5), ==, 1);
+  g_assert_cmpint (kontor_lead_expected_cents (9, 5), ==, 0);
+  g_assert_cmpint (kontor_lead_expected_cents (1, 50), ==, 1);
+  g_assert_cmpint (kontor_lead_expected_cents (1, 49), ==, 0);
+  g_assert_cmpint (kontor_lead_expected_cents (KONTOR_LEAD_MAX_CENTS, 100), ==,
+                   KONTOR_LEAD_MAX_CENTS);
+  g_assert_cmpint (kontor_lead_expected_cents (KONTOR_LEAD_MAX_CENTS, 0), ==, 0);
+
+  kontor_lead_status_set_probability (status_at (fixture, 0), 50);
+  kontor_test_save (store, status_at (fixture, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(KontorLeadEntry) entry = new_entry (fixture, rows[i].contact);
+
+      kontor_lead_entry_set_status_id (entry, id_of (status_at (fixture, rows[i].status)));
+      kontor_lead_entry_set_value_cents (entry, rows[i].cents);
+      kontor_lead_entry_set_probability (entry, rows[i].probability);
+      kontor_lead_entry_set_close_on (entry, rows[i].close_on);
+      kontor_lead_entry_set_currency (entry, rows[i].currency);
+      kontor_test_save (store, entry);
+    }
+
+  months = kontor_store_forecast_lead_project (store, id_of (fixture->project), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (months->len, ==, 2);
+  month = &g_array_index (months, KontorLeadForecast, 0);
+  g_assert_cmpstr (month->month, ==, "2027-03");
+  g_assert_cmpstr (month->currency, ==, "EUR");
+  g_assert_cmpint (month->count, ==, 2);
+  g_assert_cmpint (month->cents, ==, 501);
+  month = &g_array_index (months, KontorLeadForecast, 1);
+  g_assert_cmpstr (month->month, ==, "2027-04");
+  g_assert_cmpstr (month->currency, ==, "CHF");
+  g_assert_cmpint (month->count, ==, 1);
+  g_assert_cmpint (month->cents, ==, 990000000000);
+}
+
+/* 10,000 entries: the forecast is exact to the cent. The rows are written
+ * in SQL, as the store would hold them, to keep the test quick */
+static void
+test_store_forecast_many (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const guint n = 10000;
+  KontorStore *store = fixture->base.store;
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 expected[12] = { 0 };
+
+  sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+                         "INSERT INTO contact (id, created_at, updated_at, last_name) "
+                         "SELECT 'many-' || i, 1, 1, 'Many' FROM n; "
+                         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+                         "INSERT INTO lead_entry (id, created_at, updated_at, project_id, contact_id, "
+                         "status_id, value_cents, currency, probability, close_on) "
+                         "SELECT 'entry-' || i, 1, 1, '%s', 'many-' || i, '%s', "
+                         "(i * 7919) %% 1000003 + i, 'EUR', i %% 101, "
+                         "printf ('2027-%%02d-15', i %% 12 + 1) FROM n;",
+                         n - 1, n - 1, id_of (fixture->project), id_of (status_at (fixture, 0)));
+  kontor_test_exec (store, sql);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 product = (gint64) ((i * 7919) % 1000003 + i) * (i % 101);
+
+      /* half up, written out differently from the model's */
+      expected[i % 12] += product / 100 + (product % 100 >= 50 ? 1 : 0);
+    }
+
+  months = kontor_store_forecast_lead_project (store, id_of (fixture->project), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (months->len, ==, 12);
+  for (guint m = 0; m < 12; m++)
+    {
+      KontorLeadForecast *month = &g_array_index (months, KontorLeadForecast, m);
+      g_autofree char *name = g_strdup_printf ("2027-%02u", m + 1);
+
+      g_assert_cmpstr (month->month, ==, name);
+      g_assert_cmpint (month->count, ==, n / 12 + (m < n % 12 ? 1 : 0));
+      g_assert_cmpint (month->cents, ==, expected[m]);
+    }
+}
+
 /* Count and sum per status and currency, exact to the cent */
 static void
 test_store_sums (Fixture       *fixture,
@@ -1021,6 +1126,8 @@ main (int   argc,
   LEAD_TEST ("/leads/store/project-checks", test_store_project_checks);
   LEAD_TEST ("/leads/store/statuses", test_store_statuses);
   LEAD_TEST ("/leads/store/entry", test_store_entry);
+  LEAD_TEST ("/leads/store/forecast", test_store_forecast);
+  LEAD_TEST ("/leads/store/forecast-many", test_store_forecast_many);
   LEAD_TEST ("/leads/store/entry-once", test_store_entry_once);
   LEAD_TEST ("/leads/store/entry-refused", test_store_entry_refused);
   LEAD_TEST ("/leads/store/sums", test_store_sums);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-error.h"
 #include "kontor-money.h"
 
 /* Amounts of money in English and German (src/model/kontor-money.c): the
@@ -31,6 +32,61 @@ assert_money (gint64      cents,
 }
 
 static void
+assert_parses (const char *text,
+               gint64      expected)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cents = -42;
+
+  g_assert_true (kontor_money_parse (text, &cents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cents, ==, expected);
+}
+
+static void
+assert_refused (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cents = -42;
+
+  g_assert_false (kontor_money_parse (text, &cents, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
+  g_assert_cmpint (cents, ==, -42);
+}
+
+static void
+test_parse_english (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cents = 0;
+
+  set_language ("en");
+  assert_parses ("1,234.50", 123450);
+  assert_parses ("1234.5", 123450);
+  assert_parses (" 1234 ", 123400);
+  assert_parses ("0.05", 5);
+  assert_parses ("1,234,567.89", 123456789);
+  assert_parses ("-12", -1200);
+  assert_parses ("92,233,720,368,547,758.07", G_MAXINT64);
+  assert_refused ("1.234,50");
+  assert_refused ("12,34");
+  assert_refused ("1.234");
+  assert_refused ("1.2345");
+  assert_refused ("abc");
+  assert_refused ("");
+  assert_refused (NULL);
+  assert_refused ("-");
+  assert_refused (",123");
+  assert_refused ("92233720368547758.08");
+  g_assert_false (kontor_money_parse ("99999999999999999999", &cents, &error));
+  g_assert_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "The amount is too large.");
+  g_clear_error (&error);
+  g_assert_false (kontor_money_parse ("1x", &cents, &error));
+  g_assert_cmpstr (error->message, ==, "“1x” is not an amount; write it like 1,234.50.");
+}
+
+static void
 test_english (void)
 {
   set_language ("en");
@@ -46,6 +102,29 @@ test_english (void)
   assert_money (123450, NULL, "1,234.50");
   assert_money (G_MAXINT64, "EUR", "€92,233,720,368,547,758.07");
   assert_money (G_MININT64, "EUR", "-€92,233,720,368,547,758.08");
+}
+
+static void
+test_parse_german (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cents = 0;
+
+  set_language ("de");
+  assert_parses ("1.234,50", 123450);
+  assert_parses ("1234,5", 123450);
+  assert_parses ("1.234", 123400);
+  assert_parses ("0,05", 5);
+  assert_parses ("-1.000.000,00", -100000000);
+  assert_refused ("1,234.50");
+  assert_refused ("12.34");
+  assert_refused ("1,234");
+  assert_refused ("1,2,3");
+  assert_refused ("1.234,5 €");
+  g_assert_false (kontor_money_parse ("zwölf", &cents, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "„zwölf“ ist kein Betrag; bitte etwa so schreiben: 1.234,50.");
+  set_language ("en");
 }
 
 static void
@@ -82,6 +161,8 @@ main (int   argc,
 
   g_test_add_func ("/money/english", test_english);
   g_test_add_func ("/money/german", test_german);
+  g_test_add_func ("/money/parse-english", test_parse_english);
+  g_test_add_func ("/money/parse-german", test_parse_german);
 
   return g_test_run ();
 }
