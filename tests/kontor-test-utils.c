@@ -218,6 +218,30 @@ kontor_test_save (KontorStore *store,
 }
 
 /**
+ * kontor_test_save_contact:
+ * @store: the store
+ * @last_name: the contact's last name
+ * @status: its status
+ *
+ * Saves a new contact of that name and status; a failure fails the test.
+ *
+ * Returns: (transfer full): the contact as saved
+ */
+KontorContact *
+kontor_test_save_contact (KontorStore         *store,
+                          const char          *last_name,
+                          KontorContactStatus  status)
+{
+  KontorContact *contact = kontor_contact_new ();
+
+  kontor_contact_set_last_name (contact, last_name);
+  kontor_contact_set_status (contact, status);
+  kontor_test_save (store, contact);
+
+  return contact;
+}
+
+/**
  * kontor_store_fixture_set_up:
  * @fixture: the fixture
  * @data: unused

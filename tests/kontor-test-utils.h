@@ -25,6 +25,9 @@ gboolean     kontor_test_wait_cancelled (GCancellable *cancellable);
 gint64       kontor_test_new_second    (void);
 void         kontor_test_save          (KontorStore  *store,
                                         gpointer      record);
+KontorContact *kontor_test_save_contact (KontorStore         *store,
+                                         const char          *last_name,
+                                         KontorContactStatus  status);
 
 /* A private D-Bus session bus for the test process, with a Secret Service
  * (gnome-keyring, its login keyring unlocked, under a home of its own) or

@@ -39,20 +39,6 @@ id_of (gpointer record)
   return kontor_record_get_id (KONTOR_RECORD (record));
 }
 
-static KontorContact *
-save_contact (KontorStore         *store,
-              const char          *last_name,
-              KontorContactStatus  status)
-{
-  KontorContact *contact = kontor_contact_new ();
-
-  kontor_contact_set_last_name (contact, last_name);
-  kontor_contact_set_status (contact, status);
-  kontor_test_save (store, contact);
-
-  return contact;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -72,10 +58,14 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->first_status_id = g_strdup (id_of (g_ptr_array_index (statuses, 0)));
 
-  fixture->anna = save_contact (fixture->base.store, "Schneider", KONTOR_CONTACT_STATUS_PROSPECT);
-  fixture->bernd = save_contact (fixture->base.store, "Weber", KONTOR_CONTACT_STATUS_CUSTOMER);
-  fixture->carla = save_contact (fixture->base.store, "Fischer", KONTOR_CONTACT_STATUS_INBOX);
-  fixture->dora = save_contact (fixture->base.store, "Wagner", KONTOR_CONTACT_STATUS_ARCHIVED);
+  fixture->anna = kontor_test_save_contact (fixture->base.store,
+                                            "Schneider", KONTOR_CONTACT_STATUS_PROSPECT);
+  fixture->bernd = kontor_test_save_contact (fixture->base.store,
+                                             "Weber", KONTOR_CONTACT_STATUS_CUSTOMER);
+  fixture->carla = kontor_test_save_contact (fixture->base.store,
+                                             "Fischer", KONTOR_CONTACT_STATUS_INBOX);
+  fixture->dora = kontor_test_save_contact (fixture->base.store,
+                                            "Wagner", KONTOR_CONTACT_STATUS_ARCHIVED);
 }
 
 static void
@@ -485,7 +475,7 @@ test_hand_add_many (Fixture       *fixture,
       g_autoptr(KontorContact) contact = NULL;
       g_autofree char *name = g_strdup_printf ("Kontakt %u", i);
 
-      contact = save_contact (store, name, i % 10 == 0 ? KONTOR_CONTACT_STATUS_ARCHIVED
+      contact = kontor_test_save_contact (store, name, i % 10 == 0 ? KONTOR_CONTACT_STATUS_ARCHIVED
                                                        : KONTOR_CONTACT_STATUS_PROSPECT);
       g_ptr_array_add (ids, g_strdup (id_of (contact)));
       if (i % 2 == 1)

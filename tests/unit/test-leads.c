@@ -35,20 +35,6 @@ typedef struct
   KontorContact      *bernd;
 } Fixture;
 
-static KontorContact *
-save_contact (KontorStore         *store,
-              const char          *last_name,
-              KontorContactStatus  status)
-{
-  KontorContact *contact = kontor_contact_new ();
-
-  kontor_contact_set_last_name (contact, last_name);
-  kontor_contact_set_status (contact, status);
-  kontor_test_save (store, contact);
-
-  return contact;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -68,8 +54,10 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->statuses->len, ==, 3);
 
-  fixture->anna = save_contact (fixture->base.store, "Schneider", KONTOR_CONTACT_STATUS_PROSPECT);
-  fixture->bernd = save_contact (fixture->base.store, "Weber", KONTOR_CONTACT_STATUS_CUSTOMER);
+  fixture->anna = kontor_test_save_contact (fixture->base.store,
+                                            "Schneider", KONTOR_CONTACT_STATUS_PROSPECT);
+  fixture->bernd = kontor_test_save_contact (fixture->base.store,
+                                             "Weber", KONTOR_CONTACT_STATUS_CUSTOMER);
 }
 
 static void
@@ -629,9 +617,10 @@ test_store_entry_refused (Fixture       *fixture,
                           gconstpointer  data)
 {
   KontorStore *store = fixture->base.store;
-  g_autoptr(KontorContact) inbox = save_contact (store, "Eingang", KONTOR_CONTACT_STATUS_INBOX);
-  g_autoptr(KontorContact) archived = save_contact (store, "Archiv",
-                                                    KONTOR_CONTACT_STATUS_ARCHIVED);
+  g_autoptr(KontorContact) inbox =
+    kontor_test_save_contact (store, "Eingang", KONTOR_CONTACT_STATUS_INBOX);
+  g_autoptr(KontorContact) archived =
+    kontor_test_save_contact (store, "Archiv", KONTOR_CONTACT_STATUS_ARCHIVED);
   g_autoptr(KontorLeadProject) other = kontor_lead_project_new ("Andere");
   g_autoptr(GPtrArray) other_statuses = NULL;
   g_autoptr(KontorLeadEntry) entry = NULL;
@@ -672,9 +661,12 @@ test_store_forecast (Fixture       *fixture,
                      gconstpointer  data)
 {
   KontorStore *store = fixture->base.store;
-  g_autoptr(KontorContact) carla = save_contact (store, "Fischer", KONTOR_CONTACT_STATUS_PROSPECT);
-  g_autoptr(KontorContact) dora = save_contact (store, "Wagner", KONTOR_CONTACT_STATUS_PROSPECT);
-  g_autoptr(KontorContact) eva = save_contact (store, "Becker", KONTOR_CONTACT_STATUS_PROSPECT);
+  g_autoptr(KontorContact) carla = kontor_test_save_contact (store,
+                                                             "Fischer", KONTOR_CONTACT_STATUS_PROSPECT);
+  g_autoptr(KontorContact) dora = kontor_test_save_contact (store,
+                                                            "Wagner", KONTOR_CONTACT_STATUS_PROSPECT);
+  g_autoptr(KontorContact) eva = kontor_test_save_contact (store,
+                                                           "Becker", KONTOR_CONTACT_STATUS_PROSPECT);
   struct { KontorContact *contact; guint status; gint64 cents, probability; const char *close_on, *currency; } rows[] = {
     { fixture->anna, 0, 10, 5, "2027-03-15", "EUR" },               /* 0.5 cents: 1 */
     { fixture->bernd, 1, 100000, 100, "2027-03-01", "EUR" },        /* won: left out */
@@ -776,7 +768,8 @@ test_store_sums (Fixture       *fixture,
                  gconstpointer  data)
 {
   KontorStore *store = fixture->base.store;
-  g_autoptr(KontorContact) carla = save_contact (store, "Vogel", KONTOR_CONTACT_STATUS_PROSPECT);
+  g_autoptr(KontorContact) carla = kontor_test_save_contact (store,
+                                                             "Vogel", KONTOR_CONTACT_STATUS_PROSPECT);
   KontorContact *contacts[] = { fixture->anna, fixture->bernd, carla };
   gint64 cents[] = { KONTOR_LEAD_MAX_CENTS, 1, 10 };
   const char *currencies[] = { NULL, NULL, "CHF" };
