@@ -21,6 +21,7 @@
 #include "kontor-error.h"
 #include "kontor-group.h"
 #include "kontor-rank.h"
+#include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-lead.h"
 #include "kontor-user.h"
@@ -269,23 +270,17 @@ KontorEntityInfo _kontor_store_lead_status_entity = {
 /* ------------------------------------------------------------------------ */
 /* Entries */
 
-/* The rank after the last entry of @status_id */
+/* The rank after the last entry of @status_id but @entry_id */
 static char *
 dup_rank_at_end (KontorStore  *self,
                  const char   *status_id,
+                 const char   *entry_id,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = _kontor_store_prepare (self,
-                                              "SELECT rank FROM lead_entry "
-                                              "WHERE status_id = ?1 AND rank IS NOT NULL "
-                                              "ORDER BY rank DESC LIMIT 1",
-                                              error);
   g_autofree char *last = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
-  if (_kontor_store_step_one (self, stmt, NULL, &last, error) < 0)
+  if (!_kontor_store_dup_nearest_rank (self, KONTOR_RANKED_LEAD_ENTRY, status_id, NULL, FALSE,
+                                       entry_id, &last, error))
     return NULL;
 
   return kontor_rank_between (last, NULL);
@@ -407,7 +402,8 @@ entry_check (KontorStore   *self,
        g_strcmp0 (kontor_lead_entry_get_rank (entry),
                   kontor_lead_entry_get_rank (KONTOR_LEAD_ENTRY (old))) == 0))
     {
-      g_autofree char *rank = dup_rank_at_end (self, status_id, error);
+      g_autofree char *rank = dup_rank_at_end (self, status_id, kontor_record_get_id (record),
+                                                 error);
 
       if (rank == NULL)
         return FALSE;
