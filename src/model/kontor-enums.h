@@ -76,7 +76,10 @@ typedef enum
  * KontorSortColumn:
  *
  * What a list of contacts is sorted by. The nicks ("last-activity") are the
- * table's column ids and are kept in GSettings.
+ * table's column ids and are kept in GSettings. %KONTOR_SORT_LEAD_RANK is a
+ * lead project board's column order (the entries' ranks in the filter's
+ * lead status or project), never a table column; without a lead project
+ * or status in the filter it sorts by name.
  */
 typedef enum
 {
@@ -91,6 +94,7 @@ typedef enum
   KONTOR_SORT_CREATED,
   KONTOR_SORT_RANK,
   KONTOR_SORT_DUE_DATE,
+  KONTOR_SORT_LEAD_RANK,
 } KontorSortColumn;
 
 /**

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kontor-field-change.h"
+#include "kontor-lead-entry.h"
 #include "kontor-rank.h"
 #include "kontor-store-contact.h"
 #include "kontor-store-db.h"
@@ -259,6 +260,47 @@ kontor_field_change_get_id (KontorFieldChange *self)
   return self->id;
 }
 
+/* The rank of a card moved on the board @table to the column @status_id
+ * between the cards ranked @before_rank and @after_rank (either %NULL at
+ * an end), for kontor_field_change_new_move() and
+ * kontor_field_change_new_lead_move(): between the neighbours, past the
+ * records of the column the board does not show, never a rank of
+ * @record_id's own */
+static char *
+dup_move_rank (KontorStore       *store,
+               KontorRankedTable  table,
+               const char        *status_id,
+               const char        *before_rank,
+               const char        *after_rank,
+               const char        *record_id)
+{
+  g_autofree char *nearest = NULL;
+  char *rank;
+
+  if (before_rank != NULL)
+    {
+      /* on error, the ranks the board gave */
+      _kontor_store_dup_nearest_rank (store, table, status_id, before_rank, TRUE, record_id,
+                                      &nearest, NULL);
+      if (nearest != NULL && (after_rank == NULL || strcmp (nearest, after_rank) < 0))
+        after_rank = nearest;
+    }
+  else
+    {
+      _kontor_store_dup_nearest_rank (store, table, status_id, after_rank, FALSE, record_id,
+                                      &nearest, NULL);
+      before_rank = nearest;
+    }
+
+  rank = kontor_rank_between (before_rank, after_rank);
+  if (rank == NULL)
+    rank = kontor_rank_between (before_rank, NULL);
+  if (rank == NULL)
+    rank = kontor_rank_between (NULL, NULL);
+
+  return rank;
+}
+
 /**
  * kontor_field_change_new_move:
  * @store: the store
@@ -288,8 +330,6 @@ kontor_field_change_new_move (KontorStore   *store,
                               const char    *after_rank,
                               const char    *title)
 {
-  const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
-  g_autofree char *nearest = NULL;
   g_autofree char *rank = NULL;
   KontorFieldChange *self;
 
@@ -297,24 +337,8 @@ kontor_field_change_new_move (KontorStore   *store,
   g_return_val_if_fail (KONTOR_IS_CONTACT (contact), NULL);
   g_return_val_if_fail (status_id != NULL, NULL);
 
-  if (before_rank != NULL)
-    {
-      /* on error, the ranks the board gave */
-      _kontor_store_dup_nearest_rank (store, status_id, before_rank, TRUE, id, &nearest, NULL);
-      if (nearest != NULL && (after_rank == NULL || strcmp (nearest, after_rank) < 0))
-        after_rank = nearest;
-    }
-  else
-    {
-      _kontor_store_dup_nearest_rank (store, status_id, after_rank, FALSE, id, &nearest, NULL);
-      before_rank = nearest;
-    }
-
-  rank = kontor_rank_between (before_rank, after_rank);
-  if (rank == NULL)
-    rank = kontor_rank_between (before_rank, NULL);
-  if (rank == NULL)
-    rank = kontor_rank_between (NULL, NULL);
+  rank = dup_move_rank (store, KONTOR_RANKED_CONTACT, status_id, before_rank, after_rank,
+                        kontor_record_get_id (KONTOR_RECORD (contact)));
 
   self = kontor_field_change_new (store, KONTOR_RECORD (contact), title);
   kontor_field_change_set_string (self, KONTOR_CONTACT_FIELD_PIPELINE_STATUS_ID, status_id);
@@ -329,6 +353,74 @@ kontor_field_change_new_move (KontorStore   *store,
       kontor_field_change_set_value (self, KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT, &now);
       g_value_unset (&now);
     }
+
+  return self;
+}
+
+/**
+ * kontor_field_change_new_lead_move:
+ * @store: the store
+ * @entry: a stored lead entry
+ * @status_id: the status of its project (board column) it moves to
+ * @before_rank: (nullable): the rank of the entry it lands after, %NULL at
+ *   the top
+ * @after_rank: (nullable): the rank of the entry it lands before, %NULL at
+ *   the bottom
+ * @title: (nullable): what the toast says
+ *
+ * A move on a lead project's board (src/README.md "Lead projects"): the
+ * entry's status and a rank between its new neighbours', as
+ * kontor_field_change_new_move() gives a contact, so that only the entry
+ * is written, never its contact. Entries the board does not show (of
+ * archived or filtered-out contacts) keep their places. The store's
+ * check refuses a status of another project; undo puts status and rank
+ * back.
+ *
+ * Returns: (transfer full): the change, not applied yet
+ */
+KontorFieldChange *
+kontor_field_change_new_lead_move (KontorStore     *store,
+                                   KontorLeadEntry *entry,
+                                   const char      *status_id,
+                                   const char      *before_rank,
+                                   const char      *after_rank,
+                                   const char      *title)
+{
+  const char *old_rank;
+  g_autofree char *rank = NULL;
+  KontorFieldChange *self;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (KONTOR_IS_LEAD_ENTRY (entry), NULL);
+  g_return_val_if_fail (status_id != NULL, NULL);
+
+  rank = dup_move_rank (store, KONTOR_RANKED_LEAD_ENTRY, status_id, before_rank, after_rank,
+                        kontor_record_get_id (KONTOR_RECORD (entry)));
+
+  /* the store gives an entry that changes status with its old rank a
+   * place at the end of the new column (kontor-store-lead.c): a new rank
+   * that happens to equal the old one gets one a little higher */
+  old_rank = kontor_lead_entry_get_rank (entry);
+  if (g_strcmp0 (kontor_lead_entry_get_status_id (entry), status_id) != 0 &&
+      g_strcmp0 (rank, old_rank) == 0)
+    {
+      g_autofree char *nearest = NULL;
+      char *other;
+
+      _kontor_store_dup_nearest_rank (store, KONTOR_RANKED_LEAD_ENTRY, status_id, rank, FALSE,
+                                      kontor_record_get_id (KONTOR_RECORD (entry)), &nearest,
+                                      NULL);
+      other = kontor_rank_between (nearest, rank);
+      if (other != NULL)
+        {
+          g_free (rank);
+          rank = other;
+        }
+    }
+
+  self = kontor_field_change_new (store, KONTOR_RECORD (entry), title);
+  kontor_field_change_set_string (self, KONTOR_LEAD_ENTRY_FIELD_STATUS_ID, status_id);
+  kontor_field_change_set_string (self, KONTOR_LEAD_ENTRY_FIELD_RANK, rank);
 
   return self;
 }

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "kontor-lead-entry.h"
 #include "kontor-operation.h"
 #include "kontor-store.h"
 
@@ -38,5 +39,11 @@ KontorFieldChange *kontor_field_change_new_move   (KontorStore       *store,
                                                    const char        *before_rank,
                                                    const char        *after_rank,
                                                    const char        *title);
+KontorFieldChange *kontor_field_change_new_lead_move (KontorStore     *store,
+                                                      KontorLeadEntry *entry,
+                                                      const char      *status_id,
+                                                      const char      *before_rank,
+                                                      const char      *after_rank,
+                                                      const char      *title);
 
 G_END_DECLS

@@ -306,6 +306,23 @@ on_membership_changed_cb (KontorRecordList *self,
     refresh_or_note (self);
 }
 
+/* Which contacts a lead project or status selects, and in which order
+ * (KONTOR_SORT_LEAD_RANK), changes with the project's entries, which a
+ * board move writes without touching the contact, and with the order of
+ * its statuses */
+static void
+on_lead_changed_cb (KontorRecordList *self,
+                    const char       *entity,
+                    GArray           *rowids,
+                    KontorStore      *store)
+{
+  g_assert (KONTOR_IS_RECORD_LIST (self));
+
+  if (kontor_filter_get_lead_project_id (self->filter) != NULL ||
+      kontor_filter_get_lead_status_id (self->filter) != NULL)
+    refresh_or_note (self);
+}
+
 static void
 on_filter_changed_cb (KontorRecordList *self,
                       KontorFilter     *filter)
@@ -340,6 +357,9 @@ kontor_record_list_constructed (GObject *object)
       static const char * const memberships[] = {
         "changed::contact_group", "changed::contact_group_member", "changed::app_user",
       };
+      static const char * const leads[] = {
+        "changed::lead_entry", "changed::lead_status", "changed::lead_project",
+      };
 
       g_signal_connect_object (self->store, "changed::pipeline_status",
                                G_CALLBACK (on_pipeline_status_changed_cb), self,
@@ -347,6 +367,9 @@ kontor_record_list_constructed (GObject *object)
       for (guint i = 0; i < G_N_ELEMENTS (memberships); i++)
         g_signal_connect_object (self->store, memberships[i],
                                  G_CALLBACK (on_membership_changed_cb), self, G_CONNECT_SWAPPED);
+      for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+        g_signal_connect_object (self->store, leads[i],
+                                 G_CALLBACK (on_lead_changed_cb), self, G_CONNECT_SWAPPED);
     }
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -166,48 +166,67 @@ resolve_company (KontorStore    *self,
   return TRUE;
 }
 
+/* The nearest rank above and below a rank in a column, per board: the
+ * ranks and columns of each are its table's; each query walks the
+ * column's (column, rank) index */
+static const char * const nearest_rank_sql[][2] = {
+  [KONTOR_RANKED_CONTACT] = {
+    "SELECT max(rank) FROM contact WHERE pipeline_status_id = ?1 "
+    "AND (?2 IS NULL OR rank < ?2) AND id IS NOT ?3",
+    "SELECT min(rank) FROM contact WHERE pipeline_status_id = ?1 "
+    "AND rank > ?2 AND id IS NOT ?3",
+  },
+  [KONTOR_RANKED_LEAD_ENTRY] = {
+    "SELECT max(rank) FROM lead_entry WHERE status_id = ?1 "
+    "AND (?2 IS NULL OR rank < ?2) AND id IS NOT ?3",
+    "SELECT min(rank) FROM lead_entry WHERE status_id = ?1 "
+    "AND rank > ?2 AND id IS NOT ?3",
+  },
+};
+
 /**
  * _kontor_store_dup_nearest_rank:
  * @self: a store
+ * @table: which board: contacts in pipeline statuses, or lead entries in
+ *   a lead project's statuses
  * @status_id: a board column
  * @rank: (nullable): a rank in it
  * @above: whether to look above @rank (greater) or below it
- * @contact_id: (nullable): a contact to leave out, the one being ranked
+ * @record_id: (nullable): a contact or entry to leave out, the one being
+ *   ranked
  * @nearest: (out) (transfer full) (nullable): the rank nearest to @rank in
- *   the column, of any contact but @contact_id; with no @rank, the
+ *   the column, of any record but @record_id; with no @rank, the
  *   column's last; %NULL when there is none
  * @error: return location for a #GError
  *
  * The board passes the ranks of the cards it shows; inbox, archived and
- * filtered-out contacts of the column may lie between them, and a card
- * must not take one of their ranks.
+ * filtered-out contacts (or their entries) of the column may lie between
+ * them, and a card must not take one of their ranks.
  *
  * Returns: %TRUE on success
  */
 gboolean
-_kontor_store_dup_nearest_rank (KontorStore  *self,
-                                const char   *status_id,
-                                const char   *rank,
-                                gboolean      above,
-                                const char   *contact_id,
-                                char        **nearest,
-                                GError      **error)
+_kontor_store_dup_nearest_rank (KontorStore        *self,
+                                KontorRankedTable   table,
+                                const char         *status_id,
+                                const char         *rank,
+                                gboolean            above,
+                                const char         *record_id,
+                                char              **nearest,
+                                GError            **error)
 {
   sqlite3_stmt *stmt;
 
+  g_return_val_if_fail (table <= KONTOR_RANKED_LEAD_ENTRY, FALSE);
+
   *nearest = NULL;
-  stmt = _kontor_store_prepare (self, above ?
-                                "SELECT min(rank) FROM contact WHERE pipeline_status_id = ?1 "
-                                "AND rank > ?2 AND id IS NOT ?3" :
-                                "SELECT max(rank) FROM contact WHERE pipeline_status_id = ?1 "
-                                "AND (?2 IS NULL OR rank < ?2) AND id IS NOT ?3",
-                                error);
+  stmt = _kontor_store_prepare (self, nearest_rank_sql[table][above ? 1 : 0], error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, rank, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, contact_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, record_id, -1, SQLITE_TRANSIENT);
 
   return _kontor_store_step_one (self, stmt, NULL, nearest, error) >= 0;
 }
@@ -221,7 +240,8 @@ rank_last (KontorStore    *self,
   g_autofree char *last = NULL;
   g_autofree char *rank = NULL;
 
-  if (!_kontor_store_dup_nearest_rank (self, kontor_contact_get_pipeline_status_id (contact),
+  if (!_kontor_store_dup_nearest_rank (self, KONTOR_RANKED_CONTACT,
+                                       kontor_contact_get_pipeline_status_id (contact),
                                        NULL, FALSE,
                                        kontor_record_get_id (KONTOR_RECORD (contact)), &last,
                                        error))

@@ -21,6 +21,7 @@
 #include "kontor-error.h"
 #include "kontor-group.h"
 #include "kontor-rank.h"
+#include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-lead.h"
 #include "kontor-user.h"
@@ -269,23 +270,17 @@ KontorEntityInfo _kontor_store_lead_status_entity = {
 /* ------------------------------------------------------------------------ */
 /* Entries */
 
-/* The rank after the last entry of @status_id */
+/* The rank after the last entry of @status_id but @entry_id */
 static char *
 dup_rank_at_end (KontorStore  *self,
                  const char   *status_id,
+                 const char   *entry_id,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = _kontor_store_prepare (self,
-                                              "SELECT rank FROM lead_entry "
-                                              "WHERE status_id = ?1 AND rank IS NOT NULL "
-                                              "ORDER BY rank DESC LIMIT 1",
-                                              error);
   g_autofree char *last = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
-  if (_kontor_store_step_one (self, stmt, NULL, &last, error) < 0)
+  if (!_kontor_store_dup_nearest_rank (self, KONTOR_RANKED_LEAD_ENTRY, status_id, NULL, FALSE,
+                                       entry_id, &last, error))
     return NULL;
 
   return kontor_rank_between (last, NULL);
@@ -407,7 +402,8 @@ entry_check (KontorStore   *self,
        g_strcmp0 (kontor_lead_entry_get_rank (entry),
                   kontor_lead_entry_get_rank (KONTOR_LEAD_ENTRY (old))) == 0))
     {
-      g_autofree char *rank = dup_rank_at_end (self, status_id, error);
+      g_autofree char *rank = dup_rank_at_end (self, status_id, kontor_record_get_id (record),
+                                                 error);
 
       if (rank == NULL)
         return FALSE;
@@ -633,6 +629,68 @@ kontor_store_find_lead_entry (KontorStore  *self,
     return NULL;
 
   return kontor_store_load_by_rowid (self, KONTOR_TYPE_LEAD_ENTRY, rowid, error);
+}
+
+/**
+ * kontor_store_get_lead_value:
+ * @self: a store
+ * @project_id: a lead project's id
+ * @contact_id: a contact's id
+ * @cents: (out) (optional): the entry's value in cents, 0 without an entry
+ * @currency: (out) (optional) (transfer full) (nullable): its currency
+ * @rank: (out) (optional) (transfer full) (nullable): its place in its column
+ * @error: return location for a #GError
+ *
+ * What a card of a lead project's board shows of the entry of
+ * @contact_id in @project_id, and the rank a move lands next to, in one
+ * look-up on UNIQUE (project_id, contact_id) without loading the entry.
+ *
+ * Returns: %TRUE when the contact has an entry in the project; %FALSE
+ *   when it has none (@error unset) or on error (@error set)
+ */
+gboolean
+kontor_store_get_lead_value (KontorStore  *self,
+                             const char   *project_id,
+                             const char   *contact_id,
+                             gint64       *cents,
+                             char        **currency,
+                             char        **rank,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int result;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (project_id != NULL && contact_id != NULL, FALSE);
+
+  if (cents != NULL)
+    *cents = 0;
+  if (currency != NULL)
+    *currency = NULL;
+  if (rank != NULL)
+    *rank = NULL;
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT value_cents, currency, rank FROM lead_entry "
+                                "WHERE project_id = ?1 AND contact_id = ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, project_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, contact_id, -1, SQLITE_TRANSIENT);
+  result = _kontor_store_step (self, stmt, error);
+  if (result == 1)
+    {
+      if (cents != NULL)
+        *cents = sqlite3_column_int64 (stmt, 0);
+      if (currency != NULL)
+        *currency = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (rank != NULL)
+        *rank = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+
+  return result == 1;
 }
 
 /**

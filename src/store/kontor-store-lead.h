@@ -72,6 +72,13 @@ KontorLeadEntry *kontor_store_find_lead_entry      (KontorStore        *self,
                                                     const char         *project_id,
                                                     const char         *contact_id,
                                                     GError            **error);
+gboolean         kontor_store_get_lead_value       (KontorStore        *self,
+                                                    const char         *project_id,
+                                                    const char         *contact_id,
+                                                    gint64             *cents,
+                                                    char              **currency,
+                                                    char              **rank,
+                                                    GError            **error);
 GArray          *kontor_store_sum_lead_columns     (KontorStore        *self,
                                                     const char         *project_id,
                                                     GError            **error);

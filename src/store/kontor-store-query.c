@@ -259,6 +259,7 @@ contact_order (KontorSortColumn column)
     {
     case KONTOR_SORT_NAME:
     case KONTOR_SORT_PIPELINE_STATUS:
+    case KONTOR_SORT_LEAD_RANK:         /* without a lead project or status */
       return "c.sort_name";
     case KONTOR_SORT_COMPANY:
       return "c.sort_company";
@@ -283,6 +284,18 @@ contact_order (KontorSortColumn column)
     default:
       g_return_val_if_reached ("c.sort_name");
     }
+}
+
+/* Whether @filter lists a lead project's board column (or the whole
+ * project) in its entries' rank order: the sort and a lead status or
+ * project to take the ranks from. A contact has one entry in a project,
+ * so each contact comes once. */
+static gboolean
+orders_by_lead_rank (KontorFilter *filter)
+{
+  return kontor_filter_get_sort_column (filter) == KONTOR_SORT_LEAD_RANK &&
+         (kontor_filter_get_lead_status_id (filter) != NULL ||
+          kontor_filter_get_lead_project_id (filter) != NULL);
 }
 
 /* What a contact query returns */
@@ -597,7 +610,8 @@ append_criteria (KontorStore   *self,
 }
 
 /* The criteria of @filter but those the order indexes carry (dup_index_part()):
- * the statuses, the pipeline status; and without its search text, which
+ * the statuses, the pipeline status, in the lead-rank order the lead
+ * project and status; and without its search text, which
  * search_contacts() applies to the ordered rows */
 static KontorFilter *
 dup_row_part (KontorFilter *filter)
@@ -607,6 +621,11 @@ dup_row_part (KontorFilter *filter)
   kontor_filter_set_statuses (rest, 0);
   kontor_filter_set_pipeline_status_id (rest, NULL);
   kontor_filter_set_search_text (rest, NULL);
+  if (kontor_filter_get_sort_column (filter) == KONTOR_SORT_LEAD_RANK)
+    {
+      kontor_filter_set_lead_project_id (rest, NULL);
+      kontor_filter_set_lead_status_id (rest, NULL);
+    }
 
   return rest;
 }
@@ -618,6 +637,56 @@ reads_rows (KontorFilter *filter)
   g_autoptr(KontorFilter) rest = dup_row_part (filter);
 
   return !kontor_filter_is_empty_criteria (rest);
+}
+
+/* The ordered query of a lead project's board column (orders_by_lead_rank()):
+ * a walk of the status's entries in rank order (index lead_entry_status),
+ * each contact by its id, with the criteria the order carries (the
+ * contact statuses, the pipeline status); or, with a project and no
+ * status, the project's entries (UNIQUE (project_id, contact_id)) by
+ * their status's position, then rank. An entry without a rank (one
+ * synced so) comes after the ranked ones of its column; ties by name and
+ * row id. Descending is the whole order reversed. */
+static gboolean
+build_lead_rank_query (KontorStore   *self,
+                       KontorFilter  *filter,
+                       GString       *sql,
+                       Params        *params,
+                       GError       **error)
+{
+  const char *descending = kontor_filter_get_sort_descending (filter) ? " DESC" : "";
+  const char *status_id = kontor_filter_get_lead_status_id (filter);
+  const char *project_id = kontor_filter_get_lead_project_id (filter);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(KontorFilter) rest = kontor_filter_copy (filter);
+
+  g_return_val_if_fail (!reads_rows (filter), FALSE);
+
+  g_string_append (sql, "SELECT c.rid FROM lead_entry e");
+  if (status_id == NULL)
+    g_string_append (sql, " CROSS JOIN lead_status s ON s.id = e.status_id");
+  g_string_append (sql, " CROSS JOIN contact c ON c.id = e.contact_id WHERE 1");
+  if (status_id != NULL)
+    g_string_append_printf (sql, " AND e.status_id = ?%u", params_add_text (params, status_id));
+  /* "+": with a status, its index, never the project's (UNIQUE
+   * (project_id, contact_id), which would read every column's entries) */
+  if (project_id != NULL)
+    g_string_append_printf (sql, " AND %se.project_id = ?%u", status_id != NULL ? "+" : "",
+                            params_add_text (params, project_id));
+
+  /* the rest of what the order carries, on the contact */
+  kontor_filter_set_lead_project_id (rest, NULL);
+  kontor_filter_set_lead_status_id (rest, NULL);
+  if (!append_criteria (self, rest, FALSE, groups, sql, params, error))
+    return FALSE;
+
+  g_string_append (sql, " ORDER BY");
+  if (status_id == NULL)
+    g_string_append_printf (sql, " s.position%s,", descending);
+  g_string_append_printf (sql, " e.rank IS NULL%s, e.rank%s, c.sort_name%s, c.rid%s",
+                          descending, descending, descending, descending);
+
+  return TRUE;
 }
 
 /* @filter as one query; every value a bound parameter. Its search text
@@ -638,6 +707,9 @@ build_contact_query (KontorStore   *self,
   const char *descending = kontor_filter_get_sort_descending (filter) ? " DESC" : "";
   KontorSortColumn sort = kontor_filter_get_sort_column (filter);
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  if (what == CONTACT_QUERY_ORDERED && orders_by_lead_rank (filter))
+    return build_lead_rank_query (self, filter, sql, params, error);
 
   if (what == CONTACT_QUERY_ROWIDS)
     g_string_append_printf (sql, "SELECT c.rid FROM json_each (?%u) j"
@@ -861,7 +933,8 @@ static GArray *get_ordered_rowids (KontorStore   *self,
                                    GError       **error);
 
 /* What the order indexes carry of @filter (reads_rows()): its statuses,
- * its pipeline status and its order */
+ * its pipeline status, in the lead-rank order its lead project and
+ * status, and its order */
 static KontorFilter *
 dup_index_part (KontorFilter *filter)
 {
@@ -869,6 +942,11 @@ dup_index_part (KontorFilter *filter)
 
   kontor_filter_set_statuses (part, kontor_filter_get_statuses (filter));
   kontor_filter_set_pipeline_status_id (part, kontor_filter_get_pipeline_status_id (filter));
+  if (kontor_filter_get_sort_column (filter) == KONTOR_SORT_LEAD_RANK)
+    {
+      kontor_filter_set_lead_project_id (part, kontor_filter_get_lead_project_id (filter));
+      kontor_filter_set_lead_status_id (part, kontor_filter_get_lead_status_id (filter));
+    }
   kontor_filter_set_sort_column (part, kontor_filter_get_sort_column (filter));
   kontor_filter_set_sort_descending (part, kontor_filter_get_sort_descending (filter));
 
