@@ -24,6 +24,7 @@
 #include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-lead.h"
+#include "kontor-store-query.h"
 #include "kontor-user.h"
 
 /* @id's record of @type, or %NULL without an error when there is none */
@@ -728,45 +729,16 @@ column_sum_clear (gpointer data)
   g_clear_pointer (&sum->currency, g_free);
 }
 
-/**
- * kontor_store_sum_lead_columns:
- * @self: a store
- * @project_id: a lead project's id
- * @error: return location for a #GError
- *
- * Counts the entries of each status of the project and sums their values
- * per currency, in whole cents (SQL SUM over INTEGER: exact, and an error
- * rather than a wrong number should it overflow). Statuses without
- * entries are left out.
- *
- * Returns: (transfer full) (element-type KontorLeadColumnSum) (nullable):
- *   one row per status and currency, in the order of the statuses
- */
-GArray *
-kontor_store_sum_lead_columns (KontorStore  *self,
-                               const char   *project_id,
-                               GError      **error)
+/* The rows of a prepared sum query (status, currency, count, sum), reset
+ * after */
+static GArray *
+collect_sums (KontorStore   *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
 {
-  g_autoptr(GArray) sums = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) sums = g_array_new (FALSE, TRUE, sizeof (KontorLeadColumnSum));
   int rc;
 
-  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
-  g_return_val_if_fail (project_id != NULL, NULL);
-
-  stmt = _kontor_store_prepare (self,
-                                "SELECT e.status_id, e.currency, count(*), sum (e.value_cents) "
-                                "FROM lead_entry e "
-                                "LEFT JOIN lead_status s ON s.id = e.status_id "
-                                "WHERE e.project_id = ?1 "
-                                "GROUP BY e.status_id, e.currency "
-                                "ORDER BY min (s.position), e.status_id, e.currency",
-                                error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, project_id, -1, SQLITE_TRANSIENT);
-
-  sums = g_array_new (FALSE, TRUE, sizeof (KontorLeadColumnSum));
   g_array_set_clear_func (sums, column_sum_clear);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -787,6 +759,91 @@ kontor_store_sum_lead_columns (KontorStore  *self,
     }
 
   return g_steal_pointer (&sums);
+}
+
+/**
+ * kontor_store_sum_lead_columns:
+ * @self: a store
+ * @project_id: a lead project's id
+ * @error: return location for a #GError
+ *
+ * Counts the entries of each status of the project and sums their values
+ * per currency, in whole cents (SQL SUM over INTEGER: exact, and an error
+ * rather than a wrong number should it overflow). Statuses without
+ * entries are left out.
+ *
+ * Returns: (transfer full) (element-type KontorLeadColumnSum) (nullable):
+ *   one row per status and currency, in the order of the statuses
+ */
+GArray *
+kontor_store_sum_lead_columns (KontorStore  *self,
+                               const char   *project_id,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (project_id != NULL, NULL);
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT e.status_id, e.currency, count(*), sum (e.value_cents) "
+                                "FROM lead_entry e "
+                                "LEFT JOIN lead_status s ON s.id = e.status_id "
+                                "WHERE e.project_id = ?1 "
+                                "GROUP BY e.status_id, e.currency "
+                                "ORDER BY min (s.position), e.status_id, e.currency",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, project_id, -1, SQLITE_TRANSIENT);
+
+  return collect_sums (self, stmt, error);
+}
+
+/**
+ * kontor_store_sum_lead_column:
+ * @self: a store
+ * @status_id: a lead status's id
+ * @rowids: (element-type gint64): row ids of contacts, those a board
+ *   column shows
+ * @error: return location for a #GError
+ *
+ * As kontor_store_sum_lead_columns() for one column of a board, counting
+ * the entries of @status_id whose contacts are among @rowids only: the
+ * header sums what the column shows, under any search.
+ *
+ * Returns: (transfer full) (element-type KontorLeadColumnSum) (nullable):
+ *   one row per currency, by currency; empty for no entries
+ */
+GArray *
+kontor_store_sum_lead_column (KontorStore  *self,
+                              const char   *status_id,
+                              GArray       *rowids,
+                              GError      **error)
+{
+  g_autoptr(GString) json = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (status_id != NULL, NULL);
+  g_return_val_if_fail (rowids != NULL, NULL);
+
+  /* each shown contact looked up by its row id, then its entries by
+   * lead_entry_contact */
+  stmt = _kontor_store_prepare (self,
+                                "SELECT e.status_id, e.currency, count(*), sum (e.value_cents) "
+                                "FROM json_each (?2) j CROSS JOIN contact c ON c.rid = j.value "
+                                "CROSS JOIN lead_entry e ON e.contact_id = c.id "
+                                "WHERE e.status_id = ?1 "
+                                "GROUP BY e.currency ORDER BY e.currency",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  json = _kontor_store_dup_rowids_json (rowids);
+  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, json->str, -1, SQLITE_TRANSIENT);
+
+  return collect_sums (self, stmt, error);
 }
 
 static void

@@ -82,6 +82,10 @@ gboolean         kontor_store_get_lead_value       (KontorStore        *self,
 GArray          *kontor_store_sum_lead_columns     (KontorStore        *self,
                                                     const char         *project_id,
                                                     GError            **error);
+GArray          *kontor_store_sum_lead_column      (KontorStore        *self,
+                                                    const char         *status_id,
+                                                    GArray             *rowids,
+                                                    GError            **error);
 gboolean         kontor_store_create_lead_project  (KontorStore        *self,
                                                     KontorLeadProject  *project,
                                                     GError            **error);

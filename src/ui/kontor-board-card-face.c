@@ -409,9 +409,11 @@ void
 _kontor_board_card_face_fill (KontorBoardCardFace  *face,
                               KontorBoard          *board,
                               KontorContact        *contact,
-                              KontorPipelineStatus *status,
+                              KontorRecord         *status,
                               GString              *description)
 {
+  g_autofree char *value = NULL;
+  g_autofree char *value_text = NULL;
   KontorBoardCardFields fields = _kontor_board_get_card_fields (board);
   g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
   g_autofree char *sales_reps = NULL;
@@ -444,6 +446,14 @@ _kontor_board_card_face_fill (KontorBoardCardFace  *face,
   set_text (face, KONTOR_CARD_PART_SALES_REP, sales_rep_text);
   append_detail (description, sales_rep_text);
 
+  value = _kontor_board_dup_card_value (board, contact);
+  set_text (face, KONTOR_CARD_PART_VALUE, value);
+  if (value != NULL)
+    /* Translators: a lead's card for a screen reader; %s is an amount of
+     * money, "1.234,50 €" */
+    value_text = g_strdup_printf (_("Value: %s"), value);
+  append_detail (description, value_text);
+
   activity = kontor_format_date (kontor_contact_get_last_activity_at (contact));
   if (activity != NULL)
     /* Translators: on a board card; %s is a date */
@@ -452,7 +462,11 @@ _kontor_board_card_face_fill (KontorBoardCardFace  *face,
   append_detail (description, activity_text);
   fill_done (face, board, contact, description);
 
-  fill_age (face, contact, status, description);
+  /* the days in a pipeline column and staleness; a lead's column has
+   * neither */
+  if (!KONTOR_IS_LEAD_STATUS (status))
+    fill_age (face, contact, status != NULL ? KONTOR_PIPELINE_STATUS (status) : NULL,
+              description);
   fill_due_date (face, contact, description);
   fill_assignees (face, board, contact, description);
 }

@@ -18,6 +18,7 @@ typedef enum
   KONTOR_CARD_PART_JOB_TITLE,
   KONTOR_CARD_PART_COMPANY,
   KONTOR_CARD_PART_SALES_REP,
+  KONTOR_CARD_PART_VALUE,       /* a lead project's board: the lead's value */
   KONTOR_CARD_PART_ACTIVITY,
   KONTOR_CARD_PART_DUE,
   KONTOR_CARD_PART_AGE,
@@ -68,7 +69,7 @@ void      _kontor_board_card_face_clear    (KontorBoardCardFace  *face);
 void      _kontor_board_card_face_fill     (KontorBoardCardFace  *face,
                                             KontorBoard          *board,
                                             KontorContact        *contact,
-                                            KontorPipelineStatus *status,
+                                            KontorRecord         *status,
                                             GString              *description);
 gboolean  _kontor_board_card_face_done_changed (const KontorBoardCardFace *face,
                                                 KontorBoard               *board,

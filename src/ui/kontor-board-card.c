@@ -73,6 +73,7 @@ struct _KontorBoardCard
   GtkInscription    *job_title_label;
   GtkInscription    *company_label;
   GtkInscription    *sales_rep_label;
+  GtkInscription    *value_label;
   GtkInscription    *activity_label;
   GtkWidget         *activity_row;
   GtkWidget         *done_box;     /* the bubbles (feature P3), by kind: */
@@ -154,6 +155,7 @@ _kontor_board_card_show_face (KontorBoardCard           *self,
   set_optional_label (self->job_title_label, texts[KONTOR_CARD_PART_JOB_TITLE]);
   set_optional_label (self->company_label, texts[KONTOR_CARD_PART_COMPANY]);
   set_optional_label (self->sales_rep_label, texts[KONTOR_CARD_PART_SALES_REP]);
+  set_optional_label (self->value_label, texts[KONTOR_CARD_PART_VALUE]);
   set_optional_label (self->activity_label, texts[KONTOR_CARD_PART_ACTIVITY]);
   set_optional_label (self->age_label, texts[KONTOR_CARD_PART_AGE]);
   set_optional_label (self->due_label, texts[KONTOR_CARD_PART_DUE]);
@@ -190,6 +192,7 @@ _kontor_board_card_get_part (KontorBoardCard *self,
     [KONTOR_CARD_PART_JOB_TITLE] = GTK_WIDGET (self->job_title_label),
     [KONTOR_CARD_PART_COMPANY] = GTK_WIDGET (self->company_label),
     [KONTOR_CARD_PART_SALES_REP] = GTK_WIDGET (self->sales_rep_label),
+    [KONTOR_CARD_PART_VALUE] = GTK_WIDGET (self->value_label),
     [KONTOR_CARD_PART_ACTIVITY] = GTK_WIDGET (self->activity_label),
     [KONTOR_CARD_PART_DUE] = GTK_WIDGET (self->due_label),
     [KONTOR_CARD_PART_AGE] = GTK_WIDGET (self->age_label),
@@ -226,7 +229,7 @@ _kontor_board_card_get_part (KontorBoardCard *self,
 void
 _kontor_board_card_update (KontorBoardCard *self)
 {
-  KontorPipelineStatus *status;
+  KontorRecord *status;
   g_autoptr(GString) description = NULL;
   g_autofree char *column_name = NULL;
   g_autofree char *accessible_name = NULL;
@@ -481,8 +484,7 @@ open_action (GtkWidget  *widget,
   if (self->contact == NULL || kontor_record_get_id (KONTOR_RECORD (self->contact)) == NULL)
     return;
 
-  gtk_widget_activate_action (widget, "win.edit-contact", "s",
-                              kontor_record_get_id (KONTOR_RECORD (self->contact)));
+  _kontor_board_open_card (self->board, widget, self->contact);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -981,6 +983,7 @@ kontor_board_card_class_init (KontorBoardCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, job_title_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, company_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, sales_rep_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, value_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, activity_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, activity_row);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardCard, done_box);

@@ -9,14 +9,22 @@
 
 #include "kontor-board-column-private.h"
 #include "kontor-field-change.h"
+#include "kontor-lead-status-change.h"
 #include "kontor-pipeline-operation.h"
+#include "kontor-store-lead.h"
 #include "kontor-pipeline-rules.h"
 #include "kontor-ui-utils.h"
 
 /* A board column's menu: rename it, add a column left or
  * right of it, move it, delete it, and after how many days its cards are
  * stale. What the column rules forbid now is off, with the reason below
- * the items. Every change is an operation, undoable from the toast. */
+ * the items. Every change is an operation, undoable from the toast.
+ *
+ * A lead project's column has the same menu, with its soft limit of
+ * leads (feature X5) in place of staleness; there each change is the
+ * project's status list changed as a whole (KontorLeadStatusChange), as
+ * the statuses dialog makes it, checked first by the model's rules of a
+ * project's list (kontor_lead_status_check_place()). */
 
 typedef enum
 {
@@ -38,6 +46,126 @@ count_contacts (KontorBoardColumn *self)
     g_warning ("Could not count the contacts of a column: %s", error->message);
 
   return n;
+}
+
+/* ------------------------------------------------------------------------ */
+/* A lead project's column */
+
+static gboolean
+is_lead (KontorBoardColumn *self)
+{
+  return KONTOR_IS_LEAD_STATUS (self->status);
+}
+
+/* Every entry of the column's status, shown or not */
+static gint64
+count_entries (KontorBoardColumn *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sums = NULL;
+  gint64 n = 0;
+
+  sums = kontor_store_sum_lead_columns (_kontor_board_column_get_store (self),
+                                        kontor_lead_status_get_project_id (
+                                          KONTOR_LEAD_STATUS (self->status)),
+                                        &error);
+  if (sums == NULL)
+    {
+      g_warning ("Could not count the leads of a column: %s", error->message);
+      return -1;
+    }
+  for (guint i = 0; i < sums->len; i++)
+    {
+      KontorLeadColumnSum *sum = &g_array_index (sums, KontorLeadColumnSum, i);
+
+      if (g_strcmp0 (sum->status_id, kontor_record_get_id (self->status)) == 0)
+        n += sum->count;
+    }
+
+  return n;
+}
+
+/* Copies of the project's statuses, in order, to change */
+static GPtrArray *
+dup_lead_list (KontorBoardColumn *self)
+{
+  GPtrArray *statuses = _kontor_board_get_statuses (self->board);
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < statuses->len; i++)
+    g_ptr_array_add (list, kontor_record_copy (g_ptr_array_index (statuses, i)));
+
+  return list;
+}
+
+/* Numbers @list in its order and asks the model whether each status fits
+ * among the others; @why says why not */
+static gboolean
+check_lead_list (GPtrArray  *list,
+                 char      **why)
+{
+  for (guint i = 0; i < list->len; i++)
+    kontor_lead_status_set_position (g_ptr_array_index (list, i), i);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kontor_lead_status_check_place (g_ptr_array_index (list, i), list, &error))
+        {
+          if (why != NULL)
+            *why = g_strdup (error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The column's status list with its status moved by @delta, checked */
+static GPtrArray *
+dup_lead_list_moved (KontorBoardColumn  *self,
+                     guint               index,
+                     int                 delta,
+                     char              **why)
+{
+  g_autoptr(GPtrArray) list = dup_lead_list (self);
+  gpointer swap;
+
+  if ((delta < 0 && index == 0) || (delta > 0 && index + 1 >= list->len))
+    return NULL;
+  swap = list->pdata[index];
+  list->pdata[index] = list->pdata[index + delta];
+  list->pdata[index + delta] = swap;
+
+  return check_lead_list (list, why) ? g_steal_pointer (&list) : NULL;
+}
+
+/* The column's status list with a new status @name at @index, checked */
+static GPtrArray *
+dup_lead_list_added (KontorBoardColumn  *self,
+                     guint               index,
+                     const char         *name,
+                     char              **why)
+{
+  g_autoptr(GPtrArray) list = dup_lead_list (self);
+
+  g_ptr_array_insert (list, index,
+                      kontor_lead_status_new (kontor_lead_status_get_project_id (
+                                                KONTOR_LEAD_STATUS (self->status)),
+                                              name, index));
+
+  return check_lead_list (list, why) ? g_steal_pointer (&list) : NULL;
+}
+
+static KontorOperation *
+new_lead_change (KontorBoardColumn *self,
+                 GPtrArray         *list,
+                 const char        *title)
+{
+  return KONTOR_OPERATION (kontor_lead_status_change_new (
+    _kontor_board_column_get_store (self),
+    kontor_lead_status_get_project_id (KONTOR_LEAD_STATUS (self->status)), list, title));
 }
 
 static guint
@@ -82,18 +210,48 @@ update_menu_actions (KontorBoardColumn *self)
                                    kontor_record_get_id (KONTOR_RECORD (self->status)));
   gboolean can_edit = kontor_context_can_edit (kontor_board_get_context (self->board));
   gboolean rename = FALSE, delete = FALSE, left = FALSE, right = FALSE, add_left = FALSE;
+  gboolean add_right = can_edit;
   char *why = NULL;
 
   if (!can_edit)
     {
       add_reason (reasons, g_strdup (_("Your role cannot change the board.")));
     }
+  else if (index != G_MAXUINT && is_lead (self))
+    {
+      g_autoptr(GPtrArray) moved_left = NULL;
+      g_autoptr(GPtrArray) moved_right = NULL;
+      g_autoptr(GPtrArray) added_left = NULL;
+      g_autoptr(GPtrArray) added_right = NULL;
+      g_autoptr(GError) error = NULL;
+      /* a name no status has, to ask where a new one may go */
+      const char *probe = "\x01";
+
+      rename = TRUE;
+      delete = kontor_lead_status_check_delete (KONTOR_LEAD_STATUS (self->status),
+                                                count_entries (self), &error);
+      if (!delete)
+        add_reason (reasons, g_strdup (error->message));
+
+      moved_left = dup_lead_list_moved (self, index, -1, &why);
+      left = moved_left != NULL;
+      add_reason (reasons, g_steal_pointer (&why));
+      moved_right = dup_lead_list_moved (self, index, 1, &why);
+      right = moved_right != NULL;
+      g_clear_pointer (&why, g_free);
+
+      added_left = dup_lead_list_added (self, index, probe, NULL);
+      add_left = added_left != NULL;
+      added_right = dup_lead_list_added (self, index + 1, probe, NULL);
+      add_right = added_right != NULL;
+    }
   else if (index != G_MAXUINT)
     {
-      rename = kontor_pipeline_status_can_rename (self->status, &why);
+      rename = kontor_pipeline_status_can_rename (KONTOR_PIPELINE_STATUS (self->status), &why);
       add_reason (reasons, g_steal_pointer (&why));
 
-      delete = kontor_pipeline_status_can_delete (self->status, count_contacts (self), &why);
+      delete = kontor_pipeline_status_can_delete (KONTOR_PIPELINE_STATUS (self->status),
+                                                  count_contacts (self), &why);
       add_reason (reasons, g_steal_pointer (&why));
 
       left = kontor_pipeline_status_can_move (statuses, index, -1, &why);
@@ -111,8 +269,11 @@ update_menu_actions (KontorBoardColumn *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.move-left", left);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.move-right", right);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.add-left", add_left);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.add-right", can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.set-stale-days", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.add-right", add_right);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.set-stale-days",
+                                 can_edit && !is_lead (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.set-limit",
+                                 can_edit && is_lead (self));
 
   return reasons;
 }
@@ -143,7 +304,10 @@ create_column_menu_cb (GtkMenuButton *button,
   reasons = update_menu_actions (self);
 
   append_item (names, _("_Rename…"), "column.rename");
-  append_item (names, _("Mark Cards _Stale After…"), "column.set-stale-days");
+  if (is_lead (self))
+    append_item (names, _("_Limit of Leads…"), "column.set-limit");
+  else
+    append_item (names, _("Mark Cards _Stale After…"), "column.set-stale-days");
   append_item (add, _("Add Column _Left…"), "column.add-left");
   append_item (add, _("Add Column _Right…"), "column.add-right");
   append_item (move, _("Move L_eft"), "column.move-left");
@@ -203,6 +367,30 @@ typedef struct
   char              *body;
 } NameRequest;
 
+/* A lead column's status list with @name given as @request asks, checked */
+static GPtrArray *
+dup_lead_list_named (NameRequest  *request,
+                     const char   *name,
+                     char        **why)
+{
+  KontorBoardColumn *self = request->column;
+  GPtrArray *statuses = _kontor_board_get_statuses (self->board);
+  guint index;
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (!g_ptr_array_find (statuses, self->status, &index))
+    return NULL;
+  if (request->kind == NAME_RENAME)
+    {
+      list = dup_lead_list (self);
+      kontor_lead_status_set_name (g_ptr_array_index (list, index), name);
+      return check_lead_list (list, why) ? g_steal_pointer (&list) : NULL;
+    }
+
+  return dup_lead_list_added (self, request->kind == NAME_ADD_RIGHT ? index + 1 : index, name,
+                              why);
+}
+
 static void
 name_request_free (gpointer  data,
                    GClosure *closure)
@@ -225,11 +413,18 @@ on_name_entry_changed_cb (NameRequest *request,
   g_autofree char *why = NULL;
   gboolean free_name;
 
-  free_name = kontor_pipeline_status_name_is_free (
-    _kontor_board_get_statuses (request->column->board), text,
-    request->kind == NAME_RENAME ? kontor_record_get_id (KONTOR_RECORD (request->column->status))
-                                 : NULL,
-    &why);
+  if (is_lead (request->column))
+    {
+      g_autoptr(GPtrArray) list = dup_lead_list_named (request, text, &why);
+
+      free_name = list != NULL;
+    }
+  else
+    free_name = kontor_pipeline_status_name_is_free (
+      _kontor_board_get_statuses (request->column->board), text,
+      request->kind == NAME_RENAME ? kontor_record_get_id (KONTOR_RECORD (request->column->status))
+                                   : NULL,
+      &why);
   adw_message_dialog_set_body (dialog, free_name ? request->body : why);
   if (free_name)
     gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
@@ -258,6 +453,26 @@ on_name_dialog_response_cb (AdwMessageDialog *dialog,
     return;
   old_name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
 
+  if (is_lead (self))
+    {
+      g_autoptr(GPtrArray) list = NULL;
+
+      if (request->kind == NAME_RENAME && g_str_equal (name, old_name))
+        return;
+      list = dup_lead_list_named (request, name, NULL);
+      if (list == NULL)
+        return;
+      if (request->kind == NAME_RENAME)
+        /* Translators: a toast; %s are the old and the new name of a board column */
+        title = g_strdup_printf (_("Column “%s” renamed to “%s”"), old_name, name);
+      else
+        /* Translators: a toast; %s is the name of a new board column */
+        title = g_strdup_printf (_("Column “%s” added"), name);
+      operation = new_lead_change (self, list, title);
+      run_operation (self, operation);
+      return;
+    }
+
   switch (request->kind)
     {
     case NAME_RENAME:
@@ -265,7 +480,8 @@ on_name_dialog_response_cb (AdwMessageDialog *dialog,
         return;
       /* Translators: a toast; %s are the old and the new name of a board column */
       title = g_strdup_printf (_("Column “%s” renamed to “%s”"), old_name, name);
-      operation = kontor_pipeline_operation_new_rename (store, self->status, name, title);
+      operation = kontor_pipeline_operation_new_rename (store, KONTOR_PIPELINE_STATUS (self->status),
+                                                        name, title);
       run_operation (self, operation);
       break;
 
@@ -273,7 +489,8 @@ on_name_dialog_response_cb (AdwMessageDialog *dialog,
     case NAME_ADD_RIGHT:
       /* Translators: a toast; %s is the name of a new board column */
       title = g_strdup_printf (_("Column “%s” added"), name);
-      operation = kontor_pipeline_operation_new_add (store, name, self->status,
+      operation = kontor_pipeline_operation_new_add (store, name,
+                                                     KONTOR_PIPELINE_STATUS (self->status),
                                                      request->kind == NAME_ADD_RIGHT, title);
       run_operation (self, operation);
       if (kontor_operation_is_applied (operation))
@@ -368,7 +585,8 @@ on_stale_dialog_response_cb (AdwMessageDialog *dialog,
 
   g_value_init (&days, G_TYPE_INT64);
   g_value_set_int64 (&days, gtk_spin_button_get_value_as_int (spin));
-  if (g_value_get_int64 (&days) == kontor_pipeline_status_get_stale_days (self->status))
+  if (g_value_get_int64 (&days) ==
+      kontor_pipeline_status_get_stale_days (KONTOR_PIPELINE_STATUS (self->status)))
     {
       g_value_unset (&days);
       return;
@@ -419,7 +637,8 @@ set_stale_days_action (GtkWidget  *widget,
 
   spin = gtk_spin_button_new_with_range (0, KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                             kontor_pipeline_status_get_stale_days (self->status));
+                             kontor_pipeline_status_get_stale_days (
+                               KONTOR_PIPELINE_STATUS (self->status)));
   /* Enter applies: GTK 4.8 has no gtk_spin_button_set_activates_default(),
    * but the spin button's text has */
   gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))),
@@ -430,6 +649,90 @@ set_stale_days_action (GtkWidget  *widget,
                                   -1);
   adw_message_dialog_set_extra_child (dialog, spin);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_stale_dialog_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (spin);
+}
+
+static void
+on_limit_dialog_response_cb (AdwMessageDialog  *dialog,
+                             const char        *response,
+                             KontorBoardColumn *self)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(KontorFieldChange) change = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GValue limit = G_VALUE_INIT;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+
+  g_value_init (&limit, G_TYPE_INT64);
+  g_value_set_int64 (&limit, gtk_spin_button_get_value_as_int (spin));
+  if (g_value_get_int64 (&limit) ==
+      kontor_lead_status_get_wip_limit (KONTOR_LEAD_STATUS (self->status)))
+    {
+      g_value_unset (&limit);
+      return;
+    }
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
+  if (g_value_get_int64 (&limit) > 0)
+    /* Translators: a toast; %s is a board column, %u a number of leads */
+    title = g_strdup_printf (ngettext ("“%s” is marked above %u lead",
+                                       "“%s” is marked above %u leads",
+                                       g_value_get_int64 (&limit)),
+                             name, (guint) g_value_get_int64 (&limit));
+  else
+    /* Translators: a toast; %s is a board column */
+    title = g_strdup_printf (_("“%s” has no limit of leads"), name);
+
+  change = kontor_field_change_new (_kontor_board_column_get_store (self),
+                                    KONTOR_RECORD (self->status), title);
+  kontor_field_change_set_value (change, KONTOR_LEAD_STATUS_FIELD_WIP_LIMIT, &limit);
+  g_value_unset (&limit);
+  run_operation (self, KONTOR_OPERATION (change));
+}
+
+/* feature X5 (src/README.md "Lead projects"): how many leads a lead
+ * project's column should hold at most; more mark its header. 0 for no
+ * limit */
+static void
+set_limit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *spin;
+
+  if (!kontor_context_can_edit (kontor_board_get_context (self->board)) || !is_lead (self))
+    return;
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
+  /* Translators: %s is the name of a board column */
+  body = g_strdup_printf (_("The header of “%s” is marked when it holds more leads than "
+                            "this. 0 sets no limit."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (GTK_WIDGET (self)),
+                                                       _("Limit of Leads"), body));
+  kontor_ui_add_question_responses (dialog, "apply", _("_Apply"),
+                                    ADW_RESPONSE_SUGGESTED);
+
+  spin = gtk_spin_button_new_with_range (0, KONTOR_LEAD_STATUS_MAX_WIP, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                             kontor_lead_status_get_wip_limit (KONTOR_LEAD_STATUS (self->status)));
+  /* Enter applies, as in the staleness dialog */
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))),
+                                  TRUE);
+  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Most Leads in the Column"),
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, spin);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_limit_dialog_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (spin);
@@ -479,8 +782,22 @@ move_action (GtkWidget  *widget,
     /* Translators: a toast; %s is the name of a board column */
     title = g_strdup_printf (_("Column “%s” moved right"), name);
 
-  operation = kontor_pipeline_operation_new_move (_kontor_board_column_get_store (self),
-                                                  self->status, left ? -1 : 1, title);
+  if (is_lead (self))
+    {
+      g_autoptr(GPtrArray) list = NULL;
+      guint index;
+
+      if (!g_ptr_array_find (_kontor_board_get_statuses (self->board), self->status, &index))
+        return;
+      list = dup_lead_list_moved (self, index, left ? -1 : 1, NULL);
+      if (list == NULL)
+        return;
+      operation = new_lead_change (self, list, title);
+    }
+  else
+    operation = kontor_pipeline_operation_new_move (_kontor_board_column_get_store (self),
+                                                    KONTOR_PIPELINE_STATUS (self->status),
+                                                    left ? -1 : 1, title);
   run_operation (self, operation);
 }
 
@@ -499,8 +816,20 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: a toast; %s is the name of a board column */
   title = g_strdup_printf (_("Column “%s” deleted"), name);
-  operation = kontor_pipeline_operation_new_delete (_kontor_board_column_get_store (self),
-                                                    self->status, title);
+  if (is_lead (self))
+    {
+      g_autoptr(GPtrArray) list = dup_lead_list (self);
+      guint index;
+
+      if (!g_ptr_array_find (_kontor_board_get_statuses (self->board), self->status, &index))
+        return;
+      g_ptr_array_remove_index (list, index);
+      operation = new_lead_change (self, list, title);
+    }
+  else
+    operation = kontor_pipeline_operation_new_delete (_kontor_board_column_get_store (self),
+                                                      KONTOR_PIPELINE_STATUS (self->status),
+                                                      title);
   run_operation (self, operation);
 }
 
@@ -517,6 +846,7 @@ _kontor_board_column_class_init_menu (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "column.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "column.set-stale-days", NULL,
                                    set_stale_days_action);
+  gtk_widget_class_install_action (widget_class, "column.set-limit", NULL, set_limit_action);
 }
 
 void

@@ -15,13 +15,14 @@ struct _KontorBoardColumn
   GtkBox                parent_instance;
 
   KontorBoard          *board;          /* unowned: the board owns its columns */
-  KontorPipelineStatus *status;
+  KontorRecord         *status;         /* KontorPipelineStatus or KontorLeadStatus */
   KontorFilter         *filter;
   KontorRecordList     *list;
   gboolean              filter_stale;
 
   GtkLabel             *name_label;
   GtkLabel             *count_label;
+  GtkLabel             *sum_label;      /* a lead project's: the sum of its values */
   GtkMenuButton        *menu_button;
   GtkScrolledWindow    *scroller;
   GtkGridView          *grid_view;

@@ -12,6 +12,8 @@
 #include "kontor-autoscroll.h"
 #include "kontor-board-column-private.h"
 #include "kontor-format.h"
+#include "kontor-money.h"
+#include "kontor-store-lead.h"
 
 /**
  * KontorBoardColumn:
@@ -114,12 +116,29 @@ sync_filter (KontorBoardColumn *self)
       g_object_set_property (G_OBJECT (self->filter), pspecs[i]->name, &value);
     }
   kontor_filter_set_statuses (self->filter, statuses);
-  kontor_filter_set_pipeline_status_id (self->filter, status_id);
-  /* the view wants another pipeline status: none of this column's */
-  if (kontor_filter_get_pipeline_status_id (view) != NULL &&
-      g_strcmp0 (kontor_filter_get_pipeline_status_id (view), status_id) != 0)
-    kontor_filter_set_contact_ids (self->filter, (const char * const[]) { NULL });
-  kontor_filter_set_sort_column (self->filter, KONTOR_SORT_RANK);
+  if (KONTOR_IS_LEAD_STATUS (self->status))
+    {
+      /* a lead project's column: the contacts whose entry has this
+       * status, in the entries' order */
+      kontor_filter_set_lead_project_id (self->filter,
+                                         kontor_lead_status_get_project_id (
+                                           KONTOR_LEAD_STATUS (self->status)));
+      kontor_filter_set_lead_status_id (self->filter, status_id);
+      /* the view wants another status: none of this column's */
+      if (kontor_filter_get_lead_status_id (view) != NULL &&
+          g_strcmp0 (kontor_filter_get_lead_status_id (view), status_id) != 0)
+        kontor_filter_set_contact_ids (self->filter, (const char * const[]) { NULL });
+      kontor_filter_set_sort_column (self->filter, KONTOR_SORT_LEAD_RANK);
+    }
+  else
+    {
+      kontor_filter_set_pipeline_status_id (self->filter, status_id);
+      /* the view wants another pipeline status: none of this column's */
+      if (kontor_filter_get_pipeline_status_id (view) != NULL &&
+          g_strcmp0 (kontor_filter_get_pipeline_status_id (view), status_id) != 0)
+        kontor_filter_set_contact_ids (self->filter, (const char * const[]) { NULL });
+      kontor_filter_set_sort_column (self->filter, KONTOR_SORT_RANK);
+    }
   kontor_filter_set_sort_descending (self->filter, FALSE);
   g_object_thaw_notify (G_OBJECT (self->filter));
 
@@ -138,20 +157,67 @@ on_view_filter_changed_cb (KontorBoardColumn *self,
     self->filter_stale = TRUE;
 }
 
+/* A lead status's soft limit of entries (feature X5), 0 for none */
+static guint
+get_limit (KontorBoardColumn *self)
+{
+  if (!KONTOR_IS_LEAD_STATUS (self->status))
+    return 0;
+
+  return (guint) CLAMP (kontor_lead_status_get_wip_limit (KONTOR_LEAD_STATUS (self->status)),
+                        0, G_MAXUINT);
+}
+
 static void
 update_header (KontorBoardColumn *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint limit = get_limit (self);
+  gboolean over = limit > 0 && n > limit;
   g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
-  g_autofree char *count = g_strdup_printf ("%'u", n);
+  g_autofree char *count = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *limit_text = NULL;
 
+  if (limit > 0)
+    /* Translators: a board column's count of cards and its soft limit,
+     * "7 / 5" */
+    count = g_strdup_printf (_("%'u / %'u"), n, limit);
+  else
+    count = g_strdup_printf ("%'u", n);
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->count_label, count);
+  /* the column is marked, its count in the warning colours
+   * (kontor-board.css) */
+  if (over)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "over-limit");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "over-limit");
 
-  /* Translators: a board column for a screen reader: its name and how many
-   * contacts it shows */
-  label = g_strdup_printf (ngettext ("%s, %'u contact", "%s, %'u contacts", n), name, n);
+  if (KONTOR_IS_LEAD_STATUS (self->status))
+    /* Translators: a lead project's board column for a screen reader: its
+     * name and how many leads it shows */
+    label = g_strdup_printf (ngettext ("%s, %'u lead", "%s, %'u leads", n), name, n);
+  else
+    /* Translators: a board column for a screen reader: its name and how many
+     * contacts it shows */
+    label = g_strdup_printf (ngettext ("%s, %'u contact", "%s, %'u contacts", n), name, n);
+  if (over)
+    /* Translators: after a column's name and count for a screen reader; %u
+     * is the column's soft limit of leads */
+    limit_text = g_strdup_printf (ngettext ("over its limit of %'u lead",
+                                            "over its limit of %'u leads", limit), limit);
+  else if (limit > 0)
+    /* Translators: after a column's name and count for a screen reader; %u
+     * is the column's soft limit of leads */
+    limit_text = g_strdup_printf (ngettext ("limit %'u lead", "limit %'u leads", limit), limit);
+  if (limit_text != NULL)
+    {
+      char *both = g_strjoin (_(", "), label, limit_text, NULL);
+
+      g_free (label);
+      label = both;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
@@ -186,7 +252,8 @@ update_alerts (KontorBoardColumn *self)
   g_autofree char *description = NULL;
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 stale_days = kontor_pipeline_status_get_stale_days (self->status);
+  gint64 stale_days = KONTOR_IS_PIPELINE_STATUS (self->status)
+    ? kontor_pipeline_status_get_stale_days (KONTOR_PIPELINE_STATUS (self->status)) : 0;
   guint overdue = 0, stale = 0;
 
   self->alerts_stale = FALSE;
@@ -206,11 +273,66 @@ update_alerts (KontorBoardColumn *self)
   gtk_label_set_label (self->stale_label, stale_text);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->stale_label), stale > 0);
+  _kontor_board_column_update_sum (self);
   /* for a screen reader, in the list of cards */
-  description = g_strjoin (", ", overdue_text, stale_text, NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->sum_label)))
+    description = g_strjoin (", ", gtk_label_get_label (self->sum_label), overdue_text,
+                             stale_text, NULL);
+  else
+    description = g_strjoin (", ", overdue_text, stale_text, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+/**
+ * _kontor_board_column_update_sum:
+ * @self: a column
+ *
+ * A lead project's column shows the sum of the values of the leads it
+ * shows, per currency, exact in cents and in the user's locale
+ * ("1.234,50 €"; feature X5); a pipeline column shows none.
+ */
+void
+_kontor_board_column_update_sum (KontorBoardColumn *self)
+{
+  g_autoptr(GArray) sums = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
+
+  if (!KONTOR_IS_LEAD_STATUS (self->status))
+    return;
+
+  sums = kontor_store_sum_lead_column (_kontor_board_column_get_store (self),
+                                       kontor_record_get_id (self->status),
+                                       kontor_record_list_get_rowids (self->list), &error);
+  if (sums == NULL)
+    {
+      g_warning ("Could not sum a column's values: %s", error->message);
+      return;
+    }
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < sums->len; i++)
+    {
+      KontorLeadColumnSum *sum = &g_array_index (sums, KontorLeadColumnSum, i);
+      g_autofree char *money = kontor_money_format (sum->cents, sum->currency);
+
+      if (text->len > 0)
+        g_string_append (text, _(", "));
+      g_string_append (text, money);
+    }
+  if (text->len == 0)
+    {
+      g_autofree char *zero = kontor_money_format (0, kontor_lead_project_get_currency (
+                                                     kontor_board_get_lead_project (self->board)));
+
+      g_string_append (text, zero);
+    }
+  gtk_label_set_label (self->sum_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->sum_label), TRUE);
 }
 
 static gboolean
@@ -273,6 +395,9 @@ on_store_changed_cb (KontorBoardColumn *self,
 
   if (g_strcmp0 (entity, "contact") == 0 && rowids != NULL)
     _kontor_board_column_update_done (self, rowids);
+  /* a lead's value shows on its card, and counts in the sum */
+  if (g_strcmp0 (entity, "lead_entry") == 0 && KONTOR_IS_LEAD_STATUS (self->status))
+    _kontor_board_column_update_cards (self);
 
   if (g_strcmp0 (entity, "contact") == 0 && rowids != NULL && rowids->len > 0)
     {
@@ -529,8 +654,7 @@ on_grid_view_activate_cb (KontorBoardColumn *self,
   if (contact == NULL || kontor_record_get_id (KONTOR_RECORD (contact)) == NULL)
     return;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-contact", "s",
-                              kontor_record_get_id (KONTOR_RECORD (contact)));
+  _kontor_board_open_card (self->board, GTK_WIDGET (self), contact);
 }
 
 /**
@@ -773,7 +897,7 @@ kontor_board_column_constructed (GObject *object)
   G_OBJECT_CLASS (kontor_board_column_parent_class)->constructed (object);
 
   g_assert (KONTOR_IS_BOARD (self->board));
-  g_assert (KONTOR_IS_PIPELINE_STATUS (self->status));
+  g_assert (KONTOR_IS_PIPELINE_STATUS (self->status) || KONTOR_IS_LEAD_STATUS (self->status));
 
   self->filter = kontor_filter_new ();
   sync_filter (self);
@@ -910,7 +1034,7 @@ kontor_board_column_class_init (KontorBoardColumnClass *klass)
     g_param_spec_object ("board", NULL, NULL, KONTOR_TYPE_BOARD,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
-    g_param_spec_object ("status", NULL, NULL, KONTOR_TYPE_PIPELINE_STATUS,
+    g_param_spec_object ("status", NULL, NULL, KONTOR_TYPE_RECORD,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -919,6 +1043,7 @@ kontor_board_column_class_init (KontorBoardColumnClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, name_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, sum_label);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, scroller);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardColumn, grid_view);
@@ -941,16 +1066,18 @@ kontor_board_column_init (KontorBoardColumn *self)
 /**
  * kontor_board_column_new:
  * @board: the board
- * @status: the pipeline status the column shows
+ * @status: the status the column shows: a #KontorPipelineStatus, or on a
+ *   lead project's board a #KontorLeadStatus of the project
  *
  * Returns: (transfer floating): a column
  */
 GtkWidget *
-kontor_board_column_new (KontorBoard          *board,
-                         KontorPipelineStatus *status)
+kontor_board_column_new (KontorBoard  *board,
+                         KontorRecord *status)
 {
   g_return_val_if_fail (KONTOR_IS_BOARD (board), NULL);
-  g_return_val_if_fail (KONTOR_IS_PIPELINE_STATUS (status), NULL);
+  g_return_val_if_fail (KONTOR_IS_PIPELINE_STATUS (status) || KONTOR_IS_LEAD_STATUS (status),
+                        NULL);
 
   return g_object_new (KONTOR_TYPE_BOARD_COLUMN, "board", board, "status", status, NULL);
 }
@@ -959,9 +1086,10 @@ kontor_board_column_new (KontorBoard          *board,
  * kontor_board_column_get_status:
  * @self: a column
  *
- * Returns: (transfer none): the pipeline status the column shows
+ * Returns: (transfer none): the status the column shows, a
+ *   #KontorPipelineStatus or a #KontorLeadStatus
  */
-KontorPipelineStatus *
+KontorRecord *
 kontor_board_column_get_status (KontorBoardColumn *self)
 {
   g_return_val_if_fail (KONTOR_IS_BOARD_COLUMN (self), NULL);
@@ -1028,11 +1156,11 @@ kontor_board_column_get_menu_button (KontorBoardColumn *self)
  * @status: the same status as stored now (renamed, moved)
  */
 void
-_kontor_board_column_set_status (KontorBoardColumn    *self,
-                                 KontorPipelineStatus *status)
+_kontor_board_column_set_status (KontorBoardColumn *self,
+                                 KontorRecord      *status)
 {
   g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
-  g_return_if_fail (KONTOR_IS_PIPELINE_STATUS (status));
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (status, G_OBJECT_TYPE (self->status)));
 
   if (!g_set_object (&self->status, status))
     return;

@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KontorBoardColumn, kontor_board_column, KONTOR, BOARD_COLUMN, GtkBox)
 
 GtkWidget            *kontor_board_column_new            (KontorBoard          *board,
-                                                          KontorPipelineStatus *status);
-KontorPipelineStatus *kontor_board_column_get_status     (KontorBoardColumn    *self);
+                                                          KontorRecord         *status);
+KontorRecord         *kontor_board_column_get_status     (KontorBoardColumn    *self);
 const char           *kontor_board_column_get_status_id  (KontorBoardColumn    *self);
 KontorRecordList     *kontor_board_column_get_list       (KontorBoardColumn    *self);
 GtkWidget            *kontor_board_column_get_view       (KontorBoardColumn    *self);

@@ -9,6 +9,7 @@
 
 #include "kontor-board-private.h"
 #include "kontor-field-change.h"
+#include "kontor-store-lead.h"
 #include "kontor-ui-utils.h"
 
 /* How a board's cards move and where the focus goes:
@@ -96,6 +97,7 @@ _kontor_board_focus_card_later (KontorBoard *self,
                                 const char  *contact_id)
 {
   g_autoptr(KontorContact) contact = NULL;
+  g_autofree char *status_id = NULL;
   KontorBoardColumn *column;
   guint position;
 
@@ -104,9 +106,9 @@ _kontor_board_focus_card_later (KontorBoard *self,
 
   contact = kontor_store_load (kontor_context_get_store (self->context), KONTOR_TYPE_CONTACT,
                                contact_id, NULL);
-  if (contact == NULL)
+  if (contact == NULL || !_kontor_board_dup_place (self, contact, &status_id, NULL))
     return;
-  column = kontor_board_find_column (self, kontor_contact_get_pipeline_status_id (contact));
+  column = kontor_board_find_column (self, status_id);
   if (column == NULL)
     return;
 
@@ -313,7 +315,7 @@ _kontor_board_dup_move_menu (KontorBoard       *self,
   for (guint i = 0; contact != NULL && i < kontor_board_get_n_columns (self); i++)
     {
       KontorBoardColumn *other = kontor_board_get_column (self, i);
-      KontorPipelineStatus *status = kontor_board_column_get_status (other);
+      KontorRecord *status = kontor_board_column_get_status (other);
       g_autofree char *name = NULL;
       g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
@@ -321,12 +323,12 @@ _kontor_board_dup_move_menu (KontorBoard       *self,
       if (other == column)
         continue;
 
-      name = kontor_record_dup_display_name (KONTOR_RECORD (status));
+      name = kontor_record_dup_display_name (status);
       label = escape_mnemonic (name);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "board.move-card", "(ss)",
                                          kontor_record_get_id (KONTOR_RECORD (contact)),
-                                         kontor_record_get_id (KONTOR_RECORD (status)));
+                                         kontor_record_get_id (status));
       g_menu_append_item (section, item);
     }
 
@@ -389,9 +391,11 @@ move_focused_action (GtkWidget  *widget,
  * The one way a card moves (features P4, X4, src/README.md), whether dragged, moved with
  * Ctrl+Alt+←/→ or from its "Move to" menu: the contact gets @status_id
  * and a rank between its new neighbours', in one store transaction with
- * its outbox entries; nothing else is written. The toast names the
- * contact and the column and offers Undo. Afterwards the moved card has
- * the focus, and its accessible name names its new column.
+ * its outbox entries; nothing else is written. On a lead project's board
+ * the contact's entry gets them instead, and the contact is not written.
+ * The toast names the contact and the column and offers Undo. Afterwards
+ * the moved card has the focus, and its accessible name names its new
+ * column.
  *
  * Returns: %TRUE when the card moved
  */
@@ -404,6 +408,9 @@ kontor_board_move_contact (KontorBoard   *self,
 {
   g_autoptr(KontorFieldChange) change = NULL;
   KontorBoardColumn *column;
+  g_autofree char *from_id = NULL;
+  g_autofree char *before_rank = NULL;
+  g_autofree char *after_rank = NULL;
   g_autofree char *name = NULL;
   g_autofree char *column_name = NULL;
   g_autofree char *title = NULL;
@@ -416,17 +423,22 @@ kontor_board_move_contact (KontorBoard   *self,
   g_return_val_if_fail (before == NULL || KONTOR_IS_CONTACT (before), FALSE);
   g_return_val_if_fail (after == NULL || KONTOR_IS_CONTACT (after), FALSE);
 
-  if (!kontor_context_can_edit (self->context))
+  if (!kontor_context_can_edit (self->context) ||
+      !_kontor_board_dup_place (self, contact, &from_id, NULL))
     return FALSE;
+  if (before != NULL)
+    _kontor_board_dup_place (self, before, NULL, &before_rank);
+  if (after != NULL)
+    _kontor_board_dup_place (self, after, NULL, &after_rank);
 
   column = kontor_board_find_column (self, status_id);
   name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
   if (column != NULL)
     column_name = kontor_record_dup_display_name (
-      KONTOR_RECORD (kontor_board_column_get_status (column)));
+      kontor_board_column_get_status (column));
   else
     column_name = g_strdup ("?");
-  if (g_strcmp0 (kontor_contact_get_pipeline_status_id (contact), status_id) == 0)
+  if (g_strcmp0 (from_id, status_id) == 0)
     /* Translators: a toast after a card was moved up or down in its column;
      * %s is a contact's name, then the column's */
     title = g_strdup_printf (_("“%s” moved within “%s”"), name, column_name);
@@ -435,11 +447,24 @@ kontor_board_move_contact (KontorBoard   *self,
      * contact's name, then the column's */
     title = g_strdup_printf (_("“%s” moved to “%s”"), name, column_name);
 
-  change = kontor_field_change_new_move (kontor_context_get_store (self->context), contact,
-                                         status_id,
-                                         before != NULL ? kontor_contact_get_rank (before) : NULL,
-                                         after != NULL ? kontor_contact_get_rank (after) : NULL,
-                                         title);
+  if (self->project != NULL)
+    {
+      g_autoptr(KontorLeadEntry) entry = NULL;
+      g_autoptr(GError) error = NULL;
+
+      entry = kontor_store_find_lead_entry (kontor_context_get_store (self->context),
+                                            kontor_record_get_id (KONTOR_RECORD (self->project)),
+                                            kontor_record_get_id (KONTOR_RECORD (contact)),
+                                            &error);
+      if (entry == NULL)
+        return FALSE;
+      change = kontor_field_change_new_lead_move (kontor_context_get_store (self->context),
+                                                  entry, status_id, before_rank, after_rank,
+                                                  title);
+    }
+  else
+    change = kontor_field_change_new_move (kontor_context_get_store (self->context), contact,
+                                           status_id, before_rank, after_rank, title);
 
   /* the contact object may be one a view drops while it refreshes */
   id = g_strdup (kontor_record_get_id (KONTOR_RECORD (contact)));

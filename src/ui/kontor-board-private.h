@@ -6,6 +6,8 @@
 #include "kontor-board.h"
 #include "kontor-board-card.h"
 #include "kontor-board-column.h"
+#include "kontor-lead-entry.h"
+#include "kontor-lead-status.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +31,16 @@ gboolean              _kontor_board_has_conflict        (KontorBoard          *s
                                                          const char           *contact_id);
 GPtrArray            *_kontor_board_get_users           (KontorBoard          *self);
 GPtrArray            *_kontor_board_get_statuses        (KontorBoard          *self);
+gboolean              _kontor_board_dup_place           (KontorBoard          *self,
+                                                         KontorContact        *contact,
+                                                         char                **status_id,
+                                                         char                **rank);
+char                 *_kontor_board_dup_card_value      (KontorBoard          *self,
+                                                         KontorContact        *contact);
+void                  _kontor_board_open_card           (KontorBoard          *self,
+                                                         GtkWidget            *widget,
+                                                         KontorContact        *contact);
+void                  _kontor_board_lead_reload_statuses (KontorBoard         *self);
 gboolean              _kontor_board_awaits_frame        (KontorBoard          *self);
 KontorBoardColumn    *_kontor_board_get_neighbour       (KontorBoard          *self,
                                                          KontorBoardColumn    *column,
@@ -48,7 +60,8 @@ void                  _kontor_board_reload_statuses     (KontorContext        *c
                                                          GPtrArray           **statuses);
 
 void                  _kontor_board_column_set_status   (KontorBoardColumn    *self,
-                                                         KontorPipelineStatus *status);
+                                                         KontorRecord         *status);
+void                  _kontor_board_column_update_sum   (KontorBoardColumn    *self);
 void                  _kontor_board_column_drop         (KontorBoardColumn    *self,
                                                          KontorContact        *contact,
                                                          guint                 position);
@@ -82,7 +95,9 @@ struct _KontorBoard
 
   KontorContext         *context;
   KontorFilter          *filter;
-  GPtrArray             *statuses;    /* KontorPipelineStatus, all, in board order */
+  KontorLeadProject     *project;     /* a lead project's board; NULL: the pipeline's */
+  GPtrArray             *statuses;    /* KontorPipelineStatus or KontorLeadStatus, all,
+                                       * in board order */
   GPtrArray             *columns;     /* KontorBoardColumn shown, left to right (unowned) */
   GHashTable            *users;       /* id -> KontorUser */
   GHashTable            *conflicted;  /* ids of contacts with a conflict to answer */

@@ -7,6 +7,9 @@
 
 
 #include "kontor-autoscroll.h"
+#include "kontor-lead-entry-dialog.h"
+#include "kontor-money.h"
+#include "kontor-store-lead.h"
 #include "kontor-store-sync.h"
 #include "kontor-board-card-face.h"
 #include "kontor-board-private.h"
@@ -16,7 +19,11 @@
  * KontorBoard:
  *
  * The pipeline board (features P1–P8, X4, src/README.md): the contacts of the view's
- * filter as cards, one column per shown pipeline status.
+ * filter as cards, one column per shown pipeline status. The same widget
+ * is a lead project's board (feature D4, "Lead projects" in
+ * src/README.md): one column per status of the project, its cards the
+ * contacts whose entry has that status, in the entries' order, each
+ * showing the lead's value; moves write the entry instead of the contact.
  *
  *   KontorContactsView's KontorFilter
  *         │ changed
@@ -37,6 +44,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_FILTER,
+  PROP_LEAD_PROJECT,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -285,8 +293,10 @@ rebuild_columns (KontorBoard *self)
 {
   g_auto(GStrv) ids = g_settings_get_strv (kontor_context_get_settings (self->context),
                                            "board-columns");
-  g_autoptr(GPtrArray) shown = _kontor_board_select_columns (self->statuses,
-                                                             (const char * const *) ids);
+  /* a lead project's board shows every status of the project */
+  g_autoptr(GPtrArray) shown = self->project != NULL
+    ? g_ptr_array_ref (self->statuses)
+    : _kontor_board_select_columns (self->statuses, (const char * const *) ids);
   g_autoptr(GPtrArray) old = g_steal_pointer (&self->columns);
   GtkWidget *previous = NULL;
 
@@ -294,8 +304,8 @@ rebuild_columns (KontorBoard *self)
 
   for (guint i = 0; i < shown->len; i++)
     {
-      KontorPipelineStatus *status = g_ptr_array_index (shown, i);
-      const char *id = kontor_record_get_id (KONTOR_RECORD (status));
+      KontorRecord *status = g_ptr_array_index (shown, i);
+      const char *id = kontor_record_get_id (status);
       KontorBoardColumn *column = NULL;
 
       for (guint j = 0; j < old->len && column == NULL; j++)
@@ -358,7 +368,10 @@ on_store_statuses_changed_cb (KontorBoard *self,
 {
   g_assert (KONTOR_IS_BOARD (self));
 
-  _kontor_board_reload_statuses (self->context, &self->statuses);
+  if (self->project != NULL)
+    _kontor_board_lead_reload_statuses (self);
+  else
+    _kontor_board_reload_statuses (self->context, &self->statuses);
   rebuild_columns (self);
 }
 
@@ -441,7 +454,10 @@ kontor_board_constructed (GObject *object)
   settings = kontor_context_get_settings (self->context);
 
   self->statuses = g_ptr_array_new_with_free_func (g_object_unref);
-  _kontor_board_reload_statuses (self->context, &self->statuses);
+  if (self->project != NULL)
+    _kontor_board_lead_reload_statuses (self);
+  else
+    _kontor_board_reload_statuses (self->context, &self->statuses);
   load_users (self);
   load_conflicts (self);
   load_card_fields (self);
@@ -449,7 +465,8 @@ kontor_board_constructed (GObject *object)
   update_stack (self);
   update_actions (self);
 
-  g_signal_connect_object (store, "changed::pipeline_status",
+  g_signal_connect_object (store, self->project != NULL ? "changed::lead_status"
+                                                        : "changed::pipeline_status",
                            G_CALLBACK (on_store_statuses_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::app_user", G_CALLBACK (on_store_users_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -584,6 +601,7 @@ kontor_board_dispose (GObject *object)
   g_clear_pointer (&self->user_list, g_ptr_array_unref);
   g_hash_table_remove_all (self->users);
   g_clear_object (&self->filter);
+  g_clear_object (&self->project);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kontor_board_parent_class)->dispose (object);
@@ -619,6 +637,9 @@ kontor_board_get_property (GObject    *object,
     case PROP_FILTER:
       g_value_set_object (value, self->filter);
       break;
+    case PROP_LEAD_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_items);
       break;
@@ -642,6 +663,9 @@ kontor_board_set_property (GObject      *object,
       break;
     case PROP_FILTER:
       self->filter = g_value_dup_object (value);
+      break;
+    case PROP_LEAD_PROJECT:
+      self->project = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -667,6 +691,9 @@ kontor_board_class_init (KontorBoardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILTER] =
     g_param_spec_object ("filter", NULL, NULL, KONTOR_TYPE_FILTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEAD_PROJECT] =
+    g_param_spec_object ("lead-project", NULL, NULL, KONTOR_TYPE_LEAD_PROJECT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
@@ -721,6 +748,192 @@ kontor_board_new (KontorContext *context,
   g_return_val_if_fail (KONTOR_IS_FILTER (filter), NULL);
 
   return g_object_new (KONTOR_TYPE_BOARD, "context", context, "filter", filter, NULL);
+}
+
+/**
+ * kontor_board_new_for_lead_project:
+ * @context: the context
+ * @filter: the view's filter (a search); the board follows it
+ * @project: a stored lead project
+ *
+ * Returns: (transfer floating): the board of @project: a column for each
+ *   of its statuses, its leads as cards
+ */
+GtkWidget *
+kontor_board_new_for_lead_project (KontorContext     *context,
+                                   KontorFilter      *filter,
+                                   KontorLeadProject *project)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (KONTOR_IS_FILTER (filter), NULL);
+  g_return_val_if_fail (KONTOR_IS_LEAD_PROJECT (project), NULL);
+
+  return g_object_new (KONTOR_TYPE_BOARD, "context", context, "filter", filter,
+                       "lead-project", project, NULL);
+}
+
+/**
+ * kontor_board_get_lead_project:
+ * @self: a board
+ *
+ * Returns: (transfer none) (nullable): the lead project the board shows;
+ *   %NULL for the pipeline board
+ */
+KontorLeadProject *
+kontor_board_get_lead_project (KontorBoard *self)
+{
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  return self->project;
+}
+
+/**
+ * _kontor_board_lead_reload_statuses:
+ * @self: a lead project's board
+ *
+ * Replaces the board's statuses by the project's, in order; when the
+ * store cannot say, keeps the ones there are (a warning goes to the log).
+ */
+void
+_kontor_board_lead_reload_statuses (KontorBoard *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *loaded;
+
+  loaded = kontor_store_list_lead_statuses (kontor_context_get_store (self->context),
+                                            kontor_record_get_id (KONTOR_RECORD (self->project)),
+                                            &error);
+  if (loaded == NULL)
+    {
+      g_warning ("Could not load the statuses of a lead project: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  self->statuses = loaded;
+}
+
+/**
+ * _kontor_board_dup_place:
+ * @self: a board
+ * @contact: a contact on it
+ * @status_id: (out) (optional) (transfer full): its column's status
+ * @rank: (out) (optional) (transfer full): its place in the column
+ *
+ * Where a card is: on the pipeline board the contact's pipeline status
+ * and rank, on a lead project's board those of its entry.
+ *
+ * Returns: %FALSE when the contact has no place on the board
+ */
+gboolean
+_kontor_board_dup_place (KontorBoard    *self,
+                         KontorContact  *contact,
+                         char          **status_id,
+                         char          **rank)
+{
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KONTOR_IS_CONTACT (contact), FALSE);
+
+  if (self->project == NULL)
+    {
+      if (status_id != NULL)
+        *status_id = g_strdup (kontor_contact_get_pipeline_status_id (contact));
+      if (rank != NULL)
+        *rank = g_strdup (kontor_contact_get_rank (contact));
+      return kontor_contact_get_pipeline_status_id (contact) != NULL;
+    }
+
+  entry = kontor_store_find_lead_entry (kontor_context_get_store (self->context),
+                                        kontor_record_get_id (KONTOR_RECORD (self->project)),
+                                        kontor_record_get_id (KONTOR_RECORD (contact)), &error);
+  if (entry == NULL && error != NULL)
+    g_warning ("Could not find a lead of the board: %s", error->message);
+  if (status_id != NULL)
+    *status_id = entry != NULL ? g_strdup (kontor_lead_entry_get_status_id (entry)) : NULL;
+  if (rank != NULL)
+    *rank = entry != NULL ? g_strdup (kontor_lead_entry_get_rank (entry)) : NULL;
+
+  return entry != NULL;
+}
+
+/**
+ * _kontor_board_dup_card_value:
+ * @self: a board
+ * @contact: a contact on it
+ *
+ * Returns: (transfer full) (nullable): on a lead project's board the
+ *   value of the contact's lead in the user's locale ("1.234,50 €"),
+ *   %NULL when it has none or on the pipeline board
+ */
+char *
+_kontor_board_dup_card_value (KontorBoard   *self,
+                              KontorContact *contact)
+{
+  g_autofree char *currency = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 cents = 0;
+
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  if (self->project == NULL)
+    return NULL;
+
+  if (!kontor_store_get_lead_value (kontor_context_get_store (self->context),
+                                    kontor_record_get_id (KONTOR_RECORD (self->project)),
+                                    kontor_record_get_id (KONTOR_RECORD (contact)), &cents,
+                                    &currency, NULL, &error))
+    {
+      if (error != NULL)
+        g_warning ("Could not find a lead of the board: %s", error->message);
+      return NULL;
+    }
+  if (cents == 0)
+    return NULL;
+
+  return kontor_money_format (cents, currency);
+}
+
+/**
+ * _kontor_board_open_card:
+ * @self: a board
+ * @widget: the card or column the user opened it from
+ * @contact: the card's contact
+ *
+ * Opens a card (Enter, a click, its edit button): the contact's form on
+ * the pipeline board (win.edit-contact), the lead's dialog, with its
+ * value, notes and follow-ups and the jump to the contact, on a lead
+ * project's.
+ */
+void
+_kontor_board_open_card (KontorBoard   *self,
+                         GtkWidget     *widget,
+                         KontorContact *contact)
+{
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KONTOR_IS_BOARD (self));
+
+  if (self->project == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.edit-contact", "s",
+                                  kontor_record_get_id (KONTOR_RECORD (contact)));
+      return;
+    }
+
+  entry = kontor_store_find_lead_entry (kontor_context_get_store (self->context),
+                                        kontor_record_get_id (KONTOR_RECORD (self->project)),
+                                        kontor_record_get_id (KONTOR_RECORD (contact)), &error);
+  if (entry == NULL)
+    {
+      if (error != NULL)
+        g_warning ("Could not open a lead of the board: %s", error->message);
+      return;
+    }
+  kontor_lead_entry_dialog_present (widget, self->context, entry);
 }
 
 KontorContext *
@@ -876,8 +1089,9 @@ _kontor_board_get_users (KontorBoard *self)
  * _kontor_board_get_statuses:
  * @self: a board
  *
- * Returns: (transfer none) (element-type KontorPipelineStatus): every
- *   pipeline status, shown or not, in board order
+ * Returns: (transfer none) (element-type KontorRecord): every pipeline
+ *   status, shown or not, in board order; on a lead project's board its
+ *   statuses
  */
 GPtrArray *
 _kontor_board_get_statuses (KontorBoard *self)

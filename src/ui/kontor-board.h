@@ -7,6 +7,7 @@
 
 #include "kontor-context.h"
 #include "kontor-filter.h"
+#include "kontor-lead-project.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,11 @@ typedef struct _KontorBoardColumn KontorBoardColumn;
 
 GtkWidget         *kontor_board_new             (KontorContext  *context,
                                                  KontorFilter   *filter);
+GtkWidget         *kontor_board_new_for_lead_project (KontorContext     *context,
+                                                 KontorFilter      *filter,
+                                                 KontorLeadProject *project);
 KontorContext     *kontor_board_get_context     (KontorBoard    *self);
+KontorLeadProject *kontor_board_get_lead_project (KontorBoard   *self);
 KontorFilter      *kontor_board_get_filter      (KontorBoard    *self);
 guint              kontor_board_get_n_items     (KontorBoard    *self);
 guint              kontor_board_get_n_columns   (KontorBoard    *self);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-activity.h"
+#include "kontor-board.h"
 #include "kontor-company.h"
 #include "kontor-field-change.h"
 #include "kontor-format.h"
@@ -39,8 +40,12 @@
  *     → GtkSingleSelection → GtkColumnView
  *
  * whose cells read the names of the contacts, companies, statuses and
- * users from tables loaded with the entries. A later view (the board)
- * takes the same store.
+ * users from tables loaded with the entries. Or, as the header's toggle
+ * (GSettings "lead-project-view") says, the project's board: the
+ * pipeline board's widget over the project's statuses
+ * (kontor_board_new_for_lead_project()), made when first shown for a
+ * project and following the search; the status and user filters are the
+ * list's.
  */
 struct _KontorLeadProjectPage
 {
@@ -57,6 +62,9 @@ struct _KontorLeadProjectPage
   GPtrArray          *users;           /* KontorUser, item n + 1 of the user filter */
   gboolean            loading;
   gboolean            stale;           /* changed while not shown */
+  char               *view;            /* "list" or "board" */
+  KontorFilter       *board_filter;    /* the board's: the search */
+  GtkWidget          *board;           /* the project's board, once shown */
 
   GtkWidget          *back_button;
   GtkWidget          *menu_button;
@@ -69,8 +77,18 @@ struct _KontorLeadProjectPage
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
   GtkListBox         *follow_ups_list;
+  GtkWidget          *sums_expander;
+  GtkWidget          *follow_ups_expander;
   GtkLabel           *sums_label;
   GtkLabel           *forecast_label;
+};
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_VIEW,
+  N_PROPS
 };
 
 enum
@@ -475,10 +493,52 @@ update_actions (KontorLeadProjectPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead-project.delete", can_edit);
 }
 
+static gboolean
+shows_board (KontorLeadProjectPage *self)
+{
+  return g_strcmp0 (self->view, "board") == 0;
+}
+
+/* The project's board, made for the project shown; another project's
+ * goes */
+static void
+ensure_board (KontorLeadProjectPage *self)
+{
+  if (self->board != NULL &&
+      (self->project == NULL ||
+       g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (kontor_board_get_lead_project (
+                    KONTOR_BOARD (self->board)))),
+                  kontor_record_get_id (KONTOR_RECORD (self->project))) != 0))
+    {
+      gtk_stack_remove (self->content_stack, self->board);
+      self->board = NULL;
+    }
+  if (self->board != NULL || self->project == NULL)
+    return;
+
+  self->board = kontor_board_new_for_lead_project (self->context, self->board_filter,
+                                                   self->project);
+  gtk_stack_add_named (self->content_stack, self->board, "board");
+}
+
 static void
 update_stack (KontorLeadProjectPage *self)
 {
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0;
+  gboolean board = shows_board (self);
+
+  /* the filters of the list only: the board's columns are its statuses;
+   * its headers have the sums, and the cards the room below */
+  gtk_widget_set_visible (GTK_WIDGET (self->status_button), !board);
+  gtk_widget_set_visible (GTK_WIDGET (self->user_dropdown), !board);
+  gtk_widget_set_visible (self->sums_expander, !board);
+  gtk_widget_set_visible (self->follow_ups_expander, !board);
+  if (board && self->project != NULL)
+    {
+      ensure_board (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "board");
+      return;
+    }
 
   adw_status_page_set_title (self->empty_page,
                              g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0
@@ -603,6 +663,10 @@ on_map_cb (KontorLeadProjectPage *self)
 static void
 on_filter_changed_cb (KontorLeadProjectPage *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->board_filter != NULL)
+    kontor_filter_set_search_text (self->board_filter, *text != '\0' ? text : NULL);
   if (self->loading || self->filter == NULL)
     return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -753,6 +817,9 @@ kontor_lead_project_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (kontor_lead_project_page_parent_class)->constructed (object);
 
+  self->board_filter = kontor_filter_new ();
+  g_settings_bind (kontor_context_get_settings (self->context), "lead-project-view", self, "view",
+                   G_SETTINGS_BIND_DEFAULT);
   self->entries = g_list_store_new (KONTOR_TYPE_LEAD_ENTRY);
   self->filter = gtk_custom_filter_new (filter_entry, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->entries)),
@@ -780,8 +847,10 @@ kontor_lead_project_page_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_LEAD_PROJECT_PAGE);
+  self->board = NULL;
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
+  g_clear_object (&self->board_filter);
   g_clear_object (&self->entries);
   g_clear_object (&self->project);
   g_clear_pointer (&self->users, g_ptr_array_unref);
@@ -798,8 +867,57 @@ kontor_lead_project_page_finalize (GObject *object)
   g_hash_table_unref (self->contacts);
   g_hash_table_unref (self->names);
   g_hash_table_unref (self->hidden_statuses);
+  g_free (self->view);
 
   G_OBJECT_CLASS (kontor_lead_project_page_parent_class)->finalize (object);
+}
+
+static void
+kontor_lead_project_page_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  KontorLeadProjectPage *self = KONTOR_LEAD_PROJECT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_VIEW:
+      g_value_set_string (value, self->view);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kontor_lead_project_page_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  KontorLeadProjectPage *self = KONTOR_LEAD_PROJECT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      if (g_strcmp0 (self->view, g_value_get_string (value)) == 0)
+        break;
+      g_free (self->view);
+      self->view = g_value_dup_string (value);
+      if (self->entries != NULL)
+        update_stack (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -812,8 +930,19 @@ kontor_lead_project_page_class_init (KontorLeadProjectPageClass *klass)
   object_class->dispose = kontor_lead_project_page_dispose;
   object_class->finalize = kontor_lead_project_page_finalize;
 
-  kontor_ui_class_install_context_property (object_class,
-                                            G_STRUCT_OFFSET (KontorLeadProjectPage, context));
+  object_class->get_property = kontor_lead_project_page_get_property;
+  object_class->set_property = kontor_lead_project_page_set_property;
+  g_object_class_install_property (object_class, PROP_CONTEXT,
+                                   g_param_spec_object ("context", NULL, NULL,
+                                                        KONTOR_TYPE_CONTEXT,
+                                                        G_PARAM_READWRITE |
+                                                        G_PARAM_CONSTRUCT_ONLY |
+                                                        G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, PROP_VIEW,
+                                   g_param_spec_string ("view", NULL, NULL, "list",
+                                                        G_PARAM_READWRITE |
+                                                        G_PARAM_EXPLICIT_NOTIFY |
+                                                        G_PARAM_STATIC_STRINGS));
 
   /**
    * KontorLeadProjectPage::gone:
@@ -837,6 +966,8 @@ kontor_lead_project_page_class_init (KontorLeadProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, follow_ups_list);
+  gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, sums_expander);
+  gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, follow_ups_expander);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, sums_label);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, forecast_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
@@ -848,6 +979,7 @@ kontor_lead_project_page_class_init (KontorLeadProjectPageClass *klass)
   gtk_widget_class_install_action (widget_class, "lead-project.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "lead-project.unarchive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "lead-project.delete", NULL, delete_action);
+  gtk_widget_class_install_property_action (widget_class, "lead-project.view", "view");
 }
 
 static void
@@ -963,6 +1095,9 @@ kontor_lead_project_page_focus_list (KontorLeadProjectPage *self)
 
   /* not the search when there are none: a text field takes Ctrl+Z for
    * its own text, and the undo toast of what was just done offers it */
+  if (shows_board (self) && self->board != NULL &&
+      kontor_board_focus (KONTOR_BOARD (self->board)))
+    return;
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   else

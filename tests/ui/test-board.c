@@ -1696,8 +1696,8 @@ column_waits_10_days (gpointer data)
 {
   Fixture *fixture = data;
 
-  return kontor_pipeline_status_get_stale_days (
-    kontor_board_column_get_status (column_of (fixture, "contacted"))) == 10;
+  return kontor_pipeline_status_get_stale_days (KONTOR_PIPELINE_STATUS (
+    kontor_board_column_get_status (column_of (fixture, "contacted")))) == 10;
 }
 
 static guint
@@ -1765,7 +1765,7 @@ test_stale_and_overdue (Fixture       *fixture,
   g_assert_cmpuint (n_stale, >, 0);
   assert_alert_becomes (fixture, "contacted", "stale", n_stale);
   column = column_of (fixture, "contacted");
-  g_assert_cmpint (kontor_pipeline_status_get_stale_days (kontor_board_column_get_status (column)),
+  g_assert_cmpint (kontor_pipeline_status_get_stale_days (KONTOR_PIPELINE_STATUS (kontor_board_column_get_status (column))),
                    ==, 10);
 
   /* the first stale card is marked, with a badge */
@@ -1792,7 +1792,7 @@ test_stale_and_overdue (Fixture       *fixture,
   undo (fixture);
   assert_alert_becomes (fixture, "contacted", "stale", 0);
   column = column_of (fixture, "contacted");
-  g_assert_cmpint (kontor_pipeline_status_get_stale_days (kontor_board_column_get_status (column)),
+  g_assert_cmpint (kontor_pipeline_status_get_stale_days (KONTOR_PIPELINE_STATUS (kontor_board_column_get_status (column))),
                    ==, 0);
   card = wait_for_card (column, stale_id);
   g_assert_true (kontor_test_iterate_until (card_is_fresh, card, KONTOR_TEST_TIMEOUT));
