@@ -102,9 +102,12 @@ count_leads (Request          *request,
   return count != NULL ? *count : 0;
 }
 
-/* The labels that name a status follow its name as it is typed */
+/* The labels that name a status follow its name as it is typed; a
+ * status with leads keeps its delete button, whose tooltip says why it
+ * stays (pressed, the message says it too) */
 static void
-label_status (GtkWidget        *row,
+label_status (Request          *request,
+              GtkWidget        *row,
               KontorLeadStatus *status)
 {
   const char *name = kontor_lead_status_get_name (status);
@@ -118,10 +121,16 @@ label_status (GtkWidget        *row,
 
   if (delete != NULL)
     {
+      g_autoptr(GError) error = NULL;
+
       /* Translators: %s is a status of a lead project */
       delete_label = g_strdup_printf (_("Delete Status “%s”"), name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       delete_label, -1);
+      if (!kontor_lead_status_check_delete (status, count_leads (request, status), &error))
+        gtk_widget_set_tooltip_text (delete, error->message);
+      else
+        gtk_widget_set_tooltip_text (delete, _("Delete Status"));
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (settings), name);
   /* Translators: %s is a status of a lead project */
@@ -142,7 +151,7 @@ on_name_changed_cb (GtkEditable *row,
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (row)));
 
   kontor_lead_status_set_name (status, name);
-  label_status (GTK_WIDGET (row), status);
+  label_status (request, GTK_WIDGET (row), status);
   check (request);
 }
 
@@ -175,19 +184,12 @@ on_delete_clicked_cb (GtkButton *button,
 }
 
 static GtkWidget *
-new_delete_button (Request          *request,
-                   KontorLeadStatus *status)
+new_delete_button (Request *request)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autoptr(GError) error = NULL;
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  /* a status with leads keeps its button: pressed, it says why it stays */
-  if (!kontor_lead_status_check_delete (status, count_leads (request, status), &error))
-    gtk_widget_set_tooltip_text (button, error->message);
-  else
-    gtk_widget_set_tooltip_text (button, _("Delete Status"));
   g_signal_connect (button, "clicked", G_CALLBACK (on_delete_clicked_cb), request);
 
   return button;
@@ -461,7 +463,7 @@ rebuild (Request *request)
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
                                     new_move_button (request, "go-down-symbolic", _("Move Down"),
                                                      1, down));
-          delete = new_delete_button (request, status);
+          delete = new_delete_button (request);
           g_object_set_data (G_OBJECT (row), "kontor-delete", delete);
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), delete);
           gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -469,7 +471,7 @@ rebuild (Request *request)
           gtk_widget_add_controller (row, keys);
         }
       gtk_list_box_append (request->settings, new_settings_row (request, status, row));
-      label_status (row, status);
+      label_status (request, row, status);
       g_signal_connect (row, "changed", G_CALLBACK (on_name_changed_cb), request);
       gtk_list_box_append (request->list, row);
     }

@@ -30,8 +30,10 @@
  * status filter hides its leads; Return on a lead opens its dialog, where
  * a note and Return add a follow-up on the entry, which the page's
  * overview lists; deleting the project asks with the count of its leads
- * and Ctrl+Z brings both back. Screenshots of the page and of a lead with
- * a follow-up, light and dark, in the run's language. */
+ * and Ctrl+Z brings both back. "Edit Statuses…" adds, moves and deletes
+ * statuses and sets their limits and probabilities, one change undone by
+ * Ctrl+Z. Screenshots of the page, of a lead with a follow-up and of the
+ * statuses dialog, light and dark, in the run's language. */
 
 static AdwApplication *app;
 /* the store of the test running, for the waits that read it */
@@ -879,6 +881,8 @@ test_delete_status (Fixture       *fixture,
   message = kontor_test_find_with_class (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, refusal);
   g_assert_true (gtk_widget_get_visible (message));
+  /* the button says it before it is pressed too */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (get_focus (dialog)), ==, refusal);
   shoot (GTK_WIDGET (dialog), "lead-statuses-refused.png");
 
   /* its limit and probability, typed; 150 % is refused by the model */
