@@ -69,6 +69,27 @@ kontor_lead_check_probability (gint64   probability,
 }
 
 /**
+ * kontor_lead_check_wip_limit:
+ * @limit: a soft limit of leads in a status, 0 for none
+ * @error: return location for a #GError in %KONTOR_RECORD_ERROR
+ *
+ * Returns: %TRUE when @limit is none or 1 to %KONTOR_LEAD_STATUS_MAX_WIP
+ */
+gboolean
+kontor_lead_check_wip_limit (gint64   limit,
+                             GError **error)
+{
+  if (limit >= 0 && limit <= KONTOR_LEAD_STATUS_MAX_WIP)
+    return TRUE;
+
+  g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
+               /* Translators: %d is the largest limit allowed */
+               _("The limit of leads in a status is 0 (none) to %d."),
+               KONTOR_LEAD_STATUS_MAX_WIP);
+  return FALSE;
+}
+
+/**
  * kontor_lead_status_is_system:
  * @self: a status
  *
@@ -99,7 +120,6 @@ kontor_lead_status_check (KontorRecord  *record,
                           GError       **error)
 {
   KontorLeadStatus *self = KONTOR_LEAD_STATUS (record);
-  gint64 wip = kontor_lead_status_get_wip_limit (self);
 
   if (kontor_lead_status_get_project_id (self) == NULL)
     {
@@ -119,14 +139,8 @@ kontor_lead_status_check (KontorRecord  *record,
                            _("The position of a status cannot be negative."));
       return FALSE;
     }
-  if (wip < 0 || wip > KONTOR_LEAD_STATUS_MAX_WIP)
-    {
-      g_set_error (error, KONTOR_RECORD_ERROR, KONTOR_RECORD_ERROR_INVALID_VALUE,
-                   /* Translators: %d is the largest limit allowed */
-                   _("The limit of leads in a status is 0 (none) to %d."),
-                   KONTOR_LEAD_STATUS_MAX_WIP);
-      return FALSE;
-    }
+  if (!kontor_lead_check_wip_limit (kontor_lead_status_get_wip_limit (self), error))
+    return FALSE;
   if (!kontor_lead_check_probability (kontor_lead_status_get_probability (self), error))
     return FALSE;
 

@@ -40,6 +40,8 @@ gboolean              kontor_lead_status_check_delete    (KontorLeadStatus      
 gboolean              kontor_lead_status_is_system       (KontorLeadStatus      *self);
 gboolean              kontor_lead_check_probability      (gint64                 probability,
                                                           GError               **error);
+gboolean              kontor_lead_check_wip_limit        (gint64                 limit,
+                                                          GError               **error);
 
 const char           *kontor_lead_status_get_project_id  (KontorLeadStatus      *self);
 void                  kontor_lead_status_set_project_id  (KontorLeadStatus      *self,

@@ -15,13 +15,18 @@
  *
  * An undoable edit of a lead project's status list as a whole (feature
  * D2, src/README.md "Lead projects"): the statuses in their new order,
- * renamed, with new ones of the users' among them. Apply and undo are
- * each one transaction, and every write passes the store's hook with
- * the model's rules of a project's list (kontor_lead_status_check_place()):
- * the won and lost statuses first step aside to the far end, the others
- * take their places after the first status, then won and lost follow
- * them; so no write puts a status where the rules forbid. Undo deletes
- * the statuses the change made and puts the others back as they were.
+ * renamed, with their limit of leads and default probability, with new
+ * ones of the users' among them, and the statuses to delete
+ * (kontor_lead_status_change_delete()). Apply and undo are each one transaction, and every write
+ * passes the store's hooks with the model's rules: a delete
+ * kontor_lead_status_check_delete() (no system status, none with
+ * entries; the whole change is refused then), the list
+ * kontor_lead_status_check_place(): the statuses deleted go first, the
+ * won and lost statuses step aside to the far end, the others take their
+ * places after the first status, then won and lost follow them; so no
+ * write puts a status where the rules forbid. Undo deletes the statuses
+ * the change made and puts the others back as they were, the deleted ones
+ * again under their ids.
  */
 struct _KontorLeadStatusChange
 {
@@ -31,6 +36,7 @@ struct _KontorLeadStatusChange
   char            *project_id;
   GPtrArray       *after;   /* KontorLeadStatus, the list wanted, in order */
   GPtrArray       *before;  /* KontorLeadStatus as stored before the first apply */
+  GPtrArray       *deleted; /* ids of the statuses to delete */
 };
 
 G_DEFINE_FINAL_TYPE (KontorLeadStatusChange, kontor_lead_status_change, KONTOR_TYPE_OPERATION)
@@ -46,9 +52,9 @@ is_end (KontorLeadStatus *status)
   return role == KONTOR_LEAD_STATUS_ROLE_WON || role == KONTOR_LEAD_STATUS_ROLE_LOST;
 }
 
-/* Stores @wanted's name at @position: over the stored status, or as a
- * new one (again under its id after an undo); @wanted becomes what was
- * stored */
+/* Stores @wanted's name, limit and probability at @position: over the
+ * stored status, or as a new one (again under its id after an undo, or
+ * after the undo of its delete); @wanted becomes what was stored */
 static gboolean
 put (KontorLeadStatusChange  *self,
      GPtrArray               *list,
@@ -67,6 +73,8 @@ put (KontorLeadStatusChange  *self,
     status = KONTOR_LEAD_STATUS (kontor_record_copy (KONTOR_RECORD (wanted)));
   kontor_lead_status_set_name (status, kontor_lead_status_get_name (wanted));
   kontor_lead_status_set_position (status, position);
+  kontor_lead_status_set_wip_limit (status, kontor_lead_status_get_wip_limit (wanted));
+  kontor_lead_status_set_probability (status, kontor_lead_status_get_probability (wanted));
   if (!_kontor_store_save_record (self->store, KONTOR_RECORD (status), &changed, error))
     return FALSE;
   g_ptr_array_index (list, index) = g_object_ref (status);
@@ -149,6 +157,27 @@ in_list (GPtrArray  *list,
   return FALSE;
 }
 
+/* The statuses to delete go first (the store's hook asks
+ * kontor_lead_status_check_delete()), so their names are free for the
+ * list */
+static gboolean
+delete_statuses (KontorLeadStatusChange  *self,
+                 GError                 **error)
+{
+  for (guint i = 0; i < self->deleted->len; i++)
+    {
+      g_autoptr(KontorLeadStatus) stored = NULL;
+
+      stored = kontor_store_load (self->store, KONTOR_TYPE_LEAD_STATUS,
+                                  g_ptr_array_index (self->deleted, i), error);
+      if (stored == NULL ||
+          !_kontor_store_delete_record (self->store, KONTOR_RECORD (stored), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 apply_in (KontorLeadStatusChange  *self,
           GError                 **error)
@@ -160,7 +189,7 @@ apply_in (KontorLeadStatusChange  *self,
         return FALSE;
     }
 
-  return write_list (self, self->after, error);
+  return delete_statuses (self, error) && write_list (self, self->after, error);
 }
 
 /* The statuses the change made go, the others are put back */
@@ -220,6 +249,7 @@ kontor_lead_status_change_finalize (GObject *object)
   g_free (self->project_id);
   g_clear_pointer (&self->after, g_ptr_array_unref);
   g_clear_pointer (&self->before, g_ptr_array_unref);
+  g_clear_pointer (&self->deleted, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kontor_lead_status_change_parent_class)->finalize (object);
 }
@@ -245,8 +275,9 @@ kontor_lead_status_change_init (KontorLeadStatusChange *self)
  * @store: the store
  * @project_id: the project whose statuses change
  * @statuses: (element-type KontorLeadStatus): the whole list wanted, in
- *   order: the project's statuses (copies, renamed as wanted) and new
- *   ones of the project; the change keeps copies
+ *   order: the project's statuses (copies, renamed and with the limit and
+ *   probability wanted) and new ones of the project; the change keeps
+ *   copies
  * @title: what the undo says
  *
  * Returns: (transfer full): the change, not applied yet
@@ -268,8 +299,31 @@ kontor_lead_status_change_new (KontorStore *store,
   self->store = g_object_ref (store);
   self->project_id = g_strdup (project_id);
   self->after = g_ptr_array_new_with_free_func (g_object_unref);
+  self->deleted = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < statuses->len; i++)
     g_ptr_array_add (self->after, kontor_record_copy (g_ptr_array_index (statuses, i)));
 
   return self;
+}
+
+/**
+ * kontor_lead_status_change_delete:
+ * @self: a change not applied yet
+ * @status_id: a stored status of the project, not in the change's list
+ *
+ * Deletes the status too, in the same transaction and undo step, before
+ * the list is written. The store refuses the whole change when the model
+ * does (kontor_lead_status_check_delete(): a system status, or one with
+ * entries); the undo brings the status back under its id, with its
+ * place, name, limit and probability.
+ */
+void
+kontor_lead_status_change_delete (KontorLeadStatusChange *self,
+                                  const char             *status_id)
+{
+  g_return_if_fail (KONTOR_IS_LEAD_STATUS_CHANGE (self));
+  g_return_if_fail (status_id != NULL);
+  g_return_if_fail (self->before == NULL);
+
+  g_ptr_array_add (self->deleted, g_strdup (status_id));
 }

@@ -17,5 +17,7 @@ KontorLeadStatusChange *kontor_lead_status_change_new (KontorStore *store,
                                                        const char  *project_id,
                                                        GPtrArray   *statuses,
                                                        const char  *title);
+void                    kontor_lead_status_change_delete (KontorLeadStatusChange *self,
+                                                          const char             *status_id);
 
 G_END_DECLS

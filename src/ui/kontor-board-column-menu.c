@@ -824,7 +824,10 @@ delete_action (GtkWidget  *widget,
       if (!g_ptr_array_find (_kontor_board_get_statuses (self->board), self->status, &index))
         return;
       g_ptr_array_remove_index (list, index);
+      /* named, so that a status another machine made meanwhile stays */
       operation = new_lead_change (self, list, title);
+      kontor_lead_status_change_delete (KONTOR_LEAD_STATUS_CHANGE (operation),
+                                        kontor_record_get_id (self->status));
     }
   else
     operation = kontor_pipeline_operation_new_delete (_kontor_board_column_get_store (self),

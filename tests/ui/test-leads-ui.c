@@ -14,6 +14,7 @@
 #include "kontor-lead-entry-dialog.h"
 #include "kontor-lead-project-page.h"
 #include "kontor-lead-sidebar.h"
+#include "kontor-lead-status-change.h"
 #include "kontor-money.h"
 #include "kontor-shot.h"
 #include "kontor-store-lead.h"
@@ -29,8 +30,10 @@
  * status filter hides its leads; Return on a lead opens its dialog, where
  * a note and Return add a follow-up on the entry, which the page's
  * overview lists; deleting the project asks with the count of its leads
- * and Ctrl+Z brings both back. Screenshots of the page and of a lead with
- * a follow-up, light and dark, in the run's language. */
+ * and Ctrl+Z brings both back. "Edit Statuses…" adds, moves and deletes
+ * statuses and sets their limits and probabilities, one change undone by
+ * Ctrl+Z. Screenshots of the page, of a lead with a follow-up and of the
+ * statuses dialog, light and dark, in the run's language. */
 
 static AdwApplication *app;
 /* the store of the test running, for the waits that read it */
@@ -692,6 +695,263 @@ test_edit_statuses (Fixture       *fixture,
   g_assert_true (kontor_test_iterate_until (n_statuses_is, &wait, KONTOR_TEST_TIMEOUT));
 }
 
+/* the name row of the status named @data in the statuses dialog */
+static gboolean
+is_status_row (GtkWidget  *widget,
+               const void *data)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), data) == 0;
+}
+
+static gboolean
+is_delete_button (GtkWidget  *widget,
+                  const void *data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "user-trash-symbolic") == 0;
+}
+
+static GtkWidget *
+get_focus (AdwMessageDialog *dialog)
+{
+  return gtk_root_get_focus (GTK_ROOT (dialog));
+}
+
+/* Tab from the focus until a button whose accessible name is @label has
+ * it, as a user would; fails when it is not among the next stops */
+static void
+tab_to_button (AdwMessageDialog *dialog,
+               const char       *label)
+{
+  for (guint i = 0; i < 8; i++)
+    {
+      GtkWidget *focus = get_focus (dialog);
+      g_autofree char *mismatch = NULL;
+
+      if (focus != NULL && GTK_IS_BUTTON (focus))
+        mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (focus),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      if (focus != NULL && GTK_IS_BUTTON (focus) && mismatch == NULL)
+        return;
+      kontor_test_press ("Tab");
+    }
+  g_error ("no button “%s” reached by Tab", label);
+}
+
+/* the spin button in the row titled @title under @expander */
+static GtkSpinButton *
+find_setting (GtkWidget  *expander,
+              const char *title)
+{
+  GtkWidget *row = kontor_test_find_row (expander, title);
+
+  g_assert_nonnull (row);
+
+  return GTK_SPIN_BUTTON (kontor_test_find_widget (row, GTK_TYPE_SPIN_BUTTON));
+}
+
+/* the status named @name as stored, or NULL */
+static KontorLeadStatus *
+find_status (Fixture    *fixture,
+             const char *project_id,
+             const char *name)
+{
+  g_autoptr(GPtrArray) statuses = list_statuses (fixture, project_id);
+
+  for (guint i = 0; i < statuses->len; i++)
+    if (g_strcmp0 (kontor_lead_status_get_name (g_ptr_array_index (statuses, i)), name) == 0)
+      return g_object_ref (g_ptr_array_index (statuses, i));
+
+  return NULL;
+}
+
+static gboolean
+angebot_settings_saved (gpointer data)
+{
+  StatusWait *wait = data;
+  g_autoptr(KontorLeadStatus) angebot = find_status (wait->fixture, wait->project_id, "Angebot");
+
+  return angebot != NULL && kontor_lead_status_get_wip_limit (angebot) == 7 &&
+         kontor_lead_status_get_probability (angebot) == 60;
+}
+
+/* Deleting a status in "Edit Statuses…" by keys: Tab reaches the delete
+ * button of "Termin" (named for the status), Space deletes it from the
+ * list; "Angebot" has two leads, so Return on its button shows the
+ * model's message with the count and it stays; its limit and probability
+ * are typed (a probability over 100 gets the model's message and is not
+ * taken); Return saves all of it as one change, and Ctrl+Z brings
+ * "Termin" back under its id with its limit and probability */
+static void
+test_delete_status (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe 2027");
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KontorLeadStatusChange) change = NULL;
+  g_autoptr(KontorLeadStatus) termin = NULL;
+  g_autoptr(KontorLeadStatus) back = NULL;
+  g_autoptr(KontorLeadStatus) angebot = NULL;
+  g_autoptr(KontorLeadEntry) anna_entry = NULL;
+  g_autoptr(KontorLeadEntry) juergen_entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *delete_termin = NULL;
+  g_autofree char *delete_angebot = NULL;
+  g_autofree char *refusal = NULL;
+  g_autofree char *not_number = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *expander, *message;
+  GtkSpinButton *limit, *probability;
+  const char *project_id;
+  StatusWait wait = { fixture, NULL, 4 };
+
+  if (!kontor_test_keys_can_be_sent ())
+    {
+      g_test_skip ("xdotool is needed to send keys");
+      return;
+    }
+
+  g_assert_true (kontor_store_create_lead_project (fixture->base.store, project, &error));
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  wait.project_id = project_id;
+  statuses = list_statuses (fixture, project_id);
+  termin = kontor_lead_status_new (project_id, "Termin", 1);
+  kontor_lead_status_set_wip_limit (termin, 5);
+  kontor_lead_status_set_probability (termin, 40);
+  g_ptr_array_add (wanted, g_object_ref (g_ptr_array_index (statuses, 0)));
+  g_ptr_array_add (wanted, g_object_ref (termin));
+  g_ptr_array_add (wanted, kontor_lead_status_new (project_id, "Angebot", 2));
+  g_ptr_array_add (wanted, g_object_ref (g_ptr_array_index (statuses, 1)));
+  g_ptr_array_add (wanted, g_object_ref (g_ptr_array_index (statuses, 2)));
+  change = kontor_lead_status_change_new (fixture->base.store, project_id, wanted, "Added");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (change), &error));
+  g_assert_no_error (error);
+  g_clear_object (&termin);
+  termin = find_status (fixture, project_id, "Termin");
+  angebot = find_status (fixture, project_id, "Angebot");
+  anna_entry = add_entry (fixture, project_id, fixture->anna, angebot, 0);
+  juergen_entry = add_entry (fixture, project_id, fixture->juergen, angebot, 0);
+
+  kontor_test_settle (100);
+  row = gtk_widget_get_ancestor (kontor_test_find_matching (find_sidebar (fixture), label_says,
+                                                            "Messe 2027"),
+                                 GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (kontor_test_iterate_until (page_shown, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_page (fixture)),
+                                             "lead-project.edit-statuses", NULL));
+  dialog = kontor_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  /* the system statuses have no delete button */
+  g_assert_null (kontor_test_find_matching (
+    kontor_test_find_matching (GTK_WIDGET (dialog), is_status_row,
+                               kontor_lead_status_get_name (g_ptr_array_index (statuses, 0))),
+    is_delete_button, NULL));
+  g_assert_nonnull (kontor_test_find_matching (
+    kontor_test_find_matching (GTK_WIDGET (dialog), is_status_row, "Termin"),
+    is_delete_button, NULL));
+
+  /* Tab from the name of "Termin" to its delete button, Space */
+  delete_termin = g_strdup_printf (_("Delete Status “%s”"), "Termin");
+  gtk_widget_grab_focus (kontor_test_find_matching (GTK_WIDGET (dialog), is_status_row, "Termin"));
+  tab_to_button (dialog, delete_termin);
+  kontor_test_press ("space");
+  g_assert_null (kontor_test_find_matching (GTK_WIDGET (dialog), is_status_row, "Termin"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+
+  /* "Angebot" has two leads: Return says so and it stays */
+  delete_angebot = g_strdup_printf (_("Delete Status “%s”"), "Angebot");
+  gtk_widget_grab_focus (kontor_test_find_matching (GTK_WIDGET (dialog), is_status_row, "Angebot"));
+  tab_to_button (dialog, delete_angebot);
+  kontor_test_press ("Return");
+  g_assert_nonnull (kontor_test_find_matching (GTK_WIDGET (dialog), is_status_row, "Angebot"));
+  refusal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "“%s” still has %d lead: move it to another status "
+                                          "first.",
+                                          "“%s” still has %d leads: move them to another status "
+                                          "first.",
+                                          2),
+                             "Angebot", 2);
+  message = kontor_test_find_with_class (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, refusal);
+  g_assert_true (gtk_widget_get_visible (message));
+  /* the button says it before it is pressed too */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (get_focus (dialog)), ==, refusal);
+  shoot (GTK_WIDGET (dialog), "lead-statuses-refused.png");
+
+  /* its limit and probability, typed; 150 % is refused by the model */
+  expander = kontor_test_find_row (GTK_WIDGET (dialog), "Angebot");
+  g_assert_true (ADW_IS_EXPANDER_ROW (expander));
+  /* its header row, which Tab reaches as a user's does */
+  gtk_widget_grab_focus (kontor_test_find_widget (expander, ADW_TYPE_ACTION_ROW));
+  kontor_test_press ("space");
+  limit = find_setting (expander, _("Limit of Leads"));
+  probability = find_setting (expander, _("Default Probability (%)"));
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, limit,
+                                            KONTOR_TEST_TIMEOUT));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (limit)), ==,
+                   C_("status setting", "None"));
+  gtk_widget_grab_focus (GTK_WIDGET (limit));
+  g_assert_true (gtk_widget_is_ancestor (get_focus (dialog), GTK_WIDGET (limit)));
+  /* text that is no number is refused in words */
+  kontor_test_press ("ctrl+a");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "viele", NULL });
+  kontor_test_press ("Tab");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (limit), ==, 0);
+  not_number = g_strdup_printf (_("“%s” is not a whole number."), "viele");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, not_number);
+  gtk_widget_grab_focus (GTK_WIDGET (limit));
+  kontor_test_press ("ctrl+a");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "7", NULL });
+  kontor_test_press ("Tab");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (limit), ==, 7);
+  gtk_widget_grab_focus (GTK_WIDGET (probability));
+  kontor_test_press ("ctrl+a");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "150", NULL });
+  kontor_test_press ("Tab");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (probability), ==, -1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
+                   _("A probability is between 0 and 100 percent."));
+  shoot (GTK_WIDGET (dialog), "lead-statuses-delete.png");
+  gtk_widget_grab_focus (GTK_WIDGET (probability));
+  kontor_test_press ("ctrl+a");
+  kontor_test_xdotool ((const char *[]) { "type", "--delay", "30", "60", NULL });
+  kontor_test_press ("Tab");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (probability), ==, 60);
+  kontor_test_assert_accessible (GTK_WIDGET (dialog));
+
+  /* Return in the empty name of a new status saves */
+  gtk_widget_grab_focus (kontor_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+  kontor_test_press ("Return");
+  g_assert_true (kontor_test_iterate_until (n_statuses_is, &wait, KONTOR_TEST_TIMEOUT));
+  g_assert_true (kontor_test_iterate_until (angebot_settings_saved, &wait, KONTOR_TEST_TIMEOUT));
+  g_assert_null (kontor_store_load (fixture->base.store, KONTOR_TYPE_LEAD_STATUS,
+                                    kontor_record_get_id (KONTOR_RECORD (termin)), NULL));
+
+  /* Ctrl+Z: "Termin" again, under its id, in its place, as it was */
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_lead_project_page_focus_list (find_page (fixture));
+  kontor_test_press ("ctrl+z");
+  wait.n = 5;
+  g_assert_true (kontor_test_iterate_until (n_statuses_is, &wait, KONTOR_TEST_TIMEOUT));
+  back = kontor_store_load (fixture->base.store, KONTOR_TYPE_LEAD_STATUS,
+                            kontor_record_get_id (KONTOR_RECORD (termin)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kontor_lead_status_get_name (back), ==, "Termin");
+  g_assert_cmpint (kontor_lead_status_get_position (back), ==, 1);
+  g_assert_cmpint (kontor_lead_status_get_wip_limit (back), ==, 5);
+  g_assert_cmpint (kontor_lead_status_get_probability (back), ==, 40);
+  g_clear_object (&angebot);
+  angebot = find_status (fixture, project_id, "Angebot");
+  g_assert_cmpint (kontor_lead_status_get_wip_limit (angebot), ==, 0);
+  g_assert_cmpint (kontor_lead_status_get_probability (angebot), ==, -1);
+}
+
 static gboolean
 project_archived (gpointer data)
 {
@@ -814,6 +1074,7 @@ main (int   argc,
   ADD ("/ui/leads/delete-empty", test_delete_empty);
   ADD ("/ui/leads/dialog-refuses", test_dialog_refuses);
   ADD ("/ui/leads/edit-statuses", test_edit_statuses);
+  ADD ("/ui/leads/delete-status", test_delete_status);
   ADD ("/ui/leads/search-filter-archive", test_search_filter_archive);
 
 #undef ADD
