@@ -116,10 +116,10 @@ fill_assignees (KontorBoardCardFace *face,
                 KontorContact       *contact,
                 GString             *description)
 {
-  const char * const *assignees = kontor_contact_get_assignees (contact);
-  guint n = assignees != NULL ? g_strv_length ((char **) assignees) : 0;
+  g_auto(GStrv) assignees = _kontor_board_dup_assignees (board, contact);
+  guint n = g_strv_length (assignees);
   KontorUser *first = n > 0 ? _kontor_board_lookup_user (board, assignees[0]) : NULL;
-  g_autofree char *names = dup_user_names (board, assignees);
+  g_autofree char *names = dup_user_names (board, (const char * const *) assignees);
 
   if (n > 0)
     {

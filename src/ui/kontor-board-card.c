@@ -401,14 +401,11 @@ toggle_assignee (KontorBoardCard *self,
                  const char      *user_id)
 {
   g_autoptr(KontorFieldChange) change = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  const char * const *assignees;
   KontorUser *user;
   g_autofree char *name = NULL;
   g_autofree char *user_name = NULL;
   g_autofree char *title = NULL;
-  GValue value = G_VALUE_INIT;
-  gboolean assigned;
+  g_autofree char *title_back = NULL;
 
   if (self->contact == NULL || !kontor_context_can_edit (get_context (self)))
     return;
@@ -417,43 +414,20 @@ toggle_assignee (KontorBoardCard *self,
   if (user == NULL)
     return;
 
-  /* Choosing a colleague gives them the contact; choosing one who has it
+  /* Choosing a colleague gives them the card; choosing one who has it
    * already takes it back from them (feature P8, src/README.md). */
-  assignees = kontor_contact_get_assignees (self->contact);
-  assigned = assignees != NULL && g_strv_contains (assignees, user_id);
-  builder = g_strv_builder_new ();
-  if (assigned)
-    {
-      for (guint i = 0; assignees[i] != NULL; i++)
-        {
-          if (!g_str_equal (assignees[i], user_id))
-            g_strv_builder_add (builder, assignees[i]);
-        }
-    }
-  else
-    {
-      g_strv_builder_add (builder, user_id);
-    }
-
   name = kontor_record_dup_display_name (KONTOR_RECORD (self->contact));
   user_name = kontor_record_dup_display_name (KONTOR_RECORD (user));
-  if (assigned)
-    /* Translators: a toast; %s is a contact's name, then a colleague's */
-    title = g_strdup_printf (_("“%s” is no longer assigned to %s"), name, user_name);
-  else
-    /* Translators: a toast; %s is a contact's name, then a colleague's */
-    title = g_strdup_printf (_("“%s” assigned to %s"), name, user_name);
-
-  g_value_init (&value, G_TYPE_STRV);
-  g_value_take_boxed (&value, g_strv_builder_end (builder));
-  change = kontor_field_change_new (kontor_context_get_store (get_context (self)),
-                                    KONTOR_RECORD (self->contact), title);
-  kontor_field_change_set_value (change, KONTOR_CONTACT_FIELD_ASSIGNEES, &value);
-  g_value_unset (&value);
+  /* Translators: a toast; %s is a contact's name, then a colleague's */
+  title_back = g_strdup_printf (_("“%s” is no longer assigned to %s"), name, user_name);
+  /* Translators: a toast; %s is a contact's name, then a colleague's */
+  title = g_strdup_printf (_("“%s” assigned to %s"), name, user_name);
+  change = _kontor_board_new_assign (self->board, self->contact, user_id, title, title_back);
 
   if (self->assign_button != NULL)
     gtk_menu_button_popdown (self->assign_button);
-  run_change (self, change);
+  if (change != NULL)
+    run_change (self, change);
 }
 
 static void
@@ -529,9 +503,14 @@ create_assign_popover_cb (GtkMenuButton *button,
       gtk_menu_button_set_popover (button, popover);
     }
 
-  kontor_user_chooser_set_selected (self->users, self->contact != NULL
-                                                 ? kontor_contact_get_assignees (self->contact)
-                                                 : NULL);
+  if (self->contact != NULL)
+    {
+      g_auto(GStrv) assignees = _kontor_board_dup_assignees (self->board, self->contact);
+
+      kontor_user_chooser_set_selected (self->users, (const char * const *) assignees);
+    }
+  else
+    kontor_user_chooser_set_selected (self->users, NULL);
   kontor_user_chooser_reload (self->users);
   gtk_widget_set_visible (GTK_WIDGET (self->users_note),
                           !kontor_context_can_edit (get_context (self)));

@@ -680,8 +680,8 @@ on_limit_dialog_response_cb (AdwMessageDialog  *dialog,
   name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
   if (g_value_get_int64 (&limit) > 0)
     /* Translators: a toast; %s is a board column, %u a number of leads */
-    title = g_strdup_printf (ngettext ("“%s” is marked above %u lead",
-                                       "“%s” is marked above %u leads",
+    title = g_strdup_printf (ngettext ("Limit of “%s” set to %u lead",
+                                       "Limit of “%s” set to %u leads",
                                        g_value_get_int64 (&limit)),
                              name, (guint) g_value_get_int64 (&limit));
   else

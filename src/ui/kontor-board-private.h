@@ -6,6 +6,7 @@
 #include "kontor-board.h"
 #include "kontor-board-card.h"
 #include "kontor-board-column.h"
+#include "kontor-field-change.h"
 #include "kontor-lead-entry.h"
 #include "kontor-lead-status.h"
 
@@ -37,6 +38,13 @@ gboolean              _kontor_board_dup_place           (KontorBoard          *s
                                                          char                **rank);
 char                 *_kontor_board_dup_card_value      (KontorBoard          *self,
                                                          KontorContact        *contact);
+GStrv                 _kontor_board_dup_assignees       (KontorBoard          *self,
+                                                         KontorContact        *contact);
+KontorFieldChange    *_kontor_board_new_assign          (KontorBoard          *self,
+                                                         KontorContact        *contact,
+                                                         const char           *user_id,
+                                                         const char           *title,
+                                                         const char           *title_back);
 void                  _kontor_board_open_card           (KontorBoard          *self,
                                                          GtkWidget            *widget,
                                                          KontorContact        *contact);

@@ -7,6 +7,7 @@
 
 
 #include "kontor-autoscroll.h"
+#include "kontor-field-change.h"
 #include "kontor-lead-entry-dialog.h"
 #include "kontor-money.h"
 #include "kontor-store-lead.h"
@@ -813,6 +814,24 @@ _kontor_board_lead_reload_statuses (KontorBoard *self)
   self->statuses = loaded;
 }
 
+/* The contact's lead in the board's project, or %NULL (a warning in the
+ * log when the store cannot say) */
+static KontorLeadEntry *
+find_entry (KontorBoard   *self,
+            KontorContact *contact)
+{
+  g_autoptr(GError) error = NULL;
+  KontorLeadEntry *entry;
+
+  entry = kontor_store_find_lead_entry (kontor_context_get_store (self->context),
+                                        kontor_record_get_id (KONTOR_RECORD (self->project)),
+                                        kontor_record_get_id (KONTOR_RECORD (contact)), &error);
+  if (entry == NULL && error != NULL)
+    g_warning ("Could not find a lead of the board: %s", error->message);
+
+  return entry;
+}
+
 /**
  * _kontor_board_dup_place:
  * @self: a board
@@ -832,7 +851,6 @@ _kontor_board_dup_place (KontorBoard    *self,
                          char          **rank)
 {
   g_autoptr(KontorLeadEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (KONTOR_IS_BOARD (self), FALSE);
   g_return_val_if_fail (KONTOR_IS_CONTACT (contact), FALSE);
@@ -846,11 +864,7 @@ _kontor_board_dup_place (KontorBoard    *self,
       return kontor_contact_get_pipeline_status_id (contact) != NULL;
     }
 
-  entry = kontor_store_find_lead_entry (kontor_context_get_store (self->context),
-                                        kontor_record_get_id (KONTOR_RECORD (self->project)),
-                                        kontor_record_get_id (KONTOR_RECORD (contact)), &error);
-  if (entry == NULL && error != NULL)
-    g_warning ("Could not find a lead of the board: %s", error->message);
+  entry = find_entry (self, contact);
   if (status_id != NULL)
     *status_id = entry != NULL ? g_strdup (kontor_lead_entry_get_status_id (entry)) : NULL;
   if (rank != NULL)
@@ -897,6 +911,94 @@ _kontor_board_dup_card_value (KontorBoard   *self,
 }
 
 /**
+ * _kontor_board_dup_assignees:
+ * @self: a board
+ * @contact: a contact on it
+ *
+ * Who a card shows as working it (feature P8): the contact's assignees on
+ * the pipeline board, the user assigned to the lead on a lead project's.
+ *
+ * Returns: (transfer full): the users' ids, maybe none
+ */
+GStrv
+_kontor_board_dup_assignees (KontorBoard   *self,
+                             KontorContact *contact)
+{
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  const char *user_id;
+
+  g_return_val_if_fail (KONTOR_IS_BOARD (self), NULL);
+
+  if (self->project == NULL)
+    return kontor_contact_get_assignees (contact) != NULL
+           ? g_strdupv ((GStrv) kontor_contact_get_assignees (contact)) : g_new0 (char *, 1);
+
+  entry = find_entry (self, contact);
+  user_id = entry != NULL ? kontor_lead_entry_get_assignee_id (entry) : NULL;
+
+  return user_id != NULL ? g_strdupv ((GStrv) (const char * const[]) { user_id, NULL })
+                         : g_new0 (char *, 1);
+}
+
+/**
+ * _kontor_board_new_assign:
+ * @self: a board
+ * @contact: a contact on it
+ * @user_id: a colleague chosen on its card
+ * @title: the toast's, when the colleague gets it
+ * @title_back: … when the colleague had it and gives it back
+ *
+ * Choosing a colleague gives them the card; choosing one who has it
+ * takes it back from them. On a lead project's board a lead has one user:
+ * the one chosen replaces the one before.
+ *
+ * Returns: (transfer full) (nullable): the change, not applied yet
+ */
+KontorFieldChange *
+_kontor_board_new_assign (KontorBoard   *self,
+                          KontorContact *contact,
+                          const char    *user_id,
+                          const char    *title,
+                          const char    *title_back)
+{
+  g_auto(GStrv) assignees = _kontor_board_dup_assignees (self, contact);
+  gboolean assigned = g_strv_contains ((const char * const *) assignees, user_id);
+  KontorStore *store = kontor_context_get_store (self->context);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  KontorFieldChange *change;
+  GValue value = G_VALUE_INIT;
+
+  if (self->project != NULL)
+    {
+      entry = find_entry (self, contact);
+      if (entry == NULL)
+        return NULL;
+      change = kontor_field_change_new (store, KONTOR_RECORD (entry),
+                                        assigned ? title_back : title);
+      kontor_field_change_set_string (change, KONTOR_LEAD_ENTRY_FIELD_ASSIGNEE_ID,
+                                      assigned ? NULL : user_id);
+      return change;
+    }
+
+  for (guint i = 0; assigned && assignees[i] != NULL; i++)
+    {
+      if (!g_str_equal (assignees[i], user_id))
+        g_strv_builder_add (builder, assignees[i]);
+    }
+  if (!assigned)
+    g_strv_builder_add (builder, user_id);
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_take_boxed (&value, g_strv_builder_end (builder));
+  change = kontor_field_change_new (store, KONTOR_RECORD (contact), assigned ? title_back : title);
+  kontor_field_change_set_value (change, KONTOR_CONTACT_FIELD_ASSIGNEES, &value);
+  g_value_unset (&value);
+
+  return change;
+}
+
+/**
  * _kontor_board_open_card:
  * @self: a board
  * @widget: the card or column the user opened it from
@@ -913,7 +1015,6 @@ _kontor_board_open_card (KontorBoard   *self,
                          KontorContact *contact)
 {
   g_autoptr(KontorLeadEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (KONTOR_IS_BOARD (self));
 
@@ -924,16 +1025,9 @@ _kontor_board_open_card (KontorBoard   *self,
       return;
     }
 
-  entry = kontor_store_find_lead_entry (kontor_context_get_store (self->context),
-                                        kontor_record_get_id (KONTOR_RECORD (self->project)),
-                                        kontor_record_get_id (KONTOR_RECORD (contact)), &error);
-  if (entry == NULL)
-    {
-      if (error != NULL)
-        g_warning ("Could not open a lead of the board: %s", error->message);
-      return;
-    }
-  kontor_lead_entry_dialog_present (widget, self->context, entry);
+  entry = find_entry (self, contact);
+  if (entry != NULL)
+    kontor_lead_entry_dialog_present (widget, self->context, entry);
 }
 
 KontorContext *
