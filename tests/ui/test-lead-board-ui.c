@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "kontor-board-card-face.h"
 #include "kontor-board-card.h"
 #include "kontor-board-column-private.h"
 #include "kontor-board-column.h"
@@ -1158,6 +1159,56 @@ test_column_menu (Fixture       *fixture,
                    added_id);
 }
 
+/* A lead's card drawn has its value where the full card has it, to the
+ * pixel, as every other part (test-board.c's /ui/board/drawn-cards) */
+static void
+test_drawn_cards (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  KontorBoard *board = show_board (fixture);
+
+  wait_for_card (column_of (fixture, fixture->meeting), fixture->clara);
+  wait_for_card (column_of (fixture, fixture->offer), fixture->david);
+  kontor_test_settle (300);
+  kontor_test_collect_cards (GTK_WIDGET (board), all);
+  /* drawn ones only: the pointer of the display may rest on one */
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_get_first_child (g_ptr_array_index (all, i)) == NULL)
+      g_ptr_array_add (cards, g_ptr_array_index (all, i));
+  g_assert_cmpuint (cards->len, >=, 3);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      KontorBoardCard *card = g_ptr_array_index (cards, i);
+      g_autofree char *money = NULL;
+      graphene_rect_t place;
+      gint64 cents = 0;
+      g_autofree char *currency = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (kontor_store_get_lead_value (fixture->base.store, id_of (fixture->project),
+                                                  id_of (kontor_board_card_get_contact (card)),
+                                                  &cents, &currency, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (cents, >, 0);
+      money = kontor_money_format (cents, currency);
+      g_assert_true (_kontor_board_card_shows_text (card, money));
+      _kontor_board_card_get_drawn_place (card, KONTOR_CARD_PART_VALUE, &place);
+      g_assert_cmpfloat (place.size.width, >, 0);
+      g_assert_cmpfloat (place.size.height, >, 0);
+    }
+  g_assert_cmpuint (kontor_test_assert_drawn_as_full (cards), >=, 2 * cards->len);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *value = _kontor_board_card_get_part (g_ptr_array_index (cards, i),
+                                                      KONTOR_CARD_PART_VALUE);
+
+      g_assert_true (GTK_IS_INSCRIPTION (value));
+      g_assert_true (gtk_widget_get_visible (value));
+    }
+}
+
 static gboolean
 entry_dialog_shown (gpointer data)
 {
@@ -1220,6 +1271,7 @@ main (int   argc,
   ADD ("/ui/lead-board/limit", test_limit);
   ADD ("/ui/lead-board/column-menu", test_column_menu);
   ADD ("/ui/lead-board/open", test_open);
+  ADD ("/ui/lead-board/drawn-cards", test_drawn_cards);
 
 #undef ADD
 
