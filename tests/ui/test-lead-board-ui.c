@@ -686,6 +686,8 @@ test_columns (Fixture       *fixture,
   wait_sum (offer, david_money, NULL);
   wait_sum (column_of (fixture, fixture->first), no_money, NULL);
   kontor_test_assert_accessible (GTK_WIDGET (board));
+  kontor_test_settle (300);
+  shoot (GTK_WIDGET (fixture->window), "lead-board-columns.png");
 
   /* the page's search narrows the cards and the sums: the company's name */
   search = kontor_test_find_widget (GTK_WIDGET (find_page (fixture)), GTK_TYPE_SEARCH_ENTRY);
