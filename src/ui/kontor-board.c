@@ -504,11 +504,18 @@ on_clock_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static void on_frame_clock_after_paint_cb (KontorBoard   *self,
+                                           GdkFrameClock *frame_clock);
+
+/* Only the board's own handler: GTK runs the board's tick callbacks
+ * (the focus after a move) from a handler of the same frame clock with
+ * the board as its data, which must stay */
 static void
 stop_awaiting_frame (KontorBoard *self)
 {
   if (self->frame_clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->frame_clock, self);
+    g_signal_handlers_disconnect_by_func (self->frame_clock, on_frame_clock_after_paint_cb,
+                                          self);
   g_clear_object (&self->frame_clock);
 }
 

@@ -12,6 +12,8 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gi18n-lib.h>
 
+#include "kontor-board-card-face.h"
+#include "kontor-board-private.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
 
@@ -899,3 +901,108 @@ kontor_test_shows_toast (GtkWidget  *window,
   return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Board cards */
+
+/**
+ * kontor_test_collect_cards:
+ * @root: a widget, a board or a window
+ * @cards: (element-type KontorBoardCard): where the cards go
+ *
+ * The board cards under @root that are shown and hold a contact.
+ */
+void
+kontor_test_collect_cards (GtkWidget *root,
+                           GPtrArray *cards)
+{
+  if (KONTOR_IS_BOARD_CARD (root))
+    {
+      if (gtk_widget_get_mapped (root) &&
+          kontor_board_card_get_contact (KONTOR_BOARD_CARD (root)) != NULL)
+        g_ptr_array_add (cards, root);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    kontor_test_collect_cards (child, cards);
+}
+
+static gboolean
+full_cards_laid_out (gpointer data)
+{
+  GPtrArray *cards = data;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *child = gtk_widget_get_first_child (g_ptr_array_index (cards, i));
+
+      if (child == NULL || gtk_widget_get_width (child) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kontor_test_assert_drawn_as_full:
+ * @cards: (element-type KontorBoardCard): cards drawn now (no widgets)
+ *
+ * Makes @cards full and asserts that each is exactly as high as it was
+ * drawn and has each part where it drew it (src/README.md "The board").
+ *
+ * Returns: how many parts were compared
+ */
+guint
+kontor_test_assert_drawn_as_full (GPtrArray *cards)
+{
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  guint compared = 0;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
+      int height = gtk_widget_get_height (card);
+
+      g_assert_null (gtk_widget_get_first_child (card));
+      g_assert_cmpint (height, >, 0);
+      g_array_append_val (heights, height);
+      for (int part = 0; part < KONTOR_CARD_N_PARTS; part++)
+        {
+          graphene_rect_t place;
+
+          _kontor_board_card_get_drawn_place (KONTOR_BOARD_CARD (card), part, &place);
+          g_array_append_val (places, place);
+        }
+      _kontor_board_card_make_full (KONTOR_BOARD_CARD (card));
+    }
+  /* the full cards laid out, however long a loaded machine takes */
+  g_assert_true (kontor_test_iterate_until (full_cards_laid_out, cards, KONTOR_TEST_TIMEOUT));
+  kontor_test_settle (100);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
+
+      g_assert_nonnull (gtk_widget_get_first_child (card));
+      g_assert_cmpint (gtk_widget_get_height (card), ==, g_array_index (heights, int, i));
+      for (int part = 0; part < KONTOR_CARD_N_PARTS; part++)
+        {
+          const graphene_rect_t *drawn = &g_array_index (places, graphene_rect_t,
+                                                         i * KONTOR_CARD_N_PARTS + part);
+          GtkWidget *widget = _kontor_board_card_get_part (KONTOR_BOARD_CARD (card), part);
+          graphene_rect_t full;
+
+          if (widget == NULL || !gtk_widget_get_visible (widget) ||
+              !gtk_widget_compute_bounds (widget, card, &full))
+            {
+              g_assert_cmpfloat (drawn->size.width, ==, 0);
+              continue;
+            }
+          g_assert_true (graphene_rect_equal (drawn, &full));
+          compared++;
+        }
+    }
+
+  return compared;
+}

@@ -57,5 +57,8 @@ void              kontor_test_collect_toasts        (GtkWidget  *root,
                                                      GPtrArray  *texts);
 gboolean          kontor_test_shows_toast           (GtkWidget  *window,
                                                      const char *text);
+void              kontor_test_collect_cards         (GtkWidget  *root,
+                                                     GPtrArray  *cards);
+guint             kontor_test_assert_drawn_as_full  (GPtrArray  *cards);
 
 G_END_DECLS

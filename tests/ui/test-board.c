@@ -1912,96 +1912,6 @@ test_view_switch (Fixture       *fixture,
   g_assert_true (kontor_record_list_get_paused (table));
 }
 
-static void
-collect_cards (GtkWidget *root,
-               GPtrArray *cards)
-{
-  if (KONTOR_IS_BOARD_CARD (root))
-    {
-      if (gtk_widget_get_mapped (root) &&
-          kontor_board_card_get_contact (KONTOR_BOARD_CARD (root)) != NULL)
-        g_ptr_array_add (cards, root);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_cards (child, cards);
-}
-
-static gboolean
-full_cards_laid_out (gpointer data)
-{
-  GPtrArray *cards = data;
-
-  for (guint i = 0; i < cards->len; i++)
-    {
-      GtkWidget *child = gtk_widget_get_first_child (g_ptr_array_index (cards, i));
-
-      if (child == NULL || gtk_widget_get_width (child) == 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Makes @cards, drawn now, full, and asserts that each is exactly as high
- * as it was drawn and has each part where it drew it. Returns how many
- * parts were compared. */
-static guint
-assert_drawn_as_full (GPtrArray *cards)
-{
-  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  guint compared = 0;
-
-  for (guint i = 0; i < cards->len; i++)
-    {
-      GtkWidget *card = g_ptr_array_index (cards, i);
-      int height = gtk_widget_get_height (card);
-
-      g_assert_null (gtk_widget_get_first_child (card));
-      g_assert_cmpint (height, >, 0);
-      g_array_append_val (heights, height);
-      for (int part = 0; part < KONTOR_CARD_N_PARTS; part++)
-        {
-          graphene_rect_t place;
-
-          _kontor_board_card_get_drawn_place (KONTOR_BOARD_CARD (card), part, &place);
-          g_array_append_val (places, place);
-        }
-      _kontor_board_card_make_full (KONTOR_BOARD_CARD (card));
-    }
-  /* the full cards laid out, however long a loaded machine takes */
-  g_assert_true (kontor_test_iterate_until (full_cards_laid_out, cards, KONTOR_TEST_TIMEOUT));
-  kontor_test_settle (100);
-  for (guint i = 0; i < cards->len; i++)
-    {
-      GtkWidget *card = g_ptr_array_index (cards, i);
-
-      g_assert_nonnull (gtk_widget_get_first_child (card));
-      g_assert_cmpint (gtk_widget_get_height (card), ==, g_array_index (heights, int, i));
-      for (int part = 0; part < KONTOR_CARD_N_PARTS; part++)
-        {
-          const graphene_rect_t *drawn = &g_array_index (places, graphene_rect_t,
-                                                         i * KONTOR_CARD_N_PARTS + part);
-          GtkWidget *widget = _kontor_board_card_get_part (KONTOR_BOARD_CARD (card), part);
-          graphene_rect_t full;
-
-          if (widget == NULL || !gtk_widget_get_visible (widget) ||
-              !gtk_widget_compute_bounds (widget, card, &full))
-            {
-              g_assert_cmpfloat (drawn->size.width, ==, 0);
-              continue;
-            }
-          g_assert_true (graphene_rect_equal (drawn, &full));
-          compared++;
-        }
-    }
-
-  return compared;
-}
-
 /* Records a done activity of @kind on @contact, @days_ago */
 static KontorActivity *
 record_activity (Fixture            *fixture,
@@ -2160,9 +2070,9 @@ test_drawn_cards (Fixture       *fixture,
 
   wait_for_card (column, id);
   kontor_test_settle (300);
-  collect_cards (GTK_WIDGET (fixture->board), cards);
+  kontor_test_collect_cards (GTK_WIDGET (fixture->board), cards);
   g_assert_cmpuint (cards->len, >, 1);
-  compared = assert_drawn_as_full (cards);
+  compared = kontor_test_assert_drawn_as_full (cards);
   for (guint i = 0; i < cards->len; i++)
     {
       GtkWidget *card = g_ptr_array_index (cards, i);
@@ -2277,7 +2187,7 @@ test_done_bubbles (Fixture       *fixture,
   card = kontor_board_column_find_card (column, id);
   wait_for_paint (GTK_WIDGET (card));
   g_ptr_array_add (cards, card);
-  g_assert_cmpuint (assert_drawn_as_full (cards), >, 0);
+  g_assert_cmpuint (kontor_test_assert_drawn_as_full (cards), >, 0);
   get_done_shown (card, &dots, &counts);
   g_assert_cmpuint (dots, ==, KIND_BIT (EMAIL) | KIND_BIT (CALL) | KIND_BIT (NOTE));
   g_assert_cmpuint (counts, ==, 0);
