@@ -1117,6 +1117,200 @@ test_lead_conflict (void)
   g_assert_cmpint (outbox_size (ben), ==, 0);
 }
 
+/* Two machines add the same contact to the same lead project offline
+ * (src/README.md "Lead projects"): the server takes the first entry and
+ * refuses the second, "lead_entry_taken" (its index of schema 10). After
+ * a second round the project holds one entry on the server and on both
+ * machines, the first's; the second machine's entry went back, and its
+ * value and notes are kept in its rejected list with the reason, where
+ * the sync's popover shows it: nothing typed is lost without a word */
+static void
+test_lead_entry_twice (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) weiss = new_contact ("Jürgen", "Weiß");
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe Hannover 2027");
+  g_autoptr(KontorLeadEntry) at_anna = NULL;
+  g_autoptr(KontorLeadEntry) at_ben = NULL;
+  g_autoptr(KontorLeadEntry) kept = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GPtrArray) rejected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_server = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *reason = NULL;
+  KontorSyncRejected *refused;
+  const char *project_id;
+  const char *contact_id;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("ida", "admin");
+  create_user ("jonas", "admin");
+  anna = machine_new (server, "ida");
+  ben = machine_new (server, "jonas");
+
+  save (anna, weiss);
+  kontor_store_create_lead_project (anna->store, project, &error);
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  contact_id = kontor_record_get_id (KONTOR_RECORD (weiss));
+  statuses = kontor_store_list_lead_statuses (anna->store, project_id, &error);
+  g_assert_no_error (error);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* both offline: each adds Weiß, with values of its own */
+  at_anna = kontor_lead_entry_new (project_id, contact_id,
+                                   kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (at_anna, 1000000);
+  save (anna, at_anna);
+  at_ben = kontor_lead_entry_new (project_id, contact_id,
+                                  kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (at_ben, 2500000);
+  kontor_lead_entry_set_notes (at_ben, "Nur intern: will zwei Angebote");
+  save (ben, at_ben);
+
+  sync_ok (anna);
+  sync_ok (ben);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* one entry on the server, Anna's */
+  sql = g_strdup_printf ("SELECT string_agg (id, ' ') FROM record WHERE entity = 'lead_entry'"
+                         " AND NOT deleted AND fields->>'project_id' = '%s'", project_id);
+  on_server = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (on_server, ==, kontor_record_get_id (KONTOR_RECORD (at_anna)));
+
+  /* and on both machines */
+  g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  kept = load (ben, KONTOR_TYPE_LEAD_ENTRY, kontor_record_get_id (KONTOR_RECORD (at_anna)));
+  g_assert_cmpint (kontor_lead_entry_get_value_cents (kept), ==, 1000000);
+  g_assert_null (load_or_null (ben, KONTOR_TYPE_LEAD_ENTRY,
+                               kontor_record_get_id (KONTOR_RECORD (at_ben))));
+  assert_same_data (anna, ben);
+
+  /* Ben's entry is in his rejected list, whole, with the reason in words */
+  g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
+  rejected = kontor_store_sync_list_rejected (ben->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejected->len, ==, 1);
+  refused = g_ptr_array_index (rejected, 0);
+  g_assert_cmpstr (refused->entity, ==, "lead_entry");
+  g_assert_cmpstr (refused->entity_id, ==, kontor_record_get_id (KONTOR_RECORD (at_ben)));
+  g_assert_cmpstr (refused->reason, ==, "lead_entry_taken");
+  g_assert_nonnull (refused->fields_json);
+  g_assert_nonnull (strstr (refused->fields_json, "2500000"));
+  g_assert_nonnull (strstr (refused->fields_json, "Nur intern: will zwei Angebote"));
+  reason = kontor_sync_dup_reason_text (refused->reason);
+  g_assert_null (strstr (reason, "lead_entry_taken"));
+  g_assert_nonnull (strstr (reason, "lead project"));
+  g_assert_cmpint (outbox_size (anna), ==, 0);
+  g_assert_cmpint (outbox_size (ben), ==, 0);
+}
+
+/* A server of schema 9 took the same contact in the same lead project
+ * from two machines (each then set the other's entry aside); the
+ * migration to schema 10 (src/server/schema/010-lead-entry-once.sql)
+ * deletes the later entry as a change of the server's and logs the first
+ * again, so that after a sync both machines hold the first entry alone,
+ * as the server does */
+static void
+test_lead_entry_migrated (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) vogel = new_contact ("Petra", "Vogel");
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Ersatzteilpaket Schweiz");
+  g_autoptr(KontorLeadEntry) at_anna = NULL;
+  g_autoptr(KontorLeadEntry) at_ben = NULL;
+  g_autoptr(KontorLeadEntry) kept = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GSubprocess) migrate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *version = NULL;
+  const char *project_id;
+  const char *first_id;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("karla", "admin");
+  create_user ("lars", "admin");
+  anna = machine_new (server, "karla");
+  ben = machine_new (server, "lars");
+
+  save (anna, vogel);
+  kontor_store_create_lead_project (anna->store, project, &error);
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  statuses = kontor_store_list_lead_statuses (anna->store, project_id, &error);
+  g_assert_no_error (error);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* the server as schema 9 was: no index */
+  g_free (kontor_test_postgres_query (&pg, "DROP INDEX record_lead_entry_once;"
+                                           " UPDATE server_schema SET version = 9"));
+  at_anna = kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (vogel)),
+                                   kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (at_anna, 700000);
+  save (anna, at_anna);
+  first_id = kontor_record_get_id (KONTOR_RECORD (at_anna));
+  at_ben = kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (vogel)),
+                                  kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (at_ben, 900000);
+  save (ben, at_ben);
+  sync_ok (anna);
+  sync_ok (ben);
+  sync_ok (anna);
+  sql = g_strdup_printf ("SELECT count(*) FROM record WHERE entity = 'lead_entry'"
+                         " AND NOT deleted AND fields->>'project_id' = '%s'", project_id);
+  before = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (before, ==, "2");
+  /* each machine kept its own */
+  {
+    g_autoptr(KontorLeadEntry) own = load_or_null (ben, KONTOR_TYPE_LEAD_ENTRY,
+                                                   kontor_record_get_id (KONTOR_RECORD (at_ben)));
+
+    g_assert_nonnull (own);
+  }
+
+  migrate = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                              BUILD_ROOT "/src/server/kontor-server", "migrate",
+                              "--database", pg.conninfo, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (migrate, NULL, &error);
+  g_assert_no_error (error);
+  version = kontor_test_postgres_query (&pg, "SELECT version FROM server_schema");
+  g_assert_cmpstr (version, ==, "10");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT string_agg (id, ' ') FROM record WHERE entity = 'lead_entry'"
+                         " AND NOT deleted AND fields->>'project_id' = '%s'", project_id);
+  after = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (after, ==, first_id);
+
+  sync_ok (ben);
+  sync_ok (anna);
+  g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  kept = load (ben, KONTOR_TYPE_LEAD_ENTRY, first_id);
+  g_assert_cmpint (kontor_lead_entry_get_value_cents (kept), ==, 700000);
+  assert_same_data (anna, ben);
+}
+
 /* Two machines edit one contact offline: different fields merge; the same
  * field is a conflict for the one who syncs second, who answers it once */
 static void
@@ -3740,6 +3934,8 @@ main (int   argc,
   g_test_add_func ("/sync/every-kind", test_every_kind);
   g_test_add_func ("/sync/lead-projects", test_lead_projects);
   g_test_add_func ("/sync/lead-conflict", test_lead_conflict);
+  g_test_add_func ("/sync/lead-entry-twice", test_lead_entry_twice);
+  g_test_add_func ("/sync/lead-entry-migrated", test_lead_entry_migrated);
   g_test_add_func ("/sync/merge-and-conflict", test_merge_and_conflict);
   g_test_add_func ("/sync/clock-skew", test_clock_skew);
   g_test_add_func ("/sync/edit-vs-delete", test_edit_vs_delete);
