@@ -1311,6 +1311,79 @@ test_lead_entry_migrated (void)
   assert_same_data (anna, ben);
 }
 
+/* A group a lead project links to is deleted on one machine (src/README.md
+ * "Lead projects"): the project loses the link as an edit of its own,
+ * sent before the group's delete, so the server and the other machine
+ * have the project without the group, and a machine that arrives later
+ * takes the project whole (a link to a group that is gone would not fit
+ * its table) */
+static void
+test_lead_group_deleted (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(Machine) carla = NULL;
+  g_autoptr(KontorGroup) group = kontor_group_new ("Messe Hannover Besucher");
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe Hannover 2027");
+  g_autoptr(KontorLeadProject) at_ben = NULL;
+  g_autoptr(KontorLeadProject) at_carla = NULL;
+  g_autoptr(KontorLeadProject) at_anna = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *on_server = NULL;
+  const char *project_id;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("mia", "admin");
+  create_user ("nico", "admin");
+  anna = machine_new (server, "mia");
+  ben = machine_new (server, "nico");
+
+  save (anna, group);
+  kontor_lead_project_set_group_id (project, kontor_record_get_id (KONTOR_RECORD (group)));
+  kontor_store_create_lead_project (anna->store, project, &error);
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  sync_ok (anna);
+  sync_ok (ben);
+  at_ben = load (ben, KONTOR_TYPE_LEAD_PROJECT, project_id);
+  g_assert_cmpstr (kontor_lead_project_get_group_id (at_ben), ==,
+                   kontor_record_get_id (KONTOR_RECORD (group)));
+
+  /* deleted where it was made: the project's edit is on its way too */
+  kontor_store_delete (anna->store, KONTOR_RECORD (group), &error);
+  g_assert_no_error (error);
+  at_anna = load (anna, KONTOR_TYPE_LEAD_PROJECT, project_id);
+  g_assert_null (kontor_lead_project_get_group_id (at_anna));
+  g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM outbox WHERE entity_id = ?1",
+                               project_id), ==, 1);
+  sync_ok (anna);
+  g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
+  sync_ok (ben);
+
+  sql = g_strdup_printf ("SELECT coalesce (fields->>'group_id', 'none') FROM record"
+                         " WHERE entity = 'lead_project' AND id = '%s'", project_id);
+  on_server = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (on_server, ==, "none");
+  g_clear_object (&at_ben);
+  at_ben = load (ben, KONTOR_TYPE_LEAD_PROJECT, project_id);
+  g_assert_null (kontor_lead_project_get_group_id (at_ben));
+  assert_same_data (anna, ben);
+
+  /* a third machine takes the project from the server as it is */
+  carla = machine_new (server, "mia");
+  sync_ok (carla);
+  g_assert_cmpint (kontor_store_sync_count_rejected (carla->store, NULL), ==, 0);
+  at_carla = load (carla, KONTOR_TYPE_LEAD_PROJECT, project_id);
+  g_assert_null (kontor_lead_project_get_group_id (at_carla));
+  assert_same_data (anna, carla);
+  g_assert_cmpint (outbox_size (anna), ==, 0);
+  g_assert_cmpint (outbox_size (ben), ==, 0);
+}
+
 /* Two machines edit one contact offline: different fields merge; the same
  * field is a conflict for the one who syncs second, who answers it once */
 static void
@@ -3936,6 +4009,7 @@ main (int   argc,
   g_test_add_func ("/sync/lead-conflict", test_lead_conflict);
   g_test_add_func ("/sync/lead-entry-twice", test_lead_entry_twice);
   g_test_add_func ("/sync/lead-entry-migrated", test_lead_entry_migrated);
+  g_test_add_func ("/sync/lead-group-deleted", test_lead_group_deleted);
   g_test_add_func ("/sync/merge-and-conflict", test_merge_and_conflict);
   g_test_add_func ("/sync/clock-skew", test_clock_skew);
   g_test_add_func ("/sync/edit-vs-delete", test_edit_vs_delete);
