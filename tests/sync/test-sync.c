@@ -1360,6 +1360,10 @@ test_lead_group_deleted (void)
   g_assert_null (kontor_lead_project_get_group_id (at_anna));
   g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM outbox WHERE entity_id = ?1",
                                project_id), ==, 1);
+  /* and in the project's history, naming the group it lost */
+  g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM journal WHERE entity_id = ?1"
+                                     " AND field = 'group_id' AND coalesce (new_json, 'null') = 'null'",
+                               project_id), ==, 1);
   sync_ok (anna);
   g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
   sync_ok (ben);
