@@ -1388,6 +1388,83 @@ test_lead_group_deleted (void)
   g_assert_cmpint (outbox_size (ben), ==, 0);
 }
 
+/* A contact merged into one that is in a lead project, while another
+ * machine put the removed one in the same project: the server moves the
+ * removed contact's entry to the kept one and, since that one has an entry
+ * there already, deletes it (a contact is in a project once; schema 10's
+ * index refused the merge's delete whole before); both machines end with
+ * the kept contact's entry alone */
+static void
+test_lead_entry_merged (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) kept = new_contact ("Marta", "Schulze");
+  g_autoptr(KontorContact) removed = new_contact ("Martha", "Schulze");
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Wartungsvertrag Kühlsysteme");
+  g_autoptr(KontorLeadEntry) first = NULL;
+  g_autoptr(KontorLeadEntry) offline = NULL;
+  g_autoptr(KontorContactMerge) merge = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *on_server = NULL;
+  const char *kept_id, *removed_id, *project_id;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("olga", "admin");
+  create_user ("paul", "admin");
+  anna = machine_new (server, "olga");
+  ben = machine_new (server, "paul");
+
+  save (anna, kept);
+  save (anna, removed);
+  kept_id = kontor_record_get_id (KONTOR_RECORD (kept));
+  removed_id = kontor_record_get_id (KONTOR_RECORD (removed));
+  kontor_store_create_lead_project (anna->store, project, &error);
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  statuses = kontor_store_list_lead_statuses (anna->store, project_id, &error);
+  g_assert_no_error (error);
+  first = kontor_lead_entry_new (project_id, kept_id,
+                                 kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (first, 300000);
+  save (anna, first);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* Ben puts the removed one in the project, and it reaches the server
+   * before Anna, who has not heard of it, merges */
+  offline = kontor_lead_entry_new (project_id, removed_id,
+                                   kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  save (ben, offline);
+  sync_ok (ben);
+  merge = kontor_contact_merge_new (anna->store, kept_id, removed_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+  g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
+  sync_ok (ben);
+  sync_ok (anna);
+
+  sql = g_strdup_printf ("SELECT string_agg (id, ' ') FROM record WHERE entity = 'lead_entry'"
+                         " AND NOT deleted AND fields->>'project_id' = '%s'", project_id);
+  on_server = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (on_server, ==, kontor_record_get_id (KONTOR_RECORD (first)));
+  g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM contact WHERE id = ?1",
+                               removed_id), ==, 0);
+  assert_same_data (anna, ben);
+  g_assert_cmpint (outbox_size (anna), ==, 0);
+  g_assert_cmpint (outbox_size (ben), ==, 0);
+}
+
 /* Two machines edit one contact offline: different fields merge; the same
  * field is a conflict for the one who syncs second, who answers it once */
 static void
@@ -4014,6 +4091,7 @@ main (int   argc,
   g_test_add_func ("/sync/lead-entry-twice", test_lead_entry_twice);
   g_test_add_func ("/sync/lead-entry-migrated", test_lead_entry_migrated);
   g_test_add_func ("/sync/lead-group-deleted", test_lead_group_deleted);
+  g_test_add_func ("/sync/lead-entry-merged", test_lead_entry_merged);
   g_test_add_func ("/sync/merge-and-conflict", test_merge_and_conflict);
   g_test_add_func ("/sync/clock-skew", test_clock_skew);
   g_test_add_func ("/sync/edit-vs-delete", test_edit_vs_delete);
