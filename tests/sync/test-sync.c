@@ -1149,9 +1149,9 @@ test_lead_entry_twice (void)
     return;
   server = kontor_test_server_start (&pg, NULL);
   create_user ("ida", "admin");
-  create_user ("jonas", "admin");
+  create_user ("jorinde", "admin");
   anna = machine_new (server, "ida");
-  ben = machine_new (server, "jonas");
+  ben = machine_new (server, "jorinde");
 
   save (anna, weiss);
   kontor_store_create_lead_project (anna->store, project, &error);
@@ -1239,6 +1239,7 @@ test_lead_entry_migrated (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *version = NULL;
+  g_autofree char *said = NULL;
   const char *project_id;
   const char *first_id;
 
@@ -1286,12 +1287,13 @@ test_lead_entry_migrated (void)
     g_assert_nonnull (own);
   }
 
-  migrate = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                              BUILD_ROOT "/src/server/kontor-server", "migrate",
+  migrate = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
+                              &error, BUILD_ROOT "/src/server/kontor-server", "migrate",
                               "--database", pg.conninfo, NULL);
   g_assert_no_error (error);
-  g_subprocess_wait_check (migrate, NULL, &error);
+  g_subprocess_communicate_utf8 (migrate, NULL, NULL, &said, NULL, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (migrate), ==, 0);
   version = kontor_test_postgres_query (&pg, "SELECT version FROM server_schema");
   g_assert_cmpstr (version, ==, "10");
   g_free (sql);
@@ -1309,6 +1311,18 @@ test_lead_entry_migrated (void)
   kept = load (ben, KONTOR_TYPE_LEAD_ENTRY, first_id);
   g_assert_cmpint (kontor_lead_entry_get_value_cents (kept), ==, 700000);
   assert_same_data (anna, ben);
+
+  /* a machine that arrives now, pulling from the start, never meets the
+   * second entry: the migration took its changes out of the log */
+  {
+    g_autoptr(Machine) carla = machine_new (server, "karla");
+
+    sync_ok (carla);
+    g_assert_cmpint (kontor_store_sync_count_rejected (carla->store, NULL), ==, 0);
+    g_assert_cmpint (count_rows (carla, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                                 project_id), ==, 1);
+    assert_same_data (anna, carla);
+  }
 }
 
 /* A group a lead project links to is deleted on one machine (src/README.md
@@ -1415,10 +1429,10 @@ test_lead_entry_merged (void)
   if (pg.dir == NULL)
     return;
   server = kontor_test_server_start (&pg, NULL);
-  create_user ("olga", "admin");
-  create_user ("paul", "admin");
-  anna = machine_new (server, "olga");
-  ben = machine_new (server, "paul");
+  create_user ("oskar", "admin");
+  create_user ("petra", "admin");
+  anna = machine_new (server, "oskar");
+  ben = machine_new (server, "petra");
 
   save (anna, kept);
   save (anna, removed);

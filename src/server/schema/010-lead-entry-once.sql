@@ -14,11 +14,12 @@
 -- revision of its project_id, which never changes after the create) stays;
 -- each other one is deleted as the server's change, numbered by the
 -- workspace's clock and logged, so that every machine's pull takes it away
--- too (its values stay in its record, deleted, not removed). The one that
--- stays is logged again whole, with its fields' revisions: the machines
--- that made the other one had set it aside when they pulled it (their
--- table's UNIQUE refused it), and take it now that theirs is gone; the
--- others have it at these revisions already.
+-- too. Its values stay in its record (deleted, not removed); its earlier
+-- changes become deletes in the log, so a machine that pulls from the
+-- start does not meet it. The one that stays is logged again whole, with its fields'
+-- revisions: the machines that made the other one had set it aside when
+-- they pulled it (their table's UNIQUE refused it), and take it now that
+-- theirs is gone; the others have it at these revisions already.
 
 CREATE TEMPORARY TABLE lead_entry_twice ON COMMIT DROP AS
   SELECT d.workspace_id, d.id, d.project_id, d.contact_id,
@@ -39,6 +40,15 @@ CREATE TEMPORARY TABLE lead_entry_twice ON COMMIT DROP AS
 UPDATE record r SET deleted = true, deleted_rev = t.seq, rev = t.seq
 FROM lead_entry_twice t
 WHERE r.workspace_id = t.workspace_id AND r.entity = 'lead_entry' AND r.id = t.id;
+
+-- their earlier changes in the log become deletes of them: a machine
+-- that pulls from before them (a new one, from the start) would set the
+-- second entry aside again for the first. Rewritten, not removed: every
+-- number the clock gave stays in the log, once.
+UPDATE change_log l SET op = 'delete', fields = '{}', old_values = '{}'
+FROM lead_entry_twice t
+WHERE l.workspace_id = t.workspace_id AND l.entity = 'lead_entry' AND l.entity_id = t.id
+  AND l.seq < t.seq;
 
 INSERT INTO change_log (workspace_id, seq, entity, entity_id, op, actor, client_id, client_seq,
                         scope_owner, scope)
