@@ -1311,8 +1311,9 @@ is_contact (const Mutation *mutation)
  * (their contact and participants), former employers, group memberships
  * and lead entries (one the kept contact has already in the group or the
  * project is deleted: a contact is in a group, and in a lead project,
- * once, as kept_lead_entry () in src/store/kontor-contact-merge.c does), and the e-mail addresses, phone numbers and links the kept one
- * does not have */
+ * once, as kept_lead_entry () in src/store/kontor-contact-merge.c does),
+ * and the e-mail addresses, phone numbers and links the kept one does
+ * not have */
 static void
 move_merged_references (Push           *push,
                         const Mutation *mutation,
