@@ -27,6 +27,7 @@ static const char * const migrations[] = {
   "007-blob-holders.sql",
   "008-merged-into.sql",
   "009-lead-entries.sql",
+  "010-lead-entry-once.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_SERVER_SCHEMA_VERSION);

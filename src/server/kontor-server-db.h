@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_SERVER_SCHEMA_VERSION 9
+#define KONTOR_SERVER_SCHEMA_VERSION 10
 
 #define KONTOR_SERVER_ERROR (kontor_server_error_quark ())
 

@@ -1206,7 +1206,7 @@ write_moved_row (Push           *push,
 }
 
 /* A row of @entity @id deleted by the server (a group membership the
- * kept contact has already) */
+ * kept contact has already, or an entry in a lead project) */
 static void
 delete_moved_row (Push           *push,
                   const Mutation *mutation,
@@ -1309,9 +1309,11 @@ is_contact (const Mutation *mutation)
 
 /* Every living row naming contact @removed moves to @kept: activities
  * (their contact and participants), former employers, group memberships
- * (one the kept contact has already is deleted: a contact is in a group
- * once), and the e-mail addresses, phone numbers and links the kept one
- * does not have */
+ * and lead entries (one the kept contact has already in the group or the
+ * project is deleted: a contact is in a group, and in a lead project,
+ * once, as kept_lead_entry () in src/store/kontor-contact-merge.c does),
+ * and the e-mail addresses, phone numbers and links the kept one does
+ * not have */
 static void
 move_merged_references (Push           *push,
                         const Mutation *mutation,
@@ -1349,18 +1351,25 @@ move_merged_references (Push           *push,
           copy_moved_child (push, mutation, entity, fields, kept);
           continue;
         }
-      if (g_str_equal (entity, "contact_group_member") &&
+      if ((g_str_equal (entity, "contact_group_member") || g_str_equal (entity, "lead_entry")) &&
           g_strcmp0 (kontor_json_get_string (fields, "contact_id"), removed) == 0)
         {
-          const char *member_params[] = { push->account->workspace_id,
-                                          kontor_json_get_string (fields, "group_id"), kept };
+          gboolean member = g_str_equal (entity, "contact_group_member");
+          const char *member_params[] = { push->account->workspace_id, entity,
+                                          kontor_json_get_string (fields, member ? "group_id"
+                                                                                 : "project_id"),
+                                          kept };
           g_autoptr(PGresult) both = NULL;
 
-          if (member_params[1] == NULL)
+          if (member_params[2] == NULL)
             continue;
-          both = exec (push, "SELECT 1 FROM record WHERE workspace_id = $1"
-                             " AND entity = 'contact_group_member' AND NOT deleted"
-                             " AND fields->>'group_id' = $2 AND fields->>'contact_id' = $3",
+          both = exec (push, member
+                             ? "SELECT 1 FROM record WHERE workspace_id = $1"
+                               " AND entity = $2 AND NOT deleted"
+                               " AND fields->>'group_id' = $3 AND fields->>'contact_id' = $4"
+                             : "SELECT 1 FROM record WHERE workspace_id = $1"
+                               " AND entity = $2 AND NOT deleted"
+                               " AND fields->>'project_id' = $3 AND fields->>'contact_id' = $4",
                        G_N_ELEMENTS (member_params), member_params);
           if (both != NULL && PQntuples (both) > 0)
             {
@@ -1950,9 +1959,47 @@ store_result (Push           *push,
   defer (push, "RELEASE SAVEPOINT mutation", 0, NULL);
 }
 
+/* Whether @mutation, a lead entry's create, restore or update rolled
+ * back, would have made a second living entry of its contact in its
+ * project: the unique index record_lead_entry_once
+ * (schema/010-lead-entry-once.sql) refused it. Asked of the data after
+ * the rollback rather than of the error's text, so the rejection says
+ * why in the protocol's words. The values not sent are the stored
+ * record's. */
+static gboolean
+is_lead_entry_taken (Push           *push,
+                     const Mutation *mutation)
+{
+  g_autoptr(PGresult) other = NULL;
+  const char *params[4];
+
+  if (mutation->entity != kontor_sync_entity_lookup ("lead_entry") || mutation->fields == NULL)
+    return FALSE;
+
+  params[0] = push->account->workspace_id;
+  params[1] = mutation->id;
+  params[2] = kontor_json_get_string (kontor_json_get_object (mutation->fields, "project_id"),
+                                      "value");
+  params[3] = kontor_json_get_string (kontor_json_get_object (mutation->fields, "contact_id"),
+                                      "value");
+  other = exec (push, "SELECT 1 FROM record o"
+                      " LEFT JOIN record r ON r.workspace_id = $1 AND r.entity = 'lead_entry'"
+                      " AND r.id = $2"
+                      " WHERE o.workspace_id = $1 AND o.entity = 'lead_entry'"
+                      " AND NOT o.deleted AND o.id <> $2"
+                      " AND o.fields->>'project_id' = coalesce ($3, r.fields->>'project_id')"
+                      " AND o.fields->>'contact_id' = coalesce ($4, r.fields->>'contact_id')"
+                      " LIMIT 1",
+                G_N_ELEMENTS (params), params);
+
+  return other != NULL && PQntuples (other) > 0;
+}
+
 /* A mutation one of whose statements failed on its data (SQLSTATE 22,
- * 23): rejected, what it wrote undone, the numbers it took given back.
- * Returns the rejection, kept for a push sent again. */
+ * 23): rejected, what it wrote undone, the numbers it took given back;
+ * "lead_entry_taken" when it was a lead entry of a contact the project
+ * has already, "invalid" otherwise. Returns the rejection, kept for a
+ * push sent again. */
 static JsonNode *
 reject_invalid (Push           *push,
                 const Mutation *mutation)
@@ -1966,7 +2013,8 @@ reject_invalid (Push           *push,
   push->data_error = FALSE;
   back = exec (push, "ROLLBACK TO SAVEPOINT mutation", 0, NULL);
   push->last_seq = push->seq_before;
-  add_rejection (rejection, mutation, "invalid");
+  add_rejection (rejection, mutation,
+                 is_lead_entry_taken (push, mutation) ? "lead_entry_taken" : "invalid");
   result = json_builder_get_root (rejection);
   store_result (push, mutation, result);
 

@@ -14,17 +14,60 @@
 #include "kontor-error.h"
 #include "kontor-group-member.h"
 #include "kontor-group.h"
+#include "kontor-lead-join.h"
+#include "kontor-lead-project.h"
 #include "kontor-store-crud.h"
 #include "kontor-store-group.h"
-#include "kontor-lead-join.h"
+#include "kontor-store-lead.h"
 
-/* A deleted group's members go with it (_kontor_store_forget_rows()) */
+/* The lead projects that follow group @group_id lose the link, each as
+ * an edit of its own saved through the store (its checks, outbox entry
+ * and history), before the group goes: ON DELETE SET NULL alone changed
+ * this machine's row only, and the team server kept the link (src/README.md
+ * "Lead projects"). The edit is sent before the group's delete, so the
+ * other machines take it first. What the team server sends (remote mode)
+ * comes with that edit of the machine that deleted the group; here the
+ * key's SET NULL is all. Unlinking leaves the entries as they are
+ * (kontor-lead-join.c). */
+static gboolean
+unlink_lead_projects (KontorStore  *self,
+                      const char   *group_id,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) projects = NULL;
+
+  if (self->remote)
+    return TRUE;
+
+  projects = _kontor_store_load_list (self, &_kontor_store_lead_project_entity,
+                                      "SELECT rid FROM lead_project WHERE group_id = ?1"
+                                      " ORDER BY rid",
+                                      group_id, error);
+  if (projects == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      KontorLeadProject *project = g_ptr_array_index (projects, i);
+      gboolean changed = FALSE;
+
+      kontor_lead_project_set_group_id (project, NULL);
+      if (!_kontor_store_save_record (self, KONTOR_RECORD (project), &changed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A deleted group's members go with it (_kontor_store_forget_rows()); the
+ * lead projects linking it are unlinked first (unlink_lead_projects()) */
 static GArray *
 group_before_delete (KontorStore   *self,
                      KontorRecord  *stored,
                      GError       **error)
 {
-  if (!_kontor_store_forget_rows (self, "contact_group_member", "group_id",
+  if (!unlink_lead_projects (self, kontor_record_get_id (stored), error) ||
+      !_kontor_store_forget_rows (self, "contact_group_member", "group_id",
                                   kontor_record_get_id (stored), error))
     return NULL;
 

@@ -41,6 +41,7 @@
 #include "kontor-store-entity.h"
 #include "kontor-store-outbox.h"
 #include "kontor-group-member.h"
+#include "kontor-lead-entry.h"
 #include "kontor-store-sync.h"
 #include "kontor-sync-entity.h"
 
@@ -531,20 +532,30 @@ apply_record (KontorStore             *self,
     return TRUE;
 
   /* a membership given to the kept contact, which is in that group
-   * already: the server deletes it (a contact is in a group once), and
+   * already, or a lead entry in a project it is in already: the server
+   * deletes it (a contact is in a group, and in a lead project, once), and
    * so it is not stored here either */
-  if (rewritten && KONTOR_IS_GROUP_MEMBER (record))
+  if (rewritten && (KONTOR_IS_GROUP_MEMBER (record) || KONTOR_IS_LEAD_ENTRY (record)))
     {
-      sqlite3_stmt *stmt = _kontor_store_prepare (self, "SELECT 1 FROM contact_group_member "
-                                                        "WHERE group_id = ?1 AND "
-                                                        "contact_id = ?2 AND id <> ?3", error);
+      gboolean member = KONTOR_IS_GROUP_MEMBER (record);
+      sqlite3_stmt *stmt = _kontor_store_prepare (self, member
+                                                  ? "SELECT 1 FROM contact_group_member "
+                                                    "WHERE group_id = ?1 AND "
+                                                    "contact_id = ?2 AND id <> ?3"
+                                                  : "SELECT 1 FROM lead_entry "
+                                                    "WHERE project_id = ?1 AND "
+                                                    "contact_id = ?2 AND id <> ?3", error);
       int found;
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, kontor_group_member_get_group_id (KONTOR_GROUP_MEMBER (record)),
+      sqlite3_bind_text (stmt, 1, member
+                                  ? kontor_group_member_get_group_id (KONTOR_GROUP_MEMBER (record))
+                                  : kontor_lead_entry_get_project_id (KONTOR_LEAD_ENTRY (record)),
                          -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, kontor_group_member_get_contact_id (KONTOR_GROUP_MEMBER (record)),
+      sqlite3_bind_text (stmt, 2, member
+                                  ? kontor_group_member_get_contact_id (KONTOR_GROUP_MEMBER (record))
+                                  : kontor_lead_entry_get_contact_id (KONTOR_LEAD_ENTRY (record)),
                          -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, id, -1, SQLITE_TRANSIENT);
       found = _kontor_store_step_one (self, stmt, NULL, NULL, error);

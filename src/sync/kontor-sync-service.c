@@ -309,6 +309,9 @@ kontor_sync_dup_reason_text (const char *reason)
   if (g_str_equal (reason, "merged_into_gone"))
     return g_strdup (_("The contact this one was merged into is not on the team server any "
                        "more."));
+  if (g_str_equal (reason, "lead_entry_taken"))
+    return g_strdup (_("A colleague added this contact to the lead project first. Your entry was "
+                       "taken back; what you entered in it is kept with this refusal."));
   if (g_str_equal (reason, "file_forbidden"))
     return g_strdup (_("A file of this activity is on the team server, but you neither sent it "
                        "nor see an activity that has it."));

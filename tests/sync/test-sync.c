@@ -1117,6 +1117,368 @@ test_lead_conflict (void)
   g_assert_cmpint (outbox_size (ben), ==, 0);
 }
 
+/* Two machines add the same contact to the same lead project offline
+ * (src/README.md "Lead projects"): the server takes the first entry and
+ * refuses the second, "lead_entry_taken" (its index of schema 10). After
+ * a second round the project holds one entry on the server and on both
+ * machines, the first's; the second machine's entry went back, and its
+ * value and notes are kept in its rejected list with the reason, where
+ * the sync's popover shows it: nothing typed is lost without a word */
+static void
+test_lead_entry_twice (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) weiss = new_contact ("Jürgen", "Weiß");
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe Hannover 2027");
+  g_autoptr(KontorLeadEntry) at_anna = NULL;
+  g_autoptr(KontorLeadEntry) at_ben = NULL;
+  g_autoptr(KontorLeadEntry) kept = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GPtrArray) rejected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_server = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *reason = NULL;
+  KontorSyncRejected *refused;
+  const char *project_id;
+  const char *contact_id;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("ida", "admin");
+  create_user ("jorinde", "admin");
+  anna = machine_new (server, "ida");
+  ben = machine_new (server, "jorinde");
+
+  save (anna, weiss);
+  kontor_store_create_lead_project (anna->store, project, &error);
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  contact_id = kontor_record_get_id (KONTOR_RECORD (weiss));
+  statuses = kontor_store_list_lead_statuses (anna->store, project_id, &error);
+  g_assert_no_error (error);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* both offline: each adds Weiß, with values of its own */
+  at_anna = kontor_lead_entry_new (project_id, contact_id,
+                                   kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (at_anna, 1000000);
+  save (anna, at_anna);
+  at_ben = kontor_lead_entry_new (project_id, contact_id,
+                                  kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (at_ben, 2500000);
+  kontor_lead_entry_set_notes (at_ben, "Nur intern: will zwei Angebote");
+  save (ben, at_ben);
+
+  sync_ok (anna);
+  sync_ok (ben);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* one entry on the server, Anna's */
+  sql = g_strdup_printf ("SELECT string_agg (id, ' ') FROM record WHERE entity = 'lead_entry'"
+                         " AND NOT deleted AND fields->>'project_id' = '%s'", project_id);
+  on_server = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (on_server, ==, kontor_record_get_id (KONTOR_RECORD (at_anna)));
+
+  /* and on both machines */
+  g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  kept = load (ben, KONTOR_TYPE_LEAD_ENTRY, kontor_record_get_id (KONTOR_RECORD (at_anna)));
+  g_assert_cmpint (kontor_lead_entry_get_value_cents (kept), ==, 1000000);
+  g_assert_null (load_or_null (ben, KONTOR_TYPE_LEAD_ENTRY,
+                               kontor_record_get_id (KONTOR_RECORD (at_ben))));
+  assert_same_data (anna, ben);
+
+  /* Ben's entry is in his rejected list, whole, with the reason in words */
+  g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
+  rejected = kontor_store_sync_list_rejected (ben->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejected->len, ==, 1);
+  refused = g_ptr_array_index (rejected, 0);
+  g_assert_cmpstr (refused->entity, ==, "lead_entry");
+  g_assert_cmpstr (refused->entity_id, ==, kontor_record_get_id (KONTOR_RECORD (at_ben)));
+  g_assert_cmpstr (refused->reason, ==, "lead_entry_taken");
+  g_assert_nonnull (refused->fields_json);
+  g_assert_nonnull (strstr (refused->fields_json, "2500000"));
+  g_assert_nonnull (strstr (refused->fields_json, "Nur intern: will zwei Angebote"));
+  reason = kontor_sync_dup_reason_text (refused->reason);
+  g_assert_null (strstr (reason, "lead_entry_taken"));
+  g_assert_nonnull (strstr (reason, "lead project"));
+  g_assert_cmpint (outbox_size (anna), ==, 0);
+  g_assert_cmpint (outbox_size (ben), ==, 0);
+}
+
+/* A server of schema 9 took the same contact in the same lead project
+ * from two machines (each then set the other's entry aside); the
+ * migration to schema 10 (src/server/schema/010-lead-entry-once.sql)
+ * deletes the later entry as a change of the server's and logs the first
+ * again, so that after a sync both machines hold the first entry alone,
+ * as the server does */
+static void
+test_lead_entry_migrated (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) vogel = new_contact ("Petra", "Vogel");
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Ersatzteilpaket Schweiz");
+  g_autoptr(KontorLeadEntry) at_anna = NULL;
+  g_autoptr(KontorLeadEntry) at_ben = NULL;
+  g_autoptr(KontorLeadEntry) kept = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GSubprocess) migrate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *said = NULL;
+  const char *project_id;
+  const char *first_id;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("karla", "admin");
+  create_user ("lars", "admin");
+  anna = machine_new (server, "karla");
+  ben = machine_new (server, "lars");
+
+  save (anna, vogel);
+  kontor_store_create_lead_project (anna->store, project, &error);
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  statuses = kontor_store_list_lead_statuses (anna->store, project_id, &error);
+  g_assert_no_error (error);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* the server as schema 9 was: no index */
+  g_free (kontor_test_postgres_query (&pg, "DROP INDEX record_lead_entry_once;"
+                                           " UPDATE server_schema SET version = 9"));
+  at_anna = kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (vogel)),
+                                   kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (at_anna, 700000);
+  save (anna, at_anna);
+  first_id = kontor_record_get_id (KONTOR_RECORD (at_anna));
+  at_ben = kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (vogel)),
+                                  kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (at_ben, 900000);
+  save (ben, at_ben);
+  sync_ok (anna);
+  sync_ok (ben);
+  sync_ok (anna);
+  sql = g_strdup_printf ("SELECT count(*) FROM record WHERE entity = 'lead_entry'"
+                         " AND NOT deleted AND fields->>'project_id' = '%s'", project_id);
+  before = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (before, ==, "2");
+  /* each machine kept its own */
+  {
+    g_autoptr(KontorLeadEntry) own = load_or_null (ben, KONTOR_TYPE_LEAD_ENTRY,
+                                                   kontor_record_get_id (KONTOR_RECORD (at_ben)));
+
+    g_assert_nonnull (own);
+  }
+
+  migrate = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
+                              &error, BUILD_ROOT "/src/server/kontor-server", "migrate",
+                              "--database", pg.conninfo, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (migrate, NULL, NULL, &said, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (migrate), ==, 0);
+  version = kontor_test_postgres_query (&pg, "SELECT version FROM server_schema");
+  g_assert_cmpstr (version, ==, "10");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT string_agg (id, ' ') FROM record WHERE entity = 'lead_entry'"
+                         " AND NOT deleted AND fields->>'project_id' = '%s'", project_id);
+  after = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (after, ==, first_id);
+
+  sync_ok (ben);
+  sync_ok (anna);
+  g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  kept = load (ben, KONTOR_TYPE_LEAD_ENTRY, first_id);
+  g_assert_cmpint (kontor_lead_entry_get_value_cents (kept), ==, 700000);
+  assert_same_data (anna, ben);
+
+  /* a machine that arrives now, pulling from the start, never meets the
+   * second entry: the migration took its changes out of the log */
+  {
+    g_autoptr(Machine) carla = machine_new (server, "karla");
+
+    sync_ok (carla);
+    g_assert_cmpint (kontor_store_sync_count_rejected (carla->store, NULL), ==, 0);
+    g_assert_cmpint (count_rows (carla, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                                 project_id), ==, 1);
+    assert_same_data (anna, carla);
+  }
+}
+
+/* A group a lead project links to is deleted on one machine (src/README.md
+ * "Lead projects"): the project loses the link as an edit of its own,
+ * sent before the group's delete, so the server and the other machine
+ * have the project without the group, and a machine that arrives later
+ * takes the project whole (a link to a group that is gone would not fit
+ * its table) */
+static void
+test_lead_group_deleted (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(Machine) carla = NULL;
+  g_autoptr(KontorGroup) group = kontor_group_new ("Messe Hannover Besucher");
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Messe Hannover 2027");
+  g_autoptr(KontorLeadProject) at_ben = NULL;
+  g_autoptr(KontorLeadProject) at_carla = NULL;
+  g_autoptr(KontorLeadProject) at_anna = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *on_server = NULL;
+  const char *project_id;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("mia", "admin");
+  create_user ("nico", "admin");
+  anna = machine_new (server, "mia");
+  ben = machine_new (server, "nico");
+
+  save (anna, group);
+  kontor_lead_project_set_group_id (project, kontor_record_get_id (KONTOR_RECORD (group)));
+  kontor_store_create_lead_project (anna->store, project, &error);
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  sync_ok (anna);
+  sync_ok (ben);
+  at_ben = load (ben, KONTOR_TYPE_LEAD_PROJECT, project_id);
+  g_assert_cmpstr (kontor_lead_project_get_group_id (at_ben), ==,
+                   kontor_record_get_id (KONTOR_RECORD (group)));
+
+  /* deleted where it was made: the project's edit is on its way too */
+  kontor_store_delete (anna->store, KONTOR_RECORD (group), &error);
+  g_assert_no_error (error);
+  at_anna = load (anna, KONTOR_TYPE_LEAD_PROJECT, project_id);
+  g_assert_null (kontor_lead_project_get_group_id (at_anna));
+  g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM outbox WHERE entity_id = ?1",
+                               project_id), ==, 1);
+  /* and in the project's history, naming the group it lost */
+  g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM journal WHERE entity_id = ?1"
+                                     " AND field = 'group_id' AND coalesce (new_json, 'null') = 'null'",
+                               project_id), ==, 1);
+  sync_ok (anna);
+  g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
+  sync_ok (ben);
+
+  sql = g_strdup_printf ("SELECT coalesce (fields->>'group_id', 'none') FROM record"
+                         " WHERE entity = 'lead_project' AND id = '%s'", project_id);
+  on_server = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (on_server, ==, "none");
+  g_clear_object (&at_ben);
+  at_ben = load (ben, KONTOR_TYPE_LEAD_PROJECT, project_id);
+  g_assert_null (kontor_lead_project_get_group_id (at_ben));
+  assert_same_data (anna, ben);
+
+  /* a third machine takes the project from the server as it is */
+  carla = machine_new (server, "mia");
+  sync_ok (carla);
+  g_assert_cmpint (kontor_store_sync_count_rejected (carla->store, NULL), ==, 0);
+  at_carla = load (carla, KONTOR_TYPE_LEAD_PROJECT, project_id);
+  g_assert_null (kontor_lead_project_get_group_id (at_carla));
+  assert_same_data (anna, carla);
+  g_assert_cmpint (outbox_size (anna), ==, 0);
+  g_assert_cmpint (outbox_size (ben), ==, 0);
+}
+
+/* A contact merged into one that is in a lead project, while another
+ * machine put the removed one in the same project: the server moves the
+ * removed contact's entry to the kept one and, since that one has an entry
+ * there already, deletes it (a contact is in a project once; schema 10's
+ * index refused the merge's delete whole before); both machines end with
+ * the kept contact's entry alone */
+static void
+test_lead_entry_merged (void)
+{
+  g_autoptr(KontorTestServer) server = NULL;
+  g_autoptr(Machine) anna = NULL;
+  g_autoptr(Machine) ben = NULL;
+  g_autoptr(KontorContact) kept = new_contact ("Marta", "Schulze");
+  g_autoptr(KontorContact) removed = new_contact ("Martha", "Schulze");
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Wartungsvertrag Kühlsysteme");
+  g_autoptr(KontorLeadEntry) first = NULL;
+  g_autoptr(KontorLeadEntry) offline = NULL;
+  g_autoptr(KontorContactMerge) merge = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *on_server = NULL;
+  const char *kept_id, *removed_id, *project_id;
+
+  if (pg.dir == NULL)
+    return;
+  server = kontor_test_server_start (&pg, NULL);
+  create_user ("oskar", "admin");
+  create_user ("petra", "admin");
+  anna = machine_new (server, "oskar");
+  ben = machine_new (server, "petra");
+
+  save (anna, kept);
+  save (anna, removed);
+  kept_id = kontor_record_get_id (KONTOR_RECORD (kept));
+  removed_id = kontor_record_get_id (KONTOR_RECORD (removed));
+  kontor_store_create_lead_project (anna->store, project, &error);
+  g_assert_no_error (error);
+  project_id = kontor_record_get_id (KONTOR_RECORD (project));
+  statuses = kontor_store_list_lead_statuses (anna->store, project_id, &error);
+  g_assert_no_error (error);
+  first = kontor_lead_entry_new (project_id, kept_id,
+                                 kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_value_cents (first, 300000);
+  save (anna, first);
+  sync_ok (anna);
+  sync_ok (ben);
+
+  /* Ben puts the removed one in the project, and it reaches the server
+   * before Anna, who has not heard of it, merges */
+  offline = kontor_lead_entry_new (project_id, removed_id,
+                                   kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  save (ben, offline);
+  sync_ok (ben);
+  merge = kontor_contact_merge_new (anna->store, kept_id, removed_id, NULL);
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (merge), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+  g_assert_cmpint (kontor_store_sync_count_rejected (anna->store, NULL), ==, 0);
+  sync_ok (ben);
+  sync_ok (anna);
+
+  sql = g_strdup_printf ("SELECT string_agg (id, ' ') FROM record WHERE entity = 'lead_entry'"
+                         " AND NOT deleted AND fields->>'project_id' = '%s'", project_id);
+  on_server = kontor_test_postgres_query (&pg, sql);
+  g_assert_cmpstr (on_server, ==, kontor_record_get_id (KONTOR_RECORD (first)));
+  g_assert_cmpint (count_rows (anna, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM lead_entry WHERE project_id = ?1",
+                               project_id), ==, 1);
+  g_assert_cmpint (count_rows (ben, "SELECT count(*) FROM contact WHERE id = ?1",
+                               removed_id), ==, 0);
+  assert_same_data (anna, ben);
+  g_assert_cmpint (outbox_size (anna), ==, 0);
+  g_assert_cmpint (outbox_size (ben), ==, 0);
+}
+
 /* Two machines edit one contact offline: different fields merge; the same
  * field is a conflict for the one who syncs second, who answers it once */
 static void
@@ -3740,6 +4102,10 @@ main (int   argc,
   g_test_add_func ("/sync/every-kind", test_every_kind);
   g_test_add_func ("/sync/lead-projects", test_lead_projects);
   g_test_add_func ("/sync/lead-conflict", test_lead_conflict);
+  g_test_add_func ("/sync/lead-entry-twice", test_lead_entry_twice);
+  g_test_add_func ("/sync/lead-entry-migrated", test_lead_entry_migrated);
+  g_test_add_func ("/sync/lead-group-deleted", test_lead_group_deleted);
+  g_test_add_func ("/sync/lead-entry-merged", test_lead_entry_merged);
   g_test_add_func ("/sync/merge-and-conflict", test_merge_and_conflict);
   g_test_add_func ("/sync/clock-skew", test_clock_skew);
   g_test_add_func ("/sync/edit-vs-delete", test_edit_vs_delete);
