@@ -345,7 +345,12 @@ new_operation (KontorPrintDocument *self,
                const char          *job_name)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *file_name = g_strdelimit (g_strdup (job_name), "/", '-');
 
+  /* "Print to File" names the PDF after the job, not "output.pdf" */
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, file_name);
+  gtk_print_operation_set_print_settings (operation, settings);
   gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_default_page_setup (operation, setup);

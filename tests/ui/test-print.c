@@ -7,6 +7,10 @@
 #include <glib/gstdio.h>
 
 #include "kontor-activity.h"
+#include "kontor-board.h"
+#include "kontor-board-column.h"
+#include "kontor-contact-page.h"
+#include "kontor-contacts-view.h"
 #include "kontor-lead-entry.h"
 #include "kontor-lead-project.h"
 #include "kontor-lead-status.h"
@@ -30,6 +34,8 @@ typedef struct
   KontorStoreFixture  base;
   char               *dir;
 } Fixture;
+
+static AdwApplication *app;
 
 static const char *papers[] = { GTK_PAPER_NAME_A4, GTK_PAPER_NAME_LETTER };
 
@@ -585,10 +591,188 @@ test_print_operation (Fixture       *fixture,
   g_assert_cmpstr (text, ==, direct);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The window: each menu item opens the print dialog for its document */
+
+typedef struct
+{
+  Fixture        base;
+  GSettings     *settings;
+  KontorContext *context;
+  KontorWindow  *window;
+  KontorContact *anna;
+} WindowFixture;
+
+static void
+window_fixture_set_up (WindowFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KontorContact) carla = NULL;
+
+  fixture_set_up (&fixture->base, data);
+  fixture->anna = save_contact (&fixture->base, "Anna", "Schneider", "Kaffee Klatsch GmbH",
+                                "+49 170 5550123");
+  carla = kontor_test_save_contact (fixture->base.base.store, "Prospektiv",
+                                    KONTOR_CONTACT_STATUS_PROSPECT);
+  fixture->settings = g_settings_new (APP_ID);
+  fixture->context = kontor_context_new (fixture->base.base.store, fixture->settings);
+  fixture->window = kontor_test_present_window (app, fixture->context, 1100, 800);
+}
+
+static void
+window_fixture_tear_down (WindowFixture *fixture,
+                          gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  kontor_test_settle (10);
+  g_clear_object (&fixture->anna);
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+  fixture_tear_down (&fixture->base, data);
+}
+
+#define WINDOW_TEST(path, func) \
+  g_test_add (path, WindowFixture, NULL, window_fixture_set_up, func, window_fixture_tear_down)
+
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  WindowFixture *fixture = data;
+
+  return kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                     g_type_from_name ("GtkPrintUnixDialog")) != NULL;
+}
+
+static gboolean
+print_dialog_gone (gpointer data)
+{
+  return !print_dialog_shown (data);
+}
+
+/* Waits for the print dialog over the window and cancels it. Which
+ * document it prints is not to be read from it (the tests above check the
+ * documents the actions make); that it comes is. */
+static void
+assert_print_dialog (WindowFixture *fixture)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (kontor_test_iterate_until (print_dialog_shown, fixture, KONTOR_TEST_TIMEOUT));
+  dialog = kontor_test_find_transient (GTK_WINDOW (fixture->window),
+                                       g_type_from_name ("GtkPrintUnixDialog"));
+  g_assert_true (gtk_window_get_modal (dialog));
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (kontor_test_iterate_until (print_dialog_gone, fixture, KONTOR_TEST_TIMEOUT));
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_menu_button_with_print (GtkWidget  *widget,
+                           const void *data)
+{
+  GMenuModel *menu;
+
+  if (!GTK_IS_MENU_BUTTON (widget))
+    return FALSE;
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+
+  return menu != NULL && menu_has_action (menu, (const char *) data);
+}
+
+/* The main menu's "Print Call List…": the list shown, under its title */
+static void
+test_window_call_list (WindowFixture *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *view = kontor_window_get_contacts_view (fixture->window);
+
+  g_assert_nonnull (kontor_test_find_matching (view, is_menu_button_with_print,
+                                               "win.print-call-list"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print-call-list",
+                                             NULL));
+  assert_print_dialog (fixture);
+}
+
+/* A board column's "Print Call List…", named after the column */
+static void
+test_window_column (WindowFixture *fixture,
+                    gconstpointer  data)
+{
+  KontorContactsView *view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
+  KontorBoard *board;
+  KontorBoardColumn *column;
+  GtkMenuButton *menu_button;
+
+  g_settings_set_string (fixture->settings, "contacts-view", "board");
+  board = kontor_contacts_view_get_board (view);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, board,
+                                            KONTOR_TEST_TIMEOUT));
+  g_assert_cmpuint (kontor_board_get_n_columns (board), >, 0);
+  column = kontor_board_get_column (board, 0);
+  menu_button = kontor_board_column_get_menu_button (column);
+  gtk_menu_button_popup (menu_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button),
+                                  "column.print-call-list"));
+  gtk_menu_button_popdown (menu_button);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (column), "column.print-call-list",
+                                             NULL));
+  assert_print_dialog (fixture);
+}
+
+/* A contact's "Print Visit Report…", on its page */
+static void
+test_window_visit_report (WindowFixture *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *page;
+
+  /* nothing shown yet: a toast instead of a dialog */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.print-visit-report", "s", ""));
+  g_assert_true (kontor_test_shows_toast (GTK_WIDGET (fixture->window),
+                                          tr ("Save the contact to print its visit report",
+                                              "Zum Drucken des Besuchsberichts den Kontakt "
+                                              "erst speichern")));
+  g_assert_false (print_dialog_shown (fixture));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contact", "s",
+                              id_of (fixture->anna));
+  page = kontor_window_get_contact_page (fixture->window);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  g_assert_nonnull (kontor_test_find_matching (page, is_menu_button_with_print,
+                                               "win.print-visit-report"));
+  g_assert_true (gtk_widget_activate_action (page, "win.print-visit-report", "s", ""));
+  assert_print_dialog (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   if (!kontor_test_ui_init (&argc, &argv))
     return 0;
 
@@ -607,6 +791,13 @@ main (int   argc,
   PRINT_TEST ("/print/visit-report/empty", test_visit_report_empty);
   PRINT_TEST ("/print/visit-report/long-notes-and-small-paper", test_visit_report_long);
   PRINT_TEST ("/print/operation/export-pdf", test_print_operation);
+  WINDOW_TEST ("/print/window/call-list", test_window_call_list);
+  WINDOW_TEST ("/print/window/board-column", test_window_column);
+  WINDOW_TEST ("/print/window/visit-report", test_window_visit_report);
 
-  return g_test_run ();
+  app = kontor_test_app_new ("io.github.kontor.Kontor.TestPrint");
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
 }
