@@ -472,6 +472,22 @@ print_visit_report_action (GtkWidget  *widget,
   kontor_print_visit_report_run (widget, kontor_context_get_store (self->context), id);
 }
 
+/* win.print (Ctrl+P): the visit report on a contact's page, the call
+ * list of the contacts view elsewhere */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  if (self->contact_page != NULL &&
+      gtk_stack_get_visible_child (self->stack) == self->contact_page)
+    gtk_widget_activate_action (widget, "win.print-visit-report", "s", "");
+  else
+    gtk_widget_activate_action (widget, "win.print-call-list", NULL);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Import and export of contacts (features I1–I6, src/README.md "The import
  * dialog") */
@@ -867,10 +883,13 @@ kontor_window_class_init (KontorWindowClass *klass)
                                    print_call_list_action);
   gtk_widget_class_install_action (widget_class, "win.print-visit-report", "s",
                                    print_visit_report_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-inbox", NULL, show_inbox_action);
   gtk_widget_class_install_action (widget_class, "win.export-contacts", "s",
                                    export_contacts_action);
 
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
 #include "kontor-activity.h"
@@ -767,6 +768,38 @@ test_window_visit_report (WindowFixture *fixture,
   assert_print_dialog (fixture);
 }
 
+/* Ctrl+P, pressed: the call list over the list, the visit report over a
+ * contact's page */
+static void
+test_window_ctrl_p (WindowFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GtkWidget *page;
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("key presses need X and xdotool");
+      return;
+    }
+
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("ctrl+p");
+  assert_print_dialog (fixture);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-contact", "s",
+                              id_of (fixture->anna));
+  page = kontor_window_get_contact_page (fixture->window);
+  g_assert_true (kontor_test_iterate_until (kontor_test_widget_is_mapped, page,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  kontor_test_press ("ctrl+p");
+  assert_print_dialog (fixture);
+  /* cancelled: the page is still there, the contact not changed */
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_false (kontor_contact_page_get_dirty (KONTOR_CONTACT_PAGE (page)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +827,7 @@ main (int   argc,
   WINDOW_TEST ("/print/window/call-list", test_window_call_list);
   WINDOW_TEST ("/print/window/board-column", test_window_column);
   WINDOW_TEST ("/print/window/visit-report", test_window_visit_report);
+  WINDOW_TEST ("/print/window/ctrl-p", test_window_ctrl_p);
 
   app = kontor_test_app_new ("io.github.kontor.Kontor.TestPrint");
   status = g_test_run ();
