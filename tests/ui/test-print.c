@@ -382,6 +382,24 @@ test_call_list_filter (Fixture       *fixture,
   g_assert_true (strstr (text, "Anna Schneider") < strstr (text, "Bernd Weber"));
 }
 
+/* A file that cannot be written: an error naming it, nothing left */
+static void
+test_unwritable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(KontorPrintCallList) list = kontor_print_call_list_new ("Customers", NOW);
+  g_autoptr(GtkPageSetup) setup = kontor_print_page_setup_new (GTK_PAPER_NAME_A4);
+  g_autofree char *path = g_build_filename (fixture->dir, "missing", "list.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (kontor_print_document_write_pdf (KONTOR_PRINT_DOCUMENT (list), setup, path,
+                                                   NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  assert_contains (error->message, path);
+  assert_contains (error->message, tr ("Could not write", "konnte nicht geschrieben werden"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* ------------------------------------------------------------------------ */
 /* Visit reports */
 
@@ -707,8 +725,25 @@ test_window_call_list (WindowFixture *fixture,
 {
   GtkWidget *view = kontor_window_get_contacts_view (fixture->window);
 
+  const char *ids[] = { id_of (fixture->anna), NULL };
+  g_autoptr(KontorPrintCallList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
   g_assert_nonnull (kontor_test_find_matching (view, is_menu_button_with_print,
                                                "win.print-call-list"));
+
+  /* a group shown: what the action hands on is the group's name and
+   * members */
+  kontor_contacts_view_show_group (KONTOR_CONTACTS_VIEW (view), NULL, ids, "Messe Leipzig");
+  g_assert_cmpstr (kontor_contacts_view_get_title (KONTOR_CONTACTS_VIEW (view)), ==,
+                   "Messe Leipzig");
+  list = kontor_print_call_list_new_from_filter (fixture->base.base.store,
+                                                 kontor_contacts_view_get_filter (
+                                                   KONTOR_CONTACTS_VIEW (view)),
+                                                 "Messe Leipzig", NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kontor_print_call_list_get_n_rows (list), ==, 1);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print-call-list",
                                              NULL));
   assert_print_dialog (fixture);
@@ -820,6 +855,7 @@ main (int   argc,
   PRINT_TEST ("/print/call-list/200-rows-pages", test_call_list_pages);
   PRINT_TEST ("/print/call-list/long-name-ellipsized", test_call_list_long);
   PRINT_TEST ("/print/call-list/from-filter", test_call_list_filter);
+  PRINT_TEST ("/print/unwritable-file", test_unwritable);
   PRINT_TEST ("/print/visit-report/contact", test_visit_report);
   PRINT_TEST ("/print/visit-report/empty", test_visit_report_empty);
   PRINT_TEST ("/print/visit-report/long-notes-and-small-paper", test_visit_report_long);
