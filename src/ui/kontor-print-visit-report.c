@@ -186,7 +186,8 @@ take_details (KontorPrintVisitReport *self,
   add_detail (self, _("E-mail Addresses"), emails);
   add_detail (self, _("Address"), address);
   add_detail (self, _("Customer Number"), kontor_contact_get_customer_number (contact));
-  add_detail (self, _("Status"), kontor_contact_status_to_string (kontor_contact_get_status (contact)));
+  add_detail (self, _("Status"),
+              kontor_contact_status_to_string (kontor_contact_get_status (contact)));
   if (kontor_contact_get_is_lead (contact))
     add_detail (self, _("Pipeline Status"), kontor_contact_get_pipeline_status_name (contact));
   add_detail (self, _("Birthday"), birthday);

@@ -158,6 +158,25 @@ page_label (guint page,
                       : g_strdup_printf ("Page %u of %u", page, n_pages);
 }
 
+/* With $KONTOR_PRINT_DIR, pictures of the pages beside the PDF
+ * ("NAME-1.png" …) to be looked at */
+static void
+draw_pictures (const char *path)
+{
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  g_autofree char *prefix = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("KONTOR_PRINT_DIR") == NULL || pdftoppm == NULL)
+    return;
+
+  prefix = g_strndup (path, strlen (path) - strlen (".pdf"));
+  g_spawn_sync (NULL, (char *[]) { pdftoppm, (char *) "-r", (char *) "60", (char *) "-png",
+                                   (char *) path, prefix, NULL },
+                NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static guint
 write_pdf (gpointer    document,
            const char *path,
@@ -170,6 +189,7 @@ write_pdf (gpointer    document,
   g_assert_true (kontor_print_document_write_pdf (KONTOR_PRINT_DOCUMENT (document), setup, path,
                                                   &n_pages, &error));
   g_assert_no_error (error);
+  draw_pictures (path);
 
   return n_pages;
 }
@@ -754,7 +774,8 @@ static void
 test_window_column (WindowFixture *fixture,
                     gconstpointer  data)
 {
-  KontorContactsView *view = KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
+  GtkWidget *view_widget = kontor_window_get_contacts_view (fixture->window);
+  KontorContactsView *view = KONTOR_CONTACTS_VIEW (view_widget);
   KontorBoard *board;
   KontorBoardColumn *column;
   GtkMenuButton *menu_button;
