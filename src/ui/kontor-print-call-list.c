@@ -153,8 +153,8 @@ dup_subtitle (KontorPrintCallList *self)
   g_autofree char *date = kontor_format_date (self->now);
   g_autofree char *count = NULL;
 
-  /* Translators: how many contacts a call list shows */
-  count = g_strdup_printf (ngettext ("%u contact", "%u contacts", self->rows->len),
+  /* Translators: the number of contacts the table or the board shows */
+  count = g_strdup_printf (ngettext ("%'u contact", "%'u contacts", self->rows->len),
                            self->rows->len);
   /* Translators: a call list's line below its title: the number of
    * contacts and the day it was printed */
