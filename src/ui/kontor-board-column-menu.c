@@ -13,6 +13,7 @@
 #include "kontor-pipeline-operation.h"
 #include "kontor-store-lead.h"
 #include "kontor-pipeline-rules.h"
+#include "kontor-print-call-list.h"
 #include "kontor-ui-utils.h"
 
 /* A board column's menu: rename it, add a column left or
@@ -297,6 +298,7 @@ create_column_menu_cb (GtkMenuButton *button,
   g_autoptr(GMenu) add = g_menu_new ();
   g_autoptr(GMenu) move = g_menu_new ();
   g_autoptr(GMenu) delete = g_menu_new ();
+  g_autoptr(GMenu) print = g_menu_new ();
   GtkPopover *popover;
 
   g_assert (KONTOR_IS_BOARD_COLUMN (self));
@@ -313,10 +315,12 @@ create_column_menu_cb (GtkMenuButton *button,
   append_item (move, _("Move L_eft"), "column.move-left");
   append_item (move, _("Move Ri_ght"), "column.move-right");
   append_item (delete, _("_Delete Column"), "column.delete");
+  append_item (print, _("_Print Call List…"), "column.print-call-list");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (names));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (move));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (delete));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (print));
 
   /* Why items are off, below them: a menu item has no tooltip */
   if (reasons->len > 0)
@@ -836,6 +840,19 @@ delete_action (GtkWidget  *widget,
   run_operation (self, operation);
 }
 
+/* column.print-call-list: the column's cards as a call list (feature
+ * X13), in its order; anyone may print */
+static void
+print_call_list_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
+  g_autofree char *title = kontor_record_dup_display_name (self->status);
+
+  kontor_print_call_list_run (widget, _kontor_board_column_get_store (self), self->filter, title);
+}
+
 /* ------------------------------------------------------------------------ */
 
 void
@@ -850,6 +867,8 @@ _kontor_board_column_class_init_menu (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "column.set-stale-days", NULL,
                                    set_stale_days_action);
   gtk_widget_class_install_action (widget_class, "column.set-limit", NULL, set_limit_action);
+  gtk_widget_class_install_action (widget_class, "column.print-call-list", NULL,
+                                   print_call_list_action);
 }
 
 void

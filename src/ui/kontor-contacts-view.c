@@ -1175,3 +1175,18 @@ kontor_contacts_view_clear_selection (KontorContactsView *self)
 
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
+
+/**
+ * kontor_contacts_view_get_title:
+ * @self: a view
+ *
+ * Returns: what the view shows, as its header says ("Leads", a group's
+ *   name), for a printed call list's title
+ */
+const char *
+kontor_contacts_view_get_title (KontorContactsView *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACTS_VIEW (self), NULL);
+
+  return adw_window_title_get_title (self->window_title);
+}

@@ -39,5 +39,6 @@ void              kontor_contacts_view_set_leads_only  (KontorContactsView *self
 char            **kontor_contacts_view_dup_selected_ids (KontorContactsView *self);
 guint             kontor_contacts_view_get_n_selected  (KontorContactsView *self);
 void              kontor_contacts_view_clear_selection (KontorContactsView *self);
+const char       *kontor_contacts_view_get_title       (KontorContactsView *self);
 
 G_END_DECLS

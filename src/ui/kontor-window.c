@@ -19,6 +19,8 @@
 #include "kontor-job-banner.h"
 #include "kontor-mail-ui.h"
 #include "kontor-new-contact-dialog.h"
+#include "kontor-print-call-list.h"
+#include "kontor-print-visit-report.h"
 #include "kontor-store-watch.h"
 #include "kontor-ui-utils.h"
 #include "kontor-window.h"
@@ -428,6 +430,65 @@ export_calendar_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Printing (feature X13, src/README.md "Printing") */
+
+/* win.print-call-list: the contacts the list shows (filter, group), in
+ * its order, under its title */
+static void
+print_call_list_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+  KontorContactsView *view = KONTOR_CONTACTS_VIEW (self->contacts_view);
+
+  kontor_print_call_list_run (widget, kontor_context_get_store (self->context),
+                              kontor_contacts_view_get_filter (view),
+                              kontor_contacts_view_get_title (view));
+}
+
+/* win.print-visit-report ("s"): the visit report of a contact, or of the
+ * contact page's contact for "" (as stored: a page's edits not saved
+ * yet are not printed) */
+static void
+print_visit_report_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (*id == '\0' && self->contact_page != NULL &&
+      kontor_contact_page_get_contact (KONTOR_CONTACT_PAGE (self->contact_page)) != NULL)
+    id = kontor_record_get_id (KONTOR_RECORD (kontor_contact_page_get_contact (
+                                 KONTOR_CONTACT_PAGE (self->contact_page))));
+  if (id == NULL || *id == '\0')
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Save the contact to print its visit report")));
+      return;
+    }
+
+  kontor_print_visit_report_run (widget, kontor_context_get_store (self->context), id);
+}
+
+/* win.print (Ctrl+P): the visit report on a contact's page, the call
+ * list of the contacts view elsewhere */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  if (self->contact_page != NULL &&
+      gtk_stack_get_visible_child (self->stack) == self->contact_page)
+    gtk_widget_activate_action (widget, "win.print-visit-report", "s", "");
+  else
+    gtk_widget_activate_action (widget, "win.print-call-list", NULL);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Import and export of contacts (features I1–I6, src/README.md "The import
  * dialog") */
 
@@ -818,10 +879,17 @@ kontor_window_class_init (KontorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-calendar", "(ss)",
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.print-call-list", NULL,
+                                   print_call_list_action);
+  gtk_widget_class_install_action (widget_class, "win.print-visit-report", "s",
+                                   print_visit_report_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-inbox", NULL, show_inbox_action);
   gtk_widget_class_install_action (widget_class, "win.export-contacts", "s",
                                    export_contacts_action);
 
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
