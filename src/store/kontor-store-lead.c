@@ -254,8 +254,7 @@ status_check_delete (KontorStore   *self,
       g_strcmp0 (self->deleting_lead_project, kontor_lead_status_get_project_id (status)) == 0)
     return TRUE;
 
-  n = count_rows (self, "SELECT count(*) FROM lead_entry WHERE status_id = ?1",
-                  kontor_record_get_id (stored), error);
+  n = kontor_store_count_lead_entries (self, kontor_record_get_id (stored), error);
 
   return n >= 0 && kontor_lead_status_check_delete (status, n, error);
 }
@@ -727,6 +726,30 @@ column_sum_clear (gpointer data)
 
   g_clear_pointer (&sum->status_id, g_free);
   g_clear_pointer (&sum->currency, g_free);
+}
+
+/**
+ * kontor_store_count_lead_entries:
+ * @self: a store
+ * @status_id: a lead status's id
+ * @error: return location for a #GError
+ *
+ * Every entry of the status, whoever its contact and whatever a view
+ * shows: what a column's soft limit (feature X5) and the rule that a
+ * status with entries stays (kontor_lead_status_check_delete()) count.
+ *
+ * Returns: the count, or -1 on error
+ */
+gint64
+kontor_store_count_lead_entries (KontorStore  *self,
+                                 const char   *status_id,
+                                 GError      **error)
+{
+  g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
+  g_return_val_if_fail (status_id != NULL, -1);
+
+  return count_rows (self, "SELECT count(*) FROM lead_entry WHERE status_id = ?1", status_id,
+                     error);
 }
 
 /* The rows of a prepared sum query (status, currency, count, sum), reset

@@ -63,25 +63,12 @@ static gint64
 count_entries (KontorBoardColumn *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) sums = NULL;
-  gint64 n = 0;
+  gint64 n;
 
-  sums = kontor_store_sum_lead_columns (_kontor_board_column_get_store (self),
-                                        kontor_lead_status_get_project_id (
-                                          KONTOR_LEAD_STATUS (self->status)),
-                                        &error);
-  if (sums == NULL)
-    {
-      g_warning ("Could not count the leads of a column: %s", error->message);
-      return -1;
-    }
-  for (guint i = 0; i < sums->len; i++)
-    {
-      KontorLeadColumnSum *sum = &g_array_index (sums, KontorLeadColumnSum, i);
-
-      if (g_strcmp0 (sum->status_id, kontor_record_get_id (self->status)) == 0)
-        n += sum->count;
-    }
+  n = kontor_store_count_lead_entries (_kontor_board_column_get_store (self),
+                                       kontor_record_get_id (self->status), &error);
+  if (n < 0)
+    g_warning ("Could not count the leads of a column: %s", error->message);
 
   return n;
 }

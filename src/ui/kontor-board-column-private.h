@@ -19,10 +19,12 @@ struct _KontorBoardColumn
   KontorFilter         *filter;
   KontorRecordList     *list;
   gboolean              filter_stale;
+  gboolean              cards_stale;    /* a lead entry changed while not shown */
 
   GtkLabel             *name_label;
   GtkLabel             *count_label;
   GtkLabel             *sum_label;      /* a lead project's: the sum of its values */
+  guint                 lead_total;     /* … every lead of its status, for its limit */
   GtkMenuButton        *menu_button;
   GtkScrolledWindow    *scroller;
   GtkGridView          *grid_view;

@@ -173,7 +173,8 @@ update_header (KontorBoardColumn *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   guint limit = get_limit (self);
-  gboolean over = limit > 0 && n > limit;
+  /* the limit counts every lead of the status, whatever the search shows */
+  gboolean over = limit > 0 && MAX (n, self->lead_total) > limit;
   g_autofree char *name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
   g_autofree char *count = NULL;
   g_autofree char *label = NULL;
@@ -299,11 +300,25 @@ _kontor_board_column_update_sum (KontorBoardColumn *self)
   g_autoptr(GArray) sums = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 total;
 
   g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
 
   if (!KONTOR_IS_LEAD_STATUS (self->status))
     return;
+
+  total = kontor_store_count_lead_entries (_kontor_board_column_get_store (self),
+                                           kontor_record_get_id (self->status), &error);
+  if (total < 0)
+    {
+      g_warning ("Could not count a column's leads: %s", error->message);
+      g_clear_error (&error);
+    }
+  else if ((guint) total != self->lead_total)
+    {
+      self->lead_total = (guint) total;
+      update_header (self);
+    }
 
   sums = kontor_store_sum_lead_column (_kontor_board_column_get_store (self),
                                        kontor_record_get_id (self->status),
@@ -395,9 +410,15 @@ on_store_changed_cb (KontorBoardColumn *self,
 
   if (g_strcmp0 (entity, "contact") == 0 && rowids != NULL)
     _kontor_board_column_update_done (self, rowids);
-  /* a lead's value shows on its card, and counts in the sum */
+  /* a lead's value and user show on its card, and count in the sum; a
+   * column not shown fills its cards anew when shown */
   if (g_strcmp0 (entity, "lead_entry") == 0 && KONTOR_IS_LEAD_STATUS (self->status))
-    _kontor_board_column_update_cards (self);
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        _kontor_board_column_update_cards (self);
+      else
+        self->cards_stale = TRUE;
+    }
 
   if (g_strcmp0 (entity, "contact") == 0 && rowids != NULL && rowids->len > 0)
     {
@@ -774,6 +795,11 @@ kontor_board_column_map (GtkWidget *widget)
   if (self->filter_stale)
     sync_filter (self);
   kontor_record_list_set_paused (self->list, FALSE);
+  if (self->cards_stale)
+    {
+      self->cards_stale = FALSE;
+      _kontor_board_column_update_cards (self);
+    }
   /* the cards of the first frame, before its layout */
   check_view (self);
   fill_view (self, TRUE);

@@ -9,6 +9,7 @@
 
 #include "kontor-board-private.h"
 #include "kontor-field-change.h"
+#include "kontor-record-write.h"
 #include "kontor-store-lead.h"
 #include "kontor-ui-utils.h"
 
@@ -334,8 +335,20 @@ _kontor_board_dup_move_menu (KontorBoard       *self,
 
   g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (section));
 
+  /* a lead project's card takes the lead off the board, not the contact
+   * out of the database */
+  if (contact != NULL && self->project != NULL)
+    {
+      g_autoptr(GMenu) remove = g_menu_new ();
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Remove from Lead Project"), NULL);
+
+      g_menu_item_set_action_and_target (item, "board.remove-lead", "s",
+                                         kontor_record_get_id (KONTOR_RECORD (contact)));
+      g_menu_append_item (remove, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+    }
   /* the window's, as from the table and the contact's page */
-  if (contact != NULL)
+  else if (contact != NULL)
     {
       g_autoptr(GMenu) delete = g_menu_new ();
       g_autoptr(GMenuItem) item = g_menu_item_new (_("_Delete…"), NULL);
@@ -347,6 +360,40 @@ _kontor_board_dup_move_menu (KontorBoard       *self,
     }
 
   return G_MENU_MODEL (menu);
+}
+
+/* Deletes the contact's lead entry in the board's project, undoably; its
+ * follow-ups stay on the contact (README "Lead projects") */
+static void
+remove_lead_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KontorBoard *self = KONTOR_BOARD (widget);
+  KontorStore *store = kontor_context_get_store (self->context);
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  g_autoptr(KontorContact) contact = NULL;
+  g_autoptr(KontorRecordWrite) write = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  const char *contact_id = g_variant_get_string (parameter, NULL);
+
+  if (self->project == NULL || !kontor_context_can_edit (self->context))
+    return;
+
+  contact = kontor_store_load (store, KONTOR_TYPE_CONTACT, contact_id, NULL);
+  entry = kontor_store_find_lead_entry (store,
+                                        kontor_record_get_id (KONTOR_RECORD (self->project)),
+                                        contact_id, NULL);
+  if (contact == NULL || entry == NULL)
+    return;
+
+  name = kontor_record_dup_display_name (KONTOR_RECORD (contact));
+  /* Translators: a toast; %s is a contact's name, then a lead project's */
+  title = g_strdup_printf (_("“%s” removed from “%s”"), name,
+                           kontor_lead_project_get_name (self->project));
+  write = kontor_record_write_new_delete (store, KONTOR_RECORD (entry), title);
+  kontor_ui_run_operation (widget, self->context, KONTOR_OPERATION (write));
 }
 
 static void
@@ -510,6 +557,7 @@ void
 _kontor_board_class_init_moves (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "board.move-card", "(ss)", move_card_action);
+  gtk_widget_class_install_action (widget_class, "board.remove-lead", "s", remove_lead_action);
   gtk_widget_class_install_action (widget_class, "board.move-left", NULL, move_focused_action);
   gtk_widget_class_install_action (widget_class, "board.move-right", NULL, move_focused_action);
   gtk_widget_class_install_action (widget_class, "board.focus-left", NULL,

@@ -359,6 +359,7 @@ update_actions (KontorBoard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-card", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-left", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-right", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.remove-lead", can_edit);
 }
 
 static void
@@ -374,6 +375,26 @@ on_store_statuses_changed_cb (KontorBoard *self,
   else
     _kontor_board_reload_statuses (self->context, &self->statuses);
   rebuild_columns (self);
+}
+
+/* A lead project's board keeps its project as stored: its currency is
+ * an empty column's sum's */
+static void
+on_store_project_changed_cb (KontorBoard *self,
+                             const char  *entity,
+                             GArray      *rowids,
+                             KontorStore *store)
+{
+  g_autoptr(KontorLeadProject) project = NULL;
+
+  g_assert (KONTOR_IS_BOARD (self));
+
+  project = kontor_store_load (store, KONTOR_TYPE_LEAD_PROJECT,
+                               kontor_record_get_id (KONTOR_RECORD (self->project)), NULL);
+  if (project == NULL || !g_set_object (&self->project, project))
+    return;
+  for (guint i = 0; i < self->columns->len; i++)
+    _kontor_board_column_update_sum (g_ptr_array_index (self->columns, i));
 }
 
 static void
@@ -471,6 +492,9 @@ kontor_board_constructed (GObject *object)
                            G_CALLBACK (on_store_statuses_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::app_user", G_CALLBACK (on_store_users_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  if (self->project != NULL)
+    g_signal_connect_object (store, "changed::lead_project",
+                             G_CALLBACK (on_store_project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::current-user", G_CALLBACK (on_store_current_user_cb),
                            self, G_CONNECT_SWAPPED);
   if (kontor_context_get_sync (self->context) != NULL)

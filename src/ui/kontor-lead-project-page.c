@@ -62,6 +62,7 @@ struct _KontorLeadProjectPage
   GPtrArray          *users;           /* KontorUser, item n + 1 of the user filter */
   gboolean            loading;
   gboolean            stale;           /* changed while not shown */
+  gboolean            list_stale;      /* changed while the board was shown */
   char               *view;            /* "list" or "board" */
   KontorFilter       *board_filter;    /* the board's: the search */
   GtkWidget          *board;           /* the project's board, once shown */
@@ -546,8 +547,27 @@ update_stack (KontorLeadProjectPage *self)
   gtk_stack_set_visible_child_name (self->content_stack, any ? "list" : "empty");
 }
 
+static void
+update_title (KontorLeadProjectPage *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  adw_window_title_set_title (self->window_title, kontor_lead_project_get_name (self->project));
+  if (kontor_lead_project_get_archived (self->project))
+    /* Translators: the subtitle of an archived lead project's page */
+    subtitle = g_strdup_printf (_("%s (archived)"),
+                                kontor_lead_project_get_product (self->project) != NULL
+                                ? kontor_lead_project_get_product (self->project) : "");
+  else
+    subtitle = g_strdup (kontor_lead_project_get_product (self->project));
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? g_strstrip (subtitle) : "");
+}
+
 /* Reads the project, its statuses, entries and the names the cells
- * show; %FALSE when the project is no longer there */
+ * show; %FALSE when the project is no longer there. While the board is
+ * shown only the project: the board follows the store itself, and the
+ * list, sums and follow-ups are read when the list is shown again (a
+ * move on a board of 10,000 leads would read them all) */
 static gboolean
 reload (KontorLeadProjectPage *self)
 {
@@ -557,7 +577,6 @@ reload (KontorLeadProjectPage *self)
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *subtitle = NULL;
   g_autofree char *id = NULL;
 
   if (self->project == NULL)
@@ -575,6 +594,15 @@ reload (KontorLeadProjectPage *self)
       return FALSE;
     }
   g_set_object (&self->project, project);
+  if (shows_board (self))
+    {
+      self->list_stale = TRUE;
+      update_title (self);
+      update_stack (self);
+      update_actions (self);
+      return TRUE;
+    }
+  self->list_stale = FALSE;
 
   if ((statuses = kontor_store_list_lead_statuses (store, id, &error)) == NULL ||
       (entries = kontor_store_list_lead_entries (store, id, NULL, &error)) == NULL ||
@@ -614,15 +642,7 @@ reload (KontorLeadProjectPage *self)
       g_hash_table_insert (self->contacts, g_strdup (contact_id), g_steal_pointer (&contact));
     }
 
-  adw_window_title_set_title (self->window_title, kontor_lead_project_get_name (project));
-  if (kontor_lead_project_get_archived (project))
-    /* Translators: the subtitle of an archived lead project's page */
-    subtitle = g_strdup_printf (_("%s (archived)"),
-                                kontor_lead_project_get_product (project) != NULL
-                                ? kontor_lead_project_get_product (project) : "");
-  else
-    subtitle = g_strdup (kontor_lead_project_get_product (project));
-  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? g_strstrip (subtitle) : "");
+  update_title (self);
   fill_statuses (self, statuses);
   fill_users (self, users);
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
@@ -908,7 +928,10 @@ kontor_lead_project_page_set_property (GObject      *object,
         break;
       g_free (self->view);
       self->view = g_value_dup_string (value);
-      if (self->entries != NULL)
+      if (self->entries != NULL && self->list_stale && !shows_board (self) &&
+          self->project != NULL && !reload (self))
+        g_signal_emit (self, signals[GONE], 0);
+      else if (self->entries != NULL)
         update_stack (self);
       g_object_notify_by_pspec (object, pspec);
       break;
@@ -1027,7 +1050,13 @@ kontor_lead_project_page_show_project (KontorLeadProjectPage *self,
   if (self->project == NULL ||
       g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (self->project)), project_id) != 0)
     {
-      /* another project's filters start anew */
+      /* another project's filters start anew, and its board: the one
+       * shown before stops following the store */
+      if (self->board != NULL)
+        {
+          gtk_stack_remove (self->content_stack, self->board);
+          self->board = NULL;
+        }
       g_hash_table_remove_all (self->hidden_statuses);
       update_status_button (self);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");

@@ -1252,6 +1252,134 @@ test_open (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_board (fixture))));
 }
 
+static gboolean
+entry_is_gone (gpointer data)
+{
+  g_autoptr(KontorLeadEntry) entry = NULL;
+
+  entry = kontor_store_load (current_store, KONTOR_TYPE_LEAD_ENTRY, id_of (data), NULL);
+
+  return entry == NULL;
+}
+
+static gboolean
+entry_is_back (gpointer data)
+{
+  return !entry_is_gone (data);
+}
+
+/* "Remove from Lead Project" in a card's menu deletes the lead, not the
+ * contact, and Ctrl+Z brings it back in its column */
+static void
+test_remove (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *contact_before = dup_contact_row (fixture->clara);
+  g_autofree char *contact_after = NULL;
+  KontorBoardColumn *meeting;
+  KontorBoard *board;
+  GMenuModel *section;
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autofree char *action = NULL;
+  gboolean offers_delete = FALSE;
+
+  if (!keys_or_skip ())
+    return;
+
+  board = show_board (fixture);
+  meeting = column_of (fixture, fixture->meeting);
+  /* its menu offers the removal, and no delete of the contact */
+  menu = _kontor_board_dup_move_menu (board, fixture->clara, meeting);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_clear_pointer (&action, g_free);
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+          offers_delete |= g_strcmp0 (action, "win.delete-contact") == 0;
+        }
+      g_clear_object (&section);
+    }
+  g_assert_false (offers_delete);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wait_for_card (meeting, fixture->clara)),
+                                             "board.remove-lead", "s", id_of (fixture->clara)));
+  g_assert_true (kontor_test_iterate_until (entry_is_gone, fixture->clara_entry,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_wait_n_items (column_list (meeting), 2);
+  contact_after = dup_contact_row (fixture->clara);
+  g_assert_cmpstr (contact_after, ==, contact_before);
+
+  kontor_test_focus_window (GTK_WINDOW (fixture->window));
+  gtk_widget_grab_focus (GTK_WIDGET (wait_for_card (meeting, fixture->anna)));
+  kontor_test_press ("ctrl+z");
+  g_assert_true (kontor_test_iterate_until (entry_is_back, fixture->clara_entry,
+                                            KONTOR_TEST_TIMEOUT));
+  kontor_test_wait_n_items (column_list (meeting), 3);
+}
+
+/* The limit counts every lead of the status: a search that shows fewer
+ * keeps the mark */
+static void
+test_limit_counts_all (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KontorLeadStatus) meeting_status = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = g_strdup_printf (_("%'u / %'u"), 3, 2);
+  KontorBoardColumn *meeting;
+  GtkWidget *search;
+
+  show_board (fixture);
+  meeting_status = kontor_store_load (fixture->base.store, KONTOR_TYPE_LEAD_STATUS,
+                                      id_of (fixture->meeting), &error);
+  g_assert_no_error (error);
+  kontor_lead_status_set_wip_limit (meeting_status, 2);
+  g_assert_true (kontor_store_save (fixture->base.store, KONTOR_RECORD (meeting_status),
+                                    &error));
+  g_assert_no_error (error);
+  meeting = column_of (fixture, fixture->meeting);
+  wait_count (meeting, count);
+  search = kontor_test_find_widget (GTK_WIDGET (find_page (fixture)), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "sonnenschein");
+  kontor_test_wait_n_items (column_list (meeting), 1);
+  kontor_test_settle (300);
+  meeting = column_of (fixture, fixture->meeting);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (meeting), "over-limit"));
+}
+
+/* A move on the board is in the list when the list is shown again: the
+ * page does not read the list while the board is shown */
+static void
+test_list_after_board (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KontorLeadProjectPage *page = find_page (fixture);
+  GListModel *leads;
+  gboolean found = FALSE;
+
+  show_board (fixture);
+  g_assert_true (kontor_board_move_contact (find_board (fixture), fixture->juergen,
+                                            id_of (fixture->offer), NULL, NULL));
+  wait_entry_status (fixture->juergen_entry, fixture->offer);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "lead-project.view", "s",
+                                             "list"));
+  leads = kontor_lead_project_page_get_leads (page);
+  for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
+    {
+      g_autoptr(KontorLeadEntry) entry = g_list_model_get_item (leads, i);
+
+      if (g_strcmp0 (id_of (entry), id_of (fixture->juergen_entry)) == 0)
+        {
+          g_assert_cmpstr (kontor_lead_entry_get_status_id (entry), ==, id_of (fixture->offer));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1274,6 +1402,9 @@ main (int   argc,
   ADD ("/ui/lead-board/column-menu", test_column_menu);
   ADD ("/ui/lead-board/open", test_open);
   ADD ("/ui/lead-board/drawn-cards", test_drawn_cards);
+  ADD ("/ui/lead-board/remove", test_remove);
+  ADD ("/ui/lead-board/limit-counts-all", test_limit_counts_all);
+  ADD ("/ui/lead-board/list-after-board", test_list_after_board);
 
 #undef ADD
 
