@@ -1973,7 +1973,8 @@ is_lead_entry_taken (Push           *push,
   g_autoptr(PGresult) other = NULL;
   const char *params[4];
 
-  if (mutation->entity != kontor_sync_entity_lookup ("lead_entry") || mutation->fields == NULL)
+  /* a restore sends no fields: the stored record's count */
+  if (mutation->entity != kontor_sync_entity_lookup ("lead_entry"))
     return FALSE;
 
   params[0] = push->account->workspace_id;

@@ -2215,7 +2215,7 @@ confirm_revs (KontorStore  *self,
 
 /* A change the server refused is taken back here, so that this machine
  * shows what the team has (the change itself is kept in the rejected
- * list): a created row goes, an edited field gets its value before the
+ * list): a created or restored row goes, an edited field gets its value before the
  * edit back, unless the user changed it again since. A refused delete
  * cannot be taken back from here: the row's values are gone. */
 static gboolean
@@ -2232,7 +2232,10 @@ roll_back (KontorStore  *self,
 
   if (entity == NULL)
     return TRUE;
-  if (g_str_equal (op, "create"))
+  /* a refused restore leaves the row deleted on the server, as a refused
+   * create leaves it unmade: here too it goes (an undone delete of a lead
+   * whose contact a colleague added to the project again meanwhile) */
+  if (g_str_equal (op, "create") || g_str_equal (op, "restore"))
     return apply_change (self, entity_name, id, TRUE, NULL, 0, error);
   if (!g_str_equal (op, "update") || field == NULL)
     return TRUE;

@@ -22,6 +22,7 @@
 #include "kontor-lead-project-write.h"
 #include "kontor-pipeline-status.h"
 #include "kontor-record-json.h"
+#include "kontor-record-write.h"
 #include "kontor-server-harness.h"
 #include "kontor-store-blob-sync.h"
 #include "kontor-store-blobs.h"
@@ -1135,6 +1136,9 @@ test_lead_entry_twice (void)
   g_autoptr(KontorLeadEntry) at_anna = NULL;
   g_autoptr(KontorLeadEntry) at_ben = NULL;
   g_autoptr(KontorLeadEntry) kept = NULL;
+  g_autoptr(KontorLeadEntry) again = NULL;
+  g_autoptr(KontorLeadEntry) mine = NULL;
+  g_autoptr(KontorRecordWrite) delete = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
   g_autoptr(GPtrArray) rejected = NULL;
   g_autoptr(GError) error = NULL;
@@ -1213,6 +1217,38 @@ test_lead_entry_twice (void)
   g_assert_nonnull (strstr (reason, "lead project"));
   g_assert_cmpint (outbox_size (anna), ==, 0);
   g_assert_cmpint (outbox_size (ben), ==, 0);
+
+  /* Anna deletes her entry, Ben adds Weiß again meanwhile, and Anna's
+   * undo brings hers back: the server refuses the restore with the same
+   * reason, not as data it cannot take */
+  mine = load (anna, KONTOR_TYPE_LEAD_ENTRY, kontor_record_get_id (KONTOR_RECORD (at_anna)));
+  delete = kontor_record_write_new_delete (anna->store, KONTOR_RECORD (mine), "Deleted");
+  g_assert_true (kontor_operation_apply (KONTOR_OPERATION (delete), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+  sync_ok (ben);
+  again = kontor_lead_entry_new (project_id, contact_id,
+                                 kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  save (ben, again);
+  sync_ok (ben);
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (delete), &error));
+  g_assert_no_error (error);
+  sync_ok (anna);
+  g_clear_pointer (&rejected, g_ptr_array_unref);
+  rejected = kontor_store_sync_list_rejected (anna->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejected->len, ==, 1);
+  refused = g_ptr_array_index (rejected, 0);
+  g_assert_cmpstr (refused->entity_id, ==, kontor_record_get_id (KONTOR_RECORD (at_anna)));
+  g_assert_cmpstr (refused->reason, ==, "lead_entry_taken");
+  /* taken back here as a refused create is: both hold Ben's entry */
+  g_assert_null (load_or_null (anna, KONTOR_TYPE_LEAD_ENTRY,
+                               kontor_record_get_id (KONTOR_RECORD (at_anna))));
+  sync_ok (ben);
+  sync_ok (anna);
+  g_clear_object (&kept);
+  kept = load (anna, KONTOR_TYPE_LEAD_ENTRY, kontor_record_get_id (KONTOR_RECORD (again)));
+  assert_same_data (anna, ben);
 }
 
 /* A server of schema 9 took the same contact in the same lead project
