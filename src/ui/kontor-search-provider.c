@@ -108,6 +108,7 @@ GBytes *
 kontor_search_provider_draw_initials (const char *name,
                                       int         size)
 {
+  static PangoContext *text_context;
   g_autoptr(GByteArray) png = g_byte_array_new ();
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *initials = NULL;
@@ -135,7 +136,12 @@ kontor_search_provider_draw_initials (const char *name,
   cairo_fill (cr);
   cairo_pattern_destroy (gradient);
 
-  layout = pango_cairo_create_layout (cr);
+  /* one context for every picture: a new one each time loads the fonts
+   * again, a few milliseconds a picture (main thread only, as the calls) */
+  if (text_context == NULL)
+    text_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_update_context (cr, text_context);
+  layout = pango_layout_new (text_context);
   font = pango_font_description_from_string ("Sans Bold");
   pango_font_description_set_absolute_size (font, size * 0.36 * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
