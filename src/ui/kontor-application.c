@@ -787,9 +787,11 @@ on_reminder_open_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* app.open-record (database, "contact" or "company", id): the profile's
- * window on the record's page; GNOME Shell's search result activated
- * (kontor-search-provider.c) */
+/* app.open-record (database, "contact" or "company", id, the time of the
+ * click or 0): the profile's window on the record's page; GNOME Shell's
+ * search result activated (kontor-search-provider.c). The window manager
+ * gives the focus to a window raised with the click's time, rather than
+ * say that it is ready. */
 static void
 on_open_record_action_cb (GSimpleAction *action,
                           GVariant      *parameter,
@@ -799,8 +801,9 @@ on_open_record_action_cb (GSimpleAction *action,
   const char *path, *kind, *id;
   KontorWindow *window;
   Profile *profile;
+  guint32 timestamp;
 
-  g_variant_get (parameter, "(&s&s&s)", &path, &kind, &id);
+  g_variant_get (parameter, "(&s&s&su)", &path, &kind, &id, &timestamp);
   profile = reminder_profile (self, path);
   window = profile != NULL ? present_profile (profile) : NULL;
   if (window == NULL)
@@ -809,10 +812,13 @@ on_open_record_action_cb (GSimpleAction *action,
     kontor_window_show_company (window, id);
   else
     kontor_window_show_contact (window, id);
+  if (timestamp != 0)
+    gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
 }
 
-/* app.search (database, text): the profile's window, its contacts
- * searched for @text; GNOME Shell's "more results" */
+/* app.search (database, text, the time of the click or 0): the
+ * profile's window, its contacts searched for @text; GNOME Shell's "more
+ * results" */
 static void
 on_search_action_cb (GSimpleAction *action,
                      GVariant      *parameter,
@@ -822,12 +828,16 @@ on_search_action_cb (GSimpleAction *action,
   const char *path, *text;
   KontorWindow *window;
   Profile *profile;
+  guint32 timestamp;
 
-  g_variant_get (parameter, "(&s&s)", &path, &text);
+  g_variant_get (parameter, "(&s&su)", &path, &text, &timestamp);
   profile = reminder_profile (self, path);
   window = profile != NULL ? present_profile (profile) : NULL;
-  if (window != NULL)
-    kontor_window_search (window, text);
+  if (window == NULL)
+    return;
+  kontor_window_search (window, text);
+  if (timestamp != 0)
+    gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
 }
 
 static void
@@ -901,8 +911,8 @@ static const GActionEntry app_actions[] = {
   { "reminder-open", on_reminder_open_action_cb, "(ss)" },
   { "reminder-open-contact", on_reminder_open_contact_action_cb, "(ss)" },
   { "reminder-log-call", on_reminder_log_call_action_cb, "(ss)" },
-  { "open-record", on_open_record_action_cb, "(sss)" },
-  { "search", on_search_action_cb, "(ss)" },
+  { "open-record", on_open_record_action_cb, "(sssu)" },
+  { "search", on_search_action_cb, "(ssu)" },
 };
 
 static void

@@ -381,7 +381,7 @@ on_activate_result_cb (KontorShellSearchProvider2 *skeleton,
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
   g_action_group_activate_action (G_ACTION_GROUP (self->application), "open-record",
-                                  g_variant_new ("(sss)", path, kind, id));
+                                  g_variant_new ("(sssu)", path, kind, id, timestamp));
   kontor_shell_search_provider2_complete_activate_result (skeleton, invocation);
 
   return G_DBUS_METHOD_INVOCATION_HANDLED;
@@ -406,7 +406,7 @@ on_launch_search_cb (KontorShellSearchProvider2 *skeleton,
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
   g_action_group_activate_action (G_ACTION_GROUP (self->application), "search",
-                                  g_variant_new ("(ss)", path, text));
+                                  g_variant_new ("(ssu)", path, text, timestamp));
   kontor_shell_search_provider2_complete_launch_search (skeleton, invocation);
 
   return G_DBUS_METHOD_INVOCATION_HANDLED;

@@ -409,14 +409,14 @@ def run_test(kontor, make_db, ini_path):
         ok('ActivateResult opens the contact’s page in Kontor’s window')
 
         bus.call(name, path, IFACE, 'ActivateResult',
-                 GLib.Variant('(sasu)', ('company:' + zeppelin, ['zeppelin'], 0)))
+                 GLib.Variant('(sasu)', ('company:' + zeppelin, ['zeppelin'], 1000)))
         wait_for('the company’s page after ActivateResult',
                  lambda: focus_on('KontorCompanyPage',
                                   page_of('Zeppelin Werke AG', 'City', 'Friedrichshafen')))
         ok('ActivateResult opens the company’s page')
 
         bus.call(name, path, IFACE, 'LaunchSearch',
-                 GLib.Variant('(asu)', (['vogel'], 0)))
+                 GLib.Variant('(asu)', (['vogel'], 2000)))
         wait_for('the contacts table searched for “vogel” after LaunchSearch',
                  lambda: focus_on('KontorContactsView',
                                   lambda found: found[2] == 'vogel' and
