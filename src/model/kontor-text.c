@@ -642,10 +642,11 @@ kontor_text_shorten (const char *text,
  * kontor_text_dup_initials:
  * @name: a person's or company's name, as shown
  *
- * The avatar's letters, as AdwAvatar draws them from a name: the first
- * letters of the first and the last word, upper case ("Anna-Lena
- * Schmidt" gives "AS"). For the places that draw them without an
- * AdwAvatar (board cards' colleagues, GNOME Shell's search results).
+ * The avatar's letters, much as AdwAvatar picks them from a name: the
+ * first letters of the first and the last word, upper case ("Anna-Lena
+ * Schmidt" gives "AS"; a hyphen also parts words, so "Anna-Lena" gives
+ * "AL"). For the places that draw them without an AdwAvatar (board
+ * cards' colleagues, GNOME Shell's search results).
  *
  * Returns: (transfer full): up to two initials, "" for an empty name
  */
