@@ -637,3 +637,40 @@ kontor_text_shorten (const char *text,
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * kontor_text_dup_initials:
+ * @name: a person's or company's name, as shown
+ *
+ * The avatar's letters, much as AdwAvatar picks them from a name: the
+ * first letters of the first and the last word, upper case ("Anna-Lena
+ * Schmidt" gives "AS"; a hyphen also parts words, so "Anna-Lena" gives
+ * "AL"). For the places that draw them without an AdwAvatar (board
+ * cards' colleagues, GNOME Shell's search results).
+ *
+ * Returns: (transfer full): up to two initials, "" for an empty name
+ */
+char *
+kontor_text_dup_initials (const char *name)
+{
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) words = NULL;
+  GString *initials = g_string_new (NULL);
+  guint n_words;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  copy = g_strstrip (g_strdup (name));
+  words = g_strsplit_set (copy, " -", -1);
+  n_words = g_strv_length (words);
+
+  for (guint i = 0; i < n_words && initials->len < 8; i++)
+    {
+      /* first and last word */
+      if (*words[i] == '\0' || (i != 0 && i != n_words - 1))
+        continue;
+      g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (words[i])));
+    }
+
+  return g_string_free (initials, FALSE);
+}

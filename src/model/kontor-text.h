@@ -23,5 +23,6 @@ char     *kontor_text_strip_dup         (const char *text);
 gboolean  kontor_text_is_blank          (const char *text);
 char     *kontor_text_shorten           (const char *text,
                                          guint       max_chars);
+char     *kontor_text_dup_initials      (const char *name);
 
 G_END_DECLS

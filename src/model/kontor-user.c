@@ -135,25 +135,12 @@ char *
 kontor_user_dup_initials (KontorUser *self)
 {
   g_autofree char *name = NULL;
-  g_auto(GStrv) words = NULL;
-  GString *initials = g_string_new (NULL);
-  guint n_words;
 
   g_return_val_if_fail (KONTOR_IS_USER (self), NULL);
 
   name = kontor_record_dup_display_name (KONTOR_RECORD (self));
-  words = g_strsplit_set (g_strstrip (name), " -", -1);
-  n_words = g_strv_length (words);
 
-  for (guint i = 0; i < n_words && initials->len < 8; i++)
-    {
-      /* first and last word: "Anna-Lena Schmidt" gives "AS" */
-      if (*words[i] == '\0' || (i != 0 && i != n_words - 1))
-        continue;
-      g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (words[i])));
-    }
-
-  return g_string_free (initials, FALSE);
+  return kontor_text_dup_initials (name);
 }
 
 /**

@@ -21,7 +21,8 @@
  *                              code steps, sort keys and search documents
  *                              rebuilt, this installation's identity
  *   kontor-record-list.c       beside it, the operations: lists (over
- *   kontor-store-query.c       filters and search), undoable field changes
+ *   kontor-store-query.c       filters and search; GNOME Shell's few
+ *   kontor-store-quick-search.c  records), undoable field changes
  *   kontor-field-change.c      and board columns, company changes
  *   kontor-company-change.c
  *   kontor-pipeline-operation.c

@@ -17,6 +17,7 @@
 #include "kontor-preferences-window.h"
 #include "kontor-reminder-ui.h"
 #include "kontor-reminders.h"
+#include "kontor-search-provider.h"
 #include "kontor-ui-utils.h"
 #include "kontor-window.h"
 
@@ -47,6 +48,7 @@ struct _KontorApplication
 
   GSettings      *settings;
   GHashTable     *profiles;       /* path → Profile */
+  KontorSearchProvider *search_provider;  /* GNOME Shell's search, on the bus */
   guint           demo_contacts;  /* --demo of the command line being parsed */
   gboolean        quitting;       /* app.quit: no profile stays in the background */
 };
@@ -785,6 +787,59 @@ on_reminder_open_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* app.open-record (database, "contact" or "company", id, the time of the
+ * click or 0): the profile's window on the record's page; GNOME Shell's
+ * search result activated (kontor-search-provider.c). The window manager
+ * gives the focus to a window raised with the click's time, rather than
+ * say that it is ready. */
+static void
+on_open_record_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  KontorApplication *self = user_data;
+  const char *path, *kind, *id;
+  KontorWindow *window;
+  Profile *profile;
+  guint32 timestamp;
+
+  g_variant_get (parameter, "(&s&s&su)", &path, &kind, &id, &timestamp);
+  profile = reminder_profile (self, path);
+  window = profile != NULL ? present_profile (profile) : NULL;
+  if (window == NULL)
+    return;
+  if (g_str_equal (kind, "company"))
+    kontor_window_show_company (window, id);
+  else
+    kontor_window_show_contact (window, id);
+  if (timestamp != 0)
+    gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+}
+
+/* app.search (database, text, the time of the click or 0): the
+ * profile's window, its contacts searched for @text; GNOME Shell's "more
+ * results" */
+static void
+on_search_action_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  KontorApplication *self = user_data;
+  const char *path, *text;
+  KontorWindow *window;
+  Profile *profile;
+  guint32 timestamp;
+
+  g_variant_get (parameter, "(&s&su)", &path, &text, &timestamp);
+  profile = reminder_profile (self, path);
+  window = profile != NULL ? present_profile (profile) : NULL;
+  if (window == NULL)
+    return;
+  kontor_window_search (window, text);
+  if (timestamp != 0)
+    gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+}
+
 static void
 on_about_action_cb (GSimpleAction *action,
                     GVariant      *parameter,
@@ -856,6 +911,8 @@ static const GActionEntry app_actions[] = {
   { "reminder-open", on_reminder_open_action_cb, "(ss)" },
   { "reminder-open-contact", on_reminder_open_contact_action_cb, "(ss)" },
   { "reminder-log-call", on_reminder_log_call_action_cb, "(ss)" },
+  { "open-record", on_open_record_action_cb, "(sssu)" },
+  { "search", on_search_action_cb, "(ssu)" },
 };
 
 static void
@@ -900,6 +957,45 @@ kontor_application_window_added (GtkApplication *application,
     kontor_accessible_label_shortcuts (help_overlay);
 }
 
+/* GNOME Shell's search provider on the application's own connection
+ * (data/io.github.kontor.Kontor.search-provider.ini names its path), so
+ * the bus starts Kontor for it (src/README.md "Shell search") */
+static gboolean
+kontor_application_dbus_register (GApplication     *application,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  KontorApplication *self = KONTOR_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (kontor_application_parent_class)->dbus_register (application,
+                                                                              connection,
+                                                                              object_path,
+                                                                              error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    self->search_provider = kontor_search_provider_new (self);
+
+  return kontor_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+kontor_application_dbus_unregister (GApplication    *application,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  KontorApplication *self = KONTOR_APPLICATION (application);
+
+  if (self->search_provider != NULL)
+    kontor_search_provider_unexport (self->search_provider);
+
+  G_APPLICATION_CLASS (kontor_application_parent_class)->dbus_unregister (application,
+                                                                         connection,
+                                                                         object_path);
+}
+
 static void
 kontor_application_dispose (GObject *object)
 {
@@ -908,6 +1004,7 @@ kontor_application_dispose (GObject *object)
   if (self->profiles != NULL)
     g_hash_table_remove_all (self->profiles);
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_provider);
 
   G_OBJECT_CLASS (kontor_application_parent_class)->dispose (object);
 }
@@ -937,6 +1034,8 @@ kontor_application_class_init (KontorApplicationClass *klass)
   app_class->startup = kontor_application_startup;
   gtk_app_class->window_added = kontor_application_window_added;
   app_class->handle_local_options = kontor_application_handle_local_options;
+  app_class->dbus_register = kontor_application_dbus_register;
+  app_class->dbus_unregister = kontor_application_dbus_unregister;
 }
 
 static void
@@ -1026,4 +1125,44 @@ const char *
 kontor_application_get_localedir (void)
 {
   return kontor_application_is_uninstalled () ? BUILD_LOCALEDIR : LOCALEDIR;
+}
+
+/**
+ * kontor_application_get_search_context:
+ * @self: the application
+ * @path: (out) (optional) (transfer none): the database's path
+ * @error: return location for a #GError
+ *
+ * What a search from outside the window (GNOME Shell's) searches: the
+ * database of the main window used last, else the default database,
+ * opened as a profile without a window (as a reminder's button opens one).
+ *
+ * Returns: (transfer none) (nullable): its context, %NULL when it cannot
+ *   be opened
+ */
+KontorContext *
+kontor_application_get_search_context (KontorApplication  *self,
+                                       const char        **path,
+                                       GError            **error)
+{
+  KontorWindow *window;
+  g_autofree char *default_path = NULL;
+  Profile *profile = NULL;
+
+  g_return_val_if_fail (KONTOR_IS_APPLICATION (self), NULL);
+
+  window = get_main_window (self);
+  if (window != NULL)
+    profile = find_profile_of_context (self, kontor_window_get_context (window));
+  if (profile == NULL)
+    {
+      default_path = dup_database_path (NULL, 0);
+      profile = open_profile (self, default_path, error);
+      if (profile == NULL)
+        return NULL;
+    }
+  if (path != NULL)
+    *path = profile->path;
+
+  return profile->context;
 }

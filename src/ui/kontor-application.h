@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "kontor-context.h"
+
 G_BEGIN_DECLS
 
 #define KONTOR_TYPE_APPLICATION (kontor_application_get_type ())
@@ -14,5 +16,9 @@ G_DECLARE_FINAL_TYPE (KontorApplication, kontor_application, KONTOR, APPLICATION
 KontorApplication *kontor_application_new              (void);
 gboolean           kontor_application_is_uninstalled   (void);
 const char        *kontor_application_get_localedir    (void);
+
+KontorContext     *kontor_application_get_search_context (KontorApplication  *self,
+                                                          const char        **path,
+                                                          GError            **error);
 
 G_END_DECLS

@@ -1000,6 +1000,31 @@ kontor_window_show_contacts (KontorWindow *self)
 }
 
 /**
+ * kontor_window_search:
+ * @self: a window
+ * @text: what to search for
+ *
+ * Shows the contacts table searched for @text, the search entry focused;
+ * GNOME Shell's "more results" (src/README.md "Shell search").
+ */
+void
+kontor_window_search (KontorWindow *self,
+                      const char   *text)
+{
+  KontorContactsView *view;
+
+  g_return_if_fail (KONTOR_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  view = KONTOR_CONTACTS_VIEW (self->contacts_view);
+  kontor_workspace_show_section (KONTOR_WORKSPACE (self->workspace), "contacts");
+  kontor_window_show_contacts (self);
+  gtk_editable_set_text (kontor_contacts_view_get_search_entry (view), text);
+  kontor_contacts_view_focus_search (view);
+  gtk_editable_set_position (kontor_contacts_view_get_search_entry (view), -1);
+}
+
+/**
  * kontor_window_get_contacts_view:
  * @self: a window
  *

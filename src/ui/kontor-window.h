@@ -20,6 +20,8 @@ KontorContext *kontor_window_get_context      (KontorWindow    *self);
 void           kontor_window_show_contact     (KontorWindow    *self,
                                                const char      *contact_id);
 void           kontor_window_show_contacts    (KontorWindow    *self);
+void           kontor_window_search           (KontorWindow    *self,
+                                               const char      *text);
 GtkWidget     *kontor_window_get_contacts_view (KontorWindow   *self);
 GtkWidget     *kontor_window_get_workspace    (KontorWindow    *self);
 GtkWidget     *kontor_window_get_company_page (KontorWindow    *self);

@@ -11,6 +11,9 @@
  *   search   "search as you type" queries through kontor_store_query_rowids()
  *            against the bare FTS5 query returning all matching ids; the
  *            phone queries alone too;
+ *   shell    the same queries through kontor_store_quick_search(), GNOME
+ *            Shell's search (5 contacts and 5 companies, loaded), against
+ *            the same bare query;
  *   sort     the query of every order the contacts table offers;
  *   filter   combinations of the advanced filter's criteria (sales rep,
  *            team, groups static and dynamic, date ranges, birthday month)
@@ -47,6 +50,7 @@
 #include "kontor-group.h"
 #include "kontor-record-list.h"
 #include "kontor-store-private.h"
+#include "kontor-store-quick-search.h"
 #include "kontor-test-utils.h"
 #include "kontor-text.h"
 
@@ -54,6 +58,10 @@
  * 4.8's list view binds ~200 rows around its anchor whatever its height;
  * bench-ui measures what that costs.) */
 #define FIRST_SCREEN_ROWS 50
+
+/* what GNOME Shell's search asks for (kontor-search-provider.h, which is
+ * the UI's: the same number) */
+#define KONTOR_BENCH_SHELL_LIMIT 5
 
 /* what the contacts view shows when it opens: "Current Contacts" */
 #define VIEW_STATUSES (KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_INBOX) | KONTOR_STATUS_MASK_ACTIVE)
@@ -758,6 +766,67 @@ bench_search (KontorStore     *store,
   kontor_bench_json_add_number (json, "search_phone_bare_fts_p95_ms",
                                 kontor_bench_percentile (phone_bare, 95));
   kontor_bench_json_add_raw (json, "search_detail", detail->str);
+}
+
+/* GNOME Shell's search (feature G4, src/README.md "Shell search"): what the
+ * provider asks the store for each keystroke in the overview, a few
+ * contacts and companies loaded as records, against the bare FTS5 query
+ * of all matching ids, alternating in the same run */
+static void
+bench_shell_search (KontorStore     *store,
+                    guint            runs,
+                    KontorBenchJson *json)
+{
+  sqlite3 *db = _kontor_store_get_db (store);
+  sqlite3_stmt *bare = NULL;
+  g_autoptr(GArray) all_shell = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_auto(GStrv) expressions = g_new0 (char *, G_N_ELEMENTS (search_queries) + 1);
+  double shell_p95, bare_p95;
+
+  check_sqlite (db, sqlite3_prepare_v2 (db, "SELECT rowid FROM contact_search "
+                                        "WHERE contact_search MATCH ?1", -1, &bare, NULL),
+                "prepare bare search");
+  for (guint q = 0; q < G_N_ELEMENTS (search_queries); q++)
+    expressions[q] = _kontor_store_match_expression (search_queries[q]);
+
+  /* run 0 warms the caches and is not counted */
+  for (guint run = 0; run <= runs; run++)
+    {
+      for (guint q = 0; q < G_N_ELEMENTS (search_queries); q++)
+        {
+          g_autoptr(GPtrArray) contacts = NULL;
+          g_autoptr(GPtrArray) companies = NULL;
+          g_autoptr(GError) error = NULL;
+          double start = kontor_bench_now_ms ();
+          double shell_ms, bare_ms;
+
+          if (!kontor_store_quick_search (store, search_queries[q], KONTOR_BENCH_SHELL_LIMIT,
+                                          &contacts, &companies, &error))
+            g_error ("Quick search “%s” failed: %s", search_queries[q], error->message);
+          shell_ms = kontor_bench_now_ms () - start;
+          g_assert_cmpuint (contacts->len, <=, KONTOR_BENCH_SHELL_LIMIT);
+          g_assert_cmpuint (companies->len, <=, KONTOR_BENCH_SHELL_LIMIT);
+          run_bare_query (db, bare, expressions[q], &bare_ms);
+          if (run == 0)
+            continue;
+
+          g_array_append_val (all_shell, shell_ms);
+          g_array_append_val (all_bare, bare_ms);
+        }
+    }
+  sqlite3_finalize (bare);
+
+  shell_p95 = kontor_bench_percentile (all_shell, 95);
+  bare_p95 = kontor_bench_percentile (all_bare, 95);
+  kontor_bench_json_add_number (json, "shell_search_p50_ms",
+                                kontor_bench_percentile (all_shell, 50));
+  kontor_bench_json_add_number (json, "shell_search_p95_ms", shell_p95);
+  kontor_bench_json_add_number (json, "shell_search_max_ms",
+                                kontor_bench_percentile (all_shell, 100));
+  kontor_bench_json_add_number (json, "shell_search_bare_fts_p95_ms", bare_p95);
+  kontor_bench_json_add_number (json, "shell_search_ratio", shell_p95 / bare_p95);
+  kontor_bench_log ("shell search p95 %.2f ms, bare FTS5 p95 %.2f ms", shell_p95, bare_p95);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1621,6 +1690,8 @@ main (int   argc,
 
   kontor_bench_log ("search: %u queries × %u runs", (guint) G_N_ELEMENTS (search_queries), runs);
   bench_search (store, runs, json);
+  kontor_bench_log ("shell search");
+  bench_shell_search (store, runs, json);
 
   kontor_bench_log ("every sort order");
   bench_sorts (store, runs, json);
