@@ -21,7 +21,9 @@
  * user in GSettings ("board-columns", "board-card-fields"). At least one
  * column stays: the last one shown cannot be unchecked, and a note says
  * why. Each check button names a stateful action of the "board-settings"
- * group.
+ * group. A lead project's board shows every status of its project, so its
+ * settings (kontor_board_settings_new_card_fields()) are the card fields
+ * only, the same for every board.
  */
 struct _KontorBoardSettings
 {
@@ -35,6 +37,9 @@ struct _KontorBoardSettings
 
   GtkBox             *columns_box;
   GtkLabel           *columns_note;
+  GtkWidget          *columns_heading;
+  GtkWidget          *columns_scroller;
+  GtkWidget          *columns_separator;
 };
 
 G_DEFINE_FINAL_TYPE (KontorBoardSettings, kontor_board_settings, GTK_TYPE_POPOVER)
@@ -301,6 +306,9 @@ kontor_board_settings_class_init (KontorBoardSettingsClass *klass)
                                                APP_PATH "/ui/kontor-board-settings.ui");
   gtk_widget_class_bind_template_child (widget_class, KontorBoardSettings, columns_box);
   gtk_widget_class_bind_template_child (widget_class, KontorBoardSettings, columns_note);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardSettings, columns_heading);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardSettings, columns_scroller);
+  gtk_widget_class_bind_template_child (widget_class, KontorBoardSettings, columns_separator);
 }
 
 static void
@@ -328,4 +336,27 @@ kontor_board_settings_new (KontorContext *context)
   g_return_val_if_fail (KONTOR_IS_CONTEXT (context), NULL);
 
   return g_object_new (KONTOR_TYPE_BOARD_SETTINGS, "context", context, NULL);
+}
+
+/**
+ * kontor_board_settings_new_card_fields:
+ * @context: the context
+ *
+ * Returns: (transfer floating): the settings popover of a lead project's
+ *   board: the card fields, which every board shares
+ */
+GtkWidget *
+kontor_board_settings_new_card_fields (KontorContext *context)
+{
+  KontorBoardSettings *self;
+
+  g_return_val_if_fail (KONTOR_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (KONTOR_TYPE_BOARD_SETTINGS, "context", context, NULL);
+  gtk_widget_set_visible (self->columns_heading, FALSE);
+  gtk_widget_set_visible (self->columns_scroller, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->columns_note), FALSE);
+  gtk_widget_set_visible (self->columns_separator, FALSE);
+
+  return GTK_WIDGET (self);
 }

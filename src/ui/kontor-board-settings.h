@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KontorBoardSettings, kontor_board_settings,
                       KONTOR, BOARD_SETTINGS, GtkPopover)
 
-GtkWidget *kontor_board_settings_new (KontorContext *context);
+GtkWidget *kontor_board_settings_new             (KontorContext *context);
+GtkWidget *kontor_board_settings_new_card_fields (KontorContext *context);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "kontor-activity.h"
 #include "kontor-board.h"
+#include "kontor-board-settings.h"
 #include "kontor-company.h"
 #include "kontor-field-change.h"
 #include "kontor-format.h"
@@ -79,6 +80,7 @@ struct _KontorLeadProjectPage
   AdwStatusPage      *empty_page;
   GtkListBox         *follow_ups_list;
   GtkWidget          *sums_expander;
+  GtkMenuButton      *board_settings_button;
   GtkWidget          *follow_ups_expander;
   GtkLabel           *sums_label;
   GtkLabel           *forecast_label;
@@ -533,6 +535,7 @@ update_stack (KontorLeadProjectPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_button), !board);
   gtk_widget_set_visible (GTK_WIDGET (self->user_dropdown), !board);
   gtk_widget_set_visible (self->sums_expander, !board);
+  gtk_widget_set_visible (GTK_WIDGET (self->board_settings_button), board);
   gtk_widget_set_visible (self->follow_ups_expander, !board);
   if (board && self->project != NULL)
     {
@@ -838,6 +841,8 @@ kontor_lead_project_page_constructed (GObject *object)
   G_OBJECT_CLASS (kontor_lead_project_page_parent_class)->constructed (object);
 
   self->board_filter = kontor_filter_new ();
+  gtk_menu_button_set_popover (self->board_settings_button,
+                               kontor_board_settings_new_card_fields (self->context));
   g_settings_bind (kontor_context_get_settings (self->context), "lead-project-view", self, "view",
                    G_SETTINGS_BIND_DEFAULT);
   self->entries = g_list_store_new (KONTOR_TYPE_LEAD_ENTRY);
@@ -990,6 +995,8 @@ kontor_lead_project_page_class_init (KontorLeadProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, follow_ups_list);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, sums_expander);
+  gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage,
+                                        board_settings_button);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, follow_ups_expander);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, sums_label);
   gtk_widget_class_bind_template_child (widget_class, KontorLeadProjectPage, forecast_label);
