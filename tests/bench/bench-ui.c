@@ -423,9 +423,16 @@ run_table (Child *child)
   report ("table_move_paint_ms", kontor_bench_median (paint_after_ms));
 }
 
-static void report_as (const char *prefix,
-                       const char *name,
-                       double      value);
+/* report () of @prefix@name */
+static void
+report_as (const char *prefix,
+           const char *name,
+           double      value)
+{
+  g_autofree char *key = g_strconcat (prefix, name, NULL);
+
+  report (key, value);
+}
 
 /* The widgets of @type in @widget and under it */
 static guint
@@ -500,7 +507,8 @@ report_board_made (KontorBoard *board,
                    const char  *prefix)
 {
   report_as (prefix, "_cards", kontor_board_get_n_items (board));
-  report_as (prefix, "_open_cards_made", count_widgets (GTK_WIDGET (board), KONTOR_TYPE_BOARD_CARD));
+  report_as (prefix, "_open_cards_made",
+             count_widgets (GTK_WIDGET (board), KONTOR_TYPE_BOARD_CARD));
   report_as (prefix, "_open_widgets", count_widgets (GTK_WIDGET (board), GTK_TYPE_WIDGET));
 }
 
@@ -673,17 +681,6 @@ on_scroll_tick_cb (GtkWidget     *widget,
   gtk_adjustment_set_value (adjustment, value + page);
 
   return G_SOURCE_CONTINUE;
-}
-
-/* report () of @prefix@name */
-static void
-report_as (const char *prefix,
-           const char *name,
-           double      value)
-{
-  g_autofree char *key = g_strconcat (prefix, name, NULL);
-
-  report (key, value);
 }
 
 /* The worst, median and p99 of @values as @prefix_worst@name, … */
