@@ -1291,8 +1291,12 @@ bench_sorts (KontorStore     *store,
 }
 
 /* What schema 7 changed in the layout (src/store/schema/007-lean-layout.sql),
- * undone, and what 8 to 13 added: a database as schema 5 left it, but for
- * the sort keys and search documents, which the upgrade makes anew anyway. */
+ * undone, and what 8 to 24 added (14 to 24: the conflicts' authors,
+ * activities with their search, participants and reminders, blobs, the
+ * due and keep-in-touch indexes, merged tombstones, lead projects; their
+ * triggers and indexes go with their tables): a database as schema 5 left
+ * it, but for the sort keys and search documents, which the upgrade makes
+ * anew anyway. */
 static const char schema_5_layout[] =
   "DROP INDEX contact_link_by_target; DROP INDEX contact_team;"
   "DROP TABLE journal; DROP TABLE employment;"
@@ -1308,6 +1312,15 @@ static const char schema_5_layout[] =
   "ALTER TABLE conflict_local DROP COLUMN choice;"
   "ALTER TABLE conflict_local DROP COLUMN choice_value_json;"
   "ALTER TABLE conflict_local DROP COLUMN push_seq;"
+  "ALTER TABLE conflict_local DROP COLUMN theirs_by;"
+  "ALTER TABLE conflict_local DROP COLUMN theirs_at;"
+  "DROP TABLE lead_entry; DROP TABLE lead_status; DROP TABLE lead_project_link;"
+  "DROP TABLE lead_project;"
+  "DROP TABLE activity_participant; DROP TABLE activity_search; DROP TABLE activity;"
+  "DROP TABLE blob; DROP TABLE reminder_sent;"
+  "DROP INDEX contact_due; DROP INDEX contact_keep_in_touch;"
+  "ALTER TABLE contact DROP COLUMN keep_in_touch_days;"
+  "ALTER TABLE tombstone DROP COLUMN merged_into;"
   "PRAGMA user_version = 5;";
 
 /* the list-order indexes of schema 7, made anew: a bulk index build */
