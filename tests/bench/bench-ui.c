@@ -50,6 +50,24 @@
  *   board_move_paint_ms           … until the next frame is painted
  *   board_open_cards_made         the cards (and board_open_widgets, the
  *                                 widgets) the board's first frame made
+ *   lead_board_open_10k_ms        as board_open_10k_ms, with the lead
+ *                                 project's page showing its board
+ *                                 (lead-project-view "board") over a project
+ *                                 of the same store with an entry for each
+ *                                 contact that may join (lead_board_entries,
+ *                                 spread over as many statuses as the
+ *                                 pipeline's like the contacts over theirs,
+ *                                 make_lead_project()); lead_board_open_ratio
+ *                                 is it over board_open_10k_ms
+ *   lead_board_move_ms            as board_move_ms on that board (the
+ *                                 entry's lead move), with
+ *                                 lead_board_move_ratio over board_move_ms,
+ *                                 lead_board_move_store_ms, …_paint_ms
+ *   lead_board_open_cards_made    as board_open_cards_made
+ *   lead_board_widget_…           the same of the board widget alone
+ *                                 (kontor_board_new_for_lead_project()) in
+ *                                 that window, without the page: the page's
+ *                                 share is the difference
  *   board_scroll_worst_frame_ms   the longest interval between painted
  *                                 frames while a column of the large store
  *                                 with at least BOARD_SCROLL_CARDS cards
@@ -100,6 +118,10 @@
 #include "kontor-context.h"
 #include "kontor-demo-fill.h"
 #include "kontor-field-change.h"
+#include "kontor-lead-project-page.h"
+#include "kontor-lead-status.h"
+#include "kontor-record-list.h"
+#include "kontor-store-lead.h"
 #include "kontor-test-utils.h"
 #include "kontor-window.h"
 
@@ -122,6 +144,10 @@ static const char *table_columns[] = {
 
 /* moves measured on the board, of which the median is reported */
 #define BOARD_MOVES 7
+
+/* the lead project made for the board's measurements, beside the sample
+ * team's own */
+#define LEAD_PROJECT_NAME "Bench"
 
 /* the fewest cards of the column scrolled to its end */
 #define BOARD_SCROLL_CARDS 5000
@@ -397,6 +423,17 @@ run_table (Child *child)
   report ("table_move_paint_ms", kontor_bench_median (paint_after_ms));
 }
 
+/* report () of @prefix@name */
+static void
+report_as (const char *prefix,
+           const char *name,
+           double      value)
+{
+  g_autofree char *key = g_strconcat (prefix, name, NULL);
+
+  report (key, value);
+}
+
 /* The widgets of @type in @widget and under it */
 static guint
 count_widgets (GtkWidget *widget,
@@ -412,32 +449,22 @@ count_widgets (GtkWidget *widget,
   return n;
 }
 
-/* The board's first screen, as the table's above, then cards moved to the
- * next column (feature P4, src/README.md): committed, and painted. */
+/* The top card of column i moved to the top of column i + 1, as
+ * Ctrl+Alt+→ does, each time from another column, BOARD_MOVES times:
+ * reports @prefix_move_ms (committed: the store's transaction and the
+ * lists' refresh), @prefix_move_store_ms (until the store's transaction
+ * is committed, which *committed hears first) and @prefix_move_paint_ms
+ * (the next painted frame), medians */
 static void
-run_board (Child *child)
+move_cards (Child       *child,
+            KontorBoard *board,
+            gint64      *committed,
+            const char  *prefix)
 {
   g_autoptr(GArray) move_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) store_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) paint_after_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  KontorBoard *board;
-  GtkWidget *view;
-  gint64 start, committed = 0;
 
-  open_context (child);
-  /* connected before any list is made: it hears of the commit first */
-  g_signal_connect (child->store, "changed", G_CALLBACK (on_store_changed_cb), &committed);
-  g_settings_set_string (child->settings, "contacts-view", "board");
-  view = show_contacts_view (child, "board_open");
-  board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (view));
-  report ("board_cards", kontor_board_get_n_items (board));
-  /* what the first frame needed: cards and widgets made */
-  report ("board_open_cards_made", count_widgets (GTK_WIDGET (board), KONTOR_TYPE_BOARD_CARD));
-  report ("board_open_widgets", count_widgets (GTK_WIDGET (board), GTK_TYPE_WIDGET));
-  settle (500);
-
-  /* the top card of column i to the top of column i + 1, as Ctrl+Alt+→
-   * does, each time from another column */
   for (guint i = 0; i < BOARD_MOVES; i++)
     {
       guint n_columns = kontor_board_get_n_columns (board);
@@ -445,6 +472,7 @@ run_board (Child *child)
       KontorBoardColumn *to = kontor_board_get_column (board, i % (n_columns - 1) + 1);
       g_autoptr(KontorContact) contact = NULL;
       g_autoptr(KontorContact) top = NULL;
+      gint64 start;
       double ms;
       guint paints;
 
@@ -454,22 +482,141 @@ run_board (Child *child)
         g_error ("The board has no card to move");
 
       paints = child->n_paints;
-      committed = 0;
+      *committed = 0;
       start = g_get_monotonic_time ();
       if (!kontor_board_move_contact (board, contact, kontor_board_column_get_status_id (to),
                                       NULL, top))
         g_error ("The card was not moved");
       ms = since_ms (start);
       g_array_append_val (move_ms, ms);
-      ms = (committed - start) / 1000.0;
+      ms = (*committed - start) / 1000.0;
       g_array_append_val (store_ms, ms);
       ms = paint_ms (wait_for_paint (child, paints), start);
       g_array_append_val (paint_after_ms, ms);
       settle (300);
     }
-  report ("board_move_ms", kontor_bench_median (move_ms));
-  report ("board_move_store_ms", kontor_bench_median (store_ms));
-  report ("board_move_paint_ms", kontor_bench_median (paint_after_ms));
+  report_as (prefix, "_move_ms", kontor_bench_median (move_ms));
+  report_as (prefix, "_move_store_ms", kontor_bench_median (store_ms));
+  report_as (prefix, "_move_paint_ms", kontor_bench_median (paint_after_ms));
+}
+
+/* What the first frame of @board needed: @prefix_cards (the contacts it
+ * holds), @prefix_open_cards_made and @prefix_open_widgets */
+static void
+report_board_made (KontorBoard *board,
+                   const char  *prefix)
+{
+  report_as (prefix, "_cards", kontor_board_get_n_items (board));
+  report_as (prefix, "_open_cards_made",
+             count_widgets (GTK_WIDGET (board), KONTOR_TYPE_BOARD_CARD));
+  report_as (prefix, "_open_widgets", count_widgets (GTK_WIDGET (board), GTK_TYPE_WIDGET));
+}
+
+/* The board's first screen, as the table's above, then cards moved to the
+ * next column (feature P4, src/README.md): committed, and painted. */
+static void
+run_board (Child *child)
+{
+  KontorBoard *board;
+  GtkWidget *view;
+  gint64 committed = 0;
+
+  open_context (child);
+  /* connected before any list is made: it hears of the commit first */
+  g_signal_connect (child->store, "changed", G_CALLBACK (on_store_changed_cb), &committed);
+  g_settings_set_string (child->settings, "contacts-view", "board");
+  view = show_contacts_view (child, "board_open");
+  board = kontor_contacts_view_get_board (KONTOR_CONTACTS_VIEW (view));
+  report_board_made (board, "board");
+  settle (500);
+
+  move_cards (child, board, &committed, "board");
+}
+
+/* The first KontorBoard in @widget or under it */
+static KontorBoard *
+find_board (GtkWidget *widget)
+{
+  if (KONTOR_IS_BOARD (widget))
+    return KONTOR_BOARD (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      KontorBoard *board = find_board (child);
+
+      if (board != NULL)
+        return board;
+    }
+
+  return NULL;
+}
+
+/* The lead project's board (README "The Leadmanager in the window") over
+ * the board's store, in the same window as run_board()'s: with @page, as
+ * the project's page shows it (GSettings lead-project-view "board": the
+ * page reads the project, its leads and sums, and makes the board), as
+ * lead_board_…; without, the board widget alone
+ * (kontor_board_new_for_lead_project()), as lead_board_widget_…. The
+ * time from making it to the next painted frame, then the moves of
+ * run_board(). */
+static void
+run_lead_board (Child    *child,
+                gboolean  page)
+{
+  const char *prefix = page ? "lead_board" : "lead_board_widget";
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(KontorFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  KontorLeadProject *project = NULL;
+  KontorBoard *board;
+  GtkWidget *widget;
+  gint64 start, built, committed = 0;
+
+  open_context (child);
+  /* connected before any list is made: it hears of the commit first */
+  g_signal_connect (child->store, "changed", G_CALLBACK (on_store_changed_cb), &committed);
+  g_settings_set_string (child->settings, "lead-project-view", "board");
+  projects = kontor_store_list_lead_projects (child->store, FALSE, &error);
+  if (projects == NULL)
+    g_error ("No lead projects: %s", error->message);
+  for (guint i = 0; i < projects->len; i++)
+    if (g_str_equal (kontor_lead_project_get_name (g_ptr_array_index (projects, i)),
+                     LEAD_PROJECT_NAME))
+      project = g_ptr_array_index (projects, i);
+  if (project == NULL)
+    g_error ("The store has no lead project “%s”", LEAD_PROJECT_NAME);
+
+  present (child, GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (child->app))));
+  if (wait_for_paint (child, 0) == 0)
+    g_error ("The window was never painted");
+  settle (300);
+
+  start = g_get_monotonic_time ();
+  if (page)
+    {
+      widget = kontor_lead_project_page_new (child->context);
+      if (!kontor_lead_project_page_show_project (KONTOR_LEAD_PROJECT_PAGE (widget),
+                                                  kontor_record_get_id (KONTOR_RECORD (project))))
+        g_error ("The page did not show the lead project");
+    }
+  else
+    {
+      filter = kontor_filter_new ();
+      widget = kontor_board_new_for_lead_project (child->context, filter, project);
+    }
+  built = g_get_monotonic_time ();
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (child->window), widget);
+  report_as (prefix, "_open_ms", paint_ms (wait_for_paint (child, child->n_paints), start));
+  report_as (prefix, "_open_build_ms", (built - start) / 1000.0);
+
+  board = find_board (widget);
+  if (board == NULL)
+    g_error ("The page shows no board");
+  report_board_made (board, prefix);
+  settle (500);
+
+  move_cards (child, board, &committed, prefix);
 }
 
 /* A column of the board scrolled to its end, a page per frame */
@@ -534,17 +681,6 @@ on_scroll_tick_cb (GtkWidget     *widget,
   gtk_adjustment_set_value (adjustment, value + page);
 
   return G_SOURCE_CONTINUE;
-}
-
-/* report () of @prefix@name */
-static void
-report_as (const char *prefix,
-           const char *name,
-           double      value)
-{
-  g_autofree char *key = g_strconcat (prefix, name, NULL);
-
-  report (key, value);
 }
 
 /* The worst, median and p99 of @values as @prefix_worst@name, … */
@@ -986,6 +1122,10 @@ on_activate_cb (GApplication *application,
     run_interact (child);
   else if (g_str_equal (child->mode, "board"))
     run_board (child);
+  else if (g_str_equal (child->mode, "lead-board"))
+    run_lead_board (child, TRUE);
+  else if (g_str_equal (child->mode, "lead-board-widget"))
+    run_lead_board (child, FALSE);
   else if (g_str_equal (child->mode, "board-scroll"))
     run_board_scroll (child);
   else if (g_str_equal (child->mode, "grid-anchor"))
@@ -1190,6 +1330,91 @@ make_store (const char      *path,
   return TRUE;
 }
 
+/* The lead project of the board's store (README "Lead projects"): its
+ * statuses as many as the pipeline's, in the same order (the first, the
+ * users' own, won and lost), and an entry for each contact that may join
+ * (not Inbox or Archived, feature C4) in the status at the place of its
+ * pipeline status, so that its columns hold the cards the pipeline
+ * board's do; the entries saved in one transaction, each with a value.
+ * Returns: the number of entries, or 0 on failure */
+static guint
+make_lead_project (const char *path)
+{
+  static const char * const own_names[] = { "In Arbeit", "Kontaktiert", "Angebot", "Vorführung",
+                                            "Verhandlung" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KontorStore) store = kontor_store_open (path, &error);
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new (LEAD_PROJECT_NAME);
+  g_autoptr(GPtrArray) pipeline = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(KontorRecordList) contacts = NULL;
+  const char *project_id = NULL;
+  guint n_own;
+
+  if (store == NULL ||
+      (pipeline = kontor_store_list_pipeline_statuses (store, &error)) == NULL ||
+      !kontor_store_create_lead_project (store, project, &error) ||
+      /* the store gives the id */
+      (project_id = kontor_record_get_id (KONTOR_RECORD (project))) == NULL ||
+      (statuses = kontor_store_list_lead_statuses (store, project_id, &error)) == NULL)
+    goto failed;
+
+  /* as kontor-demo-leads.c does: won and lost to the end, then the own
+   * ones between them and the first */
+  n_own = MIN (pipeline->len > 3 ? pipeline->len - 3 : 0, G_N_ELEMENTS (own_names));
+  for (guint i = statuses->len; i-- > 1;)
+    {
+      kontor_lead_status_set_position (g_ptr_array_index (statuses, i), n_own + i);
+      if (!kontor_store_save (store, g_ptr_array_index (statuses, i), &error))
+        goto failed;
+    }
+  for (guint i = 0; i < n_own; i++)
+    {
+      g_autoptr(KontorLeadStatus) status = kontor_lead_status_new (project_id, own_names[i], i + 1);
+
+      if (!kontor_store_save (store, KONTOR_RECORD (status), &error))
+        goto failed;
+    }
+  g_clear_pointer (&statuses, g_ptr_array_unref);
+  if ((statuses = kontor_store_list_lead_statuses (store, project_id, &error)) == NULL)
+    goto failed;
+
+  contacts = kontor_record_list_new (store, KONTOR_TYPE_CONTACT, filter);
+  if (!kontor_record_list_refresh (contacts, &error))
+    goto failed;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (contacts)); i++)
+    {
+      g_autoptr(KontorContact) contact = g_list_model_get_item (G_LIST_MODEL (contacts), i);
+      const char * const *reps = kontor_contact_get_sales_reps (contact);
+      guint place = 0;
+      KontorLeadEntry *entry;
+
+      if (kontor_contact_status_is_restricted (kontor_contact_get_status (contact)))
+        continue;
+      for (guint j = 0; j < pipeline->len; j++)
+        if (g_strcmp0 (kontor_record_get_id (g_ptr_array_index (pipeline, j)),
+                       kontor_contact_get_pipeline_status_id (contact)) == 0)
+          place = MIN (j, statuses->len - 1);
+      entry = kontor_lead_entry_new (project_id, kontor_record_get_id (KONTOR_RECORD (contact)),
+                                     kontor_record_get_id (g_ptr_array_index (statuses, place)));
+      kontor_lead_entry_set_value_cents (entry, 100000 + 5000 * (i % 200));
+      if (reps != NULL && reps[0] != NULL)
+        kontor_lead_entry_set_assignee_id (entry, reps[0]);
+      g_ptr_array_add (entries, entry);
+    }
+  if (!kontor_store_save_all (store, entries, NULL, &error))
+    goto failed;
+
+  return entries->len;
+
+failed:
+  g_printerr ("Could not make the lead project in %s: %s\n", path,
+              error != NULL ? error->message : "no id");
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1200,6 +1425,12 @@ main (int   argc,
   guint n_board_contacts = kontor_bench_env_uint ("KONTOR_BENCH_BOARD_CONTACTS", 10000);
   g_autoptr(GPtrArray) board = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) lead = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) lead_widget = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) g_hash_table_unref);
+  g_autofree char *lead_runs = NULL;
+  g_autofree char *lead_widget_runs = NULL;
+  guint n_lead_entries;
   g_autofree char *board_path = NULL;
   g_autofree char *board_runs = NULL;
   g_autoptr(GHashTable) board_scroll = NULL;
@@ -1282,6 +1513,9 @@ main (int   argc,
   kontor_bench_log ("making a demo store with %u contacts for the board", n_board_contacts);
   if (!make_store (board_path, n_board_contacts, NULL))
     return 1;
+  kontor_bench_log ("a lead project with an entry for each of them that may join");
+  if ((n_lead_entries = make_lead_project (board_path)) == 0)
+    return 1;
 
   /* interleaved, so that drift of the machine hits all three alike */
   for (guint run = 0; run < runs; run++)
@@ -1295,10 +1529,13 @@ main (int   argc,
     }
   for (guint run = 0; run < runs; run++)
     {
-      kontor_bench_log ("run %u of %u: board and table over %u contacts", run + 1, runs,
+      kontor_bench_log ("run %u of %u: board, table and lead project's board (page, widget) "
+                        "over %u contacts", run + 1, runs,
                         n_board_contacts);
       g_ptr_array_add (board, spawn_child (self_exe, "board", board_path));
       g_ptr_array_add (table, spawn_child (self_exe, "table", board_path));
+      g_ptr_array_add (lead, spawn_child (self_exe, "lead-board", board_path));
+      g_ptr_array_add (lead_widget, spawn_child (self_exe, "lead-board-widget", board_path));
     }
   kontor_bench_log ("a board column of the %u contacts scrolled to its end", n_contacts);
   board_scroll = spawn_child (self_exe, "board-scroll", path);
@@ -1406,6 +1643,52 @@ main (int   argc,
   kontor_bench_json_add_number (json, "board_open_cards_made",
                                 median_of (board, "board_open_cards_made"));
   kontor_bench_json_add_number (json, "board_open_widgets", median_of (board, "board_open_widgets"));
+
+  /* the lead project's board over the same contacts, beside the pipeline board's */
+  kontor_bench_json_add_int (json, "lead_board_entries", n_lead_entries);
+  kontor_bench_json_add_number (json, "lead_board_cards", median_of (lead, "lead_board_cards"));
+  kontor_bench_json_add_number (json, "lead_board_open_10k_ms",
+                                median_of (lead, "lead_board_open_ms"));
+  kontor_bench_json_add_number (json, "lead_board_open_ratio",
+                                median_of (lead, "lead_board_open_ms") /
+                                median_of (board, "board_open_ms"));
+  kontor_bench_json_add_number (json, "lead_board_open_build_ms",
+                                median_of (lead, "lead_board_open_build_ms"));
+  lead_runs = runs_array (lead, "lead_board_open_ms");
+  kontor_bench_json_add_raw (json, "lead_board_open_runs_ms", lead_runs);
+  kontor_bench_json_add_number (json, "lead_board_move_ms", median_of (lead, "lead_board_move_ms"));
+  kontor_bench_json_add_number (json, "lead_board_move_ratio",
+                                median_of (lead, "lead_board_move_ms") /
+                                median_of (board, "board_move_ms"));
+  kontor_bench_json_add_number (json, "lead_board_move_store_ms",
+                                median_of (lead, "lead_board_move_store_ms"));
+  kontor_bench_json_add_number (json, "lead_board_move_paint_ms",
+                                median_of (lead, "lead_board_move_paint_ms"));
+  kontor_bench_json_add_number (json, "lead_board_open_cards_made",
+                                median_of (lead, "lead_board_open_cards_made"));
+  kontor_bench_json_add_number (json, "lead_board_open_widgets",
+                                median_of (lead, "lead_board_open_widgets"));
+  /* … and the board widget alone, without the page around it */
+  kontor_bench_json_add_number (json, "lead_board_widget_open_10k_ms",
+                                median_of (lead_widget, "lead_board_widget_open_ms"));
+  kontor_bench_json_add_number (json, "lead_board_widget_open_ratio",
+                                median_of (lead_widget, "lead_board_widget_open_ms") /
+                                median_of (board, "board_open_ms"));
+  kontor_bench_json_add_number (json, "lead_board_widget_open_build_ms",
+                                median_of (lead_widget, "lead_board_widget_open_build_ms"));
+  lead_widget_runs = runs_array (lead_widget, "lead_board_widget_open_ms");
+  kontor_bench_json_add_raw (json, "lead_board_widget_open_runs_ms", lead_widget_runs);
+  kontor_bench_json_add_number (json, "lead_board_widget_move_ms",
+                                median_of (lead_widget, "lead_board_widget_move_ms"));
+  kontor_bench_json_add_number (json, "lead_board_widget_move_ratio",
+                                median_of (lead_widget, "lead_board_widget_move_ms") /
+                                median_of (board, "board_move_ms"));
+  kontor_bench_json_add_number (json, "lead_board_widget_move_store_ms",
+                                median_of (lead_widget, "lead_board_widget_move_store_ms"));
+  kontor_bench_json_add_number (json, "lead_board_widget_move_paint_ms",
+                                median_of (lead_widget, "lead_board_widget_move_paint_ms"));
+  kontor_bench_json_add_number (json, "lead_board_widget_open_cards_made",
+                                median_of (lead_widget, "lead_board_widget_open_cards_made"));
   kontor_bench_json_add_number (json, "board_scroll_cards",
                                 lookup (board_scroll, "board_scroll_cards"));
   for (guint i = 0; i < G_N_ELEMENTS (scroll_keys); i++)
