@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "kontor-record-list.h"
+#include "kontor-store-lead.h"
 
 #define RECENT_MAX 256
 
@@ -316,11 +317,27 @@ on_lead_changed_cb (KontorRecordList *self,
                     GArray           *rowids,
                     KontorStore      *store)
 {
+  g_autoptr(GArray) contacts = NULL;
+
   g_assert (KONTOR_IS_RECORD_LIST (self));
 
-  if (kontor_filter_get_lead_project_id (self->filter) != NULL ||
-      kontor_filter_get_lead_status_id (self->filter) != NULL)
-    refresh_or_note (self);
+  if (kontor_filter_get_lead_project_id (self->filter) == NULL &&
+      kontor_filter_get_lead_status_id (self->filter) == NULL)
+    return;
+  if (self->paused)
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  /* A lead moved touches the lists it leaves and joins, not the others
+   * of its board: the entries' contacts are asked as a changed contact
+   * would be (the list holds one, or the filter takes one now). Entries
+   * deleted, many rows, a status or project changed: the query again. */
+  if (g_str_equal (entity, "lead_entry") && rowids->len > 0 && rowids->len <= 256)
+    contacts = kontor_store_lead_entry_contacts (self->store, rowids, NULL);
+  if (contacts == NULL || contacts->len == 0 || concerns (self, contacts))
+    kontor_record_list_refresh (self, NULL);
 }
 
 static void

@@ -752,6 +752,59 @@ kontor_store_count_lead_entries (KontorStore  *self,
                      error);
 }
 
+/**
+ * kontor_store_lead_entry_contacts:
+ * @self: a store
+ * @entry_rowids: (element-type gint64): row ids of lead entries
+ * @error: return location for a #GError
+ *
+ * The row ids of the entries' contacts: a list of contacts by lead status
+ * asks whether a changed entry concerns it (kontor-record-list.c).
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): one row id
+ *   per entry; %NULL when an entry is no more (deleted: its contact is not
+ *   known here) or on error, with @error set
+ */
+GArray *
+kontor_store_lead_entry_contacts (KontorStore  *self,
+                                  GArray       *entry_rowids,
+                                  GError      **error)
+{
+  g_autoptr(GString) json = NULL;
+  g_autoptr(GArray) contacts = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KONTOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (entry_rowids != NULL, NULL);
+
+  stmt = _kontor_store_prepare (self,
+                                "SELECT c.rid FROM json_each (?1) j"
+                                " CROSS JOIN lead_entry e ON e.rid = j.value"
+                                " CROSS JOIN contact c ON c.id = e.contact_id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  json = _kontor_store_dup_rowids_json (entry_rowids);
+  sqlite3_bind_text (stmt, 1, json->str, -1, SQLITE_TRANSIENT);
+
+  contacts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (contacts, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return contacts->len == entry_rowids->len ? g_steal_pointer (&contacts) : NULL;
+}
+
 /* The rows of a prepared sum query (status, currency, count, sum), reset
  * after */
 static GArray *

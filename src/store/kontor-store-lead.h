@@ -82,6 +82,9 @@ gboolean         kontor_store_get_lead_value       (KontorStore        *self,
 GArray          *kontor_store_sum_lead_columns     (KontorStore        *self,
                                                     const char         *project_id,
                                                     GError            **error);
+GArray          *kontor_store_lead_entry_contacts  (KontorStore        *self,
+                                                    GArray             *entry_rowids,
+                                                    GError            **error);
 gint64           kontor_store_count_lead_entries   (KontorStore        *self,
                                                     const char         *status_id,
                                                     GError            **error);

@@ -399,6 +399,51 @@ test_lists_follow_entries (Fixture       *fixture,
   assert_list (table, "Becker");
 }
 
+/* A move touches the lists it leaves and joins only: the third column's
+ * list does not run its query again. Seen through a row written behind
+ * the store's back into the third status, which that list picks up only
+ * when its query runs; a change of its own makes it run. */
+static void
+test_move_leaves_other_lists (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  const char *first = status_id_at (fixture, 0);
+  const char *won = status_id_at (fixture, 1);
+  const char *lost = status_id_at (fixture, 2);
+  g_autoptr(KontorOperationStack) stack = kontor_operation_stack_new (10);
+  g_autoptr(KontorLeadEntry) anders = new_lead (fixture, "Anders", first);
+  g_autoptr(KontorLeadEntry) becker = new_lead (fixture, "Becker", lost);
+  g_autoptr(KontorFilter) first_filter = column_filter (fixture, first);
+  g_autoptr(KontorFilter) won_filter = column_filter (fixture, won);
+  g_autoptr(KontorFilter) lost_filter = column_filter (fixture, lost);
+  g_autoptr(KontorRecordList) first_list = NULL;
+  g_autoptr(KontorRecordList) won_list = NULL;
+  g_autoptr(KontorRecordList) lost_list = NULL;
+  g_autofree char *sql = NULL;
+
+  first_list = kontor_record_list_new (store, KONTOR_TYPE_CONTACT, first_filter);
+  won_list = kontor_record_list_new (store, KONTOR_TYPE_CONTACT, won_filter);
+  lost_list = kontor_record_list_new (store, KONTOR_TYPE_CONTACT, lost_filter);
+  assert_list (lost_list, "Becker");
+
+  /* Becker's entry to the first status, unseen by the lists */
+  sql = g_strdup_printf ("UPDATE lead_entry SET status_id = '%s' WHERE id = '%s'", first,
+                         id_of (becker));
+  kontor_test_exec (store, sql);
+  _kontor_store_forget_orders (store);
+
+  move (store, stack, anders, won, NULL, NULL);
+  assert_list (first_list, "Becker");
+  assert_list (won_list, "Anders");
+  /* not asked: still as it was */
+  assert_list (lost_list, "Becker");
+
+  /* a move into it makes it run */
+  move (store, stack, anders, lost, NULL, NULL);
+  assert_list (lost_list, "Anders");
+}
+
 /* A list of the whole project by rank follows the statuses' order and
  * names changed without a write to an entry */
 static void
@@ -676,6 +721,8 @@ main (int   argc,
   LEAD_BOARD_TEST ("/lead-board-store/move/between-neighbours", test_move_between_neighbours);
   LEAD_BOARD_TEST ("/lead-board-store/move/other-column", test_move_to_other_column);
   LEAD_BOARD_TEST ("/lead-board-store/move/same-rank-as-before", test_move_same_rank_as_before);
+  LEAD_BOARD_TEST ("/lead-board-store/list/move-leaves-other-lists",
+                   test_move_leaves_other_lists);
   LEAD_BOARD_TEST ("/lead-board-store/value", test_lead_value);
 
   return g_test_run ();
