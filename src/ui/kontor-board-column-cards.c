@@ -64,6 +64,44 @@ _kontor_board_column_update_cards (KontorBoardColumn *self)
 }
 
 static void
+update_listed (KontorBoardCard *card,
+               gpointer         data)
+{
+  GArray *rowids = data;
+  gint64 rowid = kontor_record_get_rowid (KONTOR_RECORD (kontor_board_card_get_contact (card)));
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      if (g_array_index (rowids, gint64, i) == rowid)
+        {
+          _kontor_board_card_update (card);
+          return;
+        }
+    }
+}
+
+/**
+ * _kontor_board_column_update_contacts:
+ * @self: a column
+ * @rowids: (nullable) (element-type gint64): contacts whose cards show
+ *   something else now; %NULL for every card
+ *
+ * Shows the cards of @rowids anew: a lead's value or user changed writes
+ * its entry, not its contact, which the card does not hear of.
+ */
+void
+_kontor_board_column_update_contacts (KontorBoardColumn *self,
+                                      GArray            *rowids)
+{
+  g_return_if_fail (KONTOR_IS_BOARD_COLUMN (self));
+
+  if (rowids == NULL)
+    _kontor_board_column_update_cards (self);
+  else
+    _kontor_board_column_foreach_card (self, update_listed, rowids);
+}
+
+static void
 update_done (KontorBoardCard *card,
              gpointer         data)
 {

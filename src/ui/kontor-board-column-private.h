@@ -49,5 +49,7 @@ void         _kontor_board_column_foreach_card    (KontorBoardColumn *self,
                                                    gpointer           data);
 void         _kontor_board_column_update_done     (KontorBoardColumn *self,
                                                    GArray            *rowids);
+void         _kontor_board_column_update_contacts (KontorBoardColumn *self,
+                                                   GArray            *rowids);
 
 G_END_DECLS

@@ -414,10 +414,19 @@ on_store_changed_cb (KontorBoardColumn *self,
    * column not shown fills its cards anew when shown */
   if (g_strcmp0 (entity, "lead_entry") == 0 && KONTOR_IS_LEAD_STATUS (self->status))
     {
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        _kontor_board_column_update_cards (self);
-      else
+      g_autoptr(GArray) contacts = NULL;
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
         self->cards_stale = TRUE;
+      else
+        {
+          /* the entries' contacts' cards; every card for entries deleted
+           * or many */
+          if (rowids != NULL && rowids->len > 0 && rowids->len <= 64)
+            contacts = kontor_store_lead_entry_contacts (_kontor_board_column_get_store (self),
+                                                         rowids, NULL);
+          _kontor_board_column_update_contacts (self, contacts);
+        }
     }
 
   if (g_strcmp0 (entity, "contact") == 0 && rowids != NULL && rowids->len > 0)

@@ -1319,6 +1319,48 @@ test_remove (Fixture       *fixture,
   kontor_test_wait_n_items (column_list (meeting), 3);
 }
 
+typedef struct
+{
+  KontorBoardCard *card;
+  const char      *text;
+} TextWait;
+
+static gboolean
+card_shows (gpointer data)
+{
+  TextWait *wait = data;
+
+  return _kontor_board_card_shows_text (wait->card, wait->text);
+}
+
+/* A lead's value changed elsewhere (its dialog, a sync) is on its card and
+ * in its column's sum at once; the other cards stay as they were */
+static void
+test_value_follows (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *money = kontor_money_format (4321000, NULL);
+  g_autofree char *anna_money = kontor_money_format (123450, NULL);
+  KontorBoardColumn *meeting;
+  TextWait wait;
+
+  show_board (fixture);
+  meeting = column_of (fixture, fixture->meeting);
+  entry = kontor_store_load (fixture->base.store, KONTOR_TYPE_LEAD_ENTRY,
+                             id_of (fixture->juergen_entry), &error);
+  g_assert_no_error (error);
+  kontor_lead_entry_set_value_cents (entry, 4321000);
+  g_assert_true (kontor_store_save (fixture->base.store, KONTOR_RECORD (entry), &error));
+  g_assert_no_error (error);
+
+  wait = (TextWait) { wait_for_card (meeting, fixture->juergen), money };
+  g_assert_true (kontor_test_iterate_until (card_shows, &wait, KONTOR_TEST_TIMEOUT));
+  g_assert_true (_kontor_board_card_shows_text (wait_for_card (meeting, fixture->anna),
+                                                anna_money));
+}
+
 /* The limit counts every lead of the status: a search that shows fewer
  * keeps the mark */
 static void
@@ -1403,6 +1445,7 @@ main (int   argc,
   ADD ("/ui/lead-board/open", test_open);
   ADD ("/ui/lead-board/drawn-cards", test_drawn_cards);
   ADD ("/ui/lead-board/remove", test_remove);
+  ADD ("/ui/lead-board/value-follows", test_value_follows);
   ADD ("/ui/lead-board/limit-counts-all", test_limit_counts_all);
   ADD ("/ui/lead-board/list-after-board", test_list_after_board);
 
