@@ -148,7 +148,7 @@ kontor_cli_dup_commands_help (void)
                           "[--match any|email|phone|customer-number] [--dry-run] "
                           "[--wait SECONDS]\n"
                           "  kontor export --format csv|vcard|ical [--filter EXPR] "
-                          "[--preset excel-de|rfc4180] FILE|-\n"
+                          "[--preset excel-de|rfc4180] [--for-mailing] FILE|-\n"
                           "  kontor list --json [--filter EXPR]\n"
                           "%s\n\n%s\n%s\n%s",
                           _("Commands without a window (each takes --database FILE and --help):"),
