@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "kontor-contact-page.h"
+#include "kontor-contacts-view.h"
+#include "kontor-table.h"
 #include "kontor-shot.h"
 #include "kontor-test-utils.h"
 #include "kontor-ui-test-utils.h"
@@ -27,6 +29,7 @@ typedef struct
   KontorContext      *context;
   KontorWindow       *window;
   KontorContact      *contact;
+  KontorContact      *other;
 } Fixture;
 
 static const char *
@@ -46,6 +49,11 @@ fixture_set_up (Fixture       *fixture,
   kontor_contact_add_email (fixture->contact, "work", "joerg@example.com");
   kontor_contact_set_status (fixture->contact, KONTOR_CONTACT_STATUS_CUSTOMER);
   kontor_test_save (fixture->base.store, fixture->contact);
+  fixture->other = kontor_contact_new ();
+  kontor_contact_set_first_name (fixture->other, "Anna");
+  kontor_contact_set_last_name (fixture->other, "Berg");
+  kontor_contact_set_status (fixture->other, KONTOR_CONTACT_STATUS_CUSTOMER);
+  kontor_test_save (fixture->base.store, fixture->other);
 
   fixture->settings = g_settings_new (APP_ID);
   fixture->context = kontor_context_new (fixture->base.store, fixture->settings);
@@ -61,6 +69,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   kontor_test_settle (50);
   g_clear_object (&fixture->contact);
+  g_clear_object (&fixture->other);
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->settings);
   kontor_store_fixture_tear_down (&fixture->base, data);
@@ -131,6 +140,72 @@ test_marketing_objection (Fixture       *fixture,
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
 }
 
+/* The mark of row @position of the contacts table, and its name */
+static GtkWidget *
+row_mark (KontorTable  *table,
+          guint         position,
+          const char  **name)
+{
+  GtkWidget *row = kontor_table_get_row_widget (table, position);
+  GtkWidget *text;
+
+  g_assert_nonnull (row);
+  text = kontor_test_find_widget (row, GTK_TYPE_INSCRIPTION);
+  g_assert_nonnull (text);
+  *name = gtk_inscription_get_text (GTK_INSCRIPTION (text));
+
+  return kontor_test_find_with_class (row, GTK_TYPE_IMAGE, "marketing-objection");
+}
+
+/* The table's name cell marks the person who objects, and only them; the
+ * mark follows a change saved elsewhere */
+static void
+test_table_mark (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KontorContactsView *view =
+    KONTOR_CONTACTS_VIEW (kontor_window_get_contacts_view (fixture->window));
+  KontorTable *table = kontor_contacts_view_get_table (view);
+  guint n_marked = 0;
+
+  kontor_test_wait_n_items (G_LIST_MODEL (kontor_contacts_view_get_list (view)), 2);
+  kontor_test_settle (200);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = NULL;
+      GtkWidget *mark = row_mark (table, i, &name);
+
+      g_assert_nonnull (mark);
+      g_assert_false (gtk_widget_get_visible (mark));
+    }
+
+  kontor_contact_set_marketing_objection (fixture->contact, TRUE);
+  kontor_test_save (fixture->base.store, fixture->contact);
+  kontor_test_settle (300);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = NULL;
+      GtkWidget *mark = row_mark (table, i, &name);
+
+      g_assert_cmpint (gtk_widget_get_visible (mark), ==, g_str_equal (name, "Jörg Straßer"));
+      if (gtk_widget_get_visible (mark))
+        {
+          n_marked++;
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (mark), ==,
+                           _("Objects to marketing: left out of mailings and mail merges"));
+        }
+    }
+  g_assert_cmpuint (n_marked, ==, 1);
+  kontor_test_assert_accessible (GTK_WIDGET (table));
+  if (g_getenv ("KONTOR_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("KONTOR_SCREENSHOT_DIR"),
+                                                "table-marketing-objection.png", NULL);
+
+      kontor_test_take_screenshots (GTK_WIDGET (fixture->window), shot);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +221,7 @@ main (int   argc,
   g_test_add ("/ui/data-protection/" path, Fixture, NULL, fixture_set_up, func, \
               fixture_tear_down)
   ADD ("marketing-objection", test_marketing_objection);
+  ADD ("table-mark", test_table_mark);
 #undef ADD
 
   return g_test_run ();
