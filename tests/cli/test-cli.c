@@ -280,6 +280,7 @@ test_list_fields (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (mueller, "birthday"), ==, "1970-04-15");
   g_assert_cmpstr (json_object_get_string_member (mueller, "customer_number"), ==, "K-1");
   g_assert_true (json_object_get_null_member (mueller, "street"));
+  g_assert_false (json_object_get_boolean_member (mueller, "marketing_objection"));
   emails = json_object_get_array_member (mueller, "emails");
   g_assert_cmpuint (json_array_get_length (emails), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (emails, 0),
@@ -731,6 +732,15 @@ test_export_for_mailing (Fixture       *fixture,
     g_assert_nonnull (lukasz);
     kontor_contact_set_marketing_objection (lukasz, TRUE);
     kontor_test_save (store, lukasz);
+  }
+
+  {
+    g_autoptr(JsonArray) contacts = list_json (fixture->path, NULL);
+
+    g_assert_true (json_object_get_boolean_member (find_by_last_name (contacts, "Nowak"),
+                                                   "marketing_objection"));
+    g_assert_false (json_object_get_boolean_member (find_by_last_name (contacts, "Müller"),
+                                                    "marketing_objection"));
   }
 
   run (&result, "en", "export", "--format", "csv", "--for-mailing", "--database",
