@@ -5,7 +5,9 @@
  * the contacts a filter selects as CSV (the presets of
  * src/io/kontor-csv.c) or vCard, or their tasks and meetings as
  * iCalendar, to a file (replaced only once everything was written) or to
- * stdout. */
+ * stdout. `--for-mailing` makes it a marketing action: a contact that
+ * kontor_contact_allows_marketing() refuses (feature X11) is left out and
+ * counted. */
 
 #define G_LOG_DOMAIN "kontor-cli"
 
@@ -35,6 +37,7 @@ typedef struct
   KontorCsvPreset     preset;
   KontorCsvEncoding   encoding;
   KontorVcardVersion  version;
+  gboolean            for_mailing;  /* leave out who objects to marketing */
 } ExportOptions;
 
 static gboolean
@@ -109,12 +112,14 @@ write_contacts (KontorStore          *store,
                 const ExportOptions  *options,
                 GOutputStream        *out,
                 guint                *n_written,
+                guint                *n_left_out,
                 GError              **error)
 {
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(KontorCsvWriter) writer = NULL;
 
   *n_written = 0;
+  *n_left_out = 0;
   if (!kontor_store_query_rowids (store, KONTOR_TYPE_CONTACT, filter, rowids, error))
     return FALSE;
 
@@ -136,6 +141,11 @@ write_contacts (KontorStore          *store,
                                             g_array_index (rowids, gint64, i), error);
       if (contact == NULL)
         return FALSE;
+      if (options->for_mailing && !kontor_contact_allows_marketing (contact))
+        {
+          (*n_left_out)++;
+          continue;
+        }
       if (writer != NULL)
         {
           g_auto(GStrv) row = kontor_csv_export_row (contact, options->preset);
@@ -208,6 +218,7 @@ _kontor_cli_export (int    argc,
   g_autofree char *preset = NULL;
   g_autofree char *encoding = NULL;
   g_autofree char *version = NULL;
+  gboolean for_mailing = FALSE;
   const GOptionEntry entries[] = {
     { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format,
       N_("csv, vcard, or ical (the contacts’ tasks and meetings)"), N_("FORMAT") },
@@ -221,6 +232,8 @@ _kontor_cli_export (int    argc,
       N_("ENCODING") },
     { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &version,
       N_("vCard 4.0 (the default) or 3.0"), N_("VERSION") },
+    { "for-mailing", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &for_mailing,
+      N_("For a mailing: leave out the contacts who object to marketing"), NULL },
     { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &database,
       N_("Use the contacts database in FILE"), N_("FILE") },
     { NULL }
@@ -241,6 +254,7 @@ _kontor_cli_export (int    argc,
   gboolean to_stdout;
   gboolean existed = FALSE;
   guint n_written = 0;
+  guint n_left_out = 0;
   gboolean ok;
 
   if (!_kontor_cli_parse_options (context, &argc, &argv))
@@ -252,6 +266,12 @@ _kontor_cli_export (int    argc,
     }
   if (!read_export_options (format, preset, encoding, version, &options))
     return KONTOR_CLI_EXIT_USAGE;
+  options.for_mailing = for_mailing;
+  if (for_mailing && options.format == FORMAT_ICAL)
+    {
+      g_printerr ("kontor: %s\n", _("--for-mailing exports contacts, not tasks and meetings."));
+      return KONTOR_CLI_EXIT_USAGE;
+    }
   if (!g_str_equal (argv[1], "-") && is_database (argv[1], database))
     {
       g_printerr ("kontor: ");
@@ -303,7 +323,7 @@ _kontor_cli_export (int    argc,
   if (options.format == FORMAT_ICAL)
     ok = write_calendar (store, filter, out, &n_written, &error);
   else
-    ok = write_contacts (store, filter, &options, out, &n_written, &error);
+    ok = write_contacts (store, filter, &options, out, &n_written, &n_left_out, &error);
 
   if (ok)
     ok = g_output_stream_close (out, NULL, &error);
@@ -347,6 +367,11 @@ _kontor_cli_export (int    argc,
                               "%u contacts exported to “%s”.\n", n_written),
                     n_written, name);
     }
+  if (n_left_out > 0)
+    /* Translators: %u is a number; said after an export --for-mailing */
+    g_printerr (ngettext ("%u contact left out: objects to marketing.\n",
+                          "%u contacts left out: object to marketing.\n", n_left_out),
+                n_left_out);
 
   return KONTOR_CLI_EXIT_OK;
 }

@@ -77,6 +77,7 @@ static const ListField list_fields[] = {
   { "last_activity_at", N_("ISO 8601 in UTC") },
   { "is_new", N_("true until someone handled it") },
   { "keep_in_touch_days", N_("number, 0 for none") },
+  { "marketing_objection", N_("true when the person objects to marketing") },
 };
 
 static const char * const commands[] = { "import", "export", "list", NULL };
@@ -148,7 +149,7 @@ kontor_cli_dup_commands_help (void)
                           "[--match any|email|phone|customer-number] [--dry-run] "
                           "[--wait SECONDS]\n"
                           "  kontor export --format csv|vcard|ical [--filter EXPR] "
-                          "[--preset excel-de|rfc4180] FILE|-\n"
+                          "[--preset excel-de|rfc4180] [--for-mailing] FILE|-\n"
                           "  kontor list --json [--filter EXPR]\n"
                           "%s\n\n%s\n%s\n%s",
                           _("Commands without a window (each takes --database FILE and --help):"),
@@ -765,6 +766,7 @@ contact_to_json (KontorContact *contact)
   add_boolean (builder, "is_new", kontor_contact_get_is_new (contact));
   json_builder_set_member_name (builder, "keep_in_touch_days");
   json_builder_add_int_value (builder, kontor_contact_get_keep_in_touch_days (contact));
+  add_boolean (builder, "marketing_objection", kontor_contact_get_marketing_objection (contact));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

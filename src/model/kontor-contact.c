@@ -101,6 +101,11 @@ static const KontorField contact_fields[KONTOR_CONTACT_N_FIELDS] = {
   [KONTOR_CONTACT_FIELD_KEEP_IN_TOUCH_DAYS] = { "keep-in-touch-days", "keep_in_touch_days",
                                                 KONTOR_FIELD_TYPE_INT64, S,
                                                 N_("Stay in touch every (days)") },
+  /* the person objects to marketing ("Werbewiderspruch", feature X11):
+   * kontor_contact_allows_marketing() is the one rule that reads it */
+  [KONTOR_CONTACT_FIELD_MARKETING_OBJECTION] = { "marketing-objection", "marketing_objection",
+                                                 KONTOR_FIELD_TYPE_BOOLEAN, S | P,
+                                                 N_("Objects to marketing") },
 };
 
 #undef P
@@ -195,6 +200,7 @@ kontor_contact_field_changed (KontorRecord *record,
     case KONTOR_CONTACT_FIELD_IS_NEW:
     case KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT:
     case KONTOR_CONTACT_FIELD_KEEP_IN_TOUCH_DAYS:
+    case KONTOR_CONTACT_FIELD_MARKETING_OBJECTION:
     case KONTOR_CONTACT_N_FIELDS:
     default:
       break;
@@ -317,6 +323,8 @@ KONTOR_RECORD_INT64_ACCESSORS (KontorContact, kontor_contact,
                                pipeline_entered_at, KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT)
 KONTOR_RECORD_INT64_ACCESSORS (KontorContact, kontor_contact,
                                keep_in_touch_days, KONTOR_CONTACT_FIELD_KEEP_IN_TOUCH_DAYS)
+KONTOR_RECORD_BOOLEAN_ACCESSORS (KontorContact, kontor_contact,
+                                 marketing_objection, KONTOR_CONTACT_FIELD_MARKETING_OBJECTION)
 
 #undef STRING
 #undef ENUM
@@ -442,6 +450,25 @@ kontor_contact_is_stale (KontorContact *self,
   g_return_val_if_fail (KONTOR_IS_CONTACT (self), FALSE);
 
   return before != 0 && kontor_contact_get_stale_since (self) < before;
+}
+
+/**
+ * kontor_contact_allows_marketing:
+ * @self: a contact
+ *
+ * Whether @self may be the target of a marketing action: an export for a
+ * mailing or a mail merge (feature X11, src/README.md "Data protection").
+ * A person who objects to marketing ("Werbewiderspruch") may not; every
+ * marketing action asks this and nothing else.
+ *
+ * Returns: %FALSE when the person objects to marketing
+ */
+gboolean
+kontor_contact_allows_marketing (KontorContact *self)
+{
+  g_return_val_if_fail (KONTOR_IS_CONTACT (self), FALSE);
+
+  return !kontor_contact_get_marketing_objection (self);
 }
 
 /**

@@ -42,6 +42,7 @@ typedef enum
   KONTOR_CONTACT_FIELD_IS_NEW,
   KONTOR_CONTACT_FIELD_PIPELINE_ENTERED_AT,
   KONTOR_CONTACT_FIELD_KEEP_IN_TOUCH_DAYS,
+  KONTOR_CONTACT_FIELD_MARKETING_OBJECTION,
   KONTOR_CONTACT_N_FIELDS
 } KontorContactField;
 
@@ -153,6 +154,10 @@ void                 kontor_contact_set_pipeline_entered_at (KontorContact      
 gint64               kontor_contact_get_keep_in_touch_days  (KontorContact       *self);
 void                 kontor_contact_set_keep_in_touch_days  (KontorContact       *self,
                                                              gint64               days);
+gboolean             kontor_contact_get_marketing_objection (KontorContact       *self);
+void                 kontor_contact_set_marketing_objection (KontorContact       *self,
+                                                             gboolean             objects);
+gboolean             kontor_contact_allows_marketing        (KontorContact       *self);
 
 gint64               kontor_contact_get_stale_since         (KontorContact       *self);
 gint64               kontor_contact_stale_before            (gint64               stale_days,

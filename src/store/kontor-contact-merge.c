@@ -99,9 +99,10 @@ record_field (GType type,
  *
  * Returns: whether the user chooses whose value of @field the kept
  *   contact gets: every stored field but the e-mail addresses, phone
- *   numbers, sales reps and assignees (united) and the fields that go
- *   with another (the board position with the pipeline status, the
- *   previous status with the status)
+ *   numbers, sales reps and assignees (united), the objection to
+ *   marketing (kept when either objects) and the fields that go with
+ *   another (the board position with the pipeline status, the previous
+ *   status with the status)
  */
 gboolean
 kontor_contact_merge_field_is_choice (guint field)
@@ -133,6 +134,7 @@ kontor_merge_field_is_choice (GType type,
 
   return info != NULL && (info->flags & KONTOR_FIELD_STORED) != 0 &&
          info->type != KONTOR_FIELD_TYPE_CHANNELS && info->type != KONTOR_FIELD_TYPE_REFS &&
+         !(type == KONTOR_TYPE_CONTACT && field == KONTOR_CONTACT_FIELD_MARKETING_OBJECTION) &&
          leader_of (type, field) == field;
 }
 
@@ -916,6 +918,14 @@ unite (KontorContactMerge *self,
               g_ptr_array_add (refs, (gpointer) theirs[r]);
           g_ptr_array_add (refs, NULL);
           kontor_record_set_refs (kept, i, (const char * const *) refs->pdata);
+        }
+      else if (self->type == KONTOR_TYPE_CONTACT && i == KONTOR_CONTACT_FIELD_MARKETING_OBJECTION)
+        {
+          /* a person's objection (feature X11) is never lost to a merge */
+          gboolean allowed = kontor_contact_allows_marketing (KONTOR_CONTACT (kept)) &&
+                             kontor_contact_allows_marketing (KONTOR_CONTACT (removed));
+
+          kontor_contact_set_marketing_objection (KONTOR_CONTACT (kept), !allowed);
         }
       else if (self->from_removed & (G_GUINT64_CONSTANT (1) << leader_of (self->type, i)))
         kontor_record_set_value (kept, i, kontor_record_get_value (removed, i));

@@ -202,6 +202,7 @@ static const struct {
   { "022-activity-participants.sql", NULL, 0 },
   { "023-merged-into.sql", NULL, 0 },
   { "024-lead-projects.sql", NULL, 0 },
+  { "025-marketing-objection.sql", NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

@@ -27,12 +27,16 @@
  *   (search, status,   (ids from SQLite, records on demand)
  *    leads, sort)  └─▶ KontorBoard (a list per column, made when first shown)
  *
+ * The name cell carries a mark while the person objects to marketing
+ * (feature X11, src/README.md "Data protection").
+ *
  * Sorting is SQLite's: clicking a title tells the table's "sort-changed",
  * which becomes the filter's sort column and order, and the list re-runs
  * its indexed query (src/README.md, "Lists"). */
 
 typedef enum
 {
+  CELL_NAME,    /* text, and a mark when the person objects to marketing */
   CELL_TEXT,
   CELL_STATUS,
   CELL_DATE,
@@ -46,7 +50,7 @@ typedef struct
 } ColumnInfo;
 
 static const ColumnInfo column_infos[] = {
-  { { "name", N_("Name"), KONTOR_SORT_NAME, 24, TRUE }, CELL_TEXT, "display-name" },
+  { { "name", N_("Name"), KONTOR_SORT_NAME, 24, TRUE }, CELL_NAME, "display-name" },
   { { "company", N_("Company"), KONTOR_SORT_COMPANY, 24, TRUE }, CELL_TEXT, "company-name" },
   { { "status", N_("Status"), KONTOR_SORT_STATUS, 10, FALSE }, CELL_STATUS, "status" },
   { { "pipeline-status", N_("Pipeline Status"), KONTOR_SORT_PIPELINE_STATUS, 22, FALSE },
@@ -137,6 +141,27 @@ update_status_label (KontorContact *contact,
   gtk_label_set_label (label, kontor_contact_status_to_string (status));
 }
 
+/* the name cell's mark: shown while the person objects to marketing (X11) */
+static void
+update_marketing_mark (KontorContact *contact,
+                       GParamSpec    *pspec,
+                       GtkWidget     *mark)
+{
+  gtk_widget_set_visible (mark, !kontor_contact_allows_marketing (contact));
+}
+
+static GtkWidget *
+new_text_cell (const ColumnInfo *info)
+{
+  GtkWidget *child = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->base.nat_chars);
+
+  return child;
+}
+
 static gboolean
 transform_date (GBinding     *binding,
                 const GValue *from,
@@ -162,12 +187,27 @@ setup_cell (KontorTableColumn *column,
       gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (child, "status-pill");
     }
+  else if (info->kind == CELL_NAME)
+    {
+      GtkWidget *text = new_text_cell (info);
+      GtkWidget *mark = gtk_image_new_from_icon_name ("action-unavailable-symbolic");
+
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_box_append (GTK_BOX (child), text);
+      gtk_widget_set_visible (mark, FALSE);
+      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (mark, "warning");
+      gtk_widget_add_css_class (mark, "marketing-objection");
+      gtk_widget_set_tooltip_text (mark, _("Objects to marketing: left out of mailings and "
+                                           "mail merges"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Objects to marketing"), -1);
+      gtk_box_append (GTK_BOX (child), mark);
+    }
   else
     {
-      child = gtk_inscription_new (NULL);
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
-                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->base.nat_chars);
+      child = new_text_cell (info);
       if (info->kind == CELL_DATE)
         gtk_widget_add_css_class (child, "numeric");
     }
@@ -187,6 +227,15 @@ bind_cell (KontorTableColumn *column,
 
   switch (info->kind)
     {
+    case CELL_NAME:
+      binding = g_object_bind_property (contact, info->property,
+                                        gtk_widget_get_first_child (child), "text",
+                                        G_BINDING_SYNC_CREATE);
+      update_marketing_mark (contact, NULL, gtk_widget_get_last_child (child));
+      g_signal_connect_object (contact, "notify::marketing-objection",
+                               G_CALLBACK (update_marketing_mark),
+                               gtk_widget_get_last_child (child), 0);
+      break;
     case CELL_TEXT:
       binding = g_object_bind_property (contact, info->property, child, "text",
                                         G_BINDING_SYNC_CREATE);
@@ -230,6 +279,9 @@ unbind_cell (KontorTableColumn *column,
     g_binding_unbind (binding);
   if (info->kind == CELL_STATUS && item != NULL)
     g_signal_handlers_disconnect_by_func (item, update_status_label, child);
+  if (info->kind == CELL_NAME && item != NULL)
+    g_signal_handlers_disconnect_by_func (item, update_marketing_mark,
+                                          gtk_widget_get_last_child (child));
 }
 
 static guint column_nat_chars (const KontorColumnInfo *info);

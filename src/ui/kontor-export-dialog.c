@@ -19,7 +19,9 @@
  * dialog"): the selected contacts, those the list shows, a group's or
  * every one, as CSV ("Excel (Deutsch)" in Windows-1252 or UTF-8 with a
  * BOM, or RFC 4180 UTF-8) or vCard 4.0 or 3.0, into a file the user
- * picks. Which contacts is decided on the main thread (their row ids, one
+ * picks. "For a mailing" makes it a marketing action: a contact that
+ * kontor_contact_allows_marketing() refuses (feature X11) is left out,
+ * and the toast says how many were. Which contacts is decided on the main thread (their row ids, one
  * query); a worker with a connection of its own loads them a batch at a
  * time and writes them through g_file_replace(), so the file appears
  * whole or not at all: an error (a full disk, a character Windows-1252
@@ -45,6 +47,7 @@ struct _KontorExportDialog
   AdwComboRow       *group_row;
   AdwComboRow       *format_row;
   AdwComboRow       *encoding_row;
+  GtkSwitch         *mailing_switch;
   GtkButton         *export_button;
   AdwPreferencesGroup *progress_group;
   GtkProgressBar    *progress_bar;
@@ -66,6 +69,8 @@ typedef struct
   GArray             *rowids;
   KontorExportFormat  format;
   KontorCsvEncoding   encoding;
+  gboolean            for_mailing;
+  guint               n_left_out; /* the worker's, read when it is done */
   GFile              *file;
   char               *display_name;
   KontorExportDialog *dialog;    /* touched on the main thread only */
@@ -97,6 +102,7 @@ update_actions (KontorExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->group_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->encoding_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mailing_switch), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_group), busy);
 }
 
@@ -184,7 +190,9 @@ write_contacts (Export         *export,
       if (contact == NULL)
         return FALSE;
 
-      if (csv)
+      if (export->for_mailing && !kontor_contact_allows_marketing (contact))
+        export->n_left_out++;
+      else if (csv)
         {
           g_auto(GStrv) row = kontor_csv_export_row (contact, preset);
 
@@ -297,12 +305,28 @@ on_exported_cb (GObject      *source,
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
+      guint n_written = export->n_total - export->n_left_out;
       g_autofree char *title =
         /* Translators: a toast after an export of contacts; %'u is how many, %s the
          * file's name */
         g_strdup_printf (ngettext ("%'u contact exported to “%s”",
-                                   "%'u contacts exported to “%s”", export->n_total),
-                         export->n_total, export->display_name);
+                                   "%'u contacts exported to “%s”", n_written),
+                         n_written, export->display_name);
+
+      if (export->n_left_out > 0)
+        {
+          g_autofree char *exported = g_steal_pointer (&title);
+          g_autofree char *left_out =
+            /* Translators: after "N contacts exported to “file”" of a mailing's
+             * export; %'u is how many contacts were not written */
+            g_strdup_printf (ngettext ("%'u left out: objects to marketing",
+                                       "%'u left out: object to marketing",
+                                       export->n_left_out),
+                             export->n_left_out);
+
+          /* Translators: a toast: how many were exported, then how many left out */
+          title = g_strdup_printf (_("%s; %s"), exported, left_out);
+        }
 
       if (parent != NULL)
         kontor_ui_add_toast (GTK_WIDGET (parent), title);
@@ -386,6 +410,7 @@ kontor_export_dialog_export_to (KontorExportDialog *self,
   export->client_id = g_strdup (kontor_store_get_client_id (store));
   export->format = (KontorExportFormat) adw_combo_row_get_selected (self->format_row);
   export->encoding = excel_encodings[MIN (encoding, G_N_ELEMENTS (excel_encodings) - 1)];
+  export->for_mailing = gtk_switch_get_active (self->mailing_switch);
   export->file = g_object_ref (file);
   export->display_name = g_file_get_basename (file);
   export->dialog = g_object_ref (self);
@@ -511,6 +536,7 @@ kontor_export_dialog_class_init (KontorExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorExportDialog, group_row);
   gtk_widget_class_bind_template_child (widget_class, KontorExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, KontorExportDialog, encoding_row);
+  gtk_widget_class_bind_template_child (widget_class, KontorExportDialog, mailing_switch);
   gtk_widget_class_bind_template_child (widget_class, KontorExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, KontorExportDialog, progress_group);
   gtk_widget_class_bind_template_child (widget_class, KontorExportDialog, progress_bar);

@@ -16,7 +16,8 @@
  * contact also its status as linked toggle buttons (the page's
  * `contact.status` action) and the note on restricted statuses with
  * "Make Active" (`contact.make-active`). The page sets the record being
- * edited after every change, so that the name follows what is typed.
+ * edited after every change, so that the name follows what is typed. A
+ * mark beside the name shows a person who objects to marketing (X11).
  */
 struct _KontorHeaderSection
 {
@@ -24,6 +25,7 @@ struct _KontorHeaderSection
 
   AdwAvatar   *avatar;
   GtkLabel    *name_label;
+  GtkWidget   *marketing_objection_icon;
   GtkLabel    *job_label;
   GtkWidget   *status_box;
   GtkRevealer *restricted_revealer;
@@ -115,6 +117,9 @@ kontor_header_section_set_record (KontorEditorSection *section,
     adw_avatar_set_text (self->avatar, name);
 
   show_status (self, record);
+  gtk_widget_set_visible (self->marketing_objection_icon,
+                          KONTOR_IS_CONTACT (record) &&
+                          !kontor_contact_allows_marketing (KONTOR_CONTACT (record)));
 }
 
 static void
@@ -133,6 +138,8 @@ kontor_header_section_class_init (KontorHeaderSectionClass *klass)
                                                APP_PATH "/ui/kontor-header-section.ui");
   gtk_widget_class_bind_template_child (widget_class, KontorHeaderSection, avatar);
   gtk_widget_class_bind_template_child (widget_class, KontorHeaderSection, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KontorHeaderSection,
+                                        marketing_objection_icon);
   gtk_widget_class_bind_template_child (widget_class, KontorHeaderSection, job_label);
   gtk_widget_class_bind_template_child (widget_class, KontorHeaderSection, status_box);
   gtk_widget_class_bind_template_child (widget_class, KontorHeaderSection, restricted_revealer);

@@ -13,8 +13,9 @@
  * KontorPersonSection:
  *
  * Who a contact is: salutation, title, names, job title, company (with
- * the company completion), correspondence language, birthday and whether
- * the contact is a lead. The company is special: a name typed that no
+ * the company completion), correspondence language, birthday, whether
+ * the contact is a lead and whether the person objects to marketing
+ * ("Werbewiderspruch", feature X11). The company is special: a name typed that no
  * company has yet becomes a new company when the page saves
  * (kontor_person_section_resolve_company()).
  */
@@ -36,6 +37,7 @@ struct _KontorPersonSection
   AdwActionRow            *birthday_row;
   KontorDateButton        *birthday_button;
   GtkSwitch               *lead_switch;
+  GtkSwitch               *marketing_objection_switch;
 };
 
 static void kontor_person_section_iface_init (KontorEditorSectionInterface *iface);
@@ -160,6 +162,7 @@ kontor_person_section_set_record (KontorEditorSection *section,
   GtkWidget *controls[] = {
     GTK_WIDGET (self->salutation_row), GTK_WIDGET (self->language_row),
     GTK_WIDGET (self->lead_switch), GTK_WIDGET (self->birthday_button),
+    GTK_WIDGET (self->marketing_objection_switch),
   };
   const char *company_id = view != NULL ? kontor_contact_get_company_id (view) : NULL;
   const char *company = view != NULL ? kontor_contact_get_company_name (view) : NULL;
@@ -192,6 +195,8 @@ kontor_person_section_set_record (KontorEditorSection *section,
   adw_combo_row_set_selected (self->language_row,
                               view != NULL ? kontor_contact_get_language (view) : 0);
   gtk_switch_set_active (self->lead_switch, view != NULL && kontor_contact_get_is_lead (view));
+  gtk_switch_set_active (self->marketing_objection_switch,
+                         view != NULL && kontor_contact_get_marketing_objection (view));
   kontor_date_button_set_date (self->birthday_button,
                                view != NULL ? kontor_contact_get_birthday (view) : NULL);
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
@@ -220,6 +225,8 @@ kontor_person_section_apply (KontorEditorSection *section,
   kontor_contact_set_language (edited, adw_combo_row_get_selected (self->language_row));
   kontor_contact_set_birthday (edited, kontor_date_button_get_date (self->birthday_button));
   kontor_contact_set_is_lead (edited, gtk_switch_get_active (self->lead_switch));
+  kontor_contact_set_marketing_objection (edited,
+                                          gtk_switch_get_active (self->marketing_objection_switch));
 
   /* the company as typed; the page resolves a new name when saving */
   if (self->company_completion != NULL &&
@@ -289,6 +296,8 @@ kontor_person_section_class_init (KontorPersonSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorPersonSection, birthday_row);
   gtk_widget_class_bind_template_child (widget_class, KontorPersonSection, birthday_button);
   gtk_widget_class_bind_template_child (widget_class, KontorPersonSection, lead_switch);
+  gtk_widget_class_bind_template_child (widget_class, KontorPersonSection,
+                                        marketing_objection_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 }
 

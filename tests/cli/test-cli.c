@@ -280,6 +280,7 @@ test_list_fields (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (mueller, "birthday"), ==, "1970-04-15");
   g_assert_cmpstr (json_object_get_string_member (mueller, "customer_number"), ==, "K-1");
   g_assert_true (json_object_get_null_member (mueller, "street"));
+  g_assert_false (json_object_get_boolean_member (mueller, "marketing_objection"));
   emails = json_object_get_array_member (mueller, "emails");
   g_assert_cmpuint (json_array_get_length (emails), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (emails, 0),
@@ -698,6 +699,77 @@ test_export_stdout (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (calendar.out, "BEGIN:VCALENDAR"));
 }
 
+/* --for-mailing leaves out who objects to marketing (feature X11) and
+ * says how many, in the run's language; without it everyone is written */
+static void
+test_export_for_mailing (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *file = scratch_path (fixture, "mailing.csv");
+  g_autofree char *contents = NULL;
+  g_auto(Result) result = { 0, };
+  g_auto(Result) german = { 0, };
+  g_auto(Result) everyone = { 0, };
+  g_auto(Result) calendar = { 0, };
+
+  {
+    g_autoptr(KontorStore) store = kontor_store_open (fixture->path, NULL);
+    g_autoptr(KontorContact) lukasz = NULL;
+    g_autoptr(KontorFilter) filter = kontor_filter_new ();
+    g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    g_assert_nonnull (store);
+    g_assert_true (kontor_store_query_rowids (store, KONTOR_TYPE_CONTACT, filter, rowids, NULL));
+    for (guint i = 0; i < rowids->len && lukasz == NULL; i++)
+      {
+        g_autoptr(KontorContact) contact =
+          kontor_store_load_by_rowid (store, KONTOR_TYPE_CONTACT,
+                                      g_array_index (rowids, gint64, i), NULL);
+
+        if (g_strcmp0 (kontor_contact_get_last_name (contact), "Nowak") == 0)
+          lukasz = g_steal_pointer (&contact);
+      }
+    g_assert_nonnull (lukasz);
+    kontor_contact_set_marketing_objection (lukasz, TRUE);
+    kontor_test_save (store, lukasz);
+  }
+
+  {
+    g_autoptr(JsonArray) contacts = list_json (fixture->path, NULL);
+
+    g_assert_true (json_object_get_boolean_member (find_by_last_name (contacts, "Nowak"),
+                                                   "marketing_objection"));
+    g_assert_false (json_object_get_boolean_member (find_by_last_name (contacts, "Müller"),
+                                                    "marketing_objection"));
+  }
+
+  run (&result, "en", "export", "--format", "csv", "--for-mailing", "--database",
+       fixture->path, file, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.err, "1 contact exported to"));
+  g_assert_nonnull (strstr (result.err, "1 contact left out: objects to marketing."));
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Müller"));
+  g_assert_null (strstr (contents, "Nowak"));
+  g_clear_pointer (&contents, g_free);
+
+  run (&german, "de", "export", "--format", "vcard", "--for-mailing", "--database",
+       fixture->path, "-", NULL);
+  g_assert_cmpint (german.status, ==, 0);
+  g_assert_nonnull (strstr (german.out, "Müller"));
+  g_assert_null (strstr (german.out, "Nowak"));
+  g_assert_nonnull (strstr (german.err, "Werbewiderspruch"));
+
+  run (&everyone, "en", "export", "--format", "csv", "--database", fixture->path, "-", NULL);
+  g_assert_cmpint (everyone.status, ==, 0);
+  g_assert_nonnull (strstr (everyone.out, "Nowak"));
+  g_assert_null (strstr (everyone.err, "left out"));
+
+  run (&calendar, "en", "export", "--format", "ical", "--for-mailing", "--database",
+       fixture->path, "-", NULL);
+  g_assert_cmpint (calendar.status, ==, 2);
+}
+
 static void
 test_import_dry_run (Fixture       *fixture,
                      gconstpointer  data)
@@ -1033,6 +1105,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/export/excel-de-replaces-only-when-complete", Fixture, NULL, fixture_set_up,
               test_export_excel, fixture_tear_down);
+  g_test_add ("/cli/export/for-mailing", Fixture, NULL, fixture_set_up, test_export_for_mailing,
+              fixture_tear_down);
   g_test_add ("/cli/export/stdout", Fixture, NULL, fixture_set_up, test_export_stdout,
               fixture_tear_down);
   g_test_add ("/cli/import/dry-run-writes-nothing", Fixture, NULL, fixture_set_up,

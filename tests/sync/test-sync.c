@@ -768,6 +768,8 @@ test_every_kind (void)
   phones = channels ("+49 511 123456", NULL);
   kontor_contact_set_phones (contact, phones);
   kontor_contact_set_job_title (contact, "Leitung Einkauf");
+  /* the objection to marketing (X11) travels with the record */
+  kontor_contact_set_marketing_objection (contact, TRUE);
   save (anna, contact);
   sync_ok (anna);
   g_assert_cmpint (outbox_size (anna), ==, 0);
@@ -783,6 +785,8 @@ test_every_kind (void)
   received = load (ben, KONTOR_TYPE_CONTACT, kontor_record_get_id (KONTOR_RECORD (contact)));
   g_assert_cmpint (kontor_contact_get_pipeline_entered_at (received), ==,
                    kontor_contact_get_pipeline_entered_at (contact));
+  g_assert_true (kontor_contact_get_marketing_objection (received));
+  g_assert_false (kontor_contact_allows_marketing (received));
   {
     gboolean keep = TRUE;
 

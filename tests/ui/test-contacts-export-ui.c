@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "kontor-contacts-view.h"
 #include "kontor-csv-mapping.h"
 #include "kontor-export-dialog.h"
@@ -471,6 +473,56 @@ test_mnemonics (Fixture       *fixture,
   g_assert_cmpuint (g_hash_table_size (seen), >, 3);
 }
 
+/* "For a mailing", switched on with the keyboard, leaves out the person
+ * who objects to marketing (feature X11) and the toast says so; the
+ * others are written as ever */
+static void
+test_mailing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  KontorContact *joerg = g_ptr_array_index (fixture->contacts, 1);
+  KontorExportDialog *dialog;
+  g_autofree char *path = g_build_filename (fixture->folder, "mailing.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *left_out = NULL;
+  g_autofree char *toast = NULL;
+  GtkWidget *toggle;
+
+  kontor_contact_set_marketing_objection (joerg, TRUE);
+  kontor_test_save (fixture->base.store, joerg);
+
+  dialog = open_for_selection (fixture);
+  kontor_export_dialog_set_format (dialog, KONTOR_EXPORT_FORMAT_CSV_RFC4180);
+  /* the dialog's one switch */
+  toggle = kontor_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH);
+  g_assert_nonnull (toggle);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  kontor_test_focus_window (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (toggle);
+  kontor_test_settle (100);
+  kontor_test_press ("space");
+  kontor_test_settle (100);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+
+  kontor_export_dialog_export_to (dialog, file);
+  g_assert_true (kontor_test_iterate_until (dialog_is_gone, fixture, KONTOR_TEST_TIMEOUT));
+  g_assert_true (g_file_load_contents (file, NULL, &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "anna@example.com"));
+  g_assert_nonnull (strstr (text, "chloe@example.com"));
+  g_assert_null (strstr (text, "joerg@example.com"));
+  g_assert_null (strstr (text, "Straßer"));
+  /* in the language of the run: both counts and their joint */
+  exported = g_strdup_printf (ngettext ("%'u contact exported to “%s”",
+                                        "%'u contacts exported to “%s”", 2), 2, "mailing.csv");
+  left_out = g_strdup_printf (ngettext ("%'u left out: objects to marketing",
+                                        "%'u left out: object to marketing", 1), 1);
+  toast = g_strdup_printf (_("%s; %s"), exported, left_out);
+  g_assert_true (g_str_has_prefix (toast, "2 "));
+  g_assert_true (kontor_test_shows_toast (GTK_WIDGET (fixture->window), toast));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +546,7 @@ main (int   argc,
   ADD ("cancel-while-writing", test_cancel_while_writing, 0);
   ADD ("not-in-windows-1252", test_not_in_windows_1252, 0);
   ADD ("mnemonics", test_mnemonics, 0);
+  ADD ("mailing", test_mailing, 0);
 #undef ADD
 
   return g_test_run ();

@@ -552,6 +552,32 @@ test_merge_undo (Fixture       *fixture,
   assert_merged (fixture);
 }
 
+/* An objection to marketing (feature X11) of the removed contact is
+ * kept, not a choice; undo takes it back off the kept one */
+static void
+test_merge_marketing_objection (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(KontorContactMerge) op = NULL;
+  g_autoptr(KontorContact) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (kontor_contact_merge_field_is_choice (KONTOR_CONTACT_FIELD_MARKETING_OBJECTION));
+  kontor_contact_set_marketing_objection (fixture->removed, TRUE);
+  kontor_test_save (fixture->base.store, fixture->removed);
+
+  op = merge (fixture);
+  kept = load (fixture, KONTOR_TYPE_CONTACT, fixture->kept);
+  g_assert_true (kontor_contact_get_marketing_objection (kept));
+  g_assert_false (kontor_contact_allows_marketing (kept));
+  g_clear_object (&kept);
+
+  g_assert_true (kontor_operation_undo (KONTOR_OPERATION (op), &error));
+  g_assert_no_error (error);
+  kept = load (fixture, KONTOR_TYPE_CONTACT, fixture->kept);
+  g_assert_false (kontor_contact_get_marketing_objection (kept));
+}
+
 /* A pull page changing one text field of @record: a colleague's edit */
 static JsonArray *
 new_field_page (KontorRecord *record,
@@ -1470,6 +1496,8 @@ main (int   argc,
   KONTOR_STORE_TEST ("/duplicates/scan/async", test_scan_async);
   g_test_add ("/duplicates/merge/moves", Fixture, NULL, fixture_set_up, test_merge_moves,
               fixture_tear_down);
+  g_test_add ("/duplicates/merge/marketing-objection", Fixture, NULL, fixture_set_up,
+              test_merge_marketing_objection, fixture_tear_down);
   g_test_add ("/duplicates/merge/undo", Fixture, NULL, fixture_set_up, test_merge_undo,
               fixture_tear_down);
   g_test_add ("/duplicates/merge/undo-keeps-later-edits", Fixture, NULL, fixture_set_up,

@@ -278,6 +278,45 @@ test_contact_setter_notifies_once (void)
   g_assert_cmpuint (notify_total (counter), ==, 4);
 }
 
+/* The objection to marketing (feature X11): off by default, notified
+ * once, stored and personal, and the one rule that reads it */
+static void
+test_contact_marketing_objection (void)
+{
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorContact) copy = NULL;
+  g_autoptr(NotifyCounter) counter = notify_counter_new (contact);
+  g_autoptr(GArray) changed = NULL;
+  const KontorField *fields;
+  guint n_fields;
+
+  g_assert_false (kontor_contact_get_marketing_objection (contact));
+  g_assert_true (kontor_contact_allows_marketing (contact));
+
+  kontor_contact_set_marketing_objection (contact, TRUE);
+  g_assert_true (kontor_contact_get_marketing_objection (contact));
+  g_assert_false (kontor_contact_allows_marketing (contact));
+  g_assert_cmpuint (notify_count (counter, "marketing-objection"), ==, 1);
+  kontor_contact_set_marketing_objection (contact, TRUE);
+  g_assert_cmpuint (notify_total (counter), ==, 1);
+
+  copy = KONTOR_CONTACT (kontor_record_copy (KONTOR_RECORD (contact)));
+  g_assert_false (kontor_contact_allows_marketing (copy));
+  kontor_contact_set_marketing_objection (copy, FALSE);
+  g_assert_true (kontor_contact_allows_marketing (copy));
+  changed = kontor_record_diff (KONTOR_RECORD (contact), KONTOR_RECORD (copy));
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changed, guint, 0), ==,
+                    KONTOR_CONTACT_FIELD_MARKETING_OBJECTION);
+
+  fields = kontor_record_get_fields (KONTOR_RECORD (contact), &n_fields);
+  g_assert_cmpstr (fields[KONTOR_CONTACT_FIELD_MARKETING_OBJECTION].column, ==,
+                   "marketing_objection");
+  g_assert_true (fields[KONTOR_CONTACT_FIELD_MARKETING_OBJECTION].flags & KONTOR_FIELD_STORED);
+  g_assert_true (fields[KONTOR_CONTACT_FIELD_MARKETING_OBJECTION].flags & KONTOR_FIELD_PERSONAL);
+  g_assert_false (fields[KONTOR_CONTACT_FIELD_MARKETING_OBJECTION].flags & KONTOR_FIELD_SEARCH);
+}
+
 static void
 test_contact_setter_no_notify_when_unchanged (void)
 {
@@ -1156,6 +1195,7 @@ main (int   argc,
   g_test_add_func ("/model/contact/setter-silent-when-unchanged",
                    test_contact_setter_no_notify_when_unchanged);
   g_test_add_func ("/model/contact/property-api", test_contact_property_api);
+  g_test_add_func ("/model/contact/marketing-objection", test_contact_marketing_objection);
   g_test_add_func ("/model/contact/display-name-notifies", test_contact_display_name_notifies);
   g_test_add_func ("/model/contact/display-name", test_contact_display_name);
   g_test_add_func ("/model/contact/primary-channels", test_contact_primary_channels);

@@ -77,6 +77,7 @@ full_contact (void)
   kontor_contact_set_due_date (contact, "2026-12-24");
   kontor_contact_set_is_new (contact, TRUE);
   kontor_contact_set_pipeline_entered_at (contact, G_MAXINT64);
+  kontor_contact_set_marketing_objection (contact, TRUE);
 
   return contact;
 }
@@ -125,6 +126,8 @@ test_round_trip_contact (void)
   g_assert_nonnull (strstr (json, "\"status\":\"customer\""));
   g_assert_nonnull (strstr (json, "\"is_lead\":true"));
   g_assert_nonnull (strstr (json, "\"pipeline_entered_at\":9223372036854775807"));
+  g_assert_nonnull (strstr (json, "\"marketing_objection\":true"));
+  g_assert_false (kontor_contact_allows_marketing (copy));
 }
 
 static void

@@ -219,7 +219,9 @@ static const char * const filled_by_upgrade[] = { "contact.is_new", "contact.ran
                                                    /* version 23: merged into none */
                                                    "tombstone.merged_into",
                                                    /* version 24: on no lead entry */
-                                                   "activity.lead_entry_id", NULL };
+                                                   "activity.lead_entry_id",
+                                                   /* version 25: no one objects to marketing */
+                                                   "contact.marketing_objection", NULL };
 
 /* Schema objects a later version drops on purpose: version 7 the index of
  * links by target, which no query read */
@@ -1124,6 +1126,59 @@ test_upgrade_23_to_24 (void)
 
 /* A new collation makes every sort key anew, with the order indexes
  * dropped and made again: they are all there afterwards, and used */
+/* Version 24 to 25 (objection to marketing): every row kept, every
+ * contact there without an objection and allowed marketing, the schema a
+ * new one's; an objection saved in the upgraded file loads again */
+static void
+test_upgrade_24_to_25 (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorContact) juergen = NULL;
+  g_autoptr(KontorContact) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *may_grow[] = { "meta", "sqlite_master", NULL };
+  sqlite3 *db;
+
+  g_assert_true (_kontor_store_create_at_version (path, 24, &error));
+  g_assert_no_error (error);
+  before = dump_database (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
+
+  db = open_plain (path);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact", NULL), >, 0);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact WHERE"
+                                                 " marketing_objection != 0", NULL), ==, 0);
+  sqlite3_close (db);
+
+  juergen = KONTOR_CONTACT (kontor_store_load (store, KONTOR_TYPE_CONTACT, JUERGEN, &error));
+  g_assert_no_error (error);
+  g_assert_false (kontor_contact_get_marketing_objection (juergen));
+  g_assert_true (kontor_contact_allows_marketing (juergen));
+  g_clear_object (&store);
+
+  after = dump_database (path);
+  assert_rows_kept (before, after, may_grow);
+  assert_schema_of_new (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  kontor_contact_set_marketing_objection (juergen, TRUE);
+  g_assert_true (kontor_store_save (store, KONTOR_RECORD (juergen), &error));
+  g_assert_no_error (error);
+  again = KONTOR_CONTACT (kontor_store_load (store, KONTOR_TYPE_CONTACT, JUERGEN, &error));
+  g_assert_no_error (error);
+  g_assert_true (kontor_contact_get_marketing_objection (again));
+  g_assert_false (kontor_contact_allows_marketing (again));
+  g_clear_object (&store);
+  remove_database (path);
+}
+
 static void
 test_locale_change_rewrites_keys (void)
 {
@@ -1182,6 +1237,7 @@ main (int   argc,
   g_test_add_func ("/store-migrations/21-to-22/participants", test_upgrade_21_to_22);
   g_test_add_func ("/store-migrations/22-to-23/merged-into", test_upgrade_22_to_23);
   g_test_add_func ("/store-migrations/23-to-24/lead-projects", test_upgrade_23_to_24);
+  g_test_add_func ("/store-migrations/24-to-25/marketing-objection", test_upgrade_24_to_25);
   g_test_add_func ("/store-migrations/locale-change-rewrites-keys",
                    test_locale_change_rewrites_keys);
   g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",

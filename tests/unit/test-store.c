@@ -605,6 +605,41 @@ test_company_typed_by_name (Fixture       *fixture,
   g_assert_cmpstr (kontor_contact_get_company_name (bernd), ==, "Jäger & Partner KG");
 }
 
+/* The objection to marketing (feature X11) is stored and loaded, and
+ * one change of it is one "update" outbox entry with both values */
+static void
+test_contact_marketing_objection (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  KontorStore *store = fixture->store;
+  g_autoptr(KontorContact) contact = kontor_contact_new ();
+  g_autoptr(KontorContact) loaded = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  OutboxEntry *entry;
+  gint64 before;
+
+  kontor_contact_set_last_name (contact, "Widerspruch");
+  kontor_test_save (store, contact);
+  loaded = reload (store, contact);
+  g_assert_false (kontor_contact_get_marketing_objection (loaded));
+  g_clear_object (&loaded);
+
+  before = kontor_test_outbox_last_seq (store);
+  kontor_contact_set_marketing_objection (contact, TRUE);
+  kontor_test_save (store, contact);
+  entries = outbox_since (store, before);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = outbox_get (entries, 0);
+  g_assert_cmpstr (entry->op, ==, "update");
+  g_assert_cmpstr (entry->field, ==, "marketing_objection");
+  g_assert_cmpstr (entry->value_json, ==, "true");
+  g_assert_cmpstr (entry->old_value_json, ==, "false");
+
+  loaded = reload (store, contact);
+  g_assert_true (kontor_contact_get_marketing_objection (loaded));
+  g_assert_false (kontor_contact_allows_marketing (loaded));
+}
+
 static void
 test_company_round_trip (Fixture       *fixture,
                          gconstpointer  data)
@@ -2582,6 +2617,7 @@ main (int   argc,
   TEST ("/store/other-writers/own-job-announced-once", test_other_writers_own_job);
   TEST ("/store/contact/create-outbox-entry", test_contact_create_outbox_entry);
   TEST ("/store/company/round-trip", test_company_round_trip);
+  TEST ("/store/contact/marketing-objection", test_contact_marketing_objection);
   TEST ("/store/user-and-team/round-trip-not-in-outbox", test_user_and_team_round_trip);
   TEST ("/store/pipeline-status/builtin", test_pipeline_statuses);
   TEST ("/store/schema/field-tables-match-columns", test_field_tables_match_schema);
