@@ -20,6 +20,7 @@
 #include "kontor-search-provider.h"
 #include "kontor-ui-utils.h"
 #include "kontor-window.h"
+#include "kontor-workspace.h"
 
 /* One process for the session (D-Bus-unique, src/README.md
  * "Reminders"): a second `kontor` hands its command line to this one. Each
@@ -902,6 +903,59 @@ on_quit_action_cb (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* The window of the default database, opened (and shown) for the desktop
+ * entry's actions when Kontor was not running: GNOME Shell calls
+ * org.freedesktop.Application.ActivateAction for them (DBusActivatable),
+ * which starts Kontor without activate(); NULL when it cannot be opened
+ * (the error is said in a window of its own) */
+static KontorWindow *
+present_main_window (KontorApplication *self)
+{
+  KontorWindow *window = get_main_window (self);
+  g_autofree char *path = NULL;
+
+  if (window == NULL)
+    {
+      path = dup_database_path (NULL, 0);
+      if (!open_database (self, path, 0, FALSE))
+        return NULL;
+      window = get_main_window (self);
+    }
+  else
+    gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/* app.new-contact: the desktop entry's action "New Contact" (feature G4,
+ * data/io.github.kontor.Kontor.desktop.in); the window's own action, so
+ * that a read-only database refuses it the same way */
+static void
+on_new_contact_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  KontorWindow *window = present_main_window (user_data);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contact", NULL);
+}
+
+/* app.today: the desktop entry's action "Today", the Today page */
+static void
+on_today_action_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KontorWindow *window = present_main_window (user_data);
+
+  if (window == NULL)
+    return;
+  kontor_workspace_show_section (KONTOR_WORKSPACE (kontor_window_get_workspace (window)),
+                                 "today");
+  kontor_window_show_contacts (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", on_about_action_cb },
   { "preferences", on_preferences_action_cb },
@@ -913,6 +967,8 @@ static const GActionEntry app_actions[] = {
   { "reminder-log-call", on_reminder_log_call_action_cb, "(ss)" },
   { "open-record", on_open_record_action_cb, "(sssu)" },
   { "search", on_search_action_cb, "(ssu)" },
+  { "new-contact", on_new_contact_action_cb },
+  { "today", on_today_action_cb },
 };
 
 static void

@@ -132,6 +132,12 @@ struct _KontorBoard
   GtkStack              *stack;
   GtkScrolledWindow     *scroller;
   GtkBox                *columns_box;
+
+  /* a narrow window: a column as wide as the board, one at a time
+   * (kontor-board.c "narrow") */
+  GtkWindow             *narrow_window;
+  int                    narrow_width;      /* of each column; 0: not narrow */
+  guint                  narrow_tick_id;    /* to set it at the next frame */
 };
 
 void                  _kontor_board_class_init_moves    (GtkWidgetClass       *widget_class);

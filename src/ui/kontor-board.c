@@ -328,6 +328,8 @@ rebuild_columns (KontorBoard *self)
           gtk_box_append (self->columns_box, GTK_WIDGET (column));
         }
 
+      gtk_widget_set_size_request (GTK_WIDGET (column),
+                                   self->narrow_width > 0 ? self->narrow_width : -1, -1);
       gtk_box_reorder_child_after (self->columns_box, GTK_WIDGET (column), previous);
       previous = GTK_WIDGET (column);
       g_ptr_array_add (self->columns, column);
@@ -704,6 +706,141 @@ kontor_board_set_property (GObject      *object,
     }
 }
 
+/* A narrow window (a phone's 360 px; below 600 px, as for the tables'
+ * name-only columns, kontor-table.c): each column is as wide as the
+ * board less its padding (kontor-board.css), and the board shows one
+ * column at a time: the focus moving into another column (Left, Right,
+ * Tab) scrolls to that column's start, not just far enough to show the
+ * card, which the viewport's own scrolling to the focus would do. GTK 4.8
+ * has neither breakpoints nor snapping scrolled windows: the window's
+ * default-width, which follows its size, says whether it is narrow, and
+ * the scrolled window's page gives the columns their width. */
+#define NARROW_WINDOW_WIDTH 600
+#define BOARD_PADDING 12
+
+/* Each column's width: as wide as the board less its padding while the
+ * window is narrow, else as wide as it needs */
+static void
+set_column_widths (KontorBoard *self,
+                   int          width)
+{
+  if (width == self->narrow_width)
+    return;
+  self->narrow_width = width;
+  for (guint i = 0; i < self->columns->len; i++)
+    gtk_widget_set_size_request (g_ptr_array_index (self->columns, i), width > 0 ? width : -1,
+                                 -1);
+}
+
+static gboolean
+window_is_narrow (KontorBoard *self)
+{
+  int width = -1, height;
+
+  /* GTK 4.8 wants both */
+  if (self->narrow_window != NULL)
+    gtk_window_get_default_size (self->narrow_window, &width, &height);
+  return width > 0 && width < NARROW_WINDOW_WIDTH;
+}
+
+/* The columns' widths follow what the board shows of them (the scrolled
+ * window's page): a size request changed while the board is laid out
+ * would only count in the next layout, so it is changed at the next
+ * frame, which lays the board out again */
+static gboolean
+on_narrow_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  KontorBoard *self = KONTOR_BOARD (widget);
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+
+  self->narrow_tick_id = 0;
+  if (window_is_narrow (self))
+    set_column_widths (self, MAX ((int) gtk_adjustment_get_page_size (hadjustment) -
+                                  2 * BOARD_PADDING, 1));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_hadjustment_changed_cb (KontorBoard *self)
+{
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  int width = (int) gtk_adjustment_get_page_size (hadjustment) - 2 * BOARD_PADDING;
+
+  if (window_is_narrow (self) && width > 0 && width != self->narrow_width &&
+      self->narrow_tick_id == 0)
+    self->narrow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_narrow_tick_cb,
+                                                         NULL, NULL);
+}
+
+static void
+update_narrow (KontorBoard *self)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  gboolean narrow = window_is_narrow (self);
+
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), !narrow);
+  if (!narrow)
+    set_column_widths (self, 0);
+  else
+    on_hadjustment_changed_cb (self);
+}
+
+static void
+on_window_focus_widget_cb (KontorBoard *self)
+{
+  GtkWidget *focus, *column;
+  graphene_rect_t bounds;
+
+  if (self->narrow_width == 0 || self->narrow_window == NULL)
+    return;
+  focus = gtk_root_get_focus (GTK_ROOT (self->narrow_window));
+  column = focus != NULL ? gtk_widget_get_ancestor (focus, KONTOR_TYPE_BOARD_COLUMN) : NULL;
+  if (column == NULL || gtk_widget_get_parent (column) != GTK_WIDGET (self->columns_box) ||
+      !gtk_widget_compute_bounds (column, GTK_WIDGET (self->columns_box), &bounds))
+    return;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scroller),
+                            bounds.origin.x - BOARD_PADDING);
+}
+
+static void
+kontor_board_root (GtkWidget *widget)
+{
+  KontorBoard *self = KONTOR_BOARD (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (kontor_board_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->narrow_window = GTK_WINDOW (root);
+      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (update_narrow), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (root, "notify::focus-widget",
+                               G_CALLBACK (on_window_focus_widget_cb), self, G_CONNECT_SWAPPED);
+    }
+  update_narrow (self);
+}
+
+static void
+kontor_board_unroot (GtkWidget *widget)
+{
+  KontorBoard *self = KONTOR_BOARD (widget);
+
+  if (self->narrow_window != NULL)
+    g_signal_handlers_disconnect_by_data (self->narrow_window, self);
+  self->narrow_window = NULL;
+  if (self->narrow_tick_id != 0)
+    gtk_widget_remove_tick_callback (widget, self->narrow_tick_id);
+  self->narrow_tick_id = 0;
+
+  GTK_WIDGET_CLASS (kontor_board_parent_class)->unroot (widget);
+}
+
 static void
 kontor_board_class_init (KontorBoardClass *klass)
 {
@@ -714,6 +851,8 @@ kontor_board_class_init (KontorBoardClass *klass)
   object_class->dispose = kontor_board_dispose;
   object_class->finalize = kontor_board_finalize;
   widget_class->map = kontor_board_map;
+  widget_class->root = kontor_board_root;
+  widget_class->unroot = kontor_board_unroot;
   widget_class->unmap = kontor_board_unmap;
   object_class->get_property = kontor_board_get_property;
   object_class->set_property = kontor_board_set_property;
@@ -760,6 +899,8 @@ kontor_board_init (KontorBoard *self)
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
                            G_CALLBACK (on_hadjustment_value_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 
   _kontor_board_init_moves (self);
   _kontor_board_card_face_add_prototype (self);

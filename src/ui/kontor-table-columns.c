@@ -22,6 +22,18 @@ update_char_width (KontorTable *self)
   pango_font_metrics_unref (metrics);
 }
 
+/* Whether @column is shown: the user's choice of columns (kept in the
+ * settings, kontor-table-settings.c), and while the window is narrow
+ * (kontor_table_get_narrow()) only the column that cannot be hidden, the
+ * name; the user's choice is not changed by it */
+gboolean
+_kontor_table_column_shown (KontorTable       *self,
+                            KontorTableColumn *column)
+{
+  return kontor_table_column_get_visible (column) &&
+         (!self->narrow || !kontor_table_column_get_hideable (column));
+}
+
 /* The width of each visible column, the same for the header and every
  * row: its fixed width, or its characters, or its title if wider; the
  * columns that expand share what is left of @width. */
@@ -57,7 +69,7 @@ _kontor_table_layout_columns (KontorTable *self,
 
       self->col_width[slot] = 0;
       self->col_x[slot] = 0;
-      if (!kontor_table_column_get_visible (column))
+      if (!_kontor_table_column_shown (self, column))
         continue;
 
       if (w < 0)
@@ -88,7 +100,7 @@ _kontor_table_layout_columns (KontorTable *self,
       KontorTableColumn *column = g_ptr_array_index (self->columns, i);
       guint slot = _kontor_table_column_get_slot (column);
 
-      if (!kontor_table_column_get_visible (column))
+      if (!_kontor_table_column_shown (self, column))
         continue;
 
       if (n_expand > 0 && kontor_table_column_get_expand (column))
@@ -156,7 +168,7 @@ _kontor_table_column_at (KontorTable *self,
       guint slot = _kontor_table_column_get_slot (column);
       double right = self->col_x[slot] + self->col_width[slot];
 
-      if (!kontor_table_column_get_visible (column))
+      if (!_kontor_table_column_shown (self, column))
         continue;
       if (content_x >= self->col_x[slot] && content_x < right + 4)
         {

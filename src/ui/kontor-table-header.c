@@ -145,7 +145,7 @@ find_neighbour (KontorTable *table,
 
   for (int i = (int) index + direction; i >= 0 && i < (int) table->columns->len; i += direction)
     {
-      if (kontor_table_column_get_visible (g_ptr_array_index (table->columns, i)))
+      if (_kontor_table_column_shown (table, g_ptr_array_index (table->columns, i)))
         return i;
     }
 

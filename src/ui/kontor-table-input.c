@@ -46,7 +46,7 @@ move_cursor_cb (GtkWidget *widget,
         {
           KontorTableColumn *column = g_ptr_array_index (self->columns, i);
 
-          if (kontor_table_column_get_visible (column))
+          if (_kontor_table_column_shown (self, column))
             return gtk_widget_grab_focus (kontor_table_get_header_button (self, column));
         }
     }

@@ -71,7 +71,14 @@ struct _KontorTable
 
   KontorTableColumn *resizing;
   int                resize_start_width;
+
+  guint              narrow : 1;  /* the window is narrow: only the columns that cannot be hidden */
+  GtkWindow         *narrow_window; /* watched for its width while the table is in it */
 };
+
+/* kontor-table-columns.c */
+gboolean        _kontor_table_column_shown     (KontorTable       *self,
+                                                KontorTableColumn *column);
 
 /* kontor-table-column.c */
 guint           _kontor_table_column_get_slot  (KontorTableColumn *self);

@@ -188,7 +188,7 @@ _kontor_table_row_add_cell (KontorTableRow    *self,
       g_ptr_array_set_size (self->bound, slot + 1);
     }
   g_ptr_array_index (self->cells, slot) = cell;
-  gtk_widget_set_visible (cell, kontor_table_column_get_visible (column));
+  gtk_widget_set_visible (cell, _kontor_table_column_shown (self->table, column));
   gtk_widget_set_parent (cell, GTK_WIDGET (self));
 }
 
@@ -217,7 +217,7 @@ _kontor_table_row_update_cells (KontorTableRow *self)
       KontorTableColumn *column = g_ptr_array_index (table->columns, i);
       guint slot = _kontor_table_column_get_slot (column);
       GtkWidget *cell = slot < self->cells->len ? g_ptr_array_index (self->cells, slot) : NULL;
-      gboolean visible = kontor_table_column_get_visible (column);
+      gboolean visible = _kontor_table_column_shown (table, column);
 
       if (cell == NULL)
         continue;

@@ -617,6 +617,75 @@ kontor_table_dispose (GObject *object)
   G_OBJECT_CLASS (kontor_table_parent_class)->dispose (object);
 }
 
+/* The window's width narrow (a phone's 360 px): the table shows the name
+ * only (_kontor_table_column_shown()). GTK 4.8 has no breakpoints; a
+ * window's default-width follows its size as the user resizes it, and
+ * its notification comes before the next layout, so the columns change
+ * outside a size allocation (src/README.md "The table") */
+#define NARROW_WINDOW_WIDTH 600
+
+static void
+update_narrow (KontorTable *self)
+{
+  int width = -1, height;
+  gboolean narrow;
+
+  /* GTK 4.8 wants both */
+  if (self->narrow_window != NULL)
+    gtk_window_get_default_size (self->narrow_window, &width, &height);
+  narrow = width > 0 && width < NARROW_WINDOW_WIDTH;
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  _kontor_table_columns_changed (self, TRUE);
+}
+
+static void
+kontor_table_root (GtkWidget *widget)
+{
+  KontorTable *self = KONTOR_TABLE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (kontor_table_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->narrow_window = GTK_WINDOW (root);
+      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (update_narrow), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_narrow (self);
+}
+
+static void
+kontor_table_unroot (GtkWidget *widget)
+{
+  KontorTable *self = KONTOR_TABLE (widget);
+
+  if (self->narrow_window != NULL)
+    g_signal_handlers_disconnect_by_func (self->narrow_window, update_narrow, self);
+  self->narrow_window = NULL;
+
+  GTK_WIDGET_CLASS (kontor_table_parent_class)->unroot (widget);
+}
+
+/**
+ * kontor_table_get_narrow:
+ * @self: a table
+ *
+ * Returns: whether the table's window is narrow, the table showing only
+ *   the columns that cannot be hidden (the name) while the others keep
+ *   the user's choice for when it is wide again
+ */
+gboolean
+kontor_table_get_narrow (KontorTable *self)
+{
+  g_return_val_if_fail (KONTOR_IS_TABLE (self), FALSE);
+
+  return self->narrow;
+}
+
 static void
 kontor_table_finalize (GObject *object)
 {
@@ -724,6 +793,8 @@ kontor_table_class_init (KontorTableClass *klass)
 
   widget_class->measure = kontor_table_measure;
   widget_class->size_allocate = kontor_table_size_allocate;
+  widget_class->root = kontor_table_root;
+  widget_class->unroot = kontor_table_unroot;
   widget_class->snapshot = kontor_table_snapshot;
   widget_class->css_changed = kontor_table_css_changed;
   widget_class->grab_focus = kontor_table_grab_focus;

@@ -92,6 +92,7 @@ void               kontor_table_set_sort              (KontorTable        *self,
 const char        *kontor_table_get_sort_column       (KontorTable        *self);
 GtkSortType        kontor_table_get_sort_order        (KontorTable        *self);
 guint              kontor_table_get_cursor            (KontorTable        *self);
+gboolean           kontor_table_get_narrow            (KontorTable        *self);
 void               kontor_table_set_cursor            (KontorTable        *self,
                                                        guint               position,
                                                        gboolean            select);

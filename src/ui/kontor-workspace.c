@@ -26,7 +26,8 @@
  * The sales team's workspace (src/README.md "Workspace"): a sidebar of
  * sections (Contacts, Companies, Leads; later Today, Activities and the
  * lead projects) beside the section shown, in an #AdwLeaflet that folds
- * to one pane below 600 pixels. Ctrl+1, Ctrl+2 … choose a section, and
+ * to one pane below 550 pixels (the section keeps 350, so that the
+ * window fits 360). Ctrl+1, Ctrl+2 … choose a section, and
  * the settings remember the last one ("workspace-section"). Contacts and
  * Leads are the same contacts view, with and without the lead filter;
  * the companies table is made when first shown.

@@ -31,6 +31,10 @@
 #  5. org.freedesktop.Application.Activate (a start from the desktop file
 #     with DBusActivatable=true) starts it again with a window on the
 #     default database; app.quit ends it.
+#  6. The desktop entry's action "New Contact" (app.new-contact by
+#     ActivateAction, as the Shell calls it) starts it with the window and
+#     the new contact's dialog.
+#  7. Its action "Today" (app.today) starts it on the Today page.
 #
 # Without gi, dbus-run-session, xdotool or an X display it exits 77
 # (skipped) with a message, unless CI=true: then a missing piece is a
@@ -124,7 +128,9 @@ def run_in_private_session(kontor, template):
                    XDG_DATA_HOME=data,
                    XDG_CONFIG_HOME=os.path.join(tmp, 'config'),
                    XDG_CACHE_HOME=os.path.join(tmp, 'cache'),
-                   XDG_STATE_HOME=os.path.join(tmp, 'state'))
+                   XDG_STATE_HOME=os.path.join(tmp, 'state'),
+                   # a keyfile rather than the memory backend, for step 7
+                   GSETTINGS_BACKEND='keyfile')
         env.pop('DBUS_SESSION_BUS_ADDRESS', None)
         env.pop('DBUS_STARTER_ADDRESS', None)
         env.pop('DBUS_STARTER_BUS_TYPE', None)
@@ -276,6 +282,16 @@ def command_line(pid):
         return []
 
 
+def settings_file():
+    """The keyfile the settings backend of the test's session writes"""
+    path = os.path.join(os.environ['XDG_CONFIG_HOME'], 'glib-2.0', 'settings', 'keyfile')
+    try:
+        with open(path, encoding='utf-8') as f:
+            return f.read()
+    except FileNotFoundError:
+        return ''
+
+
 def visible_windows(pid):
     result = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(pid)],
                             capture_output=True, text=True)
@@ -403,6 +419,33 @@ def run_test(kontor, make_db):
     shell.activate_action('quit', [])
     ends_by_itself(shell, pid, 'Activate')
     ok('Activate starts Kontor with a window on the default database; app.quit ends it')
+
+    # 6. the desktop entry's action "New Contact", as GNOME Shell calls it
+    # (ActivateAction, DBusActivatable=true), with no Kontor running: the
+    # window on the default database, the new contact's dialog over it
+    shell.activate_action('new-contact', [])
+    pid = started_by_bus(shell, 'New Contact')
+    if pid is None:
+        fail('Kontor started for “New Contact” ended without a window')
+    shell.wait_for('the window and the new contact’s dialog after “New Contact”',
+                   lambda: len(visible_windows(pid)) == 2)
+    shell.activate_action('quit', [])
+    ends_by_itself(shell, pid, 'New Contact')
+    ok('the desktop entry’s “New Contact” starts Kontor with the new contact’s dialog')
+
+    # 7. its action "Today", the same way: the window, and the Today page
+    # chosen (the section is kept in the settings, which the test's
+    # keyfile backend writes to $XDG_CONFIG_HOME)
+    shell.activate_action('today', [])
+    pid = started_by_bus(shell, 'Today')
+    if pid is None:
+        fail('Kontor started for “Today” ended without a window')
+    shell.wait_for('a window after “Today”', lambda: len(visible_windows(pid)) == 1)
+    shell.wait_for('the Today page chosen after “Today”',
+                   lambda: "workspace-section='today'" in settings_file())
+    shell.activate_action('quit', [])
+    ends_by_itself(shell, pid, 'Today')
+    ok('the desktop entry’s “Today” starts Kontor on the Today page')
     print(f'1..{step}')
     return 0
 

@@ -26,7 +26,7 @@
 
 /* The sales team's workspace (issue 10, features C1, L1): the sidebar
  * with its sections, chosen with Ctrl+1 … and remembered, folding below
- * 600 pixels; the companies table (sorted, searched as typed, the search
+ * 550 pixels; the companies table (sorted, searched as typed, the search
  * text taken literally); a company's page with its contacts, a contact
  * opened from it and back, a contact added there already linked, and a
  * new company. Real key presses and clicks (xdotool) into a window over a
@@ -176,7 +176,7 @@ test_section_remembered (Fixture       *fixture,
   wait_mapped (kontor_workspace_get_companies_view (fixture->workspace));
 }
 
-/* Narrower than 600 pixels, one pane: the section with a button back to
+/* Narrower than 550 pixels, one pane: the section with a button back to
  * the sidebar, and a section chosen there comes instead of it */
 static void
 test_folded (Fixture       *fixture,
