@@ -662,7 +662,7 @@ kontor_search_complete (const char         *text,
   start = cursor;
   while (start > 0 && !is_blank (text[start - 1]))
     start--;
-  if (text[start] == '-')
+  if (start < cursor && text[start] == '-')
     start++;
   *word_start = start;
   word = g_strndup (text + start, cursor - start);

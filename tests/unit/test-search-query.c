@@ -278,6 +278,23 @@ test_complete (void)
   assert_offers ("Müller", NULL, TRUE, 0, (const char *[]) { NULL });
   assert_offers ("", NULL, TRUE, 0, (const char *[]) { NULL });
   assert_offers ("0301", NULL, TRUE, 0, (const char *[]) { NULL });
+
+  /* the cursor before a "-" (found by fuzz-search-query): nothing typed */
+  {
+    guint start = G_MAXUINT;
+    g_auto(GStrv) offers = kontor_search_complete ("Mül -Meier", 5, NULL, TRUE, &start);
+
+    g_assert_cmpuint (start, ==, 5);
+    g_assert_cmpstrv (offers, (const char *[]) { NULL });
+  }
+  /* in the middle of a word, only what is before the cursor counts */
+  {
+    guint start = G_MAXUINT;
+    g_auto(GStrv) offers = kontor_search_complete ("stxyz", 2, NULL, TRUE, &start);
+
+    g_assert_cmpuint (start, ==, 0);
+    g_assert_cmpstrv (offers, ((const char *[]) { "status:", NULL }));
+  }
 }
 
 int
