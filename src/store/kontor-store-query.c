@@ -22,6 +22,7 @@
 #include "kontor-store-activity.h"
 #include "kontor-store-query.h"
 #include "kontor-search-query.h"
+#include "kontor-store-search-query.h"
 #include "kontor-text.h"
 
 /* Parameters of a query being built: text or integers, bound in order. */
@@ -1346,6 +1347,34 @@ query_activity_rowids (KontorStore   *self,
   return ok;
 }
 
+/* The contacts of @filter, its operators applied already: a search is
+ * its hits among the ordered rows, no search the ordered rows, which are
+ * kept for the search's keystrokes and are what a cleared search
+ * returns to */
+static gboolean
+query_contact_rowids (KontorStore   *self,
+                      KontorFilter  *filter,
+                      GArray        *rowids,
+                      GError       **error)
+{
+  g_autofree char *match = NULL;
+  g_autofree char *exclude = NULL;
+  GArray *ordered;
+
+  _kontor_store_search_expressions (kontor_filter_get_search_text (filter), &match, &exclude);
+  if (match != NULL)
+    return search_contacts (self, filter, match, FALSE, rowids, error);
+  if (exclude != NULL)
+    return search_contacts (self, filter, exclude, TRUE, rowids, error);
+
+  ordered = get_ordered_rowids (self, filter, error);
+  if (ordered == NULL)
+    return FALSE;
+  g_array_append_vals (rowids, ordered->data, ordered->len);
+
+  return TRUE;
+}
+
 /**
  * kontor_store_query_rowids:
  * @self: a store
@@ -1378,27 +1407,11 @@ kontor_store_query_rowids (KontorStore   *self,
 
   if (type == KONTOR_TYPE_CONTACT)
     {
-      g_autofree char *match = NULL;
-      g_autofree char *exclude = NULL;
+      g_autoptr(KontorFilter) applied = _kontor_store_filter_with_operators (self, filter, error);
 
-      _kontor_store_search_expressions (kontor_filter_get_search_text (filter), &match, &exclude);
-      if (match != NULL)
-        return search_contacts (self, filter, match, FALSE, rowids, error);
-      if (exclude != NULL)
-        return search_contacts (self, filter, exclude, TRUE, rowids, error);
-    }
-
-  /* the rows without a search are kept for the search's keystrokes, and
-   * are what a cleared search returns to */
-  if (type == KONTOR_TYPE_CONTACT)
-    {
-      GArray *ordered = get_ordered_rowids (self, filter, error);
-
-      if (ordered == NULL)
+      if (applied == NULL)
         return FALSE;
-      g_array_append_vals (rowids, ordered->data, ordered->len);
-
-      return TRUE;
+      return query_contact_rowids (self, applied, rowids, error);
     }
 
   params_init (&params);
@@ -1475,6 +1488,7 @@ kontor_store_rowids_match (KontorStore   *self,
   g_autoptr(GString) sql = NULL;
   g_autoptr(GString) json = NULL;
   g_autoptr(GArray) matches = NULL;
+  g_autoptr(KontorFilter) applied = NULL;
   Params params;
   gboolean ok;
 
@@ -1486,11 +1500,15 @@ kontor_store_rowids_match (KontorStore   *self,
     return TRUE;
 
   json = _kontor_store_dup_rowids_json (rowids);
+  applied = _kontor_store_filter_with_operators (self, filter, error);
+  if (applied == NULL)
+    return TRUE;
 
   sql = g_string_new (NULL);
   matches = g_array_new (FALSE, FALSE, sizeof (gint64));
   params_init (&params);
-  ok = build_contact_query (self, filter, CONTACT_QUERY_ROWIDS, json->str, sql, &params, error) &&
+  ok = build_contact_query (self, applied, CONTACT_QUERY_ROWIDS, json->str, sql, &params,
+                            error) &&
        collect_rowids (self, sql->str, &params, matches, error);
   params_clear (&params);
 
@@ -1520,6 +1538,7 @@ _kontor_store_select_matching (KontorStore   *self,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) json = NULL;
+  g_autoptr(KontorFilter) applied = NULL;
   Params params;
   gboolean ok;
 
@@ -1527,9 +1546,12 @@ _kontor_store_select_matching (KontorStore   *self,
     return TRUE;
   if (among != NULL)
     json = _kontor_store_dup_rowids_json (among);
+  applied = _kontor_store_filter_with_operators (self, filter, error);
+  if (applied == NULL)
+    return FALSE;
 
   params_init (&params);
-  ok = build_contact_query (self, filter,
+  ok = build_contact_query (self, applied,
                             among != NULL ? CONTACT_QUERY_ROWIDS : CONTACT_QUERY_MATCHING,
                             json != NULL ? json->str : NULL, sql, &params, error) &&
        collect_rowids (self, sql->str, &params, matches, error);
@@ -1557,14 +1579,18 @@ kontor_store_count_contacts (KontorStore   *self,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GArray) count = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(KontorFilter) applied = NULL;
   Params params;
   gboolean ok;
 
   g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
   g_return_val_if_fail (KONTOR_IS_FILTER (filter), -1);
 
+  applied = _kontor_store_filter_with_operators (self, filter, error);
+  if (applied == NULL)
+    return -1;
   params_init (&params);
-  ok = build_contact_query (self, filter, CONTACT_QUERY_COUNT, NULL, sql, &params, error) &&
+  ok = build_contact_query (self, applied, CONTACT_QUERY_COUNT, NULL, sql, &params, error) &&
        collect_rowids (self, sql->str, &params, count, error);
   params_clear (&params);
 

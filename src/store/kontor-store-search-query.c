@@ -146,6 +146,33 @@ find_named (KontorSearchQuery *query,
   return NULL;
 }
 
+/* The search text without the terms that became criteria (all but
+ * firma:, which the full-text query reads), so that applying the query
+ * again changes nothing */
+static void
+cut_applied_terms (KontorFilter      *filter,
+                   KontorSearchQuery *query)
+{
+  const char *text = kontor_filter_get_search_text (filter);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  gsize from = 0;
+
+  if (text == NULL)
+    return;
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      KontorSearchTerm *term = g_ptr_array_index (query->terms, i);
+
+      if (term->op == KONTOR_SEARCH_OP_COMPANY || term->start < from ||
+          term->end > strlen (text))
+        continue;
+      g_string_append_len (rest, text + from, term->start - from);
+      from = term->end;
+    }
+  g_string_append (rest, text + from);
+  kontor_filter_set_search_text (filter, rest->str);
+}
+
 /**
  * kontor_store_apply_search_query:
  * @self: a store
@@ -160,7 +187,8 @@ find_named (KontorSearchQuery *query,
  * by name (the exact name, else the one name it starts). A name that
  * fits none or several, and a `-` before these three (a filter holds no
  * "not"), are added to @query's problems and leave the criterion out.
- * The search text stays as it is: the full-text query skips operators.
+ * The copy's search text loses the terms that became criteria; the
+ * full-text query reads the rest (words, phrases, firma:).
  *
  * Returns: (transfer full) (nullable): the filter, %NULL on a database
  *   error
@@ -260,5 +288,42 @@ kontor_store_apply_search_query (KontorStore        *self,
         kontor_filter_set_sales_rep_id (applied, id);
     }
 
+  cut_applied_terms (applied, query);
+
   return g_steal_pointer (&applied);
+}
+
+/**
+ * _kontor_store_filter_with_operators:
+ * @self: a store
+ * @filter: a contact filter
+ * @error: return location for a #GError
+ *
+ * What the contact queries (kontor-store-query.c) run: @filter itself
+ * when its search text holds no operator, otherwise
+ * kontor_store_apply_search_query() at the current local time. Problems
+ * are the search entry's to show; here they just leave their criterion
+ * out.
+ *
+ * Returns: (transfer full) (nullable): the filter, %NULL on a database
+ *   error
+ */
+KontorFilter *
+_kontor_store_filter_with_operators (KontorStore   *self,
+                                     KontorFilter  *filter,
+                                     GError       **error)
+{
+  g_autoptr(KontorSearchQuery) query = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  const char *text = kontor_filter_get_search_text (filter);
+
+  /* most searches are words: no parse for those without a colon */
+  if (text == NULL || strchr (text, ':') == NULL)
+    return g_object_ref (filter);
+  query = kontor_search_query_parse (text);
+  if (query->terms->len == 0)
+    return g_object_ref (filter);
+
+  now = g_date_time_new_now_local ();
+  return kontor_store_apply_search_query (self, filter, query, now, error);
 }

@@ -14,4 +14,8 @@ KontorFilter *kontor_store_apply_search_query (KontorStore        *self,
                                                GDateTime          *now,
                                                GError            **error);
 
+KontorFilter *_kontor_store_filter_with_operators (KontorStore        *self,
+                                                  KontorFilter       *filter,
+                                                  GError            **error);
+
 G_END_DECLS
