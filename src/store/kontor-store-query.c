@@ -370,6 +370,36 @@ _kontor_store_match_expression (const char *search_text)
   return g_steal_pointer (&match);
 }
 
+/* The contacts whose activities' subjects or notes match: what such an
+ * activity must match, for a search of words and phrases (src/README.md
+ * "Search"); %NULL for a search with "not" or firma:, which are about
+ * the contact itself */
+static char *
+activity_notes_expression (const char *search_text)
+{
+  g_autoptr(KontorSearchQuery) query = kontor_search_query_parse (search_text);
+  GString *expression;
+
+  if (query->not_words->len > 0 || query->not_phrases->len > 0 ||
+      kontor_search_query_find_value (query, KONTOR_SEARCH_OP_COMPANY, FALSE) != NULL ||
+      kontor_search_query_find_value (query, KONTOR_SEARCH_OP_COMPANY, TRUE) != NULL)
+    return NULL;
+
+  expression = g_string_new (NULL);
+
+  for (guint i = 0; i < query->words->len; i++)
+    append_text (expression, g_ptr_array_index (query->words, i), FALSE, " AND ");
+  for (guint i = 0; i < query->phrases->len; i++)
+    append_text (expression, g_ptr_array_index (query->phrases, i), TRUE, " AND ");
+
+  /* subject and notes, as the list of all activities searches them;
+   * "folded" holds the German transliterations */
+  return in_columns (expression, NULL);
+}
+
+#define ACTIVITY_CONTACTS "SELECT a.contact_id FROM activity a WHERE a.rid IN " \
+                          "(SELECT rowid FROM activity_search WHERE activity_search MATCH ?%u)"
+
 static const char *
 contact_order (KontorSortColumn column)
 {
@@ -714,9 +744,21 @@ append_criteria (KontorStore   *self,
     {
       g_autofree char *match = NULL;
       g_autofree char *exclude = NULL;
+      g_autofree char *in_activities = NULL;
 
       _kontor_store_search_expressions (kontor_filter_get_search_text (filter), &match, &exclude);
       if (match != NULL)
+        in_activities = activity_notes_expression (kontor_filter_get_search_text (filter));
+      if (match != NULL && in_activities != NULL)
+        {
+          guint match_param = params_add_text (params, match);
+
+          g_string_append_printf (sql, " AND (c.rid IN (SELECT rowid FROM contact_search"
+                                       " WHERE contact_search MATCH ?%u) OR c.id IN ("
+                                       ACTIVITY_CONTACTS "))", match_param,
+                                  params_add_text (params, in_activities));
+        }
+      else if (match != NULL)
         g_string_append_printf (sql, " AND c.rid IN (SELECT rowid FROM contact_search"
                                      " WHERE contact_search MATCH ?%u)",
                                 params_add_text (params, match));
@@ -1264,11 +1306,13 @@ _kontor_store_forget_orders (KontorStore *self)
  * kept from the ordered rows of the filter (keep_marked()) — instead of
  * sorting all hits anew for every keystroke, which costs a hundred
  * milliseconds when a prefix matches most of 100 000 contacts. With
- * @unmarked, the rows @match does not find (a search of only -words). */
+ * @unmarked, the rows @match does not find (a search of only -words).
+ * With @in_activities, also the contacts with an activity that matches. */
 static gboolean
 search_contacts (KontorStore   *self,
                  KontorFilter  *filter,
                  const char    *match,
+                 const char    *in_activities,
                  gboolean       unmarked,
                  GArray        *rowids,
                  GError       **error)
@@ -1285,6 +1329,18 @@ search_contacts (KontorStore   *self,
   params_clear (&params);
   if (!ok)
     return FALSE;
+  if (in_activities != NULL)
+    {
+      params_init (&params);
+      params_add_text (&params, in_activities);
+      ok = collect_rowids (self, "SELECT c.rid FROM contact c WHERE c.id IN (SELECT a.contact_id "
+                                 "FROM activity a WHERE a.rid IN (SELECT rowid FROM "
+                                 "activity_search WHERE activity_search MATCH ?1))",
+                           &params, hits, error);
+      params_clear (&params);
+      if (!ok)
+        return FALSE;
+    }
   if (hits->len == 0 && !unmarked)
     return TRUE;
 
@@ -1363,9 +1419,14 @@ query_contact_rowids (KontorStore   *self,
 
   _kontor_store_search_expressions (kontor_filter_get_search_text (filter), &match, &exclude);
   if (match != NULL)
-    return search_contacts (self, filter, match, FALSE, rowids, error);
+    {
+      g_autofree char *in_activities =
+        activity_notes_expression (kontor_filter_get_search_text (filter));
+
+      return search_contacts (self, filter, match, in_activities, FALSE, rowids, error);
+    }
   if (exclude != NULL)
-    return search_contacts (self, filter, exclude, TRUE, rowids, error);
+    return search_contacts (self, filter, exclude, NULL, TRUE, rowids, error);
 
   ordered = get_ordered_rowids (self, filter, error);
   if (ordered == NULL)

@@ -1297,6 +1297,69 @@ test_operators_in_search_text (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The rowid of the contact with @key */
+static gint64
+contact_rowid (Fixture    *fixture,
+               const char *key)
+{
+  GHashTableIter iter;
+  gpointer rowid, value;
+
+  g_hash_table_iter_init (&iter, fixture->keys);
+  while (g_hash_table_iter_next (&iter, &rowid, &value))
+    if (g_str_equal (value, key))
+      return *(gint64 *) rowid;
+  g_assert_not_reached ();
+}
+
+/* A contact is found by what its activities' subjects and notes say,
+ * all the words in one activity (src/README.md "Search") */
+static void
+test_search_activity_notes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KontorContact) schmidt = NULL;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(GError) error = NULL;
+
+  schmidt = kontor_store_load_by_rowid (fixture->base.store, KONTOR_TYPE_CONTACT,
+                                        contact_rowid (fixture, "schmidt"), &error);
+  g_assert_no_error (error);
+  call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (schmidt));
+  kontor_activity_set_subject (call, "Telefonat");
+  kontor_activity_set_starts_at (call, 1772359200);
+  kontor_activity_set_topic (call, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_activity_set_notes (call, "Rabattstaffel für Größenordnung besprochen");
+  if (!kontor_store_save (fixture->base.store, KONTOR_RECORD (call), &error))
+    g_error ("%s", error->message);
+  g_assert_no_error (error);
+
+  assert_finds (fixture, "rabattstaffel", "schmidt");
+  assert_finds (fixture, "Rabatt", "schmidt");
+  assert_finds (fixture, "rabatt bespr", "schmidt");
+  assert_finds (fixture, "groessenordnung", "schmidt");
+  assert_finds (fixture, "\"rabattstaffel für\"", "schmidt");
+  assert_finds (fixture, "\"für rabattstaffel\"", "");
+  /* its own words or its activity's, not some of each */
+  assert_finds (fixture, "anna rabatt", "");
+  /* the subject too, as in the list of all activities */
+  assert_finds (fixture, "telefonat", "schmidt");
+  /* "not" and firma: are about the contact itself */
+  assert_finds (fixture, "rabatt -anna", "");
+  assert_finds (fixture, "status:interessent rabatt", "schmidt");
+  assert_finds (fixture, "status:kunde rabatt", "");
+
+  kontor_filter_set_search_text (filter, "rabattstaffel");
+  g_assert_cmpint (kontor_store_count_contacts (fixture->base.store, filter, &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* deleted, it finds nothing */
+  g_assert_true (kontor_store_delete (fixture->base.store, KONTOR_RECORD (call), &error));
+  g_assert_no_error (error);
+  assert_finds (fixture, "rabattstaffel", "");
+}
+
 static void
 test_operators_phrases_and_not (Fixture       *fixture,
                                 gconstpointer  data)
@@ -1346,6 +1409,7 @@ main (int   argc,
   SEARCH_TEST ("/store-search/operators/company", test_operators_company);
   SEARCH_TEST ("/store-search/operators/phrases-and-not", test_operators_phrases_and_not);
   SEARCH_TEST ("/store-search/operators/in-search-text", test_operators_in_search_text);
+  SEARCH_TEST ("/store-search/activity-notes", test_search_activity_notes);
 
   SEARCH_TEST ("/store-search/filter/statuses", test_filter_statuses);
   SEARCH_TEST ("/store-search/filter/single", test_filter_single);
