@@ -26,6 +26,7 @@
 #include "kontor-contact-rules.h"
 #include "kontor-enum-types.h"
 #include "kontor-store-lead.h"
+#include "kontor-store-search-query.h"
 #include "kontor-text.h"
 
 /* The fields of `kontor list --json`, in their order. Their names are a
@@ -502,6 +503,55 @@ parse_lead_status (KontorStore   *store,
   return TRUE;
 }
 
+/* Whether @word starts with one of the filter words parse_term() reads */
+static gboolean
+is_filter_word (const char *word)
+{
+  static const char *keys[] = {
+    "status:", "lead:", "created:", "company:", "leadproject:", "leadstatus:", "group:",
+    "pipeline:",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_ascii_strncasecmp (word, keys[i], strlen (keys[i])) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether @word up to @colon is an operator of the search entry */
+static gboolean
+names_search_operator (const char *word,
+                       const char *colon)
+{
+  g_autofree char *key = g_strndup (word, colon - word);
+  KontorSearchOperator op;
+
+  return kontor_search_operator_from_name (key, &op);
+}
+
+/* @word onto the search text, its value or itself in quotes again when
+ * the shell's quotes held blanks */
+static void
+append_search_word (GString    *search,
+                    const char *word)
+{
+  const char *colon = strchr (word, ':');
+  gboolean negated = word[0] == '-';
+
+  if (search->len > 0)
+    g_string_append_c (search, ' ');
+  if (strpbrk (word, " \t") == NULL)
+    {
+      g_string_append (search, word);
+      return;
+    }
+  if (colon != NULL && strpbrk (word, " \t") > colon)
+    g_string_append_printf (search, "%.*s\"%s\"", (int) (colon - word + 1), word, colon + 1);
+  else
+    g_string_append_printf (search, "%s\"%s\"", negated ? "-" : "", word + (negated ? 1 : 0));
+}
+
 /**
  * _kontor_cli_parse_filter:
  * @store: the store whose names the filter may use
@@ -549,6 +599,18 @@ _kontor_cli_parse_filter (KontorStore  *store,
     {
       const char *colon = strchr (words[i], ':');
 
+      /* the search entry's operators the filter words above do not name
+       * (fällig:, verkauf:, -status:, …), and "not", go to the search text,
+       * which the store reads with the same reader (src/README.md
+       * "Search"); quotes the shell took off are put back */
+      if (words[i][0] == '-' ||
+          (colon != NULL && colon != words[i] && colon[1] != '\0' && !is_filter_word (words[i]) &&
+           names_search_operator (words[i], colon)))
+        {
+          append_search_word (search, words[i]);
+          continue;
+        }
+
       if (colon != NULL && colon != words[i] && colon[1] != '\0')
         {
           g_autofree char *key = g_ascii_strdown (words[i], colon - words[i]);
@@ -564,12 +626,27 @@ _kontor_cli_parse_filter (KontorStore  *store,
             return NULL;
           continue;
         }
-      if (search->len > 0)
-        g_string_append_c (search, ' ');
-      g_string_append (search, words[i]);
+      append_search_word (search, words[i]);
     }
   if (search->len > 0)
-    kontor_filter_set_search_text (filter, search->str);
+    {
+      g_autoptr(KontorSearchQuery) query = kontor_search_query_parse (search->str);
+      g_autoptr(KontorFilter) applied = NULL;
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      kontor_filter_set_search_text (filter, search->str);
+      /* for the names that name nothing or several */
+      applied = kontor_store_apply_search_query (store, filter, query, now, error);
+      if (applied == NULL)
+        return NULL;
+      if (query->problems->len > 0)
+        {
+          KontorSearchProblem *problem = g_ptr_array_index (query->problems, 0);
+
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, problem->message);
+          return NULL;
+        }
+    }
   if (lead_status != NULL && !parse_lead_status (store, filter, lead_status, error))
     return NULL;
 

@@ -21,6 +21,8 @@
 #include "kontor-store-index.h"
 #include "kontor-store-activity.h"
 #include "kontor-store-query.h"
+#include "kontor-search-query.h"
+#include "kontor-store-search-query.h"
 #include "kontor-text.h"
 
 /* Parameters of a query being built: text or integers, bound in order. */
@@ -93,47 +95,53 @@ has_word_character (const char *token)
   return FALSE;
 }
 
-/* Appends one typed word to an FTS5 expression: quoted, so FTS5 syntax
- * typed by a user is taken literally, as a prefix, and with its German
- * transliteration ("Müller" also finds a contact written "Mueller"; the
- * index holds both forms of stored names, so "mueller" finds "Müller"). */
+/* Appends one typed word or phrase to an FTS5 expression after @join:
+ * quoted, so FTS5 syntax typed by a user is taken literally, a word as a
+ * prefix, and with its German transliteration ("Müller" also finds a
+ * contact written "Mueller"; the index holds both forms of stored names,
+ * so "mueller" finds "Müller"). */
 static void
-append_word (GString    *expression,
-             const char *word)
+append_text (GString    *expression,
+             const char *text,
+             gboolean    phrase,
+             const char *join)
 {
   g_autofree char *escaped = NULL;
   g_autofree char *transliterated = NULL;
   g_auto(GStrv) quote_parts = NULL;
+  const char *star = phrase ? "" : "*";
 
-  if (!has_word_character (word))
+  if (!has_word_character (text))
     return;
 
-  quote_parts = g_strsplit (word, "\"", -1);
+  quote_parts = g_strsplit (text, "\"", -1);
   escaped = g_strjoinv ("\"\"", quote_parts);
   if (expression->len > 0)
-    g_string_append (expression, " AND ");
+    g_string_append (expression, join);
 
   transliterated = kontor_text_transliterate_de (escaped);
   if (transliterated != NULL)
-    g_string_append_printf (expression, "(\"%s\"* OR \"%s\"*)", escaped, transliterated);
+    g_string_append_printf (expression, "(\"%s\"%s OR \"%s\"%s)", escaped, star,
+                            transliterated, star);
   else
-    g_string_append_printf (expression, "\"%s\"*", escaped);
+    g_string_append_printf (expression, "\"%s\"%s", escaped, star);
+}
+
+static void
+append_word (GString    *expression,
+             const char *word)
+{
+  append_text (expression, word, FALSE, " AND ");
 }
 
 /* The columns typed words are looked for in: all but the phone tokens */
 #define WORD_COLUMNS "{name company email number notes}"
 
-/* The FTS5 expression of @words, each a prefix; in @columns, or in every
- * column for %NULL */
+/* @expression in @columns, or in every column for %NULL; %NULL when empty */
 static char *
-words_expression_in (GPtrArray  *words,
-                     const char *columns)
+in_columns (GString    *expression,
+            const char *columns)
 {
-  GString *expression = g_string_new (NULL);
-
-  for (guint i = 0; i < words->len; i++)
-    append_word (expression, g_ptr_array_index (words, i));
-
   if (expression->len == 0)
     {
       g_string_free (expression, TRUE);
@@ -148,6 +156,20 @@ words_expression_in (GPtrArray  *words,
     }
 
   return g_string_free (expression, FALSE);
+}
+
+/* The FTS5 expression of @words, each a prefix; in @columns, or in every
+ * column for %NULL */
+static char *
+words_expression_in (GPtrArray  *words,
+                     const char *columns)
+{
+  GString *expression = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    append_word (expression, g_ptr_array_index (words, i));
+
+  return in_columns (expression, columns);
 }
 
 static char *
@@ -188,24 +210,11 @@ is_phone_word (const char *word)
   return digit;
 }
 
-/**
- * _kontor_store_match_expression:
- * @search_text: what the user typed
- *
- * Turns typed text into an FTS5 query (src/README.md "Search"): every
- * word must match as a prefix ("Mül An" finds "Anna Müller"). The words
- * that look like a phone number together (kontor_phone_is_query()) match
- * the phone tokens instead: with a country code or trunk prefix ("+49
- * 30", "030") the start of a whole number, bare digits ("30 12") the start
- * of a whole number or of any digit group, or a word (a customer number).
- *
- * Returns: (transfer full) (nullable): the expression, %NULL when the text
- *   holds nothing to search for
- */
-char *
-_kontor_store_match_expression (const char *search_text)
+/* Every one of @words as a prefix, the phone-like ones together as a
+ * number (see _kontor_store_match_expression()) */
+static char *
+words_and_phone_expression (GPtrArray *words)
 {
-  g_autoptr(GPtrArray) words = NULL;
   g_autoptr(GPtrArray) phone_words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) other_words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) phone = g_string_new (NULL);
@@ -214,10 +223,6 @@ _kontor_store_match_expression (const char *search_text)
   g_autofree char *match = NULL;
   GString *expression;
 
-  if (search_text == NULL || !g_utf8_validate (search_text, -1, NULL))
-    return NULL;
-
-  words = split_words (search_text);
   for (guint i = 0; i < words->len; i++)
     {
       const char *word = g_ptr_array_index (words, i);
@@ -251,6 +256,149 @@ _kontor_store_match_expression (const char *search_text)
 
   return g_string_free (expression, FALSE);
 }
+
+/* firma:"Müller GmbH": every word of the value a prefix in the company
+ * column */
+static char *
+company_expression (const char *value)
+{
+  g_autoptr(GPtrArray) words = split_words (value);
+
+  return words_expression_in (words, "company");
+}
+
+/* Joins @part onto @expression with @join; each part is a column filter
+ * or binds tighter than AND and OR already */
+static void
+append_part (GString    *expression,
+             const char *part,
+             const char *join)
+{
+  if (part == NULL)
+    return;
+  if (expression->len > 0)
+    g_string_append (expression, join);
+  g_string_append (expression, part);
+}
+
+/**
+ * _kontor_store_search_expressions:
+ * @search_text: what the user typed
+ * @match: (out) (transfer full) (nullable): what a contact's search
+ *   document must match, %NULL for anything
+ * @exclude: (out) (transfer full) (nullable): what it must not match,
+ *   when there is nothing it must match (FTS5's NOT needs a left side)
+ *
+ * Turns typed text, as kontor_search_query_parse() reads it, into FTS5
+ * queries (src/README.md "Search"): every word must match as a prefix
+ * ("Mül An" finds "Anna Müller"), a "quoted phrase" as a phrase, firma:
+ * in the company column, and no `-word` or `-"phrase"` may match. The
+ * words that look like a phone number together (kontor_phone_is_query())
+ * match the phone tokens instead: with a country code or trunk prefix
+ * ("+49 30", "030") the start of a whole number, bare digits ("30 12")
+ * the start of a whole number or of any digit group, or a word (a
+ * customer number). The other operators are criteria of the filter
+ * (kontor_store_apply_search_query()), not of the text.
+ */
+void
+_kontor_store_search_expressions (const char  *search_text,
+                                  char       **match,
+                                  char       **exclude)
+{
+  g_autoptr(KontorSearchQuery) query = kontor_search_query_parse (search_text);
+  g_autoptr(GString) positive = g_string_new (NULL);
+  g_autoptr(GString) negative = g_string_new (NULL);
+  GString *phrases = g_string_new (NULL);
+  GString *not_texts = g_string_new (NULL);
+  g_autofree char *words = words_and_phone_expression (query->words);
+  g_autofree char *phrases_match = NULL;
+  g_autofree char *not_match = NULL;
+
+  *match = NULL;
+  *exclude = NULL;
+
+  for (guint i = 0; i < query->phrases->len; i++)
+    append_text (phrases, g_ptr_array_index (query->phrases, i), TRUE, " AND ");
+  for (guint i = 0; i < query->not_words->len; i++)
+    append_text (not_texts, g_ptr_array_index (query->not_words, i), FALSE, " OR ");
+  for (guint i = 0; i < query->not_phrases->len; i++)
+    append_text (not_texts, g_ptr_array_index (query->not_phrases, i), TRUE, " OR ");
+  phrases_match = in_columns (phrases, WORD_COLUMNS);
+  not_match = in_columns (not_texts, WORD_COLUMNS);
+
+  append_part (positive, words, " AND ");
+  append_part (positive, phrases_match, " AND ");
+  append_part (negative, not_match, " OR ");
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      KontorSearchTerm *term = g_ptr_array_index (query->terms, i);
+      g_autofree char *company = NULL;
+
+      if (term->op != KONTOR_SEARCH_OP_COMPANY)
+        continue;
+      company = company_expression (term->value);
+      append_part (term->negated ? negative : positive, company,
+                   term->negated ? " OR " : " AND ");
+    }
+
+  if (positive->len > 0 && negative->len > 0)
+    *match = g_strdup_printf ("(%s) NOT (%s)", positive->str, negative->str);
+  else if (positive->len > 0)
+    *match = g_strdup (positive->str);
+  else if (negative->len > 0)
+    *exclude = g_strdup (negative->str);
+}
+
+/**
+ * _kontor_store_match_expression:
+ * @search_text: what the user typed
+ *
+ * _kontor_store_search_expressions() for those who need one expression
+ * (the quick search): what a document must match.
+ *
+ * Returns: (transfer full) (nullable): the expression, %NULL when the text
+ *   holds nothing a document must match
+ */
+char *
+_kontor_store_match_expression (const char *search_text)
+{
+  g_autofree char *match = NULL;
+  g_autofree char *exclude = NULL;
+
+  _kontor_store_search_expressions (search_text, &match, &exclude);
+
+  return g_steal_pointer (&match);
+}
+
+/* The contacts whose activities' subjects or notes match: what such an
+ * activity must match, for a search of words and phrases (src/README.md
+ * "Search"); %NULL for a search with "not" or firma:, which are about
+ * the contact itself */
+static char *
+activity_notes_expression (const char *search_text)
+{
+  g_autoptr(KontorSearchQuery) query = kontor_search_query_parse (search_text);
+  GString *expression;
+
+  if (query->not_words->len > 0 || query->not_phrases->len > 0 ||
+      kontor_search_query_find_value (query, KONTOR_SEARCH_OP_COMPANY, FALSE) != NULL ||
+      kontor_search_query_find_value (query, KONTOR_SEARCH_OP_COMPANY, TRUE) != NULL)
+    return NULL;
+
+  expression = g_string_new (NULL);
+
+  for (guint i = 0; i < query->words->len; i++)
+    append_text (expression, g_ptr_array_index (query->words, i), FALSE, " AND ");
+  for (guint i = 0; i < query->phrases->len; i++)
+    append_text (expression, g_ptr_array_index (query->phrases, i), TRUE, " AND ");
+
+  /* subject and notes, as the list of all activities searches them;
+   * "folded" holds the German transliterations */
+  return in_columns (expression, NULL);
+}
+
+#define ACTIVITY_CONTACTS "SELECT a.contact_id FROM activity a WHERE a.rid IN " \
+                          "(SELECT rowid FROM activity_search WHERE activity_search MATCH ?%u)"
 
 static const char *
 contact_order (KontorSortColumn column)
@@ -594,13 +742,30 @@ append_criteria (KontorStore   *self,
 
   if (with_search)
     {
-      g_autofree char *match =
-        _kontor_store_match_expression (kontor_filter_get_search_text (filter));
+      g_autofree char *match = NULL;
+      g_autofree char *exclude = NULL;
+      g_autofree char *in_activities = NULL;
 
+      _kontor_store_search_expressions (kontor_filter_get_search_text (filter), &match, &exclude);
       if (match != NULL)
+        in_activities = activity_notes_expression (kontor_filter_get_search_text (filter));
+      if (match != NULL && in_activities != NULL)
+        {
+          guint match_param = params_add_text (params, match);
+
+          g_string_append_printf (sql, " AND (c.rid IN (SELECT rowid FROM contact_search"
+                                       " WHERE contact_search MATCH ?%u) OR c.id IN ("
+                                       ACTIVITY_CONTACTS "))", match_param,
+                                  params_add_text (params, in_activities));
+        }
+      else if (match != NULL)
         g_string_append_printf (sql, " AND c.rid IN (SELECT rowid FROM contact_search"
                                      " WHERE contact_search MATCH ?%u)",
                                 params_add_text (params, match));
+      if (exclude != NULL)
+        g_string_append_printf (sql, " AND c.rid NOT IN (SELECT rowid FROM contact_search"
+                                     " WHERE contact_search MATCH ?%u)",
+                                params_add_text (params, exclude));
     }
 
   if (kontor_filter_get_group_id (filter) != NULL)
@@ -895,18 +1060,24 @@ collect_by_pipeline_position (KontorStore  *self,
   return TRUE;
 }
 
-/* Appends to @rowids those of @ordered that @marked holds, in the order
- * of @ordered: a bitmap of @marked, then one pass over @ordered */
+/* Appends to @rowids those of @ordered that @marked holds (or, with
+ * @unmarked, does not hold), in the order of @ordered: a bitmap of
+ * @marked, then one pass over @ordered */
 static void
-keep_marked (GArray *ordered,
-             GArray *marked,
-             GArray *rowids)
+keep_marked_or_not (GArray   *ordered,
+                    GArray   *marked,
+                    gboolean  unmarked,
+                    GArray   *rowids)
 {
   g_autofree guint32 *bitmap = NULL;
   gint64 max_rowid = 0;
 
   if (marked->len == 0)
-    return;
+    {
+      if (unmarked)
+        g_array_append_vals (rowids, ordered->data, ordered->len);
+      return;
+    }
 
   for (guint i = 0; i < marked->len; i++)
     max_rowid = MAX (max_rowid, g_array_index (marked, gint64, i));
@@ -923,9 +1094,20 @@ keep_marked (GArray *ordered,
     {
       gint64 rowid = g_array_index (ordered, gint64, i);
 
-      if (rowid <= max_rowid && (bitmap[rowid / 32] & (1u << (rowid % 32))) != 0)
+      gboolean marked_one = rowid <= max_rowid &&
+                            (bitmap[rowid / 32] & (1u << (rowid % 32))) != 0;
+
+      if (marked_one != unmarked)
         g_array_append_val (rowids, rowid);
     }
+}
+
+static void
+keep_marked (GArray *ordered,
+             GArray *marked,
+             GArray *rowids)
+{
+  keep_marked_or_not (ordered, marked, FALSE, rowids);
 }
 
 static GArray *get_ordered_rowids (KontorStore   *self,
@@ -1123,11 +1305,15 @@ _kontor_store_forget_orders (KontorStore *self)
 /* Search as you type: the full-text hits (as fast as the bare FTS5 query)
  * kept from the ordered rows of the filter (keep_marked()) — instead of
  * sorting all hits anew for every keystroke, which costs a hundred
- * milliseconds when a prefix matches most of 100 000 contacts. */
+ * milliseconds when a prefix matches most of 100 000 contacts. With
+ * @unmarked, the rows @match does not find (a search of only -words).
+ * With @in_activities, also the contacts with an activity that matches. */
 static gboolean
 search_contacts (KontorStore   *self,
                  KontorFilter  *filter,
                  const char    *match,
+                 const char    *in_activities,
+                 gboolean       unmarked,
                  GArray        *rowids,
                  GError       **error)
 {
@@ -1143,13 +1329,25 @@ search_contacts (KontorStore   *self,
   params_clear (&params);
   if (!ok)
     return FALSE;
-  if (hits->len == 0)
+  if (in_activities != NULL)
+    {
+      params_init (&params);
+      params_add_text (&params, in_activities);
+      ok = collect_rowids (self, "SELECT c.rid FROM contact c WHERE c.id IN (SELECT a.contact_id "
+                                 "FROM activity a WHERE a.rid IN (SELECT rowid FROM "
+                                 "activity_search WHERE activity_search MATCH ?1))",
+                           &params, hits, error);
+      params_clear (&params);
+      if (!ok)
+        return FALSE;
+    }
+  if (hits->len == 0 && !unmarked)
     return TRUE;
 
   ordered = get_ordered_rowids (self, filter, error);
   if (ordered == NULL)
     return FALSE;
-  keep_marked (ordered, hits, rowids);
+  keep_marked_or_not (ordered, hits, unmarked, rowids);
 
   return TRUE;
 }
@@ -1205,6 +1403,39 @@ query_activity_rowids (KontorStore   *self,
   return ok;
 }
 
+/* The contacts of @filter, its operators applied already: a search is
+ * its hits among the ordered rows, no search the ordered rows, which are
+ * kept for the search's keystrokes and are what a cleared search
+ * returns to */
+static gboolean
+query_contact_rowids (KontorStore   *self,
+                      KontorFilter  *filter,
+                      GArray        *rowids,
+                      GError       **error)
+{
+  g_autofree char *match = NULL;
+  g_autofree char *exclude = NULL;
+  GArray *ordered;
+
+  _kontor_store_search_expressions (kontor_filter_get_search_text (filter), &match, &exclude);
+  if (match != NULL)
+    {
+      g_autofree char *in_activities =
+        activity_notes_expression (kontor_filter_get_search_text (filter));
+
+      return search_contacts (self, filter, match, in_activities, FALSE, rowids, error);
+    }
+  if (exclude != NULL)
+    return search_contacts (self, filter, exclude, NULL, TRUE, rowids, error);
+
+  ordered = get_ordered_rowids (self, filter, error);
+  if (ordered == NULL)
+    return FALSE;
+  g_array_append_vals (rowids, ordered->data, ordered->len);
+
+  return TRUE;
+}
+
 /**
  * kontor_store_query_rowids:
  * @self: a store
@@ -1237,24 +1468,11 @@ kontor_store_query_rowids (KontorStore   *self,
 
   if (type == KONTOR_TYPE_CONTACT)
     {
-      g_autofree char *match =
-        _kontor_store_match_expression (kontor_filter_get_search_text (filter));
+      g_autoptr(KontorFilter) applied = _kontor_store_filter_with_operators (self, filter, error);
 
-      if (match != NULL)
-        return search_contacts (self, filter, match, rowids, error);
-    }
-
-  /* the rows without a search are kept for the search's keystrokes, and
-   * are what a cleared search returns to */
-  if (type == KONTOR_TYPE_CONTACT)
-    {
-      GArray *ordered = get_ordered_rowids (self, filter, error);
-
-      if (ordered == NULL)
+      if (applied == NULL)
         return FALSE;
-      g_array_append_vals (rowids, ordered->data, ordered->len);
-
-      return TRUE;
+      return query_contact_rowids (self, applied, rowids, error);
     }
 
   params_init (&params);
@@ -1331,6 +1549,7 @@ kontor_store_rowids_match (KontorStore   *self,
   g_autoptr(GString) sql = NULL;
   g_autoptr(GString) json = NULL;
   g_autoptr(GArray) matches = NULL;
+  g_autoptr(KontorFilter) applied = NULL;
   Params params;
   gboolean ok;
 
@@ -1342,11 +1561,15 @@ kontor_store_rowids_match (KontorStore   *self,
     return TRUE;
 
   json = _kontor_store_dup_rowids_json (rowids);
+  applied = _kontor_store_filter_with_operators (self, filter, error);
+  if (applied == NULL)
+    return TRUE;
 
   sql = g_string_new (NULL);
   matches = g_array_new (FALSE, FALSE, sizeof (gint64));
   params_init (&params);
-  ok = build_contact_query (self, filter, CONTACT_QUERY_ROWIDS, json->str, sql, &params, error) &&
+  ok = build_contact_query (self, applied, CONTACT_QUERY_ROWIDS, json->str, sql, &params,
+                            error) &&
        collect_rowids (self, sql->str, &params, matches, error);
   params_clear (&params);
 
@@ -1376,6 +1599,7 @@ _kontor_store_select_matching (KontorStore   *self,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) json = NULL;
+  g_autoptr(KontorFilter) applied = NULL;
   Params params;
   gboolean ok;
 
@@ -1383,9 +1607,12 @@ _kontor_store_select_matching (KontorStore   *self,
     return TRUE;
   if (among != NULL)
     json = _kontor_store_dup_rowids_json (among);
+  applied = _kontor_store_filter_with_operators (self, filter, error);
+  if (applied == NULL)
+    return FALSE;
 
   params_init (&params);
-  ok = build_contact_query (self, filter,
+  ok = build_contact_query (self, applied,
                             among != NULL ? CONTACT_QUERY_ROWIDS : CONTACT_QUERY_MATCHING,
                             json != NULL ? json->str : NULL, sql, &params, error) &&
        collect_rowids (self, sql->str, &params, matches, error);
@@ -1413,14 +1640,18 @@ kontor_store_count_contacts (KontorStore   *self,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GArray) count = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(KontorFilter) applied = NULL;
   Params params;
   gboolean ok;
 
   g_return_val_if_fail (KONTOR_IS_STORE (self), -1);
   g_return_val_if_fail (KONTOR_IS_FILTER (filter), -1);
 
+  applied = _kontor_store_filter_with_operators (self, filter, error);
+  if (applied == NULL)
+    return -1;
   params_init (&params);
-  ok = build_contact_query (self, filter, CONTACT_QUERY_COUNT, NULL, sql, &params, error) &&
+  ok = build_contact_query (self, applied, CONTACT_QUERY_COUNT, NULL, sql, &params, error) &&
        collect_rowids (self, sql->str, &params, count, error);
   params_clear (&params);
 

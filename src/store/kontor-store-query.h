@@ -10,6 +10,9 @@
 G_BEGIN_DECLS
 
 char *_kontor_store_match_expression      (const char   *search_text);
+void  _kontor_store_search_expressions    (const char   *search_text,
+                                           char        **match,
+                                           char        **exclude);
 char *_kontor_store_dup_like_pattern       (const char   *text);
 GString *_kontor_store_dup_rowids_json     (GArray       *rowids);
 char *_kontor_store_explain_contact_query (KontorStore  *self,

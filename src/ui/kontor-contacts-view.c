@@ -15,6 +15,7 @@
 #include "kontor-filter-panel.h"
 #include "kontor-format.h"
 #include "kontor-record-selection.h"
+#include "kontor-search-assist.h"
 #include "kontor-selection-bar.h"
 #include "kontor-table.h"
 #include "kontor-table-settings.h"
@@ -94,6 +95,8 @@ struct _KontorContactsView
   char                *group_shown_id; /* its id; NULL for a temporary group */
   GtkButton           *back_button;
   GtkSearchEntry      *search_entry;
+  GtkLabel            *search_problem_label;
+  KontorSearchAssist  *search_assist;  /* operators: problems, completion */
   GtkDropDown         *status_dropdown;
   GtkDropDown         *assignee_dropdown;
   GPtrArray           *assignee_ids;   /* kontor_assignment_list()'s choices */
@@ -747,6 +750,8 @@ kontor_contacts_view_constructed (GObject *object)
   g_signal_connect_object (kontor_context_get_settings (self->context), "changed::contacts-view",
                            G_CALLBACK (on_settings_view_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->search_assist = kontor_search_assist_new (self->search_entry, self->search_problem_label,
+                                                  kontor_context_get_store (self->context));
   self->filter = kontor_filter_new ();
   kontor_filter_set_statuses (self->filter, status_filters[0]);
   /* the table's list waits while the board is shown (update_view) */
@@ -840,6 +845,8 @@ kontor_contacts_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->board, self);
   self->board = NULL;
 
+  /* its popover goes before the entry it hangs on */
+  g_clear_object (&self->search_assist);
   gtk_widget_dispose_template (GTK_WIDGET (self), KONTOR_TYPE_CONTACTS_VIEW);
 
   g_clear_pointer (&self->assignee_ids, g_ptr_array_unref);
@@ -923,6 +930,7 @@ kontor_contacts_view_class_init (KontorContactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, window_title);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KontorContactsView, search_problem_label);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, assignee_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KontorContactsView, advanced_button);

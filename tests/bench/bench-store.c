@@ -69,7 +69,8 @@
 /* What a person types into the search field, keystroke by keystroke:
  * German surnames and first names, the way people misspell umlauts, two
  * words, company words, phone numbers in several notations, e-mail
- * addresses and customer numbers. */
+ * addresses and customer numbers; operators, phrases and "not", each
+ * with words (the bare query has the words, not the criteria). */
 static const char *search_queries[] = {
   "M", "Mü", "Mül", "Müll", "Mülle", "Müller", "muller", "mueller",
   "S", "Sc", "Sch", "Schm", "Schmi", "Schmid", "Schmidt",
@@ -82,6 +83,8 @@ static const char *search_queries[] = {
   "anna.m", "info@", "mueller@", "gmx.de",
   "K-2019-000", "K-2023-00", "K-2021-0001", "K-",
   "Messe", "Angebot",
+  /* operators, phrases and "not" (feature X10) */
+  "\"Müller GmbH\"", "anna -mül", "firma:Müller", "status:kunde mül", "fällig:überfällig sch",
 };
 
 /* ------------------------------------------------------------------------ */

@@ -348,6 +348,11 @@ test_list_escapes (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (object, "notes"), ==, notes);
 }
 
+static void assert_refused (const char *language,
+                            int         status,
+                            const char *message,
+                            ...) G_GNUC_NULL_TERMINATED;
+
 static guint
 count_filtered (Fixture    *fixture,
                 const char *filter)
@@ -370,6 +375,13 @@ test_list_filter (Fixture       *fixture,
   g_assert_cmpuint (count_filtered (fixture, "{\"statuses\": [\"prospect\"]}"), ==, 1);
   g_assert_cmpuint (count_filtered (fixture, "created:..2000-01-01"), ==, 0);
   g_assert_cmpuint (count_filtered (fixture, ""), ==, 2);
+  /* the search entry's operators and "not" (feature X10) */
+  g_assert_cmpuint (count_filtered (fixture, "-status:kunde"), ==, 1);
+  g_assert_cmpuint (count_filtered (fixture, "status:kunde -status:customer"), ==, 0);
+  g_assert_cmpuint (count_filtered (fixture, "-mueller"), ==, 1);
+  g_assert_cmpuint (count_filtered (fixture, "fällig:überfällig"), ==, 0);
+  assert_refused ("en", 2, "“fällig:” knows no “morgen”", "list", "--json", "--database",
+                  fixture->path, "--filter", "fällig:morgen", NULL);
 }
 
 /* A bad call: @status, and @message in @language on stderr; nothing on

@@ -740,6 +740,95 @@ test_preferences_birthdays (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (row));
 }
 
+
+/* The search entry's operators (feature X10) by keys: completion offers
+ * "status:kunde" for "status:ku", Down and Return take it, the list
+ * narrows to customers; an unknown operator says so under the entry */
+typedef struct
+{
+  GListModel *list;
+  guint       n_items;
+} ItemsWait;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  ItemsWait *wait = data;
+
+  return g_list_model_get_n_items (wait->list) == wait->n_items;
+}
+
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+static gboolean
+label_is_error (GtkWidget  *widget,
+                const void *data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
+}
+
+static void
+test_search_operators (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkEditable *search = kontor_contacts_view_get_search_entry (fixture->view);
+  GListModel *list = G_LIST_MODEL (kontor_contacts_view_get_list (fixture->view));
+  g_autoptr(KontorFilter) customers = kontor_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unknown = NULL;
+  GtkWidget *popover;
+  GtkWidget *first;
+  GtkLabel *problem;
+  ItemsWait wait;
+  gint64 n_customers;
+
+  kontor_filter_set_statuses (customers, KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_CUSTOMER));
+  n_customers = kontor_store_count_contacts (fixture->base.store, customers, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_customers, >, 0);
+  g_assert_cmpint (n_customers, <, g_list_model_get_n_items (list));
+
+  kontor_contacts_view_focus_search (fixture->view);
+  type_into (GTK_WIDGET (search), "status:ku");
+
+  popover = kontor_test_find_widget (GTK_WIDGET (search), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (kontor_test_iterate_until (is_visible, popover, KONTOR_TEST_TIMEOUT));
+  first = kontor_test_find_widget (popover, GTK_TYPE_LABEL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (first)), ==, "status:kunde");
+
+  kontor_test_press ("Down Return");
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "status:kunde ");
+  g_assert_false (gtk_widget_get_visible (popover));
+  wait.list = list;
+  wait.n_items = n_customers;
+  if (!kontor_test_iterate_until (has_n_items, &wait, KONTOR_TEST_TIMEOUT))
+    g_error ("status:kunde shows %u contacts, not the %u customers",
+             g_list_model_get_n_items (list), wait.n_items);
+
+  /* Escape closes the offers first, the entry keeps its text */
+  kontor_test_press ("BackSpace BackSpace");
+  g_assert_true (kontor_test_iterate_until (is_visible, popover, KONTOR_TEST_TIMEOUT));
+  kontor_test_press ("Escape");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "status:kund");
+
+  problem = GTK_LABEL (kontor_test_find_matching (GTK_WIDGET (fixture->view), label_is_error,
+                                                  NULL));
+  g_assert_nonnull (problem);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  kontor_test_press ("ctrl+a");
+  type_into (GTK_WIDGET (search), "foo:bar");
+  unknown = g_strdup_printf (_("Unknown operator “%s:”"), "foo");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_cmpstr (gtk_label_get_text (problem), ==, unknown);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (search), "error"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +856,8 @@ main (int   argc,
               test_table_column_menu_keys, fixture_tear_down);
   g_test_add ("/ui/keyboard/table-mouse", Fixture, NULL, fixture_set_up,
               test_table_mouse, fixture_tear_down);
+  g_test_add ("/ui/keyboard/search-operators", Fixture, NULL, fixture_set_up,
+              test_search_operators, fixture_tear_down);
   g_test_add ("/ui/keyboard/view-switch-remembered", Fixture, NULL, fixture_set_up,
               test_view_switch_remembered, fixture_tear_down);
   g_test_add ("/ui/keyboard/view-switch-settings-refuse", Fixture, NULL, fixture_set_up_refusing,

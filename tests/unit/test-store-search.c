@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kontor-store-private.h"
+#include "kontor-store-search-query.h"
 #include "kontor-test-utils.h"
 
 /* Search as you type and the list query (features L1, L2; src/README.md
@@ -681,7 +682,8 @@ test_search_fts_syntax_typed (Fixture       *fixture,
   assert_finds (fixture, "\"Müller", "mueller,mueller2");
   assert_finds (fixture, "Müller\"", "mueller,mueller2");
   assert_finds (fixture, "Mül*", "mueller,mueller2");
-  assert_finds (fixture, "-Müller", "mueller,mueller2");
+  /* a leading "-" is "not" (src/README.md "Search") */
+  assert_finds (fixture, "-Müller", "schmidt,weiss,bjoern,oeztuerk,otto,berg");
   assert_finds (fixture, "NOT Müller", "");
   assert_finds (fixture, "Müller OR Schmidt", "");
   /* nothing to search for: everything */
@@ -1137,6 +1139,244 @@ test_sort_with_filters (Fixture       *fixture,
   assert_sorts (fixture, filter, KONTOR_SORT_PHONE, "mueller,arzt");
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Search operators (feature X10) */
+
+/* What @text finds with its operators applied at @now, as a set; @problem
+ * the kind of the one problem expected, -1 for none */
+static void
+assert_operators_find (Fixture    *fixture,
+                       const char *text,
+                       const char *now_text,
+                       const char *expected,
+                       int         problem)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (now_text, NULL);
+  g_autoptr(KontorSearchQuery) query = kontor_search_query_parse (text);
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(KontorFilter) applied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *found_set = NULL;
+  g_autofree char *expected_set = sorted_keys (expected);
+
+  g_assert_nonnull (now);
+  kontor_filter_set_search_text (filter, text);
+  applied = kontor_store_apply_search_query (fixture->base.store, filter, query, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (applied);
+
+  if (problem < 0 && query->problems->len > 0)
+    g_test_fail_printf ("“%s”: %s", text,
+                        ((KontorSearchProblem *) g_ptr_array_index (query->problems, 0))->message);
+  if (problem >= 0 &&
+      (query->problems->len != 1 ||
+       ((KontorSearchProblem *) g_ptr_array_index (query->problems, 0))->kind != (KontorSearchProblemKind) problem))
+    g_test_fail_printf ("“%s”: expected one problem of kind %d, got %u", text, problem,
+                        query->problems->len);
+
+  found = run_query (fixture, applied);
+  found_set = sorted_keys (found);
+  if (g_strcmp0 (found_set, expected_set) != 0)
+    g_test_fail_printf ("“%s” found [%s], expected [%s]", text, found_set, expected_set);
+}
+
+#define EVERYONE "mueller,schmidt,weiss,bjoern,oeztuerk,otto,berg,mueller2"
+#define NOW "2026-03-01T10:00:00Z"
+
+static void
+test_operators_status (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  assert_operators_find (fixture, "status:kunde", NOW, "mueller,otto", -1);
+  assert_operators_find (fixture, "status:customer", NOW, "mueller,otto", -1);
+  assert_operators_find (fixture, "status:interessent", NOW, "schmidt,weiss,berg,mueller2", -1);
+  assert_operators_find (fixture, "status:eingang", NOW, "bjoern", -1);
+  assert_operators_find (fixture, "status:archived", NOW, "oeztuerk", -1);
+  assert_operators_find (fixture, "-status:archiv", NOW,
+                         "mueller,schmidt,weiss,bjoern,otto,berg,mueller2", -1);
+  assert_operators_find (fixture, "status:kunde anna", NOW, "mueller", -1);
+  assert_operators_find (fixture, "status:kunde -status:customer", NOW, "", -1);
+  /* an unknown value is a problem and no criterion */
+  assert_operators_find (fixture, "status:kundin", NOW, EVERYONE,
+                         KONTOR_SEARCH_PROBLEM_UNKNOWN_VALUE);
+  assert_operators_find (fixture, "foo:bar", NOW, EVERYONE,
+                         KONTOR_SEARCH_PROBLEM_UNKNOWN_OPERATOR);
+}
+
+static void
+test_operators_status_and_filter (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (NOW, NULL);
+  g_autoptr(KontorSearchQuery) query = kontor_search_query_parse ("status:kunde");
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(KontorFilter) applied = NULL;
+  g_autofree char *found = NULL;
+
+  /* the chips say prospects, the text customers: none is both */
+  kontor_filter_set_statuses (filter, KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_PROSPECT));
+  applied = kontor_store_apply_search_query (fixture->base.store, filter, query, now, NULL);
+  found = run_query (fixture, applied);
+  g_assert_cmpstr (found, ==, "");
+  /* the filter itself is left as it was */
+  g_assert_cmpuint (kontor_filter_get_statuses (filter), ==,
+                    KONTOR_STATUS_MASK (KONTOR_CONTACT_STATUS_PROSPECT));
+}
+
+static void
+test_operators_due (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  /* mueller is due on 2026-03-01 */
+  assert_operators_find (fixture, "fällig:heute", "2026-03-01T10:00:00Z", "mueller", -1);
+  assert_operators_find (fixture, "due:today", "2026-03-02T10:00:00Z", "", -1);
+  assert_operators_find (fixture, "fällig:überfällig", "2026-03-02T10:00:00Z", "mueller", -1);
+  assert_operators_find (fixture, "faellig:ueberfaellig", "2026-03-01T10:00:00Z", "", -1);
+  assert_operators_find (fixture, "fällig:woche", "2026-02-23T10:00:00Z", "mueller", -1);
+  assert_operators_find (fixture, "due:week", "2026-02-22T10:00:00Z", "", -1);
+}
+
+static void
+test_operators_named (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  /* the built-in pipeline statuses by their shown name (here English)
+   * or key */
+  assert_operators_find (fixture, "pipeline:\"offer sent\"", NOW, "mueller", -1);
+  assert_operators_find (fixture, "pipeline:Off", NOW, "mueller", -1);
+  assert_operators_find (fixture, "pipeline:won", NOW, "otto", -1);
+  assert_operators_find (fixture, "pipeline:xyz", NOW, EVERYONE,
+                         KONTOR_SEARCH_PROBLEM_NOT_FOUND);
+  /* "Ulla Eins" is berg's sales rep; "u" fits both users */
+  assert_operators_find (fixture, "verkauf:ulla", NOW, "berg", -1);
+  assert_operators_find (fixture, "sales:eins", NOW, "berg", -1);
+  assert_operators_find (fixture, "verkauf:u", NOW, EVERYONE, KONTOR_SEARCH_PROBLEM_AMBIGUOUS);
+  assert_operators_find (fixture, "-verkauf:ulla", NOW, EVERYONE,
+                         KONTOR_SEARCH_PROBLEM_CANNOT_NEGATE);
+  assert_operators_find (fixture, "gruppe:nirgends", NOW, EVERYONE,
+                         KONTOR_SEARCH_PROBLEM_NOT_FOUND);
+}
+
+static void
+test_operators_company (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  assert_operators_find (fixture, "firma:sonnen", NOW, "mueller,oeztuerk", -1);
+  assert_operators_find (fixture, "company:\"sonnenschein gmbh\"", NOW, "mueller,oeztuerk", -1);
+  assert_operators_find (fixture, "firma:ärzte", NOW, "bjoern", -1);
+  assert_operators_find (fixture, "firma:aerzte", NOW, "bjoern", -1);
+  /* a company's name is searched in the company only: Anna Müller's
+   * notes say "Park", no company does */
+  assert_operators_find (fixture, "firma:park", NOW, "", -1);
+  assert_operators_find (fixture, "-firma:sonne", NOW,
+                         "schmidt,weiss,bjoern,otto,berg,mueller2", -1);
+  assert_operators_find (fixture, "anna -firma:sonne", NOW, "schmidt", -1);
+}
+
+/* A list's filter whose search text holds operators: the store applies
+ * them itself, in every contact query */
+static void
+test_operators_in_search_text (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(GError) error = NULL;
+
+  assert_finds (fixture, "status:kunde", "mueller,otto");
+  assert_finds (fixture, "anna status:kunde", "mueller");
+  assert_finds (fixture, "pipeline:won", "otto");
+  assert_finds (fixture, "verkauf:ulla -status:kunde", "berg");
+  assert_finds (fixture, "firma:alpha -hans", "berg");
+  /* what names nothing is left out, as in the entry it is a problem */
+  assert_finds (fixture, "pipeline:xyz status:kunde", "mueller,otto");
+
+  kontor_filter_set_search_text (filter, "status:interessent -firma:alpha");
+  g_assert_cmpint (kontor_store_count_contacts (fixture->base.store, filter, &error), ==, 2);
+  g_assert_no_error (error);
+}
+
+/* The rowid of the contact with @key */
+static gint64
+contact_rowid (Fixture    *fixture,
+               const char *key)
+{
+  GHashTableIter iter;
+  gpointer rowid, value;
+
+  g_hash_table_iter_init (&iter, fixture->keys);
+  while (g_hash_table_iter_next (&iter, &rowid, &value))
+    if (g_str_equal (value, key))
+      return *(gint64 *) rowid;
+  g_assert_not_reached ();
+}
+
+/* A contact is found by what its activities' subjects and notes say,
+ * all the words in one activity (src/README.md "Search") */
+static void
+test_search_activity_notes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KontorContact) schmidt = NULL;
+  g_autoptr(KontorActivity) call = NULL;
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(GError) error = NULL;
+
+  schmidt = kontor_store_load_by_rowid (fixture->base.store, KONTOR_TYPE_CONTACT,
+                                        contact_rowid (fixture, "schmidt"), &error);
+  g_assert_no_error (error);
+  call = kontor_activity_new (KONTOR_ACTIVITY_KIND_CALL, KONTOR_RECORD (schmidt));
+  kontor_activity_set_subject (call, "Telefonat");
+  kontor_activity_set_starts_at (call, 1772359200);
+  kontor_activity_set_topic (call, KONTOR_ACTIVITY_TOPIC_ACQUISITION);
+  kontor_activity_set_notes (call, "Rabattstaffel für Größenordnung besprochen");
+  if (!kontor_store_save (fixture->base.store, KONTOR_RECORD (call), &error))
+    g_error ("%s", error->message);
+  g_assert_no_error (error);
+
+  assert_finds (fixture, "rabattstaffel", "schmidt");
+  assert_finds (fixture, "Rabatt", "schmidt");
+  assert_finds (fixture, "rabatt bespr", "schmidt");
+  assert_finds (fixture, "groessenordnung", "schmidt");
+  assert_finds (fixture, "\"rabattstaffel für\"", "schmidt");
+  assert_finds (fixture, "\"für rabattstaffel\"", "");
+  /* its own words or its activity's, not some of each */
+  assert_finds (fixture, "anna rabatt", "");
+  /* the subject too, as in the list of all activities */
+  assert_finds (fixture, "telefonat", "schmidt");
+  /* "not" and firma: are about the contact itself */
+  assert_finds (fixture, "rabatt -anna", "");
+  assert_finds (fixture, "status:interessent rabatt", "schmidt");
+  assert_finds (fixture, "status:kunde rabatt", "");
+
+  kontor_filter_set_search_text (filter, "rabattstaffel");
+  g_assert_cmpint (kontor_store_count_contacts (fixture->base.store, filter, &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* deleted, it finds nothing */
+  g_assert_true (kontor_store_delete (fixture->base.store, KONTOR_RECORD (call), &error));
+  g_assert_no_error (error);
+  assert_finds (fixture, "rabattstaffel", "");
+}
+
+static void
+test_operators_phrases_and_not (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  assert_finds (fixture, "\"Straße am Park\"", "mueller");
+  assert_finds (fixture, "\"am Straße\"", "");
+  assert_finds (fixture, "\"kennt die\"", "weiss");
+  assert_finds (fixture, "anna -schmidt", "mueller");
+  assert_finds (fixture, "-anna", "weiss,bjoern,oeztuerk,otto,berg,mueller2");
+  assert_finds (fixture, "-\"Straße am Park\"", "schmidt,weiss,bjoern,oeztuerk,otto,berg,mueller2");
+  assert_finds (fixture, "-anna -hans -\"mag zwetschgenkuchen\"", "bjoern,otto,berg,mueller2");
+  assert_finds (fixture, "030 -anna", "berg");
+  /* what the phrase holds is taken literally */
+  assert_finds (fixture, "\"NOT anna\"", "");
+  assert_finds (fixture, "-\"\" -\"*\"", EVERYONE);
+}
+
 /* ------------------------------------------------------------------------ */
 
 int
@@ -1162,6 +1402,14 @@ main (int   argc,
   SEARCH_TEST ("/store-search/empty-shows-everything", test_search_empty_shows_everything);
   g_test_add_func ("/store-search/match-expression", test_search_match_expression);
   SEARCH_TEST ("/store-search/sorted-by-list-sort", test_search_sorted_by_list_sort);
+  SEARCH_TEST ("/store-search/operators/status", test_operators_status);
+  SEARCH_TEST ("/store-search/operators/status-and-filter", test_operators_status_and_filter);
+  SEARCH_TEST ("/store-search/operators/due", test_operators_due);
+  SEARCH_TEST ("/store-search/operators/named", test_operators_named);
+  SEARCH_TEST ("/store-search/operators/company", test_operators_company);
+  SEARCH_TEST ("/store-search/operators/phrases-and-not", test_operators_phrases_and_not);
+  SEARCH_TEST ("/store-search/operators/in-search-text", test_operators_in_search_text);
+  SEARCH_TEST ("/store-search/activity-notes", test_search_activity_notes);
 
   SEARCH_TEST ("/store-search/filter/statuses", test_filter_statuses);
   SEARCH_TEST ("/store-search/filter/single", test_filter_single);
