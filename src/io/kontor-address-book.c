@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 Kontor developers */
+
+#define G_LOG_DOMAIN "kontor-address-book"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kontor-address-book.h"
+#include "kontor-vcard-private.h"
+
+/* The desktop's address books as an import source (feature I6,
+ * src/README.md "The desktop's address books"). The books are listed
+ * from evolution-data-server's ESourceRegistry, the one GNOME Contacts
+ * and Evolution list theirs from, so a book of an online account (Google,
+ * Nextcloud) is there as well as the local ones. A book is read through
+ * libebook's EBookClient on the import's worker, never on the main
+ * thread: EDS may have to reach an online account's server first. Its
+ * contacts are EContacts, which are EVCards, so each goes through the
+ * vCard import's own mapping (kontor_vcard_parse_vcard()): one mapping
+ * for files and books. */
+
+/* How long the connection waits for a book of an online account to be
+ * reachable before it reads what EDS has cached */
+#define CONNECT_SECONDS 30
+
+struct _KontorAddressBookSource
+{
+  KontorImportSource  parent_instance;
+
+  ESource            *book;
+  /* the book's contacts as read the first time: the plan and the run
+   * read the same snapshot, so a contact edited in GNOME Contacts between
+   * Check and Import cannot shift the plan's decisions */
+  GPtrArray          *contacts;   /* of EContact */
+  guint               next;
+};
+
+G_DECLARE_FINAL_TYPE (KontorAddressBookSource, kontor_address_book_source, KONTOR,
+                      ADDRESS_BOOK_SOURCE, KontorImportSource)
+G_DEFINE_FINAL_TYPE (KontorAddressBookSource, kontor_address_book_source,
+                     KONTOR_TYPE_IMPORT_SOURCE)
+
+static const char *
+display_name (KontorAddressBookSource *self)
+{
+  return kontor_import_source_get_display_name (KONTOR_IMPORT_SOURCE (self));
+}
+
+static int
+compare_contacts (gconstpointer a,
+                  gconstpointer b)
+{
+  const char *uid_a = e_contact_get_const (*(EContact **) a, E_CONTACT_UID);
+  const char *uid_b = e_contact_get_const (*(EContact **) b, E_CONTACT_UID);
+
+  return g_strcmp0 (uid_a, uid_b);
+}
+
+/* On the worker: connects and reads every contact once */
+static gboolean
+load (KontorAddressBookSource  *self,
+      GError                  **error)
+{
+  g_autoptr(EClient) client = NULL;
+  EBookQuery *query;
+  g_autofree char *sexp = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GSList *contacts = NULL;
+
+  if (self->contacts != NULL)
+    return TRUE;
+
+  client = e_book_client_connect_sync (self->book, CONNECT_SECONDS, NULL, &local_error);
+  /* every contact: what "any field contains nothing" matches */
+  query = e_book_query_any_field_contains ("");
+  sexp = e_book_query_to_string (query);
+  e_book_query_unref (query);
+  if (client == NULL ||
+      !e_book_client_get_contacts_sync (E_BOOK_CLIENT (client), sexp, &contacts, NULL,
+                                        &local_error))
+    {
+      g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ,
+                   /* Translators: the first %s is an address book's name, the
+                    * second the reason */
+                   _("The address book “%s” cannot be read: %s"), display_name (self),
+                   local_error->message);
+      return FALSE;
+    }
+
+  self->contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GSList *l = contacts; l != NULL; l = l->next)
+    g_ptr_array_add (self->contacts, l->data);
+  g_slist_free (contacts);
+  /* the backend's order is its own; the lines of the plan need one */
+  g_ptr_array_sort (self->contacts, compare_contacts);
+  kontor_import_source_set_size (KONTOR_IMPORT_SOURCE (self), self->contacts->len);
+
+  if (self->contacts->len == 0)
+    {
+      g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY,
+                   /* Translators: %s is an address book's name */
+                   _("The address book “%s” holds no contacts."), display_name (self));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+kontor_address_book_source_rewind (KontorImportSource  *source,
+                                   GError             **error)
+{
+  KontorAddressBookSource *self = KONTOR_ADDRESS_BOOK_SOURCE (source);
+
+  self->next = 0;
+
+  return load (self, error);
+}
+
+static goffset
+kontor_address_book_source_get_position (KontorImportSource *source)
+{
+  return KONTOR_ADDRESS_BOOK_SOURCE (source)->next;
+}
+
+/* *line is the contact's place in the book, from 1, as a file's line */
+static KontorContact *
+kontor_address_book_source_next (KontorImportSource  *source,
+                                 guint               *line,
+                                 GError             **error)
+{
+  KontorAddressBookSource *self = KONTOR_ADDRESS_BOOK_SOURCE (source);
+  KontorContact *contact;
+  EContact *card;
+
+  if (!load (self, error) || self->next >= self->contacts->len)
+    return NULL;
+
+  card = g_ptr_array_index (self->contacts, self->next);
+  *line = ++self->next;
+  /* pictures are not kept (src/README.md "vCard files"): not parsed */
+  e_vcard_remove_attributes (E_VCARD (card), NULL, EVC_PHOTO);
+  e_vcard_remove_attributes (E_VCARD (card), NULL, EVC_LOGO);
+  contact = kontor_vcard_parse_vcard (E_VCARD (card));
+  if (contact == NULL)
+    g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_ROW,
+                 /* Translators: %s is an address book's name, %u a contact's place in it */
+                 _("“%s”, contact %u: the contact has no name, company or e-mail address."),
+                 display_name (self), *line);
+
+  return contact;
+}
+
+static void
+kontor_address_book_source_finalize (GObject *object)
+{
+  KontorAddressBookSource *self = KONTOR_ADDRESS_BOOK_SOURCE (object);
+
+  g_clear_object (&self->book);
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kontor_address_book_source_parent_class)->finalize (object);
+}
+
+static void
+kontor_address_book_source_class_init (KontorAddressBookSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KontorImportSourceClass *source_class = KONTOR_IMPORT_SOURCE_CLASS (klass);
+
+  object_class->finalize = kontor_address_book_source_finalize;
+  source_class->rewind = kontor_address_book_source_rewind;
+  source_class->next = kontor_address_book_source_next;
+  source_class->get_position = kontor_address_book_source_get_position;
+}
+
+static void
+kontor_address_book_source_init (KontorAddressBookSource *self)
+{
+}
+
+/**
+ * kontor_address_book_source_new:
+ * @book: an address book's #ESource (kontor_address_book_list())
+ *
+ * A source over @book's contacts. Nothing is read here: the first
+ * kontor_import_source_next() or kontor_import_source_rewind(), on the
+ * import's worker, connects to the book and reads its contacts once;
+ * a book that cannot be reached is %KONTOR_IMPORT_ERROR_READ, an empty
+ * one %KONTOR_IMPORT_ERROR_EMPTY. Each contact's line is its place in
+ * the book, sorted by its UID.
+ *
+ * Returns: (transfer full): the source
+ */
+KontorImportSource *
+kontor_address_book_source_new (ESource *book)
+{
+  KontorAddressBookSource *self;
+
+  g_return_val_if_fail (E_IS_SOURCE (book), NULL);
+
+  self = g_object_new (kontor_address_book_source_get_type (), NULL);
+  self->book = g_object_ref (book);
+  kontor_import_source_set_display_name (KONTOR_IMPORT_SOURCE (self),
+                                         e_source_get_display_name (book));
+
+  return KONTOR_IMPORT_SOURCE (self);
+}
+
+static int
+compare_books (gconstpointer a,
+               gconstpointer b)
+{
+  return e_source_compare_by_display_name (*(ESource **) a, *(ESource **) b);
+}
+
+/**
+ * kontor_address_book_list:
+ * @registry: the desktop's sources
+ *
+ * Returns: (transfer full) (element-type ESource): the enabled address
+ *   books, local and of online accounts, by their display names
+ */
+GPtrArray *
+kontor_address_book_list (ESourceRegistry *registry)
+{
+  GPtrArray *books = g_ptr_array_new_with_free_func (g_object_unref);
+  GList *sources;
+
+  g_return_val_if_fail (E_IS_SOURCE_REGISTRY (registry), books);
+
+  sources = e_source_registry_list_enabled (registry, E_SOURCE_EXTENSION_ADDRESS_BOOK);
+  for (GList *l = sources; l != NULL; l = l->next)
+    g_ptr_array_add (books, l->data);
+  g_list_free (sources);
+  g_ptr_array_sort (books, compare_books);
+
+  return books;
+}
+
+/**
+ * kontor_address_book_dup_account:
+ * @registry: the desktop's sources
+ * @book: one of its address books
+ *
+ * Returns: (transfer full) (nullable): the name of the account or
+ *   collection @book belongs to ("On This Computer", a Google account's
+ *   address), as GNOME Contacts groups the books
+ */
+char *
+kontor_address_book_dup_account (ESourceRegistry *registry,
+                                 ESource         *book)
+{
+  const char *parent_uid;
+  g_autoptr(ESource) parent = NULL;
+
+  g_return_val_if_fail (E_IS_SOURCE_REGISTRY (registry), NULL);
+  g_return_val_if_fail (E_IS_SOURCE (book), NULL);
+
+  parent_uid = e_source_get_parent (book);
+  if (parent_uid == NULL)
+    return NULL;
+  parent = e_source_registry_ref_source (registry, parent_uid);
+  if (parent == NULL)
+    return NULL;
+
+  return e_source_dup_display_name (parent);
+}
+
+/**
+ * kontor_address_book_find:
+ * @registry: the desktop's sources
+ * @name: an enabled address book's display name or UID
+ *
+ * Returns: (transfer full) (nullable): the book; by its UID first, then
+ *   the first by its display name, case folded
+ */
+ESource *
+kontor_address_book_find (ESourceRegistry *registry,
+                          const char      *name)
+{
+  g_autoptr(GPtrArray) books = NULL;
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (E_IS_SOURCE_REGISTRY (registry), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  books = kontor_address_book_list (registry);
+  for (guint i = 0; i < books->len; i++)
+    if (g_strcmp0 (e_source_get_uid (g_ptr_array_index (books, i)), name) == 0)
+      return g_object_ref (g_ptr_array_index (books, i));
+
+  folded = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < books->len; i++)
+    {
+      ESource *book = g_ptr_array_index (books, i);
+      g_autofree char *book_folded = g_utf8_casefold (e_source_get_display_name (book), -1);
+
+      if (g_strcmp0 (book_folded, folded) == 0)
+        return g_object_ref (book);
+    }
+
+  return NULL;
+}
