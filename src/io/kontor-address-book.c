@@ -22,7 +22,8 @@
  * for files and books. */
 
 /* How long the connection waits for a book of an online account to be
- * reachable before it reads what EDS has cached */
+ * reachable before it reads what EDS has cached. A local book never
+ * reports itself connected, it is not waited for at all ((guint32) -1) */
 #define CONNECT_SECONDS 30
 
 struct _KontorAddressBookSource
@@ -58,6 +59,14 @@ compare_contacts (gconstpointer a,
   return g_strcmp0 (uid_a, uid_b);
 }
 
+static gboolean
+is_local (ESource *book)
+{
+  ESourceBackend *backend = e_source_get_extension (book, E_SOURCE_EXTENSION_ADDRESS_BOOK);
+
+  return g_strcmp0 (e_source_backend_get_backend_name (backend), "local") == 0;
+}
+
 /* On the worker: connects and reads every contact once */
 static gboolean
 load (KontorAddressBookSource  *self,
@@ -72,7 +81,9 @@ load (KontorAddressBookSource  *self,
   if (self->contacts != NULL)
     return TRUE;
 
-  client = e_book_client_connect_sync (self->book, CONNECT_SECONDS, NULL, &local_error);
+  client = e_book_client_connect_sync (self->book, is_local (self->book) ? (guint32) -1
+                                                                         : CONNECT_SECONDS,
+                                       NULL, &local_error);
   /* every contact: what "any field contains nothing" matches */
   query = e_book_query_any_field_contains ("");
   sexp = e_book_query_to_string (query);
