@@ -1803,14 +1803,6 @@ on_book_chooser_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-on_book_selected_cb (GtkListBox       *list,
-                     GtkListBoxRow    *row,
-                     AdwMessageDialog *dialog)
-{
-  adw_message_dialog_set_response_enabled (dialog, "import", row != NULL);
-}
-
-static void
 on_book_activated_cb (GtkListBox       *list,
                       GtkListBoxRow    *row,
                       AdwMessageDialog *dialog)
@@ -1854,6 +1846,7 @@ on_registry_cb (GObject      *object,
       "checked for duplicates before anything is stored.")));
   chooser->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (chooser->list), "boxed-list");
+  /* browse: a book is always selected, Continue always has one */
   gtk_list_box_set_selection_mode (chooser->list, GTK_SELECTION_BROWSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Address Books"), -1);
@@ -1884,7 +1877,6 @@ on_registry_cb (GObject      *object,
   adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "import");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (chooser->list, "row-selected", G_CALLBACK (on_book_selected_cb), dialog);
   g_signal_connect (chooser->list, "row-activated", G_CALLBACK (on_book_activated_cb), dialog);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_book_chooser_response_cb), chooser,
                          (GClosureNotify) (void (*) (void)) book_chooser_free, 0);
