@@ -315,3 +315,163 @@ kontor_address_book_find (ESourceRegistry *registry,
 
   return NULL;
 }
+
+/* ------------------------------------------------------------------------ */
+/* The "Kontor" book (src/README.md "The desktop's address books") */
+
+/* The book, made when missing: a local book under "On This Computer" with
+ * a UID of Kontor's own, so a book the user named "Kontor" is never
+ * touched */
+static ESource *
+ensure_mirror (ESourceRegistry  *registry,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  g_autoptr(ESource) source = e_source_registry_ref_source (registry,
+                                                           KONTOR_ADDRESS_BOOK_MIRROR_UID);
+  ESourceBackend *extension;
+  GList *sources;
+  gboolean created;
+
+  if (source != NULL)
+    return g_steal_pointer (&source);
+
+  source = e_source_new_with_uid (KONTOR_ADDRESS_BOOK_MIRROR_UID, NULL, error);
+  if (source == NULL)
+    return NULL;
+  /* the product's name, not translated */
+  e_source_set_display_name (source, "Kontor");
+  e_source_set_parent (source, "local-stub");
+  extension = e_source_get_extension (source, E_SOURCE_EXTENSION_ADDRESS_BOOK);
+  e_source_backend_set_backend_name (extension, "local");
+  sources = g_list_prepend (NULL, source);
+  /* returns once the registry lists it */
+  created = e_source_registry_create_sources_sync (registry, sources, cancellable, error);
+  g_list_free (sources);
+  if (!created)
+    return NULL;
+
+  return e_source_registry_ref_source (registry, KONTOR_ADDRESS_BOOK_MIRROR_UID);
+}
+
+/**
+ * kontor_address_book_mirror:
+ * @registry: the desktop's sources
+ * @contacts: (element-type KontorContact): the contacts the book is to
+ *   hold, each with its id and company name
+ * @cancellable: (nullable): cancels it
+ * @error: return location for a #GError
+ *
+ * Makes the "Kontor" book (made when missing) hold exactly @contacts:
+ * each written through the vCard export's mapping
+ * (kontor_vcard_from_contact(), vCard 3.0 as EDS keeps cards) under its
+ * id as the card's UID, added or replaced; a card whose contact is not
+ * in @contacts any more is removed. One way: what GNOME Contacts changed
+ * in the book is overwritten. Blocking (D-Bus): call it on a worker.
+ *
+ * Returns: %TRUE when the book holds @contacts
+ */
+gboolean
+kontor_address_book_mirror (ESourceRegistry  *registry,
+                            GPtrArray        *contacts,
+                            GCancellable     *cancellable,
+                            GError          **error)
+{
+  g_autoptr(ESource) book = NULL;
+  g_autoptr(EClient) client = NULL;
+  g_autoptr(GHashTable) stored = NULL;   /* UID → itself */
+  GSList *uids = NULL;
+  GSList *added = NULL;
+  GSList *modified = NULL;
+  GSList *removed = NULL;
+  EBookQuery *query;
+  g_autofree char *sexp = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (E_IS_SOURCE_REGISTRY (registry), FALSE);
+  g_return_val_if_fail (contacts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  book = ensure_mirror (registry, cancellable, error);
+  if (book == NULL)
+    return FALSE;
+  client = e_book_client_connect_sync (book, (guint32) -1, cancellable, error);
+  if (client == NULL)
+    return FALSE;
+
+  query = e_book_query_any_field_contains ("");
+  sexp = e_book_query_to_string (query);
+  e_book_query_unref (query);
+  if (!e_book_client_get_contacts_uids_sync (E_BOOK_CLIENT (client), sexp, &uids, cancellable,
+                                             error))
+    return FALSE;
+  stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (GSList *l = uids; l != NULL; l = l->next)
+    g_hash_table_add (stored, l->data);
+  g_slist_free (uids);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      KontorContact *contact = g_ptr_array_index (contacts, i);
+      const char *id = kontor_record_get_id (KONTOR_RECORD (contact));
+      g_autofree char *card = NULL;
+
+      if (id == NULL)
+        continue;
+      card = kontor_vcard_from_contact (contact, KONTOR_VCARD_VERSION_30);
+      if (g_hash_table_remove (stored, id))
+        modified = g_slist_prepend (modified, e_contact_new_from_vcard_with_uid (card, id));
+      else
+        added = g_slist_prepend (added, e_contact_new_from_vcard_with_uid (card, id));
+    }
+  /* what is left was removed from Kontor, or is no longer active */
+  {
+    GHashTableIter iter;
+    gpointer uid;
+
+    g_hash_table_iter_init (&iter, stored);
+    while (g_hash_table_iter_next (&iter, &uid, NULL))
+      removed = g_slist_prepend (removed, uid);
+  }
+
+  ok = (added == NULL ||
+        e_book_client_add_contacts_sync (E_BOOK_CLIENT (client), added,
+                                         E_BOOK_OPERATION_FLAG_NONE, NULL, cancellable, error)) &&
+       (modified == NULL ||
+        e_book_client_modify_contacts_sync (E_BOOK_CLIENT (client), modified,
+                                            E_BOOK_OPERATION_FLAG_NONE, cancellable, error)) &&
+       (removed == NULL ||
+        e_book_client_remove_contacts_sync (E_BOOK_CLIENT (client), removed,
+                                            E_BOOK_OPERATION_FLAG_NONE, cancellable, error));
+  g_slist_free_full (added, g_object_unref);
+  g_slist_free_full (modified, g_object_unref);
+  g_slist_free (removed);   /* the keys are the table's */
+
+  return ok;
+}
+
+/**
+ * kontor_address_book_mirror_remove:
+ * @registry: the desktop's sources
+ * @cancellable: (nullable): cancels it
+ * @error: return location for a #GError
+ *
+ * Removes the "Kontor" book with its cards, when there is one. Blocking.
+ *
+ * Returns: %TRUE when there is no such book any more
+ */
+gboolean
+kontor_address_book_mirror_remove (ESourceRegistry  *registry,
+                                   GCancellable     *cancellable,
+                                   GError          **error)
+{
+  g_autoptr(ESource) book = NULL;
+
+  g_return_val_if_fail (E_IS_SOURCE_REGISTRY (registry), FALSE);
+
+  book = e_source_registry_ref_source (registry, KONTOR_ADDRESS_BOOK_MIRROR_UID);
+  if (book == NULL)
+    return TRUE;
+
+  return e_source_remove_sync (book, cancellable, error);
+}

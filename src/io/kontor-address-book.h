@@ -25,4 +25,15 @@ ESource            *kontor_address_book_find         (ESourceRegistry  *registry
                                                       const char       *name);
 KontorImportSource *kontor_address_book_source_new   (ESource          *book);
 
+/* The "Kontor" book among the desktop's, written one way from Kontor */
+#define KONTOR_ADDRESS_BOOK_MIRROR_UID "kontor-address-book"
+
+gboolean            kontor_address_book_mirror        (ESourceRegistry  *registry,
+                                                       GPtrArray        *contacts,
+                                                       GCancellable     *cancellable,
+                                                       GError          **error);
+gboolean            kontor_address_book_mirror_remove (ESourceRegistry  *registry,
+                                                       GCancellable     *cancellable,
+                                                       GError          **error);
+
 G_END_DECLS

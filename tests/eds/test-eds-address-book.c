@@ -176,6 +176,115 @@ test_unreachable (KontorStoreFixture *fixture,
                    ==, 0);
 }
 
+static KontorContact *
+new_contact (const char *id,
+             const char *first,
+             const char *last,
+             const char *phone)
+{
+  KontorContact *contact = kontor_contact_new ();
+
+  kontor_record_set_id (KONTOR_RECORD (contact), id);
+  kontor_contact_set_first_name (contact, first);
+  kontor_contact_set_last_name (contact, last);
+  kontor_contact_set_company_name (contact, "Bäckerei Müller GmbH");
+  kontor_contact_add_phone (contact, "work", phone);
+
+  return contact;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The book's cards, "UID=FN" sorted, one a line */
+static char *
+dup_mirror_cards (void)
+{
+  g_autoptr(ESource) book = e_source_registry_ref_source (EDS_REGISTRY,
+                                                         KONTOR_ADDRESS_BOOK_MIRROR_UID);
+  g_autoptr(EClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GSList *contacts = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_nonnull (book);
+  client = e_book_client_connect_sync (book, (guint32) -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (e_book_client_get_contacts_sync (E_BOOK_CLIENT (client),
+                                                  "(contains \"x-evolution-any-field\" \"\")",
+                                                  &contacts, NULL, &error));
+  g_assert_no_error (error);
+  for (GSList *l = contacts; l != NULL; l = l->next)
+    g_ptr_array_add (lines, g_strdup_printf ("%s=%s|%s",
+                                             (char *) e_contact_get_const (l->data, E_CONTACT_UID),
+                                             (char *) e_contact_get_const (l->data,
+                                                                          E_CONTACT_FULL_NAME),
+                                             (char *) e_contact_get_const (l->data,
+                                                                          E_CONTACT_PHONE_BUSINESS)));
+  g_slist_free_full (contacts, g_object_unref);
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (lines, i));
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+mirror_gone (gpointer data)
+{
+  g_autoptr(ESource) book = e_source_registry_ref_source (EDS_REGISTRY,
+                                                         KONTOR_ADDRESS_BOOK_MIRROR_UID);
+
+  return book == NULL;
+}
+
+/* The "Kontor" book: made with the contacts, a contact edited and one
+ * gone, then removed */
+static void
+test_mirror (void)
+{
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(ESource) found = NULL;
+
+  g_ptr_array_add (contacts, new_contact ("01900000-0000-7000-8000-000000000001", "Jürgen",
+                                          "Müller", "+49 221 123456"));
+  g_ptr_array_add (contacts, new_contact ("01900000-0000-7000-8000-000000000002", "Anna",
+                                          "Schäfer", "+49 221 654321"));
+  g_assert_true (kontor_address_book_mirror (EDS_REGISTRY, contacts, NULL, &error));
+  g_assert_no_error (error);
+  found = kontor_address_book_find (EDS_REGISTRY, "Kontor");
+  g_assert_nonnull (found);
+  g_assert_cmpstr (e_source_get_uid (found), ==, KONTOR_ADDRESS_BOOK_MIRROR_UID);
+  first = dup_mirror_cards ();
+  g_assert_cmpstr (first, ==,
+                   "01900000-0000-7000-8000-000000000001=Jürgen Müller|+49 221 123456\n"
+                   "01900000-0000-7000-8000-000000000002=Anna Schäfer|+49 221 654321\n");
+
+  /* Jürgen's number changed, Anna no longer active */
+  kontor_contact_set_first_name (g_ptr_array_index (contacts, 0), "Jörg");
+  g_ptr_array_remove_index (contacts, 1);
+  g_assert_true (kontor_address_book_mirror (EDS_REGISTRY, contacts, NULL, &error));
+  g_assert_no_error (error);
+  second = dup_mirror_cards ();
+  g_assert_cmpstr (second, ==,
+                   "01900000-0000-7000-8000-000000000001=Jörg Müller|+49 221 123456\n");
+
+  g_assert_true (kontor_address_book_mirror_remove (EDS_REGISTRY, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kontor_test_iterate_until (mirror_gone, NULL, KONTOR_TEST_TIMEOUT));
+  /* and once more: nothing to remove is no error */
+  g_assert_true (kontor_address_book_mirror_remove (EDS_REGISTRY, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +299,7 @@ main (int   argc,
       g_test_add_func ("/eds/address-book/list", test_list);
       KONTOR_STORE_TEST ("/eds/address-book/import", test_import);
       KONTOR_STORE_TEST ("/eds/address-book/unreachable", test_unreachable);
+      g_test_add_func ("/eds/address-book/mirror", test_mirror);
     }
   else
     g_test_add_func ("/eds/address-book/unavailable", kontor_test_eds_unavailable);
