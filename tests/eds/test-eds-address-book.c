@@ -285,6 +285,41 @@ test_mirror (void)
   g_assert_no_error (error);
 }
 
+/* `kontor import --address-book kunden`: the book found by its name case
+ * folded, its two contacts stored, the nameless one reported (exit 3);
+ * a book that is not there is a usage error naming it */
+static void
+test_cli (void)
+{
+  g_autofree char *folder = kontor_test_make_tmpdir ();
+  g_autofree char *database = g_build_filename (folder, "kontor.db", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GSubprocess) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  sqlite3 *db;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                              g_getenv ("KONTOR_BINARY"), "import", "--address-book", "kunden",
+                              "--database", database, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 3);
+  g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (kontor_test_db_query_int (db, "SELECT count(*) FROM contact WHERE "
+                                             "last_name IN ('Müller', 'Schäfer')", NULL), ==, 2);
+  sqlite3_close (db);
+
+  missing = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, g_getenv ("KONTOR_BINARY"), "import", "--address-book",
+                              "Lieferanten", "--database", database, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (missing, NULL, NULL, NULL, &err, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (missing), ==, 2);
+  g_assert_nonnull (strstr (err, "“Lieferanten”"));
+  kontor_test_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +335,7 @@ main (int   argc,
       KONTOR_STORE_TEST ("/eds/address-book/import", test_import);
       KONTOR_STORE_TEST ("/eds/address-book/unreachable", test_unreachable);
       g_test_add_func ("/eds/address-book/mirror", test_mirror);
+      g_test_add_func ("/eds/address-book/cli", test_cli);
     }
   else
     g_test_add_func ("/eds/address-book/unavailable", kontor_test_eds_unavailable);
