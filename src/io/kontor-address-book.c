@@ -67,6 +67,20 @@ is_local (ESource *book)
   return g_strcmp0 (e_source_backend_get_backend_name (backend), "local") == 0;
 }
 
+/* every read of an empty book says so, not only the first */
+static gboolean
+check_not_empty (KontorAddressBookSource  *self,
+                 GError                  **error)
+{
+  if (self->contacts->len > 0)
+    return TRUE;
+
+  g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY,
+               /* Translators: %s is an address book's name */
+               _("The address book “%s” holds no contacts."), display_name (self));
+  return FALSE;
+}
+
 /* On the worker: connects and reads every contact once */
 static gboolean
 load (KontorAddressBookSource  *self,
@@ -79,7 +93,7 @@ load (KontorAddressBookSource  *self,
   GSList *contacts = NULL;
 
   if (self->contacts != NULL)
-    return TRUE;
+    return check_not_empty (self, error);
 
   client = e_book_client_connect_sync (self->book, is_local (self->book) ? (guint32) -1
                                                                          : CONNECT_SECONDS,
@@ -108,15 +122,7 @@ load (KontorAddressBookSource  *self,
   g_ptr_array_sort (self->contacts, compare_contacts);
   kontor_import_source_set_size (KONTOR_IMPORT_SOURCE (self), self->contacts->len);
 
-  if (self->contacts->len == 0)
-    {
-      g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY,
-                   /* Translators: %s is an address book's name */
-                   _("The address book “%s” holds no contacts."), display_name (self));
-      return FALSE;
-    }
-
-  return TRUE;
+  return check_not_empty (self, error);
 }
 
 static gboolean

@@ -176,6 +176,30 @@ test_unreachable (KontorStoreFixture *fixture,
                    ==, 0);
 }
 
+/* EDS's built-in "Personal", empty here: a message naming it, checked
+ * twice (the dialog's second Check reads the same source again) */
+static void
+test_empty (KontorStoreFixture *fixture,
+            gconstpointer       data)
+{
+  g_autoptr(ESource) personal = kontor_address_book_find (EDS_REGISTRY, "system-address-book");
+  g_autoptr(KontorImportSource) source = NULL;
+  g_autoptr(KontorImport) import = NULL;
+
+  g_assert_nonnull (personal);
+  source = kontor_address_book_source_new (personal);
+  import = kontor_import_new (fixture->store, source);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("“%s”", e_source_get_display_name (personal));
+
+      g_assert_false (kontor_import_plan (import, NULL, &error));
+      g_assert_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_EMPTY);
+      g_assert_nonnull (strstr (error->message, expected));
+    }
+}
+
 static KontorContact *
 new_contact (const char *id,
              const char *first,
@@ -334,6 +358,7 @@ main (int   argc,
       g_test_add_func ("/eds/address-book/list", test_list);
       KONTOR_STORE_TEST ("/eds/address-book/import", test_import);
       KONTOR_STORE_TEST ("/eds/address-book/unreachable", test_unreachable);
+      KONTOR_STORE_TEST ("/eds/address-book/empty", test_empty);
       g_test_add_func ("/eds/address-book/mirror", test_mirror);
       g_test_add_func ("/eds/address-book/cli", test_cli);
     }
