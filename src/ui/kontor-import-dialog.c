@@ -892,11 +892,16 @@ show_progress (KontorImportDialog *self,
 }
 
 static GtkWidget *
-new_failure_row (KontorImportFailure *failure)
+new_failure_row (KontorImportDialog  *self,
+                 KontorImportFailure *failure)
 {
   GtkWidget *row = adw_action_row_new ();
+  guint line = kontor_import_failure_get_line (failure);
   /* Translators: a row of the file that cannot be imported; %u is its line */
-  g_autofree char *title = g_strdup_printf (_("Line %u"), kontor_import_failure_get_line (failure));
+  g_autofree char *title = self->book == NULL ? g_strdup_printf (_("Line %u"), line)
+    /* Translators: a contact of an address book that cannot be imported; %u is its
+     * place in the book */
+    : g_strdup_printf (_("Contact %u"), line);
 
   /* plain text before the title is set: "GmbH & Co. KG" is no markup */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -911,7 +916,7 @@ static GtkWidget *
 create_failure_row (gpointer item,
                     gpointer user_data)
 {
-  return new_failure_row (KONTOR_IMPORT_FAILURE (item));
+  return new_failure_row (user_data, KONTOR_IMPORT_FAILURE (item));
 }
 
 static void
@@ -939,7 +944,13 @@ create_duplicate_row (gpointer item,
   GtkWidget *row = adw_combo_row_new ();
 
   /* Translators: a duplicate found by the import: its line in the file and the contact */
-  title = g_strdup_printf (_("Line %u: %s"), kontor_import_duplicate_get_line (duplicate), name);
+  if (self->book == NULL)
+    title = g_strdup_printf (_("Line %u: %s"), kontor_import_duplicate_get_line (duplicate), name);
+  else
+    /* Translators: a duplicate found by the import: its place in the address book and
+     * the contact */
+    title = g_strdup_printf (_("Contact %u: %s"), kontor_import_duplicate_get_line (duplicate),
+                             name);
   if (kontor_import_duplicate_get_other_id (duplicate) != NULL &&
       kontor_import_duplicate_get_second_id (duplicate) != NULL)
     /* Translators: a duplicate found by the import that matches two stored contacts by
@@ -1055,7 +1066,7 @@ show_plan (KontorImportDialog *self)
                            create_company_match_row, NULL, NULL);
   describe_more (self->company_matches_group, company_matches);
   gtk_list_box_bind_model (self->plan_failures_list, shown_failures, create_failure_row,
-                           NULL, NULL);
+                           self, NULL);
   describe_more (self->plan_failures_group, failures);
   gtk_stack_set_visible_child_name (self->stack, "plan");
   update_actions (self);
@@ -1181,7 +1192,7 @@ show_done (KontorImportDialog *self)
   self->step = STEP_DONE;
   adw_status_page_set_description (self->done_page, text->str);
   gtk_list_box_bind_model (self->done_failures_list, shown_failures, create_failure_row,
-                           NULL, NULL);
+                           self, NULL);
   describe_more (self->done_failures_group, failures);
   gtk_stack_set_visible_child_name (self->stack, "done");
   update_actions (self);
