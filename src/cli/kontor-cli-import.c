@@ -32,6 +32,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "kontor-address-book.h"
 #include "kontor-cli-private.h"
 #include "kontor-csv-mapping.h"
 #include "kontor-import.h"
@@ -348,6 +349,37 @@ open_source (GFile       *file,
   return kontor_csv_source_new (g_steal_pointer (&reader), mapping);
 }
 
+/* The desktop's address book of that name (src/README.md "The desktop's
+ * address books"); its contacts are read by the plan */
+static KontorImportSource *
+open_address_book (const char  *name,
+                   GError     **error)
+{
+  g_autoptr(ESourceRegistry) registry = NULL;
+  g_autoptr(ESource) book = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  registry = e_source_registry_new_sync (NULL, &local_error);
+  if (registry == NULL)
+    {
+      g_set_error (error, KONTOR_IMPORT_ERROR, KONTOR_IMPORT_ERROR_READ,
+                   /* Translators: %s is the reason */
+                   _("The desktop’s address books cannot be listed: %s"),
+                   local_error->message);
+      return NULL;
+    }
+  book = kontor_address_book_find (registry, name);
+  if (book == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is the name given with --address-book */
+                   _("There is no address book named “%s”."), name);
+      return NULL;
+    }
+
+  return kontor_address_book_source_new (book);
+}
+
 static void
 print_failures (KontorImport *import)
 {
@@ -577,6 +609,7 @@ _kontor_cli_import (int    argc,
 {
   g_autofree char *database = NULL;
   g_autofree char *mapping_name = NULL;
+  g_autofree char *address_book = NULL;
   g_autofree char *mode_text = NULL;
   g_autofree char *match_text = NULL;
   gboolean dry_run = FALSE;
@@ -584,6 +617,9 @@ _kontor_cli_import (int    argc,
   const GOptionEntry entries[] = {
     { "mapping", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &mapping_name,
       N_("Map a CSV file’s columns as the mapping saved under NAME (else they are guessed)"),
+      N_("NAME") },
+    { "address-book", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &address_book,
+      N_("Import the desktop’s address book NAME (as GNOME Contacts names it) instead of a file"),
       N_("NAME") },
     { "mode", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &mode_text,
       N_("A row matching a stored contact is imported anyway (create), updates it (update) or "
@@ -624,9 +660,11 @@ _kontor_cli_import (int    argc,
 
   if (!_kontor_cli_parse_options (context, &argc, &argv))
     return KONTOR_CLI_EXIT_USAGE;
-  if (argc != 2)
+  if (argc != (address_book != NULL ? 1 : 2))
     {
-      g_printerr ("kontor: %s\n", _("Give one file to import."));
+      g_printerr ("kontor: %s\n", address_book != NULL ?
+                  _("Give an address book or a file to import, not both.") :
+                  _("Give one file to import."));
       return KONTOR_CLI_EXIT_USAGE;
     }
   if (!read_mode (mode_text, &mode))
@@ -654,7 +692,9 @@ _kontor_cli_import (int    argc,
     }
 
   /* the file first: a file that cannot be read makes no database */
-  if (g_str_equal (argv[1], "-"))
+  if (address_book != NULL)
+    source = open_address_book (address_book, &error);
+  else if (g_str_equal (argv[1], "-"))
     {
       spool = spool_stdin (&error);
       if (spool == NULL)
@@ -666,7 +706,8 @@ _kontor_cli_import (int    argc,
     }
   else
     file = g_file_new_for_commandline_arg (argv[1]);
-  source = open_source (file, mapping_name, &error);
+  if (file != NULL)
+    source = open_source (file, mapping_name, &error);
   if (source == NULL)
     {
       _kontor_cli_print_error (error);

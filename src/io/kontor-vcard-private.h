@@ -5,6 +5,11 @@
 
 #include <gio/gio.h>
 
+/* libedataserver 3.46's e-flag.h still declares a GTimeVal function */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+#include <libebook-contacts/libebook-contacts.h>
+G_GNUC_END_IGNORE_DEPRECATIONS
+
 #include "kontor-vcard.h"
 
 G_BEGIN_DECLS
@@ -21,6 +26,9 @@ KontorImportSource *kontor_vcard_source_new_for_bytes (GBytes      *bytes,
  * has decoded them), as a contact; %NULL when it holds no name, company
  * or e-mail address. */
 KontorContact      *kontor_vcard_parse_card           (const char  *card);
+
+/* The same mapping for a card already parsed (an address book's EContact) */
+KontorContact      *kontor_vcard_parse_vcard          (EVCard      *vcard);
 
 /* "--MM-DD" or "YYYY-MM-DD" from a vCard's BDAY (19800415, 1980-04-15,
  * --0415, --04-15, 1980-04-15T00:00:00Z); other text is given back as it

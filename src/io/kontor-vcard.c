@@ -743,6 +743,25 @@ contact_from_vcard (EVCard *vcard)
  *
  * Returns: (transfer full) (nullable): the contact
  */
+/**
+ * kontor_vcard_parse_vcard:
+ * @vcard: a parsed card (an address book's #EContact is one)
+ *
+ * The mapping of kontor_vcard_parse_card() for a card already parsed,
+ * as evolution-data-server's address books hand them over
+ * (src/io/kontor-address-book.c).
+ *
+ * Returns: (transfer full) (nullable): the contact; %NULL when the card
+ *   holds no name, company or e-mail address
+ */
+KontorContact *
+kontor_vcard_parse_vcard (EVCard *vcard)
+{
+  g_return_val_if_fail (E_IS_VCARD (vcard), NULL);
+
+  return contact_from_vcard (vcard);
+}
+
 KontorContact *
 kontor_vcard_parse_card (const char *card)
 {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kontor-address-book.h"
 #include "kontor-contact-rules.h"
 #include "kontor-csv-mapping.h"
 #include "kontor-format.h"
@@ -60,7 +61,8 @@ struct _KontorImportDialog
 
   KontorContext       *context;
   GtkWindow           *parent;       /* weak: where the toasts go */
-  GFile               *file;
+  GFile               *file;         /* or */
+  ESource             *book;         /* a desktop's address book */
   char                *display_name;
   gboolean             is_vcard;
   Step                 step;
@@ -890,11 +892,16 @@ show_progress (KontorImportDialog *self,
 }
 
 static GtkWidget *
-new_failure_row (KontorImportFailure *failure)
+new_failure_row (KontorImportDialog  *self,
+                 KontorImportFailure *failure)
 {
   GtkWidget *row = adw_action_row_new ();
+  guint line = kontor_import_failure_get_line (failure);
   /* Translators: a row of the file that cannot be imported; %u is its line */
-  g_autofree char *title = g_strdup_printf (_("Line %u"), kontor_import_failure_get_line (failure));
+  g_autofree char *title = self->book == NULL ? g_strdup_printf (_("Line %u"), line)
+    /* Translators: a contact of an address book that cannot be imported; %u is its
+     * place in the book */
+    : g_strdup_printf (_("Contact %u"), line);
 
   /* plain text before the title is set: "GmbH & Co. KG" is no markup */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -909,7 +916,7 @@ static GtkWidget *
 create_failure_row (gpointer item,
                     gpointer user_data)
 {
-  return new_failure_row (KONTOR_IMPORT_FAILURE (item));
+  return new_failure_row (user_data, KONTOR_IMPORT_FAILURE (item));
 }
 
 static void
@@ -937,7 +944,13 @@ create_duplicate_row (gpointer item,
   GtkWidget *row = adw_combo_row_new ();
 
   /* Translators: a duplicate found by the import: its line in the file and the contact */
-  title = g_strdup_printf (_("Line %u: %s"), kontor_import_duplicate_get_line (duplicate), name);
+  if (self->book == NULL)
+    title = g_strdup_printf (_("Line %u: %s"), kontor_import_duplicate_get_line (duplicate), name);
+  else
+    /* Translators: a duplicate found by the import: its place in the address book and
+     * the contact */
+    title = g_strdup_printf (_("Contact %u: %s"), kontor_import_duplicate_get_line (duplicate),
+                             name);
   if (kontor_import_duplicate_get_other_id (duplicate) != NULL &&
       kontor_import_duplicate_get_second_id (duplicate) != NULL)
     /* Translators: a duplicate found by the import that matches two stored contacts by
@@ -1053,7 +1066,7 @@ show_plan (KontorImportDialog *self)
                            create_company_match_row, NULL, NULL);
   describe_more (self->company_matches_group, company_matches);
   gtk_list_box_bind_model (self->plan_failures_list, shown_failures, create_failure_row,
-                           NULL, NULL);
+                           self, NULL);
   describe_more (self->plan_failures_group, failures);
   gtk_stack_set_visible_child_name (self->stack, "plan");
   update_actions (self);
@@ -1097,6 +1110,8 @@ new_source (KontorImportDialog  *self,
   g_autofree char *text = NULL;
   KontorCsvReader *reader;
 
+  if (self->book != NULL)
+    return kontor_address_book_source_new (self->book);
   if (self->is_vcard)
     return kontor_vcard_source_new (self->file, NULL, error);
 
@@ -1177,7 +1192,7 @@ show_done (KontorImportDialog *self)
   self->step = STEP_DONE;
   adw_status_page_set_description (self->done_page, text->str);
   gtk_list_box_bind_model (self->done_failures_list, shown_failures, create_failure_row,
-                           NULL, NULL);
+                           self, NULL);
   describe_more (self->done_failures_group, failures);
   gtk_stack_set_visible_child_name (self->stack, "done");
   update_actions (self);
@@ -1441,6 +1456,7 @@ kontor_import_dialog_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_weak_pointer (&self->parent);
   g_clear_object (&self->file);
+  g_clear_object (&self->book);
   g_free (self->display_name);
   g_clear_pointer (&self->reader, kontor_csv_reader_free);
   g_clear_object (&self->mapping);
@@ -1635,6 +1651,48 @@ kontor_import_dialog_new (GtkWindow     *parent,
 }
 
 /**
+ * kontor_import_dialog_new_for_address_book:
+ * @parent: (nullable): the window it belongs to
+ * @context: the context to import into
+ * @book: one of the desktop's address books (kontor_address_book_list())
+ *
+ * The import of @book's contacts: the mode and match key, then the same
+ * check, duplicates and undo as a vCard file. The book is read when
+ * "Check" plans, on the import's worker.
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+KontorImportDialog *
+kontor_import_dialog_new_for_address_book (GtkWindow     *parent,
+                                           KontorContext *context,
+                                           ESource       *book)
+{
+  KontorImportDialog *self;
+
+  g_return_val_if_fail (KONTOR_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (E_IS_SOURCE (book), NULL);
+
+  self = g_object_new (KONTOR_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  g_set_weak_pointer (&self->parent, parent);
+  self->book = g_object_ref (book);
+  self->is_vcard = TRUE;   /* no columns to map: the cards' fields */
+  self->display_name = e_source_dup_display_name (book);
+  adw_window_title_set_subtitle (self->window_title, self->display_name);
+  if (!kontor_store_get_keep_birthdays (kontor_context_get_store (context),
+                                        &self->keep_birthdays, NULL))
+    self->keep_birthdays = TRUE;
+  set_up_choices (self);
+  self->step = STEP_SETTINGS;
+  gtk_widget_set_visible (GTK_WIDGET (self->file_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->columns_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), FALSE);
+  update_actions (self);
+
+  return self;
+}
+
+/**
  * kontor_import_dialog_get_step:
  * @self: a dialog
  *
@@ -1715,6 +1773,150 @@ kontor_import_dialog_choose_file (GtkWindow     *parent,
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb),
                     g_object_ref (context));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The desktop's address books (src/README.md "The desktop's address books") */
+
+typedef struct
+{
+  GtkWindow       *parent;
+  KontorContext   *context;
+  ESourceRegistry *registry;
+  GPtrArray       *books;   /* ESource, as the list shows them */
+  GtkListBox      *list;
+} BookChooser;
+
+static void
+book_chooser_free (BookChooser *chooser)
+{
+  g_clear_object (&chooser->parent);
+  g_clear_object (&chooser->context);
+  g_clear_object (&chooser->registry);
+  g_clear_pointer (&chooser->books, g_ptr_array_unref);
+  g_free (chooser);
+}
+
+static void
+on_book_chooser_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             BookChooser      *chooser)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (chooser->list);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  KontorImportDialog *import;
+
+  if (!g_str_equal (response, "import") || row == NULL)
+    return;
+  import = kontor_import_dialog_new_for_address_book (
+    parent, chooser->context, g_ptr_array_index (chooser->books, gtk_list_box_row_get_index (row)));
+  gtk_window_present (GTK_WINDOW (import));
+}
+
+static void
+on_book_activated_cb (GtkListBox       *list,
+                      GtkListBoxRow    *row,
+                      AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "import");
+}
+
+static void
+on_registry_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BookChooser *chooser = user_data;
+  GtkWindow *parent = chooser->parent;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled;
+
+  chooser->registry = e_source_registry_new_finish (result, &error);
+  if (chooser->registry != NULL)
+    chooser->books = kontor_address_book_list (chooser->registry);
+
+  if (chooser->books == NULL || chooser->books->len == 0)
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *body = error != NULL ?
+        g_strdup_printf (_("The desktop’s address books cannot be listed: %s"), error->message) :
+        g_strdup (_("The desktop has no address book. GNOME Contacts and Evolution make "
+                    "one when they first start."));
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("No Address Books"), body));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      book_chooser_free (chooser);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    parent, _("Import from Address Book"),
+    _("Choose one of the address books GNOME Contacts and Evolution show. Its contacts are "
+      "checked for duplicates before anything is stored.")));
+  chooser->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (chooser->list), "boxed-list");
+  /* browse: a book is always selected, Continue always has one */
+  gtk_list_box_set_selection_mode (chooser->list, GTK_SELECTION_BROWSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Address Books"), -1);
+  for (guint i = 0; i < chooser->books->len; i++)
+    {
+      ESource *book = g_ptr_array_index (chooser->books, i);
+      g_autofree char *account = kontor_address_book_dup_account (chooser->registry, book);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e_source_get_display_name (book));
+      if (account != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), account);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (chooser->list, row);
+    }
+  gtk_list_box_select_row (chooser->list, gtk_list_box_get_row_at_index (chooser->list, 0));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (chooser->list));
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    /* Translators: goes on to the import's settings */
+                                    "import", _("C_ontinue"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "import");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (chooser->list, "row-activated", G_CALLBACK (on_book_activated_cb), dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_book_chooser_response_cb), chooser,
+                         (GClosureNotify) (void (*) (void)) book_chooser_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (chooser->list)));
+}
+
+/**
+ * kontor_import_dialog_choose_address_book:
+ * @parent: the window asking
+ * @context: the context to import into
+ *
+ * Lists the desktop's address books (evolution-data-server's registry,
+ * reached without blocking the window) and opens the import dialog on
+ * the one chosen.
+ */
+void
+kontor_import_dialog_choose_address_book (GtkWindow     *parent,
+                                          KontorContext *context)
+{
+  BookChooser *chooser;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (KONTOR_IS_CONTEXT (context));
+
+  chooser = g_new0 (BookChooser, 1);
+  chooser->parent = g_object_ref (parent);
+  chooser->context = g_object_ref (context);
+  e_source_registry_new (NULL, on_registry_cb, chooser);
 }
 
 /* ------------------------------------------------------------------------ */

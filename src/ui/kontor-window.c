@@ -80,6 +80,7 @@ update_actions (KontorWindow *self)
                                  kontor_operation_stack_get_can_redo (get_operations (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-address-book", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-contact", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-duplicates", can_edit);
 }
@@ -524,6 +525,17 @@ import_action (GtkWidget  *widget,
   kontor_import_dialog_choose_file (GTK_WINDOW (self), self->context);
 }
 
+/* win.import-address-book: asks for one of the desktop's address books */
+static void
+import_address_book_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KontorWindow *self = KONTOR_WINDOW (widget);
+
+  kontor_import_dialog_choose_address_book (GTK_WINDOW (self), self->context);
+}
+
 /* win.export-contacts ("s"): the export dialog, for the contacts selected
  * in the table ("selection") or a scope chosen there ("") */
 static void
@@ -879,6 +891,8 @@ kontor_window_class_init (KontorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-calendar", "(ss)",
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-address-book", NULL,
+                                   import_address_book_action);
   gtk_widget_class_install_action (widget_class, "win.print-call-list", NULL,
                                    print_call_list_action);
   gtk_widget_class_install_action (widget_class, "win.print-visit-report", "s",
