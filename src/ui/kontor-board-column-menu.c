@@ -560,55 +560,117 @@ ask_name (KontorBoardColumn *self,
   gtk_widget_grab_focus (entry);
 }
 
-static void
-on_stale_dialog_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             KontorBoardColumn *self)
+/* A number of the column's status asked in a dialog: after how many
+ * days its cards are stale, or how many leads it should hold at most */
+typedef struct
 {
+  guint        field;                 /* the status's field, an int64 */
+  gint64       max;
+  const char  *heading;
+  const char  *label;                 /* the spin button's accessible name */
+  char      *(*dup_body)  (const char *name);
+  char      *(*dup_title) (const char *name,
+                           gint64      value);
+} NumberSetting;
+
+static char *
+dup_stale_body (const char *name)
+{
+  /* Translators: %s is the name of a board column */
+  return g_strdup_printf (_("Cards in “%s” are marked stale after this many days without an "
+                            "activity. 0 never marks them."), name);
+}
+
+static char *
+dup_stale_title (const char *name,
+                 gint64      days)
+{
+  if (days > 0)
+    /* Translators: a toast; %s is a board column, %u a number of days */
+    return g_strdup_printf (ngettext ("Cards in “%s” are stale after %u day without activity",
+                                      "Cards in “%s” are stale after %u days without activity",
+                                      days),
+                            name, (guint) days);
+
+  /* Translators: a toast; %s is a board column */
+  return g_strdup_printf (_("Cards in “%s” are no longer marked stale"), name);
+}
+
+static char *
+dup_limit_body (const char *name)
+{
+  /* Translators: %s is the name of a board column */
+  return g_strdup_printf (_("The header of “%s” is marked when it holds more leads than "
+                            "this. 0 sets no limit."), name);
+}
+
+static char *
+dup_limit_title (const char *name,
+                 gint64      limit)
+{
+  if (limit > 0)
+    /* Translators: a toast; %s is a board column, %u a number of leads */
+    return g_strdup_printf (ngettext ("Limit of “%s” set to %u lead",
+                                      "Limit of “%s” set to %u leads", limit),
+                            name, (guint) limit);
+
+  /* Translators: a toast; %s is a board column */
+  return g_strdup_printf (_("“%s” has no limit of leads"), name);
+}
+
+/* feature X7 (src/README.md): after how many days without an activity the
+ * column's cards are stale; 0 for never */
+static const NumberSetting stale_setting = {
+  KONTOR_PIPELINE_STATUS_FIELD_STALE_DAYS, KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS,
+  N_("Mark Cards Stale"), N_("Days Without Activity"), dup_stale_body, dup_stale_title,
+};
+
+/* feature X5 (src/README.md "Lead projects"): how many leads a lead
+ * project's column should hold at most; more mark its header; 0 for no
+ * limit */
+static const NumberSetting limit_setting = {
+  KONTOR_LEAD_STATUS_FIELD_WIP_LIMIT, KONTOR_LEAD_STATUS_MAX_WIP,
+  N_("Limit of Leads"), N_("Most Leads in the Column"), dup_limit_body, dup_limit_title,
+};
+
+static gint64
+get_number (KontorBoardColumn   *self,
+            const NumberSetting *setting)
+{
+  return g_value_get_int64 (kontor_record_get_value (self->status, setting->field));
+}
+
+static void
+on_number_dialog_response_cb (AdwMessageDialog  *dialog,
+                              const char        *response,
+                              KontorBoardColumn *self)
+{
+  const NumberSetting *setting = g_object_get_data (G_OBJECT (dialog), "kontor-setting");
   GtkSpinButton *spin = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog));
   g_autoptr(KontorFieldChange) change = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  GValue days = G_VALUE_INIT;
+  GValue value = G_VALUE_INIT;
 
-  if (!g_str_equal (response, "apply"))
+  if (!g_str_equal (response, "apply") ||
+      gtk_spin_button_get_value_as_int (spin) == get_number (self, setting))
     return;
 
-  g_value_init (&days, G_TYPE_INT64);
-  g_value_set_int64 (&days, gtk_spin_button_get_value_as_int (spin));
-  if (g_value_get_int64 (&days) ==
-      kontor_pipeline_status_get_stale_days (KONTOR_PIPELINE_STATUS (self->status)))
-    {
-      g_value_unset (&days);
-      return;
-    }
-
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, gtk_spin_button_get_value_as_int (spin));
   name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
-  if (g_value_get_int64 (&days) > 0)
-    /* Translators: a toast; %s is a board column, %u a number of days */
-    title = g_strdup_printf (ngettext ("Cards in “%s” are stale after %u day without activity",
-                                       "Cards in “%s” are stale after %u days without activity",
-                                       g_value_get_int64 (&days)),
-                             name, (guint) g_value_get_int64 (&days));
-  else
-    /* Translators: a toast; %s is a board column */
-    title = g_strdup_printf (_("Cards in “%s” are no longer marked stale"), name);
-
+  title = setting->dup_title (name, g_value_get_int64 (&value));
   change = kontor_field_change_new (_kontor_board_column_get_store (self),
                                     KONTOR_RECORD (self->status), title);
-  kontor_field_change_set_value (change, KONTOR_PIPELINE_STATUS_FIELD_STALE_DAYS, &days);
-  g_value_unset (&days);
+  kontor_field_change_set_value (change, setting->field, &value);
+  g_value_unset (&value);
   run_operation (self, KONTOR_OPERATION (change));
 }
 
-/* feature X7 (src/README.md): after how many days without an activity the column's cards
- * are stale; 0 for never */
 static void
-set_stale_days_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+ask_number (KontorBoardColumn   *self,
+            const NumberSetting *setting)
 {
-  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -618,115 +680,51 @@ set_stale_days_action (GtkWidget  *widget,
     return;
 
   name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
-  /* Translators: %s is the name of a board column */
-  body = g_strdup_printf (_("Cards in “%s” are marked stale after this many days without an "
-                            "activity. 0 never marks them."), name);
+  body = setting->dup_body (name);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (GTK_WIDGET (self)),
-                                                       _("Mark Cards Stale"), body));
+                                                       _(setting->heading), body));
   kontor_ui_add_question_responses (dialog, "apply", _("_Apply"),
                                     ADW_RESPONSE_SUGGESTED);
 
-  spin = gtk_spin_button_new_with_range (0, KONTOR_PIPELINE_STATUS_MAX_STALE_DAYS, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                             kontor_pipeline_status_get_stale_days (
-                               KONTOR_PIPELINE_STATUS (self->status)));
+  spin = gtk_spin_button_new_with_range (0, setting->max, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), get_number (self, setting));
   /* Enter applies: GTK 4.8 has no gtk_spin_button_set_activates_default(),
    * but the spin button's text has */
   gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))),
                                   TRUE);
   gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days Without Activity"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(setting->label),
                                   -1);
   adw_message_dialog_set_extra_child (dialog, spin);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_stale_dialog_response_cb), self, 0);
+  g_object_set_data (G_OBJECT (dialog), "kontor-setting", (gpointer) setting);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_number_dialog_response_cb), self,
+                           0);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (spin);
 }
 
 static void
-on_limit_dialog_response_cb (AdwMessageDialog  *dialog,
-                             const char        *response,
-                             KontorBoardColumn *self)
+set_stale_days_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  GtkSpinButton *spin = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog));
-  g_autoptr(KontorFieldChange) change = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  GValue limit = G_VALUE_INIT;
+  KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
 
-  if (!g_str_equal (response, "apply"))
-    return;
-
-  g_value_init (&limit, G_TYPE_INT64);
-  g_value_set_int64 (&limit, gtk_spin_button_get_value_as_int (spin));
-  if (g_value_get_int64 (&limit) ==
-      kontor_lead_status_get_wip_limit (KONTOR_LEAD_STATUS (self->status)))
-    {
-      g_value_unset (&limit);
-      return;
-    }
-
-  name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
-  if (g_value_get_int64 (&limit) > 0)
-    /* Translators: a toast; %s is a board column, %u a number of leads */
-    title = g_strdup_printf (ngettext ("Limit of “%s” set to %u lead",
-                                       "Limit of “%s” set to %u leads",
-                                       g_value_get_int64 (&limit)),
-                             name, (guint) g_value_get_int64 (&limit));
-  else
-    /* Translators: a toast; %s is a board column */
-    title = g_strdup_printf (_("“%s” has no limit of leads"), name);
-
-  change = kontor_field_change_new (_kontor_board_column_get_store (self),
-                                    KONTOR_RECORD (self->status), title);
-  kontor_field_change_set_value (change, KONTOR_LEAD_STATUS_FIELD_WIP_LIMIT, &limit);
-  g_value_unset (&limit);
-  run_operation (self, KONTOR_OPERATION (change));
+  if (!is_lead (self))
+    ask_number (self, &stale_setting);
 }
 
-/* feature X5 (src/README.md "Lead projects"): how many leads a lead
- * project's column should hold at most; more mark its header. 0 for no
- * limit */
 static void
 set_limit_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   KontorBoardColumn *self = KONTOR_BOARD_COLUMN (widget);
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *spin;
 
-  if (!kontor_context_can_edit (kontor_board_get_context (self->board)) || !is_lead (self))
-    return;
-
-  name = kontor_record_dup_display_name (KONTOR_RECORD (self->status));
-  /* Translators: %s is the name of a board column */
-  body = g_strdup_printf (_("The header of “%s” is marked when it holds more leads than "
-                            "this. 0 sets no limit."), name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (kontor_ui_get_window (GTK_WIDGET (self)),
-                                                       _("Limit of Leads"), body));
-  kontor_ui_add_question_responses (dialog, "apply", _("_Apply"),
-                                    ADW_RESPONSE_SUGGESTED);
-
-  spin = gtk_spin_button_new_with_range (0, KONTOR_LEAD_STATUS_MAX_WIP, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                             kontor_lead_status_get_wip_limit (KONTOR_LEAD_STATUS (self->status)));
-  /* Enter applies, as in the staleness dialog */
-  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))),
-                                  TRUE);
-  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Most Leads in the Column"),
-                                  -1);
-  adw_message_dialog_set_extra_child (dialog, spin);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_limit_dialog_response_cb), self, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (spin);
+  if (is_lead (self))
+    ask_number (self, &limit_setting);
 }
 
 static void
