@@ -364,6 +364,16 @@ update_actions (KontorBoard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.remove-lead", can_edit);
 }
 
+/* The board's statuses: the pipeline's, or the lead project's */
+static void
+reload_statuses (KontorBoard *self)
+{
+  if (self->project != NULL)
+    _kontor_board_lead_reload_statuses (self);
+  else
+    _kontor_board_reload_statuses (self->context, &self->statuses);
+}
+
 static void
 on_store_statuses_changed_cb (KontorBoard *self,
                               const char  *entity,
@@ -372,10 +382,7 @@ on_store_statuses_changed_cb (KontorBoard *self,
 {
   g_assert (KONTOR_IS_BOARD (self));
 
-  if (self->project != NULL)
-    _kontor_board_lead_reload_statuses (self);
-  else
-    _kontor_board_reload_statuses (self->context, &self->statuses);
+  reload_statuses (self);
   rebuild_columns (self);
 }
 
@@ -478,10 +485,7 @@ kontor_board_constructed (GObject *object)
   settings = kontor_context_get_settings (self->context);
 
   self->statuses = g_ptr_array_new_with_free_func (g_object_unref);
-  if (self->project != NULL)
-    _kontor_board_lead_reload_statuses (self);
-  else
-    _kontor_board_reload_statuses (self->context, &self->statuses);
+  reload_statuses (self);
   load_users (self);
   load_conflicts (self);
   load_card_fields (self);
@@ -706,7 +710,7 @@ kontor_board_set_property (GObject      *object,
     }
 }
 
-/* A narrow window (a phone's 360 px; below 600 px, as for the tables'
+/* A narrow window (kontor_ui_window_is_narrow(), as for the tables'
  * name-only columns, kontor-table.c): each column is as wide as the
  * board less its padding (kontor-board.css), and the board shows one
  * column at a time: the focus moving into another column (Left, Right,
@@ -715,7 +719,6 @@ kontor_board_set_property (GObject      *object,
  * has neither breakpoints nor snapping scrolled windows: the window's
  * default-width, which follows its size, says whether it is narrow, and
  * the scrolled window's page gives the columns their width. */
-#define NARROW_WINDOW_WIDTH 600
 #define BOARD_PADDING 12
 
 /* Each column's width: as wide as the board less its padding while the
@@ -732,17 +735,6 @@ set_column_widths (KontorBoard *self,
                                  -1);
 }
 
-static gboolean
-window_is_narrow (KontorBoard *self)
-{
-  int width = -1, height;
-
-  /* GTK 4.8 wants both */
-  if (self->narrow_window != NULL)
-    gtk_window_get_default_size (self->narrow_window, &width, &height);
-  return width > 0 && width < NARROW_WINDOW_WIDTH;
-}
-
 /* The columns' widths follow what the board shows of them (the scrolled
  * window's page): a size request changed while the board is laid out
  * would only count in the next layout, so it is changed at the next
@@ -756,7 +748,7 @@ on_narrow_tick_cb (GtkWidget     *widget,
   GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
 
   self->narrow_tick_id = 0;
-  if (window_is_narrow (self))
+  if (kontor_ui_window_is_narrow (self->narrow_window))
     set_column_widths (self, MAX ((int) gtk_adjustment_get_page_size (hadjustment) -
                                   2 * BOARD_PADDING, 1));
 
@@ -769,8 +761,8 @@ on_hadjustment_changed_cb (KontorBoard *self)
   GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
   int width = (int) gtk_adjustment_get_page_size (hadjustment) - 2 * BOARD_PADDING;
 
-  if (window_is_narrow (self) && width > 0 && width != self->narrow_width &&
-      self->narrow_tick_id == 0)
+  if (kontor_ui_window_is_narrow (self->narrow_window) && width > 0 &&
+      width != self->narrow_width && self->narrow_tick_id == 0)
     self->narrow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_narrow_tick_cb,
                                                          NULL, NULL);
 }
@@ -779,7 +771,7 @@ static void
 update_narrow (KontorBoard *self)
 {
   GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
-  gboolean narrow = window_is_narrow (self);
+  gboolean narrow = kontor_ui_window_is_narrow (self->narrow_window);
 
   if (GTK_IS_VIEWPORT (viewport))
     gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), !narrow);

@@ -617,23 +617,15 @@ kontor_table_dispose (GObject *object)
   G_OBJECT_CLASS (kontor_table_parent_class)->dispose (object);
 }
 
-/* The window's width narrow (a phone's 360 px): the table shows the name
- * only (_kontor_table_column_shown()). GTK 4.8 has no breakpoints; a
- * window's default-width follows its size as the user resizes it, and
- * its notification comes before the next layout, so the columns change
+/* The window narrow (kontor_ui_window_is_narrow()): the table shows the
+ * name only (_kontor_table_column_shown()); the notification of its
+ * default-width comes before the next layout, so the columns change
  * outside a size allocation (src/README.md "The table") */
-#define NARROW_WINDOW_WIDTH 600
-
 static void
 update_narrow (KontorTable *self)
 {
-  int width = -1, height;
-  gboolean narrow;
+  gboolean narrow = kontor_ui_window_is_narrow (self->narrow_window);
 
-  /* GTK 4.8 wants both */
-  if (self->narrow_window != NULL)
-    gtk_window_get_default_size (self->narrow_window, &width, &height);
-  narrow = width > 0 && width < NARROW_WINDOW_WIDTH;
   if (narrow == self->narrow)
     return;
   self->narrow = narrow;

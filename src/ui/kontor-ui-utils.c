@@ -40,6 +40,32 @@ kontor_ui_get_window (GtkWidget *widget)
 }
 
 /**
+ * kontor_ui_window_is_narrow:
+ * @window: (nullable): a window
+ *
+ * Whether @window is narrow (a phone's 360 px; below 600 px), so that
+ * tables show the name only and the board one column at a time. GTK 4.8
+ * has no breakpoints; a window's default-width follows its size as the
+ * user resizes it, and its notification comes before the next layout
+ * (src/README.md "Narrow windows").
+ *
+ * Returns: %TRUE when @window is narrow; %FALSE for %NULL or a window
+ *   not sized yet
+ */
+gboolean
+kontor_ui_window_is_narrow (GtkWindow *window)
+{
+  int width = -1, height;
+
+  if (window == NULL)
+    return FALSE;
+  /* GTK 4.8 wants both */
+  gtk_window_get_default_size (window, &width, &height);
+
+  return width > 0 && width < 600;
+}
+
+/**
  * kontor_ui_run_operation:
  * @widget: the widget the change was asked from
  * @context: the context whose stack keeps the change

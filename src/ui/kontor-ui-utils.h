@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 GtkWindow *kontor_ui_get_window    (GtkWidget       *widget);
+gboolean   kontor_ui_window_is_narrow (GtkWindow     *window);
 gboolean   kontor_ui_run_operation (GtkWidget       *widget,
                                     KontorContext   *context,
                                     KontorOperation *operation);
