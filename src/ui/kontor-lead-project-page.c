@@ -502,20 +502,21 @@ shows_board (KontorLeadProjectPage *self)
   return g_strcmp0 (self->view, "board") == 0;
 }
 
-/* The project's board, made for the project shown; another project's
- * goes */
+/* The board goes with its project: another project shown makes its own
+ * (kontor_lead_project_page_show_project()) */
+static void
+drop_board (KontorLeadProjectPage *self)
+{
+  if (self->board == NULL)
+    return;
+  gtk_stack_remove (self->content_stack, self->board);
+  self->board = NULL;
+}
+
+/* The board of the project shown, made when first shown */
 static void
 ensure_board (KontorLeadProjectPage *self)
 {
-  if (self->board != NULL &&
-      (self->project == NULL ||
-       g_strcmp0 (kontor_record_get_id (KONTOR_RECORD (kontor_board_get_lead_project (
-                    KONTOR_BOARD (self->board)))),
-                  kontor_record_get_id (KONTOR_RECORD (self->project))) != 0))
-    {
-      gtk_stack_remove (self->content_stack, self->board);
-      self->board = NULL;
-    }
   if (self->board != NULL || self->project == NULL)
     return;
 
@@ -1059,11 +1060,7 @@ kontor_lead_project_page_show_project (KontorLeadProjectPage *self,
     {
       /* another project's filters start anew, and its board: the one
        * shown before stops following the store */
-      if (self->board != NULL)
-        {
-          gtk_stack_remove (self->content_stack, self->board);
-          self->board = NULL;
-        }
+      drop_board (self);
       g_hash_table_remove_all (self->hidden_statuses);
       update_status_button (self);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
