@@ -129,7 +129,13 @@ filter_help (void)
            "  created:FROM..TO     created between two dates (YYYY-MM-DD, either\n"
            "                       may be left out)\n"
            "  any other word       searched in names, company, e-mail, phone,\n"
-           "                       customer number and notes\n"
+           "                       customer number and notes, and in the contact’s\n"
+           "                       activities (subject, notes, files’ names) and\n"
+           "                       lead notes\n"
+           "  \"two words\"          these words, one after the other\n"
+           "  -word, -\"two words\"  must not match\n"
+           "  due:today|overdue|week, sales:NAME, firma:NAME, gruppe:NAME\n"
+           "                       as in the search entry of the window\n"
            "Put a name with spaces in quotes: company:\"Müller GmbH\".\n"
            "A dynamic group’s filter as JSON ({\"statuses\": [\"customer\"]}) works too.\n");
 }

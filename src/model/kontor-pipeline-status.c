@@ -44,17 +44,45 @@ static const KontorField pipeline_status_fields[KONTOR_PIPELINE_STATUS_N_FIELDS]
 
 G_DEFINE_FINAL_TYPE (KontorPipelineStatus, kontor_pipeline_status, KONTOR_TYPE_RECORD)
 
+/* The built-ins' names, and in German as de.po has them: the search
+ * operator reads both whatever the UI's language ("pipeline:angebot",
+ * "pipeline:offer"), as it reads "status:kunde" and "status:customer" */
 static const struct {
   const char *key;
   const char *name;
+  const char *german;
 } builtin_names[] = {
-  { KONTOR_PIPELINE_KEY_NEW, N_("New contacts") },
-  { KONTOR_PIPELINE_KEY_IN_PROGRESS, N_("In progress") },
-  { KONTOR_PIPELINE_KEY_CONTACTED, N_("Successfully contacted") },
-  { KONTOR_PIPELINE_KEY_OFFER, N_("Offer sent") },
-  { KONTOR_PIPELINE_KEY_WON, N_("Order received") },
-  { KONTOR_PIPELINE_KEY_LOST, N_("Lost") },
+  { KONTOR_PIPELINE_KEY_NEW, N_("New contacts"), "Neue Kontakte" },
+  { KONTOR_PIPELINE_KEY_IN_PROGRESS, N_("In progress"), "In Bearbeitung" },
+  { KONTOR_PIPELINE_KEY_CONTACTED, N_("Successfully contacted"), "Erfolgreich kontaktiert" },
+  { KONTOR_PIPELINE_KEY_OFFER, N_("Offer sent"), "Angebot gesendet" },
+  { KONTOR_PIPELINE_KEY_WON, N_("Order received"), "Auftrag erhalten" },
+  { KONTOR_PIPELINE_KEY_LOST, N_("Lost"), "Verloren" },
 };
+
+/**
+ * kontor_pipeline_key_search_name:
+ * @key: (nullable): a built-in status key
+ * @german: the German name rather than the English one
+ *
+ * The names a search operator knows a built-in status by, whatever the
+ * UI's language (src/README.md "Operators, phrases and \"not\"").
+ *
+ * Returns: (nullable): the untranslated English or the German name of a
+ *   built-in status
+ */
+const char *
+kontor_pipeline_key_search_name (const char *key,
+                                 gboolean    german)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (builtin_names); i++)
+    {
+      if (g_str_equal (key, builtin_names[i].key))
+        return german ? builtin_names[i].german : builtin_names[i].name;
+    }
+
+  return NULL;
+}
 
 /**
  * kontor_pipeline_key_to_string:

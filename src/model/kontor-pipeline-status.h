@@ -56,5 +56,7 @@ gint64                kontor_pipeline_status_get_stale_days (KontorPipelineStatu
 void                  kontor_pipeline_status_set_stale_days (KontorPipelineStatus *self,
                                                              gint64                days);
 const char           *kontor_pipeline_key_to_string        (const char           *key);
+const char           *kontor_pipeline_key_search_name      (const char           *key,
+                                                            gboolean              german);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "kontor-store-query.h"
 #include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
+#include "kontor-store-index.h"
 #include "kontor-store-lead.h"
 #include "kontor-text.h"
 #include "kontor-uuid.h"
@@ -96,56 +97,30 @@ write_happened_at (KontorStore     *self,
   return _kontor_store_step_done (self, stmt, error);
 }
 
-/* Its subject and notes for the search (schema/016-activity-search.sql),
- * with their German transliteration where it differs */
+/* Its subject, notes and files' names for the search
+ * (schema/026-note-search.sql), with their German transliteration */
 static gboolean
-write_search_document (KontorStore  *self,
-                       gint64        rowid,
-                       const char   *subject,
-                       const char   *notes,
-                       GError      **error)
+write_search_document (KontorStore     *self,
+                       gint64           rowid,
+                       const char      *subject,
+                       const char      *notes,
+                       const char      *attachments,
+                       GError         **error)
 {
-  g_autofree char *both = g_strjoin (" ", subject != NULL ? subject : "",
-                                     notes != NULL ? notes : "", NULL);
-  g_autofree char *folded = kontor_text_transliterate_de (both);
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) files = kontor_attachments_parse (attachments, NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  const char *texts[3] = { subject, notes, NULL };
 
-  stmt = _kontor_store_prepare (self, "DELETE FROM activity_search WHERE rowid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!_kontor_store_step_done (self, stmt, error))
-    return FALSE;
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    {
+      KontorAttachment *file = g_ptr_array_index (files, i);
 
-  stmt = _kontor_store_prepare (self, "INSERT INTO activity_search (rowid, subject, notes, folded) "
-                                      "VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, notes, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, folded, -1, SQLITE_TRANSIENT);
+      g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", file->name);
+    }
+  texts[2] = names->str;
 
-  return _kontor_store_step_done (self, stmt, error);
-}
-
-static gint64
-rowid_of (KontorStore   *self,
-          KontorRecord  *record,
-          GError       **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 rowid = kontor_record_get_rowid (record);
-
-  /* a record the sync engine applied over the stored one may not have it */
-  if (rowid > 0)
-    return rowid;
-  stmt = _kontor_store_prepare (self, "SELECT rid FROM activity WHERE id = ?1", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, kontor_record_get_id (record), -1, SQLITE_TRANSIENT);
-
-  return _kontor_store_step_one (self, stmt, &rowid, NULL, error) < 0 ? -1 : rowid;
+  return _kontor_store_write_text_document (self, "activity_search", "subject, notes, files",
+                                            rowid, texts, G_N_ELEMENTS (texts), error);
 }
 
 /**
@@ -185,8 +160,8 @@ _kontor_store_append_activity_kinds (GString    *sql,
  * @self: a store inside a transaction
  * @error: return location for a #GError
  *
- * The search documents of the activities stored before schema version 16
- * (a migration step).
+ * The search documents of every stored activity, made anew when their
+ * table changed (the migration to schema version 26).
  *
  * Returns: %TRUE on success
  */
@@ -199,7 +174,8 @@ _kontor_store_index_activities (KontorStore  *self,
   int rc;
 
   /* read first: the statements of the writes are prepared once and kept */
-  stmt = _kontor_store_prepare (self, "SELECT rid, subject, notes FROM activity", error);
+  stmt = _kontor_store_prepare (self, "SELECT rid, subject, notes, attachments FROM activity",
+                                error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -208,6 +184,7 @@ _kontor_store_index_activities (KontorStore  *self,
                                               (gint64) sqlite3_column_int64 (stmt, 0)));
       g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
       g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+      g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -216,11 +193,12 @@ _kontor_store_index_activities (KontorStore  *self,
       return FALSE;
     }
 
-  for (guint i = 0; i + 2 < rows->len; i += 3)
+  for (guint i = 0; i + 3 < rows->len; i += 4)
     {
       if (!write_search_document (self, g_ascii_strtoll (g_ptr_array_index (rows, i), NULL, 10),
                                   g_ptr_array_index (rows, i + 1),
-                                  g_ptr_array_index (rows, i + 2), error))
+                                  g_ptr_array_index (rows, i + 2),
+                                  g_ptr_array_index (rows, i + 3), error))
         return FALSE;
     }
 
@@ -236,18 +214,21 @@ activity_after_write (KontorStore   *self,
   if (record != NULL)
     {
       KontorActivity *activity = KONTOR_ACTIVITY (record);
-      gint64 rowid = rowid_of (self, record, error);
+      gint64 rowid = _kontor_store_rowid_of (self, "activity", record, error);
       /* a tick or a snooze leaves the words as they are */
       gboolean words = old == NULL ||
                        g_strcmp0 (kontor_activity_get_subject (activity),
                                   kontor_activity_get_subject (KONTOR_ACTIVITY (old))) != 0 ||
                        g_strcmp0 (kontor_activity_get_notes (activity),
-                                  kontor_activity_get_notes (KONTOR_ACTIVITY (old))) != 0;
+                                  kontor_activity_get_notes (KONTOR_ACTIVITY (old))) != 0 ||
+                       g_strcmp0 (kontor_activity_get_attachments (activity),
+                                  kontor_activity_get_attachments (KONTOR_ACTIVITY (old))) != 0;
 
       if (rowid < 0 ||
           !write_happened_at (self, activity, error) ||
           (words && !write_search_document (self, rowid, kontor_activity_get_subject (activity),
-                                            kontor_activity_get_notes (activity), error)) ||
+                                            kontor_activity_get_notes (activity),
+                                            kontor_activity_get_attachments (activity), error)) ||
           !refresh_owners_of (self, activity, NULL, error))
         return FALSE;
     }

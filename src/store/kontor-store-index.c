@@ -223,3 +223,94 @@ _kontor_store_delete_search_document (KontorStore             *self,
 
   return _kontor_store_step_done (self, stmt, error);
 }
+
+/**
+ * _kontor_store_write_text_document:
+ * @self: a store inside a transaction
+ * @table: an FTS5 table whose last column is "folded" (activity_search,
+ *   lead_entry_search)
+ * @columns: its other columns, comma-separated ("subject, notes, files")
+ * @rowid: the row id of the document's record
+ * @texts: (array length=n_texts): the texts of @columns, each may be %NULL
+ * @n_texts: how many, as many as @columns names
+ * @error: return location for a #GError
+ *
+ * Replaces the search document of a record whose words are only texts,
+ * an activity's or a lead entry's: its columns, and in "folded" their
+ * German transliteration where it differs ("Müller" found as "mueller").
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_write_text_document (KontorStore         *self,
+                                   const char          *table,
+                                   const char          *columns,
+                                   gint64               rowid,
+                                   const char * const  *texts,
+                                   guint                n_texts,
+                                   GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  sqlite3_stmt *stmt;
+
+  g_string_printf (sql, "DELETE FROM %s WHERE rowid = ?1", table);
+  stmt = _kontor_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (!_kontor_store_step_done (self, stmt, error))
+    return FALSE;
+
+  g_string_printf (sql, "INSERT INTO %s (rowid, %s, folded) VALUES (?1", table, columns);
+  for (guint i = 0; i <= n_texts; i++)
+    g_string_append_printf (sql, ", ?%u", i + 2);
+  g_string_append_c (sql, ')');
+  stmt = _kontor_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  for (guint i = 0; i < n_texts; i++)
+    {
+      sqlite3_bind_text (stmt, i + 2, texts[i], -1, SQLITE_TRANSIENT);
+      if (texts[i] != NULL)
+        g_string_append_printf (all, "%s ", texts[i]);
+    }
+  folded = kontor_text_transliterate_de (all->str);
+  sqlite3_bind_text (stmt, n_texts + 2, folded, -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_done (self, stmt, error);
+}
+
+/**
+ * _kontor_store_rowid_of:
+ * @self: a store inside a transaction
+ * @table: @record's table
+ * @record: a stored record
+ * @error: return location for a #GError
+ *
+ * Returns: @record's row id, also of one the sync engine applied over the
+ *   stored one, which may not carry it; -1 on an error
+ */
+gint64
+_kontor_store_rowid_of (KontorStore   *self,
+                        const char    *table,
+                        KontorRecord  *record,
+                        GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rowid = kontor_record_get_rowid (record);
+
+  if (rowid > 0)
+    return rowid;
+  sql = g_strdup_printf ("SELECT rid FROM %s WHERE id = ?1", table);
+  stmt = _kontor_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, kontor_record_get_id (record), -1, SQLITE_TRANSIENT);
+
+  return _kontor_store_step_one (self, stmt, &rowid, NULL, error) < 0 ? -1 : rowid;
+}

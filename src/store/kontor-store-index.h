@@ -29,6 +29,19 @@ gboolean  _kontor_store_delete_search_document (KontorStore             *self,
                                                 gint64                   rowid,
                                                 GError                 **error);
 
+gboolean  _kontor_store_write_text_document   (KontorStore             *self,
+                                                const char              *table,
+                                                const char              *columns,
+                                                gint64                   rowid,
+                                                const char * const      *texts,
+                                                guint                    n_texts,
+                                                GError                 **error);
+
+gint64    _kontor_store_rowid_of               (KontorStore             *self,
+                                                const char              *table,
+                                                KontorRecord            *record,
+                                                GError                 **error);
+
 char     *_kontor_store_phone_token            (const char              *key);
 void      _kontor_store_append_phone_tokens    (GString                 *column,
                                                 GPtrArray               *phones);

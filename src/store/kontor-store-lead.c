@@ -23,6 +23,7 @@
 #include "kontor-rank.h"
 #include "kontor-store-contact.h"
 #include "kontor-store-crud.h"
+#include "kontor-store-index.h"
 #include "kontor-store-lead.h"
 #include "kontor-store-query.h"
 #include "kontor-user.h"
@@ -413,12 +414,96 @@ entry_check (KontorStore   *self,
   return TRUE;
 }
 
+/* Its notes for the search (schema/026-note-search.sql) */
+static gboolean
+write_entry_document (KontorStore  *self,
+                      gint64        rowid,
+                      const char   *notes,
+                      GError      **error)
+{
+  return _kontor_store_write_text_document (self, "lead_entry_search", "notes", rowid,
+                                            &notes, 1, error);
+}
+
+static gboolean
+entry_after_write (KontorStore   *self,
+                   KontorRecord  *record,
+                   KontorRecord  *old,
+                   GError       **error)
+{
+  const char *notes;
+  gint64 rowid;
+
+  /* deleted: its document went with the row (the trigger of schema 26),
+   * its words go from the index's segments with the purge after the
+   * commit (src/README.md "Tombstones") */
+  if (record == NULL)
+    return _kontor_store_mark_purge (self, error);
+
+  notes = kontor_lead_entry_get_notes (KONTOR_LEAD_ENTRY (record));
+  if (old != NULL && g_strcmp0 (notes, kontor_lead_entry_get_notes (KONTOR_LEAD_ENTRY (old))) == 0)
+    return TRUE;
+
+  rowid = _kontor_store_rowid_of (self, "lead_entry", record, error);
+
+  return rowid >= 0 && write_entry_document (self, rowid, notes, error);
+}
+
 KontorEntityInfo _kontor_store_lead_entry_entity = {
   .get_type = kontor_lead_entry_get_type,
   .table = "lead_entry",
   .outbox = TRUE,
   .check = entry_check,
+  .after_write = entry_after_write,
 };
+
+/**
+ * _kontor_store_index_lead_entries:
+ * @self: a store inside a transaction
+ * @error: return location for a #GError
+ *
+ * The search documents of every stored lead entry (the migration to
+ * schema version 26).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_kontor_store_index_lead_entries (KontorStore  *self,
+                                  GError      **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* read first: the writes' statements are prepared once and kept */
+  stmt = _kontor_store_prepare (self, "SELECT rid, notes FROM lead_entry WHERE notes IS NOT NULL",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+      g_ptr_array_add (notes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kontor_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      if (!write_entry_document (self, g_array_index (rowids, gint64, i),
+                                 g_ptr_array_index (notes, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 /**
  * _kontor_store_check_lead_activity:

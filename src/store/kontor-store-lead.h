@@ -112,6 +112,8 @@ GPtrArray *kontor_store_list_lead_follow_ups (KontorStore        *self,
                                              const char         *entry_id,
                                              GError            **error);
 
+gboolean _kontor_store_index_lead_entries (KontorStore  *self,
+                                           GError      **error);
 gboolean _kontor_store_check_lead_activity (KontorStore     *self,
                                             KontorActivity  *activity,
                                             KontorActivity  *old,

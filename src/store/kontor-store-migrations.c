@@ -170,6 +170,16 @@ rewrite_records (KontorStore  *self,
 typedef gboolean (*MigrationStep) (KontorStore  *self,
                                    GError      **error);
 
+/* Schema 26: the search documents of every activity (with its files'
+ * names now) and lead entry */
+static gboolean
+index_notes (KontorStore  *self,
+             GError      **error)
+{
+  return _kontor_store_index_activities (self, error) &&
+         _kontor_store_index_lead_entries (self, error);
+}
+
 /* One entry per schema version; the script is a resource, the optional
  * step runs C code in the same transaction (e.g. ranking cards), and the
  * rewrite of every record what the version changed in derived values. */
@@ -193,7 +203,7 @@ static const struct {
   { "013-sync-numbers.sql", NULL, 0 },
   { "014-conflict-authors.sql", NULL, 0 },
   { "015-activities.sql", NULL, 0 },
-  { "016-activity-search.sql", _kontor_store_index_activities, 0 },
+  { "016-activity-search.sql", NULL, 0 },   /* indexed by 026's step */
   { "017-due.sql", NULL, 0 },
   { "018-reminders.sql", NULL, 0 },
   { "019-activity-search-cleanup.sql", NULL, 0 },
@@ -203,6 +213,7 @@ static const struct {
   { "023-merged-into.sql", NULL, 0 },
   { "024-lead-projects.sql", NULL, 0 },
   { "025-marketing-objection.sql", NULL, 0 },
+  { "026-note-search.sql", index_notes, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KONTOR_STORE_SCHEMA_VERSION);

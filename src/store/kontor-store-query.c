@@ -392,13 +392,23 @@ activity_notes_expression (const char *search_text)
   for (guint i = 0; i < query->phrases->len; i++)
     append_text (expression, g_ptr_array_index (query->phrases, i), TRUE, " AND ");
 
-  /* subject and notes, as the list of all activities searches them;
+  /* subject, notes and files, as the list of all activities searches
+   * them, and a lead entry's notes;
    * "folded" holds the German transliterations */
   return in_columns (expression, NULL);
 }
 
-#define ACTIVITY_CONTACTS "SELECT a.contact_id FROM activity a WHERE a.rid IN " \
-                          "(SELECT rowid FROM activity_search WHERE activity_search MATCH ?%u)"
+/* The contacts of the activities (subject, notes, files' names) and the
+ * lead entries (notes) whose documents match parameter @param */
+static char *
+notes_contacts_sql (guint param)
+{
+  return g_strdup_printf ("SELECT a.contact_id FROM activity a WHERE a.rid IN (SELECT rowid"
+                          " FROM activity_search WHERE activity_search MATCH ?%u)"
+                          " UNION ALL SELECT e.contact_id FROM lead_entry e WHERE e.rid IN"
+                          " (SELECT rowid FROM lead_entry_search WHERE lead_entry_search"
+                          " MATCH ?%u)", param, param);
+}
 
 static const char *
 contact_order (KontorSortColumn column)
@@ -752,11 +762,11 @@ append_criteria (KontorStore   *self,
       if (match != NULL && in_activities != NULL)
         {
           guint match_param = params_add_text (params, match);
+          g_autofree char *in_notes = notes_contacts_sql (params_add_text (params, in_activities));
 
           g_string_append_printf (sql, " AND (c.rid IN (SELECT rowid FROM contact_search"
-                                       " WHERE contact_search MATCH ?%u) OR c.id IN ("
-                                       ACTIVITY_CONTACTS "))", match_param,
-                                  params_add_text (params, in_activities));
+                                       " WHERE contact_search MATCH ?%u) OR c.id IN (%s))",
+                                  match_param, in_notes);
         }
       else if (match != NULL)
         g_string_append_printf (sql, " AND c.rid IN (SELECT rowid FROM contact_search"
@@ -1307,7 +1317,8 @@ _kontor_store_forget_orders (KontorStore *self)
  * sorting all hits anew for every keystroke, which costs a hundred
  * milliseconds when a prefix matches most of 100 000 contacts. With
  * @unmarked, the rows @match does not find (a search of only -words).
- * With @in_activities, also the contacts with an activity that matches. */
+ * With @in_activities, also the contacts with an activity or a lead entry
+ * whose notes match (notes_contacts_sql()). */
 static gboolean
 search_contacts (KontorStore   *self,
                  KontorFilter  *filter,
@@ -1331,12 +1342,13 @@ search_contacts (KontorStore   *self,
     return FALSE;
   if (in_activities != NULL)
     {
+      g_autofree char *in_notes = notes_contacts_sql (1);
+      g_autofree char *notes_sql = g_strdup_printf ("SELECT c.rid FROM contact c WHERE c.id IN (%s)",
+                                                    in_notes);
+
       params_init (&params);
       params_add_text (&params, in_activities);
-      ok = collect_rowids (self, "SELECT c.rid FROM contact c WHERE c.id IN (SELECT a.contact_id "
-                                 "FROM activity a WHERE a.rid IN (SELECT rowid FROM "
-                                 "activity_search WHERE activity_search MATCH ?1))",
-                           &params, hits, error);
+      ok = collect_rowids (self, notes_sql, &params, hits, error);
       params_clear (&params);
       if (!ok)
         return FALSE;

@@ -21,7 +21,11 @@
 #include "kontor-text.h"
 #include "kontor-user.h"
 
+/* A record's names an operator's value may fit, @which from 0 to
+ * N_NAMES - 1, each may be %NULL; the first is the one shown */
 typedef const char *(*NameFunc) (KontorRecord *record, guint which);
+
+#define N_NAMES 4
 
 static const char *
 pipeline_name (KontorRecord *record,
@@ -31,14 +35,22 @@ pipeline_name (KontorRecord *record,
 
   const char *name = kontor_pipeline_status_get_name (status);
 
-  /* the name as shown, then the built-in's key ("won") */
-  if (which == 0)
-    return name != NULL ? name
-                        : kontor_pipeline_key_to_string (kontor_pipeline_status_get_key (status));
-  if (which == 1)
-    return kontor_pipeline_status_get_key (status);
+  const char *key = kontor_pipeline_status_get_key (status);
 
-  return NULL;
+  /* the name as shown, the built-in's key ("won"), and its name in
+   * English and German whatever the UI's ("pipeline:angebot") */
+  switch (which)
+    {
+    case 0:
+      return name != NULL ? name : kontor_pipeline_key_to_string (key);
+    case 1:
+      return key;
+    case 2:
+    case 3:
+      return name != NULL ? NULL : kontor_pipeline_key_search_name (key, which == 3);
+    default:
+      return NULL;
+    }
 }
 
 static const char *
@@ -106,7 +118,7 @@ find_named (KontorSearchQuery *query,
       gboolean exact = FALSE;
       gboolean fit = FALSE;
 
-      for (guint which = 0; which < 2; which++)
+      for (guint which = 0; which < N_NAMES; which++)
         if (name_of (record, which) != NULL)
           fit = fits (name_of (record, which), wanted, &exact) || fit;
       if (exact)

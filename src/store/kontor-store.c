@@ -886,6 +886,7 @@ static const char purge_sql[] =
   "BEGIN IMMEDIATE;"
   "INSERT INTO contact_search (contact_search) VALUES ('optimize');"
   "INSERT INTO activity_search (activity_search) VALUES ('optimize');"
+  "INSERT INTO lead_entry_search (lead_entry_search) VALUES ('optimize');"
   "DELETE FROM meta WHERE key = 'purge-pending';"
   "COMMIT;";
 

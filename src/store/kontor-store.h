@@ -20,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define KONTOR_STORE_SCHEMA_VERSION 25
+#define KONTOR_STORE_SCHEMA_VERSION 26
 
 /**
  * KontorYearFormat:

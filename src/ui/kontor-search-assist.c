@@ -295,6 +295,17 @@ on_entry_changed_cb (KontorSearchAssist *self)
   update_problems (self);
 }
 
+/* A typed character moves the cursor after "changed": the offers are
+ * for the word up to where the cursor is now ("status:" offers the
+ * values, not the operator again) */
+static void
+on_cursor_moved_cb (KontorSearchAssist *self)
+{
+  if (self->accepting)
+    return;
+  update_offers (self);
+}
+
 static void
 on_row_activated_cb (KontorSearchAssist *self,
                      GtkListBoxRow      *row)
@@ -377,6 +388,8 @@ kontor_search_assist_new (GtkSearchEntry *entry,
   gtk_widget_add_controller (GTK_WIDGET (entry), keys);
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_entry_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "notify::cursor-position", G_CALLBACK (on_cursor_moved_cb),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_widget_add_css_class (GTK_WIDGET (problem_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (problem_label), FALSE);

@@ -348,6 +348,24 @@ assert_dumps_equal (GHashTable *a,
   assert_rows_kept (a, b, NULL);
 }
 
+/* Takes the activities' search index out of @before and @after: schema
+ * 26 made it anew and indexed every activity, also those a test wrote
+ * into an older file without their documents */
+static void
+forget_activity_search (GHashTable *before,
+                        GHashTable *after)
+{
+  const char *tables[] = { "sqlite_master", "activity_search", "activity_search_data",
+                           "activity_search_idx", "activity_search_docsize",
+                           "activity_search_content", "activity_search_config" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_hash_table_remove (before, tables[i]);
+      g_hash_table_remove (after, tables[i]);
+    }
+}
+
 static gint64
 rowid_of_id (KontorStore *store,
              const char  *id)
@@ -1007,6 +1025,7 @@ test_upgrade_21_to_22 (void)
   g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
   g_clear_object (&store);
   after = dump_database (path);
+  forget_activity_search (before, after);
   assert_rows_kept (before, after, may_grow);
   assert_schema_of_new (path);
 
@@ -1179,6 +1198,66 @@ test_upgrade_24_to_25 (void)
   remove_database (path);
 }
 
+/* Version 25 to 26 (search over files' names and lead notes): every row
+ * kept but the activities' search index, made anew with the files'
+ * names; a search finds a contact by an activity's file stored before,
+ * and by a lead entry's notes; the schema a new one's */
+static void
+test_upgrade_25_to_26 (void)
+{
+  g_autofree char *path = make_version_1 (NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(KontorStore) store = NULL;
+  g_autoptr(KontorFilter) filter = kontor_filter_new ();
+  g_autoptr(GError) error = NULL;
+  const char *may_grow[] = { "meta", NULL };
+  sqlite3 *db;
+
+  g_assert_true (_kontor_store_create_at_version (path, 25, &error));
+  g_assert_no_error (error);
+  db = open_plain (path);
+  kontor_test_db_exec (db, "INSERT INTO activity (id, created_at, updated_at, kind, contact_id,"
+                           " starts_at, subject, attachments) VALUES"
+                           " ('0190a000-0000-7000-8000-0000000000a1', 1, 1, 4, '" JUERGEN "', 5,"
+                           "  'Besuch', '[{\"sha256\":\"0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef\",\"name\":\"Preisliste Süd.pdf\","
+                           "\"size\":3}]')");
+  kontor_test_db_exec (db, "INSERT INTO lead_project (id, created_at, updated_at, name)"
+                           " VALUES ('0190a000-0000-7000-8000-0000000000e1', 1, 1, 'Messe')");
+  kontor_test_db_exec (db, "INSERT INTO lead_entry (id, created_at, updated_at, project_id,"
+                           " contact_id, status_id, notes) VALUES"
+                           " ('0190a000-0000-7000-8000-0000000000e2', 1, 1,"
+                           " '0190a000-0000-7000-8000-0000000000e1', '" JUERGEN "', 's',"
+                           " 'Wünscht Rückruf')");
+  sqlite3_close (db);
+  before = dump_database (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version_of (path), ==, KONTOR_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+
+  after = dump_database (path);
+  forget_activity_search (before, after);
+  assert_rows_kept (before, after, may_grow);
+  assert_schema_of_new (path);
+
+  store = kontor_store_open (path, &error);
+  g_assert_no_error (error);
+  kontor_filter_set_search_text (filter, "preisliste sued");
+  g_assert_cmpint (kontor_store_count_contacts (store, filter, &error), ==, 1);
+  g_assert_no_error (error);
+  kontor_filter_set_search_text (filter, "rueckruf");
+  g_assert_cmpint (kontor_store_count_contacts (store, filter, &error), ==, 1);
+  g_assert_no_error (error);
+  kontor_filter_set_search_text (filter, "besuch");
+  g_assert_cmpint (kontor_store_count_contacts (store, filter, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  remove_database (path);
+}
+
 static void
 test_locale_change_rewrites_keys (void)
 {
@@ -1238,6 +1317,7 @@ main (int   argc,
   g_test_add_func ("/store-migrations/22-to-23/merged-into", test_upgrade_22_to_23);
   g_test_add_func ("/store-migrations/23-to-24/lead-projects", test_upgrade_23_to_24);
   g_test_add_func ("/store-migrations/24-to-25/marketing-objection", test_upgrade_24_to_25);
+  g_test_add_func ("/store-migrations/25-to-26/note-search", test_upgrade_25_to_26);
   g_test_add_func ("/store-migrations/locale-change-rewrites-keys",
                    test_locale_change_rewrites_keys);
   g_test_add_func ("/store-migrations/failed/first-statement-changes-nothing",

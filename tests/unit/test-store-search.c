@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "kontor-store-private.h"
+#include "kontor-lead-entry.h"
+#include "kontor-lead-project.h"
+#include "kontor-store-lead.h"
 #include "kontor-store-search-query.h"
 #include "kontor-test-utils.h"
 
@@ -1247,6 +1250,9 @@ test_operators_named (Fixture       *fixture,
   assert_operators_find (fixture, "pipeline:\"offer sent\"", NOW, "mueller", -1);
   assert_operators_find (fixture, "pipeline:Off", NOW, "mueller", -1);
   assert_operators_find (fixture, "pipeline:won", NOW, "otto", -1);
+  /* the built-ins' German names in an English UI too */
+  assert_operators_find (fixture, "pipeline:angebot", NOW, "mueller", -1);
+  assert_operators_find (fixture, "pipeline:\"auftrag erhalten\"", NOW, "otto", -1);
   assert_operators_find (fixture, "pipeline:xyz", NOW, EVERYONE,
                          KONTOR_SEARCH_PROBLEM_NOT_FOUND);
   /* "Ulla Eins" is berg's sales rep; "u" fits both users */
@@ -1360,6 +1366,95 @@ test_search_activity_notes (Fixture       *fixture,
   assert_finds (fixture, "rabattstaffel", "");
 }
 
+/* A contact is also found by the names of the files attached to its
+ * activities, and the list of all activities finds the activity so
+ * (schema 26) */
+static void
+test_search_attachment_names (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(KontorContact) otto = NULL;
+  g_autoptr(KontorActivity) meeting = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) kontor_attachment_free);
+  g_autoptr(GError) error = NULL;
+
+  otto = kontor_store_load_by_rowid (fixture->base.store, KONTOR_TYPE_CONTACT,
+                                     contact_rowid (fixture, "otto"), &error);
+  g_assert_no_error (error);
+  meeting = kontor_activity_new (KONTOR_ACTIVITY_KIND_MEETING, KONTOR_RECORD (otto));
+  kontor_activity_set_subject (meeting, "Besuch");
+  kontor_activity_set_starts_at (meeting, 1772359200);
+  g_ptr_array_add (files, kontor_attachment_new ("0123456789abcdef0123456789abcdef"
+                                                 "0123456789abcdef0123456789abcdef",
+                                                 "Angebot-Größenordnung_2026.pdf", 1200,
+                                                 "application/pdf"));
+  kontor_activity_set_attachment_list (meeting, files);
+  g_assert_true (kontor_store_save (fixture->base.store, KONTOR_RECORD (meeting), &error));
+  g_assert_no_error (error);
+
+  assert_finds (fixture, "angebot", "otto");
+  assert_finds (fixture, "groessenordnung", "otto");
+  assert_finds (fixture, "\"Angebot Größenordnung 2026\"", "otto");
+  assert_finds (fixture, "angebot besuch", "otto");
+  assert_finds (fixture, "angebot anna", "");
+
+  /* the file taken off, its name finds nothing */
+  g_ptr_array_set_size (files, 0);
+  kontor_activity_set_attachment_list (meeting, files);
+  g_assert_true (kontor_store_save (fixture->base.store, KONTOR_RECORD (meeting), &error));
+  g_assert_no_error (error);
+  assert_finds (fixture, "groessenordnung", "");
+  assert_finds (fixture, "besuch", "otto");
+}
+
+/* A contact is found by the notes of its lead entries, in any project;
+ * the entry deleted with its project, they find nothing (schema 26) */
+static void
+test_search_lead_notes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  KontorStore *store = fixture->base.store;
+  g_autoptr(KontorLeadProject) project = kontor_lead_project_new ("Frühjahrsmesse");
+  g_autoptr(KontorLeadEntry) entry = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(KontorContact) berg = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kontor_store_create_lead_project (store, project, &error));
+  g_assert_no_error (error);
+  statuses = kontor_store_list_lead_statuses (store, kontor_record_get_id (KONTOR_RECORD (project)),
+                                              &error);
+  g_assert_no_error (error);
+  berg = kontor_store_load_by_rowid (store, KONTOR_TYPE_CONTACT, contact_rowid (fixture, "berg"),
+                                     &error);
+  g_assert_no_error (error);
+
+  entry = kontor_lead_entry_new (kontor_record_get_id (KONTOR_RECORD (project)),
+                                 kontor_record_get_id (KONTOR_RECORD (berg)),
+                                 kontor_record_get_id (g_ptr_array_index (statuses, 0)));
+  kontor_lead_entry_set_notes (entry, "Will Muster für die Filiale in Köln");
+  g_assert_true (kontor_store_save (store, KONTOR_RECORD (entry), &error));
+  g_assert_no_error (error);
+
+  assert_finds (fixture, "filiale", "berg");
+  assert_finds (fixture, "koeln muster", "berg");
+  assert_finds (fixture, "\"filiale in köln\"", "berg");
+  /* not some words from the entry and some from the contact */
+  assert_finds (fixture, "filiale anna", "");
+
+  kontor_lead_entry_set_notes (entry, "Rückruf im Mai");
+  g_assert_true (kontor_store_save (store, KONTOR_RECORD (entry), &error));
+  g_assert_no_error (error);
+  assert_finds (fixture, "filiale", "");
+  assert_finds (fixture, "rueckruf", "berg");
+
+  g_assert_true (kontor_store_delete_lead_project (store, project, TRUE, &error));
+  g_assert_no_error (error);
+  assert_finds (fixture, "rueckruf", "");
+  g_assert_cmpint (kontor_test_query_int (store, "SELECT count(*) FROM lead_entry_search", NULL),
+                   ==, 0);
+}
+
 static void
 test_operators_phrases_and_not (Fixture       *fixture,
                                 gconstpointer  data)
@@ -1410,6 +1505,8 @@ main (int   argc,
   SEARCH_TEST ("/store-search/operators/phrases-and-not", test_operators_phrases_and_not);
   SEARCH_TEST ("/store-search/operators/in-search-text", test_operators_in_search_text);
   SEARCH_TEST ("/store-search/activity-notes", test_search_activity_notes);
+  SEARCH_TEST ("/store-search/attachment-names", test_search_attachment_names);
+  SEARCH_TEST ("/store-search/lead-notes", test_search_lead_notes);
 
   SEARCH_TEST ("/store-search/filter/statuses", test_filter_statuses);
   SEARCH_TEST ("/store-search/filter/single", test_filter_single);

@@ -7,7 +7,7 @@
 -- German transliteration where it differs ("Müller" is found as
 -- "mueller"), under the activity's rid; the store writes it with every
 -- write of an activity, and the migration's step indexes those stored
--- before (_kontor_store_index_activities()). The order index is the timeline's "when": the
+-- before (since schema 26, _kontor_store_index_notes()). The order index is the timeline's "when": the
 -- time it happened or starts, the time a task was done, or its creation;
 -- with the kind first for one kind, and of the open tasks alone.
 
